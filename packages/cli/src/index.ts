@@ -1,0 +1,1 @@
+export { main, type CliIo } from './main.js';

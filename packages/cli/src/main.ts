@@ -1,0 +1,219 @@
+import { access } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import {
+  ConfigError,
+  convertReports,
+  formats,
+  isPipewardenError,
+  loadConfigFile,
+  nodeExec,
+  renderText,
+  runScan,
+  scanners,
+  version,
+  writeFileAtomic,
+  type PipewardenConfig,
+  type Ports,
+} from '@pipewarden/core';
+import { convertOptionsSchema, scanOptionsSchema, validateOptions } from './options.js';
+
+export interface CliIo {
+  env: Readonly<Record<string, string | undefined>>;
+  cwd: string;
+  stdout: { write(text: string): unknown };
+  stderr: { write(text: string): unknown };
+}
+
+const USAGE = `Usage: pipewarden <command> [options]
+
+Commands:
+  scan [DIR]               run the stage's scanners on DIR (default .), then the whole pipeline
+  convert REPORT...        native report(s) → one SARIF 2.1.0 log
+  formats                  list the report formats convert and --report read
+  scanners                 list the scanners, whether each is installed, and how to install it
+
+Options:
+  -h, --help               help (also: pipewarden <command> --help)
+  -v, --version            print the version
+
+Exit codes: 0 the gate passed, 1 the gate failed, 2 an error (one line on stderr).`;
+
+const SCAN_USAGE = `Usage: pipewarden scan [DIR] [options]
+
+Runs the stage's scanners on DIR (default .), normalizes every report to SARIF, fingerprints and
+prioritizes the findings, applies the gate and writes the results to the out-dir.
+
+Options:
+  --config FILE            pipewarden.yml (default: DIR/pipewarden.yml if present, else built-in defaults)
+  --stage NAME             precommit | commit | acceptance | production (default commit)
+  --scanners a,b|none      only these scanners (none: only ingest --report files)
+  --staged                 only the files staged in git (pre-commit)
+  --report FILE[:FORMAT]   also ingest an existing report (repeatable; format detected by content)
+  --out-dir DIR            where results go (default .pipewarden)
+
+Writes results.sarif and summary.md to the out-dir, and each scanner's native report to out-dir/raw/.
+Exit codes: 0 the gate passed, 1 the gate failed, 2 an error.`;
+
+const CONVERT_USAGE = `Usage: pipewarden convert REPORT... [--format ID] [-o FILE]
+
+Turns native scanner reports into one SARIF 2.1.0 log (to stdout, or to FILE).
+The format of each report is detected by content; --format ID names it for all of them.
+Run \`pipewarden formats\` for the ids.`;
+
+const COMMON = { help: { type: 'boolean', short: 'h' } } as const satisfies ParseArgsConfig['options'];
+
+function parse<O extends NonNullable<ParseArgsConfig['options']>>(args: string[], options: O) {
+  try {
+    return parseArgs({ args, options: { ...COMMON, ...options }, allowPositionals: true, strict: true });
+  } catch (error) {
+    // node:util names the option in its message; keep only the first sentence.
+    const message = (error as Error).message.split('\n')[0]!.replace(/\. To specify a positional argument.*$/, '');
+    throw new ConfigError(message.replace(/^Unknown option '(.+?)'$/, 'unknown option $1'));
+  }
+}
+
+function makePorts(io: CliIo): Ports {
+  return {
+    exec: nodeExec,
+    log: (level, message) => io.stderr.write(`${level === 'warn' ? 'pipewarden: warning: ' : 'pipewarden › '}${message}\n`),
+  };
+}
+
+async function exists(path: string): Promise<boolean> {
+  return access(path).then(
+    () => true,
+    () => false,
+  );
+}
+
+async function loadConfig(explicit: string | undefined, dir: string, cwd: string): Promise<PipewardenConfig> {
+  if (explicit) return loadConfigFile(resolve(cwd, explicit));
+  for (const name of ['pipewarden.yml', 'pipewarden.yaml']) {
+    const candidate = join(dir, name);
+    if (await exists(candidate)) return loadConfigFile(candidate);
+  }
+  return {};
+}
+
+async function scan(args: string[], io: CliIo): Promise<number> {
+  const { values, positionals } = parse(args, {
+    config: { type: 'string' },
+    stage: { type: 'string' },
+    scanners: { type: 'string' },
+    staged: { type: 'boolean' },
+    report: { type: 'string', multiple: true },
+    'out-dir': { type: 'string' },
+  });
+  if (values.help) {
+    io.stdout.write(`${SCAN_USAGE}\n`);
+    return 0;
+  }
+  if (positionals.length > 1) throw new ConfigError(`scan takes one directory, got ${positionals.length}: ${positionals.join(' ')}`);
+  const options = validateOptions(scanOptionsSchema, { ...values, dir: positionals[0] ?? '.' });
+  const dir = resolve(io.cwd, options.dir);
+  const config = await loadConfig(options.config, dir, io.cwd);
+  const ports = makePorts(io);
+  const started = performance.now();
+  const outcome = await runScan(
+    {
+      dir: options.dir === '.' ? io.cwd : dir,
+      config,
+      stage: options.stage,
+      scanners: options.scanners,
+      staged: options.staged,
+      reports: options.report.map((r) => ({ file: resolve(io.cwd, r.file), format: r.format })),
+      outDir: resolve(io.cwd, options['out-dir']),
+      env: io.env,
+    },
+    ports,
+  );
+  ports.log('info', `done in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  const rel = (path: string) => (path.startsWith(`${io.cwd}/`) ? path.slice(io.cwd.length + 1) : path);
+  io.stdout.write(
+    renderText({
+      findings: outcome.findings,
+      verdict: outcome.verdict,
+      scanners: outcome.scanners,
+      stage: options.stage,
+      reports: outcome.reports,
+      outputs: [rel(outcome.outputs.sarif), rel(outcome.outputs.summary)],
+    }),
+  );
+  return outcome.exitCode;
+}
+
+async function convert(args: string[], io: CliIo): Promise<number> {
+  const { values, positionals } = parse(args, { format: { type: 'string' }, output: { type: 'string', short: 'o' } });
+  if (values.help) {
+    io.stdout.write(`${CONVERT_USAGE}\n`);
+    return 0;
+  }
+  const options = validateOptions(convertOptionsSchema, { ...values, reports: positionals });
+  const log = await convertReports({
+    reports: options.reports.map((file) => ({ file, format: options.format })),
+    baseDir: io.cwd,
+  });
+  const text = `${JSON.stringify(log, null, 2)}\n`;
+  if (options.output) {
+    await writeFileAtomic(resolve(io.cwd, options.output), text);
+    const results = log.runs.reduce((n, run) => n + (run.results?.length ?? 0), 0);
+    io.stderr.write(`pipewarden › wrote ${options.output}: ${log.runs.length} run${log.runs.length === 1 ? '' : 's'}, ${results} result${results === 1 ? '' : 's'}\n`);
+  } else {
+    io.stdout.write(text);
+  }
+  return 0;
+}
+
+function listFormats(io: CliIo): number {
+  const width = Math.max(...formats.map((f) => f.id.length)) + 2;
+  for (const format of formats) io.stdout.write(`${format.id.padEnd(width)}${format.title}  (${format.producedBy})\n`);
+  return 0;
+}
+
+async function listScanners(io: CliIo): Promise<number> {
+  const ports = makePorts(io);
+  const width = Math.max(...scanners.map((s) => s.id.length)) + 2;
+  for (const scanner of scanners) {
+    const availability = await scanner.detect({ ports, env: io.env, root: io.cwd });
+    const state = availability.available ? `installed ${availability.version}` : `not installed: ${scanner.installHint}`;
+    io.stdout.write(`${scanner.id.padEnd(width)}${scanner.category.padEnd(9)}${scanner.stages.join(',').padEnd(18)}${state}\n`);
+  }
+  return 0;
+}
+
+/** Runs one command line; returns the exit code. Known errors become one line on stderr and exit 2. */
+export async function main(argv: readonly string[], io: CliIo): Promise<number> {
+  const [command, ...rest] = argv;
+  try {
+    switch (command) {
+      case 'scan':
+        return await scan(rest, io);
+      case 'convert':
+        return await convert(rest, io);
+      case 'formats':
+        return listFormats(io);
+      case 'scanners':
+        return await listScanners(io);
+      case '-v':
+      case '--version':
+      case 'version':
+        io.stdout.write(`${version}\n`);
+        return 0;
+      case undefined:
+      case '-h':
+      case '--help':
+      case 'help':
+        io.stdout.write(`${USAGE}\n`);
+        return command === undefined ? 2 : 0;
+      default:
+        throw new ConfigError(`unknown command "${command}" (commands: scan, convert, formats, scanners; see --help)`);
+    }
+  } catch (error) {
+    if (isPipewardenError(error)) {
+      io.stderr.write(`pipewarden: ${error.toLine()}\n`);
+      return 2;
+    }
+    throw error;
+  }
+}

@@ -1,0 +1,58 @@
+import { z } from 'zod';
+import { ConfigError, STAGES, getFormat } from '@pipewarden/core';
+
+// Command-line values are user input: validated with zod, every problem reported at once.
+
+const nonEmpty = (what: string) => z.string({ error: `${what} is required` }).trim().min(1, `${what} must not be empty`);
+
+export const reportSpec = z.string().transform((spec, ctx) => {
+  const match = /^(.+):([a-z0-9][a-z0-9-]*)$/.exec(spec);
+  if (match && !/^[A-Za-z]$/.test(match[1]!)) {
+    if (!getFormat(match[2]!)) {
+      ctx.addIssue({ code: 'custom', message: `unknown format "${match[2]}" in "${spec}"` });
+      return z.NEVER;
+    }
+    return { file: match[1]!, format: match[2] };
+  }
+  if (!spec.trim()) {
+    ctx.addIssue({ code: 'custom', message: 'a report path must not be empty' });
+    return z.NEVER;
+  }
+  return { file: spec, format: undefined };
+});
+
+export const scanOptionsSchema = z.object({
+  dir: nonEmpty('the directory'),
+  config: nonEmpty('--config').optional(),
+  stage: z.enum(STAGES, { error: `--stage must be one of ${STAGES.join(', ')}` }).default('commit'),
+  scanners: z
+    .string()
+    .transform((list) => (list.trim() === 'none' ? [] : list.split(',').map((id) => id.trim()).filter(Boolean)))
+    .pipe(z.array(z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'a scanner id is lower-case letters, digits and dashes')))
+    .optional(),
+  staged: z.boolean().default(false),
+  report: z.array(reportSpec).default([]),
+  'out-dir': nonEmpty('--out-dir').default('.pipewarden'),
+});
+
+export const convertOptionsSchema = z.object({
+  reports: z.array(nonEmpty('a report path')).min(1, 'name at least one report to convert'),
+  format: z
+    .string()
+    .refine((id) => getFormat(id) !== undefined, { error: (issue) => `unknown format "${String(issue.input)}"` })
+    .optional(),
+  output: nonEmpty('--output').optional(),
+});
+
+/** Parses with a schema; on failure throws one ConfigError listing every problem with its option. */
+export function validateOptions<T extends z.ZodType>(schema: T, input: unknown): z.output<T> {
+  const parsed = schema.safeParse(input);
+  if (parsed.success) return parsed.data;
+  const problems = parsed.error.issues.map((issue) => {
+    const [head, ...rest] = issue.path;
+    const name = head === undefined ? '' : head === 'dir' || head === 'reports' ? '' : `--${String(head)}`;
+    const index = rest.length ? `[${rest.join('][')}]` : '';
+    return name ? `${name}${index}: ${issue.message}` : issue.message;
+  });
+  throw new ConfigError(problems.join('; '), { problems });
+}

@@ -1,0 +1,161 @@
+import { PROP, type Log, type ReportingDescriptor, type Result, type Run } from './sarif/types.js';
+
+export const SEVERITIES = ['critical', 'high', 'medium', 'low', 'info'] as const;
+export type Severity = (typeof SEVERITIES)[number];
+
+export const CATEGORIES = ['sast', 'sca', 'secrets', 'iac', 'container', 'dast', 'sbom'] as const;
+export type Category = (typeof CATEGORIES)[number];
+
+export const PRIORITIES = ['P1', 'P2', 'P3', 'P4'] as const;
+export type Priority = (typeof PRIORITIES)[number];
+
+/** Lower is more urgent: critical 0 … info 4. */
+export function severityRank(severity: Severity): number {
+  return SEVERITIES.indexOf(severity);
+}
+
+/** GitHub's buckets for `security-severity` (a CVSS-like 0–10 score). */
+export function severityFromScore(score: number): Severity {
+  if (score >= 9) return 'critical';
+  if (score >= 7) return 'high';
+  if (score >= 4) return 'medium';
+  if (score > 0) return 'low';
+  return 'info';
+}
+
+/** The score a severity stands for when a tool gives only a label. */
+export const SEVERITY_SCORE: Record<Severity, number> = { critical: 9.5, high: 8, medium: 5.5, low: 3, info: 0 };
+
+const LEVEL_SEVERITY: Record<string, Severity> = { error: 'high', warning: 'medium', note: 'low', none: 'info' };
+
+export interface FindingLocation {
+  uri: string;
+  startLine?: number;
+  startColumn?: number;
+  endLine?: number;
+}
+
+/** A typed view over one SARIF result: no second data model, every field is read from the result and its run. */
+export interface Finding {
+  readonly result: Result;
+  readonly run: Run;
+  readonly tool: string;
+  readonly ruleId: string;
+  readonly rule: ReportingDescriptor | undefined;
+  readonly message: string;
+  readonly location: FindingLocation | undefined;
+  readonly category: Category;
+  /** A 0–10 score: the rule's or result's `security-severity`, else one derived from the SARIF level. */
+  readonly score: number;
+  readonly severity: Severity;
+  readonly cwes: readonly string[];
+  readonly fingerprint: string | undefined;
+  readonly risk: number | undefined;
+  readonly priority: Priority | undefined;
+  readonly suppressed: boolean;
+}
+
+export function ruleOf(run: Run, result: Result): ReportingDescriptor | undefined {
+  const driver = run.tool.driver;
+  const index = result.ruleIndex ?? result.rule?.index;
+  if (index !== undefined && index >= 0 && driver.rules?.[index]) return driver.rules[index];
+  const id = result.ruleId ?? result.rule?.id;
+  return id === undefined ? undefined : driver.rules?.find((rule) => rule.id === id);
+}
+
+function numberProp(bag: Record<string, unknown> | undefined, key: string): number | undefined {
+  const value = bag?.[key];
+  const number = typeof value === 'number' ? value : typeof value === 'string' && value.trim() !== '' ? Number(value) : NaN;
+  return Number.isFinite(number) ? number : undefined;
+}
+
+export function messageText(result: Result, rule?: ReportingDescriptor): string {
+  if (result.message.text) return result.message.text;
+  const id = result.message.id;
+  const template = id ? (rule?.messageStrings?.[id]?.text ?? '') : '';
+  return template.replace(/\{(\d+)\}/g, (_, n: string) => result.message.arguments?.[Number(n)] ?? '') || (rule?.shortDescription?.text ?? '');
+}
+
+function locationOf(result: Result): FindingLocation | undefined {
+  const physical = result.locations?.find((location) => location.physicalLocation?.artifactLocation?.uri)?.physicalLocation;
+  const uri = physical?.artifactLocation?.uri;
+  if (!uri) return undefined;
+  const region = physical.region;
+  return {
+    uri,
+    ...(region?.startLine !== undefined ? { startLine: region.startLine } : {}),
+    ...(region?.startColumn !== undefined ? { startColumn: region.startColumn } : {}),
+    ...(region?.endLine !== undefined ? { endLine: region.endLine } : {}),
+  };
+}
+
+function cwesOf(result: Result, rule: ReportingDescriptor | undefined): string[] {
+  const tags = [...(rule?.properties?.tags ?? []), ...(result.properties?.tags ?? [])];
+  const found = new Set<string>();
+  for (const tag of tags) {
+    const match = /CWE[-_:/ ]?(\d+)/i.exec(tag);
+    if (match) found.add(`CWE-${match[1]}`);
+  }
+  return [...found];
+}
+
+const SECRET_TOOLS = /secretlint|gitleaks|trufflehog|detect-secrets|ggshield/i;
+const SCA_TOOLS = /npm audit|npm-audit|grype|osv|dependency[- ]check|snyk|retire|audit/i;
+const IAC_TOOLS = /checkov|tfsec|kics|terrascan|hadolint/i;
+
+/** The category the pipeline recorded, else a guess from the tool's name for reports of unknown origin. */
+export function categoryOf(run: Run, result: Result): Category {
+  const own = (result.properties?.[PROP.category] ?? run.properties?.[PROP.category]) as string | undefined;
+  if (own && (CATEGORIES as readonly string[]).includes(own)) return own as Category;
+  const name = run.tool.driver.name;
+  if (SECRET_TOOLS.test(name)) return 'secrets';
+  if (SCA_TOOLS.test(name)) return 'sca';
+  if (IAC_TOOLS.test(name)) return 'iac';
+  return 'sast';
+}
+
+export function toFinding(run: Run, result: Result): Finding {
+  const rule = ruleOf(run, result);
+  const props = result.properties;
+  const score =
+    numberProp(props, 'security-severity') ??
+    numberProp(rule?.properties, 'security-severity') ??
+    SEVERITY_SCORE[LEVEL_SEVERITY[result.level ?? rule?.defaultConfiguration?.level ?? 'warning'] ?? 'medium'];
+  const risk = numberProp(props, PROP.risk);
+  const priority = props?.[PROP.priority] as Priority | undefined;
+  return {
+    result,
+    run,
+    tool: run.tool.driver.name,
+    ruleId: result.ruleId ?? result.rule?.id ?? rule?.id ?? '(no rule)',
+    rule,
+    message: messageText(result, rule),
+    location: locationOf(result),
+    category: categoryOf(run, result),
+    score,
+    severity: severityFromScore(score),
+    cwes: cwesOf(result, rule),
+    fingerprint: (props?.[PROP.fingerprint] as string | undefined) ?? undefined,
+    risk,
+    priority: priority && (PRIORITIES as readonly string[]).includes(priority) ? priority : undefined,
+    suppressed: (result.suppressions ?? []).some((s) => s.status === undefined || s.status === 'accepted'),
+  };
+}
+
+export function findingsOf(log: Log): Finding[] {
+  const findings: Finding[] = [];
+  for (const run of log.runs ?? []) {
+    for (const result of run.results ?? []) {
+      if (result.kind && result.kind !== 'fail' && result.kind !== 'open' && result.kind !== 'review') continue;
+      findings.push(toFinding(run, result));
+    }
+  }
+  return findings;
+}
+
+/** `path:line` for messages and tables. */
+export function whereOf(finding: Finding): string {
+  const location = finding.location;
+  if (!location) return '(no location)';
+  return location.startLine ? `${location.uri}:${location.startLine}` : location.uri;
+}

@@ -1,0 +1,54 @@
+import { InputError } from '../errors.js';
+import { readJsonFile } from '../sarif/read-json.js';
+import type { Log } from '../sarif/types.js';
+import * as all from './index.js';
+import type { InputFormat } from './types.js';
+
+export const formats: readonly InputFormat[] = Object.values(all);
+
+/** Below this confidence a format is not a candidate at all. */
+const MIN_CONFIDENCE = 0.5;
+
+export function getFormat(id: string): InputFormat | undefined {
+  return formats.find((format) => format.id === id);
+}
+
+export interface Detection {
+  format: InputFormat;
+  confidence: number;
+}
+
+/** Ranks every format by confidence; throws when none or more than one is a clear match. */
+export function detectFormat(data: unknown, file: string): Detection {
+  const candidates = formats
+    .map((format) => ({ format, confidence: format.detect({ data, file }) }))
+    .filter((candidate) => candidate.confidence >= MIN_CONFIDENCE)
+    .sort((a, b) => b.confidence - a.confidence);
+  const [best, second] = candidates;
+  if (!best) {
+    throw new InputError(`unknown report format (known: ${formats.map((f) => f.id).join(', ')}); name it with --format ID`, { file });
+  }
+  if (second && second.confidence === best.confidence) {
+    const names = candidates.filter((c) => c.confidence === best.confidence).map((c) => c.format.id);
+    throw new InputError(`ambiguous report format: could be ${names.join(' or ')}; name it with --format ID`, { file });
+  }
+  return best;
+}
+
+export interface ReadReport {
+  file: string;
+  format: string;
+  log: Log;
+}
+
+/** Reads a native report, detects (or takes) its format and returns it as SARIF. */
+export async function readReport(file: string, formatId?: string): Promise<ReadReport> {
+  let format: InputFormat | undefined;
+  if (formatId !== undefined) {
+    format = getFormat(formatId);
+    if (!format) throw new InputError(`unknown format "${formatId}" (known: ${formats.map((f) => f.id).join(', ')})`, { file });
+  }
+  const data = await readJsonFile(file);
+  format ??= detectFormat(data, file).format;
+  return { file, format: format.id, log: format.parse(data, { file }) };
+}

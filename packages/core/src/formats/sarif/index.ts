@@ -1,0 +1,33 @@
+import { checkSarifLog } from '../../sarif/validate.js';
+import type { Log } from '../../sarif/types.js';
+import type { InputFormat } from '../types.js';
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+export const sarif: InputFormat = {
+  id: 'sarif',
+  title: 'SARIF 2.1.0',
+  producedBy: 'ESLint, secretlint, CodeQL, Semgrep, Trivy, Checkov, njsscan, SpotBugs and most other analyzers',
+  detect({ data }) {
+    if (!isObject(data)) return 0;
+    const schema = typeof data.$schema === 'string' ? data.$schema.toLowerCase() : '';
+    if (data.version === '2.1.0' && (Array.isArray(data.runs) || data.runs === null)) return 1;
+    // A SARIF log of another version still is SARIF: claim it so parse can say which version it is.
+    if (schema.includes('sarif') || (typeof data.version === 'string' && Array.isArray(data.runs))) return 0.9;
+    return 0;
+  },
+  parse(data, { file }): Log {
+    // Repairs that change no meaning; anything else that is off is reported, not guessed at.
+    if (isObject(data) && Array.isArray(data.runs)) {
+      for (const run of data.runs) {
+        if (!isObject(run)) continue;
+        if (Array.isArray(run.newlineSequences)) run.newlineSequences = [...new Set(run.newlineSequences)];
+        if (run.results === null) delete run.results;
+      }
+    }
+    if (isObject(data) && data.runs === null) data.runs = [];
+    return checkSarifLog(data, file);
+  },
+};

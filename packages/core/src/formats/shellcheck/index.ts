@@ -1,0 +1,89 @@
+import { z } from 'zod';
+import { InputError } from '../../errors.js';
+import { formatIssuePath } from '../../sarif/validate.js';
+import type { Log, ReportingDescriptor, Result } from '../../sarif/types.js';
+import type { InputFormat } from '../types.js';
+
+// ShellCheck's `-f json1` ({"comments": [...]}) and older `-f json` (a bare array) carry the same comments.
+const comment = z.object({
+  file: z.string(),
+  line: z.number().int().min(1),
+  endLine: z.number().int().min(1).optional(),
+  column: z.number().int().min(1),
+  endColumn: z.number().int().min(1).optional(),
+  level: z.enum(['error', 'warning', 'info', 'style']),
+  code: z.number().int(),
+  message: z.string(),
+});
+const document = z.union([z.object({ comments: z.array(comment) }), z.array(comment)]);
+
+const LEVEL = { error: 'error', warning: 'warning', info: 'note', style: 'note' } as const;
+// ShellCheck is a correctness linter: its findings rank below those of security scanners.
+const SEVERITY = { error: '5.0', warning: '3.5', info: '2.0', style: '1.0' } as const;
+
+function looksLikeComment(value: unknown): boolean {
+  return typeof value === 'object' && value !== null && 'code' in value && 'level' in value && 'file' in value && 'line' in value;
+}
+
+export const shellcheck: InputFormat = {
+  id: 'shellcheck',
+  title: 'ShellCheck JSON (json1 and json)',
+  producedBy: 'shellcheck -f json1 / -f json',
+  detect({ data }) {
+    const list = Array.isArray(data) ? data : (data as { comments?: unknown } | null)?.comments;
+    if (!Array.isArray(list)) return 0;
+    if (list.length === 0) return Array.isArray(data) ? 0 : 0.6;
+    return looksLikeComment(list[0]) ? 1 : 0;
+  },
+  parse(data, { file }): Log {
+    const parsed = document.safeParse(data);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0]!;
+      throw new InputError(`is not valid ShellCheck JSON: ${formatIssuePath(issue.path)}: ${issue.message}`, { file });
+    }
+    const comments = Array.isArray(parsed.data) ? parsed.data : parsed.data.comments;
+    const rules = new Map<string, ReportingDescriptor>();
+    const results: Result[] = comments.map((c) => {
+      const ruleId = `SC${c.code}`;
+      if (!rules.has(ruleId)) {
+        rules.set(ruleId, {
+          id: ruleId,
+          name: ruleId,
+          shortDescription: { text: c.message },
+          helpUri: `https://www.shellcheck.net/wiki/${ruleId}`,
+          defaultConfiguration: { level: LEVEL[c.level] },
+          properties: { tags: ['shell', 'correctness'], 'security-severity': SEVERITY[c.level] },
+        });
+      }
+      return {
+        ruleId,
+        level: LEVEL[c.level],
+        message: { text: c.message },
+        locations: [
+          {
+            physicalLocation: {
+              artifactLocation: { uri: c.file },
+              region: {
+                startLine: c.line,
+                startColumn: c.column,
+                ...(c.endLine ? { endLine: c.endLine } : {}),
+                ...(c.endColumn ? { endColumn: c.endColumn } : {}),
+              },
+            },
+          },
+        ],
+      };
+    });
+    const ruleList = [...rules.values()];
+    for (const result of results) result.ruleIndex = ruleList.findIndex((rule) => rule.id === result.ruleId);
+    return {
+      version: '2.1.0',
+      runs: [
+        {
+          tool: { driver: { name: 'ShellCheck', informationUri: 'https://www.shellcheck.net', rules: ruleList } },
+          results,
+        },
+      ],
+    };
+  },
+};

@@ -1,0 +1,25 @@
+import type { Log } from '../sarif/types.js';
+
+/** What detection sees: the parsed document (every format so far is JSON) and the file name for messages only. */
+export interface DetectInput {
+  readonly data: unknown;
+  readonly file: string;
+}
+
+export interface ParseContext {
+  /** The report's path, named in every error. */
+  readonly file: string;
+}
+
+/** One input format: recognises its documents by content and turns them into SARIF 2.1.0. */
+export interface InputFormat {
+  /** Stable id used by `--format` and `--report FILE:FORMAT`. */
+  readonly id: string;
+  readonly title: string;
+  /** The scanner(s) that write this format, for `pipewarden formats`. */
+  readonly producedBy: string;
+  /** 0 (not this format) to 1 (certainly this format), judged from content, never from the file name. */
+  detect(input: DetectInput): number;
+  /** Throws InputError naming the file and the problem when the document is not what it should be. */
+  parse(data: unknown, context: ParseContext): Log;
+}

@@ -1,0 +1,110 @@
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { ScannerError } from '../errors.js';
+import type { Category } from '../finding.js';
+import type { Ports } from '../ports/types.js';
+import type { Scanner } from '../scanners/types.js';
+
+/** A native report to normalize: written by a scanner we ran, or given by the user. */
+export interface CollectedReport {
+  file: string;
+  /** Format id; undefined means detect by content. */
+  format?: string | undefined;
+  /** Set when a scanner of ours wrote it. */
+  scanner?: { id: string; version: string; category: Category } | undefined;
+}
+
+export type ScannerStatus = 'ran' | 'skipped' | 'failed';
+
+export interface ScannerRun {
+  id: string;
+  status: ScannerStatus;
+  version?: string | undefined;
+  durationMs: number;
+  exitCode?: number | null | undefined;
+  /** Why it was skipped or failed, in one line. */
+  reason?: string | undefined;
+  /** Files it was given. */
+  files: number;
+  /** Filled in after normalization. */
+  findings?: number | undefined;
+}
+
+export interface CollectInput {
+  root: string;
+  files: readonly string[];
+  scanners: readonly Scanner[];
+  /** Scanners the user named: missing ones are failures, not skips. */
+  explicit: boolean;
+  /** Where native reports are kept (for debugging and artifacts). */
+  rawDir: string;
+  env: Readonly<Record<string, string | undefined>>;
+  concurrency?: number;
+}
+
+export interface Collected {
+  reports: CollectedReport[];
+  runs: ScannerRun[];
+}
+
+async function runOne(scanner: Scanner, input: CollectInput, ports: Ports): Promise<{ run: ScannerRun; report?: CollectedReport }> {
+  const scannerEnv = { ports, env: input.env, root: input.root };
+  const started = performance.now();
+  const elapsed = () => performance.now() - started;
+  const availability = await scanner.detect(scannerEnv);
+  if (!availability.available) {
+    const reason = `${availability.reason}; ${scanner.installHint}`;
+    return { run: { id: scanner.id, status: input.explicit ? 'failed' : 'skipped', reason, durationMs: elapsed(), files: 0 } };
+  }
+  const files = scanner.select(input.files);
+  if (files.length === 0) {
+    return { run: { id: scanner.id, status: 'skipped', version: availability.version, reason: 'no files for it to scan', durationMs: elapsed(), files: 0 } };
+  }
+  const outputFile = join(input.rawDir, `${scanner.id}.${scanner.format === 'sarif' ? 'sarif' : 'json'}`);
+  ports.log('info', `${scanner.id} ${availability.version}: scanning ${files.length} file${files.length === 1 ? '' : 's'}`);
+  let command;
+  try {
+    command = scanner.command({ root: input.root, files, outputFile }, scannerEnv);
+  } catch (error) {
+    return { run: { id: scanner.id, status: 'failed', version: availability.version, reason: (error as Error).message, durationMs: elapsed(), files: files.length } };
+  }
+  const result = await ports.exec({ command: command.command, args: command.args, cwd: command.cwd, env: input.env, timeoutMs: scanner.timeoutMs });
+  const base = { id: scanner.id, version: availability.version, durationMs: elapsed(), exitCode: result.exitCode, files: files.length };
+  if (result.notFound) return { run: { ...base, status: 'failed', reason: `${command.command} not found; ${scanner.installHint}` } };
+  if (result.timedOut) return { run: { ...base, status: 'failed', reason: `timed out after ${Math.round(scanner.timeoutMs / 1000)} s` } };
+  if (result.exitCode === null || scanner.exitMeaning(result.exitCode) === 'error') {
+    const detail = (result.stderr.trim() || result.stdout.trim()).split('\n').find((line) => line.trim()) ?? 'no output';
+    return { run: { ...base, status: 'failed', reason: `exited with ${result.exitCode ?? 'a signal'}: ${detail.slice(0, 300)}` } };
+  }
+  if (command.output === 'stdout') await writeFile(outputFile, result.stdout);
+  return {
+    run: { ...base, status: 'ran' },
+    report: { file: outputFile, format: scanner.format, scanner: { id: scanner.id, version: availability.version, category: scanner.category } },
+  };
+}
+
+/** Runs the chosen scanners side by side (bounded), each into its own native report. */
+export async function collect(input: CollectInput, ports: Ports): Promise<Collected> {
+  await mkdir(input.rawDir, { recursive: true });
+  const concurrency = Math.max(1, input.concurrency ?? 2);
+  const outcomes: { run: ScannerRun; report?: CollectedReport }[] = new Array(input.scanners.length);
+  let next = 0;
+  async function worker(): Promise<void> {
+    while (next < input.scanners.length) {
+      const index = next++;
+      const scanner = input.scanners[index]!;
+      try {
+        outcomes[index] = await runOne(scanner, input, ports);
+      } catch (error) {
+        throw new ScannerError(scanner.id, (error as Error).message, { file: scanner.id, cause: error });
+      }
+      const { run } = outcomes[index]!;
+      if (run.status !== 'ran') ports.log('warn', `${scanner.id}: ${run.status}: ${run.reason}`);
+    }
+  }
+  await Promise.all(Array.from({ length: Math.min(concurrency, input.scanners.length) }, worker));
+  return {
+    runs: outcomes.map((outcome) => outcome.run),
+    reports: outcomes.flatMap((outcome) => (outcome.report ? [outcome.report] : [])),
+  };
+}

@@ -1,0 +1,166 @@
+import { stat } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { ConfigError, InputError, ScannerError, describeFsError } from '../errors.js';
+import { findingsOf, type Finding } from '../finding.js';
+import { identify } from '../identity/fingerprint.js';
+import { listFiles, listStagedFiles } from '../files/list-files.js';
+import { applyGate, type Verdict } from '../policy/gate.js';
+import type { PipewardenConfig } from '../policy/config-schema.js';
+import type { Ports } from '../ports/types.js';
+import { prioritize } from '../risk/prioritize.js';
+import { PROP, type Log } from '../sarif/types.js';
+import { getScanner, scanners as allScanners, scannersForStage } from '../scanners/registry.js';
+import type { Scanner, Stage } from '../scanners/types.js';
+import { collect, type CollectedReport, type ScannerRun } from './collect.js';
+import { emit, type EmitOutputs } from './emit.js';
+import { combineLogs, normalizeReport } from './normalize.js';
+
+export interface ReportInput {
+  file: string;
+  format?: string | undefined;
+}
+
+export interface ScanOptions {
+  /** The directory to scan. */
+  dir: string;
+  config: PipewardenConfig;
+  stage: Stage;
+  /** Scanner ids the user named; [] runs none (only --report files); undefined takes the stage's. */
+  scanners?: readonly string[] | undefined;
+  /** Only the files staged in git (pre-commit). */
+  staged?: boolean;
+  reports?: readonly ReportInput[];
+  outDir: string;
+  env: Readonly<Record<string, string | undefined>>;
+}
+
+export interface ScanOutcome {
+  log: Log;
+  findings: Finding[];
+  verdict: Verdict;
+  scanners: ScannerRun[];
+  reports: { file: string; format: string; findings: number }[];
+  outputs: EmitOutputs;
+  /** 0: the gate passed; 1: it failed. Errors are thrown, never returned. */
+  exitCode: 0 | 1;
+}
+
+export function resolveScanners(ids: readonly string[] | undefined, stage: Stage, config: PipewardenConfig): { scanners: Scanner[]; explicit: boolean } {
+  const named = ids ?? config.stages?.[stage]?.scanners;
+  if (named === undefined) return { scanners: scannersForStage(stage), explicit: false };
+  const unknown = named.filter((id) => !getScanner(id));
+  if (unknown.length) {
+    throw new ConfigError(`unknown scanner${unknown.length > 1 ? 's' : ''} ${unknown.map((id) => `"${id}"`).join(', ')} (known: ${allScanners.map((s) => s.id).join(', ')})`, {
+      file: ids ? '--scanners' : `stages.${stage}.scanners`,
+    });
+  }
+  return { scanners: [...new Set(named)].map((id) => getScanner(id)!), explicit: true };
+}
+
+async function sourceRoot(dir: string, ports: Ports, env: ScanOptions['env']): Promise<string> {
+  const git = await ports.exec({ command: 'git', args: ['rev-parse', '--show-toplevel'], cwd: dir, env, timeoutMs: 30_000 });
+  const top = git.exitCode === 0 ? git.stdout.trim() : '';
+  return top ? resolve(top) : dir;
+}
+
+/** collect → normalize → identify → prioritize → gate → emit, for one directory. */
+export async function runScan(options: ScanOptions, ports: Ports): Promise<ScanOutcome> {
+  const dir = resolve(options.dir);
+  try {
+    if (!(await stat(dir)).isDirectory()) throw new InputError('is not a directory', { file: options.dir });
+  } catch (error) {
+    if (error instanceof InputError) throw error;
+    throw new InputError(describeFsError(error), { file: options.dir, cause: error });
+  }
+  const { scanners, explicit } = resolveScanners(options.scanners, options.stage, options.config);
+  const gateConfig = options.config.gate;
+  const outDir = resolve(options.outDir);
+  const srcRoot = await sourceRoot(dir, ports, options.env);
+
+  let files: string[] = [];
+  if (scanners.length) {
+    if (options.staged) {
+      const staged = await listStagedFiles(dir, ports, options.env);
+      if (staged === undefined) throw new InputError('--staged needs a git work tree', { file: options.dir });
+      files = staged;
+    } else {
+      files = await listFiles(dir, ports, options.env);
+    }
+  }
+
+  const collected = await collect({ root: dir, files, scanners, explicit, rawDir: join(outDir, 'raw'), env: options.env }, ports);
+  const warnings: string[] = [];
+  for (const run of collected.runs) {
+    if (run.status === 'failed') {
+      if ((gateConfig?.on_scanner_error ?? 'fail') === 'fail') throw new ScannerError(run.id, run.reason ?? 'failed', { file: run.id });
+      warnings.push(`${run.id} did not run: ${run.reason}`);
+    } else if (run.status === 'skipped' && run.reason !== 'no files for it to scan') {
+      warnings.push(`${run.id} was skipped: ${run.reason}`);
+    }
+  }
+
+  const logs: Log[] = [];
+  const reports: ScanOutcome['reports'] = [];
+  const normalizeOptions = { baseDir: dir, srcRoot };
+  for (const report of collected.reports) {
+    try {
+      const { log } = await normalizeReport(report, normalizeOptions);
+      logs.push(log);
+    } catch (error) {
+      const id = report.scanner!.id;
+      const reason = `wrote a report that cannot be read: ${(error as Error).message}`;
+      if ((gateConfig?.on_scanner_error ?? 'fail') === 'fail') throw new ScannerError(id, reason, { file: report.file, cause: error });
+      warnings.push(`${id} ${reason}`);
+    }
+  }
+  for (const input of options.reports ?? []) {
+    const report: CollectedReport = { file: resolve(input.file), format: input.format };
+    const { log, format } = await normalizeReport(report, normalizeOptions).catch((error: unknown) => {
+      // Name the file as the user wrote it.
+      if (error instanceof InputError) throw new InputError(error.message, { file: input.file, cause: error });
+      throw error;
+    });
+    logs.push(log);
+    reports.push({ file: input.file, format, findings: log.runs.reduce((n, run) => n + (run.results?.length ?? 0), 0) });
+  }
+
+  const log = prioritize(await identify(combineLogs(logs), { srcRoot }));
+  const findings = findingsOf(log);
+  for (const run of collected.runs) {
+    if (run.status === 'ran') run.findings = findings.filter((f) => f.run.properties?.[PROP.scanner] === run.id).length;
+    ports.log('info', `${run.id}: ${run.status}${run.status === 'ran' ? `, ${run.findings} finding${run.findings === 1 ? '' : 's'}` : ''} in ${(run.durationMs / 1000).toFixed(1)} s`);
+  }
+  const verdict = applyGate({ findings, gate: gateConfig, mode: options.config.stages?.[options.stage]?.gate ?? 'default', warnings });
+  log.properties = {
+    ...log.properties,
+    'pipewarden/stage': options.stage,
+    'pipewarden/verdict': { status: verdict.status, failures: verdict.failures, scope: verdict.scope, gated: verdict.gated },
+    'pipewarden/scanners': collected.runs.map(({ id, status, version, durationMs, reason, findings: count }) => ({
+      id,
+      status,
+      ...(version ? { version } : {}),
+      durationMs: Math.round(durationMs),
+      ...(reason ? { reason } : {}),
+      ...(count !== undefined ? { findings: count } : {}),
+    })),
+  };
+  const summary = { findings, verdict, scanners: collected.runs, stage: options.stage, reports };
+  const outputs = await emit(log, summary, outDir);
+  return { log, findings, verdict, scanners: collected.runs, reports, outputs, exitCode: verdict.status === 'fail' ? 1 : 0 };
+}
+
+export interface ConvertOptions {
+  reports: readonly ReportInput[];
+  /** Where relative paths resolve and what URIs are made relative to. */
+  baseDir: string;
+}
+
+/** Native reports → one clean SARIF log (normalized, fingerprinted). */
+export async function convertReports(options: ConvertOptions): Promise<Log> {
+  const logs: Log[] = [];
+  for (const input of options.reports) {
+    const { log } = await normalizeReport({ file: input.file, format: input.format }, { baseDir: options.baseDir, srcRoot: options.baseDir });
+    logs.push(log);
+  }
+  return identify(combineLogs(logs), { srcRoot: options.baseDir });
+}

@@ -1,0 +1,42 @@
+// SARIF types come from @types/sarif, re-exported from this one place and never redefined.
+export type {
+  Artifact,
+  ArtifactLocation,
+  Fix,
+  Invocation,
+  Location,
+  Log,
+  LogicalLocation,
+  Message,
+  MultiformatMessageString,
+  Notification,
+  PhysicalLocation,
+  PropertyBag,
+  Region,
+  ReportingDescriptor,
+  Result,
+  Run,
+  Suppression,
+  Tool,
+  ToolComponent,
+} from 'sarif';
+
+/** The official schema URI written into every log Pipewarden produces. */
+export const SARIF_SCHEMA_URI = 'https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json';
+export const SARIF_VERSION = '2.1.0';
+
+/** Pipewarden's own facts ride in property bags under this prefix. */
+export const PROP = {
+  category: 'pipewarden/category',
+  scanner: 'pipewarden/scanner',
+  fingerprint: 'pipewarden/fingerprint',
+  severity: 'pipewarden/severity',
+  risk: 'pipewarden/risk',
+  priority: 'pipewarden/priority',
+  factors: 'pipewarden/factors',
+  redacted: 'pipewarden/redacted',
+  source: 'pipewarden/source',
+} as const;
+
+/** The uriBaseId of every location Pipewarden writes: relative to the repository, never the runner's disk. */
+export const SRCROOT = '%SRCROOT%';

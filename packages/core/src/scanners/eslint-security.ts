@@ -1,0 +1,77 @@
+import { join } from 'node:path';
+import type { Log } from '../sarif/types.js';
+import { fitsCommandLine, nodeToolAvailability, resolveNodePackage, scannerConfig } from './node-tool.js';
+import type { Scanner } from './types.js';
+
+const JS = /\.(?:js|cjs|mjs|jsx)$/i;
+
+// eslint-plugin-security writes no severity; these follow the weakness each rule looks for.
+const RULES: Record<string, { severity: string; cwe: string }> = {
+  'detect-eval-with-expression': { severity: '8.8', cwe: 'CWE-95' },
+  'detect-child-process': { severity: '8.1', cwe: 'CWE-78' },
+  'detect-non-literal-require': { severity: '6.5', cwe: 'CWE-829' },
+  'detect-disable-mustache-escape': { severity: '6.1', cwe: 'CWE-79' },
+  'detect-no-csrf-before-method-override': { severity: '6.5', cwe: 'CWE-352' },
+  'detect-non-literal-fs-filename': { severity: '5.3', cwe: 'CWE-22' },
+  'detect-unsafe-regex': { severity: '5.3', cwe: 'CWE-1333' },
+  'detect-non-literal-regexp': { severity: '5.3', cwe: 'CWE-1333' },
+  'detect-pseudoRandomBytes': { severity: '5.3', cwe: 'CWE-338' },
+  'detect-buffer-noassert': { severity: '5.3', cwe: 'CWE-787' },
+  'detect-bidi-characters': { severity: '5.3', cwe: 'CWE-451' },
+  'detect-new-buffer': { severity: '3.7', cwe: 'CWE-770' },
+  'detect-possible-timing-attacks': { severity: '3.7', cwe: 'CWE-208' },
+  'detect-object-injection': { severity: '3.1', cwe: 'CWE-915' },
+};
+
+const HINT = 'it ships with @pipewarden/core; reinstall with `pnpm install`';
+
+export const eslintSecurity: Scanner = {
+  id: 'eslint-security',
+  title: 'ESLint with eslint-plugin-security',
+  category: 'sast',
+  stages: ['precommit', 'commit'],
+  format: 'sarif',
+  timeoutMs: 5 * 60_000,
+  installHint: HINT,
+  async detect() {
+    return nodeToolAvailability('eslint', HINT);
+  },
+  select(files) {
+    return files.filter((file) => JS.test(file) && !/\.min\.js$/i.test(file));
+  },
+  command(target) {
+    const eslint = resolveNodePackage('eslint')!;
+    const formatter = resolveNodePackage('@microsoft/eslint-formatter-sarif')!;
+    const files = fitsCommandLine(target.files) ? [...target.files] : ['.'];
+    return {
+      command: process.execPath,
+      args: [
+        join(eslint.dir, 'bin', 'eslint.js'),
+        '--no-config-lookup',
+        '--config', scannerConfig('eslint.config.mjs'),
+        '--format', join(formatter.dir, 'sarif.js'),
+        '--output-file', target.outputFile,
+        '--no-error-on-unmatched-pattern',
+        '--no-warn-ignored',
+        '--',
+        ...files,
+      ],
+      cwd: target.root,
+      output: 'file',
+    };
+  },
+  exitMeaning(code) {
+    // 1: lint errors found; 2: a configuration or internal error.
+    return code === 0 ? 'clean' : code === 1 ? 'findings' : 'error';
+  },
+  annotate(log: Log) {
+    for (const run of log.runs) {
+      for (const rule of run.tool.driver.rules ?? []) {
+        const known = RULES[rule.id.replace(/^security\//, '')];
+        if (!known) continue;
+        const tags = new Set([...(rule.properties?.tags ?? []), 'security', `external/cwe/${known.cwe.toLowerCase()}`]);
+        rule.properties = { ...rule.properties, tags: [...tags], 'security-severity': known.severity };
+      }
+    }
+  },
+};

@@ -1,0 +1,52 @@
+import type { Category } from '../finding.js';
+import type { Log } from '../sarif/types.js';
+import type { Ports } from '../ports/types.js';
+
+export const STAGES = ['precommit', 'commit', 'acceptance', 'production'] as const;
+export type Stage = (typeof STAGES)[number];
+
+export interface ScannerEnv {
+  ports: Ports;
+  env: Readonly<Record<string, string | undefined>>;
+  /** Absolute path of the directory under scan. */
+  root: string;
+}
+
+export interface ScannerTarget {
+  root: string;
+  /** Files to scan, relative to root (POSIX): the whole tree, or only staged / changed files. */
+  files: readonly string[];
+  /** Absolute path where the scanner's native report must end up. */
+  outputFile: string;
+}
+
+export interface ScannerCommand {
+  command: string;
+  args: string[];
+  cwd: string;
+  /** 'file': the tool writes outputFile itself; 'stdout': we save its stdout there. */
+  output: 'file' | 'stdout';
+}
+
+export type Availability = { available: true; version: string } | { available: false; reason: string };
+
+/** What an exit code means for this tool: many exit 1 when they find something. */
+export type ExitMeaning = 'clean' | 'findings' | 'error';
+
+export interface Scanner {
+  readonly id: string;
+  readonly title: string;
+  readonly category: Category;
+  readonly stages: readonly Stage[];
+  /** Id of the input format its report is read with. */
+  readonly format: string;
+  readonly timeoutMs: number;
+  readonly installHint: string;
+  detect(env: ScannerEnv): Promise<Availability>;
+  /** The files this scanner looks at, from the target's list; none means there is nothing for it to do. */
+  select(files: readonly string[]): readonly string[];
+  command(target: ScannerTarget, env: ScannerEnv): ScannerCommand;
+  exitMeaning(code: number): ExitMeaning;
+  /** Adds what the tool knows but does not write (rule severities, CWE tags) to its normalized log. */
+  annotate?(log: Log): void;
+}
