@@ -111,19 +111,19 @@ async function scan(args: string[], io: CliIo): Promise<number> {
   }
   if (positionals.length > 1) throw new ConfigError(`scan takes one directory, got ${positionals.length}: ${positionals.join(' ')}`);
   const options = validateOptions(scanOptionsSchema, { ...values, dir: positionals[0] ?? '.' });
-  const dir = resolve(io.cwd, options.dir);
-  const config = await loadConfig(options.config, dir, io.cwd);
+  const config = await loadConfig(options.config, resolve(io.cwd, options.dir), io.cwd);
   const ports = makePorts(io);
   const started = performance.now();
   const outcome = await runScan(
     {
-      dir: options.dir === '.' ? io.cwd : dir,
+      cwd: io.cwd,
+      dir: options.dir,
       config,
       stage: options.stage,
       scanners: options.scanners,
       staged: options.staged,
-      reports: options.report.map((r) => ({ file: resolve(io.cwd, r.file), format: r.format })),
-      outDir: resolve(io.cwd, options['out-dir']),
+      reports: options.report,
+      outDir: options['out-dir'],
       env: io.env,
     },
     ports,

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ConfigError, STAGES, getFormat } from '@pipewarden/core';
+import { ConfigError, STAGES, getFormat, getScanner, scanners } from '@pipewarden/core';
 
 // Command-line values are user input: validated with zod, every problem reported at once.
 
@@ -24,11 +24,17 @@ export const reportSpec = z.string().transform((spec, ctx) => {
 export const scanOptionsSchema = z.object({
   dir: nonEmpty('the directory'),
   config: nonEmpty('--config').optional(),
-  stage: z.enum(STAGES, { error: `--stage must be one of ${STAGES.join(', ')}` }).default('commit'),
+  stage: z.enum(STAGES, { error: (issue) => `"${String(issue.input)}" is not a stage (stages: ${STAGES.join(', ')})` }).default('commit'),
   scanners: z
     .string()
     .transform((list) => (list.trim() === 'none' ? [] : list.split(',').map((id) => id.trim()).filter(Boolean)))
-    .pipe(z.array(z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'a scanner id is lower-case letters, digits and dashes')))
+    .pipe(
+      z.array(
+        z.string().refine((id) => getScanner(id) !== undefined, {
+          error: (issue) => `unknown scanner "${String(issue.input)}" (known: ${scanners.map((s) => s.id).join(', ')})`,
+        }),
+      ),
+    )
     .optional(),
   staged: z.boolean().default(false),
   report: z.array(reportSpec).default([]),

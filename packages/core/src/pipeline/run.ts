@@ -21,7 +21,9 @@ export interface ReportInput {
 }
 
 export interface ScanOptions {
-  /** The directory to scan. */
+  /** Where relative paths (dir, outDir, reports) resolve; the platform's working directory. */
+  cwd: string;
+  /** The directory to scan, as the user wrote it (errors name it so). */
   dir: string;
   config: PipewardenConfig;
   stage: Stage;
@@ -65,7 +67,7 @@ async function sourceRoot(dir: string, ports: Ports, env: ScanOptions['env']): P
 
 /** collect → normalize → identify → prioritize → gate → emit, for one directory. */
 export async function runScan(options: ScanOptions, ports: Ports): Promise<ScanOutcome> {
-  const dir = resolve(options.dir);
+  const dir = resolve(options.cwd, options.dir);
   try {
     if (!(await stat(dir)).isDirectory()) throw new InputError('is not a directory', { file: options.dir });
   } catch (error) {
@@ -74,7 +76,7 @@ export async function runScan(options: ScanOptions, ports: Ports): Promise<ScanO
   }
   const { scanners, explicit } = resolveScanners(options.scanners, options.stage, options.config);
   const gateConfig = options.config.gate;
-  const outDir = resolve(options.outDir);
+  const outDir = resolve(options.cwd, options.outDir);
   const srcRoot = await sourceRoot(dir, ports, options.env);
 
   let files: string[] = [];
@@ -114,7 +116,7 @@ export async function runScan(options: ScanOptions, ports: Ports): Promise<ScanO
     }
   }
   for (const input of options.reports ?? []) {
-    const report: CollectedReport = { file: resolve(input.file), format: input.format };
+    const report: CollectedReport = { file: resolve(options.cwd, input.file), format: input.format };
     const { log, format } = await normalizeReport(report, normalizeOptions).catch((error: unknown) => {
       // Name the file as the user wrote it.
       if (error instanceof InputError) throw new InputError(error.message, { file: input.file, cause: error });

@@ -23,12 +23,10 @@ export async function loadConfigFile(file: string): Promise<PipewardenConfig> {
   } catch (error) {
     throw new ConfigError(`cannot read config: ${describeFsError(error)}`, { file, cause: error });
   }
-  const document = parseDocument(text, { prettyErrors: false, uniqueKeys: true });
+  const document = parseDocument(text, { prettyErrors: true, uniqueKeys: true });
   if (document.errors.length > 0) {
-    const problems = document.errors.map((error) => {
-      const line = error.linePos?.[0];
-      return `${line ? `line ${line.line}, column ${line.col}: ` : ''}${error.message.split('\n')[0]}`;
-    });
+    // prettyErrors puts "at line L, column C:" in the first line, then a code frame we leave out.
+    const problems = document.errors.map((error) => error.message.split('\n')[0]!.replace(/:$/, ''));
     throw new ConfigError(`is not valid YAML: ${problems.join('; ')}`, { file, problems });
   }
   return parseConfig(document.toJS(), file);

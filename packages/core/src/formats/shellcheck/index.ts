@@ -15,7 +15,8 @@ const comment = z.object({
   code: z.number().int(),
   message: z.string(),
 });
-const document = z.union([z.object({ comments: z.array(comment) }), z.array(comment)]);
+const json1 = z.object({ comments: z.array(comment) });
+const json = z.array(comment);
 
 const LEVEL = { error: 'error', warning: 'warning', info: 'note', style: 'note' } as const;
 // ShellCheck is a correctness linter: its findings rank below those of security scanners.
@@ -36,12 +37,13 @@ export const shellcheck: InputFormat = {
     return looksLikeComment(list[0]) ? 1 : 0;
   },
   parse(data, { file }): Log {
-    const parsed = document.safeParse(data);
+    // Chosen by shape first, so an error points into the document rather than at "no union member matched".
+    const parsed = Array.isArray(data) ? json.safeParse(data) : json1.safeParse(data);
     if (!parsed.success) {
       const issue = parsed.error.issues[0]!;
       throw new InputError(`is not valid ShellCheck JSON: ${formatIssuePath(issue.path)}: ${issue.message}`, { file });
     }
-    const comments = Array.isArray(parsed.data) ? parsed.data : parsed.data.comments;
+    const comments = Array.isArray(parsed.data) ? parsed.data : (parsed.data as z.output<typeof json1>).comments;
     const rules = new Map<string, ReportingDescriptor>();
     const results: Result[] = comments.map((c) => {
       const ruleId = `SC${c.code}`;
@@ -75,7 +77,8 @@ export const shellcheck: InputFormat = {
       };
     });
     const ruleList = [...rules.values()];
-    for (const result of results) result.ruleIndex = ruleList.findIndex((rule) => rule.id === result.ruleId);
+    const indexOf = new Map(ruleList.map((rule, index) => [rule.id, index]));
+    for (const result of results) result.ruleIndex = indexOf.get(result.ruleId!)!;
     return {
       version: '2.1.0',
       runs: [

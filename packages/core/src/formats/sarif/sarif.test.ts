@@ -1,0 +1,65 @@
+import { readFile } from 'node:fs/promises';
+import { basename } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { corpusFiles, hasShared, sharedNotice } from '../../../../../test-support/shared.js';
+import { validateSarif } from '../../../../../test-support/sarif-schema.js';
+import { InputError } from '../../errors.js';
+import { readReport } from '../registry.js';
+import { sarif } from './index.js';
+
+sharedNotice('the SARIF corpus tests');
+
+// The corpus holds logs written by real tools; three of them break the schema in ways a consumer
+// (GitHub's upload, for one) would reject. Each must be refused with the reason, never passed on.
+const INVALID: Record<string, RegExp> = {
+  'appendix_k3.sarif': /runs\[0\]: unknown property "artifact"/,
+  'blackduck_nested_fingerprints.sarif': /fingerprints\.csvRowSha256: must be a string/,
+};
+
+describe.skipIf(!hasShared)('sarif format on the real corpus', () => {
+  const files = corpusFiles('sarif', '.sarif');
+
+  it('finds the corpus', () => {
+    expect(files.length).toBeGreaterThanOrEqual(18);
+  });
+
+  for (const file of files) {
+    const name = basename(file);
+    it(`${name}: ${INVALID[name] ? 'is refused with the reason' : 'is read into schema-valid SARIF with every result kept'}`, async () => {
+      if (INVALID[name]) {
+        const error = await readReport(file).catch((e: unknown) => e);
+        expect(error).toBeInstanceOf(InputError);
+        expect((error as InputError).file).toBe(file);
+        expect((error as InputError).message).toMatch(INVALID[name]!);
+        return;
+      }
+      const original = JSON.parse(await readFile(file, 'utf8')) as { runs?: { results?: unknown[] }[] };
+      const { log, format } = await readReport(file);
+      expect(format).toBe('sarif');
+      const check = validateSarif(log);
+      expect(check.errors).toEqual([]);
+      const count = (runs: { results?: unknown[] | null }[] | null | undefined) => (runs ?? []).reduce((n, run) => n + (run.results?.length ?? 0), 0);
+      expect(count(log.runs)).toBe(count(original.runs));
+    });
+  }
+});
+
+describe('sarif format', () => {
+  it('claims SARIF 2.1.0 with certainty and other SARIF versions so it can name the version', () => {
+    expect(sarif.detect({ data: { version: '2.1.0', runs: [] }, file: 'x' })).toBe(1);
+    expect(sarif.detect({ data: { version: '2.0.0', $schema: 'http://json.schemastore.org/sarif-2.0.0', runs: [] }, file: 'x' })).toBeGreaterThan(0.5);
+    expect(sarif.detect({ data: { comments: [] }, file: 'x' })).toBe(0);
+    expect(() => sarif.parse({ version: '2.0.0', runs: [] }, { file: 'old.sarif' })).toThrow(/version: must be "2\.1\.0"/);
+  });
+
+  it('drops duplicate newline sequences, a harmless slip, instead of refusing the log', () => {
+    const log = sarif.parse({ version: '2.1.0', runs: [{ tool: { driver: { name: 't' } }, newlineSequences: ['\n', '\r\n', '\n'], results: [] }] }, { file: 'x' });
+    expect(log.runs[0]!.newlineSequences).toEqual(['\n', '\r\n']);
+  });
+
+  it('names the path of every kind of problem', () => {
+    expect(() => sarif.parse({ version: '2.1.0', runs: [{ tool: { driver: {} }, results: [{ message: {} }] }] }, { file: 'bad.sarif' })).toThrow(
+      /runs\[0\]\.tool\.driver\.name: .*; runs\[0\]\.results\[0\]\.message: a message needs "text" or "id"/,
+    );
+  });
+});

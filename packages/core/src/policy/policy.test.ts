@@ -1,0 +1,106 @@
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ConfigError } from '../errors.js';
+import { findingsOf } from '../finding.js';
+import { prioritize } from '../risk/prioritize.js';
+import type { Log, Result } from '../sarif/types.js';
+import { applyGate } from './gate.js';
+import { loadConfigFile, parseConfig } from './load-config.js';
+
+function logOf(results: (Partial<Result> & { score?: string })[], tool = 'tool', category?: string): Log {
+  return prioritize({
+    version: '2.1.0',
+    runs: [
+      {
+        tool: { driver: { name: tool } },
+        ...(category ? { properties: { 'pipewarden/category': category } } : {}),
+        results: results.map(({ score, ...r }, i) => ({
+          ruleId: `R${i}`,
+          message: { text: 'm' },
+          locations: [{ physicalLocation: { artifactLocation: { uri: `f${i}.js` }, region: { startLine: i + 1 } } }],
+          ...(score ? { properties: { 'security-severity': score } } : {}),
+          ...r,
+        })),
+      },
+    ],
+  });
+}
+
+describe('the default gate', () => {
+  it('fails on a high finding and says which rule and where', () => {
+    const verdict = applyGate({ findings: findingsOf(logOf([{ score: '7.5' }, { score: '3.0' }])) });
+    expect(verdict.status).toBe('fail');
+    expect(verdict.failures).toEqual([{ rule: 'severity high or worse', matched: 1, max: 0, examples: ['f0.js:1'] }]);
+  });
+
+  it('passes medium and low findings', () => {
+    expect(applyGate({ findings: findingsOf(logOf([{ score: '6.9' }, { level: 'note' }])) }).status).toBe('pass');
+  });
+
+  it('fails on any secret, whatever its severity', () => {
+    const verdict = applyGate({ findings: findingsOf(logOf([{ score: '2.0' }], 'gitleaks')) });
+    expect(verdict.failures.map((f) => f.rule)).toEqual(['category secrets']);
+  });
+
+  it('uses the SARIF level when a tool gives no security-severity', () => {
+    expect(applyGate({ findings: findingsOf(logOf([{ level: 'error' }])) }).status).toBe('fail');
+    expect(applyGate({ findings: findingsOf(logOf([{ level: 'warning' }])) }).status).toBe('pass');
+  });
+
+  it('leaves out suppressed and, in scope new, unchanged findings', () => {
+    const findings = findingsOf(
+      logOf([
+        { score: '9.8', suppressions: [{ kind: 'external', status: 'accepted', justification: 'test fixture' }] },
+        { score: '9.8', baselineState: 'unchanged' },
+      ]),
+    );
+    expect(applyGate({ findings }).status).toBe('pass');
+    expect(applyGate({ findings, gate: { scope: 'all', on_scanner_error: 'fail' } }).failures[0]!.matched).toBe(1);
+  });
+
+  it('tolerates up to max, matches risk and priority, and never fails with mode none', () => {
+    const findings = findingsOf(logOf([{ score: '9.1' }, { score: '9.5' }, { score: '5.0' }]));
+    const gate = (rules: unknown) => applyGate({ findings, gate: parseConfig({ gate: { rules } }, 'x').gate });
+    expect(gate([{ severity: 'critical', max: 2 }]).status).toBe('pass');
+    expect(gate([{ severity: 'critical', max: 1 }]).status).toBe('fail');
+    expect(gate([{ risk: 95 }]).failures[0]!.matched).toBe(1);
+    expect(gate([{ priority: 'P1' }]).failures[0]!.matched).toBe(2);
+    expect(applyGate({ findings, mode: 'none' }).status).toBe('pass');
+  });
+});
+
+describe('pipewarden.yml', () => {
+  it('accepts the documented shape', () => {
+    const config = parseConfig(
+      { stages: { commit: { scanners: ['eslint-security'], gate: 'default' } }, gate: { on_scanner_error: 'warn', scope: 'all', rules: [{ severity: 'critical', max: 0 }] } },
+      'pipewarden.yml',
+    );
+    expect(config.gate?.rules?.[0]).toEqual({ severity: 'critical', max: 0 });
+  });
+
+  it('reports every problem at once, each with its path', () => {
+    let error: unknown;
+    try {
+      parseConfig({ stages: { nightly: {} }, gate: { rules: [{ severity: 'urgent' }, {}], scop: 'new' } }, 'pipewarden.yml');
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    const problems = (error as ConfigError).problems.join('\n');
+    expect(problems).toMatch(/stages: unknown key "nightly"/);
+    expect(problems).toMatch(/gate\.rules\[0\]\.severity/);
+    expect(problems).toMatch(/gate\.rules\[1\]: a gate rule needs at least one of/);
+    expect(problems).toMatch(/gate: unknown key "scop"/);
+    expect((error as ConfigError).toLine()).toMatch(/^pipewarden\.yml: invalid configuration: /);
+  });
+
+  it('names the line of a YAML syntax error and refuses a directory', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'pw-config-'));
+    const file = join(dir, 'pipewarden.yml');
+    await writeFile(file, 'gate:\n  rules: [\n');
+    await expect(loadConfigFile(file)).rejects.toThrow(/is not valid YAML: .*line \d+, column \d+/);
+    await expect(loadConfigFile(dir)).rejects.toThrow(/cannot read config: is a directory/);
+  });
+});
