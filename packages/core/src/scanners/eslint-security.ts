@@ -1,6 +1,6 @@
 import { join } from 'node:path';
-import type { Log } from '../sarif/types.js';
 import { fitsCommandLine, nodeToolAvailability, resolveNodePackage, scannerConfig } from './node-tool.js';
+import { annotateRules, zeroOneExit } from './rules.js';
 import type { Scanner } from './types.js';
 
 const JS = /\.(?:js|cjs|mjs|jsx)$/i;
@@ -60,18 +60,12 @@ export const eslintSecurity: Scanner = {
       output: 'file',
     };
   },
-  exitMeaning(code) {
-    // 1: lint errors found; 2: a configuration or internal error.
-    return code === 0 ? 'clean' : code === 1 ? 'findings' : 'error';
-  },
-  annotate(log: Log) {
-    for (const run of log.runs) {
-      for (const rule of run.tool.driver.rules ?? []) {
-        const known = RULES[rule.id.replace(/^security\//, '')];
-        if (!known) continue;
-        const tags = new Set([...(rule.properties?.tags ?? []), 'security', `external/cwe/${known.cwe.toLowerCase()}`]);
-        rule.properties = { ...rule.properties, tags: [...tags], 'security-severity': known.severity };
-      }
-    }
+  // 1: lint errors found; 2: a configuration or internal error.
+  exitMeaning: zeroOneExit,
+  annotate(log) {
+    annotateRules(log, (rule) => {
+      const known = RULES[rule.id.replace(/^security\//, '')];
+      return known && { severity: known.severity, tags: ['security', `external/cwe/${known.cwe.toLowerCase()}`] };
+    });
   },
 };

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
-import type { Log } from '../sarif/types.js';
 import { fitsCommandLine, nodeToolAvailability, resolveNodePackage, scannerConfig } from './node-tool.js';
+import { annotateRules, zeroOneExit } from './rules.js';
 import type { Scanner } from './types.js';
 
 const HINT = 'it ships with @pipewarden/core; reinstall with `pnpm install`';
@@ -40,16 +40,10 @@ export const secretlint: Scanner = {
       output: 'file',
     };
   },
-  exitMeaning(code) {
-    // With --output secretlint exits 0 even when it finds secrets; 1 is findings without it; 2 is a crash.
-    return code === 0 ? 'clean' : code === 1 ? 'findings' : 'error';
-  },
-  annotate(log: Log) {
-    for (const run of log.runs) {
-      for (const rule of run.tool.driver.rules ?? []) {
-        const tags = new Set([...(rule.properties?.tags ?? []), 'security', 'secret', 'external/cwe/cwe-798']);
-        rule.properties = { ...rule.properties, tags: [...tags], 'security-severity': '9.0' };
-      }
-    }
+  // With --output secretlint exits 0 even when it finds secrets (so findings are counted from the report);
+  // 1 is findings without --output; 2 is a crash.
+  exitMeaning: zeroOneExit,
+  annotate(log) {
+    annotateRules(log, () => ({ severity: '9.0', tags: ['security', 'secret', 'external/cwe/cwe-798'] }));
   },
 };

@@ -1,5 +1,7 @@
 import { basename } from 'node:path';
+import { ScannerError } from '../errors.js';
 import { fitsCommandLine } from './node-tool.js';
+import { zeroOneExit } from './rules.js';
 import type { Scanner } from './types.js';
 
 const SHELL = /\.(?:sh|bash|ksh|bats)$/i;
@@ -23,7 +25,7 @@ export const shellcheck: Scanner = {
     return files.filter((file) => SHELL.test(file) || basename(file) === '.bashrc' || basename(file) === '.profile');
   },
   command(target) {
-    if (!fitsCommandLine(target.files)) throw new Error('too many shell files for one command line');
+    if (!fitsCommandLine(target.files)) throw new ScannerError('shellcheck', `${target.files.length} shell files are too many for one command line`);
     return {
       command: 'shellcheck',
       args: ['--format=json1', '--external-sources', '--', ...target.files],
@@ -31,8 +33,6 @@ export const shellcheck: Scanner = {
       output: 'stdout',
     };
   },
-  exitMeaning(code) {
-    // 1: issues found; 2-4: bad file, bad options, missing file.
-    return code === 0 ? 'clean' : code === 1 ? 'findings' : 'error';
-  },
+  // 1: issues found; 2-4: bad file, bad options, missing file.
+  exitMeaning: zeroOneExit,
 };
