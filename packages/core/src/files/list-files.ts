@@ -1,4 +1,4 @@
-import { readdir } from 'node:fs/promises';
+import { lstat, readdir } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import type { Ports } from '../ports/types.js';
 
@@ -9,6 +9,12 @@ function toPosix(path: string): string {
   return sep === '/' ? path : path.split(sep).join('/');
 }
 
+/** Files in git's index may be gone from the work tree (deleted, not yet staged): scanners must not get them. */
+async function inWorkTree(root: string, files: string[]): Promise<string[]> {
+  const present = await Promise.all(files.map((file) => lstat(join(root, file)).then((info) => info.isFile() || info.isSymbolicLink(), () => false)));
+  return files.filter((_, index) => present[index]);
+}
+
 /**
  * The files to scan below root, relative and in POSIX form. Inside a git work tree this is what git
  * tracks plus untracked files it does not ignore, so .gitignore is honoured; elsewhere a walk.
@@ -16,8 +22,8 @@ function toPosix(path: string): string {
 export async function listFiles(root: string, ports: Pick<Ports, 'exec'>, env?: Readonly<Record<string, string | undefined>>): Promise<string[]> {
   const git = await ports.exec({ command: 'git', args: ['ls-files', '-z', '--cached', '--others', '--exclude-standard', '--', '.'], cwd: root, env, timeoutMs: 60_000 });
   if (git.exitCode === 0) {
-    const files = git.stdout.split('\0').filter(Boolean);
-    return files.filter((file) => !file.split('/').some((part) => SKIP_DIRS.has(part))).sort();
+    const files = [...new Set(git.stdout.split('\0').filter(Boolean))];
+    return inWorkTree(root, files.filter((file) => !file.split('/').some((part) => SKIP_DIRS.has(part))).sort());
   }
   const out: string[] = [];
   async function walk(dir: string): Promise<void> {
@@ -38,5 +44,5 @@ export async function listFiles(root: string, ports: Pick<Ports, 'exec'>, env?: 
 export async function listStagedFiles(root: string, ports: Pick<Ports, 'exec'>, env?: Readonly<Record<string, string | undefined>>): Promise<string[] | undefined> {
   const git = await ports.exec({ command: 'git', args: ['diff', '--cached', '--name-only', '-z', '--diff-filter=ACMR', '--relative', '--', '.'], cwd: root, env, timeoutMs: 60_000 });
   if (git.exitCode !== 0) return undefined;
-  return git.stdout.split('\0').filter(Boolean).sort();
+  return inWorkTree(root, git.stdout.split('\0').filter(Boolean).sort());
 }

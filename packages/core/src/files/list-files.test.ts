@@ -1,0 +1,37 @@
+import { execFileSync } from 'node:child_process';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { nodeExec } from '../ports/node-exec.js';
+import { listFiles, listStagedFiles } from './list-files.js';
+
+const ports = { exec: nodeExec };
+
+async function tree(files: Record<string, string>): Promise<string> {
+  const dir = await mkdtemp(join(tmpdir(), 'pw-files-'));
+  for (const [name, text] of Object.entries(files)) {
+    await mkdir(join(dir, name, '..'), { recursive: true });
+    await writeFile(join(dir, name), text);
+  }
+  return dir;
+}
+
+describe('listing files to scan', () => {
+  it('in a git work tree: tracked and untracked files, .gitignore honoured, deleted files left out', async () => {
+    const dir = await tree({ '.gitignore': 'build/\n', 'a.js': '', 'gone.js': '', 'build/out.js': '', 'node_modules/x/i.js': '', 'new.sh': '' });
+    const git = (...args: string[]) => execFileSync('git', args, { cwd: dir, stdio: 'ignore' });
+    git('init', '-q');
+    git('add', 'a.js', 'gone.js', '.gitignore');
+    await rm(join(dir, 'gone.js'));
+    expect(await listFiles(dir, ports)).toEqual(['.gitignore', 'a.js', 'new.sh']);
+    git('add', 'new.sh');
+    expect(await listStagedFiles(dir, ports)).toEqual(['.gitignore', 'a.js', 'new.sh']); // gone.js is staged but no longer on disk
+  });
+
+  it('outside git: a walk that skips dependency and VCS folders', async () => {
+    const dir = await tree({ 'src/a.js': '', 'node_modules/x/i.js': '', '.pipewarden/results.sarif': '' });
+    expect(await listFiles(dir, ports)).toEqual(['src/a.js']);
+    expect(await listStagedFiles(dir, ports)).toBeUndefined();
+  });
+});
