@@ -1,12 +1,13 @@
 export * from './errors.js';
 export * from './finding.js';
 export * from './sarif/types.js';
-export { readJsonFile, readInputText, parseJsonText, formatBytes } from './sarif/read-json.js';
 export { writeFileAtomic } from './sarif/write-atomic.js';
 export { checkSarifLog } from './sarif/validate.js';
 export { redactText, redactResult } from './sarif/redact.js';
 export type { InputFormat, DetectInput, ParseContext } from './formats/types.js';
 export { formats, getFormat, detectFormat, readReport } from './formats/registry.js';
+export { readDocument, type InputDocument } from './input/read-document.js';
+export { JsonStreamParser, JsonSyntaxError } from './input/json-stream.js';
 export type { Scanner, ScannerTarget, ScannerCommand, Stage, Availability } from './scanners/types.js';
 export { STAGES } from './scanners/types.js';
 export { scanners, getScanner, scannersForStage } from './scanners/registry.js';

@@ -37,7 +37,7 @@ describe('format registry', () => {
   });
 
   it('refuses an unknown document, naming the known formats and --format', () => {
-    expect(() => detectFormat({ hello: 'world' }, 'odd.json')).toThrow(/unknown report format \(known: .*sarif.*\); name it with --format ID/);
+    expect(() => detectFormat({ kind: 'json', data: { hello: 'world' } }, 'odd.json')).toThrow(/unknown report format \(known: .*sarif.*\); name it with --format ID/);
   });
 
   it('refuses truncated, malformed, empty files and directories with the file named', async () => {

@@ -1,5 +1,5 @@
 import { InputError } from '../errors.js';
-import { readJsonFile } from '../sarif/read-json.js';
+import { readDocument, type InputDocument } from '../input/read-document.js';
 import type { Log } from '../sarif/types.js';
 import * as all from './index.js';
 import type { InputFormat } from './types.js';
@@ -19,9 +19,9 @@ export interface Detection {
 }
 
 /** Ranks every format by confidence; throws when none or more than one is a clear match. */
-export function detectFormat(data: unknown, file: string): Detection {
+export function detectFormat(document: InputDocument, file: string): Detection {
   const candidates = formats
-    .map((format) => ({ format, confidence: format.detect({ data, file }) }))
+    .map((format) => ({ format, confidence: format.detect({ document, file }) }))
     .filter((candidate) => candidate.confidence >= MIN_CONFIDENCE)
     .sort((a, b) => b.confidence - a.confidence);
   const [best, second] = candidates;
@@ -33,6 +33,10 @@ export function detectFormat(data: unknown, file: string): Detection {
     throw new InputError(`ambiguous report format: could be ${names.join(' or ')}; name it with --format ID`, { file });
   }
   return best;
+}
+
+function isEmptyReport(document: InputDocument): boolean {
+  return document.kind === 'json' && (document.data === null || (Array.isArray(document.data) && document.data.length === 0));
 }
 
 export interface ReadReport {
@@ -48,7 +52,11 @@ export async function readReport(file: string, formatId?: string): Promise<ReadR
     format = getFormat(formatId);
     if (!format) throw new InputError(`unknown format "${formatId}" (known: ${formats.map((f) => f.id).join(', ')})`, { file });
   }
-  const data = await readJsonFile(file);
-  format ??= detectFormat(data, file).format;
-  return { file, format: format.id, log: format.parse(data, { file }) };
+  const document = await readDocument(file);
+  if (!format && isEmptyReport(document)) {
+    // Several tools write `null` or `[]` when they find nothing: there is nothing to tell them apart by, and nothing to convert.
+    return { file, format: 'empty', log: { version: '2.1.0', runs: [] } };
+  }
+  format ??= detectFormat(document, file).format;
+  return { file, format: format.id, log: format.parse(document, { file }) };
 }

@@ -1,8 +1,11 @@
+import type { InputDocument } from '../input/read-document.js';
 import type { Log } from '../sarif/types.js';
 
-/** What detection sees: the parsed document (every format so far is JSON) and the file name for messages only. */
+export type { InputDocument };
+
+/** What detection sees: the parsed document, and the file name for messages only (never to decide). */
 export interface DetectInput {
-  readonly data: unknown;
+  readonly document: InputDocument;
   readonly file: string;
 }
 
@@ -21,5 +24,5 @@ export interface InputFormat {
   /** 0 (not this format) to 1 (certainly this format), judged from content, never from the file name. */
   detect(input: DetectInput): number;
   /** Throws InputError naming the file and the problem when the document is not what it should be. */
-  parse(data: unknown, context: ParseContext): Log;
+  parse(document: InputDocument, context: ParseContext): Log;
 }

@@ -1,3 +1,4 @@
+import { InputError } from '../../errors.js';
 import { checkSarifLog } from '../../sarif/validate.js';
 import type { Log } from '../../sarif/types.js';
 import type { InputFormat } from '../types.js';
@@ -10,7 +11,9 @@ export const sarif: InputFormat = {
   id: 'sarif',
   title: 'SARIF 2.1.0',
   producedBy: 'ESLint, secretlint, CodeQL, Semgrep, Trivy, Checkov, njsscan, SpotBugs and most other analyzers',
-  detect({ data }) {
+  detect({ document }) {
+    if (document.kind !== 'json') return 0;
+    const data = document.data;
     if (!isObject(data)) return 0;
     const schema = typeof data.$schema === 'string' ? data.$schema.toLowerCase() : '';
     if (data.version === '2.1.0' && (Array.isArray(data.runs) || data.runs === null)) return 1;
@@ -18,7 +21,9 @@ export const sarif: InputFormat = {
     if (schema.includes('sarif') || (typeof data.version === 'string' && Array.isArray(data.runs))) return 0.9;
     return 0;
   },
-  parse(data, { file }): Log {
+  parse(document, { file }): Log {
+    if (document.kind !== 'json') throw new InputError(`is ${document.kind === 'xml' ? 'XML' : 'JSON Lines'}, not a SARIF log`, { file });
+    const data = document.data;
     // Repairs that change no meaning; anything else that is off is reported, not guessed at.
     if (isObject(data) && Array.isArray(data.runs)) {
       for (const run of data.runs) {

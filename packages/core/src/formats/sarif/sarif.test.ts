@@ -7,6 +7,8 @@ import { InputError } from '../../errors.js';
 import { readReport } from '../registry.js';
 import { sarif } from './index.js';
 
+const json = (data: unknown) => ({ kind: 'json' as const, data });
+
 sharedNotice('the SARIF corpus tests');
 
 // The corpus holds logs written by real tools; three of them break the schema in ways a consumer
@@ -46,19 +48,19 @@ describe.skipIf(!hasShared)('sarif format on the real corpus', () => {
 
 describe('sarif format', () => {
   it('claims SARIF 2.1.0 with certainty and other SARIF versions so it can name the version', () => {
-    expect(sarif.detect({ data: { version: '2.1.0', runs: [] }, file: 'x' })).toBe(1);
-    expect(sarif.detect({ data: { version: '2.0.0', $schema: 'http://json.schemastore.org/sarif-2.0.0', runs: [] }, file: 'x' })).toBeGreaterThan(0.5);
-    expect(sarif.detect({ data: { comments: [] }, file: 'x' })).toBe(0);
-    expect(() => sarif.parse({ version: '2.0.0', runs: [] }, { file: 'old.sarif' })).toThrow(/version: must be "2\.1\.0"/);
+    expect(sarif.detect({ document: json({ version: '2.1.0', runs: [] }), file: 'x' })).toBe(1);
+    expect(sarif.detect({ document: json({ version: '2.0.0', $schema: 'http://json.schemastore.org/sarif-2.0.0', runs: [] }), file: 'x' })).toBeGreaterThan(0.5);
+    expect(sarif.detect({ document: json({ comments: [] }), file: 'x' })).toBe(0);
+    expect(() => sarif.parse(json({ version: '2.0.0', runs: [] }), { file: 'old.sarif' })).toThrow(/version: must be "2\.1\.0"/);
   });
 
   it('drops duplicate newline sequences, a harmless slip, instead of refusing the log', () => {
-    const log = sarif.parse({ version: '2.1.0', runs: [{ tool: { driver: { name: 't' } }, newlineSequences: ['\n', '\r\n', '\n'], results: [] }] }, { file: 'x' });
+    const log = sarif.parse(json({ version: '2.1.0', runs: [{ tool: { driver: { name: 't' } }, newlineSequences: ['\n', '\r\n', '\n'], results: [] }] }), { file: 'x' });
     expect(log.runs[0]!.newlineSequences).toEqual(['\n', '\r\n']);
   });
 
   it('names the path of every kind of problem', () => {
-    expect(() => sarif.parse({ version: '2.1.0', runs: [{ tool: { driver: {} }, results: [{ message: {} }] }] }, { file: 'bad.sarif' })).toThrow(
+    expect(() => sarif.parse(json({ version: '2.1.0', runs: [{ tool: { driver: {} }, results: [{ message: {} }] }] }), { file: 'bad.sarif' })).toThrow(
       /runs\[0\]\.tool\.driver\.name: .*; runs\[0\]\.results\[0\]\.message: a message needs "text" or "id"/,
     );
   });

@@ -30,13 +30,17 @@ export const shellcheck: InputFormat = {
   id: 'shellcheck',
   title: 'ShellCheck JSON (json1 and json)',
   producedBy: 'shellcheck -f json1 / -f json',
-  detect({ data }) {
+  detect({ document }) {
+    if (document.kind !== 'json') return 0;
+    const data = document.data;
     const list = Array.isArray(data) ? data : (data as { comments?: unknown } | null)?.comments;
     if (!Array.isArray(list)) return 0;
     if (list.length === 0) return Array.isArray(data) ? 0 : 0.6;
     return looksLikeComment(list[0]) ? 1 : 0;
   },
-  parse(data, { file }): Log {
+  parse(document, { file }): Log {
+    if (document.kind !== 'json') throw new InputError('is not ShellCheck JSON (expected one JSON document)', { file });
+    const data = document.data;
     // Chosen by shape first, so an error points into the document rather than at "no union member matched".
     const parsed = Array.isArray(data) ? json.safeParse(data) : json1.safeParse(data);
     if (!parsed.success) {

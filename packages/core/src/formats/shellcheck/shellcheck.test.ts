@@ -25,9 +25,9 @@ describe.skipIf(!hasShellcheck())('shellcheck format on real shellcheck output',
     } catch (error) {
       output = (error as { stdout: string }).stdout; // exit 1: it found something
     }
-    const data = JSON.parse(output) as unknown;
-    expect(shellcheck.detect({ data, file: 'x' })).toBe(1);
-    const log = shellcheck.parse(data, { file: 'x' });
+    const document = { kind: 'json' as const, data: JSON.parse(output) as unknown };
+    expect(shellcheck.detect({ document, file: 'x' })).toBe(1);
+    const log = shellcheck.parse(document, { file: 'x' });
     const run = log.runs[0]!;
     expect(run.tool.driver.name).toBe('ShellCheck');
     const ids = run.results!.map((r) => r.ruleId);
@@ -42,8 +42,8 @@ describe.skipIf(!hasShellcheck())('shellcheck format on real shellcheck output',
 
 describe('shellcheck format', () => {
   it('reads the older -f json array too, and refuses comments with missing fields', () => {
-    const log = shellcheck.parse([{ file: 'a.sh', line: 3, column: 2, level: 'error', code: 1072, message: 'Unexpected' }], { file: 'a.json' });
+    const log = shellcheck.parse({ kind: 'json', data: [{ file: 'a.sh', line: 3, column: 2, level: 'error', code: 1072, message: 'Unexpected' }] }, { file: 'a.json' });
     expect(log.runs[0]!.results![0]!.level).toBe('error');
-    expect(() => shellcheck.parse({ comments: [{ file: 'a.sh', level: 'info' }] }, { file: 'a.json' })).toThrow(/is not valid ShellCheck JSON: comments\[0\]\.line/);
+    expect(() => shellcheck.parse({ kind: 'json', data: { comments: [{ file: 'a.sh', level: 'info' }] } }, { file: 'a.json' })).toThrow(/is not valid ShellCheck JSON: comments\[0\]\.line/);
   });
 });

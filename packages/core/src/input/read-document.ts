@@ -1,0 +1,230 @@
+import { createReadStream } from 'node:fs';
+import { open, readFile, stat } from 'node:fs/promises';
+import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { InputError, describeFsError } from '../errors.js';
+import { DEFAULT_MAX_DEPTH, JsonStreamParser, JsonSyntaxError } from './json-stream.js';
+
+/** A report as read from disk: JSON (one value), JSON Lines (several), or XML (as fast-xml-parser objects). */
+export type InputDocument =
+  | { kind: 'json'; data: unknown }
+  | { kind: 'jsonl'; data: unknown[] }
+  | { kind: 'xml'; data: Record<string, unknown>; root: string };
+
+export interface ReadDocumentOptions {
+  /** Files above this are refused (default 64 GiB: in effect, the disk is the limit). */
+  maxBytes?: number;
+  maxDepth?: number;
+  /** Files above this many bytes are parsed in chunks rather than whole (default IN_MEMORY_JSON_BYTES). */
+  inMemoryBytes?: number;
+}
+
+/** Below this, the file is read whole and handed to V8's JSON.parse (fast); above, it is parsed in chunks. */
+export const IN_MEMORY_JSON_BYTES = 192 * 1024 * 1024;
+/** XML is parsed from one string, so it stays well under V8's string limit. */
+export const MAX_XML_BYTES = 256 * 1024 * 1024;
+const SAMPLE_BYTES = 64 * 1024;
+
+async function readSample(file: string, size: number): Promise<Buffer> {
+  const handle = await open(file, 'r');
+  try {
+    const buffer = Buffer.alloc(Math.min(SAMPLE_BYTES, size));
+    const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0);
+    return buffer.subarray(0, bytesRead);
+  } finally {
+    await handle.close();
+  }
+}
+
+function firstSignificant(sample: Buffer, from: number): number {
+  for (let i = from; i < sample.length; i++) {
+    const c = sample[i]!;
+    if (c !== 0x20 && c !== 0x0a && c !== 0x0d && c !== 0x09) return i;
+  }
+  return -1;
+}
+
+function looksBinary(sample: Buffer): boolean {
+  if (sample.includes(0)) return true;
+  // Invalid UTF-8 in the sample (ignoring a sequence cut at its end) means this is not a text report.
+  const text = sample.toString('utf8');
+  const bad = text.indexOf('\uFFFD');
+  return bad >= 0 && bad < text.length - 4;
+}
+
+/**
+ * One pass over the bytes, outside strings: nesting depth (refused past the limit, with its offset) and
+ * whether more than one top-level value follows (JSON Lines).
+ */
+function scanJson(buffer: Buffer, start: number, maxDepth: number, file: string): { values: number } {
+  let depth = 0;
+  let inString = false;
+  let values = 0;
+  let atTop = true;
+  for (let i = start; i < buffer.length; i++) {
+    const c = buffer[i]!;
+    if (inString) {
+      if (c === 0x5c) i++;
+      else if (c === 0x22) inString = false;
+      continue;
+    }
+    if (c === 0x22) {
+      inString = true;
+      if (depth === 0 && atTop) {
+        values++;
+        atTop = false;
+      }
+    } else if (c === 0x7b || c === 0x5b) {
+      if (depth === 0) values++;
+      if (++depth > maxDepth) throw new InputError(`nests deeper than ${maxDepth} levels at byte ${i}`, { file });
+    } else if (c === 0x7d || c === 0x5d) {
+      depth--;
+    } else if (c === 0x0a && depth === 0) {
+      atTop = true;
+    } else if (depth === 0 && atTop && c !== 0x20 && c !== 0x0d && c !== 0x09) {
+      values++;
+      atTop = false;
+    }
+  }
+  return { values };
+}
+
+function syntaxError(error: JsonSyntaxError, file: string, baseOffset: number): InputError {
+  const offset = error.offset + baseOffset;
+  if (error.message.startsWith('is truncated')) return new InputError(`${error.message} (at byte ${offset})`, { file, cause: error });
+  if (error.message.startsWith('nests deeper')) return new InputError(`${error.message} at byte ${offset}`, { file, cause: error });
+  return new InputError(`is not valid JSON at byte ${offset}: ${error.message}`, { file, cause: error });
+}
+
+/** Runs the streaming parser over bytes already in memory: the slow path, for exact error offsets. */
+function parseWithOffsets(buffer: Buffer, start: number, file: string, maxDepth: number): unknown[] {
+  const parser = new JsonStreamParser({ maxDepth });
+  try {
+    parser.write(buffer.subarray(start));
+    return parser.end();
+  } catch (error) {
+    if (error instanceof JsonSyntaxError) throw syntaxError(error, file, start);
+    throw error;
+  }
+}
+
+async function parseJsonStream(file: string, start: number, maxDepth: number): Promise<unknown[]> {
+  const parser = new JsonStreamParser({ maxDepth });
+  try {
+    for await (const chunk of createReadStream(file, { start, highWaterMark: 1024 * 1024 })) parser.write(chunk as Buffer);
+    return parser.end();
+  } catch (error) {
+    if (error instanceof JsonSyntaxError) throw syntaxError(error, file, start);
+    throw new InputError(describeFsError(error), { file, cause: error });
+  }
+}
+
+function toDocument(values: unknown[], file: string): InputDocument {
+  if (values.length === 0) throw new InputError('holds no JSON value', { file });
+  return values.length === 1 ? { kind: 'json', data: values[0] } : { kind: 'jsonl', data: values };
+}
+
+const xmlParser = new XMLParser({
+  ignoreAttributes: false,
+  attributeNamePrefix: '@_',
+  parseTagValue: false,
+  parseAttributeValue: false,
+  trimValues: true,
+  processEntities: true,
+  htmlEntities: false,
+  ignoreDeclaration: true,
+  ignorePiTags: true,
+  cdataPropName: false,
+});
+
+function readXml(buffer: Buffer, start: number, file: string, maxDepth: number): InputDocument {
+  const text = buffer.toString('utf8', start);
+  // Entity declarations are how XML bombs and external-entity reads work; no scanner report needs them.
+  if (/<!ENTITY/i.test(text)) throw new InputError('declares XML entities (<!ENTITY>), which are refused', { file });
+  const valid = XMLValidator.validate(text, { allowBooleanAttributes: true });
+  if (valid !== true) {
+    const { line, col, msg } = valid.err;
+    throw new InputError(`is not valid XML at line ${line}, column ${col}: ${msg}`, { file });
+  }
+  let depth = 0;
+  let max = 0;
+  for (const match of text.matchAll(/<(\/?)[A-Za-z_][^>]*?(\/?)>/g)) {
+    if (match[1]) depth--;
+    else if (!match[2]) max = Math.max(max, ++depth);
+    if (max > maxDepth) throw new InputError(`nests deeper than ${maxDepth} levels at byte ${Buffer.byteLength(text.slice(0, match.index)) + start}`, { file });
+  }
+  const data = xmlParser.parse(text) as Record<string, unknown>;
+  const root = Object.keys(data).find((key) => !key.startsWith('?') && !key.startsWith('#'));
+  if (!root) throw new InputError('holds no XML element', { file });
+  return { kind: 'xml', data, root };
+}
+
+/** Reads a report file whatever its size, refusing what is not a JSON, JSON Lines or XML text with one clear line. */
+export async function readDocument(file: string, options: ReadDocumentOptions = {}): Promise<InputDocument> {
+  const maxDepth = options.maxDepth ?? DEFAULT_MAX_DEPTH;
+  let size: number;
+  try {
+    const info = await stat(file);
+    if (info.isDirectory()) throw new InputError('is a directory, expected a report file', { file });
+    size = info.size;
+  } catch (error) {
+    if (error instanceof InputError) throw error;
+    throw new InputError(describeFsError(error), { file, cause: error });
+  }
+  if (options.maxBytes !== undefined && size > options.maxBytes) throw new InputError(`is ${size} bytes, over the limit of ${options.maxBytes}`, { file });
+  if (size === 0) throw new InputError('is empty', { file });
+  let sample: Buffer;
+  try {
+    sample = await readSample(file, size);
+  } catch (error) {
+    throw new InputError(describeFsError(error), { file, cause: error });
+  }
+  if (sample[0] === 0xff && sample[1] === 0xfe) throw new InputError('is UTF-16 encoded; save it as UTF-8', { file });
+  if (sample[0] === 0xfe && sample[1] === 0xff) throw new InputError('is UTF-16 encoded; save it as UTF-8', { file });
+  if (looksBinary(sample)) throw new InputError('is a binary file, not a JSON or XML report', { file });
+  const bom = sample[0] === 0xef && sample[1] === 0xbb && sample[2] === 0xbf ? 3 : 0;
+  const first = firstSignificant(sample, bom);
+  if (first < 0) {
+    if (size <= sample.length) throw new InputError('is empty (only white space)', { file });
+    throw new InputError('starts with more than 64 KiB of white space', { file });
+  }
+  const lead = sample[first]!;
+  if (lead === 0x3c) {
+    if (size > MAX_XML_BYTES) throw new InputError(`is an XML report of ${size} bytes, over the ${MAX_XML_BYTES}-byte limit for XML`, { file });
+    const buffer = await readWhole(file);
+    return readXml(buffer, first, file, maxDepth);
+  }
+  // { [ " start most reports; a bare null, number or boolean is still JSON (gitleaks and Trivy write `null` when clean).
+  if (lead !== 0x7b && lead !== 0x5b && lead !== 0x22 && lead !== 0x2d && !(lead >= 0x30 && lead <= 0x39) && lead !== 0x6e && lead !== 0x74 && lead !== 0x66) {
+    throw new InputError(`is neither JSON nor XML (it starts with ${JSON.stringify(String.fromCharCode(lead))} at byte ${first})`, { file });
+  }
+  if (size > (options.inMemoryBytes ?? IN_MEMORY_JSON_BYTES)) return toDocument(await parseJsonStream(file, first, maxDepth), file);
+  const buffer = await readWhole(file);
+  const { values } = scanJson(buffer, first, maxDepth, file);
+  let text: string;
+  try {
+    text = buffer.toString('utf8', first);
+  } catch {
+    return toDocument(parseWithOffsets(buffer, first, file, maxDepth), file);
+  }
+  try {
+    if (values <= 1) return toDocument([JSON.parse(text)], file);
+    return toDocument(
+      text
+        .split('\n')
+        .filter((line) => line.trim() !== '')
+        .map((line) => JSON.parse(line) as unknown),
+      file,
+    );
+  } catch {
+    // V8's message gives a character position at best: re-read with our parser for the byte offset.
+    return toDocument(parseWithOffsets(buffer, first, file, maxDepth), file);
+  }
+}
+
+async function readWhole(file: string): Promise<Buffer> {
+  try {
+    return await readFile(file);
+  } catch (error) {
+    throw new InputError(describeFsError(error), { file, cause: error });
+  }
+}
