@@ -1,3 +1,4 @@
 // One line per input format; `pnpm new-format <id>` adds a folder, its test and a line here.
 export { sarif } from './sarif/index.js';
 export { shellcheck } from './shellcheck/index.js';
+export { trivy } from './trivy/index.js';

@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { categoryOf } from '../finding.js';
 import { readReport } from '../formats/registry.js';
 import { redactResult } from '../sarif/redact.js';
+import { toUriReference } from '../sarif/uri.js';
 import { PROP, SARIF_SCHEMA_URI, SARIF_VERSION, SRCROOT, type ArtifactLocation, type Log, type Run } from '../sarif/types.js';
 import { getScanner } from '../scanners/registry.js';
 import type { CollectedReport } from './collect.js';
@@ -18,8 +19,10 @@ export interface NormalizeOptions {
 
 /** Turns a file: URI or path into one relative to root, or leaves it when it lies outside. */
 function relativize(location: ArtifactLocation, { baseDir, srcRoot }: NormalizeOptions): void {
+  if (!location.uri) return;
+  location.uri = toUriReference(location.uri);
   const uri = location.uri;
-  if (!uri || location.uriBaseId) return;
+  if (location.uriBaseId) return;
   let path: string | undefined;
   if (uri.startsWith('file:')) {
     try {
@@ -28,19 +31,23 @@ function relativize(location: ArtifactLocation, { baseDir, srcRoot }: NormalizeO
       return;
     }
   } else if (isAbsolute(uri)) {
-    path = uri;
+    path = safeDecode(uri);
   } else if (!/^[a-z][a-z0-9+.-]*:/i.test(uri)) {
-    try {
-      path = resolve(baseDir, decodeURIComponent(uri));
-    } catch {
-      path = resolve(baseDir, uri);
-    }
+    path = resolve(baseDir, safeDecode(uri.replace(/[?#].*$/, '')));
   }
   if (path === undefined) return;
   const rel = relative(srcRoot, path);
   if (rel === '' || rel.startsWith('..') || isAbsolute(rel)) return;
   location.uri = rel.split(sep).map(encodeURIComponent).join('/');
   location.uriBaseId = SRCROOT;
+}
+
+function safeDecode(uri: string): string {
+  try {
+    return decodeURIComponent(uri);
+  } catch {
+    return uri;
+  }
 }
 
 function relativizeRun(run: Run, root: NormalizeOptions): void {
