@@ -2,3 +2,7 @@
 export { sarif } from './sarif/index.js';
 export { shellcheck } from './shellcheck/index.js';
 export { trivy } from './trivy/index.js';
+export { grype } from './grype/index.js';
+export { semgrep } from './semgrep/index.js';
+export { gitleaks } from './gitleaks/index.js';
+export { npmAudit } from './npm-audit/index.js';

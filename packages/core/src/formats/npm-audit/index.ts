@@ -1,0 +1,138 @@
+import type { Run } from '../../sarif/types.js';
+import type { InputFormat } from '../types.js';
+import { RunBuilder, cweId, fileLocation, firstScore, levelOf, logOf, logicalLocation, missing, read, scoreOf } from '../toolkit.js';
+
+type Obj = Record<string, unknown>;
+
+/** An advisory's stable id: its GHSA when the URL names one, else npm's advisory number. */
+function advisoryId(url: string | undefined, source: unknown): string {
+  const ghsa = url ? /GHSA-[\w-]+/i.exec(url)?.[0] : undefined;
+  if (ghsa) return ghsa;
+  const number = read.str(source);
+  return number ? `npm-advisory-${number}` : 'npm-advisory';
+}
+
+const LOCKFILE = 'package-lock.json';
+
+function parseV7(root: Obj, run: RunBuilder): void {
+  for (const [key, value] of Object.entries(read.obj(root.vulnerabilities) ?? {})) {
+    const vuln = read.obj(value) ?? {};
+    const name = read.str(vuln.name) ?? key;
+    const fix = vuln.fixAvailable;
+    const fixObject = read.obj(fix);
+    const fixText = fix === true ? 'a fix is available (npm audit fix)' : fixObject ? `fixed by ${read.str(fixObject.name)}@${read.str(fixObject.version)}${fixObject.isSemVerMajor ? ' (a major upgrade)' : ''}` : 'no fix available';
+    const nodes = read.arr(vuln.nodes).map(read.str).filter(Boolean) as string[];
+    const logical = nodes.map((node) => logicalLocation(node, 'module'));
+    const seen = new Set<string>();
+    const advisories = read.arr(vuln.via).map(read.obj).filter(Boolean) as Obj[];
+    for (const advisory of advisories) {
+      const url = read.str(advisory.url);
+      const id = advisoryId(url, advisory.source);
+      if (seen.has(id)) continue;
+      seen.add(id);
+      const cvss = read.obj(advisory.cvss);
+      const score = firstScore(cvss?.score) ?? scoreOf(advisory.severity);
+      const cwes = read.arr(advisory.cwe);
+      const title = read.str(advisory.title) ?? id;
+      run.rule({ id, short: title, helpUri: url, score, level: levelOf(score), cwes, tags: ['vulnerability', 'npm'], precision: 'very-high' });
+      run.result({
+        ruleId: id,
+        message: `${name} (${read.str(advisory.range) ?? read.str(vuln.range) ?? 'affected versions'}): ${title}; ${fixText}`,
+        level: levelOf(score),
+        score,
+        category: 'sca',
+        locations: [fileLocation(LOCKFILE)],
+        logicalLocations: logical,
+        ids: [id],
+        cwes,
+        package: { name, ecosystem: 'npm', fixedVersions: fixObject && read.str(fixObject.name) === name ? [read.str(fixObject.version)!] : [] },
+        properties: { 'pipewarden/severityLabel': read.str(advisory.severity), 'pipewarden/cvssVector': read.str(cvss?.vectorString), 'pipewarden/direct': vuln.isDirect === true },
+      });
+    }
+    if (advisories.length === 0) {
+      // Vulnerable only through its dependencies: reported once, pointing at them.
+      const through = read.arr(vuln.via).map(read.str).filter(Boolean) as string[];
+      const score = scoreOf(vuln.severity);
+      const id = 'npm-audit/vulnerable-dependency';
+      run.rule({ id, short: 'A dependency is vulnerable through its own dependencies', score: 5.5, level: 'warning', tags: ['vulnerability', 'npm', 'transitive'] });
+      run.result({
+        ruleId: id,
+        message: `${name} (${read.str(vuln.range) ?? 'affected versions'}) is vulnerable through ${through.join(', ') || 'its dependencies'}; ${fixText}`,
+        level: levelOf(score),
+        score,
+        category: 'sca',
+        locations: [fileLocation(LOCKFILE)],
+        logicalLocations: logical,
+        package: { name, ecosystem: 'npm' },
+        properties: { 'pipewarden/severityLabel': read.str(vuln.severity), 'pipewarden/via': through },
+      });
+    }
+  }
+}
+
+function parseV6(root: Obj, run: RunBuilder): void {
+  for (const value of Object.values(read.obj(root.advisories) ?? {})) {
+    const advisory = read.obj(value) ?? {};
+    const url = read.str(advisory.url);
+    const id = advisoryId(read.str(advisory.github_advisory_id) ?? url, advisory.id);
+    const name = read.str(advisory.module_name) ?? 'package';
+    const findings = read.arr(advisory.findings).map(read.obj).filter(Boolean) as Obj[];
+    const versions = [...new Set(findings.map((f) => read.str(f.version)).filter(Boolean))] as string[];
+    const paths = findings.flatMap((f) => read.arr(f.paths).map(read.str)).filter(Boolean) as string[];
+    const cwe = cweId(advisory.cwe);
+    const score = scoreOf(advisory.severity);
+    const title = read.str(advisory.title) ?? id;
+    const patched = read.str(advisory.patched_versions);
+    run.rule({ id, short: title, full: read.str(advisory.overview), help: read.str(advisory.recommendation), helpUri: url, score, level: levelOf(score), cwes: [cwe], tags: ['vulnerability', 'npm'], precision: 'very-high' });
+    run.result({
+      ruleId: id,
+      message: `${name}${versions.length ? ` ${versions.join(', ')}` : ''} (${read.str(advisory.vulnerable_versions) ?? 'affected versions'}): ${title}; ${patched && patched !== '<0.0.0' ? `patched in ${patched}` : 'no patch available'}`,
+      level: levelOf(score),
+      score,
+      category: 'sca',
+      locations: [fileLocation(LOCKFILE)],
+      logicalLocations: paths.slice(0, 20).map((path) => logicalLocation(path, 'module')),
+      ids: [id, ...read.arr(advisory.cves)],
+      cwes: [cwe],
+      package: { name, version: versions[0], ecosystem: 'npm', fixedVersions: patched && patched !== '<0.0.0' ? [patched] : [] },
+      properties: { 'pipewarden/severityLabel': read.str(advisory.severity) },
+    });
+  }
+}
+
+export const npmAudit: InputFormat = {
+  id: 'npm-audit',
+  title: 'npm audit JSON (npm 6 and npm 7+)',
+  producedBy: 'npm audit --json',
+  detect({ document }) {
+    if (document.kind !== 'json') return 0;
+    const root = read.obj(document.data);
+    if (!root) return 0;
+    if (root.auditReportVersion !== undefined && read.obj(root.vulnerabilities)) return 1;
+    if (read.obj(root.advisories) && (Array.isArray(root.actions) || read.obj(root.metadata))) return 1;
+    const error = read.obj(root.error);
+    if (error && /^E[A-Z0-9]+$/.test(read.str(error.code) ?? '') && Object.keys(root).length === 1) return 0.7;
+    return 0;
+  },
+  parse(document, { file }) {
+    const root = document.kind === 'json' ? read.obj(document.data) : undefined;
+    if (!root) missing(file, 'npm audit', 'expected a JSON object');
+    const run = new RunBuilder({ name: 'npm audit', informationUri: 'https://docs.npmjs.com/cli/commands/npm-audit' });
+    if (read.obj(root.vulnerabilities)) parseV7(root, run);
+    else if (read.obj(root.advisories)) parseV6(root, run);
+    const built: Run = run.build();
+    const error = read.obj(root.error);
+    if (error) {
+      // npm could not audit (no registry access, no lockfile): that is a failed run, not a clean one.
+      built.invocations = [
+        {
+          executionSuccessful: false,
+          toolExecutionNotifications: [{ level: 'error', message: { text: `${read.str(error.code) ?? 'error'}: ${read.str(error.summary) ?? 'npm audit failed'}` } }],
+        },
+      ];
+    } else if (!read.obj(root.vulnerabilities) && !read.obj(root.advisories)) {
+      missing(file, 'npm audit', 'neither "vulnerabilities" (npm 7+) nor "advisories" (npm 6)');
+    }
+    return logOf(built);
+  },
+};
