@@ -6,3 +6,8 @@ export { grype } from './grype/index.js';
 export { semgrep } from './semgrep/index.js';
 export { gitleaks } from './gitleaks/index.js';
 export { npmAudit } from './npm-audit/index.js';
+export { osvScanner } from './osv-scanner/index.js';
+export { checkov } from './checkov/index.js';
+export { bandit } from './bandit/index.js';
+export { eslint } from './eslint/index.js';
+export { hadolint } from './hadolint/index.js';

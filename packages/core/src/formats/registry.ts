@@ -52,7 +52,7 @@ export async function readReport(file: string, formatId?: string): Promise<ReadR
     format = getFormat(formatId);
     if (!format) throw new InputError(`unknown format "${formatId}" (known: ${formats.map((f) => f.id).join(', ')})`, { file });
   }
-  const document = await readDocument(file);
+  const document = await readDocument(file, { allowEmpty: format?.acceptsEmpty === true });
   if (!format && isEmptyReport(document)) {
     // Several tools write `null` or `[]` when they find nothing: there is nothing to tell them apart by, and nothing to convert.
     return { file, format: 'empty', log: { version: '2.1.0', runs: [] } };

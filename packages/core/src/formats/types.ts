@@ -21,6 +21,8 @@ export interface InputFormat {
   readonly title: string;
   /** The scanner(s) that write this format, for `pipewarden formats`. */
   readonly producedBy: string;
+  /** The tool writes an empty file when it finds nothing (JSON Lines tools): with --format, empty means no findings. */
+  readonly acceptsEmpty?: boolean;
   /** 0 (not this format) to 1 (certainly this format), judged from content, never from the file name. */
   detect(input: DetectInput): number;
   /** Throws InputError naming the file and the problem when the document is not what it should be. */

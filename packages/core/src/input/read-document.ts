@@ -16,6 +16,8 @@ export interface ReadDocumentOptions {
   maxDepth?: number;
   /** Files above this many bytes are parsed in chunks rather than whole (default IN_MEMORY_JSON_BYTES). */
   inMemoryBytes?: number;
+  /** An empty file reads as JSON Lines with no lines instead of being refused (a format that writes nothing when clean). */
+  allowEmpty?: boolean;
 }
 
 /** Below this, the file is read whole and handed to V8's JSON.parse (fast); above, it is parsed in chunks. */
@@ -171,7 +173,10 @@ export async function readDocument(file: string, options: ReadDocumentOptions = 
     throw new InputError(describeFsError(error), { file, cause: error });
   }
   if (options.maxBytes !== undefined && size > options.maxBytes) throw new InputError(`is ${size} bytes, over the limit of ${options.maxBytes}`, { file });
-  if (size === 0) throw new InputError('is empty', { file });
+  if (size === 0) {
+    if (options.allowEmpty) return { kind: 'jsonl', data: [] };
+    throw new InputError('is empty', { file });
+  }
   let sample: Buffer;
   try {
     sample = await readSample(file, size);
@@ -184,6 +189,7 @@ export async function readDocument(file: string, options: ReadDocumentOptions = 
   const bom = sample[0] === 0xef && sample[1] === 0xbb && sample[2] === 0xbf ? 3 : 0;
   const first = firstSignificant(sample, bom);
   if (first < 0) {
+    if (size <= sample.length && options.allowEmpty) return { kind: 'jsonl', data: [] };
     if (size <= sample.length) throw new InputError('is empty (only white space)', { file });
     throw new InputError('starts with more than 64 KiB of white space', { file });
   }

@@ -6,7 +6,7 @@ import type { Scanner } from './types.js';
 const JS = /\.(?:js|cjs|mjs|jsx)$/i;
 
 // eslint-plugin-security writes no severity; these follow the weakness each rule looks for.
-const RULES: Record<string, { severity: string; cwe: string }> = {
+export const ESLINT_SECURITY_RULES: Record<string, { severity: string; cwe: string }> = {
   'detect-eval-with-expression': { severity: '8.8', cwe: 'CWE-95' },
   'detect-child-process': { severity: '8.1', cwe: 'CWE-78' },
   'detect-non-literal-require': { severity: '6.5', cwe: 'CWE-829' },
@@ -64,7 +64,7 @@ export const eslintSecurity: Scanner = {
   exitMeaning: zeroOneExit,
   annotate(log) {
     annotateRules(log, (rule) => {
-      const known = RULES[rule.id.replace(/^security\//, '')];
+      const known = ESLINT_SECURITY_RULES[rule.id.replace(/^security\//, '')];
       return known && { severity: known.severity, tags: ['security', `external/cwe/${known.cwe.toLowerCase()}`] };
     });
   },

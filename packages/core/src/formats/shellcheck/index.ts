@@ -23,7 +23,8 @@ const LEVEL = { error: 'error', warning: 'warning', info: 'note', style: 'note' 
 const SEVERITY = { error: '5.0', warning: '3.5', info: '2.0', style: '1.0' } as const;
 
 function looksLikeComment(value: unknown): boolean {
-  return typeof value === 'object' && value !== null && 'code' in value && 'level' in value && 'file' in value && 'line' in value;
+  // Hadolint writes the same fields with a string code ("DL3008"); ShellCheck's code is a number.
+  return typeof value === 'object' && value !== null && typeof (value as { code?: unknown }).code === 'number' && 'level' in value && 'file' in value && 'line' in value;
 }
 
 export const shellcheck: InputFormat = {
