@@ -11,3 +11,6 @@ export { checkov } from './checkov/index.js';
 export { bandit } from './bandit/index.js';
 export { eslint } from './eslint/index.js';
 export { hadolint } from './hadolint/index.js';
+export { gitlab } from './gitlab/index.js';
+export { githubVulnerability } from './github-vulnerability/index.js';
+export { yarnAudit } from './yarn-audit/index.js';

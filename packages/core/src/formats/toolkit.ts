@@ -27,7 +27,7 @@ export const SEVERITY_TABLE: Record<string, number> = {
   information: 0.0,
   negligible: 0.0,
   none: 0.0,
-  unknown: 0.0,
+  unknown: 5.5, // not yet rated: treated as medium until it is
   style: 0.0,
   'best-practice': 0.0,
 };
