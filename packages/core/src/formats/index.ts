@@ -14,3 +14,7 @@ export { hadolint } from './hadolint/index.js';
 export { gitlab } from './gitlab/index.js';
 export { githubVulnerability } from './github-vulnerability/index.js';
 export { yarnAudit } from './yarn-audit/index.js';
+export { snyk } from './snyk/index.js';
+export { trufflehog } from './trufflehog/index.js';
+export { kics } from './kics/index.js';
+export { retirejs } from './retirejs/index.js';
