@@ -18,3 +18,8 @@ export { snyk } from './snyk/index.js';
 export { trufflehog } from './trufflehog/index.js';
 export { kics } from './kics/index.js';
 export { retirejs } from './retirejs/index.js';
+export { tfsec } from './tfsec/index.js';
+export { terrascan } from './terrascan/index.js';
+export { gosec } from './gosec/index.js';
+export { brakeman } from './brakeman/index.js';
+export { nuclei } from './nuclei/index.js';

@@ -251,13 +251,16 @@ export class RunBuilder {
     const short = clean(spec.short ?? spec.name ?? spec.id, 1000)!;
     const full = clean(spec.full, 20_000);
     const help = clean(spec.help, 50_000);
+    // Tools put prose around links ("See https://… for more"): keep the URL alone, as a valid URI.
+    const link = spec.helpUri ? /https?:\/\/[^\s"'<>]+/i.exec(spec.helpUri)?.[0]?.replace(/[.,;)]+$/, '') : undefined;
+    const helpUri = link ? toUriReference(link) : undefined;
     this.rules.set(spec.id, {
       id: spec.id,
       ...(spec.name ? { name: clean(spec.name, 300)! } : {}),
       shortDescription: { text: short },
       ...(full ? { fullDescription: { text: full } } : {}),
       ...(help ? { help: { text: help } } : {}),
-      ...(spec.helpUri && /^https?:\/\//i.test(spec.helpUri) ? { helpUri: spec.helpUri } : {}),
+      ...(helpUri ? { helpUri } : {}),
       ...(spec.level ? { defaultConfiguration: { level: spec.level } } : {}),
       properties: {
         ...spec.properties,
