@@ -23,3 +23,5 @@ export { terrascan } from './terrascan/index.js';
 export { gosec } from './gosec/index.js';
 export { brakeman } from './brakeman/index.js';
 export { nuclei } from './nuclei/index.js';
+export { sonarqube } from './sonarqube/index.js';
+export { cyclonedx } from './cyclonedx/index.js';

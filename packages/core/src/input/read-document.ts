@@ -136,6 +136,8 @@ const xmlParser = new XMLParser({
   ignoreDeclaration: true,
   ignorePiTags: true,
   cdataPropName: false,
+  // Reports mix namespaces (CycloneDX's v: extension); formats match on local names.
+  removeNSPrefix: true,
 });
 
 function readXml(buffer: Buffer, start: number, file: string, maxDepth: number): InputDocument {
