@@ -25,3 +25,5 @@ export { brakeman } from './brakeman/index.js';
 export { nuclei } from './nuclei/index.js';
 export { sonarqube } from './sonarqube/index.js';
 export { cyclonedx } from './cyclonedx/index.js';
+export { zap } from './zap/index.js';
+export { wapiti } from './wapiti/index.js';
