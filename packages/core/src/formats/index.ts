@@ -27,3 +27,6 @@ export { sonarqube } from './sonarqube/index.js';
 export { cyclonedx } from './cyclonedx/index.js';
 export { zap } from './zap/index.js';
 export { wapiti } from './wapiti/index.js';
+export { burp } from './burp/index.js';
+export { dependencyCheck } from './dependency-check/index.js';
+export { qualysWas } from './qualys-was/index.js';
