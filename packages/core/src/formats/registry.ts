@@ -26,7 +26,12 @@ export function detectFormat(document: InputDocument, file: string): Detection {
     .sort((a, b) => b.confidence - a.confidence);
   const [best, second] = candidates;
   if (!best) {
-    throw new InputError(`unknown report format (known: ${formats.map((f) => f.id).join(', ')}); name it with --format ID`, { file });
+    const near = formats
+      .map((format) => ({ id: format.id, confidence: format.detect({ document, file }) }))
+      .filter((c) => c.confidence > 0)
+      .map((c) => c.id);
+    const hint = near.length ? `closest: ${near.join(', ')}` : `${formats.length} formats are known, see \`pipewarden formats\``;
+    throw new InputError(`unknown report format (${hint}); name it with --format ID`, { file });
   }
   if (second && second.confidence === best.confidence) {
     const names = candidates.filter((c) => c.confidence === best.confidence).map((c) => c.format.id);

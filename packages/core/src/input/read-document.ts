@@ -196,6 +196,9 @@ export async function readDocument(file: string, options: ReadDocumentOptions = 
     throw new InputError('starts with more than 64 KiB of white space', { file });
   }
   const lead = sample[first]!;
+  const head = sample.toString('utf8', first, Math.min(sample.length, first + 2048));
+  if (lead === 0x3c && /^<(?:!DOCTYPE\s+html|html[\s>])/i.test(head)) throw new InputError('is an HTML page, not a JSON or XML report', { file });
+  if (lead === 0x22 && /^"[^"\n]*"\s*,\s*"/.test(head)) throw new InputError('is CSV, not a JSON or XML report', { file });
   if (lead === 0x3c) {
     if (size > MAX_XML_BYTES) throw new InputError(`is an XML report of ${size} bytes, over the ${MAX_XML_BYTES}-byte limit for XML`, { file });
     const buffer = await readWhole(file);

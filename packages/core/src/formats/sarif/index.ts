@@ -1,10 +1,34 @@
 import { InputError } from '../../errors.js';
 import { checkSarifLog } from '../../sarif/validate.js';
-import type { Log } from '../../sarif/types.js';
+import type { Log, Run } from '../../sarif/types.js';
 import type { InputFormat } from '../types.js';
 
 function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/**
+ * Many tools name rules in results without describing them in tool.driver.rules, or write a ruleIndex
+ * that points nowhere: the rules are filled in from the results, so every consumer finds them.
+ */
+function fillRules(run: Run): void {
+  const driver = run.tool.driver;
+  const rules = (driver.rules ??= []);
+  const index = new Map(rules.map((rule, i) => [rule.id, i]));
+  for (const result of run.results ?? []) {
+    const id = result.ruleId ?? result.rule?.id;
+    if (id === undefined) continue;
+    // A rule found through an extension (rule.toolComponent) is the extension's business.
+    if (result.rule?.toolComponent) continue;
+    let at = index.get(id);
+    if (at === undefined) {
+      at = rules.length;
+      rules.push({ id, shortDescription: { text: id } });
+      index.set(id, at);
+    }
+    if (result.ruleIndex !== undefined && rules[result.ruleIndex]?.id !== id) result.ruleIndex = at;
+    if (result.rule?.index !== undefined && rules[result.rule.index]?.id !== id) result.rule.index = at;
+  }
 }
 
 export const sarif: InputFormat = {
@@ -33,6 +57,8 @@ export const sarif: InputFormat = {
       }
     }
     if (isObject(data) && data.runs === null) data.runs = [];
-    return checkSarifLog(data, file);
+    const log = checkSarifLog(data, file);
+    for (const run of log.runs) fillRules(run);
+    return log;
   },
 };

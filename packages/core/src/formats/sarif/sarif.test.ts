@@ -59,6 +59,16 @@ describe('sarif format', () => {
     expect(log.runs[0]!.newlineSequences).toEqual(['\n', '\r\n']);
   });
 
+  it('fills in rules that results name but the tool did not describe, and fixes stray rule indexes', () => {
+    const log = sarif.parse(
+      json({ version: '2.1.0', runs: [{ tool: { driver: { name: 't', rules: [{ id: 'A' }] } }, results: [{ ruleId: 'B', ruleIndex: 0, message: { text: 'm' } }, { ruleId: 'A', message: { text: 'm' } }] }] }),
+      { file: 'x' },
+    );
+    const run = log.runs[0]!;
+    expect(run.tool.driver.rules!.map((r) => r.id)).toEqual(['A', 'B']);
+    expect(run.results![0]!.ruleIndex).toBe(1);
+  });
+
   it('names the path of every kind of problem', () => {
     expect(() => sarif.parse(json({ version: '2.1.0', runs: [{ tool: { driver: {} }, results: [{ message: {} }] }] }), { file: 'bad.sarif' })).toThrow(
       /runs\[0\]\.tool\.driver\.name: .*; runs\[0\]\.results\[0\]\.message: a message needs "text" or "id"/,
