@@ -37,7 +37,13 @@ describe('format registry', () => {
   });
 
   it('refuses an unknown document, naming the known formats and --format', () => {
-    expect(() => detectFormat({ kind: 'json', data: { hello: 'world' } }, 'odd.json')).toThrow(/unknown report format \(known: .*sarif.*\); name it with --format ID/);
+    expect(() => detectFormat({ kind: 'json', data: { hello: 'world' } }, 'odd.json')).toThrow(/unknown report format \(\d+ formats are known, see `pipewarden formats`\); name it with --format ID/);
+  });
+
+  it('refuses an ambiguous document, naming the candidates', () => {
+    expect(() => detectFormat({ kind: 'json', data: { SchemaVersion: 2, Results: [], bomFormat: 'CycloneDX' } }, 'both.json')).toThrow(
+      /ambiguous report format: could be trivy or cyclonedx; name it with --format ID/,
+    );
   });
 
   it('refuses truncated, malformed, empty files and directories with the file named', async () => {
