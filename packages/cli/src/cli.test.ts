@@ -94,7 +94,7 @@ describe('pipewarden scan on the demo app', () => {
     const results = log.runs.flatMap((r) => r.results);
     expect(results.length).toBeGreaterThanOrEqual(8);
     for (const result of results) {
-      expect(result.partialFingerprints['pipewarden/v1']).toMatch(/^[0-9a-f]{32}$/);
+      expect(result.partialFingerprints['pipewarden/v1']).toMatch(/^[0-9a-f]{32}:\d+$/);
       expect(result.locations[0]!.physicalLocation.artifactLocation).toMatchObject({ uriBaseId: '%SRCROOT%', uri: expect.stringMatching(/^examples\/vulnerable-app\//) });
     }
     expect(JSON.stringify(log)).not.toContain(repoRoot);

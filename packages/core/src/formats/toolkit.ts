@@ -1,11 +1,13 @@
 // Shared by every format: builds SARIF runs that keep the normalization contract (docs/formats.md),
 // so each format's folder holds only what is particular to its tool.
-import { createHmac } from 'node:crypto';
 import { InputError } from '../errors.js';
 import type { Category } from '../finding.js';
 import type { Location, LogicalLocation, Log, PropertyBag, ReportingDescriptor, Result, Run } from '../sarif/types.js';
 import { PROP } from '../sarif/types.js';
 import { toUriReference } from '../sarif/uri.js';
+import { secretHash } from '../identity/secret-hash.js';
+
+export { secretHash };
 
 export type Level = 'none' | 'note' | 'warning' | 'error';
 
@@ -135,12 +137,6 @@ export interface ImageInfo {
   layer?: string | undefined;
 }
 
-const SECRET_SALT = 'pipewarden/secret/v1';
-
-/** A salted hash that identifies a secret without revealing it; the value itself never enters a log. */
-export function secretHash(value: string): string {
-  return `hmac-sha256:${createHmac('sha256', SECRET_SALT).update(value).digest('hex').slice(0, 32)}`;
-}
 
 /** Where a finding is: a file (repo-relative or absolute; normalize makes it relative) and optional lines. */
 export function fileLocation(

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Log } from '../sarif/types.js';
-import { FINGERPRINT_KEY, identify } from './fingerprint.js';
+import { FINGERPRINT_KEY, FINGERPRINT_NOPATH_KEY, LINE_HASH_KEY, identify } from './fingerprint.js';
 
 function logAt(lines: number[]): Log {
   return {
@@ -33,7 +33,7 @@ describe('fingerprints', () => {
     const [before] = await fingerprints('const a = 1;\neval(input);\n', [2]);
     const [after] = await fingerprints('// a new comment\n\nconst a = 1;\n  eval(input);\n', [4]);
     expect(after).toBe(before);
-    expect(before).toMatch(/^[0-9a-f]{32}$/);
+    expect(before).toMatch(/^[0-9a-f]{32}:1$/);
   });
 
   it('tell identical lines apart by occurrence, and change when the line changes', async () => {
@@ -41,5 +41,51 @@ describe('fingerprints', () => {
     expect(first).not.toBe(second);
     const [changed] = await fingerprints('eval(other);\n', [1]);
     expect(changed).not.toBe(first);
+  });
+});
+
+describe('fingerprints by kind of finding', () => {
+  async function one(result: Record<string, unknown>, files: Record<string, string> = {}): Promise<Record<string, string>> {
+    const dir = await mkdtemp(join(tmpdir(), 'pw-fp-kind-'));
+    for (const [name, text] of Object.entries(files)) await writeFile(join(dir, name), text);
+    const log = await identify({ version: '2.1.0', runs: [{ tool: { driver: { name: 'T' } }, results: [{ message: { text: 'm' }, ...result } as never] }] }, { srcRoot: dir });
+    return log.runs[0]!.results![0]!.partialFingerprints!;
+  }
+  const at = (uri: string, startLine?: number) => [{ physicalLocation: { artifactLocation: { uri, uriBaseId: '%SRCROOT%' }, ...(startLine ? { region: { startLine } } : {}) } }];
+
+  it('a dependency: same across versions and tools, apart by manifest', async () => {
+    const a = await one({ ruleId: 'GHSA-xxxx', locations: at('package-lock.json'), properties: { 'pipewarden/ids': ['CVE-2021-1'], 'pipewarden/package': { name: 'Lodash', version: '4.17.4' } } });
+    const b = await one({ ruleId: 'CVE-2021-1', locations: at('package-lock.json'), properties: { 'pipewarden/package': { name: 'lodash', version: '4.17.20' } } });
+    const c = await one({ ruleId: 'CVE-2021-1', locations: at('web/package-lock.json'), properties: { 'pipewarden/package': { name: 'lodash' } } });
+    expect(a[FINGERPRINT_KEY]).toBe(b[FINGERPRINT_KEY]);
+    expect(c[FINGERPRINT_KEY]).not.toBe(a[FINGERPRINT_KEY]);
+  });
+
+  it('a DAST finding: one per rule, method, route and parameter, whatever the ids in the URL', async () => {
+    const dast = (url: string, parameter = 'id') => one({ ruleId: 'zap/40018', properties: { 'pipewarden/dast': { url, method: 'GET', parameter } } });
+    expect((await dast('http://127.0.0.1:3000/item?id=1'))[FINGERPRINT_KEY]).toBe((await dast('http://localhost:8080/item?id=2'))[FINGERPRINT_KEY]);
+    expect((await dast('http://a/users/12/orders'))[FINGERPRINT_KEY]).toBe((await dast('http://a/users/977/orders'))[FINGERPRINT_KEY]);
+    expect((await dast('http://a/item?id=1', 'name'))[FINGERPRINT_KEY]).not.toBe((await dast('http://a/item?id=1'))[FINGERPRINT_KEY]);
+  });
+
+  it('an image finding: the same for every tag of the image', async () => {
+    const img = (reference: string) => one({ ruleId: 'CVE-2023-4039', properties: { 'pipewarden/package': { name: 'gcc-10' }, 'pipewarden/image': { reference } } });
+    expect((await img('registry.example/app:1.2'))[FINGERPRINT_KEY]).toBe((await img('registry.example/app:1.3@sha256:abc'))[FINGERPRINT_KEY]);
+  });
+
+  it('a secret: by rule, file and the salted hash of its line, never the line itself', async () => {
+    const secret = 'ghp_' + 'Q'.repeat(36);
+    const fp = await one({ ruleId: 'github', locations: at('config.js', 2), properties: { 'pipewarden/category': 'secrets' } }, { 'config.js': `// config\nconst token = '${secret}';\n` });
+    const moved = await one({ ruleId: 'github', locations: at('config.js', 5), properties: { 'pipewarden/category': 'secrets' } }, { 'config.js': `// config\n\n\n\n  const token = '${secret}';\n` });
+    expect(moved[FINGERPRINT_KEY]).toBe(fp[FINGERPRINT_KEY]);
+    expect(JSON.stringify(fp)).not.toContain(secret);
+  });
+
+  it('code: GitHub line hash added, and a path-free fingerprint that survives a rename', async () => {
+    const a = await one({ ruleId: 'r', locations: at('a.js', 1) }, { 'a.js': 'eval(x);\n' });
+    const b = await one({ ruleId: 'r', locations: at('b.js', 1) }, { 'b.js': 'eval(x);\n' });
+    expect(a[LINE_HASH_KEY]).toMatch(/^[0-9a-f]+:1$/);
+    expect(a[FINGERPRINT_KEY]).not.toBe(b[FINGERPRINT_KEY]);
+    expect(a[FINGERPRINT_NOPATH_KEY]).toBe(b[FINGERPRINT_NOPATH_KEY]);
   });
 });

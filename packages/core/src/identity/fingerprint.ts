@@ -2,62 +2,177 @@ import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { toFinding } from '../finding.js';
-import { PROP, SRCROOT, type Log } from '../sarif/types.js';
+import { PROP, SRCROOT, type Log, type Result, type Run } from '../sarif/types.js';
+import { lineHashesOfFile } from './line-hash.js';
+import { secretHash } from './secret-hash.js';
 
-
+/** Our fingerprint, in partialFingerprints. */
 export const FINGERPRINT_KEY = 'pipewarden/v1';
+/** The same without the file path, so a finding in a renamed file is still recognised. */
+export const FINGERPRINT_NOPATH_KEY = 'pipewarden/v1/nopath';
+/** GitHub code scanning's own. */
+export const LINE_HASH_KEY = 'primaryLocationLineHash';
 
 export interface IdentifyOptions {
-  /** Where %SRCROOT%-relative URIs are read from, to hash the flagged line's text. */
+  /** Where %SRCROOT%-relative URIs are read from. */
   srcRoot: string;
 }
 
-function normalizeLine(line: string): string {
-  return line.replace(/\s+/g, ' ').trim();
+interface PackageProp {
+  name?: string;
+  purl?: string;
+}
+
+function digest(parts: readonly string[]): string {
+  return createHash('sha256').update(parts.join('\u0000')).digest('hex').slice(0, 32);
+}
+
+/** All white space removed: reformatting (indentation, spaces around operators, wrapped arguments) changes nothing. */
+export function codeWindow(lines: readonly string[]): string {
+  return lines.join('').replace(/\s+/g, '');
+}
+
+/** The canonical id of a vulnerability across tools: its CVE when any tool names one, else GHSA, else the rule. */
+export function vulnerabilityId(result: Result): string {
+  const ids = [result.ruleId ?? '', ...(((result.properties?.['pipewarden/ids'] as string[] | undefined) ?? []))];
+  return ids.find((id) => /^CVE-\d{4}-\d+$/i.test(id))?.toUpperCase() ?? ids.find((id) => /^GHSA-/i.test(id))?.toLowerCase() ?? result.ruleId ?? '';
+}
+
+/** Package names as tools spell them differently: case, Maven's group:artifact vs group/artifact. */
+export function packageKey(pkg: PackageProp | undefined): string {
+  return (pkg?.name ?? '').toLowerCase().replace(/:/g, '/').trim();
+}
+
+/** A URL's route: no scheme, host or query, and ids in the path folded, so /item/12?x=1 and /item/34 are one route. */
+export function routeTemplate(url: string): string {
+  let path = url;
+  try {
+    path = new URL(url).pathname;
+  } catch {
+    path = url.replace(/^[a-z]+:\/\/[^/]+/i, '').replace(/[?#].*$/, '');
+  }
+  return (
+    path
+      .split('/')
+      .map((segment) => (/^\d+$|^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$|^[0-9a-f]{16,}$/i.test(segment) ? '{id}' : segment))
+      .join('/')
+      .replace(/\/+$/, '') || '/'
+  );
+}
+
+/** The image's name without tag or digest: a rebuilt image keeps its findings. */
+export function imageName(reference: string): string {
+  const withoutDigest = reference.split('@')[0]!;
+  const lastSlash = withoutDigest.lastIndexOf('/');
+  const colon = withoutDigest.lastIndexOf(':');
+  return colon > lastSlash ? withoutDigest.slice(0, colon) : withoutDigest;
+}
+
+function primaryUri(run: Run, result: Result): { uri?: string | undefined; local: boolean } {
+  const artifact = result.locations?.[0]?.physicalLocation?.artifactLocation;
+  const uri = artifact?.uri ?? (artifact?.index !== undefined ? run.artifacts?.[artifact.index]?.location?.uri : undefined);
+  const base = artifact?.uriBaseId ?? (artifact?.index !== undefined ? run.artifacts?.[artifact.index]?.location?.uriBaseId : undefined);
+  return { uri, local: uri !== undefined && (base === SRCROOT || (base === undefined && !/^[a-z][a-z0-9+.-]*:/i.test(uri))) };
+}
+
+function decode(uri: string): string {
+  try {
+    return decodeURIComponent(uri);
+  } catch {
+    return uri;
+  }
 }
 
 /**
- * Gives every result a fingerprint that survives lines moving: tool, rule, file and the flagged line's
- * text (whitespace folded), plus an occurrence counter for identical lines. When the file cannot be read,
- * the message stands in for the line text.
+ * Gives every result its identities: GitHub's primaryLocationLineHash (when the file can be read) and
+ * pipewarden/v1, chosen by what the finding is about:
+ * - a dependency: vulnerability id + package + manifest (not the version, not the line);
+ * - an image: vulnerability id + package + image name without tag;
+ * - a DAST finding: rule + method + route template + parameter;
+ * - a secret: rule + file + salted hash of the secret (or of its line);
+ * - code: rule + file + the flagged code with white space removed (plus a path-free variant for renames).
+ * Identical keys in one log are told apart by occurrence (":2", ":3"), in file order.
  */
 export async function identify(log: Log, options: IdentifyOptions): Promise<Log> {
-  const lines = new Map<string, Promise<string[] | undefined>>();
-  const linesOf = (uri: string): Promise<string[] | undefined> => {
-    let cached = lines.get(uri);
+  const texts = new Map<string, Promise<string[] | undefined>>();
+  const hashes = new Map<string, Promise<Map<number, string> | undefined>>();
+  const path = (uri: string) => join(options.srcRoot, decode(uri));
+  const linesOf = (uri: string) => {
+    let cached = texts.get(uri);
     if (!cached) {
-      let path: string;
-      try {
-        path = join(options.srcRoot, decodeURIComponent(uri));
-      } catch {
-        path = join(options.srcRoot, uri);
-      }
-      cached = readFile(path, 'utf8').then(
-        (text) => text.split(/\r\n|\r|\n|\u2028|\u2029/),
+      cached = readFile(path(uri), 'utf8').then(
+        (text) => text.split(/\r\n|\r|\n/),
         () => undefined,
       );
-      lines.set(uri, cached);
+      texts.set(uri, cached);
     }
     return cached;
   };
+  const lineHashes = (uri: string) => {
+    let cached = hashes.get(uri);
+    if (!cached) {
+      cached = lineHashesOfFile(path(uri));
+      hashes.set(uri, cached);
+    }
+    return cached;
+  };
+
   const seen = new Map<string, number>();
+  const occurrence = (key: string) => {
+    const n = (seen.get(key) ?? 0) + 1;
+    seen.set(key, n);
+    return n;
+  };
+
   for (const run of log.runs) {
     for (const result of run.results ?? []) {
+      if (result.baselineState === 'absent') continue;
       const finding = toFinding(run, result);
-      const physical = result.locations?.[0]?.physicalLocation;
-      const uri = physical?.artifactLocation?.uri;
-      const local = uri !== undefined && (physical?.artifactLocation?.uriBaseId === SRCROOT || !/^[a-z][a-z0-9+.-]*:/i.test(uri));
-      let anchor = finding.message;
-      if (uri && local && physical?.region?.startLine) {
-        const text = (await linesOf(uri))?.[physical.region.startLine - 1];
-        if (text !== undefined) anchor = normalizeLine(text);
+      const props = result.properties ?? {};
+      const region = result.locations?.[0]?.physicalLocation?.region;
+      const { uri, local } = primaryUri(run, result);
+      const file = uri ? decode(uri) : '';
+      const pkg = props['pipewarden/package'] as PackageProp | undefined;
+      const image = props['pipewarden/image'] as { reference?: string } | undefined;
+      const dast = props['pipewarden/dast'] as { url?: string; method?: string; parameter?: string } | undefined;
+      const startLine = region?.startLine;
+      const lines = uri && local && startLine ? await linesOf(uri) : undefined;
+
+      if (uri && local && startLine && result.partialFingerprints?.[LINE_HASH_KEY] === undefined) {
+        const hash = (await lineHashes(uri))?.get(startLine);
+        if (hash) result.partialFingerprints = { ...result.partialFingerprints, [LINE_HASH_KEY]: hash };
       }
-      const key = [finding.tool, finding.ruleId, uri ?? '', anchor].join('\u0000');
-      const occurrence = (seen.get(key) ?? 0) + 1;
-      seen.set(key, occurrence);
-      const fingerprint = createHash('sha256').update(`${key}\u0000${occurrence}`).digest('hex').slice(0, 32);
-      result.partialFingerprints = { ...result.partialFingerprints, [FINGERPRINT_KEY]: fingerprint };
-      result.properties = { ...result.properties, [PROP.fingerprint]: fingerprint };
+
+      let parts: string[];
+      let nopath: string[] | undefined;
+      if (pkg && image?.reference) {
+        parts = ['image', vulnerabilityId(result), packageKey(pkg), imageName(image.reference)];
+      } else if (pkg) {
+        parts = ['dependency', vulnerabilityId(result), packageKey(pkg), file];
+      } else if (dast?.url !== undefined) {
+        parts = ['dast', finding.ruleId, (dast.method ?? 'GET').toUpperCase(), routeTemplate(dast.url), dast.parameter ?? ''];
+      } else if (finding.category === 'secrets') {
+        const flagged = lines && startLine ? lines[startLine - 1] : undefined;
+        const secret = (props['pipewarden/secretHash'] as string | undefined) ?? (flagged !== undefined ? secretHash(flagged.trim()) : secretHash(finding.message));
+        parts = ['secret', finding.ruleId, file, secret];
+      } else if (lines && startLine && lines[startLine - 1] !== undefined) {
+        const end = Math.min(region?.endLine ?? startLine, startLine + 2);
+        const window = codeWindow(lines.slice(startLine - 1, end));
+        parts = ['code', finding.tool, finding.ruleId, file, window];
+        nopath = ['code', finding.tool, finding.ruleId, window];
+      } else {
+        // Nothing better to anchor on: the message with numbers folded (line numbers often appear in it).
+        parts = ['message', finding.tool, finding.ruleId, file, finding.message.replace(/\d+/g, '#')];
+      }
+      const key = digest(parts);
+      const fingerprint = `${key}:${occurrence(key)}`;
+      const fingerprints: Record<string, string> = { ...result.partialFingerprints, [FINGERPRINT_KEY]: fingerprint };
+      if (nopath) {
+        const nopathKey = digest(nopath);
+        fingerprints[FINGERPRINT_NOPATH_KEY] = `${nopathKey}:${occurrence(`nopath:${nopathKey}`)}`;
+      }
+      result.partialFingerprints = fingerprints;
+      result.properties = { ...props, [PROP.fingerprint]: fingerprint };
     }
   }
   return log;
