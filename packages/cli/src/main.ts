@@ -3,7 +3,13 @@ import { join, resolve } from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import {
   ConfigError,
+  InputError,
+  SARIF_SCHEMA_URI,
   convertReports,
+  dedupe,
+  mergeLogs,
+  prioritize,
+  readReport,
   formats,
   isPipewardenError,
   loadConfigFile,
@@ -16,7 +22,7 @@ import {
   type PipewardenConfig,
   type Ports,
 } from '@pipewarden/core';
-import { convertOptionsSchema, scanOptionsSchema, validateOptions } from './options.js';
+import { convertOptionsSchema, mergeOptionsSchema, scanOptionsSchema, validateOptions } from './options.js';
 
 export interface CliIo {
   env: Readonly<Record<string, string | undefined>>;
@@ -31,6 +37,7 @@ Commands:
   scan [DIR]               run the stage's scanners on DIR (default .), then the whole pipeline
   convert REPORT...        native report(s) → one SARIF 2.1.0 log
   formats                  list the report formats convert and --report read
+  merge SARIF... -o FILE   join shards' or tools' SARIF into one log, deduplicated
   scanners                 list the scanners, whether each is installed, and how to install it
 
 Options:
@@ -50,10 +57,19 @@ Options:
   --scanners a,b|none      only these scanners (none: only ingest --report files)
   --staged                 only the files staged in git (pre-commit)
   --report FILE[:FORMAT]   also ingest an existing report (repeatable; format detected by content)
+  --baseline FILE          SARIF of the last default-branch run: marks new / unchanged / updated / absent
+  --diff-base REF          gate only what changed since the merge-base with REF ("hold the line")
+  --diff-filter MODE       added (default) | diff_context | file | nofilter
+  --shard I/N              run only shard I of N of the work (parallel CI jobs; join with merge)
   --out-dir DIR            where results go (default .pipewarden)
 
 Writes results.sarif and summary.md to the out-dir, and each scanner's native report to out-dir/raw/.
 Exit codes: 0 the gate passed, 1 the gate failed, 2 an error.`;
+
+const MERGE_USAGE = `Usage: pipewarden merge SARIF... -o FILE
+
+Joins SARIF logs (the shards of a parallel scan, or several tools' logs) into one: one run per tool and
+category, findings reported by several tools joined into one that names them all.`;
 
 const CONVERT_USAGE = `Usage: pipewarden convert REPORT... [--format ID] [-o FILE]
 
@@ -104,6 +120,10 @@ async function scan(args: string[], io: CliIo): Promise<number> {
     staged: { type: 'boolean' },
     report: { type: 'string', multiple: true },
     'out-dir': { type: 'string' },
+    baseline: { type: 'string' },
+    'diff-base': { type: 'string' },
+    'diff-filter': { type: 'string' },
+    shard: { type: 'string' },
   });
   if (values.help) {
     io.stdout.write(`${SCAN_USAGE}\n`);
@@ -125,6 +145,10 @@ async function scan(args: string[], io: CliIo): Promise<number> {
       reports: options.report,
       outDir: options['out-dir'],
       env: io.env,
+      baseline: options.baseline,
+      diffBase: options['diff-base'],
+      diffFilter: options['diff-filter'],
+      shard: options.shard,
     },
     ports,
   );
@@ -137,6 +161,8 @@ async function scan(args: string[], io: CliIo): Promise<number> {
       scanners: outcome.scanners,
       stage: options.stage,
       reports: outcome.reports,
+      baseline: outcome.baseline,
+      scope: outcome.scope,
       outputs: [rel(outcome.outputs.sarif), rel(outcome.outputs.summary)],
     }),
   );
@@ -162,6 +188,28 @@ async function convert(args: string[], io: CliIo): Promise<number> {
   } else {
     io.stdout.write(text);
   }
+  return 0;
+}
+
+async function merge(args: string[], io: CliIo): Promise<number> {
+  const { values, positionals } = parse(args, { output: { type: 'string', short: 'o' } });
+  if (values.help) {
+    io.stdout.write(`${MERGE_USAGE}\n`);
+    return 0;
+  }
+  const options = validateOptions(mergeOptionsSchema, { ...values, reports: positionals });
+  const logs = [];
+  for (const file of options.reports) logs.push((await readReport(resolve(io.cwd, file), 'sarif').catch((error: unknown) => {
+    if (error instanceof InputError) throw new InputError(error.message, { file, cause: error });
+    throw error;
+  })).log);
+  const log = mergeLogs(logs);
+  const { merged } = dedupe(log);
+  prioritize(log);
+  log.$schema = SARIF_SCHEMA_URI;
+  await writeFileAtomic(resolve(io.cwd, options.output), `${JSON.stringify(log, null, 2)}\n`);
+  const results = log.runs.reduce((n, run) => n + (run.results?.length ?? 0), 0);
+  io.stderr.write(`pipewarden › merged ${logs.length} log${logs.length === 1 ? '' : 's'} into ${options.output}: ${log.runs.length} run${log.runs.length === 1 ? '' : 's'}, ${results} result${results === 1 ? '' : 's'}${merged ? ` (${merged} reported by several tools, joined)` : ''}\n`);
   return 0;
 }
 
@@ -191,6 +239,8 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
         return await scan(rest, io);
       case 'convert':
         return await convert(rest, io);
+      case 'merge':
+        return await merge(rest, io);
       case 'formats':
         return listFormats(io);
       case 'scanners':
@@ -207,7 +257,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
         io.stdout.write(`${USAGE}\n`);
         return command === undefined ? 2 : 0;
       default:
-        throw new ConfigError(`unknown command "${command}" (commands: scan, convert, formats, scanners; see --help)`);
+        throw new ConfigError(`unknown command "${command}" (commands: scan, convert, merge, formats, scanners; see --help)`);
     }
   } catch (error) {
     if (isPipewardenError(error)) {

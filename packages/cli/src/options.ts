@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ConfigError, STAGES, getFormat, getScanner, scanners } from '@pipewarden/core';
+import { ConfigError, DIFF_FILTERS, STAGES, getFormat, getScanner, scanners } from '@pipewarden/core';
 
 // Command-line values are user input: validated with zod, every problem reported at once.
 
@@ -39,6 +39,29 @@ export const scanOptionsSchema = z.object({
   staged: z.boolean().default(false),
   report: z.array(reportSpec).default([]),
   'out-dir': nonEmpty('--out-dir').default('.pipewarden'),
+  baseline: nonEmpty('--baseline').optional(),
+  'diff-base': nonEmpty('--diff-base')
+    .refine((ref) => !ref.startsWith('-'), 'a git ref cannot start with "-"')
+    .optional(),
+  'diff-filter': z.enum(DIFF_FILTERS, { error: (issue) => `"${String(issue.input)}" is not a filter (filters: ${DIFF_FILTERS.join(', ')})` }).optional(),
+  shard: z
+    .string()
+    .transform((text, ctx) => {
+      const match = /^(\d+)\/(\d+)$/.exec(text.trim());
+      const index = Number(match?.[1]);
+      const total = Number(match?.[2]);
+      if (!match || total < 1 || index < 1 || index > total || total > 1000) {
+        ctx.addIssue({ code: 'custom', message: `"${text}" is not I/N with 1 <= I <= N <= 1000` });
+        return z.NEVER;
+      }
+      return { index, total };
+    })
+    .optional(),
+});
+
+export const mergeOptionsSchema = z.object({
+  reports: z.array(nonEmpty('a SARIF path')).min(1, 'name the SARIF logs to merge'),
+  output: nonEmpty('--output'),
 });
 
 export const convertOptionsSchema = z.object({

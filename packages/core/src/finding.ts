@@ -53,6 +53,8 @@ export interface Finding {
   readonly risk: number | undefined;
   readonly priority: Priority | undefined;
   readonly suppressed: boolean;
+  /** False when a diff scope put it outside the change (it stays in the report, the gate skips it). */
+  readonly inScope: boolean;
 }
 
 export function ruleOf(run: Run, result: Result): ReportingDescriptor | undefined {
@@ -139,6 +141,7 @@ export function toFinding(run: Run, result: Result): Finding {
     risk,
     priority: priority && (PRIORITIES as readonly string[]).includes(priority) ? priority : undefined,
     suppressed: (result.suppressions ?? []).some((s) => s.status === undefined || s.status === 'accepted'),
+    inScope: props?.['pipewarden/scope'] !== 'out',
   };
 }
 
@@ -147,6 +150,8 @@ export function findingsOf(log: Log): Finding[] {
   for (const run of log.runs ?? []) {
     for (const result of run.results ?? []) {
       if (result.kind && result.kind !== 'fail' && result.kind !== 'open' && result.kind !== 'review') continue;
+      // Absent results are the baseline's, gone now: fixed, not findings.
+      if (result.baselineState === 'absent') continue;
       findings.push(toFinding(run, result));
     }
   }

@@ -165,11 +165,12 @@ export async function identify(log: Log, options: IdentifyOptions): Promise<Log>
         parts = ['message', finding.tool, finding.ruleId, file, finding.message.replace(/\d+/g, '#')];
       }
       const key = digest(parts);
-      const fingerprint = `${key}:${occurrence(key)}`;
+      // Occurrences are counted per tool, so two tools reporting one thing get the same fingerprint.
+      const fingerprint = `${key}:${occurrence(`${finding.tool}\u0000${key}`)}`;
       const fingerprints: Record<string, string> = { ...result.partialFingerprints, [FINGERPRINT_KEY]: fingerprint };
       if (nopath) {
         const nopathKey = digest(nopath);
-        fingerprints[FINGERPRINT_NOPATH_KEY] = `${nopathKey}:${occurrence(`nopath:${nopathKey}`)}`;
+        fingerprints[FINGERPRINT_NOPATH_KEY] = `${nopathKey}:${occurrence(`nopath\u0000${finding.tool}\u0000${nopathKey}`)}`;
       }
       result.partialFingerprints = fingerprints;
       result.properties = { ...props, [PROP.fingerprint]: fingerprint };

@@ -1,4 +1,5 @@
 import { mkdir, writeFile } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { ScannerError } from '../errors.js';
 import type { Category } from '../finding.js';
@@ -40,6 +41,18 @@ export interface CollectInput {
   rawDir: string;
   env: Readonly<Record<string, string | undefined>>;
   concurrency?: number;
+  /** Run only this shard (1-based index of total) of every scanner's files. */
+  shard?: Shard | undefined;
+}
+
+export interface Shard {
+  index: number;
+  total: number;
+}
+
+/** Which shard (1-based) a piece of work falls in: by a hash, so every job agrees without talking. */
+export function shardOf(key: string, total: number): number {
+  return (parseInt(createHash('sha256').update(key).digest('hex').slice(0, 8), 16) % total) + 1;
 }
 
 export interface Collected {
@@ -56,9 +69,11 @@ async function runOne(scanner: Scanner, input: CollectInput, ports: Ports): Prom
     const reason = `${availability.reason}; ${scanner.installHint}`;
     return { run: { id: scanner.id, status: input.explicit ? 'failed' : 'skipped', reason, durationMs: elapsed(), files: 0 } };
   }
-  const files = scanner.select(input.files);
+  const shard = input.shard;
+  const files = scanner.select(input.files).filter((file) => !shard || shardOf(`${scanner.id}\u0000${file}`, shard.total) === shard.index);
   if (files.length === 0) {
-    return { run: { id: scanner.id, status: 'skipped', version: availability.version, reason: 'no files for it to scan', durationMs: elapsed(), files: 0 } };
+    const reason = shard ? `no files for it to scan in shard ${shard.index}/${shard.total}` : 'no files for it to scan';
+    return { run: { id: scanner.id, status: 'skipped', version: availability.version, reason, durationMs: elapsed(), files: 0 } };
   }
   const outputFile = join(input.rawDir, `${scanner.id}.${scanner.format === 'sarif' ? 'sarif' : 'json'}`);
   ports.log('info', `${scanner.id} ${availability.version}: scanning ${files.length} file${files.length === 1 ? '' : 's'}`);

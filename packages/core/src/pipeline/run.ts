@@ -11,7 +11,11 @@ import { prioritize } from '../risk/prioritize.js';
 import { PROP, type Log } from '../sarif/types.js';
 import { getScanner, scanners as allScanners, scannersForStage } from '../scanners/registry.js';
 import type { Scanner, Stage } from '../scanners/types.js';
-import { collect, type CollectedReport, type ScannerRun } from './collect.js';
+import { collect, shardOf, type CollectedReport, type ScannerRun, type Shard } from './collect.js';
+import { readReport } from '../formats/registry.js';
+import { applyBaseline, type BaselineCounts } from '../identity/baseline.js';
+import { DEFAULT_DEDUPE, dedupe } from '../identity/dedupe.js';
+import { applyScope, readDiffScope, type DiffFilter } from '../identity/scope.js';
 import { emit, type EmitOutputs } from './emit.js';
 import { combineLogs, normalizeReport } from './normalize.js';
 
@@ -34,6 +38,13 @@ export interface ScanOptions {
   reports?: readonly ReportInput[];
   outDir: string;
   env: Readonly<Record<string, string | undefined>>;
+  /** SARIF of the last default-branch run: results become new / unchanged / updated, and gone ones absent. */
+  baseline?: string | undefined;
+  /** Scope the gate to what changed since the merge-base with this ref. */
+  diffBase?: string | undefined;
+  diffFilter?: DiffFilter | undefined;
+  /** Run one shard of the work (parallel CI jobs); `pipewarden merge` joins the shards. */
+  shard?: Shard | undefined;
 }
 
 export interface ScanOutcome {
@@ -43,6 +54,10 @@ export interface ScanOutcome {
   scanners: ScannerRun[];
   reports: { file: string; format: string; findings: number }[];
   outputs: EmitOutputs;
+  baseline?: BaselineCounts | undefined;
+  scope?: { base: string; filter: DiffFilter; in: number; out: number } | undefined;
+  /** Reports of one thing by several tools joined into one. */
+  merged: number;
   /** 0: the gate passed; 1: it failed. Errors are thrown, never returned. */
   exitCode: 0 | 1;
 }
@@ -90,7 +105,11 @@ export async function runScan(options: ScanOptions, ports: Ports): Promise<ScanO
     }
   }
 
-  const collected = await collect({ root: dir, files, scanners, explicit, rawDir: join(outDir, 'raw'), env: options.env }, ports);
+  // Read the baseline before scanning: a bad file should fail in a second, not after the scanners ran.
+  const baselineLog = options.baseline ? await readBaseline(resolve(options.cwd, options.baseline), options.baseline) : undefined;
+  const diffScope = options.diffBase ? await readDiffScope(srcRoot, options.diffBase, ports, options.env) : undefined;
+
+  const collected = await collect({ root: dir, files, scanners, explicit, rawDir: join(outDir, 'raw'), env: options.env, shard: options.shard }, ports);
   const warnings: string[] = [];
   for (const run of collected.runs) {
     if (run.status === 'failed') {
@@ -116,6 +135,7 @@ export async function runScan(options: ScanOptions, ports: Ports): Promise<ScanO
     }
   }
   for (const input of options.reports ?? []) {
+    if (options.shard && shardOf(`report\u0000${input.file}`, options.shard.total) !== options.shard.index) continue;
     const report: CollectedReport = { file: resolve(options.cwd, input.file), format: input.format };
     const { log, format } = await normalizeReport(report, normalizeOptions).catch((error: unknown) => {
       // Name the file as the user wrote it.
@@ -126,16 +146,25 @@ export async function runScan(options: ScanOptions, ports: Ports): Promise<ScanO
     reports.push({ file: input.file, format, findings: log.runs.reduce((n, run) => n + (run.results?.length ?? 0), 0) });
   }
 
-  const log = prioritize(await identify(combineLogs(logs), { srcRoot }));
+  const log = await identify(combineLogs(logs), { srcRoot });
+  const { merged } = dedupe(log, options.config.dedupe ?? DEFAULT_DEDUPE);
+  const baseline = baselineLog ? applyBaseline(log, baselineLog) : undefined;
+  const scopeCounts = diffScope ? applyScope(log, diffScope, options.diffFilter ?? 'added') : undefined;
+  prioritize(log);
   const findings = findingsOf(log);
   for (const run of collected.runs) {
     if (run.status === 'ran') run.findings = findings.filter((f) => f.run.properties?.[PROP.scanner] === run.id).length;
     ports.log('info', `${run.id}: ${run.status}${run.status === 'ran' ? `, ${run.findings} finding${run.findings === 1 ? '' : 's'}` : ''} in ${(run.durationMs / 1000).toFixed(1)} s`);
   }
   const verdict = applyGate({ findings, gate: gateConfig, mode: options.config.stages?.[options.stage]?.gate ?? 'default', warnings });
+  const scope = diffScope && scopeCounts ? { base: diffScope.base, filter: options.diffFilter ?? 'added', ...scopeCounts } : undefined;
   log.properties = {
     ...log.properties,
     'pipewarden/stage': options.stage,
+    ...(options.shard ? { 'pipewarden/shard': `${options.shard.index}/${options.shard.total}` } : {}),
+    ...(baseline ? { 'pipewarden/baseline': baseline } : {}),
+    ...(scope ? { 'pipewarden/diff': scope } : {}),
+    ...(merged ? { 'pipewarden/merged': merged } : {}),
     'pipewarden/verdict': { status: verdict.status, failures: verdict.failures, scope: verdict.scope, gated: verdict.gated },
     'pipewarden/scanners': collected.runs.map(({ id, status, version, durationMs, reason, findings: count }) => ({
       id,
@@ -146,9 +175,19 @@ export async function runScan(options: ScanOptions, ports: Ports): Promise<ScanO
       ...(count !== undefined ? { findings: count } : {}),
     })),
   };
-  const summary = { findings, verdict, scanners: collected.runs, stage: options.stage, reports };
+  const summary = { findings, verdict, scanners: collected.runs, stage: options.stage, reports, baseline, scope };
   const outputs = await emit(log, summary, outDir);
-  return { log, findings, verdict, scanners: collected.runs, reports, outputs, exitCode: verdict.status === 'fail' ? 1 : 0 };
+  return { log, findings, verdict, scanners: collected.runs, reports, outputs, baseline, scope, merged, exitCode: verdict.status === 'fail' ? 1 : 0 };
+}
+
+/** The last default-branch run's SARIF; refused with one line when it is not a SARIF log. */
+export async function readBaseline(file: string, shown: string): Promise<Log> {
+  try {
+    return (await readReport(file, 'sarif')).log;
+  } catch (error) {
+    if (error instanceof InputError) throw new InputError(`baseline ${error.message}`, { file: shown, cause: error });
+    throw error;
+  }
 }
 
 export interface ConvertOptions {

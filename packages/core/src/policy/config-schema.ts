@@ -30,9 +30,15 @@ export const gateSchema = z.strictObject({
   rules: z.array(gateRuleSchema).optional().describe('Fail when any rule matches more than its max; default: critical or high, or any secret.'),
 });
 
+export const dedupeSchema = z.strictObject({
+  sca: z.boolean().default(true).describe('One finding for one vulnerability in one package, whichever tools report it.'),
+  sast: z.boolean().default(true).describe('One finding for one CWE on one line, whichever SAST tools report it.'),
+});
+
 export const configSchema = z.strictObject({
   stages: z.partialRecord(z.enum(STAGES), stageConfigSchema).optional(),
   gate: gateSchema.optional(),
+  dedupe: dedupeSchema.optional(),
 });
 
 export type PipewardenConfigInput = z.input<typeof configSchema>;

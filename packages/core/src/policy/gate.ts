@@ -56,8 +56,10 @@ export function applyGate({ findings, gate, mode = 'default', warnings = [] }: G
   const scope = gate?.scope ?? 'new';
   const rules = gate?.rules ?? DEFAULT_GATE_RULES;
   // Without a baseline every result is new (SARIF: no baselineState means it was not compared).
+  // "Hold the line": with scope new, only new findings count (without a baseline all are new); a diff
+  // scope narrows that to the change. Everything else stays in the report.
   const inScope = findings.filter(
-    (finding) => !finding.suppressed && (scope === 'all' || finding.result.baselineState === undefined || finding.result.baselineState === 'new'),
+    (finding) => !finding.suppressed && finding.inScope && (scope === 'all' || finding.result.baselineState === undefined || finding.result.baselineState === 'new'),
   );
   const failures: GateFailure[] = [];
   if (mode !== 'none') {

@@ -13,6 +13,20 @@ export interface SummaryInput {
   reports?: readonly { file: string; format: string; findings: number }[];
   /** Paths of the files written, for the "where is the rest" line. */
   outputs?: readonly string[];
+  baseline?: { new: number; unchanged: number; updated: number; absent: number } | undefined;
+  scope?: { base: string; filter: string; in: number; out: number } | undefined;
+}
+
+function baselineLine(input: SummaryInput): string | undefined {
+  const b = input.baseline;
+  if (!b) return undefined;
+  return `Against the baseline: ${b.new} new, ${b.unchanged} unchanged, ${b.updated} updated, ${b.absent} fixed.`;
+}
+
+function scopeLine(input: SummaryInput): string | undefined {
+  const s = input.scope;
+  if (!s) return undefined;
+  return `Diff scope (${s.filter}, since ${s.base.slice(0, 12)}): ${s.in} in the change, ${s.out} outside it (reported, not gated).`;
 }
 
 export function severityCounts(findings: readonly Finding[]): Record<Severity, number> {
@@ -49,6 +63,7 @@ export function renderMarkdown(input: SummaryInput): string {
     `**${active.length} finding${active.length === 1 ? '' : 's'}** (${countsLine(active)}) from ${sourcesOf(input)} tool${sourcesOf(input) === 1 ? '' : 's'}, stage \`${input.stage}\`; the gate looked at ${verdict.scope === 'new' ? 'new findings' : 'all findings'} (${verdict.gated}).`,
     '',
   );
+  for (const line of [baselineLine(input), scopeLine(input)]) if (line) out.push(escapeMarkdown(line, 500), '');
   if (verdict.failures.length) {
     out.push('### Why the gate failed', '');
     for (const failure of verdict.failures) {
@@ -108,6 +123,7 @@ export function renderText(input: SummaryInput): string {
   }
   if (findings.length > MAX_LINES) out.push(`  … and ${findings.length - MAX_LINES} more in the SARIF log`);
   out.push('');
+  for (const line of [baselineLine(input), scopeLine(input)]) if (line) out.push(line);
   for (const warning of verdict.warnings) out.push(`warning: ${warning}`);
   if (verdict.status === 'fail') {
     out.push('Gate FAILED:');

@@ -1,0 +1,133 @@
+import { toFinding, type Finding } from '../finding.js';
+import type { Log, Result, Run } from '../sarif/types.js';
+import { imageName, packageKey, vulnerabilityId } from './fingerprint.js';
+
+export interface DedupeOptions {
+  /** One finding for one vulnerability in one package, whichever tools report it. */
+  sca: boolean;
+  /** One finding for one weakness (CWE) on one line, whichever SAST tools report it. */
+  sast: boolean;
+}
+
+export const DEFAULT_DEDUPE: DedupeOptions = { sca: true, sast: true };
+
+interface Entry {
+  run: Run;
+  result: Result;
+  finding: Finding;
+}
+
+function keysOf(entry: Entry, options: DedupeOptions): string[] {
+  const { result, finding } = entry;
+  const pkg = result.properties?.['pipewarden/package'] as { name?: string } | undefined;
+  if (pkg) {
+    if (!options.sca) return [];
+    const image = result.properties?.['pipewarden/image'] as { reference?: string } | undefined;
+    return [`dep\u0000${vulnerabilityId(result)}\u0000${packageKey(pkg)}\u0000${image?.reference ? imageName(image.reference) : ''}`];
+  }
+  if (!options.sast || finding.category !== 'sast' || !finding.location?.startLine || finding.cwes.length === 0) return [];
+  return finding.cwes.map((cwe) => `sast\u0000${cwe}\u0000${finding.location!.uri}\u0000${finding.location!.startLine}`);
+}
+
+/**
+ * Joins what several tools report as one thing into one result: the most severe report stays, naming every
+ * tool in `pipewarden/tools` and keeping the others in `pipewarden/duplicates` (provenance). Reports of one
+ * tool are never joined with each other.
+ */
+export function dedupe(log: Log, options: DedupeOptions = DEFAULT_DEDUPE): { merged: number } {
+  const groups: Entry[][] = [];
+  const byKey = new Map<string, Entry[]>();
+  for (const run of log.runs) {
+    for (const result of run.results ?? []) {
+      if (result.baselineState === 'absent') continue;
+      const entry = { run, result, finding: toFinding(run, result) };
+      const keys = keysOf(entry, options);
+      const group = keys.map((key) => byKey.get(key)).find((g) => g && !g.some((other) => other.finding.tool === entry.finding.tool));
+      if (group) {
+        group.push(entry);
+      } else if (keys.length) {
+        const fresh = [entry];
+        groups.push(fresh);
+        for (const key of keys) if (!byKey.has(key)) byKey.set(key, fresh);
+      }
+    }
+  }
+  const drop = new Set<Result>();
+  let merged = 0;
+  for (const group of groups) {
+    if (group.length < 2) continue;
+    const [primary, ...others] = [...group].sort((a, b) => b.finding.score - a.finding.score);
+    const ids = new Set<string>((primary!.result.properties?.['pipewarden/ids'] as string[] | undefined) ?? []);
+    for (const other of others) {
+      for (const id of (other.result.properties?.['pipewarden/ids'] as string[] | undefined) ?? []) ids.add(id);
+      drop.add(other.result);
+      merged++;
+    }
+    primary!.result.properties = {
+      ...primary!.result.properties,
+      'pipewarden/tools': [...new Set(group.map((e) => e.finding.tool))].sort(),
+      'pipewarden/duplicates': others.map((o) => ({
+        tool: o.finding.tool,
+        ruleId: o.finding.ruleId,
+        ...(o.result.partialFingerprints?.['pipewarden/v1'] ? { fingerprint: o.result.partialFingerprints['pipewarden/v1'] } : {}),
+        message: o.finding.message.slice(0, 300),
+        ...(o.finding.location ? { location: `${o.finding.location.uri}${o.finding.location.startLine ? `:${o.finding.location.startLine}` : ''}` } : {}),
+      })),
+      ...(ids.size ? { 'pipewarden/ids': [...ids] } : {}),
+    };
+  }
+  if (drop.size) for (const run of log.runs) if (run.results) run.results = run.results.filter((r) => !drop.has(r));
+  return { merged };
+}
+
+/**
+ * Joins logs (parallel shards, or several tools) into one: one run per tool and category, rules merged by
+ * id, artifact indexes resolved to URIs so nothing points into a run that is gone.
+ */
+export function mergeLogs(logs: readonly Log[]): Log {
+  const runs: Run[] = [];
+  const byKey = new Map<string, Run>();
+  for (const log of logs) {
+    for (const source of log.runs) {
+      const run = structuredClone(source);
+      for (const result of run.results ?? []) {
+        for (const location of [...(result.locations ?? []), ...(result.relatedLocations ?? [])]) {
+          const artifact = location.physicalLocation?.artifactLocation;
+          if (!artifact || artifact.index === undefined) continue;
+          const target = run.artifacts?.[artifact.index]?.location;
+          if (artifact.uri === undefined && target?.uri) {
+            artifact.uri = target.uri;
+            if (target.uriBaseId) artifact.uriBaseId = target.uriBaseId;
+          }
+          delete artifact.index;
+        }
+      }
+      delete run.artifacts;
+      const key = `${run.tool.driver.name}\u0000${String(run.properties?.['pipewarden/category'] ?? '')}\u0000${run.automationDetails?.id ?? ''}`;
+      const into = byKey.get(key);
+      if (!into) {
+        byKey.set(key, run);
+        runs.push(run);
+        continue;
+      }
+      const rules = (into.tool.driver.rules ??= []);
+      const index = new Map(rules.map((rule, i) => [rule.id, i]));
+      for (const rule of run.tool.driver.rules ?? []) {
+        if (!index.has(rule.id)) {
+          index.set(rule.id, rules.length);
+          rules.push(rule);
+        }
+      }
+      for (const result of run.results ?? []) {
+        const id = result.ruleId ?? result.rule?.id;
+        if (id !== undefined && index.has(id)) {
+          result.ruleIndex = index.get(id)!;
+          if (result.rule) result.rule.index = index.get(id)!;
+        }
+        (into.results ??= []).push(result);
+      }
+      if (run.invocations) into.invocations = [...(into.invocations ?? []), ...run.invocations];
+    }
+  }
+  return { version: '2.1.0', runs };
+}
