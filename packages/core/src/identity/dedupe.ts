@@ -22,11 +22,26 @@ function keysOf(entry: Entry, options: DedupeOptions): string[] {
   const pkg = result.properties?.['pipewarden/package'] as { name?: string } | undefined;
   if (pkg) {
     if (!options.sca) return [];
-    const image = result.properties?.['pipewarden/image'] as { reference?: string } | undefined;
-    return [`dep\u0000${vulnerabilityId(result)}\u0000${packageKey(pkg)}\u0000${image?.reference ? imageName(image.reference) : ''}`];
+    return [`dep\u0000${vulnerabilityId(result)}\u0000${packageKey(pkg)}`];
   }
   if (!options.sast || finding.category !== 'sast' || !finding.location?.startLine || finding.cwes.length === 0) return [];
   return finding.cwes.map((cwe) => `sast\u0000${cwe}\u0000${finding.location!.uri}\u0000${finding.location!.startLine}`);
+}
+
+function packageOf(entry: Entry): { version?: string; image?: string } {
+  const props = entry.result.properties ?? {};
+  const pkg = props['pipewarden/package'] as { version?: string } | undefined;
+  const image = props['pipewarden/image'] as { reference?: string } | undefined;
+  return { version: pkg?.version, image: image?.reference ? imageName(image.reference) : undefined };
+}
+
+/** Two reports of one CVE in one package are one finding unless they say different versions or images. */
+function compatible(a: Entry, b: Entry): boolean {
+  const x = packageOf(a);
+  const y = packageOf(b);
+  if (x.version && y.version && x.version !== y.version) return false;
+  if (x.image && y.image && x.image !== y.image) return false;
+  return true;
 }
 
 /**
@@ -42,7 +57,7 @@ export function dedupe(log: Log, options: DedupeOptions = DEFAULT_DEDUPE): { mer
       if (result.baselineState === 'absent') continue;
       const entry = { run, result, finding: toFinding(run, result) };
       const keys = keysOf(entry, options);
-      const group = keys.map((key) => byKey.get(key)).find((g) => g && !g.some((other) => other.finding.tool === entry.finding.tool));
+      const group = keys.map((key) => byKey.get(key)).find((g) => g && g.every((other) => other.finding.tool !== entry.finding.tool && compatible(other, entry)));
       if (group) {
         group.push(entry);
       } else if (keys.length) {

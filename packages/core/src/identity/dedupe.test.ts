@@ -1,0 +1,69 @@
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { hasShared, sharedDir, sharedNotice } from '../../../../test-support/shared.js';
+import { readReport } from '../formats/registry.js';
+import type { Log } from '../sarif/types.js';
+import { dedupe, mergeLogs } from './dedupe.js';
+import { identify } from './fingerprint.js';
+
+const count = (log: Log) => log.runs.reduce((n, run) => n + (run.results?.length ?? 0), 0);
+
+describe.skipIf(!hasShared)('cross-tool dedupe on two overlapping corpus reports of one image', () => {
+  sharedNotice('cross-tool dedupe on ../shared/corpus');
+  it("Grype's JSON and its CycloneDX export merge to fewer findings, each naming both tools", async () => {
+    const a = (await readReport(join(sharedDir, 'corpus', 'anchore_grype', 'many_vulns2.json'))).log;
+    const b = (await readReport(join(sharedDir, 'corpus', 'cyclonedx', 'grype.xml'))).log;
+    const sum = count(a) + count(b);
+    const log = mergeLogs([await identify(a, { srcRoot: '/nonexistent' }), await identify(b, { srcRoot: '/nonexistent' })]);
+    const { merged } = dedupe(log);
+    expect(merged).toBeGreaterThan(100);
+    expect(count(log)).toBe(sum - merged);
+    const joined = log.runs.flatMap((run) => run.results ?? []).filter((r) => r.properties?.['pipewarden/tools']);
+    expect(joined).toHaveLength(merged);
+    for (const result of joined) {
+      expect(result.properties!['pipewarden/tools']).toEqual(['CycloneDX (grype)', 'Grype']);
+      expect((result.properties!['pipewarden/duplicates'] as unknown[]).length).toBe(1);
+    }
+  });
+});
+
+function sarif(tool: string, results: Record<string, unknown>[]): Log {
+  return { version: '2.1.0', runs: [{ tool: { driver: { name: tool } }, results: results.map((r) => ({ message: { text: 'm' }, ...r }) as never) }] };
+}
+
+describe('dedupe', () => {
+  const at = (uri: string, startLine: number) => [{ physicalLocation: { artifactLocation: { uri }, region: { startLine } } }];
+  const cwe = (id: string) => ({ 'pipewarden/category': 'sast', tags: [`external/cwe/${id.toLowerCase()}`] });
+
+  it('joins two SAST tools flagging one CWE on one line, keeps the more severe and its provenance', () => {
+    const log = mergeLogs([
+      sarif('Semgrep', [{ ruleId: 'js.eval', locations: at('a.js', 3), properties: { ...cwe('CWE-95'), 'security-severity': '5.0' } }]),
+      sarif('ESLint', [{ ruleId: 'security/eval', locations: at('a.js', 3), properties: { ...cwe('CWE-95'), 'security-severity': '8.8' } }]),
+    ]);
+    expect(dedupe(log).merged).toBe(1);
+    const [left] = log.runs.flatMap((r) => r.results ?? []);
+    expect(left!.ruleId).toBe('security/eval');
+    expect(left!.properties!['pipewarden/tools']).toEqual(['ESLint', 'Semgrep']);
+  });
+
+  it('never joins two reports of one tool, nor different lines, and can be turned off', () => {
+    const same = sarif('ESLint', [
+      { ruleId: 'a', locations: at('a.js', 3), properties: cwe('CWE-95') },
+      { ruleId: 'b', locations: at('a.js', 3), properties: cwe('CWE-95') },
+    ]);
+    expect(dedupe(same).merged).toBe(0);
+    const apart = mergeLogs([sarif('A', [{ ruleId: 'x', locations: at('a.js', 3), properties: cwe('CWE-95') }]), sarif('B', [{ ruleId: 'y', locations: at('a.js', 4), properties: cwe('CWE-95') }])]);
+    expect(dedupe(apart).merged).toBe(0);
+    const off = mergeLogs([sarif('A', [{ ruleId: 'x', locations: at('a.js', 3), properties: cwe('CWE-95') }]), sarif('B', [{ ruleId: 'y', locations: at('a.js', 3), properties: cwe('CWE-95') }])]);
+    expect(dedupe(off, { sca: true, sast: false }).merged).toBe(0);
+  });
+
+  it('joins one CVE in one package across tools, not across versions', () => {
+    const dep = (tool: string, ruleId: string, version?: string) =>
+      sarif(tool, [{ ruleId, properties: { 'pipewarden/ids': ['CVE-2019-10744'], 'pipewarden/package': { name: 'lodash', ...(version ? { version } : {}) } } }]);
+    const log = mergeLogs([dep('Trivy', 'CVE-2019-10744', '4.17.4'), dep('Grype', 'GHSA-jf85-cpcp-j695', '4.17.4'), dep('npm audit', 'GHSA-jf85-cpcp-j695')]);
+    expect(dedupe(log).merged).toBe(2);
+    const other = mergeLogs([dep('Trivy', 'CVE-2019-10744', '4.17.4'), dep('Grype', 'CVE-2019-10744', '4.17.20')]);
+    expect(dedupe(other).merged).toBe(0);
+  });
+});
