@@ -73,7 +73,7 @@ describe('pipewarden scan on the demo app', () => {
   });
 
   it('prints at least 8 prioritized findings from at least 3 scanners, each with file and line', () => {
-    const rows = run.stdout.split('\n').filter((line) => /^\s+P[1-4]\s/.test(line));
+    const rows = run.stdout.split('\n').filter((line) => /^\s+P[0-4]\s/.test(line));
     expect(rows.length).toBeGreaterThanOrEqual(8);
     for (const row of rows) expect(row).toMatch(/examples\/vulnerable-app\/[\w./-]+:\d+/);
     const tools = new Set(rows.map((row) => row.trim().split(/\s+/)[3]));
@@ -81,7 +81,8 @@ describe('pipewarden scan on the demo app', () => {
     // Most urgent first.
     const risks = rows.map((row) => Number(row.trim().split(/\s+/)[1]));
     expect(risks).toEqual([...risks].sort((a, b) => b - a));
-    expect(rows[0]).toMatch(/^\s+P1/);
+    expect(rows[0]).toMatch(/^\s+P0/);
+    expect(run.stdout).toMatch(/Fix first:\n {2}1\. P0 risk 90: /);
   });
 
   it('reports progress on stderr: each scanner, its time and its findings', () => {
@@ -105,7 +106,8 @@ describe('pipewarden scan on the demo app', () => {
   it('writes summary.md with the verdict and the findings table', async () => {
     const summary = await readFile(join(out, 'summary.md'), 'utf8');
     expect(summary).toMatch(/## Pipewarden: ❌ gate failed/);
-    expect(summary).toMatch(/\| P1 \| 90 \| critical \|/);
+    expect(summary).toMatch(/\| P0 \| 90 \| critical \|/);
+    expect(summary).toMatch(/### Fix first\n\n1\. \*\*P0\*\* \(risk 90, fix within 7 days\)/);
     expect(summary).toMatch(/### Scanners/);
   });
 
@@ -171,8 +173,21 @@ describe('bad input: one line, exit 2', () => {
     const dir = await mkdtemp(join(tmpdir(), 'pw-bad-config-'));
     expectOneLineError(pipewarden(['scan', 'examples/vulnerable-app', '--config', dir]), /: cannot read config: is a directory/);
     expectOneLineError(pipewarden(['scan', 'examples/vulnerable-app', '--config', join(dir, 'missing.yml')]), /missing\.yml: cannot read config: no such file or directory/);
-    await writeFile(join(dir, 'bad.yml'), 'gate:\n  on_scanner_error: maybe\n  rulez: []\n');
-    expectOneLineError(pipewarden(['scan', 'examples/vulnerable-app', '--config', join(dir, 'bad.yml')]), /bad\.yml: invalid configuration: gate\.on_scanner_error: .*; gate: unknown key "rulez"/);
+    await writeFile(join(dir, 'bad.yml'), 'gate:\n  on_scanner_error: maybe\n');
+    expectOneLineError(pipewarden(['scan', 'examples/vulnerable-app', '--config', join(dir, 'bad.yml')]), /bad\.yml: invalid configuration: gate\.on_scanner_error: expected one of "fail"\|"warn"$/);
+  });
+
+  it('a config with three mistakes: three lines, each with its path', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'pw-three-'));
+    const file = join(dir, 'pipewarden.yml');
+    await writeFile(file, 'gate:\n  rules:\n    - severity: high\n    - category: secrets\n    - risk: high\n  scop: new\nwaivers:\n  - rule: CVE-2021-44228\n    reason: WAF\n    owner: platform\n    expires: soon\n');
+    const run = pipewarden(['scan', 'examples/vulnerable-app', '--config', file]);
+    expect(run.code).toBe(2);
+    expect(run.stderr.trim().split('\n')).toEqual([
+      `pipewarden: ${file}: gate.rules[2].risk: expected a number, got a string`,
+      `pipewarden: ${file}: gate: unknown key "scop"`,
+      `pipewarden: ${file}: waivers[0].expires: expected a date as YYYY-MM-DD`,
+    ]);
   });
 
   it('an unknown option or command', () => {

@@ -5,7 +5,12 @@ import {
   ConfigError,
   InputError,
   SARIF_SCHEMA_URI,
+  STARTER_CONFIG,
+  configJsonSchema,
   convertReports,
+  gateLog,
+  type FeedCache,
+  type Fetcher,
   dedupe,
   mergeLogs,
   prioritize,
@@ -22,7 +27,7 @@ import {
   type PipewardenConfig,
   type Ports,
 } from '@pipewarden/core';
-import { convertOptionsSchema, mergeOptionsSchema, scanOptionsSchema, validateOptions } from './options.js';
+import { convertOptionsSchema, gateOptionsSchema, mergeOptionsSchema, scanOptionsSchema, validateOptions } from './options.js';
 
 export interface CliIo {
   env: Readonly<Record<string, string | undefined>>;
@@ -38,6 +43,9 @@ Commands:
   convert REPORT...        native report(s) → one SARIF 2.1.0 log
   formats                  list the report formats convert and --report read
   merge SARIF... -o FILE   join shards' or tools' SARIF into one log, deduplicated
+  gate SARIF               re-prioritize and gate an existing log with today's feeds (production stage)
+  init                     write a commented starter pipewarden.yml
+  schema                   print pipewarden.yml's JSON Schema
   scanners                 list the scanners, whether each is installed, and how to install it
 
 Options:
@@ -58,6 +66,7 @@ Options:
   --staged                 only the files staged in git (pre-commit)
   --report FILE[:FORMAT]   also ingest an existing report (repeatable; format detected by content)
   --baseline FILE          SARIF of the last default-branch run: marks new / unchanged / updated / absent
+  --feeds-dir DIR          CISA KEV and EPSS files (offline); else a dated cache, downloaded once a day
   --diff-base REF          gate only what changed since the merge-base with REF ("hold the line")
   --diff-filter MODE       added (default) | diff_context | file | nofilter
   --shard I/N              run only shard I of N of the work (parallel CI jobs; join with merge)
@@ -65,6 +74,12 @@ Options:
 
 Writes results.sarif and summary.md to the out-dir, and each scanner's native report to out-dir/raw/.
 Exit codes: 0 the gate passed, 1 the gate failed, 2 an error.`;
+
+const GATE_USAGE = `Usage: pipewarden gate SARIF [--config FILE] [--baseline FILE] [--feeds-dir DIR] [--stage NAME] [--out-dir DIR]
+
+Re-prioritizes and gates an existing results.sarif with today's KEV and EPSS data, waivers and policy:
+yesterday's clean build fails today when one of its CVEs entered KEV. Writes results.sarif and summary.md
+to the out-dir (default .pipewarden). Exit codes: 0 pass, 1 fail, 2 error.`;
 
 const MERGE_USAGE = `Usage: pipewarden merge SARIF... -o FILE
 
@@ -87,6 +102,58 @@ function parse<O extends NonNullable<ParseArgsConfig['options']>>(args: string[]
     const message = (error as Error).message.split('\n')[0]!.replace(/\. To specify a positional argument.*$/, '');
     throw new ConfigError(message.replace(/^Unknown option '(.+?)'$/, 'unknown option $1'));
   }
+}
+
+/** The feed cache: $PIPEWARDEN_CACHE_DIR, else $XDG_CACHE_HOME/pipewarden, else ~/.cache/pipewarden; offline with PIPEWARDEN_OFFLINE=1. */
+function feedCache(io: CliIo): FeedCache {
+  const base = io.env.PIPEWARDEN_CACHE_DIR ?? join(io.env.XDG_CACHE_HOME ?? join(io.env.HOME ?? io.cwd, '.cache'), 'pipewarden');
+  const offline = /^(1|true|yes)$/i.test(io.env.PIPEWARDEN_OFFLINE ?? '');
+  return { cacheDir: join(base, 'feeds'), offline, fetch: offline ? undefined : (globalThis.fetch as unknown as Fetcher) };
+}
+
+async function gate(args: string[], io: CliIo): Promise<number> {
+  const { values, positionals } = parse(args, {
+    config: { type: 'string' },
+    baseline: { type: 'string' },
+    'feeds-dir': { type: 'string' },
+    stage: { type: 'string' },
+    'out-dir': { type: 'string' },
+  });
+  if (values.help) {
+    io.stdout.write(`${GATE_USAGE}\n`);
+    return 0;
+  }
+  const options = validateOptions(gateOptionsSchema, { ...values, reports: positionals });
+  const config = await loadConfig(options.config, io.cwd, io.cwd);
+  const outcome = await gateLog(
+    {
+      file: options.reports[0]!,
+      cwd: io.cwd,
+      config,
+      stage: options.stage,
+      baseline: options.baseline,
+      feedsDir: options['feeds-dir'],
+      feedCache: feedCache(io),
+      outDir: options['out-dir'],
+    },
+    makePorts(io),
+  );
+  const rel = (path: string) => (path.startsWith(`${io.cwd}/`) ? path.slice(io.cwd.length + 1) : path);
+  io.stdout.write(renderText({ findings: outcome.findings, verdict: outcome.verdict, scanners: [], stage: options.stage, baseline: outcome.baseline, outputs: [rel(outcome.outputs.sarif), rel(outcome.outputs.summary)] }));
+  return outcome.exitCode;
+}
+
+async function init(args: string[], io: CliIo): Promise<number> {
+  const { values, positionals } = parse(args, { force: { type: 'boolean' } });
+  if (values.help) {
+    io.stdout.write('Usage: pipewarden init [DIR] [--force]\n\nWrites a commented starter pipewarden.yml into DIR (default .).\n');
+    return 0;
+  }
+  const target = join(resolve(io.cwd, positionals[0] ?? '.'), 'pipewarden.yml');
+  if (!values.force && (await exists(target))) throw new ConfigError('already exists; use --force to overwrite it', { file: target });
+  await writeFileAtomic(target, STARTER_CONFIG);
+  io.stderr.write(`pipewarden › wrote ${target}\n`);
+  return 0;
 }
 
 function makePorts(io: CliIo): Ports {
@@ -121,6 +188,7 @@ async function scan(args: string[], io: CliIo): Promise<number> {
     report: { type: 'string', multiple: true },
     'out-dir': { type: 'string' },
     baseline: { type: 'string' },
+    'feeds-dir': { type: 'string' },
     'diff-base': { type: 'string' },
     'diff-filter': { type: 'string' },
     shard: { type: 'string' },
@@ -146,6 +214,8 @@ async function scan(args: string[], io: CliIo): Promise<number> {
       outDir: options['out-dir'],
       env: io.env,
       baseline: options.baseline,
+      feedsDir: options['feeds-dir'],
+      feedCache: feedCache(io),
       diffBase: options['diff-base'],
       diffFilter: options['diff-filter'],
       shard: options.shard,
@@ -241,6 +311,13 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
         return await convert(rest, io);
       case 'merge':
         return await merge(rest, io);
+      case 'gate':
+        return await gate(rest, io);
+      case 'init':
+        return await init(rest, io);
+      case 'schema':
+        io.stdout.write(`${JSON.stringify(configJsonSchema(), null, 2)}\n`);
+        return 0;
       case 'formats':
         return listFormats(io);
       case 'scanners':
@@ -257,9 +334,14 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
         io.stdout.write(`${USAGE}\n`);
         return command === undefined ? 2 : 0;
       default:
-        throw new ConfigError(`unknown command "${command}" (commands: scan, convert, merge, formats, scanners; see --help)`);
+        throw new ConfigError(`unknown command "${command}" (commands: scan, convert, merge, gate, formats, scanners, init, schema; see --help)`);
     }
   } catch (error) {
+    if (error instanceof ConfigError && error.file && error.problems.length > 1 && /^invalid configuration/.test(error.message)) {
+      // A config with several mistakes: one line each, with its path, so all are fixed in one go.
+      for (const problem of error.problems) io.stderr.write(`pipewarden: ${error.file}: ${problem}\n`);
+      return 2;
+    }
     if (isPipewardenError(error)) {
       io.stderr.write(`pipewarden: ${error.toLine()}\n`);
       return 2;

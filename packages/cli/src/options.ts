@@ -40,6 +40,7 @@ export const scanOptionsSchema = z.object({
   report: z.array(reportSpec).default([]),
   'out-dir': nonEmpty('--out-dir').default('.pipewarden'),
   baseline: nonEmpty('--baseline').optional(),
+  'feeds-dir': nonEmpty('--feeds-dir').optional(),
   'diff-base': nonEmpty('--diff-base')
     .refine((ref) => !ref.startsWith('-'), 'a git ref cannot start with "-"')
     .optional(),
@@ -57,6 +58,15 @@ export const scanOptionsSchema = z.object({
       return { index, total };
     })
     .optional(),
+});
+
+export const gateOptionsSchema = z.object({
+  reports: z.array(nonEmpty('the SARIF path')).length(1, 'name one SARIF log to gate'),
+  config: nonEmpty('--config').optional(),
+  baseline: nonEmpty('--baseline').optional(),
+  'feeds-dir': nonEmpty('--feeds-dir').optional(),
+  stage: z.enum(STAGES, { error: (issue) => `"${String(issue.input)}" is not a stage (stages: ${STAGES.join(', ')})` }).default('production'),
+  'out-dir': nonEmpty('--out-dir').default('.pipewarden'),
 });
 
 export const mergeOptionsSchema = z.object({

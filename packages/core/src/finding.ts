@@ -6,7 +6,7 @@ export type Severity = (typeof SEVERITIES)[number];
 export const CATEGORIES = ['sast', 'sca', 'secrets', 'iac', 'container', 'dast', 'sbom'] as const;
 export type Category = (typeof CATEGORIES)[number];
 
-export const PRIORITIES = ['P1', 'P2', 'P3', 'P4'] as const;
+export const PRIORITIES = ['P0', 'P1', 'P2', 'P3', 'P4'] as const;
 export type Priority = (typeof PRIORITIES)[number];
 
 /** Lower is more urgent: critical 0 … info 4. */
@@ -55,6 +55,10 @@ export interface Finding {
   readonly suppressed: boolean;
   /** False when a diff scope put it outside the change (it stays in the report, the gate skips it). */
   readonly inScope: boolean;
+  /** Its CVE is in the CISA KEV catalog. */
+  readonly kev: boolean;
+  /** The scanner id that produced it, else the tool's name. */
+  readonly scanner: string;
 }
 
 export function ruleOf(run: Run, result: Result): ReportingDescriptor | undefined {
@@ -142,6 +146,8 @@ export function toFinding(run: Run, result: Result): Finding {
     priority: priority && (PRIORITIES as readonly string[]).includes(priority) ? priority : undefined,
     suppressed: (result.suppressions ?? []).some((s) => s.status === undefined || s.status === 'accepted'),
     inScope: props?.['pipewarden/scope'] !== 'out',
+    kev: props?.['pipewarden/kev'] !== undefined,
+    scanner: (run.properties?.[PROP.scanner] as string | undefined) ?? run.tool.driver.name,
   };
 }
 

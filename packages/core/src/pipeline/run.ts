@@ -16,6 +16,9 @@ import { readReport } from '../formats/registry.js';
 import { applyBaseline, type BaselineCounts } from '../identity/baseline.js';
 import { DEFAULT_DEDUPE, dedupe } from '../identity/dedupe.js';
 import { applyScope, readDiffScope, type DiffFilter } from '../identity/scope.js';
+import { applyWaivers, describeWaiver, type WaiverReport } from '../policy/waivers.js';
+import { enrich } from '../risk/enrich.js';
+import { cachedFeeds, readFeedsDir, type Feeds, type Fetcher } from '../risk/feeds.js';
 import { emit, type EmitOutputs } from './emit.js';
 import { combineLogs, normalizeReport } from './normalize.js';
 
@@ -45,6 +48,18 @@ export interface ScanOptions {
   diffFilter?: DiffFilter | undefined;
   /** Run one shard of the work (parallel CI jobs); `pipewarden merge` joins the shards. */
   shard?: Shard | undefined;
+  /** KEV and EPSS files kept by the user (offline, reproducible); else the feed cache. */
+  feedsDir?: string | undefined;
+  feedCache?: FeedCache | undefined;
+  /** The day waivers and the feed cache are judged by (YYYY-MM-DD); default today (UTC). */
+  today?: string | undefined;
+}
+
+/** Where the platform keeps downloaded feeds, and how it downloads (none: offline). */
+export interface FeedCache {
+  cacheDir: string;
+  fetch?: Fetcher | undefined;
+  offline?: boolean | undefined;
 }
 
 export interface ScanOutcome {
@@ -56,6 +71,7 @@ export interface ScanOutcome {
   outputs: EmitOutputs;
   baseline?: BaselineCounts | undefined;
   scope?: { base: string; filter: DiffFilter; in: number; out: number } | undefined;
+  waivers: WaiverReport;
   /** Reports of one thing by several tools joined into one. */
   merged: number;
   /** 0: the gate passed; 1: it failed. Errors are thrown, never returned. */
@@ -150,7 +166,8 @@ export async function runScan(options: ScanOptions, ports: Ports): Promise<ScanO
   const { merged } = dedupe(log, options.config.dedupe ?? DEFAULT_DEDUPE);
   const baseline = baselineLog ? applyBaseline(log, baselineLog) : undefined;
   const scopeCounts = diffScope ? applyScope(log, diffScope, options.diffFilter ?? 'added') : undefined;
-  prioritize(log);
+  const assessed = await assess(log, { config: options.config, cwd: options.cwd, feedsDir: options.feedsDir, feedCache: options.feedCache, today: options.today }, ports);
+  warnings.push(...assessed.warnings);
   const findings = findingsOf(log);
   for (const run of collected.runs) {
     if (run.status === 'ran') run.findings = findings.filter((f) => f.run.properties?.[PROP.scanner] === run.id).length;
@@ -165,7 +182,7 @@ export async function runScan(options: ScanOptions, ports: Ports): Promise<ScanO
     ...(baseline ? { 'pipewarden/baseline': baseline } : {}),
     ...(scope ? { 'pipewarden/diff': scope } : {}),
     ...(merged ? { 'pipewarden/merged': merged } : {}),
-    'pipewarden/verdict': { status: verdict.status, failures: verdict.failures, scope: verdict.scope, gated: verdict.gated },
+    'pipewarden/verdict': { status: verdict.status, failures: verdict.failures, scope: verdict.scope, gated: verdict.gated, counts: verdict.counts },
     'pipewarden/scanners': collected.runs.map(({ id, status, version, durationMs, reason, findings: count }) => ({
       id,
       status,
@@ -175,9 +192,116 @@ export async function runScan(options: ScanOptions, ports: Ports): Promise<ScanO
       ...(count !== undefined ? { findings: count } : {}),
     })),
   };
-  const summary = { findings, verdict, scanners: collected.runs, stage: options.stage, reports, baseline, scope };
+  const summary = { findings, verdict, scanners: collected.runs, stage: options.stage, reports, baseline, scope, waivers: assessed.waivers };
   const outputs = await emit(log, summary, outDir);
-  return { log, findings, verdict, scanners: collected.runs, reports, outputs, baseline, scope, merged, exitCode: verdict.status === 'fail' ? 1 : 0 };
+  return { log, findings, verdict, scanners: collected.runs, reports, outputs, baseline, scope, merged, waivers: assessed.waivers, exitCode: verdict.status === 'fail' ? 1 : 0 };
+}
+
+export interface AssessOptions {
+  config: PipewardenConfig;
+  cwd: string;
+  feedsDir?: string | undefined;
+  feedCache?: FeedCache | undefined;
+  today?: string | undefined;
+}
+
+export function todayUtc(): string {
+  return new Date().toISOString().slice(0, 10);
+}
+
+function hasCve(log: Log): boolean {
+  return log.runs.some((run) =>
+    (run.results ?? []).some((r) => /^CVE-/i.test(r.ruleId ?? '') || ((r.properties?.['pipewarden/ids'] as string[] | undefined) ?? []).some((id) => /^CVE-/i.test(id))),
+  );
+}
+
+/** Feeds for this run: the user's folder, else the cache (downloading when allowed); only when a CVE needs them. */
+async function loadFeeds(log: Log, options: AssessOptions, ports: Ports): Promise<Feeds> {
+  if (options.feedsDir) return readFeedsDir(resolve(options.cwd, options.feedsDir));
+  if (!hasCve(log) || !options.feedCache) return { warnings: [] };
+  const feeds = options.config.feeds;
+  const result = await cachedFeeds({
+    cacheDir: resolve(options.cwd, feeds?.cache_dir ?? options.feedCache.cacheDir),
+    today: options.today ?? todayUtc(),
+    fetch: options.feedCache.fetch,
+    offline: feeds?.offline ?? options.feedCache.offline,
+    kevUrl: feeds?.kev_url,
+    epssUrl: feeds?.epss_url,
+  });
+  for (const warning of result.warnings) ports.log('warn', warning);
+  return result;
+}
+
+/** enrich → prioritize → waive: what both a scan and `pipewarden gate` do before the gate. */
+export async function assess(log: Log, options: AssessOptions, ports: Ports): Promise<{ waivers: WaiverReport; warnings: string[] }> {
+  const feeds = await loadFeeds(log, options, ports);
+  enrich(log, { feeds, context: options.config.context ?? [] });
+  prioritize(log, { slaDays: options.config.priorities?.sla_days });
+  const waivers = applyWaivers(log, options.config.waivers ?? [], options.today ?? todayUtc());
+  const warnings = [...feeds.warnings];
+  for (const expired of waivers.expired) {
+    warnings.push(`${describeWaiver(expired.waiver, expired.index)} expired on ${expired.waiver.expires}${expired.matched ? `: ${expired.matched} finding${expired.matched === 1 ? ' is' : 's are'} no longer waived` : ''}`);
+  }
+  for (const soon of waivers.expiringSoon) {
+    warnings.push(`${describeWaiver(soon.waiver, soon.index)} expires on ${soon.waiver.expires}, in ${soon.daysLeft} day${soon.daysLeft === 1 ? '' : 's'}`);
+  }
+  return { waivers, warnings };
+}
+
+export interface GateLogOptions extends AssessOptions {
+  /** The SARIF log to gate (a previous run's results.sarif). */
+  file: string;
+  stage?: Stage | undefined;
+  baseline?: string | undefined;
+  outDir: string;
+}
+
+export interface GateLogOutcome {
+  log: Log;
+  findings: Finding[];
+  verdict: Verdict;
+  baseline?: BaselineCounts | undefined;
+  waivers: WaiverReport;
+  outputs: EmitOutputs;
+  exitCode: 0 | 1;
+}
+
+/**
+ * Re-prioritizes and gates an existing log with today's feeds and config (the production stage: a clean
+ * build of yesterday fails today when one of its CVEs entered KEV).
+ */
+export async function gateLog(options: GateLogOptions, ports: Ports): Promise<GateLogOutcome> {
+  const file = resolve(options.cwd, options.file);
+  const log = await readReport(file, 'sarif').then(
+    (r) => r.log,
+    (error: unknown) => {
+      if (error instanceof InputError) throw new InputError(error.message, { file: options.file, cause: error });
+      throw error;
+    },
+  );
+  // Absent results of an earlier comparison, and earlier waivers, are recomputed, not inherited.
+  for (const run of log.runs) {
+    if (run.results) run.results = run.results.filter((r) => r.baselineState !== 'absent');
+    for (const result of run.results ?? []) {
+      delete result.baselineState;
+      if (result.suppressions) result.suppressions = result.suppressions.filter((s) => !s.justification?.startsWith('waiver: '));
+      if (result.suppressions?.length === 0) delete result.suppressions;
+    }
+  }
+  const baselineLog = options.baseline ? await readBaseline(resolve(options.cwd, options.baseline), options.baseline) : undefined;
+  const baseline = baselineLog ? applyBaseline(log, baselineLog) : undefined;
+  const assessed = await assess(log, options, ports);
+  const findings = findingsOf(log);
+  const stage = options.stage ?? 'production';
+  const verdict = applyGate({ findings, gate: options.config.gate, mode: options.config.stages?.[stage]?.gate ?? 'default', warnings: assessed.warnings });
+  log.properties = {
+    ...log.properties,
+    'pipewarden/stage': stage,
+    'pipewarden/verdict': { status: verdict.status, failures: verdict.failures, scope: verdict.scope, gated: verdict.gated, counts: verdict.counts },
+    ...(baseline ? { 'pipewarden/baseline': baseline } : {}),
+  };
+  const outputs = await emit(log, { findings, verdict, scanners: [], stage, baseline, waivers: assessed.waivers }, resolve(options.cwd, options.outDir));
+  return { log, findings, verdict, baseline, waivers: assessed.waivers, outputs, exitCode: verdict.status === 'fail' ? 1 : 0 };
 }
 
 /** The last default-branch run's SARIF; refused with one line when it is not a SARIF log. */

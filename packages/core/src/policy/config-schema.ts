@@ -14,20 +14,23 @@ export const stageConfigSchema = z.strictObject({
 /** A gate rule matches findings; the gate fails when more than `max` findings match it. */
 export const gateRuleSchema = z
   .strictObject({
+    kev: z.literal(true, { error: 'kev takes true (findings in the CISA KEV catalog)' }).optional().describe('Findings whose CVE is in the CISA KEV catalog.'),
     severity: z.enum(SEVERITIES).optional().describe('Findings of this severity or worse.'),
     category: z.enum(CATEGORIES).optional().describe('Findings of this category (secrets, sast, sca, …).'),
     risk: z.number().min(0).max(100).optional().describe('Findings with a risk score at or above this.'),
     priority: z.enum(PRIORITIES).optional().describe('Findings of this priority or more urgent.'),
+    scanner: z.string().min(1).optional().describe('Findings of this scanner (id, or tool name for ingested reports).'),
+    scope: z.enum(['new', 'all']).optional().describe('Overrides gate.scope for this rule.'),
     max: z.number().int().min(0).default(0).describe('How many matching findings are tolerated.'),
   })
-  .refine((rule) => rule.severity !== undefined || rule.category !== undefined || rule.risk !== undefined || rule.priority !== undefined, {
-    message: 'a gate rule needs at least one of severity, category, risk, priority',
+  .refine((rule) => [rule.kev, rule.severity, rule.category, rule.risk, rule.priority, rule.scanner].some((v) => v !== undefined), {
+    message: 'a gate rule needs at least one of kev, severity, category, risk, priority, scanner',
   });
 
 export const gateSchema = z.strictObject({
   on_scanner_error: z.enum(['fail', 'warn']).default('fail').describe('A scanner that could not run: fail (exit 2) or warn and go on.'),
   scope: z.enum(['new', 'all']).default('new').describe('Gate on new findings only, or on all of them (without a baseline every finding is new).'),
-  rules: z.array(gateRuleSchema).optional().describe('Fail when any rule matches more than its max; default: critical or high, or any secret.'),
+  rules: z.array(gateRuleSchema).optional().describe('Fail when any rule matches more than its max; default: any KEV finding, critical or high, or any secret.'),
 });
 
 export const dedupeSchema = z.strictObject({
@@ -35,11 +38,63 @@ export const dedupeSchema = z.strictObject({
   sast: z.boolean().default(true).describe('One finding for one CWE on one line, whichever SAST tools report it.'),
 });
 
+export const ENVIRONMENTS = ['production', 'staging', 'development', 'test'] as const;
+export const EXPOSURES = ['internet-facing', 'internal'] as const;
+export const SENSITIVITIES = ['public', 'internal', 'confidential', 'restricted'] as const;
+
+const globs = z.array(z.string().min(1, 'a pattern must not be empty')).min(1, 'name at least one pattern');
+
+/** Asset context: what a path, image or URL is, so findings there weigh what they should. */
+export const contextEntrySchema = z
+  .strictObject({
+    paths: globs.optional().describe('Globs of repository paths, e.g. "services/api/**".'),
+    images: globs.optional().describe('Globs of image references, e.g. "registry.example.com/shop/*".'),
+    urls: globs.optional().describe('Globs of URLs for DAST findings, e.g. "https://shop.example.com/**".'),
+    environment: z.enum(ENVIRONMENTS).optional(),
+    exposure: z.enum(EXPOSURES).optional(),
+    data_sensitivity: z.enum(SENSITIVITIES).optional(),
+    owner: z.string().min(1).optional(),
+  })
+  .refine((entry) => entry.paths || entry.images || entry.urls, { message: 'a context entry needs paths, images or urls' });
+
+const isoDate = z.string().refine((d) => /^\d{4}-\d{2}-\d{2}$/.test(d) && new Date(`${d}T00:00:00Z`).toISOString().startsWith(d), 'expected a date as YYYY-MM-DD');
+
+/** An exception that expires: a finding it matches is suppressed (kept in SARIF, not gated) until then. */
+export const waiverSchema = z
+  .strictObject({
+    fingerprint: z.string().min(1).optional().describe('A pipewarden/v1 fingerprint (with or without its ":N").'),
+    rule: z.string().min(1).optional().describe('A rule id or any id of the finding (CVE, GHSA, CWE).'),
+    path: z.string().min(1).optional().describe('A glob of repository paths.'),
+    package: z.string().min(1).optional().describe('A package name, or name@version.'),
+    reason: z.string().trim().min(1, 'say why'),
+    owner: z.string().trim().min(1, 'say who owns it'),
+    expires: isoDate.describe('The last day the waiver applies (YYYY-MM-DD).'),
+  })
+  .refine((w) => w.fingerprint || w.rule || w.path || w.package, { message: 'a waiver needs fingerprint, rule, path or package' });
+
+export const prioritiesSchema = z.strictObject({
+  sla_days: z.partialRecord(z.enum(PRIORITIES), z.number().int().min(1)).optional().describe('Days to fix, per priority.'),
+});
+
+export const feedsSchema = z.strictObject({
+  kev_url: z.url().optional(),
+  epss_url: z.url().optional(),
+  cache_dir: z.string().min(1).optional(),
+  offline: z.boolean().optional().describe('Never download; use the cache or --feeds-dir.'),
+});
+
 export const configSchema = z.strictObject({
   stages: z.partialRecord(z.enum(STAGES), stageConfigSchema).optional(),
   gate: gateSchema.optional(),
   dedupe: dedupeSchema.optional(),
+  context: z.array(contextEntrySchema).optional(),
+  waivers: z.array(waiverSchema).optional(),
+  priorities: prioritiesSchema.optional(),
+  feeds: feedsSchema.optional(),
 });
+
+export type ContextEntry = z.output<typeof contextEntrySchema>;
+export type Waiver = z.output<typeof waiverSchema>;
 
 export type PipewardenConfigInput = z.input<typeof configSchema>;
 export type PipewardenConfig = z.output<typeof configSchema>;
@@ -47,8 +102,9 @@ export type GateRule = z.output<typeof gateRuleSchema>;
 export type GateConfig = z.output<typeof gateSchema>;
 export type StageConfig = z.output<typeof stageConfigSchema>;
 
-/** Built in: fail on any critical or high finding, or on any secret. */
+/** Built in: fail on any finding in CISA KEV, any critical or high finding, or any secret. */
 export const DEFAULT_GATE_RULES: readonly GateRule[] = [
+  { kev: true, max: 0 },
   { severity: 'high', max: 0 },
   { category: 'secrets', max: 0 },
 ];

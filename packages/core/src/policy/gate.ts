@@ -1,13 +1,25 @@
 import { PRIORITIES, severityRank, whereOf, type Finding } from '../finding.js';
 import { DEFAULT_GATE_RULES, type GateConfig, type GateRule } from './config-schema.js';
 
+export interface TrippingFinding {
+  fingerprint?: string | undefined;
+  ruleId: string;
+  where: string;
+  risk?: number | undefined;
+  priority?: string | undefined;
+}
+
 export interface GateFailure {
   /** The rule in words, e.g. "severity high or worse". */
   rule: string;
+  /** Its index in gate.rules (or in the default rules). */
+  index: number;
   matched: number;
   max: number;
   /** Where the first matching findings are, most urgent first. */
   examples: string[];
+  /** Every finding that tripped it. */
+  findings: TrippingFinding[];
 }
 
 export interface ScannerProblem {
@@ -23,20 +35,32 @@ export interface Verdict {
   gated: number;
   total: number;
   scope: 'new' | 'all';
-  /** Scanners that did not run, tolerated under on_scanner_error: warn. */
+  /** Scanners that did not run (under on_scanner_error: warn), expired waivers, missing feeds… */
   warnings: string[];
+  counts: {
+    byPriority: Record<string, number>;
+    bySeverity: Record<string, number>;
+    waived: number;
+    outOfScope: number;
+    new: number;
+  };
 }
 
 export function describeRule(rule: GateRule): string {
   const parts: string[] = [];
+  if (rule.kev) parts.push('in CISA KEV');
+  if (rule.scanner) parts.push(`scanner ${rule.scanner}`);
   if (rule.category) parts.push(`category ${rule.category}`);
   if (rule.severity) parts.push(rule.severity === 'info' ? 'any severity' : `severity ${rule.severity} or worse`);
-  if (rule.priority) parts.push(rule.priority === 'P4' ? 'any priority' : `priority ${rule.priority} or more urgent`);
+  if (rule.priority) parts.push(rule.priority === 'P4' ? 'any priority' : rule.priority === 'P0' ? 'priority P0' : `priority ${rule.priority} or more urgent`);
   if (rule.risk !== undefined) parts.push(`risk ${rule.risk} or more`);
+  if (rule.scope) parts.push(rule.scope === 'new' ? 'new only' : 'new or not');
   return parts.join(', ');
 }
 
 export function ruleMatches(rule: GateRule, finding: Finding): boolean {
+  if (rule.kev && !finding.kev) return false;
+  if (rule.scanner && finding.scanner !== rule.scanner && finding.tool !== rule.scanner) return false;
   if (rule.category && finding.category !== rule.category) return false;
   if (rule.severity && severityRank(finding.severity) > severityRank(rule.severity)) return false;
   if (rule.priority && (!finding.priority || PRIORITIES.indexOf(finding.priority) > PRIORITIES.indexOf(rule.priority))) return false;
@@ -52,23 +76,54 @@ export interface GateInput {
   warnings?: string[];
 }
 
+const isNew = (finding: Finding) => finding.result.baselineState === undefined || finding.result.baselineState === 'new';
+
 export function applyGate({ findings, gate, mode = 'default', warnings = [] }: GateInput): Verdict {
   const scope = gate?.scope ?? 'new';
   const rules = gate?.rules ?? DEFAULT_GATE_RULES;
-  // Without a baseline every result is new (SARIF: no baselineState means it was not compared).
   // "Hold the line": with scope new, only new findings count (without a baseline all are new); a diff
-  // scope narrows that to the change. Everything else stays in the report.
-  const inScope = findings.filter(
-    (finding) => !finding.suppressed && finding.inScope && (scope === 'all' || finding.result.baselineState === undefined || finding.result.baselineState === 'new'),
-  );
+  // scope narrows that to the change; waived findings never count. Everything stays in the report.
+  const eligible = findings.filter((finding) => !finding.suppressed && finding.inScope);
+  const inScope = eligible.filter((finding) => scope === 'all' || isNew(finding));
   const failures: GateFailure[] = [];
   if (mode !== 'none') {
-    for (const rule of rules) {
-      const matched = inScope.filter((finding) => ruleMatches(rule, finding)).sort((a, b) => (b.risk ?? 0) - (a.risk ?? 0));
+    for (const [index, rule] of rules.entries()) {
+      const pool = rule.scope === undefined ? inScope : rule.scope === 'all' ? eligible : eligible.filter(isNew);
+      const matched = pool.filter((finding) => ruleMatches(rule, finding)).sort((a, b) => (b.risk ?? 0) - (a.risk ?? 0));
       if (matched.length > rule.max) {
-        failures.push({ rule: describeRule(rule), matched: matched.length, max: rule.max, examples: matched.slice(0, 3).map(whereOf) });
+        failures.push({
+          rule: describeRule(rule),
+          index,
+          matched: matched.length,
+          max: rule.max,
+          examples: matched.slice(0, 3).map(whereOf),
+          findings: matched.map((f) => ({ fingerprint: f.fingerprint, ruleId: f.ruleId, where: whereOf(f), risk: f.risk, priority: f.priority })),
+        });
       }
     }
   }
-  return { status: failures.length > 0 ? 'fail' : 'pass', failures, gated: inScope.length, total: findings.length, scope, warnings };
+  const tally = (key: (f: Finding) => string | undefined) => {
+    const out: Record<string, number> = {};
+    for (const f of findings) {
+      if (f.suppressed) continue;
+      const k = key(f);
+      if (k) out[k] = (out[k] ?? 0) + 1;
+    }
+    return out;
+  };
+  return {
+    status: failures.length > 0 ? 'fail' : 'pass',
+    failures,
+    gated: inScope.length,
+    total: findings.length,
+    scope,
+    warnings,
+    counts: {
+      byPriority: tally((f) => f.priority),
+      bySeverity: tally((f) => f.severity),
+      waived: findings.filter((f) => f.suppressed).length,
+      outOfScope: findings.filter((f) => !f.inScope).length,
+      new: findings.filter((f) => !f.suppressed && isNew(f)).length,
+    },
+  };
 }

@@ -4,6 +4,14 @@ import { ConfigError, describeFsError } from '../errors.js';
 import { formatIssuePath } from '../sarif/validate.js';
 import { configSchema, type PipewardenConfig } from './config-schema.js';
 
+/** zod's wording, said the way a person would: "expected a number", "is required". */
+function plainMessage(message: string): string {
+  if (/expected \w+, received undefined$/.test(message)) return 'is required';
+  const type = /^Invalid input: expected (\w+), received (\w+)$/.exec(message);
+  if (type) return `expected ${/^[aeiou]/.test(type[1]!) ? 'an' : 'a'} ${type[1]}, got ${/^[aeiou]/.test(type[2]!) ? 'an' : 'a'} ${type[2]}`;
+  return message.replace(/^Invalid option: expected one of /, 'expected one of ');
+}
+
 /** Validates a parsed config; every problem is reported at once, each with its path. */
 export function parseConfig(data: unknown, file: string): PipewardenConfig {
   const parsed = configSchema.safeParse(data ?? {});
@@ -11,7 +19,7 @@ export function parseConfig(data: unknown, file: string): PipewardenConfig {
   const problems = parsed.error.issues.map((issue) => {
     const where = formatIssuePath(issue.path);
     if (issue.code === 'unrecognized_keys') return `${where}: unknown key${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')}`;
-    return `${where}: ${issue.message}`;
+    return `${where}: ${plainMessage(issue.message)}`;
   });
   throw new ConfigError(`invalid configuration: ${problems.join('; ')}`, { file, problems });
 }

@@ -32,7 +32,10 @@ describe('the default gate', () => {
   it('fails on a high finding and says which rule and where', () => {
     const verdict = applyGate({ findings: findingsOf(logOf([{ score: '7.5' }, { score: '3.0' }])) });
     expect(verdict.status).toBe('fail');
-    expect(verdict.failures).toEqual([{ rule: 'severity high or worse', matched: 1, max: 0, examples: ['f0.js:1'] }]);
+    expect(verdict.failures).toEqual([
+      { rule: 'severity high or worse', index: 1, matched: 1, max: 0, examples: ['f0.js:1'], findings: [{ fingerprint: undefined, ruleId: 'R0', where: 'f0.js:1', risk: 75, priority: 'P1' }] },
+    ]);
+    expect(verdict.counts.bySeverity).toEqual({ high: 1, low: 1 });
   });
 
   it('passes medium and low findings', () => {
@@ -66,7 +69,10 @@ describe('the default gate', () => {
     expect(gate([{ severity: 'critical', max: 2 }]).status).toBe('pass');
     expect(gate([{ severity: 'critical', max: 1 }]).status).toBe('fail');
     expect(gate([{ risk: 95 }]).failures[0]!.matched).toBe(1);
-    expect(gate([{ priority: 'P1' }]).failures[0]!.matched).toBe(2);
+    expect(gate([{ priority: 'P0' }]).failures[0]!.matched).toBe(2);
+    expect(gate([{ priority: 'P2' }]).failures[0]!.matched).toBe(3);
+    expect(gate([{ scanner: 'tool', severity: 'critical' }]).failures[0]!.matched).toBe(2);
+    expect(gate([{ scanner: 'other' }]).status).toBe('pass');
     expect(applyGate({ findings, mode: 'none' }).status).toBe('pass');
   });
 });

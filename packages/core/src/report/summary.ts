@@ -14,6 +14,7 @@ export interface SummaryInput {
   /** Paths of the files written, for the "where is the rest" line. */
   outputs?: readonly string[];
   baseline?: { new: number; unchanged: number; updated: number; absent: number } | undefined;
+  waivers?: { applied: { matched: number }[]; expired: unknown[] } | undefined;
   scope?: { base: string; filter: string; in: number; out: number } | undefined;
 }
 
@@ -49,21 +50,75 @@ function sourcesOf(input: SummaryInput): number {
   return new Set(input.findings.map((f) => f.tool)).size;
 }
 
+export interface FindingGroup {
+  ruleId: string;
+  component: string;
+  tool: string;
+  count: number;
+  top: Finding;
+  message: string;
+}
+
+/** The thing to change: the package for a dependency, the route for DAST, the image, else the file. */
+export function componentOf(finding: Finding): string {
+  const props = finding.result.properties ?? {};
+  const pkg = props['pipewarden/package'] as { name?: string; version?: string } | undefined;
+  if (pkg?.name) return `${pkg.name}${pkg.version ? `@${pkg.version}` : ''}`;
+  const dast = props['pipewarden/dast'] as { url?: string } | undefined;
+  if (dast?.url) return dast.url.replace(/[?#].*$/, '');
+  const image = props['pipewarden/image'] as { reference?: string } | undefined;
+  if (image?.reference) return image.reference;
+  return finding.location?.uri ?? '(no location)';
+}
+
+/** Findings grouped by rule and component, most urgent group first: one line per thing to fix. */
+export function groupFindings(findings: readonly Finding[]): FindingGroup[] {
+  const groups = new Map<string, FindingGroup>();
+  for (const finding of [...findings].sort(byRisk)) {
+    if (finding.suppressed) continue;
+    const component = componentOf(finding);
+    const key = `${finding.ruleId}\u0000${component}`;
+    const group = groups.get(key);
+    if (group) group.count++;
+    else groups.set(key, { ruleId: finding.ruleId, component, tool: finding.tool, count: 1, top: finding, message: finding.message });
+  }
+  return [...groups.values()];
+}
+
 const MAX_ROWS = 100;
+const FIX_FIRST = 5;
 
 /** The Markdown summary (summary.md, the CI step summary, the PR comment body). */
 export function renderMarkdown(input: SummaryInput): string {
   const { verdict } = input;
   const findings = [...input.findings].sort(byRisk);
   const active = findings.filter((f) => !f.suppressed);
+  const waived = findings.length - active.length;
   const out: string[] = [];
   const head = verdict.status === 'pass' ? '✅ gate passed' : '❌ gate failed';
   out.push(`## Pipewarden: ${head}`, '');
   out.push(
-    `**${active.length} finding${active.length === 1 ? '' : 's'}** (${countsLine(active)}) from ${sourcesOf(input)} tool${sourcesOf(input) === 1 ? '' : 's'}, stage \`${input.stage}\`; the gate looked at ${verdict.scope === 'new' ? 'new findings' : 'all findings'} (${verdict.gated}).`,
+    `**${active.length} finding${active.length === 1 ? '' : 's'}** (${countsLine(active)}) from ${sourcesOf(input)} tool${sourcesOf(input) === 1 ? '' : 's'}, stage \`${input.stage}\`; the gate looked at ${verdict.scope === 'new' ? 'new findings' : 'all findings'} (${verdict.gated})${waived ? `; ${waived} waived` : ''}.`,
     '',
   );
   for (const line of [baselineLine(input), scopeLine(input)]) if (line) out.push(escapeMarkdown(line, 500), '');
+  const groups = groupFindings(findings);
+  if (groups.length) {
+    out.push('### Fix first', '');
+    for (const [i, group] of groups.slice(0, FIX_FIRST).entries()) {
+      const f = group.top;
+      const why = ((f.result.properties?.['pipewarden/factors'] as { factor: string; detail: string; points: number }[] | undefined) ?? [])
+        .filter((factor) => factor.factor !== 'severity' && factor.points > 0)
+        .map((factor) => factor.detail)
+        .slice(0, 2);
+      const sla = f.result.properties?.['pipewarden/slaDays'];
+      out.push(
+        `${i + 1}. **${f.priority ?? ''}** (risk ${f.risk ?? ''}${sla ? `, fix within ${String(sla)} days` : ''}) ${markdownCode(group.ruleId)} in ${markdownCode(group.component)}${group.count > 1 ? `, ${group.count} places` : ''}: ${escapeMarkdown(group.message, 160)}${why.length ? ` (${escapeMarkdown(why.join('; '), 200)})` : ''}`,
+      );
+    }
+    if (groups.length > FIX_FIRST) out.push('', `${groups.length - FIX_FIRST} more groups below.`);
+    out.push('');
+  }
   if (verdict.failures.length) {
     out.push('### Why the gate failed', '');
     for (const failure of verdict.failures) {
@@ -78,10 +133,12 @@ export function renderMarkdown(input: SummaryInput): string {
   }
   if (active.length) {
     out.push('### Findings, most urgent first', '');
-    out.push('| Priority | Risk | Severity | Rule | Location | Message | Tool |', '| --- | ---: | --- | --- | --- | --- | --- |');
+    const state = input.baseline !== undefined;
+    out.push(`| Priority | Risk | Severity |${state ? ' State |' : ''} Rule | Location | Message | Tool |`, `| --- | ---: | --- |${state ? ' --- |' : ''} --- | --- | --- | --- |`);
     for (const f of active.slice(0, MAX_ROWS)) {
+      const tools = (f.result.properties?.['pipewarden/tools'] as string[] | undefined)?.join(', ') ?? f.tool;
       out.push(
-        `| ${f.priority ?? ''} | ${f.risk ?? ''} | ${f.severity} | ${markdownCode(f.ruleId)} | ${markdownCode(whereOf(f))} | ${escapeMarkdown(f.message, 200)} | ${escapeMarkdown(f.tool)} |`,
+        `| ${f.priority ?? ''} | ${f.risk ?? ''} | ${f.severity} |${state ? ` ${f.result.baselineState ?? ''}${f.inScope ? '' : ' (out of diff)'} |` : ''} ${markdownCode(f.ruleId)} | ${markdownCode(whereOf(f))} | ${escapeMarkdown(f.message, 200)} | ${escapeMarkdown(tools)} |`,
       );
     }
     if (active.length > MAX_ROWS) out.push('', `${active.length - MAX_ROWS} more findings are in \`results.sarif\`.`);
@@ -114,6 +171,14 @@ export function renderText(input: SummaryInput): string {
   out.push(
     `Pipewarden (${input.stage}): ${findings.length} finding${findings.length === 1 ? '' : 's'} from ${tools} tool${tools === 1 ? '' : 's'} (${countsLine(findings)})`,
   );
+  const groups = groupFindings(findings);
+  if (groups.length > 1) {
+    out.push('', 'Fix first:');
+    for (const [i, group] of groups.slice(0, FIX_FIRST).entries()) {
+      const kev = group.top.kev ? ', in CISA KEV' : '';
+      out.push(`  ${i + 1}. ${group.top.priority ?? ''} risk ${group.top.risk ?? ''}${kev}: ${group.ruleId} in ${group.component}${group.count > 1 ? ` (${group.count} places)` : ''}`);
+    }
+  }
   if (findings.length) out.push('');
   for (const f of findings.slice(0, MAX_LINES)) {
     const message = f.message.replace(/\s+/g, ' ');

@@ -1,36 +1,115 @@
 import { toFinding, type Finding, type Priority } from '../finding.js';
-import { PROP, type Log } from '../sarif/types.js';
+import { PROP, type Log, type Result } from '../sarif/types.js';
+import { vulnerabilityId } from '../identity/fingerprint.js';
 
 export interface RiskFactor {
   factor: string;
-  /** What the factor contributed, in words. */
+  /** What the factor is, in words: "in CISA KEV since 2021-12-10". */
   detail: string;
+  /** Points it added to (or took from) the risk score. */
+  points: number;
 }
 
-export function priorityOf(risk: number): Priority {
-  if (risk >= 90) return 'P1';
-  if (risk >= 70) return 'P2';
-  if (risk >= 40) return 'P3';
+/** Days to fix, per priority (configurable under priorities.sla_days). */
+export const DEFAULT_SLA_DAYS: Record<Priority, number> = { P0: 7, P1: 30, P2: 90, P3: 180, P4: 365 };
+
+export function priorityOf(risk: number, kev: boolean): Priority {
+  if (kev || risk >= 90) return 'P0';
+  if (risk >= 70) return 'P1';
+  if (risk >= 45) return 'P2';
+  if (risk >= 20) return 'P3';
   return 'P4';
 }
 
+const ENVIRONMENT: Record<string, number> = { production: 1.2, staging: 1.0, development: 0.8, test: 0.5 };
+const EXPOSURE: Record<string, number> = { 'internet-facing': 1.2, internal: 0.9 };
+const SENSITIVITY: Record<string, number> = { restricted: 1.15, confidential: 1.1, internal: 1.0, public: 0.9 };
+const PRECISION: Record<string, number> = { 'very-high': 1.0, high: 1.0, medium: 0.9, low: 0.75 };
+
+interface Kev {
+  cve: string;
+  dateAdded: string;
+  knownRansomware?: boolean;
+}
+
+/** Where a finding is, for prevalence: the file, image or route it is in. */
+function placeOf(result: Result, finding: Finding): string {
+  const image = (result.properties?.['pipewarden/image'] as { reference?: string } | undefined)?.reference;
+  const url = (result.properties?.['pipewarden/dast'] as { url?: string } | undefined)?.url;
+  return image ?? url ?? finding.location?.uri ?? '';
+}
+
 /**
- * Scores every result 0–100 and gives it a priority and the factors behind it. Today the score is the
- * finding's severity; enrichment (CVSS, EPSS, KEV, asset context) adds factors without changing this shape.
+ * The risk formula (docs/prioritization.md), 0–100:
+ *   base = severity × 10 (CVSS base score when there is a vector, else security-severity, else the level)
+ *   × confidence (tool precision) × environment × exposure × data sensitivity × dev-only dependency
+ *   + KEV (+25, +5 known ransomware use) + EPSS (up to +15 by probability, +5 at the 95th percentile)
+ *   + prevalence (+2 per further place carrying it, at most +10) + fix available (+3: fixable now)
+ * then clamped to 0–100; the priority follows (a KEV finding is always P0).
  */
-export function prioritize(log: Log): Log {
+export function prioritize(log: Log, options: { slaDays?: Partial<Record<Priority, number>> } = {}): Log {
+  const sla = { ...DEFAULT_SLA_DAYS, ...options.slaDays };
+  const places = new Map<string, Set<string>>();
+  const keyOf = (result: Result) => `${result.properties?.['pipewarden/package'] ? vulnerabilityId(result) : result.ruleId ?? ''}`;
   for (const run of log.runs) {
     for (const result of run.results ?? []) {
+      if (result.baselineState === 'absent') continue;
+      const key = keyOf(result);
+      const set = places.get(key) ?? new Set<string>();
+      set.add(placeOf(result, toFinding(run, result)));
+      places.set(key, set);
+    }
+  }
+  for (const run of log.runs) {
+    for (const result of run.results ?? []) {
+      if (result.baselineState === 'absent') continue;
       const finding = toFinding(run, result);
-      const factors: RiskFactor[] = [{ factor: 'severity', detail: `${finding.severity} (${finding.score.toFixed(1)})` }];
-      const risk = Math.round(Math.min(10, Math.max(0, finding.score)) * 10);
-      result.rank = risk;
+      const props = result.properties ?? {};
+      const factors: RiskFactor[] = [];
+      const cvss = props['pipewarden/cvss'] as { version: string; score: number } | undefined;
+      const severity = cvss ? cvss.score : Math.min(10, Math.max(0, finding.score));
+      let risk = severity * 10;
+      factors.push({ factor: 'severity', detail: cvss ? `CVSS ${cvss.version} ${cvss.score.toFixed(1)}` : `${finding.severity} (${finding.score.toFixed(1)})`, points: Math.round(risk) });
+      const scale = (factor: string, detail: string, multiplier: number | undefined) => {
+        if (multiplier === undefined || multiplier === 1) return;
+        const before = risk;
+        risk *= multiplier;
+        factors.push({ factor, detail: `${detail} (×${multiplier})`, points: Math.round(risk - before) });
+      };
+      const add = (factor: string, detail: string, points: number) => {
+        if (!points) return;
+        risk += points;
+        factors.push({ factor, detail, points });
+      };
+      const precision = (finding.rule?.properties?.precision ?? props.precision) as string | undefined;
+      if (precision) scale('confidence', `the tool's precision is ${precision}`, PRECISION[precision]);
+      const context = props['pipewarden/context'] as { environment?: string; exposure?: string; data_sensitivity?: string; match: string } | undefined;
+      if (context?.environment) scale('environment', `${context.environment} (${context.match})`, ENVIRONMENT[context.environment]);
+      if (context?.exposure) scale('exposure', `${context.exposure} (${context.match})`, EXPOSURE[context.exposure]);
+      if (context?.data_sensitivity) scale('data sensitivity', `${context.data_sensitivity} data (${context.match})`, SENSITIVITY[context.data_sensitivity]);
+      if (props['pipewarden/dev'] === true) scale('dev dependency', 'only a development dependency', 0.6);
+      const kev = props['pipewarden/kev'] as Kev | undefined;
+      if (kev) add('kev', `${kev.cve} is in CISA KEV since ${kev.dateAdded}`, 25);
+      if (kev?.knownRansomware) add('ransomware', `${kev.cve} is known to be used in ransomware campaigns`, 5);
+      const epss = props['pipewarden/epss'] as { cve: string; epss: number; percentile: number } | undefined;
+      if (epss) {
+        add('epss', `${epss.cve}: ${(epss.epss * 100).toFixed(1)}% probability of exploitation in 30 days`, Math.round(epss.epss * 15));
+        if (epss.percentile >= 0.95) add('epss percentile', `${epss.cve} is in the top 5% of EPSS scores (${(epss.percentile * 100).toFixed(1)}th percentile)`, 5);
+      }
+      const count = places.get(keyOf(result))?.size ?? 1;
+      if (count > 1) add('prevalence', `found in ${count} places`, Math.min(10, 2 * (count - 1)));
+      const fixes = (props['pipewarden/package'] as { fixedVersions?: string[] } | undefined)?.fixedVersions;
+      if (fixes && fixes.length) add('fix available', `fixed in ${fixes.slice(0, 3).join(', ')}`, 3);
+      const score = Math.round(Math.min(100, Math.max(0, risk)));
+      const priority = priorityOf(score, kev !== undefined);
+      result.rank = score;
       result.properties = {
-        ...result.properties,
+        ...props,
         [PROP.severity]: finding.severity,
-        [PROP.risk]: risk,
-        [PROP.priority]: priorityOf(risk),
+        [PROP.risk]: score,
+        [PROP.priority]: priority,
         [PROP.factors]: factors,
+        'pipewarden/slaDays': sla[priority],
       };
     }
   }
