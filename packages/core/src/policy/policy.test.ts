@@ -110,3 +110,12 @@ describe('pipewarden.yml', () => {
     await expect(loadConfigFile(dir)).rejects.toThrow(/cannot read config: is a directory/);
   });
 });
+
+describe('the shipped JSON Schema', () => {
+  it('is the one generated from the zod schema (regenerate: node packages/cli/dist/cli.js schema > packages/core/pipewarden.schema.json)', async () => {
+    const { readFile: read } = await import('node:fs/promises');
+    const { configJsonSchema } = await import('./json-schema.js');
+    const shipped = JSON.parse(await read(new URL('../../pipewarden.schema.json', import.meta.url), 'utf8')) as unknown;
+    expect(shipped).toEqual(configJsonSchema());
+  });
+});
