@@ -63,3 +63,33 @@ describe('format registry', () => {
     await expect(readReport(file, 'nope')).rejects.toThrow(/unknown format "nope"/);
   });
 });
+
+describe('hostile shapes', () => {
+  it('every format, given a document of the right outline but wrong types, parses it or refuses it with an InputError', async () => {
+    const shapes: unknown[] = [
+      { results: [{ check_id: 7, extra: 'x', path: {} }], errors: [] },
+      { matches: [{ vulnerability: [], artifact: 'x' }] },
+      { Results: [{ Target: 1, Vulnerabilities: 'nope', Misconfigurations: [null] }], SchemaVersion: 2 },
+      { vulnerabilities: [{ identifiers: 'x', location: 5, severity: {} }], scan: { type: 'sast', scanner: 'x' } },
+      { version: '2.1.0', runs: [{ tool: { driver: { name: 'x' } }, results: [{ message: { text: 'm' }, locations: 'no' }] }] },
+      [{ RuleID: {}, File: [], StartLine: 'x' }],
+      { bomFormat: 'CycloneDX', vulnerabilities: [{ ratings: 'x', affects: 3 }], components: 'x' },
+      { data: { repository: { vulnerabilityAlerts: { nodes: [{ securityVulnerability: 'x' }] } } } },
+    ];
+    let refused = 0;
+    for (const [i, data] of shapes.entries()) {
+      const file = await write(`hostile-${i}.json`, JSON.stringify(data));
+      for (const format of formats) {
+        const outcome = await readReport(file, format.id).then(
+          () => 'parsed',
+          (error: unknown) => error,
+        );
+        if (outcome !== 'parsed') {
+          expect(outcome, `${format.id} on shape ${i}`).toBeInstanceOf(InputError);
+          refused++;
+        }
+      }
+    }
+    expect(refused).toBeGreaterThan(shapes.length);
+  });
+});

@@ -63,5 +63,12 @@ export async function readReport(file: string, formatId?: string): Promise<ReadR
     return { file, format: 'empty', log: { version: '2.1.0', runs: [] } };
   }
   format ??= detectFormat(document, file).format;
-  return { file, format: format.id, log: format.parse(document, { file }) };
+  try {
+    return { file, format: format.id, log: format.parse(document, { file }) };
+  } catch (error) {
+    if (error instanceof InputError) throw error;
+    // A shape the parser did not expect is still the input's problem: one line, the cause kept for a bug report.
+    const message = error instanceof Error ? error.message : String(error);
+    throw new InputError(`is not a valid ${format.title} report: ${message.split('\n')[0]}`, { file, cause: error });
+  }
 }

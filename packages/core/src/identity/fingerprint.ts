@@ -5,6 +5,7 @@ import { toFinding } from '../finding.js';
 import { PROP, SRCROOT, type Log, type Result, type Run } from '../sarif/types.js';
 import { lineHashesOfFile } from './line-hash.js';
 import { secretHash } from './secret-hash.js';
+import { decodeUri } from '../sarif/uri.js';
 
 /** Our fingerprint, in partialFingerprints. */
 export const FINGERPRINT_KEY = 'pipewarden/v1';
@@ -75,14 +76,6 @@ function primaryUri(run: Run, result: Result): { uri?: string | undefined; local
   return { uri, local: uri !== undefined && (base === SRCROOT || (base === undefined && !/^[a-z][a-z0-9+.-]*:/i.test(uri))) };
 }
 
-function decode(uri: string): string {
-  try {
-    return decodeURIComponent(uri);
-  } catch {
-    return uri;
-  }
-}
-
 /**
  * Gives every result its identities: GitHub's primaryLocationLineHash (when the file can be read) and
  * pipewarden/v1, chosen by what the finding is about:
@@ -96,7 +89,7 @@ function decode(uri: string): string {
 export async function identify(log: Log, options: IdentifyOptions): Promise<Log> {
   const texts = new Map<string, Promise<string[] | undefined>>();
   const hashes = new Map<string, Promise<Map<number, string> | undefined>>();
-  const path = (uri: string) => join(options.srcRoot, decode(uri));
+  const path = (uri: string) => join(options.srcRoot, decodeUri(uri));
   const linesOf = (uri: string) => {
     let cached = texts.get(uri);
     if (!cached) {
@@ -131,7 +124,7 @@ export async function identify(log: Log, options: IdentifyOptions): Promise<Log>
       const props = result.properties ?? {};
       const region = result.locations?.[0]?.physicalLocation?.region;
       const { uri, local } = primaryUri(run, result);
-      const file = uri ? decode(uri) : '';
+      const file = uri ? decodeUri(uri) : '';
       const pkg = props['pipewarden/package'] as PackageProp | undefined;
       const image = props['pipewarden/image'] as { reference?: string } | undefined;
       const dast = props['pipewarden/dast'] as { url?: string; method?: string; parameter?: string } | undefined;

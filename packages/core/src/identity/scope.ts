@@ -1,6 +1,7 @@
 import { InputError } from '../errors.js';
 import type { Ports } from '../ports/types.js';
 import { SRCROOT, type Log, type Result, type Run } from '../sarif/types.js';
+import { decodeUri } from '../sarif/uri.js';
 
 /** reviewdog's filter modes: the added or changed lines, their hunks, the changed files, or everything. */
 export const DIFF_FILTERS = ['added', 'diff_context', 'file', 'nofilter'] as const;
@@ -82,13 +83,7 @@ function inScope(run: Run, result: Result, scope: DiffScope, filter: DiffFilter)
   const uri = artifact?.uri ?? (artifact?.index !== undefined ? run.artifacts?.[artifact.index]?.location?.uri : undefined);
   // A URL, an image or a cluster has no place in the diff: it is always in scope.
   if (!uri || (artifact?.uriBaseId !== undefined && artifact.uriBaseId !== SRCROOT)) return true;
-  let path = uri;
-  try {
-    path = decodeURIComponent(uri);
-  } catch {
-    // keep as written
-  }
-  const change = scope.files.get(path);
+  const change = scope.files.get(decodeUri(uri));
   if (!change) return false;
   const start = physical?.region?.startLine;
   if (filter === 'file' || start === undefined) return true;

@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { categoryOf } from '../finding.js';
 import { readReport } from '../formats/registry.js';
 import { redactResult } from '../sarif/redact.js';
-import { toUriReference } from '../sarif/uri.js';
+import { decodeUri, toUriReference } from '../sarif/uri.js';
 import { PROP, SARIF_SCHEMA_URI, SARIF_VERSION, SRCROOT, type ArtifactLocation, type Log, type Run } from '../sarif/types.js';
 import { getScanner } from '../scanners/registry.js';
 import type { CollectedReport } from './collect.js';
@@ -31,23 +31,15 @@ function relativize(location: ArtifactLocation, { baseDir, srcRoot }: NormalizeO
       return;
     }
   } else if (isAbsolute(uri)) {
-    path = safeDecode(uri);
+    path = decodeUri(uri);
   } else if (!/^[a-z][a-z0-9+.-]*:/i.test(uri)) {
-    path = resolve(baseDir, safeDecode(uri.replace(/[?#].*$/, '')));
+    path = resolve(baseDir, decodeUri(uri.replace(/[?#].*$/, '')));
   }
   if (path === undefined) return;
   const rel = relative(srcRoot, path);
   if (rel === '' || rel.startsWith('..') || isAbsolute(rel)) return;
   location.uri = rel.split(sep).map(encodeURIComponent).join('/');
   location.uriBaseId = SRCROOT;
-}
-
-function safeDecode(uri: string): string {
-  try {
-    return decodeURIComponent(uri);
-  } catch {
-    return uri;
-  }
 }
 
 function relativizeRun(run: Run, root: NormalizeOptions): void {

@@ -2,6 +2,7 @@ import picomatch from 'picomatch';
 import { toFinding } from '../finding.js';
 import type { Log } from '../sarif/types.js';
 import type { Waiver } from './config-schema.js';
+import { decodeUri } from '../sarif/uri.js';
 
 export interface WaiverReport {
   /** Per waiver (by index): how many findings it suppressed. */
@@ -37,12 +38,7 @@ export function applyWaivers(log: Log, waivers: readonly Waiver[], today: string
       const fingerprint = result.partialFingerprints?.['pipewarden/v1'];
       const ids = [finding.ruleId, ...((result.properties?.['pipewarden/ids'] as string[] | undefined) ?? []), ...finding.cwes].map((id) => id.toLowerCase());
       const pkg = result.properties?.['pipewarden/package'] as { name?: string; version?: string } | undefined;
-      let path = finding.location?.uri;
-      try {
-        path = path ? decodeURIComponent(path) : path;
-      } catch {
-        // keep as written
-      }
+      const path = finding.location?.uri ? decodeUri(finding.location.uri) : undefined;
       for (const entry of live) {
         const w = entry.waiver;
         if (w.fingerprint && !(fingerprint && (fingerprint === w.fingerprint || fingerprint.split(':')[0] === w.fingerprint))) continue;

@@ -4,6 +4,7 @@ import type { ContextEntry } from '../policy/config-schema.js';
 import type { Log, Result } from '../sarif/types.js';
 import { scoreVector } from './cvss.js';
 import type { Feeds } from './feeds.js';
+import { decodeUri } from '../sarif/uri.js';
 
 export interface AssetContext {
   environment?: string | undefined;
@@ -21,14 +22,6 @@ const isTestPath = picomatch(TEST_PATHS, { dot: true });
 function cvesOf(result: Result): string[] {
   const ids = [result.ruleId ?? '', ...(((result.properties?.['pipewarden/ids'] as string[] | undefined) ?? []))];
   return [...new Set(ids.filter((id) => /^CVE-\d{4}-\d+$/i.test(id)).map((id) => id.toUpperCase()))];
-}
-
-function decode(uri: string): string {
-  try {
-    return decodeURIComponent(uri);
-  } catch {
-    return uri;
-  }
 }
 
 /** Matches a finding against the configured context, first entry first; then the defaults. */
@@ -87,7 +80,7 @@ export function enrich(log: Log, options: EnrichOptions): Log {
       }
       result.properties = props;
       const finding = toFinding(run, result);
-      const context = contextOf(result, finding.location ? decode(finding.location.uri) : undefined, finding.category, options.context);
+      const context = contextOf(result, finding.location ? decodeUri(finding.location.uri) : undefined, finding.category, options.context);
       if (context) result.properties = { ...result.properties, 'pipewarden/context': context };
     }
   }

@@ -9,3 +9,12 @@ export function toUriReference(text: string): string {
     .replace(/%(?![0-9A-Fa-f]{2})/g, '%25')
     .replace(/[^A-Za-z0-9\-._~:/?#[\]@!$&'()*+,;=%]/gu, (c) => encodeURIComponent(c));
 }
+
+/** A URI reference back to the path it names; one that is not valid percent-encoding is kept as written. */
+export function decodeUri(uri: string): string {
+  try {
+    return decodeURIComponent(uri);
+  } catch {
+    return uri;
+  }
+}

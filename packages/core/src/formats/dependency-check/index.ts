@@ -1,3 +1,4 @@
+import { decodeUri } from '../../sarif/uri.js';
 import type { InputFormat } from '../types.js';
 import { RunBuilder, cweId, fileLocation, firstScore, levelOf, logOf, missing, read, scoreOf } from '../toolkit.js';
 
@@ -42,8 +43,8 @@ export const dependencyCheck: InputFormat = {
       const identifiers = items(dependency, 'identifiers', 'identifier');
       const purl = packages.find((p) => p.startsWith('pkg:')) ?? identifiers.map((i) => read.text(i.name)).find((n) => n?.startsWith('pkg:'));
       const named = identifiers.map((i) => read.text(i.name)).find(Boolean);
-      const pkgName = purl ? decodeURIComponent(purl.replace(/^pkg:[^/]+\//, '').replace(/@[^@]*$/, '')) : named ?? fileName;
-      const version = purl ? decodeURIComponent(/@([^@?#]+)/.exec(purl)?.[1] ?? '') || undefined : undefined;
+      const pkgName = purl ? decodeUri(purl.replace(/^pkg:[^/]+\//, '').replace(/@[^@]*$/, '')) : named ?? fileName;
+      const version = purl ? decodeUri(/@([^@?#]+)/.exec(purl)?.[1] ?? '') || undefined : undefined;
       const vulns = [...items(dependency, 'vulnerabilities', 'vulnerability').map((v) => ({ v, suppressed: false })), ...items(dependency, 'vulnerabilities', 'suppressedVulnerability').map((v) => ({ v, suppressed: true })), ...items(dependency, 'suppressedVulnerabilities', 'suppressedVulnerability').map((v) => ({ v, suppressed: true }))];
       for (const { v, suppressed } of vulns) {
         const id = read.text(v.name) ?? 'dependency-check-vulnerability';
