@@ -78,6 +78,13 @@ export interface ScanOutcome {
   exitCode: 0 | 1;
 }
 
+/** The gate of a stage: its own rules when its profile names them, else gate.rules. */
+export function stageGate(config: PipewardenConfig, stage: Stage): PipewardenConfig['gate'] {
+  const rules = config.stages?.[stage]?.rules;
+  if (!rules) return config.gate;
+  return { on_scanner_error: config.gate?.on_scanner_error ?? 'fail', scope: config.gate?.scope ?? 'new', ...config.gate, rules };
+}
+
 export function resolveScanners(ids: readonly string[] | undefined, stage: Stage, config: PipewardenConfig): { scanners: Scanner[]; explicit: boolean } {
   const named = ids ?? config.stages?.[stage]?.scanners;
   if (named === undefined) return { scanners: scannersForStage(stage), explicit: false };
@@ -173,7 +180,7 @@ export async function runScan(options: ScanOptions, ports: Ports): Promise<ScanO
     if (run.status === 'ran') run.findings = findings.filter((f) => f.run.properties?.[PROP.scanner] === run.id).length;
     ports.log('info', `${run.id}: ${run.status}${run.status === 'ran' ? `, ${run.findings} finding${run.findings === 1 ? '' : 's'}` : ''} in ${(run.durationMs / 1000).toFixed(1)} s`);
   }
-  const verdict = applyGate({ findings, gate: gateConfig, mode: options.config.stages?.[options.stage]?.gate ?? 'default', warnings });
+  const verdict = applyGate({ findings, gate: stageGate(options.config, options.stage), mode: options.config.stages?.[options.stage]?.gate ?? 'default', warnings });
   const scope = diffScope && scopeCounts ? { base: diffScope.base, filter: options.diffFilter ?? 'added', ...scopeCounts } : undefined;
   log.properties = {
     ...log.properties,
@@ -293,7 +300,7 @@ export async function gateLog(options: GateLogOptions, ports: Ports): Promise<Ga
   const assessed = await assess(log, options, ports);
   const findings = findingsOf(log);
   const stage = options.stage ?? 'production';
-  const verdict = applyGate({ findings, gate: options.config.gate, mode: options.config.stages?.[stage]?.gate ?? 'default', warnings: assessed.warnings });
+  const verdict = applyGate({ findings, gate: stageGate(options.config, stage), mode: options.config.stages?.[stage]?.gate ?? 'default', warnings: assessed.warnings });
   log.properties = {
     ...log.properties,
     'pipewarden/stage': stage,

@@ -6,10 +6,7 @@ import { STAGES } from '../scanners/types.js';
 
 const scannerId = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'a scanner id is lower-case letters, digits and dashes');
 
-export const stageConfigSchema = z.strictObject({
-  scanners: z.array(scannerId).optional().describe('Scanners this stage runs (default: every installed scanner of the stage).'),
-  gate: z.enum(['default', 'none']).default('default').describe('"default" applies the gate; "none" reports without failing.'),
-});
+
 
 /** A gate rule matches findings; the gate fails when more than `max` findings match it. */
 export const gateRuleSchema = z
@@ -26,6 +23,12 @@ export const gateRuleSchema = z
   .refine((rule) => [rule.kev, rule.severity, rule.category, rule.risk, rule.priority, rule.scanner].some((v) => v !== undefined), {
     message: 'a gate rule needs at least one of kev, severity, category, risk, priority, scanner',
   });
+
+export const stageConfigSchema = z.strictObject({
+  scanners: z.array(scannerId).optional().describe('Scanners this stage runs (default: every installed scanner of the stage).'),
+  gate: z.enum(['default', 'none']).default('default').describe('"default" applies the gate; "none" reports without failing.'),
+  rules: z.array(gateRuleSchema).optional().describe("This stage's gate rules, instead of gate.rules."),
+});
 
 export const gateSchema = z.strictObject({
   on_scanner_error: z.enum(['fail', 'warn']).default('fail').describe('A scanner that could not run: fail (exit 2) or warn and go on.'),

@@ -95,7 +95,11 @@ function parseV6(root: Obj, run: RunBuilder): void {
       ids: [id, ...read.arr(advisory.cves)],
       cwes: [cwe],
       package: { name, version: versions[0], ecosystem: 'npm', fixedVersions: patched && patched !== '<0.0.0' ? [patched] : [] },
-      properties: { 'pipewarden/severityLabel': read.str(advisory.severity) },
+      properties: {
+        'pipewarden/severityLabel': read.str(advisory.severity),
+        // npm 6 says, per path, whether it is a dev dependency: only when every path is, the finding weighs less.
+        ...(findings.length && findings.every((f) => f.dev === true) ? { 'pipewarden/dev': true } : {}),
+      },
     });
   }
 }
