@@ -236,6 +236,8 @@ async function scan(args: string[], io: CliIo): Promise<number> {
       outputs: [rel(outcome.outputs.sarif), rel(outcome.outputs.summary)],
     }),
   );
+  // Fail closed: a scanner that could not run makes the run an error, one line each, after the results are written.
+  for (const failure of outcome.failures) io.stderr.write(`pipewarden: ${failure.scanner}: did not run: ${failure.reason.replace(/\s*\n\s*/g, ' ')}\n`);
   return outcome.exitCode;
 }
 

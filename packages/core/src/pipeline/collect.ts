@@ -1,5 +1,6 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { createHash } from 'node:crypto';
+import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { ScannerError } from '../errors.js';
 import type { Category } from '../finding.js';
@@ -29,6 +30,8 @@ export interface ScannerRun {
   files: number;
   /** Filled in after normalization. */
   findings?: number | undefined;
+  /** What it wrote to stderr last, when it failed. */
+  stderrTail?: string | undefined;
 }
 
 export interface CollectInput {
@@ -43,6 +46,8 @@ export interface CollectInput {
   concurrency?: number;
   /** Run only this shard (1-based index of total) of every scanner's files. */
   shard?: Shard | undefined;
+  /** Per-scanner timeouts (ms) from pipewarden.yml, over the scanners' defaults. */
+  timeouts?: Readonly<Record<string, number>> | undefined;
 }
 
 export interface Shard {
@@ -64,15 +69,21 @@ async function runOne(scanner: Scanner, input: CollectInput, ports: Ports): Prom
   const scannerEnv = { ports, env: input.env, root: input.root };
   const started = performance.now();
   const elapsed = () => performance.now() - started;
+  const timeoutMs = input.timeouts?.[scanner.id] ?? scanner.timeoutMs;
+  // What it would scan decides whether it applies; only a scanner that applies needs to be installed.
+  const shard = input.shard;
+  const applicable = scanner.select(input.files);
+  const files = applicable.filter((file) => !shard || shardOf(`${scanner.id}\u0000${file}`, shard.total) === shard.index);
+  if (applicable.length === 0 && !input.explicit) {
+    return { run: { id: scanner.id, status: 'skipped', reason: NOTHING_TO_SCAN, durationMs: elapsed(), files: 0 } };
+  }
   const availability = await scanner.detect(scannerEnv);
   if (!availability.available) {
     const reason = `${availability.reason}; ${scanner.installHint}`;
     return { run: { id: scanner.id, status: input.explicit ? 'failed' : 'skipped', reason, durationMs: elapsed(), files: 0 } };
   }
-  const shard = input.shard;
-  const files = scanner.select(input.files).filter((file) => !shard || shardOf(`${scanner.id}\u0000${file}`, shard.total) === shard.index);
   if (files.length === 0) {
-    const reason = shard ? `no files for it to scan in shard ${shard.index}/${shard.total}` : 'no files for it to scan';
+    const reason = shard && applicable.length ? `no files for it to scan in shard ${shard.index}/${shard.total}` : NOTHING_TO_SCAN;
     return { run: { id: scanner.id, status: 'skipped', version: availability.version, reason, durationMs: elapsed(), files: 0 } };
   }
   const outputFile = join(input.rawDir, `${scanner.id}.${scanner.format === 'sarif' ? 'sarif' : 'json'}`);
@@ -83,10 +94,10 @@ async function runOne(scanner: Scanner, input: CollectInput, ports: Ports): Prom
   } catch (error) {
     return { run: { id: scanner.id, status: 'failed', version: availability.version, reason: (error as Error).message, durationMs: elapsed(), files: files.length } };
   }
-  const result = await ports.exec({ command: command.command, args: command.args, cwd: command.cwd, env: input.env, timeoutMs: scanner.timeoutMs });
-  const base = { id: scanner.id, version: availability.version, durationMs: elapsed(), exitCode: result.exitCode, files: files.length };
+  const result = await ports.exec({ command: command.command, args: command.args, cwd: command.cwd, env: input.env, timeoutMs });
+  const base = { id: scanner.id, version: availability.version, durationMs: elapsed(), exitCode: result.exitCode, files: files.length, stderrTail: tail(result.stderr) };
   if (result.notFound) return { run: { ...base, status: 'failed', reason: `${command.command} not found; ${scanner.installHint}` } };
-  if (result.timedOut) return { run: { ...base, status: 'failed', reason: `timed out after ${Math.round(scanner.timeoutMs / 1000)} s` } };
+  if (result.timedOut) return { run: { ...base, status: 'failed', reason: `timed out after ${Math.round(timeoutMs / 1000)} s; it was stopped with the processes it started` } };
   if (result.exitCode === null || scanner.exitMeaning(result.exitCode) === 'error') {
     const detail = (result.stderr.trim() || result.stdout.trim()).split('\n').find((line) => line.trim()) ?? 'no output';
     return { run: { ...base, status: 'failed', reason: `exited with ${result.exitCode ?? 'a signal'}: ${detail.slice(0, 300)}` } };
@@ -98,10 +109,18 @@ async function runOne(scanner: Scanner, input: CollectInput, ports: Ports): Prom
   };
 }
 
+/** The last lines a failed scanner wrote to stderr, for the SARIF run that records the failure. */
+function tail(stderr: string): string | undefined {
+  const lines = stderr.trim().split('\n').filter((line) => line.trim());
+  return lines.length ? lines.slice(-20).join('\n').slice(-4000) : undefined;
+}
+
+export const NOTHING_TO_SCAN = 'no files for it to scan';
+
 /** Runs the chosen scanners side by side (bounded), each into its own native report. */
 export async function collect(input: CollectInput, ports: Ports): Promise<Collected> {
   await mkdir(input.rawDir, { recursive: true });
-  const concurrency = Math.max(1, input.concurrency ?? 2);
+  const concurrency = Math.max(1, input.concurrency ?? availableParallelism());
   const outcomes: { run: ScannerRun; report?: CollectedReport }[] = new Array(input.scanners.length);
   let next = 0;
   async function worker(): Promise<void> {
@@ -114,7 +133,7 @@ export async function collect(input: CollectInput, ports: Ports): Promise<Collec
         throw new ScannerError(scanner.id, (error as Error).message, { file: scanner.id, cause: error });
       }
       const { run } = outcomes[index]!;
-      if (run.status !== 'ran') ports.log('warn', `${scanner.id}: ${run.status}: ${run.reason}`);
+      if (run.status === 'failed' || (run.status === 'skipped' && run.reason !== NOTHING_TO_SCAN)) ports.log('warn', `${scanner.id}: ${run.status}: ${run.reason}`);
     }
   }
   await Promise.all(Array.from({ length: Math.min(concurrency, input.scanners.length) }, worker));

@@ -1,6 +1,6 @@
 import { stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { ConfigError, InputError, ScannerError, describeFsError } from '../errors.js';
+import { ConfigError, InputError, describeFsError } from '../errors.js';
 import { findingsOf, type Finding } from '../finding.js';
 import { identify } from '../identity/fingerprint.js';
 import { listFiles, listStagedFiles } from '../files/list-files.js';
@@ -11,7 +11,7 @@ import { prioritize } from '../risk/prioritize.js';
 import { PROP, type Log } from '../sarif/types.js';
 import { getScanner, scanners as allScanners, scannersForStage } from '../scanners/registry.js';
 import type { Scanner, Stage } from '../scanners/types.js';
-import { collect, shardOf, type CollectedReport, type ScannerRun, type Shard } from './collect.js';
+import { NOTHING_TO_SCAN, collect, shardOf, type CollectedReport, type ScannerRun, type Shard } from './collect.js';
 import { readReport } from '../formats/registry.js';
 import { applyBaseline, type BaselineCounts } from '../identity/baseline.js';
 import { DEFAULT_DEDUPE, dedupe } from '../identity/dedupe.js';
@@ -74,8 +74,39 @@ export interface ScanOutcome {
   waivers: WaiverReport;
   /** Reports of one thing by several tools joined into one. */
   merged: number;
-  /** 0: the gate passed; 1: it failed. Errors are thrown, never returned. */
-  exitCode: 0 | 1;
+  /** Scanners that could not run, under a fail-closed policy: the run is an error (exit 2). */
+  failures: ScannerFailure[];
+  /** 0: the gate passed; 1: it failed; 2: a scanner could not run under a fail-closed policy. */
+  exitCode: 0 | 1 | 2;
+}
+
+export interface ScannerFailure {
+  scanner: string;
+  reason: string;
+}
+
+/** The SARIF run of a scanner that did not run: no results, and an invocation that says why. */
+function failedRunLog(run: ScannerRun, scanner: Scanner | undefined): Log {
+  return {
+    version: '2.1.0',
+    runs: [
+      {
+        tool: { driver: { name: scanner?.title ?? run.id, ...(run.version ? { version: run.version } : {}), rules: [] } },
+        invocations: [
+          {
+            executionSuccessful: false,
+            ...(run.exitCode !== undefined && run.exitCode !== null ? { exitCode: run.exitCode } : {}),
+            toolExecutionNotifications: [
+              { level: 'error', message: { text: run.reason ?? 'failed' } },
+              ...(run.stderrTail ? [{ level: 'note' as const, message: { text: run.stderrTail } }] : []),
+            ],
+          },
+        ],
+        results: [],
+        properties: { [PROP.scanner]: run.id, ...(scanner ? { [PROP.category]: scanner.category } : {}) },
+      },
+    ],
+  };
 }
 
 /** The gate of a stage: its own rules when its profile names them, else gate.rules. */
@@ -132,13 +163,16 @@ export async function runScan(options: ScanOptions, ports: Ports): Promise<ScanO
   const baselineLog = options.baseline ? await readBaseline(resolve(options.cwd, options.baseline), options.baseline) : undefined;
   const diffScope = options.diffBase ? await readDiffScope(srcRoot, options.diffBase, ports, options.env) : undefined;
 
-  const collected = await collect({ root: dir, files, scanners, explicit, rawDir: join(outDir, 'raw'), env: options.env, shard: options.shard }, ports);
+  const timeouts = Object.fromEntries(Object.entries(options.config.scanners ?? {}).flatMap(([id, o]) => (o?.timeout ? [[id, o.timeout * 1000]] : [])));
+  const collected = await collect({ root: dir, files, scanners, explicit, rawDir: join(outDir, 'raw'), env: options.env, shard: options.shard, timeouts }, ports);
+  const failClosed = (gateConfig?.on_scanner_error ?? 'fail') === 'fail';
   const warnings: string[] = [];
+  const failures: ScannerFailure[] = [];
   for (const run of collected.runs) {
     if (run.status === 'failed') {
-      if ((gateConfig?.on_scanner_error ?? 'fail') === 'fail') throw new ScannerError(run.id, run.reason ?? 'failed', { file: run.id });
-      warnings.push(`${run.id} did not run: ${run.reason}`);
-    } else if (run.status === 'skipped' && run.reason !== 'no files for it to scan') {
+      failures.push({ scanner: run.id, reason: run.reason ?? 'failed' });
+      if (!failClosed) warnings.push(`${run.id} did not run: ${run.reason}`);
+    } else if (run.status === 'skipped' && run.reason !== NOTHING_TO_SCAN && !run.reason?.startsWith('no files for it to scan in shard')) {
       warnings.push(`${run.id} was skipped: ${run.reason}`);
     }
   }
@@ -153,8 +187,13 @@ export async function runScan(options: ScanOptions, ports: Ports): Promise<ScanO
     } catch (error) {
       const id = report.scanner!.id;
       const reason = `wrote a report that cannot be read: ${(error as Error).message}`;
-      if ((gateConfig?.on_scanner_error ?? 'fail') === 'fail') throw new ScannerError(id, reason, { file: report.file, cause: error });
-      warnings.push(`${id} ${reason}`);
+      const run = collected.runs.find((r) => r.id === id);
+      if (run) {
+        run.status = 'failed';
+        run.reason = reason;
+      }
+      failures.push({ scanner: id, reason });
+      if (!failClosed) warnings.push(`${id} ${reason}`);
     }
   }
   for (const input of options.reports ?? []) {
@@ -169,6 +208,8 @@ export async function runScan(options: ScanOptions, ports: Ports): Promise<ScanO
     reports.push({ file: input.file, format, findings: log.runs.reduce((n, run) => n + (run.results?.length ?? 0), 0) });
   }
 
+  // A scanner that did not run is a run that says so, never a silent gap (a gap would read as "all fixed").
+  for (const run of collected.runs) if (run.status === 'failed') logs.push(failedRunLog(run, scanners.find((s) => s.id === run.id)));
   const log = await identify(combineLogs(logs), { srcRoot });
   const { merged } = dedupe(log, options.config.dedupe ?? DEFAULT_DEDUPE);
   const baseline = baselineLog ? applyBaseline(log, baselineLog) : undefined;
@@ -201,7 +242,8 @@ export async function runScan(options: ScanOptions, ports: Ports): Promise<ScanO
   };
   const summary = { findings, verdict, scanners: collected.runs, stage: options.stage, reports, baseline, scope, waivers: assessed.waivers };
   const outputs = await emit(log, summary, outDir);
-  return { log, findings, verdict, scanners: collected.runs, reports, outputs, baseline, scope, merged, waivers: assessed.waivers, exitCode: verdict.status === 'fail' ? 1 : 0 };
+  const exitCode = failClosed && failures.length ? 2 : verdict.status === 'fail' ? 1 : 0;
+  return { log, findings, verdict, scanners: collected.runs, reports, outputs, baseline, scope, merged, waivers: assessed.waivers, failures: failClosed ? failures : [], exitCode };
 }
 
 export interface AssessOptions {

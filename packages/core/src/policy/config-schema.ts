@@ -86,7 +86,12 @@ export const feedsSchema = z.strictObject({
   offline: z.boolean().optional().describe('Never download; use the cache or --feeds-dir.'),
 });
 
+export const scannerOptionsSchema = z.strictObject({
+  timeout: z.number().int().min(1).max(24 * 3600).optional().describe('Seconds before the scanner is stopped, with the processes it started.'),
+});
+
 export const configSchema = z.strictObject({
+  scanners: z.record(z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'a scanner id is lower-case letters, digits and dashes'), scannerOptionsSchema).optional(),
   stages: z.partialRecord(z.enum(STAGES), stageConfigSchema).optional(),
   gate: gateSchema.optional(),
   dedupe: dedupeSchema.optional(),

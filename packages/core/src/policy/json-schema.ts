@@ -17,6 +17,10 @@ export const STARTER_CONFIG = `# yaml-language-server: $schema=https://pipewarde
 # Pipewarden's configuration. Every key is optional; the values shown are the defaults unless noted.
 # Reference: docs/configuration.md. Check it with: pipewarden schema > pipewarden.schema.json
 
+# Per scanner: seconds before it is stopped (with the processes it started) and reported as failed.
+scanners:
+  shellcheck: { timeout: 300 }
+
 # Which scanners each stage runs (default: every installed scanner of the stage), and whether it gates.
 stages:
   precommit:

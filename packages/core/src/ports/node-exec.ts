@@ -8,12 +8,23 @@ const MAX_CAPTURE_BYTES = 256 * 1024 * 1024;
 export function nodeExec(request: ExecRequest): Promise<ExecResult> {
   const started = performance.now();
   return new Promise((resolve) => {
+    // A process group of its own, so a timeout stops the scanner and everything it started.
+    const group = process.platform !== 'win32';
     const child = spawn(request.command, [...request.args], {
       cwd: request.cwd,
       env: request.env as NodeJS.ProcessEnv | undefined,
       stdio: ['ignore', 'pipe', 'pipe'],
       windowsHide: true,
+      detached: group,
     });
+    const kill = (signal: NodeJS.Signals) => {
+      try {
+        if (group && child.pid) process.kill(-child.pid, signal);
+        else child.kill(signal);
+      } catch {
+        // already gone
+      }
+    };
     const stdout: Buffer[] = [];
     const stderr: Buffer[] = [];
     let captured = 0;
@@ -28,8 +39,8 @@ export function nodeExec(request: ExecRequest): Promise<ExecResult> {
     const timer = request.timeoutMs
       ? setTimeout(() => {
           timedOut = true;
-          child.kill('SIGTERM');
-          setTimeout(() => child.kill('SIGKILL'), 2000).unref();
+          kill('SIGTERM');
+          setTimeout(() => kill('SIGKILL'), 2000).unref();
         }, request.timeoutMs)
       : undefined;
     const finish = (exitCode: number | null, notFound: boolean, extraError = '') => {
@@ -44,6 +55,10 @@ export function nodeExec(request: ExecRequest): Promise<ExecResult> {
       });
     };
     child.once('error', (error: NodeJS.ErrnoException) => finish(null, error.code === 'ENOENT', error.message));
-    child.once('close', (code) => finish(code, false));
+    child.once('close', (code) => {
+      // Children that outlive the scanner (daemons, workers) go with it.
+      if (group) kill('SIGKILL');
+      finish(code, false);
+    });
   });
 }

@@ -1,0 +1,73 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { chmod, mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { repoRoot } from '../../../test-support/shared.js';
+
+const CLI = join(repoRoot, 'packages', 'cli', 'dist', 'cli.js');
+
+let dir: string;
+let bin: string;
+
+function pipewarden(args: string[], env: Record<string, string> = {}, cwd = dir): { code: number | null; stdout: string; stderr: string } {
+  const run = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8', env: { ...process.env, PIPEWARDEN_OFFLINE: '1', ...env } });
+  return { code: run.status, stdout: run.stdout, stderr: run.stderr };
+}
+
+/** Alive means running: a killed child can linger as a zombie where nothing reaps it. */
+function running(pid: number): boolean {
+  try {
+    const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+    return !/^State:\s+Z/m.test(status);
+  } catch {
+    return false;
+  }
+}
+
+beforeEach(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'pw-orch-'));
+  bin = join(dir, 'bin');
+  await mkdir(bin);
+  execFileSync('git', ['init', '-q'], { cwd: dir });
+  await writeFile(join(dir, '.gitignore'), 'bin/\nout/\npid\n');
+  await writeFile(join(dir, 'run.sh'), 'echo $1\n');
+  // A shellcheck that answers --version like the real one, then hangs with a child of its own.
+  await writeFile(join(bin, 'shellcheck'), `#!/bin/sh\nif [ "$1" = "--version" ]; then echo "ShellCheck - shell script analysis tool"; echo "version: 0.9.0"; exit 0; fi\nsleep 600 &\necho $! > "${join(dir, 'pid')}"\nwait\n`);
+  await chmod(join(bin, 'shellcheck'), 0o755);
+});
+
+describe('a scanner that hangs', () => {
+  it('is stopped at its timeout with its children, recorded as a failed run, and the gate fails closed (exit 2)', async () => {
+    await writeFile(join(dir, 'pipewarden.yml'), 'scanners:\n  shellcheck:\n    timeout: 2\n');
+    const run = pipewarden(['scan', '--scanners', 'shellcheck', '--out-dir', 'out'], { PATH: `${bin}:${process.env.PATH}` });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/^pipewarden: shellcheck: did not run: timed out after 2 s; it was stopped with the processes it started$/m);
+    const child = Number(await readFile(join(dir, 'pid'), 'utf8'));
+    expect(running(child)).toBe(false);
+    const log = JSON.parse(await readFile(join(dir, 'out', 'results.sarif'), 'utf8')) as { runs: { tool: { driver: { name: string } }; invocations: { executionSuccessful: boolean; toolExecutionNotifications: { message: { text: string } }[] }[] }[] };
+    const failed = log.runs.find((r) => r.tool.driver.name === 'ShellCheck')!;
+    expect(failed.invocations[0]!.executionSuccessful).toBe(false);
+    expect(failed.invocations[0]!.toolExecutionNotifications[0]!.message.text).toMatch(/timed out after 2 s/);
+  });
+
+  it('with on_scanner_error: warn, the gate passes with a warning', async () => {
+    await writeFile(join(dir, 'pipewarden.yml'), 'scanners:\n  shellcheck:\n    timeout: 1\ngate:\n  on_scanner_error: warn\n');
+    const run = pipewarden(['scan', '--scanners', 'shellcheck', '--out-dir', 'out'], { PATH: `${bin}:${process.env.PATH}` });
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/warning: shellcheck did not run: timed out after 1 s/);
+    expect(await readFile(join(dir, 'out', 'summary.md'), 'utf8')).toMatch(/\| shellcheck \| 0\.9\.0 \| failed: timed out after 1 s/);
+  });
+});
+
+describe('a scanner that applies but is not installed', () => {
+  it('is listed as skipped with its install hint, in the output and the summary', async () => {
+    const emptyPath = join(dir, 'empty-path');
+    await mkdir(emptyPath);
+    const run = pipewarden(['scan', join(repoRoot, 'examples', 'vulnerable-app'), '--out-dir', join(dir, 'out')], { PATH: emptyPath });
+    expect(run.stdout).toMatch(/warning: shellcheck was skipped: shellcheck is not on PATH; install it with `apt-get install shellcheck`/);
+    expect(await readFile(join(dir, 'out', 'summary.md'), 'utf8')).toMatch(/\| shellcheck \| {2}\| skipped: shellcheck is not on PATH; install it with/);
+    expect(existsSync(join(dir, 'out', 'results.sarif'))).toBe(true);
+  });
+});
