@@ -30,3 +30,4 @@ export { wapiti } from './wapiti/index.js';
 export { burp } from './burp/index.js';
 export { dependencyCheck } from './dependency-check/index.js';
 export { qualysWas } from './qualys-was/index.js';
+export { cppcheck } from './cppcheck/index.js';

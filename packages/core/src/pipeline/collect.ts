@@ -122,18 +122,19 @@ export async function collect(input: CollectInput, ports: Ports): Promise<Collec
   await mkdir(input.rawDir, { recursive: true });
   const concurrency = Math.max(1, input.concurrency ?? availableParallelism());
   const outcomes: { run: ScannerRun; report?: CollectedReport }[] = new Array(input.scanners.length);
+  // Cheap scanners first: their results (and their failures) come in seconds.
+  const order = input.scanners.map((scanner, index) => ({ scanner, index })).sort((a, b) => (a.scanner.cost ?? 3) - (b.scanner.cost ?? 3) || a.index - b.index);
   let next = 0;
   async function worker(): Promise<void> {
-    while (next < input.scanners.length) {
-      const index = next++;
-      const scanner = input.scanners[index]!;
+    while (next < order.length) {
+      const { scanner, index } = order[next++]!;
       try {
         outcomes[index] = await runOne(scanner, input, ports);
       } catch (error) {
         throw new ScannerError(scanner.id, (error as Error).message, { file: scanner.id, cause: error });
       }
       const { run } = outcomes[index]!;
-      if (run.status === 'failed' || (run.status === 'skipped' && run.reason !== NOTHING_TO_SCAN)) ports.log('warn', `${scanner.id}: ${run.status}: ${run.reason}`);
+      if (run.status === 'failed') ports.log('warn', `${scanner.id}: failed: ${run.reason}`);
     }
   }
   await Promise.all(Array.from({ length: Math.min(concurrency, input.scanners.length) }, worker));

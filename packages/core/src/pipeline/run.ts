@@ -178,12 +178,26 @@ export async function runScan(options: ScanOptions, ports: Ports): Promise<ScanO
   }
 
   const logs: Log[] = [];
+  const recorded = new Set<string>();
   const reports: ScanOutcome['reports'] = [];
   const normalizeOptions = { baseDir: dir, srcRoot };
   for (const report of collected.reports) {
     try {
       const { log } = await normalizeReport(report, normalizeOptions);
+      // A report that says its own run failed (npm audit refused by the registry) is a scanner failure.
+      const refused = log.runs.flatMap((r) => r.invocations ?? []).find((i) => i.executionSuccessful === false);
+      if (refused) {
+        const reason = refused.toolExecutionNotifications?.map((n) => n.message.text).filter(Boolean).join('; ') || 'the tool reported that it failed';
+        const run = collected.runs.find((r) => r.id === report.scanner!.id);
+        if (run) {
+          run.status = 'failed';
+          run.reason = reason;
+        }
+        failures.push({ scanner: report.scanner!.id, reason });
+        if (!failClosed) warnings.push(`${report.scanner!.id} did not run: ${reason}`);
+      }
       logs.push(log);
+      recorded.add(report.scanner!.id);
     } catch (error) {
       const id = report.scanner!.id;
       const reason = `wrote a report that cannot be read: ${(error as Error).message}`;
@@ -209,7 +223,7 @@ export async function runScan(options: ScanOptions, ports: Ports): Promise<ScanO
   }
 
   // A scanner that did not run is a run that says so, never a silent gap (a gap would read as "all fixed").
-  for (const run of collected.runs) if (run.status === 'failed') logs.push(failedRunLog(run, scanners.find((s) => s.id === run.id)));
+  for (const run of collected.runs) if (run.status === 'failed' && !recorded.has(run.id)) logs.push(failedRunLog(run, scanners.find((s) => s.id === run.id)));
   const log = await identify(combineLogs(logs), { srcRoot });
   const { merged } = dedupe(log, options.config.dedupe ?? DEFAULT_DEDUPE);
   const baseline = baselineLog ? applyBaseline(log, baselineLog) : undefined;
@@ -219,7 +233,9 @@ export async function runScan(options: ScanOptions, ports: Ports): Promise<ScanO
   const findings = findingsOf(log);
   for (const run of collected.runs) {
     if (run.status === 'ran') run.findings = findings.filter((f) => f.run.properties?.[PROP.scanner] === run.id).length;
-    ports.log('info', `${run.id}: ${run.status}${run.status === 'ran' ? `, ${run.findings} finding${run.findings === 1 ? '' : 's'}` : ''} in ${(run.durationMs / 1000).toFixed(1)} s`);
+    if (run.status === 'ran') ports.log('info', `${run.id}: ran, ${run.findings} finding${run.findings === 1 ? '' : 's'} in ${(run.durationMs / 1000).toFixed(1)} s`);
+    else if (run.status === 'failed') ports.log('info', `${run.id}: failed in ${(run.durationMs / 1000).toFixed(1)} s`);
+    else if (run.reason !== NOTHING_TO_SCAN) ports.log('info', `${run.id}: skipped (${run.reason})`);
   }
   const verdict = applyGate({ findings, gate: stageGate(options.config, options.stage), mode: options.config.stages?.[options.stage]?.gate ?? 'default', warnings });
   const scope = diffScope && scopeCounts ? { base: diffScope.base, filter: options.diffFilter ?? 'added', ...scopeCounts } : undefined;

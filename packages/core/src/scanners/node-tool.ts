@@ -14,13 +14,17 @@ export interface NodeTool {
 }
 
 export function resolveNodePackage(name: string): NodeTool | undefined {
-  try {
-    const manifest = require.resolve(`${name}/package.json`);
-    const { version } = JSON.parse(readFileSync(manifest, 'utf8')) as { version: string };
-    return { dir: dirname(manifest), version };
-  } catch {
-    return undefined;
+  // Packages with an "exports" map may not export package.json: look for it along node_modules instead.
+  for (const base of require.resolve.paths(name) ?? []) {
+    const manifest = join(base, name, 'package.json');
+    try {
+      const { version } = JSON.parse(readFileSync(manifest, 'utf8')) as { version: string };
+      return { dir: dirname(manifest), version };
+    } catch {
+      // not in this node_modules
+    }
   }
+  return undefined;
 }
 
 export function nodeToolAvailability(name: string, hint: string): Availability {

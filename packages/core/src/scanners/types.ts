@@ -42,6 +42,8 @@ export interface Scanner {
   readonly format: string;
   readonly timeoutMs: number;
   readonly installHint: string;
+  /** Rough cost, 1 (seconds) to 5 (minutes): cheap scanners start first, so fast feedback comes first. */
+  readonly cost?: number;
   detect(env: ScannerEnv): Promise<Availability>;
   /** The files this scanner looks at, from the target's list; none means there is nothing for it to do. */
   select(files: readonly string[]): readonly string[];

@@ -1,0 +1,161 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import { chmod, mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { hasShared, repoRoot, sharedDir, sharedNotice } from '../../../test-support/shared.js';
+
+const CLI = join(repoRoot, 'packages', 'cli', 'dist', 'cli.js');
+
+interface Log {
+  runs: { tool: { driver: { name: string } }; properties?: Record<string, unknown>; results: unknown[]; invocations?: { executionSuccessful: boolean; toolExecutionNotifications?: { message: { text: string } }[] }[] }[];
+}
+
+function has(command: string, args = ['--version']): boolean {
+  try {
+    execFileSync(command, args, { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function pipewarden(cwd: string, args: string[], env: Record<string, string> = {}): { code: number | null; stdout: string; stderr: string } {
+  const run = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8', env: { ...process.env, PIPEWARDEN_OFFLINE: '1', ...env } });
+  return { code: run.status, stdout: run.stdout, stderr: run.stderr };
+}
+
+async function repo(files: Record<string, string>): Promise<string> {
+  const dir = await mkdtemp(join(tmpdir(), 'pw-scanners-'));
+  execFileSync('git', ['init', '-q'], { cwd: dir });
+  await writeFile(join(dir, '.gitignore'), 'out/\nbin/\n');
+  for (const [name, text] of Object.entries(files)) {
+    await mkdir(join(dir, name, '..'), { recursive: true });
+    await writeFile(join(dir, name), text);
+  }
+  return dir;
+}
+
+const runsOf = async (dir: string) => (JSON.parse(await readFile(join(dir, 'out', 'results.sarif'), 'utf8')) as Log).runs;
+
+describe('scanners from Debian and npm, run for real', () => {
+  it.skipIf(!has('bandit'))('bandit finds a shell injection in Python', async () => {
+    const dir = await repo({ 'app.py': 'import subprocess\n\ndef run(cmd):\n    return subprocess.call(cmd, shell=True)\n' });
+    const run = pipewarden(dir, ['scan', '--scanners', 'bandit', '--out-dir', 'out']);
+    expect(run.stderr).toMatch(/bandit: ran, [1-9]\d* findings?/);
+    expect(run.stdout).toMatch(/app\.py:4 +B602/);
+  });
+
+  it.skipIf(!has('flawfinder'))('flawfinder flags strcpy in C (SARIF)', async () => {
+    const dir = await repo({ 'src/copy.c': '#include <string.h>\nvoid f(char *in) {\n  char buf[8];\n  strcpy(buf, in);\n}\n' });
+    const run = pipewarden(dir, ['scan', '--scanners', 'flawfinder', '--out-dir', 'out']);
+    expect(run.stderr).toMatch(/flawfinder: ran, [1-9]\d* findings?/);
+    expect(run.stdout).toMatch(/src\/copy\.c:4 /);
+  });
+
+  it.skipIf(!has('cppcheck'))('cppcheck finds a null dereference (XML)', async () => {
+    const dir = await repo({ 'src/p.c': 'void f(void) {\n  char *p = 0;\n  *p = 1;\n}\n' });
+    const run = pipewarden(dir, ['scan', '--scanners', 'cppcheck', '--out-dir', 'out']);
+    expect(run.stdout).toMatch(/src\/p\.c:3 +nullPointer/);
+  });
+
+  it.skipIf(!has('npm'))('cyclonedx-npm writes an SBOM of the lockfile (no findings, the SBOM kept)', async () => {
+    const dir = await repo({
+      'package.json': JSON.stringify({ name: 'demo', version: '1.0.0', dependencies: { 'left-pad': '1.3.0' } }),
+      'package-lock.json': JSON.stringify({
+        name: 'demo',
+        version: '1.0.0',
+        lockfileVersion: 3,
+        requires: true,
+        packages: {
+          '': { name: 'demo', version: '1.0.0', dependencies: { 'left-pad': '1.3.0' } },
+          'node_modules/left-pad': { version: '1.3.0', resolved: 'https://registry.npmjs.org/left-pad/-/left-pad-1.3.0.tgz', integrity: 'sha512-XI5MPzVNApjAyhQzphX8BkmKsKUxD4LdyK24iZeQpQcRenBVZXPh+a7vdA99w5RWmZ4ZCrt+bbqSNU9AJmhHkKA==' },
+        },
+      }),
+    });
+    // npm's update check is network: off, so the test stays on this machine.
+    const run = pipewarden(dir, ['scan', '--scanners', 'cyclonedx-npm', '--out-dir', 'out'], { NPM_CONFIG_UPDATE_NOTIFIER: 'false', NPM_CONFIG_OFFLINE: 'true' });
+    expect({ code: run.code, stderr: run.stderr }).toMatchObject({ code: 0, stderr: expect.stringMatching(/cyclonedx-npm: ran, 0 findings/) });
+    const bom = JSON.parse(await readFile(join(dir, 'out', 'raw', 'cyclonedx-npm.json'), 'utf8')) as { bomFormat: string; components: { name: string }[] };
+    expect(bom.bomFormat).toBe('CycloneDX');
+    expect(bom.components.map((c) => c.name)).toContain('left-pad');
+  });
+});
+
+/** A stand-in executable: answers the version probe as the tool does, records its arguments, writes a real report. */
+async function fakeTool(bin: string, spec: { name: string; version: string; versionArgs: string[]; outFlag?: string; report: string; exit: number; log: string }): Promise<void> {
+  const script = `#!${process.execPath}
+const fs = require('fs');
+const args = process.argv.slice(2);
+fs.appendFileSync(${JSON.stringify(spec.log)}, JSON.stringify({ tool: ${JSON.stringify(spec.name)}, args }) + '\\n');
+if (${JSON.stringify(spec.versionArgs)}.every((a, i) => args[i] === a)) { process.stdout.write(${JSON.stringify(spec.version)} + '\\n'); process.exit(0); }
+const data = fs.readFileSync(${JSON.stringify(spec.report)});
+const flag = ${JSON.stringify(spec.outFlag ?? null)};
+if (flag) fs.writeFileSync(args[args.indexOf(flag) + 1], data); else process.stdout.write(data);
+process.exit(${spec.exit});
+`;
+  await writeFile(join(bin, spec.name), script);
+  await chmod(join(bin, spec.name), 0o755);
+}
+
+describe.skipIf(!hasShared)('scanners not installable here, through stand-ins that write real reports', () => {
+  sharedNotice('the stand-in scanner tests');
+  let dir: string;
+  let calls: { tool: string; args: string[] }[];
+  let run: { code: number | null; stdout: string; stderr: string };
+  const corpus = (path: string) => join(sharedDir, 'corpus', path);
+
+  beforeAll(async () => {
+    dir = await repo({
+      'package-lock.json': '{"name":"x","lockfileVersion":3,"packages":{}}',
+      'Dockerfile': 'FROM node:latest\n',
+      'infra/main.tf': 'resource "aws_s3_bucket" "b" {}\n',
+      'app.py': 'print(1)\n',
+    });
+    const bin = join(dir, 'bin');
+    await mkdir(bin);
+    const log = join(dir, 'calls.jsonl');
+    const specs = [
+      { name: 'semgrep', version: '1.85.0', versionArgs: ['--version'], outFlag: '--output', report: corpus('semgrep/many_findings.json'), exit: 0 },
+      { name: 'trivy', version: 'Version: 0.54.1', versionArgs: ['--version'], outFlag: '--output', report: corpus('trivy/misconfigurations_and_secrets.json'), exit: 0 },
+      { name: 'grype', version: 'Application: grype\nVersion: 0.79.0', versionArgs: ['version'], outFlag: '--file', report: corpus('anchore_grype/check_all_fields.json'), exit: 0 },
+      { name: 'gitleaks', version: 'v8.18.4', versionArgs: ['version'], outFlag: '--report-path', report: corpus('gitleaks/gitleaks8_many.json'), exit: 1 },
+      { name: 'osv-scanner', version: 'osv-scanner version: 1.8.2', versionArgs: ['--version'], outFlag: '--output', report: corpus('osv_scanner/some_findings.json'), exit: 1 },
+      { name: 'checkov', version: '3.2.255', versionArgs: ['--version'], report: corpus('checkov/checkov-report-severity.json'), exit: 1 },
+      { name: 'hadolint', version: 'Haskell Dockerfile Linter 2.12.0', versionArgs: ['--version'], report: corpus('hadolint/one_dockerfile.json'), exit: 0 },
+    ];
+    for (const spec of specs) await fakeTool(bin, { ...spec, log });
+    run = pipewarden(dir, ['scan', '--scanners', specs.map((s) => s.name).join(','), '--out-dir', 'out'], { PATH: `${bin}:${process.env.PATH}` });
+    calls = (await readFile(log, 'utf8')).trim().split('\n').map((line) => JSON.parse(line) as { tool: string; args: string[] });
+  });
+
+  it('each ran, with the command line its tool expects, and its report was read', async () => {
+    for (const tool of ['semgrep', 'trivy', 'grype', 'gitleaks', 'osv-scanner', 'checkov', 'hadolint']) expect(run.stderr).toMatch(new RegExp(`${tool}: ran, [1-9]\\d* findings?`));
+    const argsOf = (tool: string) => calls.filter((c) => c.tool === tool).at(-1)!.args;
+    expect(argsOf('trivy').slice(0, 5)).toEqual(['fs', '--format', 'json', '--output', expect.stringMatching(/out\/raw\/trivy\.json$/)]);
+    expect(argsOf('gitleaks')).toEqual(expect.arrayContaining(['detect', '--no-git', '--redact']));
+    expect(argsOf('semgrep')).toEqual(expect.arrayContaining(['scan', '--json', '--metrics', 'off']));
+    expect(argsOf('hadolint')).toEqual(['--format', 'json', '--no-fail', 'Dockerfile']);
+    expect(argsOf('grype').slice(0, 3)).toEqual(['dir:.', '-o', 'json']);
+    const names = (await runsOf(dir)).map((r) => r.tool.driver.name);
+    expect(names).toEqual(expect.arrayContaining(['Semgrep', 'Trivy', 'Grype', 'Gitleaks', 'OSV-Scanner', 'Checkov', 'Hadolint']));
+  });
+
+  it('exit codes that mean "found something" are findings, not failures; the gate then fails on them', () => {
+    expect(run.stderr).not.toMatch(/did not run/);
+    expect(run.code).toBe(1);
+  });
+
+  it('npm audit refused by the registry (405) is a scanner failure with that reason', async () => {
+    const bin = join(dir, 'bin-npm');
+    await mkdir(bin);
+    const refused = join(dir, 'refused.json');
+    await writeFile(refused, JSON.stringify({ error: { code: 'E405', summary: '405 Method Not Allowed - POST https://registry.example/-/npm/v1/security/advisories/bulk', detail: '' } }));
+    await fakeTool(bin, { name: 'npm', version: '10.8.2', versionArgs: ['--version'], report: refused, exit: 1, log: join(dir, 'npm.jsonl') });
+    const audit = pipewarden(dir, ['scan', '--scanners', 'npm-audit', '--out-dir', 'out-npm'], { PATH: `${bin}:${process.env.PATH}` });
+    expect(audit.code).toBe(2);
+    expect(audit.stderr).toMatch(/^pipewarden: npm-audit: did not run: E405: 405 Method Not Allowed/m);
+    const log = JSON.parse(await readFile(join(dir, 'out-npm', 'results.sarif'), 'utf8')) as Log;
+    expect(log.runs[0]!.invocations![0]!.executionSuccessful).toBe(false);
+  });
+});
