@@ -1,4 +1,4 @@
-import { access } from 'node:fs/promises';
+import { access, chmod, readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import {
@@ -9,8 +9,10 @@ import {
   configJsonSchema,
   convertReports,
   gateLog,
+  byRisk,
   type FeedCache,
   type Fetcher,
+  type ScanOutcome,
   dedupe,
   mergeLogs,
   prioritize,
@@ -45,6 +47,7 @@ Commands:
   merge SARIF... -o FILE   join shards' or tools' SARIF into one log, deduplicated
   gate SARIF               re-prioritize and gate an existing log with today's feeds (production stage)
   init                     write a commented starter pipewarden.yml
+  hook install             install a git pre-commit hook that scans the staged files
   schema                   print pipewarden.yml's JSON Schema
   scanners                 list the scanners, whether each is installed, and how to install it
 
@@ -71,6 +74,8 @@ Options:
   --diff-filter MODE       added (default) | diff_context | file | nofilter
   --shard I/N              run only shard I of N of the work (parallel CI jobs; join with merge)
   --out-dir DIR            where results go (default .pipewarden)
+  --quiet                  no progress lines on stderr (errors and warnings still)
+  --json                   the verdict, counts and findings as JSON on stdout instead of text
 
 Writes results.sarif and summary.md to the out-dir, and each scanner's native report to out-dir/raw/.
 Exit codes: 0 the gate passed, 1 the gate failed, 2 an error.`;
@@ -156,11 +161,70 @@ async function init(args: string[], io: CliIo): Promise<number> {
   return 0;
 }
 
-function makePorts(io: CliIo): Ports {
+function makePorts(io: CliIo, quiet = false): Ports {
   return {
     exec: nodeExec,
-    log: (level, message) => io.stderr.write(`${level === 'warn' ? 'pipewarden: warning: ' : 'pipewarden › '}${message}\n`),
+    log: (level, message) => {
+      if (quiet && level === 'info') return;
+      io.stderr.write(`${level === 'warn' ? 'pipewarden: warning: ' : 'pipewarden › '}${message}\n`);
+    },
   };
+}
+
+/** What --json prints: the verdict, the counts, the scanners and every finding, most urgent first. */
+function jsonSummary(outcome: ScanOutcome, outputs: string[]) {
+  return {
+    verdict: outcome.verdict.status,
+    exitCode: outcome.exitCode,
+    failures: outcome.verdict.failures.map(({ rule, matched, max, findings }) => ({ rule, matched, max, findings })),
+    counts: { total: outcome.findings.length, ...outcome.verdict.counts },
+    ...(outcome.baseline ? { baseline: outcome.baseline } : {}),
+    ...(outcome.scope ? { diff: outcome.scope } : {}),
+    warnings: outcome.verdict.warnings,
+    scanners: outcome.scanners.map(({ id, status, version, durationMs, reason, findings }) => ({ id, status, version, durationMs: Math.round(durationMs), reason, findings })),
+    findings: [...outcome.findings].sort(byRisk).map((f) => ({
+      priority: f.priority,
+      risk: f.risk,
+      severity: f.severity,
+      tool: f.tool,
+      rule: f.ruleId,
+      location: f.location ? `${f.location.uri}${f.location.startLine ? `:${f.location.startLine}` : ''}` : undefined,
+      message: f.message,
+      fingerprint: f.fingerprint,
+      state: f.result.baselineState,
+      waived: f.suppressed,
+    })),
+    outputs,
+  };
+}
+
+const HOOK_MARKER = '# installed by pipewarden hook install';
+
+async function hook(args: string[], io: CliIo): Promise<number> {
+  const { values, positionals } = parse(args, { force: { type: 'boolean' } });
+  if (values.help || positionals[0] !== 'install') {
+    if (!values.help) throw new ConfigError('usage: pipewarden hook install [--force]');
+    io.stdout.write('Usage: pipewarden hook install [--force]\n\nWrites .git/hooks/pre-commit: scans the staged files (stage precommit) before every commit.\n');
+    return 0;
+  }
+  const git = await nodeExec({ command: 'git', args: ['rev-parse', '--git-path', 'hooks'], cwd: io.cwd, env: io.env, timeoutMs: 30_000 });
+  if (git.exitCode !== 0) throw new ConfigError('not inside a git repository', { file: io.cwd });
+  const dir = resolve(io.cwd, git.stdout.trim());
+  const target = join(dir, 'pre-commit');
+  if (!values.force && (await exists(target))) {
+    const current = await readFile(target, 'utf8');
+    if (!current.includes(HOOK_MARKER)) throw new ConfigError('a pre-commit hook is already there; use --force to replace it', { file: target });
+  }
+  const script = `#!/bin/sh
+${HOOK_MARKER}
+# Scans what is staged; a failing gate stops the commit (bypass once with git commit --no-verify).
+if command -v pipewarden >/dev/null 2>&1; then set -- pipewarden; else set -- npx --no-install pipewarden; fi
+exec "$@" scan --stage precommit --staged --quiet --out-dir "$(git rev-parse --git-dir)/pipewarden"
+`;
+  await writeFileAtomic(target, script);
+  await chmod(target, 0o755);
+  io.stderr.write(`pipewarden › wrote ${target}\n`);
+  return 0;
 }
 
 async function exists(path: string): Promise<boolean> {
@@ -189,6 +253,8 @@ async function scan(args: string[], io: CliIo): Promise<number> {
     'out-dir': { type: 'string' },
     baseline: { type: 'string' },
     'feeds-dir': { type: 'string' },
+    quiet: { type: 'boolean' },
+    json: { type: 'boolean' },
     'diff-base': { type: 'string' },
     'diff-filter': { type: 'string' },
     shard: { type: 'string' },
@@ -200,7 +266,7 @@ async function scan(args: string[], io: CliIo): Promise<number> {
   if (positionals.length > 1) throw new ConfigError(`scan takes one directory, got ${positionals.length}: ${positionals.join(' ')}`);
   const options = validateOptions(scanOptionsSchema, { ...values, dir: positionals[0] ?? '.' });
   const config = await loadConfig(options.config, resolve(io.cwd, options.dir), io.cwd);
-  const ports = makePorts(io);
+  const ports = makePorts(io, options.quiet);
   const started = performance.now();
   const outcome = await runScan(
     {
@@ -224,7 +290,9 @@ async function scan(args: string[], io: CliIo): Promise<number> {
   );
   ports.log('info', `done in ${((performance.now() - started) / 1000).toFixed(1)} s`);
   const rel = (path: string) => (path.startsWith(`${io.cwd}/`) ? path.slice(io.cwd.length + 1) : path);
-  io.stdout.write(
+  if (options.json) {
+    io.stdout.write(`${JSON.stringify(jsonSummary(outcome, [rel(outcome.outputs.sarif), rel(outcome.outputs.summary)]), null, 2)}\n`);
+  } else io.stdout.write(
     renderText({
       findings: outcome.findings,
       verdict: outcome.verdict,
@@ -317,6 +385,8 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
         return await gate(rest, io);
       case 'init':
         return await init(rest, io);
+      case 'hook':
+        return await hook(rest, io);
       case 'schema':
         io.stdout.write(`${JSON.stringify(configJsonSchema(), null, 2)}\n`);
         return 0;
@@ -336,7 +406,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
         io.stdout.write(`${USAGE}\n`);
         return command === undefined ? 2 : 0;
       default:
-        throw new ConfigError(`unknown command "${command}" (commands: scan, convert, merge, gate, formats, scanners, init, schema; see --help)`);
+        throw new ConfigError(`unknown command "${command}" (commands: scan, convert, merge, gate, formats, scanners, init, hook, schema; see --help)`);
     }
   } catch (error) {
     if (error instanceof ConfigError && error.file && error.problems.length > 1 && /^invalid configuration/.test(error.message)) {

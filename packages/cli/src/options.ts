@@ -41,6 +41,8 @@ export const scanOptionsSchema = z.object({
   'out-dir': nonEmpty('--out-dir').default('.pipewarden'),
   baseline: nonEmpty('--baseline').optional(),
   'feeds-dir': nonEmpty('--feeds-dir').optional(),
+  quiet: z.boolean().default(false),
+  json: z.boolean().default(false),
   'diff-base': nonEmpty('--diff-base')
     .refine((ref) => !ref.startsWith('-'), 'a git ref cannot start with "-"')
     .optional(),

@@ -71,3 +71,44 @@ describe('a scanner that applies but is not installed', () => {
     expect(existsSync(join(dir, 'out', 'results.sarif'))).toBe(true);
   });
 });
+
+describe('incremental and pre-commit', () => {
+  const git = (cwd: string, ...args: string[]) => execFileSync('git', ['-c', 'user.email=t@example.test', '-c', 'user.name=T', ...args], { cwd, encoding: 'utf8' });
+
+  it('with --diff-base, file-list scanners get only the changed files, and unchanged findings are not "fixed"', async () => {
+    await writeFile(join(dir, 'a.js'), 'module.exports = (x) => eval(x);\n');
+    await writeFile(join(dir, 'b.js'), 'module.exports = (y) => eval(y);\n');
+    git(dir, 'add', '.');
+    git(dir, 'commit', '-qm', 'base');
+    const base = pipewarden(['scan', '--scanners', 'eslint-security', '--out-dir', 'out/base']);
+    expect(base.stderr).toMatch(/eslint-security [\d.]+: scanning 2 files/);
+    await writeFile(join(dir, 'b.js'), 'module.exports = (y) => eval(y + 1);\n');
+    const run = pipewarden(['scan', '--scanners', 'eslint-security', '--diff-base', 'HEAD', '--baseline', 'out/base/results.sarif', '--json', '--out-dir', 'out/pr']);
+    expect(run.stderr).toMatch(/eslint-security [\d.]+: scanning 1 file\b/);
+    const summary = JSON.parse(run.stdout) as { verdict: string; baseline: Record<string, number>; findings: { location: string; state: string }[] };
+    expect(summary.baseline).toMatchObject({ absent: 1, new: 1, unchanged: 1 });
+    expect(summary.findings.map((f) => `${f.location} ${f.state}`).sort()).toEqual(['a.js:1 unchanged', 'b.js:1 new']);
+    expect(summary.verdict).toBe('fail');
+  });
+
+  it('hook install writes a pre-commit hook that stops a commit with a staged token, and lets a clean one through', async () => {
+    const shim = join(dir, 'bin', 'pipewarden');
+    await writeFile(shim, `#!/bin/sh\nexec "${process.execPath}" "${CLI}" "$@"\n`);
+    await chmod(shim, 0o755);
+    expect(pipewarden(['hook', 'install']).code).toBe(0);
+    expect(await readFile(join(dir, '.git', 'hooks', 'pre-commit'), 'utf8')).toMatch(/scan --stage precommit --staged/);
+    const env = { ...process.env, PATH: `${join(dir, 'bin')}:${process.env.PATH}`, PIPEWARDEN_OFFLINE: '1' };
+    await writeFile(join(dir, 'token.js'), `module.exports = '${'ghp_'}${'Kq7'.repeat(12)}';\n`);
+    execFileSync('git', ['add', 'token.js'], { cwd: dir });
+    const refused = spawnSync('git', ['-c', 'user.email=t@example.test', '-c', 'user.name=T', 'commit', '-qm', 'add token'], { cwd: dir, env, encoding: 'utf8' });
+    expect(refused.status).not.toBe(0);
+    expect(refused.stdout + refused.stderr).toMatch(/token\.js:1/);
+    execFileSync('git', ['rm', '-q', '--cached', 'token.js'], { cwd: dir });
+    await writeFile(join(dir, 'ok.js'), 'module.exports = 1;\n');
+    execFileSync('git', ['add', 'ok.js', '.gitignore'], { cwd: dir });
+    const clean = spawnSync('git', ['-c', 'user.email=t@example.test', '-c', 'user.name=T', 'commit', '-qm', 'clean'], { cwd: dir, env, encoding: 'utf8' });
+    expect({ status: clean.status, out: clean.stdout + clean.stderr }).toMatchObject({ status: 0 });
+    const again = pipewarden(['hook', 'install']);
+    expect(again.code).toBe(0);
+  });
+});

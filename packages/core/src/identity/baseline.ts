@@ -70,7 +70,15 @@ function addAbsent(log: Log, baselineRun: Run, result: Result): void {
  * Compares the log with the last default-branch run: every result becomes new, unchanged or updated
  * (same finding, changed severity), and each baseline result no longer found is added as absent.
  */
-export function applyBaseline(log: Log, baseline: Log): BaselineCounts {
+export interface BaselineOptions {
+  /**
+   * Baseline results this run could not have seen (an incremental scan skipped their file): they are carried
+   * over as unchanged, never counted as fixed.
+   */
+  unseen?: (run: Run, result: Result) => boolean;
+}
+
+export function applyBaseline(log: Log, baseline: Log, options: BaselineOptions = {}): BaselineCounts {
   const index = new Map<string, { run: Run; result: Result; matched: boolean }[]>();
   const pending: { run: Run; result: Result; matched: boolean }[] = [];
   for (const run of baseline.runs) {
@@ -107,6 +115,14 @@ export function applyBaseline(log: Log, baseline: Log): BaselineCounts {
   }
   for (const entry of pending) {
     if (entry.matched) continue;
+    if (options.unseen?.(entry.run, entry.result)) {
+      addAbsent(log, entry.run, entry.result);
+      const carried = log.runs.flatMap((r) => r.results ?? []).at(-1)!;
+      carried.baselineState = 'unchanged';
+      carried.properties = { ...carried.properties, 'pipewarden/scope': 'out', 'pipewarden/carriedOver': true };
+      counts.unchanged++;
+      continue;
+    }
     addAbsent(log, entry.run, entry.result);
     counts.absent++;
   }

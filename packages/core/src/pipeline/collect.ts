@@ -48,6 +48,8 @@ export interface CollectInput {
   shard?: Shard | undefined;
   /** Per-scanner timeouts (ms) from pipewarden.yml, over the scanners' defaults. */
   timeouts?: Readonly<Record<string, number>> | undefined;
+  /** With --diff-base: the changed files (relative to root); scanners that take file lists get only these. */
+  changed?: ReadonlySet<string> | undefined;
 }
 
 export interface Shard {
@@ -72,7 +74,8 @@ async function runOne(scanner: Scanner, input: CollectInput, ports: Ports): Prom
   const timeoutMs = input.timeouts?.[scanner.id] ?? scanner.timeoutMs;
   // What it would scan decides whether it applies; only a scanner that applies needs to be installed.
   const shard = input.shard;
-  const applicable = scanner.select(input.files);
+  const changed = input.changed;
+  const applicable = scanner.select(changed && scanner.fileList ? input.files.filter((file) => changed.has(file)) : input.files);
   const files = applicable.filter((file) => !shard || shardOf(`${scanner.id}\u0000${file}`, shard.total) === shard.index);
   if (applicable.length === 0 && !input.explicit) {
     return { run: { id: scanner.id, status: 'skipped', reason: NOTHING_TO_SCAN, durationMs: elapsed(), files: 0 } };

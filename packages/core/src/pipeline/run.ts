@@ -1,5 +1,5 @@
 import { stat } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { join, relative, resolve, sep } from 'node:path';
 import { ConfigError, InputError, describeFsError } from '../errors.js';
 import { findingsOf, type Finding } from '../finding.js';
 import { identify } from '../identity/fingerprint.js';
@@ -9,6 +9,7 @@ import type { PipewardenConfig } from '../policy/config-schema.js';
 import type { Ports } from '../ports/types.js';
 import { prioritize } from '../risk/prioritize.js';
 import { PROP, type Log } from '../sarif/types.js';
+import { decodeUri } from '../sarif/uri.js';
 import { getScanner, scanners as allScanners, scannersForStage } from '../scanners/registry.js';
 import type { Scanner, Stage } from '../scanners/types.js';
 import { NOTHING_TO_SCAN, collect, shardOf, type CollectedReport, type ScannerRun, type Shard } from './collect.js';
@@ -164,7 +165,9 @@ export async function runScan(options: ScanOptions, ports: Ports): Promise<ScanO
   const diffScope = options.diffBase ? await readDiffScope(srcRoot, options.diffBase, ports, options.env) : undefined;
 
   const timeouts = Object.fromEntries(Object.entries(options.config.scanners ?? {}).flatMap(([id, o]) => (o?.timeout ? [[id, o.timeout * 1000]] : [])));
-  const collected = await collect({ root: dir, files, scanners, explicit, rawDir: join(outDir, 'raw'), env: options.env, shard: options.shard, timeouts }, ports);
+  // Incremental: the diff's files, as paths relative to the scanned directory.
+  const changed = diffScope ? new Set([...diffScope.files.keys()].map((path) => relative(dir, join(srcRoot, path)).split(sep).join('/')).filter((p) => !p.startsWith('..'))) : undefined;
+  const collected = await collect({ root: dir, files, scanners, explicit, rawDir: join(outDir, 'raw'), env: options.env, shard: options.shard, timeouts, changed }, ports);
   const failClosed = (gateConfig?.on_scanner_error ?? 'fail') === 'fail';
   const warnings: string[] = [];
   const failures: ScannerFailure[] = [];
@@ -226,7 +229,18 @@ export async function runScan(options: ScanOptions, ports: Ports): Promise<ScanO
   for (const run of collected.runs) if (run.status === 'failed' && !recorded.has(run.id)) logs.push(failedRunLog(run, scanners.find((s) => s.id === run.id)));
   const log = await identify(combineLogs(logs), { srcRoot });
   const { merged } = dedupe(log, options.config.dedupe ?? DEFAULT_DEDUPE);
-  const baseline = baselineLog ? applyBaseline(log, baselineLog) : undefined;
+  const fileListTools = new Set(scanners.filter((s) => s.fileList).map((s) => s.id));
+  const baseline = baselineLog
+    ? applyBaseline(log, baselineLog, {
+        // An incremental scan did not look at unchanged files: their findings are not fixed.
+        unseen: changed
+          ? (run, result) => {
+              const uri = result.locations?.[0]?.physicalLocation?.artifactLocation?.uri;
+              return fileListTools.has(String(run.properties?.[PROP.scanner])) && uri !== undefined && !diffScope!.files.has(decodeUri(uri));
+            }
+          : undefined,
+      })
+    : undefined;
   const scopeCounts = diffScope ? applyScope(log, diffScope, options.diffFilter ?? 'added') : undefined;
   const assessed = await assess(log, { config: options.config, cwd: options.cwd, feedsDir: options.feedsDir, feedCache: options.feedCache, today: options.today }, ports);
   warnings.push(...assessed.warnings);

@@ -10,6 +10,7 @@ export const bandit: Scanner = {
   format: 'bandit',
   timeoutMs: 5 * 60_000,
   installHint: 'install it with `apt-get install bandit` or `pipx install bandit`',
+  fileList: true,
   cost: 2,
   detect: (env) => pathToolAvailability(env, 'bandit', ['--version'], /bandit\s+(\d+\.\d+(?:\.\d+)?)/),
   select: byExtension(/\.py$/i),

@@ -10,6 +10,7 @@ export const cppcheck: Scanner = {
   format: 'cppcheck',
   timeoutMs: 15 * 60_000,
   installHint: 'install it with `apt-get install cppcheck`',
+  fileList: true,
   cost: 3,
   detect: (env) => pathToolAvailability(env, 'cppcheck', ['--version'], /Cppcheck\s+(\d+\.\d+(?:\.\d+)?)/),
   select: byExtension(/\.(?:c|cc|cpp|cxx|h|hh|hpp|hxx)$/i),

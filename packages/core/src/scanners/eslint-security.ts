@@ -33,6 +33,7 @@ export const eslintSecurity: Scanner = {
   format: 'sarif',
   timeoutMs: 5 * 60_000,
   installHint: HINT,
+  fileList: true,
   async detect() {
     return nodeToolAvailability('eslint', HINT);
   },

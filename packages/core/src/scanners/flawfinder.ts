@@ -10,6 +10,7 @@ export const flawfinder: Scanner = {
   format: 'sarif',
   timeoutMs: 5 * 60_000,
   installHint: 'install it with `apt-get install flawfinder` or `pip install flawfinder`',
+  fileList: true,
   cost: 1,
   detect: (env) => pathToolAvailability(env, 'flawfinder', ['--version'], /^(\d+\.\d+(?:\.\d+)?)/m),
   select: byExtension(/\.(?:c|cc|cpp|cxx|h|hh|hpp|hxx)$/i),

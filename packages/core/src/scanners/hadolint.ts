@@ -9,6 +9,7 @@ export const hadolint: Scanner = {
   format: 'hadolint',
   timeoutMs: 2 * 60_000,
   installHint: 'install it from https://github.com/hadolint/hadolint/releases (a single binary) or `brew install hadolint`',
+  fileList: true,
   cost: 1,
   detect: (env) => pathToolAvailability(env, 'hadolint', ['--version'], /(\d+\.\d+\.\d+)/),
   select: byName(DOCKERFILES),

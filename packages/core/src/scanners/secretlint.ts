@@ -15,6 +15,7 @@ export const secretlint: Scanner = {
   format: 'sarif',
   timeoutMs: 5 * 60_000,
   installHint: HINT,
+  fileList: true,
   async detect() {
     return nodeToolAvailability('secretlint', HINT);
   },

@@ -10,6 +10,7 @@ export const semgrep: Scanner = {
   format: 'semgrep',
   timeoutMs: 15 * 60_000,
   installHint: 'install it with `pipx install semgrep` or `brew install semgrep` (semgrep.dev/docs/getting-started)',
+  fileList: true,
   cost: 4,
   detect: (env) => pathToolAvailability(env, 'semgrep', ['--version'], /^(\d+\.\d+\.\d+)/m),
   select: (files) => files.filter((f) => /\.(?:js|jsx|mjs|cjs|ts|tsx|py|go|java|kt|rb|php|cs|scala|rs|c|cpp|swift|yaml|yml|json|tf|sh)$/i.test(f)),

@@ -14,6 +14,7 @@ export const shellcheck: Scanner = {
   format: 'shellcheck',
   timeoutMs: 5 * 60_000,
   installHint: 'install it with `apt-get install shellcheck` (Debian/Ubuntu) or `brew install shellcheck`',
+  fileList: true,
   async detect({ ports, env, root }) {
     const probe = await ports.exec({ command: 'shellcheck', args: ['--version'], cwd: root, env, timeoutMs: 30_000 });
     if (probe.notFound) return { available: false, reason: 'shellcheck is not on PATH' };

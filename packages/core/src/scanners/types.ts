@@ -44,6 +44,8 @@ export interface Scanner {
   readonly installHint: string;
   /** Rough cost, 1 (seconds) to 5 (minutes): cheap scanners start first, so fast feedback comes first. */
   readonly cost?: number;
+  /** It scans exactly the files it is given: with --diff-base or --staged it gets only the changed ones. */
+  readonly fileList?: boolean;
   detect(env: ScannerEnv): Promise<Availability>;
   /** The files this scanner looks at, from the target's list; none means there is nothing for it to do. */
   select(files: readonly string[]): readonly string[];
