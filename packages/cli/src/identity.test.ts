@@ -138,8 +138,10 @@ describe('diff-aware scope', () => {
     git(repo, 'checkout', '-qb', 'feature');
     await write('lib/new.js', "module.exports = (input) => eval(input);\n");
     const out = join(repo, '.out', 'diff');
-    const run = pipewarden(repo, ['scan', '--scanners', 'eslint-security', '--diff-base', 'main', '--out-dir', out]);
+    // Incremental: ESLint reads only the changed file; the baseline carries the rest over, out of scope.
+    const run = pipewarden(repo, ['scan', '--scanners', 'eslint-security', '--diff-base', 'main', '--baseline', baseline, '--out-dir', out]);
     expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/eslint-security [\d.]+: scanning 1 file\b/);
     const scoped = await results(join(out, 'results.sarif'));
     const where = (r: SarifResult) => `${r.locations?.[0]?.physicalLocation?.artifactLocation?.uri}:${r.properties?.['pipewarden/scope']}`;
     expect(scoped.map(where).sort()).toEqual(['lib/app.js:out', 'lib/app.js:out', 'lib/new.js:in']);

@@ -70,6 +70,7 @@ Options:
   --report FILE[:FORMAT]   also ingest an existing report (repeatable; format detected by content)
   --baseline FILE          SARIF of the last default-branch run: marks new / unchanged / updated / absent
   --feeds-dir DIR          CISA KEV and EPSS files (offline); else a dated cache, downloaded once a day
+  --target-url URL         the running app, for DAST (acceptance); only allowed hosts (dast.allowed_hosts)
   --diff-base REF          gate only what changed since the merge-base with REF ("hold the line")
   --diff-filter MODE       added (default) | diff_context | file | nofilter
   --shard I/N              run only shard I of N of the work (parallel CI jobs; join with merge)
@@ -255,6 +256,7 @@ async function scan(args: string[], io: CliIo): Promise<number> {
     'feeds-dir': { type: 'string' },
     quiet: { type: 'boolean' },
     json: { type: 'boolean' },
+    'target-url': { type: 'string' },
     'diff-base': { type: 'string' },
     'diff-filter': { type: 'string' },
     shard: { type: 'string' },
@@ -282,6 +284,7 @@ async function scan(args: string[], io: CliIo): Promise<number> {
       baseline: options.baseline,
       feedsDir: options['feeds-dir'],
       feedCache: feedCache(io),
+      targetUrl: options['target-url'],
       diffBase: options['diff-base'],
       diffFilter: options['diff-filter'],
       shard: options.shard,

@@ -41,6 +41,7 @@ export const scanOptionsSchema = z.object({
   'out-dir': nonEmpty('--out-dir').default('.pipewarden'),
   baseline: nonEmpty('--baseline').optional(),
   'feeds-dir': nonEmpty('--feeds-dir').optional(),
+  'target-url': nonEmpty('--target-url').optional(),
   quiet: z.boolean().default(false),
   json: z.boolean().default(false),
   'diff-base': nonEmpty('--diff-base')

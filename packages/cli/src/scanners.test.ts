@@ -59,7 +59,9 @@ describe('scanners from Debian and npm, run for real', () => {
     expect(run.stdout).toMatch(/src\/p\.c:3 +nullPointer/);
   });
 
-  it.skipIf(!has('npm'))('cyclonedx-npm writes an SBOM of the lockfile (no findings, the SBOM kept)', async () => {
+  // npm ls under a fully loaded machine has once failed here without a message we could see: one retry, and
+  // the assertion below prints the scanner's stderr if it fails again.
+  it.skipIf(!has('npm'))('cyclonedx-npm writes an SBOM of the lockfile (no findings, the SBOM kept)', { retry: 1 }, async () => {
     const dir = await repo({
       'package.json': JSON.stringify({ name: 'demo', version: '1.0.0', dependencies: { 'left-pad': '1.3.0' } }),
       'package-lock.json': JSON.stringify({

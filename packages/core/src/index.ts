@@ -29,6 +29,7 @@ export { readKev, readEpss, readFeedsDir, cachedFeeds, KEV_URL, EPSS_URL, type F
 export { enrich, contextOf, type AssetContext } from './risk/enrich.js';
 export { applyWaivers, describeWaiver, type WaiverReport } from './policy/waivers.js';
 export { configJsonSchema, STARTER_CONFIG } from './policy/json-schema.js';
+export { checkTargetUrl } from './policy/dast-safety.js';
 export { collect, shardOf, type CollectedReport, type ScannerRun, type Collected, type Shard } from './pipeline/collect.js';
 export { normalizeReport, combineLogs } from './pipeline/normalize.js';
 export { emit } from './pipeline/emit.js';

@@ -50,6 +50,9 @@ export interface CollectInput {
   timeouts?: Readonly<Record<string, number>> | undefined;
   /** With --diff-base: the changed files (relative to root); scanners that take file lists get only these. */
   changed?: ReadonlySet<string> | undefined;
+  /** --target-url, for DAST scanners; already checked against dast.allowed_hosts. */
+  url?: string | undefined;
+  maxScanSeconds?: number | undefined;
 }
 
 export interface Shard {
@@ -75,8 +78,13 @@ async function runOne(scanner: Scanner, input: CollectInput, ports: Ports): Prom
   // What it would scan decides whether it applies; only a scanner that applies needs to be installed.
   const shard = input.shard;
   const changed = input.changed;
-  const applicable = scanner.select(changed && scanner.fileList ? input.files.filter((file) => changed.has(file)) : input.files);
-  const files = applicable.filter((file) => !shard || shardOf(`${scanner.id}\u0000${file}`, shard.total) === shard.index);
+  const byUrl = scanner.target === 'url';
+  if (byUrl && !input.url) {
+    const reason = 'needs --target-url (the running application)';
+    return { run: { id: scanner.id, status: input.explicit ? 'failed' : 'skipped', reason: input.explicit ? reason : NOTHING_TO_SCAN, durationMs: elapsed(), files: 0 } };
+  }
+  const applicable = byUrl ? [input.url!] : scanner.select(changed && scanner.fileList ? input.files.filter((file) => changed.has(file)) : input.files);
+  const files = byUrl ? [] : applicable.filter((file) => !shard || shardOf(`${scanner.id}\u0000${file}`, shard.total) === shard.index);
   if (applicable.length === 0 && !input.explicit) {
     return { run: { id: scanner.id, status: 'skipped', reason: NOTHING_TO_SCAN, durationMs: elapsed(), files: 0 } };
   }
@@ -85,15 +93,15 @@ async function runOne(scanner: Scanner, input: CollectInput, ports: Ports): Prom
     const reason = `${availability.reason}; ${scanner.installHint}`;
     return { run: { id: scanner.id, status: input.explicit ? 'failed' : 'skipped', reason, durationMs: elapsed(), files: 0 } };
   }
-  if (files.length === 0) {
+  if (files.length === 0 && !byUrl) {
     const reason = shard && applicable.length ? `no files for it to scan in shard ${shard.index}/${shard.total}` : NOTHING_TO_SCAN;
     return { run: { id: scanner.id, status: 'skipped', version: availability.version, reason, durationMs: elapsed(), files: 0 } };
   }
   const outputFile = join(input.rawDir, `${scanner.id}.${scanner.format === 'sarif' ? 'sarif' : 'json'}`);
-  ports.log('info', `${scanner.id} ${availability.version}: scanning ${files.length} file${files.length === 1 ? '' : 's'}`);
+  ports.log('info', `${scanner.id} ${availability.version}: scanning ${byUrl ? input.url : `${files.length} file${files.length === 1 ? '' : 's'}`}`);
   let command;
   try {
-    command = scanner.command({ root: input.root, files, outputFile }, scannerEnv);
+    command = scanner.command({ root: input.root, files, outputFile, url: input.url, maxScanSeconds: input.maxScanSeconds }, scannerEnv);
   } catch (error) {
     return { run: { id: scanner.id, status: 'failed', version: availability.version, reason: (error as Error).message, durationMs: elapsed(), files: files.length } };
   }

@@ -19,6 +19,7 @@ import { DEFAULT_DEDUPE, dedupe } from '../identity/dedupe.js';
 import { applyScope, readDiffScope, type DiffFilter } from '../identity/scope.js';
 import { applyWaivers, describeWaiver, type WaiverReport } from '../policy/waivers.js';
 import { enrich } from '../risk/enrich.js';
+import { checkTargetUrl } from '../policy/dast-safety.js';
 import { cachedFeeds, readFeedsDir, type Feeds, type Fetcher } from '../risk/feeds.js';
 import { emit, type EmitOutputs } from './emit.js';
 import { combineLogs, normalizeReport } from './normalize.js';
@@ -49,6 +50,8 @@ export interface ScanOptions {
   diffFilter?: DiffFilter | undefined;
   /** Run one shard of the work (parallel CI jobs); `pipewarden merge` joins the shards. */
   shard?: Shard | undefined;
+  /** The running application, for DAST (acceptance); must be an allowed host. */
+  targetUrl?: string | undefined;
   /** KEV and EPSS files kept by the user (offline, reproducible); else the feed cache. */
   feedsDir?: string | undefined;
   feedCache?: FeedCache | undefined;
@@ -145,6 +148,8 @@ export async function runScan(options: ScanOptions, ports: Ports): Promise<ScanO
     throw new InputError(describeFsError(error), { file: options.dir, cause: error });
   }
   const { scanners, explicit } = resolveScanners(options.scanners, options.stage, options.config);
+  // Refused before anything runs: DAST never touches a host the policy does not allow.
+  const targetUrl = options.targetUrl ? checkTargetUrl(options.targetUrl, options.config.dast?.allowed_hosts).href : undefined;
   const gateConfig = options.config.gate;
   const outDir = resolve(options.cwd, options.outDir);
   const srcRoot = await sourceRoot(dir, ports, options.env);
@@ -167,7 +172,7 @@ export async function runScan(options: ScanOptions, ports: Ports): Promise<ScanO
   const timeouts = Object.fromEntries(Object.entries(options.config.scanners ?? {}).flatMap(([id, o]) => (o?.timeout ? [[id, o.timeout * 1000]] : [])));
   // Incremental: the diff's files, as paths relative to the scanned directory.
   const changed = diffScope ? new Set([...diffScope.files.keys()].map((path) => relative(dir, join(srcRoot, path)).split(sep).join('/')).filter((p) => !p.startsWith('..'))) : undefined;
-  const collected = await collect({ root: dir, files, scanners, explicit, rawDir: join(outDir, 'raw'), env: options.env, shard: options.shard, timeouts, changed }, ports);
+  const collected = await collect({ root: dir, files, scanners, explicit, rawDir: join(outDir, 'raw'), env: options.env, shard: options.shard, timeouts, changed, url: targetUrl, maxScanSeconds: options.config.dast?.max_scan_time ?? 300 }, ports);
   const failClosed = (gateConfig?.on_scanner_error ?? 'fail') === 'fail';
   const warnings: string[] = [];
   const failures: ScannerFailure[] = [];

@@ -90,7 +90,13 @@ export const scannerOptionsSchema = z.strictObject({
   timeout: z.number().int().min(1).max(24 * 3600).optional().describe('Seconds before the scanner is stopped, with the processes it started.'),
 });
 
+export const dastSchema = z.strictObject({
+  allowed_hosts: z.array(z.string().min(1)).optional().describe('Hosts DAST may scan (default: loopback, localhost and single-label CI service names).'),
+  max_scan_time: z.number().int().min(10).max(24 * 3600).default(300).describe('Seconds a DAST scan may take.'),
+});
+
 export const configSchema = z.strictObject({
+  dast: dastSchema.optional(),
   scanners: z.record(z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'a scanner id is lower-case letters, digits and dashes'), scannerOptionsSchema).optional(),
   stages: z.partialRecord(z.enum(STAGES), stageConfigSchema).optional(),
   gate: gateSchema.optional(),

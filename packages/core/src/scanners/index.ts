@@ -14,3 +14,5 @@ export { gitleaks } from './gitleaks.js';
 export { osvScanner } from './osv-scanner.js';
 export { checkov } from './checkov.js';
 export { hadolint } from './hadolint.js';
+export { wapiti } from './wapiti.js';
+export { zap } from './zap.js';

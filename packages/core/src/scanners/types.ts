@@ -18,6 +18,10 @@ export interface ScannerTarget {
   files: readonly string[];
   /** Absolute path where the scanner's native report must end up. */
   outputFile: string;
+  /** The running application, for scanners that target a URL (DAST). */
+  url?: string | undefined;
+  /** Seconds a DAST scan may take (dast.max_scan_time). */
+  maxScanSeconds?: number | undefined;
 }
 
 export interface ScannerCommand {
@@ -46,6 +50,8 @@ export interface Scanner {
   readonly cost?: number;
   /** It scans exactly the files it is given: with --diff-base or --staged it gets only the changed ones. */
   readonly fileList?: boolean;
+  /** What it scans: files of the target (default) or the running application's URL (--target-url). */
+  readonly target?: 'files' | 'url';
   detect(env: ScannerEnv): Promise<Availability>;
   /** The files this scanner looks at, from the target's list; none means there is nothing for it to do. */
   select(files: readonly string[]): readonly string[];

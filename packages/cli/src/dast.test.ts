@@ -1,0 +1,77 @@
+import { execFileSync, spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { repoRoot } from '../../../test-support/shared.js';
+
+const CLI = join(repoRoot, 'packages', 'cli', 'dist', 'cli.js');
+const DEMO = join(repoRoot, 'examples', 'vulnerable-app');
+
+function hasWapiti(): boolean {
+  try {
+    execFileSync('wapiti', ['--version'], { stdio: 'ignore' });
+    return true;
+  } catch {
+    process.stderr.write('\n[pipewarden tests] wapiti is not installed: skipping the DAST scan of the demo (apt-get install wapiti)\n');
+    return false;
+  }
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const server = createServer();
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+function pipewarden(cwd: string, args: string[]): { code: number | null; stdout: string; stderr: string } {
+  const run = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8', env: { ...process.env, PIPEWARDEN_OFFLINE: '1' } });
+  return { code: run.status, stdout: run.stdout, stderr: run.stderr };
+}
+
+describe('DAST targets are checked before anything runs', () => {
+  it('a host outside dast.allowed_hosts is refused with one line, exit 2', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'pw-dast-'));
+    const run = pipewarden(dir, ['scan', '--stage', 'acceptance', '--target-url', 'https://example.com/', '--out-dir', 'out']);
+    expect(run.code).toBe(2);
+    expect(run.stderr.trim()).toBe('pipewarden: --target-url: host "example.com" is not allowed for DAST (allowed: loopback, localhost and single-label CI service names); add it to dast.allowed_hosts in pipewarden.yml if you own it');
+    await writeFile(join(dir, 'pipewarden.yml'), 'dast:\n  allowed_hosts: [staging.internal.example]\n');
+    expect(pipewarden(dir, ['scan', '--stage', 'acceptance', '--target-url', 'http://127.0.0.1:9/', '--out-dir', 'out']).stderr).toMatch(/host "127\.0\.0\.1" is not allowed for DAST \(allowed: staging\.internal\.example\)/);
+    expect(pipewarden(dir, ['scan', '--target-url', 'ftp://127.0.0.1/']).stderr.trim()).toBe('pipewarden: --target-url: "ftp://127.0.0.1/" is not an http(s) URL');
+  });
+});
+
+describe.skipIf(!hasWapiti())('the acceptance stage against the running demo app', () => {
+  let app: ChildProcess;
+  let url: string;
+  beforeAll(async () => {
+    const port = await freePort();
+    url = `http://127.0.0.1:${port}/`;
+    app = spawn(process.execPath, ['server.js'], { cwd: DEMO, env: { ...process.env, PORT: String(port), HOST: '127.0.0.1' }, stdio: 'ignore' });
+    for (let i = 0; i < 50; i++) {
+      const up = await fetch(url).then(() => true, () => false);
+      if (up) return;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    throw new Error('the demo app did not start');
+  });
+  afterAll(() => {
+    app.kill();
+  });
+
+  it('wapiti finds the reflected XSS, as a DAST finding with URL, method and parameter', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'pw-dast-'));
+    const run = pipewarden(dir, ['scan', DEMO, '--stage', 'acceptance', '--scanners', 'wapiti', '--target-url', url, '--out-dir', 'out']);
+    expect(run.stderr).toMatch(/wapiti: ran, [1-9]\d* findings?/);
+    expect(run.code).toBe(1);
+    const log = JSON.parse(await readFile(join(dir, 'out', 'results.sarif'), 'utf8')) as { runs: { results: { ruleId: string; properties: Record<string, unknown> }[] }[] };
+    const xss = log.runs.flatMap((r) => r.results).find((r) => r.ruleId === 'wapiti/cross-site-scripting')!;
+    expect(xss.properties['pipewarden/dast']).toMatchObject({ url: expect.stringMatching(/\/search/), method: 'GET', parameter: 'q' });
+    expect(xss.properties['pipewarden/context']).toMatchObject({ exposure: 'internet-facing' });
+  });
+});

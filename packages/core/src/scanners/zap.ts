@@ -1,0 +1,28 @@
+import { dirname } from 'node:path';
+import { pathToolAvailability } from './path-tool.js';
+import type { Scanner } from './types.js';
+
+export const zap: Scanner = {
+  id: 'zap',
+  title: 'OWASP ZAP baseline',
+  category: 'dast',
+  stages: ['acceptance'],
+  format: 'zap',
+  target: 'url',
+  timeoutMs: 30 * 60_000,
+  installHint: 'run it from the ZAP image (ghcr.io/zaproxy/zaproxy: zap-baseline.py on PATH) — https://www.zaproxy.org/docs/docker/baseline-scan/',
+  cost: 5,
+  detect: (env) => pathToolAvailability(env, 'zap-baseline.py', ['-h'], /(ZAP|zap)[^\n]*?(\d+\.\d+\.\d+)?/).then((a) => (a.available ? { available: true, version: 'baseline' } : a)),
+  select: () => [],
+  command(target) {
+    // zap-baseline.py writes its reports into its working directory (/zap/wrk in the image).
+    return {
+      command: 'zap-baseline.py',
+      args: ['-t', target.url!, '-J', 'zap.json', '-m', String(Math.max(1, Math.round((target.maxScanSeconds ?? 300) / 60))), '-I'],
+      cwd: dirname(target.outputFile),
+      output: 'file',
+    };
+  },
+  // 0: no alerts; 1: alerts at FAIL level; 2: warnings (not with -I); 3: the scan failed.
+  exitMeaning: (code) => (code === 0 ? 'clean' : code === 1 || code === 2 ? 'findings' : 'error'),
+};
