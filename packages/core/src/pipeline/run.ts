@@ -148,6 +148,9 @@ export async function runScan(options: ScanOptions, ports: Ports): Promise<ScanO
     throw new InputError(describeFsError(error), { file: options.dir, cause: error });
   }
   const { scanners, explicit } = resolveScanners(options.scanners, options.stage, options.config);
+  if (options.stage === 'production' && scanners.length === 0 && !(options.reports ?? []).length) {
+    ports.log('info', 'the production stage scans nothing: gate the last release with `pipewarden gate results.sarif` and fresh feeds');
+  }
   // Refused before anything runs: DAST never touches a host the policy does not allow.
   const targetUrl = options.targetUrl ? checkTargetUrl(options.targetUrl, options.config.dast?.allowed_hosts).href : undefined;
   const gateConfig = options.config.gate;
