@@ -105,7 +105,7 @@ async function runOne(scanner: Scanner, input: CollectInput, ports: Ports): Prom
   } catch (error) {
     return { run: { id: scanner.id, status: 'failed', version: availability.version, reason: (error as Error).message, durationMs: elapsed(), files: files.length } };
   }
-  const result = await ports.exec({ command: command.command, args: command.args, cwd: command.cwd, env: input.env, timeoutMs });
+  const result = await ports.exec({ command: command.command, args: command.args, cwd: command.cwd, env: command.env ? { ...input.env, ...command.env } : input.env, timeoutMs });
   const base = { id: scanner.id, version: availability.version, durationMs: elapsed(), exitCode: result.exitCode, files: files.length, stderrTail: tail(result.stderr) };
   if (result.notFound) return { run: { ...base, status: 'failed', reason: `${command.command} not found; ${scanner.installHint}` } };
   if (result.timedOut) return { run: { ...base, status: 'failed', reason: `timed out after ${Math.round(timeoutMs / 1000)} s; it was stopped with the processes it started` } };

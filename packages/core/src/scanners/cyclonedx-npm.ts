@@ -24,6 +24,8 @@ export const cyclonedxNpm: Scanner = {
       args: [join(tool.dir, 'bin', 'cyclonedx-npm-cli.js'), '--package-lock-only', '--output-format', 'JSON', '--output-file', target.outputFile, '--', 'package.json'],
       cwd: target.root,
       output: 'file',
+      // Run from a pnpm or yarn script, npm_execpath names that tool; cyclonedx-npm must run npm's own `npm ls`.
+      env: { npm_execpath: '' },
     };
   },
   // The SBOM is the product (kept in out-dir/raw/); it carries no vulnerabilities, so no findings.

@@ -30,6 +30,8 @@ export interface ScannerCommand {
   cwd: string;
   /** 'file': the tool writes outputFile itself; 'stdout': we save its stdout there. */
   output: 'file' | 'stdout';
+  /** Variables set (or, with '', cleared) for this tool over the platform's environment. */
+  env?: Readonly<Record<string, string>>;
 }
 
 export type Availability = { available: true; version: string } | { available: false; reason: string };
