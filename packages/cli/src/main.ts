@@ -29,13 +29,14 @@ import {
   type PipewardenConfig,
   type Ports,
 } from '@pipewarden/core';
+import { liveProgress } from './progress.js';
 import { convertOptionsSchema, gateOptionsSchema, mergeOptionsSchema, scanOptionsSchema, validateOptions } from './options.js';
 
 export interface CliIo {
   env: Readonly<Record<string, string | undefined>>;
   cwd: string;
   stdout: { write(text: string): unknown };
-  stderr: { write(text: string): unknown };
+  stderr: { write(text: string): unknown; isTTY?: boolean };
 }
 
 const USAGE = `Usage: pipewarden <command> [options]
@@ -75,6 +76,7 @@ Options:
   --diff-filter MODE       added (default) | diff_context | file | nofilter
   --shard I/N              run only shard I of N of the work (parallel CI jobs; join with merge)
   --out-dir DIR            where results go (default .pipewarden)
+  --fail-fast              stop at the first scanner whose findings fail the gate
   --quiet                  no progress lines on stderr (errors and warnings still)
   --json                   the verdict, counts and findings as JSON on stdout instead of text
 
@@ -257,6 +259,7 @@ async function scan(args: string[], io: CliIo): Promise<number> {
     quiet: { type: 'boolean' },
     json: { type: 'boolean' },
     'target-url': { type: 'string' },
+    'fail-fast': { type: 'boolean' },
     'diff-base': { type: 'string' },
     'diff-filter': { type: 'string' },
     shard: { type: 'string' },
@@ -268,7 +271,8 @@ async function scan(args: string[], io: CliIo): Promise<number> {
   if (positionals.length > 1) throw new ConfigError(`scan takes one directory, got ${positionals.length}: ${positionals.join(' ')}`);
   const options = validateOptions(scanOptionsSchema, { ...values, dir: positionals[0] ?? '.' });
   const config = await loadConfig(options.config, resolve(io.cwd, options.dir), io.cwd);
-  const ports = makePorts(io, options.quiet);
+  const live = io.stderr.isTTY && !options.quiet && !options.json && io.env.CI === undefined ? liveProgress((text) => io.stderr.write(text)) : undefined;
+  const ports: Ports = live ? { exec: nodeExec, ...live } : makePorts(io, options.quiet);
   const started = performance.now();
   const outcome = await runScan(
     {
@@ -285,12 +289,13 @@ async function scan(args: string[], io: CliIo): Promise<number> {
       feedsDir: options['feeds-dir'],
       feedCache: feedCache(io),
       targetUrl: options['target-url'],
+      failFast: options['fail-fast'],
       diffBase: options['diff-base'],
       diffFilter: options['diff-filter'],
       shard: options.shard,
     },
     ports,
-  );
+  ).finally(() => live?.stop());
   ports.log('info', `done in ${((performance.now() - started) / 1000).toFixed(1)} s`);
   const rel = (path: string) => (path.startsWith(`${io.cwd}/`) ? path.slice(io.cwd.length + 1) : path);
   if (options.json) {

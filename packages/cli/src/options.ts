@@ -42,6 +42,7 @@ export const scanOptionsSchema = z.object({
   baseline: nonEmpty('--baseline').optional(),
   'feeds-dir': nonEmpty('--feeds-dir').optional(),
   'target-url': nonEmpty('--target-url').optional(),
+  'fail-fast': z.boolean().default(false),
   quiet: z.boolean().default(false),
   json: z.boolean().default(false),
   'diff-base': nonEmpty('--diff-base')

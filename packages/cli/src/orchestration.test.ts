@@ -112,3 +112,28 @@ describe('incremental and pre-commit', () => {
     expect(again.code).toBe(0);
   });
 });
+
+describe('--fail-fast and live progress', () => {
+  it('--fail-fast stops the scan when one scanner fails the gate: the hanging one is stopped, not waited for', async () => {
+    await writeFile(join(dir, 'token.js'), `module.exports = '${'ghp_'}${'Rt5'.repeat(12)}';\n`);
+    const run = pipewarden(['scan', '--scanners', 'shellcheck,secretlint', '--fail-fast', '--out-dir', 'out'], { PATH: `${bin}:${process.env.PATH}` });
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/secretlint failed the gate: --fail-fast stops the scan/);
+    expect(run.stdout).toMatch(/warning: shellcheck was skipped: stopped by --fail-fast after a scanner failed the gate/);
+    expect(run.stdout).toMatch(/token\.js:1/);
+    const child = Number(await readFile(join(dir, 'pid'), 'utf8'));
+    expect(running(child)).toBe(false);
+  });
+
+  it.skipIf(spawnSync('script', ['--version']).status !== 0)('on a terminal, a live line shows the running scanners; in CI logs, plain lines', async () => {
+    await writeFile(join(dir, 'a.js'), 'module.exports = (x) => eval(x);\n');
+    const env = { ...process.env, PIPEWARDEN_OFFLINE: '1' } as Record<string, string | undefined>;
+    delete env.CI;
+    const tty = spawnSync('script', ['-qec', `"${process.execPath}" "${CLI}" scan --scanners eslint-security --out-dir out`, '/dev/null'], { cwd: dir, encoding: 'utf8', env });
+    expect(tty.stdout).toMatch(/\r\x1b\[K/);
+    expect(tty.stdout).toMatch(/scanning: eslint-security \d+\.\ds/);
+    const plain = pipewarden(['scan', '--scanners', 'eslint-security', '--out-dir', 'out']);
+    expect(plain.stderr).not.toMatch(/\x1b\[K/);
+    expect(plain.stderr).toMatch(/eslint-security [\d.]+: scanning 1 file/);
+  });
+});

@@ -11,7 +11,7 @@ export { JsonStreamParser, JsonSyntaxError } from './input/json-stream.js';
 export type { Scanner, ScannerTarget, ScannerCommand, Stage, Availability } from './scanners/types.js';
 export { STAGES } from './scanners/types.js';
 export { scanners, getScanner, scannersForStage } from './scanners/registry.js';
-export type { Ports, ExecRequest, ExecResult, LogLevel } from './ports/types.js';
+export type { Ports, ExecRequest, ExecResult, LogLevel, ScanEvent } from './ports/types.js';
 export { nodeExec } from './ports/node-exec.js';
 export { listFiles, listStagedFiles } from './files/list-files.js';
 export * from './policy/config-schema.js';

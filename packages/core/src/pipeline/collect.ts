@@ -50,6 +50,11 @@ export interface CollectInput {
   timeouts?: Readonly<Record<string, number>> | undefined;
   /** With --diff-base: the changed files (relative to root); scanners that take file lists get only these. */
   changed?: ReadonlySet<string> | undefined;
+  /**
+   * --fail-fast: called with each report as its scanner finishes; true stops the scan (running scanners are
+   * stopped, the others skipped).
+   */
+  stopAfter?: ((report: CollectedReport) => Promise<boolean>) | undefined;
   /** --target-url, for DAST scanners; already checked against dast.allowed_hosts. */
   url?: string | undefined;
   maxScanSeconds?: number | undefined;
@@ -70,7 +75,7 @@ export interface Collected {
   runs: ScannerRun[];
 }
 
-async function runOne(scanner: Scanner, input: CollectInput, ports: Ports): Promise<{ run: ScannerRun; report?: CollectedReport }> {
+async function runOne(scanner: Scanner, input: CollectInput, ports: Ports, signal?: AbortSignal): Promise<{ run: ScannerRun; report?: CollectedReport }> {
   const scannerEnv = { ports, env: input.env, root: input.root };
   const started = performance.now();
   const elapsed = () => performance.now() - started;
@@ -98,14 +103,17 @@ async function runOne(scanner: Scanner, input: CollectInput, ports: Ports): Prom
     return { run: { id: scanner.id, status: 'skipped', version: availability.version, reason, durationMs: elapsed(), files: 0 } };
   }
   const outputFile = join(input.rawDir, `${scanner.id}.${scanner.format === 'sarif' ? 'sarif' : 'json'}`);
-  ports.log('info', `${scanner.id} ${availability.version}: scanning ${byUrl ? input.url : `${files.length} file${files.length === 1 ? '' : 's'}`}`);
+  const what = byUrl ? input.url! : `${files.length} file${files.length === 1 ? '' : 's'}`;
+  ports.log('info', `${scanner.id} ${availability.version}: scanning ${what}`);
+  ports.progress?.({ type: 'start', scanner: scanner.id, target: what });
   let command;
   try {
     command = scanner.command({ root: input.root, files, outputFile, url: input.url, maxScanSeconds: input.maxScanSeconds }, scannerEnv);
   } catch (error) {
     return { run: { id: scanner.id, status: 'failed', version: availability.version, reason: (error as Error).message, durationMs: elapsed(), files: files.length } };
   }
-  const result = await ports.exec({ command: command.command, args: command.args, cwd: command.cwd, env: command.env ? { ...input.env, ...command.env } : input.env, timeoutMs });
+  const result = await ports.exec({ command: command.command, args: command.args, cwd: command.cwd, env: command.env ? { ...input.env, ...command.env } : input.env, timeoutMs, signal });
+  if (signal?.aborted) return { run: { id: scanner.id, status: 'skipped', version: availability.version, reason: STOPPED, durationMs: elapsed(), files: files.length } };
   const base = { id: scanner.id, version: availability.version, durationMs: elapsed(), exitCode: result.exitCode, files: files.length, stderrTail: tail(result.stderr) };
   if (result.notFound) return { run: { ...base, status: 'failed', reason: `${command.command} not found; ${scanner.installHint}` } };
   if (result.timedOut) return { run: { ...base, status: 'failed', reason: `timed out after ${Math.round(timeoutMs / 1000)} s; it was stopped with the processes it started` } };
@@ -127,6 +135,7 @@ function tail(stderr: string): string | undefined {
 }
 
 export const NOTHING_TO_SCAN = 'no files for it to scan';
+export const STOPPED = 'stopped by --fail-fast after a scanner failed the gate';
 
 /** Runs the chosen scanners side by side (bounded), each into its own native report. */
 export async function collect(input: CollectInput, ports: Ports): Promise<Collected> {
@@ -136,15 +145,25 @@ export async function collect(input: CollectInput, ports: Ports): Promise<Collec
   // Cheap scanners first: their results (and their failures) come in seconds.
   const order = input.scanners.map((scanner, index) => ({ scanner, index })).sort((a, b) => (a.scanner.cost ?? 3) - (b.scanner.cost ?? 3) || a.index - b.index);
   let next = 0;
+  const stop = new AbortController();
   async function worker(): Promise<void> {
     while (next < order.length) {
       const { scanner, index } = order[next++]!;
+      if (stop.signal.aborted) {
+        outcomes[index] = { run: { id: scanner.id, status: 'skipped', reason: STOPPED, durationMs: 0, files: 0 } };
+        continue;
+      }
       try {
-        outcomes[index] = await runOne(scanner, input, ports);
+        outcomes[index] = await runOne(scanner, input, ports, stop.signal);
       } catch (error) {
         throw new ScannerError(scanner.id, (error as Error).message, { file: scanner.id, cause: error });
       }
-      const { run } = outcomes[index]!;
+      const { run, report } = outcomes[index]!;
+      if (run.status !== 'skipped' || run.reason !== NOTHING_TO_SCAN) ports.progress?.({ type: 'end', scanner: run.id, status: run.status, durationMs: run.durationMs, reason: run.reason });
+      if (report && input.stopAfter && !stop.signal.aborted && (await input.stopAfter(report))) {
+        ports.log('warn', `${scanner.id} failed the gate: --fail-fast stops the scan`);
+        stop.abort();
+      }
       if (run.status === 'failed') ports.log('warn', `${scanner.id}: failed: ${run.reason}`);
     }
   }

@@ -52,6 +52,8 @@ export interface ScanOptions {
   shard?: Shard | undefined;
   /** The running application, for DAST (acceptance); must be an allowed host. */
   targetUrl?: string | undefined;
+  /** Stop at the first scanner whose findings alone fail the gate (running scanners are stopped). */
+  failFast?: boolean | undefined;
   /** KEV and EPSS files kept by the user (offline, reproducible); else the feed cache. */
   feedsDir?: string | undefined;
   feedCache?: FeedCache | undefined;
@@ -87,6 +89,20 @@ export interface ScanOutcome {
 export interface ScannerFailure {
   scanner: string;
   reason: string;
+}
+
+/** --fail-fast: would this one report, on its own, fail the gate? (Without feeds: KEV rules wait for the full run.) */
+async function failsAlone(report: CollectedReport, normalize: { baseDir: string; srcRoot: string }, options: ScanOptions): Promise<boolean> {
+  try {
+    const { log } = await normalizeReport(report, normalize);
+    enrich(log, { feeds: { warnings: [] }, context: options.config.context ?? [] });
+    prioritize(log, { slaDays: options.config.priorities?.sla_days });
+    applyWaivers(log, options.config.waivers ?? [], options.today ?? todayUtc());
+    return applyGate({ findings: findingsOf(log), gate: stageGate(options.config, options.stage) }).status === 'fail';
+  } catch {
+    // An unreadable report is judged with the others at the end.
+    return false;
+  }
 }
 
 /** The SARIF run of a scanner that did not run: no results, and an invocation that says why. */
@@ -175,7 +191,7 @@ export async function runScan(options: ScanOptions, ports: Ports): Promise<ScanO
   const timeouts = Object.fromEntries(Object.entries(options.config.scanners ?? {}).flatMap(([id, o]) => (o?.timeout ? [[id, o.timeout * 1000]] : [])));
   // Incremental: the diff's files, as paths relative to the scanned directory.
   const changed = diffScope ? new Set([...diffScope.files.keys()].map((path) => relative(dir, join(srcRoot, path)).split(sep).join('/')).filter((p) => !p.startsWith('..'))) : undefined;
-  const collected = await collect({ root: dir, files, scanners, explicit, rawDir: join(outDir, 'raw'), env: options.env, shard: options.shard, timeouts, changed, url: targetUrl, maxScanSeconds: options.config.dast?.max_scan_time ?? 300 }, ports);
+  const collected = await collect({ root: dir, files, scanners, explicit, rawDir: join(outDir, 'raw'), env: options.env, shard: options.shard, timeouts, changed, url: targetUrl, maxScanSeconds: options.config.dast?.max_scan_time ?? 300, stopAfter: options.failFast ? (report) => failsAlone(report, { baseDir: dir, srcRoot }, options) : undefined }, ports);
   const failClosed = (gateConfig?.on_scanner_error ?? 'fail') === 'fail';
   const warnings: string[] = [];
   const failures: ScannerFailure[] = [];

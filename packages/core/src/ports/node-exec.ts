@@ -36,6 +36,12 @@ export function nodeExec(request: ExecRequest): Promise<ExecResult> {
     };
     child.stdout.on('data', keep(stdout));
     child.stderr.on('data', keep(stderr));
+    const onAbort = () => {
+      kill('SIGTERM');
+      setTimeout(() => kill('SIGKILL'), 2000).unref();
+    };
+    if (request.signal?.aborted) onAbort();
+    request.signal?.addEventListener('abort', onAbort, { once: true });
     const timer = request.timeoutMs
       ? setTimeout(() => {
           timedOut = true;
@@ -45,6 +51,7 @@ export function nodeExec(request: ExecRequest): Promise<ExecResult> {
       : undefined;
     const finish = (exitCode: number | null, notFound: boolean, extraError = '') => {
       if (timer) clearTimeout(timer);
+      request.signal?.removeEventListener('abort', onAbort);
       resolve({
         exitCode,
         stdout: Buffer.concat(stdout).toString('utf8'),
