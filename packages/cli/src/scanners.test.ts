@@ -39,6 +39,25 @@ async function repo(files: Record<string, string>): Promise<string> {
 const runsOf = async (dir: string) => (JSON.parse(await readFile(join(dir, 'out', 'results.sarif'), 'utf8')) as Log).runs;
 
 describe('scanners from Debian and npm, run for real', () => {
+  it('lockfile-lint flags a lockfile entry from another host over plain HTTP', async () => {
+    const lock = (resolved: string) =>
+      JSON.stringify({
+        name: 'x',
+        version: '1.0.0',
+        lockfileVersion: 3,
+        requires: true,
+        packages: { '': { name: 'x', version: '1.0.0' }, 'node_modules/left-pad': { version: '1.3.0', resolved, integrity: 'sha512-XI5MPzVNApjAyhQzphX8BkmKsKUxD4LdyK24iZeQpQcRenBVZXPh+a7vdA99w5RWmZ4ZCrt+bbqSNU9AJmhHkKA==' } },
+      });
+    const tampered = await repo({ 'package-lock.json': lock('http://registry.evil.example/left-pad/-/left-pad-1.3.0.tgz') });
+    const run = pipewarden(tampered, ['scan', '--scanners', 'lockfile-lint', '--out-dir', 'out']);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toMatch(/lockfile-lint\/invalid-protocol/);
+    expect(run.stdout).toMatch(/lockfile-lint\/invalid-host-s/);
+    const clean = await repo({ 'package-lock.json': lock('https://registry.npmjs.org/left-pad/-/left-pad-1.3.0.tgz') });
+    const ok = pipewarden(clean, ['scan', '--scanners', 'lockfile-lint', '--out-dir', 'out']);
+    expect({ code: ok.code, stderr: ok.stderr }).toMatchObject({ code: 0, stderr: expect.stringMatching(/lockfile-lint: ran, 0 findings/) });
+  });
+
   it.skipIf(!has('bandit'))('bandit finds a shell injection in Python', async () => {
     const dir = await repo({ 'app.py': 'import subprocess\n\ndef run(cmd):\n    return subprocess.call(cmd, shell=True)\n' });
     const run = pipewarden(dir, ['scan', '--scanners', 'bandit', '--out-dir', 'out']);

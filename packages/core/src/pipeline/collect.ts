@@ -122,6 +122,14 @@ async function runOne(scanner: Scanner, input: CollectInput, ports: Ports, signa
     return { run: { ...base, status: 'failed', reason: `exited with ${result.exitCode ?? 'a signal'}: ${detail.slice(0, 300)}` } };
   }
   if (command.output === 'stdout') await writeFile(outputFile, result.stdout);
+  if (command.output === 'convert') {
+    try {
+      const log = scanner.convert!({ stdout: result.stdout, stderr: result.stderr, exitCode: result.exitCode }, { root: input.root, files, outputFile });
+      await writeFile(outputFile, JSON.stringify(log));
+    } catch (error) {
+      return { run: { ...base, status: 'failed', reason: `its output could not be read: ${(error as Error).message}` } };
+    }
+  }
   return {
     run: { ...base, status: 'ran' },
     report: { file: outputFile, format: scanner.format, scanner: { id: scanner.id, version: availability.version, category: scanner.category } },

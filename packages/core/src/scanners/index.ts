@@ -7,6 +7,7 @@ export { flawfinder } from './flawfinder.js';
 export { cppcheck } from './cppcheck.js';
 export { npmAudit } from './npm-audit.js';
 export { cyclonedxNpm } from './cyclonedx-npm.js';
+export { lockfileLint } from './lockfile-lint.js';
 export { semgrep } from './semgrep.js';
 export { trivy } from './trivy.js';
 export { grype } from './grype.js';

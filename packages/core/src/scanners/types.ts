@@ -28,8 +28,8 @@ export interface ScannerCommand {
   command: string;
   args: string[];
   cwd: string;
-  /** 'file': the tool writes outputFile itself; 'stdout': we save its stdout there. */
-  output: 'file' | 'stdout';
+  /** 'file': the tool writes outputFile itself; 'stdout': we save its stdout there; 'convert': the scanner's convert() turns its text output into SARIF. */
+  output: 'file' | 'stdout' | 'convert';
   /** Variables set (or, with '', cleared) for this tool over the platform's environment. */
   env?: Readonly<Record<string, string>>;
 }
@@ -59,6 +59,8 @@ export interface Scanner {
   select(files: readonly string[]): readonly string[];
   command(target: ScannerTarget, env: ScannerEnv): ScannerCommand;
   exitMeaning(code: number): ExitMeaning;
+  /** For tools that write only text: their output as SARIF (throws when the output is not what the tool writes). */
+  convert?(output: { stdout: string; stderr: string; exitCode: number }, target: ScannerTarget): Log;
   /** Adds what the tool knows but does not write (rule severities, CWE tags) to its normalized log. */
   annotate?(log: Log): void;
 }
