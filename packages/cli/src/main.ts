@@ -76,6 +76,7 @@ Options:
   --diff-filter MODE       added (default) | diff_context | file | nofilter
   --shard I/N              run only shard I of N of the work (parallel CI jobs; join with merge)
   --out-dir DIR            where results go (default .pipewarden)
+  --image REF              the image the pipeline built, for image scanners (acceptance)
   --fail-fast              stop at the first scanner whose findings fail the gate
   --quiet                  no progress lines on stderr (errors and warnings still)
   --json                   the verdict, counts and findings as JSON on stdout instead of text
@@ -259,6 +260,7 @@ async function scan(args: string[], io: CliIo): Promise<number> {
     quiet: { type: 'boolean' },
     json: { type: 'boolean' },
     'target-url': { type: 'string' },
+    image: { type: 'string' },
     'fail-fast': { type: 'boolean' },
     'diff-base': { type: 'string' },
     'diff-filter': { type: 'string' },
@@ -289,6 +291,7 @@ async function scan(args: string[], io: CliIo): Promise<number> {
       feedsDir: options['feeds-dir'],
       feedCache: feedCache(io),
       targetUrl: options['target-url'],
+      image: options.image,
       failFast: options['fail-fast'],
       diffBase: options['diff-base'],
       diffFilter: options['diff-filter'],

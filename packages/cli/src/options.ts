@@ -42,6 +42,9 @@ export const scanOptionsSchema = z.object({
   baseline: nonEmpty('--baseline').optional(),
   'feeds-dir': nonEmpty('--feeds-dir').optional(),
   'target-url': nonEmpty('--target-url').optional(),
+  image: nonEmpty('--image')
+    .regex(/^[A-Za-z0-9][A-Za-z0-9._\/:@+-]*$/, 'expected an image reference like registry.example.com/app:1.2 or app@sha256:…')
+    .optional(),
   'fail-fast': z.boolean().default(false),
   quiet: z.boolean().default(false),
   json: z.boolean().default(false),

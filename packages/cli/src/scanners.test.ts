@@ -165,6 +165,32 @@ describe.skipIf(!hasShared)('scanners not installable here, through stand-ins th
     expect(run.code).toBe(1);
   });
 
+  it('the acceptance stage: trivy image on --image, and ZAP baseline on --target-url', async () => {
+    const bin = join(dir, 'bin-acceptance');
+    await mkdir(bin);
+    const log = join(dir, 'acceptance.jsonl');
+    await fakeTool(bin, { name: 'trivy', version: 'Version: 0.54.1', versionArgs: ['--version'], outFlag: '--output', report: corpus('trivy/scheme_2_many_vulns.json'), exit: 0, log });
+    // zap-baseline.py writes -J's file into its working directory; the stand-in writes a real ZAP report there.
+    await writeFile(join(bin, 'zap-baseline.py'), `#!${process.execPath}
+const fs = require('fs');
+const a = process.argv.slice(2);
+fs.appendFileSync(${JSON.stringify(log)}, JSON.stringify({ tool: 'zap', args: a }) + '\\n');
+if (a[0] === '-h') { console.log('Usage: zap-baseline.py -t <target>'); process.exit(0); }
+fs.copyFileSync(${JSON.stringify(corpus('zap/some_2.9.0.xml'))}, a[a.indexOf('-J') + 1]);
+process.exit(2);
+`);
+    await chmod(join(bin, 'zap-baseline.py'), 0o755);
+    const accept = pipewarden(dir, ['scan', '--stage', 'acceptance', '--image', 'registry.example.com/teamdojo:latest', '--target-url', 'http://127.0.0.1:9/', '--scanners', 'trivy-image,zap', '--out-dir', 'out-acc'], { PATH: `${bin}:${process.env.PATH}` });
+    expect(accept.stderr).toMatch(/trivy-image: ran, [1-9]\d* findings?/);
+    expect(accept.stderr).toMatch(/zap: ran, [1-9]\d* findings?/);
+    const recorded = (await readFile(log, 'utf8')).trim().split('\n').map((l) => JSON.parse(l) as { tool: string; args: string[] });
+    expect(recorded.find((c) => c.tool === 'trivy' && c.args[0] === 'image')!.args.slice(-2)).toEqual(['--', 'registry.example.com/teamdojo:latest']);
+    expect(recorded.find((c) => c.tool === 'zap' && c.args[0] === '-t')!.args.slice(0, 4)).toEqual(['-t', 'http://127.0.0.1:9/', '-J', 'zap.json']);
+    const runs = JSON.parse(await readFile(join(dir, 'out-acc', 'results.sarif'), 'utf8')) as Log;
+    const image = runs.runs.find((r) => r.tool.driver.name === 'Trivy')!.results[0] as { properties: Record<string, unknown> };
+    expect(image.properties['pipewarden/category']).toBe('container');
+  });
+
   it('npm audit refused by the registry (405) is a scanner failure with that reason', async () => {
     const bin = join(dir, 'bin-npm');
     await mkdir(bin);

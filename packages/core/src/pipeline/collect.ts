@@ -58,6 +58,8 @@ export interface CollectInput {
   /** --target-url, for DAST scanners; already checked against dast.allowed_hosts. */
   url?: string | undefined;
   maxScanSeconds?: number | undefined;
+  /** --image, for image scanners. */
+  image?: string | undefined;
 }
 
 export interface Shard {
@@ -83,12 +85,13 @@ async function runOne(scanner: Scanner, input: CollectInput, ports: Ports, signa
   // What it would scan decides whether it applies; only a scanner that applies needs to be installed.
   const shard = input.shard;
   const changed = input.changed;
-  const byUrl = scanner.target === 'url';
-  if (byUrl && !input.url) {
-    const reason = 'needs --target-url (the running application)';
+  const byUrl = scanner.target === 'url' || scanner.target === 'image';
+  const targetValue = scanner.target === 'url' ? input.url : scanner.target === 'image' ? input.image : undefined;
+  if (byUrl && !targetValue) {
+    const reason = scanner.target === 'url' ? 'needs --target-url (the running application)' : 'needs --image (the image the pipeline built)';
     return { run: { id: scanner.id, status: input.explicit ? 'failed' : 'skipped', reason: input.explicit ? reason : NOTHING_TO_SCAN, durationMs: elapsed(), files: 0 } };
   }
-  const applicable = byUrl ? [input.url!] : scanner.select(changed && scanner.fileList ? input.files.filter((file) => changed.has(file)) : input.files);
+  const applicable = byUrl ? [targetValue!] : scanner.select(changed && scanner.fileList ? input.files.filter((file) => changed.has(file)) : input.files);
   const files = byUrl ? [] : applicable.filter((file) => !shard || shardOf(`${scanner.id}\u0000${file}`, shard.total) === shard.index);
   if (applicable.length === 0 && !input.explicit) {
     return { run: { id: scanner.id, status: 'skipped', reason: NOTHING_TO_SCAN, durationMs: elapsed(), files: 0 } };
@@ -103,12 +106,12 @@ async function runOne(scanner: Scanner, input: CollectInput, ports: Ports, signa
     return { run: { id: scanner.id, status: 'skipped', version: availability.version, reason, durationMs: elapsed(), files: 0 } };
   }
   const outputFile = join(input.rawDir, `${scanner.id}.${scanner.format === 'sarif' ? 'sarif' : 'json'}`);
-  const what = byUrl ? input.url! : `${files.length} file${files.length === 1 ? '' : 's'}`;
+  const what = byUrl ? targetValue! : `${files.length} file${files.length === 1 ? '' : 's'}`;
   ports.log('info', `${scanner.id} ${availability.version}: scanning ${what}`);
   ports.progress?.({ type: 'start', scanner: scanner.id, target: what });
   let command;
   try {
-    command = scanner.command({ root: input.root, files, outputFile, url: input.url, maxScanSeconds: input.maxScanSeconds }, scannerEnv);
+    command = scanner.command({ root: input.root, files, outputFile, url: input.url, image: input.image, maxScanSeconds: input.maxScanSeconds }, scannerEnv);
   } catch (error) {
     return { run: { id: scanner.id, status: 'failed', version: availability.version, reason: (error as Error).message, durationMs: elapsed(), files: files.length } };
   }

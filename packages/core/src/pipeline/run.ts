@@ -52,6 +52,8 @@ export interface ScanOptions {
   shard?: Shard | undefined;
   /** The running application, for DAST (acceptance); must be an allowed host. */
   targetUrl?: string | undefined;
+  /** An image reference (registry/name:tag or @digest) for image scanners (acceptance). */
+  image?: string | undefined;
   /** Stop at the first scanner whose findings alone fail the gate (running scanners are stopped). */
   failFast?: boolean | undefined;
   /** KEV and EPSS files kept by the user (offline, reproducible); else the feed cache. */
@@ -191,7 +193,7 @@ export async function runScan(options: ScanOptions, ports: Ports): Promise<ScanO
   const timeouts = Object.fromEntries(Object.entries(options.config.scanners ?? {}).flatMap(([id, o]) => (o?.timeout ? [[id, o.timeout * 1000]] : [])));
   // Incremental: the diff's files, as paths relative to the scanned directory.
   const changed = diffScope ? new Set([...diffScope.files.keys()].map((path) => relative(dir, join(srcRoot, path)).split(sep).join('/')).filter((p) => !p.startsWith('..'))) : undefined;
-  const collected = await collect({ root: dir, files, scanners, explicit, rawDir: join(outDir, 'raw'), env: options.env, shard: options.shard, timeouts, changed, url: targetUrl, maxScanSeconds: options.config.dast?.max_scan_time ?? 300, stopAfter: options.failFast ? (report) => failsAlone(report, { baseDir: dir, srcRoot }, options) : undefined }, ports);
+  const collected = await collect({ root: dir, files, scanners, explicit, rawDir: join(outDir, 'raw'), env: options.env, shard: options.shard, timeouts, changed, url: targetUrl, image: options.image, maxScanSeconds: options.config.dast?.max_scan_time ?? 300, stopAfter: options.failFast ? (report) => failsAlone(report, { baseDir: dir, srcRoot }, options) : undefined }, ports);
   const failClosed = (gateConfig?.on_scanner_error ?? 'fail') === 'fail';
   const warnings: string[] = [];
   const failures: ScannerFailure[] = [];

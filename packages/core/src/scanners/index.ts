@@ -10,6 +10,7 @@ export { cyclonedxNpm } from './cyclonedx-npm.js';
 export { lockfileLint } from './lockfile-lint.js';
 export { semgrep } from './semgrep.js';
 export { trivy } from './trivy.js';
+export { trivyImage } from './trivy-image.js';
 export { grype } from './grype.js';
 export { gitleaks } from './gitleaks.js';
 export { osvScanner } from './osv-scanner.js';

@@ -20,6 +20,8 @@ export interface ScannerTarget {
   outputFile: string;
   /** The running application, for scanners that target a URL (DAST). */
   url?: string | undefined;
+  /** The image the pipeline built, for scanners that target an image. */
+  image?: string | undefined;
   /** Seconds a DAST scan may take (dast.max_scan_time). */
   maxScanSeconds?: number | undefined;
 }
@@ -53,7 +55,7 @@ export interface Scanner {
   /** It scans exactly the files it is given: with --diff-base or --staged it gets only the changed ones. */
   readonly fileList?: boolean;
   /** What it scans: files of the target (default) or the running application's URL (--target-url). */
-  readonly target?: 'files' | 'url';
+  readonly target?: 'files' | 'url' | 'image';
   detect(env: ScannerEnv): Promise<Availability>;
   /** The files this scanner looks at, from the target's list; none means there is nothing for it to do. */
   select(files: readonly string[]): readonly string[];

@@ -1,5 +1,4 @@
 import { dirname } from 'node:path';
-import { pathToolAvailability } from './path-tool.js';
 import type { Scanner } from './types.js';
 
 export const zap: Scanner = {
@@ -12,7 +11,13 @@ export const zap: Scanner = {
   timeoutMs: 30 * 60_000,
   installHint: 'run it from the ZAP image (ghcr.io/zaproxy/zaproxy: zap-baseline.py on PATH) — https://www.zaproxy.org/docs/docker/baseline-scan/',
   cost: 5,
-  detect: (env) => pathToolAvailability(env, 'zap-baseline.py', ['-h'], /(ZAP|zap)[^\n]*?(\d+\.\d+\.\d+)?/).then((a) => (a.available ? { available: true, version: 'baseline' } : a)),
+  async detect({ ports, env, root }) {
+    // zap-baseline.py has no --version: it is there when -h answers with its usage.
+    const probe = await ports.exec({ command: 'zap-baseline.py', args: ['-h'], cwd: root, env, timeoutMs: 30_000 });
+    if (probe.notFound) return { available: false, reason: 'zap-baseline.py is not on PATH' };
+    if (probe.exitCode !== 0 || !/usage/i.test(`${probe.stdout}${probe.stderr}`)) return { available: false, reason: `zap-baseline.py -h failed (exit ${probe.exitCode ?? 'signal'})` };
+    return { available: true, version: 'baseline' };
+  },
   select: () => [],
   command(target) {
     // zap-baseline.py writes its reports into its working directory (/zap/wrk in the image).

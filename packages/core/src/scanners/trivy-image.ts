@@ -1,0 +1,23 @@
+import { pathToolAvailability, zeroOnlyExit } from './path-tool.js';
+import type { Scanner } from './types.js';
+
+export const trivyImage: Scanner = {
+  id: 'trivy-image',
+  title: 'Trivy (image: OS and language packages, secrets, misconfigurations)',
+  category: 'container',
+  stages: ['acceptance'],
+  format: 'trivy',
+  target: 'image',
+  timeoutMs: 20 * 60_000,
+  installHint: 'install it from https://trivy.dev/latest/getting-started/installation/ (a release binary, apt or brew)',
+  cost: 4,
+  detect: (env) => pathToolAvailability(env, 'trivy', ['--version'], /Version:\s*v?(\d+\.\d+\.\d+)/),
+  select: () => [],
+  command: (target) => ({
+    command: 'trivy',
+    args: ['image', '--format', 'json', '--output', target.outputFile, '--scanners', 'vuln,secret,misconfig', '--quiet', '--', target.image!],
+    cwd: target.root,
+    output: 'file',
+  }),
+  exitMeaning: zeroOnlyExit,
+};
