@@ -6,6 +6,7 @@ import { basename, join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { corpusFiles, hasShared, repoRoot, sharedNotice } from '../../../test-support/shared.js';
 import { validateSarif } from '../../../test-support/sarif-schema.js';
+import { hasTool } from '../../../test-support/tools.js';
 
 const CLI = join(repoRoot, 'packages', 'cli', 'dist', 'cli.js');
 const DEMO = join(repoRoot, 'examples', 'vulnerable-app');
@@ -31,14 +32,6 @@ function expectOneLineError(run: Run, pattern: RegExp): void {
   expect(run.stderr).not.toMatch(/\n\s+at /);
 }
 
-function hasShellcheck(): boolean {
-  try {
-    execFileSync('shellcheck', ['--version'], { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 async function gitRepo(files: Record<string, string>): Promise<string> {
   const dir = await mkdtemp(join(tmpdir(), 'pw-repo-'));
@@ -77,7 +70,7 @@ describe('pipewarden scan on the demo app', () => {
     expect(rows.length).toBeGreaterThanOrEqual(8);
     for (const row of rows) expect(row).toMatch(/examples\/vulnerable-app\/[\w./-]+:\d+/);
     const tools = new Set(rows.map((row) => row.trim().split(/\s+/)[3]));
-    expect([...tools]).toEqual(expect.arrayContaining(['ESLint', 'secretlint', 'ShellCheck'].filter((t) => t !== 'ShellCheck' || hasShellcheck())));
+    expect([...tools]).toEqual(expect.arrayContaining(['ESLint', 'secretlint', 'ShellCheck'].filter((t) => t !== 'ShellCheck' || hasTool('shellcheck', ['--version'], 'apt-get install shellcheck'))));
     // Most urgent first.
     const risks = rows.map((row) => Number(row.trim().split(/\s+/)[1]));
     expect(risks).toEqual([...risks].sort((a, b) => b - a));

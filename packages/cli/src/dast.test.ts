@@ -1,23 +1,15 @@
-import { execFileSync, spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { repoRoot } from '../../../test-support/shared.js';
+import { hasTool } from '../../../test-support/tools.js';
 
 const CLI = join(repoRoot, 'packages', 'cli', 'dist', 'cli.js');
 const DEMO = join(repoRoot, 'examples', 'vulnerable-app');
 
-function hasWapiti(): boolean {
-  try {
-    execFileSync('wapiti', ['--version'], { stdio: 'ignore' });
-    return true;
-  } catch {
-    process.stderr.write('\n[pipewarden tests] wapiti is not installed: skipping the DAST scan of the demo (apt-get install wapiti)\n');
-    return false;
-  }
-}
 
 function freePort(): Promise<number> {
   return new Promise((resolve) => {
@@ -46,7 +38,7 @@ describe('DAST targets are checked before anything runs', () => {
   });
 });
 
-describe.skipIf(!hasWapiti())('the acceptance stage against the running demo app', () => {
+describe.skipIf(!hasTool('wapiti', ['--version'], 'apt-get install wapiti'))('the acceptance stage against the running demo app', () => {
   let app: ChildProcess;
   let url: string;
   beforeAll(async () => {

@@ -4,20 +4,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { hasShared, repoRoot, sharedDir, sharedNotice } from '../../../test-support/shared.js';
+import { hasTool } from '../../../test-support/tools.js';
 
 const CLI = join(repoRoot, 'packages', 'cli', 'dist', 'cli.js');
 
 interface Log {
   runs: { tool: { driver: { name: string } }; properties?: Record<string, unknown>; results: unknown[]; invocations?: { executionSuccessful: boolean; toolExecutionNotifications?: { message: { text: string } }[] }[] }[];
-}
-
-function has(command: string, args = ['--version']): boolean {
-  try {
-    execFileSync(command, args, { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 function pipewarden(cwd: string, args: string[], env: Record<string, string> = {}): { code: number | null; stdout: string; stderr: string } {
@@ -58,27 +50,27 @@ describe('scanners from Debian and npm, run for real', () => {
     expect({ code: ok.code, stderr: ok.stderr }).toMatchObject({ code: 0, stderr: expect.stringMatching(/lockfile-lint: ran, 0 findings/) });
   });
 
-  it.skipIf(!has('bandit'))('bandit finds a shell injection in Python', async () => {
+  it.skipIf(!hasTool('bandit', ['--version'], 'apt-get install bandit'))('bandit finds a shell injection in Python', async () => {
     const dir = await repo({ 'app.py': 'import subprocess\n\ndef run(cmd):\n    return subprocess.call(cmd, shell=True)\n' });
     const run = pipewarden(dir, ['scan', '--scanners', 'bandit', '--out-dir', 'out']);
     expect(run.stderr).toMatch(/bandit: ran, [1-9]\d* findings?/);
     expect(run.stdout).toMatch(/app\.py:4 +B602/);
   });
 
-  it.skipIf(!has('flawfinder'))('flawfinder flags strcpy in C (SARIF)', async () => {
+  it.skipIf(!hasTool('flawfinder', ['--version'], 'apt-get install flawfinder'))('flawfinder flags strcpy in C (SARIF)', async () => {
     const dir = await repo({ 'src/copy.c': '#include <string.h>\nvoid f(char *in) {\n  char buf[8];\n  strcpy(buf, in);\n}\n' });
     const run = pipewarden(dir, ['scan', '--scanners', 'flawfinder', '--out-dir', 'out']);
     expect(run.stderr).toMatch(/flawfinder: ran, [1-9]\d* findings?/);
     expect(run.stdout).toMatch(/src\/copy\.c:4 /);
   });
 
-  it.skipIf(!has('cppcheck'))('cppcheck finds a null dereference (XML)', async () => {
+  it.skipIf(!hasTool('cppcheck', ['--version'], 'apt-get install cppcheck'))('cppcheck finds a null dereference (XML)', async () => {
     const dir = await repo({ 'src/p.c': 'void f(void) {\n  char *p = 0;\n  *p = 1;\n}\n' });
     const run = pipewarden(dir, ['scan', '--scanners', 'cppcheck', '--out-dir', 'out']);
     expect(run.stdout).toMatch(/src\/p\.c:3 +nullPointer/);
   });
 
-  it.skipIf(!has('npm'))('cyclonedx-npm writes an SBOM of the lockfile (no findings, the SBOM kept), also when run from a pnpm script', async () => {
+  it.skipIf(!hasTool('npm'))('cyclonedx-npm writes an SBOM of the lockfile (no findings, the SBOM kept), also when run from a pnpm script', async () => {
     const dir = await repo({
       'package.json': JSON.stringify({ name: 'demo', version: '1.0.0', dependencies: { 'left-pad': '1.3.0' } }),
       'package-lock.json': JSON.stringify({

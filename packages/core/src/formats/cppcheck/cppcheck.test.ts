@@ -4,18 +4,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readReport } from '../registry.js';
+import { hasTool } from '../../../../../test-support/tools.js';
 
-function hasCppcheck(): boolean {
-  try {
-    execFileSync('cppcheck', ['--version'], { stdio: 'ignore' });
-    return true;
-  } catch {
-    process.stderr.write('\n[pipewarden tests] cppcheck is not installed: skipping its real-output test (apt-get install cppcheck)\n');
-    return false;
-  }
-}
 
-describe.skipIf(!hasCppcheck())('cppcheck format on real cppcheck output', () => {
+describe.skipIf(!hasTool('cppcheck', ['--version'], 'apt-get install cppcheck'))('cppcheck format on real cppcheck output', () => {
   it('reads defects with CWE, severity and the steps that lead to them', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'pw-cppcheck-'));
     await writeFile(join(dir, 'a.c'), 'void f(void) {\n  char *p = 0;\n  *p = 1;\n  int a[3]; a[3] = 0;\n}\n');

@@ -4,18 +4,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { shellcheck } from './index.js';
+import { hasTool } from '../../../../../test-support/tools.js';
 
-function hasShellcheck(): boolean {
-  try {
-    execFileSync('shellcheck', ['--version'], { stdio: 'ignore' });
-    return true;
-  } catch {
-    process.stderr.write('\n[pipewarden tests] shellcheck is not installed: skipping the tests on its real output (apt-get install shellcheck)\n');
-    return false;
-  }
-}
 
-describe.skipIf(!hasShellcheck())('shellcheck format on real shellcheck output', () => {
+describe.skipIf(!hasTool('shellcheck', ['--version'], 'apt-get install shellcheck'))('shellcheck format on real shellcheck output', () => {
   it('turns json1 comments into SARIF results with rules, levels and regions', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'pw-sc-'));
     await writeFile(join(dir, 'run.sh'), '#!/bin/sh\ncd $1\nrm -rf $DIR/*\n');
