@@ -22,6 +22,7 @@ import { enrich } from '../risk/enrich.js';
 import { checkTargetUrl } from '../policy/dast-safety.js';
 import { cachedFeeds, readFeedsDir, type Feeds, type Fetcher } from '../risk/feeds.js';
 import { emit, type EmitOutputs } from './emit.js';
+import { version } from '../version.js';
 import { combineLogs, normalizeReport } from './normalize.js';
 
 export interface ReportInput {
@@ -158,6 +159,7 @@ async function sourceRoot(dir: string, ports: Ports, env: ScanOptions['env']): P
 
 /** collect → normalize → identify → prioritize → gate → emit, for one directory. */
 export async function runScan(options: ScanOptions, ports: Ports): Promise<ScanOutcome> {
+  const startedAt = new Date();
   const dir = resolve(options.cwd, options.dir);
   try {
     if (!(await stat(dir)).isDirectory()) throw new InputError('is not a directory', { file: options.dir });
@@ -297,7 +299,15 @@ export async function runScan(options: ScanOptions, ports: Ports): Promise<ScanO
     })),
   };
   const summary = { findings, verdict, scanners: collected.runs, stage: options.stage, reports, baseline, scope, waivers: assessed.waivers };
-  const outputs = await emit(log, summary, outDir);
+  const head = await ports.exec({ command: 'git', args: ['rev-parse', 'HEAD'], cwd: srcRoot, env: options.env, timeoutMs: 30_000 });
+  const outputs = await emit(log, summary, outDir, {
+    version,
+    startedAt,
+    endedAt: new Date(),
+    commit: head.exitCode === 0 ? head.stdout.trim() : undefined,
+    scanners: collected.runs,
+    categories: Object.fromEntries(scanners.map((s) => [s.id, s.category])),
+  });
   const exitCode = failClosed && failures.length ? 2 : verdict.status === 'fail' ? 1 : 0;
   return { log, findings, verdict, scanners: collected.runs, reports, outputs, baseline, scope, merged, waivers: assessed.waivers, failures: failClosed ? failures : [], exitCode };
 }

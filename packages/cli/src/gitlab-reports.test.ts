@@ -1,0 +1,64 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdtemp, readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { validateGitlab } from '../../../test-support/gitlab-schema.js';
+import { hasShared, repoRoot, sharedDir, sharedNotice } from '../../../test-support/shared.js';
+
+const CLI = join(repoRoot, 'packages', 'cli', 'dist', 'cli.js');
+const FILES = {
+  sast: 'gl-sast-report.json',
+  dependency_scanning: 'gl-dependency-scanning-report.json',
+  container_scanning: 'gl-container-scanning-report.json',
+  dast: 'gl-dast-report.json',
+  secret_detection: 'gl-secret-detection-report.json',
+} as const;
+
+function scan(args: string[]): { code: number | null; out: string } {
+  const out = join(tmpdir(), `pw-gl-${process.pid}-${Math.random().toString(36).slice(2)}`);
+  const run = spawnSync(process.execPath, [CLI, 'scan', ...args, '--out-dir', out], { cwd: repoRoot, encoding: 'utf8', env: { ...process.env, PIPEWARDEN_OFFLINE: '1' } });
+  return { code: run.status, out };
+}
+
+async function report(out: string, type: keyof typeof FILES): Promise<{ vulnerabilities: Record<string, unknown>[]; scan: Record<string, unknown> }> {
+  return JSON.parse(await readFile(join(out, FILES[type]), 'utf8')) as { vulnerabilities: Record<string, unknown>[]; scan: Record<string, unknown> };
+}
+
+describe.skipIf(!hasShared)("GitLab security reports, valid against GitLab's 15.2.1 schemas", () => {
+  sharedNotice('the GitLab report schema tests');
+
+  it('the demo scan writes SAST and secret detection reports, with no secret in them', async () => {
+    const { out } = scan(['examples/vulnerable-app']);
+    const sast = await report(out, 'sast');
+    expect(validateGitlab('sast', sast)).toEqual([]);
+    expect(sast.vulnerabilities.length).toBeGreaterThanOrEqual(14);
+    const secrets = await report(out, 'secret_detection');
+    expect(validateGitlab('secret_detection', secrets)).toEqual([]);
+    expect(secrets.vulnerabilities).toHaveLength(2);
+    const config = await readFile(join(repoRoot, 'examples', 'vulnerable-app', 'config.js'), 'utf8');
+    for (const [, value] of config.matchAll(/'([A-Za-z0-9/+_]{20,})'/g)) expect(JSON.stringify(secrets)).not.toContain(value);
+    expect(existsSync(join(out, FILES.dast))).toBe(false);
+  });
+
+  it('dependency, container and DAST findings from ingested reports go to their reports', async () => {
+    const { out } = scan([
+      await mkdtemp(join(tmpdir(), 'pw-gl-src-')),
+      '--scanners', 'none',
+      '--report', join(sharedDir, 'corpus', 'npm_audit_7_plus', 'one_vuln.json'),
+      '--report', join(sharedDir, 'corpus', 'trivy', 'scheme_2_many_vulns.json'),
+      '--report', join(sharedDir, 'corpus', 'zap', 'some_2.9.0.xml'),
+    ]);
+    for (const type of ['dependency_scanning', 'container_scanning', 'dast'] as const) {
+      const data = await report(out, type);
+      expect(validateGitlab(type, data), type).toEqual([]);
+      expect(data.vulnerabilities.length, type).toBeGreaterThan(0);
+    }
+    const dast = await report(out, 'dast');
+    expect(dast.vulnerabilities[0]!.location).toMatchObject({ hostname: 'https://mainsite.com', method: 'GET' });
+    expect((dast.scan.scanned_resources as unknown[]).length).toBeGreaterThan(0);
+    const deps = await report(out, 'dependency_scanning');
+    expect(deps.vulnerabilities[0]!.location).toMatchObject({ file: 'package-lock.json', dependency: { package: { name: 'debug' } } });
+  });
+});

@@ -1,0 +1,133 @@
+import { createHash } from 'node:crypto';
+import { type Finding, type Severity } from '../finding.js';
+import type { ScannerRun } from '../pipeline/collect.js';
+import { decodeUri } from '../sarif/uri.js';
+
+// GitLab's security report schemas 15.2.1: one report per type, each vulnerability with an id, identifiers
+// and the location its type requires. Secrets are never in them (Pipewarden never holds the values).
+
+export const GITLAB_SCHEMA_VERSION = '15.2.1';
+export type GitlabReportType = 'sast' | 'dependency_scanning' | 'container_scanning' | 'dast' | 'secret_detection';
+export const GITLAB_REPORT_FILES: Record<GitlabReportType, string> = {
+  sast: 'gl-sast-report.json',
+  dependency_scanning: 'gl-dependency-scanning-report.json',
+  container_scanning: 'gl-container-scanning-report.json',
+  dast: 'gl-dast-report.json',
+  secret_detection: 'gl-secret-detection-report.json',
+};
+
+const TYPE_OF: Record<string, GitlabReportType> = { sast: 'sast', iac: 'sast', sca: 'dependency_scanning', sbom: 'dependency_scanning', container: 'container_scanning', dast: 'dast', secrets: 'secret_detection' };
+const SEVERITY: Record<Severity, string> = { critical: 'Critical', high: 'High', medium: 'Medium', low: 'Low', info: 'Info' };
+
+export interface GitlabContext {
+  version: string;
+  startedAt: Date;
+  endedAt: Date;
+  /** The commit scanned, for secret detection's required commit.sha. */
+  commit?: string | undefined;
+  scanners: readonly ScannerRun[];
+  /** Category of each scanner id, to know which report types were scanned. */
+  categories: Readonly<Record<string, string>>;
+}
+
+function gitlabTime(date: Date): string {
+  return date.toISOString().slice(0, 19);
+}
+
+/** A stable UUID from the fingerprint: the same finding keeps its id from pipeline to pipeline. */
+function uuidOf(text: string): string {
+  const h = createHash('sha256').update(text).digest('hex');
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-5${h.slice(13, 16)}-${((parseInt(h[16]!, 16) & 3) | 8).toString(16)}${h.slice(17, 20)}-${h.slice(20, 32)}`;
+}
+
+function identifiers(finding: Finding): { type: string; name: string; value: string; url?: string }[] {
+  const ids = (finding.result.properties?.['pipewarden/ids'] as string[] | undefined) ?? [];
+  const out: { type: string; name: string; value: string; url?: string }[] = [{ type: `${finding.tool.toLowerCase().replace(/[^a-z0-9]+/g, '_')}_rule`, name: `${finding.tool} ${finding.ruleId}`.slice(0, 255), value: finding.ruleId }];
+  for (const id of ids) {
+    if (/^CVE-\d{4}-\d+$/i.test(id)) out.push({ type: 'cve', name: id.toUpperCase(), value: id.toUpperCase(), url: `https://nvd.nist.gov/vuln/detail/${id.toUpperCase()}` });
+    else if (/^GHSA-/i.test(id)) out.push({ type: 'ghsa', name: id, value: id, url: `https://github.com/advisories/${id}` });
+  }
+  for (const cwe of finding.cwes) {
+    const n = cwe.replace(/^CWE-/, '');
+    out.push({ type: 'cwe', name: cwe, value: n, url: `https://cwe.mitre.org/data/definitions/${n}.html` });
+  }
+  const seen = new Set<string>();
+  return out.filter((i) => (seen.has(`${i.type}:${i.value}`) ? false : (seen.add(`${i.type}:${i.value}`), true)));
+}
+
+function locationOf(type: GitlabReportType, finding: Finding, context: GitlabContext): Record<string, unknown> {
+  const props = finding.result.properties ?? {};
+  const file = finding.location ? decodeUri(finding.location.uri) : undefined;
+  const lines = { ...(finding.location?.startLine ? { start_line: finding.location.startLine } : {}), ...(finding.location?.endLine ? { end_line: finding.location.endLine } : {}) };
+  const pkg = props['pipewarden/package'] as { name?: string; version?: string } | undefined;
+  const dependency = { package: { name: pkg?.name ?? 'unknown' }, version: pkg?.version ?? 'unknown' };
+  switch (type) {
+    case 'sast':
+      return { ...(file ? { file } : {}), ...lines };
+    case 'dependency_scanning':
+      return { file: file ?? 'unknown', dependency };
+    case 'container_scanning': {
+      const image = (props['pipewarden/image'] as { reference?: string } | undefined)?.reference ?? 'unknown';
+      return { dependency, operating_system: 'unknown', image };
+    }
+    case 'dast': {
+      const dast = props['pipewarden/dast'] as { url?: string; method?: string; parameter?: string } | undefined;
+      let hostname = '';
+      let path = dast?.url ?? '';
+      try {
+        const url = new URL(dast?.url ?? '');
+        hostname = `${url.protocol}//${url.host}`;
+        path = `${url.pathname}${url.search}`;
+      } catch {
+        // a relative route: no host
+      }
+      return { hostname, method: dast?.method ?? 'GET', param: dast?.parameter ?? '', path };
+    }
+    case 'secret_detection':
+      return { ...(file ? { file } : {}), ...lines, commit: { sha: context.commit ?? '0000000000000000000000000000000000000000' } };
+  }
+}
+
+/** The GitLab reports of one run: a report for every type that has findings or a scanner that scanned for it. */
+export function gitlabReports(findings: readonly Finding[], context: GitlabContext): Partial<Record<GitlabReportType, unknown>> {
+  const byType = new Map<GitlabReportType, Finding[]>();
+  for (const run of context.scanners) {
+    const type = TYPE_OF[context.categories[run.id] ?? ''];
+    if (type && run.status !== 'skipped') byType.set(type, byType.get(type) ?? []);
+  }
+  for (const finding of findings) {
+    const type = TYPE_OF[finding.category] ?? 'sast';
+    byType.set(type, [...(byType.get(type) ?? []), finding]);
+  }
+  const reports: Partial<Record<GitlabReportType, unknown>> = {};
+  for (const [type, list] of byType) {
+    const failed = context.scanners.some((run) => run.status === 'failed' && TYPE_OF[context.categories[run.id] ?? ''] === type);
+    const tool = list[0]?.tool ?? 'Pipewarden';
+    const vulnerabilities = list.map((f) => ({
+      id: uuidOf(f.fingerprint ?? `${f.tool}:${f.ruleId}:${f.location?.uri}:${f.location?.startLine}`),
+      name: (f.rule?.shortDescription?.text ?? f.ruleId).slice(0, 255),
+      description: f.message.slice(0, 1_048_576),
+      severity: SEVERITY[f.severity],
+      ...(f.rule?.help?.text ? { solution: f.rule.help.text.slice(0, 7000) } : {}),
+      identifiers: identifiers(f),
+      ...(f.rule?.helpUri ? { links: [{ url: f.rule.helpUri }] } : {}),
+      location: locationOf(type, f, context),
+    }));
+    reports[type] = {
+      version: GITLAB_SCHEMA_VERSION,
+      scan: {
+        analyzer: { id: 'pipewarden', name: 'Pipewarden', version: context.version, vendor: { name: 'Pipewarden' } },
+        scanner: { id: tool.toLowerCase().replace(/[^a-z0-9]+/g, '-') || 'pipewarden', name: tool, version: context.version, vendor: { name: 'Pipewarden' } },
+        type,
+        start_time: gitlabTime(context.startedAt),
+        end_time: gitlabTime(context.endedAt),
+        status: failed ? 'failure' : 'success',
+        ...(type === 'dast'
+          ? { scanned_resources: [...new Map(list.map((f) => { const d = f.result.properties?.['pipewarden/dast'] as { url?: string; method?: string } | undefined; return [`${d?.method ?? 'GET'} ${d?.url ?? ''}`, { method: d?.method ?? 'GET', url: d?.url ?? '', type: 'url' }]; })).values()].filter((r) => r.url) }
+          : {}),
+      },
+      vulnerabilities,
+    };
+  }
+  return reports;
+}
