@@ -62,3 +62,18 @@ describe.skipIf(!hasShared)("GitLab security reports, valid against GitLab's 15.
     expect(deps.vulnerabilities[0]!.location).toMatchObject({ file: 'package-lock.json', dependency: { package: { name: 'debug' } } });
   });
 });
+
+describe('junit.xml', () => {
+  it('is well-formed XML: a failing case per tripped rule and per finding that tripped it, hostile text escaped', async () => {
+    const { readDocument } = await import('@pipewarden/core');
+    const { out } = scan(['examples/vulnerable-app']);
+    const doc = await readDocument(join(out, 'junit.xml'));
+    expect(doc.kind).toBe('xml');
+    const suites = (doc as { data: { testsuites: { '@_tests': string; '@_failures': string; testsuite: { '@_name': string; '@_failures': string }[] } } }).data.testsuites;
+    expect(suites.testsuite.map((s) => s['@_name'])).toEqual(['pipewarden gate', 'secretlint', 'ESLint', 'ShellCheck']);
+    expect(suites.testsuite[0]!['@_failures']).toBe('2');
+    expect(Number(suites['@_tests'])).toBe(2 + 16);
+    // The 2 secrets and the 2 high ESLint findings tripped the gate, the rest did not.
+    expect(Number(suites['@_failures'])).toBe(2 + 2 + 2);
+  });
+});

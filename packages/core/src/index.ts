@@ -36,4 +36,6 @@ export { emit } from './pipeline/emit.js';
 export { runScan, gateLog, assess, todayUtc, convertReports, readBaseline, resolveScanners, type FeedCache, type GateLogOptions, type GateLogOutcome, type ScanOptions, type ScanOutcome, type ReportInput, type ConvertOptions } from './pipeline/run.js';
 export { renderMarkdown, renderText, severityCounts, groupFindings, componentOf, type SummaryInput, type FindingGroup } from './report/summary.js';
 export { escapeMarkdown, escapeHtml, markdownCode } from './report/escape.js';
+export { renderJunit } from './report/junit.js';
+export { gitlabReports, GITLAB_REPORT_FILES, GITLAB_SCHEMA_VERSION, type GitlabContext, type GitlabReportType } from './report/gitlab.js';
 export { version } from './version.js';

@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { writeFileAtomic } from '../sarif/write-atomic.js';
 import type { Log } from '../sarif/types.js';
 import { renderMarkdown, type SummaryInput } from '../report/summary.js';
+import { renderJunit } from '../report/junit.js';
 import { GITLAB_REPORT_FILES, gitlabReports, type GitlabContext, type GitlabReportType } from '../report/gitlab.js';
 
 export interface EmitOutputs {
@@ -9,13 +10,15 @@ export interface EmitOutputs {
   summary: string;
   /** GitLab security reports written (gl-*-report.json), by type. */
   gitlab: string[];
+  junit: string;
 }
 
 /** Writes the out-dir's files; each is written whole or not at all. */
 export async function emit(log: Log, summary: Omit<SummaryInput, 'outputs'>, outDir: string, gitlab?: GitlabContext): Promise<EmitOutputs> {
-  const outputs: EmitOutputs = { sarif: join(outDir, 'results.sarif'), summary: join(outDir, 'summary.md'), gitlab: [] };
+  const outputs: EmitOutputs = { sarif: join(outDir, 'results.sarif'), summary: join(outDir, 'summary.md'), gitlab: [], junit: join(outDir, 'junit.xml') };
   await writeFileAtomic(outputs.sarif, `${JSON.stringify(log, null, 2)}\n`);
   await writeFileAtomic(outputs.summary, renderMarkdown(summary));
+  await writeFileAtomic(outputs.junit, renderJunit(summary.findings, summary.verdict, summary.stage));
   if (gitlab) {
     // Waived findings stay out of GitLab's reports: GitLab would open them as vulnerabilities.
     const reports = gitlabReports(summary.findings.filter((f) => !f.suppressed), gitlab);

@@ -1,0 +1,46 @@
+import { whereOf, type Finding } from '../finding.js';
+import type { Verdict } from '../policy/gate.js';
+import { byRisk } from '../risk/prioritize.js';
+
+function xml(text: string): string {
+  return text
+    .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '')
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;');
+}
+
+/**
+ * JUnit XML for CI test views (GitLab's junit report, Jenkins' junit step): a suite for the gate, one case per
+ * rule (failing when it tripped), and a suite per tool, one case per finding (failing when it tripped a rule).
+ */
+export function renderJunit(findings: readonly Finding[], verdict: Verdict, stage: string): string {
+  const tripped = new Set(verdict.failures.flatMap((f) => f.findings.map((t) => t.fingerprint ?? t.where)));
+  const out: string[] = ['<?xml version="1.0" encoding="UTF-8"?>'];
+  const suites: string[] = [];
+  const gateCases = verdict.failures.map(
+    (failure) => `    <testcase classname="pipewarden.gate" name="${xml(failure.rule)}"><failure message="${xml(`${failure.matched} findings, at most ${failure.max}`)}">${xml(failure.findings.map((f) => `${f.priority ?? ''} ${f.ruleId} ${f.where}`).join('\n'))}</failure></testcase>`,
+  );
+  if (gateCases.length === 0) gateCases.push(`    <testcase classname="pipewarden.gate" name="gate (${xml(stage)})"/>`);
+  suites.push(`  <testsuite name="pipewarden gate" tests="${gateCases.length}" failures="${verdict.failures.length}">\n${gateCases.join('\n')}\n  </testsuite>`);
+  const byTool = new Map<string, Finding[]>();
+  for (const finding of [...findings].sort(byRisk)) if (!finding.suppressed) byTool.set(finding.tool, [...(byTool.get(finding.tool) ?? []), finding]);
+  let failures = verdict.failures.length;
+  let tests = gateCases.length;
+  for (const [tool, list] of byTool) {
+    let failed = 0;
+    const cases = list.map((f) => {
+      const where = whereOf(f);
+      const failing = tripped.has(f.fingerprint ?? where);
+      if (failing) failed++;
+      const body = `${f.priority ?? ''} risk ${f.risk ?? ''} ${f.severity}: ${f.message}\n${where}`;
+      return `    <testcase classname="${xml(f.location?.uri ?? tool)}" name="${xml(`${f.ruleId} ${where}`)}" file="${xml(f.location?.uri ?? '')}">${failing ? `<failure message="${xml(f.message.slice(0, 300))}" type="${xml(f.severity)}">${xml(body)}</failure>` : `<system-out>${xml(body)}</system-out>`}</testcase>`;
+    });
+    failures += failed;
+    tests += cases.length;
+    suites.push(`  <testsuite name="${xml(tool)}" tests="${cases.length}" failures="${failed}">\n${cases.join('\n')}\n  </testsuite>`);
+  }
+  out.push(`<testsuites name="pipewarden" tests="${tests}" failures="${failures}">`, ...suites, '</testsuites>', '');
+  return out.join('\n');
+}
