@@ -77,3 +77,17 @@ describe('junit.xml', () => {
     expect(Number(suites['@_failures'])).toBe(2 + 2 + 2);
   });
 });
+
+describe('report.json', () => {
+  it('holds the verdict, counts, scanners and every finding with its factors, most urgent first; --json prints the same shape', async () => {
+    const { out } = scan(['examples/vulnerable-app']);
+    const report = JSON.parse(await readFile(join(out, 'report.json'), 'utf8')) as { verdict: string; counts: { total: number }; findings: { risk: number; factors: unknown[] }[]; scanners: { id: string }[] };
+    expect(report.verdict).toBe('fail');
+    expect(report.counts.total).toBe(16);
+    expect(report.findings.map((f) => f.risk)).toEqual([...report.findings.map((f) => f.risk)].sort((a, b) => b - a));
+    expect(report.findings[0]!.factors.length).toBeGreaterThan(0);
+    const printed = spawnSync(process.execPath, [CLI, 'scan', 'examples/vulnerable-app', '--json', '--out-dir', join(out, 'again')], { cwd: repoRoot, encoding: 'utf8', env: { ...process.env, PIPEWARDEN_OFFLINE: '1' } });
+    const json = JSON.parse(printed.stdout) as Record<string, unknown>;
+    expect(Object.keys(json)).toEqual(expect.arrayContaining(Object.keys(report)));
+  });
+});

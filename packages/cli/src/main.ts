@@ -9,10 +9,9 @@ import {
   configJsonSchema,
   convertReports,
   gateLog,
-  byRisk,
+  renderJson,
   type FeedCache,
   type Fetcher,
-  type ScanOutcome,
   dedupe,
   mergeLogs,
   prioritize,
@@ -175,33 +174,6 @@ function makePorts(io: CliIo, quiet = false): Ports {
   };
 }
 
-/** What --json prints: the verdict, the counts, the scanners and every finding, most urgent first. */
-function jsonSummary(outcome: ScanOutcome, outputs: string[]) {
-  return {
-    verdict: outcome.verdict.status,
-    exitCode: outcome.exitCode,
-    failures: outcome.verdict.failures.map(({ rule, matched, max, findings }) => ({ rule, matched, max, findings })),
-    counts: { total: outcome.findings.length, ...outcome.verdict.counts },
-    ...(outcome.baseline ? { baseline: outcome.baseline } : {}),
-    ...(outcome.scope ? { diff: outcome.scope } : {}),
-    warnings: outcome.verdict.warnings,
-    scanners: outcome.scanners.map(({ id, status, version, durationMs, reason, findings }) => ({ id, status, version, durationMs: Math.round(durationMs), reason, findings })),
-    findings: [...outcome.findings].sort(byRisk).map((f) => ({
-      priority: f.priority,
-      risk: f.risk,
-      severity: f.severity,
-      tool: f.tool,
-      rule: f.ruleId,
-      location: f.location ? `${f.location.uri}${f.location.startLine ? `:${f.location.startLine}` : ''}` : undefined,
-      message: f.message,
-      fingerprint: f.fingerprint,
-      state: f.result.baselineState,
-      waived: f.suppressed,
-    })),
-    outputs,
-  };
-}
-
 const HOOK_MARKER = '# installed by pipewarden hook install';
 
 async function hook(args: string[], io: CliIo): Promise<number> {
@@ -302,7 +274,8 @@ async function scan(args: string[], io: CliIo): Promise<number> {
   ports.log('info', `done in ${((performance.now() - started) / 1000).toFixed(1)} s`);
   const rel = (path: string) => (path.startsWith(`${io.cwd}/`) ? path.slice(io.cwd.length + 1) : path);
   if (options.json) {
-    io.stdout.write(`${JSON.stringify(jsonSummary(outcome, [rel(outcome.outputs.sarif), rel(outcome.outputs.summary)]), null, 2)}\n`);
+    const report = renderJson({ findings: outcome.findings, verdict: outcome.verdict, scanners: outcome.scanners, stage: options.stage, baseline: outcome.baseline, scope: outcome.scope, exitCode: outcome.exitCode, outputs: [rel(outcome.outputs.sarif), rel(outcome.outputs.summary)] });
+    io.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
   } else io.stdout.write(
     renderText({
       findings: outcome.findings,

@@ -37,5 +37,6 @@ export { runScan, gateLog, assess, todayUtc, convertReports, readBaseline, resol
 export { renderMarkdown, renderText, severityCounts, groupFindings, componentOf, type SummaryInput, type FindingGroup } from './report/summary.js';
 export { escapeMarkdown, escapeHtml, markdownCode } from './report/escape.js';
 export { renderJunit } from './report/junit.js';
+export { renderJson, type JsonReportInput } from './report/json.js';
 export { gitlabReports, GITLAB_REPORT_FILES, GITLAB_SCHEMA_VERSION, type GitlabContext, type GitlabReportType } from './report/gitlab.js';
 export { version } from './version.js';
