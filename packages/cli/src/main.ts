@@ -146,8 +146,7 @@ async function gate(args: string[], io: CliIo): Promise<number> {
     },
     makePorts(io),
   );
-  const rel = (path: string) => (path.startsWith(`${io.cwd}/`) ? path.slice(io.cwd.length + 1) : path);
-  io.stdout.write(renderText({ findings: outcome.findings, verdict: outcome.verdict, scanners: [], stage: options.stage, baseline: outcome.baseline, outputs: [rel(outcome.outputs.sarif), rel(outcome.outputs.summary)] }));
+  io.stdout.write(renderText({ findings: outcome.findings, verdict: outcome.verdict, scanners: [], stage: options.stage, baseline: outcome.baseline, outputs: [relativeTo(io.cwd, outcome.outputs.sarif), relativeTo(io.cwd, outcome.outputs.summary)] }));
   return outcome.exitCode;
 }
 
@@ -201,6 +200,11 @@ exec "$@" scan --stage precommit --staged --quiet --out-dir "$(git rev-parse --g
   await chmod(target, 0o755);
   io.stderr.write(`pipewarden › wrote ${target}\n`);
   return 0;
+}
+
+/** Paths under the working directory are shown relative to it. */
+function relativeTo(cwd: string, path: string): string {
+  return path.startsWith(`${cwd}/`) ? path.slice(cwd.length + 1) : path;
 }
 
 async function exists(path: string): Promise<boolean> {
@@ -272,9 +276,8 @@ async function scan(args: string[], io: CliIo): Promise<number> {
     ports,
   ).finally(() => live?.stop());
   ports.log('info', `done in ${((performance.now() - started) / 1000).toFixed(1)} s`);
-  const rel = (path: string) => (path.startsWith(`${io.cwd}/`) ? path.slice(io.cwd.length + 1) : path);
   if (options.json) {
-    const report = renderJson({ findings: outcome.findings, verdict: outcome.verdict, scanners: outcome.scanners, stage: options.stage, baseline: outcome.baseline, scope: outcome.scope, exitCode: outcome.exitCode, outputs: [rel(outcome.outputs.sarif), rel(outcome.outputs.summary)] });
+    const report = renderJson({ findings: outcome.findings, verdict: outcome.verdict, scanners: outcome.scanners, stage: options.stage, baseline: outcome.baseline, scope: outcome.scope, exitCode: outcome.exitCode, outputs: [relativeTo(io.cwd, outcome.outputs.sarif), relativeTo(io.cwd, outcome.outputs.summary)] });
     io.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
   } else io.stdout.write(
     renderText({
@@ -285,7 +288,7 @@ async function scan(args: string[], io: CliIo): Promise<number> {
       reports: outcome.reports,
       baseline: outcome.baseline,
       scope: outcome.scope,
-      outputs: [rel(outcome.outputs.sarif), rel(outcome.outputs.summary)],
+      outputs: [relativeTo(io.cwd, outcome.outputs.sarif), relativeTo(io.cwd, outcome.outputs.summary)],
     }),
   );
   // Fail closed: a scanner that could not run makes the run an error, one line each, after the results are written.

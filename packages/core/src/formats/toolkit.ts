@@ -43,11 +43,10 @@ export function scoreOf(severity: unknown, fallback = 5.5): number {
   return SEVERITY_TABLE[severity.trim().toLowerCase()] ?? fallback;
 }
 
-/** SARIF level from a 0–10 score: 7+ error, 4+ warning, above 0 note, 0 none. */
+/** SARIF level from a 0–10 score: 7+ error, 4+ warning, else note (a finding is never level none). */
 export function levelOf(score: number): Level {
   if (score >= 7) return 'error';
   if (score >= 4) return 'warning';
-  if (score > 0) return 'note';
   return 'note';
 }
 

@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { toFinding } from '../finding.js';
 import { PROP, SRCROOT, type Log, type Result, type Run } from '../sarif/types.js';
-import { lineHashesOfFile } from './line-hash.js';
+import { lineHashesOf } from './line-hash.js';
 import { secretHash } from './secret-hash.js';
 import { decodeUri } from '../sarif/uri.js';
 
@@ -87,25 +87,16 @@ function primaryUri(run: Run, result: Result): { uri?: string | undefined; local
  * Identical keys in one log are told apart by occurrence (":2", ":3"), in file order.
  */
 export async function identify(log: Log, options: IdentifyOptions): Promise<Log> {
-  const texts = new Map<string, Promise<string[] | undefined>>();
-  const hashes = new Map<string, Promise<Map<number, string> | undefined>>();
-  const path = (uri: string) => join(options.srcRoot, decodeUri(uri));
-  const linesOf = (uri: string) => {
-    let cached = texts.get(uri);
+  // Each flagged file is read once: its lines (for the code window) and GitHub's line hashes come from one text.
+  const files = new Map<string, Promise<{ lines: string[]; hashes: Map<number, string> } | undefined>>();
+  const fileOf = (uri: string) => {
+    let cached = files.get(uri);
     if (!cached) {
-      cached = readFile(path(uri), 'utf8').then(
-        (text) => text.split(/\r\n|\r|\n/),
+      cached = readFile(join(options.srcRoot, decodeUri(uri)), 'utf8').then(
+        (text) => ({ lines: text.split(/\r\n|\r|\n/), hashes: lineHashesOf(text) }),
         () => undefined,
       );
-      texts.set(uri, cached);
-    }
-    return cached;
-  };
-  const lineHashes = (uri: string) => {
-    let cached = hashes.get(uri);
-    if (!cached) {
-      cached = lineHashesOfFile(path(uri));
-      hashes.set(uri, cached);
+      files.set(uri, cached);
     }
     return cached;
   };
@@ -129,10 +120,11 @@ export async function identify(log: Log, options: IdentifyOptions): Promise<Log>
       const image = props['pipewarden/image'] as { reference?: string } | undefined;
       const dast = props['pipewarden/dast'] as { url?: string; method?: string; parameter?: string } | undefined;
       const startLine = region?.startLine;
-      const lines = uri && local && startLine ? await linesOf(uri) : undefined;
+      const source = uri && local && startLine ? await fileOf(uri) : undefined;
+      const lines = source?.lines;
 
-      if (uri && local && startLine && result.partialFingerprints?.[LINE_HASH_KEY] === undefined) {
-        const hash = (await lineHashes(uri))?.get(startLine);
+      if (source && startLine && result.partialFingerprints?.[LINE_HASH_KEY] === undefined) {
+        const hash = source.hashes.get(startLine);
         if (hash) result.partialFingerprints = { ...result.partialFingerprints, [LINE_HASH_KEY]: hash };
       }
 

@@ -158,7 +158,7 @@ export class JsonStreamParser {
               continue;
             }
             if (c !== 0x22) this.fail(`expected a property name in double quotes, found ${describe(c)}`);
-            this.beginString(chunk, i, true);
+            this.beginString(i, true);
             continue;
           }
           if (c === 0x7b) {
@@ -175,7 +175,7 @@ export class JsonStreamParser {
             this.stack.pop();
             this.state = S.AfterValue;
           } else if (c === 0x22) {
-            this.beginString(chunk, i, false);
+            this.beginString(i, false);
           } else if (c === 0x2d || (c >= 0x30 && c <= 0x39)) {
             this.state = S.Number;
             this.tokenStart = this.offset;
@@ -227,7 +227,7 @@ export class JsonStreamParser {
 
   private arrayJustOpened = false;
 
-  private beginString(chunk: Buffer, i: number, isKey: boolean): void {
+  private beginString(i: number, isKey: boolean): void {
     this.state = S.String;
     this.stringIsKey = isKey;
     this.escaped = false;

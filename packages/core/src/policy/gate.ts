@@ -22,11 +22,6 @@ export interface GateFailure {
   findings: TrippingFinding[];
 }
 
-export interface ScannerProblem {
-  scanner: string;
-  problem: string;
-}
-
 /** The gate's decision: a returned value, never an exception. */
 export interface Verdict {
   status: 'pass' | 'fail';

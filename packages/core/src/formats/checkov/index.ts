@@ -2,7 +2,6 @@ import type { Category } from '../../finding.js';
 import type { InputFormat } from '../types.js';
 import { RunBuilder, fileLocation, levelOf, logOf, logicalLocation, missing, read, scoreOf } from '../toolkit.js';
 
-type Obj = Record<string, unknown>;
 
 function isReport(value: unknown): boolean {
   const object = read.obj(value);

@@ -1,7 +1,6 @@
 import type { InputFormat } from '../types.js';
 import { RunBuilder, fileLocation, levelOf, logOf, missing, read, scoreOf } from '../toolkit.js';
 
-type Obj = Record<string, unknown>;
 
 export const retirejs: InputFormat = {
   id: 'retirejs',

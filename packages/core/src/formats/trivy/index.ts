@@ -2,7 +2,6 @@ import type { Category } from '../../finding.js';
 import type { InputFormat } from '../types.js';
 import { RunBuilder, firstScore, fileLocation, levelOf, logOf, logicalLocation, missing, read, scoreOf } from '../toolkit.js';
 
-type Obj = Record<string, unknown>;
 
 interface Context {
   artifact: string | undefined;

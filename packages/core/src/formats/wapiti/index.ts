@@ -1,7 +1,6 @@
 import type { InputFormat } from '../types.js';
 import { RunBuilder, cweId, levelOf, logOf, logicalLocation, missing, read } from '../toolkit.js';
 
-type Obj = Record<string, unknown>;
 
 // Wapiti's per-entry "level" changed meaning between releases (1 was high in 3.0, low in 3.1),
 // so the weakness itself sets the severity.
