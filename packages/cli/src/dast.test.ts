@@ -56,14 +56,24 @@ describe.skipIf(!hasTool('wapiti', ['--version'], 'apt-get install wapiti'))('th
     app.kill();
   });
 
-  it('wapiti finds the reflected XSS, as a DAST finding with URL, method and parameter', async () => {
+  it('wapiti finds the reflected XSS, as a DAST finding with URL, method and parameter, pointed at the handler in server.js', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'pw-dast-'));
     const run = pipewarden(dir, ['scan', DEMO, '--stage', 'acceptance', '--scanners', 'wapiti', '--target-url', url, '--out-dir', 'out']);
     expect(run.stderr).toMatch(/wapiti: ran, [1-9]\d* findings?/);
     expect(run.code).toBe(1);
-    const log = JSON.parse(await readFile(join(dir, 'out', 'results.sarif'), 'utf8')) as { runs: { results: { ruleId: string; properties: Record<string, unknown> }[] }[] };
+    type Result = { ruleId: string; properties: Record<string, unknown>; locations: { physicalLocation?: { artifactLocation: { uri: string; uriBaseId?: string }; region: { startLine: number } }; logicalLocations?: { fullyQualifiedName: string }[] }[]; partialFingerprints: Record<string, string> };
+    const log = JSON.parse(await readFile(join(dir, 'out', 'results.sarif'), 'utf8')) as { runs: { results: Result[] }[] };
     const xss = log.runs.flatMap((r) => r.results).find((r) => r.ruleId === 'wapiti/cross-site-scripting')!;
     expect(xss.properties['pipewarden/dast']).toMatchObject({ url: expect.stringMatching(/\/search/), method: 'GET', parameter: 'q' });
+    // The handler: app.get('/search', …) in server.js, with the request kept as a logical location and a line hash.
+    const source = (await readFile(join(DEMO, 'server.js'), 'utf8')).split('\n');
+    const line = source.findIndex((l) => l.includes("app.get('/search'")) + 1;
+    expect(xss.locations[0]!.physicalLocation).toMatchObject({ artifactLocation: { uri: 'examples/vulnerable-app/server.js', uriBaseId: '%SRCROOT%' }, region: { startLine: line } });
+    expect(xss.locations[0]!.logicalLocations![0]!.fullyQualifiedName).toMatch(/^GET http:\/\/127\.0\.0\.1:\d+\/search/);
+    expect(xss.partialFingerprints.primaryLocationLineHash).toMatch(/^[0-9a-f]{16}:\d+$/);
+    const github = JSON.parse(await readFile(join(dir, 'out', 'github', 'dast.sarif'), 'utf8')) as { runs: { automationDetails: { id: string }; results: Result[] }[] };
+    expect(github.runs[0]!.automationDetails.id).toBe('pipewarden/dast/');
+    expect(github.runs[0]!.results.every((r) => r.locations[0]!.physicalLocation!.artifactLocation.uri.startsWith('examples/vulnerable-app/'))).toBe(true);
     expect(xss.properties['pipewarden/context']).toMatchObject({ exposure: 'internet-facing' });
   });
 });

@@ -64,7 +64,7 @@ describe.skipIf(!hasShared)("GitLab security reports, valid against GitLab's 15.
 });
 
 describe('junit.xml', () => {
-  it('is well-formed XML: a failing case per tripped rule and per finding that tripped it, hostile text escaped', async () => {
+  it('is well-formed XML: a failing case per tripped rule and per finding group (rule + component) that tripped it', async () => {
     const { readDocument } = await import('@pipewarden/core');
     const { out } = scan(['examples/vulnerable-app']);
     const doc = await readDocument(join(out, 'junit.xml'));
@@ -72,7 +72,10 @@ describe('junit.xml', () => {
     const suites = (doc as { data: { testsuites: { '@_tests': string; '@_failures': string; testsuite: { '@_name': string; '@_failures': string }[] } } }).data.testsuites;
     expect(suites.testsuite.map((s) => s['@_name'])).toEqual(['pipewarden gate', 'secretlint', 'ESLint', 'ShellCheck']);
     expect(suites.testsuite[0]!['@_failures']).toBe('2');
-    expect(Number(suites['@_tests'])).toBe(2 + 16);
+    // Groups: ESLint 3 rules in server.js, secretlint 2 rules in config.js, ShellCheck 6 rules in deploy.sh (SC2086 six times).
+    expect(Number(suites['@_tests'])).toBe(2 + 3 + 2 + 6);
+    const shellcheck = (suites.testsuite[3] as unknown as { testcase: { '@_name': string }[] }).testcase;
+    expect(shellcheck.map((c) => c['@_name'])).toContain('SC2086 in examples/vulnerable-app/scripts/deploy.sh (6 places)');
     // The 2 secrets and the 2 high ESLint findings tripped the gate, the rest did not.
     expect(Number(suites['@_failures'])).toBe(2 + 2 + 2);
   });
@@ -89,5 +92,6 @@ describe('report.json', () => {
     const printed = spawnSync(process.execPath, [CLI, 'scan', 'examples/vulnerable-app', '--json', '--out-dir', join(out, 'again')], { cwd: repoRoot, encoding: 'utf8', env: { ...process.env, PIPEWARDEN_OFFLINE: '1' } });
     const json = JSON.parse(printed.stdout) as Record<string, unknown>;
     expect(Object.keys(json)).toEqual(expect.arrayContaining(Object.keys(report)));
+    expect(json).toMatchObject({ exitCode: 1, outputs: [expect.stringMatching(/results\.sarif$/), expect.stringMatching(/summary\.md$/), expect.stringMatching(/report\.html$/)] });
   });
 });

@@ -9,7 +9,7 @@ import {
   configJsonSchema,
   convertReports,
   gateLog,
-  renderJson,
+  type EmitOutputs,
   type FeedCache,
   type Fetcher,
   dedupe,
@@ -29,7 +29,8 @@ import {
   type Ports,
 } from '@pipewarden/core';
 import { liveProgress } from './progress.js';
-import { convertOptionsSchema, gateOptionsSchema, mergeOptionsSchema, scanOptionsSchema, validateOptions } from './options.js';
+import { convertOptionsSchema, gateOptionsSchema, mergeOptionsSchema, reportOptionsSchema, scanOptionsSchema, validateOptions } from './options.js';
+import { REPORT_USAGE, readHistory, renderReport, reportLinks } from './report-command.js';
 
 export interface CliIo {
   env: Readonly<Record<string, string | undefined>>;
@@ -48,6 +49,7 @@ Commands:
   gate SARIF               re-prioritize and gate an existing log with today's feeds (production stage)
   init                     write a commented starter pipewarden.yml
   hook install             install a git pre-commit hook that scans the staged files
+  report SARIF --format F  render summary.md, report.html, report.json, JUnit, GitHub or GitLab files from a log
   schema                   print pipewarden.yml's JSON Schema
   scanners                 list the scanners, whether each is installed, and how to install it
 
@@ -77,10 +79,12 @@ Options:
   --out-dir DIR            where results go (default .pipewarden)
   --image REF              the image the pipeline built, for image scanners (acceptance)
   --fail-fast              stop at the first scanner whose findings fail the gate
+  --history FILE           an earlier report.json, for report.html's trend (repeatable)
   --quiet                  no progress lines on stderr (errors and warnings still)
   --json                   the verdict, counts and findings as JSON on stdout instead of text
 
-Writes results.sarif and summary.md to the out-dir, and each scanner's native report to out-dir/raw/.
+Writes to the out-dir: results.sarif (the full log), github/*.sarif (within GitHub's upload limits),
+summary.md, report.html, report.json, junit.xml, gl-*-report.json, and each scanner's native report in raw/.
 Exit codes: 0 the gate passed, 1 the gate failed, 2 an error.`;
 
 const GATE_USAGE = `Usage: pipewarden gate SARIF [--config FILE] [--baseline FILE] [--feeds-dir DIR] [--stage NAME] [--out-dir DIR]
@@ -143,11 +147,22 @@ async function gate(args: string[], io: CliIo): Promise<number> {
       feedsDir: options['feeds-dir'],
       feedCache: feedCache(io),
       outDir: options['out-dir'],
+      links: reportLinks(io.env),
     },
     makePorts(io),
   );
-  io.stdout.write(renderText({ findings: outcome.findings, verdict: outcome.verdict, scanners: [], stage: options.stage, baseline: outcome.baseline, outputs: [relativeTo(io.cwd, outcome.outputs.sarif), relativeTo(io.cwd, outcome.outputs.summary)] }));
+  io.stdout.write(renderText({ findings: outcome.findings, verdict: outcome.verdict, scanners: [], stage: options.stage, baseline: outcome.baseline, outputs: shownOutputs(io.cwd, outcome.outputs) }));
   return outcome.exitCode;
+}
+
+async function report(args: string[], io: CliIo): Promise<number> {
+  const { values, positionals } = parse(args, { format: { type: 'string', short: 'f' }, output: { type: 'string', short: 'o' }, history: { type: 'string', multiple: true } });
+  if (values.help) {
+    io.stdout.write(`${REPORT_USAGE}\n`);
+    return 0;
+  }
+  const options = validateOptions(reportOptionsSchema, { ...values, reports: positionals });
+  return renderReport({ sarif: options.reports[0]!, format: options.format, output: options.output, history: options.history }, io);
 }
 
 async function init(args: string[], io: CliIo): Promise<number> {
@@ -202,6 +217,11 @@ exec "$@" scan --stage precommit --staged --quiet --out-dir "$(git rev-parse --g
   return 0;
 }
 
+/** The files a person opens next: the full log, the summary, the HTML report. */
+function shownOutputs(cwd: string, outputs: EmitOutputs): string[] {
+  return [outputs.sarif, outputs.summary, outputs.html].map((path) => relativeTo(cwd, path));
+}
+
 /** Paths under the working directory are shown relative to it. */
 function relativeTo(cwd: string, path: string): string {
   return path.startsWith(`${cwd}/`) ? path.slice(cwd.length + 1) : path;
@@ -238,6 +258,7 @@ async function scan(args: string[], io: CliIo): Promise<number> {
     'target-url': { type: 'string' },
     image: { type: 'string' },
     'fail-fast': { type: 'boolean' },
+    history: { type: 'string', multiple: true },
     'diff-base': { type: 'string' },
     'diff-filter': { type: 'string' },
     shard: { type: 'string' },
@@ -272,13 +293,16 @@ async function scan(args: string[], io: CliIo): Promise<number> {
       diffBase: options['diff-base'],
       diffFilter: options['diff-filter'],
       shard: options.shard,
+      links: reportLinks(io.env),
+      history: await readHistory(options.history, io.cwd),
     },
     ports,
   ).finally(() => live?.stop());
   ports.log('info', `done in ${((performance.now() - started) / 1000).toFixed(1)} s`);
   if (options.json) {
-    const report = renderJson({ findings: outcome.findings, verdict: outcome.verdict, scanners: outcome.scanners, stage: options.stage, baseline: outcome.baseline, scope: outcome.scope, exitCode: outcome.exitCode, outputs: [relativeTo(io.cwd, outcome.outputs.sarif), relativeTo(io.cwd, outcome.outputs.summary)] });
-    io.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+    // The same document as report.json, with the exit code and the files written.
+    const report = JSON.parse(await readFile(outcome.outputs.json, 'utf8')) as Record<string, unknown>;
+    io.stdout.write(`${JSON.stringify({ ...report, exitCode: outcome.exitCode, outputs: shownOutputs(io.cwd, outcome.outputs) }, null, 2)}\n`);
   } else io.stdout.write(
     renderText({
       findings: outcome.findings,
@@ -288,7 +312,7 @@ async function scan(args: string[], io: CliIo): Promise<number> {
       reports: outcome.reports,
       baseline: outcome.baseline,
       scope: outcome.scope,
-      outputs: [relativeTo(io.cwd, outcome.outputs.sarif), relativeTo(io.cwd, outcome.outputs.summary)],
+      outputs: shownOutputs(io.cwd, outcome.outputs),
     }),
   );
   // Fail closed: a scanner that could not run makes the run an error, one line each, after the results are written.
@@ -372,6 +396,8 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
         return await gate(rest, io);
       case 'init':
         return await init(rest, io);
+      case 'report':
+        return await report(rest, io);
       case 'hook':
         return await hook(rest, io);
       case 'schema':
@@ -393,7 +419,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
         io.stdout.write(`${USAGE}\n`);
         return command === undefined ? 2 : 0;
       default:
-        throw new ConfigError(`unknown command "${command}" (commands: scan, convert, merge, gate, formats, scanners, init, hook, schema; see --help)`);
+        throw new ConfigError(`unknown command "${command}" (commands: scan, convert, merge, gate, report, formats, scanners, init, hook, schema; see --help)`);
     }
   } catch (error) {
     if (error instanceof ConfigError && error.file && error.problems.length > 1 && /^invalid configuration/.test(error.message)) {

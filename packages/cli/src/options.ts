@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ConfigError, DIFF_FILTERS, STAGES, getFormat, getScanner, scanners } from '@pipewarden/core';
+import { REPORT_FORMATS } from './report-command.js';
 
 // Command-line values are user input: validated with zod, every problem reported at once.
 
@@ -46,6 +47,7 @@ export const scanOptionsSchema = z.object({
     .regex(/^[A-Za-z0-9][A-Za-z0-9._\/:@+-]*$/, 'expected an image reference like registry.example.com/app:1.2 or app@sha256:…')
     .optional(),
   'fail-fast': z.boolean().default(false),
+  history: z.array(nonEmpty('--history')).default([]),
   quiet: z.boolean().default(false),
   json: z.boolean().default(false),
   'diff-base': nonEmpty('--diff-base')
@@ -74,6 +76,13 @@ export const gateOptionsSchema = z.object({
   'feeds-dir': nonEmpty('--feeds-dir').optional(),
   stage: z.enum(STAGES, { error: (issue) => `"${String(issue.input)}" is not a stage (stages: ${STAGES.join(', ')})` }).default('production'),
   'out-dir': nonEmpty('--out-dir').default('.pipewarden'),
+});
+
+export const reportOptionsSchema = z.object({
+  reports: z.array(nonEmpty('the SARIF path')).length(1, 'name one SARIF log to render'),
+  format: z.enum(REPORT_FORMATS, { error: (issue) => (issue.input === undefined ? 'is required (formats: ' + REPORT_FORMATS.join(', ') + ')' : `"${String(issue.input)}" is not a format (formats: ${REPORT_FORMATS.join(', ')})`) }),
+  output: nonEmpty('--output').optional(),
+  history: z.array(nonEmpty('--history')).default([]),
 });
 
 export const mergeOptionsSchema = z.object({

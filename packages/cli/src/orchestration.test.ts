@@ -85,9 +85,9 @@ describe('incremental and pre-commit', () => {
     await writeFile(join(dir, 'b.js'), 'module.exports = (y) => eval(y + 1);\n');
     const run = pipewarden(['scan', '--scanners', 'eslint-security', '--diff-base', 'HEAD', '--baseline', 'out/base/results.sarif', '--json', '--out-dir', 'out/pr']);
     expect(run.stderr).toMatch(/eslint-security [\d.]+: scanning 1 file\b/);
-    const summary = JSON.parse(run.stdout) as { verdict: string; baseline: Record<string, number>; findings: { location: string; state: string }[] };
+    const summary = JSON.parse(run.stdout) as { verdict: string; baseline: Record<string, number>; findings: { location: { path: string; line: number }; state: string }[] };
     expect(summary.baseline).toMatchObject({ absent: 1, new: 1, unchanged: 1 });
-    expect(summary.findings.map((f) => `${f.location} ${f.state}`).sort()).toEqual(['a.js:1 unchanged', 'b.js:1 new']);
+    expect(summary.findings.map((f) => `${f.location.path}:${f.location.line} ${f.state}`).sort()).toEqual(['a.js:1 unchanged', 'b.js:1 new']);
     expect(summary.verdict).toBe('fail');
   });
 

@@ -1,9 +1,13 @@
-import { join } from 'node:path';
+import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
 import { writeFileAtomic } from '../sarif/write-atomic.js';
 import type { Log } from '../sarif/types.js';
-import { renderMarkdown, type SummaryInput } from '../report/summary.js';
+import { renderMarkdown, type ReportLinks, type SummaryInput } from '../report/summary.js';
 import { renderJunit } from '../report/junit.js';
 import { renderJson } from '../report/json.js';
+import { renderHtml, type HistoryPoint } from '../report/html.js';
+import { githubSarif } from '../report/github-sarif.js';
+import { fixedOf } from '../report/model.js';
 import { GITLAB_REPORT_FILES, gitlabReports, type GitlabContext, type GitlabReportType } from '../report/gitlab.js';
 
 export interface EmitOutputs {
@@ -13,18 +17,67 @@ export interface EmitOutputs {
   gitlab: string[];
   junit: string;
   json: string;
+  html: string;
+  /** GitHub-ready SARIF files (one per category), in out-dir/github/. */
+  github: string[];
+  githubDir: string;
+}
+
+export interface EmitContext {
+  gitlab?: GitlabContext | undefined;
+  links?: ReportLinks | undefined;
+  /** A repository file (relative to the source root) that GitHub results with no file of their own are shown on. */
+  anchorUri?: string | undefined;
+  history?: readonly HistoryPoint[] | undefined;
+  commit?: string | undefined;
+}
+
+/** Replaces a folder's content in one step: a reader sees the old set of files or the new one, never a mix. */
+async function writeFolderAtomic(dir: string, files: readonly { name: string; text: string }[]): Promise<void> {
+  const staging = join(dirname(dir), `.${basename(dir)}.tmp-${process.pid}-${Date.now()}`);
+  await mkdir(staging, { recursive: true });
+  try {
+    for (const file of files) await writeFile(join(staging, file.name), file.text);
+    const old = `${staging}.old`;
+    await rename(dir, old).catch((error: NodeJS.ErrnoException) => {
+      if (error.code !== 'ENOENT') throw error;
+    });
+    await rename(staging, dir);
+    await rm(old, { recursive: true, force: true });
+  } catch (error) {
+    await rm(staging, { recursive: true, force: true });
+    throw error;
+  }
 }
 
 /** Writes the out-dir's files; each is written whole or not at all. */
-export async function emit(log: Log, summary: Omit<SummaryInput, 'outputs'>, outDir: string, gitlab?: GitlabContext): Promise<EmitOutputs> {
-  const outputs: EmitOutputs = { sarif: join(outDir, 'results.sarif'), summary: join(outDir, 'summary.md'), gitlab: [], junit: join(outDir, 'junit.xml'), json: join(outDir, 'report.json') };
+export async function emit(log: Log, summary: Omit<SummaryInput, 'outputs'>, outDir: string, context: EmitContext = {}): Promise<EmitOutputs> {
+  const outputs: EmitOutputs = {
+    sarif: join(outDir, 'results.sarif'),
+    summary: join(outDir, 'summary.md'),
+    gitlab: [],
+    junit: join(outDir, 'junit.xml'),
+    json: join(outDir, 'report.json'),
+    html: join(outDir, 'report.html'),
+    github: [],
+    githubDir: join(outDir, 'github'),
+  };
+  await mkdir(outDir, { recursive: true });
+  const github = githubSarif(log, { anchorUri: context.anchorUri });
+  await writeFolderAtomic(
+    outputs.githubDir,
+    github.files.map((file) => ({ name: file.name, text: `${JSON.stringify(file.log)}\n` })),
+  );
+  outputs.github = github.files.map((file) => join(outputs.githubDir, file.name));
+  const input: SummaryInput = { ...summary, fixed: summary.fixed ?? fixedOf(log), github, links: summary.links ?? context.links };
   await writeFileAtomic(outputs.sarif, `${JSON.stringify(log, null, 2)}\n`);
-  await writeFileAtomic(outputs.summary, renderMarkdown(summary));
-  await writeFileAtomic(outputs.junit, renderJunit(summary.findings, summary.verdict, summary.stage));
-  await writeFileAtomic(outputs.json, `${JSON.stringify(renderJson(summary), null, 2)}\n`);
-  if (gitlab) {
+  await writeFileAtomic(outputs.summary, renderMarkdown(input));
+  await writeFileAtomic(outputs.junit, renderJunit(input.findings, input.verdict, input.stage));
+  await writeFileAtomic(outputs.json, `${JSON.stringify(renderJson(input), null, 2)}\n`);
+  await writeFileAtomic(outputs.html, renderHtml({ ...input, history: context.history, commit: context.commit }));
+  if (context.gitlab) {
     // Waived findings stay out of GitLab's reports: GitLab would open them as vulnerabilities.
-    const reports = gitlabReports(summary.findings.filter((f) => !f.suppressed), gitlab);
+    const reports = gitlabReports(input.findings.filter((f) => !f.suppressed), context.gitlab);
     for (const [type, report] of Object.entries(reports) as [GitlabReportType, unknown][]) {
       const file = join(outDir, GITLAB_REPORT_FILES[type]);
       await writeFileAtomic(file, `${JSON.stringify(report, null, 2)}\n`);

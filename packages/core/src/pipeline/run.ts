@@ -3,6 +3,7 @@ import { join, relative, resolve, sep } from 'node:path';
 import { ConfigError, InputError, describeFsError } from '../errors.js';
 import { findingsOf, type Finding } from '../finding.js';
 import { identify } from '../identity/fingerprint.js';
+import { mapDastRoutes } from '../identity/route-map.js';
 import { listFiles, listStagedFiles } from '../files/list-files.js';
 import { applyGate, type Verdict } from '../policy/gate.js';
 import type { PipewardenConfig } from '../policy/config-schema.js';
@@ -22,6 +23,8 @@ import { enrich } from '../risk/enrich.js';
 import { checkTargetUrl } from '../policy/dast-safety.js';
 import { cachedFeeds, readFeedsDir, type Feeds, type Fetcher } from '../risk/feeds.js';
 import { emit, type EmitOutputs } from './emit.js';
+import type { ReportLinks, ScannerSummary } from '../report/summary.js';
+import type { HistoryPoint } from '../report/html.js';
 import { version } from '../version.js';
 import { combineLogs, normalizeReport } from './normalize.js';
 
@@ -62,6 +65,10 @@ export interface ScanOptions {
   feedCache?: FeedCache | undefined;
   /** The day waivers and the feed cache are judged by (YYYY-MM-DD); default today (UTC). */
   today?: string | undefined;
+  /** Links for the reports: file:line at the commit, the full report (the platform knows them). */
+  links?: ReportLinks | undefined;
+  /** Earlier runs' counts, for the HTML report's trend. */
+  history?: readonly HistoryPoint[] | undefined;
 }
 
 /** Where the platform keeps downloaded feeds, and how it downloads (none: offline). */
@@ -255,7 +262,11 @@ export async function runScan(options: ScanOptions, ports: Ports): Promise<ScanO
 
   // A scanner that did not run is a run that says so, never a silent gap (a gap would read as "all fixed").
   for (const run of collected.runs) if (run.status === 'failed' && !recorded.has(run.id)) logs.push(failedRunLog(run, scanners.find((s) => s.id === run.id)));
-  const log = await identify(combineLogs(logs), { srcRoot });
+  const combined = combineLogs(logs);
+  // Before identify, so a mapped DAST finding gets the handler line's hash like any code finding.
+  const routes = await mapDastRoutes(combined, { srcRoot, files: async () => (files.length ? files : await listFiles(dir, ports, options.env)).map((file) => join(dir, file)) });
+  if (routes.mapped + routes.unmapped) ports.log('info', `DAST: ${routes.mapped} finding${routes.mapped === 1 ? '' : 's'} traced to the handler in the code, ${routes.unmapped} kept by URL`);
+  const log = await identify(combined, { srcRoot });
   const { merged } = dedupe(log, options.config.dedupe ?? DEFAULT_DEDUPE);
   const fileListTools = new Set(scanners.filter((s) => s.fileList).map((s) => s.id));
   const baseline = baselineLog
@@ -288,10 +299,12 @@ export async function runScan(options: ScanOptions, ports: Ports): Promise<ScanO
     ...(baseline ? { 'pipewarden/baseline': baseline } : {}),
     ...(scope ? { 'pipewarden/diff': scope } : {}),
     ...(merged ? { 'pipewarden/merged': merged } : {}),
-    'pipewarden/verdict': { status: verdict.status, failures: verdict.failures, scope: verdict.scope, gated: verdict.gated, counts: verdict.counts },
-    'pipewarden/scanners': collected.runs.map(({ id, status, version, durationMs, reason, findings: count }) => ({
+    'pipewarden/verdict': verdictProp(verdict),
+    'pipewarden/waivers': { expired: assessed.waivers.expired, expiringSoon: assessed.waivers.expiringSoon },
+    'pipewarden/scanners': collected.runs.map(({ id, status, version, durationMs, reason, findings: count, files: fileCount }) => ({
       id,
       status,
+      files: fileCount,
       ...(version ? { version } : {}),
       durationMs: Math.round(durationMs),
       ...(reason ? { reason } : {}),
@@ -300,13 +313,13 @@ export async function runScan(options: ScanOptions, ports: Ports): Promise<ScanO
   };
   const summary = { findings, verdict, scanners: collected.runs, stage: options.stage, reports, baseline, scope, waivers: assessed.waivers };
   const head = await ports.exec({ command: 'git', args: ['rev-parse', 'HEAD'], cwd: srcRoot, env: options.env, timeoutMs: 30_000 });
+  const commit = head.exitCode === 0 ? head.stdout.trim() : undefined;
   const outputs = await emit(log, summary, outDir, {
-    version,
-    startedAt,
-    endedAt: new Date(),
-    commit: head.exitCode === 0 ? head.stdout.trim() : undefined,
-    scanners: collected.runs,
-    categories: Object.fromEntries(scanners.map((s) => [s.id, s.category])),
+    gitlab: { version, startedAt, endedAt: new Date(), commit, scanners: collected.runs, categories: Object.fromEntries(scanners.map((s) => [s.id, s.category])) },
+    links: options.links,
+    history: options.history,
+    anchorUri: await anchorOf(dir, srcRoot),
+    commit,
   });
   const exitCode = failClosed && failures.length ? 2 : verdict.status === 'fail' ? 1 : 0;
   return { log, findings, verdict, scanners: collected.runs, reports, outputs, baseline, scope, merged, waivers: assessed.waivers, failures: failClosed ? failures : [], exitCode };
@@ -363,12 +376,34 @@ export async function assess(log: Log, options: AssessOptions, ports: Ports): Pr
   return { waivers, warnings };
 }
 
+/** The verdict as the log keeps it, for `pipewarden report` and `gate` to read back. */
+function verdictProp(verdict: Verdict): Record<string, unknown> {
+  const { status, failures, scope, gated, total, counts, warnings } = verdict;
+  return { status, failures, scope, gated, total, counts, warnings };
+}
+
+const ANCHORS = ['pipewarden.yml', 'pipewarden.yaml', 'README.md', 'readme.md', 'package.json', 'Dockerfile'];
+
+/** The repository file GitHub shows findings on that have no file of their own (a DAST URL no route matched). */
+async function anchorOf(dir: string, srcRoot: string): Promise<string | undefined> {
+  for (const name of ANCHORS) {
+    const path = join(dir, name);
+    if (await stat(path).then((s) => s.isFile(), () => false)) {
+      const rel = relative(srcRoot, path);
+      if (!rel.startsWith('..')) return rel.split(sep).map(encodeURIComponent).join('/');
+    }
+  }
+  return undefined;
+}
+
 export interface GateLogOptions extends AssessOptions {
   /** The SARIF log to gate (a previous run's results.sarif). */
   file: string;
   stage?: Stage | undefined;
   baseline?: string | undefined;
   outDir: string;
+  links?: ReportLinks | undefined;
+  history?: readonly HistoryPoint[] | undefined;
 }
 
 export interface GateLogOutcome {
@@ -412,10 +447,12 @@ export async function gateLog(options: GateLogOptions, ports: Ports): Promise<Ga
   log.properties = {
     ...log.properties,
     'pipewarden/stage': stage,
-    'pipewarden/verdict': { status: verdict.status, failures: verdict.failures, scope: verdict.scope, gated: verdict.gated, counts: verdict.counts },
+    'pipewarden/verdict': verdictProp(verdict),
+    'pipewarden/waivers': { expired: assessed.waivers.expired, expiringSoon: assessed.waivers.expiringSoon },
     ...(baseline ? { 'pipewarden/baseline': baseline } : {}),
   };
-  const outputs = await emit(log, { findings, verdict, scanners: [], stage, baseline, waivers: assessed.waivers }, resolve(options.cwd, options.outDir));
+  const scanners = (log.properties['pipewarden/scanners'] as ScannerSummary[] | undefined) ?? [];
+  const outputs = await emit(log, { findings, verdict, scanners, stage, baseline, waivers: assessed.waivers }, resolve(options.cwd, options.outDir), { links: options.links, history: options.history });
   return { log, findings, verdict, baseline, waivers: assessed.waivers, outputs, exitCode: verdict.status === 'fail' ? 1 : 0 };
 }
 

@@ -88,6 +88,22 @@ function locationOf(type: GitlabReportType, finding: Finding, context: GitlabCon
   }
 }
 
+/** Pipewarden's fingerprint as GitLab's tracking signature: the finding keeps its identity when code moves. */
+function trackingOf(finding: Finding): Record<string, unknown> {
+  const location = finding.location;
+  const file = location && !/^[a-z][a-z0-9+.-]*:/i.test(location.uri) ? decodeUri(location.uri) : undefined;
+  return {
+    type: 'source',
+    items: [
+      {
+        ...(file ? { file } : {}),
+        ...(location?.startLine ? { start_line: location.startLine, end_line: location.endLine ?? location.startLine } : {}),
+        signatures: [{ algorithm: 'hash', value: finding.fingerprint }],
+      },
+    ],
+  };
+}
+
 /** The GitLab reports of one run: a report for every type that has findings or a scanner that scanned for it. */
 export function gitlabReports(findings: readonly Finding[], context: GitlabContext): Partial<Record<GitlabReportType, unknown>> {
   const byType = new Map<GitlabReportType, Finding[]>();
@@ -112,6 +128,7 @@ export function gitlabReports(findings: readonly Finding[], context: GitlabConte
       identifiers: identifiers(f),
       ...(f.rule?.helpUri ? { links: [{ url: f.rule.helpUri }] } : {}),
       location: locationOf(type, f, context),
+      ...(f.fingerprint ? { tracking: trackingOf(f) } : {}),
     }));
     reports[type] = {
       version: GITLAB_SCHEMA_VERSION,

@@ -1,49 +1,71 @@
 import type { Finding } from '../finding.js';
-import type { ScannerRun } from '../pipeline/collect.js';
-import type { Verdict } from '../policy/gate.js';
 import { byRisk } from '../risk/prioritize.js';
+import { version } from '../version.js';
+import type { SummaryInput } from './summary.js';
 
-export interface JsonReportInput {
-  findings: readonly Finding[];
-  verdict: Verdict;
-  scanners: readonly ScannerRun[];
-  stage: string;
-  baseline?: unknown;
-  scope?: unknown;
+/**
+ * report.json's schema version (docs/report-json.md, docs/schemas/report-v1.schema.json). Adding a field is a
+ * minor change; renaming or removing one is a major one and bumps the first number.
+ */
+export const REPORT_SCHEMA_VERSION = '1.0';
+
+export interface JsonReportInput extends Omit<SummaryInput, 'outputs'> {
   exitCode?: number;
   outputs?: readonly string[];
+  generatedAt?: Date;
+}
+
+function findingJson(f: Finding): Record<string, unknown> {
+  const props = f.result.properties ?? {};
+  const pkg = props['pipewarden/package'] as { name?: string; version?: string; fixedVersions?: string[] } | undefined;
+  const dast = props['pipewarden/dast'] as { url?: string; method?: string; parameter?: string } | undefined;
+  return {
+    priority: f.priority ?? null,
+    risk: f.risk ?? null,
+    severity: f.severity,
+    score: f.score,
+    category: f.category,
+    tool: f.tool,
+    tools: (props['pipewarden/tools'] as string[] | undefined) ?? [f.tool],
+    rule: f.ruleId,
+    cwes: f.cwes,
+    ids: (props['pipewarden/ids'] as string[] | undefined) ?? [],
+    location: f.location ? { path: f.location.uri, ...(f.location.startLine ? { line: f.location.startLine } : {}) } : null,
+    message: f.message,
+    fingerprint: f.fingerprint ?? null,
+    state: f.result.baselineState ?? null,
+    inScope: f.inScope,
+    kev: f.kev,
+    waived: f.suppressed,
+    slaDays: (props['pipewarden/slaDays'] as number | undefined) ?? null,
+    factors: (props['pipewarden/factors'] as unknown[] | undefined) ?? [],
+    ...(pkg?.name ? { package: { name: pkg.name, ...(pkg.version ? { version: pkg.version } : {}), fixedVersions: pkg.fixedVersions ?? [] } } : {}),
+    ...(dast?.url ? { request: { url: dast.url, method: (dast.method ?? 'GET').toUpperCase(), ...(dast.parameter ? { parameter: dast.parameter } : {}) } } : {}),
+  };
 }
 
 /** report.json and `--json`: the verdict, counts, scanners and every finding, most urgent first. */
 export function renderJson(input: JsonReportInput): Record<string, unknown> {
   return {
+    schemaVersion: REPORT_SCHEMA_VERSION,
+    tool: { name: 'pipewarden', version },
+    generatedAt: (input.generatedAt ?? new Date()).toISOString(),
     stage: input.stage,
     verdict: input.verdict.status,
     ...(input.exitCode !== undefined ? { exitCode: input.exitCode } : {}),
     failures: input.verdict.failures.map(({ rule, matched, max, findings }) => ({ rule, matched, max, findings })),
-    counts: { total: input.findings.length, ...input.verdict.counts },
+    counts: { total: input.findings.length, ...input.verdict.counts, fixed: input.fixed?.length ?? 0 },
     ...(input.baseline ? { baseline: input.baseline } : {}),
     ...(input.scope ? { diff: input.scope } : {}),
     warnings: input.verdict.warnings,
-    scanners: input.scanners.map(({ id, status, version, durationMs, reason, findings }) => ({ id, status, version, durationMs: Math.round(durationMs), reason, findings })),
-    findings: [...input.findings].sort(byRisk).map((f) => ({
-      priority: f.priority,
-      risk: f.risk,
-      severity: f.severity,
-      category: f.category,
-      tool: f.tool,
-      tools: f.result.properties?.['pipewarden/tools'],
-      rule: f.ruleId,
-      location: f.location ? `${f.location.uri}${f.location.startLine ? `:${f.location.startLine}` : ''}` : undefined,
-      message: f.message,
-      fingerprint: f.fingerprint,
-      state: f.result.baselineState,
-      inScope: f.inScope,
-      kev: f.kev,
-      waived: f.suppressed,
-      slaDays: f.result.properties?.['pipewarden/slaDays'],
-      factors: f.result.properties?.['pipewarden/factors'],
-    })),
+    scanners: input.scanners.map(({ id, status, version: v, durationMs, reason, findings }) => ({ id, status, ...(v ? { version: v } : {}), durationMs: Math.round(durationMs), ...(reason ? { reason } : {}), ...(findings !== undefined ? { findings } : {}) })),
+    waivers: {
+      expired: (input.waivers?.expired ?? []).map((w) => ({ index: w.index, expires: w.waiver.expires, owner: w.waiver.owner, matched: w.matched })),
+      expiringSoon: (input.waivers?.expiringSoon ?? []).map((w) => ({ index: w.index, expires: w.waiver.expires, owner: w.waiver.owner, daysLeft: w.daysLeft })),
+    },
+    ...(input.github ? { github: { kept: input.github.kept, total: input.github.total, omitted: input.github.omitted } } : {}),
+    findings: [...input.findings].sort(byRisk).map(findingJson),
+    fixed: [...(input.fixed ?? [])].sort(byRisk).map(findingJson),
     ...(input.outputs ? { outputs: input.outputs } : {}),
   };
 }

@@ -1,6 +1,7 @@
 import { whereOf, type Finding } from '../finding.js';
 import type { Verdict } from '../policy/gate.js';
 import { byRisk } from '../risk/prioritize.js';
+import { componentOf } from './summary.js';
 
 function xml(text: string): string {
   return text
@@ -13,7 +14,8 @@ function xml(text: string): string {
 
 /**
  * JUnit XML for CI test views (GitLab's junit report, Jenkins' junit step): a suite for the gate, one case per
- * rule (failing when it tripped), and a suite per tool, one case per finding (failing when it tripped a rule).
+ * rule (failing when it tripped), and a suite per tool with one case per finding group (a rule in one
+ * component: a file, package, image or route), failing when one of its findings tripped the gate.
  */
 export function renderJunit(findings: readonly Finding[], verdict: Verdict, stage: string): string {
   const tripped = new Set(verdict.failures.flatMap((f) => f.findings.map((t) => t.fingerprint ?? t.where)));
@@ -29,13 +31,20 @@ export function renderJunit(findings: readonly Finding[], verdict: Verdict, stag
   let failures = verdict.failures.length;
   let tests = gateCases.length;
   for (const [tool, list] of byTool) {
+    const groups = new Map<string, Finding[]>();
+    for (const f of list) {
+      const key = `${f.ruleId}\u0000${componentOf(f)}`;
+      groups.set(key, [...(groups.get(key) ?? []), f]);
+    }
     let failed = 0;
-    const cases = list.map((f) => {
-      const where = whereOf(f);
-      const failing = tripped.has(f.fingerprint ?? where);
+    const cases = [...groups.values()].map((members) => {
+      const top = members[0]!;
+      const component = componentOf(top);
+      const failing = members.some((f) => tripped.has(f.fingerprint ?? whereOf(f)));
       if (failing) failed++;
-      const body = `${f.priority ?? ''} risk ${f.risk ?? ''} ${f.severity}: ${f.message}\n${where}`;
-      return `    <testcase classname="${xml(f.location?.uri ?? tool)}" name="${xml(`${f.ruleId} ${where}`)}" file="${xml(f.location?.uri ?? '')}">${failing ? `<failure message="${xml(f.message.slice(0, 300))}" type="${xml(f.severity)}">${xml(body)}</failure>` : `<system-out>${xml(body)}</system-out>`}</testcase>`;
+      const body = members.map((f) => `${f.priority ?? ''} risk ${f.risk ?? ''} ${f.severity} ${whereOf(f)}: ${f.message}`).join('\n');
+      const summary = `${top.severity}: ${top.message}`.slice(0, 300);
+      return `    <testcase classname="${xml(component)}" name="${xml(`${top.ruleId} in ${component}${members.length > 1 ? ` (${members.length} places)` : ''}`)}" file="${xml(top.location?.uri ?? '')}"${top.location?.startLine ? ` line="${top.location.startLine}"` : ''}>${failing ? `<failure message="${xml(summary)}" type="${xml(top.priority ?? top.severity)}">${xml(body)}</failure>` : `<system-out>${xml(body)}</system-out>`}</testcase>`;
     });
     failures += failed;
     tests += cases.length;

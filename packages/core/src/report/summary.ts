@@ -1,20 +1,30 @@
-import { SEVERITIES, whereOf, type Finding, type Severity } from '../finding.js';
-import type { ScannerRun } from '../pipeline/collect.js';
+import { PRIORITIES, SEVERITIES, whereOf, type Finding, type Severity } from '../finding.js';
+import { NOTHING_TO_SCAN, type ScannerRun } from '../pipeline/collect.js';
+import { describeWaiver, type WaiverReport } from '../policy/waivers.js';
+import { describeOmissions, type GithubSarif } from './github-sarif.js';
 import type { Verdict } from '../policy/gate.js';
 import { byRisk } from '../risk/prioritize.js';
 import { escapeMarkdown, markdownCode } from './escape.js';
 
+/** A scanner's run as reports show it (a ScannerRun, or the same read back from a log). */
+export type ScannerSummary = Pick<ScannerRun, 'id' | 'status' | 'durationMs'> & Partial<Pick<ScannerRun, 'version' | 'reason' | 'findings' | 'files'>>;
+
 export interface SummaryInput {
   findings: readonly Finding[];
   verdict: Verdict;
-  scanners: readonly ScannerRun[];
+  scanners: readonly ScannerSummary[];
   stage: string;
   /** Reports given with --report, by path. */
   reports?: readonly { file: string; format: string; findings: number }[];
   /** Paths of the files written, for the "where is the rest" line. */
   outputs?: readonly string[];
   baseline?: { new: number; unchanged: number; updated: number; absent: number } | undefined;
-  waivers?: { applied: { matched: number }[]; expired: unknown[] } | undefined;
+  waivers?: Pick<WaiverReport, 'expired' | 'expiringSoon'> | undefined;
+  /** The baseline's findings gone from this run (fixed). */
+  fixed?: readonly Finding[] | undefined;
+  links?: ReportLinks | undefined;
+  /** What the GitHub-ready SARIF had to leave out. */
+  github?: Pick<GithubSarif, 'kept' | 'total' | 'omitted'> | undefined;
   scope?: { base: string; filter: string; in: number; out: number } | undefined;
 }
 
@@ -85,75 +95,205 @@ export function groupFindings(findings: readonly Finding[]): FindingGroup[] {
   return [...groups.values()];
 }
 
-const MAX_ROWS = 100;
-const FIX_FIRST = 5;
+/** Where the summary's links point: the commit's files and the full report (both optional). */
+export interface ReportLinks {
+  /** Base of file links at the scanned commit, e.g. https://github.com/o/r/blob/<sha> (GitLab: …/-/blob/<sha>). */
+  blob?: string | undefined;
+  /** Where the full report (the job's artifacts, report.html) can be read. */
+  report?: string | undefined;
+}
 
-/** The Markdown summary (summary.md, the CI step summary, the PR comment body). */
-export function renderMarkdown(input: SummaryInput): string {
+const FIX_FIRST = 5;
+const TOP_NEW = 10;
+/** GitHub's comment body limit is 65,536 characters; the step summary's is 1 MiB. */
+export const MARKDOWN_LIMIT = 65_000;
+
+function safeHttpUrl(url: string | undefined): string | undefined {
+  if (!url || !/^https?:\/\/[^\s<>()]+$/i.test(url)) return undefined;
+  return url.replace(/\/+$/, '');
+}
+
+/** A file:line link at the commit, or the location as code when there is no link base. */
+export function locationLink(finding: Finding, links: ReportLinks | undefined): string {
+  const where = markdownCode(whereOf(finding));
+  const base = safeHttpUrl(links?.blob);
+  const location = finding.location;
+  if (!base || !location || /^[a-z][a-z0-9+.-]*:/i.test(location.uri) || location.uri.startsWith('/')) return where;
+  const path = location.uri
+    .split('/')
+    .map((segment) => encodeURIComponent(decodeURIComponentSafe(segment)).replace(/[()]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`))
+    .join('/');
+  return `[${where}](${base}/${path}${location.startLine ? `#L${location.startLine}` : ''})`;
+}
+
+function decodeURIComponentSafe(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
+}
+
+function countsByPriority(findings: readonly Finding[]): Record<string, number> {
+  const counts: Record<string, number> = Object.fromEntries(PRIORITIES.map((p) => [p, 0]));
+  for (const finding of findings) if (!finding.suppressed && finding.priority) counts[finding.priority]!++;
+  return counts;
+}
+
+function priorityTable(input: SummaryInput, active: readonly Finding[]): string[] {
+  const rows: [string, readonly Finding[]][] = [];
+  if (input.baseline) {
+    rows.push(['New', active.filter((f) => f.result.baselineState === 'new')]);
+    rows.push(['Fixed', input.fixed ?? []]);
+  }
+  rows.push([input.baseline ? 'Open (all)' : 'Open', active]);
+  const out = [`| | ${PRIORITIES.join(' | ')} | Total |`, `| --- |${PRIORITIES.map(() => ' ---: |').join('')} ---: |`];
+  for (const [label, list] of rows) {
+    const counts = countsByPriority(list);
+    out.push(`| ${label} | ${PRIORITIES.map((p) => counts[p]).join(' | ')} | ${list.filter((f) => !f.suppressed).length} |`);
+  }
+  return out;
+}
+
+function factorsOf(finding: Finding): string[] {
+  return ((finding.result.properties?.['pipewarden/factors'] as { factor: string; detail: string; points: number }[] | undefined) ?? [])
+    .filter((factor) => factor.factor !== 'severity' && factor.points > 0)
+    .map((factor) => factor.detail)
+    .slice(0, 2);
+}
+
+interface MarkdownParts {
+  head: string[];
+  tail: string[];
+  table: string[];
+}
+
+function markdownParts(input: SummaryInput): MarkdownParts {
   const { verdict } = input;
+  const links = input.links;
   const findings = [...input.findings].sort(byRisk);
   const active = findings.filter((f) => !f.suppressed);
   const waived = findings.length - active.length;
   const out: string[] = [];
   const head = verdict.status === 'pass' ? '✅ gate passed' : '❌ gate failed';
   out.push(`## Pipewarden: ${head}`, '');
+  // The verdict and why, before anything else.
+  if (verdict.failures.length) {
+    out.push('**Why the gate failed:**', '');
+    for (const failure of verdict.failures) {
+      out.push(`- **${escapeMarkdown(failure.rule)}**: ${failure.matched} finding${failure.matched === 1 ? '' : 's'}, at most ${failure.max} allowed (${failure.examples.slice(0, 3).map((e) => markdownCode(e)).join(', ')})`);
+    }
+    out.push('');
+  }
   out.push(
-    `**${active.length} finding${active.length === 1 ? '' : 's'}** (${countsLine(active)}) from ${sourcesOf(input)} tool${sourcesOf(input) === 1 ? '' : 's'}, stage \`${input.stage}\`; the gate looked at ${verdict.scope === 'new' ? 'new findings' : 'all findings'} (${verdict.gated})${waived ? `; ${waived} waived` : ''}.`,
+    `**${active.length} finding${active.length === 1 ? '' : 's'}** (${countsLine(active)}) from ${sourcesOf(input)} tool${sourcesOf(input) === 1 ? '' : 's'}, stage \`${escapeMarkdown(input.stage, 40)}\`; the gate looked at ${verdict.scope === 'new' ? 'new findings' : 'all findings'} (${verdict.gated})${waived ? `; ${waived} waived` : ''}.`,
     '',
   );
+  out.push(...priorityTable(input, active), '');
   for (const line of [baselineLine(input), scopeLine(input)]) if (line) out.push(escapeMarkdown(line, 500), '');
-  const groups = groupFindings(findings);
-  if (groups.length) {
-    out.push('### Fix first', '');
-    for (const [i, group] of groups.slice(0, FIX_FIRST).entries()) {
-      const f = group.top;
-      const why = ((f.result.properties?.['pipewarden/factors'] as { factor: string; detail: string; points: number }[] | undefined) ?? [])
-        .filter((factor) => factor.factor !== 'severity' && factor.points > 0)
-        .map((factor) => factor.detail)
-        .slice(0, 2);
+
+  const fresh = input.baseline ? active.filter((f) => f.result.baselineState === 'new') : active;
+  if (fresh.length) {
+    out.push(`### ${input.baseline ? 'Top new findings' : 'Top findings'}${fresh.length > TOP_NEW ? ` (${TOP_NEW} of ${fresh.length})` : ''}`, '');
+    for (const [i, f] of fresh.slice(0, TOP_NEW).entries()) {
+      const why = factorsOf(f);
       const sla = f.result.properties?.['pipewarden/slaDays'];
       out.push(
-        `${i + 1}. **${f.priority ?? ''}** (risk ${f.risk ?? ''}${sla ? `, fix within ${String(sla)} days` : ''}) ${markdownCode(group.ruleId)} in ${markdownCode(group.component)}${group.count > 1 ? `, ${group.count} places` : ''}: ${escapeMarkdown(group.message, 160)}${why.length ? ` (${escapeMarkdown(why.join('; '), 200)})` : ''}`,
+        `${i + 1}. **${f.priority ?? ''}** risk ${f.risk ?? ''}, ${f.severity}${f.kev ? ', **in CISA KEV**' : ''}${sla ? `, fix within ${String(sla)} days` : ''}: ${markdownCode(f.ruleId)} at ${locationLink(f, links)}: ${escapeMarkdown(f.message, 160)}${why.length ? ` (${escapeMarkdown(why.join('; '), 200)})` : ''}`,
       );
     }
-    if (groups.length > FIX_FIRST) out.push('', `${groups.length - FIX_FIRST} more groups below.`);
     out.push('');
   }
-  if (verdict.failures.length) {
-    out.push('### Why the gate failed', '');
-    for (const failure of verdict.failures) {
-      out.push(`- **${escapeMarkdown(failure.rule)}**: ${failure.matched} finding${failure.matched === 1 ? '' : 's'}, at most ${failure.max} allowed (${failure.examples.map((e) => markdownCode(e)).join(', ')})`);
+  const groups = groupFindings(findings);
+  if (groups.length > 1) {
+    out.push('<details><summary>Fix first: the most urgent things to change</summary>', '');
+    for (const [i, group] of groups.slice(0, FIX_FIRST).entries()) {
+      const f = group.top;
+      out.push(`${i + 1}. **${f.priority ?? ''}** (risk ${f.risk ?? ''}) ${markdownCode(group.ruleId)} in ${markdownCode(group.component)}${group.count > 1 ? `, ${group.count} places` : ''}: ${escapeMarkdown(group.message, 160)}`);
     }
+    out.push('', '</details>', '');
+  }
+  const troubled = input.scanners.filter((run) => run.status !== 'ran' && run.reason !== NOTHING_TO_SCAN && !run.reason?.startsWith('no files for it to scan in shard'));
+  if (troubled.length) {
+    out.push('### Scanners skipped or failed', '');
+    for (const run of troubled) out.push(`- **${escapeMarkdown(run.id, 60)}** ${run.status}: ${escapeMarkdown(run.reason ?? '', 300)}`);
     out.push('');
   }
-  if (verdict.warnings.length) {
+  const soon = input.waivers?.expiringSoon ?? [];
+  const expired = input.waivers?.expired ?? [];
+  if (soon.length || expired.length) {
+    out.push('### Waivers', '');
+    for (const w of expired) out.push(`- ⚠️ ${escapeMarkdown(describeWaiver(w.waiver, w.index), 300)} expired on ${escapeMarkdown(w.waiver.expires, 20)}${w.matched ? `: ${w.matched} finding${w.matched === 1 ? ' is' : 's are'} no longer waived` : ''}`);
+    for (const w of soon) out.push(`- ${escapeMarkdown(describeWaiver(w.waiver, w.index), 300)} expires on ${escapeMarkdown(w.waiver.expires, 20)}, in ${w.daysLeft} day${w.daysLeft === 1 ? '' : 's'}`);
+    out.push('');
+  }
+  // Scanner trouble and waivers have their own sections above.
+  const troubledIds = new Set(troubled.map((run) => run.id));
+  const warnings = verdict.warnings.filter((w) => !/^waivers\[/.test(w) && !troubledIds.has(w.split(' ')[0]!));
+  if (warnings.length) {
     out.push('### Warnings', '');
-    for (const warning of verdict.warnings) out.push(`- ${escapeMarkdown(warning, 500)}`);
+    for (const warning of warnings) out.push(`- ${escapeMarkdown(warning, 500)}`);
     out.push('');
   }
+  if (input.github?.omitted.length) {
+    const left = input.github.total - input.github.kept;
+    out.push('### GitHub code scanning', '');
+    out.push(`${input.github.kept} of ${input.github.total} results fit GitHub's limits; ${left} lowest-risk ${left === 1 ? 'result was' : 'results were'} left out of the upload. The full log is \`results.sarif\`${safeHttpUrl(links?.report) ? ` ([report](${safeHttpUrl(links?.report)}))` : ''}.`, '');
+    for (const line of describeOmissions(input.github)) out.push(`- ${escapeMarkdown(line, 400)}`);
+    out.push('');
+  }
+
+  const table: string[] = [];
   if (active.length) {
-    out.push('### Findings, most urgent first', '');
     const state = input.baseline !== undefined;
-    out.push(`| Priority | Risk | Severity |${state ? ' State |' : ''} Rule | Location | Message | Tool |`, `| --- | ---: | --- |${state ? ' --- |' : ''} --- | --- | --- | --- |`);
-    for (const f of active.slice(0, MAX_ROWS)) {
+    table.push('<details><summary>All findings, most urgent first</summary>', '');
+    table.push(`| Priority | Risk | Severity |${state ? ' State |' : ''} Rule | Location | Message | Tool |`, `| --- | ---: | --- |${state ? ' --- |' : ''} --- | --- | --- | --- |`);
+    for (const f of active) {
       const tools = (f.result.properties?.['pipewarden/tools'] as string[] | undefined)?.join(', ') ?? f.tool;
-      out.push(
-        `| ${f.priority ?? ''} | ${f.risk ?? ''} | ${f.severity} |${state ? ` ${f.result.baselineState ?? ''}${f.inScope ? '' : ' (out of diff)'} |` : ''} ${markdownCode(f.ruleId)} | ${markdownCode(whereOf(f))} | ${escapeMarkdown(f.message, 200)} | ${escapeMarkdown(tools)} |`,
+      table.push(
+        `| ${f.priority ?? ''} | ${f.risk ?? ''} | ${f.severity} |${state ? ` ${f.result.baselineState ?? ''}${f.inScope ? '' : ' (out of diff)'} |` : ''} ${markdownCode(f.ruleId)} | ${locationLink(f, links)} | ${escapeMarkdown(f.message, 200)} | ${escapeMarkdown(tools)} |`,
       );
     }
-    if (active.length > MAX_ROWS) out.push('', `${active.length - MAX_ROWS} more findings are in \`results.sarif\`.`);
-    out.push('');
   }
-  out.push('### Scanners', '', '| Scanner | Version | Status | Files | Findings | Time |', '| --- | --- | --- | ---: | ---: | ---: |');
+
+  const tail: string[] = ['### Scanners', '', '| Scanner | Version | Status | Files | Findings | Time |', '| --- | --- | --- | ---: | ---: | ---: |'];
   for (const run of input.scanners) {
     const status = run.status === 'ran' ? 'ran' : `${run.status}: ${escapeMarkdown(run.reason ?? '', 200)}`;
-    out.push(`| ${run.id} | ${run.version ?? ''} | ${status} | ${run.files} | ${run.findings ?? ''} | ${seconds(run.durationMs)} |`);
+    tail.push(`| ${escapeMarkdown(run.id, 60)} | ${escapeMarkdown(run.version ?? '', 40)} | ${status} | ${run.files ?? ''} | ${run.findings ?? ''} | ${seconds(run.durationMs)} |`);
   }
   for (const report of input.reports ?? []) {
-    out.push(`| report ${markdownCode(report.file)} | ${report.format} | read | | ${report.findings} | |`);
+    tail.push(`| report ${markdownCode(report.file)} | ${escapeMarkdown(report.format, 40)} | read | | ${report.findings} | |`);
   }
-  out.push('');
-  return out.join('\n');
+  tail.push('');
+  return { head: out, table, tail };
+}
+
+/**
+ * The Markdown summary (summary.md, the CI step summary, the PR/MR comment body): the verdict and why first,
+ * counts by priority, the top new findings linked to the commit, scanner trouble, waivers; always under
+ * `limit` characters, with a pointer to the full report when the findings table had to be cut.
+ */
+export function renderMarkdown(input: SummaryInput, limit = MARKDOWN_LIMIT): string {
+  const { head, table, tail } = markdownParts(input);
+  const report = safeHttpUrl(input.links?.report);
+  const fullReport = report ? `[the full report](${report})` : '`report.html` and `results.sarif` in the job\'s artifacts';
+  const join = (rows: number) => {
+    const shown = table.length ? [...table.slice(0, rows + 4), ...(rows < table.length - 4 ? ['', `${table.length - 4 - rows} more findings are not shown here: see ${fullReport}.`] : []), '', '</details>', ''] : [];
+    return [...head, ...shown, ...tail].join('\n');
+  };
+  let rows = Math.max(0, table.length - 4);
+  let text = join(rows);
+  while (text.length > limit && rows > 0) {
+    rows = Math.floor(rows / 2);
+    text = join(rows);
+  }
+  if (text.length > limit) {
+    // Still too long without the table (thousands of warnings or scanners): cut at a line, say where the rest is.
+    const note = `\n\n… cut to fit; the rest is in ${fullReport}.\n`;
+    text = text.slice(0, limit - note.length);
+    text = text.slice(0, Math.max(0, text.lastIndexOf('\n'))) + note;
+  }
+  return text;
 }
 
 const MAX_LINES = 40;

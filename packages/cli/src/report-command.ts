@@ -1,0 +1,157 @@
+import { readFile, stat } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { z } from 'zod';
+import {
+  ConfigError,
+  GITLAB_REPORT_FILES,
+  InputError,
+  describeFsError,
+  emit,
+  githubSarif,
+  gitlabReports,
+  readReport,
+  renderHtml,
+  renderJson,
+  renderJunit,
+  renderMarkdown,
+  renderText,
+  summaryFromLog,
+  version,
+  writeFileAtomic,
+  type HistoryPoint,
+  type ReportLinks,
+} from '@pipewarden/core';
+
+export const REPORT_FORMATS = ['markdown', 'html', 'json', 'junit', 'text', 'github', 'gitlab', 'all'] as const;
+
+export const REPORT_USAGE = `Usage: pipewarden report SARIF --format FORMAT [-o PATH] [--history REPORT.json...]
+
+Renders a report from an existing Pipewarden SARIF log (results.sarif), e.g. for another place or later.
+Formats:
+  markdown   summary.md (step summary, PR/MR comment)      html    report.html (self-contained)
+  json       report.json (docs/report-json.md)             junit   junit.xml (Jenkins, GitLab tests)
+  text       the terminal summary
+  github     GitHub-ready SARIF files, one per category (-o DIR, default github)
+  gitlab     gl-*-report.json security reports (-o DIR, default .)
+  all        every output into -o DIR (default .pipewarden)
+Single-file formats go to stdout without -o. --history takes earlier report.json files for the HTML trend.
+Links: PIPEWARDEN_BLOB_URL and PIPEWARDEN_REPORT_URL, else GitHub's and GitLab's CI variables.`;
+
+const httpUrl = (name: string) =>
+  z
+    .string()
+    .url(`${name} must be a URL`)
+    .refine((url) => /^https?:\/\//i.test(url), `${name} must be an http(s) URL`)
+    .optional();
+
+const linksSchema = z.object({ PIPEWARDEN_BLOB_URL: httpUrl('PIPEWARDEN_BLOB_URL'), PIPEWARDEN_REPORT_URL: httpUrl('PIPEWARDEN_REPORT_URL') });
+
+/** Links for file:line and "the full report", from the CI's own variables (or the user's overrides). */
+export function reportLinks(env: Readonly<Record<string, string | undefined>>): ReportLinks {
+  const parsed = linksSchema.safeParse({ PIPEWARDEN_BLOB_URL: env.PIPEWARDEN_BLOB_URL || undefined, PIPEWARDEN_REPORT_URL: env.PIPEWARDEN_REPORT_URL || undefined });
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => issue.message);
+    throw new ConfigError(problems.join('; '), { problems });
+  }
+  let blob = parsed.data.PIPEWARDEN_BLOB_URL;
+  let report = parsed.data.PIPEWARDEN_REPORT_URL;
+  if (env.GITHUB_ACTIONS === 'true' && env.GITHUB_SERVER_URL && env.GITHUB_REPOSITORY) {
+    blob ??= env.GITHUB_SHA ? `${env.GITHUB_SERVER_URL}/${env.GITHUB_REPOSITORY}/blob/${env.GITHUB_SHA}` : undefined;
+    report ??= env.GITHUB_RUN_ID ? `${env.GITHUB_SERVER_URL}/${env.GITHUB_REPOSITORY}/actions/runs/${env.GITHUB_RUN_ID}` : undefined;
+  } else if (env.GITLAB_CI === 'true' && env.CI_PROJECT_URL) {
+    blob ??= env.CI_COMMIT_SHA ? `${env.CI_PROJECT_URL}/-/blob/${env.CI_COMMIT_SHA}` : undefined;
+    report ??= env.CI_JOB_URL ? `${env.CI_JOB_URL}/artifacts/browse` : undefined;
+  } else if (env.JENKINS_URL && env.BUILD_URL) {
+    report ??= `${env.BUILD_URL.replace(/\/+$/, '')}/artifact/`;
+  }
+  return { ...(blob ? { blob } : {}), ...(report ? { report } : {}) };
+}
+
+const historySchema = z.object({
+  generatedAt: z.string().min(1),
+  counts: z.object({ byPriority: z.record(z.string(), z.number()) }),
+});
+
+/** Earlier report.json files as trend points; a file that is not one is refused with its name. */
+export async function readHistory(files: readonly string[], cwd: string): Promise<HistoryPoint[]> {
+  const points: HistoryPoint[] = [];
+  for (const file of files) {
+    let text: string;
+    try {
+      const path = resolve(cwd, file);
+      if ((await stat(path)).size > 64 * 1024 * 1024) throw new InputError('is larger than 64 MB, too large for a report.json', { file });
+      text = await readFile(path, 'utf8');
+    } catch (error) {
+      if (error instanceof InputError) throw error;
+      throw new InputError(describeFsError(error), { file, cause: error });
+    }
+    let json: unknown;
+    try {
+      json = JSON.parse(text);
+    } catch {
+      throw new InputError('is not valid JSON (expected a Pipewarden report.json)', { file });
+    }
+    const parsed = historySchema.safeParse(json);
+    if (!parsed.success) throw new InputError(`is not a Pipewarden report.json: ${parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ')}`, { file });
+    points.push({ date: parsed.data.generatedAt, byPriority: parsed.data.counts.byPriority });
+  }
+  return points.sort((a, b) => a.date.localeCompare(b.date));
+}
+
+export interface ReportCommandOptions {
+  sarif: string;
+  format: (typeof REPORT_FORMATS)[number];
+  output?: string | undefined;
+  history: readonly string[];
+}
+
+/** `pipewarden report`: every output rendered again from results.sarif alone. */
+export async function renderReport(options: ReportCommandOptions, io: { cwd: string; env: Readonly<Record<string, string | undefined>>; stdout: { write(text: string): unknown }; stderr: { write(text: string): unknown } }): Promise<number> {
+  const { log } = await readReport(resolve(io.cwd, options.sarif), 'sarif').catch((error: unknown) => {
+    if (error instanceof InputError) throw new InputError(error.message, { file: options.sarif, cause: error });
+    throw error;
+  });
+  const links = reportLinks(io.env);
+  const history = await readHistory(options.history, io.cwd);
+  const summary = { ...summaryFromLog(log), links };
+  const single = async (text: string) => {
+    if (options.output) {
+      await writeFileAtomic(resolve(io.cwd, options.output), text);
+      io.stderr.write(`pipewarden › wrote ${options.output}\n`);
+    } else io.stdout.write(text);
+    return 0;
+  };
+  switch (options.format) {
+    case 'markdown':
+      return single(renderMarkdown(summary));
+    case 'html':
+      return single(renderHtml({ ...summary, history }));
+    case 'json':
+      return single(`${JSON.stringify(renderJson(summary), null, 2)}\n`);
+    case 'junit':
+      return single(renderJunit(summary.findings, summary.verdict, summary.stage));
+    case 'text':
+      return single(renderText(summary));
+    case 'github': {
+      const dir = resolve(io.cwd, options.output ?? 'github');
+      const github = githubSarif(log);
+      for (const file of github.files) await writeFileAtomic(join(dir, file.name), `${JSON.stringify(file.log)}\n`);
+      io.stderr.write(`pipewarden › wrote ${github.files.length} GitHub SARIF file${github.files.length === 1 ? '' : 's'} to ${options.output ?? 'github'}: ${github.kept} of ${github.total} results\n`);
+      for (const omission of github.omitted) io.stderr.write(`pipewarden: warning: ${omission.tool}: ${omission.count} left out (${omission.reason})\n`);
+      return 0;
+    }
+    case 'gitlab': {
+      const dir = resolve(io.cwd, options.output ?? '.');
+      const now = new Date();
+      const reports = gitlabReports(summary.findings.filter((f) => !f.suppressed), { version, startedAt: now, endedAt: now, commit: log.runs[0]?.versionControlProvenance?.[0]?.revisionId, scanners: [], categories: {} });
+      for (const [type, report] of Object.entries(reports)) await writeFileAtomic(join(dir, GITLAB_REPORT_FILES[type as keyof typeof GITLAB_REPORT_FILES]), `${JSON.stringify(report, null, 2)}\n`);
+      io.stderr.write(`pipewarden › wrote ${Object.keys(reports).length} GitLab report${Object.keys(reports).length === 1 ? '' : 's'} to ${options.output ?? '.'}\n`);
+      return 0;
+    }
+    case 'all': {
+      const outputs = await emit(log, summary, resolve(io.cwd, options.output ?? '.pipewarden'), { links, history });
+      io.stderr.write(`pipewarden › wrote ${[outputs.sarif, outputs.summary, outputs.json, outputs.html, outputs.junit, ...outputs.github].length} files to ${options.output ?? '.pipewarden'}\n`);
+      return 0;
+    }
+  }
+}

@@ -1,0 +1,47 @@
+import { findingsOf, toFinding, type Finding } from '../finding.js';
+import { applyGate, type Verdict } from '../policy/gate.js';
+import type { BaselineCounts } from '../identity/baseline.js';
+import type { WaiverReport } from '../policy/waivers.js';
+import { prioritize } from '../risk/prioritize.js';
+import type { Log } from '../sarif/types.js';
+import type { ScannerSummary, SummaryInput } from './summary.js';
+
+/** The baseline's results that are gone from this run (baselineState absent): what was fixed. */
+export function fixedOf(log: Log): Finding[] {
+  return log.runs.flatMap((run) => (run.results ?? []).filter((r) => r.baselineState === 'absent').map((r) => toFinding(run, r)));
+}
+
+/**
+ * What the reports need, read back from a log Pipewarden wrote (its run facts ride in log.properties), so
+ * `pipewarden report` renders any output later from results.sarif alone. A foreign log gets the default gate.
+ */
+export function summaryFromLog(log: Log): SummaryInput {
+  const props = log.properties ?? {};
+  const findings = findingsOf(log);
+  let verdict = props['pipewarden/verdict'] as Partial<Verdict> | undefined;
+  if (!verdict?.status || !verdict.counts) {
+    if (findings.some((f) => f.risk === undefined)) prioritize(log);
+    const again = findingsOf(log);
+    return { ...restOf(props), findings: again, fixed: fixedOf(log), verdict: applyGate({ findings: again, gate: undefined }) };
+  }
+  const full: Verdict = {
+    status: verdict.status,
+    failures: verdict.failures ?? [],
+    gated: verdict.gated ?? findings.length,
+    total: verdict.total ?? findings.length,
+    scope: verdict.scope ?? 'all',
+    warnings: verdict.warnings ?? [],
+    counts: verdict.counts,
+  };
+  return { ...restOf(props), findings, fixed: fixedOf(log), verdict: full };
+}
+
+function restOf(props: Record<string, unknown>): Omit<SummaryInput, 'findings' | 'verdict'> {
+  return {
+    stage: (props['pipewarden/stage'] as string | undefined) ?? 'commit',
+    scanners: (props['pipewarden/scanners'] as ScannerSummary[] | undefined) ?? [],
+    baseline: props['pipewarden/baseline'] as BaselineCounts | undefined,
+    scope: props['pipewarden/diff'] as SummaryInput['scope'],
+    waivers: props['pipewarden/waivers'] as Pick<WaiverReport, 'expired' | 'expiringSoon'> | undefined,
+  };
+}
