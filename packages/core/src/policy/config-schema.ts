@@ -95,6 +95,13 @@ export const dastSchema = z.strictObject({
   max_scan_time: z.number().int().min(10).max(24 * 3600).default(300).describe('Seconds a DAST scan may take.'),
 });
 
+export const ticketsSchema = z.strictObject({
+  min_priority: z.enum(PRIORITIES).optional().describe('New tickets only for finding groups this urgent or more (default P2); existing tickets are always kept up to date.'),
+  max_new: z.number().int().min(0).max(1000).optional().describe('At most this many new tickets per run (default 10).'),
+  labels: z.array(z.string().trim().min(1).max(50)).max(20).optional().describe('Extra labels on every ticket.'),
+  confidential: z.boolean().optional().describe('GitLab: open tickets as confidential issues (default true).'),
+});
+
 export const configSchema = z.strictObject({
   dast: dastSchema.optional(),
   scanners: z.record(z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'a scanner id is lower-case letters, digits and dashes'), scannerOptionsSchema).optional(),
@@ -104,6 +111,7 @@ export const configSchema = z.strictObject({
   context: z.array(contextEntrySchema).optional(),
   waivers: z.array(waiverSchema).optional(),
   priorities: prioritiesSchema.optional(),
+  tickets: ticketsSchema.optional().describe('Tickets (issues) for finding groups, when a platform opens them.'),
   feeds: feedsSchema.optional(),
 });
 

@@ -1,5 +1,5 @@
 import { gzipSync } from 'node:zlib';
-import { findingsOf, type Category, type Finding } from '../finding.js';
+import { categoryOf, findingsOf, type Category, type Finding } from '../finding.js';
 import { byRisk } from '../risk/prioritize.js';
 import { PROP, SARIF_SCHEMA_URI, SARIF_VERSION, SRCROOT, type Location, type Log, type ReportingDescriptor, type Result, type Run } from '../sarif/types.js';
 
@@ -199,6 +199,14 @@ export function githubSarif(log: Log, options: GithubSarifOptions = {}): GithubS
   // GitHub rejects two runs of one tool and one category in an upload: such runs (shards, repeated reports) become one.
   const groups = new Map<string, ToolRun>();
   const all = findingsOf(log);
+  // Every run that completed is uploaded, also with no results: that is how code scanning learns alerts were fixed.
+  for (const run of log.runs) {
+    if ((run.invocations ?? []).some((i) => i.executionSuccessful === false)) continue;
+    const own = run.properties?.[PROP.category] as Category | undefined;
+    const category = own ?? (run.results?.[0] ? categoryOf(run, run.results[0]) : categoryOf(run, { message: {} }));
+    const key = `${category}\u0000${run.tool.driver.name}`;
+    if (!groups.has(key)) groups.set(key, { tool: run.tool.driver.name, category, source: run, findings: [] });
+  }
   for (const finding of all) {
     const key = `${finding.category}\u0000${finding.tool}`;
     const group = groups.get(key) ?? { tool: finding.tool, category: finding.category, source: finding.run, findings: [] };

@@ -1,8 +1,8 @@
-import { createRequire } from 'node:module';
+// ae-cvss-calculator (metaeffekt) implements FIRST's CVSS 2.0, 3.0, 3.1 and 4.0; it ships as a CommonJS
+// bundle, imported by default so bundlers (the GitHub Action's) take it in.
+import calculatorModule from 'ae-cvss-calculator';
 
-// ae-cvss-calculator (metaeffekt) implements FIRST's CVSS 2.0, 3.0, 3.1 and 4.0; it ships as a CommonJS bundle.
-const require = createRequire(import.meta.url);
-const calculator = require('ae-cvss-calculator') as {
+const calculator = calculatorModule as unknown as {
   fromVector(vector: string): { calculateScores(): { base?: number; overall?: number } } | null;
 };
 

@@ -35,8 +35,9 @@ export function nodeToolAvailability(name: string, hint: string): Availability {
 /** Config files we ship for scanners, beside dist/ in the published package. */
 export function scannerConfig(file: string): string {
   const here = dirname(fileURLToPath(import.meta.url));
-  // Built: packages/core/dist/index.js; in tests from source: packages/core/src/scanners/node-tool.ts.
-  const candidates = [join(here, '..', 'scanner-configs', file), join(here, '..', '..', 'scanner-configs', file)];
+  // Built: packages/core/dist/index.js; in tests from source: packages/core/src/scanners/node-tool.ts;
+  // bundled into the GitHub Action: dist/index.js with dist/scanner-configs beside it.
+  const candidates = [join(here, '..', 'scanner-configs', file), join(here, '..', '..', 'scanner-configs', file), join(here, 'scanner-configs', file)];
   for (const candidate of candidates) {
     try {
       readFileSync(candidate);

@@ -1,0 +1,27 @@
+import type { TicketMarker } from './types.js';
+
+const MARKER = /<!--\s*pipewarden:ticket\s+(\{[^<>]*\})\s*-->/;
+
+/** The hidden marker: HTML comments do not render on GitHub or GitLab, and `-->` cannot occur in its JSON. */
+export function writeMarker(marker: TicketMarker): string {
+  const json = JSON.stringify(marker).replace(/[<>]/g, (c) => (c === '<' ? '\\u003c' : '\\u003e'));
+  return `<!-- pipewarden:ticket ${json} -->`;
+}
+
+export function readMarker(body: string | null | undefined): TicketMarker | undefined {
+  const match = MARKER.exec(body ?? '');
+  if (!match) return undefined;
+  try {
+    const data = JSON.parse(match[1]!) as Partial<TicketMarker>;
+    if (typeof data.key !== 'string' || !Array.isArray(data.fingerprints)) return undefined;
+    return {
+      key: data.key,
+      scanner: typeof data.scanner === 'string' ? data.scanner : '',
+      fingerprints: data.fingerprints.filter((f): f is string => typeof f === 'string'),
+      ...(typeof data.due === 'string' ? { due: data.due } : {}),
+      ...(typeof data.since === 'string' ? { since: data.since } : {}),
+    };
+  } catch {
+    return undefined;
+  }
+}

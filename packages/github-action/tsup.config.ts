@@ -1,0 +1,22 @@
+import { cp, rm } from 'node:fs/promises';
+import { defineConfig } from 'tsup';
+
+// One ESM bundle with every dependency inside (a runner does not install node_modules for an action),
+// committed in dist/ and checked fresh in CI.
+export default defineConfig({
+  entry: { index: 'src/main.ts' },
+  format: ['esm'],
+  target: 'node20',
+  platform: 'node',
+  noExternal: [/.*/],
+  splitting: false,
+  sourcemap: false,
+  clean: true,
+  minify: false,
+  // Bundled CommonJS dependencies call require(); give the ESM bundle one.
+  banner: { js: "import { createRequire as __pwCreateRequire } from 'node:module';\nconst require = __pwCreateRequire(import.meta.url);" },
+  async onSuccess() {
+    await rm('dist/scanner-configs', { recursive: true, force: true });
+    await cp('../core/scanner-configs', 'dist/scanner-configs', { recursive: true });
+  },
+});
