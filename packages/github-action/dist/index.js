@@ -67389,6 +67389,15 @@ var inputsSchema = external_exports.object({
   image: optional2,
   "fail-on": external_exports.string().transform((s) => s.trim().toLowerCase() || "policy").pipe(external_exports.enum(["policy", "never", "critical", "high", "medium", "low"], { error: (issue3) => `fail-on: "${String(issue3.input)}" is not policy, never, critical, high, medium or low` })),
   comment: bool("comment"),
+  "pull-request": external_exports.string().transform((s, ctx) => {
+    if (!s.trim()) return void 0;
+    const n = Number(s.trim());
+    if (!Number.isInteger(n) || n < 1) {
+      ctx.addIssue({ code: "custom", message: `pull-request: "${s}" is not a pull request number` });
+      return external_exports.NEVER;
+    }
+    return n;
+  }),
   tickets: external_exports.string().transform((s) => s.trim().toLowerCase() || "none").pipe(external_exports.enum(["none", "github"], { error: (issue3) => `tickets: "${String(issue3.input)}" is not none or github` })),
   "max-new-tickets": int2("max-new-tickets", 0, 1e3),
   "upload-sarif": bool("upload-sarif"),
@@ -67418,6 +67427,7 @@ function readInputs(get) {
     image: v.image,
     failOn: v["fail-on"],
     comment: v.comment,
+    pullRequest: v["pull-request"],
     tickets: v.tickets,
     maxNewTickets: v["max-new-tickets"],
     uploadSarif: v["upload-sarif"],
@@ -67869,11 +67879,16 @@ function isDefaultBranchRun(inputs) {
   return Boolean(defaultBranch) && context2.ref === `refs/heads/${defaultBranch}` && !context2.payload.pull_request && !inputs.diffBase && inputs.stage !== "precommit";
 }
 async function postComment(octokit, summary2, inputs, report) {
-  const pr = context2.payload.pull_request;
-  if (!inputs.comment || !pr) return;
+  const number4 = inputs.pullRequest ?? context2.payload.pull_request?.number;
+  if (!inputs.comment || !number4) return;
+  const server = process.env.GITHUB_SERVER_URL ?? "https://github.com";
+  const attempt = process.env.GITHUB_RUN_ATTEMPT;
+  const footer = `<sub>Pipewarden \xB7 commit ${context2.sha.slice(0, 7)} \xB7 [run ${context2.runId}${attempt && attempt !== "1" ? `, attempt ${attempt}` : ""}](${server}/${context2.repo.owner}/${context2.repo.repo}/actions/runs/${context2.runId}) \xB7 the full report is in the run's artifacts</sub>`;
   try {
-    const result2 = await upsertStickyComment(octokit, { ...context2.repo, issue_number: pr.number }, summary2, `${context2.workflow ?? "pipewarden"}/${context2.job ?? ""}/${inputs.stage}`);
-    report.posted.push(`PR comment ${result2.action} (#${pr.number})`);
+    const result2 = await upsertStickyComment(octokit, { ...context2.repo, issue_number: number4 }, `${summary2.trimEnd()}
+
+${footer}`, `${context2.workflow ?? "pipewarden"}/${context2.job ?? ""}/${inputs.stage}`);
+    report.posted.push(`PR comment ${result2.action} (#${number4})`);
   } catch (error63) {
     report.notPosted.push(`the PR comment: ${describe4(error63)}`);
   }

@@ -33,7 +33,7 @@ interface ActionRun {
 }
 
 /** Runs dist/index.js the way the runner does: Node 24, INPUT_* variables, an event file, output files. */
-async function runAction(server: FakeGitHub, workspace: string, event: { name: string; payload: Record<string, unknown>; ref: string; sha: string }, inputs: Record<string, string>): Promise<ActionRun> {
+async function runAction(server: FakeGitHub, workspace: string, event: { name: string; payload: Record<string, unknown>; ref: string; sha: string }, inputs: Record<string, string>, extraEnv: Record<string, string> = {}): Promise<ActionRun> {
   const files = await mkdtemp(join(tmpdir(), 'pw-runner-'));
   const eventPath = join(files, 'event.json');
   await writeFile(eventPath, JSON.stringify(event.payload));
@@ -43,7 +43,7 @@ async function runAction(server: FakeGitHub, workspace: string, event: { name: s
   await writeFile(summary, '');
   const defaults: Record<string, string> = {
     'working-directory': '.', config: '', stage: 'commit', scanners: '', reports: '', baseline: '', 'diff-base': '', 'target-url': '', image: '',
-    'fail-on': 'policy', comment: 'true', tickets: 'none', 'max-new-tickets': '10', 'upload-sarif': 'false', 'upload-wait': '30', token: 'ghs_fake_token', 'out-dir': '.pipewarden', 'feeds-dir': '',
+    'fail-on': 'policy', comment: 'true', 'pull-request': '', tickets: 'none', 'max-new-tickets': '10', 'upload-sarif': 'false', 'upload-wait': '30', token: 'ghs_fake_token', 'out-dir': '.pipewarden', 'feeds-dir': '',
   };
   const env: Record<string, string> = {
     PATH: process.env.PATH ?? '',
@@ -71,6 +71,8 @@ async function runAction(server: FakeGitHub, workspace: string, event: { name: s
     RUNNER_TEMP: files,
     RUNNER_TOOL_CACHE: files,
     NO_PROXY: '127.0.0.1,localhost',
+    GITHUB_RUN_ATTEMPT: '1',
+    ...extraEnv,
   };
   for (const [name, value] of Object.entries({ ...defaults, ...inputs })) env[`INPUT_${name.toUpperCase()}`] = value;
   const child = spawn(NODE24, [DIST], { cwd: workspace, env, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -118,7 +120,7 @@ describe('the GitHub Action, run from dist/ under Node 24 against a GitHub API o
     expect(first.stdout).toMatch(/::error title=P1 risk \d+%3A security\/detect-eval-with-expression,file=calc\.js,line=3,endLine=3::eval with argument of type Identifier \(ESLint\)/);
     expect(first.stdout).toMatch(/::error::Pipewarden gate failed: severity high or worse \(2, at most 0\)/);
     expect(server.comments).toHaveLength(1);
-    expect(server.comments[0]!.body).toMatch(/^## Pipewarden: ❌ gate failed[\s\S]*<!-- pipewarden:comment security\/scan\/commit -->\n$/);
+    expect(server.comments[0]!.body).toMatch(/^## Pipewarden: ❌ gate failed[\s\S]*commit ec26c3e · \[run 4242\][\s\S]*<!-- pipewarden:comment security\/scan\/commit -->\n$/);
     expect(server.issues.map((i) => i.title).sort()).toEqual(['[P1] security/detect-child-process in ping.js', '[P1] security/detect-eval-with-expression in calc.js']);
     expect(server.issues[0]!.labels).toEqual(expect.arrayContaining(['pipewarden', 'priority:P1', 'severity:high', 'scanner:eslint-security']));
     expect(server.issues[0]!.body).toMatch(/Fix by \*\*\d{4}-\d{2}-\d{2}\*\* \(30 days for P1\)/);
@@ -137,11 +139,12 @@ describe('the GitHub Action, run from dist/ under Node 24 against a GitHub API o
     const calcIssue = server.issues.find((i) => i.title.includes('calc.js'))!;
     expect(calcIssue.body).toMatch(/### Where \(2 places\)/);
     // A retried run finds its comment again.
-    const retry = await runAction(server, ws, pr(PR_SYNC), inputs);
+    const retry = await runAction(server, ws, pr(PR_SYNC), inputs, { GITHUB_RUN_ATTEMPT: '2' });
     expect(retry.code).toBe(1);
     expect(server.comments).toHaveLength(1);
     expect(server.requests.filter((r) => r.method === 'POST' && /\/issues\/2\/comments$/.test(r.path))).toHaveLength(1);
-    expect(server.requests.filter((r) => r.method === 'PATCH' && /\/issues\/comments\/\d+$/.test(r.path)).length).toBeGreaterThanOrEqual(2);
+    expect(server.requests.filter((r) => r.method === 'PATCH' && /\/issues\/comments\/\d+$/.test(r.path))).toHaveLength(2);
+    expect(server.comments[0]!.body).toMatch(/\[run 4242, attempt 2\]\(https:\/\/github\.com\/Codertocat\/Hello-World\/actions\/runs\/4242\)/);
     expect(server.requests.filter((r) => r.method === 'POST' && /\/issues$/.test(r.path))).toHaveLength(2);
 
     // Default branch: ping.js is fixed; its issue is closed with a comment, calc.js's stays open.

@@ -14,6 +14,8 @@ export interface ActionInputs {
   image: string | undefined;
   failOn: 'policy' | 'never' | 'critical' | 'high' | 'medium' | 'low';
   comment: boolean;
+  /** The PR to comment on, when the event is not the PR's own (a workflow_run follow-up for forks). */
+  pullRequest: number | undefined;
   tickets: 'none' | 'github';
   maxNewTickets: number;
   uploadSarif: boolean;
@@ -76,6 +78,15 @@ export const inputsSchema = z.object({
     .transform((s) => s.trim().toLowerCase() || 'policy')
     .pipe(z.enum(['policy', 'never', 'critical', 'high', 'medium', 'low'], { error: (issue) => `fail-on: "${String(issue.input)}" is not policy, never, critical, high, medium or low` })),
   comment: bool('comment'),
+  'pull-request': z.string().transform((s, ctx) => {
+    if (!s.trim()) return undefined;
+    const n = Number(s.trim());
+    if (!Number.isInteger(n) || n < 1) {
+      ctx.addIssue({ code: 'custom', message: `pull-request: "${s}" is not a pull request number` });
+      return z.NEVER;
+    }
+    return n;
+  }),
   tickets: z
     .string()
     .transform((s) => s.trim().toLowerCase() || 'none')
@@ -111,6 +122,7 @@ export function readInputs(get: (name: string) => string): ActionInputs {
     image: v.image,
     failOn: v['fail-on'],
     comment: v.comment,
+    pullRequest: v['pull-request'],
     tickets: v.tickets,
     maxNewTickets: v['max-new-tickets'],
     uploadSarif: v['upload-sarif'],

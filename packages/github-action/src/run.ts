@@ -83,11 +83,14 @@ export interface PostingReport {
 }
 
 async function postComment(octokit: Octokit, summary: string, inputs: ActionInputs, report: PostingReport): Promise<void> {
-  const pr = context.payload.pull_request as PullRequest | undefined;
-  if (!inputs.comment || !pr) return;
+  const number = inputs.pullRequest ?? (context.payload.pull_request as PullRequest | undefined)?.number;
+  if (!inputs.comment || !number) return;
+  const server = process.env.GITHUB_SERVER_URL ?? 'https://github.com';
+  const attempt = process.env.GITHUB_RUN_ATTEMPT;
+  const footer = `<sub>Pipewarden · commit ${context.sha.slice(0, 7)} · [run ${context.runId}${attempt && attempt !== '1' ? `, attempt ${attempt}` : ''}](${server}/${context.repo.owner}/${context.repo.repo}/actions/runs/${context.runId}) · the full report is in the run's artifacts</sub>`;
   try {
-    const result = await upsertStickyComment(octokit, { ...context.repo, issue_number: pr.number }, summary, `${context.workflow ?? 'pipewarden'}/${context.job ?? ''}/${inputs.stage}`);
-    report.posted.push(`PR comment ${result.action} (#${pr.number})`);
+    const result = await upsertStickyComment(octokit, { ...context.repo, issue_number: number }, `${summary.trimEnd()}\n\n${footer}`, `${context.workflow ?? 'pipewarden'}/${context.job ?? ''}/${inputs.stage}`);
+    report.posted.push(`PR comment ${result.action} (#${number})`);
   } catch (error) {
     report.notPosted.push(`the PR comment: ${describe(error)}`);
   }
