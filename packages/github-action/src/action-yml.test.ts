@@ -26,3 +26,24 @@ describe('action.yml', () => {
     expect(Object.keys(action.outputs).sort()).toEqual(['fixed-count', 'json-file', 'new-count', 'report-file', 'sarif-file', 'summary-file', 'verdict']);
   });
 });
+
+describe('examples/github', () => {
+  it('every workflow parses and passes the Action only inputs it has', async () => {
+    const { readdir } = await import('node:fs/promises');
+    const dir = join(repoRoot, 'examples', 'github');
+    const files = (await readdir(dir)).filter((f) => f.endsWith('.yml'));
+    expect(files.sort()).toEqual(['fan-out.yml', 'fork-follow-up.yml', 'production.yml', 'security.yml']);
+    let uses = 0;
+    for (const file of files) {
+      const workflow = parse(await readFile(join(dir, file), 'utf8')) as { jobs: Record<string, { steps: { uses?: string; with?: Record<string, unknown> }[] }> };
+      for (const job of Object.values(workflow.jobs)) {
+        for (const step of job.steps) {
+          if (!step.uses?.startsWith('pipewarden/pipewarden/packages/github-action@')) continue;
+          uses++;
+          for (const key of Object.keys(step.with ?? {})) expect(INPUT_NAMES, `${file}: ${key}`).toContain(key);
+        }
+      }
+    }
+    expect(uses).toBe(4);
+  });
+});
