@@ -8,7 +8,7 @@ export function configJsonSchema(): Record<string, unknown> {
     ...schema,
     $id: 'https://pipewarden.dev/schema/pipewarden.schema.json',
     title: 'pipewarden.yml',
-    description: "Pipewarden's configuration: stages, gate, waivers, asset context, priorities, feeds.",
+    description: "Pipewarden's configuration: stages, gate, waivers, asset context, priorities, feeds, tickets.",
   };
 }
 
@@ -70,4 +70,11 @@ priorities:
 feeds:
   offline: false
 #  cache_dir: .pipewarden-cache
+
+# Tickets (the GitHub Action's tickets: github, GitLab issues): one per finding group.
+tickets:
+  min_priority: P2     # new tickets only this urgent or more; existing ones are always kept up to date
+  max_new: 10          # new tickets per run at most
+#  labels: [security]
+#  confidential: true  # GitLab
 `;
