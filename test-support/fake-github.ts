@@ -1,4 +1,5 @@
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { FakeApi } from './fake-api.js';
 import { gunzipSync } from 'node:zlib';
 
 /**
@@ -37,42 +38,15 @@ export interface FakeUpload {
   polls: number;
 }
 
-export class FakeGitHub {
-  readonly requests: RecordedRequest[] = [];
+export class FakeGitHub extends FakeApi<RecordedRequest> {
   readonly comments: FakeComment[] = [];
   readonly issues: FakeIssue[] = [];
   readonly uploads: FakeUpload[] = [];
   readOnly = false;
   /** Polls that answer "pending" before an upload is processed. */
   pendingPolls = 1;
-  private server: Server | undefined;
   private nextId = 1000;
   private nextIssue = 100;
-  url = '';
-
-  async start(): Promise<string> {
-    this.server = createServer((req, res) => {
-      void this.handle(req, res);
-    });
-    await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
-    const { port } = this.server.address() as { port: number };
-    this.url = `http://127.0.0.1:${port}`;
-    return this.url;
-  }
-
-  async stop(): Promise<void> {
-    await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
-  }
-
-  writes(): RecordedRequest[] {
-    return this.requests.filter((r) => r.method !== 'GET');
-  }
-
-  private send(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
-    const text = body === undefined ? '' : JSON.stringify(body);
-    res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'x-ratelimit-remaining': '4999', ...headers });
-    res.end(text);
-  }
 
   private page<T>(req: IncomingMessage, res: ServerResponse, url: URL, items: T[]): void {
     const perPage = Math.min(100, Number(url.searchParams.get('per_page') ?? 30));
@@ -91,10 +65,8 @@ export class FakeGitHub {
     return { id: issue.number + 50_000, number: issue.number, title: issue.title, body: issue.body, state: issue.state, state_reason: issue.state_reason ?? null, labels: issue.labels.map((name) => ({ name })) };
   }
 
-  private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const chunks: Buffer[] = [];
-    for await (const chunk of req) chunks.push(chunk as Buffer);
-    const raw = Buffer.concat(chunks).toString('utf8');
+  protected async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const raw = await this.readBody(req);
     let body: unknown;
     try {
       body = raw ? JSON.parse(raw) : undefined;

@@ -28,6 +28,7 @@ import {
   type PipewardenConfig,
   type Ports,
 } from '@pipewarden/core';
+import { postToGitlab, readGitlabContext } from '@pipewarden/gitlab';
 import { liveProgress } from './progress.js';
 import { convertOptionsSchema, gateOptionsSchema, mergeOptionsSchema, reportOptionsSchema, scanOptionsSchema, validateOptions } from './options.js';
 import { REPORT_USAGE, readHistory, renderReport, reportLinks } from './report-command.js';
@@ -80,6 +81,14 @@ Options:
   --image REF              the image the pipeline built, for image scanners (acceptance)
   --fail-fast              stop at the first scanner whose findings fail the gate
   --history FILE           an earlier report.json, for report.html's trend (repeatable)
+  --tickets none|gitlab    in GitLab CI: keep one GitLab issue per finding group (default none)
+  --max-new-tickets N      at most N new issues per run (default 10)
+  --no-note                in GitLab CI: do not post the merge request note
+
+In a GitLab CI job (GITLAB_CI=true) scan also posts one MR note (merge request pipelines) and, with
+--tickets gitlab, keeps issues; it uses PIPEWARDEN_GITLAB_TOKEN (a project access token), and a token
+that may not write leaves the files and says so. In MR pipelines CI_MERGE_REQUEST_DIFF_BASE_SHA is the
+default --diff-base when that commit is in the clone.
   --quiet                  no progress lines on stderr (errors and warnings still)
   --json                   the verdict, counts and findings as JSON on stdout instead of text
 
@@ -222,6 +231,12 @@ function shownOutputs(cwd: string, outputs: EmitOutputs): string[] {
   return [outputs.sarif, outputs.summary, outputs.html].map((path) => relativeTo(cwd, path));
 }
 
+/** Whether a commit is in the clone (GitLab's default shallow clone may not have the MR's base). */
+async function hasCommit(dir: string, sha: string, env: CliIo['env']): Promise<boolean> {
+  const result = await nodeExec({ command: 'git', args: ['cat-file', '-e', `${sha}^{commit}`], cwd: dir, env, timeoutMs: 30_000 });
+  return result.exitCode === 0;
+}
+
 /** Paths under the working directory are shown relative to it. */
 function relativeTo(cwd: string, path: string): string {
   return path.startsWith(`${cwd}/`) ? path.slice(cwd.length + 1) : path;
@@ -259,6 +274,9 @@ async function scan(args: string[], io: CliIo): Promise<number> {
     image: { type: 'string' },
     'fail-fast': { type: 'boolean' },
     history: { type: 'string', multiple: true },
+    tickets: { type: 'string' },
+    'max-new-tickets': { type: 'string' },
+    'no-note': { type: 'boolean' },
     'diff-base': { type: 'string' },
     'diff-filter': { type: 'string' },
     shard: { type: 'string' },
@@ -270,6 +288,9 @@ async function scan(args: string[], io: CliIo): Promise<number> {
   if (positionals.length > 1) throw new ConfigError(`scan takes one directory, got ${positionals.length}: ${positionals.join(' ')}`);
   const options = validateOptions(scanOptionsSchema, { ...values, dir: positionals[0] ?? '.' });
   const config = await loadConfig(options.config, resolve(io.cwd, options.dir), io.cwd);
+  const gitlab = io.env.GITLAB_CI === 'true' ? readGitlabContext(io.env) : undefined;
+  const diffBase = options['diff-base'] ?? (gitlab?.diffBaseSha && (await hasCommit(resolve(io.cwd, options.dir), gitlab.diffBaseSha, io.env)) ? gitlab.diffBaseSha : undefined);
+  if (gitlab?.diffBaseSha && !diffBase) io.stderr.write(`pipewarden: warning: the MR's diff base ${gitlab.diffBaseSha.slice(0, 12)} is not in the clone (set GIT_DEPTH: 0): the gate looks at every finding\n`);
   const live = io.stderr.isTTY && !options.quiet && !options.json && io.env.CI === undefined ? liveProgress((text) => io.stderr.write(text)) : undefined;
   const ports: Ports = live ? { exec: nodeExec, ...live } : makePorts(io, options.quiet);
   const started = performance.now();
@@ -290,7 +311,7 @@ async function scan(args: string[], io: CliIo): Promise<number> {
       targetUrl: options['target-url'],
       image: options.image,
       failFast: options['fail-fast'],
-      diffBase: options['diff-base'],
+      diffBase,
       diffFilter: options['diff-filter'],
       shard: options.shard,
       links: reportLinks(io.env),
@@ -315,6 +336,23 @@ async function scan(args: string[], io: CliIo): Promise<number> {
       outputs: shownOutputs(io.cwd, outcome.outputs),
     }),
   );
+  if (gitlab) {
+    const posted = await postToGitlab(gitlab, {
+      summary: await readFile(outcome.outputs.summary, 'utf8'),
+      findings: outcome.findings,
+      log: outcome.log,
+      stage: options.stage,
+      note: !options['no-note'],
+      tickets: options.tickets === 'gitlab',
+      maxNewTickets: options['max-new-tickets'],
+      config: config.tickets,
+      diffScoped: diffBase !== undefined,
+      today: new Date().toISOString().slice(0, 10),
+      links: reportLinks(io.env),
+    });
+    for (const line of posted.posted) ports.log('info', line);
+    for (const line of posted.notPosted) io.stderr.write(`pipewarden: warning: could not post ${line}\n`);
+  }
   // Fail closed: a scanner that could not run makes the run an error, one line each, after the results are written.
   for (const failure of outcome.failures) io.stderr.write(`pipewarden: ${failure.scanner}: did not run: ${failure.reason.replace(/\s*\n\s*/g, ' ')}\n`);
   return outcome.exitCode;

@@ -48,6 +48,14 @@ export const scanOptionsSchema = z.object({
     .optional(),
   'fail-fast': z.boolean().default(false),
   history: z.array(nonEmpty('--history')).default([]),
+  tickets: z.enum(['none', 'gitlab'], { error: (issue) => `"${String(issue.input)}" is not none or gitlab` }).default('none'),
+  'max-new-tickets': z
+    .string()
+    .regex(/^\d+$/, 'expected a whole number')
+    .transform(Number)
+    .refine((n) => n <= 1000, 'at most 1000')
+    .optional(),
+  'no-note': z.boolean().default(false),
   quiet: z.boolean().default(false),
   json: z.boolean().default(false),
   'diff-base': nonEmpty('--diff-base')

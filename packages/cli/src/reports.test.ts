@@ -213,8 +213,8 @@ describe.skipIf(!hasChromium)('report.html in headless Chromium', () => {
     expect(await page.locator('#findings tbody tr').count()).toBe(1);
     expect(await page.locator('#findings img, #findings svg, #findings script, img').count()).toBe(0);
     expect(await page.textContent('#findings td.message')).toBe(HOSTILE);
-    expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
-    const hrefs = await page.locator('a').evaluateAll((links) => links.map((a) => (a as HTMLAnchorElement).href));
+    expect(await page.evaluate(() => (globalThis as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+    const hrefs = await page.locator('a').evaluateAll((links) => links.map((a) => (a as unknown as { href: string }).href));
     expect(hrefs.every((href) => href.startsWith('https://github.com/acme/app/blob/abc123/'))).toBe(true);
     expect(dialogs).toEqual([]);
     expect(errors).toEqual([]);

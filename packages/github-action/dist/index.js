@@ -67144,7 +67144,27 @@ function readMarker(body) {
     return void 0;
   }
 }
+function ticketFrom(issue3) {
+  const marker = readMarker(issue3.body);
+  if (!marker) return void 0;
+  return {
+    id: issue3.id,
+    state: issue3.closed ? "closed" : "open",
+    title: issue3.title,
+    body: issue3.body ?? "",
+    labels: (issue3.labels ?? []).map((l) => typeof l === "string" ? l : l.name ?? "").filter(Boolean),
+    marker
+  };
+}
 var MAX_PLACES = 50;
+function completedTools(log2) {
+  const complete = /* @__PURE__ */ new Set();
+  for (const run22 of log2.runs) {
+    if ((run22.invocations ?? []).some((i) => i.executionSuccessful === false)) continue;
+    complete.add(String(run22.properties?.[PROP.scanner] ?? run22.tool.driver.name));
+  }
+  return complete;
+}
 function ticketKey(finding) {
   return createHash4("sha256").update(`${finding.ruleId}\0${componentOf(finding)}`).digest("hex").slice(0, 20);
 }
@@ -67774,18 +67794,7 @@ function isForbidden(error63) {
 
 // src/tracker.ts
 function githubTracker(octokit, repo) {
-  const toTicket = (issue3) => {
-    const marker = readMarker(issue3.body);
-    if (!marker) return void 0;
-    return {
-      id: issue3.number,
-      state: issue3.state === "closed" ? "closed" : "open",
-      title: issue3.title,
-      body: issue3.body ?? "",
-      labels: issue3.labels.map((l) => typeof l === "string" ? l : l.name ?? "").filter(Boolean),
-      marker
-    };
-  };
+  const toTicket = (issue3) => ticketFrom({ id: issue3.number, closed: issue3.state === "closed", title: issue3.title, body: issue3.body, labels: issue3.labels });
   return {
     async list() {
       const issues = await octokit.paginate(octokit.rest.issues.listForRepo, { ...repo, state: "all", labels: "pipewarden", per_page: 100 });
@@ -67920,17 +67929,12 @@ async function tickets(octokit, outcome, config2, inputs, report) {
     report.notPosted.push(`issues: ${describe4(error63)}`);
     return;
   }
-  const complete = /* @__PURE__ */ new Set();
-  for (const run3 of outcome.log.runs) {
-    if ((run3.invocations ?? []).some((i) => i.executionSuccessful === false)) continue;
-    complete.add(String(run3.properties?.["pipewarden/scanner"] ?? run3.tool.driver.name));
-  }
   const plan = planTickets(outcome.findings, existing, {
     minPriority: config2.tickets?.min_priority,
     maxNew: config2.tickets?.max_new ?? inputs.maxNewTickets,
     labels: config2.tickets?.labels,
     closeMissing: isDefaultBranchRun(inputs),
-    completeScanners: complete,
+    completeScanners: completedTools(outcome.log),
     today: todayUtc(),
     links: links()
   });

@@ -5,6 +5,7 @@ import { context } from '@actions/github';
 import {
   isPipewardenError,
   loadConfigFile,
+  completedTools,
   planTickets,
   runScan,
   syncTickets,
@@ -124,18 +125,12 @@ async function tickets(octokit: Octokit, outcome: ScanOutcome, config: Pipewarde
     report.notPosted.push(`issues: ${describe(error)}`);
     return;
   }
-  // Scanners and ingested tools that ran to the end: only their issues may be closed.
-  const complete = new Set<string>();
-  for (const run of outcome.log.runs) {
-    if ((run.invocations ?? []).some((i) => i.executionSuccessful === false)) continue;
-    complete.add(String(run.properties?.['pipewarden/scanner'] ?? run.tool.driver.name));
-  }
   const plan = planTickets(outcome.findings, existing, {
     minPriority: config.tickets?.min_priority,
     maxNew: config.tickets?.max_new ?? inputs.maxNewTickets,
     labels: config.tickets?.labels,
     closeMissing: isDefaultBranchRun(inputs),
-    completeScanners: complete,
+    completeScanners: completedTools(outcome.log),
     today: todayUtc(),
     links: links(),
   });

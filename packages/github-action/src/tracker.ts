@@ -1,20 +1,10 @@
-import { readMarker, type Ticket, type TicketDraft, type TicketTracker } from '@pipewarden/core';
+import { ticketFrom, type Ticket, type TicketDraft, type TicketTracker } from '@pipewarden/core';
 import type { Octokit } from './octokit.js';
 
 /** GitHub issues as Pipewarden's ticket tracker: its issues carry the `pipewarden` label and the marker. */
 export function githubTracker(octokit: Octokit, repo: { owner: string; repo: string }): TicketTracker {
-  const toTicket = (issue: { number: number; state: string; title: string; body?: string | null; labels: (string | { name?: string })[] }): Ticket | undefined => {
-    const marker = readMarker(issue.body);
-    if (!marker) return undefined;
-    return {
-      id: issue.number,
-      state: issue.state === 'closed' ? 'closed' : 'open',
-      title: issue.title,
-      body: issue.body ?? '',
-      labels: issue.labels.map((l) => (typeof l === 'string' ? l : (l.name ?? ''))).filter(Boolean),
-      marker,
-    };
-  };
+  const toTicket = (issue: { number: number; state: string; title: string; body?: string | null; labels: (string | { name?: string })[] }) =>
+    ticketFrom({ id: issue.number, closed: issue.state === 'closed', title: issue.title, body: issue.body, labels: issue.labels });
   return {
     async list() {
       const issues = await octokit.paginate(octokit.rest.issues.listForRepo, { ...repo, state: 'all', labels: 'pipewarden', per_page: 100 });

@@ -1,4 +1,4 @@
-import type { TicketMarker } from './types.js';
+import type { Ticket, TicketMarker } from './types.js';
 
 const MARKER = /<!--\s*pipewarden:ticket\s+(\{[^<>]*\})\s*-->/;
 
@@ -24,4 +24,18 @@ export function readMarker(body: string | null | undefined): TicketMarker | unde
   } catch {
     return undefined;
   }
+}
+
+/** A tracker's issue as a Ticket, when it is one of Pipewarden's (it carries the marker). */
+export function ticketFrom(issue: { id: number; closed: boolean; title: string; body: string | null | undefined; labels: readonly (string | { name?: string })[] | undefined }): Ticket | undefined {
+  const marker = readMarker(issue.body);
+  if (!marker) return undefined;
+  return {
+    id: issue.id,
+    state: issue.closed ? 'closed' : 'open',
+    title: issue.title,
+    body: issue.body ?? '',
+    labels: (issue.labels ?? []).map((l) => (typeof l === 'string' ? l : (l.name ?? ''))).filter(Boolean),
+    marker,
+  };
 }

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { PRIORITIES, type Finding, type Priority } from '../finding.js';
 import { escapeMarkdown, markdownCode } from '../report/escape.js';
 import { componentOf, groupFindings, locationLink, type ReportLinks } from '../report/summary.js';
+import { PROP, type Log } from '../sarif/types.js';
 import { writeMarker } from './marker.js';
 import type { Ticket, TicketDraft } from './types.js';
 
@@ -35,6 +36,16 @@ export interface TicketPlan {
 }
 
 const MAX_PLACES = 50;
+
+/** Scanners and ingested tools whose runs completed: only their tickets may be closed when a group is gone. */
+export function completedTools(log: Log): Set<string> {
+  const complete = new Set<string>();
+  for (const run of log.runs) {
+    if ((run.invocations ?? []).some((i) => i.executionSuccessful === false)) continue;
+    complete.add(String(run.properties?.[PROP.scanner] ?? run.tool.driver.name));
+  }
+  return complete;
+}
 
 /** The group's stable key: its rule and component, so a ticket follows the thing to fix, not a line. */
 export function ticketKey(finding: Finding): string {

@@ -1,0 +1,109 @@
+import { execFileSync, spawn } from 'node:child_process';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { FakeGitlab } from '../../../test-support/fake-gitlab.js';
+import { repoRoot } from '../../../test-support/shared.js';
+
+const CLI = join(repoRoot, 'packages', 'cli', 'dist', 'cli.js');
+const EVAL = "'use strict';\nmodule.exports = function calc(expression) {\n  return eval(expression);\n};\n";
+const EXEC = "'use strict';\nconst { exec } = require('child_process');\nmodule.exports = function ping(host) {\n  exec('ping -c 1 ' + host);\n};\n";
+
+async function project(files: Record<string, string>): Promise<{ dir: string; sha: string }> {
+  const dir = await mkdtemp(join(tmpdir(), 'pw-gl-ws-'));
+  for (const [name, text] of Object.entries(files)) await writeFile(join(dir, name), text);
+  const git = (...args: string[]) => execFileSync('git', ['-c', 'user.email=t@example.com', '-c', 'user.name=t', ...args], { cwd: dir, encoding: 'utf8' }).trim();
+  git('init', '-q', '-b', 'main');
+  git('add', '.');
+  git('commit', '-qm', 'init');
+  return { dir, sha: git('rev-parse', 'HEAD') };
+}
+
+/** `pipewarden scan` as a GitLab job runs it: the predefined variables, the API on 127.0.0.1. */
+function job(server: FakeGitlab, dir: string, sha: string, vars: Record<string, string>, args: string[] = []): Promise<{ code: number | null; stderr: string }> {
+  const env: Record<string, string> = {
+    PATH: process.env.PATH ?? '',
+    HOME: process.env.HOME ?? dir,
+    PIPEWARDEN_OFFLINE: '1',
+    CI: 'true',
+    GITLAB_CI: 'true',
+    CI_SERVER_URL: server.url,
+    CI_API_V4_URL: `${server.url}/api/v4`,
+    CI_PROJECT_ID: '7',
+    CI_PROJECT_URL: 'https://gitlab.example.com/acme/shop',
+    CI_COMMIT_SHA: sha,
+    CI_DEFAULT_BRANCH: 'main',
+    CI_JOB_NAME: 'pipewarden-scan',
+    CI_JOB_URL: 'https://gitlab.example.com/acme/shop/-/jobs/99',
+    CI_JOB_TOKEN: 'job-token',
+    ...vars,
+  };
+  const child = spawn(process.execPath, [CLI, 'scan', '--scanners', 'eslint-security', '--tickets', 'gitlab', '--out-dir', join(dir, '.pipewarden'), ...args], { cwd: dir, env, stdio: ['ignore', 'ignore', 'pipe'] });
+  let stderr = '';
+  child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
+  return new Promise((resolve) => child.on('close', (code) => resolve({ code, stderr })));
+}
+
+const MR = { CI_MERGE_REQUEST_IID: '12', CI_PIPELINE_SOURCE: 'merge_request_event', PIPEWARDEN_GITLAB_TOKEN: 'glpat-fake' };
+
+describe('the GitLab adapter, through `pipewarden scan` in a GitLab job, against a GitLab API on 127.0.0.1 (gitbeaker)', () => {
+  let server: FakeGitlab;
+  beforeEach(async () => {
+    server = new FakeGitlab();
+    await server.start();
+  });
+  afterEach(async () => server.stop());
+
+  it('three runs: one MR note, one confidential issue per finding group, updated, then the fixed one closed', async () => {
+    const { dir, sha } = await project({ 'calc.js': EVAL, 'ping.js': EXEC });
+    const first = await job(server, dir, sha, MR);
+    expect(first.code, first.stderr).toBe(1);
+    expect(server.notes).toHaveLength(1);
+    expect(server.notes[0]!.body).toMatch(/^## Pipewarden: ❌ gate failed[\s\S]*\[job\]\(https:\/\/gitlab\.example\.com\/acme\/shop\/-\/jobs\/99\)[\s\S]*<!-- pipewarden:note pipewarden-scan\/commit -->\n$/);
+    expect(server.issues.map((i) => i.title).sort()).toEqual(['[P1] security/detect-child-process in ping.js', '[P1] security/detect-eval-with-expression in calc.js']);
+    for (const issue of server.issues) {
+      expect(issue).toMatchObject({ confidential: true, state: 'opened', due_date: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/) });
+      expect(issue.labels).toEqual(expect.arrayContaining(['pipewarden', 'priority:P1', 'severity:high', 'scanner:eslint-security']));
+      // Links go to the commit in the project.
+      expect(issue.description).toContain(`https://gitlab.example.com/acme/shop/-/blob/${sha}/`);
+    }
+    expect(first.stderr).toMatch(/MR note created \(!12\)/);
+
+    await writeFile(join(dir, 'calc.js'), `${EVAL}module.exports.again = (e) => eval(e);\n`);
+    const second = await job(server, dir, sha, MR);
+    expect(second.code).toBe(1);
+    expect(server.notes).toHaveLength(1);
+    expect(server.issues).toHaveLength(2);
+    expect(server.issues.find((i) => i.title.includes('calc.js'))!.description).toMatch(/### Where \(2 places\)/);
+    expect(server.requests.filter((r) => r.method === 'PUT' && /\/notes\/\d+$/.test(r.path))).toHaveLength(1);
+
+    await rm(join(dir, 'ping.js'));
+    const main = await job(server, dir, sha, { CI_COMMIT_BRANCH: 'main', CI_PIPELINE_SOURCE: 'push', PIPEWARDEN_GITLAB_TOKEN: 'glpat-fake' });
+    expect(main.code).toBe(1);
+    const ping = server.issues.find((i) => i.title.includes('ping.js'))!;
+    expect(ping.state).toBe('closed');
+    expect(ping.notes.at(-1)).toMatch(/No longer found on the default branch/);
+    expect(server.issues.find((i) => i.title.includes('calc.js'))!.state).toBe('opened');
+    expect(server.issues).toHaveLength(2);
+    expect(server.notes).toHaveLength(1);
+    expect(server.requests.every((r) => r.auth === 'token')).toBe(true);
+  }, 120_000);
+
+  it('with only the job token: the files are written, the job ends by the gate, and the log says what could not be posted', async () => {
+    const { dir, sha } = await project({ 'add.js': "'use strict';\nmodule.exports = (a, b) => a + b;\n" });
+    const run = await job(server, dir, sha, { CI_MERGE_REQUEST_IID: '12' });
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stderr).toMatch(/pipewarden: warning: could not post the MR note: HTTP 403: the token may not write here: CI_JOB_TOKEN cannot post notes or issues; set PIPEWARDEN_GITLAB_TOKEN/);
+    expect(server.notes).toHaveLength(0);
+    expect(server.writes().every((r) => r.auth === 'job')).toBe(true);
+  }, 60_000);
+
+  it('a bad predefined variable is one line naming it, exit 2', async () => {
+    const { dir, sha } = await project({ 'a.js': '1;\n' });
+    const run = await job(server, dir, sha, { CI_PROJECT_ID: 'acme/shop', CI_MERGE_REQUEST_IID: 'twelve' });
+    expect(run.code).toBe(2);
+    expect(run.stderr.trim().split('\n').filter((l) => l.startsWith('pipewarden: '))).toEqual(['pipewarden: CI_PROJECT_ID must be a number; CI_MERGE_REQUEST_IID must be a number']);
+    expect(server.requests).toHaveLength(0);
+  });
+});

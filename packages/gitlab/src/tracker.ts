@@ -1,0 +1,36 @@
+import { ticketFrom, type Ticket, type TicketDraft, type TicketTracker } from '@pipewarden/core';
+import type { GitlabClient } from './client.js';
+
+interface IssueJson {
+  iid: number;
+  state: string;
+  title: string;
+  description?: string | null;
+  labels?: (string | { name?: string })[];
+}
+
+/** GitLab issues as Pipewarden's ticket tracker: labelled `pipewarden`, confidential by default, due dates set. */
+export function gitlabTracker(api: GitlabClient, projectId: string): TicketTracker {
+  const toTicket = (issue: IssueJson) => ticketFrom({ id: issue.iid, closed: issue.state === 'closed', title: issue.title, body: issue.description, labels: issue.labels });
+  return {
+    async list() {
+      const issues = (await api.Issues.all({ projectId, labels: 'pipewarden', scope: 'all', perPage: 100 })) as unknown as IssueJson[];
+      return issues.flatMap((issue) => toTicket(issue) ?? []);
+    },
+    async create(draft: TicketDraft) {
+      const issue = (await api.Issues.create(projectId, draft.title, { description: draft.body, labels: draft.labels.join(','), confidential: draft.confidential, ...(draft.dueDate ? { dueDate: draft.dueDate } : {}) })) as unknown as IssueJson;
+      return toTicket(issue)!;
+    },
+    async update(ticket: Ticket, draft: TicketDraft) {
+      await api.Issues.edit(projectId, ticket.id, { title: draft.title, description: draft.body, labels: draft.labels.join(',') });
+    },
+    async close(ticket: Ticket, comment: string) {
+      await api.IssueNotes.create(projectId, ticket.id, comment);
+      await api.Issues.edit(projectId, ticket.id, { stateEvent: 'close' });
+    },
+    async reopen(ticket: Ticket, draft: TicketDraft, comment: string) {
+      await api.Issues.edit(projectId, ticket.id, { stateEvent: 'reopen', title: draft.title, description: draft.body, labels: draft.labels.join(',') });
+      await api.IssueNotes.create(projectId, ticket.id, comment);
+    },
+  };
+}

@@ -1,0 +1,135 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { FakeApi } from './fake-api.js';
+
+/**
+ * A small GitLab REST API (v4) on 127.0.0.1 for the GitLab adapter's tests: MR notes and issues with
+ * state, offset pagination headers, PRIVATE-TOKEN and JOB-TOKEN auth (a job token may read, not write, as
+ * on GitLab), and a record of every request.
+ */
+export interface RecordedRequest {
+  method: string;
+  path: string;
+  body: Record<string, unknown> | undefined;
+  auth: 'token' | 'job' | 'none';
+}
+
+export interface FakeNote {
+  id: number;
+  mr: number;
+  body: string;
+}
+
+export interface FakeGitlabIssue {
+  iid: number;
+  title: string;
+  description: string;
+  state: 'opened' | 'closed';
+  labels: string[];
+  confidential: boolean;
+  due_date: string | null;
+  notes: string[];
+}
+
+export class FakeGitlab extends FakeApi<RecordedRequest> {
+  readonly notes: FakeNote[] = [];
+  readonly issues: FakeGitlabIssue[] = [];
+  private nextNote = 500;
+  private nextIid = 1;
+
+  private page(res: ServerResponse, url: URL, items: unknown[]): void {
+    const perPage = Math.min(100, Number(url.searchParams.get('per_page') ?? 20));
+    const page = Number(url.searchParams.get('page') ?? 1);
+    const pages = Math.max(1, Math.ceil(items.length / perPage));
+    const headers: Record<string, string> = { 'x-page': String(page), 'x-per-page': String(perPage), 'x-total': String(items.length), 'x-total-pages': String(pages), 'x-next-page': page < pages ? String(page + 1) : '' };
+    if (page < pages) {
+      const next = new URL(url.href);
+      next.searchParams.set('page', String(page + 1));
+      headers.link = `<${this.url}${next.pathname}${next.search}>; rel="next"`;
+    }
+    this.send(res, 200, items.slice((page - 1) * perPage, page * perPage), headers);
+  }
+
+  private issueJson(i: FakeGitlabIssue) {
+    return { id: i.iid + 9000, iid: i.iid, project_id: 7, title: i.title, description: i.description, state: i.state, labels: i.labels, confidential: i.confidential, due_date: i.due_date };
+  }
+
+  protected async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const raw = await this.readBody(req);
+    let body: Record<string, unknown> | undefined;
+    const type = req.headers['content-type'] ?? '';
+    try {
+      body = !raw ? undefined : type.includes('json') ? (JSON.parse(raw) as Record<string, unknown>) : Object.fromEntries(new URLSearchParams(raw));
+    } catch {
+      return this.send(res, 400, { message: '400 Bad request' });
+    }
+    const url = new URL(req.url ?? '/', this.url);
+    const method = req.method ?? 'GET';
+    const auth = req.headers['private-token'] ? 'token' : req.headers['job-token'] ? 'job' : 'none';
+    this.requests.push({ method, path: url.pathname, body, auth });
+    if (auth === 'none') return this.send(res, 401, { message: '401 Unauthorized' });
+    if (auth === 'job' && method !== 'GET') return this.send(res, 403, { message: '403 Forbidden' });
+    const b = body ?? {};
+    let m: RegExpExecArray | null;
+
+    if ((m = /^\/api\/v4\/projects\/(\d+)\/merge_requests\/(\d+)\/notes$/.exec(url.pathname))) {
+      const mr = Number(m[2]);
+      if (method === 'GET') return this.page(res, url, this.notes.filter((n) => n.mr === mr).map((n) => ({ id: n.id, body: n.body, system: false, noteable_type: 'MergeRequest' })));
+      if (method === 'POST') {
+        if (typeof b.body !== 'string' || b.body.length > 1_000_000) return this.send(res, 400, { message: { body: ['is too long'] } });
+        const note = { id: this.nextNote++, mr, body: b.body };
+        this.notes.push(note);
+        return this.send(res, 201, { id: note.id, body: note.body, system: false });
+      }
+    }
+    if ((m = /^\/api\/v4\/projects\/(\d+)\/merge_requests\/(\d+)\/notes\/(\d+)$/.exec(url.pathname))) {
+      const index = this.notes.findIndex((n) => n.id === Number(m![3]));
+      if (index < 0) return this.send(res, 404, { message: '404 Not found' });
+      if (method === 'PUT') {
+        this.notes[index]!.body = String(b.body);
+        return this.send(res, 200, { id: this.notes[index]!.id, body: this.notes[index]!.body });
+      }
+      if (method === 'DELETE') {
+        this.notes.splice(index, 1);
+        return this.send(res, 204, undefined);
+      }
+    }
+    if (/^\/api\/v4\/projects\/\d+\/issues$/.test(url.pathname)) {
+      if (method === 'GET') {
+        const labels = (url.searchParams.get('labels') ?? '').split(',').filter(Boolean);
+        const state = url.searchParams.get('state');
+        return this.page(res, url, this.issues.filter((i) => labels.every((l) => i.labels.includes(l)) && (!state || state === 'all' || i.state === state)).map((i) => this.issueJson(i)));
+      }
+      if (method === 'POST') {
+        const issue: FakeGitlabIssue = {
+          iid: this.nextIid++,
+          title: String(b.title),
+          description: String(b.description ?? ''),
+          state: 'opened',
+          labels: String(b.labels ?? '').split(',').filter(Boolean),
+          confidential: b.confidential === true || b.confidential === 'true',
+          due_date: (b.due_date as string | undefined) ?? null,
+          notes: [],
+        };
+        this.issues.push(issue);
+        return this.send(res, 201, this.issueJson(issue));
+      }
+    }
+    if ((m = /^\/api\/v4\/projects\/\d+\/issues\/(\d+)$/.exec(url.pathname)) && method === 'PUT') {
+      const issue = this.issues.find((i) => i.iid === Number(m![1]));
+      if (!issue) return this.send(res, 404, { message: '404 Not found' });
+      if (typeof b.title === 'string') issue.title = b.title;
+      if (typeof b.description === 'string') issue.description = b.description;
+      if (typeof b.labels === 'string') issue.labels = b.labels.split(',').filter(Boolean);
+      if (b.state_event === 'close') issue.state = 'closed';
+      if (b.state_event === 'reopen') issue.state = 'opened';
+      return this.send(res, 200, this.issueJson(issue));
+    }
+    if ((m = /^\/api\/v4\/projects\/\d+\/issues\/(\d+)\/notes$/.exec(url.pathname)) && method === 'POST') {
+      const issue = this.issues.find((i) => i.iid === Number(m![1]));
+      if (!issue) return this.send(res, 404, { message: '404 Not found' });
+      issue.notes.push(String(b.body));
+      return this.send(res, 201, { id: this.nextNote++, body: b.body });
+    }
+    return this.send(res, 404, { message: `404 Not found: ${method} ${url.pathname}` });
+  }
+}
