@@ -2,6 +2,7 @@ import { access, chmod, readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import {
+  applyFailOn,
   ConfigError,
   InputError,
   SARIF_SCHEMA_URI,
@@ -81,6 +82,8 @@ Options:
   --image REF              the image the pipeline built, for image scanners (acceptance)
   --fail-fast              stop at the first scanner whose findings fail the gate
   --history FILE           an earlier report.json, for report.html's trend (repeatable)
+  --fail-on LEVEL          policy (default) | never (report only) | critical | high | medium | low:
+                           fail on new findings at or above that severity instead of the policy's rules
   --tickets none|gitlab    in GitLab CI: keep one GitLab issue per finding group (default none)
   --max-new-tickets N      at most N new issues per run (default 10)
   --no-note                in GitLab CI: do not post the merge request note
@@ -274,6 +277,7 @@ async function scan(args: string[], io: CliIo): Promise<number> {
     image: { type: 'string' },
     'fail-fast': { type: 'boolean' },
     history: { type: 'string', multiple: true },
+    'fail-on': { type: 'string' },
     tickets: { type: 'string' },
     'max-new-tickets': { type: 'string' },
     'no-note': { type: 'boolean' },
@@ -287,7 +291,7 @@ async function scan(args: string[], io: CliIo): Promise<number> {
   }
   if (positionals.length > 1) throw new ConfigError(`scan takes one directory, got ${positionals.length}: ${positionals.join(' ')}`);
   const options = validateOptions(scanOptionsSchema, { ...values, dir: positionals[0] ?? '.' });
-  const config = await loadConfig(options.config, resolve(io.cwd, options.dir), io.cwd);
+  const config = applyFailOn(await loadConfig(options.config, resolve(io.cwd, options.dir), io.cwd), options.stage, options['fail-on']);
   const gitlab = io.env.GITLAB_CI === 'true' ? readGitlabContext(io.env) : undefined;
   const diffBase = options['diff-base'] ?? (gitlab?.diffBaseSha && (await hasCommit(resolve(io.cwd, options.dir), gitlab.diffBaseSha, io.env)) ? gitlab.diffBaseSha : undefined);
   if (gitlab?.diffBaseSha && !diffBase) io.stderr.write(`pipewarden: warning: the MR's diff base ${gitlab.diffBaseSha.slice(0, 12)} is not in the clone (set GIT_DEPTH: 0): the gate looks at every finding\n`);

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ConfigError, DIFF_FILTERS, STAGES, getFormat, getScanner, scanners } from '@pipewarden/core';
+import { ConfigError, DIFF_FILTERS, FAIL_ON, STAGES, getFormat, getScanner, scanners } from '@pipewarden/core';
 import { REPORT_FORMATS } from './report-command.js';
 
 // Command-line values are user input: validated with zod, every problem reported at once.
@@ -48,6 +48,7 @@ export const scanOptionsSchema = z.object({
     .optional(),
   'fail-fast': z.boolean().default(false),
   history: z.array(nonEmpty('--history')).default([]),
+  'fail-on': z.enum(FAIL_ON, { error: (issue) => `"${String(issue.input)}" is not ${FAIL_ON.join(', ')}` }).default('policy'),
   tickets: z.enum(['none', 'gitlab'], { error: (issue) => `"${String(issue.input)}" is not none or gitlab` }).default('none'),
   'max-new-tickets': z
     .string()

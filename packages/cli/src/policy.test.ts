@@ -115,3 +115,17 @@ describe('pipewarden init and schema', () => {
     expect(schema.additionalProperties).toBe(false);
   });
 });
+
+describe('--fail-on, the platforms\' one-word gate override', () => {
+  it('never reports without failing; a severity fails on findings at or above it; anything else is refused', async () => {
+    const out = await mkdtemp(join(tmpdir(), 'pw-failon-'));
+    const scan = (level: string) => spawnSync(process.execPath, [CLI, 'scan', 'examples/vulnerable-app', '--fail-on', level, '--out-dir', join(out, level)], { cwd: repoRoot, encoding: 'utf8', env: { ...process.env, PIPEWARDEN_OFFLINE: '1' } });
+    expect(scan('never').status).toBe(0);
+    const critical = scan('critical');
+    expect(critical.status).toBe(1);
+    expect(critical.stdout).toMatch(/severity critical or worse: 2 \(at most 0\)/);
+    const bad = scan('sometimes');
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toBe('pipewarden: --fail-on: "sometimes" is not policy, never, critical, high, medium, low\n');
+  });
+});

@@ -32,6 +32,7 @@ export { enrich, contextOf, type AssetContext } from './risk/enrich.js';
 export { applyWaivers, describeWaiver, type WaiverReport } from './policy/waivers.js';
 export { configJsonSchema, STARTER_CONFIG } from './policy/json-schema.js';
 export { checkTargetUrl } from './policy/dast-safety.js';
+export { applyFailOn, FAIL_ON, type FailOn } from './policy/fail-on.js';
 export { collect, shardOf, type CollectedReport, type ScannerRun, type Collected, type Shard } from './pipeline/collect.js';
 export { normalizeReport, combineLogs } from './pipeline/normalize.js';
 export { emit, type EmitContext, type EmitOutputs } from './pipeline/emit.js';

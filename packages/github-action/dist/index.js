@@ -65780,6 +65780,18 @@ function checkTargetUrl(value, allowedHosts) {
   }
   return url2;
 }
+var FAIL_ON = ["policy", "never", "critical", "high", "medium", "low"];
+function applyFailOn(config2, stage, failOn) {
+  if (failOn === "policy") return config2;
+  const profile = { ...config2.stages?.[stage] };
+  delete profile.rules;
+  if (failOn === "never") return { ...config2, stages: { ...config2.stages, [stage]: { ...profile, gate: "none" } } };
+  return {
+    ...config2,
+    stages: { ...config2.stages, [stage]: { ...profile, gate: "default" } },
+    gate: { on_scanner_error: config2.gate?.on_scanner_error ?? "fail", scope: config2.gate?.scope ?? "new", ...config2.gate, rules: [{ severity: failOn, max: 0 }] }
+  };
+}
 function shardOf(key, total) {
   return parseInt(createHash2("sha256").update(key).digest("hex").slice(0, 8), 16) % total + 1;
 }
@@ -67407,7 +67419,7 @@ var inputsSchema = external_exports.object({
   "diff-base": optional2.refine((ref) => ref === void 0 || !ref.startsWith("-"), 'diff-base: a git ref cannot start with "-"'),
   "target-url": optional2,
   image: optional2,
-  "fail-on": external_exports.string().transform((s) => s.trim().toLowerCase() || "policy").pipe(external_exports.enum(["policy", "never", "critical", "high", "medium", "low"], { error: (issue3) => `fail-on: "${String(issue3.input)}" is not policy, never, critical, high, medium or low` })),
+  "fail-on": external_exports.string().transform((s) => s.trim().toLowerCase() || "policy").pipe(external_exports.enum(FAIL_ON, { error: (issue3) => `fail-on: "${String(issue3.input)}" is not policy, never, critical, high, medium or low` })),
   comment: bool("comment"),
   "pull-request": external_exports.string().transform((s, ctx) => {
     if (!s.trim()) return void 0;
@@ -67862,17 +67874,6 @@ async function loadConfig(inputs, workspace, dir) {
   for (const name of ["pipewarden.yml", "pipewarden.yaml"]) if (await exists2(join14(dir, name))) return loadConfigFile(join14(dir, name));
   return {};
 }
-function withFailOn(config2, inputs) {
-  if (inputs.failOn === "policy") return config2;
-  const stage = { ...config2.stages?.[inputs.stage] };
-  delete stage.rules;
-  if (inputs.failOn === "never") return { ...config2, stages: { ...config2.stages, [inputs.stage]: { ...stage, gate: "none" } } };
-  return {
-    ...config2,
-    stages: { ...config2.stages, [inputs.stage]: { ...stage, gate: "default" } },
-    gate: { on_scanner_error: config2.gate?.on_scanner_error ?? "fail", scope: config2.gate?.scope ?? "new", ...config2.gate, rules: [{ severity: inputs.failOn, max: 0 }] }
-  };
-}
 function links() {
   const server = process.env.GITHUB_SERVER_URL ?? "https://github.com";
   const { owner, repo } = context2.repo;
@@ -67955,7 +67956,7 @@ async function run2() {
     inputs = readInputs((name) => getInput(name));
     const workspace = process.env.GITHUB_WORKSPACE ?? process.cwd();
     const dir = resolve3(workspace, inputs.workingDirectory);
-    const config2 = withFailOn(await loadConfig(inputs, workspace, dir), inputs);
+    const config2 = applyFailOn(await loadConfig(inputs, workspace, dir), inputs.stage, inputs.failOn);
     const ports = { exec: actionsExec, log: (level, message2) => level === "warn" ? warning(message2) : info(message2) };
     const cacheRoot = process.env.RUNNER_TOOL_CACHE ?? process.env.RUNNER_TEMP ?? join14(workspace, ".pipewarden-cache");
     const offline = /^(1|true|yes)$/i.test(process.env.PIPEWARDEN_OFFLINE ?? "");

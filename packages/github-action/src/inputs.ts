@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ConfigError, STAGES, getScanner, scanners as allScanners } from '@pipewarden/core';
+import { ConfigError, FAIL_ON, STAGES, getScanner, scanners as allScanners, type FailOn } from '@pipewarden/core';
 
 /** The Action's inputs after validation: kebab-case names as in action.yml, values typed. */
 export interface ActionInputs {
@@ -12,7 +12,7 @@ export interface ActionInputs {
   diffBase: string | undefined;
   targetUrl: string | undefined;
   image: string | undefined;
-  failOn: 'policy' | 'never' | 'critical' | 'high' | 'medium' | 'low';
+  failOn: FailOn;
   comment: boolean;
   /** The PR to comment on, when the event is not the PR's own (a workflow_run follow-up for forks). */
   pullRequest: number | undefined;
@@ -76,7 +76,7 @@ export const inputsSchema = z.object({
   'fail-on': z
     .string()
     .transform((s) => s.trim().toLowerCase() || 'policy')
-    .pipe(z.enum(['policy', 'never', 'critical', 'high', 'medium', 'low'], { error: (issue) => `fail-on: "${String(issue.input)}" is not policy, never, critical, high, medium or low` })),
+    .pipe(z.enum(FAIL_ON, { error: (issue) => `fail-on: "${String(issue.input)}" is not policy, never, critical, high, medium or low` })),
   comment: bool('comment'),
   'pull-request': z.string().transform((s, ctx) => {
     if (!s.trim()) return undefined;

@@ -3,6 +3,7 @@ import { join, relative, resolve } from 'node:path';
 import * as core from '@actions/core';
 import { context } from '@actions/github';
 import {
+  applyFailOn,
   isPipewardenError,
   loadConfigFile,
   completedTools,
@@ -38,19 +39,6 @@ async function loadConfig(inputs: ActionInputs, workspace: string, dir: string):
   if (inputs.config) return loadConfigFile(resolve(workspace, inputs.config));
   for (const name of ['pipewarden.yml', 'pipewarden.yaml']) if (await exists(join(dir, name))) return loadConfigFile(join(dir, name));
   return {};
-}
-
-/** fail-on overrides the policy's gate: never (report only) or a severity threshold on new findings. */
-function withFailOn(config: PipewardenConfig, inputs: ActionInputs): PipewardenConfig {
-  if (inputs.failOn === 'policy') return config;
-  const stage = { ...config.stages?.[inputs.stage] };
-  delete stage.rules;
-  if (inputs.failOn === 'never') return { ...config, stages: { ...config.stages, [inputs.stage]: { ...stage, gate: 'none' } } };
-  return {
-    ...config,
-    stages: { ...config.stages, [inputs.stage]: { ...stage, gate: 'default' } },
-    gate: { on_scanner_error: config.gate?.on_scanner_error ?? 'fail', scope: config.gate?.scope ?? 'new', ...config.gate, rules: [{ severity: inputs.failOn, max: 0 }] },
-  };
 }
 
 interface PullRequest {
@@ -154,7 +142,7 @@ export async function run(): Promise<number> {
     inputs = readInputs((name) => core.getInput(name));
     const workspace = process.env.GITHUB_WORKSPACE ?? process.cwd();
     const dir = resolve(workspace, inputs.workingDirectory);
-    const config = withFailOn(await loadConfig(inputs, workspace, dir), inputs);
+    const config = applyFailOn(await loadConfig(inputs, workspace, dir), inputs.stage, inputs.failOn);
     const ports: Ports = { exec: actionsExec, log: (level, message) => (level === 'warn' ? core.warning(message) : core.info(message)) };
     const cacheRoot = process.env.RUNNER_TOOL_CACHE ?? process.env.RUNNER_TEMP ?? join(workspace, '.pipewarden-cache');
     const offline = /^(1|true|yes)$/i.test(process.env.PIPEWARDEN_OFFLINE ?? '');
