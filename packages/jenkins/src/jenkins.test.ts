@@ -1,0 +1,177 @@
+import { execFileSync, spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { cp, mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { FakeGitlab } from '../../../test-support/fake-gitlab.js';
+import { repoRoot } from '../../../test-support/shared.js';
+import { hasTool } from '../../../test-support/tools.js';
+
+const JAVA_HOME = '/usr/lib/jvm/java-17-openjdk-amd64';
+const HARNESS = join(repoRoot, 'test-support', 'jenkins-harness.groovy');
+const VARS = join(repoRoot, 'packages', 'jenkins', 'vars');
+const COMMAND = `node ${join(repoRoot, 'packages', 'cli', 'dist', 'cli.js')}`;
+// Debian's groovy 2.4 needs Java 17 (the machine's default java may be newer).
+if (existsSync(JAVA_HOME)) process.env.JAVA_HOME = JAVA_HOME;
+const hasGroovy = hasTool('groovy', ['--version'], 'apt-get install groovy (the Jenkins step tests run the library under it)');
+
+interface Call {
+  step: string;
+  args: unknown;
+  exitCode?: number;
+}
+interface Build {
+  result: 'SUCCESS' | 'UNSTABLE' | 'FAILURE';
+  calls: Call[];
+  returned: Record<string, unknown> | null;
+  error: string | null;
+  log: string;
+}
+
+async function workspace(files?: Record<string, string>): Promise<string> {
+  const dir = await mkdtemp(join(tmpdir(), 'pw-jenkins-'));
+  if (files) for (const [name, text] of Object.entries(files)) await writeFile(join(dir, name), text);
+  else await cp(join(repoRoot, 'examples', 'vulnerable-app'), dir, { recursive: true, filter: (source) => !source.includes('node_modules') });
+  const git = (...args: string[]) => execFileSync('git', ['-c', 'user.email=t@example.com', '-c', 'user.name=t', ...args], { cwd: dir });
+  git('init', '-q', '-b', 'main');
+  git('add', '.');
+  git('commit', '-qm', 'init');
+  return dir;
+}
+
+/** Runs a step of the library in the harness; `sh` really runs the built CLI. */
+async function jenkins(step: string, cwd: string, config: Record<string, unknown>, options: { plugins?: Record<string, boolean>; env?: Record<string, string>; credentials?: Record<string, string> } = {}): Promise<Build> {
+  const specFile = join(await mkdtemp(join(tmpdir(), 'pw-jenkins-spec-')), 'spec.json');
+  await writeFile(
+    specFile,
+    JSON.stringify({ vars: VARS, step, cwd, config, plugins: options.plugins ?? { warningsNg: true, htmlPublisher: true }, credentials: options.credentials ?? {}, env: { PATH: process.env.PATH, HOME: process.env.HOME ?? cwd, PIPEWARDEN_OFFLINE: '1', ...options.env } }),
+  );
+  const child = spawn('groovy', [HARNESS, specFile], { env: { ...process.env, JAVA_HOME }, stdio: ['ignore', 'pipe', 'pipe'] });
+  let stdout = '';
+  let log = '';
+  child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
+  child.stderr.on('data', (c: Buffer) => (log += c.toString()));
+  const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+  if (code !== 0) throw new Error(`the harness failed (${code}): ${log}`);
+  return { ...(JSON.parse(stdout.trim().split('\n').at(-1)!) as Omit<Build, 'log'>), log };
+}
+
+const steps = (build: Build) => build.calls.map((c) => c.step);
+
+describe.skipIf(!hasGroovy)('the Jenkins shared library, run under Groovy in a recording harness', () => {
+  let demo: string;
+  beforeAll(async () => {
+    demo = await workspace();
+  });
+
+  it('a failing gate: the CLI runs, everything is published, the build is FAILURE', async () => {
+    const build = await jenkins('pipewardenScan', demo, { command: COMMAND });
+    expect(build.result).toBe('FAILURE');
+    expect(steps(build)).toEqual(['sh', 'recordIssues', 'junit', 'archiveArtifacts', 'publishHTML', 'error']);
+    expect(build.calls[0]!.exitCode).toBe(1);
+    expect((build.calls[0]!.args as { script: string }).script).toContain(`${COMMAND} 'scan' '.' '--stage' 'commit' '--out-dir' '.pipewarden' '--fail-on' 'policy'`);
+    expect(build.calls[1]!.args).toEqual({ tools: [{ tool: 'sarif', pattern: '.pipewarden/results.sarif', id: 'pipewarden', name: 'Pipewarden' }], qualityGates: [], enabledForFailure: true });
+    expect(build.error).toBe('Pipewarden: the gate failed (see the Pipewarden report)');
+    expect(build.log).toMatch(/Gate FAILED/);
+  }, 120_000);
+
+  it('unstableOnFailure: the failed gate makes the build UNSTABLE, and the step returns the verdict', async () => {
+    const build = await jenkins('pipewardenScan', demo, { command: COMMAND, unstableOnFailure: true, outDir: 'out-unstable' });
+    expect(build.result).toBe('UNSTABLE');
+    expect(steps(build).at(-1)).toBe('unstable');
+    expect(build.returned).toEqual({ exitCode: 1, verdict: 'fail', outDir: 'out-unstable' });
+  }, 120_000);
+
+  it('a passing gate: SUCCESS', async () => {
+    const clean = await workspace({ 'add.js': "'use strict';\nmodule.exports = (a, b) => a + b;\n" });
+    const build = await jenkins('pipewardenScan', clean, { command: COMMAND, scanners: 'eslint-security' });
+    expect(build.result).toBe('SUCCESS');
+    expect(build.returned).toMatchObject({ exitCode: 0, verdict: 'pass' });
+    expect(steps(build)).toEqual(['sh', 'recordIssues', 'junit', 'archiveArtifacts', 'publishHTML']);
+  }, 120_000);
+
+  it("a CLI error: FAILURE with the CLI's one-line message, nothing published", async () => {
+    const build = await jenkins('pipewardenScan', demo, { command: COMMAND, config: 'missing.yml', outDir: 'out-error' });
+    expect(build.result).toBe('FAILURE');
+    expect(steps(build)).toEqual(['sh', 'error']);
+    expect(build.error).toMatch(/^pipewarden: .*missing\.yml: /);
+  }, 120_000);
+
+  it('Warnings NG and the HTML Publisher absent: a warning each in the log, the rest published, the result from the gate', async () => {
+    const build = await jenkins('pipewardenScan', demo, { command: COMMAND, outDir: 'out-noplugins' }, { plugins: { warningsNg: false, htmlPublisher: false } });
+    expect(build.result).toBe('FAILURE');
+    expect(steps(build)).toEqual(['sh', 'echo', 'junit', 'archiveArtifacts', 'echo', 'error']);
+    expect(build.calls[1]!.args).toMatch(/^pipewarden: warning: the Warnings Next Generation plugin is not installed: No such DSL method 'sarif'/);
+    expect(build.calls[4]!.args).toMatch(/^pipewarden: warning: the HTML Publisher plugin is not installed/);
+  }, 120_000);
+
+  it('unknown and bad parameters: one error naming them all, before anything runs', async () => {
+    const build = await jenkins('pipewardenScan', demo, { command: COMMAND, stgae: 'commit', failOn: 'sometimes', reports: 'a.json' });
+    expect(build.result).toBe('FAILURE');
+    expect(steps(build)).toEqual(['error']);
+    expect(build.error).toMatch(/^pipewardenScan: unknown parameter stgae \(known: .*\); failOn: 'sometimes' is not one of policy, never, critical, high, medium, low; reports: expected a list of paths$/);
+  });
+
+  it('parallel shards: each scans its part and stashes it, one merge gates and publishes once', async () => {
+    const build = await jenkins('pipewardenMerge', demo, { shards: 2, scan: { command: COMMAND } });
+    expect(build.result).toBe('FAILURE');
+    expect(steps(build)).toEqual(['parallel', 'sh', 'stash', 'sh', 'stash', 'unstash', 'unstash', 'sh', 'sh', 'recordIssues', 'junit', 'archiveArtifacts', 'publishHTML', 'error']);
+    expect(build.calls[0]!.args).toEqual(['pipewarden shard 1/2', 'pipewarden shard 2/2']);
+    const scripts = build.calls.filter((c) => c.step === 'sh').map((c) => (c.args as { script: string }).script);
+    expect(scripts[0]).toContain("'--shard' '1/2'");
+    expect(scripts[1]).toContain("'--shard' '2/2'");
+    expect(scripts[2]).toContain("merge 'pipewarden-shard-1/results.sarif' 'pipewarden-shard-2/results.sarif' -o pipewarden-merged.sarif");
+    expect(scripts[3]).toContain("'--scanners' 'none'");
+    expect(scripts[3]).toContain("'--report' 'pipewarden-merged.sarif'");
+    // The merged log holds every shard's findings: the demo's 16.
+    const merged = JSON.parse(await readFile(join(demo, '.pipewarden', 'report.json'), 'utf8')) as { findings: unknown[] };
+    expect(merged.findings).toHaveLength(16);
+  }, 180_000);
+
+  describe('tickets from Jenkins: GitLab issues with a token from Jenkins credentials', () => {
+    let server: FakeGitlab;
+    beforeAll(async () => {
+      server = new FakeGitlab();
+      await server.start();
+    });
+    afterAll(async () => server.stop());
+
+    it('opens an issue per finding group and the MR note; the token is never echoed', async () => {
+      const token = 'glpat-jenkins-secret-0123456789';
+      const build = await jenkins(
+        'pipewardenScan',
+        demo,
+        { command: COMMAND, tickets: 'gitlab', credentialsId: 'gitlab-token', gitlabUrl: server.url, gitlabProject: '7', outDir: 'out-tickets', unstableOnFailure: true },
+        { credentials: { 'gitlab-token': token }, env: { CHANGE_ID: '5', GIT_COMMIT: 'a'.repeat(40), BRANCH_NAME: 'PR-5', BUILD_URL: 'https://jenkins.example.com/job/shop/5/' } },
+      );
+      expect(build.result).toBe('UNSTABLE');
+      expect(steps(build).slice(0, 3)).toEqual(['withCredentials', 'withEnv', 'sh']);
+      expect(build.calls[0]!.args).toEqual([{ type: 'string', credentialsId: 'gitlab-token', variable: 'PIPEWARDEN_GITLAB_TOKEN' }]);
+      expect(server.notes).toHaveLength(1);
+      expect(server.issues.length).toBeGreaterThanOrEqual(4);
+      expect(server.issues.every((i) => i.confidential)).toBe(true);
+      expect(JSON.stringify(build.calls)).not.toContain(token);
+      expect(build.log).not.toContain(token);
+    }, 120_000);
+  });
+
+  it('parameter names and defaults agree with the Action and the GitLab component', async () => {
+    const printed = execFileSync('groovy', [HARNESS, await specOf()], { env: { ...process.env, JAVA_HOME }, encoding: 'utf8' });
+    const { defaults: shared } = JSON.parse(printed.trim().split('\n').at(-1)!) as { defaults: Record<string, unknown> };
+    const action = (parse(await readFile(join(repoRoot, 'packages', 'github-action', 'action.yml'), 'utf8')) as { inputs: Record<string, { default: string }> }).inputs;
+    const kebab = (camel: string) => camel.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
+    for (const [name, value] of Object.entries(shared)) {
+      const input = action[kebab(name)];
+      expect(input, `${name} has no Action input ${kebab(name)}`).toBeDefined();
+      expect(Array.isArray(value) ? (value as unknown[]).join('\n') : String(value), `default of ${name}`).toBe(input!.default);
+    }
+  });
+});
+
+async function specOf(): Promise<string> {
+  const file = join(await mkdtemp(join(tmpdir(), 'pw-jenkins-spec-')), 'spec.json');
+  await writeFile(file, JSON.stringify({ vars: VARS, step: 'defaults', cwd: tmpdir() }));
+  return file;
+}

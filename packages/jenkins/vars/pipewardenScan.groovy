@@ -1,0 +1,129 @@
+// pipewardenScan: Pipewarden as one Jenkins pipeline step. It runs the CLI, then feeds what Jenkins teams
+// already use: Warnings Next Generation (recordIssues), junit, archiveArtifacts and the HTML Publisher.
+// Parameters: vars/pipewardenScan.txt and docs/jenkins.md. The CLI's exit code sets the build result.
+import groovy.transform.Field
+
+// The same options, names (camelCase) and defaults as the GitHub Action and the GitLab component.
+@Field static final Map DEFAULTS = [
+  workingDirectory : '.',
+  config           : '',
+  stage            : 'commit',
+  scanners         : '',
+  reports          : [],
+  baseline         : '',
+  diffBase         : '',
+  targetUrl        : '',
+  image            : '',
+  failOn           : 'policy',
+  comment          : true,
+  tickets          : 'none',
+  maxNewTickets    : 10,
+  outDir           : '.pipewarden',
+  feedsDir         : '',
+]
+
+// Only Jenkins has these: how the CLI runs and what the build does with its verdict.
+@Field static final Map JENKINS_DEFAULTS = [
+  command          : 'npx --yes @pipewarden/cli@0.1.0',
+  unstableOnFailure: false,
+  qualityGates     : [],
+  publish          : true,
+  shard            : '',
+  credentialsId    : '',
+  gitlabUrl        : '',
+  gitlabProject    : '',
+]
+
+@Field static final List STAGES = ['precommit', 'commit', 'acceptance', 'production']
+@Field static final List FAIL_ON = ['policy', 'never', 'critical', 'high', 'medium', 'low']
+@Field static final List TICKETS = ['none', 'gitlab']
+
+static String quote(Object value) {
+  return "'" + String.valueOf(value).replace("'", "'\\''") + "'"
+}
+
+/** Every problem with the parameters at once, each naming its key. */
+static List problemsOf(Map config) {
+  List problems = []
+  List unknown = (config.keySet() - DEFAULTS.keySet() - JENKINS_DEFAULTS.keySet()).collect { String.valueOf(it) }.sort()
+  if (unknown) problems << "unknown parameter${unknown.size() > 1 ? 's' : ''} ${unknown.join(', ')} (known: ${(DEFAULTS.keySet() + JENKINS_DEFAULTS.keySet()).sort().join(', ')})"
+  if (config.containsKey('stage') && !(config.stage in STAGES)) problems << "stage: '${config.stage}' is not one of ${STAGES.join(', ')}"
+  if (config.containsKey('failOn') && !(config.failOn in FAIL_ON)) problems << "failOn: '${config.failOn}' is not one of ${FAIL_ON.join(', ')}"
+  if (config.containsKey('tickets') && !(config.tickets in TICKETS)) problems << "tickets: '${config.tickets}' is not one of ${TICKETS.join(', ')}"
+  if (config.containsKey('reports') && !(config.reports instanceof List)) problems << 'reports: expected a list of paths'
+  if (config.containsKey('maxNewTickets') && !(config.maxNewTickets instanceof Integer && config.maxNewTickets >= 0)) problems << 'maxNewTickets: expected a whole number'
+  if (config.tickets == 'gitlab' && !config.credentialsId) problems << 'tickets: gitlab needs credentialsId (a secret-text credential holding a GitLab token)'
+  return problems
+}
+
+/** The CLI's arguments for these options (empty ones left out). */
+static List argsOf(Map o) {
+  List args = ['scan', o.workingDirectory, '--stage', o.stage, '--out-dir', o.outDir, '--fail-on', o.failOn, '--tickets', o.tickets, '--max-new-tickets', o.maxNewTickets]
+  if (!o.comment) args << '--no-note'
+  [config: '--config', scanners: '--scanners', baseline: '--baseline', diffBase: '--diff-base', targetUrl: '--target-url', image: '--image', feedsDir: '--feeds-dir', shard: '--shard'].each { key, flag ->
+    if (o[key]) { args << flag; args << o[key] }
+  }
+  o.reports.each { args << '--report'; args << it }
+  return args
+}
+
+/** A plugin's step that is not installed: a warning in the log, not a failure. */
+def optionalStep(String plugin, Closure step) {
+  try {
+    step()
+    return true
+  } catch (NoSuchMethodError missing) {
+    echo "pipewarden: warning: the ${plugin} plugin is not installed: ${missing.message?.readLines()?.first()}"
+    return false
+  }
+}
+
+def publish(Map o) {
+  String out = o.outDir
+  optionalStep('Warnings Next Generation') {
+    recordIssues(tools: [sarif(pattern: "${out}/results.sarif", id: 'pipewarden', name: 'Pipewarden')], qualityGates: o.qualityGates, enabledForFailure: true)
+  }
+  optionalStep('JUnit') {
+    junit(testResults: "${out}/junit.xml", allowEmptyResults: true, skipPublishingChecks: true)
+  }
+  archiveArtifacts(artifacts: "${out}/results.sarif,${out}/report.html,${out}/report.json,${out}/summary.md,${out}/github/*.sarif", allowEmptyArchive: true)
+  optionalStep('HTML Publisher') {
+    publishHTML(target: [reportDir: out, reportFiles: 'report.html', reportName: 'Pipewarden', keepAll: true, alwaysLinkToLastBuild: true, allowMissing: true])
+  }
+}
+
+def call(Map config = [:]) {
+  List problems = problemsOf(config)
+  if (problems) error("pipewardenScan: ${problems.join('; ')}")
+  Map o = DEFAULTS + JENKINS_DEFAULTS + config
+  String out = o.outDir
+  String log = "${out}/pipewarden.log"
+  String command = "#!/bin/bash\nset -o pipefail\nmkdir -p ${quote(out)}\nrm -f ${quote(out + '/results.sarif')}\n${o.command} ${argsOf(o).collect { quote(it) }.join(' ')} 2>&1 | tee ${quote(log)}"
+  int status
+  if (o.tickets == 'gitlab') {
+    // The token comes from Jenkins' credentials and is masked in the log; the CLI reads it from the environment.
+    List context = ["GITLAB_CI=true", "CI_SERVER_URL=${o.gitlabUrl}", "CI_PROJECT_ID=${o.gitlabProject}", "CI_COMMIT_SHA=${env.GIT_COMMIT ?: ''}", "CI_COMMIT_BRANCH=${env.BRANCH_NAME ?: ''}", "CI_DEFAULT_BRANCH=${env.PIPEWARDEN_DEFAULT_BRANCH ?: 'main'}", "CI_JOB_URL=${env.BUILD_URL ?: ''}"]
+    if (env.CHANGE_ID && env.CHANGE_ID ==~ /\d+/) context << "CI_MERGE_REQUEST_IID=${env.CHANGE_ID}"
+    status = withCredentials([string(credentialsId: o.credentialsId, variable: 'PIPEWARDEN_GITLAB_TOKEN')]) {
+      withEnv(context) { sh(script: command, returnStatus: true) }
+    }
+  } else {
+    status = sh(script: command, returnStatus: true)
+  }
+  // Results of this run only: the CLI writes them even when it ends with 2 after a scanner failed.
+  if (o.publish && fileExists("${out}/results.sarif")) publish(o)
+  Map result = [exitCode: status, verdict: status == 0 ? 'pass' : status == 1 ? 'fail' : 'error', outDir: out]
+  if (status == 1) {
+    if (o.unstableOnFailure) {
+      unstable('Pipewarden: the gate failed (see the Pipewarden report)')
+    } else {
+      currentBuild.result = 'FAILURE'
+      error('Pipewarden: the gate failed (see the Pipewarden report)')
+    }
+  } else if (status != 0) {
+    String line = fileExists(log) ? readFile(log).readLines().reverse().find { it.startsWith('pipewarden: ') && !it.startsWith('pipewarden: warning:') } : null
+    currentBuild.result = 'FAILURE'
+    error(line ?: "pipewarden exited with code ${status}")
+  }
+  return result
+}
