@@ -170,6 +170,21 @@ describe.skipIf(!hasGroovy)('the Jenkins shared library, run under Groovy in a r
   });
 });
 
+describe.skipIf(!hasGroovy)('examples/jenkins/Jenkinsfile', () => {
+  it('loads the library by its tag and passes the steps only parameters they know', async () => {
+    const jenkinsfile = await readFile(join(repoRoot, 'examples', 'jenkins', 'Jenkinsfile'), 'utf8');
+    expect(jenkinsfile).toMatch(/^@Library\('pipewarden@v[\d.]+'\) _$/m);
+    const printed = execFileSync('groovy', [HARNESS, await specOf()], { env: { ...process.env, JAVA_HOME }, encoding: 'utf8' });
+    const { defaults, jenkins: own } = JSON.parse(printed.trim().split('\n').at(-1)!) as { defaults: Record<string, unknown>; jenkins: Record<string, unknown> };
+    const known = new Set([...Object.keys(defaults), ...Object.keys(own)]);
+    const calls = [...jenkinsfile.matchAll(/pipewardenScan\(([\s\S]*?)\n?\s*\)\n/g)].map((m) => m[1]!);
+    expect(calls.length).toBe(2);
+    // Top-level keys only: nested maps (qualityGates) have their own.
+    for (const call of calls) for (const [, key] of call.replace(/\[\[.*?\]\]/g, '[]').matchAll(/(?:^|[,(\n])\s*(\w+):/g)) expect(known, key).toContain(key);
+    expect(jenkinsfile).toMatch(/pipewardenMerge\(shards: 4/);
+  });
+});
+
 async function specOf(): Promise<string> {
   const file = join(await mkdtemp(join(tmpdir(), 'pw-jenkins-spec-')), 'spec.json');
   await writeFile(file, JSON.stringify({ vars: VARS, step: 'defaults', cwd: tmpdir() }));
