@@ -3,6 +3,9 @@ import { join, resolve } from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import {
   applyFailOn,
+  completedTools,
+  planTickets,
+  syncTickets,
   ConfigError,
   InputError,
   SARIF_SCHEMA_URI,
@@ -30,6 +33,7 @@ import {
   type Ports,
 } from '@pipewarden/core';
 import { postToGitlab, readGitlabContext } from '@pipewarden/gitlab';
+import { githubIssuesTracker, githubTarget } from './github-issues.js';
 import { liveProgress } from './progress.js';
 import { convertOptionsSchema, gateOptionsSchema, mergeOptionsSchema, reportOptionsSchema, scanOptionsSchema, validateOptions } from './options.js';
 import { REPORT_USAGE, readHistory, renderReport, reportLinks } from './report-command.js';
@@ -84,7 +88,9 @@ Options:
   --history FILE           an earlier report.json, for report.html's trend (repeatable)
   --fail-on LEVEL          policy (default) | never (report only) | critical | high | medium | low:
                            fail on new findings at or above that severity instead of the policy's rules
-  --tickets none|gitlab    in GitLab CI: keep one GitLab issue per finding group (default none)
+  --tickets none|gitlab|github
+                           keep one issue per finding group: gitlab (in GitLab CI, or with its CI_* variables),
+                           github (PIPEWARDEN_GITHUB_TOKEN, GITHUB_REPOSITORY, GITHUB_API_URL)
   --max-new-tickets N      at most N new issues per run (default 10)
   --no-note                in GitLab CI: do not post the merge request note
 
@@ -293,6 +299,8 @@ async function scan(args: string[], io: CliIo): Promise<number> {
   const options = validateOptions(scanOptionsSchema, { ...values, dir: positionals[0] ?? '.' });
   const config = applyFailOn(await loadConfig(options.config, resolve(io.cwd, options.dir), io.cwd), options.stage, options['fail-on']);
   const gitlab = io.env.GITLAB_CI === 'true' ? readGitlabContext(io.env) : undefined;
+  // Checked before anything runs: a missing token should fail in a second, not after the scanners.
+  const github = options.tickets === 'github' ? githubTarget(io.env) : undefined;
   const diffBase = options['diff-base'] ?? (gitlab?.diffBaseSha && (await hasCommit(resolve(io.cwd, options.dir), gitlab.diffBaseSha, io.env)) ? gitlab.diffBaseSha : undefined);
   if (gitlab?.diffBaseSha && !diffBase) io.stderr.write(`pipewarden: warning: the MR's diff base ${gitlab.diffBaseSha.slice(0, 12)} is not in the clone (set GIT_DEPTH: 0): the gate looks at every finding\n`);
   const live = io.stderr.isTTY && !options.quiet && !options.json && io.env.CI === undefined ? liveProgress((text) => io.stderr.write(text)) : undefined;
@@ -356,6 +364,23 @@ async function scan(args: string[], io: CliIo): Promise<number> {
     });
     for (const line of posted.posted) ports.log('info', line);
     for (const line of posted.notPosted) io.stderr.write(`pipewarden: warning: could not post ${line}\n`);
+  }
+  if (github) {
+    // Outside the Action (Jenkins, a shell): the branch is the default one when the CI says so.
+    const branch = io.env.BRANCH_NAME ?? io.env.GIT_BRANCH?.replace(/^origin\//, '') ?? io.env.CI_COMMIT_BRANCH;
+    const defaultBranch = io.env.PIPEWARDEN_DEFAULT_BRANCH ?? io.env.CI_DEFAULT_BRANCH;
+    const plan = planTickets(outcome.findings, await githubIssuesTracker(github).list().catch(() => []), {
+      minPriority: config.tickets?.min_priority,
+      maxNew: config.tickets?.max_new ?? options['max-new-tickets'],
+      labels: config.tickets?.labels,
+      closeMissing: Boolean(branch && branch === defaultBranch && !diffBase && !io.env.CHANGE_ID && options.stage !== 'precommit'),
+      completeScanners: completedTools(outcome.log),
+      today: new Date().toISOString().slice(0, 10),
+      links: reportLinks(io.env),
+    });
+    const synced = await syncTickets(plan, githubIssuesTracker(github));
+    ports.log('info', `issues: ${synced.created} opened, ${synced.updated} updated, ${synced.reopened} reopened, ${synced.closed} closed, ${synced.unchanged} unchanged${synced.deferred ? `, ${synced.deferred} waiting (over the cap)` : ''}`);
+    for (const error of synced.errors) io.stderr.write(`pipewarden: warning: could not post issues: ${error}\n`);
   }
   // Fail closed: a scanner that could not run makes the run an error, one line each, after the results are written.
   for (const failure of outcome.failures) io.stderr.write(`pipewarden: ${failure.scanner}: did not run: ${failure.reason.replace(/\s*\n\s*/g, ' ')}\n`);

@@ -49,7 +49,7 @@ export const scanOptionsSchema = z.object({
   'fail-fast': z.boolean().default(false),
   history: z.array(nonEmpty('--history')).default([]),
   'fail-on': z.enum(FAIL_ON, { error: (issue) => `"${String(issue.input)}" is not ${FAIL_ON.join(', ')}` }).default('policy'),
-  tickets: z.enum(['none', 'gitlab'], { error: (issue) => `"${String(issue.input)}" is not none or gitlab` }).default('none'),
+  tickets: z.enum(['none', 'gitlab', 'github'], { error: (issue) => `"${String(issue.input)}" is not none, gitlab or github` }).default('none'),
   'max-new-tickets': z
     .string()
     .regex(/^\d+$/, 'expected a whole number')

@@ -157,6 +157,35 @@ describe.skipIf(!hasGroovy)('the Jenkins shared library, run under Groovy in a r
     }, 120_000);
   });
 
+  it('GitHub issues too: token from the credential, the repository as owner/repo, a re-run updates instead of opening again', async () => {
+    const { FakeGitHub } = await import('../../../test-support/fake-github.js');
+    const github = new FakeGitHub();
+    await github.start();
+    try {
+      const token = 'ghp_jenkinsSecret0123456789abcdefghijklmn';
+      const run = () =>
+        jenkins('pipewardenScan', demo, { command: COMMAND, tickets: 'github', credentialsId: 'github-token', githubRepository: 'acme/shop', githubApiUrl: github.url, outDir: 'out-gh', unstableOnFailure: true }, { credentials: { 'github-token': token }, env: { BRANCH_NAME: 'feature/x' } });
+      const first = await run();
+      expect(first.result).toBe('UNSTABLE');
+      expect(first.calls[0]!.args).toEqual([{ type: 'string', credentialsId: 'github-token', variable: 'PIPEWARDEN_GITHUB_TOKEN' }]);
+      const opened = github.issues.length;
+      expect(opened).toBeGreaterThanOrEqual(4);
+      expect(github.issues.map((i) => i.labels)).toEqual(github.issues.map(() => expect.arrayContaining(['pipewarden'])));
+      await run();
+      expect(github.issues).toHaveLength(opened);
+      expect(first.log).not.toContain(token);
+      expect(JSON.stringify(first.calls)).not.toContain(token);
+    } finally {
+      await github.stop();
+    }
+  }, 120_000);
+
+  it('tickets without a credential or a project: one error before anything runs', async () => {
+    const build = await jenkins('pipewardenScan', demo, { command: COMMAND, tickets: 'github', githubRepository: 'not a repo' });
+    expect(steps(build)).toEqual(['error']);
+    expect(build.error).toBe('pipewardenScan: tickets: github needs credentialsId (a secret-text credential holding the token); tickets: github needs githubRepository (owner/repo)');
+  });
+
   it('parameter names and defaults agree with the Action and the GitLab component', async () => {
     const printed = execFileSync('groovy', [HARNESS, await specOf()], { env: { ...process.env, JAVA_HOME }, encoding: 'utf8' });
     const { defaults: shared } = JSON.parse(printed.trim().split('\n').at(-1)!) as { defaults: Record<string, unknown> };

@@ -32,11 +32,13 @@ import groovy.transform.Field
   credentialsId    : '',
   gitlabUrl        : '',
   gitlabProject    : '',
+  githubRepository : '',
+  githubApiUrl     : '',
 ]
 
 @Field static final List STAGES = ['precommit', 'commit', 'acceptance', 'production']
 @Field static final List FAIL_ON = ['policy', 'never', 'critical', 'high', 'medium', 'low']
-@Field static final List TICKETS = ['none', 'gitlab']
+@Field static final List TICKETS = ['none', 'gitlab', 'github']
 
 static String quote(Object value) {
   return "'" + String.valueOf(value).replace("'", "'\\''") + "'"
@@ -52,7 +54,9 @@ static List problemsOf(Map config) {
   if (config.containsKey('tickets') && !(config.tickets in TICKETS)) problems << "tickets: '${config.tickets}' is not one of ${TICKETS.join(', ')}"
   if (config.containsKey('reports') && !(config.reports instanceof List)) problems << 'reports: expected a list of paths'
   if (config.containsKey('maxNewTickets') && !(config.maxNewTickets instanceof Integer && config.maxNewTickets >= 0)) problems << 'maxNewTickets: expected a whole number'
-  if (config.tickets == 'gitlab' && !config.credentialsId) problems << 'tickets: gitlab needs credentialsId (a secret-text credential holding a GitLab token)'
+  if (config.tickets in ['gitlab', 'github'] && !config.credentialsId) problems << "tickets: ${config.tickets} needs credentialsId (a secret-text credential holding the token)"
+  if (config.tickets == 'gitlab' && !(config.gitlabUrl && config.gitlabProject)) problems << 'tickets: gitlab needs gitlabUrl and gitlabProject'
+  if (config.tickets == 'github' && !(config.githubRepository ==~ /[\w.-]+\/[\w.-]+/)) problems << 'tickets: github needs githubRepository (owner/repo)'
   return problems
 }
 
@@ -105,6 +109,12 @@ def call(Map config = [:]) {
     List context = ["GITLAB_CI=true", "CI_SERVER_URL=${o.gitlabUrl}", "CI_PROJECT_ID=${o.gitlabProject}", "CI_COMMIT_SHA=${env.GIT_COMMIT ?: ''}", "CI_COMMIT_BRANCH=${env.BRANCH_NAME ?: ''}", "CI_DEFAULT_BRANCH=${env.PIPEWARDEN_DEFAULT_BRANCH ?: 'main'}", "CI_JOB_URL=${env.BUILD_URL ?: ''}"]
     if (env.CHANGE_ID && env.CHANGE_ID ==~ /\d+/) context << "CI_MERGE_REQUEST_IID=${env.CHANGE_ID}"
     status = withCredentials([string(credentialsId: o.credentialsId, variable: 'PIPEWARDEN_GITLAB_TOKEN')]) {
+      withEnv(context) { sh(script: command, returnStatus: true) }
+    }
+  } else if (o.tickets == 'github') {
+    List context = ["GITHUB_REPOSITORY=${o.githubRepository}", "PIPEWARDEN_DEFAULT_BRANCH=${env.PIPEWARDEN_DEFAULT_BRANCH ?: 'main'}"]
+    if (o.githubApiUrl) context << "GITHUB_API_URL=${o.githubApiUrl}"
+    status = withCredentials([string(credentialsId: o.credentialsId, variable: 'PIPEWARDEN_GITHUB_TOKEN')]) {
       withEnv(context) { sh(script: command, returnStatus: true) }
     }
   } else {
