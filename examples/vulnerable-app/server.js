@@ -9,6 +9,10 @@ const _ = require('lodash');
 const { openDatabase } = require('./db');
 const config = require('./config');
 
+// DEMO_FIXED=1 serves the fixed variant of the two flaws DAST finds (output encoding, a bound parameter):
+// scanning it on the default branch closes their tickets (pnpm e2e:dast).
+const FIXED = process.env.DEMO_FIXED === '1';
+
 function escapeHtml(text) {
   return String(text).replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
@@ -30,18 +34,19 @@ async function createApp() {
   // Reflected XSS: the query goes into the page unescaped.
   app.get('/search', (req, res) => {
     const q = req.query.q || '';
-    res.send(layout('Search', '<h1>Results for ' + q + '</h1><p>No items found.</p>'));
+    res.send(layout('Search', '<h1>Results for ' + (FIXED ? escapeHtml(q) : q) + '</h1><p>No items found.</p>'));
   });
 
   // SQL injection: the id is concatenated into the statement.
   app.get('/item', (req, res) => {
     const id = req.query.id || '1';
     try {
-      const rows = db.exec("SELECT id, name, price FROM items WHERE id = " + id);
+      const rows = FIXED ? db.exec('SELECT id, name, price FROM items WHERE id = ?', [id]) : db.exec("SELECT id, name, price FROM items WHERE id = " + id);
       const items = rows.length ? rows[0].values : [];
       res.send(layout('Item', items.map((r) => `<p>${escapeHtml(r[1])}: ${escapeHtml(r[2])}</p>`).join('')));
     } catch (err) {
-      res.status(500).send(layout('Error', `<pre>${escapeHtml(err.message)}</pre>`));
+      // The database error leaks to the client with SQLite's result code (1, SQLITE_ERROR), as many apps do.
+      res.status(500).send(layout('Error', `<pre>SQLite error 1: ${escapeHtml(err.message)}</pre>`));
     }
   });
 

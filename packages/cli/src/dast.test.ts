@@ -1,25 +1,13 @@
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO, startDemo } from '../../../test-support/demo-app.js';
 import { repoRoot } from '../../../test-support/shared.js';
 import { hasTool } from '../../../test-support/tools.js';
 
 const CLI = join(repoRoot, 'packages', 'cli', 'dist', 'cli.js');
-const DEMO = join(repoRoot, 'examples', 'vulnerable-app');
-
-
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 function pipewarden(cwd: string, args: string[]): { code: number | null; stdout: string; stderr: string } {
   const run = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8', env: { ...process.env, PIPEWARDEN_OFFLINE: '1' } });
@@ -42,15 +30,7 @@ describe.skipIf(!hasTool('wapiti', ['--version'], 'apt-get install wapiti'))('th
   let app: ChildProcess;
   let url: string;
   beforeAll(async () => {
-    const port = await freePort();
-    url = `http://127.0.0.1:${port}/`;
-    app = spawn(process.execPath, ['server.js'], { cwd: DEMO, env: { ...process.env, PORT: String(port), HOST: '127.0.0.1' }, stdio: 'ignore' });
-    for (let i = 0; i < 50; i++) {
-      const up = await fetch(url).then(() => true, () => false);
-      if (up) return;
-      await new Promise((r) => setTimeout(r, 100));
-    }
-    throw new Error('the demo app did not start');
+    ({ app, url } = await startDemo());
   });
   afterAll(() => {
     app.kill();

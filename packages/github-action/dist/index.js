@@ -63808,7 +63808,7 @@ var wapiti = {
           });
           for (const item of read.list(read.obj(vuln.entries)?.entry)) {
             const entry = read.obj(item) ?? {};
-            entries.push({ name, method: read.text(entry.method), path: read.text(entry.path), parameter: read.text(entry.parameter), info: read.text(entry.info), anomaly });
+            entries.push({ name, method: read.text(entry.method), path: read.text(entry.path), parameter: read.text(entry.parameter), info: read.text(entry.info), request: read.text(entry.http_request)?.split("\n")[0]?.slice(0, 2e3), anomaly });
           }
         }
       }
@@ -63825,7 +63825,7 @@ var wapiti = {
         for (const [name, list] of Object.entries(read.obj(root[section]) ?? {})) {
           for (const item of read.arr(list)) {
             const entry = read.obj(item) ?? {};
-            entries.push({ name, method: read.str(entry.method), path: read.str(entry.path), parameter: read.str(entry.parameter), info: read.str(entry.info), anomaly });
+            entries.push({ name, method: read.str(entry.method), path: read.str(entry.path), parameter: read.str(entry.parameter), info: read.str(entry.info), request: read.str(entry.http_request)?.split("\n")[0]?.slice(0, 2e3), anomaly });
           }
         }
       }
@@ -63868,7 +63868,7 @@ var wapiti = {
         logicalLocations: [logicalLocation(url2, "url")],
         cwes,
         ids: wstg,
-        dast: { url: url2, method: entry.method, parameter: entry.parameter, evidence: entry.info?.slice(0, 300) }
+        dast: { url: url2, method: entry.method, parameter: entry.parameter, evidence: entry.info?.slice(0, 300), request: entry.request }
       });
     }
     return logOf(run22.build());
@@ -65168,7 +65168,36 @@ function compatible(a, b) {
   if (x.image && y.image && x.image !== y.image) return false;
   return true;
 }
+function dedupeDastRequests(log2) {
+  let dropped = 0;
+  for (const run22 of log2.runs) {
+    if (!run22.results?.length) continue;
+    const kept = /* @__PURE__ */ new Map();
+    const out = [];
+    for (const result2 of run22.results) {
+      const dast = result2.properties?.["pipewarden/dast"];
+      const fingerprint = result2.properties?.["pipewarden/fingerprint"];
+      if (!dast?.url || !fingerprint || result2.baselineState === "absent") {
+        out.push(result2);
+        continue;
+      }
+      const key = fingerprint.replace(/:\d+$/, "");
+      const first = kept.get(key);
+      if (!first) {
+        kept.set(key, result2);
+        out.push(result2);
+        continue;
+      }
+      dropped++;
+      const more = first.properties["pipewarden/requests"] ?? [];
+      if (more.length < 20) first.properties["pipewarden/requests"] = [...more, dast.url];
+    }
+    run22.results = out;
+  }
+  return dropped;
+}
 function dedupe(log2, options2 = DEFAULT_DEDUPE) {
+  dedupeDastRequests(log2);
   const groups2 = [];
   const byKey = /* @__PURE__ */ new Map();
   for (const run22 of log2.runs) {
@@ -66183,7 +66212,7 @@ function componentOf(finding) {
   const pkg = props["pipewarden/package"];
   if (pkg?.name) return `${pkg.name}${pkg.version ? `@${pkg.version}` : ""}`;
   const dast = props["pipewarden/dast"];
-  if (dast?.url) return dast.url.replace(/[?#].*$/, "");
+  if (dast?.url) return `${(dast.method ?? "GET").toUpperCase()} ${routeTemplate(dast.url)}`;
   const image = props["pipewarden/image"];
   if (image?.reference) return image.reference;
   return finding.location?.uri ?? "(no location)";
@@ -67185,6 +67214,13 @@ function addDays(day, days) {
   date5.setUTCDate(date5.getUTCDate() + days);
   return date5.toISOString().slice(0, 10);
 }
+function codeBlock(text2) {
+  const flat = text2.replace(/[\r\u2028\u2029]/g, "").slice(0, 2e3);
+  const fence = "`".repeat(Math.max(3, ...[...flat.matchAll(/`+/g)].map((m) => m[0].length + 1)));
+  return `${fence}http
+${flat}
+${fence}`;
+}
 function plainTitle(text2) {
   const flat = text2.replace(/[\u0000-\u001f\u007f\u2028\u2029]+/g, " ").replace(/\s+/g, " ").trim();
   return flat.length > 200 ? `${flat.slice(0, 199)}\u2026` : flat;
@@ -67215,6 +67251,16 @@ function draftOf(members2, previous, options2) {
   if (factors.length) {
     lines.push("### Why this risk", "");
     for (const factor of factors) lines.push(`- ${escapeMarkdown(factor.detail, 300)}${factor.points ? ` (${factor.points > 0 ? "+" : ""}${factor.points})` : ""}`);
+    lines.push("");
+  }
+  const dast = props["pipewarden/dast"];
+  if (dast?.url) {
+    lines.push("### The request that shows it", "");
+    lines.push(codeBlock(dast.request ?? `${(dast.method ?? "GET").toUpperCase()} ${dast.url}`));
+    if (dast.parameter) lines.push(`Parameter: ${markdownCode(dast.parameter)}`);
+    if (dast.evidence) lines.push(`Evidence: ${escapeMarkdown(dast.evidence, 500)}`);
+    const others = props["pipewarden/requests"] ?? [];
+    if (others.length) lines.push(`Also shown by ${others.length} other request${others.length === 1 ? "" : "s"} to the same route.`);
     lines.push("");
   }
   lines.push(`### Where (${members2.length} place${members2.length === 1 ? "" : "s"})`, "");

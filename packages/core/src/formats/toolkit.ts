@@ -128,6 +128,8 @@ export interface DastInfo {
   method?: string | undefined;
   parameter?: string | undefined;
   evidence?: string | undefined;
+  /** The request line that showed it (method, path and the payload), never headers: they can carry cookies. */
+  request?: string | undefined;
   attack?: string | undefined;
 }
 

@@ -67,3 +67,23 @@ describe('dedupe', () => {
     expect(dedupe(other).merged).toBe(0);
   });
 });
+
+describe('DAST requests', () => {
+  it('/item?id=1 and /item?id=2 with one rule, method and parameter are one finding; another parameter or route stays apart', async () => {
+    const dast = (url: string, parameter = 'id') => ({ ruleId: 'wapiti/sql-injection', properties: { 'pipewarden/category': 'dast', 'pipewarden/dast': { url, method: 'GET', parameter } } });
+    const log = await identify(
+      sarif('Wapiti', [dast('http://127.0.0.1:3000/item?id=1'), dast('http://127.0.0.1:3000/item?id=2'), dast('http://127.0.0.1:3000/item/7'), dast('http://127.0.0.1:3000/item/8'), dast('http://127.0.0.1:3000/item?id=1', 'sort'), dast('http://127.0.0.1:3000/search?q=1')]),
+      { srcRoot: '/nonexistent' },
+    );
+    dedupe(log);
+    const left = log.runs[0]!.results!;
+    expect(left.map((r) => (r.properties!['pipewarden/dast'] as { url: string; parameter: string }).url + ' ' + (r.properties!['pipewarden/dast'] as { parameter: string }).parameter)).toEqual([
+      'http://127.0.0.1:3000/item?id=1 id',
+      'http://127.0.0.1:3000/item/7 id',
+      'http://127.0.0.1:3000/item?id=1 sort',
+      'http://127.0.0.1:3000/search?q=1 id',
+    ]);
+    expect(left[0]!.properties!['pipewarden/requests']).toEqual(['http://127.0.0.1:3000/item?id=2']);
+    expect(left[1]!.properties!['pipewarden/requests']).toEqual(['http://127.0.0.1:3000/item/8']);
+  });
+});

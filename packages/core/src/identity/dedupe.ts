@@ -45,11 +45,45 @@ function compatible(a: Entry, b: Entry): boolean {
 }
 
 /**
+ * A DAST tool reports a flaw once per request that showed it (/item?id=1, /item?id=2): one finding per rule,
+ * method, route and parameter (one rule, one severity): the first kept, the other requests listed on it.
+ */
+function dedupeDastRequests(log: Log): number {
+  let dropped = 0;
+  for (const run of log.runs) {
+    if (!run.results?.length) continue;
+    const kept = new Map<string, Result>();
+    const out: Result[] = [];
+    for (const result of run.results) {
+      const dast = result.properties?.['pipewarden/dast'] as { url?: string } | undefined;
+      const fingerprint = result.properties?.['pipewarden/fingerprint'] as string | undefined;
+      if (!dast?.url || !fingerprint || result.baselineState === 'absent') {
+        out.push(result);
+        continue;
+      }
+      const key = fingerprint.replace(/:\d+$/, '');
+      const first = kept.get(key);
+      if (!first) {
+        kept.set(key, result);
+        out.push(result);
+        continue;
+      }
+      dropped++;
+      const more = (first.properties!['pipewarden/requests'] as string[] | undefined) ?? [];
+      if (more.length < 20) first.properties!['pipewarden/requests'] = [...more, dast.url];
+    }
+    run.results = out;
+  }
+  return dropped;
+}
+
+/**
  * Joins what several tools report as one thing into one result: the most severe report stays, naming every
  * tool in `pipewarden/tools` and keeping the others in `pipewarden/duplicates` (provenance). Reports of one
  * tool are never joined with each other.
  */
 export function dedupe(log: Log, options: DedupeOptions = DEFAULT_DEDUPE): { merged: number } {
+  dedupeDastRequests(log);
   const groups: Entry[][] = [];
   const byKey = new Map<string, Entry[]>();
   for (const run of log.runs) {

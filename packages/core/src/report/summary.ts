@@ -4,6 +4,7 @@ import { describeWaiver, type WaiverReport } from '../policy/waivers.js';
 import { describeOmissions, type GithubSarif } from './github-sarif.js';
 import type { Verdict } from '../policy/gate.js';
 import { byRisk } from '../risk/prioritize.js';
+import { routeTemplate } from '../identity/fingerprint.js';
 import { escapeMarkdown, markdownCode } from './escape.js';
 
 /** A scanner's run as reports show it (a ScannerRun, or the same read back from a log). */
@@ -74,8 +75,9 @@ export function componentOf(finding: Finding): string {
   const props = finding.result.properties ?? {};
   const pkg = props['pipewarden/package'] as { name?: string; version?: string } | undefined;
   if (pkg?.name) return `${pkg.name}${pkg.version ? `@${pkg.version}` : ''}`;
-  const dast = props['pipewarden/dast'] as { url?: string } | undefined;
-  if (dast?.url) return dast.url.replace(/[?#].*$/, '');
+  // A route, not a URL: the host and port of the app under test change from run to run.
+  const dast = props['pipewarden/dast'] as { url?: string; method?: string } | undefined;
+  if (dast?.url) return `${(dast.method ?? 'GET').toUpperCase()} ${routeTemplate(dast.url)}`;
   const image = props['pipewarden/image'] as { reference?: string } | undefined;
   if (image?.reference) return image.reference;
   return finding.location?.uri ?? '(no location)';

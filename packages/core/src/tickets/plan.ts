@@ -58,6 +58,13 @@ function addDays(day: string, days: number): string {
   return date.toISOString().slice(0, 10);
 }
 
+/** A fenced block that report text cannot close: the fence is longer than any backtick run inside. */
+function codeBlock(text: string): string {
+  const flat = text.replace(/[\r\u2028\u2029]/g, '').slice(0, 2000);
+  const fence = '`'.repeat(Math.max(3, ...[...flat.matchAll(/`+/g)].map((m) => m[0].length + 1)));
+  return `${fence}http\n${flat}\n${fence}`;
+}
+
 /** Titles are plain text: no control characters, one line, not too long. */
 function plainTitle(text: string): string {
   const flat = text.replace(/[\u0000-\u001f\u007f\u2028\u2029]+/g, ' ').replace(/\s+/g, ' ').trim();
@@ -94,6 +101,17 @@ function draftOf(members: readonly Finding[], previous: Ticket | undefined, opti
   if (factors.length) {
     lines.push('### Why this risk', '');
     for (const factor of factors) lines.push(`- ${escapeMarkdown(factor.detail, 300)}${factor.points ? ` (${factor.points > 0 ? '+' : ''}${factor.points})` : ''}`);
+    lines.push('');
+  }
+  const dast = props['pipewarden/dast'] as { url?: string; method?: string; parameter?: string; evidence?: string; request?: string } | undefined;
+  if (dast?.url) {
+    // What a developer replays to see it: the request that proved it, and what the scanner saw.
+    lines.push('### The request that shows it', '');
+    lines.push(codeBlock(dast.request ?? `${(dast.method ?? 'GET').toUpperCase()} ${dast.url}`));
+    if (dast.parameter) lines.push(`Parameter: ${markdownCode(dast.parameter)}`);
+    if (dast.evidence) lines.push(`Evidence: ${escapeMarkdown(dast.evidence, 500)}`);
+    const others = (props['pipewarden/requests'] as string[] | undefined) ?? [];
+    if (others.length) lines.push(`Also shown by ${others.length} other request${others.length === 1 ? '' : 's'} to the same route.`);
     lines.push('');
   }
   lines.push(`### Where (${members.length} place${members.length === 1 ? '' : 's'})`, '');

@@ -20,6 +20,8 @@ interface Entry {
   path?: string | undefined;
   parameter?: string | undefined;
   info?: string | undefined;
+  /** The first line of http_request: the proving request without its headers. */
+  request?: string | undefined;
   anomaly: boolean;
 }
 
@@ -67,7 +69,7 @@ export const wapiti: InputFormat = {
           });
           for (const item of read.list(read.obj(vuln.entries)?.entry)) {
             const entry = read.obj(item) ?? {};
-            entries.push({ name, method: read.text(entry.method), path: read.text(entry.path), parameter: read.text(entry.parameter), info: read.text(entry.info), anomaly });
+            entries.push({ name, method: read.text(entry.method), path: read.text(entry.path), parameter: read.text(entry.parameter), info: read.text(entry.info), request: read.text(entry.http_request)?.split('\n')[0]?.slice(0, 2000), anomaly });
           }
         }
       }
@@ -84,7 +86,7 @@ export const wapiti: InputFormat = {
         for (const [name, list] of Object.entries(read.obj(root[section]) ?? {})) {
           for (const item of read.arr(list)) {
             const entry = read.obj(item) ?? {};
-            entries.push({ name, method: read.str(entry.method), path: read.str(entry.path), parameter: read.str(entry.parameter), info: read.str(entry.info), anomaly });
+            entries.push({ name, method: read.str(entry.method), path: read.str(entry.path), parameter: read.str(entry.parameter), info: read.str(entry.info), request: read.str(entry.http_request)?.split('\n')[0]?.slice(0, 2000), anomaly });
           }
         }
       }
@@ -112,7 +114,7 @@ export const wapiti: InputFormat = {
         tags: ['dast', entry.anomaly ? 'anomaly' : 'vulnerability', ...wstg],
       });
       const url = entry.path && /^https?:\/\//i.test(entry.path) ? entry.path : `${origin ?? ''}${entry.path ?? '/'}`;
-      // http_request and curl_command are left out: they can carry the session's cookies and tokens.
+      // Only the request line of http_request is kept: its headers and curl_command can carry cookies and tokens.
       run.result({
         ruleId: id,
         message: `${entry.info ?? entry.name}: ${entry.method ?? 'GET'} ${url}${entry.parameter ? ` (parameter ${entry.parameter})` : ''}`,
@@ -122,7 +124,7 @@ export const wapiti: InputFormat = {
         logicalLocations: [logicalLocation(url, 'url')],
         cwes,
         ids: wstg,
-        dast: { url, method: entry.method, parameter: entry.parameter, evidence: entry.info?.slice(0, 300) },
+        dast: { url, method: entry.method, parameter: entry.parameter, evidence: entry.info?.slice(0, 300), request: entry.request },
       });
     }
     return logOf(run.build());
