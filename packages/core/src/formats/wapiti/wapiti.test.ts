@@ -12,7 +12,7 @@ corpusSuite({
 });
 
 describe('wapiti JSON', () => {
-  it('reads entries per vulnerability with URL, method and parameter', async () => {
+  it('reads entries per vulnerability with URL, method, parameter and the request line (never its headers)', async () => {
     const file = join(await mkdtemp(join(tmpdir(), 'pw-wapiti-')), 'wapiti.json');
     await writeFile(
       file,
@@ -26,7 +26,7 @@ describe('wapiti JSON', () => {
     const { format, log } = await readReport(file);
     expect(format).toBe('wapiti');
     const [sqli, anomaly] = log.runs[0]!.results!;
-    expect(sqli!.properties?.['pipewarden/dast']).toEqual({ url: 'http://127.0.0.1:3000/item', method: 'GET', parameter: 'id', evidence: 'SQL Injection via injection in the parameter id' });
+    expect(sqli!.properties?.['pipewarden/dast']).toEqual({ url: 'http://127.0.0.1:3000/item', method: 'GET', parameter: 'id', evidence: 'SQL Injection via injection in the parameter id', request: 'GET /item?id=1%27 HTTP/1.1' });
     expect(sqli!.properties?.['security-severity']).toBe('8.0');
     expect(anomaly!.ruleId).toBe('wapiti/internal-server-error');
     expect(JSON.stringify(log)).not.toContain('topsecret');
