@@ -64992,6 +64992,17 @@ async function identify(log2, options2) {
     }
     return cached2;
   };
+  const wanted = /* @__PURE__ */ new Set();
+  for (const run22 of log2.runs) {
+    for (const result2 of run22.results ?? []) {
+      const { uri, local } = primaryUri(run22, result2);
+      if (uri && local && result2.locations?.[0]?.physicalLocation?.region?.startLine) wanted.add(uri);
+    }
+  }
+  const queue = [...wanted];
+  await Promise.all(Array.from({ length: Math.min(64, queue.length) }, async () => {
+    for (let uri = queue.pop(); uri !== void 0; uri = queue.pop()) await fileOf(uri);
+  }));
   const seen = /* @__PURE__ */ new Map();
   const occurrence = (key) => {
     const n = (seen.get(key) ?? 0) + 1;

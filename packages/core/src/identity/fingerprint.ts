@@ -101,6 +101,20 @@ export async function identify(log: Log, options: IdentifyOptions): Promise<Log>
     return cached;
   };
 
+  // Read the flagged files concurrently up front: awaiting them one by one inside the loop left the process
+  // idle on the thread pool for most of a large log (profiled: over half the time of a 20k-result convert).
+  const wanted = new Set<string>();
+  for (const run of log.runs) {
+    for (const result of run.results ?? []) {
+      const { uri, local } = primaryUri(run, result);
+      if (uri && local && result.locations?.[0]?.physicalLocation?.region?.startLine) wanted.add(uri);
+    }
+  }
+  const queue = [...wanted];
+  await Promise.all(Array.from({ length: Math.min(64, queue.length) }, async () => {
+    for (let uri = queue.pop(); uri !== undefined; uri = queue.pop()) await fileOf(uri);
+  }));
+
   const seen = new Map<string, number>();
   const occurrence = (key: string) => {
     const n = (seen.get(key) ?? 0) + 1;
