@@ -66134,7 +66134,11 @@ function githubSarif(log2, options2 = {}) {
     groups2.set(key, group);
   }
   const byCategory = /* @__PURE__ */ new Map();
-  for (const group of groups2.values()) byCategory.set(group.category, [...byCategory.get(group.category) ?? [], group]);
+  for (const group of groups2.values()) {
+    const list = byCategory.get(group.category);
+    if (list) list.push(group);
+    else byCategory.set(group.category, [group]);
+  }
   const files = [];
   for (const [category, tools] of [...byCategory.entries()].sort(([a], [b]) => a.localeCompare(b))) {
     tools.sort((a, b) => a.tool.localeCompare(b.tool));
@@ -66417,14 +66421,20 @@ function renderJunit(findings, verdict, stage) {
 ${gateCases.join("\n")}
   </testsuite>`);
   const byTool = /* @__PURE__ */ new Map();
-  for (const finding of [...findings].sort(byRisk)) if (!finding.suppressed) byTool.set(finding.tool, [...byTool.get(finding.tool) ?? [], finding]);
+  for (const finding of [...findings].sort(byRisk)) if (!finding.suppressed) {
+    const list = byTool.get(finding.tool);
+    if (list) list.push(finding);
+    else byTool.set(finding.tool, [finding]);
+  }
   let failures = verdict.failures.length;
   let tests = gateCases.length;
   for (const [tool, list] of byTool) {
     const groups2 = /* @__PURE__ */ new Map();
     for (const f of list) {
       const key = `${f.ruleId}\0${componentOf(f)}`;
-      groups2.set(key, [...groups2.get(key) ?? [], f]);
+      const members2 = groups2.get(key);
+      if (members2) members2.push(f);
+      else groups2.set(key, [f]);
     }
     let failed = 0;
     const cases = [...groups2.values()].map((members2) => {
@@ -66827,7 +66837,9 @@ function gitlabReports(findings, context3) {
   }
   for (const finding of findings) {
     const type = TYPE_OF[finding.category] ?? "sast";
-    byType.set(type, [...byType.get(type) ?? [], finding]);
+    const list = byType.get(type);
+    if (list) list.push(finding);
+    else byType.set(type, [finding]);
   }
   const reports = {};
   for (const [type, list] of byType) {

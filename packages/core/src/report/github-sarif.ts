@@ -214,7 +214,11 @@ export function githubSarif(log: Log, options: GithubSarifOptions = {}): GithubS
     groups.set(key, group);
   }
   const byCategory = new Map<Category, ToolRun[]>();
-  for (const group of groups.values()) byCategory.set(group.category, [...(byCategory.get(group.category) ?? []), group]);
+  for (const group of groups.values()) {
+    const list = byCategory.get(group.category);
+    if (list) list.push(group);
+    else byCategory.set(group.category, [group]);
+  }
 
   const files: GithubSarifFile[] = [];
   for (const [category, tools] of [...byCategory.entries()].sort(([a], [b]) => a.localeCompare(b))) {

@@ -113,7 +113,10 @@ export function gitlabReports(findings: readonly Finding[], context: GitlabConte
   }
   for (const finding of findings) {
     const type = TYPE_OF[finding.category] ?? 'sast';
-    byType.set(type, [...(byType.get(type) ?? []), finding]);
+    // Pushed, not spread: a copy per finding made 100k findings quadratic.
+    const list = byType.get(type);
+    if (list) list.push(finding);
+    else byType.set(type, [finding]);
   }
   const reports: Partial<Record<GitlabReportType, unknown>> = {};
   for (const [type, list] of byType) {

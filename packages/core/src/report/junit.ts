@@ -27,14 +27,20 @@ export function renderJunit(findings: readonly Finding[], verdict: Verdict, stag
   if (gateCases.length === 0) gateCases.push(`    <testcase classname="pipewarden.gate" name="gate (${xml(stage)})"/>`);
   suites.push(`  <testsuite name="pipewarden gate" tests="${gateCases.length}" failures="${verdict.failures.length}">\n${gateCases.join('\n')}\n  </testsuite>`);
   const byTool = new Map<string, Finding[]>();
-  for (const finding of [...findings].sort(byRisk)) if (!finding.suppressed) byTool.set(finding.tool, [...(byTool.get(finding.tool) ?? []), finding]);
+  for (const finding of [...findings].sort(byRisk)) if (!finding.suppressed) {
+    const list = byTool.get(finding.tool);
+    if (list) list.push(finding);
+    else byTool.set(finding.tool, [finding]);
+  }
   let failures = verdict.failures.length;
   let tests = gateCases.length;
   for (const [tool, list] of byTool) {
     const groups = new Map<string, Finding[]>();
     for (const f of list) {
       const key = `${f.ruleId}\u0000${componentOf(f)}`;
-      groups.set(key, [...(groups.get(key) ?? []), f]);
+      const members = groups.get(key);
+      if (members) members.push(f);
+      else groups.set(key, [f]);
     }
     let failed = 0;
     const cases = [...groups.values()].map((members) => {
