@@ -31,9 +31,10 @@ import {
   writeFileAtomic,
   type PipewardenConfig,
   type Ports,
+  type ScanOutcome,
 } from '@pipewarden/core';
 import { postToGitlab, readGitlabContext } from '@pipewarden/gitlab';
-import { githubIssuesTracker, githubTarget } from './github-issues.js';
+import { githubIssuesTracker, githubTarget, type GithubIssuesTarget } from './github-issues.js';
 import { liveProgress } from './progress.js';
 import { convertOptionsSchema, gateOptionsSchema, mergeOptionsSchema, reportOptionsSchema, scanOptionsSchema, validateOptions } from './options.js';
 import { REPORT_USAGE, readHistory, renderReport, reportLinks } from './report-command.js';
@@ -240,6 +241,36 @@ function shownOutputs(cwd: string, outputs: EmitOutputs): string[] {
   return [outputs.sarif, outputs.summary, outputs.html].map((path) => relativeTo(cwd, path));
 }
 
+/**
+ * `--tickets github` outside the Action (Jenkins, a shell). Without the current tickets nothing is planned:
+ * planning against an empty list would open every ticket a second time.
+ */
+async function postGithubTickets(target: GithubIssuesTarget, outcome: ScanOutcome, config: PipewardenConfig, options: { stage: string; 'max-new-tickets'?: number | undefined }, diffBase: string | undefined, io: CliIo, ports: Ports): Promise<void> {
+  const tracker = githubIssuesTracker(target);
+  let existing;
+  try {
+    existing = await tracker.list();
+  } catch (error) {
+    io.stderr.write(`pipewarden: warning: could not read the issues of ${target.owner}/${target.repo}, so none were posted: ${(error as Error).message}\n`);
+    return;
+  }
+  // The branch is the default one when the CI says so (Jenkins: BRANCH_NAME; GitLab: CI_COMMIT_BRANCH).
+  const branch = io.env.BRANCH_NAME ?? io.env.GIT_BRANCH?.replace(/^origin\//, '') ?? io.env.CI_COMMIT_BRANCH;
+  const defaultBranch = io.env.PIPEWARDEN_DEFAULT_BRANCH ?? io.env.CI_DEFAULT_BRANCH;
+  const plan = planTickets(outcome.findings, existing, {
+    minPriority: config.tickets?.min_priority,
+    maxNew: config.tickets?.max_new ?? options['max-new-tickets'],
+    labels: config.tickets?.labels,
+    closeMissing: Boolean(branch && branch === defaultBranch && !diffBase && !io.env.CHANGE_ID && options.stage !== 'precommit'),
+    completeScanners: completedTools(outcome.log),
+    today: new Date().toISOString().slice(0, 10),
+    links: reportLinks(io.env),
+  });
+  const synced = await syncTickets(plan, tracker);
+  ports.log('info', `issues: ${synced.created} opened, ${synced.updated} updated, ${synced.reopened} reopened, ${synced.closed} closed, ${synced.unchanged} unchanged${synced.deferred ? `, ${synced.deferred} waiting (over the cap)` : ''}`);
+  for (const error of synced.errors) io.stderr.write(`pipewarden: warning: could not post issues: ${error}\n`);
+}
+
 /** Whether a commit is in the clone (GitLab's default shallow clone may not have the MR's base). */
 async function hasCommit(dir: string, sha: string, env: CliIo['env']): Promise<boolean> {
   const result = await nodeExec({ command: 'git', args: ['cat-file', '-e', `${sha}^{commit}`], cwd: dir, env, timeoutMs: 30_000 });
@@ -365,23 +396,7 @@ async function scan(args: string[], io: CliIo): Promise<number> {
     for (const line of posted.posted) ports.log('info', line);
     for (const line of posted.notPosted) io.stderr.write(`pipewarden: warning: could not post ${line}\n`);
   }
-  if (github) {
-    // Outside the Action (Jenkins, a shell): the branch is the default one when the CI says so.
-    const branch = io.env.BRANCH_NAME ?? io.env.GIT_BRANCH?.replace(/^origin\//, '') ?? io.env.CI_COMMIT_BRANCH;
-    const defaultBranch = io.env.PIPEWARDEN_DEFAULT_BRANCH ?? io.env.CI_DEFAULT_BRANCH;
-    const plan = planTickets(outcome.findings, await githubIssuesTracker(github).list().catch(() => []), {
-      minPriority: config.tickets?.min_priority,
-      maxNew: config.tickets?.max_new ?? options['max-new-tickets'],
-      labels: config.tickets?.labels,
-      closeMissing: Boolean(branch && branch === defaultBranch && !diffBase && !io.env.CHANGE_ID && options.stage !== 'precommit'),
-      completeScanners: completedTools(outcome.log),
-      today: new Date().toISOString().slice(0, 10),
-      links: reportLinks(io.env),
-    });
-    const synced = await syncTickets(plan, githubIssuesTracker(github));
-    ports.log('info', `issues: ${synced.created} opened, ${synced.updated} updated, ${synced.reopened} reopened, ${synced.closed} closed, ${synced.unchanged} unchanged${synced.deferred ? `, ${synced.deferred} waiting (over the cap)` : ''}`);
-    for (const error of synced.errors) io.stderr.write(`pipewarden: warning: could not post issues: ${error}\n`);
-  }
+  if (github) await postGithubTickets(github, outcome, config, options, diffBase, io, ports);
   // Fail closed: a scanner that could not run makes the run an error, one line each, after the results are written.
   for (const failure of outcome.failures) io.stderr.write(`pipewarden: ${failure.scanner}: did not run: ${failure.reason.replace(/\s*\n\s*/g, ' ')}\n`);
   return outcome.exitCode;

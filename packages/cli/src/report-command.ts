@@ -135,7 +135,7 @@ export async function renderReport(options: ReportCommandOptions, io: { cwd: str
     case 'github': {
       const dir = resolve(io.cwd, options.output ?? 'github');
       const github = githubSarif(log);
-      for (const file of github.files) await writeFileAtomic(join(dir, file.name), `${JSON.stringify(file.log)}\n`);
+      for (const file of github.files) await writeFileAtomic(join(dir, file.name), file.text);
       io.stderr.write(`pipewarden › wrote ${github.files.length} GitHub SARIF file${github.files.length === 1 ? '' : 's'} to ${options.output ?? 'github'}: ${github.kept} of ${github.total} results\n`);
       for (const omission of github.omitted) io.stderr.write(`pipewarden: warning: ${omission.tool}: ${omission.count} left out (${omission.reason})\n`);
       return 0;

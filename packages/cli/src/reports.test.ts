@@ -221,3 +221,17 @@ describe.skipIf(!hasChromium)('report.html in headless Chromium', () => {
     expect(requests).toHaveLength(1);
   }, 60_000);
 });
+
+describe('--tickets github when the issues cannot be read', () => {
+  it('posts nothing (it would open every ticket again), says so in one warning, and ends by the gate', () => {
+    const run = cli(['scan', 'examples/vulnerable-app', '--tickets', 'github', '--out-dir', join(tmpdir(), 'pw-gh-down')], repoRoot, { PIPEWARDEN_GITHUB_TOKEN: 'ghp_test', GITHUB_REPOSITORY: 'acme/shop', GITHUB_API_URL: 'http://127.0.0.1:9' });
+    expect(run.status).toBe(1);
+    expect(run.stderr).toMatch(/^pipewarden: warning: could not read the issues of acme\/shop, so none were posted: /m);
+  });
+
+  it('without a token or a repository: every problem in one line, exit 2, before anything runs', () => {
+    const run = cli(['scan', 'examples/vulnerable-app', '--tickets', 'github', '--out-dir', join(tmpdir(), 'pw-gh-none')], repoRoot, { PIPEWARDEN_GITHUB_TOKEN: '', GITHUB_TOKEN: '', GITHUB_REPOSITORY: 'not a repo' });
+    expect(run.status).toBe(2);
+    expect(run.stderr).toBe('pipewarden: --tickets github needs PIPEWARDEN_GITHUB_TOKEN (a token that may write issues); GITHUB_REPOSITORY must be owner/repo (got "not a repo")\n');
+  });
+});

@@ -66104,8 +66104,10 @@ function buildRun(group, findings, categoryId, anchorUri, limits) {
     properties: { [PROP.scanner]: group.source.properties?.[PROP.scanner] ?? driver.name, [PROP.category]: group.category }
   };
 }
-function gzipSize(log2) {
-  return gzipSync(JSON.stringify(log2)).length;
+function measured(log2) {
+  const text2 = `${JSON.stringify(log2)}
+`;
+  return { text: text2, size: gzipSync(text2).length };
 }
 function githubSarif(log2, options2 = {}) {
   const limits = { ...GITHUB_LIMITS, ...options2.limits };
@@ -66157,7 +66159,7 @@ function githubSarif(log2, options2 = {}) {
         runs: kept2.map(({ group, findings }) => buildRun(group, findings, categoryId, options2.anchorUri, limits))
       });
       let out = make();
-      let size = gzipSize(out);
+      let { text: text2, size } = measured(out);
       while (size > limits.gzipBytes) {
         const ranked = kept2.flatMap(({ findings }) => findings).sort(byRisk);
         const keep = Math.max(0, Math.min(ranked.length - 1, Math.floor(ranked.length * (limits.gzipBytes / size) * 0.95)));
@@ -66165,13 +66167,13 @@ function githubSarif(log2, options2 = {}) {
         for (const finding of ranked.slice(keep)) omit3(finding, "file size");
         kept2 = kept2.map(({ group, findings }) => ({ group, findings: findings.filter((f) => survivors.has(f)) }));
         out = make();
-        size = gzipSize(out);
+        ({ text: text2, size } = measured(out));
       }
       for (const { findings } of kept2) {
         for (const finding of findings) if (!options2.anchorUri && !(finding.result.locations ?? []).some(isRepoRelative)) omit3(finding, "no file location");
       }
       const results = out.runs.reduce((n, run22) => n + (run22.results?.length ?? 0), 0);
-      files.push({ name: `${category}${suffix}.sarif`, category: categoryId, log: out, results, gzipBytes: size });
+      files.push({ name: `${category}${suffix}.sarif`, category: categoryId, log: out, text: text2, results, gzipBytes: size });
     }
   }
   const kept = files.reduce((n, f) => n + f.results, 0);
@@ -66906,8 +66908,7 @@ async function emit(log2, summary2, outDir, context3 = {}) {
   const github = githubSarif(log2, { anchorUri: context3.anchorUri });
   await writeFolderAtomic(
     outputs.githubDir,
-    github.files.map((file2) => ({ name: file2.name, text: `${JSON.stringify(file2.log)}
-` }))
+    github.files.map((file2) => ({ name: file2.name, text: file2.text }))
   );
   outputs.github = github.files.map((file2) => join12(outputs.githubDir, file2.name));
   const input2 = { ...summary2, fixed: summary2.fixed ?? fixedOf(log2), github, links: summary2.links ?? context3.links };

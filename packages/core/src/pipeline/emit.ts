@@ -66,7 +66,7 @@ export async function emit(log: Log, summary: Omit<SummaryInput, 'outputs'>, out
   const github = githubSarif(log, { anchorUri: context.anchorUri });
   await writeFolderAtomic(
     outputs.githubDir,
-    github.files.map((file) => ({ name: file.name, text: `${JSON.stringify(file.log)}\n` })),
+    github.files.map((file) => ({ name: file.name, text: file.text })),
   );
   outputs.github = github.files.map((file) => join(outputs.githubDir, file.name));
   const input: SummaryInput = { ...summary, fixed: summary.fixed ?? fixedOf(log), github, links: summary.links ?? context.links };

@@ -1,4 +1,7 @@
 import { randomBytes } from 'node:crypto';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { validateSarif } from '../../../../test-support/sarif-schema.js';
@@ -10,6 +13,8 @@ import { GITHUB_LIMITS, githubSarif } from './github-sarif.js';
 import { renderMarkdown } from './summary.js';
 
 const OTHERS = ['iac', 'sca', 'secrets', 'dast'] as const;
+// An absolute path on this machine, outside any repository: it must never reach GitHub.
+const OUTSIDE = pathToFileURL(join(tmpdir(), 'outside.js')).href;
 
 /** 60,000 results from 25 tools: 21 SAST tools (one huge, with incompressible messages), one each of the others. */
 function syntheticLog(): Log {
@@ -32,7 +37,7 @@ function syntheticLog(): Log {
           { physicalLocation: { artifactLocation: { uri: `src/t${t}/file${i % 500}.js`, uriBaseId: SRCROOT }, region: { startLine: (i % 300) + 1 } } },
           ...(i === 0 ? Array.from({ length: 1500 }, (_, k) => ({ physicalLocation: { artifactLocation: { uri: `src/extra${k}.js` }, region: { startLine: 1 } } })) : []),
         ],
-        ...(i === 0 && t === 1 ? { locations: [{ physicalLocation: { artifactLocation: { uri: 'file:///home/runner/work/app/outside.js' } } }] } : {}),
+        ...(i === 0 && t === 1 ? { locations: [{ physicalLocation: { artifactLocation: { uri: OUTSIDE } } }] } : {}),
         partialFingerprints: { 'pipewarden/v1': `fp-${t}-${i}:1` },
         properties: { [PROP.risk]: risk, [PROP.priority]: risk >= 80 ? 'P1' : risk >= 50 ? 'P2' : 'P3', [PROP.fingerprint]: `fp-${t}-${i}:1` },
       });

@@ -22,6 +22,8 @@ export interface GithubSarifFile {
   /** The code-scanning category of every run in it (automationDetails.id without the run part). */
   category: string;
   log: Log;
+  /** The file's content (compact JSON), as measured against the size limit: written as is. */
+  text: string;
   results: number;
   gzipBytes: number;
 }
@@ -175,8 +177,10 @@ function buildRun(group: ToolRun, findings: readonly Finding[], categoryId: stri
   };
 }
 
-function gzipSize(log: Log): number {
-  return gzipSync(JSON.stringify(log)).length;
+/** The text GitHub will receive and its gzipped size, serialized once. */
+function measured(log: Log): { text: string; size: number } {
+  const text = `${JSON.stringify(log)}\n`;
+  return { text, size: gzipSync(text).length };
 }
 
 /**
@@ -239,7 +243,7 @@ export function githubSarif(log: Log, options: GithubSarifOptions = {}): GithubS
         runs: kept.map(({ group, findings }) => buildRun(group, findings, categoryId, options.anchorUri, limits)),
       });
       let out = make();
-      let size = gzipSize(out);
+      let { text, size } = measured(out);
       // Over the size limit: drop the file's lowest-risk results (across its tools) until it fits.
       while (size > limits.gzipBytes) {
         const ranked = kept.flatMap(({ findings }) => findings).sort(byRisk);
@@ -248,14 +252,14 @@ export function githubSarif(log: Log, options: GithubSarifOptions = {}): GithubS
         for (const finding of ranked.slice(keep)) omit(finding, 'file size');
         kept = kept.map(({ group, findings }) => ({ group, findings: findings.filter((f) => survivors.has(f)) }));
         out = make();
-        size = gzipSize(out);
+        ({ text, size } = measured(out));
       }
       // Results GitHub would refuse (no file anywhere) are counted once, on the final shape.
       for (const { findings } of kept) {
         for (const finding of findings) if (!options.anchorUri && !(finding.result.locations ?? []).some(isRepoRelative)) omit(finding, 'no file location');
       }
       const results = out.runs.reduce((n, run) => n + (run.results?.length ?? 0), 0);
-      files.push({ name: `${category}${suffix}.sarif`, category: categoryId, log: out, results, gzipBytes: size });
+      files.push({ name: `${category}${suffix}.sarif`, category: categoryId, log: out, text, results, gzipBytes: size });
     }
   }
   const kept = files.reduce((n, f) => n + f.results, 0);
