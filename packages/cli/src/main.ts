@@ -29,11 +29,11 @@ import {
   scanners,
   version,
   writeFileAtomic,
+  sarifText,
   type PipewardenConfig,
   type Ports,
   type ScanOutcome,
 } from '@pipewarden/core';
-import { postToGitlab, readGitlabContext } from '@pipewarden/gitlab';
 import { githubIssuesTracker, githubTarget, type GithubIssuesTarget } from './github-issues.js';
 import { liveProgress } from './progress.js';
 import { convertOptionsSchema, gateOptionsSchema, mergeOptionsSchema, reportOptionsSchema, scanOptionsSchema, validateOptions } from './options.js';
@@ -329,7 +329,9 @@ async function scan(args: string[], io: CliIo): Promise<number> {
   if (positionals.length > 1) throw new ConfigError(`scan takes one directory, got ${positionals.length}: ${positionals.join(' ')}`);
   const options = validateOptions(scanOptionsSchema, { ...values, dir: positionals[0] ?? '.' });
   const config = applyFailOn(await loadConfig(options.config, resolve(io.cwd, options.dir), io.cwd), options.stage, options['fail-on']);
-  const gitlab = io.env.GITLAB_CI === 'true' ? readGitlabContext(io.env) : undefined;
+  // The GitLab client loads only inside GitLab CI: every other run starts without it.
+  const gitlabAdapter = io.env.GITLAB_CI === 'true' ? await import('@pipewarden/gitlab') : undefined;
+  const gitlab = gitlabAdapter?.readGitlabContext(io.env);
   // Checked before anything runs: a missing token should fail in a second, not after the scanners.
   const github = options.tickets === 'github' ? githubTarget(io.env) : undefined;
   const diffBase = options['diff-base'] ?? (gitlab?.diffBaseSha && (await hasCommit(resolve(io.cwd, options.dir), gitlab.diffBaseSha, io.env)) ? gitlab.diffBaseSha : undefined);
@@ -379,8 +381,8 @@ async function scan(args: string[], io: CliIo): Promise<number> {
       outputs: shownOutputs(io.cwd, outcome.outputs),
     }),
   );
-  if (gitlab) {
-    const posted = await postToGitlab(gitlab, {
+  if (gitlab && gitlabAdapter) {
+    const posted = await gitlabAdapter.postToGitlab(gitlab, {
       summary: await readFile(outcome.outputs.summary, 'utf8'),
       findings: outcome.findings,
       log: outcome.log,
@@ -413,13 +415,12 @@ async function convert(args: string[], io: CliIo): Promise<number> {
     reports: options.reports.map((file) => ({ file, format: options.format })),
     baseDir: io.cwd,
   });
-  const text = `${JSON.stringify(log, null, 2)}\n`;
   if (options.output) {
-    await writeFileAtomic(resolve(io.cwd, options.output), text);
+    await writeFileAtomic(resolve(io.cwd, options.output), sarifText(log));
     const results = log.runs.reduce((n, run) => n + (run.results?.length ?? 0), 0);
     io.stderr.write(`pipewarden › wrote ${options.output}: ${log.runs.length} run${log.runs.length === 1 ? '' : 's'}, ${results} result${results === 1 ? '' : 's'}\n`);
   } else {
-    io.stdout.write(text);
+    for (const chunk of sarifText(log)) io.stdout.write(chunk);
   }
   return 0;
 }
@@ -440,7 +441,7 @@ async function merge(args: string[], io: CliIo): Promise<number> {
   const { merged } = dedupe(log);
   prioritize(log);
   log.$schema = SARIF_SCHEMA_URI;
-  await writeFileAtomic(resolve(io.cwd, options.output), `${JSON.stringify(log, null, 2)}\n`);
+  await writeFileAtomic(resolve(io.cwd, options.output), sarifText(log));
   const results = log.runs.reduce((n, run) => n + (run.results?.length ?? 0), 0);
   io.stderr.write(`pipewarden › merged ${logs.length} log${logs.length === 1 ? '' : 's'} into ${options.output}: ${log.runs.length} run${log.runs.length === 1 ? '' : 's'}, ${results} result${results === 1 ? '' : 's'}${merged ? ` (${merged} reported by several tools, joined)` : ''}\n`);
   return 0;

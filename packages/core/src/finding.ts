@@ -61,12 +61,25 @@ export interface Finding {
   readonly scanner: string;
 }
 
+// Rules by id, per rules array: a search of thousands of rules for each of a million results was quadratic.
+const rulesById = new WeakMap<readonly ReportingDescriptor[], { length: number; byId: Map<string, ReportingDescriptor> }>();
+
 export function ruleOf(run: Run, result: Result): ReportingDescriptor | undefined {
-  const driver = run.tool.driver;
+  const rules = run.tool.driver.rules;
+  if (!rules) return undefined;
   const index = result.ruleIndex ?? result.rule?.index;
-  if (index !== undefined && index >= 0 && driver.rules?.[index]) return driver.rules[index];
+  if (index !== undefined && index >= 0 && rules[index]) return rules[index];
   const id = result.ruleId ?? result.rule?.id;
-  return id === undefined ? undefined : driver.rules?.find((rule) => rule.id === id);
+  if (id === undefined) return undefined;
+  let indexed = rulesById.get(rules);
+  // Rules appended since (dedupe and baselines add them in place) get the array indexed again.
+  if (!indexed || indexed.length !== rules.length) {
+    const byId = new Map<string, ReportingDescriptor>();
+    for (const rule of rules) if (!byId.has(rule.id)) byId.set(rule.id, rule);
+    indexed = { length: rules.length, byId };
+    rulesById.set(rules, indexed);
+  }
+  return indexed.byId.get(id);
 }
 
 function numberProp(bag: Record<string, unknown> | undefined, key: string): number | undefined {

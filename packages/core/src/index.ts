@@ -2,6 +2,7 @@ export * from './errors.js';
 export * from './finding.js';
 export * from './sarif/types.js';
 export { writeFileAtomic } from './sarif/write-atomic.js';
+export { sarifText } from './sarif/write-log.js';
 export { checkSarifLog } from './sarif/validate.js';
 export { redactText, redactResult } from './sarif/redact.js';
 export { decodeUri, toUriReference } from './sarif/uri.js';

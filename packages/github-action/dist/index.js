@@ -33451,12 +33451,12 @@ var serializeBigInts = (text2) => {
   return text2.replace(
     stringsOrLargeNumbers,
     (match, digits, fractional, exponential) => {
-      const isString = match[0] === '"';
-      const isNoise = isString && noiseValueWithQuotes.test(match);
+      const isString2 = match[0] === '"';
+      const isNoise = isString2 && noiseValueWithQuotes.test(match);
       if (isNoise) return match.substring(0, match.length - 1) + 'n"';
       const hasFractionalOrExponential = fractional || exponential;
       const isLessThanMaxSafeInt = digits && (digits.length < MAX_DIGITS || digits.length === MAX_DIGITS && digits <= MAX_INT);
-      const isStandardValue = isString || hasFractionalOrExponential || isLessThanMaxSafeInt;
+      const isStandardValue = isString2 || hasFractionalOrExponential || isLessThanMaxSafeInt;
       if (isStandardValue) return match;
       return '"' + match + 'n"';
     }
@@ -36577,6 +36577,7 @@ function getOctokit(token, options2, ...additionalPlugins) {
 }
 
 // ../core/dist/index.js
+import { createWriteStream } from "fs";
 import { mkdir as mkdir2, rename as rename2, rm as rm2, writeFile as writeFile2 } from "fs/promises";
 import { basename as basename3, dirname as dirname3, join as join3 } from "path";
 import { randomBytes } from "crypto";
@@ -37602,9 +37603,9 @@ function stringifyPrimitive(value) {
     return `"${value}"`;
   return `${value}`;
 }
-function optionalKeys(shape) {
-  return Object.keys(shape).filter((k) => {
-    return shape[k]._zod.optin !== void 0 && shape[k]._zod.optout === "optional";
+function optionalKeys(shape2) {
+  return Object.keys(shape2).filter((k) => {
+    return shape2[k]._zod.optin !== void 0 && shape2[k]._zod.optout === "optional";
   });
 }
 var NUMBER_FORMAT_RANGES = /* @__PURE__ */ (() => ({
@@ -37653,33 +37654,33 @@ function omit2(schema, mask) {
   mirrorShape(newShape, schema, Reflect.ownKeys(sourceShape(schema)).filter((key) => !omitted.has(key)));
   return clone(schema, mergeDefs(currDef, { shape: newShape, checks: [] }));
 }
-function extend(schema, shape) {
-  if (!isPlainObject3(shape)) {
+function extend(schema, shape2) {
+  if (!isPlainObject3(shape2)) {
     throw new Error("Invalid input to extend: expected a plain object");
   }
   const checks = schema._zod.def.checks;
   const hasChecks = checks && checks.length > 0;
   if (hasChecks) {
     const existingShape = sourceShape(schema);
-    for (const key of Reflect.ownKeys(shape)) {
+    for (const key of Reflect.ownKeys(shape2)) {
       if (Object.getOwnPropertyDescriptor(existingShape, key) !== void 0) {
         throw new Error("Cannot overwrite keys on object schemas containing refinements. Use `.safeExtend()` instead.");
       }
     }
   }
-  return clone(schema, mergeDefs(schema._zod.def, { shape: extended(schema, shape) }));
+  return clone(schema, mergeDefs(schema._zod.def, { shape: extended(schema, shape2) }));
 }
-function extended(schema, shape) {
+function extended(schema, shape2) {
   const newShape = {};
   mirrorShape(newShape, schema, Reflect.ownKeys(sourceShape(schema)));
-  mirrorProps(newShape, shape);
+  mirrorProps(newShape, shape2);
   return newShape;
 }
-function safeExtend(schema, shape) {
-  if (!isPlainObject3(shape)) {
+function safeExtend(schema, shape2) {
+  if (!isPlainObject3(shape2)) {
     throw new Error("Invalid input to safeExtend: expected a plain object");
   }
-  return clone(schema, mergeDefs(schema._zod.def, { shape: extended(schema, shape) }));
+  return clone(schema, mergeDefs(schema._zod.def, { shape: extended(schema, shape2) }));
 }
 function merge2(a, b) {
   if (!b?._zod?.def) {
@@ -40127,10 +40128,10 @@ var $ZodObject = /* @__PURE__ */ $constructor("$ZodObject", (inst, def) => {
   }
   const _normalized = cached(() => normalizeDef(def));
   defineLazyInternal(inst, "propValues", (zod) => {
-    const shape = zod.def.shape;
+    const shape2 = zod.def.shape;
     const propValues = {};
-    for (const key in shape) {
-      const field = shape[key]._zod;
+    for (const key in shape2) {
+      const field = shape2[key]._zod;
       if (field.values) {
         if (!Object.prototype.hasOwnProperty.call(propValues, key)) {
           assignProp(propValues, key, /* @__PURE__ */ new Set());
@@ -40162,7 +40163,7 @@ var $ZodObject = /* @__PURE__ */ $constructor("$ZodObject", (inst, def) => {
     }
     payload.value = memo2 ? memo2.alloc(inst, payload, {}, ctx) : {};
     const proms = [];
-    const shape = value.shape;
+    const shape2 = value.shape;
     const abortEarly = ctx?.abortEarly;
     let seen = payload.issues.length;
     for (const key of value.allKeys) {
@@ -40173,7 +40174,7 @@ var $ZodObject = /* @__PURE__ */ $constructor("$ZodObject", (inst, def) => {
       }
       if (key === "__proto__")
         continue;
-      const el = shape[key];
+      const el = shape2[key];
       const optin = el._zod.optin;
       const optout = el._zod.optout;
       const r = el._zod.run({ value: input2[key], issues: [] }, ctx);
@@ -40194,10 +40195,10 @@ var $ZodObjectJIT = /* @__PURE__ */ $constructor("$ZodObjectJIT", (inst, def) =>
   const superParse = inst._zod.parse;
   const _normalized = cached(() => normalizeDef(def));
   const memo2 = globalConfig.memoizer;
-  const generateFastpass = (shape) => {
+  const generateFastpass = (shape2) => {
     const normalized = _normalized.value;
     const syms = normalized.symbolKeys;
-    const doc = new Doc(["payload", "ctx"], { shape, inst, memo: memo2, syms });
+    const doc = new Doc(["payload", "ctx"], { shape: shape2, inst, memo: memo2, syms });
     const parseStr = (k) => `shape[${k}]._zod.run({ value: input[${k}], issues: [] }, ctx)`;
     const prefixStr = (id, k) => `
           let ${id}_ab = false;
@@ -40224,7 +40225,7 @@ var $ZodObjectJIT = /* @__PURE__ */ $constructor("$ZodObjectJIT", (inst, def) =>
       const id = ids[key];
       const k = typeof key === "symbol" ? `syms[${syms.indexOf(key)}]` : esc(key);
       const isPresent = `${k} in input`;
-      const schema = shape[key];
+      const schema = shape2[key];
       const optin = schema?._zod?.optin;
       const isOptionalIn = optin !== void 0;
       const isOptionalOut = schema?._zod?.optout === "optional";
@@ -41663,7 +41664,7 @@ function isRecursive(inst, stack, resolve4) {
         result2 = answer;
     }
   };
-  const shape = (sh, spread) => {
+  const shape2 = (sh, spread) => {
     let answer = NONE;
     for (const key of Reflect.ownKeys(sh)) {
       const desc = Object.getOwnPropertyDescriptor(sh, key);
@@ -41684,7 +41685,7 @@ function isRecursive(inst, stack, resolve4) {
   switch (kind) {
     case "object": {
       const raw = rawShape(def);
-      merge3(raw ? shape(raw, true) : ASSUMED);
+      merge3(raw ? shape2(raw, true) : ASSUMED);
       check2(def.catchall);
       break;
     }
@@ -49895,12 +49896,12 @@ function generatePropertiesChecks(doc, ctx, def, accessor) {
     throw new ZodCompileUnsupportedError(`check with a custom "when" condition`);
   }
   doc.write(`if (${accessor} == null) return INVALID;`);
-  const shape = def.shape;
-  for (const key of Reflect.ownKeys(shape)) {
+  const shape2 = def.shape;
+  for (const key of Reflect.ownKeys(shape2)) {
     const keyExpr = typeof key === "symbol" ? addConstant(ctx, key) : esc(key);
     const inputVar = newVar(ctx);
     doc.write(`const ${inputVar} = ${accessor}[${keyExpr}];`);
-    compileChild(doc, ctx, shape[key], inputVar, false);
+    compileChild(doc, ctx, shape2[key], inputVar, false);
   }
 }
 function generatePropertyCheck(doc, ctx, def, accessor) {
@@ -50282,13 +50283,13 @@ function generateDateCheck(doc, accessor) {
 function generateObjectCheck(doc, ctx, schema, accessor, buildsValue = true) {
   const def = schema._zod.def;
   doc.write(`if (typeof ${accessor} !== "object" || ${accessor} === null || Array.isArray(${accessor})) return INVALID;`);
-  const shape = def.shape;
-  const keys = Object.keys(shape);
-  const symbolKeys = Object.getOwnPropertySymbols(shape);
+  const shape2 = def.shape;
+  const keys = Object.keys(shape2);
+  const symbolKeys = Object.getOwnPropertySymbols(shape2);
   const allKeys = symbolKeys.length ? [...keys, ...symbolKeys] : keys;
   const keyExpr = (k) => typeof k === "symbol" ? addConstant(ctx, k) : esc(k);
   const propKey = (k) => typeof k === "symbol" ? `[${keyExpr(k)}]` : esc(k);
-  const propShape = shape;
+  const propShape = shape2;
   if (keys.includes("__proto__")) {
     throw new ZodCompileUnsupportedError('object shape key "__proto__"');
   }
@@ -51795,10 +51796,10 @@ function _property(property, schema, params) {
   });
 }
 // @__NO_SIDE_EFFECTS__
-function _properties(shape, params) {
+function _properties(shape2, params) {
   return new $ZodCheckProperties({
     check: "properties",
-    shape,
+    shape: shape2,
     ...normalizeParams(params)
   });
 }
@@ -53060,21 +53061,21 @@ function inputOptin(schema) {
 var objectProcessor = (schema, ctx, _json, params) => {
   const json3 = _json;
   const def = schema._zod.def;
-  const shape = def.shape;
-  const symbolKeys = Object.getOwnPropertySymbols(shape);
+  const shape2 = def.shape;
+  const symbolKeys = Object.getOwnPropertySymbols(shape2);
   if (symbolKeys.length && handleUnrepresentable(schema, ctx, json3, params, "Symbol keys cannot be represented in JSON Schema")) {
     return;
   }
   json3.type = "object";
   json3.properties = {};
-  for (const key in shape) {
-    assignProp(json3.properties, key, processSchema(shape[key], ctx, {
+  for (const key in shape2) {
+    assignProp(json3.properties, key, processSchema(shape2[key], ctx, {
       ...params,
       path: [...params.path, "properties", key]
     }));
   }
   const requiredKeys = [];
-  for (const key of Object.keys(shape)) {
+  for (const key of Object.keys(shape2)) {
     const field = def.shape[key];
     if (ctx.io === "input" ? inputOptin(field) === void 0 : field._zod.optout === void 0) {
       requiredKeys.push(key);
@@ -54636,8 +54637,8 @@ function array(element, params) {
   return _array(ZodArray, element, params);
 }
 function keyof(schema) {
-  const shape = schema._zod.def.shape;
-  return _enum2(Object.keys(shape));
+  const shape2 = schema._zod.def.shape;
+  return _enum2(Object.keys(shape2));
 }
 var ZodObject = /* @__PURE__ */ $constructor("ZodObject", (inst, def) => {
   _ensureDefaultMemoizer();
@@ -54689,26 +54690,26 @@ var ZodObject = /* @__PURE__ */ $constructor("ZodObject", (inst, def) => {
     return util_exports.required(ZodNonOptional, this, args[0]);
   }
 });
-function object(shape, params) {
+function object(shape2, params) {
   const def = {
     type: "object",
-    shape: shape ?? {},
+    shape: shape2 ?? {},
     ...util_exports.normalizeParams(params)
   };
   return new ZodObject(def);
 }
-function strictObject(shape, params) {
+function strictObject(shape2, params) {
   return new ZodObject({
     type: "object",
-    shape,
+    shape: shape2,
     catchall: never(),
     ...util_exports.normalizeParams(params)
   });
 }
-function looseObject(shape, params) {
+function looseObject(shape2, params) {
   return new ZodObject({
     type: "object",
-    shape,
+    shape: shape2,
     catchall: unknown(),
     ...util_exports.normalizeParams(params)
   });
@@ -55247,8 +55248,8 @@ var meta2 = meta;
 var ZodInstanceOf = /* @__PURE__ */ $constructor("ZodInstanceOf", (inst, def) => {
   ZodCustom.init(inst, def);
 }, {
-  properties(shape, params) {
-    return this.check(_properties(shape, params));
+  properties(shape2, params) {
+    return this.check(_properties(shape2, params));
   }
 });
 function _instanceof(cls, params = {}) {
@@ -55834,13 +55835,13 @@ function convertBaseSchema(schema, ctx) {
       break;
     }
     case "object": {
-      const shape = {};
+      const shape2 = {};
       const properties = schema.properties || {};
       const requiredSet = new Set(schema.required || []);
       const additionalSchema = typeof schema.additionalProperties === "object" ? convertSchema(schema.additionalProperties, ctx) : void 0;
       for (const [key, propSchema] of Object.entries(properties)) {
         const propZodSchema = convertSchema(propSchema, ctx);
-        assignProp(shape, key, requiredSet.has(key) ? propZodSchema : propZodSchema.optional());
+        assignProp(shape2, key, requiredSet.has(key) ? propZodSchema : propZodSchema.optional());
       }
       if (schema.patternProperties) {
         const patternProps = schema.patternProperties;
@@ -55852,8 +55853,8 @@ function convertBaseSchema(schema, ctx) {
           looseRecords.push(z.looseRecord(keySchema, patternValue));
         }
         const schemasToIntersect = [];
-        if (Object.keys(shape).length > 0) {
-          schemasToIntersect.push(z.object(shape).passthrough());
+        if (Object.keys(shape2).length > 0) {
+          schemasToIntersect.push(z.object(shape2).passthrough());
         }
         schemasToIntersect.push(...looseRecords);
         if (schemasToIntersect.length === 0) {
@@ -55868,7 +55869,7 @@ function convertBaseSchema(schema, ctx) {
           zodSchema = result2;
         }
         if (schema.additionalProperties === false) {
-          const propertyKeys = Object.keys(shape);
+          const propertyKeys = Object.keys(shape2);
           const patterns = patternKeys.map((p) => new RegExp(p));
           const basePatternSchema = zodSchema;
           zodSchema = zodSchema.check((payload) => {
@@ -55893,7 +55894,7 @@ function convertBaseSchema(schema, ctx) {
           });
         }
       } else {
-        const objectSchema = z.object(shape);
+        const objectSchema = z.object(shape2);
         if (schema.additionalProperties === false) {
           zodSchema = objectSchema.strict();
         } else if (additionalSchema) {
@@ -60507,13 +60508,13 @@ import { join as join8, relative as relative2, sep as sep4 } from "path";
 var import_yaml = __toESM(require_dist2(), 1);
 import { readFile as readFile2 } from "fs/promises";
 import { createHash } from "crypto";
-import { readFile as readFile3 } from "fs/promises";
-import { join as join9 } from "path";
+import { readFile as readFile3, readdir as readdir22 } from "fs/promises";
+import { basename as basename32, dirname as dirname5, join as join9 } from "path";
 var import_ae_cvss_calculator = __toESM(require_ae_cvss_calculator(), 1);
 import { open as open22 } from "fs/promises";
 import { extname as extname2, relative as relative22, sep as sep22 } from "path";
 import { createReadStream as createReadStream3 } from "fs";
-import { mkdir as mkdir22, readdir as readdir22, stat as stat22 } from "fs/promises";
+import { mkdir as mkdir22, readdir as readdir3, stat as stat22 } from "fs/promises";
 import { join as join10 } from "path";
 import { createInterface } from "readline";
 import { createGunzip } from "zlib";
@@ -60527,7 +60528,7 @@ import { join as join11 } from "path";
 import { isAbsolute, relative as relative3, resolve as resolve2, sep as sep32 } from "path";
 import { fileURLToPath as fileURLToPath2 } from "url";
 import { mkdir as mkdir4, rename as rename22, rm as rm22, writeFile as writeFile3 } from "fs/promises";
-import { basename as basename32, dirname as dirname5, join as join12 } from "path";
+import { basename as basename4, dirname as dirname6, join as join12 } from "path";
 import { gzipSync } from "zlib";
 import { randomBytes as randomBytes2 } from "crypto";
 import { createHash as createHash3 } from "crypto";
@@ -60621,12 +60622,22 @@ function severityFromScore(score) {
 }
 var SEVERITY_SCORE = { critical: 9.5, high: 8, medium: 5.5, low: 3, info: 0 };
 var LEVEL_SEVERITY = { error: "high", warning: "medium", note: "low", none: "info" };
+var rulesById = /* @__PURE__ */ new WeakMap();
 function ruleOf(run22, result2) {
-  const driver = run22.tool.driver;
+  const rules = run22.tool.driver.rules;
+  if (!rules) return void 0;
   const index = result2.ruleIndex ?? result2.rule?.index;
-  if (index !== void 0 && index >= 0 && driver.rules?.[index]) return driver.rules[index];
+  if (index !== void 0 && index >= 0 && rules[index]) return rules[index];
   const id = result2.ruleId ?? result2.rule?.id;
-  return id === void 0 ? void 0 : driver.rules?.find((rule) => rule.id === id);
+  if (id === void 0) return void 0;
+  let indexed = rulesById.get(rules);
+  if (!indexed || indexed.length !== rules.length) {
+    const byId = /* @__PURE__ */ new Map();
+    for (const rule of rules) if (!byId.has(rule.id)) byId.set(rule.id, rule);
+    indexed = { length: rules.length, byId };
+    rulesById.set(rules, indexed);
+  }
+  return indexed.byId.get(id);
 }
 function numberProp(bag, key) {
   const value = bag?.[key];
@@ -60715,17 +60726,62 @@ function whereOf(finding) {
   if (!location2) return "(no location)";
   return location2.startLine ? `${location2.uri}:${location2.startLine}` : location2.uri;
 }
+async function writeChunks(file2, chunks) {
+  const out = createWriteStream(file2);
+  const failed = new Promise((_, reject) => out.once("error", reject));
+  failed.catch(() => void 0);
+  try {
+    for (const chunk of chunks) {
+      if (!out.write(chunk)) await Promise.race([new Promise((resolve32) => out.once("drain", () => resolve32())), failed]);
+    }
+    await Promise.race([new Promise((resolve32) => out.end(() => resolve32())), failed]);
+  } finally {
+    out.destroy();
+  }
+}
 async function writeFileAtomic(file2, data) {
   const dir = dirname3(file2);
   const temp = join3(dir, `.${basename3(file2)}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`);
   try {
     await mkdir2(dir, { recursive: true });
-    await writeFile2(temp, data);
+    if (typeof data === "string" || data instanceof Uint8Array) await writeFile2(temp, data);
+    else await writeChunks(temp, data);
     await rename2(temp, file2);
   } catch (error63) {
     await rm2(temp, { force: true }).catch(() => void 0);
     throw new InputError(`cannot write: ${describeFsError(error63)}`, { file: file2, cause: error63 });
   }
+}
+var CHUNK = 1 << 20;
+function openObject(value) {
+  const text2 = JSON.stringify(value);
+  return text2 === "{}" ? "{" : `${text2.slice(0, -1)},`;
+}
+function* sarifText(log2) {
+  const { runs, ...top } = log2;
+  let pending = `${openObject(top)}"runs":[`;
+  for (const [r, run22] of runs.entries()) {
+    const { results, ...rest } = run22;
+    if (!results) {
+      pending += `${r ? "," : ""}
+${JSON.stringify(rest)}`;
+      continue;
+    }
+    pending += `${r ? "," : ""}
+${openObject(rest)}"results":[`;
+    for (const [i, result2] of results.entries()) {
+      pending += `${i ? "," : ""}
+${JSON.stringify(result2)}`;
+      if (pending.length >= CHUNK) {
+        yield pending;
+        pending = "";
+      }
+    }
+    pending += "\n]}";
+  }
+  yield `${pending}
+]}
+`;
 }
 var propertyBag = external_exports.looseObject({ tags: external_exports.array(external_exports.string()).optional() });
 var text = external_exports.string();
@@ -60862,10 +60918,71 @@ function formatIssuePath(path4) {
   }
   return out || "(root)";
 }
+var isObject2 = (v) => typeof v === "object" && v !== null && !Array.isArray(v);
+var isString = (v) => typeof v === "string";
+var intFrom = (min) => (v) => Number.isSafeInteger(v) && v >= min;
+var arrayOf = (item) => (v) => Array.isArray(v) && v.every(item);
+var oneOf = (...values) => (v) => values.includes(v);
+var shape = (members2, closed = false) => (v) => {
+  if (!isObject2(v)) return false;
+  for (const key of Object.keys(v)) {
+    const check2 = Object.hasOwn(members2, key) ? members2[key] : void 0;
+    if (check2 ? !check2(v[key]) : closed) return false;
+  }
+  return true;
+};
+var fastMessage = (v) => shape({ text: isString, markdown: isString, id: isString, arguments: arrayOf(isString) })(v) && (v.text !== void 0 || v.id !== void 0);
+var fastRegion = shape(Object.fromEntries(["startLine", "startColumn", "endLine", "endColumn"].map((k) => [k, intFrom(1)]).concat([["charOffset", intFrom(-1)], ["charLength", intFrom(0)], ["byteOffset", intFrom(-1)], ["byteLength", intFrom(0)]])));
+var fastLocation = shape({
+  id: intFrom(-1),
+  physicalLocation: shape({ artifactLocation: shape({ uri: isString, uriBaseId: isString, index: intFrom(-1), description: fastMessage }), region: fastRegion, contextRegion: fastRegion }),
+  logicalLocations: arrayOf(isObject2),
+  message: fastMessage
+});
+var stringRecord = (v) => isObject2(v) && Object.values(v).every(isString);
+var fastResult = shape(
+  {
+    ruleId: isString,
+    ruleIndex: intFrom(-1),
+    rule: isObject2,
+    kind: oneOf("notApplicable", "pass", "fail", "review", "open", "informational"),
+    level: oneOf("none", "note", "warning", "error"),
+    message: fastMessage,
+    locations: arrayOf(fastLocation),
+    relatedLocations: arrayOf(fastLocation),
+    guid: isString,
+    correlationGuid: isString,
+    partialFingerprints: stringRecord,
+    fingerprints: stringRecord,
+    codeFlows: arrayOf(isObject2),
+    stacks: arrayOf(isObject2),
+    baselineState: oneOf("new", "unchanged", "updated", "absent"),
+    properties: (v) => isObject2(v) && (v.tags === void 0 || arrayOf(isString)(v.tags))
+  },
+  true
+);
+function frameOnly(data) {
+  const runs = data.runs;
+  if (!Array.isArray(runs)) return void 0;
+  const frame = [];
+  for (const run22 of runs) {
+    if (!isObject2(run22)) return void 0;
+    if (run22.results === void 0 || run22.results === null) {
+      frame.push(run22);
+      continue;
+    }
+    if (!Array.isArray(run22.results)) return void 0;
+    for (const result2 of run22.results) if (!fastResult(result2)) return void 0;
+    frame.push({ ...run22, results: [] });
+  }
+  return { ...data, runs: frame };
+}
 function checkSarifLog(data, file2) {
   if (data === null || typeof data !== "object" || Array.isArray(data)) {
     throw new InputError('is not SARIF: expected a JSON object with "version" and "runs"', { file: file2 });
   }
+  const frame = frameOnly(data);
+  if (frame && log.safeParse(frame).success) return data;
   const parsed = log.safeParse(data);
   if (!parsed.success) {
     const problems = parsed.error.issues.map((issue3) => {
@@ -60893,7 +61010,9 @@ var SECRET_PATTERNS = [
   /(?<=:\/\/[^\s:/@]{1,64}:)[^\s@/]{3,}(?=@)/g
 ];
 var REDACTED = "[redacted]";
+var CANDIDATE = /A[KSGIRNP][A-Z]A|gh[pousr]_|github_pat_|glpat-|xox[abposr]-|npm_|sk_(?:live|test)_|AIza|PRIVATE KEY|eyJ/;
 function redactText(text2) {
+  if (!CANDIDATE.test(text2) && !(text2.includes("://") && text2.includes("@"))) return text2;
   let out = text2;
   for (const pattern of SECRET_PATTERNS) out = out.replace(pattern, REDACTED);
   return out;
@@ -61159,7 +61278,7 @@ function describe3(c) {
   if (c >= 33 && c <= 126) return `"${String.fromCharCode(c)}"`;
   return `byte 0x${c.toString(16).padStart(2, "0")}`;
 }
-var IN_MEMORY_JSON_BYTES = 192 * 1024 * 1024;
+var IN_MEMORY_JSON_BYTES = 500 * 1024 * 1024;
 var MAX_XML_BYTES = 256 * 1024 * 1024;
 var SAMPLE_BYTES = 64 * 1024;
 async function readSample(file2, size) {
@@ -61386,7 +61505,7 @@ __export2(formats_exports, {
   yarnAudit: () => yarnAudit,
   zap: () => zap
 });
-function isObject2(value) {
+function isObject22(value) {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 function fillRules(run22) {
@@ -61414,7 +61533,7 @@ var sarif = {
   detect({ document }) {
     if (document.kind !== "json") return 0;
     const data = document.data;
-    if (!isObject2(data)) return 0;
+    if (!isObject22(data)) return 0;
     const schema = typeof data.$schema === "string" ? data.$schema.toLowerCase() : "";
     if (data.version === "2.1.0" && (Array.isArray(data.runs) || data.runs === null)) return 1;
     if (schema.includes("sarif") || typeof data.version === "string" && Array.isArray(data.runs)) return 0.9;
@@ -61423,14 +61542,14 @@ var sarif = {
   parse(document, { file: file2 }) {
     if (document.kind !== "json") throw new InputError(`is ${document.kind === "xml" ? "XML" : "JSON Lines"}, not a SARIF log`, { file: file2 });
     const data = document.data;
-    if (isObject2(data) && Array.isArray(data.runs)) {
+    if (isObject22(data) && Array.isArray(data.runs)) {
       for (const run22 of data.runs) {
-        if (!isObject2(run22)) continue;
+        if (!isObject22(run22)) continue;
         if (Array.isArray(run22.newlineSequences)) run22.newlineSequences = [...new Set(run22.newlineSequences)];
         if (run22.results === null) delete run22.results;
       }
     }
-    if (isObject2(data) && data.runs === null) data.runs = [];
+    if (isObject22(data) && data.runs === null) data.runs = [];
     const log2 = checkSarifLog(data, file2);
     for (const run22 of log2.runs) fillRules(run22);
     return log2;
@@ -63071,17 +63190,17 @@ var trufflehog = {
   detect({ document }) {
     const items2 = document.kind === "jsonl" ? document.data : document.kind === "json" ? Array.isArray(document.data) ? document.data : [document.data] : [];
     if (!items2.length) return 0;
-    const shape = shapeOf(items2[0]);
-    return shape && items2.every((item) => shapeOf(item) === shape) ? 1 : 0;
+    const shape2 = shapeOf(items2[0]);
+    return shape2 && items2.every((item) => shapeOf(item) === shape2) ? 1 : 0;
   },
   parse(document, { file: file2 }) {
     const items2 = document.kind === "jsonl" ? document.data : document.kind === "json" ? Array.isArray(document.data) ? document.data : [document.data] : missing(file2, "TruffleHog", "expected JSON");
     const run22 = new RunBuilder({ name: "TruffleHog", informationUri: "https://github.com/trufflesecurity/trufflehog" });
     for (const [index, value] of items2.entries()) {
-      const shape = shapeOf(value);
-      if (!shape) missing(file2, "TruffleHog", `item ${index} is not a TruffleHog finding`);
+      const shape2 = shapeOf(value);
+      if (!shape2) missing(file2, "TruffleHog", `item ${index} is not a TruffleHog finding`);
       const item = read.obj(value);
-      if (shape === "v3") {
+      if (shape2 === "v3") {
         const detector = read.str(item.DetectorName) ?? `detector-${read.str(item.DetectorType) ?? "unknown"}`;
         const id = `trufflehog/${detector.toLowerCase()}`;
         const verified = item.Verified === true;
@@ -63099,7 +63218,7 @@ var trufflehog = {
           cwes: ["CWE-798"],
           properties: { "pipewarden/verified": verified, ...source.commit ? { "pipewarden/commit": source.commit } : {}, "pipewarden/source": read.str(item.SourceName) }
         });
-      } else if (shape === "v2") {
+      } else if (shape2 === "v2") {
         const reason = read.str(item.reason) ?? "secret";
         const id = `trufflehog/${reason.toLowerCase().replace(/[^a-z0-9]+/g, "-")}`;
         const commit = read.str(item.commitHash);
@@ -64979,30 +65098,42 @@ function primaryUri(run22, result2) {
   const base = artifact?.uriBaseId ?? (artifact?.index !== void 0 ? run22.artifacts?.[artifact.index]?.location?.uriBaseId : void 0);
   return { uri, local: uri !== void 0 && (base === SRCROOT || base === void 0 && !/^[a-z][a-z0-9+.-]*:/i.test(uri)) };
 }
-async function identify(log2, options2) {
-  const files = /* @__PURE__ */ new Map();
-  const fileOf = (uri) => {
-    let cached2 = files.get(uri);
-    if (!cached2) {
-      cached2 = readFile3(join9(options2.srcRoot, decodeUri(uri)), "utf8").then(
-        (text2) => ({ lines: text2.split(/\r\n|\r|\n/), hashes: lineHashesOf(text2) }),
-        () => void 0
-      );
-      files.set(uri, cached2);
-    }
-    return cached2;
-  };
+async function eachLimited(items2, limit, fn) {
+  let next = 0;
+  await Promise.all(Array.from({ length: Math.min(limit, items2.length) }, async () => {
+    while (next < items2.length) await fn(items2[next++]);
+  }));
+}
+async function readSources(log2, srcRoot) {
+  const byFolder = /* @__PURE__ */ new Map();
   const wanted = /* @__PURE__ */ new Set();
   for (const run22 of log2.runs) {
     for (const result2 of run22.results ?? []) {
       const { uri, local } = primaryUri(run22, result2);
-      if (uri && local && result2.locations?.[0]?.physicalLocation?.region?.startLine) wanted.add(uri);
+      if (!uri || !local || !result2.locations?.[0]?.physicalLocation?.region?.startLine || wanted.has(uri)) continue;
+      wanted.add(uri);
+      const path4 = join9(srcRoot, decodeUri(uri));
+      const folder = byFolder.get(dirname5(path4)) ?? [];
+      if (!folder.length) byFolder.set(dirname5(path4), folder);
+      folder.push({ uri, name: basename32(path4) });
     }
   }
-  const queue = [...wanted];
-  await Promise.all(Array.from({ length: Math.min(64, queue.length) }, async () => {
-    for (let uri = queue.pop(); uri !== void 0; uri = queue.pop()) await fileOf(uri);
-  }));
+  const present = [];
+  await eachLimited([...byFolder], 64, async ([dir, entries]) => {
+    const names = await readdir22(dir).then((list) => new Set(list), () => void 0);
+    if (names) {
+      for (const { uri, name } of entries) if (names.has(name)) present.push({ uri, path: join9(dir, name) });
+    }
+  });
+  const sources = /* @__PURE__ */ new Map();
+  await eachLimited(present, 64, async ({ uri, path: path4 }) => {
+    const text2 = await readFile3(path4, "utf8").catch(() => void 0);
+    if (text2 !== void 0) sources.set(uri, { lines: text2.split(/\r\n|\r|\n/), hashes: lineHashesOf(text2) });
+  });
+  return sources;
+}
+async function identify(log2, options2) {
+  const sources = await readSources(log2, options2.srcRoot);
   const seen = /* @__PURE__ */ new Map();
   const occurrence = (key) => {
     const n = (seen.get(key) ?? 0) + 1;
@@ -65012,7 +65143,9 @@ async function identify(log2, options2) {
   for (const run22 of log2.runs) {
     for (const result2 of run22.results ?? []) {
       if (result2.baselineState === "absent") continue;
-      const finding = toFinding(run22, result2);
+      const rule = ruleOf(run22, result2);
+      const tool = run22.tool.driver.name;
+      const ruleId = result2.ruleId ?? result2.rule?.id ?? rule?.id ?? "(no rule)";
       const props = result2.properties ?? {};
       const region2 = result2.locations?.[0]?.physicalLocation?.region;
       const { uri, local } = primaryUri(run22, result2);
@@ -65021,7 +65154,7 @@ async function identify(log2, options2) {
       const image = props["pipewarden/image"];
       const dast = props["pipewarden/dast"];
       const startLine = region2?.startLine;
-      const source = uri && local && startLine ? await fileOf(uri) : void 0;
+      const source = uri && local && startLine ? sources.get(uri) : void 0;
       const lines = source?.lines;
       if (source && startLine && result2.partialFingerprints?.[LINE_HASH_KEY] === void 0) {
         const hash2 = source.hashes.get(startLine);
@@ -65034,25 +65167,25 @@ async function identify(log2, options2) {
       } else if (pkg) {
         parts = ["dependency", vulnerabilityId(result2), packageKey(pkg), file2];
       } else if (dast?.url !== void 0) {
-        parts = ["dast", finding.ruleId, (dast.method ?? "GET").toUpperCase(), routeTemplate(dast.url), dast.parameter ?? ""];
-      } else if (finding.category === "secrets") {
+        parts = ["dast", ruleId, (dast.method ?? "GET").toUpperCase(), routeTemplate(dast.url), dast.parameter ?? ""];
+      } else if (categoryOf(run22, result2) === "secrets") {
         const flagged = lines && startLine ? lines[startLine - 1] : void 0;
-        const secret = props["pipewarden/secretHash"] ?? (flagged !== void 0 ? secretHash(flagged.trim()) : secretHash(finding.message));
-        parts = ["secret", finding.ruleId, file2, secret];
+        const secret = props["pipewarden/secretHash"] ?? (flagged !== void 0 ? secretHash(flagged.trim()) : secretHash(messageText(result2, rule)));
+        parts = ["secret", ruleId, file2, secret];
       } else if (lines && startLine && lines[startLine - 1] !== void 0) {
         const end = Math.min(region2?.endLine ?? startLine, startLine + 2);
         const window2 = codeWindow(lines.slice(startLine - 1, end));
-        parts = ["code", finding.tool, finding.ruleId, file2, window2];
-        nopath = ["code", finding.tool, finding.ruleId, window2];
+        parts = ["code", tool, ruleId, file2, window2];
+        nopath = ["code", tool, ruleId, window2];
       } else {
-        parts = ["message", finding.tool, finding.ruleId, file2, finding.message.replace(/\d+/g, "#")];
+        parts = ["message", tool, ruleId, file2, messageText(result2, rule).replace(/\d+/g, "#")];
       }
       const key = digest(parts);
-      const fingerprint = `${key}:${occurrence(`${finding.tool}\0${key}`)}`;
+      const fingerprint = `${key}:${occurrence(`${tool}\0${key}`)}`;
       const fingerprints = { ...result2.partialFingerprints, [FINGERPRINT_KEY]: fingerprint };
       if (nopath) {
         const nopathKey = digest(nopath);
-        fingerprints[FINGERPRINT_NOPATH_KEY] = `${nopathKey}:${occurrence(`nopath\0${finding.tool}\0${nopathKey}`)}`;
+        fingerprints[FINGERPRINT_NOPATH_KEY] = `${nopathKey}:${occurrence(`nopath\0${tool}\0${nopathKey}`)}`;
       }
       result2.partialFingerprints = fingerprints;
       result2.properties = { ...props, [PROP.fingerprint]: fingerprint };
@@ -65622,7 +65755,7 @@ async function readEpss(file2) {
   return { scoreDate: scoreDate || "unknown", modelVersion, source: file2, entries };
 }
 async function newestEpss(dir) {
-  const names = await readdir22(dir).catch(() => []);
+  const names = await readdir3(dir).catch(() => []);
   return names.filter((n) => /^epss_scores.*\.csv(\.gz)?$/.test(n)).sort().pop();
 }
 async function readFeedsDir(dir) {
@@ -65682,7 +65815,7 @@ async function cachedFeeds(options2) {
       found.push(await feed.read(todayFile));
       continue;
     }
-    const days = (await readdir22(options2.cacheDir).catch(() => [])).filter((d) => /^\d{4}-\d{2}-\d{2}$/.test(d)).sort().reverse();
+    const days = (await readdir3(options2.cacheDir).catch(() => [])).filter((d) => /^\d{4}-\d{2}-\d{2}$/.test(d)).sort().reverse();
     let older;
     for (const day of days) {
       if (await stat22(join10(options2.cacheDir, day, feed.name)).then(() => true, () => false)) {
@@ -65935,8 +66068,15 @@ async function collect(input2, ports) {
     reports: outcomes.flatMap((outcome) => outcome.report ? [outcome.report] : [])
   };
 }
-function relativize(location2, { baseDir, srcRoot }) {
+var PLAIN_RELATIVE = /^[A-Za-z0-9_\-.]+(?:\/[A-Za-z0-9_\-.]+)*$/;
+var DOT_SEGMENT = /(?:^|\/)\.{1,2}(?:\/|$)/;
+function relativize(location2, { baseDir, srcRoot }, prefix) {
   if (!location2.uri) return;
+  if (prefix !== void 0 && !location2.uriBaseId && PLAIN_RELATIVE.test(location2.uri) && !DOT_SEGMENT.test(location2.uri)) {
+    location2.uri = prefix + location2.uri;
+    location2.uriBaseId = SRCROOT;
+    return;
+  }
   location2.uri = toUriReference(location2.uri);
   const uri = location2.uri;
   if (location2.uriBaseId) return;
@@ -65958,13 +66098,22 @@ function relativize(location2, { baseDir, srcRoot }) {
   location2.uri = rel.split(sep32).map(encodeURIComponent).join("/");
   location2.uriBaseId = SRCROOT;
 }
+function plainPrefix({ baseDir, srcRoot }) {
+  const rel = relative3(srcRoot, baseDir);
+  if (rel === "") return "";
+  if (rel.startsWith("..") || isAbsolute(rel)) return void 0;
+  return `${rel.split(sep32).map(encodeURIComponent).join("/")}/`;
+}
 function relativizeRun(run22, root) {
-  for (const artifact of run22.artifacts ?? []) if (artifact.location) relativize(artifact.location, root);
+  const prefix = plainPrefix(root);
+  for (const artifact of run22.artifacts ?? []) if (artifact.location) relativize(artifact.location, root, prefix);
   for (const result2 of run22.results ?? []) {
-    for (const location2 of [...result2.locations ?? [], ...result2.relatedLocations ?? []]) {
-      if (location2.physicalLocation?.artifactLocation) relativize(location2.physicalLocation.artifactLocation, root);
+    for (const locations of [result2.locations, result2.relatedLocations]) {
+      for (const location2 of locations ?? []) {
+        if (location2.physicalLocation?.artifactLocation) relativize(location2.physicalLocation.artifactLocation, root, prefix);
+      }
     }
-    if (result2.analysisTarget) relativize(result2.analysisTarget, root);
+    if (result2.analysisTarget) relativize(result2.analysisTarget, root, prefix);
   }
 }
 async function normalizeReport(report, options2) {
@@ -66878,7 +67027,7 @@ function gitlabReports(findings, context3) {
   return reports;
 }
 async function writeFolderAtomic(dir, files) {
-  const staging = join12(dirname5(dir), `.${basename32(dir)}.tmp-${process.pid}-${Date.now()}`);
+  const staging = join12(dirname6(dir), `.${basename4(dir)}.tmp-${process.pid}-${Date.now()}`);
   await mkdir4(staging, { recursive: true });
   try {
     for (const file2 of files) await writeFile3(join12(staging, file2.name), file2.text);
@@ -66912,8 +67061,7 @@ async function emit(log2, summary2, outDir, context3 = {}) {
   );
   outputs.github = github.files.map((file2) => join12(outputs.githubDir, file2.name));
   const input2 = { ...summary2, fixed: summary2.fixed ?? fixedOf(log2), github, links: summary2.links ?? context3.links };
-  await writeFileAtomic(outputs.sarif, `${JSON.stringify(log2, null, 2)}
-`);
+  await writeFileAtomic(outputs.sarif, sarifText(log2));
   await writeFileAtomic(outputs.summary, renderMarkdown(input2));
   await writeFileAtomic(outputs.junit, renderJunit(input2.findings, input2.verdict, input2.stage));
   await writeFileAtomic(outputs.json, `${JSON.stringify(renderJson(input2), null, 2)}
@@ -67902,7 +68050,7 @@ function githubTracker(octokit, repo) {
 
 // src/upload.ts
 import { readFile as readFile4 } from "fs/promises";
-import { basename as basename4 } from "path";
+import { basename as basename5 } from "path";
 import { gzipSync as gzipSync2 } from "zlib";
 var sleep = (ms) => new Promise((resolve4) => setTimeout(resolve4, ms));
 async function uploadSarif(octokit, options2) {
@@ -67911,7 +68059,7 @@ async function uploadSarif(octokit, options2) {
     const sarif2 = gzipSync2(await readFile4(file2)).toString("base64");
     const response = await octokit.rest.codeScanning.uploadSarif({ owner: options2.owner, repo: options2.repo, commit_sha: options2.commitSha, ref: options2.ref, sarif: sarif2, tool_name: "Pipewarden" });
     const id = response.data.id;
-    const result2 = { file: basename4(file2), id, status: "pending", errors: [] };
+    const result2 = { file: basename5(file2), id, status: "pending", errors: [] };
     results.push(result2);
     if (!id) continue;
     const deadline = Date.now() + options2.waitSeconds * 1e3;

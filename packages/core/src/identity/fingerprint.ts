@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
-import { toFinding } from '../finding.js';
+import { readFile, readdir } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
+import { categoryOf, messageText, ruleOf } from '../finding.js';
 import { PROP, SRCROOT, type Log, type Result, type Run } from '../sarif/types.js';
 import { lineHashesOf } from './line-hash.js';
 import { secretHash } from './secret-hash.js';
@@ -76,6 +76,52 @@ function primaryUri(run: Run, result: Result): { uri?: string | undefined; local
   return { uri, local: uri !== undefined && (base === SRCROOT || (base === undefined && !/^[a-z][a-z0-9+.-]*:/i.test(uri))) };
 }
 
+interface Source {
+  lines: string[];
+  hashes: Map<number, string>;
+}
+
+/** Runs fn over items, at most `limit` at a time. */
+async function eachLimited<T>(items: readonly T[], limit: number, fn: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, async () => {
+    while (next < items.length) await fn(items[next++]!);
+  }));
+}
+
+/**
+ * Every flagged file of the log, read once, concurrently, before any result is looked at: awaiting them one
+ * by one inside the loop left the process idle on the thread pool for over half of a 20k-result convert.
+ * Reports often name files that are not in this checkout (another job's, a deleted module): one listing per
+ * folder answers for all of them, where a failed open per file cost a third of a 100k-result convert.
+ */
+async function readSources(log: Log, srcRoot: string): Promise<Map<string, Source>> {
+  const byFolder = new Map<string, { uri: string; name: string }[]>();
+  const wanted = new Set<string>();
+  for (const run of log.runs) {
+    for (const result of run.results ?? []) {
+      const { uri, local } = primaryUri(run, result);
+      if (!uri || !local || !result.locations?.[0]?.physicalLocation?.region?.startLine || wanted.has(uri)) continue;
+      wanted.add(uri);
+      const path = join(srcRoot, decodeUri(uri));
+      const folder = byFolder.get(dirname(path)) ?? [];
+      if (!folder.length) byFolder.set(dirname(path), folder);
+      folder.push({ uri, name: basename(path) });
+    }
+  }
+  const present: { uri: string; path: string }[] = [];
+  await eachLimited([...byFolder], 64, async ([dir, entries]) => {
+    const names = await readdir(dir).then((list) => new Set(list), () => undefined);
+    if (names) for (const { uri, name } of entries) if (names.has(name)) present.push({ uri, path: join(dir, name) });
+  });
+  const sources = new Map<string, Source>();
+  await eachLimited(present, 64, async ({ uri, path }) => {
+    const text = await readFile(path, 'utf8').catch(() => undefined);
+    if (text !== undefined) sources.set(uri, { lines: text.split(/\r\n|\r|\n/), hashes: lineHashesOf(text) });
+  });
+  return sources;
+}
+
 /**
  * Gives every result its identities: GitHub's primaryLocationLineHash (when the file can be read) and
  * pipewarden/v1, chosen by what the finding is about:
@@ -87,34 +133,7 @@ function primaryUri(run: Run, result: Result): { uri?: string | undefined; local
  * Identical keys in one log are told apart by occurrence (":2", ":3"), in file order.
  */
 export async function identify(log: Log, options: IdentifyOptions): Promise<Log> {
-  // Each flagged file is read once: its lines (for the code window) and GitHub's line hashes come from one text.
-  const files = new Map<string, Promise<{ lines: string[]; hashes: Map<number, string> } | undefined>>();
-  const fileOf = (uri: string) => {
-    let cached = files.get(uri);
-    if (!cached) {
-      cached = readFile(join(options.srcRoot, decodeUri(uri)), 'utf8').then(
-        (text) => ({ lines: text.split(/\r\n|\r|\n/), hashes: lineHashesOf(text) }),
-        () => undefined,
-      );
-      files.set(uri, cached);
-    }
-    return cached;
-  };
-
-  // Read the flagged files concurrently up front: awaiting them one by one inside the loop left the process
-  // idle on the thread pool for most of a large log (profiled: over half the time of a 20k-result convert).
-  const wanted = new Set<string>();
-  for (const run of log.runs) {
-    for (const result of run.results ?? []) {
-      const { uri, local } = primaryUri(run, result);
-      if (uri && local && result.locations?.[0]?.physicalLocation?.region?.startLine) wanted.add(uri);
-    }
-  }
-  const queue = [...wanted];
-  await Promise.all(Array.from({ length: Math.min(64, queue.length) }, async () => {
-    for (let uri = queue.pop(); uri !== undefined; uri = queue.pop()) await fileOf(uri);
-  }));
-
+  const sources = await readSources(log, options.srcRoot);
   const seen = new Map<string, number>();
   const occurrence = (key: string) => {
     const n = (seen.get(key) ?? 0) + 1;
@@ -125,7 +144,10 @@ export async function identify(log: Log, options: IdentifyOptions): Promise<Log>
   for (const run of log.runs) {
     for (const result of run.results ?? []) {
       if (result.baselineState === 'absent') continue;
-      const finding = toFinding(run, result);
+      // Only what identity needs: a whole Finding per result was a tenth of a large convert.
+      const rule = ruleOf(run, result);
+      const tool = run.tool.driver.name;
+      const ruleId = result.ruleId ?? result.rule?.id ?? rule?.id ?? '(no rule)';
       const props = result.properties ?? {};
       const region = result.locations?.[0]?.physicalLocation?.region;
       const { uri, local } = primaryUri(run, result);
@@ -134,7 +156,7 @@ export async function identify(log: Log, options: IdentifyOptions): Promise<Log>
       const image = props['pipewarden/image'] as { reference?: string } | undefined;
       const dast = props['pipewarden/dast'] as { url?: string; method?: string; parameter?: string } | undefined;
       const startLine = region?.startLine;
-      const source = uri && local && startLine ? await fileOf(uri) : undefined;
+      const source = uri && local && startLine ? sources.get(uri) : undefined;
       const lines = source?.lines;
 
       if (source && startLine && result.partialFingerprints?.[LINE_HASH_KEY] === undefined) {
@@ -149,27 +171,27 @@ export async function identify(log: Log, options: IdentifyOptions): Promise<Log>
       } else if (pkg) {
         parts = ['dependency', vulnerabilityId(result), packageKey(pkg), file];
       } else if (dast?.url !== undefined) {
-        parts = ['dast', finding.ruleId, (dast.method ?? 'GET').toUpperCase(), routeTemplate(dast.url), dast.parameter ?? ''];
-      } else if (finding.category === 'secrets') {
+        parts = ['dast', ruleId, (dast.method ?? 'GET').toUpperCase(), routeTemplate(dast.url), dast.parameter ?? ''];
+      } else if (categoryOf(run, result) === 'secrets') {
         const flagged = lines && startLine ? lines[startLine - 1] : undefined;
-        const secret = (props['pipewarden/secretHash'] as string | undefined) ?? (flagged !== undefined ? secretHash(flagged.trim()) : secretHash(finding.message));
-        parts = ['secret', finding.ruleId, file, secret];
+        const secret = (props['pipewarden/secretHash'] as string | undefined) ?? (flagged !== undefined ? secretHash(flagged.trim()) : secretHash(messageText(result, rule)));
+        parts = ['secret', ruleId, file, secret];
       } else if (lines && startLine && lines[startLine - 1] !== undefined) {
         const end = Math.min(region?.endLine ?? startLine, startLine + 2);
         const window = codeWindow(lines.slice(startLine - 1, end));
-        parts = ['code', finding.tool, finding.ruleId, file, window];
-        nopath = ['code', finding.tool, finding.ruleId, window];
+        parts = ['code', tool, ruleId, file, window];
+        nopath = ['code', tool, ruleId, window];
       } else {
         // Nothing better to anchor on: the message with numbers folded (line numbers often appear in it).
-        parts = ['message', finding.tool, finding.ruleId, file, finding.message.replace(/\d+/g, '#')];
+        parts = ['message', tool, ruleId, file, messageText(result, rule).replace(/\d+/g, '#')];
       }
       const key = digest(parts);
       // Occurrences are counted per tool, so two tools reporting one thing get the same fingerprint.
-      const fingerprint = `${key}:${occurrence(`${finding.tool}\u0000${key}`)}`;
+      const fingerprint = `${key}:${occurrence(`${tool}\u0000${key}`)}`;
       const fingerprints: Record<string, string> = { ...result.partialFingerprints, [FINGERPRINT_KEY]: fingerprint };
       if (nopath) {
         const nopathKey = digest(nopath);
-        fingerprints[FINGERPRINT_NOPATH_KEY] = `${nopathKey}:${occurrence(`nopath\u0000${finding.tool}\u0000${nopathKey}`)}`;
+        fingerprints[FINGERPRINT_NOPATH_KEY] = `${nopathKey}:${occurrence(`nopath\u0000${tool}\u0000${nopathKey}`)}`;
       }
       result.partialFingerprints = fingerprints;
       result.properties = { ...props, [PROP.fingerprint]: fingerprint };

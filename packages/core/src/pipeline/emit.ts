@@ -1,6 +1,7 @@
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { writeFileAtomic } from '../sarif/write-atomic.js';
+import { sarifText } from '../sarif/write-log.js';
 import type { Log } from '../sarif/types.js';
 import { renderMarkdown, type ReportLinks, type SummaryInput } from '../report/summary.js';
 import { renderJunit } from '../report/junit.js';
@@ -70,7 +71,7 @@ export async function emit(log: Log, summary: Omit<SummaryInput, 'outputs'>, out
   );
   outputs.github = github.files.map((file) => join(outputs.githubDir, file.name));
   const input: SummaryInput = { ...summary, fixed: summary.fixed ?? fixedOf(log), github, links: summary.links ?? context.links };
-  await writeFileAtomic(outputs.sarif, `${JSON.stringify(log, null, 2)}\n`);
+  await writeFileAtomic(outputs.sarif, sarifText(log));
   await writeFileAtomic(outputs.summary, renderMarkdown(input));
   await writeFileAtomic(outputs.junit, renderJunit(input.findings, input.verdict, input.stage));
   await writeFileAtomic(outputs.json, `${JSON.stringify(renderJson(input), null, 2)}\n`);

@@ -17,9 +17,19 @@ export interface NormalizeOptions {
   srcRoot: string;
 }
 
+// A plain relative path (no escapes, no scheme, no "." or ".." segment, no empty one) needs no decoding or
+// resolving: the common case, taken without the path functions that cost a tenth of a large convert.
+const PLAIN_RELATIVE = /^[A-Za-z0-9_\-.]+(?:\/[A-Za-z0-9_\-.]+)*$/;
+const DOT_SEGMENT = /(?:^|\/)\.{1,2}(?:\/|$)/;
+
 /** Turns a file: URI or path into one relative to root, or leaves it when it lies outside. */
-function relativize(location: ArtifactLocation, { baseDir, srcRoot }: NormalizeOptions): void {
+function relativize(location: ArtifactLocation, { baseDir, srcRoot }: NormalizeOptions, prefix: string | undefined): void {
   if (!location.uri) return;
+  if (prefix !== undefined && !location.uriBaseId && PLAIN_RELATIVE.test(location.uri) && !DOT_SEGMENT.test(location.uri)) {
+    location.uri = prefix + location.uri;
+    location.uriBaseId = SRCROOT;
+    return;
+  }
   location.uri = toUriReference(location.uri);
   const uri = location.uri;
   if (location.uriBaseId) return;
@@ -42,13 +52,24 @@ function relativize(location: ArtifactLocation, { baseDir, srcRoot }: NormalizeO
   location.uriBaseId = SRCROOT;
 }
 
+/** What a plain relative path gets in front of it: the scanned folder's place under the source root, if it has one. */
+function plainPrefix({ baseDir, srcRoot }: NormalizeOptions): string | undefined {
+  const rel = relative(srcRoot, baseDir);
+  if (rel === '') return '';
+  if (rel.startsWith('..') || isAbsolute(rel)) return undefined;
+  return `${rel.split(sep).map(encodeURIComponent).join('/')}/`;
+}
+
 function relativizeRun(run: Run, root: NormalizeOptions): void {
-  for (const artifact of run.artifacts ?? []) if (artifact.location) relativize(artifact.location, root);
+  const prefix = plainPrefix(root);
+  for (const artifact of run.artifacts ?? []) if (artifact.location) relativize(artifact.location, root, prefix);
   for (const result of run.results ?? []) {
-    for (const location of [...(result.locations ?? []), ...(result.relatedLocations ?? [])]) {
-      if (location.physicalLocation?.artifactLocation) relativize(location.physicalLocation.artifactLocation, root);
+    for (const locations of [result.locations, result.relatedLocations]) {
+      for (const location of locations ?? []) {
+        if (location.physicalLocation?.artifactLocation) relativize(location.physicalLocation.artifactLocation, root, prefix);
+      }
     }
-    if (result.analysisTarget) relativize(result.analysisTarget, root);
+    if (result.analysisTarget) relativize(result.analysisTarget, root, prefix);
   }
 }
 

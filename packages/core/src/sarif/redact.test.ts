@@ -14,6 +14,24 @@ describe('redaction', () => {
     expect(redactText('nothing secret here: user_id = 42')).toBe('nothing secret here: user_id = 42');
   });
 
+  // Each shape alone: the quick pre-check that skips most texts must let every one of them through.
+  it.each([
+    ['AWS (each prefix)', ['AKIA', 'ASIA', 'AGPA', 'AIDA', 'AROA', 'ANPA', 'ANVA', 'APKA'].map((p) => `${p}QWERTYUIOPASDFGH`)],
+    ['GitHub', [GH, 'gho_' + 'b'.repeat(36), 'github_pat_' + 'c'.repeat(30)]],
+    ['GitLab', ['glpat-' + 'd'.repeat(20)]],
+    ['Slack', ['xoxb-' + '1'.repeat(12)]],
+    ['npm', ['npm_' + 'e'.repeat(36)]],
+    ['Stripe', ['sk_live_' + 'f'.repeat(24), 'sk_test_' + 'g'.repeat(24)]],
+    ['Google', ['AIza' + 'h'.repeat(35)]],
+    ['JWT', ['eyJ' + 'i'.repeat(12) + '.eyJ' + 'j'.repeat(12) + '.' + 'k'.repeat(12)]],
+  ])('masks a %s credential on its own', (_, secrets) => {
+    for (const secret of secrets) expect(redactText(`x ${secret} y`)).toBe(`x ${REDACTED} y`);
+  });
+
+  it('masks a password in a URL on its own', () => {
+    expect(redactText('postgres://app:s3cr3tpw@db:5432/x')).toBe(`postgres://app:${REDACTED}@db:5432/x`);
+  });
+
   it('drops every snippet of a secrets finding and scrubs other snippets', () => {
     const result: Result = {
       message: { text: `found ${GH}` },

@@ -17,7 +17,12 @@ const SECRET_PATTERNS: readonly RegExp[] = [
 
 export const REDACTED = '[redacted]';
 
+// What every pattern above needs somewhere in the text: one scan rules most texts out, where the eleven
+// patterns cost a twentieth of a large convert.
+const CANDIDATE = /A[KSGIRNP][A-Z]A|gh[pousr]_|github_pat_|glpat-|xox[abposr]-|npm_|sk_(?:live|test)_|AIza|PRIVATE KEY|eyJ/;
+
 export function redactText(text: string): string {
+  if (!CANDIDATE.test(text) && !(text.includes('://') && text.includes('@'))) return text;
   let out = text;
   for (const pattern of SECRET_PATTERNS) out = out.replace(pattern, REDACTED);
   return out;

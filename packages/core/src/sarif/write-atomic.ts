@@ -1,15 +1,34 @@
+import { createWriteStream } from 'node:fs';
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { InputError, describeFsError } from '../errors.js';
 
-/** Writes beside the target then renames, so a reader never sees half a file, even if we are killed midway. */
-export async function writeFileAtomic(file: string, data: string | Uint8Array): Promise<void> {
+async function writeChunks(file: string, chunks: Iterable<string>): Promise<void> {
+  const out = createWriteStream(file);
+  const failed = new Promise<never>((_, reject) => out.once('error', reject));
+  failed.catch(() => undefined);
+  try {
+    for (const chunk of chunks) {
+      if (!out.write(chunk)) await Promise.race([new Promise<void>((resolve) => out.once('drain', () => resolve())), failed]);
+    }
+    await Promise.race([new Promise<void>((resolve) => out.end(() => resolve())), failed]);
+  } finally {
+    out.destroy();
+  }
+}
+
+/**
+ * Writes beside the target then renames, so a reader never sees half a file, even if we are killed midway.
+ * Chunks (an iterable of strings) are streamed: a large log never has to be one string.
+ */
+export async function writeFileAtomic(file: string, data: string | Uint8Array | Iterable<string>): Promise<void> {
   const dir = dirname(file);
   const temp = join(dir, `.${basename(file)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
   try {
     await mkdir(dir, { recursive: true });
-    await writeFile(temp, data);
+    if (typeof data === 'string' || data instanceof Uint8Array) await writeFile(temp, data);
+    else await writeChunks(temp, data);
     await rename(temp, file);
   } catch (error) {
     await rm(temp, { force: true }).catch(() => undefined);

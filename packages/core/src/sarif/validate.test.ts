@@ -1,0 +1,26 @@
+import { describe, expect, it } from 'vitest';
+import { checkSarifLog } from './validate.js';
+
+const log = (results: unknown[]) => ({ version: '2.1.0', runs: [{ tool: { driver: { name: 'T' } }, results }] });
+const ok = { ruleId: 'R1', level: 'error', message: { text: 'm' }, locations: [{ physicalLocation: { artifactLocation: { uri: 'a.js' }, region: { startLine: 3 } } }] };
+
+describe('checkSarifLog: the fast path for results never changes the verdict', () => {
+  it('accepts plain results and results with members only zod knows (suppressions, fixes)', () => {
+    expect(checkSarifLog(log([ok, { ...ok, suppressions: [{ kind: 'inSource' }] }]), 'x.sarif').runs[0]!.results).toHaveLength(2);
+  });
+
+  it.each([
+    ['a member named like an Object.prototype one', { ...ok, constructor: 1 }, 'unknown property "constructor"'],
+    ['__proto__ as an own member', JSON.parse('{"message":{"text":"m"},"__proto__":{"x":1}}'), 'unknown property "__proto__"'],
+    ['a line number that is not a positive integer', { ...ok, locations: [{ physicalLocation: { region: { startLine: 0 } } }] }, 'runs[0].results[1].locations[0].physicalLocation.region.startLine'],
+    ['a message with neither text nor id', { ...ok, message: {} }, 'a message needs "text" or "id"'],
+    ['a fingerprint that is not a string', { ...ok, partialFingerprints: { a: 1 } }, 'partialFingerprints.a: must be a string'],
+    ['an unknown level', { ...ok, level: 'fatal' }, 'runs[0].results[1].level'],
+  ])('refuses %s, with zod\'s message and path', (_, bad, message) => {
+    expect(() => checkSarifLog(log([ok, bad]), 'x.sarif')).toThrow(message);
+  });
+
+  it('still checks the run around the results', () => {
+    expect(() => checkSarifLog({ version: '2.1.0', runs: [{ tool: { driver: { name: '' } }, results: [ok] }] }, 'x.sarif')).toThrow('the tool needs a name');
+  });
+});

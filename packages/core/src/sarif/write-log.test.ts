@@ -1,0 +1,47 @@
+import { mkdtempSync, readFileSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { writeFileAtomic } from './write-atomic.js';
+import { sarifText } from './write-log.js';
+import type { Log } from './types.js';
+
+const big: Log = {
+  version: '2.1.0',
+  runs: [
+    { tool: { driver: { name: 'A' } }, results: Array.from({ length: 30_000 }, (_, i) => ({ ruleId: `R${i % 7}`, message: { text: `finding ${i} ${'x'.repeat(40)}` } })) },
+    { tool: { driver: { name: 'B' } }, invocations: [{ executionSuccessful: false }] },
+    { tool: { driver: { name: 'C' } }, results: [] },
+  ],
+  properties: { note: 'kept' },
+};
+
+describe('sarifText', () => {
+  it('streams a log in chunks that parse back to the same log, one result per line', () => {
+    const chunks = [...sarifText(big)];
+    expect(chunks.length).toBeGreaterThan(1);
+    const text = chunks.join('');
+    expect(JSON.parse(text)).toEqual(big);
+    expect(text.split('\n').filter((line) => line.startsWith('{"ruleId"'))).toHaveLength(30_000);
+  });
+
+  it('leaves a run without results without them (the tool did not analyse), not with an empty list', () => {
+    const back = JSON.parse([...sarifText(big)].join('')) as Log;
+    expect(back.runs[1]).not.toHaveProperty('results');
+    expect(back.runs[2]!.results).toEqual([]);
+  });
+
+  it('is written through writeFileAtomic as chunks, with no temp file left behind', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'pw-write-log-'));
+    await writeFileAtomic(join(dir, 'out.sarif'), sarifText(big));
+    expect(JSON.parse(readFileSync(join(dir, 'out.sarif'), 'utf8'))).toEqual(big);
+    expect(readdirSync(dir)).toEqual(['out.sarif']);
+  });
+
+  it('leaves nothing when the target cannot be written', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'pw-write-log-'));
+    await expect(writeFileAtomic(join(dir, 'out.sarif', 'deeper'), sarifText(big))).resolves.toBeUndefined();
+    await expect(writeFileAtomic(join(dir, 'out.sarif'), sarifText(big))).rejects.toThrow('cannot write');
+    expect(readdirSync(dir)).toEqual(['out.sarif']);
+  });
+});
