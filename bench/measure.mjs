@@ -1,36 +1,39 @@
-// One measured process for bench/volume.mjs: prints { ms, rss } (rss from this process's own accounting).
-//   floor FILE        read the file and JSON.parse it: what any tool must at least do
-//   cli ARGS...       the pipewarden CLI in this process (its output discarded)
-//   startup           `pipewarden --version` as a child process, wall time
+// One measured process for bench/volume.mjs: prints { ms, rss, code } as its last stdout line, rss from this
+// process's own accounting (process.resourceUsage().maxRSS).
+//   floor FILE...     read each file and JSON.parse it: what any tool must at least do
+//   cli ARGS...       the pipewarden CLI (dist/cli.js, as a user runs it) in this process
+//   startup           `pipewarden --version` and the GitHub Action's bundle, each as child processes: median wall
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const [mode, ...args] = process.argv.slice(2);
 const started = performance.now();
-let code = 0;
+const report = (extra = {}) => process.stdout.write(`\n${JSON.stringify({ ms: performance.now() - started, rss: process.resourceUsage().maxRSS * 1024, ...extra })}\n`);
+
 if (mode === 'floor') {
-  JSON.parse(readFileSync(args[0], 'utf8'));
+  for (const file of args) JSON.parse(readFileSync(file, 'utf8'));
+  report();
 } else if (mode === 'cli') {
-  const { main } = await import(join(root, 'packages', 'cli', 'dist', 'index.js'));
-  const sink = { write: () => true };
-  let last = '';
-  code = await main(args, { env: process.env, cwd: process.cwd(), stdout: sink, stderr: { write: (t) => ((last = String(t)), true) } });
-  if (code === 2) {
-    process.stdout.write(`${JSON.stringify({ error: last.trim() })}\n`);
-    process.exit(0);
-  }
+  const cli = join(root, 'packages', 'cli', 'dist', 'cli.js');
+  process.argv = [process.argv[0], cli, ...args];
+  process.on('exit', () => report({ code: process.exitCode ?? 0 }));
+  await import(pathToFileURL(cli).href);
 } else if (mode === 'startup') {
-  const runs = [];
-  for (let i = 0; i < 5; i++) {
-    const t = performance.now();
-    spawnSync(process.execPath, [join(root, 'packages', 'cli', 'dist', 'cli.js'), '--version']);
-    runs.push(performance.now() - t);
-  }
-  runs.sort((a, b) => a - b);
-  process.stdout.write(`${JSON.stringify({ ms: runs[2], rss: 0 })}\n`);
-  process.exit(0);
+  const median = (argv, env = {}) => {
+    const runs = [];
+    for (let i = 0; i < 7; i++) {
+      const t = performance.now();
+      spawnSync(process.execPath, argv, { env: { PATH: process.env.PATH, ...env } });
+      runs.push(performance.now() - t);
+    }
+    return runs.sort((a, b) => a - b)[3];
+  };
+  const version = median([join(root, 'packages', 'cli', 'dist', 'cli.js'), '--version']);
+  // The Action with no inputs: it loads, reads its inputs, refuses them and exits; that is its load time.
+  const action = median([join(root, 'packages', 'github-action', 'dist', 'index.js')], { GITHUB_ACTIONS: 'true' });
+  const bare = median(['-e', '0']);
+  process.stdout.write(`\n${JSON.stringify({ version, action, bare })}\n`);
 }
-process.stdout.write(`${JSON.stringify({ ms: performance.now() - started, rss: process.resourceUsage().maxRSS * 1024, code })}\n`);

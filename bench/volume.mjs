@@ -5,7 +5,7 @@
 // Measurements, never assertions: one table, wall time, results per second, peak RSS from each process's
 // own accounting (process.resourceUsage().maxRSS).
 import { spawnSync } from 'node:child_process';
-import { createWriteStream, existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { createWriteStream, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -82,19 +82,23 @@ async function semgrep(file, n, seed) {
   });
 }
 
-/** Runs one measured process: node bench/measure.mjs <mode> ...args; returns { ms, rss } or { error }. */
+/** Runs one measured process: node bench/measure.mjs <mode> ...args; returns { ms, rss, stderr } or { error }. */
 function run(mode, args) {
   const child = spawnSync(process.execPath, ['--max-old-space-size=8192', measure, mode, ...args], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, env: { ...process.env, PIPEWARDEN_OFFLINE: '1' } });
   const line = child.stdout.trim().split('\n').at(-1) ?? '';
+  const stderr = child.stderr.trim();
   try {
-    return JSON.parse(line);
+    const result = JSON.parse(line);
+    if (result.code === 2 || child.status) return { error: stderr.split('\n').at(-1) ?? `exit ${result.code ?? child.status}` };
+    return { ...result, stderr };
   } catch {
-    return { error: (child.stderr || child.stdout).trim().split('\n').at(-1) ?? `exit ${child.status}` };
+    return { error: (stderr || child.stdout).trim().split('\n').at(-1) ?? `exit ${child.status}` };
   }
 }
 
+/** sarif-multitool, when installed here or named by PIPEWARDEN_SARIF_MULTITOOL (it is not a dependency: see docs/performance.md). */
 function multitool() {
-  const bin = join(root, 'node_modules', '.bin', 'sarif-multitool');
+  const bin = process.env.PIPEWARDEN_SARIF_MULTITOOL ?? join(root, 'node_modules', '.bin', 'sarif-multitool');
   return existsSync(bin) ? bin : undefined;
 }
 
@@ -103,12 +107,23 @@ function timed(command, args) {
   const child = spawnSync('/usr/bin/time', ['-f', '%M', command, ...args], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
   const ms = performance.now() - started;
   const rss = Number(child.stderr.trim().split('\n').at(-1)) * 1024;
-  return child.status === 0 ? { ms, rss } : { error: child.stderr.trim().split('\n').slice(-2, -1)[0] ?? `exit ${child.status}` };
+  return child.status === 0 ? { ms, rss, stdout: child.stdout } : { error: child.stderr.trim().split('\n').slice(-2, -1)[0] ?? `exit ${child.status}` };
+}
+
+/** Results of a multitool log that are new or absent (its own match-results-forward output). */
+function peerWrong(file) {
+  try {
+    const log = JSON.parse(readFileSync(file, 'utf8'));
+    const states = log.runs.flatMap((r) => r.results ?? []).map((r) => r.baselineState);
+    return `${states.filter((s) => s === 'new').length} new, ${states.filter((s) => s === 'absent').length} absent`;
+  } catch {
+    return '?';
+  }
 }
 
 const rows = [];
-const fmt = (x) => (x.error ? `error: ${x.error}`.slice(0, 40) : `${(x.ms / 1000).toFixed(2)} s`);
-const mb = (x) => (x.error ? '' : `${Math.round(x.rss / 1024 / 1024)} MB`);
+const tool = multitool();
+const add = (n, what, result, floor, peer) => rows.push({ n, what, result, floor, peer });
 for (const n of sizes) {
   const base = join(work, `${n}`);
   const files = { sarif: `${base}.sarif`, shifted: `${base}.shifted.sarif`, trivy: `${base}.trivy.json`, semgrep: `${base}.semgrep.json` };
@@ -117,49 +132,53 @@ for (const n of sizes) {
   await semgrep(files.semgrep, n, n + 2);
   const size = statSync(files.sarif).size;
   const floor = run('floor', [files.sarif]);
-  const add = (what, input, result, ratioTo = floor, peer) => rows.push({ n, what, input, result, floor: ratioTo, peer });
-  add('JSON.parse floor', files.sarif, floor, undefined);
-  const tool = multitool();
-  const convert = run('cli', ['convert', files.sarif, '-o', `${base}.out.sarif`]);
-  add('convert SARIF', files.sarif, convert, floor, tool ? timed(tool, ['merge', files.sarif, '--output-file', `${base}.mt.sarif`, '--force']) : undefined);
-  add('convert Trivy JSON', files.trivy, run('cli', ['convert', files.trivy, '-o', `${base}.trivy.out.sarif`]), run('floor', [files.trivy]));
-  add('convert Semgrep JSON', files.semgrep, run('cli', ['convert', files.semgrep, '-o', `${base}.semgrep.out.sarif`]), run('floor', [files.semgrep]));
+  add(n, `JSON.parse floor (SARIF, ${(size / 1024 / 1024).toFixed(0)} MB)`, floor);
+  // convert = read, check, normalize, redact, fingerprint, write: the per-result work of every pipeline.
+  add(n, 'convert SARIF', run('cli', ['convert', files.sarif, '-o', `${base}.out.sarif`]), floor, tool ? timed(tool, ['merge', files.sarif, '--output-directory', work, '--output-file', `${n}.mt.sarif`, '--log', 'ForceOverwrite']) : undefined);
+  add(n, 'convert Trivy JSON', run('cli', ['convert', files.trivy, '-o', `${base}.trivy.out.sarif`]), run('floor', [files.trivy]));
+  add(n, 'convert Semgrep JSON', run('cli', ['convert', files.semgrep, '-o', `${base}.semgrep.out.sarif`]), run('floor', [files.semgrep]));
+  add(n, 'merge 2 logs + dedupe + prioritize', run('cli', ['merge', `${base}.out.sarif`, `${base}.trivy.out.sarif`, '-o', `${base}.merged.sarif`]), run('floor', [`${base}.out.sarif`, `${base}.trivy.out.sarif`]));
   if (n <= 100_000) {
-    // Baseline match: the same findings shifted down 3 lines must all be unchanged.
+    // Baseline match: the same findings shifted down 3 lines must all come out unchanged.
     await sarif(files.shifted, n, n, 3);
+    run('cli', ['convert', files.shifted, '-o', `${base}.shifted.out.sarif`]);
+    const both = run('floor', [`${base}.shifted.out.sarif`, `${base}.out.sarif`]);
+    const match = run('cli', ['merge', `${base}.shifted.out.sarif`, '--baseline', `${base}.out.sarif`, '-o', `${base}.matched.sarif`]);
+    const counts = /(\d+) new, \d+ unchanged, \d+ updated, (\d+) absent/.exec(match.stderr ?? '');
+    const peer = tool ? timed(tool, ['match-results-forward', files.shifted, '--previous', files.sarif, '--output-file-path', `${base}.mt-match.sarif`, '--log', 'ForceOverwrite']) : undefined;
+    const peerCounts = peer && !peer.error ? `; multitool: ${peerWrong(`${base}.mt-match.sarif`)}` : '';
+    add(n, `merge + baseline match (${counts ? `${counts[1]} new, ${counts[2]} absent` : 'no counts'}${peerCounts}); × floor of both`, match, both, peer);
     const out = join(work, `scan-${n}`);
-    const match = run('cli', ['scan', work, '--scanners', 'none', '--report', files.shifted, '--baseline', `${base}.out.sarif`, '--out-dir', out, '--quiet', '--fail-on', 'never']);
-    let wrong = '';
-    try {
-      const report = JSON.parse(readFileSync(join(out, 'report.json'), 'utf8'));
-      wrong = `${report.baseline?.new ?? '?'} new, ${report.baseline?.absent ?? '?'} absent`;
-    } catch {
-      wrong = 'no report';
-    }
-    const both = { ms: floor.ms * 2, rss: floor.rss };
-    add(`scan + baseline match (${wrong})`, files.shifted, match, both, tool ? timed(tool, ['match-results-forward', files.shifted, '--previous', `${base}.out.sarif`, '--output-file', `${base}.mt-match.sarif`, '--force']) : undefined);
+    const scan = run('cli', ['scan', work, '--scanners', 'none', '--report', files.shifted, '--baseline', `${base}.out.sarif`, '--out-dir', out, '--quiet', '--fail-on', 'never']);
+    add(n, 'scan on the report: every output (SARIF, GitHub, GitLab, JUnit, HTML, JSON, summary)', scan, floor);
   }
-  const merge = run('cli', ['merge', `${base}.out.sarif`, `${base}.trivy.out.sarif`, '-o', `${base}.merged.sarif`]);
-  add('merge 2 logs', `${base}.out.sarif`, merge, floor);
-  rows.push({ n, what: `(SARIF input ${(size / 1024 / 1024).toFixed(0)} MB)` });
-  for (const f of Object.values(files)) rmSync(f, { force: true });
+  for (const f of readdirSync(work)) if (f.startsWith(`${n}.`) || f.startsWith(`scan-${n}`)) rmSync(join(work, f), { recursive: true, force: true });
+}
+if (!quick) {
+  // Above V8's string limit (about 512 MB): read in chunks, never as one string.
+  const n = 1_550_000;
+  const file = join(work, 'big.sarif');
+  await sarif(file, n, 7);
+  const size = statSync(file).size;
+  add(n, `convert a ${(size / 1024 / 1024).toFixed(0)} MB SARIF log (over V8's string limit)`, run('cli', ['convert', file, '-o', join(work, 'big.out.sarif')]));
+  rmSync(file, { force: true });
 }
 const startup = run('startup', []);
 
 const header = ['results', 'what', 'wall', 'results/s', 'peak RSS', '× floor', 'multitool', '× multitool'];
 const lines = [header, header.map(() => '---')];
+const fmt = (x) => (x.error ? `error: ${x.error}`.slice(0, 60) : `${(x.ms / 1000).toFixed(2)} s`);
+const mb = (x) => (x.error || !x.rss ? '' : `${Math.round(x.rss / 1024 / 1024)} MB`);
 for (const r of rows) {
-  if (!r.result) {
-    lines.push([String(r.n), r.what, '', '', '', '', '', '']);
-    continue;
-  }
-  const rate = r.result.error ? '' : `${Math.round(r.n / (r.result.ms / 1000)).toLocaleString('en-US')}`;
-  const ratio = r.floor && !r.result.error && !r.floor.error && r.what !== 'JSON.parse floor' ? `${(r.result.ms / r.floor.ms).toFixed(2)}` : '';
-  const peer = r.peer ? fmt(r.peer) : '';
-  const vsPeer = r.peer && !r.peer.error && !r.result.error ? `${(r.result.ms / r.peer.ms).toFixed(2)}` : '';
-  lines.push([r.n.toLocaleString('en-US'), r.what, fmt(r.result), rate, mb(r.result), ratio, peer, vsPeer]);
+  const ok = !r.result.error;
+  const rate = ok ? Math.round(r.n / (r.result.ms / 1000)).toLocaleString('en-US') : '';
+  const ratio = r.floor && ok && !r.floor.error ? (r.result.ms / r.floor.ms).toFixed(2) : '';
+  const vsPeer = r.peer && !r.peer.error && ok ? (r.result.ms / r.peer.ms).toFixed(2) : '';
+  lines.push([r.n.toLocaleString('en-US'), r.what, fmt(r.result), rate, mb(r.result), ratio, r.peer ? `${fmt(r.peer)} ${mb(r.peer)}`.trim() : '', vsPeer]);
 }
-console.log(`\nVolume (${quick ? 'quick: 10k and 100k' : '10k, 100k, 1M'}; seeded synthetic inputs; Node ${process.version})\n`);
+console.log(`\nVolume (${quick ? 'quick: 10k and 100k' : '10k, 100k, 1M and a 600 MB log'}; seeded synthetic inputs; Node ${process.version})\n`);
 for (const l of lines) console.log(`| ${l.join(' | ')} |`);
-console.log(`\npipewarden --version: ${startup.error ? startup.error : `${startup.ms.toFixed(0)} ms`}${multitool() ? '' : '; sarif-multitool not installed (npm i -D @microsoft/sarif-multitool to compare)'}`);
+const ms = (x) => (x === undefined ? 'error' : `${x.toFixed(0)} ms`);
+console.log(`\nStartup (median of 7 processes): pipewarden --version ${ms(startup.version)}, the GitHub Action's bundle ${ms(startup.action)}, bare node ${ms(startup.bare)}`);
+if (!tool) console.log('sarif-multitool not installed: npm i --no-save @microsoft/sarif-multitool@5.7.0 (or PIPEWARDEN_SARIF_MULTITOOL=path) for the peer columns');
 rmSync(work, { recursive: true, force: true });

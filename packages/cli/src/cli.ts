@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+import { setFlagsFromString } from 'node:v8';
 import manifest from '../package.json' with { type: 'json' };
 
 const argv = process.argv.slice(2);
@@ -7,6 +8,9 @@ const argv = process.argv.slice(2);
 if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-v' || argv[0] === 'version')) {
   process.stdout.write(`${manifest.version}\n`);
 } else {
+  // A larger young generation: a million results allocate fast and most of it dies young; with V8's default
+  // (16 MB) a 1M-result convert spent a fifth of its time more in the garbage collector.
+  setFlagsFromString('--max-semi-space-size=32');
   const { main } = await import('./main.js');
   await main(argv, { env: process.env, cwd: process.cwd(), stdout: process.stdout, stderr: process.stderr }).then(
     (code) => {

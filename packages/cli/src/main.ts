@@ -18,6 +18,8 @@ import {
   type Fetcher,
   dedupe,
   mergeLogs,
+  applyBaseline,
+  readBaseline,
   prioritize,
   readReport,
   formats,
@@ -112,10 +114,14 @@ Re-prioritizes and gates an existing results.sarif with today's KEV and EPSS dat
 yesterday's clean build fails today when one of its CVEs entered KEV. Writes results.sarif and summary.md
 to the out-dir (default .pipewarden). Exit codes: 0 pass, 1 fail, 2 error.`;
 
-const MERGE_USAGE = `Usage: pipewarden merge SARIF... -o FILE
+const MERGE_USAGE = `Usage: pipewarden merge SARIF... -o FILE [--baseline SARIF]
 
 Joins SARIF logs (the shards of a parallel scan, or several tools' logs) into one: one run per tool and
-category, findings reported by several tools joined into one that names them all.`;
+category, findings reported by several tools joined into one that names them all.
+
+  --baseline SARIF   match the results forward against an earlier log (the last default-branch run):
+                     each gets baselineState new, unchanged or updated, and the earlier log's results
+                     that are gone are added as absent (fixed)`;
 
 const CONVERT_USAGE = `Usage: pipewarden convert REPORT... [--format ID] [-o FILE]
 
@@ -420,13 +426,15 @@ async function convert(args: string[], io: CliIo): Promise<number> {
     const results = log.runs.reduce((n, run) => n + (run.results?.length ?? 0), 0);
     io.stderr.write(`pipewarden › wrote ${options.output}: ${log.runs.length} run${log.runs.length === 1 ? '' : 's'}, ${results} result${results === 1 ? '' : 's'}\n`);
   } else {
-    for (const chunk of sarifText(log)) io.stdout.write(chunk);
+    // Each chunk holds whole results, so it decodes on its own.
+    const decoder = new TextDecoder();
+    for (const chunk of sarifText(log)) io.stdout.write(decoder.decode(chunk));
   }
   return 0;
 }
 
 async function merge(args: string[], io: CliIo): Promise<number> {
-  const { values, positionals } = parse(args, { output: { type: 'string', short: 'o' } });
+  const { values, positionals } = parse(args, { output: { type: 'string', short: 'o' }, baseline: { type: 'string' } });
   if (values.help) {
     io.stdout.write(`${MERGE_USAGE}\n`);
     return 0;
@@ -437,13 +445,16 @@ async function merge(args: string[], io: CliIo): Promise<number> {
     if (error instanceof InputError) throw new InputError(error.message, { file, cause: error });
     throw error;
   })).log);
+  const baseline = options.baseline ? await readBaseline(resolve(io.cwd, options.baseline), options.baseline) : undefined;
   const log = mergeLogs(logs);
   const { merged } = dedupe(log);
+  const counts = baseline ? applyBaseline(log, baseline) : undefined;
   prioritize(log);
   log.$schema = SARIF_SCHEMA_URI;
   await writeFileAtomic(resolve(io.cwd, options.output), sarifText(log));
   const results = log.runs.reduce((n, run) => n + (run.results?.length ?? 0), 0);
-  io.stderr.write(`pipewarden › merged ${logs.length} log${logs.length === 1 ? '' : 's'} into ${options.output}: ${log.runs.length} run${log.runs.length === 1 ? '' : 's'}, ${results} result${results === 1 ? '' : 's'}${merged ? ` (${merged} reported by several tools, joined)` : ''}\n`);
+  const matched = counts ? `; against ${options.baseline}: ${counts.new} new, ${counts.unchanged} unchanged, ${counts.updated} updated, ${counts.absent} absent` : '';
+  io.stderr.write(`pipewarden › merged ${logs.length} log${logs.length === 1 ? '' : 's'} into ${options.output}: ${log.runs.length} run${log.runs.length === 1 ? '' : 's'}, ${results} result${results === 1 ? '' : 's'}${merged ? ` (${merged} reported by several tools, joined)` : ''}${matched}\n`);
   return 0;
 }
 

@@ -97,6 +97,7 @@ export const reportOptionsSchema = z.object({
 export const mergeOptionsSchema = z.object({
   reports: z.array(nonEmpty('a SARIF path')).min(1, 'name the SARIF logs to merge'),
   output: nonEmpty('--output'),
+  baseline: nonEmpty('--baseline').optional(),
 });
 
 export const convertOptionsSchema = z.object({

@@ -1,4 +1,4 @@
-import { PROP, type Log, type ReportingDescriptor, type Result, type Run } from './sarif/types.js';
+import { PROP, fingerprintOf, type Log, type ReportingDescriptor, type Result, type Run } from './sarif/types.js';
 
 export const SEVERITIES = ['critical', 'high', 'medium', 'low', 'info'] as const;
 export type Severity = (typeof SEVERITIES)[number];
@@ -95,6 +95,11 @@ export function messageText(result: Result, rule?: ReportingDescriptor): string 
   return template.replace(/\{(\d+)\}/g, (_, n: string) => result.message.arguments?.[Number(n)] ?? '') || (rule?.shortDescription?.text ?? '');
 }
 
+/** The file of a result's first location that names one. */
+export function fileUriOf(result: Result): string | undefined {
+  return result.locations?.find((location) => location.physicalLocation?.artifactLocation?.uri)?.physicalLocation?.artifactLocation?.uri;
+}
+
 function locationOf(result: Result): FindingLocation | undefined {
   const physical = result.locations?.find((location) => location.physicalLocation?.artifactLocation?.uri)?.physicalLocation;
   const uri = physical?.artifactLocation?.uri;
@@ -133,13 +138,19 @@ export function categoryOf(run: Run, result: Result): Category {
   return 'sast';
 }
 
+/** The 0–10 score: the result's or rule's `security-severity`, else one derived from the SARIF level. */
+export function scoreOf(result: Result, rule: ReportingDescriptor | undefined): number {
+  return (
+    numberProp(result.properties, 'security-severity') ??
+    numberProp(rule?.properties, 'security-severity') ??
+    SEVERITY_SCORE[LEVEL_SEVERITY[result.level ?? rule?.defaultConfiguration?.level ?? 'warning'] ?? 'medium']
+  );
+}
+
 export function toFinding(run: Run, result: Result): Finding {
   const rule = ruleOf(run, result);
   const props = result.properties;
-  const score =
-    numberProp(props, 'security-severity') ??
-    numberProp(rule?.properties, 'security-severity') ??
-    SEVERITY_SCORE[LEVEL_SEVERITY[result.level ?? rule?.defaultConfiguration?.level ?? 'warning'] ?? 'medium'];
+  const score = scoreOf(result, rule);
   const risk = numberProp(props, PROP.risk);
   const priority = props?.[PROP.priority] as Priority | undefined;
   return {
@@ -154,7 +165,7 @@ export function toFinding(run: Run, result: Result): Finding {
     score,
     severity: severityFromScore(score),
     cwes: cwesOf(result, rule),
-    fingerprint: (props?.[PROP.fingerprint] as string | undefined) ?? undefined,
+    fingerprint: fingerprintOf(result),
     risk,
     priority: priority && (PRIORITIES as readonly string[]).includes(priority) ? priority : undefined,
     suppressed: (result.suppressions ?? []).some((s) => s.status === undefined || s.status === 'accepted'),

@@ -4094,7 +4094,7 @@ var require_util2 = __commonJS({
     try {
       crypto2 = __require("crypto");
       const possibleRelevantHashes = ["sha256", "sha384", "sha512"];
-      supportedHashes = crypto2.getHashes().filter((hash2) => possibleRelevantHashes.includes(hash2));
+      supportedHashes = crypto2.getHashes().filter((hash3) => possibleRelevantHashes.includes(hash3));
     } catch {
     }
     function responseURL(response) {
@@ -52421,9 +52421,9 @@ function undeclaredConstraint(member) {
     return null;
   return Object.keys(extra).length ? extra : null;
 }
-function foldObjects(members2) {
+function foldObjects(members3) {
   const objects = [];
-  for (const member of members2) {
+  for (const member of members3) {
     if (typeof member !== "object" || member.type !== "object")
       return null;
     for (const key in member) {
@@ -56300,7 +56300,7 @@ function date4(params) {
 }
 
 // ../core/dist/index.js
-import { createReadStream } from "fs";
+import { createReadStream as createReadStream2 } from "fs";
 import { open as open3, readFile, stat as stat2 } from "fs/promises";
 
 // ../../node_modules/.pnpm/fast-xml-parser@5.12.1/node_modules/fast-xml-parser/src/util.js
@@ -60491,6 +60491,7 @@ var XMLValidator = {
 };
 
 // ../core/dist/index.js
+import { createReadStream } from "fs";
 import { createHmac } from "crypto";
 import { join as join32 } from "path";
 import { createRequire } from "module";
@@ -60507,13 +60508,13 @@ import { lstat as lstat2, readdir as readdir2 } from "fs/promises";
 import { join as join8, relative as relative2, sep as sep4 } from "path";
 var import_yaml = __toESM(require_dist2(), 1);
 import { readFile as readFile2 } from "fs/promises";
-import { createHash } from "crypto";
+import { hash as hash2 } from "crypto";
 import { readFile as readFile3, readdir as readdir22 } from "fs/promises";
-import { basename as basename32, dirname as dirname5, join as join9 } from "path";
+import { join as join9 } from "path";
 var import_ae_cvss_calculator = __toESM(require_ae_cvss_calculator(), 1);
 import { open as open22 } from "fs/promises";
 import { extname as extname2, relative as relative22, sep as sep22 } from "path";
-import { createReadStream as createReadStream3 } from "fs";
+import { createReadStream as createReadStream4 } from "fs";
 import { mkdir as mkdir22, readdir as readdir3, stat as stat22 } from "fs/promises";
 import { join as join10 } from "path";
 import { createInterface } from "readline";
@@ -60522,19 +60523,19 @@ var import_picomatch = __toESM(require_picomatch2(), 1);
 var import_picomatch2 = __toESM(require_picomatch2(), 1);
 import { isIP } from "net";
 import { mkdir as mkdir3, writeFile as writeFile22 } from "fs/promises";
-import { createHash as createHash2 } from "crypto";
+import { createHash } from "crypto";
 import { availableParallelism } from "os";
 import { join as join11 } from "path";
 import { isAbsolute, relative as relative3, resolve as resolve2, sep as sep32 } from "path";
 import { fileURLToPath as fileURLToPath2 } from "url";
 import { mkdir as mkdir4, rename as rename22, rm as rm22, writeFile as writeFile3 } from "fs/promises";
-import { basename as basename4, dirname as dirname6, join as join12 } from "path";
+import { basename as basename32, dirname as dirname5, join as join12 } from "path";
 import { gzipSync } from "zlib";
 import { randomBytes as randomBytes2 } from "crypto";
-import { createHash as createHash3 } from "crypto";
+import { createHash as createHash2 } from "crypto";
 import { stat as stat3 } from "fs/promises";
 import { join as join13, relative as relative4, resolve as resolve22, sep as sep42 } from "path";
-import { createHash as createHash4 } from "crypto";
+import { createHash as createHash3 } from "crypto";
 var __defProp2 = Object.defineProperty;
 var __export2 = (target, all) => {
   for (var name in all)
@@ -60595,10 +60596,13 @@ function describeFsError(error63) {
 }
 var SARIF_SCHEMA_URI = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json";
 var SARIF_VERSION = "2.1.0";
+var FINGERPRINT_KEY = "pipewarden/v1";
+function fingerprintOf(result2) {
+  return result2.partialFingerprints?.[FINGERPRINT_KEY] ?? result2.properties?.["pipewarden/fingerprint"];
+}
 var PROP = {
   category: "pipewarden/category",
   scanner: "pipewarden/scanner",
-  fingerprint: "pipewarden/fingerprint",
   severity: "pipewarden/severity",
   risk: "pipewarden/risk",
   priority: "pipewarden/priority",
@@ -60650,6 +60654,9 @@ function messageText(result2, rule) {
   const template = id ? rule?.messageStrings?.[id]?.text ?? "" : "";
   return template.replace(/\{(\d+)\}/g, (_, n) => result2.message.arguments?.[Number(n)] ?? "") || (rule?.shortDescription?.text ?? "");
 }
+function fileUriOf(result2) {
+  return result2.locations?.find((location2) => location2.physicalLocation?.artifactLocation?.uri)?.physicalLocation?.artifactLocation?.uri;
+}
 function locationOf(result2) {
   const physical = result2.locations?.find((location2) => location2.physicalLocation?.artifactLocation?.uri)?.physicalLocation;
   const uri = physical?.artifactLocation?.uri;
@@ -60683,10 +60690,13 @@ function categoryOf(run22, result2) {
   if (IAC_TOOLS.test(name)) return "iac";
   return "sast";
 }
+function scoreOf(result2, rule) {
+  return numberProp(result2.properties, "security-severity") ?? numberProp(rule?.properties, "security-severity") ?? SEVERITY_SCORE[LEVEL_SEVERITY[result2.level ?? rule?.defaultConfiguration?.level ?? "warning"] ?? "medium"];
+}
 function toFinding(run22, result2) {
   const rule = ruleOf(run22, result2);
   const props = result2.properties;
-  const score = numberProp(props, "security-severity") ?? numberProp(rule?.properties, "security-severity") ?? SEVERITY_SCORE[LEVEL_SEVERITY[result2.level ?? rule?.defaultConfiguration?.level ?? "warning"] ?? "medium"];
+  const score = scoreOf(result2, rule);
   const risk = numberProp(props, PROP.risk);
   const priority = props?.[PROP.priority];
   return {
@@ -60701,7 +60711,7 @@ function toFinding(run22, result2) {
     score,
     severity: severityFromScore(score),
     cwes: cwesOf(result2, rule),
-    fingerprint: props?.[PROP.fingerprint] ?? void 0,
+    fingerprint: fingerprintOf(result2),
     risk,
     priority: priority && PRIORITIES.includes(priority) ? priority : void 0,
     suppressed: (result2.suppressions ?? []).some((s) => s.status === void 0 || s.status === "accepted"),
@@ -60727,7 +60737,7 @@ function whereOf(finding) {
   return location2.startLine ? `${location2.uri}:${location2.startLine}` : location2.uri;
 }
 async function writeChunks(file2, chunks) {
-  const out = createWriteStream(file2);
+  const out = createWriteStream(file2, { highWaterMark: 16 * 1024 * 1024 });
   const failed = new Promise((_, reject) => out.once("error", reject));
   failed.catch(() => void 0);
   try {
@@ -60753,35 +60763,54 @@ async function writeFileAtomic(file2, data) {
   }
 }
 var CHUNK = 1 << 20;
-function openObject(value) {
-  const text2 = JSON.stringify(value);
-  return text2 === "{}" ? "{" : `${text2.slice(0, -1)},`;
+var Packer = class {
+  buffer = Buffer.allocUnsafe(CHUNK);
+  used = 0;
+  /** Adds text; returns the full chunks it displaced (a text never straddles two chunks, so each decodes alone). */
+  add(text2) {
+    const out = [];
+    if (this.used + text2.length * 3 > CHUNK && this.used > 0) out.push(this.take());
+    if (text2.length * 3 > CHUNK) out.push(Buffer.from(text2));
+    else this.used += this.buffer.write(text2, this.used);
+    return out;
+  }
+  take() {
+    const chunk = this.buffer.subarray(0, this.used);
+    this.buffer = Buffer.allocUnsafe(CHUNK);
+    this.used = 0;
+    return chunk;
+  }
+};
+var EACH = { "[]": null };
+var LOG_SPINE = { runs: { "[]": { results: EACH, artifacts: EACH, tool: { driver: { rules: EACH } } } } };
+function* pieces(value, spine) {
+  if (!spine || typeof value !== "object" || value === null) {
+    yield JSON.stringify(value);
+  } else if (Array.isArray(value)) {
+    yield "[";
+    for (let i = 0; i < value.length; i++) {
+      yield i ? ",\n" : "\n";
+      yield* pieces(value[i] ?? null, spine["[]"]);
+    }
+    yield value.length ? "\n]" : "]";
+  } else {
+    const object2 = value;
+    let first = true;
+    yield "{";
+    for (const key of Object.keys(object2)) {
+      if (object2[key] === void 0) continue;
+      yield `${first ? "" : ","}${JSON.stringify(key)}:`;
+      first = false;
+      yield* pieces(object2[key], spine[key]);
+    }
+    yield "}";
+  }
 }
 function* sarifText(log2) {
-  const { runs, ...top } = log2;
-  let pending = `${openObject(top)}"runs":[`;
-  for (const [r, run22] of runs.entries()) {
-    const { results, ...rest } = run22;
-    if (!results) {
-      pending += `${r ? "," : ""}
-${JSON.stringify(rest)}`;
-      continue;
-    }
-    pending += `${r ? "," : ""}
-${openObject(rest)}"results":[`;
-    for (const [i, result2] of results.entries()) {
-      pending += `${i ? "," : ""}
-${JSON.stringify(result2)}`;
-      if (pending.length >= CHUNK) {
-        yield pending;
-        pending = "";
-      }
-    }
-    pending += "\n]}";
-  }
-  yield `${pending}
-]}
-`;
+  const packer = new Packer();
+  for (const piece of pieces(log2, LOG_SPINE)) yield* packer.add(piece);
+  yield* packer.add("\n");
+  yield packer.take();
 }
 var propertyBag = external_exports.looseObject({ tags: external_exports.array(external_exports.string()).optional() });
 var text = external_exports.string();
@@ -60923,13 +60952,16 @@ var isString = (v) => typeof v === "string";
 var intFrom = (min) => (v) => Number.isSafeInteger(v) && v >= min;
 var arrayOf = (item) => (v) => Array.isArray(v) && v.every(item);
 var oneOf = (...values) => (v) => values.includes(v);
-var shape = (members2, closed = false) => (v) => {
-  if (!isObject2(v)) return false;
-  for (const key of Object.keys(v)) {
-    const check2 = Object.hasOwn(members2, key) ? members2[key] : void 0;
-    if (check2 ? !check2(v[key]) : closed) return false;
-  }
-  return true;
+var shape = (members22, closed = false) => {
+  const known = Object.assign(/* @__PURE__ */ Object.create(null), members22);
+  return (v) => {
+    if (!isObject2(v)) return false;
+    for (const key in v) {
+      const check2 = known[key];
+      if (check2 ? !check2(v[key]) : closed) return false;
+    }
+    return true;
+  };
 };
 var fastMessage = (v) => shape({ text: isString, markdown: isString, id: isString, arguments: arrayOf(isString) })(v) && (v.text !== void 0 || v.id !== void 0);
 var fastRegion = shape(Object.fromEntries(["startLine", "startColumn", "endLine", "endColumn"].map((k) => [k, intFrom(1)]).concat([["charOffset", intFrom(-1)], ["charLength", intFrom(0)], ["byteOffset", intFrom(-1)], ["byteLength", intFrom(0)]])));
@@ -61048,11 +61080,196 @@ function toUriReference(text2) {
   return text2.replace(/\\/g, "/").replace(/%(?![0-9A-Fa-f]{2})/g, "%25").replace(/[^A-Za-z0-9\-._~:/?#[\]@!$&'()*+,;=%]/gu, (c) => encodeURIComponent(c));
 }
 function decodeUri(uri) {
+  if (!uri.includes("%")) return uri;
   try {
     return decodeURIComponent(uri);
   } catch {
     return uri;
   }
+}
+var ChunkedJsonUnreadable = class extends Error {
+  name = "ChunkedJsonUnreadable";
+};
+var ChunkedJsonTooDeep = class extends Error {
+  constructor(offset) {
+    super(`nests deeper than the limit at byte ${offset}`);
+    this.offset = offset;
+  }
+  offset;
+  name = "ChunkedJsonTooDeep";
+};
+var QUOTE = 34;
+var BACKSLASH = 92;
+function setMember(target, key, value) {
+  if (key === "__proto__") Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+  else target[key] = value;
+}
+function parseSlice(text2) {
+  try {
+    return JSON.parse(text2);
+  } catch {
+    throw new ChunkedJsonUnreadable("a piece of the document is not valid JSON");
+  }
+}
+var isSpace = (c) => c === 32 || c === 10 || c === 13 || c === 9;
+function members2(window2, from, to, afterMember, valueFollows = false) {
+  let a = from;
+  let b = to;
+  while (a < b && isSpace(window2[a])) a++;
+  while (b > a && isSpace(window2[b - 1])) b--;
+  if (a === b) {
+    if (afterMember && valueFollows) throw new ChunkedJsonUnreadable("a missing comma");
+    return "";
+  }
+  const comma = window2[a] === 44;
+  if (comma !== afterMember) throw new ChunkedJsonUnreadable(comma ? "a comma where a value belongs" : "a missing comma");
+  if (comma) {
+    a++;
+    while (a < b && isSpace(window2[a])) a++;
+    if (a === b && !valueFollows) throw new ChunkedJsonUnreadable("a comma with no value after it");
+  }
+  return window2.toString("utf8", a, b);
+}
+function addMembers(frame, window2, from, to, toComma) {
+  const text2 = members2(window2, from, to, frame.afterMember);
+  if (!text2) {
+    if (toComma && !frame.afterMember) throw new ChunkedJsonUnreadable("a comma with no value before it");
+    return;
+  }
+  if (frame.array) {
+    const items2 = parseSlice(`[${text2}]`);
+    const target = frame.value;
+    for (const item of items2) target.push(item);
+  } else {
+    const parsed = parseSlice(`{${text2}}`);
+    const target = frame.value;
+    for (const key of Object.keys(parsed)) setMember(target, key, parsed[key]);
+  }
+}
+async function readJsonChunked(file2, options2) {
+  const values = [];
+  const stack = [];
+  let window2 = Buffer.alloc(0);
+  let base = options2.start;
+  let pos = 0;
+  const attach = (parent, value) => {
+    if (!parent) values.push(value);
+    else if (parent.array) parent.value.push(value);
+    else setMember(parent.value, parent.key, value);
+  };
+  const materialize = () => {
+    for (let d = 0; d < stack.length; d++) {
+      const frame = stack[d];
+      const parent = stack[d - 1];
+      if (frame.value !== void 0) continue;
+      if (parent) {
+        const from = parent.pending;
+        const split = parent.lastComma >= from;
+        if (split) addMembers(parent, window2, from, parent.lastComma, true);
+        if (!parent.array) {
+          const head = members2(window2, split ? parent.lastComma : from, frame.start, split || parent.afterMember, true);
+          const colon = head.lastIndexOf(":");
+          if (colon < 0) throw new ChunkedJsonUnreadable("an object member has no key");
+          const key = parseSlice(head.slice(0, colon));
+          if (typeof key !== "string") throw new ChunkedJsonUnreadable("an object key is not a string");
+          parent.key = key;
+        } else if (members2(window2, split ? parent.lastComma : from, frame.start, split || parent.afterMember, true) !== "") {
+          throw new ChunkedJsonUnreadable("a value before an array element");
+        }
+        parent.pending = -1;
+        parent.lastComma = -1;
+      }
+      frame.value = frame.array ? [] : {};
+      attach(parent, frame.value);
+      frame.pending = frame.start + 1;
+      frame.afterMember = false;
+    }
+    const innermost = stack.at(-1);
+    if (innermost && innermost.lastComma >= innermost.pending) {
+      addMembers(innermost, window2, innermost.pending, innermost.lastComma, true);
+      innermost.pending = innermost.lastComma;
+      innermost.lastComma = -1;
+      innermost.afterMember = true;
+    }
+  };
+  const onClose = (frame, at) => {
+    const parent = stack.at(-1);
+    if (frame.value !== void 0) {
+      addMembers(frame, window2, frame.pending, at, false);
+      if (parent) {
+        parent.pending = at + 1;
+        parent.lastComma = -1;
+        parent.afterMember = true;
+      }
+    } else if (!parent) {
+      values.push(parseSlice(window2.toString("utf8", frame.start, at + 1)));
+    }
+  };
+  const scan = (final) => {
+    const buf = window2;
+    const end = buf.length;
+    let i = pos;
+    while (i < end) {
+      const c = buf[i];
+      if (c === QUOTE) {
+        let close = buf.indexOf(QUOTE, i + 1);
+        for (; ; ) {
+          if (close < 0) break;
+          let slashes = 0;
+          for (let k = close - 1; buf[k] === BACKSLASH; k--) slashes++;
+          if (slashes % 2 === 0) break;
+          close = buf.indexOf(QUOTE, close + 1);
+        }
+        if (close < 0) {
+          if (final) throw new ChunkedJsonUnreadable("a string is not closed");
+          pos = i;
+          return false;
+        }
+        if (stack.length === 0) throw new ChunkedJsonUnreadable("a top-level string");
+        i = close + 1;
+        continue;
+      }
+      if (c === 123 || c === 91) {
+        if (stack.length >= options2.maxDepth) throw new ChunkedJsonTooDeep(base + i);
+        stack.push({ array: c === 91, value: void 0, start: i, pending: -1, lastComma: -1, afterMember: false });
+      } else if (c === 125 || c === 93) {
+        const frame = stack.pop();
+        if (!frame || frame.array !== (c === 93)) throw new ChunkedJsonUnreadable("brackets do not match");
+        onClose(frame, i);
+      } else if (c === 44) {
+        const frame = stack.at(-1);
+        if (!frame) throw new ChunkedJsonUnreadable("a comma between top-level values");
+        frame.lastComma = i;
+      } else if (stack.length === 0 && !isSpace(c)) {
+        throw new ChunkedJsonUnreadable("a top-level value that is not an object or array");
+      }
+      i++;
+    }
+    pos = i;
+    return true;
+  };
+  const chunkBytes = options2.chunkBytes ?? 4 * 1024 * 1024;
+  for await (const chunk of createReadStream(file2, { start: options2.start, highWaterMark: chunkBytes })) {
+    if (stack.length) {
+      materialize();
+      const keep = Math.min(stack.at(-1).pending, pos);
+      window2 = Buffer.concat([window2.subarray(keep), chunk]);
+      base += keep;
+      pos -= keep;
+      for (const frame of stack) {
+        if (frame.pending >= 0) frame.pending -= keep;
+        if (frame.lastComma >= 0) frame.lastComma -= keep;
+      }
+    } else {
+      window2 = Buffer.concat([window2.subarray(pos), chunk]);
+      base += pos;
+      pos = 0;
+    }
+    scan(false);
+  }
+  scan(true);
+  if (stack.length) throw new ChunkedJsonUnreadable("the document is truncated");
+  return values;
 }
 var JsonSyntaxError = class extends Error {
   constructor(message2, offset) {
@@ -61278,7 +61495,7 @@ function describe3(c) {
   if (c >= 33 && c <= 126) return `"${String.fromCharCode(c)}"`;
   return `byte 0x${c.toString(16).padStart(2, "0")}`;
 }
-var IN_MEMORY_JSON_BYTES = 500 * 1024 * 1024;
+var IN_MEMORY_JSON_BYTES = 32 * 1024 * 1024;
 var MAX_XML_BYTES = 256 * 1024 * 1024;
 var SAMPLE_BYTES = 64 * 1024;
 async function readSample(file2, size) {
@@ -61355,7 +61572,7 @@ function parseWithOffsets(buffer, start, file2, maxDepth) {
 async function parseJsonStream(file2, start, maxDepth) {
   const parser = new JsonStreamParser({ maxDepth });
   try {
-    for await (const chunk of createReadStream(file2, { start, highWaterMark: 1024 * 1024 })) parser.write(chunk);
+    for await (const chunk of createReadStream2(file2, { start, highWaterMark: 1024 * 1024 })) parser.write(chunk);
     return parser.end();
   } catch (error63) {
     if (error63 instanceof JsonSyntaxError) throw syntaxError(error63, file2, start);
@@ -61444,8 +61661,18 @@ async function readDocument(file2, options2 = {}) {
   if (lead !== 123 && lead !== 91 && lead !== 34 && lead !== 45 && !(lead >= 48 && lead <= 57) && lead !== 110 && lead !== 116 && lead !== 102) {
     throw new InputError(`is neither JSON nor XML (it starts with ${JSON.stringify(String.fromCharCode(lead))} at byte ${first})`, { file: file2 });
   }
-  if (size > (options2.inMemoryBytes ?? IN_MEMORY_JSON_BYTES)) return toDocument(await parseJsonStream(file2, first, maxDepth), file2);
-  const buffer = await readWhole(file2);
+  if (size > (options2.inMemoryBytes ?? IN_MEMORY_JSON_BYTES)) {
+    if (lead === 123 || lead === 91) {
+      try {
+        return toDocument(await readJsonChunked(file2, { start: first, maxDepth, ...options2.chunkBytes ? { chunkBytes: options2.chunkBytes } : {} }), file2);
+      } catch (error63) {
+        if (error63 instanceof ChunkedJsonTooDeep) throw new InputError(`nests deeper than ${maxDepth} levels at byte ${error63.offset}`, { file: file2 });
+        if (!(error63 instanceof ChunkedJsonUnreadable)) throw new InputError(describeFsError(error63), { file: file2, cause: error63 });
+      }
+    }
+    return toDocument(await parseJsonStream(file2, first, maxDepth), file2);
+  }
+  let buffer = await readWhole(file2);
   const { values } = scanJson(buffer, first, maxDepth, file2);
   let text2;
   try {
@@ -61453,6 +61680,7 @@ async function readDocument(file2, options2 = {}) {
   } catch {
     return toDocument(parseWithOffsets(buffer, first, file2, maxDepth), file2);
   }
+  buffer = void 0;
   try {
     if (values <= 1) return toDocument([JSON.parse(text2)], file2);
     return toDocument(
@@ -61460,7 +61688,7 @@ async function readDocument(file2, options2 = {}) {
       file2
     );
   } catch {
-    return toDocument(parseWithOffsets(buffer, first, file2, maxDepth), file2);
+    return toDocument(parseWithOffsets(await readWhole(file2), first, file2, maxDepth), file2);
   }
 }
 async function readWhole(file2) {
@@ -61665,7 +61893,7 @@ var SEVERITY_TABLE = {
   style: 0,
   "best-practice": 0
 };
-function scoreOf(severity, fallback = 5.5) {
+function scoreOf2(severity, fallback = 5.5) {
   if (typeof severity === "number" && Number.isFinite(severity)) return Math.min(10, Math.max(0, severity));
   if (typeof severity !== "string") return fallback;
   const number4 = Number(severity);
@@ -62026,7 +62254,7 @@ var trivy = {
           const vendor = source ? read.obj(cvss[source]) : void 0;
           const nvd = read.obj(cvss.nvd);
           const anyV3 = Object.values(cvss).map((c) => read.obj(c)?.V3Score);
-          const score = firstScore(vendor?.V3Score, nvd?.V3Score, ...anyV3, vendor?.V2Score, nvd?.V2Score) ?? scoreOf(v.Severity);
+          const score = firstScore(vendor?.V3Score, nvd?.V3Score, ...anyV3, vendor?.V2Score, nvd?.V2Score) ?? scoreOf2(v.Severity);
           const pkgName = read.str(v.PkgName);
           const installed = read.str(v.InstalledVersion);
           const fixed = read.str(v.FixedVersion);
@@ -62070,7 +62298,7 @@ var trivy = {
           const m = read.obj(item) ?? {};
           if (read.str(m.Status) === "PASS" || read.str(m.Status) === "EXCEPTION") continue;
           const id = read.str(m.AVDID) ?? read.str(m.ID) ?? "trivy-misconfiguration";
-          const score = scoreOf(m.Severity);
+          const score = scoreOf2(m.Severity);
           const cause = read.obj(m.CauseMetadata) ?? {};
           const resolution = read.str(m.Resolution);
           run22.rule({
@@ -62099,7 +62327,7 @@ var trivy = {
         for (const item of read.arr(result2.Secrets)) {
           const s = read.obj(item) ?? {};
           const id = `secret/${read.str(s.RuleID) ?? "unknown"}`;
-          const score = Math.max(scoreOf(s.Severity), 7);
+          const score = Math.max(scoreOf2(s.Severity), 7);
           run22.rule({ id, name: read.str(s.RuleID), short: read.str(s.Title) ?? id, score, level: "error", tags: ["secret", read.str(s.Category)], cwes: ["CWE-798"] });
           run22.result({
             ruleId: id,
@@ -62118,7 +62346,7 @@ var trivy = {
           const l = read.obj(item) ?? {};
           const name = read.str(l.Name) ?? "unknown";
           const id = `license/${name}`;
-          const score = scoreOf(l.Severity, 3);
+          const score = scoreOf2(l.Severity, 3);
           const pkgName = read.str(l.PkgName);
           run22.rule({ id, name, short: `License ${name} (${read.str(l.Category) ?? "uncategorized"})`, helpUri: read.str(l.Link), score, level: levelOf(score), tags: ["license", read.str(l.Category)] });
           run22.result({
@@ -62174,7 +62402,7 @@ var grype = {
       const id = read.str(vuln.id) ?? "grype-unidentified";
       const related = read.arr(match.relatedVulnerabilities).map(read.obj).filter(Boolean);
       const description = read.str(vuln.description) ?? related.map((r) => read.str(r.description)).find(Boolean);
-      const score = cvssScore(vuln.cvss) ?? related.map((r) => cvssScore(r.cvss)).find((s) => s !== void 0) ?? scoreOf(vuln.severity);
+      const score = cvssScore(vuln.cvss) ?? related.map((r) => cvssScore(r.cvss)).find((s) => s !== void 0) ?? scoreOf2(vuln.severity);
       const fix2 = read.obj(vuln.fix);
       const fixed = read.arr(fix2?.versions).map(read.str).filter(Boolean);
       const name = read.str(artifact.name) ?? "package";
@@ -62239,7 +62467,7 @@ var semgrep = {
       if (!finding || !id || !extra) missing(file2, "Semgrep", `results[${index}] lacks "check_id" or "extra"`);
       const metadata = read.obj(extra.metadata) ?? {};
       const severity = (read.str(extra.severity) ?? "WARNING").toUpperCase();
-      const score = SEVERITY2[severity] ?? scoreOf(severity);
+      const score = SEVERITY2[severity] ?? scoreOf2(severity);
       const cwes = strings(metadata.cwe);
       const owasp = strings(metadata.owasp).map((o) => `OWASP-${o.split(/\s+-\s+/)[0]}`);
       const message2 = read.str(extra.message) ?? id;
@@ -62347,7 +62575,7 @@ function parseV7(root, run22) {
       if (seen.has(id)) continue;
       seen.add(id);
       const cvss = read.obj(advisory.cvss);
-      const score = firstScore(cvss?.score) ?? scoreOf(advisory.severity);
+      const score = firstScore(cvss?.score) ?? scoreOf2(advisory.severity);
       const cwes = read.arr(advisory.cwe);
       const title = read.str(advisory.title) ?? id;
       run22.rule({ id, short: title, helpUri: url2, score, level: levelOf(score), cwes, tags: ["vulnerability", "npm"], precision: "very-high" });
@@ -62367,7 +62595,7 @@ function parseV7(root, run22) {
     }
     if (advisories.length === 0) {
       const through = read.arr(vuln.via).map(read.str).filter(Boolean);
-      const score = scoreOf(vuln.severity);
+      const score = scoreOf2(vuln.severity);
       const id = "npm-audit/vulnerable-dependency";
       run22.rule({ id, short: "A dependency is vulnerable through its own dependencies", score: 5.5, level: "warning", tags: ["vulnerability", "npm", "transitive"] });
       run22.result({
@@ -62394,7 +62622,7 @@ function parseV6(root, run22) {
     const versions = [...new Set(findings.map((f) => read.str(f.version)).filter(Boolean))];
     const paths = findings.flatMap((f) => read.arr(f.paths).map(read.str)).filter(Boolean);
     const cwe = cweId(advisory.cwe);
-    const score = scoreOf(advisory.severity);
+    const score = scoreOf2(advisory.severity);
     const title = read.str(advisory.title) ?? id;
     const patched = read.str(advisory.patched_versions);
     run22.rule({ id, short: title, full: read.str(advisory.overview), help: read.str(advisory.recommendation), helpUri: url2, score, level: levelOf(score), cwes: [cwe], tags: ["vulnerability", "npm"], precision: "very-high" });
@@ -62455,7 +62683,7 @@ var npmAudit = {
 function severityOf(vuln) {
   const ghsa = read.str(read.obj(vuln.database_specific)?.severity);
   const scores = read.arr(vuln.severity).map((s) => read.obj(s)?.score);
-  return firstScore(...scores.filter((s) => typeof s === "number" || /^\d+(\.\d+)?$/.test(String(s)))) ?? scoreOf(ghsa, 5.5);
+  return firstScore(...scores.filter((s) => typeof s === "number" || /^\d+(\.\d+)?$/.test(String(s)))) ?? scoreOf2(ghsa, 5.5);
 }
 var osvScanner = {
   id: "osv-scanner",
@@ -62485,16 +62713,16 @@ var osvScanner = {
         const groups2 = read.arr(entry.groups).map(read.obj).filter(Boolean);
         const sets = groups2.length ? groups2.map((g) => read.arr(g.ids).map(read.str).filter(Boolean)) : vulns.map((v) => [read.str(v.id)]);
         for (const ids of sets) {
-          const members2 = vulns.filter((v) => ids.includes(read.str(v.id)));
-          const vuln = members2[0] ?? {};
+          const members22 = vulns.filter((v) => ids.includes(read.str(v.id)));
+          const vuln = members22[0] ?? {};
           const id = ids.find((i) => /^CVE-/.test(i)) ?? ids.find((i) => /^GHSA-/.test(i)) ?? ids[0] ?? "osv-unidentified";
-          const aliases = members2.flatMap((m) => read.arr(m.aliases).map(read.str));
-          const score = Math.max(...members2.map(severityOf), 0) || 5.5;
-          const cwes = members2.flatMap((m) => [
+          const aliases = members22.flatMap((m) => read.arr(m.aliases).map(read.str));
+          const score = Math.max(...members22.map(severityOf), 0) || 5.5;
+          const cwes = members22.flatMap((m) => [
             ...read.arr(read.obj(m.database_specific)?.cwe_ids),
             ...read.arr(m.affected).flatMap((a) => read.arr(read.obj(read.obj(a)?.database_specific)?.cwes).map((c) => read.obj(c)?.cweId))
           ]);
-          const fixed = members2.flatMap(
+          const fixed = members22.flatMap(
             (m) => read.arr(m.affected).flatMap((a) => read.arr(read.obj(a)?.ranges).flatMap((r) => read.arr(read.obj(r)?.events).map((e2) => read.str(read.obj(e2)?.fixed))))
           ).filter(Boolean);
           const summary2 = read.str(vuln.summary);
@@ -62558,7 +62786,7 @@ var checkov = {
       for (const item of read.arr(read.obj(report.results)?.failed_checks)) {
         const check2 = read.obj(item) ?? {};
         const id = read.str(check2.check_id) ?? "checkov";
-        const score = scoreOf(check2.severity, 5.5);
+        const score = scoreOf2(check2.severity, 5.5);
         const range = read.arr(check2.file_line_range);
         const resource = read.str(check2.resource);
         const category = CATEGORY[type] ?? "iac";
@@ -62611,7 +62839,7 @@ var bandit = {
       const issue3 = read.obj(value);
       const id = read.str(issue3?.test_id);
       if (!issue3 || !id) missing(file2, "Bandit", `results[${index}] lacks "test_id"`);
-      const score = scoreOf(issue3.issue_severity);
+      const score = scoreOf2(issue3.issue_severity);
       const cwe = read.obj(issue3.issue_cwe);
       const range = read.arr(issue3.line_range);
       const text2 = read.str(issue3.issue_text) ?? id;
@@ -62903,7 +63131,7 @@ var gitlab = {
       const location2 = read.obj(item.location) ?? {};
       const category = categoryOf2(scanType, item);
       const id = ruleIdOf(identifiers2, item);
-      const score = scoreOf(item.severity);
+      const score = scoreOf2(item.severity);
       const cwes = identifiers2.filter((i) => /^cwe$/i.test(read.str(i.type) ?? "")).map((i) => cweId(read.str(i.value)));
       const owasp = identifiers2.filter((i) => /^owasp$/i.test(read.str(i.type) ?? "")).map((i) => `OWASP-${read.str(i.value)}`);
       const ids = identifiers2.map((i) => read.str(i.value)).filter((v) => v && /^(CVE|GHSA|CWE)-/i.test(v));
@@ -63005,7 +63233,7 @@ var githubVulnerability = {
         const ghsa = read.str(advisory.ghsaId) ?? identifiers2.find((i) => read.str(i.type) === "GHSA")?.value;
         const cve = identifiers2.find((i) => read.str(i.type) === "CVE")?.value;
         const id = read.str(cve) ?? read.str(ghsa) ?? read.str(identifiers2[0]?.value) ?? "github-advisory";
-        const score = firstScore(read.obj(advisory.cvss)?.score) ?? scoreOf(vuln.severity);
+        const score = firstScore(read.obj(advisory.cvss)?.score) ?? scoreOf2(vuln.severity);
         const pkg = read.obj(vuln.package) ?? {};
         const patched = read.str(read.obj(vuln.firstPatchedVersion)?.identifier);
         const cwes = read.arr(read.obj(advisory.cwes)?.nodes).map((c) => read.obj(c)?.cweId);
@@ -63072,7 +63300,7 @@ var yarnAudit = {
       const resolution = read.obj(data.resolution) ?? {};
       const url2 = read.str(advisory.url);
       const id = (url2 && /GHSA-[\w-]+/i.exec(url2)?.[0]) ?? `npm-advisory-${read.str(advisory.id) ?? "unknown"}`;
-      const score = scoreOf(advisory.severity);
+      const score = scoreOf2(advisory.severity);
       const name = read.str(advisory.module_name) ?? "package";
       const patched = read.str(advisory.patched_versions);
       run22.rule({ id, short: read.str(advisory.title) ?? id, full: read.str(advisory.overview), help: read.str(advisory.recommendation), helpUri: url2, score, level: levelOf(score), cwes: [cweId(advisory.cwe)], tags: ["vulnerability", "npm"] });
@@ -63122,7 +63350,7 @@ var snyk = {
         const identifiers2 = read.obj(vuln.identifiers) ?? {};
         const cves = read.arr(identifiers2.CVE);
         const cwes = read.arr(identifiers2.CWE);
-        const score = firstScore(vuln.cvssScore) ?? scoreOf(vuln.severityWithCritical ?? vuln.severity);
+        const score = firstScore(vuln.cvssScore) ?? scoreOf2(vuln.severityWithCritical ?? vuln.severity);
         const name = read.str(vuln.packageName) ?? read.str(vuln.name) ?? "package";
         const version22 = read.str(vuln.version);
         const fixed = read.arr(vuln.fixedIn).map(read.str).filter(Boolean);
@@ -63239,7 +63467,7 @@ var trufflehog = {
         const rule = read.obj(item.rule) ?? {};
         const ruleName = read.str(rule.id) ?? "secret";
         const id = `trufflehog3/${ruleName}`;
-        const score = Math.max(scoreOf(rule.severity, 8), 7);
+        const score = Math.max(scoreOf2(rule.severity, 8), 7);
         const commit = read.str(item.commit);
         run22.rule({ id, name: ruleName, short: read.str(rule.message) ?? ruleName, score, level: "error", tags: ["secret"], cwes: ["CWE-798"] });
         run22.result({
@@ -63275,7 +63503,7 @@ var kics = {
       const query = read.obj(value);
       const id = read.str(query?.query_id);
       if (!query || !id) missing(file2, "KICS", `queries[${index}] lacks "query_id"`);
-      const score = scoreOf(query.severity);
+      const score = scoreOf2(query.severity);
       const secrets = /secret|password/i.test(`${read.str(query.category)} ${read.str(query.query_name)}`);
       run22.rule({
         id,
@@ -63339,7 +63567,7 @@ var retirejs = {
           const ghsa = read.str(identifiers2.githubID);
           const summary2 = read.str(identifiers2.summary) ?? read.str(identifiers2.issue) ?? "known vulnerability";
           const id = cves[0] ?? ghsa ?? `retire/${name}/${(read.str(identifiers2.issue) ?? summary2).toLowerCase().replace(/[^a-z0-9]+/g, "-").slice(0, 60)}`;
-          const score = scoreOf(vuln.severity);
+          const score = scoreOf2(vuln.severity);
           const below = read.str(vuln.below);
           const info2 = read.arr(vuln.info).map(read.str).filter(Boolean);
           run22.rule({ id, short: summary2, helpUri: info2[0], score, level: levelOf(score), cwes: read.arr(vuln.cwe), tags: ["vulnerability", "javascript"] });
@@ -63384,7 +63612,7 @@ var tfsec = {
       const finding = read.obj(value);
       if (finding.status === "passed" || finding.passed === true) continue;
       const id = read.str(finding.long_id) ?? read.str(finding.rule_id);
-      const score = scoreOf(finding.severity);
+      const score = scoreOf2(finding.severity);
       const location2 = read.obj(finding.location) ?? {};
       const links2 = read.arr(finding.links).map(read.str).filter(Boolean);
       const legacyLink = read.str(finding.link)?.replace(/^See\s+/, "");
@@ -63430,7 +63658,7 @@ var terrascan = {
       const violation = read.obj(value);
       const id = read.str(violation?.rule_id);
       if (!violation || !id) missing(file2, "Terrascan", `violations[${index}] lacks "rule_id"`);
-      const score = scoreOf(violation.severity);
+      const score = scoreOf2(violation.severity);
       const resource = [read.str(violation.resource_type), read.str(violation.resource_name)].filter(Boolean).join(".");
       run22.rule({ id, name: read.str(violation.rule_name), short: read.str(violation.description) ?? id, score, level: levelOf(score), tags: ["misconfiguration", read.str(violation.category)] });
       run22.result({
@@ -63465,7 +63693,7 @@ var gosec = {
       const issue3 = read.obj(value);
       const id = read.str(issue3?.rule_id);
       if (!issue3 || !id) missing(file2, "gosec", `Issues[${index}] lacks "rule_id"`);
-      const score = scoreOf(issue3.severity);
+      const score = scoreOf2(issue3.severity);
       const cwe = read.obj(issue3.cwe);
       const line = read.str(issue3.line) ?? "";
       const [start, end] = line.split("-");
@@ -63554,7 +63782,7 @@ var nuclei = {
       const info2 = read.obj(finding.info);
       const classification = read.obj(info2.classification) ?? {};
       const id = read.str(finding["template-id"]) ?? read.str(finding.templateID);
-      const score = firstScore(classification["cvss-score"]) ?? scoreOf(info2.severity);
+      const score = firstScore(classification["cvss-score"]) ?? scoreOf2(info2.severity);
       const cves = listOf(classification["cve-id"]).map((c) => c.toUpperCase());
       const cwes = listOf(classification["cwe-id"]);
       const matched = read.str(finding["matched-at"]) ?? read.str(finding.matched) ?? read.str(finding.host) ?? "";
@@ -63749,7 +63977,7 @@ var cyclonedx = {
     for (const { vuln, component } of found) {
       const id = read.text(vuln.id) ?? read.str(vuln["bom-ref"]) ?? "cyclonedx-vulnerability";
       const { score: cvss, severity, vector } = ratingsOf(vuln);
-      const score = cvss ?? scoreOf(severity);
+      const score = cvss ?? scoreOf2(severity);
       const cwesRaw = read.obj(vuln.cwes) ? read.list(read.obj(vuln.cwes).cwe).map(read.text) : read.arr(vuln.cwes);
       const cwes = cwesRaw.map(cweId);
       const affects = read.obj(vuln.affects) ? read.list(read.obj(vuln.affects).target) : read.arr(vuln.affects);
@@ -64060,7 +64288,7 @@ function items(parent, container, element) {
 function scoreOfVuln(vuln) {
   const v3 = read.obj(vuln.cvssV3) ?? read.obj(vuln.cvssv3);
   const v2 = read.obj(vuln.cvssV2) ?? read.obj(vuln.cvssv2);
-  return firstScore(read.text(v3?.baseScore), read.text(v2?.score), read.text(vuln.cvssScore)) ?? scoreOf(read.text(vuln.severity));
+  return firstScore(read.text(v3?.baseScore), read.text(v2?.score), read.text(vuln.cvssScore)) ?? scoreOf2(read.text(vuln.severity));
 }
 var dependencyCheck = {
   id: "dependency-check",
@@ -65061,11 +65289,10 @@ function lineHashesOf(text2) {
   hasher.write(text2);
   return hasher.end();
 }
-var FINGERPRINT_KEY = "pipewarden/v1";
 var FINGERPRINT_NOPATH_KEY = "pipewarden/v1/nopath";
 var LINE_HASH_KEY = "primaryLocationLineHash";
 function digest(parts) {
-  return createHash("sha256").update(parts.join("\0")).digest("hex").slice(0, 32);
+  return hash2("sha256", parts.join("\0"), "hex").slice(0, 32);
 }
 function codeWindow(lines) {
   return lines.join("").replace(/\s+/g, "");
@@ -65112,17 +65339,22 @@ async function readSources(log2, srcRoot) {
       const { uri, local } = primaryUri(run22, result2);
       if (!uri || !local || !result2.locations?.[0]?.physicalLocation?.region?.startLine || wanted.has(uri)) continue;
       wanted.add(uri);
-      const path4 = join9(srcRoot, decodeUri(uri));
-      const folder = byFolder.get(dirname5(path4)) ?? [];
-      if (!folder.length) byFolder.set(dirname5(path4), folder);
-      folder.push({ uri, name: basename32(path4) });
+      const path4 = decodeUri(uri);
+      const slash = path4.lastIndexOf("/");
+      const folder = slash < 0 ? "" : path4.slice(0, slash);
+      let entries = byFolder.get(folder);
+      if (!entries) byFolder.set(folder, entries = []);
+      entries.push({ uri, name: path4.slice(slash + 1) });
     }
   }
   const present = [];
-  await eachLimited([...byFolder], 64, async ([dir, entries]) => {
+  await eachLimited([...byFolder], 64, async ([folder, entries]) => {
+    const dir = join9(srcRoot, folder);
     const names = await readdir22(dir).then((list) => new Set(list), () => void 0);
-    if (names) {
-      for (const { uri, name } of entries) if (names.has(name)) present.push({ uri, path: join9(dir, name) });
+    if (!names) return;
+    for (const { uri, name } of entries) {
+      if (name === "" || name === "." || name === "..") continue;
+      if (names.has(name)) present.push({ uri, path: join9(dir, name) });
     }
   });
   const sources = /* @__PURE__ */ new Map();
@@ -65135,9 +65367,11 @@ async function readSources(log2, srcRoot) {
 async function identify(log2, options2) {
   const sources = await readSources(log2, options2.srcRoot);
   const seen = /* @__PURE__ */ new Map();
-  const occurrence = (key) => {
-    const n = (seen.get(key) ?? 0) + 1;
-    seen.set(key, n);
+  const occurrence = (tool, key) => {
+    let counts = seen.get(tool);
+    if (!counts) seen.set(tool, counts = /* @__PURE__ */ new Map());
+    const n = (counts.get(key) ?? 0) + 1;
+    counts.set(key, n);
     return n;
   };
   for (const run22 of log2.runs) {
@@ -65157,8 +65391,8 @@ async function identify(log2, options2) {
       const source = uri && local && startLine ? sources.get(uri) : void 0;
       const lines = source?.lines;
       if (source && startLine && result2.partialFingerprints?.[LINE_HASH_KEY] === void 0) {
-        const hash2 = source.hashes.get(startLine);
-        if (hash2) result2.partialFingerprints = { ...result2.partialFingerprints, [LINE_HASH_KEY]: hash2 };
+        const hash22 = source.hashes.get(startLine);
+        if (hash22) result2.partialFingerprints = { ...result2.partialFingerprints, [LINE_HASH_KEY]: hash22 };
       }
       let parts;
       let nopath;
@@ -65181,115 +65415,139 @@ async function identify(log2, options2) {
         parts = ["message", tool, ruleId, file2, messageText(result2, rule).replace(/\d+/g, "#")];
       }
       const key = digest(parts);
-      const fingerprint = `${key}:${occurrence(`${tool}\0${key}`)}`;
+      const fingerprint = `${key}:${occurrence(tool, key)}`;
       const fingerprints = { ...result2.partialFingerprints, [FINGERPRINT_KEY]: fingerprint };
       if (nopath) {
         const nopathKey = digest(nopath);
-        fingerprints[FINGERPRINT_NOPATH_KEY] = `${nopathKey}:${occurrence(`nopath\0${tool}\0${nopathKey}`)}`;
+        fingerprints[FINGERPRINT_NOPATH_KEY] = `${nopathKey}:${occurrence(`nopath\0${tool}`, nopathKey)}`;
       }
       result2.partialFingerprints = fingerprints;
-      result2.properties = { ...props, [PROP.fingerprint]: fingerprint };
     }
   }
   return log2;
 }
-function keysOf(run22, result2) {
-  const tool = run22.tool.driver.name;
-  const fp = result2.partialFingerprints ?? {};
-  const keys = [];
-  if (fp[FINGERPRINT_KEY]) keys.push(`v1:${fp[FINGERPRINT_KEY]}`);
-  if (fp[FINGERPRINT_NOPATH_KEY]) keys.push(`nopath:${fp[FINGERPRINT_NOPATH_KEY]}`);
-  if (fp[LINE_HASH_KEY]) keys.push(`line:${tool}:${result2.ruleId ?? ""}:${fp[LINE_HASH_KEY]}`);
-  const finding = toFinding(run22, result2);
-  keys.push(`text:${tool}:${finding.ruleId}:${finding.location?.uri ?? ""}:${finding.message.replace(/\d+/g, "#")}`);
-  return keys;
+var STRENGTHS = ["v1", "nopath", "line", "text"];
+function keyOf(run22, result2, strength) {
+  const fp = result2.partialFingerprints;
+  switch (strength) {
+    case "v1":
+      return fp?.[FINGERPRINT_KEY];
+    case "nopath":
+      return fp?.[FINGERPRINT_NOPATH_KEY];
+    case "line":
+      return fp?.[LINE_HASH_KEY] === void 0 ? void 0 : `${run22.tool.driver.name}\0${result2.ruleId ?? ""}\0${fp[LINE_HASH_KEY]}`;
+    case "text": {
+      const finding = toFinding(run22, result2);
+      return `${run22.tool.driver.name}\0${finding.ruleId}\0${finding.location?.uri ?? ""}\0${finding.message.replace(/\d+/g, "#")}`;
+    }
+  }
 }
 function changed(previous, run22, result2) {
-  const before = toFinding(previous.run, previous.result);
-  const now = toFinding(run22, result2);
-  return before.score !== now.score || (previous.result.level ?? "warning") !== (result2.level ?? "warning");
+  return scoreOf(previous.result, ruleOf(previous.run, previous.result)) !== scoreOf(result2, ruleOf(run22, result2)) || (previous.result.level ?? "warning") !== (result2.level ?? "warning");
 }
-function addAbsent(log2, baselineRun, result2) {
-  const name = baselineRun.tool.driver.name;
-  const category = baselineRun.properties?.["pipewarden/category"];
-  let run22 = log2.runs.find((r) => r.tool.driver.name === name && r.properties?.["pipewarden/category"] === category) ?? log2.runs.find((r) => r.tool.driver.name === name);
-  if (!run22) {
-    run22 = { tool: { driver: { ...baselineRun.tool.driver, rules: [] } }, results: [], ...baselineRun.properties ? { properties: { ...baselineRun.properties } } : {} };
-    log2.runs.push(run22);
+var AbsentRuns = class {
+  constructor(log2) {
+    this.log = log2;
   }
-  const copy = structuredClone(result2);
-  copy.baselineState = "absent";
-  const ruleId = copy.ruleId ?? copy.rule?.id;
-  delete copy.rule;
-  if (ruleId !== void 0) {
-    const rules = run22.tool.driver.rules ??= [];
-    let index = rules.findIndex((rule) => rule.id === ruleId);
-    if (index < 0) {
-      const original = baselineRun.tool.driver.rules?.find((rule) => rule.id === ruleId);
-      rules.push(original ? structuredClone(original) : { id: ruleId });
-      index = rules.length - 1;
-    }
-    copy.ruleIndex = index;
-  } else {
-    delete copy.ruleIndex;
-  }
-  for (const location2 of copy.locations ?? []) {
-    const artifact = location2.physicalLocation?.artifactLocation;
-    if (artifact && artifact.index !== void 0) delete artifact.index;
-  }
-  (run22.results ??= []).push(copy);
-}
-function applyBaseline(log2, baseline, options2 = {}) {
-  const index = /* @__PURE__ */ new Map();
-  const pending = [];
-  for (const run22 of baseline.runs) {
-    for (const result2 of run22.results ?? []) {
-      if (result2.baselineState === "absent") continue;
-      const entry = { run: run22, result: result2, matched: false };
-      pending.push(entry);
-      for (const key of keysOf(run22, result2)) {
-        const list = index.get(key);
-        if (list) list.push(entry);
-        else index.set(key, [entry]);
+  log;
+  runs = /* @__PURE__ */ new Map();
+  target(baselineRun) {
+    const name = baselineRun.tool.driver.name;
+    const category = baselineRun.properties?.["pipewarden/category"];
+    const key = `${name}\0${String(category)}`;
+    let found = this.runs.get(key);
+    if (!found) {
+      let run22 = this.log.runs.find((r) => r.tool.driver.name === name && r.properties?.["pipewarden/category"] === category) ?? this.log.runs.find((r) => r.tool.driver.name === name);
+      if (!run22) {
+        run22 = { tool: { driver: { ...baselineRun.tool.driver, rules: [] } }, results: [], ...baselineRun.properties ? { properties: { ...baselineRun.properties } } : {} };
+        this.log.runs.push(run22);
       }
+      const rules = /* @__PURE__ */ new Map();
+      (run22.tool.driver.rules ?? []).forEach((rule, i) => {
+        if (!rules.has(rule.id)) rules.set(rule.id, i);
+      });
+      found = { run: run22, rules };
+      this.runs.set(key, found);
     }
+    return found;
   }
+  /** Puts a copy of a baseline result that is gone into the current log, in its tool's run, as absent. */
+  add(baselineRun, result2) {
+    const { run: run22, rules } = this.target(baselineRun);
+    const copy = structuredClone(result2);
+    copy.baselineState = "absent";
+    const ruleId = copy.ruleId ?? copy.rule?.id;
+    delete copy.rule;
+    if (ruleId !== void 0) {
+      let index = rules.get(ruleId);
+      if (index === void 0) {
+        const list = run22.tool.driver.rules ??= [];
+        const original = ruleOf(baselineRun, { ruleId, message: {} });
+        list.push(original ? structuredClone(original) : { id: ruleId });
+        index = list.length - 1;
+        rules.set(ruleId, index);
+      }
+      copy.ruleIndex = index;
+    } else {
+      delete copy.ruleIndex;
+    }
+    for (const location2 of copy.locations ?? []) {
+      const artifact = location2.physicalLocation?.artifactLocation;
+      if (artifact && artifact.index !== void 0) delete artifact.index;
+    }
+    (run22.results ??= []).push(copy);
+    return copy;
+  }
+};
+function applyBaseline(log2, baseline, options2 = {}) {
+  const pending = [];
+  for (const run22 of baseline.runs) for (const result2 of run22.results ?? []) if (result2.baselineState !== "absent") pending.push({ run: run22, result: result2, matched: false });
+  const current = log2.runs.flatMap((run22) => (run22.results ?? []).filter((r) => r.baselineState !== "absent").map((result2) => ({ run: run22, result: result2, done: false })));
   const counts = { new: 0, unchanged: 0, updated: 0, absent: 0 };
-  const current = log2.runs.flatMap((run22) => (run22.results ?? []).filter((r) => r.baselineState !== "absent").map((result2) => ({ run: run22, result: result2, keys: keysOf(run22, result2), done: false })));
-  for (let strength = 0; strength < 4; strength++) {
-    for (const item of current) {
-      if (item.done) continue;
-      const key = item.keys.find((k) => k.startsWith(["v1:", "nopath:", "line:", "text:"][strength]));
-      const candidate = key ? index.get(key)?.find((entry) => !entry.matched) : void 0;
+  let open32 = current;
+  for (const strength of STRENGTHS) {
+    if (!open32.length) break;
+    const index = /* @__PURE__ */ new Map();
+    for (const entry of pending) {
+      if (entry.matched) continue;
+      const key = keyOf(entry.run, entry.result, strength);
+      if (key === void 0) continue;
+      const list = index.get(key);
+      if (list) list.push(entry);
+      else index.set(key, [entry]);
+    }
+    if (!index.size) continue;
+    for (const item of open32) {
+      const key = keyOf(item.run, item.result, strength);
+      const candidate = key === void 0 ? void 0 : index.get(key)?.find((entry) => !entry.matched);
       if (!candidate) continue;
       candidate.matched = true;
       item.done = true;
       item.result.baselineState = changed(candidate, item.run, item.result) ? "updated" : "unchanged";
       counts[item.result.baselineState]++;
     }
+    open32 = open32.filter((item) => !item.done);
   }
-  for (const item of current) {
-    if (item.done) continue;
+  for (const item of open32) {
     item.result.baselineState = "new";
     counts.new++;
   }
+  const absent = new AbsentRuns(log2);
   for (const entry of pending) {
     if (entry.matched) continue;
+    const copy = absent.add(entry.run, entry.result);
     if (options2.unseen?.(entry.run, entry.result)) {
-      addAbsent(log2, entry.run, entry.result);
-      const carried = log2.runs.flatMap((r) => r.results ?? []).at(-1);
-      carried.baselineState = "unchanged";
-      carried.properties = { ...carried.properties, "pipewarden/scope": "out", "pipewarden/carriedOver": true };
+      copy.baselineState = "unchanged";
+      copy.properties = { ...copy.properties, "pipewarden/scope": "out", "pipewarden/carriedOver": true };
       counts.unchanged++;
       continue;
     }
-    addAbsent(log2, entry.run, entry.result);
     counts.absent++;
   }
   return counts;
 }
 var DEFAULT_DEDUPE = { sca: true, sast: true };
-function keysOf2(entry, options2) {
+function keysOf(entry, options2) {
   const { result: result2, finding } = entry;
   const pkg = result2.properties?.["pipewarden/package"];
   if (pkg) {
@@ -65320,7 +65578,7 @@ function dedupeDastRequests(log2) {
     const out = [];
     for (const result2 of run22.results) {
       const dast = result2.properties?.["pipewarden/dast"];
-      const fingerprint = result2.properties?.["pipewarden/fingerprint"];
+      const fingerprint = fingerprintOf(result2);
       if (!dast?.url || !fingerprint || result2.baselineState === "absent") {
         out.push(result2);
         continue;
@@ -65342,13 +65600,14 @@ function dedupeDastRequests(log2) {
 }
 function dedupe(log2, options2 = DEFAULT_DEDUPE) {
   dedupeDastRequests(log2);
+  if (new Set(log2.runs.filter((run22) => run22.results?.length).map((run22) => run22.tool.driver.name)).size < 2) return { merged: 0 };
   const groups2 = [];
   const byKey = /* @__PURE__ */ new Map();
   for (const run22 of log2.runs) {
     for (const result2 of run22.results ?? []) {
       if (result2.baselineState === "absent") continue;
       const entry = { run: run22, result: result2, finding: toFinding(run22, result2) };
-      const keys = keysOf2(entry, options2);
+      const keys = keysOf(entry, options2);
       const group = keys.map((key) => byKey.get(key)).find((g) => g && g.every((other) => other.finding.tool !== entry.finding.tool && compatible(other, entry)));
       if (group) {
         group.push(entry);
@@ -65590,28 +65849,30 @@ var ENVIRONMENT = { production: 1.2, staging: 1, development: 0.8, test: 0.5 };
 var EXPOSURE = { "internet-facing": 1.2, internal: 0.9 };
 var SENSITIVITY = { restricted: 1.15, confidential: 1.1, internal: 1, public: 0.9 };
 var PRECISION7 = { "very-high": 1, high: 1, medium: 0.9, low: 0.75 };
-function placeOf(result2, finding) {
+function placeOf(result2) {
   const image = result2.properties?.["pipewarden/image"]?.reference;
   const url2 = result2.properties?.["pipewarden/dast"]?.url;
-  return image ?? url2 ?? finding.location?.uri ?? "";
+  return image ?? url2 ?? fileUriOf(result2) ?? "";
 }
 function prioritize(log2, options2 = {}) {
   const sla = { ...DEFAULT_SLA_DAYS, ...options2.slaDays };
   const places = /* @__PURE__ */ new Map();
-  const keyOf = (result2) => `${result2.properties?.["pipewarden/package"] ? vulnerabilityId(result2) : result2.ruleId ?? ""}`;
+  const keyOf2 = (result2) => `${result2.properties?.["pipewarden/package"] ? vulnerabilityId(result2) : result2.ruleId ?? ""}`;
   for (const run22 of log2.runs) {
     for (const result2 of run22.results ?? []) {
       if (result2.baselineState === "absent") continue;
-      const key = keyOf(result2);
+      const key = keyOf2(result2);
       const set2 = places.get(key) ?? /* @__PURE__ */ new Set();
-      set2.add(placeOf(result2, toFinding(run22, result2)));
+      set2.add(placeOf(result2));
       places.set(key, set2);
     }
   }
   for (const run22 of log2.runs) {
     for (const result2 of run22.results ?? []) {
       if (result2.baselineState === "absent") continue;
-      const finding = toFinding(run22, result2);
+      const rule = ruleOf(run22, result2);
+      const base = scoreOf(result2, rule);
+      const finding = { rule, score: base, severity: severityFromScore(base) };
       const props = result2.properties ?? {};
       const factors = [];
       const cvss = props["pipewarden/cvss"];
@@ -65644,7 +65905,7 @@ function prioritize(log2, options2 = {}) {
         add("epss", `${epss.cve}: ${(epss.epss * 100).toFixed(1)}% probability of exploitation in 30 days`, Math.round(epss.epss * 15));
         if (epss.percentile >= 0.95) add("epss percentile", `${epss.cve} is in the top 5% of EPSS scores (${(epss.percentile * 100).toFixed(1)}th percentile)`, 5);
       }
-      const count = places.get(keyOf(result2))?.size ?? 1;
+      const count = places.get(keyOf2(result2))?.size ?? 1;
       if (count > 1) add("prevalence", `found in ${count} places`, Math.min(10, 2 * (count - 1)));
       const fixes = props["pipewarden/package"]?.fixedVersions;
       if (fixes && fixes.length) add("fix available", `fixed in ${fixes.slice(0, 3).join(", ")}`, 3);
@@ -65726,7 +65987,7 @@ async function readEpss(file2) {
   let header = false;
   let lineNumber = 0;
   try {
-    const raw = createReadStream3(file2);
+    const raw = createReadStream4(file2);
     const input2 = file2.endsWith(".gz") ? raw.pipe(createGunzip()) : raw;
     for await (const line of createInterface({ input: input2, crlfDelay: Infinity })) {
       lineNumber++;
@@ -65966,7 +66227,7 @@ function applyFailOn(config2, stage, failOn) {
   };
 }
 function shardOf(key, total) {
-  return parseInt(createHash2("sha256").update(key).digest("hex").slice(0, 8), 16) % total + 1;
+  return parseInt(createHash("sha256").update(key).digest("hex").slice(0, 8), 16) % total + 1;
 }
 async function runOne(scanner, input2, ports, signal) {
   const scannerEnv = { ports, env: input2.env, root: input2.root };
@@ -66216,7 +66477,7 @@ function githubResult(finding, ruleIndex, anchorUri, limits) {
     ...source.suppressions?.length ? { suppressions: source.suppressions } : {},
     ...source.fixes?.length ? { fixes: source.fixes } : {},
     properties: Object.fromEntries(
-      ["security-severity", PROP.risk, PROP.priority, PROP.fingerprint, "pipewarden/kev", "pipewarden/slaDays", "pipewarden/package", "pipewarden/dast"].flatMap((key) => props[key] !== void 0 ? [[key, props[key]]] : [])
+      ["security-severity", PROP.risk, PROP.priority, "pipewarden/kev", "pipewarden/slaDays", "pipewarden/package", "pipewarden/dast"].flatMap((key) => props[key] !== void 0 ? [[key, props[key]]] : [])
     )
   };
 }
@@ -66583,19 +66844,19 @@ ${gateCases.join("\n")}
     const groups2 = /* @__PURE__ */ new Map();
     for (const f of list) {
       const key = `${f.ruleId}\0${componentOf(f)}`;
-      const members2 = groups2.get(key);
-      if (members2) members2.push(f);
+      const members22 = groups2.get(key);
+      if (members22) members22.push(f);
       else groups2.set(key, [f]);
     }
     let failed = 0;
-    const cases = [...groups2.values()].map((members2) => {
-      const top = members2[0];
+    const cases = [...groups2.values()].map((members22) => {
+      const top = members22[0];
       const component = componentOf(top);
-      const failing = members2.some((f) => tripped.has(f.fingerprint ?? whereOf(f)));
+      const failing = members22.some((f) => tripped.has(f.fingerprint ?? whereOf(f)));
       if (failing) failed++;
-      const body = members2.map((f) => `${f.priority ?? ""} risk ${f.risk ?? ""} ${f.severity} ${whereOf(f)}: ${f.message}`).join("\n");
+      const body = members22.map((f) => `${f.priority ?? ""} risk ${f.risk ?? ""} ${f.severity} ${whereOf(f)}: ${f.message}`).join("\n");
       const summary2 = `${top.severity}: ${top.message}`.slice(0, 300);
-      return `    <testcase classname="${xml(component)}" name="${xml(`${top.ruleId} in ${component}${members2.length > 1 ? ` (${members2.length} places)` : ""}`)}" file="${xml(top.location?.uri ?? "")}"${top.location?.startLine ? ` line="${top.location.startLine}"` : ""}>${failing ? `<failure message="${xml(summary2)}" type="${xml(top.priority ?? top.severity)}">${xml(body)}</failure>` : `<system-out>${xml(body)}</system-out>`}</testcase>`;
+      return `    <testcase classname="${xml(component)}" name="${xml(`${top.ruleId} in ${component}${members22.length > 1 ? ` (${members22.length} places)` : ""}`)}" file="${xml(top.location?.uri ?? "")}"${top.location?.startLine ? ` line="${top.location.startLine}"` : ""}>${failing ? `<failure message="${xml(summary2)}" type="${xml(top.priority ?? top.severity)}">${xml(body)}</failure>` : `<system-out>${xml(body)}</system-out>`}</testcase>`;
     });
     failures += failed;
     tests += cases.length;
@@ -66918,7 +67179,7 @@ function gitlabTime(date5) {
   return date5.toISOString().slice(0, 19);
 }
 function uuidOf(text2) {
-  const h = createHash3("sha256").update(text2).digest("hex");
+  const h = createHash2("sha256").update(text2).digest("hex");
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-5${h.slice(13, 16)}-${(parseInt(h[16], 16) & 3 | 8).toString(16)}${h.slice(17, 20)}-${h.slice(20, 32)}`;
 }
 function identifiers(finding) {
@@ -67027,7 +67288,7 @@ function gitlabReports(findings, context3) {
   return reports;
 }
 async function writeFolderAtomic(dir, files) {
-  const staging = join12(dirname6(dir), `.${basename4(dir)}.tmp-${process.pid}-${Date.now()}`);
+  const staging = join12(dirname5(dir), `.${basename32(dir)}.tmp-${process.pid}-${Date.now()}`);
   await mkdir4(staging, { recursive: true });
   try {
     for (const file2 of files) await writeFile3(join12(staging, file2.name), file2.text);
@@ -67379,7 +67640,7 @@ function completedTools(log2) {
   return complete;
 }
 function ticketKey(finding) {
-  return createHash4("sha256").update(`${finding.ruleId}\0${componentOf(finding)}`).digest("hex").slice(0, 20);
+  return createHash3("sha256").update(`${finding.ruleId}\0${componentOf(finding)}`).digest("hex").slice(0, 20);
 }
 function addDays(day, days) {
   const date5 = /* @__PURE__ */ new Date(`${day}T00:00:00Z`);
@@ -67400,8 +67661,8 @@ function plainTitle(text2) {
 function httpUrl22(url2) {
   return url2 && /^https?:\/\/[^\s<>()]+$/i.test(url2) ? url2 : void 0;
 }
-function draftOf(members2, previous, options2) {
-  const top = members2[0];
+function draftOf(members22, previous, options2) {
+  const top = members22[0];
   const key = ticketKey(top);
   const props = top.result.properties ?? {};
   const sla = props["pipewarden/slaDays"];
@@ -67435,9 +67696,9 @@ function draftOf(members2, previous, options2) {
     if (others.length) lines.push(`Also shown by ${others.length} other request${others.length === 1 ? "" : "s"} to the same route.`);
     lines.push("");
   }
-  lines.push(`### Where (${members2.length} place${members2.length === 1 ? "" : "s"})`, "");
-  for (const f of members2.slice(0, MAX_PLACES)) lines.push(`- ${locationLink(f, options2.links)}`);
-  if (members2.length > MAX_PLACES) lines.push(`- \u2026 and ${members2.length - MAX_PLACES} more (see the run's report)`);
+  lines.push(`### Where (${members22.length} place${members22.length === 1 ? "" : "s"})`, "");
+  for (const f of members22.slice(0, MAX_PLACES)) lines.push(`- ${locationLink(f, options2.links)}`);
+  if (members22.length > MAX_PLACES) lines.push(`- \u2026 and ${members22.length - MAX_PLACES} more (see the run's report)`);
   lines.push("");
   const pkg = props["pipewarden/package"];
   const help = top.rule?.help?.text ?? top.rule?.fullDescription?.text;
@@ -67448,7 +67709,7 @@ function draftOf(members2, previous, options2) {
     if (help && !secret) lines.push(escapeMarkdown(help, 2e3), "");
     if (helpUri) lines.push(`More: <${helpUri}>`, "");
   }
-  const fingerprints = members2.map((f) => f.fingerprint).filter((f) => Boolean(f));
+  const fingerprints = members22.map((f) => f.fingerprint).filter((f) => Boolean(f));
   lines.push("<sub>Opened by Pipewarden. Every run updates this issue; it is closed when the finding is gone from the default branch and reopened if it comes back.</sub>");
   lines.push(writeMarker({ key, scanner: top.scanner, fingerprints: fingerprints.slice(0, 200), ...due ? { due } : {}, since }));
   const labels = [.../* @__PURE__ */ new Set(["pipewarden", `priority:${top.priority ?? "none"}`, `severity:${top.severity}`, `scanner:${top.scanner}`, `category:${top.category}`, ...options2.labels ?? []])];
@@ -67462,11 +67723,11 @@ function planTickets(findings, existing, options2) {
   const maxNew = options2.maxNew ?? 10;
   const byKey = /* @__PURE__ */ new Map();
   for (const ticket of [...existing].sort((a, b) => a.id - b.id)) if (!byKey.has(ticket.marker.key)) byKey.set(ticket.marker.key, ticket);
-  const members2 = /* @__PURE__ */ new Map();
-  for (const group of groupFindings(findings)) members2.set(ticketKey(group.top), []);
-  for (const finding of findings) if (!finding.suppressed) members2.get(ticketKey(finding))?.push(finding);
+  const members22 = /* @__PURE__ */ new Map();
+  for (const group of groupFindings(findings)) members22.set(ticketKey(group.top), []);
+  for (const finding of findings) if (!finding.suppressed) members22.get(ticketKey(finding))?.push(finding);
   const plan = { create: [], update: [], reopen: [], close: [], unchanged: 0, deferred: [] };
-  for (const [key, list] of members2) {
+  for (const [key, list] of members22) {
     const ticket = byKey.get(key);
     const draft = draftOf(list, ticket, options2);
     if (ticket?.state === "open") {
@@ -67480,7 +67741,7 @@ function planTickets(findings, existing, options2) {
   }
   if (options2.closeMissing) {
     for (const ticket of byKey.values()) {
-      if (ticket.state !== "open" || members2.has(ticket.marker.key)) continue;
+      if (ticket.state !== "open" || members22.has(ticket.marker.key)) continue;
       if (!options2.completeScanners.has(ticket.marker.scanner)) continue;
       plan.close.push({ ticket, comment: `No longer found on the default branch on ${options2.today}: closed by Pipewarden. It reopens this issue if the finding comes back.` });
     }
@@ -68050,7 +68311,7 @@ function githubTracker(octokit, repo) {
 
 // src/upload.ts
 import { readFile as readFile4 } from "fs/promises";
-import { basename as basename5 } from "path";
+import { basename as basename4 } from "path";
 import { gzipSync as gzipSync2 } from "zlib";
 var sleep = (ms) => new Promise((resolve4) => setTimeout(resolve4, ms));
 async function uploadSarif(octokit, options2) {
@@ -68059,7 +68320,7 @@ async function uploadSarif(octokit, options2) {
     const sarif2 = gzipSync2(await readFile4(file2)).toString("base64");
     const response = await octokit.rest.codeScanning.uploadSarif({ owner: options2.owner, repo: options2.repo, commit_sha: options2.commitSha, ref: options2.ref, sarif: sarif2, tool_name: "Pipewarden" });
     const id = response.data.id;
-    const result2 = { file: basename5(file2), id, status: "pending", errors: [] };
+    const result2 = { file: basename4(file2), id, status: "pending", errors: [] };
     results.push(result2);
     if (!id) continue;
     const deadline = Date.now() + options2.waitSeconds * 1e3;

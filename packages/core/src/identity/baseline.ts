@@ -1,4 +1,4 @@
-import { toFinding } from '../finding.js';
+import { ruleOf, scoreOf, toFinding } from '../finding.js';
 import type { Log, Result, Run } from '../sarif/types.js';
 import { FINGERPRINT_KEY, FINGERPRINT_NOPATH_KEY, LINE_HASH_KEY } from './fingerprint.js';
 
@@ -13,57 +13,85 @@ export interface BaselineCounts {
 /**
  * The keys a result can be recognised by, strongest first: our fingerprint; the same without the path
  * (a renamed file); GitHub's line hash with the rule; and, for logs of other origins, rule, file and
- * message with numbers folded.
+ * message with numbers folded (made only when a result is still unmatched after the others: it costs).
  */
-function keysOf(run: Run, result: Result): string[] {
-  const tool = run.tool.driver.name;
-  const fp = result.partialFingerprints ?? {};
-  const keys: string[] = [];
-  if (fp[FINGERPRINT_KEY]) keys.push(`v1:${fp[FINGERPRINT_KEY]}`);
-  if (fp[FINGERPRINT_NOPATH_KEY]) keys.push(`nopath:${fp[FINGERPRINT_NOPATH_KEY]}`);
-  if (fp[LINE_HASH_KEY]) keys.push(`line:${tool}:${result.ruleId ?? ''}:${fp[LINE_HASH_KEY]}`);
-  const finding = toFinding(run, result);
-  keys.push(`text:${tool}:${finding.ruleId}:${finding.location?.uri ?? ''}:${finding.message.replace(/\d+/g, '#')}`);
-  return keys;
+const STRENGTHS = ['v1', 'nopath', 'line', 'text'] as const;
+type Strength = (typeof STRENGTHS)[number];
+
+function keyOf(run: Run, result: Result, strength: Strength): string | undefined {
+  const fp = result.partialFingerprints;
+  switch (strength) {
+    case 'v1':
+      return fp?.[FINGERPRINT_KEY];
+    case 'nopath':
+      return fp?.[FINGERPRINT_NOPATH_KEY];
+    case 'line':
+      return fp?.[LINE_HASH_KEY] === undefined ? undefined : `${run.tool.driver.name}\u0000${result.ruleId ?? ''}\u0000${fp[LINE_HASH_KEY]}`;
+    case 'text': {
+      const finding = toFinding(run, result);
+      return `${run.tool.driver.name}\u0000${finding.ruleId}\u0000${finding.location?.uri ?? ''}\u0000${finding.message.replace(/\d+/g, '#')}`;
+    }
+  }
 }
 
 function changed(previous: { run: Run; result: Result }, run: Run, result: Result): boolean {
-  const before = toFinding(previous.run, previous.result);
-  const now = toFinding(run, result);
-  return before.score !== now.score || (previous.result.level ?? 'warning') !== (result.level ?? 'warning');
+  return scoreOf(previous.result, ruleOf(previous.run, previous.result)) !== scoreOf(result, ruleOf(run, result)) || (previous.result.level ?? 'warning') !== (result.level ?? 'warning');
 }
 
-/** Puts a copy of a baseline result that is gone into the current log, in its tool's run, as absent. */
-function addAbsent(log: Log, baselineRun: Run, result: Result): void {
-  const name = baselineRun.tool.driver.name;
-  const category = baselineRun.properties?.['pipewarden/category'];
-  let run = log.runs.find((r) => r.tool.driver.name === name && r.properties?.['pipewarden/category'] === category) ?? log.runs.find((r) => r.tool.driver.name === name);
-  if (!run) {
-    run = { tool: { driver: { ...baselineRun.tool.driver, rules: [] } }, results: [], ...(baselineRun.properties ? { properties: { ...baselineRun.properties } } : {}) };
-    log.runs.push(run);
-  }
-  const copy: Result = structuredClone(result);
-  copy.baselineState = 'absent';
-  const ruleId = copy.ruleId ?? copy.rule?.id;
-  delete copy.rule;
-  if (ruleId !== undefined) {
-    const rules = (run.tool.driver.rules ??= []);
-    let index = rules.findIndex((rule) => rule.id === ruleId);
-    if (index < 0) {
-      const original = baselineRun.tool.driver.rules?.find((rule) => rule.id === ruleId);
-      rules.push(original ? structuredClone(original) : { id: ruleId });
-      index = rules.length - 1;
+/** Where absent results go: the current run of the same tool (and category), or a new one; rules by id. */
+class AbsentRuns {
+  private readonly runs = new Map<string, { run: Run; rules: Map<string, number> }>();
+  constructor(private readonly log: Log) {}
+
+  private target(baselineRun: Run): { run: Run; rules: Map<string, number> } {
+    const name = baselineRun.tool.driver.name;
+    const category = baselineRun.properties?.['pipewarden/category'];
+    const key = `${name}\u0000${String(category)}`;
+    let found = this.runs.get(key);
+    if (!found) {
+      let run = this.log.runs.find((r) => r.tool.driver.name === name && r.properties?.['pipewarden/category'] === category) ?? this.log.runs.find((r) => r.tool.driver.name === name);
+      if (!run) {
+        run = { tool: { driver: { ...baselineRun.tool.driver, rules: [] } }, results: [], ...(baselineRun.properties ? { properties: { ...baselineRun.properties } } : {}) };
+        this.log.runs.push(run);
+      }
+      const rules = new Map<string, number>();
+      (run.tool.driver.rules ?? []).forEach((rule, i) => {
+        if (!rules.has(rule.id)) rules.set(rule.id, i);
+      });
+      found = { run, rules };
+      this.runs.set(key, found);
     }
-    copy.ruleIndex = index;
-  } else {
-    delete copy.ruleIndex;
+    return found;
   }
-  // Indexes into the baseline run's artifacts mean nothing here; the URI stays.
-  for (const location of copy.locations ?? []) {
-    const artifact = location.physicalLocation?.artifactLocation;
-    if (artifact && artifact.index !== undefined) delete artifact.index;
+
+  /** Puts a copy of a baseline result that is gone into the current log, in its tool's run, as absent. */
+  add(baselineRun: Run, result: Result): Result {
+    const { run, rules } = this.target(baselineRun);
+    const copy: Result = structuredClone(result);
+    copy.baselineState = 'absent';
+    const ruleId = copy.ruleId ?? copy.rule?.id;
+    delete copy.rule;
+    if (ruleId !== undefined) {
+      let index = rules.get(ruleId);
+      if (index === undefined) {
+        const list = (run.tool.driver.rules ??= []);
+        const original = ruleOf(baselineRun, { ruleId, message: {} });
+        list.push(original ? structuredClone(original) : { id: ruleId });
+        index = list.length - 1;
+        rules.set(ruleId, index);
+      }
+      copy.ruleIndex = index;
+    } else {
+      delete copy.ruleIndex;
+    }
+    // Indexes into the baseline run's artifacts mean nothing here; the URI stays.
+    for (const location of copy.locations ?? []) {
+      const artifact = location.physicalLocation?.artifactLocation;
+      if (artifact && artifact.index !== undefined) delete artifact.index;
+    }
+    (run.results ??= []).push(copy);
+    return copy;
   }
-  (run.results ??= []).push(copy);
 }
 
 /**
@@ -79,51 +107,51 @@ export interface BaselineOptions {
 }
 
 export function applyBaseline(log: Log, baseline: Log, options: BaselineOptions = {}): BaselineCounts {
-  const index = new Map<string, { run: Run; result: Result; matched: boolean }[]>();
-  const pending: { run: Run; result: Result; matched: boolean }[] = [];
-  for (const run of baseline.runs) {
-    for (const result of run.results ?? []) {
-      if (result.baselineState === 'absent') continue;
-      const entry = { run, result, matched: false };
-      pending.push(entry);
-      for (const key of keysOf(run, result)) {
-        const list = index.get(key);
-        if (list) list.push(entry);
-        else index.set(key, [entry]);
-      }
-    }
-  }
+  type Entry = { run: Run; result: Result; matched: boolean };
+  const pending: Entry[] = [];
+  for (const run of baseline.runs) for (const result of run.results ?? []) if (result.baselineState !== 'absent') pending.push({ run, result, matched: false });
+  const current = log.runs.flatMap((run) => (run.results ?? []).filter((r) => r.baselineState !== 'absent').map((result) => ({ run, result, done: false })));
   const counts: BaselineCounts = { new: 0, unchanged: 0, updated: 0, absent: 0 };
-  // Two passes: exact fingerprints first, so a weaker key never takes a baseline result a stronger one needs.
-  const current = log.runs.flatMap((run) => (run.results ?? []).filter((r) => r.baselineState !== 'absent').map((result) => ({ run, result, keys: keysOf(run, result), done: false })));
-  for (let strength = 0; strength < 4; strength++) {
-    for (const item of current) {
-      if (item.done) continue;
-      const key = item.keys.find((k) => k.startsWith(['v1:', 'nopath:', 'line:', 'text:'][strength]!));
-      const candidate = key ? index.get(key)?.find((entry) => !entry.matched) : undefined;
+  // One pass per strength, exact fingerprints first, so a weaker key never takes a baseline result a
+  // stronger one needs; each pass indexes only the baseline results still unmatched.
+  let open = current;
+  for (const strength of STRENGTHS) {
+    if (!open.length) break;
+    const index = new Map<string, Entry[]>();
+    for (const entry of pending) {
+      if (entry.matched) continue;
+      const key = keyOf(entry.run, entry.result, strength);
+      if (key === undefined) continue;
+      const list = index.get(key);
+      if (list) list.push(entry);
+      else index.set(key, [entry]);
+    }
+    if (!index.size) continue;
+    for (const item of open) {
+      const key = keyOf(item.run, item.result, strength);
+      const candidate = key === undefined ? undefined : index.get(key)?.find((entry) => !entry.matched);
       if (!candidate) continue;
       candidate.matched = true;
       item.done = true;
       item.result.baselineState = changed(candidate, item.run, item.result) ? 'updated' : 'unchanged';
       counts[item.result.baselineState]++;
     }
+    open = open.filter((item) => !item.done);
   }
-  for (const item of current) {
-    if (item.done) continue;
+  for (const item of open) {
     item.result.baselineState = 'new';
     counts.new++;
   }
+  const absent = new AbsentRuns(log);
   for (const entry of pending) {
     if (entry.matched) continue;
+    const copy = absent.add(entry.run, entry.result);
     if (options.unseen?.(entry.run, entry.result)) {
-      addAbsent(log, entry.run, entry.result);
-      const carried = log.runs.flatMap((r) => r.results ?? []).at(-1)!;
-      carried.baselineState = 'unchanged';
-      carried.properties = { ...carried.properties, 'pipewarden/scope': 'out', 'pipewarden/carriedOver': true };
+      copy.baselineState = 'unchanged';
+      copy.properties = { ...copy.properties, 'pipewarden/scope': 'out', 'pipewarden/carriedOver': true };
       counts.unchanged++;
       continue;
     }
-    addAbsent(log, entry.run, entry.result);
     counts.absent++;
   }
   return counts;

@@ -30,7 +30,8 @@ async function refusal(file: string, options = {}): Promise<string> {
 /** Every path through readDocument, fast (whole file) and streaming (in chunks). */
 const MODES = [
   ['whole', {}],
-  ['streamed', { inMemoryBytes: 0 }],
+  ['chunked', { inMemoryBytes: 0 }],
+  ['chunked, a boundary every 3 bytes', { inMemoryBytes: 0, chunkBytes: 3 }],
 ] as const;
 
 describe.each(MODES)('readDocument (%s)', (_, options) => {
@@ -48,6 +49,25 @@ describe.each(MODES)('readDocument (%s)', (_, options) => {
     const doc = await readDocument(await write('proto.json', '{"__proto__": {"polluted": true}}'), options);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
     expect(Object.getPrototypeOf(doc.data)).toBe(Object.prototype);
+    const nested = await readDocument(await write('proto-nested.json', '{"runs": [{"a": 1}, {"__proto__": {"polluted": true}, "b": [1, 2]}], "__proto__": [3]}'), options);
+    expect(Object.getPrototypeOf(nested.data)).toBe(Object.prototype);
+    expect(Object.getOwnPropertyNames(nested.data)).toEqual(['runs', '__proto__']);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+
+  it('reads nested containers, escapes and multi-byte characters wherever a chunk ends', async () => {
+    const value = {
+      version: '2.1.0',
+      runs: [
+        { tool: { driver: { name: 'a"b\\', rules: [] } }, results: Array.from({ length: 40 }, (_, i) => ({ ruleId: `R${i}`, message: { text: `é中😀 "q" \\ ${'x'.repeat(i)}` }, n: [i, 3 - i / 4, [], {}, [[i]]] })) },
+        { tool: { driver: { name: 'b' } }, results: [] },
+      ],
+      numbers: Array.from({ length: 100 }, (_, i) => i * 1.5),
+      empty: {},
+    };
+    const text = JSON.stringify(value, null, 1);
+    expect((await readDocument(await write('nested.json', text), options)).data).toEqual(value);
+    expect(await readDocument(await write('nested.jsonl', `${JSON.stringify(value)}\n[1,{"a":[2]}]\n`), options)).toEqual({ kind: 'jsonl', data: [value, [1, { a: [2] }]] });
   });
 
   it('refuses truncated JSON, saying so with the byte offset', async () => {
@@ -58,6 +78,9 @@ describe.each(MODES)('readDocument (%s)', (_, options) => {
   it('names the byte offset of a syntax error', async () => {
     expect(await refusal(await write('bad.json', '{"a": 1,, "b": 2}'), options)).toMatch(/is not valid JSON at byte 8: expected a property name/);
     expect(await refusal(await write('trailing.json', '[1, 2,]'), options)).toMatch(/at byte 6: expected a value, found "\]"/);
+    expect(await refusal(await write('leading.json', '[,1, 2]'), options)).toMatch(/at byte 1: expected a value/);
+    expect(await refusal(await write('missing.json', '{"a": [{"b": 1} {"c": 2}]}'), options)).toMatch(/is not valid JSON at byte 16/);
+    expect(await refusal(await write('double.json', '{"a": [{"b": 1},, {"c": 2}]}'), options)).toMatch(/is not valid JSON at byte 16/);
   });
 
   it('refuses 100,000 levels of nesting with the offset where the limit is passed', async () => {
@@ -124,8 +147,8 @@ describe.skipIf(!hasShared)('the streaming path on the real corpus', () => {
         } catch {
           continue;
         }
-        const doc = await readDocument(file, { inMemoryBytes: 0 });
-        expect(doc.data, file).toEqual(expected);
+        expect((await readDocument(file, { inMemoryBytes: 0 })).data, file).toEqual(expected);
+        expect((await readDocument(file, { inMemoryBytes: 0, chunkBytes: 4096 })).data, file).toEqual(expected);
         checked++;
       }
     }

@@ -39,7 +39,7 @@ function syntheticLog(): Log {
         ],
         ...(i === 0 && t === 1 ? { locations: [{ physicalLocation: { artifactLocation: { uri: OUTSIDE } } }] } : {}),
         partialFingerprints: { 'pipewarden/v1': `fp-${t}-${i}:1` },
-        properties: { [PROP.risk]: risk, [PROP.priority]: risk >= 80 ? 'P1' : risk >= 50 ? 'P2' : 'P3', [PROP.fingerprint]: `fp-${t}-${i}:1` },
+        properties: { [PROP.risk]: risk, [PROP.priority]: risk >= 80 ? 'P1' : risk >= 50 ? 'P2' : 'P3' },
       });
     }
     runs.push({

@@ -131,7 +131,7 @@ function githubResult(finding: Finding, ruleIndex: number, anchorUri: string | u
     ...(source.suppressions?.length ? { suppressions: source.suppressions } : {}),
     ...(source.fixes?.length ? { fixes: source.fixes } : {}),
     properties: Object.fromEntries(
-      ['security-severity', PROP.risk, PROP.priority, PROP.fingerprint, 'pipewarden/kev', 'pipewarden/slaDays', 'pipewarden/package', 'pipewarden/dast'].flatMap((key) => (props[key] !== undefined ? [[key, props[key]]] : [])),
+      ['security-severity', PROP.risk, PROP.priority, 'pipewarden/kev', 'pipewarden/slaDays', 'pipewarden/package', 'pipewarden/dast'].flatMap((key) => (props[key] !== undefined ? [[key, props[key]]] : [])),
     ),
   };
 }

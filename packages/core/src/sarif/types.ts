@@ -25,11 +25,18 @@ export type {
 export const SARIF_SCHEMA_URI = 'https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json';
 export const SARIF_VERSION = '2.1.0';
 
+/** Our fingerprint, in partialFingerprints. */
+export const FINGERPRINT_KEY = 'pipewarden/v1';
+
+/** A result's Pipewarden fingerprint (logs before 0.2 also carried it in properties). */
+export function fingerprintOf(result: { partialFingerprints?: Record<string, string>; properties?: Record<string, unknown> }): string | undefined {
+  return result.partialFingerprints?.[FINGERPRINT_KEY] ?? (result.properties?.['pipewarden/fingerprint'] as string | undefined);
+}
+
 /** Pipewarden's own facts ride in property bags under this prefix. */
 export const PROP = {
   category: 'pipewarden/category',
   scanner: 'pipewarden/scanner',
-  fingerprint: 'pipewarden/fingerprint',
   severity: 'pipewarden/severity',
   risk: 'pipewarden/risk',
   priority: 'pipewarden/priority',

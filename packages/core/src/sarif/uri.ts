@@ -12,6 +12,7 @@ export function toUriReference(text: string): string {
 
 /** A URI reference back to the path it names; one that is not valid percent-encoding is kept as written. */
 export function decodeUri(uri: string): string {
+  if (!uri.includes('%')) return uri;
   try {
     return decodeURIComponent(uri);
   } catch {

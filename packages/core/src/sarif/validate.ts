@@ -167,14 +167,18 @@ const intFrom = (min: number): Check => (v) => Number.isSafeInteger(v) && (v as 
 const arrayOf = (item: Check): Check => (v) => Array.isArray(v) && v.every(item);
 const oneOf = (...values: string[]): Check => (v) => values.includes(v as string);
 /** Known members checked, others allowed (looseObject); `closed` refuses others (strictObject). */
-const shape = (members: Record<string, Check>, closed = false): Check => (v) => {
-  if (!isObject(v)) return false;
-  for (const key of Object.keys(v)) {
-    // Own members only: "constructor" or "__proto__" in a report must not find Object.prototype's.
-    const check = Object.hasOwn(members, key) ? members[key] : undefined;
-    if (check ? !check(v[key]) : closed) return false;
-  }
-  return true;
+const shape = (members: Record<string, Check>, closed = false): Check => {
+  // No prototype: "constructor" or "__proto__" in a report must not find Object.prototype's members.
+  const known: Record<string, Check | undefined> = Object.assign(Object.create(null) as Record<string, Check>, members);
+  return (v) => {
+    if (!isObject(v)) return false;
+    // for-in over parsed JSON sees own members only (Object.prototype has no enumerable ones).
+    for (const key in v) {
+      const check = known[key];
+      if (check ? !check(v[key]) : closed) return false;
+    }
+    return true;
+  };
 };
 const fastMessage: Check = (v) => shape({ text: isString, markdown: isString, id: isString, arguments: arrayOf(isString) })(v) && ((v as { text?: unknown; id?: unknown }).text !== undefined || (v as { id?: unknown }).id !== undefined);
 const fastRegion = shape(Object.fromEntries(['startLine', 'startColumn', 'endLine', 'endColumn'].map((k) => [k, intFrom(1)]).concat([['charOffset', intFrom(-1)], ['charLength', intFrom(0)], ['byteOffset', intFrom(-1)], ['byteLength', intFrom(0)]])));

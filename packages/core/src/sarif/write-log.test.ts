@@ -9,7 +9,7 @@ import type { Log } from './types.js';
 const big: Log = {
   version: '2.1.0',
   runs: [
-    { tool: { driver: { name: 'A' } }, results: Array.from({ length: 30_000 }, (_, i) => ({ ruleId: `R${i % 7}`, message: { text: `finding ${i} ${'x'.repeat(40)}` } })) },
+    { tool: { driver: { name: 'A' } }, results: Array.from({ length: 30_000 }, (_, i) => ({ ruleId: `R${i % 7}`, message: { text: `finding ${i} ${'é€😀'.repeat(i % 20)}` } })) },
     { tool: { driver: { name: 'B' } }, invocations: [{ executionSuccessful: false }] },
     { tool: { driver: { name: 'C' } }, results: [] },
   ],
@@ -20,13 +20,15 @@ describe('sarifText', () => {
   it('streams a log in chunks that parse back to the same log, one result per line', () => {
     const chunks = [...sarifText(big)];
     expect(chunks.length).toBeGreaterThan(1);
-    const text = chunks.join('');
+    // Whole results per chunk: each decodes alone (stdout gets them as text), multi-byte characters included.
+    for (const chunk of chunks) expect(() => new TextDecoder('utf-8', { fatal: true }).decode(chunk)).not.toThrow();
+    const text = Buffer.concat(chunks).toString('utf8');
     expect(JSON.parse(text)).toEqual(big);
     expect(text.split('\n').filter((line) => line.startsWith('{"ruleId"'))).toHaveLength(30_000);
   });
 
   it('leaves a run without results without them (the tool did not analyse), not with an empty list', () => {
-    const back = JSON.parse([...sarifText(big)].join('')) as Log;
+    const back = JSON.parse(Buffer.concat([...sarifText(big)]).toString('utf8')) as Log;
     expect(back.runs[1]).not.toHaveProperty('results');
     expect(back.runs[2]!.results).toEqual([]);
   });

@@ -11,7 +11,8 @@ function result(rule: string, file: string, line: number, priority: string, risk
     ruleId: rule,
     message: { text: `${rule} at ${file}:${line}` },
     locations: [{ physicalLocation: { artifactLocation: { uri: file, uriBaseId: SRCROOT }, region: { startLine: line } } }],
-    properties: { [PROP.priority]: priority, [PROP.risk]: risk, [PROP.fingerprint]: `${rule}-${file}-${line}`, 'pipewarden/slaDays': 30 },
+    partialFingerprints: { 'pipewarden/v1': `${rule}-${file}-${line}` },
+    properties: { [PROP.priority]: priority, [PROP.risk]: risk, 'pipewarden/slaDays': 30 },
     ...extra,
   };
 }
