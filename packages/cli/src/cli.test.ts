@@ -100,9 +100,9 @@ describe('pipewarden scan on the demo app', () => {
     const summary = await readFile(join(out, 'summary.md'), 'utf8');
     expect(summary).toMatch(/## Pipewarden: ❌ gate failed/);
     expect(summary).toMatch(/\| P0 \| 90 \| critical \|/);
-    expect(summary).toMatch(/\*\*Why the gate failed:\*\*\n\n- \*\*severity high or worse\*\*: 4 findings/);
-    expect(summary).toMatch(/\| Open \| 2 \| 2 \| 1 \| 10 \| 1 \| 16 \|/);
-    expect(summary).toMatch(/### Top findings \(10 of 16\)\n\n1\. \*\*P0\*\* risk 90, critical, fix within 7 days: /);
+    expect(summary).toMatch(/\*\*Why the gate failed:\*\*\n\n- \*\*severity high or worse\*\*: 5 findings/);
+    expect(summary).toMatch(/\| Open \| 2 \| 3 \| 4 \| 11 \| 1 \| 21 \|/);
+    expect(summary).toMatch(/### Top findings \(10 of 21\)\n\n1\. \*\*P0\*\* risk 90, critical, fix within 7 days: /);
     expect(summary).toMatch(/Fix first/);
     expect(summary).toMatch(/### Scanners/);
   });

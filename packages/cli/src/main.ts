@@ -39,7 +39,7 @@ import {
 import { githubIssuesTracker, githubTarget, type GithubIssuesTarget } from './github-issues.js';
 import { liveProgress } from './progress.js';
 import { convertOptionsSchema, gateOptionsSchema, mergeOptionsSchema, reportOptionsSchema, scanOptionsSchema, validateOptions } from './options.js';
-import { REPORT_USAGE, readHistory, renderReport, reportLinks } from './report-command.js';
+import { REPORT_USAGE, provenanceOf, readHistory, renderReport, reportLinks } from './report-command.js';
 
 export interface CliIo {
   env: Readonly<Record<string, string | undefined>>;
@@ -87,6 +87,11 @@ Options:
   --shard I/N              run only shard I of N of the work (parallel CI jobs; join with merge)
   --out-dir DIR            where results go (default .pipewarden)
   --image REF              the image the pipeline built, for image scanners (acceptance)
+  --image-archive PATH     the same as a docker save archive or an OCI layout (no daemon, no registry)
+  --base-archive PATH      a sanctioned base image saved as an archive, for drift (repeatable)
+  --image-report FILE, --base-report FILE
+                           vulnerability reports of the image and of its base's current build: an
+                           outdated base weighs more for each vulnerability fixed upstream
   --fail-fast              stop at the first scanner whose findings fail the gate
   --history FILE           an earlier report.json, for report.html's trend (repeatable)
   --fail-on LEVEL          policy (default) | never (report only) | critical | high | medium | low:
@@ -318,6 +323,10 @@ async function scan(args: string[], io: CliIo): Promise<number> {
     json: { type: 'boolean' },
     'target-url': { type: 'string' },
     image: { type: 'string' },
+    'image-archive': { type: 'string' },
+    'base-archive': { type: 'string', multiple: true },
+    'image-report': { type: 'string' },
+    'base-report': { type: 'string' },
     'fail-fast': { type: 'boolean' },
     history: { type: 'string', multiple: true },
     'fail-on': { type: 'string' },
@@ -361,11 +370,15 @@ async function scan(args: string[], io: CliIo): Promise<number> {
       feedCache: feedCache(io),
       targetUrl: options['target-url'],
       image: options.image,
+      imageArchive: options['image-archive'],
+      baseArchives: options['base-archive'],
+      vulnerabilityReports: options['image-report'] && options['base-report'] ? { image: options['image-report'], base: options['base-report'] } : undefined,
       failFast: options['fail-fast'],
       diffBase,
       diffFilter: options['diff-filter'],
       shard: options.shard,
       links: reportLinks(io.env),
+      provenance: provenanceOf(io.env),
       history: await readHistory(options.history, io.cwd),
     },
     ports,

@@ -46,6 +46,10 @@ export const scanOptionsSchema = z.object({
   image: nonEmpty('--image')
     .regex(/^[A-Za-z0-9][A-Za-z0-9._\/:@+-]*$/, 'expected an image reference like registry.example.com/app:1.2 or app@sha256:…')
     .optional(),
+  'image-archive': nonEmpty('--image-archive').optional(),
+  'base-archive': z.array(nonEmpty('--base-archive')).default([]),
+  'image-report': nonEmpty('--image-report').optional(),
+  'base-report': nonEmpty('--base-report').optional(),
   'fail-fast': z.boolean().default(false),
   history: z.array(nonEmpty('--history')).default([]),
   'fail-on': z.enum(FAIL_ON, { error: (issue) => `"${String(issue.input)}" is not ${FAIL_ON.join(', ')}` }).default('policy'),
@@ -76,7 +80,7 @@ export const scanOptionsSchema = z.object({
       return { index, total };
     })
     .optional(),
-});
+}).refine((o) => (o['image-report'] === undefined) === (o['base-report'] === undefined), { message: 'give --image-report and --base-report together (the image and its current base)', path: ['base-report'] });
 
 export const gateOptionsSchema = z.object({
   reports: z.array(nonEmpty('the SARIF path')).length(1, 'name one SARIF log to gate'),

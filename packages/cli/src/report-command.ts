@@ -19,6 +19,7 @@ import {
   version,
   writeFileAtomic,
   type HistoryPoint,
+  type Provenance,
   type ReportLinks,
 } from '@pipewarden/core';
 
@@ -65,6 +66,17 @@ export function reportLinks(env: Readonly<Record<string, string | undefined>>): 
     report ??= `${env.BUILD_URL.replace(/\/+$/, '')}/artifact/`;
   }
   return { ...(blob ? { blob } : {}), ...(report ? { report } : {}) };
+}
+
+/** Where the run comes from, from the CI's own variables: GitHub Actions, GitLab CI, Jenkins. */
+export function provenanceOf(env: Readonly<Record<string, string | undefined>>): Provenance | undefined {
+  const pick = (...values: (string | undefined)[]) => values.find((v) => v?.trim());
+  const commit = pick(env.GITHUB_SHA, env.CI_COMMIT_SHA, env.GIT_COMMIT);
+  const branch = pick(env.GITHUB_HEAD_REF, env.GITHUB_REF_NAME, env.CI_COMMIT_REF_NAME, env.BRANCH_NAME, env.GIT_BRANCH);
+  const github = env.GITHUB_SERVER_URL && env.GITHUB_REPOSITORY && env.GITHUB_RUN_ID ? `${env.GITHUB_SERVER_URL}/${env.GITHUB_REPOSITORY}/actions/runs/${env.GITHUB_RUN_ID}` : undefined;
+  const pipeline = pick(github, env.CI_PIPELINE_URL, env.BUILD_URL);
+  if (!commit && !branch && !pipeline) return undefined;
+  return { ...(commit ? { commit } : {}), ...(branch ? { branch } : {}), ...(pipeline ? { pipeline } : {}) };
 }
 
 const historySchema = z.object({

@@ -94,8 +94,8 @@ describe('report.json', () => {
     const validate = ajv.compile(schema);
     const report = JSON.parse(await readFile(join(out, 'report.json'), 'utf8')) as { schemaVersion: string; findings: unknown[] };
     expect(validate(report) ? [] : validate.errors).toEqual([]);
-    expect(report.schemaVersion).toBe('1.0');
-    expect(report.findings).toHaveLength(16);
+    expect(report.schemaVersion).toBe('1.1');
+    expect(report.findings).toHaveLength(21);
   });
 });
 
@@ -112,12 +112,12 @@ describe('pipewarden report', () => {
     expect(again.stdout).toBe(await readFile(join(out, 'summary.md'), 'utf8'));
     const json = JSON.parse(cli(['report', join(out, 'results.sarif'), '--format', 'json']).stdout) as { verdict: string; findings: unknown[] };
     expect(json).toMatchObject({ verdict: 'fail' });
-    expect(json.findings).toHaveLength(16);
+    expect(json.findings).toHaveLength(21);
     expect(cli(['report', join(out, 'results.sarif'), '--format', 'junit']).stdout).toBe(await readFile(join(out, 'junit.xml'), 'utf8'));
     expect(cli(['report', join(out, 'results.sarif'), '--format', 'html']).stdout).toMatch(/^<!doctype html>[\s\S]*Gate failed/);
     const github = join(out, 'gh');
     expect(cli(['report', join(out, 'results.sarif'), '--format', 'github', '-o', github]).status).toBe(0);
-    expect((await readdir(github)).sort()).toEqual(['sast.sarif', 'secrets.sarif']);
+    expect((await readdir(github)).sort()).toEqual(['iac.sarif', 'sast.sarif', 'secrets.sarif']);
   });
 
   it.skipIf(!hasShared)('its GitHub files are valid SARIF and its GitLab reports valid against the schemas', async () => {
@@ -186,7 +186,7 @@ describe.skipIf(!hasChromium)('report.html in headless Chromium', () => {
     const { page, requests, dialogs, errors } = await open(join(out, 'report.html'));
     expect(await page.textContent('#verdict')).toContain('Gate failed');
     const visible = () => page.locator('#findings tbody tr:visible').count();
-    expect(await visible()).toBe(16);
+    expect(await visible()).toBe(21);
     expect(await page.locator('figure.chart').count()).toBe(4);
     expect(await page.locator('figure.chart svg rect').count()).toBeGreaterThan(5);
     await page.fill('#q', 'SC2086');
@@ -194,7 +194,7 @@ describe.skipIf(!hasChromium)('report.html in headless Chromium', () => {
     await page.fill('#q', '');
     await page.selectOption('select[data-filter="priority"]', 'P0');
     expect(await visible()).toBe(2);
-    expect(await page.textContent('#shown')).toBe('2 of 16 shown');
+    expect(await page.textContent('#shown')).toBe('2 of 21 shown');
     await page.selectOption('select[data-filter="priority"]', '');
     await page.click('th:has-text("Risk")');
     const risks = await page.locator('#findings tbody tr td:nth-child(2)').allTextContents();

@@ -38,7 +38,7 @@ export { collect, shardOf, type CollectedReport, type ScannerRun, type Collected
 export { normalizeReport, combineLogs } from './pipeline/normalize.js';
 export { emit, type EmitContext, type EmitOutputs } from './pipeline/emit.js';
 export { runScan, gateLog, assess, todayUtc, convertReports, readBaseline, resolveScanners, type FeedCache, type GateLogOptions, type GateLogOutcome, type ScanOptions, type ScanOutcome, type ReportInput, type ConvertOptions } from './pipeline/run.js';
-export { renderMarkdown, renderText, severityCounts, groupFindings, componentOf, locationLink, MARKDOWN_LIMIT, type SummaryInput, type FindingGroup, type ReportLinks, type ScannerSummary } from './report/summary.js';
+export { renderMarkdown, renderText, severityCounts, groupFindings, componentOf, locationLink, MARKDOWN_LIMIT, type SummaryInput, type FindingGroup, type ReportLinks, type Provenance, type ScannerSummary } from './report/summary.js';
 export { githubSarif, describeOmissions, GITHUB_LIMITS, type GithubSarif, type GithubSarifFile, type GithubOmission, type GithubLimits } from './report/github-sarif.js';
 export { renderHtml, HTML_MAX_ROWS, type HistoryPoint, type HtmlReportInput } from './report/html.js';
 export { summaryFromLog, fixedOf } from './report/model.js';
@@ -48,3 +48,8 @@ export { renderJson, REPORT_SCHEMA_VERSION, type JsonReportInput } from './repor
 export { gitlabReports, GITLAB_REPORT_FILES, GITLAB_SCHEMA_VERSION, type GitlabContext, type GitlabReportType } from './report/gitlab.js';
 export { version } from './version.js';
 export * from './tickets/index.js';
+export { analyzeDockerfile, type StageBase } from './images/dockerfile.js';
+export { readImageArchive, type ImageFacts } from './images/archive.js';
+export { RegistryClient, type RegistryOptions } from './images/registry.js';
+export { checkImage, type ImageInventory, type ImageCheckInput } from './images/check.js';
+export { parseReference, formatReference, matchesPattern, type ImageReference } from './images/reference.js';

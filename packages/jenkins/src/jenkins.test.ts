@@ -127,7 +127,7 @@ describe.skipIf(!hasGroovy)('the Jenkins shared library, run under Groovy in a r
     expect(scripts[3]).toContain("'--report' 'pipewarden-merged.sarif'");
     // The merged log holds every shard's findings: the demo's 16.
     const merged = JSON.parse(await readFile(join(demo, '.pipewarden', 'report.json'), 'utf8')) as { findings: unknown[] };
-    expect(merged.findings).toHaveLength(16);
+    expect(merged.findings).toHaveLength(21);
   }, 180_000);
 
   describe('tickets from Jenkins: GitLab issues with a token from Jenkins credentials', () => {

@@ -2,10 +2,11 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { createHash } from 'node:crypto';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
-import { ScannerError } from '../errors.js';
+import { InputError, ScannerError } from '../errors.js';
 import type { Category } from '../finding.js';
 import type { Ports } from '../ports/types.js';
-import type { Scanner } from '../scanners/types.js';
+import type { Scanner, ScannerEnv, ScannerTarget } from '../scanners/types.js';
+import type { ImagesPolicy } from '../policy/config-schema.js';
 
 /** A native report to normalize: written by a scanner we ran, or given by the user. */
 export interface CollectedReport {
@@ -60,6 +61,13 @@ export interface CollectInput {
   maxScanSeconds?: number | undefined;
   /** --image, for image scanners. */
   image?: string | undefined;
+  /** images in pipewarden.yml, for the Dockerfile and image checks. */
+  images?: ImagesPolicy | undefined;
+  /** --image-archive, --base-archive, --image-report/--base-report, for the image checks. */
+  imageArchive?: string | undefined;
+  baseArchives?: readonly string[] | undefined;
+  vulnerabilityReports?: { image: string; base: string } | undefined;
+  now?: Date | undefined;
 }
 
 export interface Shard {
@@ -86,9 +94,9 @@ async function runOne(scanner: Scanner, input: CollectInput, ports: Ports, signa
   const shard = input.shard;
   const changed = input.changed;
   const byUrl = scanner.target === 'url' || scanner.target === 'image';
-  const targetValue = scanner.target === 'url' ? input.url : scanner.target === 'image' ? input.image : undefined;
+  const targetValue = scanner.target === 'url' ? input.url : scanner.target === 'image' ? (input.image ?? input.imageArchive) : undefined;
   if (byUrl && !targetValue) {
-    const reason = scanner.target === 'url' ? 'needs --target-url (the running application)' : 'needs --image (the image the pipeline built)';
+    const reason = scanner.target === 'url' ? 'needs --target-url (the running application)' : 'needs --image or --image-archive (the image the pipeline built)';
     return { run: { id: scanner.id, status: input.explicit ? 'failed' : 'skipped', reason: input.explicit ? reason : NOTHING_TO_SCAN, durationMs: elapsed(), files: 0 } };
   }
   const applicable = byUrl ? [targetValue!] : scanner.select(changed && scanner.fileList ? input.files.filter((file) => changed.has(file)) : input.files);
@@ -109,9 +117,11 @@ async function runOne(scanner: Scanner, input: CollectInput, ports: Ports, signa
   const what = byUrl ? targetValue! : `${files.length} file${files.length === 1 ? '' : 's'}`;
   ports.log('info', `${scanner.id} ${availability.version}: scanning ${what}`);
   ports.progress?.({ type: 'start', scanner: scanner.id, target: what });
+  const target: ScannerTarget = { root: input.root, files, outputFile, url: input.url, image: input.image, maxScanSeconds: input.maxScanSeconds, images: input.images, imageArchive: input.imageArchive, baseArchives: input.baseArchives, vulnerabilityReports: input.vulnerabilityReports, now: input.now };
+  if (scanner.analyze) return runBuiltIn(scanner, target, scannerEnv, { version: availability.version, timeoutMs, elapsed });
   let command;
   try {
-    command = scanner.command({ root: input.root, files, outputFile, url: input.url, image: input.image, maxScanSeconds: input.maxScanSeconds }, scannerEnv);
+    command = scanner.command(target, scannerEnv);
   } catch (error) {
     return { run: { id: scanner.id, status: 'failed', version: availability.version, reason: (error as Error).message, durationMs: elapsed(), files: files.length } };
   }
@@ -136,6 +146,27 @@ async function runOne(scanner: Scanner, input: CollectInput, ports: Ports, signa
   return {
     run: { ...base, status: 'ran' },
     report: { file: outputFile, format: scanner.format, scanner: { id: scanner.id, version: availability.version, category: scanner.category } },
+  };
+}
+
+/** A scanner of our own, in this process: bounded by its timeout like a tool, its log written like a tool's report. */
+async function runBuiltIn(scanner: Scanner, target: ScannerTarget, env: ScannerEnv, at: { version: string; timeoutMs: number; elapsed: () => number }): Promise<{ run: ScannerRun; report?: CollectedReport }> {
+  const base = { id: scanner.id, version: at.version, files: target.files.length };
+  let timer: NodeJS.Timeout | undefined;
+  try {
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`timed out after ${Math.round(at.timeoutMs / 1000)} s`)), at.timeoutMs);
+    });
+    const log = await Promise.race([scanner.analyze!(target, env), timeout]);
+    await writeFile(target.outputFile, JSON.stringify(log));
+  } catch (error) {
+    return { run: { ...base, status: 'failed', reason: error instanceof InputError ? error.toLine() : (error as Error).message, durationMs: at.elapsed() } };
+  } finally {
+    clearTimeout(timer);
+  }
+  return {
+    run: { ...base, status: 'ran', exitCode: 0, durationMs: at.elapsed() },
+    report: { file: target.outputFile, format: scanner.format, scanner: { id: scanner.id, version: at.version, category: scanner.category } },
   };
 }
 

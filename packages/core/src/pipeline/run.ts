@@ -1,4 +1,6 @@
 import { stat } from 'node:fs/promises';
+import type { ImageInventory } from '../images/check.js';
+import type { Provenance } from '../report/summary.js';
 import { join, relative, resolve, sep } from 'node:path';
 import { ConfigError, InputError, describeFsError } from '../errors.js';
 import { findingsOf, type Finding } from '../finding.js';
@@ -58,6 +60,14 @@ export interface ScanOptions {
   targetUrl?: string | undefined;
   /** An image reference (registry/name:tag or @digest) for image scanners (acceptance). */
   image?: string | undefined;
+  /** The built image as a `docker save` archive or OCI layout, for image scanners without a registry. */
+  imageArchive?: string | undefined;
+  /** Sanctioned bases saved as archives (drift without a registry). */
+  baseArchives?: readonly string[] | undefined;
+  /** Vulnerability reports of the image and of its base's current build (what upstream fixed). */
+  vulnerabilityReports?: { image: string; base: string } | undefined;
+  /** Where the run came from (commit, branch, pipeline), as the platform tells; the commit defaults to git's HEAD. */
+  provenance?: Provenance | undefined;
   /** Stop at the first scanner whose findings alone fail the gate (running scanners are stopped). */
   failFast?: boolean | undefined;
   /** KEV and EPSS files kept by the user (offline, reproducible); else the feed cache. */
@@ -202,7 +212,7 @@ export async function runScan(options: ScanOptions, ports: Ports): Promise<ScanO
   const timeouts = Object.fromEntries(Object.entries(options.config.scanners ?? {}).flatMap(([id, o]) => (o?.timeout ? [[id, o.timeout * 1000]] : [])));
   // Incremental: the diff's files, as paths relative to the scanned directory.
   const changed = diffScope ? new Set([...diffScope.files.keys()].map((path) => relative(dir, join(srcRoot, path)).split(sep).join('/')).filter((p) => !p.startsWith('..'))) : undefined;
-  const collected = await collect({ root: dir, files, scanners, explicit, rawDir: join(outDir, 'raw'), env: options.env, shard: options.shard, timeouts, changed, url: targetUrl, image: options.image, maxScanSeconds: options.config.dast?.max_scan_time ?? 300, stopAfter: options.failFast ? (report) => failsAlone(report, { baseDir: dir, srcRoot }, options) : undefined }, ports);
+  const collected = await collect({ root: dir, files, scanners, explicit, rawDir: join(outDir, 'raw'), env: options.env, shard: options.shard, timeouts, changed, url: targetUrl, image: options.image, maxScanSeconds: options.config.dast?.max_scan_time ?? 300, images: options.config.images, imageArchive: options.imageArchive && resolve(options.cwd, options.imageArchive), baseArchives: options.baseArchives?.map((f) => resolve(options.cwd, f)), vulnerabilityReports: options.vulnerabilityReports && { image: resolve(options.cwd, options.vulnerabilityReports.image), base: resolve(options.cwd, options.vulnerabilityReports.base) }, stopAfter: options.failFast ? (report) => failsAlone(report, { baseDir: dir, srcRoot }, options) : undefined }, ports);
   const failClosed = (gateConfig?.on_scanner_error ?? 'fail') === 'fail';
   const warnings: string[] = [];
   const failures: ScannerFailure[] = [];
@@ -311,9 +321,12 @@ export async function runScan(options: ScanOptions, ports: Ports): Promise<ScanO
       ...(count !== undefined ? { findings: count } : {}),
     })),
   };
-  const summary = { findings, verdict, scanners: collected.runs, stage: options.stage, reports, baseline, scope, waivers: assessed.waivers };
   const head = await ports.exec({ command: 'git', args: ['rev-parse', 'HEAD'], cwd: srcRoot, env: options.env, timeoutMs: 30_000 });
-  const commit = head.exitCode === 0 ? head.stdout.trim() : undefined;
+  const commit = options.provenance?.commit ?? (head.exitCode === 0 ? head.stdout.trim() : undefined);
+  const provenance = { ...options.provenance, ...(commit ? { commit } : {}) };
+  const images = log.runs.flatMap((run) => (run.properties?.['pipewarden/inventory'] ? [run.properties['pipewarden/inventory'] as ImageInventory] : []));
+  log.properties = { ...log.properties, 'pipewarden/provenance': provenance, ...(images.length ? { 'pipewarden/images': images } : {}) };
+  const summary = { findings, verdict, scanners: collected.runs, stage: options.stage, reports, baseline, scope, waivers: assessed.waivers, provenance, images };
   const outputs = await emit(log, summary, outDir, {
     gitlab: { version, startedAt, endedAt: new Date(), commit, scanners: collected.runs, categories: Object.fromEntries(scanners.map((s) => [s.id, s.category])) },
     links: options.links,

@@ -95,6 +95,26 @@ export const dastSchema = z.strictObject({
   max_scan_time: z.number().int().min(10).max(24 * 3600).default(300).describe('Seconds a DAST scan may take.'),
 });
 
+const SHA256 = /^sha256:[a-f0-9]{64}$/;
+
+/** Base images a pipeline may build on, and how fresh they must be (docs/images.md). */
+export const imagesSchema = z.strictObject({
+  sanctioned: z
+    .array(
+      z.strictObject({
+        name: z.string().trim().min(1, 'a name pattern must not be empty').describe('A name pattern: "node:20-*-slim", "registry.example.com/base/**" (no tag: any tag).'),
+        digests: z.array(z.string().regex(SHA256, 'a digest is sha256: and 64 hex digits')).min(1).optional().describe('Only these builds of it (manifest digests): anything else is drift.'),
+      }),
+    )
+    .optional()
+    .describe('Base images that are allowed; without this list no image is judged unsanctioned.'),
+  max_base_age_days: z.number().int().min(1).max(3650).optional().describe('A base image older than this (from its creation) is outdated even when its tag has not moved.'),
+  insecure_registries: z
+    .array(z.string().regex(/^[a-z0-9.-]+(?::\d+)?$/i, 'a registry is a host with an optional port'))
+    .optional()
+    .describe('Registries reached over plain HTTP (a registry on the build machine); loopback ones always are.'),
+});
+
 export const ticketsSchema = z.strictObject({
   min_priority: z.enum(PRIORITIES).optional().describe('New tickets only for finding groups this urgent or more (default P2); existing tickets are always kept up to date.'),
   max_new: z.number().int().min(0).max(1000).optional().describe('At most this many new tickets per run (default 10).'),
@@ -113,9 +133,11 @@ export const configSchema = z.strictObject({
   priorities: prioritiesSchema.optional(),
   tickets: ticketsSchema.optional().describe('Tickets (issues) for finding groups, when a platform opens them.'),
   feeds: feedsSchema.optional(),
+  images: imagesSchema.optional(),
 });
 
 export type ContextEntry = z.output<typeof contextEntrySchema>;
+export type ImagesPolicy = z.output<typeof imagesSchema>;
 export type Waiver = z.output<typeof waiverSchema>;
 
 export type PipewardenConfigInput = z.input<typeof configSchema>;

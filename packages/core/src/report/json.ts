@@ -7,7 +7,7 @@ import type { SummaryInput } from './summary.js';
  * report.json's schema version (docs/report-json.md, docs/schemas/report-v1.schema.json). Adding a field is a
  * minor change; renaming or removing one is a major one and bumps the first number.
  */
-export const REPORT_SCHEMA_VERSION = '1.0';
+export const REPORT_SCHEMA_VERSION = '1.1';
 
 export interface JsonReportInput extends Omit<SummaryInput, 'outputs'> {
   exitCode?: number;
@@ -64,6 +64,9 @@ export function renderJson(input: JsonReportInput): Record<string, unknown> {
       expiringSoon: (input.waivers?.expiringSoon ?? []).map((w) => ({ index: w.index, expires: w.waiver.expires, owner: w.waiver.owner, daysLeft: w.daysLeft })),
     },
     ...(input.github ? { github: { kept: input.github.kept, total: input.github.total, omitted: input.github.omitted } } : {}),
+    ...(input.provenance ? { provenance: input.provenance } : {}),
+    // The inventory: which image, built on which base, from which commit and pipeline (docs/images.md).
+    ...(input.images?.length ? { images: input.images.map((image) => ({ ...image, ...(input.provenance ? { provenance: input.provenance } : {}) })) } : {}),
     findings: [...input.findings].sort(byRisk).map(findingJson),
     fixed: [...(input.fixed ?? [])].sort(byRisk).map(findingJson),
     ...(input.outputs ? { outputs: input.outputs } : {}),

@@ -43,5 +43,7 @@ function restOf(props: Record<string, unknown>): Omit<SummaryInput, 'findings' |
     baseline: props['pipewarden/baseline'] as BaselineCounts | undefined,
     scope: props['pipewarden/diff'] as SummaryInput['scope'],
     waivers: props['pipewarden/waivers'] as Pick<WaiverReport, 'expired' | 'expiringSoon'> | undefined,
+    provenance: props['pipewarden/provenance'] as SummaryInput['provenance'],
+    images: props['pipewarden/images'] as SummaryInput['images'],
   };
 }

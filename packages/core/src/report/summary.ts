@@ -1,4 +1,5 @@
 import { PRIORITIES, SEVERITIES, whereOf, type Finding, type Severity } from '../finding.js';
+import type { ImageInventory } from '../images/check.js';
 import { NOTHING_TO_SCAN, type ScannerRun } from '../pipeline/collect.js';
 import { describeWaiver, type WaiverReport } from '../policy/waivers.js';
 import { describeOmissions, type GithubSarif } from './github-sarif.js';
@@ -27,6 +28,17 @@ export interface SummaryInput {
   /** What the GitHub-ready SARIF had to leave out. */
   github?: Pick<GithubSarif, 'kept' | 'total' | 'omitted'> | undefined;
   scope?: { base: string; filter: string; in: number; out: number } | undefined;
+  /** Where the run came from: the commit, branch and pipeline (the platform knows them). */
+  provenance?: Provenance | undefined;
+  /** The images the pipeline built, as the inventory keeps them. */
+  images?: readonly ImageInventory[] | undefined;
+}
+
+export interface Provenance {
+  commit?: string | undefined;
+  branch?: string | undefined;
+  /** A link to (or the id of) the pipeline run. */
+  pipeline?: string | undefined;
 }
 
 function baselineLine(input: SummaryInput): string | undefined {

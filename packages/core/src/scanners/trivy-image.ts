@@ -15,7 +15,8 @@ export const trivyImage: Scanner = {
   select: () => [],
   command: (target) => ({
     command: 'trivy',
-    args: ['image', '--format', 'json', '--output', target.outputFile, '--scanners', 'vuln,secret,misconfig', '--quiet', '--', target.image!],
+    // An archive (docker save, OCI layout) is read without a daemon or a registry.
+    args: ['image', '--format', 'json', '--output', target.outputFile, '--scanners', 'vuln,secret,misconfig', '--quiet', ...(target.imageArchive ? ['--input', target.imageArchive] : ['--', target.image!])],
     cwd: target.root,
     output: 'file',
   }),

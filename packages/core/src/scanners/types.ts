@@ -1,6 +1,7 @@
 import type { Category } from '../finding.js';
 import type { Log } from '../sarif/types.js';
 import type { Ports } from '../ports/types.js';
+import type { ImagesPolicy } from '../policy/config-schema.js';
 
 export const STAGES = ['precommit', 'commit', 'acceptance', 'production'] as const;
 export type Stage = (typeof STAGES)[number];
@@ -24,6 +25,16 @@ export interface ScannerTarget {
   image?: string | undefined;
   /** Seconds a DAST scan may take (dast.max_scan_time). */
   maxScanSeconds?: number | undefined;
+  /** The sanctioned images policy (images in pipewarden.yml). */
+  images?: ImagesPolicy | undefined;
+  /** The built image as a `docker save` archive or an OCI layout (instead of `image` in a registry). */
+  imageArchive?: string | undefined;
+  /** Sanctioned base images saved as archives, for drift without a registry. */
+  baseArchives?: readonly string[] | undefined;
+  /** Vulnerability reports of the image and of its base's current build: what upstream fixed. */
+  vulnerabilityReports?: { image: string; base: string } | undefined;
+  /** The time freshness is judged at. */
+  now?: Date | undefined;
 }
 
 export interface ScannerCommand {
@@ -65,4 +76,9 @@ export interface Scanner {
   convert?(output: { stdout: string; stderr: string; exitCode: number }, target: ScannerTarget): Log;
   /** Adds what the tool knows but does not write (rule severities, CWE tags) to its normalized log. */
   annotate?(log: Log): void;
+  /**
+   * A scanner of Pipewarden's own runs in this process instead of a command: it returns its SARIF log
+   * (`command` is then never called). Its timeout and failures are handled like a tool's.
+   */
+  analyze?(target: ScannerTarget, env: ScannerEnv): Promise<Log>;
 }

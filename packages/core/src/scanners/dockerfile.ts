@@ -1,0 +1,37 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { analyzeDockerfile } from '../images/dockerfile.js';
+import type { Log } from '../sarif/types.js';
+import { version } from '../version.js';
+import { DOCKERFILES, byName } from './path-tool.js';
+import type { Scanner } from './types.js';
+
+/** Pipewarden's own Dockerfile checks (docs/images.md): base pinning, the sanctioned list, root, ADD URLs, secrets, versions. */
+export const dockerfile: Scanner = {
+  id: 'dockerfile',
+  title: 'Pipewarden Dockerfile checks (base images against images.sanctioned)',
+  category: 'iac',
+  stages: ['precommit', 'commit'],
+  format: 'sarif',
+  timeoutMs: 60_000,
+  installHint: 'built in',
+  fileList: true,
+  cost: 1,
+  detect: async () => ({ available: true, version }),
+  select: byName(DOCKERFILES),
+  command: () => {
+    throw new Error('the dockerfile scanner runs in process');
+  },
+  exitMeaning: () => 'clean',
+  async analyze(target) {
+    const runs = [];
+    for (const file of target.files) {
+      const text = await readFile(join(target.root, file), 'utf8');
+      runs.push(analyzeDockerfile(text, file, target.images).run);
+    }
+    // One run for all Dockerfiles: the rules are the same, results say which file.
+    const [first, ...rest] = runs;
+    for (const run of rest) first!.results!.push(...(run.results ?? []));
+    return { version: '2.1.0', runs: first ? [first] : [] } satisfies Log;
+  },
+};
