@@ -2,6 +2,8 @@
 // process's own accounting (process.resourceUsage().maxRSS).
 //   floor FILE...     read each file and JSON.parse it: what any tool must at least do
 //   cli ARGS...       the pipewarden CLI (dist/cli.js, as a user runs it) in this process
+//   match CUR BASE    read both logs as merge does and match CUR forward against BASE (core's applyBaseline): the
+//                     matching alone, without merge's prioritizing and writing
 //   startup           `pipewarden --version` and the GitHub Action's bundle, each as child processes: median wall
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -21,6 +23,12 @@ if (mode === 'floor') {
   process.argv = [process.argv[0], cli, ...args];
   process.on('exit', () => report({ code: process.exitCode ?? 0 }));
   await import(pathToFileURL(cli).href);
+} else if (mode === 'match') {
+  const { readReport, applyBaseline } = await import(pathToFileURL(join(root, 'packages', 'core', 'dist', 'index.js')).href);
+  const current = (await readReport(args[0], 'sarif')).log;
+  const baseline = (await readReport(args[1], 'sarif')).log;
+  const counts = applyBaseline(current, baseline);
+  report({ counts });
 } else if (mode === 'startup') {
   const median = (argv, env = {}) => {
     const runs = [];

@@ -148,6 +148,9 @@ for (const n of sizes) {
     const peer = tool ? timed(tool, ['match-results-forward', files.shifted, '--previous', files.sarif, '--output-file-path', `${base}.mt-match.sarif`, '--log', 'ForceOverwrite']) : undefined;
     const peerCounts = peer && !peer.error ? `; multitool: ${peerWrong(`${base}.mt-match.sarif`)}` : '';
     add(n, `merge + baseline match (${counts ? `${counts[1]} new, ${counts[2]} absent` : 'no counts'}${peerCounts}); × floor of both`, match, both, peer);
+    // The matching alone (read both logs, match; no prioritize, no writing): what the issue's target measures.
+    const alone = run('match', [`${base}.shifted.out.sarif`, `${base}.out.sarif`]);
+    add(n, `baseline match alone: read both + match (${alone.counts ? `${alone.counts.new} new, ${alone.counts.absent} absent` : 'no counts'}); × floor of both`, alone, both);
     const out = join(work, `scan-${n}`);
     const scan = run('cli', ['scan', work, '--scanners', 'none', '--report', files.shifted, '--baseline', `${base}.out.sarif`, '--out-dir', out, '--quiet', '--fail-on', 'never']);
     add(n, 'scan on the report: every output (SARIF, GitHub, GitLab, JUnit, HTML, JSON, summary)', scan, floor);

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { repoRoot } from '../../../test-support/shared.js';
@@ -32,9 +32,21 @@ describe.skipIf(!ready)('the images a pipeline builds, with a real Docker daemon
   }, 120_000);
   afterAll(async () => lab?.stop(), 60_000);
 
+  // The app's npm lockfile: cyclonedx-npm makes the application layer's SBOM from it, without node_modules.
+  const lockfile = JSON.stringify({
+    name: 'shop',
+    version: '1.0.0',
+    lockfileVersion: 3,
+    requires: true,
+    packages: {
+      '': { name: 'shop', version: '1.0.0', dependencies: { 'left-pad': '1.3.0' } },
+      'node_modules/left-pad': { version: '1.3.0', resolved: 'https://registry.npmjs.org/left-pad/-/left-pad-1.3.0.tgz', integrity: 'sha512-XI5MPzVNApjAyhQzphX8BkmKsKUxD4LdyK24iZeQy7nFiD6e0VGzY4oHdU0r6wZs/QgpIKe+KhfPELM8x4WF+g==' },
+    },
+  });
+
   /** An app image built on whatever `${BASE}:1` is in the daemon, saved as an archive. */
   function app(name: string, policy: string): string {
-    const dir = lab.context(name, `FROM ${BASE()}:1\nCOPY app.sh /app/app.sh\nUSER 1000\nCMD ["/bin/sh", "/app/app.sh"]\n`, { 'app.sh': 'echo hello\n', 'pipewarden.yml': policy });
+    const dir = lab.context(name, `FROM ${BASE()}:1\nCOPY app.sh package.json /app/\nUSER 1000\nCMD ["/bin/sh", "/app/app.sh"]\n`, { 'app.sh': 'echo hello\n', 'pipewarden.yml': policy, 'package.json': '{"name":"shop","version":"1.0.0","dependencies":{"left-pad":"1.3.0"}}', 'package-lock.json': lockfile });
     lab.docker(['build', '-q', '-t', `${name}:ci`, dir]);
     lab.docker(['save', '-o', join(dir, 'image.tar'), `${name}:ci`]);
     return dir;
@@ -45,7 +57,7 @@ describe.skipIf(!ready)('the images a pipeline builds, with a real Docker daemon
   it('inspects the saved image: its base from the registry, the layers the build added, nothing to report but the unpinned FROM', () => {
     const dir = app('shop', policy(`\n      digests: ["${digests[0]}"]`));
     const ci = { CI_COMMIT_SHA: 'c0ffee'.padEnd(40, '0'), CI_COMMIT_REF_NAME: 'main', CI_PIPELINE_URL: 'https://gitlab.example.com/shop/-/pipelines/42' };
-    const { report, rules } = scan(dir, ['--scanners', 'dockerfile,image-policy', '--image-archive', join(dir, 'image.tar')], ci);
+    const { report, rules } = scan(dir, ['--scanners', 'dockerfile,image-policy,cyclonedx-npm', '--image-archive', join(dir, 'image.tar')], ci);
     expect(rules).toEqual(['PW-DF001']);
     const [image] = report.images;
     expect(image.names).toEqual(['shop:ci']);
@@ -54,6 +66,8 @@ describe.skipIf(!ready)('the images a pipeline builds, with a real Docker daemon
     expect(image.layers.base).toBe(2);
     expect(image.layers.added).toHaveLength(1);
     expect(image.layers.added[0].createdBy).toContain('COPY');
+    // The application layer's SBOM, made by cyclonedx-npm in the same scan, summarized in the inventory.
+    expect(image.sbom).toEqual({ generator: 'cyclonedx-npm (application layer)', components: 1 });
     // The audit trail: which commit and pipeline built this image on which base.
     expect(image.provenance).toEqual({ commit: ci.CI_COMMIT_SHA, branch: 'main', pipeline: ci.CI_PIPELINE_URL });
   }, 120_000);
@@ -86,6 +100,27 @@ describe.skipIf(!ready)('the images a pipeline builds, with a real Docker daemon
     expect(weighed.report.findings[0].message).toContain('10 vulnerabilities are fixed in the current base');
     expect(weighed.report.findings[0].score).toBeGreaterThan(quiet.report.findings[0].score);
   }, 180_000);
+
+  it('reads an OCI image layout, as a folder and as a tar, made of what the registry serves', async () => {
+    const { readImageArchive, RegistryClient, parseReference } = await import('@pipewarden/core');
+    const layout = join(lab.dir, 'oci-layout');
+    const url = `http://${lab.registry}/v2/base/busybox`;
+    const manifest = await fetch(`${url}/manifests/${digests[0]}`, { headers: { accept: 'application/vnd.docker.distribution.manifest.v2+json' } });
+    const manifestBytes = Buffer.from(await manifest.arrayBuffer());
+    const { config } = JSON.parse(manifestBytes.toString('utf8')) as { config: { digest: string } };
+    const configBytes = Buffer.from(await (await fetch(`${url}/blobs/${config.digest}`)).arrayBuffer());
+    mkdirSync(join(layout, 'blobs', 'sha256'), { recursive: true });
+    writeFileSync(join(layout, 'blobs', 'sha256', digests[0]!.slice(7)), manifestBytes);
+    writeFileSync(join(layout, 'blobs', 'sha256', config.digest.slice(7)), configBytes);
+    writeFileSync(join(layout, 'oci-layout'), '{"imageLayoutVersion":"1.0.0"}');
+    writeFileSync(join(layout, 'index.json'), JSON.stringify({ schemaVersion: 2, manifests: [{ mediaType: 'application/vnd.docker.distribution.manifest.v2+json', digest: digests[0], size: manifestBytes.length, annotations: { 'org.opencontainers.image.ref.name': `${BASE()}:1` } }] }));
+    const fromRegistry = await new RegistryClient().inspect(parseReference(`${BASE()}@${digests[0]}`)!);
+    const folder = await readImageArchive(layout);
+    expect(folder).toMatchObject({ digest: digests[0], configDigest: config.digest, names: [`${BASE()}:1`], layers: fromRegistry.layers });
+    expect(folder.layers).toHaveLength(2);
+    spawnSync('tar', ['-cf', join(lab.dir, 'oci.tar'), '-C', layout, '.']);
+    expect(await readImageArchive(join(lab.dir, 'oci.tar'))).toMatchObject({ digest: digests[0], layers: fromRegistry.layers });
+  }, 60_000);
 
   it('reads the image from the registry by reference too, and refuses a registry that is not there with one line', () => {
     const dir = lab.context('by-ref', `FROM ${BASE()}:1\n`, { 'pipewarden.yml': policy() });

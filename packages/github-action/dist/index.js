@@ -37169,7 +37169,7 @@ var require_light = __commonJS({
 });
 
 // src/run.ts
-import { access as access2, readFile as readFile8 } from "fs/promises";
+import { access as access2, readFile as readFile9 } from "fs/promises";
 import { join as join17, relative as relative5, resolve as resolve5 } from "path";
 
 // ../../node_modules/.pnpm/@actions+core@3.0.1/node_modules/@actions/core/lib/command.js
@@ -66362,7 +66362,7 @@ import { basename as basename32, dirname as dirname5, join as join15 } from "pat
 import { gzipSync } from "zlib";
 import { randomBytes as randomBytes2 } from "crypto";
 import { createHash as createHash4 } from "crypto";
-import { stat as stat4 } from "fs/promises";
+import { readFile as readFile7, stat as stat4 } from "fs/promises";
 import { join as join16, relative as relative4, resolve as resolve3, sep as sep42 } from "path";
 import { createHash as createHash5 } from "crypto";
 var __defProp2 = Object.defineProperty;
@@ -74021,6 +74021,8 @@ async function runScan(options2, ports) {
   const commit = options2.provenance?.commit ?? (head.exitCode === 0 ? head.stdout.trim() : void 0);
   const provenance = { ...options2.provenance, ...commit ? { commit } : {} };
   const images = log2.runs.flatMap((run22) => run22.properties?.["pipewarden/inventory"] ? [run22.properties["pipewarden/inventory"]] : []);
+  const sbom = images.length ? await sbomSummary(collected.reports.find((r) => r.scanner?.id === "cyclonedx-npm")?.file) : void 0;
+  for (const image of images) image.sbom ??= sbom;
   log2.properties = { ...log2.properties, "pipewarden/provenance": provenance, ...images.length ? { "pipewarden/images": images } : {} };
   const summary2 = { findings, verdict, scanners: collected.runs, stage: options2.stage, reports, baseline, scope, waivers: assessed.waivers, provenance, images };
   const outputs = await emit(log2, summary2, outDir, {
@@ -74084,6 +74086,16 @@ async function anchorOf(dir, srcRoot) {
     }
   }
   return void 0;
+}
+async function sbomSummary(file2) {
+  if (!file2) return void 0;
+  try {
+    const bom = JSON.parse(await readFile7(file2, "utf8"));
+    if (bom.bomFormat !== "CycloneDX" || !Array.isArray(bom.components)) return void 0;
+    return { generator: "cyclonedx-npm (application layer)", components: bom.components.length };
+  } catch {
+    return void 0;
+  }
 }
 async function readBaseline(file2, shown) {
   try {
@@ -74807,14 +74819,14 @@ function githubTracker(octokit, repo) {
 }
 
 // src/upload.ts
-import { readFile as readFile7 } from "fs/promises";
+import { readFile as readFile8 } from "fs/promises";
 import { basename as basename4 } from "path";
 import { gzipSync as gzipSync2 } from "zlib";
 var sleep = (ms) => new Promise((resolve6) => setTimeout(resolve6, ms));
 async function uploadSarif(octokit, options2) {
   const results = [];
   for (const file2 of options2.files) {
-    const sarif2 = gzipSync2(await readFile7(file2)).toString("base64");
+    const sarif2 = gzipSync2(await readFile8(file2)).toString("base64");
     const response = await octokit.rest.codeScanning.uploadSarif({ owner: options2.owner, repo: options2.repo, commit_sha: options2.commitSha, ref: options2.ref, sarif: sarif2, tool_name: "Pipewarden" });
     const id = response.data.id;
     const result2 = { file: basename4(file2), id, status: "pending", errors: [] };
@@ -74970,7 +74982,7 @@ async function run2() {
       else if (a.level === "warning") warning(a.message, properties);
       else notice(a.message, properties);
     }
-    const summary2 = await readFile8(outcome.outputs.summary, "utf8");
+    const summary2 = await readFile9(outcome.outputs.summary, "utf8");
     const report = { posted: [], notPosted: [] };
     const token = inputs.token;
     if (token && (inputs.comment || inputs.uploadSarif || inputs.tickets !== "none")) {
