@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { repoRoot } from '../../../test-support/shared.js';
 import { hasTool } from '../../../test-support/tools.js';
 import { startDockerLab, type DockerLab } from '../../../test-support/docker.js';
+import { leftPadLockfile } from '../../../test-support/npm-lockfile.js';
 
 const CLI = join(repoRoot, 'packages', 'cli', 'dist', 'cli.js');
 const root = process.getuid?.() === 0;
@@ -32,21 +33,9 @@ describe.skipIf(!ready)('the images a pipeline builds, with a real Docker daemon
   }, 120_000);
   afterAll(async () => lab?.stop(), 60_000);
 
-  // The app's npm lockfile: cyclonedx-npm makes the application layer's SBOM from it, without node_modules.
-  const lockfile = JSON.stringify({
-    name: 'shop',
-    version: '1.0.0',
-    lockfileVersion: 3,
-    requires: true,
-    packages: {
-      '': { name: 'shop', version: '1.0.0', dependencies: { 'left-pad': '1.3.0' } },
-      'node_modules/left-pad': { version: '1.3.0', resolved: 'https://registry.npmjs.org/left-pad/-/left-pad-1.3.0.tgz', integrity: 'sha512-XI5MPzVNApjAyhQzphX8BkmKsKUxD4LdyK24iZeQy7nFiD6e0VGzY4oHdU0r6wZs/QgpIKe+KhfPELM8x4WF+g==' },
-    },
-  });
-
   /** An app image built on whatever `${BASE}:1` is in the daemon, saved as an archive. */
   function app(name: string, policy: string): string {
-    const dir = lab.context(name, `FROM ${BASE()}:1\nCOPY app.sh package.json /app/\nUSER 1000\nCMD ["/bin/sh", "/app/app.sh"]\n`, { 'app.sh': 'echo hello\n', 'pipewarden.yml': policy, 'package.json': '{"name":"shop","version":"1.0.0","dependencies":{"left-pad":"1.3.0"}}', 'package-lock.json': lockfile });
+    const dir = lab.context(name, `FROM ${BASE()}:1\nCOPY app.sh package.json /app/\nUSER 1000\nCMD ["/bin/sh", "/app/app.sh"]\n`, { 'app.sh': 'echo hello\n', 'pipewarden.yml': policy, 'package.json': '{"name":"shop","version":"1.0.0","dependencies":{"left-pad":"1.3.0"}}', 'package-lock.json': leftPadLockfile('shop') });
     lab.docker(['build', '-q', '-t', `${name}:ci`, dir]);
     lab.docker(['save', '-o', join(dir, 'image.tar'), `${name}:ci`]);
     return dir;

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { hasShared, repoRoot, sharedDir, sharedNotice } from '../../../test-support/shared.js';
+import { leftPadLockfile } from '../../../test-support/npm-lockfile.js';
 import { hasTool } from '../../../test-support/tools.js';
 
 const CLI = join(repoRoot, 'packages', 'cli', 'dist', 'cli.js');
@@ -73,16 +74,7 @@ describe('scanners from Debian and npm, run for real', () => {
   it.skipIf(!hasTool('npm'))('cyclonedx-npm writes an SBOM of the lockfile (no findings, the SBOM kept), also when run from a pnpm script', async () => {
     const dir = await repo({
       'package.json': JSON.stringify({ name: 'demo', version: '1.0.0', dependencies: { 'left-pad': '1.3.0' } }),
-      'package-lock.json': JSON.stringify({
-        name: 'demo',
-        version: '1.0.0',
-        lockfileVersion: 3,
-        requires: true,
-        packages: {
-          '': { name: 'demo', version: '1.0.0', dependencies: { 'left-pad': '1.3.0' } },
-          'node_modules/left-pad': { version: '1.3.0', resolved: 'https://registry.npmjs.org/left-pad/-/left-pad-1.3.0.tgz', integrity: 'sha512-XI5MPzVNApjAyhQzphX8BkmKsKUxD4LdyK24iZeQpQcRenBVZXPh+a7vdA99w5RWmZ4ZCrt+bbqSNU9AJmhHkKA==' },
-        },
-      }),
+      'package-lock.json': leftPadLockfile('demo'),
     });
     // npm's update check is network: off, so the test stays on this machine.
     const run = pipewarden(dir, ['scan', '--scanners', 'cyclonedx-npm', '--out-dir', 'out'], { NPM_CONFIG_UPDATE_NOTIFIER: 'false', NPM_CONFIG_OFFLINE: 'true', npm_execpath: '/usr/lib/node_modules/pnpm/bin/pnpm.cjs' });

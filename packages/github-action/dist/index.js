@@ -67324,7 +67324,7 @@ function describe3(c) {
   if (c >= 33 && c <= 126) return `"${String.fromCharCode(c)}"`;
   return `byte 0x${c.toString(16).padStart(2, "0")}`;
 }
-var IN_MEMORY_JSON_BYTES = 32 * 1024 * 1024;
+var IN_MEMORY_JSON_BYTES = 128 * 1024 * 1024;
 var MAX_XML_BYTES = 256 * 1024 * 1024;
 var SAMPLE_BYTES = 64 * 1024;
 async function readSample(file2, size) {

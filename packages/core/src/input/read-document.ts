@@ -24,10 +24,11 @@ export interface ReadDocumentOptions {
 }
 
 /**
- * Below this, the file is read whole and handed to V8's JSON.parse; above, it is read in chunks
- * (json-chunked.ts), which still parses with JSON.parse but never holds the bytes and the text at once.
+ * Below this, the file is read whole and handed to V8's JSON.parse (for a 58 MB log about a tenth faster than
+ * in chunks); above, it is read in chunks (json-chunked.ts), which still parses with JSON.parse but never
+ * holds the bytes and the text at once (a 1M-result log: 1.3 GB peak instead of 2.2 GB).
  */
-export const IN_MEMORY_JSON_BYTES = 32 * 1024 * 1024;
+export const IN_MEMORY_JSON_BYTES = 128 * 1024 * 1024;
 /** XML is parsed from one string, so it stays well under V8's string limit. */
 export const MAX_XML_BYTES = 256 * 1024 * 1024;
 const SAMPLE_BYTES = 64 * 1024;
