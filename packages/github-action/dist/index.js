@@ -37169,7 +37169,7 @@ var require_light = __commonJS({
 });
 
 // src/run.ts
-import { access as access2, readFile as readFile9 } from "fs/promises";
+import { access as access2, readFile as readFile8 } from "fs/promises";
 import { join as join17, relative as relative5, resolve as resolve5 } from "path";
 
 // ../../node_modules/.pnpm/@actions+core@3.0.1/node_modules/@actions/core/lib/command.js
@@ -66362,7 +66362,7 @@ import { basename as basename32, dirname as dirname5, join as join15 } from "pat
 import { gzipSync } from "zlib";
 import { randomBytes as randomBytes2 } from "crypto";
 import { createHash as createHash4 } from "crypto";
-import { readFile as readFile7, stat as stat4 } from "fs/promises";
+import { stat as stat4 } from "fs/promises";
 import { join as join16, relative as relative4, resolve as resolve3, sep as sep42 } from "path";
 import { createHash as createHash5 } from "crypto";
 var __defProp2 = Object.defineProperty;
@@ -69784,10 +69784,12 @@ var cyclonedx = {
     const components = /* @__PURE__ */ new Map();
     const found = [];
     let tool;
+    let shipped = 0;
     if (document.kind === "json") {
       const root = read.obj(document.data);
       if (!root || read.str(root.bomFormat) !== "CycloneDX") missing(file2, "CycloneDX", '"bomFormat" is not "CycloneDX"');
       collectComponents(root.components, components);
+      shipped = new Set(components.values()).size;
       const metadata = read.obj(root.metadata);
       collectComponents(metadata?.component, components);
       const tools = metadata?.tools;
@@ -69797,12 +69799,13 @@ var cyclonedx = {
       const bom = read.obj(document.data.bom);
       if (!bom) missing(file2, "CycloneDX", "the root element is not <bom>");
       collectComponents(read.obj(bom.components)?.component, components);
+      shipped = new Set(components.values()).size;
       tool = read.text(read.obj(read.list(read.obj(read.obj(bom.metadata)?.tools)?.tool)[0])?.name);
       xmlVulnerabilities(bom, found, void 0);
     } else {
       missing(file2, "CycloneDX", "expected JSON or XML");
     }
-    const run22 = new RunBuilder({ name: tool ? `CycloneDX (${tool})` : "CycloneDX", informationUri: "https://cyclonedx.org" });
+    const run22 = new RunBuilder({ name: tool ? `CycloneDX (${tool})` : "CycloneDX", informationUri: "https://cyclonedx.org" }, { "pipewarden/sbomComponents": shipped });
     for (const { vuln, component } of found) {
       const id = read.text(vuln.id) ?? read.str(vuln["bom-ref"]) ?? "cyclonedx-vulnerability";
       const { score: cvss, severity, vector } = ratingsOf(vuln);
@@ -70966,6 +70969,11 @@ function resolve4(text2, args) {
   return text2.replace(/\$\{([A-Za-z_][A-Za-z0-9_]*)(?::?[-+][^}]*)?\}|\$([A-Za-z_][A-Za-z0-9_]*)/g, (whole, a, b) => args.get(a ?? b) ?? whole);
 }
 var lineOf = (instruction) => instruction.getRange().start.line + 1;
+function baseOfStage(bases, stage = bases.length - 1) {
+  let base = bases[stage];
+  for (let guard = 0; base?.fromStage !== void 0 && guard < bases.length; guard++) base = bases[base.fromStage];
+  return base;
+}
 function commands(script) {
   return script.replace(/\\\r?\n/g, " ").split(/&&|\|\||;|\||\n/).map((part) => part.trim().split(/\s+/).filter(Boolean)).filter((words) => words.length);
 }
@@ -71048,22 +71056,17 @@ function analyzeDockerfile(text2, file2, policy) {
     if (alias) aliases.set(alias.toLowerCase(), stage);
   });
   const finalStage = bases.length - 1;
-  const rootOf = (stage) => {
-    let base = bases[stage];
-    for (let guard = 0; base?.fromStage !== void 0 && guard < bases.length; guard++) base = bases[base.fromStage];
-    return base;
-  };
   for (const base of bases) {
     const from = froms[base.stage];
     if (base.fromStage !== void 0 || base.image === "scratch") continue;
-    const shown = base.reference ? formatReference(base.reference) : base.image;
     if (!base.reference) continue;
+    const shown = formatReference(base.reference);
     if (!base.reference.digest) report(RULES2.unpinned, from, `The base image ${shown} is not pinned by digest: its tag can move to other content.`, { image: { reference: shown } });
     if (!base.reference.digest && (!base.reference.tag || base.reference.tag === "latest")) report(RULES2.latest, from, `The base image ${shown} ${base.reference.tag ? "uses the `latest` tag" : "has no tag (Docker takes `latest`)"}.`, { image: { reference: shown } });
   }
   if (policy?.sanctioned?.length) {
     const multiStage = bases.length > 1;
-    const shipped = rootOf(finalStage);
+    const shipped = baseOfStage(bases);
     if (shipped && shipped.image !== "scratch") {
       const entry = shipped.reference ? sanctionedEntry(shipped.reference, policy.sanctioned) : void 0;
       const shown = shipped.reference ? formatReference(shipped.reference) : shipped.image;
@@ -71264,9 +71267,7 @@ async function dockerfileBase(root, images) {
   for (const file2 of ["Dockerfile", "Containerfile"]) {
     const text2 = await readFile3(join8(root, file2), "utf8").catch(() => void 0);
     if (text2 === void 0) continue;
-    const { bases } = analyzeDockerfile(text2, file2, images);
-    let base = bases.at(-1);
-    while (base?.fromStage !== void 0) base = bases[base.fromStage];
+    const base = baseOfStage(analyzeDockerfile(text2, file2, images).bases);
     if (base?.reference) return { reference: base.reference, file: file2, line: base.line };
   }
   return void 0;
@@ -74021,8 +74022,8 @@ async function runScan(options2, ports) {
   const commit = options2.provenance?.commit ?? (head.exitCode === 0 ? head.stdout.trim() : void 0);
   const provenance = { ...options2.provenance, ...commit ? { commit } : {} };
   const images = log2.runs.flatMap((run22) => run22.properties?.["pipewarden/inventory"] ? [run22.properties["pipewarden/inventory"]] : []);
-  const sbom = images.length ? await sbomSummary(collected.reports.find((r) => r.scanner?.id === "cyclonedx-npm")?.file) : void 0;
-  for (const image of images) image.sbom ??= sbom;
+  const components = log2.runs.find((run22) => run22.properties?.[PROP.scanner] === "cyclonedx-npm")?.properties?.["pipewarden/sbomComponents"];
+  if (typeof components === "number") for (const image of images) image.sbom ??= { generator: "cyclonedx-npm (application layer)", components };
   log2.properties = { ...log2.properties, "pipewarden/provenance": provenance, ...images.length ? { "pipewarden/images": images } : {} };
   const summary2 = { findings, verdict, scanners: collected.runs, stage: options2.stage, reports, baseline, scope, waivers: assessed.waivers, provenance, images };
   const outputs = await emit(log2, summary2, outDir, {
@@ -74086,16 +74087,6 @@ async function anchorOf(dir, srcRoot) {
     }
   }
   return void 0;
-}
-async function sbomSummary(file2) {
-  if (!file2) return void 0;
-  try {
-    const bom = JSON.parse(await readFile7(file2, "utf8"));
-    if (bom.bomFormat !== "CycloneDX" || !Array.isArray(bom.components)) return void 0;
-    return { generator: "cyclonedx-npm (application layer)", components: bom.components.length };
-  } catch {
-    return void 0;
-  }
 }
 async function readBaseline(file2, shown) {
   try {
@@ -74819,14 +74810,14 @@ function githubTracker(octokit, repo) {
 }
 
 // src/upload.ts
-import { readFile as readFile8 } from "fs/promises";
+import { readFile as readFile7 } from "fs/promises";
 import { basename as basename4 } from "path";
 import { gzipSync as gzipSync2 } from "zlib";
 var sleep = (ms) => new Promise((resolve6) => setTimeout(resolve6, ms));
 async function uploadSarif(octokit, options2) {
   const results = [];
   for (const file2 of options2.files) {
-    const sarif2 = gzipSync2(await readFile8(file2)).toString("base64");
+    const sarif2 = gzipSync2(await readFile7(file2)).toString("base64");
     const response = await octokit.rest.codeScanning.uploadSarif({ owner: options2.owner, repo: options2.repo, commit_sha: options2.commitSha, ref: options2.ref, sarif: sarif2, tool_name: "Pipewarden" });
     const id = response.data.id;
     const result2 = { file: basename4(file2), id, status: "pending", errors: [] };
@@ -74982,7 +74973,7 @@ async function run2() {
       else if (a.level === "warning") warning(a.message, properties);
       else notice(a.message, properties);
     }
-    const summary2 = await readFile9(outcome.outputs.summary, "utf8");
+    const summary2 = await readFile8(outcome.outputs.summary, "utf8");
     const report = { posted: [], notPosted: [] };
     const token = inputs.token;
     if (token && (inputs.comment || inputs.uploadSarif || inputs.tickets !== "none")) {

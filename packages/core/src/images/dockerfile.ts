@@ -38,6 +38,13 @@ function resolve(text: string, args: ReadonlyMap<string, string>): string {
 
 const lineOf = (instruction: Instruction) => instruction.getRange().start.line + 1;
 
+/** The base a stage really starts from: FROM <earlier stage> followed back to an image (the last stage: what ships). */
+export function baseOfStage(bases: readonly StageBase[], stage = bases.length - 1): StageBase | undefined {
+  let base = bases[stage];
+  for (let guard = 0; base?.fromStage !== undefined && guard < bases.length; guard++) base = bases[base.fromStage];
+  return base;
+}
+
 /** The words of a shell command line, split at && || ; | and newlines (enough for install commands). */
 function commands(script: string): string[][] {
   return script
@@ -139,23 +146,18 @@ export function analyzeDockerfile(text: string, file: string, policy: ImagesPoli
   });
 
   const finalStage = bases.length - 1;
-  const rootOf = (stage: number): StageBase | undefined => {
-    let base = bases[stage];
-    for (let guard = 0; base?.fromStage !== undefined && guard < bases.length; guard++) base = bases[base.fromStage];
-    return base;
-  };
   for (const base of bases) {
     const from = froms[base.stage]!;
     if (base.fromStage !== undefined || base.image === 'scratch') continue;
-    const shown = base.reference ? formatReference(base.reference) : base.image;
     if (!base.reference) continue;
+    const shown = formatReference(base.reference);
     if (!base.reference.digest) report(RULES.unpinned, from, `The base image ${shown} is not pinned by digest: its tag can move to other content.`, { image: { reference: shown } });
     if (!base.reference.digest && (!base.reference.tag || base.reference.tag === 'latest')) report(RULES.latest, from, `The base image ${shown} ${base.reference.tag ? 'uses the `latest` tag' : 'has no tag (Docker takes `latest`)'}.`, { image: { reference: shown } });
   }
   if (policy?.sanctioned?.length) {
     // Build stages may use any toolchain image: what ships is the final stage, followed back to its base.
     const multiStage = bases.length > 1;
-    const shipped = rootOf(finalStage);
+    const shipped = baseOfStage(bases);
     if (shipped && shipped.image !== 'scratch') {
       const entry = shipped.reference ? sanctionedEntry(shipped.reference, policy.sanctioned) : undefined;
       const shown = shipped.reference ? formatReference(shipped.reference) : shipped.image;

@@ -1,4 +1,4 @@
-import { readFile, stat } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import type { ImageInventory } from '../images/check.js';
 import type { Provenance } from '../report/summary.js';
 import { join, relative, resolve, sep } from 'node:path';
@@ -326,8 +326,8 @@ export async function runScan(options: ScanOptions, ports: Ports): Promise<ScanO
   const provenance = { ...options.provenance, ...(commit ? { commit } : {}) };
   const images = log.runs.flatMap((run) => (run.properties?.['pipewarden/inventory'] ? [run.properties['pipewarden/inventory'] as ImageInventory] : []));
   // The app layer's SBOM, when the scan made one (cyclonedx-npm): what the inventory says the image carries.
-  const sbom = images.length ? await sbomSummary(collected.reports.find((r) => r.scanner?.id === 'cyclonedx-npm')?.file) : undefined;
-  for (const image of images) image.sbom ??= sbom;
+  const components = log.runs.find((run) => run.properties?.[PROP.scanner] === 'cyclonedx-npm')?.properties?.['pipewarden/sbomComponents'];
+  if (typeof components === 'number') for (const image of images) image.sbom ??= { generator: 'cyclonedx-npm (application layer)', components };
   log.properties = { ...log.properties, 'pipewarden/provenance': provenance, ...(images.length ? { 'pipewarden/images': images } : {}) };
   const summary = { findings, verdict, scanners: collected.runs, stage: options.stage, reports, baseline, scope, waivers: assessed.waivers, provenance, images };
   const outputs = await emit(log, summary, outDir, {
@@ -470,18 +470,6 @@ export async function gateLog(options: GateLogOptions, ports: Ports): Promise<Ga
   const scanners = (log.properties['pipewarden/scanners'] as ScannerSummary[] | undefined) ?? [];
   const outputs = await emit(log, { findings, verdict, scanners, stage, baseline, waivers: assessed.waivers }, resolve(options.cwd, options.outDir), { links: options.links, history: options.history });
   return { log, findings, verdict, baseline, waivers: assessed.waivers, outputs, exitCode: verdict.status === 'fail' ? 1 : 0 };
-}
-
-/** Components in a CycloneDX SBOM, for the image inventory; undefined when there is none or it cannot be read. */
-async function sbomSummary(file: string | undefined): Promise<ImageInventory['sbom']> {
-  if (!file) return undefined;
-  try {
-    const bom = JSON.parse(await readFile(file, 'utf8')) as { bomFormat?: string; components?: unknown[]; metadata?: { tools?: unknown } };
-    if (bom.bomFormat !== 'CycloneDX' || !Array.isArray(bom.components)) return undefined;
-    return { generator: 'cyclonedx-npm (application layer)', components: bom.components.length };
-  } catch {
-    return undefined;
-  }
 }
 
 /** The last default-branch run's SARIF; refused with one line when it is not a SARIF log. */

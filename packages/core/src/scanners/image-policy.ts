@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { readReport } from '../formats/registry.js';
 import { readImageArchive } from '../images/archive.js';
 import { checkImage } from '../images/check.js';
-import { analyzeDockerfile } from '../images/dockerfile.js';
+import { analyzeDockerfile, baseOfStage } from '../images/dockerfile.js';
 import { parseReference } from '../images/reference.js';
 import { RegistryClient } from '../images/registry.js';
 import { InputError } from '../errors.js';
@@ -15,9 +15,7 @@ async function dockerfileBase(root: string, images: Parameters<typeof analyzeDoc
   for (const file of ['Dockerfile', 'Containerfile']) {
     const text = await readFile(join(root, file), 'utf8').catch(() => undefined);
     if (text === undefined) continue;
-    const { bases } = analyzeDockerfile(text, file, images);
-    let base = bases.at(-1);
-    while (base?.fromStage !== undefined) base = bases[base.fromStage];
+    const base = baseOfStage(analyzeDockerfile(text, file, images).bases);
     if (base?.reference) return { reference: base.reference, file, line: base.line };
   }
   return undefined;

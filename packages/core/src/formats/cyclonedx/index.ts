@@ -73,10 +73,14 @@ export const cyclonedx: InputFormat = {
     const components = new Map<string, Component>();
     const found: { vuln: Obj; component?: Obj | undefined }[] = [];
     let tool: string | undefined;
+    /** Components the BOM lists (the subject in metadata left out): the image inventory's SBOM summary. */
+    let shipped = 0;
     if (document.kind === 'json') {
       const root = read.obj(document.data);
       if (!root || read.str(root.bomFormat) !== 'CycloneDX') missing(file, 'CycloneDX', '"bomFormat" is not "CycloneDX"');
       collectComponents(root.components, components);
+      // One component is kept under each of its keys (bom-ref, purl): count the components, not the keys.
+      shipped = new Set(components.values()).size;
       const metadata = read.obj(root.metadata);
       collectComponents(metadata?.component, components);
       const tools = metadata?.tools;
@@ -86,12 +90,13 @@ export const cyclonedx: InputFormat = {
       const bom = read.obj(document.data.bom);
       if (!bom) missing(file, 'CycloneDX', 'the root element is not <bom>');
       collectComponents(read.obj(bom.components)?.component, components);
+      shipped = new Set(components.values()).size;
       tool = read.text(read.obj(read.list(read.obj(read.obj(bom.metadata)?.tools)?.tool)[0])?.name);
       xmlVulnerabilities(bom, found, undefined);
     } else {
       missing(file, 'CycloneDX', 'expected JSON or XML');
     }
-    const run = new RunBuilder({ name: tool ? `CycloneDX (${tool})` : 'CycloneDX', informationUri: 'https://cyclonedx.org' });
+    const run = new RunBuilder({ name: tool ? `CycloneDX (${tool})` : 'CycloneDX', informationUri: 'https://cyclonedx.org' }, { 'pipewarden/sbomComponents': shipped });
     for (const { vuln, component } of found) {
       const id = read.text(vuln.id) ?? read.str(vuln['bom-ref']) ?? 'cyclonedx-vulnerability';
       const { score: cvss, severity, vector } = ratingsOf(vuln);
