@@ -45,7 +45,7 @@ describe.skipIf(!ready)('the images a pipeline builds, with a real Docker daemon
 
   it('inspects the saved image: its base from the registry, the layers the build added, nothing to report but the unpinned FROM', () => {
     const dir = app('shop', policy(`\n      digests: ["${digests[0]}"]`));
-    const ci = { CI_COMMIT_SHA: 'c0ffee'.padEnd(40, '0'), CI_COMMIT_REF_NAME: 'main', CI_PIPELINE_URL: 'https://gitlab.example.com/shop/-/pipelines/42' };
+    const ci = { CI_COMMIT_SHA: 'c0ffee'.padEnd(40, '0'), CI_COMMIT_REF_NAME: 'main', CI_PIPELINE_URL: 'https://gitlab.example.com/shop/-/pipelines/42', CI_PROJECT_PATH: 'acme/shop', CI_DEFAULT_BRANCH: 'main' };
     const { report, rules } = scan(dir, ['--scanners', 'dockerfile,image-policy,cyclonedx-npm', '--image-archive', join(dir, 'image.tar')], ci);
     expect(rules).toEqual(['PW-DF001']);
     const [image] = report.images;
@@ -58,7 +58,15 @@ describe.skipIf(!ready)('the images a pipeline builds, with a real Docker daemon
     // The application layer's SBOM, made by cyclonedx-npm in the same scan, summarized in the inventory.
     expect(image.sbom).toEqual({ generator: 'cyclonedx-npm (application layer)', components: 1 });
     // The audit trail: which commit and pipeline built this image on which base.
-    expect(image.provenance).toEqual({ commit: ci.CI_COMMIT_SHA, branch: 'main', pipeline: ci.CI_PIPELINE_URL });
+    expect(image.provenance).toEqual({ commit: ci.CI_COMMIT_SHA, branch: 'main', pipeline: ci.CI_PIPELINE_URL, repository: 'acme/shop', defaultBranch: 'main' });
+    // …and in the history, where `pipewarden metrics` answers "which images are built on this base?".
+    const history = join(dir, 'out', 'history.jsonl');
+    const line = JSON.parse(readFileSync(history, 'utf8').trim().split('\n').at(-1)!);
+    expect(line).toMatchObject({ repo: 'acme/shop', commit: ci.CI_COMMIT_SHA, pipeline: ci.CI_PIPELINE_URL, stage: 'acceptance' });
+    expect(line.images).toEqual([{ digest: image.digest, names: ['shop:ci'], base: { name: `${BASE()}:1`, digest: digests[0], fresh: true, sanctioned: true }, sbom: { generator: 'cyclonedx-npm (application layer)', components: 1 } }]);
+    const metrics = spawnSync(process.execPath, [CLI, 'metrics', '--history', history, '--format', 'json'], { encoding: 'utf8' });
+    expect(metrics.status, metrics.stderr).toBe(0);
+    expect(JSON.parse(metrics.stdout).images).toEqual([expect.objectContaining({ repo: 'acme/shop', digest: image.digest, base: `${BASE()}:1`, baseDigest: digests[0], commit: ci.CI_COMMIT_SHA })]);
   }, 120_000);
 
   it('reports drift when the image was built on a base rebuilt outside the pipeline', () => {

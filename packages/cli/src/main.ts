@@ -32,14 +32,16 @@ import {
   version,
   writeFileAtomic,
   sarifText,
+  type HistoryOptions,
   type PipewardenConfig,
   type Ports,
   type ScanOutcome,
 } from '@pipewarden/core';
 import { githubIssuesTracker, githubTarget, type GithubIssuesTarget } from './github-issues.js';
 import { liveProgress } from './progress.js';
-import { convertOptionsSchema, gateOptionsSchema, mergeOptionsSchema, reportOptionsSchema, scanOptionsSchema, validateOptions } from './options.js';
-import { REPORT_USAGE, provenanceOf, readHistory, renderReport, reportLinks } from './report-command.js';
+import { convertOptionsSchema, gateOptionsSchema, mergeOptionsSchema, metricsOptionsSchema, reportOptionsSchema, scanOptionsSchema, validateOptions } from './options.js';
+import { REPORT_USAGE, provenanceOf, renderReport, reportLinks } from './report-command.js';
+import { METRICS_USAGE, runMetrics } from './metrics-command.js';
 
 export interface CliIo {
   env: Readonly<Record<string, string | undefined>>;
@@ -59,6 +61,7 @@ Commands:
   init                     write a commented starter pipewarden.yml
   hook install             install a git pre-commit hook that scans the staged files
   report SARIF --format F  render summary.md, report.html, report.json, JUnit, GitHub or GitLab files from a log
+  metrics                  the numbers a security team reports, from the history file(s) or a shared store
   schema                   print pipewarden.yml's JSON Schema
   scanners                 list the scanners, whether each is installed, and how to install it
 
@@ -93,7 +96,9 @@ Options:
                            vulnerability reports of the image and of its base's current build: an
                            outdated base weighs more for each vulnerability fixed upstream
   --fail-fast              stop at the first scanner whose findings fail the gate
-  --history FILE           an earlier report.json, for report.html's trend (repeatable)
+  --history FILE           the history file this run adds its line to and takes the trend from
+                           (default: pipewarden.yml's history, else OUT-DIR/history.jsonl)
+  --no-history             add no line
   --fail-on LEVEL          policy (default) | never (report only) | critical | high | medium | low:
                            fail on new findings at or above that severity instead of the policy's rules
   --tickets none|gitlab|github
@@ -110,14 +115,16 @@ default --diff-base when that commit is in the clone.
   --json                   the verdict, counts and findings as JSON on stdout instead of text
 
 Writes to the out-dir: results.sarif (the full log), github/*.sarif (within GitHub's upload limits),
-summary.md, report.html, report.json, junit.xml, gl-*-report.json, and each scanner's native report in raw/.
+summary.md, report.html, report.json, junit.xml, gl-*-report.json, each scanner's native report in raw/,
+and one line per run to history.jsonl (\`pipewarden metrics\` reads it).
 Exit codes: 0 the gate passed, 1 the gate failed, 2 an error.`;
 
-const GATE_USAGE = `Usage: pipewarden gate SARIF [--config FILE] [--baseline FILE] [--feeds-dir DIR] [--stage NAME] [--out-dir DIR]
+const GATE_USAGE = `Usage: pipewarden gate SARIF [--config FILE] [--baseline FILE] [--feeds-dir DIR] [--stage NAME] [--out-dir DIR] [--history FILE | --no-history]
 
 Re-prioritizes and gates an existing results.sarif with today's KEV and EPSS data, waivers and policy:
 yesterday's clean build fails today when one of its CVEs entered KEV. Writes results.sarif and summary.md
-to the out-dir (default .pipewarden). Exit codes: 0 pass, 1 fail, 2 error.`;
+to the out-dir (default .pipewarden) and adds the run's line to the history (default OUT-DIR/history.jsonl).
+Exit codes: 0 pass, 1 fail, 2 error.`;
 
 const MERGE_USAGE = `Usage: pipewarden merge SARIF... -o FILE [--baseline SARIF]
 
@@ -160,6 +167,8 @@ async function gate(args: string[], io: CliIo): Promise<number> {
     'feeds-dir': { type: 'string' },
     stage: { type: 'string' },
     'out-dir': { type: 'string' },
+    history: { type: 'string' },
+    'no-history': { type: 'boolean' },
   });
   if (values.help) {
     io.stdout.write(`${GATE_USAGE}\n`);
@@ -178,6 +187,9 @@ async function gate(args: string[], io: CliIo): Promise<number> {
       feedCache: feedCache(io),
       outDir: options['out-dir'],
       links: reportLinks(io.env),
+      history: historyOf(options, config, io.cwd),
+      provenance: provenanceOf(io.env),
+      env: io.env,
     },
     makePorts(io),
   );
@@ -186,13 +198,34 @@ async function gate(args: string[], io: CliIo): Promise<number> {
 }
 
 async function report(args: string[], io: CliIo): Promise<number> {
-  const { values, positionals } = parse(args, { format: { type: 'string', short: 'f' }, output: { type: 'string', short: 'o' }, history: { type: 'string', multiple: true } });
+  const { values, positionals } = parse(args, { format: { type: 'string', short: 'f' }, output: { type: 'string', short: 'o' }, history: { type: 'string' } });
   if (values.help) {
     io.stdout.write(`${REPORT_USAGE}\n`);
     return 0;
   }
   const options = validateOptions(reportOptionsSchema, { ...values, reports: positionals });
   return renderReport({ sarif: options.reports[0]!, format: options.format, output: options.output, history: options.history }, io);
+}
+
+async function metrics(args: string[], io: CliIo): Promise<number> {
+  const { values } = parse(args, {
+    history: { type: 'string', multiple: true },
+    store: { type: 'string' },
+    baseline: { type: 'string' },
+    config: { type: 'string' },
+    format: { type: 'string', short: 'f' },
+    output: { type: 'string', short: 'o' },
+    today: { type: 'string' },
+    weeks: { type: 'string' },
+    repo: { type: 'string', multiple: true },
+  });
+  if (values.help) {
+    io.stdout.write(`${METRICS_USAGE}\n`);
+    return 0;
+  }
+  const options = validateOptions(metricsOptionsSchema, values);
+  const config = await loadConfig(options.config, io.cwd, io.cwd);
+  return runMetrics(options, config, io);
 }
 
 async function init(args: string[], io: CliIo): Promise<number> {
@@ -300,6 +333,13 @@ async function exists(path: string): Promise<boolean> {
   );
 }
 
+/** The history file a run adds its line to: --history, else the config's, else the out-dir's; none with --no-history. */
+function historyOf(options: { history?: string | undefined; 'no-history': boolean; 'out-dir': string }, config: PipewardenConfig, cwd: string): HistoryOptions | undefined {
+  if (options['no-history']) return undefined;
+  const shown = options.history ?? config.history ?? join(options['out-dir'], 'history.jsonl');
+  return { file: resolve(cwd, shown), shown };
+}
+
 async function loadConfig(explicit: string | undefined, dir: string, cwd: string): Promise<PipewardenConfig> {
   if (explicit) return loadConfigFile(resolve(cwd, explicit));
   for (const name of ['pipewarden.yml', 'pipewarden.yaml']) {
@@ -328,7 +368,8 @@ async function scan(args: string[], io: CliIo): Promise<number> {
     'image-report': { type: 'string' },
     'base-report': { type: 'string' },
     'fail-fast': { type: 'boolean' },
-    history: { type: 'string', multiple: true },
+    history: { type: 'string' },
+    'no-history': { type: 'boolean' },
     'fail-on': { type: 'string' },
     tickets: { type: 'string' },
     'max-new-tickets': { type: 'string' },
@@ -379,7 +420,7 @@ async function scan(args: string[], io: CliIo): Promise<number> {
       shard: options.shard,
       links: reportLinks(io.env),
       provenance: provenanceOf(io.env),
-      history: await readHistory(options.history, io.cwd),
+      history: historyOf(options, config, io.cwd),
     },
     ports,
   ).finally(() => live?.stop());
@@ -505,6 +546,8 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
         return await init(rest, io);
       case 'report':
         return await report(rest, io);
+      case 'metrics':
+        return await metrics(rest, io);
       case 'hook':
         return await hook(rest, io);
       case 'schema':
@@ -526,7 +569,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
         io.stdout.write(`${USAGE}\n`);
         return command === undefined ? 2 : 0;
       default:
-        throw new ConfigError(`unknown command "${command}" (commands: scan, convert, merge, gate, report, formats, scanners, init, hook, schema; see --help)`);
+        throw new ConfigError(`unknown command "${command}" (commands: scan, convert, merge, gate, report, metrics, formats, scanners, init, hook, schema; see --help)`);
     }
   } catch (error) {
     if (error instanceof ConfigError && error.file && error.problems.length > 1 && /^invalid configuration/.test(error.message)) {

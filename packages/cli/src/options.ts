@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ConfigError, DIFF_FILTERS, FAIL_ON, STAGES, getFormat, getScanner, scanners } from '@pipewarden/core';
+import { ConfigError, DIFF_FILTERS, FAIL_ON, STAGES, getFormat, getScanner, isIsoDay, scanners } from '@pipewarden/core';
 import { REPORT_FORMATS } from './report-command.js';
 
 // Command-line values are user input: validated with zod, every problem reported at once.
@@ -51,7 +51,8 @@ export const scanOptionsSchema = z.object({
   'image-report': nonEmpty('--image-report').optional(),
   'base-report': nonEmpty('--base-report').optional(),
   'fail-fast': z.boolean().default(false),
-  history: z.array(nonEmpty('--history')).default([]),
+  history: nonEmpty('--history').optional(),
+  'no-history': z.boolean().default(false),
   'fail-on': z.enum(FAIL_ON, { error: (issue) => `"${String(issue.input)}" is not ${FAIL_ON.join(', ')}` }).default('policy'),
   tickets: z.enum(['none', 'gitlab', 'github'], { error: (issue) => `"${String(issue.input)}" is not none, gitlab or github` }).default('none'),
   'max-new-tickets': z
@@ -89,13 +90,39 @@ export const gateOptionsSchema = z.object({
   'feeds-dir': nonEmpty('--feeds-dir').optional(),
   stage: z.enum(STAGES, { error: (issue) => `"${String(issue.input)}" is not a stage (stages: ${STAGES.join(', ')})` }).default('production'),
   'out-dir': nonEmpty('--out-dir').default('.pipewarden'),
+  history: nonEmpty('--history').optional(),
+  'no-history': z.boolean().default(false),
 });
 
 export const reportOptionsSchema = z.object({
   reports: z.array(nonEmpty('the SARIF path')).length(1, 'name one SARIF log to render'),
   format: z.enum(REPORT_FORMATS, { error: (issue) => (issue.input === undefined ? 'is required (formats: ' + REPORT_FORMATS.join(', ') + ')' : `"${String(issue.input)}" is not a format (formats: ${REPORT_FORMATS.join(', ')})`) }),
   output: nonEmpty('--output').optional(),
+  history: nonEmpty('--history').optional(),
+});
+
+const isoDay = z.string().refine(isIsoDay, 'expected a date as YYYY-MM-DD');
+
+/** SQLite (a file path, or sqlite:PATH) or PostgreSQL (postgres:// or postgresql://). */
+export const storeUrl = nonEmpty('--store').refine((url) => !/^[a-z][a-z0-9+.-]*:\/\//i.test(url) || /^(postgres|postgresql|sqlite):\/\//i.test(url), {
+  error: (issue) => `"${String(issue.input).replace(/\/\/[^@/]*@/, '//…@')}" is not a store: use a SQLite file path (or sqlite:PATH) or a postgres:// URL`,
+});
+
+export const metricsOptionsSchema = z.object({
   history: z.array(nonEmpty('--history')).default([]),
+  store: storeUrl.optional(),
+  baseline: nonEmpty('--baseline').optional(),
+  config: nonEmpty('--config').optional(),
+  format: z.enum(['markdown', 'json', 'html'], { error: (issue) => `"${String(issue.input)}" is not a format (formats: markdown, json, html)` }).default('markdown'),
+  output: nonEmpty('--output').optional(),
+  today: isoDay.optional(),
+  weeks: z
+    .string()
+    .regex(/^\d+$/, 'expected a whole number')
+    .transform(Number)
+    .refine((n) => n >= 1 && n <= 520, 'between 1 and 520')
+    .optional(),
+  repo: z.array(nonEmpty('--repo')).default([]),
 });
 
 export const mergeOptionsSchema = z.object({

@@ -9,6 +9,7 @@ import {
   emit,
   githubSarif,
   gitlabReports,
+  readHistoryFile,
   readReport,
   renderHtml,
   renderJson,
@@ -16,16 +17,19 @@ import {
   renderMarkdown,
   renderText,
   summaryFromLog,
+  trendOf,
   version,
   writeFileAtomic,
   type HistoryPoint,
+  type Log,
   type Provenance,
+  type Stage,
   type ReportLinks,
 } from '@pipewarden/core';
 
 export const REPORT_FORMATS = ['markdown', 'html', 'json', 'junit', 'text', 'github', 'gitlab', 'all'] as const;
 
-export const REPORT_USAGE = `Usage: pipewarden report SARIF --format FORMAT [-o PATH] [--history REPORT.json...]
+export const REPORT_USAGE = `Usage: pipewarden report SARIF --format FORMAT [-o PATH] [--history FILE]
 
 Renders a report from an existing Pipewarden SARIF log (results.sarif), e.g. for another place or later.
 Formats:
@@ -35,7 +39,7 @@ Formats:
   github     GitHub-ready SARIF files, one per category (-o DIR, default github)
   gitlab     gl-*-report.json security reports (-o DIR, default .)
   all        every output into -o DIR (default .pipewarden)
-Single-file formats go to stdout without -o. --history takes earlier report.json files for the HTML trend.
+Single-file formats go to stdout without -o. --history takes the history.jsonl for the trend (summary and HTML).
 Links: PIPEWARDEN_BLOB_URL and PIPEWARDEN_REPORT_URL, else GitHub's and GitLab's CI variables.`;
 
 const httpUrl = (name: string) =>
@@ -68,53 +72,35 @@ export function reportLinks(env: Readonly<Record<string, string | undefined>>): 
   return { ...(blob ? { blob } : {}), ...(report ? { report } : {}) };
 }
 
-/** Where the run comes from, from the CI's own variables: GitHub Actions, GitLab CI, Jenkins. */
+/** Where the run comes from, from the CI's own variables: GitHub Actions, GitLab CI, Jenkins (PIPEWARDEN_REPOSITORY and PIPEWARDEN_DEFAULT_BRANCH anywhere). */
 export function provenanceOf(env: Readonly<Record<string, string | undefined>>): Provenance | undefined {
   const pick = (...values: (string | undefined)[]) => values.find((v) => v?.trim());
   const commit = pick(env.GITHUB_SHA, env.CI_COMMIT_SHA, env.GIT_COMMIT);
   const branch = pick(env.GITHUB_HEAD_REF, env.GITHUB_REF_NAME, env.CI_COMMIT_REF_NAME, env.BRANCH_NAME, env.GIT_BRANCH);
   const github = env.GITHUB_SERVER_URL && env.GITHUB_REPOSITORY && env.GITHUB_RUN_ID ? `${env.GITHUB_SERVER_URL}/${env.GITHUB_REPOSITORY}/actions/runs/${env.GITHUB_RUN_ID}` : undefined;
   const pipeline = pick(github, env.CI_PIPELINE_URL, env.BUILD_URL);
-  if (!commit && !branch && !pipeline) return undefined;
-  return { ...(commit ? { commit } : {}), ...(branch ? { branch } : {}), ...(pipeline ? { pipeline } : {}) };
+  const repository = pick(env.PIPEWARDEN_REPOSITORY, env.GITHUB_REPOSITORY, env.CI_PROJECT_PATH);
+  // GitHub Actions has no variable for it: the Action reads it from the event; Jenkins users set PIPEWARDEN_DEFAULT_BRANCH.
+  const defaultBranch = pick(env.PIPEWARDEN_DEFAULT_BRANCH, env.CI_DEFAULT_BRANCH);
+  if (!commit && !branch && !pipeline && !repository && !defaultBranch) return undefined;
+  return { ...(commit ? { commit } : {}), ...(branch ? { branch } : {}), ...(pipeline ? { pipeline } : {}), ...(repository ? { repository } : {}), ...(defaultBranch ? { defaultBranch } : {}) };
 }
 
-const historySchema = z.object({
-  generatedAt: z.string().min(1),
-  counts: z.object({ byPriority: z.record(z.string(), z.number()) }),
-});
-
-/** Earlier report.json files as trend points; a file that is not one is refused with its name. */
-export async function readHistory(files: readonly string[], cwd: string): Promise<HistoryPoint[]> {
-  const points: HistoryPoint[] = [];
-  for (const file of files) {
-    let text: string;
-    try {
-      const path = resolve(cwd, file);
-      if ((await stat(path)).size > 64 * 1024 * 1024) throw new InputError('is larger than 64 MB, too large for a report.json', { file });
-      text = await readFile(path, 'utf8');
-    } catch (error) {
-      if (error instanceof InputError) throw error;
-      throw new InputError(describeFsError(error), { file, cause: error });
-    }
-    let json: unknown;
-    try {
-      json = JSON.parse(text);
-    } catch {
-      throw new InputError('is not valid JSON (expected a Pipewarden report.json)', { file });
-    }
-    const parsed = historySchema.safeParse(json);
-    if (!parsed.success) throw new InputError(`is not a Pipewarden report.json: ${parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ')}`, { file });
-    points.push({ date: parsed.data.generatedAt, byPriority: parsed.data.counts.byPriority });
-  }
-  return points.sort((a, b) => a.date.localeCompare(b.date));
+/** The trend of the log's repository and stage, from a history file; corrupt lines are warned about and skipped. */
+async function trendFor(file: string | undefined, log: Log, cwd: string, stderr: { write(text: string): unknown }): Promise<HistoryPoint[] | undefined> {
+  if (!file) return undefined;
+  const read = await readHistoryFile(resolve(cwd, file), file);
+  for (const skipped of read.skipped) stderr.write(`pipewarden: warning: ${skipped.file}:${skipped.line}: ${skipped.problem}; skipped\n`);
+  const stage = String(log.properties?.['pipewarden/stage'] ?? 'commit') as Stage;
+  const repo = (log.properties?.['pipewarden/provenance'] as Provenance | undefined)?.repository ?? read.lines.at(-1)?.repo;
+  return repo ? trendOf(read.lines, repo, stage) : [];
 }
 
 export interface ReportCommandOptions {
   sarif: string;
   format: (typeof REPORT_FORMATS)[number];
   output?: string | undefined;
-  history: readonly string[];
+  history?: string | undefined;
 }
 
 /** `pipewarden report`: every output rendered again from results.sarif alone. */
@@ -124,8 +110,8 @@ export async function renderReport(options: ReportCommandOptions, io: { cwd: str
     throw error;
   });
   const links = reportLinks(io.env);
-  const history = await readHistory(options.history, io.cwd);
-  const summary = { ...summaryFromLog(log), links };
+  const history = await trendFor(options.history, log, io.cwd, io.stderr);
+  const summary = { ...summaryFromLog(log), links, history };
   const single = async (text: string) => {
     if (options.output) {
       await writeFileAtomic(resolve(io.cwd, options.output), text);
@@ -137,7 +123,7 @@ export async function renderReport(options: ReportCommandOptions, io: { cwd: str
     case 'markdown':
       return single(renderMarkdown(summary));
     case 'html':
-      return single(renderHtml({ ...summary, history }));
+      return single(renderHtml(summary));
     case 'json':
       return single(`${JSON.stringify(renderJson(summary), null, 2)}\n`);
     case 'junit':
@@ -161,7 +147,7 @@ export async function renderReport(options: ReportCommandOptions, io: { cwd: str
       return 0;
     }
     case 'all': {
-      const outputs = await emit(log, summary, resolve(io.cwd, options.output ?? '.pipewarden'), { links, history });
+      const outputs = await emit(log, summary, resolve(io.cwd, options.output ?? '.pipewarden'), { links });
       io.stderr.write(`pipewarden › wrote ${[outputs.sarif, outputs.summary, outputs.json, outputs.html, outputs.junit, ...outputs.github].length} files to ${options.output ?? '.pipewarden'}\n`);
       return 0;
     }

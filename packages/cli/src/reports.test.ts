@@ -133,18 +133,22 @@ describe('pipewarden report', () => {
     expect(validateGitlab('secret_detection', JSON.parse(await readFile(join(gl, 'gl-secret-detection-report.json'), 'utf8')))).toEqual([]);
   });
 
-  it('refuses a bad format, a missing log and a history file that is not a report, one line each, exit 2', async () => {
+  it('refuses a bad format, a missing log and a history that is a folder, one line each, exit 2; skips a line that is not history, saying which', async () => {
     const bad = cli(['report', join(out, 'results.sarif'), '--format', 'pdf']);
     expect(bad.status).toBe(2);
     expect(bad.stderr).toBe('pipewarden: --format: "pdf" is not a format (formats: markdown, html, json, junit, text, github, gitlab, all)\n');
     const missing = cli(['report', 'nope.sarif', '--format', 'html']);
     expect(missing.status).toBe(2);
     expect(missing.stderr).toMatch(/^pipewarden: nope\.sarif: .*\n$/);
-    const history = join(out, 'not-a-report.json');
-    await writeFile(history, '{"hello": 1}');
-    const wrong = cli(['report', join(out, 'results.sarif'), '--format', 'html', '--history', history]);
-    expect(wrong.status).toBe(2);
-    expect(wrong.stderr).toMatch(/^pipewarden: .*not-a-report\.json: is not a Pipewarden report\.json: generatedAt: .*\n$/);
+    const folder = cli(['report', join(out, 'results.sarif'), '--format', 'html', '--history', out]);
+    expect(folder.status).toBe(2);
+    expect(folder.stderr).toMatch(/^pipewarden: .*: is not a file \(expected a history\.jsonl\)\n$/);
+    const history = join(out, 'not-history.jsonl');
+    await writeFile(history, '{"hello": 1}\n');
+    const wrong = cli(['report', join(out, 'results.sarif'), '--format', 'markdown', '--history', history]);
+    expect(wrong.status).toBe(0);
+    expect(wrong.stderr).toMatch(/^pipewarden: warning: .*not-history\.jsonl:1: not a Pipewarden history line: v: .*; skipped\n$/);
+    expect(wrong.stdout).toContain('## Pipewarden');
   });
 });
 
@@ -175,13 +179,10 @@ describe.skipIf(!hasChromium)('report.html in headless Chromium', () => {
 
   it('the demo report renders, filters and sorts, fetches nothing, and is kept as a screenshot', async () => {
     const out = await mkdtemp(join(tmpdir(), 'pw-html-'));
-    const history = join(out, 'history');
-    await mkdir(history);
-    // Two earlier runs for the trend chart.
-    for (const [day, p3] of [['2026-11-01', 14], ['2026-11-08', 12]] as const) {
-      await writeFile(join(history, `${day}.json`), JSON.stringify({ generatedAt: `${day}T10:00:00Z`, counts: { byPriority: { P0: 3, P1: 2, P2: 1, P3: p3, P4: 1 } } }));
-    }
-    const run = cli(['scan', 'examples/vulnerable-app', '--out-dir', out, '--history', join(history, '2026-11-01.json'), '--history', join(history, '2026-11-08.json')]);
+    // An earlier run of the same repository and stage in the history: the trend chart.
+    const history = join(out, 'history.jsonl');
+    expect(cli(['scan', 'examples/vulnerable-app', '--out-dir', join(out, 'earlier'), '--history', history, '--quiet']).status).toBe(1);
+    const run = cli(['scan', 'examples/vulnerable-app', '--out-dir', out, '--history', history]);
     expect(run.status, run.stderr).toBe(1);
     const { page, requests, dialogs, errors } = await open(join(out, 'report.html'));
     expect(await page.textContent('#verdict')).toContain('Gate failed');

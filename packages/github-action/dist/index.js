@@ -66362,8 +66362,12 @@ import { basename as basename32, dirname as dirname5, join as join15 } from "pat
 import { gzipSync } from "zlib";
 import { randomBytes as randomBytes2 } from "crypto";
 import { createHash as createHash4 } from "crypto";
-import { stat as stat4 } from "fs/promises";
+import { stat as stat5 } from "fs/promises";
 import { join as join16, relative as relative4, resolve as resolve3, sep as sep42 } from "path";
+import { createReadStream as createReadStream5 } from "fs";
+import { stat as stat4 } from "fs/promises";
+import { createInterface as createInterface2 } from "readline";
+import { basename as basename4 } from "path";
 import { createHash as createHash5 } from "crypto";
 var __defProp2 = Object.defineProperty;
 var __export2 = (target, all) => {
@@ -68198,7 +68202,7 @@ var trivy = {
 function cvssScore(list) {
   const entries = read.arr(list).map(read.obj).filter(Boolean);
   entries.sort((a, b) => String(b.version ?? "").localeCompare(String(a.version ?? "")));
-  return firstScore(...entries.map((e2) => read.obj(e2.metrics)?.baseScore));
+  return firstScore(...entries.map((e3) => read.obj(e3.metrics)?.baseScore));
 }
 var grype = {
   id: "grype",
@@ -68552,7 +68556,7 @@ var osvScanner = {
             ...read.arr(m.affected).flatMap((a) => read.arr(read.obj(read.obj(a)?.database_specific)?.cwes).map((c) => read.obj(c)?.cweId))
           ]);
           const fixed = members22.flatMap(
-            (m) => read.arr(m.affected).flatMap((a) => read.arr(read.obj(a)?.ranges).flatMap((r) => read.arr(read.obj(r)?.events).map((e2) => read.str(read.obj(e2)?.fixed))))
+            (m) => read.arr(m.affected).flatMap((a) => read.arr(read.obj(a)?.ranges).flatMap((r) => read.arr(read.obj(r)?.events).map((e3) => read.str(read.obj(e3)?.fixed))))
           ).filter(Boolean);
           const summary2 = read.str(vuln.summary);
           run22.rule({
@@ -71573,7 +71577,11 @@ var contextEntrySchema = external_exports.strictObject({
   data_sensitivity: external_exports.enum(SENSITIVITIES).optional(),
   owner: external_exports.string().min(1).optional()
 }).refine((entry) => entry.paths || entry.images || entry.urls, { message: "a context entry needs paths, images or urls" });
-var isoDate = external_exports.string().refine((d) => /^\d{4}-\d{2}-\d{2}$/.test(d) && (/* @__PURE__ */ new Date(`${d}T00:00:00Z`)).toISOString().startsWith(d), "expected a date as YYYY-MM-DD");
+function isIsoDay(d) {
+  const time3 = Date.parse(`${d}T00:00:00Z`);
+  return /^\d{4}-\d{2}-\d{2}$/.test(d) && !Number.isNaN(time3) && new Date(time3).toISOString().startsWith(d);
+}
+var isoDate = external_exports.string().refine(isIsoDay, "expected a date as YYYY-MM-DD");
 var waiverSchema = external_exports.strictObject({
   fingerprint: external_exports.string().min(1).optional().describe('A pipewarden/v1 fingerprint (with or without its ":N").'),
   rule: external_exports.string().min(1).optional().describe("A rule id or any id of the finding (CVE, GHSA, CWE)."),
@@ -71627,7 +71635,8 @@ var configSchema = external_exports.strictObject({
   priorities: prioritiesSchema.optional(),
   tickets: ticketsSchema.optional().describe("Tickets (issues) for finding groups, when a platform opens them."),
   feeds: feedsSchema.optional(),
-  images: imagesSchema.optional()
+  images: imagesSchema.optional(),
+  history: external_exports.string().trim().min(1).optional().describe("The history file every run adds a line to (JSON Lines; default: history.jsonl in the out-dir). Keep it between runs as an artifact or cache.")
 });
 var DEFAULT_GATE_RULES = [
   { kev: true, max: 0 },
@@ -72042,6 +72051,8 @@ function applyBaseline(log2, baseline, options2 = {}) {
       if (!candidate) continue;
       candidate.matched = true;
       item.done = true;
+      const first = candidate.result.provenance?.firstDetectionTimeUtc;
+      if (first && !item.result.provenance?.firstDetectionTimeUtc) item.result.provenance = { ...item.result.provenance, firstDetectionTimeUtc: first };
       item.result.baselineState = changed(candidate, item.run, item.result) ? "updated" : "unchanged";
       counts[item.result.baselineState]++;
     }
@@ -72150,7 +72161,7 @@ function dedupe(log2, options2 = DEFAULT_DEDUPE) {
     }
     primary.result.properties = {
       ...primary.result.properties,
-      "pipewarden/tools": [...new Set(group.map((e2) => e2.finding.tool))].sort(),
+      "pipewarden/tools": [...new Set(group.map((e3) => e3.finding.tool))].sort(),
       "pipewarden/duplicates": others.map((o) => ({
         tool: o.finding.tool,
         ruleId: o.finding.ruleId,
@@ -72595,9 +72606,9 @@ async function cachedFeeds(options2) {
       found.push(await feed.read(todayFile));
       continue;
     }
-    const days = (await readdir3(options2.cacheDir).catch(() => [])).filter((d) => /^\d{4}-\d{2}-\d{2}$/.test(d)).sort().reverse();
+    const days2 = (await readdir3(options2.cacheDir).catch(() => [])).filter((d) => /^\d{4}-\d{2}-\d{2}$/.test(d)).sort().reverse();
     let older;
-    for (const day of days) {
+    for (const day of days2) {
       if (await stat3(join13(options2.cacheDir, day, feed.name)).then(() => true, () => false)) {
         older = day;
         break;
@@ -72656,7 +72667,7 @@ function enrich(log2, options2) {
       const known = kev ? cves.map((cve) => ({ cve, entry: kev.entries.get(cve) })).find((k) => k.entry) : void 0;
       if (known) props["pipewarden/kev"] = { cve: known.cve, dateAdded: known.entry.dateAdded, ...known.entry.dueDate ? { dueDate: known.entry.dueDate } : {}, knownRansomware: known.entry.ransomware };
       if (epss) {
-        const best = cves.map((cve) => ({ cve, ...epss.entries.get(cve) })).filter((e2) => e2.epss !== void 0).sort((a, b) => b.epss - a.epss)[0];
+        const best = cves.map((cve) => ({ cve, ...epss.entries.get(cve) })).filter((e3) => e3.epss !== void 0).sort((a, b) => b.epss - a.epss)[0];
         if (best) props["pipewarden/epss"] = { cve: best.cve, epss: best.epss, percentile: best.percentile };
       }
       result2.properties = props;
@@ -73148,6 +73159,15 @@ function markdownCode(text2) {
 function escapeHtml(text2) {
   return text2.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]);
 }
+function trendLine(input2, active) {
+  const first = input2.history?.[0];
+  if (!first) return void 0;
+  const now = Object.fromEntries(PRIORITIES.map((p) => [p, active.filter((f) => f.priority === p).length]));
+  const total = (counts) => PRIORITIES.reduce((n, p) => n + (counts[p] ?? 0), 0);
+  const change = (then, later) => `${then} \u2192 ${later}${later === then ? "" : ` (${later > then ? "+" : "\u2212"}${Math.abs(later - then)})`}`;
+  const parts = PRIORITIES.filter((p) => (first.byPriority[p] ?? 0) || now[p]).map((p) => `${p} ${change(first.byPriority[p] ?? 0, now[p])}`);
+  return `Trend since ${first.date.slice(0, 10)} (${input2.history.length + 1} runs): open ${change(total(first.byPriority), active.length)}${parts.length ? `; ${parts.join(", ")}` : ""}.`;
+}
 function baselineLine(input2) {
   const b = input2.baseline;
   if (!b) return void 0;
@@ -73252,7 +73272,7 @@ function markdownParts(input2) {
   if (verdict.failures.length) {
     out.push("**Why the gate failed:**", "");
     for (const failure2 of verdict.failures) {
-      out.push(`- **${escapeMarkdown(failure2.rule)}**: ${failure2.matched} finding${failure2.matched === 1 ? "" : "s"}, at most ${failure2.max} allowed (${failure2.examples.slice(0, 3).map((e2) => markdownCode(e2)).join(", ")})`);
+      out.push(`- **${escapeMarkdown(failure2.rule)}**: ${failure2.matched} finding${failure2.matched === 1 ? "" : "s"}, at most ${failure2.max} allowed (${failure2.examples.slice(0, 3).map((e3) => markdownCode(e3)).join(", ")})`);
     }
     out.push("");
   }
@@ -73262,6 +73282,8 @@ function markdownParts(input2) {
   );
   out.push(...priorityTable(input2, active), "");
   for (const line of [baselineLine(input2), scopeLine(input2)]) if (line) out.push(escapeMarkdown(line, 500), "");
+  const trend = trendLine(input2, active);
+  if (trend) out.push(trend, "");
   const fresh = input2.baseline ? active.filter((f) => f.result.baselineState === "new") : active;
   if (fresh.length) {
     out.push(`### ${input2.baseline ? "Top new findings" : "Top findings"}${fresh.length > TOP_NEW ? ` (${TOP_NEW} of ${fresh.length})` : ""}`, "");
@@ -73311,14 +73333,14 @@ function markdownParts(input2) {
     for (const line of describeOmissions(input2.github)) out.push(`- ${escapeMarkdown(line, 400)}`);
     out.push("");
   }
-  const table = [];
+  const table2 = [];
   if (active.length) {
     const state = input2.baseline !== void 0;
-    table.push("<details><summary>All findings, most urgent first</summary>", "");
-    table.push(`| Priority | Risk | Severity |${state ? " State |" : ""} Rule | Location | Message | Tool |`, `| --- | ---: | --- |${state ? " --- |" : ""} --- | --- | --- | --- |`);
+    table2.push("<details><summary>All findings, most urgent first</summary>", "");
+    table2.push(`| Priority | Risk | Severity |${state ? " State |" : ""} Rule | Location | Message | Tool |`, `| --- | ---: | --- |${state ? " --- |" : ""} --- | --- | --- | --- |`);
     for (const f of active) {
       const tools = f.result.properties?.["pipewarden/tools"]?.join(", ") ?? f.tool;
-      table.push(
+      table2.push(
         `| ${f.priority ?? ""} | ${f.risk ?? ""} | ${f.severity} |${state ? ` ${f.result.baselineState ?? ""}${f.inScope ? "" : " (out of diff)"} |` : ""} ${markdownCode(f.ruleId)} | ${locationLink(f, links2)} | ${escapeMarkdown(f.message, 200)} | ${escapeMarkdown(tools)} |`
       );
     }
@@ -73332,17 +73354,17 @@ function markdownParts(input2) {
     tail2.push(`| report ${markdownCode(report.file)} | ${escapeMarkdown(report.format, 40)} | read | | ${report.findings} | |`);
   }
   tail2.push("");
-  return { head: out, table, tail: tail2 };
+  return { head: out, table: table2, tail: tail2 };
 }
 function renderMarkdown(input2, limit = MARKDOWN_LIMIT) {
-  const { head, table, tail: tail2 } = markdownParts(input2);
+  const { head, table: table2, tail: tail2 } = markdownParts(input2);
   const report = safeHttpUrl(input2.links?.report);
   const fullReport = report ? `[the full report](${report})` : "`report.html` and `results.sarif` in the job's artifacts";
   const join172 = (rows2) => {
-    const shown = table.length ? [...table.slice(0, rows2 + 4), ...rows2 < table.length - 4 ? ["", `${table.length - 4 - rows2} more findings are not shown here: see ${fullReport}.`] : [], "", "</details>", ""] : [];
+    const shown = table2.length ? [...table2.slice(0, rows2 + 4), ...rows2 < table2.length - 4 ? ["", `${table2.length - 4 - rows2} more findings are not shown here: see ${fullReport}.`] : [], "", "</details>", ""] : [];
     return [...head, ...shown, ...tail2].join("\n");
   };
-  let rows = Math.max(0, table.length - 4);
+  let rows = Math.max(0, table2.length - 4);
   let text2 = join172(rows);
   while (text2.length > limit && rows > 0) {
     rows = Math.floor(rows / 2);
@@ -73483,7 +73505,7 @@ function barChart(title, data, color) {
   return `<figure class="chart"><figcaption>${e(title)}</figcaption><svg role="img" aria-label="${e(title)}" viewBox="0 0 420 ${height}" width="420" height="${height}">${bars}</svg></figure>`;
 }
 function trendChart(history, now) {
-  const points = [...history, now].slice(-30);
+  const points = [...history, ...now ? [now] : []].slice(-30);
   if (points.length < 2) return "";
   const totals = points.map((p) => PRIORITIES.reduce((n, k) => n + (p.byPriority[k] ?? 0), 0));
   const max = Math.max(1, ...totals);
@@ -73618,7 +73640,7 @@ function renderHtml(input2) {
   const states = [...new Set(shown.map((f) => f.suppressed ? "waived" : f.result.baselineState ?? "open"))].sort();
   const tools = [...new Set(shown.map((f) => f.tool))].sort();
   const categories = CATEGORIES.filter((c) => shown.some((f) => f.category === c));
-  const table = `<section><h2>Findings</h2>
+  const table2 = `<section><h2>Findings</h2>
 <div class="filters"><input id="q" type="search" placeholder="Filter: rule, file, message, CWE\u2026" aria-label="filter">
 <select data-filter="priority" aria-label="priority"><option value="">any priority</option>${options(PRIORITIES)}</select>
 <select data-filter="category" aria-label="category"><option value="">any category</option>${options(categories)}</select>
@@ -73649,7 +73671,7 @@ ${why}
 <section><h2>Open findings</h2><div class="cards">${cards}</div></section>
 <section><div class="charts">${charts}</div></section>
 ${warnings}${waiverSection}${github}
-${table}
+${table2}
 ${scanners2}
 <p class="muted small">Pipewarden report, report.json schema ${REPORT_SCHEMA_VERSION}; this page loads nothing from the network.</p>
 </main>
@@ -73822,7 +73844,7 @@ async function emit(log2, summary2, outDir, context3 = {}) {
   await writeFileAtomic(outputs.junit, renderJunit(input2.findings, input2.verdict, input2.stage));
   await writeFileAtomic(outputs.json, `${JSON.stringify(renderJson(input2), null, 2)}
 `);
-  await writeFileAtomic(outputs.html, renderHtml({ ...input2, history: context3.history, commit: context3.commit }));
+  await writeFileAtomic(outputs.html, renderHtml({ ...input2, commit: context3.commit }));
   if (context3.gitlab) {
     const reports = gitlabReports(input2.findings.filter((f) => !f.suppressed), context3.gitlab);
     for (const [type, report] of Object.entries(reports)) {
@@ -73833,6 +73855,214 @@ async function emit(log2, summary2, outDir, context3 = {}) {
     }
   }
   return outputs;
+}
+var HISTORY_VERSION = 1;
+var findingRef = external_exports.object({
+  /** pipewarden/v1 fingerprint */
+  fp: external_exports.string().min(1),
+  p: external_exports.enum(PRIORITIES),
+  c: external_exports.enum(CATEGORIES),
+  /** scanner id */
+  s: external_exports.string(),
+  /** rule id */
+  r: external_exports.string()
+});
+var historyLineSchema = external_exports.object({
+  v: external_exports.literal(HISTORY_VERSION),
+  time: external_exports.iso.datetime({ offset: true }),
+  repo: external_exports.string().min(1),
+  commit: external_exports.string().optional(),
+  branch: external_exports.string().optional(),
+  defaultBranch: external_exports.string().optional(),
+  pipeline: external_exports.string().optional(),
+  stage: external_exports.enum(STAGES),
+  verdict: external_exports.enum(["pass", "fail", "error"]),
+  /** true: new and fixed are against the last default-branch run; false: no baseline, so `new` is everything open (a snapshot). */
+  baseline: external_exports.boolean(),
+  counts: external_exports.object({
+    total: external_exports.number().int().min(0),
+    byPriority: external_exports.record(external_exports.string(), external_exports.number().int().min(0)),
+    byCategory: external_exports.record(external_exports.string(), external_exports.number().int().min(0)),
+    byScanner: external_exports.record(external_exports.string(), external_exports.number().int().min(0))
+  }),
+  new: external_exports.number().int().min(0),
+  fixed: external_exports.number().int().min(0),
+  waived: external_exports.number().int().min(0),
+  scanners: external_exports.array(external_exports.object({ id: external_exports.string(), status: external_exports.string(), durationMs: external_exports.number().min(0) })),
+  images: external_exports.array(
+    external_exports.object({
+      digest: external_exports.string(),
+      names: external_exports.array(external_exports.string()),
+      base: external_exports.object({ name: external_exports.string(), digest: external_exports.string().optional(), fresh: external_exports.boolean().optional(), sanctioned: external_exports.boolean().optional() }).optional(),
+      sbom: external_exports.object({ generator: external_exports.string(), components: external_exports.number().int().min(0) }).optional()
+    })
+  ).optional(),
+  findings: external_exports.object({
+    new: external_exports.array(findingRef),
+    /** `first`: when the finding was first detected (SARIF firstDetectionTimeUtc), when the baseline knew. */
+    fixed: external_exports.array(findingRef.extend({ first: external_exports.iso.datetime({ offset: true }).optional() })),
+    waived: external_exports.array(findingRef.extend({ expires: external_exports.string().optional() }))
+  })
+});
+function refOf(finding) {
+  if (!finding.fingerprint) return void 0;
+  return { fp: finding.fingerprint, p: finding.priority ?? "P4", c: finding.category, s: finding.scanner, r: finding.ruleId };
+}
+function bump(counts, key) {
+  counts[key] = (counts[key] ?? 0) + 1;
+}
+function historyLineOf(input2) {
+  const counts = { total: 0, byPriority: {}, byCategory: {}, byScanner: {} };
+  const findings = { new: [], fixed: [], waived: [] };
+  for (const finding of input2.fixed) {
+    const ref = refOf(finding);
+    const first = finding.result.provenance?.firstDetectionTimeUtc;
+    if (ref) findings.fixed.push(first && !Number.isNaN(Date.parse(first)) ? { ...ref, first: new Date(first).toISOString() } : ref);
+  }
+  for (const finding of input2.findings) {
+    const ref = refOf(finding);
+    const state = finding.result.baselineState;
+    if (state === "absent") continue;
+    if (finding.suppressed) {
+      if (ref) {
+        const waiver = finding.result.suppressions?.find((s) => s.justification?.startsWith("waiver: "))?.justification;
+        const expires = waiver && /until (\d{4}-\d{2}-\d{2})\)$/.exec(waiver)?.[1];
+        findings.waived.push(expires ? { ...ref, expires } : ref);
+      }
+      continue;
+    }
+    counts.total++;
+    bump(counts.byPriority, finding.priority ?? "P4");
+    bump(counts.byCategory, finding.category);
+    bump(counts.byScanner, finding.scanner);
+    if (ref && (!input2.baseline || state === "new")) findings.new.push(ref);
+  }
+  const p = input2.provenance;
+  return {
+    v: HISTORY_VERSION,
+    time: input2.time.toISOString(),
+    repo: input2.repo,
+    ...p?.commit ? { commit: p.commit } : {},
+    ...p?.branch ? { branch: p.branch } : {},
+    ...p?.defaultBranch ? { defaultBranch: p.defaultBranch } : {},
+    ...p?.pipeline ? { pipeline: p.pipeline } : {},
+    stage: input2.stage,
+    verdict: input2.exitCode === 2 ? "error" : input2.verdict.status,
+    baseline: input2.baseline,
+    counts,
+    new: findings.new.length,
+    fixed: findings.fixed.length,
+    waived: findings.waived.length,
+    scanners: input2.scanners.map(({ id, status, durationMs }) => ({ id, status, durationMs: Math.round(durationMs) })),
+    ...input2.images?.length ? {
+      images: input2.images.map((image) => ({
+        digest: image.digest,
+        names: image.names,
+        ...image.base ? { base: { name: image.base.name, ...image.base.digest ? { digest: image.base.digest } : {}, ...image.base.fresh !== void 0 ? { fresh: image.base.fresh } : {}, ...image.base.sanctioned !== void 0 ? { sanctioned: image.base.sanctioned } : {} } } : {},
+        ...image.sbom ? { sbom: image.sbom } : {}
+      }))
+    } : {},
+    findings
+  };
+}
+function onDefaultBranch(line) {
+  if (line.stage === "precommit" || line.branch === void 0) return false;
+  return line.defaultBranch ? line.branch === line.defaultBranch : line.branch === "main" || line.branch === "master";
+}
+var MAX_LINE = 64 * 1024 * 1024;
+function lineProblem(text2) {
+  if (text2.length > MAX_LINE) return { problem: `longer than ${MAX_LINE / 1024 / 1024} MB` };
+  let json22;
+  try {
+    json22 = JSON.parse(text2);
+  } catch (error63) {
+    return { problem: `not valid JSON (${error63.message.replace(/^.*?: /, "").slice(0, 80)}), truncated or corrupt` };
+  }
+  const parsed = historyLineSchema.safeParse(json22);
+  if (parsed.success) return { line: parsed.data };
+  const first = parsed.error.issues[0];
+  const more = parsed.error.issues.length > 1 ? ` (and ${parsed.error.issues.length - 1} more)` : "";
+  return { problem: `not a Pipewarden history line: ${first.path.join(".") || "(root)"}: ${first.message}${more}` };
+}
+async function readHistoryFile(file2, shown = file2) {
+  const result2 = { lines: [], skipped: [] };
+  try {
+    const info2 = await stat4(file2);
+    if (!info2.isFile()) throw new InputError("is not a file (expected a history.jsonl)", { file: shown });
+  } catch (error63) {
+    if (error63 instanceof InputError) throw error63;
+    if (error63.code === "ENOENT") return result2;
+    throw new InputError(describeFsError(error63), { file: shown, cause: error63 });
+  }
+  const stream = createReadStream5(file2, { encoding: "utf8" });
+  const reader = createInterface2({ input: stream, crlfDelay: Infinity });
+  let number4 = 0;
+  try {
+    for await (const text2 of reader) {
+      number4++;
+      if (!text2.trim()) continue;
+      const read2 = lineProblem(text2);
+      if ("line" in read2) result2.lines.push(read2.line);
+      else result2.skipped.push({ file: shown, line: number4, problem: read2.problem });
+    }
+  } catch (error63) {
+    throw new InputError(describeFsError(error63), { file: shown, cause: error63 });
+  } finally {
+    reader.close();
+    stream.destroy();
+  }
+  return result2;
+}
+async function* withLine(file2, line) {
+  let last = "\n";
+  const exists3 = await stat4(file2).then(
+    (s) => s.isFile(),
+    () => false
+  );
+  if (exists3) {
+    for await (const chunk of createReadStream5(file2, { encoding: "utf8", highWaterMark: 1024 * 1024 })) {
+      if (chunk.length) last = chunk.at(-1);
+      yield chunk;
+    }
+  }
+  yield `${last === "\n" ? "" : "\n"}${JSON.stringify(line)}
+`;
+}
+async function appendHistoryLine(file2, line, shown = file2) {
+  const chunks = [];
+  try {
+    for await (const chunk of withLine(file2, line)) chunks.push(chunk);
+  } catch (error63) {
+    throw new InputError(`cannot read the history to add to it: ${describeFsError(error63)}`, { file: shown, cause: error63 });
+  }
+  await writeFileAtomic(file2, chunks);
+}
+function repoFromRemote(url2) {
+  const path4 = url2.trim().replace(/\.git\/?$/, "").replace(/^[a-z+]+:\/\/[^/]+\//i, "").replace(/^[^@/:]+@[^:/]+:/, "");
+  const parts = path4.split("/").filter(Boolean);
+  return parts.length >= 2 ? parts.slice(-2).join("/") : void 0;
+}
+async function completeProvenance(provenance2, srcRoot, ports, env) {
+  const git = async (...args) => {
+    const result2 = await ports.exec({ command: "git", args, cwd: srcRoot, env, timeoutMs: 3e4 });
+    return result2.exitCode === 0 ? result2.stdout.trim() : "";
+  };
+  const repository = provenance2?.repository ?? (repoFromRemote(await git("config", "--get", "remote.origin.url")) || basename4(srcRoot));
+  const head = provenance2?.branch ? "" : await git("rev-parse", "--abbrev-ref", "HEAD");
+  const branch = provenance2?.branch ?? (head && head !== "HEAD" ? head : void 0);
+  const origin = provenance2?.defaultBranch ? "" : await git("symbolic-ref", "--quiet", "--short", "refs/remotes/origin/HEAD");
+  const defaultBranch = provenance2?.defaultBranch ?? (origin.startsWith("origin/") ? origin.slice("origin/".length) : void 0);
+  return { ...provenance2, repository, ...branch ? { branch } : {}, ...defaultBranch ? { defaultBranch } : {} };
+}
+async function loadHistory(options2, ports) {
+  const read2 = await readHistoryFile(options2.file, options2.shown);
+  for (const skipped of read2.skipped) ports.log("warn", `${skipped.file}:${skipped.line}: ${skipped.problem}; skipped`);
+  return read2.lines;
+}
+function trendOf(lines, repo, stage) {
+  const own2 = lines.filter((line) => line.repo === repo && line.stage === stage).sort((a, b) => Date.parse(a.time) - Date.parse(b.time));
+  const main = own2.filter(onDefaultBranch);
+  return (main.length ? main : own2).slice(-30).map((line) => ({ date: line.time, byPriority: line.counts.byPriority }));
 }
 async function failsAlone(report, normalize, options2) {
   try {
@@ -73892,7 +74122,7 @@ async function runScan(options2, ports) {
   const startedAt = /* @__PURE__ */ new Date();
   const dir = resolve3(options2.cwd, options2.dir);
   try {
-    if (!(await stat4(dir)).isDirectory()) throw new InputError("is not a directory", { file: options2.dir });
+    if (!(await stat5(dir)).isDirectory()) throw new InputError("is not a directory", { file: options2.dir });
   } catch (error63) {
     if (error63 instanceof InputError) throw error63;
     throw new InputError(describeFsError(error63), { file: options2.dir, cause: error63 });
@@ -73916,6 +74146,7 @@ async function runScan(options2, ports) {
     }
   }
   const baselineLog = options2.baseline ? await readBaseline(resolve3(options2.cwd, options2.baseline), options2.baseline) : void 0;
+  const history = options2.history ? await loadHistory(options2.history, ports) : void 0;
   const diffScope = options2.diffBase ? await readDiffScope(srcRoot, options2.diffBase, ports, options2.env) : void 0;
   const timeouts = Object.fromEntries(Object.entries(options2.config.scanners ?? {}).flatMap(([id, o]) => o?.timeout ? [[id, o.timeout * 1e3]] : []));
   const changed2 = diffScope ? new Set([...diffScope.files.keys()].map((path4) => relative4(dir, join16(srcRoot, path4)).split(sep42).join("/")).filter((p) => !p.startsWith(".."))) : void 0;
@@ -74020,20 +74251,25 @@ async function runScan(options2, ports) {
   };
   const head = await ports.exec({ command: "git", args: ["rev-parse", "HEAD"], cwd: srcRoot, env: options2.env, timeoutMs: 3e4 });
   const commit = options2.provenance?.commit ?? (head.exitCode === 0 ? head.stdout.trim() : void 0);
-  const provenance = { ...options2.provenance, ...commit ? { commit } : {} };
+  const provenance2 = await completeProvenance({ ...options2.provenance, ...commit ? { commit } : {} }, srcRoot, ports, options2.env);
+  stampFirstDetection(log2, startedAt);
   const images = log2.runs.flatMap((run22) => run22.properties?.["pipewarden/inventory"] ? [run22.properties["pipewarden/inventory"]] : []);
   const components = log2.runs.find((run22) => run22.properties?.[PROP.scanner] === "cyclonedx-npm")?.properties?.["pipewarden/sbomComponents"];
   if (typeof components === "number") for (const image of images) image.sbom ??= { generator: "cyclonedx-npm (application layer)", components };
-  log2.properties = { ...log2.properties, "pipewarden/provenance": provenance, ...images.length ? { "pipewarden/images": images } : {} };
-  const summary2 = { findings, verdict, scanners: collected.runs, stage: options2.stage, reports, baseline, scope, waivers: assessed.waivers, provenance, images };
+  log2.properties = { ...log2.properties, "pipewarden/provenance": provenance2, ...images.length ? { "pipewarden/images": images } : {} };
+  const trend = history && trendOf(history, provenance2.repository, options2.stage);
+  const summary2 = { findings, verdict, scanners: collected.runs, stage: options2.stage, reports, baseline, scope, waivers: assessed.waivers, provenance: provenance2, images, history: trend };
   const outputs = await emit(log2, summary2, outDir, {
     gitlab: { version: version2, startedAt, endedAt: /* @__PURE__ */ new Date(), commit, scanners: collected.runs, categories: Object.fromEntries(scanners2.map((s) => [s.id, s.category])) },
     links: options2.links,
-    history: options2.history,
     anchorUri: await anchorOf(dir, srcRoot),
     commit
   });
   const exitCode = failClosed && failures.length ? 2 : verdict.status === "fail" ? 1 : 0;
+  if (options2.history && !options2.shard) {
+    const line = historyLineOf({ time: startedAt, repo: provenance2.repository, provenance: provenance2, stage: options2.stage, findings, fixed: fixedOf(log2), verdict, exitCode, baseline: Boolean(baselineLog), scanners: collected.runs, images });
+    await appendHistoryLine(options2.history.file, line, options2.history.shown);
+  }
   return { log: log2, findings, verdict, scanners: collected.runs, reports, outputs, baseline, scope, merged, waivers: assessed.waivers, failures: failClosed ? failures : [], exitCode };
 }
 function todayUtc() {
@@ -74081,12 +74317,21 @@ var ANCHORS = ["pipewarden.yml", "pipewarden.yaml", "README.md", "readme.md", "p
 async function anchorOf(dir, srcRoot) {
   for (const name of ANCHORS) {
     const path4 = join16(dir, name);
-    if (await stat4(path4).then((s) => s.isFile(), () => false)) {
+    if (await stat5(path4).then((s) => s.isFile(), () => false)) {
       const rel = relative4(srcRoot, path4);
       if (!rel.startsWith("..")) return rel.split(sep42).map(encodeURIComponent).join("/");
     }
   }
   return void 0;
+}
+function stampFirstDetection(log2, time3) {
+  const now = time3.toISOString();
+  for (const run22 of log2.runs) {
+    for (const result2 of run22.results ?? []) {
+      if (result2.baselineState === "absent" || result2.provenance?.firstDetectionTimeUtc) continue;
+      result2.provenance = { ...result2.provenance, firstDetectionTimeUtc: now };
+    }
+  }
 }
 async function readBaseline(file2, shown) {
   try {
@@ -74142,9 +74387,9 @@ function completedTools(log2) {
 function ticketKey(finding) {
   return createHash5("sha256").update(`${finding.ruleId}\0${componentOf(finding)}`).digest("hex").slice(0, 20);
 }
-function addDays(day, days) {
+function addDays(day, days2) {
   const date5 = /* @__PURE__ */ new Date(`${day}T00:00:00Z`);
-  date5.setUTCDate(date5.getUTCDate() + days);
+  date5.setUTCDate(date5.getUTCDate() + days2);
   return date5.toISOString().slice(0, 10);
 }
 function codeBlock(text2) {
@@ -74275,6 +74520,7 @@ async function syncTickets(plan, tracker) {
   }
   return result2;
 }
+var DAY3 = 24 * 60 * 60 * 1e3;
 
 // src/annotations.ts
 var ANNOTATIONS_PER_LEVEL = 10;
@@ -74415,7 +74661,8 @@ var inputsSchema = external_exports.object({
   "upload-wait": int2("upload-wait", 0, 3600),
   token: external_exports.string(),
   "out-dir": external_exports.string().transform((s) => s.trim() || ".pipewarden"),
-  "feeds-dir": optional2
+  "feeds-dir": optional2,
+  history: optional2
 });
 var INPUT_NAMES = Object.keys(inputsSchema.shape);
 function readInputs(get) {
@@ -74445,7 +74692,8 @@ function readInputs(get) {
     uploadWaitSeconds: v["upload-wait"],
     token: v.token,
     outDir: v["out-dir"],
-    feedsDir: v["feeds-dir"]
+    feedsDir: v["feeds-dir"],
+    history: v.history?.toLowerCase() === "none" ? null : v.history
   };
 }
 
@@ -74811,7 +75059,7 @@ function githubTracker(octokit, repo) {
 
 // src/upload.ts
 import { readFile as readFile7 } from "fs/promises";
-import { basename as basename4 } from "path";
+import { basename as basename5 } from "path";
 import { gzipSync as gzipSync2 } from "zlib";
 var sleep = (ms) => new Promise((resolve6) => setTimeout(resolve6, ms));
 async function uploadSarif(octokit, options2) {
@@ -74820,7 +75068,7 @@ async function uploadSarif(octokit, options2) {
     const sarif2 = gzipSync2(await readFile7(file2)).toString("base64");
     const response = await octokit.rest.codeScanning.uploadSarif({ owner: options2.owner, repo: options2.repo, commit_sha: options2.commitSha, ref: options2.ref, sarif: sarif2, tool_name: "Pipewarden" });
     const id = response.data.id;
-    const result2 = { file: basename4(file2), id, status: "pending", errors: [] };
+    const result2 = { file: basename5(file2), id, status: "pending", errors: [] };
     results.push(result2);
     if (!id) continue;
     const deadline = Date.now() + options2.waitSeconds * 1e3;
@@ -74861,6 +75109,21 @@ function links() {
   return {
     ...sha ? { blob: `${server}/${owner}/${repo}/blob/${sha}` } : {},
     ...context2.runId ? { report: `${server}/${owner}/${repo}/actions/runs/${context2.runId}` } : {}
+  };
+}
+function provenance() {
+  const server = process.env.GITHUB_SERVER_URL ?? "https://github.com";
+  const { owner, repo } = context2.repo;
+  const pr = context2.payload.pull_request;
+  const commit = pr?.head?.sha ?? context2.sha;
+  const branch = process.env.GITHUB_HEAD_REF || process.env.GITHUB_REF_NAME;
+  const defaultBranch = context2.payload.repository?.default_branch;
+  return {
+    ...commit ? { commit } : {},
+    ...branch ? { branch } : {},
+    ...owner && repo ? { repository: `${owner}/${repo}` } : {},
+    ...defaultBranch ? { defaultBranch } : {},
+    ...context2.runId ? { pipeline: `${server}/${owner}/${repo}/actions/runs/${context2.runId}` } : {}
   };
 }
 function isDefaultBranchRun(inputs) {
@@ -74955,7 +75218,9 @@ async function run2() {
         image: inputs.image,
         feedsDir: inputs.feedsDir,
         feedCache: { cacheDir: join17(cacheRoot, "pipewarden", "feeds"), offline, fetch: offline ? void 0 : globalThis.fetch },
-        links: links()
+        links: links(),
+        history: inputs.history === null ? void 0 : { file: resolve5(workspace, inputs.history ?? config2.history ?? join17(inputs.outDir, "history.jsonl")), shown: inputs.history ?? config2.history ?? join17(inputs.outDir, "history.jsonl") },
+        provenance: provenance()
       },
       ports
     );

@@ -157,6 +157,11 @@ describe('the GitHub Action, run from dist/ under Node 24 against a GitHub API o
     expect(calcIssue.state).toBe('open');
     expect(server.issues).toHaveLength(2);
     expect(server.comments).toHaveLength(1);
+    // Each run added its line to the history: the PR's on its branch, the last on the default branch (from the event).
+    const history = (await readFile(join(ws, '.pipewarden', 'history.jsonl'), 'utf8')).trim().split('\n').map((l) => JSON.parse(l) as { repo: string; branch?: string; defaultBranch?: string; verdict: string; counts: { total: number } });
+    expect(history).toHaveLength(4);
+    expect(history.map((l) => l.repo)).toEqual(Array(4).fill('Codertocat/Hello-World'));
+    expect(history.at(-1)).toMatchObject({ branch: 'master', defaultBranch: 'master', verdict: 'fail', counts: { total: 2 } });
     // No secret, no runner path, ever, in what was posted.
     for (const r of server.writes()) expect(JSON.stringify(r.body ?? '')).not.toContain(tmpdir());
   }, 180_000);

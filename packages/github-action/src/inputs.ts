@@ -23,6 +23,8 @@ export interface ActionInputs {
   token: string;
   outDir: string;
   feedsDir: string | undefined;
+  /** The history file; undefined: the config's or the out-dir's; null: none. */
+  history: string | null | undefined;
 }
 
 const optional = z.string().transform((s) => (s.trim() === '' ? undefined : s.trim()));
@@ -97,6 +99,7 @@ export const inputsSchema = z.object({
   token: z.string(),
   'out-dir': z.string().transform((s) => s.trim() || '.pipewarden'),
   'feeds-dir': optional,
+  history: optional,
 });
 
 export const INPUT_NAMES = Object.keys(inputsSchema.shape) as (keyof typeof inputsSchema.shape)[];
@@ -130,5 +133,6 @@ export function readInputs(get: (name: string) => string): ActionInputs {
     token: v.token,
     outDir: v['out-dir'],
     feedsDir: v['feeds-dir'],
+    history: v.history?.toLowerCase() === 'none' ? null : v.history,
   };
 }

@@ -3,6 +3,7 @@ import { join, relative, resolve } from 'node:path';
 import * as core from '@actions/core';
 import { context } from '@actions/github';
 import {
+  type Provenance,
   applyFailOn,
   isPipewardenError,
   loadConfigFile,
@@ -55,6 +56,23 @@ function links(): ReportLinks {
   return {
     ...(sha ? { blob: `${server}/${owner}/${repo}/blob/${sha}` } : {}),
     ...(context.runId ? { report: `${server}/${owner}/${repo}/actions/runs/${context.runId}` } : {}),
+  };
+}
+
+/** Where the run comes from, for the history: the PR's head commit and branch, the repository and its default branch. */
+function provenance(): Provenance {
+  const server = process.env.GITHUB_SERVER_URL ?? 'https://github.com';
+  const { owner, repo } = context.repo;
+  const pr = context.payload.pull_request as PullRequest | undefined;
+  const commit = pr?.head?.sha ?? context.sha;
+  const branch = process.env.GITHUB_HEAD_REF || process.env.GITHUB_REF_NAME;
+  const defaultBranch = (context.payload.repository as { default_branch?: string } | undefined)?.default_branch;
+  return {
+    ...(commit ? { commit } : {}),
+    ...(branch ? { branch } : {}),
+    ...(owner && repo ? { repository: `${owner}/${repo}` } : {}),
+    ...(defaultBranch ? { defaultBranch } : {}),
+    ...(context.runId ? { pipeline: `${server}/${owner}/${repo}/actions/runs/${context.runId}` } : {}),
   };
 }
 
@@ -163,6 +181,8 @@ export async function run(): Promise<number> {
         feedsDir: inputs.feedsDir,
         feedCache: { cacheDir: join(cacheRoot, 'pipewarden', 'feeds'), offline, fetch: offline ? undefined : (globalThis.fetch as unknown as Fetcher) },
         links: links(),
+        history: inputs.history === null ? undefined : { file: resolve(workspace, inputs.history ?? config.history ?? join(inputs.outDir, 'history.jsonl')), shown: inputs.history ?? config.history ?? join(inputs.outDir, 'history.jsonl') },
+        provenance: provenance(),
       },
       ports,
     );

@@ -133,6 +133,9 @@ export function applyBaseline(log: Log, baseline: Log, options: BaselineOptions 
       if (!candidate) continue;
       candidate.matched = true;
       item.done = true;
+      // The finding's age survives the match: time to fix and SLA count from its first detection.
+      const first = candidate.result.provenance?.firstDetectionTimeUtc;
+      if (first && !item.result.provenance?.firstDetectionTimeUtc) item.result.provenance = { ...item.result.provenance, firstDetectionTimeUtc: first };
       item.result.baselineState = changed(candidate, item.run, item.result) ? 'updated' : 'unchanged';
       counts[item.result.baselineState]++;
     }

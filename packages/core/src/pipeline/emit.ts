@@ -6,7 +6,7 @@ import type { Log } from '../sarif/types.js';
 import { renderMarkdown, type ReportLinks, type SummaryInput } from '../report/summary.js';
 import { renderJunit } from '../report/junit.js';
 import { renderJson } from '../report/json.js';
-import { renderHtml, type HistoryPoint } from '../report/html.js';
+import { renderHtml } from '../report/html.js';
 import { githubSarif } from '../report/github-sarif.js';
 import { fixedOf } from '../report/model.js';
 import { GITLAB_REPORT_FILES, gitlabReports, type GitlabContext, type GitlabReportType } from '../report/gitlab.js';
@@ -29,7 +29,6 @@ export interface EmitContext {
   links?: ReportLinks | undefined;
   /** A repository file (relative to the source root) that GitHub results with no file of their own are shown on. */
   anchorUri?: string | undefined;
-  history?: readonly HistoryPoint[] | undefined;
   commit?: string | undefined;
 }
 
@@ -75,7 +74,7 @@ export async function emit(log: Log, summary: Omit<SummaryInput, 'outputs'>, out
   await writeFileAtomic(outputs.summary, renderMarkdown(input));
   await writeFileAtomic(outputs.junit, renderJunit(input.findings, input.verdict, input.stage));
   await writeFileAtomic(outputs.json, `${JSON.stringify(renderJson(input), null, 2)}\n`);
-  await writeFileAtomic(outputs.html, renderHtml({ ...input, history: context.history, commit: context.commit }));
+  await writeFileAtomic(outputs.html, renderHtml({ ...input, commit: context.commit }));
   if (context.gitlab) {
     // Waived findings stay out of GitLab's reports: GitLab would open them as vulnerabilities.
     const reports = gitlabReports(input.findings.filter((f) => !f.suppressed), context.gitlab);

@@ -26,7 +26,10 @@ import { checkTargetUrl } from '../policy/dast-safety.js';
 import { cachedFeeds, readFeedsDir, type Feeds, type Fetcher } from '../risk/feeds.js';
 import { emit, type EmitOutputs } from './emit.js';
 import type { ReportLinks, ScannerSummary } from '../report/summary.js';
-import type { HistoryPoint } from '../report/html.js';
+import { historyLineOf } from '../history/line.js';
+import { fixedOf } from '../report/model.js';
+import { appendHistoryLine } from '../history/file.js';
+import { completeProvenance, loadHistory, trendOf, type HistoryOptions } from '../history/record.js';
 import { version } from '../version.js';
 import { combineLogs, normalizeReport } from './normalize.js';
 
@@ -77,8 +80,8 @@ export interface ScanOptions {
   today?: string | undefined;
   /** Links for the reports: file:line at the commit, the full report (the platform knows them). */
   links?: ReportLinks | undefined;
-  /** Earlier runs' counts, for the HTML report's trend. */
-  history?: readonly HistoryPoint[] | undefined;
+  /** The history file: read for the reports' trend, then this run's line is added (not by a shard: the merge's gate adds it). */
+  history?: HistoryOptions | undefined;
 }
 
 /** Where the platform keeps downloaded feeds, and how it downloads (none: offline). */
@@ -207,6 +210,7 @@ export async function runScan(options: ScanOptions, ports: Ports): Promise<ScanO
 
   // Read the baseline before scanning: a bad file should fail in a second, not after the scanners ran.
   const baselineLog = options.baseline ? await readBaseline(resolve(options.cwd, options.baseline), options.baseline) : undefined;
+  const history = options.history ? await loadHistory(options.history, ports) : undefined;
   const diffScope = options.diffBase ? await readDiffScope(srcRoot, options.diffBase, ports, options.env) : undefined;
 
   const timeouts = Object.fromEntries(Object.entries(options.config.scanners ?? {}).flatMap(([id, o]) => (o?.timeout ? [[id, o.timeout * 1000]] : [])));
@@ -323,21 +327,26 @@ export async function runScan(options: ScanOptions, ports: Ports): Promise<ScanO
   };
   const head = await ports.exec({ command: 'git', args: ['rev-parse', 'HEAD'], cwd: srcRoot, env: options.env, timeoutMs: 30_000 });
   const commit = options.provenance?.commit ?? (head.exitCode === 0 ? head.stdout.trim() : undefined);
-  const provenance = { ...options.provenance, ...(commit ? { commit } : {}) };
+  const provenance = await completeProvenance({ ...options.provenance, ...(commit ? { commit } : {}) }, srcRoot, ports, options.env);
+  stampFirstDetection(log, startedAt);
   const images = log.runs.flatMap((run) => (run.properties?.['pipewarden/inventory'] ? [run.properties['pipewarden/inventory'] as ImageInventory] : []));
   // The app layer's SBOM, when the scan made one (cyclonedx-npm): what the inventory says the image carries.
   const components = log.runs.find((run) => run.properties?.[PROP.scanner] === 'cyclonedx-npm')?.properties?.['pipewarden/sbomComponents'];
   if (typeof components === 'number') for (const image of images) image.sbom ??= { generator: 'cyclonedx-npm (application layer)', components };
   log.properties = { ...log.properties, 'pipewarden/provenance': provenance, ...(images.length ? { 'pipewarden/images': images } : {}) };
-  const summary = { findings, verdict, scanners: collected.runs, stage: options.stage, reports, baseline, scope, waivers: assessed.waivers, provenance, images };
+  const trend = history && trendOf(history, provenance.repository, options.stage);
+  const summary = { findings, verdict, scanners: collected.runs, stage: options.stage, reports, baseline, scope, waivers: assessed.waivers, provenance, images, history: trend };
   const outputs = await emit(log, summary, outDir, {
     gitlab: { version, startedAt, endedAt: new Date(), commit, scanners: collected.runs, categories: Object.fromEntries(scanners.map((s) => [s.id, s.category])) },
     links: options.links,
-    history: options.history,
     anchorUri: await anchorOf(dir, srcRoot),
     commit,
   });
   const exitCode = failClosed && failures.length ? 2 : verdict.status === 'fail' ? 1 : 0;
+  if (options.history && !options.shard) {
+    const line = historyLineOf({ time: startedAt, repo: provenance.repository, provenance, stage: options.stage, findings, fixed: fixedOf(log), verdict, exitCode, baseline: Boolean(baselineLog), scanners: collected.runs, images });
+    await appendHistoryLine(options.history.file, line, options.history.shown);
+  }
   return { log, findings, verdict, scanners: collected.runs, reports, outputs, baseline, scope, merged, waivers: assessed.waivers, failures: failClosed ? failures : [], exitCode };
 }
 
@@ -419,7 +428,11 @@ export interface GateLogOptions extends AssessOptions {
   baseline?: string | undefined;
   outDir: string;
   links?: ReportLinks | undefined;
-  history?: readonly HistoryPoint[] | undefined;
+  /** The history file: read for the trend, then this run's line is added. */
+  history?: HistoryOptions | undefined;
+  /** Where this run comes from (the platform's variables); the log's own provenance fills the gaps. */
+  provenance?: Provenance | undefined;
+  env?: Readonly<Record<string, string | undefined>> | undefined;
 }
 
 export interface GateLogOutcome {
@@ -468,8 +481,30 @@ export async function gateLog(options: GateLogOptions, ports: Ports): Promise<Ga
     ...(baseline ? { 'pipewarden/baseline': baseline } : {}),
   };
   const scanners = (log.properties['pipewarden/scanners'] as ScannerSummary[] | undefined) ?? [];
-  const outputs = await emit(log, { findings, verdict, scanners, stage, baseline, waivers: assessed.waivers }, resolve(options.cwd, options.outDir), { links: options.links, history: options.history });
-  return { log, findings, verdict, baseline, waivers: assessed.waivers, outputs, exitCode: verdict.status === 'fail' ? 1 : 0 };
+  const history = options.history ? await loadHistory(options.history, ports) : undefined;
+  const scanned = log.properties['pipewarden/provenance'] as Provenance | undefined;
+  // The log's repository and commit are the scan's; branch and pipeline are this run's.
+  const provenance = history ? await completeProvenance({ ...scanned, ...options.provenance, ...(scanned?.repository ? { repository: scanned.repository } : {}) }, options.cwd, ports, options.env ?? {}) : undefined;
+  const images = log.properties['pipewarden/images'] as ImageInventory[] | undefined;
+  const trend = history && provenance ? trendOf(history, provenance.repository, stage) : undefined;
+  const outputs = await emit(log, { findings, verdict, scanners, stage, baseline, waivers: assessed.waivers, history: trend }, resolve(options.cwd, options.outDir), { links: options.links });
+  const exitCode = verdict.status === 'fail' ? 1 : 0;
+  if (options.history && provenance) {
+    const line = historyLineOf({ time: new Date(), repo: provenance.repository, provenance, stage, findings, fixed: fixedOf(log), verdict, exitCode, baseline: Boolean(baselineLog), scanners, images });
+    await appendHistoryLine(options.history.file, line, options.history.shown);
+  }
+  return { log, findings, verdict, baseline, waivers: assessed.waivers, outputs, exitCode };
+}
+
+/** Results seen for the first time are first detected now (matched ones kept the baseline's time). */
+function stampFirstDetection(log: Log, time: Date): void {
+  const now = time.toISOString();
+  for (const run of log.runs) {
+    for (const result of run.results ?? []) {
+      if (result.baselineState === 'absent' || result.provenance?.firstDetectionTimeUtc) continue;
+      result.provenance = { ...result.provenance, firstDetectionTimeUtc: now };
+    }
+  }
 }
 
 /** The last default-branch run's SARIF; refused with one line when it is not a SARIF log. */

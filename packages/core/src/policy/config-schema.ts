@@ -60,7 +60,13 @@ export const contextEntrySchema = z
   })
   .refine((entry) => entry.paths || entry.images || entry.urls, { message: 'a context entry needs paths, images or urls' });
 
-const isoDate = z.string().refine((d) => /^\d{4}-\d{2}-\d{2}$/.test(d) && new Date(`${d}T00:00:00Z`).toISOString().startsWith(d), 'expected a date as YYYY-MM-DD');
+/** YYYY-MM-DD of a day that exists (2026-02-30 and 2026-13-01 do not). */
+export function isIsoDay(d: string): boolean {
+  const time = Date.parse(`${d}T00:00:00Z`);
+  return /^\d{4}-\d{2}-\d{2}$/.test(d) && !Number.isNaN(time) && new Date(time).toISOString().startsWith(d);
+}
+
+const isoDate = z.string().refine(isIsoDay, 'expected a date as YYYY-MM-DD');
 
 /** An exception that expires: a finding it matches is suppressed (kept in SARIF, not gated) until then. */
 export const waiverSchema = z
@@ -134,6 +140,7 @@ export const configSchema = z.strictObject({
   tickets: ticketsSchema.optional().describe('Tickets (issues) for finding groups, when a platform opens them.'),
   feeds: feedsSchema.optional(),
   images: imagesSchema.optional(),
+  history: z.string().trim().min(1).optional().describe('The history file every run adds a line to (JSON Lines; default: history.jsonl in the out-dir). Keep it between runs as an artifact or cache.'),
 });
 
 export type ContextEntry = z.output<typeof contextEntrySchema>;

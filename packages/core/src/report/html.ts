@@ -5,16 +5,11 @@ import { byRisk } from '../risk/prioritize.js';
 import { escapeHtml } from './escape.js';
 import { describeOmissions } from './github-sarif.js';
 import { REPORT_SCHEMA_VERSION } from './json.js';
-import type { SummaryInput } from './summary.js';
+import type { HistoryPoint, SummaryInput } from './summary.js';
 
-/** One earlier run, for the trend chart (read from an earlier report.json). */
-export interface HistoryPoint {
-  date: string;
-  byPriority: Record<string, number>;
-}
+export type { HistoryPoint } from './summary.js';
 
 export interface HtmlReportInput extends SummaryInput {
-  history?: readonly HistoryPoint[] | undefined;
   generatedAt?: Date | undefined;
   commit?: string | undefined;
 }
@@ -22,7 +17,7 @@ export interface HtmlReportInput extends SummaryInput {
 /** Beyond this many rows a browser gets slow; the rest is in report.json and results.sarif. */
 export const HTML_MAX_ROWS = 10_000;
 
-const PRIORITY_COLORS: Record<string, string> = { P0: '#b00020', P1: '#d9480f', P2: '#e8a200', P3: '#3b7dd8', P4: '#6c757d' };
+export const PRIORITY_COLORS: Record<string, string> = { P0: '#b00020', P1: '#d9480f', P2: '#e8a200', P3: '#3b7dd8', P4: '#6c757d' };
 const BAR_COLOR = '#3b5bdb';
 
 const e = escapeHtml;
@@ -32,7 +27,7 @@ function httpUrl(url: string | undefined): string | undefined {
 }
 
 /** A horizontal bar chart as inline SVG: no script, no library, prints and works offline. */
-function barChart(title: string, data: readonly [string, number][], color: (label: string) => string): string {
+export function barChart(title: string, data: readonly [string, number][], color: (label: string) => string): string {
   const rows = data.filter(([, n]) => n > 0);
   if (!rows.length) return `<figure class="chart"><figcaption>${e(title)}</figcaption><p class="muted">none</p></figure>`;
   const max = Math.max(...rows.map(([, n]) => n));
@@ -48,8 +43,8 @@ function barChart(title: string, data: readonly [string, number][], color: (labe
 }
 
 /** Open findings by priority over the given runs and this one, as stacked lines. */
-function trendChart(history: readonly HistoryPoint[], now: HistoryPoint): string {
-  const points = [...history, now].slice(-30);
+export function trendChart(history: readonly HistoryPoint[], now?: HistoryPoint): string {
+  const points = [...history, ...(now ? [now] : [])].slice(-30);
   if (points.length < 2) return '';
   const totals = points.map((p) => PRIORITIES.reduce((n, k) => n + (p.byPriority[k] ?? 0), 0));
   const max = Math.max(1, ...totals);
@@ -110,7 +105,7 @@ function options(values: readonly string[]): string {
   return values.map((v) => `<option value="${e(v)}">${e(v)}</option>`).join('');
 }
 
-const STYLE = `
+export const STYLE = `
 :root{--fg:#1d2129;--muted:#667085;--line:#e4e7ec;--bg:#fff;--soft:#f6f7f9}
 *{box-sizing:border-box}body{font:14px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:var(--fg);background:var(--bg);margin:0}
 header{padding:20px 28px;color:#fff}header.pass{background:#1f7a3f}header.fail{background:#b42318}

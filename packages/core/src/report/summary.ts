@@ -32,6 +32,25 @@ export interface SummaryInput {
   provenance?: Provenance | undefined;
   /** The images the pipeline built, as the inventory keeps them. */
   images?: readonly ImageInventory[] | undefined;
+  /** Earlier runs' open findings by priority (the history file), oldest first: the trend. */
+  history?: readonly HistoryPoint[] | undefined;
+}
+
+/** One earlier run, for the trend. */
+export interface HistoryPoint {
+  date: string;
+  byPriority: Record<string, number>;
+}
+
+/** The trend in one line: open findings then and now, by priority. */
+function trendLine(input: SummaryInput, active: readonly Finding[]): string | undefined {
+  const first = input.history?.[0];
+  if (!first) return undefined;
+  const now = Object.fromEntries(PRIORITIES.map((p) => [p, active.filter((f) => f.priority === p).length]));
+  const total = (counts: Record<string, number>) => PRIORITIES.reduce((n, p) => n + (counts[p] ?? 0), 0);
+  const change = (then: number, later: number) => `${then} → ${later}${later === then ? '' : ` (${later > then ? '+' : '−'}${Math.abs(later - then)})`}`;
+  const parts = PRIORITIES.filter((p) => (first.byPriority[p] ?? 0) || now[p]).map((p) => `${p} ${change(first.byPriority[p] ?? 0, now[p]!)}`);
+  return `Trend since ${first.date.slice(0, 10)} (${input.history!.length + 1} runs): open ${change(total(first.byPriority), active.length)}${parts.length ? `; ${parts.join(', ')}` : ''}.`;
 }
 
 export interface Provenance {
@@ -39,6 +58,9 @@ export interface Provenance {
   branch?: string | undefined;
   /** A link to (or the id of) the pipeline run. */
   pipeline?: string | undefined;
+  /** owner/name on the platform (the history's key across repositories). */
+  repository?: string | undefined;
+  defaultBranch?: string | undefined;
 }
 
 function baselineLine(input: SummaryInput): string | undefined {
@@ -205,6 +227,9 @@ function markdownParts(input: SummaryInput): MarkdownParts {
   );
   out.push(...priorityTable(input, active), '');
   for (const line of [baselineLine(input), scopeLine(input)]) if (line) out.push(escapeMarkdown(line, 500), '');
+  // Dates and numbers of ours only: nothing in it to escape.
+  const trend = trendLine(input, active);
+  if (trend) out.push(trend, '');
 
   const fresh = input.baseline ? active.filter((f) => f.result.baselineState === 'new') : active;
   if (fresh.length) {

@@ -1,0 +1,101 @@
+import { createReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import { createInterface } from 'node:readline';
+import { InputError, describeFsError } from '../errors.js';
+import { writeFileAtomic } from '../sarif/write-atomic.js';
+import { historyLineSchema, type HistoryLine } from './line.js';
+
+/** A line longer than this is not one of ours (a whole run with 100k new findings is ~10 MB). */
+const MAX_LINE = 64 * 1024 * 1024;
+
+export interface SkippedLine {
+  file: string;
+  line: number;
+  problem: string;
+}
+
+export interface HistoryRead {
+  lines: HistoryLine[];
+  /** Corrupt or truncated lines: reported with their number and skipped, the rest is kept. */
+  skipped: SkippedLine[];
+}
+
+/** Why a line is not a history line, in a few words. */
+export function lineProblem(text: string): { line: HistoryLine } | { problem: string } {
+  if (text.length > MAX_LINE) return { problem: `longer than ${MAX_LINE / 1024 / 1024} MB` };
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (error) {
+    return { problem: `not valid JSON (${(error as Error).message.replace(/^.*?: /, '').slice(0, 80)}), truncated or corrupt` };
+  }
+  const parsed = historyLineSchema.safeParse(json);
+  if (parsed.success) return { line: parsed.data };
+  const first = parsed.error.issues[0]!;
+  const more = parsed.error.issues.length > 1 ? ` (and ${parsed.error.issues.length - 1} more)` : '';
+  return { problem: `not a Pipewarden history line: ${first.path.join('.') || '(root)'}: ${first.message}${more}` };
+}
+
+/**
+ * Reads a JSON Lines history file line by line (it grows with every run, so it is never read whole). A missing
+ * file is an empty history; a file that cannot be read is an error naming it.
+ */
+export async function readHistoryFile(file: string, shown = file): Promise<HistoryRead> {
+  const result: HistoryRead = { lines: [], skipped: [] };
+  try {
+    const info = await stat(file);
+    if (!info.isFile()) throw new InputError('is not a file (expected a history.jsonl)', { file: shown });
+  } catch (error) {
+    if (error instanceof InputError) throw error;
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return result;
+    throw new InputError(describeFsError(error), { file: shown, cause: error });
+  }
+  const stream = createReadStream(file, { encoding: 'utf8' });
+  const reader = createInterface({ input: stream, crlfDelay: Infinity });
+  let number = 0;
+  try {
+    for await (const text of reader) {
+      number++;
+      if (!text.trim()) continue;
+      const read = lineProblem(text);
+      if ('line' in read) result.lines.push(read.line);
+      else result.skipped.push({ file: shown, line: number, problem: read.problem });
+    }
+  } catch (error) {
+    throw new InputError(describeFsError(error), { file: shown, cause: error });
+  } finally {
+    reader.close();
+    stream.destroy();
+  }
+  return result;
+}
+
+async function* withLine(file: string, line: HistoryLine): AsyncGenerator<string> {
+  let last = '\n';
+  const exists = await stat(file).then(
+    (s) => s.isFile(),
+    () => false,
+  );
+  if (exists) {
+    for await (const chunk of createReadStream(file, { encoding: 'utf8', highWaterMark: 1024 * 1024 }) as AsyncIterable<string>) {
+      if (chunk.length) last = chunk.at(-1)!;
+      yield chunk;
+    }
+  }
+  // A truncated last line stays on its own line (and is reported as such), never glued to this one.
+  yield `${last === '\n' ? '' : '\n'}${JSON.stringify(line)}\n`;
+}
+
+/**
+ * Adds one line to the history. The file is copied with the line to a temporary file and renamed over
+ * it: a run killed midway leaves the previous history whole, never half a line.
+ */
+export async function appendHistoryLine(file: string, line: HistoryLine, shown = file): Promise<void> {
+  const chunks: string[] = [];
+  try {
+    for await (const chunk of withLine(file, line)) chunks.push(chunk);
+  } catch (error) {
+    throw new InputError(`cannot read the history to add to it: ${describeFsError(error)}`, { file: shown, cause: error });
+  }
+  await writeFileAtomic(file, chunks);
+}

@@ -1,0 +1,159 @@
+import { z } from 'zod';
+import { CATEGORIES, PRIORITIES, type Finding } from '../finding.js';
+import type { ImageInventory } from '../images/check.js';
+import type { Verdict } from '../policy/gate.js';
+import type { Provenance } from '../report/summary.js';
+import { STAGES, type Stage } from '../scanners/types.js';
+
+/** Bumped when a field changes meaning; readers refuse lines of a version they do not know. */
+export const HISTORY_VERSION = 1;
+
+const findingRef = z.object({
+  /** pipewarden/v1 fingerprint */
+  fp: z.string().min(1),
+  p: z.enum(PRIORITIES),
+  c: z.enum(CATEGORIES),
+  /** scanner id */
+  s: z.string(),
+  /** rule id */
+  r: z.string(),
+});
+
+/**
+ * One run, one line: what a security team's numbers are made of. Counts are of the open findings (not
+ * fixed, not waived); `findings` names which ones arrived, left and were waived, so time to fix and
+ * "caught before production" can be followed per finding, across runs and branches.
+ */
+export const historyLineSchema = z.object({
+  v: z.literal(HISTORY_VERSION),
+  time: z.iso.datetime({ offset: true }),
+  repo: z.string().min(1),
+  commit: z.string().optional(),
+  branch: z.string().optional(),
+  defaultBranch: z.string().optional(),
+  pipeline: z.string().optional(),
+  stage: z.enum(STAGES),
+  verdict: z.enum(['pass', 'fail', 'error']),
+  /** true: new and fixed are against the last default-branch run; false: no baseline, so `new` is everything open (a snapshot). */
+  baseline: z.boolean(),
+  counts: z.object({
+    total: z.number().int().min(0),
+    byPriority: z.record(z.string(), z.number().int().min(0)),
+    byCategory: z.record(z.string(), z.number().int().min(0)),
+    byScanner: z.record(z.string(), z.number().int().min(0)),
+  }),
+  new: z.number().int().min(0),
+  fixed: z.number().int().min(0),
+  waived: z.number().int().min(0),
+  scanners: z.array(z.object({ id: z.string(), status: z.string(), durationMs: z.number().min(0) })),
+  images: z
+    .array(
+      z.object({
+        digest: z.string(),
+        names: z.array(z.string()),
+        base: z.object({ name: z.string(), digest: z.string().optional(), fresh: z.boolean().optional(), sanctioned: z.boolean().optional() }).optional(),
+        sbom: z.object({ generator: z.string(), components: z.number().int().min(0) }).optional(),
+      }),
+    )
+    .optional(),
+  findings: z.object({
+    new: z.array(findingRef),
+    /** `first`: when the finding was first detected (SARIF firstDetectionTimeUtc), when the baseline knew. */
+    fixed: z.array(findingRef.extend({ first: z.iso.datetime({ offset: true }).optional() })),
+    waived: z.array(findingRef.extend({ expires: z.string().optional() })),
+  }),
+});
+
+export type HistoryLine = z.output<typeof historyLineSchema>;
+export type HistoryFindingRef = z.output<typeof findingRef>;
+
+export interface HistoryLineInput {
+  time: Date;
+  /** owner/name on the platform, else the checkout's folder name. */
+  repo: string;
+  provenance?: Provenance | undefined;
+  stage: Stage;
+  findings: readonly Finding[];
+  /** The baseline's findings gone from this run (absent). */
+  fixed: readonly Finding[];
+  verdict: Verdict;
+  /** 2: a scanner could not run under a fail-closed policy. */
+  exitCode: number;
+  /** Whether the findings were compared with a baseline (else the line is a snapshot). */
+  baseline: boolean;
+  scanners: readonly { id: string; status: string; durationMs: number }[];
+  images?: readonly ImageInventory[] | undefined;
+}
+
+function refOf(finding: Finding): HistoryFindingRef | undefined {
+  if (!finding.fingerprint) return undefined;
+  return { fp: finding.fingerprint, p: finding.priority ?? 'P4', c: finding.category, s: finding.scanner, r: finding.ruleId };
+}
+
+function bump(counts: Record<string, number>, key: string): void {
+  counts[key] = (counts[key] ?? 0) + 1;
+}
+
+/** The history line of a finished run. */
+export function historyLineOf(input: HistoryLineInput): HistoryLine {
+  const counts: HistoryLine['counts'] = { total: 0, byPriority: {}, byCategory: {}, byScanner: {} };
+  const findings: HistoryLine['findings'] = { new: [], fixed: [], waived: [] };
+  for (const finding of input.fixed) {
+    const ref = refOf(finding);
+    const first = finding.result.provenance?.firstDetectionTimeUtc;
+    if (ref) findings.fixed.push(first && !Number.isNaN(Date.parse(first)) ? { ...ref, first: new Date(first).toISOString() } : ref);
+  }
+  for (const finding of input.findings) {
+    const ref = refOf(finding);
+    const state = finding.result.baselineState;
+    if (state === 'absent') continue;
+    if (finding.suppressed) {
+      if (ref) {
+        const waiver = finding.result.suppressions?.find((s) => s.justification?.startsWith('waiver: '))?.justification;
+        const expires = waiver && /until (\d{4}-\d{2}-\d{2})\)$/.exec(waiver)?.[1];
+        findings.waived.push(expires ? { ...ref, expires } : ref);
+      }
+      continue;
+    }
+    counts.total++;
+    bump(counts.byPriority, finding.priority ?? 'P4');
+    bump(counts.byCategory, finding.category);
+    bump(counts.byScanner, finding.scanner);
+    if (ref && (!input.baseline || state === 'new')) findings.new.push(ref);
+  }
+  const p = input.provenance;
+  return {
+    v: HISTORY_VERSION,
+    time: input.time.toISOString(),
+    repo: input.repo,
+    ...(p?.commit ? { commit: p.commit } : {}),
+    ...(p?.branch ? { branch: p.branch } : {}),
+    ...(p?.defaultBranch ? { defaultBranch: p.defaultBranch } : {}),
+    ...(p?.pipeline ? { pipeline: p.pipeline } : {}),
+    stage: input.stage,
+    verdict: input.exitCode === 2 ? 'error' : input.verdict.status,
+    baseline: input.baseline,
+    counts,
+    new: findings.new.length,
+    fixed: findings.fixed.length,
+    waived: findings.waived.length,
+    scanners: input.scanners.map(({ id, status, durationMs }) => ({ id, status, durationMs: Math.round(durationMs) })),
+    ...(input.images?.length
+      ? {
+          images: input.images.map((image) => ({
+            digest: image.digest,
+            names: image.names,
+            ...(image.base ? { base: { name: image.base.name, ...(image.base.digest ? { digest: image.base.digest } : {}), ...(image.base.fresh !== undefined ? { fresh: image.base.fresh } : {}), ...(image.base.sanctioned !== undefined ? { sanctioned: image.base.sanctioned } : {}) } } : {}),
+            ...(image.sbom ? { sbom: image.sbom } : {}),
+          })),
+        }
+      : {}),
+    findings,
+  };
+}
+
+/** The default branch decides what "reached the default branch" means; without one, main or master. */
+export function onDefaultBranch(line: HistoryLine): boolean {
+  if (line.stage === 'precommit' || line.branch === undefined) return false;
+  return line.defaultBranch ? line.branch === line.defaultBranch : line.branch === 'main' || line.branch === 'master';
+}

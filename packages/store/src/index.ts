@@ -1,0 +1,1 @@
+export { openStore, shownUrl, type HistoryStore } from './store.js';

@@ -1,0 +1,74 @@
+/**
+ * The little SQL both databases are spoken to in: `?` placeholders (PostgreSQL's driver gets `$n`), text,
+ * integers and nothing else, so one repository works on SQLite and PostgreSQL alike.
+ */
+export interface Db {
+  readonly kind: 'sqlite' | 'postgres';
+  /** Rows of a query. */
+  all<T extends Record<string, unknown>>(sql: string, params?: readonly unknown[]): Promise<T[]>;
+  /** Rows changed by a statement. */
+  run(sql: string, params?: readonly unknown[]): Promise<number>;
+  /** Runs the function inside one transaction; rolled back when it throws. */
+  transaction<T>(work: () => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+}
+
+export const SCHEMA = [
+  `CREATE TABLE IF NOT EXISTS pipewarden_runs (
+    id TEXT PRIMARY KEY,
+    repo TEXT NOT NULL,
+    time TEXT NOT NULL,
+    branch TEXT,
+    default_branch TEXT,
+    commit_sha TEXT,
+    pipeline TEXT,
+    stage TEXT NOT NULL,
+    verdict TEXT NOT NULL,
+    baseline INTEGER NOT NULL,
+    counts TEXT NOT NULL,
+    new_count INTEGER NOT NULL,
+    fixed_count INTEGER NOT NULL,
+    waived_count INTEGER NOT NULL,
+    scanners TEXT NOT NULL
+  )`,
+  'CREATE INDEX IF NOT EXISTS pipewarden_runs_repo_time ON pipewarden_runs (repo, time)',
+  `CREATE TABLE IF NOT EXISTS pipewarden_findings (
+    run_id TEXT NOT NULL REFERENCES pipewarden_runs (id) ON DELETE CASCADE,
+    kind TEXT NOT NULL,
+    ord INTEGER NOT NULL,
+    fingerprint TEXT NOT NULL,
+    priority TEXT NOT NULL,
+    category TEXT NOT NULL,
+    scanner TEXT NOT NULL,
+    rule TEXT NOT NULL,
+    first_seen TEXT,
+    expires TEXT,
+    PRIMARY KEY (run_id, kind, ord)
+  )`,
+  'CREATE INDEX IF NOT EXISTS pipewarden_findings_fingerprint ON pipewarden_findings (fingerprint)',
+  `CREATE TABLE IF NOT EXISTS pipewarden_images (
+    run_id TEXT NOT NULL REFERENCES pipewarden_runs (id) ON DELETE CASCADE,
+    ord INTEGER NOT NULL,
+    digest TEXT NOT NULL,
+    names TEXT NOT NULL,
+    base_name TEXT,
+    base_digest TEXT,
+    base_fresh INTEGER,
+    base_sanctioned INTEGER,
+    sbom TEXT,
+    PRIMARY KEY (run_id, ord)
+  )`,
+  // "Which images are built on this base?" is a query on this index.
+  'CREATE INDEX IF NOT EXISTS pipewarden_images_base ON pipewarden_images (base_name, base_digest)',
+];
+
+/** Many rows in one statement (a round trip per row to a remote server adds up), in slices the drivers accept. */
+export async function insertMany(db: Db, table: string, columns: readonly string[], rows: readonly (readonly unknown[])[]): Promise<void> {
+  // SQLite allows 32766 parameters, PostgreSQL 65535; stay well below both.
+  const per = Math.max(1, Math.floor(5000 / columns.length));
+  for (let i = 0; i < rows.length; i += per) {
+    const slice = rows.slice(i, i + per);
+    const values = slice.map(() => `(${columns.map(() => '?').join(', ')})`).join(', ');
+    await db.run(`INSERT INTO ${table} (${columns.join(', ')}) VALUES ${values}`, slice.flat());
+  }
+}

@@ -1,0 +1,36 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import Database from 'better-sqlite3';
+import type { Db } from './sql.js';
+
+/** One file, no server: the default store. WAL and a busy timeout let parallel CI jobs on one disk share it. */
+export function openSqlite(file: string): Db {
+  mkdirSync(dirname(file), { recursive: true });
+  const db = new Database(file);
+  db.pragma('journal_mode = WAL');
+  db.pragma('busy_timeout = 10000');
+  db.pragma('foreign_keys = ON');
+  return {
+    kind: 'sqlite',
+    async all<T extends Record<string, unknown>>(sql: string, params: readonly unknown[] = []) {
+      return db.prepare(sql).all(...params) as T[];
+    },
+    async run(sql, params = []) {
+      return db.prepare(sql).run(...params).changes;
+    },
+    async transaction(work) {
+      db.exec('BEGIN IMMEDIATE');
+      try {
+        const result = await work();
+        db.exec('COMMIT');
+        return result;
+      } catch (error) {
+        db.exec('ROLLBACK');
+        throw error;
+      }
+    },
+    async close() {
+      db.close();
+    },
+  };
+}

@@ -1,0 +1,160 @@
+import { createHash } from 'node:crypto';
+import { resolve } from 'node:path';
+import { InputError, historyLineSchema, type HistoryLine } from '@pipewarden/core';
+import { SCHEMA, insertMany, type Db } from './sql.js';
+
+/** The history of many repositories, kept in one database: what `pipewarden metrics --store` reads. */
+export interface HistoryStore {
+  readonly kind: 'sqlite' | 'postgres';
+  /** Adds lines; a line already stored (same repository, time, stage, commit, branch, pipeline) is not added twice. */
+  add(lines: readonly HistoryLine[]): Promise<{ added: number; known: number }>;
+  /** Every stored line, oldest first; only these repositories when named. */
+  lines(repos?: readonly string[]): Promise<HistoryLine[]>;
+  close(): Promise<void>;
+}
+
+/** The URL without its password, for messages. */
+export function shownUrl(url: string): string {
+  return url.replace(/(\/\/[^:/@]+):[^@/]*@/, '$1:***@');
+}
+
+/** A line's identity: importing the same history file twice adds nothing. */
+function idOf(line: HistoryLine): string {
+  return createHash('sha256')
+    .update([line.repo, new Date(line.time).toISOString(), line.stage, line.commit ?? '', line.branch ?? '', line.pipeline ?? ''].join('\u0000'))
+    .digest('hex')
+    .slice(0, 32);
+}
+
+const FINDING_KINDS = ['new', 'fixed', 'waived'] as const;
+const FINDING_COLUMNS = ['run_id', 'kind', 'ord', 'fingerprint', 'priority', 'category', 'scanner', 'rule', 'first_seen', 'expires'];
+const IMAGE_COLUMNS = ['run_id', 'ord', 'digest', 'names', 'base_name', 'base_digest', 'base_fresh', 'base_sanctioned', 'sbom'];
+
+type RunRow = { id: string; repo: string; time: string; branch: string | null; default_branch: string | null; commit_sha: string | null; pipeline: string | null; stage: string; verdict: string; baseline: number; counts: string; new_count: number; fixed_count: number; waived_count: number; scanners: string };
+type FindingRow = { run_id: string; kind: string; fingerprint: string; priority: string; category: string; scanner: string; rule: string; first_seen: string | null; expires: string | null };
+type ImageRow = { run_id: string; digest: string; names: string; base_name: string | null; base_digest: string | null; base_fresh: number | null; base_sanctioned: number | null; sbom: string | null };
+
+const bool = (value: boolean | undefined) => (value === undefined ? null : value ? 1 : 0);
+
+class SqlHistoryStore implements HistoryStore {
+  constructor(private readonly db: Db) {}
+
+  get kind() {
+    return this.db.kind;
+  }
+
+  async init(): Promise<void> {
+    await this.db.transaction(async () => {
+      // Two pipelines creating the tables at once on PostgreSQL: the second waits for the first.
+      if (this.db.kind === 'postgres') await this.db.all("SELECT pg_advisory_xact_lock(hashtext('pipewarden_store'))");
+      for (const statement of SCHEMA) await this.db.run(statement);
+    });
+  }
+
+  async add(lines: readonly HistoryLine[]): Promise<{ added: number; known: number }> {
+    let added = 0;
+    await this.db.transaction(async () => {
+      for (const line of lines) {
+        const id = idOf(line);
+        const inserted = await this.db.run(
+          `INSERT INTO pipewarden_runs (id, repo, time, branch, default_branch, commit_sha, pipeline, stage, verdict, baseline, counts, new_count, fixed_count, waived_count, scanners)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING`,
+          [id, line.repo, new Date(line.time).toISOString(), line.branch ?? null, line.defaultBranch ?? null, line.commit ?? null, line.pipeline ?? null, line.stage, line.verdict, line.baseline ? 1 : 0, JSON.stringify(line.counts), line.new, line.fixed, line.waived, JSON.stringify(line.scanners)],
+        );
+        if (!inserted) continue;
+        added++;
+        const findings = FINDING_KINDS.flatMap((kind) =>
+          line.findings[kind].map((ref, ord) => [id, kind, ord, ref.fp, ref.p, ref.c, ref.s, ref.r, 'first' in ref ? (ref.first ?? null) : null, 'expires' in ref ? (ref.expires ?? null) : null]),
+        );
+        await insertMany(this.db, 'pipewarden_findings', FINDING_COLUMNS, findings);
+        const images = (line.images ?? []).map((image, ord) => [id, ord, image.digest, JSON.stringify(image.names), image.base?.name ?? null, image.base?.digest ?? null, bool(image.base?.fresh), bool(image.base?.sanctioned), image.sbom ? JSON.stringify(image.sbom) : null]);
+        await insertMany(this.db, 'pipewarden_images', IMAGE_COLUMNS, images);
+      }
+    });
+    return { added, known: lines.length - added };
+  }
+
+  async lines(repos: readonly string[] = []): Promise<HistoryLine[]> {
+    const where = repos.length ? ` WHERE repo IN (${repos.map(() => '?').join(', ')})` : '';
+    const runs = await this.db.all<RunRow>(`SELECT * FROM pipewarden_runs${where} ORDER BY time, id`, repos);
+    const inRuns = repos.length ? ` WHERE run_id IN (SELECT id FROM pipewarden_runs${where})` : '';
+    const findings = await this.db.all<FindingRow>(`SELECT * FROM pipewarden_findings${inRuns} ORDER BY run_id, kind, ord`, repos);
+    const images = await this.db.all<ImageRow>(`SELECT * FROM pipewarden_images${inRuns} ORDER BY run_id, ord`, repos);
+    const byRun = new Map<string, HistoryLine['findings']>();
+    for (const row of findings) {
+      let lists = byRun.get(row.run_id);
+      if (!lists) byRun.set(row.run_id, (lists = { new: [], fixed: [], waived: [] }));
+      const ref = { fp: row.fingerprint, p: row.priority, c: row.category, s: row.scanner, r: row.rule };
+      if (row.kind === 'fixed') lists.fixed.push({ ...ref, ...(row.first_seen ? { first: row.first_seen } : {}) } as HistoryLine['findings']['fixed'][number]);
+      else if (row.kind === 'waived') lists.waived.push({ ...ref, ...(row.expires ? { expires: row.expires } : {}) } as HistoryLine['findings']['waived'][number]);
+      else lists.new.push(ref as HistoryLine['findings']['new'][number]);
+    }
+    const imagesByRun = new Map<string, NonNullable<HistoryLine['images']>>();
+    for (const row of images) {
+      const list = imagesByRun.get(row.run_id) ?? [];
+      imagesByRun.set(row.run_id, list);
+      const base = row.base_name
+        ? { name: row.base_name, ...(row.base_digest ? { digest: row.base_digest } : {}), ...(row.base_fresh !== null ? { fresh: Boolean(row.base_fresh) } : {}), ...(row.base_sanctioned !== null ? { sanctioned: Boolean(row.base_sanctioned) } : {}) }
+        : undefined;
+      list.push({ digest: row.digest, names: JSON.parse(row.names) as string[], ...(base ? { base } : {}), ...(row.sbom ? { sbom: JSON.parse(row.sbom) as { generator: string; components: number } } : {}) });
+    }
+    return runs.map((row) => {
+      const line = {
+        v: 1,
+        time: row.time,
+        repo: row.repo,
+        ...(row.commit_sha !== null ? { commit: row.commit_sha } : {}),
+        ...(row.branch !== null ? { branch: row.branch } : {}),
+        ...(row.default_branch !== null ? { defaultBranch: row.default_branch } : {}),
+        ...(row.pipeline !== null ? { pipeline: row.pipeline } : {}),
+        stage: row.stage,
+        verdict: row.verdict,
+        baseline: Boolean(Number(row.baseline)),
+        counts: JSON.parse(row.counts) as unknown,
+        new: Number(row.new_count),
+        fixed: Number(row.fixed_count),
+        waived: Number(row.waived_count),
+        scanners: JSON.parse(row.scanners) as unknown,
+        ...(imagesByRun.has(row.id) ? { images: imagesByRun.get(row.id) } : {}),
+        findings: byRun.get(row.id) ?? { new: [], fixed: [], waived: [] },
+      };
+      // What another writer put in the tables is checked like a line of a file.
+      const parsed = historyLineSchema.safeParse(line);
+      if (!parsed.success) throw new InputError(`run ${row.id} in the store is not a valid history line: ${parsed.error.issues[0]?.path.join('.')}: ${parsed.error.issues[0]?.message}`);
+      return parsed.data;
+    });
+  }
+
+  close(): Promise<void> {
+    return this.db.close();
+  }
+}
+
+/**
+ * Opens the store a URL names: postgres:// or postgresql:// (a server), else SQLite (sqlite:PATH,
+ * sqlite:///ABSOLUTE, or a plain file path, relative to cwd). The tables are created when missing.
+ */
+export async function openStore(url: string, cwd: string): Promise<HistoryStore> {
+  const shown = shownUrl(url);
+  let db: Db;
+  try {
+    if (/^postgres(ql)?:\/\//i.test(url)) {
+      const { openPostgres } = await import('./postgres.js');
+      db = await openPostgres(url);
+    } else {
+      const path = url.replace(/^sqlite:(\/\/(?=\/))?/i, '');
+      const { openSqlite } = await import('./sqlite.js');
+      db = openSqlite(resolve(cwd, path));
+    }
+  } catch (error) {
+    throw new InputError(`cannot open the store: ${(error as Error).message.split('\n')[0]}`, { file: shown, cause: error });
+  }
+  const store = new SqlHistoryStore(db);
+  try {
+    await store.init();
+  } catch (error) {
+    await db.close().catch(() => undefined);
+    throw new InputError(`cannot create the store's tables: ${(error as Error).message.split('\n')[0]}`, { file: shown, cause: error });
+  }
+  return store;
+}
