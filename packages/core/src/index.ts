@@ -48,7 +48,7 @@ export { renderJson, REPORT_SCHEMA_VERSION, type JsonReportInput } from './repor
 export { gitlabReports, GITLAB_REPORT_FILES, GITLAB_SCHEMA_VERSION, type GitlabContext, type GitlabReportType } from './report/gitlab.js';
 export { version } from './version.js';
 export * from './tickets/index.js';
-export { analyzeDockerfile, type StageBase } from './images/dockerfile.js';
+export type { StageBase } from './images/dockerfile.js';
 export { readImageArchive, type ImageFacts } from './images/archive.js';
 export { RegistryClient, type RegistryOptions } from './images/registry.js';
 export { checkImage, type ImageInventory, type ImageCheckInput } from './images/check.js';

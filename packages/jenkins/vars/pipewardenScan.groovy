@@ -90,7 +90,8 @@ def publish(Map o) {
   optionalStep('JUnit') {
     junit(testResults: "${out}/junit.xml", allowEmptyResults: true, skipPublishingChecks: true)
   }
-  archiveArtifacts(artifacts: "${out}/results.sarif,${out}/report.html,${out}/report.json,${out}/summary.md,${out}/github/*.sarif", allowEmptyArchive: true)
+  // history.jsonl too: the next build restores it (copyArtifacts, docs/metrics.md) and adds its line.
+  archiveArtifacts(artifacts: "${out}/results.sarif,${out}/report.html,${out}/report.json,${out}/summary.md,${out}/history.jsonl,${out}/github/*.sarif", allowEmptyArchive: true)
   optionalStep('HTML Publisher') {
     publishHTML(target: [reportDir: out, reportFiles: 'report.html', reportName: 'Pipewarden', keepAll: true, alwaysLinkToLastBuild: true, allowMissing: true])
   }

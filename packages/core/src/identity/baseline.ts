@@ -110,26 +110,30 @@ export function applyBaseline(log: Log, baseline: Log, options: BaselineOptions 
   type Entry = { run: Run; result: Result; matched: boolean };
   const pending: Entry[] = [];
   for (const run of baseline.runs) for (const result of run.results ?? []) if (result.baselineState !== 'absent') pending.push({ run, result, matched: false });
-  const current = log.runs.flatMap((run) => (run.results ?? []).filter((r) => r.baselineState !== 'absent').map((result) => ({ run, result, done: false })));
+  const current: { run: Run; result: Result; done: boolean }[] = [];
+  for (const run of log.runs) for (const result of run.results ?? []) if (result.baselineState !== 'absent') current.push({ run, result, done: false });
   const counts: BaselineCounts = { new: 0, unchanged: 0, updated: 0, absent: 0 };
   // One pass per strength, exact fingerprints first, so a weaker key never takes a baseline result a
   // stronger one needs; each pass indexes only the baseline results still unmatched.
   let open = current;
   for (const strength of STRENGTHS) {
     if (!open.length) break;
-    const index = new Map<string, Entry[]>();
+    // Keys are nearly always unique: a list only where two baseline results share one (no array per key).
+    const index = new Map<string, Entry | Entry[]>();
     for (const entry of pending) {
       if (entry.matched) continue;
       const key = keyOf(entry.run, entry.result, strength);
       if (key === undefined) continue;
-      const list = index.get(key);
-      if (list) list.push(entry);
-      else index.set(key, [entry]);
+      const found = index.get(key);
+      if (found === undefined) index.set(key, entry);
+      else if (Array.isArray(found)) found.push(entry);
+      else index.set(key, [found, entry]);
     }
     if (!index.size) continue;
     for (const item of open) {
       const key = keyOf(item.run, item.result, strength);
-      const candidate = key === undefined ? undefined : index.get(key)?.find((entry) => !entry.matched);
+      const found = key === undefined ? undefined : index.get(key);
+      const candidate = found === undefined ? undefined : Array.isArray(found) ? found.find((entry) => !entry.matched) : found.matched ? undefined : found;
       if (!candidate) continue;
       candidate.matched = true;
       item.done = true;

@@ -118,7 +118,7 @@ export interface ScannerFailure {
 async function failsAlone(report: CollectedReport, normalize: { baseDir: string; srcRoot: string }, options: ScanOptions): Promise<boolean> {
   try {
     const { log } = await normalizeReport(report, normalize);
-    enrich(log, { feeds: { warnings: [] }, context: options.config.context ?? [] });
+    await enrich(log, { feeds: { warnings: [] }, context: options.config.context ?? [] });
     prioritize(log, { slaDays: options.config.priorities?.sla_days });
     applyWaivers(log, options.config.waivers ?? [], options.today ?? todayUtc());
     return applyGate({ findings: findingsOf(log), gate: stageGate(options.config, options.stage) }).status === 'fail';
@@ -388,7 +388,7 @@ async function loadFeeds(log: Log, options: AssessOptions, ports: Ports): Promis
 /** enrich → prioritize → waive: what both a scan and `pipewarden gate` do before the gate. */
 export async function assess(log: Log, options: AssessOptions, ports: Ports): Promise<{ waivers: WaiverReport; warnings: string[] }> {
   const feeds = await loadFeeds(log, options, ports);
-  enrich(log, { feeds, context: options.config.context ?? [] });
+  await enrich(log, { feeds, context: options.config.context ?? [] });
   prioritize(log, { slaDays: options.config.priorities?.sla_days });
   const waivers = applyWaivers(log, options.config.waivers ?? [], options.today ?? todayUtc());
   const warnings = [...feeds.warnings];

@@ -1,5 +1,4 @@
 import { readFile } from 'node:fs/promises';
-import { parseDocument } from 'yaml';
 import { ConfigError, describeFsError } from '../errors.js';
 import { formatIssuePath } from '../sarif/validate.js';
 import { configSchema, type PipewardenConfig } from './config-schema.js';
@@ -31,6 +30,8 @@ export async function loadConfigFile(file: string): Promise<PipewardenConfig> {
   } catch (error) {
     throw new ConfigError(`cannot read config: ${describeFsError(error)}`, { file, cause: error });
   }
+  // Loaded here, not at start: only a command with a config file needs a YAML parser.
+  const { parseDocument } = await import('yaml');
   const document = parseDocument(text, { prettyErrors: true, uniqueKeys: true });
   if (document.errors.length > 0) {
     // prettyErrors puts "at line L, column C:" in the first line, then a code frame we leave out.

@@ -20,15 +20,15 @@ const FIRST_EXAMPLES: [string, string, number][] = [
 
 describe('CVSS scoring', () => {
   for (const [name, vector, score] of FIRST_EXAMPLES) {
-    it(`${name}: ${score}`, () => {
-      expect(scoreVector(vector)?.score).toBe(score);
+    it(`${name}: ${score}`, async () => {
+      expect((await scoreVector(vector))?.score).toBe(score);
     });
   }
 
-  it('reads the version and refuses what is not a vector', () => {
-    expect(scoreVector('(AV:N/AC:L/Au:N/C:C/I:C/A:C)')?.version).toBe('2.0');
-    expect(scoreVector('CVSS:3.1/AV:Q/AC:L')).toBeUndefined();
-    expect(scoreVector('high')).toBeUndefined();
-    expect(scoreVector('')).toBeUndefined();
+  it('reads the version and refuses what is not a vector', async () => {
+    expect((await scoreVector('(AV:N/AC:L/Au:N/C:C/I:C/A:C)'))?.version).toBe('2.0');
+    expect(await scoreVector('CVSS:3.1/AV:Q/AC:L')).toBeUndefined();
+    expect(await scoreVector('high')).toBeUndefined();
+    expect(await scoreVector('')).toBeUndefined();
   });
 });

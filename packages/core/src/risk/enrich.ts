@@ -51,7 +51,7 @@ export interface EnrichOptions {
  * Adds what prioritization weighs: the CVSS score of the result's vector, KEV membership, EPSS, and the
  * asset context. The feed snapshots used are written into every run, so a gate can be reproduced.
  */
-export function enrich(log: Log, options: EnrichOptions): Log {
+export async function enrich(log: Log, options: EnrichOptions): Promise<Log> {
   const { kev, epss } = options.feeds;
   const snapshot = {
     ...(kev ? { kev: { catalogVersion: kev.version, dateReleased: kev.released } } : {}),
@@ -68,7 +68,7 @@ export function enrich(log: Log, options: EnrichOptions): Log {
       delete props['pipewarden/context'];
       const vector = props['pipewarden/cvssVector'];
       if (typeof vector === 'string') {
-        const cvss = scoreVector(vector);
+        const cvss = await scoreVector(vector);
         if (cvss) props['pipewarden/cvss'] = cvss;
       }
       const cves = cvesOf(result);

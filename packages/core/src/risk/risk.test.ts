@@ -36,13 +36,13 @@ const none: Feeds = { warnings: [] };
 type Factor = { factor: string; detail: string; points: number };
 
 describe('risk score', () => {
-  it('is higher in a production, internet-facing service than in a test fixture, and the factors say why', () => {
+  it('is higher in a production, internet-facing service than in a test fixture, and the factors say why', async () => {
     const log = dependencyLog([
       { uri: 'services/api/package-lock.json', cve: 'CVE-2019-10744' },
       { uri: 'test/fixtures/package-lock.json', cve: 'CVE-2019-10744' },
     ]);
     const config = parseConfig({ context: [{ paths: ['services/api/**'], environment: 'production', exposure: 'internet-facing', owner: 'api-team' }] }, 'x');
-    prioritize(enrich(log, { feeds: none, context: config.context! }));
+    prioritize(await enrich(log, { feeds: none, context: config.context! }));
     const [api, fixture] = findingsOf(log);
     expect(api!.risk).toBeGreaterThan(fixture!.risk!);
     const apiFactors = api!.result.properties!['pipewarden/factors'] as Factor[];
@@ -56,15 +56,15 @@ describe('risk score', () => {
     expect(Math.abs(Math.min(100, sum) - api!.risk!)).toBeLessThanOrEqual(apiFactors.length);
   });
 
-  it('uses the CVSS vector when there is one, and maps risk to P0-P4 with an SLA', () => {
+  it('uses the CVSS vector when there is one, and maps risk to P0-P4 with an SLA', async () => {
     const log = dependencyLog([{ uri: 'package-lock.json', cve: 'CVE-2019-10744', vector: 'CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H' }]);
-    prioritize(enrich(log, { feeds: none, context: [] }), { slaDays: { P1: 14 } });
+    prioritize(await enrich(log, { feeds: none, context: [] }), { slaDays: { P1: 14 } });
     const [finding] = findingsOf(log);
     expect((finding!.result.properties!['pipewarden/factors'] as Factor[])[0]).toMatchObject({ factor: 'severity', detail: 'CVSS 3.1 9.8', points: 98 });
     expect(finding!.priority).toBe('P0');
     expect([priorityOf(95, false), priorityOf(75, false), priorityOf(50, false), priorityOf(30, false), priorityOf(5, false), priorityOf(5, true)]).toEqual(['P0', 'P1', 'P2', 'P3', 'P4', 'P0']);
     const low = dependencyLog([{ uri: 'package-lock.json', cve: 'CVE-2019-10744', vector: 'CVSS:3.1/AV:N/AC:L/PR:N/UI:R/S:C/C:L/I:L/A:N' }]);
-    prioritize(enrich(low, { feeds: none, context: [] }), { slaDays: { P2: 45 } });
+    prioritize(await enrich(low, { feeds: none, context: [] }), { slaDays: { P2: 45 } });
     expect(findingsOf(low)[0]!.result.properties!['pipewarden/slaDays']).toBe(45);
   });
 });
@@ -83,7 +83,7 @@ describe.skipIf(!hasShared)('KEV and EPSS from the real feeds', () => {
       { uri: 'a/package-lock.json', cve: 'CVE-2021-44228' },
       { uri: 'b/package-lock.json', cve: 'CVE-1999-0003' },
     ]);
-    prioritize(enrich(log, { feeds: { kev, epss, warnings: [] }, context: [] }));
+    prioritize(await enrich(log, { feeds: { kev, epss, warnings: [] }, context: [] }));
     const [inKev, exploited] = findingsOf(log);
     expect(inKev!.kev).toBe(true);
     expect(inKev!.priority).toBe('P0');

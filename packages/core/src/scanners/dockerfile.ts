@@ -1,6 +1,5 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { analyzeDockerfile } from '../images/dockerfile.js';
 import type { Log } from '../sarif/types.js';
 import { version } from '../version.js';
 import { DOCKERFILES, byName } from './path-tool.js';
@@ -24,6 +23,8 @@ export const dockerfile: Scanner = {
   },
   exitMeaning: () => 'clean',
   async analyze(target) {
+    // The parser loads when there is a Dockerfile to read, not at every start.
+    const { analyzeDockerfile } = await import('../images/dockerfile.js');
     const runs = [];
     for (const file of target.files) {
       const text = await readFile(join(target.root, file), 'utf8');

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { readReport } from '../formats/registry.js';
 import { readImageArchive } from '../images/archive.js';
 import { checkImage } from '../images/check.js';
-import { analyzeDockerfile, baseOfStage } from '../images/dockerfile.js';
+import type { analyzeDockerfile } from '../images/dockerfile.js';
 import { parseReference } from '../images/reference.js';
 import { RegistryClient } from '../images/registry.js';
 import { InputError } from '../errors.js';
@@ -15,6 +15,7 @@ async function dockerfileBase(root: string, images: Parameters<typeof analyzeDoc
   for (const file of ['Dockerfile', 'Containerfile']) {
     const text = await readFile(join(root, file), 'utf8').catch(() => undefined);
     if (text === undefined) continue;
+    const { analyzeDockerfile, baseOfStage } = await import('../images/dockerfile.js');
     const base = baseOfStage(analyzeDockerfile(text, file, images).bases);
     if (base?.reference) return { reference: base.reference, file, line: base.line };
   }
