@@ -175,6 +175,45 @@ process.exit(2);
     expect(image.properties['pipewarden/category']).toBe('container');
   });
 
+  it('grype and syft on the image the pipeline built: an OCI layout folder, a saved archive, or the registry, never a daemon', async () => {
+    const bin = join(dir, 'bin-anchore');
+    await mkdir(bin);
+    const log = join(dir, 'anchore.jsonl');
+    await fakeTool(bin, { name: 'grype', version: 'Application:   grype\nVersion:   0.80.1', versionArgs: ['version'], outFlag: '--file', report: corpus('anchore_grype/many_vulns2.json'), exit: 0, log });
+    // syft names its output file in the -o value (cyclonedx-json=FILE).
+    await writeFile(join(bin, 'syft'), `#!${process.execPath}
+const fs = require('fs');
+const a = process.argv.slice(2);
+fs.appendFileSync(${JSON.stringify(log)}, JSON.stringify({ tool: 'syft', args: a }) + '\\n');
+if (a[0] === 'version') { console.log('Application:   syft\\nVersion:   1.14.0'); process.exit(0); }
+fs.copyFileSync(${JSON.stringify(corpus('cyclonedx/issue_8022.json'))}, a[a.indexOf('-o') + 1].replace(/^cyclonedx-json=/, ''));
+`);
+    await chmod(join(bin, 'syft'), 0o755);
+    const layout = join(dir, 'oci-layout');
+    await mkdir(layout, { recursive: true });
+    await writeFile(join(dir, 'image.tar'), 'a saved image (the stand-ins do not read it)');
+    const env = { PATH: `${bin}:${process.env.PATH}` };
+    for (const [args, source] of [
+      [['--image-archive', layout], `oci-dir:${layout}`],
+      [['--image-archive', join(dir, 'image.tar')], join(dir, 'image.tar')],
+      [['--image', 'registry.example.com/shop:1.2'], 'registry:registry.example.com/shop:1.2'],
+    ] as const) {
+      const scan = pipewarden(dir, ['scan', '--stage', 'acceptance', '--scanners', 'grype-image,syft-image', '--fail-on', 'never', '--no-history', '--out-dir', 'out-anchore', ...args], env);
+      expect(scan.code, scan.stderr).toBe(0);
+      expect(scan.stderr).toMatch(/grype-image: ran, [1-9]\d* findings?/);
+      expect(scan.stderr).toMatch(/syft-image: ran, \d+ findings? in/);
+      const calls = (await readFile(log, 'utf8')).trim().split('\n').map((l) => JSON.parse(l) as { tool: string; args: string[] });
+      expect(calls.filter((c) => c.tool === 'grype').at(-1)!.args.slice(0, 3)).toEqual([source, '-o', 'json']);
+      expect(calls.filter((c) => c.tool === 'syft').at(-1)!.args[0]).toBe(source);
+    }
+    const runs = JSON.parse(await readFile(join(dir, 'out-anchore', 'results.sarif'), 'utf8')) as Log;
+    const grype = runs.runs.find((r) => r.properties?.['pipewarden/scanner'] === 'grype-image')!;
+    expect((grype.results[0] as { properties: Record<string, unknown> }).properties['pipewarden/category']).toBe('container');
+    // The whole image's SBOM is kept and counted (the inventory takes the count when image-policy runs too).
+    const sbom = runs.runs.find((r) => r.properties?.['pipewarden/scanner'] === 'syft-image')!;
+    expect(sbom.properties!['pipewarden/sbomComponents']).toBeGreaterThan(0);
+  });
+
   it('npm audit refused by the registry (405) is a scanner failure with that reason', async () => {
     const bin = join(dir, 'bin-npm');
     await mkdir(bin);

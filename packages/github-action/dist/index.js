@@ -68049,6 +68049,7 @@ import { join as join4 } from "path";
 import { basename as basename22 } from "path";
 import { join as join5 } from "path";
 import { join as join6 } from "path";
+import { statSync } from "fs";
 import { readFile as readFile2 } from "fs/promises";
 import { join as join8 } from "path";
 import { createHash } from "crypto";
@@ -71621,6 +71622,7 @@ __export2(scanners_exports, {
   flawfinder: () => flawfinder,
   gitleaks: () => gitleaks2,
   grype: () => grype2,
+  grypeImage: () => grypeImage,
   hadolint: () => hadolint2,
   imagePolicy: () => imagePolicy,
   lockfileLint: () => lockfileLint,
@@ -71629,6 +71631,7 @@ __export2(scanners_exports, {
   secretlint: () => secretlint,
   semgrep: () => semgrep2,
   shellcheck: () => shellcheck2,
+  syftImage: () => syftImage,
   trivy: () => trivy2,
   trivyImage: () => trivyImage,
   wapiti: () => wapiti2,
@@ -71947,6 +71950,51 @@ var trivyImage = {
     cwd: target.root,
     output: "file"
   }),
+  exitMeaning: zeroOnlyExit
+};
+function anchoreSource(target) {
+  if (target.imageArchive) {
+    const folder = (() => {
+      try {
+        return statSync(target.imageArchive).isDirectory();
+      } catch {
+        return false;
+      }
+    })();
+    return folder ? `oci-dir:${target.imageArchive}` : target.imageArchive;
+  }
+  return `registry:${target.image}`;
+}
+var grypeImage = {
+  id: "grype-image",
+  title: "Grype (image: OS and language packages)",
+  category: "container",
+  stages: ["acceptance"],
+  format: "grype",
+  target: "image",
+  timeoutMs: 20 * 6e4,
+  installHint: "install it from https://github.com/anchore/grype#installation (a release binary)",
+  cost: 4,
+  detect: (env) => pathToolAvailability(env, "grype", ["version"], /Version:\s*v?(\d+\.\d+\.\d+)/),
+  select: () => [],
+  command: (target) => ({ command: "grype", args: [anchoreSource(target), "-o", "json", "--file", target.outputFile, "--quiet"], cwd: target.root, output: "file" }),
+  // 1 only with --fail-on; otherwise 0.
+  exitMeaning: zeroOnlyExit
+};
+var syftImage = {
+  id: "syft-image",
+  title: "Syft SBOM of the whole image (CycloneDX)",
+  category: "sbom",
+  stages: ["acceptance"],
+  format: "cyclonedx",
+  target: "image",
+  timeoutMs: 20 * 6e4,
+  installHint: "install it from https://github.com/anchore/syft#installation (a release binary)",
+  cost: 3,
+  detect: (env) => pathToolAvailability(env, "syft", ["version"], /Version:\s*v?(\d+\.\d+\.\d+)/),
+  select: () => [],
+  // The SBOM is the product (kept in out-dir/raw/, summarized in the image inventory); it has no findings.
+  command: (target) => ({ command: "syft", args: [anchoreSource(target), "-o", `cyclonedx-json=${target.outputFile}`, "--quiet"], cwd: target.root, output: "file" }),
   exitMeaning: zeroOnlyExit
 };
 var MAX_JSON = 16 * 1024 * 1024;
@@ -75322,8 +75370,12 @@ async function runScan(options2, ports) {
   const provenance2 = await completeProvenance({ ...options2.provenance, ...commit ? { commit } : {} }, srcRoot, ports, options2.env);
   stampFirstDetection(log2, startedAt);
   const images = log2.runs.flatMap((run22) => run22.properties?.["pipewarden/inventory"] ? [run22.properties["pipewarden/inventory"]] : []);
-  const components = log2.runs.find((run22) => run22.properties?.[PROP.scanner] === "cyclonedx-npm")?.properties?.["pipewarden/sbomComponents"];
-  if (typeof components === "number") for (const image of images) image.sbom ??= { generator: "cyclonedx-npm (application layer)", components };
+  const sbomOf = (scanner) => log2.runs.find((run22) => run22.properties?.[PROP.scanner] === scanner)?.properties?.["pipewarden/sbomComponents"];
+  const sbom = [
+    { components: sbomOf("syft-image"), generator: "syft (whole image)" },
+    { components: sbomOf("cyclonedx-npm"), generator: "cyclonedx-npm (application layer)" }
+  ].find((s) => typeof s.components === "number");
+  if (sbom) for (const image of images) image.sbom ??= { generator: sbom.generator, components: sbom.components };
   log2.properties = { ...log2.properties, "pipewarden/provenance": provenance2, ...images.length ? { "pipewarden/images": images } : {} };
   const trend = history && trendOf(history, provenance2.repository, options2.stage);
   const summary2 = { findings, verdict, scanners: collected.runs, stage: options2.stage, reports, baseline, scope, waivers: assessed.waivers, provenance: provenance2, images, history: trend };

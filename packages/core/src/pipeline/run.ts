@@ -330,9 +330,13 @@ export async function runScan(options: ScanOptions, ports: Ports): Promise<ScanO
   const provenance = await completeProvenance({ ...options.provenance, ...(commit ? { commit } : {}) }, srcRoot, ports, options.env);
   stampFirstDetection(log, startedAt);
   const images = log.runs.flatMap((run) => (run.properties?.['pipewarden/inventory'] ? [run.properties['pipewarden/inventory'] as ImageInventory] : []));
-  // The app layer's SBOM, when the scan made one (cyclonedx-npm): what the inventory says the image carries.
-  const components = log.runs.find((run) => run.properties?.[PROP.scanner] === 'cyclonedx-npm')?.properties?.['pipewarden/sbomComponents'];
-  if (typeof components === 'number') for (const image of images) image.sbom ??= { generator: 'cyclonedx-npm (application layer)', components };
+  // The image's SBOM, when the scan made one: Syft's of the whole image, else cyclonedx-npm's of the app layer.
+  const sbomOf = (scanner: string) => log.runs.find((run) => run.properties?.[PROP.scanner] === scanner)?.properties?.['pipewarden/sbomComponents'];
+  const sbom = [
+    { components: sbomOf('syft-image'), generator: 'syft (whole image)' },
+    { components: sbomOf('cyclonedx-npm'), generator: 'cyclonedx-npm (application layer)' },
+  ].find((s) => typeof s.components === 'number');
+  if (sbom) for (const image of images) image.sbom ??= { generator: sbom.generator, components: sbom.components as number };
   log.properties = { ...log.properties, 'pipewarden/provenance': provenance, ...(images.length ? { 'pipewarden/images': images } : {}) };
   const trend = history && trendOf(history, provenance.repository, options.stage);
   const summary = { findings, verdict, scanners: collected.runs, stage: options.stage, reports, baseline, scope, waivers: assessed.waivers, provenance, images, history: trend };

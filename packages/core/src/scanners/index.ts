@@ -11,6 +11,8 @@ export { lockfileLint } from './lockfile-lint.js';
 export { semgrep } from './semgrep.js';
 export { trivy } from './trivy.js';
 export { trivyImage } from './trivy-image.js';
+export { grypeImage } from './grype-image.js';
+export { syftImage } from './syft-image.js';
 export { imagePolicy } from './image-policy.js';
 export { grype } from './grype.js';
 export { gitleaks } from './gitleaks.js';

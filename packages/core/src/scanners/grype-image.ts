@@ -1,0 +1,20 @@
+import { anchoreSource } from './image-source.js';
+import { pathToolAvailability, zeroOnlyExit } from './path-tool.js';
+import type { Scanner } from './types.js';
+
+export const grypeImage: Scanner = {
+  id: 'grype-image',
+  title: 'Grype (image: OS and language packages)',
+  category: 'container',
+  stages: ['acceptance'],
+  format: 'grype',
+  target: 'image',
+  timeoutMs: 20 * 60_000,
+  installHint: 'install it from https://github.com/anchore/grype#installation (a release binary)',
+  cost: 4,
+  detect: (env) => pathToolAvailability(env, 'grype', ['version'], /Version:\s*v?(\d+\.\d+\.\d+)/),
+  select: () => [],
+  command: (target) => ({ command: 'grype', args: [anchoreSource(target), '-o', 'json', '--file', target.outputFile, '--quiet'], cwd: target.root, output: 'file' }),
+  // 1 only with --fail-on; otherwise 0.
+  exitMeaning: zeroOnlyExit,
+};
