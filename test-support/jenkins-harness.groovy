@@ -49,6 +49,8 @@ binding.setVariable('sarif', { Map a -> if (!plugins.warningsNg) throw missing('
 binding.setVariable('junit', { Map a -> if (plugins.junit == false) throw missing('junit'); record('junit', a) })
 binding.setVariable('publishHTML', { Map a -> if (!plugins.htmlPublisher) throw missing('publishHTML'); record('publishHTML', a) })
 binding.setVariable('archiveArtifacts', { Map a -> record('archiveArtifacts', a) })
+binding.setVariable('copyArtifacts', { Map a -> if (plugins.copyArtifact == false) throw missing('copyArtifacts'); record('copyArtifacts', a) })
+binding.setVariable('lastSuccessful', { -> [selector: 'lastSuccessful'] })
 binding.setVariable('fileExists', { Object path -> new File(spec.cwd, String.valueOf(path)).exists() })
 binding.setVariable('readFile', { Object path -> new File(spec.cwd, String.valueOf(path instanceof Map ? path.file : path)).text })
 binding.setVariable('string', { Map a -> [type: 'string'] + a })

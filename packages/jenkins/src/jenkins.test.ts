@@ -92,6 +92,16 @@ describe.skipIf(!hasGroovy)('the Jenkins shared library, run under Groovy in a r
     expect(steps(build)).toEqual(['sh', 'recordIssues', 'junit', 'archiveArtifacts', 'publishHTML']);
   }, 120_000);
 
+  it("the history: restored from the default branch's last build of a multibranch job, added to, archived", async () => {
+    const clean = await workspace({ 'add.js': "'use strict';\nmodule.exports = (a, b) => a + b;\n" });
+    const build = await jenkins('pipewardenScan', clean, { command: COMMAND, scanners: 'eslint-security', outDir: 'out-history' }, { env: { JOB_NAME: 'acme/shop/PR-7', BRANCH_NAME: 'PR-7', PIPEWARDEN_DEFAULT_BRANCH: 'release/2.x' } });
+    expect(steps(build)).toEqual(['copyArtifacts', 'sh', 'recordIssues', 'junit', 'archiveArtifacts', 'publishHTML']);
+    expect(build.calls[0]!.args).toEqual({ projectName: 'acme/shop/release%2F2.x', selector: { selector: 'lastSuccessful' }, filter: 'out-history/history.jsonl', optional: true, fingerprintArtifacts: false });
+    expect((build.calls[4]!.args as { artifacts: string }).artifacts).toContain('out-history/history.jsonl');
+    const line = JSON.parse((await readFile(join(clean, 'out-history', 'history.jsonl'), 'utf8')).trim()) as { branch: string; verdict: string };
+    expect(line).toMatchObject({ branch: 'PR-7', verdict: 'pass' });
+  }, 120_000);
+
   it("a CLI error: FAILURE with the CLI's one-line message, nothing published", async () => {
     const build = await jenkins('pipewardenScan', demo, { command: COMMAND, config: 'missing.yml', outDir: 'out-error' });
     expect(build.result).toBe('FAILURE');

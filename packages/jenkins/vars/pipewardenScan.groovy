@@ -20,6 +20,7 @@ import groovy.transform.Field
   maxNewTickets    : 10,
   outDir           : '.pipewarden',
   feedsDir         : '',
+  history          : '',
 ]
 
 // Only Jenkins has these: how the CLI runs and what the build does with its verdict.
@@ -64,6 +65,8 @@ static List problemsOf(Map config) {
 static List argsOf(Map o) {
   List args = ['scan', o.workingDirectory, '--stage', o.stage, '--out-dir', o.outDir, '--fail-on', o.failOn, '--tickets', o.tickets, '--max-new-tickets', o.maxNewTickets]
   if (!o.comment) args << '--no-note'
+  if (o.history == 'none') args << '--no-history'
+  else if (o.history) { args << '--history'; args << o.history }
   [config: '--config', scanners: '--scanners', baseline: '--baseline', diffBase: '--diff-base', targetUrl: '--target-url', image: '--image', feedsDir: '--feeds-dir', shard: '--shard'].each { key, flag ->
     if (o[key]) { args << flag; args << o[key] }
   }
@@ -82,6 +85,18 @@ def optionalStep(String plugin, Closure step) {
   }
 }
 
+/** The history file the run adds its line to (docs/metrics.md). */
+static String historyFile(Map o) {
+  return o.history && o.history != 'none' ? o.history : "${o.outDir}/history.jsonl"
+}
+
+/** The job whose last successful build holds the history: in a multibranch project, the default branch's. */
+static String historyJob(Map env) {
+  String job = env.JOB_NAME ?: ''
+  if (!env.BRANCH_NAME || !job.contains('/')) return job
+  return job.substring(0, job.lastIndexOf('/') + 1) + URLEncoder.encode(env.PIPEWARDEN_DEFAULT_BRANCH ?: 'main', 'UTF-8')
+}
+
 def publish(Map o) {
   String out = o.outDir
   optionalStep('Warnings Next Generation') {
@@ -91,7 +106,7 @@ def publish(Map o) {
     junit(testResults: "${out}/junit.xml", allowEmptyResults: true, skipPublishingChecks: true)
   }
   // history.jsonl too: the next build restores it (copyArtifacts, docs/metrics.md) and adds its line.
-  archiveArtifacts(artifacts: "${out}/results.sarif,${out}/report.html,${out}/report.json,${out}/summary.md,${out}/history.jsonl,${out}/github/*.sarif", allowEmptyArchive: true)
+  archiveArtifacts(artifacts: "${out}/results.sarif,${out}/report.html,${out}/report.json,${out}/summary.md,${historyFile(o)},${out}/github/*.sarif", allowEmptyArchive: true)
   optionalStep('HTML Publisher') {
     publishHTML(target: [reportDir: out, reportFiles: 'report.html', reportName: 'Pipewarden', keepAll: true, alwaysLinkToLastBuild: true, allowMissing: true])
   }
@@ -104,6 +119,12 @@ def call(Map config = [:]) {
   String out = o.outDir
   String log = "${out}/pipewarden.log"
   String command = "#!/bin/bash\nset -o pipefail\nmkdir -p ${quote(out)}\nrm -f ${quote(out + '/results.sarif')}\n${o.command} ${argsOf(o).collect { quote(it) }.join(' ')} 2>&1 | tee ${quote(log)}"
+  if (!o.shard && o.history != 'none' && env.JOB_NAME) {
+    // The last default-branch build's history (Copy Artifact plugin); a shard adds no line, the merge does.
+    optionalStep('Copy Artifact') {
+      copyArtifacts(projectName: historyJob([JOB_NAME: env.JOB_NAME, BRANCH_NAME: env.BRANCH_NAME, PIPEWARDEN_DEFAULT_BRANCH: env.PIPEWARDEN_DEFAULT_BRANCH]), selector: lastSuccessful(), filter: historyFile(o), optional: true, fingerprintArtifacts: false)
+    }
+  }
   int status
   if (o.tickets == 'gitlab') {
     // The token comes from Jenkins' credentials and is masked in the log; the CLI reads it from the environment.
