@@ -1,4 +1,5 @@
 import { spawnSync, execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { appendFile, mkdtemp, readFile, writeFile, mkdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -287,6 +288,20 @@ describe('pipewarden metrics on a generated history of 90 days over 3 repositori
     expect(store.status).toBe(2);
     expect(store.stderr).toMatch(/^pipewarden: --store: "mysql:\/\/…@127\.0\.0\.1\/db" is not a store/);
     expect(store.stderr).not.toContain('secret');
+  });
+});
+
+describe.skipIf(!existsSync('/proc/self'))('a folder that cannot be made', () => {
+  it('is one line naming it, exit 2 (Node\'s recursive mkdir spins forever under /proc)', () => {
+    for (const [args, shown] of [
+      [['metrics', '--history', files[0]!, '-o', '/proc/pipewarden-nope/m.md'], '/proc/pipewarden-nope: cannot create the folder'],
+      [['metrics', '--store', '/proc/pipewarden-nope/s.db'], '/proc/pipewarden-nope/s.db: cannot open the store: cannot create the folder'],
+      [['scan', 'examples/vulnerable-app', '--out-dir', '/proc/pipewarden-nope/out'], '/proc/pipewarden-nope: cannot create the folder'],
+    ] as const) {
+      const run = cli([...args]);
+      expect(run.status, run.stderr).toBe(2);
+      expect(run.stderr).toBe(`pipewarden: ${shown}: no such file or directory\n`);
+    }
   });
 });
 

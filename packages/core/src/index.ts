@@ -16,6 +16,7 @@ export { scanners, getScanner, scannersForStage } from './scanners/registry.js';
 export type { Ports, ExecRequest, ExecResult, LogLevel, ScanEvent } from './ports/types.js';
 export { nodeExec } from './ports/node-exec.js';
 export { listFiles, listStagedFiles } from './files/list-files.js';
+export { ensureDir } from './files/ensure-dir.js';
 export * from './policy/config-schema.js';
 export { parseConfig, loadConfigFile } from './policy/load-config.js';
 export { applyGate, describeRule, type Verdict, type GateFailure } from './policy/gate.js';

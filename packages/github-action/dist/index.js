@@ -48315,8 +48315,10 @@ function getOctokit(token, options2, ...additionalPlugins) {
 // ../core/dist/index.js
 init_chunk_VIH22WF3();
 import { createWriteStream } from "fs";
-import { mkdir as mkdir2, rename as rename2, rm as rm2, writeFile as writeFile2 } from "fs/promises";
-import { basename as basename3, dirname as dirname3, join as join3 } from "path";
+import { rename as rename2, rm as rm2, writeFile as writeFile2 } from "fs/promises";
+import { existsSync as existsSync3, mkdirSync } from "fs";
+import { dirname as dirname3 } from "path";
+import { basename as basename3, dirname as dirname22, join as join3 } from "path";
 import { randomBytes } from "crypto";
 
 // ../../node_modules/.pnpm/zod@4.6.7/node_modules/zod/v4/classic/external.js
@@ -68042,7 +68044,7 @@ import { open as open3, stat as stat2 } from "fs/promises";
 import { createReadStream } from "fs";
 import { join as join32 } from "path";
 import { createRequire } from "module";
-import { dirname as dirname22, join as join22 } from "path";
+import { dirname as dirname32, join as join22 } from "path";
 import { fileURLToPath } from "url";
 import { readFileSync as readFileSync22 } from "fs";
 import { join as join4 } from "path";
@@ -68058,8 +68060,8 @@ import { join as join7 } from "path";
 import { createHash as createHash2 } from "crypto";
 import { readFile as readFile3 } from "fs/promises";
 import { join as join9 } from "path";
-import { dirname as dirname32, join as join10 } from "path";
-import { dirname as dirname4 } from "path";
+import { dirname as dirname4, join as join10 } from "path";
+import { dirname as dirname5 } from "path";
 import { lstat as lstat2, readdir as readdir2 } from "fs/promises";
 import { join as join11, relative as relative2, sep as sep4 } from "path";
 import { readFile as readFile4 } from "fs/promises";
@@ -68069,21 +68071,21 @@ import { join as join12 } from "path";
 import { open as open32 } from "fs/promises";
 import { extname as extname2, relative as relative22, sep as sep22 } from "path";
 import { createReadStream as createReadStream4 } from "fs";
-import { mkdir as mkdir22, readdir as readdir3, stat as stat3 } from "fs/promises";
+import { readdir as readdir3, stat as stat3 } from "fs/promises";
 import { join as join13 } from "path";
 import { createInterface } from "readline";
 import { createGunzip } from "zlib";
 var import_picomatch = __toESM(require_picomatch2(), 1);
 var import_picomatch2 = __toESM(require_picomatch2(), 1);
 import { isIP } from "net";
-import { mkdir as mkdir3, writeFile as writeFile22 } from "fs/promises";
+import { writeFile as writeFile22 } from "fs/promises";
 import { createHash as createHash3 } from "crypto";
 import { availableParallelism } from "os";
 import { join as join14 } from "path";
 import { isAbsolute, relative as relative3, resolve as resolve3, sep as sep32 } from "path";
 import { fileURLToPath as fileURLToPath2 } from "url";
-import { mkdir as mkdir4, rename as rename22, rm as rm22, writeFile as writeFile3 } from "fs/promises";
-import { basename as basename32, dirname as dirname5, join as join15 } from "path";
+import { rename as rename22, rm as rm22, writeFile as writeFile3 } from "fs/promises";
+import { basename as basename32, dirname as dirname6, join as join15 } from "path";
 import { gzipSync } from "zlib";
 import { randomBytes as randomBytes2 } from "crypto";
 import { createHash as createHash4 } from "crypto";
@@ -68219,6 +68221,16 @@ function whereOf(finding) {
   if (!location2) return "(no location)";
   return location2.startLine ? `${location2.uri}:${location2.startLine}` : location2.uri;
 }
+function ensureDir(dir) {
+  if (existsSync3(dir)) return;
+  const parent = dirname3(dir);
+  if (parent !== dir) ensureDir(parent);
+  try {
+    mkdirSync(dir);
+  } catch (error63) {
+    if (error63.code !== "EEXIST") throw new InputError(`cannot create the folder: ${describeFsError(error63)}`, { file: dir, cause: error63 });
+  }
+}
 async function writeChunks(file2, chunks) {
   const out = createWriteStream(file2, { highWaterMark: 16 * 1024 * 1024 });
   const failed = new Promise((_, reject) => out.once("error", reject));
@@ -68233,15 +68245,16 @@ async function writeChunks(file2, chunks) {
   }
 }
 async function writeFileAtomic(file2, data) {
-  const dir = dirname3(file2);
+  const dir = dirname22(file2);
   const temp = join3(dir, `.${basename3(file2)}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`);
   try {
-    await mkdir2(dir, { recursive: true });
+    ensureDir(dir);
     if (typeof data === "string" || data instanceof Uint8Array) await writeFile2(temp, data);
     else await writeChunks(temp, data);
     await rename2(temp, file2);
   } catch (error63) {
     await rm2(temp, { force: true }).catch(() => void 0);
+    if (error63 instanceof InputError) throw error63;
     throw new InputError(`cannot write: ${describeFsError(error63)}`, { file: file2, cause: error63 });
   }
 }
@@ -69991,7 +70004,7 @@ function resolveNodePackage(name) {
     const manifest = join22(base, name, "package.json");
     try {
       const { version: version22 } = JSON.parse(readFileSync22(manifest, "utf8"));
-      return { dir: dirname22(manifest), version: version22 };
+      return { dir: dirname32(manifest), version: version22 };
     } catch {
     }
   }
@@ -70002,7 +70015,7 @@ function nodeToolAvailability(name, hint) {
   return tool ? { available: true, version: tool.version } : { available: false, reason: `${name} is not installed (${hint})` };
 }
 function scannerConfig(file2) {
-  const here = dirname22(fileURLToPath(import.meta.url));
+  const here = dirname32(fileURLToPath(import.meta.url));
   const candidates = [join22(here, "..", "scanner-configs", file2), join22(here, "..", "..", "scanner-configs", file2), join22(here, "scanner-configs", file2)];
   for (const candidate of candidates) {
     try {
@@ -72565,7 +72578,7 @@ var wapiti2 = {
         target.outputFile,
         "--flush-session",
         "--store-session",
-        join10(dirname32(target.outputFile), "wapiti-session"),
+        join10(dirname4(target.outputFile), "wapiti-session"),
         "--max-scan-time",
         String(target.maxScanSeconds ?? 300),
         "--no-bugreport",
@@ -72599,7 +72612,7 @@ var zap2 = {
     return {
       command: "zap-baseline.py",
       args: ["-t", target.url, "-J", "zap.json", "-m", String(Math.max(1, Math.round((target.maxScanSeconds ?? 300) / 60))), "-I"],
-      cwd: dirname4(target.outputFile),
+      cwd: dirname5(target.outputFile),
       output: "file"
     };
   },
@@ -73711,7 +73724,7 @@ async function cachedFeeds(options2) {
     let have = await stat3(todayFile).then(() => true, () => false);
     if (!have && !options2.offline && options2.fetch) {
       try {
-        await mkdir22(todayDir, { recursive: true });
+        ensureDir(todayDir);
         await download(options2.fetch, feed.url, todayFile, timeoutMs);
         have = true;
       } catch (error63) {
@@ -73963,7 +73976,7 @@ function tail(stderr) {
 var NOTHING_TO_SCAN = "no files for it to scan";
 var STOPPED = "stopped by --fail-fast after a scanner failed the gate";
 async function collect(input2, ports) {
-  await mkdir3(input2.rawDir, { recursive: true });
+  ensureDir(input2.rawDir);
   const concurrency = Math.max(1, input2.concurrency ?? availableParallelism());
   const outcomes = new Array(input2.scanners.length);
   const order = input2.scanners.map((scanner, index) => ({ scanner, index })).sort((a, b) => (a.scanner.cost ?? 3) - (b.scanner.cost ?? 3) || a.index - b.index);
@@ -74921,8 +74934,8 @@ function gitlabReports(findings, context3) {
   return reports;
 }
 async function writeFolderAtomic(dir, files) {
-  const staging = join15(dirname5(dir), `.${basename32(dir)}.tmp-${process.pid}-${Date.now()}`);
-  await mkdir4(staging, { recursive: true });
+  const staging = join15(dirname6(dir), `.${basename32(dir)}.tmp-${process.pid}-${Date.now()}`);
+  ensureDir(staging);
   try {
     for (const file2 of files) await writeFile3(join15(staging, file2.name), file2.text);
     const old = `${staging}.old`;
@@ -74947,7 +74960,7 @@ async function emit(log2, summary2, outDir, context3 = {}) {
     github: [],
     githubDir: join15(outDir, "github")
   };
-  await mkdir4(outDir, { recursive: true });
+  ensureDir(outDir);
   const github = githubSarif(log2, { anchorUri: context3.anchorUri });
   await writeFolderAtomic(
     outputs.githubDir,

@@ -1,11 +1,11 @@
-import { mkdirSync } from 'node:fs';
+import { ensureDir } from '@pipewarden/core';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import type { Db } from './sql.js';
 
 /** One file, no server: the default store. WAL and a busy timeout let parallel CI jobs on one disk share it. */
 export function openSqlite(file: string): Db {
-  mkdirSync(dirname(file), { recursive: true });
+  ensureDir(dirname(file));
   const db = new Database(file);
   db.pragma('journal_mode = WAL');
   db.pragma('busy_timeout = 10000');

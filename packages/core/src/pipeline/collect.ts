@@ -1,4 +1,5 @@
-import { mkdir, writeFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
+import { ensureDir } from '../files/ensure-dir.js';
 import { createHash } from 'node:crypto';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
@@ -181,7 +182,7 @@ export const STOPPED = 'stopped by --fail-fast after a scanner failed the gate';
 
 /** Runs the chosen scanners side by side (bounded), each into its own native report. */
 export async function collect(input: CollectInput, ports: Ports): Promise<Collected> {
-  await mkdir(input.rawDir, { recursive: true });
+  ensureDir(input.rawDir);
   const concurrency = Math.max(1, input.concurrency ?? availableParallelism());
   const outcomes: { run: ScannerRun; report?: CollectedReport }[] = new Array(input.scanners.length);
   // Cheap scanners first: their results (and their failures) come in seconds.

@@ -1,4 +1,5 @@
-import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import { rename, rm, writeFile } from 'node:fs/promises';
+import { ensureDir } from '../files/ensure-dir.js';
 import { basename, dirname, join } from 'node:path';
 import { writeFileAtomic } from '../sarif/write-atomic.js';
 import { sarifText } from '../sarif/write-log.js';
@@ -35,7 +36,7 @@ export interface EmitContext {
 /** Replaces a folder's content in one step: a reader sees the old set of files or the new one, never a mix. */
 async function writeFolderAtomic(dir: string, files: readonly { name: string; text: string }[]): Promise<void> {
   const staging = join(dirname(dir), `.${basename(dir)}.tmp-${process.pid}-${Date.now()}`);
-  await mkdir(staging, { recursive: true });
+  ensureDir(staging);
   try {
     for (const file of files) await writeFile(join(staging, file.name), file.text);
     const old = `${staging}.old`;
@@ -62,7 +63,7 @@ export async function emit(log: Log, summary: Omit<SummaryInput, 'outputs'>, out
     github: [],
     githubDir: join(outDir, 'github'),
   };
-  await mkdir(outDir, { recursive: true });
+  ensureDir(outDir);
   const github = githubSarif(log, { anchorUri: context.anchorUri });
   await writeFolderAtomic(
     outputs.githubDir,

@@ -1,5 +1,6 @@
 import { createReadStream } from 'node:fs';
-import { mkdir, readdir, stat } from 'node:fs/promises';
+import { readdir, stat } from 'node:fs/promises';
+import { ensureDir } from '../files/ensure-dir.js';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { createGunzip } from 'node:zlib';
@@ -183,7 +184,7 @@ export async function cachedFeeds(options: CachedFeedsOptions): Promise<Feeds> {
     let have = await stat(todayFile).then(() => true, () => false);
     if (!have && !options.offline && options.fetch) {
       try {
-        await mkdir(todayDir, { recursive: true });
+        ensureDir(todayDir);
         await download(options.fetch, feed.url, todayFile, timeoutMs);
         have = true;
       } catch (error) {

@@ -1,5 +1,6 @@
 import { createWriteStream } from 'node:fs';
-import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import { rename, rm, writeFile } from 'node:fs/promises';
+import { ensureDir } from '../files/ensure-dir.js';
 import { basename, dirname, join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { InputError, describeFsError } from '../errors.js';
@@ -27,12 +28,13 @@ export async function writeFileAtomic(file: string, data: string | Uint8Array | 
   const dir = dirname(file);
   const temp = join(dir, `.${basename(file)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
   try {
-    await mkdir(dir, { recursive: true });
+    ensureDir(dir);
     if (typeof data === 'string' || data instanceof Uint8Array) await writeFile(temp, data);
     else await writeChunks(temp, data);
     await rename(temp, file);
   } catch (error) {
     await rm(temp, { force: true }).catch(() => undefined);
+    if (error instanceof InputError) throw error;
     throw new InputError(`cannot write: ${describeFsError(error)}`, { file, cause: error });
   }
 }
