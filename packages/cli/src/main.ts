@@ -32,6 +32,7 @@ import {
   version,
   writeFileAtomic,
   sarifText,
+  historyFileOf,
   type HistoryOptions,
   type PipewardenConfig,
   type Ports,
@@ -335,9 +336,7 @@ async function exists(path: string): Promise<boolean> {
 
 /** The history file a run adds its line to: --history, else the config's, else the out-dir's; none with --no-history. */
 function historyOf(options: { history?: string | undefined; 'no-history': boolean; 'out-dir': string }, config: PipewardenConfig, cwd: string): HistoryOptions | undefined {
-  if (options['no-history']) return undefined;
-  const shown = options.history ?? config.history ?? join(options['out-dir'], 'history.jsonl');
-  return { file: resolve(cwd, shown), shown };
+  return historyFileOf({ named: options.history, off: options['no-history'], configured: config.history, outDir: options['out-dir'], cwd });
 }
 
 async function loadConfig(explicit: string | undefined, dir: string, cwd: string): Promise<PipewardenConfig> {

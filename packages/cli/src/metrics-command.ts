@@ -4,7 +4,8 @@ import {
   InputError,
   computeMetrics,
   findingsOf,
-  readHistoryFile,
+  historyFileOf,
+  loadHistory,
   readReport,
   renderMetricsHtml,
   renderMetricsMarkdown,
@@ -66,15 +67,14 @@ async function openOf(file: string, cwd: string, lines: readonly HistoryLine[]):
 
 /** `pipewarden metrics`: history files (and a store) → the figures, as Markdown, JSON or HTML. */
 export async function runMetrics(options: MetricsCliOptions, config: PipewardenConfig, io: Io): Promise<number> {
-  const files = options.history.length ? options.history : options.store ? [] : [config.history ?? '.pipewarden/history.jsonl'];
+  const warn = (message: string) => io.stderr.write(`pipewarden: warning: ${message}\n`);
+  // What a scan run here would have written to, when no file is named and no store holds the lines.
+  const files = options.history.length ? options.history.map((named) => historyFileOf({ named, outDir: '.', cwd: io.cwd })!) : options.store ? [] : [historyFileOf({ configured: config.history, outDir: '.pipewarden', cwd: io.cwd })!];
   let lines: HistoryLine[] = [];
   for (const file of files) {
-    const read = await readHistoryFile(resolve(io.cwd, file), file);
-    if (!read.lines.length && !read.skipped.length && !options.store) {
-      // An empty or missing history is worth one line: the figures below would all be zero.
-      io.stderr.write(`pipewarden: warning: ${file}: no history yet (each scan adds a line; keep the file between runs)\n`);
-    }
-    for (const skipped of read.skipped) io.stderr.write(`pipewarden: warning: ${skipped.file}:${skipped.line}: ${skipped.problem}; skipped\n`);
+    const read = await loadHistory(file, warn);
+    // An empty or missing history is worth one line: the figures below would all be zero.
+    if (!read.lines.length && !read.skipped.length && !options.store) warn(`${file.shown}: no history yet (each scan adds a line; keep the file between runs)`);
     lines.push(...read.lines);
   }
   if (options.store) {

@@ -56,6 +56,6 @@ export { checkImage, type ImageInventory, type ImageCheckInput } from './images/
 export { parseReference, formatReference, matchesPattern, type ImageReference } from './images/reference.js';
 export { historyLineSchema, historyLineOf, onDefaultBranch, HISTORY_VERSION, type HistoryLine, type HistoryFindingRef } from './history/line.js';
 export { readHistoryFile, appendHistoryLine, lineProblem, type HistoryRead, type SkippedLine } from './history/file.js';
-export { completeProvenance, loadHistory, trendOf, repoFromRemote, type HistoryOptions } from './history/record.js';
+export { completeProvenance, loadHistory, trendOf, repoFromRemote, historyFileOf, type HistoryOptions } from './history/record.js';
 export { computeMetrics, WAIVER_AGE_BUCKETS, type Metrics, type MetricsOptions, type WeekFigures, type SlaBreach } from './history/metrics.js';
 export { renderMetricsMarkdown, renderMetricsHtml } from './history/render.js';

@@ -21556,15 +21556,15 @@ var require_parse2 = __commonJS({
         }
         if (value === "{" && opts.nobrace !== true) {
           increment("braces");
-          const open4 = {
+          const open5 = {
             type: "brace",
             value,
             output: "(",
             outputIndex: state.output.length,
             tokensIndex: state.tokens.length
           };
-          braces.push(open4);
-          push(open4);
+          braces.push(open5);
+          push(open5);
           continue;
         }
         if (value === "}") {
@@ -43086,7 +43086,7 @@ var require_light = __commonJS({
 
 // src/run.ts
 import { access as access2, readFile as readFile7 } from "fs/promises";
-import { join as join17, relative as relative5, resolve as resolve4 } from "path";
+import { join as join18, relative as relative5, resolve as resolve4 } from "path";
 
 // ../../node_modules/.pnpm/@actions+core@3.0.1/node_modules/@actions/core/lib/command.js
 import * as os from "os";
@@ -48315,7 +48315,7 @@ function getOctokit(token, options2, ...additionalPlugins) {
 // ../core/dist/index.js
 init_chunk_VIH22WF3();
 import { createWriteStream } from "fs";
-import { rename as rename2, rm as rm2, writeFile as writeFile2 } from "fs/promises";
+import { appendFile as appendFile2, copyFile as copyFile2, open as open3, rename as rename2, rm as rm2, writeFile as writeFile2 } from "fs/promises";
 import { existsSync as existsSync3, mkdirSync } from "fs";
 import { dirname as dirname3 } from "path";
 import { basename as basename3, dirname as dirname22, join as join3 } from "path";
@@ -68040,7 +68040,7 @@ function date4(params) {
 
 // ../core/dist/index.js
 import { createReadStream as createReadStream2, readFileSync as readFileSync2 } from "fs";
-import { open as open3, stat as stat2 } from "fs/promises";
+import { open as open22, stat as stat2 } from "fs/promises";
 import { createReadStream } from "fs";
 import { join as join32 } from "path";
 import { createRequire } from "module";
@@ -68055,7 +68055,7 @@ import { statSync } from "fs";
 import { readFile as readFile2 } from "fs/promises";
 import { join as join8 } from "path";
 import { createHash } from "crypto";
-import { open as open22, readFile, stat as stat22 } from "fs/promises";
+import { open as open32, readFile, stat as stat22 } from "fs/promises";
 import { join as join7 } from "path";
 import { createHash as createHash2 } from "crypto";
 import { readFile as readFile3 } from "fs/promises";
@@ -68068,7 +68068,7 @@ import { readFile as readFile4 } from "fs/promises";
 import { hash as hash2 } from "crypto";
 import { readFile as readFile5, readdir as readdir22 } from "fs/promises";
 import { join as join12 } from "path";
-import { open as open32 } from "fs/promises";
+import { open as open4 } from "fs/promises";
 import { extname as extname2, relative as relative22, sep as sep22 } from "path";
 import { createReadStream as createReadStream4 } from "fs";
 import { readdir as readdir3, stat as stat3 } from "fs/promises";
@@ -68090,11 +68090,11 @@ import { gzipSync } from "zlib";
 import { randomBytes as randomBytes2 } from "crypto";
 import { createHash as createHash4 } from "crypto";
 import { stat as stat5 } from "fs/promises";
-import { join as join16, relative as relative4, resolve as resolve22, sep as sep42 } from "path";
+import { join as join17, relative as relative4, resolve as resolve32, sep as sep42 } from "path";
 import { createReadStream as createReadStream5 } from "fs";
 import { stat as stat4 } from "fs/promises";
 import { createInterface as createInterface2 } from "readline";
-import { basename as basename4 } from "path";
+import { basename as basename4, join as join16, resolve as resolve22 } from "path";
 import { createHash as createHash5 } from "crypto";
 var SEVERITIES = ["critical", "high", "medium", "low", "info"];
 var CATEGORIES = ["sast", "sca", "secrets", "iac", "container", "dast", "sbom"];
@@ -68237,20 +68237,43 @@ async function writeChunks(file2, chunks) {
   failed.catch(() => void 0);
   try {
     for (const chunk of chunks) {
-      if (!out.write(chunk)) await Promise.race([new Promise((resolve32) => out.once("drain", () => resolve32())), failed]);
+      if (!out.write(chunk)) await Promise.race([new Promise((resolve42) => out.once("drain", () => resolve42())), failed]);
     }
-    await Promise.race([new Promise((resolve32) => out.end(() => resolve32())), failed]);
+    await Promise.race([new Promise((resolve42) => out.end(() => resolve42())), failed]);
   } finally {
     out.destroy();
   }
 }
 async function writeFileAtomic(file2, data) {
+  await atomically(file2, async (temp) => {
+    if (typeof data === "string" || data instanceof Uint8Array) await writeFile2(temp, data);
+    else await writeChunks(temp, data);
+  });
+}
+async function appendFileAtomic(file2, text2) {
+  await atomically(file2, async (temp) => {
+    let last = 10;
+    try {
+      await copyFile2(file2, temp);
+      const handle = await open3(temp, "r");
+      try {
+        const { size } = await handle.stat();
+        if (size) last = (await handle.read(Buffer.alloc(1), 0, 1, size - 1)).buffer[0];
+      } finally {
+        await handle.close();
+      }
+    } catch (error63) {
+      if (error63.code !== "ENOENT") throw error63;
+    }
+    await appendFile2(temp, `${last === 10 ? "" : "\n"}${text2}`);
+  });
+}
+async function atomically(file2, fill) {
   const dir = dirname22(file2);
   const temp = join3(dir, `.${basename3(file2)}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`);
   try {
     ensureDir(dir);
-    if (typeof data === "string" || data instanceof Uint8Array) await writeFile2(temp, data);
-    else await writeChunks(temp, data);
+    await fill(temp);
     await rename2(temp, file2);
   } catch (error63) {
     await rm2(temp, { force: true }).catch(() => void 0);
@@ -68936,7 +68959,7 @@ var IN_MEMORY_JSON_BYTES = 128 * 1024 * 1024;
 var MAX_XML_BYTES = 256 * 1024 * 1024;
 var SAMPLE_BYTES = 64 * 1024;
 async function readSample(file2, size) {
-  const handle = await open3(file2, "r");
+  const handle = await open22(file2, "r");
   try {
     const buffer = Buffer.alloc(Math.min(SAMPLE_BYTES, size));
     const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0);
@@ -72028,7 +72051,7 @@ function factsOf(source, digest2, configDigest, names, config2) {
   };
 }
 async function tarEntries(file2) {
-  const handle = await open22(file2, "r");
+  const handle = await open32(file2, "r");
   const entries = /* @__PURE__ */ new Map();
   try {
     const { size: total } = await handle.stat();
@@ -72069,7 +72092,7 @@ async function tarReader(file2) {
     const entry = entries.get(name);
     if (!entry) return void 0;
     if (entry.size > MAX_JSON) throw new Error(`holds ${name} of ${entry.size} bytes, more than an image's metadata can be`);
-    const handle = await open22(file2, "r");
+    const handle = await open32(file2, "r");
     try {
       const buffer = Buffer.alloc(entry.size);
       await handle.read(buffer, 0, entry.size, entry.offset);
@@ -73157,9 +73180,9 @@ function applyBaseline(log2, baseline, options2 = {}) {
   const current = [];
   for (const run22 of log2.runs) for (const result2 of run22.results ?? []) if (result2.baselineState !== "absent") current.push({ run: run22, result: result2, done: false });
   const counts = { new: 0, unchanged: 0, updated: 0, absent: 0 };
-  let open4 = current;
+  let open5 = current;
   for (const strength of STRENGTHS) {
-    if (!open4.length) break;
+    if (!open5.length) break;
     const index = /* @__PURE__ */ new Map();
     for (const entry of pending) {
       if (entry.matched) continue;
@@ -73171,7 +73194,7 @@ function applyBaseline(log2, baseline, options2 = {}) {
       else index.set(key, [found, entry]);
     }
     if (!index.size) continue;
-    for (const item of open4) {
+    for (const item of open5) {
       const key = keyOf(item.run, item.result, strength);
       const found = key === void 0 ? void 0 : index.get(key);
       const candidate = found === void 0 ? void 0 : Array.isArray(found) ? found.find((entry) => !entry.matched) : found.matched ? void 0 : found;
@@ -73183,9 +73206,9 @@ function applyBaseline(log2, baseline, options2 = {}) {
       item.result.baselineState = changed(candidate, item.run, item.result) ? "updated" : "unchanged";
       counts[item.result.baselineState]++;
     }
-    open4 = open4.filter((item) => !item.done);
+    open5 = open5.filter((item) => !item.done);
   }
-  for (const item of open4) {
+  for (const item of open5) {
     item.result.baselineState = "new";
     counts.new++;
   }
@@ -73423,7 +73446,7 @@ async function findRoutes(files, srcRoot) {
     if (!SOURCE_EXTENSIONS.has(extname2(file2).toLowerCase())) continue;
     let text2;
     try {
-      const handle = await open32(file2, "r");
+      const handle = await open4(file2, "r");
       try {
         const { size } = await handle.stat();
         if (size > MAX_SOURCE_BYTES) continue;
@@ -74489,15 +74512,15 @@ function renderMarkdown(input2, limit = MARKDOWN_LIMIT) {
   const { head, table: table2, tail: tail2 } = markdownParts(input2);
   const report = safeHttpUrl(input2.links?.report);
   const fullReport = report ? `[the full report](${report})` : "`report.html` and `results.sarif` in the job's artifacts";
-  const join172 = (rows2) => {
+  const join182 = (rows2) => {
     const shown = table2.length ? [...table2.slice(0, rows2 + 4), ...rows2 < table2.length - 4 ? ["", `${table2.length - 4 - rows2} more findings are not shown here: see ${fullReport}.`] : [], "", "</details>", ""] : [];
     return [...head, ...shown, ...tail2].join("\n");
   };
   let rows = Math.max(0, table2.length - 4);
-  let text2 = join172(rows);
+  let text2 = join182(rows);
   while (text2.length > limit && rows > 0) {
     rows = Math.floor(rows / 2);
-    text2 = join172(rows);
+    text2 = join182(rows);
   }
   if (text2.length > limit) {
     const note = `
@@ -75142,29 +75165,12 @@ async function readHistoryFile(file2, shown = file2) {
   }
   return result2;
 }
-async function* withLine(file2, line) {
-  let last = "\n";
-  const exists3 = await stat4(file2).then(
-    (s) => s.isFile(),
-    () => false
-  );
-  if (exists3) {
-    for await (const chunk of createReadStream5(file2, { encoding: "utf8", highWaterMark: 1024 * 1024 })) {
-      if (chunk.length) last = chunk.at(-1);
-      yield chunk;
-    }
-  }
-  yield `${last === "\n" ? "" : "\n"}${JSON.stringify(line)}
-`;
-}
 async function appendHistoryLine(file2, line, shown = file2) {
-  const chunks = [];
-  try {
-    for await (const chunk of withLine(file2, line)) chunks.push(chunk);
-  } catch (error63) {
-    throw new InputError(`cannot read the history to add to it: ${describeFsError(error63)}`, { file: shown, cause: error63 });
-  }
-  await writeFileAtomic(file2, chunks);
+  await appendFileAtomic(file2, `${JSON.stringify(line)}
+`).catch((error63) => {
+    if (error63 instanceof InputError) throw new InputError(error63.message, { file: shown, cause: error63 });
+    throw error63;
+  });
 }
 function repoFromRemote(url2) {
   const path4 = url2.trim().replace(/\.git\/?$/, "").replace(/^[a-z+]+:\/\/[^/]+\//i, "").replace(/^[^@/:]+@[^:/]+:/, "");
@@ -75172,21 +75178,32 @@ function repoFromRemote(url2) {
   return parts.length >= 2 ? parts.slice(-2).join("/") : void 0;
 }
 async function completeProvenance(provenance2, srcRoot, ports, env) {
-  const git = async (...args) => {
+  const git = async (known, ...args) => {
+    if (known) return "";
     const result2 = await ports.exec({ command: "git", args, cwd: srcRoot, env, timeoutMs: 3e4 });
     return result2.exitCode === 0 ? result2.stdout.trim() : "";
   };
-  const repository = provenance2?.repository ?? (repoFromRemote(await git("config", "--get", "remote.origin.url")) || basename4(srcRoot));
-  const head = provenance2?.branch ? "" : await git("rev-parse", "--abbrev-ref", "HEAD");
-  const branch = provenance2?.branch ?? (head && head !== "HEAD" ? head : void 0);
-  const origin = provenance2?.defaultBranch ? "" : await git("symbolic-ref", "--quiet", "--short", "refs/remotes/origin/HEAD");
+  const [head, remote, checkedOut, origin] = await Promise.all([
+    git(provenance2?.commit, "rev-parse", "HEAD"),
+    git(provenance2?.repository, "config", "--get", "remote.origin.url"),
+    git(provenance2?.branch, "rev-parse", "--abbrev-ref", "HEAD"),
+    git(provenance2?.defaultBranch, "symbolic-ref", "--quiet", "--short", "refs/remotes/origin/HEAD")
+  ]);
+  const commit = provenance2?.commit ?? (head || void 0);
+  const repository = provenance2?.repository ?? (repoFromRemote(remote) || basename4(srcRoot));
+  const branch = provenance2?.branch ?? (checkedOut && checkedOut !== "HEAD" ? checkedOut : void 0);
   const defaultBranch = provenance2?.defaultBranch ?? (origin.startsWith("origin/") ? origin.slice("origin/".length) : void 0);
-  return { ...provenance2, repository, ...branch ? { branch } : {}, ...defaultBranch ? { defaultBranch } : {} };
+  return { ...provenance2, ...commit ? { commit } : {}, repository, ...branch ? { branch } : {}, ...defaultBranch ? { defaultBranch } : {} };
 }
-async function loadHistory(options2, ports) {
+function historyFileOf(options2) {
+  if (options2.off) return void 0;
+  const shown = options2.named ?? options2.configured ?? join16(options2.outDir, "history.jsonl");
+  return { file: resolve22(options2.cwd, shown), shown };
+}
+async function loadHistory(options2, warn) {
   const read2 = await readHistoryFile(options2.file, options2.shown);
-  for (const skipped of read2.skipped) ports.log("warn", `${skipped.file}:${skipped.line}: ${skipped.problem}; skipped`);
-  return read2.lines;
+  for (const skipped of read2.skipped) warn(`${skipped.file}:${skipped.line}: ${skipped.problem}; skipped`);
+  return read2;
 }
 function trendOf(lines, repo, stage) {
   const own2 = lines.filter((line) => line.repo === repo && line.stage === stage).sort((a, b) => Date.parse(a.time) - Date.parse(b.time));
@@ -75245,11 +75262,11 @@ function resolveScanners(ids, stage, config2) {
 async function sourceRoot(dir, ports, env) {
   const git = await ports.exec({ command: "git", args: ["rev-parse", "--show-toplevel"], cwd: dir, env, timeoutMs: 3e4 });
   const top = git.exitCode === 0 ? git.stdout.trim() : "";
-  return top ? resolve22(top) : dir;
+  return top ? resolve32(top) : dir;
 }
 async function runScan(options2, ports) {
   const startedAt = /* @__PURE__ */ new Date();
-  const dir = resolve22(options2.cwd, options2.dir);
+  const dir = resolve32(options2.cwd, options2.dir);
   try {
     if (!(await stat5(dir)).isDirectory()) throw new InputError("is not a directory", { file: options2.dir });
   } catch (error63) {
@@ -75262,7 +75279,7 @@ async function runScan(options2, ports) {
   }
   const targetUrl = options2.targetUrl ? checkTargetUrl(options2.targetUrl, options2.config.dast?.allowed_hosts).href : void 0;
   const gateConfig = options2.config.gate;
-  const outDir = resolve22(options2.cwd, options2.outDir);
+  const outDir = resolve32(options2.cwd, options2.outDir);
   const srcRoot = await sourceRoot(dir, ports, options2.env);
   let files = [];
   if (scanners2.length) {
@@ -75274,12 +75291,12 @@ async function runScan(options2, ports) {
       files = await listFiles(dir, ports, options2.env);
     }
   }
-  const baselineLog = options2.baseline ? await readBaseline(resolve22(options2.cwd, options2.baseline), options2.baseline) : void 0;
-  const history = options2.history ? await loadHistory(options2.history, ports) : void 0;
+  const baselineLog = options2.baseline ? await readBaseline(resolve32(options2.cwd, options2.baseline), options2.baseline) : void 0;
+  const history = options2.history ? (await loadHistory(options2.history, (message2) => ports.log("warn", message2))).lines : void 0;
   const diffScope = options2.diffBase ? await readDiffScope(srcRoot, options2.diffBase, ports, options2.env) : void 0;
   const timeouts = Object.fromEntries(Object.entries(options2.config.scanners ?? {}).flatMap(([id, o]) => o?.timeout ? [[id, o.timeout * 1e3]] : []));
-  const changed2 = diffScope ? new Set([...diffScope.files.keys()].map((path4) => relative4(dir, join16(srcRoot, path4)).split(sep42).join("/")).filter((p) => !p.startsWith(".."))) : void 0;
-  const collected = await collect({ root: dir, files, scanners: scanners2, explicit, rawDir: join16(outDir, "raw"), env: options2.env, shard: options2.shard, timeouts, changed: changed2, url: targetUrl, image: options2.image, maxScanSeconds: options2.config.dast?.max_scan_time ?? 300, images: options2.config.images, imageArchive: options2.imageArchive && resolve22(options2.cwd, options2.imageArchive), baseArchives: options2.baseArchives?.map((f) => resolve22(options2.cwd, f)), vulnerabilityReports: options2.vulnerabilityReports && { image: resolve22(options2.cwd, options2.vulnerabilityReports.image), base: resolve22(options2.cwd, options2.vulnerabilityReports.base) }, stopAfter: options2.failFast ? (report) => failsAlone(report, { baseDir: dir, srcRoot }, options2) : void 0 }, ports);
+  const changed2 = diffScope ? new Set([...diffScope.files.keys()].map((path4) => relative4(dir, join17(srcRoot, path4)).split(sep42).join("/")).filter((p) => !p.startsWith(".."))) : void 0;
+  const collected = await collect({ root: dir, files, scanners: scanners2, explicit, rawDir: join17(outDir, "raw"), env: options2.env, shard: options2.shard, timeouts, changed: changed2, url: targetUrl, image: options2.image, maxScanSeconds: options2.config.dast?.max_scan_time ?? 300, images: options2.config.images, imageArchive: options2.imageArchive && resolve32(options2.cwd, options2.imageArchive), baseArchives: options2.baseArchives?.map((f) => resolve32(options2.cwd, f)), vulnerabilityReports: options2.vulnerabilityReports && { image: resolve32(options2.cwd, options2.vulnerabilityReports.image), base: resolve32(options2.cwd, options2.vulnerabilityReports.base) }, stopAfter: options2.failFast ? (report) => failsAlone(report, { baseDir: dir, srcRoot }, options2) : void 0 }, ports);
   const failClosed = (gateConfig?.on_scanner_error ?? "fail") === "fail";
   const warnings = [];
   const failures = [];
@@ -75325,7 +75342,7 @@ async function runScan(options2, ports) {
   }
   for (const input2 of options2.reports ?? []) {
     if (options2.shard && shardOf(`report\0${input2.file}`, options2.shard.total) !== options2.shard.index) continue;
-    const report = { file: resolve22(options2.cwd, input2.file), format: input2.format };
+    const report = { file: resolve32(options2.cwd, input2.file), format: input2.format };
     const { log: log3, format } = await normalizeReport(report, normalizeOptions).catch((error63) => {
       if (error63 instanceof InputError) throw new InputError(error63.message, { file: input2.file, cause: error63 });
       throw error63;
@@ -75335,7 +75352,7 @@ async function runScan(options2, ports) {
   }
   for (const run22 of collected.runs) if (run22.status === "failed" && !recorded.has(run22.id)) logs.push(failedRunLog(run22, scanners2.find((s) => s.id === run22.id)));
   const combined = combineLogs(logs);
-  const routes = await mapDastRoutes(combined, { srcRoot, files: async () => (files.length ? files : await listFiles(dir, ports, options2.env)).map((file2) => join16(dir, file2)) });
+  const routes = await mapDastRoutes(combined, { srcRoot, files: async () => (files.length ? files : await listFiles(dir, ports, options2.env)).map((file2) => join17(dir, file2)) });
   if (routes.mapped + routes.unmapped) ports.log("info", `DAST: ${routes.mapped} finding${routes.mapped === 1 ? "" : "s"} traced to the handler in the code, ${routes.unmapped} kept by URL`);
   const log2 = await identify(combined, { srcRoot });
   const { merged } = dedupe(log2, options2.config.dedupe ?? DEFAULT_DEDUPE);
@@ -75378,9 +75395,8 @@ async function runScan(options2, ports) {
       ...count !== void 0 ? { findings: count } : {}
     }))
   };
-  const head = await ports.exec({ command: "git", args: ["rev-parse", "HEAD"], cwd: srcRoot, env: options2.env, timeoutMs: 3e4 });
-  const commit = options2.provenance?.commit ?? (head.exitCode === 0 ? head.stdout.trim() : void 0);
-  const provenance2 = await completeProvenance({ ...options2.provenance, ...commit ? { commit } : {} }, srcRoot, ports, options2.env);
+  const provenance2 = await completeProvenance(options2.provenance, srcRoot, ports, options2.env);
+  const commit = provenance2.commit;
   stampFirstDetection(log2, startedAt);
   const images = log2.runs.flatMap((run22) => run22.properties?.["pipewarden/inventory"] ? [run22.properties["pipewarden/inventory"]] : []);
   const sbomOf = (scanner) => log2.runs.find((run22) => run22.properties?.[PROP.scanner] === scanner)?.properties?.["pipewarden/sbomComponents"];
@@ -75414,11 +75430,11 @@ function hasCve(log2) {
   );
 }
 async function loadFeeds(log2, options2, ports) {
-  if (options2.feedsDir) return readFeedsDir(resolve22(options2.cwd, options2.feedsDir));
+  if (options2.feedsDir) return readFeedsDir(resolve32(options2.cwd, options2.feedsDir));
   if (!hasCve(log2) || !options2.feedCache) return { warnings: [] };
   const feeds = options2.config.feeds;
   const result2 = await cachedFeeds({
-    cacheDir: resolve22(options2.cwd, feeds?.cache_dir ?? options2.feedCache.cacheDir),
+    cacheDir: resolve32(options2.cwd, feeds?.cache_dir ?? options2.feedCache.cacheDir),
     today: options2.today ?? todayUtc(),
     fetch: options2.feedCache.fetch,
     offline: feeds?.offline ?? options2.feedCache.offline,
@@ -75449,7 +75465,7 @@ function verdictProp(verdict) {
 var ANCHORS = ["pipewarden.yml", "pipewarden.yaml", "README.md", "readme.md", "package.json", "Dockerfile"];
 async function anchorOf(dir, srcRoot) {
   for (const name of ANCHORS) {
-    const path4 = join16(dir, name);
+    const path4 = join17(dir, name);
     if (await stat5(path4).then((s) => s.isFile(), () => false)) {
       const rel = relative4(srcRoot, path4);
       if (!rel.startsWith("..")) return rel.split(sep42).map(encodeURIComponent).join("/");
@@ -76231,7 +76247,7 @@ async function exists2(path4) {
 }
 async function loadConfig(inputs, workspace, dir) {
   if (inputs.config) return loadConfigFile(resolve4(workspace, inputs.config));
-  for (const name of ["pipewarden.yml", "pipewarden.yaml"]) if (await exists2(join17(dir, name))) return loadConfigFile(join17(dir, name));
+  for (const name of ["pipewarden.yml", "pipewarden.yaml"]) if (await exists2(join18(dir, name))) return loadConfigFile(join18(dir, name));
   return {};
 }
 function links() {
@@ -76333,7 +76349,7 @@ async function run2() {
     const dir = resolve4(workspace, inputs.workingDirectory);
     const config2 = applyFailOn(await loadConfig(inputs, workspace, dir), inputs.stage, inputs.failOn);
     const ports = { exec: actionsExec, log: (level, message2) => level === "warn" ? warning(message2) : info(message2) };
-    const cacheRoot = process.env.RUNNER_TOOL_CACHE ?? process.env.RUNNER_TEMP ?? join17(workspace, ".pipewarden-cache");
+    const cacheRoot = process.env.RUNNER_TOOL_CACHE ?? process.env.RUNNER_TEMP ?? join18(workspace, ".pipewarden-cache");
     const offline = /^(1|true|yes)$/i.test(process.env.PIPEWARDEN_OFFLINE ?? "");
     const outcome = await runScan(
       {
@@ -76350,9 +76366,9 @@ async function run2() {
         targetUrl: inputs.targetUrl,
         image: inputs.image,
         feedsDir: inputs.feedsDir,
-        feedCache: { cacheDir: join17(cacheRoot, "pipewarden", "feeds"), offline, fetch: offline ? void 0 : globalThis.fetch },
+        feedCache: { cacheDir: join18(cacheRoot, "pipewarden", "feeds"), offline, fetch: offline ? void 0 : globalThis.fetch },
         links: links(),
-        history: inputs.history === null ? void 0 : { file: resolve4(workspace, inputs.history ?? config2.history ?? join17(inputs.outDir, "history.jsonl")), shown: inputs.history ?? config2.history ?? join17(inputs.outDir, "history.jsonl") },
+        history: historyFileOf({ named: inputs.history ?? void 0, off: inputs.history === null, configured: config2.history, outDir: inputs.outDir, cwd: workspace }),
         provenance: provenance()
       },
       ports

@@ -4,6 +4,7 @@ import * as core from '@actions/core';
 import { context } from '@actions/github';
 import {
   type Provenance,
+  historyFileOf,
   applyFailOn,
   isPipewardenError,
   loadConfigFile,
@@ -181,7 +182,7 @@ export async function run(): Promise<number> {
         feedsDir: inputs.feedsDir,
         feedCache: { cacheDir: join(cacheRoot, 'pipewarden', 'feeds'), offline, fetch: offline ? undefined : (globalThis.fetch as unknown as Fetcher) },
         links: links(),
-        history: inputs.history === null ? undefined : { file: resolve(workspace, inputs.history ?? config.history ?? join(inputs.outDir, 'history.jsonl')), shown: inputs.history ?? config.history ?? join(inputs.outDir, 'history.jsonl') },
+        history: historyFileOf({ named: inputs.history ?? undefined, off: inputs.history === null, configured: config.history, outDir: inputs.outDir, cwd: workspace }),
         provenance: provenance(),
       },
       ports,

@@ -2,7 +2,7 @@ import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { createInterface } from 'node:readline';
 import { InputError, describeFsError } from '../errors.js';
-import { writeFileAtomic } from '../sarif/write-atomic.js';
+import { appendFileAtomic } from '../sarif/write-atomic.js';
 import { historyLineSchema, type HistoryLine } from './line.js';
 
 /** A line longer than this is not one of ours (a whole run with 100k new findings is ~10 MB). */
@@ -70,32 +70,13 @@ export async function readHistoryFile(file: string, shown = file): Promise<Histo
   return result;
 }
 
-async function* withLine(file: string, line: HistoryLine): AsyncGenerator<string> {
-  let last = '\n';
-  const exists = await stat(file).then(
-    (s) => s.isFile(),
-    () => false,
-  );
-  if (exists) {
-    for await (const chunk of createReadStream(file, { encoding: 'utf8', highWaterMark: 1024 * 1024 }) as AsyncIterable<string>) {
-      if (chunk.length) last = chunk.at(-1)!;
-      yield chunk;
-    }
-  }
-  // A truncated last line stays on its own line (and is reported as such), never glued to this one.
-  yield `${last === '\n' ? '' : '\n'}${JSON.stringify(line)}\n`;
-}
-
 /**
- * Adds one line to the history. The file is copied with the line to a temporary file and renamed over
- * it: a run killed midway leaves the previous history whole, never half a line.
+ * Adds one line to the history, through a copy renamed over the file: a run killed midway leaves the
+ * previous history whole, never half a line.
  */
 export async function appendHistoryLine(file: string, line: HistoryLine, shown = file): Promise<void> {
-  const chunks: string[] = [];
-  try {
-    for await (const chunk of withLine(file, line)) chunks.push(chunk);
-  } catch (error) {
-    throw new InputError(`cannot read the history to add to it: ${describeFsError(error)}`, { file: shown, cause: error });
-  }
-  await writeFileAtomic(file, chunks);
+  await appendFileAtomic(file, `${JSON.stringify(line)}\n`).catch((error: unknown) => {
+    if (error instanceof InputError) throw new InputError(error.message, { file: shown, cause: error });
+    throw error;
+  });
 }

@@ -1,8 +1,8 @@
-import { basename } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import type { Ports } from '../ports/types.js';
 import type { HistoryPoint, Provenance } from '../report/summary.js';
 import type { Stage } from '../scanners/types.js';
-import { readHistoryFile } from './file.js';
+import { readHistoryFile, type HistoryRead } from './file.js';
 import { onDefaultBranch, type HistoryLine } from './line.js';
 
 /** Where a run's line goes, and what it is read for first. */
@@ -25,27 +25,40 @@ export function repoFromRemote(url: string): string | undefined {
 }
 
 /**
- * What the platform did not say, from git: the repository (origin's owner/name, else the folder), the branch
- * checked out and origin's default branch.
+ * What the platform did not say, from git, asked at once: the commit (HEAD), the repository (origin's
+ * owner/name, else the folder), the branch checked out and origin's default branch.
  */
 export async function completeProvenance(provenance: Provenance | undefined, srcRoot: string, ports: Ports, env: Readonly<Record<string, string | undefined>>): Promise<Provenance & { repository: string }> {
-  const git = async (...args: string[]) => {
+  const git = async (known: string | undefined, ...args: string[]) => {
+    if (known) return '';
     const result = await ports.exec({ command: 'git', args, cwd: srcRoot, env, timeoutMs: 30_000 });
     return result.exitCode === 0 ? result.stdout.trim() : '';
   };
-  const repository = provenance?.repository ?? (repoFromRemote(await git('config', '--get', 'remote.origin.url')) || basename(srcRoot));
-  const head = provenance?.branch ? '' : await git('rev-parse', '--abbrev-ref', 'HEAD');
-  const branch = provenance?.branch ?? (head && head !== 'HEAD' ? head : undefined);
-  const origin = provenance?.defaultBranch ? '' : await git('symbolic-ref', '--quiet', '--short', 'refs/remotes/origin/HEAD');
+  const [head, remote, checkedOut, origin] = await Promise.all([
+    git(provenance?.commit, 'rev-parse', 'HEAD'),
+    git(provenance?.repository, 'config', '--get', 'remote.origin.url'),
+    git(provenance?.branch, 'rev-parse', '--abbrev-ref', 'HEAD'),
+    git(provenance?.defaultBranch, 'symbolic-ref', '--quiet', '--short', 'refs/remotes/origin/HEAD'),
+  ]);
+  const commit = provenance?.commit ?? (head || undefined);
+  const repository = provenance?.repository ?? (repoFromRemote(remote) || basename(srcRoot));
+  const branch = provenance?.branch ?? (checkedOut && checkedOut !== 'HEAD' ? checkedOut : undefined);
   const defaultBranch = provenance?.defaultBranch ?? (origin.startsWith('origin/') ? origin.slice('origin/'.length) : undefined);
-  return { ...provenance, repository, ...(branch ? { branch } : {}), ...(defaultBranch ? { defaultBranch } : {}) };
+  return { ...provenance, ...(commit ? { commit } : {}), repository, ...(branch ? { branch } : {}), ...(defaultBranch ? { defaultBranch } : {}) };
 }
 
-/** Reads the history for a run; corrupt lines are warned about, one each, and skipped. */
-export async function loadHistory(options: HistoryOptions, ports: Ports): Promise<HistoryLine[]> {
+/** The history file a run adds its line to: the one named, else the config's, else the out-dir's; none when off. */
+export function historyFileOf(options: { named?: string | undefined; off?: boolean | undefined; configured?: string | undefined; outDir: string; cwd: string }): HistoryOptions | undefined {
+  if (options.off) return undefined;
+  const shown = options.named ?? options.configured ?? join(options.outDir, 'history.jsonl');
+  return { file: resolve(options.cwd, shown), shown };
+}
+
+/** Reads a history; corrupt lines are warned about, one each with its number, and skipped. */
+export async function loadHistory(options: HistoryOptions, warn: (message: string) => void): Promise<HistoryRead> {
   const read = await readHistoryFile(options.file, options.shown);
-  for (const skipped of read.skipped) ports.log('warn', `${skipped.file}:${skipped.line}: ${skipped.problem}; skipped`);
-  return read.lines;
+  for (const skipped of read.skipped) warn(`${skipped.file}:${skipped.line}: ${skipped.problem}; skipped`);
+  return read;
 }
 
 /**

@@ -210,7 +210,7 @@ export async function runScan(options: ScanOptions, ports: Ports): Promise<ScanO
 
   // Read the baseline before scanning: a bad file should fail in a second, not after the scanners ran.
   const baselineLog = options.baseline ? await readBaseline(resolve(options.cwd, options.baseline), options.baseline) : undefined;
-  const history = options.history ? await loadHistory(options.history, ports) : undefined;
+  const history = options.history ? (await loadHistory(options.history, (message) => ports.log('warn', message))).lines : undefined;
   const diffScope = options.diffBase ? await readDiffScope(srcRoot, options.diffBase, ports, options.env) : undefined;
 
   const timeouts = Object.fromEntries(Object.entries(options.config.scanners ?? {}).flatMap(([id, o]) => (o?.timeout ? [[id, o.timeout * 1000]] : [])));
@@ -325,9 +325,8 @@ export async function runScan(options: ScanOptions, ports: Ports): Promise<ScanO
       ...(count !== undefined ? { findings: count } : {}),
     })),
   };
-  const head = await ports.exec({ command: 'git', args: ['rev-parse', 'HEAD'], cwd: srcRoot, env: options.env, timeoutMs: 30_000 });
-  const commit = options.provenance?.commit ?? (head.exitCode === 0 ? head.stdout.trim() : undefined);
-  const provenance = await completeProvenance({ ...options.provenance, ...(commit ? { commit } : {}) }, srcRoot, ports, options.env);
+  const provenance = await completeProvenance(options.provenance, srcRoot, ports, options.env);
+  const commit = provenance.commit;
   stampFirstDetection(log, startedAt);
   const images = log.runs.flatMap((run) => (run.properties?.['pipewarden/inventory'] ? [run.properties['pipewarden/inventory'] as ImageInventory] : []));
   // The image's SBOM, when the scan made one: Syft's of the whole image, else cyclonedx-npm's of the app layer.
@@ -485,7 +484,7 @@ export async function gateLog(options: GateLogOptions, ports: Ports): Promise<Ga
     ...(baseline ? { 'pipewarden/baseline': baseline } : {}),
   };
   const scanners = (log.properties['pipewarden/scanners'] as ScannerSummary[] | undefined) ?? [];
-  const history = options.history ? await loadHistory(options.history, ports) : undefined;
+  const history = options.history ? (await loadHistory(options.history, (message) => ports.log('warn', message))).lines : undefined;
   const scanned = log.properties['pipewarden/provenance'] as Provenance | undefined;
   // The log's repository and commit are the scan's; branch and pipeline are this run's.
   const provenance = history ? await completeProvenance({ ...scanned, ...options.provenance, ...(scanned?.repository ? { repository: scanned.repository } : {}) }, options.cwd, ports, options.env ?? {}) : undefined;

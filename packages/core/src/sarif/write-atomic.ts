@@ -1,5 +1,5 @@
 import { createWriteStream } from 'node:fs';
-import { rename, rm, writeFile } from 'node:fs/promises';
+import { appendFile, copyFile, open, rename, rm, writeFile } from 'node:fs/promises';
 import { ensureDir } from '../files/ensure-dir.js';
 import { basename, dirname, join } from 'node:path';
 import { randomBytes } from 'node:crypto';
@@ -25,12 +25,42 @@ async function writeChunks(file: string, chunks: Iterable<string | Uint8Array>):
  * Chunks (an iterable of strings or bytes) are streamed: a large log never has to be one string.
  */
 export async function writeFileAtomic(file: string, data: string | Uint8Array | Iterable<string | Uint8Array>): Promise<void> {
+  await atomically(file, async (temp) => {
+    if (typeof data === 'string' || data instanceof Uint8Array) await writeFile(temp, data);
+    else await writeChunks(temp, data);
+  });
+}
+
+/**
+ * Adds text to the end of a file the same way: the file is copied by the kernel (not read into memory), the
+ * text appended to the copy, and the copy renamed over it. A last line without its newline (a run killed
+ * before this mechanism, an edit by hand) gets one first, so the new text never joins it.
+ */
+export async function appendFileAtomic(file: string, text: string): Promise<void> {
+  await atomically(file, async (temp) => {
+    let last = 0x0a;
+    try {
+      await copyFile(file, temp);
+      const handle = await open(temp, 'r');
+      try {
+        const { size } = await handle.stat();
+        if (size) last = (await handle.read(Buffer.alloc(1), 0, 1, size - 1)).buffer[0]!;
+      } finally {
+        await handle.close();
+      }
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+    }
+    await appendFile(temp, `${last === 0x0a ? '' : '\n'}${text}`);
+  });
+}
+
+async function atomically(file: string, fill: (temp: string) => Promise<void>): Promise<void> {
   const dir = dirname(file);
   const temp = join(dir, `.${basename(file)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
   try {
     ensureDir(dir);
-    if (typeof data === 'string' || data instanceof Uint8Array) await writeFile(temp, data);
-    else await writeChunks(temp, data);
+    await fill(temp);
     await rename(temp, file);
   } catch (error) {
     await rm(temp, { force: true }).catch(() => undefined);
