@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // pnpm new-format <id> [--corpus <folder>] [--root <repo>]
-// Creates packages/core/src/formats/<id>/ with index.ts and <id>.test.ts wired to ../shared/corpus/<folder>,
-// and adds the one barrel line to packages/core/src/formats/index.ts.
+// Creates packages/core/src/formats/<id>/ with index.ts, <id>.test.ts wired to ../shared/corpus/<folder> and
+// testdata/ (a placeholder input and a note: formats/testdata.test.ts fails until a real input / expected pair
+// replaces it), and adds the one barrel line to packages/core/src/formats/index.ts.
 import { existsSync } from 'node:fs';
 import { appendFile, mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
@@ -92,5 +93,44 @@ corpusSuite({
 });
 `,
 );
+const regenerate = 'UPDATE_TESTDATA=1 pnpm vitest run packages/core/src/formats/testdata.test.ts';
+await mkdir(join(folder, 'testdata'));
+// The shape the scaffolded parser reads, so the pipeline runs end to end; testdata.test.ts refuses it until it is replaced.
+await writeFile(
+  join(folder, 'testdata', 'placeholder.input.json'),
+  `${JSON.stringify(
+    {
+      findings: [
+        { rule: 'example-rule', title: 'Example rule', severity: 'high', message: 'Replace this file with an excerpt of a real report', file: 'src/app.js', line: 3 },
+      ],
+    },
+    null,
+    2,
+  )}\n`,
+);
+await writeFile(
+  join(folder, 'testdata', 'README.md'),
+  `# ${title} test data
+
+\`packages/core/src/formats/testdata.test.ts\` reads every \`<case>.input.<ext>\` here with this format and compares
+the SARIF log it makes with \`<case>.expected.sarif\`. It fails while \`placeholder.input.json\` is here and while an
+input has no expected file.
+
+1. Replace \`placeholder.input.json\` with a small excerpt of a real report of the tool (a few results that show its
+   severities, ids such as CVE or CWE, locations, fixed versions), named \`<case>.input.<ext>\` with the extension
+   the tool writes (\`.json\`, \`.xml\`, \`.jsonl\`, \`.sarif\`, ...). Take out real secrets and personal data.
+2. Generate the expected file:
+
+   \`\`\`sh
+   ${regenerate}
+   \`\`\`
+
+3. Read \`<case>.expected.sarif\` through before committing it: it is what the parser must keep producing, so a
+   parser bug must not be frozen in it. This note can go once the first pair is in.
+`,
+);
 await appendFile(barrel, `${text.endsWith('\n') ? '' : '\n'}export { ${exportName} } from './${id}/index.js';\n`);
-process.stdout.write(`created ${join('packages/core/src/formats', id)}/index.ts and ${id}.test.ts (corpus: ../shared/corpus/${corpus}/), registered in formats/index.ts\n`);
+process.stdout.write(
+  `created ${join('packages/core/src/formats', id)}/index.ts, ${id}.test.ts (corpus: ../shared/corpus/${corpus}/) and testdata/, registered in formats/index.ts\n` +
+    `next: replace testdata/placeholder.input.json with an excerpt of a real report, then: ${regenerate}\n`,
+);

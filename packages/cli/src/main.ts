@@ -3,9 +3,9 @@ import { join, resolve } from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import {
   applyFailOn,
-  completedTools,
-  planTickets,
-  syncTickets,
+  findConfigFile,
+  publish,
+  type Targets,
   ConfigError,
   InputError,
   SARIF_SCHEMA_URI,
@@ -38,9 +38,9 @@ import {
   type Ports,
   type ScanOutcome,
 } from '@pipewarden/core';
-import { githubIssuesTracker, githubTarget, type GithubIssuesTarget } from './github-issues.js';
+import { platformFor, type Loaded } from './platforms.js';
 import { liveProgress } from './progress.js';
-import { convertOptionsSchema, gateOptionsSchema, mergeOptionsSchema, metricsOptionsSchema, reportOptionsSchema, scanOptionsSchema, validateOptions } from './options.js';
+import { SCAN_FLAGS, convertOptionsSchema, gateOptionsSchema, mergeOptionsSchema, metricsOptionsSchema, reportOptionsSchema, scanOptionsSchema, validateOptions, type ScanCliOptions } from './options.js';
 import { REPORT_USAGE, provenanceOf, renderReport, reportLinks } from './report-command.js';
 import { METRICS_USAGE, runMetrics } from './metrics-command.js';
 
@@ -286,36 +286,6 @@ function shownOutputs(cwd: string, outputs: EmitOutputs): string[] {
   return [outputs.sarif, outputs.summary, outputs.html].map((path) => relativeTo(cwd, path));
 }
 
-/**
- * `--tickets github` outside the Action (Jenkins, a shell). Without the current tickets nothing is planned:
- * planning against an empty list would open every ticket a second time.
- */
-async function postGithubTickets(target: GithubIssuesTarget, outcome: ScanOutcome, config: PipewardenConfig, options: { stage: string; 'max-new-tickets'?: number | undefined }, diffBase: string | undefined, io: CliIo, ports: Ports): Promise<void> {
-  const tracker = githubIssuesTracker(target);
-  let existing;
-  try {
-    existing = await tracker.list();
-  } catch (error) {
-    io.stderr.write(`pipewarden: warning: could not read the issues of ${target.owner}/${target.repo}, so none were posted: ${(error as Error).message}\n`);
-    return;
-  }
-  // The branch is the default one when the CI says so (Jenkins: BRANCH_NAME; GitLab: CI_COMMIT_BRANCH).
-  const branch = io.env.BRANCH_NAME ?? io.env.GIT_BRANCH?.replace(/^origin\//, '') ?? io.env.CI_COMMIT_BRANCH;
-  const defaultBranch = io.env.PIPEWARDEN_DEFAULT_BRANCH ?? io.env.CI_DEFAULT_BRANCH;
-  const plan = planTickets(outcome.findings, existing, {
-    minPriority: config.tickets?.min_priority,
-    maxNew: config.tickets?.max_new ?? options['max-new-tickets'],
-    labels: config.tickets?.labels,
-    closeMissing: Boolean(branch && branch === defaultBranch && !diffBase && !io.env.CHANGE_ID && options.stage !== 'precommit'),
-    completeScanners: completedTools(outcome.log),
-    today: new Date().toISOString().slice(0, 10),
-    links: reportLinks(io.env),
-  });
-  const synced = await syncTickets(plan, tracker);
-  ports.log('info', `issues: ${synced.created} opened, ${synced.updated} updated, ${synced.reopened} reopened, ${synced.closed} closed, ${synced.unchanged} unchanged${synced.deferred ? `, ${synced.deferred} waiting (over the cap)` : ''}`);
-  for (const error of synced.errors) io.stderr.write(`pipewarden: warning: could not post issues: ${error}\n`);
-}
-
 /** Whether a commit is in the clone (GitLab's default shallow clone may not have the MR's base). */
 async function hasCommit(dir: string, sha: string, env: CliIo['env']): Promise<boolean> {
   const result = await nodeExec({ command: 'git', args: ['cat-file', '-e', `${sha}^{commit}`], cwd: dir, env, timeoutMs: 30_000 });
@@ -340,43 +310,49 @@ function historyOf(options: { history?: string | undefined; 'no-history': boolea
 }
 
 async function loadConfig(explicit: string | undefined, dir: string, cwd: string): Promise<PipewardenConfig> {
-  if (explicit) return loadConfigFile(resolve(cwd, explicit));
-  for (const name of ['pipewarden.yml', 'pipewarden.yaml']) {
-    const candidate = join(dir, name);
-    if (await exists(candidate)) return loadConfigFile(candidate);
+  const file = explicit ? resolve(cwd, explicit) : await findConfigFile(dir);
+  return file ? loadConfigFile(file) : {};
+}
+
+/** What the run targets besides files, as the scanners get it. */
+function targetsOf(options: ScanCliOptions): Targets {
+  return {
+    ...(options['target-url'] ? { url: { href: options['target-url'] } } : {}),
+    ...(options.image ? { image: options.image } : {}),
+    ...(options['image-archive'] ? { imageArchive: options['image-archive'] } : {}),
+    ...(options['base-archive'].length ? { baseArchives: options['base-archive'] } : {}),
+    ...(options['image-report'] && options['base-report'] ? { vulnerabilityReports: { image: options['image-report'], base: options['base-report'] } } : {}),
+  };
+}
+
+/** The CI's comment and the tracker's tickets; what could not be posted is a warning, the verdict stands. */
+async function publishTo(platform: Loaded, outcome: ScanOutcome, config: PipewardenConfig, options: ScanCliOptions, diffBase: string | undefined, io: CliIo, ports: Ports): Promise<void> {
+  const wants = { comment: !options['no-note'] && Boolean(platform.comment), tickets: options.tickets !== 'none' };
+  if (platform.missing && (wants.tickets || (!options['no-note'] && platform.missing.comment))) {
+    io.stderr.write(`pipewarden: warning: could not post ${platform.missing.text}\n`);
+    return;
   }
-  return {};
+  const report = await publish(platform, {
+    findings: outcome.findings,
+    log: outcome.log,
+    outputs: outcome.outputs,
+    summary: await readFile(outcome.outputs.summary, 'utf8'),
+    stage: options.stage,
+    config,
+    comment: wants.comment,
+    tickets: wants.tickets,
+    upload: false,
+    maxNewTickets: options['max-new-tickets'],
+    diffScoped: diffBase !== undefined,
+    today: new Date().toISOString().slice(0, 10),
+  });
+  for (const line of report.posted) ports.log('info', line);
+  for (const line of report.notPosted) io.stderr.write(`pipewarden: warning: could not post ${line}\n`);
+  for (const line of report.warnings) io.stderr.write(`pipewarden: warning: ${line}\n`);
 }
 
 async function scan(args: string[], io: CliIo): Promise<number> {
-  const { values, positionals } = parse(args, {
-    config: { type: 'string' },
-    stage: { type: 'string' },
-    scanners: { type: 'string' },
-    staged: { type: 'boolean' },
-    report: { type: 'string', multiple: true },
-    'out-dir': { type: 'string' },
-    baseline: { type: 'string' },
-    'feeds-dir': { type: 'string' },
-    quiet: { type: 'boolean' },
-    json: { type: 'boolean' },
-    'target-url': { type: 'string' },
-    image: { type: 'string' },
-    'image-archive': { type: 'string' },
-    'base-archive': { type: 'string', multiple: true },
-    'image-report': { type: 'string' },
-    'base-report': { type: 'string' },
-    'fail-fast': { type: 'boolean' },
-    history: { type: 'string' },
-    'no-history': { type: 'boolean' },
-    'fail-on': { type: 'string' },
-    tickets: { type: 'string' },
-    'max-new-tickets': { type: 'string' },
-    'no-note': { type: 'boolean' },
-    'diff-base': { type: 'string' },
-    'diff-filter': { type: 'string' },
-    shard: { type: 'string' },
-  });
+  const { values, positionals } = parse(args, SCAN_FLAGS);
   if (values.help) {
     io.stdout.write(`${SCAN_USAGE}\n`);
     return 0;
@@ -384,13 +360,11 @@ async function scan(args: string[], io: CliIo): Promise<number> {
   if (positionals.length > 1) throw new ConfigError(`scan takes one directory, got ${positionals.length}: ${positionals.join(' ')}`);
   const options = validateOptions(scanOptionsSchema, { ...values, dir: positionals[0] ?? '.' });
   const config = applyFailOn(await loadConfig(options.config, resolve(io.cwd, options.dir), io.cwd), options.stage, options['fail-on']);
-  // The GitLab client loads only inside GitLab CI: every other run starts without it.
-  const gitlabAdapter = io.env.GITLAB_CI === 'true' ? await import('@pipewarden/gitlab') : undefined;
-  const gitlab = gitlabAdapter?.readGitlabContext(io.env);
-  // Checked before anything runs: a missing token should fail in a second, not after the scanners.
-  const github = options.tickets === 'github' ? githubTarget(io.env) : undefined;
-  const diffBase = options['diff-base'] ?? (gitlab?.diffBaseSha && (await hasCommit(resolve(io.cwd, options.dir), gitlab.diffBaseSha, io.env)) ? gitlab.diffBaseSha : undefined);
-  if (gitlab?.diffBaseSha && !diffBase) io.stderr.write(`pipewarden: warning: the MR's diff base ${gitlab.diffBaseSha.slice(0, 12)} is not in the clone (set GIT_DEPTH: 0): the gate looks at every finding\n`);
+  // Checked before anything runs: a missing token or a bad CI variable should fail in a second, not after the scanners.
+  const { platform, ci, trackerMissing } = await platformFor(io.env, options.tickets, (message) => io.stderr.write(`pipewarden › ${message}\n`));
+  const mrBase = ci?.build.diffBase;
+  const diffBase = options['diff-base'] ?? (mrBase && (await hasCommit(resolve(io.cwd, options.dir), mrBase, io.env)) ? mrBase : undefined);
+  if (mrBase && !diffBase) io.stderr.write(`pipewarden: warning: the MR's diff base ${mrBase.slice(0, 12)} is not in the clone (set GIT_DEPTH: 0): the gate looks at every finding\n`);
   const live = io.stderr.isTTY && !options.quiet && !options.json && io.env.CI === undefined ? liveProgress((text) => io.stderr.write(text)) : undefined;
   const ports: Ports = live ? { exec: nodeExec, ...live } : makePorts(io, options.quiet);
   const started = performance.now();
@@ -408,11 +382,7 @@ async function scan(args: string[], io: CliIo): Promise<number> {
       baseline: options.baseline,
       feedsDir: options['feeds-dir'],
       feedCache: feedCache(io),
-      targetUrl: options['target-url'],
-      image: options.image,
-      imageArchive: options['image-archive'],
-      baseArchives: options['base-archive'],
-      vulnerabilityReports: options['image-report'] && options['base-report'] ? { image: options['image-report'], base: options['base-report'] } : undefined,
+      targets: targetsOf(options),
       failFast: options['fail-fast'],
       diffBase,
       diffFilter: options['diff-filter'],
@@ -440,24 +410,8 @@ async function scan(args: string[], io: CliIo): Promise<number> {
       outputs: shownOutputs(io.cwd, outcome.outputs),
     }),
   );
-  if (gitlab && gitlabAdapter) {
-    const posted = await gitlabAdapter.postToGitlab(gitlab, {
-      summary: await readFile(outcome.outputs.summary, 'utf8'),
-      findings: outcome.findings,
-      log: outcome.log,
-      stage: options.stage,
-      note: !options['no-note'],
-      tickets: options.tickets === 'gitlab',
-      maxNewTickets: options['max-new-tickets'],
-      config: config.tickets,
-      diffScoped: diffBase !== undefined,
-      today: new Date().toISOString().slice(0, 10),
-      links: reportLinks(io.env),
-    });
-    for (const line of posted.posted) ports.log('info', line);
-    for (const line of posted.notPosted) io.stderr.write(`pipewarden: warning: could not post ${line}\n`);
-  }
-  if (github) await postGithubTickets(github, outcome, config, options, diffBase, io, ports);
+  if (platform) await publishTo(platform, outcome, config, options, diffBase, io, ports);
+  if (trackerMissing) io.stderr.write(`pipewarden: warning: ${trackerMissing}\n`);
   // Fail closed: a scanner that could not run makes the run an error, one line each, after the results are written.
   for (const failure of outcome.failures) io.stderr.write(`pipewarden: ${failure.scanner}: did not run: ${failure.reason.replace(/\s*\n\s*/g, ' ')}\n`);
   return outcome.exitCode;

@@ -1,3 +1,4 @@
+import type { ParseArgsConfig } from 'node:util';
 import { z } from 'zod';
 import { ConfigError, DIFF_FILTERS, FAIL_ON, STAGES, getFormat, getScanner, isIsoDay, scanners } from '@pipewarden/core';
 import { REPORT_FORMATS } from './report-command.js';
@@ -60,14 +61,14 @@ export const scanOptionsSchema = z.object({
     .regex(/^\d+$/, 'expected a whole number')
     .transform(Number)
     .refine((n) => n <= 1000, 'at most 1000')
-    .optional(),
+    .default(10),
   'no-note': z.boolean().default(false),
   quiet: z.boolean().default(false),
   json: z.boolean().default(false),
   'diff-base': nonEmpty('--diff-base')
     .refine((ref) => !ref.startsWith('-'), 'a git ref cannot start with "-"')
     .optional(),
-  'diff-filter': z.enum(DIFF_FILTERS, { error: (issue) => `"${String(issue.input)}" is not a filter (filters: ${DIFF_FILTERS.join(', ')})` }).optional(),
+  'diff-filter': z.enum(DIFF_FILTERS, { error: (issue) => `"${String(issue.input)}" is not a filter (filters: ${DIFF_FILTERS.join(', ')})` }).default('added'),
   shard: z
     .string()
     .transform((text, ctx) => {
@@ -152,3 +153,34 @@ export function validateOptions<T extends z.ZodType>(schema: T, input: unknown):
   });
   throw new ConfigError(problems.join('; '), { problems });
 }
+export type ScanCliOptions = z.output<typeof scanOptionsSchema>;
+
+/** `pipewarden scan`'s flags as node:util parses them (the platform-options test holds them to SCAN_INPUTS). */
+export const SCAN_FLAGS = {
+  config: { type: 'string' },
+  stage: { type: 'string' },
+  scanners: { type: 'string' },
+  staged: { type: 'boolean' },
+  report: { type: 'string', multiple: true },
+  'out-dir': { type: 'string' },
+  baseline: { type: 'string' },
+  'feeds-dir': { type: 'string' },
+  quiet: { type: 'boolean' },
+  json: { type: 'boolean' },
+  'target-url': { type: 'string' },
+  image: { type: 'string' },
+  'image-archive': { type: 'string' },
+  'base-archive': { type: 'string', multiple: true },
+  'image-report': { type: 'string' },
+  'base-report': { type: 'string' },
+  'fail-fast': { type: 'boolean' },
+  history: { type: 'string' },
+  'no-history': { type: 'boolean' },
+  'fail-on': { type: 'string' },
+  tickets: { type: 'string' },
+  'max-new-tickets': { type: 'string' },
+  'no-note': { type: 'boolean' },
+  'diff-base': { type: 'string' },
+  'diff-filter': { type: 'string' },
+  shard: { type: 'string' },
+} as const satisfies ParseArgsConfig['options'];

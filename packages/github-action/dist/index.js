@@ -1081,14 +1081,14 @@ var require_util = __commonJS({
         }
         const port = url2.port != null ? url2.port : url2.protocol === "https:" ? 443 : 80;
         let origin = url2.origin != null ? url2.origin : `${url2.protocol || ""}//${url2.hostname || ""}:${port}`;
-        let path4 = url2.path != null ? url2.path : `${url2.pathname || ""}${url2.search || ""}`;
+        let path5 = url2.path != null ? url2.path : `${url2.pathname || ""}${url2.search || ""}`;
         if (origin[origin.length - 1] === "/") {
           origin = origin.slice(0, origin.length - 1);
         }
-        if (path4 && path4[0] !== "/") {
-          path4 = `/${path4}`;
+        if (path5 && path5[0] !== "/") {
+          path5 = `/${path5}`;
         }
-        return new URL(`${origin}${path4}`);
+        return new URL(`${origin}${path5}`);
       }
       if (!isHttpOrHttpsPrefixed(url2.origin || url2.protocol)) {
         throw new InvalidArgumentError("Invalid URL protocol: the URL must start with `http:` or `https:`.");
@@ -1539,39 +1539,39 @@ var require_diagnostics = __commonJS({
       });
       diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
         const {
-          request: { method, path: path4, origin }
+          request: { method, path: path5, origin }
         } = evt;
-        debuglog("sending request to %s %s/%s", method, origin, path4);
+        debuglog("sending request to %s %s/%s", method, origin, path5);
       });
       diagnosticsChannel.channel("undici:request:headers").subscribe((evt) => {
         const {
-          request: { method, path: path4, origin },
+          request: { method, path: path5, origin },
           response: { statusCode }
         } = evt;
         debuglog(
           "received response to %s %s/%s - HTTP %d",
           method,
           origin,
-          path4,
+          path5,
           statusCode
         );
       });
       diagnosticsChannel.channel("undici:request:trailers").subscribe((evt) => {
         const {
-          request: { method, path: path4, origin }
+          request: { method, path: path5, origin }
         } = evt;
-        debuglog("trailers received from %s %s/%s", method, origin, path4);
+        debuglog("trailers received from %s %s/%s", method, origin, path5);
       });
       diagnosticsChannel.channel("undici:request:error").subscribe((evt) => {
         const {
-          request: { method, path: path4, origin },
+          request: { method, path: path5, origin },
           error: error63
         } = evt;
         debuglog(
           "request to %s %s/%s errored - %s",
           method,
           origin,
-          path4,
+          path5,
           error63.message
         );
       });
@@ -1620,9 +1620,9 @@ var require_diagnostics = __commonJS({
         });
         diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
           const {
-            request: { method, path: path4, origin }
+            request: { method, path: path5, origin }
           } = evt;
-          debuglog("sending request to %s %s/%s", method, origin, path4);
+          debuglog("sending request to %s %s/%s", method, origin, path5);
         });
       }
       diagnosticsChannel.channel("undici:websocket:open").subscribe((evt) => {
@@ -1685,7 +1685,7 @@ var require_request = __commonJS({
     var kHandler = /* @__PURE__ */ Symbol("handler");
     var Request = class {
       constructor(origin, {
-        path: path4,
+        path: path5,
         method,
         body,
         headers,
@@ -1700,11 +1700,11 @@ var require_request = __commonJS({
         expectContinue,
         servername
       }, handler2) {
-        if (typeof path4 !== "string") {
+        if (typeof path5 !== "string") {
           throw new InvalidArgumentError("path must be a string");
-        } else if (path4[0] !== "/" && !(path4.startsWith("http://") || path4.startsWith("https://")) && method !== "CONNECT") {
+        } else if (path5[0] !== "/" && !(path5.startsWith("http://") || path5.startsWith("https://")) && method !== "CONNECT") {
           throw new InvalidArgumentError("path must be an absolute URL or start with a slash");
-        } else if (invalidPathRegex.test(path4)) {
+        } else if (invalidPathRegex.test(path5)) {
           throw new InvalidArgumentError("invalid request path");
         }
         if (typeof method !== "string") {
@@ -1770,7 +1770,7 @@ var require_request = __commonJS({
         this.completed = false;
         this.aborted = false;
         this.upgrade = upgrade || null;
-        this.path = query ? buildURL(path4, query) : path4;
+        this.path = query ? buildURL(path5, query) : path5;
         this.origin = origin;
         this.idempotent = idempotent == null ? method === "HEAD" || method === "GET" : idempotent;
         this.blocking = blocking == null ? false : blocking;
@@ -2167,9 +2167,9 @@ var require_dispatcher_base = __commonJS({
       }
       close(callback) {
         if (callback === void 0) {
-          return new Promise((resolve5, reject) => {
+          return new Promise((resolve7, reject) => {
             this.close((err, data) => {
-              return err ? reject(err) : resolve5(data);
+              return err ? reject(err) : resolve7(data);
             });
           });
         }
@@ -2207,12 +2207,12 @@ var require_dispatcher_base = __commonJS({
           err = null;
         }
         if (callback === void 0) {
-          return new Promise((resolve5, reject) => {
+          return new Promise((resolve7, reject) => {
             this.destroy(err, (err2, data) => {
               return err2 ? (
                 /* istanbul ignore next: should never error */
                 reject(err2)
-              ) : resolve5(data);
+              ) : resolve7(data);
             });
           });
         }
@@ -3674,18 +3674,18 @@ var require_webidl = __commonJS({
     webidl.errors.exception = function(message2) {
       return new TypeError(`${message2.header}: ${message2.message}`);
     };
-    webidl.errors.conversionFailed = function(context3) {
-      const plural2 = context3.types.length === 1 ? "" : " one of";
-      const message2 = `${context3.argument} could not be converted to${plural2}: ${context3.types.join(", ")}.`;
+    webidl.errors.conversionFailed = function(context) {
+      const plural2 = context.types.length === 1 ? "" : " one of";
+      const message2 = `${context.argument} could not be converted to${plural2}: ${context.types.join(", ")}.`;
       return webidl.errors.exception({
-        header: context3.prefix,
+        header: context.prefix,
         message: message2
       });
     };
-    webidl.errors.invalidArgument = function(context3) {
+    webidl.errors.invalidArgument = function(context) {
       return webidl.errors.exception({
-        header: context3.prefix,
-        message: `"${context3.value}" is an invalid ${context3.type}.`
+        header: context.prefix,
+        message: `"${context.value}" is an invalid ${context.type}.`
       });
     };
     webidl.brandCheck = function(V, I, opts) {
@@ -4479,8 +4479,8 @@ var require_util2 = __commonJS({
     function createDeferredPromise() {
       let res;
       let rej;
-      const promise2 = new Promise((resolve5, reject) => {
-        res = resolve5;
+      const promise2 = new Promise((resolve7, reject) => {
+        res = resolve7;
         rej = reject;
       });
       return { promise: promise2, resolve: res, reject: rej };
@@ -6463,7 +6463,7 @@ var require_client_h1 = __commonJS({
       return method !== "GET" && method !== "HEAD" && method !== "OPTIONS" && method !== "TRACE" && method !== "CONNECT";
     }
     function writeH1(client, request2) {
-      const { method, path: path4, host, upgrade, blocking, reset } = request2;
+      const { method, path: path5, host, upgrade, blocking, reset } = request2;
       let { body, headers, contentLength } = request2;
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH" || method === "QUERY" || method === "PROPFIND" || method === "PROPPATCH";
       if (util.isFormDataLike(body)) {
@@ -6544,7 +6544,7 @@ var require_client_h1 = __commonJS({
       if (blocking) {
         socket[kBlocking] = true;
       }
-      let header = `${method} ${path4} HTTP/1.1\r
+      let header = `${method} ${path5} HTTP/1.1\r
 `;
       if (typeof host === "string") {
         header += `host: ${host}\r
@@ -6731,12 +6731,12 @@ upgrade: ${upgrade}\r
           cb();
         }
       }
-      const waitForDrain = () => new Promise((resolve5, reject) => {
+      const waitForDrain = () => new Promise((resolve7, reject) => {
         assert2(callback === null);
         if (socket[kError]) {
           reject(socket[kError]);
         } else {
-          callback = resolve5;
+          callback = resolve7;
         }
       });
       socket.on("close", onDrain).on("drain", onDrain);
@@ -7073,7 +7073,7 @@ var require_client_h2 = __commonJS({
     }
     function writeH2(client, request2) {
       const session = client[kHTTP2Session];
-      const { method, path: path4, host, upgrade, expectContinue, signal, headers: reqHeaders } = request2;
+      const { method, path: path5, host, upgrade, expectContinue, signal, headers: reqHeaders } = request2;
       let { body } = request2;
       if (upgrade) {
         util.errorRequest(client, request2, new Error("Upgrade not supported for H2"));
@@ -7170,7 +7170,7 @@ var require_client_h2 = __commonJS({
         });
         return true;
       }
-      headers[HTTP2_HEADER_PATH] = path4;
+      headers[HTTP2_HEADER_PATH] = path5;
       headers[HTTP2_HEADER_SCHEME] = "https";
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH";
       if (body && typeof body.read === "function") {
@@ -7406,12 +7406,12 @@ var require_client_h2 = __commonJS({
           cb();
         }
       }
-      const waitForDrain = () => new Promise((resolve5, reject) => {
+      const waitForDrain = () => new Promise((resolve7, reject) => {
         assert2(callback === null);
         if (socket[kError]) {
           reject(socket[kError]);
         } else {
-          callback = resolve5;
+          callback = resolve7;
         }
       });
       h2stream.on("close", onDrain).on("drain", onDrain);
@@ -7523,9 +7523,9 @@ var require_redirect_handler = __commonJS({
           return this.handler.onHeaders(statusCode, headers, resume, statusText);
         }
         const { origin, pathname, search } = util.parseURL(new URL(this.location, this.opts.origin && new URL(this.opts.path, this.opts.origin)));
-        const path4 = search ? `${pathname}${search}` : pathname;
+        const path5 = search ? `${pathname}${search}` : pathname;
         this.opts.headers = cleanRequestHeaders(this.opts.headers, statusCode === 303, this.opts.origin !== origin);
-        this.opts.path = path4;
+        this.opts.path = path5;
         this.opts.origin = origin;
         this.opts.maxRedirections = 0;
         this.opts.query = null;
@@ -7890,16 +7890,16 @@ var require_client = __commonJS({
         return this[kNeedDrain] < 2;
       }
       async [kClose]() {
-        return new Promise((resolve5) => {
+        return new Promise((resolve7) => {
           if (this[kSize]) {
-            this[kClosedResolve] = resolve5;
+            this[kClosedResolve] = resolve7;
           } else {
-            resolve5(null);
+            resolve7(null);
           }
         });
       }
       async [kDestroy](err) {
-        return new Promise((resolve5) => {
+        return new Promise((resolve7) => {
           const requests = this[kQueue].splice(this[kPendingIdx]);
           for (let i = 0; i < requests.length; i++) {
             const request2 = requests[i];
@@ -7910,7 +7910,7 @@ var require_client = __commonJS({
               this[kClosedResolve]();
               this[kClosedResolve] = null;
             }
-            resolve5(null);
+            resolve7(null);
           };
           if (this[kHTTPContext]) {
             this[kHTTPContext].destroy(err, callback);
@@ -7961,7 +7961,7 @@ var require_client = __commonJS({
         });
       }
       try {
-        const socket = await new Promise((resolve5, reject) => {
+        const socket = await new Promise((resolve7, reject) => {
           client[kConnector]({
             host,
             hostname: hostname3,
@@ -7973,7 +7973,7 @@ var require_client = __commonJS({
             if (err) {
               reject(err);
             } else {
-              resolve5(socket2);
+              resolve7(socket2);
             }
           });
         });
@@ -8310,8 +8310,8 @@ var require_pool_base = __commonJS({
         if (this[kQueue].isEmpty()) {
           await Promise.all(this[kClients].map((c) => c.close()));
         } else {
-          await new Promise((resolve5) => {
-            this[kClosedResolve] = resolve5;
+          await new Promise((resolve7) => {
+            this[kClosedResolve] = resolve7;
           });
         }
       }
@@ -8765,10 +8765,10 @@ var require_proxy_agent = __commonJS({
         };
         const {
           origin,
-          path: path4 = "/",
+          path: path5 = "/",
           headers = {}
         } = opts;
-        opts.path = origin + path4;
+        opts.path = origin + path5;
         if (!("host" in headers) && !("Host" in headers)) {
           const { host } = new URL2(origin);
           headers.host = host;
@@ -9580,7 +9580,7 @@ var require_readable = __commonJS({
         if (this._readableState.closeEmitted) {
           return null;
         }
-        return await new Promise((resolve5, reject) => {
+        return await new Promise((resolve7, reject) => {
           if (this[kContentLength] > limit) {
             this.destroy(new AbortError());
           }
@@ -9593,7 +9593,7 @@ var require_readable = __commonJS({
             if (signal?.aborted) {
               reject(signal.reason ?? new AbortError());
             } else {
-              resolve5(null);
+              resolve7(null);
             }
           }).on("error", noop4).on("data", function(chunk) {
             limit -= chunk.length;
@@ -9612,7 +9612,7 @@ var require_readable = __commonJS({
     }
     async function consume(stream, type) {
       assert2(!stream[kConsume]);
-      return new Promise((resolve5, reject) => {
+      return new Promise((resolve7, reject) => {
         if (isUnusable(stream)) {
           const rState = stream._readableState;
           if (rState.destroyed && rState.closeEmitted === false) {
@@ -9629,7 +9629,7 @@ var require_readable = __commonJS({
             stream[kConsume] = {
               type,
               stream,
-              resolve: resolve5,
+              resolve: resolve7,
               reject,
               length: 0,
               body: []
@@ -9699,18 +9699,18 @@ var require_readable = __commonJS({
       return buffer;
     }
     function consumeEnd(consume2) {
-      const { type, body, resolve: resolve5, stream, length } = consume2;
+      const { type, body, resolve: resolve7, stream, length } = consume2;
       try {
         if (type === "text") {
-          resolve5(chunksDecode(body, length));
+          resolve7(chunksDecode(body, length));
         } else if (type === "json") {
-          resolve5(JSON.parse(chunksDecode(body, length)));
+          resolve7(JSON.parse(chunksDecode(body, length)));
         } else if (type === "arrayBuffer") {
-          resolve5(chunksConcat(body, length).buffer);
+          resolve7(chunksConcat(body, length).buffer);
         } else if (type === "blob") {
-          resolve5(new Blob(body, { type: stream[kContentType] }));
+          resolve7(new Blob(body, { type: stream[kContentType] }));
         } else if (type === "bytes") {
-          resolve5(chunksConcat(body, length));
+          resolve7(chunksConcat(body, length));
         }
         consumeFinish(consume2);
       } catch (err) {
@@ -9882,17 +9882,17 @@ var require_api_request = __commonJS({
           }
         }
       }
-      onConnect(abort, context3) {
+      onConnect(abort, context) {
         if (this.reason) {
           abort(this.reason);
           return;
         }
         assert2(this.callback);
         this.abort = abort;
-        this.context = context3;
+        this.context = context;
       }
       onHeaders(statusCode, rawHeaders, resume, statusMessage) {
-        const { callback, opaque, abort, context: context3, responseHeaders, highWaterMark } = this;
+        const { callback, opaque, abort, context, responseHeaders, highWaterMark } = this;
         const headers = responseHeaders === "raw" ? util.parseRawHeaders(rawHeaders) : util.parseHeaders(rawHeaders);
         if (statusCode < 200) {
           if (this.onInfo) {
@@ -9929,7 +9929,7 @@ var require_api_request = __commonJS({
               trailers: this.trailers,
               opaque,
               body: res,
-              context: context3
+              context
             });
           }
         }
@@ -9968,9 +9968,9 @@ var require_api_request = __commonJS({
     };
     function request2(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve5, reject) => {
+        return new Promise((resolve7, reject) => {
           request2.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve5(data);
+            return err ? reject(err) : resolve7(data);
           });
         });
       }
@@ -10099,17 +10099,17 @@ var require_api_stream = __commonJS({
         }
         addSignal(this, signal);
       }
-      onConnect(abort, context3) {
+      onConnect(abort, context) {
         if (this.reason) {
           abort(this.reason);
           return;
         }
         assert2(this.callback);
         this.abort = abort;
-        this.context = context3;
+        this.context = context;
       }
       onHeaders(statusCode, rawHeaders, resume, statusMessage) {
-        const { factory, opaque, context: context3, callback, responseHeaders } = this;
+        const { factory, opaque, context, callback, responseHeaders } = this;
         const headers = responseHeaders === "raw" ? util.parseRawHeaders(rawHeaders) : util.parseHeaders(rawHeaders);
         if (statusCode < 200) {
           if (this.onInfo) {
@@ -10137,7 +10137,7 @@ var require_api_stream = __commonJS({
             statusCode,
             headers,
             opaque,
-            context: context3
+            context
           });
           if (!res || typeof res.write !== "function" || typeof res.end !== "function" || typeof res.on !== "function") {
             throw new InvalidReturnValueError("expected Writable");
@@ -10194,9 +10194,9 @@ var require_api_stream = __commonJS({
     };
     function stream(opts, factory, callback) {
       if (callback === void 0) {
-        return new Promise((resolve5, reject) => {
+        return new Promise((resolve7, reject) => {
           stream.call(this, opts, factory, (err, data) => {
-            return err ? reject(err) : resolve5(data);
+            return err ? reject(err) : resolve7(data);
           });
         });
       }
@@ -10329,7 +10329,7 @@ var require_api_pipeline = __commonJS({
         this.res = null;
         addSignal(this, signal);
       }
-      onConnect(abort, context3) {
+      onConnect(abort, context) {
         const { ret, res } = this;
         if (this.reason) {
           abort(this.reason);
@@ -10338,10 +10338,10 @@ var require_api_pipeline = __commonJS({
         assert2(!res, "pipeline cannot be retried");
         assert2(!ret.destroyed);
         this.abort = abort;
-        this.context = context3;
+        this.context = context;
       }
       onHeaders(statusCode, rawHeaders, resume) {
-        const { opaque, handler: handler2, context: context3 } = this;
+        const { opaque, handler: handler2, context } = this;
         if (statusCode < 200) {
           if (this.onInfo) {
             const headers = this.responseHeaders === "raw" ? util.parseRawHeaders(rawHeaders) : util.parseHeaders(rawHeaders);
@@ -10359,7 +10359,7 @@ var require_api_pipeline = __commonJS({
             headers,
             opaque,
             body: this.res,
-            context: context3
+            context
           });
         } catch (err) {
           this.res.on("error", util.nop);
@@ -10443,7 +10443,7 @@ var require_api_upgrade = __commonJS({
         this.context = null;
         addSignal(this, signal);
       }
-      onConnect(abort, context3) {
+      onConnect(abort, context) {
         if (this.reason) {
           abort(this.reason);
           return;
@@ -10457,7 +10457,7 @@ var require_api_upgrade = __commonJS({
       }
       onUpgrade(statusCode, rawHeaders, socket) {
         assert2(statusCode === 101);
-        const { callback, opaque, context: context3 } = this;
+        const { callback, opaque, context } = this;
         removeSignal(this);
         this.callback = null;
         const headers = this.responseHeaders === "raw" ? util.parseRawHeaders(rawHeaders) : util.parseHeaders(rawHeaders);
@@ -10465,7 +10465,7 @@ var require_api_upgrade = __commonJS({
           headers,
           socket,
           opaque,
-          context: context3
+          context
         });
       }
       onError(err) {
@@ -10481,9 +10481,9 @@ var require_api_upgrade = __commonJS({
     };
     function upgrade(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve5, reject) => {
+        return new Promise((resolve7, reject) => {
           upgrade.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve5(data);
+            return err ? reject(err) : resolve7(data);
           });
         });
       }
@@ -10534,20 +10534,20 @@ var require_api_connect = __commonJS({
         this.abort = null;
         addSignal(this, signal);
       }
-      onConnect(abort, context3) {
+      onConnect(abort, context) {
         if (this.reason) {
           abort(this.reason);
           return;
         }
         assert2(this.callback);
         this.abort = abort;
-        this.context = context3;
+        this.context = context;
       }
       onHeaders() {
         throw new SocketError("bad connect", null);
       }
       onUpgrade(statusCode, rawHeaders, socket) {
-        const { callback, opaque, context: context3 } = this;
+        const { callback, opaque, context } = this;
         removeSignal(this);
         this.callback = null;
         let headers = rawHeaders;
@@ -10559,7 +10559,7 @@ var require_api_connect = __commonJS({
           headers,
           socket,
           opaque,
-          context: context3
+          context
         });
       }
       onError(err) {
@@ -10575,9 +10575,9 @@ var require_api_connect = __commonJS({
     };
     function connect(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve5, reject) => {
+        return new Promise((resolve7, reject) => {
           connect.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve5(data);
+            return err ? reject(err) : resolve7(data);
           });
         });
       }
@@ -10742,20 +10742,20 @@ var require_mock_utils = __commonJS({
       }
       return true;
     }
-    function safeUrl(path4) {
-      if (typeof path4 !== "string") {
-        return path4;
+    function safeUrl(path5) {
+      if (typeof path5 !== "string") {
+        return path5;
       }
-      const pathSegments = path4.split("?");
+      const pathSegments = path5.split("?");
       if (pathSegments.length !== 2) {
-        return path4;
+        return path5;
       }
       const qp = new URLSearchParams(pathSegments.pop());
       qp.sort();
       return [...pathSegments, qp.toString()].join("?");
     }
-    function matchKey(mockDispatch2, { path: path4, method, body, headers }) {
-      const pathMatch = matchValue(mockDispatch2.path, path4);
+    function matchKey(mockDispatch2, { path: path5, method, body, headers }) {
+      const pathMatch = matchValue(mockDispatch2.path, path5);
       const methodMatch = matchValue(mockDispatch2.method, method);
       const bodyMatch = typeof mockDispatch2.body !== "undefined" ? matchValue(mockDispatch2.body, body) : true;
       const headersMatch = matchHeaders(mockDispatch2, headers);
@@ -10777,7 +10777,7 @@ var require_mock_utils = __commonJS({
     function getMockDispatch(mockDispatches, key) {
       const basePath = key.query ? buildURL(key.path, key.query) : key.path;
       const resolvedPath = typeof basePath === "string" ? safeUrl(basePath) : basePath;
-      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path4 }) => matchValue(safeUrl(path4), resolvedPath));
+      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path5 }) => matchValue(safeUrl(path5), resolvedPath));
       if (matchedMockDispatches.length === 0) {
         throw new MockNotMatchedError(`Mock dispatch not matched for path '${resolvedPath}'`);
       }
@@ -10815,9 +10815,9 @@ var require_mock_utils = __commonJS({
       }
     }
     function buildKey(opts) {
-      const { path: path4, method, body, headers, query } = opts;
+      const { path: path5, method, body, headers, query } = opts;
       return {
-        path: path4,
+        path: path5,
         method,
         body,
         headers,
@@ -11280,10 +11280,10 @@ var require_pending_interceptors_formatter = __commonJS({
       }
       format(pendingInterceptors) {
         const withPrettyHeaders = pendingInterceptors.map(
-          ({ method, path: path4, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
+          ({ method, path: path5, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
             Method: method,
             Origin: origin,
-            Path: path4,
+            Path: path5,
             "Status code": statusCode,
             Persistent: persist ? PERSISTENT : NOT_PERSISTENT,
             Invocations: timesInvoked,
@@ -11804,16 +11804,16 @@ var require_dns = __commonJS({
       setRecords(origin, addresses) {
         const timestamp = Date.now();
         const records = { records: { 4: null, 6: null } };
-        for (const record2 of addresses) {
-          record2.timestamp = timestamp;
-          if (typeof record2.ttl === "number") {
-            record2.ttl = Math.min(record2.ttl, this.#maxTTL);
+        for (const record3 of addresses) {
+          record3.timestamp = timestamp;
+          if (typeof record3.ttl === "number") {
+            record3.ttl = Math.min(record3.ttl, this.#maxTTL);
           } else {
-            record2.ttl = this.#maxTTL;
+            record3.ttl = this.#maxTTL;
           }
-          const familyRecords = records.records[record2.family] ?? { ips: [] };
-          familyRecords.ips.push(record2);
-          records.records[record2.family] = familyRecords;
+          const familyRecords = records.records[record3.family] ?? { ips: [] };
+          familyRecords.ips.push(record3);
+          records.records[record3.family] = familyRecords;
         }
         this.#records.set(origin.hostname, records);
       }
@@ -12044,12 +12044,12 @@ var require_headers = __commonJS({
       append(name, value, isLowerCase) {
         this[kHeadersSortedMap] = null;
         const lowercaseName = isLowerCase ? name : name.toLowerCase();
-        const exists3 = this[kHeadersMap].get(lowercaseName);
-        if (exists3) {
+        const exists2 = this[kHeadersMap].get(lowercaseName);
+        if (exists2) {
           const delimiter2 = lowercaseName === "cookie" ? "; " : ", ";
           this[kHeadersMap].set(lowercaseName, {
-            name: exists3.name,
-            value: `${exists3.value}${delimiter2}${value}`
+            name: exists2.name,
+            value: `${exists2.value}${delimiter2}${value}`
           });
         } else {
           this[kHeadersMap].set(lowercaseName, { name, value });
@@ -12894,13 +12894,13 @@ var require_request2 = __commonJS({
         init = webidl.converters.RequestInit(init, prefix, "init");
         let request2 = null;
         let fallbackMode = null;
-        const baseUrl2 = environmentSettingsObject.settingsObject.baseUrl;
+        const baseUrl = environmentSettingsObject.settingsObject.baseUrl;
         let signal = null;
         if (typeof input2 === "string") {
           this[kDispatcher] = init.dispatcher;
           let parsedURL;
           try {
-            parsedURL = new URL(input2, baseUrl2);
+            parsedURL = new URL(input2, baseUrl);
           } catch (err) {
             throw new TypeError("Failed to parse URL from " + input2, { cause: err });
           }
@@ -12991,7 +12991,7 @@ var require_request2 = __commonJS({
           } else {
             let parsedReferrer;
             try {
-              parsedReferrer = new URL(referrer, baseUrl2);
+              parsedReferrer = new URL(referrer, baseUrl);
             } catch (err) {
               throw new TypeError(`Referrer "${referrer}" is not a valid URL.`, { cause: err });
             }
@@ -13617,7 +13617,7 @@ var require_fetch = __commonJS({
     function handleFetchDone(response) {
       finalizeAndReportTiming(response, "fetch");
     }
-    function fetch3(input2, init = void 0) {
+    function fetch2(input2, init = void 0) {
       webidl.argumentLengthCheck(arguments, 1, "globalThis.fetch");
       let p = createDeferredPromise();
       let requestObject;
@@ -14440,7 +14440,7 @@ var require_fetch = __commonJS({
       function dispatch({ body }) {
         const url2 = requestCurrentURL(request2);
         const agent = fetchParams.controller.dispatcher;
-        return new Promise((resolve5, reject) => agent.dispatch(
+        return new Promise((resolve7, reject) => agent.dispatch(
           {
             path: url2.pathname + url2.search,
             origin: url2.origin,
@@ -14516,7 +14516,7 @@ var require_fetch = __commonJS({
               }
               this.body = new Readable({ read: resume });
               const onError = this.onError.bind(this);
-              resolve5({
+              resolve7({
                 status,
                 statusText,
                 headersList,
@@ -14559,7 +14559,7 @@ var require_fetch = __commonJS({
               for (let i = 0; i < rawHeaders.length; i += 2) {
                 headersList.append(bufferToLowerCasedHeaderName(rawHeaders[i]), rawHeaders[i + 1].toString("latin1"), true);
               }
-              resolve5({
+              resolve7({
                 status,
                 statusText: STATUS_CODES[status],
                 headersList,
@@ -14572,7 +14572,7 @@ var require_fetch = __commonJS({
       }
     }
     module.exports = {
-      fetch: fetch3,
+      fetch: fetch2,
       Fetch,
       fetching,
       finalizeAndReportTiming
@@ -15040,11 +15040,11 @@ var require_util4 = __commonJS({
       })();
     }
     function fireAProgressEvent(e2, reader) {
-      const event = new ProgressEvent(e2, {
+      const event2 = new ProgressEvent(e2, {
         bubbles: false,
         cancelable: false
       });
-      reader.dispatchEvent(event);
+      reader.dispatchEvent(event2);
     }
     function packageData(bytes, type, mimeType, encodingName) {
       switch (type) {
@@ -16162,9 +16162,9 @@ var require_util6 = __commonJS({
         }
       }
     }
-    function validateCookiePath(path4) {
-      for (let i = 0; i < path4.length; ++i) {
-        const code = path4.charCodeAt(i);
+    function validateCookiePath(path5) {
+      for (let i = 0; i < path5.length; ++i) {
+        const code = path5.charCodeAt(i);
         if (code < 32 || // exclude CTLs (0-31)
         code > 126 || // exclude DEL and non-ascii
         code === 59) {
@@ -16936,8 +16936,8 @@ var require_util7 = __commonJS({
       return ws[kReadyState] === states.CLOSED;
     }
     function fireEvent(e2, target, eventFactory = (type, init) => new Event(type, init), eventInitDict = {}) {
-      const event = eventFactory(e2, eventInitDict);
-      target.dispatchEvent(event);
+      const event2 = eventFactory(e2, eventInitDict);
+      target.dispatchEvent(event2);
     }
     function websocketMessageReceived(ws, type, data) {
       if (ws[kReadyState] !== states.OPEN) {
@@ -18300,8 +18300,8 @@ var require_util8 = __commonJS({
       return true;
     }
     function delay(ms) {
-      return new Promise((resolve5) => {
-        setTimeout(resolve5, ms).unref();
+      return new Promise((resolve7) => {
+        setTimeout(resolve7, ms).unref();
       });
     }
     module.exports = {
@@ -18351,12 +18351,12 @@ var require_eventsource_stream = __commonJS({
       }
       return true;
     }
-    function isFieldName(line, length, field) {
+    function isFieldName(line2, length, field) {
       if (length !== field.length) {
         return false;
       }
       for (let i = 0; i < length; i++) {
-        if (line[i] !== field[i]) {
+        if (line2[i] !== field[i]) {
           return false;
         }
       }
@@ -18502,58 +18502,58 @@ var require_eventsource_stream = __commonJS({
        * @param {Buffer} line
        * @param {EventSourceStreamEvent} event
        */
-      parseLine(line, event) {
-        if (line.length === 0) {
+      parseLine(line2, event2) {
+        if (line2.length === 0) {
           return;
         }
-        const colonPosition = line.indexOf(COLON);
+        const colonPosition = line2.indexOf(COLON);
         if (colonPosition === 0) {
           return;
         }
-        let fieldLength = line.length;
-        let valueStart = line.length;
+        let fieldLength = line2.length;
+        let valueStart = line2.length;
         if (colonPosition !== -1) {
           fieldLength = colonPosition;
           valueStart = colonPosition + 1;
-          if (line[valueStart] === SPACE2) {
+          if (line2[valueStart] === SPACE2) {
             ++valueStart;
           }
         }
-        if (isFieldName(line, fieldLength, DATA)) {
+        if (isFieldName(line2, fieldLength, DATA)) {
           if (this.maxEventSize > 0 && this.dataLineCount >= this.maxDataLines) {
             throw createMaxEventSizeExceededError();
           }
-          const valueBytes = line.length - valueStart;
-          const dataSize = this.eventFieldSizes.data + (event.data === void 0 ? 0 : 1) + valueBytes;
+          const valueBytes = line2.length - valueStart;
+          const dataSize = this.eventFieldSizes.data + (event2.data === void 0 ? 0 : 1) + valueBytes;
           this.setEventFieldSize("data", dataSize);
-          const value = line.toString("utf8", valueStart);
-          if (event.data === void 0) {
-            event.data = value;
+          const value = line2.toString("utf8", valueStart);
+          if (event2.data === void 0) {
+            event2.data = value;
           } else {
-            event.data += `
+            event2.data += `
 ${value}`;
           }
           this.dataLineCount++;
           return;
         }
-        if (isFieldName(line, fieldLength, RETRY)) {
-          if (isASCIINumberBytes(line, valueStart)) {
-            this.setEventFieldSize("retry", line.length - valueStart);
-            event.retry = line.toString("utf8", valueStart);
+        if (isFieldName(line2, fieldLength, RETRY)) {
+          if (isASCIINumberBytes(line2, valueStart)) {
+            this.setEventFieldSize("retry", line2.length - valueStart);
+            event2.retry = line2.toString("utf8", valueStart);
           }
           return;
         }
-        if (isFieldName(line, fieldLength, ID)) {
-          if (isValidLastEventIdBytes(line, valueStart)) {
-            this.setEventFieldSize("id", line.length - valueStart);
-            event.id = line.toString("utf8", valueStart);
+        if (isFieldName(line2, fieldLength, ID)) {
+          if (isValidLastEventIdBytes(line2, valueStart)) {
+            this.setEventFieldSize("id", line2.length - valueStart);
+            event2.id = line2.toString("utf8", valueStart);
           }
           return;
         }
-        if (isFieldName(line, fieldLength, EVENT)) {
-          if (valueStart < line.length) {
-            this.setEventFieldSize("event", line.length - valueStart);
-            event.event = line.toString("utf8", valueStart);
+        if (isFieldName(line2, fieldLength, EVENT)) {
+          if (valueStart < line2.length) {
+            this.setEventFieldSize("event", line2.length - valueStart);
+            event2.event = line2.toString("utf8", valueStart);
           }
         }
       }
@@ -18568,18 +18568,18 @@ ${value}`;
       /**
        * @param {EventSourceStreamEvent} event
        */
-      processEvent(event) {
-        if (event.retry && isASCIINumber(event.retry)) {
-          this.state.reconnectionTime = parseInt(event.retry, 10);
+      processEvent(event2) {
+        if (event2.retry && isASCIINumber(event2.retry)) {
+          this.state.reconnectionTime = parseInt(event2.retry, 10);
         }
-        if (event.id && isValidLastEventId(event.id)) {
-          this.state.lastEventId = event.id;
+        if (event2.id && isValidLastEventId(event2.id)) {
+          this.state.lastEventId = event2.id;
         }
-        if (event.data !== void 0) {
+        if (event2.data !== void 0) {
           this.push({
-            type: event.event || "message",
+            type: event2.event || "message",
             options: {
-              data: event.data,
+              data: event2.data,
               lastEventId: this.state.lastEventId,
               origin: this.state.origin
             }
@@ -18874,10 +18874,10 @@ var require_eventsource = __commonJS({
           const eventSourceStream = new EventSourceStream({
             eventSourceSettings: this.#state,
             maxEventSize: this.#dispatcher.eventSourceOptions?.maxEventSize,
-            push: (event) => {
+            push: (event2) => {
               this.dispatchEvent(createFastMessageEvent(
-                event.type,
-                event.options
+                event2.type,
+                event2.options
               ));
             }
           });
@@ -19084,11 +19084,11 @@ var require_undici = __commonJS({
           if (typeof opts.path !== "string") {
             throw new InvalidArgumentError("invalid opts.path");
           }
-          let path4 = opts.path;
+          let path5 = opts.path;
           if (!opts.path.startsWith("/")) {
-            path4 = `/${path4}`;
+            path5 = `/${path5}`;
           }
-          url2 = new URL(util.parseOrigin(url2).origin + path4);
+          url2 = new URL(util.parseOrigin(url2).origin + path5);
         } else {
           if (!opts) {
             opts = typeof url2 === "object" ? url2 : {};
@@ -19110,7 +19110,7 @@ var require_undici = __commonJS({
     module.exports.setGlobalDispatcher = setGlobalDispatcher;
     module.exports.getGlobalDispatcher = getGlobalDispatcher;
     var fetchImpl = require_fetch().fetch;
-    module.exports.fetch = async function fetch3(init, options2 = void 0) {
+    module.exports.fetch = async function fetch2(init, options2 = void 0) {
       try {
         return await fetchImpl(init, options2);
       } catch (err) {
@@ -19156,917 +19156,6 @@ var require_undici = __commonJS({
     module.exports.mockErrors = mockErrors;
     var { EventSource } = require_eventsource();
     module.exports.EventSource = EventSource;
-  }
-});
-
-// ../../node_modules/.pnpm/@actions+http-client@3.0.2/node_modules/@actions/http-client/lib/proxy.js
-var require_proxy = __commonJS({
-  "../../node_modules/.pnpm/@actions+http-client@3.0.2/node_modules/@actions/http-client/lib/proxy.js"(exports2) {
-    "use strict";
-    Object.defineProperty(exports2, "__esModule", { value: true });
-    exports2.getProxyUrl = getProxyUrl2;
-    exports2.checkBypass = checkBypass;
-    function getProxyUrl2(reqUrl) {
-      const usingSsl = reqUrl.protocol === "https:";
-      if (checkBypass(reqUrl)) {
-        return void 0;
-      }
-      const proxyVar = (() => {
-        if (usingSsl) {
-          return process.env["https_proxy"] || process.env["HTTPS_PROXY"];
-        } else {
-          return process.env["http_proxy"] || process.env["HTTP_PROXY"];
-        }
-      })();
-      if (proxyVar) {
-        try {
-          return new DecodedURL(proxyVar);
-        } catch (_a3) {
-          if (!proxyVar.startsWith("http://") && !proxyVar.startsWith("https://"))
-            return new DecodedURL(`http://${proxyVar}`);
-        }
-      } else {
-        return void 0;
-      }
-    }
-    function checkBypass(reqUrl) {
-      if (!reqUrl.hostname) {
-        return false;
-      }
-      const reqHost = reqUrl.hostname;
-      if (isLoopbackAddress(reqHost)) {
-        return true;
-      }
-      const noProxy = process.env["no_proxy"] || process.env["NO_PROXY"] || "";
-      if (!noProxy) {
-        return false;
-      }
-      let reqPort;
-      if (reqUrl.port) {
-        reqPort = Number(reqUrl.port);
-      } else if (reqUrl.protocol === "http:") {
-        reqPort = 80;
-      } else if (reqUrl.protocol === "https:") {
-        reqPort = 443;
-      }
-      const upperReqHosts = [reqUrl.hostname.toUpperCase()];
-      if (typeof reqPort === "number") {
-        upperReqHosts.push(`${upperReqHosts[0]}:${reqPort}`);
-      }
-      for (const upperNoProxyItem of noProxy.split(",").map((x) => x.trim().toUpperCase()).filter((x) => x)) {
-        if (upperNoProxyItem === "*" || upperReqHosts.some((x) => x === upperNoProxyItem || x.endsWith(`.${upperNoProxyItem}`) || upperNoProxyItem.startsWith(".") && x.endsWith(`${upperNoProxyItem}`))) {
-          return true;
-        }
-      }
-      return false;
-    }
-    function isLoopbackAddress(host) {
-      const hostLower = host.toLowerCase();
-      return hostLower === "localhost" || hostLower.startsWith("127.") || hostLower.startsWith("[::1]") || hostLower.startsWith("[0:0:0:0:0:0:0:1]");
-    }
-    var DecodedURL = class extends URL {
-      constructor(url2, base) {
-        super(url2, base);
-        this._decodedUsername = decodeURIComponent(super.username);
-        this._decodedPassword = decodeURIComponent(super.password);
-      }
-      get username() {
-        return this._decodedUsername;
-      }
-      get password() {
-        return this._decodedPassword;
-      }
-    };
-  }
-});
-
-// ../../node_modules/.pnpm/@actions+http-client@3.0.2/node_modules/@actions/http-client/lib/index.js
-var require_lib = __commonJS({
-  "../../node_modules/.pnpm/@actions+http-client@3.0.2/node_modules/@actions/http-client/lib/index.js"(exports2) {
-    "use strict";
-    var __createBinding = exports2 && exports2.__createBinding || (Object.create ? (function(o, m, k, k2) {
-      if (k2 === void 0) k2 = k;
-      var desc = Object.getOwnPropertyDescriptor(m, k);
-      if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
-        desc = { enumerable: true, get: function() {
-          return m[k];
-        } };
-      }
-      Object.defineProperty(o, k2, desc);
-    }) : (function(o, m, k, k2) {
-      if (k2 === void 0) k2 = k;
-      o[k2] = m[k];
-    }));
-    var __setModuleDefault = exports2 && exports2.__setModuleDefault || (Object.create ? (function(o, v) {
-      Object.defineProperty(o, "default", { enumerable: true, value: v });
-    }) : function(o, v) {
-      o["default"] = v;
-    });
-    var __importStar = exports2 && exports2.__importStar || /* @__PURE__ */ (function() {
-      var ownKeys = function(o) {
-        ownKeys = Object.getOwnPropertyNames || function(o2) {
-          var ar = [];
-          for (var k in o2) if (Object.prototype.hasOwnProperty.call(o2, k)) ar[ar.length] = k;
-          return ar;
-        };
-        return ownKeys(o);
-      };
-      return function(mod) {
-        if (mod && mod.__esModule) return mod;
-        var result2 = {};
-        if (mod != null) {
-          for (var k = ownKeys(mod), i = 0; i < k.length; i++) if (k[i] !== "default") __createBinding(result2, mod, k[i]);
-        }
-        __setModuleDefault(result2, mod);
-        return result2;
-      };
-    })();
-    var __awaiter7 = exports2 && exports2.__awaiter || function(thisArg, _arguments, P, generator) {
-      function adopt(value) {
-        return value instanceof P ? value : new P(function(resolve5) {
-          resolve5(value);
-        });
-      }
-      return new (P || (P = Promise))(function(resolve5, reject) {
-        function fulfilled(value) {
-          try {
-            step(generator.next(value));
-          } catch (e2) {
-            reject(e2);
-          }
-        }
-        function rejected(value) {
-          try {
-            step(generator["throw"](value));
-          } catch (e2) {
-            reject(e2);
-          }
-        }
-        function step(result2) {
-          result2.done ? resolve5(result2.value) : adopt(result2.value).then(fulfilled, rejected);
-        }
-        step((generator = generator.apply(thisArg, _arguments || [])).next());
-      });
-    };
-    Object.defineProperty(exports2, "__esModule", { value: true });
-    exports2.HttpClient = exports2.HttpClientResponse = exports2.HttpClientError = exports2.MediaTypes = exports2.Headers = exports2.HttpCodes = void 0;
-    exports2.getProxyUrl = getProxyUrl2;
-    exports2.isHttps = isHttps;
-    var http = __importStar(__require("http"));
-    var https = __importStar(__require("https"));
-    var pm = __importStar(require_proxy());
-    var tunnel2 = __importStar(require_tunnel2());
-    var undici_1 = require_undici();
-    var HttpCodes2;
-    (function(HttpCodes3) {
-      HttpCodes3[HttpCodes3["OK"] = 200] = "OK";
-      HttpCodes3[HttpCodes3["MultipleChoices"] = 300] = "MultipleChoices";
-      HttpCodes3[HttpCodes3["MovedPermanently"] = 301] = "MovedPermanently";
-      HttpCodes3[HttpCodes3["ResourceMoved"] = 302] = "ResourceMoved";
-      HttpCodes3[HttpCodes3["SeeOther"] = 303] = "SeeOther";
-      HttpCodes3[HttpCodes3["NotModified"] = 304] = "NotModified";
-      HttpCodes3[HttpCodes3["UseProxy"] = 305] = "UseProxy";
-      HttpCodes3[HttpCodes3["SwitchProxy"] = 306] = "SwitchProxy";
-      HttpCodes3[HttpCodes3["TemporaryRedirect"] = 307] = "TemporaryRedirect";
-      HttpCodes3[HttpCodes3["PermanentRedirect"] = 308] = "PermanentRedirect";
-      HttpCodes3[HttpCodes3["BadRequest"] = 400] = "BadRequest";
-      HttpCodes3[HttpCodes3["Unauthorized"] = 401] = "Unauthorized";
-      HttpCodes3[HttpCodes3["PaymentRequired"] = 402] = "PaymentRequired";
-      HttpCodes3[HttpCodes3["Forbidden"] = 403] = "Forbidden";
-      HttpCodes3[HttpCodes3["NotFound"] = 404] = "NotFound";
-      HttpCodes3[HttpCodes3["MethodNotAllowed"] = 405] = "MethodNotAllowed";
-      HttpCodes3[HttpCodes3["NotAcceptable"] = 406] = "NotAcceptable";
-      HttpCodes3[HttpCodes3["ProxyAuthenticationRequired"] = 407] = "ProxyAuthenticationRequired";
-      HttpCodes3[HttpCodes3["RequestTimeout"] = 408] = "RequestTimeout";
-      HttpCodes3[HttpCodes3["Conflict"] = 409] = "Conflict";
-      HttpCodes3[HttpCodes3["Gone"] = 410] = "Gone";
-      HttpCodes3[HttpCodes3["TooManyRequests"] = 429] = "TooManyRequests";
-      HttpCodes3[HttpCodes3["InternalServerError"] = 500] = "InternalServerError";
-      HttpCodes3[HttpCodes3["NotImplemented"] = 501] = "NotImplemented";
-      HttpCodes3[HttpCodes3["BadGateway"] = 502] = "BadGateway";
-      HttpCodes3[HttpCodes3["ServiceUnavailable"] = 503] = "ServiceUnavailable";
-      HttpCodes3[HttpCodes3["GatewayTimeout"] = 504] = "GatewayTimeout";
-    })(HttpCodes2 || (exports2.HttpCodes = HttpCodes2 = {}));
-    var Headers2;
-    (function(Headers3) {
-      Headers3["Accept"] = "accept";
-      Headers3["ContentType"] = "content-type";
-    })(Headers2 || (exports2.Headers = Headers2 = {}));
-    var MediaTypes2;
-    (function(MediaTypes3) {
-      MediaTypes3["ApplicationJson"] = "application/json";
-    })(MediaTypes2 || (exports2.MediaTypes = MediaTypes2 = {}));
-    function getProxyUrl2(serverUrl) {
-      const proxyUrl = pm.getProxyUrl(new URL(serverUrl));
-      return proxyUrl ? proxyUrl.href : "";
-    }
-    var HttpRedirectCodes2 = [
-      HttpCodes2.MovedPermanently,
-      HttpCodes2.ResourceMoved,
-      HttpCodes2.SeeOther,
-      HttpCodes2.TemporaryRedirect,
-      HttpCodes2.PermanentRedirect
-    ];
-    var HttpResponseRetryCodes2 = [
-      HttpCodes2.BadGateway,
-      HttpCodes2.ServiceUnavailable,
-      HttpCodes2.GatewayTimeout
-    ];
-    var RetryableHttpVerbs = ["OPTIONS", "GET", "DELETE", "HEAD"];
-    var ExponentialBackoffCeiling = 10;
-    var ExponentialBackoffTimeSlice = 5;
-    var HttpClientError = class _HttpClientError extends Error {
-      constructor(message2, statusCode) {
-        super(message2);
-        this.name = "HttpClientError";
-        this.statusCode = statusCode;
-        Object.setPrototypeOf(this, _HttpClientError.prototype);
-      }
-    };
-    exports2.HttpClientError = HttpClientError;
-    var HttpClientResponse = class {
-      constructor(message2) {
-        this.message = message2;
-      }
-      readBody() {
-        return __awaiter7(this, void 0, void 0, function* () {
-          return new Promise((resolve5) => __awaiter7(this, void 0, void 0, function* () {
-            let output2 = Buffer.alloc(0);
-            this.message.on("data", (chunk) => {
-              output2 = Buffer.concat([output2, chunk]);
-            });
-            this.message.on("end", () => {
-              resolve5(output2.toString());
-            });
-          }));
-        });
-      }
-      readBodyBuffer() {
-        return __awaiter7(this, void 0, void 0, function* () {
-          return new Promise((resolve5) => __awaiter7(this, void 0, void 0, function* () {
-            const chunks = [];
-            this.message.on("data", (chunk) => {
-              chunks.push(chunk);
-            });
-            this.message.on("end", () => {
-              resolve5(Buffer.concat(chunks));
-            });
-          }));
-        });
-      }
-    };
-    exports2.HttpClientResponse = HttpClientResponse;
-    function isHttps(requestUrl) {
-      const parsedUrl = new URL(requestUrl);
-      return parsedUrl.protocol === "https:";
-    }
-    var HttpClient3 = class {
-      constructor(userAgent2, handlers, requestOptions) {
-        this._ignoreSslError = false;
-        this._allowRedirects = true;
-        this._allowRedirectDowngrade = false;
-        this._maxRedirects = 50;
-        this._allowRetries = false;
-        this._maxRetries = 1;
-        this._keepAlive = false;
-        this._disposed = false;
-        this.userAgent = this._getUserAgentWithOrchestrationId(userAgent2);
-        this.handlers = handlers || [];
-        this.requestOptions = requestOptions;
-        if (requestOptions) {
-          if (requestOptions.ignoreSslError != null) {
-            this._ignoreSslError = requestOptions.ignoreSslError;
-          }
-          this._socketTimeout = requestOptions.socketTimeout;
-          if (requestOptions.allowRedirects != null) {
-            this._allowRedirects = requestOptions.allowRedirects;
-          }
-          if (requestOptions.allowRedirectDowngrade != null) {
-            this._allowRedirectDowngrade = requestOptions.allowRedirectDowngrade;
-          }
-          if (requestOptions.maxRedirects != null) {
-            this._maxRedirects = Math.max(requestOptions.maxRedirects, 0);
-          }
-          if (requestOptions.keepAlive != null) {
-            this._keepAlive = requestOptions.keepAlive;
-          }
-          if (requestOptions.allowRetries != null) {
-            this._allowRetries = requestOptions.allowRetries;
-          }
-          if (requestOptions.maxRetries != null) {
-            this._maxRetries = requestOptions.maxRetries;
-          }
-        }
-      }
-      options(requestUrl, additionalHeaders) {
-        return __awaiter7(this, void 0, void 0, function* () {
-          return this.request("OPTIONS", requestUrl, null, additionalHeaders || {});
-        });
-      }
-      get(requestUrl, additionalHeaders) {
-        return __awaiter7(this, void 0, void 0, function* () {
-          return this.request("GET", requestUrl, null, additionalHeaders || {});
-        });
-      }
-      del(requestUrl, additionalHeaders) {
-        return __awaiter7(this, void 0, void 0, function* () {
-          return this.request("DELETE", requestUrl, null, additionalHeaders || {});
-        });
-      }
-      post(requestUrl, data, additionalHeaders) {
-        return __awaiter7(this, void 0, void 0, function* () {
-          return this.request("POST", requestUrl, data, additionalHeaders || {});
-        });
-      }
-      patch(requestUrl, data, additionalHeaders) {
-        return __awaiter7(this, void 0, void 0, function* () {
-          return this.request("PATCH", requestUrl, data, additionalHeaders || {});
-        });
-      }
-      put(requestUrl, data, additionalHeaders) {
-        return __awaiter7(this, void 0, void 0, function* () {
-          return this.request("PUT", requestUrl, data, additionalHeaders || {});
-        });
-      }
-      head(requestUrl, additionalHeaders) {
-        return __awaiter7(this, void 0, void 0, function* () {
-          return this.request("HEAD", requestUrl, null, additionalHeaders || {});
-        });
-      }
-      sendStream(verb, requestUrl, stream, additionalHeaders) {
-        return __awaiter7(this, void 0, void 0, function* () {
-          return this.request(verb, requestUrl, stream, additionalHeaders);
-        });
-      }
-      /**
-       * Gets a typed object from an endpoint
-       * Be aware that not found returns a null.  Other errors (4xx, 5xx) reject the promise
-       */
-      getJson(requestUrl_1) {
-        return __awaiter7(this, arguments, void 0, function* (requestUrl, additionalHeaders = {}) {
-          additionalHeaders[Headers2.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers2.Accept, MediaTypes2.ApplicationJson);
-          const res = yield this.get(requestUrl, additionalHeaders);
-          return this._processResponse(res, this.requestOptions);
-        });
-      }
-      postJson(requestUrl_1, obj_1) {
-        return __awaiter7(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
-          const data = JSON.stringify(obj, null, 2);
-          additionalHeaders[Headers2.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers2.Accept, MediaTypes2.ApplicationJson);
-          additionalHeaders[Headers2.ContentType] = this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes2.ApplicationJson);
-          const res = yield this.post(requestUrl, data, additionalHeaders);
-          return this._processResponse(res, this.requestOptions);
-        });
-      }
-      putJson(requestUrl_1, obj_1) {
-        return __awaiter7(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
-          const data = JSON.stringify(obj, null, 2);
-          additionalHeaders[Headers2.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers2.Accept, MediaTypes2.ApplicationJson);
-          additionalHeaders[Headers2.ContentType] = this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes2.ApplicationJson);
-          const res = yield this.put(requestUrl, data, additionalHeaders);
-          return this._processResponse(res, this.requestOptions);
-        });
-      }
-      patchJson(requestUrl_1, obj_1) {
-        return __awaiter7(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
-          const data = JSON.stringify(obj, null, 2);
-          additionalHeaders[Headers2.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers2.Accept, MediaTypes2.ApplicationJson);
-          additionalHeaders[Headers2.ContentType] = this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes2.ApplicationJson);
-          const res = yield this.patch(requestUrl, data, additionalHeaders);
-          return this._processResponse(res, this.requestOptions);
-        });
-      }
-      /**
-       * Makes a raw http request.
-       * All other methods such as get, post, patch, and request ultimately call this.
-       * Prefer get, del, post and patch
-       */
-      request(verb, requestUrl, data, headers) {
-        return __awaiter7(this, void 0, void 0, function* () {
-          if (this._disposed) {
-            throw new Error("Client has already been disposed.");
-          }
-          const parsedUrl = new URL(requestUrl);
-          let info2 = this._prepareRequest(verb, parsedUrl, headers);
-          const maxTries = this._allowRetries && RetryableHttpVerbs.includes(verb) ? this._maxRetries + 1 : 1;
-          let numTries = 0;
-          let response;
-          do {
-            response = yield this.requestRaw(info2, data);
-            if (response && response.message && response.message.statusCode === HttpCodes2.Unauthorized) {
-              let authenticationHandler;
-              for (const handler2 of this.handlers) {
-                if (handler2.canHandleAuthentication(response)) {
-                  authenticationHandler = handler2;
-                  break;
-                }
-              }
-              if (authenticationHandler) {
-                return authenticationHandler.handleAuthentication(this, info2, data);
-              } else {
-                return response;
-              }
-            }
-            let redirectsRemaining = this._maxRedirects;
-            while (response.message.statusCode && HttpRedirectCodes2.includes(response.message.statusCode) && this._allowRedirects && redirectsRemaining > 0) {
-              const redirectUrl = response.message.headers["location"];
-              if (!redirectUrl) {
-                break;
-              }
-              const parsedRedirectUrl = new URL(redirectUrl);
-              if (parsedUrl.protocol === "https:" && parsedUrl.protocol !== parsedRedirectUrl.protocol && !this._allowRedirectDowngrade) {
-                throw new Error("Redirect from HTTPS to HTTP protocol. This downgrade is not allowed for security reasons. If you want to allow this behavior, set the allowRedirectDowngrade option to true.");
-              }
-              yield response.readBody();
-              if (parsedRedirectUrl.hostname !== parsedUrl.hostname) {
-                for (const header in headers) {
-                  if (header.toLowerCase() === "authorization") {
-                    delete headers[header];
-                  }
-                }
-              }
-              info2 = this._prepareRequest(verb, parsedRedirectUrl, headers);
-              response = yield this.requestRaw(info2, data);
-              redirectsRemaining--;
-            }
-            if (!response.message.statusCode || !HttpResponseRetryCodes2.includes(response.message.statusCode)) {
-              return response;
-            }
-            numTries += 1;
-            if (numTries < maxTries) {
-              yield response.readBody();
-              yield this._performExponentialBackoff(numTries);
-            }
-          } while (numTries < maxTries);
-          return response;
-        });
-      }
-      /**
-       * Needs to be called if keepAlive is set to true in request options.
-       */
-      dispose() {
-        if (this._agent) {
-          this._agent.destroy();
-        }
-        this._disposed = true;
-      }
-      /**
-       * Raw request.
-       * @param info
-       * @param data
-       */
-      requestRaw(info2, data) {
-        return __awaiter7(this, void 0, void 0, function* () {
-          return new Promise((resolve5, reject) => {
-            function callbackForResult(err, res) {
-              if (err) {
-                reject(err);
-              } else if (!res) {
-                reject(new Error("Unknown error"));
-              } else {
-                resolve5(res);
-              }
-            }
-            this.requestRawWithCallback(info2, data, callbackForResult);
-          });
-        });
-      }
-      /**
-       * Raw request with callback.
-       * @param info
-       * @param data
-       * @param onResult
-       */
-      requestRawWithCallback(info2, data, onResult) {
-        if (typeof data === "string") {
-          if (!info2.options.headers) {
-            info2.options.headers = {};
-          }
-          info2.options.headers["Content-Length"] = Buffer.byteLength(data, "utf8");
-        }
-        let callbackCalled = false;
-        function handleResult(err, res) {
-          if (!callbackCalled) {
-            callbackCalled = true;
-            onResult(err, res);
-          }
-        }
-        const req = info2.httpModule.request(info2.options, (msg) => {
-          const res = new HttpClientResponse(msg);
-          handleResult(void 0, res);
-        });
-        let socket;
-        req.on("socket", (sock) => {
-          socket = sock;
-        });
-        req.setTimeout(this._socketTimeout || 3 * 6e4, () => {
-          if (socket) {
-            socket.end();
-          }
-          handleResult(new Error(`Request timeout: ${info2.options.path}`));
-        });
-        req.on("error", function(err) {
-          handleResult(err);
-        });
-        if (data && typeof data === "string") {
-          req.write(data, "utf8");
-        }
-        if (data && typeof data !== "string") {
-          data.on("close", function() {
-            req.end();
-          });
-          data.pipe(req);
-        } else {
-          req.end();
-        }
-      }
-      /**
-       * Gets an http agent. This function is useful when you need an http agent that handles
-       * routing through a proxy server - depending upon the url and proxy environment variables.
-       * @param serverUrl  The server URL where the request will be sent. For example, https://api.github.com
-       */
-      getAgent(serverUrl) {
-        const parsedUrl = new URL(serverUrl);
-        return this._getAgent(parsedUrl);
-      }
-      getAgentDispatcher(serverUrl) {
-        const parsedUrl = new URL(serverUrl);
-        const proxyUrl = pm.getProxyUrl(parsedUrl);
-        const useProxy = proxyUrl && proxyUrl.hostname;
-        if (!useProxy) {
-          return;
-        }
-        return this._getProxyAgentDispatcher(parsedUrl, proxyUrl);
-      }
-      _prepareRequest(method, requestUrl, headers) {
-        const info2 = {};
-        info2.parsedUrl = requestUrl;
-        const usingSsl = info2.parsedUrl.protocol === "https:";
-        info2.httpModule = usingSsl ? https : http;
-        const defaultPort = usingSsl ? 443 : 80;
-        info2.options = {};
-        info2.options.host = info2.parsedUrl.hostname;
-        info2.options.port = info2.parsedUrl.port ? parseInt(info2.parsedUrl.port) : defaultPort;
-        info2.options.path = (info2.parsedUrl.pathname || "") + (info2.parsedUrl.search || "");
-        info2.options.method = method;
-        info2.options.headers = this._mergeHeaders(headers);
-        if (this.userAgent != null) {
-          info2.options.headers["user-agent"] = this.userAgent;
-        }
-        info2.options.agent = this._getAgent(info2.parsedUrl);
-        if (this.handlers) {
-          for (const handler2 of this.handlers) {
-            handler2.prepareRequest(info2.options);
-          }
-        }
-        return info2;
-      }
-      _mergeHeaders(headers) {
-        if (this.requestOptions && this.requestOptions.headers) {
-          return Object.assign({}, lowercaseKeys2(this.requestOptions.headers), lowercaseKeys2(headers || {}));
-        }
-        return lowercaseKeys2(headers || {});
-      }
-      /**
-       * Gets an existing header value or returns a default.
-       * Handles converting number header values to strings since HTTP headers must be strings.
-       * Note: This returns string | string[] since some headers can have multiple values.
-       * For headers that must always be a single string (like Content-Type), use the
-       * specialized _getExistingOrDefaultContentTypeHeader method instead.
-       */
-      _getExistingOrDefaultHeader(additionalHeaders, header, _default3) {
-        let clientHeader;
-        if (this.requestOptions && this.requestOptions.headers) {
-          const headerValue = lowercaseKeys2(this.requestOptions.headers)[header];
-          if (headerValue) {
-            clientHeader = typeof headerValue === "number" ? headerValue.toString() : headerValue;
-          }
-        }
-        const additionalValue = additionalHeaders[header];
-        if (additionalValue !== void 0) {
-          return typeof additionalValue === "number" ? additionalValue.toString() : additionalValue;
-        }
-        if (clientHeader !== void 0) {
-          return clientHeader;
-        }
-        return _default3;
-      }
-      /**
-       * Specialized version of _getExistingOrDefaultHeader for Content-Type header.
-       * Always returns a single string (not an array) since Content-Type should be a single value.
-       * Converts arrays to comma-separated strings and numbers to strings to ensure type safety.
-       * This was split from _getExistingOrDefaultHeader to provide stricter typing for callers
-       * that assign the result to places expecting a string (e.g., additionalHeaders[Headers.ContentType]).
-       */
-      _getExistingOrDefaultContentTypeHeader(additionalHeaders, _default3) {
-        let clientHeader;
-        if (this.requestOptions && this.requestOptions.headers) {
-          const headerValue = lowercaseKeys2(this.requestOptions.headers)[Headers2.ContentType];
-          if (headerValue) {
-            if (typeof headerValue === "number") {
-              clientHeader = String(headerValue);
-            } else if (Array.isArray(headerValue)) {
-              clientHeader = headerValue.join(", ");
-            } else {
-              clientHeader = headerValue;
-            }
-          }
-        }
-        const additionalValue = additionalHeaders[Headers2.ContentType];
-        if (additionalValue !== void 0) {
-          if (typeof additionalValue === "number") {
-            return String(additionalValue);
-          } else if (Array.isArray(additionalValue)) {
-            return additionalValue.join(", ");
-          } else {
-            return additionalValue;
-          }
-        }
-        if (clientHeader !== void 0) {
-          return clientHeader;
-        }
-        return _default3;
-      }
-      _getAgent(parsedUrl) {
-        let agent;
-        const proxyUrl = pm.getProxyUrl(parsedUrl);
-        const useProxy = proxyUrl && proxyUrl.hostname;
-        if (this._keepAlive && useProxy) {
-          agent = this._proxyAgent;
-        }
-        if (!useProxy) {
-          agent = this._agent;
-        }
-        if (agent) {
-          return agent;
-        }
-        const usingSsl = parsedUrl.protocol === "https:";
-        let maxSockets = 100;
-        if (this.requestOptions) {
-          maxSockets = this.requestOptions.maxSockets || http.globalAgent.maxSockets;
-        }
-        if (proxyUrl && proxyUrl.hostname) {
-          const agentOptions = {
-            maxSockets,
-            keepAlive: this._keepAlive,
-            proxy: Object.assign(Object.assign({}, (proxyUrl.username || proxyUrl.password) && {
-              proxyAuth: `${proxyUrl.username}:${proxyUrl.password}`
-            }), { host: proxyUrl.hostname, port: proxyUrl.port })
-          };
-          let tunnelAgent;
-          const overHttps = proxyUrl.protocol === "https:";
-          if (usingSsl) {
-            tunnelAgent = overHttps ? tunnel2.httpsOverHttps : tunnel2.httpsOverHttp;
-          } else {
-            tunnelAgent = overHttps ? tunnel2.httpOverHttps : tunnel2.httpOverHttp;
-          }
-          agent = tunnelAgent(agentOptions);
-          this._proxyAgent = agent;
-        }
-        if (!agent) {
-          const options2 = { keepAlive: this._keepAlive, maxSockets };
-          agent = usingSsl ? new https.Agent(options2) : new http.Agent(options2);
-          this._agent = agent;
-        }
-        if (usingSsl && this._ignoreSslError) {
-          agent.options = Object.assign(agent.options || {}, {
-            rejectUnauthorized: false
-          });
-        }
-        return agent;
-      }
-      _getProxyAgentDispatcher(parsedUrl, proxyUrl) {
-        let proxyAgent;
-        if (this._keepAlive) {
-          proxyAgent = this._proxyAgentDispatcher;
-        }
-        if (proxyAgent) {
-          return proxyAgent;
-        }
-        const usingSsl = parsedUrl.protocol === "https:";
-        proxyAgent = new undici_1.ProxyAgent(Object.assign({ uri: proxyUrl.href, pipelining: !this._keepAlive ? 0 : 1 }, (proxyUrl.username || proxyUrl.password) && {
-          token: `Basic ${Buffer.from(`${proxyUrl.username}:${proxyUrl.password}`).toString("base64")}`
-        }));
-        this._proxyAgentDispatcher = proxyAgent;
-        if (usingSsl && this._ignoreSslError) {
-          proxyAgent.options = Object.assign(proxyAgent.options.requestTls || {}, {
-            rejectUnauthorized: false
-          });
-        }
-        return proxyAgent;
-      }
-      _getUserAgentWithOrchestrationId(userAgent2) {
-        const baseUserAgent = userAgent2 || "actions/http-client";
-        const orchId = process.env["ACTIONS_ORCHESTRATION_ID"];
-        if (orchId) {
-          const sanitizedId = orchId.replace(/[^a-z0-9_.-]/gi, "_");
-          return `${baseUserAgent} actions_orchestration_id/${sanitizedId}`;
-        }
-        return baseUserAgent;
-      }
-      _performExponentialBackoff(retryNumber) {
-        return __awaiter7(this, void 0, void 0, function* () {
-          retryNumber = Math.min(ExponentialBackoffCeiling, retryNumber);
-          const ms = ExponentialBackoffTimeSlice * Math.pow(2, retryNumber);
-          return new Promise((resolve5) => setTimeout(() => resolve5(), ms));
-        });
-      }
-      _processResponse(res, options2) {
-        return __awaiter7(this, void 0, void 0, function* () {
-          return new Promise((resolve5, reject) => __awaiter7(this, void 0, void 0, function* () {
-            const statusCode = res.message.statusCode || 0;
-            const response = {
-              statusCode,
-              result: null,
-              headers: {}
-            };
-            if (statusCode === HttpCodes2.NotFound) {
-              resolve5(response);
-            }
-            function dateTimeDeserializer(key, value) {
-              if (typeof value === "string") {
-                const a = new Date(value);
-                if (!isNaN(a.valueOf())) {
-                  return a;
-                }
-              }
-              return value;
-            }
-            let obj;
-            let contents;
-            try {
-              contents = yield res.readBody();
-              if (contents && contents.length > 0) {
-                if (options2 && options2.deserializeDates) {
-                  obj = JSON.parse(contents, dateTimeDeserializer);
-                } else {
-                  obj = JSON.parse(contents);
-                }
-                response.result = obj;
-              }
-              response.headers = res.message.headers;
-            } catch (err) {
-            }
-            if (statusCode > 299) {
-              let msg;
-              if (obj && obj.message) {
-                msg = obj.message;
-              } else if (contents && contents.length > 0) {
-                msg = contents;
-              } else {
-                msg = `Failed request: (${statusCode})`;
-              }
-              const err = new HttpClientError(msg, statusCode);
-              err.result = response.result;
-              reject(err);
-            } else {
-              resolve5(response);
-            }
-          }));
-        });
-      }
-    };
-    exports2.HttpClient = HttpClient3;
-    var lowercaseKeys2 = (obj) => Object.keys(obj).reduce((c, k) => (c[k.toLowerCase()] = obj[k], c), {});
-  }
-});
-
-// ../../node_modules/.pnpm/content-type@2.1.0/node_modules/content-type/dist/index.js
-var require_dist = __commonJS({
-  "../../node_modules/.pnpm/content-type@2.1.0/node_modules/content-type/dist/index.js"(exports2) {
-    "use strict";
-    Object.defineProperty(exports2, "__esModule", { value: true });
-    exports2.format = format;
-    exports2.parse = parse5;
-    var TEXT_REGEXP = /^[\u0009\u0020-\u007e\u0080-\u00ff]*$/;
-    var TOKEN_REGEXP = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
-    var QUOTE_REGEXP = /[\\"]/g;
-    var TYPE_REGEXP = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+\/[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
-    var NullObject = /* @__PURE__ */ (() => {
-      const C = function() {
-      };
-      C.prototype = /* @__PURE__ */ Object.create(null);
-      return C;
-    })();
-    function format(obj) {
-      const { type, parameters } = obj;
-      if (!type || !TYPE_REGEXP.test(type)) {
-        throw new TypeError(`Invalid type: ${type}`);
-      }
-      let result2 = type;
-      if (parameters) {
-        for (const param of Object.keys(parameters)) {
-          if (!TOKEN_REGEXP.test(param)) {
-            throw new TypeError(`Invalid parameter name: ${param}`);
-          }
-          result2 += `; ${param}=${qstring(parameters[param])}`;
-        }
-      }
-      return result2;
-    }
-    function parse5(header, options2) {
-      const stopChar = options2?.comma === true ? COMMA : 65536;
-      const len = header.length;
-      let index = skipOWS(header, options2?.start ?? 0, len);
-      const valueStart = index;
-      index = skipValue(header, index, len, stopChar);
-      const valueEnd = trailingOWS(header, valueStart, index);
-      const type = header.slice(valueStart, valueEnd).toLowerCase();
-      if (options2?.parameters === false) {
-        return { type, index, parameters: new NullObject() };
-      }
-      return parseParameters(header, type, index, len, stopChar);
-    }
-    var SP = 32;
-    var HTAB = 9;
-    var SEMI = 59;
-    var EQ = 61;
-    var DQUOTE = 34;
-    var BSLASH = 92;
-    var COMMA = 44;
-    function parseParameters(header, type, index, len, stopChar) {
-      const parameters = new NullObject();
-      parameter: while (index < len) {
-        if (header.charCodeAt(index) === stopChar)
-          break;
-        index = skipOWS(header, index + 1, len);
-        const keyStart = index;
-        while (index < len) {
-          const code = header.charCodeAt(index);
-          if (code === stopChar)
-            break parameter;
-          if (code === SEMI)
-            continue parameter;
-          if (code === EQ) {
-            const keyEnd = trailingOWS(header, keyStart, index);
-            const key = header.slice(keyStart, keyEnd).toLowerCase();
-            index = skipOWS(header, index + 1, len);
-            if (index < len && header.charCodeAt(index) === DQUOTE) {
-              index++;
-              let value = "";
-              while (index < len) {
-                const code2 = header.charCodeAt(index++);
-                if (code2 === DQUOTE) {
-                  index = skipValue(header, index, len, stopChar);
-                  if (parameters[key] === void 0)
-                    parameters[key] = value;
-                  break;
-                }
-                if (code2 === BSLASH && index < len) {
-                  value += header[index++];
-                  continue;
-                }
-                value += String.fromCharCode(code2);
-              }
-              continue parameter;
-            }
-            const valueStart = index;
-            index = skipValue(header, index, len, stopChar);
-            if (parameters[key] === void 0) {
-              const valueEnd = trailingOWS(header, valueStart, index);
-              parameters[key] = header.slice(valueStart, valueEnd);
-            }
-            continue parameter;
-          }
-          index++;
-        }
-      }
-      return { type, index, parameters };
-    }
-    function skipValue(str, index, len, stopChar) {
-      while (index < len) {
-        const code = str.charCodeAt(index);
-        if (code === SEMI || code === stopChar)
-          break;
-        index++;
-      }
-      return index;
-    }
-    function skipOWS(header, index, len) {
-      while (index < len) {
-        const char = header.charCodeAt(index);
-        if (char !== SP && char !== HTAB)
-          break;
-        index++;
-      }
-      return index;
-    }
-    function trailingOWS(header, start, end) {
-      while (end > start) {
-        const char = header.charCodeAt(end - 1);
-        if (char !== SP && char !== HTAB)
-          break;
-        end--;
-      }
-      return end;
-    }
-    function qstring(str) {
-      if (TOKEN_REGEXP.test(str))
-        return str;
-      if (TEXT_REGEXP.test(str))
-        return `"${str.replace(QUOTE_REGEXP, "\\$&")}"`;
-      throw new TypeError(`Invalid parameter value: ${str}`);
-    }
   }
 });
 
@@ -20192,8 +19281,8 @@ function purlOf(ecosystem, name, version3) {
     base = name.slice(cut + 1);
   }
   const enc = (text2) => encodeURIComponent(text2).replace(/%2F/g, "/");
-  const path4 = namespace ? `${namespace.split("/").map((p) => enc(p)).join("/")}/${enc(base)}` : enc(base);
-  return `pkg:${type}/${path4}${version3 ? `@${enc(version3)}` : ""}`;
+  const path5 = namespace ? `${namespace.split("/").map((p) => enc(p)).join("/")}/${enc(base)}` : enc(base);
+  return `pkg:${type}/${path5}${version3 ? `@${enc(version3)}` : ""}`;
 }
 function fileLocation(uri, region2 = {}, message2) {
   if (!uri) return void 0;
@@ -20234,8 +19323,8 @@ function clean(text2, max = 2e4) {
 function logOf(...runs) {
   return { version: "2.1.0", runs };
 }
-function missing(file2, format, what) {
-  throw new InputError(`is not a valid ${format} report: ${what}`, { file: file2 });
+function missing(file2, format, what2) {
+  throw new InputError(`is not a valid ${format} report: ${what2}`, { file: file2 });
 }
 function htmlToText(html) {
   if (!html) return void 0;
@@ -20289,7 +19378,7 @@ function matchesPattern(ref, pattern) {
 function sanctionedEntry(ref, list) {
   return list?.find((entry) => matchesPattern(ref, entry.name) && (!ref.digest || !entry.digests || entry.digests.includes(ref.digest)));
 }
-var __defProp2, __export2, PipewardenError, ConfigError, InputError, ScannerError, SARIF_SCHEMA_URI, SARIF_VERSION, FINGERPRINT_KEY, PROP, SRCROOT, SECRET_PATTERNS, REDACTED, CANDIDATE, SECRET_SALT, SEVERITY_TABLE, ECOSYSTEM_PURL, RunBuilder, read, DIGEST, TAG, COMPONENT;
+var __defProp2, __export2, PipewardenError, ConfigError, InputError, ScannerError, InternalError, SARIF_SCHEMA_URI, SARIF_VERSION, FINGERPRINT_KEY, PROP, SRCROOT, SECRET_PATTERNS, REDACTED, CANDIDATE, SECRET_SALT, SEVERITY_TABLE, ECOSYSTEM_PURL, RunBuilder, read, DIGEST, TAG, COMPONENT;
 var init_chunk_VIH22WF3 = __esm({
   "../core/dist/chunk-VIH22WF3.js"() {
     "use strict";
@@ -20329,6 +19418,9 @@ var init_chunk_VIH22WF3 = __esm({
         super(message2, details);
         this.scanner = scanner;
       }
+    };
+    InternalError = class extends PipewardenError {
+      name = "InternalError";
     };
     SARIF_SCHEMA_URI = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json";
     SARIF_VERSION = "2.1.0";
@@ -20835,8 +19927,8 @@ var require_utils2 = __commonJS({
       }
       return output2;
     };
-    exports2.basename = (path4, { windows } = {}) => {
-      const segs = path4.split(windows ? /[\\/]/ : "/");
+    exports2.basename = (path5, { windows } = {}) => {
+      const segs = path5.split(windows ? /[\\/]/ : "/");
       const last = segs[segs.length - 1];
       if (last === "") {
         return segs[segs.length - 2];
@@ -22698,13 +21790,13 @@ var init_EntityDecoder = __esm({
        * @param {string} context  — used in error messages ('external' | 'input')
        * @returns {boolean}  true = accept, false = skip
        */
-      _applyRegistrationHook(hook2, name, value, context3) {
+      _applyRegistrationHook(hook2, name, value, context) {
         if (!hook2) return true;
         const action = hook2(name, value);
         if (action === ENTITY_ACTION.BLOCK) return false;
         if (action === ENTITY_ACTION.THROW) {
           throw new Error(
-            `[EntityDecoder] Registration of ${context3} entity "&${name};" was rejected by hook`
+            `[EntityDecoder] Registration of ${context} entity "&${name};" was rejected by hook`
           );
         }
         return true;
@@ -23299,7 +22391,7 @@ var init_DocTypeReader = __esm({
         if (xmlData[i + 3] === "O" && xmlData[i + 4] === "C" && xmlData[i + 5] === "T" && xmlData[i + 6] === "Y" && xmlData[i + 7] === "P" && xmlData[i + 8] === "E") {
           i = i + 9;
           let angleBracketsCount = 1;
-          let hasBody = false, comment2 = false;
+          let hasBody = false, comment3 = false;
           let quoteChar = null;
           let exp = "";
           for (; i < xmlData.length; i++) {
@@ -23308,12 +22400,12 @@ var init_DocTypeReader = __esm({
               exp += xmlData[i];
               continue;
             }
-            if (!hasBody && !comment2 && (xmlData[i] === '"' || xmlData[i] === "'")) {
+            if (!hasBody && !comment3 && (xmlData[i] === '"' || xmlData[i] === "'")) {
               quoteChar = xmlData[i];
               exp += xmlData[i];
               continue;
             }
-            if (xmlData[i] === "<" && !comment2) {
+            if (xmlData[i] === "<" && !comment3) {
               if (hasBody && hasSeq(xmlData, "!ENTITY", i)) {
                 i += 7;
                 let entityName, val;
@@ -23337,14 +22429,14 @@ var init_DocTypeReader = __esm({
                 i += 9;
                 const { index } = this.readNotationExp(xmlData, i + 1, this.suppressValidationErr);
                 i = index;
-              } else if (hasSeq(xmlData, "!--", i)) comment2 = true;
+              } else if (hasSeq(xmlData, "!--", i)) comment3 = true;
               else throw new Error(`Invalid DOCTYPE`);
               angleBracketsCount++;
               exp = "";
             } else if (xmlData[i] === ">") {
-              if (comment2) {
+              if (comment3) {
                 if (xmlData[i - 1] === "-" && xmlData[i - 2] === "-") {
-                  comment2 = false;
+                  comment3 = false;
                   angleBracketsCount--;
                 }
               } else {
@@ -24344,16 +23436,16 @@ var init_Matcher = __esm({
        * @returns {string|undefined}
        */
       getCurrentTag() {
-        const path4 = this._matcher.path;
-        return path4.length > 0 ? path4[path4.length - 1].tag : void 0;
+        const path5 = this._matcher.path;
+        return path5.length > 0 ? path5[path5.length - 1].tag : void 0;
       }
       /**
        * Get current namespace.
        * @returns {string|undefined}
        */
       getCurrentNamespace() {
-        const path4 = this._matcher.path;
-        return path4.length > 0 ? path4[path4.length - 1].namespace : void 0;
+        const path5 = this._matcher.path;
+        return path5.length > 0 ? path5[path5.length - 1].namespace : void 0;
       }
       /**
        * Get current node's attribute value.
@@ -24361,9 +23453,9 @@ var init_Matcher = __esm({
        * @returns {*}
        */
       getAttrValue(attrName) {
-        const path4 = this._matcher.path;
-        if (path4.length === 0) return void 0;
-        return path4[path4.length - 1].values?.[attrName];
+        const path5 = this._matcher.path;
+        if (path5.length === 0) return void 0;
+        return path5[path5.length - 1].values?.[attrName];
       }
       /**
        * Check if current node has an attribute.
@@ -24371,9 +23463,9 @@ var init_Matcher = __esm({
        * @returns {boolean}
        */
       hasAttr(attrName) {
-        const path4 = this._matcher.path;
-        if (path4.length === 0) return false;
-        const current = path4[path4.length - 1];
+        const path5 = this._matcher.path;
+        if (path5.length === 0) return false;
+        const current = path5[path5.length - 1];
         return current.values !== void 0 && attrName in current.values;
       }
       /**
@@ -24399,18 +23491,18 @@ var init_Matcher = __esm({
        * @returns {number}
        */
       getPosition() {
-        const path4 = this._matcher.path;
-        if (path4.length === 0) return -1;
-        return path4[path4.length - 1].position ?? 0;
+        const path5 = this._matcher.path;
+        if (path5.length === 0) return -1;
+        return path5[path5.length - 1].position ?? 0;
       }
       /**
        * Get current node's repeat counter (occurrence count of this tag name).
        * @returns {number}
        */
       getCounter() {
-        const path4 = this._matcher.path;
-        if (path4.length === 0) return -1;
-        return path4[path4.length - 1].counter ?? 0;
+        const path5 = this._matcher.path;
+        if (path5.length === 0) return -1;
+        return path5[path5.length - 1].counter ?? 0;
       }
       /**
        * Get current node's sibling index (alias for getPosition).
@@ -24652,21 +23744,21 @@ var init_Matcher = __esm({
        * @returns {string}
        */
       toString(separator, includeNamespace = true) {
-        const sep5 = separator || this.separator;
-        const isDefault = sep5 === this.separator && includeNamespace === true;
+        const sep7 = separator || this.separator;
+        const isDefault = sep7 === this.separator && includeNamespace === true;
         if (isDefault) {
           if (this._pathStringCache !== null) {
             return this._pathStringCache;
           }
           const result2 = this.path.map(
             (n) => n.namespace ? `${n.namespace}:${n.tag}` : n.tag
-          ).join(sep5);
+          ).join(sep7);
           this._pathStringCache = result2;
           return result2;
         }
         return this.path.map(
           (n) => includeNamespace && n.namespace ? `${n.namespace}:${n.tag}` : n.tag
-        ).join(sep5);
+        ).join(sep7);
       }
       /**
        * Get path as array of tag names.
@@ -25352,77 +24444,77 @@ var init_redos = __esm({
 });
 
 // ../../node_modules/.pnpm/is-unsafe@2.0.3/node_modules/is-unsafe/src/contexts/nosql.js
-var sep3, NOSQL_PATTERNS, nosql_default;
+var sep2, NOSQL_PATTERNS, nosql_default;
 var init_nosql = __esm({
   "../../node_modules/.pnpm/is-unsafe@2.0.3/node_modules/is-unsafe/src/contexts/nosql.js"() {
     "use strict";
-    sep3 = `["'\\s]*:`;
+    sep2 = `["'\\s]*:`;
     NOSQL_PATTERNS = [
       // ─── MongoDB $ operator injection ────────────────────────────────────────
       {
         id: "nosql-where-operator",
         description: "$where \u2014 executes arbitrary JavaScript server-side in MongoDB",
-        pattern: new RegExp(`\\$where${sep3}`, "i")
+        pattern: new RegExp(`\\$where${sep2}`, "i")
       },
       {
         id: "nosql-ne-operator",
         description: '$ne \u2014 "not equal" operator used to bypass equality checks',
-        pattern: new RegExp(`\\$ne${sep3}`, "i")
+        pattern: new RegExp(`\\$ne${sep2}`, "i")
       },
       {
         id: "nosql-gt-operator",
         description: '$gt \u2014 "greater than" used to bypass password/value checks',
-        pattern: new RegExp(`\\$gte?${sep3}`, "i")
+        pattern: new RegExp(`\\$gte?${sep2}`, "i")
       },
       {
         id: "nosql-lt-operator",
         description: '$lt / $lte \u2014 "less than" bypass variants',
-        pattern: new RegExp(`\\$lte?${sep3}`, "i")
+        pattern: new RegExp(`\\$lte?${sep2}`, "i")
       },
       {
         id: "nosql-regex-operator",
         description: "$regex \u2014 can be used to extract data character by character (blind injection)",
-        pattern: new RegExp(`\\$regex${sep3}`, "i")
+        pattern: new RegExp(`\\$regex${sep2}`, "i")
       },
       {
         id: "nosql-or-operator",
         description: "$or \u2014 logical OR; used to create always-true conditions",
-        pattern: new RegExp(`\\$or${sep3}\\s*\\[`, "i")
+        pattern: new RegExp(`\\$or${sep2}\\s*\\[`, "i")
       },
       {
         id: "nosql-and-operator",
         description: "$and \u2014 logical AND operator injection",
-        pattern: new RegExp(`\\$and${sep3}\\s*\\[`, "i")
+        pattern: new RegExp(`\\$and${sep2}\\s*\\[`, "i")
       },
       {
         id: "nosql-nor-operator",
         description: "$nor \u2014 logical NOR operator injection",
-        pattern: new RegExp(`\\$nor${sep3}\\s*\\[`, "i")
+        pattern: new RegExp(`\\$nor${sep2}\\s*\\[`, "i")
       },
       {
         id: "nosql-exists-operator",
         description: "$exists \u2014 can enumerate fields to determine schema",
-        pattern: new RegExp(`\\$exists${sep3}`, "i")
+        pattern: new RegExp(`\\$exists${sep2}`, "i")
       },
       {
         id: "nosql-in-operator",
         description: "$in \u2014 matches any value in a list; can enumerate values",
-        pattern: new RegExp(`\\$in${sep3}\\s*\\[`, "i")
+        pattern: new RegExp(`\\$in${sep2}\\s*\\[`, "i")
       },
       {
         id: "nosql-expr-operator",
         description: "$expr \u2014 allows aggregation expressions in queries (MongoDB 3.6+)",
-        pattern: new RegExp(`\\$expr${sep3}`, "i")
+        pattern: new RegExp(`\\$expr${sep2}`, "i")
       },
       {
         id: "nosql-function-operator",
         description: "$function \u2014 executes arbitrary JavaScript in MongoDB 4.4+",
-        pattern: new RegExp(`\\$function${sep3}`, "i")
+        pattern: new RegExp(`\\$function${sep2}`, "i")
       },
       {
         id: "nosql-accumulator-operator",
         description: "$accumulator \u2014 custom aggregation with arbitrary JS execution",
-        pattern: new RegExp(`\\$accumulator${sep3}`, "i")
+        pattern: new RegExp(`\\$accumulator${sep2}`, "i")
       },
       // ─── Prototype pollution ─────────────────────────────────────────────────
       {
@@ -25588,14 +24680,14 @@ function assertString(value) {
     );
   }
 }
-function assertContext(context3) {
-  if (context3 instanceof RegExp) return;
-  if (Array.isArray(context3)) {
-    if (context3.length === 0) {
+function assertContext(context) {
+  if (context instanceof RegExp) return;
+  if (Array.isArray(context)) {
+    if (context.length === 0) {
       throw new TypeError("is-unsafe: context must not be an empty array");
     }
-    if (Array.isArray(context3[0])) {
-      for (const list of context3) {
+    if (Array.isArray(context[0])) {
+      for (const list of context) {
         if (!Array.isArray(list) || list.length === 0) {
           throw new TypeError(
             "is-unsafe: each context in the array must be a non-empty pattern array (PatternList)"
@@ -25606,13 +24698,13 @@ function assertContext(context3) {
     return;
   }
   throw new TypeError(
-    `is-unsafe: second argument must be a PatternList (e.g. HTML), an array of PatternLists (e.g. [HTML, XML]), or a RegExp. Got: ${typeof context3}`
+    `is-unsafe: second argument must be a PatternList (e.g. HTML), an array of PatternLists (e.g. [HTML, XML]), or a RegExp. Got: ${typeof context}`
   );
 }
-function normalise(context3) {
-  if (context3 instanceof RegExp) return { lists: null, regex: context3 };
-  if (Array.isArray(context3[0])) return { lists: context3, regex: null };
-  return { lists: [context3], regex: null };
+function normalise(context) {
+  if (context instanceof RegExp) return { lists: null, regex: context };
+  if (Array.isArray(context[0])) return { lists: context, regex: null };
+  return { lists: [context], regex: null };
 }
 function decodedCopy(value, list) {
   if (!list.decodeEntities) return null;
@@ -25629,10 +24721,10 @@ function matchList(value, list) {
   }
   return null;
 }
-function isUnsafe(value, context3) {
+function isUnsafe(value, context) {
   assertString(value);
-  assertContext(context3);
-  const { lists, regex: regex2 } = normalise(context3);
+  assertContext(context);
+  const { lists, regex: regex2 } = normalise(context);
   if (regex2) return regex2.test(value);
   for (const list of lists) {
     if (matchList(value, list) !== null) return true;
@@ -25991,8 +25083,8 @@ function readStopNodeData(xmlData, tagName, i) {
           const nextLt = xmlData.indexOf("<", i + 1);
           if (nextLt === -1 || nextLt > nextGt) {
             const exp = xmlData.substring(i + 1, nextGt);
-            const sep5 = exp.search(/\s/);
-            const name = sep5 === -1 ? exp : exp.substring(0, sep5);
+            const sep7 = exp.search(/\s/);
+            const name = sep7 === -1 ? exp : exp.substring(0, sep7);
             if (name === tagName && exp[exp.length - 1] !== "/") openTagCount++;
             i = nextGt;
           }
@@ -26185,9 +25277,9 @@ var init_OrderedObjParser = __esm({
           } else if (c1 === 33 && xmlData.charCodeAt(i + 2) === 45 && xmlData.charCodeAt(i + 3) === 45) {
             const endIndex = findClosingIndex(xmlData, "-->", i + 4, "Comment is not closed.");
             if (options2.commentPropName) {
-              const comment2 = xmlData.substring(i + 4, endIndex - 2);
+              const comment3 = xmlData.substring(i + 4, endIndex - 2);
               textData = this.saveTextToParentTag(textData, currentNode, this.readonlyMatcher);
-              currentNode.add(options2.commentPropName, [{ [options2.textNodeName]: comment2 }]);
+              currentNode.add(options2.commentPropName, [{ [options2.textNodeName]: comment3 }]);
             }
             i = endIndex;
           } else if (c1 === 33 && xmlData.charCodeAt(i + 2) === 68) {
@@ -26211,8 +25303,8 @@ var init_OrderedObjParser = __esm({
           } else {
             let result2 = readTagExp(xmlData, i, options2.removeNSPrefix);
             if (!result2) {
-              const context3 = xmlData.substring(Math.max(0, i - 50), Math.min(xmlLen, i + 50));
-              throw new Error(`readTagExp returned undefined at position ${i}. Context: "${context3}"`);
+              const context = xmlData.substring(Math.max(0, i - 50), Math.min(xmlLen, i + 50));
+              throw new Error(`readTagExp returned undefined at position ${i}. Context: "${context}"`);
             }
             let tagName = result2.tagName;
             const rawTagName = result2.rawTagName;
@@ -26576,7 +25668,7 @@ function detectXmlVersionFromArray(jArray, options2) {
 function toXml(jArray, options2) {
   let indentation = "";
   if (options2.format) {
-    indentation = EOL7;
+    indentation = EOL6;
   }
   const stopNodeExpressions = [];
   if (options2.stopNodes && Array.isArray(options2.stopNodes)) {
@@ -26799,14 +25891,14 @@ function replaceEntitiesValue2(textValue, options2) {
   }
   return textValue;
 }
-var EOL7;
+var EOL6;
 var init_orderedJs2Xml = __esm({
   "../../node_modules/.pnpm/fast-xml-builder@1.3.2/node_modules/fast-xml-builder/src/orderedJs2Xml.js"() {
     "use strict";
     init_src3();
     init_util2();
     init_src2();
-    EOL7 = "\n";
+    EOL6 = "\n";
   }
 });
 
@@ -27420,7 +26512,7 @@ __export(main_exports, {
   DocumentLink: () => DocumentLink,
   DocumentSymbol: () => DocumentSymbol,
   DocumentUri: () => DocumentUri,
-  EOL: () => EOL8,
+  EOL: () => EOL7,
   FoldingRange: () => FoldingRange,
   FoldingRangeKind: () => FoldingRangeKind,
   FormattingOptions: () => FormattingOptions,
@@ -27475,7 +26567,7 @@ __export(main_exports, {
   integer: () => integer2,
   uinteger: () => uinteger
 });
-var DocumentUri, URI, integer2, uinteger, Position, Range, Location, LocationLink, Color, ColorInformation, ColorPresentation, FoldingRangeKind, FoldingRange, DiagnosticRelatedInformation, DiagnosticSeverity, DiagnosticTag, CodeDescription, Diagnostic, Command2, TextEdit, ChangeAnnotation, ChangeAnnotationIdentifier, AnnotatedTextEdit, TextDocumentEdit, CreateFile, RenameFile, DeleteFile, WorkspaceEdit, TextEditChangeImpl, SnippetTextEdit, ChangeAnnotations, WorkspaceChange, TextDocumentIdentifier, VersionedTextDocumentIdentifier, OptionalVersionedTextDocumentIdentifier, LanguageKind, TextDocumentItem, MarkupKind, MarkupContent, CompletionItemKind, InsertTextFormat, CompletionItemTag, InsertReplaceEdit, InsertTextMode, ApplyKind, CompletionItemLabelDetails, CompletionItem, CompletionList, MarkedString, Hover, ParameterInformation, SignatureInformation, DocumentHighlightKind, DocumentHighlight, SymbolKind, SymbolTag, SymbolInformation, WorkspaceSymbol, DocumentSymbol, CodeActionKind, CodeActionTriggerKind, CodeActionContext, CodeActionTag, CodeAction, CodeLens, FormattingOptions, DocumentLink, SelectionRange, SemanticTokenTypes, SemanticTokenModifiers, SemanticTokens, InlineValueText, InlineValueVariableLookup, InlineValueEvaluatableExpression, InlineValueContext, InlayHintKind, InlayHintLabelPart, InlayHint, StringValue, InlineCompletionItem, InlineCompletionList, InlineCompletionTriggerKind, SelectedCompletionInfo, InlineCompletionContext, WorkspaceFolder, EOL8, TextDocument, FullTextDocument, Is;
+var DocumentUri, URI, integer2, uinteger, Position, Range, Location, LocationLink, Color, ColorInformation, ColorPresentation, FoldingRangeKind, FoldingRange, DiagnosticRelatedInformation, DiagnosticSeverity, DiagnosticTag, CodeDescription, Diagnostic, Command2, TextEdit, ChangeAnnotation, ChangeAnnotationIdentifier, AnnotatedTextEdit, TextDocumentEdit, CreateFile, RenameFile, DeleteFile, WorkspaceEdit, TextEditChangeImpl, SnippetTextEdit, ChangeAnnotations, WorkspaceChange, TextDocumentIdentifier, VersionedTextDocumentIdentifier, OptionalVersionedTextDocumentIdentifier, LanguageKind, TextDocumentItem, MarkupKind, MarkupContent, CompletionItemKind, InsertTextFormat, CompletionItemTag, InsertReplaceEdit, InsertTextMode, ApplyKind, CompletionItemLabelDetails, CompletionItem, CompletionList, MarkedString, Hover, ParameterInformation, SignatureInformation, DocumentHighlightKind, DocumentHighlight, SymbolKind, SymbolTag, SymbolInformation, WorkspaceSymbol, DocumentSymbol, CodeActionKind, CodeActionTriggerKind, CodeActionContext, CodeActionTag, CodeAction, CodeLens, FormattingOptions, DocumentLink, SelectionRange, SemanticTokenTypes, SemanticTokenModifiers, SemanticTokens, InlineValueText, InlineValueVariableLookup, InlineValueEvaluatableExpression, InlineValueContext, InlayHintKind, InlayHintLabelPart, InlayHint, StringValue, InlineCompletionItem, InlineCompletionList, InlineCompletionTriggerKind, SelectedCompletionInfo, InlineCompletionContext, WorkspaceFolder, EOL7, TextDocument, FullTextDocument, Is;
 var init_main = __esm({
   "../../node_modules/.pnpm/vscode-languageserver-types@3.18.5/node_modules/vscode-languageserver-types/lib/esm/main.js"() {
     "use strict";
@@ -27508,14 +26600,14 @@ var init_main = __esm({
       uinteger2.is = is;
     })(uinteger || (uinteger = {}));
     (function(Position2) {
-      function create(line, character) {
-        if (line === Number.MAX_VALUE) {
-          line = uinteger.MAX_VALUE;
+      function create(line2, character) {
+        if (line2 === Number.MAX_VALUE) {
+          line2 = uinteger.MAX_VALUE;
         }
         if (character === Number.MAX_VALUE) {
           character = uinteger.MAX_VALUE;
         }
-        return { line, character };
+        return { line: line2, character };
       }
       Position2.create = create;
       function is(value) {
@@ -28755,7 +27847,7 @@ var init_main = __esm({
       }
       WorkspaceFolder2.is = is;
     })(WorkspaceFolder || (WorkspaceFolder = {}));
-    EOL8 = ["\n", "\r\n", "\r"];
+    EOL7 = ["\n", "\r\n", "\r"];
     (function(TextDocument3) {
       function create(uri, languageId, version3, content) {
         return new FullTextDocument(uri, languageId, version3, content);
@@ -28844,8 +27936,8 @@ var init_main = __esm({
         }
         return this._content;
       }
-      update(event, version3) {
-        this._content = event.text;
+      update(event2, version3) {
+        this._content = event2.text;
         this._version = version3;
         this._lineOffsets = void 0;
       }
@@ -28887,8 +27979,8 @@ var init_main = __esm({
             low = mid + 1;
           }
         }
-        const line = low - 1;
-        return Position.create(line, offset - lineOffsets[line]);
+        const line2 = low - 1;
+        return Position.create(line2, offset - lineOffsets[line2]);
       }
       offsetAt(position) {
         const lineOffsets = this.getLineOffsets();
@@ -28972,11 +28064,11 @@ var require_line = __commonJS({
       getTextContent() {
         return this.document.getText().substring(this.document.offsetAt(this.range.start), this.document.offsetAt(this.range.end));
       }
-      isAfter(line) {
-        return this.range.start.line > line.range.start.line;
+      isAfter(line2) {
+        return this.range.start.line > line2.range.start.line;
       }
-      isBefore(line) {
-        return this.range.start.line < line;
+      isBefore(line2) {
+        return this.range.start.line < line2;
       }
     };
     exports2.Line = Line;
@@ -29296,9 +28388,9 @@ var init_main2 = __esm({
             low = mid + 1;
           }
         }
-        const line = low - 1;
-        offset = this.ensureBeforeEOL(offset, lineOffsets[line]);
-        return { line, character: offset - lineOffsets[line] };
+        const line2 = low - 1;
+        offset = this.ensureBeforeEOL(offset, lineOffsets[line2]);
+        return { line: line2, character: offset - lineOffsets[line2] };
       }
       offsetAt(position) {
         const lineOffsets = this.getLineOffsets();
@@ -29315,28 +28407,28 @@ var init_main2 = __esm({
         const offset = Math.min(lineOffset + position.character, nextLineOffset);
         return this.ensureBeforeEOL(offset, lineOffset);
       }
-      getLineRange(line) {
+      getLineRange(line2) {
         const lineOffsets = this.getLineOffsets();
-        if (line >= lineOffsets.length) {
+        if (line2 >= lineOffsets.length) {
           const lastLine = lineOffsets.length - 1;
           return { start: { line: lastLine, character: 0 }, end: { line: lastLine, character: this._content.length - lineOffsets[lastLine] } };
-        } else if (line < 0) {
+        } else if (line2 < 0) {
           return { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
         }
-        const startOffset = lineOffsets[line];
-        const nextLineOffset = line + 1 < lineOffsets.length ? lineOffsets[line + 1] : this._content.length;
+        const startOffset = lineOffsets[line2];
+        const nextLineOffset = line2 + 1 < lineOffsets.length ? lineOffsets[line2 + 1] : this._content.length;
         const endOffset = this.ensureBeforeEOL(nextLineOffset, startOffset);
-        return { start: { line, character: 0 }, end: { line, character: endOffset - startOffset } };
+        return { start: { line: line2, character: 0 }, end: { line: line2, character: endOffset - startOffset } };
       }
-      getEOLCharacters(line) {
+      getEOLCharacters(line2) {
         const lineOffsets = this.getLineOffsets();
-        if (line >= lineOffsets.length) {
+        if (line2 >= lineOffsets.length) {
           return "";
-        } else if (line < 0) {
+        } else if (line2 < 0) {
           return "";
         }
-        const nextLineOffset = line + 1 < lineOffsets.length ? lineOffsets[line + 1] : this._content.length;
-        const eolOffset = this.ensureBeforeEOL(nextLineOffset, lineOffsets[line]);
+        const nextLineOffset = line2 + 1 < lineOffsets.length ? lineOffsets[line2 + 1] : this._content.length;
+        const eolOffset = this.ensureBeforeEOL(nextLineOffset, lineOffsets[line2]);
         return this._content.substring(eolOffset, nextLineOffset);
       }
       ensureBeforeEOL(offset, lineOffset) {
@@ -29348,12 +28440,12 @@ var init_main2 = __esm({
       get lineCount() {
         return this.getLineOffsets().length;
       }
-      static isIncremental(event) {
-        const candidate = event;
+      static isIncremental(event2) {
+        const candidate = event2;
         return candidate !== void 0 && candidate !== null && typeof candidate.text === "string" && candidate.range !== void 0 && (candidate.rangeLength === void 0 || typeof candidate.rangeLength === "number");
       }
-      static isFull(event) {
-        const candidate = event;
+      static isFull(event2) {
+        const candidate = event2;
         return candidate !== void 0 && candidate !== null && typeof candidate.text === "string" && candidate.range === void 0 && candidate.rangeLength === void 0;
       }
     };
@@ -29674,7 +28766,7 @@ var require_instruction = __commonJS({
         let fullArgs = content.substring(extra, this.document.offsetAt(args[args.length - 1].getRange().end) - this.document.offsetAt(range.start));
         let offset = this.document.offsetAt(range.start) + extra;
         let start = false;
-        let comment2 = false;
+        let comment3 = false;
         for (let i = 0; i < fullArgs.length; i++) {
           let char = fullArgs.charAt(i);
           if (char === this.escapeChar) {
@@ -29693,7 +28785,7 @@ var require_instruction = __commonJS({
                     }
                     startPosition = null;
                     start = true;
-                    comment2 = false;
+                    comment3 = false;
                     i = j;
                     break whitespaceCheck;
                   default:
@@ -29706,7 +28798,7 @@ var require_instruction = __commonJS({
                 startPosition = null;
               }
               start = true;
-              comment2 = false;
+              comment3 = false;
               i += 2;
             } else if (next === "\n") {
               if (startPosition !== null) {
@@ -29714,22 +28806,22 @@ var require_instruction = __commonJS({
               }
               startPosition = null;
               start = true;
-              comment2 = false;
+              comment3 = false;
               i++;
             } else {
               i++;
             }
           } else if (util_1.Util.isNewline(char)) {
-            if (comment2) {
+            if (comment3) {
               startPosition = null;
               start = true;
-              comment2 = false;
+              comment3 = false;
             }
           } else {
-            if (!comment2) {
+            if (!comment3) {
               if (startPosition === null) {
                 if (char === "#") {
-                  comment2 = true;
+                  comment3 = true;
                   continue;
                 }
                 let position = this.document.positionAt(offset + i);
@@ -29779,7 +28871,7 @@ var require_instruction = __commonJS({
         let fullArgs = content.substring(extra);
         let offset = this.document.offsetAt(range.start) + extra;
         let start = false;
-        let comment2 = false;
+        let comment3 = false;
         let found = -1;
         let escapedWhitespaceDetected = false;
         let escaping = false;
@@ -29792,8 +28884,8 @@ var require_instruction = __commonJS({
               escapedWhitespaceDetected = true;
               if (util_1.Util.isNewline(char)) {
                 escapedWhitespaceDetected = false;
-                if (comment2) {
-                  comment2 = false;
+                if (comment3) {
+                  comment3 = false;
                   start = true;
                 }
               }
@@ -29820,7 +28912,7 @@ var require_instruction = __commonJS({
                   case "\r":
                     j++;
                   case "\n":
-                    comment2 = false;
+                    comment3 = false;
                     escaping = true;
                     start = true;
                     if (found !== -1) {
@@ -29837,7 +28929,7 @@ var require_instruction = __commonJS({
                 }
               }
             } else if (next === "\r") {
-              comment2 = false;
+              comment3 = false;
               escaping = true;
               start = true;
               if (found !== -1 && escapeMarker === -1) {
@@ -29845,7 +28937,7 @@ var require_instruction = __commonJS({
               }
               i += 2;
             } else if (next === "\n") {
-              comment2 = false;
+              comment3 = false;
               escaping = true;
               start = true;
               if (found !== -1 && escapeMarker === -1) {
@@ -29873,9 +28965,9 @@ var require_instruction = __commonJS({
               }
               i++;
             }
-          } else if (!comment2) {
+          } else if (!comment3) {
             if (start && char === "#") {
-              comment2 = true;
+              comment3 = true;
             } else {
               if (escapedWhitespaceDetected && escapeMarker !== -1) {
                 args.push(new argument_1.Argument(escapedArg, vscode_languageserver_types_1.Range.create(this.document.positionAt(offset + found), this.document.positionAt(offset + escapeMarker))));
@@ -30103,7 +29195,7 @@ var require_instruction = __commonJS({
         }
         return variables;
       }
-      isBuildVariable(variable, line) {
+      isBuildVariable(variable, line2) {
         if (this.getKeyword() === main_1.Keyword.FROM) {
           for (const initialArg of this.dockerfile.getInitialARGs()) {
             const arg = initialArg;
@@ -30114,10 +29206,10 @@ var require_instruction = __commonJS({
           }
           return void 0;
         }
-        let image = this.dockerfile.getContainingImage(vscode_languageserver_types_1.Position.create(line, 0));
+        let image = this.dockerfile.getContainingImage(vscode_languageserver_types_1.Position.create(line2, 0));
         let envs = image.getENVs();
         for (let i = envs.length - 1; i >= 0; i--) {
-          if (envs[i].isBefore(line)) {
+          if (envs[i].isBefore(line2)) {
             for (let property of envs[i].getProperties()) {
               if (property.getName() === variable) {
                 return false;
@@ -30127,7 +29219,7 @@ var require_instruction = __commonJS({
         }
         let args = image.getARGs();
         for (let i = args.length - 1; i >= 0; i--) {
-          if (args[i].isBefore(line)) {
+          if (args[i].isBefore(line2)) {
             let property = args[i].getProperty();
             if (property && property.getName() === variable) {
               return true;
@@ -32029,9 +31121,9 @@ var require_workdir = __commonJS({
        *         found
        */
       getAbsolutePath() {
-        const path4 = this.getPath();
-        if (path4 === null || path4.startsWith("/")) {
-          return path4;
+        const path5 = this.getPath();
+        if (path5 === null || path5.startsWith("/")) {
+          return path5;
         }
         const startLine = this.getRange().start.line;
         const hierarchy = this.dockerfile.getStageHierarchy(startLine);
@@ -32043,7 +31135,7 @@ var require_workdir = __commonJS({
               if (parent === void 0 || parent === null) {
                 return void 0;
               }
-              return parent.endsWith("/") ? parent + path4 : parent + "/" + path4;
+              return parent.endsWith("/") ? parent + path5 : parent + "/" + path5;
             }
           }
         }
@@ -32108,8 +31200,8 @@ var require_imageTemplate = __commonJS({
         this.comments = [];
         this.instructions = [];
       }
-      addComment(comment2) {
-        this.comments.push(comment2);
+      addComment(comment3) {
+        this.comments.push(comment3);
       }
       getComments() {
         return this.comments;
@@ -32120,9 +31212,9 @@ var require_imageTemplate = __commonJS({
       getInstructions() {
         return this.instructions;
       }
-      getInstructionAt(line) {
+      getInstructionAt(line2) {
         for (let instruction of this.instructions) {
-          if (util_1.Util.isInsideRange(vscode_languageserver_types_1.Position.create(line, 0), instruction.getRange())) {
+          if (util_1.Util.isInsideRange(vscode_languageserver_types_1.Position.create(line2, 0), instruction.getRange())) {
             return instruction;
           }
         }
@@ -32280,10 +31372,10 @@ var require_imageTemplate = __commonJS({
        *         undefined if a variable with the given name has not
        *         been defined
        */
-      resolveVariable(variable, line) {
+      resolveVariable(variable, line2) {
         let envs = this.getENVs();
         for (let i = envs.length - 1; i >= 0; i--) {
-          if (envs[i].isBefore(line)) {
+          if (envs[i].isBefore(line2)) {
             for (let property of envs[i].getProperties()) {
               if (property.getName() === variable) {
                 return property.getValue();
@@ -32293,7 +31385,7 @@ var require_imageTemplate = __commonJS({
         }
         let args = this.getARGs();
         for (let i = args.length - 1; i >= 0; i--) {
-          if (args[i].isBefore(line)) {
+          if (args[i].isBefore(line2)) {
             let property = args[i].getProperty();
             if (property && property.getName() === variable) {
               return property.getValue();
@@ -32397,28 +31489,28 @@ var require_dockerfile = __commonJS({
       getDirectives() {
         return this.directives;
       }
-      resolveVariable(variable, line) {
+      resolveVariable(variable, line2) {
         for (let from of this.getFROMs()) {
           let range = from.getRange();
-          if (range.start.line <= line && line <= range.end.line) {
+          if (range.start.line <= line2 && line2 <= range.end.line) {
             let initialARGs = new imageTemplate_1.ImageTemplate();
             for (let instruction of this.initialInstructions.getARGs()) {
               initialARGs.addInstruction(instruction);
             }
-            return initialARGs.resolveVariable(variable, line);
+            return initialARGs.resolveVariable(variable, line2);
           }
         }
-        let image = this.getContainingImage(vscode_languageserver_types_1.Position.create(line, 0));
+        let image = this.getContainingImage(vscode_languageserver_types_1.Position.create(line2, 0));
         if (image === null) {
           return void 0;
         }
-        let resolvedVariable = image.resolveVariable(variable, line);
+        let resolvedVariable = image.resolveVariable(variable, line2);
         if (resolvedVariable === null) {
           let initialARGs = new imageTemplate_1.ImageTemplate();
           for (let instruction of this.initialInstructions.getARGs()) {
             initialARGs.addInstruction(instruction);
           }
-          return initialARGs.resolveVariable(variable, line);
+          return initialARGs.resolveVariable(variable, line2);
         }
         return resolvedVariable;
       }
@@ -32453,8 +31545,8 @@ var require_dockerfile = __commonJS({
         }
         return null;
       }
-      getStageHierarchy(line) {
-        const image = this.getContainingImage(vscode_languageserver_types_1.Position.create(line, 0));
+      getStageHierarchy(line2) {
+        const image = this.getContainingImage(vscode_languageserver_types_1.Position.create(line2, 0));
         if (image === null) {
           return [];
         }
@@ -32466,11 +31558,11 @@ var require_dockerfile = __commonJS({
         }
         return stages;
       }
-      getAvailableWorkingDirectories(line) {
+      getAvailableWorkingDirectories(line2) {
         const availableDirectories = /* @__PURE__ */ new Set();
-        for (const image of this.getStageHierarchy(line)) {
+        for (const image of this.getStageHierarchy(line2)) {
           for (const workdir of image.getWORKDIRs()) {
-            if (workdir.getRange().end.line < line) {
+            if (workdir.getRange().end.line < line2) {
               let directory = workdir.getAbsolutePath();
               if (directory !== void 0 && directory !== null) {
                 if (!directory.endsWith("/")) {
@@ -33397,17 +32489,17 @@ var require_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP2;
     visit2.REMOVE = REMOVE;
-    function visit_(key, node2, visitor, path4) {
-      const ctrl = callVisitor(key, node2, visitor, path4);
+    function visit_(key, node2, visitor, path5) {
+      const ctrl = callVisitor(key, node2, visitor, path5);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path4, ctrl);
-        return visit_(key, ctrl, visitor, path4);
+        replaceNode(key, path5, ctrl);
+        return visit_(key, ctrl, visitor, path5);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node2)) {
-          path4 = Object.freeze(path4.concat(node2));
+          path5 = Object.freeze(path5.concat(node2));
           for (let i = 0; i < node2.items.length; ++i) {
-            const ci = visit_(i, node2.items[i], visitor, path4);
+            const ci = visit_(i, node2.items[i], visitor, path5);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -33418,13 +32510,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node2)) {
-          path4 = Object.freeze(path4.concat(node2));
-          const ck = visit_("key", node2.key, visitor, path4);
+          path5 = Object.freeze(path5.concat(node2));
+          const ck = visit_("key", node2.key, visitor, path5);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node2.key = null;
-          const cv = visit_("value", node2.value, visitor, path4);
+          const cv = visit_("value", node2.value, visitor, path5);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -33445,17 +32537,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP2;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node2, visitor, path4) {
-      const ctrl = await callVisitor(key, node2, visitor, path4);
+    async function visitAsync_(key, node2, visitor, path5) {
+      const ctrl = await callVisitor(key, node2, visitor, path5);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path4, ctrl);
-        return visitAsync_(key, ctrl, visitor, path4);
+        replaceNode(key, path5, ctrl);
+        return visitAsync_(key, ctrl, visitor, path5);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node2)) {
-          path4 = Object.freeze(path4.concat(node2));
+          path5 = Object.freeze(path5.concat(node2));
           for (let i = 0; i < node2.items.length; ++i) {
-            const ci = await visitAsync_(i, node2.items[i], visitor, path4);
+            const ci = await visitAsync_(i, node2.items[i], visitor, path5);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -33466,13 +32558,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node2)) {
-          path4 = Object.freeze(path4.concat(node2));
-          const ck = await visitAsync_("key", node2.key, visitor, path4);
+          path5 = Object.freeze(path5.concat(node2));
+          const ck = await visitAsync_("key", node2.key, visitor, path5);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node2.key = null;
-          const cv = await visitAsync_("value", node2.value, visitor, path4);
+          const cv = await visitAsync_("value", node2.value, visitor, path5);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -33499,23 +32591,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node2, visitor, path4) {
+    function callVisitor(key, node2, visitor, path5) {
       if (typeof visitor === "function")
-        return visitor(key, node2, path4);
+        return visitor(key, node2, path5);
       if (identity.isMap(node2))
-        return visitor.Map?.(key, node2, path4);
+        return visitor.Map?.(key, node2, path5);
       if (identity.isSeq(node2))
-        return visitor.Seq?.(key, node2, path4);
+        return visitor.Seq?.(key, node2, path5);
       if (identity.isPair(node2))
-        return visitor.Pair?.(key, node2, path4);
+        return visitor.Pair?.(key, node2, path5);
       if (identity.isScalar(node2))
-        return visitor.Scalar?.(key, node2, path4);
+        return visitor.Scalar?.(key, node2, path5);
       if (identity.isAlias(node2))
-        return visitor.Alias?.(key, node2, path4);
+        return visitor.Alias?.(key, node2, path5);
       return void 0;
     }
-    function replaceNode(key, path4, node2) {
-      const parent = path4[path4.length - 1];
+    function replaceNode(key, path5, node2) {
+      const parent = path5[path5.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key] = node2;
       } else if (identity.isPair(parent)) {
@@ -33587,13 +32679,13 @@ var require_directives = __commonJS({
        * @param onError - May be called even if the action was successful
        * @returns `true` on success
        */
-      add(line, onError) {
+      add(line2, onError) {
         if (this.atNextDocument) {
           this.yaml = { explicit: _Directives.defaultYaml.explicit, version: "1.1" };
           this.tags = Object.assign({}, _Directives.defaultTags);
           this.atNextDocument = false;
         }
-        const parts = line.trim().split(/[ \t]+/);
+        const parts = line2.trim().split(/[ \t]+/);
         const name = parts.shift();
         switch (name) {
           case "%TAG": {
@@ -34127,10 +33219,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path4, value) {
+    function collectionFromPath(schema, path5, value) {
       let v = value;
-      for (let i = path4.length - 1; i >= 0; --i) {
-        const k = path4[i];
+      for (let i = path5.length - 1; i >= 0; --i) {
+        const k = path5[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -34149,7 +33241,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path4) => path4 == null || typeof path4 === "object" && !!path4[Symbol.iterator]().next().done;
+    var isEmptyPath = (path5) => path5 == null || typeof path5 === "object" && !!path5[Symbol.iterator]().next().done;
     var Collection2 = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -34179,11 +33271,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path4, value) {
-        if (isEmptyPath(path4))
+      addIn(path5, value) {
+        if (isEmptyPath(path5))
           this.add(value);
         else {
-          const [key, ...rest] = path4;
+          const [key, ...rest] = path5;
           const node2 = this.get(key, true);
           if (identity.isCollection(node2))
             node2.addIn(rest, value);
@@ -34197,8 +33289,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path4) {
-        const [key, ...rest] = path4;
+      deleteIn(path5) {
+        const [key, ...rest] = path5;
         if (rest.length === 0)
           return this.delete(key);
         const node2 = this.get(key, true);
@@ -34212,8 +33304,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path4, keepScalar) {
-        const [key, ...rest] = path4;
+      getIn(path5, keepScalar) {
+        const [key, ...rest] = path5;
         const node2 = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node2) ? node2.value : node2;
@@ -34231,8 +33323,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path4) {
-        const [key, ...rest] = path4;
+      hasIn(path5) {
+        const [key, ...rest] = path5;
         if (rest.length === 0)
           return this.has(key);
         const node2 = this.get(key, true);
@@ -34242,8 +33334,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path4, value) {
-        const [key, ...rest] = path4;
+      setIn(path5, value) {
+        const [key, ...rest] = path5;
         if (rest.length === 0) {
           this.set(key, value);
         } else {
@@ -34268,12 +33360,12 @@ var require_stringifyComment = __commonJS({
   "../../node_modules/.pnpm/yaml@2.9.1/node_modules/yaml/dist/stringify/stringifyComment.js"(exports2) {
     "use strict";
     var stringifyComment = (str) => str.replace(/^(?!$)(?: $)?/gm, "#");
-    function indentComment(comment2, indent) {
-      if (/^\n+$/.test(comment2))
-        return comment2.substring(1);
-      return indent ? comment2.replace(/^(?! *$)/gm, indent) : comment2;
+    function indentComment(comment3, indent) {
+      if (/^\n+$/.test(comment3))
+        return comment3.substring(1);
+      return indent ? comment3.replace(/^(?! *$)/gm, indent) : comment3;
     }
-    var lineComment = (str, indent, comment2) => str.endsWith("\n") ? indentComment(comment2, indent) : comment2.includes("\n") ? "\n" + indentComment(comment2, indent) : (str.endsWith(" ") ? "" : " ") + comment2;
+    var lineComment = (str, indent, comment3) => str.endsWith("\n") ? indentComment(comment3, indent) : comment3.includes("\n") ? "\n" + indentComment(comment3, indent) : (str.endsWith(" ") ? "" : " ") + comment3;
     exports2.indentComment = indentComment;
     exports2.lineComment = lineComment;
     exports2.stringifyComment = stringifyComment;
@@ -34557,7 +33649,7 @@ ${indent}`) + "'";
     } catch {
       blockEndNewlines = /\n+(?!\n|$)/g;
     }
-    function blockString({ comment: comment2, type, value }, ctx, onComment, onChompKeep) {
+    function blockString({ comment: comment3, type, value }, ctx, onComment, onChompKeep) {
       const { blockQuote, commentString, lineWidth } = ctx.options;
       if (!blockQuote || /\n[\t ]+$/.test(value)) {
         return quotedString(value, ctx);
@@ -34609,8 +33701,8 @@ ${indent}`) + "'";
       }
       const indentSize = indent ? "2" : "1";
       let header = (startWithSpace ? indentSize : "") + chomp;
-      if (comment2) {
-        header += " " + commentString(comment2.replace(/ ?[\r\n]+/g, " "));
+      if (comment3) {
+        header += " " + commentString(comment3.replace(/ ?[\r\n]+/g, " "));
         if (onComment)
           onComment();
       }
@@ -35154,20 +34246,20 @@ var require_stringifyCollection = __commonJS({
       const stringify2 = flow ? stringifyFlowCollection : stringifyBlockCollection;
       return stringify2(collection, ctx, options2);
     }
-    function stringifyBlockCollection({ comment: comment2, items: items2 }, ctx, { blockItemPrefix, flowChars, itemIndent, onChompKeep, onComment }) {
+    function stringifyBlockCollection({ comment: comment3, items: items2 }, ctx, { blockItemPrefix, flowChars, itemIndent, onChompKeep, onComment }) {
       const { indent, options: { commentString } } = ctx;
       const itemCtx = Object.assign({}, ctx, { indent: itemIndent, type: null });
       let chompKeep = false;
       const lines = [];
       for (let i = 0; i < items2.length; ++i) {
         const item = items2[i];
-        let comment3 = null;
+        let comment4 = null;
         if (identity.isNode(item)) {
           if (!chompKeep && item.spaceBefore)
             lines.push("");
           addCommentBefore(ctx, lines, item.commentBefore, chompKeep);
           if (item.comment)
-            comment3 = item.comment;
+            comment4 = item.comment;
         } else if (identity.isPair(item)) {
           const ik = identity.isNode(item.key) ? item.key : null;
           if (ik) {
@@ -35177,10 +34269,10 @@ var require_stringifyCollection = __commonJS({
           }
         }
         chompKeep = false;
-        let str2 = stringify.stringify(item, itemCtx, () => comment3 = null, () => chompKeep = true);
-        if (comment3)
-          str2 += stringifyComment.lineComment(str2, itemIndent, commentString(comment3));
-        if (chompKeep && comment3)
+        let str2 = stringify.stringify(item, itemCtx, () => comment4 = null, () => chompKeep = true);
+        if (comment4)
+          str2 += stringifyComment.lineComment(str2, itemIndent, commentString(comment4));
+        if (chompKeep && comment4)
           chompKeep = false;
         lines.push(blockItemPrefix + str2);
       }
@@ -35190,13 +34282,13 @@ var require_stringifyCollection = __commonJS({
       } else {
         str = lines[0];
         for (let i = 1; i < lines.length; ++i) {
-          const line = lines[i];
-          str += line ? `
-${indent}${line}` : "\n";
+          const line2 = lines[i];
+          str += line2 ? `
+${indent}${line2}` : "\n";
         }
       }
-      if (comment2) {
-        str += "\n" + stringifyComment.indentComment(commentString(comment2), indent);
+      if (comment3) {
+        str += "\n" + stringifyComment.indentComment(commentString(comment3), indent);
         if (onComment)
           onComment();
       } else if (chompKeep && onChompKeep)
@@ -35216,13 +34308,13 @@ ${indent}${line}` : "\n";
       const lines = [];
       for (let i = 0; i < items2.length; ++i) {
         const item = items2[i];
-        let comment2 = null;
+        let comment3 = null;
         if (identity.isNode(item)) {
           if (item.spaceBefore)
             lines.push("");
           addCommentBefore(ctx, lines, item.commentBefore, false);
           if (item.comment)
-            comment2 = item.comment;
+            comment3 = item.comment;
         } else if (identity.isPair(item)) {
           const ik = identity.isNode(item.key) ? item.key : null;
           if (ik) {
@@ -35235,29 +34327,29 @@ ${indent}${line}` : "\n";
           const iv = identity.isNode(item.value) ? item.value : null;
           if (iv) {
             if (iv.comment)
-              comment2 = iv.comment;
+              comment3 = iv.comment;
             if (iv.commentBefore)
               reqNewline = true;
           } else if (item.value == null && ik?.comment) {
-            comment2 = ik.comment;
+            comment3 = ik.comment;
           }
         }
-        if (comment2)
+        if (comment3)
           reqNewline = true;
-        let str = stringify.stringify(item, itemCtx, () => comment2 = null);
+        let str = stringify.stringify(item, itemCtx, () => comment3 = null);
         reqNewline || (reqNewline = lines.length > linesAtValue || str.includes("\n"));
         if (i < items2.length - 1) {
           str += ",";
         } else if (ctx.options.trailingComma) {
           if (ctx.options.lineWidth > 0) {
-            reqNewline || (reqNewline = lines.reduce((sum, line) => sum + line.length + 2, 2) + (str.length + 2) > ctx.options.lineWidth);
+            reqNewline || (reqNewline = lines.reduce((sum, line2) => sum + line2.length + 2, 2) + (str.length + 2) > ctx.options.lineWidth);
           }
           if (reqNewline) {
             str += ",";
           }
         }
-        if (comment2)
-          str += stringifyComment.lineComment(str, itemIndent, commentString(comment2));
+        if (comment3)
+          str += stringifyComment.lineComment(str, itemIndent, commentString(comment3));
         lines.push(str);
         linesAtValue = lines.length;
       }
@@ -35266,14 +34358,14 @@ ${indent}${line}` : "\n";
         return start + end;
       } else {
         if (!reqNewline) {
-          const len = lines.reduce((sum, line) => sum + line.length + 2, 2);
+          const len = lines.reduce((sum, line2) => sum + line2.length + 2, 2);
           reqNewline = ctx.options.lineWidth > 0 && len > ctx.options.lineWidth;
         }
         if (reqNewline) {
           let str = start;
-          for (const line of lines)
-            str += line ? `
-${indentStep}${indent}${line}` : "\n";
+          for (const line2 of lines)
+            str += line2 ? `
+${indentStep}${indent}${line2}` : "\n";
           return `${str}
 ${indent}${end}`;
         } else {
@@ -35281,11 +34373,11 @@ ${indent}${end}`;
         }
       }
     }
-    function addCommentBefore({ indent, options: { commentString } }, lines, comment2, chompKeep) {
-      if (comment2 && chompKeep)
-        comment2 = comment2.replace(/^\n+/, "");
-      if (comment2) {
-        const ic = stringifyComment.indentComment(commentString(comment2), indent);
+    function addCommentBefore({ indent, options: { commentString } }, lines, comment3, chompKeep) {
+      if (comment3 && chompKeep)
+        comment3 = comment3.replace(/^\n+/, "");
+      if (comment3) {
+        const ic = stringifyComment.indentComment(commentString(comment3), indent);
         lines.push(ic.trimStart());
       }
     }
@@ -35905,7 +34997,7 @@ var require_binary = __commonJS({
           return src;
         }
       },
-      stringify({ comment: comment2, type, value }, ctx, onComment, onChompKeep) {
+      stringify({ comment: comment3, type, value }, ctx, onComment, onChompKeep) {
         if (!value)
           return "";
         const buf = value;
@@ -35930,7 +35022,7 @@ var require_binary = __commonJS({
           }
           str = lines.join(type === Scalar.Scalar.BLOCK_LITERAL ? "\n" : " ");
         }
-        return stringifyString.stringifyString({ comment: comment2, type, value: str }, ctx, onComment, onChompKeep);
+        return stringifyString.stringifyString({ comment: comment3, type, value: str }, ctx, onComment, onChompKeep);
       }
     };
     exports2.binary = binary;
@@ -36758,9 +35850,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path4, value) {
+      addIn(path5, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path4, value);
+          this.contents.addIn(path5, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -36835,14 +35927,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path4) {
-        if (Collection2.isEmptyPath(path4)) {
+      deleteIn(path5) {
+        if (Collection2.isEmptyPath(path5)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path4) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path5) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -36857,10 +35949,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path4, keepScalar) {
-        if (Collection2.isEmptyPath(path4))
+      getIn(path5, keepScalar) {
+        if (Collection2.isEmptyPath(path5))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path4, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path5, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -36871,10 +35963,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path4) {
-        if (Collection2.isEmptyPath(path4))
+      hasIn(path5) {
+        if (Collection2.isEmptyPath(path5))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path4) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path5) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -36891,13 +35983,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path4, value) {
-        if (Collection2.isEmptyPath(path4)) {
+      setIn(path5, value) {
+        if (Collection2.isEmptyPath(path5)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection2.collectionFromPath(this.schema, Array.from(path4), value);
+          this.contents = Collection2.collectionFromPath(this.schema, Array.from(path5), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path4, value);
+          this.contents.setIn(path5, value);
         }
       }
       /**
@@ -37016,10 +36108,10 @@ var require_errors2 = __commonJS({
       if (error63.pos[0] === -1)
         return;
       error63.linePos = error63.pos.map((pos) => lc.linePos(pos));
-      const { line, col } = error63.linePos[0];
-      error63.message += ` at line ${line}, column ${col}`;
+      const { line: line2, col } = error63.linePos[0];
+      error63.message += ` at line ${line2}, column ${col}`;
       let ci = col - 1;
-      let lineStr = src.substring(lc.lineStarts[line - 1], lc.lineStarts[line]).replace(/[\n\r]+$/, "");
+      let lineStr = src.substring(lc.lineStarts[line2 - 1], lc.lineStarts[line2]).replace(/[\n\r]+$/, "");
       if (ci >= 60 && lineStr.length > 80) {
         const trimStart = Math.min(ci - 39, lineStr.length - 79);
         lineStr = "\u2026" + lineStr.substring(trimStart);
@@ -37027,8 +36119,8 @@ var require_errors2 = __commonJS({
       }
       if (lineStr.length > 80)
         lineStr = lineStr.substring(0, 79) + "\u2026";
-      if (line > 1 && /^ *$/.test(lineStr.substring(0, ci))) {
-        let prev = src.substring(lc.lineStarts[line - 2], lc.lineStarts[line - 1]);
+      if (line2 > 1 && /^ *$/.test(lineStr.substring(0, ci))) {
+        let prev = src.substring(lc.lineStarts[line2 - 2], lc.lineStarts[line2 - 1]);
         if (prev.length > 80)
           prev = prev.substring(0, 79) + "\u2026\n";
         lineStr = prev + lineStr;
@@ -37036,7 +36128,7 @@ var require_errors2 = __commonJS({
       if (/[^ ]/.test(lineStr)) {
         let count = 1;
         const end = error63.linePos[1];
-        if (end?.line === line && end.col > col) {
+        if (end?.line === line2 && end.col > col) {
           count = Math.max(1, Math.min(end.col - col, 80 - ci));
         }
         const pointer = " ".repeat(ci) + "^".repeat(count);
@@ -37062,7 +36154,7 @@ var require_resolve_props = __commonJS({
       let spaceBefore = false;
       let atNewline = startOnNewline;
       let hasSpace = startOnNewline;
-      let comment2 = "";
+      let comment3 = "";
       let commentSep = "";
       let hasNewline = false;
       let reqSpace = false;
@@ -37096,18 +36188,18 @@ var require_resolve_props = __commonJS({
             if (!hasSpace)
               onError(token, "MISSING_CHAR", "Comments must be separated from other tokens by white space characters");
             const cb = token.source.substring(1) || " ";
-            if (!comment2)
-              comment2 = cb;
+            if (!comment3)
+              comment3 = cb;
             else
-              comment2 += commentSep + cb;
+              comment3 += commentSep + cb;
             commentSep = "";
             atNewline = false;
             break;
           }
           case "newline":
             if (atNewline) {
-              if (comment2)
-                comment2 += token.source;
+              if (comment3)
+                comment3 += token.source;
               else if (!found || indicator !== "seq-item-ind")
                 spaceBefore = true;
             } else
@@ -37175,7 +36267,7 @@ var require_resolve_props = __commonJS({
         comma,
         found,
         spaceBefore,
-        comment: comment2,
+        comment: comment3,
         hasNewline,
         anchor: anchor2,
         tag,
@@ -37283,10 +36375,10 @@ var require_resolve_block_map = __commonJS({
       let offset = bm.offset;
       let commentEnd = null;
       for (const collItem of bm.items) {
-        const { start, key, sep: sep5, value } = collItem;
+        const { start, key, sep: sep7, value } = collItem;
         const keyProps = resolveProps.resolveProps(start, {
           indicator: "explicit-key-ind",
-          next: key ?? sep5?.[0],
+          next: key ?? sep7?.[0],
           offset,
           onError,
           parentIndent: bm.indent,
@@ -37300,7 +36392,7 @@ var require_resolve_block_map = __commonJS({
             else if ("indent" in key && key.indent !== bm.indent)
               onError(offset, "BAD_INDENT", startColMsg);
           }
-          if (!keyProps.anchor && !keyProps.tag && !sep5) {
+          if (!keyProps.anchor && !keyProps.tag && !sep7) {
             commentEnd = keyProps.end;
             if (keyProps.comment) {
               if (map2.comment)
@@ -37324,7 +36416,7 @@ var require_resolve_block_map = __commonJS({
         ctx.atKey = false;
         if (utilMapIncludes.mapIncludes(ctx, map2.items, keyNode))
           onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
-        const valueProps = resolveProps.resolveProps(sep5 ?? [], {
+        const valueProps = resolveProps.resolveProps(sep7 ?? [], {
           indicator: "map-value-ind",
           next: value,
           offset: keyNode.range[2],
@@ -37340,7 +36432,7 @@ var require_resolve_block_map = __commonJS({
             if (ctx.options.strict && keyProps.start < valueProps.found.offset - 1024)
               onError(keyNode.range, "KEY_OVER_1024_CHARS", "The : indicator must be at most 1024 chars after the start of an implicit block mapping key");
           }
-          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : composeEmptyNode(ctx, offset, sep5, null, valueProps, onError);
+          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : composeEmptyNode(ctx, offset, sep7, null, valueProps, onError);
           if (ctx.schema.compat)
             utilFlowIndentCheck.flowIndentCheck(bm.indent, value, onError);
           offset = valueNode.range[2];
@@ -37428,10 +36520,10 @@ var require_resolve_end = __commonJS({
   "../../node_modules/.pnpm/yaml@2.9.1/node_modules/yaml/dist/compose/resolve-end.js"(exports2) {
     "use strict";
     function resolveEnd(end, offset, reqSpace, onError) {
-      let comment2 = "";
+      let comment3 = "";
       if (end) {
         let hasSpace = false;
-        let sep5 = "";
+        let sep7 = "";
         for (const token of end) {
           const { source, type } = token;
           switch (type) {
@@ -37442,16 +36534,16 @@ var require_resolve_end = __commonJS({
               if (reqSpace && !hasSpace)
                 onError(token, "MISSING_CHAR", "Comments must be separated from other tokens by white space characters");
               const cb = source.substring(1) || " ";
-              if (!comment2)
-                comment2 = cb;
+              if (!comment3)
+                comment3 = cb;
               else
-                comment2 += sep5 + cb;
-              sep5 = "";
+                comment3 += sep7 + cb;
+              sep7 = "";
               break;
             }
             case "newline":
-              if (comment2)
-                sep5 += source;
+              if (comment3)
+                sep7 += source;
               hasSpace = true;
               break;
             default:
@@ -37460,7 +36552,7 @@ var require_resolve_end = __commonJS({
           offset += source.length;
         }
       }
-      return { comment: comment2, offset };
+      return { comment: comment3, offset };
     }
     exports2.resolveEnd = resolveEnd;
   }
@@ -37494,18 +36586,18 @@ var require_resolve_flow_collection = __commonJS({
       let offset = fc.offset + fc.start.source.length;
       for (let i = 0; i < fc.items.length; ++i) {
         const collItem = fc.items[i];
-        const { start, key, sep: sep5, value } = collItem;
+        const { start, key, sep: sep7, value } = collItem;
         const props = resolveProps.resolveProps(start, {
           flow: fcName,
           indicator: "explicit-key-ind",
-          next: key ?? sep5?.[0],
+          next: key ?? sep7?.[0],
           offset,
           onError,
           parentIndent: fc.indent,
           startOnNewline: false
         });
         if (!props.found) {
-          if (!props.anchor && !props.tag && !sep5 && !value) {
+          if (!props.anchor && !props.tag && !sep7 && !value) {
             if (i === 0 && props.comma)
               onError(props.comma, "UNEXPECTED_TOKEN", `Unexpected , in ${fcName}`);
             else if (i < fc.items.length - 1)
@@ -37559,8 +36651,8 @@ var require_resolve_flow_collection = __commonJS({
             }
           }
         }
-        if (!isMap && !sep5 && !props.found) {
-          const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep5, null, props, onError);
+        if (!isMap && !sep7 && !props.found) {
+          const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep7, null, props, onError);
           coll.items.push(valueNode);
           offset = valueNode.range[2];
           if (isBlock(value))
@@ -37572,7 +36664,7 @@ var require_resolve_flow_collection = __commonJS({
           if (isBlock(key))
             onError(keyNode.range, "BLOCK_IN_FLOW", blockMsg);
           ctx.atKey = false;
-          const valueProps = resolveProps.resolveProps(sep5 ?? [], {
+          const valueProps = resolveProps.resolveProps(sep7 ?? [], {
             flow: fcName,
             indicator: "map-value-ind",
             next: value,
@@ -37583,8 +36675,8 @@ var require_resolve_flow_collection = __commonJS({
           });
           if (valueProps.found) {
             if (!isMap && !props.found && ctx.options.strict) {
-              if (sep5)
-                for (const st of sep5) {
+              if (sep7)
+                for (const st of sep7) {
                   if (st === valueProps.found)
                     break;
                   if (st.type === "newline") {
@@ -37601,7 +36693,7 @@ var require_resolve_flow_collection = __commonJS({
             else
               onError(valueProps.start, "MISSING_CHAR", `Missing , or : between ${fcName} items`);
           }
-          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep5, null, valueProps, onError) : null;
+          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep7, null, valueProps, onError) : null;
           if (valueNode) {
             if (isBlock(value))
               onError(valueNode.range, "BLOCK_IN_FLOW", blockMsg);
@@ -37781,7 +36873,7 @@ var require_resolve_block_scalar = __commonJS({
           chompStart = i + 1;
       }
       let value = "";
-      let sep5 = "";
+      let sep7 = "";
       let prevMoreIndented = false;
       for (let i = 0; i < contentStart; ++i)
         value += lines[i][0].slice(trimIndent) + "\n";
@@ -37798,24 +36890,24 @@ var require_resolve_block_scalar = __commonJS({
           indent = "";
         }
         if (type === Scalar.Scalar.BLOCK_LITERAL) {
-          value += sep5 + indent.slice(trimIndent) + content;
-          sep5 = "\n";
+          value += sep7 + indent.slice(trimIndent) + content;
+          sep7 = "\n";
         } else if (indent.length > trimIndent || content[0] === "	") {
-          if (sep5 === " ")
-            sep5 = "\n";
-          else if (!prevMoreIndented && sep5 === "\n")
-            sep5 = "\n\n";
-          value += sep5 + indent.slice(trimIndent) + content;
-          sep5 = "\n";
+          if (sep7 === " ")
+            sep7 = "\n";
+          else if (!prevMoreIndented && sep7 === "\n")
+            sep7 = "\n\n";
+          value += sep7 + indent.slice(trimIndent) + content;
+          sep7 = "\n";
           prevMoreIndented = true;
         } else if (content === "") {
-          if (sep5 === "\n")
+          if (sep7 === "\n")
             value += "\n";
           else
-            sep5 = "\n";
+            sep7 = "\n";
         } else {
-          value += sep5 + content;
-          sep5 = " ";
+          value += sep7 + content;
+          sep7 = " ";
           prevMoreIndented = false;
         }
       }
@@ -37859,7 +36951,7 @@ var require_resolve_block_scalar = __commonJS({
       if (error63 !== -1)
         onError(error63, "UNEXPECTED_TOKEN", `Block scalar header includes extra characters: ${source}`);
       let hasSpace = false;
-      let comment2 = "";
+      let comment3 = "";
       let length = source.length;
       for (let i = 1; i < props.length; ++i) {
         const token = props[i];
@@ -37876,7 +36968,7 @@ var require_resolve_block_scalar = __commonJS({
               onError(token, "MISSING_CHAR", message2);
             }
             length += token.source.length;
-            comment2 = token.source.substring(1);
+            comment3 = token.source.substring(1);
             break;
           case "error":
             onError(token, "UNEXPECTED_TOKEN", token.message);
@@ -37892,7 +36984,7 @@ var require_resolve_block_scalar = __commonJS({
           }
         }
       }
-      return { mode, indent, chomp, comment: comment2, length };
+      return { mode, indent, chomp, comment: comment3, length };
     }
     function splitLines(source) {
       const split = source.split(/\n( *)/);
@@ -37985,8 +37077,8 @@ var require_resolve_flow_scalar = __commonJS({
       return unfoldLines(source.slice(1, -1)).replace(/''/g, "'");
     }
     function unfoldLines(source) {
-      const line = /(.*?)\r?\n/sy;
-      let match = line.exec(source);
+      const line2 = /(.*?)\r?\n/sy;
+      let match = line2.exec(source);
       if (!match)
         return source;
       let trimEnd, trimBoth;
@@ -37998,25 +37090,25 @@ var require_resolve_flow_scalar = __commonJS({
         trimBoth = /^[ \t]+|[ \t]+$/g;
       }
       let res = match[1].replace(trimEnd, "");
-      let sep5 = " ";
-      let pos = line.lastIndex;
-      while (match = line.exec(source)) {
+      let sep7 = " ";
+      let pos = line2.lastIndex;
+      while (match = line2.exec(source)) {
         const lm = match[1].replace(trimBoth, "");
         if (lm === "") {
-          if (sep5 === "\n")
-            res += sep5;
+          if (sep7 === "\n")
+            res += sep7;
           else
-            sep5 = "\n";
+            sep7 = "\n";
         } else {
-          res += sep5 + lm;
-          sep5 = " ";
+          res += sep7 + lm;
+          sep7 = " ";
         }
-        pos = line.lastIndex;
+        pos = line2.lastIndex;
       }
       const last = /[ \t]*(.*)/sy;
       last.lastIndex = pos;
       match = last.exec(source);
-      return res + sep5 + (match?.[1] ?? "");
+      return res + sep7 + (match?.[1] ?? "");
     }
     function doubleQuotedValue(source, onError) {
       let res = "";
@@ -38138,7 +37230,7 @@ var require_compose_scalar = __commonJS({
     var resolveBlockScalar = require_resolve_block_scalar();
     var resolveFlowScalar = require_resolve_flow_scalar();
     function composeScalar(ctx, token, tagToken, onError) {
-      const { value, type, comment: comment2, range } = token.type === "block-scalar" ? resolveBlockScalar.resolveBlockScalar(ctx, token, onError) : resolveFlowScalar.resolveFlowScalar(token, ctx.options.strict, onError);
+      const { value, type, comment: comment3, range } = token.type === "block-scalar" ? resolveBlockScalar.resolveBlockScalar(ctx, token, onError) : resolveFlowScalar.resolveFlowScalar(token, ctx.options.strict, onError);
       const tagName = tagToken ? ctx.directives.tagName(tagToken.source, (msg) => onError(tagToken, "TAG_RESOLVE_FAILED", msg)) : null;
       let tag;
       if (ctx.options.stringKeys && ctx.atKey) {
@@ -38166,8 +37258,8 @@ var require_compose_scalar = __commonJS({
         scalar.tag = tagName;
       if (tag.format)
         scalar.format = tag.format;
-      if (comment2)
-        scalar.comment = comment2;
+      if (comment3)
+        scalar.comment = comment3;
       return scalar;
     }
     function findScalarTagByName(schema, value, tagName, tagToken, onError) {
@@ -38253,7 +37345,7 @@ var require_compose_node = __commonJS({
     var CN = { composeNode, composeEmptyNode };
     function composeNode(ctx, token, props, onError) {
       const atKey = ctx.atKey;
-      const { spaceBefore, comment: comment2, anchor: anchor2, tag } = props;
+      const { spaceBefore, comment: comment3, anchor: anchor2, tag } = props;
       let node2;
       let isSrcToken = true;
       switch (token.type) {
@@ -38297,17 +37389,17 @@ var require_compose_node = __commonJS({
       }
       if (spaceBefore)
         node2.spaceBefore = true;
-      if (comment2) {
+      if (comment3) {
         if (token.type === "scalar" && token.source === "")
-          node2.comment = comment2;
+          node2.comment = comment3;
         else
-          node2.commentBefore = comment2;
+          node2.commentBefore = comment3;
       }
       if (ctx.options.keepSourceTokens && isSrcToken)
         node2.srcToken = token;
       return node2;
     }
-    function composeEmptyNode(ctx, offset, before, pos, { spaceBefore, comment: comment2, anchor: anchor2, tag, end }, onError) {
+    function composeEmptyNode(ctx, offset, before, pos, { spaceBefore, comment: comment3, anchor: anchor2, tag, end }, onError) {
       const token = {
         type: "scalar",
         offset: utilEmptyScalarPosition.emptyScalarPosition(offset, before, pos),
@@ -38322,8 +37414,8 @@ var require_compose_node = __commonJS({
       }
       if (spaceBefore)
         node2.spaceBefore = true;
-      if (comment2) {
-        node2.comment = comment2;
+      if (comment3) {
+        node2.comment = comment3;
         node2.range[2] = end;
       }
       return node2;
@@ -38409,14 +37501,14 @@ var require_composer = __commonJS({
       return [offset, offset + (typeof source === "string" ? source.length : 1)];
     }
     function parsePrelude(prelude) {
-      let comment2 = "";
+      let comment3 = "";
       let atComment = false;
       let afterEmptyLine = false;
       for (let i = 0; i < prelude.length; ++i) {
         const source = prelude[i];
         switch (source[0]) {
           case "#":
-            comment2 += (comment2 === "" ? "" : afterEmptyLine ? "\n\n" : "\n") + (source.substring(1) || " ");
+            comment3 += (comment3 === "" ? "" : afterEmptyLine ? "\n\n" : "\n") + (source.substring(1) || " ");
             atComment = true;
             afterEmptyLine = false;
             break;
@@ -38431,7 +37523,7 @@ var require_composer = __commonJS({
             atComment = false;
         }
       }
-      return { comment: comment2, afterEmptyLine };
+      return { comment: comment3, afterEmptyLine };
     }
     var Composer = class {
       constructor(options2 = {}) {
@@ -38451,25 +37543,25 @@ var require_composer = __commonJS({
         this.options = options2;
       }
       decorate(doc, afterDoc) {
-        const { comment: comment2, afterEmptyLine } = parsePrelude(this.prelude);
-        if (comment2) {
+        const { comment: comment3, afterEmptyLine } = parsePrelude(this.prelude);
+        if (comment3) {
           const dc = doc.contents;
           if (afterDoc) {
             doc.comment = doc.comment ? `${doc.comment}
-${comment2}` : comment2;
+${comment3}` : comment3;
           } else if (afterEmptyLine || doc.directives.docStart || !dc) {
-            doc.commentBefore = comment2;
+            doc.commentBefore = comment3;
           } else if (identity.isCollection(dc) && !dc.flow && dc.items.length > 0) {
             let it = dc.items[0];
             if (identity.isPair(it))
               it = it.key;
             const cb = it.commentBefore;
-            it.commentBefore = cb ? `${comment2}
-${cb}` : comment2;
+            it.commentBefore = cb ? `${comment3}
+${cb}` : comment3;
           } else {
             const cb = dc.commentBefore;
-            dc.commentBefore = cb ? `${comment2}
-${cb}` : comment2;
+            dc.commentBefore = cb ? `${comment3}
+${cb}` : comment3;
           }
         }
         if (afterDoc) {
@@ -38625,15 +37717,15 @@ var require_cst_scalar = __commonJS({
       }
       return null;
     }
-    function createScalarToken(value, context3) {
-      const { implicitKey = false, indent, inFlow = false, offset = -1, type = "PLAIN" } = context3;
+    function createScalarToken(value, context) {
+      const { implicitKey = false, indent, inFlow = false, offset = -1, type = "PLAIN" } = context;
       const source = stringifyString.stringifyString({ type, value }, {
         implicitKey,
         indent: indent > 0 ? " ".repeat(indent) : "",
         inFlow,
         options: { blockQuote: true, lineWidth: -1 }
       });
-      const end = context3.end ?? [
+      const end = context.end ?? [
         { type: "newline", offset: -1, indent, source: "\n" }
       ];
       switch (source[0]) {
@@ -38657,8 +37749,8 @@ var require_cst_scalar = __commonJS({
           return { type: "scalar", offset, indent, source, end };
       }
     }
-    function setScalarValue(token, value, context3 = {}) {
-      let { afterKey = false, implicitKey = false, inFlow = false, type } = context3;
+    function setScalarValue(token, value, context = {}) {
+      let { afterKey = false, implicitKey = false, inFlow = false, type } = context;
       let indent = "indent" in token ? token.indent : null;
       if (afterKey && typeof indent === "number")
         indent += 2;
@@ -38826,14 +37918,14 @@ var require_cst_stringify = __commonJS({
         }
       }
     }
-    function stringifyItem({ start, key, sep: sep5, value }) {
+    function stringifyItem({ start, key, sep: sep7, value }) {
       let res = "";
       for (const st of start)
         res += st.source;
       if (key)
         res += stringifyToken(key);
-      if (sep5)
-        for (const st of sep5)
+      if (sep7)
+        for (const st of sep7)
           res += st.source;
       if (value)
         res += stringifyToken(value);
@@ -38858,9 +37950,9 @@ var require_cst_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP2;
     visit2.REMOVE = REMOVE;
-    visit2.itemAtPath = (cst, path4) => {
+    visit2.itemAtPath = (cst, path5) => {
       let item = cst;
-      for (const [field, index] of path4) {
+      for (const [field, index] of path5) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -38869,23 +37961,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit2.parentCollection = (cst, path4) => {
-      const parent = visit2.itemAtPath(cst, path4.slice(0, -1));
-      const field = path4[path4.length - 1][0];
+    visit2.parentCollection = (cst, path5) => {
+      const parent = visit2.itemAtPath(cst, path5.slice(0, -1));
+      const field = path5[path5.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path4, item, visitor) {
-      let ctrl = visitor(item, path4);
+    function _visit(path5, item, visitor) {
+      let ctrl = visitor(item, path5);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path4.concat([[field, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path5.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -38896,10 +37988,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path4);
+            ctrl = ctrl(item, path5);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path4) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path5) : ctrl;
     }
     exports2.visit = visit2;
   }
@@ -39141,40 +38233,40 @@ var require_lexer = __commonJS({
         }
       }
       *parseStream() {
-        let line = this.getLine();
-        if (line === null)
+        let line2 = this.getLine();
+        if (line2 === null)
           return this.setNext("stream");
-        if (line[0] === cst.BOM) {
+        if (line2[0] === cst.BOM) {
           yield* this.pushCount(1);
-          line = line.substring(1);
+          line2 = line2.substring(1);
         }
-        if (line[0] === "%") {
-          let dirEnd = line.length;
-          let cs = line.indexOf("#");
+        if (line2[0] === "%") {
+          let dirEnd = line2.length;
+          let cs = line2.indexOf("#");
           while (cs !== -1) {
-            const ch = line[cs - 1];
+            const ch = line2[cs - 1];
             if (ch === " " || ch === "	") {
               dirEnd = cs - 1;
               break;
             } else {
-              cs = line.indexOf("#", cs + 1);
+              cs = line2.indexOf("#", cs + 1);
             }
           }
           while (true) {
-            const ch = line[dirEnd - 1];
+            const ch = line2[dirEnd - 1];
             if (ch === " " || ch === "	")
               dirEnd -= 1;
             else
               break;
           }
           const n = (yield* this.pushCount(dirEnd)) + (yield* this.pushSpaces(true));
-          yield* this.pushCount(line.length - n);
+          yield* this.pushCount(line2.length - n);
           this.pushNewline();
           return "stream";
         }
         if (this.atLineEnd()) {
           const sp = yield* this.pushSpaces(true);
-          yield* this.pushCount(line.length - sp);
+          yield* this.pushCount(line2.length - sp);
           yield* this.pushNewline();
           return "stream";
         }
@@ -39215,13 +38307,13 @@ var require_lexer = __commonJS({
       }
       *parseDocument() {
         yield* this.pushSpaces(true);
-        const line = this.getLine();
-        if (line === null)
+        const line2 = this.getLine();
+        if (line2 === null)
           return this.setNext("doc");
         let n = yield* this.pushIndicators();
-        switch (line[n]) {
+        switch (line2[n]) {
           case "#":
-            yield* this.pushCount(line.length - n);
+            yield* this.pushCount(line2.length - n);
           // fallthrough
           case void 0:
             yield* this.pushNewline();
@@ -39246,7 +38338,7 @@ var require_lexer = __commonJS({
           case ">":
             n += yield* this.parseBlockScalarHeader();
             n += yield* this.pushSpaces(true);
-            yield* this.pushCount(line.length - n);
+            yield* this.pushCount(line2.length - n);
             yield* this.pushNewline();
             return yield* this.parseBlockScalar();
           default:
@@ -39266,11 +38358,11 @@ var require_lexer = __commonJS({
           }
           sp += yield* this.pushSpaces(true);
         } while (nl + sp > 0);
-        const line = this.getLine();
-        if (line === null)
+        const line2 = this.getLine();
+        if (line2 === null)
           return this.setNext("flow");
-        if (indent !== -1 && indent < this.indentNext && line[0] !== "#" || indent === 0 && (line.startsWith("---") || line.startsWith("...")) && isEmpty(line[3])) {
-          const atFlowEndMarker = indent === this.indentNext - 1 && this.flowLevel === 1 && (line[0] === "]" || line[0] === "}");
+        if (indent !== -1 && indent < this.indentNext && line2[0] !== "#" || indent === 0 && (line2.startsWith("---") || line2.startsWith("...")) && isEmpty(line2[3])) {
+          const atFlowEndMarker = indent === this.indentNext - 1 && this.flowLevel === 1 && (line2[0] === "]" || line2[0] === "}");
           if (!atFlowEndMarker) {
             this.flowLevel = 0;
             yield cst.FLOW_END;
@@ -39278,17 +38370,17 @@ var require_lexer = __commonJS({
           }
         }
         let n = 0;
-        while (line[n] === ",") {
+        while (line2[n] === ",") {
           n += yield* this.pushCount(1);
           n += yield* this.pushSpaces(true);
           this.flowKey = false;
         }
         n += yield* this.pushIndicators();
-        switch (line[n]) {
+        switch (line2[n]) {
           case void 0:
             return "flow";
           case "#":
-            yield* this.pushCount(line.length - n);
+            yield* this.pushCount(line2.length - n);
             return "flow";
           case "{":
           case "[":
@@ -40000,18 +39092,18 @@ var require_parser2 = __commonJS({
         if (this.type === "map-value-ind") {
           const prev = getPrevProps(this.peek(2));
           const start = getFirstKeyStartProps(prev);
-          let sep5;
+          let sep7;
           if (scalar.end) {
-            sep5 = scalar.end;
-            sep5.push(this.sourceToken);
+            sep7 = scalar.end;
+            sep7.push(this.sourceToken);
             delete scalar.end;
           } else
-            sep5 = [this.sourceToken];
+            sep7 = [this.sourceToken];
           const map2 = {
             type: "block-map",
             offset: scalar.offset,
             indent: scalar.indent,
-            items: [{ start, key: scalar, sep: sep5 }]
+            items: [{ start, key: scalar, sep: sep7 }]
           };
           this.onKeyLine = true;
           this.stack[this.stack.length - 1] = map2;
@@ -40164,15 +39256,15 @@ var require_parser2 = __commonJS({
                 } else if (isFlowToken(it.key) && !includesToken(it.sep, "newline")) {
                   const start2 = getFirstKeyStartProps(it.start);
                   const key = it.key;
-                  const sep5 = it.sep;
-                  sep5.push(this.sourceToken);
+                  const sep7 = it.sep;
+                  sep7.push(this.sourceToken);
                   delete it.key;
                   delete it.sep;
                   this.stack.push({
                     type: "block-map",
                     offset: this.offset,
                     indent: this.indent,
-                    items: [{ start: start2, key, sep: sep5 }]
+                    items: [{ start: start2, key, sep: sep7 }]
                   });
                 } else if (start.length > 0) {
                   it.sep = it.sep.concat(start, this.sourceToken);
@@ -40366,13 +39458,13 @@ var require_parser2 = __commonJS({
             const prev = getPrevProps(parent);
             const start = getFirstKeyStartProps(prev);
             fixFlowSeqItems(fc);
-            const sep5 = fc.end.splice(1, fc.end.length);
-            sep5.push(this.sourceToken);
+            const sep7 = fc.end.splice(1, fc.end.length);
+            sep7.push(this.sourceToken);
             const map2 = {
               type: "block-map",
               offset: fc.offset,
               indent: fc.indent,
-              items: [{ start, key: fc, sep: sep5 }]
+              items: [{ start, key: fc, sep: sep7 }]
             };
             this.onKeyLine = true;
             this.stack[this.stack.length - 1] = map2;
@@ -40599,7 +39691,7 @@ var require_public_api = __commonJS({
 });
 
 // ../../node_modules/.pnpm/yaml@2.9.1/node_modules/yaml/dist/index.js
-var require_dist2 = __commonJS({
+var require_dist = __commonJS({
   "../../node_modules/.pnpm/yaml@2.9.1/node_modules/yaml/dist/index.js"(exports2) {
     "use strict";
     var composer = require_composer();
@@ -41764,6 +40856,145 @@ var require_ae_cvss_calculator = __commonJS({
   }
 });
 
+// ../../node_modules/.pnpm/content-type@2.1.0/node_modules/content-type/dist/index.js
+var require_dist2 = __commonJS({
+  "../../node_modules/.pnpm/content-type@2.1.0/node_modules/content-type/dist/index.js"(exports2) {
+    "use strict";
+    Object.defineProperty(exports2, "__esModule", { value: true });
+    exports2.format = format;
+    exports2.parse = parse5;
+    var TEXT_REGEXP = /^[\u0009\u0020-\u007e\u0080-\u00ff]*$/;
+    var TOKEN_REGEXP = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
+    var QUOTE_REGEXP = /[\\"]/g;
+    var TYPE_REGEXP = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+\/[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
+    var NullObject = /* @__PURE__ */ (() => {
+      const C = function() {
+      };
+      C.prototype = /* @__PURE__ */ Object.create(null);
+      return C;
+    })();
+    function format(obj) {
+      const { type, parameters } = obj;
+      if (!type || !TYPE_REGEXP.test(type)) {
+        throw new TypeError(`Invalid type: ${type}`);
+      }
+      let result2 = type;
+      if (parameters) {
+        for (const param of Object.keys(parameters)) {
+          if (!TOKEN_REGEXP.test(param)) {
+            throw new TypeError(`Invalid parameter name: ${param}`);
+          }
+          result2 += `; ${param}=${qstring(parameters[param])}`;
+        }
+      }
+      return result2;
+    }
+    function parse5(header, options2) {
+      const stopChar = options2?.comma === true ? COMMA : 65536;
+      const len = header.length;
+      let index = skipOWS(header, options2?.start ?? 0, len);
+      const valueStart = index;
+      index = skipValue(header, index, len, stopChar);
+      const valueEnd = trailingOWS(header, valueStart, index);
+      const type = header.slice(valueStart, valueEnd).toLowerCase();
+      if (options2?.parameters === false) {
+        return { type, index, parameters: new NullObject() };
+      }
+      return parseParameters(header, type, index, len, stopChar);
+    }
+    var SP = 32;
+    var HTAB = 9;
+    var SEMI = 59;
+    var EQ = 61;
+    var DQUOTE = 34;
+    var BSLASH = 92;
+    var COMMA = 44;
+    function parseParameters(header, type, index, len, stopChar) {
+      const parameters = new NullObject();
+      parameter: while (index < len) {
+        if (header.charCodeAt(index) === stopChar)
+          break;
+        index = skipOWS(header, index + 1, len);
+        const keyStart = index;
+        while (index < len) {
+          const code = header.charCodeAt(index);
+          if (code === stopChar)
+            break parameter;
+          if (code === SEMI)
+            continue parameter;
+          if (code === EQ) {
+            const keyEnd = trailingOWS(header, keyStart, index);
+            const key = header.slice(keyStart, keyEnd).toLowerCase();
+            index = skipOWS(header, index + 1, len);
+            if (index < len && header.charCodeAt(index) === DQUOTE) {
+              index++;
+              let value = "";
+              while (index < len) {
+                const code2 = header.charCodeAt(index++);
+                if (code2 === DQUOTE) {
+                  index = skipValue(header, index, len, stopChar);
+                  if (parameters[key] === void 0)
+                    parameters[key] = value;
+                  break;
+                }
+                if (code2 === BSLASH && index < len) {
+                  value += header[index++];
+                  continue;
+                }
+                value += String.fromCharCode(code2);
+              }
+              continue parameter;
+            }
+            const valueStart = index;
+            index = skipValue(header, index, len, stopChar);
+            if (parameters[key] === void 0) {
+              const valueEnd = trailingOWS(header, valueStart, index);
+              parameters[key] = header.slice(valueStart, valueEnd);
+            }
+            continue parameter;
+          }
+          index++;
+        }
+      }
+      return { type, index, parameters };
+    }
+    function skipValue(str, index, len, stopChar) {
+      while (index < len) {
+        const code = str.charCodeAt(index);
+        if (code === SEMI || code === stopChar)
+          break;
+        index++;
+      }
+      return index;
+    }
+    function skipOWS(header, index, len) {
+      while (index < len) {
+        const char = header.charCodeAt(index);
+        if (char !== SP && char !== HTAB)
+          break;
+        index++;
+      }
+      return index;
+    }
+    function trailingOWS(header, start, end) {
+      while (end > start) {
+        const char = header.charCodeAt(end - 1);
+        if (char !== SP && char !== HTAB)
+          break;
+        end--;
+      }
+      return end;
+    }
+    function qstring(str) {
+      if (TOKEN_REGEXP.test(str))
+        return str;
+      if (TEXT_REGEXP.test(str))
+        return `"${str.replace(QUOTE_REGEXP, "\\$&")}"`;
+      throw new TypeError(`Invalid parameter value: ${str}`);
+    }
+  }
+});
+
 // ../../node_modules/.pnpm/bottleneck@2.19.5/node_modules/bottleneck/light.js
 var require_light = __commonJS({
   "../../node_modules/.pnpm/bottleneck@2.19.5/node_modules/bottleneck/light.js"(exports2, module) {
@@ -41776,19 +41007,19 @@ var require_light = __commonJS({
       function getCjsExportFromNamespace(n) {
         return n && n["default"] || n;
       }
-      var load = function(received, defaults2, onto = {}) {
+      var load = function(received, defaults, onto = {}) {
         var k, ref, v;
-        for (k in defaults2) {
-          v = defaults2[k];
+        for (k in defaults) {
+          v = defaults[k];
           onto[k] = (ref = received[k]) != null ? ref : v;
         }
         return onto;
       };
-      var overwrite = function(received, defaults2, onto = {}) {
+      var overwrite = function(received, defaults, onto = {}) {
         var k, v;
         for (k in received) {
           v = received[k];
-          if (defaults2[k] !== void 0) {
+          if (defaults[k] !== void 0) {
             onto[k] = v;
           }
         }
@@ -42218,8 +41449,8 @@ var require_light = __commonJS({
           return this.Promise.resolve();
         }
         yieldLoop(t = 0) {
-          return new this.Promise(function(resolve5, reject) {
-            return setTimeout(resolve5, t);
+          return new this.Promise(function(resolve7, reject) {
+            return setTimeout(resolve7, t);
           });
         }
         computePenalty() {
@@ -42430,15 +41661,15 @@ var require_light = __commonJS({
           return this._queue.length === 0;
         }
         async _tryToRun() {
-          var args, cb, error63, reject, resolve5, returned, task;
+          var args, cb, error63, reject, resolve7, returned, task;
           if (this._running < 1 && this._queue.length > 0) {
             this._running++;
-            ({ task, args, resolve: resolve5, reject } = this._queue.shift());
+            ({ task, args, resolve: resolve7, reject } = this._queue.shift());
             cb = await (async function() {
               try {
                 returned = await task(...args);
                 return function() {
-                  return resolve5(returned);
+                  return resolve7(returned);
                 };
               } catch (error1) {
                 error63 = error1;
@@ -42453,13 +41684,13 @@ var require_light = __commonJS({
           }
         }
         schedule(task, ...args) {
-          var promise2, reject, resolve5;
-          resolve5 = reject = null;
+          var promise2, reject, resolve7;
+          resolve7 = reject = null;
           promise2 = new this.Promise(function(_resolve, _reject) {
-            resolve5 = _resolve;
+            resolve7 = _resolve;
             return reject = _reject;
           });
-          this._queue.push({ task, args, resolve: resolve5, reject });
+          this._queue.push({ task, args, resolve: resolve7, reject });
           this._tryToRun();
           return promise2;
         }
@@ -42860,14 +42091,14 @@ var require_light = __commonJS({
                 counts = this._states.counts;
                 return counts[0] + counts[1] + counts[2] + counts[3] === at;
               };
-              return new this.Promise((resolve5, reject) => {
+              return new this.Promise((resolve7, reject) => {
                 if (finished()) {
-                  return resolve5();
+                  return resolve7();
                 } else {
                   return this.on("done", () => {
                     if (finished()) {
                       this.removeAllListeners("done");
-                      return resolve5();
+                      return resolve7();
                     }
                   });
                 }
@@ -42960,9 +42191,9 @@ var require_light = __commonJS({
               options2 = parser$5.load(options2, this.jobDefaults);
             }
             task = (...args2) => {
-              return new this.Promise(function(resolve5, reject) {
+              return new this.Promise(function(resolve7, reject) {
                 return fn(...args2, function(...args3) {
-                  return (args3[0] != null ? reject : resolve5)(args3);
+                  return (args3[0] != null ? reject : resolve7)(args3);
                 });
               });
             };
@@ -43085,8 +42316,8 @@ var require_light = __commonJS({
 });
 
 // src/run.ts
-import { access as access2, readFile as readFile7 } from "fs/promises";
-import { join as join18, relative as relative5, resolve as resolve4 } from "path";
+import { join as join21, relative as relative6, resolve as resolve4 } from "path";
+import { readFile as readFile7 } from "fs/promises";
 
 // ../../node_modules/.pnpm/@actions+core@3.0.1/node_modules/@actions/core/lib/command.js
 import * as os from "os";
@@ -43250,11 +42481,11 @@ import { EOL as EOL3 } from "os";
 import { constants, promises } from "fs";
 var __awaiter = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve5) {
-      resolve5(value);
+    return value instanceof P ? value : new P(function(resolve7) {
+      resolve7(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve5, reject) {
+  return new (P || (P = Promise))(function(resolve7, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -43270,7 +42501,7 @@ var __awaiter = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result2) {
-      result2.done ? resolve5(result2.value) : adopt(result2.value).then(fulfilled, rejected);
+      result2.done ? resolve7(result2.value) : adopt(result2.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -43550,11 +42781,11 @@ import * as fs2 from "fs";
 import * as path from "path";
 var __awaiter2 = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve5) {
-      resolve5(value);
+    return value instanceof P ? value : new P(function(resolve7) {
+      resolve7(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve5, reject) {
+  return new (P || (P = Promise))(function(resolve7, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -43570,7 +42801,7 @@ var __awaiter2 = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result2) {
-      result2.done ? resolve5(result2.value) : adopt(result2.value).then(fulfilled, rejected);
+      result2.done ? resolve7(result2.value) : adopt(result2.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -43674,11 +42905,11 @@ function isUnixExecutable(stats) {
 // ../../node_modules/.pnpm/@actions+io@3.0.2/node_modules/@actions/io/lib/io.js
 var __awaiter3 = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve5) {
-      resolve5(value);
+    return value instanceof P ? value : new P(function(resolve7) {
+      resolve7(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve5, reject) {
+  return new (P || (P = Promise))(function(resolve7, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -43694,7 +42925,7 @@ var __awaiter3 = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result2) {
-      result2.done ? resolve5(result2.value) : adopt(result2.value).then(fulfilled, rejected);
+      result2.done ? resolve7(result2.value) : adopt(result2.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -43768,11 +42999,11 @@ function findInPath(tool) {
 import { setTimeout as setTimeout2 } from "timers";
 var __awaiter4 = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve5) {
-      resolve5(value);
+    return value instanceof P ? value : new P(function(resolve7) {
+      resolve7(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve5, reject) {
+  return new (P || (P = Promise))(function(resolve7, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -43788,7 +43019,7 @@ var __awaiter4 = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result2) {
-      result2.done ? resolve5(result2.value) : adopt(result2.value).then(fulfilled, rejected);
+      result2.done ? resolve7(result2.value) : adopt(result2.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -43843,8 +43074,8 @@ var ToolRunner = class extends events.EventEmitter {
       let s = strBuffer + data.toString();
       let n = s.indexOf(os3.EOL);
       while (n > -1) {
-        const line = s.substring(0, n);
-        onLine(line);
+        const line2 = s.substring(0, n);
+        onLine(line2);
         s = s.substring(n + os3.EOL.length);
         n = s.indexOf(os3.EOL);
       }
@@ -44007,7 +43238,7 @@ var ToolRunner = class extends events.EventEmitter {
         this.toolPath = path3.resolve(process.cwd(), this.options.cwd || process.cwd(), this.toolPath);
       }
       this.toolPath = yield which(this.toolPath, true);
-      return new Promise((resolve5, reject) => __awaiter4(this, void 0, void 0, function* () {
+      return new Promise((resolve7, reject) => __awaiter4(this, void 0, void 0, function* () {
         this._debug(`exec tool: ${this.toolPath}`);
         this._debug("arguments:");
         for (const arg of this.args) {
@@ -44035,9 +43266,9 @@ var ToolRunner = class extends events.EventEmitter {
             if (!optionsNonNull.silent && optionsNonNull.outStream) {
               optionsNonNull.outStream.write(data);
             }
-            stdbuffer = this._processLineBuffer(data, stdbuffer, (line) => {
+            stdbuffer = this._processLineBuffer(data, stdbuffer, (line2) => {
               if (this.options.listeners && this.options.listeners.stdline) {
-                this.options.listeners.stdline(line);
+                this.options.listeners.stdline(line2);
               }
             });
           });
@@ -44053,9 +43284,9 @@ var ToolRunner = class extends events.EventEmitter {
               const s = optionsNonNull.failOnStdErr ? optionsNonNull.errStream : optionsNonNull.outStream;
               s.write(data);
             }
-            errbuffer = this._processLineBuffer(data, errbuffer, (line) => {
+            errbuffer = this._processLineBuffer(data, errbuffer, (line2) => {
               if (this.options.listeners && this.options.listeners.errline) {
-                this.options.listeners.errline(line);
+                this.options.listeners.errline(line2);
               }
             });
           });
@@ -44090,7 +43321,7 @@ var ToolRunner = class extends events.EventEmitter {
           if (error63) {
             reject(error63);
           } else {
-            resolve5(exitCode);
+            resolve7(exitCode);
           }
         });
         if (this.options.input) {
@@ -44213,11 +43444,11 @@ var ExecState = class _ExecState extends events.EventEmitter {
 // ../../node_modules/.pnpm/@actions+exec@3.0.0/node_modules/@actions/exec/lib/exec.js
 var __awaiter5 = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve5) {
-      resolve5(value);
+    return value instanceof P ? value : new P(function(resolve7) {
+      resolve7(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve5, reject) {
+  return new (P || (P = Promise))(function(resolve7, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -44233,7 +43464,7 @@ var __awaiter5 = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result2) {
-      result2.done ? resolve5(result2.value) : adopt(result2.value).then(fulfilled, rejected);
+      result2.done ? resolve7(result2.value) : adopt(result2.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -44328,3995 +43559,11 @@ function info(message2) {
   process.stdout.write(message2 + os5.EOL);
 }
 
-// ../../node_modules/.pnpm/@actions+github@9.1.1/node_modules/@actions/github/lib/context.js
-import { readFileSync, existsSync as existsSync2 } from "fs";
-import { EOL as EOL6 } from "os";
-var Context = class {
-  /**
-   * Hydrate the context from the environment
-   */
-  constructor() {
-    var _a3, _b, _c;
-    this.payload = {};
-    if (process.env.GITHUB_EVENT_PATH) {
-      if (existsSync2(process.env.GITHUB_EVENT_PATH)) {
-        this.payload = JSON.parse(readFileSync(process.env.GITHUB_EVENT_PATH, { encoding: "utf8" }));
-      } else {
-        const path4 = process.env.GITHUB_EVENT_PATH;
-        process.stdout.write(`GITHUB_EVENT_PATH ${path4} does not exist${EOL6}`);
-      }
-    }
-    this.eventName = process.env.GITHUB_EVENT_NAME;
-    this.sha = process.env.GITHUB_SHA;
-    this.ref = process.env.GITHUB_REF;
-    this.workflow = process.env.GITHUB_WORKFLOW;
-    this.action = process.env.GITHUB_ACTION;
-    this.actor = process.env.GITHUB_ACTOR;
-    this.job = process.env.GITHUB_JOB;
-    this.runAttempt = parseInt(process.env.GITHUB_RUN_ATTEMPT, 10);
-    this.runNumber = parseInt(process.env.GITHUB_RUN_NUMBER, 10);
-    this.runId = parseInt(process.env.GITHUB_RUN_ID, 10);
-    this.apiUrl = (_a3 = process.env.GITHUB_API_URL) !== null && _a3 !== void 0 ? _a3 : `https://api.github.com`;
-    this.serverUrl = (_b = process.env.GITHUB_SERVER_URL) !== null && _b !== void 0 ? _b : `https://github.com`;
-    this.graphqlUrl = (_c = process.env.GITHUB_GRAPHQL_URL) !== null && _c !== void 0 ? _c : `https://api.github.com/graphql`;
-  }
-  get issue() {
-    const payload = this.payload;
-    return Object.assign(Object.assign({}, this.repo), { number: (payload.issue || payload.pull_request || payload).number });
-  }
-  get repo() {
-    if (process.env.GITHUB_REPOSITORY) {
-      const [owner, repo] = process.env.GITHUB_REPOSITORY.split("/");
-      return { owner, repo };
-    }
-    if (this.payload.repository) {
-      return {
-        owner: this.payload.repository.owner.login,
-        repo: this.payload.repository.name
-      };
-    }
-    throw new Error("context.repo requires a GITHUB_REPOSITORY environment variable like 'owner/repo'");
-  }
-};
-
-// ../../node_modules/.pnpm/@actions+github@9.1.1/node_modules/@actions/github/lib/internal/utils.js
-var httpClient = __toESM(require_lib(), 1);
-var import_undici2 = __toESM(require_undici(), 1);
-var __awaiter6 = function(thisArg, _arguments, P, generator) {
-  function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve5) {
-      resolve5(value);
-    });
-  }
-  return new (P || (P = Promise))(function(resolve5, reject) {
-    function fulfilled(value) {
-      try {
-        step(generator.next(value));
-      } catch (e2) {
-        reject(e2);
-      }
-    }
-    function rejected(value) {
-      try {
-        step(generator["throw"](value));
-      } catch (e2) {
-        reject(e2);
-      }
-    }
-    function step(result2) {
-      result2.done ? resolve5(result2.value) : adopt(result2.value).then(fulfilled, rejected);
-    }
-    step((generator = generator.apply(thisArg, _arguments || [])).next());
-  });
-};
-function getAuthString(token, options2) {
-  if (!token && !options2.auth) {
-    throw new Error("Parameter token or opts.auth is required");
-  } else if (token && options2.auth) {
-    throw new Error("Parameters token and opts.auth may not both be specified");
-  }
-  return typeof options2.auth === "string" ? options2.auth : `token ${token}`;
-}
-function getProxyAgent(destinationUrl) {
-  const hc = new httpClient.HttpClient();
-  return hc.getAgent(destinationUrl);
-}
-function getProxyAgentDispatcher(destinationUrl) {
-  const hc = new httpClient.HttpClient();
-  return hc.getAgentDispatcher(destinationUrl);
-}
-function getProxyFetch(destinationUrl) {
-  const httpDispatcher = getProxyAgentDispatcher(destinationUrl);
-  const proxyFetch = (url2, opts) => __awaiter6(this, void 0, void 0, function* () {
-    return (0, import_undici2.fetch)(url2, Object.assign(Object.assign({}, opts), { dispatcher: httpDispatcher }));
-  });
-  return proxyFetch;
-}
-function getApiBaseUrl() {
-  return process.env["GITHUB_API_URL"] || "https://api.github.com";
-}
-function getUserAgentWithOrchestrationId(baseUserAgent) {
-  var _a3;
-  const orchId = (_a3 = process.env["ACTIONS_ORCHESTRATION_ID"]) === null || _a3 === void 0 ? void 0 : _a3.trim();
-  if (orchId) {
-    const sanitizedId = orchId.replace(/[^a-z0-9_.-]/gi, "_");
-    const tag = `actions_orchestration_id/${sanitizedId}`;
-    if (baseUserAgent === null || baseUserAgent === void 0 ? void 0 : baseUserAgent.includes(tag))
-      return baseUserAgent;
-    const ua = baseUserAgent ? `${baseUserAgent} ` : "";
-    return `${ua}${tag}`;
-  }
-  return baseUserAgent;
-}
-
-// ../../node_modules/.pnpm/universal-user-agent@7.0.3/node_modules/universal-user-agent/index.js
-function getUserAgent() {
-  if (typeof navigator === "object" && "userAgent" in navigator) {
-    return navigator.userAgent;
-  }
-  if (typeof process === "object" && process.version !== void 0) {
-    return `Node.js/${process.version.substr(1)} (${process.platform}; ${process.arch})`;
-  }
-  return "<environment undetectable>";
-}
-
-// ../../node_modules/.pnpm/before-after-hook@4.0.0/node_modules/before-after-hook/lib/register.js
-function register(state, name, method, options2) {
-  if (typeof method !== "function") {
-    throw new Error("method for before hook must be a function");
-  }
-  if (!options2) {
-    options2 = {};
-  }
-  if (Array.isArray(name)) {
-    return name.reverse().reduce((callback, name2) => {
-      return register.bind(null, state, name2, callback, options2);
-    }, method)();
-  }
-  return Promise.resolve().then(() => {
-    if (!state.registry[name]) {
-      return method(options2);
-    }
-    return state.registry[name].reduce((method2, registered) => {
-      return registered.hook.bind(null, method2, options2);
-    }, method)();
-  });
-}
-
-// ../../node_modules/.pnpm/before-after-hook@4.0.0/node_modules/before-after-hook/lib/add.js
-function addHook(state, kind, name, hook2) {
-  const orig = hook2;
-  if (!state.registry[name]) {
-    state.registry[name] = [];
-  }
-  if (kind === "before") {
-    hook2 = (method, options2) => {
-      return Promise.resolve().then(orig.bind(null, options2)).then(method.bind(null, options2));
-    };
-  }
-  if (kind === "after") {
-    hook2 = (method, options2) => {
-      let result2;
-      return Promise.resolve().then(method.bind(null, options2)).then((result_) => {
-        result2 = result_;
-        return orig(result2, options2);
-      }).then(() => {
-        return result2;
-      });
-    };
-  }
-  if (kind === "error") {
-    hook2 = (method, options2) => {
-      return Promise.resolve().then(method.bind(null, options2)).catch((error63) => {
-        return orig(error63, options2);
-      });
-    };
-  }
-  state.registry[name].push({
-    hook: hook2,
-    orig
-  });
-}
-
-// ../../node_modules/.pnpm/before-after-hook@4.0.0/node_modules/before-after-hook/lib/remove.js
-function removeHook(state, name, method) {
-  if (!state.registry[name]) {
-    return;
-  }
-  const index = state.registry[name].map((registered) => {
-    return registered.orig;
-  }).indexOf(method);
-  if (index === -1) {
-    return;
-  }
-  state.registry[name].splice(index, 1);
-}
-
-// ../../node_modules/.pnpm/before-after-hook@4.0.0/node_modules/before-after-hook/index.js
-var bind = Function.bind;
-var bindable = bind.bind(bind);
-function bindApi(hook2, state, name) {
-  const removeHookRef = bindable(removeHook, null).apply(
-    null,
-    name ? [state, name] : [state]
-  );
-  hook2.api = { remove: removeHookRef };
-  hook2.remove = removeHookRef;
-  ["before", "error", "after", "wrap"].forEach((kind) => {
-    const args = name ? [state, kind, name] : [state, kind];
-    hook2[kind] = hook2.api[kind] = bindable(addHook, null).apply(null, args);
-  });
-}
-function Singular() {
-  const singularHookName = /* @__PURE__ */ Symbol("Singular");
-  const singularHookState = {
-    registry: {}
-  };
-  const singularHook = register.bind(null, singularHookState, singularHookName);
-  bindApi(singularHook, singularHookState, singularHookName);
-  return singularHook;
-}
-function Collection() {
-  const state = {
-    registry: {}
-  };
-  const hook2 = register.bind(null, state);
-  bindApi(hook2, state);
-  return hook2;
-}
-var before_after_hook_default = { Singular, Collection };
-
-// ../../node_modules/.pnpm/@octokit+endpoint@11.0.5/node_modules/@octokit/endpoint/dist-bundle/index.js
-var VERSION = "0.0.0-development";
-var userAgent = `octokit-endpoint.js/${VERSION} ${getUserAgent()}`;
-var DEFAULTS = {
-  method: "GET",
-  baseUrl: "https://api.github.com",
-  headers: {
-    accept: "application/vnd.github.v3+json",
-    "user-agent": userAgent
-  },
-  mediaType: {
-    format: ""
-  }
-};
-function lowercaseKeys(object2) {
-  if (!object2) {
-    return {};
-  }
-  return Object.keys(object2).reduce((newObj, key) => {
-    newObj[key.toLowerCase()] = object2[key];
-    return newObj;
-  }, {});
-}
-function isPlainObject(value) {
-  if (typeof value !== "object" || value === null) return false;
-  if (Object.prototype.toString.call(value) !== "[object Object]") return false;
-  const proto = Object.getPrototypeOf(value);
-  if (proto === null) return true;
-  const Ctor = Object.prototype.hasOwnProperty.call(proto, "constructor") && proto.constructor;
-  return typeof Ctor === "function" && Ctor instanceof Ctor && Function.prototype.call(Ctor) === Function.prototype.call(value);
-}
-function mergeDeep(defaults2, options2) {
-  const result2 = Object.assign({}, defaults2);
-  Object.keys(options2).forEach((key) => {
-    if (isPlainObject(options2[key])) {
-      if (!(key in defaults2)) Object.assign(result2, { [key]: options2[key] });
-      else result2[key] = mergeDeep(defaults2[key], options2[key]);
-    } else {
-      Object.assign(result2, { [key]: options2[key] });
-    }
-  });
-  return result2;
-}
-function removeUndefinedProperties(obj) {
-  for (const key in obj) {
-    if (obj[key] === void 0) {
-      delete obj[key];
-    }
-  }
-  return obj;
-}
-function merge(defaults2, route, options2) {
-  if (typeof route === "string") {
-    let [method, url2] = route.split(" ");
-    options2 = Object.assign(url2 ? { method, url: url2 } : { url: method }, options2);
-  } else {
-    options2 = Object.assign({}, route);
-  }
-  options2.headers = lowercaseKeys(options2.headers);
-  removeUndefinedProperties(options2);
-  removeUndefinedProperties(options2.headers);
-  const mergedOptions = mergeDeep(defaults2 || {}, options2);
-  if (options2.url === "/graphql") {
-    if (defaults2 && defaults2.mediaType.previews?.length) {
-      mergedOptions.mediaType.previews = defaults2.mediaType.previews.filter(
-        (preview) => !mergedOptions.mediaType.previews.includes(preview)
-      ).concat(mergedOptions.mediaType.previews);
-    }
-    mergedOptions.mediaType.previews = (mergedOptions.mediaType.previews || []).map((preview) => preview.replace(/-preview/, ""));
-  }
-  return mergedOptions;
-}
-function addQueryParameters(url2, parameters) {
-  const separator = /\?/.test(url2) ? "&" : "?";
-  const names = Object.keys(parameters);
-  if (names.length === 0) {
-    return url2;
-  }
-  return url2 + separator + names.map((name) => {
-    if (name === "q") {
-      return "q=" + parameters.q.split("+").map(encodeURIComponent).join("+");
-    }
-    return `${name}=${encodeURIComponent(parameters[name])}`;
-  }).join("&");
-}
-var urlVariableRegex = /\{[^{}}]+\}/g;
-function removeNonChars(variableName) {
-  return variableName.replace(/(?:^\W+)|(?:(?<!\W)\W+$)/g, "").split(/,/);
-}
-function extractUrlVariableNames(url2) {
-  const matches = url2.match(urlVariableRegex);
-  if (!matches) {
-    return [];
-  }
-  return matches.map(removeNonChars).reduce((a, b) => a.concat(b), []);
-}
-function omit(object2, keysToOmit) {
-  const result2 = { __proto__: null };
-  for (const key of Object.keys(object2)) {
-    if (keysToOmit.indexOf(key) === -1) {
-      result2[key] = object2[key];
-    }
-  }
-  return result2;
-}
-function encodeReserved(str) {
-  return str.split(/(%[0-9A-Fa-f]{2})/g).map(function(part) {
-    if (!/%[0-9A-Fa-f]/.test(part)) {
-      part = encodeURI(part).replace(/%5B/g, "[").replace(/%5D/g, "]");
-    }
-    return part;
-  }).join("");
-}
-function encodeUnreserved(str) {
-  return encodeURIComponent(str).replace(/[!'()*]/g, function(c) {
-    return "%" + c.charCodeAt(0).toString(16).toUpperCase();
-  });
-}
-function encodeValue(operator, value, key) {
-  value = operator === "+" || operator === "#" ? encodeReserved(value) : encodeUnreserved(value);
-  if (key) {
-    return encodeUnreserved(key) + "=" + value;
-  } else {
-    return value;
-  }
-}
-function isDefined(value) {
-  return value !== void 0 && value !== null;
-}
-function isKeyOperator(operator) {
-  return operator === ";" || operator === "&" || operator === "?";
-}
-function getValues(context3, operator, key, modifier) {
-  var value = context3[key], result2 = [];
-  if (isDefined(value) && value !== "") {
-    if (typeof value === "string" || typeof value === "number" || typeof value === "bigint" || typeof value === "boolean") {
-      value = value.toString();
-      if (modifier && modifier !== "*") {
-        value = value.substring(0, parseInt(modifier, 10));
-      }
-      result2.push(
-        encodeValue(operator, value, isKeyOperator(operator) ? key : "")
-      );
-    } else {
-      if (modifier === "*") {
-        if (Array.isArray(value)) {
-          value.filter(isDefined).forEach(function(value2) {
-            result2.push(
-              encodeValue(operator, value2, isKeyOperator(operator) ? key : "")
-            );
-          });
-        } else {
-          Object.keys(value).forEach(function(k) {
-            if (isDefined(value[k])) {
-              result2.push(encodeValue(operator, value[k], k));
-            }
-          });
-        }
-      } else {
-        const tmp = [];
-        if (Array.isArray(value)) {
-          value.filter(isDefined).forEach(function(value2) {
-            tmp.push(encodeValue(operator, value2));
-          });
-        } else {
-          Object.keys(value).forEach(function(k) {
-            if (isDefined(value[k])) {
-              tmp.push(encodeUnreserved(k));
-              tmp.push(encodeValue(operator, value[k].toString()));
-            }
-          });
-        }
-        if (isKeyOperator(operator)) {
-          result2.push(encodeUnreserved(key) + "=" + tmp.join(","));
-        } else if (tmp.length !== 0) {
-          result2.push(tmp.join(","));
-        }
-      }
-    }
-  } else {
-    if (operator === ";") {
-      if (isDefined(value)) {
-        result2.push(encodeUnreserved(key));
-      }
-    } else if (value === "" && (operator === "&" || operator === "?")) {
-      result2.push(encodeUnreserved(key) + "=");
-    } else if (value === "") {
-      result2.push("");
-    }
-  }
-  return result2;
-}
-function parseUrl(template) {
-  return {
-    expand: expand.bind(null, template)
-  };
-}
-function expand(template, context3) {
-  var operators = ["+", "#", ".", "/", ";", "?", "&"];
-  template = template.replace(
-    /\{([^\{\}]+)\}|([^\{\}]+)/g,
-    function(_, expression, literal2) {
-      if (expression) {
-        let operator = "";
-        const values = [];
-        if (operators.indexOf(expression.charAt(0)) !== -1) {
-          operator = expression.charAt(0);
-          expression = expression.substr(1);
-        }
-        expression.split(/,/g).forEach(function(variable) {
-          var tmp = /([^:\*]*)(?::(\d+)|(\*))?/.exec(variable);
-          values.push(getValues(context3, operator, tmp[1], tmp[2] || tmp[3]));
-        });
-        if (operator && operator !== "+") {
-          var separator = ",";
-          if (operator === "?") {
-            separator = "&";
-          } else if (operator !== "#") {
-            separator = operator;
-          }
-          return (values.length !== 0 ? operator : "") + values.join(separator);
-        } else {
-          return values.join(",");
-        }
-      } else {
-        return encodeReserved(literal2);
-      }
-    }
-  );
-  if (template === "/") {
-    return template;
-  } else {
-    return template.replace(/\/$/, "");
-  }
-}
-function parse(options2) {
-  let method = options2.method.toUpperCase();
-  let url2 = (options2.url || "/").replace(/:([a-z]\w+)/g, "{$1}");
-  let headers = Object.assign({}, options2.headers);
-  let body;
-  let parameters = omit(options2, [
-    "method",
-    "baseUrl",
-    "url",
-    "headers",
-    "request",
-    "mediaType"
-  ]);
-  const urlVariableNames = extractUrlVariableNames(url2);
-  url2 = parseUrl(url2).expand(parameters);
-  if (!/^http/.test(url2)) {
-    url2 = options2.baseUrl + url2;
-  }
-  const omittedParameters = Object.keys(options2).filter((option) => urlVariableNames.includes(option)).concat("baseUrl");
-  const remainingParameters = omit(parameters, omittedParameters);
-  const isBinaryRequest = /application\/octet-stream/i.test(headers.accept);
-  if (!isBinaryRequest) {
-    if (options2.mediaType.format) {
-      headers.accept = headers.accept.split(/,/).map(
-        (format) => format.replace(
-          /application\/vnd(\.\w+)(\.v3)?(\.\w+)?(\+json)?$/,
-          `application/vnd$1$2.${options2.mediaType.format}`
-        )
-      ).join(",");
-    }
-    if (url2.endsWith("/graphql")) {
-      if (options2.mediaType.previews?.length) {
-        const previewsFromAcceptHeader = headers.accept.match(/(?<![\w-])[\w-]+(?=-preview)/g) || [];
-        headers.accept = previewsFromAcceptHeader.concat(options2.mediaType.previews).map((preview) => {
-          const format = options2.mediaType.format ? `.${options2.mediaType.format}` : "+json";
-          return `application/vnd.github.${preview}-preview${format}`;
-        }).join(",");
-      }
-    }
-  }
-  if (["GET", "HEAD"].includes(method)) {
-    url2 = addQueryParameters(url2, remainingParameters);
-  } else {
-    if ("data" in remainingParameters) {
-      body = remainingParameters.data;
-    } else {
-      if (Object.keys(remainingParameters).length) {
-        body = remainingParameters;
-      }
-    }
-  }
-  if (!headers["content-type"] && typeof body !== "undefined") {
-    headers["content-type"] = "application/json; charset=utf-8";
-  }
-  if (["PATCH", "PUT"].includes(method) && typeof body === "undefined") {
-    body = "";
-  }
-  return Object.assign(
-    { method, url: url2, headers },
-    typeof body !== "undefined" ? { body } : null,
-    options2.request ? { request: options2.request } : null
-  );
-}
-function endpointWithDefaults(defaults2, route, options2) {
-  return parse(merge(defaults2, route, options2));
-}
-function withDefaults(oldDefaults, newDefaults) {
-  const DEFAULTS2 = merge(oldDefaults, newDefaults);
-  const endpoint2 = endpointWithDefaults.bind(null, DEFAULTS2);
-  return Object.assign(endpoint2, {
-    DEFAULTS: DEFAULTS2,
-    defaults: withDefaults.bind(null, DEFAULTS2),
-    merge: merge.bind(null, DEFAULTS2),
-    parse
-  });
-}
-var endpoint = withDefaults(null, DEFAULTS);
-
-// ../../node_modules/.pnpm/@octokit+request@10.0.14/node_modules/@octokit/request/dist-bundle/index.js
-var import_content_type = __toESM(require_dist(), 1);
-
-// ../../node_modules/.pnpm/json-with-bigint@3.5.12/node_modules/json-with-bigint/json-with-bigint.js
-var intRegex = /^-?\d+$/;
-var noiseValue = /^-?\d+n+$/;
-var originalStringify = JSON.stringify;
-var originalParse = JSON.parse;
-var customFormat = /^-?\d+n$/;
-var bigIntsStringify = /([\[:])?"(-?\d+)n"($|\s*[,\}\]])/g;
-var noiseStringify = /([\[:])?("-?\d+n+)n("$|"\s*[,\}\]])/g;
-var isUnstringifiable = (val) => val === void 0 || typeof val === "function" || typeof val === "symbol";
-var isRawJSON = (val) => val !== null && typeof val === "object" && val.constructor && val.constructor.name === "RawJSON";
-var stringifyIteratively = (rootValue, replacer, spaceParam) => {
-  let space = "";
-  if (typeof spaceParam === "number") {
-    space = " ".repeat(Math.min(10, Math.max(0, Math.floor(spaceParam))));
-  } else if (typeof spaceParam === "string") {
-    space = spaceParam.slice(0, 10);
-  }
-  const isFunctionReplacer = typeof replacer === "function";
-  const propertyList = Array.isArray(replacer) ? new Set(replacer.map(String)) : null;
-  const prepareVal = (parent, key, val) => {
-    const isObject3 = val !== null && typeof val === "object";
-    const hasToJSON = isObject3 && typeof val.toJSON === "function";
-    if (hasToJSON) {
-      val = val.toJSON(key);
-    }
-    const isNoise = typeof val === "string" && noiseValue.test(val);
-    if (isNoise) return val + "n";
-    const isBigInt = typeof val === "bigint";
-    if (isBigInt) {
-      const supportsRawJSON = "rawJSON" in JSON;
-      if (supportsRawJSON) return JSON.rawJSON(val.toString());
-      return val.toString() + "n";
-    }
-    if (isFunctionReplacer) {
-      val = replacer.call(parent, key, val);
-    }
-    const isPostReplacerObject = val !== null && typeof val === "object";
-    if (isPostReplacerObject) {
-      const isPrimitiveWrapper = val instanceof Number || val instanceof String || val instanceof Boolean;
-      if (isPrimitiveWrapper) {
-        val = val.valueOf();
-      }
-    }
-    return val;
-  };
-  const rootProcessed = prepareVal({ "": rootValue }, "", rootValue);
-  if (isUnstringifiable(rootProcessed)) {
-    return void 0;
-  }
-  const isRootPrimitive = rootProcessed === null || typeof rootProcessed !== "object";
-  const isRootNativeRawJSON = isRawJSON(rootProcessed);
-  if (isRootPrimitive || isRootNativeRawJSON) {
-    return originalStringify(rootProcessed);
-  }
-  const chunks = [];
-  let level = 0;
-  const stack = [
-    {
-      parent: { "": rootProcessed },
-      key: "",
-      val: rootProcessed,
-      isArray: Array.isArray(rootProcessed),
-      keys: Array.isArray(rootProcessed) ? null : Object.keys(rootProcessed),
-      index: 0,
-      first: true
-    }
-  ];
-  const visited = new WeakSet([rootProcessed]);
-  while (stack.length > 0) {
-    const node2 = stack[stack.length - 1];
-    if (node2.index === 0) {
-      chunks.push(node2.isArray ? "[" : "{");
-      level++;
-    }
-    let isDone = false;
-    if (node2.isArray) {
-      if (node2.index < node2.val.length) {
-        if (!node2.first) chunks.push(",");
-        if (space) chunks.push("\n" + space.repeat(level));
-        const childRaw = node2.val[node2.index];
-        const childVal = prepareVal(node2.val, String(node2.index), childRaw);
-        if (isUnstringifiable(childVal)) {
-          chunks.push("null");
-          node2.first = false;
-          node2.index++;
-        } else {
-          const isComplexObject = childVal !== null && typeof childVal === "object";
-          const isNativeRaw = isRawJSON(childVal);
-          if (isComplexObject && !isNativeRaw) {
-            if (visited.has(childVal)) {
-              throw new TypeError("Converting circular structure to JSON");
-            }
-            visited.add(childVal);
-            stack.push({
-              parent: node2.val,
-              key: String(node2.index),
-              val: childVal,
-              isArray: Array.isArray(childVal),
-              keys: Array.isArray(childVal) ? null : Object.keys(childVal),
-              index: 0,
-              first: true
-            });
-            node2.first = false;
-            node2.index++;
-          } else {
-            chunks.push(originalStringify(childVal));
-            node2.first = false;
-            node2.index++;
-          }
-        }
-      } else {
-        isDone = true;
-      }
-    } else {
-      while (node2.index < node2.keys.length) {
-        const k = node2.keys[node2.index++];
-        const isFilteredOutByArray = propertyList && !propertyList.has(k);
-        if (isFilteredOutByArray) continue;
-        const childRaw = node2.val[k];
-        const childVal = prepareVal(node2.val, k, childRaw);
-        if (isUnstringifiable(childVal)) continue;
-        if (!node2.first) chunks.push(",");
-        if (space) {
-          chunks.push("\n" + space.repeat(level) + originalStringify(k) + ": ");
-        } else {
-          chunks.push(originalStringify(k) + ":");
-        }
-        const isComplexObject = childVal !== null && typeof childVal === "object";
-        const isNativeRaw = isRawJSON(childVal);
-        if (isComplexObject && !isNativeRaw) {
-          if (visited.has(childVal)) {
-            throw new TypeError("Converting circular structure to JSON");
-          }
-          visited.add(childVal);
-          stack.push({
-            parent: node2.val,
-            key: k,
-            val: childVal,
-            isArray: Array.isArray(childVal),
-            keys: Array.isArray(childVal) ? null : Object.keys(childVal),
-            index: 0,
-            first: true
-          });
-          node2.first = false;
-          break;
-        } else {
-          chunks.push(originalStringify(childVal));
-          node2.first = false;
-        }
-      }
-      const isNodeFullyProcessed = node2.index >= node2.keys.length && stack[stack.length - 1] === node2;
-      if (isNodeFullyProcessed) {
-        isDone = true;
-      }
-    }
-    if (isDone) {
-      level--;
-      if (!node2.first && space) chunks.push("\n" + space.repeat(level));
-      chunks.push(node2.isArray ? "]" : "}");
-      visited.delete(node2.val);
-      stack.pop();
-    }
-  }
-  return chunks.join("");
-};
-var JSONStringify = (value, replacer, space) => {
-  try {
-    const supportsRawJSON = "rawJSON" in JSON;
-    if (supportsRawJSON) {
-      return originalStringify(
-        value,
-        (key, val) => {
-          if (typeof val === "bigint") return JSON.rawJSON(val.toString());
-          const hasFunctionReplacer = typeof replacer === "function";
-          if (hasFunctionReplacer) return replacer(key, val);
-          const isKeyInArrayReplacer = Array.isArray(replacer) && replacer.includes(key);
-          if (isKeyInArrayReplacer) return val;
-          return val;
-        },
-        space
-      );
-    }
-    if (!value) return originalStringify(value, replacer, space);
-    const convertedToCustomJSON = originalStringify(
-      value,
-      (key, val) => {
-        const isNoise = typeof val === "string" && noiseValue.test(val);
-        if (isNoise) return val.toString() + "n";
-        if (typeof val === "bigint") return val.toString() + "n";
-        const hasFunctionReplacer = typeof replacer === "function";
-        if (hasFunctionReplacer) return replacer(key, val);
-        const isKeyInArrayReplacer = Array.isArray(replacer) && replacer.includes(key);
-        if (isKeyInArrayReplacer) return val;
-        return val;
-      },
-      space
-    );
-    const processedJSON = convertedToCustomJSON.replace(
-      bigIntsStringify,
-      "$1$2$3"
-    );
-    const denoisedJSON = processedJSON.replace(noiseStringify, "$1$2$3");
-    return denoisedJSON;
-  } catch (error63) {
-    if (error63 instanceof RangeError) {
-      const convertedJSON = stringifyIteratively(value, replacer, space);
-      if (convertedJSON === void 0) return void 0;
-      const supportsRawJSON = "rawJSON" in JSON;
-      if (supportsRawJSON) return convertedJSON;
-      const processedJSON = convertedJSON.replace(bigIntsStringify, "$1$2$3");
-      return processedJSON.replace(noiseStringify, "$1$2$3");
-    }
-    throw error63;
-  }
-};
-var featureCache = /* @__PURE__ */ new Map();
-var isContextSourceSupported = () => {
-  const parseFingerprint = JSON.parse.toString();
-  if (featureCache.has(parseFingerprint)) {
-    return featureCache.get(parseFingerprint);
-  }
-  try {
-    const result2 = JSON.parse(
-      "1",
-      (_, __, context3) => !!context3?.source && context3.source === "1"
-    );
-    featureCache.set(parseFingerprint, result2);
-    return result2;
-  } catch {
-    featureCache.set(parseFingerprint, false);
-    return false;
-  }
-};
-var convertMarkedBigIntsReviver = (key, value, context3, userReviver) => {
-  const isCustomFormatBigInt = typeof value === "string" && customFormat.test(value);
-  if (isCustomFormatBigInt) return BigInt(value.slice(0, -1));
-  const isNoiseValue = typeof value === "string" && noiseValue.test(value);
-  if (isNoiseValue) return value.slice(0, -1);
-  const hasUserReviver = typeof userReviver === "function";
-  if (!hasUserReviver) return value;
-  return userReviver(key, value, context3);
-};
-var JSONParseV2 = (text2, reviver) => {
-  return JSON.parse(text2, (key, value, context3) => {
-    const isNumber = typeof value === "number";
-    const isOutOfBounds = value > Number.MAX_SAFE_INTEGER || value < Number.MIN_SAFE_INTEGER;
-    const isBigNumber = isNumber && isOutOfBounds;
-    const isInt = context3 && intRegex.test(context3.source);
-    const isBigInt = isBigNumber && isInt;
-    if (isBigInt) return BigInt(context3.source);
-    const hasCustomReviver = typeof reviver === "function";
-    if (!hasCustomReviver) return value;
-    return reviver(key, value, context3);
-  });
-};
-var MAX_INT = Number.MAX_SAFE_INTEGER.toString();
-var MAX_DIGITS = MAX_INT.length;
-var stringsOrLargeNumbers = /"(?:[^"\\]|\\.)*"|-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?/g;
-var noiseValueWithQuotes = /^"-?\d+n+"$/;
-var applyReviverIteratively = (parsed, userReviver) => {
-  const rootHolder = { "": parsed };
-  const stack = [{ parent: rootHolder, key: "", visited: false }];
-  while (stack.length > 0) {
-    const node2 = stack[stack.length - 1];
-    if (!node2.visited) {
-      node2.visited = true;
-      const value = node2.parent[node2.key];
-      const isComplexObject = value !== null && typeof value === "object";
-      if (isComplexObject) {
-        const keys = Object.keys(value);
-        for (let i = keys.length - 1; i >= 0; i--) {
-          stack.push({ parent: value, key: keys[i], visited: false });
-        }
-      }
-    } else {
-      const { parent, key } = node2;
-      let value = parent[key];
-      if (typeof value === "string") {
-        const isCustomFormatBigInt = customFormat.test(value);
-        if (isCustomFormatBigInt) {
-          value = BigInt(value.slice(0, -1));
-        } else {
-          const isNoise = noiseValue.test(value);
-          if (isNoise) value = value.slice(0, -1);
-        }
-      }
-      const hasUserReviver = typeof userReviver === "function";
-      if (hasUserReviver) {
-        value = userReviver.call(parent, key, value);
-      }
-      const isDeleted = value === void 0;
-      if (isDeleted) {
-        delete parent[key];
-      } else {
-        parent[key] = value;
-      }
-      stack.pop();
-    }
-  }
-  return rootHolder[""];
-};
-var serializeBigInts = (text2) => {
-  return text2.replace(
-    stringsOrLargeNumbers,
-    (match, digits, fractional, exponential) => {
-      const isString2 = match[0] === '"';
-      const isNoise = isString2 && noiseValueWithQuotes.test(match);
-      if (isNoise) return match.substring(0, match.length - 1) + 'n"';
-      const hasFractionalOrExponential = fractional || exponential;
-      const isLessThanMaxSafeInt = digits && (digits.length < MAX_DIGITS || digits.length === MAX_DIGITS && digits <= MAX_INT);
-      const isStandardValue = isString2 || hasFractionalOrExponential || isLessThanMaxSafeInt;
-      if (isStandardValue) return match;
-      return '"' + match + 'n"';
-    }
-  );
-};
-var JSONParse = (text2, reviver) => {
-  if (!text2) return originalParse(text2, reviver);
-  try {
-    if (isContextSourceSupported()) return JSONParseV2(text2, reviver);
-    const serializedData = serializeBigInts(text2);
-    return originalParse(
-      serializedData,
-      (key, value, context3) => convertMarkedBigIntsReviver(key, value, context3, reviver)
-    );
-  } catch (error63) {
-    if (error63 instanceof RangeError) {
-      const serializedData = serializeBigInts(text2);
-      const parsed = originalParse(serializedData);
-      return applyReviverIteratively(parsed, reviver);
-    }
-    throw error63;
-  }
-};
-
-// ../../node_modules/.pnpm/@octokit+request-error@7.1.2/node_modules/@octokit/request-error/dist-src/index.js
-var RequestError = class extends Error {
-  name;
-  /**
-   * http status code
-   */
-  status;
-  /**
-   * Request options that lead to the error.
-   */
-  request;
-  /**
-   * Response object if a response was received
-   */
-  response;
-  constructor(message2, statusCode, options2) {
-    super(message2, { cause: options2.cause });
-    this.name = "HttpError";
-    this.status = Number.parseInt(statusCode);
-    if (Number.isNaN(this.status)) {
-      this.status = 0;
-    }
-    if ("response" in options2) {
-      this.response = options2.response;
-    }
-    const requestCopy = Object.assign({}, options2.request);
-    if (options2.request.headers.authorization) {
-      requestCopy.headers = Object.assign({}, options2.request.headers, {
-        authorization: options2.request.headers.authorization.replace(
-          /(?<! ) .*$/,
-          " [REDACTED]"
-        )
-      });
-    }
-    requestCopy.url = requestCopy.url.replace(/\bclient_secret=\w+/g, "client_secret=[REDACTED]").replace(/\baccess_token=\w+/g, "access_token=[REDACTED]");
-    this.request = requestCopy;
-  }
-};
-
-// ../../node_modules/.pnpm/@octokit+request@10.0.14/node_modules/@octokit/request/dist-bundle/index.js
-var VERSION2 = "10.0.14";
-var defaults_default = {
-  headers: {
-    "user-agent": `octokit-request.js/${VERSION2} ${getUserAgent()}`
-  }
-};
-function isPlainObject2(value) {
-  if (typeof value !== "object" || value === null) return false;
-  if (Object.prototype.toString.call(value) !== "[object Object]") return false;
-  const proto = Object.getPrototypeOf(value);
-  if (proto === null) return true;
-  const Ctor = Object.prototype.hasOwnProperty.call(proto, "constructor") && proto.constructor;
-  return typeof Ctor === "function" && Ctor instanceof Ctor && Function.prototype.call(Ctor) === Function.prototype.call(value);
-}
-var noop = () => "";
-async function fetchWrapper(requestOptions) {
-  const fetch3 = requestOptions.request?.fetch || globalThis.fetch;
-  if (!fetch3) {
-    throw new Error(
-      "fetch is not set. Please pass a fetch implementation as new Octokit({ request: { fetch }}). Learn more at https://github.com/octokit/octokit.js/#fetch-missing"
-    );
-  }
-  const log2 = requestOptions.request?.log || console;
-  const parseSuccessResponseBody = requestOptions.request?.parseSuccessResponseBody !== false;
-  const body = isPlainObject2(requestOptions.body) || Array.isArray(requestOptions.body) ? JSONStringify(requestOptions.body) : requestOptions.body;
-  const requestHeaders = Object.fromEntries(
-    Object.entries(requestOptions.headers).map(([name, value]) => [
-      name,
-      String(value)
-    ])
-  );
-  let fetchResponse;
-  try {
-    fetchResponse = await fetch3(requestOptions.url, {
-      method: requestOptions.method,
-      body,
-      redirect: requestOptions.request?.redirect,
-      headers: requestHeaders,
-      signal: requestOptions.request?.signal,
-      // duplex must be set if request.body is ReadableStream or Async Iterables.
-      // See https://fetch.spec.whatwg.org/#dom-requestinit-duplex.
-      ...requestOptions.body && { duplex: "half" }
-    });
-  } catch (error63) {
-    let message2 = "Unknown Error";
-    if (error63 instanceof Error) {
-      if (error63.name === "AbortError") {
-        error63.status = 500;
-        throw error63;
-      }
-      message2 = error63.message;
-      if (error63.name === "TypeError" && "cause" in error63) {
-        if (error63.cause instanceof Error) {
-          message2 = error63.cause.message;
-        } else if (typeof error63.cause === "string") {
-          message2 = error63.cause;
-        }
-      }
-    }
-    const requestError = new RequestError(message2, 500, {
-      request: requestOptions
-    });
-    requestError.cause = error63;
-    throw requestError;
-  }
-  const status = fetchResponse.status;
-  const url2 = fetchResponse.url;
-  const responseHeaders = {};
-  for (const [key, value] of fetchResponse.headers) {
-    responseHeaders[key] = value;
-  }
-  const octokitResponse = {
-    url: url2,
-    status,
-    headers: responseHeaders,
-    data: ""
-  };
-  if ("deprecation" in responseHeaders) {
-    const matches = responseHeaders.link && responseHeaders.link.match(/<([^<>]+)>; rel="deprecation"/);
-    const deprecationLink = matches && matches.pop();
-    log2.warn(
-      `[@octokit/request] "${requestOptions.method} ${requestOptions.url}" is deprecated. It is scheduled to be removed on ${responseHeaders.sunset}${deprecationLink ? `. See ${deprecationLink}` : ""}`
-    );
-  }
-  if (status === 204 || status === 205) {
-    return octokitResponse;
-  }
-  if (requestOptions.method === "HEAD") {
-    if (status < 400) {
-      return octokitResponse;
-    }
-    throw new RequestError(fetchResponse.statusText, status, {
-      response: octokitResponse,
-      request: requestOptions
-    });
-  }
-  if (status === 304) {
-    octokitResponse.data = await getResponseData(fetchResponse);
-    throw new RequestError("Not modified", status, {
-      response: octokitResponse,
-      request: requestOptions
-    });
-  }
-  if (status >= 400) {
-    octokitResponse.data = await getResponseData(fetchResponse);
-    throw new RequestError(toErrorMessage(octokitResponse.data), status, {
-      response: octokitResponse,
-      request: requestOptions
-    });
-  }
-  octokitResponse.data = parseSuccessResponseBody ? await getResponseData(fetchResponse) : fetchResponse.body;
-  return octokitResponse;
-}
-async function getResponseData(response) {
-  const contentType = response.headers.get("content-type");
-  if (!contentType) {
-    return response.text().catch(noop);
-  }
-  const mimetype = (0, import_content_type.parse)(contentType);
-  if (isJSONResponse(mimetype)) {
-    let text2 = "";
-    try {
-      text2 = await response.text();
-      return JSONParse(text2);
-    } catch (err) {
-      return text2;
-    }
-  } else if (mimetype.type.startsWith("text/") || // `application/octet-stream` is the canonical "arbitrary binary" type
-  // (RFC 2046) and must never be decoded as text, even when the response
-  // carries a (misleading) `charset=utf-8` parameter — see #751.
-  mimetype.parameters.charset?.toLowerCase() === "utf-8" && mimetype.type !== "application/octet-stream") {
-    return response.text().catch(noop);
-  } else {
-    return response.arrayBuffer().catch(
-      /* v8 ignore next -- @preserve */
-      () => new ArrayBuffer(0)
-    );
-  }
-}
-function isJSONResponse(mimetype) {
-  return mimetype.type === "application/json" || mimetype.type === "application/scim+json";
-}
-function toErrorMessage(data) {
-  if (typeof data === "string") {
-    return data;
-  }
-  if (data instanceof ArrayBuffer) {
-    return "Unknown error";
-  }
-  if (typeof data === "object" && data !== null && "message" in data) {
-    const objectData = data;
-    const suffix = "documentation_url" in objectData ? ` - ${objectData.documentation_url}` : "";
-    return Array.isArray(objectData.errors) ? `${objectData.message}: ${objectData.errors.map((v) => JSON.stringify(v)).join(", ")}${suffix}` : `${objectData.message}${suffix}`;
-  }
-  return `Unknown error: ${JSON.stringify(data)}`;
-}
-function withDefaults2(oldEndpoint, newDefaults) {
-  const endpoint2 = oldEndpoint.defaults(newDefaults);
-  const newApi = function(route, parameters) {
-    const endpointOptions = endpoint2.merge(route, parameters);
-    if (!endpointOptions.request || !endpointOptions.request.hook) {
-      return fetchWrapper(endpoint2.parse(endpointOptions));
-    }
-    const request2 = (route2, parameters2) => {
-      return fetchWrapper(
-        endpoint2.parse(endpoint2.merge(route2, parameters2))
-      );
-    };
-    Object.assign(request2, {
-      endpoint: endpoint2,
-      defaults: withDefaults2.bind(null, endpoint2)
-    });
-    return endpointOptions.request.hook(request2, endpointOptions);
-  };
-  return Object.assign(newApi, {
-    endpoint: endpoint2,
-    defaults: withDefaults2.bind(null, endpoint2)
-  });
-}
-var request = withDefaults2(endpoint, defaults_default);
-
-// ../../node_modules/.pnpm/@octokit+graphql@9.0.5/node_modules/@octokit/graphql/dist-bundle/index.js
-var VERSION3 = "0.0.0-development";
-function _buildMessageForResponseErrors(data) {
-  return `Request failed due to following response errors:
-` + data.errors.map((e2) => ` - ${e2.message}`).join("\n");
-}
-var GraphqlResponseError = class extends Error {
-  constructor(request2, headers, response) {
-    super(_buildMessageForResponseErrors(response));
-    this.request = request2;
-    this.headers = headers;
-    this.response = response;
-    this.errors = response.errors;
-    this.data = response.data;
-    if (Error.captureStackTrace) {
-      Error.captureStackTrace(this, this.constructor);
-    }
-  }
-  request;
-  headers;
-  response;
-  name = "GraphqlResponseError";
-  errors;
-  data;
-};
-var NON_VARIABLE_OPTIONS = [
-  "method",
-  "baseUrl",
-  "url",
-  "headers",
-  "request",
-  "query",
-  "mediaType",
-  "operationName"
-];
-var FORBIDDEN_VARIABLE_OPTIONS = ["query", "method", "url"];
-var GHES_V3_SUFFIX_REGEX = /\/api\/v3\/?$/;
-function graphql(request2, query, options2) {
-  if (options2) {
-    if (typeof query === "string" && "query" in options2) {
-      return Promise.reject(
-        new Error(`[@octokit/graphql] "query" cannot be used as variable name`)
-      );
-    }
-    for (const key in options2) {
-      if (!FORBIDDEN_VARIABLE_OPTIONS.includes(key)) continue;
-      return Promise.reject(
-        new Error(
-          `[@octokit/graphql] "${key}" cannot be used as variable name`
-        )
-      );
-    }
-  }
-  const parsedOptions = typeof query === "string" ? Object.assign({ query }, options2) : query;
-  const requestOptions = Object.keys(
-    parsedOptions
-  ).reduce((result2, key) => {
-    if (NON_VARIABLE_OPTIONS.includes(key)) {
-      result2[key] = parsedOptions[key];
-      return result2;
-    }
-    if (!result2.variables) {
-      result2.variables = {};
-    }
-    result2.variables[key] = parsedOptions[key];
-    return result2;
-  }, {});
-  const baseUrl2 = parsedOptions.baseUrl || request2.endpoint.DEFAULTS.baseUrl;
-  if (GHES_V3_SUFFIX_REGEX.test(baseUrl2)) {
-    requestOptions.url = baseUrl2.replace(GHES_V3_SUFFIX_REGEX, "/api/graphql");
-  }
-  return request2(requestOptions).then((response) => {
-    if (response.data.errors) {
-      const headers = {};
-      for (const key of Object.keys(response.headers)) {
-        headers[key] = response.headers[key];
-      }
-      throw new GraphqlResponseError(
-        requestOptions,
-        headers,
-        response.data
-      );
-    }
-    return response.data.data;
-  });
-}
-function withDefaults3(request2, newDefaults) {
-  const newRequest = request2.defaults(newDefaults);
-  const newApi = (query, options2) => {
-    return graphql(newRequest, query, options2);
-  };
-  return Object.assign(newApi, {
-    defaults: withDefaults3.bind(null, newRequest),
-    endpoint: newRequest.endpoint
-  });
-}
-var graphql2 = withDefaults3(request, {
-  headers: {
-    "user-agent": `octokit-graphql.js/${VERSION3} ${getUserAgent()}`
-  },
-  method: "POST",
-  url: "/graphql"
-});
-function withCustomRequest(customRequest) {
-  return withDefaults3(customRequest, {
-    method: "POST",
-    url: "/graphql"
-  });
-}
-
-// ../../node_modules/.pnpm/@octokit+auth-token@6.0.0/node_modules/@octokit/auth-token/dist-bundle/index.js
-var b64url = "(?:[a-zA-Z0-9_-]+)";
-var sep2 = "\\.";
-var jwtRE = new RegExp(`^${b64url}${sep2}${b64url}${sep2}${b64url}$`);
-var isJWT = jwtRE.test.bind(jwtRE);
-async function auth(token) {
-  const isApp = isJWT(token);
-  const isInstallation = token.startsWith("v1.") || token.startsWith("ghs_");
-  const isUserToServer = token.startsWith("ghu_");
-  const tokenType = isApp ? "app" : isInstallation ? "installation" : isUserToServer ? "user-to-server" : "oauth";
-  return {
-    type: "token",
-    token,
-    tokenType
-  };
-}
-function withAuthorizationPrefix(token) {
-  if (token.split(/\./).length === 3) {
-    return `bearer ${token}`;
-  }
-  return `token ${token}`;
-}
-async function hook(token, request2, route, parameters) {
-  const endpoint2 = request2.endpoint.merge(
-    route,
-    parameters
-  );
-  endpoint2.headers.authorization = withAuthorizationPrefix(token);
-  return request2(endpoint2);
-}
-var createTokenAuth = function createTokenAuth2(token) {
-  if (!token) {
-    throw new Error("[@octokit/auth-token] No token passed to createTokenAuth");
-  }
-  if (typeof token !== "string") {
-    throw new Error(
-      "[@octokit/auth-token] Token passed to createTokenAuth is not a string"
-    );
-  }
-  token = token.replace(/^(token|bearer) +/i, "");
-  return Object.assign(auth.bind(null, token), {
-    hook: hook.bind(null, token)
-  });
-};
-
-// ../../node_modules/.pnpm/@octokit+core@7.0.8/node_modules/@octokit/core/dist-src/version.js
-var VERSION4 = "7.0.8";
-
-// ../../node_modules/.pnpm/@octokit+core@7.0.8/node_modules/@octokit/core/dist-src/index.js
-var noop2 = () => {
-};
-var consoleWarn = console.warn.bind(console);
-var consoleError = console.error.bind(console);
-function createLogger(logger = {}) {
-  if (typeof logger.debug !== "function") {
-    logger.debug = noop2;
-  }
-  if (typeof logger.info !== "function") {
-    logger.info = noop2;
-  }
-  if (typeof logger.warn !== "function") {
-    logger.warn = consoleWarn;
-  }
-  if (typeof logger.error !== "function") {
-    logger.error = consoleError;
-  }
-  return logger;
-}
-var userAgentTrail = `octokit-core.js/${VERSION4} ${getUserAgent()}`;
-var Octokit = class {
-  static VERSION = VERSION4;
-  static defaults(defaults2) {
-    const OctokitWithDefaults = class extends this {
-      constructor(...args) {
-        const options2 = args[0] || {};
-        if (typeof defaults2 === "function") {
-          super(defaults2(options2));
-          return;
-        }
-        super(
-          Object.assign(
-            {},
-            defaults2,
-            options2,
-            options2.userAgent && defaults2.userAgent ? {
-              userAgent: `${options2.userAgent} ${defaults2.userAgent}`
-            } : null
-          )
-        );
-      }
-    };
-    return OctokitWithDefaults;
-  }
-  static plugins = [];
-  /**
-   * Attach a plugin (or many) to your Octokit instance.
-   *
-   * @example
-   * const API = Octokit.plugin(plugin1, plugin2, plugin3, ...)
-   */
-  static plugin(...newPlugins) {
-    const currentPlugins = this.plugins;
-    const NewOctokit = class extends this {
-      static plugins = currentPlugins.concat(
-        newPlugins.filter((plugin) => !currentPlugins.includes(plugin))
-      );
-    };
-    return NewOctokit;
-  }
-  constructor(options2 = {}) {
-    const hook2 = new before_after_hook_default.Collection();
-    const requestDefaults = {
-      baseUrl: request.endpoint.DEFAULTS.baseUrl,
-      headers: {},
-      request: Object.assign({}, options2.request, {
-        // @ts-ignore internal usage only, no need to type
-        hook: hook2.bind(null, "request")
-      }),
-      mediaType: {
-        previews: [],
-        format: ""
-      }
-    };
-    requestDefaults.headers["user-agent"] = options2.userAgent ? `${options2.userAgent} ${userAgentTrail}` : userAgentTrail;
-    if (options2.baseUrl) {
-      requestDefaults.baseUrl = options2.baseUrl;
-    }
-    if (options2.previews) {
-      requestDefaults.mediaType.previews = options2.previews;
-    }
-    if (options2.timeZone) {
-      requestDefaults.headers["time-zone"] = options2.timeZone;
-    }
-    this.request = request.defaults(requestDefaults);
-    this.graphql = withCustomRequest(this.request).defaults(requestDefaults);
-    this.log = createLogger(options2.log);
-    this.hook = hook2;
-    if (!options2.authStrategy) {
-      if (!options2.auth) {
-        this.auth = async () => ({
-          type: "unauthenticated"
-        });
-      } else {
-        const auth2 = createTokenAuth(options2.auth);
-        hook2.wrap("request", auth2.hook);
-        this.auth = auth2;
-      }
-    } else {
-      const { authStrategy, ...otherOptions } = options2;
-      const auth2 = authStrategy(
-        Object.assign(
-          {
-            request: this.request,
-            log: this.log,
-            // we pass the current octokit instance as well as its constructor options
-            // to allow for authentication strategies that return a new octokit instance
-            // that shares the same internal state as the current one. The original
-            // requirement for this was the "event-octokit" authentication strategy
-            // of https://github.com/probot/octokit-auth-probot.
-            octokit: this,
-            octokitOptions: otherOptions
-          },
-          options2.auth
-        )
-      );
-      hook2.wrap("request", auth2.hook);
-      this.auth = auth2;
-    }
-    const classConstructor = this.constructor;
-    for (let i = 0; i < classConstructor.plugins.length; ++i) {
-      Object.assign(this, classConstructor.plugins[i](this, options2));
-    }
-  }
-  // assigned during constructor
-  request;
-  graphql;
-  log;
-  hook;
-  // TODO: type `octokit.auth` based on passed options.authStrategy
-  auth;
-};
-
-// ../../node_modules/.pnpm/@octokit+plugin-rest-endpoint-methods@17.0.0_@octokit+core@7.0.8/node_modules/@octokit/plugin-rest-endpoint-methods/dist-src/version.js
-var VERSION5 = "17.0.0";
-
-// ../../node_modules/.pnpm/@octokit+plugin-rest-endpoint-methods@17.0.0_@octokit+core@7.0.8/node_modules/@octokit/plugin-rest-endpoint-methods/dist-src/generated/endpoints.js
-var Endpoints = {
-  actions: {
-    addCustomLabelsToSelfHostedRunnerForOrg: [
-      "POST /orgs/{org}/actions/runners/{runner_id}/labels"
-    ],
-    addCustomLabelsToSelfHostedRunnerForRepo: [
-      "POST /repos/{owner}/{repo}/actions/runners/{runner_id}/labels"
-    ],
-    addRepoAccessToSelfHostedRunnerGroupInOrg: [
-      "PUT /orgs/{org}/actions/runner-groups/{runner_group_id}/repositories/{repository_id}"
-    ],
-    addSelectedRepoToOrgSecret: [
-      "PUT /orgs/{org}/actions/secrets/{secret_name}/repositories/{repository_id}"
-    ],
-    addSelectedRepoToOrgVariable: [
-      "PUT /orgs/{org}/actions/variables/{name}/repositories/{repository_id}"
-    ],
-    approveWorkflowRun: [
-      "POST /repos/{owner}/{repo}/actions/runs/{run_id}/approve"
-    ],
-    cancelWorkflowRun: [
-      "POST /repos/{owner}/{repo}/actions/runs/{run_id}/cancel"
-    ],
-    createEnvironmentVariable: [
-      "POST /repos/{owner}/{repo}/environments/{environment_name}/variables"
-    ],
-    createHostedRunnerForOrg: ["POST /orgs/{org}/actions/hosted-runners"],
-    createOrUpdateEnvironmentSecret: [
-      "PUT /repos/{owner}/{repo}/environments/{environment_name}/secrets/{secret_name}"
-    ],
-    createOrUpdateOrgSecret: ["PUT /orgs/{org}/actions/secrets/{secret_name}"],
-    createOrUpdateRepoSecret: [
-      "PUT /repos/{owner}/{repo}/actions/secrets/{secret_name}"
-    ],
-    createOrgVariable: ["POST /orgs/{org}/actions/variables"],
-    createRegistrationTokenForOrg: [
-      "POST /orgs/{org}/actions/runners/registration-token"
-    ],
-    createRegistrationTokenForRepo: [
-      "POST /repos/{owner}/{repo}/actions/runners/registration-token"
-    ],
-    createRemoveTokenForOrg: ["POST /orgs/{org}/actions/runners/remove-token"],
-    createRemoveTokenForRepo: [
-      "POST /repos/{owner}/{repo}/actions/runners/remove-token"
-    ],
-    createRepoVariable: ["POST /repos/{owner}/{repo}/actions/variables"],
-    createWorkflowDispatch: [
-      "POST /repos/{owner}/{repo}/actions/workflows/{workflow_id}/dispatches"
-    ],
-    deleteActionsCacheById: [
-      "DELETE /repos/{owner}/{repo}/actions/caches/{cache_id}"
-    ],
-    deleteActionsCacheByKey: [
-      "DELETE /repos/{owner}/{repo}/actions/caches{?key,ref}"
-    ],
-    deleteArtifact: [
-      "DELETE /repos/{owner}/{repo}/actions/artifacts/{artifact_id}"
-    ],
-    deleteCustomImageFromOrg: [
-      "DELETE /orgs/{org}/actions/hosted-runners/images/custom/{image_definition_id}"
-    ],
-    deleteCustomImageVersionFromOrg: [
-      "DELETE /orgs/{org}/actions/hosted-runners/images/custom/{image_definition_id}/versions/{version}"
-    ],
-    deleteEnvironmentSecret: [
-      "DELETE /repos/{owner}/{repo}/environments/{environment_name}/secrets/{secret_name}"
-    ],
-    deleteEnvironmentVariable: [
-      "DELETE /repos/{owner}/{repo}/environments/{environment_name}/variables/{name}"
-    ],
-    deleteHostedRunnerForOrg: [
-      "DELETE /orgs/{org}/actions/hosted-runners/{hosted_runner_id}"
-    ],
-    deleteOrgSecret: ["DELETE /orgs/{org}/actions/secrets/{secret_name}"],
-    deleteOrgVariable: ["DELETE /orgs/{org}/actions/variables/{name}"],
-    deleteRepoSecret: [
-      "DELETE /repos/{owner}/{repo}/actions/secrets/{secret_name}"
-    ],
-    deleteRepoVariable: [
-      "DELETE /repos/{owner}/{repo}/actions/variables/{name}"
-    ],
-    deleteSelfHostedRunnerFromOrg: [
-      "DELETE /orgs/{org}/actions/runners/{runner_id}"
-    ],
-    deleteSelfHostedRunnerFromRepo: [
-      "DELETE /repos/{owner}/{repo}/actions/runners/{runner_id}"
-    ],
-    deleteWorkflowRun: ["DELETE /repos/{owner}/{repo}/actions/runs/{run_id}"],
-    deleteWorkflowRunLogs: [
-      "DELETE /repos/{owner}/{repo}/actions/runs/{run_id}/logs"
-    ],
-    disableSelectedRepositoryGithubActionsOrganization: [
-      "DELETE /orgs/{org}/actions/permissions/repositories/{repository_id}"
-    ],
-    disableWorkflow: [
-      "PUT /repos/{owner}/{repo}/actions/workflows/{workflow_id}/disable"
-    ],
-    downloadArtifact: [
-      "GET /repos/{owner}/{repo}/actions/artifacts/{artifact_id}/{archive_format}"
-    ],
-    downloadJobLogsForWorkflowRun: [
-      "GET /repos/{owner}/{repo}/actions/jobs/{job_id}/logs"
-    ],
-    downloadWorkflowRunAttemptLogs: [
-      "GET /repos/{owner}/{repo}/actions/runs/{run_id}/attempts/{attempt_number}/logs"
-    ],
-    downloadWorkflowRunLogs: [
-      "GET /repos/{owner}/{repo}/actions/runs/{run_id}/logs"
-    ],
-    enableSelectedRepositoryGithubActionsOrganization: [
-      "PUT /orgs/{org}/actions/permissions/repositories/{repository_id}"
-    ],
-    enableWorkflow: [
-      "PUT /repos/{owner}/{repo}/actions/workflows/{workflow_id}/enable"
-    ],
-    forceCancelWorkflowRun: [
-      "POST /repos/{owner}/{repo}/actions/runs/{run_id}/force-cancel"
-    ],
-    generateRunnerJitconfigForOrg: [
-      "POST /orgs/{org}/actions/runners/generate-jitconfig"
-    ],
-    generateRunnerJitconfigForRepo: [
-      "POST /repos/{owner}/{repo}/actions/runners/generate-jitconfig"
-    ],
-    getActionsCacheList: ["GET /repos/{owner}/{repo}/actions/caches"],
-    getActionsCacheUsage: ["GET /repos/{owner}/{repo}/actions/cache/usage"],
-    getActionsCacheUsageByRepoForOrg: [
-      "GET /orgs/{org}/actions/cache/usage-by-repository"
-    ],
-    getActionsCacheUsageForOrg: ["GET /orgs/{org}/actions/cache/usage"],
-    getAllowedActionsOrganization: [
-      "GET /orgs/{org}/actions/permissions/selected-actions"
-    ],
-    getAllowedActionsRepository: [
-      "GET /repos/{owner}/{repo}/actions/permissions/selected-actions"
-    ],
-    getArtifact: ["GET /repos/{owner}/{repo}/actions/artifacts/{artifact_id}"],
-    getCustomImageForOrg: [
-      "GET /orgs/{org}/actions/hosted-runners/images/custom/{image_definition_id}"
-    ],
-    getCustomImageVersionForOrg: [
-      "GET /orgs/{org}/actions/hosted-runners/images/custom/{image_definition_id}/versions/{version}"
-    ],
-    getCustomOidcSubClaimForRepo: [
-      "GET /repos/{owner}/{repo}/actions/oidc/customization/sub"
-    ],
-    getEnvironmentPublicKey: [
-      "GET /repos/{owner}/{repo}/environments/{environment_name}/secrets/public-key"
-    ],
-    getEnvironmentSecret: [
-      "GET /repos/{owner}/{repo}/environments/{environment_name}/secrets/{secret_name}"
-    ],
-    getEnvironmentVariable: [
-      "GET /repos/{owner}/{repo}/environments/{environment_name}/variables/{name}"
-    ],
-    getGithubActionsDefaultWorkflowPermissionsOrganization: [
-      "GET /orgs/{org}/actions/permissions/workflow"
-    ],
-    getGithubActionsDefaultWorkflowPermissionsRepository: [
-      "GET /repos/{owner}/{repo}/actions/permissions/workflow"
-    ],
-    getGithubActionsPermissionsOrganization: [
-      "GET /orgs/{org}/actions/permissions"
-    ],
-    getGithubActionsPermissionsRepository: [
-      "GET /repos/{owner}/{repo}/actions/permissions"
-    ],
-    getHostedRunnerForOrg: [
-      "GET /orgs/{org}/actions/hosted-runners/{hosted_runner_id}"
-    ],
-    getHostedRunnersGithubOwnedImagesForOrg: [
-      "GET /orgs/{org}/actions/hosted-runners/images/github-owned"
-    ],
-    getHostedRunnersLimitsForOrg: [
-      "GET /orgs/{org}/actions/hosted-runners/limits"
-    ],
-    getHostedRunnersMachineSpecsForOrg: [
-      "GET /orgs/{org}/actions/hosted-runners/machine-sizes"
-    ],
-    getHostedRunnersPartnerImagesForOrg: [
-      "GET /orgs/{org}/actions/hosted-runners/images/partner"
-    ],
-    getHostedRunnersPlatformsForOrg: [
-      "GET /orgs/{org}/actions/hosted-runners/platforms"
-    ],
-    getJobForWorkflowRun: ["GET /repos/{owner}/{repo}/actions/jobs/{job_id}"],
-    getOrgPublicKey: ["GET /orgs/{org}/actions/secrets/public-key"],
-    getOrgSecret: ["GET /orgs/{org}/actions/secrets/{secret_name}"],
-    getOrgVariable: ["GET /orgs/{org}/actions/variables/{name}"],
-    getPendingDeploymentsForRun: [
-      "GET /repos/{owner}/{repo}/actions/runs/{run_id}/pending_deployments"
-    ],
-    getRepoPermissions: [
-      "GET /repos/{owner}/{repo}/actions/permissions",
-      {},
-      { renamed: ["actions", "getGithubActionsPermissionsRepository"] }
-    ],
-    getRepoPublicKey: ["GET /repos/{owner}/{repo}/actions/secrets/public-key"],
-    getRepoSecret: ["GET /repos/{owner}/{repo}/actions/secrets/{secret_name}"],
-    getRepoVariable: ["GET /repos/{owner}/{repo}/actions/variables/{name}"],
-    getReviewsForRun: [
-      "GET /repos/{owner}/{repo}/actions/runs/{run_id}/approvals"
-    ],
-    getSelfHostedRunnerForOrg: ["GET /orgs/{org}/actions/runners/{runner_id}"],
-    getSelfHostedRunnerForRepo: [
-      "GET /repos/{owner}/{repo}/actions/runners/{runner_id}"
-    ],
-    getWorkflow: ["GET /repos/{owner}/{repo}/actions/workflows/{workflow_id}"],
-    getWorkflowAccessToRepository: [
-      "GET /repos/{owner}/{repo}/actions/permissions/access"
-    ],
-    getWorkflowRun: ["GET /repos/{owner}/{repo}/actions/runs/{run_id}"],
-    getWorkflowRunAttempt: [
-      "GET /repos/{owner}/{repo}/actions/runs/{run_id}/attempts/{attempt_number}"
-    ],
-    getWorkflowRunUsage: [
-      "GET /repos/{owner}/{repo}/actions/runs/{run_id}/timing"
-    ],
-    getWorkflowUsage: [
-      "GET /repos/{owner}/{repo}/actions/workflows/{workflow_id}/timing"
-    ],
-    listArtifactsForRepo: ["GET /repos/{owner}/{repo}/actions/artifacts"],
-    listCustomImageVersionsForOrg: [
-      "GET /orgs/{org}/actions/hosted-runners/images/custom/{image_definition_id}/versions"
-    ],
-    listCustomImagesForOrg: [
-      "GET /orgs/{org}/actions/hosted-runners/images/custom"
-    ],
-    listEnvironmentSecrets: [
-      "GET /repos/{owner}/{repo}/environments/{environment_name}/secrets"
-    ],
-    listEnvironmentVariables: [
-      "GET /repos/{owner}/{repo}/environments/{environment_name}/variables"
-    ],
-    listGithubHostedRunnersInGroupForOrg: [
-      "GET /orgs/{org}/actions/runner-groups/{runner_group_id}/hosted-runners"
-    ],
-    listHostedRunnersForOrg: ["GET /orgs/{org}/actions/hosted-runners"],
-    listJobsForWorkflowRun: [
-      "GET /repos/{owner}/{repo}/actions/runs/{run_id}/jobs"
-    ],
-    listJobsForWorkflowRunAttempt: [
-      "GET /repos/{owner}/{repo}/actions/runs/{run_id}/attempts/{attempt_number}/jobs"
-    ],
-    listLabelsForSelfHostedRunnerForOrg: [
-      "GET /orgs/{org}/actions/runners/{runner_id}/labels"
-    ],
-    listLabelsForSelfHostedRunnerForRepo: [
-      "GET /repos/{owner}/{repo}/actions/runners/{runner_id}/labels"
-    ],
-    listOrgSecrets: ["GET /orgs/{org}/actions/secrets"],
-    listOrgVariables: ["GET /orgs/{org}/actions/variables"],
-    listRepoOrganizationSecrets: [
-      "GET /repos/{owner}/{repo}/actions/organization-secrets"
-    ],
-    listRepoOrganizationVariables: [
-      "GET /repos/{owner}/{repo}/actions/organization-variables"
-    ],
-    listRepoSecrets: ["GET /repos/{owner}/{repo}/actions/secrets"],
-    listRepoVariables: ["GET /repos/{owner}/{repo}/actions/variables"],
-    listRepoWorkflows: ["GET /repos/{owner}/{repo}/actions/workflows"],
-    listRunnerApplicationsForOrg: ["GET /orgs/{org}/actions/runners/downloads"],
-    listRunnerApplicationsForRepo: [
-      "GET /repos/{owner}/{repo}/actions/runners/downloads"
-    ],
-    listSelectedReposForOrgSecret: [
-      "GET /orgs/{org}/actions/secrets/{secret_name}/repositories"
-    ],
-    listSelectedReposForOrgVariable: [
-      "GET /orgs/{org}/actions/variables/{name}/repositories"
-    ],
-    listSelectedRepositoriesEnabledGithubActionsOrganization: [
-      "GET /orgs/{org}/actions/permissions/repositories"
-    ],
-    listSelfHostedRunnersForOrg: ["GET /orgs/{org}/actions/runners"],
-    listSelfHostedRunnersForRepo: ["GET /repos/{owner}/{repo}/actions/runners"],
-    listWorkflowRunArtifacts: [
-      "GET /repos/{owner}/{repo}/actions/runs/{run_id}/artifacts"
-    ],
-    listWorkflowRuns: [
-      "GET /repos/{owner}/{repo}/actions/workflows/{workflow_id}/runs"
-    ],
-    listWorkflowRunsForRepo: ["GET /repos/{owner}/{repo}/actions/runs"],
-    reRunJobForWorkflowRun: [
-      "POST /repos/{owner}/{repo}/actions/jobs/{job_id}/rerun"
-    ],
-    reRunWorkflow: ["POST /repos/{owner}/{repo}/actions/runs/{run_id}/rerun"],
-    reRunWorkflowFailedJobs: [
-      "POST /repos/{owner}/{repo}/actions/runs/{run_id}/rerun-failed-jobs"
-    ],
-    removeAllCustomLabelsFromSelfHostedRunnerForOrg: [
-      "DELETE /orgs/{org}/actions/runners/{runner_id}/labels"
-    ],
-    removeAllCustomLabelsFromSelfHostedRunnerForRepo: [
-      "DELETE /repos/{owner}/{repo}/actions/runners/{runner_id}/labels"
-    ],
-    removeCustomLabelFromSelfHostedRunnerForOrg: [
-      "DELETE /orgs/{org}/actions/runners/{runner_id}/labels/{name}"
-    ],
-    removeCustomLabelFromSelfHostedRunnerForRepo: [
-      "DELETE /repos/{owner}/{repo}/actions/runners/{runner_id}/labels/{name}"
-    ],
-    removeSelectedRepoFromOrgSecret: [
-      "DELETE /orgs/{org}/actions/secrets/{secret_name}/repositories/{repository_id}"
-    ],
-    removeSelectedRepoFromOrgVariable: [
-      "DELETE /orgs/{org}/actions/variables/{name}/repositories/{repository_id}"
-    ],
-    reviewCustomGatesForRun: [
-      "POST /repos/{owner}/{repo}/actions/runs/{run_id}/deployment_protection_rule"
-    ],
-    reviewPendingDeploymentsForRun: [
-      "POST /repos/{owner}/{repo}/actions/runs/{run_id}/pending_deployments"
-    ],
-    setAllowedActionsOrganization: [
-      "PUT /orgs/{org}/actions/permissions/selected-actions"
-    ],
-    setAllowedActionsRepository: [
-      "PUT /repos/{owner}/{repo}/actions/permissions/selected-actions"
-    ],
-    setCustomLabelsForSelfHostedRunnerForOrg: [
-      "PUT /orgs/{org}/actions/runners/{runner_id}/labels"
-    ],
-    setCustomLabelsForSelfHostedRunnerForRepo: [
-      "PUT /repos/{owner}/{repo}/actions/runners/{runner_id}/labels"
-    ],
-    setCustomOidcSubClaimForRepo: [
-      "PUT /repos/{owner}/{repo}/actions/oidc/customization/sub"
-    ],
-    setGithubActionsDefaultWorkflowPermissionsOrganization: [
-      "PUT /orgs/{org}/actions/permissions/workflow"
-    ],
-    setGithubActionsDefaultWorkflowPermissionsRepository: [
-      "PUT /repos/{owner}/{repo}/actions/permissions/workflow"
-    ],
-    setGithubActionsPermissionsOrganization: [
-      "PUT /orgs/{org}/actions/permissions"
-    ],
-    setGithubActionsPermissionsRepository: [
-      "PUT /repos/{owner}/{repo}/actions/permissions"
-    ],
-    setSelectedReposForOrgSecret: [
-      "PUT /orgs/{org}/actions/secrets/{secret_name}/repositories"
-    ],
-    setSelectedReposForOrgVariable: [
-      "PUT /orgs/{org}/actions/variables/{name}/repositories"
-    ],
-    setSelectedRepositoriesEnabledGithubActionsOrganization: [
-      "PUT /orgs/{org}/actions/permissions/repositories"
-    ],
-    setWorkflowAccessToRepository: [
-      "PUT /repos/{owner}/{repo}/actions/permissions/access"
-    ],
-    updateEnvironmentVariable: [
-      "PATCH /repos/{owner}/{repo}/environments/{environment_name}/variables/{name}"
-    ],
-    updateHostedRunnerForOrg: [
-      "PATCH /orgs/{org}/actions/hosted-runners/{hosted_runner_id}"
-    ],
-    updateOrgVariable: ["PATCH /orgs/{org}/actions/variables/{name}"],
-    updateRepoVariable: [
-      "PATCH /repos/{owner}/{repo}/actions/variables/{name}"
-    ]
-  },
-  activity: {
-    checkRepoIsStarredByAuthenticatedUser: ["GET /user/starred/{owner}/{repo}"],
-    deleteRepoSubscription: ["DELETE /repos/{owner}/{repo}/subscription"],
-    deleteThreadSubscription: [
-      "DELETE /notifications/threads/{thread_id}/subscription"
-    ],
-    getFeeds: ["GET /feeds"],
-    getRepoSubscription: ["GET /repos/{owner}/{repo}/subscription"],
-    getThread: ["GET /notifications/threads/{thread_id}"],
-    getThreadSubscriptionForAuthenticatedUser: [
-      "GET /notifications/threads/{thread_id}/subscription"
-    ],
-    listEventsForAuthenticatedUser: ["GET /users/{username}/events"],
-    listNotificationsForAuthenticatedUser: ["GET /notifications"],
-    listOrgEventsForAuthenticatedUser: [
-      "GET /users/{username}/events/orgs/{org}"
-    ],
-    listPublicEvents: ["GET /events"],
-    listPublicEventsForRepoNetwork: ["GET /networks/{owner}/{repo}/events"],
-    listPublicEventsForUser: ["GET /users/{username}/events/public"],
-    listPublicOrgEvents: ["GET /orgs/{org}/events"],
-    listReceivedEventsForUser: ["GET /users/{username}/received_events"],
-    listReceivedPublicEventsForUser: [
-      "GET /users/{username}/received_events/public"
-    ],
-    listRepoEvents: ["GET /repos/{owner}/{repo}/events"],
-    listRepoNotificationsForAuthenticatedUser: [
-      "GET /repos/{owner}/{repo}/notifications"
-    ],
-    listReposStarredByAuthenticatedUser: ["GET /user/starred"],
-    listReposStarredByUser: ["GET /users/{username}/starred"],
-    listReposWatchedByUser: ["GET /users/{username}/subscriptions"],
-    listStargazersForRepo: ["GET /repos/{owner}/{repo}/stargazers"],
-    listWatchedReposForAuthenticatedUser: ["GET /user/subscriptions"],
-    listWatchersForRepo: ["GET /repos/{owner}/{repo}/subscribers"],
-    markNotificationsAsRead: ["PUT /notifications"],
-    markRepoNotificationsAsRead: ["PUT /repos/{owner}/{repo}/notifications"],
-    markThreadAsDone: ["DELETE /notifications/threads/{thread_id}"],
-    markThreadAsRead: ["PATCH /notifications/threads/{thread_id}"],
-    setRepoSubscription: ["PUT /repos/{owner}/{repo}/subscription"],
-    setThreadSubscription: [
-      "PUT /notifications/threads/{thread_id}/subscription"
-    ],
-    starRepoForAuthenticatedUser: ["PUT /user/starred/{owner}/{repo}"],
-    unstarRepoForAuthenticatedUser: ["DELETE /user/starred/{owner}/{repo}"]
-  },
-  apps: {
-    addRepoToInstallation: [
-      "PUT /user/installations/{installation_id}/repositories/{repository_id}",
-      {},
-      { renamed: ["apps", "addRepoToInstallationForAuthenticatedUser"] }
-    ],
-    addRepoToInstallationForAuthenticatedUser: [
-      "PUT /user/installations/{installation_id}/repositories/{repository_id}"
-    ],
-    checkToken: ["POST /applications/{client_id}/token"],
-    createFromManifest: ["POST /app-manifests/{code}/conversions"],
-    createInstallationAccessToken: [
-      "POST /app/installations/{installation_id}/access_tokens"
-    ],
-    deleteAuthorization: ["DELETE /applications/{client_id}/grant"],
-    deleteInstallation: ["DELETE /app/installations/{installation_id}"],
-    deleteToken: ["DELETE /applications/{client_id}/token"],
-    getAuthenticated: ["GET /app"],
-    getBySlug: ["GET /apps/{app_slug}"],
-    getInstallation: ["GET /app/installations/{installation_id}"],
-    getOrgInstallation: ["GET /orgs/{org}/installation"],
-    getRepoInstallation: ["GET /repos/{owner}/{repo}/installation"],
-    getSubscriptionPlanForAccount: [
-      "GET /marketplace_listing/accounts/{account_id}"
-    ],
-    getSubscriptionPlanForAccountStubbed: [
-      "GET /marketplace_listing/stubbed/accounts/{account_id}"
-    ],
-    getUserInstallation: ["GET /users/{username}/installation"],
-    getWebhookConfigForApp: ["GET /app/hook/config"],
-    getWebhookDelivery: ["GET /app/hook/deliveries/{delivery_id}"],
-    listAccountsForPlan: ["GET /marketplace_listing/plans/{plan_id}/accounts"],
-    listAccountsForPlanStubbed: [
-      "GET /marketplace_listing/stubbed/plans/{plan_id}/accounts"
-    ],
-    listInstallationReposForAuthenticatedUser: [
-      "GET /user/installations/{installation_id}/repositories"
-    ],
-    listInstallationRequestsForAuthenticatedApp: [
-      "GET /app/installation-requests"
-    ],
-    listInstallations: ["GET /app/installations"],
-    listInstallationsForAuthenticatedUser: ["GET /user/installations"],
-    listPlans: ["GET /marketplace_listing/plans"],
-    listPlansStubbed: ["GET /marketplace_listing/stubbed/plans"],
-    listReposAccessibleToInstallation: ["GET /installation/repositories"],
-    listSubscriptionsForAuthenticatedUser: ["GET /user/marketplace_purchases"],
-    listSubscriptionsForAuthenticatedUserStubbed: [
-      "GET /user/marketplace_purchases/stubbed"
-    ],
-    listWebhookDeliveries: ["GET /app/hook/deliveries"],
-    redeliverWebhookDelivery: [
-      "POST /app/hook/deliveries/{delivery_id}/attempts"
-    ],
-    removeRepoFromInstallation: [
-      "DELETE /user/installations/{installation_id}/repositories/{repository_id}",
-      {},
-      { renamed: ["apps", "removeRepoFromInstallationForAuthenticatedUser"] }
-    ],
-    removeRepoFromInstallationForAuthenticatedUser: [
-      "DELETE /user/installations/{installation_id}/repositories/{repository_id}"
-    ],
-    resetToken: ["PATCH /applications/{client_id}/token"],
-    revokeInstallationAccessToken: ["DELETE /installation/token"],
-    scopeToken: ["POST /applications/{client_id}/token/scoped"],
-    suspendInstallation: ["PUT /app/installations/{installation_id}/suspended"],
-    unsuspendInstallation: [
-      "DELETE /app/installations/{installation_id}/suspended"
-    ],
-    updateWebhookConfigForApp: ["PATCH /app/hook/config"]
-  },
-  billing: {
-    getGithubActionsBillingOrg: ["GET /orgs/{org}/settings/billing/actions"],
-    getGithubActionsBillingUser: [
-      "GET /users/{username}/settings/billing/actions"
-    ],
-    getGithubBillingPremiumRequestUsageReportOrg: [
-      "GET /organizations/{org}/settings/billing/premium_request/usage"
-    ],
-    getGithubBillingPremiumRequestUsageReportUser: [
-      "GET /users/{username}/settings/billing/premium_request/usage"
-    ],
-    getGithubBillingUsageReportOrg: [
-      "GET /organizations/{org}/settings/billing/usage"
-    ],
-    getGithubBillingUsageReportUser: [
-      "GET /users/{username}/settings/billing/usage"
-    ],
-    getGithubPackagesBillingOrg: ["GET /orgs/{org}/settings/billing/packages"],
-    getGithubPackagesBillingUser: [
-      "GET /users/{username}/settings/billing/packages"
-    ],
-    getSharedStorageBillingOrg: [
-      "GET /orgs/{org}/settings/billing/shared-storage"
-    ],
-    getSharedStorageBillingUser: [
-      "GET /users/{username}/settings/billing/shared-storage"
-    ]
-  },
-  campaigns: {
-    createCampaign: ["POST /orgs/{org}/campaigns"],
-    deleteCampaign: ["DELETE /orgs/{org}/campaigns/{campaign_number}"],
-    getCampaignSummary: ["GET /orgs/{org}/campaigns/{campaign_number}"],
-    listOrgCampaigns: ["GET /orgs/{org}/campaigns"],
-    updateCampaign: ["PATCH /orgs/{org}/campaigns/{campaign_number}"]
-  },
-  checks: {
-    create: ["POST /repos/{owner}/{repo}/check-runs"],
-    createSuite: ["POST /repos/{owner}/{repo}/check-suites"],
-    get: ["GET /repos/{owner}/{repo}/check-runs/{check_run_id}"],
-    getSuite: ["GET /repos/{owner}/{repo}/check-suites/{check_suite_id}"],
-    listAnnotations: [
-      "GET /repos/{owner}/{repo}/check-runs/{check_run_id}/annotations"
-    ],
-    listForRef: ["GET /repos/{owner}/{repo}/commits/{ref}/check-runs"],
-    listForSuite: [
-      "GET /repos/{owner}/{repo}/check-suites/{check_suite_id}/check-runs"
-    ],
-    listSuitesForRef: ["GET /repos/{owner}/{repo}/commits/{ref}/check-suites"],
-    rerequestRun: [
-      "POST /repos/{owner}/{repo}/check-runs/{check_run_id}/rerequest"
-    ],
-    rerequestSuite: [
-      "POST /repos/{owner}/{repo}/check-suites/{check_suite_id}/rerequest"
-    ],
-    setSuitesPreferences: [
-      "PATCH /repos/{owner}/{repo}/check-suites/preferences"
-    ],
-    update: ["PATCH /repos/{owner}/{repo}/check-runs/{check_run_id}"]
-  },
-  codeScanning: {
-    commitAutofix: [
-      "POST /repos/{owner}/{repo}/code-scanning/alerts/{alert_number}/autofix/commits"
-    ],
-    createAutofix: [
-      "POST /repos/{owner}/{repo}/code-scanning/alerts/{alert_number}/autofix"
-    ],
-    createVariantAnalysis: [
-      "POST /repos/{owner}/{repo}/code-scanning/codeql/variant-analyses"
-    ],
-    deleteAnalysis: [
-      "DELETE /repos/{owner}/{repo}/code-scanning/analyses/{analysis_id}{?confirm_delete}"
-    ],
-    deleteCodeqlDatabase: [
-      "DELETE /repos/{owner}/{repo}/code-scanning/codeql/databases/{language}"
-    ],
-    getAlert: [
-      "GET /repos/{owner}/{repo}/code-scanning/alerts/{alert_number}",
-      {},
-      { renamedParameters: { alert_id: "alert_number" } }
-    ],
-    getAnalysis: [
-      "GET /repos/{owner}/{repo}/code-scanning/analyses/{analysis_id}"
-    ],
-    getAutofix: [
-      "GET /repos/{owner}/{repo}/code-scanning/alerts/{alert_number}/autofix"
-    ],
-    getCodeqlDatabase: [
-      "GET /repos/{owner}/{repo}/code-scanning/codeql/databases/{language}"
-    ],
-    getDefaultSetup: ["GET /repos/{owner}/{repo}/code-scanning/default-setup"],
-    getSarif: ["GET /repos/{owner}/{repo}/code-scanning/sarifs/{sarif_id}"],
-    getVariantAnalysis: [
-      "GET /repos/{owner}/{repo}/code-scanning/codeql/variant-analyses/{codeql_variant_analysis_id}"
-    ],
-    getVariantAnalysisRepoTask: [
-      "GET /repos/{owner}/{repo}/code-scanning/codeql/variant-analyses/{codeql_variant_analysis_id}/repos/{repo_owner}/{repo_name}"
-    ],
-    listAlertInstances: [
-      "GET /repos/{owner}/{repo}/code-scanning/alerts/{alert_number}/instances"
-    ],
-    listAlertsForOrg: ["GET /orgs/{org}/code-scanning/alerts"],
-    listAlertsForRepo: ["GET /repos/{owner}/{repo}/code-scanning/alerts"],
-    listAlertsInstances: [
-      "GET /repos/{owner}/{repo}/code-scanning/alerts/{alert_number}/instances",
-      {},
-      { renamed: ["codeScanning", "listAlertInstances"] }
-    ],
-    listCodeqlDatabases: [
-      "GET /repos/{owner}/{repo}/code-scanning/codeql/databases"
-    ],
-    listRecentAnalyses: ["GET /repos/{owner}/{repo}/code-scanning/analyses"],
-    updateAlert: [
-      "PATCH /repos/{owner}/{repo}/code-scanning/alerts/{alert_number}"
-    ],
-    updateDefaultSetup: [
-      "PATCH /repos/{owner}/{repo}/code-scanning/default-setup"
-    ],
-    uploadSarif: ["POST /repos/{owner}/{repo}/code-scanning/sarifs"]
-  },
-  codeSecurity: {
-    attachConfiguration: [
-      "POST /orgs/{org}/code-security/configurations/{configuration_id}/attach"
-    ],
-    attachEnterpriseConfiguration: [
-      "POST /enterprises/{enterprise}/code-security/configurations/{configuration_id}/attach"
-    ],
-    createConfiguration: ["POST /orgs/{org}/code-security/configurations"],
-    createConfigurationForEnterprise: [
-      "POST /enterprises/{enterprise}/code-security/configurations"
-    ],
-    deleteConfiguration: [
-      "DELETE /orgs/{org}/code-security/configurations/{configuration_id}"
-    ],
-    deleteConfigurationForEnterprise: [
-      "DELETE /enterprises/{enterprise}/code-security/configurations/{configuration_id}"
-    ],
-    detachConfiguration: [
-      "DELETE /orgs/{org}/code-security/configurations/detach"
-    ],
-    getConfiguration: [
-      "GET /orgs/{org}/code-security/configurations/{configuration_id}"
-    ],
-    getConfigurationForRepository: [
-      "GET /repos/{owner}/{repo}/code-security-configuration"
-    ],
-    getConfigurationsForEnterprise: [
-      "GET /enterprises/{enterprise}/code-security/configurations"
-    ],
-    getConfigurationsForOrg: ["GET /orgs/{org}/code-security/configurations"],
-    getDefaultConfigurations: [
-      "GET /orgs/{org}/code-security/configurations/defaults"
-    ],
-    getDefaultConfigurationsForEnterprise: [
-      "GET /enterprises/{enterprise}/code-security/configurations/defaults"
-    ],
-    getRepositoriesForConfiguration: [
-      "GET /orgs/{org}/code-security/configurations/{configuration_id}/repositories"
-    ],
-    getRepositoriesForEnterpriseConfiguration: [
-      "GET /enterprises/{enterprise}/code-security/configurations/{configuration_id}/repositories"
-    ],
-    getSingleConfigurationForEnterprise: [
-      "GET /enterprises/{enterprise}/code-security/configurations/{configuration_id}"
-    ],
-    setConfigurationAsDefault: [
-      "PUT /orgs/{org}/code-security/configurations/{configuration_id}/defaults"
-    ],
-    setConfigurationAsDefaultForEnterprise: [
-      "PUT /enterprises/{enterprise}/code-security/configurations/{configuration_id}/defaults"
-    ],
-    updateConfiguration: [
-      "PATCH /orgs/{org}/code-security/configurations/{configuration_id}"
-    ],
-    updateEnterpriseConfiguration: [
-      "PATCH /enterprises/{enterprise}/code-security/configurations/{configuration_id}"
-    ]
-  },
-  codesOfConduct: {
-    getAllCodesOfConduct: ["GET /codes_of_conduct"],
-    getConductCode: ["GET /codes_of_conduct/{key}"]
-  },
-  codespaces: {
-    addRepositoryForSecretForAuthenticatedUser: [
-      "PUT /user/codespaces/secrets/{secret_name}/repositories/{repository_id}"
-    ],
-    addSelectedRepoToOrgSecret: [
-      "PUT /orgs/{org}/codespaces/secrets/{secret_name}/repositories/{repository_id}"
-    ],
-    checkPermissionsForDevcontainer: [
-      "GET /repos/{owner}/{repo}/codespaces/permissions_check"
-    ],
-    codespaceMachinesForAuthenticatedUser: [
-      "GET /user/codespaces/{codespace_name}/machines"
-    ],
-    createForAuthenticatedUser: ["POST /user/codespaces"],
-    createOrUpdateOrgSecret: [
-      "PUT /orgs/{org}/codespaces/secrets/{secret_name}"
-    ],
-    createOrUpdateRepoSecret: [
-      "PUT /repos/{owner}/{repo}/codespaces/secrets/{secret_name}"
-    ],
-    createOrUpdateSecretForAuthenticatedUser: [
-      "PUT /user/codespaces/secrets/{secret_name}"
-    ],
-    createWithPrForAuthenticatedUser: [
-      "POST /repos/{owner}/{repo}/pulls/{pull_number}/codespaces"
-    ],
-    createWithRepoForAuthenticatedUser: [
-      "POST /repos/{owner}/{repo}/codespaces"
-    ],
-    deleteForAuthenticatedUser: ["DELETE /user/codespaces/{codespace_name}"],
-    deleteFromOrganization: [
-      "DELETE /orgs/{org}/members/{username}/codespaces/{codespace_name}"
-    ],
-    deleteOrgSecret: ["DELETE /orgs/{org}/codespaces/secrets/{secret_name}"],
-    deleteRepoSecret: [
-      "DELETE /repos/{owner}/{repo}/codespaces/secrets/{secret_name}"
-    ],
-    deleteSecretForAuthenticatedUser: [
-      "DELETE /user/codespaces/secrets/{secret_name}"
-    ],
-    exportForAuthenticatedUser: [
-      "POST /user/codespaces/{codespace_name}/exports"
-    ],
-    getCodespacesForUserInOrg: [
-      "GET /orgs/{org}/members/{username}/codespaces"
-    ],
-    getExportDetailsForAuthenticatedUser: [
-      "GET /user/codespaces/{codespace_name}/exports/{export_id}"
-    ],
-    getForAuthenticatedUser: ["GET /user/codespaces/{codespace_name}"],
-    getOrgPublicKey: ["GET /orgs/{org}/codespaces/secrets/public-key"],
-    getOrgSecret: ["GET /orgs/{org}/codespaces/secrets/{secret_name}"],
-    getPublicKeyForAuthenticatedUser: [
-      "GET /user/codespaces/secrets/public-key"
-    ],
-    getRepoPublicKey: [
-      "GET /repos/{owner}/{repo}/codespaces/secrets/public-key"
-    ],
-    getRepoSecret: [
-      "GET /repos/{owner}/{repo}/codespaces/secrets/{secret_name}"
-    ],
-    getSecretForAuthenticatedUser: [
-      "GET /user/codespaces/secrets/{secret_name}"
-    ],
-    listDevcontainersInRepositoryForAuthenticatedUser: [
-      "GET /repos/{owner}/{repo}/codespaces/devcontainers"
-    ],
-    listForAuthenticatedUser: ["GET /user/codespaces"],
-    listInOrganization: [
-      "GET /orgs/{org}/codespaces",
-      {},
-      { renamedParameters: { org_id: "org" } }
-    ],
-    listInRepositoryForAuthenticatedUser: [
-      "GET /repos/{owner}/{repo}/codespaces"
-    ],
-    listOrgSecrets: ["GET /orgs/{org}/codespaces/secrets"],
-    listRepoSecrets: ["GET /repos/{owner}/{repo}/codespaces/secrets"],
-    listRepositoriesForSecretForAuthenticatedUser: [
-      "GET /user/codespaces/secrets/{secret_name}/repositories"
-    ],
-    listSecretsForAuthenticatedUser: ["GET /user/codespaces/secrets"],
-    listSelectedReposForOrgSecret: [
-      "GET /orgs/{org}/codespaces/secrets/{secret_name}/repositories"
-    ],
-    preFlightWithRepoForAuthenticatedUser: [
-      "GET /repos/{owner}/{repo}/codespaces/new"
-    ],
-    publishForAuthenticatedUser: [
-      "POST /user/codespaces/{codespace_name}/publish"
-    ],
-    removeRepositoryForSecretForAuthenticatedUser: [
-      "DELETE /user/codespaces/secrets/{secret_name}/repositories/{repository_id}"
-    ],
-    removeSelectedRepoFromOrgSecret: [
-      "DELETE /orgs/{org}/codespaces/secrets/{secret_name}/repositories/{repository_id}"
-    ],
-    repoMachinesForAuthenticatedUser: [
-      "GET /repos/{owner}/{repo}/codespaces/machines"
-    ],
-    setRepositoriesForSecretForAuthenticatedUser: [
-      "PUT /user/codespaces/secrets/{secret_name}/repositories"
-    ],
-    setSelectedReposForOrgSecret: [
-      "PUT /orgs/{org}/codespaces/secrets/{secret_name}/repositories"
-    ],
-    startForAuthenticatedUser: ["POST /user/codespaces/{codespace_name}/start"],
-    stopForAuthenticatedUser: ["POST /user/codespaces/{codespace_name}/stop"],
-    stopInOrganization: [
-      "POST /orgs/{org}/members/{username}/codespaces/{codespace_name}/stop"
-    ],
-    updateForAuthenticatedUser: ["PATCH /user/codespaces/{codespace_name}"]
-  },
-  copilot: {
-    addCopilotSeatsForTeams: [
-      "POST /orgs/{org}/copilot/billing/selected_teams"
-    ],
-    addCopilotSeatsForUsers: [
-      "POST /orgs/{org}/copilot/billing/selected_users"
-    ],
-    cancelCopilotSeatAssignmentForTeams: [
-      "DELETE /orgs/{org}/copilot/billing/selected_teams"
-    ],
-    cancelCopilotSeatAssignmentForUsers: [
-      "DELETE /orgs/{org}/copilot/billing/selected_users"
-    ],
-    copilotMetricsForOrganization: ["GET /orgs/{org}/copilot/metrics"],
-    copilotMetricsForTeam: ["GET /orgs/{org}/team/{team_slug}/copilot/metrics"],
-    getCopilotOrganizationDetails: ["GET /orgs/{org}/copilot/billing"],
-    getCopilotSeatDetailsForUser: [
-      "GET /orgs/{org}/members/{username}/copilot"
-    ],
-    listCopilotSeats: ["GET /orgs/{org}/copilot/billing/seats"]
-  },
-  credentials: { revoke: ["POST /credentials/revoke"] },
-  dependabot: {
-    addSelectedRepoToOrgSecret: [
-      "PUT /orgs/{org}/dependabot/secrets/{secret_name}/repositories/{repository_id}"
-    ],
-    createOrUpdateOrgSecret: [
-      "PUT /orgs/{org}/dependabot/secrets/{secret_name}"
-    ],
-    createOrUpdateRepoSecret: [
-      "PUT /repos/{owner}/{repo}/dependabot/secrets/{secret_name}"
-    ],
-    deleteOrgSecret: ["DELETE /orgs/{org}/dependabot/secrets/{secret_name}"],
-    deleteRepoSecret: [
-      "DELETE /repos/{owner}/{repo}/dependabot/secrets/{secret_name}"
-    ],
-    getAlert: ["GET /repos/{owner}/{repo}/dependabot/alerts/{alert_number}"],
-    getOrgPublicKey: ["GET /orgs/{org}/dependabot/secrets/public-key"],
-    getOrgSecret: ["GET /orgs/{org}/dependabot/secrets/{secret_name}"],
-    getRepoPublicKey: [
-      "GET /repos/{owner}/{repo}/dependabot/secrets/public-key"
-    ],
-    getRepoSecret: [
-      "GET /repos/{owner}/{repo}/dependabot/secrets/{secret_name}"
-    ],
-    listAlertsForEnterprise: [
-      "GET /enterprises/{enterprise}/dependabot/alerts"
-    ],
-    listAlertsForOrg: ["GET /orgs/{org}/dependabot/alerts"],
-    listAlertsForRepo: ["GET /repos/{owner}/{repo}/dependabot/alerts"],
-    listOrgSecrets: ["GET /orgs/{org}/dependabot/secrets"],
-    listRepoSecrets: ["GET /repos/{owner}/{repo}/dependabot/secrets"],
-    listSelectedReposForOrgSecret: [
-      "GET /orgs/{org}/dependabot/secrets/{secret_name}/repositories"
-    ],
-    removeSelectedRepoFromOrgSecret: [
-      "DELETE /orgs/{org}/dependabot/secrets/{secret_name}/repositories/{repository_id}"
-    ],
-    repositoryAccessForOrg: [
-      "GET /organizations/{org}/dependabot/repository-access"
-    ],
-    setRepositoryAccessDefaultLevel: [
-      "PUT /organizations/{org}/dependabot/repository-access/default-level"
-    ],
-    setSelectedReposForOrgSecret: [
-      "PUT /orgs/{org}/dependabot/secrets/{secret_name}/repositories"
-    ],
-    updateAlert: [
-      "PATCH /repos/{owner}/{repo}/dependabot/alerts/{alert_number}"
-    ],
-    updateRepositoryAccessForOrg: [
-      "PATCH /organizations/{org}/dependabot/repository-access"
-    ]
-  },
-  dependencyGraph: {
-    createRepositorySnapshot: [
-      "POST /repos/{owner}/{repo}/dependency-graph/snapshots"
-    ],
-    diffRange: [
-      "GET /repos/{owner}/{repo}/dependency-graph/compare/{basehead}"
-    ],
-    exportSbom: ["GET /repos/{owner}/{repo}/dependency-graph/sbom"]
-  },
-  emojis: { get: ["GET /emojis"] },
-  enterpriseTeamMemberships: {
-    add: [
-      "PUT /enterprises/{enterprise}/teams/{enterprise-team}/memberships/{username}"
-    ],
-    bulkAdd: [
-      "POST /enterprises/{enterprise}/teams/{enterprise-team}/memberships/add"
-    ],
-    bulkRemove: [
-      "POST /enterprises/{enterprise}/teams/{enterprise-team}/memberships/remove"
-    ],
-    get: [
-      "GET /enterprises/{enterprise}/teams/{enterprise-team}/memberships/{username}"
-    ],
-    list: ["GET /enterprises/{enterprise}/teams/{enterprise-team}/memberships"],
-    remove: [
-      "DELETE /enterprises/{enterprise}/teams/{enterprise-team}/memberships/{username}"
-    ]
-  },
-  enterpriseTeamOrganizations: {
-    add: [
-      "PUT /enterprises/{enterprise}/teams/{enterprise-team}/organizations/{org}"
-    ],
-    bulkAdd: [
-      "POST /enterprises/{enterprise}/teams/{enterprise-team}/organizations/add"
-    ],
-    bulkRemove: [
-      "POST /enterprises/{enterprise}/teams/{enterprise-team}/organizations/remove"
-    ],
-    delete: [
-      "DELETE /enterprises/{enterprise}/teams/{enterprise-team}/organizations/{org}"
-    ],
-    getAssignment: [
-      "GET /enterprises/{enterprise}/teams/{enterprise-team}/organizations/{org}"
-    ],
-    getAssignments: [
-      "GET /enterprises/{enterprise}/teams/{enterprise-team}/organizations"
-    ]
-  },
-  enterpriseTeams: {
-    create: ["POST /enterprises/{enterprise}/teams"],
-    delete: ["DELETE /enterprises/{enterprise}/teams/{team_slug}"],
-    get: ["GET /enterprises/{enterprise}/teams/{team_slug}"],
-    list: ["GET /enterprises/{enterprise}/teams"],
-    update: ["PATCH /enterprises/{enterprise}/teams/{team_slug}"]
-  },
-  gists: {
-    checkIsStarred: ["GET /gists/{gist_id}/star"],
-    create: ["POST /gists"],
-    createComment: ["POST /gists/{gist_id}/comments"],
-    delete: ["DELETE /gists/{gist_id}"],
-    deleteComment: ["DELETE /gists/{gist_id}/comments/{comment_id}"],
-    fork: ["POST /gists/{gist_id}/forks"],
-    get: ["GET /gists/{gist_id}"],
-    getComment: ["GET /gists/{gist_id}/comments/{comment_id}"],
-    getRevision: ["GET /gists/{gist_id}/{sha}"],
-    list: ["GET /gists"],
-    listComments: ["GET /gists/{gist_id}/comments"],
-    listCommits: ["GET /gists/{gist_id}/commits"],
-    listForUser: ["GET /users/{username}/gists"],
-    listForks: ["GET /gists/{gist_id}/forks"],
-    listPublic: ["GET /gists/public"],
-    listStarred: ["GET /gists/starred"],
-    star: ["PUT /gists/{gist_id}/star"],
-    unstar: ["DELETE /gists/{gist_id}/star"],
-    update: ["PATCH /gists/{gist_id}"],
-    updateComment: ["PATCH /gists/{gist_id}/comments/{comment_id}"]
-  },
-  git: {
-    createBlob: ["POST /repos/{owner}/{repo}/git/blobs"],
-    createCommit: ["POST /repos/{owner}/{repo}/git/commits"],
-    createRef: ["POST /repos/{owner}/{repo}/git/refs"],
-    createTag: ["POST /repos/{owner}/{repo}/git/tags"],
-    createTree: ["POST /repos/{owner}/{repo}/git/trees"],
-    deleteRef: ["DELETE /repos/{owner}/{repo}/git/refs/{ref}"],
-    getBlob: ["GET /repos/{owner}/{repo}/git/blobs/{file_sha}"],
-    getCommit: ["GET /repos/{owner}/{repo}/git/commits/{commit_sha}"],
-    getRef: ["GET /repos/{owner}/{repo}/git/ref/{ref}"],
-    getTag: ["GET /repos/{owner}/{repo}/git/tags/{tag_sha}"],
-    getTree: ["GET /repos/{owner}/{repo}/git/trees/{tree_sha}"],
-    listMatchingRefs: ["GET /repos/{owner}/{repo}/git/matching-refs/{ref}"],
-    updateRef: ["PATCH /repos/{owner}/{repo}/git/refs/{ref}"]
-  },
-  gitignore: {
-    getAllTemplates: ["GET /gitignore/templates"],
-    getTemplate: ["GET /gitignore/templates/{name}"]
-  },
-  hostedCompute: {
-    createNetworkConfigurationForOrg: [
-      "POST /orgs/{org}/settings/network-configurations"
-    ],
-    deleteNetworkConfigurationFromOrg: [
-      "DELETE /orgs/{org}/settings/network-configurations/{network_configuration_id}"
-    ],
-    getNetworkConfigurationForOrg: [
-      "GET /orgs/{org}/settings/network-configurations/{network_configuration_id}"
-    ],
-    getNetworkSettingsForOrg: [
-      "GET /orgs/{org}/settings/network-settings/{network_settings_id}"
-    ],
-    listNetworkConfigurationsForOrg: [
-      "GET /orgs/{org}/settings/network-configurations"
-    ],
-    updateNetworkConfigurationForOrg: [
-      "PATCH /orgs/{org}/settings/network-configurations/{network_configuration_id}"
-    ]
-  },
-  interactions: {
-    getRestrictionsForAuthenticatedUser: ["GET /user/interaction-limits"],
-    getRestrictionsForOrg: ["GET /orgs/{org}/interaction-limits"],
-    getRestrictionsForRepo: ["GET /repos/{owner}/{repo}/interaction-limits"],
-    getRestrictionsForYourPublicRepos: [
-      "GET /user/interaction-limits",
-      {},
-      { renamed: ["interactions", "getRestrictionsForAuthenticatedUser"] }
-    ],
-    removeRestrictionsForAuthenticatedUser: ["DELETE /user/interaction-limits"],
-    removeRestrictionsForOrg: ["DELETE /orgs/{org}/interaction-limits"],
-    removeRestrictionsForRepo: [
-      "DELETE /repos/{owner}/{repo}/interaction-limits"
-    ],
-    removeRestrictionsForYourPublicRepos: [
-      "DELETE /user/interaction-limits",
-      {},
-      { renamed: ["interactions", "removeRestrictionsForAuthenticatedUser"] }
-    ],
-    setRestrictionsForAuthenticatedUser: ["PUT /user/interaction-limits"],
-    setRestrictionsForOrg: ["PUT /orgs/{org}/interaction-limits"],
-    setRestrictionsForRepo: ["PUT /repos/{owner}/{repo}/interaction-limits"],
-    setRestrictionsForYourPublicRepos: [
-      "PUT /user/interaction-limits",
-      {},
-      { renamed: ["interactions", "setRestrictionsForAuthenticatedUser"] }
-    ]
-  },
-  issues: {
-    addAssignees: [
-      "POST /repos/{owner}/{repo}/issues/{issue_number}/assignees"
-    ],
-    addBlockedByDependency: [
-      "POST /repos/{owner}/{repo}/issues/{issue_number}/dependencies/blocked_by"
-    ],
-    addLabels: ["POST /repos/{owner}/{repo}/issues/{issue_number}/labels"],
-    addSubIssue: [
-      "POST /repos/{owner}/{repo}/issues/{issue_number}/sub_issues"
-    ],
-    checkUserCanBeAssigned: ["GET /repos/{owner}/{repo}/assignees/{assignee}"],
-    checkUserCanBeAssignedToIssue: [
-      "GET /repos/{owner}/{repo}/issues/{issue_number}/assignees/{assignee}"
-    ],
-    create: ["POST /repos/{owner}/{repo}/issues"],
-    createComment: [
-      "POST /repos/{owner}/{repo}/issues/{issue_number}/comments"
-    ],
-    createLabel: ["POST /repos/{owner}/{repo}/labels"],
-    createMilestone: ["POST /repos/{owner}/{repo}/milestones"],
-    deleteComment: [
-      "DELETE /repos/{owner}/{repo}/issues/comments/{comment_id}"
-    ],
-    deleteLabel: ["DELETE /repos/{owner}/{repo}/labels/{name}"],
-    deleteMilestone: [
-      "DELETE /repos/{owner}/{repo}/milestones/{milestone_number}"
-    ],
-    get: ["GET /repos/{owner}/{repo}/issues/{issue_number}"],
-    getComment: ["GET /repos/{owner}/{repo}/issues/comments/{comment_id}"],
-    getEvent: ["GET /repos/{owner}/{repo}/issues/events/{event_id}"],
-    getLabel: ["GET /repos/{owner}/{repo}/labels/{name}"],
-    getMilestone: ["GET /repos/{owner}/{repo}/milestones/{milestone_number}"],
-    getParent: ["GET /repos/{owner}/{repo}/issues/{issue_number}/parent"],
-    list: ["GET /issues"],
-    listAssignees: ["GET /repos/{owner}/{repo}/assignees"],
-    listComments: ["GET /repos/{owner}/{repo}/issues/{issue_number}/comments"],
-    listCommentsForRepo: ["GET /repos/{owner}/{repo}/issues/comments"],
-    listDependenciesBlockedBy: [
-      "GET /repos/{owner}/{repo}/issues/{issue_number}/dependencies/blocked_by"
-    ],
-    listDependenciesBlocking: [
-      "GET /repos/{owner}/{repo}/issues/{issue_number}/dependencies/blocking"
-    ],
-    listEvents: ["GET /repos/{owner}/{repo}/issues/{issue_number}/events"],
-    listEventsForRepo: ["GET /repos/{owner}/{repo}/issues/events"],
-    listEventsForTimeline: [
-      "GET /repos/{owner}/{repo}/issues/{issue_number}/timeline"
-    ],
-    listForAuthenticatedUser: ["GET /user/issues"],
-    listForOrg: ["GET /orgs/{org}/issues"],
-    listForRepo: ["GET /repos/{owner}/{repo}/issues"],
-    listLabelsForMilestone: [
-      "GET /repos/{owner}/{repo}/milestones/{milestone_number}/labels"
-    ],
-    listLabelsForRepo: ["GET /repos/{owner}/{repo}/labels"],
-    listLabelsOnIssue: [
-      "GET /repos/{owner}/{repo}/issues/{issue_number}/labels"
-    ],
-    listMilestones: ["GET /repos/{owner}/{repo}/milestones"],
-    listSubIssues: [
-      "GET /repos/{owner}/{repo}/issues/{issue_number}/sub_issues"
-    ],
-    lock: ["PUT /repos/{owner}/{repo}/issues/{issue_number}/lock"],
-    removeAllLabels: [
-      "DELETE /repos/{owner}/{repo}/issues/{issue_number}/labels"
-    ],
-    removeAssignees: [
-      "DELETE /repos/{owner}/{repo}/issues/{issue_number}/assignees"
-    ],
-    removeDependencyBlockedBy: [
-      "DELETE /repos/{owner}/{repo}/issues/{issue_number}/dependencies/blocked_by/{issue_id}"
-    ],
-    removeLabel: [
-      "DELETE /repos/{owner}/{repo}/issues/{issue_number}/labels/{name}"
-    ],
-    removeSubIssue: [
-      "DELETE /repos/{owner}/{repo}/issues/{issue_number}/sub_issue"
-    ],
-    reprioritizeSubIssue: [
-      "PATCH /repos/{owner}/{repo}/issues/{issue_number}/sub_issues/priority"
-    ],
-    setLabels: ["PUT /repos/{owner}/{repo}/issues/{issue_number}/labels"],
-    unlock: ["DELETE /repos/{owner}/{repo}/issues/{issue_number}/lock"],
-    update: ["PATCH /repos/{owner}/{repo}/issues/{issue_number}"],
-    updateComment: ["PATCH /repos/{owner}/{repo}/issues/comments/{comment_id}"],
-    updateLabel: ["PATCH /repos/{owner}/{repo}/labels/{name}"],
-    updateMilestone: [
-      "PATCH /repos/{owner}/{repo}/milestones/{milestone_number}"
-    ]
-  },
-  licenses: {
-    get: ["GET /licenses/{license}"],
-    getAllCommonlyUsed: ["GET /licenses"],
-    getForRepo: ["GET /repos/{owner}/{repo}/license"]
-  },
-  markdown: {
-    render: ["POST /markdown"],
-    renderRaw: [
-      "POST /markdown/raw",
-      { headers: { "content-type": "text/plain; charset=utf-8" } }
-    ]
-  },
-  meta: {
-    get: ["GET /meta"],
-    getAllVersions: ["GET /versions"],
-    getOctocat: ["GET /octocat"],
-    getZen: ["GET /zen"],
-    root: ["GET /"]
-  },
-  migrations: {
-    deleteArchiveForAuthenticatedUser: [
-      "DELETE /user/migrations/{migration_id}/archive"
-    ],
-    deleteArchiveForOrg: [
-      "DELETE /orgs/{org}/migrations/{migration_id}/archive"
-    ],
-    downloadArchiveForOrg: [
-      "GET /orgs/{org}/migrations/{migration_id}/archive"
-    ],
-    getArchiveForAuthenticatedUser: [
-      "GET /user/migrations/{migration_id}/archive"
-    ],
-    getStatusForAuthenticatedUser: ["GET /user/migrations/{migration_id}"],
-    getStatusForOrg: ["GET /orgs/{org}/migrations/{migration_id}"],
-    listForAuthenticatedUser: ["GET /user/migrations"],
-    listForOrg: ["GET /orgs/{org}/migrations"],
-    listReposForAuthenticatedUser: [
-      "GET /user/migrations/{migration_id}/repositories"
-    ],
-    listReposForOrg: ["GET /orgs/{org}/migrations/{migration_id}/repositories"],
-    listReposForUser: [
-      "GET /user/migrations/{migration_id}/repositories",
-      {},
-      { renamed: ["migrations", "listReposForAuthenticatedUser"] }
-    ],
-    startForAuthenticatedUser: ["POST /user/migrations"],
-    startForOrg: ["POST /orgs/{org}/migrations"],
-    unlockRepoForAuthenticatedUser: [
-      "DELETE /user/migrations/{migration_id}/repos/{repo_name}/lock"
-    ],
-    unlockRepoForOrg: [
-      "DELETE /orgs/{org}/migrations/{migration_id}/repos/{repo_name}/lock"
-    ]
-  },
-  oidc: {
-    getOidcCustomSubTemplateForOrg: [
-      "GET /orgs/{org}/actions/oidc/customization/sub"
-    ],
-    updateOidcCustomSubTemplateForOrg: [
-      "PUT /orgs/{org}/actions/oidc/customization/sub"
-    ]
-  },
-  orgs: {
-    addSecurityManagerTeam: [
-      "PUT /orgs/{org}/security-managers/teams/{team_slug}",
-      {},
-      {
-        deprecated: "octokit.rest.orgs.addSecurityManagerTeam() is deprecated, see https://docs.github.com/rest/orgs/security-managers#add-a-security-manager-team"
-      }
-    ],
-    assignTeamToOrgRole: [
-      "PUT /orgs/{org}/organization-roles/teams/{team_slug}/{role_id}"
-    ],
-    assignUserToOrgRole: [
-      "PUT /orgs/{org}/organization-roles/users/{username}/{role_id}"
-    ],
-    blockUser: ["PUT /orgs/{org}/blocks/{username}"],
-    cancelInvitation: ["DELETE /orgs/{org}/invitations/{invitation_id}"],
-    checkBlockedUser: ["GET /orgs/{org}/blocks/{username}"],
-    checkMembershipForUser: ["GET /orgs/{org}/members/{username}"],
-    checkPublicMembershipForUser: ["GET /orgs/{org}/public_members/{username}"],
-    convertMemberToOutsideCollaborator: [
-      "PUT /orgs/{org}/outside_collaborators/{username}"
-    ],
-    createArtifactStorageRecord: [
-      "POST /orgs/{org}/artifacts/metadata/storage-record"
-    ],
-    createInvitation: ["POST /orgs/{org}/invitations"],
-    createIssueType: ["POST /orgs/{org}/issue-types"],
-    createWebhook: ["POST /orgs/{org}/hooks"],
-    customPropertiesForOrgsCreateOrUpdateOrganizationValues: [
-      "PATCH /organizations/{org}/org-properties/values"
-    ],
-    customPropertiesForOrgsGetOrganizationValues: [
-      "GET /organizations/{org}/org-properties/values"
-    ],
-    customPropertiesForReposCreateOrUpdateOrganizationDefinition: [
-      "PUT /orgs/{org}/properties/schema/{custom_property_name}"
-    ],
-    customPropertiesForReposCreateOrUpdateOrganizationDefinitions: [
-      "PATCH /orgs/{org}/properties/schema"
-    ],
-    customPropertiesForReposCreateOrUpdateOrganizationValues: [
-      "PATCH /orgs/{org}/properties/values"
-    ],
-    customPropertiesForReposDeleteOrganizationDefinition: [
-      "DELETE /orgs/{org}/properties/schema/{custom_property_name}"
-    ],
-    customPropertiesForReposGetOrganizationDefinition: [
-      "GET /orgs/{org}/properties/schema/{custom_property_name}"
-    ],
-    customPropertiesForReposGetOrganizationDefinitions: [
-      "GET /orgs/{org}/properties/schema"
-    ],
-    customPropertiesForReposGetOrganizationValues: [
-      "GET /orgs/{org}/properties/values"
-    ],
-    delete: ["DELETE /orgs/{org}"],
-    deleteAttestationsBulk: ["POST /orgs/{org}/attestations/delete-request"],
-    deleteAttestationsById: [
-      "DELETE /orgs/{org}/attestations/{attestation_id}"
-    ],
-    deleteAttestationsBySubjectDigest: [
-      "DELETE /orgs/{org}/attestations/digest/{subject_digest}"
-    ],
-    deleteIssueType: ["DELETE /orgs/{org}/issue-types/{issue_type_id}"],
-    deleteWebhook: ["DELETE /orgs/{org}/hooks/{hook_id}"],
-    disableSelectedRepositoryImmutableReleasesOrganization: [
-      "DELETE /orgs/{org}/settings/immutable-releases/repositories/{repository_id}"
-    ],
-    enableSelectedRepositoryImmutableReleasesOrganization: [
-      "PUT /orgs/{org}/settings/immutable-releases/repositories/{repository_id}"
-    ],
-    get: ["GET /orgs/{org}"],
-    getImmutableReleasesSettings: [
-      "GET /orgs/{org}/settings/immutable-releases"
-    ],
-    getImmutableReleasesSettingsRepositories: [
-      "GET /orgs/{org}/settings/immutable-releases/repositories"
-    ],
-    getMembershipForAuthenticatedUser: ["GET /user/memberships/orgs/{org}"],
-    getMembershipForUser: ["GET /orgs/{org}/memberships/{username}"],
-    getOrgRole: ["GET /orgs/{org}/organization-roles/{role_id}"],
-    getOrgRulesetHistory: ["GET /orgs/{org}/rulesets/{ruleset_id}/history"],
-    getOrgRulesetVersion: [
-      "GET /orgs/{org}/rulesets/{ruleset_id}/history/{version_id}"
-    ],
-    getWebhook: ["GET /orgs/{org}/hooks/{hook_id}"],
-    getWebhookConfigForOrg: ["GET /orgs/{org}/hooks/{hook_id}/config"],
-    getWebhookDelivery: [
-      "GET /orgs/{org}/hooks/{hook_id}/deliveries/{delivery_id}"
-    ],
-    list: ["GET /organizations"],
-    listAppInstallations: ["GET /orgs/{org}/installations"],
-    listArtifactStorageRecords: [
-      "GET /orgs/{org}/artifacts/{subject_digest}/metadata/storage-records"
-    ],
-    listAttestationRepositories: ["GET /orgs/{org}/attestations/repositories"],
-    listAttestations: ["GET /orgs/{org}/attestations/{subject_digest}"],
-    listAttestationsBulk: [
-      "POST /orgs/{org}/attestations/bulk-list{?per_page,before,after}"
-    ],
-    listBlockedUsers: ["GET /orgs/{org}/blocks"],
-    listFailedInvitations: ["GET /orgs/{org}/failed_invitations"],
-    listForAuthenticatedUser: ["GET /user/orgs"],
-    listForUser: ["GET /users/{username}/orgs"],
-    listInvitationTeams: ["GET /orgs/{org}/invitations/{invitation_id}/teams"],
-    listIssueTypes: ["GET /orgs/{org}/issue-types"],
-    listMembers: ["GET /orgs/{org}/members"],
-    listMembershipsForAuthenticatedUser: ["GET /user/memberships/orgs"],
-    listOrgRoleTeams: ["GET /orgs/{org}/organization-roles/{role_id}/teams"],
-    listOrgRoleUsers: ["GET /orgs/{org}/organization-roles/{role_id}/users"],
-    listOrgRoles: ["GET /orgs/{org}/organization-roles"],
-    listOrganizationFineGrainedPermissions: [
-      "GET /orgs/{org}/organization-fine-grained-permissions"
-    ],
-    listOutsideCollaborators: ["GET /orgs/{org}/outside_collaborators"],
-    listPatGrantRepositories: [
-      "GET /orgs/{org}/personal-access-tokens/{pat_id}/repositories"
-    ],
-    listPatGrantRequestRepositories: [
-      "GET /orgs/{org}/personal-access-token-requests/{pat_request_id}/repositories"
-    ],
-    listPatGrantRequests: ["GET /orgs/{org}/personal-access-token-requests"],
-    listPatGrants: ["GET /orgs/{org}/personal-access-tokens"],
-    listPendingInvitations: ["GET /orgs/{org}/invitations"],
-    listPublicMembers: ["GET /orgs/{org}/public_members"],
-    listSecurityManagerTeams: [
-      "GET /orgs/{org}/security-managers",
-      {},
-      {
-        deprecated: "octokit.rest.orgs.listSecurityManagerTeams() is deprecated, see https://docs.github.com/rest/orgs/security-managers#list-security-manager-teams"
-      }
-    ],
-    listWebhookDeliveries: ["GET /orgs/{org}/hooks/{hook_id}/deliveries"],
-    listWebhooks: ["GET /orgs/{org}/hooks"],
-    pingWebhook: ["POST /orgs/{org}/hooks/{hook_id}/pings"],
-    redeliverWebhookDelivery: [
-      "POST /orgs/{org}/hooks/{hook_id}/deliveries/{delivery_id}/attempts"
-    ],
-    removeMember: ["DELETE /orgs/{org}/members/{username}"],
-    removeMembershipForUser: ["DELETE /orgs/{org}/memberships/{username}"],
-    removeOutsideCollaborator: [
-      "DELETE /orgs/{org}/outside_collaborators/{username}"
-    ],
-    removePublicMembershipForAuthenticatedUser: [
-      "DELETE /orgs/{org}/public_members/{username}"
-    ],
-    removeSecurityManagerTeam: [
-      "DELETE /orgs/{org}/security-managers/teams/{team_slug}",
-      {},
-      {
-        deprecated: "octokit.rest.orgs.removeSecurityManagerTeam() is deprecated, see https://docs.github.com/rest/orgs/security-managers#remove-a-security-manager-team"
-      }
-    ],
-    reviewPatGrantRequest: [
-      "POST /orgs/{org}/personal-access-token-requests/{pat_request_id}"
-    ],
-    reviewPatGrantRequestsInBulk: [
-      "POST /orgs/{org}/personal-access-token-requests"
-    ],
-    revokeAllOrgRolesTeam: [
-      "DELETE /orgs/{org}/organization-roles/teams/{team_slug}"
-    ],
-    revokeAllOrgRolesUser: [
-      "DELETE /orgs/{org}/organization-roles/users/{username}"
-    ],
-    revokeOrgRoleTeam: [
-      "DELETE /orgs/{org}/organization-roles/teams/{team_slug}/{role_id}"
-    ],
-    revokeOrgRoleUser: [
-      "DELETE /orgs/{org}/organization-roles/users/{username}/{role_id}"
-    ],
-    setImmutableReleasesSettings: [
-      "PUT /orgs/{org}/settings/immutable-releases"
-    ],
-    setImmutableReleasesSettingsRepositories: [
-      "PUT /orgs/{org}/settings/immutable-releases/repositories"
-    ],
-    setMembershipForUser: ["PUT /orgs/{org}/memberships/{username}"],
-    setPublicMembershipForAuthenticatedUser: [
-      "PUT /orgs/{org}/public_members/{username}"
-    ],
-    unblockUser: ["DELETE /orgs/{org}/blocks/{username}"],
-    update: ["PATCH /orgs/{org}"],
-    updateIssueType: ["PUT /orgs/{org}/issue-types/{issue_type_id}"],
-    updateMembershipForAuthenticatedUser: [
-      "PATCH /user/memberships/orgs/{org}"
-    ],
-    updatePatAccess: ["POST /orgs/{org}/personal-access-tokens/{pat_id}"],
-    updatePatAccesses: ["POST /orgs/{org}/personal-access-tokens"],
-    updateWebhook: ["PATCH /orgs/{org}/hooks/{hook_id}"],
-    updateWebhookConfigForOrg: ["PATCH /orgs/{org}/hooks/{hook_id}/config"]
-  },
-  packages: {
-    deletePackageForAuthenticatedUser: [
-      "DELETE /user/packages/{package_type}/{package_name}"
-    ],
-    deletePackageForOrg: [
-      "DELETE /orgs/{org}/packages/{package_type}/{package_name}"
-    ],
-    deletePackageForUser: [
-      "DELETE /users/{username}/packages/{package_type}/{package_name}"
-    ],
-    deletePackageVersionForAuthenticatedUser: [
-      "DELETE /user/packages/{package_type}/{package_name}/versions/{package_version_id}"
-    ],
-    deletePackageVersionForOrg: [
-      "DELETE /orgs/{org}/packages/{package_type}/{package_name}/versions/{package_version_id}"
-    ],
-    deletePackageVersionForUser: [
-      "DELETE /users/{username}/packages/{package_type}/{package_name}/versions/{package_version_id}"
-    ],
-    getAllPackageVersionsForAPackageOwnedByAnOrg: [
-      "GET /orgs/{org}/packages/{package_type}/{package_name}/versions",
-      {},
-      { renamed: ["packages", "getAllPackageVersionsForPackageOwnedByOrg"] }
-    ],
-    getAllPackageVersionsForAPackageOwnedByTheAuthenticatedUser: [
-      "GET /user/packages/{package_type}/{package_name}/versions",
-      {},
-      {
-        renamed: [
-          "packages",
-          "getAllPackageVersionsForPackageOwnedByAuthenticatedUser"
-        ]
-      }
-    ],
-    getAllPackageVersionsForPackageOwnedByAuthenticatedUser: [
-      "GET /user/packages/{package_type}/{package_name}/versions"
-    ],
-    getAllPackageVersionsForPackageOwnedByOrg: [
-      "GET /orgs/{org}/packages/{package_type}/{package_name}/versions"
-    ],
-    getAllPackageVersionsForPackageOwnedByUser: [
-      "GET /users/{username}/packages/{package_type}/{package_name}/versions"
-    ],
-    getPackageForAuthenticatedUser: [
-      "GET /user/packages/{package_type}/{package_name}"
-    ],
-    getPackageForOrganization: [
-      "GET /orgs/{org}/packages/{package_type}/{package_name}"
-    ],
-    getPackageForUser: [
-      "GET /users/{username}/packages/{package_type}/{package_name}"
-    ],
-    getPackageVersionForAuthenticatedUser: [
-      "GET /user/packages/{package_type}/{package_name}/versions/{package_version_id}"
-    ],
-    getPackageVersionForOrganization: [
-      "GET /orgs/{org}/packages/{package_type}/{package_name}/versions/{package_version_id}"
-    ],
-    getPackageVersionForUser: [
-      "GET /users/{username}/packages/{package_type}/{package_name}/versions/{package_version_id}"
-    ],
-    listDockerMigrationConflictingPackagesForAuthenticatedUser: [
-      "GET /user/docker/conflicts"
-    ],
-    listDockerMigrationConflictingPackagesForOrganization: [
-      "GET /orgs/{org}/docker/conflicts"
-    ],
-    listDockerMigrationConflictingPackagesForUser: [
-      "GET /users/{username}/docker/conflicts"
-    ],
-    listPackagesForAuthenticatedUser: ["GET /user/packages"],
-    listPackagesForOrganization: ["GET /orgs/{org}/packages"],
-    listPackagesForUser: ["GET /users/{username}/packages"],
-    restorePackageForAuthenticatedUser: [
-      "POST /user/packages/{package_type}/{package_name}/restore{?token}"
-    ],
-    restorePackageForOrg: [
-      "POST /orgs/{org}/packages/{package_type}/{package_name}/restore{?token}"
-    ],
-    restorePackageForUser: [
-      "POST /users/{username}/packages/{package_type}/{package_name}/restore{?token}"
-    ],
-    restorePackageVersionForAuthenticatedUser: [
-      "POST /user/packages/{package_type}/{package_name}/versions/{package_version_id}/restore"
-    ],
-    restorePackageVersionForOrg: [
-      "POST /orgs/{org}/packages/{package_type}/{package_name}/versions/{package_version_id}/restore"
-    ],
-    restorePackageVersionForUser: [
-      "POST /users/{username}/packages/{package_type}/{package_name}/versions/{package_version_id}/restore"
-    ]
-  },
-  privateRegistries: {
-    createOrgPrivateRegistry: ["POST /orgs/{org}/private-registries"],
-    deleteOrgPrivateRegistry: [
-      "DELETE /orgs/{org}/private-registries/{secret_name}"
-    ],
-    getOrgPrivateRegistry: ["GET /orgs/{org}/private-registries/{secret_name}"],
-    getOrgPublicKey: ["GET /orgs/{org}/private-registries/public-key"],
-    listOrgPrivateRegistries: ["GET /orgs/{org}/private-registries"],
-    updateOrgPrivateRegistry: [
-      "PATCH /orgs/{org}/private-registries/{secret_name}"
-    ]
-  },
-  projects: {
-    addItemForOrg: ["POST /orgs/{org}/projectsV2/{project_number}/items"],
-    addItemForUser: [
-      "POST /users/{username}/projectsV2/{project_number}/items"
-    ],
-    deleteItemForOrg: [
-      "DELETE /orgs/{org}/projectsV2/{project_number}/items/{item_id}"
-    ],
-    deleteItemForUser: [
-      "DELETE /users/{username}/projectsV2/{project_number}/items/{item_id}"
-    ],
-    getFieldForOrg: [
-      "GET /orgs/{org}/projectsV2/{project_number}/fields/{field_id}"
-    ],
-    getFieldForUser: [
-      "GET /users/{username}/projectsV2/{project_number}/fields/{field_id}"
-    ],
-    getForOrg: ["GET /orgs/{org}/projectsV2/{project_number}"],
-    getForUser: ["GET /users/{username}/projectsV2/{project_number}"],
-    getOrgItem: ["GET /orgs/{org}/projectsV2/{project_number}/items/{item_id}"],
-    getUserItem: [
-      "GET /users/{username}/projectsV2/{project_number}/items/{item_id}"
-    ],
-    listFieldsForOrg: ["GET /orgs/{org}/projectsV2/{project_number}/fields"],
-    listFieldsForUser: [
-      "GET /users/{username}/projectsV2/{project_number}/fields"
-    ],
-    listForOrg: ["GET /orgs/{org}/projectsV2"],
-    listForUser: ["GET /users/{username}/projectsV2"],
-    listItemsForOrg: ["GET /orgs/{org}/projectsV2/{project_number}/items"],
-    listItemsForUser: [
-      "GET /users/{username}/projectsV2/{project_number}/items"
-    ],
-    updateItemForOrg: [
-      "PATCH /orgs/{org}/projectsV2/{project_number}/items/{item_id}"
-    ],
-    updateItemForUser: [
-      "PATCH /users/{username}/projectsV2/{project_number}/items/{item_id}"
-    ]
-  },
-  pulls: {
-    checkIfMerged: ["GET /repos/{owner}/{repo}/pulls/{pull_number}/merge"],
-    create: ["POST /repos/{owner}/{repo}/pulls"],
-    createReplyForReviewComment: [
-      "POST /repos/{owner}/{repo}/pulls/{pull_number}/comments/{comment_id}/replies"
-    ],
-    createReview: ["POST /repos/{owner}/{repo}/pulls/{pull_number}/reviews"],
-    createReviewComment: [
-      "POST /repos/{owner}/{repo}/pulls/{pull_number}/comments"
-    ],
-    deletePendingReview: [
-      "DELETE /repos/{owner}/{repo}/pulls/{pull_number}/reviews/{review_id}"
-    ],
-    deleteReviewComment: [
-      "DELETE /repos/{owner}/{repo}/pulls/comments/{comment_id}"
-    ],
-    dismissReview: [
-      "PUT /repos/{owner}/{repo}/pulls/{pull_number}/reviews/{review_id}/dismissals"
-    ],
-    get: ["GET /repos/{owner}/{repo}/pulls/{pull_number}"],
-    getReview: [
-      "GET /repos/{owner}/{repo}/pulls/{pull_number}/reviews/{review_id}"
-    ],
-    getReviewComment: ["GET /repos/{owner}/{repo}/pulls/comments/{comment_id}"],
-    list: ["GET /repos/{owner}/{repo}/pulls"],
-    listCommentsForReview: [
-      "GET /repos/{owner}/{repo}/pulls/{pull_number}/reviews/{review_id}/comments"
-    ],
-    listCommits: ["GET /repos/{owner}/{repo}/pulls/{pull_number}/commits"],
-    listFiles: ["GET /repos/{owner}/{repo}/pulls/{pull_number}/files"],
-    listRequestedReviewers: [
-      "GET /repos/{owner}/{repo}/pulls/{pull_number}/requested_reviewers"
-    ],
-    listReviewComments: [
-      "GET /repos/{owner}/{repo}/pulls/{pull_number}/comments"
-    ],
-    listReviewCommentsForRepo: ["GET /repos/{owner}/{repo}/pulls/comments"],
-    listReviews: ["GET /repos/{owner}/{repo}/pulls/{pull_number}/reviews"],
-    merge: ["PUT /repos/{owner}/{repo}/pulls/{pull_number}/merge"],
-    removeRequestedReviewers: [
-      "DELETE /repos/{owner}/{repo}/pulls/{pull_number}/requested_reviewers"
-    ],
-    requestReviewers: [
-      "POST /repos/{owner}/{repo}/pulls/{pull_number}/requested_reviewers"
-    ],
-    submitReview: [
-      "POST /repos/{owner}/{repo}/pulls/{pull_number}/reviews/{review_id}/events"
-    ],
-    update: ["PATCH /repos/{owner}/{repo}/pulls/{pull_number}"],
-    updateBranch: [
-      "PUT /repos/{owner}/{repo}/pulls/{pull_number}/update-branch"
-    ],
-    updateReview: [
-      "PUT /repos/{owner}/{repo}/pulls/{pull_number}/reviews/{review_id}"
-    ],
-    updateReviewComment: [
-      "PATCH /repos/{owner}/{repo}/pulls/comments/{comment_id}"
-    ]
-  },
-  rateLimit: { get: ["GET /rate_limit"] },
-  reactions: {
-    createForCommitComment: [
-      "POST /repos/{owner}/{repo}/comments/{comment_id}/reactions"
-    ],
-    createForIssue: [
-      "POST /repos/{owner}/{repo}/issues/{issue_number}/reactions"
-    ],
-    createForIssueComment: [
-      "POST /repos/{owner}/{repo}/issues/comments/{comment_id}/reactions"
-    ],
-    createForPullRequestReviewComment: [
-      "POST /repos/{owner}/{repo}/pulls/comments/{comment_id}/reactions"
-    ],
-    createForRelease: [
-      "POST /repos/{owner}/{repo}/releases/{release_id}/reactions"
-    ],
-    createForTeamDiscussionCommentInOrg: [
-      "POST /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/comments/{comment_number}/reactions"
-    ],
-    createForTeamDiscussionInOrg: [
-      "POST /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/reactions"
-    ],
-    deleteForCommitComment: [
-      "DELETE /repos/{owner}/{repo}/comments/{comment_id}/reactions/{reaction_id}"
-    ],
-    deleteForIssue: [
-      "DELETE /repos/{owner}/{repo}/issues/{issue_number}/reactions/{reaction_id}"
-    ],
-    deleteForIssueComment: [
-      "DELETE /repos/{owner}/{repo}/issues/comments/{comment_id}/reactions/{reaction_id}"
-    ],
-    deleteForPullRequestComment: [
-      "DELETE /repos/{owner}/{repo}/pulls/comments/{comment_id}/reactions/{reaction_id}"
-    ],
-    deleteForRelease: [
-      "DELETE /repos/{owner}/{repo}/releases/{release_id}/reactions/{reaction_id}"
-    ],
-    deleteForTeamDiscussion: [
-      "DELETE /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/reactions/{reaction_id}"
-    ],
-    deleteForTeamDiscussionComment: [
-      "DELETE /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/comments/{comment_number}/reactions/{reaction_id}"
-    ],
-    listForCommitComment: [
-      "GET /repos/{owner}/{repo}/comments/{comment_id}/reactions"
-    ],
-    listForIssue: ["GET /repos/{owner}/{repo}/issues/{issue_number}/reactions"],
-    listForIssueComment: [
-      "GET /repos/{owner}/{repo}/issues/comments/{comment_id}/reactions"
-    ],
-    listForPullRequestReviewComment: [
-      "GET /repos/{owner}/{repo}/pulls/comments/{comment_id}/reactions"
-    ],
-    listForRelease: [
-      "GET /repos/{owner}/{repo}/releases/{release_id}/reactions"
-    ],
-    listForTeamDiscussionCommentInOrg: [
-      "GET /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/comments/{comment_number}/reactions"
-    ],
-    listForTeamDiscussionInOrg: [
-      "GET /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/reactions"
-    ]
-  },
-  repos: {
-    acceptInvitation: [
-      "PATCH /user/repository_invitations/{invitation_id}",
-      {},
-      { renamed: ["repos", "acceptInvitationForAuthenticatedUser"] }
-    ],
-    acceptInvitationForAuthenticatedUser: [
-      "PATCH /user/repository_invitations/{invitation_id}"
-    ],
-    addAppAccessRestrictions: [
-      "POST /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/apps",
-      {},
-      { mapToData: "apps" }
-    ],
-    addCollaborator: ["PUT /repos/{owner}/{repo}/collaborators/{username}"],
-    addStatusCheckContexts: [
-      "POST /repos/{owner}/{repo}/branches/{branch}/protection/required_status_checks/contexts",
-      {},
-      { mapToData: "contexts" }
-    ],
-    addTeamAccessRestrictions: [
-      "POST /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/teams",
-      {},
-      { mapToData: "teams" }
-    ],
-    addUserAccessRestrictions: [
-      "POST /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/users",
-      {},
-      { mapToData: "users" }
-    ],
-    cancelPagesDeployment: [
-      "POST /repos/{owner}/{repo}/pages/deployments/{pages_deployment_id}/cancel"
-    ],
-    checkAutomatedSecurityFixes: [
-      "GET /repos/{owner}/{repo}/automated-security-fixes"
-    ],
-    checkCollaborator: ["GET /repos/{owner}/{repo}/collaborators/{username}"],
-    checkImmutableReleases: ["GET /repos/{owner}/{repo}/immutable-releases"],
-    checkPrivateVulnerabilityReporting: [
-      "GET /repos/{owner}/{repo}/private-vulnerability-reporting"
-    ],
-    checkVulnerabilityAlerts: [
-      "GET /repos/{owner}/{repo}/vulnerability-alerts"
-    ],
-    codeownersErrors: ["GET /repos/{owner}/{repo}/codeowners/errors"],
-    compareCommits: ["GET /repos/{owner}/{repo}/compare/{base}...{head}"],
-    compareCommitsWithBasehead: [
-      "GET /repos/{owner}/{repo}/compare/{basehead}"
-    ],
-    createAttestation: ["POST /repos/{owner}/{repo}/attestations"],
-    createAutolink: ["POST /repos/{owner}/{repo}/autolinks"],
-    createCommitComment: [
-      "POST /repos/{owner}/{repo}/commits/{commit_sha}/comments"
-    ],
-    createCommitSignatureProtection: [
-      "POST /repos/{owner}/{repo}/branches/{branch}/protection/required_signatures"
-    ],
-    createCommitStatus: ["POST /repos/{owner}/{repo}/statuses/{sha}"],
-    createDeployKey: ["POST /repos/{owner}/{repo}/keys"],
-    createDeployment: ["POST /repos/{owner}/{repo}/deployments"],
-    createDeploymentBranchPolicy: [
-      "POST /repos/{owner}/{repo}/environments/{environment_name}/deployment-branch-policies"
-    ],
-    createDeploymentProtectionRule: [
-      "POST /repos/{owner}/{repo}/environments/{environment_name}/deployment_protection_rules"
-    ],
-    createDeploymentStatus: [
-      "POST /repos/{owner}/{repo}/deployments/{deployment_id}/statuses"
-    ],
-    createDispatchEvent: ["POST /repos/{owner}/{repo}/dispatches"],
-    createForAuthenticatedUser: ["POST /user/repos"],
-    createFork: ["POST /repos/{owner}/{repo}/forks"],
-    createInOrg: ["POST /orgs/{org}/repos"],
-    createOrUpdateEnvironment: [
-      "PUT /repos/{owner}/{repo}/environments/{environment_name}"
-    ],
-    createOrUpdateFileContents: ["PUT /repos/{owner}/{repo}/contents/{path}"],
-    createOrgRuleset: ["POST /orgs/{org}/rulesets"],
-    createPagesDeployment: ["POST /repos/{owner}/{repo}/pages/deployments"],
-    createPagesSite: ["POST /repos/{owner}/{repo}/pages"],
-    createRelease: ["POST /repos/{owner}/{repo}/releases"],
-    createRepoRuleset: ["POST /repos/{owner}/{repo}/rulesets"],
-    createUsingTemplate: [
-      "POST /repos/{template_owner}/{template_repo}/generate"
-    ],
-    createWebhook: ["POST /repos/{owner}/{repo}/hooks"],
-    customPropertiesForReposCreateOrUpdateRepositoryValues: [
-      "PATCH /repos/{owner}/{repo}/properties/values"
-    ],
-    customPropertiesForReposGetRepositoryValues: [
-      "GET /repos/{owner}/{repo}/properties/values"
-    ],
-    declineInvitation: [
-      "DELETE /user/repository_invitations/{invitation_id}",
-      {},
-      { renamed: ["repos", "declineInvitationForAuthenticatedUser"] }
-    ],
-    declineInvitationForAuthenticatedUser: [
-      "DELETE /user/repository_invitations/{invitation_id}"
-    ],
-    delete: ["DELETE /repos/{owner}/{repo}"],
-    deleteAccessRestrictions: [
-      "DELETE /repos/{owner}/{repo}/branches/{branch}/protection/restrictions"
-    ],
-    deleteAdminBranchProtection: [
-      "DELETE /repos/{owner}/{repo}/branches/{branch}/protection/enforce_admins"
-    ],
-    deleteAnEnvironment: [
-      "DELETE /repos/{owner}/{repo}/environments/{environment_name}"
-    ],
-    deleteAutolink: ["DELETE /repos/{owner}/{repo}/autolinks/{autolink_id}"],
-    deleteBranchProtection: [
-      "DELETE /repos/{owner}/{repo}/branches/{branch}/protection"
-    ],
-    deleteCommitComment: ["DELETE /repos/{owner}/{repo}/comments/{comment_id}"],
-    deleteCommitSignatureProtection: [
-      "DELETE /repos/{owner}/{repo}/branches/{branch}/protection/required_signatures"
-    ],
-    deleteDeployKey: ["DELETE /repos/{owner}/{repo}/keys/{key_id}"],
-    deleteDeployment: [
-      "DELETE /repos/{owner}/{repo}/deployments/{deployment_id}"
-    ],
-    deleteDeploymentBranchPolicy: [
-      "DELETE /repos/{owner}/{repo}/environments/{environment_name}/deployment-branch-policies/{branch_policy_id}"
-    ],
-    deleteFile: ["DELETE /repos/{owner}/{repo}/contents/{path}"],
-    deleteInvitation: [
-      "DELETE /repos/{owner}/{repo}/invitations/{invitation_id}"
-    ],
-    deleteOrgRuleset: ["DELETE /orgs/{org}/rulesets/{ruleset_id}"],
-    deletePagesSite: ["DELETE /repos/{owner}/{repo}/pages"],
-    deletePullRequestReviewProtection: [
-      "DELETE /repos/{owner}/{repo}/branches/{branch}/protection/required_pull_request_reviews"
-    ],
-    deleteRelease: ["DELETE /repos/{owner}/{repo}/releases/{release_id}"],
-    deleteReleaseAsset: [
-      "DELETE /repos/{owner}/{repo}/releases/assets/{asset_id}"
-    ],
-    deleteRepoRuleset: ["DELETE /repos/{owner}/{repo}/rulesets/{ruleset_id}"],
-    deleteWebhook: ["DELETE /repos/{owner}/{repo}/hooks/{hook_id}"],
-    disableAutomatedSecurityFixes: [
-      "DELETE /repos/{owner}/{repo}/automated-security-fixes"
-    ],
-    disableDeploymentProtectionRule: [
-      "DELETE /repos/{owner}/{repo}/environments/{environment_name}/deployment_protection_rules/{protection_rule_id}"
-    ],
-    disableImmutableReleases: [
-      "DELETE /repos/{owner}/{repo}/immutable-releases"
-    ],
-    disablePrivateVulnerabilityReporting: [
-      "DELETE /repos/{owner}/{repo}/private-vulnerability-reporting"
-    ],
-    disableVulnerabilityAlerts: [
-      "DELETE /repos/{owner}/{repo}/vulnerability-alerts"
-    ],
-    downloadArchive: [
-      "GET /repos/{owner}/{repo}/zipball/{ref}",
-      {},
-      { renamed: ["repos", "downloadZipballArchive"] }
-    ],
-    downloadTarballArchive: ["GET /repos/{owner}/{repo}/tarball/{ref}"],
-    downloadZipballArchive: ["GET /repos/{owner}/{repo}/zipball/{ref}"],
-    enableAutomatedSecurityFixes: [
-      "PUT /repos/{owner}/{repo}/automated-security-fixes"
-    ],
-    enableImmutableReleases: ["PUT /repos/{owner}/{repo}/immutable-releases"],
-    enablePrivateVulnerabilityReporting: [
-      "PUT /repos/{owner}/{repo}/private-vulnerability-reporting"
-    ],
-    enableVulnerabilityAlerts: [
-      "PUT /repos/{owner}/{repo}/vulnerability-alerts"
-    ],
-    generateReleaseNotes: [
-      "POST /repos/{owner}/{repo}/releases/generate-notes"
-    ],
-    get: ["GET /repos/{owner}/{repo}"],
-    getAccessRestrictions: [
-      "GET /repos/{owner}/{repo}/branches/{branch}/protection/restrictions"
-    ],
-    getAdminBranchProtection: [
-      "GET /repos/{owner}/{repo}/branches/{branch}/protection/enforce_admins"
-    ],
-    getAllDeploymentProtectionRules: [
-      "GET /repos/{owner}/{repo}/environments/{environment_name}/deployment_protection_rules"
-    ],
-    getAllEnvironments: ["GET /repos/{owner}/{repo}/environments"],
-    getAllStatusCheckContexts: [
-      "GET /repos/{owner}/{repo}/branches/{branch}/protection/required_status_checks/contexts"
-    ],
-    getAllTopics: ["GET /repos/{owner}/{repo}/topics"],
-    getAppsWithAccessToProtectedBranch: [
-      "GET /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/apps"
-    ],
-    getAutolink: ["GET /repos/{owner}/{repo}/autolinks/{autolink_id}"],
-    getBranch: ["GET /repos/{owner}/{repo}/branches/{branch}"],
-    getBranchProtection: [
-      "GET /repos/{owner}/{repo}/branches/{branch}/protection"
-    ],
-    getBranchRules: ["GET /repos/{owner}/{repo}/rules/branches/{branch}"],
-    getClones: ["GET /repos/{owner}/{repo}/traffic/clones"],
-    getCodeFrequencyStats: ["GET /repos/{owner}/{repo}/stats/code_frequency"],
-    getCollaboratorPermissionLevel: [
-      "GET /repos/{owner}/{repo}/collaborators/{username}/permission"
-    ],
-    getCombinedStatusForRef: ["GET /repos/{owner}/{repo}/commits/{ref}/status"],
-    getCommit: ["GET /repos/{owner}/{repo}/commits/{ref}"],
-    getCommitActivityStats: ["GET /repos/{owner}/{repo}/stats/commit_activity"],
-    getCommitComment: ["GET /repos/{owner}/{repo}/comments/{comment_id}"],
-    getCommitSignatureProtection: [
-      "GET /repos/{owner}/{repo}/branches/{branch}/protection/required_signatures"
-    ],
-    getCommunityProfileMetrics: ["GET /repos/{owner}/{repo}/community/profile"],
-    getContent: ["GET /repos/{owner}/{repo}/contents/{path}"],
-    getContributorsStats: ["GET /repos/{owner}/{repo}/stats/contributors"],
-    getCustomDeploymentProtectionRule: [
-      "GET /repos/{owner}/{repo}/environments/{environment_name}/deployment_protection_rules/{protection_rule_id}"
-    ],
-    getDeployKey: ["GET /repos/{owner}/{repo}/keys/{key_id}"],
-    getDeployment: ["GET /repos/{owner}/{repo}/deployments/{deployment_id}"],
-    getDeploymentBranchPolicy: [
-      "GET /repos/{owner}/{repo}/environments/{environment_name}/deployment-branch-policies/{branch_policy_id}"
-    ],
-    getDeploymentStatus: [
-      "GET /repos/{owner}/{repo}/deployments/{deployment_id}/statuses/{status_id}"
-    ],
-    getEnvironment: [
-      "GET /repos/{owner}/{repo}/environments/{environment_name}"
-    ],
-    getLatestPagesBuild: ["GET /repos/{owner}/{repo}/pages/builds/latest"],
-    getLatestRelease: ["GET /repos/{owner}/{repo}/releases/latest"],
-    getOrgRuleSuite: ["GET /orgs/{org}/rulesets/rule-suites/{rule_suite_id}"],
-    getOrgRuleSuites: ["GET /orgs/{org}/rulesets/rule-suites"],
-    getOrgRuleset: ["GET /orgs/{org}/rulesets/{ruleset_id}"],
-    getOrgRulesets: ["GET /orgs/{org}/rulesets"],
-    getPages: ["GET /repos/{owner}/{repo}/pages"],
-    getPagesBuild: ["GET /repos/{owner}/{repo}/pages/builds/{build_id}"],
-    getPagesDeployment: [
-      "GET /repos/{owner}/{repo}/pages/deployments/{pages_deployment_id}"
-    ],
-    getPagesHealthCheck: ["GET /repos/{owner}/{repo}/pages/health"],
-    getParticipationStats: ["GET /repos/{owner}/{repo}/stats/participation"],
-    getPullRequestReviewProtection: [
-      "GET /repos/{owner}/{repo}/branches/{branch}/protection/required_pull_request_reviews"
-    ],
-    getPunchCardStats: ["GET /repos/{owner}/{repo}/stats/punch_card"],
-    getReadme: ["GET /repos/{owner}/{repo}/readme"],
-    getReadmeInDirectory: ["GET /repos/{owner}/{repo}/readme/{dir}"],
-    getRelease: ["GET /repos/{owner}/{repo}/releases/{release_id}"],
-    getReleaseAsset: ["GET /repos/{owner}/{repo}/releases/assets/{asset_id}"],
-    getReleaseByTag: ["GET /repos/{owner}/{repo}/releases/tags/{tag}"],
-    getRepoRuleSuite: [
-      "GET /repos/{owner}/{repo}/rulesets/rule-suites/{rule_suite_id}"
-    ],
-    getRepoRuleSuites: ["GET /repos/{owner}/{repo}/rulesets/rule-suites"],
-    getRepoRuleset: ["GET /repos/{owner}/{repo}/rulesets/{ruleset_id}"],
-    getRepoRulesetHistory: [
-      "GET /repos/{owner}/{repo}/rulesets/{ruleset_id}/history"
-    ],
-    getRepoRulesetVersion: [
-      "GET /repos/{owner}/{repo}/rulesets/{ruleset_id}/history/{version_id}"
-    ],
-    getRepoRulesets: ["GET /repos/{owner}/{repo}/rulesets"],
-    getStatusChecksProtection: [
-      "GET /repos/{owner}/{repo}/branches/{branch}/protection/required_status_checks"
-    ],
-    getTeamsWithAccessToProtectedBranch: [
-      "GET /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/teams"
-    ],
-    getTopPaths: ["GET /repos/{owner}/{repo}/traffic/popular/paths"],
-    getTopReferrers: ["GET /repos/{owner}/{repo}/traffic/popular/referrers"],
-    getUsersWithAccessToProtectedBranch: [
-      "GET /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/users"
-    ],
-    getViews: ["GET /repos/{owner}/{repo}/traffic/views"],
-    getWebhook: ["GET /repos/{owner}/{repo}/hooks/{hook_id}"],
-    getWebhookConfigForRepo: [
-      "GET /repos/{owner}/{repo}/hooks/{hook_id}/config"
-    ],
-    getWebhookDelivery: [
-      "GET /repos/{owner}/{repo}/hooks/{hook_id}/deliveries/{delivery_id}"
-    ],
-    listActivities: ["GET /repos/{owner}/{repo}/activity"],
-    listAttestations: [
-      "GET /repos/{owner}/{repo}/attestations/{subject_digest}"
-    ],
-    listAutolinks: ["GET /repos/{owner}/{repo}/autolinks"],
-    listBranches: ["GET /repos/{owner}/{repo}/branches"],
-    listBranchesForHeadCommit: [
-      "GET /repos/{owner}/{repo}/commits/{commit_sha}/branches-where-head"
-    ],
-    listCollaborators: ["GET /repos/{owner}/{repo}/collaborators"],
-    listCommentsForCommit: [
-      "GET /repos/{owner}/{repo}/commits/{commit_sha}/comments"
-    ],
-    listCommitCommentsForRepo: ["GET /repos/{owner}/{repo}/comments"],
-    listCommitStatusesForRef: [
-      "GET /repos/{owner}/{repo}/commits/{ref}/statuses"
-    ],
-    listCommits: ["GET /repos/{owner}/{repo}/commits"],
-    listContributors: ["GET /repos/{owner}/{repo}/contributors"],
-    listCustomDeploymentRuleIntegrations: [
-      "GET /repos/{owner}/{repo}/environments/{environment_name}/deployment_protection_rules/apps"
-    ],
-    listDeployKeys: ["GET /repos/{owner}/{repo}/keys"],
-    listDeploymentBranchPolicies: [
-      "GET /repos/{owner}/{repo}/environments/{environment_name}/deployment-branch-policies"
-    ],
-    listDeploymentStatuses: [
-      "GET /repos/{owner}/{repo}/deployments/{deployment_id}/statuses"
-    ],
-    listDeployments: ["GET /repos/{owner}/{repo}/deployments"],
-    listForAuthenticatedUser: ["GET /user/repos"],
-    listForOrg: ["GET /orgs/{org}/repos"],
-    listForUser: ["GET /users/{username}/repos"],
-    listForks: ["GET /repos/{owner}/{repo}/forks"],
-    listInvitations: ["GET /repos/{owner}/{repo}/invitations"],
-    listInvitationsForAuthenticatedUser: ["GET /user/repository_invitations"],
-    listLanguages: ["GET /repos/{owner}/{repo}/languages"],
-    listPagesBuilds: ["GET /repos/{owner}/{repo}/pages/builds"],
-    listPublic: ["GET /repositories"],
-    listPullRequestsAssociatedWithCommit: [
-      "GET /repos/{owner}/{repo}/commits/{commit_sha}/pulls"
-    ],
-    listReleaseAssets: [
-      "GET /repos/{owner}/{repo}/releases/{release_id}/assets"
-    ],
-    listReleases: ["GET /repos/{owner}/{repo}/releases"],
-    listTags: ["GET /repos/{owner}/{repo}/tags"],
-    listTeams: ["GET /repos/{owner}/{repo}/teams"],
-    listWebhookDeliveries: [
-      "GET /repos/{owner}/{repo}/hooks/{hook_id}/deliveries"
-    ],
-    listWebhooks: ["GET /repos/{owner}/{repo}/hooks"],
-    merge: ["POST /repos/{owner}/{repo}/merges"],
-    mergeUpstream: ["POST /repos/{owner}/{repo}/merge-upstream"],
-    pingWebhook: ["POST /repos/{owner}/{repo}/hooks/{hook_id}/pings"],
-    redeliverWebhookDelivery: [
-      "POST /repos/{owner}/{repo}/hooks/{hook_id}/deliveries/{delivery_id}/attempts"
-    ],
-    removeAppAccessRestrictions: [
-      "DELETE /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/apps",
-      {},
-      { mapToData: "apps" }
-    ],
-    removeCollaborator: [
-      "DELETE /repos/{owner}/{repo}/collaborators/{username}"
-    ],
-    removeStatusCheckContexts: [
-      "DELETE /repos/{owner}/{repo}/branches/{branch}/protection/required_status_checks/contexts",
-      {},
-      { mapToData: "contexts" }
-    ],
-    removeStatusCheckProtection: [
-      "DELETE /repos/{owner}/{repo}/branches/{branch}/protection/required_status_checks"
-    ],
-    removeTeamAccessRestrictions: [
-      "DELETE /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/teams",
-      {},
-      { mapToData: "teams" }
-    ],
-    removeUserAccessRestrictions: [
-      "DELETE /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/users",
-      {},
-      { mapToData: "users" }
-    ],
-    renameBranch: ["POST /repos/{owner}/{repo}/branches/{branch}/rename"],
-    replaceAllTopics: ["PUT /repos/{owner}/{repo}/topics"],
-    requestPagesBuild: ["POST /repos/{owner}/{repo}/pages/builds"],
-    setAdminBranchProtection: [
-      "POST /repos/{owner}/{repo}/branches/{branch}/protection/enforce_admins"
-    ],
-    setAppAccessRestrictions: [
-      "PUT /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/apps",
-      {},
-      { mapToData: "apps" }
-    ],
-    setStatusCheckContexts: [
-      "PUT /repos/{owner}/{repo}/branches/{branch}/protection/required_status_checks/contexts",
-      {},
-      { mapToData: "contexts" }
-    ],
-    setTeamAccessRestrictions: [
-      "PUT /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/teams",
-      {},
-      { mapToData: "teams" }
-    ],
-    setUserAccessRestrictions: [
-      "PUT /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/users",
-      {},
-      { mapToData: "users" }
-    ],
-    testPushWebhook: ["POST /repos/{owner}/{repo}/hooks/{hook_id}/tests"],
-    transfer: ["POST /repos/{owner}/{repo}/transfer"],
-    update: ["PATCH /repos/{owner}/{repo}"],
-    updateBranchProtection: [
-      "PUT /repos/{owner}/{repo}/branches/{branch}/protection"
-    ],
-    updateCommitComment: ["PATCH /repos/{owner}/{repo}/comments/{comment_id}"],
-    updateDeploymentBranchPolicy: [
-      "PUT /repos/{owner}/{repo}/environments/{environment_name}/deployment-branch-policies/{branch_policy_id}"
-    ],
-    updateInformationAboutPagesSite: ["PUT /repos/{owner}/{repo}/pages"],
-    updateInvitation: [
-      "PATCH /repos/{owner}/{repo}/invitations/{invitation_id}"
-    ],
-    updateOrgRuleset: ["PUT /orgs/{org}/rulesets/{ruleset_id}"],
-    updatePullRequestReviewProtection: [
-      "PATCH /repos/{owner}/{repo}/branches/{branch}/protection/required_pull_request_reviews"
-    ],
-    updateRelease: ["PATCH /repos/{owner}/{repo}/releases/{release_id}"],
-    updateReleaseAsset: [
-      "PATCH /repos/{owner}/{repo}/releases/assets/{asset_id}"
-    ],
-    updateRepoRuleset: ["PUT /repos/{owner}/{repo}/rulesets/{ruleset_id}"],
-    updateStatusCheckPotection: [
-      "PATCH /repos/{owner}/{repo}/branches/{branch}/protection/required_status_checks",
-      {},
-      { renamed: ["repos", "updateStatusCheckProtection"] }
-    ],
-    updateStatusCheckProtection: [
-      "PATCH /repos/{owner}/{repo}/branches/{branch}/protection/required_status_checks"
-    ],
-    updateWebhook: ["PATCH /repos/{owner}/{repo}/hooks/{hook_id}"],
-    updateWebhookConfigForRepo: [
-      "PATCH /repos/{owner}/{repo}/hooks/{hook_id}/config"
-    ],
-    uploadReleaseAsset: [
-      "POST /repos/{owner}/{repo}/releases/{release_id}/assets{?name,label}",
-      { baseUrl: "https://uploads.github.com" }
-    ]
-  },
-  search: {
-    code: ["GET /search/code"],
-    commits: ["GET /search/commits"],
-    issuesAndPullRequests: ["GET /search/issues"],
-    labels: ["GET /search/labels"],
-    repos: ["GET /search/repositories"],
-    topics: ["GET /search/topics"],
-    users: ["GET /search/users"]
-  },
-  secretScanning: {
-    createPushProtectionBypass: [
-      "POST /repos/{owner}/{repo}/secret-scanning/push-protection-bypasses"
-    ],
-    getAlert: [
-      "GET /repos/{owner}/{repo}/secret-scanning/alerts/{alert_number}"
-    ],
-    getScanHistory: ["GET /repos/{owner}/{repo}/secret-scanning/scan-history"],
-    listAlertsForOrg: ["GET /orgs/{org}/secret-scanning/alerts"],
-    listAlertsForRepo: ["GET /repos/{owner}/{repo}/secret-scanning/alerts"],
-    listLocationsForAlert: [
-      "GET /repos/{owner}/{repo}/secret-scanning/alerts/{alert_number}/locations"
-    ],
-    listOrgPatternConfigs: [
-      "GET /orgs/{org}/secret-scanning/pattern-configurations"
-    ],
-    updateAlert: [
-      "PATCH /repos/{owner}/{repo}/secret-scanning/alerts/{alert_number}"
-    ],
-    updateOrgPatternConfigs: [
-      "PATCH /orgs/{org}/secret-scanning/pattern-configurations"
-    ]
-  },
-  securityAdvisories: {
-    createFork: [
-      "POST /repos/{owner}/{repo}/security-advisories/{ghsa_id}/forks"
-    ],
-    createPrivateVulnerabilityReport: [
-      "POST /repos/{owner}/{repo}/security-advisories/reports"
-    ],
-    createRepositoryAdvisory: [
-      "POST /repos/{owner}/{repo}/security-advisories"
-    ],
-    createRepositoryAdvisoryCveRequest: [
-      "POST /repos/{owner}/{repo}/security-advisories/{ghsa_id}/cve"
-    ],
-    getGlobalAdvisory: ["GET /advisories/{ghsa_id}"],
-    getRepositoryAdvisory: [
-      "GET /repos/{owner}/{repo}/security-advisories/{ghsa_id}"
-    ],
-    listGlobalAdvisories: ["GET /advisories"],
-    listOrgRepositoryAdvisories: ["GET /orgs/{org}/security-advisories"],
-    listRepositoryAdvisories: ["GET /repos/{owner}/{repo}/security-advisories"],
-    updateRepositoryAdvisory: [
-      "PATCH /repos/{owner}/{repo}/security-advisories/{ghsa_id}"
-    ]
-  },
-  teams: {
-    addOrUpdateMembershipForUserInOrg: [
-      "PUT /orgs/{org}/teams/{team_slug}/memberships/{username}"
-    ],
-    addOrUpdateRepoPermissionsInOrg: [
-      "PUT /orgs/{org}/teams/{team_slug}/repos/{owner}/{repo}"
-    ],
-    checkPermissionsForRepoInOrg: [
-      "GET /orgs/{org}/teams/{team_slug}/repos/{owner}/{repo}"
-    ],
-    create: ["POST /orgs/{org}/teams"],
-    createDiscussionCommentInOrg: [
-      "POST /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/comments"
-    ],
-    createDiscussionInOrg: ["POST /orgs/{org}/teams/{team_slug}/discussions"],
-    deleteDiscussionCommentInOrg: [
-      "DELETE /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/comments/{comment_number}"
-    ],
-    deleteDiscussionInOrg: [
-      "DELETE /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}"
-    ],
-    deleteInOrg: ["DELETE /orgs/{org}/teams/{team_slug}"],
-    getByName: ["GET /orgs/{org}/teams/{team_slug}"],
-    getDiscussionCommentInOrg: [
-      "GET /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/comments/{comment_number}"
-    ],
-    getDiscussionInOrg: [
-      "GET /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}"
-    ],
-    getMembershipForUserInOrg: [
-      "GET /orgs/{org}/teams/{team_slug}/memberships/{username}"
-    ],
-    list: ["GET /orgs/{org}/teams"],
-    listChildInOrg: ["GET /orgs/{org}/teams/{team_slug}/teams"],
-    listDiscussionCommentsInOrg: [
-      "GET /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/comments"
-    ],
-    listDiscussionsInOrg: ["GET /orgs/{org}/teams/{team_slug}/discussions"],
-    listForAuthenticatedUser: ["GET /user/teams"],
-    listMembersInOrg: ["GET /orgs/{org}/teams/{team_slug}/members"],
-    listPendingInvitationsInOrg: [
-      "GET /orgs/{org}/teams/{team_slug}/invitations"
-    ],
-    listReposInOrg: ["GET /orgs/{org}/teams/{team_slug}/repos"],
-    removeMembershipForUserInOrg: [
-      "DELETE /orgs/{org}/teams/{team_slug}/memberships/{username}"
-    ],
-    removeRepoInOrg: [
-      "DELETE /orgs/{org}/teams/{team_slug}/repos/{owner}/{repo}"
-    ],
-    updateDiscussionCommentInOrg: [
-      "PATCH /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/comments/{comment_number}"
-    ],
-    updateDiscussionInOrg: [
-      "PATCH /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}"
-    ],
-    updateInOrg: ["PATCH /orgs/{org}/teams/{team_slug}"]
-  },
-  users: {
-    addEmailForAuthenticated: [
-      "POST /user/emails",
-      {},
-      { renamed: ["users", "addEmailForAuthenticatedUser"] }
-    ],
-    addEmailForAuthenticatedUser: ["POST /user/emails"],
-    addSocialAccountForAuthenticatedUser: ["POST /user/social_accounts"],
-    block: ["PUT /user/blocks/{username}"],
-    checkBlocked: ["GET /user/blocks/{username}"],
-    checkFollowingForUser: ["GET /users/{username}/following/{target_user}"],
-    checkPersonIsFollowedByAuthenticated: ["GET /user/following/{username}"],
-    createGpgKeyForAuthenticated: [
-      "POST /user/gpg_keys",
-      {},
-      { renamed: ["users", "createGpgKeyForAuthenticatedUser"] }
-    ],
-    createGpgKeyForAuthenticatedUser: ["POST /user/gpg_keys"],
-    createPublicSshKeyForAuthenticated: [
-      "POST /user/keys",
-      {},
-      { renamed: ["users", "createPublicSshKeyForAuthenticatedUser"] }
-    ],
-    createPublicSshKeyForAuthenticatedUser: ["POST /user/keys"],
-    createSshSigningKeyForAuthenticatedUser: ["POST /user/ssh_signing_keys"],
-    deleteAttestationsBulk: [
-      "POST /users/{username}/attestations/delete-request"
-    ],
-    deleteAttestationsById: [
-      "DELETE /users/{username}/attestations/{attestation_id}"
-    ],
-    deleteAttestationsBySubjectDigest: [
-      "DELETE /users/{username}/attestations/digest/{subject_digest}"
-    ],
-    deleteEmailForAuthenticated: [
-      "DELETE /user/emails",
-      {},
-      { renamed: ["users", "deleteEmailForAuthenticatedUser"] }
-    ],
-    deleteEmailForAuthenticatedUser: ["DELETE /user/emails"],
-    deleteGpgKeyForAuthenticated: [
-      "DELETE /user/gpg_keys/{gpg_key_id}",
-      {},
-      { renamed: ["users", "deleteGpgKeyForAuthenticatedUser"] }
-    ],
-    deleteGpgKeyForAuthenticatedUser: ["DELETE /user/gpg_keys/{gpg_key_id}"],
-    deletePublicSshKeyForAuthenticated: [
-      "DELETE /user/keys/{key_id}",
-      {},
-      { renamed: ["users", "deletePublicSshKeyForAuthenticatedUser"] }
-    ],
-    deletePublicSshKeyForAuthenticatedUser: ["DELETE /user/keys/{key_id}"],
-    deleteSocialAccountForAuthenticatedUser: ["DELETE /user/social_accounts"],
-    deleteSshSigningKeyForAuthenticatedUser: [
-      "DELETE /user/ssh_signing_keys/{ssh_signing_key_id}"
-    ],
-    follow: ["PUT /user/following/{username}"],
-    getAuthenticated: ["GET /user"],
-    getById: ["GET /user/{account_id}"],
-    getByUsername: ["GET /users/{username}"],
-    getContextForUser: ["GET /users/{username}/hovercard"],
-    getGpgKeyForAuthenticated: [
-      "GET /user/gpg_keys/{gpg_key_id}",
-      {},
-      { renamed: ["users", "getGpgKeyForAuthenticatedUser"] }
-    ],
-    getGpgKeyForAuthenticatedUser: ["GET /user/gpg_keys/{gpg_key_id}"],
-    getPublicSshKeyForAuthenticated: [
-      "GET /user/keys/{key_id}",
-      {},
-      { renamed: ["users", "getPublicSshKeyForAuthenticatedUser"] }
-    ],
-    getPublicSshKeyForAuthenticatedUser: ["GET /user/keys/{key_id}"],
-    getSshSigningKeyForAuthenticatedUser: [
-      "GET /user/ssh_signing_keys/{ssh_signing_key_id}"
-    ],
-    list: ["GET /users"],
-    listAttestations: ["GET /users/{username}/attestations/{subject_digest}"],
-    listAttestationsBulk: [
-      "POST /users/{username}/attestations/bulk-list{?per_page,before,after}"
-    ],
-    listBlockedByAuthenticated: [
-      "GET /user/blocks",
-      {},
-      { renamed: ["users", "listBlockedByAuthenticatedUser"] }
-    ],
-    listBlockedByAuthenticatedUser: ["GET /user/blocks"],
-    listEmailsForAuthenticated: [
-      "GET /user/emails",
-      {},
-      { renamed: ["users", "listEmailsForAuthenticatedUser"] }
-    ],
-    listEmailsForAuthenticatedUser: ["GET /user/emails"],
-    listFollowedByAuthenticated: [
-      "GET /user/following",
-      {},
-      { renamed: ["users", "listFollowedByAuthenticatedUser"] }
-    ],
-    listFollowedByAuthenticatedUser: ["GET /user/following"],
-    listFollowersForAuthenticatedUser: ["GET /user/followers"],
-    listFollowersForUser: ["GET /users/{username}/followers"],
-    listFollowingForUser: ["GET /users/{username}/following"],
-    listGpgKeysForAuthenticated: [
-      "GET /user/gpg_keys",
-      {},
-      { renamed: ["users", "listGpgKeysForAuthenticatedUser"] }
-    ],
-    listGpgKeysForAuthenticatedUser: ["GET /user/gpg_keys"],
-    listGpgKeysForUser: ["GET /users/{username}/gpg_keys"],
-    listPublicEmailsForAuthenticated: [
-      "GET /user/public_emails",
-      {},
-      { renamed: ["users", "listPublicEmailsForAuthenticatedUser"] }
-    ],
-    listPublicEmailsForAuthenticatedUser: ["GET /user/public_emails"],
-    listPublicKeysForUser: ["GET /users/{username}/keys"],
-    listPublicSshKeysForAuthenticated: [
-      "GET /user/keys",
-      {},
-      { renamed: ["users", "listPublicSshKeysForAuthenticatedUser"] }
-    ],
-    listPublicSshKeysForAuthenticatedUser: ["GET /user/keys"],
-    listSocialAccountsForAuthenticatedUser: ["GET /user/social_accounts"],
-    listSocialAccountsForUser: ["GET /users/{username}/social_accounts"],
-    listSshSigningKeysForAuthenticatedUser: ["GET /user/ssh_signing_keys"],
-    listSshSigningKeysForUser: ["GET /users/{username}/ssh_signing_keys"],
-    setPrimaryEmailVisibilityForAuthenticated: [
-      "PATCH /user/email/visibility",
-      {},
-      { renamed: ["users", "setPrimaryEmailVisibilityForAuthenticatedUser"] }
-    ],
-    setPrimaryEmailVisibilityForAuthenticatedUser: [
-      "PATCH /user/email/visibility"
-    ],
-    unblock: ["DELETE /user/blocks/{username}"],
-    unfollow: ["DELETE /user/following/{username}"],
-    updateAuthenticated: ["PATCH /user"]
-  }
-};
-var endpoints_default = Endpoints;
-
-// ../../node_modules/.pnpm/@octokit+plugin-rest-endpoint-methods@17.0.0_@octokit+core@7.0.8/node_modules/@octokit/plugin-rest-endpoint-methods/dist-src/endpoints-to-methods.js
-var endpointMethodsMap = /* @__PURE__ */ new Map();
-for (const [scope, endpoints] of Object.entries(endpoints_default)) {
-  for (const [methodName, endpoint2] of Object.entries(endpoints)) {
-    const [route, defaults2, decorations] = endpoint2;
-    const [method, url2] = route.split(/ /);
-    const endpointDefaults = Object.assign(
-      {
-        method,
-        url: url2
-      },
-      defaults2
-    );
-    if (!endpointMethodsMap.has(scope)) {
-      endpointMethodsMap.set(scope, /* @__PURE__ */ new Map());
-    }
-    endpointMethodsMap.get(scope).set(methodName, {
-      scope,
-      methodName,
-      endpointDefaults,
-      decorations
-    });
-  }
-}
-var handler = {
-  has({ scope }, methodName) {
-    return endpointMethodsMap.get(scope).has(methodName);
-  },
-  getOwnPropertyDescriptor(target, methodName) {
-    return {
-      value: this.get(target, methodName),
-      // ensures method is in the cache
-      configurable: true,
-      writable: true,
-      enumerable: true
-    };
-  },
-  defineProperty(target, methodName, descriptor) {
-    Object.defineProperty(target.cache, methodName, descriptor);
-    return true;
-  },
-  deleteProperty(target, methodName) {
-    delete target.cache[methodName];
-    return true;
-  },
-  ownKeys({ scope }) {
-    return [...endpointMethodsMap.get(scope).keys()];
-  },
-  set(target, methodName, value) {
-    return target.cache[methodName] = value;
-  },
-  get({ octokit, scope, cache }, methodName) {
-    if (cache[methodName]) {
-      return cache[methodName];
-    }
-    const method = endpointMethodsMap.get(scope).get(methodName);
-    if (!method) {
-      return void 0;
-    }
-    const { endpointDefaults, decorations } = method;
-    if (decorations) {
-      cache[methodName] = decorate(
-        octokit,
-        scope,
-        methodName,
-        endpointDefaults,
-        decorations
-      );
-    } else {
-      cache[methodName] = octokit.request.defaults(endpointDefaults);
-    }
-    return cache[methodName];
-  }
-};
-function endpointsToMethods(octokit) {
-  const newMethods = {};
-  for (const scope of endpointMethodsMap.keys()) {
-    newMethods[scope] = new Proxy({ octokit, scope, cache: {} }, handler);
-  }
-  return newMethods;
-}
-function decorate(octokit, scope, methodName, defaults2, decorations) {
-  const requestWithDefaults = octokit.request.defaults(defaults2);
-  function withDecorations(...args) {
-    let options2 = requestWithDefaults.endpoint.merge(...args);
-    if (decorations.mapToData) {
-      options2 = Object.assign({}, options2, {
-        data: options2[decorations.mapToData],
-        [decorations.mapToData]: void 0
-      });
-      return requestWithDefaults(options2);
-    }
-    if (decorations.renamed) {
-      const [newScope, newMethodName] = decorations.renamed;
-      octokit.log.warn(
-        `octokit.${scope}.${methodName}() has been renamed to octokit.${newScope}.${newMethodName}()`
-      );
-    }
-    if (decorations.deprecated) {
-      octokit.log.warn(decorations.deprecated);
-    }
-    if (decorations.renamedParameters) {
-      const options22 = requestWithDefaults.endpoint.merge(...args);
-      for (const [name, alias] of Object.entries(
-        decorations.renamedParameters
-      )) {
-        if (name in options22) {
-          octokit.log.warn(
-            `"${name}" parameter is deprecated for "octokit.${scope}.${methodName}()". Use "${alias}" instead`
-          );
-          if (!(alias in options22)) {
-            options22[alias] = options22[name];
-          }
-          delete options22[name];
-        }
-      }
-      return requestWithDefaults(options22);
-    }
-    return requestWithDefaults(...args);
-  }
-  return Object.assign(withDecorations, requestWithDefaults);
-}
-
-// ../../node_modules/.pnpm/@octokit+plugin-rest-endpoint-methods@17.0.0_@octokit+core@7.0.8/node_modules/@octokit/plugin-rest-endpoint-methods/dist-src/index.js
-function restEndpointMethods(octokit) {
-  const api = endpointsToMethods(octokit);
-  return {
-    rest: api
-  };
-}
-restEndpointMethods.VERSION = VERSION5;
-function legacyRestEndpointMethods(octokit) {
-  const api = endpointsToMethods(octokit);
-  return {
-    ...api,
-    rest: api
-  };
-}
-legacyRestEndpointMethods.VERSION = VERSION5;
-
-// ../../node_modules/.pnpm/@octokit+plugin-paginate-rest@14.0.0_@octokit+core@7.0.8/node_modules/@octokit/plugin-paginate-rest/dist-bundle/index.js
-var VERSION6 = "0.0.0-development";
-function normalizePaginatedListResponse(response) {
-  if (!response.data) {
-    return {
-      ...response,
-      data: []
-    };
-  }
-  const responseNeedsNormalization = ("total_count" in response.data || "total_commits" in response.data) && !("url" in response.data);
-  if (!responseNeedsNormalization) return response;
-  const incompleteResults = response.data.incomplete_results;
-  const repositorySelection = response.data.repository_selection;
-  const totalCount = response.data.total_count;
-  const totalCommits = response.data.total_commits;
-  delete response.data.incomplete_results;
-  delete response.data.repository_selection;
-  delete response.data.total_count;
-  delete response.data.total_commits;
-  const namespaceKey = Object.keys(response.data)[0];
-  const data = response.data[namespaceKey];
-  response.data = data;
-  if (typeof incompleteResults !== "undefined") {
-    response.data.incomplete_results = incompleteResults;
-  }
-  if (typeof repositorySelection !== "undefined") {
-    response.data.repository_selection = repositorySelection;
-  }
-  response.data.total_count = totalCount;
-  response.data.total_commits = totalCommits;
-  return response;
-}
-function iterator(octokit, route, parameters) {
-  const options2 = typeof route === "function" ? route.endpoint(parameters) : octokit.request.endpoint(route, parameters);
-  const requestMethod = typeof route === "function" ? route : octokit.request;
-  const method = options2.method;
-  const headers = options2.headers;
-  let url2 = options2.url;
-  return {
-    [Symbol.asyncIterator]: () => ({
-      async next() {
-        if (!url2) return { done: true };
-        try {
-          const response = await requestMethod({ method, url: url2, headers });
-          const normalizedResponse = normalizePaginatedListResponse(response);
-          url2 = ((normalizedResponse.headers.link || "").match(
-            /<([^<>]+)>;\s*rel="next"/
-          ) || [])[1];
-          if (!url2 && "total_commits" in normalizedResponse.data) {
-            const parsedUrl = new URL(normalizedResponse.url);
-            const params = parsedUrl.searchParams;
-            const page = parseInt(params.get("page") || "1", 10);
-            const per_page = parseInt(params.get("per_page") || "250", 10);
-            if (page * per_page < normalizedResponse.data.total_commits) {
-              params.set("page", String(page + 1));
-              url2 = parsedUrl.toString();
-            }
-          }
-          return { value: normalizedResponse };
-        } catch (error63) {
-          if (error63.status !== 409) throw error63;
-          url2 = "";
-          return {
-            value: {
-              status: 200,
-              headers: {},
-              data: []
-            }
-          };
-        }
-      }
-    })
-  };
-}
-function paginate(octokit, route, parameters, mapFn) {
-  if (typeof parameters === "function") {
-    mapFn = parameters;
-    parameters = void 0;
-  }
-  return gather(
-    octokit,
-    [],
-    iterator(octokit, route, parameters)[Symbol.asyncIterator](),
-    mapFn
-  );
-}
-function gather(octokit, results, iterator2, mapFn) {
-  return iterator2.next().then((result2) => {
-    if (result2.done) {
-      return results;
-    }
-    let earlyExit = false;
-    function done() {
-      earlyExit = true;
-    }
-    results = results.concat(
-      mapFn ? mapFn(result2.value, done) : result2.value.data
-    );
-    if (earlyExit) {
-      return results;
-    }
-    return gather(octokit, results, iterator2, mapFn);
-  });
-}
-var composePaginateRest = Object.assign(paginate, {
-  iterator
-});
-function paginateRest(octokit) {
-  return {
-    paginate: Object.assign(paginate.bind(null, octokit), {
-      iterator: iterator.bind(null, octokit)
-    })
-  };
-}
-paginateRest.VERSION = VERSION6;
-
-// ../../node_modules/.pnpm/@actions+github@9.1.1/node_modules/@actions/github/lib/utils.js
-var context = new Context();
-var baseUrl = getApiBaseUrl();
-var defaults = {
-  baseUrl,
-  request: {
-    agent: getProxyAgent(baseUrl),
-    fetch: getProxyFetch(baseUrl)
-  }
-};
-var GitHub = Octokit.plugin(restEndpointMethods, paginateRest).defaults(defaults);
-function getOctokitOptions(token, options2) {
-  const opts = Object.assign({}, options2 || {});
-  const auth2 = getAuthString(token, opts);
-  if (auth2) {
-    opts.auth = auth2;
-  }
-  const userAgent2 = getUserAgentWithOrchestrationId(opts.userAgent);
-  if (userAgent2) {
-    opts.userAgent = userAgent2;
-  }
-  return opts;
-}
-
-// ../../node_modules/.pnpm/@actions+github@9.1.1/node_modules/@actions/github/lib/github.js
-var context2 = new Context();
-function getOctokit(token, options2, ...additionalPlugins) {
-  const GitHubWithPlugins = GitHub.plugin(...additionalPlugins);
-  return new GitHubWithPlugins(getOctokitOptions(token, options2));
-}
-
 // ../core/dist/index.js
 init_chunk_VIH22WF3();
 import { createWriteStream } from "fs";
 import { appendFile as appendFile2, copyFile as copyFile2, open as open3, rename as rename2, rm as rm2, writeFile as writeFile2 } from "fs/promises";
-import { existsSync as existsSync3, mkdirSync } from "fs";
+import { existsSync as existsSync2, mkdirSync } from "fs";
 import { dirname as dirname3 } from "path";
 import { basename as basename3, dirname as dirname22, join as join3 } from "path";
 import { randomBytes } from "crypto";
@@ -48519,7 +43766,7 @@ __export(external_exports, {
   optional: () => optional,
   output: () => output,
   overwrite: () => _overwrite,
-  parse: () => parse4,
+  parse: () => parse2,
   parseAsync: () => parseAsync2,
   partialRecord: () => partialRecord,
   pipe: () => pipe,
@@ -48871,7 +44118,7 @@ __export(core_exports2, {
   memoizer: () => memoizer,
   mergeValues: () => mergeValues,
   meta: () => meta,
-  parse: () => parse3,
+  parse: () => parse,
   parseAsync: () => parseAsync,
   parseURLObject: () => parseURLObject,
   prettifyError: () => prettifyError,
@@ -48946,18 +44193,18 @@ __export(util_exports, {
   hide: () => hide,
   installLazyProp: () => installLazyProp,
   isObject: () => isObject,
-  isPlainObject: () => isPlainObject3,
+  isPlainObject: () => isPlainObject,
   issue: () => issue2,
   joinValues: () => joinValues,
   jsonStringifyReplacer: () => jsonStringifyReplacer,
   members: () => members,
-  merge: () => merge2,
+  merge: () => merge,
   mergeDefs: () => mergeDefs,
   normalizeParams: () => normalizeParams,
   nullish: () => nullish,
   numKeys: () => numKeys,
   objectClone: () => objectClone,
-  omit: () => omit2,
+  omit: () => omit,
   optionalKeys: () => optionalKeys,
   own: () => own,
   parsedType: () => parsedType,
@@ -49138,10 +44385,10 @@ function mergeDefs(...defs) {
 function cloneDef(schema) {
   return mergeDefs(schema._zod.def);
 }
-function getElementAtPath(obj, path4) {
-  if (!path4)
+function getElementAtPath(obj, path5) {
+  if (!path5)
     return obj;
-  return path4.reduce((acc, key) => acc?.[key], obj);
+  return path5.reduce((acc, key) => acc?.[key], obj);
 }
 function promiseAllObject(promisesObj) {
   const keys = Object.keys(promisesObj);
@@ -49188,7 +44435,7 @@ var allowsEval = /* @__PURE__ */ cached(() => {
     return false;
   }
 });
-function isPlainObject3(o) {
+function isPlainObject(o) {
   if (isObject(o) === false)
     return false;
   const ctor = o.constructor;
@@ -49205,7 +44452,7 @@ function isPlainObject3(o) {
   return true;
 }
 function shallowClone(o) {
-  if (isPlainObject3(o))
+  if (isPlainObject(o))
     return { ...o };
   if (Array.isArray(o))
     return [...o];
@@ -49381,7 +44628,7 @@ function maskedKeys(schema, mask) {
   }
   return keys;
 }
-function omit2(schema, mask) {
+function omit(schema, mask) {
   const currDef = schema._zod.def;
   const checks = currDef.checks;
   const hasChecks = checks && checks.length > 0;
@@ -49394,7 +44641,7 @@ function omit2(schema, mask) {
   return clone(schema, mergeDefs(currDef, { shape: newShape, checks: [] }));
 }
 function extend(schema, shape2) {
-  if (!isPlainObject3(shape2)) {
+  if (!isPlainObject(shape2)) {
     throw new Error("Invalid input to extend: expected a plain object");
   }
   const checks = schema._zod.def.checks;
@@ -49416,12 +44663,12 @@ function extended(schema, shape2) {
   return newShape;
 }
 function safeExtend(schema, shape2) {
-  if (!isPlainObject3(shape2)) {
+  if (!isPlainObject(shape2)) {
     throw new Error("Invalid input to safeExtend: expected a plain object");
   }
   return clone(schema, mergeDefs(schema._zod.def, { shape: extended(schema, shape2) }));
 }
-function merge2(a, b) {
+function merge(a, b) {
   if (!b?._zod?.def) {
     throw new Error("Invalid input to merge: expected an object schema. To merge a plain shape, use `.extend()`.");
   }
@@ -49481,11 +44728,11 @@ function explicitlyAborted(x, startIndex = 0) {
   }
   return false;
 }
-function prefixIssues(path4, issues) {
+function prefixIssues(path5, issues) {
   return issues.map((iss) => {
     var _a3;
     (_a3 = iss).path ?? (_a3.path = []);
-    iss.path.unshift(path4);
+    iss.path.unshift(path5);
     return iss;
   });
 }
@@ -49947,16 +45194,16 @@ function flattenError(error63, mapper = (issue3) => issue3.message) {
 }
 function formatError(error63, mapper = (issue3) => issue3.message) {
   const fieldErrors = { _errors: [] };
-  const processError = (error64, path4 = []) => {
+  const processError = (error64, path5 = []) => {
     for (const issue3 of error64.issues) {
       if (issue3.code === "invalid_union" && issue3.errors.length) {
-        issue3.errors.map((issues) => processError({ issues }, [...path4, ...issue3.path]));
+        issue3.errors.map((issues) => processError({ issues }, [...path5, ...issue3.path]));
       } else if (issue3.code === "invalid_key") {
-        processError({ issues: issue3.issues }, [...path4, ...issue3.path]);
+        processError({ issues: issue3.issues }, [...path5, ...issue3.path]);
       } else if (issue3.code === "invalid_element") {
-        processError({ issues: issue3.issues }, [...path4, ...issue3.path]);
+        processError({ issues: issue3.issues }, [...path5, ...issue3.path]);
       } else {
-        const fullpath = [...path4, ...issue3.path];
+        const fullpath = [...path5, ...issue3.path];
         if (fullpath.length === 0) {
           fieldErrors._errors.push(mapper(issue3));
         } else {
@@ -49995,17 +45242,17 @@ function formatError(error63, mapper = (issue3) => issue3.message) {
 }
 function treeifyError(error63, mapper = (issue3) => issue3.message) {
   const result2 = { errors: [] };
-  const processError = (error64, path4 = []) => {
+  const processError = (error64, path5 = []) => {
     var _a3;
     for (const issue3 of error64.issues) {
       if (issue3.code === "invalid_union" && issue3.errors.length) {
-        issue3.errors.map((issues) => processError({ issues }, [...path4, ...issue3.path]));
+        issue3.errors.map((issues) => processError({ issues }, [...path5, ...issue3.path]));
       } else if (issue3.code === "invalid_key") {
-        processError({ issues: issue3.issues }, [...path4, ...issue3.path]);
+        processError({ issues: issue3.issues }, [...path5, ...issue3.path]);
       } else if (issue3.code === "invalid_element") {
-        processError({ issues: issue3.issues }, [...path4, ...issue3.path]);
+        processError({ issues: issue3.issues }, [...path5, ...issue3.path]);
       } else {
-        const fullpath = [...path4, ...issue3.path];
+        const fullpath = [...path5, ...issue3.path];
         if (fullpath.length === 0) {
           result2.errors.push(mapper(issue3));
           continue;
@@ -50044,8 +45291,8 @@ function treeifyError(error63, mapper = (issue3) => issue3.message) {
 }
 function toDotPath(_path) {
   const segs = [];
-  const path4 = _path.map((seg) => typeof seg === "object" ? seg.key : seg);
-  for (const seg of path4) {
+  const path5 = _path.map((seg) => typeof seg === "object" ? seg.key : seg);
+  for (const seg of path5) {
     if (typeof seg === "number")
       segs.push(`[${seg}]`);
     else if (typeof seg === "symbol")
@@ -50091,7 +45338,7 @@ var _parse = (_Err) => {
   };
   return fn;
 };
-var parse3 = /* @__PURE__ */ _parse($ZodRealError);
+var parse = /* @__PURE__ */ _parse($ZodRealError);
 var _parseAsync = (_Err) => {
   const fn = async (schema, value, _ctx, params) => {
     const ctx = _ctx ? { ..._ctx, async: true } : { async: true };
@@ -50906,8 +46153,8 @@ var Doc = class {
     const lines = content.split("\n").filter((x) => x);
     const minIndent = Math.min(...lines.map((x) => x.length - x.trimStart().length));
     const dedented = lines.map((x) => x.slice(minIndent)).map((x) => " ".repeat(this.indent * 2) + x);
-    for (const line of dedented) {
-      this.content.push(line);
+    for (const line2 of dedented) {
+      this.content.push(line2);
     }
   }
   compile() {
@@ -52296,7 +47543,7 @@ function mergeValues(a, b) {
   if (a instanceof Date && b instanceof Date && +a === +b) {
     return { valid: true, data: a };
   }
-  if (isPlainObject3(a) && isPlainObject3(b)) {
+  if (isPlainObject(a) && isPlainObject(b)) {
     const bKeys = Object.keys(b);
     const sharedKeys = Object.keys(a).filter((key) => bKeys.indexOf(key) !== -1);
     const newObj = { ...a, ...b };
@@ -52517,7 +47764,7 @@ var $ZodRecord = /* @__PURE__ */ $constructor("$ZodRecord", (inst, def) => {
   memo2?.attach(inst);
   inst._zod.parse = (payload, ctx) => {
     const input2 = payload.value;
-    if (!isPlainObject3(input2)) {
+    if (!isPlainObject(input2)) {
       payload.issues.push({
         expected: "record",
         code: "invalid_type",
@@ -53244,10 +48491,10 @@ var $ZodFunction = /* @__PURE__ */ $constructor("$ZodFunction", (inst, def) => {
       throw new Error("implement() must be called with a function");
     }
     return Object.defineProperty(function(...args) {
-      const parsedArgs = inst._def.input ? parse3(inst._def.input, args) : args;
+      const parsedArgs = inst._def.input ? parse(inst._def.input, args) : args;
       const result2 = Reflect.apply(func, this, parsedArgs);
       if (inst._def.output) {
-        return parse3(inst._def.output, result2);
+        return parse(inst._def.output, result2);
       }
       return result2;
     }, "_zod", { value: inst._zod, enumerable: false });
@@ -53388,7 +48635,7 @@ var recursive = /* @__PURE__ */ new WeakMap();
 var NONE = 0;
 var ASSUMED = 1;
 var PROVEN = 2;
-function isRecursive(inst, stack, resolve5) {
+function isRecursive(inst, stack, resolve7) {
   const cached2 = recursive.get(inst);
   if (cached2 !== void 0)
     return cached2 ? PROVEN : NONE;
@@ -53398,7 +48645,7 @@ function isRecursive(inst, stack, resolve5) {
   let result2 = NONE;
   const check2 = (child2) => {
     if (result2 !== PROVEN && child2?._zod) {
-      const answer = isRecursive(child2, stack, resolve5);
+      const answer = isRecursive(child2, stack, resolve7);
       if (answer > result2)
         result2 = answer;
     }
@@ -53409,7 +48656,7 @@ function isRecursive(inst, stack, resolve5) {
       const desc = Object.getOwnPropertyDescriptor(sh, key);
       if (spread && !desc.enumerable)
         continue;
-      const child2 = desc.get ? ASSUMED : desc.value?._zod ? isRecursive(desc.value, stack, resolve5) : NONE;
+      const child2 = desc.get ? ASSUMED : desc.value?._zod ? isRecursive(desc.value, stack, resolve7) : NONE;
       if (child2 > answer)
         answer = child2;
     }
@@ -53473,7 +48720,7 @@ function isRecursive(inst, stack, resolve5) {
       break;
     // `$ZodLazy` caches its inner on the def, so a resolved edge is followed exactly
     case "lazy": {
-      const inner = def._cachedInner ?? (resolve5 ? inst._zod.innerType : void 0);
+      const inner = def._cachedInner ?? (resolve7 ? inst._zod.innerType : void 0);
       merge3(inner ? isRecursive(inner, stack, false) : ASSUMED);
       break;
     }
@@ -62606,7 +57853,7 @@ function generateIntersectionCheck(doc, ctx, schema, accessor) {
 }
 function generateRecordCheck(doc, ctx, schema, accessor) {
   const def = schema._zod.def;
-  const isPlainObjectConst = addConstant(ctx, isPlainObject3);
+  const isPlainObjectConst = addConstant(ctx, isPlainObject);
   doc.write(`if (!${isPlainObjectConst}(${accessor})) return INVALID;`);
   const outputVar = newVar(ctx);
   const kVar = newVar(ctx);
@@ -64974,8 +60221,8 @@ function rewriteKeyNames(ctx) {
       bySchema.set(entry.schema, entry);
   }
   const rewrites = /* @__PURE__ */ new Map();
-  for (const record2 of pendingRecords.get(ctx) ?? []) {
-    const seen = ctx.seen.get(record2);
+  for (const record3 of pendingRecords.get(ctx) ?? []) {
+    const seen = ctx.seen.get(record3);
     const names = (seen?.def ?? seen?.schema)?.propertyNames;
     if (!names || names === true || rewrites.has(names))
       continue;
@@ -65554,7 +60801,7 @@ var ZodRealError = /* @__PURE__ */ $constructor("ZodError", initializer2, void 0
 });
 
 // ../../node_modules/.pnpm/zod@4.6.7/node_modules/zod/v4/classic/parse.js
-var parse4 = /* @__PURE__ */ _parse(ZodRealError);
+var parse2 = /* @__PURE__ */ _parse(ZodRealError);
 var parseAsync2 = /* @__PURE__ */ _parseAsync(ZodRealError);
 var safeParse2 = /* @__PURE__ */ _safeParse(ZodRealError);
 var safeParseAsync2 = /* @__PURE__ */ _safeParseAsync(ZodRealError);
@@ -65691,7 +60938,7 @@ var ZodType = /* @__PURE__ */ $constructor("ZodType", (inst, def) => {
     util_exports.own(this, "~standard", value);
   },
   parse: function _parse2(data, params) {
-    return parse4(this, data, params, { callee: _parse2 });
+    return parse2(this, data, params, { callee: _parse2 });
   },
   parseAsync: async function _parseAsync2(data, params) {
     return await parseAsync2(this, data, params, { callee: _parseAsync2 });
@@ -67183,13 +62430,13 @@ function resolveRef(ref, ctx) {
   if (!ref.startsWith("#")) {
     throw new Error("External $ref is not supported, only local refs (#/...) are allowed");
   }
-  const path4 = ref.slice(1).split("/").filter(Boolean);
-  if (path4.length === 0) {
+  const path5 = ref.slice(1).split("/").filter(Boolean);
+  if (path5.length === 0) {
     return ctx.rootSchema;
   }
   const defsKey = ctx.version === "draft-2020-12" ? "$defs" : "definitions";
-  if (path4[0] === defsKey) {
-    const key = path4[1] === void 0 ? void 0 : decodeJSONPointerSegment(path4[1]);
+  if (path5[0] === defsKey) {
+    const key = path5[1] === void 0 ? void 0 : decodeJSONPointerSegment(path5[1]);
     if (!key || !ctx.defs[key]) {
       throw new Error(`Reference not found: ${ref}`);
     }
@@ -67612,7 +62859,7 @@ function convertBaseSchema(schema, ctx) {
           const patterns = patternKeys.map((p) => new RegExp(p));
           const basePatternSchema = zodSchema;
           zodSchema = zodSchema.check((payload) => {
-            if (!isPlainObject3(payload.value))
+            if (!isPlainObject(payload.value))
               return;
             const unrecognized = [];
             for (const key of Object.keys(payload.value)) {
@@ -68039,14 +63286,14 @@ function date4(params) {
 }
 
 // ../core/dist/index.js
-import { createReadStream as createReadStream2, readFileSync as readFileSync2 } from "fs";
+import { createReadStream as createReadStream2, readFileSync } from "fs";
 import { open as open22, stat as stat2 } from "fs/promises";
 import { createReadStream } from "fs";
 import { join as join32 } from "path";
 import { createRequire } from "module";
 import { dirname as dirname32, join as join22 } from "path";
 import { fileURLToPath } from "url";
-import { readFileSync as readFileSync22 } from "fs";
+import { readFileSync as readFileSync2 } from "fs";
 import { join as join4 } from "path";
 import { basename as basename22 } from "path";
 import { join as join5 } from "path";
@@ -68062,40 +63309,45 @@ import { readFile as readFile3 } from "fs/promises";
 import { join as join9 } from "path";
 import { dirname as dirname4, join as join10 } from "path";
 import { dirname as dirname5 } from "path";
-import { lstat as lstat2, readdir as readdir2 } from "fs/promises";
-import { join as join11, relative as relative2, sep as sep4 } from "path";
-import { readFile as readFile4 } from "fs/promises";
+import { createHash as createHash3 } from "crypto";
 import { hash as hash2 } from "crypto";
-import { readFile as readFile5, readdir as readdir22 } from "fs/promises";
-import { join as join12 } from "path";
+import { readFile as readFile4, readdir as readdir2 } from "fs/promises";
+import { join as join11 } from "path";
+import { lstat as lstat2, readdir as readdir22 } from "fs/promises";
+import { join as join12, relative as relative2, sep as sep3 } from "path";
+import { readFile as readFile5, stat as stat3 } from "fs/promises";
+import { join as join13 } from "path";
 import { open as open4 } from "fs/promises";
 import { extname as extname2, relative as relative22, sep as sep22 } from "path";
 import { createReadStream as createReadStream4 } from "fs";
-import { readdir as readdir3, stat as stat3 } from "fs/promises";
-import { join as join13 } from "path";
+import { readdir as readdir3, stat as stat4 } from "fs/promises";
+import { join as join14 } from "path";
 import { createInterface } from "readline";
 import { createGunzip } from "zlib";
 var import_picomatch = __toESM(require_picomatch2(), 1);
 var import_picomatch2 = __toESM(require_picomatch2(), 1);
 import { isIP } from "net";
-import { writeFile as writeFile22 } from "fs/promises";
-import { createHash as createHash3 } from "crypto";
+import { createHash as createHash4 } from "crypto";
 import { availableParallelism } from "os";
-import { join as join14 } from "path";
+import { writeFile as writeFile22 } from "fs/promises";
+import { join as join15 } from "path";
 import { isAbsolute, relative as relative3, resolve as resolve3, sep as sep32 } from "path";
 import { fileURLToPath as fileURLToPath2 } from "url";
 import { rename as rename22, rm as rm22, writeFile as writeFile3 } from "fs/promises";
-import { basename as basename32, dirname as dirname6, join as join15 } from "path";
+import { basename as basename32, dirname as dirname6, join as join16 } from "path";
 import { gzipSync } from "zlib";
 import { randomBytes as randomBytes2 } from "crypto";
-import { createHash as createHash4 } from "crypto";
-import { stat as stat5 } from "fs/promises";
-import { join as join17, relative as relative4, resolve as resolve32, sep as sep42 } from "path";
-import { createReadStream as createReadStream5 } from "fs";
-import { stat as stat4 } from "fs/promises";
-import { createInterface as createInterface2 } from "readline";
-import { basename as basename4, join as join16, resolve as resolve22 } from "path";
 import { createHash as createHash5 } from "crypto";
+import { basename as basename4, join as join17, resolve as resolve22 } from "path";
+import { createReadStream as createReadStream5 } from "fs";
+import { stat as stat5 } from "fs/promises";
+import { createInterface as createInterface2 } from "readline";
+import { resolve as resolve32 } from "path";
+import { stat as stat6 } from "fs/promises";
+import { join as join18, relative as relative4, sep as sep4 } from "path";
+import { join as join19, resolve as resolve5 } from "path";
+import { stat as stat7 } from "fs/promises";
+import { join as join20, relative as relative5, resolve as resolve6, sep as sep5 } from "path";
 var SEVERITIES = ["critical", "high", "medium", "low", "info"];
 var CATEGORIES = ["sast", "sca", "secrets", "iac", "container", "dast", "sbom"];
 var PRIORITIES = ["P0", "P1", "P2", "P3", "P4"];
@@ -68222,7 +63474,7 @@ function whereOf(finding) {
   return location2.startLine ? `${location2.uri}:${location2.startLine}` : location2.uri;
 }
 function ensureDir(dir) {
-  if (existsSync3(dir)) return;
+  if (existsSync2(dir)) return;
   const parent = dirname3(dir);
   if (parent !== dir) ensureDir(parent);
   try {
@@ -68237,9 +63489,9 @@ async function writeChunks(file2, chunks) {
   failed.catch(() => void 0);
   try {
     for (const chunk of chunks) {
-      if (!out.write(chunk)) await Promise.race([new Promise((resolve42) => out.once("drain", () => resolve42())), failed]);
+      if (!out.write(chunk)) await Promise.race([new Promise((resolve7) => out.once("drain", () => resolve7())), failed]);
     }
-    await Promise.race([new Promise((resolve42) => out.end(() => resolve42())), failed]);
+    await Promise.race([new Promise((resolve7) => out.end(() => resolve7())), failed]);
   } finally {
     out.destroy();
   }
@@ -68458,9 +63710,9 @@ var log = external_exports.strictObject({
   inlineExternalProperties: external_exports.array(external_exports.looseObject({})).optional(),
   properties: propertyBag.optional()
 });
-function formatIssuePath(path4) {
+function formatIssuePath(path22) {
   let out = "";
-  for (const key of path4) {
+  for (const key of path22) {
     if (typeof key === "number") out += `[${key}]`;
     else out += out ? `.${String(key)}` : String(key);
   }
@@ -68537,9 +63789,9 @@ function checkSarifLog(data, file2) {
   const parsed = log.safeParse(data);
   if (!parsed.success) {
     const problems = parsed.error.issues.map((issue3) => {
-      const where = formatIssuePath(issue3.path);
-      if (issue3.code === "unrecognized_keys") return `${where}: unknown ${issue3.keys.length > 1 ? "properties" : "property"} ${issue3.keys.map((k) => `"${k}"`).join(", ")}`;
-      return `${where}: ${issue3.message}`;
+      const where2 = formatIssuePath(issue3.path);
+      if (issue3.code === "unrecognized_keys") return `${where2}: unknown ${issue3.keys.length > 1 ? "properties" : "property"} ${issue3.keys.map((k) => `"${k}"`).join(", ")}`;
+      return `${where2}: ${issue3.message}`;
     });
     const shown = problems.slice(0, 3).join("; ");
     const more = problems.length > 3 ? ` (and ${problems.length - 3} more)` : "";
@@ -69067,8 +64319,8 @@ async function readXml(buffer, start, file2, maxDepth) {
   if (/<!ENTITY/i.test(text2)) throw new InputError("declares XML entities (<!ENTITY>), which are refused", { file: file2 });
   const valid = validate3(text2, { allowBooleanAttributes: true });
   if (valid !== true) {
-    const { line, col, msg } = valid.err;
-    throw new InputError(`is not valid XML at line ${line}, column ${col}: ${msg}`, { file: file2 });
+    const { line: line2, col, msg } = valid.err;
+    throw new InputError(`is not valid XML at line ${line2}, column ${col}: ${msg}`, { file: file2 });
   }
   let depth = 0;
   let max = 0;
@@ -69149,7 +64401,7 @@ async function readDocument(file2, options2 = {}) {
   try {
     if (values <= 1) return toDocument([JSON.parse(text2)], file2);
     return toDocument(
-      text2.split("\n").filter((line) => line.trim() !== "").map((line) => JSON.parse(line)),
+      text2.split("\n").filter((line2) => line2.trim() !== "").map((line2) => JSON.parse(line2)),
       file2
     );
   } catch {
@@ -69158,7 +64410,7 @@ async function readDocument(file2, options2 = {}) {
 }
 async function readWhole(file2) {
   try {
-    return readFileSync2(file2);
+    return readFileSync(file2);
   } catch (error63) {
     throw new InputError(describeFsError(error63), { file: file2, cause: error63 });
   }
@@ -69373,7 +64625,7 @@ var trivy = {
     if (!Array.isArray(document.data) && !read.obj(document.data)) missing(file2, "Trivy", 'expected an object with "Results"');
     const root = read.obj(document.data);
     const run22 = new RunBuilder({ name: "Trivy", version: read.str(read.obj(root?.Trivy)?.Version), informationUri: "https://trivy.dev" });
-    for (const { results, context: context3 } of resultGroups(document.data)) {
+    for (const { results, context } of resultGroups(document.data)) {
       for (const [index, value] of results.entries()) {
         const result2 = read.obj(value);
         if (!result2) missing(file2, "Trivy", `Results[${index}] is not an object`);
@@ -69381,14 +64633,14 @@ var trivy = {
         const klass = read.str(result2.Class) ?? "";
         const type = read.str(result2.Type);
         const osPackages = klass === "os-pkgs";
-        const inImage = context3.image || osPackages;
-        const where = (region2 = {}) => inImage || !target ? void 0 : fileLocation(target, region2);
+        const inImage = context.image || osPackages;
+        const where2 = (region2 = {}) => inImage || !target ? void 0 : fileLocation(target, region2);
         const logical = [
-          ...context3.workload ? [logicalLocation(context3.workload, "resource")] : [],
+          ...context.workload ? [logicalLocation(context.workload, "resource")] : [],
           ...inImage && target ? [logicalLocation(target, "module")] : []
         ];
         const imageInfo = (layer) => {
-          const reference = context3.artifact ?? (osPackages ? target.replace(/\s*\(.*\)$/, "") : void 0);
+          const reference = context.artifact ?? (osPackages ? target.replace(/\s*\(.*\)$/, "") : void 0);
           const l = read.obj(layer);
           return inImage && reference ? { reference, layer: read.str(l?.DiffID) ?? read.str(l?.Digest) } : void 0;
         };
@@ -69425,7 +64677,7 @@ var trivy = {
             level: levelOf(score),
             score,
             category,
-            locations: [where()],
+            locations: [where2()],
             logicalLocations: logical,
             ids: [id, ...read.arr(v.VendorIDs)],
             cwes: read.arr(v.CweIDs),
@@ -69464,7 +64716,7 @@ var trivy = {
             level: levelOf(score),
             score,
             category: "iac",
-            locations: [where({ startLine: cause.StartLine, endLine: cause.EndLine })],
+            locations: [where2({ startLine: cause.StartLine, endLine: cause.EndLine })],
             logicalLocations: [...logical, ...read.str(cause.Resource) ? [logicalLocation(read.str(cause.Resource), "resource")] : []],
             ids: [id, read.str(m.ID)],
             properties: { "pipewarden/severityLabel": read.str(m.Severity) }
@@ -69481,7 +64733,7 @@ var trivy = {
             level: "error",
             score,
             category: "secrets",
-            locations: [where({ startLine: s.StartLine, endLine: s.EndLine })],
+            locations: [where2({ startLine: s.StartLine, endLine: s.EndLine })],
             logicalLocations: logical,
             secret: read.str(s.Match) ?? `${target}:${read.str(s.StartLine)}`,
             image: imageInfo(s.Layer),
@@ -69501,7 +64753,7 @@ var trivy = {
             level: levelOf(score),
             score,
             category: "sca",
-            locations: [where(), read.str(l.FilePath) && !inImage ? fileLocation(read.str(l.FilePath)) : void 0],
+            locations: [where2(), read.str(l.FilePath) && !inImage ? fileLocation(read.str(l.FilePath)) : void 0],
             logicalLocations: logical,
             package: pkgName ? { name: pkgName, ecosystem: type } : void 0,
             image: imageInfo(void 0)
@@ -69554,7 +64806,7 @@ var grype = {
       const name = read.str(artifact.name) ?? "package";
       const version22 = read.str(artifact.version);
       const locations = read.arr(artifact.locations).map(read.obj).filter(Boolean);
-      const path4 = read.str(locations[0]?.path);
+      const path22 = read.str(locations[0]?.path);
       const cwes = related.flatMap((r) => read.arr(r.cwes));
       run22.rule({
         id,
@@ -69573,8 +64825,8 @@ var grype = {
         level: levelOf(score),
         score,
         category: image ? "container" : "sca",
-        locations: [image ? void 0 : fileLocation(path4?.replace(/^\/+/, ""))],
-        logicalLocations: image ? [logicalLocation(path4 ?? name, "module")] : [],
+        locations: [image ? void 0 : fileLocation(path22?.replace(/^\/+/, ""))],
+        logicalLocations: image ? [logicalLocation(path22 ?? name, "module")] : [],
         ids: [id, ...related.map((r) => read.str(r.id))],
         cwes,
         package: { name, version: version22, ecosystem: read.str(artifact.type), purl: read.str(artifact.purl), fixedVersions: fixed },
@@ -69673,19 +64925,19 @@ var gitleaks = {
       const rule = v8 ? read.str(item.RuleID) ?? read.str(item.Description) ?? "secret" : read.str(item.rule) ?? "secret";
       const id = rule.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "") || "secret";
       const description = v8 ? read.str(item.Description) ?? rule : rule;
-      const path4 = v8 ? read.str(item.File) : read.str(item.file);
-      const line = v8 ? item.StartLine : item.lineNumber;
+      const path22 = v8 ? read.str(item.File) : read.str(item.file);
+      const line2 = v8 ? item.StartLine : item.lineNumber;
       const commit = read.str(v8 ? item.Commit : item.commit);
       const tags = v8 ? read.arr(item.Tags).map(read.str) : (read.str(item.tags) ?? "").split(",").map((t) => t.trim());
       run22.rule({ id, name: rule, short: `${description} detected`, score: 9, level: "error", tags: ["secret", ...tags], cwes: ["CWE-798"] });
       run22.result({
         ruleId: id,
-        message: `${description} secret found${path4 ? ` in ${path4}` : ""}${commit ? ` (commit ${commit.slice(0, 12)})` : ""}`,
+        message: `${description} secret found${path22 ? ` in ${path22}` : ""}${commit ? ` (commit ${commit.slice(0, 12)})` : ""}`,
         level: "error",
         score: 9,
         category: "secrets",
-        locations: [fileLocation(path4?.replace(/^\/+/, ""), { startLine: line, endLine: v8 ? item.EndLine : void 0, startColumn: v8 ? item.StartColumn : void 0, endColumn: v8 ? item.EndColumn : void 0 })],
-        secret: read.str(v8 ? item.Secret ?? item.Match : item.offender) ?? `${path4}:${String(line)}`,
+        locations: [fileLocation(path22?.replace(/^\/+/, ""), { startLine: line2, endLine: v8 ? item.EndLine : void 0, startColumn: v8 ? item.StartColumn : void 0, endColumn: v8 ? item.EndColumn : void 0 })],
+        secret: read.str(v8 ? item.Secret ?? item.Match : item.offender) ?? `${path22}:${String(line2)}`,
         cwes: ["CWE-798"],
         properties: {
           ...commit ? { "pipewarden/commit": commit } : {},
@@ -69779,7 +65031,7 @@ function parseV6(root, run22) {
       score,
       category: "sca",
       locations: [fileLocation(LOCKFILE)],
-      logicalLocations: paths.slice(0, 20).map((path4) => logicalLocation(path4, "module")),
+      logicalLocations: paths.slice(0, 20).map((path22) => logicalLocation(path22, "module")),
       ids: [id, ...read.arr(advisory.cves)],
       cwes: [cwe],
       package: { name, version: versions[0], ecosystem: "npm", fixedVersions: patched && patched !== "<0.0.0" ? [patched] : [] },
@@ -70026,7 +65278,7 @@ function resolveNodePackage(name) {
   for (const base of require2.resolve.paths(name) ?? []) {
     const manifest = join22(base, name, "package.json");
     try {
-      const { version: version22 } = JSON.parse(readFileSync22(manifest, "utf8"));
+      const { version: version22 } = JSON.parse(readFileSync2(manifest, "utf8"));
       return { dir: dirname32(manifest), version: version22 };
     } catch {
     }
@@ -70042,7 +65294,7 @@ function scannerConfig(file2) {
   const candidates = [join22(here, "..", "scanner-configs", file2), join22(here, "..", "..", "scanner-configs", file2), join22(here, "scanner-configs", file2)];
   for (const candidate of candidates) {
     try {
-      readFileSync22(candidate);
+      readFileSync2(candidate);
       return candidate;
     } catch {
     }
@@ -70058,10 +65310,10 @@ function fitsCommandLine(files) {
 function zeroOneExit(code) {
   return code === 0 ? "clean" : code === 1 ? "findings" : "error";
 }
-function annotateRules(log2, describe22) {
+function annotateRules(log2, describe32) {
   for (const run22 of log2.runs) {
     for (const rule of run22.tool.driver.rules ?? []) {
-      const known = describe22(rule);
+      const known = describe32(rule);
       if (!known) continue;
       const tags = /* @__PURE__ */ new Set([...rule.properties?.tags ?? [], ...known.tags]);
       rule.properties = { ...rule.properties, tags: [...tags], "security-severity": known.severity };
@@ -70087,6 +65339,7 @@ var ESLINT_SECURITY_RULES = {
 };
 var HINT = "it ships with @pipewarden/core; reinstall with `pnpm install`";
 var eslintSecurity = {
+  kind: "command",
   id: "eslint-security",
   title: "ESLint with eslint-plugin-security",
   category: "sast",
@@ -70288,14 +65541,14 @@ var gitlab = {
       const image = read.str(location2.image);
       const evidence = read.obj(item.evidence);
       const request2 = read.obj(evidence?.request);
-      const links2 = read.arr(item.links).map((l) => read.str(read.obj(l)?.url)).filter(Boolean);
+      const links = read.arr(item.links).map((l) => read.str(read.obj(l)?.url)).filter(Boolean);
       run22.rule({
         id,
         name: read.str(identifiers2[0]?.name) ?? name,
         short: name,
         full: read.str(item.description),
         help: read.str(item.solution),
-        helpUri: read.str(identifiers2[0]?.url) ?? links2[0],
+        helpUri: read.str(identifiers2[0]?.url) ?? links[0],
         score,
         level: levelOf(score),
         cwes,
@@ -70436,9 +65689,9 @@ var yarnAudit = {
     const lines = document.kind === "jsonl" ? document.data : document.kind === "json" ? [document.data] : missing(file2, "yarn audit", "expected JSON lines");
     const run22 = new RunBuilder({ name: "yarn audit", informationUri: "https://classic.yarnpkg.com/en/docs/cli/audit" });
     const errors = [];
-    for (const [index, line] of lines.entries()) {
-      if (!isLine(line)) missing(file2, "yarn audit", `line ${index + 1} is not a yarn message ({"type", "data"})`);
-      const message2 = read.obj(line);
+    for (const [index, line2] of lines.entries()) {
+      if (!isLine(line2)) missing(file2, "yarn audit", `line ${index + 1} is not a yarn message ({"type", "data"})`);
+      const message2 = read.obj(line2);
       if (message2.type === "error") errors.push(read.str(message2.data) ?? "yarn audit failed");
       if (message2.type !== "auditAdvisory") continue;
       const data = read.obj(message2.data) ?? {};
@@ -70701,7 +65954,7 @@ var retirejs = {
     const run22 = new RunBuilder({ name: "Retire.js", version: read.str(root.version), informationUri: "https://retirejs.github.io/retire.js/" });
     for (const entry of root.data) {
       const scanned = read.obj(entry) ?? {};
-      const path4 = read.str(scanned.file);
+      const path22 = read.str(scanned.file);
       for (const componentEntry of read.arr(scanned.results)) {
         const component = read.obj(componentEntry) ?? {};
         const name = read.str(component.component) ?? "component";
@@ -70723,7 +65976,7 @@ var retirejs = {
             level: levelOf(score),
             score,
             category: "sca",
-            locations: [fileLocation(path4)],
+            locations: [fileLocation(path22)],
             ids: [...cves, ghsa],
             cwes: read.arr(vuln.cwe),
             package: { name, version: version22, ecosystem: "npm", fixedVersions: below ? [below] : [] }
@@ -70760,7 +66013,7 @@ var tfsec = {
       const id = read.str(finding.long_id) ?? read.str(finding.rule_id);
       const score = scoreOf(finding.severity);
       const location2 = read.obj(finding.location) ?? {};
-      const links2 = read.arr(finding.links).map(read.str).filter(Boolean);
+      const links = read.arr(finding.links).map(read.str).filter(Boolean);
       const legacyLink = read.str(finding.link)?.replace(/^See\s+/, "");
       run22.rule({
         id,
@@ -70768,7 +66021,7 @@ var tfsec = {
         short: read.str(finding.rule_description) ?? id,
         full: read.str(finding.impact),
         help: read.str(finding.resolution),
-        helpUri: links2[0] ?? legacyLink,
+        helpUri: links[0] ?? legacyLink,
         score,
         level: levelOf(score),
         tags: ["misconfiguration", "terraform", read.str(finding.rule_provider), read.str(finding.rule_service)]
@@ -70841,8 +66094,8 @@ var gosec = {
       if (!issue3 || !id) missing(file2, "gosec", `Issues[${index}] lacks "rule_id"`);
       const score = scoreOf(issue3.severity);
       const cwe = read.obj(issue3.cwe);
-      const line = read.str(issue3.line) ?? "";
-      const [start, end] = line.split("-");
+      const line2 = read.str(issue3.line) ?? "";
+      const [start, end] = line2.split("-");
       run22.rule({ id, short: read.str(issue3.details) ?? id, helpUri: `https://securego.io/docs/rules/${id.toLowerCase()}`, score, level: levelOf(score), cwes: [read.str(cwe?.id)], tags: ["go"], precision: PRECISION3[read.str(issue3.confidence) ?? ""] });
       run22.result({
         ruleId: id,
@@ -71005,7 +66258,7 @@ var sonarqube = {
       const severity = (read.str(issue3.severity) ?? read.str(rule.severity) ?? "MAJOR").toUpperCase();
       const score = security ? SEVERITY4[severity] ?? 5.5 : Math.min(SEVERITY4[severity] ?? 3, 3);
       const componentKey = read.str(issue3.component) ?? "";
-      const path4 = paths.get(componentKey) ?? (componentKey.includes(":") ? componentKey.slice(componentKey.indexOf(":") + 1) : componentKey);
+      const path22 = paths.get(componentKey) ?? (componentKey.includes(":") ? componentKey.slice(componentKey.indexOf(":") + 1) : componentKey);
       const range = read.obj(issue3.textRange) ?? {};
       const tags = read.arr(issue3.tags).map(read.str).filter(Boolean);
       const cwes = tags.filter((t) => /^cwe-\d+$/i.test(t)).map(cweId);
@@ -71028,7 +66281,7 @@ var sonarqube = {
         level: levelOf(score),
         score,
         category: "sast",
-        locations: [fileLocation(path4 || void 0, { startLine: range.startLine ?? issue3.line, endLine: range.endLine })],
+        locations: [fileLocation(path22 || void 0, { startLine: range.startLine ?? issue3.line, endLine: range.endLine })],
         relatedLocations: flows.map((l) => {
           const key = read.str(l.component) ?? "";
           const r = read.obj(l.textRange) ?? {};
@@ -71395,10 +66648,10 @@ var burp = {
       const classifications = read.text(issue3.vulnerabilityClassifications) ?? "";
       const cwes = [...classifications.matchAll(/CWE-(\d+)/g)].map((m) => cweId(m[1]));
       const host = read.text(issue3.host) ?? "";
-      const path4 = read.text(issue3.path) ?? "/";
-      const location2 = read.text(issue3.location) ?? path4;
+      const path22 = read.text(issue3.path) ?? "/";
+      const location2 = read.text(issue3.location) ?? path22;
       const parameter = /\[(.+?) parameter\]/.exec(location2)?.[1];
-      const url2 = `${host.replace(/\/$/, "")}${path4}`;
+      const url2 = `${host.replace(/\/$/, "")}${path22}`;
       const method = read.str(read.obj(read.obj(read.list(issue3.requestresponse)[0])?.request)?.["@_method"]);
       const references = read.text(issue3.references) ?? "";
       run22.rule({
@@ -71587,7 +66840,7 @@ var cppcheck = {
       const cwe = read.str(error63["@_cwe"]);
       const score = severity === "error" && cwe && MEMORY_CWES.has(cwe) ? 7.5 : SEVERITY8[severity] ?? 3;
       const locations = read.list(error63.location).map(read.obj).filter(Boolean);
-      const where = (l, message2) => fileLocation(read.str(l?.["@_file"]), { startLine: l?.["@_line"], startColumn: l?.["@_column"] }, message2);
+      const where2 = (l, message2) => fileLocation(read.str(l?.["@_file"]), { startLine: l?.["@_line"], startColumn: l?.["@_column"] }, message2);
       run22.rule({ id, short: read.str(error63["@_msg"]) ?? id, score, level: levelOf(score), cwes: [cwe], tags: ["c", "c++", severity] });
       run22.result({
         ruleId: id,
@@ -71596,8 +66849,8 @@ var cppcheck = {
         score,
         category: "sast",
         // cppcheck lists the defect first, then the steps that lead to it.
-        locations: [where(locations[0]) ?? fileLocation(read.str(error63["@_file0"]))],
-        relatedLocations: locations.slice(1).map((l) => where(l, read.str(l["@_info"]))),
+        locations: [where2(locations[0]) ?? fileLocation(read.str(error63["@_file0"]))],
+        relatedLocations: locations.slice(1).map((l) => where2(l, read.str(l["@_info"]))),
         cwes: [cwe],
         properties: { "pipewarden/severityLabel": severity }
       });
@@ -71676,6 +66929,7 @@ __export2(scanners_exports, {
 var HINT2 = "it ships with @pipewarden/core; reinstall with `pnpm install`";
 var SKIP = /\.(?:png|jpe?g|gif|ico|webp|pdf|zip|gz|tgz|jar|woff2?|ttf|eot|mp[34]|wasm|lock)$|(?:^|\/)(?:pnpm-lock\.yaml|package-lock\.json|yarn\.lock)$/i;
 var secretlint = {
+  kind: "command",
   id: "secretlint",
   title: "secretlint (recommended preset)",
   category: "secrets",
@@ -71721,6 +66975,7 @@ var secretlint = {
 };
 var SHELL = /\.(?:sh|bash|ksh|bats)$/i;
 var shellcheck2 = {
+  kind: "command",
   id: "shellcheck",
   title: "ShellCheck",
   category: "sast",
@@ -71771,6 +67026,7 @@ function asOperands(files) {
   return files.map((file2) => file2.startsWith("-") ? `./${file2}` : file2);
 }
 var bandit2 = {
+  kind: "command",
   id: "bandit",
   title: "Bandit",
   category: "sast",
@@ -71789,6 +67045,7 @@ var bandit2 = {
   exitMeaning: (code) => code === 0 ? "clean" : code === 1 ? "findings" : "error"
 };
 var flawfinder = {
+  kind: "command",
   id: "flawfinder",
   title: "Flawfinder",
   category: "sast",
@@ -71807,6 +67064,7 @@ var flawfinder = {
   exitMeaning: (code) => code === 0 ? "clean" : "error"
 };
 var cppcheck2 = {
+  kind: "command",
   id: "cppcheck",
   title: "Cppcheck",
   category: "sast",
@@ -71831,6 +67089,7 @@ var cppcheck2 = {
 };
 var LOCKFILE2 = /(?:^|\/)(?:package-lock\.json|npm-shrinkwrap\.json)$/;
 var npmAudit2 = {
+  kind: "command",
   id: "npm-audit",
   title: "npm audit",
   category: "sca",
@@ -71851,6 +67110,8 @@ var npmAudit2 = {
 };
 var HINT3 = "it ships with @pipewarden/core; reinstall with `pnpm install`";
 var cyclonedxNpm = {
+  kind: "command",
+  sbom: "app",
   id: "cyclonedx-npm",
   title: "CycloneDX SBOM for npm",
   category: "sbom",
@@ -71881,6 +67142,7 @@ var HINT4 = "it ships with @pipewarden/core; reinstall with `pnpm install`";
 var LOCKFILES2 = { "package-lock.json": "npm", "npm-shrinkwrap.json": "npm", "yarn.lock": "yarn" };
 var ISSUE = /^detected (.+?) for package: (.+?)\n\s+expected: (.*)\n\s+actual: (.*)$/gm;
 var lockfileLint = {
+  kind: "command",
   id: "lockfile-lint",
   title: "lockfile-lint",
   category: "sca",
@@ -71927,11 +67189,12 @@ ${stderr}`.replace(/\r\n/g, "\n");
         package: at > 0 ? { name: name.slice(0, at), version: name.slice(at + 1) } : { name }
       });
     }
-    if (exitCode !== 0 && run22.size === 0) throw new Error(text2.trim().split("\n").find((line) => line.trim()) ?? `exited with ${exitCode}`);
+    if (exitCode !== 0 && run22.size === 0) throw new Error(text2.trim().split("\n").find((line2) => line2.trim()) ?? `exited with ${exitCode}`);
     return logOf(run22.build());
   }
 };
 var semgrep2 = {
+  kind: "command",
   id: "semgrep",
   title: "Semgrep",
   category: "sast",
@@ -71948,6 +67211,7 @@ var semgrep2 = {
   exitMeaning: zeroOneExit
 };
 var trivy2 = {
+  kind: "command",
   id: "trivy",
   title: "Trivy (filesystem: vulnerabilities, misconfigurations, secrets)",
   category: "sca",
@@ -71968,6 +67232,7 @@ var trivy2 = {
   exitMeaning: zeroOnlyExit
 };
 var trivyImage = {
+  kind: "command",
   id: "trivy-image",
   title: "Trivy (image: OS and language packages, secrets, misconfigurations)",
   category: "container",
@@ -71982,26 +67247,27 @@ var trivyImage = {
   command: (target) => ({
     command: "trivy",
     // An archive (docker save, OCI layout) is read without a daemon or a registry.
-    args: ["image", "--format", "json", "--output", target.outputFile, "--scanners", "vuln,secret,misconfig", "--quiet", ...target.imageArchive ? ["--input", target.imageArchive] : ["--", target.image]],
+    args: ["image", "--format", "json", "--output", target.outputFile, "--scanners", "vuln,secret,misconfig", "--quiet", ...target.targets.imageArchive ? ["--input", target.targets.imageArchive] : ["--", target.targets.image]],
     cwd: target.root,
     output: "file"
   }),
   exitMeaning: zeroOnlyExit
 };
-function anchoreSource(target) {
-  if (target.imageArchive) {
+function anchoreSource({ targets }) {
+  if (targets.imageArchive) {
     const folder = (() => {
       try {
-        return statSync(target.imageArchive).isDirectory();
+        return statSync(targets.imageArchive).isDirectory();
       } catch {
         return false;
       }
     })();
-    return folder ? `oci-dir:${target.imageArchive}` : target.imageArchive;
+    return folder ? `oci-dir:${targets.imageArchive}` : targets.imageArchive;
   }
-  return `registry:${target.image}`;
+  return `registry:${targets.image}`;
 }
 var grypeImage = {
+  kind: "command",
   id: "grype-image",
   title: "Grype (image: OS and language packages)",
   category: "container",
@@ -72018,12 +67284,14 @@ var grypeImage = {
   exitMeaning: zeroOnlyExit
 };
 var syftImage = {
+  kind: "command",
   id: "syft-image",
   title: "Syft SBOM of the whole image (CycloneDX)",
   category: "sbom",
   stages: ["acceptance"],
   format: "cyclonedx",
   target: "image",
+  sbom: "image",
   timeoutMs: 20 * 6e4,
   installHint: "install it from https://github.com/anchore/syft#installation (a release binary)",
   cost: 3,
@@ -72104,21 +67372,21 @@ async function tarReader(file2) {
 }
 function dirReader(dir) {
   return async (name) => {
-    const path4 = join7(dir, name);
+    const path22 = join7(dir, name);
     try {
-      if ((await stat22(path4)).size > MAX_JSON) throw new Error(`holds ${name}, larger than an image's metadata can be`);
-      return await readFile(path4);
+      if ((await stat22(path22)).size > MAX_JSON) throw new Error(`holds ${name}, larger than an image's metadata can be`);
+      return await readFile(path22);
     } catch (error63) {
       if (error63.code === "ENOENT") return void 0;
       throw error63;
     }
   };
 }
-function parseJson(data, what) {
+function parseJson(data, what2) {
   try {
     return JSON.parse(data.toString("utf8"));
   } catch {
-    throw new Error(`holds ${what} that is not valid JSON`);
+    throw new Error(`holds ${what2} that is not valid JSON`);
   }
 }
 var blobPath = (digest2) => {
@@ -72158,17 +67426,17 @@ async function readDockerSave(read2, source) {
   const configDigest = sha256(data);
   return factsOf(source, configDigest, configDigest, first.RepoTags ?? [], parseJson(data, "the image config"));
 }
-async function readImageArchive(path4, platform2 = { os: "linux", architecture: "amd64" }) {
+async function readImageArchive(path22, platform2 = { os: "linux", architecture: "amd64" }) {
   try {
-    const info2 = await stat22(path4);
-    const read2 = info2.isDirectory() ? dirReader(path4) : await tarReader(path4);
-    if (await read2("index.json")) return await readOci(read2, path4, platform2);
-    if (await read2("manifest.json")) return await readDockerSave(read2, path4);
+    const info2 = await stat22(path22);
+    const read2 = info2.isDirectory() ? dirReader(path22) : await tarReader(path22);
+    if (await read2("index.json")) return await readOci(read2, path22, platform2);
+    if (await read2("manifest.json")) return await readDockerSave(read2, path22);
     throw new Error("is neither a docker save archive nor an OCI layout (no index.json or manifest.json)");
   } catch (error63) {
     if (error63 instanceof InputError) throw error63;
     const code = error63.code;
-    throw new InputError(code ? describeFsError(error63) : error63.message, { file: path4, cause: error63 });
+    throw new InputError(code ? describeFsError(error63) : error63.message, { file: path22, cause: error63 });
   }
 }
 var RULES2 = {
@@ -72193,8 +67461,8 @@ async function checkImage(input2) {
   const builder = new RunBuilder({ name: "Pipewarden Image", informationUri: "https://github.com/pipewarden/pipewarden/blob/main/docs/images.md" });
   for (const rule of Object.values(RULES2)) builder.rule({ id: rule.id, name: rule.name, short: rule.short, help: rule.help, score: rule.score, precision: "high", tags: ["container", "image"] });
   const shown = image.names[0] ?? image.digest;
-  const where = input2.dockerfile ? fileLocation(input2.dockerfile.file, { startLine: input2.dockerfile.line }) : void 0;
-  const report = (rule, message2, extra = {}) => builder.result({ ruleId: rule.id, message: message2, score: rule.score, category: "container", locations: [where], logicalLocations: [logicalLocation(shown, "image")], image: { reference: shown }, ...extra });
+  const where2 = input2.dockerfile ? fileLocation(input2.dockerfile.file, { startLine: input2.dockerfile.line }) : void 0;
+  const report = (rule, message2, extra = {}) => builder.result({ ruleId: rule.id, message: message2, score: rule.score, category: "container", locations: [where2], logicalLocations: [logicalLocation(shown, "image")], image: { reference: shown }, ...extra });
   const labelName = image.labels["org.opencontainers.image.base.name"];
   const labelDigest = image.labels["org.opencontainers.image.base.digest"];
   const baseRef = (labelName ? parseReference(labelName) : void 0) ?? input2.dockerfile?.reference;
@@ -72282,11 +67550,11 @@ var RegistryClient = class {
   tokens = /* @__PURE__ */ new Map();
   base(registry2) {
     const host = registry2 === "docker.io" ? "registry-1.docker.io" : registry2;
-    const plain = LOOPBACK.test(host) || (this.options.insecure ?? []).includes(host);
-    return `${plain ? "http" : "https"}://${host}/v2/`;
+    const plain2 = LOOPBACK.test(host) || (this.options.insecure ?? []).includes(host);
+    return `${plain2 ? "http" : "https"}://${host}/v2/`;
   }
-  async get(ref, path4, accept, method = "GET") {
-    const url2 = `${this.base(ref.registry)}${ref.repository}/${path4}`;
+  async get(ref, path22, accept, method = "GET") {
+    const url2 = `${this.base(ref.registry)}${ref.repository}/${path22}`;
     const key = `${ref.registry}/${ref.repository}`;
     for (let attempt = 0; attempt < 2; attempt++) {
       const token = this.tokens.get(key);
@@ -72322,8 +67590,8 @@ var RegistryClient = class {
     const token = body.token ?? body.access_token;
     return token ? `Bearer ${token}` : void 0;
   }
-  fail(ref, what) {
-    throw new InputError(what, { file: formatReference(ref) });
+  fail(ref, what2) {
+    throw new InputError(what2, { file: formatReference(ref) });
   }
   /** The digest a tag (or digest) points at now, from the manifest the registry serves for it. */
   async digestOf(ref) {
@@ -72422,6 +67690,7 @@ async function dockerfileBase(root, images) {
   return void 0;
 }
 var imagePolicy = {
+  kind: "analyzer",
   id: "image-policy",
   title: "Pipewarden image checks (base drift, freshness, sanctioned bases, inventory)",
   category: "container",
@@ -72433,27 +67702,24 @@ var imagePolicy = {
   cost: 2,
   detect: async () => ({ available: true, version: version2 }),
   select: () => [],
-  command: () => {
-    throw new Error("the image-policy scanner runs in process");
-  },
-  exitMeaning: () => "clean",
   async analyze(target) {
-    const registry2 = new RegistryClient({ insecure: target.images?.insecure_registries });
+    const { targets, config: config2 } = target;
+    const registry2 = new RegistryClient({ insecure: config2.images?.insecure_registries });
     let image;
-    if (target.imageArchive) {
-      image = await readImageArchive(target.imageArchive);
+    if (targets.imageArchive) {
+      image = await readImageArchive(targets.imageArchive);
     } else {
-      const ref = parseReference(target.image);
-      if (!ref) throw new InputError("is not an image reference", { file: target.image });
+      const ref = parseReference(targets.image);
+      if (!ref) throw new InputError("is not an image reference", { file: targets.image });
       image = await registry2.inspect(ref);
     }
     const bases = [];
-    for (const file2 of target.baseArchives ?? []) bases.push(await readImageArchive(file2));
-    const vulnerabilities = target.vulnerabilityReports ? { image: (await readReport(target.vulnerabilityReports.image)).log, currentBase: (await readReport(target.vulnerabilityReports.base)).log } : void 0;
+    for (const file2 of targets.baseArchives ?? []) bases.push(await readImageArchive(file2));
+    const vulnerabilities = targets.vulnerabilityReports ? { image: (await readReport(targets.vulnerabilityReports.image)).log, currentBase: (await readReport(targets.vulnerabilityReports.base)).log } : void 0;
     const { run: run22, inventory } = await checkImage({
       image,
-      dockerfile: await dockerfileBase(target.root, target.images),
-      policy: target.images,
+      dockerfile: await dockerfileBase(target.root, config2.images),
+      policy: config2.images,
       registry: registry2,
       bases,
       now: target.now ?? /* @__PURE__ */ new Date(),
@@ -72464,6 +67730,7 @@ var imagePolicy = {
   }
 };
 var grype2 = {
+  kind: "command",
   id: "grype",
   title: "Grype",
   category: "sca",
@@ -72479,6 +67746,7 @@ var grype2 = {
   exitMeaning: zeroOnlyExit
 };
 var gitleaks2 = {
+  kind: "command",
   id: "gitleaks",
   title: "Gitleaks",
   category: "secrets",
@@ -72499,6 +67767,7 @@ var gitleaks2 = {
   exitMeaning: zeroOneExit
 };
 var osvScanner2 = {
+  kind: "command",
   id: "osv-scanner",
   title: "OSV-Scanner",
   category: "sca",
@@ -72514,6 +67783,7 @@ var osvScanner2 = {
   exitMeaning: (code) => code === 0 || code === 128 ? "clean" : code === 1 ? "findings" : "error"
 };
 var checkov2 = {
+  kind: "command",
   id: "checkov",
   title: "Checkov",
   category: "iac",
@@ -72529,6 +67799,7 @@ var checkov2 = {
   exitMeaning: zeroOneExit
 };
 var dockerfile = {
+  kind: "analyzer",
   id: "dockerfile",
   title: "Pipewarden Dockerfile checks (base images against images.sanctioned)",
   category: "iac",
@@ -72540,16 +67811,12 @@ var dockerfile = {
   cost: 1,
   detect: async () => ({ available: true, version: version2 }),
   select: byName(DOCKERFILES),
-  command: () => {
-    throw new Error("the dockerfile scanner runs in process");
-  },
-  exitMeaning: () => "clean",
   async analyze(target) {
     const { analyzeDockerfile: analyzeDockerfile2 } = await Promise.resolve().then(() => (init_dockerfile_FMJLW44K(), dockerfile_FMJLW44K_exports));
     const runs = [];
     for (const file2 of target.files) {
       const text2 = await readFile3(join9(target.root, file2), "utf8");
-      runs.push(analyzeDockerfile2(text2, file2, target.images).run);
+      runs.push(analyzeDockerfile2(text2, file2, target.config.images).run);
     }
     const [first, ...rest] = runs;
     for (const run22 of rest) first.results.push(...run22.results ?? []);
@@ -72557,6 +67824,7 @@ var dockerfile = {
   }
 };
 var hadolint2 = {
+  kind: "command",
   id: "hadolint",
   title: "Hadolint",
   category: "iac",
@@ -72574,6 +67842,7 @@ var hadolint2 = {
 };
 var MODULES = "sql,xss,exec,file,redirect,crlf";
 var wapiti2 = {
+  kind: "command",
   id: "wapiti",
   title: "Wapiti",
   category: "dast",
@@ -72590,7 +67859,7 @@ var wapiti2 = {
       command: "wapiti",
       args: [
         "-u",
-        target.url,
+        target.targets.url.href,
         "--scope",
         "folder",
         "-m",
@@ -72603,7 +67872,7 @@ var wapiti2 = {
         "--store-session",
         join10(dirname4(target.outputFile), "wapiti-session"),
         "--max-scan-time",
-        String(target.maxScanSeconds ?? 300),
+        String(target.config.dast?.max_scan_time ?? 300),
         "--no-bugreport",
         "-l",
         "1"
@@ -72615,6 +67884,7 @@ var wapiti2 = {
   exitMeaning: (code) => code === 0 ? "clean" : "error"
 };
 var zap2 = {
+  kind: "command",
   id: "zap",
   title: "OWASP ZAP baseline",
   category: "dast",
@@ -72634,7 +67904,7 @@ var zap2 = {
   command(target) {
     return {
       command: "zap-baseline.py",
-      args: ["-t", target.url, "-J", "zap.json", "-m", String(Math.max(1, Math.round((target.maxScanSeconds ?? 300) / 60))), "-I"],
+      args: ["-t", target.targets.url.href, "-J", "zap.json", "-m", String(Math.max(1, Math.round((target.config.dast?.max_scan_time ?? 300) / 60))), "-I"],
       cwd: dirname5(target.outputFile),
       output: "file"
     };
@@ -72642,251 +67912,24 @@ var zap2 = {
   // 0: no alerts; 1: alerts at FAIL level; 2: warnings (not with -I); 3: the scan failed.
   exitMeaning: (code) => code === 0 ? "clean" : code === 1 || code === 2 ? "findings" : "error"
 };
-var scanners = Object.values(scanners_exports);
-function getScanner(id) {
-  return scanners.find((scanner) => scanner.id === id);
-}
-function scannersForStage(stage) {
-  return scanners.filter((scanner) => scanner.stages.includes(stage));
-}
-var MAX_CAPTURE_BYTES = 256 * 1024 * 1024;
-var SKIP_DIRS = /* @__PURE__ */ new Set([".git", ".hg", ".svn", "node_modules", "bower_components", ".pipewarden", ".turbo", ".venv", "venv", "__pycache__", ".tox", ".next", ".cache"]);
-function toPosix(path4) {
-  return sep4 === "/" ? path4 : path4.split(sep4).join("/");
-}
-async function inWorkTree(root, files) {
-  const present = await Promise.all(files.map((file2) => lstat2(join11(root, file2)).then((info2) => info2.isFile() || info2.isSymbolicLink(), () => false)));
-  return files.filter((_, index) => present[index]);
-}
-async function listFiles(root, ports, env) {
-  const git = await ports.exec({ command: "git", args: ["ls-files", "-z", "--cached", "--others", "--exclude-standard", "--", "."], cwd: root, env, timeoutMs: 6e4 });
-  if (git.exitCode === 0) {
-    const files = [...new Set(git.stdout.split("\0").filter(Boolean))];
-    return inWorkTree(root, files.filter((file2) => !file2.split("/").some((part) => SKIP_DIRS.has(part))).sort());
+function createRegistry(list) {
+  const byId = /* @__PURE__ */ new Map();
+  for (const scanner of list) {
+    if (byId.has(scanner.id)) throw new ConfigError(`two scanners have the id "${scanner.id}"`);
+    byId.set(scanner.id, scanner);
   }
-  const out = [];
-  async function walk(dir) {
-    const entries = await readdir2(dir, { withFileTypes: true });
-    for (const entry of entries) {
-      if (entry.isDirectory()) {
-        if (!SKIP_DIRS.has(entry.name)) await walk(join11(dir, entry.name));
-      } else if (entry.isFile()) {
-        out.push(toPosix(relative2(root, join11(dir, entry.name))));
-      }
-    }
-  }
-  await walk(root);
-  return out.sort();
-}
-async function listStagedFiles(root, ports, env) {
-  const git = await ports.exec({ command: "git", args: ["diff", "--cached", "--name-only", "-z", "--diff-filter=ACMR", "--relative", "--", "."], cwd: root, env, timeoutMs: 6e4 });
-  if (git.exitCode !== 0) return void 0;
-  return inWorkTree(root, git.stdout.split("\0").filter(Boolean).sort());
-}
-var scannerId = external_exports.string().regex(/^[a-z0-9][a-z0-9-]*$/, "a scanner id is lower-case letters, digits and dashes");
-var gateRuleSchema = external_exports.strictObject({
-  kev: external_exports.literal(true, { error: "kev takes true (findings in the CISA KEV catalog)" }).optional().describe("Findings whose CVE is in the CISA KEV catalog."),
-  severity: external_exports.enum(SEVERITIES).optional().describe("Findings of this severity or worse."),
-  category: external_exports.enum(CATEGORIES).optional().describe("Findings of this category (secrets, sast, sca, \u2026)."),
-  risk: external_exports.number().min(0).max(100).optional().describe("Findings with a risk score at or above this."),
-  priority: external_exports.enum(PRIORITIES).optional().describe("Findings of this priority or more urgent."),
-  scanner: external_exports.string().min(1).optional().describe("Findings of this scanner (id, or tool name for ingested reports)."),
-  scope: external_exports.enum(["new", "all"]).optional().describe("Overrides gate.scope for this rule."),
-  max: external_exports.number().int().min(0).default(0).describe("How many matching findings are tolerated.")
-}).refine((rule) => [rule.kev, rule.severity, rule.category, rule.risk, rule.priority, rule.scanner].some((v) => v !== void 0), {
-  message: "a gate rule needs at least one of kev, severity, category, risk, priority, scanner"
-});
-var stageConfigSchema = external_exports.strictObject({
-  scanners: external_exports.array(scannerId).optional().describe("Scanners this stage runs (default: every installed scanner of the stage)."),
-  gate: external_exports.enum(["default", "none"]).default("default").describe('"default" applies the gate; "none" reports without failing.'),
-  rules: external_exports.array(gateRuleSchema).optional().describe("This stage's gate rules, instead of gate.rules.")
-});
-var gateSchema = external_exports.strictObject({
-  on_scanner_error: external_exports.enum(["fail", "warn"]).default("fail").describe("A scanner that could not run: fail (exit 2) or warn and go on."),
-  scope: external_exports.enum(["new", "all"]).default("new").describe("Gate on new findings only, or on all of them (without a baseline every finding is new)."),
-  rules: external_exports.array(gateRuleSchema).optional().describe("Fail when any rule matches more than its max; default: any KEV finding, critical or high, or any secret.")
-});
-var dedupeSchema = external_exports.strictObject({
-  sca: external_exports.boolean().default(true).describe("One finding for one vulnerability in one package, whichever tools report it."),
-  sast: external_exports.boolean().default(true).describe("One finding for one CWE on one line, whichever SAST tools report it.")
-});
-var ENVIRONMENTS = ["production", "staging", "development", "test"];
-var EXPOSURES = ["internet-facing", "internal"];
-var SENSITIVITIES = ["public", "internal", "confidential", "restricted"];
-var globs = external_exports.array(external_exports.string().min(1, "a pattern must not be empty")).min(1, "name at least one pattern");
-var contextEntrySchema = external_exports.strictObject({
-  paths: globs.optional().describe('Globs of repository paths, e.g. "services/api/**".'),
-  images: globs.optional().describe('Globs of image references, e.g. "registry.example.com/shop/*".'),
-  urls: globs.optional().describe('Globs of URLs for DAST findings, e.g. "https://shop.example.com/**".'),
-  environment: external_exports.enum(ENVIRONMENTS).optional(),
-  exposure: external_exports.enum(EXPOSURES).optional(),
-  data_sensitivity: external_exports.enum(SENSITIVITIES).optional(),
-  owner: external_exports.string().min(1).optional()
-}).refine((entry) => entry.paths || entry.images || entry.urls, { message: "a context entry needs paths, images or urls" });
-function isIsoDay(d) {
-  const time3 = Date.parse(`${d}T00:00:00Z`);
-  return /^\d{4}-\d{2}-\d{2}$/.test(d) && !Number.isNaN(time3) && new Date(time3).toISOString().startsWith(d);
-}
-var isoDate = external_exports.string().refine(isIsoDay, "expected a date as YYYY-MM-DD");
-var waiverSchema = external_exports.strictObject({
-  fingerprint: external_exports.string().min(1).optional().describe('A pipewarden/v1 fingerprint (with or without its ":N").'),
-  rule: external_exports.string().min(1).optional().describe("A rule id or any id of the finding (CVE, GHSA, CWE)."),
-  path: external_exports.string().min(1).optional().describe("A glob of repository paths."),
-  package: external_exports.string().min(1).optional().describe("A package name, or name@version."),
-  reason: external_exports.string().trim().min(1, "say why"),
-  owner: external_exports.string().trim().min(1, "say who owns it"),
-  expires: isoDate.describe("The last day the waiver applies (YYYY-MM-DD).")
-}).refine((w) => w.fingerprint || w.rule || w.path || w.package, { message: "a waiver needs fingerprint, rule, path or package" });
-var prioritiesSchema = external_exports.strictObject({
-  sla_days: external_exports.partialRecord(external_exports.enum(PRIORITIES), external_exports.number().int().min(1)).optional().describe("Days to fix, per priority.")
-});
-var feedsSchema = external_exports.strictObject({
-  kev_url: external_exports.url().optional(),
-  epss_url: external_exports.url().optional(),
-  cache_dir: external_exports.string().min(1).optional(),
-  offline: external_exports.boolean().optional().describe("Never download; use the cache or --feeds-dir.")
-});
-var scannerOptionsSchema = external_exports.strictObject({
-  timeout: external_exports.number().int().min(1).max(24 * 3600).optional().describe("Seconds before the scanner is stopped, with the processes it started.")
-});
-var dastSchema = external_exports.strictObject({
-  allowed_hosts: external_exports.array(external_exports.string().min(1)).optional().describe("Hosts DAST may scan (default: loopback, localhost and single-label CI service names)."),
-  max_scan_time: external_exports.number().int().min(10).max(24 * 3600).default(300).describe("Seconds a DAST scan may take.")
-});
-var SHA256 = /^sha256:[a-f0-9]{64}$/;
-var imagesSchema = external_exports.strictObject({
-  sanctioned: external_exports.array(
-    external_exports.strictObject({
-      name: external_exports.string().trim().min(1, "a name pattern must not be empty").describe('A name pattern: "node:20-*-slim", "registry.example.com/base/**" (no tag: any tag).'),
-      digests: external_exports.array(external_exports.string().regex(SHA256, "a digest is sha256: and 64 hex digits")).min(1).optional().describe("Only these builds of it (manifest digests): anything else is drift.")
-    })
-  ).optional().describe("Base images that are allowed; without this list no image is judged unsanctioned."),
-  max_base_age_days: external_exports.number().int().min(1).max(3650).optional().describe("A base image older than this (from its creation) is outdated even when its tag has not moved."),
-  insecure_registries: external_exports.array(external_exports.string().regex(/^[a-z0-9.-]+(?::\d+)?$/i, "a registry is a host with an optional port")).optional().describe("Registries reached over plain HTTP (a registry on the build machine); loopback ones always are.")
-});
-var ticketsSchema = external_exports.strictObject({
-  min_priority: external_exports.enum(PRIORITIES).optional().describe("New tickets only for finding groups this urgent or more (default P2); existing tickets are always kept up to date."),
-  max_new: external_exports.number().int().min(0).max(1e3).optional().describe("At most this many new tickets per run (default 10)."),
-  labels: external_exports.array(external_exports.string().trim().min(1).max(50)).max(20).optional().describe("Extra labels on every ticket."),
-  confidential: external_exports.boolean().optional().describe("GitLab: open tickets as confidential issues (default true).")
-});
-var configSchema = external_exports.strictObject({
-  dast: dastSchema.optional(),
-  scanners: external_exports.record(external_exports.string().regex(/^[a-z0-9][a-z0-9-]*$/, "a scanner id is lower-case letters, digits and dashes"), scannerOptionsSchema).optional(),
-  stages: external_exports.partialRecord(external_exports.enum(STAGES), stageConfigSchema).optional(),
-  gate: gateSchema.optional(),
-  dedupe: dedupeSchema.optional(),
-  context: external_exports.array(contextEntrySchema).optional(),
-  waivers: external_exports.array(waiverSchema).optional(),
-  priorities: prioritiesSchema.optional(),
-  tickets: ticketsSchema.optional().describe("Tickets (issues) for finding groups, when a platform opens them."),
-  feeds: feedsSchema.optional(),
-  images: imagesSchema.optional(),
-  history: external_exports.string().trim().min(1).optional().describe("The history file every run adds a line to (JSON Lines; default: history.jsonl in the out-dir). Keep it between runs as an artifact or cache.")
-});
-var DEFAULT_GATE_RULES = [
-  { kev: true, max: 0 },
-  { severity: "high", max: 0 },
-  { category: "secrets", max: 0 }
-];
-function plainMessage(message2) {
-  if (/expected \w+, received undefined$/.test(message2)) return "is required";
-  const type = /^Invalid input: expected (\w+), received (\w+)$/.exec(message2);
-  if (type) return `expected ${/^[aeiou]/.test(type[1]) ? "an" : "a"} ${type[1]}, got ${/^[aeiou]/.test(type[2]) ? "an" : "a"} ${type[2]}`;
-  return message2.replace(/^Invalid option: expected one of /, "expected one of ");
-}
-function parseConfig(data, file2) {
-  const parsed = configSchema.safeParse(data ?? {});
-  if (parsed.success) return parsed.data;
-  const problems = parsed.error.issues.map((issue3) => {
-    const where = formatIssuePath(issue3.path);
-    if (issue3.code === "unrecognized_keys") return `${where}: unknown key${issue3.keys.length > 1 ? "s" : ""} ${issue3.keys.map((k) => `"${k}"`).join(", ")}`;
-    return `${where}: ${plainMessage(issue3.message)}`;
-  });
-  throw new ConfigError(`invalid configuration: ${problems.join("; ")}`, { file: file2, problems });
-}
-async function loadConfigFile(file2) {
-  let text2;
-  try {
-    text2 = await readFile4(file2, "utf8");
-  } catch (error63) {
-    throw new ConfigError(`cannot read config: ${describeFsError(error63)}`, { file: file2, cause: error63 });
-  }
-  const { parseDocument } = await Promise.resolve().then(() => __toESM(require_dist2(), 1));
-  const document = parseDocument(text2, { prettyErrors: true, uniqueKeys: true });
-  if (document.errors.length > 0) {
-    const problems = document.errors.map((error63) => error63.message.split("\n")[0].replace(/:$/, ""));
-    throw new ConfigError(`is not valid YAML: ${problems.join("; ")}`, { file: file2, problems });
-  }
-  return parseConfig(document.toJS(), file2);
-}
-function describeRule(rule) {
-  const parts = [];
-  if (rule.kev) parts.push("in CISA KEV");
-  if (rule.scanner) parts.push(`scanner ${rule.scanner}`);
-  if (rule.category) parts.push(`category ${rule.category}`);
-  if (rule.severity) parts.push(rule.severity === "info" ? "any severity" : `severity ${rule.severity} or worse`);
-  if (rule.priority) parts.push(rule.priority === "P4" ? "any priority" : rule.priority === "P0" ? "priority P0" : `priority ${rule.priority} or more urgent`);
-  if (rule.risk !== void 0) parts.push(`risk ${rule.risk} or more`);
-  if (rule.scope) parts.push(rule.scope === "new" ? "new only" : "new or not");
-  return parts.join(", ");
-}
-function ruleMatches(rule, finding) {
-  if (rule.kev && !finding.kev) return false;
-  if (rule.scanner && finding.scanner !== rule.scanner && finding.tool !== rule.scanner) return false;
-  if (rule.category && finding.category !== rule.category) return false;
-  if (rule.severity && severityRank(finding.severity) > severityRank(rule.severity)) return false;
-  if (rule.priority && (!finding.priority || PRIORITIES.indexOf(finding.priority) > PRIORITIES.indexOf(rule.priority))) return false;
-  if (rule.risk !== void 0 && (finding.risk ?? 0) < rule.risk) return false;
-  return true;
-}
-var isNew = (finding) => finding.result.baselineState === void 0 || finding.result.baselineState === "new";
-function applyGate({ findings, gate, mode = "default", warnings = [] }) {
-  const scope = gate?.scope ?? "new";
-  const rules = gate?.rules ?? DEFAULT_GATE_RULES;
-  const eligible = findings.filter((finding) => !finding.suppressed && finding.inScope);
-  const inScope2 = eligible.filter((finding) => scope === "all" || isNew(finding));
-  const failures = [];
-  if (mode !== "none") {
-    for (const [index, rule] of rules.entries()) {
-      const pool = rule.scope === void 0 ? inScope2 : rule.scope === "all" ? eligible : eligible.filter(isNew);
-      const matched = pool.filter((finding) => ruleMatches(rule, finding)).sort((a, b) => (b.risk ?? 0) - (a.risk ?? 0));
-      if (matched.length > rule.max) {
-        failures.push({
-          rule: describeRule(rule),
-          index,
-          matched: matched.length,
-          max: rule.max,
-          examples: matched.slice(0, 3).map(whereOf),
-          findings: matched.map((f) => ({ fingerprint: f.fingerprint, ruleId: f.ruleId, where: whereOf(f), risk: f.risk, priority: f.priority }))
-        });
-      }
-    }
-  }
-  const tally = (key) => {
-    const out = {};
-    for (const f of findings) {
-      if (f.suppressed) continue;
-      const k = key(f);
-      if (k) out[k] = (out[k] ?? 0) + 1;
-    }
-    return out;
-  };
+  const scanners2 = [...byId.values()];
   return {
-    status: failures.length > 0 ? "fail" : "pass",
-    failures,
-    gated: inScope2.length,
-    total: findings.length,
-    scope,
-    warnings,
-    counts: {
-      byPriority: tally((f) => f.priority),
-      bySeverity: tally((f) => f.severity),
-      waived: findings.filter((f) => f.suppressed).length,
-      outOfScope: findings.filter((f) => !f.inScope).length,
-      new: findings.filter((f) => !f.suppressed && isNew(f)).length
-    }
+    all: scanners2,
+    get: (id) => byId.get(id),
+    forStage: (stage) => scanners2.filter((scanner) => scanner.stages.includes(stage)),
+    with: (...more) => createRegistry([...scanners2, ...more])
   };
+}
+var defaultRegistry = createRegistry(Object.values(scanners_exports));
+var scanners = defaultRegistry.all;
+function getScanner(id) {
+  return defaultRegistry.get(id);
 }
 var BLOCK = 100;
 var BASE = 37n;
@@ -72980,13 +68023,13 @@ function packageKey(pkg) {
   return (pkg?.name ?? "").toLowerCase().replace(/:/g, "/").trim();
 }
 function routeTemplate(url2) {
-  let path4 = url2;
+  let path22 = url2;
   try {
-    path4 = new URL(url2).pathname;
+    path22 = new URL(url2).pathname;
   } catch {
-    path4 = url2.replace(/^[a-z]+:\/\/[^/]+/i, "").replace(/[?#].*$/, "");
+    path22 = url2.replace(/^[a-z]+:\/\/[^/]+/i, "").replace(/[?#].*$/, "");
   }
-  return path4.split("/").map((segment) => /^\d+$|^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$|^[0-9a-f]{16,}$/i.test(segment) ? "{id}" : segment).join("/").replace(/\/+$/, "") || "/";
+  return path22.split("/").map((segment) => /^\d+$|^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$|^[0-9a-f]{16,}$/i.test(segment) ? "{id}" : segment).join("/").replace(/\/+$/, "") || "/";
 }
 function imageName(reference) {
   const withoutDigest = reference.split("@")[0];
@@ -73014,27 +68057,27 @@ async function readSources(log2, srcRoot) {
       const { uri, local } = primaryUri(run22, result2);
       if (!uri || !local || !result2.locations?.[0]?.physicalLocation?.region?.startLine || wanted.has(uri)) continue;
       wanted.add(uri);
-      const path4 = decodeUri(uri);
-      const slash = path4.lastIndexOf("/");
-      const folder = slash < 0 ? "" : path4.slice(0, slash);
+      const path22 = decodeUri(uri);
+      const slash = path22.lastIndexOf("/");
+      const folder = slash < 0 ? "" : path22.slice(0, slash);
       let entries = byFolder.get(folder);
       if (!entries) byFolder.set(folder, entries = []);
-      entries.push({ uri, name: path4.slice(slash + 1) });
+      entries.push({ uri, name: path22.slice(slash + 1) });
     }
   }
   const present = [];
   await eachLimited([...byFolder], 64, async ([folder, entries]) => {
-    const dir = join12(srcRoot, folder);
-    const names = await readdir22(dir).then((list) => new Set(list), () => void 0);
+    const dir = join11(srcRoot, folder);
+    const names = await readdir2(dir).then((list) => new Set(list), () => void 0);
     if (!names) return;
     for (const { uri, name } of entries) {
       if (name === "" || name === "." || name === "..") continue;
-      if (names.has(name)) present.push({ uri, path: join12(dir, name) });
+      if (names.has(name)) present.push({ uri, path: join11(dir, name) });
     }
   });
   const sources = /* @__PURE__ */ new Map();
-  await eachLimited(present, 64, async ({ uri, path: path4 }) => {
-    const text2 = await readFile5(path4, "utf8").catch(() => void 0);
+  await eachLimited(present, 64, async ({ uri, path: path22 }) => {
+    const text2 = await readFile4(path22, "utf8").catch(() => void 0);
     if (text2 !== void 0) sources.set(uri, { lines: text2.split(/\r\n|\r|\n/), hashes: lineHashesOf(text2) });
   });
   return sources;
@@ -73100,6 +68143,692 @@ async function identify(log2, options2) {
     }
   }
   return log2;
+}
+var DEFAULT_SLA_DAYS = { P0: 7, P1: 30, P2: 90, P3: 180, P4: 365 };
+function priorityOf(risk, kev) {
+  if (kev || risk >= 90) return "P0";
+  if (risk >= 70) return "P1";
+  if (risk >= 45) return "P2";
+  if (risk >= 20) return "P3";
+  return "P4";
+}
+var ENVIRONMENT = { production: 1.2, staging: 1, development: 0.8, test: 0.5 };
+var EXPOSURE = { "internet-facing": 1.2, internal: 0.9 };
+var SENSITIVITY = { restricted: 1.15, confidential: 1.1, internal: 1, public: 0.9 };
+var PRECISION7 = { "very-high": 1, high: 1, medium: 0.9, low: 0.75 };
+function placeOf(result2) {
+  const image = result2.properties?.["pipewarden/image"]?.reference;
+  const url2 = result2.properties?.["pipewarden/dast"]?.url;
+  return image ?? url2 ?? fileUriOf(result2) ?? "";
+}
+function prioritize(log2, options2 = {}) {
+  const sla = { ...DEFAULT_SLA_DAYS, ...options2.slaDays };
+  const places = /* @__PURE__ */ new Map();
+  const keyOf2 = (result2) => `${result2.properties?.["pipewarden/package"] ? vulnerabilityId(result2) : result2.ruleId ?? ""}`;
+  for (const run22 of log2.runs) {
+    for (const result2 of run22.results ?? []) {
+      if (result2.baselineState === "absent") continue;
+      const key = keyOf2(result2);
+      const set2 = places.get(key) ?? /* @__PURE__ */ new Set();
+      set2.add(placeOf(result2));
+      places.set(key, set2);
+    }
+  }
+  for (const run22 of log2.runs) {
+    for (const result2 of run22.results ?? []) {
+      if (result2.baselineState === "absent") continue;
+      const rule = ruleOf(run22, result2);
+      const base = scoreOf2(result2, rule);
+      const finding = { rule, score: base, severity: severityFromScore(base) };
+      const props = result2.properties ?? {};
+      const factors = [];
+      const cvss = props["pipewarden/cvss"];
+      const severity = cvss ? cvss.score : Math.min(10, Math.max(0, finding.score));
+      let risk = severity * 10;
+      factors.push({ factor: "severity", detail: cvss ? `CVSS ${cvss.version} ${cvss.score.toFixed(1)}` : `${finding.severity} (${finding.score.toFixed(1)})`, points: Math.round(risk) });
+      const scale = (factor, detail, multiplier) => {
+        if (multiplier === void 0 || multiplier === 1) return;
+        const before = risk;
+        risk *= multiplier;
+        factors.push({ factor, detail: `${detail} (\xD7${multiplier})`, points: Math.round(risk - before) });
+      };
+      const add = (factor, detail, points) => {
+        if (!points) return;
+        risk += points;
+        factors.push({ factor, detail, points });
+      };
+      const precision = finding.rule?.properties?.precision ?? props.precision;
+      if (precision) scale("confidence", `the tool's precision is ${precision}`, PRECISION7[precision]);
+      const context = props["pipewarden/context"];
+      if (context?.environment) scale("environment", `${context.environment} (${context.match})`, ENVIRONMENT[context.environment]);
+      if (context?.exposure) scale("exposure", `${context.exposure} (${context.match})`, EXPOSURE[context.exposure]);
+      if (context?.data_sensitivity) scale("data sensitivity", `${context.data_sensitivity} data (${context.match})`, SENSITIVITY[context.data_sensitivity]);
+      if (props["pipewarden/dev"] === true) scale("dev dependency", "only a development dependency", 0.6);
+      const kev = props["pipewarden/kev"];
+      if (kev) add("kev", `${kev.cve} is in CISA KEV since ${kev.dateAdded}`, 25);
+      if (kev?.knownRansomware) add("ransomware", `${kev.cve} is known to be used in ransomware campaigns`, 5);
+      const epss = props["pipewarden/epss"];
+      if (epss) {
+        add("epss", `${epss.cve}: ${(epss.epss * 100).toFixed(1)}% probability of exploitation in 30 days`, Math.round(epss.epss * 15));
+        if (epss.percentile >= 0.95) add("epss percentile", `${epss.cve} is in the top 5% of EPSS scores (${(epss.percentile * 100).toFixed(1)}th percentile)`, 5);
+      }
+      const count = places.get(keyOf2(result2))?.size ?? 1;
+      if (count > 1) add("prevalence", `found in ${count} places`, Math.min(10, 2 * (count - 1)));
+      const fixes = props["pipewarden/package"]?.fixedVersions;
+      if (fixes && fixes.length) add("fix available", `fixed in ${fixes.slice(0, 3).join(", ")}`, 3);
+      const score = Math.round(Math.min(100, Math.max(0, risk)));
+      const priority = priorityOf(score, kev !== void 0);
+      result2.rank = score;
+      result2.properties = {
+        ...props,
+        [PROP.severity]: finding.severity,
+        [PROP.risk]: score,
+        [PROP.priority]: priority,
+        [PROP.factors]: factors,
+        "pipewarden/slaDays": sla[priority]
+      };
+    }
+  }
+  return log2;
+}
+function byRisk(a, b) {
+  return (b.risk ?? 0) - (a.risk ?? 0) || (a.location?.uri ?? "").localeCompare(b.location?.uri ?? "") || (a.location?.startLine ?? 0) - (b.location?.startLine ?? 0) || a.ruleId.localeCompare(b.ruleId);
+}
+function componentOf(finding) {
+  const props = finding.result.properties ?? {};
+  const pkg = props["pipewarden/package"];
+  if (pkg?.name) return `${pkg.name}${pkg.version ? `@${pkg.version}` : ""}`;
+  const dast = props["pipewarden/dast"];
+  if (dast?.url) return `${(dast.method ?? "GET").toUpperCase()} ${routeTemplate(dast.url)}`;
+  const image = props["pipewarden/image"];
+  if (image?.reference) return image.reference;
+  return finding.location?.uri ?? "(no location)";
+}
+function groupFindings(findings) {
+  const groups2 = /* @__PURE__ */ new Map();
+  for (const finding of [...findings].sort(byRisk)) {
+    if (finding.suppressed) continue;
+    const component = componentOf(finding);
+    const key = `${finding.ruleId}\0${component}`;
+    const group = groups2.get(key);
+    if (group) group.count++;
+    else groups2.set(key, { ruleId: finding.ruleId, component, tool: finding.tool, count: 1, top: finding, message: finding.message });
+  }
+  return [...groups2.values()];
+}
+function fixedOf(log2) {
+  return log2.runs.flatMap((run22) => (run22.results ?? []).filter((r) => r.baselineState === "absent").map((r) => toFinding(run22, r)));
+}
+function safeHttpUrl(url2) {
+  if (!url2 || !/^https?:\/\/[^\s<>()]+$/i.test(url2)) return void 0;
+  return url2.replace(/\/+$/, "");
+}
+function decodeURIComponentSafe(text2) {
+  try {
+    return decodeURIComponent(text2);
+  } catch {
+    return text2;
+  }
+}
+function locationUrl(finding, links) {
+  const base = safeHttpUrl(links?.blob);
+  const location2 = finding.location;
+  if (!base || !location2 || /^[a-z][a-z0-9+.-]*:/i.test(location2.uri) || location2.uri.startsWith("/")) return void 0;
+  const path22 = location2.uri.split("/").map((segment) => encodeURIComponent(decodeURIComponentSafe(segment)).replace(/[()]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)).join("/");
+  return `${base}/${path22}${location2.startLine ? `#L${location2.startLine}` : ""}`;
+}
+var MAX_PLACES = 50;
+function plainTitle(text2) {
+  const flat = text2.replace(/[\u0000-\u001f\u007f\u2028\u2029]+/g, " ").replace(/\s+/g, " ").trim();
+  return flat.length > 200 ? `${flat.slice(0, 199)}\u2026` : flat;
+}
+function httpUrl2(url2) {
+  return url2 && /^https?:\/\/[^\s<>()]+$/i.test(url2) ? url2 : void 0;
+}
+var paragraph = (...content) => ({ kind: "paragraph", content });
+var plain = (text2) => ({ plain: text2 });
+function headline(top) {
+  const parts = [{ strong: top.priority ?? "" }, plain(` \xB7 risk ${top.risk ?? "?"} \xB7 ${top.severity}`)];
+  if (top.kev) parts.push(plain(" \xB7 "), { strong: "in CISA KEV" });
+  parts.push(plain(" \xB7 "), { text: top.tool, max: 60 }, plain(" \xB7 "), { code: top.ruleId });
+  top.cwes.forEach((cwe, index) => parts.push(plain(index === 0 ? " \xB7 " : ", "), { text: cwe, max: 20 }));
+  return paragraph(...parts);
+}
+function what(top) {
+  const name = top.rule?.shortDescription?.text && top.rule.shortDescription.text !== top.ruleId ? top.rule.shortDescription.text : top.ruleId;
+  const block2 = top.category === "secrets" ? paragraph(plain("A secret ("), { text: name, max: 200 }, plain(") is committed in "), { code: componentOf(top) }, plain(". Its value is withheld; rotate it, then remove it from the code and history.")) : paragraph({ text: top.message, max: 1500 });
+  return { heading: "What", blocks: [block2] };
+}
+function whyThisRisk(top) {
+  const factors = (top.result.properties?.["pipewarden/factors"] ?? []).filter((f) => f.detail);
+  if (!factors.length) return void 0;
+  const items2 = factors.map((factor) => [{ text: factor.detail, max: 300 }, ...factor.points ? [plain(` (${factor.points > 0 ? "+" : ""}${factor.points})`)] : []]);
+  return { heading: "Why this risk", blocks: [{ kind: "list", items: items2 }] };
+}
+function theRequest(top) {
+  const props = top.result.properties ?? {};
+  const dast = props["pipewarden/dast"];
+  if (!dast?.url) return void 0;
+  const blocks = [{ kind: "code", language: "http", text: (dast.request ?? `${(dast.method ?? "GET").toUpperCase()} ${dast.url}`).replace(/[\r\u2028\u2029]/g, "").slice(0, 2e3) }];
+  if (dast.parameter) blocks.push(paragraph(plain("Parameter: "), { code: dast.parameter }));
+  if (dast.evidence) blocks.push(paragraph(plain("Evidence: "), { text: dast.evidence, max: 500 }));
+  const others = props["pipewarden/requests"] ?? [];
+  if (others.length) blocks.push(paragraph(plain(`Also shown by ${others.length} other request${others.length === 1 ? "" : "s"} to the same route.`)));
+  blocks.forEach((block2, index) => index < blocks.length - 1 && block2.kind !== "list" && block2.kind !== "note" && (block2.tight = true));
+  return { heading: "The request that shows it", blocks };
+}
+function where(members22, links) {
+  const items2 = members22.slice(0, MAX_PLACES).map((f) => [{ code: whereOf(f), href: locationUrl(f, links) }]);
+  if (members22.length > MAX_PLACES) items2.push([plain(`\u2026 and ${members22.length - MAX_PLACES} more (see the run's report)`)]);
+  return { heading: `Where (${members22.length} place${members22.length === 1 ? "" : "s"})`, blocks: [{ kind: "list", items: items2 }] };
+}
+function howToFix(top) {
+  const pkg = top.result.properties?.["pipewarden/package"];
+  const help = top.rule?.help?.text ?? top.rule?.fullDescription?.text;
+  const helpUri = httpUrl2(top.rule?.helpUri);
+  if (!pkg?.fixedVersions?.length && !help && !helpUri) return void 0;
+  const blocks = [];
+  if (pkg?.name && pkg.fixedVersions?.length) {
+    const upgrade = [plain("Upgrade "), { code: pkg.name }, ...pkg.version ? [plain(" from "), { code: pkg.version }] : []];
+    upgrade.push(plain(" to "));
+    pkg.fixedVersions.slice(0, 5).forEach((v, index) => upgrade.push(...index ? [plain(" or ")] : [], { code: v }));
+    blocks.push(paragraph(...upgrade, plain(".")));
+  }
+  if (help && top.category !== "secrets") blocks.push(paragraph({ text: help, max: 2e3 }));
+  if (helpUri) blocks.push(paragraph(plain("More: "), { url: helpUri }));
+  return { heading: "How to fix", blocks };
+}
+function ticketSections(members22, at) {
+  const top = members22[0];
+  const lead = [headline(top)];
+  if (at.due) lead.push(paragraph(plain("Fix by "), { strong: at.due }, plain(`${at.sla ? ` (${at.sla} days for ${top.priority})` : ""}; first seen ${at.since}.`)));
+  const sections = [{ blocks: lead }, what(top), whyThisRisk(top), theRequest(top), where(members22, at.links), howToFix(top)];
+  sections.push({ blocks: [{ kind: "note", content: [plain("Opened by Pipewarden. Every run updates this issue; it is closed when the finding is gone from the default branch and reopened if it comes back.")] }] });
+  return sections.filter((s) => s !== void 0);
+}
+function compareTicketIds(a, b) {
+  return a.localeCompare(b, "en", { numeric: true });
+}
+function completedTools(log2) {
+  const complete = /* @__PURE__ */ new Set();
+  for (const run22 of log2.runs) {
+    if ((run22.invocations ?? []).some((i) => i.executionSuccessful === false)) continue;
+    complete.add(String(run22.properties?.[PROP.scanner] ?? run22.tool.driver.name));
+  }
+  return complete;
+}
+function ticketKey(finding) {
+  return createHash3("sha256").update(`${finding.ruleId}\0${componentOf(finding)}`).digest("hex").slice(0, 20);
+}
+function addDays(day, days2) {
+  const date5 = /* @__PURE__ */ new Date(`${day}T00:00:00Z`);
+  date5.setUTCDate(date5.getUTCDate() + days2);
+  return date5.toISOString().slice(0, 10);
+}
+function draftOf(members22, previous, options2) {
+  const top = members22[0];
+  const key = ticketKey(top);
+  const sla = top.result.properties?.["pipewarden/slaDays"];
+  const since = previous?.marker.since ?? options2.today;
+  const due = previous?.marker.due ?? (sla ? addDays(since, sla) : void 0);
+  const title = plainTitle(`[${top.priority ?? "P?"}] ${top.ruleId} in ${componentOf(top)}`);
+  const fingerprints = members22.map((f) => f.fingerprint).filter((f) => Boolean(f));
+  const marker = { key, scanner: top.scanner, fingerprints: fingerprints.slice(0, 200), ...due ? { due } : {}, since };
+  const labels = [.../* @__PURE__ */ new Set(["pipewarden", `priority:${top.priority ?? "none"}`, `severity:${top.severity}`, `scanner:${top.scanner}`, `category:${top.category}`, ...options2.labels ?? []])];
+  const sections = ticketSections(members22, { due, since, sla, links: options2.links });
+  return { key, title, sections, marker, labels, ...due ? { dueDate: due } : {}, ...top.priority ? { priority: top.priority } : {}, confidential: options2.confidential ?? true };
+}
+function sameTicket(ticket, draft, render) {
+  return ticket.title === draft.title && ticket.body.trim() === render(draft).trim() && [...ticket.labels].sort().join("\n") === [...draft.labels].sort().join("\n");
+}
+function planTickets(findings, existing, options2) {
+  const minRank = PRIORITIES.indexOf(options2.minPriority ?? "P2");
+  const maxNew = options2.maxNew ?? 10;
+  const byKey = /* @__PURE__ */ new Map();
+  for (const ticket of [...existing].sort((a, b) => compareTicketIds(a.id, b.id))) if (!byKey.has(ticket.marker.key)) byKey.set(ticket.marker.key, ticket);
+  const members22 = /* @__PURE__ */ new Map();
+  for (const group of groupFindings(findings)) members22.set(ticketKey(group.top), []);
+  for (const finding of findings) if (!finding.suppressed) members22.get(ticketKey(finding))?.push(finding);
+  const plan = { create: [], update: [], reopen: [], close: [], unchanged: 0, deferred: [] };
+  for (const [key, list] of members22) {
+    const ticket = byKey.get(key);
+    const draft = draftOf(list, ticket, options2);
+    if (ticket?.state === "open") {
+      if (sameTicket(ticket, draft, options2.render)) plan.unchanged++;
+      else plan.update.push({ ticket, draft });
+    } else if (ticket) {
+      plan.reopen.push({ ticket, draft, comment: `Found again on ${options2.today} (${list.length} place${list.length === 1 ? "" : "s"}): reopened by Pipewarden.` });
+    } else if (PRIORITIES.indexOf(list[0].priority ?? "P4") <= minRank) {
+      (plan.create.length < maxNew ? plan.create : plan.deferred).push(draft);
+    }
+  }
+  if (options2.closeMissing) {
+    for (const ticket of byKey.values()) {
+      if (ticket.state !== "open" || members22.has(ticket.marker.key)) continue;
+      if (!options2.completeScanners.has(ticket.marker.scanner)) continue;
+      plan.close.push({ ticket, comment: `No longer found on the default branch on ${options2.today}: closed by Pipewarden. It reopens this issue if the finding comes back.` });
+    }
+  }
+  return plan;
+}
+function statusOf(error63) {
+  const status = error63?.status ?? error63?.response?.status;
+  return typeof status === "number" ? status : void 0;
+}
+async function syncTickets(plan, tracker) {
+  const result2 = { created: 0, updated: 0, reopened: 0, closed: 0, unchanged: plan.unchanged, deferred: plan.deferred.length, errors: [], forbidden: false };
+  const steps = [
+    ...plan.reopen.map(({ ticket, draft, comment: comment22 }) => ["reopened", `reopen #${ticket.id}`, () => tracker.reopen(ticket, draft, comment22)]),
+    ...plan.update.map(({ ticket, draft }) => ["updated", `update #${ticket.id}`, () => tracker.update(ticket, draft)]),
+    ...plan.create.map((draft) => ["created", `create "${draft.title}"`, () => tracker.create(draft)]),
+    ...plan.close.map(({ ticket, comment: comment22 }) => ["closed", `close #${ticket.id}`, () => tracker.close(ticket, comment22)])
+  ].map(([counter, what2, run22]) => [counter, what2, run22]);
+  for (const [counter, what2, run22] of steps) {
+    try {
+      await run22();
+      result2[counter]++;
+    } catch (error63) {
+      const status = statusOf(error63);
+      result2.errors.push(`${what2}: ${status ? `HTTP ${status}: ` : ""}${(error63.message ?? String(error63)).split("\n")[0]}`);
+      if (status === 401 || status === 403) {
+        result2.forbidden = true;
+        break;
+      }
+    }
+  }
+  return result2;
+}
+function describe22(platform2, error63) {
+  if (platform2.describeError) return platform2.describeError(error63);
+  const status = error63.status;
+  return `${typeof status === "number" ? `HTTP ${status}: ` : ""}${(error63.message ?? String(error63)).split("\n")[0]}`;
+}
+function syncLine(sync, cap) {
+  const parts = [`${sync.created} opened`, `${sync.updated} updated`, `${sync.reopened} reopened`, `${sync.closed} closed`, `${sync.unchanged} unchanged`];
+  if (sync.deferred) parts.push(`${sync.deferred} waiting (over the cap of ${cap ?? 10} new per run)`);
+  return `issues: ${parts.join(", ")}`;
+}
+async function publishTickets(platform2, input2, report) {
+  const tracker = platform2.tracker;
+  let existing;
+  try {
+    existing = await tracker.list();
+  } catch (error63) {
+    report.warnings.push(`could not read the issues of ${tracker.where}, so none were posted: ${describe22(platform2, error63)}`);
+    return;
+  }
+  const tickets = input2.config.tickets;
+  const cap = tickets?.max_new ?? input2.maxNewTickets;
+  const plan = planTickets(input2.findings, existing, {
+    minPriority: tickets?.min_priority,
+    maxNew: cap,
+    labels: tickets?.labels,
+    confidential: tickets?.confidential ?? true,
+    closeMissing: platform2.build.onDefaultBranch && !input2.diffScoped && input2.stage !== "precommit",
+    completeScanners: completedTools(input2.log),
+    today: input2.today,
+    links: platform2.build.links,
+    render: (draft) => tracker.render(draft)
+  });
+  const sync = await syncTickets(plan, tracker);
+  report.posted.push(syncLine(sync, cap));
+  for (const error63 of sync.errors) {
+    const refused = sync.forbidden && platform2.describeError ? /^(.*): HTTP (40[13]):/.exec(error63) : null;
+    report.notPosted.push(`issues: ${refused ? `${refused[1]}: ${platform2.describeError({ status: Number(refused[2]) })}` : error63}`);
+  }
+}
+async function publish(platform2, input2) {
+  const report = { posted: [], notPosted: [], warnings: [] };
+  if (input2.comment && platform2.comment) {
+    try {
+      report.posted.push(await platform2.comment.upsert(input2.summary, input2.stage));
+    } catch (error63) {
+      report.notPosted.push(`${platform2.comment.what}: ${describe22(platform2, error63)}`);
+    }
+  }
+  if (input2.upload && platform2.upload) {
+    try {
+      const uploaded = await platform2.upload.upload(input2.outputs.github);
+      report.posted.push(...uploaded.posted);
+      report.notPosted.push(...uploaded.notPosted);
+    } catch (error63) {
+      report.notPosted.push(`the SARIF upload to code scanning: ${describe22(platform2, error63)}`);
+    }
+  }
+  if (input2.tickets && platform2.tracker) await publishTickets(platform2, input2, report);
+  return report;
+}
+var MARKER = /<!--\s*pipewarden:ticket\s+(\{[^<>]*\})\s*-->/;
+function writeMarker(marker) {
+  const json22 = JSON.stringify(marker).replace(/[<>]/g, (c) => c === "<" ? "\\u003c" : "\\u003e");
+  return `<!-- pipewarden:ticket ${json22} -->`;
+}
+function readMarker(body) {
+  const match = MARKER.exec(body ?? "");
+  if (!match) return void 0;
+  try {
+    const data = JSON.parse(match[1]);
+    if (typeof data.key !== "string" || !Array.isArray(data.fingerprints)) return void 0;
+    return {
+      key: data.key,
+      scanner: typeof data.scanner === "string" ? data.scanner : "",
+      fingerprints: data.fingerprints.filter((f) => typeof f === "string"),
+      ...typeof data.due === "string" ? { due: data.due } : {},
+      ...typeof data.since === "string" ? { since: data.since } : {}
+    };
+  } catch {
+    return void 0;
+  }
+}
+function ticketFrom(issue3) {
+  const marker = readMarker(issue3.body);
+  if (!marker) return void 0;
+  return {
+    id: String(issue3.id),
+    state: issue3.closed ? "closed" : "open",
+    title: issue3.title,
+    body: issue3.body ?? "",
+    labels: (issue3.labels ?? []).map((l) => typeof l === "string" ? l : l.name ?? "").filter(Boolean),
+    marker
+  };
+}
+function escapeMarkdown(text2, maxLength = 300) {
+  let flat = text2.replace(/[\r\n\u2028\u2029]+/g, " ").trim();
+  if (flat.length > maxLength) flat = `${flat.slice(0, maxLength - 1)}\u2026`;
+  return flat.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/([\\`*_{}[\]()#+!|~])/g, "\\$1").replace(/@(?=\w)/g, "@\u200B").replace(/(https?):\/\//gi, "$1:/\u200B/");
+}
+function markdownCode(text2) {
+  const flat = text2.replace(/[\r\n\u2028\u2029]+/g, " ").replace(/\|/g, "\\|");
+  const longest = Math.max(0, ...[...flat.matchAll(/`+/g)].map((m) => m[0].length));
+  const fence = "`".repeat(longest + 1);
+  return `${fence}${longest ? " " : ""}${flat}${longest ? " " : ""}${fence}`;
+}
+function escapeHtml(text2) {
+  return text2.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]);
+}
+function inline(part) {
+  if ("text" in part) return escapeMarkdown(part.text, part.max);
+  if ("plain" in part) return part.plain;
+  if ("strong" in part) return `**${part.strong}**`;
+  if ("url" in part) return `<${part.url}>`;
+  return part.href ? `[${markdownCode(part.code)}](${part.href})` : markdownCode(part.code);
+}
+var line = (parts) => parts.map(inline).join("");
+function codeBlock(language, text2) {
+  const fence = "`".repeat(Math.max(3, ...[...text2.matchAll(/`+/g)].map((m) => m[0].length + 1)));
+  return `${fence}${language}
+${text2}
+${fence}`;
+}
+function block(b) {
+  switch (b.kind) {
+    case "paragraph":
+      return [line(b.content)];
+    case "list":
+      return b.items.map((item) => `- ${line(item)}`);
+    case "code":
+      return [codeBlock(b.language, b.text)];
+    case "note":
+      return [`<sub>${line(b.content)}</sub>`];
+  }
+}
+function renderTicketMarkdown(draft) {
+  const lines = [];
+  for (const section of draft.sections) {
+    if (section.heading) lines.push(`### ${section.heading}`, "");
+    for (const b of section.blocks) {
+      lines.push(...block(b));
+      if (!("tight" in b && b.tight) && b.kind !== "note") lines.push("");
+    }
+  }
+  lines.push(writeMarker(draft.marker));
+  return lines.join("\n");
+}
+var MAX_CAPTURE_BYTES = 256 * 1024 * 1024;
+var SKIP_DIRS = /* @__PURE__ */ new Set([".git", ".hg", ".svn", "node_modules", "bower_components", ".pipewarden", ".turbo", ".venv", "venv", "__pycache__", ".tox", ".next", ".cache"]);
+function toPosix(path22) {
+  return sep3 === "/" ? path22 : path22.split(sep3).join("/");
+}
+async function inWorkTree(root, files) {
+  const present = await Promise.all(files.map((file2) => lstat2(join12(root, file2)).then((info2) => info2.isFile() || info2.isSymbolicLink(), () => false)));
+  return files.filter((_, index) => present[index]);
+}
+async function listFiles(root, ports, env) {
+  const git = await ports.exec({ command: "git", args: ["ls-files", "-z", "--cached", "--others", "--exclude-standard", "--", "."], cwd: root, env, timeoutMs: 6e4 });
+  if (git.exitCode === 0) {
+    const files = [...new Set(git.stdout.split("\0").filter(Boolean))];
+    return inWorkTree(root, files.filter((file2) => !file2.split("/").some((part) => SKIP_DIRS.has(part))).sort());
+  }
+  const out = [];
+  async function walk(dir) {
+    const entries = await readdir22(dir, { withFileTypes: true });
+    for (const entry of entries) {
+      if (entry.isDirectory()) {
+        if (!SKIP_DIRS.has(entry.name)) await walk(join12(dir, entry.name));
+      } else if (entry.isFile()) {
+        out.push(toPosix(relative2(root, join12(dir, entry.name))));
+      }
+    }
+  }
+  await walk(root);
+  return out.sort();
+}
+async function listStagedFiles(root, ports, env) {
+  const git = await ports.exec({ command: "git", args: ["diff", "--cached", "--name-only", "-z", "--diff-filter=ACMR", "--relative", "--", "."], cwd: root, env, timeoutMs: 6e4 });
+  if (git.exitCode !== 0) return void 0;
+  return inWorkTree(root, git.stdout.split("\0").filter(Boolean).sort());
+}
+var scannerId = external_exports.string().regex(/^[a-z0-9][a-z0-9-]*$/, "a scanner id is lower-case letters, digits and dashes");
+var gateRuleSchema = external_exports.strictObject({
+  kev: external_exports.literal(true, { error: "kev takes true (findings in the CISA KEV catalog)" }).optional().describe("Findings whose CVE is in the CISA KEV catalog."),
+  severity: external_exports.enum(SEVERITIES).optional().describe("Findings of this severity or worse."),
+  category: external_exports.enum(CATEGORIES).optional().describe("Findings of this category (secrets, sast, sca, \u2026)."),
+  risk: external_exports.number().min(0).max(100).optional().describe("Findings with a risk score at or above this."),
+  priority: external_exports.enum(PRIORITIES).optional().describe("Findings of this priority or more urgent."),
+  scanner: external_exports.string().min(1).optional().describe("Findings of this scanner (id, or tool name for ingested reports)."),
+  scope: external_exports.enum(["new", "all"]).optional().describe("Overrides gate.scope for this rule."),
+  max: external_exports.number().int().min(0).default(0).describe("How many matching findings are tolerated.")
+}).refine((rule) => [rule.kev, rule.severity, rule.category, rule.risk, rule.priority, rule.scanner].some((v) => v !== void 0), {
+  message: "a gate rule needs at least one of kev, severity, category, risk, priority, scanner"
+});
+var stageConfigSchema = external_exports.strictObject({
+  scanners: external_exports.array(scannerId).optional().describe("Scanners this stage runs (default: every installed scanner of the stage)."),
+  gate: external_exports.enum(["default", "none"]).default("default").describe('"default" applies the gate; "none" reports without failing.'),
+  rules: external_exports.array(gateRuleSchema).optional().describe("This stage's gate rules, instead of gate.rules.")
+});
+var gateSchema = external_exports.strictObject({
+  on_scanner_error: external_exports.enum(["fail", "warn"]).default("fail").describe("A scanner that could not run: fail (exit 2) or warn and go on."),
+  scope: external_exports.enum(["new", "all"]).default("new").describe("Gate on new findings only, or on all of them (without a baseline every finding is new)."),
+  rules: external_exports.array(gateRuleSchema).optional().describe("Fail when any rule matches more than its max; default: any KEV finding, critical or high, or any secret.")
+});
+var dedupeSchema = external_exports.strictObject({
+  sca: external_exports.boolean().default(true).describe("One finding for one vulnerability in one package, whichever tools report it."),
+  sast: external_exports.boolean().default(true).describe("One finding for one CWE on one line, whichever SAST tools report it.")
+});
+var ENVIRONMENTS = ["production", "staging", "development", "test"];
+var EXPOSURES = ["internet-facing", "internal"];
+var SENSITIVITIES = ["public", "internal", "confidential", "restricted"];
+var globs = external_exports.array(external_exports.string().min(1, "a pattern must not be empty")).min(1, "name at least one pattern");
+var contextEntrySchema = external_exports.strictObject({
+  paths: globs.optional().describe('Globs of repository paths, e.g. "services/api/**".'),
+  images: globs.optional().describe('Globs of image references, e.g. "registry.example.com/shop/*".'),
+  urls: globs.optional().describe('Globs of URLs for DAST findings, e.g. "https://shop.example.com/**".'),
+  environment: external_exports.enum(ENVIRONMENTS).optional(),
+  exposure: external_exports.enum(EXPOSURES).optional(),
+  data_sensitivity: external_exports.enum(SENSITIVITIES).optional(),
+  owner: external_exports.string().min(1).optional()
+}).refine((entry) => entry.paths || entry.images || entry.urls, { message: "a context entry needs paths, images or urls" });
+function isIsoDay(d) {
+  const time3 = Date.parse(`${d}T00:00:00Z`);
+  return /^\d{4}-\d{2}-\d{2}$/.test(d) && !Number.isNaN(time3) && new Date(time3).toISOString().startsWith(d);
+}
+var isoDate = external_exports.string().refine(isIsoDay, "expected a date as YYYY-MM-DD");
+var waiverSchema = external_exports.strictObject({
+  fingerprint: external_exports.string().min(1).optional().describe('A pipewarden/v1 fingerprint (with or without its ":N").'),
+  rule: external_exports.string().min(1).optional().describe("A rule id or any id of the finding (CVE, GHSA, CWE)."),
+  path: external_exports.string().min(1).optional().describe("A glob of repository paths."),
+  package: external_exports.string().min(1).optional().describe("A package name, or name@version."),
+  reason: external_exports.string().trim().min(1, "say why"),
+  owner: external_exports.string().trim().min(1, "say who owns it"),
+  expires: isoDate.describe("The last day the waiver applies (YYYY-MM-DD).")
+}).refine((w) => w.fingerprint || w.rule || w.path || w.package, { message: "a waiver needs fingerprint, rule, path or package" });
+var prioritiesSchema = external_exports.strictObject({
+  sla_days: external_exports.partialRecord(external_exports.enum(PRIORITIES), external_exports.number().int().min(1)).optional().describe("Days to fix, per priority.")
+});
+var feedsSchema = external_exports.strictObject({
+  kev_url: external_exports.url().optional(),
+  epss_url: external_exports.url().optional(),
+  cache_dir: external_exports.string().min(1).optional(),
+  offline: external_exports.boolean().optional().describe("Never download; use the cache or --feeds-dir.")
+});
+var scannerOptionsSchema = external_exports.looseObject({
+  timeout: external_exports.number().int().min(1).max(24 * 3600).optional().describe("Seconds before the scanner is stopped, with the processes it started.")
+});
+var dastSchema = external_exports.strictObject({
+  allowed_hosts: external_exports.array(external_exports.string().min(1)).optional().describe("Hosts DAST may scan (default: loopback, localhost and single-label CI service names)."),
+  max_scan_time: external_exports.number().int().min(10).max(24 * 3600).default(300).describe("Seconds a DAST scan may take.")
+});
+var SHA256 = /^sha256:[a-f0-9]{64}$/;
+var imagesSchema = external_exports.strictObject({
+  sanctioned: external_exports.array(
+    external_exports.strictObject({
+      name: external_exports.string().trim().min(1, "a name pattern must not be empty").describe('A name pattern: "node:20-*-slim", "registry.example.com/base/**" (no tag: any tag).'),
+      digests: external_exports.array(external_exports.string().regex(SHA256, "a digest is sha256: and 64 hex digits")).min(1).optional().describe("Only these builds of it (manifest digests): anything else is drift.")
+    })
+  ).optional().describe("Base images that are allowed; without this list no image is judged unsanctioned."),
+  max_base_age_days: external_exports.number().int().min(1).max(3650).optional().describe("A base image older than this (from its creation) is outdated even when its tag has not moved."),
+  insecure_registries: external_exports.array(external_exports.string().regex(/^[a-z0-9.-]+(?::\d+)?$/i, "a registry is a host with an optional port")).optional().describe("Registries reached over plain HTTP (a registry on the build machine); loopback ones always are.")
+});
+var ticketsSchema = external_exports.strictObject({
+  min_priority: external_exports.enum(PRIORITIES).optional().describe("New tickets only for finding groups this urgent or more (default P2); existing tickets are always kept up to date."),
+  max_new: external_exports.number().int().min(0).max(1e3).optional().describe("At most this many new tickets per run (default 10)."),
+  labels: external_exports.array(external_exports.string().trim().min(1).max(50)).max(20).optional().describe("Extra labels on every ticket."),
+  confidential: external_exports.boolean().optional().describe("GitLab: open tickets as confidential issues (default true).")
+});
+var configSchema = external_exports.strictObject({
+  dast: dastSchema.optional(),
+  scanners: external_exports.record(external_exports.string().regex(/^[a-z0-9][a-z0-9-]*$/, "a scanner id is lower-case letters, digits and dashes"), scannerOptionsSchema).optional(),
+  stages: external_exports.partialRecord(external_exports.enum(STAGES), stageConfigSchema).optional(),
+  gate: gateSchema.optional(),
+  dedupe: dedupeSchema.optional(),
+  context: external_exports.array(contextEntrySchema).optional(),
+  waivers: external_exports.array(waiverSchema).optional(),
+  priorities: prioritiesSchema.optional(),
+  tickets: ticketsSchema.optional().describe("Tickets (issues) for finding groups, when a platform opens them."),
+  feeds: feedsSchema.optional(),
+  images: imagesSchema.optional(),
+  history: external_exports.string().trim().min(1).optional().describe("The history file every run adds a line to (JSON Lines; default: history.jsonl in the out-dir). Keep it between runs as an artifact or cache.")
+});
+var DEFAULT_GATE_RULES = [
+  { kev: true, max: 0 },
+  { severity: "high", max: 0 },
+  { category: "secrets", max: 0 }
+];
+function plainMessage(message2) {
+  if (/expected \w+, received undefined$/.test(message2)) return "is required";
+  const type = /^Invalid input: expected (\w+), received (\w+)$/.exec(message2);
+  if (type) return `expected ${/^[aeiou]/.test(type[1]) ? "an" : "a"} ${type[1]}, got ${/^[aeiou]/.test(type[2]) ? "an" : "a"} ${type[2]}`;
+  return message2.replace(/^Invalid option: expected one of /, "expected one of ");
+}
+function parseConfig(data, file2) {
+  const parsed = configSchema.safeParse(data ?? {});
+  if (parsed.success) return parsed.data;
+  const problems = parsed.error.issues.map((issue3) => {
+    const where2 = formatIssuePath(issue3.path);
+    if (issue3.code === "unrecognized_keys") return `${where2}: unknown key${issue3.keys.length > 1 ? "s" : ""} ${issue3.keys.map((k) => `"${k}"`).join(", ")}`;
+    return `${where2}: ${plainMessage(issue3.message)}`;
+  });
+  throw new ConfigError(`invalid configuration: ${problems.join("; ")}`, { file: file2, problems });
+}
+async function loadConfigFile(file2) {
+  let text2;
+  try {
+    text2 = await readFile5(file2, "utf8");
+  } catch (error63) {
+    throw new ConfigError(`cannot read config: ${describeFsError(error63)}`, { file: file2, cause: error63 });
+  }
+  const { parseDocument } = await Promise.resolve().then(() => __toESM(require_dist(), 1));
+  const document = parseDocument(text2, { prettyErrors: true, uniqueKeys: true });
+  if (document.errors.length > 0) {
+    const problems = document.errors.map((error63) => error63.message.split("\n")[0].replace(/:$/, ""));
+    throw new ConfigError(`is not valid YAML: ${problems.join("; ")}`, { file: file2, problems });
+  }
+  return parseConfig(document.toJS(), file2);
+}
+async function findConfigFile(dir) {
+  for (const name of ["pipewarden.yml", "pipewarden.yaml"]) {
+    const candidate = join13(dir, name);
+    if (await stat3(candidate).then((s) => s.isFile(), () => false)) return candidate;
+  }
+  return void 0;
+}
+function describeRule(rule) {
+  const parts = [];
+  if (rule.kev) parts.push("in CISA KEV");
+  if (rule.scanner) parts.push(`scanner ${rule.scanner}`);
+  if (rule.category) parts.push(`category ${rule.category}`);
+  if (rule.severity) parts.push(rule.severity === "info" ? "any severity" : `severity ${rule.severity} or worse`);
+  if (rule.priority) parts.push(rule.priority === "P4" ? "any priority" : rule.priority === "P0" ? "priority P0" : `priority ${rule.priority} or more urgent`);
+  if (rule.risk !== void 0) parts.push(`risk ${rule.risk} or more`);
+  if (rule.scope) parts.push(rule.scope === "new" ? "new only" : "new or not");
+  return parts.join(", ");
+}
+function ruleMatches(rule, finding) {
+  if (rule.kev && !finding.kev) return false;
+  if (rule.scanner && finding.scanner !== rule.scanner && finding.tool !== rule.scanner) return false;
+  if (rule.category && finding.category !== rule.category) return false;
+  if (rule.severity && severityRank(finding.severity) > severityRank(rule.severity)) return false;
+  if (rule.priority && (!finding.priority || PRIORITIES.indexOf(finding.priority) > PRIORITIES.indexOf(rule.priority))) return false;
+  if (rule.risk !== void 0 && (finding.risk ?? 0) < rule.risk) return false;
+  return true;
+}
+var isNew = (finding) => finding.result.baselineState === void 0 || finding.result.baselineState === "new";
+function applyGate({ findings, gate, mode = "default", warnings = [] }) {
+  const scope = gate?.scope ?? "new";
+  const rules = gate?.rules ?? DEFAULT_GATE_RULES;
+  const eligible = findings.filter((finding) => !finding.suppressed && finding.inScope);
+  const inScope2 = eligible.filter((finding) => scope === "all" || isNew(finding));
+  const failures = [];
+  if (mode !== "none") {
+    for (const [index, rule] of rules.entries()) {
+      const pool = rule.scope === void 0 ? inScope2 : rule.scope === "all" ? eligible : eligible.filter(isNew);
+      const matched = pool.filter((finding) => ruleMatches(rule, finding)).sort((a, b) => (b.risk ?? 0) - (a.risk ?? 0));
+      if (matched.length > rule.max) {
+        failures.push({
+          rule: describeRule(rule),
+          index,
+          matched: matched.length,
+          max: rule.max,
+          examples: matched.slice(0, 3).map(whereOf),
+          findings: matched.map((f) => ({ fingerprint: f.fingerprint, ruleId: f.ruleId, where: whereOf(f), risk: f.risk, priority: f.priority }))
+        });
+      }
+    }
+  }
+  const tally = (key) => {
+    const out = {};
+    for (const f of findings) {
+      if (f.suppressed) continue;
+      const k = key(f);
+      if (k) out[k] = (out[k] ?? 0) + 1;
+    }
+    return out;
+  };
+  return {
+    status: failures.length > 0 ? "fail" : "pass",
+    failures,
+    gated: inScope2.length,
+    total: findings.length,
+    scope,
+    warnings,
+    counts: {
+      byPriority: tally((f) => f.priority),
+      bySeverity: tally((f) => f.severity),
+      waived: findings.filter((f) => f.suppressed).length,
+      outOfScope: findings.filter((f) => !f.inScope).length,
+      new: findings.filter((f) => !f.suppressed && isNew(f)).length
+    }
+  };
 }
 var STRENGTHS = ["v1", "nopath", "line", "text"];
 function keyOf(run22, result2, strength) {
@@ -73327,37 +69056,38 @@ function dedupe(log2, options2 = DEFAULT_DEDUPE) {
   }
   return { merged };
 }
+var DIFF_FILTERS = ["added", "diff_context", "file", "nofilter"];
 var SCOPE_PROP = "pipewarden/scope";
 function parseUnifiedDiff(text2) {
   const files = /* @__PURE__ */ new Map();
   let current;
-  let line = 0;
+  let line2 = 0;
   for (const raw of text2.split("\n")) {
     if (raw.startsWith("diff --git ")) {
       current = void 0;
       continue;
     }
     if (raw.startsWith("+++ ")) {
-      const path4 = raw.slice(4).replace(/\t.*$/, "");
-      if (path4 === "/dev/null") {
+      const path22 = raw.slice(4).replace(/\t.*$/, "");
+      if (path22 === "/dev/null") {
         current = void 0;
       } else {
         current = { added: /* @__PURE__ */ new Set(), hunks: [] };
-        files.set(path4.replace(/^b\//, ""), current);
+        files.set(path22.replace(/^b\//, ""), current);
       }
       continue;
     }
     if (raw.startsWith("--- ")) continue;
     const hunk = /^@@ -\d+(?:,\d+)? \+(\d+)(?:,(\d+))? @@/.exec(raw);
     if (hunk) {
-      line = Number(hunk[1]);
+      line2 = Number(hunk[1]);
       const count = hunk[2] === void 0 ? 1 : Number(hunk[2]);
-      current?.hunks.push([line, line + Math.max(count, 1) - 1]);
+      current?.hunks.push([line2, line2 + Math.max(count, 1) - 1]);
       continue;
     }
     if (!current) continue;
-    if (raw.startsWith("+")) current.added.add(line++);
-    else if (raw.startsWith(" ")) line++;
+    if (raw.startsWith("+")) current.added.add(line2++);
+    else if (raw.startsWith(" ")) line2++;
   }
   return files;
 }
@@ -73373,8 +69103,8 @@ async function readDiffScope(srcRoot, ref, ports, env) {
   if (diff.exitCode !== 0) throw new InputError(`git diff failed: ${diff.stderr.trim().split("\n")[0] ?? ""}`, { file: "--diff-base" });
   const files = parseUnifiedDiff(diff.stdout);
   const untracked = await git(["ls-files", "-z", "--others", "--exclude-standard"]);
-  for (const path4 of untracked.exitCode === 0 ? untracked.stdout.split("\0").filter(Boolean) : []) {
-    files.set(path4, { added: /* @__PURE__ */ new Set(), hunks: [[1, Number.MAX_SAFE_INTEGER]] });
+  for (const path22 of untracked.exitCode === 0 ? untracked.stdout.split("\0").filter(Boolean) : []) {
+    files.set(path22, { added: /* @__PURE__ */ new Set(), hunks: [[1, Number.MAX_SAFE_INTEGER]] });
   }
   return { base, files };
 }
@@ -73392,7 +69122,7 @@ function inScope(run22, result2, scope, filter) {
   const whole = change.hunks.some(([from, to]) => from === 1 && to === Number.MAX_SAFE_INTEGER);
   if (whole) return true;
   if (filter === "diff_context") return change.hunks.some(([from, to]) => start <= to && end >= from);
-  for (let line = start; line <= end; line++) if (change.added.has(line)) return true;
+  for (let line2 = start; line2 <= end; line2++) if (change.added.has(line2)) return true;
   return false;
 }
 function applyScope(log2, scope, filter) {
@@ -73461,25 +69191,25 @@ async function findRoutes(files, srcRoot) {
     for (const pattern of PATTERNS) {
       for (const match of text2.matchAll(pattern.regex)) {
         const template = pattern.path(match);
-        const line = text2.slice(0, match.index).split("\n").length;
-        routes.push({ template, method: normalizeMethod(pattern.method(match)), file: rel, line, ...matcherOf(template) });
+        const line2 = text2.slice(0, match.index).split("\n").length;
+        routes.push({ template, method: normalizeMethod(pattern.method(match)), file: rel, line: line2, ...matcherOf(template) });
       }
     }
   }
   return routes;
 }
 function routeFor(routes, url2, method) {
-  let path4;
+  let path22;
   try {
-    path4 = new URL(url2).pathname;
+    path22 = new URL(url2).pathname;
   } catch {
-    path4 = url2.replace(/^[a-z]+:\/\/[^/]+/i, "").replace(/[?#].*$/, "") || "/";
+    path22 = url2.replace(/^[a-z]+:\/\/[^/]+/i, "").replace(/[?#].*$/, "") || "/";
   }
   const wanted = method?.toUpperCase();
   let best;
   let bestScore = -1;
   for (const route of routes) {
-    if (!route.matcher.test(path4)) continue;
+    if (!route.matcher.test(path22)) continue;
     const methodScore = route.method === void 0 ? 1 : route.method === wanted || !wanted && route.method === "GET" ? 2 : 0;
     if (methodScore === 0) continue;
     const score = route.literals * 4 + methodScore;
@@ -73516,96 +69246,6 @@ async function mapDastRoutes(log2, options2) {
     }
   }
   return { mapped, unmapped: pending.length - mapped };
-}
-var DEFAULT_SLA_DAYS = { P0: 7, P1: 30, P2: 90, P3: 180, P4: 365 };
-function priorityOf(risk, kev) {
-  if (kev || risk >= 90) return "P0";
-  if (risk >= 70) return "P1";
-  if (risk >= 45) return "P2";
-  if (risk >= 20) return "P3";
-  return "P4";
-}
-var ENVIRONMENT = { production: 1.2, staging: 1, development: 0.8, test: 0.5 };
-var EXPOSURE = { "internet-facing": 1.2, internal: 0.9 };
-var SENSITIVITY = { restricted: 1.15, confidential: 1.1, internal: 1, public: 0.9 };
-var PRECISION7 = { "very-high": 1, high: 1, medium: 0.9, low: 0.75 };
-function placeOf(result2) {
-  const image = result2.properties?.["pipewarden/image"]?.reference;
-  const url2 = result2.properties?.["pipewarden/dast"]?.url;
-  return image ?? url2 ?? fileUriOf(result2) ?? "";
-}
-function prioritize(log2, options2 = {}) {
-  const sla = { ...DEFAULT_SLA_DAYS, ...options2.slaDays };
-  const places = /* @__PURE__ */ new Map();
-  const keyOf2 = (result2) => `${result2.properties?.["pipewarden/package"] ? vulnerabilityId(result2) : result2.ruleId ?? ""}`;
-  for (const run22 of log2.runs) {
-    for (const result2 of run22.results ?? []) {
-      if (result2.baselineState === "absent") continue;
-      const key = keyOf2(result2);
-      const set2 = places.get(key) ?? /* @__PURE__ */ new Set();
-      set2.add(placeOf(result2));
-      places.set(key, set2);
-    }
-  }
-  for (const run22 of log2.runs) {
-    for (const result2 of run22.results ?? []) {
-      if (result2.baselineState === "absent") continue;
-      const rule = ruleOf(run22, result2);
-      const base = scoreOf2(result2, rule);
-      const finding = { rule, score: base, severity: severityFromScore(base) };
-      const props = result2.properties ?? {};
-      const factors = [];
-      const cvss = props["pipewarden/cvss"];
-      const severity = cvss ? cvss.score : Math.min(10, Math.max(0, finding.score));
-      let risk = severity * 10;
-      factors.push({ factor: "severity", detail: cvss ? `CVSS ${cvss.version} ${cvss.score.toFixed(1)}` : `${finding.severity} (${finding.score.toFixed(1)})`, points: Math.round(risk) });
-      const scale = (factor, detail, multiplier) => {
-        if (multiplier === void 0 || multiplier === 1) return;
-        const before = risk;
-        risk *= multiplier;
-        factors.push({ factor, detail: `${detail} (\xD7${multiplier})`, points: Math.round(risk - before) });
-      };
-      const add = (factor, detail, points) => {
-        if (!points) return;
-        risk += points;
-        factors.push({ factor, detail, points });
-      };
-      const precision = finding.rule?.properties?.precision ?? props.precision;
-      if (precision) scale("confidence", `the tool's precision is ${precision}`, PRECISION7[precision]);
-      const context3 = props["pipewarden/context"];
-      if (context3?.environment) scale("environment", `${context3.environment} (${context3.match})`, ENVIRONMENT[context3.environment]);
-      if (context3?.exposure) scale("exposure", `${context3.exposure} (${context3.match})`, EXPOSURE[context3.exposure]);
-      if (context3?.data_sensitivity) scale("data sensitivity", `${context3.data_sensitivity} data (${context3.match})`, SENSITIVITY[context3.data_sensitivity]);
-      if (props["pipewarden/dev"] === true) scale("dev dependency", "only a development dependency", 0.6);
-      const kev = props["pipewarden/kev"];
-      if (kev) add("kev", `${kev.cve} is in CISA KEV since ${kev.dateAdded}`, 25);
-      if (kev?.knownRansomware) add("ransomware", `${kev.cve} is known to be used in ransomware campaigns`, 5);
-      const epss = props["pipewarden/epss"];
-      if (epss) {
-        add("epss", `${epss.cve}: ${(epss.epss * 100).toFixed(1)}% probability of exploitation in 30 days`, Math.round(epss.epss * 15));
-        if (epss.percentile >= 0.95) add("epss percentile", `${epss.cve} is in the top 5% of EPSS scores (${(epss.percentile * 100).toFixed(1)}th percentile)`, 5);
-      }
-      const count = places.get(keyOf2(result2))?.size ?? 1;
-      if (count > 1) add("prevalence", `found in ${count} places`, Math.min(10, 2 * (count - 1)));
-      const fixes = props["pipewarden/package"]?.fixedVersions;
-      if (fixes && fixes.length) add("fix available", `fixed in ${fixes.slice(0, 3).join(", ")}`, 3);
-      const score = Math.round(Math.min(100, Math.max(0, risk)));
-      const priority = priorityOf(score, kev !== void 0);
-      result2.rank = score;
-      result2.properties = {
-        ...props,
-        [PROP.severity]: finding.severity,
-        [PROP.risk]: score,
-        [PROP.priority]: priority,
-        [PROP.factors]: factors,
-        "pipewarden/slaDays": sla[priority]
-      };
-    }
-  }
-  return log2;
-}
-function byRisk(a, b) {
-  return (b.risk ?? 0) - (a.risk ?? 0) || (a.location?.uri ?? "").localeCompare(b.location?.uri ?? "") || (a.location?.startLine ?? 0) - (b.location?.startLine ?? 0) || a.ruleId.localeCompare(b.ruleId);
 }
 var calculator;
 var loadCalculator = () => calculator ??= Promise.resolve().then(() => __toESM(require_ae_cvss_calculator(), 1)).then((module) => module.default);
@@ -73671,20 +69311,20 @@ async function readEpss(file2) {
   try {
     const raw = createReadStream4(file2);
     const input2 = file2.endsWith(".gz") ? raw.pipe(createGunzip()) : raw;
-    for await (const line of createInterface({ input: input2, crlfDelay: Infinity })) {
+    for await (const line2 of createInterface({ input: input2, crlfDelay: Infinity })) {
       lineNumber++;
-      if (line.startsWith("#")) {
-        modelVersion = /model_version:([^,]+)/.exec(line)?.[1];
-        scoreDate = /score_date:([0-9T:.\-Z]+)/.exec(line)?.[1] ?? scoreDate;
+      if (line2.startsWith("#")) {
+        modelVersion = /model_version:([^,]+)/.exec(line2)?.[1];
+        scoreDate = /score_date:([0-9T:.\-Z]+)/.exec(line2)?.[1] ?? scoreDate;
         continue;
       }
       if (!header) {
-        if (!/^cve,epss,percentile/i.test(line)) throw new InputError(`is not an EPSS file: line ${lineNumber} should be "cve,epss,percentile"`, { file: file2 });
+        if (!/^cve,epss,percentile/i.test(line2)) throw new InputError(`is not an EPSS file: line ${lineNumber} should be "cve,epss,percentile"`, { file: file2 });
         header = true;
         continue;
       }
-      if (!line.trim()) continue;
-      const [cve, epss, percentile] = line.split(",");
+      if (!line2.trim()) continue;
+      const [cve, epss, percentile] = line2.split(",");
       const score = Number(epss);
       const pct = Number(percentile);
       if (!cve || !Number.isFinite(score) || !Number.isFinite(pct)) throw new InputError(`is not an EPSS file: line ${lineNumber} is not "CVE,score,percentile"`, { file: file2 });
@@ -73703,14 +69343,14 @@ async function newestEpss(dir) {
 }
 async function readFeedsDir(dir) {
   try {
-    if (!(await stat3(dir)).isDirectory()) throw new InputError("is not a directory", { file: dir });
+    if (!(await stat4(dir)).isDirectory()) throw new InputError("is not a directory", { file: dir });
   } catch (error63) {
     if (error63 instanceof InputError) throw error63;
     throw new InputError(describeFsError(error63), { file: dir, cause: error63 });
   }
   const warnings = [];
-  const kevPath = join13(dir, KEV_FILE);
-  const kev = await stat3(kevPath).then(
+  const kevPath = join14(dir, KEV_FILE);
+  const kev = await stat4(kevPath).then(
     () => readKev(kevPath),
     () => {
       warnings.push(`no ${KEV_FILE} in ${dir}: KEV not applied`);
@@ -73719,7 +69359,7 @@ async function readFeedsDir(dir) {
   );
   const epssName = await newestEpss(dir);
   if (!epssName) warnings.push(`no epss_scores*.csv in ${dir}: EPSS not applied`);
-  const epss = epssName ? await readEpss(join13(dir, epssName)) : void 0;
+  const epss = epssName ? await readEpss(join14(dir, epssName)) : void 0;
   return { kev, epss, warnings };
 }
 async function download(fetcher, url2, target, timeoutMs) {
@@ -73735,7 +69375,7 @@ async function download(fetcher, url2, target, timeoutMs) {
 }
 async function cachedFeeds(options2) {
   const warnings = [];
-  const todayDir = join13(options2.cacheDir, options2.today);
+  const todayDir = join14(options2.cacheDir, options2.today);
   const timeoutMs = options2.timeoutMs ?? 6e4;
   const want = [
     { name: KEV_FILE, url: options2.kevUrl ?? KEV_URL, read: readKev },
@@ -73743,8 +69383,8 @@ async function cachedFeeds(options2) {
   ];
   const found = [];
   for (const feed of want) {
-    const todayFile = join13(todayDir, feed.name);
-    let have = await stat3(todayFile).then(() => true, () => false);
+    const todayFile = join14(todayDir, feed.name);
+    let have = await stat4(todayFile).then(() => true, () => false);
     if (!have && !options2.offline && options2.fetch) {
       try {
         ensureDir(todayDir);
@@ -73761,14 +69401,14 @@ async function cachedFeeds(options2) {
     const days2 = (await readdir3(options2.cacheDir).catch(() => [])).filter((d) => /^\d{4}-\d{2}-\d{2}$/.test(d)).sort().reverse();
     let older;
     for (const day of days2) {
-      if (await stat3(join13(options2.cacheDir, day, feed.name)).then(() => true, () => false)) {
+      if (await stat4(join14(options2.cacheDir, day, feed.name)).then(() => true, () => false)) {
         older = day;
         break;
       }
     }
     if (older) {
       warnings.push(`using the ${feed.name} snapshot of ${older} from the cache`);
-      found.push(await feed.read(join13(options2.cacheDir, older, feed.name)));
+      found.push(await feed.read(join14(options2.cacheDir, older, feed.name)));
     } else {
       warnings.push(`no ${feed.name} available (offline and nothing cached): ${feed.name.startsWith("epss") ? "EPSS" : "KEV"} not applied`);
       found.push(void 0);
@@ -73782,16 +69422,16 @@ function cvesOf(result2) {
   const ids = [result2.ruleId ?? "", ...result2.properties?.["pipewarden/ids"] ?? []];
   return [...new Set(ids.filter((id) => /^CVE-\d{4}-\d+$/i.test(id)).map((id) => id.toUpperCase()))];
 }
-function contextOf(result2, path4, category, entries) {
+function contextOf(result2, path22, category, entries) {
   const image = result2.properties?.["pipewarden/image"]?.reference;
   const url2 = result2.properties?.["pipewarden/dast"]?.url;
   for (const [index, entry] of entries.entries()) {
-    const hit = path4 && entry.paths && import_picomatch.default.isMatch(path4, entry.paths, { dot: true }) && `paths ${entry.paths.join(", ")}` || image && entry.images && import_picomatch.default.isMatch(image, entry.images) && `images ${entry.images.join(", ")}` || url2 && entry.urls && import_picomatch.default.isMatch(url2, entry.urls) && `urls ${entry.urls.join(", ")}`;
+    const hit = path22 && entry.paths && import_picomatch.default.isMatch(path22, entry.paths, { dot: true }) && `paths ${entry.paths.join(", ")}` || image && entry.images && import_picomatch.default.isMatch(image, entry.images) && `images ${entry.images.join(", ")}` || url2 && entry.urls && import_picomatch.default.isMatch(url2, entry.urls) && `urls ${entry.urls.join(", ")}`;
     if (hit) {
       return { environment: entry.environment, exposure: entry.exposure, data_sensitivity: entry.data_sensitivity, owner: entry.owner, match: `context[${index}]: ${hit}` };
     }
   }
-  if (path4 && isTestPath(path4)) return { environment: "test", match: "default: a test or fixture path" };
+  if (path22 && isTestPath(path22)) return { environment: "test", match: "default: a test or fixture path" };
   if (category === "dast") return { exposure: "internet-facing", match: "default: DAST reaches the app from outside" };
   return void 0;
 }
@@ -73824,16 +69464,16 @@ async function enrich(log2, options2) {
       }
       result2.properties = props;
       const finding = toFinding(run22, result2);
-      const context3 = contextOf(result2, finding.location ? decodeUri(finding.location.uri) : void 0, finding.category, options2.context);
-      if (context3) result2.properties = { ...result2.properties, "pipewarden/context": context3 };
+      const context = contextOf(result2, finding.location ? decodeUri(finding.location.uri) : void 0, finding.category, options2.context);
+      if (context) result2.properties = { ...result2.properties, "pipewarden/context": context };
     }
   }
   return log2;
 }
 var DAY2 = 24 * 60 * 60 * 1e3;
 function describeWaiver(waiver, index) {
-  const what = [waiver.fingerprint && `fingerprint ${waiver.fingerprint}`, waiver.rule && `rule ${waiver.rule}`, waiver.path && `path ${waiver.path}`, waiver.package && `package ${waiver.package}`].filter(Boolean).join(", ");
-  return `waivers[${index}] (${what}, owner ${waiver.owner})`;
+  const what2 = [waiver.fingerprint && `fingerprint ${waiver.fingerprint}`, waiver.rule && `rule ${waiver.rule}`, waiver.path && `path ${waiver.path}`, waiver.package && `package ${waiver.package}`].filter(Boolean).join(", ");
+  return `waivers[${index}] (${what2}, owner ${waiver.owner})`;
 }
 function applyWaivers(log2, waivers, today) {
   const report = { applied: [], expired: [], expiringSoon: [] };
@@ -73849,12 +69489,12 @@ function applyWaivers(log2, waivers, today) {
       const fingerprint = result2.partialFingerprints?.["pipewarden/v1"];
       const ids = [finding.ruleId, ...result2.properties?.["pipewarden/ids"] ?? [], ...finding.cwes].map((id) => id.toLowerCase());
       const pkg = result2.properties?.["pipewarden/package"];
-      const path4 = finding.location?.uri ? decodeUri(finding.location.uri) : void 0;
+      const path22 = finding.location?.uri ? decodeUri(finding.location.uri) : void 0;
       for (const entry of live) {
         const w = entry.waiver;
         if (w.fingerprint && !(fingerprint && (fingerprint === w.fingerprint || fingerprint.split(":")[0] === w.fingerprint))) continue;
         if (w.rule && !ids.includes(w.rule.toLowerCase())) continue;
-        if (w.path && !(path4 && entry.path(path4))) continue;
+        if (w.path && !(path22 && entry.path(path22))) continue;
         if (w.package) {
           const [name, version22] = w.package.includes("@", 1) ? [w.package.slice(0, w.package.lastIndexOf("@")), w.package.slice(w.package.lastIndexOf("@") + 1)] : [w.package, void 0];
           if (!pkg?.name || pkg.name.toLowerCase() !== name.toLowerCase() || version22 && pkg.version !== version22) continue;
@@ -73908,96 +69548,105 @@ function applyFailOn(config2, stage, failOn) {
     gate: { on_scanner_error: config2.gate?.on_scanner_error ?? "fail", scope: config2.gate?.scope ?? "new", ...config2.gate, rules: [{ severity: failOn, max: 0 }] }
   };
 }
-function shardOf(key, total) {
-  return parseInt(createHash3("sha256").update(key).digest("hex").slice(0, 8), 16) % total + 1;
+var NOTHING_TO_SCAN = "no files for it to scan";
+var STOPPED = "stopped by --fail-fast after a scanner failed the gate";
+function workOf(scanner, input2) {
+  const { targets, shard, changed: changed2 } = input2;
+  if (scanner.target === "url" || scanner.target === "image") {
+    const what2 = scanner.target === "url" ? targets.url?.href : targets.image ?? targets.imageArchive;
+    const missing2 = what2 ? void 0 : scanner.target === "url" ? "needs --target-url (the running application)" : "needs --image or --image-archive (the image the pipeline built)";
+    return { byTarget: true, what: what2, applicable: what2 ? [what2] : [], files: [], missing: missing2 };
+  }
+  const applicable = scanner.select(changed2 && scanner.fileList ? input2.files.filter((file2) => changed2.has(file2)) : input2.files);
+  const files = applicable.filter((file2) => !shard || shardOf(`${scanner.id}\0${file2}`, shard.total) === shard.index);
+  return { byTarget: false, applicable, files };
 }
-async function runOne(scanner, input2, ports, signal) {
+async function runScanner(scanner, input2, ports, signal) {
   const scannerEnv = { ports, env: input2.env, root: input2.root };
-  const started = performance.now();
-  const elapsed = () => performance.now() - started;
-  const timeoutMs = input2.timeouts?.[scanner.id] ?? scanner.timeoutMs;
-  const shard = input2.shard;
-  const changed2 = input2.changed;
-  const byUrl = scanner.target === "url" || scanner.target === "image";
-  const targetValue = scanner.target === "url" ? input2.url : scanner.target === "image" ? input2.image ?? input2.imageArchive : void 0;
-  if (byUrl && !targetValue) {
-    const reason = scanner.target === "url" ? "needs --target-url (the running application)" : "needs --image or --image-archive (the image the pipeline built)";
-    return { run: { id: scanner.id, status: input2.explicit ? "failed" : "skipped", reason: input2.explicit ? reason : NOTHING_TO_SCAN, durationMs: elapsed(), files: 0 } };
+  const began = performance.now();
+  const elapsed = () => performance.now() - began;
+  const skip = (reason, extra = {}) => ({ run: { id: scanner.id, status: "skipped", reason, durationMs: elapsed(), files: 0, ...extra } });
+  const work = workOf(scanner, input2);
+  if (work.missing) {
+    return input2.explicit ? { run: { id: scanner.id, status: "failed", reason: work.missing, durationMs: elapsed(), files: 0 } } : skip(NOTHING_TO_SCAN);
   }
-  const applicable = byUrl ? [targetValue] : scanner.select(changed2 && scanner.fileList ? input2.files.filter((file2) => changed2.has(file2)) : input2.files);
-  const files = byUrl ? [] : applicable.filter((file2) => !shard || shardOf(`${scanner.id}\0${file2}`, shard.total) === shard.index);
-  if (applicable.length === 0 && !input2.explicit) {
-    return { run: { id: scanner.id, status: "skipped", reason: NOTHING_TO_SCAN, durationMs: elapsed(), files: 0 } };
-  }
+  if (work.applicable.length === 0 && !input2.explicit) return skip(NOTHING_TO_SCAN);
   const availability = await scanner.detect(scannerEnv);
   if (!availability.available) {
     const reason = `${availability.reason}; ${scanner.installHint}`;
     return { run: { id: scanner.id, status: input2.explicit ? "failed" : "skipped", reason, durationMs: elapsed(), files: 0 } };
   }
-  if (files.length === 0 && !byUrl) {
-    const reason = shard && applicable.length ? `no files for it to scan in shard ${shard.index}/${shard.total}` : NOTHING_TO_SCAN;
-    return { run: { id: scanner.id, status: "skipped", version: availability.version, reason, durationMs: elapsed(), files: 0 } };
+  if (work.files.length === 0 && !work.byTarget) {
+    const reason = input2.shard && work.applicable.length ? `no files for it to scan in shard ${input2.shard.index}/${input2.shard.total}` : NOTHING_TO_SCAN;
+    return skip(reason, { version: availability.version });
   }
-  const outputFile = join14(input2.rawDir, `${scanner.id}.${scanner.format === "sarif" ? "sarif" : "json"}`);
-  const what = byUrl ? targetValue : `${files.length} file${files.length === 1 ? "" : "s"}`;
-  ports.log("info", `${scanner.id} ${availability.version}: scanning ${what}`);
-  ports.progress?.({ type: "start", scanner: scanner.id, target: what });
-  const target = { root: input2.root, files, outputFile, url: input2.url, image: input2.image, maxScanSeconds: input2.maxScanSeconds, images: input2.images, imageArchive: input2.imageArchive, baseArchives: input2.baseArchives, vulnerabilityReports: input2.vulnerabilityReports, now: input2.now };
-  if (scanner.analyze) return runBuiltIn(scanner, target, scannerEnv, { version: availability.version, timeoutMs, elapsed });
+  const outputFile = join15(input2.rawDir, `${scanner.id}.${scanner.format === "sarif" ? "sarif" : "json"}`);
+  const what2 = work.byTarget ? work.what : `${work.files.length} file${work.files.length === 1 ? "" : "s"}`;
+  ports.log("info", `${scanner.id} ${availability.version}: scanning ${what2}`);
+  ports.progress?.({ type: "start", scanner: scanner.id, target: what2 });
+  const target = { root: input2.root, files: work.files, outputFile, targets: input2.targets, config: input2.config, options: input2.options?.[scanner.id] ?? {}, now: input2.now };
+  const started = { version: availability.version, timeoutMs: input2.timeouts?.[scanner.id] ?? scanner.timeoutMs, elapsed };
+  if (scanner.kind === "analyzer") return runAnalyzer(scanner, target, { ...scannerEnv, feeds: input2.feeds, log: ports.log }, started);
+  return runCommand(scanner, target, scannerEnv, input2, started, signal);
+}
+async function runCommand(scanner, target, scannerEnv, input2, at, signal) {
+  const files = target.files;
   let command;
   try {
     command = scanner.command(target, scannerEnv);
   } catch (error63) {
-    return { run: { id: scanner.id, status: "failed", version: availability.version, reason: error63.message, durationMs: elapsed(), files: files.length } };
+    return { run: { id: scanner.id, status: "failed", version: at.version, reason: error63.message, durationMs: at.elapsed(), files: files.length } };
   }
-  const result2 = await ports.exec({ command: command.command, args: command.args, cwd: command.cwd, env: command.env ? { ...input2.env, ...command.env } : input2.env, timeoutMs, signal });
-  if (signal?.aborted) return { run: { id: scanner.id, status: "skipped", version: availability.version, reason: STOPPED, durationMs: elapsed(), files: files.length } };
-  const base = { id: scanner.id, version: availability.version, durationMs: elapsed(), exitCode: result2.exitCode, files: files.length, stderrTail: tail(result2.stderr) };
+  const result2 = await scannerEnv.ports.exec({ command: command.command, args: command.args, cwd: command.cwd, env: command.env ? { ...input2.env, ...command.env } : input2.env, timeoutMs: at.timeoutMs, signal });
+  if (signal?.aborted) return { run: { id: scanner.id, status: "skipped", version: at.version, reason: STOPPED, durationMs: at.elapsed(), files: files.length } };
+  const base = { id: scanner.id, version: at.version, durationMs: at.elapsed(), exitCode: result2.exitCode, files: files.length, stderrTail: tail(result2.stderr) };
   if (result2.notFound) return { run: { ...base, status: "failed", reason: `${command.command} not found; ${scanner.installHint}` } };
-  if (result2.timedOut) return { run: { ...base, status: "failed", reason: `timed out after ${Math.round(timeoutMs / 1e3)} s; it was stopped with the processes it started` } };
+  if (result2.timedOut) return { run: { ...base, status: "failed", reason: `timed out after ${Math.round(at.timeoutMs / 1e3)} s; it was stopped with the processes it started` } };
   if (result2.exitCode === null || scanner.exitMeaning(result2.exitCode) === "error") {
-    const detail = (result2.stderr.trim() || result2.stdout.trim()).split("\n").find((line) => line.trim()) ?? "no output";
+    const detail = (result2.stderr.trim() || result2.stdout.trim()).split("\n").find((line2) => line2.trim()) ?? "no output";
     return { run: { ...base, status: "failed", reason: `exited with ${result2.exitCode ?? "a signal"}: ${detail.slice(0, 300)}` } };
   }
-  if (command.output === "stdout") await writeFile22(outputFile, result2.stdout);
+  if (command.output === "stdout") await writeFile22(target.outputFile, result2.stdout);
   if (command.output === "convert") {
     try {
-      const log2 = scanner.convert({ stdout: result2.stdout, stderr: result2.stderr, exitCode: result2.exitCode }, { root: input2.root, files, outputFile });
-      await writeFile22(outputFile, JSON.stringify(log2));
+      const log2 = scanner.convert({ stdout: result2.stdout, stderr: result2.stderr, exitCode: result2.exitCode }, { root: target.root, files, outputFile: target.outputFile });
+      await writeFile22(target.outputFile, JSON.stringify(log2));
     } catch (error63) {
       return { run: { ...base, status: "failed", reason: `its output could not be read: ${error63.message}` } };
     }
   }
-  return {
-    run: { ...base, status: "ran" },
-    report: { file: outputFile, format: scanner.format, scanner: { id: scanner.id, version: availability.version, category: scanner.category } }
-  };
+  return { run: { ...base, status: "ran" }, report: reportOf(scanner, target, at.version) };
 }
-async function runBuiltIn(scanner, target, env, at) {
+async function runAnalyzer(scanner, target, context, at) {
   const base = { id: scanner.id, version: at.version, files: target.files.length };
   let timer;
   try {
     const timeout = new Promise((_, reject) => {
-      timer = setTimeout(() => reject(new Error(`timed out after ${Math.round(at.timeoutMs / 1e3)} s`)), at.timeoutMs);
+      timer = setTimeout(() => reject(new TimedOut(`timed out after ${Math.round(at.timeoutMs / 1e3)} s`)), at.timeoutMs);
     });
-    const log2 = await Promise.race([scanner.analyze(target, env), timeout]);
+    const log2 = await Promise.race([scanner.analyze(target, context), timeout]);
     await writeFile22(target.outputFile, JSON.stringify(log2));
   } catch (error63) {
-    return { run: { ...base, status: "failed", reason: error63 instanceof InputError ? error63.toLine() : error63.message, durationMs: at.elapsed() } };
+    if (error63 instanceof TimedOut) return { run: { ...base, status: "failed", reason: error63.message, durationMs: at.elapsed() } };
+    if (isPipewardenError(error63) && !(error63 instanceof InternalError)) return { run: { ...base, status: "failed", reason: error63.toLine(), durationMs: at.elapsed() } };
+    throw new InternalError(`internal error in the ${scanner.id} analyzer: ${error63.message ?? String(error63)}`, { file: scanner.id, cause: error63 });
   } finally {
     clearTimeout(timer);
   }
-  return {
-    run: { ...base, status: "ran", exitCode: 0, durationMs: at.elapsed() },
-    report: { file: target.outputFile, format: scanner.format, scanner: { id: scanner.id, version: at.version, category: scanner.category } }
-  };
+  return { run: { ...base, status: "ran", exitCode: 0, durationMs: at.elapsed() }, report: reportOf(scanner, target, at.version) };
+}
+var TimedOut = class extends Error {
+};
+function reportOf(scanner, target, version22) {
+  return { file: target.outputFile, format: scanner.format, scanner: { id: scanner.id, version: version22, category: scanner.category }, annotate: scanner.annotate?.bind(scanner) };
 }
 function tail(stderr) {
-  const lines = stderr.trim().split("\n").filter((line) => line.trim());
+  const lines = stderr.trim().split("\n").filter((line2) => line2.trim());
   return lines.length ? lines.slice(-20).join("\n").slice(-4e3) : void 0;
 }
-var NOTHING_TO_SCAN = "no files for it to scan";
-var STOPPED = "stopped by --fail-fast after a scanner failed the gate";
+function shardOf(key, total) {
+  return parseInt(createHash4("sha256").update(key).digest("hex").slice(0, 8), 16) % total + 1;
+}
 async function collect(input2, ports) {
   ensureDir(input2.rawDir);
   const concurrency = Math.max(1, input2.concurrency ?? availableParallelism());
@@ -74013,8 +69662,9 @@ async function collect(input2, ports) {
         continue;
       }
       try {
-        outcomes[index] = await runOne(scanner, input2, ports, stop.signal);
+        outcomes[index] = await runScanner(scanner, input2, ports, stop.signal);
       } catch (error63) {
+        if (error63 instanceof InternalError) throw error63;
         throw new ScannerError(scanner.id, error63.message, { file: scanner.id, cause: error63 });
       }
       const { run: run22, report } = outcomes[index];
@@ -74044,20 +69694,20 @@ function relativize(location2, { baseDir, srcRoot }, prefix) {
   location2.uri = toUriReference(location2.uri);
   const uri = location2.uri;
   if (location2.uriBaseId) return;
-  let path4;
+  let path22;
   if (uri.startsWith("file:")) {
     try {
-      path4 = fileURLToPath2(uri);
+      path22 = fileURLToPath2(uri);
     } catch {
       return;
     }
   } else if (isAbsolute(uri)) {
-    path4 = decodeUri(uri);
+    path22 = decodeUri(uri);
   } else if (!/^[a-z][a-z0-9+.-]*:/i.test(uri)) {
-    path4 = resolve3(baseDir, decodeUri(uri.replace(/[?#].*$/, "")));
+    path22 = resolve3(baseDir, decodeUri(uri.replace(/[?#].*$/, "")));
   }
-  if (path4 === void 0) return;
-  const rel = relative3(srcRoot, path4);
+  if (path22 === void 0) return;
+  const rel = relative3(srcRoot, path22);
   if (rel === "" || rel.startsWith("..") || isAbsolute(rel)) return;
   location2.uri = rel.split(sep32).map(encodeURIComponent).join("/");
   location2.uriBaseId = SRCROOT;
@@ -74078,12 +69728,19 @@ function relativizeRun(run22, root) {
       }
     }
     if (result2.analysisTarget) relativize(result2.analysisTarget, root, prefix);
+    for (const flow of result2.codeFlows ?? []) {
+      for (const thread of flow.threadFlows ?? []) {
+        for (const step of thread.locations ?? []) {
+          const artifact = step.location?.physicalLocation?.artifactLocation;
+          if (artifact) relativize(artifact, root, prefix);
+        }
+      }
+    }
   }
 }
 async function normalizeReport(report, options2) {
   const { log: log2, format } = await readReport(report.file, report.format);
-  const scanner = report.scanner ? getScanner(report.scanner.id) : void 0;
-  scanner?.annotate?.(log2);
+  report.annotate?.(log2);
   for (const run22 of log2.runs) {
     run22.properties = {
       ...run22.properties,
@@ -74297,20 +69954,6 @@ function describeOmissions(github) {
     (o) => `${o.tool} (${o.category}): ${o.count} result${o.count === 1 ? "" : "s"} left out (${o.reason === "results per run" ? "over the 25,000 results per run" : o.reason === "file size" ? "over the 10 MB gzipped file size" : "no file in the repository to show it on"}), the riskiest of them at risk ${o.maxRisk}`
   );
 }
-function escapeMarkdown(text2, maxLength = 300) {
-  let flat = text2.replace(/[\r\n\u2028\u2029]+/g, " ").trim();
-  if (flat.length > maxLength) flat = `${flat.slice(0, maxLength - 1)}\u2026`;
-  return flat.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/([\\`*_{}[\]()#+!|~])/g, "\\$1").replace(/@(?=\w)/g, "@\u200B").replace(/(https?):\/\//gi, "$1:/\u200B/");
-}
-function markdownCode(text2) {
-  const flat = text2.replace(/[\r\n\u2028\u2029]+/g, " ").replace(/\|/g, "\\|");
-  const longest = Math.max(0, ...[...flat.matchAll(/`+/g)].map((m) => m[0].length));
-  const fence = "`".repeat(longest + 1);
-  return `${fence}${longest ? " " : ""}${flat}${longest ? " " : ""}${fence}`;
-}
-function escapeHtml(text2) {
-  return text2.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]);
-}
 function trendLine(input2, active) {
   const first = input2.history?.[0];
   if (!first) return void 0;
@@ -74346,49 +69989,13 @@ function seconds(ms) {
 function sourcesOf(input2) {
   return new Set(input2.findings.map((f) => f.tool)).size;
 }
-function componentOf(finding) {
-  const props = finding.result.properties ?? {};
-  const pkg = props["pipewarden/package"];
-  if (pkg?.name) return `${pkg.name}${pkg.version ? `@${pkg.version}` : ""}`;
-  const dast = props["pipewarden/dast"];
-  if (dast?.url) return `${(dast.method ?? "GET").toUpperCase()} ${routeTemplate(dast.url)}`;
-  const image = props["pipewarden/image"];
-  if (image?.reference) return image.reference;
-  return finding.location?.uri ?? "(no location)";
-}
-function groupFindings(findings) {
-  const groups2 = /* @__PURE__ */ new Map();
-  for (const finding of [...findings].sort(byRisk)) {
-    if (finding.suppressed) continue;
-    const component = componentOf(finding);
-    const key = `${finding.ruleId}\0${component}`;
-    const group = groups2.get(key);
-    if (group) group.count++;
-    else groups2.set(key, { ruleId: finding.ruleId, component, tool: finding.tool, count: 1, top: finding, message: finding.message });
-  }
-  return [...groups2.values()];
-}
 var FIX_FIRST = 5;
 var TOP_NEW = 10;
 var MARKDOWN_LIMIT = 65e3;
-function safeHttpUrl(url2) {
-  if (!url2 || !/^https?:\/\/[^\s<>()]+$/i.test(url2)) return void 0;
-  return url2.replace(/\/+$/, "");
-}
-function locationLink(finding, links2) {
-  const where = markdownCode(whereOf(finding));
-  const base = safeHttpUrl(links2?.blob);
-  const location2 = finding.location;
-  if (!base || !location2 || /^[a-z][a-z0-9+.-]*:/i.test(location2.uri) || location2.uri.startsWith("/")) return where;
-  const path4 = location2.uri.split("/").map((segment) => encodeURIComponent(decodeURIComponentSafe(segment)).replace(/[()]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)).join("/");
-  return `[${where}](${base}/${path4}${location2.startLine ? `#L${location2.startLine}` : ""})`;
-}
-function decodeURIComponentSafe(text2) {
-  try {
-    return decodeURIComponent(text2);
-  } catch {
-    return text2;
-  }
+function locationLink(finding, links) {
+  const where2 = markdownCode(whereOf(finding));
+  const url2 = locationUrl(finding, links);
+  return url2 ? `[${where2}](${url2})` : where2;
 }
 function countsByPriority(findings) {
   const counts = Object.fromEntries(PRIORITIES.map((p) => [p, 0]));
@@ -74414,7 +70021,7 @@ function factorsOf(finding) {
 }
 function markdownParts(input2) {
   const { verdict } = input2;
-  const links2 = input2.links;
+  const links = input2.links;
   const findings = [...input2.findings].sort(byRisk);
   const active = findings.filter((f) => !f.suppressed);
   const waived = findings.length - active.length;
@@ -74433,7 +70040,7 @@ function markdownParts(input2) {
     ""
   );
   out.push(...priorityTable(input2, active), "");
-  for (const line of [baselineLine(input2), scopeLine(input2)]) if (line) out.push(escapeMarkdown(line, 500), "");
+  for (const line2 of [baselineLine(input2), scopeLine(input2)]) if (line2) out.push(escapeMarkdown(line2, 500), "");
   const trend = trendLine(input2, active);
   if (trend) out.push(trend, "");
   const fresh = input2.baseline ? active.filter((f) => f.result.baselineState === "new") : active;
@@ -74443,7 +70050,7 @@ function markdownParts(input2) {
       const why = factorsOf(f);
       const sla = f.result.properties?.["pipewarden/slaDays"];
       out.push(
-        `${i + 1}. **${f.priority ?? ""}** risk ${f.risk ?? ""}, ${f.severity}${f.kev ? ", **in CISA KEV**" : ""}${sla ? `, fix within ${String(sla)} days` : ""}: ${markdownCode(f.ruleId)} at ${locationLink(f, links2)}: ${escapeMarkdown(f.message, 160)}${why.length ? ` (${escapeMarkdown(why.join("; "), 200)})` : ""}`
+        `${i + 1}. **${f.priority ?? ""}** risk ${f.risk ?? ""}, ${f.severity}${f.kev ? ", **in CISA KEV**" : ""}${sla ? `, fix within ${String(sla)} days` : ""}: ${markdownCode(f.ruleId)} at ${locationLink(f, links)}: ${escapeMarkdown(f.message, 160)}${why.length ? ` (${escapeMarkdown(why.join("; "), 200)})` : ""}`
       );
     }
     out.push("");
@@ -74481,8 +70088,8 @@ function markdownParts(input2) {
   if (input2.github?.omitted.length) {
     const left = input2.github.total - input2.github.kept;
     out.push("### GitHub code scanning", "");
-    out.push(`${input2.github.kept} of ${input2.github.total} results fit GitHub's limits; ${left} lowest-risk ${left === 1 ? "result was" : "results were"} left out of the upload. The full log is \`results.sarif\`${safeHttpUrl(links2?.report) ? ` ([report](${safeHttpUrl(links2?.report)}))` : ""}.`, "");
-    for (const line of describeOmissions(input2.github)) out.push(`- ${escapeMarkdown(line, 400)}`);
+    out.push(`${input2.github.kept} of ${input2.github.total} results fit GitHub's limits; ${left} lowest-risk ${left === 1 ? "result was" : "results were"} left out of the upload. The full log is \`results.sarif\`${safeHttpUrl(links?.report) ? ` ([report](${safeHttpUrl(links?.report)}))` : ""}.`, "");
+    for (const line2 of describeOmissions(input2.github)) out.push(`- ${escapeMarkdown(line2, 400)}`);
     out.push("");
   }
   const table2 = [];
@@ -74493,7 +70100,7 @@ function markdownParts(input2) {
     for (const f of active) {
       const tools = f.result.properties?.["pipewarden/tools"]?.join(", ") ?? f.tool;
       table2.push(
-        `| ${f.priority ?? ""} | ${f.risk ?? ""} | ${f.severity} |${state ? ` ${f.result.baselineState ?? ""}${f.inScope ? "" : " (out of diff)"} |` : ""} ${markdownCode(f.ruleId)} | ${locationLink(f, links2)} | ${escapeMarkdown(f.message, 200)} | ${escapeMarkdown(tools)} |`
+        `| ${f.priority ?? ""} | ${f.risk ?? ""} | ${f.severity} |${state ? ` ${f.result.baselineState ?? ""}${f.inScope ? "" : " (out of diff)"} |` : ""} ${markdownCode(f.ruleId)} | ${locationLink(f, links)} | ${escapeMarkdown(f.message, 200)} | ${escapeMarkdown(tools)} |`
       );
     }
   }
@@ -74512,15 +70119,15 @@ function renderMarkdown(input2, limit = MARKDOWN_LIMIT) {
   const { head, table: table2, tail: tail2 } = markdownParts(input2);
   const report = safeHttpUrl(input2.links?.report);
   const fullReport = report ? `[the full report](${report})` : "`report.html` and `results.sarif` in the job's artifacts";
-  const join182 = (rows2) => {
+  const join212 = (rows2) => {
     const shown = table2.length ? [...table2.slice(0, rows2 + 4), ...rows2 < table2.length - 4 ? ["", `${table2.length - 4 - rows2} more findings are not shown here: see ${fullReport}.`] : [], "", "</details>", ""] : [];
     return [...head, ...shown, ...tail2].join("\n");
   };
   let rows = Math.max(0, table2.length - 4);
-  let text2 = join182(rows);
+  let text2 = join212(rows);
   while (text2.length > limit && rows > 0) {
     rows = Math.floor(rows / 2);
-    text2 = join182(rows);
+    text2 = join212(rows);
   }
   if (text2.length > limit) {
     const note = `
@@ -74641,7 +70248,7 @@ var HTML_MAX_ROWS = 1e4;
 var PRIORITY_COLORS = { P0: "#b00020", P1: "#d9480f", P2: "#e8a200", P3: "#3b7dd8", P4: "#6c757d" };
 var BAR_COLOR = "#3b5bdb";
 var e = escapeHtml;
-function httpUrl2(url2) {
+function httpUrl22(url2) {
   return url2 && /^https?:\/\/[^\s<>"']+$/i.test(url2) ? url2.replace(/\/+$/, "") : void 0;
 }
 function barChart(title, data, color) {
@@ -74666,8 +70273,8 @@ function trendChart(history, now) {
   const x = (i) => 30 + i * (w - 40) / (points.length - 1);
   const y = (n) => h - 20 - n / max * (h - 40);
   const lines = PRIORITIES.map((priority) => {
-    const path4 = points.map((p, i) => `${i ? "L" : "M"}${x(i).toFixed(1)},${y(p.byPriority[priority] ?? 0).toFixed(1)}`).join(" ");
-    return `<path d="${path4}" fill="none" stroke="${PRIORITY_COLORS[priority]}" stroke-width="2"><title>${priority}</title></path>`;
+    const path22 = points.map((p, i) => `${i ? "L" : "M"}${x(i).toFixed(1)},${y(p.byPriority[priority] ?? 0).toFixed(1)}`).join(" ");
+    return `<path d="${path22}" fill="none" stroke="${PRIORITY_COLORS[priority]}" stroke-width="2"><title>${priority}</title></path>`;
   }).join("");
   const total = `<path d="${totals.map((n, i) => `${i ? "L" : "M"}${x(i).toFixed(1)},${y(n).toFixed(1)}`).join(" ")}" fill="none" stroke="#222" stroke-dasharray="4 3" stroke-width="1.5"><title>total</title></path>`;
   const labels = `<text x="30" y="${h - 4}" class="label">${e(points[0].date.slice(0, 10))}</text><text x="${w - 10}" y="${h - 4}" class="label" text-anchor="end">${e(points.at(-1).date.slice(0, 10))}</text><text x="0" y="${y(max) + 4}" class="label">${max}</text>`;
@@ -74679,11 +70286,11 @@ function countBy(findings, key) {
   return [...counts.entries()].sort((a, b) => b[1] - a[1]);
 }
 function locationCell(f, blob) {
-  const where = whereOf(f);
+  const where2 = whereOf(f);
   const uri = f.location?.uri;
-  if (!blob || !uri || /^[a-z][a-z0-9+.-]*:/i.test(uri) || uri.startsWith("/")) return `<code>${e(where)}</code>`;
+  if (!blob || !uri || /^[a-z][a-z0-9+.-]*:/i.test(uri) || uri.startsWith("/")) return `<code>${e(where2)}</code>`;
   const href = `${blob}/${uri}${f.location?.startLine ? `#L${f.location.startLine}` : ""}`;
-  return `<a href="${e(href)}" rel="noopener noreferrer"><code>${e(where)}</code></a>`;
+  return `<a href="${e(href)}" rel="noopener noreferrer"><code>${e(where2)}</code></a>`;
 }
 function factorsCell(f) {
   const factors = f.result.properties?.["pipewarden/factors"] ?? [];
@@ -74757,7 +70364,7 @@ var SCRIPT = `
 `;
 function renderHtml(input2) {
   const nonce = randomBytes2(16).toString("base64");
-  const blob = httpUrl2(input2.links?.blob);
+  const blob = httpUrl22(input2.links?.blob);
   const all = [...input2.findings].sort(byRisk);
   const active = all.filter((f) => !f.suppressed);
   const { verdict } = input2;
@@ -74831,9 +70438,6 @@ ${scanners2}
 </body></html>
 `;
 }
-function fixedOf(log2) {
-  return log2.runs.flatMap((run22) => (run22.results ?? []).filter((r) => r.baselineState === "absent").map((r) => toFinding(run22, r)));
-}
 var GITLAB_SCHEMA_VERSION = "15.2.1";
 var GITLAB_REPORT_FILES = {
   sast: "gl-sast-report.json",
@@ -74848,7 +70452,7 @@ function gitlabTime(date5) {
   return date5.toISOString().slice(0, 19);
 }
 function uuidOf(text2) {
-  const h = createHash4("sha256").update(text2).digest("hex");
+  const h = createHash5("sha256").update(text2).digest("hex");
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-5${h.slice(13, 16)}-${(parseInt(h[16], 16) & 3 | 8).toString(16)}${h.slice(17, 20)}-${h.slice(20, 32)}`;
 }
 function identifiers(finding) {
@@ -74865,7 +70469,7 @@ function identifiers(finding) {
   const seen = /* @__PURE__ */ new Set();
   return out.filter((i) => seen.has(`${i.type}:${i.value}`) ? false : (seen.add(`${i.type}:${i.value}`), true));
 }
-function locationOf2(type, finding, context3) {
+function locationOf2(type, finding, context) {
   const props = finding.result.properties ?? {};
   const file2 = finding.location ? decodeUri(finding.location.uri) : void 0;
   const lines = { ...finding.location?.startLine ? { start_line: finding.location.startLine } : {}, ...finding.location?.endLine ? { end_line: finding.location.endLine } : {} };
@@ -74883,17 +70487,17 @@ function locationOf2(type, finding, context3) {
     case "dast": {
       const dast = props["pipewarden/dast"];
       let hostname3 = "";
-      let path4 = dast?.url ?? "";
+      let path22 = dast?.url ?? "";
       try {
         const url2 = new URL(dast?.url ?? "");
         hostname3 = `${url2.protocol}//${url2.host}`;
-        path4 = `${url2.pathname}${url2.search}`;
+        path22 = `${url2.pathname}${url2.search}`;
       } catch {
       }
-      return { hostname: hostname3, method: dast?.method ?? "GET", param: dast?.parameter ?? "", path: path4 };
+      return { hostname: hostname3, method: dast?.method ?? "GET", param: dast?.parameter ?? "", path: path22 };
     }
     case "secret_detection":
-      return { ...file2 ? { file: file2 } : {}, ...lines, commit: { sha: context3.commit ?? "0000000000000000000000000000000000000000" } };
+      return { ...file2 ? { file: file2 } : {}, ...lines, commit: { sha: context.commit ?? "0000000000000000000000000000000000000000" } };
   }
 }
 function trackingOf(finding) {
@@ -74910,10 +70514,10 @@ function trackingOf(finding) {
     ]
   };
 }
-function gitlabReports(findings, context3) {
+function gitlabReports(findings, context) {
   const byType = /* @__PURE__ */ new Map();
-  for (const run22 of context3.scanners) {
-    const type = TYPE_OF[context3.categories[run22.id] ?? ""];
+  for (const run22 of context.scanners) {
+    const type = TYPE_OF[context.categories[run22.id] ?? ""];
     if (type && run22.status !== "skipped") byType.set(type, byType.get(type) ?? []);
   }
   for (const finding of findings) {
@@ -74924,7 +70528,7 @@ function gitlabReports(findings, context3) {
   }
   const reports = {};
   for (const [type, list] of byType) {
-    const failed = context3.scanners.some((run22) => run22.status === "failed" && TYPE_OF[context3.categories[run22.id] ?? ""] === type);
+    const failed = context.scanners.some((run22) => run22.status === "failed" && TYPE_OF[context.categories[run22.id] ?? ""] === type);
     const tool = list[0]?.tool ?? "Pipewarden";
     const vulnerabilities = list.map((f) => ({
       id: uuidOf(f.fingerprint ?? `${f.tool}:${f.ruleId}:${f.location?.uri}:${f.location?.startLine}`),
@@ -74934,17 +70538,17 @@ function gitlabReports(findings, context3) {
       ...f.rule?.help?.text ? { solution: f.rule.help.text.slice(0, 7e3) } : {},
       identifiers: identifiers(f),
       ...f.rule?.helpUri ? { links: [{ url: f.rule.helpUri }] } : {},
-      location: locationOf2(type, f, context3),
+      location: locationOf2(type, f, context),
       ...f.fingerprint ? { tracking: trackingOf(f) } : {}
     }));
     reports[type] = {
       version: GITLAB_SCHEMA_VERSION,
       scan: {
-        analyzer: { id: "pipewarden", name: "Pipewarden", version: context3.version, vendor: { name: "Pipewarden" } },
-        scanner: { id: tool.toLowerCase().replace(/[^a-z0-9]+/g, "-") || "pipewarden", name: tool, version: context3.version, vendor: { name: "Pipewarden" } },
+        analyzer: { id: "pipewarden", name: "Pipewarden", version: context.version, vendor: { name: "Pipewarden" } },
+        scanner: { id: tool.toLowerCase().replace(/[^a-z0-9]+/g, "-") || "pipewarden", name: tool, version: context.version, vendor: { name: "Pipewarden" } },
         type,
-        start_time: gitlabTime(context3.startedAt),
-        end_time: gitlabTime(context3.endedAt),
+        start_time: gitlabTime(context.startedAt),
+        end_time: gitlabTime(context.endedAt),
         status: failed ? "failure" : "success",
         ...type === "dast" ? { scanned_resources: [...new Map(list.map((f) => {
           const d = f.result.properties?.["pipewarden/dast"];
@@ -74957,10 +70561,10 @@ function gitlabReports(findings, context3) {
   return reports;
 }
 async function writeFolderAtomic(dir, files) {
-  const staging = join15(dirname6(dir), `.${basename32(dir)}.tmp-${process.pid}-${Date.now()}`);
+  const staging = join16(dirname6(dir), `.${basename32(dir)}.tmp-${process.pid}-${Date.now()}`);
   ensureDir(staging);
   try {
-    for (const file2 of files) await writeFile3(join15(staging, file2.name), file2.text);
+    for (const file2 of files) await writeFile3(join16(staging, file2.name), file2.text);
     const old = `${staging}.old`;
     await rename22(dir, old).catch((error63) => {
       if (error63.code !== "ENOENT") throw error63;
@@ -74972,35 +70576,35 @@ async function writeFolderAtomic(dir, files) {
     throw error63;
   }
 }
-async function emit(log2, summary2, outDir, context3 = {}) {
+async function emit(log2, summary2, outDir, context = {}) {
   const outputs = {
-    sarif: join15(outDir, "results.sarif"),
-    summary: join15(outDir, "summary.md"),
+    sarif: join16(outDir, "results.sarif"),
+    summary: join16(outDir, "summary.md"),
     gitlab: [],
-    junit: join15(outDir, "junit.xml"),
-    json: join15(outDir, "report.json"),
-    html: join15(outDir, "report.html"),
+    junit: join16(outDir, "junit.xml"),
+    json: join16(outDir, "report.json"),
+    html: join16(outDir, "report.html"),
     github: [],
-    githubDir: join15(outDir, "github")
+    githubDir: join16(outDir, "github")
   };
   ensureDir(outDir);
-  const github = githubSarif(log2, { anchorUri: context3.anchorUri });
+  const github = githubSarif(log2, { anchorUri: context.anchorUri });
   await writeFolderAtomic(
     outputs.githubDir,
     github.files.map((file2) => ({ name: file2.name, text: file2.text }))
   );
-  outputs.github = github.files.map((file2) => join15(outputs.githubDir, file2.name));
-  const input2 = { ...summary2, fixed: summary2.fixed ?? fixedOf(log2), github, links: summary2.links ?? context3.links };
+  outputs.github = github.files.map((file2) => join16(outputs.githubDir, file2.name));
+  const input2 = { ...summary2, fixed: summary2.fixed ?? fixedOf(log2), github, links: summary2.links ?? context.links };
   await writeFileAtomic(outputs.sarif, sarifText(log2));
   await writeFileAtomic(outputs.summary, renderMarkdown(input2));
   await writeFileAtomic(outputs.junit, renderJunit(input2.findings, input2.verdict, input2.stage));
   await writeFileAtomic(outputs.json, `${JSON.stringify(renderJson(input2), null, 2)}
 `);
-  await writeFileAtomic(outputs.html, renderHtml({ ...input2, commit: context3.commit }));
-  if (context3.gitlab) {
-    const reports = gitlabReports(input2.findings.filter((f) => !f.suppressed), context3.gitlab);
+  await writeFileAtomic(outputs.html, renderHtml({ ...input2, commit: context.commit }));
+  if (context.gitlab) {
+    const reports = gitlabReports(input2.findings.filter((f) => !f.suppressed), context.gitlab);
     for (const [type, report] of Object.entries(reports)) {
-      const file2 = join15(outDir, GITLAB_REPORT_FILES[type]);
+      const file2 = join16(outDir, GITLAB_REPORT_FILES[type]);
       await writeFileAtomic(file2, `${JSON.stringify(report, null, 2)}
 `);
       outputs.gitlab.push(file2);
@@ -75117,9 +70721,9 @@ function historyLineOf(input2) {
     findings
   };
 }
-function onDefaultBranch(line) {
-  if (line.stage === "precommit" || line.branch === void 0) return false;
-  return line.defaultBranch ? line.branch === line.defaultBranch : line.branch === "main" || line.branch === "master";
+function onDefaultBranch(line2) {
+  if (line2.stage === "precommit" || line2.branch === void 0) return false;
+  return line2.defaultBranch ? line2.branch === line2.defaultBranch : line2.branch === "main" || line2.branch === "master";
 }
 var MAX_LINE = 64 * 1024 * 1024;
 function lineProblem(text2) {
@@ -75139,7 +70743,7 @@ function lineProblem(text2) {
 async function readHistoryFile(file2, shown = file2) {
   const result2 = { lines: [], skipped: [] };
   try {
-    const info2 = await stat4(file2);
+    const info2 = await stat5(file2);
     if (!info2.isFile()) throw new InputError("is not a file (expected a history.jsonl)", { file: shown });
   } catch (error63) {
     if (error63 instanceof InputError) throw error63;
@@ -75165,39 +70769,39 @@ async function readHistoryFile(file2, shown = file2) {
   }
   return result2;
 }
-async function appendHistoryLine(file2, line, shown = file2) {
-  await appendFileAtomic(file2, `${JSON.stringify(line)}
+async function appendHistoryLine(file2, line2, shown = file2) {
+  await appendFileAtomic(file2, `${JSON.stringify(line2)}
 `).catch((error63) => {
     if (error63 instanceof InputError) throw new InputError(error63.message, { file: shown, cause: error63 });
     throw error63;
   });
 }
 function repoFromRemote(url2) {
-  const path4 = url2.trim().replace(/\.git\/?$/, "").replace(/^[a-z+]+:\/\/[^/]+\//i, "").replace(/^[^@/:]+@[^:/]+:/, "");
-  const parts = path4.split("/").filter(Boolean);
+  const path22 = url2.trim().replace(/\.git\/?$/, "").replace(/^[a-z+]+:\/\/[^/]+\//i, "").replace(/^[^@/:]+@[^:/]+:/, "");
+  const parts = path22.split("/").filter(Boolean);
   return parts.length >= 2 ? parts.slice(-2).join("/") : void 0;
 }
-async function completeProvenance(provenance2, srcRoot, ports, env) {
+async function completeProvenance(provenance, srcRoot, ports, env) {
   const git = async (known, ...args) => {
     if (known) return "";
     const result2 = await ports.exec({ command: "git", args, cwd: srcRoot, env, timeoutMs: 3e4 });
     return result2.exitCode === 0 ? result2.stdout.trim() : "";
   };
   const [head, remote, checkedOut, origin] = await Promise.all([
-    git(provenance2?.commit, "rev-parse", "HEAD"),
-    git(provenance2?.repository, "config", "--get", "remote.origin.url"),
-    git(provenance2?.branch, "rev-parse", "--abbrev-ref", "HEAD"),
-    git(provenance2?.defaultBranch, "symbolic-ref", "--quiet", "--short", "refs/remotes/origin/HEAD")
+    git(provenance?.commit, "rev-parse", "HEAD"),
+    git(provenance?.repository, "config", "--get", "remote.origin.url"),
+    git(provenance?.branch, "rev-parse", "--abbrev-ref", "HEAD"),
+    git(provenance?.defaultBranch, "symbolic-ref", "--quiet", "--short", "refs/remotes/origin/HEAD")
   ]);
-  const commit = provenance2?.commit ?? (head || void 0);
-  const repository = provenance2?.repository ?? (repoFromRemote(remote) || basename4(srcRoot));
-  const branch = provenance2?.branch ?? (checkedOut && checkedOut !== "HEAD" ? checkedOut : void 0);
-  const defaultBranch = provenance2?.defaultBranch ?? (origin.startsWith("origin/") ? origin.slice("origin/".length) : void 0);
-  return { ...provenance2, ...commit ? { commit } : {}, repository, ...branch ? { branch } : {}, ...defaultBranch ? { defaultBranch } : {} };
+  const commit = provenance?.commit ?? (head || void 0);
+  const repository = provenance?.repository ?? (repoFromRemote(remote) || basename4(srcRoot));
+  const branch = provenance?.branch ?? (checkedOut && checkedOut !== "HEAD" ? checkedOut : void 0);
+  const defaultBranch = provenance?.defaultBranch ?? (origin.startsWith("origin/") ? origin.slice("origin/".length) : void 0);
+  return { ...provenance, ...commit ? { commit } : {}, repository, ...branch ? { branch } : {}, ...defaultBranch ? { defaultBranch } : {} };
 }
 function historyFileOf(options2) {
   if (options2.off) return void 0;
-  const shown = options2.named ?? options2.configured ?? join16(options2.outDir, "history.jsonl");
+  const shown = options2.named ?? options2.configured ?? join17(options2.outDir, "history.jsonl");
   return { file: resolve22(options2.cwd, shown), shown };
 }
 async function loadHistory(options2, warn) {
@@ -75206,20 +70810,260 @@ async function loadHistory(options2, warn) {
   return read2;
 }
 function trendOf(lines, repo, stage) {
-  const own2 = lines.filter((line) => line.repo === repo && line.stage === stage).sort((a, b) => Date.parse(a.time) - Date.parse(b.time));
+  const own2 = lines.filter((line2) => line2.repo === repo && line2.stage === stage).sort((a, b) => Date.parse(a.time) - Date.parse(b.time));
   const main = own2.filter(onDefaultBranch);
-  return (main.length ? main : own2).slice(-30).map((line) => ({ date: line.time, byPriority: line.counts.byPriority }));
+  return (main.length ? main : own2).slice(-30).map((line2) => ({ date: line2.time, byPriority: line2.counts.byPriority }));
 }
-async function failsAlone(report, normalize, options2) {
-  try {
-    const { log: log2 } = await normalizeReport(report, normalize);
-    await enrich(log2, { feeds: { warnings: [] }, context: options2.config.context ?? [] });
-    prioritize(log2, { slaDays: options2.config.priorities?.sla_days });
-    applyWaivers(log2, options2.config.waivers ?? [], options2.today ?? todayUtc());
-    return applyGate({ findings: findingsOf(log2), gate: stageGate(options2.config, options2.stage) }).status === "fail";
-  } catch {
-    return false;
+function todayUtc() {
+  return (/* @__PURE__ */ new Date()).toISOString().slice(0, 10);
+}
+function hasCve(log2) {
+  return log2.runs.some(
+    (run22) => (run22.results ?? []).some((r) => /^CVE-/i.test(r.ruleId ?? "") || (r.properties?.["pipewarden/ids"] ?? []).some((id) => /^CVE-/i.test(id)))
+  );
+}
+function feedSource(options2, ports) {
+  let loading;
+  const load = () => {
+    loading ??= (async () => {
+      if (options2.feedsDir) return readFeedsDir(resolve32(options2.cwd, options2.feedsDir));
+      if (!options2.feedCache) return { warnings: [] };
+      const feeds = options2.config.feeds;
+      const result2 = await cachedFeeds({
+        cacheDir: resolve32(options2.cwd, feeds?.cache_dir ?? options2.feedCache.cacheDir),
+        today: options2.today ?? todayUtc(),
+        fetch: options2.feedCache.fetch,
+        offline: feeds?.offline ?? options2.feedCache.offline,
+        kevUrl: feeds?.kev_url,
+        epssUrl: feeds?.epss_url
+      });
+      for (const warning2 of result2.warnings) ports.log("warn", warning2);
+      return result2;
+    })();
+    return loading;
+  };
+  return { load, forLog: (log2) => loading || options2.feedsDir || hasCve(log2) ? load() : Promise.resolve({ warnings: [] }) };
+}
+async function assess(log2, options2, ports, feeds = feedSource(options2, ports)) {
+  const loaded = await feeds.forLog(log2);
+  await enrich(log2, { feeds: loaded, context: options2.config.context ?? [] });
+  prioritize(log2, { slaDays: options2.config.priorities?.sla_days });
+  const waivers = applyWaivers(log2, options2.config.waivers ?? [], options2.today ?? todayUtc());
+  const warnings = [...loaded.warnings];
+  for (const expired of waivers.expired) {
+    warnings.push(`${describeWaiver(expired.waiver, expired.index)} expired on ${expired.waiver.expires}${expired.matched ? `: ${expired.matched} finding${expired.matched === 1 ? " is" : "s are"} no longer waived` : ""}`);
   }
+  for (const soon of waivers.expiringSoon) {
+    warnings.push(`${describeWaiver(soon.waiver, soon.index)} expires on ${soon.waiver.expires}, in ${soon.daysLeft} day${soon.daysLeft === 1 ? "" : "s"}`);
+  }
+  return { waivers, warnings };
+}
+function stageGate(config2, stage) {
+  const rules = config2.stages?.[stage]?.rules;
+  if (!rules) return config2.gate;
+  return { on_scanner_error: config2.gate?.on_scanner_error ?? "fail", scope: config2.gate?.scope ?? "new", ...config2.gate, rules };
+}
+function judge(findings, config2, stage, warnings) {
+  return applyGate({ findings: [...findings], gate: stageGate(config2, stage), mode: config2.stages?.[stage]?.gate ?? "default", warnings: [...warnings] });
+}
+function verdictProp(verdict) {
+  const { status, failures, scope, gated, total, counts, warnings } = verdict;
+  return { status, failures, scope, gated, total, counts, warnings };
+}
+async function failsAlone(log2, config2, stage, today) {
+  await enrich(log2, { feeds: { warnings: [] }, context: config2.context ?? [] });
+  prioritize(log2, { slaDays: config2.priorities?.sla_days });
+  applyWaivers(log2, config2.waivers ?? [], today ?? todayUtc());
+  return applyGate({ findings: findingsOf(log2), gate: stageGate(config2, stage) }).status === "fail";
+}
+async function readBaseline(file2, shown) {
+  try {
+    return (await readReport(file2, "sarif")).log;
+  } catch (error63) {
+    if (error63 instanceof InputError) throw new InputError(`baseline ${error63.message}`, { file: shown, cause: error63 });
+    throw error63;
+  }
+}
+async function record2(input2) {
+  if (!input2.history) return;
+  const line2 = historyLineOf({
+    time: input2.time,
+    repo: input2.provenance.repository,
+    provenance: input2.provenance,
+    stage: input2.stage,
+    findings: [...input2.findings],
+    fixed: fixedOf(input2.log),
+    verdict: input2.verdict,
+    exitCode: input2.exitCode,
+    baseline: input2.baseline,
+    scanners: [...input2.scanners],
+    images: input2.images ? [...input2.images] : void 0
+  });
+  await appendHistoryLine(input2.history.file, line2, input2.history.shown);
+}
+var path4 = external_exports.string().min(1);
+var targetsSchema = external_exports.object({
+  url: external_exports.object({ href: external_exports.string().min(1), auth: external_exports.unknown().optional() }).optional(),
+  image: external_exports.string().min(1).optional(),
+  imageArchive: path4.optional(),
+  baseArchives: external_exports.array(path4).optional(),
+  vulnerabilityReports: external_exports.object({ image: path4, base: path4 }).optional()
+});
+var scanOptionsSchema = external_exports.object({
+  /** Where relative paths (dir, outDir, reports) resolve: the platform's working directory. */
+  cwd: path4,
+  /** The directory to scan, as the user wrote it (errors name it so). */
+  dir: path4,
+  config: external_exports.custom((value) => typeof value === "object" && value !== null),
+  stage: external_exports.enum(STAGES),
+  /** Scanner ids the user named; [] runs none (only reports); undefined takes the stage's. */
+  scanners: external_exports.array(external_exports.string()).readonly().optional(),
+  /** Only the files staged in git (pre-commit). */
+  staged: external_exports.boolean().optional(),
+  reports: external_exports.array(external_exports.object({ file: path4, format: external_exports.string().optional() })).readonly().optional(),
+  outDir: path4,
+  // process.env is not a plain object: checked for shape, not prototype.
+  env: external_exports.custom((value) => typeof value === "object" && value !== null),
+  /** SARIF of the last default-branch run: results become new / unchanged / updated, and gone ones absent. */
+  baseline: path4.optional(),
+  /** Scope the gate to what changed since the merge-base with this ref. */
+  diffBase: external_exports.string().min(1).optional(),
+  diffFilter: external_exports.enum(DIFF_FILTERS).optional(),
+  /** Run one shard of the work (parallel CI jobs); `pipewarden merge` joins the shards. */
+  shard: external_exports.object({ index: external_exports.number().int().min(1), total: external_exports.number().int().min(1) }).optional(),
+  /** What the run targets besides files, passed to the scanners unchanged. */
+  targets: targetsSchema.optional(),
+  /** Where the run came from, as the platform tells; the commit defaults to git's HEAD. */
+  provenance: external_exports.custom().optional(),
+  /** Stop at the first scanner whose findings alone fail the gate (running scanners are stopped). */
+  failFast: external_exports.boolean().optional(),
+  /** KEV and EPSS files kept by the user (offline, reproducible); else the feed cache. */
+  feedsDir: path4.optional(),
+  feedCache: external_exports.object({ cacheDir: path4, fetch: external_exports.custom().optional(), offline: external_exports.boolean().optional() }).optional(),
+  /** The day waivers and the feed cache are judged by (YYYY-MM-DD); default today (UTC). */
+  today: external_exports.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
+  /** Links for the reports: file:line at the commit, the full report (the platform knows them). */
+  links: external_exports.custom().optional(),
+  /** The history file: read for the trend, then this run's line is added (not by a shard: the merge's gate adds it). */
+  history: external_exports.object({ file: path4, shown: external_exports.string() }).optional()
+});
+function parseScanOptions(options2) {
+  const parsed = scanOptionsSchema.safeParse(options2);
+  if (parsed.success) return parsed.data;
+  const problems = parsed.error.issues.map((issue3) => `${issue3.path.join(".") || "options"}: ${issue3.message}`);
+  throw new ConfigError(`invalid scan options: ${problems.join("; ")}`, { problems });
+}
+function stampRun(log2, options2, ingested, judged, runs) {
+  log2.properties = {
+    ...log2.properties,
+    "pipewarden/stage": options2.stage,
+    ...options2.shard ? { "pipewarden/shard": `${options2.shard.index}/${options2.shard.total}` } : {},
+    ...ingested.baseline ? { "pipewarden/baseline": ingested.baseline } : {},
+    ...ingested.scope ? { "pipewarden/diff": ingested.scope } : {},
+    ...ingested.merged ? { "pipewarden/merged": ingested.merged } : {},
+    "pipewarden/verdict": verdictProp(judged.verdict),
+    "pipewarden/waivers": { expired: judged.waivers.expired, expiringSoon: judged.waivers.expiringSoon },
+    "pipewarden/scanners": runs.map(({ id, status, version: v, durationMs, reason, findings: count, files: fileCount }) => ({
+      id,
+      status,
+      files: fileCount,
+      ...v ? { version: v } : {},
+      durationMs: Math.round(durationMs),
+      ...reason ? { reason } : {},
+      ...count !== void 0 ? { findings: count } : {}
+    }))
+  };
+}
+function stampFirstDetection(log2, time3) {
+  const now = time3.toISOString();
+  for (const run22 of log2.runs) {
+    for (const result2 of run22.results ?? []) {
+      if (result2.baselineState === "absent" || result2.provenance?.firstDetectionTimeUtc) continue;
+      result2.provenance = { ...result2.provenance, firstDetectionTimeUtc: now };
+    }
+  }
+}
+function imagesOf(log2, prepared) {
+  const images = log2.runs.flatMap((run22) => run22.properties?.["pipewarden/inventory"] ? [run22.properties["pipewarden/inventory"]] : []);
+  const sbomOf = (kind) => prepared.scanners.filter((scanner) => scanner.sbom === kind).map((scanner) => ({ scanner, components: log2.runs.find((run22) => run22.properties?.[PROP.scanner] === scanner.id)?.properties?.["pipewarden/sbomComponents"] })).find((s) => typeof s.components === "number");
+  const sbom = sbomOf("image") ?? sbomOf("app");
+  const generator = sbom && `${sbom.scanner.id.replace(/-image$/, "")} (${sbom.scanner.sbom === "image" ? "whole image" : "application layer"})`;
+  if (sbom) for (const image of images) image.sbom ??= { generator, components: sbom.components };
+  return images;
+}
+var ANCHORS = ["pipewarden.yml", "pipewarden.yaml", "README.md", "readme.md", "package.json", "Dockerfile"];
+async function anchorOf(dir, srcRoot) {
+  for (const name of ANCHORS) {
+    const path22 = join18(dir, name);
+    if (await stat6(path22).then((s) => s.isFile(), () => false)) {
+      const rel = relative4(srcRoot, path22);
+      if (!rel.startsWith("..")) return rel.split(sep4).map(encodeURIComponent).join("/");
+    }
+  }
+  return void 0;
+}
+async function emitRun(input2, emit2, ports) {
+  const { options: options2, prepared, ingested, judged, runs, startedAt } = input2;
+  const log2 = ingested.log;
+  stampRun(log2, options2, ingested, judged, runs);
+  const provenance = await completeProvenance(options2.provenance, prepared.srcRoot, ports, options2.env);
+  stampFirstDetection(log2, startedAt);
+  const images = imagesOf(log2, prepared);
+  log2.properties = { ...log2.properties, "pipewarden/provenance": provenance, ...images.length ? { "pipewarden/images": images } : {} };
+  const trend = prepared.history && trendOf(prepared.history, provenance.repository, options2.stage);
+  const summary2 = { ...judged, scanners: runs, stage: options2.stage, reports: ingested.reports, baseline: ingested.baseline, scope: ingested.scope, provenance, images, history: trend };
+  const outputs = await emit2(log2, summary2, prepared.outDir, {
+    gitlab: { version: version2, startedAt, endedAt: /* @__PURE__ */ new Date(), commit: provenance.commit, scanners: runs, categories: Object.fromEntries(prepared.scanners.map((s) => [s.id, s.category])) },
+    links: options2.links,
+    anchorUri: await anchorOf(prepared.dir, prepared.srcRoot),
+    commit: provenance.commit
+  });
+  return { outputs, provenance, images };
+}
+function fail(runs, id, reason, trouble, warning2) {
+  const run22 = runs.find((r) => r.id === id);
+  if (run22) {
+    run22.status = "failed";
+    run22.reason = reason;
+  }
+  trouble.failures.push({ scanner: id, reason });
+  if (!trouble.failClosed) trouble.warnings.push(warning2);
+}
+async function readScannerReports(collected, normalize, trouble) {
+  const logs = [];
+  const recorded = /* @__PURE__ */ new Set();
+  for (const report of collected.reports) {
+    const id = report.scanner.id;
+    try {
+      const { log: log2 } = await normalizeReport(report, normalize);
+      const refused = log2.runs.flatMap((r) => r.invocations ?? []).find((i) => i.executionSuccessful === false);
+      if (refused) {
+        const reason = refused.toolExecutionNotifications?.map((n) => n.message.text).filter(Boolean).join("; ") || "the tool reported that it failed";
+        fail(collected.runs, id, reason, trouble, `${id} did not run: ${reason}`);
+      }
+      logs.push(log2);
+      recorded.add(id);
+    } catch (error63) {
+      const reason = `wrote a report that cannot be read: ${error63.message}`;
+      fail(collected.runs, id, reason, trouble, `${id} ${reason}`);
+    }
+  }
+  return { logs, recorded };
+}
+async function readUserReports(options2, normalize) {
+  const logs = [];
+  const reports = [];
+  for (const input2 of options2.reports ?? []) {
+    if (options2.shard && shardOf(`report\0${input2.file}`, options2.shard.total) !== options2.shard.index) continue;
+    const report = { file: resolve5(options2.cwd, input2.file), format: input2.format };
+    const { log: log2, format } = await normalizeReport(report, normalize).catch((error63) => {
+      if (error63 instanceof InputError) throw new InputError(error63.message, { file: input2.file, cause: error63 });
+      throw error63;
+    });
+    logs.push(log2);
+    reports.push({ file: input2.file, format, findings: log2.runs.reduce((n, run22) => n + (run22.results?.length ?? 0), 0) });
+  }
+  return { logs, reports };
 }
 function failedRunLog(run22, scanner) {
   return {
@@ -75243,116 +71087,15 @@ function failedRunLog(run22, scanner) {
     ]
   };
 }
-function stageGate(config2, stage) {
-  const rules = config2.stages?.[stage]?.rules;
-  if (!rules) return config2.gate;
-  return { on_scanner_error: config2.gate?.on_scanner_error ?? "fail", scope: config2.gate?.scope ?? "new", ...config2.gate, rules };
-}
-function resolveScanners(ids, stage, config2) {
-  const named = ids ?? config2.stages?.[stage]?.scanners;
-  if (named === void 0) return { scanners: scannersForStage(stage), explicit: false };
-  const unknown2 = named.filter((id) => !getScanner(id));
-  if (unknown2.length) {
-    throw new ConfigError(`unknown scanner${unknown2.length > 1 ? "s" : ""} ${unknown2.map((id) => `"${id}"`).join(", ")} (known: ${scanners.map((s) => s.id).join(", ")})`, {
-      file: ids ? "--scanners" : `stages.${stage}.scanners`
-    });
-  }
-  return { scanners: [...new Set(named)].map((id) => getScanner(id)), explicit: true };
-}
-async function sourceRoot(dir, ports, env) {
-  const git = await ports.exec({ command: "git", args: ["rev-parse", "--show-toplevel"], cwd: dir, env, timeoutMs: 3e4 });
-  const top = git.exitCode === 0 ? git.stdout.trim() : "";
-  return top ? resolve32(top) : dir;
-}
-async function runScan(options2, ports) {
-  const startedAt = /* @__PURE__ */ new Date();
-  const dir = resolve32(options2.cwd, options2.dir);
-  try {
-    if (!(await stat5(dir)).isDirectory()) throw new InputError("is not a directory", { file: options2.dir });
-  } catch (error63) {
-    if (error63 instanceof InputError) throw error63;
-    throw new InputError(describeFsError(error63), { file: options2.dir, cause: error63 });
-  }
-  const { scanners: scanners2, explicit } = resolveScanners(options2.scanners, options2.stage, options2.config);
-  if (options2.stage === "production" && scanners2.length === 0 && !(options2.reports ?? []).length) {
-    ports.log("info", "the production stage scans nothing: gate the last release with `pipewarden gate results.sarif` and fresh feeds");
-  }
-  const targetUrl = options2.targetUrl ? checkTargetUrl(options2.targetUrl, options2.config.dast?.allowed_hosts).href : void 0;
-  const gateConfig = options2.config.gate;
-  const outDir = resolve32(options2.cwd, options2.outDir);
-  const srcRoot = await sourceRoot(dir, ports, options2.env);
-  let files = [];
-  if (scanners2.length) {
-    if (options2.staged) {
-      const staged = await listStagedFiles(dir, ports, options2.env);
-      if (staged === void 0) throw new InputError("--staged needs a git work tree", { file: options2.dir });
-      files = staged;
-    } else {
-      files = await listFiles(dir, ports, options2.env);
-    }
-  }
-  const baselineLog = options2.baseline ? await readBaseline(resolve32(options2.cwd, options2.baseline), options2.baseline) : void 0;
-  const history = options2.history ? (await loadHistory(options2.history, (message2) => ports.log("warn", message2))).lines : void 0;
-  const diffScope = options2.diffBase ? await readDiffScope(srcRoot, options2.diffBase, ports, options2.env) : void 0;
-  const timeouts = Object.fromEntries(Object.entries(options2.config.scanners ?? {}).flatMap(([id, o]) => o?.timeout ? [[id, o.timeout * 1e3]] : []));
-  const changed2 = diffScope ? new Set([...diffScope.files.keys()].map((path4) => relative4(dir, join17(srcRoot, path4)).split(sep42).join("/")).filter((p) => !p.startsWith(".."))) : void 0;
-  const collected = await collect({ root: dir, files, scanners: scanners2, explicit, rawDir: join17(outDir, "raw"), env: options2.env, shard: options2.shard, timeouts, changed: changed2, url: targetUrl, image: options2.image, maxScanSeconds: options2.config.dast?.max_scan_time ?? 300, images: options2.config.images, imageArchive: options2.imageArchive && resolve32(options2.cwd, options2.imageArchive), baseArchives: options2.baseArchives?.map((f) => resolve32(options2.cwd, f)), vulnerabilityReports: options2.vulnerabilityReports && { image: resolve32(options2.cwd, options2.vulnerabilityReports.image), base: resolve32(options2.cwd, options2.vulnerabilityReports.base) }, stopAfter: options2.failFast ? (report) => failsAlone(report, { baseDir: dir, srcRoot }, options2) : void 0 }, ports);
-  const failClosed = (gateConfig?.on_scanner_error ?? "fail") === "fail";
-  const warnings = [];
-  const failures = [];
-  for (const run22 of collected.runs) {
-    if (run22.status === "failed") {
-      failures.push({ scanner: run22.id, reason: run22.reason ?? "failed" });
-      if (!failClosed) warnings.push(`${run22.id} did not run: ${run22.reason}`);
-    } else if (run22.status === "skipped" && run22.reason !== NOTHING_TO_SCAN && !run22.reason?.startsWith("no files for it to scan in shard")) {
-      warnings.push(`${run22.id} was skipped: ${run22.reason}`);
-    }
-  }
-  const logs = [];
-  const recorded = /* @__PURE__ */ new Set();
-  const reports = [];
-  const normalizeOptions = { baseDir: dir, srcRoot };
-  for (const report of collected.reports) {
-    try {
-      const { log: log3 } = await normalizeReport(report, normalizeOptions);
-      const refused = log3.runs.flatMap((r) => r.invocations ?? []).find((i) => i.executionSuccessful === false);
-      if (refused) {
-        const reason = refused.toolExecutionNotifications?.map((n) => n.message.text).filter(Boolean).join("; ") || "the tool reported that it failed";
-        const run22 = collected.runs.find((r) => r.id === report.scanner.id);
-        if (run22) {
-          run22.status = "failed";
-          run22.reason = reason;
-        }
-        failures.push({ scanner: report.scanner.id, reason });
-        if (!failClosed) warnings.push(`${report.scanner.id} did not run: ${reason}`);
-      }
-      logs.push(log3);
-      recorded.add(report.scanner.id);
-    } catch (error63) {
-      const id = report.scanner.id;
-      const reason = `wrote a report that cannot be read: ${error63.message}`;
-      const run22 = collected.runs.find((r) => r.id === id);
-      if (run22) {
-        run22.status = "failed";
-        run22.reason = reason;
-      }
-      failures.push({ scanner: id, reason });
-      if (!failClosed) warnings.push(`${id} ${reason}`);
-    }
-  }
-  for (const input2 of options2.reports ?? []) {
-    if (options2.shard && shardOf(`report\0${input2.file}`, options2.shard.total) !== options2.shard.index) continue;
-    const report = { file: resolve32(options2.cwd, input2.file), format: input2.format };
-    const { log: log3, format } = await normalizeReport(report, normalizeOptions).catch((error63) => {
-      if (error63 instanceof InputError) throw new InputError(error63.message, { file: input2.file, cause: error63 });
-      throw error63;
-    });
-    logs.push(log3);
-    reports.push({ file: input2.file, format, findings: log3.runs.reduce((n, run22) => n + (run22.results?.length ?? 0), 0) });
-  }
-  for (const run22 of collected.runs) if (run22.status === "failed" && !recorded.has(run22.id)) logs.push(failedRunLog(run22, scanners2.find((s) => s.id === run22.id)));
+async function ingest(options2, prepared, collected, trouble, ports) {
+  const { dir, srcRoot, files, scanners: scanners2, baselineLog, diffScope, changed: changed2 } = prepared;
+  const normalize = { baseDir: dir, srcRoot };
+  const own2 = await readScannerReports(collected, normalize, trouble);
+  const given = await readUserReports(options2, normalize);
+  const logs = [...own2.logs, ...given.logs];
+  for (const run22 of collected.runs) if (run22.status === "failed" && !own2.recorded.has(run22.id)) logs.push(failedRunLog(run22, scanners2.find((s) => s.id === run22.id)));
   const combined = combineLogs(logs);
-  const routes = await mapDastRoutes(combined, { srcRoot, files: async () => (files.length ? files : await listFiles(dir, ports, options2.env)).map((file2) => join17(dir, file2)) });
+  const routes = await mapDastRoutes(combined, { srcRoot, files: async () => (files.length ? files : await listFiles(dir, ports, options2.env)).map((file2) => join19(dir, file2)) });
   if (routes.mapped + routes.unmapped) ports.log("info", `DAST: ${routes.mapped} finding${routes.mapped === 1 ? "" : "s"} traced to the handler in the code, ${routes.unmapped} kept by URL`);
   const log2 = await identify(combined, { srcRoot });
   const { merged } = dedupe(log2, options2.config.dedupe ?? DEFAULT_DEDUPE);
@@ -75364,487 +71107,4001 @@ async function runScan(options2, ports) {
       return fileListTools.has(String(run22.properties?.[PROP.scanner])) && uri !== void 0 && !diffScope.files.has(decodeUri(uri));
     } : void 0
   }) : void 0;
-  const scopeCounts = diffScope ? applyScope(log2, diffScope, options2.diffFilter ?? "added") : void 0;
-  const assessed = await assess(log2, { config: options2.config, cwd: options2.cwd, feedsDir: options2.feedsDir, feedCache: options2.feedCache, today: options2.today }, ports);
-  warnings.push(...assessed.warnings);
-  const findings = findingsOf(log2);
-  for (const run22 of collected.runs) {
-    if (run22.status === "ran") run22.findings = findings.filter((f) => f.run.properties?.[PROP.scanner] === run22.id).length;
+  const filter = options2.diffFilter ?? "added";
+  const counts = diffScope ? applyScope(log2, diffScope, filter) : void 0;
+  const scope = diffScope && counts ? { base: diffScope.base, filter, ...counts } : void 0;
+  return { log: log2, reports: given.reports, baseline, scope, merged };
+}
+function resolveScanners(ids, stage, config2, registry2) {
+  const named = ids ?? config2.stages?.[stage]?.scanners;
+  if (named === void 0) return { scanners: registry2.forStage(stage), explicit: false };
+  const unknown2 = named.filter((id) => !registry2.get(id));
+  if (unknown2.length) {
+    throw new ConfigError(`unknown scanner${unknown2.length > 1 ? "s" : ""} ${unknown2.map((id) => `"${id}"`).join(", ")} (known: ${registry2.all.map((s) => s.id).join(", ")})`, {
+      file: ids ? "--scanners" : `stages.${stage}.scanners`
+    });
+  }
+  return { scanners: [...new Set(named)].map((id) => registry2.get(id)), explicit: true };
+}
+function scannerOptionsOf(config2, registry2) {
+  const options2 = {};
+  const timeouts = {};
+  const problems = [];
+  for (const [id, given] of Object.entries(config2.scanners ?? {})) {
+    if (!given) continue;
+    const { timeout, ...own2 } = given;
+    if (timeout) timeouts[id] = timeout * 1e3;
+    const scanner = registry2.get(id);
+    if (!scanner) {
+      options2[id] = own2;
+      continue;
+    }
+    if (!scanner.options) {
+      for (const key of Object.keys(own2)) problems.push(`scanners.${id}.${key}: ${id} has no option "${key}" (its options: timeout)`);
+      continue;
+    }
+    const parsed = scanner.options.safeParse(own2);
+    if (parsed.success) options2[id] = parsed.data;
+    else for (const issue3 of parsed.error.issues) problems.push(`scanners.${id}${issue3.path.length ? `.${issue3.path.join(".")}` : ""}: ${issue3.message}`);
+  }
+  if (problems.length) throw new ConfigError(`invalid configuration: ${problems.join("; ")}`, { problems, file: "pipewarden.yml" });
+  return { options: options2, timeouts };
+}
+async function sourceRoot(dir, ports, env) {
+  const git = await ports.exec({ command: "git", args: ["rev-parse", "--show-toplevel"], cwd: dir, env, timeoutMs: 3e4 });
+  const top = git.exitCode === 0 ? git.stdout.trim() : "";
+  return top ? resolve6(top) : dir;
+}
+function resolveTargets(options2) {
+  const given = options2.targets ?? {};
+  const at = (file2) => resolve6(options2.cwd, file2);
+  return {
+    ...given,
+    // Refused before anything runs: DAST never touches a host the policy does not allow.
+    ...given.url ? { url: { ...given.url, href: checkTargetUrl(given.url.href, options2.config.dast?.allowed_hosts).href } } : {},
+    ...given.imageArchive ? { imageArchive: at(given.imageArchive) } : {},
+    ...given.baseArchives ? { baseArchives: given.baseArchives.map(at) } : {},
+    ...given.vulnerabilityReports ? { vulnerabilityReports: { image: at(given.vulnerabilityReports.image), base: at(given.vulnerabilityReports.base) } } : {}
+  };
+}
+async function prepare(options2, ports, registry2) {
+  const dir = resolve6(options2.cwd, options2.dir);
+  try {
+    if (!(await stat7(dir)).isDirectory()) throw new InputError("is not a directory", { file: options2.dir });
+  } catch (error63) {
+    if (error63 instanceof InputError) throw error63;
+    throw new InputError(describeFsError(error63), { file: options2.dir, cause: error63 });
+  }
+  const { scanners: scanners2, explicit } = resolveScanners(options2.scanners, options2.stage, options2.config, registry2);
+  const { options: scannerOptions, timeouts } = scannerOptionsOf(options2.config, registry2);
+  if (options2.stage === "production" && scanners2.length === 0 && !(options2.reports ?? []).length) {
+    ports.log("info", "the production stage scans nothing: gate the last release with `pipewarden gate results.sarif` and fresh feeds");
+  }
+  const targets = resolveTargets(options2);
+  const srcRoot = await sourceRoot(dir, ports, options2.env);
+  let files = [];
+  if (scanners2.length) {
+    if (options2.staged) {
+      const staged = await listStagedFiles(dir, ports, options2.env);
+      if (staged === void 0) throw new InputError("--staged needs a git work tree", { file: options2.dir });
+      files = staged;
+    } else {
+      files = await listFiles(dir, ports, options2.env);
+    }
+  }
+  const baselineLog = options2.baseline ? await readBaseline(resolve6(options2.cwd, options2.baseline), options2.baseline) : void 0;
+  const history = options2.history ? (await loadHistory(options2.history, (message2) => ports.log("warn", message2))).lines : void 0;
+  const diffScope = options2.diffBase ? await readDiffScope(srcRoot, options2.diffBase, ports, options2.env) : void 0;
+  const changed2 = diffScope ? new Set([...diffScope.files.keys()].map((path22) => relative5(dir, join20(srcRoot, path22)).split(sep5).join("/")).filter((p) => !p.startsWith(".."))) : void 0;
+  return { dir, outDir: resolve6(options2.cwd, options2.outDir), srcRoot, scanners: scanners2, explicit, files, targets, scannerOptions, timeouts, baselineLog, history, diffScope, changed: changed2 };
+}
+function troubleOf(runs, failClosed) {
+  const trouble = { failures: [], warnings: [], failClosed };
+  for (const run22 of runs) {
+    if (run22.status === "failed") {
+      trouble.failures.push({ scanner: run22.id, reason: run22.reason ?? "failed" });
+      if (!failClosed) trouble.warnings.push(`${run22.id} did not run: ${run22.reason}`);
+    } else if (run22.status === "skipped" && run22.reason !== NOTHING_TO_SCAN && !run22.reason?.startsWith("no files for it to scan in shard")) {
+      trouble.warnings.push(`${run22.id} was skipped: ${run22.reason}`);
+    }
+  }
+  return trouble;
+}
+function logRuns(runs, ports) {
+  for (const run22 of runs) {
     if (run22.status === "ran") ports.log("info", `${run22.id}: ran, ${run22.findings} finding${run22.findings === 1 ? "" : "s"} in ${(run22.durationMs / 1e3).toFixed(1)} s`);
     else if (run22.status === "failed") ports.log("info", `${run22.id}: failed in ${(run22.durationMs / 1e3).toFixed(1)} s`);
     else if (run22.reason !== NOTHING_TO_SCAN) ports.log("info", `${run22.id}: skipped (${run22.reason})`);
   }
-  const verdict = applyGate({ findings, gate: stageGate(options2.config, options2.stage), mode: options2.config.stages?.[options2.stage]?.gate ?? "default", warnings });
-  const scope = diffScope && scopeCounts ? { base: diffScope.base, filter: options2.diffFilter ?? "added", ...scopeCounts } : void 0;
-  log2.properties = {
-    ...log2.properties,
-    "pipewarden/stage": options2.stage,
-    ...options2.shard ? { "pipewarden/shard": `${options2.shard.index}/${options2.shard.total}` } : {},
-    ...baseline ? { "pipewarden/baseline": baseline } : {},
-    ...scope ? { "pipewarden/diff": scope } : {},
-    ...merged ? { "pipewarden/merged": merged } : {},
-    "pipewarden/verdict": verdictProp(verdict),
-    "pipewarden/waivers": { expired: assessed.waivers.expired, expiringSoon: assessed.waivers.expiringSoon },
-    "pipewarden/scanners": collected.runs.map(({ id, status, version: version22, durationMs, reason, findings: count, files: fileCount }) => ({
-      id,
-      status,
-      files: fileCount,
-      ...version22 ? { version: version22 } : {},
-      durationMs: Math.round(durationMs),
-      ...reason ? { reason } : {},
-      ...count !== void 0 ? { findings: count } : {}
-    }))
-  };
-  const provenance2 = await completeProvenance(options2.provenance, srcRoot, ports, options2.env);
-  const commit = provenance2.commit;
-  stampFirstDetection(log2, startedAt);
-  const images = log2.runs.flatMap((run22) => run22.properties?.["pipewarden/inventory"] ? [run22.properties["pipewarden/inventory"]] : []);
-  const sbomOf = (scanner) => log2.runs.find((run22) => run22.properties?.[PROP.scanner] === scanner)?.properties?.["pipewarden/sbomComponents"];
-  const sbom = [
-    { components: sbomOf("syft-image"), generator: "syft (whole image)" },
-    { components: sbomOf("cyclonedx-npm"), generator: "cyclonedx-npm (application layer)" }
-  ].find((s) => typeof s.components === "number");
-  if (sbom) for (const image of images) image.sbom ??= { generator: sbom.generator, components: sbom.components };
-  log2.properties = { ...log2.properties, "pipewarden/provenance": provenance2, ...images.length ? { "pipewarden/images": images } : {} };
-  const trend = history && trendOf(history, provenance2.repository, options2.stage);
-  const summary2 = { findings, verdict, scanners: collected.runs, stage: options2.stage, reports, baseline, scope, waivers: assessed.waivers, provenance: provenance2, images, history: trend };
-  const outputs = await emit(log2, summary2, outDir, {
-    gitlab: { version: version2, startedAt, endedAt: /* @__PURE__ */ new Date(), commit, scanners: collected.runs, categories: Object.fromEntries(scanners2.map((s) => [s.id, s.category])) },
-    links: options2.links,
-    anchorUri: await anchorOf(dir, srcRoot),
-    commit
-  });
-  const exitCode = failClosed && failures.length ? 2 : verdict.status === "fail" ? 1 : 0;
-  if (options2.history && !options2.shard) {
-    const line = historyLineOf({ time: startedAt, repo: provenance2.repository, provenance: provenance2, stage: options2.stage, findings, fixed: fixedOf(log2), verdict, exitCode, baseline: Boolean(baselineLog), scanners: collected.runs, images });
-    await appendHistoryLine(options2.history.file, line, options2.history.shown);
-  }
-  return { log: log2, findings, verdict, scanners: collected.runs, reports, outputs, baseline, scope, merged, waivers: assessed.waivers, failures: failClosed ? failures : [], exitCode };
 }
-function todayUtc() {
-  return (/* @__PURE__ */ new Date()).toISOString().slice(0, 10);
-}
-function hasCve(log2) {
-  return log2.runs.some(
-    (run22) => (run22.results ?? []).some((r) => /^CVE-/i.test(r.ruleId ?? "") || (r.properties?.["pipewarden/ids"] ?? []).some((id) => /^CVE-/i.test(id)))
-  );
-}
-async function loadFeeds(log2, options2, ports) {
-  if (options2.feedsDir) return readFeedsDir(resolve32(options2.cwd, options2.feedsDir));
-  if (!hasCve(log2) || !options2.feedCache) return { warnings: [] };
-  const feeds = options2.config.feeds;
-  const result2 = await cachedFeeds({
-    cacheDir: resolve32(options2.cwd, feeds?.cache_dir ?? options2.feedCache.cacheDir),
-    today: options2.today ?? todayUtc(),
-    fetch: options2.feedCache.fetch,
-    offline: feeds?.offline ?? options2.feedCache.offline,
-    kevUrl: feeds?.kev_url,
-    epssUrl: feeds?.epss_url
-  });
-  for (const warning2 of result2.warnings) ports.log("warn", warning2);
-  return result2;
-}
-async function assess(log2, options2, ports) {
-  const feeds = await loadFeeds(log2, options2, ports);
-  await enrich(log2, { feeds, context: options2.config.context ?? [] });
-  prioritize(log2, { slaDays: options2.config.priorities?.sla_days });
-  const waivers = applyWaivers(log2, options2.config.waivers ?? [], options2.today ?? todayUtc());
-  const warnings = [...feeds.warnings];
-  for (const expired of waivers.expired) {
-    warnings.push(`${describeWaiver(expired.waiver, expired.index)} expired on ${expired.waiver.expires}${expired.matched ? `: ${expired.matched} finding${expired.matched === 1 ? " is" : "s are"} no longer waived` : ""}`);
-  }
-  for (const soon of waivers.expiringSoon) {
-    warnings.push(`${describeWaiver(soon.waiver, soon.index)} expires on ${soon.waiver.expires}, in ${soon.daysLeft} day${soon.daysLeft === 1 ? "" : "s"}`);
-  }
-  return { waivers, warnings };
-}
-function verdictProp(verdict) {
-  const { status, failures, scope, gated, total, counts, warnings } = verdict;
-  return { status, failures, scope, gated, total, counts, warnings };
-}
-var ANCHORS = ["pipewarden.yml", "pipewarden.yaml", "README.md", "readme.md", "package.json", "Dockerfile"];
-async function anchorOf(dir, srcRoot) {
-  for (const name of ANCHORS) {
-    const path4 = join17(dir, name);
-    if (await stat5(path4).then((s) => s.isFile(), () => false)) {
-      const rel = relative4(srcRoot, path4);
-      if (!rel.startsWith("..")) return rel.split(sep42).map(encodeURIComponent).join("/");
-    }
-  }
-  return void 0;
-}
-function stampFirstDetection(log2, time3) {
-  const now = time3.toISOString();
-  for (const run22 of log2.runs) {
-    for (const result2 of run22.results ?? []) {
-      if (result2.baselineState === "absent" || result2.provenance?.firstDetectionTimeUtc) continue;
-      result2.provenance = { ...result2.provenance, firstDetectionTimeUtc: now };
-    }
-  }
-}
-async function readBaseline(file2, shown) {
-  try {
-    return (await readReport(file2, "sarif")).log;
-  } catch (error63) {
-    if (error63 instanceof InputError) throw new InputError(`baseline ${error63.message}`, { file: shown, cause: error63 });
-    throw error63;
-  }
-}
-var MARKER = /<!--\s*pipewarden:ticket\s+(\{[^<>]*\})\s*-->/;
-function writeMarker(marker) {
-  const json22 = JSON.stringify(marker).replace(/[<>]/g, (c) => c === "<" ? "\\u003c" : "\\u003e");
-  return `<!-- pipewarden:ticket ${json22} -->`;
-}
-function readMarker(body) {
-  const match = MARKER.exec(body ?? "");
-  if (!match) return void 0;
-  try {
-    const data = JSON.parse(match[1]);
-    if (typeof data.key !== "string" || !Array.isArray(data.fingerprints)) return void 0;
-    return {
-      key: data.key,
-      scanner: typeof data.scanner === "string" ? data.scanner : "",
-      fingerprints: data.fingerprints.filter((f) => typeof f === "string"),
-      ...typeof data.due === "string" ? { due: data.due } : {},
-      ...typeof data.since === "string" ? { since: data.since } : {}
-    };
-  } catch {
-    return void 0;
-  }
-}
-function ticketFrom(issue3) {
-  const marker = readMarker(issue3.body);
-  if (!marker) return void 0;
-  return {
-    id: issue3.id,
-    state: issue3.closed ? "closed" : "open",
-    title: issue3.title,
-    body: issue3.body ?? "",
-    labels: (issue3.labels ?? []).map((l) => typeof l === "string" ? l : l.name ?? "").filter(Boolean),
-    marker
-  };
-}
-var MAX_PLACES = 50;
-function completedTools(log2) {
-  const complete = /* @__PURE__ */ new Set();
-  for (const run22 of log2.runs) {
-    if ((run22.invocations ?? []).some((i) => i.executionSuccessful === false)) continue;
-    complete.add(String(run22.properties?.[PROP.scanner] ?? run22.tool.driver.name));
-  }
-  return complete;
-}
-function ticketKey(finding) {
-  return createHash5("sha256").update(`${finding.ruleId}\0${componentOf(finding)}`).digest("hex").slice(0, 20);
-}
-function addDays(day, days2) {
-  const date5 = /* @__PURE__ */ new Date(`${day}T00:00:00Z`);
-  date5.setUTCDate(date5.getUTCDate() + days2);
-  return date5.toISOString().slice(0, 10);
-}
-function codeBlock(text2) {
-  const flat = text2.replace(/[\r\u2028\u2029]/g, "").slice(0, 2e3);
-  const fence = "`".repeat(Math.max(3, ...[...flat.matchAll(/`+/g)].map((m) => m[0].length + 1)));
-  return `${fence}http
-${flat}
-${fence}`;
-}
-function plainTitle(text2) {
-  const flat = text2.replace(/[\u0000-\u001f\u007f\u2028\u2029]+/g, " ").replace(/\s+/g, " ").trim();
-  return flat.length > 200 ? `${flat.slice(0, 199)}\u2026` : flat;
-}
-function httpUrl22(url2) {
-  return url2 && /^https?:\/\/[^\s<>()]+$/i.test(url2) ? url2 : void 0;
-}
-function draftOf(members22, previous, options2) {
-  const top = members22[0];
-  const key = ticketKey(top);
-  const props = top.result.properties ?? {};
-  const sla = props["pipewarden/slaDays"];
-  const since = previous?.marker.since ?? options2.today;
-  const due = previous?.marker.due ?? (sla ? addDays(since, sla) : void 0);
-  const component = componentOf(top);
-  const secret = top.category === "secrets";
-  const name = top.rule?.shortDescription?.text && top.rule.shortDescription.text !== top.ruleId ? top.rule.shortDescription.text : top.ruleId;
-  const title = plainTitle(`[${top.priority ?? "P?"}] ${top.ruleId} in ${component}`);
-  const lines = [];
-  lines.push(
-    `**${top.priority ?? ""}** \xB7 risk ${top.risk ?? "?"} \xB7 ${top.severity}${top.kev ? " \xB7 **in CISA KEV**" : ""} \xB7 ${escapeMarkdown(top.tool, 60)} \xB7 ${markdownCode(top.ruleId)}${top.cwes.length ? ` \xB7 ${top.cwes.map((c) => escapeMarkdown(c, 20)).join(", ")}` : ""}`,
-    ""
-  );
-  if (due) lines.push(`Fix by **${due}**${sla ? ` (${sla} days for ${top.priority})` : ""}; first seen ${since}.`, "");
-  lines.push("### What", "");
-  lines.push(secret ? `A secret (${escapeMarkdown(name, 200)}) is committed in ${markdownCode(component)}. Its value is withheld; rotate it, then remove it from the code and history.` : escapeMarkdown(top.message, 1500), "");
-  const factors = (props["pipewarden/factors"] ?? []).filter((f) => f.detail);
-  if (factors.length) {
-    lines.push("### Why this risk", "");
-    for (const factor of factors) lines.push(`- ${escapeMarkdown(factor.detail, 300)}${factor.points ? ` (${factor.points > 0 ? "+" : ""}${factor.points})` : ""}`);
-    lines.push("");
-  }
-  const dast = props["pipewarden/dast"];
-  if (dast?.url) {
-    lines.push("### The request that shows it", "");
-    lines.push(codeBlock(dast.request ?? `${(dast.method ?? "GET").toUpperCase()} ${dast.url}`));
-    if (dast.parameter) lines.push(`Parameter: ${markdownCode(dast.parameter)}`);
-    if (dast.evidence) lines.push(`Evidence: ${escapeMarkdown(dast.evidence, 500)}`);
-    const others = props["pipewarden/requests"] ?? [];
-    if (others.length) lines.push(`Also shown by ${others.length} other request${others.length === 1 ? "" : "s"} to the same route.`);
-    lines.push("");
-  }
-  lines.push(`### Where (${members22.length} place${members22.length === 1 ? "" : "s"})`, "");
-  for (const f of members22.slice(0, MAX_PLACES)) lines.push(`- ${locationLink(f, options2.links)}`);
-  if (members22.length > MAX_PLACES) lines.push(`- \u2026 and ${members22.length - MAX_PLACES} more (see the run's report)`);
-  lines.push("");
-  const pkg = props["pipewarden/package"];
-  const help = top.rule?.help?.text ?? top.rule?.fullDescription?.text;
-  const helpUri = httpUrl22(top.rule?.helpUri);
-  if (pkg?.fixedVersions?.length || help || helpUri) {
-    lines.push("### How to fix", "");
-    if (pkg?.name && pkg.fixedVersions?.length) lines.push(`Upgrade ${markdownCode(pkg.name)}${pkg.version ? ` from ${markdownCode(pkg.version)}` : ""} to ${pkg.fixedVersions.slice(0, 5).map((v) => markdownCode(v)).join(" or ")}.`, "");
-    if (help && !secret) lines.push(escapeMarkdown(help, 2e3), "");
-    if (helpUri) lines.push(`More: <${helpUri}>`, "");
-  }
-  const fingerprints = members22.map((f) => f.fingerprint).filter((f) => Boolean(f));
-  lines.push("<sub>Opened by Pipewarden. Every run updates this issue; it is closed when the finding is gone from the default branch and reopened if it comes back.</sub>");
-  lines.push(writeMarker({ key, scanner: top.scanner, fingerprints: fingerprints.slice(0, 200), ...due ? { due } : {}, since }));
-  const labels = [.../* @__PURE__ */ new Set(["pipewarden", `priority:${top.priority ?? "none"}`, `severity:${top.severity}`, `scanner:${top.scanner}`, `category:${top.category}`, ...options2.labels ?? []])];
-  return { key, title, body: lines.join("\n"), labels, ...due ? { dueDate: due } : {}, ...top.priority ? { priority: top.priority } : {}, confidential: options2.confidential ?? true };
-}
-function sameTicket(ticket, draft) {
-  return ticket.title === draft.title && ticket.body.trim() === draft.body.trim() && [...ticket.labels].sort().join("\n") === [...draft.labels].sort().join("\n");
-}
-function planTickets(findings, existing, options2) {
-  const minRank = PRIORITIES.indexOf(options2.minPriority ?? "P2");
-  const maxNew = options2.maxNew ?? 10;
-  const byKey = /* @__PURE__ */ new Map();
-  for (const ticket of [...existing].sort((a, b) => a.id - b.id)) if (!byKey.has(ticket.marker.key)) byKey.set(ticket.marker.key, ticket);
-  const members22 = /* @__PURE__ */ new Map();
-  for (const group of groupFindings(findings)) members22.set(ticketKey(group.top), []);
-  for (const finding of findings) if (!finding.suppressed) members22.get(ticketKey(finding))?.push(finding);
-  const plan = { create: [], update: [], reopen: [], close: [], unchanged: 0, deferred: [] };
-  for (const [key, list] of members22) {
-    const ticket = byKey.get(key);
-    const draft = draftOf(list, ticket, options2);
-    if (ticket?.state === "open") {
-      if (sameTicket(ticket, draft)) plan.unchanged++;
-      else plan.update.push({ ticket, draft });
-    } else if (ticket) {
-      plan.reopen.push({ ticket, draft, comment: `Found again on ${options2.today} (${list.length} place${list.length === 1 ? "" : "s"}): reopened by Pipewarden.` });
-    } else if (PRIORITIES.indexOf(list[0].priority ?? "P4") <= minRank) {
-      (plan.create.length < maxNew ? plan.create : plan.deferred).push(draft);
-    }
-  }
-  if (options2.closeMissing) {
-    for (const ticket of byKey.values()) {
-      if (ticket.state !== "open" || members22.has(ticket.marker.key)) continue;
-      if (!options2.completeScanners.has(ticket.marker.scanner)) continue;
-      plan.close.push({ ticket, comment: `No longer found on the default branch on ${options2.today}: closed by Pipewarden. It reopens this issue if the finding comes back.` });
-    }
-  }
-  return plan;
-}
-function statusOf(error63) {
-  const status = error63?.status ?? error63?.response?.status;
-  return typeof status === "number" ? status : void 0;
-}
-async function syncTickets(plan, tracker) {
-  const result2 = { created: 0, updated: 0, reopened: 0, closed: 0, unchanged: plan.unchanged, deferred: plan.deferred.length, errors: [], forbidden: false };
-  const steps = [
-    ...plan.reopen.map(({ ticket, draft, comment: comment2 }) => ["reopened", `reopen #${ticket.id}`, () => tracker.reopen(ticket, draft, comment2)]),
-    ...plan.update.map(({ ticket, draft }) => ["updated", `update #${ticket.id}`, () => tracker.update(ticket, draft)]),
-    ...plan.create.map((draft) => ["created", `create "${draft.title}"`, () => tracker.create(draft)]),
-    ...plan.close.map(({ ticket, comment: comment2 }) => ["closed", `close #${ticket.id}`, () => tracker.close(ticket, comment2)])
-  ].map(([counter, what, run22]) => [counter, what, run22]);
-  for (const [counter, what, run22] of steps) {
+function stopAfter(options2, normalize) {
+  return async (report) => {
     try {
-      await run22();
-      result2[counter]++;
-    } catch (error63) {
-      const status = statusOf(error63);
-      result2.errors.push(`${what}: ${status ? `HTTP ${status}: ` : ""}${(error63.message ?? String(error63)).split("\n")[0]}`);
-      if (status === 401 || status === 403) {
-        result2.forbidden = true;
-        break;
-      }
+      const { log: log2 } = await normalizeReport(report, normalize);
+      return await failsAlone(log2, options2.config, options2.stage, options2.today);
+    } catch {
+      return false;
     }
+  };
+}
+async function runPipeline(given, ports, parts) {
+  const startedAt = /* @__PURE__ */ new Date();
+  const options2 = parseScanOptions(given);
+  const prepared = await prepare(options2, ports, parts.registry);
+  const feeds = feedSource(options2, ports);
+  const collected = await collect(
+    {
+      root: prepared.dir,
+      files: prepared.files,
+      scanners: prepared.scanners,
+      explicit: prepared.explicit,
+      rawDir: `${prepared.outDir}/raw`,
+      env: options2.env,
+      config: options2.config,
+      targets: prepared.targets,
+      options: prepared.scannerOptions,
+      feeds: feeds.load,
+      shard: options2.shard,
+      timeouts: prepared.timeouts,
+      changed: prepared.changed,
+      stopAfter: options2.failFast ? stopAfter(options2, { baseDir: prepared.dir, srcRoot: prepared.srcRoot }) : void 0
+    },
+    ports
+  );
+  const failClosed = (options2.config.gate?.on_scanner_error ?? "fail") === "fail";
+  const trouble = troubleOf(collected.runs, failClosed);
+  const ingested = await ingest(options2, prepared, collected, trouble, ports);
+  const assessed = await assess(ingested.log, options2, ports, feeds);
+  const warnings = [...trouble.warnings, ...assessed.warnings];
+  const findings = findingsOf(ingested.log);
+  for (const run22 of collected.runs) if (run22.status === "ran") run22.findings = findings.filter((f) => f.run.properties?.[PROP.scanner] === run22.id).length;
+  logRuns(collected.runs, ports);
+  const verdict = judge(findings, options2.config, options2.stage, warnings);
+  const judged = { findings, verdict, waivers: assessed.waivers };
+  const emitted = await emitRun({ options: options2, prepared, ingested, judged, runs: collected.runs, startedAt }, parts.emit, ports);
+  const exitCode = failClosed && trouble.failures.length ? 2 : verdict.status === "fail" ? 1 : 0;
+  if (!options2.shard) {
+    await record2({ history: options2.history, time: startedAt, provenance: emitted.provenance, stage: options2.stage, log: ingested.log, findings, verdict, exitCode, baseline: Boolean(prepared.baselineLog), scanners: collected.runs, images: emitted.images });
   }
-  return result2;
+  const { log: log2, reports, baseline, scope, merged } = ingested;
+  return { log: log2, findings, verdict, scanners: collected.runs, reports, outputs: emitted.outputs, baseline, scope, merged, waivers: assessed.waivers, failures: failClosed ? trouble.failures : [], exitCode };
+}
+function runScan(options2, ports, registry2 = defaultRegistry) {
+  return runPipeline(options2, ports, { registry: registry2, emit });
 }
 var DAY3 = 24 * 60 * 60 * 1e3;
 
-// src/annotations.ts
-var ANNOTATIONS_PER_LEVEL = 10;
-function annotationsFor(findings) {
-  const fresh = findings.filter((f) => !f.suppressed && f.inScope && (f.result.baselineState === void 0 || f.result.baselineState === "new"));
-  fresh.sort((a, b) => (b.risk ?? 0) - (a.risk ?? 0));
-  const counts = { error: 0, warning: 0, notice: 0 };
-  const out = [];
-  for (const f of fresh) {
-    const level = f.priority === "P0" || f.priority === "P1" ? "error" : f.priority === "P2" ? "warning" : "notice";
-    if (counts[level] >= ANNOTATIONS_PER_LEVEL) continue;
-    counts[level]++;
-    const uri = f.location?.uri;
-    const local = uri && !/^[a-z][a-z0-9+.-]*:/i.test(uri) && !uri.startsWith("/");
-    out.push({
-      level,
-      title: `${f.priority ?? ""} risk ${f.risk ?? ""}: ${f.ruleId}`.slice(0, 255),
-      message: `${f.message.replace(/\s+/g, " ").slice(0, 1e3)} (${f.tool})`,
-      ...local ? { file: decodeUri(uri), startLine: f.location?.startLine, endLine: f.location?.endLine ?? f.location?.startLine } : {}
-    });
+// ../../node_modules/.pnpm/universal-user-agent@7.0.3/node_modules/universal-user-agent/index.js
+function getUserAgent() {
+  if (typeof navigator === "object" && "userAgent" in navigator) {
+    return navigator.userAgent;
   }
-  return out;
+  if (typeof process === "object" && process.version !== void 0) {
+    return `Node.js/${process.version.substr(1)} (${process.platform}; ${process.arch})`;
+  }
+  return "<environment undetectable>";
 }
 
-// src/comment.ts
-function commentMarker(key) {
-  return `<!-- pipewarden:comment ${key.replace(/[^A-Za-z0-9._/-]/g, "_")} -->`;
-}
-async function upsertStickyComment(octokit, target, body, key) {
-  const marker = commentMarker(key);
-  const text2 = `${body.trimEnd()}
-
-${marker}
-`;
-  const find = async () => (await octokit.paginate(octokit.rest.issues.listComments, { ...target, per_page: 100 })).filter((c) => (c.body ?? "").includes(marker)).sort((a, b) => a.id - b.id);
-  let mine = await find();
-  let action = "unchanged";
-  if (!mine.length) {
-    await octokit.rest.issues.createComment({ ...target, body: text2 });
-    action = "created";
-    mine = await find();
+// ../../node_modules/.pnpm/before-after-hook@4.0.0/node_modules/before-after-hook/lib/register.js
+function register(state, name, method, options2) {
+  if (typeof method !== "function") {
+    throw new Error("method for before hook must be a function");
   }
-  const [keep, ...extra] = mine;
-  if (!keep) throw new Error("the comment was created but cannot be found again");
-  if (keep.body !== text2) {
-    await octokit.rest.issues.updateComment({ owner: target.owner, repo: target.repo, comment_id: keep.id, body: text2 });
-    if (action === "unchanged") action = "updated";
+  if (!options2) {
+    options2 = {};
   }
-  for (const comment2 of extra) {
-    await octokit.rest.issues.deleteComment({ owner: target.owner, repo: target.repo, comment_id: comment2.id }).catch((error63) => {
-      if (error63.status !== 404) throw error63;
-    });
+  if (Array.isArray(name)) {
+    return name.reverse().reduce((callback, name2) => {
+      return register.bind(null, state, name2, callback, options2);
+    }, method)();
   }
-  return { id: keep.id, action };
-}
-
-// src/exec.ts
-var timeoutTool;
-function hasTimeout() {
-  timeoutTool ??= process.platform === "win32" ? Promise.resolve(false) : getExecOutput("timeout", ["--version"], { silent: true, ignoreReturnCode: true }).then(
-    (r) => r.exitCode === 0,
-    () => false
-  );
-  return timeoutTool;
-}
-async function actionsExec(request2) {
-  const started = performance.now();
-  const env = Object.fromEntries(Object.entries(request2.env ?? process.env).filter((e2) => e2[1] !== void 0));
-  const seconds2 = request2.timeoutMs ? Math.max(1, Math.ceil(request2.timeoutMs / 1e3)) : void 0;
-  const wrap = seconds2 !== void 0 && await hasTimeout();
-  const command = wrap ? "timeout" : request2.command;
-  const args = wrap ? ["--kill-after=10", `${seconds2}`, request2.command, ...request2.args] : [...request2.args];
-  try {
-    const result2 = await getExecOutput(command, args, { cwd: request2.cwd, env, silent: true, ignoreReturnCode: true });
-    const timedOut = wrap && (result2.exitCode === 124 || result2.exitCode === 137);
-    const notFound = wrap && result2.exitCode === 127 && /No such file or directory|cannot run command/i.test(result2.stderr);
-    return { exitCode: timedOut ? null : result2.exitCode, stdout: result2.stdout, stderr: result2.stderr, timedOut, notFound, durationMs: performance.now() - started };
-  } catch (error63) {
-    const message2 = error63.message ?? String(error63);
-    const notFound = /Unable to locate executable file|ENOENT|not found/i.test(message2);
-    return { exitCode: null, stdout: "", stderr: message2, timedOut: false, notFound, durationMs: performance.now() - started };
-  }
-}
-
-// src/inputs.ts
-var optional2 = external_exports.string().transform((s) => s.trim() === "" ? void 0 : s.trim());
-var bool = (name) => external_exports.string().transform((s, ctx) => {
-  const v = s.trim().toLowerCase();
-  if (["true", "yes", "1", "on"].includes(v)) return true;
-  if (["false", "no", "0", "off", ""].includes(v)) return false;
-  ctx.addIssue({ code: "custom", message: `${name}: "${s}" is not true or false` });
-  return external_exports.NEVER;
-});
-var int2 = (name, min, max) => external_exports.string().transform((s, ctx) => {
-  const n = Number(s.trim());
-  if (!Number.isInteger(n) || n < min || n > max) {
-    ctx.addIssue({ code: "custom", message: `${name}: "${s}" is not a whole number from ${min} to ${max}` });
-    return external_exports.NEVER;
-  }
-  return n;
-});
-var inputsSchema = external_exports.object({
-  "working-directory": external_exports.string().transform((s) => s.trim() || "."),
-  config: optional2,
-  stage: external_exports.string().transform((s) => s.trim() || "commit").pipe(external_exports.enum(STAGES, { error: (issue3) => `stage: "${String(issue3.input)}" is not a stage (stages: ${STAGES.join(", ")})` })),
-  scanners: external_exports.string().transform((s, ctx) => {
-    const list = s.trim();
-    if (!list) return void 0;
-    if (list === "none") return [];
-    const ids = list.split(/[,\s]+/).filter(Boolean);
-    for (const id of ids) if (!getScanner(id)) ctx.addIssue({ code: "custom", message: `scanners: unknown scanner "${id}" (known: ${scanners.map((x) => x.id).join(", ")})` });
-    return ids;
-  }),
-  reports: external_exports.string().transform(
-    (s) => s.split("\n").map((line) => line.trim()).filter(Boolean).map((spec) => {
-      const match = /^(.+):([a-z0-9][a-z0-9-]*)$/.exec(spec);
-      return match && !/^[A-Za-z]$/.test(match[1]) ? { file: match[1], format: match[2] } : { file: spec, format: void 0 };
-    })
-  ),
-  baseline: optional2,
-  "diff-base": optional2.refine((ref) => ref === void 0 || !ref.startsWith("-"), 'diff-base: a git ref cannot start with "-"'),
-  "target-url": optional2,
-  image: optional2,
-  "fail-on": external_exports.string().transform((s) => s.trim().toLowerCase() || "policy").pipe(external_exports.enum(FAIL_ON, { error: (issue3) => `fail-on: "${String(issue3.input)}" is not policy, never, critical, high, medium or low` })),
-  comment: bool("comment"),
-  "pull-request": external_exports.string().transform((s, ctx) => {
-    if (!s.trim()) return void 0;
-    const n = Number(s.trim());
-    if (!Number.isInteger(n) || n < 1) {
-      ctx.addIssue({ code: "custom", message: `pull-request: "${s}" is not a pull request number` });
-      return external_exports.NEVER;
+  return Promise.resolve().then(() => {
+    if (!state.registry[name]) {
+      return method(options2);
     }
-    return n;
-  }),
-  tickets: external_exports.string().transform((s) => s.trim().toLowerCase() || "none").pipe(external_exports.enum(["none", "github"], { error: (issue3) => `tickets: "${String(issue3.input)}" is not none or github` })),
-  "max-new-tickets": int2("max-new-tickets", 0, 1e3),
-  "upload-sarif": bool("upload-sarif"),
-  "upload-wait": int2("upload-wait", 0, 3600),
-  token: external_exports.string(),
-  "out-dir": external_exports.string().transform((s) => s.trim() || ".pipewarden"),
-  "feeds-dir": optional2,
-  history: optional2
-});
-var INPUT_NAMES = Object.keys(inputsSchema.shape);
-function readInputs(get) {
-  const raw = Object.fromEntries(INPUT_NAMES.map((name) => [name, get(name)]));
-  const parsed = inputsSchema.safeParse(raw);
-  if (!parsed.success) {
-    const problems = parsed.error.issues.map((issue3) => issue3.message.includes(":") ? issue3.message : `${String(issue3.path[0])}: ${issue3.message}`);
-    throw new ConfigError(problems.join("; "), { problems, file: "action inputs" });
+    return state.registry[name].reduce((method2, registered) => {
+      return registered.hook.bind(null, method2, options2);
+    }, method)();
+  });
+}
+
+// ../../node_modules/.pnpm/before-after-hook@4.0.0/node_modules/before-after-hook/lib/add.js
+function addHook(state, kind, name, hook2) {
+  const orig = hook2;
+  if (!state.registry[name]) {
+    state.registry[name] = [];
   }
-  const v = parsed.data;
+  if (kind === "before") {
+    hook2 = (method, options2) => {
+      return Promise.resolve().then(orig.bind(null, options2)).then(method.bind(null, options2));
+    };
+  }
+  if (kind === "after") {
+    hook2 = (method, options2) => {
+      let result2;
+      return Promise.resolve().then(method.bind(null, options2)).then((result_) => {
+        result2 = result_;
+        return orig(result2, options2);
+      }).then(() => {
+        return result2;
+      });
+    };
+  }
+  if (kind === "error") {
+    hook2 = (method, options2) => {
+      return Promise.resolve().then(method.bind(null, options2)).catch((error63) => {
+        return orig(error63, options2);
+      });
+    };
+  }
+  state.registry[name].push({
+    hook: hook2,
+    orig
+  });
+}
+
+// ../../node_modules/.pnpm/before-after-hook@4.0.0/node_modules/before-after-hook/lib/remove.js
+function removeHook(state, name, method) {
+  if (!state.registry[name]) {
+    return;
+  }
+  const index = state.registry[name].map((registered) => {
+    return registered.orig;
+  }).indexOf(method);
+  if (index === -1) {
+    return;
+  }
+  state.registry[name].splice(index, 1);
+}
+
+// ../../node_modules/.pnpm/before-after-hook@4.0.0/node_modules/before-after-hook/index.js
+var bind = Function.bind;
+var bindable = bind.bind(bind);
+function bindApi(hook2, state, name) {
+  const removeHookRef = bindable(removeHook, null).apply(
+    null,
+    name ? [state, name] : [state]
+  );
+  hook2.api = { remove: removeHookRef };
+  hook2.remove = removeHookRef;
+  ["before", "error", "after", "wrap"].forEach((kind) => {
+    const args = name ? [state, kind, name] : [state, kind];
+    hook2[kind] = hook2.api[kind] = bindable(addHook, null).apply(null, args);
+  });
+}
+function Singular() {
+  const singularHookName = /* @__PURE__ */ Symbol("Singular");
+  const singularHookState = {
+    registry: {}
+  };
+  const singularHook = register.bind(null, singularHookState, singularHookName);
+  bindApi(singularHook, singularHookState, singularHookName);
+  return singularHook;
+}
+function Collection() {
+  const state = {
+    registry: {}
+  };
+  const hook2 = register.bind(null, state);
+  bindApi(hook2, state);
+  return hook2;
+}
+var before_after_hook_default = { Singular, Collection };
+
+// ../../node_modules/.pnpm/@octokit+endpoint@11.0.5/node_modules/@octokit/endpoint/dist-bundle/index.js
+var VERSION = "0.0.0-development";
+var userAgent = `octokit-endpoint.js/${VERSION} ${getUserAgent()}`;
+var DEFAULTS = {
+  method: "GET",
+  baseUrl: "https://api.github.com",
+  headers: {
+    accept: "application/vnd.github.v3+json",
+    "user-agent": userAgent
+  },
+  mediaType: {
+    format: ""
+  }
+};
+function lowercaseKeys(object2) {
+  if (!object2) {
+    return {};
+  }
+  return Object.keys(object2).reduce((newObj, key) => {
+    newObj[key.toLowerCase()] = object2[key];
+    return newObj;
+  }, {});
+}
+function isPlainObject2(value) {
+  if (typeof value !== "object" || value === null) return false;
+  if (Object.prototype.toString.call(value) !== "[object Object]") return false;
+  const proto = Object.getPrototypeOf(value);
+  if (proto === null) return true;
+  const Ctor = Object.prototype.hasOwnProperty.call(proto, "constructor") && proto.constructor;
+  return typeof Ctor === "function" && Ctor instanceof Ctor && Function.prototype.call(Ctor) === Function.prototype.call(value);
+}
+function mergeDeep(defaults, options2) {
+  const result2 = Object.assign({}, defaults);
+  Object.keys(options2).forEach((key) => {
+    if (isPlainObject2(options2[key])) {
+      if (!(key in defaults)) Object.assign(result2, { [key]: options2[key] });
+      else result2[key] = mergeDeep(defaults[key], options2[key]);
+    } else {
+      Object.assign(result2, { [key]: options2[key] });
+    }
+  });
+  return result2;
+}
+function removeUndefinedProperties(obj) {
+  for (const key in obj) {
+    if (obj[key] === void 0) {
+      delete obj[key];
+    }
+  }
+  return obj;
+}
+function merge2(defaults, route, options2) {
+  if (typeof route === "string") {
+    let [method, url2] = route.split(" ");
+    options2 = Object.assign(url2 ? { method, url: url2 } : { url: method }, options2);
+  } else {
+    options2 = Object.assign({}, route);
+  }
+  options2.headers = lowercaseKeys(options2.headers);
+  removeUndefinedProperties(options2);
+  removeUndefinedProperties(options2.headers);
+  const mergedOptions = mergeDeep(defaults || {}, options2);
+  if (options2.url === "/graphql") {
+    if (defaults && defaults.mediaType.previews?.length) {
+      mergedOptions.mediaType.previews = defaults.mediaType.previews.filter(
+        (preview) => !mergedOptions.mediaType.previews.includes(preview)
+      ).concat(mergedOptions.mediaType.previews);
+    }
+    mergedOptions.mediaType.previews = (mergedOptions.mediaType.previews || []).map((preview) => preview.replace(/-preview/, ""));
+  }
+  return mergedOptions;
+}
+function addQueryParameters(url2, parameters) {
+  const separator = /\?/.test(url2) ? "&" : "?";
+  const names = Object.keys(parameters);
+  if (names.length === 0) {
+    return url2;
+  }
+  return url2 + separator + names.map((name) => {
+    if (name === "q") {
+      return "q=" + parameters.q.split("+").map(encodeURIComponent).join("+");
+    }
+    return `${name}=${encodeURIComponent(parameters[name])}`;
+  }).join("&");
+}
+var urlVariableRegex = /\{[^{}}]+\}/g;
+function removeNonChars(variableName) {
+  return variableName.replace(/(?:^\W+)|(?:(?<!\W)\W+$)/g, "").split(/,/);
+}
+function extractUrlVariableNames(url2) {
+  const matches = url2.match(urlVariableRegex);
+  if (!matches) {
+    return [];
+  }
+  return matches.map(removeNonChars).reduce((a, b) => a.concat(b), []);
+}
+function omit2(object2, keysToOmit) {
+  const result2 = { __proto__: null };
+  for (const key of Object.keys(object2)) {
+    if (keysToOmit.indexOf(key) === -1) {
+      result2[key] = object2[key];
+    }
+  }
+  return result2;
+}
+function encodeReserved(str) {
+  return str.split(/(%[0-9A-Fa-f]{2})/g).map(function(part) {
+    if (!/%[0-9A-Fa-f]/.test(part)) {
+      part = encodeURI(part).replace(/%5B/g, "[").replace(/%5D/g, "]");
+    }
+    return part;
+  }).join("");
+}
+function encodeUnreserved(str) {
+  return encodeURIComponent(str).replace(/[!'()*]/g, function(c) {
+    return "%" + c.charCodeAt(0).toString(16).toUpperCase();
+  });
+}
+function encodeValue(operator, value, key) {
+  value = operator === "+" || operator === "#" ? encodeReserved(value) : encodeUnreserved(value);
+  if (key) {
+    return encodeUnreserved(key) + "=" + value;
+  } else {
+    return value;
+  }
+}
+function isDefined(value) {
+  return value !== void 0 && value !== null;
+}
+function isKeyOperator(operator) {
+  return operator === ";" || operator === "&" || operator === "?";
+}
+function getValues(context, operator, key, modifier) {
+  var value = context[key], result2 = [];
+  if (isDefined(value) && value !== "") {
+    if (typeof value === "string" || typeof value === "number" || typeof value === "bigint" || typeof value === "boolean") {
+      value = value.toString();
+      if (modifier && modifier !== "*") {
+        value = value.substring(0, parseInt(modifier, 10));
+      }
+      result2.push(
+        encodeValue(operator, value, isKeyOperator(operator) ? key : "")
+      );
+    } else {
+      if (modifier === "*") {
+        if (Array.isArray(value)) {
+          value.filter(isDefined).forEach(function(value2) {
+            result2.push(
+              encodeValue(operator, value2, isKeyOperator(operator) ? key : "")
+            );
+          });
+        } else {
+          Object.keys(value).forEach(function(k) {
+            if (isDefined(value[k])) {
+              result2.push(encodeValue(operator, value[k], k));
+            }
+          });
+        }
+      } else {
+        const tmp = [];
+        if (Array.isArray(value)) {
+          value.filter(isDefined).forEach(function(value2) {
+            tmp.push(encodeValue(operator, value2));
+          });
+        } else {
+          Object.keys(value).forEach(function(k) {
+            if (isDefined(value[k])) {
+              tmp.push(encodeUnreserved(k));
+              tmp.push(encodeValue(operator, value[k].toString()));
+            }
+          });
+        }
+        if (isKeyOperator(operator)) {
+          result2.push(encodeUnreserved(key) + "=" + tmp.join(","));
+        } else if (tmp.length !== 0) {
+          result2.push(tmp.join(","));
+        }
+      }
+    }
+  } else {
+    if (operator === ";") {
+      if (isDefined(value)) {
+        result2.push(encodeUnreserved(key));
+      }
+    } else if (value === "" && (operator === "&" || operator === "?")) {
+      result2.push(encodeUnreserved(key) + "=");
+    } else if (value === "") {
+      result2.push("");
+    }
+  }
+  return result2;
+}
+function parseUrl(template) {
   return {
-    workingDirectory: v["working-directory"],
-    config: v.config,
-    stage: v.stage,
-    scanners: v.scanners,
-    reports: v.reports,
-    baseline: v.baseline,
-    diffBase: v["diff-base"],
-    targetUrl: v["target-url"],
-    image: v.image,
-    failOn: v["fail-on"],
-    comment: v.comment,
-    pullRequest: v["pull-request"],
-    tickets: v.tickets,
-    maxNewTickets: v["max-new-tickets"],
-    uploadSarif: v["upload-sarif"],
-    uploadWaitSeconds: v["upload-wait"],
-    token: v.token,
-    outDir: v["out-dir"],
-    feedsDir: v["feeds-dir"],
-    history: v.history?.toLowerCase() === "none" ? null : v.history
+    expand: expand.bind(null, template)
   };
 }
+function expand(template, context) {
+  var operators = ["+", "#", ".", "/", ";", "?", "&"];
+  template = template.replace(
+    /\{([^\{\}]+)\}|([^\{\}]+)/g,
+    function(_, expression, literal2) {
+      if (expression) {
+        let operator = "";
+        const values = [];
+        if (operators.indexOf(expression.charAt(0)) !== -1) {
+          operator = expression.charAt(0);
+          expression = expression.substr(1);
+        }
+        expression.split(/,/g).forEach(function(variable) {
+          var tmp = /([^:\*]*)(?::(\d+)|(\*))?/.exec(variable);
+          values.push(getValues(context, operator, tmp[1], tmp[2] || tmp[3]));
+        });
+        if (operator && operator !== "+") {
+          var separator = ",";
+          if (operator === "?") {
+            separator = "&";
+          } else if (operator !== "#") {
+            separator = operator;
+          }
+          return (values.length !== 0 ? operator : "") + values.join(separator);
+        } else {
+          return values.join(",");
+        }
+      } else {
+        return encodeReserved(literal2);
+      }
+    }
+  );
+  if (template === "/") {
+    return template;
+  } else {
+    return template.replace(/\/$/, "");
+  }
+}
+function parse3(options2) {
+  let method = options2.method.toUpperCase();
+  let url2 = (options2.url || "/").replace(/:([a-z]\w+)/g, "{$1}");
+  let headers = Object.assign({}, options2.headers);
+  let body;
+  let parameters = omit2(options2, [
+    "method",
+    "baseUrl",
+    "url",
+    "headers",
+    "request",
+    "mediaType"
+  ]);
+  const urlVariableNames = extractUrlVariableNames(url2);
+  url2 = parseUrl(url2).expand(parameters);
+  if (!/^http/.test(url2)) {
+    url2 = options2.baseUrl + url2;
+  }
+  const omittedParameters = Object.keys(options2).filter((option) => urlVariableNames.includes(option)).concat("baseUrl");
+  const remainingParameters = omit2(parameters, omittedParameters);
+  const isBinaryRequest = /application\/octet-stream/i.test(headers.accept);
+  if (!isBinaryRequest) {
+    if (options2.mediaType.format) {
+      headers.accept = headers.accept.split(/,/).map(
+        (format) => format.replace(
+          /application\/vnd(\.\w+)(\.v3)?(\.\w+)?(\+json)?$/,
+          `application/vnd$1$2.${options2.mediaType.format}`
+        )
+      ).join(",");
+    }
+    if (url2.endsWith("/graphql")) {
+      if (options2.mediaType.previews?.length) {
+        const previewsFromAcceptHeader = headers.accept.match(/(?<![\w-])[\w-]+(?=-preview)/g) || [];
+        headers.accept = previewsFromAcceptHeader.concat(options2.mediaType.previews).map((preview) => {
+          const format = options2.mediaType.format ? `.${options2.mediaType.format}` : "+json";
+          return `application/vnd.github.${preview}-preview${format}`;
+        }).join(",");
+      }
+    }
+  }
+  if (["GET", "HEAD"].includes(method)) {
+    url2 = addQueryParameters(url2, remainingParameters);
+  } else {
+    if ("data" in remainingParameters) {
+      body = remainingParameters.data;
+    } else {
+      if (Object.keys(remainingParameters).length) {
+        body = remainingParameters;
+      }
+    }
+  }
+  if (!headers["content-type"] && typeof body !== "undefined") {
+    headers["content-type"] = "application/json; charset=utf-8";
+  }
+  if (["PATCH", "PUT"].includes(method) && typeof body === "undefined") {
+    body = "";
+  }
+  return Object.assign(
+    { method, url: url2, headers },
+    typeof body !== "undefined" ? { body } : null,
+    options2.request ? { request: options2.request } : null
+  );
+}
+function endpointWithDefaults(defaults, route, options2) {
+  return parse3(merge2(defaults, route, options2));
+}
+function withDefaults(oldDefaults, newDefaults) {
+  const DEFAULTS2 = merge2(oldDefaults, newDefaults);
+  const endpoint2 = endpointWithDefaults.bind(null, DEFAULTS2);
+  return Object.assign(endpoint2, {
+    DEFAULTS: DEFAULTS2,
+    defaults: withDefaults.bind(null, DEFAULTS2),
+    merge: merge2.bind(null, DEFAULTS2),
+    parse: parse3
+  });
+}
+var endpoint = withDefaults(null, DEFAULTS);
+
+// ../../node_modules/.pnpm/@octokit+request@10.0.14/node_modules/@octokit/request/dist-bundle/index.js
+var import_content_type = __toESM(require_dist2(), 1);
+
+// ../../node_modules/.pnpm/json-with-bigint@3.5.12/node_modules/json-with-bigint/json-with-bigint.js
+var intRegex = /^-?\d+$/;
+var noiseValue = /^-?\d+n+$/;
+var originalStringify = JSON.stringify;
+var originalParse = JSON.parse;
+var customFormat = /^-?\d+n$/;
+var bigIntsStringify = /([\[:])?"(-?\d+)n"($|\s*[,\}\]])/g;
+var noiseStringify = /([\[:])?("-?\d+n+)n("$|"\s*[,\}\]])/g;
+var isUnstringifiable = (val) => val === void 0 || typeof val === "function" || typeof val === "symbol";
+var isRawJSON = (val) => val !== null && typeof val === "object" && val.constructor && val.constructor.name === "RawJSON";
+var stringifyIteratively = (rootValue, replacer, spaceParam) => {
+  let space = "";
+  if (typeof spaceParam === "number") {
+    space = " ".repeat(Math.min(10, Math.max(0, Math.floor(spaceParam))));
+  } else if (typeof spaceParam === "string") {
+    space = spaceParam.slice(0, 10);
+  }
+  const isFunctionReplacer = typeof replacer === "function";
+  const propertyList = Array.isArray(replacer) ? new Set(replacer.map(String)) : null;
+  const prepareVal = (parent, key, val) => {
+    const isObject3 = val !== null && typeof val === "object";
+    const hasToJSON = isObject3 && typeof val.toJSON === "function";
+    if (hasToJSON) {
+      val = val.toJSON(key);
+    }
+    const isNoise = typeof val === "string" && noiseValue.test(val);
+    if (isNoise) return val + "n";
+    const isBigInt = typeof val === "bigint";
+    if (isBigInt) {
+      const supportsRawJSON = "rawJSON" in JSON;
+      if (supportsRawJSON) return JSON.rawJSON(val.toString());
+      return val.toString() + "n";
+    }
+    if (isFunctionReplacer) {
+      val = replacer.call(parent, key, val);
+    }
+    const isPostReplacerObject = val !== null && typeof val === "object";
+    if (isPostReplacerObject) {
+      const isPrimitiveWrapper = val instanceof Number || val instanceof String || val instanceof Boolean;
+      if (isPrimitiveWrapper) {
+        val = val.valueOf();
+      }
+    }
+    return val;
+  };
+  const rootProcessed = prepareVal({ "": rootValue }, "", rootValue);
+  if (isUnstringifiable(rootProcessed)) {
+    return void 0;
+  }
+  const isRootPrimitive = rootProcessed === null || typeof rootProcessed !== "object";
+  const isRootNativeRawJSON = isRawJSON(rootProcessed);
+  if (isRootPrimitive || isRootNativeRawJSON) {
+    return originalStringify(rootProcessed);
+  }
+  const chunks = [];
+  let level = 0;
+  const stack = [
+    {
+      parent: { "": rootProcessed },
+      key: "",
+      val: rootProcessed,
+      isArray: Array.isArray(rootProcessed),
+      keys: Array.isArray(rootProcessed) ? null : Object.keys(rootProcessed),
+      index: 0,
+      first: true
+    }
+  ];
+  const visited = new WeakSet([rootProcessed]);
+  while (stack.length > 0) {
+    const node2 = stack[stack.length - 1];
+    if (node2.index === 0) {
+      chunks.push(node2.isArray ? "[" : "{");
+      level++;
+    }
+    let isDone = false;
+    if (node2.isArray) {
+      if (node2.index < node2.val.length) {
+        if (!node2.first) chunks.push(",");
+        if (space) chunks.push("\n" + space.repeat(level));
+        const childRaw = node2.val[node2.index];
+        const childVal = prepareVal(node2.val, String(node2.index), childRaw);
+        if (isUnstringifiable(childVal)) {
+          chunks.push("null");
+          node2.first = false;
+          node2.index++;
+        } else {
+          const isComplexObject = childVal !== null && typeof childVal === "object";
+          const isNativeRaw = isRawJSON(childVal);
+          if (isComplexObject && !isNativeRaw) {
+            if (visited.has(childVal)) {
+              throw new TypeError("Converting circular structure to JSON");
+            }
+            visited.add(childVal);
+            stack.push({
+              parent: node2.val,
+              key: String(node2.index),
+              val: childVal,
+              isArray: Array.isArray(childVal),
+              keys: Array.isArray(childVal) ? null : Object.keys(childVal),
+              index: 0,
+              first: true
+            });
+            node2.first = false;
+            node2.index++;
+          } else {
+            chunks.push(originalStringify(childVal));
+            node2.first = false;
+            node2.index++;
+          }
+        }
+      } else {
+        isDone = true;
+      }
+    } else {
+      while (node2.index < node2.keys.length) {
+        const k = node2.keys[node2.index++];
+        const isFilteredOutByArray = propertyList && !propertyList.has(k);
+        if (isFilteredOutByArray) continue;
+        const childRaw = node2.val[k];
+        const childVal = prepareVal(node2.val, k, childRaw);
+        if (isUnstringifiable(childVal)) continue;
+        if (!node2.first) chunks.push(",");
+        if (space) {
+          chunks.push("\n" + space.repeat(level) + originalStringify(k) + ": ");
+        } else {
+          chunks.push(originalStringify(k) + ":");
+        }
+        const isComplexObject = childVal !== null && typeof childVal === "object";
+        const isNativeRaw = isRawJSON(childVal);
+        if (isComplexObject && !isNativeRaw) {
+          if (visited.has(childVal)) {
+            throw new TypeError("Converting circular structure to JSON");
+          }
+          visited.add(childVal);
+          stack.push({
+            parent: node2.val,
+            key: k,
+            val: childVal,
+            isArray: Array.isArray(childVal),
+            keys: Array.isArray(childVal) ? null : Object.keys(childVal),
+            index: 0,
+            first: true
+          });
+          node2.first = false;
+          break;
+        } else {
+          chunks.push(originalStringify(childVal));
+          node2.first = false;
+        }
+      }
+      const isNodeFullyProcessed = node2.index >= node2.keys.length && stack[stack.length - 1] === node2;
+      if (isNodeFullyProcessed) {
+        isDone = true;
+      }
+    }
+    if (isDone) {
+      level--;
+      if (!node2.first && space) chunks.push("\n" + space.repeat(level));
+      chunks.push(node2.isArray ? "]" : "}");
+      visited.delete(node2.val);
+      stack.pop();
+    }
+  }
+  return chunks.join("");
+};
+var JSONStringify = (value, replacer, space) => {
+  try {
+    const supportsRawJSON = "rawJSON" in JSON;
+    if (supportsRawJSON) {
+      return originalStringify(
+        value,
+        (key, val) => {
+          if (typeof val === "bigint") return JSON.rawJSON(val.toString());
+          const hasFunctionReplacer = typeof replacer === "function";
+          if (hasFunctionReplacer) return replacer(key, val);
+          const isKeyInArrayReplacer = Array.isArray(replacer) && replacer.includes(key);
+          if (isKeyInArrayReplacer) return val;
+          return val;
+        },
+        space
+      );
+    }
+    if (!value) return originalStringify(value, replacer, space);
+    const convertedToCustomJSON = originalStringify(
+      value,
+      (key, val) => {
+        const isNoise = typeof val === "string" && noiseValue.test(val);
+        if (isNoise) return val.toString() + "n";
+        if (typeof val === "bigint") return val.toString() + "n";
+        const hasFunctionReplacer = typeof replacer === "function";
+        if (hasFunctionReplacer) return replacer(key, val);
+        const isKeyInArrayReplacer = Array.isArray(replacer) && replacer.includes(key);
+        if (isKeyInArrayReplacer) return val;
+        return val;
+      },
+      space
+    );
+    const processedJSON = convertedToCustomJSON.replace(
+      bigIntsStringify,
+      "$1$2$3"
+    );
+    const denoisedJSON = processedJSON.replace(noiseStringify, "$1$2$3");
+    return denoisedJSON;
+  } catch (error63) {
+    if (error63 instanceof RangeError) {
+      const convertedJSON = stringifyIteratively(value, replacer, space);
+      if (convertedJSON === void 0) return void 0;
+      const supportsRawJSON = "rawJSON" in JSON;
+      if (supportsRawJSON) return convertedJSON;
+      const processedJSON = convertedJSON.replace(bigIntsStringify, "$1$2$3");
+      return processedJSON.replace(noiseStringify, "$1$2$3");
+    }
+    throw error63;
+  }
+};
+var featureCache = /* @__PURE__ */ new Map();
+var isContextSourceSupported = () => {
+  const parseFingerprint = JSON.parse.toString();
+  if (featureCache.has(parseFingerprint)) {
+    return featureCache.get(parseFingerprint);
+  }
+  try {
+    const result2 = JSON.parse(
+      "1",
+      (_, __, context) => !!context?.source && context.source === "1"
+    );
+    featureCache.set(parseFingerprint, result2);
+    return result2;
+  } catch {
+    featureCache.set(parseFingerprint, false);
+    return false;
+  }
+};
+var convertMarkedBigIntsReviver = (key, value, context, userReviver) => {
+  const isCustomFormatBigInt = typeof value === "string" && customFormat.test(value);
+  if (isCustomFormatBigInt) return BigInt(value.slice(0, -1));
+  const isNoiseValue = typeof value === "string" && noiseValue.test(value);
+  if (isNoiseValue) return value.slice(0, -1);
+  const hasUserReviver = typeof userReviver === "function";
+  if (!hasUserReviver) return value;
+  return userReviver(key, value, context);
+};
+var JSONParseV2 = (text2, reviver) => {
+  return JSON.parse(text2, (key, value, context) => {
+    const isNumber = typeof value === "number";
+    const isOutOfBounds = value > Number.MAX_SAFE_INTEGER || value < Number.MIN_SAFE_INTEGER;
+    const isBigNumber = isNumber && isOutOfBounds;
+    const isInt = context && intRegex.test(context.source);
+    const isBigInt = isBigNumber && isInt;
+    if (isBigInt) return BigInt(context.source);
+    const hasCustomReviver = typeof reviver === "function";
+    if (!hasCustomReviver) return value;
+    return reviver(key, value, context);
+  });
+};
+var MAX_INT = Number.MAX_SAFE_INTEGER.toString();
+var MAX_DIGITS = MAX_INT.length;
+var stringsOrLargeNumbers = /"(?:[^"\\]|\\.)*"|-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?/g;
+var noiseValueWithQuotes = /^"-?\d+n+"$/;
+var applyReviverIteratively = (parsed, userReviver) => {
+  const rootHolder = { "": parsed };
+  const stack = [{ parent: rootHolder, key: "", visited: false }];
+  while (stack.length > 0) {
+    const node2 = stack[stack.length - 1];
+    if (!node2.visited) {
+      node2.visited = true;
+      const value = node2.parent[node2.key];
+      const isComplexObject = value !== null && typeof value === "object";
+      if (isComplexObject) {
+        const keys = Object.keys(value);
+        for (let i = keys.length - 1; i >= 0; i--) {
+          stack.push({ parent: value, key: keys[i], visited: false });
+        }
+      }
+    } else {
+      const { parent, key } = node2;
+      let value = parent[key];
+      if (typeof value === "string") {
+        const isCustomFormatBigInt = customFormat.test(value);
+        if (isCustomFormatBigInt) {
+          value = BigInt(value.slice(0, -1));
+        } else {
+          const isNoise = noiseValue.test(value);
+          if (isNoise) value = value.slice(0, -1);
+        }
+      }
+      const hasUserReviver = typeof userReviver === "function";
+      if (hasUserReviver) {
+        value = userReviver.call(parent, key, value);
+      }
+      const isDeleted = value === void 0;
+      if (isDeleted) {
+        delete parent[key];
+      } else {
+        parent[key] = value;
+      }
+      stack.pop();
+    }
+  }
+  return rootHolder[""];
+};
+var serializeBigInts = (text2) => {
+  return text2.replace(
+    stringsOrLargeNumbers,
+    (match, digits, fractional, exponential) => {
+      const isString2 = match[0] === '"';
+      const isNoise = isString2 && noiseValueWithQuotes.test(match);
+      if (isNoise) return match.substring(0, match.length - 1) + 'n"';
+      const hasFractionalOrExponential = fractional || exponential;
+      const isLessThanMaxSafeInt = digits && (digits.length < MAX_DIGITS || digits.length === MAX_DIGITS && digits <= MAX_INT);
+      const isStandardValue = isString2 || hasFractionalOrExponential || isLessThanMaxSafeInt;
+      if (isStandardValue) return match;
+      return '"' + match + 'n"';
+    }
+  );
+};
+var JSONParse = (text2, reviver) => {
+  if (!text2) return originalParse(text2, reviver);
+  try {
+    if (isContextSourceSupported()) return JSONParseV2(text2, reviver);
+    const serializedData = serializeBigInts(text2);
+    return originalParse(
+      serializedData,
+      (key, value, context) => convertMarkedBigIntsReviver(key, value, context, reviver)
+    );
+  } catch (error63) {
+    if (error63 instanceof RangeError) {
+      const serializedData = serializeBigInts(text2);
+      const parsed = originalParse(serializedData);
+      return applyReviverIteratively(parsed, reviver);
+    }
+    throw error63;
+  }
+};
+
+// ../../node_modules/.pnpm/@octokit+request-error@7.1.2/node_modules/@octokit/request-error/dist-src/index.js
+var RequestError = class extends Error {
+  name;
+  /**
+   * http status code
+   */
+  status;
+  /**
+   * Request options that lead to the error.
+   */
+  request;
+  /**
+   * Response object if a response was received
+   */
+  response;
+  constructor(message2, statusCode, options2) {
+    super(message2, { cause: options2.cause });
+    this.name = "HttpError";
+    this.status = Number.parseInt(statusCode);
+    if (Number.isNaN(this.status)) {
+      this.status = 0;
+    }
+    if ("response" in options2) {
+      this.response = options2.response;
+    }
+    const requestCopy = Object.assign({}, options2.request);
+    if (options2.request.headers.authorization) {
+      requestCopy.headers = Object.assign({}, options2.request.headers, {
+        authorization: options2.request.headers.authorization.replace(
+          /(?<! ) .*$/,
+          " [REDACTED]"
+        )
+      });
+    }
+    requestCopy.url = requestCopy.url.replace(/\bclient_secret=\w+/g, "client_secret=[REDACTED]").replace(/\baccess_token=\w+/g, "access_token=[REDACTED]");
+    this.request = requestCopy;
+  }
+};
+
+// ../../node_modules/.pnpm/@octokit+request@10.0.14/node_modules/@octokit/request/dist-bundle/index.js
+var VERSION2 = "10.0.14";
+var defaults_default = {
+  headers: {
+    "user-agent": `octokit-request.js/${VERSION2} ${getUserAgent()}`
+  }
+};
+function isPlainObject3(value) {
+  if (typeof value !== "object" || value === null) return false;
+  if (Object.prototype.toString.call(value) !== "[object Object]") return false;
+  const proto = Object.getPrototypeOf(value);
+  if (proto === null) return true;
+  const Ctor = Object.prototype.hasOwnProperty.call(proto, "constructor") && proto.constructor;
+  return typeof Ctor === "function" && Ctor instanceof Ctor && Function.prototype.call(Ctor) === Function.prototype.call(value);
+}
+var noop = () => "";
+async function fetchWrapper(requestOptions) {
+  const fetch2 = requestOptions.request?.fetch || globalThis.fetch;
+  if (!fetch2) {
+    throw new Error(
+      "fetch is not set. Please pass a fetch implementation as new Octokit({ request: { fetch }}). Learn more at https://github.com/octokit/octokit.js/#fetch-missing"
+    );
+  }
+  const log2 = requestOptions.request?.log || console;
+  const parseSuccessResponseBody = requestOptions.request?.parseSuccessResponseBody !== false;
+  const body = isPlainObject3(requestOptions.body) || Array.isArray(requestOptions.body) ? JSONStringify(requestOptions.body) : requestOptions.body;
+  const requestHeaders = Object.fromEntries(
+    Object.entries(requestOptions.headers).map(([name, value]) => [
+      name,
+      String(value)
+    ])
+  );
+  let fetchResponse;
+  try {
+    fetchResponse = await fetch2(requestOptions.url, {
+      method: requestOptions.method,
+      body,
+      redirect: requestOptions.request?.redirect,
+      headers: requestHeaders,
+      signal: requestOptions.request?.signal,
+      // duplex must be set if request.body is ReadableStream or Async Iterables.
+      // See https://fetch.spec.whatwg.org/#dom-requestinit-duplex.
+      ...requestOptions.body && { duplex: "half" }
+    });
+  } catch (error63) {
+    let message2 = "Unknown Error";
+    if (error63 instanceof Error) {
+      if (error63.name === "AbortError") {
+        error63.status = 500;
+        throw error63;
+      }
+      message2 = error63.message;
+      if (error63.name === "TypeError" && "cause" in error63) {
+        if (error63.cause instanceof Error) {
+          message2 = error63.cause.message;
+        } else if (typeof error63.cause === "string") {
+          message2 = error63.cause;
+        }
+      }
+    }
+    const requestError = new RequestError(message2, 500, {
+      request: requestOptions
+    });
+    requestError.cause = error63;
+    throw requestError;
+  }
+  const status = fetchResponse.status;
+  const url2 = fetchResponse.url;
+  const responseHeaders = {};
+  for (const [key, value] of fetchResponse.headers) {
+    responseHeaders[key] = value;
+  }
+  const octokitResponse = {
+    url: url2,
+    status,
+    headers: responseHeaders,
+    data: ""
+  };
+  if ("deprecation" in responseHeaders) {
+    const matches = responseHeaders.link && responseHeaders.link.match(/<([^<>]+)>; rel="deprecation"/);
+    const deprecationLink = matches && matches.pop();
+    log2.warn(
+      `[@octokit/request] "${requestOptions.method} ${requestOptions.url}" is deprecated. It is scheduled to be removed on ${responseHeaders.sunset}${deprecationLink ? `. See ${deprecationLink}` : ""}`
+    );
+  }
+  if (status === 204 || status === 205) {
+    return octokitResponse;
+  }
+  if (requestOptions.method === "HEAD") {
+    if (status < 400) {
+      return octokitResponse;
+    }
+    throw new RequestError(fetchResponse.statusText, status, {
+      response: octokitResponse,
+      request: requestOptions
+    });
+  }
+  if (status === 304) {
+    octokitResponse.data = await getResponseData(fetchResponse);
+    throw new RequestError("Not modified", status, {
+      response: octokitResponse,
+      request: requestOptions
+    });
+  }
+  if (status >= 400) {
+    octokitResponse.data = await getResponseData(fetchResponse);
+    throw new RequestError(toErrorMessage(octokitResponse.data), status, {
+      response: octokitResponse,
+      request: requestOptions
+    });
+  }
+  octokitResponse.data = parseSuccessResponseBody ? await getResponseData(fetchResponse) : fetchResponse.body;
+  return octokitResponse;
+}
+async function getResponseData(response) {
+  const contentType = response.headers.get("content-type");
+  if (!contentType) {
+    return response.text().catch(noop);
+  }
+  const mimetype = (0, import_content_type.parse)(contentType);
+  if (isJSONResponse(mimetype)) {
+    let text2 = "";
+    try {
+      text2 = await response.text();
+      return JSONParse(text2);
+    } catch (err) {
+      return text2;
+    }
+  } else if (mimetype.type.startsWith("text/") || // `application/octet-stream` is the canonical "arbitrary binary" type
+  // (RFC 2046) and must never be decoded as text, even when the response
+  // carries a (misleading) `charset=utf-8` parameter — see #751.
+  mimetype.parameters.charset?.toLowerCase() === "utf-8" && mimetype.type !== "application/octet-stream") {
+    return response.text().catch(noop);
+  } else {
+    return response.arrayBuffer().catch(
+      /* v8 ignore next -- @preserve */
+      () => new ArrayBuffer(0)
+    );
+  }
+}
+function isJSONResponse(mimetype) {
+  return mimetype.type === "application/json" || mimetype.type === "application/scim+json";
+}
+function toErrorMessage(data) {
+  if (typeof data === "string") {
+    return data;
+  }
+  if (data instanceof ArrayBuffer) {
+    return "Unknown error";
+  }
+  if (typeof data === "object" && data !== null && "message" in data) {
+    const objectData = data;
+    const suffix = "documentation_url" in objectData ? ` - ${objectData.documentation_url}` : "";
+    return Array.isArray(objectData.errors) ? `${objectData.message}: ${objectData.errors.map((v) => JSON.stringify(v)).join(", ")}${suffix}` : `${objectData.message}${suffix}`;
+  }
+  return `Unknown error: ${JSON.stringify(data)}`;
+}
+function withDefaults2(oldEndpoint, newDefaults) {
+  const endpoint2 = oldEndpoint.defaults(newDefaults);
+  const newApi = function(route, parameters) {
+    const endpointOptions = endpoint2.merge(route, parameters);
+    if (!endpointOptions.request || !endpointOptions.request.hook) {
+      return fetchWrapper(endpoint2.parse(endpointOptions));
+    }
+    const request2 = (route2, parameters2) => {
+      return fetchWrapper(
+        endpoint2.parse(endpoint2.merge(route2, parameters2))
+      );
+    };
+    Object.assign(request2, {
+      endpoint: endpoint2,
+      defaults: withDefaults2.bind(null, endpoint2)
+    });
+    return endpointOptions.request.hook(request2, endpointOptions);
+  };
+  return Object.assign(newApi, {
+    endpoint: endpoint2,
+    defaults: withDefaults2.bind(null, endpoint2)
+  });
+}
+var request = withDefaults2(endpoint, defaults_default);
+
+// ../../node_modules/.pnpm/@octokit+graphql@9.0.5/node_modules/@octokit/graphql/dist-bundle/index.js
+var VERSION3 = "0.0.0-development";
+function _buildMessageForResponseErrors(data) {
+  return `Request failed due to following response errors:
+` + data.errors.map((e2) => ` - ${e2.message}`).join("\n");
+}
+var GraphqlResponseError = class extends Error {
+  constructor(request2, headers, response) {
+    super(_buildMessageForResponseErrors(response));
+    this.request = request2;
+    this.headers = headers;
+    this.response = response;
+    this.errors = response.errors;
+    this.data = response.data;
+    if (Error.captureStackTrace) {
+      Error.captureStackTrace(this, this.constructor);
+    }
+  }
+  request;
+  headers;
+  response;
+  name = "GraphqlResponseError";
+  errors;
+  data;
+};
+var NON_VARIABLE_OPTIONS = [
+  "method",
+  "baseUrl",
+  "url",
+  "headers",
+  "request",
+  "query",
+  "mediaType",
+  "operationName"
+];
+var FORBIDDEN_VARIABLE_OPTIONS = ["query", "method", "url"];
+var GHES_V3_SUFFIX_REGEX = /\/api\/v3\/?$/;
+function graphql(request2, query, options2) {
+  if (options2) {
+    if (typeof query === "string" && "query" in options2) {
+      return Promise.reject(
+        new Error(`[@octokit/graphql] "query" cannot be used as variable name`)
+      );
+    }
+    for (const key in options2) {
+      if (!FORBIDDEN_VARIABLE_OPTIONS.includes(key)) continue;
+      return Promise.reject(
+        new Error(
+          `[@octokit/graphql] "${key}" cannot be used as variable name`
+        )
+      );
+    }
+  }
+  const parsedOptions = typeof query === "string" ? Object.assign({ query }, options2) : query;
+  const requestOptions = Object.keys(
+    parsedOptions
+  ).reduce((result2, key) => {
+    if (NON_VARIABLE_OPTIONS.includes(key)) {
+      result2[key] = parsedOptions[key];
+      return result2;
+    }
+    if (!result2.variables) {
+      result2.variables = {};
+    }
+    result2.variables[key] = parsedOptions[key];
+    return result2;
+  }, {});
+  const baseUrl = parsedOptions.baseUrl || request2.endpoint.DEFAULTS.baseUrl;
+  if (GHES_V3_SUFFIX_REGEX.test(baseUrl)) {
+    requestOptions.url = baseUrl.replace(GHES_V3_SUFFIX_REGEX, "/api/graphql");
+  }
+  return request2(requestOptions).then((response) => {
+    if (response.data.errors) {
+      const headers = {};
+      for (const key of Object.keys(response.headers)) {
+        headers[key] = response.headers[key];
+      }
+      throw new GraphqlResponseError(
+        requestOptions,
+        headers,
+        response.data
+      );
+    }
+    return response.data.data;
+  });
+}
+function withDefaults3(request2, newDefaults) {
+  const newRequest = request2.defaults(newDefaults);
+  const newApi = (query, options2) => {
+    return graphql(newRequest, query, options2);
+  };
+  return Object.assign(newApi, {
+    defaults: withDefaults3.bind(null, newRequest),
+    endpoint: newRequest.endpoint
+  });
+}
+var graphql2 = withDefaults3(request, {
+  headers: {
+    "user-agent": `octokit-graphql.js/${VERSION3} ${getUserAgent()}`
+  },
+  method: "POST",
+  url: "/graphql"
+});
+function withCustomRequest(customRequest) {
+  return withDefaults3(customRequest, {
+    method: "POST",
+    url: "/graphql"
+  });
+}
+
+// ../../node_modules/.pnpm/@octokit+auth-token@6.0.0/node_modules/@octokit/auth-token/dist-bundle/index.js
+var b64url = "(?:[a-zA-Z0-9_-]+)";
+var sep6 = "\\.";
+var jwtRE = new RegExp(`^${b64url}${sep6}${b64url}${sep6}${b64url}$`);
+var isJWT = jwtRE.test.bind(jwtRE);
+async function auth(token) {
+  const isApp = isJWT(token);
+  const isInstallation = token.startsWith("v1.") || token.startsWith("ghs_");
+  const isUserToServer = token.startsWith("ghu_");
+  const tokenType = isApp ? "app" : isInstallation ? "installation" : isUserToServer ? "user-to-server" : "oauth";
+  return {
+    type: "token",
+    token,
+    tokenType
+  };
+}
+function withAuthorizationPrefix(token) {
+  if (token.split(/\./).length === 3) {
+    return `bearer ${token}`;
+  }
+  return `token ${token}`;
+}
+async function hook(token, request2, route, parameters) {
+  const endpoint2 = request2.endpoint.merge(
+    route,
+    parameters
+  );
+  endpoint2.headers.authorization = withAuthorizationPrefix(token);
+  return request2(endpoint2);
+}
+var createTokenAuth = function createTokenAuth2(token) {
+  if (!token) {
+    throw new Error("[@octokit/auth-token] No token passed to createTokenAuth");
+  }
+  if (typeof token !== "string") {
+    throw new Error(
+      "[@octokit/auth-token] Token passed to createTokenAuth is not a string"
+    );
+  }
+  token = token.replace(/^(token|bearer) +/i, "");
+  return Object.assign(auth.bind(null, token), {
+    hook: hook.bind(null, token)
+  });
+};
+
+// ../../node_modules/.pnpm/@octokit+core@7.0.8/node_modules/@octokit/core/dist-src/version.js
+var VERSION4 = "7.0.8";
+
+// ../../node_modules/.pnpm/@octokit+core@7.0.8/node_modules/@octokit/core/dist-src/index.js
+var noop2 = () => {
+};
+var consoleWarn = console.warn.bind(console);
+var consoleError = console.error.bind(console);
+function createLogger(logger = {}) {
+  if (typeof logger.debug !== "function") {
+    logger.debug = noop2;
+  }
+  if (typeof logger.info !== "function") {
+    logger.info = noop2;
+  }
+  if (typeof logger.warn !== "function") {
+    logger.warn = consoleWarn;
+  }
+  if (typeof logger.error !== "function") {
+    logger.error = consoleError;
+  }
+  return logger;
+}
+var userAgentTrail = `octokit-core.js/${VERSION4} ${getUserAgent()}`;
+var Octokit = class {
+  static VERSION = VERSION4;
+  static defaults(defaults) {
+    const OctokitWithDefaults = class extends this {
+      constructor(...args) {
+        const options2 = args[0] || {};
+        if (typeof defaults === "function") {
+          super(defaults(options2));
+          return;
+        }
+        super(
+          Object.assign(
+            {},
+            defaults,
+            options2,
+            options2.userAgent && defaults.userAgent ? {
+              userAgent: `${options2.userAgent} ${defaults.userAgent}`
+            } : null
+          )
+        );
+      }
+    };
+    return OctokitWithDefaults;
+  }
+  static plugins = [];
+  /**
+   * Attach a plugin (or many) to your Octokit instance.
+   *
+   * @example
+   * const API = Octokit.plugin(plugin1, plugin2, plugin3, ...)
+   */
+  static plugin(...newPlugins) {
+    const currentPlugins = this.plugins;
+    const NewOctokit = class extends this {
+      static plugins = currentPlugins.concat(
+        newPlugins.filter((plugin) => !currentPlugins.includes(plugin))
+      );
+    };
+    return NewOctokit;
+  }
+  constructor(options2 = {}) {
+    const hook2 = new before_after_hook_default.Collection();
+    const requestDefaults = {
+      baseUrl: request.endpoint.DEFAULTS.baseUrl,
+      headers: {},
+      request: Object.assign({}, options2.request, {
+        // @ts-ignore internal usage only, no need to type
+        hook: hook2.bind(null, "request")
+      }),
+      mediaType: {
+        previews: [],
+        format: ""
+      }
+    };
+    requestDefaults.headers["user-agent"] = options2.userAgent ? `${options2.userAgent} ${userAgentTrail}` : userAgentTrail;
+    if (options2.baseUrl) {
+      requestDefaults.baseUrl = options2.baseUrl;
+    }
+    if (options2.previews) {
+      requestDefaults.mediaType.previews = options2.previews;
+    }
+    if (options2.timeZone) {
+      requestDefaults.headers["time-zone"] = options2.timeZone;
+    }
+    this.request = request.defaults(requestDefaults);
+    this.graphql = withCustomRequest(this.request).defaults(requestDefaults);
+    this.log = createLogger(options2.log);
+    this.hook = hook2;
+    if (!options2.authStrategy) {
+      if (!options2.auth) {
+        this.auth = async () => ({
+          type: "unauthenticated"
+        });
+      } else {
+        const auth2 = createTokenAuth(options2.auth);
+        hook2.wrap("request", auth2.hook);
+        this.auth = auth2;
+      }
+    } else {
+      const { authStrategy, ...otherOptions } = options2;
+      const auth2 = authStrategy(
+        Object.assign(
+          {
+            request: this.request,
+            log: this.log,
+            // we pass the current octokit instance as well as its constructor options
+            // to allow for authentication strategies that return a new octokit instance
+            // that shares the same internal state as the current one. The original
+            // requirement for this was the "event-octokit" authentication strategy
+            // of https://github.com/probot/octokit-auth-probot.
+            octokit: this,
+            octokitOptions: otherOptions
+          },
+          options2.auth
+        )
+      );
+      hook2.wrap("request", auth2.hook);
+      this.auth = auth2;
+    }
+    const classConstructor = this.constructor;
+    for (let i = 0; i < classConstructor.plugins.length; ++i) {
+      Object.assign(this, classConstructor.plugins[i](this, options2));
+    }
+  }
+  // assigned during constructor
+  request;
+  graphql;
+  log;
+  hook;
+  // TODO: type `octokit.auth` based on passed options.authStrategy
+  auth;
+};
+
+// ../../node_modules/.pnpm/@octokit+plugin-paginate-rest@14.0.0_@octokit+core@7.0.8/node_modules/@octokit/plugin-paginate-rest/dist-bundle/index.js
+var VERSION5 = "0.0.0-development";
+function normalizePaginatedListResponse(response) {
+  if (!response.data) {
+    return {
+      ...response,
+      data: []
+    };
+  }
+  const responseNeedsNormalization = ("total_count" in response.data || "total_commits" in response.data) && !("url" in response.data);
+  if (!responseNeedsNormalization) return response;
+  const incompleteResults = response.data.incomplete_results;
+  const repositorySelection = response.data.repository_selection;
+  const totalCount = response.data.total_count;
+  const totalCommits = response.data.total_commits;
+  delete response.data.incomplete_results;
+  delete response.data.repository_selection;
+  delete response.data.total_count;
+  delete response.data.total_commits;
+  const namespaceKey = Object.keys(response.data)[0];
+  const data = response.data[namespaceKey];
+  response.data = data;
+  if (typeof incompleteResults !== "undefined") {
+    response.data.incomplete_results = incompleteResults;
+  }
+  if (typeof repositorySelection !== "undefined") {
+    response.data.repository_selection = repositorySelection;
+  }
+  response.data.total_count = totalCount;
+  response.data.total_commits = totalCommits;
+  return response;
+}
+function iterator(octokit, route, parameters) {
+  const options2 = typeof route === "function" ? route.endpoint(parameters) : octokit.request.endpoint(route, parameters);
+  const requestMethod = typeof route === "function" ? route : octokit.request;
+  const method = options2.method;
+  const headers = options2.headers;
+  let url2 = options2.url;
+  return {
+    [Symbol.asyncIterator]: () => ({
+      async next() {
+        if (!url2) return { done: true };
+        try {
+          const response = await requestMethod({ method, url: url2, headers });
+          const normalizedResponse = normalizePaginatedListResponse(response);
+          url2 = ((normalizedResponse.headers.link || "").match(
+            /<([^<>]+)>;\s*rel="next"/
+          ) || [])[1];
+          if (!url2 && "total_commits" in normalizedResponse.data) {
+            const parsedUrl = new URL(normalizedResponse.url);
+            const params = parsedUrl.searchParams;
+            const page = parseInt(params.get("page") || "1", 10);
+            const per_page = parseInt(params.get("per_page") || "250", 10);
+            if (page * per_page < normalizedResponse.data.total_commits) {
+              params.set("page", String(page + 1));
+              url2 = parsedUrl.toString();
+            }
+          }
+          return { value: normalizedResponse };
+        } catch (error63) {
+          if (error63.status !== 409) throw error63;
+          url2 = "";
+          return {
+            value: {
+              status: 200,
+              headers: {},
+              data: []
+            }
+          };
+        }
+      }
+    })
+  };
+}
+function paginate(octokit, route, parameters, mapFn) {
+  if (typeof parameters === "function") {
+    mapFn = parameters;
+    parameters = void 0;
+  }
+  return gather(
+    octokit,
+    [],
+    iterator(octokit, route, parameters)[Symbol.asyncIterator](),
+    mapFn
+  );
+}
+function gather(octokit, results, iterator2, mapFn) {
+  return iterator2.next().then((result2) => {
+    if (result2.done) {
+      return results;
+    }
+    let earlyExit = false;
+    function done() {
+      earlyExit = true;
+    }
+    results = results.concat(
+      mapFn ? mapFn(result2.value, done) : result2.value.data
+    );
+    if (earlyExit) {
+      return results;
+    }
+    return gather(octokit, results, iterator2, mapFn);
+  });
+}
+var composePaginateRest = Object.assign(paginate, {
+  iterator
+});
+function paginateRest(octokit) {
+  return {
+    paginate: Object.assign(paginate.bind(null, octokit), {
+      iterator: iterator.bind(null, octokit)
+    })
+  };
+}
+paginateRest.VERSION = VERSION5;
+
+// ../../node_modules/.pnpm/@octokit+plugin-rest-endpoint-methods@17.0.0_@octokit+core@7.0.8/node_modules/@octokit/plugin-rest-endpoint-methods/dist-src/version.js
+var VERSION6 = "17.0.0";
+
+// ../../node_modules/.pnpm/@octokit+plugin-rest-endpoint-methods@17.0.0_@octokit+core@7.0.8/node_modules/@octokit/plugin-rest-endpoint-methods/dist-src/generated/endpoints.js
+var Endpoints = {
+  actions: {
+    addCustomLabelsToSelfHostedRunnerForOrg: [
+      "POST /orgs/{org}/actions/runners/{runner_id}/labels"
+    ],
+    addCustomLabelsToSelfHostedRunnerForRepo: [
+      "POST /repos/{owner}/{repo}/actions/runners/{runner_id}/labels"
+    ],
+    addRepoAccessToSelfHostedRunnerGroupInOrg: [
+      "PUT /orgs/{org}/actions/runner-groups/{runner_group_id}/repositories/{repository_id}"
+    ],
+    addSelectedRepoToOrgSecret: [
+      "PUT /orgs/{org}/actions/secrets/{secret_name}/repositories/{repository_id}"
+    ],
+    addSelectedRepoToOrgVariable: [
+      "PUT /orgs/{org}/actions/variables/{name}/repositories/{repository_id}"
+    ],
+    approveWorkflowRun: [
+      "POST /repos/{owner}/{repo}/actions/runs/{run_id}/approve"
+    ],
+    cancelWorkflowRun: [
+      "POST /repos/{owner}/{repo}/actions/runs/{run_id}/cancel"
+    ],
+    createEnvironmentVariable: [
+      "POST /repos/{owner}/{repo}/environments/{environment_name}/variables"
+    ],
+    createHostedRunnerForOrg: ["POST /orgs/{org}/actions/hosted-runners"],
+    createOrUpdateEnvironmentSecret: [
+      "PUT /repos/{owner}/{repo}/environments/{environment_name}/secrets/{secret_name}"
+    ],
+    createOrUpdateOrgSecret: ["PUT /orgs/{org}/actions/secrets/{secret_name}"],
+    createOrUpdateRepoSecret: [
+      "PUT /repos/{owner}/{repo}/actions/secrets/{secret_name}"
+    ],
+    createOrgVariable: ["POST /orgs/{org}/actions/variables"],
+    createRegistrationTokenForOrg: [
+      "POST /orgs/{org}/actions/runners/registration-token"
+    ],
+    createRegistrationTokenForRepo: [
+      "POST /repos/{owner}/{repo}/actions/runners/registration-token"
+    ],
+    createRemoveTokenForOrg: ["POST /orgs/{org}/actions/runners/remove-token"],
+    createRemoveTokenForRepo: [
+      "POST /repos/{owner}/{repo}/actions/runners/remove-token"
+    ],
+    createRepoVariable: ["POST /repos/{owner}/{repo}/actions/variables"],
+    createWorkflowDispatch: [
+      "POST /repos/{owner}/{repo}/actions/workflows/{workflow_id}/dispatches"
+    ],
+    deleteActionsCacheById: [
+      "DELETE /repos/{owner}/{repo}/actions/caches/{cache_id}"
+    ],
+    deleteActionsCacheByKey: [
+      "DELETE /repos/{owner}/{repo}/actions/caches{?key,ref}"
+    ],
+    deleteArtifact: [
+      "DELETE /repos/{owner}/{repo}/actions/artifacts/{artifact_id}"
+    ],
+    deleteCustomImageFromOrg: [
+      "DELETE /orgs/{org}/actions/hosted-runners/images/custom/{image_definition_id}"
+    ],
+    deleteCustomImageVersionFromOrg: [
+      "DELETE /orgs/{org}/actions/hosted-runners/images/custom/{image_definition_id}/versions/{version}"
+    ],
+    deleteEnvironmentSecret: [
+      "DELETE /repos/{owner}/{repo}/environments/{environment_name}/secrets/{secret_name}"
+    ],
+    deleteEnvironmentVariable: [
+      "DELETE /repos/{owner}/{repo}/environments/{environment_name}/variables/{name}"
+    ],
+    deleteHostedRunnerForOrg: [
+      "DELETE /orgs/{org}/actions/hosted-runners/{hosted_runner_id}"
+    ],
+    deleteOrgSecret: ["DELETE /orgs/{org}/actions/secrets/{secret_name}"],
+    deleteOrgVariable: ["DELETE /orgs/{org}/actions/variables/{name}"],
+    deleteRepoSecret: [
+      "DELETE /repos/{owner}/{repo}/actions/secrets/{secret_name}"
+    ],
+    deleteRepoVariable: [
+      "DELETE /repos/{owner}/{repo}/actions/variables/{name}"
+    ],
+    deleteSelfHostedRunnerFromOrg: [
+      "DELETE /orgs/{org}/actions/runners/{runner_id}"
+    ],
+    deleteSelfHostedRunnerFromRepo: [
+      "DELETE /repos/{owner}/{repo}/actions/runners/{runner_id}"
+    ],
+    deleteWorkflowRun: ["DELETE /repos/{owner}/{repo}/actions/runs/{run_id}"],
+    deleteWorkflowRunLogs: [
+      "DELETE /repos/{owner}/{repo}/actions/runs/{run_id}/logs"
+    ],
+    disableSelectedRepositoryGithubActionsOrganization: [
+      "DELETE /orgs/{org}/actions/permissions/repositories/{repository_id}"
+    ],
+    disableWorkflow: [
+      "PUT /repos/{owner}/{repo}/actions/workflows/{workflow_id}/disable"
+    ],
+    downloadArtifact: [
+      "GET /repos/{owner}/{repo}/actions/artifacts/{artifact_id}/{archive_format}"
+    ],
+    downloadJobLogsForWorkflowRun: [
+      "GET /repos/{owner}/{repo}/actions/jobs/{job_id}/logs"
+    ],
+    downloadWorkflowRunAttemptLogs: [
+      "GET /repos/{owner}/{repo}/actions/runs/{run_id}/attempts/{attempt_number}/logs"
+    ],
+    downloadWorkflowRunLogs: [
+      "GET /repos/{owner}/{repo}/actions/runs/{run_id}/logs"
+    ],
+    enableSelectedRepositoryGithubActionsOrganization: [
+      "PUT /orgs/{org}/actions/permissions/repositories/{repository_id}"
+    ],
+    enableWorkflow: [
+      "PUT /repos/{owner}/{repo}/actions/workflows/{workflow_id}/enable"
+    ],
+    forceCancelWorkflowRun: [
+      "POST /repos/{owner}/{repo}/actions/runs/{run_id}/force-cancel"
+    ],
+    generateRunnerJitconfigForOrg: [
+      "POST /orgs/{org}/actions/runners/generate-jitconfig"
+    ],
+    generateRunnerJitconfigForRepo: [
+      "POST /repos/{owner}/{repo}/actions/runners/generate-jitconfig"
+    ],
+    getActionsCacheList: ["GET /repos/{owner}/{repo}/actions/caches"],
+    getActionsCacheUsage: ["GET /repos/{owner}/{repo}/actions/cache/usage"],
+    getActionsCacheUsageByRepoForOrg: [
+      "GET /orgs/{org}/actions/cache/usage-by-repository"
+    ],
+    getActionsCacheUsageForOrg: ["GET /orgs/{org}/actions/cache/usage"],
+    getAllowedActionsOrganization: [
+      "GET /orgs/{org}/actions/permissions/selected-actions"
+    ],
+    getAllowedActionsRepository: [
+      "GET /repos/{owner}/{repo}/actions/permissions/selected-actions"
+    ],
+    getArtifact: ["GET /repos/{owner}/{repo}/actions/artifacts/{artifact_id}"],
+    getCustomImageForOrg: [
+      "GET /orgs/{org}/actions/hosted-runners/images/custom/{image_definition_id}"
+    ],
+    getCustomImageVersionForOrg: [
+      "GET /orgs/{org}/actions/hosted-runners/images/custom/{image_definition_id}/versions/{version}"
+    ],
+    getCustomOidcSubClaimForRepo: [
+      "GET /repos/{owner}/{repo}/actions/oidc/customization/sub"
+    ],
+    getEnvironmentPublicKey: [
+      "GET /repos/{owner}/{repo}/environments/{environment_name}/secrets/public-key"
+    ],
+    getEnvironmentSecret: [
+      "GET /repos/{owner}/{repo}/environments/{environment_name}/secrets/{secret_name}"
+    ],
+    getEnvironmentVariable: [
+      "GET /repos/{owner}/{repo}/environments/{environment_name}/variables/{name}"
+    ],
+    getGithubActionsDefaultWorkflowPermissionsOrganization: [
+      "GET /orgs/{org}/actions/permissions/workflow"
+    ],
+    getGithubActionsDefaultWorkflowPermissionsRepository: [
+      "GET /repos/{owner}/{repo}/actions/permissions/workflow"
+    ],
+    getGithubActionsPermissionsOrganization: [
+      "GET /orgs/{org}/actions/permissions"
+    ],
+    getGithubActionsPermissionsRepository: [
+      "GET /repos/{owner}/{repo}/actions/permissions"
+    ],
+    getHostedRunnerForOrg: [
+      "GET /orgs/{org}/actions/hosted-runners/{hosted_runner_id}"
+    ],
+    getHostedRunnersGithubOwnedImagesForOrg: [
+      "GET /orgs/{org}/actions/hosted-runners/images/github-owned"
+    ],
+    getHostedRunnersLimitsForOrg: [
+      "GET /orgs/{org}/actions/hosted-runners/limits"
+    ],
+    getHostedRunnersMachineSpecsForOrg: [
+      "GET /orgs/{org}/actions/hosted-runners/machine-sizes"
+    ],
+    getHostedRunnersPartnerImagesForOrg: [
+      "GET /orgs/{org}/actions/hosted-runners/images/partner"
+    ],
+    getHostedRunnersPlatformsForOrg: [
+      "GET /orgs/{org}/actions/hosted-runners/platforms"
+    ],
+    getJobForWorkflowRun: ["GET /repos/{owner}/{repo}/actions/jobs/{job_id}"],
+    getOrgPublicKey: ["GET /orgs/{org}/actions/secrets/public-key"],
+    getOrgSecret: ["GET /orgs/{org}/actions/secrets/{secret_name}"],
+    getOrgVariable: ["GET /orgs/{org}/actions/variables/{name}"],
+    getPendingDeploymentsForRun: [
+      "GET /repos/{owner}/{repo}/actions/runs/{run_id}/pending_deployments"
+    ],
+    getRepoPermissions: [
+      "GET /repos/{owner}/{repo}/actions/permissions",
+      {},
+      { renamed: ["actions", "getGithubActionsPermissionsRepository"] }
+    ],
+    getRepoPublicKey: ["GET /repos/{owner}/{repo}/actions/secrets/public-key"],
+    getRepoSecret: ["GET /repos/{owner}/{repo}/actions/secrets/{secret_name}"],
+    getRepoVariable: ["GET /repos/{owner}/{repo}/actions/variables/{name}"],
+    getReviewsForRun: [
+      "GET /repos/{owner}/{repo}/actions/runs/{run_id}/approvals"
+    ],
+    getSelfHostedRunnerForOrg: ["GET /orgs/{org}/actions/runners/{runner_id}"],
+    getSelfHostedRunnerForRepo: [
+      "GET /repos/{owner}/{repo}/actions/runners/{runner_id}"
+    ],
+    getWorkflow: ["GET /repos/{owner}/{repo}/actions/workflows/{workflow_id}"],
+    getWorkflowAccessToRepository: [
+      "GET /repos/{owner}/{repo}/actions/permissions/access"
+    ],
+    getWorkflowRun: ["GET /repos/{owner}/{repo}/actions/runs/{run_id}"],
+    getWorkflowRunAttempt: [
+      "GET /repos/{owner}/{repo}/actions/runs/{run_id}/attempts/{attempt_number}"
+    ],
+    getWorkflowRunUsage: [
+      "GET /repos/{owner}/{repo}/actions/runs/{run_id}/timing"
+    ],
+    getWorkflowUsage: [
+      "GET /repos/{owner}/{repo}/actions/workflows/{workflow_id}/timing"
+    ],
+    listArtifactsForRepo: ["GET /repos/{owner}/{repo}/actions/artifacts"],
+    listCustomImageVersionsForOrg: [
+      "GET /orgs/{org}/actions/hosted-runners/images/custom/{image_definition_id}/versions"
+    ],
+    listCustomImagesForOrg: [
+      "GET /orgs/{org}/actions/hosted-runners/images/custom"
+    ],
+    listEnvironmentSecrets: [
+      "GET /repos/{owner}/{repo}/environments/{environment_name}/secrets"
+    ],
+    listEnvironmentVariables: [
+      "GET /repos/{owner}/{repo}/environments/{environment_name}/variables"
+    ],
+    listGithubHostedRunnersInGroupForOrg: [
+      "GET /orgs/{org}/actions/runner-groups/{runner_group_id}/hosted-runners"
+    ],
+    listHostedRunnersForOrg: ["GET /orgs/{org}/actions/hosted-runners"],
+    listJobsForWorkflowRun: [
+      "GET /repos/{owner}/{repo}/actions/runs/{run_id}/jobs"
+    ],
+    listJobsForWorkflowRunAttempt: [
+      "GET /repos/{owner}/{repo}/actions/runs/{run_id}/attempts/{attempt_number}/jobs"
+    ],
+    listLabelsForSelfHostedRunnerForOrg: [
+      "GET /orgs/{org}/actions/runners/{runner_id}/labels"
+    ],
+    listLabelsForSelfHostedRunnerForRepo: [
+      "GET /repos/{owner}/{repo}/actions/runners/{runner_id}/labels"
+    ],
+    listOrgSecrets: ["GET /orgs/{org}/actions/secrets"],
+    listOrgVariables: ["GET /orgs/{org}/actions/variables"],
+    listRepoOrganizationSecrets: [
+      "GET /repos/{owner}/{repo}/actions/organization-secrets"
+    ],
+    listRepoOrganizationVariables: [
+      "GET /repos/{owner}/{repo}/actions/organization-variables"
+    ],
+    listRepoSecrets: ["GET /repos/{owner}/{repo}/actions/secrets"],
+    listRepoVariables: ["GET /repos/{owner}/{repo}/actions/variables"],
+    listRepoWorkflows: ["GET /repos/{owner}/{repo}/actions/workflows"],
+    listRunnerApplicationsForOrg: ["GET /orgs/{org}/actions/runners/downloads"],
+    listRunnerApplicationsForRepo: [
+      "GET /repos/{owner}/{repo}/actions/runners/downloads"
+    ],
+    listSelectedReposForOrgSecret: [
+      "GET /orgs/{org}/actions/secrets/{secret_name}/repositories"
+    ],
+    listSelectedReposForOrgVariable: [
+      "GET /orgs/{org}/actions/variables/{name}/repositories"
+    ],
+    listSelectedRepositoriesEnabledGithubActionsOrganization: [
+      "GET /orgs/{org}/actions/permissions/repositories"
+    ],
+    listSelfHostedRunnersForOrg: ["GET /orgs/{org}/actions/runners"],
+    listSelfHostedRunnersForRepo: ["GET /repos/{owner}/{repo}/actions/runners"],
+    listWorkflowRunArtifacts: [
+      "GET /repos/{owner}/{repo}/actions/runs/{run_id}/artifacts"
+    ],
+    listWorkflowRuns: [
+      "GET /repos/{owner}/{repo}/actions/workflows/{workflow_id}/runs"
+    ],
+    listWorkflowRunsForRepo: ["GET /repos/{owner}/{repo}/actions/runs"],
+    reRunJobForWorkflowRun: [
+      "POST /repos/{owner}/{repo}/actions/jobs/{job_id}/rerun"
+    ],
+    reRunWorkflow: ["POST /repos/{owner}/{repo}/actions/runs/{run_id}/rerun"],
+    reRunWorkflowFailedJobs: [
+      "POST /repos/{owner}/{repo}/actions/runs/{run_id}/rerun-failed-jobs"
+    ],
+    removeAllCustomLabelsFromSelfHostedRunnerForOrg: [
+      "DELETE /orgs/{org}/actions/runners/{runner_id}/labels"
+    ],
+    removeAllCustomLabelsFromSelfHostedRunnerForRepo: [
+      "DELETE /repos/{owner}/{repo}/actions/runners/{runner_id}/labels"
+    ],
+    removeCustomLabelFromSelfHostedRunnerForOrg: [
+      "DELETE /orgs/{org}/actions/runners/{runner_id}/labels/{name}"
+    ],
+    removeCustomLabelFromSelfHostedRunnerForRepo: [
+      "DELETE /repos/{owner}/{repo}/actions/runners/{runner_id}/labels/{name}"
+    ],
+    removeSelectedRepoFromOrgSecret: [
+      "DELETE /orgs/{org}/actions/secrets/{secret_name}/repositories/{repository_id}"
+    ],
+    removeSelectedRepoFromOrgVariable: [
+      "DELETE /orgs/{org}/actions/variables/{name}/repositories/{repository_id}"
+    ],
+    reviewCustomGatesForRun: [
+      "POST /repos/{owner}/{repo}/actions/runs/{run_id}/deployment_protection_rule"
+    ],
+    reviewPendingDeploymentsForRun: [
+      "POST /repos/{owner}/{repo}/actions/runs/{run_id}/pending_deployments"
+    ],
+    setAllowedActionsOrganization: [
+      "PUT /orgs/{org}/actions/permissions/selected-actions"
+    ],
+    setAllowedActionsRepository: [
+      "PUT /repos/{owner}/{repo}/actions/permissions/selected-actions"
+    ],
+    setCustomLabelsForSelfHostedRunnerForOrg: [
+      "PUT /orgs/{org}/actions/runners/{runner_id}/labels"
+    ],
+    setCustomLabelsForSelfHostedRunnerForRepo: [
+      "PUT /repos/{owner}/{repo}/actions/runners/{runner_id}/labels"
+    ],
+    setCustomOidcSubClaimForRepo: [
+      "PUT /repos/{owner}/{repo}/actions/oidc/customization/sub"
+    ],
+    setGithubActionsDefaultWorkflowPermissionsOrganization: [
+      "PUT /orgs/{org}/actions/permissions/workflow"
+    ],
+    setGithubActionsDefaultWorkflowPermissionsRepository: [
+      "PUT /repos/{owner}/{repo}/actions/permissions/workflow"
+    ],
+    setGithubActionsPermissionsOrganization: [
+      "PUT /orgs/{org}/actions/permissions"
+    ],
+    setGithubActionsPermissionsRepository: [
+      "PUT /repos/{owner}/{repo}/actions/permissions"
+    ],
+    setSelectedReposForOrgSecret: [
+      "PUT /orgs/{org}/actions/secrets/{secret_name}/repositories"
+    ],
+    setSelectedReposForOrgVariable: [
+      "PUT /orgs/{org}/actions/variables/{name}/repositories"
+    ],
+    setSelectedRepositoriesEnabledGithubActionsOrganization: [
+      "PUT /orgs/{org}/actions/permissions/repositories"
+    ],
+    setWorkflowAccessToRepository: [
+      "PUT /repos/{owner}/{repo}/actions/permissions/access"
+    ],
+    updateEnvironmentVariable: [
+      "PATCH /repos/{owner}/{repo}/environments/{environment_name}/variables/{name}"
+    ],
+    updateHostedRunnerForOrg: [
+      "PATCH /orgs/{org}/actions/hosted-runners/{hosted_runner_id}"
+    ],
+    updateOrgVariable: ["PATCH /orgs/{org}/actions/variables/{name}"],
+    updateRepoVariable: [
+      "PATCH /repos/{owner}/{repo}/actions/variables/{name}"
+    ]
+  },
+  activity: {
+    checkRepoIsStarredByAuthenticatedUser: ["GET /user/starred/{owner}/{repo}"],
+    deleteRepoSubscription: ["DELETE /repos/{owner}/{repo}/subscription"],
+    deleteThreadSubscription: [
+      "DELETE /notifications/threads/{thread_id}/subscription"
+    ],
+    getFeeds: ["GET /feeds"],
+    getRepoSubscription: ["GET /repos/{owner}/{repo}/subscription"],
+    getThread: ["GET /notifications/threads/{thread_id}"],
+    getThreadSubscriptionForAuthenticatedUser: [
+      "GET /notifications/threads/{thread_id}/subscription"
+    ],
+    listEventsForAuthenticatedUser: ["GET /users/{username}/events"],
+    listNotificationsForAuthenticatedUser: ["GET /notifications"],
+    listOrgEventsForAuthenticatedUser: [
+      "GET /users/{username}/events/orgs/{org}"
+    ],
+    listPublicEvents: ["GET /events"],
+    listPublicEventsForRepoNetwork: ["GET /networks/{owner}/{repo}/events"],
+    listPublicEventsForUser: ["GET /users/{username}/events/public"],
+    listPublicOrgEvents: ["GET /orgs/{org}/events"],
+    listReceivedEventsForUser: ["GET /users/{username}/received_events"],
+    listReceivedPublicEventsForUser: [
+      "GET /users/{username}/received_events/public"
+    ],
+    listRepoEvents: ["GET /repos/{owner}/{repo}/events"],
+    listRepoNotificationsForAuthenticatedUser: [
+      "GET /repos/{owner}/{repo}/notifications"
+    ],
+    listReposStarredByAuthenticatedUser: ["GET /user/starred"],
+    listReposStarredByUser: ["GET /users/{username}/starred"],
+    listReposWatchedByUser: ["GET /users/{username}/subscriptions"],
+    listStargazersForRepo: ["GET /repos/{owner}/{repo}/stargazers"],
+    listWatchedReposForAuthenticatedUser: ["GET /user/subscriptions"],
+    listWatchersForRepo: ["GET /repos/{owner}/{repo}/subscribers"],
+    markNotificationsAsRead: ["PUT /notifications"],
+    markRepoNotificationsAsRead: ["PUT /repos/{owner}/{repo}/notifications"],
+    markThreadAsDone: ["DELETE /notifications/threads/{thread_id}"],
+    markThreadAsRead: ["PATCH /notifications/threads/{thread_id}"],
+    setRepoSubscription: ["PUT /repos/{owner}/{repo}/subscription"],
+    setThreadSubscription: [
+      "PUT /notifications/threads/{thread_id}/subscription"
+    ],
+    starRepoForAuthenticatedUser: ["PUT /user/starred/{owner}/{repo}"],
+    unstarRepoForAuthenticatedUser: ["DELETE /user/starred/{owner}/{repo}"]
+  },
+  apps: {
+    addRepoToInstallation: [
+      "PUT /user/installations/{installation_id}/repositories/{repository_id}",
+      {},
+      { renamed: ["apps", "addRepoToInstallationForAuthenticatedUser"] }
+    ],
+    addRepoToInstallationForAuthenticatedUser: [
+      "PUT /user/installations/{installation_id}/repositories/{repository_id}"
+    ],
+    checkToken: ["POST /applications/{client_id}/token"],
+    createFromManifest: ["POST /app-manifests/{code}/conversions"],
+    createInstallationAccessToken: [
+      "POST /app/installations/{installation_id}/access_tokens"
+    ],
+    deleteAuthorization: ["DELETE /applications/{client_id}/grant"],
+    deleteInstallation: ["DELETE /app/installations/{installation_id}"],
+    deleteToken: ["DELETE /applications/{client_id}/token"],
+    getAuthenticated: ["GET /app"],
+    getBySlug: ["GET /apps/{app_slug}"],
+    getInstallation: ["GET /app/installations/{installation_id}"],
+    getOrgInstallation: ["GET /orgs/{org}/installation"],
+    getRepoInstallation: ["GET /repos/{owner}/{repo}/installation"],
+    getSubscriptionPlanForAccount: [
+      "GET /marketplace_listing/accounts/{account_id}"
+    ],
+    getSubscriptionPlanForAccountStubbed: [
+      "GET /marketplace_listing/stubbed/accounts/{account_id}"
+    ],
+    getUserInstallation: ["GET /users/{username}/installation"],
+    getWebhookConfigForApp: ["GET /app/hook/config"],
+    getWebhookDelivery: ["GET /app/hook/deliveries/{delivery_id}"],
+    listAccountsForPlan: ["GET /marketplace_listing/plans/{plan_id}/accounts"],
+    listAccountsForPlanStubbed: [
+      "GET /marketplace_listing/stubbed/plans/{plan_id}/accounts"
+    ],
+    listInstallationReposForAuthenticatedUser: [
+      "GET /user/installations/{installation_id}/repositories"
+    ],
+    listInstallationRequestsForAuthenticatedApp: [
+      "GET /app/installation-requests"
+    ],
+    listInstallations: ["GET /app/installations"],
+    listInstallationsForAuthenticatedUser: ["GET /user/installations"],
+    listPlans: ["GET /marketplace_listing/plans"],
+    listPlansStubbed: ["GET /marketplace_listing/stubbed/plans"],
+    listReposAccessibleToInstallation: ["GET /installation/repositories"],
+    listSubscriptionsForAuthenticatedUser: ["GET /user/marketplace_purchases"],
+    listSubscriptionsForAuthenticatedUserStubbed: [
+      "GET /user/marketplace_purchases/stubbed"
+    ],
+    listWebhookDeliveries: ["GET /app/hook/deliveries"],
+    redeliverWebhookDelivery: [
+      "POST /app/hook/deliveries/{delivery_id}/attempts"
+    ],
+    removeRepoFromInstallation: [
+      "DELETE /user/installations/{installation_id}/repositories/{repository_id}",
+      {},
+      { renamed: ["apps", "removeRepoFromInstallationForAuthenticatedUser"] }
+    ],
+    removeRepoFromInstallationForAuthenticatedUser: [
+      "DELETE /user/installations/{installation_id}/repositories/{repository_id}"
+    ],
+    resetToken: ["PATCH /applications/{client_id}/token"],
+    revokeInstallationAccessToken: ["DELETE /installation/token"],
+    scopeToken: ["POST /applications/{client_id}/token/scoped"],
+    suspendInstallation: ["PUT /app/installations/{installation_id}/suspended"],
+    unsuspendInstallation: [
+      "DELETE /app/installations/{installation_id}/suspended"
+    ],
+    updateWebhookConfigForApp: ["PATCH /app/hook/config"]
+  },
+  billing: {
+    getGithubActionsBillingOrg: ["GET /orgs/{org}/settings/billing/actions"],
+    getGithubActionsBillingUser: [
+      "GET /users/{username}/settings/billing/actions"
+    ],
+    getGithubBillingPremiumRequestUsageReportOrg: [
+      "GET /organizations/{org}/settings/billing/premium_request/usage"
+    ],
+    getGithubBillingPremiumRequestUsageReportUser: [
+      "GET /users/{username}/settings/billing/premium_request/usage"
+    ],
+    getGithubBillingUsageReportOrg: [
+      "GET /organizations/{org}/settings/billing/usage"
+    ],
+    getGithubBillingUsageReportUser: [
+      "GET /users/{username}/settings/billing/usage"
+    ],
+    getGithubPackagesBillingOrg: ["GET /orgs/{org}/settings/billing/packages"],
+    getGithubPackagesBillingUser: [
+      "GET /users/{username}/settings/billing/packages"
+    ],
+    getSharedStorageBillingOrg: [
+      "GET /orgs/{org}/settings/billing/shared-storage"
+    ],
+    getSharedStorageBillingUser: [
+      "GET /users/{username}/settings/billing/shared-storage"
+    ]
+  },
+  campaigns: {
+    createCampaign: ["POST /orgs/{org}/campaigns"],
+    deleteCampaign: ["DELETE /orgs/{org}/campaigns/{campaign_number}"],
+    getCampaignSummary: ["GET /orgs/{org}/campaigns/{campaign_number}"],
+    listOrgCampaigns: ["GET /orgs/{org}/campaigns"],
+    updateCampaign: ["PATCH /orgs/{org}/campaigns/{campaign_number}"]
+  },
+  checks: {
+    create: ["POST /repos/{owner}/{repo}/check-runs"],
+    createSuite: ["POST /repos/{owner}/{repo}/check-suites"],
+    get: ["GET /repos/{owner}/{repo}/check-runs/{check_run_id}"],
+    getSuite: ["GET /repos/{owner}/{repo}/check-suites/{check_suite_id}"],
+    listAnnotations: [
+      "GET /repos/{owner}/{repo}/check-runs/{check_run_id}/annotations"
+    ],
+    listForRef: ["GET /repos/{owner}/{repo}/commits/{ref}/check-runs"],
+    listForSuite: [
+      "GET /repos/{owner}/{repo}/check-suites/{check_suite_id}/check-runs"
+    ],
+    listSuitesForRef: ["GET /repos/{owner}/{repo}/commits/{ref}/check-suites"],
+    rerequestRun: [
+      "POST /repos/{owner}/{repo}/check-runs/{check_run_id}/rerequest"
+    ],
+    rerequestSuite: [
+      "POST /repos/{owner}/{repo}/check-suites/{check_suite_id}/rerequest"
+    ],
+    setSuitesPreferences: [
+      "PATCH /repos/{owner}/{repo}/check-suites/preferences"
+    ],
+    update: ["PATCH /repos/{owner}/{repo}/check-runs/{check_run_id}"]
+  },
+  codeScanning: {
+    commitAutofix: [
+      "POST /repos/{owner}/{repo}/code-scanning/alerts/{alert_number}/autofix/commits"
+    ],
+    createAutofix: [
+      "POST /repos/{owner}/{repo}/code-scanning/alerts/{alert_number}/autofix"
+    ],
+    createVariantAnalysis: [
+      "POST /repos/{owner}/{repo}/code-scanning/codeql/variant-analyses"
+    ],
+    deleteAnalysis: [
+      "DELETE /repos/{owner}/{repo}/code-scanning/analyses/{analysis_id}{?confirm_delete}"
+    ],
+    deleteCodeqlDatabase: [
+      "DELETE /repos/{owner}/{repo}/code-scanning/codeql/databases/{language}"
+    ],
+    getAlert: [
+      "GET /repos/{owner}/{repo}/code-scanning/alerts/{alert_number}",
+      {},
+      { renamedParameters: { alert_id: "alert_number" } }
+    ],
+    getAnalysis: [
+      "GET /repos/{owner}/{repo}/code-scanning/analyses/{analysis_id}"
+    ],
+    getAutofix: [
+      "GET /repos/{owner}/{repo}/code-scanning/alerts/{alert_number}/autofix"
+    ],
+    getCodeqlDatabase: [
+      "GET /repos/{owner}/{repo}/code-scanning/codeql/databases/{language}"
+    ],
+    getDefaultSetup: ["GET /repos/{owner}/{repo}/code-scanning/default-setup"],
+    getSarif: ["GET /repos/{owner}/{repo}/code-scanning/sarifs/{sarif_id}"],
+    getVariantAnalysis: [
+      "GET /repos/{owner}/{repo}/code-scanning/codeql/variant-analyses/{codeql_variant_analysis_id}"
+    ],
+    getVariantAnalysisRepoTask: [
+      "GET /repos/{owner}/{repo}/code-scanning/codeql/variant-analyses/{codeql_variant_analysis_id}/repos/{repo_owner}/{repo_name}"
+    ],
+    listAlertInstances: [
+      "GET /repos/{owner}/{repo}/code-scanning/alerts/{alert_number}/instances"
+    ],
+    listAlertsForOrg: ["GET /orgs/{org}/code-scanning/alerts"],
+    listAlertsForRepo: ["GET /repos/{owner}/{repo}/code-scanning/alerts"],
+    listAlertsInstances: [
+      "GET /repos/{owner}/{repo}/code-scanning/alerts/{alert_number}/instances",
+      {},
+      { renamed: ["codeScanning", "listAlertInstances"] }
+    ],
+    listCodeqlDatabases: [
+      "GET /repos/{owner}/{repo}/code-scanning/codeql/databases"
+    ],
+    listRecentAnalyses: ["GET /repos/{owner}/{repo}/code-scanning/analyses"],
+    updateAlert: [
+      "PATCH /repos/{owner}/{repo}/code-scanning/alerts/{alert_number}"
+    ],
+    updateDefaultSetup: [
+      "PATCH /repos/{owner}/{repo}/code-scanning/default-setup"
+    ],
+    uploadSarif: ["POST /repos/{owner}/{repo}/code-scanning/sarifs"]
+  },
+  codeSecurity: {
+    attachConfiguration: [
+      "POST /orgs/{org}/code-security/configurations/{configuration_id}/attach"
+    ],
+    attachEnterpriseConfiguration: [
+      "POST /enterprises/{enterprise}/code-security/configurations/{configuration_id}/attach"
+    ],
+    createConfiguration: ["POST /orgs/{org}/code-security/configurations"],
+    createConfigurationForEnterprise: [
+      "POST /enterprises/{enterprise}/code-security/configurations"
+    ],
+    deleteConfiguration: [
+      "DELETE /orgs/{org}/code-security/configurations/{configuration_id}"
+    ],
+    deleteConfigurationForEnterprise: [
+      "DELETE /enterprises/{enterprise}/code-security/configurations/{configuration_id}"
+    ],
+    detachConfiguration: [
+      "DELETE /orgs/{org}/code-security/configurations/detach"
+    ],
+    getConfiguration: [
+      "GET /orgs/{org}/code-security/configurations/{configuration_id}"
+    ],
+    getConfigurationForRepository: [
+      "GET /repos/{owner}/{repo}/code-security-configuration"
+    ],
+    getConfigurationsForEnterprise: [
+      "GET /enterprises/{enterprise}/code-security/configurations"
+    ],
+    getConfigurationsForOrg: ["GET /orgs/{org}/code-security/configurations"],
+    getDefaultConfigurations: [
+      "GET /orgs/{org}/code-security/configurations/defaults"
+    ],
+    getDefaultConfigurationsForEnterprise: [
+      "GET /enterprises/{enterprise}/code-security/configurations/defaults"
+    ],
+    getRepositoriesForConfiguration: [
+      "GET /orgs/{org}/code-security/configurations/{configuration_id}/repositories"
+    ],
+    getRepositoriesForEnterpriseConfiguration: [
+      "GET /enterprises/{enterprise}/code-security/configurations/{configuration_id}/repositories"
+    ],
+    getSingleConfigurationForEnterprise: [
+      "GET /enterprises/{enterprise}/code-security/configurations/{configuration_id}"
+    ],
+    setConfigurationAsDefault: [
+      "PUT /orgs/{org}/code-security/configurations/{configuration_id}/defaults"
+    ],
+    setConfigurationAsDefaultForEnterprise: [
+      "PUT /enterprises/{enterprise}/code-security/configurations/{configuration_id}/defaults"
+    ],
+    updateConfiguration: [
+      "PATCH /orgs/{org}/code-security/configurations/{configuration_id}"
+    ],
+    updateEnterpriseConfiguration: [
+      "PATCH /enterprises/{enterprise}/code-security/configurations/{configuration_id}"
+    ]
+  },
+  codesOfConduct: {
+    getAllCodesOfConduct: ["GET /codes_of_conduct"],
+    getConductCode: ["GET /codes_of_conduct/{key}"]
+  },
+  codespaces: {
+    addRepositoryForSecretForAuthenticatedUser: [
+      "PUT /user/codespaces/secrets/{secret_name}/repositories/{repository_id}"
+    ],
+    addSelectedRepoToOrgSecret: [
+      "PUT /orgs/{org}/codespaces/secrets/{secret_name}/repositories/{repository_id}"
+    ],
+    checkPermissionsForDevcontainer: [
+      "GET /repos/{owner}/{repo}/codespaces/permissions_check"
+    ],
+    codespaceMachinesForAuthenticatedUser: [
+      "GET /user/codespaces/{codespace_name}/machines"
+    ],
+    createForAuthenticatedUser: ["POST /user/codespaces"],
+    createOrUpdateOrgSecret: [
+      "PUT /orgs/{org}/codespaces/secrets/{secret_name}"
+    ],
+    createOrUpdateRepoSecret: [
+      "PUT /repos/{owner}/{repo}/codespaces/secrets/{secret_name}"
+    ],
+    createOrUpdateSecretForAuthenticatedUser: [
+      "PUT /user/codespaces/secrets/{secret_name}"
+    ],
+    createWithPrForAuthenticatedUser: [
+      "POST /repos/{owner}/{repo}/pulls/{pull_number}/codespaces"
+    ],
+    createWithRepoForAuthenticatedUser: [
+      "POST /repos/{owner}/{repo}/codespaces"
+    ],
+    deleteForAuthenticatedUser: ["DELETE /user/codespaces/{codespace_name}"],
+    deleteFromOrganization: [
+      "DELETE /orgs/{org}/members/{username}/codespaces/{codespace_name}"
+    ],
+    deleteOrgSecret: ["DELETE /orgs/{org}/codespaces/secrets/{secret_name}"],
+    deleteRepoSecret: [
+      "DELETE /repos/{owner}/{repo}/codespaces/secrets/{secret_name}"
+    ],
+    deleteSecretForAuthenticatedUser: [
+      "DELETE /user/codespaces/secrets/{secret_name}"
+    ],
+    exportForAuthenticatedUser: [
+      "POST /user/codespaces/{codespace_name}/exports"
+    ],
+    getCodespacesForUserInOrg: [
+      "GET /orgs/{org}/members/{username}/codespaces"
+    ],
+    getExportDetailsForAuthenticatedUser: [
+      "GET /user/codespaces/{codespace_name}/exports/{export_id}"
+    ],
+    getForAuthenticatedUser: ["GET /user/codespaces/{codespace_name}"],
+    getOrgPublicKey: ["GET /orgs/{org}/codespaces/secrets/public-key"],
+    getOrgSecret: ["GET /orgs/{org}/codespaces/secrets/{secret_name}"],
+    getPublicKeyForAuthenticatedUser: [
+      "GET /user/codespaces/secrets/public-key"
+    ],
+    getRepoPublicKey: [
+      "GET /repos/{owner}/{repo}/codespaces/secrets/public-key"
+    ],
+    getRepoSecret: [
+      "GET /repos/{owner}/{repo}/codespaces/secrets/{secret_name}"
+    ],
+    getSecretForAuthenticatedUser: [
+      "GET /user/codespaces/secrets/{secret_name}"
+    ],
+    listDevcontainersInRepositoryForAuthenticatedUser: [
+      "GET /repos/{owner}/{repo}/codespaces/devcontainers"
+    ],
+    listForAuthenticatedUser: ["GET /user/codespaces"],
+    listInOrganization: [
+      "GET /orgs/{org}/codespaces",
+      {},
+      { renamedParameters: { org_id: "org" } }
+    ],
+    listInRepositoryForAuthenticatedUser: [
+      "GET /repos/{owner}/{repo}/codespaces"
+    ],
+    listOrgSecrets: ["GET /orgs/{org}/codespaces/secrets"],
+    listRepoSecrets: ["GET /repos/{owner}/{repo}/codespaces/secrets"],
+    listRepositoriesForSecretForAuthenticatedUser: [
+      "GET /user/codespaces/secrets/{secret_name}/repositories"
+    ],
+    listSecretsForAuthenticatedUser: ["GET /user/codespaces/secrets"],
+    listSelectedReposForOrgSecret: [
+      "GET /orgs/{org}/codespaces/secrets/{secret_name}/repositories"
+    ],
+    preFlightWithRepoForAuthenticatedUser: [
+      "GET /repos/{owner}/{repo}/codespaces/new"
+    ],
+    publishForAuthenticatedUser: [
+      "POST /user/codespaces/{codespace_name}/publish"
+    ],
+    removeRepositoryForSecretForAuthenticatedUser: [
+      "DELETE /user/codespaces/secrets/{secret_name}/repositories/{repository_id}"
+    ],
+    removeSelectedRepoFromOrgSecret: [
+      "DELETE /orgs/{org}/codespaces/secrets/{secret_name}/repositories/{repository_id}"
+    ],
+    repoMachinesForAuthenticatedUser: [
+      "GET /repos/{owner}/{repo}/codespaces/machines"
+    ],
+    setRepositoriesForSecretForAuthenticatedUser: [
+      "PUT /user/codespaces/secrets/{secret_name}/repositories"
+    ],
+    setSelectedReposForOrgSecret: [
+      "PUT /orgs/{org}/codespaces/secrets/{secret_name}/repositories"
+    ],
+    startForAuthenticatedUser: ["POST /user/codespaces/{codespace_name}/start"],
+    stopForAuthenticatedUser: ["POST /user/codespaces/{codespace_name}/stop"],
+    stopInOrganization: [
+      "POST /orgs/{org}/members/{username}/codespaces/{codespace_name}/stop"
+    ],
+    updateForAuthenticatedUser: ["PATCH /user/codespaces/{codespace_name}"]
+  },
+  copilot: {
+    addCopilotSeatsForTeams: [
+      "POST /orgs/{org}/copilot/billing/selected_teams"
+    ],
+    addCopilotSeatsForUsers: [
+      "POST /orgs/{org}/copilot/billing/selected_users"
+    ],
+    cancelCopilotSeatAssignmentForTeams: [
+      "DELETE /orgs/{org}/copilot/billing/selected_teams"
+    ],
+    cancelCopilotSeatAssignmentForUsers: [
+      "DELETE /orgs/{org}/copilot/billing/selected_users"
+    ],
+    copilotMetricsForOrganization: ["GET /orgs/{org}/copilot/metrics"],
+    copilotMetricsForTeam: ["GET /orgs/{org}/team/{team_slug}/copilot/metrics"],
+    getCopilotOrganizationDetails: ["GET /orgs/{org}/copilot/billing"],
+    getCopilotSeatDetailsForUser: [
+      "GET /orgs/{org}/members/{username}/copilot"
+    ],
+    listCopilotSeats: ["GET /orgs/{org}/copilot/billing/seats"]
+  },
+  credentials: { revoke: ["POST /credentials/revoke"] },
+  dependabot: {
+    addSelectedRepoToOrgSecret: [
+      "PUT /orgs/{org}/dependabot/secrets/{secret_name}/repositories/{repository_id}"
+    ],
+    createOrUpdateOrgSecret: [
+      "PUT /orgs/{org}/dependabot/secrets/{secret_name}"
+    ],
+    createOrUpdateRepoSecret: [
+      "PUT /repos/{owner}/{repo}/dependabot/secrets/{secret_name}"
+    ],
+    deleteOrgSecret: ["DELETE /orgs/{org}/dependabot/secrets/{secret_name}"],
+    deleteRepoSecret: [
+      "DELETE /repos/{owner}/{repo}/dependabot/secrets/{secret_name}"
+    ],
+    getAlert: ["GET /repos/{owner}/{repo}/dependabot/alerts/{alert_number}"],
+    getOrgPublicKey: ["GET /orgs/{org}/dependabot/secrets/public-key"],
+    getOrgSecret: ["GET /orgs/{org}/dependabot/secrets/{secret_name}"],
+    getRepoPublicKey: [
+      "GET /repos/{owner}/{repo}/dependabot/secrets/public-key"
+    ],
+    getRepoSecret: [
+      "GET /repos/{owner}/{repo}/dependabot/secrets/{secret_name}"
+    ],
+    listAlertsForEnterprise: [
+      "GET /enterprises/{enterprise}/dependabot/alerts"
+    ],
+    listAlertsForOrg: ["GET /orgs/{org}/dependabot/alerts"],
+    listAlertsForRepo: ["GET /repos/{owner}/{repo}/dependabot/alerts"],
+    listOrgSecrets: ["GET /orgs/{org}/dependabot/secrets"],
+    listRepoSecrets: ["GET /repos/{owner}/{repo}/dependabot/secrets"],
+    listSelectedReposForOrgSecret: [
+      "GET /orgs/{org}/dependabot/secrets/{secret_name}/repositories"
+    ],
+    removeSelectedRepoFromOrgSecret: [
+      "DELETE /orgs/{org}/dependabot/secrets/{secret_name}/repositories/{repository_id}"
+    ],
+    repositoryAccessForOrg: [
+      "GET /organizations/{org}/dependabot/repository-access"
+    ],
+    setRepositoryAccessDefaultLevel: [
+      "PUT /organizations/{org}/dependabot/repository-access/default-level"
+    ],
+    setSelectedReposForOrgSecret: [
+      "PUT /orgs/{org}/dependabot/secrets/{secret_name}/repositories"
+    ],
+    updateAlert: [
+      "PATCH /repos/{owner}/{repo}/dependabot/alerts/{alert_number}"
+    ],
+    updateRepositoryAccessForOrg: [
+      "PATCH /organizations/{org}/dependabot/repository-access"
+    ]
+  },
+  dependencyGraph: {
+    createRepositorySnapshot: [
+      "POST /repos/{owner}/{repo}/dependency-graph/snapshots"
+    ],
+    diffRange: [
+      "GET /repos/{owner}/{repo}/dependency-graph/compare/{basehead}"
+    ],
+    exportSbom: ["GET /repos/{owner}/{repo}/dependency-graph/sbom"]
+  },
+  emojis: { get: ["GET /emojis"] },
+  enterpriseTeamMemberships: {
+    add: [
+      "PUT /enterprises/{enterprise}/teams/{enterprise-team}/memberships/{username}"
+    ],
+    bulkAdd: [
+      "POST /enterprises/{enterprise}/teams/{enterprise-team}/memberships/add"
+    ],
+    bulkRemove: [
+      "POST /enterprises/{enterprise}/teams/{enterprise-team}/memberships/remove"
+    ],
+    get: [
+      "GET /enterprises/{enterprise}/teams/{enterprise-team}/memberships/{username}"
+    ],
+    list: ["GET /enterprises/{enterprise}/teams/{enterprise-team}/memberships"],
+    remove: [
+      "DELETE /enterprises/{enterprise}/teams/{enterprise-team}/memberships/{username}"
+    ]
+  },
+  enterpriseTeamOrganizations: {
+    add: [
+      "PUT /enterprises/{enterprise}/teams/{enterprise-team}/organizations/{org}"
+    ],
+    bulkAdd: [
+      "POST /enterprises/{enterprise}/teams/{enterprise-team}/organizations/add"
+    ],
+    bulkRemove: [
+      "POST /enterprises/{enterprise}/teams/{enterprise-team}/organizations/remove"
+    ],
+    delete: [
+      "DELETE /enterprises/{enterprise}/teams/{enterprise-team}/organizations/{org}"
+    ],
+    getAssignment: [
+      "GET /enterprises/{enterprise}/teams/{enterprise-team}/organizations/{org}"
+    ],
+    getAssignments: [
+      "GET /enterprises/{enterprise}/teams/{enterprise-team}/organizations"
+    ]
+  },
+  enterpriseTeams: {
+    create: ["POST /enterprises/{enterprise}/teams"],
+    delete: ["DELETE /enterprises/{enterprise}/teams/{team_slug}"],
+    get: ["GET /enterprises/{enterprise}/teams/{team_slug}"],
+    list: ["GET /enterprises/{enterprise}/teams"],
+    update: ["PATCH /enterprises/{enterprise}/teams/{team_slug}"]
+  },
+  gists: {
+    checkIsStarred: ["GET /gists/{gist_id}/star"],
+    create: ["POST /gists"],
+    createComment: ["POST /gists/{gist_id}/comments"],
+    delete: ["DELETE /gists/{gist_id}"],
+    deleteComment: ["DELETE /gists/{gist_id}/comments/{comment_id}"],
+    fork: ["POST /gists/{gist_id}/forks"],
+    get: ["GET /gists/{gist_id}"],
+    getComment: ["GET /gists/{gist_id}/comments/{comment_id}"],
+    getRevision: ["GET /gists/{gist_id}/{sha}"],
+    list: ["GET /gists"],
+    listComments: ["GET /gists/{gist_id}/comments"],
+    listCommits: ["GET /gists/{gist_id}/commits"],
+    listForUser: ["GET /users/{username}/gists"],
+    listForks: ["GET /gists/{gist_id}/forks"],
+    listPublic: ["GET /gists/public"],
+    listStarred: ["GET /gists/starred"],
+    star: ["PUT /gists/{gist_id}/star"],
+    unstar: ["DELETE /gists/{gist_id}/star"],
+    update: ["PATCH /gists/{gist_id}"],
+    updateComment: ["PATCH /gists/{gist_id}/comments/{comment_id}"]
+  },
+  git: {
+    createBlob: ["POST /repos/{owner}/{repo}/git/blobs"],
+    createCommit: ["POST /repos/{owner}/{repo}/git/commits"],
+    createRef: ["POST /repos/{owner}/{repo}/git/refs"],
+    createTag: ["POST /repos/{owner}/{repo}/git/tags"],
+    createTree: ["POST /repos/{owner}/{repo}/git/trees"],
+    deleteRef: ["DELETE /repos/{owner}/{repo}/git/refs/{ref}"],
+    getBlob: ["GET /repos/{owner}/{repo}/git/blobs/{file_sha}"],
+    getCommit: ["GET /repos/{owner}/{repo}/git/commits/{commit_sha}"],
+    getRef: ["GET /repos/{owner}/{repo}/git/ref/{ref}"],
+    getTag: ["GET /repos/{owner}/{repo}/git/tags/{tag_sha}"],
+    getTree: ["GET /repos/{owner}/{repo}/git/trees/{tree_sha}"],
+    listMatchingRefs: ["GET /repos/{owner}/{repo}/git/matching-refs/{ref}"],
+    updateRef: ["PATCH /repos/{owner}/{repo}/git/refs/{ref}"]
+  },
+  gitignore: {
+    getAllTemplates: ["GET /gitignore/templates"],
+    getTemplate: ["GET /gitignore/templates/{name}"]
+  },
+  hostedCompute: {
+    createNetworkConfigurationForOrg: [
+      "POST /orgs/{org}/settings/network-configurations"
+    ],
+    deleteNetworkConfigurationFromOrg: [
+      "DELETE /orgs/{org}/settings/network-configurations/{network_configuration_id}"
+    ],
+    getNetworkConfigurationForOrg: [
+      "GET /orgs/{org}/settings/network-configurations/{network_configuration_id}"
+    ],
+    getNetworkSettingsForOrg: [
+      "GET /orgs/{org}/settings/network-settings/{network_settings_id}"
+    ],
+    listNetworkConfigurationsForOrg: [
+      "GET /orgs/{org}/settings/network-configurations"
+    ],
+    updateNetworkConfigurationForOrg: [
+      "PATCH /orgs/{org}/settings/network-configurations/{network_configuration_id}"
+    ]
+  },
+  interactions: {
+    getRestrictionsForAuthenticatedUser: ["GET /user/interaction-limits"],
+    getRestrictionsForOrg: ["GET /orgs/{org}/interaction-limits"],
+    getRestrictionsForRepo: ["GET /repos/{owner}/{repo}/interaction-limits"],
+    getRestrictionsForYourPublicRepos: [
+      "GET /user/interaction-limits",
+      {},
+      { renamed: ["interactions", "getRestrictionsForAuthenticatedUser"] }
+    ],
+    removeRestrictionsForAuthenticatedUser: ["DELETE /user/interaction-limits"],
+    removeRestrictionsForOrg: ["DELETE /orgs/{org}/interaction-limits"],
+    removeRestrictionsForRepo: [
+      "DELETE /repos/{owner}/{repo}/interaction-limits"
+    ],
+    removeRestrictionsForYourPublicRepos: [
+      "DELETE /user/interaction-limits",
+      {},
+      { renamed: ["interactions", "removeRestrictionsForAuthenticatedUser"] }
+    ],
+    setRestrictionsForAuthenticatedUser: ["PUT /user/interaction-limits"],
+    setRestrictionsForOrg: ["PUT /orgs/{org}/interaction-limits"],
+    setRestrictionsForRepo: ["PUT /repos/{owner}/{repo}/interaction-limits"],
+    setRestrictionsForYourPublicRepos: [
+      "PUT /user/interaction-limits",
+      {},
+      { renamed: ["interactions", "setRestrictionsForAuthenticatedUser"] }
+    ]
+  },
+  issues: {
+    addAssignees: [
+      "POST /repos/{owner}/{repo}/issues/{issue_number}/assignees"
+    ],
+    addBlockedByDependency: [
+      "POST /repos/{owner}/{repo}/issues/{issue_number}/dependencies/blocked_by"
+    ],
+    addLabels: ["POST /repos/{owner}/{repo}/issues/{issue_number}/labels"],
+    addSubIssue: [
+      "POST /repos/{owner}/{repo}/issues/{issue_number}/sub_issues"
+    ],
+    checkUserCanBeAssigned: ["GET /repos/{owner}/{repo}/assignees/{assignee}"],
+    checkUserCanBeAssignedToIssue: [
+      "GET /repos/{owner}/{repo}/issues/{issue_number}/assignees/{assignee}"
+    ],
+    create: ["POST /repos/{owner}/{repo}/issues"],
+    createComment: [
+      "POST /repos/{owner}/{repo}/issues/{issue_number}/comments"
+    ],
+    createLabel: ["POST /repos/{owner}/{repo}/labels"],
+    createMilestone: ["POST /repos/{owner}/{repo}/milestones"],
+    deleteComment: [
+      "DELETE /repos/{owner}/{repo}/issues/comments/{comment_id}"
+    ],
+    deleteLabel: ["DELETE /repos/{owner}/{repo}/labels/{name}"],
+    deleteMilestone: [
+      "DELETE /repos/{owner}/{repo}/milestones/{milestone_number}"
+    ],
+    get: ["GET /repos/{owner}/{repo}/issues/{issue_number}"],
+    getComment: ["GET /repos/{owner}/{repo}/issues/comments/{comment_id}"],
+    getEvent: ["GET /repos/{owner}/{repo}/issues/events/{event_id}"],
+    getLabel: ["GET /repos/{owner}/{repo}/labels/{name}"],
+    getMilestone: ["GET /repos/{owner}/{repo}/milestones/{milestone_number}"],
+    getParent: ["GET /repos/{owner}/{repo}/issues/{issue_number}/parent"],
+    list: ["GET /issues"],
+    listAssignees: ["GET /repos/{owner}/{repo}/assignees"],
+    listComments: ["GET /repos/{owner}/{repo}/issues/{issue_number}/comments"],
+    listCommentsForRepo: ["GET /repos/{owner}/{repo}/issues/comments"],
+    listDependenciesBlockedBy: [
+      "GET /repos/{owner}/{repo}/issues/{issue_number}/dependencies/blocked_by"
+    ],
+    listDependenciesBlocking: [
+      "GET /repos/{owner}/{repo}/issues/{issue_number}/dependencies/blocking"
+    ],
+    listEvents: ["GET /repos/{owner}/{repo}/issues/{issue_number}/events"],
+    listEventsForRepo: ["GET /repos/{owner}/{repo}/issues/events"],
+    listEventsForTimeline: [
+      "GET /repos/{owner}/{repo}/issues/{issue_number}/timeline"
+    ],
+    listForAuthenticatedUser: ["GET /user/issues"],
+    listForOrg: ["GET /orgs/{org}/issues"],
+    listForRepo: ["GET /repos/{owner}/{repo}/issues"],
+    listLabelsForMilestone: [
+      "GET /repos/{owner}/{repo}/milestones/{milestone_number}/labels"
+    ],
+    listLabelsForRepo: ["GET /repos/{owner}/{repo}/labels"],
+    listLabelsOnIssue: [
+      "GET /repos/{owner}/{repo}/issues/{issue_number}/labels"
+    ],
+    listMilestones: ["GET /repos/{owner}/{repo}/milestones"],
+    listSubIssues: [
+      "GET /repos/{owner}/{repo}/issues/{issue_number}/sub_issues"
+    ],
+    lock: ["PUT /repos/{owner}/{repo}/issues/{issue_number}/lock"],
+    removeAllLabels: [
+      "DELETE /repos/{owner}/{repo}/issues/{issue_number}/labels"
+    ],
+    removeAssignees: [
+      "DELETE /repos/{owner}/{repo}/issues/{issue_number}/assignees"
+    ],
+    removeDependencyBlockedBy: [
+      "DELETE /repos/{owner}/{repo}/issues/{issue_number}/dependencies/blocked_by/{issue_id}"
+    ],
+    removeLabel: [
+      "DELETE /repos/{owner}/{repo}/issues/{issue_number}/labels/{name}"
+    ],
+    removeSubIssue: [
+      "DELETE /repos/{owner}/{repo}/issues/{issue_number}/sub_issue"
+    ],
+    reprioritizeSubIssue: [
+      "PATCH /repos/{owner}/{repo}/issues/{issue_number}/sub_issues/priority"
+    ],
+    setLabels: ["PUT /repos/{owner}/{repo}/issues/{issue_number}/labels"],
+    unlock: ["DELETE /repos/{owner}/{repo}/issues/{issue_number}/lock"],
+    update: ["PATCH /repos/{owner}/{repo}/issues/{issue_number}"],
+    updateComment: ["PATCH /repos/{owner}/{repo}/issues/comments/{comment_id}"],
+    updateLabel: ["PATCH /repos/{owner}/{repo}/labels/{name}"],
+    updateMilestone: [
+      "PATCH /repos/{owner}/{repo}/milestones/{milestone_number}"
+    ]
+  },
+  licenses: {
+    get: ["GET /licenses/{license}"],
+    getAllCommonlyUsed: ["GET /licenses"],
+    getForRepo: ["GET /repos/{owner}/{repo}/license"]
+  },
+  markdown: {
+    render: ["POST /markdown"],
+    renderRaw: [
+      "POST /markdown/raw",
+      { headers: { "content-type": "text/plain; charset=utf-8" } }
+    ]
+  },
+  meta: {
+    get: ["GET /meta"],
+    getAllVersions: ["GET /versions"],
+    getOctocat: ["GET /octocat"],
+    getZen: ["GET /zen"],
+    root: ["GET /"]
+  },
+  migrations: {
+    deleteArchiveForAuthenticatedUser: [
+      "DELETE /user/migrations/{migration_id}/archive"
+    ],
+    deleteArchiveForOrg: [
+      "DELETE /orgs/{org}/migrations/{migration_id}/archive"
+    ],
+    downloadArchiveForOrg: [
+      "GET /orgs/{org}/migrations/{migration_id}/archive"
+    ],
+    getArchiveForAuthenticatedUser: [
+      "GET /user/migrations/{migration_id}/archive"
+    ],
+    getStatusForAuthenticatedUser: ["GET /user/migrations/{migration_id}"],
+    getStatusForOrg: ["GET /orgs/{org}/migrations/{migration_id}"],
+    listForAuthenticatedUser: ["GET /user/migrations"],
+    listForOrg: ["GET /orgs/{org}/migrations"],
+    listReposForAuthenticatedUser: [
+      "GET /user/migrations/{migration_id}/repositories"
+    ],
+    listReposForOrg: ["GET /orgs/{org}/migrations/{migration_id}/repositories"],
+    listReposForUser: [
+      "GET /user/migrations/{migration_id}/repositories",
+      {},
+      { renamed: ["migrations", "listReposForAuthenticatedUser"] }
+    ],
+    startForAuthenticatedUser: ["POST /user/migrations"],
+    startForOrg: ["POST /orgs/{org}/migrations"],
+    unlockRepoForAuthenticatedUser: [
+      "DELETE /user/migrations/{migration_id}/repos/{repo_name}/lock"
+    ],
+    unlockRepoForOrg: [
+      "DELETE /orgs/{org}/migrations/{migration_id}/repos/{repo_name}/lock"
+    ]
+  },
+  oidc: {
+    getOidcCustomSubTemplateForOrg: [
+      "GET /orgs/{org}/actions/oidc/customization/sub"
+    ],
+    updateOidcCustomSubTemplateForOrg: [
+      "PUT /orgs/{org}/actions/oidc/customization/sub"
+    ]
+  },
+  orgs: {
+    addSecurityManagerTeam: [
+      "PUT /orgs/{org}/security-managers/teams/{team_slug}",
+      {},
+      {
+        deprecated: "octokit.rest.orgs.addSecurityManagerTeam() is deprecated, see https://docs.github.com/rest/orgs/security-managers#add-a-security-manager-team"
+      }
+    ],
+    assignTeamToOrgRole: [
+      "PUT /orgs/{org}/organization-roles/teams/{team_slug}/{role_id}"
+    ],
+    assignUserToOrgRole: [
+      "PUT /orgs/{org}/organization-roles/users/{username}/{role_id}"
+    ],
+    blockUser: ["PUT /orgs/{org}/blocks/{username}"],
+    cancelInvitation: ["DELETE /orgs/{org}/invitations/{invitation_id}"],
+    checkBlockedUser: ["GET /orgs/{org}/blocks/{username}"],
+    checkMembershipForUser: ["GET /orgs/{org}/members/{username}"],
+    checkPublicMembershipForUser: ["GET /orgs/{org}/public_members/{username}"],
+    convertMemberToOutsideCollaborator: [
+      "PUT /orgs/{org}/outside_collaborators/{username}"
+    ],
+    createArtifactStorageRecord: [
+      "POST /orgs/{org}/artifacts/metadata/storage-record"
+    ],
+    createInvitation: ["POST /orgs/{org}/invitations"],
+    createIssueType: ["POST /orgs/{org}/issue-types"],
+    createWebhook: ["POST /orgs/{org}/hooks"],
+    customPropertiesForOrgsCreateOrUpdateOrganizationValues: [
+      "PATCH /organizations/{org}/org-properties/values"
+    ],
+    customPropertiesForOrgsGetOrganizationValues: [
+      "GET /organizations/{org}/org-properties/values"
+    ],
+    customPropertiesForReposCreateOrUpdateOrganizationDefinition: [
+      "PUT /orgs/{org}/properties/schema/{custom_property_name}"
+    ],
+    customPropertiesForReposCreateOrUpdateOrganizationDefinitions: [
+      "PATCH /orgs/{org}/properties/schema"
+    ],
+    customPropertiesForReposCreateOrUpdateOrganizationValues: [
+      "PATCH /orgs/{org}/properties/values"
+    ],
+    customPropertiesForReposDeleteOrganizationDefinition: [
+      "DELETE /orgs/{org}/properties/schema/{custom_property_name}"
+    ],
+    customPropertiesForReposGetOrganizationDefinition: [
+      "GET /orgs/{org}/properties/schema/{custom_property_name}"
+    ],
+    customPropertiesForReposGetOrganizationDefinitions: [
+      "GET /orgs/{org}/properties/schema"
+    ],
+    customPropertiesForReposGetOrganizationValues: [
+      "GET /orgs/{org}/properties/values"
+    ],
+    delete: ["DELETE /orgs/{org}"],
+    deleteAttestationsBulk: ["POST /orgs/{org}/attestations/delete-request"],
+    deleteAttestationsById: [
+      "DELETE /orgs/{org}/attestations/{attestation_id}"
+    ],
+    deleteAttestationsBySubjectDigest: [
+      "DELETE /orgs/{org}/attestations/digest/{subject_digest}"
+    ],
+    deleteIssueType: ["DELETE /orgs/{org}/issue-types/{issue_type_id}"],
+    deleteWebhook: ["DELETE /orgs/{org}/hooks/{hook_id}"],
+    disableSelectedRepositoryImmutableReleasesOrganization: [
+      "DELETE /orgs/{org}/settings/immutable-releases/repositories/{repository_id}"
+    ],
+    enableSelectedRepositoryImmutableReleasesOrganization: [
+      "PUT /orgs/{org}/settings/immutable-releases/repositories/{repository_id}"
+    ],
+    get: ["GET /orgs/{org}"],
+    getImmutableReleasesSettings: [
+      "GET /orgs/{org}/settings/immutable-releases"
+    ],
+    getImmutableReleasesSettingsRepositories: [
+      "GET /orgs/{org}/settings/immutable-releases/repositories"
+    ],
+    getMembershipForAuthenticatedUser: ["GET /user/memberships/orgs/{org}"],
+    getMembershipForUser: ["GET /orgs/{org}/memberships/{username}"],
+    getOrgRole: ["GET /orgs/{org}/organization-roles/{role_id}"],
+    getOrgRulesetHistory: ["GET /orgs/{org}/rulesets/{ruleset_id}/history"],
+    getOrgRulesetVersion: [
+      "GET /orgs/{org}/rulesets/{ruleset_id}/history/{version_id}"
+    ],
+    getWebhook: ["GET /orgs/{org}/hooks/{hook_id}"],
+    getWebhookConfigForOrg: ["GET /orgs/{org}/hooks/{hook_id}/config"],
+    getWebhookDelivery: [
+      "GET /orgs/{org}/hooks/{hook_id}/deliveries/{delivery_id}"
+    ],
+    list: ["GET /organizations"],
+    listAppInstallations: ["GET /orgs/{org}/installations"],
+    listArtifactStorageRecords: [
+      "GET /orgs/{org}/artifacts/{subject_digest}/metadata/storage-records"
+    ],
+    listAttestationRepositories: ["GET /orgs/{org}/attestations/repositories"],
+    listAttestations: ["GET /orgs/{org}/attestations/{subject_digest}"],
+    listAttestationsBulk: [
+      "POST /orgs/{org}/attestations/bulk-list{?per_page,before,after}"
+    ],
+    listBlockedUsers: ["GET /orgs/{org}/blocks"],
+    listFailedInvitations: ["GET /orgs/{org}/failed_invitations"],
+    listForAuthenticatedUser: ["GET /user/orgs"],
+    listForUser: ["GET /users/{username}/orgs"],
+    listInvitationTeams: ["GET /orgs/{org}/invitations/{invitation_id}/teams"],
+    listIssueTypes: ["GET /orgs/{org}/issue-types"],
+    listMembers: ["GET /orgs/{org}/members"],
+    listMembershipsForAuthenticatedUser: ["GET /user/memberships/orgs"],
+    listOrgRoleTeams: ["GET /orgs/{org}/organization-roles/{role_id}/teams"],
+    listOrgRoleUsers: ["GET /orgs/{org}/organization-roles/{role_id}/users"],
+    listOrgRoles: ["GET /orgs/{org}/organization-roles"],
+    listOrganizationFineGrainedPermissions: [
+      "GET /orgs/{org}/organization-fine-grained-permissions"
+    ],
+    listOutsideCollaborators: ["GET /orgs/{org}/outside_collaborators"],
+    listPatGrantRepositories: [
+      "GET /orgs/{org}/personal-access-tokens/{pat_id}/repositories"
+    ],
+    listPatGrantRequestRepositories: [
+      "GET /orgs/{org}/personal-access-token-requests/{pat_request_id}/repositories"
+    ],
+    listPatGrantRequests: ["GET /orgs/{org}/personal-access-token-requests"],
+    listPatGrants: ["GET /orgs/{org}/personal-access-tokens"],
+    listPendingInvitations: ["GET /orgs/{org}/invitations"],
+    listPublicMembers: ["GET /orgs/{org}/public_members"],
+    listSecurityManagerTeams: [
+      "GET /orgs/{org}/security-managers",
+      {},
+      {
+        deprecated: "octokit.rest.orgs.listSecurityManagerTeams() is deprecated, see https://docs.github.com/rest/orgs/security-managers#list-security-manager-teams"
+      }
+    ],
+    listWebhookDeliveries: ["GET /orgs/{org}/hooks/{hook_id}/deliveries"],
+    listWebhooks: ["GET /orgs/{org}/hooks"],
+    pingWebhook: ["POST /orgs/{org}/hooks/{hook_id}/pings"],
+    redeliverWebhookDelivery: [
+      "POST /orgs/{org}/hooks/{hook_id}/deliveries/{delivery_id}/attempts"
+    ],
+    removeMember: ["DELETE /orgs/{org}/members/{username}"],
+    removeMembershipForUser: ["DELETE /orgs/{org}/memberships/{username}"],
+    removeOutsideCollaborator: [
+      "DELETE /orgs/{org}/outside_collaborators/{username}"
+    ],
+    removePublicMembershipForAuthenticatedUser: [
+      "DELETE /orgs/{org}/public_members/{username}"
+    ],
+    removeSecurityManagerTeam: [
+      "DELETE /orgs/{org}/security-managers/teams/{team_slug}",
+      {},
+      {
+        deprecated: "octokit.rest.orgs.removeSecurityManagerTeam() is deprecated, see https://docs.github.com/rest/orgs/security-managers#remove-a-security-manager-team"
+      }
+    ],
+    reviewPatGrantRequest: [
+      "POST /orgs/{org}/personal-access-token-requests/{pat_request_id}"
+    ],
+    reviewPatGrantRequestsInBulk: [
+      "POST /orgs/{org}/personal-access-token-requests"
+    ],
+    revokeAllOrgRolesTeam: [
+      "DELETE /orgs/{org}/organization-roles/teams/{team_slug}"
+    ],
+    revokeAllOrgRolesUser: [
+      "DELETE /orgs/{org}/organization-roles/users/{username}"
+    ],
+    revokeOrgRoleTeam: [
+      "DELETE /orgs/{org}/organization-roles/teams/{team_slug}/{role_id}"
+    ],
+    revokeOrgRoleUser: [
+      "DELETE /orgs/{org}/organization-roles/users/{username}/{role_id}"
+    ],
+    setImmutableReleasesSettings: [
+      "PUT /orgs/{org}/settings/immutable-releases"
+    ],
+    setImmutableReleasesSettingsRepositories: [
+      "PUT /orgs/{org}/settings/immutable-releases/repositories"
+    ],
+    setMembershipForUser: ["PUT /orgs/{org}/memberships/{username}"],
+    setPublicMembershipForAuthenticatedUser: [
+      "PUT /orgs/{org}/public_members/{username}"
+    ],
+    unblockUser: ["DELETE /orgs/{org}/blocks/{username}"],
+    update: ["PATCH /orgs/{org}"],
+    updateIssueType: ["PUT /orgs/{org}/issue-types/{issue_type_id}"],
+    updateMembershipForAuthenticatedUser: [
+      "PATCH /user/memberships/orgs/{org}"
+    ],
+    updatePatAccess: ["POST /orgs/{org}/personal-access-tokens/{pat_id}"],
+    updatePatAccesses: ["POST /orgs/{org}/personal-access-tokens"],
+    updateWebhook: ["PATCH /orgs/{org}/hooks/{hook_id}"],
+    updateWebhookConfigForOrg: ["PATCH /orgs/{org}/hooks/{hook_id}/config"]
+  },
+  packages: {
+    deletePackageForAuthenticatedUser: [
+      "DELETE /user/packages/{package_type}/{package_name}"
+    ],
+    deletePackageForOrg: [
+      "DELETE /orgs/{org}/packages/{package_type}/{package_name}"
+    ],
+    deletePackageForUser: [
+      "DELETE /users/{username}/packages/{package_type}/{package_name}"
+    ],
+    deletePackageVersionForAuthenticatedUser: [
+      "DELETE /user/packages/{package_type}/{package_name}/versions/{package_version_id}"
+    ],
+    deletePackageVersionForOrg: [
+      "DELETE /orgs/{org}/packages/{package_type}/{package_name}/versions/{package_version_id}"
+    ],
+    deletePackageVersionForUser: [
+      "DELETE /users/{username}/packages/{package_type}/{package_name}/versions/{package_version_id}"
+    ],
+    getAllPackageVersionsForAPackageOwnedByAnOrg: [
+      "GET /orgs/{org}/packages/{package_type}/{package_name}/versions",
+      {},
+      { renamed: ["packages", "getAllPackageVersionsForPackageOwnedByOrg"] }
+    ],
+    getAllPackageVersionsForAPackageOwnedByTheAuthenticatedUser: [
+      "GET /user/packages/{package_type}/{package_name}/versions",
+      {},
+      {
+        renamed: [
+          "packages",
+          "getAllPackageVersionsForPackageOwnedByAuthenticatedUser"
+        ]
+      }
+    ],
+    getAllPackageVersionsForPackageOwnedByAuthenticatedUser: [
+      "GET /user/packages/{package_type}/{package_name}/versions"
+    ],
+    getAllPackageVersionsForPackageOwnedByOrg: [
+      "GET /orgs/{org}/packages/{package_type}/{package_name}/versions"
+    ],
+    getAllPackageVersionsForPackageOwnedByUser: [
+      "GET /users/{username}/packages/{package_type}/{package_name}/versions"
+    ],
+    getPackageForAuthenticatedUser: [
+      "GET /user/packages/{package_type}/{package_name}"
+    ],
+    getPackageForOrganization: [
+      "GET /orgs/{org}/packages/{package_type}/{package_name}"
+    ],
+    getPackageForUser: [
+      "GET /users/{username}/packages/{package_type}/{package_name}"
+    ],
+    getPackageVersionForAuthenticatedUser: [
+      "GET /user/packages/{package_type}/{package_name}/versions/{package_version_id}"
+    ],
+    getPackageVersionForOrganization: [
+      "GET /orgs/{org}/packages/{package_type}/{package_name}/versions/{package_version_id}"
+    ],
+    getPackageVersionForUser: [
+      "GET /users/{username}/packages/{package_type}/{package_name}/versions/{package_version_id}"
+    ],
+    listDockerMigrationConflictingPackagesForAuthenticatedUser: [
+      "GET /user/docker/conflicts"
+    ],
+    listDockerMigrationConflictingPackagesForOrganization: [
+      "GET /orgs/{org}/docker/conflicts"
+    ],
+    listDockerMigrationConflictingPackagesForUser: [
+      "GET /users/{username}/docker/conflicts"
+    ],
+    listPackagesForAuthenticatedUser: ["GET /user/packages"],
+    listPackagesForOrganization: ["GET /orgs/{org}/packages"],
+    listPackagesForUser: ["GET /users/{username}/packages"],
+    restorePackageForAuthenticatedUser: [
+      "POST /user/packages/{package_type}/{package_name}/restore{?token}"
+    ],
+    restorePackageForOrg: [
+      "POST /orgs/{org}/packages/{package_type}/{package_name}/restore{?token}"
+    ],
+    restorePackageForUser: [
+      "POST /users/{username}/packages/{package_type}/{package_name}/restore{?token}"
+    ],
+    restorePackageVersionForAuthenticatedUser: [
+      "POST /user/packages/{package_type}/{package_name}/versions/{package_version_id}/restore"
+    ],
+    restorePackageVersionForOrg: [
+      "POST /orgs/{org}/packages/{package_type}/{package_name}/versions/{package_version_id}/restore"
+    ],
+    restorePackageVersionForUser: [
+      "POST /users/{username}/packages/{package_type}/{package_name}/versions/{package_version_id}/restore"
+    ]
+  },
+  privateRegistries: {
+    createOrgPrivateRegistry: ["POST /orgs/{org}/private-registries"],
+    deleteOrgPrivateRegistry: [
+      "DELETE /orgs/{org}/private-registries/{secret_name}"
+    ],
+    getOrgPrivateRegistry: ["GET /orgs/{org}/private-registries/{secret_name}"],
+    getOrgPublicKey: ["GET /orgs/{org}/private-registries/public-key"],
+    listOrgPrivateRegistries: ["GET /orgs/{org}/private-registries"],
+    updateOrgPrivateRegistry: [
+      "PATCH /orgs/{org}/private-registries/{secret_name}"
+    ]
+  },
+  projects: {
+    addItemForOrg: ["POST /orgs/{org}/projectsV2/{project_number}/items"],
+    addItemForUser: [
+      "POST /users/{username}/projectsV2/{project_number}/items"
+    ],
+    deleteItemForOrg: [
+      "DELETE /orgs/{org}/projectsV2/{project_number}/items/{item_id}"
+    ],
+    deleteItemForUser: [
+      "DELETE /users/{username}/projectsV2/{project_number}/items/{item_id}"
+    ],
+    getFieldForOrg: [
+      "GET /orgs/{org}/projectsV2/{project_number}/fields/{field_id}"
+    ],
+    getFieldForUser: [
+      "GET /users/{username}/projectsV2/{project_number}/fields/{field_id}"
+    ],
+    getForOrg: ["GET /orgs/{org}/projectsV2/{project_number}"],
+    getForUser: ["GET /users/{username}/projectsV2/{project_number}"],
+    getOrgItem: ["GET /orgs/{org}/projectsV2/{project_number}/items/{item_id}"],
+    getUserItem: [
+      "GET /users/{username}/projectsV2/{project_number}/items/{item_id}"
+    ],
+    listFieldsForOrg: ["GET /orgs/{org}/projectsV2/{project_number}/fields"],
+    listFieldsForUser: [
+      "GET /users/{username}/projectsV2/{project_number}/fields"
+    ],
+    listForOrg: ["GET /orgs/{org}/projectsV2"],
+    listForUser: ["GET /users/{username}/projectsV2"],
+    listItemsForOrg: ["GET /orgs/{org}/projectsV2/{project_number}/items"],
+    listItemsForUser: [
+      "GET /users/{username}/projectsV2/{project_number}/items"
+    ],
+    updateItemForOrg: [
+      "PATCH /orgs/{org}/projectsV2/{project_number}/items/{item_id}"
+    ],
+    updateItemForUser: [
+      "PATCH /users/{username}/projectsV2/{project_number}/items/{item_id}"
+    ]
+  },
+  pulls: {
+    checkIfMerged: ["GET /repos/{owner}/{repo}/pulls/{pull_number}/merge"],
+    create: ["POST /repos/{owner}/{repo}/pulls"],
+    createReplyForReviewComment: [
+      "POST /repos/{owner}/{repo}/pulls/{pull_number}/comments/{comment_id}/replies"
+    ],
+    createReview: ["POST /repos/{owner}/{repo}/pulls/{pull_number}/reviews"],
+    createReviewComment: [
+      "POST /repos/{owner}/{repo}/pulls/{pull_number}/comments"
+    ],
+    deletePendingReview: [
+      "DELETE /repos/{owner}/{repo}/pulls/{pull_number}/reviews/{review_id}"
+    ],
+    deleteReviewComment: [
+      "DELETE /repos/{owner}/{repo}/pulls/comments/{comment_id}"
+    ],
+    dismissReview: [
+      "PUT /repos/{owner}/{repo}/pulls/{pull_number}/reviews/{review_id}/dismissals"
+    ],
+    get: ["GET /repos/{owner}/{repo}/pulls/{pull_number}"],
+    getReview: [
+      "GET /repos/{owner}/{repo}/pulls/{pull_number}/reviews/{review_id}"
+    ],
+    getReviewComment: ["GET /repos/{owner}/{repo}/pulls/comments/{comment_id}"],
+    list: ["GET /repos/{owner}/{repo}/pulls"],
+    listCommentsForReview: [
+      "GET /repos/{owner}/{repo}/pulls/{pull_number}/reviews/{review_id}/comments"
+    ],
+    listCommits: ["GET /repos/{owner}/{repo}/pulls/{pull_number}/commits"],
+    listFiles: ["GET /repos/{owner}/{repo}/pulls/{pull_number}/files"],
+    listRequestedReviewers: [
+      "GET /repos/{owner}/{repo}/pulls/{pull_number}/requested_reviewers"
+    ],
+    listReviewComments: [
+      "GET /repos/{owner}/{repo}/pulls/{pull_number}/comments"
+    ],
+    listReviewCommentsForRepo: ["GET /repos/{owner}/{repo}/pulls/comments"],
+    listReviews: ["GET /repos/{owner}/{repo}/pulls/{pull_number}/reviews"],
+    merge: ["PUT /repos/{owner}/{repo}/pulls/{pull_number}/merge"],
+    removeRequestedReviewers: [
+      "DELETE /repos/{owner}/{repo}/pulls/{pull_number}/requested_reviewers"
+    ],
+    requestReviewers: [
+      "POST /repos/{owner}/{repo}/pulls/{pull_number}/requested_reviewers"
+    ],
+    submitReview: [
+      "POST /repos/{owner}/{repo}/pulls/{pull_number}/reviews/{review_id}/events"
+    ],
+    update: ["PATCH /repos/{owner}/{repo}/pulls/{pull_number}"],
+    updateBranch: [
+      "PUT /repos/{owner}/{repo}/pulls/{pull_number}/update-branch"
+    ],
+    updateReview: [
+      "PUT /repos/{owner}/{repo}/pulls/{pull_number}/reviews/{review_id}"
+    ],
+    updateReviewComment: [
+      "PATCH /repos/{owner}/{repo}/pulls/comments/{comment_id}"
+    ]
+  },
+  rateLimit: { get: ["GET /rate_limit"] },
+  reactions: {
+    createForCommitComment: [
+      "POST /repos/{owner}/{repo}/comments/{comment_id}/reactions"
+    ],
+    createForIssue: [
+      "POST /repos/{owner}/{repo}/issues/{issue_number}/reactions"
+    ],
+    createForIssueComment: [
+      "POST /repos/{owner}/{repo}/issues/comments/{comment_id}/reactions"
+    ],
+    createForPullRequestReviewComment: [
+      "POST /repos/{owner}/{repo}/pulls/comments/{comment_id}/reactions"
+    ],
+    createForRelease: [
+      "POST /repos/{owner}/{repo}/releases/{release_id}/reactions"
+    ],
+    createForTeamDiscussionCommentInOrg: [
+      "POST /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/comments/{comment_number}/reactions"
+    ],
+    createForTeamDiscussionInOrg: [
+      "POST /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/reactions"
+    ],
+    deleteForCommitComment: [
+      "DELETE /repos/{owner}/{repo}/comments/{comment_id}/reactions/{reaction_id}"
+    ],
+    deleteForIssue: [
+      "DELETE /repos/{owner}/{repo}/issues/{issue_number}/reactions/{reaction_id}"
+    ],
+    deleteForIssueComment: [
+      "DELETE /repos/{owner}/{repo}/issues/comments/{comment_id}/reactions/{reaction_id}"
+    ],
+    deleteForPullRequestComment: [
+      "DELETE /repos/{owner}/{repo}/pulls/comments/{comment_id}/reactions/{reaction_id}"
+    ],
+    deleteForRelease: [
+      "DELETE /repos/{owner}/{repo}/releases/{release_id}/reactions/{reaction_id}"
+    ],
+    deleteForTeamDiscussion: [
+      "DELETE /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/reactions/{reaction_id}"
+    ],
+    deleteForTeamDiscussionComment: [
+      "DELETE /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/comments/{comment_number}/reactions/{reaction_id}"
+    ],
+    listForCommitComment: [
+      "GET /repos/{owner}/{repo}/comments/{comment_id}/reactions"
+    ],
+    listForIssue: ["GET /repos/{owner}/{repo}/issues/{issue_number}/reactions"],
+    listForIssueComment: [
+      "GET /repos/{owner}/{repo}/issues/comments/{comment_id}/reactions"
+    ],
+    listForPullRequestReviewComment: [
+      "GET /repos/{owner}/{repo}/pulls/comments/{comment_id}/reactions"
+    ],
+    listForRelease: [
+      "GET /repos/{owner}/{repo}/releases/{release_id}/reactions"
+    ],
+    listForTeamDiscussionCommentInOrg: [
+      "GET /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/comments/{comment_number}/reactions"
+    ],
+    listForTeamDiscussionInOrg: [
+      "GET /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/reactions"
+    ]
+  },
+  repos: {
+    acceptInvitation: [
+      "PATCH /user/repository_invitations/{invitation_id}",
+      {},
+      { renamed: ["repos", "acceptInvitationForAuthenticatedUser"] }
+    ],
+    acceptInvitationForAuthenticatedUser: [
+      "PATCH /user/repository_invitations/{invitation_id}"
+    ],
+    addAppAccessRestrictions: [
+      "POST /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/apps",
+      {},
+      { mapToData: "apps" }
+    ],
+    addCollaborator: ["PUT /repos/{owner}/{repo}/collaborators/{username}"],
+    addStatusCheckContexts: [
+      "POST /repos/{owner}/{repo}/branches/{branch}/protection/required_status_checks/contexts",
+      {},
+      { mapToData: "contexts" }
+    ],
+    addTeamAccessRestrictions: [
+      "POST /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/teams",
+      {},
+      { mapToData: "teams" }
+    ],
+    addUserAccessRestrictions: [
+      "POST /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/users",
+      {},
+      { mapToData: "users" }
+    ],
+    cancelPagesDeployment: [
+      "POST /repos/{owner}/{repo}/pages/deployments/{pages_deployment_id}/cancel"
+    ],
+    checkAutomatedSecurityFixes: [
+      "GET /repos/{owner}/{repo}/automated-security-fixes"
+    ],
+    checkCollaborator: ["GET /repos/{owner}/{repo}/collaborators/{username}"],
+    checkImmutableReleases: ["GET /repos/{owner}/{repo}/immutable-releases"],
+    checkPrivateVulnerabilityReporting: [
+      "GET /repos/{owner}/{repo}/private-vulnerability-reporting"
+    ],
+    checkVulnerabilityAlerts: [
+      "GET /repos/{owner}/{repo}/vulnerability-alerts"
+    ],
+    codeownersErrors: ["GET /repos/{owner}/{repo}/codeowners/errors"],
+    compareCommits: ["GET /repos/{owner}/{repo}/compare/{base}...{head}"],
+    compareCommitsWithBasehead: [
+      "GET /repos/{owner}/{repo}/compare/{basehead}"
+    ],
+    createAttestation: ["POST /repos/{owner}/{repo}/attestations"],
+    createAutolink: ["POST /repos/{owner}/{repo}/autolinks"],
+    createCommitComment: [
+      "POST /repos/{owner}/{repo}/commits/{commit_sha}/comments"
+    ],
+    createCommitSignatureProtection: [
+      "POST /repos/{owner}/{repo}/branches/{branch}/protection/required_signatures"
+    ],
+    createCommitStatus: ["POST /repos/{owner}/{repo}/statuses/{sha}"],
+    createDeployKey: ["POST /repos/{owner}/{repo}/keys"],
+    createDeployment: ["POST /repos/{owner}/{repo}/deployments"],
+    createDeploymentBranchPolicy: [
+      "POST /repos/{owner}/{repo}/environments/{environment_name}/deployment-branch-policies"
+    ],
+    createDeploymentProtectionRule: [
+      "POST /repos/{owner}/{repo}/environments/{environment_name}/deployment_protection_rules"
+    ],
+    createDeploymentStatus: [
+      "POST /repos/{owner}/{repo}/deployments/{deployment_id}/statuses"
+    ],
+    createDispatchEvent: ["POST /repos/{owner}/{repo}/dispatches"],
+    createForAuthenticatedUser: ["POST /user/repos"],
+    createFork: ["POST /repos/{owner}/{repo}/forks"],
+    createInOrg: ["POST /orgs/{org}/repos"],
+    createOrUpdateEnvironment: [
+      "PUT /repos/{owner}/{repo}/environments/{environment_name}"
+    ],
+    createOrUpdateFileContents: ["PUT /repos/{owner}/{repo}/contents/{path}"],
+    createOrgRuleset: ["POST /orgs/{org}/rulesets"],
+    createPagesDeployment: ["POST /repos/{owner}/{repo}/pages/deployments"],
+    createPagesSite: ["POST /repos/{owner}/{repo}/pages"],
+    createRelease: ["POST /repos/{owner}/{repo}/releases"],
+    createRepoRuleset: ["POST /repos/{owner}/{repo}/rulesets"],
+    createUsingTemplate: [
+      "POST /repos/{template_owner}/{template_repo}/generate"
+    ],
+    createWebhook: ["POST /repos/{owner}/{repo}/hooks"],
+    customPropertiesForReposCreateOrUpdateRepositoryValues: [
+      "PATCH /repos/{owner}/{repo}/properties/values"
+    ],
+    customPropertiesForReposGetRepositoryValues: [
+      "GET /repos/{owner}/{repo}/properties/values"
+    ],
+    declineInvitation: [
+      "DELETE /user/repository_invitations/{invitation_id}",
+      {},
+      { renamed: ["repos", "declineInvitationForAuthenticatedUser"] }
+    ],
+    declineInvitationForAuthenticatedUser: [
+      "DELETE /user/repository_invitations/{invitation_id}"
+    ],
+    delete: ["DELETE /repos/{owner}/{repo}"],
+    deleteAccessRestrictions: [
+      "DELETE /repos/{owner}/{repo}/branches/{branch}/protection/restrictions"
+    ],
+    deleteAdminBranchProtection: [
+      "DELETE /repos/{owner}/{repo}/branches/{branch}/protection/enforce_admins"
+    ],
+    deleteAnEnvironment: [
+      "DELETE /repos/{owner}/{repo}/environments/{environment_name}"
+    ],
+    deleteAutolink: ["DELETE /repos/{owner}/{repo}/autolinks/{autolink_id}"],
+    deleteBranchProtection: [
+      "DELETE /repos/{owner}/{repo}/branches/{branch}/protection"
+    ],
+    deleteCommitComment: ["DELETE /repos/{owner}/{repo}/comments/{comment_id}"],
+    deleteCommitSignatureProtection: [
+      "DELETE /repos/{owner}/{repo}/branches/{branch}/protection/required_signatures"
+    ],
+    deleteDeployKey: ["DELETE /repos/{owner}/{repo}/keys/{key_id}"],
+    deleteDeployment: [
+      "DELETE /repos/{owner}/{repo}/deployments/{deployment_id}"
+    ],
+    deleteDeploymentBranchPolicy: [
+      "DELETE /repos/{owner}/{repo}/environments/{environment_name}/deployment-branch-policies/{branch_policy_id}"
+    ],
+    deleteFile: ["DELETE /repos/{owner}/{repo}/contents/{path}"],
+    deleteInvitation: [
+      "DELETE /repos/{owner}/{repo}/invitations/{invitation_id}"
+    ],
+    deleteOrgRuleset: ["DELETE /orgs/{org}/rulesets/{ruleset_id}"],
+    deletePagesSite: ["DELETE /repos/{owner}/{repo}/pages"],
+    deletePullRequestReviewProtection: [
+      "DELETE /repos/{owner}/{repo}/branches/{branch}/protection/required_pull_request_reviews"
+    ],
+    deleteRelease: ["DELETE /repos/{owner}/{repo}/releases/{release_id}"],
+    deleteReleaseAsset: [
+      "DELETE /repos/{owner}/{repo}/releases/assets/{asset_id}"
+    ],
+    deleteRepoRuleset: ["DELETE /repos/{owner}/{repo}/rulesets/{ruleset_id}"],
+    deleteWebhook: ["DELETE /repos/{owner}/{repo}/hooks/{hook_id}"],
+    disableAutomatedSecurityFixes: [
+      "DELETE /repos/{owner}/{repo}/automated-security-fixes"
+    ],
+    disableDeploymentProtectionRule: [
+      "DELETE /repos/{owner}/{repo}/environments/{environment_name}/deployment_protection_rules/{protection_rule_id}"
+    ],
+    disableImmutableReleases: [
+      "DELETE /repos/{owner}/{repo}/immutable-releases"
+    ],
+    disablePrivateVulnerabilityReporting: [
+      "DELETE /repos/{owner}/{repo}/private-vulnerability-reporting"
+    ],
+    disableVulnerabilityAlerts: [
+      "DELETE /repos/{owner}/{repo}/vulnerability-alerts"
+    ],
+    downloadArchive: [
+      "GET /repos/{owner}/{repo}/zipball/{ref}",
+      {},
+      { renamed: ["repos", "downloadZipballArchive"] }
+    ],
+    downloadTarballArchive: ["GET /repos/{owner}/{repo}/tarball/{ref}"],
+    downloadZipballArchive: ["GET /repos/{owner}/{repo}/zipball/{ref}"],
+    enableAutomatedSecurityFixes: [
+      "PUT /repos/{owner}/{repo}/automated-security-fixes"
+    ],
+    enableImmutableReleases: ["PUT /repos/{owner}/{repo}/immutable-releases"],
+    enablePrivateVulnerabilityReporting: [
+      "PUT /repos/{owner}/{repo}/private-vulnerability-reporting"
+    ],
+    enableVulnerabilityAlerts: [
+      "PUT /repos/{owner}/{repo}/vulnerability-alerts"
+    ],
+    generateReleaseNotes: [
+      "POST /repos/{owner}/{repo}/releases/generate-notes"
+    ],
+    get: ["GET /repos/{owner}/{repo}"],
+    getAccessRestrictions: [
+      "GET /repos/{owner}/{repo}/branches/{branch}/protection/restrictions"
+    ],
+    getAdminBranchProtection: [
+      "GET /repos/{owner}/{repo}/branches/{branch}/protection/enforce_admins"
+    ],
+    getAllDeploymentProtectionRules: [
+      "GET /repos/{owner}/{repo}/environments/{environment_name}/deployment_protection_rules"
+    ],
+    getAllEnvironments: ["GET /repos/{owner}/{repo}/environments"],
+    getAllStatusCheckContexts: [
+      "GET /repos/{owner}/{repo}/branches/{branch}/protection/required_status_checks/contexts"
+    ],
+    getAllTopics: ["GET /repos/{owner}/{repo}/topics"],
+    getAppsWithAccessToProtectedBranch: [
+      "GET /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/apps"
+    ],
+    getAutolink: ["GET /repos/{owner}/{repo}/autolinks/{autolink_id}"],
+    getBranch: ["GET /repos/{owner}/{repo}/branches/{branch}"],
+    getBranchProtection: [
+      "GET /repos/{owner}/{repo}/branches/{branch}/protection"
+    ],
+    getBranchRules: ["GET /repos/{owner}/{repo}/rules/branches/{branch}"],
+    getClones: ["GET /repos/{owner}/{repo}/traffic/clones"],
+    getCodeFrequencyStats: ["GET /repos/{owner}/{repo}/stats/code_frequency"],
+    getCollaboratorPermissionLevel: [
+      "GET /repos/{owner}/{repo}/collaborators/{username}/permission"
+    ],
+    getCombinedStatusForRef: ["GET /repos/{owner}/{repo}/commits/{ref}/status"],
+    getCommit: ["GET /repos/{owner}/{repo}/commits/{ref}"],
+    getCommitActivityStats: ["GET /repos/{owner}/{repo}/stats/commit_activity"],
+    getCommitComment: ["GET /repos/{owner}/{repo}/comments/{comment_id}"],
+    getCommitSignatureProtection: [
+      "GET /repos/{owner}/{repo}/branches/{branch}/protection/required_signatures"
+    ],
+    getCommunityProfileMetrics: ["GET /repos/{owner}/{repo}/community/profile"],
+    getContent: ["GET /repos/{owner}/{repo}/contents/{path}"],
+    getContributorsStats: ["GET /repos/{owner}/{repo}/stats/contributors"],
+    getCustomDeploymentProtectionRule: [
+      "GET /repos/{owner}/{repo}/environments/{environment_name}/deployment_protection_rules/{protection_rule_id}"
+    ],
+    getDeployKey: ["GET /repos/{owner}/{repo}/keys/{key_id}"],
+    getDeployment: ["GET /repos/{owner}/{repo}/deployments/{deployment_id}"],
+    getDeploymentBranchPolicy: [
+      "GET /repos/{owner}/{repo}/environments/{environment_name}/deployment-branch-policies/{branch_policy_id}"
+    ],
+    getDeploymentStatus: [
+      "GET /repos/{owner}/{repo}/deployments/{deployment_id}/statuses/{status_id}"
+    ],
+    getEnvironment: [
+      "GET /repos/{owner}/{repo}/environments/{environment_name}"
+    ],
+    getLatestPagesBuild: ["GET /repos/{owner}/{repo}/pages/builds/latest"],
+    getLatestRelease: ["GET /repos/{owner}/{repo}/releases/latest"],
+    getOrgRuleSuite: ["GET /orgs/{org}/rulesets/rule-suites/{rule_suite_id}"],
+    getOrgRuleSuites: ["GET /orgs/{org}/rulesets/rule-suites"],
+    getOrgRuleset: ["GET /orgs/{org}/rulesets/{ruleset_id}"],
+    getOrgRulesets: ["GET /orgs/{org}/rulesets"],
+    getPages: ["GET /repos/{owner}/{repo}/pages"],
+    getPagesBuild: ["GET /repos/{owner}/{repo}/pages/builds/{build_id}"],
+    getPagesDeployment: [
+      "GET /repos/{owner}/{repo}/pages/deployments/{pages_deployment_id}"
+    ],
+    getPagesHealthCheck: ["GET /repos/{owner}/{repo}/pages/health"],
+    getParticipationStats: ["GET /repos/{owner}/{repo}/stats/participation"],
+    getPullRequestReviewProtection: [
+      "GET /repos/{owner}/{repo}/branches/{branch}/protection/required_pull_request_reviews"
+    ],
+    getPunchCardStats: ["GET /repos/{owner}/{repo}/stats/punch_card"],
+    getReadme: ["GET /repos/{owner}/{repo}/readme"],
+    getReadmeInDirectory: ["GET /repos/{owner}/{repo}/readme/{dir}"],
+    getRelease: ["GET /repos/{owner}/{repo}/releases/{release_id}"],
+    getReleaseAsset: ["GET /repos/{owner}/{repo}/releases/assets/{asset_id}"],
+    getReleaseByTag: ["GET /repos/{owner}/{repo}/releases/tags/{tag}"],
+    getRepoRuleSuite: [
+      "GET /repos/{owner}/{repo}/rulesets/rule-suites/{rule_suite_id}"
+    ],
+    getRepoRuleSuites: ["GET /repos/{owner}/{repo}/rulesets/rule-suites"],
+    getRepoRuleset: ["GET /repos/{owner}/{repo}/rulesets/{ruleset_id}"],
+    getRepoRulesetHistory: [
+      "GET /repos/{owner}/{repo}/rulesets/{ruleset_id}/history"
+    ],
+    getRepoRulesetVersion: [
+      "GET /repos/{owner}/{repo}/rulesets/{ruleset_id}/history/{version_id}"
+    ],
+    getRepoRulesets: ["GET /repos/{owner}/{repo}/rulesets"],
+    getStatusChecksProtection: [
+      "GET /repos/{owner}/{repo}/branches/{branch}/protection/required_status_checks"
+    ],
+    getTeamsWithAccessToProtectedBranch: [
+      "GET /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/teams"
+    ],
+    getTopPaths: ["GET /repos/{owner}/{repo}/traffic/popular/paths"],
+    getTopReferrers: ["GET /repos/{owner}/{repo}/traffic/popular/referrers"],
+    getUsersWithAccessToProtectedBranch: [
+      "GET /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/users"
+    ],
+    getViews: ["GET /repos/{owner}/{repo}/traffic/views"],
+    getWebhook: ["GET /repos/{owner}/{repo}/hooks/{hook_id}"],
+    getWebhookConfigForRepo: [
+      "GET /repos/{owner}/{repo}/hooks/{hook_id}/config"
+    ],
+    getWebhookDelivery: [
+      "GET /repos/{owner}/{repo}/hooks/{hook_id}/deliveries/{delivery_id}"
+    ],
+    listActivities: ["GET /repos/{owner}/{repo}/activity"],
+    listAttestations: [
+      "GET /repos/{owner}/{repo}/attestations/{subject_digest}"
+    ],
+    listAutolinks: ["GET /repos/{owner}/{repo}/autolinks"],
+    listBranches: ["GET /repos/{owner}/{repo}/branches"],
+    listBranchesForHeadCommit: [
+      "GET /repos/{owner}/{repo}/commits/{commit_sha}/branches-where-head"
+    ],
+    listCollaborators: ["GET /repos/{owner}/{repo}/collaborators"],
+    listCommentsForCommit: [
+      "GET /repos/{owner}/{repo}/commits/{commit_sha}/comments"
+    ],
+    listCommitCommentsForRepo: ["GET /repos/{owner}/{repo}/comments"],
+    listCommitStatusesForRef: [
+      "GET /repos/{owner}/{repo}/commits/{ref}/statuses"
+    ],
+    listCommits: ["GET /repos/{owner}/{repo}/commits"],
+    listContributors: ["GET /repos/{owner}/{repo}/contributors"],
+    listCustomDeploymentRuleIntegrations: [
+      "GET /repos/{owner}/{repo}/environments/{environment_name}/deployment_protection_rules/apps"
+    ],
+    listDeployKeys: ["GET /repos/{owner}/{repo}/keys"],
+    listDeploymentBranchPolicies: [
+      "GET /repos/{owner}/{repo}/environments/{environment_name}/deployment-branch-policies"
+    ],
+    listDeploymentStatuses: [
+      "GET /repos/{owner}/{repo}/deployments/{deployment_id}/statuses"
+    ],
+    listDeployments: ["GET /repos/{owner}/{repo}/deployments"],
+    listForAuthenticatedUser: ["GET /user/repos"],
+    listForOrg: ["GET /orgs/{org}/repos"],
+    listForUser: ["GET /users/{username}/repos"],
+    listForks: ["GET /repos/{owner}/{repo}/forks"],
+    listInvitations: ["GET /repos/{owner}/{repo}/invitations"],
+    listInvitationsForAuthenticatedUser: ["GET /user/repository_invitations"],
+    listLanguages: ["GET /repos/{owner}/{repo}/languages"],
+    listPagesBuilds: ["GET /repos/{owner}/{repo}/pages/builds"],
+    listPublic: ["GET /repositories"],
+    listPullRequestsAssociatedWithCommit: [
+      "GET /repos/{owner}/{repo}/commits/{commit_sha}/pulls"
+    ],
+    listReleaseAssets: [
+      "GET /repos/{owner}/{repo}/releases/{release_id}/assets"
+    ],
+    listReleases: ["GET /repos/{owner}/{repo}/releases"],
+    listTags: ["GET /repos/{owner}/{repo}/tags"],
+    listTeams: ["GET /repos/{owner}/{repo}/teams"],
+    listWebhookDeliveries: [
+      "GET /repos/{owner}/{repo}/hooks/{hook_id}/deliveries"
+    ],
+    listWebhooks: ["GET /repos/{owner}/{repo}/hooks"],
+    merge: ["POST /repos/{owner}/{repo}/merges"],
+    mergeUpstream: ["POST /repos/{owner}/{repo}/merge-upstream"],
+    pingWebhook: ["POST /repos/{owner}/{repo}/hooks/{hook_id}/pings"],
+    redeliverWebhookDelivery: [
+      "POST /repos/{owner}/{repo}/hooks/{hook_id}/deliveries/{delivery_id}/attempts"
+    ],
+    removeAppAccessRestrictions: [
+      "DELETE /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/apps",
+      {},
+      { mapToData: "apps" }
+    ],
+    removeCollaborator: [
+      "DELETE /repos/{owner}/{repo}/collaborators/{username}"
+    ],
+    removeStatusCheckContexts: [
+      "DELETE /repos/{owner}/{repo}/branches/{branch}/protection/required_status_checks/contexts",
+      {},
+      { mapToData: "contexts" }
+    ],
+    removeStatusCheckProtection: [
+      "DELETE /repos/{owner}/{repo}/branches/{branch}/protection/required_status_checks"
+    ],
+    removeTeamAccessRestrictions: [
+      "DELETE /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/teams",
+      {},
+      { mapToData: "teams" }
+    ],
+    removeUserAccessRestrictions: [
+      "DELETE /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/users",
+      {},
+      { mapToData: "users" }
+    ],
+    renameBranch: ["POST /repos/{owner}/{repo}/branches/{branch}/rename"],
+    replaceAllTopics: ["PUT /repos/{owner}/{repo}/topics"],
+    requestPagesBuild: ["POST /repos/{owner}/{repo}/pages/builds"],
+    setAdminBranchProtection: [
+      "POST /repos/{owner}/{repo}/branches/{branch}/protection/enforce_admins"
+    ],
+    setAppAccessRestrictions: [
+      "PUT /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/apps",
+      {},
+      { mapToData: "apps" }
+    ],
+    setStatusCheckContexts: [
+      "PUT /repos/{owner}/{repo}/branches/{branch}/protection/required_status_checks/contexts",
+      {},
+      { mapToData: "contexts" }
+    ],
+    setTeamAccessRestrictions: [
+      "PUT /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/teams",
+      {},
+      { mapToData: "teams" }
+    ],
+    setUserAccessRestrictions: [
+      "PUT /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/users",
+      {},
+      { mapToData: "users" }
+    ],
+    testPushWebhook: ["POST /repos/{owner}/{repo}/hooks/{hook_id}/tests"],
+    transfer: ["POST /repos/{owner}/{repo}/transfer"],
+    update: ["PATCH /repos/{owner}/{repo}"],
+    updateBranchProtection: [
+      "PUT /repos/{owner}/{repo}/branches/{branch}/protection"
+    ],
+    updateCommitComment: ["PATCH /repos/{owner}/{repo}/comments/{comment_id}"],
+    updateDeploymentBranchPolicy: [
+      "PUT /repos/{owner}/{repo}/environments/{environment_name}/deployment-branch-policies/{branch_policy_id}"
+    ],
+    updateInformationAboutPagesSite: ["PUT /repos/{owner}/{repo}/pages"],
+    updateInvitation: [
+      "PATCH /repos/{owner}/{repo}/invitations/{invitation_id}"
+    ],
+    updateOrgRuleset: ["PUT /orgs/{org}/rulesets/{ruleset_id}"],
+    updatePullRequestReviewProtection: [
+      "PATCH /repos/{owner}/{repo}/branches/{branch}/protection/required_pull_request_reviews"
+    ],
+    updateRelease: ["PATCH /repos/{owner}/{repo}/releases/{release_id}"],
+    updateReleaseAsset: [
+      "PATCH /repos/{owner}/{repo}/releases/assets/{asset_id}"
+    ],
+    updateRepoRuleset: ["PUT /repos/{owner}/{repo}/rulesets/{ruleset_id}"],
+    updateStatusCheckPotection: [
+      "PATCH /repos/{owner}/{repo}/branches/{branch}/protection/required_status_checks",
+      {},
+      { renamed: ["repos", "updateStatusCheckProtection"] }
+    ],
+    updateStatusCheckProtection: [
+      "PATCH /repos/{owner}/{repo}/branches/{branch}/protection/required_status_checks"
+    ],
+    updateWebhook: ["PATCH /repos/{owner}/{repo}/hooks/{hook_id}"],
+    updateWebhookConfigForRepo: [
+      "PATCH /repos/{owner}/{repo}/hooks/{hook_id}/config"
+    ],
+    uploadReleaseAsset: [
+      "POST /repos/{owner}/{repo}/releases/{release_id}/assets{?name,label}",
+      { baseUrl: "https://uploads.github.com" }
+    ]
+  },
+  search: {
+    code: ["GET /search/code"],
+    commits: ["GET /search/commits"],
+    issuesAndPullRequests: ["GET /search/issues"],
+    labels: ["GET /search/labels"],
+    repos: ["GET /search/repositories"],
+    topics: ["GET /search/topics"],
+    users: ["GET /search/users"]
+  },
+  secretScanning: {
+    createPushProtectionBypass: [
+      "POST /repos/{owner}/{repo}/secret-scanning/push-protection-bypasses"
+    ],
+    getAlert: [
+      "GET /repos/{owner}/{repo}/secret-scanning/alerts/{alert_number}"
+    ],
+    getScanHistory: ["GET /repos/{owner}/{repo}/secret-scanning/scan-history"],
+    listAlertsForOrg: ["GET /orgs/{org}/secret-scanning/alerts"],
+    listAlertsForRepo: ["GET /repos/{owner}/{repo}/secret-scanning/alerts"],
+    listLocationsForAlert: [
+      "GET /repos/{owner}/{repo}/secret-scanning/alerts/{alert_number}/locations"
+    ],
+    listOrgPatternConfigs: [
+      "GET /orgs/{org}/secret-scanning/pattern-configurations"
+    ],
+    updateAlert: [
+      "PATCH /repos/{owner}/{repo}/secret-scanning/alerts/{alert_number}"
+    ],
+    updateOrgPatternConfigs: [
+      "PATCH /orgs/{org}/secret-scanning/pattern-configurations"
+    ]
+  },
+  securityAdvisories: {
+    createFork: [
+      "POST /repos/{owner}/{repo}/security-advisories/{ghsa_id}/forks"
+    ],
+    createPrivateVulnerabilityReport: [
+      "POST /repos/{owner}/{repo}/security-advisories/reports"
+    ],
+    createRepositoryAdvisory: [
+      "POST /repos/{owner}/{repo}/security-advisories"
+    ],
+    createRepositoryAdvisoryCveRequest: [
+      "POST /repos/{owner}/{repo}/security-advisories/{ghsa_id}/cve"
+    ],
+    getGlobalAdvisory: ["GET /advisories/{ghsa_id}"],
+    getRepositoryAdvisory: [
+      "GET /repos/{owner}/{repo}/security-advisories/{ghsa_id}"
+    ],
+    listGlobalAdvisories: ["GET /advisories"],
+    listOrgRepositoryAdvisories: ["GET /orgs/{org}/security-advisories"],
+    listRepositoryAdvisories: ["GET /repos/{owner}/{repo}/security-advisories"],
+    updateRepositoryAdvisory: [
+      "PATCH /repos/{owner}/{repo}/security-advisories/{ghsa_id}"
+    ]
+  },
+  teams: {
+    addOrUpdateMembershipForUserInOrg: [
+      "PUT /orgs/{org}/teams/{team_slug}/memberships/{username}"
+    ],
+    addOrUpdateRepoPermissionsInOrg: [
+      "PUT /orgs/{org}/teams/{team_slug}/repos/{owner}/{repo}"
+    ],
+    checkPermissionsForRepoInOrg: [
+      "GET /orgs/{org}/teams/{team_slug}/repos/{owner}/{repo}"
+    ],
+    create: ["POST /orgs/{org}/teams"],
+    createDiscussionCommentInOrg: [
+      "POST /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/comments"
+    ],
+    createDiscussionInOrg: ["POST /orgs/{org}/teams/{team_slug}/discussions"],
+    deleteDiscussionCommentInOrg: [
+      "DELETE /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/comments/{comment_number}"
+    ],
+    deleteDiscussionInOrg: [
+      "DELETE /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}"
+    ],
+    deleteInOrg: ["DELETE /orgs/{org}/teams/{team_slug}"],
+    getByName: ["GET /orgs/{org}/teams/{team_slug}"],
+    getDiscussionCommentInOrg: [
+      "GET /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/comments/{comment_number}"
+    ],
+    getDiscussionInOrg: [
+      "GET /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}"
+    ],
+    getMembershipForUserInOrg: [
+      "GET /orgs/{org}/teams/{team_slug}/memberships/{username}"
+    ],
+    list: ["GET /orgs/{org}/teams"],
+    listChildInOrg: ["GET /orgs/{org}/teams/{team_slug}/teams"],
+    listDiscussionCommentsInOrg: [
+      "GET /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/comments"
+    ],
+    listDiscussionsInOrg: ["GET /orgs/{org}/teams/{team_slug}/discussions"],
+    listForAuthenticatedUser: ["GET /user/teams"],
+    listMembersInOrg: ["GET /orgs/{org}/teams/{team_slug}/members"],
+    listPendingInvitationsInOrg: [
+      "GET /orgs/{org}/teams/{team_slug}/invitations"
+    ],
+    listReposInOrg: ["GET /orgs/{org}/teams/{team_slug}/repos"],
+    removeMembershipForUserInOrg: [
+      "DELETE /orgs/{org}/teams/{team_slug}/memberships/{username}"
+    ],
+    removeRepoInOrg: [
+      "DELETE /orgs/{org}/teams/{team_slug}/repos/{owner}/{repo}"
+    ],
+    updateDiscussionCommentInOrg: [
+      "PATCH /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/comments/{comment_number}"
+    ],
+    updateDiscussionInOrg: [
+      "PATCH /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}"
+    ],
+    updateInOrg: ["PATCH /orgs/{org}/teams/{team_slug}"]
+  },
+  users: {
+    addEmailForAuthenticated: [
+      "POST /user/emails",
+      {},
+      { renamed: ["users", "addEmailForAuthenticatedUser"] }
+    ],
+    addEmailForAuthenticatedUser: ["POST /user/emails"],
+    addSocialAccountForAuthenticatedUser: ["POST /user/social_accounts"],
+    block: ["PUT /user/blocks/{username}"],
+    checkBlocked: ["GET /user/blocks/{username}"],
+    checkFollowingForUser: ["GET /users/{username}/following/{target_user}"],
+    checkPersonIsFollowedByAuthenticated: ["GET /user/following/{username}"],
+    createGpgKeyForAuthenticated: [
+      "POST /user/gpg_keys",
+      {},
+      { renamed: ["users", "createGpgKeyForAuthenticatedUser"] }
+    ],
+    createGpgKeyForAuthenticatedUser: ["POST /user/gpg_keys"],
+    createPublicSshKeyForAuthenticated: [
+      "POST /user/keys",
+      {},
+      { renamed: ["users", "createPublicSshKeyForAuthenticatedUser"] }
+    ],
+    createPublicSshKeyForAuthenticatedUser: ["POST /user/keys"],
+    createSshSigningKeyForAuthenticatedUser: ["POST /user/ssh_signing_keys"],
+    deleteAttestationsBulk: [
+      "POST /users/{username}/attestations/delete-request"
+    ],
+    deleteAttestationsById: [
+      "DELETE /users/{username}/attestations/{attestation_id}"
+    ],
+    deleteAttestationsBySubjectDigest: [
+      "DELETE /users/{username}/attestations/digest/{subject_digest}"
+    ],
+    deleteEmailForAuthenticated: [
+      "DELETE /user/emails",
+      {},
+      { renamed: ["users", "deleteEmailForAuthenticatedUser"] }
+    ],
+    deleteEmailForAuthenticatedUser: ["DELETE /user/emails"],
+    deleteGpgKeyForAuthenticated: [
+      "DELETE /user/gpg_keys/{gpg_key_id}",
+      {},
+      { renamed: ["users", "deleteGpgKeyForAuthenticatedUser"] }
+    ],
+    deleteGpgKeyForAuthenticatedUser: ["DELETE /user/gpg_keys/{gpg_key_id}"],
+    deletePublicSshKeyForAuthenticated: [
+      "DELETE /user/keys/{key_id}",
+      {},
+      { renamed: ["users", "deletePublicSshKeyForAuthenticatedUser"] }
+    ],
+    deletePublicSshKeyForAuthenticatedUser: ["DELETE /user/keys/{key_id}"],
+    deleteSocialAccountForAuthenticatedUser: ["DELETE /user/social_accounts"],
+    deleteSshSigningKeyForAuthenticatedUser: [
+      "DELETE /user/ssh_signing_keys/{ssh_signing_key_id}"
+    ],
+    follow: ["PUT /user/following/{username}"],
+    getAuthenticated: ["GET /user"],
+    getById: ["GET /user/{account_id}"],
+    getByUsername: ["GET /users/{username}"],
+    getContextForUser: ["GET /users/{username}/hovercard"],
+    getGpgKeyForAuthenticated: [
+      "GET /user/gpg_keys/{gpg_key_id}",
+      {},
+      { renamed: ["users", "getGpgKeyForAuthenticatedUser"] }
+    ],
+    getGpgKeyForAuthenticatedUser: ["GET /user/gpg_keys/{gpg_key_id}"],
+    getPublicSshKeyForAuthenticated: [
+      "GET /user/keys/{key_id}",
+      {},
+      { renamed: ["users", "getPublicSshKeyForAuthenticatedUser"] }
+    ],
+    getPublicSshKeyForAuthenticatedUser: ["GET /user/keys/{key_id}"],
+    getSshSigningKeyForAuthenticatedUser: [
+      "GET /user/ssh_signing_keys/{ssh_signing_key_id}"
+    ],
+    list: ["GET /users"],
+    listAttestations: ["GET /users/{username}/attestations/{subject_digest}"],
+    listAttestationsBulk: [
+      "POST /users/{username}/attestations/bulk-list{?per_page,before,after}"
+    ],
+    listBlockedByAuthenticated: [
+      "GET /user/blocks",
+      {},
+      { renamed: ["users", "listBlockedByAuthenticatedUser"] }
+    ],
+    listBlockedByAuthenticatedUser: ["GET /user/blocks"],
+    listEmailsForAuthenticated: [
+      "GET /user/emails",
+      {},
+      { renamed: ["users", "listEmailsForAuthenticatedUser"] }
+    ],
+    listEmailsForAuthenticatedUser: ["GET /user/emails"],
+    listFollowedByAuthenticated: [
+      "GET /user/following",
+      {},
+      { renamed: ["users", "listFollowedByAuthenticatedUser"] }
+    ],
+    listFollowedByAuthenticatedUser: ["GET /user/following"],
+    listFollowersForAuthenticatedUser: ["GET /user/followers"],
+    listFollowersForUser: ["GET /users/{username}/followers"],
+    listFollowingForUser: ["GET /users/{username}/following"],
+    listGpgKeysForAuthenticated: [
+      "GET /user/gpg_keys",
+      {},
+      { renamed: ["users", "listGpgKeysForAuthenticatedUser"] }
+    ],
+    listGpgKeysForAuthenticatedUser: ["GET /user/gpg_keys"],
+    listGpgKeysForUser: ["GET /users/{username}/gpg_keys"],
+    listPublicEmailsForAuthenticated: [
+      "GET /user/public_emails",
+      {},
+      { renamed: ["users", "listPublicEmailsForAuthenticatedUser"] }
+    ],
+    listPublicEmailsForAuthenticatedUser: ["GET /user/public_emails"],
+    listPublicKeysForUser: ["GET /users/{username}/keys"],
+    listPublicSshKeysForAuthenticated: [
+      "GET /user/keys",
+      {},
+      { renamed: ["users", "listPublicSshKeysForAuthenticatedUser"] }
+    ],
+    listPublicSshKeysForAuthenticatedUser: ["GET /user/keys"],
+    listSocialAccountsForAuthenticatedUser: ["GET /user/social_accounts"],
+    listSocialAccountsForUser: ["GET /users/{username}/social_accounts"],
+    listSshSigningKeysForAuthenticatedUser: ["GET /user/ssh_signing_keys"],
+    listSshSigningKeysForUser: ["GET /users/{username}/ssh_signing_keys"],
+    setPrimaryEmailVisibilityForAuthenticated: [
+      "PATCH /user/email/visibility",
+      {},
+      { renamed: ["users", "setPrimaryEmailVisibilityForAuthenticatedUser"] }
+    ],
+    setPrimaryEmailVisibilityForAuthenticatedUser: [
+      "PATCH /user/email/visibility"
+    ],
+    unblock: ["DELETE /user/blocks/{username}"],
+    unfollow: ["DELETE /user/following/{username}"],
+    updateAuthenticated: ["PATCH /user"]
+  }
+};
+var endpoints_default = Endpoints;
+
+// ../../node_modules/.pnpm/@octokit+plugin-rest-endpoint-methods@17.0.0_@octokit+core@7.0.8/node_modules/@octokit/plugin-rest-endpoint-methods/dist-src/endpoints-to-methods.js
+var endpointMethodsMap = /* @__PURE__ */ new Map();
+for (const [scope, endpoints] of Object.entries(endpoints_default)) {
+  for (const [methodName, endpoint2] of Object.entries(endpoints)) {
+    const [route, defaults, decorations] = endpoint2;
+    const [method, url2] = route.split(/ /);
+    const endpointDefaults = Object.assign(
+      {
+        method,
+        url: url2
+      },
+      defaults
+    );
+    if (!endpointMethodsMap.has(scope)) {
+      endpointMethodsMap.set(scope, /* @__PURE__ */ new Map());
+    }
+    endpointMethodsMap.get(scope).set(methodName, {
+      scope,
+      methodName,
+      endpointDefaults,
+      decorations
+    });
+  }
+}
+var handler = {
+  has({ scope }, methodName) {
+    return endpointMethodsMap.get(scope).has(methodName);
+  },
+  getOwnPropertyDescriptor(target, methodName) {
+    return {
+      value: this.get(target, methodName),
+      // ensures method is in the cache
+      configurable: true,
+      writable: true,
+      enumerable: true
+    };
+  },
+  defineProperty(target, methodName, descriptor) {
+    Object.defineProperty(target.cache, methodName, descriptor);
+    return true;
+  },
+  deleteProperty(target, methodName) {
+    delete target.cache[methodName];
+    return true;
+  },
+  ownKeys({ scope }) {
+    return [...endpointMethodsMap.get(scope).keys()];
+  },
+  set(target, methodName, value) {
+    return target.cache[methodName] = value;
+  },
+  get({ octokit, scope, cache }, methodName) {
+    if (cache[methodName]) {
+      return cache[methodName];
+    }
+    const method = endpointMethodsMap.get(scope).get(methodName);
+    if (!method) {
+      return void 0;
+    }
+    const { endpointDefaults, decorations } = method;
+    if (decorations) {
+      cache[methodName] = decorate(
+        octokit,
+        scope,
+        methodName,
+        endpointDefaults,
+        decorations
+      );
+    } else {
+      cache[methodName] = octokit.request.defaults(endpointDefaults);
+    }
+    return cache[methodName];
+  }
+};
+function endpointsToMethods(octokit) {
+  const newMethods = {};
+  for (const scope of endpointMethodsMap.keys()) {
+    newMethods[scope] = new Proxy({ octokit, scope, cache: {} }, handler);
+  }
+  return newMethods;
+}
+function decorate(octokit, scope, methodName, defaults, decorations) {
+  const requestWithDefaults = octokit.request.defaults(defaults);
+  function withDecorations(...args) {
+    let options2 = requestWithDefaults.endpoint.merge(...args);
+    if (decorations.mapToData) {
+      options2 = Object.assign({}, options2, {
+        data: options2[decorations.mapToData],
+        [decorations.mapToData]: void 0
+      });
+      return requestWithDefaults(options2);
+    }
+    if (decorations.renamed) {
+      const [newScope, newMethodName] = decorations.renamed;
+      octokit.log.warn(
+        `octokit.${scope}.${methodName}() has been renamed to octokit.${newScope}.${newMethodName}()`
+      );
+    }
+    if (decorations.deprecated) {
+      octokit.log.warn(decorations.deprecated);
+    }
+    if (decorations.renamedParameters) {
+      const options22 = requestWithDefaults.endpoint.merge(...args);
+      for (const [name, alias] of Object.entries(
+        decorations.renamedParameters
+      )) {
+        if (name in options22) {
+          octokit.log.warn(
+            `"${name}" parameter is deprecated for "octokit.${scope}.${methodName}()". Use "${alias}" instead`
+          );
+          if (!(alias in options22)) {
+            options22[alias] = options22[name];
+          }
+          delete options22[name];
+        }
+      }
+      return requestWithDefaults(options22);
+    }
+    return requestWithDefaults(...args);
+  }
+  return Object.assign(withDecorations, requestWithDefaults);
+}
+
+// ../../node_modules/.pnpm/@octokit+plugin-rest-endpoint-methods@17.0.0_@octokit+core@7.0.8/node_modules/@octokit/plugin-rest-endpoint-methods/dist-src/index.js
+function restEndpointMethods(octokit) {
+  const api = endpointsToMethods(octokit);
+  return {
+    rest: api
+  };
+}
+restEndpointMethods.VERSION = VERSION6;
+function legacyRestEndpointMethods(octokit) {
+  const api = endpointsToMethods(octokit);
+  return {
+    ...api,
+    rest: api
+  };
+}
+legacyRestEndpointMethods.VERSION = VERSION6;
 
 // ../../node_modules/.pnpm/@octokit+plugin-retry@8.1.1_@octokit+core@7.0.8/node_modules/@octokit/plugin-retry/dist-bundle/index.js
 var import_light = __toESM(require_light(), 1);
@@ -75990,7 +75247,7 @@ var triggers_notification_paths_default = [
 ];
 function routeMatcher(paths) {
   const regexes = paths.map(
-    (path4) => path4.split("/").map((c) => c.startsWith("{") ? "(?:.+?)" : c).join("/")
+    (path5) => path5.split("/").map((c) => c.startsWith("{") ? "(?:.+?)" : c).join("/")
   );
   const regex2 = `^(?:${regexes.map((r) => `(?:${r})`).join("|")})[^/]*$`;
   return new RegExp(regex2, "i");
@@ -76150,26 +75407,29 @@ function throttling(octokit, octokitOptions) {
 throttling.VERSION = VERSION8;
 throttling.triggersNotification = triggersNotification;
 
-// src/octokit.ts
-function makeOctokit(token, log2) {
-  return getOctokit(
-    token,
-    {
-      throttle: {
-        onRateLimit: (retryAfter, options2, _octokit, retryCount) => {
-          log2(`rate limited on ${options2.method} ${options2.url}; retrying in ${retryAfter} s`);
-          return retryCount < 2;
-        },
-        onSecondaryRateLimit: (retryAfter, options2, _octokit, retryCount) => {
-          log2(`secondary rate limit on ${options2.method} ${options2.url}; retrying in ${retryAfter} s`);
-          return retryCount < 2;
-        }
+// ../github/dist/index.js
+import { readFileSync as readFileSync3 } from "fs";
+import { readFile as readFile6 } from "fs/promises";
+import { basename as basename5 } from "path";
+import { gzipSync as gzipSync2 } from "zlib";
+var GithubOctokit = Octokit.plugin(restEndpointMethods, paginateRest, retry, throttling);
+function makeOctokit(token, options2) {
+  return new GithubOctokit({
+    auth: token,
+    baseUrl: options2.baseUrl,
+    userAgent: "pipewarden",
+    throttle: {
+      onRateLimit: (retryAfter, request2, _octokit, retryCount) => {
+        options2.log(`rate limited on ${request2.method} ${request2.url}; retrying in ${retryAfter} s`);
+        return retryCount < 2;
       },
-      retry: { retries: 2 }
+      onSecondaryRateLimit: (retryAfter, request2, _octokit, retryCount) => {
+        options2.log(`secondary rate limit on ${request2.method} ${request2.url}; retrying in ${retryAfter} s`);
+        return retryCount < 2;
+      }
     },
-    throttling,
-    retry
-  );
+    retry: { retries: 2 }
+  });
 }
 function statusOf2(error63) {
   const status = error63.status;
@@ -76179,38 +75439,106 @@ function isForbidden(error63) {
   const status = statusOf2(error63);
   return status === 401 || status === 403 || status === 404 && /Resource not accessible|Not Found/i.test(error63.message ?? "");
 }
-
-// src/tracker.ts
+function event(env) {
+  if (!env.GITHUB_EVENT_PATH) return {};
+  try {
+    return JSON.parse(readFileSync3(env.GITHUB_EVENT_PATH, "utf8"));
+  } catch {
+    return {};
+  }
+}
+function readGithubContext(env) {
+  const [owner = "", repo = ""] = (env.GITHUB_REPOSITORY ?? "").split("/");
+  const payload = event(env);
+  return {
+    api: (env.GITHUB_API_URL || "https://api.github.com").replace(/\/+$/, ""),
+    server: env.GITHUB_SERVER_URL ?? "https://github.com",
+    owner,
+    repo,
+    sha: env.GITHUB_SHA ?? "",
+    ref: env.GITHUB_REF ?? "",
+    runId: Number(env.GITHUB_RUN_ID ?? 0),
+    runAttempt: env.GITHUB_RUN_ATTEMPT,
+    workflow: env.GITHUB_WORKFLOW,
+    job: env.GITHUB_JOB,
+    pullRequest: payload.pull_request,
+    defaultBranch: payload.repository?.default_branch,
+    branch: env.GITHUB_HEAD_REF || env.GITHUB_REF_NAME
+  };
+}
+function githubBuildInfo(context) {
+  const { server, owner, repo, runId } = context;
+  const sha = context.pullRequest?.head?.sha ?? context.sha;
+  const run3 = runId ? `${server}/${owner}/${repo}/actions/runs/${runId}` : void 0;
+  const links = { ...sha ? { blob: `${server}/${owner}/${repo}/blob/${sha}` } : {}, ...run3 ? { report: run3 } : {} };
+  const provenance = {
+    ...sha ? { commit: sha } : {},
+    ...context.branch ? { branch: context.branch } : {},
+    ...owner && repo ? { repository: `${owner}/${repo}` } : {},
+    ...context.defaultBranch ? { defaultBranch: context.defaultBranch } : {},
+    ...run3 ? { pipeline: run3 } : {}
+  };
+  const onDefaultBranch2 = Boolean(context.defaultBranch) && context.ref === `refs/heads/${context.defaultBranch}` && !context.pullRequest;
+  return { provenance, links, onDefaultBranch: onDefaultBranch2 };
+}
 function githubTracker(octokit, repo) {
   const toTicket = (issue3) => ticketFrom({ id: issue3.number, closed: issue3.state === "closed", title: issue3.title, body: issue3.body, labels: issue3.labels });
+  const number4 = (ticket) => Number(ticket.id);
   return {
+    where: `${repo.owner}/${repo.repo}`,
+    render: renderTicketMarkdown,
     async list() {
       const issues = await octokit.paginate(octokit.rest.issues.listForRepo, { ...repo, state: "all", labels: "pipewarden", per_page: 100 });
       return issues.filter((issue3) => !issue3.pull_request).flatMap((issue3) => toTicket(issue3) ?? []);
     },
     async create(draft) {
-      const { data } = await octokit.rest.issues.create({ ...repo, title: draft.title, body: draft.body, labels: draft.labels });
+      const { data } = await octokit.rest.issues.create({ ...repo, title: draft.title, body: renderTicketMarkdown(draft), labels: draft.labels });
       return toTicket(data);
     },
     async update(ticket, draft) {
-      await octokit.rest.issues.update({ ...repo, issue_number: ticket.id, title: draft.title, body: draft.body, labels: draft.labels });
+      await octokit.rest.issues.update({ ...repo, issue_number: number4(ticket), title: draft.title, body: renderTicketMarkdown(draft), labels: draft.labels });
     },
-    async close(ticket, comment2) {
-      await octokit.rest.issues.createComment({ ...repo, issue_number: ticket.id, body: comment2 });
-      await octokit.rest.issues.update({ ...repo, issue_number: ticket.id, state: "closed", state_reason: "completed" });
+    async close(ticket, comment22) {
+      await octokit.rest.issues.createComment({ ...repo, issue_number: number4(ticket), body: comment22 });
+      await octokit.rest.issues.update({ ...repo, issue_number: number4(ticket), state: "closed", state_reason: "completed" });
     },
-    async reopen(ticket, draft, comment2) {
-      await octokit.rest.issues.update({ ...repo, issue_number: ticket.id, state: "open", title: draft.title, body: draft.body, labels: draft.labels });
-      await octokit.rest.issues.createComment({ ...repo, issue_number: ticket.id, body: comment2 });
+    async reopen(ticket, draft, comment22) {
+      await octokit.rest.issues.update({ ...repo, issue_number: number4(ticket), state: "open", title: draft.title, body: renderTicketMarkdown(draft), labels: draft.labels });
+      await octokit.rest.issues.createComment({ ...repo, issue_number: number4(ticket), body: comment22 });
     }
   };
 }
+function commentMarker(key) {
+  return `<!-- pipewarden:comment ${key.replace(/[^A-Za-z0-9._/-]/g, "_")} -->`;
+}
+async function upsertStickyComment(octokit, target, body, key) {
+  const marker = commentMarker(key);
+  const text2 = `${body.trimEnd()}
 
-// src/upload.ts
-import { readFile as readFile6 } from "fs/promises";
-import { basename as basename5 } from "path";
-import { gzipSync as gzipSync2 } from "zlib";
-var sleep = (ms) => new Promise((resolve5) => setTimeout(resolve5, ms));
+${marker}
+`;
+  const find = async () => (await octokit.paginate(octokit.rest.issues.listComments, { ...target, per_page: 100 })).filter((c) => (c.body ?? "").includes(marker)).sort((a, b) => a.id - b.id);
+  let mine = await find();
+  let action = "unchanged";
+  if (!mine.length) {
+    await octokit.rest.issues.createComment({ ...target, body: text2 });
+    action = "created";
+    mine = await find();
+  }
+  const [keep, ...extra] = mine;
+  if (!keep) throw new Error("the comment was created but cannot be found again");
+  if (keep.body !== text2) {
+    await octokit.rest.issues.updateComment({ owner: target.owner, repo: target.repo, comment_id: keep.id, body: text2 });
+    if (action === "unchanged") action = "updated";
+  }
+  for (const comment22 of extra) {
+    await octokit.rest.issues.deleteComment({ owner: target.owner, repo: target.repo, comment_id: comment22.id }).catch((error63) => {
+      if (error63.status !== 404) throw error63;
+    });
+  }
+  return { id: keep.id, action };
+}
+var sleep = (ms) => new Promise((resolve7) => setTimeout(resolve7, ms));
 async function uploadSarif(octokit, options2) {
   const results = [];
   for (const file2 of options2.files) {
@@ -76236,110 +75564,209 @@ async function uploadSarif(octokit, options2) {
   }
   return results;
 }
-
-// src/run.ts
+var ANNOTATIONS_PER_LEVEL = 10;
+function annotationsFor(findings) {
+  const fresh = findings.filter((f) => !f.suppressed && f.inScope && (f.result.baselineState === void 0 || f.result.baselineState === "new"));
+  fresh.sort((a, b) => (b.risk ?? 0) - (a.risk ?? 0));
+  const counts = { error: 0, warning: 0, notice: 0 };
+  const out = [];
+  for (const f of fresh) {
+    const level = f.priority === "P0" || f.priority === "P1" ? "error" : f.priority === "P2" ? "warning" : "notice";
+    if (counts[level] >= ANNOTATIONS_PER_LEVEL) continue;
+    counts[level]++;
+    const uri = f.location?.uri;
+    const local = uri && !/^[a-z][a-z0-9+.-]*:/i.test(uri) && !uri.startsWith("/");
+    out.push({
+      level,
+      title: `${f.priority ?? ""} risk ${f.risk ?? ""}: ${f.ruleId}`.slice(0, 255),
+      message: `${f.message.replace(/\s+/g, " ").slice(0, 1e3)} (${f.tool})`,
+      ...local ? { file: decodeUri(uri), startLine: f.location?.startLine, endLine: f.location?.endLine ?? f.location?.startLine } : {}
+    });
+  }
+  return out;
+}
 var FORK_DOCS = "https://github.com/pipewarden/pipewarden/blob/main/docs/github-action.md#pull-requests-from-forks";
-async function exists2(path4) {
-  return access2(path4).then(
-    () => true,
-    () => false
-  );
-}
-async function loadConfig(inputs, workspace, dir) {
-  if (inputs.config) return loadConfigFile(resolve4(workspace, inputs.config));
-  for (const name of ["pipewarden.yml", "pipewarden.yaml"]) if (await exists2(join18(dir, name))) return loadConfigFile(join18(dir, name));
-  return {};
-}
-function links() {
-  const server = process.env.GITHUB_SERVER_URL ?? "https://github.com";
-  const { owner, repo } = context2.repo;
-  const pr = context2.payload.pull_request;
-  const sha = pr?.head?.sha ?? context2.sha;
-  return {
-    ...sha ? { blob: `${server}/${owner}/${repo}/blob/${sha}` } : {},
-    ...context2.runId ? { report: `${server}/${owner}/${repo}/actions/runs/${context2.runId}` } : {}
-  };
-}
-function provenance() {
-  const server = process.env.GITHUB_SERVER_URL ?? "https://github.com";
-  const { owner, repo } = context2.repo;
-  const pr = context2.payload.pull_request;
-  const commit = pr?.head?.sha ?? context2.sha;
-  const branch = process.env.GITHUB_HEAD_REF || process.env.GITHUB_REF_NAME;
-  const defaultBranch = context2.payload.repository?.default_branch;
-  return {
-    ...commit ? { commit } : {},
-    ...branch ? { branch } : {},
-    ...owner && repo ? { repository: `${owner}/${repo}` } : {},
-    ...defaultBranch ? { defaultBranch } : {},
-    ...context2.runId ? { pipeline: `${server}/${owner}/${repo}/actions/runs/${context2.runId}` } : {}
-  };
-}
-function isDefaultBranchRun(inputs) {
-  const defaultBranch = context2.payload.repository?.default_branch;
-  return Boolean(defaultBranch) && context2.ref === `refs/heads/${defaultBranch}` && !context2.payload.pull_request && !inputs.diffBase && inputs.stage !== "precommit";
-}
-async function postComment(octokit, summary2, inputs, report) {
-  const number4 = inputs.pullRequest ?? context2.payload.pull_request?.number;
-  if (!inputs.comment || !number4) return;
-  const server = process.env.GITHUB_SERVER_URL ?? "https://github.com";
-  const attempt = process.env.GITHUB_RUN_ATTEMPT;
-  const footer = `<sub>Pipewarden \xB7 commit ${context2.sha.slice(0, 7)} \xB7 [run ${context2.runId}${attempt && attempt !== "1" ? `, attempt ${attempt}` : ""}](${server}/${context2.repo.owner}/${context2.repo.repo}/actions/runs/${context2.runId}) \xB7 the full report is in the run's artifacts</sub>`;
-  try {
-    const result2 = await upsertStickyComment(octokit, { ...context2.repo, issue_number: number4 }, `${summary2.trimEnd()}
-
-${footer}`, `${context2.workflow ?? "pipewarden"}/${context2.job ?? ""}/${inputs.stage}`);
-    report.posted.push(`PR comment ${result2.action} (#${number4})`);
-  } catch (error63) {
-    report.notPosted.push(`the PR comment: ${describe4(error63)}`);
-  }
-}
-async function upload(octokit, outcome, inputs, report) {
-  if (!inputs.uploadSarif) return;
-  const pr = context2.payload.pull_request;
-  const ref = pr ? `refs/pull/${pr.number}/merge` : context2.ref;
-  try {
-    const results = await uploadSarif(octokit, { ...context2.repo, commitSha: context2.sha, ref, files: outcome.outputs.github, waitSeconds: inputs.uploadWaitSeconds });
-    for (const r of results) {
-      if (r.status === "complete") report.posted.push(`code scanning: ${r.file} processed`);
-      else if (r.status === "failed") {
-        error(`code scanning rejected ${r.file}: ${r.errors.join("; ") || "no reason given"}`);
-        report.notPosted.push(`code scanning rejected ${r.file}: ${r.errors.join("; ") || "no reason given"}`);
-      } else report.notPosted.push(`code scanning had not processed ${r.file} after ${inputs.uploadWaitSeconds} s (upload ${r.id ?? "?"})`);
-    }
-  } catch (error63) {
-    report.notPosted.push(`the SARIF upload to code scanning: ${describe4(error63)}`);
-  }
-}
-async function tickets(octokit, outcome, config2, inputs, report) {
-  if (inputs.tickets !== "github") return;
-  const tracker = githubTracker(octokit, context2.repo);
-  let existing;
-  try {
-    existing = await tracker.list();
-  } catch (error63) {
-    report.notPosted.push(`issues: ${describe4(error63)}`);
-    return;
-  }
-  const plan = planTickets(outcome.findings, existing, {
-    minPriority: config2.tickets?.min_priority,
-    maxNew: config2.tickets?.max_new ?? inputs.maxNewTickets,
-    labels: config2.tickets?.labels,
-    closeMissing: isDefaultBranchRun(inputs),
-    completeScanners: completedTools(outcome.log),
-    today: todayUtc(),
-    links: links()
-  });
-  const result2 = await syncTickets(plan, tracker);
-  const parts = [`${result2.created} opened`, `${result2.updated} updated`, `${result2.reopened} reopened`, `${result2.closed} closed`, `${result2.unchanged} unchanged`];
-  if (result2.deferred) parts.push(`${result2.deferred} waiting (over the cap of ${config2.tickets?.max_new ?? inputs.maxNewTickets} new per run)`);
-  report.posted.push(`issues: ${parts.join(", ")}`);
-  for (const error63 of result2.errors) report.notPosted.push(`issues: ${error63}`);
-}
-function describe4(error63) {
+function describeGithubError(error63) {
   if (isForbidden(error63)) return `the token may not write here (HTTP ${statusOf2(error63)}): a pull request from a fork gets a read-only token; see ${FORK_DOCS}`;
   const status = statusOf2(error63);
   return `${status ? `HTTP ${status}: ` : ""}${(error63.message ?? String(error63)).split("\n")[0]}`;
+}
+function comment2(octokit, context, number4) {
+  const { server, owner, repo, runId, runAttempt } = context;
+  const footer = `<sub>Pipewarden \xB7 commit ${context.sha.slice(0, 7)} \xB7 [run ${runId}${runAttempt && runAttempt !== "1" ? `, attempt ${runAttempt}` : ""}](${server}/${owner}/${repo}/actions/runs/${runId}) \xB7 the full report is in the run's artifacts</sub>`;
+  return {
+    what: "the PR comment",
+    async upsert(summary2, stage) {
+      const result2 = await upsertStickyComment(octokit, { owner, repo, issue_number: number4 }, `${summary2.trimEnd()}
+
+${footer}`, `${context.workflow ?? "pipewarden"}/${context.job ?? ""}/${stage}`);
+      return `PR comment ${result2.action} (#${number4})`;
+    }
+  };
+}
+function upload(octokit, context, waitSeconds) {
+  const ref = context.pullRequest ? `refs/pull/${context.pullRequest.number}/merge` : context.ref;
+  return {
+    async upload(files) {
+      const posted = [];
+      const notPosted = [];
+      for (const r of await uploadSarif(octokit, { owner: context.owner, repo: context.repo, commitSha: context.sha, ref, files, waitSeconds })) {
+        if (r.status === "complete") posted.push(`code scanning: ${r.file} processed`);
+        else if (r.status === "failed") notPosted.push(`code scanning rejected ${r.file}: ${r.errors.join("; ") || "no reason given"}`);
+        else notPosted.push(`code scanning had not processed ${r.file} after ${waitSeconds} s (upload ${r.id ?? "?"})`);
+      }
+      return { posted, notPosted };
+    }
+  };
+}
+function githubPlatform(options2) {
+  const { context } = options2;
+  const build = githubBuildInfo(context);
+  if (!options2.token) return { name: "github", build, describeError: describeGithubError };
+  const octokit = makeOctokit(options2.token, { baseUrl: context.api, log: options2.log });
+  const number4 = options2.pullRequest ?? context.pullRequest?.number;
+  return {
+    name: "github",
+    build,
+    comment: number4 ? comment2(octokit, context, number4) : void 0,
+    upload: upload(octokit, context, options2.uploadWaitSeconds ?? 0),
+    tracker: githubTracker(octokit, { owner: context.owner, repo: context.repo }),
+    describeError: describeGithubError
+  };
+}
+
+// src/exec.ts
+var timeoutTool;
+function hasTimeout() {
+  timeoutTool ??= process.platform === "win32" ? Promise.resolve(false) : getExecOutput("timeout", ["--version"], { silent: true, ignoreReturnCode: true }).then(
+    (r) => r.exitCode === 0,
+    () => false
+  );
+  return timeoutTool;
+}
+async function actionsExec(request2) {
+  const started = performance.now();
+  const env = Object.fromEntries(Object.entries(request2.env ?? process.env).filter((e2) => e2[1] !== void 0));
+  const seconds2 = request2.timeoutMs ? Math.max(1, Math.ceil(request2.timeoutMs / 1e3)) : void 0;
+  const wrap = seconds2 !== void 0 && await hasTimeout();
+  const command = wrap ? "timeout" : request2.command;
+  const args = wrap ? ["--kill-after=10", `${seconds2}`, request2.command, ...request2.args] : [...request2.args];
+  try {
+    const result2 = await getExecOutput(command, args, { cwd: request2.cwd, env, silent: true, ignoreReturnCode: true });
+    const timedOut = wrap && (result2.exitCode === 124 || result2.exitCode === 137);
+    const notFound = wrap && result2.exitCode === 127 && /No such file or directory|cannot run command/i.test(result2.stderr);
+    return { exitCode: timedOut ? null : result2.exitCode, stdout: result2.stdout, stderr: result2.stderr, timedOut, notFound, durationMs: performance.now() - started };
+  } catch (error63) {
+    const message2 = error63.message ?? String(error63);
+    const notFound = /Unable to locate executable file|ENOENT|not found/i.test(message2);
+    return { exitCode: null, stdout: "", stderr: message2, timedOut: false, notFound, durationMs: performance.now() - started };
+  }
+}
+
+// src/inputs.ts
+var optional2 = external_exports.string().transform((s) => s.trim() === "" ? void 0 : s.trim());
+var bool = (name) => external_exports.string().transform((s, ctx) => {
+  const v = s.trim().toLowerCase();
+  if (["true", "yes", "1", "on"].includes(v)) return true;
+  if (["false", "no", "0", "off", ""].includes(v)) return false;
+  ctx.addIssue({ code: "custom", message: `${name}: "${s}" is not true or false` });
+  return external_exports.NEVER;
+});
+var int2 = (name, min, max) => external_exports.string().transform((s, ctx) => {
+  const n = Number(s.trim());
+  if (!Number.isInteger(n) || n < min || n > max) {
+    ctx.addIssue({ code: "custom", message: `${name}: "${s}" is not a whole number from ${min} to ${max}` });
+    return external_exports.NEVER;
+  }
+  return n;
+});
+var inputsSchema = external_exports.object({
+  "working-directory": external_exports.string().transform((s) => s.trim() || "."),
+  config: optional2,
+  stage: external_exports.string().transform((s) => s.trim() || "commit").pipe(external_exports.enum(STAGES, { error: (issue3) => `stage: "${String(issue3.input)}" is not a stage (stages: ${STAGES.join(", ")})` })),
+  scanners: external_exports.string().transform((s, ctx) => {
+    const list = s.trim();
+    if (!list) return void 0;
+    if (list === "none") return [];
+    const ids = list.split(/[,\s]+/).filter(Boolean);
+    for (const id of ids) if (!getScanner(id)) ctx.addIssue({ code: "custom", message: `scanners: unknown scanner "${id}" (known: ${scanners.map((x) => x.id).join(", ")})` });
+    return ids;
+  }),
+  reports: external_exports.string().transform(
+    (s) => s.split("\n").map((line2) => line2.trim()).filter(Boolean).map((spec) => {
+      const match = /^(.+):([a-z0-9][a-z0-9-]*)$/.exec(spec);
+      return match && !/^[A-Za-z]$/.test(match[1]) ? { file: match[1], format: match[2] } : { file: spec, format: void 0 };
+    })
+  ),
+  baseline: optional2,
+  "diff-base": optional2.refine((ref) => ref === void 0 || !ref.startsWith("-"), 'diff-base: a git ref cannot start with "-"'),
+  "target-url": optional2,
+  image: optional2,
+  "fail-on": external_exports.string().transform((s) => s.trim().toLowerCase() || "policy").pipe(external_exports.enum(FAIL_ON, { error: (issue3) => `fail-on: "${String(issue3.input)}" is not policy, never, critical, high, medium or low` })),
+  comment: bool("comment"),
+  "pull-request": external_exports.string().transform((s, ctx) => {
+    if (!s.trim()) return void 0;
+    const n = Number(s.trim());
+    if (!Number.isInteger(n) || n < 1) {
+      ctx.addIssue({ code: "custom", message: `pull-request: "${s}" is not a pull request number` });
+      return external_exports.NEVER;
+    }
+    return n;
+  }),
+  tickets: external_exports.string().transform((s) => s.trim().toLowerCase() || "none").pipe(external_exports.enum(["none", "github"], { error: (issue3) => `tickets: "${String(issue3.input)}" is not none or github` })),
+  "max-new-tickets": int2("max-new-tickets", 0, 1e3),
+  "upload-sarif": bool("upload-sarif"),
+  "upload-wait": int2("upload-wait", 0, 3600),
+  token: external_exports.string(),
+  "out-dir": external_exports.string().transform((s) => s.trim() || ".pipewarden"),
+  "feeds-dir": optional2,
+  history: optional2
+});
+var INPUT_NAMES = Object.keys(inputsSchema.shape);
+function readInputs(get) {
+  const raw = Object.fromEntries(INPUT_NAMES.map((name) => [name, get(name)]));
+  const parsed = inputsSchema.safeParse(raw);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue3) => issue3.message.includes(":") ? issue3.message : `${String(issue3.path[0])}: ${issue3.message}`);
+    throw new ConfigError(problems.join("; "), { problems, file: "action inputs" });
+  }
+  const v = parsed.data;
+  return {
+    workingDirectory: v["working-directory"],
+    config: v.config,
+    stage: v.stage,
+    scanners: v.scanners,
+    reports: v.reports,
+    baseline: v.baseline,
+    diffBase: v["diff-base"],
+    targetUrl: v["target-url"],
+    image: v.image,
+    failOn: v["fail-on"],
+    comment: v.comment,
+    pullRequest: v["pull-request"],
+    tickets: v.tickets,
+    maxNewTickets: v["max-new-tickets"],
+    uploadSarif: v["upload-sarif"],
+    uploadWaitSeconds: v["upload-wait"],
+    token: v.token,
+    outDir: v["out-dir"],
+    feedsDir: v["feeds-dir"],
+    history: v.history?.toLowerCase() === "none" ? null : v.history
+  };
+}
+
+// src/run.ts
+async function loadConfig(inputs, workspace, dir) {
+  const file2 = inputs.config ? resolve4(workspace, inputs.config) : await findConfigFile(dir);
+  return file2 ? loadConfigFile(file2) : {};
+}
+function annotate(findings) {
+  for (const a of annotationsFor(findings)) {
+    const properties = { title: a.title, ...a.file ? { file: a.file, startLine: a.startLine, endLine: a.endLine } : {} };
+    if (a.level === "error") error(a.message, properties);
+    else if (a.level === "warning") warning(a.message, properties);
+    else notice(a.message, properties);
+  }
 }
 async function run2() {
   let inputs;
@@ -76349,8 +75776,11 @@ async function run2() {
     const dir = resolve4(workspace, inputs.workingDirectory);
     const config2 = applyFailOn(await loadConfig(inputs, workspace, dir), inputs.stage, inputs.failOn);
     const ports = { exec: actionsExec, log: (level, message2) => level === "warn" ? warning(message2) : info(message2) };
-    const cacheRoot = process.env.RUNNER_TOOL_CACHE ?? process.env.RUNNER_TEMP ?? join18(workspace, ".pipewarden-cache");
+    const cacheRoot = process.env.RUNNER_TOOL_CACHE ?? process.env.RUNNER_TEMP ?? join21(workspace, ".pipewarden-cache");
     const offline = /^(1|true|yes)$/i.test(process.env.PIPEWARDEN_OFFLINE ?? "");
+    const context = readGithubContext(process.env);
+    const wantsPosting = inputs.comment || inputs.uploadSarif || inputs.tickets !== "none";
+    const platform2 = { ...githubPlatform({ context, token: wantsPosting ? inputs.token : void 0, log: (message2) => info(message2), pullRequest: inputs.pullRequest, uploadWaitSeconds: inputs.uploadWaitSeconds }), annotate };
     const outcome = await runScan(
       {
         cwd: workspace,
@@ -76363,17 +75793,16 @@ async function run2() {
         env: process.env,
         baseline: inputs.baseline,
         diffBase: inputs.diffBase,
-        targetUrl: inputs.targetUrl,
-        image: inputs.image,
+        targets: { ...inputs.targetUrl ? { url: { href: inputs.targetUrl } } : {}, ...inputs.image ? { image: inputs.image } : {} },
         feedsDir: inputs.feedsDir,
-        feedCache: { cacheDir: join18(cacheRoot, "pipewarden", "feeds"), offline, fetch: offline ? void 0 : globalThis.fetch },
-        links: links(),
+        feedCache: { cacheDir: join21(cacheRoot, "pipewarden", "feeds"), offline, fetch: offline ? void 0 : globalThis.fetch },
+        links: platform2.build.links,
         history: historyFileOf({ named: inputs.history ?? void 0, off: inputs.history === null, configured: config2.history, outDir: inputs.outDir, cwd: workspace }),
-        provenance: provenance()
+        provenance: platform2.build.provenance
       },
       ports
     );
-    const show = (path4) => relative5(workspace, path4) || ".";
+    const show = (path5) => relative6(workspace, path5) || ".";
     setOutput("verdict", outcome.verdict.status);
     setOutput("new-count", String(outcome.baseline ? outcome.baseline.new : outcome.findings.filter((f) => !f.suppressed).length));
     setOutput("fixed-count", String(outcome.baseline?.absent ?? 0));
@@ -76381,30 +75810,32 @@ async function run2() {
     setOutput("report-file", show(outcome.outputs.html));
     setOutput("summary-file", show(outcome.outputs.summary));
     setOutput("json-file", show(outcome.outputs.json));
-    for (const a of annotationsFor(outcome.findings)) {
-      const properties = { title: a.title, ...a.file ? { file: a.file, startLine: a.startLine, endLine: a.endLine } : {} };
-      if (a.level === "error") error(a.message, properties);
-      else if (a.level === "warning") warning(a.message, properties);
-      else notice(a.message, properties);
-    }
+    platform2.annotate?.(outcome.findings);
     const summary2 = await readFile7(outcome.outputs.summary, "utf8");
-    const report = { posted: [], notPosted: [] };
-    const token = inputs.token;
-    if (token && (inputs.comment || inputs.uploadSarif || inputs.tickets !== "none")) {
-      const octokit = makeOctokit(token, (message2) => info(message2));
-      await postComment(octokit, summary2, inputs, report);
-      await upload(octokit, outcome, inputs, report);
-      await tickets(octokit, outcome, config2, inputs, report);
-    } else if (!token && (inputs.comment || inputs.uploadSarif || inputs.tickets !== "none")) {
-      report.notPosted.push("comments, uploads and issues: no token (set the token input)");
-    }
-    for (const line of report.posted) info(line);
-    for (const line of report.notPosted) warning(`could not post ${line}`);
+    const report = await publish(platform2, {
+      findings: outcome.findings,
+      log: outcome.log,
+      outputs: outcome.outputs,
+      summary: summary2,
+      stage: inputs.stage,
+      config: config2,
+      comment: inputs.comment,
+      tickets: inputs.tickets === "github",
+      upload: inputs.uploadSarif,
+      maxNewTickets: inputs.maxNewTickets,
+      diffScoped: Boolean(inputs.diffBase),
+      today: todayUtc()
+    });
+    if (!inputs.token && wantsPosting) report.notPosted.push("comments, uploads and issues: no token (set the token input)");
+    for (const line2 of report.posted) info(line2);
+    for (const line2 of report.notPosted) warning(`could not post ${line2}`);
+    for (const line2 of report.warnings) warning(line2);
+    const trouble = [...report.notPosted, ...report.warnings];
     let step = summary2;
-    if (report.notPosted.length) step += `
+    if (trouble.length) step += `
 ### What this run could not post
 
-${report.notPosted.map((l) => `- ${l}`).join("\n")}
+${trouble.map((l) => `- ${l}`).join("\n")}
 
 The results are in the job's files (\`${inputs.outDir}\`).
 `;

@@ -1,5 +1,5 @@
 export { readGitlabContext, type GitlabJobContext } from './context.js';
-export { postToGitlab, type GitlabPostInput, type GitlabPostResult } from './post.js';
+export { gitlabPlatform, describeGitlabError } from './platform.js';
 export { upsertMergeRequestNote, noteMarker } from './note.js';
 export { gitlabTracker } from './tracker.js';
 export { makeClient, isForbidden } from './client.js';

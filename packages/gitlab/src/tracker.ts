@@ -1,4 +1,4 @@
-import { ticketFrom, type Ticket, type TicketDraft, type TicketTracker } from '@pipewarden/core';
+import { renderTicketMarkdown, ticketFrom, type Ticket, type TicketDraft, type TicketTracker } from '@pipewarden/core';
 import type { GitlabClient } from './client.js';
 
 interface IssueJson {
@@ -10,27 +10,30 @@ interface IssueJson {
 }
 
 /** GitLab issues as Pipewarden's ticket tracker: labelled `pipewarden`, confidential by default, due dates set. */
-export function gitlabTracker(api: GitlabClient, projectId: string): TicketTracker {
+export function gitlabTracker(api: GitlabClient, projectId: string): TicketTracker & { where: string } {
   const toTicket = (issue: IssueJson) => ticketFrom({ id: issue.iid, closed: issue.state === 'closed', title: issue.title, body: issue.description, labels: issue.labels });
+  const iid = (ticket: Ticket) => Number(ticket.id);
   return {
+    where: `project ${projectId}`,
+    render: renderTicketMarkdown,
     async list() {
       const issues = (await api.Issues.all({ projectId, labels: 'pipewarden', scope: 'all', perPage: 100 })) as unknown as IssueJson[];
       return issues.flatMap((issue) => toTicket(issue) ?? []);
     },
     async create(draft: TicketDraft) {
-      const issue = (await api.Issues.create(projectId, draft.title, { description: draft.body, labels: draft.labels.join(','), confidential: draft.confidential, ...(draft.dueDate ? { dueDate: draft.dueDate } : {}) })) as unknown as IssueJson;
+      const issue = (await api.Issues.create(projectId, draft.title, { description: renderTicketMarkdown(draft), labels: draft.labels.join(','), confidential: draft.confidential, ...(draft.dueDate ? { dueDate: draft.dueDate } : {}) })) as unknown as IssueJson;
       return toTicket(issue)!;
     },
     async update(ticket: Ticket, draft: TicketDraft) {
-      await api.Issues.edit(projectId, ticket.id, { title: draft.title, description: draft.body, labels: draft.labels.join(',') });
+      await api.Issues.edit(projectId, iid(ticket), { title: draft.title, description: renderTicketMarkdown(draft), labels: draft.labels.join(',') });
     },
     async close(ticket: Ticket, comment: string) {
-      await api.IssueNotes.create(projectId, ticket.id, comment);
-      await api.Issues.edit(projectId, ticket.id, { stateEvent: 'close' });
+      await api.IssueNotes.create(projectId, iid(ticket), comment);
+      await api.Issues.edit(projectId, iid(ticket), { stateEvent: 'close' });
     },
     async reopen(ticket: Ticket, draft: TicketDraft, comment: string) {
-      await api.Issues.edit(projectId, ticket.id, { stateEvent: 'reopen', title: draft.title, description: draft.body, labels: draft.labels.join(',') });
-      await api.IssueNotes.create(projectId, ticket.id, comment);
+      await api.Issues.edit(projectId, iid(ticket), { stateEvent: 'reopen', title: draft.title, description: renderTicketMarkdown(draft), labels: draft.labels.join(',') });
+      await api.IssueNotes.create(projectId, iid(ticket), comment);
     },
   };
 }

@@ -1,5 +1,5 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -16,10 +16,18 @@ async function fakeRepo(): Promise<string> {
 }
 
 describe('pnpm new-format', () => {
-  it('creates the folder, the corpus test and the barrel line', async () => {
+  it('creates the folder, the corpus test, the test data placeholder and the barrel line', async () => {
     const root = await fakeRepo();
-    execFileSync(process.execPath, [SCRIPT, 'acme-scan', '--corpus', 'acme', '--root', root]);
+    const out = execFileSync(process.execPath, [SCRIPT, 'acme-scan', '--corpus', 'acme', '--root', root], { encoding: 'utf8' });
     const dir = join(root, 'packages', 'core', 'src', 'formats', 'acme-scan');
+    const files = (await readdir(dir, { recursive: true })).map((file) => file.replace(/\\/g, '/')).sort();
+    expect(files).toEqual(['acme-scan.test.ts', 'index.ts', 'testdata', 'testdata/README.md', 'testdata/placeholder.input.json']);
+    // The placeholder has the shape the scaffolded parser reads; formats/testdata.test.ts refuses it until it is replaced.
+    const placeholder = JSON.parse(await readFile(join(dir, 'testdata', 'placeholder.input.json'), 'utf8')) as { findings: { rule: string }[] };
+    expect(placeholder.findings[0]!.rule).toBe('example-rule');
+    const regenerate = 'UPDATE_TESTDATA=1 pnpm vitest run packages/core/src/formats/testdata.test.ts';
+    expect(await readFile(join(dir, 'testdata', 'README.md'), 'utf8')).toContain(regenerate);
+    expect(out).toContain(regenerate);
     expect(await readFile(join(dir, 'index.ts'), 'utf8')).toMatch(/export const acmeScan: InputFormat = \{\n {2}id: 'acme-scan'/);
     expect(await readFile(join(dir, 'acme-scan.test.ts'), 'utf8')).toMatch(/folder: 'acme'/);
     expect(await readFile(join(root, 'packages', 'core', 'src', 'formats', 'index.ts'), 'utf8')).toBe(

@@ -2,8 +2,8 @@ import { z } from 'zod';
 import { CATEGORIES, PRIORITIES, type Finding } from '../finding.js';
 import type { ImageInventory } from '../images/check.js';
 import type { Verdict } from '../policy/gate.js';
-import type { Provenance } from '../report/summary.js';
-import { STAGES, type Stage } from '../scanners/types.js';
+import type { Provenance } from '../model/provenance.js';
+import { STAGES, type Stage } from '../model/stage.js';
 
 /** Bumped when a field changes meaning; readers refuse lines of a version they do not know. */
 export const HISTORY_VERSION = 1;

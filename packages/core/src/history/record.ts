@@ -1,7 +1,7 @@
 import { basename, join, resolve } from 'node:path';
 import type { Ports } from '../ports/types.js';
-import type { HistoryPoint, Provenance } from '../report/summary.js';
-import type { Stage } from '../scanners/types.js';
+import type { HistoryPoint, Provenance } from '../model/provenance.js';
+import type { Stage } from '../model/stage.js';
 import { readHistoryFile, type HistoryRead } from './file.js';
 import { onDefaultBranch, type HistoryLine } from './line.js';
 

@@ -1,89 +1,115 @@
-import { rename, rm, writeFile } from 'node:fs/promises';
-import { ensureDir } from '../files/ensure-dir.js';
-import { basename, dirname, join } from 'node:path';
-import { writeFileAtomic } from '../sarif/write-atomic.js';
-import { sarifText } from '../sarif/write-log.js';
-import type { Log } from '../sarif/types.js';
-import { renderMarkdown, type ReportLinks, type SummaryInput } from '../report/summary.js';
-import { renderJunit } from '../report/junit.js';
-import { renderJson } from '../report/json.js';
-import { renderHtml } from '../report/html.js';
-import { githubSarif } from '../report/github-sarif.js';
-import { fixedOf } from '../report/model.js';
-import { GITLAB_REPORT_FILES, gitlabReports, type GitlabContext, type GitlabReportType } from '../report/gitlab.js';
+import { stat } from 'node:fs/promises';
+import { join, relative, sep } from 'node:path';
+import type { Finding } from '../finding.js';
+import { completeProvenance, trendOf } from '../history/record.js';
+import type { ImageInventory } from '../images/check.js';
+import type { EmitOutputs, Emitter, RunSummary } from '../model/outputs.js';
+import type { Provenance } from '../model/provenance.js';
+import type { ScannerRun } from '../model/scanner-run.js';
+import type { Verdict } from '../policy/gate.js';
+import type { WaiverReport } from '../policy/waivers.js';
+import type { Ports } from '../ports/types.js';
+import { PROP, type Log } from '../sarif/types.js';
+import { version } from '../version.js';
+import { verdictProp } from './assess.js';
+import type { Ingested } from './ingest.js';
+import type { Prepared } from './prepare.js';
+import type { ParsedScanOptions } from './types.js';
 
-export interface EmitOutputs {
-  sarif: string;
-  summary: string;
-  /** GitLab security reports written (gl-*-report.json), by type. */
-  gitlab: string[];
-  junit: string;
-  json: string;
-  html: string;
-  /** GitHub-ready SARIF files (one per category), in out-dir/github/. */
-  github: string[];
-  githubDir: string;
+export interface Judged {
+  findings: Finding[];
+  verdict: Verdict;
+  waivers: WaiverReport;
 }
 
-export interface EmitContext {
-  gitlab?: GitlabContext | undefined;
-  links?: ReportLinks | undefined;
-  /** A repository file (relative to the source root) that GitHub results with no file of their own are shown on. */
-  anchorUri?: string | undefined;
-  commit?: string | undefined;
-}
-
-/** Replaces a folder's content in one step: a reader sees the old set of files or the new one, never a mix. */
-async function writeFolderAtomic(dir: string, files: readonly { name: string; text: string }[]): Promise<void> {
-  const staging = join(dirname(dir), `.${basename(dir)}.tmp-${process.pid}-${Date.now()}`);
-  ensureDir(staging);
-  try {
-    for (const file of files) await writeFile(join(staging, file.name), file.text);
-    const old = `${staging}.old`;
-    await rename(dir, old).catch((error: NodeJS.ErrnoException) => {
-      if (error.code !== 'ENOENT') throw error;
-    });
-    await rename(staging, dir);
-    await rm(old, { recursive: true, force: true });
-  } catch (error) {
-    await rm(staging, { recursive: true, force: true });
-    throw error;
-  }
-}
-
-/** Writes the out-dir's files; each is written whole or not at all. */
-export async function emit(log: Log, summary: Omit<SummaryInput, 'outputs'>, outDir: string, context: EmitContext = {}): Promise<EmitOutputs> {
-  const outputs: EmitOutputs = {
-    sarif: join(outDir, 'results.sarif'),
-    summary: join(outDir, 'summary.md'),
-    gitlab: [],
-    junit: join(outDir, 'junit.xml'),
-    json: join(outDir, 'report.json'),
-    html: join(outDir, 'report.html'),
-    github: [],
-    githubDir: join(outDir, 'github'),
+/** The run's own facts, kept in the log so `pipewarden report` and `gate` can read them back. */
+function stampRun(log: Log, options: ParsedScanOptions, ingested: Ingested, judged: Judged, runs: readonly ScannerRun[]): void {
+  log.properties = {
+    ...log.properties,
+    'pipewarden/stage': options.stage,
+    ...(options.shard ? { 'pipewarden/shard': `${options.shard.index}/${options.shard.total}` } : {}),
+    ...(ingested.baseline ? { 'pipewarden/baseline': ingested.baseline } : {}),
+    ...(ingested.scope ? { 'pipewarden/diff': ingested.scope } : {}),
+    ...(ingested.merged ? { 'pipewarden/merged': ingested.merged } : {}),
+    'pipewarden/verdict': verdictProp(judged.verdict),
+    'pipewarden/waivers': { expired: judged.waivers.expired, expiringSoon: judged.waivers.expiringSoon },
+    'pipewarden/scanners': runs.map(({ id, status, version: v, durationMs, reason, findings: count, files: fileCount }) => ({
+      id,
+      status,
+      files: fileCount,
+      ...(v ? { version: v } : {}),
+      durationMs: Math.round(durationMs),
+      ...(reason ? { reason } : {}),
+      ...(count !== undefined ? { findings: count } : {}),
+    })),
   };
-  ensureDir(outDir);
-  const github = githubSarif(log, { anchorUri: context.anchorUri });
-  await writeFolderAtomic(
-    outputs.githubDir,
-    github.files.map((file) => ({ name: file.name, text: file.text })),
-  );
-  outputs.github = github.files.map((file) => join(outputs.githubDir, file.name));
-  const input: SummaryInput = { ...summary, fixed: summary.fixed ?? fixedOf(log), github, links: summary.links ?? context.links };
-  await writeFileAtomic(outputs.sarif, sarifText(log));
-  await writeFileAtomic(outputs.summary, renderMarkdown(input));
-  await writeFileAtomic(outputs.junit, renderJunit(input.findings, input.verdict, input.stage));
-  await writeFileAtomic(outputs.json, `${JSON.stringify(renderJson(input), null, 2)}\n`);
-  await writeFileAtomic(outputs.html, renderHtml({ ...input, commit: context.commit }));
-  if (context.gitlab) {
-    // Waived findings stay out of GitLab's reports: GitLab would open them as vulnerabilities.
-    const reports = gitlabReports(input.findings.filter((f) => !f.suppressed), context.gitlab);
-    for (const [type, report] of Object.entries(reports) as [GitlabReportType, unknown][]) {
-      const file = join(outDir, GITLAB_REPORT_FILES[type]);
-      await writeFileAtomic(file, `${JSON.stringify(report, null, 2)}\n`);
-      outputs.gitlab.push(file);
+}
+
+/** Results seen for the first time are first detected now (matched ones kept the baseline's time). */
+function stampFirstDetection(log: Log, time: Date): void {
+  const now = time.toISOString();
+  for (const run of log.runs) {
+    for (const result of run.results ?? []) {
+      if (result.baselineState === 'absent' || result.provenance?.firstDetectionTimeUtc) continue;
+      result.provenance = { ...result.provenance, firstDetectionTimeUtc: now };
     }
   }
-  return outputs;
+}
+
+/** The images the run looked at, each with its SBOM's size when a scanner made one (the whole image's first). */
+function imagesOf(log: Log, prepared: Prepared): ImageInventory[] {
+  const images = log.runs.flatMap((run) => (run.properties?.['pipewarden/inventory'] ? [run.properties['pipewarden/inventory'] as ImageInventory] : []));
+  const sbomOf = (kind: 'image' | 'app') =>
+    prepared.scanners
+      .filter((scanner) => scanner.sbom === kind)
+      .map((scanner) => ({ scanner, components: log.runs.find((run) => run.properties?.[PROP.scanner] === scanner.id)?.properties?.['pipewarden/sbomComponents'] }))
+      .find((s) => typeof s.components === 'number');
+  const sbom = sbomOf('image') ?? sbomOf('app');
+  const generator = sbom && `${sbom.scanner.id.replace(/-image$/, '')} (${sbom.scanner.sbom === 'image' ? 'whole image' : 'application layer'})`;
+  if (sbom) for (const image of images) image.sbom ??= { generator: generator!, components: sbom.components as number };
+  return images;
+}
+
+const ANCHORS = ['pipewarden.yml', 'pipewarden.yaml', 'README.md', 'readme.md', 'package.json', 'Dockerfile'];
+
+/** The repository file GitHub shows findings on that have no file of their own (a DAST URL no route matched). */
+async function anchorOf(dir: string, srcRoot: string): Promise<string | undefined> {
+  for (const name of ANCHORS) {
+    const path = join(dir, name);
+    if (await stat(path).then((s) => s.isFile(), () => false)) {
+      const rel = relative(srcRoot, path);
+      if (!rel.startsWith('..')) return rel.split(sep).map(encodeURIComponent).join('/');
+    }
+  }
+  return undefined;
+}
+
+export interface Emitted {
+  outputs: EmitOutputs;
+  provenance: Provenance & { repository: string };
+  images: ImageInventory[];
+}
+
+/** Stamps the log with the run's facts and writes every output through the emitter. */
+export async function emitRun(
+  input: { options: ParsedScanOptions; prepared: Prepared; ingested: Ingested; judged: Judged; runs: ScannerRun[]; startedAt: Date },
+  emit: Emitter,
+  ports: Ports,
+): Promise<Emitted> {
+  const { options, prepared, ingested, judged, runs, startedAt } = input;
+  const log = ingested.log;
+  stampRun(log, options, ingested, judged, runs);
+  const provenance = await completeProvenance(options.provenance, prepared.srcRoot, ports, options.env);
+  stampFirstDetection(log, startedAt);
+  const images = imagesOf(log, prepared);
+  log.properties = { ...log.properties, 'pipewarden/provenance': provenance, ...(images.length ? { 'pipewarden/images': images } : {}) };
+  const trend = prepared.history && trendOf(prepared.history, provenance.repository, options.stage);
+  const summary: RunSummary = { ...judged, scanners: runs, stage: options.stage, reports: ingested.reports, baseline: ingested.baseline, scope: ingested.scope, provenance, images, history: trend };
+  const outputs = await emit(log, summary, prepared.outDir, {
+    gitlab: { version, startedAt, endedAt: new Date(), commit: provenance.commit, scanners: runs, categories: Object.fromEntries(prepared.scanners.map((s) => [s.id, s.category])) },
+    links: options.links,
+    anchorUri: await anchorOf(prepared.dir, prepared.srcRoot),
+    commit: provenance.commit,
+  });
+  return { outputs, provenance, images };
 }

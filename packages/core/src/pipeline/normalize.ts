@@ -5,7 +5,6 @@ import { readReport } from '../formats/registry.js';
 import { redactResult } from '../sarif/redact.js';
 import { decodeUri, toUriReference } from '../sarif/uri.js';
 import { PROP, SARIF_SCHEMA_URI, SARIF_VERSION, SRCROOT, type ArtifactLocation, type Log, type Run } from '../sarif/types.js';
-import { getScanner } from '../scanners/registry.js';
 import type { CollectedReport } from './collect.js';
 
 export { SRCROOT } from '../sarif/types.js';
@@ -70,14 +69,22 @@ function relativizeRun(run: Run, root: NormalizeOptions): void {
       }
     }
     if (result.analysisTarget) relativize(result.analysisTarget, root, prefix);
+    // A code flow's steps are places in the repository like the result's own location.
+    for (const flow of result.codeFlows ?? []) {
+      for (const thread of flow.threadFlows ?? []) {
+        for (const step of thread.locations ?? []) {
+          const artifact = step.location?.physicalLocation?.artifactLocation;
+          if (artifact) relativize(artifact, root, prefix);
+        }
+      }
+    }
   }
 }
 
 /** Brings one report to SARIF and applies the pipeline's invariants: relative URIs, category, redaction. */
 export async function normalizeReport(report: CollectedReport, options: NormalizeOptions): Promise<{ log: Log; format: string }> {
   const { log, format } = await readReport(report.file, report.format);
-  const scanner = report.scanner ? getScanner(report.scanner.id) : undefined;
-  scanner?.annotate?.(log);
+  report.annotate?.(log);
   for (const run of log.runs) {
     run.properties = {
       ...run.properties,

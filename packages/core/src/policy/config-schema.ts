@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { CATEGORIES, PRIORITIES, SEVERITIES } from '../finding.js';
-import { STAGES } from '../scanners/types.js';
+import { STAGES } from '../model/stage.js';
 
 // pipewarden.yml: this schema is the single source of truth for every package and doc.
 
@@ -92,7 +92,8 @@ export const feedsSchema = z.strictObject({
   offline: z.boolean().optional().describe('Never download; use the cache or --feeds-dir.'),
 });
 
-export const scannerOptionsSchema = z.strictObject({
+// Loose: each scanner declares its own options (Scanner.options), checked against its schema when the run prepares.
+export const scannerOptionsSchema = z.looseObject({
   timeout: z.number().int().min(1).max(24 * 3600).optional().describe('Seconds before the scanner is stopped, with the processes it started.'),
 });
 

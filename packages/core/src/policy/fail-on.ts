@@ -1,5 +1,5 @@
 import type { Severity } from '../finding.js';
-import type { Stage } from '../scanners/types.js';
+import type { Stage } from '../model/stage.js';
 import type { PipewardenConfig } from './config-schema.js';
 
 export const FAIL_ON = ['policy', 'never', 'critical', 'high', 'medium', 'low'] as const;

@@ -1,4 +1,5 @@
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
+import { join } from 'node:path';
 import { ConfigError, describeFsError } from '../errors.js';
 import { formatIssuePath } from '../sarif/validate.js';
 import { configSchema, type PipewardenConfig } from './config-schema.js';
@@ -39,4 +40,13 @@ export async function loadConfigFile(file: string): Promise<PipewardenConfig> {
     throw new ConfigError(`is not valid YAML: ${problems.join('; ')}`, { file, problems });
   }
   return parseConfig(document.toJS(), file);
+}
+
+/** The repository's own pipewarden.yml (or .yaml) in DIR, if it has one: the one place every platform looks. */
+export async function findConfigFile(dir: string): Promise<string | undefined> {
+  for (const name of ['pipewarden.yml', 'pipewarden.yaml']) {
+    const candidate = join(dir, name);
+    if (await stat(candidate).then((s) => s.isFile(), () => false)) return candidate;
+  }
+  return undefined;
 }

@@ -122,7 +122,7 @@ describe('the shipped JSON Schema', () => {
 
 describe('stage profiles', () => {
   it('a stage can bring its own gate rules', async () => {
-    const { stageGate } = await import('../pipeline/run.js');
+    const { stageGate } = await import('../pipeline/assess.js');
     const config = parseConfig({ gate: { rules: [{ severity: 'high' }] }, stages: { production: { rules: [{ kev: true }] } } }, 'x');
     expect(stageGate(config, 'production')?.rules).toEqual([{ kev: true, max: 0 }]);
     expect(stageGate(config, 'commit')?.rules).toEqual([{ severity: 'high', max: 0 }]);

@@ -5,7 +5,7 @@ import { validateGitlab } from '../../../../test-support/gitlab-schema.js';
 import { hasShared, sharedDir, sharedNotice } from '../../../../test-support/shared.js';
 import { InputError } from '../errors.js';
 import { findingsOf } from '../finding.js';
-import { convertReports } from '../pipeline/run.js';
+import { convertReports } from '../pipeline/convert.js';
 import { prioritize } from '../risk/prioritize.js';
 import { gitlabReports } from './gitlab.js';
 

@@ -1,6 +1,8 @@
 import { createHash } from 'node:crypto';
 import { type Finding, type Severity } from '../finding.js';
-import type { ScannerRun } from '../pipeline/collect.js';
+import type { GitlabContext } from '../model/outputs.js';
+
+export type { GitlabContext };
 import { decodeUri } from '../sarif/uri.js';
 
 // GitLab's security report schemas 15.2.1: one report per type, each vulnerability with an id, identifiers
@@ -18,17 +20,6 @@ export const GITLAB_REPORT_FILES: Record<GitlabReportType, string> = {
 
 const TYPE_OF: Record<string, GitlabReportType> = { sast: 'sast', iac: 'sast', sca: 'dependency_scanning', sbom: 'dependency_scanning', container: 'container_scanning', dast: 'dast', secrets: 'secret_detection' };
 const SEVERITY: Record<Severity, string> = { critical: 'Critical', high: 'High', medium: 'Medium', low: 'Low', info: 'Info' };
-
-export interface GitlabContext {
-  version: string;
-  startedAt: Date;
-  endedAt: Date;
-  /** The commit scanned, for secret detection's required commit.sha. */
-  commit?: string | undefined;
-  scanners: readonly ScannerRun[];
-  /** Category of each scanner id, to know which report types were scanned. */
-  categories: Readonly<Record<string, string>>;
-}
 
 function gitlabTime(date: Date): string {
   return date.toISOString().slice(0, 19);

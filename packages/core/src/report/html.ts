@@ -5,9 +5,10 @@ import { byRisk } from '../risk/prioritize.js';
 import { escapeHtml } from './escape.js';
 import { describeOmissions } from './github-sarif.js';
 import { REPORT_SCHEMA_VERSION } from './json.js';
-import type { HistoryPoint, SummaryInput } from './summary.js';
+import type { HistoryPoint } from '../model/provenance.js';
+import type { SummaryInput } from './summary.js';
 
-export type { HistoryPoint } from './summary.js';
+export type { HistoryPoint } from '../model/provenance.js';
 
 export interface HtmlReportInput extends SummaryInput {
   generatedAt?: Date | undefined;

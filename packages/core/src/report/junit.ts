@@ -1,7 +1,7 @@
 import { whereOf, type Finding } from '../finding.js';
 import type { Verdict } from '../policy/gate.js';
 import { byRisk } from '../risk/prioritize.js';
-import { componentOf } from './summary.js';
+import { componentOf } from '../model/groups.js';
 
 function xml(text: string): string {
   return text

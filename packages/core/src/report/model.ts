@@ -1,15 +1,14 @@
-import { findingsOf, toFinding, type Finding } from '../finding.js';
+import { findingsOf } from '../finding.js';
+import { fixedOf } from '../model/groups.js';
 import { applyGate, type Verdict } from '../policy/gate.js';
 import type { BaselineCounts } from '../identity/baseline.js';
 import type { WaiverReport } from '../policy/waivers.js';
 import { prioritize } from '../risk/prioritize.js';
 import type { Log } from '../sarif/types.js';
-import type { ScannerSummary, SummaryInput } from './summary.js';
+import type { ScannerSummary } from '../model/scanner-run.js';
+import type { SummaryInput } from './summary.js';
 
-/** The baseline's results that are gone from this run (baselineState absent): what was fixed. */
-export function fixedOf(log: Log): Finding[] {
-  return log.runs.flatMap((run) => (run.results ?? []).filter((r) => r.baselineState === 'absent').map((r) => toFinding(run, r)));
-}
+export { fixedOf };
 
 /**
  * What the reports need, read back from a log Pipewarden wrote (its run facts ride in log.properties), so

@@ -1,45 +1,21 @@
 import { PRIORITIES, SEVERITIES, whereOf, type Finding, type Severity } from '../finding.js';
 import type { ImageInventory } from '../images/check.js';
-import { NOTHING_TO_SCAN, type ScannerRun } from '../pipeline/collect.js';
+import { NOTHING_TO_SCAN, type ScannerSummary } from '../model/scanner-run.js';
+import { componentOf, groupFindings, locationUrl, safeHttpUrl, type FindingGroup } from '../model/groups.js';
+import type { ReportLinks } from '../model/provenance.js';
+import type { RunSummary } from '../model/outputs.js';
 import { describeWaiver, type WaiverReport } from '../policy/waivers.js';
 import { describeOmissions, type GithubSarif } from './github-sarif.js';
 import type { Verdict } from '../policy/gate.js';
 import { byRisk } from '../risk/prioritize.js';
-import { routeTemplate } from '../identity/fingerprint.js';
 import { escapeMarkdown, markdownCode } from './escape.js';
 
-/** A scanner's run as reports show it (a ScannerRun, or the same read back from a log). */
-export type ScannerSummary = Pick<ScannerRun, 'id' | 'status' | 'durationMs'> & Partial<Pick<ScannerRun, 'version' | 'reason' | 'findings' | 'files'>>;
-
-export interface SummaryInput {
-  findings: readonly Finding[];
-  verdict: Verdict;
-  scanners: readonly ScannerSummary[];
-  stage: string;
-  /** Reports given with --report, by path. */
-  reports?: readonly { file: string; format: string; findings: number }[];
+/** What the renderers take: the run's summary and what the emitter learned while writing. */
+export interface SummaryInput extends RunSummary {
   /** Paths of the files written, for the "where is the rest" line. */
   outputs?: readonly string[];
-  baseline?: { new: number; unchanged: number; updated: number; absent: number } | undefined;
-  waivers?: Pick<WaiverReport, 'expired' | 'expiringSoon'> | undefined;
-  /** The baseline's findings gone from this run (fixed). */
-  fixed?: readonly Finding[] | undefined;
-  links?: ReportLinks | undefined;
   /** What the GitHub-ready SARIF had to leave out. */
   github?: Pick<GithubSarif, 'kept' | 'total' | 'omitted'> | undefined;
-  scope?: { base: string; filter: string; in: number; out: number } | undefined;
-  /** Where the run came from: the commit, branch and pipeline (the platform knows them). */
-  provenance?: Provenance | undefined;
-  /** The images the pipeline built, as the inventory keeps them. */
-  images?: readonly ImageInventory[] | undefined;
-  /** Earlier runs' open findings by priority (the history file), oldest first: the trend. */
-  history?: readonly HistoryPoint[] | undefined;
-}
-
-/** One earlier run, for the trend. */
-export interface HistoryPoint {
-  date: string;
-  byPriority: Record<string, number>;
 }
 
 /** The trend in one line: open findings then and now, by priority. */
@@ -51,16 +27,6 @@ function trendLine(input: SummaryInput, active: readonly Finding[]): string | un
   const change = (then: number, later: number) => `${then} → ${later}${later === then ? '' : ` (${later > then ? '+' : '−'}${Math.abs(later - then)})`}`;
   const parts = PRIORITIES.filter((p) => (first.byPriority[p] ?? 0) || now[p]).map((p) => `${p} ${change(first.byPriority[p] ?? 0, now[p]!)}`);
   return `Trend since ${first.date.slice(0, 10)} (${input.history!.length + 1} runs): open ${change(total(first.byPriority), active.length)}${parts.length ? `; ${parts.join(', ')}` : ''}.`;
-}
-
-export interface Provenance {
-  commit?: string | undefined;
-  branch?: string | undefined;
-  /** A link to (or the id of) the pipeline run. */
-  pipeline?: string | undefined;
-  /** owner/name on the platform (the history's key across repositories). */
-  repository?: string | undefined;
-  defaultBranch?: string | undefined;
 }
 
 function baselineLine(input: SummaryInput): string | undefined {
@@ -95,79 +61,16 @@ function sourcesOf(input: SummaryInput): number {
   return new Set(input.findings.map((f) => f.tool)).size;
 }
 
-export interface FindingGroup {
-  ruleId: string;
-  component: string;
-  tool: string;
-  count: number;
-  top: Finding;
-  message: string;
-}
-
-/** The thing to change: the package for a dependency, the route for DAST, the image, else the file. */
-export function componentOf(finding: Finding): string {
-  const props = finding.result.properties ?? {};
-  const pkg = props['pipewarden/package'] as { name?: string; version?: string } | undefined;
-  if (pkg?.name) return `${pkg.name}${pkg.version ? `@${pkg.version}` : ''}`;
-  // A route, not a URL: the host and port of the app under test change from run to run.
-  const dast = props['pipewarden/dast'] as { url?: string; method?: string } | undefined;
-  if (dast?.url) return `${(dast.method ?? 'GET').toUpperCase()} ${routeTemplate(dast.url)}`;
-  const image = props['pipewarden/image'] as { reference?: string } | undefined;
-  if (image?.reference) return image.reference;
-  return finding.location?.uri ?? '(no location)';
-}
-
-/** Findings grouped by rule and component, most urgent group first: one line per thing to fix. */
-export function groupFindings(findings: readonly Finding[]): FindingGroup[] {
-  const groups = new Map<string, FindingGroup>();
-  for (const finding of [...findings].sort(byRisk)) {
-    if (finding.suppressed) continue;
-    const component = componentOf(finding);
-    const key = `${finding.ruleId}\u0000${component}`;
-    const group = groups.get(key);
-    if (group) group.count++;
-    else groups.set(key, { ruleId: finding.ruleId, component, tool: finding.tool, count: 1, top: finding, message: finding.message });
-  }
-  return [...groups.values()];
-}
-
-/** Where the summary's links point: the commit's files and the full report (both optional). */
-export interface ReportLinks {
-  /** Base of file links at the scanned commit, e.g. https://github.com/o/r/blob/<sha> (GitLab: …/-/blob/<sha>). */
-  blob?: string | undefined;
-  /** Where the full report (the job's artifacts, report.html) can be read. */
-  report?: string | undefined;
-}
-
 const FIX_FIRST = 5;
 const TOP_NEW = 10;
 /** GitHub's comment body limit is 65,536 characters; the step summary's is 1 MiB. */
 export const MARKDOWN_LIMIT = 65_000;
 
-function safeHttpUrl(url: string | undefined): string | undefined {
-  if (!url || !/^https?:\/\/[^\s<>()]+$/i.test(url)) return undefined;
-  return url.replace(/\/+$/, '');
-}
-
 /** A file:line link at the commit, or the location as code when there is no link base. */
 export function locationLink(finding: Finding, links: ReportLinks | undefined): string {
   const where = markdownCode(whereOf(finding));
-  const base = safeHttpUrl(links?.blob);
-  const location = finding.location;
-  if (!base || !location || /^[a-z][a-z0-9+.-]*:/i.test(location.uri) || location.uri.startsWith('/')) return where;
-  const path = location.uri
-    .split('/')
-    .map((segment) => encodeURIComponent(decodeURIComponentSafe(segment)).replace(/[()]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`))
-    .join('/');
-  return `[${where}](${base}/${path}${location.startLine ? `#L${location.startLine}` : ''})`;
-}
-
-function decodeURIComponentSafe(text: string): string {
-  try {
-    return decodeURIComponent(text);
-  } catch {
-    return text;
-  }
+  const url = locationUrl(finding, links);
+  return url ? `[${where}](${url})` : where;
 }
 
 function countsByPriority(findings: readonly Finding[]): Record<string, number> {

@@ -3,6 +3,7 @@ import { byExtension, pathToolAvailability } from './path-tool.js';
 import type { Scanner } from './types.js';
 
 export const bandit: Scanner = {
+  kind: 'command',
   id: 'bandit',
   title: 'Bandit',
   category: 'sast',

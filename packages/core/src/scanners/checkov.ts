@@ -3,6 +3,7 @@ import { zeroOneExit } from './rules.js';
 import type { Scanner } from './types.js';
 
 export const checkov: Scanner = {
+  kind: 'command',
   id: 'checkov',
   title: 'Checkov',
   category: 'iac',

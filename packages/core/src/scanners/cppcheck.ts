@@ -3,6 +3,7 @@ import { asOperands, byExtension, pathToolAvailability } from './path-tool.js';
 import type { Scanner } from './types.js';
 
 export const cppcheck: Scanner = {
+  kind: 'command',
   id: 'cppcheck',
   title: 'Cppcheck',
   category: 'sast',

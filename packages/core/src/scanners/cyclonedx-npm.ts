@@ -5,6 +5,8 @@ import type { Scanner } from './types.js';
 const HINT = 'it ships with @pipewarden/core; reinstall with `pnpm install`';
 
 export const cyclonedxNpm: Scanner = {
+  kind: 'command',
+  sbom: 'app',
   id: 'cyclonedx-npm',
   title: 'CycloneDX SBOM for npm',
   category: 'sbom',

@@ -7,6 +7,7 @@ import type { Scanner } from './types.js';
 
 /** Pipewarden's own Dockerfile checks (docs/images.md): base pinning, the sanctioned list, root, ADD URLs, secrets, versions. */
 export const dockerfile: Scanner = {
+  kind: 'analyzer',
   id: 'dockerfile',
   title: 'Pipewarden Dockerfile checks (base images against images.sanctioned)',
   category: 'iac',
@@ -18,17 +19,13 @@ export const dockerfile: Scanner = {
   cost: 1,
   detect: async () => ({ available: true, version }),
   select: byName(DOCKERFILES),
-  command: () => {
-    throw new Error('the dockerfile scanner runs in process');
-  },
-  exitMeaning: () => 'clean',
   async analyze(target) {
     // The parser loads when there is a Dockerfile to read, not at every start.
     const { analyzeDockerfile } = await import('../images/dockerfile.js');
     const runs = [];
     for (const file of target.files) {
       const text = await readFile(join(target.root, file), 'utf8');
-      runs.push(analyzeDockerfile(text, file, target.images).run);
+      runs.push(analyzeDockerfile(text, file, target.config.images).run);
     }
     // One run for all Dockerfiles: the rules are the same, results say which file.
     const [first, ...rest] = runs;

@@ -26,6 +26,7 @@ export const ESLINT_SECURITY_RULES: Record<string, { severity: string; cwe: stri
 const HINT = 'it ships with @pipewarden/core; reinstall with `pnpm install`';
 
 export const eslintSecurity: Scanner = {
+  kind: 'command',
   id: 'eslint-security',
   title: 'ESLint with eslint-plugin-security',
   category: 'sast',

@@ -3,6 +3,7 @@ import { byExtension, pathToolAvailability } from './path-tool.js';
 import type { Scanner } from './types.js';
 
 export const flawfinder: Scanner = {
+  kind: 'command',
   id: 'flawfinder',
   title: 'Flawfinder',
   category: 'sast',

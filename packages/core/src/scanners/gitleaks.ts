@@ -3,6 +3,7 @@ import { zeroOneExit } from './rules.js';
 import type { Scanner } from './types.js';
 
 export const gitleaks: Scanner = {
+  kind: 'command',
   id: 'gitleaks',
   title: 'Gitleaks',
   category: 'secrets',

@@ -3,6 +3,7 @@ import { pathToolAvailability, zeroOnlyExit } from './path-tool.js';
 import type { Scanner } from './types.js';
 
 export const grypeImage: Scanner = {
+  kind: 'command',
   id: 'grype-image',
   title: 'Grype (image: OS and language packages)',
   category: 'container',

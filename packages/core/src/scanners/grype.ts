@@ -2,6 +2,7 @@ import { LOCKFILES, byName, pathToolAvailability, zeroOnlyExit } from './path-to
 import type { Scanner } from './types.js';
 
 export const grype: Scanner = {
+  kind: 'command',
   id: 'grype',
   title: 'Grype',
   category: 'sca',

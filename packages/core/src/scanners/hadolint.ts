@@ -2,6 +2,7 @@ import { DOCKERFILES, asOperands, byName, pathToolAvailability, zeroOnlyExit } f
 import type { Scanner } from './types.js';
 
 export const hadolint: Scanner = {
+  kind: 'command',
   id: 'hadolint',
   title: 'Hadolint',
   category: 'iac',

@@ -27,6 +27,7 @@ async function dockerfileBase(root: string, images: Parameters<typeof analyzeDoc
  * from a registry) against its base: drift, freshness, the sanctioned list, and the image's inventory entry.
  */
 export const imagePolicy: Scanner = {
+  kind: 'analyzer',
   id: 'image-policy',
   title: 'Pipewarden image checks (base drift, freshness, sanctioned bases, inventory)',
   category: 'container',
@@ -38,29 +39,26 @@ export const imagePolicy: Scanner = {
   cost: 2,
   detect: async () => ({ available: true, version }),
   select: () => [],
-  command: () => {
-    throw new Error('the image-policy scanner runs in process');
-  },
-  exitMeaning: () => 'clean',
   async analyze(target) {
-    const registry = new RegistryClient({ insecure: target.images?.insecure_registries });
+    const { targets, config } = target;
+    const registry = new RegistryClient({ insecure: config.images?.insecure_registries });
     let image;
-    if (target.imageArchive) {
-      image = await readImageArchive(target.imageArchive);
+    if (targets.imageArchive) {
+      image = await readImageArchive(targets.imageArchive);
     } else {
-      const ref = parseReference(target.image!);
-      if (!ref) throw new InputError('is not an image reference', { file: target.image! });
+      const ref = parseReference(targets.image!);
+      if (!ref) throw new InputError('is not an image reference', { file: targets.image! });
       image = await registry.inspect(ref);
     }
     const bases = [];
-    for (const file of target.baseArchives ?? []) bases.push(await readImageArchive(file));
-    const vulnerabilities = target.vulnerabilityReports
-      ? { image: (await readReport(target.vulnerabilityReports.image)).log, currentBase: (await readReport(target.vulnerabilityReports.base)).log }
+    for (const file of targets.baseArchives ?? []) bases.push(await readImageArchive(file));
+    const vulnerabilities = targets.vulnerabilityReports
+      ? { image: (await readReport(targets.vulnerabilityReports.image)).log, currentBase: (await readReport(targets.vulnerabilityReports.base)).log }
       : undefined;
     const { run, inventory } = await checkImage({
       image,
-      dockerfile: await dockerfileBase(target.root, target.images),
-      policy: target.images,
+      dockerfile: await dockerfileBase(target.root, config.images),
+      policy: config.images,
       registry,
       bases,
       now: target.now ?? new Date(),

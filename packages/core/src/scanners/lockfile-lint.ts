@@ -10,6 +10,7 @@ const LOCKFILES: Record<string, string> = { 'package-lock.json': 'npm', 'npm-shr
 const ISSUE = /^detected (.+?) for package: (.+?)\n\s+expected: (.*)\n\s+actual: (.*)$/gm;
 
 export const lockfileLint: Scanner = {
+  kind: 'command',
   id: 'lockfile-lint',
   title: 'lockfile-lint',
   category: 'sca',

@@ -4,6 +4,7 @@ import type { Scanner } from './types.js';
 const LOCKFILE = /(?:^|\/)(?:package-lock\.json|npm-shrinkwrap\.json)$/;
 
 export const npmAudit: Scanner = {
+  kind: 'command',
   id: 'npm-audit',
   title: 'npm audit',
   category: 'sca',

@@ -2,6 +2,7 @@ import { LOCKFILES, byName, pathToolAvailability } from './path-tool.js';
 import type { Scanner } from './types.js';
 
 export const osvScanner: Scanner = {
+  kind: 'command',
   id: 'osv-scanner',
   title: 'OSV-Scanner',
   category: 'sca',

@@ -8,6 +8,7 @@ const HINT = 'it ships with @pipewarden/core; reinstall with `pnpm install`';
 const SKIP = /\.(?:png|jpe?g|gif|ico|webp|pdf|zip|gz|tgz|jar|woff2?|ttf|eot|mp[34]|wasm|lock)$|(?:^|\/)(?:pnpm-lock\.yaml|package-lock\.json|yarn\.lock)$/i;
 
 export const secretlint: Scanner = {
+  kind: 'command',
   id: 'secretlint',
   title: 'secretlint (recommended preset)',
   category: 'secrets',

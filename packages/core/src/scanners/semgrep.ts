@@ -3,6 +3,7 @@ import { zeroOneExit } from './rules.js';
 import type { Scanner } from './types.js';
 
 export const semgrep: Scanner = {
+  kind: 'command',
   id: 'semgrep',
   title: 'Semgrep',
   category: 'sast',

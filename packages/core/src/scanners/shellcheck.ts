@@ -7,6 +7,7 @@ import type { Scanner } from './types.js';
 const SHELL = /\.(?:sh|bash|ksh|bats)$/i;
 
 export const shellcheck: Scanner = {
+  kind: 'command',
   id: 'shellcheck',
   title: 'ShellCheck',
   category: 'sast',

@@ -3,12 +3,14 @@ import { pathToolAvailability, zeroOnlyExit } from './path-tool.js';
 import type { Scanner } from './types.js';
 
 export const syftImage: Scanner = {
+  kind: 'command',
   id: 'syft-image',
   title: 'Syft SBOM of the whole image (CycloneDX)',
   category: 'sbom',
   stages: ['acceptance'],
   format: 'cyclonedx',
   target: 'image',
+  sbom: 'image',
   timeoutMs: 20 * 60_000,
   installHint: 'install it from https://github.com/anchore/syft#installation (a release binary)',
   cost: 3,

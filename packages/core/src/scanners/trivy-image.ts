@@ -2,6 +2,7 @@ import { pathToolAvailability, zeroOnlyExit } from './path-tool.js';
 import type { Scanner } from './types.js';
 
 export const trivyImage: Scanner = {
+  kind: 'command',
   id: 'trivy-image',
   title: 'Trivy (image: OS and language packages, secrets, misconfigurations)',
   category: 'container',
@@ -16,7 +17,7 @@ export const trivyImage: Scanner = {
   command: (target) => ({
     command: 'trivy',
     // An archive (docker save, OCI layout) is read without a daemon or a registry.
-    args: ['image', '--format', 'json', '--output', target.outputFile, '--scanners', 'vuln,secret,misconfig', '--quiet', ...(target.imageArchive ? ['--input', target.imageArchive] : ['--', target.image!])],
+    args: ['image', '--format', 'json', '--output', target.outputFile, '--scanners', 'vuln,secret,misconfig', '--quiet', ...(target.targets.imageArchive ? ['--input', target.targets.imageArchive] : ['--', target.targets.image!])],
     cwd: target.root,
     output: 'file',
   }),

@@ -2,6 +2,7 @@ import { IAC, LOCKFILES, pathToolAvailability, zeroOnlyExit } from './path-tool.
 import type { Scanner } from './types.js';
 
 export const trivy: Scanner = {
+  kind: 'command',
   id: 'trivy',
   title: 'Trivy (filesystem: vulnerabilities, misconfigurations, secrets)',
   category: 'sca',

@@ -1,10 +1,14 @@
+import type { z } from 'zod';
 import type { Category } from '../finding.js';
 import type { Log } from '../sarif/types.js';
-import type { Ports } from '../ports/types.js';
-import type { ImagesPolicy } from '../policy/config-schema.js';
+import type { LogLevel, Ports } from '../ports/types.js';
+import type { PipewardenConfig } from '../policy/config-schema.js';
+import type { Feeds } from '../risk/feeds.js';
+import type { Stage } from '../model/stage.js';
+import type { Targets } from '../model/targets.js';
 
-export const STAGES = ['precommit', 'commit', 'acceptance', 'production'] as const;
-export type Stage = (typeof STAGES)[number];
+export { STAGES, type Stage } from '../model/stage.js';
+export type { Targets } from '../model/targets.js';
 
 export interface ScannerEnv {
   ports: Ports;
@@ -19,20 +23,12 @@ export interface ScannerTarget {
   files: readonly string[];
   /** Absolute path where the scanner's native report must end up. */
   outputFile: string;
-  /** The running application, for scanners that target a URL (DAST). */
-  url?: string | undefined;
-  /** The image the pipeline built, for scanners that target an image. */
-  image?: string | undefined;
-  /** Seconds a DAST scan may take (dast.max_scan_time). */
-  maxScanSeconds?: number | undefined;
-  /** The sanctioned images policy (images in pipewarden.yml). */
-  images?: ImagesPolicy | undefined;
-  /** The built image as a `docker save` archive or an OCI layout (instead of `image` in a registry). */
-  imageArchive?: string | undefined;
-  /** Sanctioned base images saved as archives, for drift without a registry. */
-  baseArchives?: readonly string[] | undefined;
-  /** Vulnerability reports of the image and of its base's current build: what upstream fixed. */
-  vulnerabilityReports?: { image: string; base: string } | undefined;
+  /** What the run targets besides files (the running application, the built image), as the user gave them. */
+  targets: Targets;
+  /** The whole pipewarden.yml (dast.max_scan_time, images, …). */
+  config: PipewardenConfig;
+  /** This scanner's own options (`scanners.<id>` in pipewarden.yml), parsed by its `options` schema. */
+  options: Readonly<Record<string, unknown>>;
   /** The time freshness is judged at. */
   now?: Date | undefined;
 }
@@ -52,7 +48,14 @@ export type Availability = { available: true; version: string } | { available: f
 /** What an exit code means for this tool: many exit 1 when they find something. */
 export type ExitMeaning = 'clean' | 'findings' | 'error';
 
-export interface Scanner {
+/** What an analyzer gets besides its target: the platform's environment, the feeds, a logger. */
+export interface AnalyzerContext extends ScannerEnv {
+  /** KEV and EPSS, loaded once per run on first call (the same the prioritization uses). */
+  feeds(): Promise<Feeds>;
+  log(level: LogLevel, message: string): void;
+}
+
+interface ScannerBase {
   readonly id: string;
   readonly title: string;
   readonly category: Category;
@@ -65,20 +68,36 @@ export interface Scanner {
   readonly cost?: number;
   /** It scans exactly the files it is given: with --diff-base or --staged it gets only the changed ones. */
   readonly fileList?: boolean;
-  /** What it scans: files of the target (default) or the running application's URL (--target-url). */
+  /** What it scans: files of the target (default), the running application's URL, or the built image. */
   readonly target?: 'files' | 'url' | 'image';
+  /** It writes an SBOM: of the whole image, or of the application's packages (the image inventory counts it). */
+  readonly sbom?: 'image' | 'app';
+  /** Its own options under `scanners.<id>` in pipewarden.yml (`timeout` is common to all and not part of it). */
+  readonly options?: z.ZodType<Record<string, unknown>>;
   detect(env: ScannerEnv): Promise<Availability>;
   /** The files this scanner looks at, from the target's list; none means there is nothing for it to do. */
   select(files: readonly string[]): readonly string[];
+  /** Adds what the tool knows but does not write (rule severities, CWE tags) to its normalized log. */
+  annotate?(log: Log): void;
+}
+
+/** An external tool: a command whose report is read back in its format. */
+export interface CommandScanner extends ScannerBase {
+  readonly kind: 'command';
   command(target: ScannerTarget, env: ScannerEnv): ScannerCommand;
   exitMeaning(code: number): ExitMeaning;
   /** For tools that write only text: their output as SARIF (throws when the output is not what the tool writes). */
-  convert?(output: { stdout: string; stderr: string; exitCode: number }, target: ScannerTarget): Log;
-  /** Adds what the tool knows but does not write (rule severities, CWE tags) to its normalized log. */
-  annotate?(log: Log): void;
-  /**
-   * A scanner of Pipewarden's own runs in this process instead of a command: it returns its SARIF log
-   * (`command` is then never called). Its timeout and failures are handled like a tool's.
-   */
-  analyze?(target: ScannerTarget, env: ScannerEnv): Promise<Log>;
+  convert?(output: { stdout: string; stderr: string; exitCode: number }, target: Pick<ScannerTarget, 'root' | 'files' | 'outputFile'>): Log;
 }
+
+/**
+ * An analyzer of Pipewarden's own, run in this process: it returns its SARIF log. Known errors it throws
+ * (a PipewardenError: an unreadable image, an unreachable registry) mean it could not run; any other
+ * exception is a bug of ours and ends the run as an internal error.
+ */
+export interface AnalyzerScanner extends ScannerBase {
+  readonly kind: 'analyzer';
+  analyze(target: ScannerTarget, context: AnalyzerContext): Promise<Log>;
+}
+
+export type Scanner = CommandScanner | AnalyzerScanner;

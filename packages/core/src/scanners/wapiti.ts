@@ -6,6 +6,7 @@ import type { Scanner } from './types.js';
 const MODULES = 'sql,xss,exec,file,redirect,crlf';
 
 export const wapiti: Scanner = {
+  kind: 'command',
   id: 'wapiti',
   title: 'Wapiti',
   category: 'dast',
@@ -21,14 +22,14 @@ export const wapiti: Scanner = {
     return {
       command: 'wapiti',
       args: [
-        '-u', target.url!,
+        '-u', target.targets.url!.href,
         '--scope', 'folder',
         '-m', MODULES,
         '-f', 'json',
         '-o', target.outputFile,
         '--flush-session',
         '--store-session', join(dirname(target.outputFile), 'wapiti-session'),
-        '--max-scan-time', String(target.maxScanSeconds ?? 300),
+        '--max-scan-time', String(target.config.dast?.max_scan_time ?? 300),
         '--no-bugreport',
         '-l', '1',
       ],

@@ -2,6 +2,7 @@ import { dirname } from 'node:path';
 import type { Scanner } from './types.js';
 
 export const zap: Scanner = {
+  kind: 'command',
   id: 'zap',
   title: 'OWASP ZAP baseline',
   category: 'dast',
@@ -23,7 +24,7 @@ export const zap: Scanner = {
     // zap-baseline.py writes its reports into its working directory (/zap/wrk in the image).
     return {
       command: 'zap-baseline.py',
-      args: ['-t', target.url!, '-J', 'zap.json', '-m', String(Math.max(1, Math.round((target.maxScanSeconds ?? 300) / 60))), '-I'],
+      args: ['-t', target.targets.url!.href, '-J', 'zap.json', '-m', String(Math.max(1, Math.round((target.config.dast?.max_scan_time ?? 300) / 60))), '-I'],
       cwd: dirname(target.outputFile),
       output: 'file',
     };

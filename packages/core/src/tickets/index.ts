@@ -1,4 +1,6 @@
-export type { Ticket, TicketDraft, TicketMarker, TicketTracker } from './types.js';
+export type { Ticket, TicketDraft, TicketMarker, TicketTracker, TicketSection, TicketBlock, TicketInline } from './types.js';
+export { compareTicketIds } from './types.js';
+export { ticketSections, plainTitle } from './content.js';
 export { readMarker, writeMarker, ticketFrom } from './marker.js';
 export { planTickets, ticketKey, completedTools, type TicketOptions, type TicketPlan } from './plan.js';
 export { syncTickets, type TicketSyncResult } from './sync.js';

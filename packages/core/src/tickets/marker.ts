@@ -27,11 +27,11 @@ export function readMarker(body: string | null | undefined): TicketMarker | unde
 }
 
 /** A tracker's issue as a Ticket, when it is one of Pipewarden's (it carries the marker). */
-export function ticketFrom(issue: { id: number; closed: boolean; title: string; body: string | null | undefined; labels: readonly (string | { name?: string })[] | undefined }): Ticket | undefined {
+export function ticketFrom(issue: { id: number | string; closed: boolean; title: string; body: string | null | undefined; labels: readonly (string | { name?: string })[] | undefined }): Ticket | undefined {
   const marker = readMarker(issue.body);
   if (!marker) return undefined;
   return {
-    id: issue.id,
+    id: String(issue.id),
     state: issue.closed ? 'closed' : 'open',
     title: issue.title,
     body: issue.body ?? '',

@@ -1,12 +1,31 @@
 import type { Priority } from '../finding.js';
 
-/** What a ticket should say: the same draft goes to GitHub issues, GitLab issues or any tracker. */
+/**
+ * A run of ticket text. `text` is report text (hostile: the renderer escapes it, to at most `max`
+ * characters); `plain` and `strong` are Pipewarden's own words; `code` is a literal, linked when `href` is set.
+ */
+export type TicketInline = { text: string; max: number } | { plain: string } | { strong: string } | { code: string; href?: string | undefined } | { url: string };
+
+/** A block of a ticket body; `tight` joins it to the next block without a blank line. */
+export type TicketBlock =
+  | { kind: 'paragraph'; content: TicketInline[]; tight?: boolean }
+  | { kind: 'list'; items: TicketInline[][] }
+  | { kind: 'code'; language: string; text: string; tight?: boolean }
+  | { kind: 'note'; content: TicketInline[] };
+
+export interface TicketSection {
+  heading?: string | undefined;
+  blocks: TicketBlock[];
+}
+
+/** What a ticket should say, in no tracker's markup: each tracker renders it (Markdown, ADF, wiki markup). */
 export interface TicketDraft {
   /** Stable id of the finding group (rule + component), kept in the hidden marker. */
   key: string;
   title: string;
-  /** Markdown, every report text escaped, the marker at the end. */
-  body: string;
+  sections: TicketSection[];
+  /** What the tracker keeps hidden with the ticket, so the next run finds it again. */
+  marker: TicketMarker;
   labels: string[];
   /** YYYY-MM-DD: first seen + the priority's SLA. */
   dueDate?: string | undefined;
@@ -15,11 +34,13 @@ export interface TicketDraft {
   confidential: boolean;
 }
 
-/** A ticket as the tracker holds it, with Pipewarden's marker read back from its body. */
+/** A ticket as the tracker holds it, with Pipewarden's marker read back. */
 export interface Ticket {
-  id: number;
+  /** The tracker's own id: an issue number, or a key such as SEC-12. */
+  id: string;
   state: 'open' | 'closed';
   title: string;
+  /** The body in the tracker's markup, as it is now. */
   body: string;
   labels: string[];
   marker: TicketMarker;
@@ -37,10 +58,17 @@ export interface TicketMarker {
 
 /** What a platform supplies: its issue tracker, reduced to the calls the planner needs. */
 export interface TicketTracker {
+  /** The body this tracker would write for a draft, in its markup (to tell an up-to-date ticket from a stale one). */
+  render(draft: TicketDraft): string;
   /** Every ticket Pipewarden opened (open and closed), marker parsed. */
   list(): Promise<Ticket[]>;
   create(draft: TicketDraft): Promise<Ticket>;
   update(ticket: Ticket, draft: TicketDraft): Promise<void>;
   close(ticket: Ticket, comment: string): Promise<void>;
   reopen(ticket: Ticket, draft: TicketDraft, comment: string): Promise<void>;
+}
+
+/** Trackers' ids sort as numbers where they are numbers (#9 before #10), else as text. */
+export function compareTicketIds(a: string, b: string): number {
+  return a.localeCompare(b, 'en', { numeric: true });
 }

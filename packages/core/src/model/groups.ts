@@ -1,0 +1,71 @@
+import { toFinding, type Finding } from '../finding.js';
+import { routeTemplate } from '../identity/fingerprint.js';
+import { byRisk } from '../risk/prioritize.js';
+import type { Log } from '../sarif/types.js';
+import type { ReportLinks } from './provenance.js';
+
+export interface FindingGroup {
+  ruleId: string;
+  component: string;
+  tool: string;
+  count: number;
+  top: Finding;
+  message: string;
+}
+
+/** The thing to change: the package for a dependency, the route for DAST, the image, else the file. */
+export function componentOf(finding: Finding): string {
+  const props = finding.result.properties ?? {};
+  const pkg = props['pipewarden/package'] as { name?: string; version?: string } | undefined;
+  if (pkg?.name) return `${pkg.name}${pkg.version ? `@${pkg.version}` : ''}`;
+  // A route, not a URL: the host and port of the app under test change from run to run.
+  const dast = props['pipewarden/dast'] as { url?: string; method?: string } | undefined;
+  if (dast?.url) return `${(dast.method ?? 'GET').toUpperCase()} ${routeTemplate(dast.url)}`;
+  const image = props['pipewarden/image'] as { reference?: string } | undefined;
+  if (image?.reference) return image.reference;
+  return finding.location?.uri ?? '(no location)';
+}
+
+/** Findings grouped by rule and component, most urgent group first: one line per thing to fix. */
+export function groupFindings(findings: readonly Finding[]): FindingGroup[] {
+  const groups = new Map<string, FindingGroup>();
+  for (const finding of [...findings].sort(byRisk)) {
+    if (finding.suppressed) continue;
+    const component = componentOf(finding);
+    const key = `${finding.ruleId}\u0000${component}`;
+    const group = groups.get(key);
+    if (group) group.count++;
+    else groups.set(key, { ruleId: finding.ruleId, component, tool: finding.tool, count: 1, top: finding, message: finding.message });
+  }
+  return [...groups.values()];
+}
+
+/** The baseline's results that are gone from this run (baselineState absent): what was fixed. */
+export function fixedOf(log: Log): Finding[] {
+  return log.runs.flatMap((run) => (run.results ?? []).filter((r) => r.baselineState === 'absent').map((r) => toFinding(run, r)));
+}
+
+export function safeHttpUrl(url: string | undefined): string | undefined {
+  if (!url || !/^https?:\/\/[^\s<>()]+$/i.test(url)) return undefined;
+  return url.replace(/\/+$/, '');
+}
+
+function decodeURIComponentSafe(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
+}
+
+/** The finding's file and line at the scanned commit, when the platform gave a link base and the location is in the repository. */
+export function locationUrl(finding: Finding, links: ReportLinks | undefined): string | undefined {
+  const base = safeHttpUrl(links?.blob);
+  const location = finding.location;
+  if (!base || !location || /^[a-z][a-z0-9+.-]*:/i.test(location.uri) || location.uri.startsWith('/')) return undefined;
+  const path = location.uri
+    .split('/')
+    .map((segment) => encodeURIComponent(decodeURIComponentSafe(segment)).replace(/[()]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`))
+    .join('/');
+  return `${base}/${path}${location.startLine ? `#L${location.startLine}` : ''}`;
+}

@@ -1,0 +1,36 @@
+import { InputError } from '../errors.js';
+import { readReport } from '../formats/registry.js';
+import { identify } from '../identity/fingerprint.js';
+import type { Log } from '../sarif/types.js';
+import { combineLogs, normalizeReport } from './normalize.js';
+
+export interface ReportInput {
+  file: string;
+  format?: string | undefined;
+}
+
+/** The last default-branch run's SARIF; refused with one line when it is not a SARIF log. */
+export async function readBaseline(file: string, shown: string): Promise<Log> {
+  try {
+    return (await readReport(file, 'sarif')).log;
+  } catch (error) {
+    if (error instanceof InputError) throw new InputError(`baseline ${error.message}`, { file: shown, cause: error });
+    throw error;
+  }
+}
+
+export interface ConvertOptions {
+  reports: readonly ReportInput[];
+  /** Where relative paths resolve and what URIs are made relative to. */
+  baseDir: string;
+}
+
+/** Native reports → one clean SARIF log (normalized, fingerprinted). */
+export async function convertReports(options: ConvertOptions): Promise<Log> {
+  const logs: Log[] = [];
+  for (const input of options.reports) {
+    const { log } = await normalizeReport({ file: input.file, format: input.format }, { baseDir: options.baseDir, srcRoot: options.baseDir });
+    logs.push(log);
+  }
+  return identify(combineLogs(logs), { srcRoot: options.baseDir });
+}

@@ -1,0 +1,94 @@
+import { resolve } from 'node:path';
+import { InputError } from '../errors.js';
+import { findingsOf, type Finding } from '../finding.js';
+import { readReport } from '../formats/registry.js';
+import { completeProvenance, loadHistory, trendOf, type HistoryOptions } from '../history/record.js';
+import { applyBaseline, type BaselineCounts } from '../identity/baseline.js';
+import type { ImageInventory } from '../images/check.js';
+import type { EmitOutputs, Emitter } from '../model/outputs.js';
+import type { Provenance, ReportLinks } from '../model/provenance.js';
+import type { ScannerSummary } from '../model/scanner-run.js';
+import type { Stage } from '../model/stage.js';
+import type { Verdict } from '../policy/gate.js';
+import type { WaiverReport } from '../policy/waivers.js';
+import type { Ports } from '../ports/types.js';
+import type { Log } from '../sarif/types.js';
+import { assess, judge, verdictProp, type AssessOptions } from './assess.js';
+import { readBaseline } from './convert.js';
+import { record } from './record.js';
+
+export interface GateLogOptions extends AssessOptions {
+  /** The SARIF log to gate (a previous run's results.sarif). */
+  file: string;
+  stage?: Stage | undefined;
+  baseline?: string | undefined;
+  outDir: string;
+  links?: ReportLinks | undefined;
+  /** The history file: read for the trend, then this run's line is added. */
+  history?: HistoryOptions | undefined;
+  /** Where this run comes from (the platform's variables); the log's own provenance fills the gaps. */
+  provenance?: Provenance | undefined;
+  env?: Readonly<Record<string, string | undefined>> | undefined;
+}
+
+export interface GateLogOutcome {
+  log: Log;
+  findings: Finding[];
+  verdict: Verdict;
+  baseline?: BaselineCounts | undefined;
+  waivers: WaiverReport;
+  outputs: EmitOutputs;
+  exitCode: 0 | 1;
+}
+
+/** Absent results of an earlier comparison, and earlier waivers, are recomputed, not inherited. */
+function forgetEarlierJudgement(log: Log): void {
+  for (const run of log.runs) {
+    if (run.results) run.results = run.results.filter((r) => r.baselineState !== 'absent');
+    for (const result of run.results ?? []) {
+      delete result.baselineState;
+      if (result.suppressions) result.suppressions = result.suppressions.filter((s) => !s.justification?.startsWith('waiver: '));
+      if (result.suppressions?.length === 0) delete result.suppressions;
+    }
+  }
+}
+
+/**
+ * Re-prioritizes and gates an existing log with today's feeds and config (the production stage: a clean
+ * build of yesterday fails today when one of its CVEs entered KEV).
+ */
+export async function gateLogWith(options: GateLogOptions, ports: Ports, emit: Emitter): Promise<GateLogOutcome> {
+  const file = resolve(options.cwd, options.file);
+  const log = await readReport(file, 'sarif').then(
+    (r) => r.log,
+    (error: unknown) => {
+      if (error instanceof InputError) throw new InputError(error.message, { file: options.file, cause: error });
+      throw error;
+    },
+  );
+  forgetEarlierJudgement(log);
+  const baselineLog = options.baseline ? await readBaseline(resolve(options.cwd, options.baseline), options.baseline) : undefined;
+  const baseline = baselineLog ? applyBaseline(log, baselineLog) : undefined;
+  const assessed = await assess(log, options, ports);
+  const findings = findingsOf(log);
+  const stage = options.stage ?? 'production';
+  const verdict = judge(findings, options.config, stage, assessed.warnings);
+  log.properties = {
+    ...log.properties,
+    'pipewarden/stage': stage,
+    'pipewarden/verdict': verdictProp(verdict),
+    'pipewarden/waivers': { expired: assessed.waivers.expired, expiringSoon: assessed.waivers.expiringSoon },
+    ...(baseline ? { 'pipewarden/baseline': baseline } : {}),
+  };
+  const scanners = (log.properties['pipewarden/scanners'] as ScannerSummary[] | undefined) ?? [];
+  const history = options.history ? (await loadHistory(options.history, (message) => ports.log('warn', message))).lines : undefined;
+  const scanned = log.properties['pipewarden/provenance'] as Provenance | undefined;
+  // The log's repository and commit are the scan's; branch and pipeline are this run's.
+  const provenance = history ? await completeProvenance({ ...scanned, ...options.provenance, ...(scanned?.repository ? { repository: scanned.repository } : {}) }, options.cwd, ports, options.env ?? {}) : undefined;
+  const images = log.properties['pipewarden/images'] as ImageInventory[] | undefined;
+  const trend = history && provenance ? trendOf(history, provenance.repository, stage) : undefined;
+  const outputs = await emit(log, { findings, verdict, scanners, stage, baseline, waivers: assessed.waivers, history: trend }, resolve(options.cwd, options.outDir), { links: options.links });
+  const exitCode = verdict.status === 'fail' ? 1 : 0;
+  if (provenance) await record({ history: options.history, time: new Date(), provenance, stage, log, findings, verdict, exitCode, baseline: Boolean(baselineLog), scanners, images });
+  return { log, findings, verdict, baseline, waivers: assessed.waivers, outputs, exitCode };
+}

@@ -1,0 +1,103 @@
+import type { Finding } from '../finding.js';
+import type { EmitOutputs } from '../model/outputs.js';
+import type { PipewardenConfig } from '../policy/config-schema.js';
+import type { Platform } from '../ports/platform.js';
+import type { Log } from '../sarif/types.js';
+import { completedTools, planTickets } from '../tickets/plan.js';
+import { syncTickets, type TicketSyncResult } from '../tickets/sync.js';
+
+export interface PublishInput {
+  findings: readonly Finding[];
+  log: Log;
+  outputs: EmitOutputs;
+  /** summary.md, for the comment. */
+  summary: string;
+  stage: string;
+  config: PipewardenConfig;
+  /** What the user asked for; a capability the platform lacks is skipped. */
+  comment: boolean;
+  tickets: boolean;
+  upload: boolean;
+  /** New tickets per run when the config does not say (the platform's input). */
+  maxNewTickets?: number | undefined;
+  /** The gate was scoped to a diff: missing findings were not looked for, so nothing is closed. */
+  diffScoped: boolean;
+  today: string;
+}
+
+export interface PublishReport {
+  /** What was done, one line each. */
+  posted: string[];
+  /** What could not be posted, one line each ("the PR comment: HTTP 403 …"); the verdict stands either way. */
+  notPosted: string[];
+  /** Other trouble, whole sentences. */
+  warnings: string[];
+}
+
+function describe(platform: Platform, error: unknown): string {
+  if (platform.describeError) return platform.describeError(error);
+  const status = (error as { status?: unknown }).status;
+  return `${typeof status === 'number' ? `HTTP ${status}: ` : ''}${((error as Error).message ?? String(error)).split('\n')[0]}`;
+}
+
+function syncLine(sync: TicketSyncResult, cap: number | undefined): string {
+  const parts = [`${sync.created} opened`, `${sync.updated} updated`, `${sync.reopened} reopened`, `${sync.closed} closed`, `${sync.unchanged} unchanged`];
+  if (sync.deferred) parts.push(`${sync.deferred} waiting (over the cap of ${cap ?? 10} new per run)`);
+  return `issues: ${parts.join(', ')}`;
+}
+
+/** Keeps one ticket per finding group on the platform's tracker: list → plan → sync → report. */
+async function publishTickets(platform: Platform, input: PublishInput, report: PublishReport): Promise<void> {
+  const tracker = platform.tracker!;
+  let existing;
+  try {
+    existing = await tracker.list();
+  } catch (error) {
+    // Planning against an unread list would open every ticket a second time.
+    report.warnings.push(`could not read the issues of ${tracker.where}, so none were posted: ${describe(platform, error)}`);
+    return;
+  }
+  const tickets = input.config.tickets;
+  const cap = tickets?.max_new ?? input.maxNewTickets;
+  const plan = planTickets(input.findings, existing, {
+    minPriority: tickets?.min_priority,
+    maxNew: cap,
+    labels: tickets?.labels,
+    confidential: tickets?.confidential ?? true,
+    closeMissing: platform.build.onDefaultBranch && !input.diffScoped && input.stage !== 'precommit',
+    completeScanners: completedTools(input.log),
+    today: input.today,
+    links: platform.build.links,
+    render: (draft) => tracker.render(draft),
+  });
+  const sync = await syncTickets(plan, tracker);
+  report.posted.push(syncLine(sync, cap));
+  for (const error of sync.errors) {
+    // A refusal of writes is said once in the platform's words (which token, which role), after the call it stopped at.
+    const refused = sync.forbidden && platform.describeError ? /^(.*): HTTP (40[13]):/.exec(error) : null;
+    report.notPosted.push(`issues: ${refused ? `${refused[1]}: ${platform.describeError!({ status: Number(refused[2]) })}` : error}`);
+  }
+}
+
+/** The comment, the upload and the tickets, once for every platform; never throws for a platform's refusals. */
+export async function publish(platform: Platform, input: PublishInput): Promise<PublishReport> {
+  const report: PublishReport = { posted: [], notPosted: [], warnings: [] };
+  if (input.comment && platform.comment) {
+    try {
+      report.posted.push(await platform.comment.upsert(input.summary, input.stage));
+    } catch (error) {
+      report.notPosted.push(`${platform.comment.what}: ${describe(platform, error)}`);
+    }
+  }
+  if (input.upload && platform.upload) {
+    try {
+      const uploaded = await platform.upload.upload(input.outputs.github);
+      report.posted.push(...uploaded.posted);
+      report.notPosted.push(...uploaded.notPosted);
+    } catch (error) {
+      report.notPosted.push(`the SARIF upload to code scanning: ${describe(platform, error)}`);
+    }
+  }
+  if (input.tickets && platform.tracker) await publishTickets(platform, input, report);
+  return report;
+}
