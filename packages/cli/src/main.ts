@@ -343,7 +343,7 @@ async function publishTo(platform: Loaded, outcome: ScanOutcome, config: Pipewar
     tickets: wants.tickets,
     upload: false,
     maxNewTickets: options['max-new-tickets'],
-    diffScoped: diffBase !== undefined,
+    diffScoped: diffBase !== undefined || options.shard !== undefined,
     today: new Date().toISOString().slice(0, 10),
   });
   for (const line of report.posted) ports.log('info', line);

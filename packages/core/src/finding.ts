@@ -169,8 +169,8 @@ export function toFinding(run: Run, result: Result): Finding {
     risk,
     priority: priority && (PRIORITIES as readonly string[]).includes(priority) ? priority : undefined,
     suppressed: (result.suppressions ?? []).some((s) => s.status === undefined || s.status === 'accepted'),
-    inScope: props?.['pipewarden/scope'] !== 'out',
-    kev: props?.['pipewarden/kev'] !== undefined,
+    inScope: props?.[PROP.scope] !== 'out',
+    kev: props?.[PROP.kev] !== undefined,
     scanner: (run.properties?.[PROP.scanner] as string | undefined) ?? run.tool.driver.name,
   };
 }

@@ -19159,7 +19159,7 @@ var require_undici = __commonJS({
   }
 });
 
-// ../core/dist/chunk-VIH22WF3.js
+// ../core/dist/chunk-HNMSQ5RO.js
 import { createHmac } from "crypto";
 function isPipewardenError(error63) {
   return error63 instanceof PipewardenError;
@@ -19183,7 +19183,7 @@ function describeFsError(error63) {
   }
 }
 function fingerprintOf(result2) {
-  return result2.partialFingerprints?.[FINGERPRINT_KEY] ?? result2.properties?.["pipewarden/fingerprint"];
+  return result2.partialFingerprints?.[FINGERPRINT_KEY] ?? result2.properties?.[PROP.fingerprint];
 }
 function redactText(text2) {
   if (!CANDIDATE.test(text2) && !(text2.includes("://") && text2.includes("@"))) return text2;
@@ -19378,9 +19378,9 @@ function matchesPattern(ref, pattern) {
 function sanctionedEntry(ref, list) {
   return list?.find((entry) => matchesPattern(ref, entry.name) && (!ref.digest || !entry.digests || entry.digests.includes(ref.digest)));
 }
-var __defProp2, __export2, PipewardenError, ConfigError, InputError, ScannerError, InternalError, SARIF_SCHEMA_URI, SARIF_VERSION, FINGERPRINT_KEY, PROP, SRCROOT, SECRET_PATTERNS, REDACTED, CANDIDATE, SECRET_SALT, SEVERITY_TABLE, ECOSYSTEM_PURL, RunBuilder, read, DIGEST, TAG, COMPONENT;
-var init_chunk_VIH22WF3 = __esm({
-  "../core/dist/chunk-VIH22WF3.js"() {
+var __defProp2, __export2, PipewardenError, ConfigError, InputError, ScannerError, InternalError, KEYS, PROP, SARIF_SCHEMA_URI, SARIF_VERSION, FINGERPRINT_KEY, SRCROOT, SECRET_PATTERNS, REDACTED, CANDIDATE, SECRET_SALT, SEVERITY_TABLE, ECOSYSTEM_PURL, RunBuilder, read, DIGEST, TAG, COMPONENT;
+var init_chunk_HNMSQ5RO = __esm({
+  "../core/dist/chunk-HNMSQ5RO.js"() {
     "use strict";
     __defProp2 = Object.defineProperty;
     __export2 = (target, all) => {
@@ -19422,19 +19422,78 @@ var init_chunk_VIH22WF3 = __esm({
     InternalError = class extends PipewardenError {
       name = "InternalError";
     };
+    KEYS = [
+      "category",
+      "scanner",
+      "severity",
+      "severityLabel",
+      "risk",
+      "priority",
+      "factors",
+      "slaDays",
+      "redacted",
+      "source",
+      "ids",
+      "cwe",
+      "cvss",
+      "cvssVector",
+      "epss",
+      "kev",
+      "context",
+      "package",
+      "dast",
+      "requests",
+      "route",
+      "image",
+      "scope",
+      "confidence",
+      "fingerprint",
+      "toolFingerprint",
+      "secretHash",
+      "entropy",
+      "verified",
+      "tools",
+      "duplicates",
+      "carriedOver",
+      "waiver",
+      "dev",
+      "direct",
+      "via",
+      "pkgPath",
+      "fixState",
+      "fixedUpstream",
+      "baseAgeDays",
+      "vexState",
+      "exploitMaturity",
+      "framework",
+      "host",
+      "status",
+      "alertNumber",
+      "alertState",
+      "issueType",
+      "sonarType",
+      "pluginId",
+      "qid",
+      "commit",
+      "repository",
+      "feeds",
+      "inventory",
+      "sbomComponents",
+      "stage",
+      "shard",
+      "baseline",
+      "diff",
+      "merged",
+      "verdict",
+      "waivers",
+      "scanners",
+      "provenance",
+      "images"
+    ];
+    PROP = Object.fromEntries(KEYS.map((k) => [k, `pipewarden/${k}`]));
     SARIF_SCHEMA_URI = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json";
     SARIF_VERSION = "2.1.0";
     FINGERPRINT_KEY = "pipewarden/v1";
-    PROP = {
-      category: "pipewarden/category",
-      scanner: "pipewarden/scanner",
-      severity: "pipewarden/severity",
-      risk: "pipewarden/risk",
-      priority: "pipewarden/priority",
-      factors: "pipewarden/factors",
-      redacted: "pipewarden/redacted",
-      source: "pipewarden/source"
-    };
     SRCROOT = "%SRCROOT%";
     SECRET_PATTERNS = [
       /\b(?:AKIA|ASIA|AGPA|AIDA|AROA|ANPA|ANVA|APKA)[A-Z2-7]{16}\b/g,
@@ -19554,7 +19613,7 @@ var init_chunk_VIH22WF3 = __esm({
           existing.properties = { ...existing.properties, tags: [...merged] };
           const current = Number(existing.properties["security-severity"] ?? NaN);
           if (spec.score !== void 0 && !(current >= spec.score)) existing.properties["security-severity"] = formatScore(spec.score);
-          if (cwes.length) existing.properties["pipewarden/cwe"] = uniqueIds([...existing.properties["pipewarden/cwe"] ?? [], ...cwes]);
+          if (cwes.length) existing.properties[PROP.cwe] = uniqueIds([...existing.properties[PROP.cwe] ?? [], ...cwes]);
           return;
         }
         const short = clean(spec.short ?? spec.name ?? spec.id, 1e3);
@@ -19575,7 +19634,7 @@ var init_chunk_VIH22WF3 = __esm({
             tags,
             ...spec.score !== void 0 ? { "security-severity": formatScore(spec.score) } : {},
             ...spec.precision ? { precision: spec.precision } : {},
-            ...cwes.length ? { "pipewarden/cwe": cwes } : {}
+            ...cwes.length ? { [PROP.cwe]: cwes } : {}
           }
         });
       }
@@ -19586,20 +19645,20 @@ var init_chunk_VIH22WF3 = __esm({
         if (spec.category) props[PROP.category] = spec.category;
         if (spec.score !== void 0) props["security-severity"] = formatScore(spec.score);
         if (ids.length) {
-          props["pipewarden/ids"] = ids;
+          props[PROP.ids] = ids;
           props.tags = uniqueIds([...props.tags ?? [], ...ids]);
         }
         if (spec.package) {
           const { fixedVersions, ...pkg } = spec.package;
-          props["pipewarden/package"] = {
+          props[PROP.package] = {
             ...Object.fromEntries(Object.entries(pkg).filter(([, v]) => v !== void 0 && v !== "")),
             purl: pkg.purl ?? purlOf(pkg.ecosystem, pkg.name, pkg.version),
             fixedVersions: uniqueIds([...fixedVersions ?? []])
           };
         }
-        if (spec.dast) props["pipewarden/dast"] = Object.fromEntries(Object.entries(spec.dast).filter(([, v]) => v !== void 0 && v !== ""));
-        if (spec.image) props["pipewarden/image"] = Object.fromEntries(Object.entries(spec.image).filter(([, v]) => v !== void 0 && v !== ""));
-        if (spec.secret) props["pipewarden/secretHash"] = secretHash(spec.secret);
+        if (spec.dast) props[PROP.dast] = Object.fromEntries(Object.entries(spec.dast).filter(([, v]) => v !== void 0 && v !== ""));
+        if (spec.image) props[PROP.image] = Object.fromEntries(Object.entries(spec.image).filter(([, v]) => v !== void 0 && v !== ""));
+        if (spec.secret) props[PROP.secretHash] = secretHash(spec.secret);
         const locations = (spec.locations ?? []).filter((l) => l !== void 0);
         const logical = spec.logicalLocations ?? [];
         if (logical.length) {
@@ -32232,9 +32291,9 @@ var require_main = __commonJS({
   }
 });
 
-// ../core/dist/dockerfile-FMJLW44K.js
-var dockerfile_FMJLW44K_exports = {};
-__export(dockerfile_FMJLW44K_exports, {
+// ../core/dist/dockerfile-XK5PX2GH.js
+var dockerfile_XK5PX2GH_exports = {};
+__export(dockerfile_XK5PX2GH_exports, {
   analyzeDockerfile: () => analyzeDockerfile,
   baseOfStage: () => baseOfStage
 });
@@ -32392,10 +32451,10 @@ function analyzeDockerfile(text2, file2, policy) {
   return { run: builder.build(), bases };
 }
 var import_dockerfile_ast, RULES, SECRET_NAME, lineOf;
-var init_dockerfile_FMJLW44K = __esm({
-  "../core/dist/dockerfile-FMJLW44K.js"() {
+var init_dockerfile_XK5PX2GH = __esm({
+  "../core/dist/dockerfile-XK5PX2GH.js"() {
     "use strict";
-    init_chunk_VIH22WF3();
+    init_chunk_HNMSQ5RO();
     import_dockerfile_ast = __toESM(require_main(), 1);
     RULES = {
       unpinned: { id: "PW-DF001", name: "base-image-not-pinned", short: "Base image not pinned by digest", score: 4, help: "A tag can be moved to other content at any time: the same Dockerfile then builds on code nobody reviewed. Pin the base as name:tag@sha256:\u2026 and let a bot (Renovate, Dependabot) propose the updates." },
@@ -43560,7 +43619,7 @@ function info(message2) {
 }
 
 // ../core/dist/index.js
-init_chunk_VIH22WF3();
+init_chunk_HNMSQ5RO();
 import { createWriteStream } from "fs";
 import { appendFile as appendFile2, copyFile as copyFile2, open as open3, rename as rename2, rm as rm2, writeFile as writeFile2 } from "fs/promises";
 import { existsSync as existsSync2, mkdirSync } from "fs";
@@ -44316,8 +44375,8 @@ function defineLazy(object2, key, getter) {
 function objectClone(obj) {
   return Object.create(Object.getPrototypeOf(obj), Object.getOwnPropertyDescriptors(obj));
 }
-function assignProp(target, prop, value) {
-  Object.defineProperty(target, prop, {
+function assignProp(target, prop2, value) {
+  Object.defineProperty(target, prop2, {
     value,
     writable: true,
     enumerable: true,
@@ -44552,33 +44611,33 @@ function normalizeParams(_params) {
 function createTransparentProxy(getter) {
   let target;
   return new Proxy({}, {
-    get(_, prop, receiver) {
+    get(_, prop2, receiver) {
       target ?? (target = getter());
-      return Reflect.get(target, prop, receiver);
+      return Reflect.get(target, prop2, receiver);
     },
-    set(_, prop, value, receiver) {
+    set(_, prop2, value, receiver) {
       target ?? (target = getter());
-      return Reflect.set(target, prop, value, receiver);
+      return Reflect.set(target, prop2, value, receiver);
     },
-    has(_, prop) {
+    has(_, prop2) {
       target ?? (target = getter());
-      return Reflect.has(target, prop);
+      return Reflect.has(target, prop2);
     },
-    deleteProperty(_, prop) {
+    deleteProperty(_, prop2) {
       target ?? (target = getter());
-      return Reflect.deleteProperty(target, prop);
+      return Reflect.deleteProperty(target, prop2);
     },
     ownKeys(_) {
       target ?? (target = getter());
       return Reflect.ownKeys(target);
     },
-    getOwnPropertyDescriptor(_, prop) {
+    getOwnPropertyDescriptor(_, prop2) {
       target ?? (target = getter());
-      return Reflect.getOwnPropertyDescriptor(target, prop);
+      return Reflect.getOwnPropertyDescriptor(target, prop2);
     },
-    defineProperty(_, prop, descriptor) {
+    defineProperty(_, prop2, descriptor) {
       target ?? (target = getter());
-      return Reflect.defineProperty(target, prop, descriptor);
+      return Reflect.defineProperty(target, prop2, descriptor);
     }
   });
 }
@@ -63452,8 +63511,8 @@ function toFinding(run22, result2) {
     risk,
     priority: priority && PRIORITIES.includes(priority) ? priority : void 0,
     suppressed: (result2.suppressions ?? []).some((s) => s.status === void 0 || s.status === "accepted"),
-    inScope: props?.["pipewarden/scope"] !== "out",
-    kev: props?.["pipewarden/kev"] !== void 0,
+    inScope: props?.[PROP.scope] !== "out",
+    kev: props?.[PROP.kev] !== void 0,
     scanner: run22.properties?.[PROP.scanner] ?? run22.tool.driver.name
   };
 }
@@ -64689,7 +64748,7 @@ var trivy = {
               fixedVersions: fixed ? fixed.split(/,\s*/) : []
             } : void 0,
             image: imageInfo(v.Layer),
-            properties: { "pipewarden/severityLabel": read.str(v.Severity), ...read.str(v.PkgPath) ? { "pipewarden/pkgPath": read.str(v.PkgPath) } : {} }
+            properties: { [PROP.severityLabel]: read.str(v.Severity), ...read.str(v.PkgPath) ? { [PROP.pkgPath]: read.str(v.PkgPath) } : {} }
           });
         }
         for (const item of read.arr(result2.Misconfigurations)) {
@@ -64719,7 +64778,7 @@ var trivy = {
             locations: [where2({ startLine: cause.StartLine, endLine: cause.EndLine })],
             logicalLocations: [...logical, ...read.str(cause.Resource) ? [logicalLocation(read.str(cause.Resource), "resource")] : []],
             ids: [id, read.str(m.ID)],
-            properties: { "pipewarden/severityLabel": read.str(m.Severity) }
+            properties: { [PROP.severityLabel]: read.str(m.Severity) }
           });
         }
         for (const item of read.arr(result2.Secrets)) {
@@ -64831,7 +64890,7 @@ var grype = {
         cwes,
         package: { name, version: version22, ecosystem: read.str(artifact.type), purl: read.str(artifact.purl), fixedVersions: fixed },
         image: image && reference ? { reference, layer: read.str(locations[0]?.layerID) } : void 0,
-        properties: { "pipewarden/severityLabel": read.str(vuln.severity), "pipewarden/fixState": read.str(fix2?.state) }
+        properties: { [PROP.severityLabel]: read.str(vuln.severity), [PROP.fixState]: read.str(fix2?.state) }
       });
     }
     return logOf(run22.build());
@@ -64940,9 +64999,9 @@ var gitleaks = {
         secret: read.str(v8 ? item.Secret ?? item.Match : item.offender) ?? `${path22}:${String(line2)}`,
         cwes: ["CWE-798"],
         properties: {
-          ...commit ? { "pipewarden/commit": commit } : {},
-          ...read.str(item.Fingerprint) ? { "pipewarden/toolFingerprint": read.str(item.Fingerprint) } : {},
-          ...read.num(item.Entropy) ? { "pipewarden/entropy": read.num(item.Entropy) } : {}
+          ...commit ? { [PROP.commit]: commit } : {},
+          ...read.str(item.Fingerprint) ? { [PROP.toolFingerprint]: read.str(item.Fingerprint) } : {},
+          ...read.num(item.Entropy) ? { [PROP.entropy]: read.num(item.Entropy) } : {}
         }
       });
     }
@@ -64988,7 +65047,7 @@ function parseV7(root, run22) {
         ids: [id],
         cwes,
         package: { name, ecosystem: "npm", fixedVersions: fixObject && read.str(fixObject.name) === name ? [read.str(fixObject.version)] : [] },
-        properties: { "pipewarden/severityLabel": read.str(advisory.severity), "pipewarden/cvssVector": read.str(cvss?.vectorString), "pipewarden/direct": vuln.isDirect === true }
+        properties: { [PROP.severityLabel]: read.str(advisory.severity), [PROP.cvssVector]: read.str(cvss?.vectorString), [PROP.direct]: vuln.isDirect === true }
       });
     }
     if (advisories.length === 0) {
@@ -65005,7 +65064,7 @@ function parseV7(root, run22) {
         locations: [fileLocation(LOCKFILE)],
         logicalLocations: logical,
         package: { name, ecosystem: "npm" },
-        properties: { "pipewarden/severityLabel": read.str(vuln.severity), "pipewarden/via": through }
+        properties: { [PROP.severityLabel]: read.str(vuln.severity), [PROP.via]: through }
       });
     }
   }
@@ -65036,9 +65095,9 @@ function parseV6(root, run22) {
       cwes: [cwe],
       package: { name, version: versions[0], ecosystem: "npm", fixedVersions: patched && patched !== "<0.0.0" ? [patched] : [] },
       properties: {
-        "pipewarden/severityLabel": read.str(advisory.severity),
+        [PROP.severityLabel]: read.str(advisory.severity),
         // npm 6 says, per path, whether it is a dev dependency: only when every path is, the finding weighs less.
-        ...findings.length && findings.every((f) => f.dev === true) ? { "pipewarden/dev": true } : {}
+        ...findings.length && findings.every((f) => f.dev === true) ? { [PROP.dev]: true } : {}
       }
     });
   }
@@ -65207,7 +65266,7 @@ var checkov = {
           logicalLocations: resource ? [logicalLocation(resource, "resource")] : [],
           ids: [id, read.str(check2.bc_check_id)],
           secret: category === "secrets" ? `${read.str(check2.file_path)}:${String(range[0])}:${id}` : void 0,
-          properties: { "pipewarden/severityLabel": read.str(check2.severity) ?? void 0, "pipewarden/framework": type }
+          properties: { [PROP.severityLabel]: read.str(check2.severity) ?? void 0, [PROP.framework]: type }
         });
       }
     }
@@ -65267,7 +65326,7 @@ var bandit = {
           })
         ],
         cwes: [cwe?.id],
-        properties: { "pipewarden/severityLabel": read.str(issue3.issue_severity), "pipewarden/confidence": read.str(issue3.issue_confidence) }
+        properties: { [PROP.severityLabel]: read.str(issue3.issue_severity), [PROP.confidence]: read.str(issue3.issue_confidence) }
       });
     }
     return logOf(run22.build());
@@ -65582,7 +65641,7 @@ var gitlab = {
         dast,
         secret: "raw_source_code_extract" in item ? read.str(item.raw_source_code_extract) ?? `${filePath}:${read.str(location2.start_line)}` : void 0,
         fingerprints: read.str(item.id) ? { "gitlab/v1": read.str(item.id) } : void 0,
-        properties: { "pipewarden/severityLabel": read.str(item.severity), ...read.str(item.confidence) ? { "pipewarden/confidence": read.str(item.confidence) } : {} }
+        properties: { [PROP.severityLabel]: read.str(item.severity), ...read.str(item.confidence) ? { [PROP.confidence]: read.str(item.confidence) } : {} }
       });
     }
     const built = run22.build();
@@ -65661,9 +65720,9 @@ var githubVulnerability = {
           package: { name: read.str(pkg.name) ?? "package", version: read.str(alert.vulnerableRequirements)?.replace(/^=\s*/, ""), ecosystem: read.str(pkg.ecosystem), fixedVersions: patched ? [patched] : [] },
           suppressed: dismissed ? `dismissed on GitHub: ${dismissed}` : void 0,
           properties: {
-            ...repository ? { "pipewarden/repository": repository } : {},
-            ...state ? { "pipewarden/alertState": state } : {},
-            ...read.str(alert.number) ? { "pipewarden/alertNumber": read.str(alert.number) } : {}
+            ...repository ? { [PROP.repository]: repository } : {},
+            ...state ? { [PROP.alertState]: state } : {},
+            ...read.str(alert.number) ? { [PROP.alertNumber]: read.str(alert.number) } : {}
           }
         });
       }
@@ -65779,9 +65838,9 @@ var snyk = {
           package: { name: read.str(vuln.name) ?? name, version: version22, ecosystem: read.str(vuln.packageManager)?.split(":")[0] ?? read.str(project.packageManager), fixedVersions: fixed },
           image: image ? { reference: image } : void 0,
           properties: {
-            "pipewarden/severityLabel": read.str(vuln.severityWithCritical) ?? read.str(vuln.severity),
-            ...read.str(vuln.CVSSv3) ? { "pipewarden/cvssVector": read.str(vuln.CVSSv3) } : {},
-            ...read.str(vuln.exploit) ? { "pipewarden/exploitMaturity": read.str(vuln.exploit) } : {}
+            [PROP.severityLabel]: read.str(vuln.severityWithCritical) ?? read.str(vuln.severity),
+            ...read.str(vuln.CVSSv3) ? { [PROP.cvssVector]: read.str(vuln.CVSSv3) } : {},
+            ...read.str(vuln.exploit) ? { [PROP.exploitMaturity]: read.str(vuln.exploit) } : {}
           }
         });
       }
@@ -65843,7 +65902,7 @@ var trufflehog = {
           locations: [fileLocation(source.file, { startLine: source.line })],
           secret: read.str(item.Raw) ?? read.str(item.RawV2) ?? read.str(item.Redacted) ?? `${source.file}:${String(source.line)}`,
           cwes: ["CWE-798"],
-          properties: { "pipewarden/verified": verified, ...source.commit ? { "pipewarden/commit": source.commit } : {}, "pipewarden/source": read.str(item.SourceName) }
+          properties: { [PROP.verified]: verified, ...source.commit ? { [PROP.commit]: source.commit } : {}, [PROP.source]: read.str(item.SourceName) }
         });
       } else if (shape2 === "v2") {
         const reason = read.str(item.reason) ?? "secret";
@@ -65860,7 +65919,7 @@ var trufflehog = {
           locations: [fileLocation(read.str(item.path))],
           secret: found.join("\n") || `${read.str(item.path)}:${commit}`,
           cwes: ["CWE-798"],
-          properties: commit ? { "pipewarden/commit": commit } : {}
+          properties: commit ? { [PROP.commit]: commit } : {}
         });
       } else {
         const rule = read.obj(item.rule) ?? {};
@@ -65878,7 +65937,7 @@ var trufflehog = {
           locations: [fileLocation(read.str(item.path), { startLine: item.line })],
           secret: read.str(item.secret) ?? `${read.str(item.path)}:${read.str(item.line)}`,
           cwes: ["CWE-798"],
-          properties: { "pipewarden/severityLabel": read.str(rule.severity), ...commit ? { "pipewarden/commit": commit } : {} }
+          properties: { [PROP.severityLabel]: read.str(rule.severity), ...commit ? { [PROP.commit]: commit } : {} }
         });
       }
     }
@@ -65929,7 +65988,7 @@ var kics = {
           fingerprints: read.str(finding.similarity_id) ? { "kics/similarity": read.str(finding.similarity_id) } : void 0,
           secret: secrets ? `${read.str(finding.file_name)}:${read.str(finding.line)}:${key}` : void 0,
           cwes: [cweId(query.cwe)],
-          properties: { "pipewarden/severityLabel": read.str(query.severity), "pipewarden/issueType": read.str(finding.issue_type) }
+          properties: { [PROP.severityLabel]: read.str(query.severity), [PROP.issueType]: read.str(finding.issue_type) }
         });
       }
     }
@@ -66034,7 +66093,7 @@ var tfsec = {
         category: "iac",
         locations: [fileLocation(read.str(location2.filename), { startLine: location2.start_line, endLine: location2.end_line })],
         ids: [read.str(finding.rule_id), read.str(finding.legacy_rule_id)],
-        properties: { "pipewarden/severityLabel": read.str(finding.severity) }
+        properties: { [PROP.severityLabel]: read.str(finding.severity) }
       });
     }
     return logOf(run22.build());
@@ -66068,7 +66127,7 @@ var terrascan = {
         category: "iac",
         locations: [fileLocation(read.str(violation.file), { startLine: violation.line })],
         logicalLocations: resource ? [logicalLocation(resource, "resource")] : [],
-        properties: { "pipewarden/severityLabel": read.str(violation.severity) }
+        properties: { [PROP.severityLabel]: read.str(violation.severity) }
       });
     }
     return logOf(run22.build());
@@ -66106,7 +66165,7 @@ var gosec = {
         locations: [fileLocation(read.str(issue3.file), { startLine: start, endLine: end, startColumn: issue3.column })],
         cwes: [read.str(cwe?.id)],
         suppressed: issue3.nosec === true ? "suppressed in source (#nosec)" : void 0,
-        properties: { "pipewarden/severityLabel": read.str(issue3.severity), "pipewarden/confidence": read.str(issue3.confidence) }
+        properties: { [PROP.severityLabel]: read.str(issue3.severity), [PROP.confidence]: read.str(issue3.confidence) }
       });
     }
     return logOf(run22.build());
@@ -66148,7 +66207,7 @@ var brakeman = {
         logicalLocations: member ? [logicalLocation(member, "member")] : [],
         cwes: read.arr(warning2.cwe_id),
         fingerprints: read.str(warning2.fingerprint) ? { "brakeman/v1": read.str(warning2.fingerprint) } : void 0,
-        properties: { "pipewarden/confidence": confidence, precision: PRECISION4[confidence] }
+        properties: { [PROP.confidence]: confidence, precision: PRECISION4[confidence] }
       });
     }
     return logOf(run22.build());
@@ -66210,9 +66269,9 @@ var nuclei = {
         cwes,
         dast: web ? { url: matched, method: read.str(read.obj(finding["request"])?.method) } : void 0,
         properties: {
-          "pipewarden/severityLabel": read.str(info2.severity),
-          ...read.str(finding.host) ? { "pipewarden/host": read.str(finding.host) } : {},
-          ...read.str(classification["cvss-metrics"]) ? { "pipewarden/cvssVector": read.str(classification["cvss-metrics"]) } : {}
+          [PROP.severityLabel]: read.str(info2.severity),
+          ...read.str(finding.host) ? { [PROP.host]: read.str(finding.host) } : {},
+          ...read.str(classification["cvss-metrics"]) ? { [PROP.cvssVector]: read.str(classification["cvss-metrics"]) } : {}
         }
       });
     }
@@ -66292,7 +66351,7 @@ var sonarqube = {
         cwes,
         fingerprints: read.str(issue3.key) ? { "sonarqube/key": read.str(issue3.key) } : void 0,
         suppressed: ["FALSE-POSITIVE", "WONTFIX", "SAFE", "ACCEPTED"].includes((read.str(issue3.resolution) ?? "").toUpperCase()) ? `resolved in SonarQube as ${read.str(issue3.resolution)}` : void 0,
-        properties: { "pipewarden/severityLabel": severity, "pipewarden/sonarType": type, "pipewarden/status": read.str(issue3.status) }
+        properties: { [PROP.severityLabel]: severity, [PROP.sonarType]: type, [PROP.status]: read.str(issue3.status) }
       });
     }
     return logOf(run22.build());
@@ -66375,7 +66434,7 @@ var cyclonedx = {
     } else {
       missing(file2, "CycloneDX", "expected JSON or XML");
     }
-    const run22 = new RunBuilder({ name: tool ? `CycloneDX (${tool})` : "CycloneDX", informationUri: "https://cyclonedx.org" }, { "pipewarden/sbomComponents": shipped });
+    const run22 = new RunBuilder({ name: tool ? `CycloneDX (${tool})` : "CycloneDX", informationUri: "https://cyclonedx.org" }, { [PROP.sbomComponents]: shipped });
     for (const { vuln, component } of found) {
       const id = read.text(vuln.id) ?? read.str(vuln["bom-ref"]) ?? "cyclonedx-vulnerability";
       const { score: cvss, severity, vector } = ratingsOf(vuln);
@@ -66419,7 +66478,7 @@ var cyclonedx = {
         cwes,
         package: pkg && (pkg.name || pkg.purl) ? { name: pkg.name ?? pkg.purl, version: pkg.version, purl: pkg.purl } : void 0,
         suppressed: state && ["not_affected", "false_positive", "resolved", "resolved_with_pedigree"].includes(state) ? `VEX: ${state}${read.text(analysis?.justification) ? ` (${read.text(analysis?.justification)})` : ""}` : void 0,
-        properties: { "pipewarden/severityLabel": severity, ...vector ? { "pipewarden/cvssVector": vector } : {}, ...state ? { "pipewarden/vexState": state } : {} }
+        properties: { [PROP.severityLabel]: severity, ...vector ? { [PROP.cvssVector]: vector } : {}, ...state ? { [PROP.vexState]: state } : {} }
       });
     }
     return logOf(run22.build());
@@ -66503,7 +66562,7 @@ var zap = {
             cwes: [cwe],
             dast: { url: url2, method, parameter: param, evidence: read.text(instance.evidence)?.slice(0, 500), attack: read.text(instance.attack)?.slice(0, 500) },
             suppressed: confidence === "0" ? "marked as a false positive in ZAP" : void 0,
-            properties: { "pipewarden/severityLabel": read.text(alert.riskdesc), "pipewarden/pluginId": plugin }
+            properties: { [PROP.severityLabel]: read.text(alert.riskdesc), [PROP.pluginId]: plugin }
           });
         }
       }
@@ -66676,7 +66735,7 @@ var burp = {
         cwes,
         dast: { url: url2, method, parameter, evidence: htmlToText(read.text(issue3.issueDetail))?.slice(0, 300) },
         fingerprints: read.text(issue3.serialNumber) ? { "burp/serial": read.text(issue3.serialNumber) } : void 0,
-        properties: { "pipewarden/severityLabel": severity, "pipewarden/confidence": read.text(issue3.confidence), precision: PRECISION6[read.text(issue3.confidence) ?? ""] }
+        properties: { [PROP.severityLabel]: severity, [PROP.confidence]: read.text(issue3.confidence), precision: PRECISION6[read.text(issue3.confidence) ?? ""] }
       });
     }
     return logOf(run22.build());
@@ -66749,7 +66808,7 @@ var dependencyCheck = {
           cwes,
           package: { name: pkgName, version: version22, purl },
           suppressed: suppressed ? "suppressed in Dependency-Check" : void 0,
-          properties: { "pipewarden/severityLabel": read.text(v.severity), "pipewarden/source": read.str(v["@_source"]) ?? read.str(v.source) }
+          properties: { [PROP.severityLabel]: read.text(v.severity), [PROP.source]: read.str(v["@_source"]) ?? read.str(v.source) }
         });
       }
     }
@@ -66811,7 +66870,7 @@ var qualysWas = {
           secret: sensitive ? `${url2}:${qid}:${read.text(finding.CONTENT) ?? ""}` : void 0,
           fingerprints: read.text(finding.UNIQUE_ID) ? { "qualys/unique-id": read.text(finding.UNIQUE_ID) } : void 0,
           suppressed: read.text(finding.IGNORED) === "true" ? `ignored in Qualys${read.text(finding.IGNORE_REASON) ? `: ${read.text(finding.IGNORE_REASON)}` : ""}` : void 0,
-          properties: { "pipewarden/severityLabel": read.text(info2.SEVERITY), "pipewarden/qid": qid }
+          properties: { [PROP.severityLabel]: read.text(info2.SEVERITY), [PROP.qid]: qid }
         });
       }
     }
@@ -66852,7 +66911,7 @@ var cppcheck = {
         locations: [where2(locations[0]) ?? fileLocation(read.str(error63["@_file0"]))],
         relatedLocations: locations.slice(1).map((l) => where2(l, read.str(l["@_info"]))),
         cwes: [cwe],
-        properties: { "pipewarden/severityLabel": severity }
+        properties: { [PROP.severityLabel]: severity }
       });
     }
     return logOf(run22.build());
@@ -67450,7 +67509,7 @@ function vulnerabilityKeys(log2) {
   const keys = /* @__PURE__ */ new Set();
   for (const run22 of log2.runs) {
     for (const result2 of run22.results ?? []) {
-      const pkg = result2.properties?.["pipewarden/package"]?.name ?? "";
+      const pkg = result2.properties?.[PROP.package]?.name ?? "";
       keys.add(`${result2.ruleId ?? ""}\0${pkg}`);
     }
   }
@@ -67531,7 +67590,7 @@ async function checkImage(input2) {
       ageDays !== void 0 ? `the base is ${ageDays} days old${tooOld ? ` (more than images.max_base_age_days, ${policy.max_base_age_days})` : ""}` : void 0,
       fixed !== void 0 ? `${fixed} vulnerabilit${fixed === 1 ? "y is" : "ies are"} fixed in the current base` : void 0
     ].filter(Boolean);
-    report(RULES2.outdated, `${shown} is built on an outdated base: ${why.join("; ")}.`, { score, properties: { "pipewarden/baseAgeDays": age, ...fixed !== void 0 ? { "pipewarden/fixedUpstream": fixed } : {} } });
+    report(RULES2.outdated, `${shown} is built on an outdated base: ${why.join("; ")}.`, { score, properties: { [PROP.baseAgeDays]: age, ...fixed !== void 0 ? { [PROP.fixedUpstream]: fixed } : {} } });
   }
   return { run: builder.build(), inventory };
 }
@@ -67683,7 +67742,7 @@ async function dockerfileBase(root, images) {
   for (const file2 of ["Dockerfile", "Containerfile"]) {
     const text2 = await readFile2(join8(root, file2), "utf8").catch(() => void 0);
     if (text2 === void 0) continue;
-    const { analyzeDockerfile: analyzeDockerfile2, baseOfStage: baseOfStage2 } = await Promise.resolve().then(() => (init_dockerfile_FMJLW44K(), dockerfile_FMJLW44K_exports));
+    const { analyzeDockerfile: analyzeDockerfile2, baseOfStage: baseOfStage2 } = await Promise.resolve().then(() => (init_dockerfile_XK5PX2GH(), dockerfile_XK5PX2GH_exports));
     const base = baseOfStage2(analyzeDockerfile2(text2, file2, images).bases);
     if (base?.reference) return { reference: base.reference, file: file2, line: base.line };
   }
@@ -67725,7 +67784,7 @@ var imagePolicy = {
       now: target.now ?? /* @__PURE__ */ new Date(),
       vulnerabilities
     });
-    run22.properties = { ...run22.properties, "pipewarden/inventory": inventory };
+    run22.properties = { ...run22.properties, [PROP.inventory]: inventory };
     return { version: "2.1.0", runs: [run22] };
   }
 };
@@ -67812,7 +67871,7 @@ var dockerfile = {
   detect: async () => ({ available: true, version: version2 }),
   select: byName(DOCKERFILES),
   async analyze(target) {
-    const { analyzeDockerfile: analyzeDockerfile2 } = await Promise.resolve().then(() => (init_dockerfile_FMJLW44K(), dockerfile_FMJLW44K_exports));
+    const { analyzeDockerfile: analyzeDockerfile2 } = await Promise.resolve().then(() => (init_dockerfile_XK5PX2GH(), dockerfile_XK5PX2GH_exports));
     const runs = [];
     for (const file2 of target.files) {
       const text2 = await readFile3(join9(target.root, file2), "utf8");
@@ -68016,7 +68075,7 @@ function codeWindow(lines) {
   return lines.join("").replace(/\s+/g, "");
 }
 function vulnerabilityId(result2) {
-  const ids = [result2.ruleId ?? "", ...result2.properties?.["pipewarden/ids"] ?? []];
+  const ids = [result2.ruleId ?? "", ...result2.properties?.[PROP.ids] ?? []];
   return ids.find((id) => /^CVE-\d{4}-\d+$/i.test(id))?.toUpperCase() ?? ids.find((id) => /^GHSA-/i.test(id))?.toLowerCase() ?? result2.ruleId ?? "";
 }
 function packageKey(pkg) {
@@ -68102,9 +68161,9 @@ async function identify(log2, options2) {
       const region2 = result2.locations?.[0]?.physicalLocation?.region;
       const { uri, local } = primaryUri(run22, result2);
       const file2 = uri ? decodeUri(uri) : "";
-      const pkg = props["pipewarden/package"];
-      const image = props["pipewarden/image"];
-      const dast = props["pipewarden/dast"];
+      const pkg = props[PROP.package];
+      const image = props[PROP.image];
+      const dast = props[PROP.dast];
       const startLine = region2?.startLine;
       const source = uri && local && startLine ? sources.get(uri) : void 0;
       const lines = source?.lines;
@@ -68122,7 +68181,7 @@ async function identify(log2, options2) {
         parts = ["dast", ruleId, (dast.method ?? "GET").toUpperCase(), routeTemplate(dast.url), dast.parameter ?? ""];
       } else if (categoryOf(run22, result2) === "secrets") {
         const flagged = lines && startLine ? lines[startLine - 1] : void 0;
-        const secret = props["pipewarden/secretHash"] ?? (flagged !== void 0 ? secretHash(flagged.trim()) : secretHash(messageText(result2, rule)));
+        const secret = props[PROP.secretHash] ?? (flagged !== void 0 ? secretHash(flagged.trim()) : secretHash(messageText(result2, rule)));
         parts = ["secret", ruleId, file2, secret];
       } else if (lines && startLine && lines[startLine - 1] !== void 0) {
         const end = Math.min(region2?.endLine ?? startLine, startLine + 2);
@@ -68157,14 +68216,14 @@ var EXPOSURE = { "internet-facing": 1.2, internal: 0.9 };
 var SENSITIVITY = { restricted: 1.15, confidential: 1.1, internal: 1, public: 0.9 };
 var PRECISION7 = { "very-high": 1, high: 1, medium: 0.9, low: 0.75 };
 function placeOf(result2) {
-  const image = result2.properties?.["pipewarden/image"]?.reference;
-  const url2 = result2.properties?.["pipewarden/dast"]?.url;
+  const image = result2.properties?.[PROP.image]?.reference;
+  const url2 = result2.properties?.[PROP.dast]?.url;
   return image ?? url2 ?? fileUriOf(result2) ?? "";
 }
 function prioritize(log2, options2 = {}) {
   const sla = { ...DEFAULT_SLA_DAYS, ...options2.slaDays };
   const places = /* @__PURE__ */ new Map();
-  const keyOf2 = (result2) => `${result2.properties?.["pipewarden/package"] ? vulnerabilityId(result2) : result2.ruleId ?? ""}`;
+  const keyOf2 = (result2) => `${result2.properties?.[PROP.package] ? vulnerabilityId(result2) : result2.ruleId ?? ""}`;
   for (const run22 of log2.runs) {
     for (const result2 of run22.results ?? []) {
       if (result2.baselineState === "absent") continue;
@@ -68182,7 +68241,7 @@ function prioritize(log2, options2 = {}) {
       const finding = { rule, score: base, severity: severityFromScore(base) };
       const props = result2.properties ?? {};
       const factors = [];
-      const cvss = props["pipewarden/cvss"];
+      const cvss = props[PROP.cvss];
       const severity = cvss ? cvss.score : Math.min(10, Math.max(0, finding.score));
       let risk = severity * 10;
       factors.push({ factor: "severity", detail: cvss ? `CVSS ${cvss.version} ${cvss.score.toFixed(1)}` : `${finding.severity} (${finding.score.toFixed(1)})`, points: Math.round(risk) });
@@ -68199,22 +68258,22 @@ function prioritize(log2, options2 = {}) {
       };
       const precision = finding.rule?.properties?.precision ?? props.precision;
       if (precision) scale("confidence", `the tool's precision is ${precision}`, PRECISION7[precision]);
-      const context = props["pipewarden/context"];
+      const context = props[PROP.context];
       if (context?.environment) scale("environment", `${context.environment} (${context.match})`, ENVIRONMENT[context.environment]);
       if (context?.exposure) scale("exposure", `${context.exposure} (${context.match})`, EXPOSURE[context.exposure]);
       if (context?.data_sensitivity) scale("data sensitivity", `${context.data_sensitivity} data (${context.match})`, SENSITIVITY[context.data_sensitivity]);
-      if (props["pipewarden/dev"] === true) scale("dev dependency", "only a development dependency", 0.6);
-      const kev = props["pipewarden/kev"];
+      if (props[PROP.dev] === true) scale("dev dependency", "only a development dependency", 0.6);
+      const kev = props[PROP.kev];
       if (kev) add("kev", `${kev.cve} is in CISA KEV since ${kev.dateAdded}`, 25);
       if (kev?.knownRansomware) add("ransomware", `${kev.cve} is known to be used in ransomware campaigns`, 5);
-      const epss = props["pipewarden/epss"];
+      const epss = props[PROP.epss];
       if (epss) {
         add("epss", `${epss.cve}: ${(epss.epss * 100).toFixed(1)}% probability of exploitation in 30 days`, Math.round(epss.epss * 15));
         if (epss.percentile >= 0.95) add("epss percentile", `${epss.cve} is in the top 5% of EPSS scores (${(epss.percentile * 100).toFixed(1)}th percentile)`, 5);
       }
       const count = places.get(keyOf2(result2))?.size ?? 1;
       if (count > 1) add("prevalence", `found in ${count} places`, Math.min(10, 2 * (count - 1)));
-      const fixes = props["pipewarden/package"]?.fixedVersions;
+      const fixes = props[PROP.package]?.fixedVersions;
       if (fixes && fixes.length) add("fix available", `fixed in ${fixes.slice(0, 3).join(", ")}`, 3);
       const score = Math.round(Math.min(100, Math.max(0, risk)));
       const priority = priorityOf(score, kev !== void 0);
@@ -68225,7 +68284,7 @@ function prioritize(log2, options2 = {}) {
         [PROP.risk]: score,
         [PROP.priority]: priority,
         [PROP.factors]: factors,
-        "pipewarden/slaDays": sla[priority]
+        [PROP.slaDays]: sla[priority]
       };
     }
   }
@@ -68236,11 +68295,11 @@ function byRisk(a, b) {
 }
 function componentOf(finding) {
   const props = finding.result.properties ?? {};
-  const pkg = props["pipewarden/package"];
+  const pkg = props[PROP.package];
   if (pkg?.name) return `${pkg.name}${pkg.version ? `@${pkg.version}` : ""}`;
-  const dast = props["pipewarden/dast"];
+  const dast = props[PROP.dast];
   if (dast?.url) return `${(dast.method ?? "GET").toUpperCase()} ${routeTemplate(dast.url)}`;
-  const image = props["pipewarden/image"];
+  const image = props[PROP.image];
   if (image?.reference) return image.reference;
   return finding.location?.uri ?? "(no location)";
 }
@@ -68300,19 +68359,19 @@ function what(top) {
   return { heading: "What", blocks: [block2] };
 }
 function whyThisRisk(top) {
-  const factors = (top.result.properties?.["pipewarden/factors"] ?? []).filter((f) => f.detail);
+  const factors = (top.result.properties?.[PROP.factors] ?? []).filter((f) => f.detail);
   if (!factors.length) return void 0;
   const items2 = factors.map((factor) => [{ text: factor.detail, max: 300 }, ...factor.points ? [plain(` (${factor.points > 0 ? "+" : ""}${factor.points})`)] : []]);
   return { heading: "Why this risk", blocks: [{ kind: "list", items: items2 }] };
 }
 function theRequest(top) {
   const props = top.result.properties ?? {};
-  const dast = props["pipewarden/dast"];
+  const dast = props[PROP.dast];
   if (!dast?.url) return void 0;
   const blocks = [{ kind: "code", language: "http", text: (dast.request ?? `${(dast.method ?? "GET").toUpperCase()} ${dast.url}`).replace(/[\r\u2028\u2029]/g, "").slice(0, 2e3) }];
   if (dast.parameter) blocks.push(paragraph(plain("Parameter: "), { code: dast.parameter }));
   if (dast.evidence) blocks.push(paragraph(plain("Evidence: "), { text: dast.evidence, max: 500 }));
-  const others = props["pipewarden/requests"] ?? [];
+  const others = props[PROP.requests] ?? [];
   if (others.length) blocks.push(paragraph(plain(`Also shown by ${others.length} other request${others.length === 1 ? "" : "s"} to the same route.`)));
   blocks.forEach((block2, index) => index < blocks.length - 1 && block2.kind !== "list" && block2.kind !== "note" && (block2.tight = true));
   return { heading: "The request that shows it", blocks };
@@ -68323,7 +68382,7 @@ function where(members22, links) {
   return { heading: `Where (${members22.length} place${members22.length === 1 ? "" : "s"})`, blocks: [{ kind: "list", items: items2 }] };
 }
 function howToFix(top) {
-  const pkg = top.result.properties?.["pipewarden/package"];
+  const pkg = top.result.properties?.[PROP.package];
   const help = top.rule?.help?.text ?? top.rule?.fullDescription?.text;
   const helpUri = httpUrl2(top.rule?.helpUri);
   if (!pkg?.fixedVersions?.length && !help && !helpUri) return void 0;
@@ -68368,7 +68427,7 @@ function addDays(day, days2) {
 function draftOf(members22, previous, options2) {
   const top = members22[0];
   const key = ticketKey(top);
-  const sla = top.result.properties?.["pipewarden/slaDays"];
+  const sla = top.result.properties?.[PROP.slaDays];
   const since = previous?.marker.since ?? options2.today;
   const due = previous?.marker.due ?? (sla ? addDays(since, sla) : void 0);
   const title = plainTitle(`[${top.priority ?? "P?"}] ${top.ruleId} in ${componentOf(top)}`);
@@ -68857,11 +68916,11 @@ var AbsentRuns = class {
   runs = /* @__PURE__ */ new Map();
   target(baselineRun) {
     const name = baselineRun.tool.driver.name;
-    const category = baselineRun.properties?.["pipewarden/category"];
+    const category = baselineRun.properties?.[PROP.category];
     const key = `${name}\0${String(category)}`;
     let found = this.runs.get(key);
     if (!found) {
-      let run22 = this.log.runs.find((r) => r.tool.driver.name === name && r.properties?.["pipewarden/category"] === category) ?? this.log.runs.find((r) => r.tool.driver.name === name);
+      let run22 = this.log.runs.find((r) => r.tool.driver.name === name && r.properties?.[PROP.category] === category) ?? this.log.runs.find((r) => r.tool.driver.name === name);
       if (!run22) {
         run22 = { tool: { driver: { ...baselineRun.tool.driver, rules: [] } }, results: [], ...baselineRun.properties ? { properties: { ...baselineRun.properties } } : {} };
         this.log.runs.push(run22);
@@ -68947,7 +69006,7 @@ function applyBaseline(log2, baseline, options2 = {}) {
     const copy = absent.add(entry.run, entry.result);
     if (options2.unseen?.(entry.run, entry.result)) {
       copy.baselineState = "unchanged";
-      copy.properties = { ...copy.properties, "pipewarden/scope": "out", "pipewarden/carriedOver": true };
+      copy.properties = { ...copy.properties, [PROP.scope]: "out", [PROP.carriedOver]: true };
       counts.unchanged++;
       continue;
     }
@@ -68958,7 +69017,7 @@ function applyBaseline(log2, baseline, options2 = {}) {
 var DEFAULT_DEDUPE = { sca: true, sast: true };
 function keysOf(entry, options2) {
   const { result: result2, finding } = entry;
-  const pkg = result2.properties?.["pipewarden/package"];
+  const pkg = result2.properties?.[PROP.package];
   if (pkg) {
     if (!options2.sca) return [];
     return [`dep\0${vulnerabilityId(result2)}\0${packageKey(pkg)}`];
@@ -68968,8 +69027,8 @@ function keysOf(entry, options2) {
 }
 function packageOf(entry) {
   const props = entry.result.properties ?? {};
-  const pkg = props["pipewarden/package"];
-  const image = props["pipewarden/image"];
+  const pkg = props[PROP.package];
+  const image = props[PROP.image];
   return { version: pkg?.version, image: image?.reference ? imageName(image.reference) : void 0 };
 }
 function compatible(a, b) {
@@ -68986,7 +69045,7 @@ function dedupeDastRequests(log2) {
     const kept = /* @__PURE__ */ new Map();
     const out = [];
     for (const result2 of run22.results) {
-      const dast = result2.properties?.["pipewarden/dast"];
+      const dast = result2.properties?.[PROP.dast];
       const fingerprint = fingerprintOf(result2);
       if (!dast?.url || !fingerprint || result2.baselineState === "absent") {
         out.push(result2);
@@ -69000,8 +69059,8 @@ function dedupeDastRequests(log2) {
         continue;
       }
       dropped++;
-      const more = first.properties["pipewarden/requests"] ?? [];
-      if (more.length < 20) first.properties["pipewarden/requests"] = [...more, dast.url];
+      const more = first.properties[PROP.requests] ?? [];
+      if (more.length < 20) first.properties[PROP.requests] = [...more, dast.url];
     }
     run22.results = out;
   }
@@ -69032,23 +69091,23 @@ function dedupe(log2, options2 = DEFAULT_DEDUPE) {
   for (const group of groups2) {
     if (group.length < 2) continue;
     const [primary, ...others] = [...group].sort((a, b) => b.finding.score - a.finding.score);
-    const ids = new Set(primary.result.properties?.["pipewarden/ids"] ?? []);
+    const ids = new Set(primary.result.properties?.[PROP.ids] ?? []);
     for (const other of others) {
-      for (const id of other.result.properties?.["pipewarden/ids"] ?? []) ids.add(id);
+      for (const id of other.result.properties?.[PROP.ids] ?? []) ids.add(id);
       drop.add(other.result);
       merged++;
     }
     primary.result.properties = {
       ...primary.result.properties,
-      "pipewarden/tools": [...new Set(group.map((e3) => e3.finding.tool))].sort(),
-      "pipewarden/duplicates": others.map((o) => ({
+      [PROP.tools]: [...new Set(group.map((e3) => e3.finding.tool))].sort(),
+      [PROP.duplicates]: others.map((o) => ({
         tool: o.finding.tool,
         ruleId: o.finding.ruleId,
-        ...o.result.partialFingerprints?.["pipewarden/v1"] ? { fingerprint: o.result.partialFingerprints["pipewarden/v1"] } : {},
+        ...o.result.partialFingerprints?.[FINGERPRINT_KEY] ? { fingerprint: o.result.partialFingerprints[FINGERPRINT_KEY] } : {},
         message: o.finding.message.slice(0, 300),
         ...o.finding.location ? { location: `${o.finding.location.uri}${o.finding.location.startLine ? `:${o.finding.location.startLine}` : ""}` } : {}
       })),
-      ...ids.size ? { "pipewarden/ids": [...ids] } : {}
+      ...ids.size ? { [PROP.ids]: [...ids] } : {}
     };
   }
   if (drop.size) {
@@ -69057,7 +69116,7 @@ function dedupe(log2, options2 = DEFAULT_DEDUPE) {
   return { merged };
 }
 var DIFF_FILTERS = ["added", "diff_context", "file", "nofilter"];
-var SCOPE_PROP = "pipewarden/scope";
+var SCOPE_PROP = PROP.scope;
 function parseUnifiedDiff(text2) {
   const files = /* @__PURE__ */ new Map();
   let current;
@@ -69223,7 +69282,7 @@ function routeFor(routes, url2, method) {
 async function mapDastRoutes(log2, options2) {
   const pending = log2.runs.flatMap(
     (run22) => (run22.results ?? []).filter((result2) => {
-      const dast = result2.properties?.["pipewarden/dast"];
+      const dast = result2.properties?.[PROP.dast];
       return dast?.url && !(result2.locations ?? []).some((l) => l.physicalLocation?.artifactLocation?.uri);
     })
   );
@@ -69231,7 +69290,7 @@ async function mapDastRoutes(log2, options2) {
   const routes = await findRoutes(await options2.files(), options2.srcRoot);
   let mapped = 0;
   for (const result2 of pending) {
-    const dast = result2.properties["pipewarden/dast"];
+    const dast = result2.properties[PROP.dast];
     const request2 = `${(dast.method ?? "GET").toUpperCase()} ${dast.url}`;
     const logical = [{ fullyQualifiedName: request2, kind: "resource" }];
     const route = routeFor(routes, dast.url, dast.method);
@@ -69240,7 +69299,7 @@ async function mapDastRoutes(log2, options2) {
       mapped++;
       const location2 = { physicalLocation: { artifactLocation: { uri: route.file.split("/").map(encodeURIComponent).join("/"), uriBaseId: SRCROOT }, region: { startLine: route.line } }, logicalLocations: logical };
       result2.locations = [location2, ...others];
-      result2.properties = { ...result2.properties, "pipewarden/route": { template: route.template, ...route.method ? { method: route.method } : {}, file: route.file, line: route.line } };
+      result2.properties = { ...result2.properties, [PROP.route]: { template: route.template, ...route.method ? { method: route.method } : {}, file: route.file, line: route.line } };
     } else {
       result2.locations = [{ logicalLocations: logical }, ...others];
     }
@@ -69419,12 +69478,12 @@ async function cachedFeeds(options2) {
 var TEST_PATHS = ["**/test/**", "**/tests/**", "**/__tests__/**", "**/__mocks__/**", "**/spec/**", "**/*.test.*", "**/*.spec.*", "**/*_test.*", "**/test_*.py", "**/fixtures/**", "**/testdata/**", "**/e2e/**"];
 var isTestPath = (0, import_picomatch.default)(TEST_PATHS, { dot: true });
 function cvesOf(result2) {
-  const ids = [result2.ruleId ?? "", ...result2.properties?.["pipewarden/ids"] ?? []];
+  const ids = [result2.ruleId ?? "", ...result2.properties?.[PROP.ids] ?? []];
   return [...new Set(ids.filter((id) => /^CVE-\d{4}-\d+$/i.test(id)).map((id) => id.toUpperCase()))];
 }
 function contextOf(result2, path22, category, entries) {
-  const image = result2.properties?.["pipewarden/image"]?.reference;
-  const url2 = result2.properties?.["pipewarden/dast"]?.url;
+  const image = result2.properties?.[PROP.image]?.reference;
+  const url2 = result2.properties?.[PROP.dast]?.url;
   for (const [index, entry] of entries.entries()) {
     const hit = path22 && entry.paths && import_picomatch.default.isMatch(path22, entry.paths, { dot: true }) && `paths ${entry.paths.join(", ")}` || image && entry.images && import_picomatch.default.isMatch(image, entry.images) && `images ${entry.images.join(", ")}` || url2 && entry.urls && import_picomatch.default.isMatch(url2, entry.urls) && `urls ${entry.urls.join(", ")}`;
     if (hit) {
@@ -69441,31 +69500,31 @@ async function enrich(log2, options2) {
     ...kev ? { kev: { catalogVersion: kev.version, dateReleased: kev.released } } : {},
     ...epss ? { epss: { scoreDate: epss.scoreDate, ...epss.modelVersion ? { modelVersion: epss.modelVersion } : {} } } : {}
   };
-  log2.properties = { ...log2.properties, "pipewarden/feeds": snapshot };
+  log2.properties = { ...log2.properties, [PROP.feeds]: snapshot };
   for (const run22 of log2.runs) {
-    run22.properties = { ...run22.properties, "pipewarden/feeds": snapshot };
+    run22.properties = { ...run22.properties, [PROP.feeds]: snapshot };
     for (const result2 of run22.results ?? []) {
       if (result2.baselineState === "absent") continue;
       const props = { ...result2.properties };
-      delete props["pipewarden/kev"];
-      delete props["pipewarden/epss"];
-      delete props["pipewarden/context"];
-      const vector = props["pipewarden/cvssVector"];
+      delete props[PROP.kev];
+      delete props[PROP.epss];
+      delete props[PROP.context];
+      const vector = props[PROP.cvssVector];
       if (typeof vector === "string") {
         const cvss = await scoreVector(vector);
-        if (cvss) props["pipewarden/cvss"] = cvss;
+        if (cvss) props[PROP.cvss] = cvss;
       }
       const cves = cvesOf(result2);
       const known = kev ? cves.map((cve) => ({ cve, entry: kev.entries.get(cve) })).find((k) => k.entry) : void 0;
-      if (known) props["pipewarden/kev"] = { cve: known.cve, dateAdded: known.entry.dateAdded, ...known.entry.dueDate ? { dueDate: known.entry.dueDate } : {}, knownRansomware: known.entry.ransomware };
+      if (known) props[PROP.kev] = { cve: known.cve, dateAdded: known.entry.dateAdded, ...known.entry.dueDate ? { dueDate: known.entry.dueDate } : {}, knownRansomware: known.entry.ransomware };
       if (epss) {
         const best = cves.map((cve) => ({ cve, ...epss.entries.get(cve) })).filter((e3) => e3.epss !== void 0).sort((a, b) => b.epss - a.epss)[0];
-        if (best) props["pipewarden/epss"] = { cve: best.cve, epss: best.epss, percentile: best.percentile };
+        if (best) props[PROP.epss] = { cve: best.cve, epss: best.epss, percentile: best.percentile };
       }
       result2.properties = props;
       const finding = toFinding(run22, result2);
       const context = contextOf(result2, finding.location ? decodeUri(finding.location.uri) : void 0, finding.category, options2.context);
-      if (context) result2.properties = { ...result2.properties, "pipewarden/context": context };
+      if (context) result2.properties = { ...result2.properties, [PROP.context]: context };
     }
   }
   return log2;
@@ -69486,9 +69545,9 @@ function applyWaivers(log2, waivers, today) {
     for (const result2 of run22.results ?? []) {
       if (result2.baselineState === "absent") continue;
       const finding = toFinding(run22, result2);
-      const fingerprint = result2.partialFingerprints?.["pipewarden/v1"];
-      const ids = [finding.ruleId, ...result2.properties?.["pipewarden/ids"] ?? [], ...finding.cwes].map((id) => id.toLowerCase());
-      const pkg = result2.properties?.["pipewarden/package"];
+      const fingerprint = result2.partialFingerprints?.[FINGERPRINT_KEY];
+      const ids = [finding.ruleId, ...result2.properties?.[PROP.ids] ?? [], ...finding.cwes].map((id) => id.toLowerCase());
+      const pkg = result2.properties?.[PROP.package];
       const path22 = finding.location?.uri ? decodeUri(finding.location.uri) : void 0;
       for (const entry of live) {
         const w = entry.waiver;
@@ -69505,7 +69564,7 @@ function applyWaivers(log2, waivers, today) {
           ...(result2.suppressions ?? []).filter((s) => !s.justification?.startsWith("waiver: ")),
           { kind: "external", status: "accepted", justification: `waiver: ${w.reason} (owner ${w.owner}, until ${w.expires})` }
         ];
-        result2.properties = { ...result2.properties, "pipewarden/waiver": entry.index };
+        result2.properties = { ...result2.properties, [PROP.waiver]: entry.index };
         break;
       }
     }
@@ -69777,7 +69836,7 @@ function isRepoRelative(location2) {
 }
 function githubTags(rule, finding, max) {
   const own2 = (rule?.properties?.tags ?? []).filter((t) => typeof t === "string" && t.trim());
-  const recorded = rule?.properties?.["pipewarden/cwe"] ?? [];
+  const recorded = rule?.properties?.[PROP.cwe] ?? [];
   const cwes = [...finding.cwes, ...recorded].map((cwe) => `external/cwe/${cwe.toLowerCase()}`);
   const ordered = ["security", ...cwes, ...own2.filter((t) => /^external\/cwe\//i.test(t)), ...own2];
   return [...new Set(ordered)].slice(0, max);
@@ -69807,7 +69866,7 @@ function githubResult(finding, ruleIndex, anchorUri, limits) {
   const source = finding.result;
   const locations = (source.locations ?? []).filter(isRepoRelative).slice(0, limits.locationsPerResult);
   const logical = (source.locations ?? []).flatMap((l) => l.logicalLocations ?? []);
-  const dast = source.properties?.["pipewarden/dast"];
+  const dast = source.properties?.[PROP.dast];
   if (dast?.url && !logical.length) logical.push({ fullyQualifiedName: `${(dast.method ?? "GET").toUpperCase()} ${dast.url}`, kind: "resource" });
   if (!locations.length) {
     if (!anchorUri) return void 0;
@@ -69837,7 +69896,7 @@ function githubResult(finding, ruleIndex, anchorUri, limits) {
     ...source.suppressions?.length ? { suppressions: source.suppressions } : {},
     ...source.fixes?.length ? { fixes: source.fixes } : {},
     properties: Object.fromEntries(
-      ["security-severity", PROP.risk, PROP.priority, "pipewarden/kev", "pipewarden/slaDays", "pipewarden/package", "pipewarden/dast"].flatMap((key) => props[key] !== void 0 ? [[key, props[key]]] : [])
+      ["security-severity", PROP.risk, PROP.priority, PROP.kev, PROP.slaDays, PROP.package, PROP.dast].flatMap((key) => props[key] !== void 0 ? [[key, props[key]]] : [])
     )
   };
 }
@@ -70017,7 +70076,7 @@ function priorityTable(input2, active) {
   return out;
 }
 function factorsOf(finding) {
-  return (finding.result.properties?.["pipewarden/factors"] ?? []).filter((factor) => factor.factor !== "severity" && factor.points > 0).map((factor) => factor.detail).slice(0, 2);
+  return (finding.result.properties?.[PROP.factors] ?? []).filter((factor) => factor.factor !== "severity" && factor.points > 0).map((factor) => factor.detail).slice(0, 2);
 }
 function markdownParts(input2) {
   const { verdict } = input2;
@@ -70048,7 +70107,7 @@ function markdownParts(input2) {
     out.push(`### ${input2.baseline ? "Top new findings" : "Top findings"}${fresh.length > TOP_NEW ? ` (${TOP_NEW} of ${fresh.length})` : ""}`, "");
     for (const [i, f] of fresh.slice(0, TOP_NEW).entries()) {
       const why = factorsOf(f);
-      const sla = f.result.properties?.["pipewarden/slaDays"];
+      const sla = f.result.properties?.[PROP.slaDays];
       out.push(
         `${i + 1}. **${f.priority ?? ""}** risk ${f.risk ?? ""}, ${f.severity}${f.kev ? ", **in CISA KEV**" : ""}${sla ? `, fix within ${String(sla)} days` : ""}: ${markdownCode(f.ruleId)} at ${locationLink(f, links)}: ${escapeMarkdown(f.message, 160)}${why.length ? ` (${escapeMarkdown(why.join("; "), 200)})` : ""}`
       );
@@ -70098,7 +70157,7 @@ function markdownParts(input2) {
     table2.push("<details><summary>All findings, most urgent first</summary>", "");
     table2.push(`| Priority | Risk | Severity |${state ? " State |" : ""} Rule | Location | Message | Tool |`, `| --- | ---: | --- |${state ? " --- |" : ""} --- | --- | --- | --- |`);
     for (const f of active) {
-      const tools = f.result.properties?.["pipewarden/tools"]?.join(", ") ?? f.tool;
+      const tools = f.result.properties?.[PROP.tools]?.join(", ") ?? f.tool;
       table2.push(
         `| ${f.priority ?? ""} | ${f.risk ?? ""} | ${f.severity} |${state ? ` ${f.result.baselineState ?? ""}${f.inScope ? "" : " (out of diff)"} |` : ""} ${markdownCode(f.ruleId)} | ${locationLink(f, links)} | ${escapeMarkdown(f.message, 200)} | ${escapeMarkdown(tools)} |`
       );
@@ -70191,8 +70250,8 @@ ${cases.join("\n")}
 var REPORT_SCHEMA_VERSION = "1.1";
 function findingJson(f) {
   const props = f.result.properties ?? {};
-  const pkg = props["pipewarden/package"];
-  const dast = props["pipewarden/dast"];
+  const pkg = props[PROP.package];
+  const dast = props[PROP.dast];
   return {
     priority: f.priority ?? null,
     risk: f.risk ?? null,
@@ -70200,10 +70259,10 @@ function findingJson(f) {
     score: f.score,
     category: f.category,
     tool: f.tool,
-    tools: props["pipewarden/tools"] ?? [f.tool],
+    tools: props[PROP.tools] ?? [f.tool],
     rule: f.ruleId,
     cwes: f.cwes,
-    ids: props["pipewarden/ids"] ?? [],
+    ids: props[PROP.ids] ?? [],
     location: f.location ? { path: f.location.uri, ...f.location.startLine ? { line: f.location.startLine } : {} } : null,
     message: f.message,
     fingerprint: f.fingerprint ?? null,
@@ -70211,8 +70270,8 @@ function findingJson(f) {
     inScope: f.inScope,
     kev: f.kev,
     waived: f.suppressed,
-    slaDays: props["pipewarden/slaDays"] ?? null,
-    factors: props["pipewarden/factors"] ?? [],
+    slaDays: props[PROP.slaDays] ?? null,
+    factors: props[PROP.factors] ?? [],
     ...pkg?.name ? { package: { name: pkg.name, ...pkg.version ? { version: pkg.version } : {}, fixedVersions: pkg.fixedVersions ?? [] } } : {},
     ...dast?.url ? { request: { url: dast.url, method: (dast.method ?? "GET").toUpperCase(), ...dast.parameter ? { parameter: dast.parameter } : {} } } : {}
   };
@@ -70293,13 +70352,13 @@ function locationCell(f, blob) {
   return `<a href="${e(href)}" rel="noopener noreferrer"><code>${e(where2)}</code></a>`;
 }
 function factorsCell(f) {
-  const factors = f.result.properties?.["pipewarden/factors"] ?? [];
+  const factors = f.result.properties?.[PROP.factors] ?? [];
   if (!factors.length) return "";
   return `<details><summary>${factors.length} factor${factors.length === 1 ? "" : "s"}</summary><ul>${factors.map((x) => `<li>${e(x.detail)}${x.points ? ` <span class="muted">(${x.points > 0 ? "+" : ""}${x.points})</span>` : ""}</li>`).join("")}</ul></details>`;
 }
 function findingRow(f, blob) {
   const state = f.suppressed ? "waived" : f.result.baselineState ?? "open";
-  const tools = f.result.properties?.["pipewarden/tools"] ?? [f.tool];
+  const tools = f.result.properties?.[PROP.tools] ?? [f.tool];
   const waiver = f.suppressed ? (f.result.suppressions ?? []).map((s) => s.justification ?? "").filter(Boolean).join("; ") : "";
   return `<tr data-priority="${e(f.priority ?? "")}" data-category="${e(f.category)}" data-tool="${e(f.tool)}" data-state="${e(state)}" data-kev="${f.kev ? "yes" : "no"}"><td data-value="${PRIORITIES.indexOf(f.priority ?? "P4")}"><span class="badge ${e(f.priority ?? "")}">${e(f.priority ?? "")}</span></td><td data-value="${f.risk ?? 0}" class="num">${f.risk ?? ""}</td><td data-value="${f.score}">${e(f.severity)}${f.kev ? ' <span class="kev" title="in CISA KEV">KEV</span>' : ""}</td><td>${e(state)}${f.inScope ? "" : ' <span class="muted">(out of diff)</span>'}${waiver ? `<div class="muted small">${e(waiver)}</div>` : ""}</td><td>${e(f.category)}</td><td><code>${e(f.ruleId)}</code>${f.cwes.length ? `<div class="muted small">${e(f.cwes.join(", "))}</div>` : ""}</td><td>${locationCell(f, blob)}</td><td class="message">${e(f.message.length > 600 ? `${f.message.slice(0, 599)}\u2026` : f.message)}</td><td>${e(tools.join(", "))}</td><td>${factorsCell(f)}</td></tr>`;
 }
@@ -70456,7 +70515,7 @@ function uuidOf(text2) {
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-5${h.slice(13, 16)}-${(parseInt(h[16], 16) & 3 | 8).toString(16)}${h.slice(17, 20)}-${h.slice(20, 32)}`;
 }
 function identifiers(finding) {
-  const ids = finding.result.properties?.["pipewarden/ids"] ?? [];
+  const ids = finding.result.properties?.[PROP.ids] ?? [];
   const out = [{ type: `${finding.tool.toLowerCase().replace(/[^a-z0-9]+/g, "_")}_rule`, name: `${finding.tool} ${finding.ruleId}`.slice(0, 255), value: finding.ruleId }];
   for (const id of ids) {
     if (/^CVE-\d{4}-\d+$/i.test(id)) out.push({ type: "cve", name: id.toUpperCase(), value: id.toUpperCase(), url: `https://nvd.nist.gov/vuln/detail/${id.toUpperCase()}` });
@@ -70473,7 +70532,7 @@ function locationOf2(type, finding, context) {
   const props = finding.result.properties ?? {};
   const file2 = finding.location ? decodeUri(finding.location.uri) : void 0;
   const lines = { ...finding.location?.startLine ? { start_line: finding.location.startLine } : {}, ...finding.location?.endLine ? { end_line: finding.location.endLine } : {} };
-  const pkg = props["pipewarden/package"];
+  const pkg = props[PROP.package];
   const dependency = { package: { name: pkg?.name ?? "unknown" }, version: pkg?.version ?? "unknown" };
   switch (type) {
     case "sast":
@@ -70481,11 +70540,11 @@ function locationOf2(type, finding, context) {
     case "dependency_scanning":
       return { file: file2 ?? "unknown", dependency };
     case "container_scanning": {
-      const image = props["pipewarden/image"]?.reference ?? "unknown";
+      const image = props[PROP.image]?.reference ?? "unknown";
       return { dependency, operating_system: "unknown", image };
     }
     case "dast": {
-      const dast = props["pipewarden/dast"];
+      const dast = props[PROP.dast];
       let hostname3 = "";
       let path22 = dast?.url ?? "";
       try {
@@ -70551,7 +70610,7 @@ function gitlabReports(findings, context) {
         end_time: gitlabTime(context.endedAt),
         status: failed ? "failure" : "success",
         ...type === "dast" ? { scanned_resources: [...new Map(list.map((f) => {
-          const d = f.result.properties?.["pipewarden/dast"];
+          const d = f.result.properties?.[PROP.dast];
           return [`${d?.method ?? "GET"} ${d?.url ?? ""}`, { method: d?.method ?? "GET", url: d?.url ?? "", type: "url" }];
         })).values()].filter((r) => r.url) } : {}
       },
@@ -70819,7 +70878,7 @@ function todayUtc() {
 }
 function hasCve(log2) {
   return log2.runs.some(
-    (run22) => (run22.results ?? []).some((r) => /^CVE-/i.test(r.ruleId ?? "") || (r.properties?.["pipewarden/ids"] ?? []).some((id) => /^CVE-/i.test(id)))
+    (run22) => (run22.results ?? []).some((r) => /^CVE-/i.test(r.ruleId ?? "") || (r.properties?.[PROP.ids] ?? []).some((id) => /^CVE-/i.test(id)))
   );
 }
 function feedSource(options2, ports) {
@@ -70956,14 +71015,14 @@ function parseScanOptions(options2) {
 function stampRun(log2, options2, ingested, judged, runs) {
   log2.properties = {
     ...log2.properties,
-    "pipewarden/stage": options2.stage,
-    ...options2.shard ? { "pipewarden/shard": `${options2.shard.index}/${options2.shard.total}` } : {},
-    ...ingested.baseline ? { "pipewarden/baseline": ingested.baseline } : {},
-    ...ingested.scope ? { "pipewarden/diff": ingested.scope } : {},
-    ...ingested.merged ? { "pipewarden/merged": ingested.merged } : {},
-    "pipewarden/verdict": verdictProp(judged.verdict),
-    "pipewarden/waivers": { expired: judged.waivers.expired, expiringSoon: judged.waivers.expiringSoon },
-    "pipewarden/scanners": runs.map(({ id, status, version: v, durationMs, reason, findings: count, files: fileCount }) => ({
+    [PROP.stage]: options2.stage,
+    ...options2.shard ? { [PROP.shard]: `${options2.shard.index}/${options2.shard.total}` } : {},
+    ...ingested.baseline ? { [PROP.baseline]: ingested.baseline } : {},
+    ...ingested.scope ? { [PROP.diff]: ingested.scope } : {},
+    ...ingested.merged ? { [PROP.merged]: ingested.merged } : {},
+    [PROP.verdict]: verdictProp(judged.verdict),
+    [PROP.waivers]: { expired: judged.waivers.expired, expiringSoon: judged.waivers.expiringSoon },
+    [PROP.scanners]: runs.map(({ id, status, version: v, durationMs, reason, findings: count, files: fileCount }) => ({
       id,
       status,
       files: fileCount,
@@ -70984,8 +71043,8 @@ function stampFirstDetection(log2, time3) {
   }
 }
 function imagesOf(log2, prepared) {
-  const images = log2.runs.flatMap((run22) => run22.properties?.["pipewarden/inventory"] ? [run22.properties["pipewarden/inventory"]] : []);
-  const sbomOf = (kind) => prepared.scanners.filter((scanner) => scanner.sbom === kind).map((scanner) => ({ scanner, components: log2.runs.find((run22) => run22.properties?.[PROP.scanner] === scanner.id)?.properties?.["pipewarden/sbomComponents"] })).find((s) => typeof s.components === "number");
+  const images = log2.runs.flatMap((run22) => run22.properties?.[PROP.inventory] ? [run22.properties[PROP.inventory]] : []);
+  const sbomOf = (kind) => prepared.scanners.filter((scanner) => scanner.sbom === kind).map((scanner) => ({ scanner, components: log2.runs.find((run22) => run22.properties?.[PROP.scanner] === scanner.id)?.properties?.[PROP.sbomComponents] })).find((s) => typeof s.components === "number");
   const sbom = sbomOf("image") ?? sbomOf("app");
   const generator = sbom && `${sbom.scanner.id.replace(/-image$/, "")} (${sbom.scanner.sbom === "image" ? "whole image" : "application layer"})`;
   if (sbom) for (const image of images) image.sbom ??= { generator, components: sbom.components };
@@ -71009,7 +71068,7 @@ async function emitRun(input2, emit2, ports) {
   const provenance = await completeProvenance(options2.provenance, prepared.srcRoot, ports, options2.env);
   stampFirstDetection(log2, startedAt);
   const images = imagesOf(log2, prepared);
-  log2.properties = { ...log2.properties, "pipewarden/provenance": provenance, ...images.length ? { "pipewarden/images": images } : {} };
+  log2.properties = { ...log2.properties, [PROP.provenance]: provenance, ...images.length ? { [PROP.images]: images } : {} };
   const trend = prepared.history && trendOf(prepared.history, provenance.repository, options2.stage);
   const summary2 = { ...judged, scanners: runs, stage: options2.stage, reports: ingested.reports, baseline: ingested.baseline, scope: ingested.scope, provenance, images, history: trend };
   const outputs = await emit2(log2, summary2, prepared.outDir, {

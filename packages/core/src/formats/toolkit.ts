@@ -242,7 +242,7 @@ export class RunBuilder {
       existing.properties = { ...existing.properties, tags: [...merged] };
       const current = Number(existing.properties['security-severity'] ?? NaN);
       if (spec.score !== undefined && !(current >= spec.score)) existing.properties['security-severity'] = formatScore(spec.score);
-      if (cwes.length) existing.properties['pipewarden/cwe'] = uniqueIds([...((existing.properties['pipewarden/cwe'] as string[] | undefined) ?? []), ...cwes]);
+      if (cwes.length) existing.properties[PROP.cwe] = uniqueIds([...((existing.properties[PROP.cwe] as string[] | undefined) ?? []), ...cwes]);
       return;
     }
     const short = clean(spec.short ?? spec.name ?? spec.id, 1000)!;
@@ -264,7 +264,7 @@ export class RunBuilder {
         tags,
         ...(spec.score !== undefined ? { 'security-severity': formatScore(spec.score) } : {}),
         ...(spec.precision ? { precision: spec.precision } : {}),
-        ...(cwes.length ? { 'pipewarden/cwe': cwes } : {}),
+        ...(cwes.length ? { [PROP.cwe]: cwes } : {}),
       },
     });
   }
@@ -276,20 +276,20 @@ export class RunBuilder {
     if (spec.category) props[PROP.category] = spec.category;
     if (spec.score !== undefined) props['security-severity'] = formatScore(spec.score);
     if (ids.length) {
-      props['pipewarden/ids'] = ids;
+      props[PROP.ids] = ids;
       props.tags = uniqueIds([...(props.tags ?? []), ...ids]);
     }
     if (spec.package) {
       const { fixedVersions, ...pkg } = spec.package;
-      props['pipewarden/package'] = {
+      props[PROP.package] = {
         ...Object.fromEntries(Object.entries(pkg).filter(([, v]) => v !== undefined && v !== '')),
         purl: pkg.purl ?? purlOf(pkg.ecosystem, pkg.name, pkg.version),
         fixedVersions: uniqueIds([...(fixedVersions ?? [])]),
       };
     }
-    if (spec.dast) props['pipewarden/dast'] = Object.fromEntries(Object.entries(spec.dast).filter(([, v]) => v !== undefined && v !== ''));
-    if (spec.image) props['pipewarden/image'] = Object.fromEntries(Object.entries(spec.image).filter(([, v]) => v !== undefined && v !== ''));
-    if (spec.secret) props['pipewarden/secretHash'] = secretHash(spec.secret);
+    if (spec.dast) props[PROP.dast] = Object.fromEntries(Object.entries(spec.dast).filter(([, v]) => v !== undefined && v !== ''));
+    if (spec.image) props[PROP.image] = Object.fromEntries(Object.entries(spec.image).filter(([, v]) => v !== undefined && v !== ''));
+    if (spec.secret) props[PROP.secretHash] = secretHash(spec.secret);
     const locations = (spec.locations ?? []).filter((l): l is Location => l !== undefined);
     const logical = spec.logicalLocations ?? [];
     if (logical.length) {

@@ -1,3 +1,4 @@
+import { PROP } from '../sarif/props.js';
 import { ruleOf, scoreOf, toFinding } from '../finding.js';
 import type { Log, Result, Run } from '../sarif/types.js';
 import { FINGERPRINT_KEY, FINGERPRINT_NOPATH_KEY, LINE_HASH_KEY } from './fingerprint.js';
@@ -45,11 +46,11 @@ class AbsentRuns {
 
   private target(baselineRun: Run): { run: Run; rules: Map<string, number> } {
     const name = baselineRun.tool.driver.name;
-    const category = baselineRun.properties?.['pipewarden/category'];
+    const category = baselineRun.properties?.[PROP.category];
     const key = `${name}\u0000${String(category)}`;
     let found = this.runs.get(key);
     if (!found) {
-      let run = this.log.runs.find((r) => r.tool.driver.name === name && r.properties?.['pipewarden/category'] === category) ?? this.log.runs.find((r) => r.tool.driver.name === name);
+      let run = this.log.runs.find((r) => r.tool.driver.name === name && r.properties?.[PROP.category] === category) ?? this.log.runs.find((r) => r.tool.driver.name === name);
       if (!run) {
         run = { tool: { driver: { ...baselineRun.tool.driver, rules: [] } }, results: [], ...(baselineRun.properties ? { properties: { ...baselineRun.properties } } : {}) };
         this.log.runs.push(run);
@@ -155,7 +156,7 @@ export function applyBaseline(log: Log, baseline: Log, options: BaselineOptions 
     const copy = absent.add(entry.run, entry.result);
     if (options.unseen?.(entry.run, entry.result)) {
       copy.baselineState = 'unchanged';
-      copy.properties = { ...copy.properties, 'pipewarden/scope': 'out', 'pipewarden/carriedOver': true };
+      copy.properties = { ...copy.properties, [PROP.scope]: 'out', [PROP.carriedOver]: true };
       counts.unchanged++;
       continue;
     }

@@ -1,5 +1,6 @@
+import { PROP } from '../sarif/props.js';
 import { toFinding, type Finding } from '../finding.js';
-import { fingerprintOf, type Log, type Result, type Run } from '../sarif/types.js';
+import { FINGERPRINT_KEY, fingerprintOf, type Log, type Result, type Run } from '../sarif/types.js';
 import { imageName, packageKey, vulnerabilityId } from './fingerprint.js';
 
 export interface DedupeOptions {
@@ -19,7 +20,7 @@ interface Entry {
 
 function keysOf(entry: Entry, options: DedupeOptions): string[] {
   const { result, finding } = entry;
-  const pkg = result.properties?.['pipewarden/package'] as { name?: string } | undefined;
+  const pkg = result.properties?.[PROP.package] as { name?: string } | undefined;
   if (pkg) {
     if (!options.sca) return [];
     return [`dep\u0000${vulnerabilityId(result)}\u0000${packageKey(pkg)}`];
@@ -30,8 +31,8 @@ function keysOf(entry: Entry, options: DedupeOptions): string[] {
 
 function packageOf(entry: Entry): { version?: string; image?: string } {
   const props = entry.result.properties ?? {};
-  const pkg = props['pipewarden/package'] as { version?: string } | undefined;
-  const image = props['pipewarden/image'] as { reference?: string } | undefined;
+  const pkg = props[PROP.package] as { version?: string } | undefined;
+  const image = props[PROP.image] as { reference?: string } | undefined;
   return { version: pkg?.version, image: image?.reference ? imageName(image.reference) : undefined };
 }
 
@@ -55,7 +56,7 @@ function dedupeDastRequests(log: Log): number {
     const kept = new Map<string, Result>();
     const out: Result[] = [];
     for (const result of run.results) {
-      const dast = result.properties?.['pipewarden/dast'] as { url?: string } | undefined;
+      const dast = result.properties?.[PROP.dast] as { url?: string } | undefined;
       const fingerprint = fingerprintOf(result);
       if (!dast?.url || !fingerprint || result.baselineState === 'absent') {
         out.push(result);
@@ -69,8 +70,8 @@ function dedupeDastRequests(log: Log): number {
         continue;
       }
       dropped++;
-      const more = (first.properties!['pipewarden/requests'] as string[] | undefined) ?? [];
-      if (more.length < 20) first.properties!['pipewarden/requests'] = [...more, dast.url];
+      const more = (first.properties![PROP.requests] as string[] | undefined) ?? [];
+      if (more.length < 20) first.properties![PROP.requests] = [...more, dast.url];
     }
     run.results = out;
   }
@@ -108,23 +109,23 @@ export function dedupe(log: Log, options: DedupeOptions = DEFAULT_DEDUPE): { mer
   for (const group of groups) {
     if (group.length < 2) continue;
     const [primary, ...others] = [...group].sort((a, b) => b.finding.score - a.finding.score);
-    const ids = new Set<string>((primary!.result.properties?.['pipewarden/ids'] as string[] | undefined) ?? []);
+    const ids = new Set<string>((primary!.result.properties?.[PROP.ids] as string[] | undefined) ?? []);
     for (const other of others) {
-      for (const id of (other.result.properties?.['pipewarden/ids'] as string[] | undefined) ?? []) ids.add(id);
+      for (const id of (other.result.properties?.[PROP.ids] as string[] | undefined) ?? []) ids.add(id);
       drop.add(other.result);
       merged++;
     }
     primary!.result.properties = {
       ...primary!.result.properties,
-      'pipewarden/tools': [...new Set(group.map((e) => e.finding.tool))].sort(),
-      'pipewarden/duplicates': others.map((o) => ({
+      [PROP.tools]: [...new Set(group.map((e) => e.finding.tool))].sort(),
+      [PROP.duplicates]: others.map((o) => ({
         tool: o.finding.tool,
         ruleId: o.finding.ruleId,
-        ...(o.result.partialFingerprints?.['pipewarden/v1'] ? { fingerprint: o.result.partialFingerprints['pipewarden/v1'] } : {}),
+        ...(o.result.partialFingerprints?.[FINGERPRINT_KEY] ? { fingerprint: o.result.partialFingerprints[FINGERPRINT_KEY] } : {}),
         message: o.finding.message.slice(0, 300),
         ...(o.finding.location ? { location: `${o.finding.location.uri}${o.finding.location.startLine ? `:${o.finding.location.startLine}` : ''}` } : {}),
       })),
-      ...(ids.size ? { 'pipewarden/ids': [...ids] } : {}),
+      ...(ids.size ? { [PROP.ids]: [...ids] } : {}),
     };
   }
   if (drop.size) for (const run of log.runs) if (run.results) run.results = run.results.filter((r) => !drop.has(r));
@@ -155,7 +156,7 @@ export function mergeLogs(logs: readonly Log[]): Log {
         }
       }
       delete run.artifacts;
-      const key = `${run.tool.driver.name}\u0000${String(run.properties?.['pipewarden/category'] ?? '')}\u0000${run.automationDetails?.id ?? ''}`;
+      const key = `${run.tool.driver.name}\u0000${String(run.properties?.[PROP.category] ?? '')}\u0000${run.automationDetails?.id ?? ''}`;
       const into = byKey.get(key);
       if (!into) {
         byKey.set(key, run);

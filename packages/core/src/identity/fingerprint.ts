@@ -1,3 +1,4 @@
+import { PROP } from '../sarif/props.js';
 import { hash } from 'node:crypto';
 import { readFile, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -35,7 +36,7 @@ export function codeWindow(lines: readonly string[]): string {
 
 /** The canonical id of a vulnerability across tools: its CVE when any tool names one, else GHSA, else the rule. */
 export function vulnerabilityId(result: Result): string {
-  const ids = [result.ruleId ?? '', ...(((result.properties?.['pipewarden/ids'] as string[] | undefined) ?? []))];
+  const ids = [result.ruleId ?? '', ...(((result.properties?.[PROP.ids] as string[] | undefined) ?? []))];
   return ids.find((id) => /^CVE-\d{4}-\d+$/i.test(id))?.toUpperCase() ?? ids.find((id) => /^GHSA-/i.test(id))?.toLowerCase() ?? result.ruleId ?? '';
 }
 
@@ -164,9 +165,9 @@ export async function identify(log: Log, options: IdentifyOptions): Promise<Log>
       const region = result.locations?.[0]?.physicalLocation?.region;
       const { uri, local } = primaryUri(run, result);
       const file = uri ? decodeUri(uri) : '';
-      const pkg = props['pipewarden/package'] as PackageProp | undefined;
-      const image = props['pipewarden/image'] as { reference?: string } | undefined;
-      const dast = props['pipewarden/dast'] as { url?: string; method?: string; parameter?: string } | undefined;
+      const pkg = props[PROP.package] as PackageProp | undefined;
+      const image = props[PROP.image] as { reference?: string } | undefined;
+      const dast = props[PROP.dast] as { url?: string; method?: string; parameter?: string } | undefined;
       const startLine = region?.startLine;
       const source = uri && local && startLine ? sources.get(uri) : undefined;
       const lines = source?.lines;
@@ -186,7 +187,7 @@ export async function identify(log: Log, options: IdentifyOptions): Promise<Log>
         parts = ['dast', ruleId, (dast.method ?? 'GET').toUpperCase(), routeTemplate(dast.url), dast.parameter ?? ''];
       } else if (categoryOf(run, result) === 'secrets') {
         const flagged = lines && startLine ? lines[startLine - 1] : undefined;
-        const secret = (props['pipewarden/secretHash'] as string | undefined) ?? (flagged !== undefined ? secretHash(flagged.trim()) : secretHash(messageText(result, rule)));
+        const secret = (props[PROP.secretHash] as string | undefined) ?? (flagged !== undefined ? secretHash(flagged.trim()) : secretHash(messageText(result, rule)));
         parts = ['secret', ruleId, file, secret];
       } else if (lines && startLine && lines[startLine - 1] !== undefined) {
         const end = Math.min(region?.endLine ?? startLine, startLine + 2);

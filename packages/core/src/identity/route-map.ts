@@ -1,3 +1,4 @@
+import { PROP } from '../sarif/props.js';
 import { open } from 'node:fs/promises';
 import { extname, relative, sep } from 'node:path';
 import { SRCROOT, type Location, type Log } from '../sarif/types.js';
@@ -118,7 +119,7 @@ export function routeFor(routes: readonly RouteDeclaration[], url: string, metho
 export async function mapDastRoutes(log: Log, options: { srcRoot: string; files: () => Promise<readonly string[]> }): Promise<{ mapped: number; unmapped: number }> {
   const pending = log.runs.flatMap((run) =>
     (run.results ?? []).filter((result) => {
-      const dast = result.properties?.['pipewarden/dast'] as { url?: string } | undefined;
+      const dast = result.properties?.[PROP.dast] as { url?: string } | undefined;
       return dast?.url && !(result.locations ?? []).some((l) => l.physicalLocation?.artifactLocation?.uri);
     }),
   );
@@ -126,7 +127,7 @@ export async function mapDastRoutes(log: Log, options: { srcRoot: string; files:
   const routes = await findRoutes(await options.files(), options.srcRoot);
   let mapped = 0;
   for (const result of pending) {
-    const dast = result.properties!['pipewarden/dast'] as { url: string; method?: string };
+    const dast = result.properties![PROP.dast] as { url: string; method?: string };
     const request = `${(dast.method ?? 'GET').toUpperCase()} ${dast.url}`;
     const logical = [{ fullyQualifiedName: request, kind: 'resource' }];
     const route = routeFor(routes, dast.url, dast.method);
@@ -135,7 +136,7 @@ export async function mapDastRoutes(log: Log, options: { srcRoot: string; files:
       mapped++;
       const location: Location = { physicalLocation: { artifactLocation: { uri: route.file.split('/').map(encodeURIComponent).join('/'), uriBaseId: SRCROOT }, region: { startLine: route.line } }, logicalLocations: logical };
       result.locations = [location, ...others];
-      result.properties = { ...result.properties, 'pipewarden/route': { template: route.template, ...(route.method ? { method: route.method } : {}), file: route.file, line: route.line } };
+      result.properties = { ...result.properties, [PROP.route]: { template: route.template, ...(route.method ? { method: route.method } : {}), file: route.file, line: route.line } };
     } else {
       result.locations = [{ logicalLocations: logical }, ...others];
     }

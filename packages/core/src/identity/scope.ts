@@ -1,3 +1,4 @@
+import { PROP } from '../sarif/props.js';
 import { InputError } from '../errors.js';
 import type { Ports } from '../ports/types.js';
 import { SRCROOT, type Log, type Result, type Run } from '../sarif/types.js';
@@ -7,7 +8,7 @@ import { decodeUri } from '../sarif/uri.js';
 export const DIFF_FILTERS = ['added', 'diff_context', 'file', 'nofilter'] as const;
 export type DiffFilter = (typeof DIFF_FILTERS)[number];
 
-export const SCOPE_PROP = 'pipewarden/scope';
+export const SCOPE_PROP = PROP.scope;
 
 interface FileChange {
   added: Set<number>;

@@ -1,3 +1,4 @@
+import { PROP } from '../sarif/props.js';
 import { RunBuilder, fileLocation, logicalLocation, type ResultSpec } from '../formats/toolkit.js';
 import type { ImagesPolicy } from '../policy/config-schema.js';
 import type { Log, Run } from '../sarif/types.js';
@@ -58,7 +59,7 @@ function vulnerabilityKeys(log: Log): Set<string> {
   const keys = new Set<string>();
   for (const run of log.runs) {
     for (const result of run.results ?? []) {
-      const pkg = (result.properties?.['pipewarden/package'] as { name?: string } | undefined)?.name ?? '';
+      const pkg = (result.properties?.[PROP.package] as { name?: string } | undefined)?.name ?? '';
       keys.add(`${result.ruleId ?? ''}\u0000${pkg}`);
     }
   }
@@ -157,7 +158,7 @@ export async function checkImage(input: ImageCheckInput): Promise<{ run: Run; in
       ageDays !== undefined ? `the base is ${ageDays} days old${tooOld ? ` (more than images.max_base_age_days, ${policy!.max_base_age_days})` : ''}` : undefined,
       fixed !== undefined ? `${fixed} vulnerabilit${fixed === 1 ? 'y is' : 'ies are'} fixed in the current base` : undefined,
     ].filter(Boolean);
-    report(RULES.outdated, `${shown} is built on an outdated base: ${why.join('; ')}.`, { score, properties: { 'pipewarden/baseAgeDays': age, ...(fixed !== undefined ? { 'pipewarden/fixedUpstream': fixed } : {}) } });
+    report(RULES.outdated, `${shown} is built on an outdated base: ${why.join('; ')}.`, { score, properties: { [PROP.baseAgeDays]: age, ...(fixed !== undefined ? { [PROP.fixedUpstream]: fixed } : {}) } });
   }
   return { run: builder.build(), inventory };
 }

@@ -26,14 +26,14 @@ export interface Judged {
 function stampRun(log: Log, options: ParsedScanOptions, ingested: Ingested, judged: Judged, runs: readonly ScannerRun[]): void {
   log.properties = {
     ...log.properties,
-    'pipewarden/stage': options.stage,
-    ...(options.shard ? { 'pipewarden/shard': `${options.shard.index}/${options.shard.total}` } : {}),
-    ...(ingested.baseline ? { 'pipewarden/baseline': ingested.baseline } : {}),
-    ...(ingested.scope ? { 'pipewarden/diff': ingested.scope } : {}),
-    ...(ingested.merged ? { 'pipewarden/merged': ingested.merged } : {}),
-    'pipewarden/verdict': verdictProp(judged.verdict),
-    'pipewarden/waivers': { expired: judged.waivers.expired, expiringSoon: judged.waivers.expiringSoon },
-    'pipewarden/scanners': runs.map(({ id, status, version: v, durationMs, reason, findings: count, files: fileCount }) => ({
+    [PROP.stage]: options.stage,
+    ...(options.shard ? { [PROP.shard]: `${options.shard.index}/${options.shard.total}` } : {}),
+    ...(ingested.baseline ? { [PROP.baseline]: ingested.baseline } : {}),
+    ...(ingested.scope ? { [PROP.diff]: ingested.scope } : {}),
+    ...(ingested.merged ? { [PROP.merged]: ingested.merged } : {}),
+    [PROP.verdict]: verdictProp(judged.verdict),
+    [PROP.waivers]: { expired: judged.waivers.expired, expiringSoon: judged.waivers.expiringSoon },
+    [PROP.scanners]: runs.map(({ id, status, version: v, durationMs, reason, findings: count, files: fileCount }) => ({
       id,
       status,
       files: fileCount,
@@ -58,11 +58,11 @@ function stampFirstDetection(log: Log, time: Date): void {
 
 /** The images the run looked at, each with its SBOM's size when a scanner made one (the whole image's first). */
 function imagesOf(log: Log, prepared: Prepared): ImageInventory[] {
-  const images = log.runs.flatMap((run) => (run.properties?.['pipewarden/inventory'] ? [run.properties['pipewarden/inventory'] as ImageInventory] : []));
+  const images = log.runs.flatMap((run) => (run.properties?.[PROP.inventory] ? [run.properties[PROP.inventory] as ImageInventory] : []));
   const sbomOf = (kind: 'image' | 'app') =>
     prepared.scanners
       .filter((scanner) => scanner.sbom === kind)
-      .map((scanner) => ({ scanner, components: log.runs.find((run) => run.properties?.[PROP.scanner] === scanner.id)?.properties?.['pipewarden/sbomComponents'] }))
+      .map((scanner) => ({ scanner, components: log.runs.find((run) => run.properties?.[PROP.scanner] === scanner.id)?.properties?.[PROP.sbomComponents] }))
       .find((s) => typeof s.components === 'number');
   const sbom = sbomOf('image') ?? sbomOf('app');
   const generator = sbom && `${sbom.scanner.id.replace(/-image$/, '')} (${sbom.scanner.sbom === 'image' ? 'whole image' : 'application layer'})`;
@@ -102,7 +102,7 @@ export async function emitRun(
   const provenance = await completeProvenance(options.provenance, prepared.srcRoot, ports, options.env);
   stampFirstDetection(log, startedAt);
   const images = imagesOf(log, prepared);
-  log.properties = { ...log.properties, 'pipewarden/provenance': provenance, ...(images.length ? { 'pipewarden/images': images } : {}) };
+  log.properties = { ...log.properties, [PROP.provenance]: provenance, ...(images.length ? { [PROP.images]: images } : {}) };
   const trend = prepared.history && trendOf(prepared.history, provenance.repository, options.stage);
   const summary: RunSummary = { ...judged, scanners: runs, stage: options.stage, reports: ingested.reports, baseline: ingested.baseline, scope: ingested.scope, provenance, images, history: trend };
   const outputs = await emit(log, summary, prepared.outDir, {

@@ -1,3 +1,4 @@
+import { PROP } from '../sarif/props.js';
 import { resolve } from 'node:path';
 import { InputError } from '../errors.js';
 import { findingsOf, type Finding } from '../finding.js';
@@ -75,17 +76,17 @@ export async function gateLogWith(options: GateLogOptions, ports: Ports, emit: E
   const verdict = judge(findings, options.config, stage, assessed.warnings);
   log.properties = {
     ...log.properties,
-    'pipewarden/stage': stage,
-    'pipewarden/verdict': verdictProp(verdict),
-    'pipewarden/waivers': { expired: assessed.waivers.expired, expiringSoon: assessed.waivers.expiringSoon },
-    ...(baseline ? { 'pipewarden/baseline': baseline } : {}),
+    [PROP.stage]: stage,
+    [PROP.verdict]: verdictProp(verdict),
+    [PROP.waivers]: { expired: assessed.waivers.expired, expiringSoon: assessed.waivers.expiringSoon },
+    ...(baseline ? { [PROP.baseline]: baseline } : {}),
   };
-  const scanners = (log.properties['pipewarden/scanners'] as ScannerSummary[] | undefined) ?? [];
+  const scanners = (log.properties[PROP.scanners] as ScannerSummary[] | undefined) ?? [];
   const history = options.history ? (await loadHistory(options.history, (message) => ports.log('warn', message))).lines : undefined;
-  const scanned = log.properties['pipewarden/provenance'] as Provenance | undefined;
+  const scanned = log.properties[PROP.provenance] as Provenance | undefined;
   // The log's repository and commit are the scan's; branch and pipeline are this run's.
   const provenance = history ? await completeProvenance({ ...scanned, ...options.provenance, ...(scanned?.repository ? { repository: scanned.repository } : {}) }, options.cwd, ports, options.env ?? {}) : undefined;
-  const images = log.properties['pipewarden/images'] as ImageInventory[] | undefined;
+  const images = log.properties[PROP.images] as ImageInventory[] | undefined;
   const trend = history && provenance ? trendOf(history, provenance.repository, stage) : undefined;
   const outputs = await emit(log, { findings, verdict, scanners, stage, baseline, waivers: assessed.waivers, history: trend }, resolve(options.cwd, options.outDir), { links: options.links });
   const exitCode = verdict.status === 'fail' ? 1 : 0;

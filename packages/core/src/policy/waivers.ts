@@ -1,6 +1,7 @@
+import { PROP } from '../sarif/props.js';
 import picomatch from 'picomatch';
 import { toFinding } from '../finding.js';
-import type { Log } from '../sarif/types.js';
+import { FINGERPRINT_KEY, type Log } from '../sarif/types.js';
 import type { Waiver } from './config-schema.js';
 import { decodeUri } from '../sarif/uri.js';
 
@@ -35,9 +36,9 @@ export function applyWaivers(log: Log, waivers: readonly Waiver[], today: string
     for (const result of run.results ?? []) {
       if (result.baselineState === 'absent') continue;
       const finding = toFinding(run, result);
-      const fingerprint = result.partialFingerprints?.['pipewarden/v1'];
-      const ids = [finding.ruleId, ...((result.properties?.['pipewarden/ids'] as string[] | undefined) ?? []), ...finding.cwes].map((id) => id.toLowerCase());
-      const pkg = result.properties?.['pipewarden/package'] as { name?: string; version?: string } | undefined;
+      const fingerprint = result.partialFingerprints?.[FINGERPRINT_KEY];
+      const ids = [finding.ruleId, ...((result.properties?.[PROP.ids] as string[] | undefined) ?? []), ...finding.cwes].map((id) => id.toLowerCase());
+      const pkg = result.properties?.[PROP.package] as { name?: string; version?: string } | undefined;
       const path = finding.location?.uri ? decodeUri(finding.location.uri) : undefined;
       for (const entry of live) {
         const w = entry.waiver;
@@ -54,7 +55,7 @@ export function applyWaivers(log: Log, waivers: readonly Waiver[], today: string
           ...(result.suppressions ?? []).filter((s) => !s.justification?.startsWith('waiver: ')),
           { kind: 'external', status: 'accepted', justification: `waiver: ${w.reason} (owner ${w.owner}, until ${w.expires})` },
         ];
-        result.properties = { ...result.properties, 'pipewarden/waiver': entry.index };
+        result.properties = { ...result.properties, [PROP.waiver]: entry.index };
         break;
       }
     }

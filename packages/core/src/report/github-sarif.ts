@@ -67,7 +67,7 @@ function isRepoRelative(location: Location): boolean {
 /** Tags GitHub shows first: `security` and the CWE ids, then the tool's own, at most the limit. */
 function githubTags(rule: ReportingDescriptor | undefined, finding: Finding, max: number): string[] {
   const own = ((rule?.properties?.tags as string[] | undefined) ?? []).filter((t) => typeof t === 'string' && t.trim());
-  const recorded = (rule?.properties?.['pipewarden/cwe'] as string[] | undefined) ?? [];
+  const recorded = (rule?.properties?.[PROP.cwe] as string[] | undefined) ?? [];
   const cwes = [...finding.cwes, ...recorded].map((cwe) => `external/cwe/${cwe.toLowerCase()}`);
   const ordered = ['security', ...cwes, ...own.filter((t) => /^external\/cwe\//i.test(t)), ...own];
   return [...new Set(ordered)].slice(0, max);
@@ -100,7 +100,7 @@ function githubResult(finding: Finding, ruleIndex: number, anchorUri: string | u
   const source = finding.result;
   const locations = (source.locations ?? []).filter(isRepoRelative).slice(0, limits.locationsPerResult);
   const logical = (source.locations ?? []).flatMap((l) => l.logicalLocations ?? []);
-  const dast = source.properties?.['pipewarden/dast'] as { url?: string; method?: string } | undefined;
+  const dast = source.properties?.[PROP.dast] as { url?: string; method?: string } | undefined;
   if (dast?.url && !logical.length) logical.push({ fullyQualifiedName: `${(dast.method ?? 'GET').toUpperCase()} ${dast.url}`, kind: 'resource' });
   if (!locations.length) {
     if (!anchorUri) return undefined;
@@ -131,7 +131,7 @@ function githubResult(finding: Finding, ruleIndex: number, anchorUri: string | u
     ...(source.suppressions?.length ? { suppressions: source.suppressions } : {}),
     ...(source.fixes?.length ? { fixes: source.fixes } : {}),
     properties: Object.fromEntries(
-      ['security-severity', PROP.risk, PROP.priority, 'pipewarden/kev', 'pipewarden/slaDays', 'pipewarden/package', 'pipewarden/dast'].flatMap((key) => (props[key] !== undefined ? [[key, props[key]]] : [])),
+      ['security-severity', PROP.risk, PROP.priority, PROP.kev, PROP.slaDays, PROP.package, PROP.dast].flatMap((key) => (props[key] !== undefined ? [[key, props[key]]] : [])),
     ),
   };
 }

@@ -1,3 +1,4 @@
+import { PROP } from '../sarif/props.js';
 import { randomBytes } from 'node:crypto';
 import { CATEGORIES, PRIORITIES, whereOf, type Finding } from '../finding.js';
 import { describeWaiver } from '../policy/waivers.js';
@@ -77,14 +78,14 @@ function locationCell(f: Finding, blob: string | undefined): string {
 }
 
 function factorsCell(f: Finding): string {
-  const factors = (f.result.properties?.['pipewarden/factors'] as { factor: string; detail: string; points: number }[] | undefined) ?? [];
+  const factors = (f.result.properties?.[PROP.factors] as { factor: string; detail: string; points: number }[] | undefined) ?? [];
   if (!factors.length) return '';
   return `<details><summary>${factors.length} factor${factors.length === 1 ? '' : 's'}</summary><ul>${factors.map((x) => `<li>${e(x.detail)}${x.points ? ` <span class="muted">(${x.points > 0 ? '+' : ''}${x.points})</span>` : ''}</li>`).join('')}</ul></details>`;
 }
 
 function findingRow(f: Finding, blob: string | undefined): string {
   const state = f.suppressed ? 'waived' : (f.result.baselineState ?? 'open');
-  const tools = (f.result.properties?.['pipewarden/tools'] as string[] | undefined) ?? [f.tool];
+  const tools = (f.result.properties?.[PROP.tools] as string[] | undefined) ?? [f.tool];
   const waiver = f.suppressed ? (f.result.suppressions ?? []).map((s) => s.justification ?? '').filter(Boolean).join('; ') : '';
   return (
     `<tr data-priority="${e(f.priority ?? '')}" data-category="${e(f.category)}" data-tool="${e(f.tool)}" data-state="${e(state)}" data-kev="${f.kev ? 'yes' : 'no'}">` +

@@ -1,3 +1,4 @@
+import { PROP } from '../sarif/props.js';
 import { findingsOf } from '../finding.js';
 import { fixedOf } from '../model/groups.js';
 import { applyGate, type Verdict } from '../policy/gate.js';
@@ -17,7 +18,7 @@ export { fixedOf };
 export function summaryFromLog(log: Log): SummaryInput {
   const props = log.properties ?? {};
   const findings = findingsOf(log);
-  let verdict = props['pipewarden/verdict'] as Partial<Verdict> | undefined;
+  let verdict = props[PROP.verdict] as Partial<Verdict> | undefined;
   if (!verdict?.status || !verdict.counts) {
     if (findings.some((f) => f.risk === undefined)) prioritize(log);
     const again = findingsOf(log);
@@ -37,12 +38,12 @@ export function summaryFromLog(log: Log): SummaryInput {
 
 function restOf(props: Record<string, unknown>): Omit<SummaryInput, 'findings' | 'verdict'> {
   return {
-    stage: (props['pipewarden/stage'] as string | undefined) ?? 'commit',
-    scanners: (props['pipewarden/scanners'] as ScannerSummary[] | undefined) ?? [],
-    baseline: props['pipewarden/baseline'] as BaselineCounts | undefined,
-    scope: props['pipewarden/diff'] as SummaryInput['scope'],
-    waivers: props['pipewarden/waivers'] as Pick<WaiverReport, 'expired' | 'expiringSoon'> | undefined,
-    provenance: props['pipewarden/provenance'] as SummaryInput['provenance'],
-    images: props['pipewarden/images'] as SummaryInput['images'],
+    stage: (props[PROP.stage] as string | undefined) ?? 'commit',
+    scanners: (props[PROP.scanners] as ScannerSummary[] | undefined) ?? [],
+    baseline: props[PROP.baseline] as BaselineCounts | undefined,
+    scope: props[PROP.diff] as SummaryInput['scope'],
+    waivers: props[PROP.waivers] as Pick<WaiverReport, 'expired' | 'expiringSoon'> | undefined,
+    provenance: props[PROP.provenance] as SummaryInput['provenance'],
+    images: props[PROP.images] as SummaryInput['images'],
   };
 }

@@ -1,3 +1,4 @@
+import { PROP } from '../sarif/props.js';
 import { PRIORITIES, SEVERITIES, whereOf, type Finding, type Severity } from '../finding.js';
 import type { ImageInventory } from '../images/check.js';
 import { NOTHING_TO_SCAN, type ScannerSummary } from '../model/scanner-run.js';
@@ -95,7 +96,7 @@ function priorityTable(input: SummaryInput, active: readonly Finding[]): string[
 }
 
 function factorsOf(finding: Finding): string[] {
-  return ((finding.result.properties?.['pipewarden/factors'] as { factor: string; detail: string; points: number }[] | undefined) ?? [])
+  return ((finding.result.properties?.[PROP.factors] as { factor: string; detail: string; points: number }[] | undefined) ?? [])
     .filter((factor) => factor.factor !== 'severity' && factor.points > 0)
     .map((factor) => factor.detail)
     .slice(0, 2);
@@ -139,7 +140,7 @@ function markdownParts(input: SummaryInput): MarkdownParts {
     out.push(`### ${input.baseline ? 'Top new findings' : 'Top findings'}${fresh.length > TOP_NEW ? ` (${TOP_NEW} of ${fresh.length})` : ''}`, '');
     for (const [i, f] of fresh.slice(0, TOP_NEW).entries()) {
       const why = factorsOf(f);
-      const sla = f.result.properties?.['pipewarden/slaDays'];
+      const sla = f.result.properties?.[PROP.slaDays];
       out.push(
         `${i + 1}. **${f.priority ?? ''}** risk ${f.risk ?? ''}, ${f.severity}${f.kev ? ', **in CISA KEV**' : ''}${sla ? `, fix within ${String(sla)} days` : ''}: ${markdownCode(f.ruleId)} at ${locationLink(f, links)}: ${escapeMarkdown(f.message, 160)}${why.length ? ` (${escapeMarkdown(why.join('; '), 200)})` : ''}`,
       );
@@ -191,7 +192,7 @@ function markdownParts(input: SummaryInput): MarkdownParts {
     table.push('<details><summary>All findings, most urgent first</summary>', '');
     table.push(`| Priority | Risk | Severity |${state ? ' State |' : ''} Rule | Location | Message | Tool |`, `| --- | ---: | --- |${state ? ' --- |' : ''} --- | --- | --- | --- |`);
     for (const f of active) {
-      const tools = (f.result.properties?.['pipewarden/tools'] as string[] | undefined)?.join(', ') ?? f.tool;
+      const tools = (f.result.properties?.[PROP.tools] as string[] | undefined)?.join(', ') ?? f.tool;
       table.push(
         `| ${f.priority ?? ''} | ${f.risk ?? ''} | ${f.severity} |${state ? ` ${f.result.baselineState ?? ''}${f.inScope ? '' : ' (out of diff)'} |` : ''} ${markdownCode(f.ruleId)} | ${locationLink(f, links)} | ${escapeMarkdown(f.message, 200)} | ${escapeMarkdown(tools)} |`,
       );

@@ -1,3 +1,4 @@
+import { PROP } from '../sarif/props.js';
 import picomatch from 'picomatch';
 import { toFinding } from '../finding.js';
 import type { ContextEntry } from '../policy/config-schema.js';
@@ -20,14 +21,14 @@ const TEST_PATHS = ['**/test/**', '**/tests/**', '**/__tests__/**', '**/__mocks_
 const isTestPath = picomatch(TEST_PATHS, { dot: true });
 
 function cvesOf(result: Result): string[] {
-  const ids = [result.ruleId ?? '', ...(((result.properties?.['pipewarden/ids'] as string[] | undefined) ?? []))];
+  const ids = [result.ruleId ?? '', ...(((result.properties?.[PROP.ids] as string[] | undefined) ?? []))];
   return [...new Set(ids.filter((id) => /^CVE-\d{4}-\d+$/i.test(id)).map((id) => id.toUpperCase()))];
 }
 
 /** Matches a finding against the configured context, first entry first; then the defaults. */
 export function contextOf(result: Result, path: string | undefined, category: string, entries: readonly ContextEntry[]): AssetContext | undefined {
-  const image = (result.properties?.['pipewarden/image'] as { reference?: string } | undefined)?.reference;
-  const url = (result.properties?.['pipewarden/dast'] as { url?: string } | undefined)?.url;
+  const image = (result.properties?.[PROP.image] as { reference?: string } | undefined)?.reference;
+  const url = (result.properties?.[PROP.dast] as { url?: string } | undefined)?.url;
   for (const [index, entry] of entries.entries()) {
     const hit =
       (path && entry.paths && picomatch.isMatch(path, entry.paths, { dot: true }) && `paths ${entry.paths.join(', ')}`) ||
@@ -57,31 +58,31 @@ export async function enrich(log: Log, options: EnrichOptions): Promise<Log> {
     ...(kev ? { kev: { catalogVersion: kev.version, dateReleased: kev.released } } : {}),
     ...(epss ? { epss: { scoreDate: epss.scoreDate, ...(epss.modelVersion ? { modelVersion: epss.modelVersion } : {}) } } : {}),
   };
-  log.properties = { ...log.properties, 'pipewarden/feeds': snapshot };
+  log.properties = { ...log.properties, [PROP.feeds]: snapshot };
   for (const run of log.runs) {
-    run.properties = { ...run.properties, 'pipewarden/feeds': snapshot };
+    run.properties = { ...run.properties, [PROP.feeds]: snapshot };
     for (const result of run.results ?? []) {
       if (result.baselineState === 'absent') continue;
       const props: Record<string, unknown> = { ...result.properties };
-      delete props['pipewarden/kev'];
-      delete props['pipewarden/epss'];
-      delete props['pipewarden/context'];
-      const vector = props['pipewarden/cvssVector'];
+      delete props[PROP.kev];
+      delete props[PROP.epss];
+      delete props[PROP.context];
+      const vector = props[PROP.cvssVector];
       if (typeof vector === 'string') {
         const cvss = await scoreVector(vector);
-        if (cvss) props['pipewarden/cvss'] = cvss;
+        if (cvss) props[PROP.cvss] = cvss;
       }
       const cves = cvesOf(result);
       const known = kev ? cves.map((cve) => ({ cve, entry: kev.entries.get(cve) })).find((k) => k.entry) : undefined;
-      if (known) props['pipewarden/kev'] = { cve: known.cve, dateAdded: known.entry!.dateAdded, ...(known.entry!.dueDate ? { dueDate: known.entry!.dueDate } : {}), knownRansomware: known.entry!.ransomware };
+      if (known) props[PROP.kev] = { cve: known.cve, dateAdded: known.entry!.dateAdded, ...(known.entry!.dueDate ? { dueDate: known.entry!.dueDate } : {}), knownRansomware: known.entry!.ransomware };
       if (epss) {
         const best = cves.map((cve) => ({ cve, ...epss.entries.get(cve) })).filter((e) => e.epss !== undefined).sort((a, b) => b.epss! - a.epss!)[0];
-        if (best) props['pipewarden/epss'] = { cve: best.cve, epss: best.epss, percentile: best.percentile };
+        if (best) props[PROP.epss] = { cve: best.cve, epss: best.epss, percentile: best.percentile };
       }
       result.properties = props;
       const finding = toFinding(run, result);
       const context = contextOf(result, finding.location ? decodeUri(finding.location.uri) : undefined, finding.category, options.context);
-      if (context) result.properties = { ...result.properties, 'pipewarden/context': context };
+      if (context) result.properties = { ...result.properties, [PROP.context]: context };
     }
   }
   return log;

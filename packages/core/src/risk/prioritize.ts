@@ -34,8 +34,8 @@ interface Kev {
 
 /** Where a finding is, for prevalence: the file, image or route it is in. */
 function placeOf(result: Result): string {
-  const image = (result.properties?.['pipewarden/image'] as { reference?: string } | undefined)?.reference;
-  const url = (result.properties?.['pipewarden/dast'] as { url?: string } | undefined)?.url;
+  const image = (result.properties?.[PROP.image] as { reference?: string } | undefined)?.reference;
+  const url = (result.properties?.[PROP.dast] as { url?: string } | undefined)?.url;
   return image ?? url ?? fileUriOf(result) ?? '';
 }
 
@@ -50,7 +50,7 @@ function placeOf(result: Result): string {
 export function prioritize(log: Log, options: { slaDays?: Partial<Record<Priority, number>> } = {}): Log {
   const sla = { ...DEFAULT_SLA_DAYS, ...options.slaDays };
   const places = new Map<string, Set<string>>();
-  const keyOf = (result: Result) => `${result.properties?.['pipewarden/package'] ? vulnerabilityId(result) : result.ruleId ?? ''}`;
+  const keyOf = (result: Result) => `${result.properties?.[PROP.package] ? vulnerabilityId(result) : result.ruleId ?? ''}`;
   for (const run of log.runs) {
     for (const result of run.results ?? []) {
       if (result.baselineState === 'absent') continue;
@@ -69,7 +69,7 @@ export function prioritize(log: Log, options: { slaDays?: Partial<Record<Priorit
       const finding = { rule, score: base, severity: severityFromScore(base) };
       const props = result.properties ?? {};
       const factors: RiskFactor[] = [];
-      const cvss = props['pipewarden/cvss'] as { version: string; score: number } | undefined;
+      const cvss = props[PROP.cvss] as { version: string; score: number } | undefined;
       const severity = cvss ? cvss.score : Math.min(10, Math.max(0, finding.score));
       let risk = severity * 10;
       factors.push({ factor: 'severity', detail: cvss ? `CVSS ${cvss.version} ${cvss.score.toFixed(1)}` : `${finding.severity} (${finding.score.toFixed(1)})`, points: Math.round(risk) });
@@ -86,22 +86,22 @@ export function prioritize(log: Log, options: { slaDays?: Partial<Record<Priorit
       };
       const precision = (finding.rule?.properties?.precision ?? props.precision) as string | undefined;
       if (precision) scale('confidence', `the tool's precision is ${precision}`, PRECISION[precision]);
-      const context = props['pipewarden/context'] as { environment?: string; exposure?: string; data_sensitivity?: string; match: string } | undefined;
+      const context = props[PROP.context] as { environment?: string; exposure?: string; data_sensitivity?: string; match: string } | undefined;
       if (context?.environment) scale('environment', `${context.environment} (${context.match})`, ENVIRONMENT[context.environment]);
       if (context?.exposure) scale('exposure', `${context.exposure} (${context.match})`, EXPOSURE[context.exposure]);
       if (context?.data_sensitivity) scale('data sensitivity', `${context.data_sensitivity} data (${context.match})`, SENSITIVITY[context.data_sensitivity]);
-      if (props['pipewarden/dev'] === true) scale('dev dependency', 'only a development dependency', 0.6);
-      const kev = props['pipewarden/kev'] as Kev | undefined;
+      if (props[PROP.dev] === true) scale('dev dependency', 'only a development dependency', 0.6);
+      const kev = props[PROP.kev] as Kev | undefined;
       if (kev) add('kev', `${kev.cve} is in CISA KEV since ${kev.dateAdded}`, 25);
       if (kev?.knownRansomware) add('ransomware', `${kev.cve} is known to be used in ransomware campaigns`, 5);
-      const epss = props['pipewarden/epss'] as { cve: string; epss: number; percentile: number } | undefined;
+      const epss = props[PROP.epss] as { cve: string; epss: number; percentile: number } | undefined;
       if (epss) {
         add('epss', `${epss.cve}: ${(epss.epss * 100).toFixed(1)}% probability of exploitation in 30 days`, Math.round(epss.epss * 15));
         if (epss.percentile >= 0.95) add('epss percentile', `${epss.cve} is in the top 5% of EPSS scores (${(epss.percentile * 100).toFixed(1)}th percentile)`, 5);
       }
       const count = places.get(keyOf(result))?.size ?? 1;
       if (count > 1) add('prevalence', `found in ${count} places`, Math.min(10, 2 * (count - 1)));
-      const fixes = (props['pipewarden/package'] as { fixedVersions?: string[] } | undefined)?.fixedVersions;
+      const fixes = (props[PROP.package] as { fixedVersions?: string[] } | undefined)?.fixedVersions;
       if (fixes && fixes.length) add('fix available', `fixed in ${fixes.slice(0, 3).join(', ')}`, 3);
       const score = Math.round(Math.min(100, Math.max(0, risk)));
       const priority = priorityOf(score, kev !== undefined);
@@ -112,7 +112,7 @@ export function prioritize(log: Log, options: { slaDays?: Partial<Record<Priorit
         [PROP.risk]: score,
         [PROP.priority]: priority,
         [PROP.factors]: factors,
-        'pipewarden/slaDays': sla[priority],
+        [PROP.slaDays]: sla[priority],
       };
     }
   }

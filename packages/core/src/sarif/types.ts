@@ -1,3 +1,5 @@
+import { PROP } from './props.js';
+
 // SARIF types come from @types/sarif, re-exported from this one place and never redefined.
 export type {
   Artifact,
@@ -30,20 +32,11 @@ export const FINGERPRINT_KEY = 'pipewarden/v1';
 
 /** A result's Pipewarden fingerprint (logs before 0.2 also carried it in properties). */
 export function fingerprintOf(result: { partialFingerprints?: Record<string, string>; properties?: Record<string, unknown> }): string | undefined {
-  return result.partialFingerprints?.[FINGERPRINT_KEY] ?? (result.properties?.['pipewarden/fingerprint'] as string | undefined);
+  return result.partialFingerprints?.[FINGERPRINT_KEY] ?? (result.properties?.[PROP.fingerprint] as string | undefined);
 }
 
-/** Pipewarden's own facts ride in property bags under this prefix. */
-export const PROP = {
-  category: 'pipewarden/category',
-  scanner: 'pipewarden/scanner',
-  severity: 'pipewarden/severity',
-  risk: 'pipewarden/risk',
-  priority: 'pipewarden/priority',
-  factors: 'pipewarden/factors',
-  redacted: 'pipewarden/redacted',
-  source: 'pipewarden/source',
-} as const;
+/** Pipewarden's own facts ride in property bags under this prefix: every key, with its type, in props.ts. */
+export { PROP, prop, type PipewardenProps, type PropKey } from './props.js';
 
 /** The uriBaseId of every location Pipewarden writes: relative to the repository, never the runner's disk. */
 export const SRCROOT = '%SRCROOT%';

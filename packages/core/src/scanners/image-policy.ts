@@ -1,3 +1,4 @@
+import { PROP } from '../sarif/props.js';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { readReport } from '../formats/registry.js';
@@ -64,7 +65,7 @@ export const imagePolicy: Scanner = {
       now: target.now ?? new Date(),
       vulnerabilities,
     });
-    run.properties = { ...run.properties, 'pipewarden/inventory': inventory };
+    run.properties = { ...run.properties, [PROP.inventory]: inventory };
     return { version: '2.1.0', runs: [run] };
   },
 };

@@ -1,3 +1,4 @@
+import { PROP } from '../sarif/props.js';
 import { whereOf, type Finding } from '../finding.js';
 import { componentOf, locationUrl } from '../model/groups.js';
 import type { ReportLinks } from '../model/provenance.js';
@@ -38,7 +39,7 @@ function what(top: Finding): TicketSection {
 }
 
 function whyThisRisk(top: Finding): TicketSection | undefined {
-  const factors = ((top.result.properties?.['pipewarden/factors'] as { detail: string; points: number }[] | undefined) ?? []).filter((f) => f.detail);
+  const factors = ((top.result.properties?.[PROP.factors] as { detail: string; points: number }[] | undefined) ?? []).filter((f) => f.detail);
   if (!factors.length) return undefined;
   const items = factors.map((factor): TicketInline[] => [{ text: factor.detail, max: 300 }, ...(factor.points ? [plain(` (${factor.points > 0 ? '+' : ''}${factor.points})`)] : [])]);
   return { heading: 'Why this risk', blocks: [{ kind: 'list', items }] };
@@ -47,12 +48,12 @@ function whyThisRisk(top: Finding): TicketSection | undefined {
 /** What a developer replays to see a DAST finding: the request that proved it, and what the scanner saw. */
 function theRequest(top: Finding): TicketSection | undefined {
   const props = top.result.properties ?? {};
-  const dast = props['pipewarden/dast'] as { url?: string; method?: string; parameter?: string; evidence?: string; request?: string } | undefined;
+  const dast = props[PROP.dast] as { url?: string; method?: string; parameter?: string; evidence?: string; request?: string } | undefined;
   if (!dast?.url) return undefined;
   const blocks: TicketBlock[] = [{ kind: 'code', language: 'http', text: (dast.request ?? `${(dast.method ?? 'GET').toUpperCase()} ${dast.url}`).replace(/[\r\u2028\u2029]/g, '').slice(0, 2000) }];
   if (dast.parameter) blocks.push(paragraph(plain('Parameter: '), { code: dast.parameter }));
   if (dast.evidence) blocks.push(paragraph(plain('Evidence: '), { text: dast.evidence, max: 500 }));
-  const others = (props['pipewarden/requests'] as string[] | undefined) ?? [];
+  const others = (props[PROP.requests] as string[] | undefined) ?? [];
   if (others.length) blocks.push(paragraph(plain(`Also shown by ${others.length} other request${others.length === 1 ? '' : 's'} to the same route.`)));
   // One block of lines, like the request and its notes in a terminal.
   blocks.forEach((block, index) => index < blocks.length - 1 && block.kind !== 'list' && block.kind !== 'note' && (block.tight = true));
@@ -66,7 +67,7 @@ function where(members: readonly Finding[], links: ReportLinks | undefined): Tic
 }
 
 function howToFix(top: Finding): TicketSection | undefined {
-  const pkg = top.result.properties?.['pipewarden/package'] as { name?: string; version?: string; fixedVersions?: string[] } | undefined;
+  const pkg = top.result.properties?.[PROP.package] as { name?: string; version?: string; fixedVersions?: string[] } | undefined;
   const help = top.rule?.help?.text ?? top.rule?.fullDescription?.text;
   const helpUri = httpUrl(top.rule?.helpUri);
   if (!pkg?.fixedVersions?.length && !help && !helpUri) return undefined;

@@ -62,7 +62,7 @@ function addDays(day: string, days: number): string {
 function draftOf(members: readonly Finding[], previous: Ticket | undefined, options: TicketOptions): TicketDraft {
   const top = members[0]!;
   const key = ticketKey(top);
-  const sla = top.result.properties?.['pipewarden/slaDays'] as number | undefined;
+  const sla = top.result.properties?.[PROP.slaDays] as number | undefined;
   const since = previous?.marker.since ?? options.today;
   const due = previous?.marker.due ?? (sla ? addDays(since, sla) : undefined);
   // The rule id: short, searchable, and the same words the PR comment and code scanning use.

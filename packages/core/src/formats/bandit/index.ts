@@ -1,3 +1,4 @@
+import { PROP } from '../../sarif/props.js';
 import type { InputFormat } from '../types.js';
 import { RunBuilder, fileLocation, levelOf, logOf, missing, read, scoreOf } from '../toolkit.js';
 
@@ -54,7 +55,7 @@ export const bandit: InputFormat = {
           }),
         ],
         cwes: [cwe?.id],
-        properties: { 'pipewarden/severityLabel': read.str(issue.issue_severity), 'pipewarden/confidence': read.str(issue.issue_confidence) },
+        properties: { [PROP.severityLabel]: read.str(issue.issue_severity), [PROP.confidence]: read.str(issue.issue_confidence) },
       });
     }
     return logOf(run.build());

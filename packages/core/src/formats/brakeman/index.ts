@@ -1,3 +1,4 @@
+import { PROP } from '../../sarif/props.js';
 import type { InputFormat } from '../types.js';
 import { RunBuilder, fileLocation, levelOf, logOf, logicalLocation, missing, read } from '../toolkit.js';
 
@@ -39,7 +40,7 @@ export const brakeman: InputFormat = {
         logicalLocations: member ? [logicalLocation(member, 'member')] : [],
         cwes: read.arr(warning.cwe_id),
         fingerprints: read.str(warning.fingerprint) ? { 'brakeman/v1': read.str(warning.fingerprint)! } : undefined,
-        properties: { 'pipewarden/confidence': confidence, precision: PRECISION[confidence] },
+        properties: { [PROP.confidence]: confidence, precision: PRECISION[confidence] },
       });
     }
     return logOf(run.build());

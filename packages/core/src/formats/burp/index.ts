@@ -1,3 +1,4 @@
+import { PROP } from '../../sarif/props.js';
 import type { InputFormat } from '../types.js';
 import { RunBuilder, cweId, htmlToText, levelOf, logOf, logicalLocation, missing, read } from '../toolkit.js';
 
@@ -56,7 +57,7 @@ export const burp: InputFormat = {
         cwes,
         dast: { url, method, parameter, evidence: htmlToText(read.text(issue.issueDetail))?.slice(0, 300) },
         fingerprints: read.text(issue.serialNumber) ? { 'burp/serial': read.text(issue.serialNumber)! } : undefined,
-        properties: { 'pipewarden/severityLabel': severity, 'pipewarden/confidence': read.text(issue.confidence), precision: PRECISION[read.text(issue.confidence) ?? ''] },
+        properties: { [PROP.severityLabel]: severity, [PROP.confidence]: read.text(issue.confidence), precision: PRECISION[read.text(issue.confidence) ?? ''] },
       });
     }
     return logOf(run.build());

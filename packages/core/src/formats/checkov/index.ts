@@ -1,3 +1,4 @@
+import { PROP } from '../../sarif/props.js';
 import type { Category } from '../../finding.js';
 import type { InputFormat } from '../types.js';
 import { RunBuilder, fileLocation, levelOf, logOf, logicalLocation, missing, read, scoreOf } from '../toolkit.js';
@@ -63,7 +64,7 @@ export const checkov: InputFormat = {
           logicalLocations: resource ? [logicalLocation(resource, 'resource')] : [],
           ids: [id, read.str(check.bc_check_id)],
           secret: category === 'secrets' ? `${read.str(check.file_path)}:${String(range[0])}:${id}` : undefined,
-          properties: { 'pipewarden/severityLabel': read.str(check.severity) ?? undefined, 'pipewarden/framework': type },
+          properties: { [PROP.severityLabel]: read.str(check.severity) ?? undefined, [PROP.framework]: type },
         });
       }
     }

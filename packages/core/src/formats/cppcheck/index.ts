@@ -1,3 +1,4 @@
+import { PROP } from '../../sarif/props.js';
 import type { InputFormat } from '../types.js';
 import { RunBuilder, fileLocation, levelOf, logOf, missing, read } from '../toolkit.js';
 
@@ -37,7 +38,7 @@ export const cppcheck: InputFormat = {
         locations: [where(locations[0]) ?? fileLocation(read.str(error['@_file0']))],
         relatedLocations: locations.slice(1).map((l) => where(l, read.str(l['@_info']))),
         cwes: [cwe],
-        properties: { 'pipewarden/severityLabel': severity },
+        properties: { [PROP.severityLabel]: severity },
       });
     }
     return logOf(run.build());

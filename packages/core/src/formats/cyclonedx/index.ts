@@ -1,3 +1,4 @@
+import { PROP } from '../../sarif/props.js';
 import type { InputFormat } from '../types.js';
 import { RunBuilder, cweId, fileLocation, firstScore, levelOf, logOf, logicalLocation, missing, read, scoreOf } from '../toolkit.js';
 
@@ -96,7 +97,7 @@ export const cyclonedx: InputFormat = {
     } else {
       missing(file, 'CycloneDX', 'expected JSON or XML');
     }
-    const run = new RunBuilder({ name: tool ? `CycloneDX (${tool})` : 'CycloneDX', informationUri: 'https://cyclonedx.org' }, { 'pipewarden/sbomComponents': shipped });
+    const run = new RunBuilder({ name: tool ? `CycloneDX (${tool})` : 'CycloneDX', informationUri: 'https://cyclonedx.org' }, { [PROP.sbomComponents]: shipped });
     for (const { vuln, component } of found) {
       const id = read.text(vuln.id) ?? read.str(vuln['bom-ref']) ?? 'cyclonedx-vulnerability';
       const { score: cvss, severity, vector } = ratingsOf(vuln);
@@ -140,7 +141,7 @@ export const cyclonedx: InputFormat = {
         cwes,
         package: pkg && (pkg.name || pkg.purl) ? { name: pkg.name ?? pkg.purl!, version: pkg.version, purl: pkg.purl } : undefined,
         suppressed: state && ['not_affected', 'false_positive', 'resolved', 'resolved_with_pedigree'].includes(state) ? `VEX: ${state}${read.text(analysis?.justification) ? ` (${read.text(analysis?.justification)})` : ''}` : undefined,
-        properties: { 'pipewarden/severityLabel': severity, ...(vector ? { 'pipewarden/cvssVector': vector } : {}), ...(state ? { 'pipewarden/vexState': state } : {}) },
+        properties: { [PROP.severityLabel]: severity, ...(vector ? { [PROP.cvssVector]: vector } : {}), ...(state ? { [PROP.vexState]: state } : {}) },
       });
     }
     return logOf(run.build());

@@ -1,3 +1,4 @@
+import { PROP } from '../../sarif/props.js';
 import { decodeUri } from '../../sarif/uri.js';
 import type { InputFormat } from '../types.js';
 import { RunBuilder, cweId, fileLocation, firstScore, levelOf, logOf, missing, read, scoreOf } from '../toolkit.js';
@@ -74,7 +75,7 @@ export const dependencyCheck: InputFormat = {
           cwes,
           package: { name: pkgName, version, purl },
           suppressed: suppressed ? 'suppressed in Dependency-Check' : undefined,
-          properties: { 'pipewarden/severityLabel': read.text(v.severity), 'pipewarden/source': read.str(v['@_source']) ?? read.str(v.source) },
+          properties: { [PROP.severityLabel]: read.text(v.severity), [PROP.source]: read.str(v['@_source']) ?? read.str(v.source) },
         });
       }
     }

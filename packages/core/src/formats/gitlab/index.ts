@@ -1,3 +1,4 @@
+import { PROP } from '../../sarif/props.js';
 import type { Category } from '../../finding.js';
 import type { Run } from '../../sarif/types.js';
 import type { InputFormat } from '../types.js';
@@ -135,7 +136,7 @@ export const gitlab: InputFormat = {
         dast,
         secret: 'raw_source_code_extract' in item ? read.str(item.raw_source_code_extract) ?? `${filePath}:${read.str(location.start_line)}` : undefined,
         fingerprints: read.str(item.id) ? { 'gitlab/v1': read.str(item.id)! } : undefined,
-        properties: { 'pipewarden/severityLabel': read.str(item.severity), ...(read.str(item.confidence) ? { 'pipewarden/confidence': read.str(item.confidence) } : {}) },
+        properties: { [PROP.severityLabel]: read.str(item.severity), ...(read.str(item.confidence) ? { [PROP.confidence]: read.str(item.confidence) } : {}) },
       });
     }
     const built: Run = run.build();

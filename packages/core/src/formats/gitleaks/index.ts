@@ -1,3 +1,4 @@
+import { PROP } from '../../sarif/props.js';
 import type { InputFormat } from '../types.js';
 import { RunBuilder, fileLocation, logOf, missing, read } from '../toolkit.js';
 
@@ -45,9 +46,9 @@ export const gitleaks: InputFormat = {
         secret: read.str(v8 ? (item.Secret ?? item.Match) : item.offender) ?? `${path}:${String(line)}`,
         cwes: ['CWE-798'],
         properties: {
-          ...(commit ? { 'pipewarden/commit': commit } : {}),
-          ...(read.str(item.Fingerprint) ? { 'pipewarden/toolFingerprint': read.str(item.Fingerprint) } : {}),
-          ...(read.num(item.Entropy) ? { 'pipewarden/entropy': read.num(item.Entropy) } : {}),
+          ...(commit ? { [PROP.commit]: commit } : {}),
+          ...(read.str(item.Fingerprint) ? { [PROP.toolFingerprint]: read.str(item.Fingerprint) } : {}),
+          ...(read.num(item.Entropy) ? { [PROP.entropy]: read.num(item.Entropy) } : {}),
         },
       });
     }

@@ -1,3 +1,4 @@
+import { PROP } from '../../sarif/props.js';
 import type { InputFormat } from '../types.js';
 import { RunBuilder, fileLocation, levelOf, logOf, missing, read, scoreOf } from '../toolkit.js';
 
@@ -35,7 +36,7 @@ export const gosec: InputFormat = {
         locations: [fileLocation(read.str(issue.file), { startLine: start, endLine: end, startColumn: issue.column })],
         cwes: [read.str(cwe?.id)],
         suppressed: issue.nosec === true ? 'suppressed in source (#nosec)' : undefined,
-        properties: { 'pipewarden/severityLabel': read.str(issue.severity), 'pipewarden/confidence': read.str(issue.confidence) },
+        properties: { [PROP.severityLabel]: read.str(issue.severity), [PROP.confidence]: read.str(issue.confidence) },
       });
     }
     return logOf(run.build());

@@ -1,3 +1,4 @@
+import { PROP } from '../../sarif/props.js';
 import type { InputFormat } from '../types.js';
 import { RunBuilder, fileLocation, firstScore, levelOf, logOf, logicalLocation, missing, read, scoreOf } from '../toolkit.js';
 
@@ -70,7 +71,7 @@ export const grype: InputFormat = {
         cwes,
         package: { name, version, ecosystem: read.str(artifact.type), purl: read.str(artifact.purl), fixedVersions: fixed },
         image: image && reference ? { reference, layer: read.str(locations[0]?.layerID) } : undefined,
-        properties: { 'pipewarden/severityLabel': read.str(vuln.severity), 'pipewarden/fixState': read.str(fix?.state) },
+        properties: { [PROP.severityLabel]: read.str(vuln.severity), [PROP.fixState]: read.str(fix?.state) },
       });
     }
     return logOf(run.build());

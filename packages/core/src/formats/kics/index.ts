@@ -1,3 +1,4 @@
+import { PROP } from '../../sarif/props.js';
 import type { InputFormat } from '../types.js';
 import { RunBuilder, cweId, fileLocation, levelOf, logOf, logicalLocation, missing, read, scoreOf } from '../toolkit.js';
 
@@ -46,7 +47,7 @@ export const kics: InputFormat = {
           fingerprints: read.str(finding.similarity_id) ? { 'kics/similarity': read.str(finding.similarity_id)! } : undefined,
           secret: secrets ? `${read.str(finding.file_name)}:${read.str(finding.line)}:${key}` : undefined,
           cwes: [cweId(query.cwe)],
-          properties: { 'pipewarden/severityLabel': read.str(query.severity), 'pipewarden/issueType': read.str(finding.issue_type) },
+          properties: { [PROP.severityLabel]: read.str(query.severity), [PROP.issueType]: read.str(finding.issue_type) },
         });
       }
     }

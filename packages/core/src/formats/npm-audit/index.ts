@@ -1,3 +1,4 @@
+import { PROP } from '../../sarif/props.js';
 import type { Run } from '../../sarif/types.js';
 import type { InputFormat } from '../types.js';
 import { RunBuilder, cweId, fileLocation, firstScore, levelOf, logOf, logicalLocation, missing, read, scoreOf } from '../toolkit.js';
@@ -46,7 +47,7 @@ function parseV7(root: Obj, run: RunBuilder): void {
         ids: [id],
         cwes,
         package: { name, ecosystem: 'npm', fixedVersions: fixObject && read.str(fixObject.name) === name ? [read.str(fixObject.version)!] : [] },
-        properties: { 'pipewarden/severityLabel': read.str(advisory.severity), 'pipewarden/cvssVector': read.str(cvss?.vectorString), 'pipewarden/direct': vuln.isDirect === true },
+        properties: { [PROP.severityLabel]: read.str(advisory.severity), [PROP.cvssVector]: read.str(cvss?.vectorString), [PROP.direct]: vuln.isDirect === true },
       });
     }
     if (advisories.length === 0) {
@@ -64,7 +65,7 @@ function parseV7(root: Obj, run: RunBuilder): void {
         locations: [fileLocation(LOCKFILE)],
         logicalLocations: logical,
         package: { name, ecosystem: 'npm' },
-        properties: { 'pipewarden/severityLabel': read.str(vuln.severity), 'pipewarden/via': through },
+        properties: { [PROP.severityLabel]: read.str(vuln.severity), [PROP.via]: through },
       });
     }
   }
@@ -96,9 +97,9 @@ function parseV6(root: Obj, run: RunBuilder): void {
       cwes: [cwe],
       package: { name, version: versions[0], ecosystem: 'npm', fixedVersions: patched && patched !== '<0.0.0' ? [patched] : [] },
       properties: {
-        'pipewarden/severityLabel': read.str(advisory.severity),
+        [PROP.severityLabel]: read.str(advisory.severity),
         // npm 6 says, per path, whether it is a dev dependency: only when every path is, the finding weighs less.
-        ...(findings.length && findings.every((f) => f.dev === true) ? { 'pipewarden/dev': true } : {}),
+        ...(findings.length && findings.every((f) => f.dev === true) ? { [PROP.dev]: true } : {}),
       },
     });
   }

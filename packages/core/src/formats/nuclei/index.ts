@@ -1,3 +1,4 @@
+import { PROP } from '../../sarif/props.js';
 import type { InputFormat } from '../types.js';
 import { RunBuilder, firstScore, levelOf, logOf, logicalLocation, missing, read, scoreOf } from '../toolkit.js';
 
@@ -59,9 +60,9 @@ export const nuclei: InputFormat = {
         cwes,
         dast: web ? { url: matched, method: read.str(read.obj(finding['request'])?.method) } : undefined,
         properties: {
-          'pipewarden/severityLabel': read.str(info.severity),
-          ...(read.str(finding.host) ? { 'pipewarden/host': read.str(finding.host) } : {}),
-          ...(read.str(classification['cvss-metrics']) ? { 'pipewarden/cvssVector': read.str(classification['cvss-metrics']) } : {}),
+          [PROP.severityLabel]: read.str(info.severity),
+          ...(read.str(finding.host) ? { [PROP.host]: read.str(finding.host) } : {}),
+          ...(read.str(classification['cvss-metrics']) ? { [PROP.cvssVector]: read.str(classification['cvss-metrics']) } : {}),
         },
       });
     }

@@ -1,3 +1,4 @@
+import { PROP } from '../../sarif/props.js';
 import type { InputFormat } from '../types.js';
 import { RunBuilder, cweId, htmlToText, levelOf, logOf, logicalLocation, missing, read } from '../toolkit.js';
 
@@ -61,7 +62,7 @@ export const qualysWas: InputFormat = {
           secret: sensitive ? `${url}:${qid}:${read.text(finding.CONTENT) ?? ''}` : undefined,
           fingerprints: read.text(finding.UNIQUE_ID) ? { 'qualys/unique-id': read.text(finding.UNIQUE_ID)! } : undefined,
           suppressed: read.text(finding.IGNORED) === 'true' ? `ignored in Qualys${read.text(finding.IGNORE_REASON) ? `: ${read.text(finding.IGNORE_REASON)}` : ''}` : undefined,
-          properties: { 'pipewarden/severityLabel': read.text(info.SEVERITY), 'pipewarden/qid': qid },
+          properties: { [PROP.severityLabel]: read.text(info.SEVERITY), [PROP.qid]: qid },
         });
       }
     }

@@ -1,3 +1,4 @@
+import { PROP } from '../../sarif/props.js';
 import type { InputFormat } from '../types.js';
 import { RunBuilder, fileLocation, firstScore, levelOf, logOf, logicalLocation, missing, read, scoreOf } from '../toolkit.js';
 
@@ -62,9 +63,9 @@ export const snyk: InputFormat = {
           package: { name: read.str(vuln.name) ?? name, version, ecosystem: read.str(vuln.packageManager)?.split(':')[0] ?? read.str(project.packageManager), fixedVersions: fixed },
           image: image ? { reference: image } : undefined,
           properties: {
-            'pipewarden/severityLabel': read.str(vuln.severityWithCritical) ?? read.str(vuln.severity),
-            ...(read.str(vuln.CVSSv3) ? { 'pipewarden/cvssVector': read.str(vuln.CVSSv3) } : {}),
-            ...(read.str(vuln.exploit) ? { 'pipewarden/exploitMaturity': read.str(vuln.exploit) } : {}),
+            [PROP.severityLabel]: read.str(vuln.severityWithCritical) ?? read.str(vuln.severity),
+            ...(read.str(vuln.CVSSv3) ? { [PROP.cvssVector]: read.str(vuln.CVSSv3) } : {}),
+            ...(read.str(vuln.exploit) ? { [PROP.exploitMaturity]: read.str(vuln.exploit) } : {}),
           },
         });
       }

@@ -1,3 +1,4 @@
+import { PROP } from '../../sarif/props.js';
 import type { InputFormat } from '../types.js';
 import { RunBuilder, cweId, fileLocation, htmlToText, levelOf, logOf, missing, read } from '../toolkit.js';
 
@@ -80,7 +81,7 @@ export const sonarqube: InputFormat = {
         cwes,
         fingerprints: read.str(issue.key) ? { 'sonarqube/key': read.str(issue.key)! } : undefined,
         suppressed: ['FALSE-POSITIVE', 'WONTFIX', 'SAFE', 'ACCEPTED'].includes((read.str(issue.resolution) ?? '').toUpperCase()) ? `resolved in SonarQube as ${read.str(issue.resolution)}` : undefined,
-        properties: { 'pipewarden/severityLabel': severity, 'pipewarden/sonarType': type, 'pipewarden/status': read.str(issue.status) },
+        properties: { [PROP.severityLabel]: severity, [PROP.sonarType]: type, [PROP.status]: read.str(issue.status) },
       });
     }
     return logOf(run.build());

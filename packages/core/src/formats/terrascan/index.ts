@@ -1,3 +1,4 @@
+import { PROP } from '../../sarif/props.js';
 import type { InputFormat } from '../types.js';
 import { RunBuilder, fileLocation, levelOf, logOf, logicalLocation, missing, read, scoreOf } from '../toolkit.js';
 
@@ -29,7 +30,7 @@ export const terrascan: InputFormat = {
         category: 'iac',
         locations: [fileLocation(read.str(violation.file), { startLine: violation.line })],
         logicalLocations: resource ? [logicalLocation(resource, 'resource')] : [],
-        properties: { 'pipewarden/severityLabel': read.str(violation.severity) },
+        properties: { [PROP.severityLabel]: read.str(violation.severity) },
       });
     }
     return logOf(run.build());

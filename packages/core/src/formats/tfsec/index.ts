@@ -1,3 +1,4 @@
+import { PROP } from '../../sarif/props.js';
 import type { InputFormat } from '../types.js';
 import { RunBuilder, fileLocation, levelOf, logOf, missing, read, scoreOf } from '../toolkit.js';
 
@@ -49,7 +50,7 @@ export const tfsec: InputFormat = {
         category: 'iac',
         locations: [fileLocation(read.str(location.filename), { startLine: location.start_line, endLine: location.end_line })],
         ids: [read.str(finding.rule_id), read.str(finding.legacy_rule_id)],
-        properties: { 'pipewarden/severityLabel': read.str(finding.severity) },
+        properties: { [PROP.severityLabel]: read.str(finding.severity) },
       });
     }
     return logOf(run.build());

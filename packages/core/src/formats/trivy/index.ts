@@ -1,3 +1,4 @@
+import { PROP } from '../../sarif/props.js';
 import type { Category } from '../../finding.js';
 import type { InputFormat } from '../types.js';
 import { RunBuilder, firstScore, fileLocation, levelOf, logOf, logicalLocation, missing, read, scoreOf } from '../toolkit.js';
@@ -123,7 +124,7 @@ export const trivy: InputFormat = {
                 }
               : undefined,
             image: imageInfo(v.Layer),
-            properties: { 'pipewarden/severityLabel': read.str(v.Severity), ...(read.str(v.PkgPath) ? { 'pipewarden/pkgPath': read.str(v.PkgPath) } : {}) },
+            properties: { [PROP.severityLabel]: read.str(v.Severity), ...(read.str(v.PkgPath) ? { [PROP.pkgPath]: read.str(v.PkgPath) } : {}) },
           });
         }
 
@@ -154,7 +155,7 @@ export const trivy: InputFormat = {
             locations: [where({ startLine: cause.StartLine, endLine: cause.EndLine })],
             logicalLocations: [...logical, ...(read.str(cause.Resource) ? [logicalLocation(read.str(cause.Resource)!, 'resource')] : [])],
             ids: [id, read.str(m.ID)],
-            properties: { 'pipewarden/severityLabel': read.str(m.Severity) },
+            properties: { [PROP.severityLabel]: read.str(m.Severity) },
           });
         }
 

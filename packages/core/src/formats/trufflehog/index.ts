@@ -1,3 +1,4 @@
+import { PROP } from '../../sarif/props.js';
 import type { InputFormat } from '../types.js';
 import { RunBuilder, fileLocation, logOf, missing, read, scoreOf } from '../toolkit.js';
 
@@ -55,7 +56,7 @@ export const trufflehog: InputFormat = {
           locations: [fileLocation(source.file, { startLine: source.line })],
           secret: read.str(item.Raw) ?? read.str(item.RawV2) ?? read.str(item.Redacted) ?? `${source.file}:${String(source.line)}`,
           cwes: ['CWE-798'],
-          properties: { 'pipewarden/verified': verified, ...(source.commit ? { 'pipewarden/commit': source.commit } : {}), 'pipewarden/source': read.str(item.SourceName) },
+          properties: { [PROP.verified]: verified, ...(source.commit ? { [PROP.commit]: source.commit } : {}), [PROP.source]: read.str(item.SourceName) },
         });
       } else if (shape === 'v2') {
         const reason = read.str(item.reason) ?? 'secret';
@@ -72,7 +73,7 @@ export const trufflehog: InputFormat = {
           locations: [fileLocation(read.str(item.path))],
           secret: found.join('\n') || `${read.str(item.path)}:${commit}`,
           cwes: ['CWE-798'],
-          properties: commit ? { 'pipewarden/commit': commit } : {},
+          properties: commit ? { [PROP.commit]: commit } : {},
         });
       } else {
         const rule = read.obj(item.rule) ?? {};
@@ -90,7 +91,7 @@ export const trufflehog: InputFormat = {
           locations: [fileLocation(read.str(item.path), { startLine: item.line })],
           secret: read.str(item.secret) ?? `${read.str(item.path)}:${read.str(item.line)}`,
           cwes: ['CWE-798'],
-          properties: { 'pipewarden/severityLabel': read.str(rule.severity), ...(commit ? { 'pipewarden/commit': commit } : {}) },
+          properties: { [PROP.severityLabel]: read.str(rule.severity), ...(commit ? { [PROP.commit]: commit } : {}) },
         });
       }
     }

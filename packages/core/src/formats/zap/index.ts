@@ -1,3 +1,4 @@
+import { PROP } from '../../sarif/props.js';
 import type { InputFormat } from '../types.js';
 import { RunBuilder, cweId, htmlToText, levelOf, logOf, logicalLocation, missing, read } from '../toolkit.js';
 
@@ -87,7 +88,7 @@ export const zap: InputFormat = {
             cwes: [cwe],
             dast: { url, method, parameter: param, evidence: read.text(instance.evidence)?.slice(0, 500), attack: read.text(instance.attack)?.slice(0, 500) },
             suppressed: confidence === '0' ? 'marked as a false positive in ZAP' : undefined,
-            properties: { 'pipewarden/severityLabel': read.text(alert.riskdesc), 'pipewarden/pluginId': plugin },
+            properties: { [PROP.severityLabel]: read.text(alert.riskdesc), [PROP.pluginId]: plugin },
           });
         }
       }
