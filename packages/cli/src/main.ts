@@ -361,8 +361,8 @@ async function scan(args: string[], io: CliIo): Promise<number> {
   const options = validateOptions(scanOptionsSchema, { ...values, dir: positionals[0] ?? '.' });
   const config = applyFailOn(await loadConfig(options.config, resolve(io.cwd, options.dir), io.cwd), options.stage, options['fail-on']);
   // Checked before anything runs: a missing token or a bad CI variable should fail in a second, not after the scanners.
-  const { platform, ci, trackerMissing } = await platformFor(io.env, options.tickets, (message) => io.stderr.write(`pipewarden › ${message}\n`));
-  const mrBase = ci?.build.diffBase;
+  const { platform, trackerMissing } = await platformFor(io.env, options.tickets, (message) => io.stderr.write(`pipewarden › ${message}\n`));
+  const mrBase = platform?.build.diffBase;
   const diffBase = options['diff-base'] ?? (mrBase && (await hasCommit(resolve(io.cwd, options.dir), mrBase, io.env)) ? mrBase : undefined);
   if (mrBase && !diffBase) io.stderr.write(`pipewarden: warning: the MR's diff base ${mrBase.slice(0, 12)} is not in the clone (set GIT_DEPTH: 0): the gate looks at every finding\n`);
   const live = io.stderr.isTTY && !options.quiet && !options.json && io.env.CI === undefined ? liveProgress((text) => io.stderr.write(text)) : undefined;

@@ -39,12 +39,15 @@ export async function ciPlatform(env: Env, log: (message: string) => void): Prom
  * What the run publishes to: the CI's platform (comment, build) with the tracker `--tickets` names. Loaded
  * before the scan, so a missing token fails in a second, not after the scanners ran.
  */
-export async function platformFor(env: Env, tickets: string, log: (message: string) => void): Promise<{ platform: Loaded | undefined; ci: Loaded | undefined; trackerMissing?: string }> {
+export async function platformFor(env: Env, tickets: string, log: (message: string) => void): Promise<{ platform: Loaded | undefined; trackerMissing?: string }> {
   const ci = await ciPlatform(env, log);
-  if (tickets === 'none') return { platform: ci && { ...ci, tracker: undefined }, ci };
+  if (tickets === ci?.name) return { platform: ci };
+  const own = ci && { ...ci, tracker: undefined };
   const entry = PLATFORMS[tickets];
-  if (ci?.name === tickets || !entry) return { platform: ci, ci };
-  if (entry.ci) return { platform: ci && { ...ci, tracker: undefined }, ci, trackerMissing: `--tickets ${tickets}: this is not a ${tickets} CI job, so no issues were kept` };
+  if (tickets === 'none' || !entry) return { platform: own };
+  // A CI's own issues (GitLab's) need that CI's job variables.
+  if (entry.ci) return { platform: own, trackerMissing: `--tickets ${tickets}: this is not a ${tickets} CI job, so no issues were kept` };
   const trackers = await entry.load(env, ci?.build ?? buildFromEnv(env), log);
-  return { platform: { ...(ci ?? trackers), tracker: trackers.tracker, describeError: trackers.describeError, build: ci?.build ?? trackers.build }, ci };
+  // The CI's words describe the CI's refusals, not another platform's: the tracker's errors are told plainly.
+  return { platform: own ? { ...own, tracker: trackers.tracker, describeError: undefined } : trackers };
 }

@@ -1,4 +1,4 @@
-import { PROP, fingerprintOf, type Log, type ReportingDescriptor, type Result, type Run } from './sarif/types.js';
+import { PROP, prop, fingerprintOf, type Log, type ReportingDescriptor, type Result, type Run } from './sarif/types.js';
 
 export const SEVERITIES = ['critical', 'high', 'medium', 'low', 'info'] as const;
 export type Severity = (typeof SEVERITIES)[number];
@@ -171,7 +171,7 @@ export function toFinding(run: Run, result: Result): Finding {
     suppressed: (result.suppressions ?? []).some((s) => s.status === undefined || s.status === 'accepted'),
     inScope: props?.[PROP.scope] !== 'out',
     kev: props?.[PROP.kev] !== undefined,
-    scanner: (run.properties?.[PROP.scanner] as string | undefined) ?? run.tool.driver.name,
+    scanner: prop(run.properties, PROP.scanner) ?? run.tool.driver.name,
   };
 }
 

@@ -19159,7 +19159,7 @@ var require_undici = __commonJS({
   }
 });
 
-// ../core/dist/chunk-HNMSQ5RO.js
+// ../core/dist/chunk-56AUO2IW.js
 import { createHmac } from "crypto";
 function isPipewardenError(error63) {
   return error63 instanceof PipewardenError;
@@ -19182,8 +19182,11 @@ function describeFsError(error63) {
       return error63 instanceof Error ? error63.message : String(error63);
   }
 }
+function prop(bag, key) {
+  return bag?.[key];
+}
 function fingerprintOf(result2) {
-  return result2.partialFingerprints?.[FINGERPRINT_KEY] ?? result2.properties?.[PROP.fingerprint];
+  return result2.partialFingerprints?.[FINGERPRINT_KEY] ?? prop(result2.properties, PROP.fingerprint);
 }
 function redactText(text2) {
   if (!CANDIDATE.test(text2) && !(text2.includes("://") && text2.includes("@"))) return text2;
@@ -19379,8 +19382,8 @@ function sanctionedEntry(ref, list) {
   return list?.find((entry) => matchesPattern(ref, entry.name) && (!ref.digest || !entry.digests || entry.digests.includes(ref.digest)));
 }
 var __defProp2, __export2, PipewardenError, ConfigError, InputError, ScannerError, InternalError, KEYS, PROP, SARIF_SCHEMA_URI, SARIF_VERSION, FINGERPRINT_KEY, SRCROOT, SECRET_PATTERNS, REDACTED, CANDIDATE, SECRET_SALT, SEVERITY_TABLE, ECOSYSTEM_PURL, RunBuilder, read, DIGEST, TAG, COMPONENT;
-var init_chunk_HNMSQ5RO = __esm({
-  "../core/dist/chunk-HNMSQ5RO.js"() {
+var init_chunk_56AUO2IW = __esm({
+  "../core/dist/chunk-56AUO2IW.js"() {
     "use strict";
     __defProp2 = Object.defineProperty;
     __export2 = (target, all) => {
@@ -19613,7 +19616,7 @@ var init_chunk_HNMSQ5RO = __esm({
           existing.properties = { ...existing.properties, tags: [...merged] };
           const current = Number(existing.properties["security-severity"] ?? NaN);
           if (spec.score !== void 0 && !(current >= spec.score)) existing.properties["security-severity"] = formatScore(spec.score);
-          if (cwes.length) existing.properties[PROP.cwe] = uniqueIds([...existing.properties[PROP.cwe] ?? [], ...cwes]);
+          if (cwes.length) existing.properties[PROP.cwe] = uniqueIds([...prop(existing.properties, PROP.cwe) ?? [], ...cwes]);
           return;
         }
         const short = clean(spec.short ?? spec.name ?? spec.id, 1e3);
@@ -32291,9 +32294,9 @@ var require_main = __commonJS({
   }
 });
 
-// ../core/dist/dockerfile-XK5PX2GH.js
-var dockerfile_XK5PX2GH_exports = {};
-__export(dockerfile_XK5PX2GH_exports, {
+// ../core/dist/dockerfile-KNJWVDSG.js
+var dockerfile_KNJWVDSG_exports = {};
+__export(dockerfile_KNJWVDSG_exports, {
   analyzeDockerfile: () => analyzeDockerfile,
   baseOfStage: () => baseOfStage
 });
@@ -32451,10 +32454,10 @@ function analyzeDockerfile(text2, file2, policy) {
   return { run: builder.build(), bases };
 }
 var import_dockerfile_ast, RULES, SECRET_NAME, lineOf;
-var init_dockerfile_XK5PX2GH = __esm({
-  "../core/dist/dockerfile-XK5PX2GH.js"() {
+var init_dockerfile_KNJWVDSG = __esm({
+  "../core/dist/dockerfile-KNJWVDSG.js"() {
     "use strict";
-    init_chunk_HNMSQ5RO();
+    init_chunk_56AUO2IW();
     import_dockerfile_ast = __toESM(require_main(), 1);
     RULES = {
       unpinned: { id: "PW-DF001", name: "base-image-not-pinned", short: "Base image not pinned by digest", score: 4, help: "A tag can be moved to other content at any time: the same Dockerfile then builds on code nobody reviewed. Pin the base as name:tag@sha256:\u2026 and let a bot (Renovate, Dependabot) propose the updates." },
@@ -42375,7 +42378,7 @@ var require_light = __commonJS({
 });
 
 // src/run.ts
-import { join as join21, relative as relative6, resolve as resolve4 } from "path";
+import { join as join23, relative as relative6, resolve as resolve4 } from "path";
 import { readFile as readFile7 } from "fs/promises";
 
 // ../../node_modules/.pnpm/@actions+core@3.0.1/node_modules/@actions/core/lib/command.js
@@ -43619,7 +43622,7 @@ function info(message2) {
 }
 
 // ../core/dist/index.js
-init_chunk_HNMSQ5RO();
+init_chunk_56AUO2IW();
 import { createWriteStream } from "fs";
 import { appendFile as appendFile2, copyFile as copyFile2, open as open3, rename as rename2, rm as rm2, writeFile as writeFile2 } from "fs/promises";
 import { existsSync as existsSync2, mkdirSync } from "fs";
@@ -63402,6 +63405,7 @@ import { createReadStream as createReadStream5 } from "fs";
 import { stat as stat5 } from "fs/promises";
 import { createInterface as createInterface2 } from "readline";
 import { resolve as resolve32 } from "path";
+import { join as join21 } from "path";
 import { stat as stat6 } from "fs/promises";
 import { join as join18, relative as relative4, sep as sep4 } from "path";
 import { join as join19, resolve as resolve5 } from "path";
@@ -63513,7 +63517,7 @@ function toFinding(run22, result2) {
     suppressed: (result2.suppressions ?? []).some((s) => s.status === void 0 || s.status === "accepted"),
     inScope: props?.[PROP.scope] !== "out",
     kev: props?.[PROP.kev] !== void 0,
-    scanner: run22.properties?.[PROP.scanner] ?? run22.tool.driver.name
+    scanner: prop(run22.properties, PROP.scanner) ?? run22.tool.driver.name
   };
 }
 function findingsOf(log2) {
@@ -67509,7 +67513,7 @@ function vulnerabilityKeys(log2) {
   const keys = /* @__PURE__ */ new Set();
   for (const run22 of log2.runs) {
     for (const result2 of run22.results ?? []) {
-      const pkg = result2.properties?.[PROP.package]?.name ?? "";
+      const pkg = prop(result2.properties, PROP.package)?.name ?? "";
       keys.add(`${result2.ruleId ?? ""}\0${pkg}`);
     }
   }
@@ -67742,7 +67746,7 @@ async function dockerfileBase(root, images) {
   for (const file2 of ["Dockerfile", "Containerfile"]) {
     const text2 = await readFile2(join8(root, file2), "utf8").catch(() => void 0);
     if (text2 === void 0) continue;
-    const { analyzeDockerfile: analyzeDockerfile2, baseOfStage: baseOfStage2 } = await Promise.resolve().then(() => (init_dockerfile_XK5PX2GH(), dockerfile_XK5PX2GH_exports));
+    const { analyzeDockerfile: analyzeDockerfile2, baseOfStage: baseOfStage2 } = await Promise.resolve().then(() => (init_dockerfile_KNJWVDSG(), dockerfile_KNJWVDSG_exports));
     const base = baseOfStage2(analyzeDockerfile2(text2, file2, images).bases);
     if (base?.reference) return { reference: base.reference, file: file2, line: base.line };
   }
@@ -67871,7 +67875,7 @@ var dockerfile = {
   detect: async () => ({ available: true, version: version2 }),
   select: byName(DOCKERFILES),
   async analyze(target) {
-    const { analyzeDockerfile: analyzeDockerfile2 } = await Promise.resolve().then(() => (init_dockerfile_XK5PX2GH(), dockerfile_XK5PX2GH_exports));
+    const { analyzeDockerfile: analyzeDockerfile2 } = await Promise.resolve().then(() => (init_dockerfile_KNJWVDSG(), dockerfile_KNJWVDSG_exports));
     const runs = [];
     for (const file2 of target.files) {
       const text2 = await readFile3(join9(target.root, file2), "utf8");
@@ -68075,7 +68079,7 @@ function codeWindow(lines) {
   return lines.join("").replace(/\s+/g, "");
 }
 function vulnerabilityId(result2) {
-  const ids = [result2.ruleId ?? "", ...result2.properties?.[PROP.ids] ?? []];
+  const ids = [result2.ruleId ?? "", ...prop(result2.properties, PROP.ids) ?? []];
   return ids.find((id) => /^CVE-\d{4}-\d+$/i.test(id))?.toUpperCase() ?? ids.find((id) => /^GHSA-/i.test(id))?.toLowerCase() ?? result2.ruleId ?? "";
 }
 function packageKey(pkg) {
@@ -68161,9 +68165,9 @@ async function identify(log2, options2) {
       const region2 = result2.locations?.[0]?.physicalLocation?.region;
       const { uri, local } = primaryUri(run22, result2);
       const file2 = uri ? decodeUri(uri) : "";
-      const pkg = props[PROP.package];
-      const image = props[PROP.image];
-      const dast = props[PROP.dast];
+      const pkg = prop(props, PROP.package);
+      const image = prop(props, PROP.image);
+      const dast = prop(props, PROP.dast);
       const startLine = region2?.startLine;
       const source = uri && local && startLine ? sources.get(uri) : void 0;
       const lines = source?.lines;
@@ -68181,7 +68185,7 @@ async function identify(log2, options2) {
         parts = ["dast", ruleId, (dast.method ?? "GET").toUpperCase(), routeTemplate(dast.url), dast.parameter ?? ""];
       } else if (categoryOf(run22, result2) === "secrets") {
         const flagged = lines && startLine ? lines[startLine - 1] : void 0;
-        const secret = props[PROP.secretHash] ?? (flagged !== void 0 ? secretHash(flagged.trim()) : secretHash(messageText(result2, rule)));
+        const secret = prop(props, PROP.secretHash) ?? (flagged !== void 0 ? secretHash(flagged.trim()) : secretHash(messageText(result2, rule)));
         parts = ["secret", ruleId, file2, secret];
       } else if (lines && startLine && lines[startLine - 1] !== void 0) {
         const end = Math.min(region2?.endLine ?? startLine, startLine + 2);
@@ -68216,8 +68220,8 @@ var EXPOSURE = { "internet-facing": 1.2, internal: 0.9 };
 var SENSITIVITY = { restricted: 1.15, confidential: 1.1, internal: 1, public: 0.9 };
 var PRECISION7 = { "very-high": 1, high: 1, medium: 0.9, low: 0.75 };
 function placeOf(result2) {
-  const image = result2.properties?.[PROP.image]?.reference;
-  const url2 = result2.properties?.[PROP.dast]?.url;
+  const image = prop(result2.properties, PROP.image)?.reference;
+  const url2 = prop(result2.properties, PROP.dast)?.url;
   return image ?? url2 ?? fileUriOf(result2) ?? "";
 }
 function prioritize(log2, options2 = {}) {
@@ -68241,7 +68245,7 @@ function prioritize(log2, options2 = {}) {
       const finding = { rule, score: base, severity: severityFromScore(base) };
       const props = result2.properties ?? {};
       const factors = [];
-      const cvss = props[PROP.cvss];
+      const cvss = prop(props, PROP.cvss);
       const severity = cvss ? cvss.score : Math.min(10, Math.max(0, finding.score));
       let risk = severity * 10;
       factors.push({ factor: "severity", detail: cvss ? `CVSS ${cvss.version} ${cvss.score.toFixed(1)}` : `${finding.severity} (${finding.score.toFixed(1)})`, points: Math.round(risk) });
@@ -68258,22 +68262,22 @@ function prioritize(log2, options2 = {}) {
       };
       const precision = finding.rule?.properties?.precision ?? props.precision;
       if (precision) scale("confidence", `the tool's precision is ${precision}`, PRECISION7[precision]);
-      const context = props[PROP.context];
+      const context = prop(props, PROP.context);
       if (context?.environment) scale("environment", `${context.environment} (${context.match})`, ENVIRONMENT[context.environment]);
       if (context?.exposure) scale("exposure", `${context.exposure} (${context.match})`, EXPOSURE[context.exposure]);
       if (context?.data_sensitivity) scale("data sensitivity", `${context.data_sensitivity} data (${context.match})`, SENSITIVITY[context.data_sensitivity]);
       if (props[PROP.dev] === true) scale("dev dependency", "only a development dependency", 0.6);
-      const kev = props[PROP.kev];
+      const kev = prop(props, PROP.kev);
       if (kev) add("kev", `${kev.cve} is in CISA KEV since ${kev.dateAdded}`, 25);
       if (kev?.knownRansomware) add("ransomware", `${kev.cve} is known to be used in ransomware campaigns`, 5);
-      const epss = props[PROP.epss];
+      const epss = prop(props, PROP.epss);
       if (epss) {
         add("epss", `${epss.cve}: ${(epss.epss * 100).toFixed(1)}% probability of exploitation in 30 days`, Math.round(epss.epss * 15));
         if (epss.percentile >= 0.95) add("epss percentile", `${epss.cve} is in the top 5% of EPSS scores (${(epss.percentile * 100).toFixed(1)}th percentile)`, 5);
       }
       const count = places.get(keyOf2(result2))?.size ?? 1;
       if (count > 1) add("prevalence", `found in ${count} places`, Math.min(10, 2 * (count - 1)));
-      const fixes = props[PROP.package]?.fixedVersions;
+      const fixes = prop(props, PROP.package)?.fixedVersions;
       if (fixes && fixes.length) add("fix available", `fixed in ${fixes.slice(0, 3).join(", ")}`, 3);
       const score = Math.round(Math.min(100, Math.max(0, risk)));
       const priority = priorityOf(score, kev !== void 0);
@@ -68295,11 +68299,11 @@ function byRisk(a, b) {
 }
 function componentOf(finding) {
   const props = finding.result.properties ?? {};
-  const pkg = props[PROP.package];
+  const pkg = prop(props, PROP.package);
   if (pkg?.name) return `${pkg.name}${pkg.version ? `@${pkg.version}` : ""}`;
-  const dast = props[PROP.dast];
+  const dast = prop(props, PROP.dast);
   if (dast?.url) return `${(dast.method ?? "GET").toUpperCase()} ${routeTemplate(dast.url)}`;
-  const image = props[PROP.image];
+  const image = prop(props, PROP.image);
   if (image?.reference) return image.reference;
   return finding.location?.uri ?? "(no location)";
 }
@@ -68366,14 +68370,14 @@ function whyThisRisk(top) {
 }
 function theRequest(top) {
   const props = top.result.properties ?? {};
-  const dast = props[PROP.dast];
+  const dast = prop(props, PROP.dast);
   if (!dast?.url) return void 0;
   const blocks = [{ kind: "code", language: "http", text: (dast.request ?? `${(dast.method ?? "GET").toUpperCase()} ${dast.url}`).replace(/[\r\u2028\u2029]/g, "").slice(0, 2e3) }];
   if (dast.parameter) blocks.push(paragraph(plain("Parameter: "), { code: dast.parameter }));
   if (dast.evidence) blocks.push(paragraph(plain("Evidence: "), { text: dast.evidence, max: 500 }));
-  const others = props[PROP.requests] ?? [];
+  const others = prop(props, PROP.requests) ?? [];
   if (others.length) blocks.push(paragraph(plain(`Also shown by ${others.length} other request${others.length === 1 ? "" : "s"} to the same route.`)));
-  blocks.forEach((block2, index) => index < blocks.length - 1 && block2.kind !== "list" && block2.kind !== "note" && (block2.tight = true));
+  for (const block2 of blocks.slice(0, -1)) if (block2.kind === "paragraph" || block2.kind === "code") block2.tight = true;
   return { heading: "The request that shows it", blocks };
 }
 function where(members22, links) {
@@ -68382,7 +68386,7 @@ function where(members22, links) {
   return { heading: `Where (${members22.length} place${members22.length === 1 ? "" : "s"})`, blocks: [{ kind: "list", items: items2 }] };
 }
 function howToFix(top) {
-  const pkg = top.result.properties?.[PROP.package];
+  const pkg = prop(top.result.properties, PROP.package);
   const help = top.rule?.help?.text ?? top.rule?.fullDescription?.text;
   const helpUri = httpUrl2(top.rule?.helpUri);
   if (!pkg?.fixedVersions?.length && !help && !helpUri) return void 0;
@@ -68427,7 +68431,7 @@ function addDays(day, days2) {
 function draftOf(members22, previous, options2) {
   const top = members22[0];
   const key = ticketKey(top);
-  const sla = top.result.properties?.[PROP.slaDays];
+  const sla = prop(top.result.properties, PROP.slaDays);
   const since = previous?.marker.since ?? options2.today;
   const due = previous?.marker.due ?? (sla ? addDays(since, sla) : void 0);
   const title = plainTitle(`[${top.priority ?? "P?"}] ${top.ruleId} in ${componentOf(top)}`);
@@ -68470,12 +68474,17 @@ function planTickets(findings, existing, options2) {
   }
   return plan;
 }
+function describeTrackerError(error63) {
+  const status = statusOf(error63);
+  return `${status ? `HTTP ${status}: ` : ""}${(error63.message ?? String(error63)).split("\n")[0]}`;
+}
 function statusOf(error63) {
-  const status = error63?.status ?? error63?.response?.status;
+  const e3 = error63;
+  const status = e3?.status ?? e3?.response?.status ?? e3?.cause?.response?.status;
   return typeof status === "number" ? status : void 0;
 }
 async function syncTickets(plan, tracker) {
-  const result2 = { created: 0, updated: 0, reopened: 0, closed: 0, unchanged: plan.unchanged, deferred: plan.deferred.length, errors: [], forbidden: false };
+  const result2 = { created: 0, updated: 0, reopened: 0, closed: 0, unchanged: plan.unchanged, deferred: plan.deferred.length, failures: [], forbidden: false };
   const steps = [
     ...plan.reopen.map(({ ticket, draft, comment: comment22 }) => ["reopened", `reopen #${ticket.id}`, () => tracker.reopen(ticket, draft, comment22)]),
     ...plan.update.map(({ ticket, draft }) => ["updated", `update #${ticket.id}`, () => tracker.update(ticket, draft)]),
@@ -68488,7 +68497,7 @@ async function syncTickets(plan, tracker) {
       result2[counter]++;
     } catch (error63) {
       const status = statusOf(error63);
-      result2.errors.push(`${what2}: ${status ? `HTTP ${status}: ` : ""}${(error63.message ?? String(error63)).split("\n")[0]}`);
+      result2.failures.push({ what: what2, error: error63 });
       if (status === 401 || status === 403) {
         result2.forbidden = true;
         break;
@@ -68498,9 +68507,7 @@ async function syncTickets(plan, tracker) {
   return result2;
 }
 function describe22(platform2, error63) {
-  if (platform2.describeError) return platform2.describeError(error63);
-  const status = error63.status;
-  return `${typeof status === "number" ? `HTTP ${status}: ` : ""}${(error63.message ?? String(error63)).split("\n")[0]}`;
+  return (platform2.describeError ?? describeTrackerError)(error63);
 }
 function syncLine(sync, cap) {
   const parts = [`${sync.created} opened`, `${sync.updated} updated`, `${sync.reopened} reopened`, `${sync.closed} closed`, `${sync.unchanged} unchanged`];
@@ -68531,10 +68538,7 @@ async function publishTickets(platform2, input2, report) {
   });
   const sync = await syncTickets(plan, tracker);
   report.posted.push(syncLine(sync, cap));
-  for (const error63 of sync.errors) {
-    const refused = sync.forbidden && platform2.describeError ? /^(.*): HTTP (40[13]):/.exec(error63) : null;
-    report.notPosted.push(`issues: ${refused ? `${refused[1]}: ${platform2.describeError({ status: Number(refused[2]) })}` : error63}`);
-  }
+  for (const { what: what2, error: error63 } of sync.failures) report.notPosted.push(`issues: ${what2}: ${describe22(platform2, error63)}`);
 }
 async function publish(platform2, input2) {
   const report = { posted: [], notPosted: [], warnings: [] };
@@ -69017,7 +69021,7 @@ function applyBaseline(log2, baseline, options2 = {}) {
 var DEFAULT_DEDUPE = { sca: true, sast: true };
 function keysOf(entry, options2) {
   const { result: result2, finding } = entry;
-  const pkg = result2.properties?.[PROP.package];
+  const pkg = prop(result2.properties, PROP.package);
   if (pkg) {
     if (!options2.sca) return [];
     return [`dep\0${vulnerabilityId(result2)}\0${packageKey(pkg)}`];
@@ -69027,8 +69031,8 @@ function keysOf(entry, options2) {
 }
 function packageOf(entry) {
   const props = entry.result.properties ?? {};
-  const pkg = props[PROP.package];
-  const image = props[PROP.image];
+  const pkg = prop(props, PROP.package);
+  const image = prop(props, PROP.image);
   return { version: pkg?.version, image: image?.reference ? imageName(image.reference) : void 0 };
 }
 function compatible(a, b) {
@@ -69045,7 +69049,7 @@ function dedupeDastRequests(log2) {
     const kept = /* @__PURE__ */ new Map();
     const out = [];
     for (const result2 of run22.results) {
-      const dast = result2.properties?.[PROP.dast];
+      const dast = prop(result2.properties, PROP.dast);
       const fingerprint = fingerprintOf(result2);
       if (!dast?.url || !fingerprint || result2.baselineState === "absent") {
         out.push(result2);
@@ -69091,9 +69095,9 @@ function dedupe(log2, options2 = DEFAULT_DEDUPE) {
   for (const group of groups2) {
     if (group.length < 2) continue;
     const [primary, ...others] = [...group].sort((a, b) => b.finding.score - a.finding.score);
-    const ids = new Set(primary.result.properties?.[PROP.ids] ?? []);
+    const ids = new Set(prop(primary.result.properties, PROP.ids) ?? []);
     for (const other of others) {
-      for (const id of other.result.properties?.[PROP.ids] ?? []) ids.add(id);
+      for (const id of prop(other.result.properties, PROP.ids) ?? []) ids.add(id);
       drop.add(other.result);
       merged++;
     }
@@ -69282,7 +69286,7 @@ function routeFor(routes, url2, method) {
 async function mapDastRoutes(log2, options2) {
   const pending = log2.runs.flatMap(
     (run22) => (run22.results ?? []).filter((result2) => {
-      const dast = result2.properties?.[PROP.dast];
+      const dast = prop(result2.properties, PROP.dast);
       return dast?.url && !(result2.locations ?? []).some((l) => l.physicalLocation?.artifactLocation?.uri);
     })
   );
@@ -69478,12 +69482,12 @@ async function cachedFeeds(options2) {
 var TEST_PATHS = ["**/test/**", "**/tests/**", "**/__tests__/**", "**/__mocks__/**", "**/spec/**", "**/*.test.*", "**/*.spec.*", "**/*_test.*", "**/test_*.py", "**/fixtures/**", "**/testdata/**", "**/e2e/**"];
 var isTestPath = (0, import_picomatch.default)(TEST_PATHS, { dot: true });
 function cvesOf(result2) {
-  const ids = [result2.ruleId ?? "", ...result2.properties?.[PROP.ids] ?? []];
+  const ids = [result2.ruleId ?? "", ...prop(result2.properties, PROP.ids) ?? []];
   return [...new Set(ids.filter((id) => /^CVE-\d{4}-\d+$/i.test(id)).map((id) => id.toUpperCase()))];
 }
 function contextOf(result2, path22, category, entries) {
-  const image = result2.properties?.[PROP.image]?.reference;
-  const url2 = result2.properties?.[PROP.dast]?.url;
+  const image = prop(result2.properties, PROP.image)?.reference;
+  const url2 = prop(result2.properties, PROP.dast)?.url;
   for (const [index, entry] of entries.entries()) {
     const hit = path22 && entry.paths && import_picomatch.default.isMatch(path22, entry.paths, { dot: true }) && `paths ${entry.paths.join(", ")}` || image && entry.images && import_picomatch.default.isMatch(image, entry.images) && `images ${entry.images.join(", ")}` || url2 && entry.urls && import_picomatch.default.isMatch(url2, entry.urls) && `urls ${entry.urls.join(", ")}`;
     if (hit) {
@@ -69546,8 +69550,8 @@ function applyWaivers(log2, waivers, today) {
       if (result2.baselineState === "absent") continue;
       const finding = toFinding(run22, result2);
       const fingerprint = result2.partialFingerprints?.[FINGERPRINT_KEY];
-      const ids = [finding.ruleId, ...result2.properties?.[PROP.ids] ?? [], ...finding.cwes].map((id) => id.toLowerCase());
-      const pkg = result2.properties?.[PROP.package];
+      const ids = [finding.ruleId, ...prop(result2.properties, PROP.ids) ?? [], ...finding.cwes].map((id) => id.toLowerCase());
+      const pkg = prop(result2.properties, PROP.package);
       const path22 = finding.location?.uri ? decodeUri(finding.location.uri) : void 0;
       for (const entry of live) {
         const w = entry.waiver;
@@ -69836,7 +69840,7 @@ function isRepoRelative(location2) {
 }
 function githubTags(rule, finding, max) {
   const own2 = (rule?.properties?.tags ?? []).filter((t) => typeof t === "string" && t.trim());
-  const recorded = rule?.properties?.[PROP.cwe] ?? [];
+  const recorded = prop(rule?.properties, PROP.cwe) ?? [];
   const cwes = [...finding.cwes, ...recorded].map((cwe) => `external/cwe/${cwe.toLowerCase()}`);
   const ordered = ["security", ...cwes, ...own2.filter((t) => /^external\/cwe\//i.test(t)), ...own2];
   return [...new Set(ordered)].slice(0, max);
@@ -69866,7 +69870,7 @@ function githubResult(finding, ruleIndex, anchorUri, limits) {
   const source = finding.result;
   const locations = (source.locations ?? []).filter(isRepoRelative).slice(0, limits.locationsPerResult);
   const logical = (source.locations ?? []).flatMap((l) => l.logicalLocations ?? []);
-  const dast = source.properties?.[PROP.dast];
+  const dast = prop(source.properties, PROP.dast);
   if (dast?.url && !logical.length) logical.push({ fullyQualifiedName: `${(dast.method ?? "GET").toUpperCase()} ${dast.url}`, kind: "resource" });
   if (!locations.length) {
     if (!anchorUri) return void 0;
@@ -70157,7 +70161,7 @@ function markdownParts(input2) {
     table2.push("<details><summary>All findings, most urgent first</summary>", "");
     table2.push(`| Priority | Risk | Severity |${state ? " State |" : ""} Rule | Location | Message | Tool |`, `| --- | ---: | --- |${state ? " --- |" : ""} --- | --- | --- | --- |`);
     for (const f of active) {
-      const tools = f.result.properties?.[PROP.tools]?.join(", ") ?? f.tool;
+      const tools = prop(f.result.properties, PROP.tools)?.join(", ") ?? f.tool;
       table2.push(
         `| ${f.priority ?? ""} | ${f.risk ?? ""} | ${f.severity} |${state ? ` ${f.result.baselineState ?? ""}${f.inScope ? "" : " (out of diff)"} |` : ""} ${markdownCode(f.ruleId)} | ${locationLink(f, links)} | ${escapeMarkdown(f.message, 200)} | ${escapeMarkdown(tools)} |`
       );
@@ -70178,15 +70182,15 @@ function renderMarkdown(input2, limit = MARKDOWN_LIMIT) {
   const { head, table: table2, tail: tail2 } = markdownParts(input2);
   const report = safeHttpUrl(input2.links?.report);
   const fullReport = report ? `[the full report](${report})` : "`report.html` and `results.sarif` in the job's artifacts";
-  const join212 = (rows2) => {
+  const join222 = (rows2) => {
     const shown = table2.length ? [...table2.slice(0, rows2 + 4), ...rows2 < table2.length - 4 ? ["", `${table2.length - 4 - rows2} more findings are not shown here: see ${fullReport}.`] : [], "", "</details>", ""] : [];
     return [...head, ...shown, ...tail2].join("\n");
   };
   let rows = Math.max(0, table2.length - 4);
-  let text2 = join212(rows);
+  let text2 = join222(rows);
   while (text2.length > limit && rows > 0) {
     rows = Math.floor(rows / 2);
-    text2 = join212(rows);
+    text2 = join222(rows);
   }
   if (text2.length > limit) {
     const note = `
@@ -70250,8 +70254,8 @@ ${cases.join("\n")}
 var REPORT_SCHEMA_VERSION = "1.1";
 function findingJson(f) {
   const props = f.result.properties ?? {};
-  const pkg = props[PROP.package];
-  const dast = props[PROP.dast];
+  const pkg = prop(props, PROP.package);
+  const dast = prop(props, PROP.dast);
   return {
     priority: f.priority ?? null,
     risk: f.risk ?? null,
@@ -70259,10 +70263,10 @@ function findingJson(f) {
     score: f.score,
     category: f.category,
     tool: f.tool,
-    tools: props[PROP.tools] ?? [f.tool],
+    tools: prop(props, PROP.tools) ?? [f.tool],
     rule: f.ruleId,
     cwes: f.cwes,
-    ids: props[PROP.ids] ?? [],
+    ids: prop(props, PROP.ids) ?? [],
     location: f.location ? { path: f.location.uri, ...f.location.startLine ? { line: f.location.startLine } : {} } : null,
     message: f.message,
     fingerprint: f.fingerprint ?? null,
@@ -70270,8 +70274,8 @@ function findingJson(f) {
     inScope: f.inScope,
     kev: f.kev,
     waived: f.suppressed,
-    slaDays: props[PROP.slaDays] ?? null,
-    factors: props[PROP.factors] ?? [],
+    slaDays: prop(props, PROP.slaDays) ?? null,
+    factors: prop(props, PROP.factors) ?? [],
     ...pkg?.name ? { package: { name: pkg.name, ...pkg.version ? { version: pkg.version } : {}, fixedVersions: pkg.fixedVersions ?? [] } } : {},
     ...dast?.url ? { request: { url: dast.url, method: (dast.method ?? "GET").toUpperCase(), ...dast.parameter ? { parameter: dast.parameter } : {} } } : {}
   };
@@ -70358,7 +70362,7 @@ function factorsCell(f) {
 }
 function findingRow(f, blob) {
   const state = f.suppressed ? "waived" : f.result.baselineState ?? "open";
-  const tools = f.result.properties?.[PROP.tools] ?? [f.tool];
+  const tools = prop(f.result.properties, PROP.tools) ?? [f.tool];
   const waiver = f.suppressed ? (f.result.suppressions ?? []).map((s) => s.justification ?? "").filter(Boolean).join("; ") : "";
   return `<tr data-priority="${e(f.priority ?? "")}" data-category="${e(f.category)}" data-tool="${e(f.tool)}" data-state="${e(state)}" data-kev="${f.kev ? "yes" : "no"}"><td data-value="${PRIORITIES.indexOf(f.priority ?? "P4")}"><span class="badge ${e(f.priority ?? "")}">${e(f.priority ?? "")}</span></td><td data-value="${f.risk ?? 0}" class="num">${f.risk ?? ""}</td><td data-value="${f.score}">${e(f.severity)}${f.kev ? ' <span class="kev" title="in CISA KEV">KEV</span>' : ""}</td><td>${e(state)}${f.inScope ? "" : ' <span class="muted">(out of diff)</span>'}${waiver ? `<div class="muted small">${e(waiver)}</div>` : ""}</td><td>${e(f.category)}</td><td><code>${e(f.ruleId)}</code>${f.cwes.length ? `<div class="muted small">${e(f.cwes.join(", "))}</div>` : ""}</td><td>${locationCell(f, blob)}</td><td class="message">${e(f.message.length > 600 ? `${f.message.slice(0, 599)}\u2026` : f.message)}</td><td>${e(tools.join(", "))}</td><td>${factorsCell(f)}</td></tr>`;
 }
@@ -70515,7 +70519,7 @@ function uuidOf(text2) {
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-5${h.slice(13, 16)}-${(parseInt(h[16], 16) & 3 | 8).toString(16)}${h.slice(17, 20)}-${h.slice(20, 32)}`;
 }
 function identifiers(finding) {
-  const ids = finding.result.properties?.[PROP.ids] ?? [];
+  const ids = prop(finding.result.properties, PROP.ids) ?? [];
   const out = [{ type: `${finding.tool.toLowerCase().replace(/[^a-z0-9]+/g, "_")}_rule`, name: `${finding.tool} ${finding.ruleId}`.slice(0, 255), value: finding.ruleId }];
   for (const id of ids) {
     if (/^CVE-\d{4}-\d+$/i.test(id)) out.push({ type: "cve", name: id.toUpperCase(), value: id.toUpperCase(), url: `https://nvd.nist.gov/vuln/detail/${id.toUpperCase()}` });
@@ -70532,7 +70536,7 @@ function locationOf2(type, finding, context) {
   const props = finding.result.properties ?? {};
   const file2 = finding.location ? decodeUri(finding.location.uri) : void 0;
   const lines = { ...finding.location?.startLine ? { start_line: finding.location.startLine } : {}, ...finding.location?.endLine ? { end_line: finding.location.endLine } : {} };
-  const pkg = props[PROP.package];
+  const pkg = prop(props, PROP.package);
   const dependency = { package: { name: pkg?.name ?? "unknown" }, version: pkg?.version ?? "unknown" };
   switch (type) {
     case "sast":
@@ -70540,11 +70544,11 @@ function locationOf2(type, finding, context) {
     case "dependency_scanning":
       return { file: file2 ?? "unknown", dependency };
     case "container_scanning": {
-      const image = props[PROP.image]?.reference ?? "unknown";
+      const image = prop(props, PROP.image)?.reference ?? "unknown";
       return { dependency, operating_system: "unknown", image };
     }
     case "dast": {
-      const dast = props[PROP.dast];
+      const dast = prop(props, PROP.dast);
       let hostname3 = "";
       let path22 = dast?.url ?? "";
       try {
@@ -70610,7 +70614,7 @@ function gitlabReports(findings, context) {
         end_time: gitlabTime(context.endedAt),
         status: failed ? "failure" : "success",
         ...type === "dast" ? { scanned_resources: [...new Map(list.map((f) => {
-          const d = f.result.properties?.[PROP.dast];
+          const d = prop(f.result.properties, PROP.dast);
           return [`${d?.method ?? "GET"} ${d?.url ?? ""}`, { method: d?.method ?? "GET", url: d?.url ?? "", type: "url" }];
         })).values()].filter((r) => r.url) } : {}
       },
@@ -70878,7 +70882,7 @@ function todayUtc() {
 }
 function hasCve(log2) {
   return log2.runs.some(
-    (run22) => (run22.results ?? []).some((r) => /^CVE-/i.test(r.ruleId ?? "") || (r.properties?.[PROP.ids] ?? []).some((id) => /^CVE-/i.test(id)))
+    (run22) => (run22.results ?? []).some((r) => /^CVE-/i.test(r.ruleId ?? "") || (prop(r.properties, PROP.ids) ?? []).some((id) => /^CVE-/i.test(id)))
   );
 }
 function feedSource(options2, ports) {
@@ -71294,7 +71298,7 @@ async function runPipeline(given, ports, parts) {
       files: prepared.files,
       scanners: prepared.scanners,
       explicit: prepared.explicit,
-      rawDir: `${prepared.outDir}/raw`,
+      rawDir: join21(prepared.outDir, "raw"),
       env: options2.env,
       config: options2.config,
       targets: prepared.targets,
@@ -75647,8 +75651,7 @@ function annotationsFor(findings) {
 var FORK_DOCS = "https://github.com/pipewarden/pipewarden/blob/main/docs/github-action.md#pull-requests-from-forks";
 function describeGithubError(error63) {
   if (isForbidden(error63)) return `the token may not write here (HTTP ${statusOf2(error63)}): a pull request from a fork gets a read-only token; see ${FORK_DOCS}`;
-  const status = statusOf2(error63);
-  return `${status ? `HTTP ${status}: ` : ""}${(error63.message ?? String(error63)).split("\n")[0]}`;
+  return describeTrackerError(error63);
 }
 function comment2(octokit, context, number4) {
   const { server, owner, repo, runId, runAttempt } = context;
@@ -75835,7 +75838,7 @@ async function run2() {
     const dir = resolve4(workspace, inputs.workingDirectory);
     const config2 = applyFailOn(await loadConfig(inputs, workspace, dir), inputs.stage, inputs.failOn);
     const ports = { exec: actionsExec, log: (level, message2) => level === "warn" ? warning(message2) : info(message2) };
-    const cacheRoot = process.env.RUNNER_TOOL_CACHE ?? process.env.RUNNER_TEMP ?? join21(workspace, ".pipewarden-cache");
+    const cacheRoot = process.env.RUNNER_TOOL_CACHE ?? process.env.RUNNER_TEMP ?? join23(workspace, ".pipewarden-cache");
     const offline = /^(1|true|yes)$/i.test(process.env.PIPEWARDEN_OFFLINE ?? "");
     const context = readGithubContext(process.env);
     const wantsPosting = inputs.comment || inputs.uploadSarif || inputs.tickets !== "none";
@@ -75854,7 +75857,7 @@ async function run2() {
         diffBase: inputs.diffBase,
         targets: { ...inputs.targetUrl ? { url: { href: inputs.targetUrl } } : {}, ...inputs.image ? { image: inputs.image } : {} },
         feedsDir: inputs.feedsDir,
-        feedCache: { cacheDir: join21(cacheRoot, "pipewarden", "feeds"), offline, fetch: offline ? void 0 : globalThis.fetch },
+        feedCache: { cacheDir: join23(cacheRoot, "pipewarden", "feeds"), offline, fetch: offline ? void 0 : globalThis.fetch },
         links: platform2.build.links,
         history: historyFileOf({ named: inputs.history ?? void 0, off: inputs.history === null, configured: config2.history, outDir: inputs.outDir, cwd: workspace }),
         provenance: platform2.build.provenance

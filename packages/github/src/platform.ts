@@ -1,4 +1,4 @@
-import type { BuildInfo, Platform } from '@pipewarden/core';
+import { describeTrackerError, type BuildInfo, type Platform } from '@pipewarden/core';
 import { isForbidden, makeOctokit, statusOf, type Octokit } from './client.js';
 import { upsertStickyComment } from './comment.js';
 import { githubBuildInfo, githubTicketsTarget, type GithubContext } from './context.js';
@@ -10,8 +10,7 @@ const FORK_DOCS = 'https://github.com/pipewarden/pipewarden/blob/main/docs/githu
 
 export function describeGithubError(error: unknown): string {
   if (isForbidden(error)) return `the token may not write here (HTTP ${statusOf(error)}): a pull request from a fork gets a read-only token; see ${FORK_DOCS}`;
-  const status = statusOf(error);
-  return `${status ? `HTTP ${status}: ` : ''}${((error as Error).message ?? String(error)).split('\n')[0]}`;
+  return describeTrackerError(error);
 }
 
 export interface GithubPlatformOptions {
@@ -74,5 +73,5 @@ export function githubPlatform(options: GithubPlatformOptions): Platform {
 export function githubIssuesPlatform(env: Readonly<Record<string, string | undefined>>, build: BuildInfo, log: (message: string) => void): Platform {
   const target = githubTicketsTarget(env);
   const octokit = makeOctokit(target.token, { baseUrl: target.api, log });
-  return { name: 'github', build, tracker: githubTracker(octokit, { owner: target.owner, repo: target.repo }), describeError: (error) => `${statusOf(error) ? `HTTP ${statusOf(error)}: ` : ''}${((error as Error).message ?? String(error)).split('\n')[0]}` };
+  return { name: 'github', build, tracker: githubTracker(octokit, { owner: target.owner, repo: target.repo }) };
 }

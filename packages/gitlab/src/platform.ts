@@ -1,4 +1,4 @@
-import { renderTicketMarkdown, type BuildInfo, type Platform } from '@pipewarden/core';
+import { describeTrackerError, renderTicketMarkdown, type BuildInfo, type Platform } from '@pipewarden/core';
 import { isForbidden, makeClient, statusOf, type GitlabClient } from './client.js';
 import type { GitlabJobContext } from './context.js';
 import { upsertMergeRequestNote } from './note.js';
@@ -8,8 +8,7 @@ const RIGHTS = 'the token may not write here: CI_JOB_TOKEN cannot post notes or 
 
 export function describeGitlabError(error: unknown): string {
   if (isForbidden(error)) return `HTTP ${statusOf(error)}: ${RIGHTS}`;
-  const status = statusOf(error);
-  return `${status ? `HTTP ${status}: ` : ''}${((error as Error).message ?? String(error)).split('\n')[0]}`;
+  return describeTrackerError(error);
 }
 
 function note(api: GitlabClient, context: GitlabJobContext, iid: number): NonNullable<Platform['comment']> {

@@ -3,7 +3,7 @@
 import { InputError } from '../errors.js';
 import type { Category } from '../finding.js';
 import type { Location, LogicalLocation, Log, PropertyBag, ReportingDescriptor, Result, Run } from '../sarif/types.js';
-import { PROP } from '../sarif/types.js';
+import { PROP, prop } from '../sarif/types.js';
 import { toUriReference } from '../sarif/uri.js';
 import { secretHash } from '../identity/secret-hash.js';
 
@@ -242,7 +242,7 @@ export class RunBuilder {
       existing.properties = { ...existing.properties, tags: [...merged] };
       const current = Number(existing.properties['security-severity'] ?? NaN);
       if (spec.score !== undefined && !(current >= spec.score)) existing.properties['security-severity'] = formatScore(spec.score);
-      if (cwes.length) existing.properties[PROP.cwe] = uniqueIds([...((existing.properties[PROP.cwe] as string[] | undefined) ?? []), ...cwes]);
+      if (cwes.length) existing.properties[PROP.cwe] = uniqueIds([...(prop(existing.properties, PROP.cwe) ?? []), ...cwes]);
       return;
     }
     const short = clean(spec.short ?? spec.name ?? spec.id, 1000)!;

@@ -1,4 +1,4 @@
-import { PROP } from '../sarif/props.js';
+import { PROP, prop } from '../sarif/props.js';
 import { toFinding, type Finding } from '../finding.js';
 import { FINGERPRINT_KEY, fingerprintOf, type Log, type Result, type Run } from '../sarif/types.js';
 import { imageName, packageKey, vulnerabilityId } from './fingerprint.js';
@@ -20,7 +20,7 @@ interface Entry {
 
 function keysOf(entry: Entry, options: DedupeOptions): string[] {
   const { result, finding } = entry;
-  const pkg = result.properties?.[PROP.package] as { name?: string } | undefined;
+  const pkg = prop(result.properties, PROP.package);
   if (pkg) {
     if (!options.sca) return [];
     return [`dep\u0000${vulnerabilityId(result)}\u0000${packageKey(pkg)}`];
@@ -31,8 +31,8 @@ function keysOf(entry: Entry, options: DedupeOptions): string[] {
 
 function packageOf(entry: Entry): { version?: string; image?: string } {
   const props = entry.result.properties ?? {};
-  const pkg = props[PROP.package] as { version?: string } | undefined;
-  const image = props[PROP.image] as { reference?: string } | undefined;
+  const pkg = prop(props, PROP.package);
+  const image = prop(props, PROP.image);
   return { version: pkg?.version, image: image?.reference ? imageName(image.reference) : undefined };
 }
 
@@ -56,7 +56,7 @@ function dedupeDastRequests(log: Log): number {
     const kept = new Map<string, Result>();
     const out: Result[] = [];
     for (const result of run.results) {
-      const dast = result.properties?.[PROP.dast] as { url?: string } | undefined;
+      const dast = prop(result.properties, PROP.dast);
       const fingerprint = fingerprintOf(result);
       if (!dast?.url || !fingerprint || result.baselineState === 'absent') {
         out.push(result);
@@ -109,9 +109,9 @@ export function dedupe(log: Log, options: DedupeOptions = DEFAULT_DEDUPE): { mer
   for (const group of groups) {
     if (group.length < 2) continue;
     const [primary, ...others] = [...group].sort((a, b) => b.finding.score - a.finding.score);
-    const ids = new Set<string>((primary!.result.properties?.[PROP.ids] as string[] | undefined) ?? []);
+    const ids = new Set<string>(prop(primary!.result.properties, PROP.ids) ?? []);
     for (const other of others) {
-      for (const id of (other.result.properties?.[PROP.ids] as string[] | undefined) ?? []) ids.add(id);
+      for (const id of prop(other.result.properties, PROP.ids) ?? []) ids.add(id);
       drop.add(other.result);
       merged++;
     }

@@ -1,4 +1,4 @@
-import { PROP } from '../sarif/props.js';
+import { PROP, prop, type PackageProp } from '../sarif/props.js';
 import { hash } from 'node:crypto';
 import { readFile, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -19,11 +19,6 @@ export interface IdentifyOptions {
   srcRoot: string;
 }
 
-interface PackageProp {
-  name?: string;
-  purl?: string;
-}
-
 function digest(parts: readonly string[]): string {
   // One-shot: a Hash object per result was a twentieth of a 1M-result convert.
   return hash('sha256', parts.join('\u0000'), 'hex').slice(0, 32);
@@ -36,7 +31,7 @@ export function codeWindow(lines: readonly string[]): string {
 
 /** The canonical id of a vulnerability across tools: its CVE when any tool names one, else GHSA, else the rule. */
 export function vulnerabilityId(result: Result): string {
-  const ids = [result.ruleId ?? '', ...(((result.properties?.[PROP.ids] as string[] | undefined) ?? []))];
+  const ids = [result.ruleId ?? '', ...((prop(result.properties, PROP.ids) ?? []))];
   return ids.find((id) => /^CVE-\d{4}-\d+$/i.test(id))?.toUpperCase() ?? ids.find((id) => /^GHSA-/i.test(id))?.toLowerCase() ?? result.ruleId ?? '';
 }
 
@@ -165,9 +160,9 @@ export async function identify(log: Log, options: IdentifyOptions): Promise<Log>
       const region = result.locations?.[0]?.physicalLocation?.region;
       const { uri, local } = primaryUri(run, result);
       const file = uri ? decodeUri(uri) : '';
-      const pkg = props[PROP.package] as PackageProp | undefined;
-      const image = props[PROP.image] as { reference?: string } | undefined;
-      const dast = props[PROP.dast] as { url?: string; method?: string; parameter?: string } | undefined;
+      const pkg = prop(props, PROP.package);
+      const image = prop(props, PROP.image);
+      const dast = prop(props, PROP.dast);
       const startLine = region?.startLine;
       const source = uri && local && startLine ? sources.get(uri) : undefined;
       const lines = source?.lines;
@@ -187,7 +182,7 @@ export async function identify(log: Log, options: IdentifyOptions): Promise<Log>
         parts = ['dast', ruleId, (dast.method ?? 'GET').toUpperCase(), routeTemplate(dast.url), dast.parameter ?? ''];
       } else if (categoryOf(run, result) === 'secrets') {
         const flagged = lines && startLine ? lines[startLine - 1] : undefined;
-        const secret = (props[PROP.secretHash] as string | undefined) ?? (flagged !== undefined ? secretHash(flagged.trim()) : secretHash(messageText(result, rule)));
+        const secret = prop(props, PROP.secretHash) ?? (flagged !== undefined ? secretHash(flagged.trim()) : secretHash(messageText(result, rule)));
         parts = ['secret', ruleId, file, secret];
       } else if (lines && startLine && lines[startLine - 1] !== undefined) {
         const end = Math.min(region?.endLine ?? startLine, startLine + 2);

@@ -1,4 +1,4 @@
-import { PROP } from '../sarif/props.js';
+import { PROP, prop } from '../sarif/props.js';
 import { open } from 'node:fs/promises';
 import { extname, relative, sep } from 'node:path';
 import { SRCROOT, type Location, type Log } from '../sarif/types.js';
@@ -119,7 +119,7 @@ export function routeFor(routes: readonly RouteDeclaration[], url: string, metho
 export async function mapDastRoutes(log: Log, options: { srcRoot: string; files: () => Promise<readonly string[]> }): Promise<{ mapped: number; unmapped: number }> {
   const pending = log.runs.flatMap((run) =>
     (run.results ?? []).filter((result) => {
-      const dast = result.properties?.[PROP.dast] as { url?: string } | undefined;
+      const dast = prop(result.properties, PROP.dast);
       return dast?.url && !(result.locations ?? []).some((l) => l.physicalLocation?.artifactLocation?.uri);
     }),
   );

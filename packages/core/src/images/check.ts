@@ -1,4 +1,4 @@
-import { PROP } from '../sarif/props.js';
+import { PROP, prop } from '../sarif/props.js';
 import { RunBuilder, fileLocation, logicalLocation, type ResultSpec } from '../formats/toolkit.js';
 import type { ImagesPolicy } from '../policy/config-schema.js';
 import type { Log, Run } from '../sarif/types.js';
@@ -59,7 +59,7 @@ function vulnerabilityKeys(log: Log): Set<string> {
   const keys = new Set<string>();
   for (const run of log.runs) {
     for (const result of run.results ?? []) {
-      const pkg = (result.properties?.[PROP.package] as { name?: string } | undefined)?.name ?? '';
+      const pkg = prop(result.properties, PROP.package)?.name ?? '';
       keys.add(`${result.ruleId ?? ''}\u0000${pkg}`);
     }
   }

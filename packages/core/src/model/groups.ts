@@ -1,4 +1,4 @@
-import { PROP } from '../sarif/props.js';
+import { PROP, prop } from '../sarif/props.js';
 import { toFinding, type Finding } from '../finding.js';
 import { routeTemplate } from '../identity/fingerprint.js';
 import { byRisk } from '../risk/prioritize.js';
@@ -17,12 +17,12 @@ export interface FindingGroup {
 /** The thing to change: the package for a dependency, the route for DAST, the image, else the file. */
 export function componentOf(finding: Finding): string {
   const props = finding.result.properties ?? {};
-  const pkg = props[PROP.package] as { name?: string; version?: string } | undefined;
+  const pkg = prop(props, PROP.package);
   if (pkg?.name) return `${pkg.name}${pkg.version ? `@${pkg.version}` : ''}`;
   // A route, not a URL: the host and port of the app under test change from run to run.
-  const dast = props[PROP.dast] as { url?: string; method?: string } | undefined;
+  const dast = prop(props, PROP.dast);
   if (dast?.url) return `${(dast.method ?? 'GET').toUpperCase()} ${routeTemplate(dast.url)}`;
-  const image = props[PROP.image] as { reference?: string } | undefined;
+  const image = prop(props, PROP.image);
   if (image?.reference) return image.reference;
   return finding.location?.uri ?? '(no location)';
 }

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { ConfigError } from '../errors.js';
 import { DIFF_FILTERS } from '../identity/scope.js';
 import { STAGES } from '../model/stage.js';
-import type { HistoryPoint, Provenance, ReportLinks } from '../model/provenance.js';
+import type { Provenance, ReportLinks } from '../model/provenance.js';
 import type { Targets } from '../model/targets.js';
 import type { PipewardenConfig } from '../policy/config-schema.js';
 import { FAIL_ON } from '../policy/fail-on.js';
@@ -64,7 +64,6 @@ export const scanOptionsSchema = z.object({
 
 export type ScanOptions = z.input<typeof scanOptionsSchema>;
 export type FeedCache = NonNullable<ScanOptions['feedCache']>;
-export type { HistoryPoint };
 
 /** Checks options given by a platform (or a program); every problem at once, each with its path. */
 export function parseScanOptions(options: ScanOptions): z.output<typeof scanOptionsSchema> {

@@ -1,4 +1,4 @@
-import { PROP } from '../sarif/props.js';
+import { PROP, prop } from '../sarif/props.js';
 import { resolve } from 'node:path';
 import { findingsOf, type Finding } from '../finding.js';
 import type { Stage } from '../model/stage.js';
@@ -26,7 +26,7 @@ export function todayUtc(): string {
 
 function hasCve(log: Log): boolean {
   return log.runs.some((run) =>
-    (run.results ?? []).some((r) => /^CVE-/i.test(r.ruleId ?? '') || ((r.properties?.[PROP.ids] as string[] | undefined) ?? []).some((id) => /^CVE-/i.test(id))),
+    (run.results ?? []).some((r) => /^CVE-/i.test(r.ruleId ?? '') || (prop(r.properties, PROP.ids) ?? []).some((id) => /^CVE-/i.test(id))),
   );
 }
 

@@ -12,8 +12,6 @@ import type { Log } from '../sarif/types.js';
 import type { Scanner } from '../scanners/types.js';
 import { runScanner, type ScannerOutcome } from './run-scanner.js';
 
-export { NOTHING_TO_SCAN, STOPPED, type ScannerRun, type ScannerStatus } from '../model/scanner-run.js';
-
 /** A native report to normalize: written by a scanner we ran, or given by the user. */
 export interface CollectedReport {
   file: string;

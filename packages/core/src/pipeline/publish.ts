@@ -4,7 +4,7 @@ import type { PipewardenConfig } from '../policy/config-schema.js';
 import type { Platform } from '../ports/platform.js';
 import type { Log } from '../sarif/types.js';
 import { completedTools, planTickets } from '../tickets/plan.js';
-import { syncTickets, type TicketSyncResult } from '../tickets/sync.js';
+import { describeTrackerError, syncTickets, type TicketSyncResult } from '../tickets/sync.js';
 
 export interface PublishInput {
   findings: readonly Finding[];
@@ -35,9 +35,7 @@ export interface PublishReport {
 }
 
 function describe(platform: Platform, error: unknown): string {
-  if (platform.describeError) return platform.describeError(error);
-  const status = (error as { status?: unknown }).status;
-  return `${typeof status === 'number' ? `HTTP ${status}: ` : ''}${((error as Error).message ?? String(error)).split('\n')[0]}`;
+  return (platform.describeError ?? describeTrackerError)(error);
 }
 
 function syncLine(sync: TicketSyncResult, cap: number | undefined): string {
@@ -72,11 +70,7 @@ async function publishTickets(platform: Platform, input: PublishInput, report: P
   });
   const sync = await syncTickets(plan, tracker);
   report.posted.push(syncLine(sync, cap));
-  for (const error of sync.errors) {
-    // A refusal of writes is said once in the platform's words (which token, which role), after the call it stopped at.
-    const refused = sync.forbidden && platform.describeError ? /^(.*): HTTP (40[13]):/.exec(error) : null;
-    report.notPosted.push(`issues: ${refused ? `${refused[1]}: ${platform.describeError!({ status: Number(refused[2]) })}` : error}`);
-  }
+  for (const { what, error } of sync.failures) report.notPosted.push(`issues: ${what}: ${describe(platform, error)}`);
 }
 
 /** The comment, the upload and the tickets, once for every platform; never throws for a platform's refusals. */

@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import { findingsOf } from '../finding.js';
 import { NOTHING_TO_SCAN, type ScannerRun } from '../model/scanner-run.js';
 import { parseScanOptions, type ScanOptions } from '../options/scan-options.js';
@@ -58,7 +59,7 @@ export async function runPipeline(given: ScanOptions, ports: Ports, parts: Pipel
       files: prepared.files,
       scanners: prepared.scanners,
       explicit: prepared.explicit,
-      rawDir: `${prepared.outDir}/raw`,
+      rawDir: join(prepared.outDir, 'raw'),
       env: options.env,
       config: options.config,
       targets: prepared.targets,

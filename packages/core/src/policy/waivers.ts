@@ -1,4 +1,4 @@
-import { PROP } from '../sarif/props.js';
+import { PROP, prop } from '../sarif/props.js';
 import picomatch from 'picomatch';
 import { toFinding } from '../finding.js';
 import { FINGERPRINT_KEY, type Log } from '../sarif/types.js';
@@ -37,8 +37,8 @@ export function applyWaivers(log: Log, waivers: readonly Waiver[], today: string
       if (result.baselineState === 'absent') continue;
       const finding = toFinding(run, result);
       const fingerprint = result.partialFingerprints?.[FINGERPRINT_KEY];
-      const ids = [finding.ruleId, ...((result.properties?.[PROP.ids] as string[] | undefined) ?? []), ...finding.cwes].map((id) => id.toLowerCase());
-      const pkg = result.properties?.[PROP.package] as { name?: string; version?: string } | undefined;
+      const ids = [finding.ruleId, ...(prop(result.properties, PROP.ids) ?? []), ...finding.cwes].map((id) => id.toLowerCase());
+      const pkg = prop(result.properties, PROP.package);
       const path = finding.location?.uri ? decodeUri(finding.location.uri) : undefined;
       for (const entry of live) {
         const w = entry.waiver;

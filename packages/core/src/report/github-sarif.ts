@@ -1,7 +1,7 @@
 import { gzipSync } from 'node:zlib';
 import { categoryOf, findingsOf, type Category, type Finding } from '../finding.js';
 import { byRisk } from '../risk/prioritize.js';
-import { PROP, SARIF_SCHEMA_URI, SARIF_VERSION, SRCROOT, type Location, type Log, type ReportingDescriptor, type Result, type Run } from '../sarif/types.js';
+import { PROP, prop, SARIF_SCHEMA_URI, SARIF_VERSION, SRCROOT, type Location, type Log, type ReportingDescriptor, type Result, type Run } from '../sarif/types.js';
 
 /** GitHub code scanning's hard limits on one uploaded SARIF file (docs: "SARIF results exceed limit"). */
 export const GITHUB_LIMITS = {
@@ -67,7 +67,7 @@ function isRepoRelative(location: Location): boolean {
 /** Tags GitHub shows first: `security` and the CWE ids, then the tool's own, at most the limit. */
 function githubTags(rule: ReportingDescriptor | undefined, finding: Finding, max: number): string[] {
   const own = ((rule?.properties?.tags as string[] | undefined) ?? []).filter((t) => typeof t === 'string' && t.trim());
-  const recorded = (rule?.properties?.[PROP.cwe] as string[] | undefined) ?? [];
+  const recorded = prop(rule?.properties, PROP.cwe) ?? [];
   const cwes = [...finding.cwes, ...recorded].map((cwe) => `external/cwe/${cwe.toLowerCase()}`);
   const ordered = ['security', ...cwes, ...own.filter((t) => /^external\/cwe\//i.test(t)), ...own];
   return [...new Set(ordered)].slice(0, max);
@@ -100,7 +100,7 @@ function githubResult(finding: Finding, ruleIndex: number, anchorUri: string | u
   const source = finding.result;
   const locations = (source.locations ?? []).filter(isRepoRelative).slice(0, limits.locationsPerResult);
   const logical = (source.locations ?? []).flatMap((l) => l.logicalLocations ?? []);
-  const dast = source.properties?.[PROP.dast] as { url?: string; method?: string } | undefined;
+  const dast = prop(source.properties, PROP.dast);
   if (dast?.url && !logical.length) logical.push({ fullyQualifiedName: `${(dast.method ?? 'GET').toUpperCase()} ${dast.url}`, kind: 'resource' });
   if (!locations.length) {
     if (!anchorUri) return undefined;

@@ -1,4 +1,4 @@
-import { PROP } from '../sarif/props.js';
+import { PROP, prop } from '../sarif/props.js';
 import { createHash } from 'node:crypto';
 import { type Finding, type Severity } from '../finding.js';
 import type { GitlabContext } from '../model/outputs.js';
@@ -33,7 +33,7 @@ function uuidOf(text: string): string {
 }
 
 function identifiers(finding: Finding): { type: string; name: string; value: string; url?: string }[] {
-  const ids = (finding.result.properties?.[PROP.ids] as string[] | undefined) ?? [];
+  const ids = prop(finding.result.properties, PROP.ids) ?? [];
   const out: { type: string; name: string; value: string; url?: string }[] = [{ type: `${finding.tool.toLowerCase().replace(/[^a-z0-9]+/g, '_')}_rule`, name: `${finding.tool} ${finding.ruleId}`.slice(0, 255), value: finding.ruleId }];
   for (const id of ids) {
     if (/^CVE-\d{4}-\d+$/i.test(id)) out.push({ type: 'cve', name: id.toUpperCase(), value: id.toUpperCase(), url: `https://nvd.nist.gov/vuln/detail/${id.toUpperCase()}` });
@@ -51,7 +51,7 @@ function locationOf(type: GitlabReportType, finding: Finding, context: GitlabCon
   const props = finding.result.properties ?? {};
   const file = finding.location ? decodeUri(finding.location.uri) : undefined;
   const lines = { ...(finding.location?.startLine ? { start_line: finding.location.startLine } : {}), ...(finding.location?.endLine ? { end_line: finding.location.endLine } : {}) };
-  const pkg = props[PROP.package] as { name?: string; version?: string } | undefined;
+  const pkg = prop(props, PROP.package);
   const dependency = { package: { name: pkg?.name ?? 'unknown' }, version: pkg?.version ?? 'unknown' };
   switch (type) {
     case 'sast':
@@ -59,11 +59,11 @@ function locationOf(type: GitlabReportType, finding: Finding, context: GitlabCon
     case 'dependency_scanning':
       return { file: file ?? 'unknown', dependency };
     case 'container_scanning': {
-      const image = (props[PROP.image] as { reference?: string } | undefined)?.reference ?? 'unknown';
+      const image = prop(props, PROP.image)?.reference ?? 'unknown';
       return { dependency, operating_system: 'unknown', image };
     }
     case 'dast': {
-      const dast = props[PROP.dast] as { url?: string; method?: string; parameter?: string } | undefined;
+      const dast = prop(props, PROP.dast);
       let hostname = '';
       let path = dast?.url ?? '';
       try {
@@ -135,7 +135,7 @@ export function gitlabReports(findings: readonly Finding[], context: GitlabConte
         end_time: gitlabTime(context.endedAt),
         status: failed ? 'failure' : 'success',
         ...(type === 'dast'
-          ? { scanned_resources: [...new Map(list.map((f) => { const d = f.result.properties?.[PROP.dast] as { url?: string; method?: string } | undefined; return [`${d?.method ?? 'GET'} ${d?.url ?? ''}`, { method: d?.method ?? 'GET', url: d?.url ?? '', type: 'url' }]; })).values()].filter((r) => r.url) }
+          ? { scanned_resources: [...new Map(list.map((f) => { const d = prop(f.result.properties, PROP.dast); return [`${d?.method ?? 'GET'} ${d?.url ?? ''}`, { method: d?.method ?? 'GET', url: d?.url ?? '', type: 'url' }]; })).values()].filter((r) => r.url) }
           : {}),
       },
       vulnerabilities,

@@ -1,4 +1,4 @@
-import { PROP } from '../sarif/props.js';
+import { PROP, prop } from '../sarif/props.js';
 import { randomBytes } from 'node:crypto';
 import { CATEGORIES, PRIORITIES, whereOf, type Finding } from '../finding.js';
 import { describeWaiver } from '../policy/waivers.js';
@@ -85,7 +85,7 @@ function factorsCell(f: Finding): string {
 
 function findingRow(f: Finding, blob: string | undefined): string {
   const state = f.suppressed ? 'waived' : (f.result.baselineState ?? 'open');
-  const tools = (f.result.properties?.[PROP.tools] as string[] | undefined) ?? [f.tool];
+  const tools = prop(f.result.properties, PROP.tools) ?? [f.tool];
   const waiver = f.suppressed ? (f.result.suppressions ?? []).map((s) => s.justification ?? '').filter(Boolean).join('; ') : '';
   return (
     `<tr data-priority="${e(f.priority ?? '')}" data-category="${e(f.category)}" data-tool="${e(f.tool)}" data-state="${e(state)}" data-kev="${f.kev ? 'yes' : 'no'}">` +

@@ -1,4 +1,4 @@
-import { PROP } from '../sarif/props.js';
+import { PROP, prop } from '../sarif/props.js';
 import type { Finding } from '../finding.js';
 import { byRisk } from '../risk/prioritize.js';
 import { version } from '../version.js';
@@ -18,8 +18,8 @@ export interface JsonReportInput extends Omit<SummaryInput, 'outputs'> {
 
 function findingJson(f: Finding): Record<string, unknown> {
   const props = f.result.properties ?? {};
-  const pkg = props[PROP.package] as { name?: string; version?: string; fixedVersions?: string[] } | undefined;
-  const dast = props[PROP.dast] as { url?: string; method?: string; parameter?: string } | undefined;
+  const pkg = prop(props, PROP.package);
+  const dast = prop(props, PROP.dast);
   return {
     priority: f.priority ?? null,
     risk: f.risk ?? null,
@@ -27,10 +27,10 @@ function findingJson(f: Finding): Record<string, unknown> {
     score: f.score,
     category: f.category,
     tool: f.tool,
-    tools: (props[PROP.tools] as string[] | undefined) ?? [f.tool],
+    tools: prop(props, PROP.tools) ?? [f.tool],
     rule: f.ruleId,
     cwes: f.cwes,
-    ids: (props[PROP.ids] as string[] | undefined) ?? [],
+    ids: prop(props, PROP.ids) ?? [],
     location: f.location ? { path: f.location.uri, ...(f.location.startLine ? { line: f.location.startLine } : {}) } : null,
     message: f.message,
     fingerprint: f.fingerprint ?? null,
@@ -38,8 +38,8 @@ function findingJson(f: Finding): Record<string, unknown> {
     inScope: f.inScope,
     kev: f.kev,
     waived: f.suppressed,
-    slaDays: (props[PROP.slaDays] as number | undefined) ?? null,
-    factors: (props[PROP.factors] as unknown[] | undefined) ?? [],
+    slaDays: prop(props, PROP.slaDays) ?? null,
+    factors: prop(props, PROP.factors) ?? [],
     ...(pkg?.name ? { package: { name: pkg.name, ...(pkg.version ? { version: pkg.version } : {}), fixedVersions: pkg.fixedVersions ?? [] } } : {}),
     ...(dast?.url ? { request: { url: dast.url, method: (dast.method ?? 'GET').toUpperCase(), ...(dast.parameter ? { parameter: dast.parameter } : {}) } } : {}),
   };

@@ -1,4 +1,4 @@
-import { PROP } from '../sarif/props.js';
+import { PROP, prop } from '../sarif/props.js';
 import { PRIORITIES, SEVERITIES, whereOf, type Finding, type Severity } from '../finding.js';
 import type { ImageInventory } from '../images/check.js';
 import { NOTHING_TO_SCAN, type ScannerSummary } from '../model/scanner-run.js';
@@ -192,7 +192,7 @@ function markdownParts(input: SummaryInput): MarkdownParts {
     table.push('<details><summary>All findings, most urgent first</summary>', '');
     table.push(`| Priority | Risk | Severity |${state ? ' State |' : ''} Rule | Location | Message | Tool |`, `| --- | ---: | --- |${state ? ' --- |' : ''} --- | --- | --- | --- |`);
     for (const f of active) {
-      const tools = (f.result.properties?.[PROP.tools] as string[] | undefined)?.join(', ') ?? f.tool;
+      const tools = prop(f.result.properties, PROP.tools)?.join(', ') ?? f.tool;
       table.push(
         `| ${f.priority ?? ''} | ${f.risk ?? ''} | ${f.severity} |${state ? ` ${f.result.baselineState ?? ''}${f.inScope ? '' : ' (out of diff)'} |` : ''} ${markdownCode(f.ruleId)} | ${locationLink(f, links)} | ${escapeMarkdown(f.message, 200)} | ${escapeMarkdown(tools)} |`,
       );

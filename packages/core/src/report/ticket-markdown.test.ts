@@ -4,7 +4,7 @@ import { PROP, SRCROOT, type Log, type Result } from '../sarif/types.js';
 import { readMarker, writeMarker } from '../tickets/marker.js';
 import { renderTicketMarkdown } from './ticket-markdown.js';
 import { planTickets, ticketKey } from '../tickets/plan.js';
-import { syncTickets } from '../tickets/sync.js';
+import { describeTrackerError, syncTickets } from '../tickets/sync.js';
 import type { Ticket, TicketDraft, TicketTracker } from '../tickets/types.js';
 
 function result(rule: string, file: string, line: number, priority: string, risk: number, extra: Partial<Result> = {}): Result {
@@ -112,6 +112,6 @@ describe('ticket planning', () => {
     const findings = findingsOf(log([result('r1', 'a.js', 1, 'P1', 80), result('r2', 'b.js', 1, 'P1', 80)]));
     const outcome = await syncTickets(planTickets(findings, [], options), tracker);
     expect(outcome).toMatchObject({ created: 0, forbidden: true });
-    expect(outcome.errors).toEqual(['create "[P1] r1 in a.js": HTTP 403: Resource not accessible by integration']);
+    expect(outcome.failures.map(({ what, error }) => `${what}: ${describeTrackerError(error)}`)).toEqual(['create "[P1] r1 in a.js": HTTP 403: Resource not accessible by integration']);
   });
 });

@@ -1,4 +1,4 @@
-import { PROP } from '../sarif/props.js';
+import { PROP, prop } from '../sarif/props.js';
 import picomatch from 'picomatch';
 import { toFinding } from '../finding.js';
 import type { ContextEntry } from '../policy/config-schema.js';
@@ -21,14 +21,14 @@ const TEST_PATHS = ['**/test/**', '**/tests/**', '**/__tests__/**', '**/__mocks_
 const isTestPath = picomatch(TEST_PATHS, { dot: true });
 
 function cvesOf(result: Result): string[] {
-  const ids = [result.ruleId ?? '', ...(((result.properties?.[PROP.ids] as string[] | undefined) ?? []))];
+  const ids = [result.ruleId ?? '', ...((prop(result.properties, PROP.ids) ?? []))];
   return [...new Set(ids.filter((id) => /^CVE-\d{4}-\d+$/i.test(id)).map((id) => id.toUpperCase()))];
 }
 
 /** Matches a finding against the configured context, first entry first; then the defaults. */
 export function contextOf(result: Result, path: string | undefined, category: string, entries: readonly ContextEntry[]): AssetContext | undefined {
-  const image = (result.properties?.[PROP.image] as { reference?: string } | undefined)?.reference;
-  const url = (result.properties?.[PROP.dast] as { url?: string } | undefined)?.url;
+  const image = prop(result.properties, PROP.image)?.reference;
+  const url = prop(result.properties, PROP.dast)?.url;
   for (const [index, entry] of entries.entries()) {
     const hit =
       (path && entry.paths && picomatch.isMatch(path, entry.paths, { dot: true }) && `paths ${entry.paths.join(', ')}`) ||

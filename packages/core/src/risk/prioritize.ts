@@ -1,5 +1,5 @@
 import { fileUriOf, ruleOf, scoreOf, severityFromScore, type Finding, type Priority } from '../finding.js';
-import { PROP, type Log, type Result } from '../sarif/types.js';
+import { PROP, prop, type Log, type Result } from '../sarif/types.js';
 import { vulnerabilityId } from '../identity/fingerprint.js';
 
 export interface RiskFactor {
@@ -26,16 +26,10 @@ const EXPOSURE: Record<string, number> = { 'internet-facing': 1.2, internal: 0.9
 const SENSITIVITY: Record<string, number> = { restricted: 1.15, confidential: 1.1, internal: 1.0, public: 0.9 };
 const PRECISION: Record<string, number> = { 'very-high': 1.0, high: 1.0, medium: 0.9, low: 0.75 };
 
-interface Kev {
-  cve: string;
-  dateAdded: string;
-  knownRansomware?: boolean;
-}
-
 /** Where a finding is, for prevalence: the file, image or route it is in. */
 function placeOf(result: Result): string {
-  const image = (result.properties?.[PROP.image] as { reference?: string } | undefined)?.reference;
-  const url = (result.properties?.[PROP.dast] as { url?: string } | undefined)?.url;
+  const image = prop(result.properties, PROP.image)?.reference;
+  const url = prop(result.properties, PROP.dast)?.url;
   return image ?? url ?? fileUriOf(result) ?? '';
 }
 
@@ -69,7 +63,7 @@ export function prioritize(log: Log, options: { slaDays?: Partial<Record<Priorit
       const finding = { rule, score: base, severity: severityFromScore(base) };
       const props = result.properties ?? {};
       const factors: RiskFactor[] = [];
-      const cvss = props[PROP.cvss] as { version: string; score: number } | undefined;
+      const cvss = prop(props, PROP.cvss);
       const severity = cvss ? cvss.score : Math.min(10, Math.max(0, finding.score));
       let risk = severity * 10;
       factors.push({ factor: 'severity', detail: cvss ? `CVSS ${cvss.version} ${cvss.score.toFixed(1)}` : `${finding.severity} (${finding.score.toFixed(1)})`, points: Math.round(risk) });
@@ -86,22 +80,22 @@ export function prioritize(log: Log, options: { slaDays?: Partial<Record<Priorit
       };
       const precision = (finding.rule?.properties?.precision ?? props.precision) as string | undefined;
       if (precision) scale('confidence', `the tool's precision is ${precision}`, PRECISION[precision]);
-      const context = props[PROP.context] as { environment?: string; exposure?: string; data_sensitivity?: string; match: string } | undefined;
+      const context = prop(props, PROP.context);
       if (context?.environment) scale('environment', `${context.environment} (${context.match})`, ENVIRONMENT[context.environment]);
       if (context?.exposure) scale('exposure', `${context.exposure} (${context.match})`, EXPOSURE[context.exposure]);
       if (context?.data_sensitivity) scale('data sensitivity', `${context.data_sensitivity} data (${context.match})`, SENSITIVITY[context.data_sensitivity]);
       if (props[PROP.dev] === true) scale('dev dependency', 'only a development dependency', 0.6);
-      const kev = props[PROP.kev] as Kev | undefined;
+      const kev = prop(props, PROP.kev);
       if (kev) add('kev', `${kev.cve} is in CISA KEV since ${kev.dateAdded}`, 25);
       if (kev?.knownRansomware) add('ransomware', `${kev.cve} is known to be used in ransomware campaigns`, 5);
-      const epss = props[PROP.epss] as { cve: string; epss: number; percentile: number } | undefined;
+      const epss = prop(props, PROP.epss);
       if (epss) {
         add('epss', `${epss.cve}: ${(epss.epss * 100).toFixed(1)}% probability of exploitation in 30 days`, Math.round(epss.epss * 15));
         if (epss.percentile >= 0.95) add('epss percentile', `${epss.cve} is in the top 5% of EPSS scores (${(epss.percentile * 100).toFixed(1)}th percentile)`, 5);
       }
       const count = places.get(keyOf(result))?.size ?? 1;
       if (count > 1) add('prevalence', `found in ${count} places`, Math.min(10, 2 * (count - 1)));
-      const fixes = (props[PROP.package] as { fixedVersions?: string[] } | undefined)?.fixedVersions;
+      const fixes = prop(props, PROP.package)?.fixedVersions;
       if (fixes && fixes.length) add('fix available', `fixed in ${fixes.slice(0, 3).join(', ')}`, 3);
       const score = Math.round(Math.min(100, Math.max(0, risk)));
       const priority = priorityOf(score, kev !== undefined);

@@ -6,8 +6,8 @@ import type { PropertyBag } from 'sarif';
 export interface PackageProp {
   name?: string;
   version?: string;
-  ecosystem?: string;
   purl?: string;
+  ecosystem?: string;
   fixedVersions?: string[];
   [extra: string]: unknown;
 }
@@ -28,6 +28,14 @@ export interface RiskFactorProp {
   points: number;
 }
 
+/** The asset context a result's path matched (pipewarden.yml context), and the pattern that matched. */
+export interface ContextProp {
+  environment?: string;
+  exposure?: string;
+  data_sensitivity?: string;
+  match: string;
+}
+
 /** The properties of results, runs and logs, by key. */
 export interface PipewardenProps {
   // result
@@ -43,11 +51,11 @@ export interface PipewardenProps {
   'pipewarden/source': string;
   'pipewarden/ids': string[];
   'pipewarden/cwe': string[];
-  'pipewarden/cvss': number;
+  'pipewarden/cvss': { version: string; vector: string; score: number };
   'pipewarden/cvssVector': string;
-  'pipewarden/epss': { score: number; percentile?: number };
-  'pipewarden/kev': { dateAdded: string; dueDate?: string; ransomware?: boolean };
-  'pipewarden/context': Record<string, unknown>;
+  'pipewarden/epss': { cve: string; epss: number; percentile: number };
+  'pipewarden/kev': { cve: string; dateAdded: string; dueDate?: string; knownRansomware: boolean };
+  'pipewarden/context': ContextProp;
   'pipewarden/package': PackageProp;
   'pipewarden/dast': DastProp;
   'pipewarden/requests': string[];

@@ -1,4 +1,4 @@
-import { PROP } from './props.js';
+import { PROP, prop } from './props.js';
 
 // SARIF types come from @types/sarif, re-exported from this one place and never redefined.
 export type {
@@ -32,7 +32,7 @@ export const FINGERPRINT_KEY = 'pipewarden/v1';
 
 /** A result's Pipewarden fingerprint (logs before 0.2 also carried it in properties). */
 export function fingerprintOf(result: { partialFingerprints?: Record<string, string>; properties?: Record<string, unknown> }): string | undefined {
-  return result.partialFingerprints?.[FINGERPRINT_KEY] ?? (result.properties?.[PROP.fingerprint] as string | undefined);
+  return result.partialFingerprints?.[FINGERPRINT_KEY] ?? prop(result.properties, PROP.fingerprint);
 }
 
 /** Pipewarden's own facts ride in property bags under this prefix: every key, with its type, in props.ts. */

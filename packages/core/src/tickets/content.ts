@@ -1,4 +1,4 @@
-import { PROP } from '../sarif/props.js';
+import { PROP, prop } from '../sarif/props.js';
 import { whereOf, type Finding } from '../finding.js';
 import { componentOf, locationUrl } from '../model/groups.js';
 import type { ReportLinks } from '../model/provenance.js';
@@ -48,15 +48,15 @@ function whyThisRisk(top: Finding): TicketSection | undefined {
 /** What a developer replays to see a DAST finding: the request that proved it, and what the scanner saw. */
 function theRequest(top: Finding): TicketSection | undefined {
   const props = top.result.properties ?? {};
-  const dast = props[PROP.dast] as { url?: string; method?: string; parameter?: string; evidence?: string; request?: string } | undefined;
+  const dast = prop(props, PROP.dast);
   if (!dast?.url) return undefined;
   const blocks: TicketBlock[] = [{ kind: 'code', language: 'http', text: (dast.request ?? `${(dast.method ?? 'GET').toUpperCase()} ${dast.url}`).replace(/[\r\u2028\u2029]/g, '').slice(0, 2000) }];
   if (dast.parameter) blocks.push(paragraph(plain('Parameter: '), { code: dast.parameter }));
   if (dast.evidence) blocks.push(paragraph(plain('Evidence: '), { text: dast.evidence, max: 500 }));
-  const others = (props[PROP.requests] as string[] | undefined) ?? [];
+  const others = prop(props, PROP.requests) ?? [];
   if (others.length) blocks.push(paragraph(plain(`Also shown by ${others.length} other request${others.length === 1 ? '' : 's'} to the same route.`)));
   // One block of lines, like the request and its notes in a terminal.
-  blocks.forEach((block, index) => index < blocks.length - 1 && block.kind !== 'list' && block.kind !== 'note' && (block.tight = true));
+  for (const block of blocks.slice(0, -1)) if (block.kind === 'paragraph' || block.kind === 'code') block.tight = true;
   return { heading: 'The request that shows it', blocks };
 }
 
@@ -67,7 +67,7 @@ function where(members: readonly Finding[], links: ReportLinks | undefined): Tic
 }
 
 function howToFix(top: Finding): TicketSection | undefined {
-  const pkg = top.result.properties?.[PROP.package] as { name?: string; version?: string; fixedVersions?: string[] } | undefined;
+  const pkg = prop(top.result.properties, PROP.package);
   const help = top.rule?.help?.text ?? top.rule?.fullDescription?.text;
   const helpUri = httpUrl(top.rule?.helpUri);
   if (!pkg?.fixedVersions?.length && !help && !helpUri) return undefined;

@@ -3,4 +3,4 @@ export { compareTicketIds } from './types.js';
 export { ticketSections, plainTitle } from './content.js';
 export { readMarker, writeMarker, ticketFrom } from './marker.js';
 export { planTickets, ticketKey, completedTools, type TicketOptions, type TicketPlan } from './plan.js';
-export { syncTickets, type TicketSyncResult } from './sync.js';
+export { syncTickets, describeTrackerError, type TicketSyncResult } from './sync.js';

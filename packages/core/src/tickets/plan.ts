@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { PRIORITIES, type Finding, type Priority } from '../finding.js';
 import { componentOf, groupFindings } from '../model/groups.js';
 import type { ReportLinks } from '../model/provenance.js';
-import { PROP, type Log } from '../sarif/types.js';
+import { PROP, prop, type Log } from '../sarif/types.js';
 import { plainTitle, ticketSections } from './content.js';
 import { compareTicketIds, type Ticket, type TicketDraft, type TicketMarker } from './types.js';
 
@@ -62,7 +62,7 @@ function addDays(day: string, days: number): string {
 function draftOf(members: readonly Finding[], previous: Ticket | undefined, options: TicketOptions): TicketDraft {
   const top = members[0]!;
   const key = ticketKey(top);
-  const sla = top.result.properties?.[PROP.slaDays] as number | undefined;
+  const sla = prop(top.result.properties, PROP.slaDays);
   const since = previous?.marker.since ?? options.today;
   const due = previous?.marker.due ?? (sla ? addDays(since, sla) : undefined);
   // The rule id: short, searchable, and the same words the PR comment and code scanning use.

@@ -8,20 +8,28 @@ export interface TicketSyncResult {
   closed: number;
   unchanged: number;
   deferred: number;
-  /** Calls that failed, one line each; a permission error stops the rest (they would fail the same way). */
-  errors: string[];
+  /** Calls that failed, with the tracker's error (a platform says it in its own words); a permission error stops the rest (they would fail the same way). */
+  failures: { what: string; error: unknown }[];
   /** The tracker refused writes (a read-only token): nothing more was tried. */
   forbidden: boolean;
 }
 
+/** A tracker's error in one line: its HTTP status, then the first line of its message. */
+export function describeTrackerError(error: unknown): string {
+  const status = statusOf(error);
+  return `${status ? `HTTP ${status}: ` : ''}${((error as Error).message ?? String(error)).split('\n')[0]}`;
+}
+
+/** The HTTP status of a client's error: octokit sets `status`, others `response.status`, gitbeaker `cause.response.status`. */
 function statusOf(error: unknown): number | undefined {
-  const status = (error as { status?: unknown; response?: { status?: unknown } })?.status ?? (error as { response?: { status?: unknown } })?.response?.status;
+  const e = error as { status?: unknown; response?: { status?: unknown }; cause?: { response?: { status?: unknown } } } | undefined;
+  const status = e?.status ?? e?.response?.status ?? e?.cause?.response?.status;
   return typeof status === 'number' ? status : undefined;
 }
 
 /** Carries a plan out against a tracker, most urgent first; never throws for the tracker's refusals. */
 export async function syncTickets(plan: TicketPlan, tracker: TicketTracker): Promise<TicketSyncResult> {
-  const result: TicketSyncResult = { created: 0, updated: 0, reopened: 0, closed: 0, unchanged: plan.unchanged, deferred: plan.deferred.length, errors: [], forbidden: false };
+  const result: TicketSyncResult = { created: 0, updated: 0, reopened: 0, closed: 0, unchanged: plan.unchanged, deferred: plan.deferred.length, failures: [], forbidden: false };
   const steps: [keyof Pick<TicketSyncResult, 'created' | 'updated' | 'reopened' | 'closed'>, string, () => Promise<unknown>][] = [
     ...plan.reopen.map(({ ticket, draft, comment }) => ['reopened', `reopen #${ticket.id}`, () => tracker.reopen(ticket, draft, comment)] as const),
     ...plan.update.map(({ ticket, draft }) => ['updated', `update #${ticket.id}`, () => tracker.update(ticket, draft)] as const),
@@ -34,7 +42,7 @@ export async function syncTickets(plan: TicketPlan, tracker: TicketTracker): Pro
       result[counter]++;
     } catch (error) {
       const status = statusOf(error);
-      result.errors.push(`${what}: ${status ? `HTTP ${status}: ` : ''}${((error as Error).message ?? String(error)).split('\n')[0]}`);
+      result.failures.push({ what, error });
       if (status === 401 || status === 403) {
         result.forbidden = true;
         break;
