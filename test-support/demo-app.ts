@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { repoRoot } from './shared.js';
+import { hasTool } from './tools.js';
 
 export const DEMO = join(repoRoot, 'examples', 'vulnerable-app');
 
@@ -27,4 +28,23 @@ export async function startDemo(fixed = false): Promise<{ app: ChildProcess; url
   }
   app.kill();
   throw new Error('the demo app did not start');
+}
+
+/**
+ * What a scan of the demo finds with the scanners installed here. ESLint, secretlint and the Dockerfile
+ * checks ship with Pipewarden; ShellCheck (11 findings in scripts/deploy.sh: 10 P3, 1 P4, SC2086 six
+ * times) only where `apt-get install shellcheck` ran. Tests count what can be found, not what CI has.
+ */
+export function demoExpected() {
+  const shellcheck = hasTool('shellcheck', ['--version'], 'apt-get install shellcheck');
+  return {
+    shellcheck,
+    total: shellcheck ? 21 : 10,
+    /** Open findings by priority, P0 to P4. */
+    byPriority: shellcheck ? [2, 3, 4, 11, 1] : [2, 3, 4, 1, 0],
+    /** The junit.xml suites, in order. */
+    suites: ['pipewarden gate', 'secretlint', 'ESLint', 'Pipewarden Dockerfile', ...(shellcheck ? ['ShellCheck'] : [])],
+    /** junit.xml cases: the gate's 2 tripped rules, ESLint 3 rule groups, secretlint 2, the Dockerfile's 5, ShellCheck 6. */
+    cases: 2 + 3 + 2 + 5 + (shellcheck ? 6 : 0),
+  };
 }

@@ -87,9 +87,10 @@ describe('a scanner registered from outside core', () => {
   it('its options are checked against its own schema, every problem with its path; an option of a scanner without options is refused', async () => {
     const dir = await repo();
     const registry = defaultRegistry.with(analyzer({}));
-    const bad = runScan({ cwd: dir, dir: '.', config: { scanners: { 'toy-taint': { sink: '', extra: 1 }, shellcheck: { severity: 'x' } } }, stage: 'commit', scanners: ['toy-taint'], outDir: 'out', env: process.env }, ports, registry);
+    const bad = runScan({ cwd: dir, dir: '.', config: { scanners: { 'toy-taint': { sink: '', extra: 1 }, shellcheck: { severity: 'x' } } }, configFile: 'ci/pipewarden.yml', stage: 'commit', scanners: ['toy-taint'], outDir: 'out', env: process.env }, ports, registry);
     await expect(bad).rejects.toBeInstanceOf(ConfigError);
     const error = (await bad.catch((e: unknown) => e)) as ConfigError;
+    expect(error.file).toBe('ci/pipewarden.yml');
     expect([...error.problems].sort()).toEqual([
       'scanners.shellcheck.severity: shellcheck has no option "severity" (its options: timeout)',
       'scanners.toy-taint.sink: Too small: expected string to have >=1 characters',

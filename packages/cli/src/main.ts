@@ -309,9 +309,16 @@ function historyOf(options: { history?: string | undefined; 'no-history': boolea
   return historyFileOf({ named: options.history, off: options['no-history'], configured: config.history, outDir: options['out-dir'], cwd });
 }
 
+/** --config, else DIR's own pipewarden.yml, as the user would name it (relative to the working directory). */
+async function configFileOf(explicit: string | undefined, dir: string, cwd: string): Promise<string | undefined> {
+  if (explicit) return explicit;
+  const found = await findConfigFile(dir);
+  return found && relativeTo(cwd, found);
+}
+
 async function loadConfig(explicit: string | undefined, dir: string, cwd: string): Promise<PipewardenConfig> {
-  const file = explicit ? resolve(cwd, explicit) : await findConfigFile(dir);
-  return file ? loadConfigFile(file) : {};
+  const file = await configFileOf(explicit, dir, cwd);
+  return file ? loadConfigFile(resolve(cwd, file)) : {};
 }
 
 /** What the run targets besides files, as the scanners get it. */
@@ -359,7 +366,8 @@ async function scan(args: string[], io: CliIo): Promise<number> {
   }
   if (positionals.length > 1) throw new ConfigError(`scan takes one directory, got ${positionals.length}: ${positionals.join(' ')}`);
   const options = validateOptions(scanOptionsSchema, { ...values, dir: positionals[0] ?? '.' });
-  const config = applyFailOn(await loadConfig(options.config, resolve(io.cwd, options.dir), io.cwd), options.stage, options['fail-on']);
+  const configFile = await configFileOf(options.config, resolve(io.cwd, options.dir), io.cwd);
+  const config = applyFailOn(configFile ? await loadConfigFile(resolve(io.cwd, configFile)) : {}, options.stage, options['fail-on']);
   // Checked before anything runs: a missing token or a bad CI variable should fail in a second, not after the scanners.
   const { platform, trackerMissing } = await platformFor(io.env, options.tickets, (message) => io.stderr.write(`pipewarden › ${message}\n`));
   const mrBase = platform?.build.diffBase;
@@ -373,6 +381,7 @@ async function scan(args: string[], io: CliIo): Promise<number> {
       cwd: io.cwd,
       dir: options.dir,
       config,
+      configFile,
       stage: options.stage,
       scanners: options.scanners,
       staged: options.staged,

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { HistoryLine } from '@pipewarden/core';
 import { repoRoot } from '../../../test-support/shared.js';
+import { hasTool } from '../../../test-support/tools.js';
 
 const CLI = join(repoRoot, 'packages', 'cli', 'dist', 'cli.js');
 const DAY = 86_400_000;
@@ -350,7 +351,8 @@ function git(cwd: string, ...args: string[]): string {
   return execFileSync('git', ['-c', 'user.email=t@example.test', '-c', 'user.name=T', '-c', 'init.defaultBranch=main', ...args], { cwd, encoding: 'utf8' });
 }
 
-describe('history written by real scans', () => {
+// ShellCheck finds the change these runs make (a script's unquoted variable): without it they have nothing to record.
+describe.skipIf(!hasTool('shellcheck', ['--version'], 'apt-get install shellcheck'))('history written by real scans', () => {
   it('a finding caught on a branch and a fix on main, through scan and metrics', async () => {
     const repo = await mkdtemp(join(tmpdir(), 'pw-history-'));
     const out = join(repo, '.out');

@@ -9,6 +9,7 @@ import addFormats from 'ajv-formats';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hasShared, repoRoot, sharedNotice } from '../../../test-support/shared.js';
 import { validateGitlab } from '../../../test-support/gitlab-schema.js';
+import { demoExpected } from '../../../test-support/demo-app.js';
 import { validateSarif } from '../../../test-support/sarif-schema.js';
 
 const CLI = join(repoRoot, 'packages', 'cli', 'dist', 'cli.js');
@@ -95,7 +96,7 @@ describe('report.json', () => {
     const report = JSON.parse(await readFile(join(out, 'report.json'), 'utf8')) as { schemaVersion: string; findings: unknown[] };
     expect(validate(report) ? [] : validate.errors).toEqual([]);
     expect(report.schemaVersion).toBe('1.1');
-    expect(report.findings).toHaveLength(21);
+    expect(report.findings).toHaveLength(demoExpected().total);
   });
 });
 
@@ -112,7 +113,7 @@ describe('pipewarden report', () => {
     expect(again.stdout).toBe(await readFile(join(out, 'summary.md'), 'utf8'));
     const json = JSON.parse(cli(['report', join(out, 'results.sarif'), '--format', 'json']).stdout) as { verdict: string; findings: unknown[] };
     expect(json).toMatchObject({ verdict: 'fail' });
-    expect(json.findings).toHaveLength(21);
+    expect(json.findings).toHaveLength(demoExpected().total);
     expect(cli(['report', join(out, 'results.sarif'), '--format', 'junit']).stdout).toBe(await readFile(join(out, 'junit.xml'), 'utf8'));
     expect(cli(['report', join(out, 'results.sarif'), '--format', 'html']).stdout).toMatch(/^<!doctype html>[\s\S]*Gate failed/);
     const github = join(out, 'gh');
@@ -187,15 +188,16 @@ describe.skipIf(!hasChromium)('report.html in headless Chromium', () => {
     const { page, requests, dialogs, errors } = await open(join(out, 'report.html'));
     expect(await page.textContent('#verdict')).toContain('Gate failed');
     const visible = () => page.locator('#findings tbody tr:visible').count();
-    expect(await visible()).toBe(21);
+    const demo = demoExpected();
+    expect(await visible()).toBe(demo.total);
     expect(await page.locator('figure.chart').count()).toBe(4);
     expect(await page.locator('figure.chart svg rect').count()).toBeGreaterThan(5);
-    await page.fill('#q', 'SC2086');
-    expect(await visible()).toBe(6);
+    await page.fill('#q', demo.shellcheck ? 'SC2086' : 'detect-child-process');
+    expect(await visible()).toBe(demo.shellcheck ? 6 : 1);
     await page.fill('#q', '');
     await page.selectOption('select[data-filter="priority"]', 'P0');
     expect(await visible()).toBe(2);
-    expect(await page.textContent('#shown')).toBe('2 of 21 shown');
+    expect(await page.textContent('#shown')).toBe(`2 of ${demo.total} shown`);
     await page.selectOption('select[data-filter="priority"]', '');
     await page.click('th:has-text("Risk")');
     const risks = await page.locator('#findings tbody tr td:nth-child(2)').allTextContents();

@@ -70978,6 +70978,8 @@ var scanOptionsSchema = external_exports.object({
   /** The directory to scan, as the user wrote it (errors name it so). */
   dir: path4,
   config: external_exports.custom((value) => typeof value === "object" && value !== null),
+  /** Where the config came from, as the user would name it (errors in it name this file). */
+  configFile: external_exports.string().min(1).optional(),
   stage: external_exports.enum(STAGES),
   /** Scanner ids the user named; [] runs none (only reports); undefined takes the stage's. */
   scanners: external_exports.array(external_exports.string()).readonly().optional(),
@@ -71186,7 +71188,7 @@ function resolveScanners(ids, stage, config2, registry2) {
   }
   return { scanners: [...new Set(named)].map((id) => registry2.get(id)), explicit: true };
 }
-function scannerOptionsOf(config2, registry2) {
+function scannerOptionsOf(config2, registry2, configFile = "pipewarden.yml") {
   const options2 = {};
   const timeouts = {};
   const problems = [];
@@ -71207,7 +71209,7 @@ function scannerOptionsOf(config2, registry2) {
     if (parsed.success) options2[id] = parsed.data;
     else for (const issue3 of parsed.error.issues) problems.push(`scanners.${id}${issue3.path.length ? `.${issue3.path.join(".")}` : ""}: ${issue3.message}`);
   }
-  if (problems.length) throw new ConfigError(`invalid configuration: ${problems.join("; ")}`, { problems, file: "pipewarden.yml" });
+  if (problems.length) throw new ConfigError(`invalid configuration: ${problems.join("; ")}`, { problems, file: configFile });
   return { options: options2, timeouts };
 }
 async function sourceRoot(dir, ports, env) {
@@ -71236,7 +71238,7 @@ async function prepare(options2, ports, registry2) {
     throw new InputError(describeFsError(error63), { file: options2.dir, cause: error63 });
   }
   const { scanners: scanners2, explicit } = resolveScanners(options2.scanners, options2.stage, options2.config, registry2);
-  const { options: scannerOptions, timeouts } = scannerOptionsOf(options2.config, registry2);
+  const { options: scannerOptions, timeouts } = scannerOptionsOf(options2.config, registry2, options2.configFile);
   if (options2.stage === "production" && scanners2.length === 0 && !(options2.reports ?? []).length) {
     ports.log("info", "the production stage scans nothing: gate the last release with `pipewarden gate results.sarif` and fresh feeds");
   }
@@ -75818,9 +75820,9 @@ function readInputs(get) {
 }
 
 // src/run.ts
-async function loadConfig(inputs, workspace, dir) {
+async function configFileOf(inputs, workspace, dir) {
   const file2 = inputs.config ? resolve4(workspace, inputs.config) : await findConfigFile(dir);
-  return file2 ? loadConfigFile(file2) : {};
+  return file2 && (relative6(workspace, file2) || file2);
 }
 function annotate(findings) {
   for (const a of annotationsFor(findings)) {
@@ -75836,7 +75838,8 @@ async function run2() {
     inputs = readInputs((name) => getInput(name));
     const workspace = process.env.GITHUB_WORKSPACE ?? process.cwd();
     const dir = resolve4(workspace, inputs.workingDirectory);
-    const config2 = applyFailOn(await loadConfig(inputs, workspace, dir), inputs.stage, inputs.failOn);
+    const configFile = await configFileOf(inputs, workspace, dir);
+    const config2 = applyFailOn(configFile ? await loadConfigFile(resolve4(workspace, configFile)) : {}, inputs.stage, inputs.failOn);
     const ports = { exec: actionsExec, log: (level, message2) => level === "warn" ? warning(message2) : info(message2) };
     const cacheRoot = process.env.RUNNER_TOOL_CACHE ?? process.env.RUNNER_TEMP ?? join23(workspace, ".pipewarden-cache");
     const offline = /^(1|true|yes)$/i.test(process.env.PIPEWARDEN_OFFLINE ?? "");
@@ -75848,6 +75851,7 @@ async function run2() {
         cwd: workspace,
         dir: inputs.workingDirectory,
         config: config2,
+        configFile,
         stage: inputs.stage,
         scanners: inputs.scanners,
         reports: inputs.reports,

@@ -1,14 +1,15 @@
 import { join, relative, resolve } from 'node:path';
 import { readFile } from 'node:fs/promises';
 import * as core from '@actions/core';
-import { applyFailOn, findConfigFile, historyFileOf, isPipewardenError, loadConfigFile, publish, runScan, todayUtc, type Fetcher, type Finding, type PipewardenConfig, type Platform, type Ports } from '@pipewarden/core';
+import { applyFailOn, findConfigFile, historyFileOf, isPipewardenError, loadConfigFile, publish, runScan, todayUtc, type Fetcher, type Finding, type Platform, type Ports } from '@pipewarden/core';
 import { annotationsFor, githubPlatform, readGithubContext } from '@pipewarden/github';
 import { actionsExec } from './exec.js';
 import { readInputs, type ActionInputs } from './inputs.js';
 
-async function loadConfig(inputs: ActionInputs, workspace: string, dir: string): Promise<PipewardenConfig> {
+/** The config file as the user would name it (relative to the workspace), if there is one. */
+async function configFileOf(inputs: ActionInputs, workspace: string, dir: string): Promise<string | undefined> {
   const file = inputs.config ? resolve(workspace, inputs.config) : await findConfigFile(dir);
-  return file ? loadConfigFile(file) : {};
+  return file && (relative(workspace, file) || file);
 }
 
 /** GitHub's workflow annotations: the riskiest new findings, on their lines. */
@@ -28,7 +29,8 @@ export async function run(): Promise<number> {
     inputs = readInputs((name) => core.getInput(name));
     const workspace = process.env.GITHUB_WORKSPACE ?? process.cwd();
     const dir = resolve(workspace, inputs.workingDirectory);
-    const config = applyFailOn(await loadConfig(inputs, workspace, dir), inputs.stage, inputs.failOn);
+    const configFile = await configFileOf(inputs, workspace, dir);
+    const config = applyFailOn(configFile ? await loadConfigFile(resolve(workspace, configFile)) : {}, inputs.stage, inputs.failOn);
     const ports: Ports = { exec: actionsExec, log: (level, message) => (level === 'warn' ? core.warning(message) : core.info(message)) };
     const cacheRoot = process.env.RUNNER_TOOL_CACHE ?? process.env.RUNNER_TEMP ?? join(workspace, '.pipewarden-cache');
     const offline = /^(1|true|yes)$/i.test(process.env.PIPEWARDEN_OFFLINE ?? '');
@@ -40,6 +42,7 @@ export async function run(): Promise<number> {
         cwd: workspace,
         dir: inputs.workingDirectory,
         config,
+        configFile,
         stage: inputs.stage,
         scanners: inputs.scanners,
         reports: inputs.reports,

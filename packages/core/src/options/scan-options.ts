@@ -29,6 +29,8 @@ export const scanOptionsSchema = z.object({
   /** The directory to scan, as the user wrote it (errors name it so). */
   dir: path,
   config: z.custom<PipewardenConfig>((value) => typeof value === 'object' && value !== null),
+  /** Where the config came from, as the user would name it (errors in it name this file). */
+  configFile: z.string().min(1).optional(),
   stage: z.enum(STAGES),
   /** Scanner ids the user named; [] runs none (only reports); undefined takes the stage's. */
   scanners: z.array(z.string()).readonly().optional(),

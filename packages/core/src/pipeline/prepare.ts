@@ -47,7 +47,7 @@ export function resolveScanners(ids: readonly string[] | undefined, stage: Stage
 }
 
 /** `scanners.<id>` of pipewarden.yml, each checked against its scanner's own schema; every problem at once. */
-export function scannerOptionsOf(config: PipewardenConfig, registry: ScannerRegistry): { options: Record<string, Record<string, unknown>>; timeouts: Record<string, number> } {
+export function scannerOptionsOf(config: PipewardenConfig, registry: ScannerRegistry, configFile = 'pipewarden.yml'): { options: Record<string, Record<string, unknown>>; timeouts: Record<string, number> } {
   const options: Record<string, Record<string, unknown>> = {};
   const timeouts: Record<string, number> = {};
   const problems: string[] = [];
@@ -69,7 +69,7 @@ export function scannerOptionsOf(config: PipewardenConfig, registry: ScannerRegi
     if (parsed.success) options[id] = parsed.data;
     else for (const issue of parsed.error.issues) problems.push(`scanners.${id}${issue.path.length ? `.${issue.path.join('.')}` : ''}: ${issue.message}`);
   }
-  if (problems.length) throw new ConfigError(`invalid configuration: ${problems.join('; ')}`, { problems, file: 'pipewarden.yml' });
+  if (problems.length) throw new ConfigError(`invalid configuration: ${problems.join('; ')}`, { problems, file: configFile });
   return { options, timeouts };
 }
 
@@ -102,7 +102,7 @@ export async function prepare(options: ParsedScanOptions, ports: Ports, registry
     throw new InputError(describeFsError(error), { file: options.dir, cause: error });
   }
   const { scanners, explicit } = resolveScanners(options.scanners, options.stage, options.config, registry);
-  const { options: scannerOptions, timeouts } = scannerOptionsOf(options.config, registry);
+  const { options: scannerOptions, timeouts } = scannerOptionsOf(options.config, registry, options.configFile);
   if (options.stage === 'production' && scanners.length === 0 && !(options.reports ?? []).length) {
     ports.log('info', 'the production stage scans nothing: gate the last release with `pipewarden gate results.sarif` and fresh feeds');
   }
