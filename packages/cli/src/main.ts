@@ -83,6 +83,9 @@ Options:
   --scanners a,b|none      only these scanners (none: only ingest --report files)
   --staged                 only the files staged in git (pre-commit)
   --report FILE[:FORMAT]   also ingest an existing report (repeatable; format detected by content)
+  --exclude PATTERN        never scan nor report these paths, as in .gitignore (repeatable; adds to
+                           pipewarden.yml's exclude:; dependency, vendored, minified and generated
+                           code is left out by default, see include:)
   --baseline FILE          SARIF of the last default-branch run: marks new / unchanged / updated / absent
   --feeds-dir DIR          CISA KEV and EPSS files (offline); else a dated cache, downloaded once a day
   --target-url URL         the running app, for DAST (acceptance); only allowed hosts (dast.allowed_hosts)
@@ -386,6 +389,7 @@ async function scan(args: string[], io: CliIo): Promise<number> {
       scanners: options.scanners,
       staged: options.staged,
       reports: options.report,
+      exclude: options.exclude,
       outDir: options['out-dir'],
       env: io.env,
       baseline: options.baseline,
@@ -416,6 +420,7 @@ async function scan(args: string[], io: CliIo): Promise<number> {
       reports: outcome.reports,
       baseline: outcome.baseline,
       scope: outcome.scope,
+      exclusions: outcome.exclusions,
       outputs: shownOutputs(io.cwd, outcome.outputs),
     }),
   );

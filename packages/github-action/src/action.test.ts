@@ -42,7 +42,7 @@ async function runAction(server: FakeGitHub, workspace: string, event: { name: s
   await writeFile(output, '');
   await writeFile(summary, '');
   const defaults: Record<string, string> = {
-    'working-directory': '.', config: '', stage: 'commit', scanners: '', reports: '', baseline: '', 'diff-base': '', 'target-url': '', image: '',
+    'working-directory': '.', config: '', stage: 'commit', scanners: '', reports: '', exclude: '', baseline: '', 'diff-base': '', 'target-url': '', image: '',
     'fail-on': 'policy', comment: 'true', 'pull-request': '', tickets: 'none', 'max-new-tickets': '10', 'upload-sarif': 'false', 'upload-wait': '30', token: 'ghs_fake_token', 'out-dir': '.pipewarden', 'feeds-dir': '',
   };
   const env: Record<string, string> = {

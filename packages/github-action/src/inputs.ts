@@ -8,6 +8,7 @@ export interface ActionInputs {
   stage: (typeof STAGES)[number];
   scanners: string[] | undefined;
   reports: { file: string; format: string | undefined }[];
+  exclude: string[];
   baseline: string | undefined;
   diffBase: string | undefined;
   targetUrl: string | undefined;
@@ -71,6 +72,11 @@ export const inputsSchema = z.object({
         return match && !/^[A-Za-z]$/.test(match[1]!) ? { file: match[1]!, format: match[2] } : { file: spec, format: undefined };
       }),
   ),
+  exclude: z.string().transform((s, ctx) => {
+    const patterns = s.split('\n').map((line) => line.trim()).filter(Boolean);
+    for (const p of patterns) if (p.startsWith('!')) ctx.addIssue({ code: 'custom', message: `exclude: "${p}": negation is not supported; use include: in pipewarden.yml` });
+    return patterns;
+  }),
   baseline: optional,
   'diff-base': optional.refine((ref) => ref === undefined || !ref.startsWith('-'), 'diff-base: a git ref cannot start with "-"'),
   'target-url': optional,
@@ -119,6 +125,7 @@ export function readInputs(get: (name: string) => string): ActionInputs {
     stage: v.stage,
     scanners: v.scanners,
     reports: v.reports,
+    exclude: v.exclude,
     baseline: v.baseline,
     diffBase: v['diff-base'],
     targetUrl: v['target-url'],

@@ -46,6 +46,7 @@ export async function run(): Promise<number> {
         stage: inputs.stage,
         scanners: inputs.scanners,
         reports: inputs.reports,
+        exclude: inputs.exclude,
         outDir: inputs.outDir,
         env: process.env,
         baseline: inputs.baseline,

@@ -10,6 +10,7 @@ import groovy.transform.Field
   stage            : 'commit',
   scanners         : '',
   reports          : [],
+  exclude          : [],
   baseline         : '',
   diffBase         : '',
   targetUrl        : '',
@@ -54,6 +55,7 @@ static List problemsOf(Map config) {
   if (config.containsKey('failOn') && !(config.failOn in FAIL_ON)) problems << "failOn: '${config.failOn}' is not one of ${FAIL_ON.join(', ')}"
   if (config.containsKey('tickets') && !(config.tickets in TICKETS)) problems << "tickets: '${config.tickets}' is not one of ${TICKETS.join(', ')}"
   if (config.containsKey('reports') && !(config.reports instanceof List)) problems << 'reports: expected a list of paths'
+  if (config.containsKey('exclude') && !(config.exclude instanceof List)) problems << 'exclude: expected a list of path patterns'
   if (config.containsKey('maxNewTickets') && !(config.maxNewTickets instanceof Integer && config.maxNewTickets >= 0)) problems << 'maxNewTickets: expected a whole number'
   if (config.tickets in ['gitlab', 'github'] && !config.credentialsId) problems << "tickets: ${config.tickets} needs credentialsId (a secret-text credential holding the token)"
   if (config.tickets == 'gitlab' && !(config.gitlabUrl && config.gitlabProject)) problems << 'tickets: gitlab needs gitlabUrl and gitlabProject'
@@ -71,6 +73,7 @@ static List argsOf(Map o) {
     if (o[key]) { args << flag; args << o[key] }
   }
   o.reports.each { args << '--report'; args << it }
+  o.exclude.each { args << '--exclude'; args << it }
   return args
 }
 

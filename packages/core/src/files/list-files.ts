@@ -19,18 +19,25 @@ async function inWorkTree(root: string, files: string[]): Promise<string[]> {
  * The files to scan below root, relative and in POSIX form. Inside a git work tree this is what git
  * tracks plus untracked files it does not ignore, so .gitignore is honoured; elsewhere a walk.
  */
-export async function listFiles(root: string, ports: Pick<Ports, 'exec'>, env?: Readonly<Record<string, string | undefined>>): Promise<string[]> {
+export async function listFiles(root: string, ports: Pick<Ports, 'exec'>, env?: Readonly<Record<string, string | undefined>>, onSkipped?: (path: string) => void): Promise<string[]> {
   const git = await ports.exec({ command: 'git', args: ['ls-files', '-z', '--cached', '--others', '--exclude-standard', '--', '.'], cwd: root, env, timeoutMs: 60_000 });
   if (git.exitCode === 0) {
     const files = [...new Set(git.stdout.split('\0').filter(Boolean))];
-    return inWorkTree(root, files.filter((file) => !file.split('/').some((part) => SKIP_DIRS.has(part))).sort());
+    const kept = files.filter((file) => {
+      if (!file.split('/').some((part) => SKIP_DIRS.has(part))) return true;
+      onSkipped?.(file);
+      return false;
+    });
+    return inWorkTree(root, kept.sort());
   }
   const out: string[] = [];
   async function walk(dir: string): Promise<void> {
     const entries = await readdir(dir, { withFileTypes: true });
     for (const entry of entries) {
       if (entry.isDirectory()) {
+        // Outside git a dependency folder is not entered at all (it can hold a hundred thousand files).
         if (!SKIP_DIRS.has(entry.name)) await walk(join(dir, entry.name));
+        else onSkipped?.(`${toPosix(relative(root, join(dir, entry.name)))}/`);
       } else if (entry.isFile()) {
         out.push(toPosix(relative(root, join(dir, entry.name))));
       }

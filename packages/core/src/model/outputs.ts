@@ -1,4 +1,5 @@
 import type { Finding } from '../finding.js';
+import type { ExclusionCounts } from '../files/exclusions.js';
 import type { BaselineCounts } from '../identity/baseline.js';
 import type { ImageInventory } from '../images/check.js';
 import type { Verdict } from '../policy/gate.js';
@@ -25,6 +26,8 @@ export interface RunSummary {
   provenance?: Provenance | undefined;
   /** The images the pipeline built, as the inventory keeps them. */
   images?: readonly ImageInventory[] | undefined;
+  /** Files and findings left out as third-party, machine-written or excluded by the user, by reason. */
+  exclusions?: ExclusionCounts | undefined;
   /** Earlier runs' open findings by priority (the history file), oldest first: the trend. */
   history?: readonly HistoryPoint[] | undefined;
 }

@@ -34,6 +34,8 @@ export const scanOptionsSchema = z.object({
   stage: z.enum(STAGES),
   /** Scanner ids the user named; [] runs none (only reports); undefined takes the stage's. */
   scanners: z.array(z.string()).readonly().optional(),
+  /** Path patterns never scanned nor reported, over pipewarden.yml's `exclude:` (--exclude). */
+  exclude: z.array(z.string().trim().min(1).refine((p) => !p.startsWith('!'), 'negation is not supported; use include: in pipewarden.yml')).readonly().optional(),
   /** Only the files staged in git (pre-commit). */
   staged: z.boolean().optional(),
   reports: z.array(z.object({ file: path, format: z.string().optional() })).readonly().optional(),
@@ -101,6 +103,7 @@ export const SCAN_INPUTS: Readonly<Record<string, ScanInput>> = {
   stage: { kind: 'enum', values: STAGES, default: 'commit', names: { gitlab: 'pipewarden_stage' } },
   scanners: { kind: 'string', default: '' },
   reports: { kind: 'list', default: '', names: { cli: '--report' } },
+  exclude: { kind: 'list', default: '' },
   baseline: { kind: 'string', default: '' },
   'diff-base': { kind: 'string', default: '' },
   'target-url': { kind: 'string', default: '' },

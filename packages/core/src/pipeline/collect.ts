@@ -26,6 +26,8 @@ export interface CollectedReport {
 export interface CollectInput {
   root: string;
   files: readonly string[];
+  /** The files with third-party code (not the user's exclusions): what dependency and image scanners look at. */
+  filesWithThirdParty?: readonly string[] | undefined;
   scanners: readonly Scanner[];
   /** Scanners the user named: missing ones are failures, not skips. */
   explicit: boolean;

@@ -104,7 +104,7 @@ export async function emitRun(
   const images = imagesOf(log, prepared);
   log.properties = { ...log.properties, [PROP.provenance]: provenance, ...(images.length ? { [PROP.images]: images } : {}) };
   const trend = prepared.history && trendOf(prepared.history, provenance.repository, options.stage);
-  const summary: RunSummary = { ...judged, scanners: runs, stage: options.stage, reports: ingested.reports, baseline: ingested.baseline, scope: ingested.scope, provenance, images, history: trend };
+  const summary: RunSummary = { ...judged, scanners: runs, stage: options.stage, reports: ingested.reports, baseline: ingested.baseline, scope: ingested.scope, provenance, images, history: trend, exclusions: prepared.exclusions.counts };
   const outputs = await emit(log, summary, prepared.outDir, {
     gitlab: { version, startedAt, endedAt: new Date(), commit: provenance.commit, scanners: runs, categories: Object.fromEntries(prepared.scanners.map((s) => [s.id, s.category])) },
     links: options.links,

@@ -12,6 +12,7 @@ import { PROP, type Log } from '../sarif/types.js';
 import { decodeUri } from '../sarif/uri.js';
 import type { Scanner } from '../scanners/types.js';
 import { shardOf, type Collected, type CollectedReport } from './collect.js';
+import { dropExcludedFindings } from './exclude.js';
 import { combineLogs, normalizeReport } from './normalize.js';
 import type { Prepared } from './prepare.js';
 import type { ParsedScanOptions } from './types.js';
@@ -118,6 +119,8 @@ export async function ingest(options: ParsedScanOptions, prepared: Prepared, col
   // A scanner that did not run is a run that says so, never a silent gap (a gap would read as "all fixed").
   for (const run of collected.runs) if (run.status === 'failed' && !own.recorded.has(run.id)) logs.push(failedRunLog(run, scanners.find((s) => s.id === run.id)));
   const combined = combineLogs(logs);
+  // Tools given the folder, and reports made elsewhere, know nothing of our exclusions: their findings there go.
+  await dropExcludedFindings(combined, prepared.exclusions, { dir, srcRoot }, ports, options.env);
   // Before identify, so a mapped DAST finding gets the handler line's hash like any code finding.
   const routes = await mapDastRoutes(combined, { srcRoot, files: async () => (files.length ? files : await listFiles(dir, ports, options.env)).map((file) => join(dir, file)) });
   if (routes.mapped + routes.unmapped) ports.log('info', `DAST: ${routes.mapped} finding${routes.mapped === 1 ? '' : 's'} traced to the handler in the code, ${routes.unmapped} kept by URL`);

@@ -1,6 +1,7 @@
 import { stat } from 'node:fs/promises';
 import { join, relative, resolve, sep } from 'node:path';
 import { ConfigError, InputError, describeFsError } from '../errors.js';
+import { createExclusions, partitionFiles, reasonByName, type Exclusions } from '../files/exclusions.js';
 import { listFiles, listStagedFiles } from '../files/list-files.js';
 import type { HistoryLine } from '../history/line.js';
 import { loadHistory } from '../history/record.js';
@@ -23,7 +24,11 @@ export interface Prepared {
   srcRoot: string;
   scanners: Scanner[];
   explicit: boolean;
+  /** The team's files: what the exclusion rules leave (vendored, minified, generated and dependency code left out). */
   files: string[];
+  /** Every file but the user's own exclusions: dependency scanners look at lockfiles and vendored libraries too. */
+  filesWithThirdParty: string[];
+  exclusions: Exclusions;
   targets: Targets;
   scannerOptions: Record<string, Record<string, unknown>>;
   timeouts: Record<string, number>;
@@ -108,21 +113,28 @@ export async function prepare(options: ParsedScanOptions, ports: Ports, registry
   }
   const targets = resolveTargets(options);
   const srcRoot = await sourceRoot(dir, ports, options.env);
-  let files: string[] = [];
+  const exclusions = await createExclusions(dir, { exclude: [...(options.config.exclude ?? []), ...(options.exclude ?? [])], include: options.config.include }, ports, options.env);
+  let listed: string[] = [];
   if (scanners.length) {
     if (options.staged) {
       const staged = await listStagedFiles(dir, ports, options.env);
       if (staged === undefined) throw new InputError('--staged needs a git work tree', { file: options.dir });
-      files = staged;
+      listed = staged;
     } else {
-      files = await listFiles(dir, ports, options.env);
+      // Dependency folders are never listed (outside git, never entered): counted, so the summary can say so.
+      listed = await listFiles(dir, ports, options.env, (path) => {
+        const reason = reasonByName(path.endsWith('/') ? `${path}x` : path);
+        if (reason) exclusions.count('files', reason, path);
+      });
     }
   }
+  const filesWithThirdParty = listed.filter((file) => !exclusions.userExcludes(file));
+  const files = await partitionFiles(listed, exclusions);
   // Read the baseline before scanning: a bad file should fail in a second, not after the scanners ran.
   const baselineLog = options.baseline ? await readBaseline(resolve(options.cwd, options.baseline), options.baseline) : undefined;
   const history = options.history ? (await loadHistory(options.history, (message) => ports.log('warn', message))).lines : undefined;
   const diffScope = options.diffBase ? await readDiffScope(srcRoot, options.diffBase, ports, options.env) : undefined;
   // Incremental: the diff's files, as paths relative to the scanned directory.
   const changed = diffScope ? new Set([...diffScope.files.keys()].map((path) => relative(dir, join(srcRoot, path)).split(sep).join('/')).filter((p) => !p.startsWith('..'))) : undefined;
-  return { dir, outDir: resolve(options.cwd, options.outDir), srcRoot, scanners, explicit, files, targets, scannerOptions, timeouts, baselineLog, history, diffScope, changed };
+  return { dir, outDir: resolve(options.cwd, options.outDir), srcRoot, scanners, explicit, files, filesWithThirdParty, exclusions, targets, scannerOptions, timeouts, baselineLog, history, diffScope, changed };
 }

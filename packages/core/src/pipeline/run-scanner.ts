@@ -25,7 +25,9 @@ function workOf(scanner: Scanner, input: CollectInput): { byTarget: boolean; wha
     const missing = what ? undefined : scanner.target === 'url' ? 'needs --target-url (the running application)' : 'needs --image or --image-archive (the image the pipeline built)';
     return { byTarget: true, what, applicable: what ? [what] : [], files: [], missing };
   }
-  const applicable = scanner.select(changed && scanner.fileList ? input.files.filter((file) => changed.has(file)) : input.files);
+  // A vulnerable library is found where it is vendored or installed: dependency scanners see third-party code.
+  const pool = scanner.category === 'sca' || scanner.category === 'container' ? (input.filesWithThirdParty ?? input.files) : input.files;
+  const applicable = scanner.select(changed && scanner.fileList ? pool.filter((file) => changed.has(file)) : pool);
   const files = applicable.filter((file) => !shard || shardOf(`${scanner.id}\u0000${file}`, shard.total) === shard.index);
   return { byTarget: false, applicable, files };
 }

@@ -57,6 +57,7 @@ export async function runPipeline(given: ScanOptions, ports: Ports, parts: Pipel
     {
       root: prepared.dir,
       files: prepared.files,
+      filesWithThirdParty: prepared.filesWithThirdParty,
       scanners: prepared.scanners,
       explicit: prepared.explicit,
       rawDir: join(prepared.outDir, 'raw'),
@@ -88,5 +89,5 @@ export async function runPipeline(given: ScanOptions, ports: Ports, parts: Pipel
     await record({ history: options.history, time: startedAt, provenance: emitted.provenance, stage: options.stage, log: ingested.log, findings, verdict, exitCode, baseline: Boolean(prepared.baselineLog), scanners: collected.runs, images: emitted.images });
   }
   const { log, reports, baseline, scope, merged } = ingested;
-  return { log, findings, verdict, scanners: collected.runs, reports, outputs: emitted.outputs, baseline, scope, merged, waivers: assessed.waivers, failures: failClosed ? trouble.failures : [], exitCode };
+  return { log, findings, verdict, scanners: collected.runs, reports, outputs: emitted.outputs, baseline, scope, merged, waivers: assessed.waivers, exclusions: prepared.exclusions.counts, failures: failClosed ? trouble.failures : [], exitCode };
 }

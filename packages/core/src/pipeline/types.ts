@@ -1,3 +1,4 @@
+import type { ExclusionCounts } from '../files/exclusions.js';
 import type { z } from 'zod';
 import type { Finding } from '../finding.js';
 import type { BaselineCounts } from '../identity/baseline.js';
@@ -30,6 +31,8 @@ export interface ScanOutcome {
   waivers: WaiverReport;
   /** Reports of one thing by several tools joined into one. */
   merged: number;
+  /** What was left out as third-party, machine-written or excluded, by reason. */
+  exclusions: ExclusionCounts;
   /** Scanners that could not run, under a fail-closed policy: the run is an error (exit 2). */
   failures: ScannerFailure[];
   /** 0: the gate passed; 1: it failed; 2: a scanner could not run under a fail-closed policy. */

@@ -129,7 +129,13 @@ export const ticketsSchema = z.strictObject({
   confidential: z.boolean().optional().describe('GitLab: open tickets as confidential issues (default true).'),
 });
 
+const pathPatterns = z.array(z.string().trim().min(1, 'a pattern must not be empty').refine((p) => !p.startsWith('!'), 'negation is not supported: list what to bring back under include'));
+
 export const configSchema = z.strictObject({
+  exclude: pathPatterns.optional().describe('Paths never scanned nor reported, as in .gitignore: "legacy/**", "*.snap", "docs" (a name matches at any depth).'),
+  include: pathPatterns
+    .optional()
+    .describe('Paths the built-in exclusions (dependency folders, vendored, minified, generated and git-ignored code) do not apply to: third-party code your team maintains.'),
   dast: dastSchema.optional(),
   scanners: z.record(z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'a scanner id is lower-case letters, digits and dashes'), scannerOptionsSchema).optional(),
   stages: z.partialRecord(z.enum(STAGES), stageConfigSchema).optional(),

@@ -58,6 +58,7 @@ export function renderJson(input: JsonReportInput): Record<string, unknown> {
     counts: { total: input.findings.length, ...input.verdict.counts, fixed: input.fixed?.length ?? 0 },
     ...(input.baseline ? { baseline: input.baseline } : {}),
     ...(input.scope ? { diff: input.scope } : {}),
+    ...(input.exclusions && (Object.keys(input.exclusions.files).length || Object.keys(input.exclusions.findings).length) ? { excluded: { files: input.exclusions.files, findings: input.exclusions.findings } } : {}),
     warnings: input.verdict.warnings,
     scanners: input.scanners.map(({ id, status, version: v, durationMs, reason, findings }) => ({ id, status, ...(v ? { version: v } : {}), durationMs: Math.round(durationMs), ...(reason ? { reason } : {}), ...(findings !== undefined ? { findings } : {}) })),
     waivers: {

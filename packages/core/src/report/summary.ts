@@ -7,6 +7,7 @@ import type { ReportLinks } from '../model/provenance.js';
 import type { RunSummary } from '../model/outputs.js';
 import { describeWaiver, type WaiverReport } from '../policy/waivers.js';
 import { describeOmissions, type GithubSarif } from './github-sarif.js';
+import { describeExclusions } from '../files/exclusions.js';
 import type { Verdict } from '../policy/gate.js';
 import { byRisk } from '../risk/prioritize.js';
 import { escapeMarkdown, markdownCode } from './escape.js';
@@ -162,6 +163,14 @@ function markdownParts(input: SummaryInput): MarkdownParts {
     for (const run of troubled) out.push(`- **${escapeMarkdown(run.id, 60)}** ${run.status}: ${escapeMarkdown(run.reason ?? '', 300)}`);
     out.push('');
   }
+  const excluded = input.exclusions ? describeExclusions(input.exclusions) : [];
+  if (excluded.length) {
+    out.push('### Not scanned', '');
+    for (const line of excluded) out.push(`- ${escapeMarkdown(line, 600)}`);
+    const examples = Object.values(input.exclusions!.examples).flat().slice(0, 6);
+    if (examples.length) out.push(`- For example: ${examples.map((e) => markdownCode(e)).join(', ')}`);
+    out.push('- Bring third-party code back with `include:` in pipewarden.yml; leave more out with `exclude:` or `--exclude`.', '');
+  }
   const soon = input.waivers?.expiringSoon ?? [];
   const expired = input.waivers?.expired ?? [];
   if (soon.length || expired.length) {
@@ -272,6 +281,7 @@ export function renderText(input: SummaryInput): string {
   if (findings.length > MAX_LINES) out.push(`  … and ${findings.length - MAX_LINES} more in the SARIF log`);
   out.push('');
   for (const line of [baselineLine(input), scopeLine(input)]) if (line) out.push(line);
+  if (input.exclusions) for (const line of describeExclusions(input.exclusions)) out.push(`Not scanned: ${line} (include: in pipewarden.yml brings them back)`);
   for (const warning of verdict.warnings) out.push(`warning: ${warning}`);
   if (verdict.status === 'fail') {
     out.push('Gate FAILED:');
