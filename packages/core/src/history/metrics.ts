@@ -142,7 +142,7 @@ export function computeMetrics(input: readonly HistoryLine[], options: MetricsOp
     for (const scanner of line.scanners) {
       let entry = scannerRuns.get(scanner.id);
       if (!entry) scannerRuns.set(scanner.id, (entry = { runs: 0, failed: 0, durations: [] }));
-      if (scanner.status === 'ran') {
+      if (scanner.status === 'ran' || scanner.status === 'partial') {
         entry.runs++;
         entry.durations.push(scanner.durationMs);
       } else if (scanner.status === 'failed') entry.failed++;
@@ -185,7 +185,7 @@ export function computeMetrics(input: readonly HistoryLine[], options: MetricsOp
         if (entry || ref.first || state.firstSeen.has(ref.fp)) fix(ref, entry);
       }
     } else {
-      // A snapshot: what its scanners no longer report is fixed (a scanner that did not run fixes nothing).
+      // A snapshot: what its scanners no longer report is fixed (a scanner that did not run, or not on every file, fixes nothing).
       const ran = new Set(line.scanners.filter((s) => s.status === 'ran').map((s) => s.id));
       const present = new Set([...line.findings.new, ...line.findings.waived].map((ref) => ref.fp));
       for (const [fp, entry] of state.open) if (!present.has(fp) && ran.has(entry.ref.s)) fix(entry.ref, entry);

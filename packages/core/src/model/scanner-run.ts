@@ -1,4 +1,5 @@
-export type ScannerStatus = 'ran' | 'skipped' | 'failed';
+/** partial: it ran and its findings count, but some files could not be analysed (named in notAnalysed). */
+export type ScannerStatus = 'ran' | 'partial' | 'skipped' | 'failed';
 
 /** What became of one scanner in a run. */
 export interface ScannerRun {
@@ -15,10 +16,17 @@ export interface ScannerRun {
   findings?: number | undefined;
   /** What it wrote to stderr last, when it failed. */
   stderrTail?: string | undefined;
+  /** When it started and ended (ISO 8601), for the SARIF invocation. */
+  startedAt?: string | undefined;
+  endedAt?: string | undefined;
+  /** The command line it ran, secrets masked (none for an analyzer of ours). */
+  commandLine?: string | undefined;
+  /** Files it could not analyse (a parse error), each with the tool's reason: a partial run. */
+  notAnalysed?: readonly { file: string; reason: string }[] | undefined;
 }
 
 /** A scanner's run as reports show it (a ScannerRun, or the same read back from a log). */
-export type ScannerSummary = Pick<ScannerRun, 'id' | 'status' | 'durationMs'> & Partial<Pick<ScannerRun, 'version' | 'reason' | 'findings' | 'files'>>;
+export type ScannerSummary = Pick<ScannerRun, 'id' | 'status' | 'durationMs'> & Partial<Pick<ScannerRun, 'version' | 'reason' | 'findings' | 'files' | 'notAnalysed'>>;
 
 /** A scanner that could not run, under a fail-closed policy: the run is an error (exit 2). */
 export interface ScannerFailure {

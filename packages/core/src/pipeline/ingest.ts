@@ -13,6 +13,7 @@ import { decodeUri } from '../sarif/uri.js';
 import type { Scanner } from '../scanners/types.js';
 import { shardOf, type Collected, type CollectedReport } from './collect.js';
 import { dropExcludedFindings } from './exclude.js';
+import { ensureInvocations, judgeInvocations, stampInvocation } from './invocations.js';
 import { combineLogs, normalizeReport } from './normalize.js';
 import type { Prepared } from './prepare.js';
 import type { ParsedScanOptions } from './types.js';
@@ -52,12 +53,19 @@ async function readScannerReports(collected: Collected, normalize: { baseDir: st
     const id = report.scanner!.id;
     try {
       const { log } = await normalizeReport(report, normalize);
-      // A report that says its own run failed (npm audit refused by the registry) is a scanner failure.
-      const refused = log.runs.flatMap((r) => r.invocations ?? []).find((i) => i.executionSuccessful === false);
-      if (refused) {
-        const reason = refused.toolExecutionNotifications?.map((n) => n.message.text).filter(Boolean).join('; ') || 'the tool reported that it failed';
-        fail(collected.runs, id, reason, trouble, `${id} did not run: ${reason}`);
+      // A report that says its own run failed (npm audit refused by the registry) is a scanner failure; one
+      // that could not read some files (a parse error) is a partial run whose findings count.
+      const { refused, problems } = judgeInvocations(log);
+      const run = collected.runs.find((r) => r.id === id);
+      if (refused) fail(collected.runs, id, refused, trouble, `${id} did not run: ${refused}`);
+      else if (problems.length && run) {
+        run.status = 'partial';
+        run.notAnalysed = problems;
+        const shown = problems.slice(0, 3).map((p) => `${p.file} (${p.reason})`).join('; ');
+        run.reason = `${problems.length} file${problems.length === 1 ? '' : 's'} not analysed: ${shown}${problems.length > 3 ? `; and ${problems.length - 3} more in results.sarif` : ''}`;
+        trouble.warnings.push(`${id}: ${run.reason}`);
       }
+      if (run) stampInvocation(log, run, refused ? [] : problems);
       logs.push(log);
       recorded.add(id);
     } catch (error) {
@@ -96,6 +104,9 @@ function failedRunLog(run: ScannerRun, scanner: Scanner | undefined): Log {
           {
             executionSuccessful: false,
             ...(run.exitCode !== undefined && run.exitCode !== null ? { exitCode: run.exitCode } : {}),
+            ...(run.commandLine ? { commandLine: run.commandLine } : {}),
+            ...(run.startedAt ? { startTimeUtc: run.startedAt } : {}),
+            ...(run.endedAt ? { endTimeUtc: run.endedAt } : {}),
             toolExecutionNotifications: [
               { level: 'error', message: { text: run.reason ?? 'failed' } },
               ...(run.stderrTail ? [{ level: 'note' as const, message: { text: run.stderrTail } }] : []),
@@ -119,6 +130,7 @@ export async function ingest(options: ParsedScanOptions, prepared: Prepared, col
   // A scanner that did not run is a run that says so, never a silent gap (a gap would read as "all fixed").
   for (const run of collected.runs) if (run.status === 'failed' && !own.recorded.has(run.id)) logs.push(failedRunLog(run, scanners.find((s) => s.id === run.id)));
   const combined = combineLogs(logs);
+  ensureInvocations(combined);
   // Tools given the folder, and reports made elsewhere, know nothing of our exclusions: their findings there go.
   await dropExcludedFindings(combined, prepared.exclusions, { dir, srcRoot }, ports, options.env);
   // Before identify, so a mapped DAST finding gets the handler line's hash like any code finding.

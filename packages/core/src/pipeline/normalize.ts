@@ -62,6 +62,12 @@ function plainPrefix({ baseDir, srcRoot }: NormalizeOptions): string | undefined
 function relativizeRun(run: Run, root: NormalizeOptions): void {
   const prefix = plainPrefix(root);
   for (const artifact of run.artifacts ?? []) if (artifact.location) relativize(artifact.location, root, prefix);
+  // The files a tool could not read are named like the files it reports on (ESLint writes file:// URIs).
+  for (const invocation of run.invocations ?? []) {
+    for (const notification of [...(invocation.toolExecutionNotifications ?? []), ...(invocation.toolConfigurationNotifications ?? [])]) {
+      for (const location of notification.locations ?? []) if (location.physicalLocation?.artifactLocation) relativize(location.physicalLocation.artifactLocation, root, prefix);
+    }
+  }
   for (const result of run.results ?? []) {
     for (const locations of [result.locations, result.relatedLocations]) {
       for (const location of locations ?? []) {

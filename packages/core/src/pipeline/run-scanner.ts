@@ -1,7 +1,8 @@
-import { writeFile } from 'node:fs/promises';
+import { rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { InternalError, isPipewardenError } from '../errors.js';
 import { NOTHING_TO_SCAN, STOPPED, type ScannerRun } from '../model/scanner-run.js';
+import { maskedCommandLine } from '../sarif/command-line.js';
 import type { Ports } from '../ports/types.js';
 import type { AnalyzerContext, AnalyzerScanner, CommandScanner, Scanner, ScannerEnv, ScannerTarget } from '../scanners/types.js';
 import { shardOf, type CollectInput, type CollectedReport } from './collect.js';
@@ -15,6 +16,7 @@ interface Started {
   version: string;
   timeoutMs: number;
   elapsed: () => number;
+  startedAt: string;
 }
 
 /** What the scanner would look at, and whether it applies at all; only one that applies needs to be installed. */
@@ -57,7 +59,10 @@ export async function runScanner(scanner: Scanner, input: CollectInput, ports: P
   ports.log('info', `${scanner.id} ${availability.version}: scanning ${what}`);
   ports.progress?.({ type: 'start', scanner: scanner.id, target: what });
   const target: ScannerTarget = { root: input.root, files: work.files, outputFile, targets: input.targets, config: input.config, options: input.options?.[scanner.id] ?? {}, now: input.now };
-  const started: Started = { version: availability.version, timeoutMs: input.timeouts?.[scanner.id] ?? scanner.timeoutMs, elapsed };
+  // A report left by an earlier run must never be read as this run's: a tool that writes nothing (OSV-Scanner
+  // finding no packages, a crash) leaves no file, not yesterday's.
+  await rm(outputFile, { force: true });
+  const started: Started = { version: availability.version, timeoutMs: input.timeouts?.[scanner.id] ?? scanner.timeoutMs, elapsed, startedAt: new Date().toISOString() };
   if (scanner.kind === 'analyzer') return runAnalyzer(scanner, target, { ...scannerEnv, feeds: input.feeds, log: ports.log }, started);
   return runCommand(scanner, target, scannerEnv, input, started, signal);
 }
@@ -72,7 +77,17 @@ async function runCommand(scanner: CommandScanner, target: ScannerTarget, scanne
   }
   const result = await scannerEnv.ports.exec({ command: command.command, args: command.args, cwd: command.cwd, env: command.env ? { ...input.env, ...command.env } : input.env, timeoutMs: at.timeoutMs, signal });
   if (signal?.aborted) return { run: { id: scanner.id, status: 'skipped', version: at.version, reason: STOPPED, durationMs: at.elapsed(), files: files.length } };
-  const base = { id: scanner.id, version: at.version, durationMs: at.elapsed(), exitCode: result.exitCode, files: files.length, stderrTail: tail(result.stderr) };
+  const base = {
+    id: scanner.id,
+    version: at.version,
+    durationMs: at.elapsed(),
+    exitCode: result.exitCode,
+    files: files.length,
+    stderrTail: tail(result.stderr),
+    startedAt: at.startedAt,
+    endedAt: new Date().toISOString(),
+    commandLine: maskedCommandLine(command.command, command.args),
+  };
   if (result.notFound) return { run: { ...base, status: 'failed', reason: `${command.command} not found; ${scanner.installHint}` } };
   if (result.timedOut) return { run: { ...base, status: 'failed', reason: `timed out after ${Math.round(at.timeoutMs / 1000)} s; it was stopped with the processes it started` } };
   if (result.exitCode === null || scanner.exitMeaning(result.exitCode) === 'error') {
@@ -96,7 +111,7 @@ async function runCommand(scanner: CommandScanner, target: ScannerTarget, scanne
  * tool's report. A known error means it could not run; anything else is our bug, and ends the run.
  */
 async function runAnalyzer(scanner: AnalyzerScanner, target: ScannerTarget, context: AnalyzerContext, at: Started): Promise<ScannerOutcome> {
-  const base = { id: scanner.id, version: at.version, files: target.files.length };
+  const base = { id: scanner.id, version: at.version, files: target.files.length, startedAt: at.startedAt };
   let timer: NodeJS.Timeout | undefined;
   try {
     const timeout = new Promise<never>((_, reject) => {
@@ -105,13 +120,14 @@ async function runAnalyzer(scanner: AnalyzerScanner, target: ScannerTarget, cont
     const log = await Promise.race([scanner.analyze(target, context), timeout]);
     await writeFile(target.outputFile, JSON.stringify(log));
   } catch (error) {
-    if (error instanceof TimedOut) return { run: { ...base, status: 'failed', reason: error.message, durationMs: at.elapsed() } };
-    if (isPipewardenError(error) && !(error instanceof InternalError)) return { run: { ...base, status: 'failed', reason: error.toLine(), durationMs: at.elapsed() } };
+    const ended = { durationMs: at.elapsed(), endedAt: new Date().toISOString() };
+    if (error instanceof TimedOut) return { run: { ...base, ...ended, status: 'failed', reason: error.message } };
+    if (isPipewardenError(error) && !(error instanceof InternalError)) return { run: { ...base, ...ended, status: 'failed', reason: error.toLine() } };
     throw new InternalError(`internal error in the ${scanner.id} analyzer: ${(error as Error).message ?? String(error)}`, { file: scanner.id, cause: error });
   } finally {
     clearTimeout(timer);
   }
-  return { run: { ...base, status: 'ran', exitCode: 0, durationMs: at.elapsed() }, report: reportOf(scanner, target, at.version) };
+  return { run: { ...base, status: 'ran', exitCode: 0, durationMs: at.elapsed(), endedAt: new Date().toISOString() }, report: reportOf(scanner, target, at.version) };
 }
 
 class TimedOut extends Error {}

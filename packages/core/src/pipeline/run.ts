@@ -29,7 +29,10 @@ function troubleOf(runs: readonly ScannerRun[], failClosed: boolean): Trouble {
 
 function logRuns(runs: ScannerRun[], ports: Ports): void {
   for (const run of runs) {
-    if (run.status === 'ran') ports.log('info', `${run.id}: ran, ${run.findings} finding${run.findings === 1 ? '' : 's'} in ${(run.durationMs / 1000).toFixed(1)} s`);
+    if (run.status === 'ran' || run.status === 'partial') {
+      const partly = run.notAnalysed?.length ? `, ${run.notAnalysed.length} file${run.notAnalysed.length === 1 ? '' : 's'} not analysed` : '';
+      ports.log('info', `${run.id}: ${run.status}, ${run.findings} finding${run.findings === 1 ? '' : 's'}${partly} in ${(run.durationMs / 1000).toFixed(1)} s`);
+    }
     else if (run.status === 'failed') ports.log('info', `${run.id}: failed in ${(run.durationMs / 1000).toFixed(1)} s`);
     else if (run.reason !== NOTHING_TO_SCAN) ports.log('info', `${run.id}: skipped (${run.reason})`);
   }
@@ -79,7 +82,7 @@ export async function runPipeline(given: ScanOptions, ports: Ports, parts: Pipel
   const assessed = await assess(ingested.log, options, ports, feeds);
   const warnings = [...trouble.warnings, ...assessed.warnings];
   const findings = findingsOf(ingested.log);
-  for (const run of collected.runs) if (run.status === 'ran') run.findings = findings.filter((f) => f.run.properties?.[PROP.scanner] === run.id).length;
+  for (const run of collected.runs) if (run.status === 'ran' || run.status === 'partial') run.findings = findings.filter((f) => f.run.properties?.[PROP.scanner] === run.id).length;
   logRuns(collected.runs, ports);
   const verdict = judge(findings, options.config, options.stage, warnings);
   const judged = { findings, verdict, waivers: assessed.waivers };

@@ -25,7 +25,7 @@ export type LogLevel = 'info' | 'warn';
 /** Scanner lifecycle, for live progress displays. */
 export type ScanEvent =
   | { type: 'start'; scanner: string; target: string }
-  | { type: 'end'; scanner: string; status: 'ran' | 'skipped' | 'failed'; durationMs: number; reason?: string | undefined };
+  | { type: 'end'; scanner: string; status: 'ran' | 'partial' | 'skipped' | 'failed'; durationMs: number; reason?: string | undefined };
 
 /** What a platform supplies to the core. Later stages add diff, summary, annotations, comment and tickets. */
 export interface Ports {

@@ -60,7 +60,15 @@ export function renderJson(input: JsonReportInput): Record<string, unknown> {
     ...(input.scope ? { diff: input.scope } : {}),
     ...(input.exclusions && (Object.keys(input.exclusions.files).length || Object.keys(input.exclusions.findings).length) ? { excluded: { files: input.exclusions.files, findings: input.exclusions.findings } } : {}),
     warnings: input.verdict.warnings,
-    scanners: input.scanners.map(({ id, status, version: v, durationMs, reason, findings }) => ({ id, status, ...(v ? { version: v } : {}), durationMs: Math.round(durationMs), ...(reason ? { reason } : {}), ...(findings !== undefined ? { findings } : {}) })),
+    scanners: input.scanners.map(({ id, status, version: v, durationMs, reason, findings, notAnalysed }) => ({
+      id,
+      status,
+      ...(v ? { version: v } : {}),
+      durationMs: Math.round(durationMs),
+      ...(reason ? { reason } : {}),
+      ...(findings !== undefined ? { findings } : {}),
+      ...(notAnalysed?.length ? { notAnalysed } : {}),
+    })),
     waivers: {
       expired: (input.waivers?.expired ?? []).map((w) => ({ index: w.index, expires: w.waiver.expires, owner: w.waiver.owner, matched: w.matched })),
       expiringSoon: (input.waivers?.expiringSoon ?? []).map((w) => ({ index: w.index, expires: w.waiver.expires, owner: w.waiver.owner, daysLeft: w.daysLeft })),

@@ -1,0 +1,16 @@
+import { describe, expect, it } from 'vitest';
+import { maskedCommandLine } from './command-line.js';
+
+describe('maskedCommandLine: what a SARIF invocation shows of the command', () => {
+  it('masks credentials in every spelling tools take them, and quotes for a shell', () => {
+    const line = maskedCommandLine('wapiti', ['-u', 'http://admin:hunter2@127.0.0.1:8080/', '--token', 'abc123', '--api-key=s3cr3t', '-H', 'Authorization: Bearer eyJhbGciOiJIUzI1NiJ9', '-H', 'Accept: text/html', 'ghp_' + 'a'.repeat(36), 'a b']);
+    expect(line).not.toMatch(/hunter2|abc123|s3cr3t|eyJhbGci|ghp_a/);
+    expect(line).toBe("wapiti -u 'http://admin:[redacted]@127.0.0.1:8080/' --token [redacted] --api-key=[redacted] -H 'Authorization: [redacted]' -H 'Accept: text/html' '[redacted]' 'a b'");
+  });
+
+  it('keeps the start of a very long file list and says how much it left out', () => {
+    const line = maskedCommandLine('eslint', Array.from({ length: 1000 }, (_, i) => `src/file-${i}.js`));
+    expect(line.length).toBeLessThan(2100);
+    expect(line).toMatch(/^eslint src\/file-0\.js .* … \(\d+ more arguments\)$/);
+  });
+});
