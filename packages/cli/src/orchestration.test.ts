@@ -50,6 +50,16 @@ describe('a scanner that hangs', () => {
     const failed = log.runs.find((r) => r.tool.driver.name === 'ShellCheck')!;
     expect(failed.invocations[0]!.executionSuccessful).toBe(false);
     expect(failed.invocations[0]!.toolExecutionNotifications[0]!.message.text).toMatch(/timed out after 2 s/);
+    // One verdict everywhere: the exit code, the console, summary.md, report.json, the SARIF log and the history line.
+    expect(run.stdout).toMatch(/^ERROR: 1 scanner could not run \(gate\.on_scanner_error: fail\):\n  - shellcheck did not run: timed out after 2 s/m);
+    expect(run.stdout).not.toMatch(/Gate passed/);
+    expect(await readFile(join(dir, 'out', 'summary.md'), 'utf8')).toMatch(/^## Pipewarden: ⚠️ error: a scanner could not run\n/);
+    const report = JSON.parse(await readFile(join(dir, 'out', 'report.json'), 'utf8')) as { verdict: string; errors: string[] };
+    expect(report).toMatchObject({ verdict: 'error', errors: [expect.stringMatching(/^shellcheck did not run: timed out/)] });
+    expect((log as unknown as { properties: Record<string, { status?: string }> }).properties['pipewarden/verdict']?.status).toBe('error');
+    expect(await readFile(join(dir, 'out', 'report.html'), 'utf8')).toMatch(/<h1 id="verdict">Error: a scanner could not run<\/h1>/);
+    const history = (await readFile(join(dir, 'out', 'history.jsonl'), 'utf8')).trim().split('\n').map((line) => JSON.parse(line) as { verdict: string });
+    expect(history.at(-1)?.verdict).toBe('error');
   });
 
   it('with on_scanner_error: warn, the gate passes with a warning', async () => {

@@ -95,7 +95,7 @@ describe('report.json', () => {
     const validate = ajv.compile(schema);
     const report = JSON.parse(await readFile(join(out, 'report.json'), 'utf8')) as { schemaVersion: string; findings: unknown[] };
     expect(validate(report) ? [] : validate.errors).toEqual([]);
-    expect(report.schemaVersion).toBe('1.1');
+    expect(report.schemaVersion).toBe('1.2');
     expect(report.findings).toHaveLength(demoExpected().total);
   });
 });

@@ -39,7 +39,7 @@ export interface GateLogOutcome {
   baseline?: BaselineCounts | undefined;
   waivers: WaiverReport;
   outputs: EmitOutputs;
-  exitCode: 0 | 1;
+  exitCode: 0 | 1 | 2;
 }
 
 /** Absent results of an earlier comparison, and earlier waivers, are recomputed, not inherited. */
@@ -74,6 +74,15 @@ export async function gateLogWith(options: GateLogOptions, ports: Ports, emit: E
   const findings = findingsOf(log);
   const stage = options.stage ?? 'production';
   const verdict = judge(findings, options.config, stage, assessed.warnings);
+  // A scanner that failed in the scan (or in one shard of it) fails the gate of the whole as it would have the scan.
+  const failedRuns = log.runs.filter((run) => run.invocations?.some((invocation) => invocation.executionSuccessful === false));
+  if ((options.config.gate?.on_scanner_error ?? 'fail') === 'fail' && failedRuns.length) {
+    verdict.status = 'error';
+    verdict.errors = failedRuns.map((run) => {
+      const why = run.invocations!.flatMap((invocation) => invocation.toolExecutionNotifications ?? []).find((n) => n.level === 'error')?.message.text ?? 'the tool reported that it failed';
+      return `${String(run.properties?.[PROP.scanner] ?? run.tool.driver.name)} did not run: ${why.replace(/\s*\n\s*/g, ' ')}`;
+    });
+  }
   log.properties = {
     ...log.properties,
     [PROP.stage]: stage,
@@ -89,7 +98,7 @@ export async function gateLogWith(options: GateLogOptions, ports: Ports, emit: E
   const images = log.properties[PROP.images] as ImageInventory[] | undefined;
   const trend = history && provenance ? trendOf(history, provenance.repository, stage) : undefined;
   const outputs = await emit(log, { findings, verdict, scanners, stage, baseline, waivers: assessed.waivers, history: trend }, resolve(options.cwd, options.outDir), { links: options.links });
-  const exitCode = verdict.status === 'fail' ? 1 : 0;
+  const exitCode = verdict.status === 'error' ? 2 : verdict.status === 'fail' ? 1 : 0;
   if (provenance) await record({ history: options.history, time: new Date(), provenance, stage, log, findings, verdict, exitCode, baseline: Boolean(baselineLog), scanners, images });
   return { log, findings, verdict, baseline, waivers: assessed.waivers, outputs, exitCode };
 }

@@ -86,7 +86,7 @@ async function runCommand(scanner: CommandScanner, target: ScannerTarget, scanne
     stderrTail: tail(result.stderr),
     startedAt: at.startedAt,
     endedAt: new Date().toISOString(),
-    commandLine: maskedCommandLine(command.command, command.args),
+    commandLine: maskedCommandLine(command.command, command.args, command.cwd),
   };
   if (result.notFound) return { run: { ...base, status: 'failed', reason: `${command.command} not found; ${scanner.installHint}` } };
   if (result.timedOut) return { run: { ...base, status: 'failed', reason: `timed out after ${Math.round(at.timeoutMs / 1000)} s; it was stopped with the processes it started` } };

@@ -85,9 +85,15 @@ export async function runPipeline(given: ScanOptions, ports: Ports, parts: Pipel
   for (const run of collected.runs) if (run.status === 'ran' || run.status === 'partial') run.findings = findings.filter((f) => f.run.properties?.[PROP.scanner] === run.id).length;
   logRuns(collected.runs, ports);
   const verdict = judge(findings, options.config, options.stage, warnings);
+  // One verdict for every output: a scanner that could not run under a fail-closed policy makes the run an
+  // error (exit 2) in the console, summary, report.json, SARIF and history alike.
+  if (failClosed && trouble.failures.length) {
+    verdict.status = 'error';
+    verdict.errors = trouble.failures.map((failure) => `${failure.scanner} did not run: ${failure.reason.replace(/\s*\n\s*/g, ' ')}`);
+  }
   const judged = { findings, verdict, waivers: assessed.waivers };
   const emitted = await emitRun({ options, prepared, ingested, judged, runs: collected.runs, startedAt }, parts.emit, ports);
-  const exitCode = failClosed && trouble.failures.length ? 2 : verdict.status === 'fail' ? 1 : 0;
+  const exitCode = verdict.status === 'error' ? 2 : verdict.status === 'fail' ? 1 : 0;
   if (!options.shard) {
     await record({ history: options.history, time: startedAt, provenance: emitted.provenance, stage: options.stage, log: ingested.log, findings, verdict, exitCode, baseline: Boolean(prepared.baselineLog), scanners: collected.runs, images: emitted.images });
   }

@@ -24,7 +24,10 @@ export interface GateFailure {
 
 /** The gate's decision: a returned value, never an exception. */
 export interface Verdict {
-  status: 'pass' | 'fail';
+  /** error: a scanner could not run under on_scanner_error: fail (exit 2), whatever the findings say. */
+  status: 'pass' | 'fail' | 'error';
+  /** Why the run is an error: each scanner that could not run, with its reason. */
+  errors?: string[] | undefined;
   failures: GateFailure[];
   /** Findings the gate looked at (its scope), and all findings. */
   gated: number;

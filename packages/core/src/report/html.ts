@@ -110,7 +110,7 @@ function options(values: readonly string[]): string {
 export const STYLE = `
 :root{--fg:#1d2129;--muted:#667085;--line:#e4e7ec;--bg:#fff;--soft:#f6f7f9}
 *{box-sizing:border-box}body{font:14px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:var(--fg);background:var(--bg);margin:0}
-header{padding:20px 28px;color:#fff}header.pass{background:#1f7a3f}header.fail{background:#b42318}
+header{padding:20px 28px;color:#fff}header.pass{background:#1f7a3f}header.fail{background:#b42318}header.error{background:#8a4b00}
 header h1{margin:0 0 4px;font-size:22px}header p{margin:0;opacity:.92}
 main{padding:20px 28px;max-width:1500px}section{margin:0 0 26px}h2{font-size:17px;margin:0 0 10px}
 .cards{display:flex;gap:12px;flex-wrap:wrap}.card{border:1px solid var(--line);border-radius:8px;padding:10px 16px;min-width:92px;background:var(--soft)}
@@ -179,6 +179,7 @@ export function renderHtml(input: HtmlReportInput): string {
   const active = all.filter((f) => !f.suppressed);
   const { verdict } = input;
   const pass = verdict.status === 'pass';
+  const title = verdict.status === 'error' ? 'error: a scanner could not run' : pass ? 'gate passed' : 'gate failed';
   const byPriority = Object.fromEntries(PRIORITIES.map((p) => [p, active.filter((f) => f.priority === p).length]));
   const fresh = active.filter((f) => f.result.baselineState === 'new').length;
   const generated = (input.generatedAt ?? new Date()).toISOString();
@@ -247,10 +248,10 @@ ${all.length > shown.length ? `<p class="muted">The ${all.length - shown.length}
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'nonce-${nonce}'; script-src 'nonce-${nonce}'; img-src data:; base-uri 'none'; form-action 'none'">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="referrer" content="no-referrer">
-<title>Pipewarden: ${pass ? 'gate passed' : 'gate failed'} (${e(input.stage)})</title>
+<title>Pipewarden: ${title} (${e(input.stage)})</title>
 <style nonce="${nonce}">${STYLE}</style></head>
 <body>
-<header class="${pass ? 'pass' : 'fail'}"><h1 id="verdict">${pass ? 'Gate passed' : 'Gate failed'}</h1><p>${subtitle}</p></header>
+<header class="${verdict.status}"><h1 id="verdict">${title.charAt(0).toUpperCase()}${title.slice(1)}</h1><p>${subtitle}</p>${(verdict.errors ?? []).map((error) => `<p>${e(error)}</p>`).join('')}</header>
 <main>
 ${why}
 <section><h2>Open findings</h2><div class="cards">${cards}</div></section>

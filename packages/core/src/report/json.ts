@@ -8,7 +8,7 @@ import type { SummaryInput } from './summary.js';
  * report.json's schema version (docs/report-json.md, docs/schemas/report-v1.schema.json). Adding a field is a
  * minor change; renaming or removing one is a major one and bumps the first number.
  */
-export const REPORT_SCHEMA_VERSION = '1.1';
+export const REPORT_SCHEMA_VERSION = '1.2';
 
 export interface JsonReportInput extends Omit<SummaryInput, 'outputs'> {
   exitCode?: number;
@@ -53,6 +53,7 @@ export function renderJson(input: JsonReportInput): Record<string, unknown> {
     generatedAt: (input.generatedAt ?? new Date()).toISOString(),
     stage: input.stage,
     verdict: input.verdict.status,
+    ...(input.verdict.errors?.length ? { errors: input.verdict.errors } : {}),
     ...(input.exitCode !== undefined ? { exitCode: input.exitCode } : {}),
     failures: input.verdict.failures.map(({ rule, matched, max, findings }) => ({ rule, matched, max, findings })),
     counts: { total: input.findings.length, ...input.verdict.counts, fixed: input.fixed?.length ?? 0 },

@@ -31,6 +31,7 @@ export function summaryFromLog(log: Log): SummaryInput {
     total: verdict.total ?? findings.length,
     scope: verdict.scope ?? 'all',
     warnings: verdict.warnings ?? [],
+    ...(verdict.errors?.length ? { errors: verdict.errors } : {}),
     counts: verdict.counts,
   };
   return { ...restOf(props), findings, fixed: fixedOf(log), verdict: full };

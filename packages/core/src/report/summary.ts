@@ -116,9 +116,14 @@ function markdownParts(input: SummaryInput): MarkdownParts {
   const active = findings.filter((f) => !f.suppressed);
   const waived = findings.length - active.length;
   const out: string[] = [];
-  const head = verdict.status === 'pass' ? '✅ gate passed' : '❌ gate failed';
+  const head = verdict.status === 'error' ? '⚠️ error: a scanner could not run' : verdict.status === 'pass' ? '✅ gate passed' : '❌ gate failed';
   out.push(`## Pipewarden: ${head}`, '');
   // The verdict and why, before anything else.
+  if (verdict.status === 'error' && verdict.errors?.length) {
+    out.push('**Why this run is an error** (`gate.on_scanner_error: fail`: what a scanner did not look at cannot pass):', '');
+    for (const error of verdict.errors) out.push(`- ${escapeMarkdown(error, 400)}`);
+    out.push('');
+  }
   if (verdict.failures.length) {
     out.push('**Why the gate failed:**', '');
     for (const failure of verdict.failures) {
@@ -283,7 +288,12 @@ export function renderText(input: SummaryInput): string {
   for (const line of [baselineLine(input), scopeLine(input)]) if (line) out.push(line);
   if (input.exclusions) for (const line of describeExclusions(input.exclusions)) out.push(`Not scanned: ${line} (include: in pipewarden.yml brings them back)`);
   for (const warning of verdict.warnings) out.push(`warning: ${warning}`);
-  if (verdict.status === 'fail') {
+  if (verdict.status === 'error') {
+    out.push(`ERROR: ${verdict.errors?.length ?? 0} scanner${verdict.errors?.length === 1 ? '' : 's'} could not run (gate.on_scanner_error: fail):`);
+    for (const error of verdict.errors ?? []) out.push(`  - ${error}`);
+    if (verdict.failures.length) out.push('The gate also failed on what ran:');
+    for (const failure of verdict.failures) out.push(`  - ${failure.rule}: ${failure.matched} (at most ${failure.max}), e.g. ${failure.examples.join(', ')}`);
+  } else if (verdict.status === 'fail') {
     out.push('Gate FAILED:');
     for (const failure of verdict.failures) out.push(`  - ${failure.rule}: ${failure.matched} (at most ${failure.max}), e.g. ${failure.examples.join(', ')}`);
   } else {

@@ -8,6 +8,11 @@ describe('maskedCommandLine: what a SARIF invocation shows of the command', () =
     expect(line).toBe("wapiti -u 'http://admin:[redacted]@127.0.0.1:8080/' --token [redacted] --api-key=[redacted] -H 'Authorization: [redacted]' -H 'Accept: text/html' '[redacted]' 'a b'");
   });
 
+  it('shows paths without the machine\'s layout: relative to the scanned root, our tools by package path', () => {
+    const line = maskedCommandLine('/usr/bin/node', ['/opt/ci/node_modules/.pnpm/eslint@9/node_modules/eslint/bin/eslint.js', '--output-file', '/tmp/run-1/out/raw/eslint.sarif', '--config=/work/repo/.eslintrc', '/work/repo/src/a.js', '/work/repo'], '/work/repo');
+    expect(line).toBe('node eslint/bin/eslint.js --output-file …/eslint.sarif --config=.eslintrc src/a.js .');
+  });
+
   it('keeps the start of a very long file list and says how much it left out', () => {
     const line = maskedCommandLine('eslint', Array.from({ length: 1000 }, (_, i) => `src/file-${i}.js`));
     expect(line.length).toBeLessThan(2100);

@@ -7,15 +7,33 @@ const SECRET_HEADER = /^((?:authorization|cookie|x-api-key|x-auth-token|proxy-au
 
 const MAX_CHARS = 2000;
 
+/**
+ * Paths as a reader of the log needs them, without this machine's layout (nor the checkout's place, which
+ * would make two runs' logs differ): under the scanned root relative to it, a tool of ours by its package
+ * path, anything else by its name.
+ */
+function placeless(arg: string, root: string | undefined, isCommand = false): string {
+  const flag = /^(--?[\w-]+=)(\/.*)$/.exec(arg);
+  const [prefix, path] = flag ? [flag[1]!, flag[2]!] : ['', arg];
+  if (!path.startsWith('/')) return arg;
+  if (root && (path === root || path.startsWith(`${root}/`))) return `${prefix}${path === root ? '.' : path.slice(root.length + 1)}`;
+  const inPackages = path.lastIndexOf('/node_modules/');
+  if (inPackages >= 0) return `${prefix}${path.slice(inPackages + '/node_modules/'.length)}`;
+  const name = path.slice(path.lastIndexOf('/') + 1);
+  return `${prefix}${isCommand ? name : `…/${name}`}`;
+}
+
 function quote(arg: string): string {
-  return /^[\w@%+=:,./-]+$/.test(arg) ? arg : `'${arg.replace(/'/g, `'\\''`)}'`;
+  return /^[\w@%+=:,./…-]+$/.test(arg) ? arg : `'${arg.replace(/'/g, `'\\''`)}'`;
 }
 
 /**
  * The command line as SARIF's invocation.commandLine shows it: shell-quoted, with every credential masked
  * (values of secret-named flags, credential headers, known token shapes, passwords in URLs).
  */
-export function maskedCommandLine(command: string, args: readonly string[]): string {
+export function maskedCommandLine(command: string, given: readonly string[], root?: string): string {
+  const args = given.map((arg) => placeless(arg, root));
+  command = placeless(command, root, true);
   const shown: string[] = [];
   for (let i = 0; i < args.length; i++) {
     const arg = args[i]!;
