@@ -1,5 +1,6 @@
+import { existsSync, readdirSync } from 'node:fs';
 import { access, chmod, readFile } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import {
   applyFailOn,
@@ -284,9 +285,15 @@ exec "$@" scan --stage precommit --staged --quiet --out-dir "$(git rev-parse --g
   return 0;
 }
 
-/** The files a person opens next: the full log, the summary, the HTML report. */
+/** Every file the run wrote, the ones a person opens next first; folders of many files as one entry. */
 function shownOutputs(cwd: string, outputs: EmitOutputs): string[] {
-  return [outputs.sarif, outputs.summary, outputs.html].map((path) => relativeTo(cwd, path));
+  const files = [outputs.sarif, outputs.summary, outputs.html, outputs.json, outputs.junit, ...outputs.gitlab].filter(Boolean).map((path) => relativeTo(cwd, path));
+  const folder = (path: string, count: number, what: string) => `${relativeTo(cwd, path)}/ (${count} ${what}${count === 1 ? '' : 's'})`;
+  if (outputs.github.length) files.push(folder(outputs.githubDir, outputs.github.length, 'GitHub SARIF file'));
+  const raw = join(dirname(outputs.sarif), 'raw');
+  const native = existsSync(raw) ? readdirSync(raw).length : 0;
+  if (native) files.push(folder(raw, native, 'native report'));
+  return files;
 }
 
 /** Whether a commit is in the clone (GitLab's default shallow clone may not have the MR's base). */
@@ -421,6 +428,7 @@ async function scan(args: string[], io: CliIo): Promise<number> {
       baseline: outcome.baseline,
       scope: outcome.scope,
       exclusions: outcome.exclusions,
+      coverage: outcome.coverage,
       outputs: shownOutputs(io.cwd, outcome.outputs),
     }),
   );

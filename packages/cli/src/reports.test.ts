@@ -58,8 +58,9 @@ describe('summary.md', () => {
     const prose = md.replace(/(`+)[^`]*?\1/g, '');
     expect(prose).not.toMatch(/<img|<script|<svg/i);
     expect(md).toContain('&lt;img src=x onerror=alert\\(1\\)&gt;');
-    expect(md).not.toMatch(/@everyone/);
-    expect(md).toContain('@\u200beveryone');
+    expect(prose).not.toMatch(/@everyone/);
+    expect(md).toContain('`@everyone`');
+    expect(md).not.toMatch(/[\u200b-\u200d\u2060\ufeff]/);
     expect(md).not.toMatch(/\]\(javascript:/i);
     // The file link goes to the commit, with the hostile path percent-encoded inside the URL.
     expect(md).toContain('(https://github.com/acme/app/blob/abc123/src/%22%3E%3Cimg%20src%3Dy%20onerror%3Dalert%28');

@@ -27,6 +27,12 @@ export function componentOf(finding: Finding): string {
   return finding.location?.uri ?? '(no location)';
 }
 
+/** The file to open for a group: a package goes with its manifest or lockfile, an image with its Dockerfile. */
+export function whereToFix(group: Pick<FindingGroup, 'component' | 'top'>): string {
+  const file = group.top.location?.uri;
+  return file && file !== group.component ? `${group.component} (${file})` : group.component;
+}
+
 /** Findings grouped by rule and component, most urgent group first: one line per thing to fix. */
 export function groupFindings(findings: readonly Finding[]): FindingGroup[] {
   const groups = new Map<string, FindingGroup>();

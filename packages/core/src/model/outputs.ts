@@ -1,4 +1,5 @@
 import type { Finding } from '../finding.js';
+import type { CoverageLine } from './coverage.js';
 import type { ExclusionCounts } from '../files/exclusions.js';
 import type { BaselineCounts } from '../identity/baseline.js';
 import type { ImageInventory } from '../images/check.js';
@@ -26,6 +27,8 @@ export interface RunSummary {
   provenance?: Provenance | undefined;
   /** The images the pipeline built, as the inventory keeps them. */
   images?: readonly ImageInventory[] | undefined;
+  /** Per language and kind of check present: what ran on it and what did not. */
+  coverage?: readonly CoverageLine[] | undefined;
   /** Files and findings left out as third-party, machine-written or excluded by the user, by reason. */
   exclusions?: ExclusionCounts | undefined;
   /** Earlier runs' open findings by priority (the history file), oldest first: the trend. */

@@ -21,12 +21,14 @@ export interface ScannerRun {
   endedAt?: string | undefined;
   /** The command line it ran, secrets masked (none for an analyzer of ours). */
   commandLine?: string | undefined;
+  /** It ran, but is known to miss checks on this machine, and why. */
+  caveat?: string | undefined;
   /** Files it could not analyse (a parse error), each with the tool's reason: a partial run. */
   notAnalysed?: readonly { file: string; reason: string }[] | undefined;
 }
 
 /** A scanner's run as reports show it (a ScannerRun, or the same read back from a log). */
-export type ScannerSummary = Pick<ScannerRun, 'id' | 'status' | 'durationMs'> & Partial<Pick<ScannerRun, 'version' | 'reason' | 'findings' | 'files' | 'notAnalysed'>>;
+export type ScannerSummary = Pick<ScannerRun, 'id' | 'status' | 'durationMs'> & Partial<Pick<ScannerRun, 'version' | 'reason' | 'findings' | 'files' | 'notAnalysed' | 'caveat'>>;
 
 /** A scanner that could not run, under a fail-closed policy: the run is an error (exit 2). */
 export interface ScannerFailure {

@@ -6,6 +6,7 @@ import type { ImageInventory } from '../images/check.js';
 import type { EmitOutputs, Emitter, RunSummary } from '../model/outputs.js';
 import type { Provenance } from '../model/provenance.js';
 import type { ScannerRun } from '../model/scanner-run.js';
+import type { CoverageLine } from '../model/coverage.js';
 import type { Verdict } from '../policy/gate.js';
 import type { WaiverReport } from '../policy/waivers.js';
 import type { Ports } from '../ports/types.js';
@@ -92,7 +93,7 @@ export interface Emitted {
 
 /** Stamps the log with the run's facts and writes every output through the emitter. */
 export async function emitRun(
-  input: { options: ParsedScanOptions; prepared: Prepared; ingested: Ingested; judged: Judged; runs: ScannerRun[]; startedAt: Date },
+  input: { options: ParsedScanOptions; prepared: Prepared; ingested: Ingested; judged: Judged; runs: ScannerRun[]; startedAt: Date; coverage?: readonly CoverageLine[] },
   emit: Emitter,
   ports: Ports,
 ): Promise<Emitted> {
@@ -104,7 +105,7 @@ export async function emitRun(
   const images = imagesOf(log, prepared);
   log.properties = { ...log.properties, [PROP.provenance]: provenance, ...(images.length ? { [PROP.images]: images } : {}) };
   const trend = prepared.history && trendOf(prepared.history, provenance.repository, options.stage);
-  const summary: RunSummary = { ...judged, scanners: runs, stage: options.stage, reports: ingested.reports, baseline: ingested.baseline, scope: ingested.scope, provenance, images, history: trend, exclusions: prepared.exclusions.counts };
+  const summary: RunSummary = { ...judged, scanners: runs, stage: options.stage, reports: ingested.reports, baseline: ingested.baseline, scope: ingested.scope, provenance, images, history: trend, exclusions: prepared.exclusions.counts, coverage: input.coverage };
   const outputs = await emit(log, summary, prepared.outDir, {
     gitlab: { version, startedAt, endedAt: new Date(), commit: provenance.commit, scanners: runs, categories: Object.fromEntries(prepared.scanners.map((s) => [s.id, s.category])) },
     links: options.links,

@@ -17,6 +17,7 @@ interface Started {
   timeoutMs: number;
   elapsed: () => number;
   startedAt: string;
+  caveat?: string | undefined;
 }
 
 /** What the scanner would look at, and whether it applies at all; only one that applies needs to be installed. */
@@ -62,7 +63,7 @@ export async function runScanner(scanner: Scanner, input: CollectInput, ports: P
   // A report left by an earlier run must never be read as this run's: a tool that writes nothing (OSV-Scanner
   // finding no packages, a crash) leaves no file, not yesterday's.
   await rm(outputFile, { force: true });
-  const started: Started = { version: availability.version, timeoutMs: input.timeouts?.[scanner.id] ?? scanner.timeoutMs, elapsed, startedAt: new Date().toISOString() };
+  const started: Started = { caveat: availability.caveat, version: availability.version, timeoutMs: input.timeouts?.[scanner.id] ?? scanner.timeoutMs, elapsed, startedAt: new Date().toISOString() };
   if (scanner.kind === 'analyzer') return runAnalyzer(scanner, target, { ...scannerEnv, feeds: input.feeds, log: ports.log }, started);
   return runCommand(scanner, target, scannerEnv, input, started, signal);
 }
@@ -86,6 +87,7 @@ async function runCommand(scanner: CommandScanner, target: ScannerTarget, scanne
     stderrTail: tail(result.stderr),
     startedAt: at.startedAt,
     endedAt: new Date().toISOString(),
+    ...(at.caveat ? { caveat: at.caveat } : {}),
     commandLine: maskedCommandLine(command.command, command.args, command.cwd),
   };
   if (result.notFound) return { run: { ...base, status: 'failed', reason: `${command.command} not found; ${scanner.installHint}` } };
@@ -111,7 +113,7 @@ async function runCommand(scanner: CommandScanner, target: ScannerTarget, scanne
  * tool's report. A known error means it could not run; anything else is our bug, and ends the run.
  */
 async function runAnalyzer(scanner: AnalyzerScanner, target: ScannerTarget, context: AnalyzerContext, at: Started): Promise<ScannerOutcome> {
-  const base = { id: scanner.id, version: at.version, files: target.files.length, startedAt: at.startedAt };
+  const base = { id: scanner.id, version: at.version, files: target.files.length, startedAt: at.startedAt, ...(at.caveat ? { caveat: at.caveat } : {}) };
   let timer: NodeJS.Timeout | undefined;
   try {
     const timeout = new Promise<never>((_, reject) => {

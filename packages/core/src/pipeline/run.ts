@@ -6,6 +6,7 @@ import type { Ports } from '../ports/types.js';
 import { PROP } from '../sarif/types.js';
 import { assess, failsAlone, feedSource, judge } from './assess.js';
 import { collect, type CollectedReport } from './collect.js';
+import { coverageOf } from './coverage.js';
 import { emitRun } from './emit.js';
 import { ingest, type Trouble } from './ingest.js';
 import { normalizeReport } from './normalize.js';
@@ -34,7 +35,8 @@ function logRuns(runs: ScannerRun[], ports: Ports): void {
       ports.log('info', `${run.id}: ${run.status}, ${run.findings} finding${run.findings === 1 ? '' : 's'}${partly} in ${(run.durationMs / 1000).toFixed(1)} s`);
     }
     else if (run.status === 'failed') ports.log('info', `${run.id}: failed in ${(run.durationMs / 1000).toFixed(1)} s`);
-    else if (run.reason !== NOTHING_TO_SCAN) ports.log('info', `${run.id}: skipped (${run.reason})`);
+    // The install hint is said once, in the run's warnings: here only why.
+    else if (run.reason !== NOTHING_TO_SCAN) ports.log('info', `${run.id}: skipped (${run.reason?.split('; ')[0]})`);
   }
 }
 
@@ -92,11 +94,12 @@ export async function runPipeline(given: ScanOptions, ports: Ports, parts: Pipel
     verdict.errors = trouble.failures.map((failure) => `${failure.scanner} did not run: ${failure.reason.replace(/\s*\n\s*/g, ' ')}`);
   }
   const judged = { findings, verdict, waivers: assessed.waivers };
-  const emitted = await emitRun({ options, prepared, ingested, judged, runs: collected.runs, startedAt }, parts.emit, ports);
+  const coverage = coverageOf({ files: prepared.files, filesWithThirdParty: prepared.filesWithThirdParty, scanners: prepared.scanners, runs: collected.runs });
+  const emitted = await emitRun({ options, prepared, ingested, judged, runs: collected.runs, startedAt, coverage }, parts.emit, ports);
   const exitCode = verdict.status === 'error' ? 2 : verdict.status === 'fail' ? 1 : 0;
   if (!options.shard) {
     await record({ history: options.history, time: startedAt, provenance: emitted.provenance, stage: options.stage, log: ingested.log, findings, verdict, exitCode, baseline: Boolean(prepared.baselineLog), scanners: collected.runs, images: emitted.images });
   }
   const { log, reports, baseline, scope, merged } = ingested;
-  return { log, findings, verdict, scanners: collected.runs, reports, outputs: emitted.outputs, baseline, scope, merged, waivers: assessed.waivers, exclusions: prepared.exclusions.counts, failures: failClosed ? trouble.failures : [], exitCode };
+  return { log, findings, verdict, scanners: collected.runs, reports, outputs: emitted.outputs, baseline, scope, merged, waivers: assessed.waivers, exclusions: prepared.exclusions.counts, coverage, failures: failClosed ? trouble.failures : [], exitCode };
 }

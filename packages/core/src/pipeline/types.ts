@@ -1,3 +1,4 @@
+import type { CoverageLine } from '../model/coverage.js';
 import type { ExclusionCounts } from '../files/exclusions.js';
 import type { z } from 'zod';
 import type { Finding } from '../finding.js';
@@ -31,6 +32,8 @@ export interface ScanOutcome {
   waivers: WaiverReport;
   /** Reports of one thing by several tools joined into one. */
   merged: number;
+  /** Per language and kind of check present: what ran on it and what did not. */
+  coverage: CoverageLine[];
   /** What was left out as third-party, machine-written or excluded, by reason. */
   exclusions: ExclusionCounts;
   /** Scanners that could not run, under a fail-closed policy: the run is an error (exit 2). */

@@ -7,11 +7,20 @@ describe('escaping report text', () => {
     const out = escapeMarkdown(hostile);
     expect(out).not.toMatch(/<img/);
     expect(out).not.toMatch(/(?<!\\)\|/);
-    expect(out).not.toMatch(/(?<!\\)\[click(?<!\\)\]/);
-    expect(out).not.toContain('@security-team');
+    // Mentions and URLs sit in code spans: inert, and they copy as written (no zero-width character).
+    const prose = out.replace(/(`+)[^`]*?\1/g, '');
+    expect(prose).not.toContain('@security-team');
+    expect(prose).not.toContain('https://evil');
+    expect(prose).not.toMatch(/(?<!\\)\[click(?<!\\)\]/);
+    expect(out).toContain('`[click](https://evil.test)`');
+    expect(out).toContain('`@security-team`');
+    expect(out).not.toMatch(/[\u200b-\u200d\u2060\ufeff]/);
     expect(out).not.toContain('\n');
-    expect(out).not.toContain('https://evil');
     expect(out).toContain('\\*\\*bold\\*\\*');
+  });
+
+  it('keeps package versions and links copyable', () => {
+    expect(escapeMarkdown('upgrade lodash@4.17.20 to 4.17.21, see https://github.com/advisories/GHSA-35jh-r3h4-6jhm.')).toBe('upgrade `lodash@4.17.20` to 4.17.21, see `https://github.com/advisories/GHSA-35jh-r3h4-6jhm.`');
   });
 
   it('shortens long text', () => {

@@ -5,13 +5,22 @@
 export function escapeMarkdown(text: string, maxLength = 300): string {
   let flat = text.replace(/[\r\n\u2028\u2029]+/g, ' ').trim();
   if (flat.length > maxLength) flat = `${flat.slice(0, maxLength - 1)}…`;
+  // A word that would ping someone or become a link (pkg@1.2.3, @team, https://…) goes in a code span:
+  // inert, and it copies as written (zero-width characters inside would break a pasted URL or version).
   return flat
+    .split(/(\s+)/)
+    .map((word) => (LIVE_WORD.test(word) ? markdownCode(word) : escapeWord(word)))
+    .join('');
+}
+
+const LIVE_WORD = /@\w|\b[a-z][a-z0-9+.-]*:\/\/|\bwww\./i;
+
+function escapeWord(word: string): string {
+  return word
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')
-    .replace(/([\\`*_{}[\]()#+!|~])/g, '\\$1')
-    .replace(/@(?=\w)/g, '@\u200b')
-    .replace(/(https?):\/\//gi, '$1:/\u200b/');
+    .replace(/([\\`*_{}[\]()#+!|~])/g, '\\$1');
 }
 
 /** Inline code that cannot be broken out of: backticks inside widen the fence. */

@@ -60,6 +60,7 @@ export function renderJson(input: JsonReportInput): Record<string, unknown> {
     ...(input.baseline ? { baseline: input.baseline } : {}),
     ...(input.scope ? { diff: input.scope } : {}),
     ...(input.exclusions && (Object.keys(input.exclusions.files).length || Object.keys(input.exclusions.findings).length) ? { excluded: { files: input.exclusions.files, findings: input.exclusions.findings } } : {}),
+    ...(input.coverage?.length ? { coverage: input.coverage } : {}),
     warnings: input.verdict.warnings,
     scanners: input.scanners.map(({ id, status, version: v, durationMs, reason, findings, notAnalysed }) => ({
       id,

@@ -2,7 +2,7 @@ import { PROP, prop } from '../sarif/props.js';
 import { PRIORITIES, SEVERITIES, whereOf, type Finding, type Severity } from '../finding.js';
 import type { ImageInventory } from '../images/check.js';
 import { NOTHING_TO_SCAN, type ScannerSummary } from '../model/scanner-run.js';
-import { componentOf, groupFindings, locationUrl, safeHttpUrl, type FindingGroup } from '../model/groups.js';
+import { groupFindings, locationUrl, safeHttpUrl, whereToFix, type FindingGroup } from '../model/groups.js';
 import type { ReportLinks } from '../model/provenance.js';
 import type { RunSummary } from '../model/outputs.js';
 import { describeWaiver, type WaiverReport } from '../policy/waivers.js';
@@ -158,7 +158,7 @@ function markdownParts(input: SummaryInput): MarkdownParts {
     out.push('<details><summary>Fix first: the most urgent things to change</summary>', '');
     for (const [i, group] of groups.slice(0, FIX_FIRST).entries()) {
       const f = group.top;
-      out.push(`${i + 1}. **${f.priority ?? ''}** (risk ${f.risk ?? ''}) ${markdownCode(group.ruleId)} in ${markdownCode(group.component)}${group.count > 1 ? `, ${group.count} places` : ''}: ${escapeMarkdown(group.message, 160)}`);
+      out.push(`${i + 1}. **${f.priority ?? ''}** (risk ${f.risk ?? ''}) ${markdownCode(group.ruleId)} in ${markdownCode(whereToFix(group))}${group.count > 1 ? `, ${group.count} places` : ''}: ${escapeMarkdown(group.message, 160)}`);
     }
     out.push('', '</details>', '');
   }
@@ -166,6 +166,14 @@ function markdownParts(input: SummaryInput): MarkdownParts {
   if (troubled.length) {
     out.push('### Scanners skipped or failed', '');
     for (const run of troubled) out.push(`- **${escapeMarkdown(run.id, 60)}** ${run.status}: ${escapeMarkdown(run.reason ?? '', 300)}`);
+    out.push('');
+  }
+  if (input.coverage?.length) {
+    out.push('### Coverage', '', '| What | Files | Checked by | Status |', '| --- | ---: | --- | --- |');
+    for (const line of input.coverage) {
+      const status = line.status === 'checked' ? '✅ checked' : line.status === 'partly checked' ? `⚠️ partly: ${escapeMarkdown(line.why ?? '', 300)}` : `❌ not checked: ${escapeMarkdown(line.why ?? '', 300)}`;
+      out.push(`| ${escapeMarkdown(line.what, 80)} | ${line.files} | ${escapeMarkdown(line.checkedBy.join(', '), 120)} | ${status} |`);
+    }
     out.push('');
   }
   const excluded = input.exclusions ? describeExclusions(input.exclusions) : [];
@@ -255,8 +263,14 @@ export function renderMarkdown(input: SummaryInput, limit = MARKDOWN_LIMIT): str
 
 const MAX_LINES = 40;
 
+/** A column of the terminal table: cut with an ellipsis inside its width, so columns never touch. */
 function cell(text: string, width: number): string {
   return text.length > width ? `${text.slice(0, width - 1)}…` : text.padEnd(width);
+}
+
+/** A preset's rule as its own name ("@secretlint/…-preset-recommend > @secretlint/…-rule-aws" → the rule). */
+function shortRule(ruleId: string): string {
+  return ruleId.includes(' > ') ? ruleId.slice(ruleId.lastIndexOf(' > ') + 3) : ruleId;
 }
 
 /** The terminal summary (stdout): verdict, the most urgent findings with file and line, why. */
@@ -273,19 +287,21 @@ export function renderText(input: SummaryInput): string {
     out.push('', 'Fix first:');
     for (const [i, group] of groups.slice(0, FIX_FIRST).entries()) {
       const kev = group.top.kev ? ', in CISA KEV' : '';
-      out.push(`  ${i + 1}. ${group.top.priority ?? ''} risk ${group.top.risk ?? ''}${kev}: ${group.ruleId} in ${group.component}${group.count > 1 ? ` (${group.count} places)` : ''}`);
+      out.push(`  ${i + 1}. ${group.top.priority ?? ''} risk ${group.top.risk ?? ''}${kev}: ${shortRule(group.ruleId)} in ${whereToFix(group)}${group.count > 1 ? ` (${group.count} places)` : ''}`);
     }
   }
   if (findings.length) out.push('');
   for (const f of findings.slice(0, MAX_LINES)) {
     const message = f.message.replace(/\s+/g, ' ');
-    out.push(
-      `  ${cell(f.priority ?? '', 3)}${String(f.risk ?? '').padStart(3)}  ${cell(f.severity, 9)}${cell(f.tool, 11)}${cell(whereOf(f), 44)} ${cell(f.ruleId, 36)} ${cell(message, 90).trimEnd()}`,
-    );
+    const columns = [cell(f.priority ?? '', 2), String(f.risk ?? '').padStart(3), cell(f.severity, 8), cell(f.tool, 12), cell(whereOf(f), 44), cell(shortRule(f.ruleId), 36), cell(message, 90)];
+    out.push(`  ${columns.join('  ').trimEnd()}`);
   }
   if (findings.length > MAX_LINES) out.push(`  … and ${findings.length - MAX_LINES} more in the SARIF log`);
   out.push('');
   for (const line of [baselineLine(input), scopeLine(input)]) if (line) out.push(line);
+  for (const line of input.coverage ?? []) {
+    if (line.status !== 'checked') out.push(`${line.status === 'not checked' ? 'Not checked' : 'Partly checked'}: ${line.what} (${line.files} file${line.files === 1 ? '' : 's'}): ${line.why}`);
+  }
   if (input.exclusions) for (const line of describeExclusions(input.exclusions)) out.push(`Not scanned: ${line} (include: in pipewarden.yml brings them back)`);
   for (const warning of verdict.warnings) out.push(`warning: ${warning}`);
   if (verdict.status === 'error') {
@@ -299,6 +315,6 @@ export function renderText(input: SummaryInput): string {
   } else {
     out.push(`Gate passed (${verdict.gated} ${verdict.scope === 'new' ? 'new ' : ''}finding${verdict.gated === 1 ? '' : 's'} checked).`);
   }
-  if (input.outputs?.length) out.push(`Wrote ${input.outputs.join(', ')}`);
+  if (input.outputs?.length) out.push('Wrote:', ...input.outputs.map((path) => `  ${path}`));
   return `${out.join('\n')}\n`;
 }
