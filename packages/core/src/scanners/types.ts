@@ -43,7 +43,8 @@ export interface ScannerCommand {
   env?: Readonly<Record<string, string>>;
 }
 
-export type Availability = { available: true; version: string } | { available: false; reason: string };
+/** caveat: it runs, but is known to miss checks here (a Bandit older than the running Python's syntax tree). */
+export type Availability = { available: true; version: string; caveat?: string | undefined } | { available: false; reason: string };
 
 /** What an exit code means for this tool: many exit 1 when they find something. */
 export type ExitMeaning = 'clean' | 'findings' | 'error';
