@@ -100,3 +100,18 @@ describe('pipewarden convert refuses bad input with one line and exit 2, writing
     expect(log.runs[0]!.results).toHaveLength(1);
   });
 });
+
+describe('a real tool\'s SARIF that breaks one rule of the schema', () => {
+  it('is read with one warning naming the file and the repair, and the output is strictly valid', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'pw-repair-'));
+    const file = join(dir, 'slip.sarif');
+    const result = (n: number) => ({ ruleId: 'R1', ...(n === 2 ? {} : { message: { text: `finding ${n}` } }), locations: [{ physicalLocation: { artifactLocation: { uri: 'a.js' }, region: { startLine: n } } }] });
+    await writeFile(file, JSON.stringify({ version: '2.1.0', runs: [{ tool: { driver: { name: 'Legacy', rules: [{ id: 'R1', shortDescription: { text: 'Rule one' } }] } }, results: [1, 2, 3].map(result) }] }));
+    const out = await convert([file]);
+    expect(out.code).toBe(0);
+    expect(out.stderr).toMatch(new RegExp(`^pipewarden: warning: ${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: .*no message.*\n$`));
+    const log = JSON.parse(out.stdout) as { runs: { results: { message: { text: string } }[] }[] };
+    expect(log.runs[0]!.results.map((r) => r.message.text)).toEqual(['finding 1', 'Rule one', 'finding 3']);
+    expect(validateSarif(log)).toMatchObject({ valid: true });
+  });
+});

@@ -449,6 +449,7 @@ async function convert(args: string[], io: CliIo): Promise<number> {
   const log = await convertReports({
     reports: options.reports.map((file) => ({ file, format: options.format })),
     baseDir: io.cwd,
+    warn: (message) => io.stderr.write(`pipewarden: warning: ${message}\n`),
   });
   if (options.output) {
     await writeFileAtomic(resolve(io.cwd, options.output), sarifText(log));
@@ -470,10 +471,14 @@ async function merge(args: string[], io: CliIo): Promise<number> {
   }
   const options = validateOptions(mergeOptionsSchema, { ...values, reports: positionals });
   const logs = [];
-  for (const file of options.reports) logs.push((await readReport(resolve(io.cwd, file), 'sarif').catch((error: unknown) => {
-    if (error instanceof InputError) throw new InputError(error.message, { file, cause: error });
-    throw error;
-  })).log);
+  for (const file of options.reports) {
+    const read = await readReport(resolve(io.cwd, file), 'sarif').catch((error: unknown) => {
+      if (error instanceof InputError) throw new InputError(error.message, { file, cause: error });
+      throw error;
+    });
+    for (const warning of read.warnings) io.stderr.write(`pipewarden: warning: ${file}: ${warning}\n`);
+    logs.push(read.log);
+  }
   const baseline = options.baseline ? await readBaseline(resolve(io.cwd, options.baseline), options.baseline) : undefined;
   const log = mergeLogs(logs);
   const { merged } = dedupe(log);

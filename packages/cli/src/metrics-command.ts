@@ -51,11 +51,12 @@ interface Io {
 }
 
 /** What the default branch's last log says is open now, for the figures' SLA part. */
-async function openOf(file: string, cwd: string, lines: readonly HistoryLine[]): Promise<MetricsOptions['baseline']> {
-  const { log } = await readReport(resolve(cwd, file), 'sarif').catch((error: unknown) => {
+async function openOf(file: string, cwd: string, lines: readonly HistoryLine[], warn: (message: string) => void): Promise<MetricsOptions['baseline']> {
+  const { log, warnings } = await readReport(resolve(cwd, file), 'sarif').catch((error: unknown) => {
     if (error instanceof InputError) throw new InputError(`baseline ${error.message}`, { file, cause: error });
     throw error;
   });
+  for (const warning of warnings) warn(`${file}: ${warning}`);
   const repos = [...new Set(lines.map((line) => line.repo))];
   const repo = (log.properties?.['pipewarden/provenance'] as Provenance | undefined)?.repository ?? (repos.length === 1 ? repos[0] : undefined);
   if (!repo) throw new ConfigError(`--baseline: the log does not say which repository it is of, and the history has ${repos.length} (${repos.slice(0, 5).join(', ')}); give --repo`);
@@ -99,7 +100,7 @@ export async function runMetrics(options: MetricsCliOptions, config: PipewardenC
     today: options.today ?? todayUtc(),
     slaDays: config.priorities?.sla_days,
     weeks: options.weeks,
-    baseline: options.baseline ? await openOf(options.baseline, io.cwd, lines) : undefined,
+    baseline: options.baseline ? await openOf(options.baseline, io.cwd, lines, (message) => io.stderr.write(`pipewarden: warning: ${message}\n`)) : undefined,
   });
   const text = options.format === 'json' ? `${JSON.stringify(metrics, null, 2)}\n` : options.format === 'html' ? renderMetricsHtml(metrics) : renderMetricsMarkdown(metrics);
   if (options.output) {

@@ -104,10 +104,11 @@ export interface ReportCommandOptions {
 
 /** `pipewarden report`: every output rendered again from results.sarif alone. */
 export async function renderReport(options: ReportCommandOptions, io: { cwd: string; env: Readonly<Record<string, string | undefined>>; stdout: { write(text: string): unknown }; stderr: { write(text: string): unknown } }): Promise<number> {
-  const { log } = await readReport(resolve(io.cwd, options.sarif), 'sarif').catch((error: unknown) => {
+  const { log, warnings } = await readReport(resolve(io.cwd, options.sarif), 'sarif').catch((error: unknown) => {
     if (error instanceof InputError) throw new InputError(error.message, { file: options.sarif, cause: error });
     throw error;
   });
+  for (const warning of warnings) io.stderr.write(`pipewarden: warning: ${options.sarif}: ${warning}\n`);
   const links = reportLinks(io.env);
   const history = await trendFor(options.history, log, io.cwd, io.stderr);
   const summary = { ...summaryFromLog(log), links, history };

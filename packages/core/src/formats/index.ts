@@ -13,6 +13,7 @@ export { eslint } from './eslint/index.js';
 export { hadolint } from './hadolint/index.js';
 export { gitlab } from './gitlab/index.js';
 export { githubVulnerability } from './github-vulnerability/index.js';
+export { githubCodeScanning } from './github-code-scanning/index.js';
 export { yarnAudit } from './yarn-audit/index.js';
 export { snyk } from './snyk/index.js';
 export { trufflehog } from './trufflehog/index.js';

@@ -48,6 +48,8 @@ export interface ReadReport {
   file: string;
   format: string;
   log: Log;
+  /** The repairs made to read the report (one line each, without the file name), for the caller to show. */
+  warnings: string[];
 }
 
 /** Reads a native report, detects (or takes) its format and returns it as SARIF. */
@@ -60,11 +62,12 @@ export async function readReport(file: string, formatId?: string): Promise<ReadR
   const document = await readDocument(file, { allowEmpty: format?.acceptsEmpty === true });
   if (!format && isEmptyReport(document)) {
     // Several tools write `null` or `[]` when they find nothing: there is nothing to tell them apart by, and nothing to convert.
-    return { file, format: 'empty', log: { version: '2.1.0', runs: [] } };
+    return { file, format: 'empty', log: { version: '2.1.0', runs: [] }, warnings: [] };
   }
   format ??= detectFormat(document, file).format;
+  const warnings: string[] = [];
   try {
-    return { file, format: format.id, log: format.parse(document, { file }) };
+    return { file, format: format.id, log: format.parse(document, { file, warn: (message) => warnings.push(message) }), warnings };
   } catch (error) {
     if (error instanceof InputError) throw error;
     // A shape the parser did not expect is still the input's problem: one line, the cause kept for a bug report.

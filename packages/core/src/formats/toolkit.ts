@@ -121,6 +121,8 @@ export interface PackageInfo {
   ecosystem?: string | undefined;
   purl?: string | undefined;
   fixedVersions?: readonly string[] | undefined;
+  /** Whether the project reaches the vulnerable code (Semgrep Supply Chain): absent when the tool could not tell. */
+  reachable?: boolean | undefined;
 }
 
 export interface DastInfo {

@@ -12,6 +12,11 @@ export interface DetectInput {
 export interface ParseContext {
   /** The report's path, named in every error. */
   readonly file: string;
+  /**
+   * Told of each repair a parser made to read a document that breaks a rule of its format (one line, without the
+   * file name: the caller names the file as the user gave it). Optional: a caller that passes none reads the same.
+   */
+  readonly warn?: ((message: string) => void) | undefined;
 }
 
 /** One input format: recognises its documents by content and turns them into SARIF 2.1.0. */

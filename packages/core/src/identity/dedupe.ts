@@ -8,9 +8,11 @@ export interface DedupeOptions {
   sca: boolean;
   /** One finding for one weakness (CWE) on one line, whichever SAST tools report it. */
   sast: boolean;
+  /** One finding for one secret on one line, whichever secret scanners report it. */
+  secrets?: boolean | undefined;
 }
 
-export const DEFAULT_DEDUPE: DedupeOptions = { sca: true, sast: true };
+export const DEFAULT_DEDUPE: DedupeOptions = { sca: true, sast: true, secrets: true };
 
 interface Entry {
   run: Run;
@@ -25,6 +27,8 @@ function keysOf(entry: Entry, options: DedupeOptions): string[] {
     if (!options.sca) return [];
     return [`dep\u0000${vulnerabilityId(result)}\u0000${packageKey(pkg)}`];
   }
+  // Two secret scanners that flag one line flag one credential (a line holding two is rare, and rotated together).
+  if (finding.category === 'secrets') return options.secrets !== false && finding.location?.startLine ? [`secret\u0000${finding.location.uri}\u0000${finding.location.startLine}`] : [];
   if (!options.sast || finding.category !== 'sast' || !finding.location?.startLine || finding.cwes.length === 0) return [];
   return finding.cwes.map((cwe) => `sast\u0000${cwe}\u0000${finding.location!.uri}\u0000${finding.location!.startLine}`);
 }

@@ -23,13 +23,16 @@ export interface ConvertOptions {
   reports: readonly ReportInput[];
   /** Where relative paths resolve and what URIs are made relative to. */
   baseDir: string;
+  /** Told each repair made to read a report that broke a rule of its format ("FILE: what was repaired"). */
+  warn?: ((message: string) => void) | undefined;
 }
 
 /** Native reports → one clean SARIF log (normalized, fingerprinted). */
 export async function convertReports(options: ConvertOptions): Promise<Log> {
   const logs: Log[] = [];
   for (const input of options.reports) {
-    const { log } = await normalizeReport({ file: input.file, format: input.format }, { baseDir: options.baseDir, srcRoot: options.baseDir });
+    const { log, warnings } = await normalizeReport({ file: input.file, format: input.format }, { baseDir: options.baseDir, srcRoot: options.baseDir });
+    for (const warning of warnings) options.warn?.(`${input.file}: ${warning}`);
     logs.push(log);
   }
   return identify(combineLogs(logs), { srcRoot: options.baseDir });

@@ -52,7 +52,8 @@ async function readScannerReports(collected: Collected, normalize: { baseDir: st
   for (const report of collected.reports) {
     const id = report.scanner!.id;
     try {
-      const { log } = await normalizeReport(report, normalize);
+      const { log, warnings } = await normalizeReport(report, normalize);
+      for (const warning of warnings) trouble.warnings.push(`${id}: its report was repaired to be read: ${warning}`);
       // A report that says its own run failed (npm audit refused by the registry) is a scanner failure; one
       // that could not read some files (a parse error) is a partial run whose findings count.
       const { refused, problems } = judgeInvocations(log);
@@ -77,16 +78,18 @@ async function readScannerReports(collected: Collected, normalize: { baseDir: st
 }
 
 /** The reports the user gave (--report): a bad one is the user's input error, named as they wrote it. */
-async function readUserReports(options: ParsedScanOptions, normalize: { baseDir: string; srcRoot: string }): Promise<{ logs: Log[]; reports: Ingested['reports'] }> {
+async function readUserReports(options: ParsedScanOptions, normalize: { baseDir: string; srcRoot: string }, trouble: Trouble): Promise<{ logs: Log[]; reports: Ingested['reports'] }> {
   const logs: Log[] = [];
   const reports: Ingested['reports'] = [];
   for (const input of options.reports ?? []) {
     if (options.shard && shardOf(`report\u0000${input.file}`, options.shard.total) !== options.shard.index) continue;
     const report: CollectedReport = { file: resolve(options.cwd, input.file), format: input.format };
-    const { log, format } = await normalizeReport(report, normalize).catch((error: unknown) => {
+    const { log, format, warnings } = await normalizeReport(report, normalize).catch((error: unknown) => {
       if (error instanceof InputError) throw new InputError(error.message, { file: input.file, cause: error });
       throw error;
     });
+    // Read anyway, and said: a real tool's log that breaks one rule of the schema is repaired, not refused.
+    for (const warning of warnings) trouble.warnings.push(`${input.file}: ${warning}`);
     logs.push(log);
     reports.push({ file: input.file, format, findings: log.runs.reduce((n, run) => n + (run.results?.length ?? 0), 0) });
   }
@@ -125,7 +128,7 @@ export async function ingest(options: ParsedScanOptions, prepared: Prepared, col
   const { dir, srcRoot, files, scanners, baselineLog, diffScope, changed } = prepared;
   const normalize = { baseDir: dir, srcRoot };
   const own = await readScannerReports(collected, normalize, trouble);
-  const given = await readUserReports(options, normalize);
+  const given = await readUserReports(options, normalize, trouble);
   const logs = [...own.logs, ...given.logs];
   // A scanner that did not run is a run that says so, never a silent gap (a gap would read as "all fixed").
   for (const run of collected.runs) if (run.status === 'failed' && !own.recorded.has(run.id)) logs.push(failedRunLog(run, scanners.find((s) => s.id === run.id)));

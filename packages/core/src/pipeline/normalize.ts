@@ -88,8 +88,8 @@ function relativizeRun(run: Run, root: NormalizeOptions): void {
 }
 
 /** Brings one report to SARIF and applies the pipeline's invariants: relative URIs, category, redaction. */
-export async function normalizeReport(report: CollectedReport, options: NormalizeOptions): Promise<{ log: Log; format: string }> {
-  const { log, format } = await readReport(report.file, report.format);
+export async function normalizeReport(report: CollectedReport, options: NormalizeOptions): Promise<{ log: Log; format: string; warnings: string[] }> {
+  const { log, format, warnings } = await readReport(report.file, report.format);
   report.annotate?.(log);
   for (const run of log.runs) {
     run.properties = {
@@ -104,7 +104,7 @@ export async function normalizeReport(report: CollectedReport, options: Normaliz
       if (redactResult(result, secret)) result.properties = { ...result.properties, [PROP.redacted]: true };
     }
   }
-  return { log, format };
+  return { log, format, warnings };
 }
 
 /** Joins logs into one, one run per tool invocation, under the official schema URI. */

@@ -39,6 +39,7 @@ export const gateSchema = z.strictObject({
 export const dedupeSchema = z.strictObject({
   sca: z.boolean().default(true).describe('One finding for one vulnerability in one package, whichever tools report it.'),
   sast: z.boolean().default(true).describe('One finding for one CWE on one line, whichever SAST tools report it.'),
+  secrets: z.boolean().default(true).describe('One finding for one secret on one line, whichever secret scanners report it.'),
 });
 
 export const ENVIRONMENTS = ['production', 'staging', 'development', 'test'] as const;

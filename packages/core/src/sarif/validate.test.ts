@@ -16,6 +16,7 @@ describe('checkSarifLog: the fast path for results never changes the verdict', (
     ['a message with neither text nor id', { ...ok, message: {} }, 'a message needs "text" or "id"'],
     ['a fingerprint that is not a string', { ...ok, partialFingerprints: { a: 1 } }, 'partialFingerprints.a: must be a string'],
     ['an unknown level', { ...ok, level: 'fatal' }, 'runs[0].results[1].level'],
+    ['a result without a message', { ruleId: 'R1', level: 'error' }, 'runs[0].results[1].message'],
   ])('refuses %s, with zod\'s message and path', (_, bad, message) => {
     expect(() => checkSarifLog(log([ok, bad]), 'x.sarif')).toThrow(message);
   });

@@ -147,6 +147,16 @@ const log = z.strictObject({
   properties: propertyBag.optional(),
 });
 
+/**
+ * The members SARIF 2.1.0 allows on the objects it closes (additionalProperties: false) that this check refuses
+ * others on: the SARIF reader's repairs move a stray member into the object's properties instead of refusing the log.
+ */
+export const CLOSED_MEMBERS: Readonly<Record<'log' | 'run' | 'result', readonly string[]>> = {
+  log: Object.keys(log.shape),
+  run: Object.keys(run.shape),
+  result: Object.keys(result.shape),
+};
+
 /** JSON-path-like text for a zod issue path: runs[0].results[3].message */
 export function formatIssuePath(path: readonly PropertyKey[]): string {
   let out = '';
@@ -189,7 +199,7 @@ const fastLocation = shape({
   message: fastMessage,
 });
 const stringRecord: Check = (v) => isObject(v) && Object.values(v).every(isString);
-const fastResult = shape(
+const fastResultMembers = shape(
   {
     ruleId: isString,
     ruleIndex: intFrom(-1),
@@ -210,6 +220,8 @@ const fastResult = shape(
   },
   true,
 );
+// shape() checks the members a result has; a result must also have a message (the schema requires one).
+const fastResult: Check = (v) => fastResultMembers(v) && (v as Record<string, unknown>).message !== undefined;
 
 /** True when every result passes the fast check: then only the log's frame (runs without results) goes to zod. */
 function frameOnly(data: Record<string, unknown>): Record<string, unknown> | undefined {

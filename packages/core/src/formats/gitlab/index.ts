@@ -53,7 +53,15 @@ export const gitlab: InputFormat = {
     if ('bomFormat' in root) return 0;
     const scan = read.obj(root.scan);
     if (scan && typeof scan.type === 'string') return 1;
-    if (root.vulnerabilities.length) return root.vulnerabilities.every(isVulnerability) && root.vulnerabilities.some((v) => Array.isArray(read.obj(v)?.identifiers)) ? 0.9 : 0;
+    // GitLab's DAST analyzer wrote ZAP's own report around its vulnerabilities (@version, site) and, before schema
+    // 14, a scan without a type: the vulnerabilities are GitLab's reading of ZAP's alerts, and what GitLab shows.
+    if (root.vulnerabilities.length) {
+      const shaped = root.vulnerabilities.every(isVulnerability) && root.vulnerabilities.some((v) => Array.isArray(read.obj(v)?.identifiers));
+      if (!shaped) return 0;
+      return scan ? 1 : 0.9;
+    }
+    // Nothing found: the scan's own members (or the remediations list beside it) are GitLab's alone.
+    if (scan) return read.obj(scan.analyzer) || read.obj(scan.scanner) || Array.isArray(scan.scanned_resources) || Array.isArray(root.remediations) ? 1 : 0.8;
     return 'remediations' in root || typeof root.version === 'string' || '__comment__' in root ? 0.6 : 0;
   },
   parse(document, { file }) {
@@ -113,6 +121,9 @@ export const gitlab: InputFormat = {
               parameter: read.str(location.param),
               // Evidence summaries can quote what the app leaked; only a short, scrubbed excerpt is kept.
               evidence: read.str(evidence?.summary)?.slice(0, 200),
+              // The request line only: the evidence's headers and bodies (and supporting_messages) carry cookies,
+              // tokens and submitted passwords.
+              request: read.str(request?.url) ? `${read.str(request?.method) ?? read.str(location.method) ?? 'GET'} ${read.str(request?.url)}`.slice(0, 2000) : undefined,
             }
           : undefined;
       run.result({

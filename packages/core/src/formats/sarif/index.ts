@@ -1,5 +1,6 @@
 import { InputError } from '../../errors.js';
 import { checkSarifLog } from '../../sarif/validate.js';
+import { repairSarif } from './repair.js';
 import type { Log, Run } from '../../sarif/types.js';
 import type { InputFormat } from '../types.js';
 
@@ -31,6 +32,29 @@ function fillRules(run: Run): void {
   }
 }
 
+/**
+ * A valid log is taken as it is (the repairs cost nothing then). A log the check refuses is repaired where a slip
+ * has one reading (see repair.ts) and checked again; each repair is told to warn, and what is still wrong is refused.
+ */
+function checkOrRepair(data: unknown, file: string, warn: ((message: string) => void) | undefined): Log {
+  try {
+    return checkSarifLog(data, file);
+  } catch (error) {
+    if (!(error instanceof InputError)) throw error;
+    const repairs = repairSarif(data);
+    if (!repairs.length) throw error;
+    let log: Log;
+    try {
+      log = checkSarifLog(data, file);
+    } catch {
+      // Still wrong after the repairs: refused with every problem as the file has it, not as half-repaired.
+      throw error;
+    }
+    for (const repair of repairs) warn?.(repair);
+    return log;
+  }
+}
+
 export const sarif: InputFormat = {
   id: 'sarif',
   title: 'SARIF 2.1.0',
@@ -45,7 +69,7 @@ export const sarif: InputFormat = {
     if (schema.includes('sarif') || (typeof data.version === 'string' && Array.isArray(data.runs))) return 0.9;
     return 0;
   },
-  parse(document, { file }): Log {
+  parse(document, { file, warn }): Log {
     if (document.kind !== 'json') throw new InputError(`is ${document.kind === 'xml' ? 'XML' : 'JSON Lines'}, not a SARIF log`, { file });
     const data = document.data;
     // Repairs that change no meaning; anything else that is off is reported, not guessed at.
@@ -57,7 +81,7 @@ export const sarif: InputFormat = {
       }
     }
     if (isObject(data) && data.runs === null) data.runs = [];
-    const log = checkSarifLog(data, file);
+    const log = checkOrRepair(data, file, warn);
     for (const run of log.runs) fillRules(run);
     return log;
   },

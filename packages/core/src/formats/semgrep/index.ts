@@ -1,5 +1,8 @@
+import { PROP } from '../../sarif/props.js';
 import type { InputFormat } from '../types.js';
 import { RunBuilder, fileLocation, levelOf, logOf, missing, read, scoreOf } from '../toolkit.js';
+
+type Obj = Record<string, unknown>;
 
 // Semgrep's three classic severities mean high / medium / low; newer rules also say CRITICAL … LOW.
 const SEVERITY: Record<string, number> = { ERROR: 8.0, WARNING: 5.5, INFO: 3.0, CRITICAL: 9.5, HIGH: 8.0, MEDIUM: 5.5, LOW: 3.0 };
@@ -9,10 +12,89 @@ function strings(value: unknown): string[] {
   return (Array.isArray(value) ? value : [value]).map(read.str).filter((s): s is string => !!s);
 }
 
+/** The fingerprint Semgrep writes, unless it is the placeholder it writes without a login. */
+function fingerprintOf(extra: Obj): Record<string, string> | undefined {
+  const fingerprint = read.str(extra.fingerprint);
+  return fingerprint && !/^requires login$/.test(fingerprint) ? { 'semgrep/v1': fingerprint } : undefined;
+}
+
+/** sca-fix-versions: [{"<package>": "<version>"}, …]; the versions named for the package found (else all of them). */
+function fixVersions(value: unknown, pkg: string): string[] {
+  const entries = read.arr(value).flatMap((item): [string, unknown][] => (typeof item === 'string' ? [[pkg, item]] : Object.entries(read.obj(item) ?? {})));
+  const own = entries.filter(([name]) => name === pkg);
+  return (own.length ? own : entries).map(([, version]) => read.str(version)).filter((v): v is string => !!v);
+}
+
+/**
+ * A Semgrep Supply Chain finding (extra.sca_info, semgrep_output_v1.atd): a vulnerable dependency, at its line of
+ * the lockfile; when a reachability rule found the project calling the vulnerable code, that call is a related
+ * location. Its rule is the advisory (CVE, else GHSA), as for every other dependency scanner.
+ */
+function scaFinding(run: RunBuilder, finding: Obj, extra: Obj, sca: Obj, checkId: string): void {
+  const metadata = read.obj(extra.metadata) ?? {};
+  const match = read.obj(sca.dependency_match) ?? {};
+  const pattern = read.obj(match.dependency_pattern) ?? {};
+  const found = read.obj(match.found_dependency) ?? {};
+  const name = read.str(found.package) ?? read.str(pattern.package) ?? 'package';
+  const version = read.str(found.version);
+  const ecosystem = read.str(found.ecosystem) ?? read.str(pattern.ecosystem);
+  const database = read.str(metadata['sca-vuln-database-identifier']);
+  const cves = [database, ...strings(metadata.cve)].filter((id): id is string => !!id && /^CVE-\d+-\d+$/i.test(id)).map((id) => id.toUpperCase());
+  const ghsas = [database, ...strings(metadata.ghsa)].filter((id): id is string => !!id && /^GHSA-/i.test(id));
+  const id = cves[0] ?? ghsas[0] ?? database ?? checkId;
+  const severity = read.str(metadata['sca-severity']) ?? read.str(extra.severity) ?? 'WARNING';
+  const score = SEVERITY[severity.toUpperCase()] ?? scoreOf(severity);
+  const cwes = strings(metadata.cwe);
+  const owasp = strings(metadata.owasp).map((o) => `OWASP-${o.split(/\s+-\s+/)[0]}`);
+  const fixed = fixVersions(metadata['sca-fix-versions'], name);
+  const message = read.str(extra.message) ?? id;
+  // A reachability rule answers yes or no; without one (reachability_rule false) Semgrep cannot tell.
+  const reachable = sca.reachability_rule === true ? sca.reachable === true : sca.reachable === true ? true : undefined;
+  const path = read.str(finding.path);
+  const start = read.obj(finding.start);
+  const end = read.obj(finding.end);
+  const region = { startLine: start?.line, startColumn: start?.col, endLine: end?.line, endColumn: end?.col };
+  // Semgrep 1.x names the lockfile on the dependency (lockfile_path), older versions on the match (lockfile).
+  const lockfile = read.str(found.lockfile_path) ?? read.str(match.lockfile);
+  const line = found.line_number ?? (path === lockfile ? start?.line : undefined);
+  const transitivity = read.str(found.transitivity);
+  const facts = [fixed.length ? `fixed in ${fixed.join(', ')}` : 'no fix yet', ...(reachable ? ['vulnerable code reachable'] : [])];
+  run.rule({
+    id,
+    name: checkId,
+    short: message.split('\n')[0],
+    full: message,
+    helpUri: strings(metadata.references)[0] ?? read.str(metadata['semgrep.url']) ?? read.str(metadata.source),
+    score,
+    level: levelOf(score),
+    cwes,
+    tags: ['vulnerability', ecosystem?.toLowerCase(), ...owasp],
+    precision: 'very-high',
+  });
+  run.result({
+    ruleId: id,
+    message: `${name}${version ? ` ${version}` : ''} is affected by ${id} (${facts.join(', ')}): ${message.split('\n')[0]}`,
+    level: levelOf(score),
+    score,
+    category: 'sca',
+    locations: [lockfile ? fileLocation(lockfile, { startLine: line }) : fileLocation(path, region)],
+    relatedLocations: lockfile && path && path !== lockfile ? [fileLocation(path, region, `${name} ${id}: the vulnerable code is reached here`)] : [],
+    ids: [id, ...cves, ...ghsas, ...owasp],
+    cwes,
+    package: { name, version, ecosystem, fixedVersions: fixed, reachable },
+    fingerprints: fingerprintOf(extra),
+    suppressed: extra.is_ignored === true ? 'ignored in source (nosemgrep)' : undefined,
+    properties: {
+      [PROP.severityLabel]: severity,
+      ...(transitivity === 'direct' || transitivity === 'transitive' ? { [PROP.direct]: transitivity === 'direct' } : {}),
+    },
+  });
+}
+
 export const semgrep: InputFormat = {
   id: 'semgrep',
   title: 'Semgrep JSON',
-  producedBy: 'semgrep --json',
+  producedBy: 'semgrep scan --json, semgrep ci --json (Supply Chain findings included)',
   detect({ document }) {
     if (document.kind !== 'json') return 0;
     const root = read.obj(document.data);
@@ -30,6 +112,11 @@ export const semgrep: InputFormat = {
       const id = read.str(finding?.check_id);
       const extra = read.obj(finding?.extra);
       if (!finding || !id || !extra) missing(file, 'Semgrep', `results[${index}] lacks "check_id" or "extra"`);
+      const sca = read.obj(extra.sca_info);
+      if (sca) {
+        scaFinding(run, finding, extra, sca, id);
+        continue;
+      }
       const metadata = read.obj(extra.metadata) ?? {};
       const severity = (read.str(extra.severity) ?? 'WARNING').toUpperCase();
       const score = SEVERITY[severity] ?? scoreOf(severity);
@@ -61,7 +148,7 @@ export const semgrep: InputFormat = {
         locations: [fileLocation(read.str(finding.path), { startLine: start?.line, startColumn: start?.col, endLine: end?.line, endColumn: end?.col })],
         cwes,
         ids: owasp,
-        fingerprints: read.str(extra.fingerprint) && !/^requires login$/.test(read.str(extra.fingerprint)!) ? { 'semgrep/v1': read.str(extra.fingerprint)! } : undefined,
+        fingerprints: fingerprintOf(extra),
         suppressed: extra.is_ignored === true ? 'ignored in source (nosemgrep)' : undefined,
       });
     }

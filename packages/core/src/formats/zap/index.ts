@@ -42,7 +42,11 @@ export const zap: InputFormat = {
     if (document.kind !== 'json') return 0;
     const root = read.obj(document.data);
     if (!root || !('site' in root)) return 0;
-    return '@version' in root || '@programName' in root ? 1 : 0;
+    if (!('@version' in root || '@programName' in root)) return 0;
+    // GitLab's DAST analyzer (ZAP based) wrote ZAP's report inside gl-dast-report.json, beside its own
+    // vulnerabilities and scan: that is the gitlab format's document. ZAP can still read it with --format zap.
+    if (Array.isArray(root.vulnerabilities) && read.obj(root.scan)) return 0.6;
+    return 1;
   },
   parse(document, { file }) {
     const sites = sitesOf(document);
