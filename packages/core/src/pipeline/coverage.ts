@@ -37,7 +37,7 @@ const AREAS: readonly Area[] = [
   { what: 'Ruby gems', kind: 'dependencies', files: name('Gemfile\\.lock'), thirdParty: true },
   { what: 'Rust crates', kind: 'dependencies', files: name('Cargo\\.lock'), thirdParty: true },
   { what: '.NET packages', kind: 'dependencies', files: name('packages\\.lock\\.json|[\\w.-]+\\.csproj'), thirdParty: true },
-  { what: 'Vendored JavaScript libraries', kind: 'dependencies', files: /(?:^|\/)(?:vendor|third_party|bower_components|lib|libs)\/.*\.js$|[.-]min\.js$/i, thirdParty: true },
+  { what: 'Vendored JavaScript libraries', kind: 'dependencies', files: /(?:^|\/)(?:vendor|vendors|third_party|third-party|bower_components)\/.*\.js$|[.-]min\.js$/i, thirdParty: true },
   { what: 'Dockerfiles', kind: 'infrastructure', files: /(?:^|\/)(?:Dockerfile|Containerfile)(?:\.[\w-]+)?$|\.dockerfile$/i },
   { what: 'Terraform', kind: 'infrastructure', files: /\.tf$/i },
   { what: 'Kubernetes and Helm manifests', kind: 'infrastructure', files: /(?:^|\/)(?:k8s|kubernetes|helm|charts|manifests)\/.*\.ya?ml$/i },
