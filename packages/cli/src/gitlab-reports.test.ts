@@ -95,8 +95,11 @@ describe('report.json', () => {
     expect(report.findings.map((f) => f.risk)).toEqual([...report.findings.map((f) => f.risk)].sort((a, b) => b - a));
     expect(report.findings[0]!.factors.length).toBeGreaterThan(0);
     const printed = spawnSync(process.execPath, [CLI, 'scan', 'examples/vulnerable-app', '--json', '--out-dir', join(out, 'again')], { cwd: repoRoot, encoding: 'utf8', env: { ...process.env, PIPEWARDEN_OFFLINE: '1' } });
-    const json = JSON.parse(printed.stdout) as Record<string, unknown>;
+    const json = JSON.parse(printed.stdout) as Record<string, unknown> & { outputs: string[] };
     expect(Object.keys(json)).toEqual(expect.arrayContaining(Object.keys(report)));
-    expect(json).toMatchObject({ exitCode: 1, outputs: [expect.stringMatching(/results\.sarif$/), expect.stringMatching(/summary\.md$/), expect.stringMatching(/report\.html$/)] });
+    // Every file written, the ones a person opens next first.
+    expect(json).toMatchObject({ exitCode: 1 });
+    expect(json.outputs.slice(0, 5)).toEqual([expect.stringMatching(/results\.sarif$/), expect.stringMatching(/summary\.md$/), expect.stringMatching(/report\.html$/), expect.stringMatching(/report\.json$/), expect.stringMatching(/junit\.xml$/)]);
+    expect(json.outputs).toEqual(expect.arrayContaining([expect.stringMatching(/gl-sast-report\.json$/), expect.stringMatching(/raw\/ \(\d+ native reports?\)$/)]));
   });
 });

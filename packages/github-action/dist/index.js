@@ -19,8 +19,8 @@ var __commonJS = (cb, mod) => function __require2() {
   return mod || (0, cb[__getOwnPropNames(cb)[0]])((mod = { exports: {} }).exports, mod), mod.exports;
 };
 var __export = (target, all) => {
-  for (var name in all)
-    __defProp(target, name, { get: all[name], enumerable: true });
+  for (var name2 in all)
+    __defProp(target, name2, { get: all[name2], enumerable: true });
 };
 var __copyProps = (to, from, except, desc) => {
   if (from && typeof from === "object" || typeof from === "function") {
@@ -1378,15 +1378,15 @@ var require_util = __commonJS({
         size: m[3] ? parseInt(m[3]) : null
       } : null;
     }
-    function addListener(obj, name, listener) {
+    function addListener(obj, name2, listener) {
       const listeners = obj[kListeners] ??= [];
-      listeners.push([name, listener]);
-      obj.on(name, listener);
+      listeners.push([name2, listener]);
+      obj.on(name2, listener);
       return obj;
     }
     function removeAllListeners(obj) {
-      for (const [name, listener] of obj[kListeners] ?? []) {
-        obj.removeListener(name, listener);
+      for (const [name2, listener] of obj[kListeners] ?? []) {
+        obj.removeListener(name2, listener);
       }
       obj[kListeners] = null;
     }
@@ -3554,9 +3554,9 @@ var require_data_url = __commonJS({
       assert2(mimeType !== "failure");
       const { parameters, essence } = mimeType;
       let serialization = essence;
-      for (let [name, value] of parameters.entries()) {
+      for (let [name2, value] of parameters.entries()) {
         serialization += ";";
-        serialization += name;
+        serialization += name2;
         serialization += "=";
         if (!HTTP_TOKEN_CODEPOINTS.test(value)) {
           value = value.replace(/(\\|")/g, "\\$1");
@@ -4004,11 +4004,11 @@ var require_webidl = __commonJS({
       }
       return V;
     };
-    webidl.converters.TypedArray = function(V, T, prefix, name, opts) {
+    webidl.converters.TypedArray = function(V, T, prefix, name2, opts) {
       if (webidl.util.Type(V) !== "Object" || !types.isTypedArray(V) || V.constructor.name !== T.name) {
         throw webidl.errors.conversionFailed({
           prefix,
-          argument: `${name} ("${webidl.util.Stringify(V)}")`,
+          argument: `${name2} ("${webidl.util.Stringify(V)}")`,
           types: [T.name]
         });
       }
@@ -4026,11 +4026,11 @@ var require_webidl = __commonJS({
       }
       return V;
     };
-    webidl.converters.DataView = function(V, prefix, name, opts) {
+    webidl.converters.DataView = function(V, prefix, name2, opts) {
       if (webidl.util.Type(V) !== "Object" || !types.isDataView(V)) {
         throw webidl.errors.exception({
           header: prefix,
-          message: `${name} is not a DataView.`
+          message: `${name2} is not a DataView.`
         });
       }
       if (opts?.allowShared === false && types.isSharedArrayBuffer(V.buffer)) {
@@ -4047,19 +4047,19 @@ var require_webidl = __commonJS({
       }
       return V;
     };
-    webidl.converters.BufferSource = function(V, prefix, name, opts) {
+    webidl.converters.BufferSource = function(V, prefix, name2, opts) {
       if (types.isAnyArrayBuffer(V)) {
-        return webidl.converters.ArrayBuffer(V, prefix, name, { ...opts, allowShared: false });
+        return webidl.converters.ArrayBuffer(V, prefix, name2, { ...opts, allowShared: false });
       }
       if (types.isTypedArray(V)) {
-        return webidl.converters.TypedArray(V, V.constructor, prefix, name, { ...opts, allowShared: false });
+        return webidl.converters.TypedArray(V, V.constructor, prefix, name2, { ...opts, allowShared: false });
       }
       if (types.isDataView(V)) {
-        return webidl.converters.DataView(V, prefix, name, { ...opts, allowShared: false });
+        return webidl.converters.DataView(V, prefix, name2, { ...opts, allowShared: false });
       }
       throw webidl.errors.conversionFailed({
         prefix,
-        argument: `${name} ("${webidl.util.Stringify(V)}")`,
+        argument: `${name2} ("${webidl.util.Stringify(V)}")`,
         types: ["BufferSource"]
       });
     };
@@ -4503,7 +4503,7 @@ var require_util2 = __commonJS({
       return result2;
     }
     var esIteratorPrototype = Object.getPrototypeOf(Object.getPrototypeOf([][Symbol.iterator]()));
-    function createIterator(name, kInternalIterator, keyIndex = 0, valueIndex = 1) {
+    function createIterator(name2, kInternalIterator, keyIndex = 0, valueIndex = 1) {
       class FastIterableIterator {
         /** @type {any} */
         #target;
@@ -4524,7 +4524,7 @@ var require_util2 = __commonJS({
         next() {
           if (typeof this !== "object" || this === null || !(#target in this)) {
             throw new TypeError(
-              `'next' called on an object that does not implement interface ${name} Iterator.`
+              `'next' called on an object that does not implement interface ${name2} Iterator.`
             );
           }
           const index = this.#index;
@@ -4563,7 +4563,7 @@ var require_util2 = __commonJS({
           writable: false,
           enumerable: false,
           configurable: true,
-          value: `${name} Iterator`
+          value: `${name2} Iterator`
         },
         next: { writable: true, enumerable: true, configurable: true }
       });
@@ -4571,8 +4571,8 @@ var require_util2 = __commonJS({
         return new FastIterableIterator(target, kind);
       };
     }
-    function iteratorMixin(name, object2, kInternalIterator, keyIndex = 0, valueIndex = 1) {
-      const makeIterator = createIterator(name, kInternalIterator, keyIndex, valueIndex);
+    function iteratorMixin(name2, object2, kInternalIterator, keyIndex = 0, valueIndex = 1) {
+      const makeIterator = createIterator(name2, kInternalIterator, keyIndex, valueIndex);
       const properties = {
         keys: {
           writable: true,
@@ -4607,10 +4607,10 @@ var require_util2 = __commonJS({
           configurable: true,
           value: function forEach(callbackfn, thisArg = globalThis) {
             webidl.brandCheck(this, object2);
-            webidl.argumentLengthCheck(arguments, 1, `${name}.forEach`);
+            webidl.argumentLengthCheck(arguments, 1, `${name2}.forEach`);
             if (typeof callbackfn !== "function") {
               throw new TypeError(
-                `Failed to execute 'forEach' on '${name}': parameter 1 is not of type 'Function'.`
+                `Failed to execute 'forEach' on '${name2}': parameter 1 is not of type 'Function'.`
               );
             }
             for (const { 0: key, 1: value } of makeIterator(this, "key+value")) {
@@ -4862,8 +4862,8 @@ var require_util2 = __commonJS({
       }
       return values;
     }
-    function getDecodeSplit(name, list) {
-      const value = list.get(name, true);
+    function getDecodeSplit(name2, list2) {
+      const value = list2.get(name2, true);
       if (value === null) {
         return null;
       }
@@ -5050,7 +5050,7 @@ var require_formdata = __commonJS({
         }
         this[kState] = [];
       }
-      append(name, value, filename = void 0) {
+      append(name2, value, filename = void 0) {
         webidl.brandCheck(this, _FormData);
         const prefix = "FormData.append";
         webidl.argumentLengthCheck(arguments, 2, prefix);
@@ -5059,45 +5059,45 @@ var require_formdata = __commonJS({
             "Failed to execute 'append' on 'FormData': parameter 2 is not of type 'Blob'"
           );
         }
-        name = webidl.converters.USVString(name, prefix, "name");
+        name2 = webidl.converters.USVString(name2, prefix, "name");
         value = isBlobLike(value) ? webidl.converters.Blob(value, prefix, "value", { strict: false }) : webidl.converters.USVString(value, prefix, "value");
         filename = arguments.length === 3 ? webidl.converters.USVString(filename, prefix, "filename") : void 0;
-        const entry = makeEntry(name, value, filename);
+        const entry = makeEntry(name2, value, filename);
         this[kState].push(entry);
       }
-      delete(name) {
+      delete(name2) {
         webidl.brandCheck(this, _FormData);
         const prefix = "FormData.delete";
         webidl.argumentLengthCheck(arguments, 1, prefix);
-        name = webidl.converters.USVString(name, prefix, "name");
-        this[kState] = this[kState].filter((entry) => entry.name !== name);
+        name2 = webidl.converters.USVString(name2, prefix, "name");
+        this[kState] = this[kState].filter((entry) => entry.name !== name2);
       }
-      get(name) {
+      get(name2) {
         webidl.brandCheck(this, _FormData);
         const prefix = "FormData.get";
         webidl.argumentLengthCheck(arguments, 1, prefix);
-        name = webidl.converters.USVString(name, prefix, "name");
-        const idx = this[kState].findIndex((entry) => entry.name === name);
+        name2 = webidl.converters.USVString(name2, prefix, "name");
+        const idx = this[kState].findIndex((entry) => entry.name === name2);
         if (idx === -1) {
           return null;
         }
         return this[kState][idx].value;
       }
-      getAll(name) {
+      getAll(name2) {
         webidl.brandCheck(this, _FormData);
         const prefix = "FormData.getAll";
         webidl.argumentLengthCheck(arguments, 1, prefix);
-        name = webidl.converters.USVString(name, prefix, "name");
-        return this[kState].filter((entry) => entry.name === name).map((entry) => entry.value);
+        name2 = webidl.converters.USVString(name2, prefix, "name");
+        return this[kState].filter((entry) => entry.name === name2).map((entry) => entry.value);
       }
-      has(name) {
+      has(name2) {
         webidl.brandCheck(this, _FormData);
         const prefix = "FormData.has";
         webidl.argumentLengthCheck(arguments, 1, prefix);
-        name = webidl.converters.USVString(name, prefix, "name");
-        return this[kState].findIndex((entry) => entry.name === name) !== -1;
+        name2 = webidl.converters.USVString(name2, prefix, "name");
+        return this[kState].findIndex((entry) => entry.name === name2) !== -1;
       }
-      set(name, value, filename = void 0) {
+      set(name2, value, filename = void 0) {
         webidl.brandCheck(this, _FormData);
         const prefix = "FormData.set";
         webidl.argumentLengthCheck(arguments, 2, prefix);
@@ -5106,16 +5106,16 @@ var require_formdata = __commonJS({
             "Failed to execute 'set' on 'FormData': parameter 2 is not of type 'Blob'"
           );
         }
-        name = webidl.converters.USVString(name, prefix, "name");
+        name2 = webidl.converters.USVString(name2, prefix, "name");
         value = isBlobLike(value) ? webidl.converters.Blob(value, prefix, "name", { strict: false }) : webidl.converters.USVString(value, prefix, "name");
         filename = arguments.length === 3 ? webidl.converters.USVString(filename, prefix, "name") : void 0;
-        const entry = makeEntry(name, value, filename);
-        const idx = this[kState].findIndex((entry2) => entry2.name === name);
+        const entry = makeEntry(name2, value, filename);
+        const idx = this[kState].findIndex((entry2) => entry2.name === name2);
         if (idx !== -1) {
           this[kState] = [
             ...this[kState].slice(0, idx),
             entry,
-            ...this[kState].slice(idx + 1).filter((entry2) => entry2.name !== name)
+            ...this[kState].slice(idx + 1).filter((entry2) => entry2.name !== name2)
           ];
         } else {
           this[kState].push(entry);
@@ -5153,7 +5153,7 @@ var require_formdata = __commonJS({
         configurable: true
       }
     });
-    function makeEntry(name, value, filename) {
+    function makeEntry(name2, value, filename) {
       if (typeof value === "string") {
       } else {
         if (!isFileLike(value)) {
@@ -5167,7 +5167,7 @@ var require_formdata = __commonJS({
           value = value instanceof NativeFile ? new File2([value], filename, options2) : new FileLike(value, filename, options2);
         }
       }
-      return { name, value };
+      return { name: name2, value };
     }
     module.exports = { FormData, makeEntry };
   }
@@ -5246,7 +5246,7 @@ var require_formdata_parser = __commonJS({
         if (result2 === "failure") {
           return "failure";
         }
-        let { name, filename, contentType, encoding } = result2;
+        let { name: name2, filename, contentType, encoding } = result2;
         position.position += 2;
         let body;
         {
@@ -5275,22 +5275,22 @@ var require_formdata_parser = __commonJS({
         } else {
           value = utf8DecodeBytes(Buffer.from(body));
         }
-        assert2(isUSVString(name));
+        assert2(isUSVString(name2));
         assert2(typeof value === "string" && isUSVString(value) || isFileLike(value));
-        entryList.push(makeEntry(name, value, filename));
+        entryList.push(makeEntry(name2, value, filename));
       }
     }
     function parseMultipartFormDataHeaders(input2, position) {
-      let name = null;
+      let name2 = null;
       let filename = null;
       let contentType = null;
       let encoding = null;
       while (true) {
         if (input2[position.position] === 13 && input2[position.position + 1] === 10) {
-          if (name === null) {
+          if (name2 === null) {
             return "failure";
           }
-          return { name, filename, contentType, encoding };
+          return { name: name2, filename, contentType, encoding };
         }
         let headerName = collectASequenceOfBytes(
           (char) => char !== 10 && char !== 13 && char !== 58,
@@ -5312,13 +5312,13 @@ var require_formdata_parser = __commonJS({
         );
         switch (bufferToLowerCasedHeaderName(headerName)) {
           case "content-disposition": {
-            name = filename = null;
+            name2 = filename = null;
             if (!bufferStartsWith(input2, formDataNameBuffer, position)) {
               return "failure";
             }
             position.position += 17;
-            name = parseMultipartFormDataName(input2, position);
-            if (name === null) {
+            name2 = parseMultipartFormDataName(input2, position);
+            if (name2 === null) {
               return "failure";
             }
             if (bufferStartsWith(input2, filenameBuffer, position)) {
@@ -5375,7 +5375,7 @@ var require_formdata_parser = __commonJS({
     }
     function parseMultipartFormDataName(input2, position) {
       assert2(input2[position.position - 1] === 34);
-      let name = collectASequenceOfBytes(
+      let name2 = collectASequenceOfBytes(
         (char) => char !== 10 && char !== 13 && char !== 34,
         input2,
         position
@@ -5385,8 +5385,8 @@ var require_formdata_parser = __commonJS({
       } else {
         position.position++;
       }
-      name = new TextDecoder().decode(name).replace(/%0A/ig, "\n").replace(/%0D/ig, "\r").replace(/%22/g, '"');
-      return name;
+      name2 = new TextDecoder().decode(name2).replace(/%0A/ig, "\n").replace(/%0D/ig, "\r").replace(/%22/g, '"');
+      return name2;
     }
     function collectASequenceOfBytes(condition, input2, position) {
       let start = position.position;
@@ -5513,16 +5513,16 @@ Content-Disposition: form-data`;
         const rn = new Uint8Array([13, 10]);
         length = 0;
         let hasUnknownSizeValue = false;
-        for (const [name, value] of object2) {
+        for (const [name2, value] of object2) {
           if (typeof value === "string") {
-            const chunk2 = textEncoder.encode(prefix + `; name="${escape(normalizeLinefeeds(name))}"\r
+            const chunk2 = textEncoder.encode(prefix + `; name="${escape(normalizeLinefeeds(name2))}"\r
 \r
 ${normalizeLinefeeds(value)}\r
 `);
             blobParts.push(chunk2);
             length += chunk2.byteLength;
           } else {
-            const chunk2 = textEncoder.encode(`${prefix}; name="${escape(normalizeLinefeeds(name))}"` + (value.name ? `; filename="${escape(value.name)}"` : "") + `\r
+            const chunk2 = textEncoder.encode(`${prefix}; name="${escape(normalizeLinefeeds(name2))}"` + (value.name ? `; filename="${escape(value.name)}"` : "") + `\r
 Content-Type: ${value.type || "application/octet-stream"}\r
 \r
 `);
@@ -5666,8 +5666,8 @@ Content-Type: ${value.type || "application/octet-stream"}\r
                 case "application/x-www-form-urlencoded": {
                   const entries = new URLSearchParams(value.toString());
                   const fd = new FormData();
-                  for (const [name, value2] of entries) {
-                    fd.append(name, value2);
+                  for (const [name2, value2] of entries) {
+                    fd.append(name2, value2);
                   }
                   return fd;
                 }
@@ -6923,13 +6923,13 @@ var require_client_h2 = __commonJS({
     } = http2;
     function parseH2Headers(headers) {
       const result2 = [];
-      for (const [name, value] of Object.entries(headers)) {
+      for (const [name2, value] of Object.entries(headers)) {
         if (Array.isArray(value)) {
           for (const subvalue of value) {
-            result2.push(Buffer.from(name), Buffer.from(subvalue));
+            result2.push(Buffer.from(name2), Buffer.from(subvalue));
           }
         } else {
-          result2.push(Buffer.from(name), Buffer.from(value));
+          result2.push(Buffer.from(name2), Buffer.from(value));
         }
       }
       return result2;
@@ -7573,8 +7573,8 @@ var require_redirect_handler = __commonJS({
         return true;
       }
       if (unknownOrigin && (header.length === 13 || header.length === 6 || header.length === 19)) {
-        const name = util.headerNameToString(header);
-        return name === "authorization" || name === "cookie" || name === "proxy-authorization";
+        const name2 = util.headerNameToString(header);
+        return name2 === "authorization" || name2 === "cookie" || name2 === "proxy-authorization";
       }
       return false;
     }
@@ -10830,13 +10830,13 @@ var require_mock_utils = __commonJS({
       for (let i = 0; i < keys.length; ++i) {
         const key = keys[i];
         const value = data[key];
-        const name = Buffer.from(`${key}`);
+        const name2 = Buffer.from(`${key}`);
         if (Array.isArray(value)) {
           for (let j = 0; j < value.length; ++j) {
-            result2.push(name, Buffer.from(`${value[j]}`));
+            result2.push(name2, Buffer.from(`${value[j]}`));
           }
         } else {
-          result2.push(name, Buffer.from(`${value}`));
+          result2.push(name2, Buffer.from(`${value}`));
         }
       }
       return result2;
@@ -11986,12 +11986,12 @@ var require_headers = __commonJS({
         });
       }
     }
-    function appendHeader(headers, name, value) {
+    function appendHeader(headers, name2, value) {
       value = headerValueNormalize(value);
-      if (!isValidHeaderName(name)) {
+      if (!isValidHeaderName(name2)) {
         throw webidl.errors.invalidArgument({
           prefix: "Headers.append",
-          value: name,
+          value: name2,
           type: "header name"
         });
       } else if (!isValidHeaderValue(value)) {
@@ -12004,7 +12004,7 @@ var require_headers = __commonJS({
       if (getHeadersGuard(headers) === "immutable") {
         throw new TypeError("immutable");
       }
-      return getHeadersList(headers).append(name, value, false);
+      return getHeadersList(headers).append(name2, value, false);
     }
     function compareHeaderName(a, b) {
       return a[0] < b[0] ? -1 : 1;
@@ -12027,8 +12027,8 @@ var require_headers = __commonJS({
        * @param {string} name
        * @param {boolean} isLowerCase
        */
-      contains(name, isLowerCase) {
-        return this[kHeadersMap].has(isLowerCase ? name : name.toLowerCase());
+      contains(name2, isLowerCase) {
+        return this[kHeadersMap].has(isLowerCase ? name2 : name2.toLowerCase());
       }
       clear() {
         this[kHeadersMap].clear();
@@ -12041,9 +12041,9 @@ var require_headers = __commonJS({
        * @param {string} value
        * @param {boolean} isLowerCase
        */
-      append(name, value, isLowerCase) {
+      append(name2, value, isLowerCase) {
         this[kHeadersSortedMap] = null;
-        const lowercaseName = isLowerCase ? name : name.toLowerCase();
+        const lowercaseName = isLowerCase ? name2 : name2.toLowerCase();
         const exists2 = this[kHeadersMap].get(lowercaseName);
         if (exists2) {
           const delimiter2 = lowercaseName === "cookie" ? "; " : ", ";
@@ -12052,7 +12052,7 @@ var require_headers = __commonJS({
             value: `${exists2.value}${delimiter2}${value}`
           });
         } else {
-          this[kHeadersMap].set(lowercaseName, { name, value });
+          this[kHeadersMap].set(lowercaseName, { name: name2, value });
         }
         if (lowercaseName === "set-cookie") {
           (this.cookies ??= []).push(value);
@@ -12064,26 +12064,26 @@ var require_headers = __commonJS({
        * @param {string} value
        * @param {boolean} isLowerCase
        */
-      set(name, value, isLowerCase) {
+      set(name2, value, isLowerCase) {
         this[kHeadersSortedMap] = null;
-        const lowercaseName = isLowerCase ? name : name.toLowerCase();
+        const lowercaseName = isLowerCase ? name2 : name2.toLowerCase();
         if (lowercaseName === "set-cookie") {
           this.cookies = [value];
         }
-        this[kHeadersMap].set(lowercaseName, { name, value });
+        this[kHeadersMap].set(lowercaseName, { name: name2, value });
       }
       /**
        * @see https://fetch.spec.whatwg.org/#concept-header-list-delete
        * @param {string} name
        * @param {boolean} isLowerCase
        */
-      delete(name, isLowerCase) {
+      delete(name2, isLowerCase) {
         this[kHeadersSortedMap] = null;
-        if (!isLowerCase) name = name.toLowerCase();
-        if (name === "set-cookie") {
+        if (!isLowerCase) name2 = name2.toLowerCase();
+        if (name2 === "set-cookie") {
           this.cookies = null;
         }
-        this[kHeadersMap].delete(name);
+        this[kHeadersMap].delete(name2);
       }
       /**
        * @see https://fetch.spec.whatwg.org/#concept-header-list-get
@@ -12091,19 +12091,19 @@ var require_headers = __commonJS({
        * @param {boolean} isLowerCase
        * @returns {string | null}
        */
-      get(name, isLowerCase) {
-        return this[kHeadersMap].get(isLowerCase ? name : name.toLowerCase())?.value ?? null;
+      get(name2, isLowerCase) {
+        return this[kHeadersMap].get(isLowerCase ? name2 : name2.toLowerCase())?.value ?? null;
       }
       *[Symbol.iterator]() {
-        for (const { 0: name, 1: { value } } of this[kHeadersMap]) {
-          yield [name, value];
+        for (const { 0: name2, 1: { value } } of this[kHeadersMap]) {
+          yield [name2, value];
         }
       }
       get entries() {
         const headers = {};
         if (this[kHeadersMap].size !== 0) {
-          for (const { name, value } of this[kHeadersMap].values()) {
-            headers[name] = value;
+          for (const { name: name2, value } of this[kHeadersMap].values()) {
+            headers[name2] = value;
           }
         }
         return headers;
@@ -12114,13 +12114,13 @@ var require_headers = __commonJS({
       get entriesList() {
         const headers = [];
         if (this[kHeadersMap].size !== 0) {
-          for (const { 0: lowerName, 1: { name, value } } of this[kHeadersMap]) {
+          for (const { 0: lowerName, 1: { name: name2, value } } of this[kHeadersMap]) {
             if (lowerName === "set-cookie") {
               for (const cookie of this.cookies) {
-                headers.push([name, cookie]);
+                headers.push([name2, cookie]);
               }
             } else {
-              headers.push([name, value]);
+              headers.push([name2, value]);
             }
           }
         }
@@ -12166,8 +12166,8 @@ var require_headers = __commonJS({
           return array2;
         } else {
           let i = 0;
-          for (const { 0: name, 1: { value } } of this[kHeadersMap]) {
-            array2[i++] = [name, value];
+          for (const { 0: name2, 1: { value } } of this[kHeadersMap]) {
+            array2[i++] = [name2, value];
             assert2(value !== null);
           }
           return array2.sort(compareHeaderName);
@@ -12190,77 +12190,77 @@ var require_headers = __commonJS({
         }
       }
       // https://fetch.spec.whatwg.org/#dom-headers-append
-      append(name, value) {
+      append(name2, value) {
         webidl.brandCheck(this, _Headers);
         webidl.argumentLengthCheck(arguments, 2, "Headers.append");
         const prefix = "Headers.append";
-        name = webidl.converters.ByteString(name, prefix, "name");
+        name2 = webidl.converters.ByteString(name2, prefix, "name");
         value = webidl.converters.ByteString(value, prefix, "value");
-        return appendHeader(this, name, value);
+        return appendHeader(this, name2, value);
       }
       // https://fetch.spec.whatwg.org/#dom-headers-delete
-      delete(name) {
+      delete(name2) {
         webidl.brandCheck(this, _Headers);
         webidl.argumentLengthCheck(arguments, 1, "Headers.delete");
         const prefix = "Headers.delete";
-        name = webidl.converters.ByteString(name, prefix, "name");
-        if (!isValidHeaderName(name)) {
+        name2 = webidl.converters.ByteString(name2, prefix, "name");
+        if (!isValidHeaderName(name2)) {
           throw webidl.errors.invalidArgument({
             prefix: "Headers.delete",
-            value: name,
+            value: name2,
             type: "header name"
           });
         }
         if (this.#guard === "immutable") {
           throw new TypeError("immutable");
         }
-        if (!this.#headersList.contains(name, false)) {
+        if (!this.#headersList.contains(name2, false)) {
           return;
         }
-        this.#headersList.delete(name, false);
+        this.#headersList.delete(name2, false);
       }
       // https://fetch.spec.whatwg.org/#dom-headers-get
-      get(name) {
+      get(name2) {
         webidl.brandCheck(this, _Headers);
         webidl.argumentLengthCheck(arguments, 1, "Headers.get");
         const prefix = "Headers.get";
-        name = webidl.converters.ByteString(name, prefix, "name");
-        if (!isValidHeaderName(name)) {
+        name2 = webidl.converters.ByteString(name2, prefix, "name");
+        if (!isValidHeaderName(name2)) {
           throw webidl.errors.invalidArgument({
             prefix,
-            value: name,
+            value: name2,
             type: "header name"
           });
         }
-        return this.#headersList.get(name, false);
+        return this.#headersList.get(name2, false);
       }
       // https://fetch.spec.whatwg.org/#dom-headers-has
-      has(name) {
+      has(name2) {
         webidl.brandCheck(this, _Headers);
         webidl.argumentLengthCheck(arguments, 1, "Headers.has");
         const prefix = "Headers.has";
-        name = webidl.converters.ByteString(name, prefix, "name");
-        if (!isValidHeaderName(name)) {
+        name2 = webidl.converters.ByteString(name2, prefix, "name");
+        if (!isValidHeaderName(name2)) {
           throw webidl.errors.invalidArgument({
             prefix,
-            value: name,
+            value: name2,
             type: "header name"
           });
         }
-        return this.#headersList.contains(name, false);
+        return this.#headersList.contains(name2, false);
       }
       // https://fetch.spec.whatwg.org/#dom-headers-set
-      set(name, value) {
+      set(name2, value) {
         webidl.brandCheck(this, _Headers);
         webidl.argumentLengthCheck(arguments, 2, "Headers.set");
         const prefix = "Headers.set";
-        name = webidl.converters.ByteString(name, prefix, "name");
+        name2 = webidl.converters.ByteString(name2, prefix, "name");
         value = webidl.converters.ByteString(value, prefix, "value");
         value = headerValueNormalize(value);
-        if (!isValidHeaderName(name)) {
+        if (!isValidHeaderName(name2)) {
           throw webidl.errors.invalidArgument({
             prefix,
-            value: name,
+            value: name2,
             type: "header name"
           });
         } else if (!isValidHeaderValue(value)) {
@@ -12273,14 +12273,14 @@ var require_headers = __commonJS({
         if (this.#guard === "immutable") {
           throw new TypeError("immutable");
         }
-        this.#headersList.set(name, value, false);
+        this.#headersList.set(name2, value, false);
       }
       // https://fetch.spec.whatwg.org/#dom-headers-getsetcookie
       getSetCookie() {
         webidl.brandCheck(this, _Headers);
-        const list = this.#headersList.cookies;
-        if (list) {
-          return [...list];
+        const list2 = this.#headersList.cookies;
+        if (list2) {
+          return [...list2];
         }
         return [];
       }
@@ -12296,13 +12296,13 @@ var require_headers = __commonJS({
           return this.#headersList[kHeadersSortedMap] = names;
         }
         for (let i = 0; i < names.length; ++i) {
-          const { 0: name, 1: value } = names[i];
-          if (name === "set-cookie") {
+          const { 0: name2, 1: value } = names[i];
+          if (name2 === "set-cookie") {
             for (let j = 0; j < cookies.length; ++j) {
-              headers.push([name, cookies[j]]);
+              headers.push([name2, cookies[j]]);
             }
           } else {
-            headers.push([name, value]);
+            headers.push([name2, value]);
           }
         }
         return this.#headersList[kHeadersSortedMap] = headers;
@@ -12320,8 +12320,8 @@ var require_headers = __commonJS({
       static getHeadersList(o) {
         return o.#headersList;
       }
-      static setHeadersList(o, list) {
-        o.#headersList = list;
+      static setHeadersList(o, list2) {
+        o.#headersList = list2;
       }
     };
     var { getHeadersGuard, setHeadersGuard, getHeadersList, setHeadersList } = Headers2;
@@ -12722,23 +12722,23 @@ var require_response = __commonJS({
     webidl.converters.URLSearchParams = webidl.interfaceConverter(
       URLSearchParams
     );
-    webidl.converters.XMLHttpRequestBodyInit = function(V, prefix, name) {
+    webidl.converters.XMLHttpRequestBodyInit = function(V, prefix, name2) {
       if (typeof V === "string") {
-        return webidl.converters.USVString(V, prefix, name);
+        return webidl.converters.USVString(V, prefix, name2);
       }
       if (isBlobLike(V)) {
-        return webidl.converters.Blob(V, prefix, name, { strict: false });
+        return webidl.converters.Blob(V, prefix, name2, { strict: false });
       }
       if (ArrayBuffer.isView(V) || types.isArrayBuffer(V)) {
-        return webidl.converters.BufferSource(V, prefix, name);
+        return webidl.converters.BufferSource(V, prefix, name2);
       }
       if (util.isFormDataLike(V)) {
-        return webidl.converters.FormData(V, prefix, name, { strict: false });
+        return webidl.converters.FormData(V, prefix, name2, { strict: false });
       }
       if (V instanceof URLSearchParams) {
-        return webidl.converters.URLSearchParams(V, prefix, name);
+        return webidl.converters.URLSearchParams(V, prefix, name2);
       }
-      return webidl.converters.DOMString(V, prefix, name);
+      return webidl.converters.DOMString(V, prefix, name2);
     };
     webidl.converters.BodyInit = function(V, prefix, argument) {
       if (V instanceof ReadableStream) {
@@ -13109,8 +13109,8 @@ var require_request2 = __commonJS({
           const headers = init.headers !== void 0 ? init.headers : new HeadersList(headersList);
           headersList.clear();
           if (headers instanceof HeadersList) {
-            for (const { name, value } of headers.rawValues()) {
-              headersList.append(name, value, false);
+            for (const { name: name2, value } of headers.rawValues()) {
+              headersList.append(name2, value, false);
             }
             headersList.cookies = headers.cookies;
           } else {
@@ -13289,13 +13289,13 @@ var require_request2 = __commonJS({
         if (this.signal.aborted) {
           ac.abort(this.signal.reason);
         } else {
-          let list = dependentControllerMap.get(this.signal);
-          if (list === void 0) {
-            list = /* @__PURE__ */ new Set();
-            dependentControllerMap.set(this.signal, list);
+          let list2 = dependentControllerMap.get(this.signal);
+          if (list2 === void 0) {
+            list2 = /* @__PURE__ */ new Set();
+            dependentControllerMap.set(this.signal, list2);
           }
           const acRef = new WeakRef(ac);
-          list.add(acRef);
+          list2.add(acRef);
           util.addAbortListener(
             ac.signal,
             buildAbort(acRef)
@@ -16114,9 +16114,9 @@ var require_util6 = __commonJS({
       }
       return false;
     }
-    function validateCookieName(name) {
-      for (let i = 0; i < name.length; ++i) {
-        const code = name.charCodeAt(i);
+    function validateCookieName(name2) {
+      for (let i = 0; i < name2.length; ++i) {
+        const code = name2.charCodeAt(i);
         if (code < 33 || // exclude CTLs (0-31), SP and HT
         code > 126 || // exclude non-ascii and DEL
         code === 34 || // "
@@ -16323,7 +16323,7 @@ var require_parse = __commonJS({
       }
       let nameValuePair = "";
       let unparsedAttributes = "";
-      let name = "";
+      let name2 = "";
       let value = "";
       if (header.includes(";")) {
         const position = { position: 0 };
@@ -16336,20 +16336,20 @@ var require_parse = __commonJS({
         value = nameValuePair;
       } else {
         const position = { position: 0 };
-        name = collectASequenceOfCodePointsFast(
+        name2 = collectASequenceOfCodePointsFast(
           "=",
           nameValuePair,
           position
         );
         value = nameValuePair.slice(position.position + 1);
       }
-      name = name.trim();
+      name2 = name2.trim();
       value = value.trim();
-      if (name.length + value.length > maxNameValuePairSize) {
+      if (name2.length + value.length > maxNameValuePairSize) {
         return null;
       }
       return {
-        name,
+        name: name2,
         value,
         ...parseUnparsedAttributes(unparsedAttributes)
       };
@@ -16462,19 +16462,19 @@ var require_cookies = __commonJS({
         return out;
       }
       for (const piece of cookie.split(";")) {
-        const [name, ...value] = piece.split("=");
-        out[name.trim()] = value.join("=");
+        const [name2, ...value] = piece.split("=");
+        out[name2.trim()] = value.join("=");
       }
       return out;
     }
-    function deleteCookie(headers, name, attributes) {
+    function deleteCookie(headers, name2, attributes) {
       webidl.brandCheck(headers, Headers2, { strict: false });
       const prefix = "deleteCookie";
       webidl.argumentLengthCheck(arguments, 2, prefix);
-      name = webidl.converters.DOMString(name, prefix, "name");
+      name2 = webidl.converters.DOMString(name2, prefix, "name");
       attributes = webidl.converters.DeleteCookieAttributes(attributes);
       setCookie(headers, {
-        name,
+        name: name2,
         value: "",
         expires: /* @__PURE__ */ new Date(0),
         ...attributes
@@ -17036,9 +17036,9 @@ var require_util7 = __commonJS({
       const extensionList = /* @__PURE__ */ new Map();
       while (position.position < extensions.length) {
         const pair = collectASequenceOfCodePointsFast(";", extensions, position);
-        const [name, value = ""] = pair.split("=");
+        const [name2, value = ""] = pair.split("=");
         extensionList.set(
-          removeHTTPWhitespace(name, true, false),
+          removeHTTPWhitespace(name2, true, false),
           removeHTTPWhitespace(value, false, true)
         );
         position.position++;
@@ -18327,7 +18327,7 @@ var require_eventsource_stream = __commonJS({
     var defaultMaxEventSize = buffer.kStringMaxLength;
     var DATA = Buffer.from("data");
     var EVENT = Buffer.from("event");
-    var ID = Buffer.from("id");
+    var ID2 = Buffer.from("id");
     var RETRY = Buffer.from("retry");
     var minParserItems = 1024;
     var maxParserItems = 131072;
@@ -18543,7 +18543,7 @@ ${value}`;
           }
           return;
         }
-        if (isFieldName(line2, fieldLength, ID)) {
+        if (isFieldName(line2, fieldLength, ID2)) {
           if (isValidLastEventIdBytes(line2, valueStart)) {
             this.setEventFieldSize("id", line2.length - valueStart);
             event2.id = line2.toString("utf8", valueStart);
@@ -19159,7 +19159,7 @@ var require_undici = __commonJS({
   }
 });
 
-// ../core/dist/chunk-56AUO2IW.js
+// ../core/dist/chunk-NEVOULYG.js
 import { createHmac } from "crypto";
 function isPipewardenError(error63) {
   return error63 instanceof PipewardenError;
@@ -19194,13 +19194,16 @@ function redactText(text2) {
   for (const pattern of SECRET_PATTERNS) out = out.replace(pattern, REDACTED);
   return out;
 }
-function redactResult(result2, isSecretFinding) {
+function shortenMasks(text2) {
+  return text2.replace(LONG_MASK, (mask, offset) => /[A-Za-z0-9]/.test(text2[offset + mask.length] ?? "") ? "****\u2026" : "****");
+}
+function redactResult(result2, isSecretFinding2) {
   let changed2 = false;
   const scrub = (text2) => {
     if (text2 === void 0) return text2;
     const clean2 = redactText(text2);
     if (clean2 !== text2) changed2 = true;
-    return clean2;
+    return isSecretFinding2 ? shortenMasks(clean2) : clean2;
   };
   result2.message.text = scrub(result2.message.text);
   result2.message.markdown = scrub(result2.message.markdown);
@@ -19210,7 +19213,7 @@ function redactResult(result2, isSecretFinding) {
     if (!physical) continue;
     for (const region2 of [physical.region, physical.contextRegion]) {
       if (!region2?.snippet) continue;
-      if (isSecretFinding) {
+      if (isSecretFinding2) {
         delete region2.snippet;
         changed2 = true;
       } else if (region2.snippet.text !== void 0) {
@@ -19271,17 +19274,17 @@ function uniqueIds(values) {
   for (const value of values) if (typeof value === "string" && value.trim()) out.add(value.trim());
   return [...out];
 }
-function purlOf(ecosystem, name, version3) {
-  if (!ecosystem || !name) return void 0;
+function purlOf(ecosystem, name2, version3) {
+  if (!ecosystem || !name2) return void 0;
   const type = ECOSYSTEM_PURL[ecosystem.toLowerCase()];
   if (!type) return void 0;
   let namespace = "";
-  let base = name;
-  if (type === "maven" && name.includes(":")) [namespace, base] = name.split(":", 2);
-  else if (name.includes("/") && (type === "npm" || type === "golang" || type === "composer")) {
-    const cut = name.lastIndexOf("/");
-    namespace = name.slice(0, cut);
-    base = name.slice(cut + 1);
+  let base = name2;
+  if (type === "maven" && name2.includes(":")) [namespace, base] = name2.split(":", 2);
+  else if (name2.includes("/") && (type === "npm" || type === "golang" || type === "composer")) {
+    const cut = name2.lastIndexOf("/");
+    namespace = name2.slice(0, cut);
+    base = name2.slice(cut + 1);
   }
   const enc = (text2) => encodeURIComponent(text2).replace(/%2F/g, "/");
   const path5 = namespace ? `${namespace.split("/").map((p) => enc(p)).join("/")}/${enc(base)}` : enc(base);
@@ -19314,8 +19317,8 @@ function fileLocation(uri, region2 = {}, message2) {
     ...message2 ? { message: { text: message2 } } : {}
   };
 }
-function logicalLocation(name, kind, fullyQualifiedName) {
-  return { name, ...kind ? { kind } : {}, ...fullyQualifiedName ? { fullyQualifiedName } : {} };
+function logicalLocation(name2, kind, fullyQualifiedName) {
+  return { name: name2, ...kind ? { kind } : {}, ...fullyQualifiedName ? { fullyQualifiedName } : {} };
 }
 function clean(text2, max = 2e4) {
   if (text2 === void 0 || text2 === null) return void 0;
@@ -19373,22 +19376,22 @@ function matchesPattern(ref, pattern) {
   const hasTag = colon > slash;
   const namePattern = hasTag ? pattern.slice(0, colon) : pattern;
   const tagPattern = hasTag ? pattern.slice(colon + 1) : void 0;
-  const name = globRegExp(namePattern);
+  const name2 = globRegExp(namePattern);
   const names = [familiarName(ref), `${ref.registry}/${ref.repository}`];
-  if (!names.some((n) => name.test(n))) return false;
+  if (!names.some((n) => name2.test(n))) return false;
   return tagPattern === void 0 || ref.tag !== void 0 && globRegExp(tagPattern).test(ref.tag);
 }
-function sanctionedEntry(ref, list) {
-  return list?.find((entry) => matchesPattern(ref, entry.name) && (!ref.digest || !entry.digests || entry.digests.includes(ref.digest)));
+function sanctionedEntry(ref, list2) {
+  return list2?.find((entry) => matchesPattern(ref, entry.name) && (!ref.digest || !entry.digests || entry.digests.includes(ref.digest)));
 }
-var __defProp2, __export2, PipewardenError, ConfigError, InputError, ScannerError, InternalError, KEYS, PROP, SARIF_SCHEMA_URI, SARIF_VERSION, FINGERPRINT_KEY, SRCROOT, SECRET_PATTERNS, REDACTED, CANDIDATE, SECRET_SALT, SEVERITY_TABLE, ECOSYSTEM_PURL, RunBuilder, read, DIGEST, TAG, COMPONENT;
-var init_chunk_56AUO2IW = __esm({
-  "../core/dist/chunk-56AUO2IW.js"() {
+var __defProp2, __export2, PipewardenError, ConfigError, InputError, ScannerError, InternalError, KEYS, PROP, SARIF_SCHEMA_URI, SARIF_VERSION, FINGERPRINT_KEY, SRCROOT, SECRET_PATTERNS, REDACTED, CANDIDATE, LONG_MASK, SECRET_SALT, SEVERITY_TABLE, ECOSYSTEM_PURL, RunBuilder, read, DIGEST, TAG, COMPONENT;
+var init_chunk_NEVOULYG = __esm({
+  "../core/dist/chunk-NEVOULYG.js"() {
     "use strict";
     __defProp2 = Object.defineProperty;
     __export2 = (target, all) => {
-      for (var name in all)
-        __defProp2(target, name, { get: all[name], enumerable: true });
+      for (var name2 in all)
+        __defProp2(target, name2, { get: all[name2], enumerable: true });
     };
     PipewardenError = class extends Error {
       file;
@@ -19491,7 +19494,9 @@ var init_chunk_56AUO2IW = __esm({
       "waivers",
       "scanners",
       "provenance",
-      "images"
+      "images",
+      "coverage",
+      "excluded"
     ];
     PROP = Object.fromEntries(KEYS.map((k) => [k, `pipewarden/${k}`]));
     SARIF_SCHEMA_URI = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json";
@@ -19513,6 +19518,7 @@ var init_chunk_56AUO2IW = __esm({
     ];
     REDACTED = "[redacted]";
     CANDIDATE = /A[KSGIRNP][A-Z]A|gh[pousr]_|github_pat_|glpat-|xox[abposr]-|npm_|sk_(?:live|test)_|AIza|PRIVATE KEY|eyJ/;
+    LONG_MASK = /[*•●]{5,}/g;
     SECRET_SALT = "pipewarden/secret/v1";
     SEVERITY_TABLE = {
       critical: 9.5,
@@ -19687,11 +19693,11 @@ var init_chunk_56AUO2IW = __esm({
         const rules = [...this.rules.values()];
         const index = new Map(rules.map((rule, i) => [rule.id, i]));
         for (const result2 of this.results) result2.ruleIndex = index.get(result2.ruleId);
-        const { name, version: version3, informationUri, organization } = this.driver;
+        const { name: name2, version: version3, informationUri, organization } = this.driver;
         return {
           tool: {
             driver: {
-              name,
+              name: name2,
               ...version3 ? { version: String(version3) } : {},
               ...informationUri ? { informationUri } : {},
               ...organization ? { organization } : {},
@@ -20045,7 +20051,7 @@ var require_scan = __commonJS({
         token.depth = token.isGlobstar ? Infinity : 1;
       }
     };
-    var scan = (input2, options2) => {
+    var scan2 = (input2, options2) => {
       const opts = options2 || {};
       const length = input2.length - 1;
       const scanToEnd = opts.parts === true || opts.scanToEnd === true;
@@ -20326,7 +20332,7 @@ var require_scan = __commonJS({
       }
       return state;
     };
-    module.exports = scan;
+    module.exports = scan2;
   }
 });
 
@@ -20710,15 +20716,15 @@ var require_parse2 = __commonJS({
         }
         if (value === "{" && opts.nobrace !== true) {
           increment("braces");
-          const open5 = {
+          const open7 = {
             type: "brace",
             value,
             output: "(",
             outputIndex: state.output.length,
             tokensIndex: state.tokens.length
           };
-          braces.push(open5);
-          push(open5);
+          braces.push(open7);
+          push(open7);
           continue;
         }
         if (value === "}") {
@@ -21102,14 +21108,14 @@ var require_parse2 = __commonJS({
 var require_picomatch = __commonJS({
   "../../node_modules/.pnpm/picomatch@4.0.3/node_modules/picomatch/lib/picomatch.js"(exports2, module) {
     "use strict";
-    var scan = require_scan();
+    var scan2 = require_scan();
     var parse5 = require_parse2();
     var utils = require_utils2();
     var constants3 = require_constants6();
-    var isObject3 = (val) => val && typeof val === "object" && !Array.isArray(val);
-    var picomatch3 = (glob, options2, returnState = false) => {
+    var isObject4 = (val) => val && typeof val === "object" && !Array.isArray(val);
+    var picomatch4 = (glob, options2, returnState = false) => {
       if (Array.isArray(glob)) {
-        const fns = glob.map((input2) => picomatch3(input2, options2, returnState));
+        const fns = glob.map((input2) => picomatch4(input2, options2, returnState));
         const arrayMatcher = (str) => {
           for (const isMatch of fns) {
             const state2 = isMatch(str);
@@ -21119,22 +21125,22 @@ var require_picomatch = __commonJS({
         };
         return arrayMatcher;
       }
-      const isState = isObject3(glob) && glob.tokens && glob.input;
+      const isState = isObject4(glob) && glob.tokens && glob.input;
       if (glob === "" || typeof glob !== "string" && !isState) {
         throw new TypeError("Expected pattern to be a non-empty string");
       }
       const opts = options2 || {};
       const posix = opts.windows;
-      const regex2 = isState ? picomatch3.compileRe(glob, options2) : picomatch3.makeRe(glob, options2, false, true);
+      const regex2 = isState ? picomatch4.compileRe(glob, options2) : picomatch4.makeRe(glob, options2, false, true);
       const state = regex2.state;
       delete regex2.state;
       let isIgnored = () => false;
       if (opts.ignore) {
         const ignoreOpts = { ...options2, ignore: null, onMatch: null, onResult: null };
-        isIgnored = picomatch3(opts.ignore, ignoreOpts, returnState);
+        isIgnored = picomatch4(opts.ignore, ignoreOpts, returnState);
       }
       const matcher = (input2, returnObject = false) => {
-        const { isMatch, match, output: output2 } = picomatch3.test(input2, regex2, options2, { glob, posix });
+        const { isMatch, match, output: output2 } = picomatch4.test(input2, regex2, options2, { glob, posix });
         const result2 = { glob, state, regex: regex2, posix, input: input2, output: output2, match, isMatch };
         if (typeof opts.onResult === "function") {
           opts.onResult(result2);
@@ -21160,7 +21166,7 @@ var require_picomatch = __commonJS({
       }
       return matcher;
     };
-    picomatch3.test = (input2, regex2, options2, { glob, posix } = {}) => {
+    picomatch4.test = (input2, regex2, options2, { glob, posix } = {}) => {
       if (typeof input2 !== "string") {
         throw new TypeError("Expected input to be a string");
       }
@@ -21177,24 +21183,24 @@ var require_picomatch = __commonJS({
       }
       if (match === false || opts.capture === true) {
         if (opts.matchBase === true || opts.basename === true) {
-          match = picomatch3.matchBase(input2, regex2, options2, posix);
+          match = picomatch4.matchBase(input2, regex2, options2, posix);
         } else {
           match = regex2.exec(output2);
         }
       }
       return { isMatch: Boolean(match), match, output: output2 };
     };
-    picomatch3.matchBase = (input2, glob, options2) => {
-      const regex2 = glob instanceof RegExp ? glob : picomatch3.makeRe(glob, options2);
+    picomatch4.matchBase = (input2, glob, options2) => {
+      const regex2 = glob instanceof RegExp ? glob : picomatch4.makeRe(glob, options2);
       return regex2.test(utils.basename(input2));
     };
-    picomatch3.isMatch = (str, patterns, options2) => picomatch3(patterns, options2)(str);
-    picomatch3.parse = (pattern, options2) => {
-      if (Array.isArray(pattern)) return pattern.map((p) => picomatch3.parse(p, options2));
+    picomatch4.isMatch = (str, patterns, options2) => picomatch4(patterns, options2)(str);
+    picomatch4.parse = (pattern, options2) => {
+      if (Array.isArray(pattern)) return pattern.map((p) => picomatch4.parse(p, options2));
       return parse5(pattern, { ...options2, fastpaths: false });
     };
-    picomatch3.scan = (input2, options2) => scan(input2, options2);
-    picomatch3.compileRe = (state, options2, returnOutput = false, returnState = false) => {
+    picomatch4.scan = (input2, options2) => scan2(input2, options2);
+    picomatch4.compileRe = (state, options2, returnOutput = false, returnState = false) => {
       if (returnOutput === true) {
         return state.output;
       }
@@ -21205,13 +21211,13 @@ var require_picomatch = __commonJS({
       if (state && state.negated === true) {
         source = `^(?!${source}).*$`;
       }
-      const regex2 = picomatch3.toRegex(source, options2);
+      const regex2 = picomatch4.toRegex(source, options2);
       if (returnState === true) {
         regex2.state = state;
       }
       return regex2;
     };
-    picomatch3.makeRe = (input2, options2 = {}, returnOutput = false, returnState = false) => {
+    picomatch4.makeRe = (input2, options2 = {}, returnOutput = false, returnState = false) => {
       if (!input2 || typeof input2 !== "string") {
         throw new TypeError("Expected a non-empty string");
       }
@@ -21222,9 +21228,9 @@ var require_picomatch = __commonJS({
       if (!parsed.output) {
         parsed = parse5(input2, options2);
       }
-      return picomatch3.compileRe(parsed, options2, returnOutput, returnState);
+      return picomatch4.compileRe(parsed, options2, returnOutput, returnState);
     };
-    picomatch3.toRegex = (source, options2) => {
+    picomatch4.toRegex = (source, options2) => {
       try {
         const opts = options2 || {};
         return new RegExp(source, opts.flags || (opts.nocase ? "i" : ""));
@@ -21233,8 +21239,8 @@ var require_picomatch = __commonJS({
         return /$^/;
       }
     };
-    picomatch3.constants = constants3;
-    module.exports = picomatch3;
+    picomatch4.constants = constants3;
+    module.exports = picomatch4;
   }
 });
 
@@ -21244,14 +21250,14 @@ var require_picomatch2 = __commonJS({
     "use strict";
     var pico = require_picomatch();
     var utils = require_utils2();
-    function picomatch3(glob, options2, returnState = false) {
+    function picomatch4(glob, options2, returnState = false) {
       if (options2 && (options2.windows === null || options2.windows === void 0)) {
         options2 = { ...options2, windows: utils.isWindows() };
       }
       return pico(glob, options2, returnState);
     }
-    Object.assign(picomatch3, pico);
-    module.exports = picomatch3;
+    Object.assign(picomatch4, pico);
+    module.exports = picomatch4;
   }
 });
 
@@ -21532,7 +21538,7 @@ function scanAttributeTokens(attrStr) {
     const leadingWs = attrStr.slice(tokenStart, i);
     const nameStart = i;
     while (i < len && !isWhiteSpace(attrStr[i]) && attrStr[i] !== "=") i++;
-    const name = attrStr.slice(nameStart, i);
+    const name2 = attrStr.slice(nameStart, i);
     let equalsGroup;
     let j = i;
     while (j < len && isWhiteSpace(attrStr[j])) j++;
@@ -21555,7 +21561,7 @@ function scanAttributeTokens(attrStr) {
     }
     const token = { startIndex: tokenStart };
     token[1] = leadingWs;
-    token[2] = name;
+    token[2] = name2;
     token[3] = equalsGroup;
     token[4] = quoteChar !== void 0 ? true : void 0;
     token[5] = quoteChar;
@@ -21716,16 +21722,16 @@ var init_entities = __esm({
 });
 
 // ../../node_modules/.pnpm/@nodable+entities@3.1.0/node_modules/@nodable/entities/src/EntityDecoder.js
-function validateEntityName(name) {
-  if (name[0] === "#") {
-    throw new Error(`[EntityReplacer] Invalid character '#' in entity name: "${name}"`);
+function validateEntityName(name2) {
+  if (name2[0] === "#") {
+    throw new Error(`[EntityReplacer] Invalid character '#' in entity name: "${name2}"`);
   }
-  for (const ch of name) {
+  for (const ch of name2) {
     if (SPECIAL_CHARS.has(ch)) {
-      throw new Error(`[EntityReplacer] Invalid character '${ch}' in entity name: "${name}"`);
+      throw new Error(`[EntityReplacer] Invalid character '${ch}' in entity name: "${name2}"`);
     }
   }
-  return name;
+  return name2;
 }
 function mergeEntityMaps(...maps) {
   const out = /* @__PURE__ */ Object.create(null);
@@ -21852,13 +21858,13 @@ var init_EntityDecoder = __esm({
        * @param {string} context  — used in error messages ('external' | 'input')
        * @returns {boolean}  true = accept, false = skip
        */
-      _applyRegistrationHook(hook2, name, value, context) {
+      _applyRegistrationHook(hook2, name2, value, context) {
         if (!hook2) return true;
-        const action = hook2(name, value);
+        const action = hook2(name2, value);
         if (action === ENTITY_ACTION.BLOCK) return false;
         if (action === ENTITY_ACTION.THROW) {
           throw new Error(
-            `[EntityDecoder] Registration of ${context} entity "&${name};" was rejected by hook`
+            `[EntityDecoder] Registration of ${context} entity "&${name2};" was rejected by hook`
           );
         }
         return true;
@@ -21886,9 +21892,9 @@ var init_EntityDecoder = __esm({
         }
         const flat = mergeEntityMaps(map2);
         const filtered = /* @__PURE__ */ Object.create(null);
-        for (const [name, value] of Object.entries(flat)) {
-          if (this._applyRegistrationHook(this._onExternalEntity, name, value, "external")) {
-            filtered[name] = value;
+        for (const [name2, value] of Object.entries(flat)) {
+          if (this._applyRegistrationHook(this._onExternalEntity, name2, value, "external")) {
+            filtered[name2] = value;
           }
         }
         this._externalMap = filtered;
@@ -21927,9 +21933,9 @@ var init_EntityDecoder = __esm({
         }
         const flat = mergeEntityMaps(map2);
         const filtered = /* @__PURE__ */ Object.create(null);
-        for (const [name, value] of Object.entries(flat)) {
-          if (this._applyRegistrationHook(this._onInputEntity, name, value, "input")) {
-            filtered[name] = value;
+        for (const [name2, value] of Object.entries(flat)) {
+          if (this._applyRegistrationHook(this._onInputEntity, name2, value, "input")) {
+            filtered[name2] = value;
           }
         }
         this._inputMap = filtered;
@@ -22076,10 +22082,10 @@ var init_EntityDecoder = __esm({
        * @param {string} name
        * @returns {{ value: string, tier: string }|undefined}
        */
-      _resolveName(name) {
-        if (name in this._inputMap) return { value: this._inputMap[name], tier: LIMIT_TIER_EXTERNAL };
-        if (name in this._externalMap) return { value: this._externalMap[name], tier: LIMIT_TIER_EXTERNAL };
-        if (name in this._baseMap) return { value: this._baseMap[name], tier: LIMIT_TIER_BASE };
+      _resolveName(name2) {
+        if (name2 in this._inputMap) return { value: this._inputMap[name2], tier: LIMIT_TIER_EXTERNAL };
+        if (name2 in this._externalMap) return { value: this._externalMap[name2], tier: LIMIT_TIER_EXTERNAL };
+        if (name2 in this._baseMap) return { value: this._baseMap[name2], tier: LIMIT_TIER_BASE };
         return void 0;
       }
       /**
@@ -22227,11 +22233,11 @@ var init_OptionsBuilder = __esm({
   "../../node_modules/.pnpm/fast-xml-parser@5.12.1/node_modules/fast-xml-parser/src/xmlparser/OptionsBuilder.js"() {
     "use strict";
     init_util();
-    defaultOnDangerousProperty = (name) => {
-      if (DANGEROUS_PROPERTY_NAMES.includes(name)) {
-        return "__" + name;
+    defaultOnDangerousProperty = (name2) => {
+      if (DANGEROUS_PROPERTY_NAMES.includes(name2)) {
+        return "__" + name2;
       }
-      return name;
+      return name2;
     };
     defaultOptions2 = {
       preserveOrder: false,
@@ -22294,9 +22300,9 @@ var init_OptionsBuilder = __esm({
         { value: built.cdataPropName, name: "cdataPropName" },
         { value: built.commentPropName, name: "commentPropName" }
       ];
-      for (const { value, name } of propertyNameOptions) {
+      for (const { value, name: name2 } of propertyNameOptions) {
         if (value) {
-          validatePropertyName(value, name);
+          validatePropertyName(value, name2);
         }
       }
       if (built.onDangerousProperty === null) {
@@ -22427,11 +22433,11 @@ function hasSeq(data, seq, i) {
   }
   return true;
 }
-function validateEntityName2(name, xmlVersion) {
-  if (qName(name, { xmlVersion }))
-    return name;
+function validateEntityName2(name2, xmlVersion) {
+  if (qName(name2, { xmlVersion }))
+    return name2;
   else
-    throw new Error(`Invalid entity name ${name}`);
+    throw new Error(`Invalid entity name ${name2}`);
 }
 var DocTypeReader, skipWhitespace;
 var init_DocTypeReader = __esm({
@@ -23194,7 +23200,7 @@ var init_Expression = __esm({
        * @returns {Object} Segment object
        */
       _parseSegment(part) {
-        const segment = { type: "tag" };
+        const segment2 = { type: "tag" };
         let bracketContent = null;
         let withoutBrackets = part;
         const bracketMatch = part.match(/^([^\[]+)(\[[^\]]*\])(.*)$/);
@@ -23236,29 +23242,29 @@ var init_Expression = __esm({
         if (!tag) {
           throw new Error(`Invalid segment pattern: ${part}`);
         }
-        segment.tag = tag;
+        segment2.tag = tag;
         if (namespace) {
-          segment.namespace = namespace;
+          segment2.namespace = namespace;
         }
         if (bracketContent) {
           if (bracketContent.includes("=")) {
             const eqIndex = bracketContent.indexOf("=");
-            segment.attrName = bracketContent.substring(0, eqIndex).trim();
-            segment.attrValue = bracketContent.substring(eqIndex + 1).trim();
+            segment2.attrName = bracketContent.substring(0, eqIndex).trim();
+            segment2.attrValue = bracketContent.substring(eqIndex + 1).trim();
           } else {
-            segment.attrName = bracketContent.trim();
+            segment2.attrName = bracketContent.trim();
           }
         }
         if (positionMatch) {
           const nthMatch = positionMatch.match(/^nth\((\d+)\)$/);
           if (nthMatch) {
-            segment.position = "nth";
-            segment.positionValue = parseInt(nthMatch[1], 10);
+            segment2.position = "nth";
+            segment2.positionValue = parseInt(nthMatch[1], 10);
           } else {
-            segment.position = positionMatch;
+            segment2.position = positionMatch;
           }
         }
-        return segment;
+        return segment2;
       }
       /**
        * Get the number of segments
@@ -23668,9 +23674,9 @@ var init_Matcher = __esm({
         const keep = options2 !== null ? options2.keep : null;
         if (keep !== null && keep !== void 0 && keep.length > 0 && attrValues) {
           for (let i = 0; i < keep.length; i++) {
-            const name = keep[i];
-            if (attrValues[name] !== void 0) {
-              this._keptAttrs.push({ depth, name, value: attrValues[name] });
+            const name2 = keep[i];
+            if (attrValues[name2] !== void 0) {
+              this._keptAttrs.push({ depth, name: name2, value: attrValues[name2] });
             }
           }
         }
@@ -23806,21 +23812,21 @@ var init_Matcher = __esm({
        * @returns {string}
        */
       toString(separator, includeNamespace = true) {
-        const sep7 = separator || this.separator;
-        const isDefault = sep7 === this.separator && includeNamespace === true;
+        const sep10 = separator || this.separator;
+        const isDefault = sep10 === this.separator && includeNamespace === true;
         if (isDefault) {
           if (this._pathStringCache !== null) {
             return this._pathStringCache;
           }
           const result2 = this.path.map(
             (n) => n.namespace ? `${n.namespace}:${n.tag}` : n.tag
-          ).join(sep7);
+          ).join(sep10);
           this._pathStringCache = result2;
           return result2;
         }
         return this.path.map(
           (n) => includeNamespace && n.namespace ? `${n.namespace}:${n.tag}` : n.tag
-        ).join(sep7);
+        ).join(sep10);
       }
       /**
        * Get path as array of tag names.
@@ -23874,8 +23880,8 @@ var init_Matcher = __esm({
         let pathIdx = this.path.length - 1;
         let segIdx = segments.length - 1;
         while (segIdx >= 0 && pathIdx >= 0) {
-          const segment = segments[segIdx];
-          if (segment.type === "deep-wildcard") {
+          const segment2 = segments[segIdx];
+          if (segment2.type === "deep-wildcard") {
             segIdx--;
             if (segIdx < 0) {
               return true;
@@ -23894,7 +23900,7 @@ var init_Matcher = __esm({
               return false;
             }
           } else {
-            if (!this._matchSegment(segment, this.path[pathIdx], pathIdx === this.path.length - 1)) {
+            if (!this._matchSegment(segment2, this.path[pathIdx], pathIdx === this.path.length - 1)) {
               return false;
             }
             pathIdx--;
@@ -23906,40 +23912,40 @@ var init_Matcher = __esm({
       /**
        * @private
        */
-      _matchSegment(segment, node2, isCurrentNode) {
-        if (segment.tag !== "*" && segment.tag !== node2.tag) {
+      _matchSegment(segment2, node2, isCurrentNode) {
+        if (segment2.tag !== "*" && segment2.tag !== node2.tag) {
           return false;
         }
-        if (segment.namespace !== void 0) {
-          if (segment.namespace !== "*" && segment.namespace !== node2.namespace) {
+        if (segment2.namespace !== void 0) {
+          if (segment2.namespace !== "*" && segment2.namespace !== node2.namespace) {
             return false;
           }
         }
-        if (segment.attrName !== void 0) {
+        if (segment2.attrName !== void 0) {
           if (!isCurrentNode) {
             return false;
           }
-          if (!node2.values || !(segment.attrName in node2.values)) {
+          if (!node2.values || !(segment2.attrName in node2.values)) {
             return false;
           }
-          if (segment.attrValue !== void 0) {
-            if (String(node2.values[segment.attrName]) !== String(segment.attrValue)) {
+          if (segment2.attrValue !== void 0) {
+            if (String(node2.values[segment2.attrName]) !== String(segment2.attrValue)) {
               return false;
             }
           }
         }
-        if (segment.position !== void 0) {
+        if (segment2.position !== void 0) {
           if (!isCurrentNode) {
             return false;
           }
           const counter = node2.counter ?? 0;
-          if (segment.position === "first" && counter !== 0) {
+          if (segment2.position === "first" && counter !== 0) {
             return false;
-          } else if (segment.position === "odd" && counter % 2 !== 1) {
+          } else if (segment2.position === "odd" && counter % 2 !== 1) {
             return false;
-          } else if (segment.position === "even" && counter % 2 !== 0) {
+          } else if (segment2.position === "even" && counter % 2 !== 0) {
             return false;
-          } else if (segment.position === "nth" && counter !== segment.positionValue) {
+          } else if (segment2.position === "nth" && counter !== segment2.positionValue) {
             return false;
           }
         }
@@ -24712,9 +24718,9 @@ var init_sql_strict = __esm({
 // ../../node_modules/.pnpm/is-unsafe@2.0.3/node_modules/is-unsafe/src/util/decode-entities.js
 function decodeEntities(input2) {
   if (input2.indexOf("&") === -1) return input2;
-  return input2.replace(ENTITY_RE, (match, hex3, dec, name) => {
-    if (name !== void 0) {
-      return Object.prototype.hasOwnProperty.call(NAMED, name) ? NAMED[name] : match;
+  return input2.replace(ENTITY_RE, (match, hex3, dec, name2) => {
+    if (name2 !== void 0) {
+      return Object.prototype.hasOwnProperty.call(NAMED, name2) ? NAMED[name2] : match;
     }
     const cp = hex3 !== void 0 ? parseInt(hex3, 16) : parseInt(dec, 10);
     if (!Number.isFinite(cp) || cp > 1114111) return match;
@@ -24749,8 +24755,8 @@ function assertContext(context) {
       throw new TypeError("is-unsafe: context must not be an empty array");
     }
     if (Array.isArray(context[0])) {
-      for (const list of context) {
-        if (!Array.isArray(list) || list.length === 0) {
+      for (const list2 of context) {
+        if (!Array.isArray(list2) || list2.length === 0) {
           throw new TypeError(
             "is-unsafe: each context in the array must be a non-empty pattern array (PatternList)"
           );
@@ -24768,15 +24774,15 @@ function normalise(context) {
   if (Array.isArray(context[0])) return { lists: context, regex: null };
   return { lists: [context], regex: null };
 }
-function decodedCopy(value, list) {
-  if (!list.decodeEntities) return null;
+function decodedCopy(value, list2) {
+  if (!list2.decodeEntities) return null;
   const decoded = decodeEntities(value);
   return decoded === value ? null : decoded;
 }
-function matchList(value, list) {
-  const label = list.label ?? "CUSTOM";
-  const decoded = decodedCopy(value, list);
-  for (const rule of list) {
+function matchList(value, list2) {
+  const label = list2.label ?? "CUSTOM";
+  const decoded = decodedCopy(value, list2);
+  for (const rule of list2) {
     if (rule.pattern.test(value) || decoded !== null && rule.pattern.test(decoded)) {
       return { context: label, id: rule.id, description: rule.description, pattern: rule.pattern };
     }
@@ -24788,8 +24794,8 @@ function isUnsafe(value, context) {
   assertContext(context);
   const { lists, regex: regex2 } = normalise(context);
   if (regex2) return regex2.test(value);
-  for (const list of lists) {
-    if (matchList(value, list) !== null) return true;
+  for (const list2 of lists) {
+    if (matchList(value, list2) !== null) return true;
   }
   return false;
 }
@@ -25145,9 +25151,9 @@ function readStopNodeData(xmlData, tagName, i) {
           const nextLt = xmlData.indexOf("<", i + 1);
           if (nextLt === -1 || nextLt > nextGt) {
             const exp = xmlData.substring(i + 1, nextGt);
-            const sep7 = exp.search(/\s/);
-            const name = sep7 === -1 ? exp : exp.substring(0, sep7);
-            if (name === tagName && exp[exp.length - 1] !== "/") openTagCount++;
+            const sep10 = exp.search(/\s/);
+            const name2 = sep10 === -1 ? exp : exp.substring(0, sep10);
+            if (name2 === tagName && exp[exp.length - 1] !== "/") openTagCount++;
             i = nextGt;
           }
         }
@@ -25180,13 +25186,13 @@ function transformTagName(fn, tagName, tagExp, options2) {
   tagName = sanitizeName(tagName, options2);
   return { tagName, tagExp };
 }
-function sanitizeName(name, options2) {
-  if (criticalProperties.includes(name)) {
-    throw new Error(`[SECURITY] Invalid name: "${name}" is a reserved JavaScript keyword that could cause prototype pollution`);
-  } else if (DANGEROUS_PROPERTY_NAMES.includes(name)) {
-    return options2.onDangerousProperty(name);
+function sanitizeName(name2, options2) {
+  if (criticalProperties.includes(name2)) {
+    throw new Error(`[SECURITY] Invalid name: "${name2}" is a reserved JavaScript keyword that could cause prototype pollution`);
+  } else if (DANGEROUS_PROPERTY_NAMES.includes(name2)) {
+    return options2.onDangerousProperty(name2);
   }
-  return name;
+  return name2;
 }
 var OrderedObjParser, attrsRegx, parseXml;
 var init_OrderedObjParser = __esm({
@@ -25234,7 +25240,7 @@ var init_OrderedObjParser = __esm({
               applyLimitsTo: this.options.processEntities.appliesTo
             },
             // onExternalEntity: (name, value) => isUnsafe(value) ? 'block' : 'allow',
-            onInputEntity: (name, value) => (
+            onInputEntity: (name2, value) => (
               //TODO: VALID_CONTEXTS.HTML should be set only if this.options.htmlEntities
               isUnsafe(value, [html_default, xml_default]) ? ENTITY_ACTION.BLOCK : ENTITY_ACTION.ALLOW
             )
@@ -25696,11 +25702,11 @@ function safeCdata(val) {
 function escapeAttribute(val) {
   return valToStr(val).replace(/"/g, "&quot;").replace(/'/g, "&apos;");
 }
-function resolveName(name, isAttribute2, options2, matcher, validator) {
-  if (!options2.sanitizeName) return name;
-  const isPI = !isAttribute2 && name[0] === "?";
-  const bare = isPI ? name.slice(1) : name;
-  if (validator(bare)) return name;
+function resolveName(name2, isAttribute2, options2, matcher, validator) {
+  if (!options2.sanitizeName) return name2;
+  const isPI = !isAttribute2 && name2[0] === "?";
+  const bare = isPI ? name2.slice(1) : name2;
+  if (validator(bare)) return name2;
   const result2 = options2.sanitizeName(bare, { isAttribute: isAttribute2, matcher: matcher.readOnly() });
   if (typeof result2 !== "string" || !validator(result2)) {
     throw new Error(`sanitizeName returned an invalid XML name for "${bare}"`);
@@ -26068,9 +26074,9 @@ function processTextOrObjNode(object2, key, level, matcher, qNameValidator) {
 function indentate(level) {
   return this.options.indentBy.repeat(level);
 }
-function isAttribute(name) {
-  if (name.startsWith(this.options.attributeNamePrefix) && name !== this.options.textNodeName) {
-    return name.substr(this.attrPrefixLen);
+function isAttribute(name2) {
+  if (name2.startsWith(this.options.attributeNamePrefix) && name2 !== this.options.textNodeName) {
+    return name2.substr(this.attrPrefixLen);
   } else {
     return false;
   }
@@ -27586,9 +27592,9 @@ var init_main = __esm({
       SymbolTag2.Deprecated = 1;
     })(SymbolTag || (SymbolTag = {}));
     (function(SymbolInformation2) {
-      function create(name, kind, range, uri, containerName) {
+      function create(name2, kind, range, uri, containerName) {
         const result2 = {
-          name,
+          name: name2,
           kind,
           location: { uri, range }
         };
@@ -27600,15 +27606,15 @@ var init_main = __esm({
       SymbolInformation2.create = create;
     })(SymbolInformation || (SymbolInformation = {}));
     (function(WorkspaceSymbol2) {
-      function create(name, kind, uri, range) {
-        return range !== void 0 ? { name, kind, location: { uri, range } } : { name, kind, location: { uri } };
+      function create(name2, kind, uri, range) {
+        return range !== void 0 ? { name: name2, kind, location: { uri, range } } : { name: name2, kind, location: { uri } };
       }
       WorkspaceSymbol2.create = create;
     })(WorkspaceSymbol || (WorkspaceSymbol = {}));
     (function(DocumentSymbol2) {
-      function create(name, detail, kind, range, selectionRange, children) {
+      function create(name2, detail, kind, range, selectionRange, children) {
         const result2 = {
-          name,
+          name: name2,
           detail,
           kind,
           range,
@@ -28601,9 +28607,9 @@ var require_heredoc = __commonJS({
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.Heredoc = void 0;
     var Heredoc = class {
-      constructor(startRange, name, nameRange, contentRange, endRange) {
+      constructor(startRange, name2, nameRange, contentRange, endRange) {
         this.startRange = startRange;
-        this.name = name;
+        this.name = name2;
         this.nameRange = nameRange;
         this.contentRange = contentRange;
         this.endRange = endRange;
@@ -28669,8 +28675,8 @@ var require_variable = __commonJS({
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.Variable = void 0;
     var Variable = class {
-      constructor(name, nameRange, range, modifier, modifierRange, substitutionParameter, substitutionRange, defined, buildVariable, stringValue) {
-        this.name = name;
+      constructor(name2, nameRange, range, modifier, modifierRange, substitutionParameter, substitutionRange, defined, buildVariable, stringValue) {
+        this.name = name2;
         this.nameRange = nameRange;
         this.range = range;
         this.modifier = modifier;
@@ -29297,8 +29303,8 @@ var require_instruction = __commonJS({
           if (value.startsWith("<<") && util_1.Util.parseHeredocName(value) !== null) {
             const startRange = arg.getRange();
             const nameRange = this.getNameRange(startRange);
-            const name = this.getName(nameRange);
-            heredocs.push(new heredoc_1.Heredoc(startRange, name, nameRange, null, null));
+            const name2 = this.getName(nameRange);
+            heredocs.push(new heredoc_1.Heredoc(startRange, name2, nameRange, null, null));
           }
         }
         return heredocs;
@@ -29306,7 +29312,7 @@ var require_instruction = __commonJS({
       getName(nameRange) {
         const content = this.document.getText(nameRange);
         let escaping = false;
-        let name = "";
+        let name2 = "";
         nameLoop: for (let i = 0; i < content.length; i++) {
           const ch = content.charAt(i);
           switch (ch) {
@@ -29324,7 +29330,7 @@ var require_instruction = __commonJS({
                     i = j;
                     continue nameLoop;
                   default:
-                    name += content.charAt(j);
+                    name2 += content.charAt(j);
                     i = j;
                     continue nameLoop;
                 }
@@ -29348,11 +29354,11 @@ var require_instruction = __commonJS({
                 break;
               }
             default:
-              name += ch;
+              name2 += ch;
               break;
           }
         }
-        return name;
+        return name2;
       }
       getNameRange(startRange) {
         const content = this.document.getText(startRange);
@@ -29361,16 +29367,16 @@ var require_instruction = __commonJS({
         let start = -1;
         let end = -1;
         let escaping = false;
-        let quote = null;
+        let quote2 = null;
         contentLoop: for (let i = 0; i < content.length; i++) {
           const ch = content.charAt(i);
           switch (ch) {
             case '"':
             case "'":
-              if (quote === ch) {
+              if (quote2 === ch) {
                 break contentLoop;
               }
-              quote = ch;
+              quote2 = ch;
               continue;
             case this.escapeChar:
               for (let j = i + 1; j < content.length; j++) {
@@ -29413,7 +29419,7 @@ var require_instruction = __commonJS({
               if (start === -1) {
                 start = i;
               }
-              if (quote !== null) {
+              if (quote2 !== null) {
                 end = i + 1;
                 break;
               }
@@ -29424,7 +29430,7 @@ var require_instruction = __commonJS({
           return vscode_languageserver_types_1.Range.create(startRange.end, startRange.end);
         }
         const nameStart = this.document.positionAt(this.document.offsetAt(startRange.start) + start);
-        const nameEnd = quote !== null ? this.document.positionAt(this.document.offsetAt(startRange.start) + end) : startRange.end;
+        const nameEnd = quote2 !== null ? this.document.positionAt(this.document.offsetAt(startRange.start) + end) : startRange.end;
         return vscode_languageserver_types_1.Range.create(nameStart, nameEnd);
       }
       getHeredocs() {
@@ -29480,11 +29486,11 @@ var require_instruction = __commonJS({
                 const arg = heredocDefinitions[currentHeredoc];
                 const startRange = arg.getRange();
                 const nameRange = this.getNameRange(startRange);
-                const name = this.getName(nameRange);
-                const delimiterRange = this.getDelimiterRange(arg, name, vscode_languageserver_types_1.Range.create(this.document.positionAt(startOffset + lineStart), this.document.positionAt(startOffset + i)));
+                const name2 = this.getName(nameRange);
+                const delimiterRange = this.getDelimiterRange(arg, name2, vscode_languageserver_types_1.Range.create(this.document.positionAt(startOffset + lineStart), this.document.positionAt(startOffset + i)));
                 if (delimiterRange !== null) {
                   const contentRange = vscode_languageserver_types_1.Range.create(this.document.positionAt(startOffset + contentStart), this.document.positionAt(startOffset + lineStart - 1));
-                  heredocs.push(new heredoc_1.Heredoc(startRange, name, nameRange, contentRange, delimiterRange));
+                  heredocs.push(new heredoc_1.Heredoc(startRange, name2, nameRange, contentRange, delimiterRange));
                   contentStart = -1;
                   currentHeredoc++;
                 }
@@ -29539,22 +29545,22 @@ var require_instruction = __commonJS({
           const arg = heredocDefinitions[currentHeredoc];
           const startRange = arg.getRange();
           const nameRange = this.getNameRange(startRange);
-          const name = this.getName(nameRange);
+          const name2 = this.getName(nameRange);
           let contentRange = null;
-          const delimiterRange = this.getDelimiterRange(arg, name, vscode_languageserver_types_1.Range.create(this.document.positionAt(startOffset + lineStart), range.end));
+          const delimiterRange = this.getDelimiterRange(arg, name2, vscode_languageserver_types_1.Range.create(this.document.positionAt(startOffset + lineStart), range.end));
           if (delimiterRange === null) {
             contentRange = vscode_languageserver_types_1.Range.create(this.document.positionAt(startOffset + contentStart), range.end);
           } else if (contentEnd !== -1) {
             contentRange = vscode_languageserver_types_1.Range.create(this.document.positionAt(startOffset + contentStart), this.document.positionAt(startOffset + contentEnd));
           }
-          heredocs.push(new heredoc_1.Heredoc(startRange, name, nameRange, contentRange, delimiterRange));
+          heredocs.push(new heredoc_1.Heredoc(startRange, name2, nameRange, contentRange, delimiterRange));
           currentHeredoc++;
           for (let i = currentHeredoc; i < heredocDefinitions.length; i++) {
             const arg2 = heredocDefinitions[currentHeredoc];
             const startRange2 = arg2.getRange();
             const nameRange2 = this.getNameRange(startRange2);
-            const name2 = this.getName(nameRange2);
-            heredocs.push(new heredoc_1.Heredoc(startRange2, name2, nameRange2, null, null));
+            const name3 = this.getName(nameRange2);
+            heredocs.push(new heredoc_1.Heredoc(startRange2, name3, nameRange2, null, null));
             currentHeredoc++;
           }
         } else {
@@ -29562,19 +29568,19 @@ var require_instruction = __commonJS({
         }
         return heredocs;
       }
-      getDelimiterRange(startArg, name, candidateRange) {
+      getDelimiterRange(startArg, name2, candidateRange) {
         const text2 = this.document.getText(candidateRange);
         if (startArg.getValue().startsWith("<<-")) {
           let index = 0;
           while (text2.charAt(index) === "	") {
             index++;
           }
-          if (text2.substring(index) === name) {
+          if (text2.substring(index) === name2) {
             return vscode_languageserver_types_1.Range.create(vscode_languageserver_types_1.Position.create(candidateRange.start.line, index), candidateRange.end);
           }
           return null;
         }
-        return text2 === name ? candidateRange : null;
+        return text2 === name2 ? candidateRange : null;
       }
     };
     exports2.Instruction = Instruction;
@@ -29588,9 +29594,9 @@ var require_flagOption = __commonJS({
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.FlagOption = void 0;
     var FlagOption = class {
-      constructor(range, name, nameRange, value, valueRange) {
+      constructor(range, name2, nameRange, value, valueRange) {
         this.range = range;
-        this.name = name;
+        this.name = name2;
         this.nameRange = nameRange;
         this.value = value;
         this.valueRange = valueRange;
@@ -29630,10 +29636,10 @@ var require_flag = __commonJS({
     var vscode_languageserver_types_1 = (init_main(), __toCommonJS(main_exports));
     var flagOption_1 = require_flagOption();
     var Flag = class {
-      constructor(document, range, name, nameRange, value, valueRange) {
+      constructor(document, range, name2, nameRange, value, valueRange) {
         this.options = [];
         this.range = range;
-        this.name = name;
+        this.name = name2;
         this.nameRange = nameRange;
         this.value = value;
         this.valueRange = valueRange;
@@ -29730,9 +29736,9 @@ var require_flag = __commonJS({
       getValueRange() {
         return this.valueRange;
       }
-      getOption(name) {
+      getOption(name2) {
         for (const option of this.options) {
-          if (option.getName() === name) {
+          if (option.getName() === name2) {
             return option;
           }
         }
@@ -30770,7 +30776,7 @@ var require_from = __commonJS({
         }
         let commented = false;
         let escaped = false;
-        let name = "";
+        let name2 = "";
         for (let i = 0; i < imageName2.length; i++) {
           const ch = imageName2.charAt(i);
           switch (ch) {
@@ -30789,19 +30795,19 @@ var require_from = __commonJS({
               if (escaped) {
                 commented = true;
               } else {
-                name = name + ch;
+                name2 = name2 + ch;
                 escaped = false;
               }
               break;
             default:
               if (!commented) {
-                name = name + ch;
+                name2 = name2 + ch;
                 escaped = false;
               }
               break;
           }
         }
-        return name;
+        return name2;
       }
       /**
        * Returns the range that covers the name of the image used by
@@ -31666,15 +31672,15 @@ var require_dockerfile = __commonJS({
         } else if (instructions.length === 0) {
           range = vscode_languageserver_types_1.Range.create(comments[0].getRange().start, comments[comments.length - 1].getRange().end);
         } else {
-          const commentStart = comments[0].getRange().start;
+          const commentStart2 = comments[0].getRange().start;
           const commentEnd = comments[comments.length - 1].getRange().end;
           const instructionStart = instructions[0].getRange().start;
           const instructionEnd = instructions[instructions.length - 1].getRange().end;
-          if (commentStart.line < instructionStart.line) {
+          if (commentStart2.line < instructionStart.line) {
             if (commentEnd.line < instructionEnd.line) {
-              range = vscode_languageserver_types_1.Range.create(commentStart, instructionEnd);
+              range = vscode_languageserver_types_1.Range.create(commentStart2, instructionEnd);
             }
-            range = vscode_languageserver_types_1.Range.create(commentStart, commentEnd);
+            range = vscode_languageserver_types_1.Range.create(commentStart2, commentEnd);
           } else if (commentEnd.line < instructionEnd.line) {
             range = vscode_languageserver_types_1.Range.create(instructionStart, instructionEnd);
           } else {
@@ -32003,9 +32009,9 @@ var require_parser = __commonJS({
             if (value.startsWith("<<-")) {
               tabbed = true;
             }
-            const name = util_1.Util.parseHeredocName(value);
-            if (name !== null) {
-              heredocs.push(name);
+            const name2 = util_1.Util.parseHeredocName(value);
+            if (name2 !== null) {
+              heredocs.push(name2);
             }
           }
         }
@@ -32294,9 +32300,9 @@ var require_main = __commonJS({
   }
 });
 
-// ../core/dist/dockerfile-KNJWVDSG.js
-var dockerfile_KNJWVDSG_exports = {};
-__export(dockerfile_KNJWVDSG_exports, {
+// ../core/dist/dockerfile-NZAVFDIF.js
+var dockerfile_NZAVFDIF_exports = {};
+__export(dockerfile_NZAVFDIF_exports, {
   analyzeDockerfile: () => analyzeDockerfile,
   baseOfStage: () => baseOfStage
 });
@@ -32353,8 +32359,8 @@ function unversionedPackages(script) {
   return found;
 }
 function isRoot(user) {
-  const name = user.trim().split(":")[0];
-  return name === "root" || name === "0";
+  const name2 = user.trim().split(":")[0];
+  return name2 === "root" || name2 === "0";
 }
 function analyzeDockerfile(text2, file2, policy) {
   const dockerfile2 = import_dockerfile_ast.DockerfileParser.parse(text2);
@@ -32436,12 +32442,12 @@ function analyzeDockerfile(text2, file2, policy) {
     } else if (keyword === "ENV" || keyword === "ARG") {
       const properties = keyword === "ENV" ? instruction.getProperties() : [instruction.getProperty()].filter((p) => p !== null);
       for (const property of properties) {
-        const name = property.getName();
+        const name2 = property.getName();
         const value = property.getValue();
         if (value === null || value === void 0 || value === "" || /^\$\{?[A-Za-z_]/.test(value)) continue;
         const shaped = redactText(value) !== value;
-        if (!SECRET_NAME.test(name) && !shaped) continue;
-        report(RULES.secret, instruction, `${keyword} ${name} holds a secret value (${REDACTED}): it is stored in the image${keyword === "ARG" ? "'s history" : ""}.`, { category: "secrets", secret: value });
+        if (!SECRET_NAME.test(name2) && !shaped) continue;
+        report(RULES.secret, instruction, `${keyword} ${name2} holds a secret value (${REDACTED}): it is stored in the image${keyword === "ARG" ? "'s history" : ""}.`, { category: "secrets", secret: value });
       }
     } else if (keyword === "RUN") {
       const script = instruction.getArgumentsContent() ?? "";
@@ -32454,10 +32460,10 @@ function analyzeDockerfile(text2, file2, policy) {
   return { run: builder.build(), bases };
 }
 var import_dockerfile_ast, RULES, SECRET_NAME, lineOf;
-var init_dockerfile_KNJWVDSG = __esm({
-  "../core/dist/dockerfile-KNJWVDSG.js"() {
+var init_dockerfile_NZAVFDIF = __esm({
+  "../core/dist/dockerfile-NZAVFDIF.js"() {
     "use strict";
-    init_chunk_56AUO2IW();
+    init_chunk_NEVOULYG();
     import_dockerfile_ast = __toESM(require_main(), 1);
     RULES = {
       unpinned: { id: "PW-DF001", name: "base-image-not-pinned", short: "Base image not pinned by digest", score: 4, help: "A tag can be moved to other content at any time: the same Dockerfile then builds on code nobody reviewed. Pin the base as name:tag@sha256:\u2026 and let a bot (Renovate, Dependabot) propose the updates." },
@@ -32481,14 +32487,14 @@ var require_identity = __commonJS({
     var ALIAS = /* @__PURE__ */ Symbol.for("yaml.alias");
     var DOC = /* @__PURE__ */ Symbol.for("yaml.document");
     var MAP = /* @__PURE__ */ Symbol.for("yaml.map");
-    var PAIR = /* @__PURE__ */ Symbol.for("yaml.pair");
+    var PAIR2 = /* @__PURE__ */ Symbol.for("yaml.pair");
     var SCALAR = /* @__PURE__ */ Symbol.for("yaml.scalar");
     var SEQ = /* @__PURE__ */ Symbol.for("yaml.seq");
     var NODE_TYPE = /* @__PURE__ */ Symbol.for("yaml.node.type");
     var isAlias = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === ALIAS;
     var isDocument = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === DOC;
     var isMap = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === MAP;
-    var isPair = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === PAIR;
+    var isPair = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === PAIR2;
     var isScalar = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === SCALAR;
     var isSeq = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === SEQ;
     function isCollection(node2) {
@@ -32516,7 +32522,7 @@ var require_identity = __commonJS({
     exports2.DOC = DOC;
     exports2.MAP = MAP;
     exports2.NODE_TYPE = NODE_TYPE;
-    exports2.PAIR = PAIR;
+    exports2.PAIR = PAIR2;
     exports2.SCALAR = SCALAR;
     exports2.SEQ = SEQ;
     exports2.hasAnchor = hasAnchor;
@@ -32748,8 +32754,8 @@ var require_directives = __commonJS({
           this.atNextDocument = false;
         }
         const parts = line2.trim().split(/[ \t]+/);
-        const name = parts.shift();
-        switch (name) {
+        const name2 = parts.shift();
+        switch (name2) {
           case "%TAG": {
             if (parts.length !== 2) {
               onError(0, "%TAG directive should contain exactly two parts");
@@ -32777,7 +32783,7 @@ var require_directives = __commonJS({
             }
           }
           default:
-            onError(0, `Unknown directive ${name}`, true);
+            onError(0, `Unknown directive ${name2}`, true);
             return false;
         }
       }
@@ -32886,9 +32892,9 @@ var require_anchors = __commonJS({
     }
     function findNewAnchor(prefix, exclude) {
       for (let i = 1; true; ++i) {
-        const name = `${prefix}${i}`;
-        if (!exclude.has(name))
-          return name;
+        const name2 = `${prefix}${i}`;
+        if (!exclude.has(name2))
+          return name2;
       }
     }
     function createNodeAnchors(doc, prefix) {
@@ -33925,8 +33931,8 @@ var require_stringify = __commonJS({
         tagObj = tags.find((t) => t.nodeClass && obj instanceof t.nodeClass);
       }
       if (!tagObj) {
-        const name = obj?.constructor?.name ?? (obj === null ? "null" : typeof obj);
-        throw new Error(`Tag not resolved for ${name} value`);
+        const name2 = obj?.constructor?.name ?? (obj === null ? "null" : typeof obj);
+        throw new Error(`Tag not resolved for ${name2} value`);
       }
       return tagObj;
     }
@@ -35925,11 +35931,11 @@ var require_Document = __commonJS({
        * `name` will be used as a prefix for a new unique anchor.
        * If `name` is undefined, the generated anchor will use 'a' as a prefix.
        */
-      createAlias(node2, name) {
+      createAlias(node2, name2) {
         if (!node2.anchor) {
           const prev = anchors.anchorNames(this);
           node2.anchor = // eslint-disable-next-line @typescript-eslint/prefer-nullish-coalescing
-          !name || prev.has(name) ? anchors.findNewAnchor(name || "a", prev) : name;
+          !name2 || prev.has(name2) ? anchors.findNewAnchor(name2 || "a", prev) : name2;
         }
         return new Alias.Alias(node2.anchor);
       }
@@ -36148,9 +36154,9 @@ var require_errors2 = __commonJS({
   "../../node_modules/.pnpm/yaml@2.9.1/node_modules/yaml/dist/errors.js"(exports2) {
     "use strict";
     var YAMLError = class extends Error {
-      constructor(name, pos, code, message2) {
+      constructor(name2, pos, code, message2) {
         super();
-        this.name = name;
+        this.name = name2;
         this.code = code;
         this.message = message2;
         this.pos = pos;
@@ -36437,10 +36443,10 @@ var require_resolve_block_map = __commonJS({
       let offset = bm.offset;
       let commentEnd = null;
       for (const collItem of bm.items) {
-        const { start, key, sep: sep7, value } = collItem;
+        const { start, key, sep: sep10, value } = collItem;
         const keyProps = resolveProps.resolveProps(start, {
           indicator: "explicit-key-ind",
-          next: key ?? sep7?.[0],
+          next: key ?? sep10?.[0],
           offset,
           onError,
           parentIndent: bm.indent,
@@ -36454,7 +36460,7 @@ var require_resolve_block_map = __commonJS({
             else if ("indent" in key && key.indent !== bm.indent)
               onError(offset, "BAD_INDENT", startColMsg);
           }
-          if (!keyProps.anchor && !keyProps.tag && !sep7) {
+          if (!keyProps.anchor && !keyProps.tag && !sep10) {
             commentEnd = keyProps.end;
             if (keyProps.comment) {
               if (map2.comment)
@@ -36478,7 +36484,7 @@ var require_resolve_block_map = __commonJS({
         ctx.atKey = false;
         if (utilMapIncludes.mapIncludes(ctx, map2.items, keyNode))
           onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
-        const valueProps = resolveProps.resolveProps(sep7 ?? [], {
+        const valueProps = resolveProps.resolveProps(sep10 ?? [], {
           indicator: "map-value-ind",
           next: value,
           offset: keyNode.range[2],
@@ -36494,7 +36500,7 @@ var require_resolve_block_map = __commonJS({
             if (ctx.options.strict && keyProps.start < valueProps.found.offset - 1024)
               onError(keyNode.range, "KEY_OVER_1024_CHARS", "The : indicator must be at most 1024 chars after the start of an implicit block mapping key");
           }
-          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : composeEmptyNode(ctx, offset, sep7, null, valueProps, onError);
+          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : composeEmptyNode(ctx, offset, sep10, null, valueProps, onError);
           if (ctx.schema.compat)
             utilFlowIndentCheck.flowIndentCheck(bm.indent, value, onError);
           offset = valueNode.range[2];
@@ -36585,7 +36591,7 @@ var require_resolve_end = __commonJS({
       let comment3 = "";
       if (end) {
         let hasSpace = false;
-        let sep7 = "";
+        let sep10 = "";
         for (const token of end) {
           const { source, type } = token;
           switch (type) {
@@ -36599,13 +36605,13 @@ var require_resolve_end = __commonJS({
               if (!comment3)
                 comment3 = cb;
               else
-                comment3 += sep7 + cb;
-              sep7 = "";
+                comment3 += sep10 + cb;
+              sep10 = "";
               break;
             }
             case "newline":
               if (comment3)
-                sep7 += source;
+                sep10 += source;
               hasSpace = true;
               break;
             default:
@@ -36648,18 +36654,18 @@ var require_resolve_flow_collection = __commonJS({
       let offset = fc.offset + fc.start.source.length;
       for (let i = 0; i < fc.items.length; ++i) {
         const collItem = fc.items[i];
-        const { start, key, sep: sep7, value } = collItem;
+        const { start, key, sep: sep10, value } = collItem;
         const props = resolveProps.resolveProps(start, {
           flow: fcName,
           indicator: "explicit-key-ind",
-          next: key ?? sep7?.[0],
+          next: key ?? sep10?.[0],
           offset,
           onError,
           parentIndent: fc.indent,
           startOnNewline: false
         });
         if (!props.found) {
-          if (!props.anchor && !props.tag && !sep7 && !value) {
+          if (!props.anchor && !props.tag && !sep10 && !value) {
             if (i === 0 && props.comma)
               onError(props.comma, "UNEXPECTED_TOKEN", `Unexpected , in ${fcName}`);
             else if (i < fc.items.length - 1)
@@ -36713,8 +36719,8 @@ var require_resolve_flow_collection = __commonJS({
             }
           }
         }
-        if (!isMap && !sep7 && !props.found) {
-          const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep7, null, props, onError);
+        if (!isMap && !sep10 && !props.found) {
+          const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep10, null, props, onError);
           coll.items.push(valueNode);
           offset = valueNode.range[2];
           if (isBlock(value))
@@ -36726,7 +36732,7 @@ var require_resolve_flow_collection = __commonJS({
           if (isBlock(key))
             onError(keyNode.range, "BLOCK_IN_FLOW", blockMsg);
           ctx.atKey = false;
-          const valueProps = resolveProps.resolveProps(sep7 ?? [], {
+          const valueProps = resolveProps.resolveProps(sep10 ?? [], {
             flow: fcName,
             indicator: "map-value-ind",
             next: value,
@@ -36737,8 +36743,8 @@ var require_resolve_flow_collection = __commonJS({
           });
           if (valueProps.found) {
             if (!isMap && !props.found && ctx.options.strict) {
-              if (sep7)
-                for (const st of sep7) {
+              if (sep10)
+                for (const st of sep10) {
                   if (st === valueProps.found)
                     break;
                   if (st.type === "newline") {
@@ -36755,7 +36761,7 @@ var require_resolve_flow_collection = __commonJS({
             else
               onError(valueProps.start, "MISSING_CHAR", `Missing , or : between ${fcName} items`);
           }
-          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep7, null, valueProps, onError) : null;
+          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep10, null, valueProps, onError) : null;
           if (valueNode) {
             if (isBlock(value))
               onError(valueNode.range, "BLOCK_IN_FLOW", blockMsg);
@@ -36790,8 +36796,8 @@ var require_resolve_flow_collection = __commonJS({
       if (ce?.source === expectedEnd)
         cePos = ce.offset + ce.source.length;
       else {
-        const name = fcName[0].toUpperCase() + fcName.substring(1);
-        const msg = atRoot ? `${name} must end with a ${expectedEnd}` : `${name} in block collection must be sufficiently indented and end with a ${expectedEnd}`;
+        const name2 = fcName[0].toUpperCase() + fcName.substring(1);
+        const msg = atRoot ? `${name2} must end with a ${expectedEnd}` : `${name2} in block collection must be sufficiently indented and end with a ${expectedEnd}`;
         onError(offset, atRoot ? "MISSING_CHAR" : "BAD_INDENT", msg);
         if (ce && ce.source.length !== 1)
           ee.unshift(ce);
@@ -36935,7 +36941,7 @@ var require_resolve_block_scalar = __commonJS({
           chompStart = i + 1;
       }
       let value = "";
-      let sep7 = "";
+      let sep10 = "";
       let prevMoreIndented = false;
       for (let i = 0; i < contentStart; ++i)
         value += lines[i][0].slice(trimIndent) + "\n";
@@ -36952,24 +36958,24 @@ var require_resolve_block_scalar = __commonJS({
           indent = "";
         }
         if (type === Scalar.Scalar.BLOCK_LITERAL) {
-          value += sep7 + indent.slice(trimIndent) + content;
-          sep7 = "\n";
+          value += sep10 + indent.slice(trimIndent) + content;
+          sep10 = "\n";
         } else if (indent.length > trimIndent || content[0] === "	") {
-          if (sep7 === " ")
-            sep7 = "\n";
-          else if (!prevMoreIndented && sep7 === "\n")
-            sep7 = "\n\n";
-          value += sep7 + indent.slice(trimIndent) + content;
-          sep7 = "\n";
+          if (sep10 === " ")
+            sep10 = "\n";
+          else if (!prevMoreIndented && sep10 === "\n")
+            sep10 = "\n\n";
+          value += sep10 + indent.slice(trimIndent) + content;
+          sep10 = "\n";
           prevMoreIndented = true;
         } else if (content === "") {
-          if (sep7 === "\n")
+          if (sep10 === "\n")
             value += "\n";
           else
-            sep7 = "\n";
+            sep10 = "\n";
         } else {
-          value += sep7 + content;
-          sep7 = " ";
+          value += sep10 + content;
+          sep10 = " ";
           prevMoreIndented = false;
         }
       }
@@ -37152,25 +37158,25 @@ var require_resolve_flow_scalar = __commonJS({
         trimBoth = /^[ \t]+|[ \t]+$/g;
       }
       let res = match[1].replace(trimEnd, "");
-      let sep7 = " ";
+      let sep10 = " ";
       let pos = line2.lastIndex;
       while (match = line2.exec(source)) {
         const lm = match[1].replace(trimBoth, "");
         if (lm === "") {
-          if (sep7 === "\n")
-            res += sep7;
+          if (sep10 === "\n")
+            res += sep10;
           else
-            sep7 = "\n";
+            sep10 = "\n";
         } else {
-          res += sep7 + lm;
-          sep7 = " ";
+          res += sep10 + lm;
+          sep10 = " ";
         }
         pos = line2.lastIndex;
       }
       const last = /[ \t]*(.*)/sy;
       last.lastIndex = pos;
       match = last.exec(source);
-      return res + sep7 + (match?.[1] ?? "");
+      return res + sep10 + (match?.[1] ?? "");
     }
     function doubleQuotedValue(source, onError) {
       let res = "";
@@ -37980,14 +37986,14 @@ var require_cst_stringify = __commonJS({
         }
       }
     }
-    function stringifyItem({ start, key, sep: sep7, value }) {
+    function stringifyItem({ start, key, sep: sep10, value }) {
       let res = "";
       for (const st of start)
         res += st.source;
       if (key)
         res += stringifyToken(key);
-      if (sep7)
-        for (const st of sep7)
+      if (sep10)
+        for (const st of sep10)
           res += st.source;
       if (value)
         res += stringifyToken(value);
@@ -38479,9 +38485,9 @@ var require_lexer = __commonJS({
         }
       }
       *parseQuotedScalar() {
-        const quote = this.charAt(0);
-        let end = this.buffer.indexOf(quote, this.pos + 1);
-        if (quote === "'") {
+        const quote2 = this.charAt(0);
+        let end = this.buffer.indexOf(quote2, this.pos + 1);
+        if (quote2 === "'") {
           while (end !== -1 && this.buffer[end + 1] === "'")
             end = this.buffer.indexOf("'", end + 2);
         } else {
@@ -38788,15 +38794,15 @@ var require_parser2 = __commonJS({
     var node_process = __require("process");
     var cst = require_cst();
     var lexer = require_lexer();
-    function includesToken(list, type) {
-      for (let i = 0; i < list.length; ++i)
-        if (list[i].type === type)
+    function includesToken(list2, type) {
+      for (let i = 0; i < list2.length; ++i)
+        if (list2[i].type === type)
           return true;
       return false;
     }
-    function findNonEmptyIndex(list) {
-      for (let i = 0; i < list.length; ++i) {
-        switch (list[i].type) {
+    function findNonEmptyIndex(list2) {
+      for (let i = 0; i < list2.length; ++i) {
+        switch (list2[i].type) {
           case "space":
           case "comment":
           case "newline":
@@ -39154,18 +39160,18 @@ var require_parser2 = __commonJS({
         if (this.type === "map-value-ind") {
           const prev = getPrevProps(this.peek(2));
           const start = getFirstKeyStartProps(prev);
-          let sep7;
+          let sep10;
           if (scalar.end) {
-            sep7 = scalar.end;
-            sep7.push(this.sourceToken);
+            sep10 = scalar.end;
+            sep10.push(this.sourceToken);
             delete scalar.end;
           } else
-            sep7 = [this.sourceToken];
+            sep10 = [this.sourceToken];
           const map2 = {
             type: "block-map",
             offset: scalar.offset,
             indent: scalar.indent,
-            items: [{ start, key: scalar, sep: sep7 }]
+            items: [{ start, key: scalar, sep: sep10 }]
           };
           this.onKeyLine = true;
           this.stack[this.stack.length - 1] = map2;
@@ -39318,15 +39324,15 @@ var require_parser2 = __commonJS({
                 } else if (isFlowToken(it.key) && !includesToken(it.sep, "newline")) {
                   const start2 = getFirstKeyStartProps(it.start);
                   const key = it.key;
-                  const sep7 = it.sep;
-                  sep7.push(this.sourceToken);
+                  const sep10 = it.sep;
+                  sep10.push(this.sourceToken);
                   delete it.key;
                   delete it.sep;
                   this.stack.push({
                     type: "block-map",
                     offset: this.offset,
                     indent: this.indent,
-                    items: [{ start: start2, key, sep: sep7 }]
+                    items: [{ start: start2, key, sep: sep10 }]
                   });
                 } else if (start.length > 0) {
                   it.sep = it.sep.concat(start, this.sourceToken);
@@ -39520,13 +39526,13 @@ var require_parser2 = __commonJS({
             const prev = getPrevProps(parent);
             const start = getFirstKeyStartProps(prev);
             fixFlowSeqItems(fc);
-            const sep7 = fc.end.splice(1, fc.end.length);
-            sep7.push(this.sourceToken);
+            const sep10 = fc.end.splice(1, fc.end.length);
+            sep10.push(this.sourceToken);
             const map2 = {
               type: "block-map",
               offset: fc.offset,
               indent: fc.indent,
-              items: [{ start, key: fc, sep: sep7 }]
+              items: [{ start, key: fc, sep: sep10 }]
             };
             this.onKeyLine = true;
             this.stack[this.stack.length - 1] = map2;
@@ -41182,48 +41188,48 @@ var require_light = __commonJS({
           if (this.instance.on != null || this.instance.once != null || this.instance.removeAllListeners != null) {
             throw new Error("An Emitter already exists for this object");
           }
-          this.instance.on = (name, cb) => {
-            return this._addListener(name, "many", cb);
+          this.instance.on = (name2, cb) => {
+            return this._addListener(name2, "many", cb);
           };
-          this.instance.once = (name, cb) => {
-            return this._addListener(name, "once", cb);
+          this.instance.once = (name2, cb) => {
+            return this._addListener(name2, "once", cb);
           };
-          this.instance.removeAllListeners = (name = null) => {
-            if (name != null) {
-              return delete this._events[name];
+          this.instance.removeAllListeners = (name2 = null) => {
+            if (name2 != null) {
+              return delete this._events[name2];
             } else {
               return this._events = {};
             }
           };
         }
-        _addListener(name, status, cb) {
+        _addListener(name2, status, cb) {
           var base;
-          if ((base = this._events)[name] == null) {
-            base[name] = [];
+          if ((base = this._events)[name2] == null) {
+            base[name2] = [];
           }
-          this._events[name].push({ cb, status });
+          this._events[name2].push({ cb, status });
           return this.instance;
         }
-        listenerCount(name) {
-          if (this._events[name] != null) {
-            return this._events[name].length;
+        listenerCount(name2) {
+          if (this._events[name2] != null) {
+            return this._events[name2].length;
           } else {
             return 0;
           }
         }
-        async trigger(name, ...args) {
+        async trigger(name2, ...args) {
           var e2, promises3;
           try {
-            if (name !== "debug") {
-              this.trigger("debug", `Event triggered: ${name}`, args);
+            if (name2 !== "debug") {
+              this.trigger("debug", `Event triggered: ${name2}`, args);
             }
-            if (this._events[name] == null) {
+            if (this._events[name2] == null) {
               return;
             }
-            this._events[name] = this._events[name].filter(function(listener) {
+            this._events[name2] = this._events[name2].filter(function(listener) {
               return listener.status !== "none";
             });
-            promises3 = this._events[name].map(async (listener) => {
+            promises3 = this._events[name2].map(async (listener) => {
               var e3, returned;
               if (listener.status === "none") {
                 return;
@@ -41301,16 +41307,16 @@ var require_light = __commonJS({
           }
         }
         shiftAll(fn) {
-          return this._lists.forEach(function(list) {
-            return list.forEachShift(fn);
+          return this._lists.forEach(function(list2) {
+            return list2.forEachShift(fn);
           });
         }
         getFirst(arr = this._lists) {
-          var j, len, list;
+          var j, len, list2;
           for (j = 0, len = arr.length; j < len; j++) {
-            list = arr[j];
-            if (list.length > 0) {
-              return list;
+            list2 = arr[j];
+            if (list2.length > 0) {
+              return list2;
             }
           }
           return [];
@@ -41712,9 +41718,9 @@ var require_light = __commonJS({
       var DLList$2, Sync;
       DLList$2 = DLList_1;
       Sync = class Sync {
-        constructor(name, Promise2) {
+        constructor(name2, Promise2) {
           this.schedule = this.schedule.bind(this);
-          this.name = name;
+          this.name = name2;
           this.Promise = Promise2;
           this._running = 0;
           this._queue = new DLList$2();
@@ -42378,7 +42384,7 @@ var require_light = __commonJS({
 });
 
 // src/run.ts
-import { join as join23, relative as relative6, resolve as resolve4 } from "path";
+import { join as join25, relative as relative8, resolve as resolve4 } from "path";
 import { readFile as readFile7 } from "fs/promises";
 
 // ../../node_modules/.pnpm/@actions+core@3.0.1/node_modules/@actions/core/lib/command.js
@@ -43586,23 +43592,23 @@ var ExitCode;
   ExitCode2[ExitCode2["Success"] = 0] = "Success";
   ExitCode2[ExitCode2["Failure"] = 1] = "Failure";
 })(ExitCode || (ExitCode = {}));
-function getInput(name, options2) {
-  const val = process.env[`INPUT_${name.replace(/ /g, "_").toUpperCase()}`] || "";
+function getInput(name2, options2) {
+  const val = process.env[`INPUT_${name2.replace(/ /g, "_").toUpperCase()}`] || "";
   if (options2 && options2.required && !val) {
-    throw new Error(`Input required and not supplied: ${name}`);
+    throw new Error(`Input required and not supplied: ${name2}`);
   }
   if (options2 && options2.trimWhitespace === false) {
     return val;
   }
   return val.trim();
 }
-function setOutput(name, value) {
+function setOutput(name2, value) {
   const filePath = process.env["GITHUB_OUTPUT"] || "";
   if (filePath) {
-    return issueFileCommand("OUTPUT", prepareKeyValueMessage(name, value));
+    return issueFileCommand("OUTPUT", prepareKeyValueMessage(name2, value));
   }
   process.stdout.write(os5.EOL);
-  issueCommand("set-output", { name }, toCommandValue(value));
+  issueCommand("set-output", { name: name2 }, toCommandValue(value));
 }
 function setFailed(message2) {
   process.exitCode = ExitCode.Failure;
@@ -43622,7 +43628,7 @@ function info(message2) {
 }
 
 // ../core/dist/index.js
-init_chunk_56AUO2IW();
+init_chunk_NEVOULYG();
 import { createWriteStream } from "fs";
 import { appendFile as appendFile2, copyFile as copyFile2, open as open3, rename as rename2, rm as rm2, writeFile as writeFile2 } from "fs/promises";
 import { existsSync as existsSync2, mkdirSync } from "fs";
@@ -44749,12 +44755,12 @@ function merge(a, b) {
   });
   return clone(a, def);
 }
-function partial(Class2, schema, mask, name = "partial") {
+function partial(Class2, schema, mask, name2 = "partial") {
   const currDef = schema._zod.def;
   const checks = currDef.checks;
   const hasChecks = checks && checks.length > 0;
   if (hasChecks) {
-    throw new Error(`.${name}() cannot be used on object schemas containing refinements`);
+    throw new Error(`.${name2}() cannot be used on object schemas containing refinements`);
   }
   const selected = mask ? new Set(maskedKeys(schema, mask)) : void 0;
   const newShape = {};
@@ -45094,7 +45100,7 @@ function newError(Definition) {
   return new Definition();
 }
 // @__NO_SIDE_EFFECTS__
-function $constructor(name, initializer3, proto, params) {
+function $constructor(name2, initializer3, proto, params) {
   const zodProto = {};
   function Internals(def) {
     this.def = def;
@@ -45112,10 +45118,10 @@ function $constructor(name, initializer3, proto, params) {
       } finally {
         _zodDesc.value = void 0;
       }
-    } else if (inst._zod.traits.has(name)) {
+    } else if (inst._zod.traits.has(name2)) {
       return;
     }
-    inst._zod.traits.add(name);
+    inst._zod.traits.add(name2);
     initializer3(inst, def);
     if (initialized) {
       const own2 = Object.getPrototypeOf(inst);
@@ -45141,7 +45147,7 @@ function $constructor(name, initializer3, proto, params) {
   const Parent = params?.Parent ?? Object;
   class Definition extends Parent {
   }
-  Object.defineProperty(Definition, "name", { value: name });
+  Object.defineProperty(Definition, "name", { value: name2 });
   function _(def) {
     const inst = params?.Parent ? newError(Definition) : this;
     init(inst, def);
@@ -45162,10 +45168,10 @@ function $constructor(name, initializer3, proto, params) {
     value: (inst) => {
       if (params?.Parent && inst instanceof params.Parent)
         return true;
-      return inst?._zod?.traits?.has(name);
+      return inst?._zod?.traits?.has(name2);
     }
   });
-  Object.defineProperty(_, "name", { value: name });
+  Object.defineProperty(_, "name", { value: name2 });
   return _;
 }
 var $brand = /* @__PURE__ */ Symbol("zod_brand");
@@ -45175,8 +45181,8 @@ var $ZodAsyncError = class extends Error {
   }
 };
 var $ZodEncodeError = class extends Error {
-  constructor(name) {
-    super(`Encountered unidirectional transform during encode: ${name}`);
+  constructor(name2) {
+    super(`Encountered unidirectional transform during encode: ${name2}`);
     this.name = "ZodEncodeError";
   }
 };
@@ -47192,7 +47198,7 @@ var $ZodObject = /* @__PURE__ */ $constructor("$ZodObject", (inst, def) => {
     }
     return propValues;
   });
-  const isObject3 = isObject;
+  const isObject4 = isObject;
   const catchall = def.catchall;
   let value;
   const memo2 = globalConfig.memoizer;
@@ -47200,7 +47206,7 @@ var $ZodObject = /* @__PURE__ */ $constructor("$ZodObject", (inst, def) => {
   inst._zod.parse = (payload, ctx) => {
     value ?? (value = _normalized.value);
     const input2 = payload.value;
-    if (!isObject3(input2)) {
+    if (!isObject4(input2)) {
       payload.issues.push({
         expected: "object",
         code: "invalid_type",
@@ -47336,7 +47342,7 @@ var $ZodObjectJIT = /* @__PURE__ */ $constructor("$ZodObjectJIT", (inst, def) =>
     return doc.compile();
   };
   let fastpass;
-  const isObject3 = isObject;
+  const isObject4 = isObject;
   const jit = !globalConfig.jitless;
   const allowsEval2 = allowsEval;
   const fastEnabled = jit && allowsEval2.value;
@@ -47345,7 +47351,7 @@ var $ZodObjectJIT = /* @__PURE__ */ $constructor("$ZodObjectJIT", (inst, def) =>
   inst._zod.parse = (payload, ctx) => {
     value ?? (value = _normalized.value);
     const input2 = payload.value;
-    if (!isObject3(input2)) {
+    if (!isObject4(input2)) {
       payload.issues.push({
         expected: "object",
         code: "invalid_type",
@@ -56703,13 +56709,13 @@ ${code}
   return fn;
 }
 function addConstant(ctx, value) {
-  for (const [name2, v] of ctx.constants) {
+  for (const [name3, v] of ctx.constants) {
     if (v === value)
-      return name2;
+      return name3;
   }
-  const name = `c${ctx.constantCounter++}`;
-  ctx.constants.set(name, value);
-  return name;
+  const name2 = `c${ctx.constantCounter++}`;
+  ctx.constants.set(name2, value);
+  return name2;
 }
 function addUserConstant(ctx, fn) {
   ctx.definite = false;
@@ -59342,8 +59348,8 @@ function processSchema(schema, ctx, _params = { path: [], schemaPath: [] }) {
   const _result = ctx.seen.get(schema);
   return _result.schema;
 }
-function encodeJSONPointerSegment(segment) {
-  return segment.replace(/~/g, "~0").replace(/\//g, "~1");
+function encodeJSONPointerSegment(segment2) {
+  return segment2.replace(/~/g, "~0").replace(/\//g, "~1");
 }
 function extractDefs(ctx, schema) {
   const root = ctx.seen.get(schema);
@@ -59835,8 +59841,8 @@ var contributors = {
 function aggregateChecks(schema) {
   const agg = {};
   const def = schema._zod.def;
-  const list = schema._zod.traits.has("$ZodCheck") ? [schema, ...def.checks ?? []] : def.checks ?? [];
-  for (const ch of list)
+  const list2 = schema._zod.traits.has("$ZodCheck") ? [schema, ...def.checks ?? []] : def.checks ?? [];
+  for (const ch of list2)
     contributors[ch._zod.def.check]?.(agg, ch._zod.def);
   const bag = schema._zod.bag;
   if (bag.minimum !== void 0)
@@ -62485,8 +62491,8 @@ function detectVersion(schema, defaultTarget) {
 function applyMinItems(items2, minItems) {
   return items2.map((item, index) => index < minItems ? item : item.optional());
 }
-function decodeJSONPointerSegment(segment) {
-  return segment.replace(/~1/g, "/").replace(/~0/g, "~");
+function decodeJSONPointerSegment(segment2) {
+  return segment2.replace(/~1/g, "/").replace(/~0/g, "~");
 }
 function resolveRef(ref, ctx) {
   if (!ref.startsWith("#")) {
@@ -63370,47 +63376,54 @@ import { createHash as createHash2 } from "crypto";
 import { readFile as readFile3 } from "fs/promises";
 import { join as join9 } from "path";
 import { dirname as dirname4, join as join10 } from "path";
-import { dirname as dirname5 } from "path";
+import { existsSync as existsSync22, mkdirSync as mkdirSync2, realpathSync } from "fs";
+import { basename as basename32, dirname as dirname5, relative as relative2 } from "path";
+import { open as open4, realpath } from "fs/promises";
+import { join as join11, sep as sep3 } from "path";
 import { createHash as createHash3 } from "crypto";
 import { hash as hash2 } from "crypto";
 import { readFile as readFile4, readdir as readdir2 } from "fs/promises";
-import { join as join11 } from "path";
+import { join as join12 } from "path";
 import { lstat as lstat2, readdir as readdir22 } from "fs/promises";
-import { join as join12, relative as relative2, sep as sep3 } from "path";
+import { join as join13, relative as relative22, sep as sep22 } from "path";
 import { readFile as readFile5, stat as stat3 } from "fs/promises";
-import { join as join13 } from "path";
-import { open as open4 } from "fs/promises";
-import { extname as extname2, relative as relative22, sep as sep22 } from "path";
+import { join as join14 } from "path";
+import { open as open5 } from "fs/promises";
+import { extname as extname2, relative as relative3, sep as sep32 } from "path";
 import { createReadStream as createReadStream4 } from "fs";
 import { readdir as readdir3, stat as stat4 } from "fs/promises";
-import { join as join14 } from "path";
+import { join as join15 } from "path";
 import { createInterface } from "readline";
 import { createGunzip } from "zlib";
 var import_picomatch = __toESM(require_picomatch2(), 1);
 var import_picomatch2 = __toESM(require_picomatch2(), 1);
+var import_picomatch3 = __toESM(require_picomatch2(), 1);
 import { isIP } from "net";
 import { createHash as createHash4 } from "crypto";
 import { availableParallelism } from "os";
-import { writeFile as writeFile22 } from "fs/promises";
-import { join as join15 } from "path";
-import { isAbsolute, relative as relative3, resolve as resolve3, sep as sep32 } from "path";
+import { rm as rm22, stat as stat5, writeFile as writeFile22 } from "fs/promises";
+import { join as join16 } from "path";
+import { isAbsolute, relative as relative4, resolve as resolve3, sep as sep4 } from "path";
 import { fileURLToPath as fileURLToPath2 } from "url";
-import { rename as rename22, rm as rm22, writeFile as writeFile3 } from "fs/promises";
-import { basename as basename32, dirname as dirname6, join as join16 } from "path";
+import { rename as rename22, rm as rm3, writeFile as writeFile3 } from "fs/promises";
+import { basename as basename4, dirname as dirname6, join as join18 } from "path";
 import { gzipSync } from "zlib";
+import { open as open6, realpath as realpath2 } from "fs/promises";
+import { join as join17, sep as sep5 } from "path";
 import { randomBytes as randomBytes2 } from "crypto";
 import { createHash as createHash5 } from "crypto";
-import { basename as basename4, join as join17, resolve as resolve22 } from "path";
+import { basename as basename5, join as join19, resolve as resolve22 } from "path";
 import { createReadStream as createReadStream5 } from "fs";
-import { stat as stat5 } from "fs/promises";
+import { stat as stat6 } from "fs/promises";
 import { createInterface as createInterface2 } from "readline";
 import { resolve as resolve32 } from "path";
-import { join as join21 } from "path";
-import { stat as stat6 } from "fs/promises";
-import { join as join18, relative as relative4, sep as sep4 } from "path";
-import { join as join19, resolve as resolve5 } from "path";
+import { join as join24 } from "path";
 import { stat as stat7 } from "fs/promises";
-import { join as join20, relative as relative5, resolve as resolve6, sep as sep5 } from "path";
+import { join as join20, relative as relative5, sep as sep6 } from "path";
+import { join as join222, resolve as resolve5 } from "path";
+import { isAbsolute as isAbsolute2, join as join21, relative as relative6, sep as sep7 } from "path";
+import { stat as stat8 } from "fs/promises";
+import { join as join23, relative as relative7, resolve as resolve6, sep as sep8 } from "path";
 var SEVERITIES = ["critical", "high", "medium", "low", "info"];
 var CATEGORIES = ["sast", "sca", "secrets", "iac", "container", "dast", "sbom"];
 var PRIORITIES = ["P0", "P1", "P2", "P3", "P4"];
@@ -63484,10 +63497,10 @@ var IAC_TOOLS = /checkov|tfsec|kics|terrascan|hadolint/i;
 function categoryOf(run22, result2) {
   const own2 = result2.properties?.[PROP.category] ?? run22.properties?.[PROP.category];
   if (own2 && CATEGORIES.includes(own2)) return own2;
-  const name = run22.tool.driver.name;
-  if (SECRET_TOOLS.test(name)) return "secrets";
-  if (SCA_TOOLS.test(name)) return "sca";
-  if (IAC_TOOLS.test(name)) return "iac";
+  const name2 = run22.tool.driver.name;
+  if (SECRET_TOOLS.test(name2)) return "secrets";
+  if (SCA_TOOLS.test(name2)) return "sca";
+  if (IAC_TOOLS.test(name2)) return "iac";
   return "sast";
 }
 function scoreOf2(result2, rule) {
@@ -63773,6 +63786,11 @@ var log = external_exports.strictObject({
   inlineExternalProperties: external_exports.array(external_exports.looseObject({})).optional(),
   properties: propertyBag.optional()
 });
+var CLOSED_MEMBERS = {
+  log: Object.keys(log.shape),
+  run: Object.keys(run.shape),
+  result: Object.keys(result.shape)
+};
 function formatIssuePath(path22) {
   let out = "";
   for (const key of path22) {
@@ -63806,7 +63824,7 @@ var fastLocation = shape({
   message: fastMessage
 });
 var stringRecord = (v) => isObject2(v) && Object.values(v).every(isString);
-var fastResult = shape(
+var fastResultMembers = shape(
   {
     ruleId: isString,
     ruleIndex: intFrom(-1),
@@ -63827,6 +63845,7 @@ var fastResult = shape(
   },
   true
 );
+var fastResult = (v) => fastResultMembers(v) && v.message !== void 0;
 function frameOnly(data) {
   const runs = data.runs;
   if (!Array.isArray(runs)) return void 0;
@@ -63980,7 +63999,7 @@ async function readJsonChunked(file2, options2) {
       values.push(parseSlice(window2.toString("utf8", frame.start, at + 1)));
     }
   };
-  const scan = (final) => {
+  const scan2 = (final) => {
     const buf = window2;
     const end = buf.length;
     let i = pos;
@@ -64040,9 +64059,9 @@ async function readJsonChunked(file2, options2) {
       base += pos;
       pos = 0;
     }
-    scan(false);
+    scan2(false);
   }
-  scan(true);
+  scan2(true);
   if (stack.length) throw new ChunkedJsonUnreadable("the document is truncated");
   return values;
 }
@@ -64488,6 +64507,7 @@ __export2(formats_exports, {
   cyclonedx: () => cyclonedx,
   dependencyCheck: () => dependencyCheck,
   eslint: () => eslint,
+  githubCodeScanning: () => githubCodeScanning,
   githubVulnerability: () => githubVulnerability,
   gitlab: () => gitlab,
   gitleaks: () => gitleaks,
@@ -64516,6 +64536,126 @@ __export2(formats_exports, {
 function isObject22(value) {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
+var SHOWN_PLACES = 3;
+var Repairs = class {
+  groups = /* @__PURE__ */ new Map();
+  add(where2, wording) {
+    const key = `${wording.one}\0${wording.fix}`;
+    const group = this.groups.get(key) ?? { wording, places: [], count: 0 };
+    this.groups.set(key, group);
+    group.count++;
+    if (group.places.length < SHOWN_PLACES) group.places.push(where2);
+  }
+  lines() {
+    return [...this.groups.values()].map(
+      ({ wording, places, count }) => count === 1 ? `${places[0]} ${wording.one}; ${wording.fix}` : `${count} ${wording.noun} ${wording.many} (${places.join(", ")}${count > places.length ? ", \u2026" : ""}); ${wording.fix}`
+    );
+  }
+};
+var BASELINE_STATES = ["new", "unchanged", "updated", "absent"];
+var LEGACY_BASELINE = { existing: "unchanged" };
+var LEVELS = ["none", "note", "warning", "error"];
+var LEVEL_SYNONYMS = { warn: "warning", info: "note", information: "note", informational: "note" };
+function nearMiss(key, allowed) {
+  const lower = key.toLowerCase();
+  return allowed.find((name2) => name2.toLowerCase() === lower || name2.toLowerCase() === `${lower}s` || `${name2.toLowerCase()}s` === lower);
+}
+function strayProperties(object2, allowed, where2, noun, owner, repairs) {
+  if (object2.properties !== void 0 && !isObject22(object2.properties)) return;
+  const known = new Set(allowed);
+  for (const key of Object.keys(object2)) {
+    if (known.has(key)) continue;
+    const near = nearMiss(key, allowed);
+    const hint = near ? ` (did you mean "${near}"?)` : "";
+    const one = `has an unknown property "${key}"${hint}`;
+    const many = `have an unknown property "${key}"${hint}`;
+    const value = object2[key];
+    delete object2[key];
+    if (near && near.toLowerCase() === key.toLowerCase() && !Object.hasOwn(object2, near)) {
+      object2[near] = value;
+      repairs.add(where2, { one: `has a property "${key}"`, many: `have a property "${key}"`, noun, fix: `read it as "${near}"` });
+      continue;
+    }
+    const bag = object2.properties ??= {};
+    if (Object.hasOwn(bag, key)) {
+      repairs.add(where2, { one, many, noun, fix: `dropped it (the ${owner}'s properties already hold "${key}")` });
+      continue;
+    }
+    Object.defineProperty(bag, key, { value, enumerable: true, writable: true, configurable: true });
+    repairs.add(where2, { one, many, noun, fix: `moved it into the ${owner}'s properties` });
+  }
+}
+function ruleText(run22, result2) {
+  const driver = isObject22(run22.tool) && isObject22(run22.tool.driver) ? run22.tool.driver : void 0;
+  const rules = Array.isArray(driver?.rules) ? driver.rules.filter(isObject22) : [];
+  const reference = isObject22(result2.rule) ? result2.rule : void 0;
+  const id = typeof result2.ruleId === "string" ? result2.ruleId : typeof reference?.id === "string" ? reference.id : void 0;
+  const index = typeof result2.ruleIndex === "number" ? result2.ruleIndex : typeof reference?.index === "number" ? reference.index : void 0;
+  const rule = (id !== void 0 ? rules.find((r) => r.id === id) : void 0) ?? (index !== void 0 && !reference?.toolComponent ? rules[index] : void 0);
+  const text2 = (value) => isObject22(value) && typeof value.text === "string" && value.text.trim() ? value.text : void 0;
+  const short = text2(rule?.shortDescription);
+  if (short) return { text: short, from: "the rule's short description" };
+  const full = text2(rule?.fullDescription);
+  if (full) return { text: full, from: "the rule's full description" };
+  if (id) return { text: id, from: "the rule id" };
+  return void 0;
+}
+function repairMessage(run22, result2, where2, repairs) {
+  const message2 = result2.message;
+  if (typeof message2 === "string") {
+    result2.message = { text: message2 };
+    repairs.add(where2, { one: "has a message that is a plain string, not a message object", many: "have a message that is a plain string, not a message object", noun: "results", fix: "read it as the message text" });
+    return;
+  }
+  if (isObject22(message2) && (message2.text !== void 0 || message2.id !== void 0)) return;
+  if (isObject22(message2) && typeof message2.markdown === "string") {
+    message2.text = message2.markdown;
+    repairs.add(where2, { one: "has a message with markdown but no text", many: "have a message with markdown but no text", noun: "results", fix: "used the markdown as its text" });
+    return;
+  }
+  if (message2 !== void 0 && !isObject22(message2)) return;
+  const found = ruleText(run22, result2);
+  result2.message = { ...isObject22(message2) ? message2 : {}, text: found?.text ?? "(no message)" };
+  repairs.add(where2, { one: "has no message", many: "have no message", noun: "results", fix: found ? `used ${found.from}` : 'wrote "(no message)"' });
+}
+function repairEnum(result2, member, valid, synonyms, where2, repairs) {
+  const value = result2[member];
+  if (value === void 0 || typeof value === "string" && valid.includes(value)) return;
+  if (typeof value !== "string") return;
+  const lower = value.trim().toLowerCase();
+  const reading = valid.includes(lower) ? lower : synonyms[lower];
+  if (reading) {
+    result2[member] = reading;
+    const why = LEGACY_BASELINE[lower] && member === "baselineState" ? " (a value of the SARIF 2.0 drafts)" : "";
+    repairs.add(where2, { one: `has ${member} "${value}"${why}`, many: `have ${member} "${value}"${why}`, noun: "results", fix: `read it as "${reading}"` });
+    return;
+  }
+  delete result2[member];
+  const fix2 = member === "level" ? 'dropped it (SARIF reads no level as "warning")' : "dropped it";
+  repairs.add(where2, { one: `has ${member} "${value}", which SARIF 2.1.0 does not know`, many: `have ${member} "${value}", which SARIF 2.1.0 does not know`, noun: "results", fix: fix2 });
+}
+function repairSarif(data) {
+  if (!isObject22(data) || data.version !== "2.1.0" || !Array.isArray(data.runs)) return [];
+  const repairs = new Repairs();
+  strayProperties(data, CLOSED_MEMBERS.log, "the log", "logs", "log", repairs);
+  for (const [i, run22] of data.runs.entries()) {
+    if (!isObject22(run22)) continue;
+    strayProperties(run22, CLOSED_MEMBERS.run, `run ${i}`, "runs", "run", repairs);
+    if (!Array.isArray(run22.results)) continue;
+    for (const [j, result2] of run22.results.entries()) {
+      if (!isObject22(result2)) continue;
+      const where2 = `run ${i} result ${j}`;
+      strayProperties(result2, CLOSED_MEMBERS.result, where2, "results", "result", repairs);
+      repairMessage(run22, result2, where2, repairs);
+      repairEnum(result2, "baselineState", BASELINE_STATES, LEGACY_BASELINE, where2, repairs);
+      repairEnum(result2, "level", LEVELS, LEVEL_SYNONYMS, where2, repairs);
+    }
+  }
+  return repairs.lines();
+}
+function isObject3(value) {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
 function fillRules(run22) {
   const driver = run22.tool.driver;
   const rules = driver.rules ??= [];
@@ -64534,6 +64674,23 @@ function fillRules(run22) {
     if (result2.rule?.index !== void 0 && rules[result2.rule.index]?.id !== id) result2.rule.index = at;
   }
 }
+function checkOrRepair(data, file2, warn) {
+  try {
+    return checkSarifLog(data, file2);
+  } catch (error63) {
+    if (!(error63 instanceof InputError)) throw error63;
+    const repairs = repairSarif(data);
+    if (!repairs.length) throw error63;
+    let log2;
+    try {
+      log2 = checkSarifLog(data, file2);
+    } catch {
+      throw error63;
+    }
+    for (const repair of repairs) warn?.(repair);
+    return log2;
+  }
+}
 var sarif = {
   id: "sarif",
   title: "SARIF 2.1.0",
@@ -64541,24 +64698,24 @@ var sarif = {
   detect({ document }) {
     if (document.kind !== "json") return 0;
     const data = document.data;
-    if (!isObject22(data)) return 0;
+    if (!isObject3(data)) return 0;
     const schema = typeof data.$schema === "string" ? data.$schema.toLowerCase() : "";
     if (data.version === "2.1.0" && (Array.isArray(data.runs) || data.runs === null)) return 1;
     if (schema.includes("sarif") || typeof data.version === "string" && Array.isArray(data.runs)) return 0.9;
     return 0;
   },
-  parse(document, { file: file2 }) {
+  parse(document, { file: file2, warn }) {
     if (document.kind !== "json") throw new InputError(`is ${document.kind === "xml" ? "XML" : "JSON Lines"}, not a SARIF log`, { file: file2 });
     const data = document.data;
-    if (isObject22(data) && Array.isArray(data.runs)) {
+    if (isObject3(data) && Array.isArray(data.runs)) {
       for (const run22 of data.runs) {
-        if (!isObject22(run22)) continue;
+        if (!isObject3(run22)) continue;
         if (Array.isArray(run22.newlineSequences)) run22.newlineSequences = [...new Set(run22.newlineSequences)];
         if (run22.results === null) delete run22.results;
       }
     }
-    if (isObject22(data) && data.runs === null) data.runs = [];
-    const log2 = checkSarifLog(data, file2);
+    if (isObject3(data) && data.runs === null) data.runs = [];
+    const log2 = checkOrRepair(data, file2, warn);
     for (const run22 of log2.runs) fillRules(run22);
     return log2;
   }
@@ -64587,10 +64744,10 @@ var shellcheck = {
   detect({ document }) {
     if (document.kind !== "json") return 0;
     const data = document.data;
-    const list = Array.isArray(data) ? data : data?.comments;
-    if (!Array.isArray(list)) return 0;
-    if (list.length === 0) return Array.isArray(data) ? 0 : 0.6;
-    return looksLikeComment(list[0]) ? 1 : 0;
+    const list2 = Array.isArray(data) ? data : data?.comments;
+    if (!Array.isArray(list2)) return 0;
+    if (list2.length === 0) return Array.isArray(data) ? 0 : 0.6;
+    return looksLikeComment(list2[0]) ? 1 : 0;
   },
   parse(document, { file: file2 }) {
     if (document.kind !== "json") throw new InputError("is not ShellCheck JSON (expected one JSON document)", { file: file2 });
@@ -64805,14 +64962,14 @@ var trivy = {
         }
         for (const item of read.arr(result2.Licenses)) {
           const l = read.obj(item) ?? {};
-          const name = read.str(l.Name) ?? "unknown";
-          const id = `license/${name}`;
+          const name2 = read.str(l.Name) ?? "unknown";
+          const id = `license/${name2}`;
           const score = scoreOf(l.Severity, 3);
           const pkgName = read.str(l.PkgName);
-          run22.rule({ id, name, short: `License ${name} (${read.str(l.Category) ?? "uncategorized"})`, helpUri: read.str(l.Link), score, level: levelOf(score), tags: ["license", read.str(l.Category)] });
+          run22.rule({ id, name: name2, short: `License ${name2} (${read.str(l.Category) ?? "uncategorized"})`, helpUri: read.str(l.Link), score, level: levelOf(score), tags: ["license", read.str(l.Category)] });
           run22.result({
             ruleId: id,
-            message: `${pkgName ?? read.str(l.FilePath) ?? "A component"} is licensed under ${name} (${read.str(l.Category) ?? "uncategorized"})`,
+            message: `${pkgName ?? read.str(l.FilePath) ?? "A component"} is licensed under ${name2} (${read.str(l.Category) ?? "uncategorized"})`,
             level: levelOf(score),
             score,
             category: "sca",
@@ -64827,10 +64984,13 @@ var trivy = {
     return logOf(run22.build());
   }
 };
-function cvssScore(list) {
-  const entries = read.arr(list).map(read.obj).filter(Boolean);
+function cvssScore(list2) {
+  const entries = read.arr(list2).map(read.obj).filter(Boolean);
   entries.sort((a, b) => String(b.version ?? "").localeCompare(String(a.version ?? "")));
   return firstScore(...entries.map((e3) => read.obj(e3.metrics)?.baseScore));
+}
+function cwesOf2(list2) {
+  return read.arr(list2).map((entry) => typeof entry === "string" ? entry : read.str(read.obj(entry)?.cwe)).filter((cwe) => !!cwe);
 }
 var grype = {
   id: "grype",
@@ -64866,11 +65026,11 @@ var grype = {
       const score = cvssScore(vuln.cvss) ?? related.map((r) => cvssScore(r.cvss)).find((s) => s !== void 0) ?? scoreOf(vuln.severity);
       const fix2 = read.obj(vuln.fix);
       const fixed = read.arr(fix2?.versions).map(read.str).filter(Boolean);
-      const name = read.str(artifact.name) ?? "package";
+      const name2 = read.str(artifact.name) ?? "package";
       const version22 = read.str(artifact.version);
       const locations = read.arr(artifact.locations).map(read.obj).filter(Boolean);
       const path22 = read.str(locations[0]?.path);
-      const cwes = related.flatMap((r) => read.arr(r.cwes));
+      const cwes = [.../* @__PURE__ */ new Set([...cwesOf2(vuln.cwes), ...related.flatMap((r) => cwesOf2(r.cwes))])];
       run22.rule({
         id,
         short: description ? `${id}: ${description.split(/(?<=\.)\s/)[0]}` : id,
@@ -64884,15 +65044,15 @@ var grype = {
       });
       run22.result({
         ruleId: id,
-        message: `${name}${version22 ? ` ${version22}` : ""} is affected by ${id}${fixed.length ? ` (fixed in ${fixed.join(", ")})` : read.str(fix2?.state) === "wont-fix" ? " (won't be fixed)" : " (no fix yet)"}`,
+        message: `${name2}${version22 ? ` ${version22}` : ""} is affected by ${id}${fixed.length ? ` (fixed in ${fixed.join(", ")})` : read.str(fix2?.state) === "wont-fix" ? " (won't be fixed)" : " (no fix yet)"}`,
         level: levelOf(score),
         score,
         category: image ? "container" : "sca",
         locations: [image ? void 0 : fileLocation(path22?.replace(/^\/+/, ""))],
-        logicalLocations: image ? [logicalLocation(path22 ?? name, "module")] : [],
+        logicalLocations: image ? [logicalLocation(path22 ?? name2, "module")] : [],
         ids: [id, ...related.map((r) => read.str(r.id))],
         cwes,
-        package: { name, version: version22, ecosystem: read.str(artifact.type), purl: read.str(artifact.purl), fixedVersions: fixed },
+        package: { name: name2, version: version22, ecosystem: read.str(artifact.type), purl: read.str(artifact.purl), fixedVersions: fixed },
         image: image && reference ? { reference, layer: read.str(locations[0]?.layerID) } : void 0,
         properties: { [PROP.severityLabel]: read.str(vuln.severity), [PROP.fixState]: read.str(fix2?.state) }
       });
@@ -64905,10 +65065,77 @@ var PRECISION = { HIGH: "high", MEDIUM: "medium", LOW: "low" };
 function strings(value) {
   return (Array.isArray(value) ? value : [value]).map(read.str).filter((s) => !!s);
 }
+function fingerprintOf2(extra) {
+  const fingerprint = read.str(extra.fingerprint);
+  return fingerprint && !/^requires login$/.test(fingerprint) ? { "semgrep/v1": fingerprint } : void 0;
+}
+function fixVersions(value, pkg) {
+  const entries = read.arr(value).flatMap((item) => typeof item === "string" ? [[pkg, item]] : Object.entries(read.obj(item) ?? {}));
+  const own2 = entries.filter(([name2]) => name2 === pkg);
+  return (own2.length ? own2 : entries).map(([, version22]) => read.str(version22)).filter((v) => !!v);
+}
+function scaFinding(run22, finding, extra, sca, checkId) {
+  const metadata = read.obj(extra.metadata) ?? {};
+  const match = read.obj(sca.dependency_match) ?? {};
+  const pattern = read.obj(match.dependency_pattern) ?? {};
+  const found = read.obj(match.found_dependency) ?? {};
+  const name2 = read.str(found.package) ?? read.str(pattern.package) ?? "package";
+  const version22 = read.str(found.version);
+  const ecosystem = read.str(found.ecosystem) ?? read.str(pattern.ecosystem);
+  const database = read.str(metadata["sca-vuln-database-identifier"]);
+  const cves = [database, ...strings(metadata.cve)].filter((id2) => !!id2 && /^CVE-\d+-\d+$/i.test(id2)).map((id2) => id2.toUpperCase());
+  const ghsas = [database, ...strings(metadata.ghsa)].filter((id2) => !!id2 && /^GHSA-/i.test(id2));
+  const id = cves[0] ?? ghsas[0] ?? database ?? checkId;
+  const severity = read.str(metadata["sca-severity"]) ?? read.str(extra.severity) ?? "WARNING";
+  const score = SEVERITY2[severity.toUpperCase()] ?? scoreOf(severity);
+  const cwes = strings(metadata.cwe);
+  const owasp = strings(metadata.owasp).map((o) => `OWASP-${o.split(/\s+-\s+/)[0]}`);
+  const fixed = fixVersions(metadata["sca-fix-versions"], name2);
+  const message2 = read.str(extra.message) ?? id;
+  const reachable = sca.reachability_rule === true ? sca.reachable === true : sca.reachable === true ? true : void 0;
+  const path22 = read.str(finding.path);
+  const start = read.obj(finding.start);
+  const end = read.obj(finding.end);
+  const region2 = { startLine: start?.line, startColumn: start?.col, endLine: end?.line, endColumn: end?.col };
+  const lockfile = read.str(found.lockfile_path) ?? read.str(match.lockfile);
+  const line2 = found.line_number ?? (path22 === lockfile ? start?.line : void 0);
+  const transitivity = read.str(found.transitivity);
+  const facts = [fixed.length ? `fixed in ${fixed.join(", ")}` : "no fix yet", ...reachable ? ["vulnerable code reachable"] : []];
+  run22.rule({
+    id,
+    name: checkId,
+    short: message2.split("\n")[0],
+    full: message2,
+    helpUri: strings(metadata.references)[0] ?? read.str(metadata["semgrep.url"]) ?? read.str(metadata.source),
+    score,
+    level: levelOf(score),
+    cwes,
+    tags: ["vulnerability", ecosystem?.toLowerCase(), ...owasp],
+    precision: "very-high"
+  });
+  run22.result({
+    ruleId: id,
+    message: `${name2}${version22 ? ` ${version22}` : ""} is affected by ${id} (${facts.join(", ")}): ${message2.split("\n")[0]}`,
+    level: levelOf(score),
+    score,
+    category: "sca",
+    locations: [lockfile ? fileLocation(lockfile, { startLine: line2 }) : fileLocation(path22, region2)],
+    relatedLocations: lockfile && path22 && path22 !== lockfile ? [fileLocation(path22, region2, `${name2} ${id}: the vulnerable code is reached here`)] : [],
+    ids: [id, ...cves, ...ghsas, ...owasp],
+    cwes,
+    package: { name: name2, version: version22, ecosystem, fixedVersions: fixed, reachable },
+    fingerprints: fingerprintOf2(extra),
+    suppressed: extra.is_ignored === true ? "ignored in source (nosemgrep)" : void 0,
+    properties: {
+      [PROP.severityLabel]: severity,
+      ...transitivity === "direct" || transitivity === "transitive" ? { [PROP.direct]: transitivity === "direct" } : {}
+    }
+  });
+}
 var semgrep = {
   id: "semgrep",
   title: "Semgrep JSON",
-  producedBy: "semgrep --json",
+  producedBy: "semgrep scan --json, semgrep ci --json (Supply Chain findings included)",
   detect({ document }) {
     if (document.kind !== "json") return 0;
     const root = read.obj(document.data);
@@ -64926,6 +65153,11 @@ var semgrep = {
       const id = read.str(finding?.check_id);
       const extra = read.obj(finding?.extra);
       if (!finding || !id || !extra) missing(file2, "Semgrep", `results[${index}] lacks "check_id" or "extra"`);
+      const sca = read.obj(extra.sca_info);
+      if (sca) {
+        scaFinding(run22, finding, extra, sca, id);
+        continue;
+      }
       const metadata = read.obj(extra.metadata) ?? {};
       const severity = (read.str(extra.severity) ?? "WARNING").toUpperCase();
       const score = SEVERITY2[severity] ?? scoreOf(severity);
@@ -64956,23 +65188,49 @@ var semgrep = {
         locations: [fileLocation(read.str(finding.path), { startLine: start?.line, startColumn: start?.col, endLine: end?.line, endColumn: end?.col })],
         cwes,
         ids: owasp,
-        fingerprints: read.str(extra.fingerprint) && !/^requires login$/.test(read.str(extra.fingerprint)) ? { "semgrep/v1": read.str(extra.fingerprint) } : void 0,
+        fingerprints: fingerprintOf2(extra),
         suppressed: extra.is_ignored === true ? "ignored in source (nosemgrep)" : void 0
       });
     }
-    return logOf(run22.build());
+    const built = run22.build();
+    const invocation = invocationOf(read.arr(root.errors));
+    if (invocation) built.invocations = [invocation];
+    return logOf(built);
   }
 };
+function invocationOf(errors) {
+  if (!errors.length) return void 0;
+  const execution = [];
+  const configuration = [];
+  let failed = false;
+  for (const value of errors) {
+    const error63 = read.obj(value);
+    if (!error63) continue;
+    const level = (read.str(error63.level) ?? "error").toLowerCase() === "error" ? "error" : "warning";
+    const text2 = `${read.str(error63.type) ?? "Semgrep error"}: ${(read.str(error63.message) ?? "").split("\n")[0]}`.slice(0, 300);
+    const path22 = read.str(error63.path);
+    if (path22) execution.push({ level, message: { text: text2 }, locations: [{ physicalLocation: { artifactLocation: { uri: path22 } } }] });
+    else if (level === "error") {
+      failed = true;
+      execution.push({ level, message: { text: text2 } });
+    } else configuration.push({ level, message: { text: text2 } });
+  }
+  return { executionSuccessful: !failed, ...execution.length ? { toolExecutionNotifications: execution } : {}, ...configuration.length ? { toolConfigurationNotifications: configuration } : {} };
+}
 function isV8(item) {
   return "RuleID" in item || "File" in item && "StartLine" in item;
 }
 function isV7(item) {
   return "offender" in item && "rule" in item;
 }
+function secretOf(value) {
+  if (!value || value === "REDACTED" || value.endsWith("...")) return void 0;
+  return value;
+}
 var gitleaks = {
   id: "gitleaks",
   title: "Gitleaks JSON (v7 and v8)",
-  producedBy: "gitleaks detect --report-format json",
+  producedBy: "gitleaks dir --report-format json",
   detect({ document }) {
     if (document.kind !== "json" || !Array.isArray(document.data) || document.data.length === 0) return 0;
     const first = read.obj(document.data[0]);
@@ -65000,7 +65258,7 @@ var gitleaks = {
         score: 9,
         category: "secrets",
         locations: [fileLocation(path22?.replace(/^\/+/, ""), { startLine: line2, endLine: v8 ? item.EndLine : void 0, startColumn: v8 ? item.StartColumn : void 0, endColumn: v8 ? item.EndColumn : void 0 })],
-        secret: read.str(v8 ? item.Secret ?? item.Match : item.offender) ?? `${path22}:${String(line2)}`,
+        secret: secretOf(read.str(v8 ? item.Secret ?? item.Match : item.offender)),
         cwes: ["CWE-798"],
         properties: {
           ...commit ? { [PROP.commit]: commit } : {},
@@ -65022,7 +65280,7 @@ var LOCKFILE = "package-lock.json";
 function parseV7(root, run22) {
   for (const [key, value] of Object.entries(read.obj(root.vulnerabilities) ?? {})) {
     const vuln = read.obj(value) ?? {};
-    const name = read.str(vuln.name) ?? key;
+    const name2 = read.str(vuln.name) ?? key;
     const fix2 = vuln.fixAvailable;
     const fixObject = read.obj(fix2);
     const fixText = fix2 === true ? "a fix is available (npm audit fix)" : fixObject ? `fixed by ${read.str(fixObject.name)}@${read.str(fixObject.version)}${fixObject.isSemVerMajor ? " (a major upgrade)" : ""}` : "no fix available";
@@ -65042,7 +65300,7 @@ function parseV7(root, run22) {
       run22.rule({ id, short: title, helpUri: url2, score, level: levelOf(score), cwes, tags: ["vulnerability", "npm"], precision: "very-high" });
       run22.result({
         ruleId: id,
-        message: `${name} (${read.str(advisory.range) ?? read.str(vuln.range) ?? "affected versions"}): ${title}; ${fixText}`,
+        message: `${name2} (${read.str(advisory.range) ?? read.str(vuln.range) ?? "affected versions"}): ${title}; ${fixText}`,
         level: levelOf(score),
         score,
         category: "sca",
@@ -65050,7 +65308,7 @@ function parseV7(root, run22) {
         logicalLocations: logical,
         ids: [id],
         cwes,
-        package: { name, ecosystem: "npm", fixedVersions: fixObject && read.str(fixObject.name) === name ? [read.str(fixObject.version)] : [] },
+        package: { name: name2, ecosystem: "npm", fixedVersions: fixObject && read.str(fixObject.name) === name2 ? [read.str(fixObject.version)] : [] },
         properties: { [PROP.severityLabel]: read.str(advisory.severity), [PROP.cvssVector]: read.str(cvss?.vectorString), [PROP.direct]: vuln.isDirect === true }
       });
     }
@@ -65061,13 +65319,13 @@ function parseV7(root, run22) {
       run22.rule({ id, short: "A dependency is vulnerable through its own dependencies", score: 5.5, level: "warning", tags: ["vulnerability", "npm", "transitive"] });
       run22.result({
         ruleId: id,
-        message: `${name} (${read.str(vuln.range) ?? "affected versions"}) is vulnerable through ${through.join(", ") || "its dependencies"}; ${fixText}`,
+        message: `${name2} (${read.str(vuln.range) ?? "affected versions"}) is vulnerable through ${through.join(", ") || "its dependencies"}; ${fixText}`,
         level: levelOf(score),
         score,
         category: "sca",
         locations: [fileLocation(LOCKFILE)],
         logicalLocations: logical,
-        package: { name, ecosystem: "npm" },
+        package: { name: name2, ecosystem: "npm" },
         properties: { [PROP.severityLabel]: read.str(vuln.severity), [PROP.via]: through }
       });
     }
@@ -65078,7 +65336,7 @@ function parseV6(root, run22) {
     const advisory = read.obj(value) ?? {};
     const url2 = read.str(advisory.url);
     const id = advisoryId(read.str(advisory.github_advisory_id) ?? url2, advisory.id);
-    const name = read.str(advisory.module_name) ?? "package";
+    const name2 = read.str(advisory.module_name) ?? "package";
     const findings = read.arr(advisory.findings).map(read.obj).filter(Boolean);
     const versions = [...new Set(findings.map((f) => read.str(f.version)).filter(Boolean))];
     const paths = findings.flatMap((f) => read.arr(f.paths).map(read.str)).filter(Boolean);
@@ -65089,7 +65347,7 @@ function parseV6(root, run22) {
     run22.rule({ id, short: title, full: read.str(advisory.overview), help: read.str(advisory.recommendation), helpUri: url2, score, level: levelOf(score), cwes: [cwe], tags: ["vulnerability", "npm"], precision: "very-high" });
     run22.result({
       ruleId: id,
-      message: `${name}${versions.length ? ` ${versions.join(", ")}` : ""} (${read.str(advisory.vulnerable_versions) ?? "affected versions"}): ${title}; ${patched && patched !== "<0.0.0" ? `patched in ${patched}` : "no patch available"}`,
+      message: `${name2}${versions.length ? ` ${versions.join(", ")}` : ""} (${read.str(advisory.vulnerable_versions) ?? "affected versions"}): ${title}; ${patched && patched !== "<0.0.0" ? `patched in ${patched}` : "no patch available"}`,
       level: levelOf(score),
       score,
       category: "sca",
@@ -65097,7 +65355,7 @@ function parseV6(root, run22) {
       logicalLocations: paths.slice(0, 20).map((path22) => logicalLocation(path22, "module")),
       ids: [id, ...read.arr(advisory.cves)],
       cwes: [cwe],
-      package: { name, version: versions[0], ecosystem: "npm", fixedVersions: patched && patched !== "<0.0.0" ? [patched] : [] },
+      package: { name: name2, version: versions[0], ecosystem: "npm", fixedVersions: patched && patched !== "<0.0.0" ? [patched] : [] },
       properties: {
         [PROP.severityLabel]: read.str(advisory.severity),
         // npm 6 says, per path, whether it is a dev dependency: only when every path is, the finding weighs less.
@@ -65105,6 +65363,23 @@ function parseV6(root, run22) {
       }
     });
   }
+}
+function isEndpointRefusal(root) {
+  return typeof root.statusCode === "number" && typeof root.uri === "string" && "method" in root && "message" in root && !("vulnerabilities" in root) && !("advisories" in root);
+}
+function firstLine(value) {
+  return (read.str(value) ?? "").split("\n").map((line2) => line2.trim()).find(Boolean);
+}
+function refusalReason(root) {
+  const message2 = firstLine(root.message);
+  const parsed = /^(\d{3}\b.*?)\s+-\s+([A-Z]+)\s+(\S+)(?:\s+-\s+(.+))?$/.exec(message2 ?? "");
+  const statusLine = parsed?.[1] ?? message2 ?? `HTTP ${String(root.statusCode)}`;
+  const uri = (parsed?.[3] ?? read.str(root.uri))?.replace(/\/\/[^/@\s]*@/, "//***@");
+  const request2 = [parsed?.[2] ?? read.str(root.method)?.toUpperCase(), uri].filter(Boolean).join(" ");
+  return `npm audit: the registry refused the request: ${statusLine}${request2 ? ` (${request2})` : ""}${parsed?.[4] ? `: ${parsed[4]}` : ""}`.slice(0, 500);
+}
+function errorReason(error63) {
+  return `${read.str(error63.code) ?? "error"}: ${firstLine(error63.summary) ?? firstLine(error63.detail) ?? "npm audit failed"}`.slice(0, 500);
 }
 var npmAudit = {
   id: "npm-audit",
@@ -65118,6 +65393,7 @@ var npmAudit = {
     if (read.obj(root.advisories) && (Array.isArray(root.actions) || read.obj(root.metadata))) return 1;
     const error63 = read.obj(root.error);
     if (error63 && /^E[A-Z0-9]+$/.test(read.str(error63.code) ?? "") && Object.keys(root).length === 1) return 0.7;
+    if (isEndpointRefusal(root) && /\/-\/npm\/v1\/security\//.test(read.str(root.uri) ?? "")) return 0.7;
     return 0;
   },
   parse(document, { file: file2 }) {
@@ -65128,13 +65404,9 @@ var npmAudit = {
     else if (read.obj(root.advisories)) parseV6(root, run22);
     const built = run22.build();
     const error63 = read.obj(root.error);
-    if (error63) {
-      built.invocations = [
-        {
-          executionSuccessful: false,
-          toolExecutionNotifications: [{ level: "error", message: { text: `${read.str(error63.code) ?? "error"}: ${read.str(error63.summary) ?? "npm audit failed"}` } }]
-        }
-      ];
+    const refused = isEndpointRefusal(root) ? refusalReason(root) : error63 ? errorReason(error63) : void 0;
+    if (refused) {
+      built.invocations = [{ executionSuccessful: false, toolExecutionNotifications: [{ level: "error", message: { text: refused } }] }];
     } else if (!read.obj(root.vulnerabilities) && !read.obj(root.advisories)) {
       missing(file2, "npm audit", 'neither "vulnerabilities" (npm 7+) nor "advisories" (npm 6)');
     }
@@ -65149,7 +65421,7 @@ function severityOf(vuln) {
 var osvScanner = {
   id: "osv-scanner",
   title: "OSV-Scanner JSON",
-  producedBy: "osv-scanner --format json",
+  producedBy: "osv-scanner scan source --format json",
   acceptsEmpty: true,
   detect({ document }) {
     if (document.kind !== "json") return 0;
@@ -65204,7 +65476,9 @@ var osvScanner = {
             level: levelOf(score),
             score,
             category: "sca",
-            locations: [fileLocation(manifest?.replace(/^\/+/, ""))],
+            // source.path is absolute (v2 walks from /): kept so, normalization makes it relative to the
+            // checkout, and the dependency's identity does not depend on where the checkout lies.
+            locations: [fileLocation(manifest)],
             ids: [...ids, ...aliases],
             cwes,
             package: { name: read.str(pkg.name) ?? "package", version: read.str(pkg.version), ecosystem: read.str(pkg.ecosystem), fixedVersions: fixed }
@@ -65221,7 +65495,7 @@ function isReport(value) {
 }
 function isEmptySummary(value) {
   const object2 = read.obj(value);
-  return !!object2 && "checkov_version" in object2 && "resourcecount" in object2 && "failed" in object2;
+  return !!object2 && "checkov_version" in object2 && ("resource_count" in object2 || "resourcecount" in object2) && "failed" in object2 && "passed" in object2 && !("results" in object2);
 }
 var CATEGORY = { secrets: "secrets", sca_package: "sca", sca_image: "container" };
 var checkov = {
@@ -65337,9 +65611,9 @@ var bandit = {
   }
 };
 var require2 = createRequire(import.meta.url);
-function resolveNodePackage(name) {
-  for (const base of require2.resolve.paths(name) ?? []) {
-    const manifest = join22(base, name, "package.json");
+function resolveNodePackage(name2) {
+  for (const base of require2.resolve.paths(name2) ?? []) {
+    const manifest = join22(base, name2, "package.json");
     try {
       const { version: version22 } = JSON.parse(readFileSync2(manifest, "utf8"));
       return { dir: dirname32(manifest), version: version22 };
@@ -65348,9 +65622,9 @@ function resolveNodePackage(name) {
   }
   return void 0;
 }
-function nodeToolAvailability(name, hint) {
-  const tool = resolveNodePackage(name);
-  return tool ? { available: true, version: tool.version } : { available: false, reason: `${name} is not installed (${hint})` };
+function nodeToolAvailability(name2, hint) {
+  const tool = resolveNodePackage(name2);
+  return tool ? { available: true, version: tool.version } : { available: false, reason: `${name2} is not installed (${hint})` };
 }
 function scannerConfig(file2) {
   const here = dirname32(fileURLToPath(import.meta.url));
@@ -65563,18 +65837,23 @@ var gitlab = {
     const root = read.obj(document.data);
     if (!root || !Array.isArray(root.vulnerabilities)) return 0;
     if ("bomFormat" in root) return 0;
-    const scan = read.obj(root.scan);
-    if (scan && typeof scan.type === "string") return 1;
-    if (root.vulnerabilities.length) return root.vulnerabilities.every(isVulnerability) && root.vulnerabilities.some((v) => Array.isArray(read.obj(v)?.identifiers)) ? 0.9 : 0;
+    const scan2 = read.obj(root.scan);
+    if (scan2 && typeof scan2.type === "string") return 1;
+    if (root.vulnerabilities.length) {
+      const shaped = root.vulnerabilities.every(isVulnerability) && root.vulnerabilities.some((v) => Array.isArray(read.obj(v)?.identifiers));
+      if (!shaped) return 0;
+      return scan2 ? 1 : 0.9;
+    }
+    if (scan2) return read.obj(scan2.analyzer) || read.obj(scan2.scanner) || Array.isArray(scan2.scanned_resources) || Array.isArray(root.remediations) ? 1 : 0.8;
     return "remediations" in root || typeof root.version === "string" || "__comment__" in root ? 0.6 : 0;
   },
   parse(document, { file: file2 }) {
     const root = document.kind === "json" ? read.obj(document.data) : void 0;
     if (!root || !Array.isArray(root.vulnerabilities)) missing(file2, "GitLab security", 'no "vulnerabilities" array');
-    const scan = read.obj(root.scan);
-    const scanner = read.obj(scan?.scanner);
-    const analyzer = read.obj(scan?.analyzer);
-    const scanType = read.str(scan?.type);
+    const scan2 = read.obj(root.scan);
+    const scanner = read.obj(scan2?.scanner);
+    const analyzer = read.obj(scan2?.analyzer);
+    const scanType = read.str(scan2?.type);
     const run22 = new RunBuilder({
       name: read.str(scanner?.name) ?? read.str(analyzer?.name) ?? "GitLab",
       version: read.str(scanner?.version),
@@ -65597,7 +65876,7 @@ var gitlab = {
       const cwes = identifiers2.filter((i) => /^cwe$/i.test(read.str(i.type) ?? "")).map((i) => cweId(read.str(i.value)));
       const owasp = identifiers2.filter((i) => /^owasp$/i.test(read.str(i.type) ?? "")).map((i) => `OWASP-${read.str(i.value)}`);
       const ids = identifiers2.map((i) => read.str(i.value)).filter((v) => v && /^(CVE|GHSA|CWE)-/i.test(v));
-      const name = read.str(item.name) ?? read.str(item.message) ?? read.str(identifiers2[0]?.name) ?? id;
+      const name2 = read.str(item.name) ?? read.str(item.message) ?? read.str(identifiers2[0]?.name) ?? id;
       const dependency = read.obj(location2.dependency);
       const pkg = read.obj(dependency?.package);
       const filePath = read.str(location2.file);
@@ -65607,8 +65886,8 @@ var gitlab = {
       const links = read.arr(item.links).map((l) => read.str(read.obj(l)?.url)).filter(Boolean);
       run22.rule({
         id,
-        name: read.str(identifiers2[0]?.name) ?? name,
-        short: name,
+        name: read.str(identifiers2[0]?.name) ?? name2,
+        short: name2,
         full: read.str(item.description),
         help: read.str(item.solution),
         helpUri: read.str(identifiers2[0]?.url) ?? links[0],
@@ -65622,11 +65901,14 @@ var gitlab = {
         method: read.str(location2.method) ?? read.str(request2?.method),
         parameter: read.str(location2.param),
         // Evidence summaries can quote what the app leaked; only a short, scrubbed excerpt is kept.
-        evidence: read.str(evidence?.summary)?.slice(0, 200)
+        evidence: read.str(evidence?.summary)?.slice(0, 200),
+        // The request line only: the evidence's headers and bodies (and supporting_messages) carry cookies,
+        // tokens and submitted passwords.
+        request: read.str(request2?.url) ? `${read.str(request2?.method) ?? read.str(location2.method) ?? "GET"} ${read.str(request2?.url)}`.slice(0, 2e3) : void 0
       } : void 0;
       run22.result({
         ruleId: id,
-        message: [name, pkg ? `in ${read.str(pkg.name)}${read.str(dependency?.version) ? ` ${read.str(dependency?.version)}` : ""}` : "", image ? `(image ${image})` : ""].filter(Boolean).join(" "),
+        message: [name2, pkg ? `in ${read.str(pkg.name)}${read.str(dependency?.version) ? ` ${read.str(dependency?.version)}` : ""}` : "", image ? `(image ${image})` : ""].filter(Boolean).join(" "),
         level: levelOf(score),
         score,
         category,
@@ -65649,9 +65931,9 @@ var gitlab = {
       });
     }
     const built = run22.build();
-    const status = read.str(scan?.status);
+    const status = read.str(scan2?.status);
     if (status === "failure") {
-      built.invocations = [{ executionSuccessful: false, toolExecutionNotifications: read.arr(scan?.messages).map((m) => ({ level: "error", message: { text: read.str(read.obj(m)?.value) ?? "scan failed" } })) }];
+      built.invocations = [{ executionSuccessful: false, toolExecutionNotifications: read.arr(scan2?.messages).map((m) => ({ level: "error", message: { text: read.str(read.obj(m)?.value) ?? "scan failed" } })) }];
     }
     return logOf(built);
   }
@@ -65661,11 +65943,11 @@ function alertLists(data) {
   const visit2 = (node2, repository, depth) => {
     const object2 = read.obj(node2);
     if (!object2 || depth > 6) return;
-    const name = read.str(object2.nameWithOwner) ?? read.str(object2.name) ?? repository;
+    const name2 = read.str(object2.nameWithOwner) ?? read.str(object2.name) ?? repository;
     const alerts = read.obj(object2.vulnerabilityAlerts);
-    if (alerts && Array.isArray(alerts.nodes)) found.push({ alerts: alerts.nodes, repository: name });
-    for (const key of ["data", "repository", "search"]) visit2(object2[key], name, depth + 1);
-    for (const child2 of read.arr(object2.nodes)) visit2(child2, name, depth + 1);
+    if (alerts && Array.isArray(alerts.nodes)) found.push({ alerts: alerts.nodes, repository: name2 });
+    for (const key of ["data", "repository", "search"]) visit2(object2[key], name2, depth + 1);
+    for (const child2 of read.arr(object2.nodes)) visit2(child2, name2, depth + 1);
   };
   visit2(data, void 0, 0);
   return found;
@@ -65700,7 +65982,8 @@ var githubVulnerability = {
         const patched = read.str(read.obj(vuln.firstPatchedVersion)?.identifier);
         const cwes = read.arr(read.obj(advisory.cwes)?.nodes).map((c) => read.obj(c)?.cweId);
         const state = read.str(alert.state);
-        const dismissed = read.str(alert.dismissReason) ?? (read.str(alert.dismissedAt) ? "dismissed" : void 0);
+        if (state?.toUpperCase() === "FIXED" || read.str(alert.fixedAt)) continue;
+        const dismissed = read.str(alert.dismissReason) ?? (read.str(alert.dismissedAt) || /DISMISSED/i.test(state ?? "") ? "dismissed" : void 0);
         run22.rule({
           id,
           short: read.str(advisory.summary) ?? id,
@@ -65734,6 +66017,122 @@ var githubVulnerability = {
     return logOf(run22.build());
   }
 };
+var TITLE = "GitHub code scanning alerts";
+function alertsOf(document) {
+  if (document.kind === "jsonl") {
+    if (document.data.every(Array.isArray)) return document.data.flat();
+    return document.data.every((line2) => read.obj(line2)) ? document.data : void 0;
+  }
+  if (document.kind !== "json" || !Array.isArray(document.data)) return void 0;
+  return document.data.length && document.data.every(Array.isArray) ? document.data.flat() : document.data;
+}
+function isAlert(value) {
+  const alert = read.obj(value);
+  return !!alert && !!read.obj(alert.rule) && !!read.obj(alert.most_recent_instance) && !("security_advisory" in alert) && !("dependency" in alert) && !("secret_type" in alert);
+}
+function scoreOfAlert(rule) {
+  const level = read.str(rule.security_severity_level);
+  return level ? scoreOf(level) : void 0;
+}
+function levelOfRule(rule) {
+  const severity = read.str(rule.severity)?.toLowerCase();
+  if (severity === "error" || severity === "warning" || severity === "note") return severity;
+  return severity === "none" ? "note" : "warning";
+}
+function cwesOf3(tags) {
+  return tags.map((tag) => /^external\/cwe\/cwe-(\d+)$/i.exec(tag)?.[1] ?? /^CWE-(\d+)\b/i.exec(tag)?.[1]).map((n) => n ? cweId(Number(n)) : void 0).filter((c) => !!c);
+}
+function dismissal(alert) {
+  const reason = read.str(alert.dismissed_reason);
+  const by = read.str(read.obj(alert.dismissed_by)?.login);
+  const comment22 = read.str(alert.dismissed_comment)?.trim();
+  return `dismissed on GitHub${reason ? ` as ${reason}` : ""}${by ? ` by ${by}` : ""}${comment22 ? `: ${comment22}` : ""}`;
+}
+var githubCodeScanning = {
+  id: "github-code-scanning",
+  title: TITLE,
+  producedBy: "GitHub REST API: GET /repos/{owner}/{repo}/code-scanning/alerts (or /orgs/{org}/\u2026), gh api --paginate",
+  detect({ document }) {
+    const alerts = alertsOf(document);
+    if (!alerts?.length) return 0;
+    return isAlert(alerts[0]) ? 1 : 0;
+  },
+  parse(document, { file: file2 }) {
+    const alerts = alertsOf(document);
+    if (!alerts) missing(file2, TITLE, "expected a JSON array of alerts (GET /repos/{owner}/{repo}/code-scanning/alerts)");
+    const runs = /* @__PURE__ */ new Map();
+    for (const [index, value] of alerts.entries()) {
+      const alert = read.obj(value);
+      const rule = read.obj(alert?.rule);
+      const instance = read.obj(alert?.most_recent_instance);
+      if (!alert || !rule || !instance) missing(file2, TITLE, `alert ${index} lacks "rule" or "most_recent_instance"`);
+      const tool = read.obj(alert.tool) ?? {};
+      const toolName = read.str(tool.name) ?? "GitHub code scanning";
+      const repository = read.str(read.obj(alert.repository)?.full_name);
+      const key = `${toolName}\0${repository ?? ""}`;
+      let run22 = runs.get(key);
+      if (!run22) {
+        run22 = { builder: new RunBuilder({ name: toolName, version: read.str(tool.version) }), extras: [] };
+        runs.set(key, run22);
+      }
+      const state = read.str(alert.state)?.toLowerCase();
+      if (state === "fixed" || state === "closed" && !read.str(alert.dismissed_reason)) continue;
+      const ruleId = read.str(rule.id) ?? read.str(rule.name) ?? "github-code-scanning";
+      const tags = read.arr(rule.tags).map(read.str).filter((t) => !!t);
+      const cwes = cwesOf3(tags);
+      const score = scoreOfAlert(rule);
+      const level = score !== void 0 ? levelOf(score) : levelOfRule(rule);
+      run22.builder.rule({
+        id: ruleId,
+        name: read.str(rule.name),
+        short: read.str(rule.description) ?? read.str(rule.name),
+        full: read.str(rule.full_description),
+        help: read.str(rule.help),
+        helpUri: read.str(rule.help_uri),
+        score,
+        level,
+        cwes,
+        // The CWE tags are written again in one spelling (external/cwe/cwe-79) from the CWE ids.
+        tags: tags.filter((tag) => !/^(?:external\/cwe\/|CWE-\d)/i.test(tag))
+      });
+      const where2 = read.obj(instance.location) ?? {};
+      const number4 = read.num(alert.number);
+      const properties = {
+        ...number4 !== void 0 ? { [PROP.alertNumber]: number4 } : {},
+        ...state ? { [PROP.alertState]: state } : {},
+        ...read.str(instance.commit_sha) ? { [PROP.commit]: read.str(instance.commit_sha) } : {},
+        ...repository ? { [PROP.repository]: repository } : {},
+        ...read.str(rule.security_severity_level) ? { [PROP.severityLabel]: read.str(rule.security_severity_level) } : {}
+      };
+      run22.builder.result({
+        ruleId,
+        message: read.str(read.obj(instance.message)?.text) ?? read.str(rule.description) ?? ruleId,
+        level,
+        score,
+        category: "sast",
+        locations: [fileLocation(read.str(where2.path), { startLine: where2.start_line, endLine: where2.end_line, startColumn: where2.start_column, endColumn: where2.end_column })],
+        cwes,
+        suppressed: state === "dismissed" || state === "closed" ? dismissal(alert) : void 0,
+        properties
+      });
+      const created = read.str(alert.created_at);
+      run22.extras.push({
+        hostedViewerUri: read.str(alert.html_url),
+        firstDetection: created && !Number.isNaN(Date.parse(created)) ? new Date(created).toISOString() : void 0
+      });
+    }
+    const built = [...runs.values()].map(({ builder, extras }) => {
+      const run22 = builder.build();
+      for (const [i, result2] of (run22.results ?? []).entries()) {
+        const extra = extras[i];
+        if (extra?.hostedViewerUri) result2.hostedViewerUri = extra.hostedViewerUri;
+        if (extra?.firstDetection) result2.provenance = { firstDetectionTimeUtc: extra.firstDetection };
+      }
+      return run22;
+    });
+    return logOf(...built);
+  }
+};
 var TYPES = /* @__PURE__ */ new Set(["auditAdvisory", "auditSummary", "warning", "error", "info", "activityStart", "activityTick", "activityEnd", "step", "success"]);
 function isLine(value) {
   const object2 = read.obj(value);
@@ -65763,12 +66162,12 @@ var yarnAudit = {
       const url2 = read.str(advisory.url);
       const id = (url2 && /GHSA-[\w-]+/i.exec(url2)?.[0]) ?? `npm-advisory-${read.str(advisory.id) ?? "unknown"}`;
       const score = scoreOf(advisory.severity);
-      const name = read.str(advisory.module_name) ?? "package";
+      const name2 = read.str(advisory.module_name) ?? "package";
       const patched = read.str(advisory.patched_versions);
       run22.rule({ id, short: read.str(advisory.title) ?? id, full: read.str(advisory.overview), help: read.str(advisory.recommendation), helpUri: url2, score, level: levelOf(score), cwes: [cweId(advisory.cwe)], tags: ["vulnerability", "npm"] });
       run22.result({
         ruleId: id,
-        message: `${name} (${read.str(advisory.vulnerable_versions) ?? "affected versions"}): ${read.str(advisory.title) ?? id}${patched ? `; patched in ${patched}` : ""}`,
+        message: `${name2} (${read.str(advisory.vulnerable_versions) ?? "affected versions"}): ${read.str(advisory.title) ?? id}${patched ? `; patched in ${patched}` : ""}`,
         level: levelOf(score),
         score,
         category: "sca",
@@ -65776,7 +66175,7 @@ var yarnAudit = {
         logicalLocations: read.str(resolution.path) ? [logicalLocation(read.str(resolution.path), "module")] : [],
         ids: [id, ...read.arr(advisory.cves)],
         cwes: [cweId(advisory.cwe)],
-        package: { name, ecosystem: "npm", version: read.str(read.obj(read.arr(advisory.findings)[0])?.version), fixedVersions: patched ? [patched] : [] }
+        package: { name: name2, ecosystem: "npm", version: read.str(read.obj(read.arr(advisory.findings)[0])?.version), fixedVersions: patched ? [patched] : [] }
       });
     }
     const built = run22.build();
@@ -65813,7 +66212,7 @@ var snyk = {
         const cves = read.arr(identifiers2.CVE);
         const cwes = read.arr(identifiers2.CWE);
         const score = firstScore(vuln.cvssScore) ?? scoreOf(vuln.severityWithCritical ?? vuln.severity);
-        const name = read.str(vuln.packageName) ?? read.str(vuln.name) ?? "package";
+        const name2 = read.str(vuln.packageName) ?? read.str(vuln.name) ?? "package";
         const version22 = read.str(vuln.version);
         const fixed = read.arr(vuln.fixedIn).map(read.str).filter(Boolean);
         const from = read.arr(vuln.from).map(read.str).filter(Boolean);
@@ -65831,7 +66230,7 @@ var snyk = {
         });
         run22.result({
           ruleId: id,
-          message: `${name}${version22 ? ` ${version22}` : ""}: ${read.str(vuln.title) ?? id}${fixed.length ? ` (fixed in ${fixed.join(", ")})` : ""}${from.length > 1 ? `, introduced through ${from[1]}` : ""}`,
+          message: `${name2}${version22 ? ` ${version22}` : ""}: ${read.str(vuln.title) ?? id}${fixed.length ? ` (fixed in ${fixed.join(", ")})` : ""}${from.length > 1 ? `, introduced through ${from[1]}` : ""}`,
           level: levelOf(score),
           score,
           category: image ? "container" : "sca",
@@ -65839,7 +66238,7 @@ var snyk = {
           logicalLocations: from.length ? [logicalLocation(from.join(" > "), "module")] : [],
           ids: [id, ...cves, ...read.arr(identifiers2.GHSA)],
           cwes,
-          package: { name: read.str(vuln.name) ?? name, version: version22, ecosystem: read.str(vuln.packageManager)?.split(":")[0] ?? read.str(project.packageManager), fixedVersions: fixed },
+          package: { name: read.str(vuln.name) ?? name2, version: version22, ecosystem: read.str(vuln.packageManager)?.split(":")[0] ?? read.str(project.packageManager), fixedVersions: fixed },
           image: image ? { reference: image } : void 0,
           properties: {
             [PROP.severityLabel]: read.str(vuln.severityWithCritical) ?? read.str(vuln.severity),
@@ -66020,7 +66419,7 @@ var retirejs = {
       const path22 = read.str(scanned.file);
       for (const componentEntry of read.arr(scanned.results)) {
         const component = read.obj(componentEntry) ?? {};
-        const name = read.str(component.component) ?? "component";
+        const name2 = read.str(component.component) ?? "component";
         const version22 = read.str(component.version);
         for (const vulnEntry of read.arr(component.vulnerabilities)) {
           const vuln = read.obj(vulnEntry) ?? {};
@@ -66028,21 +66427,21 @@ var retirejs = {
           const cves = read.arr(identifiers2.CVE).map(read.str).filter(Boolean);
           const ghsa = read.str(identifiers2.githubID);
           const summary2 = read.str(identifiers2.summary) ?? read.str(identifiers2.issue) ?? "known vulnerability";
-          const id = cves[0] ?? ghsa ?? `retire/${name}/${(read.str(identifiers2.issue) ?? summary2).toLowerCase().replace(/[^a-z0-9]+/g, "-").slice(0, 60)}`;
+          const id = cves[0] ?? ghsa ?? `retire/${name2}/${(read.str(identifiers2.issue) ?? summary2).toLowerCase().replace(/[^a-z0-9]+/g, "-").slice(0, 60)}`;
           const score = scoreOf(vuln.severity);
           const below = read.str(vuln.below);
           const info2 = read.arr(vuln.info).map(read.str).filter(Boolean);
           run22.rule({ id, short: summary2, helpUri: info2[0], score, level: levelOf(score), cwes: read.arr(vuln.cwe), tags: ["vulnerability", "javascript"] });
           run22.result({
             ruleId: id,
-            message: `${name} ${version22 ?? ""}: ${summary2}${below ? ` (fixed in ${below})` : ""}`.replace(/\s+/g, " "),
+            message: `${name2} ${version22 ?? ""}: ${summary2}${below ? ` (fixed in ${below})` : ""}`.replace(/\s+/g, " "),
             level: levelOf(score),
             score,
             category: "sca",
             locations: [fileLocation(path22)],
             ids: [...cves, ghsa],
             cwes: read.arr(vuln.cwe),
-            package: { name, version: version22, ecosystem: "npm", fixedVersions: below ? [below] : [] }
+            package: { name: name2, version: version22, ecosystem: "npm", fixedVersions: below ? [below] : [] }
           });
         }
       }
@@ -66391,8 +66790,8 @@ function xmlVulnerabilities(node2, into, component, depth = 0) {
   }
 }
 function ratingsOf(vuln) {
-  const list = read.obj(vuln.ratings) ? read.list(read.obj(vuln.ratings).rating) : read.arr(vuln.ratings);
-  const ratings = list.map(read.obj).filter(Boolean);
+  const list2 = read.obj(vuln.ratings) ? read.list(read.obj(vuln.ratings).rating) : read.arr(vuln.ratings);
+  const ratings = list2.map(read.obj).filter(Boolean);
   const scored = ratings.map((r) => ({ r, method: read.text(r.method) ?? "", score: read.num(read.obj(r.score)?.base ?? read.text(r.score)) })).sort((a, b) => b.method.localeCompare(a.method));
   const best = scored.find((s) => /cvss/i.test(s.method) && s.score !== void 0) ?? scored.find((s) => s.score !== void 0);
   const severity = ratings.map((r) => read.text(r.severity)).find((s) => s && s.toLowerCase() !== "unknown");
@@ -66469,10 +66868,10 @@ var cyclonedx = {
         tags: ["vulnerability"],
         precision: "very-high"
       });
-      const name = pkg?.name ?? pkg?.purl ?? "a component";
+      const name2 = pkg?.name ?? pkg?.purl ?? "a component";
       run22.result({
         ruleId: id,
-        message: `${name}${pkg?.version ? ` ${pkg.version}` : ""} is affected by ${id}${affected.length > 1 ? ` (and ${affected.length - 1} more component${affected.length > 2 ? "s" : ""})` : ""}`,
+        message: `${name2}${pkg?.version ? ` ${pkg.version}` : ""} is affected by ${id}${affected.length > 1 ? ` (and ${affected.length - 1} more component${affected.length > 2 ? "s" : ""})` : ""}`,
         level: levelOf(score),
         score,
         category: "sca",
@@ -66500,15 +66899,15 @@ function sitesOf(document) {
   }
   return void 0;
 }
-function alertsOf(site) {
+function alertsOf2(site) {
   const alerts = site.alerts;
-  const list = read.obj(alerts) ? read.list(read.obj(alerts).alertitem) : read.list(alerts);
-  return list.map(read.obj).filter(Boolean);
+  const list2 = read.obj(alerts) ? read.list(read.obj(alerts).alertitem) : read.list(alerts);
+  return list2.map(read.obj).filter(Boolean);
 }
 function instancesOf(alert) {
   const instances = alert.instances;
-  const list = read.obj(instances) ? read.list(read.obj(instances).instance) : read.list(instances);
-  const found = list.map(read.obj).filter(Boolean);
+  const list2 = read.obj(instances) ? read.list(read.obj(instances).instance) : read.list(instances);
+  const found = list2.map(read.obj).filter(Boolean);
   return found.length ? found : [{ uri: alert.uri, method: alert.method, param: alert.param, attack: alert.attack, evidence: alert.evidence }];
 }
 var zap = {
@@ -66520,7 +66919,9 @@ var zap = {
     if (document.kind !== "json") return 0;
     const root = read.obj(document.data);
     if (!root || !("site" in root)) return 0;
-    return "@version" in root || "@programName" in root ? 1 : 0;
+    if (!("@version" in root || "@programName" in root)) return 0;
+    if (Array.isArray(root.vulnerabilities) && read.obj(root.scan)) return 0.6;
+    return 1;
   },
   parse(document, { file: file2 }) {
     const sites = sitesOf(document);
@@ -66529,20 +66930,20 @@ var zap = {
     const run22 = new RunBuilder({ name: "OWASP ZAP", version: version22, informationUri: "https://www.zaproxy.org" });
     for (const site of sites) {
       const siteName = read.str(site["@_name"]) ?? read.str(site["@name"]);
-      for (const alert of alertsOf(site)) {
+      for (const alert of alertsOf2(site)) {
         const plugin = read.text(alert.pluginid) ?? read.text(alert.alertRef);
         if (!plugin) missing(file2, "ZAP", 'an alert lacks "pluginid"');
         const id = `zap/${read.text(alert.alertRef) ?? plugin}`;
         const risk = read.text(alert.riskcode) ?? "1";
         const score = RISK_SCORE[risk] ?? 3;
         const confidence = read.text(alert.confidence) ?? "2";
-        const name = read.text(alert.name) ?? read.text(alert.alert) ?? id;
+        const name2 = read.text(alert.name) ?? read.text(alert.alert) ?? id;
         const cwe = cweId(read.text(alert.cweid));
         const references = htmlToText(read.text(alert.reference));
         run22.rule({
           id,
-          name,
-          short: name,
+          name: name2,
+          short: name2,
           full: htmlToText(read.text(alert.desc)),
           help: htmlToText(read.text(alert.solution)),
           helpUri: references?.match(/https?:\/\/\S+/)?.[0] ?? `https://www.zaproxy.org/docs/alerts/${plugin}/`,
@@ -66558,7 +66959,7 @@ var zap = {
           const param = read.text(instance.param);
           run22.result({
             ruleId: id,
-            message: `${name}: ${method ?? "GET"} ${url2}${param ? ` (parameter ${param})` : ""}`,
+            message: `${name2}: ${method ?? "GET"} ${url2}${param ? ` (parameter ${param})` : ""}`,
             level: levelOf(score),
             score,
             category: "dast",
@@ -66579,8 +66980,8 @@ var SEVERITY5 = [
   [/cross site scripting|xss/i, 7.5],
   [/crlf|open redirect|cross site request forgery|csrf|htaccess|fingerprint.*vuln|vulnerable software|unencrypted channel|weak credentials|takeover/i, 5.5]
 ];
-function severityOf2(name) {
-  return SEVERITY5.find(([pattern]) => pattern.test(name))?.[1] ?? 3;
+function severityOf2(name2) {
+  return SEVERITY5.find(([pattern]) => pattern.test(name2))?.[1] ?? 3;
 }
 var wapiti = {
   id: "wapiti",
@@ -66605,22 +67006,22 @@ var wapiti = {
     if (document.kind === "xml" && document.root === "report") {
       const report = read.obj(document.data.report) ?? {};
       for (const info2 of read.list(read.obj(report.report_infos)?.info)) {
-        const name = read.str(read.obj(info2)?.["@_name"]);
-        if (name === "target") target = read.text(info2);
-        if (name === "generatorVersion") version22 = read.text(info2)?.replace(/^Wapiti\s+/i, "");
+        const name2 = read.str(read.obj(info2)?.["@_name"]);
+        if (name2 === "target") target = read.text(info2);
+        if (name2 === "generatorVersion") version22 = read.text(info2)?.replace(/^Wapiti\s+/i, "");
       }
       for (const [section, anomaly] of [["vulnerabilities", false], ["anomalies", true]]) {
         for (const value of read.list(read.obj(report[section])?.[section === "vulnerabilities" ? "vulnerability" : "anomaly"])) {
           const vuln = read.obj(value) ?? {};
-          const name = read.str(vuln["@_name"]) ?? "Wapiti finding";
-          classes.set(name, {
+          const name2 = read.str(vuln["@_name"]) ?? "Wapiti finding";
+          classes.set(name2, {
             description: read.text(vuln.description),
             solution: read.text(vuln.solution),
             references: read.list(read.obj(vuln.references)?.reference).map((r) => ({ title: read.text(read.obj(r)?.title), url: read.text(read.obj(r)?.url) }))
           });
           for (const item of read.list(read.obj(vuln.entries)?.entry)) {
             const entry = read.obj(item) ?? {};
-            entries.push({ name, method: read.text(entry.method), path: read.text(entry.path), parameter: read.text(entry.parameter), info: read.text(entry.info), request: read.text(entry.http_request)?.split("\n")[0]?.slice(0, 2e3), anomaly });
+            entries.push({ name: name2, method: read.text(entry.method), path: read.text(entry.path), parameter: read.text(entry.parameter), info: read.text(entry.info), request: read.text(entry.http_request)?.split("\n")[0]?.slice(0, 2e3), anomaly });
           }
         }
       }
@@ -66629,15 +67030,15 @@ var wapiti = {
       const infos = read.obj(root.infos) ?? {};
       target = read.str(infos.target);
       version22 = read.str(infos.version)?.replace(/^Wapiti\s+/i, "");
-      for (const [name, value] of Object.entries(read.obj(root.classifications) ?? {})) {
+      for (const [name2, value] of Object.entries(read.obj(root.classifications) ?? {})) {
         const c = read.obj(value) ?? {};
-        classes.set(name, { description: read.str(c.desc), solution: read.str(c.sol), references: Object.entries(read.obj(c.ref) ?? {}).map(([title, url2]) => ({ title, url: read.str(url2) })) });
+        classes.set(name2, { description: read.str(c.desc), solution: read.str(c.sol), references: Object.entries(read.obj(c.ref) ?? {}).map(([title, url2]) => ({ title, url: read.str(url2) })) });
       }
       for (const [section, anomaly] of [["vulnerabilities", false], ["anomalies", true]]) {
-        for (const [name, list] of Object.entries(read.obj(root[section]) ?? {})) {
-          for (const item of read.arr(list)) {
+        for (const [name2, list2] of Object.entries(read.obj(root[section]) ?? {})) {
+          for (const item of read.arr(list2)) {
             const entry = read.obj(item) ?? {};
-            entries.push({ name, method: read.str(entry.method), path: read.str(entry.path), parameter: read.str(entry.parameter), info: read.str(entry.info), request: read.str(entry.http_request)?.split("\n")[0]?.slice(0, 2e3), anomaly });
+            entries.push({ name: name2, method: read.str(entry.method), path: read.str(entry.path), parameter: read.str(entry.parameter), info: read.str(entry.info), request: read.str(entry.http_request)?.split("\n")[0]?.slice(0, 2e3), anomaly });
           }
         }
       }
@@ -66704,7 +67105,7 @@ var burp = {
     for (const value of read.list(root.issue)) {
       const issue3 = read.obj(value) ?? {};
       const type = read.text(issue3.type) ?? "unknown";
-      const name = read.text(issue3.name) ?? `Burp issue ${type}`;
+      const name2 = read.text(issue3.name) ?? `Burp issue ${type}`;
       const id = `burp/${type}`;
       const severity = read.text(issue3.severity) ?? "Information";
       const score = SEVERITY6[severity] ?? 3;
@@ -66719,8 +67120,8 @@ var burp = {
       const references = read.text(issue3.references) ?? "";
       run22.rule({
         id,
-        name,
-        short: name,
+        name: name2,
+        short: name2,
         full: htmlToText(read.text(issue3.issueBackground)),
         help: htmlToText(read.text(issue3.remediationBackground)),
         helpUri: /href="(https?:[^"]+)"/.exec(references)?.[1] ?? `https://portswigger.net/kb/issues/${Number(type).toString(16).padStart(8, "0")}`,
@@ -66731,7 +67132,7 @@ var burp = {
       });
       run22.result({
         ruleId: id,
-        message: `${name}: ${method ?? "GET"} ${url2}${parameter ? ` (parameter ${parameter})` : ""}`,
+        message: `${name2}: ${method ?? "GET"} ${url2}${parameter ? ` (parameter ${parameter})` : ""}`,
         level: levelOf(score),
         score,
         category: "dast",
@@ -66747,8 +67148,8 @@ var burp = {
 };
 function items(parent, container, element) {
   const value = read.obj(parent)?.[container];
-  const list = Array.isArray(value) ? value : read.list(read.obj(value)?.[element]);
-  return list.map(read.obj).filter(Boolean);
+  const list2 = Array.isArray(value) ? value : read.list(read.obj(value)?.[element]);
+  return list2.map(read.obj).filter(Boolean);
 }
 function scoreOfVuln(vuln) {
   const v3 = read.obj(vuln.cvssV3) ?? read.obj(vuln.cvssv3);
@@ -66951,11 +67352,12 @@ async function readReport(file2, formatId) {
   }
   const document = await readDocument(file2, { allowEmpty: format?.acceptsEmpty === true });
   if (!format && isEmptyReport(document)) {
-    return { file: file2, format: "empty", log: { version: "2.1.0", runs: [] } };
+    return { file: file2, format: "empty", log: { version: "2.1.0", runs: [] }, warnings: [] };
   }
   format ??= detectFormat(document, file2).format;
+  const warnings = [];
   try {
-    return { file: file2, format: format.id, log: format.parse(document, { file: file2 }) };
+    return { file: file2, format: format.id, log: format.parse(document, { file: file2, warn: (message2) => warnings.push(message2) }), warnings };
   } catch (error63) {
     if (error63 instanceof InputError) throw error63;
     const message2 = error63 instanceof Error ? error63.message : String(error63);
@@ -66980,6 +67382,7 @@ __export2(scanners_exports, {
   lockfileLint: () => lockfileLint,
   npmAudit: () => npmAudit2,
   osvScanner: () => osvScanner2,
+  pipewardenSecrets: () => pipewardenSecrets,
   secretlint: () => secretlint,
   semgrep: () => semgrep2,
   shellcheck: () => shellcheck2,
@@ -67009,12 +67412,12 @@ var secretlint = {
   },
   command(target) {
     const tool = resolveNodePackage("secretlint");
-    const list = fitsCommandLine(target.files);
+    const list2 = fitsCommandLine(target.files);
     return {
       command: process.execPath,
       args: [
         join4(tool.dir, "bin", "secretlint.js"),
-        ...list ? ["--no-glob", ...target.files] : ["**/*"],
+        ...list2 ? ["--no-glob", ...target.files] : ["**/*"],
         "--secretlintrc",
         scannerConfig("secretlintrc.json"),
         // Secrets stay masked in the report (the default, said here so nobody turns it off by accident).
@@ -67088,6 +67491,33 @@ function zeroOnlyExit(code) {
 function asOperands(files) {
   return files.map((file2) => file2.startsWith("-") ? `./${file2}` : file2);
 }
+var NEEDS = [
+  { python: [3, 14], bandit: [1, 9, 2], why: "Python 3.14 syntax trees are read from Bandit 1.9.2" },
+  { python: [3, 13], bandit: [1, 8, 0], why: "Python 3.13 is supported from Bandit 1.8.0" },
+  { python: [3, 12], bandit: [1, 7, 6], why: "Python 3.12 is supported from Bandit 1.7.6" },
+  { python: [3, 8], bandit: [1, 7, 0], why: "on Python 3.8 and later, Bandit before 1.7.0 sees no string constants: hardcoded passwords (B105-B107) and SQL built from strings (B608) go unreported" }
+];
+var older = (a, b) => {
+  for (let i = 0; i < Math.max(a.length, b.length); i++) if ((a[i] ?? 0) !== (b[i] ?? 0)) return (a[i] ?? 0) < (b[i] ?? 0);
+  return false;
+};
+function banditCaveat(bandit3, python) {
+  if (!python) return void 0;
+  const b = bandit3.split(".").map(Number);
+  const p = python.split(".").map(Number);
+  const need = NEEDS.find((n) => !older(p, n.python));
+  return need && older(b, need.bandit) ? `it runs on Python ${python}, which it predates: ${need.why}; upgrade with \`pipx install bandit\`` : void 0;
+}
+async function detectBandit({ ports, env, root }) {
+  const probe = await ports.exec({ command: "bandit", args: ["--version"], cwd: root, env, timeoutMs: 3e4 });
+  if (probe.notFound) return { available: false, reason: "bandit is not on PATH" };
+  const text2 = `${probe.stdout}
+${probe.stderr}`;
+  const version22 = /bandit\s+(\d+\.\d+(?:\.\d+)?)/.exec(text2)?.[1];
+  if (!version22) return { available: false, reason: `bandit --version did not say its version (exit ${probe.exitCode ?? "signal"})` };
+  const python = /python version\s*=\s*(\d+\.\d+(?:\.\d+)?)/.exec(text2)?.[1];
+  return { available: true, version: version22, caveat: banditCaveat(version22, python) };
+}
 var bandit2 = {
   kind: "command",
   id: "bandit",
@@ -67099,7 +67529,7 @@ var bandit2 = {
   installHint: "install it with `apt-get install bandit` or `pipx install bandit`",
   fileList: true,
   cost: 2,
-  detect: (env) => pathToolAvailability(env, "bandit", ["--version"], /bandit\s+(\d+\.\d+(?:\.\d+)?)/),
+  detect: detectBandit,
   select: byExtension(/\.py$/i),
   command(target) {
     return { command: "bandit", args: ["-f", "json", "-o", target.outputFile, "-q", ...fitsCommandLine(target.files) ? target.files : ["-r", "."]], cwd: target.root, output: "file" };
@@ -67167,8 +67597,9 @@ var npmAudit2 = {
   command(target) {
     return { command: "npm", args: ["audit", "--json", "--package-lock-only"], cwd: target.root, output: "stdout" };
   },
-  // 1: vulnerabilities found. A registry that refuses the audit also exits 1, with {"error": …} in the
-  // report: normalization records that as a failed run, so it is not mistaken for a clean one.
+  // 1: vulnerabilities at or above the audit level. A registry whose audit endpoint refuses also exits 1, with
+  // {message, method, uri, statusCode, …} (or, for npm's own errors, {"error": …}) as the report: the format
+  // records that as a failed run with the service's status line, so it is not mistaken for a clean one.
   exitMeaning: (code) => code === 0 ? "clean" : code === 1 ? "findings" : "error"
 };
 var HINT3 = "it ships with @pipewarden/core; reinstall with `pnpm install`";
@@ -67238,24 +67669,31 @@ ${stderr}`.replace(/\r\n/g, "\n");
     for (const match of text2.matchAll(ISSUE)) {
       const [, problem, pkg, expected, actual] = match;
       const id = `lockfile-lint/${problem.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "")}`;
-      const name = pkg.replace(/-[0-9a-f]{40}$/, "");
-      const at = name.lastIndexOf("@");
+      const name2 = pkg.replace(/-[0-9a-f]{40}$/, "");
+      const at = name2.lastIndexOf("@");
       run22.rule({ id, short: `Lockfile entry with ${problem}`, help: "A lockfile entry that does not come from the registry over HTTPS under its own name may be tampered with (lockfile injection).", score: 7.5, level: "error", cwes: ["CWE-829"], tags: ["supply-chain"] });
       run22.result({
         ruleId: id,
-        message: `${name}: ${problem} (expected ${expected.trim()}, found ${actual.trim()})`,
+        message: `${name2}: ${problem} (expected ${expected.trim()}, found ${actual.trim()})`,
         level: "error",
         score: 7.5,
         category: "sca",
         locations: [fileLocation(target.files[0])],
         cwes: ["CWE-829"],
-        package: at > 0 ? { name: name.slice(0, at), version: name.slice(at + 1) } : { name }
+        package: at > 0 ? { name: name2.slice(0, at), version: name2.slice(at + 1) } : { name: name2 }
       });
     }
     if (exitCode !== 0 && run22.size === 0) throw new Error(text2.trim().split("\n").find((line2) => line2.trim()) ?? `exited with ${exitCode}`);
     return logOf(run22.build());
   }
 };
+var SEMGREP_DEFAULT_CONFIG = ["p/default"];
+var configEntry = external_exports.string().min(1).refine((value) => !value.startsWith("-"), "a ruleset or a path, not an option").refine((value) => value.trim() !== "auto", '"auto" needs Semgrep metrics, which Pipewarden turns off: name Registry rulesets (p/default) or rule files');
+function semgrepExit(code) {
+  if (code === 0) return "clean";
+  if (code === 1 || code === 3) return "findings";
+  return "error";
+}
 var semgrep2 = {
   kind: "command",
   id: "semgrep",
@@ -67267,12 +67705,25 @@ var semgrep2 = {
   installHint: "install it with `pipx install semgrep` or `brew install semgrep` (semgrep.dev/docs/getting-started)",
   fileList: true,
   cost: 4,
+  // scanners.semgrep.config: Registry rulesets (p/…, r/…), rule files or folders (relative to the scanned
+  // directory), or URLs; one or a list. Air-gapped: local files only.
+  options: external_exports.strictObject({
+    config: external_exports.union([configEntry, external_exports.array(configEntry).min(1)]).transform((value) => Array.isArray(value) ? value : [value]).optional()
+  }),
   detect: (env) => pathToolAvailability(env, "semgrep", ["--version"], /^(\d+\.\d+\.\d+)/m),
   select: (files) => files.filter((f) => /\.(?:js|jsx|mjs|cjs|ts|tsx|py|go|java|kt|rb|php|cs|scala|rs|c|cpp|swift|yaml|yml|json|tf|sh)$/i.test(f)),
-  command: (target) => ({ command: "semgrep", args: ["scan", "--config", "auto", "--json", "--output", target.outputFile, "--metrics", "off", "--quiet", "--", ...target.files.length <= 5e3 ? target.files : ["."]], cwd: target.root, output: "file" }),
-  // Without --error, findings exit 0; 1 is findings with --error; 2 and above are failures.
-  exitMeaning: zeroOneExit
+  command(target) {
+    const configs = Array.isArray(target.options.config) && target.options.config.length ? target.options.config : SEMGREP_DEFAULT_CONFIG;
+    return {
+      command: "semgrep",
+      args: ["scan", ...configs.flatMap((config2) => ["--config", config2]), "--json", "--output", target.outputFile, "--metrics", "off", "--quiet", "--", ...target.files.length <= 5e3 ? target.files : ["."]],
+      cwd: target.root,
+      output: "file"
+    };
+  },
+  exitMeaning: semgrepExit
 };
+var TRIVY_EXIT_ZERO = ["--exit-code", "0", "--exit-on-eol", "0"];
 var trivy2 = {
   kind: "command",
   id: "trivy",
@@ -67287,11 +67738,11 @@ var trivy2 = {
   select: (files) => files.filter((f) => LOCKFILES.test(f.split("/").pop() ?? "") || IAC.test(f.split("/").pop() ?? "")),
   command: (target) => ({
     command: "trivy",
-    args: ["fs", "--format", "json", "--output", target.outputFile, "--scanners", "vuln,misconfig,secret", "--quiet", "."],
+    args: ["fs", "--format", "json", "--output", target.outputFile, "--scanners", "vuln,misconfig,secret", ...TRIVY_EXIT_ZERO, "--quiet", "."],
     cwd: target.root,
     output: "file"
   }),
-  // Exit 0 whatever it finds unless --exit-code is given.
+  // 0 whatever it finds (--exit-code 0 given); 1 an error.
   exitMeaning: zeroOnlyExit
 };
 var trivyImage = {
@@ -67310,7 +67761,7 @@ var trivyImage = {
   command: (target) => ({
     command: "trivy",
     // An archive (docker save, OCI layout) is read without a daemon or a registry.
-    args: ["image", "--format", "json", "--output", target.outputFile, "--scanners", "vuln,secret,misconfig", "--quiet", ...target.targets.imageArchive ? ["--input", target.targets.imageArchive] : ["--", target.targets.image]],
+    args: ["image", "--format", "json", "--output", target.outputFile, "--scanners", "vuln,secret,misconfig", ...TRIVY_EXIT_ZERO, "--quiet", ...target.targets.imageArchive ? ["--input", target.targets.imageArchive] : ["--", target.targets.image]],
     cwd: target.root,
     output: "file"
   }),
@@ -67329,6 +67780,24 @@ function anchoreSource({ targets }) {
   }
   return `registry:${targets.image}`;
 }
+function grypeExit(code) {
+  return code === 0 ? "clean" : code === 2 ? "findings" : "error";
+}
+var grype2 = {
+  kind: "command",
+  id: "grype",
+  title: "Grype",
+  category: "sca",
+  stages: ["commit"],
+  format: "grype",
+  timeoutMs: 15 * 6e4,
+  installHint: "install it from https://github.com/anchore/grype#installation",
+  cost: 4,
+  detect: (env) => pathToolAvailability(env, "grype", ["version"], /Version:\s*v?(\d+\.\d+\.\d+)/),
+  select: byName(LOCKFILES),
+  command: (target) => ({ command: "grype", args: ["dir:.", "-o", "json", "--file", target.outputFile, "--quiet"], cwd: target.root, output: "file" }),
+  exitMeaning: grypeExit
+};
 var grypeImage = {
   kind: "command",
   id: "grype-image",
@@ -67343,8 +67812,7 @@ var grypeImage = {
   detect: (env) => pathToolAvailability(env, "grype", ["version"], /Version:\s*v?(\d+\.\d+\.\d+)/),
   select: () => [],
   command: (target) => ({ command: "grype", args: [anchoreSource(target), "-o", "json", "--file", target.outputFile, "--quiet"], cwd: target.root, output: "file" }),
-  // 1 only with --fail-on; otherwise 0.
-  exitMeaning: zeroOnlyExit
+  exitMeaning: grypeExit
 };
 var syftImage = {
   kind: "command",
@@ -67406,9 +67874,9 @@ async function tarEntries(file2) {
         if (type === "L") longName = body.toString("utf8").replace(/\0.*$/s, "");
         else longName = /(?:^|\n)\d+ path=([^\n]*)\n/.exec(body.toString("utf8"))?.[1] ?? longName;
       } else {
-        const name = (longName ?? (prefix ? `${prefix}/${text2(0, 100)}` : text2(0, 100))).replace(/^\.\//, "");
+        const name2 = (longName ?? (prefix ? `${prefix}/${text2(0, 100)}` : text2(0, 100))).replace(/^\.\//, "");
         longName = void 0;
-        if (type === "0" || type === "\0" || type === "7") entries.set(name, { offset: data, size });
+        if (type === "0" || type === "\0" || type === "7") entries.set(name2, { offset: data, size });
       }
       offset = data + Math.ceil(size / 512) * 512;
     }
@@ -67419,10 +67887,10 @@ async function tarEntries(file2) {
 }
 async function tarReader(file2) {
   const entries = await tarEntries(file2);
-  return async (name) => {
-    const entry = entries.get(name);
+  return async (name2) => {
+    const entry = entries.get(name2);
     if (!entry) return void 0;
-    if (entry.size > MAX_JSON) throw new Error(`holds ${name} of ${entry.size} bytes, more than an image's metadata can be`);
+    if (entry.size > MAX_JSON) throw new Error(`holds ${name2} of ${entry.size} bytes, more than an image's metadata can be`);
     const handle = await open32(file2, "r");
     try {
       const buffer = Buffer.alloc(entry.size);
@@ -67434,10 +67902,10 @@ async function tarReader(file2) {
   };
 }
 function dirReader(dir) {
-  return async (name) => {
-    const path22 = join7(dir, name);
+  return async (name2) => {
+    const path22 = join7(dir, name2);
     try {
-      if ((await stat22(path22)).size > MAX_JSON) throw new Error(`holds ${name}, larger than an image's metadata can be`);
+      if ((await stat22(path22)).size > MAX_JSON) throw new Error(`holds ${name2}, larger than an image's metadata can be`);
       return await readFile(path22);
     } catch (error63) {
       if (error63.code === "ENOENT") return void 0;
@@ -67464,8 +67932,8 @@ async function readOci(read2, source, platform2) {
   for (let depth = 0; depth < 4; depth++) {
     const pick2 = candidates.find((d) => !d.platform || d.platform.os === platform2.os && d.platform.architecture === platform2.architecture) ?? candidates[0];
     if (!pick2) throw new Error("has an index.json that lists no image");
-    const name = pick2.annotations?.["io.containerd.image.name"] ?? pick2.annotations?.["org.opencontainers.image.ref.name"];
-    if (name && !names.length) names = [name];
+    const name2 = pick2.annotations?.["io.containerd.image.name"] ?? pick2.annotations?.["org.opencontainers.image.ref.name"];
+    if (name2 && !names.length) names = [name2];
     const data = await read2(blobPath(pick2.digest));
     if (!data) throw new Error(`lacks the blob ${pick2.digest} that its index names`);
     const manifest = parseJson(data, `the manifest ${pick2.digest}`);
@@ -67746,7 +68214,7 @@ async function dockerfileBase(root, images) {
   for (const file2 of ["Dockerfile", "Containerfile"]) {
     const text2 = await readFile2(join8(root, file2), "utf8").catch(() => void 0);
     if (text2 === void 0) continue;
-    const { analyzeDockerfile: analyzeDockerfile2, baseOfStage: baseOfStage2 } = await Promise.resolve().then(() => (init_dockerfile_KNJWVDSG(), dockerfile_KNJWVDSG_exports));
+    const { analyzeDockerfile: analyzeDockerfile2, baseOfStage: baseOfStage2 } = await Promise.resolve().then(() => (init_dockerfile_NZAVFDIF(), dockerfile_NZAVFDIF_exports));
     const base = baseOfStage2(analyzeDockerfile2(text2, file2, images).bases);
     if (base?.reference) return { reference: base.reference, file: file2, line: base.line };
   }
@@ -67792,22 +68260,10 @@ var imagePolicy = {
     return { version: "2.1.0", runs: [run22] };
   }
 };
-var grype2 = {
-  kind: "command",
-  id: "grype",
-  title: "Grype",
-  category: "sca",
-  stages: ["commit"],
-  format: "grype",
-  timeoutMs: 15 * 6e4,
-  installHint: "install it from https://github.com/anchore/grype#installation",
-  cost: 4,
-  detect: (env) => pathToolAvailability(env, "grype", ["version"], /Version:\s*v?(\d+\.\d+\.\d+)/),
-  select: byName(LOCKFILES),
-  command: (target) => ({ command: "grype", args: ["dir:.", "-o", "json", "--file", target.outputFile, "--quiet"], cwd: target.root, output: "file" }),
-  // 1 only with --fail-on; otherwise 0.
-  exitMeaning: zeroOnlyExit
-};
+var GITLEAKS_LEAKS_EXIT = 3;
+function gitleaksExit(code) {
+  return code === 0 ? "clean" : code === GITLEAKS_LEAKS_EXIT ? "findings" : code === 1 ? "partial" : "error";
+}
 var gitleaks2 = {
   kind: "command",
   id: "gitleaks",
@@ -67820,15 +68276,22 @@ var gitleaks2 = {
   cost: 2,
   detect: (env) => pathToolAvailability(env, "gitleaks", ["version"], /v?(\d+\.\d+\.\d+)/),
   select: (files) => files,
-  // --redact keeps the secret out of its own report; --no-git scans the work tree, not the history.
+  // `dir` scans the work tree, not the history (`detect --no-git` is deprecated and hidden); --redact keeps the
+  // secret out of its own report (every Secret is "REDACTED": identity hashes the flagged line instead).
   command: (target) => ({
     command: "gitleaks",
-    args: ["detect", "--no-git", "--source", ".", "--report-format", "json", "--report-path", target.outputFile, "--redact", "--no-banner", "--exit-code", "1"],
+    args: ["dir", ".", "--report-path", target.outputFile, "--report-format", "json", "--redact", "--no-banner", "--exit-code", String(GITLEAKS_LEAKS_EXIT)],
     cwd: target.root,
     output: "file"
   }),
-  exitMeaning: zeroOneExit
+  exitMeaning: gitleaksExit
 };
+function osvScannerExit(code) {
+  if (code === 0) return "clean";
+  if (code === 1) return "findings";
+  if (code === 128) return "clean";
+  return "error";
+}
 var osvScanner2 = {
   kind: "command",
   id: "osv-scanner",
@@ -67841,9 +68304,11 @@ var osvScanner2 = {
   cost: 3,
   detect: (env) => pathToolAvailability(env, "osv-scanner", ["--version"], /version:?\s*v?(\d+\.\d+\.\d+)/i),
   select: byName(LOCKFILES),
-  command: (target) => ({ command: "osv-scanner", args: ["--format", "json", "--output", target.outputFile, "--recursive", "."], cwd: target.root, output: "file" }),
-  // 1: vulnerabilities found; 128: no packages found (nothing to do); others are failures.
-  exitMeaning: (code) => code === 0 || code === 128 ? "clean" : code === 1 ? "findings" : "error"
+  // The report is read from stdout: with --format json every log line goes to stderr, and no file flag is
+  // needed (--output is deprecated for --output-file, which older v2 releases refuse). On exit 128 nothing is
+  // written, so no report of an earlier run can be taken for this one.
+  command: (target) => ({ command: "osv-scanner", args: ["scan", "source", "--format", "json", "--recursive", "."], cwd: target.root, output: "stdout" }),
+  exitMeaning: osvScannerExit
 };
 var checkov2 = {
   kind: "command",
@@ -67857,8 +68322,10 @@ var checkov2 = {
   cost: 4,
   detect: (env) => pathToolAvailability(env, "checkov", ["--version"], /^(\d+\.\d+\.\d+)/m),
   select: (files) => files.filter((f) => IAC.test(f.split("/").pop() ?? "") || /(?:^|\/)(?:k8s|kubernetes|helm|charts|manifests)\/.*\.ya?ml$/i.test(f)),
+  // The report is stdout: one JSON document, a list when several frameworks checked something, the bare summary
+  // when nothing was checked. (--output-file-path would name a folder, where it writes results_json.json.)
   command: (target) => ({ command: "checkov", args: ["--directory", ".", "--output", "json", "--quiet", "--compact", "--skip-download"], cwd: target.root, output: "stdout" }),
-  // 1: failed checks; 0: none.
+  // 1: failed checks (or parse errors under CKV_PARSE_ERROR_FAIL); 0: none, or --soft-fail from a .checkov.yaml.
   exitMeaning: zeroOneExit
 };
 var dockerfile = {
@@ -67875,7 +68342,7 @@ var dockerfile = {
   detect: async () => ({ available: true, version: version2 }),
   select: byName(DOCKERFILES),
   async analyze(target) {
-    const { analyzeDockerfile: analyzeDockerfile2 } = await Promise.resolve().then(() => (init_dockerfile_KNJWVDSG(), dockerfile_KNJWVDSG_exports));
+    const { analyzeDockerfile: analyzeDockerfile2 } = await Promise.resolve().then(() => (init_dockerfile_NZAVFDIF(), dockerfile_NZAVFDIF_exports));
     const runs = [];
     for (const file2 of target.files) {
       const text2 = await readFile3(join9(target.root, file2), "utf8");
@@ -67946,6 +68413,21 @@ var wapiti2 = {
   },
   exitMeaning: (code) => code === 0 ? "clean" : "error"
 };
+var ZAP_WORK_DIR = "/zap/wrk";
+function zapInContainer(env) {
+  return existsSync22("/.dockerenv") || existsSync22("/run/.containerenv") || env.IS_CONTAINERIZED === "true";
+}
+function zapReportPlace(outputFile, inContainer, workDir = ZAP_WORK_DIR) {
+  if (!inContainer) return { cwd: dirname5(outputFile), report: basename32(outputFile) };
+  if (!existsSync22(workDir)) {
+    try {
+      mkdirSync2(workDir, { recursive: true });
+    } catch (error63) {
+      throw new Error(`zap-baseline.py writes its reports under ${workDir}, which is missing and could not be made (${error63.code ?? error63.message}): mount a folder there (docker run -v "$PWD:${workDir}") or create it before the scan`);
+    }
+  }
+  return { cwd: dirname5(outputFile), report: relative2(realpathSync(workDir), outputFile) };
+}
 var zap2 = {
   kind: "command",
   id: "zap",
@@ -67964,20 +68446,1069 @@ var zap2 = {
     return { available: true, version: "baseline" };
   },
   select: () => [],
-  command(target) {
+  command(target, { env }) {
+    const place = zapReportPlace(target.outputFile, zapInContainer(env));
     return {
       command: "zap-baseline.py",
-      args: ["-t", target.targets.url.href, "-J", "zap.json", "-m", String(Math.max(1, Math.round((target.config.dast?.max_scan_time ?? 300) / 60))), "-I"],
-      cwd: dirname5(target.outputFile),
+      // -J: the traditional JSON report; -I: warnings alone do not make exit 2 (findings are read from the report).
+      args: ["-t", target.targets.url.href, "-J", place.report, "-m", String(Math.max(1, Math.round((target.config.dast?.max_scan_time ?? 300) / 60))), "-I"],
+      cwd: place.cwd,
       output: "file"
     };
   },
-  // 0: no alerts; 1: alerts at FAIL level; 2: warnings (not with -I); 3: the scan failed.
+  // 0: no FAIL (and, without -I, no WARN); 1: at least one FAIL; 2: WARNs and no FAIL; 3: any other failure
+  // (bad option, /zap/wrk missing, ZAP did not start, nothing passed).
   exitMeaning: (code) => code === 0 ? "clean" : code === 1 || code === 2 ? "findings" : "error"
 };
-function createRegistry(list) {
+function wordsOf(text2) {
+  return text2.replace(/([a-z])([A-Z])/g, "$1 $2").replace(/([A-Z]+)([A-Z][a-z])/g, "$1 $2").replace(/(?<=[A-Za-z])(?=\d)|(?<=\d)(?=[A-Za-z])/g, " ").toLowerCase().split(/[^a-z0-9]+/).filter(Boolean);
+}
+var SECRET_CALLS = [
+  { pattern: /\bcookieParser\s*\(/g, argument: 0, label: "cookieParser() secret", kind: "secret", framework: "cookie-parser" },
+  { pattern: /\bjwt\.(?:sign|verify)\s*\(/g, argument: 1, label: "jwt.sign()/verify() secret", kind: "secret", framework: "jsonwebtoken" },
+  { pattern: /\bjwt\.(?:encode|decode)\s*\(/g, argument: 1, label: "jwt.encode()/decode() key", kind: "secret", framework: "PyJWT" },
+  { pattern: /\bJWT::(?:encode|decode)\s*\(/g, argument: 1, label: "JWT::encode() key", kind: "secret", framework: "php-jwt" },
+  { pattern: /\bAlgorithm\.HMAC(?:256|384|512)\s*\(/g, argument: 0, label: "Algorithm.HMAC256() secret", kind: "secret", framework: "java-jwt" },
+  { pattern: /\.setSigningKey\s*\(/g, argument: 0, label: "setSigningKey() key", kind: "secret", framework: "jjwt" },
+  { pattern: /\.signWith\s*\(/g, argument: 1, label: "signWith() key", kind: "secret", framework: "jjwt" },
+  { pattern: /\bcreateHmac\s*\(/g, argument: 1, label: "createHmac() key", kind: "key" },
+  { pattern: /\bcreate(?:De)?cipheriv\s*\(/gi, argument: 1, label: "createCipheriv() key", kind: "key" },
+  { pattern: /\bhash_hmac\s*\(/g, argument: 2, label: "hash_hmac() key", kind: "key" },
+  { pattern: /\bhmac\.new\s*\(/g, argument: 0, label: "hmac.new() key", kind: "key" },
+  { pattern: /\bnew\s+SecretKeySpec\s*\(/g, argument: 0, label: "new SecretKeySpec() key", kind: "key" },
+  // Database connections by position: the password is the third argument. A stand-in word here is sample
+  // code more often than a deployed password, so these are judged like a name, not like a framework's secret.
+  { pattern: /\bmysqli?_connect\s*\(/g, argument: 2, label: "mysql_connect() password", kind: "password", byName: true },
+  { pattern: /\bnew\s+(?:mysqli|PDO)\s*\(/g, argument: 2, label: "new mysqli()/PDO() password", kind: "password", byName: true },
+  { pattern: /\bDriverManager\.getConnection\s*\(/g, argument: 2, label: "DriverManager.getConnection() password", kind: "password", byName: true },
+  { pattern: /\bMySQLdb\.connect\s*\(/g, argument: 2, label: "MySQLdb.connect() password", kind: "password", byName: true }
+];
+var SESSION_OPENERS = [
+  [/\b(?:expressSession|session)\s*\(\s*\{/, "express-session"],
+  [/\bcookieSession\s*\(\s*\{/, "cookie-session"],
+  [/\b(?:expressJwt|expressjwt|jwt)\s*\(\s*\{/, "express-jwt"],
+  [/\bJwtModule\.register(?:Async)?\s*\(\s*\{/, "@nestjs/jwt"],
+  [/\bfastify(?:Session|SecureSession|Cookie|Jwt)\b/, "fastify"],
+  [/\bnew\s+(?:Jwt)?Strategy\s*\(\s*\{/, "passport-jwt"],
+  [/\bkoaSession\s*\(|\bsession\s*\(\s*app\b/, "koa-session"]
+];
+var LOOKBACK = 12;
+function sessionFramework(lines, index, column) {
+  for (let n = index; n >= Math.max(0, index - LOOKBACK); n--) {
+    const text2 = n === index ? lines[n].slice(0, column) : lines[n];
+    const hit = SESSION_OPENERS.find(([pattern]) => pattern.test(text2));
+    if (hit) return hit[1];
+    if (n !== index && /^\s*\}\s*\)/.test(text2)) return void 0;
+  }
+  return void 0;
+}
+var SETTINGS = [
+  { words: "secret key", languages: ["py"], framework: "Django/Flask" },
+  { words: "jwt secret key", languages: ["py"], framework: "Flask-JWT-Extended" },
+  { words: "secret key base", languages: "any", framework: "Rails" },
+  { words: "app key", languages: ["env"], framework: "Laravel" },
+  { words: "app secret", languages: ["env"], framework: "Symfony" }
+];
+function frameworkOf(name2, language, lines, index, column) {
+  const words = wordsOf(name2.replace(/^.*(?:\.|->|::)/, "")).join(" ");
+  const setting = SETTINGS.find((s) => s.words === words && (s.languages === "any" || s.languages.includes(language)));
+  if (setting) return setting.framework;
+  if (language === "js" && (words === "secret" || words === "secret or key")) return sessionFramework(lines, index, column);
+  return void 0;
+}
+var MAX_LITERAL_LINES = 200;
+function commentAt(line2, at, style) {
+  if ((style === "c" || style === "both") && line2.startsWith("//", at) && line2[at - 1] !== ":") return true;
+  if ((style === "c" || style === "both") && line2.startsWith("/*", at)) return true;
+  return (style === "hash" || style === "both") && line2[at] === "#" && (at === 0 || /\s/.test(line2[at - 1]));
+}
+function stringSpans(line2, style) {
+  return scan(line2, style).spans;
+}
+function commentStart(line2, style) {
+  if ((style === "c" || style === "both") && /^\s*\*(?!\/)/.test(line2)) return 0;
+  return scan(line2, style).comment;
+}
+function scan(line2, style) {
+  const spans = [];
+  let at = 0;
+  while (at < line2.length) {
+    const char = line2[at];
+    if (commentAt(line2, at, style)) return { spans, comment: at };
+    if (char === '"' || char === "'" || char === "`") {
+      let end = at + 1;
+      while (end < line2.length && line2[end] !== char) end += line2[end] === "\\" ? 2 : 1;
+      spans.push([at, Math.min(end + 1, line2.length)]);
+      at = end + 1;
+    } else {
+      at++;
+    }
+  }
+  return { spans, comment: line2.length };
+}
+function insideSpan(spans, at) {
+  return spans.some(([start, end]) => at > start && at < end);
+}
+function readLiteral(lines, index, at) {
+  const line2 = lines[index];
+  const prefix = /^[bBrRuUfF]{1,2}(?=["'])/.exec(line2.slice(at, at + 3))?.[0].length ?? 0;
+  const start = at + prefix;
+  const quote2 = line2[start];
+  if (quote2 !== '"' && quote2 !== "'" && quote2 !== "`") return void 0;
+  const triple = quote2 !== "`" && line2.startsWith(quote2.repeat(3), start);
+  const close = triple ? quote2.repeat(3) : quote2;
+  const open7 = start + close.length;
+  const multiline = triple || quote2 === "`";
+  for (let n = index, from = open7; n < Math.min(lines.length, index + (multiline ? MAX_LITERAL_LINES : 1)); n++, from = 0) {
+    const text2 = lines[n];
+    let end = from;
+    while (end < text2.length && !text2.startsWith(close, end)) end += text2[end] === "\\" ? 2 : 1;
+    if (end < text2.length) {
+      const value = n === index ? text2.slice(open7, end) : [line2.slice(open7), ...lines.slice(index + 1, n), text2.slice(0, end)].join("\n");
+      return { value, line: index, column: open7, endLine: n, endColumn: end, next: end + close.length };
+    }
+  }
+  return void 0;
+}
+function argumentStart(line2, open7, n) {
+  let depth = 0;
+  let argument = 0;
+  for (let at = open7 + 1; at < line2.length; at++) {
+    const char = line2[at];
+    if (char === '"' || char === "'" || char === "`") {
+      let end = at + 1;
+      while (end < line2.length && line2[end] !== char) end += line2[end] === "\\" ? 2 : 1;
+      if (argument === n && depth === 0) return at;
+      at = end;
+      continue;
+    }
+    if (argument === n && depth === 0 && !/\s/.test(char)) return at;
+    if ("([{".includes(char)) depth++;
+    else if (")]}".includes(char)) {
+      if (depth === 0) return void 0;
+      depth--;
+    } else if (char === "," && depth === 0) argument++;
+  }
+  return void 0;
+}
+var PASSWORD = /* @__PURE__ */ new Set(["password", "passwd", "pwd", "pw", "passphrase", "passcode"]);
+var PASS_QUALIFIER = /* @__PURE__ */ new Set([
+  "db",
+  "database",
+  "user",
+  "admin",
+  "root",
+  "smtp",
+  "mail",
+  "email",
+  "ftp",
+  "sftp",
+  "ssh",
+  "ldap",
+  "redis",
+  "mysql",
+  "pg",
+  "postgres",
+  "sql",
+  "auth",
+  "login",
+  "basic",
+  "proxy",
+  "app",
+  "api",
+  "amqp",
+  "rabbit",
+  "mongo",
+  "key",
+  "store",
+  "trust",
+  "wifi",
+  "master",
+  "service",
+  "account"
+]);
+var TOKEN = /* @__PURE__ */ new Set(["token", "authorization"]);
+var KEY = /* @__PURE__ */ new Set(["key", "apikey"]);
+var KEY_QUALIFIER = /* @__PURE__ */ new Set([
+  "api",
+  "private",
+  "access",
+  "secret",
+  "auth",
+  "encryption",
+  "enc",
+  "signing",
+  "sign",
+  "master",
+  "app",
+  "client",
+  "hmac",
+  "crypto",
+  "cipher",
+  "aes",
+  "jwt",
+  "session",
+  "cookie",
+  "server",
+  "service",
+  "account",
+  "subscription",
+  "consumer",
+  "license"
+]);
+var NEGATING = /* @__PURE__ */ new Set([
+  "label",
+  "placeholder",
+  "title",
+  "text",
+  "msg",
+  "message",
+  "messages",
+  "error",
+  "errors",
+  "hint",
+  "tooltip",
+  "prompt",
+  "description",
+  "desc",
+  "help",
+  "caption",
+  "heading",
+  "button",
+  "btn",
+  "link",
+  "field",
+  "fields",
+  "input",
+  "column",
+  "col",
+  "regex",
+  "regexp",
+  "pattern",
+  "validation",
+  "validator",
+  "validate",
+  "policy",
+  "strength",
+  "rule",
+  "rules",
+  "requirement",
+  "requirements",
+  "min",
+  "max",
+  "minimum",
+  "maximum",
+  "length",
+  "len",
+  "size",
+  "count",
+  "expiry",
+  "expires",
+  "expiration",
+  "expire",
+  "expired",
+  "ttl",
+  "timeout",
+  "lifetime",
+  "url",
+  "uri",
+  "endpoint",
+  "path",
+  "file",
+  "filename",
+  "dir",
+  "directory",
+  "folder",
+  "type",
+  "types",
+  "format",
+  "encoding",
+  "algorithm",
+  "algorithms",
+  "algo",
+  "alg",
+  "mode",
+  "header",
+  "prefix",
+  "suffix",
+  "param",
+  "params",
+  "parameter",
+  "query",
+  "selector",
+  "class",
+  "env",
+  "var",
+  "variable",
+  "enabled",
+  "enable",
+  "disabled",
+  "required",
+  "is",
+  "has",
+  "show",
+  "hide",
+  "forgot",
+  "forget",
+  "reset",
+  "change",
+  "update",
+  "toggle",
+  "visible",
+  "visibility",
+  "icon",
+  "i18n",
+  "translation",
+  "lang",
+  "locale",
+  "route",
+  "action",
+  "event",
+  "handler",
+  "callback",
+  "provider",
+  "strategy",
+  "storage",
+  "manager",
+  "generator",
+  "helper",
+  "method",
+  "version",
+  "location",
+  "position",
+  "hash",
+  "hashed",
+  "salt",
+  "rounds",
+  "iterations",
+  "mask",
+  "ref",
+  "reference",
+  "arn",
+  "name",
+  "names",
+  "status",
+  "state",
+  "flag",
+  "schema",
+  "model",
+  "table",
+  "attribute",
+  "attr",
+  "property",
+  "option",
+  "options",
+  "public",
+  "publishable",
+  "site",
+  "csrf",
+  "xsrf",
+  "cancel",
+  "cancellation",
+  "next",
+  "page",
+  "paging",
+  "pagination",
+  "continuation",
+  "cursor",
+  "sync",
+  "device",
+  "push",
+  "primary",
+  "foreign",
+  "cache",
+  "sort",
+  "partition",
+  "idempotency",
+  "lexer",
+  "parser",
+  "eof",
+  "usage",
+  "id",
+  "ids",
+  "kid",
+  "fingerprint",
+  "secrets",
+  "passwords",
+  "tokens",
+  "keys"
+]);
+var NEUTRAL_TAIL = /^(?:\d+|dev|development|prod|production|staging|stage|test|local|live|value|val|str|string|plain|plaintext|raw|default|old|new|current|hex|b64|base64|bytes|base|bin)$/;
+var COMPOUND = [
+  [/(?:password|passwd)$|^(?:key|store|trust|db|smtp)pass$/, "password"],
+  [/secret$|^secret(?:key|token)$/, "secret"],
+  [/(?:auth|access|api|bearer|bot|refresh|session)token$/, "token"],
+  [/^(?:api|private|access|auth|master|signing|encryption|app|client)key$/, "key"]
+];
+function wordKind(word, before) {
+  if (PASSWORD.has(word)) return "password";
+  if (word === "pass") return before === void 0 || PASS_QUALIFIER.has(before) ? "password" : void 0;
+  if (word === "secret") return "secret";
+  if (TOKEN.has(word)) return "token";
+  if (word === "apikey") return "key";
+  if (KEY.has(word)) return before !== void 0 && KEY_QUALIFIER.has(before) ? "key" : void 0;
+  return COMPOUND.find(([pattern]) => pattern.test(word))?.[1];
+}
+function secretKindOf(name2) {
+  const words = wordsOf(name2.replace(/^.*(?:\.|->|::)/, ""));
+  if (!words.length || words.length > 8 || words.some((word) => NEGATING.has(word))) return void 0;
+  let last = words.length - 1;
+  while (last > 0 && NEUTRAL_TAIL.test(words[last])) last--;
+  if (words.slice(0, last + 1).some((word) => word === "secret" || /secret$/.test(word))) return "secret";
+  return wordKind(words[last], words[last - 1]);
+}
+var BY_EXTENSION = (() => {
+  const code = (language, comments) => ({ language, comments, bare: false, code: true });
+  const config2 = (language, comments, bare) => ({ language, comments, bare, code: false });
+  const table2 = {};
+  const add = (extensions, syntax) => {
+    for (const extension of extensions.split(" ")) table2[extension] = syntax;
+  };
+  add("js cjs mjs jsx ts tsx mts cts vue svelte", code("js", "c"));
+  add("py", code("py", "hash"));
+  add("php", code("php", "both"));
+  add("java kt kts scala groovy gradle", code("java", "c"));
+  add("cs", code("cs", "c"));
+  add("go", code("go", "c"));
+  add("rb", code("ruby", "hash"));
+  add("tf tfvars hcl", config2("hcl", "both", false));
+  add("yml yaml", config2("yaml", "hash", true));
+  add("properties", config2("properties", "hash", true));
+  add("ini cfg conf toml", config2("ini", "hash", true));
+  add("env", config2("env", "hash", true));
+  add("sh bash zsh", config2("shell", "hash", true));
+  add("json", config2("json", "none", false));
+  add("xml config", config2("xml", "none", false));
+  return table2;
+})();
+var EXAMPLE_FILE = /[._-](?:example|sample|template|tmpl)(?:\.[^/]*)?$/i;
+function syntaxOf(path22) {
+  const name2 = path22.slice(path22.lastIndexOf("/") + 1);
+  if (EXAMPLE_FILE.test(name2) || /\.d\.[cm]?ts$/.test(name2)) return void 0;
+  if (/^\.env(?:\.[\w-]+)?$/.test(name2)) return BY_EXTENSION.env;
+  const dot = name2.lastIndexOf(".");
+  return dot > 0 ? BY_EXTENSION[name2.slice(dot + 1).toLowerCase()] : void 0;
+}
+var STRONG = /* @__PURE__ */ new Set([
+  "password",
+  "passwords",
+  "passwd",
+  "pwd",
+  "pass",
+  "passphrase",
+  "passcode",
+  "secret",
+  "secrets",
+  "token",
+  "tokens",
+  "key",
+  "keys",
+  "apikey",
+  "credential",
+  "credentials",
+  "placeholder",
+  "example",
+  "sample",
+  "dummy",
+  "fake",
+  "test",
+  "testing",
+  "foo",
+  "bar",
+  "baz",
+  "qux",
+  "foobar",
+  "todo",
+  "tbd",
+  "fixme",
+  "redacted",
+  "masked",
+  "hidden",
+  "removed",
+  "null",
+  "nil",
+  "none",
+  "undefined",
+  "empty",
+  "default",
+  "value",
+  "string",
+  "str",
+  "text",
+  "number",
+  "int",
+  "integer",
+  "bool",
+  "boolean",
+  "true",
+  "false",
+  "yes",
+  "no",
+  "required",
+  "optional",
+  "xxx",
+  "any",
+  "object"
+]);
+var QUALIFIER = /* @__PURE__ */ new Set([
+  "api",
+  "access",
+  "private",
+  "public",
+  "client",
+  "auth",
+  "authentication",
+  "login",
+  "session",
+  "cookie",
+  "jwt",
+  "signing",
+  "encryption",
+  "master",
+  "app",
+  "application",
+  "service",
+  "account",
+  "user",
+  "username",
+  "admin",
+  "root",
+  "db",
+  "database",
+  "aws",
+  "github",
+  "gitlab",
+  "slack",
+  "stripe",
+  "google",
+  "oauth",
+  "bearer",
+  "hmac",
+  "your",
+  "my",
+  "our",
+  "the",
+  "a",
+  "an",
+  "this",
+  "that",
+  "here",
+  "goes",
+  "enter",
+  "insert",
+  "put",
+  "add",
+  "set",
+  "use",
+  "with",
+  "some",
+  "own",
+  "actual",
+  "real",
+  "valid",
+  "new",
+  "old",
+  "current",
+  "confirm",
+  "confirmation",
+  "random",
+  "long",
+  "strong",
+  "change",
+  "replace",
+  "me",
+  "it",
+  "go",
+  "generate",
+  "generated",
+  "env",
+  "environment",
+  "dev",
+  "development",
+  "prod",
+  "production",
+  "staging",
+  "local",
+  "id",
+  "mysql",
+  "postgres",
+  "pg",
+  "sql",
+  "mongo",
+  "mongodb",
+  "redis",
+  "ldap",
+  "smtp",
+  "mail",
+  "ftp",
+  "ssh",
+  "rabbitmq",
+  "amqp"
+]);
+var VOCABULARY = /* @__PURE__ */ new Set([...STRONG, ...QUALIFIER]);
+var MARKER = /example|placeholder|change[-_ ]?(?:me|it|this)|replace[-_ ]?(?:me|with|this)|dummy|redacted|not[-_ ]?a[-_ ]?real|^your|[-_ ]your[-_ ]|insert[-_ ]?(?:your|here)|goes[-_ ]?here|[-_ ]here$/i;
+var REFERENCES = [
+  /^<[^<>]*>$/,
+  // <password>, <your-token>, <redacted>
+  /^\[[^[\]]*\]$/,
+  // [REDACTED], [your key]
+  /^\([A-Za-z][\w\s-]*\)$/,
+  // (password)
+  /^\{\{[\s\S]*\}\}$/,
+  // {{ x }} (Jinja, Mustache, Helm)
+  /^\{[A-Za-z_][\w.-]*\}$/,
+  // {x}
+  /^\$\{\{[\s\S]*\}\}$/,
+  // ${{ secrets.X }}
+  /^\$\([\s\S]*\)$/,
+  // $(command)
+  /^\$[A-Za-z_]\w*$|^\$\d$/,
+  // $VAR, $1
+  /^\$env:[A-Za-z_]\w*$/i,
+  // PowerShell
+  /^%[A-Za-z_]\w*%$/,
+  // %VAR% (Windows)
+  /^%\([^)]+\)[sdr]$/,
+  // %(var)s (Python)
+  /^#\{[\s\S]*\}$/,
+  // #{x} (Ruby, Spring)
+  /^@[A-Za-z_][\w.-]*@$/,
+  // @var@ (Maven filtering)
+  /^<%=?[\s\S]*%>$/,
+  // ERB
+  /^__[A-Z0-9_]+__$/,
+  // __TOKEN__ replaced at deploy time
+  /^ENC\([\s\S]*\)$/,
+  // Jasypt: encrypted, not the plain secret
+  /^(?:op|vault|secretsmanager|ssm|awssm|gcpsm|azkv|keyvault):\/?\/?\S+$/i
+  // secret-store references
+];
+var TOKEN2 = /\$\{[^{}]*\}|\{\{[^{}]*\}\}|<[A-Za-z_][\w\s.-]*>|%\([^)]+\)[sdr]|\$[A-Z_][A-Z0-9_]{2,}|\{[A-Za-z_][\w.-]*\}|#\{[^{}]*\}/;
+var TOKENS = new RegExp(TOKEN2.source, "g");
+var AUTH_SCHEME = /^(?:Bearer|Basic|Token|Bot|Digest)\s+/i;
+var SEQUENCES = ["0123456789", "1234567890", "abcdefghijklmnopqrstuvwxyz", "qwertyuiop", "asdfghjkl", "zxcvbnm"];
+function unquote(value) {
+  const trimmed = value.trim();
+  const quoted = /^(['"`])([\s\S]*)\1$/.exec(trimmed);
+  return quoted ? quoted[2].trim() : trimmed;
+}
+function segment(word) {
+  const best = [[]];
+  for (let end = 1; end <= word.length; end++) {
+    for (let start = Math.max(0, end - 16); start <= end - 2; start++) {
+      const head = best[start];
+      const part = word.slice(start, end);
+      if (head && VOCABULARY.has(part)) {
+        best[end] = [...head, part];
+        break;
+      }
+    }
+  }
+  return best[word.length];
+}
+function isVocabulary(value) {
+  const words = wordsOf(value);
+  if (!words.length || words.length > 8) return false;
+  const parts = [];
+  for (const word of words) {
+    const split = VOCABULARY.has(word) ? [word] : segment(word);
+    if (!split) return false;
+    parts.push(...split);
+  }
+  return parts.some((part) => STRONG.has(part));
+}
+function isRepeated(value) {
+  const bare = value.replace(/[-_.:/\s]/g, "").toLowerCase();
+  return [...bare].every((char) => char === bare[0]);
+}
+function isMostlyMask(value) {
+  const masked = (value.match(/[xX*•#]{4,}/g) ?? []).reduce((n, run22) => n + run22.length, 0);
+  return masked > 0 && masked * 2 >= value.length;
+}
+function isRepeatedUnit(value) {
+  return /^([\s\S]{1,4})\1{2,}$/.test(value);
+}
+function isSequence(value) {
+  const bare = value.toLowerCase().replace(/[-_.\s]/g, "");
+  if (bare.length < 3) return false;
+  let at = 0;
+  while (at < bare.length) {
+    let longest = 0;
+    for (const base of SEQUENCES) {
+      for (const order of [base, [...base].reverse().join("")]) {
+        const from = order.indexOf(bare[at]);
+        if (from < 0) continue;
+        let n = 0;
+        while (at + n < bare.length && order[from + n] === bare[at + n]) n++;
+        longest = Math.max(longest, n);
+      }
+    }
+    if (longest < 3) return false;
+    at += longest;
+  }
+  return true;
+}
+function isTemplate(value) {
+  if (!TOKEN2.test(value)) return false;
+  const rest = value.replace(TOKENS, " ").replace(AUTH_SCHEME, "");
+  const letters = rest.replace(/[^A-Za-z0-9]/g, "");
+  return letters.length < 4 || isPlaceholderSecret(rest);
+}
+function shellReference(value) {
+  const match = /^\$\{([A-Za-z_][\w.]*)(?:(:?[-=?+])([\s\S]*))?\}$/.exec(value);
+  if (!match) return void 0;
+  return match[3] === void 0 || match[3] === "" || isPlaceholderSecret(match[3]);
+}
+function placeholderKind(value) {
+  const bare = unquote(value).replace(AUTH_SCHEME, "");
+  if (bare === "" || /\.\.\.|…/.test(bare) || isRepeated(bare) || isMostlyMask(bare)) return "mask";
+  const shell = shellReference(bare);
+  if (shell !== void 0) return shell ? "reference" : void 0;
+  if (REFERENCES.some((pattern) => pattern.test(bare))) return "reference";
+  if (MARKER.test(bare) || isVocabulary(bare)) return "word";
+  if (isRepeatedUnit(bare) || isSequence(bare)) return "sequence";
+  return isTemplate(bare) ? "reference" : void 0;
+}
+function isPlaceholderSecret(value) {
+  return placeholderKind(value) !== void 0;
+}
+function shannonEntropy(value) {
+  if (!value) return 0;
+  const counts = /* @__PURE__ */ new Map();
+  for (const char of value) counts.set(char, (counts.get(char) ?? 0) + 1);
+  const length = [...value].length;
+  let bits = 0;
+  for (const count of counts.values()) {
+    const p = count / length;
+    bits -= p * Math.log2(p);
+  }
+  return bits;
+}
+var VALUE_RULES = {
+  password: { minLength: 6, minEntropy: 0, generated: false },
+  secret: { minLength: 8, minEntropy: 2.5, generated: false },
+  token: { minLength: 8, minEntropy: 3, generated: true },
+  key: { minLength: 8, minEntropy: 3, generated: true },
+  certain: { minLength: 4, minEntropy: 0, generated: false }
+};
+var SHAPES2 = [
+  [/^[a-z][a-z0-9+.-]*:\/\//i, "a URL"],
+  // An absolute path of word-like folders (/Users/maciej, /etc/ssl): a base64 secret may start with "/" too.
+  [/^\/(?:[A-Za-z][a-z0-9._-]*\/)*[A-Za-z][a-z0-9._-]*\/?$/, "a file path"],
+  [/^(?:\.{1,2}\/|~\/|[A-Za-z]:\\)|\.(?:pem|key|crt|cer|p12|pfx|jks|keystore|json|ya?ml|txt|env|properties|ini|conf|cfg|pub|der|gpg|asc)$/i, "a file path"],
+  [/^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$/, "a variable's name"],
+  // Lower case only: a JWT is dotted too.
+  [/^[a-z][a-z0-9_-]{0,40}(?:\.[a-z][a-z0-9_-]{0,40})+$/, "a dotted key"],
+  [/^[a-z_]+(?::[^|\s]*)?(?:\|[a-z_]+(?::[^|\s]*)?)+$/, "a validation rule"],
+  [/^[#.][A-Za-z][\w-]*$|<\/?[a-z][^>]*>/i, "markup"],
+  // Password hashes (bcrypt, argon2, crypt, Django, Werkzeug): what a seed file stores instead of the password.
+  [/^\$2[aby]?\$\d{2}\$|^\$argon2|^\$[156]\$|^(?:pbkdf2|scrypt|sha\d+|md5)[_:$]/i, "a password hash"]
+];
+var PROVIDER_TOKEN = /^(?:gh[pousr]_[A-Za-z0-9]{36}|github_pat_\w{22}|npm_[A-Za-z0-9]{36}|xox[abposr]-|SG\.[\w-]{22}\.|shp(?:at|ca|pa|ss)_|sk-ant-|sk-proj-|lin_api_)/;
+var AWS_SECRET_NAME = /^["']?(?:aws)?_?secret_?access_?key["']?$/i;
+var AWS_SECRET_VALUE = /^[A-Za-z0-9/+=]{40}$/;
+function coveredByProviderRule(name2, value) {
+  return PROVIDER_TOKEN.test(value) || AWS_SECRET_NAME.test(name2.replace(/^.*(?:\.|->|::)/, "")) && AWS_SECRET_VALUE.test(value);
+}
+function rejectValue(value, kind, certain) {
+  const rule = VALUE_RULES[certain ? "certain" : kind];
+  const placeholder = placeholderKind(value);
+  if (placeholder && (!certain || placeholder === "reference" || placeholder === "mask")) return `a placeholder (${placeholder})`;
+  if ([...value].length < rule.minLength) return "too short";
+  const spaces = value.trim().split(/\s+/).length - 1;
+  const allowed = certain || kind === "secret" ? 1 : 0;
+  if (spaces > allowed && !value.includes("-----BEGIN")) return "prose";
+  if (kind === "password" && !certain && /^[a-f0-9]{32}$|^[a-f0-9]{40}$|^[a-f0-9]{64}$/i.test(value)) return "a password hash";
+  if (kind === "password" && !certain && new RegExp("^\\p{Lu}\\p{Ll}+$", "u").test(value)) return "a label";
+  const shape2 = SHAPES2.find(([pattern]) => pattern.test(value));
+  if (shape2) return shape2[1];
+  if (shannonEntropy(value) < rule.minEntropy) return "too predictable";
+  if (rule.generated && !/\d/.test(value) && !value.includes("-----BEGIN")) return "a word";
+  return void 0;
+}
+var MAX_LINE = 1e4;
+var QUICK = /pass|pwd|pw|secret|token|key|auth|jwt|hmac|cipher|cookie|connect|PDO/i;
+var ASSIGN = /(?:(["'`])([^"'`\n]{1,80})\1|([$@]{0,2}[A-Za-z_][\w$]*(?:(?:\.|->|::|-)[A-Za-z_$][\w$]*)*))\s*\]?\s*(=>|:=|=(?![=>~])|:(?![:=/]))[ \t]*/g;
+var SETTER = /(?:\.|->)set([A-Z]\w*)\s*\(\s*/g;
+var PAIR = /\(\s*(["'])([^"'\n]{1,60})\1\s*,\s*/g;
+var XML_ELEMENT = /<([A-Za-z_][\w.:-]*)(?:\s[^>]*)?>([^<>]+)<\/\1>/g;
+var XML_PAIR = /\b(?:name|key)\s*=\s*"([^"]{1,80})"\s+value\s*=\s*"([^"]*)"/g;
+var TYPE_ANNOTATION = /^[A-Za-z_$][\w$.]*(?:<[^=]*>)?(?:\[\])*(?:\s*\|\s*[A-Za-z_$][\w$.]*)*\s*=(?![=>])\s*/;
+var ENV_OR = /^(?:process\.env(?:\.[A-Za-z_]\w*|\[[^\]]+\])|os\.environ\[[^\]]+\]|(?:os\.)?getenv\([^()]*\)|System\.getenv\([^()]*\)|ENV\[[^\]]+\]|env\([^(),]*\)|\$_ENV\[[^\]]+\]|\$_SERVER\[[^\]]+\]|config\([^(),]*\))\s*(?:\|\||\?\?|\?:|\bor\b)\s*/;
+var ENV_DEFAULT = /^(?:(?:os\.)?getenv|os\.environ\.get|env|ENV\.fetch|config|System\.getProperty|Deno\.env\.get)\s*\(\s*(["'])[^"'\n]*\1\s*,\s*/;
+var FALLBACK_CALL = /(?:getenv|environ\.get|\benv|\.fetch|\.get|\bconfig|getProperty|getOrDefault)\s*$/;
+var CODE_END = /^\s*(?:$|[,;)\]}]|\/\/|#|\/\*|\.(?:encode|getBytes|toCharArray|strip|trim|decode|toString|freeze)\s*\(|as\s+const\b)/;
+function valueAt(lines, index, at, syntax) {
+  const line2 = lines[index];
+  const rest = line2.slice(at);
+  const or = ENV_OR.exec(rest) ?? ENV_DEFAULT.exec(rest);
+  if (or) {
+    const literal22 = readLiteral(lines, index, at + or[0].length);
+    return literal22 && endsExpression(lines, literal22, true) ? { literal: literal22, fallback: true } : void 0;
+  }
+  const literal2 = readLiteral(lines, index, at);
+  if (literal2) return !syntax.code || endsExpression(lines, literal2, false) ? { literal: literal2, fallback: false } : void 0;
+  if (!syntax.bare) return void 0;
+  const bare = bareValue(line2, at, syntax);
+  return bare ? { literal: { ...bare, line: index, endLine: index }, fallback: false } : void 0;
+}
+function endsExpression(lines, literal2, call) {
+  const after = lines[literal2.endLine].slice(literal2.next);
+  return call ? /^\s*[),]/.test(after) || CODE_END.test(after) : CODE_END.test(after);
+}
+function bareValue(line2, at, syntax) {
+  let text2 = line2.slice(at);
+  if (syntax.language !== "properties") text2 = text2.replace(syntax.language === "ini" ? /(?:^|\s)[#;].*$/ : /(?:^|\s)#.*$/, "");
+  if (syntax.language === "shell") text2 = text2.split(/[\s;]/)[0];
+  const value = text2.trim();
+  if (!value || /^[|>&*!{[]/.test(value)) return void 0;
+  const column = at + text2.indexOf(value);
+  return { value, column, endColumn: column + value.length, next: column + value.length };
+}
+function assignCandidates(lines, index, syntax, spans) {
+  const line2 = lines[index];
+  const out = [];
+  for (const match of line2.matchAll(ASSIGN)) {
+    const quoted = match[1] !== void 0;
+    if (quoted ? !spans.some(([start]) => start === match.index) : insideSpan(spans, match.index)) continue;
+    let at = match.index + match[0].length;
+    if (syntax.code && match[4] === ":") at += TYPE_ANNOTATION.exec(line2.slice(at))?.[0].length ?? 0;
+    const value = valueAt(lines, index, at, syntax);
+    if (value) out.push({ name: quoted ? match[2] : match[3], ...value });
+  }
+  return out;
+}
+function callCandidates(lines, index, spans) {
+  const line2 = lines[index];
+  const out = [];
+  for (const match of line2.matchAll(SETTER)) {
+    const literal2 = insideSpan(spans, match.index) ? void 0 : readLiteral(lines, index, match.index + match[0].length);
+    if (literal2 && endsExpression(lines, literal2, true)) out.push({ name: match[1], label: `set${match[1]}()`, literal: literal2, fallback: false });
+  }
+  for (const match of line2.matchAll(PAIR)) {
+    const literal2 = insideSpan(spans, match.index) ? void 0 : readLiteral(lines, index, match.index + match[0].length);
+    if (!literal2 || !/^\s*\)/.test(lines[literal2.endLine].slice(literal2.next))) continue;
+    out.push({ name: match[2], literal: literal2, fallback: FALLBACK_CALL.test(line2.slice(0, match.index)) });
+  }
+  for (const call of SECRET_CALLS) {
+    for (const match of line2.matchAll(call.pattern)) {
+      if (insideSpan(spans, match.index)) continue;
+      const start = argumentStart(line2, match.index + match[0].length - 1, call.argument);
+      const literal2 = start === void 0 ? void 0 : readLiteral(lines, index, start);
+      if (!literal2 || !endsExpression(lines, literal2, true)) continue;
+      out.push({ name: call.label, label: call.label, literal: literal2, fallback: false, kind: call.kind, framework: call.framework, crypto: !call.framework && !call.byName });
+    }
+  }
+  return out;
+}
+function xmlCandidates(line2, index) {
+  const candidate = (name2, value, column) => ({
+    name: name2,
+    fallback: false,
+    literal: { value, line: index, column, endLine: index, endColumn: column + value.length, next: column + value.length }
+  });
+  return [
+    ...[...line2.matchAll(XML_ELEMENT)].map((m) => ({ ...candidate(m[1].replace(/^.*:/, ""), m[2], m.index + m[0].indexOf(">") + 1), label: `<${m[1]}>` })),
+    ...[...line2.matchAll(XML_PAIR)].map((m) => candidate(m[1], m[2], m.index + m[0].length - m[2].length - 1))
+  ];
+}
+function explainedByName(name2, value) {
+  const bare = (text2) => text2.replace(/^.*(?:\.|->|::)/, "").replace(/[^A-Za-z0-9]/g, "").toLowerCase();
+  if (bare(name2) === bare(value)) return true;
+  return /^(?:\$|@)?pass$/i.test(name2.replace(/^.*(?:\.|->|::)/, "")) && /^[A-Za-z]+$/.test(value);
+}
+function judge(candidate, syntax, lines) {
+  const { literal: literal2 } = candidate;
+  const kind = candidate.kind ?? secretKindOf(candidate.name);
+  if (!kind) return void 0;
+  const framework = candidate.framework ?? frameworkOf(candidate.name, syntax.language, lines, literal2.line, literal2.column);
+  const certain = (framework !== void 0 || candidate.crypto === true) && !candidate.commented;
+  if (rejectValue(literal2.value, kind, certain) || coveredByProviderRule(candidate.name, literal2.value)) return void 0;
+  if (!certain && explainedByName(candidate.name, literal2.value)) return void 0;
+  return {
+    name: candidate.name,
+    label: candidate.label,
+    kind,
+    source: framework !== void 0 ? "framework" : candidate.crypto ? "crypto" : "name",
+    framework,
+    fallback: candidate.fallback,
+    value: literal2.value,
+    entropy: Math.round(shannonEntropy(literal2.value) * 100) / 100,
+    startLine: literal2.line + 1,
+    startColumn: literal2.column + 1,
+    endLine: literal2.endLine + 1,
+    endColumn: literal2.endColumn + 1
+  };
+}
+function findSecrets(text2, path22) {
+  const syntax = syntaxOf(path22);
+  if (!syntax) return [];
+  const lines = text2.split(/\r\n|\r|\n/);
+  const hits = [];
+  const seen = /* @__PURE__ */ new Set();
+  for (let index = 0; index < lines.length; index++) {
+    const line2 = lines[index];
+    if (line2.length > MAX_LINE || !QUICK.test(line2)) continue;
+    const spans = stringSpans(line2, syntax.comments);
+    const comment22 = commentStart(line2, syntax.comments);
+    const candidates = [
+      ...syntax.code ? callCandidates(lines, index, spans) : [],
+      ...syntax.language === "xml" ? xmlCandidates(line2, index) : [],
+      ...assignCandidates(lines, index, syntax, spans)
+    ];
+    for (const candidate of candidates) {
+      candidate.commented = candidate.literal.line === index && candidate.literal.column > comment22;
+      const key = `${candidate.literal.line}:${candidate.literal.column}`;
+      if (seen.has(key)) continue;
+      const hit = judge(candidate, syntax, lines);
+      if (!hit) continue;
+      seen.add(key);
+      hits.push(hit);
+    }
+  }
+  return hits.sort((a, b) => a.startLine - b.startLine || a.startColumn - b.startColumn);
+}
+async function readTextUnder(root, path22, maxBytes) {
+  if (!path22 || path22.startsWith("/") || /^[A-Za-z]:/.test(path22) || path22.split(/[\\/]/).includes("..")) return void 0;
+  try {
+    const realRoot = await realpath(root);
+    const real = await realpath(join11(realRoot, path22));
+    if (!real.startsWith(realRoot + sep3)) return void 0;
+    const handle = await open4(real, "r");
+    try {
+      const info2 = await handle.stat();
+      if (!info2.isFile() || info2.size > maxBytes) return void 0;
+      const buffer = await handle.readFile();
+      if (buffer.subarray(0, 8e3).includes(0)) return void 0;
+      return buffer.toString("utf8");
+    } finally {
+      await handle.close();
+    }
+  } catch {
+    return void 0;
+  }
+}
+var MAX_SOURCE_BYTES = 10 * 1024 * 1024;
+function createLineReader(root) {
+  const files = /* @__PURE__ */ new Map();
+  return async (path22, line2) => {
+    let lines = files.get(path22);
+    if (!lines) {
+      lines = readTextUnder(root, path22, MAX_SOURCE_BYTES).then((text2) => text2?.split(/\r\n|\r|\n/));
+      files.set(path22, lines);
+    }
+    return (await lines)?.[line2 - 1];
+  };
+}
+var ID = "pipewarden-secrets";
+var MAX_BYTES = 1024 * 1024;
+var CONCURRENCY = 16;
+var TEST_PATH = /(?:^|\/)(?:test|tests|__tests__|__mocks__|spec|specs|fixtures?|testdata|test-data|e2e|cypress|mocks?)\/|\.(?:test|spec)\.[^/]+$|(?:^|\/)test_[^/]*\.py$|_test\.(?:py|go|rb)$|Tests?\.(?:java|kt|cs)$/i;
+var TRANSLATIONS = /(?:^|\/)(?:i18n|l10n|locales?|lang|languages|translations?)\//i;
+var RULES22 = {
+  framework: {
+    id: `${ID}/framework-session-secret`,
+    short: "A framework's session or token signing secret is hardcoded",
+    help: "Whoever reads this secret can forge sessions, signed cookies or tokens for any user. Read it from the environment or a secret store, rotate it (every session signed with it is compromised) and remove it from the history.",
+    score: 9,
+    precision: "high",
+    cwes: ["CWE-798", "CWE-321"]
+  },
+  crypto: {
+    id: `${ID}/hardcoded-crypto-key`,
+    short: "A cryptographic key is hardcoded",
+    help: "A MAC or cipher key in the code protects nothing from whoever has the code. Load it from a secret store and rotate it.",
+    score: 8,
+    precision: "high",
+    cwes: ["CWE-798", "CWE-321"]
+  },
+  secret: {
+    id: `${ID}/generic-secret`,
+    short: "A secret, token or key is hardcoded",
+    help: "Read it from the environment or a secret store, revoke or rotate it, and remove it from the history.",
+    score: 8,
+    precision: "medium",
+    cwes: ["CWE-798"]
+  },
+  password: {
+    id: `${ID}/hardcoded-password`,
+    short: "A password is hardcoded",
+    help: "Read it from the environment or a secret store, change the password, and remove it from the history.",
+    score: 7.5,
+    precision: "medium",
+    cwes: ["CWE-798", "CWE-259"]
+  }
+};
+function ruleOf2(hit) {
+  if (hit.source === "framework") return RULES22.framework;
+  if (hit.source === "crypto") return RULES22.crypto;
+  return hit.kind === "password" ? RULES22.password : RULES22.secret;
+}
+function messageOf(hit) {
+  const what2 = hit.source === "framework" ? `${hit.framework} secret` : hit.source === "crypto" ? "key" : hit.kind === "password" ? "password" : hit.kind;
+  const where2 = hit.label?.startsWith("<") ? `in ${hit.label}` : hit.label ? `passed to ${hit.label.replace(/ \w+$/, "")}` : `assigned to "${hit.name}"`;
+  return `Hardcoded ${what2} ${where2}${hit.fallback ? " (the fallback when the environment variable is unset)" : ""}`;
+}
+async function scanFile(root, file2) {
+  const text2 = await readTextUnder(root, file2, MAX_BYTES);
+  return text2 === void 0 ? [] : findSecrets(text2, file2);
+}
+async function mapLimited(files, fn) {
+  const out = new Array(files.length);
+  let next = 0;
+  await Promise.all(Array.from({ length: Math.min(CONCURRENCY, files.length) }, async () => {
+    while (next < files.length) {
+      const index = next++;
+      out[index] = await fn(files[index]);
+    }
+  }));
+  return out;
+}
+function toLog(files, found) {
+  const run22 = new RunBuilder({ name: "Pipewarden Secrets", version: version2, informationUri: "https://github.com/pipewarden/pipewarden/blob/main/docs/scanners.md#pipewarden-secrets" });
+  for (const rule of Object.values(RULES22)) run22.rule({ ...rule, level: "error", tags: ["secret"] });
+  files.forEach((file2, index) => {
+    for (const hit of found[index]) {
+      const rule = ruleOf2(hit);
+      run22.result({
+        ruleId: rule.id,
+        message: messageOf(hit),
+        level: "error",
+        category: "secrets",
+        // The region covers the value (no snippet: the value never enters the log); identity hashes it.
+        locations: [fileLocation(file2, { startLine: hit.startLine, startColumn: hit.startColumn, endLine: hit.endLine, endColumn: hit.endColumn })],
+        secret: hit.value,
+        cwes: rule.cwes,
+        properties: { [PROP.entropy]: hit.entropy, ...hit.framework ? { [PROP.framework]: hit.framework } : {} }
+      });
+    }
+  });
+  return logOf(run22.build());
+}
+var pipewardenSecrets = {
+  kind: "analyzer",
+  id: ID,
+  title: "Pipewarden secrets (hardcoded passwords, keys and framework session secrets)",
+  category: "secrets",
+  stages: ["precommit", "commit"],
+  format: "sarif",
+  timeoutMs: 5 * 6e4,
+  installHint: "built in",
+  fileList: true,
+  cost: 1,
+  options: external_exports.strictObject({ include_tests: external_exports.boolean().default(false).describe("Also report tests and fixtures (skipped by default).") }),
+  detect: async () => ({ available: true, version: version2 }),
+  select: (files) => files.filter((file2) => syntaxOf(file2) !== void 0 && !LOCKFILES.test(file2.slice(file2.lastIndexOf("/") + 1))),
+  async analyze(target) {
+    const tests = target.options.include_tests === true;
+    const files = target.files.filter((file2) => (tests || !TEST_PATH.test(file2)) && !TRANSLATIONS.test(file2));
+    const found = await mapLimited(files, (file2) => scanFile(target.root, file2));
+    return toLog(files, found);
+  }
+};
+function createRegistry(list2) {
   const byId = /* @__PURE__ */ new Map();
-  for (const scanner of list) {
+  for (const scanner of list2) {
     if (byId.has(scanner.id)) throw new ConfigError(`two scanners have the id "${scanner.id}"`);
     byId.set(scanner.id, scanner);
   }
@@ -68092,7 +69623,7 @@ function routeTemplate(url2) {
   } catch {
     path22 = url2.replace(/^[a-z]+:\/\/[^/]+/i, "").replace(/[?#].*$/, "");
   }
-  return path22.split("/").map((segment) => /^\d+$|^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$|^[0-9a-f]{16,}$/i.test(segment) ? "{id}" : segment).join("/").replace(/\/+$/, "") || "/";
+  return path22.split("/").map((segment2) => /^\d+$|^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$|^[0-9a-f]{16,}$/i.test(segment2) ? "{id}" : segment2).join("/").replace(/\/+$/, "") || "/";
 }
 function imageName(reference) {
   const withoutDigest = reference.split("@")[0];
@@ -68130,12 +69661,12 @@ async function readSources(log2, srcRoot) {
   }
   const present = [];
   await eachLimited([...byFolder], 64, async ([folder, entries]) => {
-    const dir = join11(srcRoot, folder);
-    const names = await readdir2(dir).then((list) => new Set(list), () => void 0);
+    const dir = join12(srcRoot, folder);
+    const names = await readdir2(dir).then((list2) => new Set(list2), () => void 0);
     if (!names) return;
-    for (const { uri, name } of entries) {
-      if (name === "" || name === "." || name === "..") continue;
-      if (names.has(name)) present.push({ uri, path: join11(dir, name) });
+    for (const { uri, name: name2 } of entries) {
+      if (name2 === "" || name2 === "." || name2 === "..") continue;
+      if (names.has(name2)) present.push({ uri, path: join12(dir, name2) });
     }
   });
   const sources = /* @__PURE__ */ new Map();
@@ -68307,6 +69838,10 @@ function componentOf(finding) {
   if (image?.reference) return image.reference;
   return finding.location?.uri ?? "(no location)";
 }
+function whereToFix(group) {
+  const file2 = group.top.location?.uri;
+  return file2 && file2 !== group.component ? `${group.component} (${file2})` : group.component;
+}
 function groupFindings(findings) {
   const groups2 = /* @__PURE__ */ new Map();
   for (const finding of [...findings].sort(byRisk)) {
@@ -68337,7 +69872,7 @@ function locationUrl(finding, links) {
   const base = safeHttpUrl(links?.blob);
   const location2 = finding.location;
   if (!base || !location2 || /^[a-z][a-z0-9+.-]*:/i.test(location2.uri) || location2.uri.startsWith("/")) return void 0;
-  const path22 = location2.uri.split("/").map((segment) => encodeURIComponent(decodeURIComponentSafe(segment)).replace(/[()]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)).join("/");
+  const path22 = location2.uri.split("/").map((segment2) => encodeURIComponent(decodeURIComponentSafe(segment2)).replace(/[()]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)).join("/");
   return `${base}/${path22}${location2.startLine ? `#L${location2.startLine}` : ""}`;
 }
 var MAX_PLACES = 50;
@@ -68358,8 +69893,8 @@ function headline(top) {
   return paragraph(...parts);
 }
 function what(top) {
-  const name = top.rule?.shortDescription?.text && top.rule.shortDescription.text !== top.ruleId ? top.rule.shortDescription.text : top.ruleId;
-  const block2 = top.category === "secrets" ? paragraph(plain("A secret ("), { text: name, max: 200 }, plain(") is committed in "), { code: componentOf(top) }, plain(". Its value is withheld; rotate it, then remove it from the code and history.")) : paragraph({ text: top.message, max: 1500 });
+  const name2 = top.rule?.shortDescription?.text && top.rule.shortDescription.text !== top.ruleId ? top.rule.shortDescription.text : top.ruleId;
+  const block2 = top.category === "secrets" ? paragraph(plain("A secret ("), { text: name2, max: 200 }, plain(") is committed in "), { code: componentOf(top) }, plain(". Its value is withheld; rotate it, then remove it from the code and history.")) : paragraph({ text: top.message, max: 1500 });
   return { heading: "What", blocks: [block2] };
 }
 function whyThisRisk(top) {
@@ -68453,15 +69988,15 @@ function planTickets(findings, existing, options2) {
   for (const group of groupFindings(findings)) members22.set(ticketKey(group.top), []);
   for (const finding of findings) if (!finding.suppressed) members22.get(ticketKey(finding))?.push(finding);
   const plan = { create: [], update: [], reopen: [], close: [], unchanged: 0, deferred: [] };
-  for (const [key, list] of members22) {
+  for (const [key, list2] of members22) {
     const ticket = byKey.get(key);
-    const draft = draftOf(list, ticket, options2);
+    const draft = draftOf(list2, ticket, options2);
     if (ticket?.state === "open") {
       if (sameTicket(ticket, draft, options2.render)) plan.unchanged++;
       else plan.update.push({ ticket, draft });
     } else if (ticket) {
-      plan.reopen.push({ ticket, draft, comment: `Found again on ${options2.today} (${list.length} place${list.length === 1 ? "" : "s"}): reopened by Pipewarden.` });
-    } else if (PRIORITIES.indexOf(list[0].priority ?? "P4") <= minRank) {
+      plan.reopen.push({ ticket, draft, comment: `Found again on ${options2.today} (${list2.length} place${list2.length === 1 ? "" : "s"}): reopened by Pipewarden.` });
+    } else if (PRIORITIES.indexOf(list2[0].priority ?? "P4") <= minRank) {
       (plan.create.length < maxNew ? plan.create : plan.deferred).push(draft);
     }
   }
@@ -68561,13 +70096,13 @@ async function publish(platform2, input2) {
   if (input2.tickets && platform2.tracker) await publishTickets(platform2, input2, report);
   return report;
 }
-var MARKER = /<!--\s*pipewarden:ticket\s+(\{[^<>]*\})\s*-->/;
+var MARKER2 = /<!--\s*pipewarden:ticket\s+(\{[^<>]*\})\s*-->/;
 function writeMarker(marker) {
   const json22 = JSON.stringify(marker).replace(/[<>]/g, (c) => c === "<" ? "\\u003c" : "\\u003e");
   return `<!-- pipewarden:ticket ${json22} -->`;
 }
 function readMarker(body) {
-  const match = MARKER.exec(body ?? "");
+  const match = MARKER2.exec(body ?? "");
   if (!match) return void 0;
   try {
     const data = JSON.parse(match[1]);
@@ -68598,7 +70133,11 @@ function ticketFrom(issue3) {
 function escapeMarkdown(text2, maxLength = 300) {
   let flat = text2.replace(/[\r\n\u2028\u2029]+/g, " ").trim();
   if (flat.length > maxLength) flat = `${flat.slice(0, maxLength - 1)}\u2026`;
-  return flat.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/([\\`*_{}[\]()#+!|~])/g, "\\$1").replace(/@(?=\w)/g, "@\u200B").replace(/(https?):\/\//gi, "$1:/\u200B/");
+  return flat.split(/(\s+)/).map((word) => LIVE_WORD.test(word) ? markdownCode(word) : escapeWord(word)).join("");
+}
+var LIVE_WORD = /@\w|\b[a-z][a-z0-9+.-]*:\/\/|\bwww\./i;
+function escapeWord(word) {
+  return word.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/([\\`*_{}[\]()#+!|~])/g, "\\$1");
 }
 function markdownCode(text2) {
   const flat = text2.replace(/[\r\n\u2028\u2029]+/g, " ").replace(/\|/g, "\\|");
@@ -68650,26 +70189,32 @@ function renderTicketMarkdown(draft) {
 var MAX_CAPTURE_BYTES = 256 * 1024 * 1024;
 var SKIP_DIRS = /* @__PURE__ */ new Set([".git", ".hg", ".svn", "node_modules", "bower_components", ".pipewarden", ".turbo", ".venv", "venv", "__pycache__", ".tox", ".next", ".cache"]);
 function toPosix(path22) {
-  return sep3 === "/" ? path22 : path22.split(sep3).join("/");
+  return sep22 === "/" ? path22 : path22.split(sep22).join("/");
 }
 async function inWorkTree(root, files) {
-  const present = await Promise.all(files.map((file2) => lstat2(join12(root, file2)).then((info2) => info2.isFile() || info2.isSymbolicLink(), () => false)));
+  const present = await Promise.all(files.map((file2) => lstat2(join13(root, file2)).then((info2) => info2.isFile() || info2.isSymbolicLink(), () => false)));
   return files.filter((_, index) => present[index]);
 }
-async function listFiles(root, ports, env) {
+async function listFiles(root, ports, env, onSkipped) {
   const git = await ports.exec({ command: "git", args: ["ls-files", "-z", "--cached", "--others", "--exclude-standard", "--", "."], cwd: root, env, timeoutMs: 6e4 });
   if (git.exitCode === 0) {
     const files = [...new Set(git.stdout.split("\0").filter(Boolean))];
-    return inWorkTree(root, files.filter((file2) => !file2.split("/").some((part) => SKIP_DIRS.has(part))).sort());
+    const kept = files.filter((file2) => {
+      if (!file2.split("/").some((part) => SKIP_DIRS.has(part))) return true;
+      onSkipped?.(file2);
+      return false;
+    });
+    return inWorkTree(root, kept.sort());
   }
   const out = [];
   async function walk(dir) {
     const entries = await readdir22(dir, { withFileTypes: true });
     for (const entry of entries) {
       if (entry.isDirectory()) {
-        if (!SKIP_DIRS.has(entry.name)) await walk(join12(dir, entry.name));
+        if (!SKIP_DIRS.has(entry.name)) await walk(join13(dir, entry.name));
+        else onSkipped?.(`${toPosix(relative22(root, join13(dir, entry.name)))}/`);
       } else if (entry.isFile()) {
-        out.push(toPosix(relative2(root, join12(dir, entry.name))));
+        out.push(toPosix(relative22(root, join13(dir, entry.name))));
       }
     }
   }
@@ -68706,7 +70251,8 @@ var gateSchema = external_exports.strictObject({
 });
 var dedupeSchema = external_exports.strictObject({
   sca: external_exports.boolean().default(true).describe("One finding for one vulnerability in one package, whichever tools report it."),
-  sast: external_exports.boolean().default(true).describe("One finding for one CWE on one line, whichever SAST tools report it.")
+  sast: external_exports.boolean().default(true).describe("One finding for one CWE on one line, whichever SAST tools report it."),
+  secrets: external_exports.boolean().default(true).describe("One finding for one secret on one line, whichever secret scanners report it.")
 });
 var ENVIRONMENTS = ["production", "staging", "development", "test"];
 var EXPOSURES = ["internet-facing", "internal"];
@@ -68768,7 +70314,10 @@ var ticketsSchema = external_exports.strictObject({
   labels: external_exports.array(external_exports.string().trim().min(1).max(50)).max(20).optional().describe("Extra labels on every ticket."),
   confidential: external_exports.boolean().optional().describe("GitLab: open tickets as confidential issues (default true).")
 });
+var pathPatterns = external_exports.array(external_exports.string().trim().min(1, "a pattern must not be empty").refine((p) => !p.startsWith("!"), "negation is not supported: list what to bring back under include"));
 var configSchema = external_exports.strictObject({
+  exclude: pathPatterns.optional().describe('Paths never scanned nor reported, as in .gitignore: "legacy/**", "*.snap", "docs" (a name matches at any depth).'),
+  include: pathPatterns.optional().describe("Paths the built-in exclusions (dependency folders, vendored, minified, generated and git-ignored code) do not apply to: third-party code your team maintains."),
   dast: dastSchema.optional(),
   scanners: external_exports.record(external_exports.string().regex(/^[a-z0-9][a-z0-9-]*$/, "a scanner id is lower-case letters, digits and dashes"), scannerOptionsSchema).optional(),
   stages: external_exports.partialRecord(external_exports.enum(STAGES), stageConfigSchema).optional(),
@@ -68819,8 +70368,8 @@ async function loadConfigFile(file2) {
   return parseConfig(document.toJS(), file2);
 }
 async function findConfigFile(dir) {
-  for (const name of ["pipewarden.yml", "pipewarden.yaml"]) {
-    const candidate = join13(dir, name);
+  for (const name2 of ["pipewarden.yml", "pipewarden.yaml"]) {
+    const candidate = join14(dir, name2);
     if (await stat3(candidate).then((s) => s.isFile(), () => false)) return candidate;
   }
   return void 0;
@@ -68919,12 +70468,12 @@ var AbsentRuns = class {
   log;
   runs = /* @__PURE__ */ new Map();
   target(baselineRun) {
-    const name = baselineRun.tool.driver.name;
+    const name2 = baselineRun.tool.driver.name;
     const category = baselineRun.properties?.[PROP.category];
-    const key = `${name}\0${String(category)}`;
+    const key = `${name2}\0${String(category)}`;
     let found = this.runs.get(key);
     if (!found) {
-      let run22 = this.log.runs.find((r) => r.tool.driver.name === name && r.properties?.[PROP.category] === category) ?? this.log.runs.find((r) => r.tool.driver.name === name);
+      let run22 = this.log.runs.find((r) => r.tool.driver.name === name2 && r.properties?.[PROP.category] === category) ?? this.log.runs.find((r) => r.tool.driver.name === name2);
       if (!run22) {
         run22 = { tool: { driver: { ...baselineRun.tool.driver, rules: [] } }, results: [], ...baselineRun.properties ? { properties: { ...baselineRun.properties } } : {} };
         this.log.runs.push(run22);
@@ -68948,10 +70497,10 @@ var AbsentRuns = class {
     if (ruleId !== void 0) {
       let index = rules.get(ruleId);
       if (index === void 0) {
-        const list = run22.tool.driver.rules ??= [];
+        const list2 = run22.tool.driver.rules ??= [];
         const original = ruleOf(baselineRun, { ruleId, message: {} });
-        list.push(original ? structuredClone(original) : { id: ruleId });
-        index = list.length - 1;
+        list2.push(original ? structuredClone(original) : { id: ruleId });
+        index = list2.length - 1;
         rules.set(ruleId, index);
       }
       copy.ruleIndex = index;
@@ -68972,9 +70521,9 @@ function applyBaseline(log2, baseline, options2 = {}) {
   const current = [];
   for (const run22 of log2.runs) for (const result2 of run22.results ?? []) if (result2.baselineState !== "absent") current.push({ run: run22, result: result2, done: false });
   const counts = { new: 0, unchanged: 0, updated: 0, absent: 0 };
-  let open5 = current;
+  let open7 = current;
   for (const strength of STRENGTHS) {
-    if (!open5.length) break;
+    if (!open7.length) break;
     const index = /* @__PURE__ */ new Map();
     for (const entry of pending) {
       if (entry.matched) continue;
@@ -68986,7 +70535,7 @@ function applyBaseline(log2, baseline, options2 = {}) {
       else index.set(key, [found, entry]);
     }
     if (!index.size) continue;
-    for (const item of open5) {
+    for (const item of open7) {
       const key = keyOf(item.run, item.result, strength);
       const found = key === void 0 ? void 0 : index.get(key);
       const candidate = found === void 0 ? void 0 : Array.isArray(found) ? found.find((entry) => !entry.matched) : found.matched ? void 0 : found;
@@ -68998,9 +70547,9 @@ function applyBaseline(log2, baseline, options2 = {}) {
       item.result.baselineState = changed(candidate, item.run, item.result) ? "updated" : "unchanged";
       counts[item.result.baselineState]++;
     }
-    open5 = open5.filter((item) => !item.done);
+    open7 = open7.filter((item) => !item.done);
   }
-  for (const item of open5) {
+  for (const item of open7) {
     item.result.baselineState = "new";
     counts.new++;
   }
@@ -69018,7 +70567,7 @@ function applyBaseline(log2, baseline, options2 = {}) {
   }
   return counts;
 }
-var DEFAULT_DEDUPE = { sca: true, sast: true };
+var DEFAULT_DEDUPE = { sca: true, sast: true, secrets: true };
 function keysOf(entry, options2) {
   const { result: result2, finding } = entry;
   const pkg = prop(result2.properties, PROP.package);
@@ -69026,6 +70575,7 @@ function keysOf(entry, options2) {
     if (!options2.sca) return [];
     return [`dep\0${vulnerabilityId(result2)}\0${packageKey(pkg)}`];
   }
+  if (finding.category === "secrets") return options2.secrets !== false && finding.location?.startLine ? [`secret\0${finding.location.uri}\0${finding.location.startLine}`] : [];
   if (!options2.sast || finding.category !== "sast" || !finding.location?.startLine || finding.cwes.length === 0) return [];
   return finding.cwes.map((cwe) => `sast\0${cwe}\0${finding.location.uri}\0${finding.location.startLine}`);
 }
@@ -69201,7 +70751,7 @@ function applyScope(log2, scope, filter) {
   return counts;
 }
 var SOURCE_EXTENSIONS = /* @__PURE__ */ new Set([".js", ".mjs", ".cjs", ".jsx", ".ts", ".mts", ".cts", ".tsx", ".py", ".rb", ".php", ".java", ".kt", ".go", ".cs"]);
-var MAX_SOURCE_BYTES = 1024 * 1024;
+var MAX_SOURCE_BYTES2 = 1024 * 1024;
 var METHODS = "get|post|put|patch|delete|head|options|all|use|route";
 var PATTERNS = [
   // Express, Koa router, Fastify, Hono: app.get('/x', …), router.post("/y", …)
@@ -69221,10 +70771,10 @@ function escapeRegex2(text2) {
 function matcherOf(template) {
   const segments = template.replace(/\/+$/, "").split("/").filter(Boolean);
   let literals = 0;
-  const parts = segments.map((segment) => {
-    if (/^(:\w+\??|\{[^}]+\}|<[^>]+>|\*)$/.test(segment)) return "[^/]+";
+  const parts = segments.map((segment2) => {
+    if (/^(:\w+\??|\{[^}]+\}|<[^>]+>|\*)$/.test(segment2)) return "[^/]+";
     literals++;
-    return escapeRegex2(segment).replace(/:\w+|\\\{[^}]+\\\}|<[^>]+>/g, "[^/]+");
+    return escapeRegex2(segment2).replace(/:\w+|\\\{[^}]+\\\}|<[^>]+>/g, "[^/]+");
   });
   return { matcher: new RegExp(`^/${parts.join("/")}/?$`), literals };
 }
@@ -69239,10 +70789,10 @@ async function findRoutes(files, srcRoot) {
     if (!SOURCE_EXTENSIONS.has(extname2(file2).toLowerCase())) continue;
     let text2;
     try {
-      const handle = await open4(file2, "r");
+      const handle = await open5(file2, "r");
       try {
         const { size } = await handle.stat();
-        if (size > MAX_SOURCE_BYTES) continue;
+        if (size > MAX_SOURCE_BYTES2) continue;
         text2 = await handle.readFile("utf8");
       } finally {
         await handle.close();
@@ -69250,7 +70800,7 @@ async function findRoutes(files, srcRoot) {
     } catch {
       continue;
     }
-    const rel = relative22(srcRoot, file2).split(sep22).join("/");
+    const rel = relative3(srcRoot, file2).split(sep32).join("/");
     for (const pattern of PATTERNS) {
       for (const match of text2.matchAll(pattern.regex)) {
         const template = pattern.path(match);
@@ -69412,7 +70962,7 @@ async function readFeedsDir(dir) {
     throw new InputError(describeFsError(error63), { file: dir, cause: error63 });
   }
   const warnings = [];
-  const kevPath = join14(dir, KEV_FILE);
+  const kevPath = join15(dir, KEV_FILE);
   const kev = await stat4(kevPath).then(
     () => readKev(kevPath),
     () => {
@@ -69422,7 +70972,7 @@ async function readFeedsDir(dir) {
   );
   const epssName = await newestEpss(dir);
   if (!epssName) warnings.push(`no epss_scores*.csv in ${dir}: EPSS not applied`);
-  const epss = epssName ? await readEpss(join14(dir, epssName)) : void 0;
+  const epss = epssName ? await readEpss(join15(dir, epssName)) : void 0;
   return { kev, epss, warnings };
 }
 async function download(fetcher, url2, target, timeoutMs) {
@@ -69438,7 +70988,7 @@ async function download(fetcher, url2, target, timeoutMs) {
 }
 async function cachedFeeds(options2) {
   const warnings = [];
-  const todayDir = join14(options2.cacheDir, options2.today);
+  const todayDir = join15(options2.cacheDir, options2.today);
   const timeoutMs = options2.timeoutMs ?? 6e4;
   const want = [
     { name: KEV_FILE, url: options2.kevUrl ?? KEV_URL, read: readKev },
@@ -69446,7 +70996,7 @@ async function cachedFeeds(options2) {
   ];
   const found = [];
   for (const feed of want) {
-    const todayFile = join14(todayDir, feed.name);
+    const todayFile = join15(todayDir, feed.name);
     let have = await stat4(todayFile).then(() => true, () => false);
     if (!have && !options2.offline && options2.fetch) {
       try {
@@ -69462,16 +71012,16 @@ async function cachedFeeds(options2) {
       continue;
     }
     const days2 = (await readdir3(options2.cacheDir).catch(() => [])).filter((d) => /^\d{4}-\d{2}-\d{2}$/.test(d)).sort().reverse();
-    let older;
+    let older2;
     for (const day of days2) {
-      if (await stat4(join14(options2.cacheDir, day, feed.name)).then(() => true, () => false)) {
-        older = day;
+      if (await stat4(join15(options2.cacheDir, day, feed.name)).then(() => true, () => false)) {
+        older2 = day;
         break;
       }
     }
-    if (older) {
-      warnings.push(`using the ${feed.name} snapshot of ${older} from the cache`);
-      found.push(await feed.read(join14(options2.cacheDir, older, feed.name)));
+    if (older2) {
+      warnings.push(`using the ${feed.name} snapshot of ${older2} from the cache`);
+      found.push(await feed.read(join15(options2.cacheDir, older2, feed.name)));
     } else {
       warnings.push(`no ${feed.name} available (offline and nothing cached): ${feed.name.startsWith("epss") ? "EPSS" : "KEV"} not applied`);
       found.push(void 0);
@@ -69559,8 +71109,8 @@ function applyWaivers(log2, waivers, today) {
         if (w.rule && !ids.includes(w.rule.toLowerCase())) continue;
         if (w.path && !(path22 && entry.path(path22))) continue;
         if (w.package) {
-          const [name, version22] = w.package.includes("@", 1) ? [w.package.slice(0, w.package.lastIndexOf("@")), w.package.slice(w.package.lastIndexOf("@") + 1)] : [w.package, void 0];
-          if (!pkg?.name || pkg.name.toLowerCase() !== name.toLowerCase() || version22 && pkg.version !== version22) continue;
+          const [name2, version22] = w.package.includes("@", 1) ? [w.package.slice(0, w.package.lastIndexOf("@")), w.package.slice(w.package.lastIndexOf("@") + 1)] : [w.package, void 0];
+          if (!pkg?.name || pkg.name.toLowerCase() !== name2.toLowerCase() || version22 && pkg.version !== version22) continue;
         }
         entry.matched++;
         if (entry.expired) continue;
@@ -69594,8 +71144,8 @@ function checkTargetUrl(value, allowedHosts) {
   const host = url2.hostname.replace(/^\[|\]$/g, "").toLowerCase();
   const allowed = allowedHosts ? allowedHosts.map((h) => h.toLowerCase()).includes(host) : host === "localhost" || /^127\.\d+\.\d+\.\d+$/.test(host) || host === "::1" || isIP(host) === 0 && /^[a-z0-9-]+$/.test(host);
   if (!allowed) {
-    const list = allowedHosts ? allowedHosts.join(", ") : "loopback, localhost and single-label CI service names";
-    throw new ConfigError(`host "${host}" is not allowed for DAST (allowed: ${list}); add it to dast.allowed_hosts in pipewarden.yml if you own it`, { file: "--target-url" });
+    const list2 = allowedHosts ? allowedHosts.join(", ") : "loopback, localhost and single-label CI service names";
+    throw new ConfigError(`host "${host}" is not allowed for DAST (allowed: ${list2}); add it to dast.allowed_hosts in pipewarden.yml if you own it`, { file: "--target-url" });
   }
   return url2;
 }
@@ -69613,6 +71163,54 @@ function applyFailOn(config2, stage, failOn) {
 }
 var NOTHING_TO_SCAN = "no files for it to scan";
 var STOPPED = "stopped by --fail-fast after a scanner failed the gate";
+var SECRET_FLAG = /^--?(?:[\w-]*(?:token|password|passwd|secret|api[-_]?key|auth|cookie|credential)[\w-]*|H|header)$/i;
+var SECRET_INLINE = /^(--?[\w-]*(?:token|password|passwd|secret|api[-_]?key|auth|cookie|credential)[\w-]*=)(.+)$/i;
+var SECRET_HEADER = /^((?:authorization|cookie|x-api-key|x-auth-token|proxy-authorization)\s*:\s*).+$/i;
+var MAX_CHARS = 2e3;
+function placeless(arg, root, isCommand = false) {
+  const flag = /^(--?[\w-]+=)(\/.*)$/.exec(arg);
+  const [prefix, path22] = flag ? [flag[1], flag[2]] : ["", arg];
+  if (!path22.startsWith("/")) return arg;
+  if (root && (path22 === root || path22.startsWith(`${root}/`))) return `${prefix}${path22 === root ? "." : path22.slice(root.length + 1)}`;
+  const inPackages = path22.lastIndexOf("/node_modules/");
+  if (inPackages >= 0) return `${prefix}${path22.slice(inPackages + "/node_modules/".length)}`;
+  const name2 = path22.slice(path22.lastIndexOf("/") + 1);
+  return `${prefix}${isCommand ? name2 : `\u2026/${name2}`}`;
+}
+function quote(arg) {
+  return /^[\w@%+=:,./…-]+$/.test(arg) ? arg : `'${arg.replace(/'/g, `'\\''`)}'`;
+}
+function maskedCommandLine(command, given, root) {
+  const args = given.map((arg) => placeless(arg, root));
+  command = placeless(command, root, true);
+  const shown = [];
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i];
+    const inline2 = SECRET_INLINE.exec(arg);
+    if (inline2) {
+      shown.push(`${inline2[1]}${REDACTED}`);
+      continue;
+    }
+    const header = SECRET_HEADER.exec(arg);
+    if (header) {
+      shown.push(quote(`${header[1]}${REDACTED}`));
+      continue;
+    }
+    shown.push(quote(redactText(arg)));
+    if (SECRET_FLAG.test(arg) && i + 1 < args.length) {
+      const value = args[++i];
+      const valueHeader = SECRET_HEADER.exec(value);
+      shown.push(/^-H$|^--header$/i.test(arg) && !valueHeader ? quote(redactText(value)) : valueHeader ? quote(`${valueHeader[1]}${REDACTED}`) : REDACTED);
+    }
+  }
+  const parts = [quote(command), ...shown];
+  let length = 0;
+  let kept = 0;
+  while (kept < parts.length && length + parts[kept].length + 1 <= MAX_CHARS) length += parts[kept++].length + 1;
+  if (kept === parts.length) return parts.join(" ");
+  const left = parts.length - kept;
+  return `${parts.slice(0, kept).join(" ")} \u2026 (${left} more argument${left === 1 ? "" : "s"})`;
+}
 function workOf(scanner, input2) {
   const { targets, shard, changed: changed2 } = input2;
   if (scanner.target === "url" || scanner.target === "image") {
@@ -69620,7 +71218,8 @@ function workOf(scanner, input2) {
     const missing2 = what2 ? void 0 : scanner.target === "url" ? "needs --target-url (the running application)" : "needs --image or --image-archive (the image the pipeline built)";
     return { byTarget: true, what: what2, applicable: what2 ? [what2] : [], files: [], missing: missing2 };
   }
-  const applicable = scanner.select(changed2 && scanner.fileList ? input2.files.filter((file2) => changed2.has(file2)) : input2.files);
+  const pool = scanner.category === "sca" || scanner.category === "container" ? input2.filesWithThirdParty ?? input2.files : input2.files;
+  const applicable = scanner.select(changed2 && scanner.fileList ? pool.filter((file2) => changed2.has(file2)) : pool);
   const files = applicable.filter((file2) => !shard || shardOf(`${scanner.id}\0${file2}`, shard.total) === shard.index);
   return { byTarget: false, applicable, files };
 }
@@ -69643,12 +71242,13 @@ async function runScanner(scanner, input2, ports, signal) {
     const reason = input2.shard && work.applicable.length ? `no files for it to scan in shard ${input2.shard.index}/${input2.shard.total}` : NOTHING_TO_SCAN;
     return skip(reason, { version: availability.version });
   }
-  const outputFile = join15(input2.rawDir, `${scanner.id}.${scanner.format === "sarif" ? "sarif" : "json"}`);
+  const outputFile = join16(input2.rawDir, `${scanner.id}.${scanner.format === "sarif" ? "sarif" : "json"}`);
   const what2 = work.byTarget ? work.what : `${work.files.length} file${work.files.length === 1 ? "" : "s"}`;
   ports.log("info", `${scanner.id} ${availability.version}: scanning ${what2}`);
   ports.progress?.({ type: "start", scanner: scanner.id, target: what2 });
   const target = { root: input2.root, files: work.files, outputFile, targets: input2.targets, config: input2.config, options: input2.options?.[scanner.id] ?? {}, now: input2.now };
-  const started = { version: availability.version, timeoutMs: input2.timeouts?.[scanner.id] ?? scanner.timeoutMs, elapsed };
+  await rm22(outputFile, { force: true });
+  const started = { caveat: availability.caveat, version: availability.version, timeoutMs: input2.timeouts?.[scanner.id] ?? scanner.timeoutMs, elapsed, startedAt: (/* @__PURE__ */ new Date()).toISOString() };
   if (scanner.kind === "analyzer") return runAnalyzer(scanner, target, { ...scannerEnv, feeds: input2.feeds, log: ports.log }, started);
   return runCommand(scanner, target, scannerEnv, input2, started, signal);
 }
@@ -69662,26 +71262,40 @@ async function runCommand(scanner, target, scannerEnv, input2, at, signal) {
   }
   const result2 = await scannerEnv.ports.exec({ command: command.command, args: command.args, cwd: command.cwd, env: command.env ? { ...input2.env, ...command.env } : input2.env, timeoutMs: at.timeoutMs, signal });
   if (signal?.aborted) return { run: { id: scanner.id, status: "skipped", version: at.version, reason: STOPPED, durationMs: at.elapsed(), files: files.length } };
-  const base = { id: scanner.id, version: at.version, durationMs: at.elapsed(), exitCode: result2.exitCode, files: files.length, stderrTail: tail(result2.stderr) };
+  const base = {
+    id: scanner.id,
+    version: at.version,
+    durationMs: at.elapsed(),
+    exitCode: result2.exitCode,
+    files: files.length,
+    stderrTail: tail(result2.stderr),
+    startedAt: at.startedAt,
+    endedAt: (/* @__PURE__ */ new Date()).toISOString(),
+    ...at.caveat ? { caveat: at.caveat } : {},
+    commandLine: maskedCommandLine(command.command, command.args, command.cwd)
+  };
   if (result2.notFound) return { run: { ...base, status: "failed", reason: `${command.command} not found; ${scanner.installHint}` } };
   if (result2.timedOut) return { run: { ...base, status: "failed", reason: `timed out after ${Math.round(at.timeoutMs / 1e3)} s; it was stopped with the processes it started` } };
-  if (result2.exitCode === null || scanner.exitMeaning(result2.exitCode) === "error") {
-    const detail = (result2.stderr.trim() || result2.stdout.trim()).split("\n").find((line2) => line2.trim()) ?? "no output";
-    return { run: { ...base, status: "failed", reason: `exited with ${result2.exitCode ?? "a signal"}: ${detail.slice(0, 300)}` } };
+  const meaning = result2.exitCode === null ? "error" : scanner.exitMeaning(result2.exitCode);
+  const detail = () => (result2.stderr.trim() || result2.stdout.trim()).split("\n").find((line2) => line2.trim()) ?? "no output";
+  const partial2 = meaning === "partial" && command.output === "file" && await stat5(target.outputFile).then((s) => s.isFile(), () => false);
+  if (meaning === "error" || meaning === "partial" && !partial2) {
+    return { run: { ...base, status: "failed", reason: `exited with ${result2.exitCode ?? "a signal"}: ${detail().slice(0, 300)}` } };
   }
   if (command.output === "stdout") await writeFile22(target.outputFile, result2.stdout);
   if (command.output === "convert") {
     try {
-      const log2 = scanner.convert({ stdout: result2.stdout, stderr: result2.stderr, exitCode: result2.exitCode }, { root: target.root, files, outputFile: target.outputFile });
+      const log2 = scanner.convert({ stdout: result2.stdout, stderr: result2.stderr, exitCode: result2.exitCode ?? -1 }, { root: target.root, files, outputFile: target.outputFile });
       await writeFile22(target.outputFile, JSON.stringify(log2));
     } catch (error63) {
       return { run: { ...base, status: "failed", reason: `its output could not be read: ${error63.message}` } };
     }
   }
+  if (partial2) return { run: { ...base, status: "partial", reason: `its scan was partial (exit ${result2.exitCode}): ${detail().slice(0, 300)}` }, report: reportOf(scanner, target, at.version) };
   return { run: { ...base, status: "ran" }, report: reportOf(scanner, target, at.version) };
 }
 async function runAnalyzer(scanner, target, context, at) {
-  const base = { id: scanner.id, version: at.version, files: target.files.length };
+  const base = { id: scanner.id, version: at.version, files: target.files.length, startedAt: at.startedAt, ...at.caveat ? { caveat: at.caveat } : {} };
   let timer;
   try {
     const timeout = new Promise((_, reject) => {
@@ -69690,13 +71304,14 @@ async function runAnalyzer(scanner, target, context, at) {
     const log2 = await Promise.race([scanner.analyze(target, context), timeout]);
     await writeFile22(target.outputFile, JSON.stringify(log2));
   } catch (error63) {
-    if (error63 instanceof TimedOut) return { run: { ...base, status: "failed", reason: error63.message, durationMs: at.elapsed() } };
-    if (isPipewardenError(error63) && !(error63 instanceof InternalError)) return { run: { ...base, status: "failed", reason: error63.toLine(), durationMs: at.elapsed() } };
+    const ended = { durationMs: at.elapsed(), endedAt: (/* @__PURE__ */ new Date()).toISOString() };
+    if (error63 instanceof TimedOut) return { run: { ...base, ...ended, status: "failed", reason: error63.message } };
+    if (isPipewardenError(error63) && !(error63 instanceof InternalError)) return { run: { ...base, ...ended, status: "failed", reason: error63.toLine() } };
     throw new InternalError(`internal error in the ${scanner.id} analyzer: ${error63.message ?? String(error63)}`, { file: scanner.id, cause: error63 });
   } finally {
     clearTimeout(timer);
   }
-  return { run: { ...base, status: "ran", exitCode: 0, durationMs: at.elapsed() }, report: reportOf(scanner, target, at.version) };
+  return { run: { ...base, status: "ran", exitCode: 0, durationMs: at.elapsed(), endedAt: (/* @__PURE__ */ new Date()).toISOString() }, report: reportOf(scanner, target, at.version) };
 }
 var TimedOut = class extends Error {
 };
@@ -69770,20 +71385,25 @@ function relativize(location2, { baseDir, srcRoot }, prefix) {
     path22 = resolve3(baseDir, decodeUri(uri.replace(/[?#].*$/, "")));
   }
   if (path22 === void 0) return;
-  const rel = relative3(srcRoot, path22);
+  const rel = relative4(srcRoot, path22);
   if (rel === "" || rel.startsWith("..") || isAbsolute(rel)) return;
-  location2.uri = rel.split(sep32).map(encodeURIComponent).join("/");
+  location2.uri = rel.split(sep4).map(encodeURIComponent).join("/");
   location2.uriBaseId = SRCROOT;
 }
 function plainPrefix({ baseDir, srcRoot }) {
-  const rel = relative3(srcRoot, baseDir);
+  const rel = relative4(srcRoot, baseDir);
   if (rel === "") return "";
   if (rel.startsWith("..") || isAbsolute(rel)) return void 0;
-  return `${rel.split(sep32).map(encodeURIComponent).join("/")}/`;
+  return `${rel.split(sep4).map(encodeURIComponent).join("/")}/`;
 }
 function relativizeRun(run22, root) {
   const prefix = plainPrefix(root);
   for (const artifact of run22.artifacts ?? []) if (artifact.location) relativize(artifact.location, root, prefix);
+  for (const invocation of run22.invocations ?? []) {
+    for (const notification of [...invocation.toolExecutionNotifications ?? [], ...invocation.toolConfigurationNotifications ?? []]) {
+      for (const location2 of notification.locations ?? []) if (location2.physicalLocation?.artifactLocation) relativize(location2.physicalLocation.artifactLocation, root, prefix);
+    }
+  }
   for (const result2 of run22.results ?? []) {
     for (const locations of [result2.locations, result2.relatedLocations]) {
       for (const location2 of locations ?? []) {
@@ -69802,12 +71422,12 @@ function relativizeRun(run22, root) {
   }
 }
 async function normalizeReport(report, options2) {
-  const { log: log2, format } = await readReport(report.file, report.format);
+  const { log: log2, format, warnings } = await readReport(report.file, report.format);
   report.annotate?.(log2);
   for (const run22 of log2.runs) {
     run22.properties = {
       ...run22.properties,
-      ...report.scanner ? { [PROP.scanner]: report.scanner.id, [PROP.category]: report.scanner.category } : { [PROP.source]: relative3(options2.baseDir, resolve3(report.file)) || report.file }
+      ...report.scanner ? { [PROP.scanner]: report.scanner.id, [PROP.category]: report.scanner.category } : { [PROP.source]: relative4(options2.baseDir, resolve3(report.file)) || report.file }
     };
     relativizeRun(run22, options2);
     for (const result2 of run22.results ?? []) {
@@ -69815,7 +71435,7 @@ async function normalizeReport(report, options2) {
       if (redactResult(result2, secret)) result2.properties = { ...result2.properties, [PROP.redacted]: true };
     }
   }
-  return { log: log2, format };
+  return { log: log2, format, warnings };
 }
 function combineLogs(logs) {
   return { $schema: SARIF_SCHEMA_URI, version: SARIF_VERSION, runs: logs.flatMap((log2) => log2.runs) };
@@ -69970,8 +71590,8 @@ function githubSarif(log2, options2 = {}) {
   }
   const byCategory = /* @__PURE__ */ new Map();
   for (const group of groups2.values()) {
-    const list = byCategory.get(group.category);
-    if (list) list.push(group);
+    const list2 = byCategory.get(group.category);
+    if (list2) list2.push(group);
     else byCategory.set(group.category, [group]);
   }
   const files = [];
@@ -70016,6 +71636,223 @@ function describeOmissions(github) {
   return github.omitted.map(
     (o) => `${o.tool} (${o.category}): ${o.count} result${o.count === 1 ? "" : "s"} left out (${o.reason === "results per run" ? "over the 25,000 results per run" : o.reason === "file size" ? "over the 10 MB gzipped file size" : "no file in the repository to show it on"}), the riskiest of them at risk ${o.maxRisk}`
   );
+}
+var ATTRIBUTES = ["linguist-vendored", "linguist-generated"];
+var CHUNK2 = 500;
+function gitAttributes(root, ports, env) {
+  let pending = [];
+  let scheduled = false;
+  let broken = false;
+  const known = /* @__PURE__ */ new Map();
+  async function flush() {
+    scheduled = false;
+    const batch = pending;
+    pending = [];
+    for (let i = 0; i < batch.length; i += CHUNK2) {
+      const chunk = batch.slice(i, i + CHUNK2);
+      const verdicts = broken ? /* @__PURE__ */ new Map() : await ask(chunk.map((item) => item.path));
+      for (const item of chunk) item.resolve(verdicts.get(item.path));
+    }
+  }
+  async function ask(paths) {
+    const result2 = await ports.exec({ command: "git", args: ["check-attr", "-z", ...ATTRIBUTES, "--", ...paths], cwd: root, env, timeoutMs: 6e4 });
+    const verdicts = /* @__PURE__ */ new Map();
+    if (result2.exitCode !== 0) {
+      broken = true;
+      return verdicts;
+    }
+    const set2 = /* @__PURE__ */ new Map();
+    const unset = /* @__PURE__ */ new Set();
+    const fields = result2.stdout.split("\0");
+    for (let i = 0; i + 2 < fields.length; i += 3) {
+      const [path22, attribute, value] = [fields[i], fields[i + 1], fields[i + 2]];
+      if (value === "set" || value === "true") set2.set(path22, set2.get(path22) ?? (attribute === "linguist-vendored" ? "vendored" : "generated"));
+      else if (value === "unset" || value === "false") unset.add(path22);
+    }
+    for (const path22 of paths) {
+      const verdict = set2.get(path22) ?? (unset.has(path22) ? "owned" : void 0);
+      verdicts.set(path22, verdict);
+      known.set(path22, verdict);
+    }
+    return verdicts;
+  }
+  return {
+    async prefetch(paths) {
+      const unknown2 = paths.filter((path22) => !known.has(path22));
+      for (let i = 0; i < unknown2.length && !broken; i += CHUNK2) await ask(unknown2.slice(i, i + CHUNK2));
+    },
+    of(path22) {
+      if (known.has(path22) || broken) return Promise.resolve(known.get(path22));
+      return new Promise((resolve7) => {
+        pending.push({ path: path22, resolve: resolve7 });
+        if (!scheduled) {
+          scheduled = true;
+          setImmediate(() => void flush());
+        }
+      });
+    }
+  };
+}
+async function gitIgnored(root, paths, ports, env) {
+  const ignored = /* @__PURE__ */ new Set();
+  for (let i = 0; i < paths.length; i += CHUNK2) {
+    const result2 = await ports.exec({ command: "git", args: ["-c", "core.quotePath=false", "check-ignore", "--", ...paths.slice(i, i + CHUNK2)], cwd: root, env, timeoutMs: 6e4 });
+    if (result2.exitCode !== 0 && result2.exitCode !== 1) return ignored;
+    for (const path22 of result2.stdout.split("\n")) if (path22) ignored.add(path22);
+  }
+  return ignored;
+}
+var PACKER = /eval\(function\(p,a,c,k,e,[rd]\)/;
+var OBFUSCATOR = /\b_0x[0-9a-f]{4,6}\b/g;
+var BUNDLER = /webpackBootstrap|__webpack_require__\.[a-z]\s*=|\bparcelRequire\b|System\.register\(\[|\(function\(\)\{function r\(e,n,t\)\{function o\(i,f\)/;
+var UMD = /typeof exports\s*===?\s*['"]object['"]\s*&&\s*typeof module\s*!==?\s*['"]undefined['"]\s*\?\s*module\.exports\s*=\s*factory\(/;
+var GENERATED_HEADER = /@generated\b|Code generated .{0,80}DO NOT EDIT|<auto-generated|This file (?:is|was) (?:automatically|auto-) ?generated|AUTO-GENERATED FILE/i;
+var BANNER = /^\s*(?:\/\*!?|\/\/!?)[^]{0,300}?\b[A-Za-z][\w.-]*(?:\.js)?\s+v?\d+\.\d+\.\d+\b[^]{0,300}?(?:licen[cs]e|\(c\)|©|copyright|https?:\/\/)/i;
+var LONG_LINE = 500;
+function shapeOf2(head) {
+  if (head.length === 0) return void 0;
+  const top = head.slice(0, 1024);
+  if (GENERATED_HEADER.test(top)) return "generated";
+  if (PACKER.test(head)) return "minified";
+  if ((head.match(OBFUSCATOR)?.length ?? 0) >= 20) return "minified";
+  if (BUNDLER.test(head)) return "minified";
+  if (head.length >= 1024 && mostlyLongLines(head)) return "minified";
+  if (BANNER.test(top) || UMD.test(head.slice(0, 4096))) return "vendored";
+  return void 0;
+}
+function mostlyLongLines(text2) {
+  let inLong = 0;
+  let start = 0;
+  while (start < text2.length) {
+    let end = text2.indexOf("\n", start);
+    if (end === -1) end = text2.length;
+    if (end - start > LONG_LINE) inLong += end - start;
+    start = end + 1;
+  }
+  return inLong / text2.length > 0.5;
+}
+var EXCLUSION_REASONS = {
+  dependencies: "in a dependency folder (node_modules, bower_components, site-packages, \u2026)",
+  vendored: "vendored third-party code (vendor/, third_party/, a library banner or linguist-vendored)",
+  minified: "minified, bundled or obfuscated",
+  generated: "generated (a generated-code header or linguist-generated)",
+  ignored: "ignored by .gitignore",
+  excluded: "excluded by your `exclude:` patterns",
+  placeholder: "placeholder credentials, not secrets (<password>, ${VAR}, changeme, \u2026)"
+};
+var DEPENDENCY_DIRS = /* @__PURE__ */ new Set(["node_modules", "bower_components", "jspm_packages", "web_modules", "site-packages", "dist-packages", ".venv", "venv", "Pods", ".bundle"]);
+var VENDOR_DIRS = /* @__PURE__ */ new Set(["vendor", "vendors", "third_party", "third-party", "thirdparty", "3rdparty", "external_libs"]);
+var MINIFIED_NAME = /[.-]min\.(?:[cm]?js|css)$|\.(?:bundle|chunk)\.[cm]?js$/i;
+var GENERATED_NAME = /\.pb\.go$|_pb2(?:_grpc)?\.pyi?$|\.generated\.[a-z]+$|\.g\.(?:cs|dart)$|\.designer\.cs$|(?:^|\/)__snapshots__\/|\.snap$/i;
+var SHAPED = /\.(?:[cm]?js|jsx|css|php|py|java|ts|tsx|vue|svelte)$/i;
+function globMatcher(patterns) {
+  const expanded = patterns.flatMap((raw) => {
+    const pattern = raw.replace(/^\.\//, "").replace(/\/+$/, "");
+    if (!pattern.includes("/")) return [`**/${pattern}`, `**/${pattern}/**`];
+    const anchored = pattern.replace(/^\//, "");
+    return [anchored, `${anchored}/**`];
+  });
+  return expanded.length ? (0, import_picomatch3.default)(expanded, { dot: true }) : () => false;
+}
+function reasonByName(path22) {
+  const parts = path22.split("/");
+  const dirs = parts.slice(0, -1);
+  if (dirs.some((part) => DEPENDENCY_DIRS.has(part))) return "dependencies";
+  if (dirs.some((part) => VENDOR_DIRS.has(part.toLowerCase()))) return "vendored";
+  if (MINIFIED_NAME.test(path22)) return "minified";
+  if (GENERATED_NAME.test(path22)) return "generated";
+  return void 0;
+}
+async function createExclusions(root, rules, ports, env) {
+  const userExcludes = globMatcher(rules.exclude ?? []);
+  const included = globMatcher(rules.include ?? []);
+  const attributes = gitAttributes(root, ports, env);
+  const realRoot = await realpath2(root).catch(() => root);
+  const cache = /* @__PURE__ */ new Map();
+  const counts = { files: {}, findings: {}, examples: {} };
+  async function byContent(path22) {
+    const attribute = await attributes.of(path22);
+    if (attribute === "owned") return void 0;
+    if (attribute) return attribute;
+    const named = reasonByName(path22);
+    if (named) return named;
+    if (!SHAPED.test(path22)) return void 0;
+    const head = await readHead(realRoot, path22);
+    return head === void 0 ? void 0 : shapeOf2(head);
+  }
+  return {
+    counts,
+    userExcludes,
+    prefetch: (paths) => attributes.prefetch(paths),
+    reasonOf(path22) {
+      if (userExcludes(path22)) return Promise.resolve("excluded");
+      if (included(path22)) return Promise.resolve(void 0);
+      let known = cache.get(path22);
+      if (!known) {
+        known = byContent(path22);
+        cache.set(path22, known);
+      }
+      return known;
+    },
+    count(kind, reason, path22) {
+      counts[kind][reason] = (counts[kind][reason] ?? 0) + 1;
+      const examples = counts.examples[reason] ??= [];
+      if (examples.length < 3 && !examples.includes(path22)) examples.push(path22);
+    }
+  };
+}
+var HEAD_BYTES = 64 * 1024;
+async function readHead(realRoot, path22) {
+  if (path22.startsWith("/") || path22.split("/").includes("..")) return void 0;
+  const absolute = join17(realRoot, path22);
+  try {
+    const real = await realpath2(absolute);
+    if (real !== realRoot && !real.startsWith(realRoot + sep5)) return void 0;
+    const handle = await open6(real, "r");
+    try {
+      if (!(await handle.stat()).isFile()) return void 0;
+      const buffer = Buffer.alloc(HEAD_BYTES);
+      const { bytesRead } = await handle.read(buffer, 0, HEAD_BYTES, 0);
+      return buffer.subarray(0, bytesRead).toString("utf8");
+    } finally {
+      await handle.close();
+    }
+  } catch {
+    return void 0;
+  }
+}
+async function partitionFiles(files, exclusions) {
+  await exclusions.prefetch(files);
+  const reasons = await mapLimited2(files, 64, (file2) => exclusions.reasonOf(file2));
+  const kept = [];
+  files.forEach((file2, index) => {
+    const reason = reasons[index];
+    if (reason) exclusions.count("files", reason, file2);
+    else kept.push(file2);
+  });
+  return kept;
+}
+async function mapLimited2(items2, limit, fn) {
+  const out = new Array(items2.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items2.length) {
+      const index = next++;
+      out[index] = await fn(items2[index]);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items2.length) }, worker));
+  return out;
+}
+function describeExclusions(counts) {
+  const lines = [];
+  const part = (of) => Object.entries(of).sort((a, b) => b[1] - a[1]).map(([reason, n]) => `${n.toLocaleString("en-US")} ${EXCLUSION_REASONS[reason]}`).join("; ");
+  const total = (of) => Object.values(of).reduce((n, v) => n + (v ?? 0), 0);
+  const files = total(counts.files);
+  const findings = total(counts.findings);
+  if (files) lines.push(`${files.toLocaleString("en-US")} file${files === 1 ? "" : "s"} not scanned: ${part(counts.files)}`);
+  if (findings) lines.push(`${findings.toLocaleString("en-US")} finding${findings === 1 ? "" : "s"} not reported: ${part(counts.findings)}`);
+  return lines;
 }
 function trendLine(input2, active) {
   const first = input2.history?.[0];
@@ -70073,9 +71910,9 @@ function priorityTable(input2, active) {
   }
   rows.push([input2.baseline ? "Open (all)" : "Open", active]);
   const out = [`| | ${PRIORITIES.join(" | ")} | Total |`, `| --- |${PRIORITIES.map(() => " ---: |").join("")} ---: |`];
-  for (const [label, list] of rows) {
-    const counts = countsByPriority(list);
-    out.push(`| ${label} | ${PRIORITIES.map((p) => counts[p]).join(" | ")} | ${list.filter((f) => !f.suppressed).length} |`);
+  for (const [label, list2] of rows) {
+    const counts = countsByPriority(list2);
+    out.push(`| ${label} | ${PRIORITIES.map((p) => counts[p]).join(" | ")} | ${list2.filter((f) => !f.suppressed).length} |`);
   }
   return out;
 }
@@ -70089,8 +71926,13 @@ function markdownParts(input2) {
   const active = findings.filter((f) => !f.suppressed);
   const waived = findings.length - active.length;
   const out = [];
-  const head = verdict.status === "pass" ? "\u2705 gate passed" : "\u274C gate failed";
+  const head = verdict.status === "error" ? "\u26A0\uFE0F error: a scanner could not run" : verdict.status === "pass" ? "\u2705 gate passed" : "\u274C gate failed";
   out.push(`## Pipewarden: ${head}`, "");
+  if (verdict.status === "error" && verdict.errors?.length) {
+    out.push("**Why this run is an error** (`gate.on_scanner_error: fail`: what a scanner did not look at cannot pass):", "");
+    for (const error63 of verdict.errors) out.push(`- ${escapeMarkdown(error63, 400)}`);
+    out.push("");
+  }
   if (verdict.failures.length) {
     out.push("**Why the gate failed:**", "");
     for (const failure2 of verdict.failures) {
@@ -70123,7 +71965,7 @@ function markdownParts(input2) {
     out.push("<details><summary>Fix first: the most urgent things to change</summary>", "");
     for (const [i, group] of groups2.slice(0, FIX_FIRST).entries()) {
       const f = group.top;
-      out.push(`${i + 1}. **${f.priority ?? ""}** (risk ${f.risk ?? ""}) ${markdownCode(group.ruleId)} in ${markdownCode(group.component)}${group.count > 1 ? `, ${group.count} places` : ""}: ${escapeMarkdown(group.message, 160)}`);
+      out.push(`${i + 1}. **${f.priority ?? ""}** (risk ${f.risk ?? ""}) ${markdownCode(group.ruleId)} in ${markdownCode(whereToFix(group))}${group.count > 1 ? `, ${group.count} places` : ""}: ${escapeMarkdown(group.message, 160)}`);
     }
     out.push("", "</details>", "");
   }
@@ -70132,6 +71974,22 @@ function markdownParts(input2) {
     out.push("### Scanners skipped or failed", "");
     for (const run22 of troubled) out.push(`- **${escapeMarkdown(run22.id, 60)}** ${run22.status}: ${escapeMarkdown(run22.reason ?? "", 300)}`);
     out.push("");
+  }
+  if (input2.coverage?.length) {
+    out.push("### Coverage", "", "| What | Files | Checked by | Status |", "| --- | ---: | --- | --- |");
+    for (const line2 of input2.coverage) {
+      const status = line2.status === "checked" ? "\u2705 checked" : line2.status === "partly checked" ? `\u26A0\uFE0F partly: ${escapeMarkdown(line2.why ?? "", 300)}` : `\u274C not checked: ${escapeMarkdown(line2.why ?? "", 300)}`;
+      out.push(`| ${escapeMarkdown(line2.what, 80)} | ${line2.files} | ${escapeMarkdown(line2.checkedBy.join(", "), 120)} | ${status} |`);
+    }
+    out.push("");
+  }
+  const excluded = input2.exclusions ? describeExclusions(input2.exclusions) : [];
+  if (excluded.length) {
+    out.push("### Not scanned", "");
+    for (const line2 of excluded) out.push(`- ${escapeMarkdown(line2, 600)}`);
+    const examples = Object.values(input2.exclusions.examples).flat().slice(0, 6);
+    if (examples.length) out.push(`- For example: ${examples.map((e3) => markdownCode(e3)).join(", ")}`);
+    out.push("- Bring third-party code back with `include:` in pipewarden.yml; leave more out with `exclude:` or `--exclude`.", "");
   }
   const soon = input2.waivers?.expiringSoon ?? [];
   const expired = input2.waivers?.expired ?? [];
@@ -70182,15 +72040,15 @@ function renderMarkdown(input2, limit = MARKDOWN_LIMIT) {
   const { head, table: table2, tail: tail2 } = markdownParts(input2);
   const report = safeHttpUrl(input2.links?.report);
   const fullReport = report ? `[the full report](${report})` : "`report.html` and `results.sarif` in the job's artifacts";
-  const join222 = (rows2) => {
+  const join252 = (rows2) => {
     const shown = table2.length ? [...table2.slice(0, rows2 + 4), ...rows2 < table2.length - 4 ? ["", `${table2.length - 4 - rows2} more findings are not shown here: see ${fullReport}.`] : [], "", "</details>", ""] : [];
     return [...head, ...shown, ...tail2].join("\n");
   };
   let rows = Math.max(0, table2.length - 4);
-  let text2 = join222(rows);
+  let text2 = join252(rows);
   while (text2.length > limit && rows > 0) {
     rows = Math.floor(rows / 2);
-    text2 = join222(rows);
+    text2 = join252(rows);
   }
   if (text2.length > limit) {
     const note = `
@@ -70218,15 +72076,15 @@ ${gateCases.join("\n")}
   </testsuite>`);
   const byTool = /* @__PURE__ */ new Map();
   for (const finding of [...findings].sort(byRisk)) if (!finding.suppressed) {
-    const list = byTool.get(finding.tool);
-    if (list) list.push(finding);
+    const list2 = byTool.get(finding.tool);
+    if (list2) list2.push(finding);
     else byTool.set(finding.tool, [finding]);
   }
   let failures = verdict.failures.length;
   let tests = gateCases.length;
-  for (const [tool, list] of byTool) {
+  for (const [tool, list2] of byTool) {
     const groups2 = /* @__PURE__ */ new Map();
-    for (const f of list) {
+    for (const f of list2) {
       const key = `${f.ruleId}\0${componentOf(f)}`;
       const members22 = groups2.get(key);
       if (members22) members22.push(f);
@@ -70251,7 +72109,7 @@ ${cases.join("\n")}
   out.push(`<testsuites name="pipewarden" tests="${tests}" failures="${failures}">`, ...suites, "</testsuites>", "");
   return out.join("\n");
 }
-var REPORT_SCHEMA_VERSION = "1.1";
+var REPORT_SCHEMA_VERSION = "1.2";
 function findingJson(f) {
   const props = f.result.properties ?? {};
   const pkg = prop(props, PROP.package);
@@ -70287,13 +72145,24 @@ function renderJson(input2) {
     generatedAt: (input2.generatedAt ?? /* @__PURE__ */ new Date()).toISOString(),
     stage: input2.stage,
     verdict: input2.verdict.status,
+    ...input2.verdict.errors?.length ? { errors: input2.verdict.errors } : {},
     ...input2.exitCode !== void 0 ? { exitCode: input2.exitCode } : {},
     failures: input2.verdict.failures.map(({ rule, matched, max, findings }) => ({ rule, matched, max, findings })),
     counts: { total: input2.findings.length, ...input2.verdict.counts, fixed: input2.fixed?.length ?? 0 },
     ...input2.baseline ? { baseline: input2.baseline } : {},
     ...input2.scope ? { diff: input2.scope } : {},
+    ...input2.exclusions && (Object.keys(input2.exclusions.files).length || Object.keys(input2.exclusions.findings).length) ? { excluded: { files: input2.exclusions.files, findings: input2.exclusions.findings } } : {},
+    ...input2.coverage?.length ? { coverage: input2.coverage } : {},
     warnings: input2.verdict.warnings,
-    scanners: input2.scanners.map(({ id, status, version: v, durationMs, reason, findings }) => ({ id, status, ...v ? { version: v } : {}, durationMs: Math.round(durationMs), ...reason ? { reason } : {}, ...findings !== void 0 ? { findings } : {} })),
+    scanners: input2.scanners.map(({ id, status, version: v, durationMs, reason, findings, notAnalysed }) => ({
+      id,
+      status,
+      ...v ? { version: v } : {},
+      durationMs: Math.round(durationMs),
+      ...reason ? { reason } : {},
+      ...findings !== void 0 ? { findings } : {},
+      ...notAnalysed?.length ? { notAnalysed } : {}
+    })),
     waivers: {
       expired: (input2.waivers?.expired ?? []).map((w) => ({ index: w.index, expires: w.waiver.expires, owner: w.waiver.owner, matched: w.matched })),
       expiringSoon: (input2.waivers?.expiringSoon ?? []).map((w) => ({ index: w.index, expires: w.waiver.expires, owner: w.waiver.owner, daysLeft: w.daysLeft }))
@@ -70372,7 +72241,7 @@ function options(values) {
 var STYLE = `
 :root{--fg:#1d2129;--muted:#667085;--line:#e4e7ec;--bg:#fff;--soft:#f6f7f9}
 *{box-sizing:border-box}body{font:14px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:var(--fg);background:var(--bg);margin:0}
-header{padding:20px 28px;color:#fff}header.pass{background:#1f7a3f}header.fail{background:#b42318}
+header{padding:20px 28px;color:#fff}header.pass{background:#1f7a3f}header.fail{background:#b42318}header.error{background:#8a4b00}
 header h1{margin:0 0 4px;font-size:22px}header p{margin:0;opacity:.92}
 main{padding:20px 28px;max-width:1500px}section{margin:0 0 26px}h2{font-size:17px;margin:0 0 10px}
 .cards{display:flex;gap:12px;flex-wrap:wrap}.card{border:1px solid var(--line);border-radius:8px;padding:10px 16px;min-width:92px;background:var(--soft)}
@@ -70432,6 +72301,7 @@ function renderHtml(input2) {
   const active = all.filter((f) => !f.suppressed);
   const { verdict } = input2;
   const pass = verdict.status === "pass";
+  const title = verdict.status === "error" ? "error: a scanner could not run" : pass ? "gate passed" : "gate failed";
   const byPriority = Object.fromEntries(PRIORITIES.map((p) => [p, active.filter((f) => f.priority === p).length]));
   const fresh = active.filter((f) => f.result.baselineState === "new").length;
   const generated = (input2.generatedAt ?? /* @__PURE__ */ new Date()).toISOString();
@@ -70484,10 +72354,10 @@ ${all.length > shown.length ? `<p class="muted">The ${all.length - shown.length}
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'nonce-${nonce}'; script-src 'nonce-${nonce}'; img-src data:; base-uri 'none'; form-action 'none'">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="referrer" content="no-referrer">
-<title>Pipewarden: ${pass ? "gate passed" : "gate failed"} (${e(input2.stage)})</title>
+<title>Pipewarden: ${title} (${e(input2.stage)})</title>
 <style nonce="${nonce}">${STYLE}</style></head>
 <body>
-<header class="${pass ? "pass" : "fail"}"><h1 id="verdict">${pass ? "Gate passed" : "Gate failed"}</h1><p>${subtitle}</p></header>
+<header class="${verdict.status}"><h1 id="verdict">${title.charAt(0).toUpperCase()}${title.slice(1)}</h1><p>${subtitle}</p>${(verdict.errors ?? []).map((error63) => `<p>${e(error63)}</p>`).join("")}</header>
 <main>
 ${why}
 <section><h2>Open findings</h2><div class="cards">${cards}</div></section>
@@ -70585,15 +72455,15 @@ function gitlabReports(findings, context) {
   }
   for (const finding of findings) {
     const type = TYPE_OF[finding.category] ?? "sast";
-    const list = byType.get(type);
-    if (list) list.push(finding);
+    const list2 = byType.get(type);
+    if (list2) list2.push(finding);
     else byType.set(type, [finding]);
   }
   const reports = {};
-  for (const [type, list] of byType) {
+  for (const [type, list2] of byType) {
     const failed = context.scanners.some((run22) => run22.status === "failed" && TYPE_OF[context.categories[run22.id] ?? ""] === type);
-    const tool = list[0]?.tool ?? "Pipewarden";
-    const vulnerabilities = list.map((f) => ({
+    const tool = list2[0]?.tool ?? "Pipewarden";
+    const vulnerabilities = list2.map((f) => ({
       id: uuidOf(f.fingerprint ?? `${f.tool}:${f.ruleId}:${f.location?.uri}:${f.location?.startLine}`),
       name: (f.rule?.shortDescription?.text ?? f.ruleId).slice(0, 255),
       description: f.message.slice(0, 1048576),
@@ -70613,7 +72483,7 @@ function gitlabReports(findings, context) {
         start_time: gitlabTime(context.startedAt),
         end_time: gitlabTime(context.endedAt),
         status: failed ? "failure" : "success",
-        ...type === "dast" ? { scanned_resources: [...new Map(list.map((f) => {
+        ...type === "dast" ? { scanned_resources: [...new Map(list2.map((f) => {
           const d = prop(f.result.properties, PROP.dast);
           return [`${d?.method ?? "GET"} ${d?.url ?? ""}`, { method: d?.method ?? "GET", url: d?.url ?? "", type: "url" }];
         })).values()].filter((r) => r.url) } : {}
@@ -70624,31 +72494,31 @@ function gitlabReports(findings, context) {
   return reports;
 }
 async function writeFolderAtomic(dir, files) {
-  const staging = join16(dirname6(dir), `.${basename32(dir)}.tmp-${process.pid}-${Date.now()}`);
+  const staging = join18(dirname6(dir), `.${basename4(dir)}.tmp-${process.pid}-${Date.now()}`);
   ensureDir(staging);
   try {
-    for (const file2 of files) await writeFile3(join16(staging, file2.name), file2.text);
+    for (const file2 of files) await writeFile3(join18(staging, file2.name), file2.text);
     const old = `${staging}.old`;
     await rename22(dir, old).catch((error63) => {
       if (error63.code !== "ENOENT") throw error63;
     });
     await rename22(staging, dir);
-    await rm22(old, { recursive: true, force: true });
+    await rm3(old, { recursive: true, force: true });
   } catch (error63) {
-    await rm22(staging, { recursive: true, force: true });
+    await rm3(staging, { recursive: true, force: true });
     throw error63;
   }
 }
 async function emit(log2, summary2, outDir, context = {}) {
   const outputs = {
-    sarif: join16(outDir, "results.sarif"),
-    summary: join16(outDir, "summary.md"),
+    sarif: join18(outDir, "results.sarif"),
+    summary: join18(outDir, "summary.md"),
     gitlab: [],
-    junit: join16(outDir, "junit.xml"),
-    json: join16(outDir, "report.json"),
-    html: join16(outDir, "report.html"),
+    junit: join18(outDir, "junit.xml"),
+    json: join18(outDir, "report.json"),
+    html: join18(outDir, "report.html"),
     github: [],
-    githubDir: join16(outDir, "github")
+    githubDir: join18(outDir, "github")
   };
   ensureDir(outDir);
   const github = githubSarif(log2, { anchorUri: context.anchorUri });
@@ -70656,7 +72526,7 @@ async function emit(log2, summary2, outDir, context = {}) {
     outputs.githubDir,
     github.files.map((file2) => ({ name: file2.name, text: file2.text }))
   );
-  outputs.github = github.files.map((file2) => join16(outputs.githubDir, file2.name));
+  outputs.github = github.files.map((file2) => join18(outputs.githubDir, file2.name));
   const input2 = { ...summary2, fixed: summary2.fixed ?? fixedOf(log2), github, links: summary2.links ?? context.links };
   await writeFileAtomic(outputs.sarif, sarifText(log2));
   await writeFileAtomic(outputs.summary, renderMarkdown(input2));
@@ -70667,7 +72537,7 @@ async function emit(log2, summary2, outDir, context = {}) {
   if (context.gitlab) {
     const reports = gitlabReports(input2.findings.filter((f) => !f.suppressed), context.gitlab);
     for (const [type, report] of Object.entries(reports)) {
-      const file2 = join16(outDir, GITLAB_REPORT_FILES[type]);
+      const file2 = join18(outDir, GITLAB_REPORT_FILES[type]);
       await writeFileAtomic(file2, `${JSON.stringify(report, null, 2)}
 `);
       outputs.gitlab.push(file2);
@@ -70788,9 +72658,9 @@ function onDefaultBranch(line2) {
   if (line2.stage === "precommit" || line2.branch === void 0) return false;
   return line2.defaultBranch ? line2.branch === line2.defaultBranch : line2.branch === "main" || line2.branch === "master";
 }
-var MAX_LINE = 64 * 1024 * 1024;
+var MAX_LINE2 = 64 * 1024 * 1024;
 function lineProblem(text2) {
-  if (text2.length > MAX_LINE) return { problem: `longer than ${MAX_LINE / 1024 / 1024} MB` };
+  if (text2.length > MAX_LINE2) return { problem: `longer than ${MAX_LINE2 / 1024 / 1024} MB` };
   let json22;
   try {
     json22 = JSON.parse(text2);
@@ -70806,7 +72676,7 @@ function lineProblem(text2) {
 async function readHistoryFile(file2, shown = file2) {
   const result2 = { lines: [], skipped: [] };
   try {
-    const info2 = await stat5(file2);
+    const info2 = await stat6(file2);
     if (!info2.isFile()) throw new InputError("is not a file (expected a history.jsonl)", { file: shown });
   } catch (error63) {
     if (error63 instanceof InputError) throw error63;
@@ -70857,14 +72727,14 @@ async function completeProvenance(provenance, srcRoot, ports, env) {
     git(provenance?.defaultBranch, "symbolic-ref", "--quiet", "--short", "refs/remotes/origin/HEAD")
   ]);
   const commit = provenance?.commit ?? (head || void 0);
-  const repository = provenance?.repository ?? (repoFromRemote(remote) || basename4(srcRoot));
+  const repository = provenance?.repository ?? (repoFromRemote(remote) || basename5(srcRoot));
   const branch = provenance?.branch ?? (checkedOut && checkedOut !== "HEAD" ? checkedOut : void 0);
   const defaultBranch = provenance?.defaultBranch ?? (origin.startsWith("origin/") ? origin.slice("origin/".length) : void 0);
   return { ...provenance, ...commit ? { commit } : {}, repository, ...branch ? { branch } : {}, ...defaultBranch ? { defaultBranch } : {} };
 }
 function historyFileOf(options2) {
   if (options2.off) return void 0;
-  const shown = options2.named ?? options2.configured ?? join17(options2.outDir, "history.jsonl");
+  const shown = options2.named ?? options2.configured ?? join19(options2.outDir, "history.jsonl");
   return { file: resolve22(options2.cwd, shown), shown };
 }
 async function loadHistory(options2, warn) {
@@ -70926,18 +72796,130 @@ function stageGate(config2, stage) {
   if (!rules) return config2.gate;
   return { on_scanner_error: config2.gate?.on_scanner_error ?? "fail", scope: config2.gate?.scope ?? "new", ...config2.gate, rules };
 }
-function judge(findings, config2, stage, warnings) {
+function judge2(findings, config2, stage, warnings) {
   return applyGate({ findings: [...findings], gate: stageGate(config2, stage), mode: config2.stages?.[stage]?.gate ?? "default", warnings: [...warnings] });
 }
 function verdictProp(verdict) {
-  const { status, failures, scope, gated, total, counts, warnings } = verdict;
-  return { status, failures, scope, gated, total, counts, warnings };
+  const { status, failures, scope, gated, total, counts, warnings, errors } = verdict;
+  return { status, failures, scope, gated, total, counts, warnings, ...errors?.length ? { errors } : {} };
 }
 async function failsAlone(log2, config2, stage, today) {
   await enrich(log2, { feeds: { warnings: [] }, context: config2.context ?? [] });
   prioritize(log2, { slaDays: config2.priorities?.sla_days });
   applyWaivers(log2, config2.waivers ?? [], today ?? todayUtc());
   return applyGate({ findings: findingsOf(log2), gate: stageGate(config2, stage) }).status === "fail";
+}
+var DOCUMENTATION_SCORE = 5;
+var MAX_REGION_LINES = 200;
+var DOC_EXTENSION = /\.(?:md|markdown|mdx|rst|txt|adoc|asciidoc)$/i;
+var DOC_FOLDER = /(?:^|\/)(?:docs?|documentation)\//i;
+var DOC_NAME = /(?:^|\/)(?:README|CHANGELOG|CHANGES|CONTRIBUTING|INSTALL|HISTORY)(?:\.[^/]*)?$/i;
+function isDocumentationPath(path22) {
+  return DOC_EXTENSION.test(path22) || DOC_FOLDER.test(path22) || DOC_NAME.test(path22);
+}
+function isSecretFinding(run22, result2) {
+  if (categoryOf(run22, result2) === "secrets") return true;
+  const tags = [...ruleOf(run22, result2)?.properties?.tags ?? [], ...result2.properties?.tags ?? []];
+  return tags.some((tag) => /^secrets?$/i.test(String(tag)));
+}
+function localPath(run22, result2) {
+  const artifact = result2.locations?.[0]?.physicalLocation?.artifactLocation;
+  const indexed = artifact?.index !== void 0 ? run22.artifacts?.[artifact.index]?.location : void 0;
+  const uri = artifact?.uri ?? indexed?.uri;
+  const base = artifact?.uriBaseId ?? indexed?.uriBaseId;
+  if (!uri || base !== void 0 && base !== SRCROOT || /^[a-z][a-z0-9+.-]*:/i.test(uri) || uri.startsWith("/")) return void 0;
+  return decodeUri(uri);
+}
+var PAIRS = [["<", ">"], ["{", "}"], ["(", ")"], ["[", "]"]];
+function balanced(line2, start, end) {
+  let [from, to] = [Math.max(0, start), Math.min(line2.length, end)];
+  for (const [open7, close] of PAIRS) {
+    const text2 = line2.slice(from, to);
+    const opens = text2.split(open7).length - 1;
+    const closes = text2.split(close).length - 1;
+    if (opens > closes && line2[to] === close) to++;
+    else if (closes > opens && line2[from - 1] === open7) from--;
+  }
+  return line2.slice(from, to);
+}
+async function flaggedText(run22, result2, readLine) {
+  const region2 = result2.locations?.[0]?.physicalLocation?.region;
+  const path22 = localPath(run22, result2);
+  const first = region2?.startLine;
+  if (path22 !== void 0 && first !== void 0) {
+    const last = Math.min(region2?.endLine ?? first, first + MAX_REGION_LINES - 1);
+    const lines = [];
+    for (let n = first; n <= last; n++) {
+      const line2 = await readLine(path22, n);
+      if (line2 === void 0) break;
+      lines.push(line2);
+    }
+    if (lines.length === last - first + 1) {
+      const exact = region2?.startColumn !== void 0 && region2.endColumn !== void 0;
+      if (!exact) return { text: lines.join("\n"), exact: false };
+      if (lines.length === 1) return { text: balanced(lines[0], region2.startColumn - 1, region2.endColumn - 1), exact: true };
+      lines[0] = lines[0].slice(region2.startColumn - 1);
+      lines[lines.length - 1] = lines[lines.length - 1].slice(0, region2.endColumn - 1);
+      return { text: lines.join("\n"), exact: true };
+    }
+  }
+  const snippet = region2?.snippet?.text;
+  return snippet !== void 0 ? { text: snippet, exact: true } : void 0;
+}
+var URL_CREDENTIALS = /[a-z][a-z0-9+.-]*:\/\/([^\s:@/]*)(?::([^\s@/]*))?@/gi;
+var ASSIGNMENT = /^\s*(?:[\w$.]+\s+){0,3}["'`]?[\w.$-]+["'`]?\s*(?:=>|:=|=|:(?!\/\/))\s*([\s\S]+?)\s*[,;]?\s*$/;
+var QUOTED = /(["'`])((?:\\.|(?!\1)[^\\])*)\1/g;
+var BARE_VALUE = /[\w.$-]+\s*(?:=>|:=|=|:(?!\/\/))\s*([^\s"'`,;]+)/g;
+function secretCandidates(text2, exact) {
+  const credentials = [...text2.matchAll(URL_CREDENTIALS)].map((m) => m[2] ?? m[1]).filter((value) => value !== "");
+  if (credentials.length) return credentials;
+  if (exact) {
+    const assigned = ASSIGNMENT.exec(text2)?.[1];
+    return [assigned ?? text2.trim()];
+  }
+  const values = [...[...text2.matchAll(QUOTED)].map((m) => m[2]), ...[...text2.matchAll(BARE_VALUE)].map((m) => m[1])];
+  return values.length ? values : [text2.trim()];
+}
+async function dropPlaceholderSecrets(log2, readLine) {
+  let dropped = 0;
+  for (const run22 of log2.runs) {
+    if (!run22.results?.length) continue;
+    const kept = [];
+    for (const result2 of run22.results) {
+      if (result2.baselineState !== "absent" && isSecretFinding(run22, result2)) {
+        const flagged = await flaggedText(run22, result2, readLine);
+        const candidates = flagged ? secretCandidates(flagged.text, flagged.exact) : [];
+        if (candidates.length && candidates.every(isPlaceholderSecret)) {
+          dropped++;
+          continue;
+        }
+      }
+      kept.push(result2);
+    }
+    run22.results = kept;
+  }
+  return dropped;
+}
+function demoteDocumentationSecrets(log2) {
+  let lowered = 0;
+  for (const run22 of log2.runs) {
+    for (const result2 of run22.results ?? []) {
+      if (result2.baselineState === "absent" || !isSecretFinding(run22, result2)) continue;
+      const uri = result2.locations?.[0]?.physicalLocation?.artifactLocation?.uri;
+      if (!uri || !isDocumentationPath(decodeUri(uri))) continue;
+      if (scoreOf2(result2, ruleOf(run22, result2)) <= DOCUMENTATION_SCORE) continue;
+      const tags = [.../* @__PURE__ */ new Set([...result2.properties?.tags ?? [], "documentation"])];
+      result2.properties = { ...result2.properties, "security-severity": DOCUMENTATION_SCORE.toFixed(1), tags };
+      if ((result2.level ?? ruleOf(run22, result2)?.defaultConfiguration?.level) === "error") result2.level = "warning";
+      lowered++;
+    }
+  }
+  return lowered;
+}
+async function screenSecretFindings(log2, readLine) {
+  const placeholders = await dropPlaceholderSecrets(log2, readLine);
+  const documentation = demoteDocumentationSecrets(log2);
+  return { placeholders, documentation };
 }
 async function readBaseline(file2, shown) {
   try {
@@ -70983,6 +72965,8 @@ var scanOptionsSchema = external_exports.object({
   stage: external_exports.enum(STAGES),
   /** Scanner ids the user named; [] runs none (only reports); undefined takes the stage's. */
   scanners: external_exports.array(external_exports.string()).readonly().optional(),
+  /** Path patterns never scanned nor reported, over pipewarden.yml's `exclude:` (--exclude). */
+  exclude: external_exports.array(external_exports.string().trim().min(1).refine((p) => !p.startsWith("!"), "negation is not supported; use include: in pipewarden.yml")).readonly().optional(),
   /** Only the files staged in git (pre-commit). */
   staged: external_exports.boolean().optional(),
   reports: external_exports.array(external_exports.object({ file: path4, format: external_exports.string().optional() })).readonly().optional(),
@@ -71018,7 +73002,75 @@ function parseScanOptions(options2) {
   const problems = parsed.error.issues.map((issue3) => `${issue3.path.join(".") || "options"}: ${issue3.message}`);
   throw new ConfigError(`invalid scan options: ${problems.join("; ")}`, { problems });
 }
-function stampRun(log2, options2, ingested, judged, runs) {
+var name = (pattern) => new RegExp(`(?:^|/)(?:${pattern})$`, "i");
+var AREAS = [
+  { what: "JavaScript/TypeScript code", kind: "code", files: /\.(?:[cm]?js|jsx|ts|tsx|mts|cts|vue|svelte)$/i },
+  { what: "Python code", kind: "code", files: /\.py$/i },
+  { what: "PHP code", kind: "code", files: /\.(?:php|phtml)$/i },
+  { what: "Java/Kotlin code", kind: "code", files: /\.(?:java|kt|kts|jsp)$/i },
+  { what: "Go code", kind: "code", files: /\.go$/i },
+  { what: "Ruby code", kind: "code", files: /\.rb$/i },
+  { what: "C/C++ code", kind: "code", files: /\.(?:c|cc|cpp|cxx|h|hh|hpp)$/i },
+  { what: "C# code", kind: "code", files: /\.cs$/i },
+  { what: "Shell scripts", kind: "code", files: /\.(?:sh|bash)$/i },
+  { what: "npm dependencies (lockfile)", kind: "dependencies", files: name("package-lock\\.json|npm-shrinkwrap\\.json|yarn\\.lock|pnpm-lock\\.yaml"), thirdParty: true },
+  { what: "npm dependencies (package.json without a lockfile)", kind: "dependencies", files: name("package\\.json"), thirdParty: true },
+  { what: "Python dependencies", kind: "dependencies", files: name("requirements[\\w.-]*\\.txt|Pipfile\\.lock|poetry\\.lock|uv\\.lock|pyproject\\.toml"), thirdParty: true },
+  { what: "PHP dependencies", kind: "dependencies", files: name("composer\\.lock|composer\\.json"), thirdParty: true },
+  { what: "Go modules", kind: "dependencies", files: name("go\\.mod|go\\.sum"), thirdParty: true },
+  { what: "Java dependencies", kind: "dependencies", files: name("pom\\.xml|gradle\\.lockfile|build\\.gradle(?:\\.kts)?"), thirdParty: true },
+  { what: "Ruby gems", kind: "dependencies", files: name("Gemfile\\.lock"), thirdParty: true },
+  { what: "Rust crates", kind: "dependencies", files: name("Cargo\\.lock"), thirdParty: true },
+  { what: ".NET packages", kind: "dependencies", files: name("packages\\.lock\\.json|[\\w.-]+\\.csproj"), thirdParty: true },
+  { what: "Vendored JavaScript libraries", kind: "dependencies", files: /(?:^|\/)(?:vendor|vendors|third_party|third-party|bower_components)\/.*\.js$|[.-]min\.js$/i, thirdParty: true },
+  { what: "Dockerfiles", kind: "infrastructure", files: /(?:^|\/)(?:Dockerfile|Containerfile)(?:\.[\w-]+)?$|\.dockerfile$/i },
+  { what: "Terraform", kind: "infrastructure", files: /\.tf$/i },
+  { what: "Kubernetes and Helm manifests", kind: "infrastructure", files: /(?:^|\/)(?:k8s|kubernetes|helm|charts|manifests)\/.*\.ya?ml$/i },
+  { what: "CI/CD definitions", kind: "infrastructure", files: /^\.github\/workflows\/.*\.ya?ml$|(?:^|\/)\.gitlab-ci\.yml$|(?:^|\/)Jenkinsfile$/i }
+];
+var CATEGORIES2 = {
+  code: ["sast"],
+  dependencies: ["sca"],
+  infrastructure: ["iac", "container"],
+  secrets: ["secrets"]
+};
+var list = (ids) => ids.join(", ");
+function judgeArea(area, files, scanners2, runs) {
+  const line2 = { what: area.what, kind: area.kind, files: files.length, checkedBy: [], status: "not checked" };
+  const applicable = scanners2.filter((s) => (s.target ?? "files") === "files" && CATEGORIES2[area.kind].includes(s.category) && s.select(files).length > 0);
+  const runOf = (s) => runs.find((r) => r.id === s.id);
+  const ran = applicable.filter((s) => ["ran", "partial"].includes(runOf(s)?.status ?? ""));
+  line2.checkedBy = ran.map((s) => s.id);
+  if (!applicable.length) {
+    line2.why = area.kind === "code" ? "no SAST scanner of this run reads it" : "no scanner of this run reads it";
+    return line2;
+  }
+  if (!ran.length) {
+    const missing2 = applicable.filter((s) => runOf(s)?.status === "skipped" && runOf(s)?.reason !== NOTHING_TO_SCAN);
+    const failed = applicable.filter((s) => runOf(s)?.status === "failed");
+    line2.why = failed.length ? `${list(failed.map((s) => s.id))} failed` : missing2.length ? `${list(missing2.map((s) => s.id))} ${missing2.length === 1 ? "is" : "are"} not installed` : "its scanners did not run";
+    return line2;
+  }
+  const caveats = ran.map((s) => runOf(s)).filter((r) => r.caveat).map((r) => `${r.id}: ${r.caveat}`);
+  const partial2 = ran.map((s) => runOf(s)).filter((r) => r.status === "partial");
+  line2.status = caveats.length || partial2.length ? "partly checked" : "checked";
+  if (caveats.length || partial2.length) line2.why = [...caveats, ...partial2.map((r) => `${r.id}: ${r.notAnalysed?.length ?? 0} files not analysed`)].join("; ");
+  return line2;
+}
+function coverageOf(input2) {
+  const lines = [];
+  const lockfiles = input2.filesWithThirdParty.filter((f) => /(?:^|\/)(?:package-lock\.json|npm-shrinkwrap\.json|yarn\.lock|pnpm-lock\.yaml)$/.test(f));
+  const locked = new Set(lockfiles.map((f) => f.slice(0, f.lastIndexOf("/") + 1)));
+  for (const area of AREAS) {
+    let files = (area.thirdParty ? input2.filesWithThirdParty : input2.files).filter((file2) => area.files.test(file2));
+    if (area.kind === "dependencies" && area.what !== "Vendored JavaScript libraries") files = files.filter((f) => !/(?:^|\/)node_modules\//.test(f));
+    if (area.what.includes("without a lockfile")) files = files.filter((f) => !locked.has(f.slice(0, f.lastIndexOf("/") + 1)));
+    if (files.length) lines.push(judgeArea(area, files, input2.scanners, input2.runs));
+  }
+  if (input2.files.length) lines.push(judgeArea({ what: "Secrets in every file", kind: "secrets" }, input2.files, input2.scanners, input2.runs));
+  return lines;
+}
+function stampRun(log2, options2, ingested, judged, runs, extra) {
   log2.properties = {
     ...log2.properties,
     [PROP.stage]: options2.stage,
@@ -71027,15 +73079,19 @@ function stampRun(log2, options2, ingested, judged, runs) {
     ...ingested.scope ? { [PROP.diff]: ingested.scope } : {},
     ...ingested.merged ? { [PROP.merged]: ingested.merged } : {},
     [PROP.verdict]: verdictProp(judged.verdict),
+    ...extra.coverage?.length ? { [PROP.coverage]: extra.coverage } : {},
+    ...extra.exclusions && (Object.keys(extra.exclusions.files).length || Object.keys(extra.exclusions.findings).length) ? { [PROP.excluded]: extra.exclusions } : {},
     [PROP.waivers]: { expired: judged.waivers.expired, expiringSoon: judged.waivers.expiringSoon },
-    [PROP.scanners]: runs.map(({ id, status, version: v, durationMs, reason, findings: count, files: fileCount }) => ({
+    [PROP.scanners]: runs.map(({ id, status, version: v, durationMs, reason, findings: count, files: fileCount, notAnalysed, caveat }) => ({
       id,
       status,
       files: fileCount,
       ...v ? { version: v } : {},
       durationMs: Math.round(durationMs),
       ...reason ? { reason } : {},
-      ...count !== void 0 ? { findings: count } : {}
+      ...count !== void 0 ? { findings: count } : {},
+      ...notAnalysed?.length ? { notAnalysed } : {},
+      ...caveat ? { caveat } : {}
     }))
   };
 }
@@ -71058,11 +73114,11 @@ function imagesOf(log2, prepared) {
 }
 var ANCHORS = ["pipewarden.yml", "pipewarden.yaml", "README.md", "readme.md", "package.json", "Dockerfile"];
 async function anchorOf(dir, srcRoot) {
-  for (const name of ANCHORS) {
-    const path22 = join18(dir, name);
-    if (await stat6(path22).then((s) => s.isFile(), () => false)) {
-      const rel = relative4(srcRoot, path22);
-      if (!rel.startsWith("..")) return rel.split(sep4).map(encodeURIComponent).join("/");
+  for (const name2 of ANCHORS) {
+    const path22 = join20(dir, name2);
+    if (await stat7(path22).then((s) => s.isFile(), () => false)) {
+      const rel = relative5(srcRoot, path22);
+      if (!rel.startsWith("..")) return rel.split(sep6).map(encodeURIComponent).join("/");
     }
   }
   return void 0;
@@ -71070,13 +73126,13 @@ async function anchorOf(dir, srcRoot) {
 async function emitRun(input2, emit2, ports) {
   const { options: options2, prepared, ingested, judged, runs, startedAt } = input2;
   const log2 = ingested.log;
-  stampRun(log2, options2, ingested, judged, runs);
+  stampRun(log2, options2, ingested, judged, runs, { coverage: input2.coverage, exclusions: prepared.exclusions.counts });
   const provenance = await completeProvenance(options2.provenance, prepared.srcRoot, ports, options2.env);
   stampFirstDetection(log2, startedAt);
   const images = imagesOf(log2, prepared);
   log2.properties = { ...log2.properties, [PROP.provenance]: provenance, ...images.length ? { [PROP.images]: images } : {} };
   const trend = prepared.history && trendOf(prepared.history, provenance.repository, options2.stage);
-  const summary2 = { ...judged, scanners: runs, stage: options2.stage, reports: ingested.reports, baseline: ingested.baseline, scope: ingested.scope, provenance, images, history: trend };
+  const summary2 = { ...judged, scanners: runs, stage: options2.stage, reports: ingested.reports, baseline: ingested.baseline, scope: ingested.scope, provenance, images, history: trend, exclusions: prepared.exclusions.counts, coverage: input2.coverage };
   const outputs = await emit2(log2, summary2, prepared.outDir, {
     gitlab: { version: version2, startedAt, endedAt: /* @__PURE__ */ new Date(), commit: provenance.commit, scanners: runs, categories: Object.fromEntries(prepared.scanners.map((s) => [s.id, s.category])) },
     links: options2.links,
@@ -71084,6 +73140,93 @@ async function emitRun(input2, emit2, ports) {
     commit: provenance.commit
   });
   return { outputs, provenance, images };
+}
+var WHERE_IT_LIVES = /* @__PURE__ */ new Set(["sca", "container", "dast"]);
+function pathIn(result2, at) {
+  const uri = result2.locations?.[0]?.physicalLocation?.artifactLocation?.uri;
+  if (!uri || /^[a-z][a-z0-9+.-]*:/i.test(uri)) return void 0;
+  const path22 = relative6(at.dir, join21(at.srcRoot, decodeUri(uri)));
+  if (!path22 || path22.startsWith("..") || isAbsolute2(path22)) return void 0;
+  return sep7 === "/" ? path22 : path22.split(sep7).join("/");
+}
+async function dropExcludedFindings(log2, exclusions, at, ports, env) {
+  const candidates = /* @__PURE__ */ new Set();
+  for (const run22 of log2.runs) for (const result2 of run22.results ?? []) {
+    const path22 = pathIn(result2, at);
+    if (path22) candidates.add(path22);
+  }
+  if (candidates.size === 0) return 0;
+  const paths = [...candidates];
+  await exclusions.prefetch(paths);
+  const [reasons, ignored] = await Promise.all([mapLimited2(paths, 64, (path22) => exclusions.reasonOf(path22)), gitIgnored(at.dir, paths, ports, env)]);
+  const reasonOf = new Map(paths.map((path22, index) => [path22, reasons[index] ?? (ignored.has(path22) ? "ignored" : void 0)]));
+  let dropped = 0;
+  for (const run22 of log2.runs) {
+    if (!run22.results?.length) continue;
+    run22.results = run22.results.filter((result2) => {
+      const path22 = pathIn(result2, at);
+      if (!path22) return true;
+      const reason = WHERE_IT_LIVES.has(categoryOf(run22, result2)) ? exclusions.userExcludes(path22) ? "excluded" : void 0 : reasonOf.get(path22);
+      if (!reason) return true;
+      exclusions.count("findings", reason, path22);
+      dropped++;
+      return false;
+    });
+  }
+  return dropped;
+}
+function fileOf(notification) {
+  const uri = notification.locations?.[0]?.physicalLocation?.artifactLocation?.uri;
+  return uri && !/^[a-z][a-z0-9+.-]*:/i.test(uri) ? decodeUri(uri) : void 0;
+}
+function notificationsOf(invocation) {
+  return [...invocation.toolExecutionNotifications ?? [], ...invocation.toolConfigurationNotifications ?? []];
+}
+function judgeInvocations(log2) {
+  const invocations = log2.runs.flatMap((run22) => run22.invocations ?? []);
+  const notifications = invocations.flatMap(notificationsOf);
+  const problems = [];
+  const seen = /* @__PURE__ */ new Set();
+  for (const notification of notifications) {
+    const file2 = fileOf(notification);
+    if (!file2 || notification.level !== "error" && notification.level !== "warning" || seen.has(file2)) continue;
+    seen.add(file2);
+    problems.push({ file: file2, reason: (notification.message.text ?? "").split("\n")[0].slice(0, 300) || "could not be analysed" });
+  }
+  const failed = invocations.filter((invocation) => invocation.executionSuccessful === false);
+  if (!failed.length) return { problems };
+  const general = failed.flatMap(notificationsOf).filter((n) => n.level !== "warning" && n.level !== "note" && !fileOf(n));
+  if (general.length || !problems.length) {
+    const reason = general.map((n) => n.message.text).filter(Boolean).join("; ") || notifications.map((n) => n.message.text).filter(Boolean).join("; ");
+    return { refused: reason || "the tool reported that it failed and gave no reason", problems };
+  }
+  return { problems };
+}
+function stampInvocation(log2, scanner, problems) {
+  for (const run22 of log2.runs) {
+    const own2 = run22.invocations?.[0];
+    const kept = (own2?.toolExecutionNotifications ?? []).filter((n) => !fileOf(n));
+    const configuration = (own2?.toolConfigurationNotifications ?? []).filter((n) => !fileOf(n));
+    const perFile = problems.map((problem) => ({
+      level: "warning",
+      message: { text: `not analysed: ${problem.reason}` },
+      locations: [{ physicalLocation: { artifactLocation: { uri: problem.file.split("/").map(encodeURIComponent).join("/"), uriBaseId: SRCROOT } } }],
+      descriptor: { id: "file-not-analysed" }
+    }));
+    const invocation = {
+      executionSuccessful: scanner.status !== "failed",
+      ...scanner.exitCode !== void 0 && scanner.exitCode !== null ? { exitCode: scanner.exitCode } : {},
+      ...scanner.commandLine ? { commandLine: scanner.commandLine } : {},
+      ...scanner.startedAt ? { startTimeUtc: scanner.startedAt } : {},
+      ...scanner.endedAt ? { endTimeUtc: scanner.endedAt } : {},
+      ...kept.length || perFile.length ? { toolExecutionNotifications: [...kept, ...perFile] } : {},
+      ...configuration.length ? { toolConfigurationNotifications: configuration } : {}
+    };
+    run22.invocations = [invocation];
+  }
+}
+function ensureInvocations(log2) {
+  for (const run22 of log2.runs) if (!run22.invocations?.length) run22.invocations = [{ executionSuccessful: true }];
 }
 function fail(runs, id, reason, trouble, warning2) {
   const run22 = runs.find((r) => r.id === id);
@@ -71100,12 +73243,19 @@ async function readScannerReports(collected, normalize, trouble) {
   for (const report of collected.reports) {
     const id = report.scanner.id;
     try {
-      const { log: log2 } = await normalizeReport(report, normalize);
-      const refused = log2.runs.flatMap((r) => r.invocations ?? []).find((i) => i.executionSuccessful === false);
-      if (refused) {
-        const reason = refused.toolExecutionNotifications?.map((n) => n.message.text).filter(Boolean).join("; ") || "the tool reported that it failed";
-        fail(collected.runs, id, reason, trouble, `${id} did not run: ${reason}`);
+      const { log: log2, warnings } = await normalizeReport(report, normalize);
+      for (const warning2 of warnings) trouble.warnings.push(`${id}: its report was repaired to be read: ${warning2}`);
+      const { refused, problems } = judgeInvocations(log2);
+      const run22 = collected.runs.find((r) => r.id === id);
+      if (refused) fail(collected.runs, id, refused, trouble, `${id} did not run: ${refused}`);
+      else if (problems.length && run22) {
+        run22.status = "partial";
+        run22.notAnalysed = problems;
+        const shown = problems.slice(0, 3).map((p) => `${p.file} (${p.reason})`).join("; ");
+        run22.reason = `${problems.length} file${problems.length === 1 ? "" : "s"} not analysed: ${shown}${problems.length > 3 ? `; and ${problems.length - 3} more in results.sarif` : ""}`;
+        trouble.warnings.push(`${id}: ${run22.reason}`);
       }
+      if (run22) stampInvocation(log2, run22, refused ? [] : problems);
       logs.push(log2);
       recorded.add(id);
     } catch (error63) {
@@ -71115,16 +73265,17 @@ async function readScannerReports(collected, normalize, trouble) {
   }
   return { logs, recorded };
 }
-async function readUserReports(options2, normalize) {
+async function readUserReports(options2, normalize, trouble) {
   const logs = [];
   const reports = [];
   for (const input2 of options2.reports ?? []) {
     if (options2.shard && shardOf(`report\0${input2.file}`, options2.shard.total) !== options2.shard.index) continue;
     const report = { file: resolve5(options2.cwd, input2.file), format: input2.format };
-    const { log: log2, format } = await normalizeReport(report, normalize).catch((error63) => {
+    const { log: log2, format, warnings } = await normalizeReport(report, normalize).catch((error63) => {
       if (error63 instanceof InputError) throw new InputError(error63.message, { file: input2.file, cause: error63 });
       throw error63;
     });
+    for (const warning2 of warnings) trouble.warnings.push(`${input2.file}: ${warning2}`);
     logs.push(log2);
     reports.push({ file: input2.file, format, findings: log2.runs.reduce((n, run22) => n + (run22.results?.length ?? 0), 0) });
   }
@@ -71140,6 +73291,9 @@ function failedRunLog(run22, scanner) {
           {
             executionSuccessful: false,
             ...run22.exitCode !== void 0 && run22.exitCode !== null ? { exitCode: run22.exitCode } : {},
+            ...run22.commandLine ? { commandLine: run22.commandLine } : {},
+            ...run22.startedAt ? { startTimeUtc: run22.startedAt } : {},
+            ...run22.endedAt ? { endTimeUtc: run22.endedAt } : {},
             toolExecutionNotifications: [
               { level: "error", message: { text: run22.reason ?? "failed" } },
               ...run22.stderrTail ? [{ level: "note", message: { text: run22.stderrTail } }] : []
@@ -71156,11 +73310,15 @@ async function ingest(options2, prepared, collected, trouble, ports) {
   const { dir, srcRoot, files, scanners: scanners2, baselineLog, diffScope, changed: changed2 } = prepared;
   const normalize = { baseDir: dir, srcRoot };
   const own2 = await readScannerReports(collected, normalize, trouble);
-  const given = await readUserReports(options2, normalize);
+  const given = await readUserReports(options2, normalize, trouble);
   const logs = [...own2.logs, ...given.logs];
   for (const run22 of collected.runs) if (run22.status === "failed" && !own2.recorded.has(run22.id)) logs.push(failedRunLog(run22, scanners2.find((s) => s.id === run22.id)));
   const combined = combineLogs(logs);
-  const routes = await mapDastRoutes(combined, { srcRoot, files: async () => (files.length ? files : await listFiles(dir, ports, options2.env)).map((file2) => join19(dir, file2)) });
+  ensureInvocations(combined);
+  await dropExcludedFindings(combined, prepared.exclusions, { dir, srcRoot }, ports, options2.env);
+  const screening = await screenSecretFindings(combined, createLineReader(srcRoot));
+  if (screening.placeholders) prepared.exclusions.counts.findings.placeholder = (prepared.exclusions.counts.findings.placeholder ?? 0) + screening.placeholders;
+  const routes = await mapDastRoutes(combined, { srcRoot, files: async () => (files.length ? files : await listFiles(dir, ports, options2.env)).map((file2) => join222(dir, file2)) });
   if (routes.mapped + routes.unmapped) ports.log("info", `DAST: ${routes.mapped} finding${routes.mapped === 1 ? "" : "s"} traced to the handler in the code, ${routes.unmapped} kept by URL`);
   const log2 = await identify(combined, { srcRoot });
   const { merged } = dedupe(log2, options2.config.dedupe ?? DEFAULT_DEDUPE);
@@ -71175,7 +73333,7 @@ async function ingest(options2, prepared, collected, trouble, ports) {
   const filter = options2.diffFilter ?? "added";
   const counts = diffScope ? applyScope(log2, diffScope, filter) : void 0;
   const scope = diffScope && counts ? { base: diffScope.base, filter, ...counts } : void 0;
-  return { log: log2, reports: given.reports, baseline, scope, merged };
+  return { log: log2, reports: given.reports, baseline, scope, merged, placeholders: screening.placeholders };
 }
 function resolveScanners(ids, stage, config2, registry2) {
   const named = ids ?? config2.stages?.[stage]?.scanners;
@@ -71232,7 +73390,7 @@ function resolveTargets(options2) {
 async function prepare(options2, ports, registry2) {
   const dir = resolve6(options2.cwd, options2.dir);
   try {
-    if (!(await stat7(dir)).isDirectory()) throw new InputError("is not a directory", { file: options2.dir });
+    if (!(await stat8(dir)).isDirectory()) throw new InputError("is not a directory", { file: options2.dir });
   } catch (error63) {
     if (error63 instanceof InputError) throw error63;
     throw new InputError(describeFsError(error63), { file: options2.dir, cause: error63 });
@@ -71244,21 +73402,27 @@ async function prepare(options2, ports, registry2) {
   }
   const targets = resolveTargets(options2);
   const srcRoot = await sourceRoot(dir, ports, options2.env);
-  let files = [];
+  const exclusions = await createExclusions(dir, { exclude: [...options2.config.exclude ?? [], ...options2.exclude ?? []], include: options2.config.include }, ports, options2.env);
+  let listed = [];
   if (scanners2.length) {
     if (options2.staged) {
       const staged = await listStagedFiles(dir, ports, options2.env);
       if (staged === void 0) throw new InputError("--staged needs a git work tree", { file: options2.dir });
-      files = staged;
+      listed = staged;
     } else {
-      files = await listFiles(dir, ports, options2.env);
+      listed = await listFiles(dir, ports, options2.env, (path22) => {
+        const reason = reasonByName(path22.endsWith("/") ? `${path22}x` : path22);
+        if (reason) exclusions.count("files", reason, path22);
+      });
     }
   }
+  const filesWithThirdParty = listed.filter((file2) => !exclusions.userExcludes(file2));
+  const files = await partitionFiles(listed, exclusions);
   const baselineLog = options2.baseline ? await readBaseline(resolve6(options2.cwd, options2.baseline), options2.baseline) : void 0;
   const history = options2.history ? (await loadHistory(options2.history, (message2) => ports.log("warn", message2))).lines : void 0;
   const diffScope = options2.diffBase ? await readDiffScope(srcRoot, options2.diffBase, ports, options2.env) : void 0;
-  const changed2 = diffScope ? new Set([...diffScope.files.keys()].map((path22) => relative5(dir, join20(srcRoot, path22)).split(sep5).join("/")).filter((p) => !p.startsWith(".."))) : void 0;
-  return { dir, outDir: resolve6(options2.cwd, options2.outDir), srcRoot, scanners: scanners2, explicit, files, targets, scannerOptions, timeouts, baselineLog, history, diffScope, changed: changed2 };
+  const changed2 = diffScope ? new Set([...diffScope.files.keys()].map((path22) => relative7(dir, join23(srcRoot, path22)).split(sep8).join("/")).filter((p) => !p.startsWith(".."))) : void 0;
+  return { dir, outDir: resolve6(options2.cwd, options2.outDir), srcRoot, scanners: scanners2, explicit, files, filesWithThirdParty, exclusions, targets, scannerOptions, timeouts, baselineLog, history, diffScope, changed: changed2 };
 }
 function troubleOf(runs, failClosed) {
   const trouble = { failures: [], warnings: [], failClosed };
@@ -71274,15 +73438,18 @@ function troubleOf(runs, failClosed) {
 }
 function logRuns(runs, ports) {
   for (const run22 of runs) {
-    if (run22.status === "ran") ports.log("info", `${run22.id}: ran, ${run22.findings} finding${run22.findings === 1 ? "" : "s"} in ${(run22.durationMs / 1e3).toFixed(1)} s`);
-    else if (run22.status === "failed") ports.log("info", `${run22.id}: failed in ${(run22.durationMs / 1e3).toFixed(1)} s`);
-    else if (run22.reason !== NOTHING_TO_SCAN) ports.log("info", `${run22.id}: skipped (${run22.reason})`);
+    if (run22.status === "ran" || run22.status === "partial") {
+      const partly = run22.notAnalysed?.length ? `, ${run22.notAnalysed.length} file${run22.notAnalysed.length === 1 ? "" : "s"} not analysed` : "";
+      ports.log("info", `${run22.id}: ${run22.status}, ${run22.findings} finding${run22.findings === 1 ? "" : "s"}${partly} in ${(run22.durationMs / 1e3).toFixed(1)} s`);
+    } else if (run22.status === "failed") ports.log("info", `${run22.id}: failed in ${(run22.durationMs / 1e3).toFixed(1)} s`);
+    else if (run22.reason !== NOTHING_TO_SCAN) ports.log("info", `${run22.id}: skipped (${run22.reason?.split("; ")[0]})`);
   }
 }
 function stopAfter(options2, normalize) {
   return async (report) => {
     try {
       const { log: log2 } = await normalizeReport(report, normalize);
+      await screenSecretFindings(log2, createLineReader(normalize.srcRoot));
       return await failsAlone(log2, options2.config, options2.stage, options2.today);
     } catch {
       return false;
@@ -71298,9 +73465,10 @@ async function runPipeline(given, ports, parts) {
     {
       root: prepared.dir,
       files: prepared.files,
+      filesWithThirdParty: prepared.filesWithThirdParty,
       scanners: prepared.scanners,
       explicit: prepared.explicit,
-      rawDir: join21(prepared.outDir, "raw"),
+      rawDir: join24(prepared.outDir, "raw"),
       env: options2.env,
       config: options2.config,
       targets: prepared.targets,
@@ -71319,17 +73487,22 @@ async function runPipeline(given, ports, parts) {
   const assessed = await assess(ingested.log, options2, ports, feeds);
   const warnings = [...trouble.warnings, ...assessed.warnings];
   const findings = findingsOf(ingested.log);
-  for (const run22 of collected.runs) if (run22.status === "ran") run22.findings = findings.filter((f) => f.run.properties?.[PROP.scanner] === run22.id).length;
+  for (const run22 of collected.runs) if (run22.status === "ran" || run22.status === "partial") run22.findings = findings.filter((f) => f.run.properties?.[PROP.scanner] === run22.id).length;
   logRuns(collected.runs, ports);
-  const verdict = judge(findings, options2.config, options2.stage, warnings);
+  const verdict = judge2(findings, options2.config, options2.stage, warnings);
+  if (failClosed && trouble.failures.length) {
+    verdict.status = "error";
+    verdict.errors = trouble.failures.map((failure2) => `${failure2.scanner} did not run: ${failure2.reason.replace(/\s*\n\s*/g, " ")}`);
+  }
   const judged = { findings, verdict, waivers: assessed.waivers };
-  const emitted = await emitRun({ options: options2, prepared, ingested, judged, runs: collected.runs, startedAt }, parts.emit, ports);
-  const exitCode = failClosed && trouble.failures.length ? 2 : verdict.status === "fail" ? 1 : 0;
+  const coverage = coverageOf({ files: prepared.files, filesWithThirdParty: prepared.filesWithThirdParty, scanners: prepared.scanners, runs: collected.runs });
+  const emitted = await emitRun({ options: options2, prepared, ingested, judged, runs: collected.runs, startedAt, coverage }, parts.emit, ports);
+  const exitCode = verdict.status === "error" ? 2 : verdict.status === "fail" ? 1 : 0;
   if (!options2.shard) {
     await record2({ history: options2.history, time: startedAt, provenance: emitted.provenance, stage: options2.stage, log: ingested.log, findings, verdict, exitCode, baseline: Boolean(prepared.baselineLog), scanners: collected.runs, images: emitted.images });
   }
   const { log: log2, reports, baseline, scope, merged } = ingested;
-  return { log: log2, findings, verdict, scanners: collected.runs, reports, outputs: emitted.outputs, baseline, scope, merged, waivers: assessed.waivers, failures: failClosed ? trouble.failures : [], exitCode };
+  return { log: log2, findings, verdict, scanners: collected.runs, reports, outputs: emitted.outputs, baseline, scope, merged, waivers: assessed.waivers, exclusions: prepared.exclusions.counts, coverage, failures: failClosed ? trouble.failures : [], exitCode };
 }
 function runScan(options2, ports, registry2 = defaultRegistry) {
   return runPipeline(options2, ports, { registry: registry2, emit });
@@ -71348,33 +73521,33 @@ function getUserAgent() {
 }
 
 // ../../node_modules/.pnpm/before-after-hook@4.0.0/node_modules/before-after-hook/lib/register.js
-function register(state, name, method, options2) {
+function register(state, name2, method, options2) {
   if (typeof method !== "function") {
     throw new Error("method for before hook must be a function");
   }
   if (!options2) {
     options2 = {};
   }
-  if (Array.isArray(name)) {
-    return name.reverse().reduce((callback, name2) => {
-      return register.bind(null, state, name2, callback, options2);
+  if (Array.isArray(name2)) {
+    return name2.reverse().reduce((callback, name3) => {
+      return register.bind(null, state, name3, callback, options2);
     }, method)();
   }
   return Promise.resolve().then(() => {
-    if (!state.registry[name]) {
+    if (!state.registry[name2]) {
       return method(options2);
     }
-    return state.registry[name].reduce((method2, registered) => {
+    return state.registry[name2].reduce((method2, registered) => {
       return registered.hook.bind(null, method2, options2);
     }, method)();
   });
 }
 
 // ../../node_modules/.pnpm/before-after-hook@4.0.0/node_modules/before-after-hook/lib/add.js
-function addHook(state, kind, name, hook2) {
+function addHook(state, kind, name2, hook2) {
   const orig = hook2;
-  if (!state.registry[name]) {
-    state.registry[name] = [];
+  if (!state.registry[name2]) {
+    state.registry[name2] = [];
   }
   if (kind === "before") {
     hook2 = (method, options2) => {
@@ -71399,38 +73572,38 @@ function addHook(state, kind, name, hook2) {
       });
     };
   }
-  state.registry[name].push({
+  state.registry[name2].push({
     hook: hook2,
     orig
   });
 }
 
 // ../../node_modules/.pnpm/before-after-hook@4.0.0/node_modules/before-after-hook/lib/remove.js
-function removeHook(state, name, method) {
-  if (!state.registry[name]) {
+function removeHook(state, name2, method) {
+  if (!state.registry[name2]) {
     return;
   }
-  const index = state.registry[name].map((registered) => {
+  const index = state.registry[name2].map((registered) => {
     return registered.orig;
   }).indexOf(method);
   if (index === -1) {
     return;
   }
-  state.registry[name].splice(index, 1);
+  state.registry[name2].splice(index, 1);
 }
 
 // ../../node_modules/.pnpm/before-after-hook@4.0.0/node_modules/before-after-hook/index.js
 var bind = Function.bind;
 var bindable = bind.bind(bind);
-function bindApi(hook2, state, name) {
+function bindApi(hook2, state, name2) {
   const removeHookRef = bindable(removeHook, null).apply(
     null,
-    name ? [state, name] : [state]
+    name2 ? [state, name2] : [state]
   );
   hook2.api = { remove: removeHookRef };
   hook2.remove = removeHookRef;
   ["before", "error", "after", "wrap"].forEach((kind) => {
-    const args = name ? [state, kind, name] : [state, kind];
+    const args = name2 ? [state, kind, name2] : [state, kind];
     hook2[kind] = hook2.api[kind] = bindable(addHook, null).apply(null, args);
   });
 }
@@ -71531,11 +73704,11 @@ function addQueryParameters(url2, parameters) {
   if (names.length === 0) {
     return url2;
   }
-  return url2 + separator + names.map((name) => {
-    if (name === "q") {
+  return url2 + separator + names.map((name2) => {
+    if (name2 === "q") {
       return "q=" + parameters.q.split("+").map(encodeURIComponent).join("+");
     }
-    return `${name}=${encodeURIComponent(parameters[name])}`;
+    return `${name2}=${encodeURIComponent(parameters[name2])}`;
   }).join("&");
 }
 var urlVariableRegex = /\{[^{}}]+\}/g;
@@ -71789,8 +73962,8 @@ var stringifyIteratively = (rootValue, replacer, spaceParam) => {
   const isFunctionReplacer = typeof replacer === "function";
   const propertyList = Array.isArray(replacer) ? new Set(replacer.map(String)) : null;
   const prepareVal = (parent, key, val) => {
-    const isObject3 = val !== null && typeof val === "object";
-    const hasToJSON = isObject3 && typeof val.toJSON === "function";
+    const isObject4 = val !== null && typeof val === "object";
+    const hasToJSON = isObject4 && typeof val.toJSON === "function";
     if (hasToJSON) {
       val = val.toJSON(key);
     }
@@ -72170,8 +74343,8 @@ async function fetchWrapper(requestOptions) {
   const parseSuccessResponseBody = requestOptions.request?.parseSuccessResponseBody !== false;
   const body = isPlainObject3(requestOptions.body) || Array.isArray(requestOptions.body) ? JSONStringify(requestOptions.body) : requestOptions.body;
   const requestHeaders = Object.fromEntries(
-    Object.entries(requestOptions.headers).map(([name, value]) => [
-      name,
+    Object.entries(requestOptions.headers).map(([name2, value]) => [
+      name2,
       String(value)
     ])
   );
@@ -72437,8 +74610,8 @@ function withCustomRequest(customRequest) {
 
 // ../../node_modules/.pnpm/@octokit+auth-token@6.0.0/node_modules/@octokit/auth-token/dist-bundle/index.js
 var b64url = "(?:[a-zA-Z0-9_-]+)";
-var sep6 = "\\.";
-var jwtRE = new RegExp(`^${b64url}${sep6}${b64url}${sep6}${b64url}$`);
+var sep9 = "\\.";
+var jwtRE = new RegExp(`^${b64url}${sep9}${b64url}${sep9}${b64url}$`);
 var isJWT = jwtRE.test.bind(jwtRE);
 async function auth(token) {
   const isApp = isJWT(token);
@@ -75131,17 +77304,17 @@ function decorate(octokit, scope, methodName, defaults, decorations) {
     }
     if (decorations.renamedParameters) {
       const options22 = requestWithDefaults.endpoint.merge(...args);
-      for (const [name, alias] of Object.entries(
+      for (const [name2, alias] of Object.entries(
         decorations.renamedParameters
       )) {
-        if (name in options22) {
+        if (name2 in options22) {
           octokit.log.warn(
-            `"${name}" parameter is deprecated for "octokit.${scope}.${methodName}()". Use "${alias}" instead`
+            `"${name2}" parameter is deprecated for "octokit.${scope}.${methodName}()". Use "${alias}" instead`
           );
           if (!(alias in options22)) {
-            options22[alias] = options22[name];
+            options22[alias] = options22[name2];
           }
-          delete options22[name];
+          delete options22[name2];
         }
       }
       return requestWithDefaults(options22);
@@ -75475,7 +77648,7 @@ throttling.triggersNotification = triggersNotification;
 // ../github/dist/index.js
 import { readFileSync as readFileSync3 } from "fs";
 import { readFile as readFile6 } from "fs/promises";
-import { basename as basename5 } from "path";
+import { basename as basename6 } from "path";
 import { gzipSync as gzipSync2 } from "zlib";
 var GithubOctokit = Octokit.plugin(restEndpointMethods, paginateRest, retry, throttling);
 function makeOctokit(token, options2) {
@@ -75610,7 +77783,7 @@ async function uploadSarif(octokit, options2) {
     const sarif2 = gzipSync2(await readFile6(file2)).toString("base64");
     const response = await octokit.rest.codeScanning.uploadSarif({ owner: options2.owner, repo: options2.repo, commit_sha: options2.commitSha, ref: options2.ref, sarif: sarif2, tool_name: "Pipewarden" });
     const id = response.data.id;
-    const result2 = { file: basename5(file2), id, status: "pending", errors: [] };
+    const result2 = { file: basename6(file2), id, status: "pending", errors: [] };
     results.push(result2);
     if (!id) continue;
     const deadline = Date.now() + options2.waitSeconds * 1e3;
@@ -75729,17 +77902,17 @@ async function actionsExec(request2) {
 
 // src/inputs.ts
 var optional2 = external_exports.string().transform((s) => s.trim() === "" ? void 0 : s.trim());
-var bool = (name) => external_exports.string().transform((s, ctx) => {
+var bool = (name2) => external_exports.string().transform((s, ctx) => {
   const v = s.trim().toLowerCase();
   if (["true", "yes", "1", "on"].includes(v)) return true;
   if (["false", "no", "0", "off", ""].includes(v)) return false;
-  ctx.addIssue({ code: "custom", message: `${name}: "${s}" is not true or false` });
+  ctx.addIssue({ code: "custom", message: `${name2}: "${s}" is not true or false` });
   return external_exports.NEVER;
 });
-var int2 = (name, min, max) => external_exports.string().transform((s, ctx) => {
+var int2 = (name2, min, max) => external_exports.string().transform((s, ctx) => {
   const n = Number(s.trim());
   if (!Number.isInteger(n) || n < min || n > max) {
-    ctx.addIssue({ code: "custom", message: `${name}: "${s}" is not a whole number from ${min} to ${max}` });
+    ctx.addIssue({ code: "custom", message: `${name2}: "${s}" is not a whole number from ${min} to ${max}` });
     return external_exports.NEVER;
   }
   return n;
@@ -75749,10 +77922,10 @@ var inputsSchema = external_exports.object({
   config: optional2,
   stage: external_exports.string().transform((s) => s.trim() || "commit").pipe(external_exports.enum(STAGES, { error: (issue3) => `stage: "${String(issue3.input)}" is not a stage (stages: ${STAGES.join(", ")})` })),
   scanners: external_exports.string().transform((s, ctx) => {
-    const list = s.trim();
-    if (!list) return void 0;
-    if (list === "none") return [];
-    const ids = list.split(/[,\s]+/).filter(Boolean);
+    const list2 = s.trim();
+    if (!list2) return void 0;
+    if (list2 === "none") return [];
+    const ids = list2.split(/[,\s]+/).filter(Boolean);
     for (const id of ids) if (!getScanner(id)) ctx.addIssue({ code: "custom", message: `scanners: unknown scanner "${id}" (known: ${scanners.map((x) => x.id).join(", ")})` });
     return ids;
   }),
@@ -75762,6 +77935,11 @@ var inputsSchema = external_exports.object({
       return match && !/^[A-Za-z]$/.test(match[1]) ? { file: match[1], format: match[2] } : { file: spec, format: void 0 };
     })
   ),
+  exclude: external_exports.string().transform((s, ctx) => {
+    const patterns = s.split("\n").map((line2) => line2.trim()).filter(Boolean);
+    for (const p of patterns) if (p.startsWith("!")) ctx.addIssue({ code: "custom", message: `exclude: "${p}": negation is not supported; use include: in pipewarden.yml` });
+    return patterns;
+  }),
   baseline: optional2,
   "diff-base": optional2.refine((ref) => ref === void 0 || !ref.startsWith("-"), 'diff-base: a git ref cannot start with "-"'),
   "target-url": optional2,
@@ -75788,7 +77966,7 @@ var inputsSchema = external_exports.object({
 });
 var INPUT_NAMES = Object.keys(inputsSchema.shape);
 function readInputs(get) {
-  const raw = Object.fromEntries(INPUT_NAMES.map((name) => [name, get(name)]));
+  const raw = Object.fromEntries(INPUT_NAMES.map((name2) => [name2, get(name2)]));
   const parsed = inputsSchema.safeParse(raw);
   if (!parsed.success) {
     const problems = parsed.error.issues.map((issue3) => issue3.message.includes(":") ? issue3.message : `${String(issue3.path[0])}: ${issue3.message}`);
@@ -75801,6 +77979,7 @@ function readInputs(get) {
     stage: v.stage,
     scanners: v.scanners,
     reports: v.reports,
+    exclude: v.exclude,
     baseline: v.baseline,
     diffBase: v["diff-base"],
     targetUrl: v["target-url"],
@@ -75822,7 +78001,7 @@ function readInputs(get) {
 // src/run.ts
 async function configFileOf(inputs, workspace, dir) {
   const file2 = inputs.config ? resolve4(workspace, inputs.config) : await findConfigFile(dir);
-  return file2 && (relative6(workspace, file2) || file2);
+  return file2 && (relative8(workspace, file2) || file2);
 }
 function annotate(findings) {
   for (const a of annotationsFor(findings)) {
@@ -75835,13 +78014,13 @@ function annotate(findings) {
 async function run2() {
   let inputs;
   try {
-    inputs = readInputs((name) => getInput(name));
+    inputs = readInputs((name2) => getInput(name2));
     const workspace = process.env.GITHUB_WORKSPACE ?? process.cwd();
     const dir = resolve4(workspace, inputs.workingDirectory);
     const configFile = await configFileOf(inputs, workspace, dir);
     const config2 = applyFailOn(configFile ? await loadConfigFile(resolve4(workspace, configFile)) : {}, inputs.stage, inputs.failOn);
     const ports = { exec: actionsExec, log: (level, message2) => level === "warn" ? warning(message2) : info(message2) };
-    const cacheRoot = process.env.RUNNER_TOOL_CACHE ?? process.env.RUNNER_TEMP ?? join23(workspace, ".pipewarden-cache");
+    const cacheRoot = process.env.RUNNER_TOOL_CACHE ?? process.env.RUNNER_TEMP ?? join25(workspace, ".pipewarden-cache");
     const offline = /^(1|true|yes)$/i.test(process.env.PIPEWARDEN_OFFLINE ?? "");
     const context = readGithubContext(process.env);
     const wantsPosting = inputs.comment || inputs.uploadSarif || inputs.tickets !== "none";
@@ -75855,20 +78034,21 @@ async function run2() {
         stage: inputs.stage,
         scanners: inputs.scanners,
         reports: inputs.reports,
+        exclude: inputs.exclude,
         outDir: inputs.outDir,
         env: process.env,
         baseline: inputs.baseline,
         diffBase: inputs.diffBase,
         targets: { ...inputs.targetUrl ? { url: { href: inputs.targetUrl } } : {}, ...inputs.image ? { image: inputs.image } : {} },
         feedsDir: inputs.feedsDir,
-        feedCache: { cacheDir: join23(cacheRoot, "pipewarden", "feeds"), offline, fetch: offline ? void 0 : globalThis.fetch },
+        feedCache: { cacheDir: join25(cacheRoot, "pipewarden", "feeds"), offline, fetch: offline ? void 0 : globalThis.fetch },
         links: platform2.build.links,
         history: historyFileOf({ named: inputs.history ?? void 0, off: inputs.history === null, configured: config2.history, outDir: inputs.outDir, cwd: workspace }),
         provenance: platform2.build.provenance
       },
       ports
     );
-    const show = (path5) => relative6(workspace, path5) || ".";
+    const show = (path5) => relative8(workspace, path5) || ".";
     setOutput("verdict", outcome.verdict.status);
     setOutput("new-count", String(outcome.baseline ? outcome.baseline.new : outcome.findings.filter((f) => !f.suppressed).length));
     setOutput("fixed-count", String(outcome.baseline?.absent ?? 0));

@@ -9,7 +9,7 @@ import { shapeOf } from './shape.js';
  * Third-party and machine-written code is not the team's to fix: findings there are noise that hides the
  * real ones. Each reason is a rule a user can override with `include:`; `exclude:` adds their own.
  */
-export type ExclusionReason = 'dependencies' | 'vendored' | 'minified' | 'generated' | 'ignored' | 'excluded';
+export type ExclusionReason = 'dependencies' | 'vendored' | 'minified' | 'generated' | 'ignored' | 'excluded' | 'placeholder';
 
 export const EXCLUSION_REASONS: Readonly<Record<ExclusionReason, string>> = {
   dependencies: 'in a dependency folder (node_modules, bower_components, site-packages, …)',
@@ -18,6 +18,7 @@ export const EXCLUSION_REASONS: Readonly<Record<ExclusionReason, string>> = {
   generated: 'generated (a generated-code header or linguist-generated)',
   ignored: 'ignored by .gitignore',
   excluded: 'excluded by your `exclude:` patterns',
+  placeholder: 'placeholder credentials, not secrets (<password>, ${VAR}, changeme, …)',
 };
 
 const DEPENDENCY_DIRS = new Set(['node_modules', 'bower_components', 'jspm_packages', 'web_modules', 'site-packages', 'dist-packages', '.venv', 'venv', 'Pods', '.bundle']);
@@ -185,6 +186,6 @@ export function describeExclusions(counts: ExclusionCounts): string[] {
   const files = total(counts.files);
   const findings = total(counts.findings);
   if (files) lines.push(`${files.toLocaleString('en-US')} file${files === 1 ? '' : 's'} not scanned: ${part(counts.files)}`);
-  if (findings) lines.push(`${findings.toLocaleString('en-US')} finding${findings === 1 ? '' : 's'} in excluded files dropped: ${part(counts.findings)}`);
+  if (findings) lines.push(`${findings.toLocaleString('en-US')} finding${findings === 1 ? '' : 's'} not reported: ${part(counts.findings)}`);
   return lines;
 }

@@ -60,10 +60,6 @@ const KNOWN_PARSER_BUGS: Record<string, { bug: string; paths: string[] }> = {
     bug: 'the purl in <identifiers><package><id> (report schema 2.x) is not read: the package is named after the jar file, without version',
     paths: ['/runs/0/results/0/message/text', '/runs/0/results/0/properties/pipewarden~1package'],
   },
-  'osv-scanner/yarn-lockfile.input.json': {
-    bug: 'the leading "/" of the absolute source.path is cut, so the path reads as relative to the scanned folder',
-    paths: ['/runs/0/results/0/locations/0/physicalLocation/artifactLocation/uri'],
-  },
   'sonarqube/issues-search-api.input.json': {
     bug: 'an issue on the project itself (component of qualifier TRK, no path) gets the project key as its file',
     paths: ['/runs/0/results/0/locations'],

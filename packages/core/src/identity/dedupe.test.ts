@@ -95,13 +95,13 @@ describe('one secret found by several secret scanners', () => {
       properties: { 'pipewarden/category': 'secrets' },
       results: [{ ruleId, level: 'error' as const, message: { text: `${ruleId} found` }, locations: [{ physicalLocation: { artifactLocation: { uri: 'config.js' }, region: { startLine: 7 } } }] }],
     });
-    const log = { version: '2.1.0' as const, runs: [run('secretlint', 'aws'), run('Gitleaks', 'aws-access-token'), run('Pipewarden Secrets', 'pipewarden-secrets/generic-secret')] };
+    const log: Log = { version: '2.1.0', runs: [run('secretlint', 'aws'), run('Gitleaks', 'aws-access-token'), run('Pipewarden Secrets', 'pipewarden-secrets/generic-secret')] };
     const { merged } = dedupe(log);
     expect(merged).toBe(2);
-    const kept = log.runs.flatMap((r) => r.results);
+    const kept = log.runs.flatMap((r) => r.results ?? []);
     expect(kept).toHaveLength(1);
     expect(kept[0]!.properties?.['pipewarden/tools']).toEqual(['Gitleaks', 'Pipewarden Secrets', 'secretlint']);
-    const apart = { version: '2.1.0' as const, runs: [run('secretlint', 'aws'), run('Gitleaks', 'aws-access-token')] };
+    const apart: Log = { version: '2.1.0', runs: [run('secretlint', 'aws'), run('Gitleaks', 'aws-access-token')] };
     expect(dedupe(apart, { sca: true, sast: true, secrets: false }).merged).toBe(0);
   });
 });

@@ -2,6 +2,7 @@ import { InputError } from '../errors.js';
 import { readReport } from '../formats/registry.js';
 import { identify } from '../identity/fingerprint.js';
 import type { Log } from '../sarif/types.js';
+import { createLineReader, screenSecretFindings } from '../secrets/index.js';
 import { combineLogs, normalizeReport } from './normalize.js';
 
 export interface ReportInput {
@@ -35,5 +36,7 @@ export async function convertReports(options: ConvertOptions): Promise<Log> {
     for (const warning of warnings) options.warn?.(`${input.file}: ${warning}`);
     logs.push(log);
   }
-  return identify(combineLogs(logs), { srcRoot: options.baseDir });
+  const combined = combineLogs(logs);
+  await screenSecretFindings(combined, createLineReader(options.baseDir));
+  return identify(combined, { srcRoot: options.baseDir });
 }

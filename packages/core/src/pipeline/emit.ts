@@ -24,7 +24,7 @@ export interface Judged {
 }
 
 /** The run's own facts, kept in the log so `pipewarden report` and `gate` can read them back. */
-function stampRun(log: Log, options: ParsedScanOptions, ingested: Ingested, judged: Judged, runs: readonly ScannerRun[]): void {
+function stampRun(log: Log, options: ParsedScanOptions, ingested: Ingested, judged: Judged, runs: readonly ScannerRun[], extra: Pick<RunSummary, 'coverage' | 'exclusions'>): void {
   log.properties = {
     ...log.properties,
     [PROP.stage]: options.stage,
@@ -33,8 +33,10 @@ function stampRun(log: Log, options: ParsedScanOptions, ingested: Ingested, judg
     ...(ingested.scope ? { [PROP.diff]: ingested.scope } : {}),
     ...(ingested.merged ? { [PROP.merged]: ingested.merged } : {}),
     [PROP.verdict]: verdictProp(judged.verdict),
+    ...(extra.coverage?.length ? { [PROP.coverage]: extra.coverage } : {}),
+    ...(extra.exclusions && (Object.keys(extra.exclusions.files).length || Object.keys(extra.exclusions.findings).length) ? { [PROP.excluded]: extra.exclusions } : {}),
     [PROP.waivers]: { expired: judged.waivers.expired, expiringSoon: judged.waivers.expiringSoon },
-    [PROP.scanners]: runs.map(({ id, status, version: v, durationMs, reason, findings: count, files: fileCount }) => ({
+    [PROP.scanners]: runs.map(({ id, status, version: v, durationMs, reason, findings: count, files: fileCount, notAnalysed, caveat }) => ({
       id,
       status,
       files: fileCount,
@@ -42,6 +44,8 @@ function stampRun(log: Log, options: ParsedScanOptions, ingested: Ingested, judg
       durationMs: Math.round(durationMs),
       ...(reason ? { reason } : {}),
       ...(count !== undefined ? { findings: count } : {}),
+      ...(notAnalysed?.length ? { notAnalysed } : {}),
+      ...(caveat ? { caveat } : {}),
     })),
   };
 }
@@ -99,7 +103,7 @@ export async function emitRun(
 ): Promise<Emitted> {
   const { options, prepared, ingested, judged, runs, startedAt } = input;
   const log = ingested.log;
-  stampRun(log, options, ingested, judged, runs);
+  stampRun(log, options, ingested, judged, runs, { coverage: input.coverage, exclusions: prepared.exclusions.counts });
   const provenance = await completeProvenance(options.provenance, prepared.srcRoot, ports, options.env);
   stampFirstDetection(log, startedAt);
   const images = imagesOf(log, prepared);

@@ -12,6 +12,7 @@ import { PROP, type Log } from '../sarif/types.js';
 import { decodeUri } from '../sarif/uri.js';
 import type { Scanner } from '../scanners/types.js';
 import { shardOf, type Collected, type CollectedReport } from './collect.js';
+import { createLineReader, screenSecretFindings } from '../secrets/index.js';
 import { dropExcludedFindings } from './exclude.js';
 import { ensureInvocations, judgeInvocations, stampInvocation } from './invocations.js';
 import { combineLogs, normalizeReport } from './normalize.js';
@@ -24,6 +25,8 @@ export interface Ingested {
   baseline?: BaselineCounts | undefined;
   scope?: { base: string; filter: DiffFilter; in: number; out: number } | undefined;
   merged: number;
+  /** Secrets findings dropped because the value is a placeholder. */
+  placeholders: number;
 }
 
 /** Scanners that failed, and (when the policy only warns) the warnings that say so. */
@@ -136,6 +139,9 @@ export async function ingest(options: ParsedScanOptions, prepared: Prepared, col
   ensureInvocations(combined);
   // Tools given the folder, and reports made elsewhere, know nothing of our exclusions: their findings there go.
   await dropExcludedFindings(combined, prepared.exclusions, { dir, srcRoot }, ports, options.env);
+  // Before identify: a placeholder (<password>, ${VAR}, changeme) never gets a fingerprint, a baseline entry or a ticket.
+  const screening = await screenSecretFindings(combined, createLineReader(srcRoot));
+  if (screening.placeholders) prepared.exclusions.counts.findings.placeholder = (prepared.exclusions.counts.findings.placeholder ?? 0) + screening.placeholders;
   // Before identify, so a mapped DAST finding gets the handler line's hash like any code finding.
   const routes = await mapDastRoutes(combined, { srcRoot, files: async () => (files.length ? files : await listFiles(dir, ports, options.env)).map((file) => join(dir, file)) });
   if (routes.mapped + routes.unmapped) ports.log('info', `DAST: ${routes.mapped} finding${routes.mapped === 1 ? '' : 's'} traced to the handler in the code, ${routes.unmapped} kept by URL`);
@@ -156,5 +162,5 @@ export async function ingest(options: ParsedScanOptions, prepared: Prepared, col
   const filter = options.diffFilter ?? 'added';
   const counts = diffScope ? applyScope(log, diffScope, filter) : undefined;
   const scope = diffScope && counts ? { base: diffScope.base, filter, ...counts } : undefined;
-  return { log, reports: given.reports, baseline, scope, merged };
+  return { log, reports: given.reports, baseline, scope, merged, placeholders: screening.placeholders };
 }

@@ -1,4 +1,4 @@
-import { rm, writeFile } from 'node:fs/promises';
+import { rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { InternalError, isPipewardenError } from '../errors.js';
 import { NOTHING_TO_SCAN, STOPPED, type ScannerRun } from '../model/scanner-run.js';
@@ -92,19 +92,23 @@ async function runCommand(scanner: CommandScanner, target: ScannerTarget, scanne
   };
   if (result.notFound) return { run: { ...base, status: 'failed', reason: `${command.command} not found; ${scanner.installHint}` } };
   if (result.timedOut) return { run: { ...base, status: 'failed', reason: `timed out after ${Math.round(at.timeoutMs / 1000)} s; it was stopped with the processes it started` } };
-  if (result.exitCode === null || scanner.exitMeaning(result.exitCode) === 'error') {
-    const detail = (result.stderr.trim() || result.stdout.trim()).split('\n').find((line) => line.trim()) ?? 'no output';
-    return { run: { ...base, status: 'failed', reason: `exited with ${result.exitCode ?? 'a signal'}: ${detail.slice(0, 300)}` } };
+  const meaning = result.exitCode === null ? 'error' : scanner.exitMeaning(result.exitCode);
+  const detail = () => (result.stderr.trim() || result.stdout.trim()).split('\n').find((line) => line.trim()) ?? 'no output';
+  // Stopped part-way: its report counts when it wrote one (the old one was removed before the run).
+  const partial = meaning === 'partial' && command.output === 'file' && (await stat(target.outputFile).then((s) => s.isFile(), () => false));
+  if (meaning === 'error' || (meaning === 'partial' && !partial)) {
+    return { run: { ...base, status: 'failed', reason: `exited with ${result.exitCode ?? 'a signal'}: ${detail().slice(0, 300)}` } };
   }
   if (command.output === 'stdout') await writeFile(target.outputFile, result.stdout);
   if (command.output === 'convert') {
     try {
-      const log = scanner.convert!({ stdout: result.stdout, stderr: result.stderr, exitCode: result.exitCode }, { root: target.root, files, outputFile: target.outputFile });
+      const log = scanner.convert!({ stdout: result.stdout, stderr: result.stderr, exitCode: result.exitCode ?? -1 }, { root: target.root, files, outputFile: target.outputFile });
       await writeFile(target.outputFile, JSON.stringify(log));
     } catch (error) {
       return { run: { ...base, status: 'failed', reason: `its output could not be read: ${(error as Error).message}` } };
     }
   }
+  if (partial) return { run: { ...base, status: 'partial', reason: `its scan was partial (exit ${result.exitCode}): ${detail().slice(0, 300)}` }, report: reportOf(scanner, target, at.version) };
   return { run: { ...base, status: 'ran' }, report: reportOf(scanner, target, at.version) };
 }
 

@@ -10,6 +10,7 @@ import { coverageOf } from './coverage.js';
 import { emitRun } from './emit.js';
 import { ingest, type Trouble } from './ingest.js';
 import { normalizeReport } from './normalize.js';
+import { createLineReader, screenSecretFindings } from '../secrets/index.js';
 import { prepare } from './prepare.js';
 import { record } from './record.js';
 import type { ParsedScanOptions, PipelineParts, ScanOutcome } from './types.js';
@@ -45,6 +46,7 @@ function stopAfter(options: ParsedScanOptions, normalize: { baseDir: string; src
   return async (report: CollectedReport) => {
     try {
       const { log } = await normalizeReport(report, normalize);
+      await screenSecretFindings(log, createLineReader(normalize.srcRoot));
       return await failsAlone(log, options.config, options.stage, options.today);
     } catch {
       return false;

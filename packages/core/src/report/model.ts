@@ -46,5 +46,7 @@ function restOf(props: Record<string, unknown>): Omit<SummaryInput, 'findings' |
     waivers: props[PROP.waivers] as Pick<WaiverReport, 'expired' | 'expiringSoon'> | undefined,
     provenance: props[PROP.provenance] as SummaryInput['provenance'],
     images: props[PROP.images] as SummaryInput['images'],
+    coverage: props[PROP.coverage] as SummaryInput['coverage'],
+    exclusions: props[PROP.excluded] as SummaryInput['exclusions'],
   };
 }

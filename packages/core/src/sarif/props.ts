@@ -107,6 +107,8 @@ export interface PipewardenProps {
   'pipewarden/scanners': { id: string; status: string; durationMs: number; [extra: string]: unknown }[];
   'pipewarden/provenance': Record<string, string | undefined>;
   'pipewarden/images': Record<string, unknown>[];
+  'pipewarden/coverage': Record<string, unknown>[];
+  'pipewarden/excluded': Record<string, unknown>;
 }
 
 export type PropKey = keyof PipewardenProps;
@@ -118,7 +120,7 @@ const KEYS = [
   'context', 'package', 'dast', 'requests', 'route', 'image', 'scope', 'confidence', 'fingerprint', 'toolFingerprint', 'secretHash', 'entropy', 'verified', 'tools',
   'duplicates', 'carriedOver', 'waiver', 'dev', 'direct', 'via', 'pkgPath', 'fixState', 'fixedUpstream', 'baseAgeDays', 'vexState', 'exploitMaturity', 'framework',
   'host', 'status', 'alertNumber', 'alertState', 'issueType', 'sonarType', 'pluginId', 'qid', 'commit', 'repository', 'feeds', 'inventory', 'sbomComponents', 'stage',
-  'shard', 'baseline', 'diff', 'merged', 'verdict', 'waivers', 'scanners', 'provenance', 'images',
+  'shard', 'baseline', 'diff', 'merged', 'verdict', 'waivers', 'scanners', 'provenance', 'images', 'coverage', 'excluded',
 ] as const satisfies readonly Short<PropKey>[];
 
 /** Every key by its short name: PROP.risk is 'pipewarden/risk'. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Result } from './types.js';
-import { REDACTED, redactResult, redactText } from './redact.js';
+import { REDACTED, redactResult, redactText, shortenMasks } from './redact.js';
 
 const AWS = 'AKIA' + 'QWERTYUIOPASDFGH';
 const GH = 'ghp_' + 'a'.repeat(36);
@@ -45,5 +45,16 @@ describe('redaction', () => {
     const other: Result = { message: { text: 'eval' }, locations: [{ physicalLocation: { region: { startLine: 1, snippet: { text: `const t = "${AWS}"` } } } }] };
     redactResult(other, false);
     expect(other.locations![0]!.physicalLocation!.region!.snippet!.text).toBe(`const t = "${REDACTED}"`);
+  });
+
+  it("shortens a tool's long masks in a secrets finding's message, and only there", () => {
+    expect(shortenMasks(`found GitHub Token(${'*'.repeat(29)}): ${'*'.repeat(40)}`)).toBe('found GitHub Token(****): ****');
+    expect(shortenMasks(`token ghp_${'*'.repeat(32)}a1b2 and pin ***`)).toBe('token ghp_****…a1b2 and pin ***');
+    const secret: Result = { message: { text: `found MongoDB connection string: ${'*'.repeat(100)}` } };
+    expect(redactResult(secret, true)).toBe(false);
+    expect(secret.message.text).toBe('found MongoDB connection string: ****');
+    const other: Result = { message: { text: `/${'*'.repeat(10)}/ banner comment` } };
+    redactResult(other, false);
+    expect(other.message.text).toBe(`/${'*'.repeat(10)}/ banner comment`);
   });
 });

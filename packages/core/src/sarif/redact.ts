@@ -28,9 +28,18 @@ export function redactText(text: string): string {
   return out;
 }
 
+// A mask as long as the secret (secretlint's --maskSecrets writes one "*" per character) tells the reader
+// nothing a short one does not, and a hundred of them bury the message.
+const LONG_MASK = /[*•●]{5,}/g;
+
+/** Long masks made short: `****` (and `****…` when the secret's visible end follows: `ghp_****…a1b2`). */
+export function shortenMasks(text: string): string {
+  return text.replace(LONG_MASK, (mask: string, offset: number) => (/[A-Za-z0-9]/.test(text[offset + mask.length] ?? '') ? '****…' : '****'));
+}
+
 /**
- * Removes secret values from a result: for a secrets finding every snippet goes (the line is the secret),
- * and in every result, messages are scrubbed of credential-shaped strings.
+ * Removes secret values from a result: for a secrets finding every snippet goes (the line is the secret)
+ * and the tool's long masks are shortened; in every result, messages are scrubbed of credential-shaped strings.
  */
 export function redactResult(result: Result, isSecretFinding: boolean): boolean {
   let changed = false;
@@ -38,7 +47,8 @@ export function redactResult(result: Result, isSecretFinding: boolean): boolean 
     if (text === undefined) return text;
     const clean = redactText(text);
     if (clean !== text) changed = true;
-    return clean;
+    // Shortening a tool's own mask reveals nothing more: it is not a redaction of ours.
+    return isSecretFinding ? shortenMasks(clean) : clean;
   };
   result.message.text = scrub(result.message.text);
   result.message.markdown = scrub(result.message.markdown);

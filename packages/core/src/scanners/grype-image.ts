@@ -1,5 +1,6 @@
 import { anchoreSource } from './image-source.js';
-import { pathToolAvailability, zeroOnlyExit } from './path-tool.js';
+import { pathToolAvailability } from './path-tool.js';
+import { grypeExit } from './grype.js';
 import type { Scanner } from './types.js';
 
 export const grypeImage: Scanner = {
@@ -16,6 +17,5 @@ export const grypeImage: Scanner = {
   detect: (env) => pathToolAvailability(env, 'grype', ['version'], /Version:\s*v?(\d+\.\d+\.\d+)/),
   select: () => [],
   command: (target) => ({ command: 'grype', args: [anchoreSource(target), '-o', 'json', '--file', target.outputFile, '--quiet'], cwd: target.root, output: 'file' }),
-  // 1 only with --fail-on; otherwise 0.
-  exitMeaning: zeroOnlyExit,
+  exitMeaning: grypeExit,
 };

@@ -22,3 +22,4 @@ export { dockerfile } from './dockerfile.js';
 export { hadolint } from './hadolint.js';
 export { wapiti } from './wapiti.js';
 export { zap } from './zap.js';
+export { pipewardenSecrets } from './pipewarden-secrets.js';

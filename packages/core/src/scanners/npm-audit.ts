@@ -19,7 +19,8 @@ export const npmAudit: Scanner = {
   command(target) {
     return { command: 'npm', args: ['audit', '--json', '--package-lock-only'], cwd: target.root, output: 'stdout' };
   },
-  // 1: vulnerabilities found. A registry that refuses the audit also exits 1, with {"error": …} in the
-  // report: normalization records that as a failed run, so it is not mistaken for a clean one.
+  // 1: vulnerabilities at or above the audit level. A registry whose audit endpoint refuses also exits 1, with
+  // {message, method, uri, statusCode, …} (or, for npm's own errors, {"error": …}) as the report: the format
+  // records that as a failed run with the service's status line, so it is not mistaken for a clean one.
   exitMeaning: (code) => (code === 0 ? 'clean' : code === 1 ? 'findings' : 'error'),
 };

@@ -1,5 +1,16 @@
 import { LOCKFILES, byName, pathToolAvailability } from './path-tool.js';
-import type { Scanner } from './types.js';
+import type { ExitMeaning, Scanner } from './types.js';
+
+/** OSV-Scanner v2's exit codes (cmd/osv-scanner/internal/cmd/run.go; docs/output.md). */
+export function osvScannerExit(code: number): ExitMeaning {
+  if (code === 0) return 'clean';
+  if (code === 1) return 'findings';
+  // 128: no package sources found. Nothing to scan is not a failure: the tool writes no report then, and its
+  // empty stdout is read as a run with no findings.
+  if (code === 128) return 'clean';
+  // 127 general error, 129 the OSV API query failed, 130 an invalid osv-scanner.toml.
+  return 'error';
+}
 
 export const osvScanner: Scanner = {
   kind: 'command',
@@ -13,7 +24,9 @@ export const osvScanner: Scanner = {
   cost: 3,
   detect: (env) => pathToolAvailability(env, 'osv-scanner', ['--version'], /version:?\s*v?(\d+\.\d+\.\d+)/i),
   select: byName(LOCKFILES),
-  command: (target) => ({ command: 'osv-scanner', args: ['--format', 'json', '--output', target.outputFile, '--recursive', '.'], cwd: target.root, output: 'file' }),
-  // 1: vulnerabilities found; 128: no packages found (nothing to do); others are failures.
-  exitMeaning: (code) => (code === 0 || code === 128 ? 'clean' : code === 1 ? 'findings' : 'error'),
+  // The report is read from stdout: with --format json every log line goes to stderr, and no file flag is
+  // needed (--output is deprecated for --output-file, which older v2 releases refuse). On exit 128 nothing is
+  // written, so no report of an earlier run can be taken for this one.
+  command: (target) => ({ command: 'osv-scanner', args: ['scan', 'source', '--format', 'json', '--recursive', '.'], cwd: target.root, output: 'stdout' }),
+  exitMeaning: osvScannerExit,
 };

@@ -1,4 +1,5 @@
 import { pathToolAvailability, zeroOnlyExit } from './path-tool.js';
+import { TRIVY_EXIT_ZERO } from './trivy.js';
 import type { Scanner } from './types.js';
 
 export const trivyImage: Scanner = {
@@ -17,7 +18,7 @@ export const trivyImage: Scanner = {
   command: (target) => ({
     command: 'trivy',
     // An archive (docker save, OCI layout) is read without a daemon or a registry.
-    args: ['image', '--format', 'json', '--output', target.outputFile, '--scanners', 'vuln,secret,misconfig', '--quiet', ...(target.targets.imageArchive ? ['--input', target.targets.imageArchive] : ['--', target.targets.image!])],
+    args: ['image', '--format', 'json', '--output', target.outputFile, '--scanners', 'vuln,secret,misconfig', ...TRIVY_EXIT_ZERO, '--quiet', ...(target.targets.imageArchive ? ['--input', target.targets.imageArchive] : ['--', target.targets.image!])],
     cwd: target.root,
     output: 'file',
   }),

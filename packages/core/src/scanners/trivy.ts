@@ -1,6 +1,12 @@
 import { IAC, LOCKFILES, pathToolAvailability, zeroOnlyExit } from './path-tool.js';
 import type { Scanner } from './types.js';
 
+/**
+ * Findings never change Trivy's exit code: a trivy.yaml in the working directory is read on its own and may set
+ * `exit-code` (or `exit-on-eol`); a flag wins over the file. Its other settings (mirrors, skips) still apply.
+ */
+export const TRIVY_EXIT_ZERO = ['--exit-code', '0', '--exit-on-eol', '0'] as const;
+
 export const trivy: Scanner = {
   kind: 'command',
   id: 'trivy',
@@ -15,10 +21,10 @@ export const trivy: Scanner = {
   select: (files) => files.filter((f) => LOCKFILES.test(f.split('/').pop() ?? '') || IAC.test(f.split('/').pop() ?? '')),
   command: (target) => ({
     command: 'trivy',
-    args: ['fs', '--format', 'json', '--output', target.outputFile, '--scanners', 'vuln,misconfig,secret', '--quiet', '.'],
+    args: ['fs', '--format', 'json', '--output', target.outputFile, '--scanners', 'vuln,misconfig,secret', ...TRIVY_EXIT_ZERO, '--quiet', '.'],
     cwd: target.root,
     output: 'file',
   }),
-  // Exit 0 whatever it finds unless --exit-code is given.
+  // 0 whatever it finds (--exit-code 0 given); 1 an error.
   exitMeaning: zeroOnlyExit,
 };

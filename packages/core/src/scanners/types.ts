@@ -46,8 +46,11 @@ export interface ScannerCommand {
 /** caveat: it runs, but is known to miss checks here (a Bandit older than the running Python's syntax tree). */
 export type Availability = { available: true; version: string; caveat?: string | undefined } | { available: false; reason: string };
 
-/** What an exit code means for this tool: many exit 1 when they find something. */
-export type ExitMeaning = 'clean' | 'findings' | 'error';
+/**
+ * What an exit code means for this tool: many exit 1 when they find something. 'partial': it stopped part-way
+ * but wrote its report (Gitleaks' partial scan): read as a partial run when the report is there, else a failure.
+ */
+export type ExitMeaning = 'clean' | 'findings' | 'partial' | 'error';
 
 /** What an analyzer gets besides its target: the platform's environment, the feeds, a logger. */
 export interface AnalyzerContext extends ScannerEnv {

@@ -1,5 +1,32 @@
-import { dirname } from 'node:path';
-import type { Scanner } from './types.js';
+import { existsSync, mkdirSync, realpathSync } from 'node:fs';
+import { basename, dirname, relative } from 'node:path';
+import type { Scanner, ScannerEnv } from './types.js';
+
+/** Where zap-baseline.py reads and writes every file it is given when it runs inside its image. */
+export const ZAP_WORK_DIR = '/zap/wrk';
+
+/** zap-baseline.py's own test (zap_common.running_in_docker): inside a container it uses /zap/wrk. */
+export function zapInContainer(env: ScannerEnv['env']): boolean {
+  return existsSync('/.dockerenv') || existsSync('/run/.containerenv') || env.IS_CONTAINERIZED === 'true';
+}
+
+/**
+ * The working directory and `-J` value that make zap-baseline.py write its JSON report at `outputFile`.
+ * Outside a container it writes `-J` relative to its working directory. Inside one it writes
+ * `os.path.join('/zap/wrk/', J)` and exits 3 when /zap/wrk is missing ("… is not mounted"): the folder is
+ * made when it can be, and `-J` is the report's path relative to it (`..` steps resolve from its real path).
+ */
+export function zapReportPlace(outputFile: string, inContainer: boolean, workDir = ZAP_WORK_DIR): { cwd: string; report: string } {
+  if (!inContainer) return { cwd: dirname(outputFile), report: basename(outputFile) };
+  if (!existsSync(workDir)) {
+    try {
+      mkdirSync(workDir, { recursive: true });
+    } catch (error) {
+      throw new Error(`zap-baseline.py writes its reports under ${workDir}, which is missing and could not be made (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}): mount a folder there (docker run -v "$PWD:${workDir}") or create it before the scan`);
+    }
+  }
+  return { cwd: dirname(outputFile), report: relative(realpathSync(workDir), outputFile) };
+}
 
 export const zap: Scanner = {
   kind: 'command',
@@ -20,15 +47,17 @@ export const zap: Scanner = {
     return { available: true, version: 'baseline' };
   },
   select: () => [],
-  command(target) {
-    // zap-baseline.py writes its reports into its working directory (/zap/wrk in the image).
+  command(target, { env }) {
+    const place = zapReportPlace(target.outputFile, zapInContainer(env));
     return {
       command: 'zap-baseline.py',
-      args: ['-t', target.targets.url!.href, '-J', 'zap.json', '-m', String(Math.max(1, Math.round((target.config.dast?.max_scan_time ?? 300) / 60))), '-I'],
-      cwd: dirname(target.outputFile),
+      // -J: the traditional JSON report; -I: warnings alone do not make exit 2 (findings are read from the report).
+      args: ['-t', target.targets.url!.href, '-J', place.report, '-m', String(Math.max(1, Math.round((target.config.dast?.max_scan_time ?? 300) / 60))), '-I'],
+      cwd: place.cwd,
       output: 'file',
     };
   },
-  // 0: no alerts; 1: alerts at FAIL level; 2: warnings (not with -I); 3: the scan failed.
+  // 0: no FAIL (and, without -I, no WARN); 1: at least one FAIL; 2: WARNs and no FAIL; 3: any other failure
+  // (bad option, /zap/wrk missing, ZAP did not start, nothing passed).
   exitMeaning: (code) => (code === 0 ? 'clean' : code === 1 || code === 2 ? 'findings' : 'error'),
 };

@@ -3,16 +3,19 @@ import type { Category } from '../../finding.js';
 import type { InputFormat } from '../types.js';
 import { RunBuilder, fileLocation, levelOf, logOf, logicalLocation, missing, read, scoreOf } from '../toolkit.js';
 
-
 function isReport(value: unknown): boolean {
   const object = read.obj(value);
   return !!object && typeof object.check_type === 'string' && !!read.obj(object.results);
 }
 
-/** Checkov's empty result: only the summary counters. */
+/**
+ * What Checkov prints when nothing was checked (runner_registry.py: `Report("").get_summary()`): only the
+ * counters, `{passed, failed, skipped, parsing_errors, resource_count, checkov_version}`; 2.x spelled them
+ * `parsingerrors` and `resourcecount`.
+ */
 function isEmptySummary(value: unknown): boolean {
   const object = read.obj(value);
-  return !!object && 'checkov_version' in object && 'resourcecount' in object && 'failed' in object;
+  return !!object && 'checkov_version' in object && ('resource_count' in object || 'resourcecount' in object) && 'failed' in object && 'passed' in object && !('results' in object);
 }
 
 const CATEGORY: Record<string, Category> = { secrets: 'secrets', sca_package: 'sca', sca_image: 'container' };
@@ -24,6 +27,7 @@ export const checkov: InputFormat = {
   detect({ document }) {
     if (document.kind !== 'json') return 0;
     const data = document.data;
+    // One report per framework that checked something: a list when there are several.
     if (Array.isArray(data)) return data.length > 0 && data.every(isReport) ? 1 : 0;
     return isReport(data) ? 1 : isEmptySummary(data) ? 0.9 : 0;
   },

@@ -11,10 +11,20 @@ function isV7(item: Record<string, unknown>): boolean {
   return 'offender' in item && 'rule' in item;
 }
 
+/**
+ * The secret itself, when the report holds it. With --redact (Pipewarden always passes it) every Secret is
+ * "REDACTED", and with --redact=N only its first characters and "…" (report/finding.go, maskSecret): then
+ * the secret is not claimed, and identity hashes the flagged line instead, which still differs per secret.
+ */
+function secretOf(value: string | undefined): string | undefined {
+  if (!value || value === 'REDACTED' || value.endsWith('...')) return undefined;
+  return value;
+}
+
 export const gitleaks: InputFormat = {
   id: 'gitleaks',
   title: 'Gitleaks JSON (v7 and v8)',
-  producedBy: 'gitleaks detect --report-format json',
+  producedBy: 'gitleaks dir --report-format json',
   detect({ document }) {
     if (document.kind !== 'json' || !Array.isArray(document.data) || document.data.length === 0) return 0;
     const first = read.obj(document.data[0]);
@@ -35,7 +45,7 @@ export const gitleaks: InputFormat = {
       const commit = read.str(v8 ? item.Commit : item.commit);
       const tags = v8 ? read.arr(item.Tags).map(read.str) : (read.str(item.tags) ?? '').split(',').map((t) => t.trim());
       run.rule({ id, name: rule, short: `${description} detected`, score: 9.0, level: 'error', tags: ['secret', ...tags], cwes: ['CWE-798'] });
-      // Secret, Match, offender and line hold the secret: only a salted hash of it goes on.
+      // Secret, Match, offender and line hold the secret: only a salted hash of it goes on (none when redacted).
       run.result({
         ruleId: id,
         message: `${description} secret found${path ? ` in ${path}` : ''}${commit ? ` (commit ${commit.slice(0, 12)})` : ''}`,
@@ -43,7 +53,7 @@ export const gitleaks: InputFormat = {
         score: 9.0,
         category: 'secrets',
         locations: [fileLocation(path?.replace(/^\/+/, ''), { startLine: line, endLine: v8 ? item.EndLine : undefined, startColumn: v8 ? item.StartColumn : undefined, endColumn: v8 ? item.EndColumn : undefined })],
-        secret: read.str(v8 ? (item.Secret ?? item.Match) : item.offender) ?? `${path}:${String(line)}`,
+        secret: secretOf(read.str(v8 ? (item.Secret ?? item.Match) : item.offender)),
         cwes: ['CWE-798'],
         properties: {
           ...(commit ? { [PROP.commit]: commit } : {}),

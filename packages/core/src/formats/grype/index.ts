@@ -9,6 +9,14 @@ function cvssScore(list: unknown): number | undefined {
   return firstScore(...entries.map((e) => read.obj(e.metrics)?.baseScore));
 }
 
+/**
+ * CWE ids of a vulnerability. Grype's schema (schema/grype/document/json) gives `cwes` as objects
+ * `{cve, cwe, source, type}` on the match's vulnerability and on each related one; plain strings are kept too.
+ */
+function cwesOf(list: unknown): string[] {
+  return read.arr(list).map((entry) => (typeof entry === 'string' ? entry : read.str(read.obj(entry)?.cwe))).filter((cwe): cwe is string => !!cwe);
+}
+
 export const grype: InputFormat = {
   id: 'grype',
   title: 'Grype JSON',
@@ -47,7 +55,7 @@ export const grype: InputFormat = {
       const version = read.str(artifact.version);
       const locations = read.arr(artifact.locations).map(read.obj).filter(Boolean) as Record<string, unknown>[];
       const path = read.str(locations[0]?.path);
-      const cwes = related.flatMap((r) => read.arr(r.cwes));
+      const cwes = [...new Set([...cwesOf(vuln.cwes), ...related.flatMap((r) => cwesOf(r.cwes))])];
       run.rule({
         id,
         short: description ? `${id}: ${description.split(/(?<=\.)\s/)[0]}` : id,

@@ -105,6 +105,35 @@ function parseV6(root: Obj, run: RunBuilder): void {
   }
 }
 
+/**
+ * What `npm audit --json` prints when the registry's audit endpoint answers with an error (lib/utils/audit-error.js):
+ * `{message, method, uri, headers, statusCode, body}`, then it exits 1. `message` is npm-registry-fetch's
+ * "405 Method Not Allowed - POST https://…/-/npm/v1/security/advisories/bulk".
+ */
+function isEndpointRefusal(root: Obj): boolean {
+  return typeof root.statusCode === 'number' && typeof root.uri === 'string' && 'method' in root && 'message' in root && !('vulnerabilities' in root) && !('advisories' in root);
+}
+
+/** The first non-blank line of a text, trimmed. */
+function firstLine(value: unknown): string | undefined {
+  return (read.str(value) ?? '').split('\n').map((line) => line.trim()).find(Boolean);
+}
+
+/** One line: the service's status line and the request, with no credentials in the URL. */
+function refusalReason(root: Obj): string {
+  const message = firstLine(root.message);
+  const parsed = /^(\d{3}\b.*?)\s+-\s+([A-Z]+)\s+(\S+)(?:\s+-\s+(.+))?$/.exec(message ?? '');
+  const statusLine = parsed?.[1] ?? message ?? `HTTP ${String(root.statusCode)}`;
+  const uri = (parsed?.[3] ?? read.str(root.uri))?.replace(/\/\/[^/@\s]*@/, '//***@');
+  const request = [parsed?.[2] ?? read.str(root.method)?.toUpperCase(), uri].filter(Boolean).join(' ');
+  return `npm audit: the registry refused the request: ${statusLine}${request ? ` (${request})` : ''}${parsed?.[4] ? `: ${parsed[4]}` : ''}`.slice(0, 500);
+}
+
+/** An npm error ({error: {code, summary, detail}}) as one line that is never empty. */
+function errorReason(error: Obj): string {
+  return `${read.str(error.code) ?? 'error'}: ${firstLine(error.summary) ?? firstLine(error.detail) ?? 'npm audit failed'}`.slice(0, 500);
+}
+
 export const npmAudit: InputFormat = {
   id: 'npm-audit',
   title: 'npm audit JSON (npm 6 and npm 7+)',
@@ -117,6 +146,7 @@ export const npmAudit: InputFormat = {
     if (read.obj(root.advisories) && (Array.isArray(root.actions) || read.obj(root.metadata))) return 1;
     const error = read.obj(root.error);
     if (error && /^E[A-Z0-9]+$/.test(read.str(error.code) ?? '') && Object.keys(root).length === 1) return 0.7;
+    if (isEndpointRefusal(root) && /\/-\/npm\/v1\/security\//.test(read.str(root.uri) ?? '')) return 0.7;
     return 0;
   },
   parse(document, { file }) {
@@ -127,14 +157,11 @@ export const npmAudit: InputFormat = {
     else if (read.obj(root.advisories)) parseV6(root, run);
     const built: Run = run.build();
     const error = read.obj(root.error);
-    if (error) {
-      // npm could not audit (no registry access, no lockfile): that is a failed run, not a clean one.
-      built.invocations = [
-        {
-          executionSuccessful: false,
-          toolExecutionNotifications: [{ level: 'error', message: { text: `${read.str(error.code) ?? 'error'}: ${read.str(error.summary) ?? 'npm audit failed'}` } }],
-        },
-      ];
+    // npm could not audit (the audit endpoint refused, no registry access, no lockfile): that is a failed run,
+    // not a clean one.
+    const refused = isEndpointRefusal(root) ? refusalReason(root) : error ? errorReason(error) : undefined;
+    if (refused) {
+      built.invocations = [{ executionSuccessful: false, toolExecutionNotifications: [{ level: 'error', message: { text: refused } }] }];
     } else if (!read.obj(root.vulnerabilities) && !read.obj(root.advisories)) {
       missing(file, 'npm audit', 'neither "vulnerabilities" (npm 7+) nor "advisories" (npm 6)');
     }

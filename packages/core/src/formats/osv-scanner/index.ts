@@ -13,7 +13,7 @@ function severityOf(vuln: Obj): number {
 export const osvScanner: InputFormat = {
   id: 'osv-scanner',
   title: 'OSV-Scanner JSON',
-  producedBy: 'osv-scanner --format json',
+  producedBy: 'osv-scanner scan source --format json',
   acceptsEmpty: true,
   detect({ document }) {
     if (document.kind !== 'json') return 0;
@@ -69,7 +69,9 @@ export const osvScanner: InputFormat = {
             level: levelOf(score),
             score,
             category: 'sca',
-            locations: [fileLocation(manifest?.replace(/^\/+/, ''))],
+            // source.path is absolute (v2 walks from /): kept so, normalization makes it relative to the
+            // checkout, and the dependency's identity does not depend on where the checkout lies.
+            locations: [fileLocation(manifest)],
             ids: [...ids, ...aliases],
             cwes,
             package: { name: read.str(pkg.name) ?? 'package', version: read.str(pkg.version), ecosystem: read.str(pkg.ecosystem), fixedVersions: fixed },

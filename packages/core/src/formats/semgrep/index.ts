@@ -1,3 +1,4 @@
+import type { Invocation, Notification } from '../../sarif/types.js';
 import { PROP } from '../../sarif/props.js';
 import type { InputFormat } from '../types.js';
 import { RunBuilder, fileLocation, levelOf, logOf, missing, read, scoreOf } from '../toolkit.js';
@@ -152,6 +153,33 @@ export const semgrep: InputFormat = {
         suppressed: extra.is_ignored === true ? 'ignored in source (nosemgrep)' : undefined,
       });
     }
-    return logOf(run.build());
+    const built = run.build();
+    const invocation = invocationOf(read.arr(root.errors));
+    if (invocation) built.invocations = [invocation];
+    return logOf(built);
   },
 };
+
+/**
+ * Semgrep's errors[]: one with a path is a file it could not analyse (a parse error, a timeout on that file),
+ * which leaves the run partial; one without a path at level error means the run failed.
+ */
+function invocationOf(errors: readonly unknown[]): Invocation | undefined {
+  if (!errors.length) return undefined;
+  const execution: Notification[] = [];
+  const configuration: Notification[] = [];
+  let failed = false;
+  for (const value of errors) {
+    const error = read.obj(value);
+    if (!error) continue;
+    const level = (read.str(error.level) ?? 'error').toLowerCase() === 'error' ? 'error' : 'warning';
+    const text = `${read.str(error.type) ?? 'Semgrep error'}: ${(read.str(error.message) ?? '').split('\n')[0]}`.slice(0, 300);
+    const path = read.str(error.path);
+    if (path) execution.push({ level, message: { text }, locations: [{ physicalLocation: { artifactLocation: { uri: path } } }] });
+    else if (level === 'error') {
+      failed = true;
+      execution.push({ level, message: { text } });
+    } else configuration.push({ level, message: { text } });
+  }
+  return { executionSuccessful: !failed, ...(execution.length ? { toolExecutionNotifications: execution } : {}), ...(configuration.length ? { toolConfigurationNotifications: configuration } : {}) };
+}

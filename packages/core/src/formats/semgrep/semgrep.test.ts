@@ -114,3 +114,26 @@ describe('semgrep format: Supply Chain results', () => {
     ]);
   });
 });
+
+describe('semgrep errors[]: files it could not analyse, and errors that fail the run', () => {
+  const parse = (errors: unknown[]) => semgrep.parse({ kind: 'json', data: { version: '1.185.0', results: [], errors, paths: { scanned: ['a.py'] } } } as never, { file: 'semgrep.json' });
+
+  it('a parse error on one file is a per-file notification; the run still succeeded', () => {
+    const log = parse([{ code: 3, level: 'warn', type: 'Syntax error', message: 'Syntax error at line legacy.py:3:\n `print "x"` was unexpected', path: 'legacy.py' }]);
+    expect(log.runs[0]!.invocations).toEqual([
+      { executionSuccessful: true, toolExecutionNotifications: [{ level: 'warning', message: { text: 'Syntax error: Syntax error at line legacy.py:3:' }, locations: [{ physicalLocation: { artifactLocation: { uri: 'legacy.py' } } }] }] },
+    ]);
+  });
+
+  it('an error without a file fails the run; a warning without one is about configuration', () => {
+    const log = parse([
+      { code: 7, level: 'error', type: 'SemgrepError', message: 'Failed to download configuration from https://semgrep.dev/c/p/default' },
+      { code: 0, level: 'warn', type: 'Rule warning', message: 'rule x is deprecated' },
+    ]);
+    expect(log.runs[0]!.invocations?.[0]).toMatchObject({
+      executionSuccessful: false,
+      toolExecutionNotifications: [{ level: 'error', message: { text: expect.stringMatching(/^SemgrepError: Failed to download/) } }],
+      toolConfigurationNotifications: [{ level: 'warning', message: { text: 'Rule warning: rule x is deprecated' } }],
+    });
+  });
+});
