@@ -293,7 +293,7 @@ export function renderText(input: SummaryInput): string {
   if (findings.length) out.push('');
   for (const f of findings.slice(0, MAX_LINES)) {
     const message = f.message.replace(/\s+/g, ' ');
-    const columns = [cell(f.priority ?? '', 2), String(f.risk ?? '').padStart(3), cell(f.severity, 8), cell(f.tool, 12), cell(whereOf(f), 44), cell(shortRule(f.ruleId), 36), cell(message, 90)];
+    const columns = [cell(f.priority ?? '', 2), String(f.risk ?? '').padStart(3), cell(f.severity, 8), cell(f.tool.replace(/^Pipewarden /, ''), 12), cell(whereOf(f), 44), cell(shortRule(f.ruleId), 36), cell(message, 90)];
     out.push(`  ${columns.join('  ').trimEnd()}`);
   }
   if (findings.length > MAX_LINES) out.push(`  … and ${findings.length - MAX_LINES} more in the SARIF log`);
@@ -302,7 +302,7 @@ export function renderText(input: SummaryInput): string {
   for (const line of input.coverage ?? []) {
     if (line.status !== 'checked') out.push(`${line.status === 'not checked' ? 'Not checked' : 'Partly checked'}: ${line.what} (${line.files} file${line.files === 1 ? '' : 's'}): ${line.why}`);
   }
-  if (input.exclusions) for (const line of describeExclusions(input.exclusions)) out.push(`Not scanned: ${line} (include: in pipewarden.yml brings them back)`);
+  if (input.exclusions) for (const line of describeExclusions(input.exclusions)) out.push(`Left out: ${line}`);
   for (const warning of verdict.warnings) out.push(`warning: ${warning}`);
   if (verdict.status === 'error') {
     out.push(`ERROR: ${verdict.errors?.length ?? 0} scanner${verdict.errors?.length === 1 ? '' : 's'} could not run (gate.on_scanner_error: fail):`);
