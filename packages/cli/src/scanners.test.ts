@@ -71,6 +71,14 @@ describe('scanners from Debian and npm, run for real', () => {
     expect(run.stdout).toMatch(/app\.py:4 +B602/);
   });
 
+  it.skipIf(!hasTool('bandit', ['--version'], 'apt-get install bandit'))('bandit: a file it cannot parse makes a partial run whose findings count', async () => {
+    const dir = await repo({ 'legacy.py': 'print "python 2"\n', 'app.py': 'import subprocess\n\ndef run(cmd):\n    return subprocess.call(cmd, shell=True)\n' });
+    const run = pipewarden(dir, ['scan', '--scanners', 'bandit', '--out-dir', 'out']);
+    expect(run.stderr).toMatch(/bandit: partial, [1-9]\d* findings?, 1 file not analysed/);
+    const report = JSON.parse(await readFile(join(dir, 'out', 'report.json'), 'utf8')) as { scanners: { id: string; status: string; notAnalysed?: { file: string }[] }[] };
+    expect(report.scanners.find((s) => s.id === 'bandit')).toMatchObject({ status: 'partial', notAnalysed: [{ file: 'legacy.py' }] });
+  });
+
   it.skipIf(!hasTool('flawfinder', ['--version'], 'apt-get install flawfinder'))('flawfinder flags strcpy in C (SARIF)', async () => {
     const dir = await repo({ 'src/copy.c': '#include <string.h>\nvoid f(char *in) {\n  char buf[8];\n  strcpy(buf, in);\n}\n' });
     const run = pipewarden(dir, ['scan', '--scanners', 'flawfinder', '--out-dir', 'out']);

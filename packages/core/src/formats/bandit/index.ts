@@ -58,6 +58,21 @@ export const bandit: InputFormat = {
         properties: { [PROP.severityLabel]: read.str(issue.issue_severity), [PROP.confidence]: read.str(issue.issue_confidence) },
       });
     }
-    return logOf(run.build());
+    const built = run.build();
+    // errors[]: files Bandit could not parse ("syntax error while parsing AST from file"): a partial run.
+    const problems = read.arr(root.errors).map(read.obj).filter((e): e is Record<string, unknown> => !!e && !!read.str(e.filename));
+    if (problems.length) {
+      built.invocations = [
+        {
+          executionSuccessful: true,
+          toolExecutionNotifications: problems.map((e) => ({
+            level: 'warning' as const,
+            message: { text: read.str(e.reason) ?? 'could not be analysed' },
+            locations: [{ physicalLocation: { artifactLocation: { uri: read.str(e.filename)!.replace(/^\.\//, '') } } }],
+          })),
+        },
+      ];
+    }
+    return logOf(built);
   },
 };
