@@ -65607,7 +65607,21 @@ var bandit = {
         properties: { [PROP.severityLabel]: read.str(issue3.issue_severity), [PROP.confidence]: read.str(issue3.issue_confidence) }
       });
     }
-    return logOf(run22.build());
+    const built = run22.build();
+    const problems = read.arr(root.errors).map(read.obj).filter((e3) => !!e3 && !!read.str(e3.filename));
+    if (problems.length) {
+      built.invocations = [
+        {
+          executionSuccessful: true,
+          toolExecutionNotifications: problems.map((e3) => ({
+            level: "warning",
+            message: { text: read.str(e3.reason) ?? "could not be analysed" },
+            locations: [{ physicalLocation: { artifactLocation: { uri: read.str(e3.filename).replace(/^\.\//, "") } } }]
+          }))
+        }
+      ];
+    }
+    return logOf(built);
   }
 };
 var require2 = createRequire(import.meta.url);
