@@ -112,6 +112,7 @@ describe('a real tool\'s SARIF that breaks one rule of the schema', () => {
     expect(out.stderr).toMatch(new RegExp(`^pipewarden: warning: ${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: .*no message.*\n$`));
     const log = JSON.parse(out.stdout) as { runs: { results: { message: { text: string } }[] }[] };
     expect(log.runs[0]!.results.map((r) => r.message.text)).toEqual(['finding 1', 'Rule one', 'finding 3']);
-    expect(validateSarif(log)).toMatchObject({ valid: true });
+    // The official schema lives in ../shared: checked where it is there (CI).
+    if (hasShared) expect(validateSarif(log)).toMatchObject({ valid: true });
   });
 });

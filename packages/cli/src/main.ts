@@ -45,6 +45,8 @@ import { SCAN_FLAGS, convertOptionsSchema, gateOptionsSchema, mergeOptionsSchema
 import { REPORT_USAGE, provenanceOf, renderReport, reportLinks } from './report-command.js';
 import { METRICS_USAGE, runMetrics } from './metrics-command.js';
 
+export { stopAllCommands } from '@pipewarden/core';
+
 export interface CliIo {
   env: Readonly<Record<string, string | undefined>>;
   cwd: string;

@@ -1,6 +1,6 @@
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
-import { chmod, mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
@@ -60,6 +60,24 @@ describe('a scanner that hangs', () => {
     expect(await readFile(join(dir, 'out', 'report.html'), 'utf8')).toMatch(/<h1 id="verdict">Error: a scanner could not run<\/h1>/);
     const history = (await readFile(join(dir, 'out', 'history.jsonl'), 'utf8')).trim().split('\n').map((line) => JSON.parse(line) as { verdict: string });
     expect(history.at(-1)?.verdict).toBe('error');
+  });
+
+  it('a cancelled job (SIGTERM, SIGINT) stops every scanner it started, with their children, before it exits', async () => {
+    for (const [signal, code] of [['SIGTERM', 143], ['SIGINT', 130]] as const) {
+      await rm(join(dir, 'pid'), { force: true });
+      const child = spawn(process.execPath, [CLI, 'scan', '--scanners', 'shellcheck', '--out-dir', 'out'], { cwd: dir, env: { ...process.env, PIPEWARDEN_OFFLINE: '1', PATH: `${bin}:${process.env.PATH}` }, stdio: ['ignore', 'pipe', 'pipe'] });
+      let stderr = '';
+      child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+      // The scanner is running when its child wrote its pid.
+      while (!existsSync(join(dir, 'pid')) || !(await readFile(join(dir, 'pid'), 'utf8')).trim()) await new Promise((r) => setTimeout(r, 50));
+      const scannerChild = Number(await readFile(join(dir, 'pid'), 'utf8'));
+      expect(running(scannerChild)).toBe(true);
+      const exited = new Promise<number | null>((resolve) => child.once('exit', (c) => resolve(c)));
+      child.kill(signal);
+      expect(await exited).toBe(code);
+      expect(stderr).toMatch(new RegExp(`pipewarden: stopped by ${signal}: the scanners it started are stopped`));
+      expect(running(scannerChild)).toBe(false);
+    }
   });
 
   it('with on_scanner_error: warn, the gate passes with a warning', async () => {

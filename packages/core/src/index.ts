@@ -18,7 +18,7 @@ export type { Ports, ExecRequest, ExecResult, LogLevel, ScanEvent } from './port
 export type { Platform, BuildInfo, CommentPort, UploadPort } from './ports/platform.js';
 export { publish, type PublishInput, type PublishReport } from './pipeline/publish.js';
 export { renderTicketMarkdown } from './report/ticket-markdown.js';
-export { nodeExec } from './ports/node-exec.js';
+export { nodeExec, stopAllCommands } from './ports/node-exec.js';
 export { listFiles, listStagedFiles } from './files/list-files.js';
 export { ensureDir } from './files/ensure-dir.js';
 export * from './policy/config-schema.js';

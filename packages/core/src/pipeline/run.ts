@@ -4,14 +4,15 @@ import { NOTHING_TO_SCAN, type ScannerRun } from '../model/scanner-run.js';
 import { parseScanOptions, type ScanOptions } from '../options/scan-options.js';
 import type { Ports } from '../ports/types.js';
 import { PROP } from '../sarif/types.js';
-import { assess, failsAlone, feedSource, judge } from './assess.js';
+import { assess, failsAlone, feedSource, judge, type FeedSource } from './assess.js';
 import { collect, type CollectedReport } from './collect.js';
 import { coverageOf } from './coverage.js';
 import { emitRun } from './emit.js';
 import { ingest, type Trouble } from './ingest.js';
 import { normalizeReport } from './normalize.js';
 import { createLineReader, screenSecretFindings } from '../secrets/index.js';
-import { prepare } from './prepare.js';
+import { prepare, type Prepared } from './prepare.js';
+import { dropStaging, publishRaw, stagingRawDir } from './raw-dir.js';
 import { record } from './record.js';
 import type { ParsedScanOptions, PipelineParts, ScanOutcome } from './types.js';
 
@@ -60,6 +61,16 @@ export async function runPipeline(given: ScanOptions, ports: Ports, parts: Pipel
   const options = parseScanOptions(given);
   const prepared = await prepare(options, ports, parts.registry);
   const feeds = feedSource(options, ports);
+  const staging = stagingRawDir(prepared.outDir);
+  try {
+    return await scanWith(options, prepared, staging, feeds, ports, parts, startedAt);
+  } finally {
+    await dropStaging(staging);
+  }
+}
+
+/** From the scanners to the history line, with the native reports kept in this run's staging folder until read. */
+async function scanWith(options: ParsedScanOptions, prepared: Prepared, staging: string, feeds: FeedSource, ports: Ports, parts: PipelineParts, startedAt: Date): Promise<ScanOutcome> {
   const collected = await collect(
     {
       root: prepared.dir,
@@ -67,7 +78,7 @@ export async function runPipeline(given: ScanOptions, ports: Ports, parts: Pipel
       filesWithThirdParty: prepared.filesWithThirdParty,
       scanners: prepared.scanners,
       explicit: prepared.explicit,
-      rawDir: join(prepared.outDir, 'raw'),
+      rawDir: staging,
       env: options.env,
       config: options.config,
       targets: prepared.targets,
@@ -83,6 +94,7 @@ export async function runPipeline(given: ScanOptions, ports: Ports, parts: Pipel
   const failClosed = (options.config.gate?.on_scanner_error ?? 'fail') === 'fail';
   const trouble = troubleOf(collected.runs, failClosed);
   const ingested = await ingest(options, prepared, collected, trouble, ports);
+  await publishRaw(staging, join(prepared.outDir, 'raw'));
   const assessed = await assess(ingested.log, options, ports, feeds);
   const warnings = [...trouble.warnings, ...assessed.warnings];
   const findings = findingsOf(ingested.log);

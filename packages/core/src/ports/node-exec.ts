@@ -4,6 +4,23 @@ import type { ExecRequest, ExecResult } from './types.js';
 /** Output above this is cut (scanners write reports to files; stdout is for small JSON and versions). */
 const MAX_CAPTURE_BYTES = 256 * 1024 * 1024;
 
+/** The commands running now, each with what stops it and a promise of its end. */
+const running = new Set<{ stop: (signal: NodeJS.Signals) => void; done: Promise<void> }>();
+
+/**
+ * Stops every command started here, with the whole process group of each: SIGTERM, then SIGKILL for those
+ * still alive after `graceMs`. A cancelled CI job calls this before it exits, so no scanner keeps running
+ * against a target after the job is gone.
+ */
+export async function stopAllCommands(graceMs = 2000): Promise<number> {
+  const live = [...running];
+  for (const command of live) command.stop('SIGTERM');
+  const ended = Promise.all(live.map((command) => command.done));
+  const late = await Promise.race([ended.then(() => false), new Promise<boolean>((resolve) => setTimeout(() => resolve(true), graceMs).unref())]);
+  if (late) for (const command of running) command.stop('SIGKILL');
+  return live.length;
+}
+
 /** Runs a command without a shell (no quoting bugs, no injection), capturing output, with a hard timeout. */
 export function nodeExec(request: ExecRequest): Promise<ExecResult> {
   const started = performance.now();
@@ -25,6 +42,9 @@ export function nodeExec(request: ExecRequest): Promise<ExecResult> {
         // already gone
       }
     };
+    let ended!: () => void;
+    const entry = { stop: kill, done: new Promise<void>((resolve) => (ended = resolve)) };
+    running.add(entry);
     const stdout: Buffer[] = [];
     const stderr: Buffer[] = [];
     let captured = 0;
@@ -50,6 +70,8 @@ export function nodeExec(request: ExecRequest): Promise<ExecResult> {
         }, request.timeoutMs)
       : undefined;
     const finish = (exitCode: number | null, notFound: boolean, extraError = '') => {
+      running.delete(entry);
+      ended();
       if (timer) clearTimeout(timer);
       request.signal?.removeEventListener('abort', onAbort);
       resolve({

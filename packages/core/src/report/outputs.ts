@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { rename, rm, writeFile } from 'node:fs/promises';
 import { ensureDir } from '../files/ensure-dir.js';
 import { basename, dirname, join } from 'node:path';
@@ -17,16 +18,26 @@ export type { EmitContext, EmitOutputs };
 
 /** Replaces a folder's content in one step: a reader sees the old set of files or the new one, never a mix. */
 async function writeFolderAtomic(dir: string, files: readonly { name: string; text: string }[]): Promise<void> {
-  const staging = join(dirname(dir), `.${basename(dir)}.tmp-${process.pid}-${Date.now()}`);
+  const staging = join(dirname(dir), `.${basename(dir)}.tmp-${process.pid}-${randomBytes(4).toString('hex')}`);
   ensureDir(staging);
   try {
     for (const file of files) await writeFile(join(staging, file.name), file.text);
-    const old = `${staging}.old`;
-    await rename(dir, old).catch((error: NodeJS.ErrnoException) => {
-      if (error.code !== 'ENOENT') throw error;
-    });
-    await rename(staging, dir);
-    await rm(old, { recursive: true, force: true });
+    // Another run on the same out-dir may put its folder in place between our two renames: move it aside
+    // again and retry, so the last writer's whole set wins.
+    for (let attempt = 0; ; attempt++) {
+      const old = `${staging}.old${attempt}`;
+      await rename(dir, old).catch((error: NodeJS.ErrnoException) => {
+        if (error.code !== 'ENOENT') throw error;
+      });
+      try {
+        await rename(staging, dir);
+        await rm(old, { recursive: true, force: true });
+        break;
+      } catch (error) {
+        await rm(old, { recursive: true, force: true });
+        if (!['ENOTEMPTY', 'EEXIST'].includes((error as NodeJS.ErrnoException).code ?? '') || attempt >= 20) throw error;
+      }
+    }
   } catch (error) {
     await rm(staging, { recursive: true, force: true });
     throw error;

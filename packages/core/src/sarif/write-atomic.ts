@@ -1,5 +1,5 @@
 import { createWriteStream } from 'node:fs';
-import { appendFile, copyFile, open, rename, rm, writeFile } from 'node:fs/promises';
+import { appendFile, copyFile, open, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { ensureDir } from '../files/ensure-dir.js';
 import { basename, dirname, join } from 'node:path';
 import { randomBytes } from 'node:crypto';
@@ -37,6 +37,42 @@ export async function writeFileAtomic(file: string, data: string | Uint8Array | 
  * before this mechanism, an edit by hand) gets one first, so the new text never joins it.
  */
 export async function appendFileAtomic(file: string, text: string): Promise<void> {
+  // Two runs appending at once (a retry racing the first) would each rename their copy over the other's:
+  // under a lock file, the second waits and appends after the first, and no line is lost.
+  await withLock(`${file}.lock`, () => appendUnlocked(file, text));
+}
+
+/** A lock older than this was left by a run that died holding it. */
+const STALE_LOCK_MS = 60_000;
+const LOCK_WAIT_MS = 120_000;
+
+async function withLock<T>(lock: string, work: () => Promise<T>): Promise<T> {
+  ensureDir(dirname(lock));
+  const started = Date.now();
+  let delay = 5;
+  for (;;) {
+    try {
+      const handle = await open(lock, 'wx');
+      await handle.writeFile(`${process.pid}\n`);
+      await handle.close();
+      break;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw new InputError(`cannot lock: ${describeFsError(error)}`, { file: lock, cause: error });
+      const age = await stat(lock).then((s) => Date.now() - s.mtimeMs, () => 0);
+      if (age > STALE_LOCK_MS) await rm(lock, { force: true });
+      else if (Date.now() - started > LOCK_WAIT_MS) throw new InputError(`still locked after ${LOCK_WAIT_MS / 1000} s by another run (remove it if no run is going on)`, { file: lock });
+      else await new Promise((resolve) => setTimeout(resolve, delay));
+      delay = Math.min(delay * 2, 200);
+    }
+  }
+  try {
+    return await work();
+  } finally {
+    await rm(lock, { force: true });
+  }
+}
+
+async function appendUnlocked(file: string, text: string): Promise<void> {
   await atomically(file, async (temp) => {
     let last = 0x0a;
     try {
