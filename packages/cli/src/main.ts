@@ -9,6 +9,7 @@ import {
   type Targets,
   ConfigError,
   InputError,
+  safeLine,
   SARIF_SCHEMA_URI,
   STARTER_CONFIG,
   configJsonSchema,
@@ -52,6 +53,16 @@ export interface CliIo {
   cwd: string;
   stdout: { write(text: string): unknown };
   stderr: { write(text: string): unknown; isTTY?: boolean };
+  /** stderr without the line cleaning, for the live progress line's own cursor codes. */
+  rawStderr?: { write(text: string): unknown };
+}
+
+/** Each line made safe; the line breaks between them kept. */
+function safeLines(text: string): string {
+  return text
+    .split('\n')
+    .map((line, index, all) => (index === all.length - 1 && line === '' ? '' : safeLine(line, 4000)))
+    .join('\n');
 }
 
 const USAGE = `Usage: pipewarden <command> [options]
@@ -385,7 +396,7 @@ async function scan(args: string[], io: CliIo): Promise<number> {
   const mrBase = platform?.build.diffBase;
   const diffBase = options['diff-base'] ?? (mrBase && (await hasCommit(resolve(io.cwd, options.dir), mrBase, io.env)) ? mrBase : undefined);
   if (mrBase && !diffBase) io.stderr.write(`pipewarden: warning: the MR's diff base ${mrBase.slice(0, 12)} is not in the clone (set GIT_DEPTH: 0): the gate looks at every finding\n`);
-  const live = io.stderr.isTTY && !options.quiet && !options.json && io.env.CI === undefined ? liveProgress((text) => io.stderr.write(text)) : undefined;
+  const live = io.stderr.isTTY && !options.quiet && !options.json && io.env.CI === undefined ? liveProgress((text) => (io.rawStderr ?? io.stderr).write(text)) : undefined;
   const ports: Ports = live ? { exec: nodeExec, ...live } : makePorts(io, options.quiet);
   const started = performance.now();
   const outcome = await runScan(
@@ -512,8 +523,12 @@ async function listScanners(io: CliIo): Promise<number> {
 }
 
 /** Runs one command line; returns the exit code. Known errors become one line on stderr and exit 2. */
-export async function main(argv: readonly string[], io: CliIo): Promise<number> {
+export async function main(argv: readonly string[], given: CliIo): Promise<number> {
   const [command, ...rest] = argv;
+  // Every message line carries text from reports, tools or paths: none may forge the terminal or the log
+  // (escape sequences, control characters, a newline that starts a line of its own). The live progress line,
+  // ours alone, keeps its own escape codes.
+  const io: CliIo = { ...given, stderr: { write: (text: string) => given.stderr.write(safeLines(text)), isTTY: given.stderr.isTTY }, rawStderr: given.stderr };
   try {
     switch (command) {
       case 'scan':

@@ -2,6 +2,7 @@
  * Known failures carry the file they concern and a one-line problem; the CLI prints
  * `pipewarden: <file>: <problem>` and exits 2. Anything else is a bug and is rethrown.
  */
+import { safeLine } from './text.js';
 export interface ErrorDetails {
   /** The file, directory, URL or command the problem concerns. */
   readonly file?: string | undefined;
@@ -17,9 +18,10 @@ export abstract class PipewardenError extends Error {
   }
 
   /** One line for humans: `<file>: <problem>` (no stack, no newlines). */
+  /** One line whatever the file name or message holds (a newline, an escape sequence, 40 KB of path). */
   toLine(): string {
-    const text = this.message.replace(/\s*\n\s*/g, ' ');
-    return this.file ? `${this.file}: ${text}` : text;
+    const text = safeLine(this.message, 2000);
+    return this.file ? `${safeLine(this.file, 300)}: ${text}` : text;
   }
 }
 

@@ -19,6 +19,7 @@ export type { Platform, BuildInfo, CommentPort, UploadPort } from './ports/platf
 export { publish, type PublishInput, type PublishReport } from './pipeline/publish.js';
 export { renderTicketMarkdown } from './report/ticket-markdown.js';
 export { nodeExec, stopAllCommands } from './ports/node-exec.js';
+export { safeLine, stripControls } from './text.js';
 export { listFiles, listStagedFiles } from './files/list-files.js';
 export { ensureDir } from './files/ensure-dir.js';
 export * from './policy/config-schema.js';

@@ -1,9 +1,11 @@
+import { stripControls } from '../text.js';
+
 /**
  * Text from reports is hostile until escaped: it must not open HTML, break a table, ping people,
  * or turn into links and formatting in Markdown.
  */
 export function escapeMarkdown(text: string, maxLength = 300): string {
-  let flat = text.replace(/[\r\n\u2028\u2029]+/g, ' ').trim();
+  let flat = stripControls(text).replace(/[\r\n\u2028\u2029]+/g, ' ').trim();
   if (flat.length > maxLength) flat = `${flat.slice(0, maxLength - 1)}…`;
   // A word that would ping someone or become a link (pkg@1.2.3, @team, https://…) goes in a code span:
   // inert, and it copies as written (zero-width characters inside would break a pasted URL or version).
@@ -24,13 +26,15 @@ function escapeWord(word: string): string {
 }
 
 /** Inline code that cannot be broken out of: backticks inside widen the fence. */
-export function markdownCode(text: string): string {
-  const flat = text.replace(/[\r\n\u2028\u2029]+/g, ' ').replace(/\|/g, '\\|');
+export function markdownCode(text: string, maxLength = 500): string {
+  let flat = stripControls(text).replace(/[\r\n\u2028\u2029]+/g, ' ');
+  if (flat.length > maxLength) flat = `${flat.slice(0, maxLength - 1)}…`;
+  flat = flat.replace(/\|/g, '\\|');
   const longest = Math.max(0, ...[...flat.matchAll(/`+/g)].map((m) => m[0].length));
   const fence = '`'.repeat(longest + 1);
   return `${fence}${longest ? ' ' : ''}${flat}${longest ? ' ' : ''}${fence}`;
 }
 
 export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+  return stripControls(text).replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 }

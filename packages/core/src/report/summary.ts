@@ -1,3 +1,4 @@
+import { safeLine } from '../text.js';
 import { PROP, prop } from '../sarif/props.js';
 import { PRIORITIES, SEVERITIES, whereOf, type Finding, type Severity } from '../finding.js';
 import type { ImageInventory } from '../images/check.js';
@@ -70,9 +71,10 @@ export const MARKDOWN_LIMIT = 65_000;
 
 /** A file:line link at the commit, or the location as code when there is no link base. */
 export function locationLink(finding: Finding, links: ReportLinks | undefined): string {
-  const where = markdownCode(whereOf(finding));
+  const where = markdownCode(whereOf(finding), 200);
   const url = locationUrl(finding, links);
-  return url ? `[${where}](${url})` : where;
+  // A link longer than a browser keeps (a 40-KB path) would only push the rest of the summary out.
+  return url && url.length <= 2000 ? `[${where}](${url})` : where;
 }
 
 function countsByPriority(findings: readonly Finding[]): Record<string, number> {
@@ -265,7 +267,7 @@ const MAX_LINES = 40;
 
 /** A column of the terminal table: cut with an ellipsis inside its width, so columns never touch. */
 function cell(text: string, width: number): string {
-  return text.length > width ? `${text.slice(0, width - 1)}…` : text.padEnd(width);
+  return safeLine(text, width).padEnd(width);
 }
 
 /** A preset's rule as its own name ("@secretlint/…-preset-recommend > @secretlint/…-rule-aws" → the rule). */
@@ -316,5 +318,6 @@ export function renderText(input: SummaryInput): string {
     out.push(`Gate passed (${verdict.gated} ${verdict.scope === 'new' ? 'new ' : ''}finding${verdict.gated === 1 ? '' : 's'} checked).`);
   }
   if (input.outputs?.length) out.push('Wrote:', ...input.outputs.map((path) => `  ${path}`));
-  return `${out.join('\n')}\n`;
+  // Each entry is one line: text from reports cannot add lines, colours or cursor moves to the terminal.
+  return `${out.map((line) => safeLine(line, 2000)).join('\n')}\n`;
 }
