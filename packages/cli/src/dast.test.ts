@@ -19,10 +19,33 @@ describe('DAST targets are checked before anything runs', () => {
     const dir = await mkdtemp(join(tmpdir(), 'pw-dast-'));
     const run = pipewarden(dir, ['scan', '--stage', 'acceptance', '--target-url', 'https://example.com/', '--out-dir', 'out']);
     expect(run.code).toBe(2);
-    expect(run.stderr.trim()).toBe('pipewarden: --target-url: host "example.com" is not allowed for DAST (allowed: loopback, localhost and single-label CI service names); add it to dast.allowed_hosts in pipewarden.yml if you own it');
+    expect(run.stderr.trim()).toBe('pipewarden: --target-url: host "example.com" is not allowed for DAST (allowed: loopback and localhost); add it to dast.allowed_hosts in pipewarden.yml if you own it');
     await writeFile(join(dir, 'pipewarden.yml'), 'dast:\n  allowed_hosts: [staging.internal.example]\n');
     expect(pipewarden(dir, ['scan', '--stage', 'acceptance', '--target-url', 'http://127.0.0.1:9/', '--out-dir', 'out']).stderr).toMatch(/host "127\.0\.0\.1" is not allowed for DAST \(allowed: staging\.internal\.example\)/);
     expect(pipewarden(dir, ['scan', '--target-url', 'ftp://127.0.0.1/']).stderr.trim()).toBe('pipewarden: --target-url: "ftp://127.0.0.1/" is not an http(s) URL');
+  });
+
+  it('a single-label name (a CI service alias) is refused unless dast.allowed_hosts lists it', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'pw-dast-'));
+    const refused = pipewarden(dir, ['scan', '--stage', 'acceptance', '--scanners', 'none', '--target-url', 'http://app:3000/', '--out-dir', 'out']);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr.trim()).toBe(
+      'pipewarden: --target-url: host "app" is not allowed for DAST (allowed: loopback and localhost; a single-label name such as a CI service alias only when listed); add it to dast.allowed_hosts in pipewarden.yml if you own it',
+    );
+    await writeFile(join(dir, 'pipewarden.yml'), 'dast:\n  allowed_hosts: [app]\n');
+    const allowed = pipewarden(dir, ['scan', '--stage', 'acceptance', '--scanners', 'none', '--target-url', 'http://app:3000/', '--out-dir', 'out']);
+    expect(allowed.stderr).not.toMatch(/not allowed/);
+    expect(allowed.code).toBe(0);
+  });
+
+  it('credentials in the target URL are refused in one line, exit 2, the password never printed', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'pw-dast-'));
+    const run = pipewarden(dir, ['scan', '--stage', 'acceptance', '--target-url', 'http://admin:hunter2@127.0.0.1:3000/', '--out-dir', 'out']);
+    expect(run.code).toBe(2);
+    expect(run.stderr.trim()).toBe(
+      'pipewarden: --target-url: "http://[redacted]@127.0.0.1:3000/": credentials in the target URL are not accepted (they would show in logs and reports); authenticated scans will read them from environment variables named under dast.auth, not yet available: until then, scan the pages that need no login',
+    );
+    expect(`${run.stdout}${run.stderr}`).not.toContain('hunter2');
   });
 });
 

@@ -75,14 +75,14 @@ describe('junit.xml', () => {
     const demo = demoExpected();
     expect(suites.testsuite.map((s) => s['@_name'])).toEqual(demo.suites);
     expect(suites.testsuite[0]!['@_failures']).toBe('2');
-    // Groups: ESLint 3 rules in server.js, secretlint 2 rules in config.js, the Dockerfile's 5 rules, ShellCheck 6 rules in deploy.sh (SC2086 six times).
+    // Groups: the SAST engine's 5 rules in server.js (ESLint's joined into them), secretlint 2 rules in config.js, the Dockerfile's 5 rules, ShellCheck 6 rules in deploy.sh (SC2086 six times).
     expect(Number(suites['@_tests'])).toBe(demo.cases);
     if (demo.shellcheck) {
       const shellcheck = (suites.testsuite[4] as unknown as { testcase: { '@_name': string }[] }).testcase;
       expect(shellcheck.map((c) => c['@_name'])).toContain('SC2086 in examples/vulnerable-app/scripts/deploy.sh (6 places)');
     }
-    // The 2 secrets, the 2 high ESLint findings and the unsanctioned base (high) tripped the gate, the rest did not.
-    expect(Number(suites['@_failures'])).toBe(2 + 2 + 2 + 1);
+    // The 2 tripped rules, the 2 secrets, the 4 critical or high SAST findings and the unsanctioned base (high).
+    expect(Number(suites['@_failures'])).toBe(2 + 2 + 4 + 1);
   });
 });
 

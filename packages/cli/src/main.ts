@@ -24,6 +24,9 @@ import {
   readBaseline,
   prioritize,
   readReport,
+  readRegularText,
+  createRedactor,
+  secretKeyingOf,
   formats,
   isPipewardenError,
   loadConfigFile,
@@ -283,7 +286,7 @@ async function hook(args: string[], io: CliIo): Promise<number> {
   const dir = resolve(io.cwd, git.stdout.trim());
   const target = join(dir, 'pre-commit');
   if (!values.force && (await exists(target))) {
-    const current = await readFile(target, 'utf8');
+    const current = await readRegularText(target, { maxBytes: 1024 * 1024 });
     if (!current.includes(HOOK_MARKER)) throw new ConfigError('a pre-commit hook is already there; use --force to replace it', { file: target });
   }
   const script = `#!/bin/sh
@@ -463,6 +466,7 @@ async function convert(args: string[], io: CliIo): Promise<number> {
     reports: options.reports.map((file) => ({ file, format: options.format })),
     baseDir: io.cwd,
     warn: (message) => io.stderr.write(`pipewarden: warning: ${message}\n`),
+    secrets: secretKeyingOf(io.env, provenanceOf(io.env)?.repository),
   });
   if (options.output) {
     await writeFileAtomic(resolve(io.cwd, options.output), sarifText(log));
@@ -484,16 +488,19 @@ async function merge(args: string[], io: CliIo): Promise<number> {
   }
   const options = validateOptions(mergeOptionsSchema, { ...values, reports: positionals });
   const logs = [];
+  // Every log (and the baseline) redacted as it is read: shards written by an older version may hold secrets.
+  const redactor = createRedactor(secretKeyingOf(io.env, provenanceOf(io.env)?.repository));
   for (const file of options.reports) {
-    const read = await readReport(resolve(io.cwd, file), 'sarif').catch((error: unknown) => {
+    const read = await readReport(resolve(io.cwd, file), 'sarif', { redactor }).catch((error: unknown) => {
       if (error instanceof InputError) throw new InputError(error.message, { file, cause: error });
       throw error;
     });
     for (const warning of read.warnings) io.stderr.write(`pipewarden: warning: ${file}: ${warning}\n`);
     logs.push(read.log);
   }
-  const baseline = options.baseline ? await readBaseline(resolve(io.cwd, options.baseline), options.baseline) : undefined;
+  const baseline = options.baseline ? await readBaseline(resolve(io.cwd, options.baseline), options.baseline, redactor) : undefined;
   const log = mergeLogs(logs);
+  redactor.finish(log);
   const { merged } = dedupe(log);
   const counts = baseline ? applyBaseline(log, baseline) : undefined;
   prioritize(log);

@@ -5,6 +5,7 @@ import {
   ConfigError,
   GITLAB_REPORT_FILES,
   InputError,
+  createRedactor,
   describeFsError,
   emit,
   githubSarif,
@@ -16,6 +17,7 @@ import {
   renderJunit,
   renderMarkdown,
   renderText,
+  secretKeyingOf,
   summaryFromLog,
   trendOf,
   version,
@@ -104,7 +106,9 @@ export interface ReportCommandOptions {
 
 /** `pipewarden report`: every output rendered again from results.sarif alone. */
 export async function renderReport(options: ReportCommandOptions, io: { cwd: string; env: Readonly<Record<string, string | undefined>>; stdout: { write(text: string): unknown }; stderr: { write(text: string): unknown } }): Promise<number> {
-  const { log, warnings } = await readReport(resolve(io.cwd, options.sarif), 'sarif').catch((error: unknown) => {
+  // Redacted as it is read, like every log: a results.sarif of an older version may hold what this one masks.
+  const redactor = createRedactor(secretKeyingOf(io.env, provenanceOf(io.env)?.repository));
+  const { log, warnings } = await readReport(resolve(io.cwd, options.sarif), 'sarif', { redactor }).catch((error: unknown) => {
     if (error instanceof InputError) throw new InputError(error.message, { file: options.sarif, cause: error });
     throw error;
   });

@@ -96,7 +96,7 @@ describe('report.json', () => {
     const validate = ajv.compile(schema);
     const report = JSON.parse(await readFile(join(out, 'report.json'), 'utf8')) as { schemaVersion: string; findings: unknown[] };
     expect(validate(report) ? [] : validate.errors).toEqual([]);
-    expect(report.schemaVersion).toBe('1.2');
+    expect(report.schemaVersion).toBe('1.3');
     expect(report.findings).toHaveLength(demoExpected().total);
   });
 });
@@ -193,12 +193,12 @@ describe.skipIf(!hasChromium)('report.html in headless Chromium', () => {
     expect(await visible()).toBe(demo.total);
     expect(await page.locator('figure.chart').count()).toBe(4);
     expect(await page.locator('figure.chart svg rect').count()).toBeGreaterThan(5);
-    await page.fill('#q', demo.shellcheck ? 'SC2086' : 'detect-child-process');
+    await page.fill('#q', demo.shellcheck ? 'SC2086' : 'js-command-injection');
     expect(await visible()).toBe(demo.shellcheck ? 6 : 1);
     await page.fill('#q', '');
     await page.selectOption('select[data-filter="priority"]', 'P0');
-    expect(await visible()).toBe(2);
-    expect(await page.textContent('#shown')).toBe(`2 of ${demo.total} shown`);
+    expect(await visible()).toBe(demo.byPriority[0]);
+    expect(await page.textContent('#shown')).toBe(`${demo.byPriority[0]} of ${demo.total} shown`);
     await page.selectOption('select[data-filter="priority"]', '');
     await page.click('th:has-text("Risk")');
     const risks = await page.locator('#findings tbody tr td:nth-child(2)').allTextContents();

@@ -2,6 +2,7 @@
  * Known failures carry the file they concern and a one-line problem; the CLI prints
  * `pipewarden: <file>: <problem>` and exits 2. Anything else is a bug and is rethrown.
  */
+import { redactText } from './sarif/redact.js';
 import { safeLine } from './text.js';
 export interface ErrorDetails {
   /** The file, directory, URL or command the problem concerns. */
@@ -20,7 +21,8 @@ export abstract class PipewardenError extends Error {
   /** One line for humans: `<file>: <problem>` (no stack, no newlines). */
   /** One line whatever the file name or message holds (a newline, an escape sequence, 40 KB of path). */
   toLine(): string {
-    const text = safeLine(this.message, 2000);
+    // A message may quote its input (a parser's complaint about a line): no credential goes to the console.
+    const text = safeLine(redactText(this.message), 2000);
     return this.file ? `${safeLine(this.file, 300)}: ${text}` : text;
   }
 }

@@ -8,6 +8,7 @@ import { parse } from 'yaml';
 import { FakeGitlab } from '../../../test-support/fake-gitlab.js';
 import { repoRoot } from '../../../test-support/shared.js';
 import { hasTool } from '../../../test-support/tools.js';
+import { demoExpected } from '../../../test-support/demo-app.js';
 
 const JAVA_HOME = '/usr/lib/jvm/java-17-openjdk-amd64';
 const HARNESS = join(repoRoot, 'test-support', 'jenkins-harness.groovy');
@@ -137,7 +138,7 @@ describe.skipIf(!hasGroovy)('the Jenkins shared library, run under Groovy in a r
     expect(scripts[3]).toContain("'--report' 'pipewarden-merged.sarif'");
     // The merged log holds every shard's findings: the demo's 16.
     const merged = JSON.parse(await readFile(join(demo, '.pipewarden', 'report.json'), 'utf8')) as { findings: unknown[] };
-    expect(merged.findings).toHaveLength(21);
+    expect(merged.findings).toHaveLength(demoExpected().total);
   }, 180_000);
 
   describe('tickets from Jenkins: GitLab issues with a token from Jenkins credentials', () => {
@@ -174,7 +175,7 @@ describe.skipIf(!hasGroovy)('the Jenkins shared library, run under Groovy in a r
     try {
       const token = 'ghp_jenkinsSecret0123456789abcdefghijklmn';
       const run = () =>
-        jenkins('pipewardenScan', demo, { command: COMMAND, tickets: 'github', credentialsId: 'github-token', githubRepository: 'acme/shop', githubApiUrl: github.url, outDir: 'out-gh', unstableOnFailure: true }, { credentials: { 'github-token': token }, env: { BRANCH_NAME: 'feature/x' } });
+        jenkins('pipewardenScan', demo, { command: COMMAND, tickets: 'github', credentialsId: 'github-token', githubRepository: 'acme/shop', githubApiUrl: github.url, outDir: 'out-gh', unstableOnFailure: true, maxNewTickets: 100 }, { credentials: { 'github-token': token }, env: { BRANCH_NAME: 'feature/x' } });
       const first = await run();
       expect(first.result).toBe('UNSTABLE');
       expect(first.calls[0]!.args).toEqual([{ type: 'string', credentialsId: 'github-token', variable: 'PIPEWARDEN_GITHUB_TOKEN' }]);

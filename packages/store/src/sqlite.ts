@@ -1,4 +1,5 @@
-import { ensureDir } from '@pipewarden/core';
+import { ensureDir, kindOf } from '@pipewarden/core';
+import { statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import type { Db } from './sql.js';
@@ -6,6 +7,9 @@ import type { Db } from './sql.js';
 /** One file, no server: the default store. WAL and a busy timeout let parallel CI jobs on one disk share it. */
 export function openSqlite(file: string): Db {
   ensureDir(dirname(file));
+  // SQLite would open a FIFO or a device and wait on it: only a regular file (or none yet) is a store.
+  const info = statSync(file, { throwIfNoEntry: false });
+  if (info && !info.isFile()) throw new Error(`is not a regular file (${kindOf(info)})`);
   const db = new Database(file);
   db.pragma('journal_mode = WAL');
   db.pragma('busy_timeout = 10000');

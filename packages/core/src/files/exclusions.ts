@@ -1,15 +1,14 @@
-import { open, realpath } from 'node:fs/promises';
-import { join, sep } from 'node:path';
 import picomatch from 'picomatch';
 import type { Ports } from '../ports/types.js';
 import { gitAttributes } from './git-attributes.js';
+import { rootReader } from './safe-read.js';
 import { shapeOf } from './shape.js';
 
 /**
  * Third-party and machine-written code is not the team's to fix: findings there are noise that hides the
  * real ones. Each reason is a rule a user can override with `include:`; `exclude:` adds their own.
  */
-export type ExclusionReason = 'dependencies' | 'vendored' | 'minified' | 'generated' | 'ignored' | 'excluded' | 'placeholder';
+export type ExclusionReason = 'dependencies' | 'vendored' | 'minified' | 'generated' | 'ignored' | 'excluded' | 'placeholder' | 'outside' | 'special';
 
 export const EXCLUSION_REASONS: Readonly<Record<ExclusionReason, string>> = {
   dependencies: 'in a dependency folder (node_modules, bower_components, site-packages, …)',
@@ -19,6 +18,8 @@ export const EXCLUSION_REASONS: Readonly<Record<ExclusionReason, string>> = {
   ignored: 'ignored by .gitignore',
   excluded: 'excluded by your `exclude:` patterns',
   placeholder: 'placeholder credentials, not secrets (<password>, ${VAR}, changeme, …)',
+  outside: 'symlinks that lead outside the scanned folder (not followed)',
+  special: 'symlinks to something that is not a regular file (a FIFO, a socket, a device)',
 };
 
 const DEPENDENCY_DIRS = new Set(['node_modules', 'bower_components', 'jspm_packages', 'web_modules', 'site-packages', 'dist-packages', '.venv', 'venv', 'Pods', '.bundle']);
@@ -86,7 +87,7 @@ export async function createExclusions(root: string, rules: ExclusionRules, port
   const userExcludes = globMatcher(rules.exclude ?? []);
   const included = globMatcher(rules.include ?? []);
   const attributes = gitAttributes(root, ports, env);
-  const realRoot = await realpath(root).catch(() => root);
+  const reader = rootReader(root);
   const cache = new Map<string, Promise<ExclusionReason | undefined>>();
   const counts: ExclusionCounts = { files: {}, findings: {}, examples: {} };
 
@@ -98,8 +99,9 @@ export async function createExclusions(root: string, rules: ExclusionRules, port
     const named = reasonByName(path);
     if (named) return named;
     if (!SHAPED.test(path)) return undefined;
-    const head = await readHead(realRoot, path);
-    return head === undefined ? undefined : shapeOf(head);
+    // The first 64 KB, of a regular file under the root only (never a symlink out of it, a FIFO or a device).
+    const head = await reader.read(path, { head: HEAD_BYTES });
+    return 'refused' in head ? undefined : shapeOf(head.data.toString('utf8'));
   }
 
   return {
@@ -125,28 +127,6 @@ export async function createExclusions(root: string, rules: ExclusionRules, port
 }
 
 const HEAD_BYTES = 64 * 1024;
-
-/** The first 64 KB of a file below root; undefined for anything that is not a regular file inside it. */
-async function readHead(realRoot: string, path: string): Promise<string | undefined> {
-  if (path.startsWith('/') || path.split('/').includes('..')) return undefined;
-  const absolute = join(realRoot, path);
-  try {
-    // A symlink may point anywhere: only a file whose real path is inside the root is read.
-    const real = await realpath(absolute);
-    if (real !== realRoot && !real.startsWith(realRoot + sep)) return undefined;
-    const handle = await open(real, 'r');
-    try {
-      if (!(await handle.stat()).isFile()) return undefined;
-      const buffer = Buffer.alloc(HEAD_BYTES);
-      const { bytesRead } = await handle.read(buffer, 0, HEAD_BYTES, 0);
-      return buffer.subarray(0, bytesRead).toString('utf8');
-    } finally {
-      await handle.close();
-    }
-  } catch {
-    return undefined;
-  }
-}
 
 /** Splits files into those to scan and those excluded, counting the excluded by reason. */
 export async function partitionFiles(files: readonly string[], exclusions: Exclusions): Promise<string[]> {

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -33,5 +33,29 @@ describe('listing files to scan', () => {
     const dir = await tree({ 'src/a.js': '', 'node_modules/x/i.js': '', '.pipewarden/results.sarif': '' });
     expect(await listFiles(dir, ports)).toEqual(['src/a.js']);
     expect(await listStagedFiles(dir, ports)).toBeUndefined();
+  });
+
+  it('leaves out a symlink that leads outside the root (or to a FIFO), in git and outside it, and says which', async () => {
+    const base = await mkdtemp(join(tmpdir(), 'pw-files-links-'));
+    await writeFile(join(base, 'secret.env'), 'TOKEN=outside\n');
+    for (const inGit of [true, false]) {
+      const dir = await tree({ 'a.js': '', 'src/b.js': '' });
+      await symlink(join(base, 'secret.env'), join(dir, 'config.env'));
+      await symlink('../../', join(dir, 'src', 'up'));
+      await symlink('b.js', join(dir, 'src', 'same.js'));
+      if (process.platform !== 'win32') {
+        await symlink(join(dir, 'fifo'), join(dir, 'pipe.js'));
+        execFileSync('mkfifo', [join(dir, 'fifo')]);
+      }
+      if (inGit) {
+        execFileSync('git', ['init', '-q'], { cwd: dir });
+        execFileSync('git', ['add', '.'], { cwd: dir });
+      }
+      const skipped: [string, string | undefined][] = [];
+      const files = await listFiles(dir, ports, undefined, (path, why) => skipped.push([path, why]));
+      // Inside git a symlink to a file inside the root is kept (its target is read in the root); outside git no symlink is followed.
+      expect(files).toEqual(inGit ? ['a.js', 'src/b.js', 'src/same.js'] : ['a.js', 'src/b.js']);
+      expect(skipped.filter(([, why]) => why).sort()).toEqual([['config.env', 'outside'], ...(process.platform !== 'win32' ? [['pipe.js', 'special']] : []), ['src/up', 'outside']].sort());
+    }
   });
 });

@@ -1,7 +1,10 @@
 import { InputError } from '../errors.js';
+import type { Category } from '../finding.js';
 import { readDocument, type InputDocument } from '../input/read-document.js';
+import { createRedactor, type Redactor } from '../sarif/redact-log.js';
 import type { Log } from '../sarif/types.js';
 import * as all from './index.js';
+import { RegionNotes, notingRegions } from './toolkit.js';
 import type { InputFormat } from './types.js';
 
 export const formats: readonly InputFormat[] = Object.values(all);
@@ -52,8 +55,21 @@ export interface ReadReport {
   warnings: string[];
 }
 
-/** Reads a native report, detects (or takes) its format and returns it as SARIF. */
-export async function readReport(file: string, formatId?: string): Promise<ReadReport> {
+export interface ReadReportOptions {
+  /**
+   * The command's redaction (its secret key, the values found so far); default: one of its own, keyed without
+   * PIPEWARDEN_SECRET_KEY (docs/identity.md). Every log read is redacted: there is no way to read one unredacted.
+   */
+  redactor?: Redactor | undefined;
+  /** The report's category when the caller knows it (a scanner of ours wrote it). */
+  category?: Category | undefined;
+}
+
+/**
+ * Reads a native report, detects (or takes) its format and returns it as SARIF, redacted: no secret value in any
+ * text field, secret hashes keyed (sarif/redact-log.ts). Every log enters through here, SARIF ones too.
+ */
+export async function readReport(file: string, formatId?: string, options: ReadReportOptions = {}): Promise<ReadReport> {
   let format: InputFormat | undefined;
   if (formatId !== undefined) {
     format = getFormat(formatId);
@@ -65,13 +81,21 @@ export async function readReport(file: string, formatId?: string): Promise<ReadR
     return { file, format: 'empty', log: { version: '2.1.0', runs: [] }, warnings: [] };
   }
   format ??= detectFormat(document, file).format;
+  const redactor = options.redactor ?? createRedactor();
   const warnings: string[] = [];
+  // Line and column numbers that are not ones are dropped wherever a format builds a location, and said here once.
+  const regions = new RegionNotes();
+  const chosen = format;
+  let log: Log;
   try {
-    return { file, format: format.id, log: format.parse(document, { file, warn: (message) => warnings.push(message) }), warnings };
+    log = notingRegions((problem) => regions.add(problem), () => chosen.parse(document, { file, warn: (message) => warnings.push(redactor.text(message)) }));
   } catch (error) {
     if (error instanceof InputError) throw error;
     // A shape the parser did not expect is still the input's problem: one line, the cause kept for a bug report.
     const message = error instanceof Error ? error.message : String(error);
-    throw new InputError(`is not a valid ${format.title} report: ${message.split('\n')[0]}`, { file, cause: error });
+    throw new InputError(`is not a valid ${format.title} report: ${redactor.text(message.split('\n')[0]!)}`, { file, cause: error });
   }
+  await redactor.log(log, { category: options.category });
+  for (const line of regions.lines()) warnings.push(redactor.text(line));
+  return { file, format: format.id, log, warnings };
 }

@@ -45,10 +45,6 @@ const NOT_DETECTED: Record<string, string> = {
  * soon as the parser gets those values right, so that the entry is removed then.
  */
 const KNOWN_PARSER_BUGS: Record<string, { bug: string; paths: string[] }> = {
-  'bandit/django-app.input.json': {
-    bug: 'B105 issue_text quotes the hardcoded password ("Possible hardcoded password: \'POST\'") into the message and rule text',
-    paths: ['/runs/0/tool/driver/rules/2/shortDescription/text', '/runs/0/results/2/message/text'],
-  },
   'cyclonedx/grype-vulnerability-extension.input.xml': {
     bug: 'components without bom-ref or purl are not counted, and a vulnerability nested in a component is located by its own ref, not by that component',
     paths: [

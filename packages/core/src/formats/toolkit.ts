@@ -141,32 +141,149 @@ export interface ImageInfo {
 }
 
 
+export type RegionMember = 'startLine' | 'endLine' | 'startColumn' | 'endColumn';
+const REGION_MEMBERS: readonly RegionMember[] = ['startLine', 'endLine', 'startColumn', 'endColumn'];
+
+/** A region's line and column numbers, each as a report wrote it (a number, a string, anything). */
+export type RawRegion = Partial<Record<RegionMember, unknown>>;
+/** The same, as SARIF allows them. */
+export type RegionNumbers = Partial<Record<RegionMember, number>>;
+
+/** A line or column number a report wrote that SARIF cannot carry. */
+export interface RegionProblem {
+  member: RegionMember;
+  value: unknown;
+  /** invalid: not a whole number from 1 that JSON carries exactly; reversed: an end line before its start line. */
+  kind: 'invalid' | 'reversed';
+  /** The start line a reversed end line is before. */
+  startLine?: number | undefined;
+}
+
+/** A line or column number as SARIF has them (a whole number from 1, and safe: 1e308 is none), from a number or its text. */
+export function lineNumber(value: unknown): number | undefined {
+  const number = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
+  return Number.isSafeInteger(number) && (number as number) >= 1 ? (number as number) : undefined;
+}
+
+/**
+ * The one rule for a region's line and column numbers, for every format (fileLocation) and for SARIF read as it is
+ * (sarif/repair.ts), so that no log we write is one our own check (sarif/validate.ts) refuses: each is a safe whole
+ * number from 1, and an end line is not before its start line. What breaks it is left out and told to `note`; a
+ * start line left out takes the region's other numbers with it (columns of no line mean nothing).
+ * An absent number is no problem: undefined, and when `noneWords` also null, "" and 0, which tools write for "no
+ * line" (SARIF has no such words: there, they are numbers SARIF cannot carry).
+ */
+export function regionNumbers(raw: RawRegion, note?: (problem: RegionProblem) => void, noneWords = false): RegionNumbers {
+  const out: RegionNumbers = {};
+  let lostStart = false;
+  for (const member of REGION_MEMBERS) {
+    const value = raw[member];
+    if (value === undefined || (noneWords && (value === null || value === '' || value === 0 || value === '0'))) continue;
+    const number = lineNumber(value);
+    if (number !== undefined) out[member] = number;
+    else if (member === 'startLine') {
+      note?.({ member, value, kind: 'invalid' });
+      lostStart = true;
+      break;
+    } else note?.({ member, value, kind: 'invalid' });
+  }
+  if (lostStart) return {};
+  if (out.endLine !== undefined && out.startLine !== undefined && out.endLine < out.startLine) {
+    note?.({ member: 'endLine', value: out.endLine, kind: 'reversed', startLine: out.startLine });
+    delete out.endLine;
+  }
+  return out;
+}
+
+/** A value from a report, short enough for one line of a warning: a string of a megabyte is not echoed. */
+function shown(value: unknown): string {
+  if (typeof value === 'string') return JSON.stringify(value.length > 24 ? `${value.slice(0, 24)}…` : value);
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  if (Array.isArray(value)) return 'an array';
+  return value === null ? 'null' : `an ${typeof value}`;
+}
+
+const NOTE_WORDING: Record<'start' | 'other' | 'reversed', { one: (example: string) => string; many: (count: number, examples: string) => string }> = {
+  start: {
+    one: (example) => `${example} is not a line number; left the finding without a line (it keeps its file)`,
+    many: (count, examples) => `${count} start lines are not line numbers (${examples}); left those findings without a line (they keep their files)`,
+  },
+  other: {
+    one: (example) => `${example} is not a line or column number; dropped it`,
+    many: (count, examples) => `${count} end lines and columns are not line or column numbers (${examples}); dropped them`,
+  },
+  reversed: {
+    one: (example) => `${example}; dropped the end line`,
+    many: (count, examples) => `${count} regions end before they start (${examples}); dropped their end lines`,
+  },
+};
+
+/** How many bad numbers a warning names: enough to find them, not a wall of text. */
+const SHOWN_NOTES = 3;
+
+/** Region problems said once per kind, with a count and the first few, so a report of 10,000 bad lines is a line or three. */
+export class RegionNotes {
+  private readonly groups = new Map<keyof typeof NOTE_WORDING, { count: number; examples: string[] }>();
+
+  /** `where` names the place when the caller knows it ("run 0 result 3"). */
+  add(problem: RegionProblem, where?: string): void {
+    const key = problem.kind === 'reversed' ? 'reversed' : problem.member === 'startLine' ? 'start' : 'other';
+    const group = this.groups.get(key) ?? { count: 0, examples: [] };
+    this.groups.set(key, group);
+    group.count++;
+    if (group.examples.length >= SHOWN_NOTES) return;
+    const what = problem.kind === 'reversed' ? `endLine ${shown(problem.value)} is before startLine ${problem.startLine}` : `${problem.member} ${shown(problem.value)}`;
+    group.examples.push(where ? `${where}: ${what}` : what);
+  }
+
+  lines(): string[] {
+    return [...this.groups].map(([key, { count, examples }]) =>
+      count === 1 ? NOTE_WORDING[key].one(examples[0]!) : NOTE_WORDING[key].many(count, `${examples.join(', ')}${count > examples.length ? ', …' : ''}`),
+    );
+  }
+}
+
+// Told of the numbers fileLocation drops while a report is parsed (readReport sets it; see notingRegions).
+let regionNote: ((problem: RegionProblem) => void) | undefined;
+
+/**
+ * Runs a format's parse with every line or column number that fileLocation (or checkedRegion) drops told to `note`.
+ * Formats build locations deep inside their own helpers, with no context at hand; parse is synchronous, so nothing
+ * else runs while the note is set, and it is put back even when parse throws.
+ */
+export function notingRegions<T>(note: (problem: RegionProblem) => void, parse: () => T): T {
+  const outer = regionNote;
+  regionNote = note;
+  try {
+    return parse();
+  } finally {
+    regionNote = outer;
+  }
+}
+
+/** A format's region numbers by the one rule (0, null and "" meaning "no line"), or undefined without a start line. */
+export function checkedRegion(raw: RawRegion): RegionNumbers | undefined {
+  const region = regionNumbers(raw, regionNote, true);
+  return region.startLine === undefined ? undefined : region;
+}
+
 /** Where a finding is: a file (repo-relative or absolute; normalize makes it relative) and optional lines. */
-export function fileLocation(
-  uri: string | undefined,
-  region: { startLine?: unknown; endLine?: unknown; startColumn?: unknown; endColumn?: unknown; snippet?: string | undefined } = {},
-  message?: string,
-): Location | undefined {
+export function fileLocation(uri: string | undefined, region: RawRegion & { snippet?: string | undefined } = {}, message?: string): Location | undefined {
   if (!uri) return undefined;
-  const int = (value: unknown) => {
-    const number = typeof value === 'string' ? Number(value) : value;
-    return typeof number === 'number' && Number.isInteger(number) && number >= 1 ? number : undefined;
-  };
-  const startLine = int(region.startLine);
-  const endLine = int(region.endLine);
-  const startColumn = int(region.startColumn);
-  const endColumn = int(region.endColumn);
-  const hasRegion = startLine !== undefined;
+  const numbers = checkedRegion(region);
   return {
     physicalLocation: {
       artifactLocation: { uri: toUriReference(uri) },
-      ...(hasRegion
+      ...(numbers
         ? {
             region: {
-              startLine,
-              ...(endLine !== undefined && endLine >= startLine ? { endLine } : {}),
-              ...(startColumn !== undefined ? { startColumn } : {}),
-              ...(endColumn !== undefined && (endLine !== undefined && endLine > startLine! || startColumn === undefined || endColumn > startColumn) ? { endColumn } : {}),
+              startLine: numbers.startLine!,
+              ...(numbers.endLine !== undefined ? { endLine: numbers.endLine } : {}),
+              ...(numbers.startColumn !== undefined ? { startColumn: numbers.startColumn } : {}),
+              // An end column at or before the start column on the start line marks no span: left out, as tools mean none.
+              ...(numbers.endColumn !== undefined && ((numbers.endLine ?? numbers.startLine!) > numbers.startLine! || numbers.startColumn === undefined || numbers.endColumn > numbers.startColumn)
+                ? { endColumn: numbers.endColumn }
+                : {}),
               ...(region.snippet ? { snippet: { text: region.snippet } } : {}),
             },
           }

@@ -1,7 +1,7 @@
-import { createReadStream } from 'node:fs';
-import { stat } from 'node:fs/promises';
 import { createInterface } from 'node:readline';
+import type { Readable } from 'node:stream';
 import { InputError, describeFsError } from '../errors.js';
+import { isMissing, streamRegular } from '../files/safe-read.js';
 import { appendFileAtomic } from '../sarif/write-atomic.js';
 import { historyLineSchema, type HistoryLine } from './line.js';
 
@@ -42,15 +42,15 @@ export function lineProblem(text: string): { line: HistoryLine } | { problem: st
  */
 export async function readHistoryFile(file: string, shown = file): Promise<HistoryRead> {
   const result: HistoryRead = { lines: [], skipped: [] };
+  let stream: Readable;
   try {
-    const info = await stat(file);
-    if (!info.isFile()) throw new InputError('is not a file (expected a history.jsonl)', { file: shown });
+    // Checked before it is opened: a FIFO or a device in its place is refused, never waited on.
+    stream = await streamRegular(file, { encoding: 'utf8', shown });
   } catch (error) {
-    if (error instanceof InputError) throw error;
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return result;
+    if (isMissing(error)) return result;
+    if (error instanceof InputError) throw new InputError(error.message.startsWith('is a directory') ? 'is not a file (expected a history.jsonl)' : error.message, { file: shown, cause: error });
     throw new InputError(describeFsError(error), { file: shown, cause: error });
   }
-  const stream = createReadStream(file, { encoding: 'utf8' });
   const reader = createInterface({ input: stream, crlfDelay: Infinity });
   let number = 0;
   try {

@@ -4,6 +4,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Log } from '../sarif/types.js';
 import { FINGERPRINT_KEY, FINGERPRINT_NOPATH_KEY, LINE_HASH_KEY, identify } from './fingerprint.js';
+import { createSecretKeyer, secretHash, type SecretKeying } from './secret-hash.js';
+import { lineHashesOf } from './line-hash.js';
 
 function logAt(lines: number[]): Log {
   return {
@@ -45,10 +47,11 @@ describe('fingerprints', () => {
 });
 
 describe('fingerprints by kind of finding', () => {
-  async function one(result: Record<string, unknown>, files: Record<string, string> = {}): Promise<Record<string, string>> {
+  async function one(result: Record<string, unknown>, files: Record<string, string> = {}, keying?: SecretKeying, keep?: (props: Record<string, unknown>) => void): Promise<Record<string, string>> {
     const dir = await mkdtemp(join(tmpdir(), 'pw-fp-kind-'));
     for (const [name, text] of Object.entries(files)) await writeFile(join(dir, name), text);
-    const log = await identify({ version: '2.1.0', runs: [{ tool: { driver: { name: 'T' } }, results: [{ message: { text: 'm' }, ...result } as never] }] }, { srcRoot: dir });
+    const log = await identify({ version: '2.1.0', runs: [{ tool: { driver: { name: 'T' } }, results: [{ message: { text: 'm' }, ...result } as never] }] }, { srcRoot: dir, secrets: createSecretKeyer(keying) });
+    keep?.(log.runs[0]!.results![0]!.properties ?? {});
     return log.runs[0]!.results![0]!.partialFingerprints!;
   }
   const at = (uri: string, startLine?: number) => [{ physicalLocation: { artifactLocation: { uri, uriBaseId: '%SRCROOT%' }, ...(startLine ? { region: { startLine } } : {}) } }];
@@ -79,6 +82,32 @@ describe('fingerprints by kind of finding', () => {
     const moved = await one({ ruleId: 'github', locations: at('config.js', 5), properties: { 'pipewarden/category': 'secrets' } }, { 'config.js': `// config\n\n\n\n  const token = '${secret}';\n` });
     expect(moved[FINGERPRINT_KEY]).toBe(fp[FINGERPRINT_KEY]);
     expect(JSON.stringify(fp)).not.toContain(secret);
+  });
+
+  it("a secret's identity is keyed: PIPEWARDEN_SECRET_KEY, else scrypt salted with the repository; GitHub's line hash is not given", async () => {
+    const file = { 'config.js': `// config\nconst password = 'Hunter2-Wint3r-Q9x';\n` };
+    const secret = { ruleId: 'generic', locations: at('config.js', 2), properties: { 'pipewarden/category': 'secrets' } };
+    const keyed = await one(secret, file, { key: 'k'.repeat(32) });
+    expect(await one(secret, file, { key: 'k'.repeat(32) })).toEqual(keyed);
+    expect((await one(secret, file, { key: 'j'.repeat(32) }))[FINGERPRINT_KEY]).not.toBe(keyed[FINGERPRINT_KEY]);
+    const derived = await one(secret, file, { repository: 'acme/shop' });
+    expect(derived[FINGERPRINT_KEY]).not.toBe(keyed[FINGERPRINT_KEY]);
+    expect((await one(secret, file, { repository: 'acme/other' }))[FINGERPRINT_KEY]).not.toBe(derived[FINGERPRINT_KEY]);
+    // GitHub's hash of the line would test a guess of it: an opaque one, from the keyed identity, stands in.
+    const github = lineHashesOf(file['config.js']).get(2);
+    expect(keyed[LINE_HASH_KEY]).toMatch(/^[0-9a-f]{16}:1$/);
+    expect(keyed[LINE_HASH_KEY]).not.toBe(github);
+    expect(keyed[LINE_HASH_KEY]).toBe(`${keyed[FINGERPRINT_KEY]!.slice(0, 16)}:1`);
+  });
+
+  it("a finding of a rule about hardcoded secrets from a code scanner (Bandit B105) is identified as a secret; a parser's unkeyed hash is keyed", async () => {
+    const file = { 'app.py': `password = 'Hunter2-Wint3r-Q9x'\n` };
+    const b105 = await one({ ruleId: 'B105', locations: at('app.py', 1) }, file, { key: 'k'.repeat(32) });
+    expect(b105[FINGERPRINT_NOPATH_KEY]).toBeUndefined();
+    expect(b105[LINE_HASH_KEY]).not.toBe(lineHashesOf(file['app.py']).get(1));
+    let kept: unknown;
+    await one({ ruleId: 'x', properties: { 'pipewarden/category': 'secrets', 'pipewarden/secretHash': secretHash('s3cr3t-value') } }, {}, { key: 'k'.repeat(32) }, (props) => (kept = props['pipewarden/secretHash']));
+    expect(kept).toMatch(/^keyed:[0-9a-f]{32}$/);
   });
 
   it('code: GitHub line hash added, and a path-free fingerprint that survives a rename', async () => {

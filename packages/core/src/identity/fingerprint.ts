@@ -1,12 +1,13 @@
 import { PROP, prop, type PackageProp } from '../sarif/props.js';
 import { hash } from 'node:crypto';
-import { readFile, readdir } from 'node:fs/promises';
-import { join } from 'node:path';
-import { categoryOf, messageText, ruleOf } from '../finding.js';
+import { readdir } from 'node:fs/promises';
+import { rootReader } from '../files/safe-read.js';
+import { messageText, ruleOf } from '../finding.js';
+import { isAboutSecret } from '../secrets/rule-meaning.js';
 import { FINGERPRINT_KEY, SRCROOT, type Log, type Result, type Run } from '../sarif/types.js';
 import { lineHashesOf } from './line-hash.js';
-import { secretHash } from './secret-hash.js';
-import { decodeUri } from '../sarif/uri.js';
+import { createSecretKeyer, secretHash, UNKEYED_SECRET_HASH, type SecretKeyer } from './secret-hash.js';
+import { decodeUri, leavesRoot } from '../sarif/uri.js';
 
 export { FINGERPRINT_KEY } from '../sarif/types.js';
 /** The same without the file path, so a finding in a renamed file is still recognised. */
@@ -17,6 +18,8 @@ export const LINE_HASH_KEY = 'primaryLocationLineHash';
 export interface IdentifyOptions {
   /** Where %SRCROOT%-relative URIs are read from. */
   srcRoot: string;
+  /** The run's keyer of secret hashes (docs/identity.md); default: one without PIPEWARDEN_SECRET_KEY. */
+  secrets?: SecretKeyer | undefined;
 }
 
 function digest(parts: readonly string[]): string {
@@ -65,11 +68,11 @@ export function imageName(reference: string): string {
   return colon > lastSlash ? withoutDigest.slice(0, colon) : withoutDigest;
 }
 
-function primaryUri(run: Run, result: Result): { uri?: string | undefined; local: boolean } {
+function primaryUri(run: Run, result: Result): { uri?: string | undefined; base?: string | undefined; local: boolean } {
   const artifact = result.locations?.[0]?.physicalLocation?.artifactLocation;
   const uri = artifact?.uri ?? (artifact?.index !== undefined ? run.artifacts?.[artifact.index]?.location?.uri : undefined);
   const base = artifact?.uriBaseId ?? (artifact?.index !== undefined ? run.artifacts?.[artifact.index]?.location?.uriBaseId : undefined);
-  return { uri, local: uri !== undefined && (base === SRCROOT || (base === undefined && !/^[a-z][a-z0-9+.-]*:/i.test(uri))) };
+  return { uri, base, local: uri !== undefined && (base === SRCROOT || (base === undefined && !/^[a-z][a-z0-9+.-]*:/i.test(uri))) };
 }
 
 interface Source {
@@ -85,46 +88,82 @@ async function eachLimited<T>(items: readonly T[], limit: number, fn: (item: T) 
   }));
 }
 
+/** Source files larger than this get no line hash or code window (a generated bundle, a data dump). */
+const MAX_SOURCE_BYTES = 64 * 1024 * 1024;
+
+interface Sources {
+  /** The text of each flagged file that could be read, by URI as written. */
+  read: Map<string, Source>;
+  /** URIs whose file lies outside the root: by "..", an absolute path, a file: URI, or a symlink out of it. */
+  outside: Set<string>;
+}
+
 /**
  * Every flagged file of the log, read once, concurrently, before any result is looked at: awaiting them one
  * by one inside the loop left the process idle on the thread pool for over half of a 20k-result convert.
  * Reports often name files that are not in this checkout (another job's, a deleted module): one listing per
  * folder answers for all of them, where a failed open per file cost a third of a 100k-result convert.
+ * Nothing outside the root is opened or listed: a URI that leaves it by its letters is not looked up, a folder
+ * or file that leaves it by a symlink is found out by its real path before it is read (files/safe-read.ts).
  */
-async function readSources(log: Log, srcRoot: string): Promise<Map<string, Source>> {
+async function readSources(log: Log, srcRoot: string): Promise<Sources> {
+  const reader = rootReader(srcRoot);
   // Grouped by the folder as written (the path functions run once per folder, not once per file).
-  const byFolder = new Map<string, { uri: string; name: string }[]>();
-  const wanted = new Set<string>();
+  const byFolder = new Map<string, Map<string, { name: string; text: boolean }>>();
+  const outside = new Set<string>();
   for (const run of log.runs) {
     for (const result of run.results ?? []) {
-      const { uri, local } = primaryUri(run, result);
-      if (!uri || !local || !result.locations?.[0]?.physicalLocation?.region?.startLine || wanted.has(uri)) continue;
-      wanted.add(uri);
+      const { uri, base, local } = primaryUri(run, result);
+      if (!uri || outside.has(uri)) continue;
+      if (leavesRoot({ uri, uriBaseId: base })) {
+        outside.add(uri);
+        continue;
+      }
+      if (!local) continue;
       const path = decodeUri(uri);
       const slash = path.lastIndexOf('/');
       const folder = slash < 0 ? '' : path.slice(0, slash);
       let entries = byFolder.get(folder);
-      if (!entries) byFolder.set(folder, (entries = []));
-      entries.push({ uri, name: path.slice(slash + 1) });
+      if (!entries) byFolder.set(folder, (entries = new Map()));
+      const entry = entries.get(uri);
+      // Text only for a result with a line (line hash, code window); the others are only checked for a way out.
+      const text = Boolean(result.locations?.[0]?.physicalLocation?.region?.startLine);
+      if (entry) entry.text ||= text;
+      else entries.set(uri, { name: path.slice(slash + 1), text });
     }
   }
-  const present: { uri: string; path: string }[] = [];
+  const present: { uri: string; path: string; text: boolean; link: boolean }[] = [];
   await eachLimited([...byFolder], 64, async ([folder, entries]) => {
-    const dir = join(srcRoot, folder);
-    const names = await readdir(dir).then((list) => new Set(list), () => undefined);
-    if (!names) return;
-    for (const { uri, name } of entries) {
-      // A name with a "." or ".." segment still goes through join, as before; plain names are looked up.
+    const where = await reader.locate(folder || '.');
+    if ('refused' in where) {
+      if (where.refused === 'outside') for (const uri of entries.keys()) outside.add(uri);
+      return;
+    }
+    const listed = await readdir(where.real, { withFileTypes: true }).then((list) => new Map(list.map((d) => [d.name, d.isSymbolicLink()])), () => undefined);
+    if (!listed) return;
+    for (const [uri, { name, text }] of entries) {
+      // A name with a "." or ".." segment still goes through the reader, as before; plain names are looked up.
       if (name === '' || name === '.' || name === '..') continue;
-      if (names.has(name)) present.push({ uri, path: join(dir, name) });
+      const link = listed.get(name);
+      if (link !== undefined) present.push({ uri, path: folder ? `${folder}/${name}` : name, text, link });
     }
   });
-  const sources = new Map<string, Source>();
-  await eachLimited(present, 64, async ({ uri, path }) => {
-    const text = await readFile(path, 'utf8').catch(() => undefined);
-    if (text !== undefined) sources.set(uri, { lines: text.split(/\r\n|\r|\n/), hashes: lineHashesOf(text) });
+  const read = new Map<string, Source>();
+  await eachLimited(present, 64, async ({ uri, path, text, link }) => {
+    if (!text) {
+      const where = link ? await reader.locate(path) : undefined;
+      if (where && 'refused' in where && where.refused === 'outside') outside.add(uri);
+      return;
+    }
+    const got = await reader.read(path, { maxBytes: MAX_SOURCE_BYTES });
+    if ('refused' in got) {
+      if (got.refused === 'outside') outside.add(uri);
+      return;
+    }
+    const content = got.data.toString('utf8');
+    read.set(uri, { lines: content.split(/\r\n|\r|\n/), hashes: lineHashesOf(content) });
   });
-  return sources;
+  return { read, outside };
 }
 
 /**
@@ -133,12 +172,15 @@ async function readSources(log: Log, srcRoot: string): Promise<Map<string, Sourc
  * - a dependency: vulnerability id + package + manifest (not the version, not the line);
  * - an image: vulnerability id + package + image name without tag;
  * - a DAST finding: rule + method + route template + parameter;
- * - a secret: rule + file + salted hash of the secret (or of its line);
+ * - a secret (a secrets finding, or a finding of a rule about hardcoded secrets): rule + file + the keyed hash
+ *   of the secret (or of its line), see docs/identity.md; its primaryLocationLineHash is made from that too,
+ *   since GitHub's hash of the line could test a guess of the secret;
  * - code: rule + file + the flagged code with white space removed (plus a path-free variant for renames).
  * Identical keys in one log are told apart by occurrence (":2", ":3"), in file order.
  */
 export async function identify(log: Log, options: IdentifyOptions): Promise<Log> {
   const sources = await readSources(log, options.srcRoot);
+  const keyer = options.secrets ?? createSecretKeyer();
   // Counts per tool, then per key: one Map of "tool + key" strings made and hashed a new string per result.
   const seen = new Map<string, Map<string, number>>();
   const occurrence = (tool: string, key: string) => {
@@ -149,6 +191,8 @@ export async function identify(log: Log, options: IdentifyOptions): Promise<Log>
     return n;
   };
 
+  // First every result's parts; a secret's hash is keyed for all of them at once (scrypt runs side by side).
+  const pending: { result: Result; tool: string; parts: string[]; nopath?: string[] | undefined; secret?: string | undefined }[] = [];
   for (const run of log.runs) {
     for (const result of run.results ?? []) {
       if (result.baselineState === 'absent') continue;
@@ -164,46 +208,58 @@ export async function identify(log: Log, options: IdentifyOptions): Promise<Log>
       const image = prop(props, PROP.image);
       const dast = prop(props, PROP.dast);
       const startLine = region?.startLine;
-      const source = uri && local && startLine ? sources.get(uri) : undefined;
+      const source = uri && local && startLine ? sources.read.get(uri) : undefined;
       const lines = source?.lines;
+      if (uri && sources.outside.has(uri) && props[PROP.outsideRoot] === undefined) result.properties = { ...result.properties, [PROP.outsideRoot]: true };
+      const aboutSecret = !pkg && dast?.url === undefined && isAboutSecret(run, result);
 
-      if (source && startLine && result.partialFingerprints?.[LINE_HASH_KEY] === undefined) {
+      if (source && startLine && !aboutSecret && result.partialFingerprints?.[LINE_HASH_KEY] === undefined) {
         const hash = source.hashes.get(startLine);
         if (hash) result.partialFingerprints = { ...result.partialFingerprints, [LINE_HASH_KEY]: hash };
       }
 
-      let parts: string[];
-      let nopath: string[] | undefined;
       if (pkg && image?.reference) {
-        parts = ['image', vulnerabilityId(result), packageKey(pkg), imageName(image.reference)];
+        pending.push({ result, tool, parts: ['image', vulnerabilityId(result), packageKey(pkg), imageName(image.reference)] });
       } else if (pkg) {
-        parts = ['dependency', vulnerabilityId(result), packageKey(pkg), file];
+        pending.push({ result, tool, parts: ['dependency', vulnerabilityId(result), packageKey(pkg), file] });
       } else if (dast?.url !== undefined) {
-        parts = ['dast', ruleId, (dast.method ?? 'GET').toUpperCase(), routeTemplate(dast.url), dast.parameter ?? ''];
-      } else if (categoryOf(run, result) === 'secrets') {
+        pending.push({ result, tool, parts: ['dast', ruleId, (dast.method ?? 'GET').toUpperCase(), routeTemplate(dast.url), dast.parameter ?? ''] });
+      } else if (aboutSecret) {
         const flagged = lines && startLine ? lines[startLine - 1] : undefined;
-        const secret = prop(props, PROP.secretHash) ?? (flagged !== undefined ? secretHash(flagged.trim()) : secretHash(messageText(result, rule)));
-        parts = ['secret', ruleId, file, secret];
+        const own = prop(props, PROP.secretHash);
+        const secret = own ?? (flagged !== undefined ? secretHash(flagged.trim()) : secretHash(messageText(result, rule)));
+        pending.push({ result, tool, parts: ['secret', ruleId, file], secret });
       } else if (lines && startLine && lines[startLine - 1] !== undefined) {
         const end = Math.min(region?.endLine ?? startLine, startLine + 2);
         const window = codeWindow(lines.slice(startLine - 1, end));
-        parts = ['code', tool, ruleId, file, window];
-        nopath = ['code', tool, ruleId, window];
+        pending.push({ result, tool, parts: ['code', tool, ruleId, file, window], nopath: ['code', tool, ruleId, window] });
       } else {
         // Nothing better to anchor on: the message with numbers folded (line numbers often appear in it).
-        parts = ['message', tool, ruleId, file, messageText(result, rule).replace(/\d+/g, '#')];
+        pending.push({ result, tool, parts: ['message', tool, ruleId, file, messageText(result, rule).replace(/\d+/g, '#')] });
       }
-      const key = digest(parts);
-      // Occurrences are counted per tool, so two tools reporting one thing get the same fingerprint.
-      const fingerprint = `${key}:${occurrence(tool, key)}`;
-      const fingerprints: Record<string, string> = { ...result.partialFingerprints, [FINGERPRINT_KEY]: fingerprint };
-      if (nopath) {
-        const nopathKey = digest(nopath);
-        fingerprints[FINGERPRINT_NOPATH_KEY] = `${nopathKey}:${occurrence(`nopath\u0000${tool}`, nopathKey)}`;
-      }
-      // The fingerprint lives in partialFingerprints only: a copy in properties was a tenth of a large log.
-      result.partialFingerprints = fingerprints;
     }
+  }
+  await keyer.prepare(pending.flatMap((entry) => (entry.secret !== undefined && UNKEYED_SECRET_HASH.test(entry.secret) ? [entry.secret] : [])));
+
+  for (const { result, tool, parts, nopath, secret } of pending) {
+    if (secret !== undefined) {
+      const keyed = UNKEYED_SECRET_HASH.test(secret) ? keyer.rekey(secret) : secret;
+      // A stand-in left unkeyed (a log not read through readReport) is keyed here, never written as it was.
+      if (result.properties?.[PROP.secretHash] !== undefined && result.properties[PROP.secretHash] !== keyed) result.properties = { ...result.properties, [PROP.secretHash]: keyed };
+      parts.push(keyed);
+    }
+    const key = digest(parts);
+    // Occurrences are counted per tool, so two tools reporting one thing get the same fingerprint.
+    const n = occurrence(tool, key);
+    const fingerprints: Record<string, string> = { ...result.partialFingerprints, [FINGERPRINT_KEY]: `${key}:${n}` };
+    // GitHub's line hash of a secret's line could test a guess: GitHub takes the value as given, so ours stands in.
+    if (secret !== undefined && fingerprints[LINE_HASH_KEY] === undefined) fingerprints[LINE_HASH_KEY] = `${key.slice(0, 16)}:${n}`;
+    if (nopath) {
+      const nopathKey = digest(nopath);
+      fingerprints[FINGERPRINT_NOPATH_KEY] = `${nopathKey}:${occurrence(`nopath\u0000${tool}`, nopathKey)}`;
+    }
+    // The fingerprint lives in partialFingerprints only: a copy in properties was a tenth of a large log.
+    result.partialFingerprints = fingerprints;
   }
   return log;
 }

@@ -1,4 +1,4 @@
-import { createReadStream } from 'node:fs';
+import { streamRegular } from '../files/safe-read.js';
 
 // GitHub code scanning's primaryLocationLineHash: for every line, a rolling polynomial hash (base 37,
 // 64-bit wrap-around) over the next 100 characters of the file with spaces and tabs dropped and line
@@ -91,11 +91,11 @@ export function lineHashesOf(text: string): Map<number, string> {
   return hasher.end();
 }
 
-/** Hashes a file as it streams; undefined when it cannot be read. */
-export async function lineHashesOfFile(path: string): Promise<Map<number, string> | undefined> {
+/** Hashes a file as it streams; undefined when it cannot be read (or is not a regular file, or leaves `within`). */
+export async function lineHashesOfFile(path: string, within?: string): Promise<Map<number, string> | undefined> {
   const hasher = new LineHasher();
   try {
-    for await (const chunk of createReadStream(path, { encoding: 'utf8' })) hasher.write(chunk as string);
+    for await (const chunk of await streamRegular(path, { encoding: 'utf8', within })) hasher.write(chunk as string);
   } catch {
     return undefined;
   }

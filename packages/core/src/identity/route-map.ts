@@ -1,6 +1,6 @@
 import { PROP, prop } from '../sarif/props.js';
-import { open } from 'node:fs/promises';
 import { extname, relative, sep } from 'node:path';
+import { rootReader } from '../files/safe-read.js';
 import { SRCROOT, type Location, type Log } from '../sarif/types.js';
 
 /** Where a route is declared in the code. */
@@ -57,25 +57,19 @@ function normalizeMethod(method: string | undefined): string | undefined {
   return upper;
 }
 
-/** Finds the route declarations in source files (paths absolute, reported relative to srcRoot). */
+/**
+ * Finds the route declarations in source files (paths absolute, reported relative to srcRoot). Only regular
+ * files under srcRoot are read: a symlink out of it, a FIFO or a device is passed over.
+ */
 export async function findRoutes(files: readonly string[], srcRoot: string): Promise<RouteDeclaration[]> {
   const routes: RouteDeclaration[] = [];
+  const reader = rootReader(srcRoot);
   for (const file of files) {
     if (!SOURCE_EXTENSIONS.has(extname(file).toLowerCase())) continue;
-    let text: string;
-    try {
-      const handle = await open(file, 'r');
-      try {
-        const { size } = await handle.stat();
-        if (size > MAX_SOURCE_BYTES) continue;
-        text = await handle.readFile('utf8');
-      } finally {
-        await handle.close();
-      }
-    } catch {
-      continue;
-    }
     const rel = relative(srcRoot, file).split(sep).join('/');
+    const read = await reader.read(rel, { maxBytes: MAX_SOURCE_BYTES });
+    if ('refused' in read) continue;
+    const text = read.data.toString('utf8');
     for (const pattern of PATTERNS) {
       for (const match of text.matchAll(pattern.regex)) {
         const template = pattern.path(match);

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
-import { open, readFile, stat } from 'node:fs/promises';
-import { join } from 'node:path';
+import { stat } from 'node:fs/promises';
 import { InputError, describeFsError } from '../errors.js';
+import { openRegular, rootReader } from '../files/safe-read.js';
 
 /** What Pipewarden knows of an image, from an archive, an OCI layout or a registry. */
 export interface ImageFacts {
@@ -22,6 +22,7 @@ export interface ImageFacts {
   history: { createdBy?: string | undefined; created?: string | undefined; emptyLayer: boolean }[];
 }
 
+/** An image's metadata (index, manifest, config) is kilobytes; past this it is not metadata, whatever a descriptor says. */
 const MAX_JSON = 16 * 1024 * 1024;
 const sha256 = (data: Buffer) => `sha256:${createHash('sha256').update(data).digest('hex')}`;
 
@@ -53,10 +54,10 @@ export function factsOf(source: string, digest: string, configDigest: string, na
 
 /** Entries of a tar file by name (ustar, GNU long names and pax paths), with where their data starts. */
 async function tarEntries(file: string): Promise<Map<string, { offset: number; size: number }>> {
-  const handle = await open(file, 'r');
+  // A regular file only: a FIFO or a device named as the archive is refused before it is opened.
+  const { handle, size: total } = await openRegular(file);
   const entries = new Map<string, { offset: number; size: number }>();
   try {
-    const { size: total } = await handle.stat();
     const header = Buffer.alloc(512);
     let offset = 0;
     let longName: string | undefined;
@@ -89,20 +90,39 @@ async function tarEntries(file: string): Promise<Map<string, { offset: number; s
   return entries;
 }
 
-/** Reads what an archive or an OCI layout folder holds, by name, small JSON files only. */
-type Reader = (name: string) => Promise<Buffer | undefined>;
+/**
+ * Reads what an archive or an OCI layout folder holds, by name, small JSON files only: never more than the size
+ * its descriptor declares (when one does) nor than MAX_JSON, and a blob whose size is not the declared one is
+ * refused. A name is looked up inside the archive or folder only.
+ */
+type Reader = (name: string, declared?: number) => Promise<Buffer | undefined>;
+
+/** The most a part may be: what its descriptor says, never more than metadata can be. */
+function limitOf(name: string, declared: number | undefined): number {
+  if (declared === undefined) return MAX_JSON;
+  if (!Number.isSafeInteger(declared) || declared < 0) throw new Error(`names ${name} with a size that is not a byte count (${JSON.stringify(declared)})`);
+  if (declared > MAX_JSON) throw new Error(`names ${name} of ${declared} bytes, more than an image's metadata can be`);
+  return declared;
+}
+
+function checkDeclared(name: string, data: Buffer, declared: number | undefined): Buffer {
+  if (declared !== undefined && data.length !== declared) throw new Error(`holds ${name} of ${data.length} bytes where its descriptor says ${declared}`);
+  return data;
+}
 
 async function tarReader(file: string): Promise<Reader> {
   const entries = await tarEntries(file);
-  return async (name) => {
+  return async (name, declared) => {
     const entry = entries.get(name);
     if (!entry) return undefined;
-    if (entry.size > MAX_JSON) throw new Error(`holds ${name} of ${entry.size} bytes, more than an image's metadata can be`);
-    const handle = await open(file, 'r');
+    const limit = limitOf(name, declared);
+    if (entry.size > limit) throw new Error(`holds ${name} of ${entry.size} bytes, ${declared === undefined ? "more than an image's metadata can be" : `where its descriptor says ${declared}`}`);
+    const { handle } = await openRegular(file);
     try {
       const buffer = Buffer.alloc(entry.size);
-      await handle.read(buffer, 0, entry.size, entry.offset);
-      return buffer;
+      const { bytesRead } = await handle.read(buffer, 0, entry.size, entry.offset);
+      if (bytesRead < entry.size) throw new Error(`is truncated: ${name} runs past the end`);
+      return checkDeclared(name, buffer, declared);
     } finally {
       await handle.close();
     }
@@ -110,14 +130,20 @@ async function tarReader(file: string): Promise<Reader> {
 }
 
 function dirReader(dir: string): Reader {
-  return async (name) => {
-    const path = join(dir, name);
-    try {
-      if ((await stat(path)).size > MAX_JSON) throw new Error(`holds ${name}, larger than an image's metadata can be`);
-      return await readFile(path);
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-      throw error;
+  const reader = rootReader(dir);
+  return async (name, declared) => {
+    const limit = limitOf(name, declared);
+    const read = await reader.read(name, { maxBytes: limit });
+    if (!('refused' in read)) return checkDeclared(name, read.data, declared);
+    switch (read.refused) {
+      case 'missing':
+        return undefined;
+      case 'outside':
+        throw new Error(`names ${name}, which leads outside the image layout; not read`);
+      case 'not-regular':
+        throw new Error(`holds ${name}, which is not a regular file (a FIFO, a device or a folder); not read`);
+      case 'too-large':
+        throw new Error(`holds ${name}, ${declared === undefined ? "larger than an image's metadata can be" : `larger than the ${declared} bytes its descriptor says`}; not read`);
     }
   };
 }
@@ -139,6 +165,8 @@ const blobPath = (digest: string) => {
 interface Descriptor {
   mediaType?: string;
   digest: string;
+  /** The blob's exact size in bytes (OCI image spec): reads are bounded by it. */
+  size?: number;
   annotations?: Record<string, string>;
   platform?: { os?: string; architecture?: string };
 }
@@ -153,7 +181,7 @@ async function readOci(read: Reader, source: string, platform: { os: string; arc
     if (!pick) throw new Error('has an index.json that lists no image');
     const name = pick.annotations?.['io.containerd.image.name'] ?? pick.annotations?.['org.opencontainers.image.ref.name'];
     if (name && !names.length) names = [name];
-    const data = await read(blobPath(pick.digest));
+    const data = await read(blobPath(pick.digest), pick.size);
     if (!data) throw new Error(`lacks the blob ${pick.digest} that its index names`);
     const manifest = parseJson<{ mediaType?: string; manifests?: Descriptor[]; config?: Descriptor }>(data, `the manifest ${pick.digest}`);
     if (manifest.manifests) {
@@ -161,7 +189,7 @@ async function readOci(read: Reader, source: string, platform: { os: string; arc
       continue;
     }
     if (!manifest.config?.digest) throw new Error(`has a manifest ${pick.digest} without a config`);
-    const config = await read(blobPath(manifest.config.digest));
+    const config = await read(blobPath(manifest.config.digest), manifest.config.size);
     if (!config) throw new Error(`lacks the config blob ${manifest.config.digest}`);
     return factsOf(source, pick.digest, manifest.config.digest, names, parseJson<ImageConfig>(config, 'the image config'));
   }

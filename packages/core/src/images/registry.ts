@@ -21,6 +21,36 @@ export interface RegistryOptions {
 
 const LOOPBACK = /^(?:localhost|127(?:\.\d{1,3}){3}|\[::1\])(?::\d+)?$/;
 
+/** A manifest or image config is kilobytes; a registry that serves more (or an endless stream) is cut off here. */
+const MAX_METADATA_BYTES = 16 * 1024 * 1024;
+
+/**
+ * A response body, read no further than `limit` bytes: refused by its Content-Length before reading when that
+ * says more, and cut off when the stream goes past it (a registry, or something posing as one, that never ends).
+ */
+async function boundedBody(response: Response, limit: number): Promise<Buffer | { tooLarge: true }> {
+  const declared = Number(response.headers.get('content-length') ?? NaN);
+  if (Number.isFinite(declared) && declared > limit) {
+    await response.body?.cancel();
+    return { tooLarge: true };
+  }
+  if (!response.body) return Buffer.alloc(0);
+  const chunks: Buffer[] = [];
+  let total = 0;
+  const reader = response.body.getReader();
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    total += value.byteLength;
+    if (total > limit) {
+      await reader.cancel();
+      return { tooLarge: true };
+    }
+    chunks.push(Buffer.from(value));
+  }
+  return Buffer.concat(chunks, total);
+}
+
 /**
  * A client of the OCI distribution API (and Docker Hub's dialect of it): manifests and image configs, with
  * the Bearer token dance for registries that ask. Only metadata is fetched, never a layer.
@@ -84,7 +114,7 @@ export class RegistryClient {
     return (await this.manifest(ref, ref.digest ?? ref.tag ?? 'latest')).digest;
   }
 
-  private async manifest(ref: ImageReference, reference: string): Promise<{ digest: string; body: { mediaType?: string; manifests?: { digest: string; platform?: { os?: string; architecture?: string } }[]; config?: { digest: string } } }> {
+  private async manifest(ref: ImageReference, reference: string): Promise<{ digest: string; body: { mediaType?: string; manifests?: { digest: string; platform?: { os?: string; architecture?: string } }[]; config?: { digest: string; size?: number } } }> {
     let response: Response;
     try {
       response = await this.get(ref, `manifests/${reference}`, ACCEPT);
@@ -93,7 +123,8 @@ export class RegistryClient {
     }
     if (response.status === 404) this.fail(ref, `is not in the registry (${reference} not found)`);
     if (!response.ok) this.fail(ref, `the registry answered ${response.status} ${response.statusText} for ${reference}`);
-    const data = Buffer.from(await response.arrayBuffer());
+    const data = await boundedBody(response, MAX_METADATA_BYTES);
+    if (!Buffer.isBuffer(data)) this.fail(ref, `the registry served a manifest of more than ${MAX_METADATA_BYTES} bytes for ${reference}; not read`);
     const digest = response.headers.get('docker-content-digest') ?? `sha256:${createHash('sha256').update(data).digest('hex')}`;
     try {
       return { digest, body: JSON.parse(data.toString('utf8')) };
@@ -114,7 +145,18 @@ export class RegistryClient {
     if (!body.config?.digest) this.fail(ref, 'the registry served a manifest without a config');
     const response = await this.get(ref, `blobs/${body.config.digest}`, 'application/vnd.oci.image.config.v1+json, application/vnd.docker.container.image.v1+json, */*');
     if (!response.ok) this.fail(ref, `the registry answered ${response.status} for the image config ${body.config.digest}`);
-    const config = (await response.json()) as ImageConfig;
+    // Bounded by the size the manifest declares for it (and by what metadata can be), like a blob on disk.
+    const declared = body.config.size;
+    const limit = Number.isSafeInteger(declared) && declared! >= 0 ? Math.min(declared!, MAX_METADATA_BYTES) : MAX_METADATA_BYTES;
+    const data = await boundedBody(response, limit);
+    if (!Buffer.isBuffer(data)) this.fail(ref, `the registry served an image config ${body.config.digest} of more than ${limit} bytes (${declared === limit ? 'the size its manifest declares' : 'more than an image config can be'}); not read`);
+    if (declared !== undefined && data.length !== declared) this.fail(ref, `the registry served an image config ${body.config.digest} of ${data.length} bytes where its manifest says ${declared}`);
+    let config: ImageConfig;
+    try {
+      config = JSON.parse(data.toString('utf8')) as ImageConfig;
+    } catch {
+      this.fail(ref, `the registry served an image config ${body.config.digest} that is not JSON`);
+    }
     return factsOf(formatReference(ref), digest, body.config.digest, [formatReference({ ...ref, digest: undefined })], config);
   }
 }

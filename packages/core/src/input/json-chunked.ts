@@ -1,4 +1,4 @@
-import { createReadStream } from 'node:fs';
+import { streamRegular } from '../files/safe-read.js';
 
 /**
  * Reads a large JSON (or JSON Lines) file in chunks and still lets V8's JSON.parse do nearly all the
@@ -227,7 +227,7 @@ export async function readJsonChunked(file: string, options: ChunkedJsonOptions)
   };
 
   const chunkBytes = options.chunkBytes ?? 4 * 1024 * 1024;
-  for await (const chunk of createReadStream(file, { start: options.start, highWaterMark: chunkBytes })) {
+  for await (const chunk of await streamRegular(file, { start: options.start, highWaterMark: chunkBytes })) {
     // Keep only what is still needed: from the innermost frame's unparsed members on (or the open string).
     if (stack.length) {
       materialize();

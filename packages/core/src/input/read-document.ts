@@ -1,6 +1,5 @@
-import { createReadStream, readFileSync } from 'node:fs';
-import { open, stat } from 'node:fs/promises';
 import { InputError, describeFsError } from '../errors.js';
+import { openRegular, readRegularHead, readRegularSync, streamRegular } from '../files/safe-read.js';
 import { ChunkedJsonTooDeep, ChunkedJsonUnreadable, readJsonChunked } from './json-chunked.js';
 import { DEFAULT_MAX_DEPTH, JsonStreamParser, JsonSyntaxError } from './json-stream.js';
 
@@ -32,15 +31,8 @@ export const IN_MEMORY_JSON_BYTES = 128 * 1024 * 1024;
 export const MAX_XML_BYTES = 256 * 1024 * 1024;
 const SAMPLE_BYTES = 64 * 1024;
 
-async function readSample(file: string, size: number): Promise<Buffer> {
-  const handle = await open(file, 'r');
-  try {
-    const buffer = Buffer.alloc(Math.min(SAMPLE_BYTES, size));
-    const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0);
-    return buffer.subarray(0, bytesRead);
-  } finally {
-    await handle.close();
-  }
+async function readSample(file: string): Promise<Buffer> {
+  return (await readRegularHead(file, SAMPLE_BYTES)).head;
 }
 
 function firstSignificant(sample: Buffer, from: number): number {
@@ -122,10 +114,11 @@ function parseWithOffsets(buffer: Buffer, start: number, file: string, maxDepth:
 async function parseJsonStream(file: string, start: number, maxDepth: number): Promise<unknown[]> {
   const parser = new JsonStreamParser({ maxDepth });
   try {
-    for await (const chunk of createReadStream(file, { start, highWaterMark: 1024 * 1024 })) parser.write(chunk as Buffer);
+    for await (const chunk of await streamRegular(file, { start, highWaterMark: 1024 * 1024 })) parser.write(chunk as Buffer);
     return parser.end();
   } catch (error) {
     if (error instanceof JsonSyntaxError) throw syntaxError(error, file, start);
+    if (error instanceof InputError) throw error;
     throw new InputError(describeFsError(error), { file, cause: error });
   }
 }
@@ -136,9 +129,8 @@ function toDocument(values: unknown[], file: string): InputDocument {
 }
 
 // The XML parser is loaded with the first XML report: most runs read none, and it cost 46 ms of every start.
-let xml: Promise<{ parser: import('fast-xml-parser').XMLParser; validate: typeof import('fast-xml-parser').XMLValidator.validate }> | undefined;
-const loadXml = () =>
-  (xml ??= import('fast-xml-parser').then(({ XMLParser, XMLValidator }) => ({ parser: new XMLParser(XML_OPTIONS), validate: XMLValidator.validate.bind(XMLValidator) })));
+let xml: Promise<typeof import('fast-xml-parser')> | undefined;
+const loadXml = () => (xml ??= import('fast-xml-parser'));
 
 const XML_OPTIONS: import('fast-xml-parser').X2jOptions = {
   ignoreAttributes: false,
@@ -155,24 +147,53 @@ const XML_OPTIONS: import('fast-xml-parser').X2jOptions = {
   removeNSPrefix: true,
 };
 
+/**
+ * Where an element opens or closes, outside comments and CDATA (whose text may look like tags), whatever its name's
+ * script (`<名前>` opens an element as `<a>` does): the depth the parser will reach, counted before it builds anything.
+ * The text was validated first, so every other `<` starts a declaration or processing instruction (not counted).
+ */
+const XML_TAG = /<!--[\s\S]*?-->|<!\[CDATA\[[\s\S]*?\]\]>|<(\/?)[^\s!?/>](?:[^"'>]|"[^"]*"|'[^']*')*>/g;
+
+/**
+ * fast-xml-parser refuses an element with more than `maxNestedTags` elements open around it, so it reads
+ * `maxNestedTags + 1` levels: set from the same maxDepth as the count above, so that both stop at one depth.
+ */
+const xmlNestedTags = (maxDepth: number) => Math.max(0, maxDepth - 1);
+
+/** The parser's own refusals (too deep, a name such as "constructor" or "__proto__") as one line about the file. */
+function xmlParseError(error: unknown, file: string, maxDepth: number): InputError {
+  const message = (error instanceof Error ? error.message : String(error)).split('\n')[0]!.replace(/^\[SECURITY\]\s*/, '');
+  if (/maximum nested tags exceeded/i.test(message)) return new InputError(`nests deeper than ${maxDepth} levels`, { file, cause: error });
+  const name = /^Invalid name: "([^"]*)"/.exec(message)?.[1];
+  if (name !== undefined) return new InputError(`names an element or attribute "${name}", which is refused (a name of JavaScript's object internals)`, { file, cause: error });
+  return new InputError(`cannot be read as XML: ${message}`, { file, cause: error });
+}
+
 async function readXml(buffer: Buffer, start: number, file: string, maxDepth: number): Promise<InputDocument> {
-  const { parser, validate } = await loadXml();
+  const { XMLParser, XMLValidator } = await loadXml();
   const text = buffer.toString('utf8', start);
   // Entity declarations are how XML bombs and external-entity reads work; no scanner report needs them.
   if (/<!ENTITY/i.test(text)) throw new InputError('declares XML entities (<!ENTITY>), which are refused', { file });
-  const valid = validate(text, { allowBooleanAttributes: true });
+  const valid = XMLValidator.validate(text, { allowBooleanAttributes: true });
   if (valid !== true) {
     const { line, col, msg } = valid.err;
     throw new InputError(`is not valid XML at line ${line}, column ${col}: ${msg}`, { file });
   }
   let depth = 0;
-  let max = 0;
-  for (const match of text.matchAll(/<(\/?)[A-Za-z_][^>]*?(\/?)>/g)) {
+  for (const match of text.matchAll(XML_TAG)) {
+    const tag = match[0];
+    if (tag.startsWith('<!')) continue;
     if (match[1]) depth--;
-    else if (!match[2]) max = Math.max(max, ++depth);
-    if (max > maxDepth) throw new InputError(`nests deeper than ${maxDepth} levels at byte ${Buffer.byteLength(text.slice(0, match.index)) + start}`, { file });
+    else if (!tag.endsWith('/>') && ++depth > maxDepth) {
+      throw new InputError(`nests deeper than ${maxDepth} levels at byte ${Buffer.byteLength(text.slice(0, match.index)) + start}`, { file });
+    }
   }
-  const data = parser.parse(text) as Record<string, unknown>;
+  let data: Record<string, unknown>;
+  try {
+    data = new XMLParser({ ...XML_OPTIONS, maxNestedTags: xmlNestedTags(maxDepth) }).parse(text) as Record<string, unknown>;
+  } catch (error) {
+    throw xmlParseError(error, file, maxDepth);
+  }
   const root = Object.keys(data).find((key) => !key.startsWith('?') && !key.startsWith('#'));
   if (!root) throw new InputError('holds no XML element', { file });
   return { kind: 'xml', data, root };
@@ -183,10 +204,12 @@ export async function readDocument(file: string, options: ReadDocumentOptions = 
   const maxDepth = options.maxDepth ?? DEFAULT_MAX_DEPTH;
   let size: number;
   try {
-    const info = await stat(file);
-    if (info.isDirectory()) throw new InputError('is a directory, expected a report file', { file });
-    size = info.size;
+    // What is not a regular file (a FIFO, a device) is refused by its stat, before any open: see files/safe-read.ts.
+    const opened = await openRegular(file);
+    size = opened.size;
+    await opened.handle.close();
   } catch (error) {
+    if (error instanceof InputError && error.message.startsWith('is a directory')) throw new InputError('is a directory, expected a report file', { file });
     if (error instanceof InputError) throw error;
     throw new InputError(describeFsError(error), { file, cause: error });
   }
@@ -197,8 +220,9 @@ export async function readDocument(file: string, options: ReadDocumentOptions = 
   }
   let sample: Buffer;
   try {
-    sample = await readSample(file, size);
+    sample = await readSample(file);
   } catch (error) {
+    if (error instanceof InputError) throw error;
     throw new InputError(describeFsError(error), { file, cause: error });
   }
   if (sample[0] === 0xff && sample[1] === 0xfe) throw new InputError('is UTF-16 encoded; save it as UTF-8', { file });
@@ -266,8 +290,9 @@ async function readWhole(file: string): Promise<Buffer> {
   try {
     // One blocking read: fs/promises reads a large file in 512 KB round trips through the thread pool, which
     // left the process idle for a tenth of a second per 50 MB log.
-    return readFileSync(file);
+    return readRegularSync(file);
   } catch (error) {
+    if (error instanceof InputError) throw error;
     throw new InputError(describeFsError(error), { file, cause: error });
   }
 }

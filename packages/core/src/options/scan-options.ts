@@ -40,6 +40,11 @@ export const scanOptionsSchema = z.object({
   staged: z.boolean().optional(),
   reports: z.array(z.object({ file: path, format: z.string().optional() })).readonly().optional(),
   outDir: path,
+  /**
+   * The key of secret identities (docs/identity.md); default: PIPEWARDEN_SECRET_KEY of `env`. Without one, secret
+   * hashes are derived with scrypt from the repository's name (provenance.repository).
+   */
+  secretKey: z.string().min(1).optional(),
   // process.env is not a plain object: checked for shape, not prototype.
   env: z.custom<Readonly<Record<string, string | undefined>>>((value) => typeof value === 'object' && value !== null),
   /** SARIF of the last default-branch run: results become new / unchanged / updated, and gone ones absent. */

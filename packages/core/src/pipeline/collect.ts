@@ -28,6 +28,8 @@ export interface CollectInput {
   files: readonly string[];
   /** The files with third-party code (not the user's exclusions): what dependency and image scanners look at. */
   filesWithThirdParty?: readonly string[] | undefined;
+  /** Symlinks left out of the lists (out of the root, or to a FIFO or device): passed on to scanners that walk the folder. */
+  leftOutLinks?: readonly string[] | undefined;
   scanners: readonly Scanner[];
   /** Scanners the user named: missing ones are failures, not skips. */
   explicit: boolean;

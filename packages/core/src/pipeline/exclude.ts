@@ -4,7 +4,7 @@ import { mapLimited, type ExclusionReason, type Exclusions } from '../files/excl
 import { gitIgnored } from '../files/git-attributes.js';
 import type { Ports } from '../ports/types.js';
 import type { Log, Result } from '../sarif/types.js';
-import { decodeUri } from '../sarif/uri.js';
+import { decodeUri, leavesRoot } from '../sarif/uri.js';
 
 // A vulnerable package is reported where it is installed or declared (node_modules/x/package.json, a
 // vendored jquery.min.js): for these categories only the user's own patterns apply.
@@ -12,8 +12,10 @@ const WHERE_IT_LIVES = new Set(['sca', 'container', 'dast']);
 
 /** The result's file relative to the scanned directory, or undefined when it has none inside it. */
 function pathIn(result: Result, at: { dir: string; srcRoot: string }): string | undefined {
-  const uri = result.locations?.[0]?.physicalLocation?.artifactLocation?.uri;
-  if (!uri || /^[a-z][a-z0-9+.-]*:/i.test(uri)) return undefined;
+  const artifact = result.locations?.[0]?.physicalLocation?.artifactLocation;
+  const uri = artifact?.uri;
+  // Outside the root (by "..", an absolute path, a file: URI): no exclusion rule reads it.
+  if (!uri || /^[a-z][a-z0-9+.-]*:/i.test(uri) || leavesRoot(artifact)) return undefined;
   const path = relative(at.dir, join(at.srcRoot, decodeUri(uri)));
   if (!path || path.startsWith('..') || isAbsolute(path)) return undefined;
   return sep === '/' ? path : path.split(sep).join('/');

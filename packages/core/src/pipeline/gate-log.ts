@@ -5,6 +5,7 @@ import { findingsOf, type Finding } from '../finding.js';
 import { readReport } from '../formats/registry.js';
 import { completeProvenance, loadHistory, trendOf, type HistoryOptions } from '../history/record.js';
 import { applyBaseline, type BaselineCounts } from '../identity/baseline.js';
+import { secretKeyingOf } from '../identity/secret-hash.js';
 import type { ImageInventory } from '../images/check.js';
 import type { EmitOutputs, Emitter } from '../model/outputs.js';
 import type { Provenance, ReportLinks } from '../model/provenance.js';
@@ -13,6 +14,7 @@ import type { Stage } from '../model/stage.js';
 import type { Verdict } from '../policy/gate.js';
 import type { WaiverReport } from '../policy/waivers.js';
 import type { Ports } from '../ports/types.js';
+import { createRedactor } from '../sarif/redact-log.js';
 import type { Log } from '../sarif/types.js';
 import { assess, judge, verdictProp, type AssessOptions } from './assess.js';
 import { readBaseline } from './convert.js';
@@ -30,6 +32,8 @@ export interface GateLogOptions extends AssessOptions {
   /** Where this run comes from (the platform's variables); the log's own provenance fills the gaps. */
   provenance?: Provenance | undefined;
   env?: Readonly<Record<string, string | undefined>> | undefined;
+  /** The key of secret identities; default: PIPEWARDEN_SECRET_KEY of env (docs/identity.md). */
+  secretKey?: string | undefined;
 }
 
 export interface GateLogOutcome {
@@ -60,7 +64,9 @@ function forgetEarlierJudgement(log: Log): void {
  */
 export async function gateLogWith(options: GateLogOptions, ports: Ports, emit: Emitter): Promise<GateLogOutcome> {
   const file = resolve(options.cwd, options.file);
-  const log = await readReport(file, 'sarif').then(
+  // The log and the baseline are redacted as they are read, like every log (an older log may hold what this version masks).
+  const redactor = createRedactor(secretKeyingOf(options.secretKey ? { PIPEWARDEN_SECRET_KEY: options.secretKey } : (options.env ?? {}), options.provenance?.repository));
+  const log = await readReport(file, 'sarif', { redactor }).then(
     (r) => r.log,
     (error: unknown) => {
       if (error instanceof InputError) throw new InputError(error.message, { file: options.file, cause: error });
@@ -68,8 +74,9 @@ export async function gateLogWith(options: GateLogOptions, ports: Ports, emit: E
     },
   );
   forgetEarlierJudgement(log);
-  const baselineLog = options.baseline ? await readBaseline(resolve(options.cwd, options.baseline), options.baseline) : undefined;
+  const baselineLog = options.baseline ? await readBaseline(resolve(options.cwd, options.baseline), options.baseline, redactor) : undefined;
   const baseline = baselineLog ? applyBaseline(log, baselineLog) : undefined;
+  redactor.finish(log);
   const assessed = await assess(log, options, ports);
   const findings = findingsOf(log);
   const stage = options.stage ?? 'production';

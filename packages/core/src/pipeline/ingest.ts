@@ -15,7 +15,7 @@ import { shardOf, type Collected, type CollectedReport } from './collect.js';
 import { createLineReader, screenSecretFindings } from '../secrets/index.js';
 import { dropExcludedFindings } from './exclude.js';
 import { ensureInvocations, judgeInvocations, stampInvocation } from './invocations.js';
-import { combineLogs, normalizeReport } from './normalize.js';
+import { combineLogs, normalizeReport, type NormalizeOptions } from './normalize.js';
 import type { Prepared } from './prepare.js';
 import type { ParsedScanOptions } from './types.js';
 
@@ -49,7 +49,7 @@ function fail(runs: ScannerRun[], id: string, reason: string, trouble: Trouble, 
 }
 
 /** The scanners' reports as SARIF; a report that cannot be read, or says its run failed, fails its scanner. */
-async function readScannerReports(collected: Collected, normalize: { baseDir: string; srcRoot: string }, trouble: Trouble): Promise<{ logs: Log[]; recorded: Set<string> }> {
+async function readScannerReports(collected: Collected, normalize: NormalizeOptions, trouble: Trouble): Promise<{ logs: Log[]; recorded: Set<string> }> {
   const logs: Log[] = [];
   const recorded = new Set<string>();
   for (const report of collected.reports) {
@@ -81,7 +81,7 @@ async function readScannerReports(collected: Collected, normalize: { baseDir: st
 }
 
 /** The reports the user gave (--report): a bad one is the user's input error, named as they wrote it. */
-async function readUserReports(options: ParsedScanOptions, normalize: { baseDir: string; srcRoot: string }, trouble: Trouble): Promise<{ logs: Log[]; reports: Ingested['reports'] }> {
+async function readUserReports(options: ParsedScanOptions, normalize: NormalizeOptions, trouble: Trouble): Promise<{ logs: Log[]; reports: Ingested['reports'] }> {
   const logs: Log[] = [];
   const reports: Ingested['reports'] = [];
   for (const input of options.reports ?? []) {
@@ -128,14 +128,15 @@ function failedRunLog(run: ScannerRun, scanner: Scanner | undefined): Log {
 
 /** Reports → one log: normalized, traced to handlers, fingerprinted, deduplicated, against the baseline and the diff. */
 export async function ingest(options: ParsedScanOptions, prepared: Prepared, collected: Collected, trouble: Trouble, ports: Ports): Promise<Ingested> {
-  const { dir, srcRoot, files, scanners, baselineLog, diffScope, changed } = prepared;
-  const normalize = { baseDir: dir, srcRoot };
+  const { dir, srcRoot, files, scanners, baselineLog, diffScope, changed, redactor } = prepared;
+  const normalize = { baseDir: dir, srcRoot, redactor };
   const own = await readScannerReports(collected, normalize, trouble);
   const given = await readUserReports(options, normalize, trouble);
   const logs = [...own.logs, ...given.logs];
   // A scanner that did not run is a run that says so, never a silent gap (a gap would read as "all fixed").
   for (const run of collected.runs) if (run.status === 'failed' && !own.recorded.has(run.id)) logs.push(failedRunLog(run, scanners.find((s) => s.id === run.id)));
   const combined = combineLogs(logs);
+  redactor.finish(combined);
   ensureInvocations(combined);
   // Tools given the folder, and reports made elsewhere, know nothing of our exclusions: their findings there go.
   await dropExcludedFindings(combined, prepared.exclusions, { dir, srcRoot }, ports, options.env);
@@ -145,7 +146,7 @@ export async function ingest(options: ParsedScanOptions, prepared: Prepared, col
   // Before identify, so a mapped DAST finding gets the handler line's hash like any code finding.
   const routes = await mapDastRoutes(combined, { srcRoot, files: async () => (files.length ? files : await listFiles(dir, ports, options.env)).map((file) => join(dir, file)) });
   if (routes.mapped + routes.unmapped) ports.log('info', `DAST: ${routes.mapped} finding${routes.mapped === 1 ? '' : 's'} traced to the handler in the code, ${routes.unmapped} kept by URL`);
-  const log = await identify(combined, { srcRoot });
+  const log = await identify(combined, { srcRoot, secrets: redactor.keyer });
   const { merged } = dedupe(log, options.config.dedupe ?? DEFAULT_DEDUPE);
   const fileListTools = new Set(scanners.filter((s) => s.fileList).map((s) => s.id));
   const baseline = baselineLog

@@ -1,8 +1,7 @@
 import { isAbsolute, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { categoryOf } from '../finding.js';
 import { readReport } from '../formats/registry.js';
-import { redactResult } from '../sarif/redact.js';
+import type { Redactor } from '../sarif/redact-log.js';
 import { decodeUri, toUriReference } from '../sarif/uri.js';
 import { PROP, SARIF_SCHEMA_URI, SARIF_VERSION, SRCROOT, type ArtifactLocation, type Log, type Run } from '../sarif/types.js';
 import type { CollectedReport } from './collect.js';
@@ -14,6 +13,8 @@ export interface NormalizeOptions {
   baseDir: string;
   /** The source root (the git work tree's top, else the scanned directory): URIs under it become relative to %SRCROOT%. */
   srcRoot: string;
+  /** The command's redaction (its secret key, the values found so far); readReport makes one of its own without. */
+  redactor?: Redactor | undefined;
 }
 
 // A plain relative path (no escapes, no scheme, no "." or ".." segment, no empty one) needs no decoding or
@@ -87,9 +88,9 @@ function relativizeRun(run: Run, root: NormalizeOptions): void {
   }
 }
 
-/** Brings one report to SARIF and applies the pipeline's invariants: relative URIs, category, redaction. */
+/** Brings one report to SARIF and applies the pipeline's invariants: redaction (in readReport), relative URIs, category. */
 export async function normalizeReport(report: CollectedReport, options: NormalizeOptions): Promise<{ log: Log; format: string; warnings: string[] }> {
-  const { log, format, warnings } = await readReport(report.file, report.format);
+  const { log, format, warnings } = await readReport(report.file, report.format, { redactor: options.redactor, category: report.scanner?.category });
   report.annotate?.(log);
   for (const run of log.runs) {
     run.properties = {
@@ -99,10 +100,6 @@ export async function normalizeReport(report: CollectedReport, options: Normaliz
         : { [PROP.source]: relative(options.baseDir, resolve(report.file)) || report.file }),
     };
     relativizeRun(run, options);
-    for (const result of run.results ?? []) {
-      const secret = categoryOf(run, result) === 'secrets';
-      if (redactResult(result, secret)) result.properties = { ...result.properties, [PROP.redacted]: true };
-    }
   }
   return { log, format, warnings };
 }

@@ -6,12 +6,14 @@ import { listFiles, listStagedFiles } from '../files/list-files.js';
 import type { HistoryLine } from '../history/line.js';
 import { loadHistory } from '../history/record.js';
 import { readDiffScope, type DiffScope } from '../identity/scope.js';
+import { secretKeyingOf } from '../identity/secret-hash.js';
 import type { Stage } from '../model/stage.js';
 import type { Targets } from '../model/targets.js';
 import type { ParsedScanOptions } from './types.js';
 import type { PipewardenConfig } from '../policy/config-schema.js';
 import { checkTargetUrl } from '../policy/dast-safety.js';
 import type { Ports } from '../ports/types.js';
+import { createRedactor, type Redactor } from '../sarif/redact-log.js';
 import type { Log } from '../sarif/types.js';
 import type { ScannerRegistry } from '../scanners/registry.js';
 import type { Scanner } from '../scanners/types.js';
@@ -28,6 +30,8 @@ export interface Prepared {
   files: string[];
   /** Every file but the user's own exclusions: dependency scanners look at lockfiles and vendored libraries too. */
   filesWithThirdParty: string[];
+  /** Symlinks in the folder left out of the list (they lead outside it, or to a FIFO or device): tools that walk the folder are told to skip them. */
+  leftOutLinks: string[];
   exclusions: Exclusions;
   targets: Targets;
   scannerOptions: Record<string, Record<string, unknown>>;
@@ -37,6 +41,8 @@ export interface Prepared {
   diffScope?: DiffScope | undefined;
   /** With --diff-base: the changed files, relative to the scanned directory. */
   changed?: ReadonlySet<string> | undefined;
+  /** The run's redaction: every report and the baseline are read through it, raw/ reports scrubbed with what it found. */
+  redactor: Redactor;
 }
 
 export function resolveScanners(ids: readonly string[] | undefined, stage: Stage, config: PipewardenConfig, registry: ScannerRegistry): { scanners: Scanner[]; explicit: boolean } {
@@ -112,17 +118,27 @@ export async function prepare(options: ParsedScanOptions, ports: Ports, registry
     ports.log('info', 'the production stage scans nothing: gate the last release with `pipewarden gate results.sarif` and fresh feeds');
   }
   const targets = resolveTargets(options);
+  // PIPEWARDEN_SECRET_KEY from the env the platform passed (or secretKey); a key too short is refused here, before any scanner runs.
+  const keying = secretKeyingOf(options.secretKey ? { PIPEWARDEN_SECRET_KEY: options.secretKey } : options.env, options.provenance?.repository);
+  const redactor = createRedactor(keying);
   const srcRoot = await sourceRoot(dir, ports, options.env);
   const exclusions = await createExclusions(dir, { exclude: [...(options.config.exclude ?? []), ...(options.exclude ?? [])], include: options.config.include }, ports, options.env);
   let listed: string[] = [];
+  const leftOutLinks: string[] = [];
+  const leftOut = (path: string, why: 'outside' | 'special') => {
+    leftOutLinks.push(path);
+    exclusions.count('files', why, path);
+  };
   if (scanners.length) {
     if (options.staged) {
-      const staged = await listStagedFiles(dir, ports, options.env);
+      const staged = await listStagedFiles(dir, ports, options.env, (path, why) => why && leftOut(path, why));
       if (staged === undefined) throw new InputError('--staged needs a git work tree', { file: options.dir });
       listed = staged;
     } else {
       // Dependency folders are never listed (outside git, never entered): counted, so the summary can say so.
-      listed = await listFiles(dir, ports, options.env, (path) => {
+      // Symlinks out of the folder (or to a FIFO or device) are never listed either: counted with their reason.
+      listed = await listFiles(dir, ports, options.env, (path, why) => {
+        if (why) return leftOut(path, why);
         const reason = reasonByName(path.endsWith('/') ? `${path}x` : path);
         if (reason) exclusions.count('files', reason, path);
       });
@@ -131,10 +147,10 @@ export async function prepare(options: ParsedScanOptions, ports: Ports, registry
   const filesWithThirdParty = listed.filter((file) => !exclusions.userExcludes(file));
   const files = await partitionFiles(listed, exclusions);
   // Read the baseline before scanning: a bad file should fail in a second, not after the scanners ran.
-  const baselineLog = options.baseline ? await readBaseline(resolve(options.cwd, options.baseline), options.baseline) : undefined;
+  const baselineLog = options.baseline ? await readBaseline(resolve(options.cwd, options.baseline), options.baseline, redactor) : undefined;
   const history = options.history ? (await loadHistory(options.history, (message) => ports.log('warn', message))).lines : undefined;
   const diffScope = options.diffBase ? await readDiffScope(srcRoot, options.diffBase, ports, options.env) : undefined;
   // Incremental: the diff's files, as paths relative to the scanned directory.
   const changed = diffScope ? new Set([...diffScope.files.keys()].map((path) => relative(dir, join(srcRoot, path)).split(sep).join('/')).filter((p) => !p.startsWith('..'))) : undefined;
-  return { dir, outDir: resolve(options.cwd, options.outDir), srcRoot, scanners, explicit, files, filesWithThirdParty, exclusions, targets, scannerOptions, timeouts, baselineLog, history, diffScope, changed };
+  return { dir, outDir: resolve(options.cwd, options.outDir), srcRoot, scanners, explicit, files, filesWithThirdParty, leftOutLinks, exclusions, targets, scannerOptions, timeouts, baselineLog, history, diffScope, changed, redactor };
 }

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { InternalError, isPipewardenError } from '../errors.js';
 import { NOTHING_TO_SCAN, STOPPED, type ScannerRun } from '../model/scanner-run.js';
 import { maskedCommandLine } from '../sarif/command-line.js';
+import { redactText } from '../sarif/redact.js';
 import type { Ports } from '../ports/types.js';
 import type { AnalyzerContext, AnalyzerScanner, CommandScanner, Scanner, ScannerEnv, ScannerTarget } from '../scanners/types.js';
 import { shardOf, type CollectInput, type CollectedReport } from './collect.js';
@@ -59,7 +60,7 @@ export async function runScanner(scanner: Scanner, input: CollectInput, ports: P
   const what = work.byTarget ? work.what! : `${work.files.length} file${work.files.length === 1 ? '' : 's'}`;
   ports.log('info', `${scanner.id} ${availability.version}: scanning ${what}`);
   ports.progress?.({ type: 'start', scanner: scanner.id, target: what });
-  const target: ScannerTarget = { root: input.root, files: work.files, outputFile, targets: input.targets, config: input.config, options: input.options?.[scanner.id] ?? {}, now: input.now };
+  const target: ScannerTarget = { root: input.root, files: work.files, leftOutLinks: input.leftOutLinks, outputFile, targets: input.targets, config: input.config, options: input.options?.[scanner.id] ?? {}, now: input.now };
   // A report left by an earlier run must never be read as this run's: a tool that writes nothing (OSV-Scanner
   // finding no packages, a crash) leaves no file, not yesterday's.
   await rm(outputFile, { force: true });
@@ -93,7 +94,8 @@ async function runCommand(scanner: CommandScanner, target: ScannerTarget, scanne
   if (result.notFound) return { run: { ...base, status: 'failed', reason: `${command.command} not found; ${scanner.installHint}` } };
   if (result.timedOut) return { run: { ...base, status: 'failed', reason: `timed out after ${Math.round(at.timeoutMs / 1000)} s; it was stopped with the processes it started` } };
   const meaning = result.exitCode === null ? 'error' : scanner.exitMeaning(result.exitCode);
-  const detail = () => (result.stderr.trim() || result.stdout.trim()).split('\n').find((line) => line.trim()) ?? 'no output';
+  // What a tool printed goes into reasons, logs and the SARIF run: with no credential in it.
+  const detail = () => redactText((result.stderr.trim() || result.stdout.trim()).split('\n').find((line) => line.trim()) ?? 'no output');
   // Stopped part-way: its report counts when it wrote one (the old one was removed before the run).
   const partial = meaning === 'partial' && command.output === 'file' && (await stat(target.outputFile).then((s) => s.isFile(), () => false));
   if (meaning === 'error' || (meaning === 'partial' && !partial)) {
@@ -145,5 +147,5 @@ function reportOf(scanner: Scanner, target: ScannerTarget, version: string): Col
 /** The last lines a failed scanner wrote to stderr, for the SARIF run that records the failure. */
 function tail(stderr: string): string | undefined {
   const lines = stderr.trim().split('\n').filter((line) => line.trim());
-  return lines.length ? lines.slice(-20).join('\n').slice(-4000) : undefined;
+  return lines.length ? redactText(lines.slice(-20).join('\n').slice(-4000)) : undefined;
 }

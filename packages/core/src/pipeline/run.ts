@@ -9,10 +9,10 @@ import { collect, type CollectedReport } from './collect.js';
 import { coverageOf } from './coverage.js';
 import { emitRun } from './emit.js';
 import { ingest, type Trouble } from './ingest.js';
-import { normalizeReport } from './normalize.js';
+import { normalizeReport, type NormalizeOptions } from './normalize.js';
 import { createLineReader, screenSecretFindings } from '../secrets/index.js';
 import { prepare, type Prepared } from './prepare.js';
-import { dropStaging, publishRaw, stagingRawDir } from './raw-dir.js';
+import { dropStaging, publishRaw, scrubStaged, stagingRawDir } from './raw-dir.js';
 import { record } from './record.js';
 import type { ParsedScanOptions, PipelineParts, ScanOutcome } from './types.js';
 
@@ -43,7 +43,7 @@ function logRuns(runs: ScannerRun[], ports: Ports): void {
 }
 
 /** --fail-fast's judgement of one scanner's report alone; an unreadable report is judged with the others at the end. */
-function stopAfter(options: ParsedScanOptions, normalize: { baseDir: string; srcRoot: string }) {
+function stopAfter(options: ParsedScanOptions, normalize: NormalizeOptions) {
   return async (report: CollectedReport) => {
     try {
       const { log } = await normalizeReport(report, normalize);
@@ -76,6 +76,7 @@ async function scanWith(options: ParsedScanOptions, prepared: Prepared, staging:
       root: prepared.dir,
       files: prepared.files,
       filesWithThirdParty: prepared.filesWithThirdParty,
+      leftOutLinks: prepared.leftOutLinks,
       scanners: prepared.scanners,
       explicit: prepared.explicit,
       rawDir: staging,
@@ -87,13 +88,15 @@ async function scanWith(options: ParsedScanOptions, prepared: Prepared, staging:
       shard: options.shard,
       timeouts: prepared.timeouts,
       changed: prepared.changed,
-      stopAfter: options.failFast ? stopAfter(options, { baseDir: prepared.dir, srcRoot: prepared.srcRoot }) : undefined,
+      stopAfter: options.failFast ? stopAfter(options, { baseDir: prepared.dir, srcRoot: prepared.srcRoot, redactor: prepared.redactor }) : undefined,
     },
     ports,
   );
   const failClosed = (options.config.gate?.on_scanner_error ?? 'fail') === 'fail';
   const trouble = troubleOf(collected.runs, failClosed);
   const ingested = await ingest(options, prepared, collected, trouble, ports);
+  // The native reports keep no value the run masked (nor a secret hash unkeyed) before they are published.
+  await scrubStaged(staging, prepared.redactor);
   await publishRaw(staging, join(prepared.outDir, 'raw'));
   const assessed = await assess(ingested.log, options, ports, feeds);
   const warnings = [...trouble.warnings, ...assessed.warnings];

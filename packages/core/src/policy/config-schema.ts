@@ -99,7 +99,7 @@ export const scannerOptionsSchema = z.looseObject({
 });
 
 export const dastSchema = z.strictObject({
-  allowed_hosts: z.array(z.string().min(1)).optional().describe('Hosts DAST may scan (default: loopback, localhost and single-label CI service names).'),
+  allowed_hosts: z.array(z.string().min(1)).optional().describe('Hosts DAST may scan, by name; replaces the default (127.0.0.0/8, ::1 and localhost). A CI service alias must be listed.'),
   max_scan_time: z.number().int().min(10).max(24 * 3600).default(300).describe('Seconds a DAST scan may take.'),
 });
 
@@ -132,7 +132,13 @@ export const ticketsSchema = z.strictObject({
 
 const pathPatterns = z.array(z.string().trim().min(1, 'a pattern must not be empty').refine((p) => !p.startsWith('!'), 'negation is not supported: list what to bring back under include'));
 
+export const sastSchema = z.strictObject({
+  rules: z.string().trim().min(1).optional().describe('A folder of your own rule files (YAML, docs/sast.md#rules), relative to the scanned directory.'),
+  disable: z.array(z.string().trim().min(1)).optional().describe('Built-in rule ids to turn off, e.g. "js-open-redirect".'),
+});
+
 export const configSchema = z.strictObject({
+  sast: sastSchema.optional().describe('The built-in taint analysis (pipewarden-sast): your rules, and rules turned off.'),
   exclude: pathPatterns.optional().describe('Paths never scanned nor reported, as in .gitignore: "legacy/**", "*.snap", "docs" (a name matches at any depth).'),
   include: pathPatterns
     .optional()

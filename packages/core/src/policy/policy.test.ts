@@ -7,7 +7,7 @@ import { findingsOf } from '../finding.js';
 import { prioritize } from '../risk/prioritize.js';
 import type { Log, Result } from '../sarif/types.js';
 import { applyGate } from './gate.js';
-import { loadConfigFile, parseConfig } from './load-config.js';
+import { MAX_YAML_ALIASES, loadConfigFile, parseConfig } from './load-config.js';
 
 function logOf(results: (Partial<Result> & { score?: string })[], tool = 'tool', category?: string): Log {
   return prioritize({
@@ -108,6 +108,64 @@ describe('pipewarden.yml', () => {
     await writeFile(file, 'gate:\n  rules: [\n');
     await expect(loadConfigFile(file)).rejects.toThrow(/is not valid YAML: .*line \d+, column \d+/);
     await expect(loadConfigFile(dir)).rejects.toThrow(/cannot read config: is a directory/);
+  });
+});
+
+describe('pipewarden.yml from someone else (the scanned repository\'s own)', () => {
+  async function refusal(name: string, text: string): Promise<string> {
+    const dir = await mkdtemp(join(tmpdir(), 'pw-config-'));
+    const file = join(dir, name);
+    await writeFile(file, text);
+    const error = await loadConfigFile(file).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ConfigError);
+    const line = (error as ConfigError).toLine();
+    expect(line.startsWith(`${file}: `)).toBe(true);
+    expect(line).not.toContain('\n');
+    return line;
+  }
+
+  /** "Billion laughs": each level repeats the one before nine times; nine levels make 387,420,489 strings. */
+  const bomb = ['a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]', ...'bcdefghi'.split('').map((name, i) => `${name}: &${name} [${Array(9).fill(`*${'abcdefghi'[i]}`).join(',')}]`)].join('\n');
+
+  it('refuses an alias bomb with one line, in bounded time and memory', async () => {
+    const started = performance.now();
+    const before = process.memoryUsage().heapUsed;
+    expect(await refusal('pipewarden.yml', `${bomb}\ngate: { rules: [{ severity: critical }] }\n`)).toMatch(
+      new RegExp(`is refused: its aliases repeat anchored content more than ${MAX_YAML_ALIASES} times \\(a YAML "billion laughs" bomb\\)$`),
+    );
+    expect(performance.now() - started).toBeLessThan(2000);
+    expect(process.memoryUsage().heapUsed - before).toBeLessThan(64 * 1024 * 1024);
+  });
+
+  it('reads the few aliases a config has', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'pw-config-'));
+    const file = join(dir, 'pipewarden.yml');
+    await writeFile(file, 'stages:\n  commit: &fast { scanners: [secretlint], gate: default }\n  precommit: *fast\nexclude: &skip ["docs/**"]\n');
+    const config = await loadConfigFile(file);
+    expect(config.stages?.precommit).toEqual(config.stages?.commit);
+  });
+
+  it('refuses an alias of no anchor, an alias inside its own anchor, and nesting past the parser\'s stack, each with one line', async () => {
+    expect(await refusal('unresolved.yml', 'exclude: *nowhere\n')).toMatch(/is not valid YAML: Unresolved alias .*nowhere$/);
+    expect(await refusal('cycle.yml', 'scanners:\n  semgrep: &s { timeout: 10, again: *s }\n')).toMatch(/is refused: an alias refers to the anchor it is inside/);
+    expect(await refusal('deep.yml', `exclude: ${'['.repeat(100_000)}${']'.repeat(100_000)}\n`)).toMatch(/is not valid YAML: /);
+  });
+
+  it('refuses a file of thousands of aliases, and a map of 40,000 keys, in seconds, not minutes', async () => {
+    // Half a megabyte each; the `yaml` package's own unique-key check took 11 s for the keys, its alias resolution minutes.
+    const started = performance.now();
+    const chain = ['a0: &a0 [1]', ...Array.from({ length: 19_999 }, (_, k) => `a${k + 1}: &a${k + 1} [*a${k}]`)].join('\n');
+    const keys = Array.from({ length: 40_000 }, (_, k) => `k${k}: ${k}`).join('\n');
+    expect(Math.max(chain.length, keys.length)).toBeLessThan(600_000);
+    expect(await refusal('chain.yml', chain)).toMatch(/is refused: it has 19999 YAML aliases, more than the 100 a config may have$/);
+    expect(await refusal('keys.yml', keys)).toMatch(/invalid configuration: \(root\): unknown keys "k0", "k1", "k2", "k3", "k4" and 39995 more$/);
+    expect(performance.now() - started).toBeLessThan(5_000);
+  });
+
+  it('still refuses a key given twice, with its line and column', async () => {
+    expect(await refusal('twice.yml', 'gate:\n  scope: new\n  scope: all\nexclude: []\nexclude: [a]\n')).toMatch(
+      /is not valid YAML: Map keys must be unique at line 3, column 3; Map keys must be unique at line 5, column 1$/,
+    );
   });
 });
 

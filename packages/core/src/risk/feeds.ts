@@ -1,5 +1,5 @@
-import { createReadStream } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
+import { streamRegular } from '../files/safe-read.js';
 import { ensureDir } from '../files/ensure-dir.js';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
@@ -75,6 +75,9 @@ export async function readKev(file: string): Promise<Kev> {
   return { version: parsed.data.catalogVersion, released: parsed.data.dateReleased, source: file, entries };
 }
 
+/** The EPSS file is ~10 MB as CSV (~2 MB gzipped): a file a hundred times that is not one. */
+const MAX_EPSS_BYTES = 1024 * 1024 * 1024;
+
 /** Reads an EPSS daily file (CSV, optionally gzipped) as it streams: ~300,000 rows. */
 export async function readEpss(file: string): Promise<Epss> {
   const entries = new Map<string, EpssEntry>();
@@ -83,7 +86,8 @@ export async function readEpss(file: string): Promise<Epss> {
   let header = false;
   let lineNumber = 0;
   try {
-    const raw = createReadStream(file);
+    // A regular file only (a FIFO in the feeds folder is refused, not waited on), and no more than EPSS ever is.
+    const raw = await streamRegular(file, { maxBytes: MAX_EPSS_BYTES });
     const input = file.endsWith('.gz') ? raw.pipe(createGunzip()) : raw;
     for await (const line of createInterface({ input, crlfDelay: Infinity })) {
       lineNumber++;

@@ -92,6 +92,8 @@ export interface PipewardenProps {
   'pipewarden/qid': string;
   'pipewarden/commit': string;
   'pipewarden/repository': string;
+  /** The primary location lies outside the scanned root ("..", an absolute path or file: URI elsewhere, a symlink out): kept as given, never read. */
+  'pipewarden/outsideRoot': boolean;
   // run
   'pipewarden/feeds': Record<string, unknown>;
   'pipewarden/inventory': Record<string, unknown>;
@@ -119,7 +121,7 @@ const KEYS = [
   'category', 'scanner', 'severity', 'severityLabel', 'risk', 'priority', 'factors', 'slaDays', 'redacted', 'source', 'ids', 'cwe', 'cvss', 'cvssVector', 'epss', 'kev',
   'context', 'package', 'dast', 'requests', 'route', 'image', 'scope', 'confidence', 'fingerprint', 'toolFingerprint', 'secretHash', 'entropy', 'verified', 'tools',
   'duplicates', 'carriedOver', 'waiver', 'dev', 'direct', 'via', 'pkgPath', 'fixState', 'fixedUpstream', 'baseAgeDays', 'vexState', 'exploitMaturity', 'framework',
-  'host', 'status', 'alertNumber', 'alertState', 'issueType', 'sonarType', 'pluginId', 'qid', 'commit', 'repository', 'feeds', 'inventory', 'sbomComponents', 'stage',
+  'host', 'status', 'alertNumber', 'alertState', 'issueType', 'sonarType', 'pluginId', 'qid', 'commit', 'repository', 'outsideRoot', 'feeds', 'inventory', 'sbomComponents', 'stage',
   'shard', 'baseline', 'diff', 'merged', 'verdict', 'waivers', 'scanners', 'provenance', 'images', 'coverage', 'excluded',
 ] as const satisfies readonly Short<PropKey>[];
 

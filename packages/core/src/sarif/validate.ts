@@ -21,16 +21,21 @@ const artifactLocation = z.looseObject({
   description: message.optional(),
 });
 
-const region = z.looseObject({
-  startLine: z.number().int().min(1).optional(),
-  startColumn: z.number().int().min(1).optional(),
-  endLine: z.number().int().min(1).optional(),
-  endColumn: z.number().int().min(1).optional(),
-  charOffset: z.number().int().min(-1).optional(),
-  charLength: z.number().int().min(0).optional(),
-  byteOffset: z.number().int().min(-1).optional(),
-  byteLength: z.number().int().min(0).optional(),
-});
+/** SARIF 2.1.0 §3.30.7: a region's end line is not before its start line (the JSON Schema cannot say so). */
+const endsAfterStart = (r: { startLine?: unknown; endLine?: unknown }) => typeof r.startLine !== 'number' || typeof r.endLine !== 'number' || r.endLine >= r.startLine;
+
+const region = z
+  .looseObject({
+    startLine: z.number().int().min(1).optional(),
+    startColumn: z.number().int().min(1).optional(),
+    endLine: z.number().int().min(1).optional(),
+    endColumn: z.number().int().min(1).optional(),
+    charOffset: z.number().int().min(-1).optional(),
+    charLength: z.number().int().min(0).optional(),
+    byteOffset: z.number().int().min(-1).optional(),
+    byteLength: z.number().int().min(0).optional(),
+  })
+  .refine(endsAfterStart, { message: 'endLine is before startLine', path: ['endLine'] });
 
 const physicalLocation = z.looseObject({
   artifactLocation: artifactLocation.optional(),
@@ -191,7 +196,8 @@ const shape = (members: Record<string, Check>, closed = false): Check => {
   };
 };
 const fastMessage: Check = (v) => shape({ text: isString, markdown: isString, id: isString, arguments: arrayOf(isString) })(v) && ((v as { text?: unknown; id?: unknown }).text !== undefined || (v as { id?: unknown }).id !== undefined);
-const fastRegion = shape(Object.fromEntries(['startLine', 'startColumn', 'endLine', 'endColumn'].map((k) => [k, intFrom(1)]).concat([['charOffset', intFrom(-1)], ['charLength', intFrom(0)], ['byteOffset', intFrom(-1)], ['byteLength', intFrom(0)]])));
+const regionMembers = shape(Object.fromEntries(['startLine', 'startColumn', 'endLine', 'endColumn'].map((k) => [k, intFrom(1)]).concat([['charOffset', intFrom(-1)], ['charLength', intFrom(0)], ['byteOffset', intFrom(-1)], ['byteLength', intFrom(0)]])));
+const fastRegion: Check = (v) => regionMembers(v) && endsAfterStart(v as Record<string, unknown>);
 const fastLocation = shape({
   id: intFrom(-1),
   physicalLocation: shape({ artifactLocation: shape({ uri: isString, uriBaseId: isString, index: intFrom(-1), description: fastMessage }), region: fastRegion, contextRegion: fastRegion }),

@@ -39,6 +39,19 @@ async function detectBandit({ ports, env, root }: ScannerEnv): Promise<Availabil
   return { available: true, version, caveat: banditCaveat(version, python) };
 }
 
+/** Bandit's own default for -x, which a -x of ours would otherwise replace. */
+const BANDIT_EXCLUDES = ['.svn', 'CVS', '.bzr', '.hg', '.git', '__pycache__', '.tox', '.eggs', '*.egg'];
+
+/**
+ * Walking a folder, Bandit reads a symlinked .py file wherever it points: the links the file list left out are
+ * excluded by name (-x takes globs, comma-separated: a comma in a name matches as "?", glob characters as classes).
+ */
+export function banditSkips(links: readonly string[] | undefined): string[] {
+  if (!links?.length) return [];
+  const glob = (path: string) => `./${path.replace(/[[*?]/g, (c) => `[${c}]`).replace(/,/g, '?')}`;
+  return ['-x', [...BANDIT_EXCLUDES, ...links.map(glob)].join(',')];
+}
+
 export const bandit: Scanner = {
   kind: 'command',
   id: 'bandit',
@@ -53,7 +66,7 @@ export const bandit: Scanner = {
   detect: detectBandit,
   select: byExtension(/\.py$/i),
   command(target) {
-    return { command: 'bandit', args: ['-f', 'json', '-o', target.outputFile, '-q', ...(fitsCommandLine(target.files) ? target.files : ['-r', '.'])], cwd: target.root, output: 'file' };
+    return { command: 'bandit', args: ['-f', 'json', '-o', target.outputFile, '-q', ...(fitsCommandLine(target.files) ? target.files : ['-r', '.', ...banditSkips(target.leftOutLinks)])], cwd: target.root, output: 'file' };
   },
   // 1: issues found; 2: a bad argument or a crash.
   exitMeaning: (code) => (code === 0 ? 'clean' : code === 1 ? 'findings' : 'error'),

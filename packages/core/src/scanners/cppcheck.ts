@@ -19,7 +19,8 @@ export const cppcheck: Scanner = {
   command(target) {
     return {
       command: 'cppcheck',
-      args: ['--xml', '--xml-version=2', `--output-file=${target.outputFile}`, '--enable=warning,portability', '--inline-suppr', '--quiet', ...(fitsCommandLine(target.files) ? asOperands(target.files) : ['.'])],
+      // Walking a folder, Cppcheck reads a symlinked source file wherever it points: -i leaves out the links the list did.
+      args: ['--xml', '--xml-version=2', `--output-file=${target.outputFile}`, '--enable=warning,portability', '--inline-suppr', '--quiet', ...(fitsCommandLine(target.files) ? asOperands(target.files) : [...(target.leftOutLinks ?? []).flatMap((link) => ['-i', `./${link}`]), '.'])],
       cwd: target.root,
       output: 'file',
     };

@@ -44,7 +44,11 @@ export const eslintSecurity: Scanner = {
   command(target) {
     const eslint = resolveNodePackage('eslint')!;
     const formatter = resolveNodePackage('@microsoft/eslint-formatter-sarif')!;
-    const files = fitsCommandLine(target.files) ? [...target.files] : ['.'];
+    const list = fitsCommandLine(target.files);
+    const files = list ? [...target.files] : ['.'];
+    // Walking a folder, ESLint lints a symlinked .js file wherever it points: the links the list left out are ignored
+    // (patterns, so the characters globs give a meaning to are escaped).
+    const skips = list ? [] : (target.leftOutLinks ?? []).flatMap((link) => ['--ignore-pattern', link.replace(/[*?[\]{}()!+@\\]/g, '\\$&')]);
     return {
       command: process.execPath,
       args: [
@@ -55,6 +59,7 @@ export const eslintSecurity: Scanner = {
         '--output-file', target.outputFile,
         '--no-error-on-unmatched-pattern',
         '--no-warn-ignored',
+        ...skips,
         '--',
         ...files,
       ],

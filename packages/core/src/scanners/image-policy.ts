@@ -1,6 +1,5 @@
 import { PROP } from '../sarif/props.js';
-import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { rootReader } from '../files/safe-read.js';
 import { readReport } from '../formats/registry.js';
 import { readImageArchive } from '../images/archive.js';
 import { checkImage } from '../images/check.js';
@@ -13,9 +12,11 @@ import type { Scanner } from './types.js';
 
 /** The final stage's base in the target's Dockerfile, if it has one. */
 async function dockerfileBase(root: string, images: Parameters<typeof analyzeDockerfile>[2]) {
+  const reader = rootReader(root);
   for (const file of ['Dockerfile', 'Containerfile']) {
-    const text = await readFile(join(root, file), 'utf8').catch(() => undefined);
-    if (text === undefined) continue;
+    const read = await reader.read(file, { maxBytes: 4 * 1024 * 1024 });
+    if ('refused' in read) continue;
+    const text = read.data.toString('utf8');
     const { analyzeDockerfile, baseOfStage } = await import('../images/dockerfile.js');
     const base = baseOfStage(analyzeDockerfile(text, file, images).bases);
     if (base?.reference) return { reference: base.reference, file, line: base.line };

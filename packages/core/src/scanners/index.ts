@@ -23,3 +23,4 @@ export { hadolint } from './hadolint.js';
 export { wapiti } from './wapiti.js';
 export { zap } from './zap.js';
 export { pipewardenSecrets } from './pipewarden-secrets.js';
+export { pipewardenSast } from './pipewarden-sast.js';

@@ -21,6 +21,11 @@ export interface ScannerTarget {
   root: string;
   /** Files to scan, relative to root (POSIX): the whole tree, or only staged / changed files. */
   files: readonly string[];
+  /**
+   * Symlinks under root left out of `files` (relative, POSIX): they lead outside the root, or to a FIFO or device.
+   * A tool given the folder instead of the list (too long for one command line) is told to skip them where it can.
+   */
+  leftOutLinks?: readonly string[] | undefined;
   /** Absolute path where the scanner's native report must end up. */
   outputFile: string;
   /** What the run targets besides files (the running application, the built image), as the user gave them. */

@@ -1,28 +1,15 @@
-import { open, realpath } from 'node:fs/promises';
-import { join, sep } from 'node:path';
+import { rootReader, type RootReader } from '../files/safe-read.js';
 
-/** The text of a file under root, or undefined: outside root (by path or by symlink), not a regular file, too large, or binary. */
-export async function readTextUnder(root: string, path: string, maxBytes: number): Promise<string | undefined> {
-  if (!path || path.startsWith('/') || /^[A-Za-z]:/.test(path) || path.split(/[\\/]/).includes('..')) return undefined;
-  try {
-    const realRoot = await realpath(root);
-    // A symlink may point anywhere: only a file whose real path is inside the root is read.
-    const real = await realpath(join(realRoot, path));
-    if (!real.startsWith(realRoot + sep)) return undefined;
-    const handle = await open(real, 'r');
-    try {
-      const info = await handle.stat();
-      if (!info.isFile() || info.size > maxBytes) return undefined;
-      const buffer = await handle.readFile();
-      // A NUL byte early on: an image, an archive, a compiled file, not text anyone wrote a secret into.
-      if (buffer.subarray(0, 8000).includes(0)) return undefined;
-      return buffer.toString('utf8');
-    } finally {
-      await handle.close();
-    }
-  } catch {
-    return undefined;
-  }
+/**
+ * The text of a file under root, or undefined: outside root (by "..", an absolute path or a symlink), not a
+ * regular file (a FIFO, a device), too large, or binary. Nothing outside root is opened.
+ */
+export async function readTextUnder(root: string | RootReader, path: string, maxBytes: number): Promise<string | undefined> {
+  const read = await (typeof root === 'string' ? rootReader(root) : root).read(path, { maxBytes });
+  if ('refused' in read) return undefined;
+  // A NUL byte early on: an image, an archive, a compiled file, not text anyone wrote a secret into.
+  if (read.data.subarray(0, 8000).includes(0)) return undefined;
+  return read.data.toString('utf8');
 }
 
 /** One line of a file under the source root (1-based), or undefined when it cannot be read there. */
@@ -37,10 +24,11 @@ const MAX_SOURCE_BYTES = 10 * 1024 * 1024;
  */
 export function createLineReader(root: string): ReadLine {
   const files = new Map<string, Promise<string[] | undefined>>();
+  const reader = rootReader(root);
   return async (path, line) => {
     let lines = files.get(path);
     if (!lines) {
-      lines = readTextUnder(root, path, MAX_SOURCE_BYTES).then((text) => text?.split(/\r\n|\r|\n/));
+      lines = readTextUnder(reader, path, MAX_SOURCE_BYTES).then((text) => text?.split(/\r\n|\r|\n/));
       files.set(path, lines);
     }
     return (await lines)?.[line - 1];

@@ -171,6 +171,38 @@ describe('SARIF repairs', () => {
     expect((await readReport(clean)).warnings).toEqual([]);
   });
 
+  it('drops line and column numbers SARIF cannot carry, by the rule every format follows, and says so with the places', () => {
+    const at = (region: Obj) => ({ physicalLocation: { artifactLocation: { uri: 'src/hash.js' }, region } });
+    const data = logWith([
+      { ...ok, locations: [at({ startLine: 1e308, startColumn: 3 })] },
+      { ...ok, locations: [at({ startLine: 0 })] },
+      { ...ok, locations: [at({ startLine: 7, endLine: 3, startColumn: 2.5, endColumn: 'x' })] },
+      { ...ok, locations: [at({ startLine: -5, charOffset: 10, charLength: 4 })], relatedLocations: [{ ...at({ startLine: 4, endLine: 4 }), id: 0 }] },
+      {
+        ...ok,
+        codeFlows: [{ threadFlows: [{ locations: [{ location: at({ startLine: 'NaN' }) }] }] }],
+        fixes: [
+          { artifactChanges: [{ artifactLocation: { uri: 'a' }, replacements: [{ deletedRegion: { startLine: 3, endLine: 1 } }] }] },
+          { artifactChanges: [{ artifactLocation: { uri: 'a' }, replacements: [{ deletedRegion: { startLine: 3 }, insertedContent: { text: 'x' } }] }] },
+        ],
+      },
+    ]);
+    const { log, warnings } = parse(data);
+    const regions = log.runs[0]!.results!.map((r) => r.locations?.[0]?.physicalLocation?.region);
+    expect(regions).toEqual([undefined, undefined, { startLine: 7 }, { charOffset: 10, charLength: 4 }, { startLine: 4 }]);
+    expect(log.runs[0]!.results![4]!.codeFlows![0]!.threadFlows[0]!.locations[0]!.location!.physicalLocation!.region).toBeUndefined();
+    expect(log.runs[0]!.results![4]!.fixes!.map((f) => f.artifactChanges[0]!.replacements[0]!.deletedRegion)).toEqual([{ startLine: 3 }]);
+    expect(warnings).toEqual([
+      'run 0 result 4 has a fix whose region has a line or column number SARIF cannot carry; dropped the fix',
+      '4 start lines are not line numbers (run 0 result 0: startLine 1e+308, run 0 result 1: startLine 0, run 0 result 3: startLine -5, …); left those findings without a line (they keep their files)',
+      '2 end lines and columns are not line or column numbers (run 0 result 2: startColumn 2.5, run 0 result 2: endColumn "x"); dropped them',
+      'run 0 result 2: endLine 3 is before startLine 7; dropped the end line',
+    ]);
+    // Read again, the repaired log needs no repair: nothing SARIF cannot carry is left.
+    expect(parse(JSON.parse(JSON.stringify(log)) as Obj).warnings).toEqual([]);
+    if (hasShared) expect(validateSarif(JSON.parse(JSON.stringify(log))).errors).toEqual([]);
+  });
+
   it.skipIf(!hasShared)('writes logs the official schema accepts', () => {
     const data = logWith([{ ruleId: 'DS126858', baselineState: 'existing', level: 'info', note: 'x' }, { ruleIndex: 1, message: 'plain' }], { artifact: [] });
     const { log } = parse(data);

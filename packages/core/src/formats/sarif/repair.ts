@@ -1,8 +1,10 @@
 // Real tools write SARIF that breaks one rule of the schema in one place: a result without a message, a
-// baselineState from the SARIF 2.0 drafts, a property the schema does not allow. Refusing the whole log for that
+// baselineState from the SARIF 2.0 drafts, a property the schema does not allow, a line number that is none (0, 2.5,
+// 1e308, an end before its start). Refusing the whole log for that
 // loses every other result, so these slips are repaired, each named in a warning, and the log is checked again.
 // Only slips with one obvious reading are repaired; anything else is still refused by the check.
 import { CLOSED_MEMBERS } from '../../sarif/validate.js';
+import { RegionNotes, regionNumbers, type RegionMember } from '../toolkit.js';
 
 type Obj = Record<string, unknown>;
 
@@ -142,6 +144,59 @@ function repairEnum(result: Obj, member: 'baselineState' | 'level', valid: reado
   repairs.add(where, { one: `has ${member} "${value}", which SARIF 2.1.0 does not know`, many: `have ${member} "${value}", which SARIF 2.1.0 does not know`, noun: 'results', fix });
 }
 
+const REGION_MEMBERS: readonly RegionMember[] = ['startLine', 'endLine', 'startColumn', 'endColumn'];
+
+/**
+ * Drops the line and column numbers of holder[key] that SARIF cannot carry, by the rule every format follows
+ * (toolkit.ts); a region left with no start (no startLine, charOffset or byteOffset) is no region and goes too.
+ */
+function repairRegion(holder: Obj, key: 'region' | 'contextRegion', where: string, notes: RegionNotes): void {
+  const region = holder[key];
+  if (!isObject(region)) return;
+  const numbers = regionNumbers(region, (problem) => notes.add(problem, where));
+  for (const member of REGION_MEMBERS) if (region[member] !== undefined && numbers[member] === undefined) delete region[member];
+  if (region.startLine === undefined && region.charOffset === undefined && region.byteOffset === undefined) delete holder[key];
+}
+
+function repairPhysicalLocation(location: unknown, where: string, notes: RegionNotes): void {
+  const physical = isObject(location) ? location.physicalLocation : undefined;
+  if (!isObject(physical)) return;
+  repairRegion(physical, 'region', where, notes);
+  repairRegion(physical, 'contextRegion', where, notes);
+}
+
+const list = (value: unknown): unknown[] => (Array.isArray(value) ? value : []);
+
+/** A fix says which text to replace: with a line number SARIF cannot carry, it cannot be applied as written. */
+function fixIsPlaced(fix: unknown): boolean {
+  for (const change of list(isObject(fix) ? fix.artifactChanges : undefined)) {
+    for (const replacement of list(isObject(change) ? change.replacements : undefined)) {
+      const region = isObject(replacement) ? replacement.deletedRegion : undefined;
+      if (!isObject(region)) continue;
+      let broken = false;
+      regionNumbers(region, () => (broken = true));
+      if (broken) return false;
+    }
+  }
+  return true;
+}
+
+/** The regions of a result: its locations, related locations and code-flow steps; and its fixes. */
+function repairRegions(result: Obj, where: string, notes: RegionNotes, repairs: Repairs): void {
+  for (const location of [...list(result.locations), ...list(result.relatedLocations)]) repairPhysicalLocation(location, where, notes);
+  for (const flow of list(result.codeFlows)) {
+    for (const thread of list(isObject(flow) ? flow.threadFlows : undefined)) {
+      for (const step of list(isObject(thread) ? thread.locations : undefined)) repairPhysicalLocation(isObject(step) ? step.location : undefined, where, notes);
+    }
+  }
+  if (!Array.isArray(result.fixes)) return;
+  const placed = result.fixes.filter(fixIsPlaced);
+  if (placed.length === result.fixes.length) return;
+  if (placed.length) result.fixes = placed;
+  else delete result.fixes;
+  repairs.add(where, { one: 'has a fix whose region has a line or column number SARIF cannot carry', many: 'have a fix whose region has a line or column number SARIF cannot carry', noun: 'results', fix: 'dropped the fix' });
+}
+
 /**
  * Repairs, in place, the slips a SARIF 2.1.0 log can be read past and returns one warning line per kind of repair
  * (none when there was nothing to repair). Logs of another version are left alone: they are refused as they are.
@@ -149,6 +204,7 @@ function repairEnum(result: Obj, member: 'baselineState' | 'level', valid: reado
 export function repairSarif(data: unknown): string[] {
   if (!isObject(data) || data.version !== '2.1.0' || !Array.isArray(data.runs)) return [];
   const repairs = new Repairs();
+  const regions = new RegionNotes();
   strayProperties(data, CLOSED_MEMBERS.log, 'the log', 'logs', 'log', repairs);
   for (const [i, run] of data.runs.entries()) {
     if (!isObject(run)) continue;
@@ -161,7 +217,8 @@ export function repairSarif(data: unknown): string[] {
       repairMessage(run, result, where, repairs);
       repairEnum(result, 'baselineState', BASELINE_STATES, LEGACY_BASELINE, where, repairs);
       repairEnum(result, 'level', LEVELS, LEVEL_SYNONYMS, where, repairs);
+      repairRegions(result, where, regions, repairs);
     }
   }
-  return repairs.lines();
+  return [...repairs.lines(), ...regions.lines()];
 }

@@ -2,15 +2,17 @@ import { z } from 'zod';
 import { InputError } from '../../errors.js';
 import { formatIssuePath } from '../../sarif/validate.js';
 import type { Log, ReportingDescriptor, Result } from '../../sarif/types.js';
+import { checkedRegion } from '../toolkit.js';
 import type { InputFormat } from '../types.js';
 
 // ShellCheck's `-f json1` ({"comments": [...]}) and older `-f json` (a bare array) carry the same comments.
 const comment = z.object({
   file: z.string(),
-  line: z.number().int().min(1),
-  endLine: z.number().int().min(1).optional(),
-  column: z.number().int().min(1),
-  endColumn: z.number().int().min(1).optional(),
+  // Any number: one that is not a line or column number is dropped by checkedRegion with a warning, not the report.
+  line: z.number(),
+  endLine: z.number().optional(),
+  column: z.number(),
+  endColumn: z.number().optional(),
   level: z.enum(['error', 'warning', 'info', 'style']),
   code: z.number().int(),
   message: z.string(),
@@ -62,6 +64,7 @@ export const shellcheck: InputFormat = {
           properties: { tags: ['shell', 'correctness'], 'security-severity': SEVERITY[c.level] },
         });
       }
+      const region = checkedRegion({ startLine: c.line, startColumn: c.column, endLine: c.endLine, endColumn: c.endColumn });
       return {
         ruleId,
         level: LEVEL[c.level],
@@ -70,12 +73,16 @@ export const shellcheck: InputFormat = {
           {
             physicalLocation: {
               artifactLocation: { uri: c.file },
-              region: {
-                startLine: c.line,
-                startColumn: c.column,
-                ...(c.endLine ? { endLine: c.endLine } : {}),
-                ...(c.endColumn ? { endColumn: c.endColumn } : {}),
-              },
+              ...(region
+                ? {
+                    region: {
+                      startLine: region.startLine!,
+                      ...(region.startColumn !== undefined ? { startColumn: region.startColumn } : {}),
+                      ...(region.endLine !== undefined ? { endLine: region.endLine } : {}),
+                      ...(region.endColumn !== undefined ? { endColumn: region.endColumn } : {}),
+                    },
+                  }
+                : {}),
             },
           },
         ],

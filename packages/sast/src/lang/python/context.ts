@@ -1,0 +1,44 @@
+import { BaseLowerContext } from '../lower-context.js';
+import type { SyntaxNode } from '../../parse/syntax.js';
+
+/** One function being lowered: its own names (params, assignments) and the constants folded in its branches. */
+export interface FunctionScope {
+  /** Names bound in the function: an imported module alias with the same name is shadowed there. */
+  locals: Set<string>;
+  /** Names assigned exactly once, to a number: `num = 86` makes `if 7 * 42 - num > 200` constant. */
+  constants: Map<string, number>;
+  /** The method's receiver (`self`), lowered as `this` so that `self.m()` reaches the method. */
+  self?: string | undefined;
+  /** Flask route handler: its `return x` is the response body (lowered as `$return(x)`). */
+  respond: boolean;
+  /** Constants known at this point of the function's straight-line code (`bar = 'safe'`), for folding conditions. */
+  known: Map<string, number | string | boolean>;
+  /** How deep in branches and loops lowering is: only top-level assignments set `known`. */
+  depth: number;
+}
+
+/** What lowering one file collects besides the statements: every function, the imports and exports. */
+export class LowerContext extends BaseLowerContext {
+  /** Names that stand for a module: `import a.b` (the chain `a.b`), `import x as y`, `from p import m`. */
+  readonly modules = new Map<string, string>();
+  /** The file uses FastAPI (its handlers' parameters are request data, its returns JSON). */
+  fastapi = false;
+  readonly scopes: FunctionScope[] = [];
+
+  get scope(): FunctionScope | undefined {
+    return this.scopes.at(-1);
+  }
+
+  /** Whether `name` is bound by the function being lowered (or an enclosing one). */
+  isLocal(name: string): boolean {
+    return this.scopes.some((s) => s.locals.has(name));
+  }
+}
+
+/** A string literal's text without its prefix (r, b, f, u) and quotes. */
+export function stringValue(ctx: LowerContext, node: SyntaxNode): string {
+  return node.children
+    .filter((c) => c.type === 'string_content' || c.type === 'escape_sequence')
+    .map((c) => ctx.text(c))
+    .join('');
+}

@@ -1,0 +1,55 @@
+import { describe, expect, test } from 'vitest';
+import { analyzeSources } from '../../engine/analyze.js';
+
+async function rulesFound(files: { path: string; text: string }[]): Promise<string[]> {
+  const { log } = await analyzeSources(files);
+  return (log.runs[0]!.results ?? []).map((r) => `${r.ruleId}@${r.locations?.[0]?.physicalLocation?.artifactLocation?.uri}:${r.locations?.[0]?.physicalLocation?.region?.startLine}`);
+}
+
+describe('Python', () => {
+  test('Django class-based views read self.request; FastAPI parameters are request data', async () => {
+    const found = await rulesFound([
+      { path: 'views.py', text: "import os\nfrom django.views import View\nclass Run(View):\n    def get(self, request):\n        os.system('ls ' + self.request.GET['d'])\n" },
+      { path: 'api.py', text: "import os\nfrom fastapi import FastAPI, Query\napp = FastAPI()\n@app.get('/run/{name}')\ndef run(name: str, q: str = Query(None)):\n    os.system(name + q)\n" },
+    ]);
+    expect(found).toEqual(expect.arrayContaining(['py-command-injection@views.py:5', 'py-command-injection@api.py:6']));
+  });
+
+  test('a helper module imported as a dotted name carries data across files', async () => {
+    const found = await rulesFound([
+      { path: 'lib/db.py', text: "def find(cur, name):\n    cur.execute(\"SELECT * FROM u WHERE n = '%s'\" % name)\n" },
+      { path: 'app.py', text: "import lib.db\nfrom flask import request\n@app.route('/u')\ndef u():\n    lib.db.find(cur, request.args.get('n'))\n    return 'ok'\n" },
+    ]);
+    expect(found.some((f) => f.startsWith('py-sql-injection@'))).toBe(true);
+  });
+
+  test('branches fixed by constants are not followed; tuple unpacking keeps items apart', async () => {
+    const found = await rulesFound([
+      {
+        path: 'dead.py',
+        text: [
+          'from flask import request',
+          "@app.route('/x')",
+          'def x():',
+          "    param = request.args.get('p')",
+          '    num = 86',
+          "    bar = 'safe' if 7 * 42 - num > 200 else param",
+          "    s = 'This should never happen'",
+          "    if 'never' not in s:",
+          '        bar = param',
+          "    a, b = 'const', param",
+          "    guess = 'ABC'[1]",
+          '    match guess:',
+          "        case 'A':",
+          '            bar = param',
+          '        case _:',
+          '            pass',
+          '    eval(bar)',
+          '    eval(a)',
+          "    return 'ok'",
+        ].join('\n'),
+      },
+    ]);
+    expect(found.filter((f) => f.startsWith('py-code-injection'))).toEqual([]);
+  });
+});

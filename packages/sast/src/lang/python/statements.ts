@@ -1,0 +1,289 @@
+import type { Expr, FunctionIR, Stmt } from '../../ir/types.js';
+import { fieldOf, fieldsOf, firstNamed, namedChildren, type SyntaxNode } from '../../parse/syntax.js';
+import { LowerContext } from './context.js';
+import { constantOf, foldCondition, lowerExpr } from './expressions.js';
+import { lowerFunction, lowerPattern, responseReturn, type FunctionHint } from './functions.js';
+import { lowerImport, lowerImportFrom } from './modules.js';
+
+type LowerStmt = (ctx: LowerContext, node: SyntaxNode) => Stmt[];
+
+const SKIPPED = new Set(['pass_statement', 'break_statement', 'continue_statement', 'global_statement', 'nonlocal_statement', 'future_import_statement', 'comment', 'type_alias_statement']);
+/** Base classes that make a class a Django (or DRF) class-based view: its `self.request` is the request. */
+const VIEW_BASES = /(?:^|[.\s,(])(?:\w*View|\w*ViewSet|\w*Mixin)\b/;
+
+function block(ctx: LowerContext, node: SyntaxNode | undefined): Stmt[] {
+  if (!node) return [];
+  return node.type === 'block' ? lowerBlock(ctx, node) : lowerStatement(ctx, node);
+}
+
+/** A nested block (a branch, a loop body): assignments there make names unknown rather than known. */
+function nested(ctx: LowerContext, node: SyntaxNode | undefined): Stmt[] {
+  const scope = ctx.scope;
+  if (scope) scope.depth++;
+  try {
+    return block(ctx, node);
+  } finally {
+    if (scope) scope.depth--;
+  }
+}
+
+/** Every name assigned under `node`: a loop forgets them before its body runs (a later iteration sees them). */
+function forgetAssigned(ctx: LowerContext, node: SyntaxNode): void {
+  const scope = ctx.scope;
+  if (!scope || !scope.known.size) return;
+  const visit = (n: SyntaxNode) => {
+    if ((n.type === 'assignment' || n.type === 'augmented_assignment') && fieldOf(n, 'left')) forget(ctx, fieldOf(n, 'left')!);
+    if (n.type === 'for_statement' && fieldOf(n, 'left')) forget(ctx, fieldOf(n, 'left')!);
+    for (const c of n.children) visit(c);
+  };
+  visit(node);
+}
+
+function forget(ctx: LowerContext, target: SyntaxNode): void {
+  const scope = ctx.scope;
+  if (!scope) return;
+  if (target.type === 'identifier') scope.known.delete(ctx.text(target));
+  else for (const c of namedChildren(target)) if (c.type !== 'attribute' && c.type !== 'subscript') forget(ctx, c);
+}
+
+/** x = 'const' at the function's top level: x is known until it is assigned again. */
+function remember(ctx: LowerContext, target: SyntaxNode, value: SyntaxNode | undefined): void {
+  const scope = ctx.scope;
+  if (!scope) return;
+  forget(ctx, target);
+  if (target.type !== 'identifier' || !value || scope.depth > 0) return;
+  const known = constantOf(ctx, value);
+  if (known !== undefined) scope.known.set(ctx.text(target), known);
+}
+
+function names(pattern: SyntaxNode): boolean {
+  return pattern.type === 'identifier' || ((pattern.type === 'pattern_list' || pattern.type === 'tuple_pattern' || pattern.type === 'tuple') && namedChildren(pattern).every(names));
+}
+
+/** x = v; a, b = c, d (item by item when the sides match and no name is both read and written); a = b = v. */
+function assignment(ctx: LowerContext, node: SyntaxNode): Stmt[] {
+  const left = fieldOf(node, 'left');
+  let right = fieldOf(node, 'right');
+  const span = ctx.span(node);
+  if (!left) return [];
+  if (!right) return [{ kind: 'assign', span, target: lowerPattern(ctx, left), value: undefined }];
+  const chained: Stmt[] = [];
+  if (right.type === 'assignment') {
+    chained.push(...assignment(ctx, right));
+    right = fieldOf(right, 'left') ?? right;
+  }
+  const rightNode = right;
+  const done = (stmts: Stmt[]) => {
+    remember(ctx, left, rightNode);
+    return stmts;
+  };
+  const lefts = left.type === 'pattern_list' || left.type === 'tuple_pattern' ? namedChildren(left) : undefined;
+  const rights = right.type === 'expression_list' || right.type === 'tuple' ? namedChildren(right) : undefined;
+  if (lefts && rights && lefts.length === rights.length && lefts.every(names)) {
+    const written = new Set(lefts.map((l) => ctx.text(l)));
+    const reads = rights.some((r) => [...written].some((w) => new RegExp(`\\b${w}\\b`).test(ctx.text(r))));
+    if (!reads) return done([...chained, ...lefts.map((l, i): Stmt => ({ kind: 'assign', span: ctx.span(l), target: lowerPattern(ctx, l), value: lowerValue(ctx, rights[i]!, l) }))]);
+  }
+  return done([...chained, { kind: 'assign', span, target: lowerPattern(ctx, left), value: lowerValue(ctx, right, left) }]);
+}
+
+function lowerValue(ctx: LowerContext, node: SyntaxNode, target: SyntaxNode): Expr {
+  const value = lowerExpr(ctx, node);
+  if (value.kind === 'function' && !value.fn.name && target.type === 'identifier') value.fn.name = ctx.text(target);
+  return value;
+}
+
+function augmented(ctx: LowerContext, node: SyntaxNode): Stmt[] {
+  const left = fieldOf(node, 'left');
+  const right = fieldOf(node, 'right');
+  const op = fieldOf(node, 'operator');
+  if (!left || !right) return [];
+  const value = lowerExpr(ctx, right);
+  forget(ctx, left);
+  const text = op ? ctx.text(op) : '';
+  const expr: Expr = text === '+=' || text === '|=' || text === '%='
+    ? { kind: 'assign', span: ctx.span(node), target: lowerPattern(ctx, left), value, append: true }
+    : { kind: 'assign', span: ctx.span(node), target: lowerPattern(ctx, left), value: ctx.opaque(node, [value]) };
+  return [{ kind: 'expr', span: ctx.span(node), expr }];
+}
+
+function expressionStatement(ctx: LowerContext, node: SyntaxNode): Stmt[] {
+  return namedChildren(node).flatMap((inner): Stmt[] => {
+    if (inner.type === 'assignment') return assignment(ctx, inner);
+    if (inner.type === 'augmented_assignment') return augmented(ctx, inner);
+    return [{ kind: 'expr', span: ctx.span(inner), expr: lowerExpr(ctx, inner) }];
+  });
+}
+
+/** if / elif / else; a condition fixed by constants keeps only the branch that runs. */
+function ifStatement(ctx: LowerContext, node: SyntaxNode): Stmt[] {
+  const clauses: { test: SyntaxNode | undefined; body: SyntaxNode | undefined }[] = [{ test: fieldOf(node, 'condition'), body: fieldOf(node, 'consequence') }];
+  for (const alt of fieldsOf(node, 'alternative')) {
+    if (alt.type === 'elif_clause') clauses.push({ test: fieldOf(alt, 'condition'), body: fieldOf(alt, 'consequence') });
+    else clauses.push({ test: undefined, body: fieldOf(alt, 'body') ?? firstNamed(alt) });
+  }
+  const build = (i: number): Stmt[] => {
+    const clause = clauses[i];
+    if (!clause) return [];
+    if (!clause.test) return nested(ctx, clause.body);
+    const folded = foldCondition(ctx, clause.test);
+    if (folded === true) return nested(ctx, clause.body);
+    if (folded === false) return build(i + 1);
+    return [{ kind: 'if', span: ctx.span(clause.body ?? node), test: lowerExpr(ctx, clause.test), then: nested(ctx, clause.body), else: build(i + 1) }];
+  };
+  return build(0);
+}
+
+function forStatement(ctx: LowerContext, node: SyntaxNode): Stmt[] {
+  const left = fieldOf(node, 'left');
+  const right = fieldOf(node, 'right');
+  forgetAssigned(ctx, node);
+  const each = left && right ? { target: lowerPattern(ctx, left), iterable: lowerExpr(ctx, right) } : undefined;
+  const otherwise = fieldOf(node, 'alternative');
+  return [{ kind: 'loop', span: ctx.span(node), head: [], body: nested(ctx, fieldOf(node, 'body')), each }, ...(otherwise ? nested(ctx, fieldOf(otherwise, 'body') ?? firstNamed(otherwise)) : [])];
+}
+
+function whileStatement(ctx: LowerContext, node: SyntaxNode): Stmt[] {
+  const test = fieldOf(node, 'condition');
+  forgetAssigned(ctx, node);
+  if (test && foldCondition(ctx, test) === false) return [];
+  return [{ kind: 'loop', span: ctx.span(node), head: [], test: test ? lowerExpr(ctx, test) : undefined, body: nested(ctx, fieldOf(node, 'body')) }];
+}
+
+function tryStatement(ctx: LowerContext, node: SyntaxNode): Stmt[] {
+  const body = nested(ctx, fieldOf(node, 'body'));
+  const arms: Stmt[][] = [];
+  let param: ReturnType<typeof lowerPattern> | undefined;
+  let finalizer: Stmt[] = [];
+  for (const child of node.children) {
+    if (child.type === 'except_clause' || child.type === 'except_group_clause') {
+      const value = fieldOf(child, 'value');
+      const alias = value?.type === 'as_pattern' ? fieldOf(value, 'alias') : fieldOf(child, 'alias');
+      if (alias && !param) param = lowerPattern(ctx, alias);
+      const inner = child.children.find((c) => c.type === 'block');
+      arms.push(nested(ctx, inner));
+    } else if (child.type === 'else_clause') body.push(...nested(ctx, fieldOf(child, 'body') ?? firstNamed(child)));
+    else if (child.type === 'finally_clause') finalizer = nested(ctx, child.children.find((c) => c.type === 'block'));
+  }
+  const handler: Stmt[] = arms.length > 1 ? [{ kind: 'branches', span: ctx.span(node), arms }] : arms[0] ?? [];
+  return [{ kind: 'try', span: ctx.span(node), body, handler, param, finalizer }];
+}
+
+/** with open(p) as f: … is f = open(p), then the body. */
+function withStatement(ctx: LowerContext, node: SyntaxNode): Stmt[] {
+  const out: Stmt[] = [];
+  const clause = node.children.find((c) => c.type === 'with_clause');
+  for (const item of clause ? namedChildren(clause) : []) {
+    const value = fieldOf(item, 'value') ?? firstNamed(item);
+    if (!value) continue;
+    if (value.type === 'as_pattern') {
+      const expr = firstNamed(value);
+      const alias = fieldOf(value, 'alias');
+      if (expr && alias) out.push({ kind: 'assign', span: ctx.span(item), target: lowerPattern(ctx, alias), value: lowerExpr(ctx, expr) });
+      else if (expr) out.push({ kind: 'expr', span: ctx.span(item), expr: lowerExpr(ctx, expr) });
+    } else out.push({ kind: 'expr', span: ctx.span(item), expr: lowerExpr(ctx, value) });
+  }
+  return [...out, ...block(ctx, fieldOf(node, 'body'))];
+}
+
+function matchStatement(ctx: LowerContext, node: SyntaxNode): Stmt[] {
+  const subject = fieldOf(node, 'subject');
+  const body = fieldOf(node, 'body');
+  const clauses = (body ? namedChildren(body) : []).filter((c) => c.type === 'case_clause');
+  // A subject fixed by constants runs the first case whose literal patterns match it (or the `_` case).
+  const known = subject ? constantOf(ctx, subject) : undefined;
+  if (known !== undefined) {
+    for (const clause of clauses) {
+      const pattern = clause.children.find((c) => c.type === 'case_pattern');
+      if (!pattern || clause.children.some((c) => c.field === 'guard')) break;
+      const inner = namedChildren(pattern);
+      const literals = !inner.length ? undefined : inner[0]!.type === 'union_pattern' ? namedChildren(inner[0]!) : inner;
+      if (literals === undefined) return nested(ctx, fieldOf(clause, 'consequence'));
+      const values = literals.map((l) => constantOf(ctx, l));
+      if (values.some((v) => v === undefined)) break;
+      if (values.includes(known)) return nested(ctx, fieldOf(clause, 'consequence'));
+    }
+  }
+  const arms = clauses.map((c) => nested(ctx, fieldOf(c, 'consequence')));
+  return [{ kind: 'branches', span: ctx.span(node), test: subject ? lowerExpr(ctx, subject) : undefined, arms }];
+}
+
+function classDefinition(ctx: LowerContext, node: SyntaxNode, decorators: string[] = []): Stmt[] {
+  const name = fieldOf(node, 'name');
+  const bases = fieldOf(node, 'superclasses');
+  const view = bases !== undefined && VIEW_BASES.test(ctx.text(bases));
+  const members: FunctionIR[] = [];
+  const fields: { name: string; value: Expr }[] = [];
+  const body = fieldOf(node, 'body');
+  for (const child of body ? namedChildren(body) : []) {
+    const { def, decos } = unwrapDecorated(ctx, child);
+    if (def.type === 'function_definition') members.push(lowerFunction(ctx, def, { decorators: decos, method: true, view }));
+    else if (def.type === 'expression_statement') {
+      for (const stmt of expressionStatement(ctx, def)) if (stmt.kind === 'assign' && stmt.target.kind === 'name' && stmt.value) fields.push({ name: stmt.target.name, value: stmt.value });
+    }
+  }
+  void decorators;
+  const className = name ? ctx.text(name) : undefined;
+  if (className && ctx.scopes.length === 0) ctx.exports.push({ name: className, local: className });
+  return [{ kind: 'class', span: ctx.span(node), name: className, members, fields }];
+}
+
+function unwrapDecorated(ctx: LowerContext, node: SyntaxNode): { def: SyntaxNode; decos: string[] } {
+  if (node.type !== 'decorated_definition') return { def: node, decos: [] };
+  const decos = node.children.filter((c) => c.type === 'decorator').map((d) => ctx.text(d));
+  return { def: fieldOf(node, 'definition') ?? node, decos };
+}
+
+function functionStatement(ctx: LowerContext, node: SyntaxNode, hint: FunctionHint = {}): Stmt[] {
+  const fn = lowerFunction(ctx, node, hint);
+  if (fn.name && ctx.scopes.length === 0) ctx.exports.push({ name: fn.name, fn: fn.id });
+  return [{ kind: 'function', span: ctx.span(node), fn }];
+}
+
+const STATEMENTS: Record<string, LowerStmt> = {
+  expression_statement: expressionStatement,
+  if_statement: ifStatement,
+  for_statement: forStatement,
+  while_statement: whileStatement,
+  try_statement: tryStatement,
+  with_statement: withStatement,
+  match_statement: matchStatement,
+  block: (ctx, n) => lowerBlock(ctx, n),
+  return_statement: (ctx, n) => responseReturn(ctx, n, firstNamed(n)),
+  raise_statement: (ctx, n) => {
+    const value = firstNamed(n);
+    return [{ kind: 'throw', span: ctx.span(n), value: value ? lowerExpr(ctx, value) : undefined }];
+  },
+  function_definition: (ctx, n) => functionStatement(ctx, n),
+  class_definition: (ctx, n) => classDefinition(ctx, n),
+  decorated_definition: (ctx, n) => {
+    const { def, decos } = unwrapDecorated(ctx, n);
+    // The decorators run (app.route(...) is evaluated for what it does), then the definition.
+    const calls: Stmt[] = n.children.filter((c) => c.type === 'decorator').map((d) => ({ kind: 'expr', span: ctx.span(d), expr: lowerExpr(ctx, firstNamed(d) ?? d) }));
+    if (def.type === 'class_definition') return [...calls, ...classDefinition(ctx, def, decos)];
+    return [...calls, ...functionStatement(ctx, def, { decorators: decos })];
+  },
+  import_statement: (ctx, n) => {
+    lowerImport(ctx, n);
+    return [];
+  },
+  import_from_statement: (ctx, n) => {
+    lowerImportFrom(ctx, n);
+    return [];
+  },
+  assert_statement: (ctx, n) => namedChildren(n).map((c) => ({ kind: 'expr', span: ctx.span(c), expr: lowerExpr(ctx, c) })),
+  delete_statement: () => [],
+  print_statement: (ctx, n) => namedChildren(n).map((c) => ({ kind: 'expr', span: ctx.span(c), expr: lowerExpr(ctx, c) })),
+  exec_statement: (ctx, n) => namedChildren(n).map((c) => ({ kind: 'expr', span: ctx.span(c), expr: lowerExpr(ctx, c) })),
+};
+
+export function lowerStatement(ctx: LowerContext, node: SyntaxNode): Stmt[] {
+  if (SKIPPED.has(node.type) || !node.named) return [];
+  const lower = STATEMENTS[node.type];
+  if (lower) return lower(ctx, node);
+  return [{ kind: 'expr', span: ctx.span(node), expr: lowerExpr(ctx, node) }];
+}
+
+export function lowerBlock(ctx: LowerContext, node: SyntaxNode): Stmt[] {
+  return node.children.flatMap((child) => lowerStatement(ctx, child));
+}

@@ -1,0 +1,148 @@
+import type { PropagatorSpec, RuleSpec, SinkSpec, ModelsFile } from './schema.js';
+import { compilePattern, PatternIndex, type PathPattern } from './patterns.js';
+
+export interface CompiledRule {
+  spec: RuleSpec;
+  /** The rule's class as a bit: sanitizers set it on a value, and the class's sinks then ignore the value. */
+  bit: number;
+  acceptsKind(kind: string): boolean;
+  safePrefix: RegExp | undefined;
+}
+
+export interface CompiledSink {
+  /** `<rule id>#<index of the sink in the rule>`: how summaries name it across files and threads. */
+  key: string;
+  rule: CompiledRule;
+  spec: SinkSpec;
+  receiver: RegExp | undefined;
+  equals: RegExp | undefined;
+  ignoreKeys: ReadonlySet<string>;
+}
+
+export interface CompiledGuard {
+  rule: CompiledRule;
+  label: string;
+}
+
+export interface CompiledSource {
+  pattern: PathPattern;
+  kind: string;
+  label: string;
+}
+
+/** Everything the engine checks for one language, indexed for lookup by path. */
+export interface CompiledRules {
+  language: string;
+  rules: CompiledRule[];
+  /** Source patterns by their first segment ('$req', 'location'); wildcard-led ones under ''. */
+  sources: Map<string, CompiledSource[]>;
+  callSinks: PatternIndex<CompiledSink>;
+  assignSinks: PatternIndex<CompiledSink>;
+  propertySinks: Map<string, CompiledSink[]>;
+  /** Call patterns that clean their result, with the classes they clean (bits). */
+  sanitizers: PatternIndex<number>;
+  /** Type checks that clean a value, with the classes they clean. */
+  typeSanitizers: Map<string, number>;
+  propagators: PatternIndex<PropagatorSpec>;
+  /** Calls that only look like a check (guard rules), and the rules each guard rule watches, by watched rule id. */
+  guards: PatternIndex<CompiledGuard>;
+  guardedBy: Map<string, CompiledRule[]>;
+  sinksByKey: Map<string, CompiledSink>;
+  /** Calls that clean their result for every class. */
+  universal: PatternIndex<true>;
+  /** Every class bit of this language's rules. */
+  allClasses: number;
+}
+
+function globToRegex(glob: string): RegExp {
+  return new RegExp(`^${glob.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*')}$`);
+}
+
+function addSource(sources: Map<string, CompiledSource[]>, pattern: string, kind: string, label: string): void {
+  const compiled = compilePattern(pattern);
+  const first = pattern.startsWith('re:') || pattern.startsWith('*') ? '' : pattern.split('.')[0]!;
+  const list = sources.get(first) ?? [];
+  list.push({ pattern: compiled, kind, label });
+  sources.set(first, list);
+}
+
+/** Class names to bits, in order of first appearance (the same rule list gives the same bits in every worker). */
+export function classBits(rules: readonly RuleSpec[]): Map<string, number> {
+  const bits = new Map<string, number>();
+  for (const rule of rules) {
+    if (bits.has(rule.class)) continue;
+    if (bits.size >= 30) throw new Error(`more than 30 rule classes (at ${rule.id}): sanitizer bits would overflow`);
+    bits.set(rule.class, 1 << bits.size);
+  }
+  return bits;
+}
+
+function compileSink(rule: CompiledRule, spec: SinkSpec, index: number, into: CompiledRules): void {
+  const sink: CompiledSink = {
+    key: `${rule.spec.id}#${index}`,
+    rule,
+    spec,
+    receiver: spec.receiver ? new RegExp(spec.receiver) : undefined,
+    equals: spec.when?.equals ? new RegExp(spec.when.equals, 'i') : undefined,
+    ignoreKeys: new Set(spec.ignoreKeys),
+  };
+  into.sinksByKey.set(sink.key, sink);
+  if (spec.call) into.callSinks.add(compilePattern(spec.call), sink);
+  else if (spec.assign) into.assignSinks.add(compilePattern(spec.assign), sink);
+  else if (spec.property) into.propertySinks.set(spec.property, [...(into.propertySinks.get(spec.property) ?? []), sink]);
+}
+
+export function compileRules(language: string, rules: readonly RuleSpec[], models: readonly ModelsFile[], bits: Map<string, number>): CompiledRules {
+  const out: CompiledRules = {
+    language,
+    rules: [],
+    sources: new Map(),
+    callSinks: new PatternIndex(),
+    assignSinks: new PatternIndex(),
+    propertySinks: new Map(),
+    sanitizers: new PatternIndex(),
+    typeSanitizers: new Map(),
+    propagators: new PatternIndex(),
+    guards: new PatternIndex(),
+    guardedBy: new Map(),
+    sinksByKey: new Map(),
+    universal: new PatternIndex(),
+    allClasses: 0,
+  };
+  for (const file of models) {
+    if (file.language !== language) continue;
+    for (const s of file.sources) addSource(out.sources, s.pattern, s.kind, s.label);
+    for (const p of file.sanitizers) out.universal.add(compilePattern(p), true);
+    for (const p of file.propagators) out.propagators.add(compilePattern(p.call), p);
+  }
+  for (const spec of rules) {
+    if (spec.language !== language) continue;
+    const bit = bits.get(spec.class)!;
+    const kinds = [...spec.sources, ...spec.extraSources.map((s) => s.kind)].map(globToRegex);
+    const rule: CompiledRule = { spec, bit, acceptsKind: (kind) => kinds.some((k) => k.test(kind)), safePrefix: spec.safePrefix ? new RegExp(spec.safePrefix, 'i') : undefined };
+    out.rules.push(rule);
+    out.allClasses |= bit;
+    for (const s of spec.extraSources) addSource(out.sources, s.pattern, s.kind, s.label);
+    spec.sinks.forEach((sink, index) => compileSink(rule, sink, index, out));
+    for (const sanitizer of spec.sanitizers) {
+      if (sanitizer.call) out.sanitizers.add(compilePattern(sanitizer.call), bit);
+      if (sanitizer.type) out.typeSanitizers.set(sanitizer.type, (out.typeSanitizers.get(sanitizer.type) ?? 0) | bit);
+    }
+    for (const propagator of spec.propagators) out.propagators.add(compilePattern(propagator.call), propagator);
+    for (const guard of spec.guards) out.guards.add(compilePattern(guard.call), { rule, label: guard.label });
+    for (const id of spec.guarded) out.guardedBy.set(id, [...(out.guardedBy.get(id) ?? []), rule]);
+  }
+  return out;
+}
+
+/** The source a path starts with (longest match), and how many segments it covers. */
+export function matchSource(rules: CompiledRules, path: readonly string[]): { source: CompiledSource; length: number } | undefined {
+  let best: { source: CompiledSource; length: number } | undefined;
+  for (const list of [rules.sources.get(path[0] ?? ''), rules.sources.get('')]) {
+    for (const source of list ?? []) {
+      const length = source.pattern.prefix(path);
+      if (length > 0 && (!best || length > best.length)) best = { source, length };
+    }
+  }
+  return best;
+}

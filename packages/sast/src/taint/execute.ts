@@ -1,0 +1,149 @@
+import type { Expr, Stmt } from '../ir/types.js';
+import { bindPattern } from './bind.js';
+import { evaluate, keyOf } from './evaluate.js';
+import { CLEAN, mapTaint, union, withStep } from './facts.js';
+import { analyzeFunction } from './functions.js';
+import { NOTHING, Scope } from './scope.js';
+import type { Frame, ModuleState } from './types.js';
+
+/** Function declarations are bound before the block runs: calls above the declaration reach it. */
+function hoist(frame: Frame, stmts: readonly Stmt[]): void {
+  for (const stmt of stmts) if (stmt.kind === 'function' && stmt.fn.name) frame.scope.set(stmt.fn.name, { taint: CLEAN, fn: stmt.fn, closure: frame.scope });
+}
+
+/** Runs `stmts` in a fork of the frame's scope, and gives the fork back. */
+function inFork(state: ModuleState, frame: Frame, stmts: readonly Stmt[], scope: Scope = frame.scope.fork()): Scope {
+  const saved = frame.scope;
+  frame.scope = scope;
+  try {
+    execute(state, frame, stmts);
+    return frame.scope;
+  } finally {
+    frame.scope = saved;
+  }
+}
+
+/** Where a type test holds, the value it tests is clean for the classes that accept that check as a sanitizer. */
+function guard(state: ModuleState, frame: Frame, test: Expr, scope: Scope, holds: boolean): void {
+  if (test.kind !== 'is-type' || test.negated === holds) return;
+  const mask = state.rules.typeSanitizers.get(test.type);
+  const key = keyOf(test.subject);
+  if (!mask || key === undefined) return;
+  const saved = frame.scope;
+  frame.scope = scope;
+  const value = evaluate(state, frame, test.subject);
+  frame.scope = saved;
+  scope.set(key, { ...value, taint: mapTaint(value.taint, (f) => ({ ...f, clean: f.clean | mask, str: f.str || test.type !== 'object' })) });
+}
+
+function ifStatement(state: ModuleState, frame: Frame, stmt: Extract<Stmt, { kind: 'if' }>): void {
+  evaluate(state, frame, stmt.test);
+  const thenScope = frame.scope.fork();
+  const elseScope = frame.scope.fork();
+  guard(state, frame, stmt.test, thenScope, true);
+  guard(state, frame, stmt.test, elseScope, false);
+  frame.scope.adopt(Scope.join(inFork(state, frame, stmt.then, thenScope), inFork(state, frame, stmt.else, elseScope)));
+}
+
+function loop(state: ModuleState, frame: Frame, stmt: Extract<Stmt, { kind: 'loop' }>): void {
+  execute(state, frame, stmt.head);
+  const body = frame.scope.fork();
+  // Twice: what one iteration leaves in a variable reaches the next.
+  for (let i = 0; i < 2; i++) {
+    const saved = frame.scope;
+    frame.scope = body;
+    if (stmt.test) evaluate(state, frame, stmt.test);
+    if (stmt.each) {
+      const iterable = evaluate(state, frame, stmt.each.iterable);
+      bindPattern(state, frame, stmt.each.target, { taint: mapTaint(iterable.taint, (f) => ({ ...f, key: undefined })) });
+    }
+    execute(state, frame, stmt.body);
+    body.dead = false;
+    frame.scope = saved;
+  }
+  frame.scope.adopt(Scope.join(frame.scope, body));
+}
+
+function tryStatement(state: ModuleState, frame: Frame, stmt: Extract<Stmt, { kind: 'try' }>): void {
+  const entry = frame.scope.fork();
+  const afterBody = inFork(state, frame, stmt.body);
+  const handler = Scope.join(entry, afterBody.dead ? entry : afterBody).fork();
+  handler.dead = false;
+  if (stmt.param) {
+    const saved = frame.scope;
+    frame.scope = handler;
+    bindPattern(state, frame, stmt.param, NOTHING);
+    frame.scope = saved;
+  }
+  const afterHandler = inFork(state, frame, stmt.handler, handler);
+  frame.scope.adopt(Scope.join(afterBody, afterHandler));
+  const dead = frame.scope.dead;
+  frame.scope.dead = false;
+  execute(state, frame, stmt.finalizer);
+  frame.scope.dead ||= dead;
+}
+
+function branches(state: ModuleState, frame: Frame, stmt: Extract<Stmt, { kind: 'branches' }>): void {
+  if (stmt.test) evaluate(state, frame, stmt.test);
+  let joined = frame.scope.fork();
+  for (const arm of stmt.arms) joined = Scope.join(joined, inFork(state, frame, arm));
+  frame.scope.adopt(joined);
+}
+
+function classStatement(state: ModuleState, frame: Frame, stmt: Extract<Stmt, { kind: 'class' }>): void {
+  if (stmt.name) frame.scope.set(stmt.name, { taint: CLEAN, ref: [stmt.name] });
+  for (const field of stmt.fields) evaluate(state, frame, field.value);
+  for (const member of stmt.members) analyzeFunction(state, member, frame.scope);
+}
+
+function returnStatement(state: ModuleState, frame: Frame, stmt: Extract<Stmt, { kind: 'return' }>): void {
+  if (stmt.value) {
+    const value = evaluate(state, frame, stmt.value);
+    if (value.taint.length) frame.returns = union(frame.returns, withStep(value.taint, { file: state.module.file, span: stmt.span, message: 'returned' }));
+  }
+  frame.scope.dead = true;
+}
+
+export function execute(state: ModuleState, frame: Frame, stmts: readonly Stmt[]): void {
+  hoist(frame, stmts);
+  for (const stmt of stmts) {
+    if (frame.scope.dead) return;
+    switch (stmt.kind) {
+      case 'expr':
+        evaluate(state, frame, stmt.expr);
+        break;
+      case 'assign': {
+        const into = stmt.target.kind === 'name' ? stmt.target.name : undefined;
+        let value = stmt.value ? evaluate(state, frame, stmt.value, { into }) : NOTHING;
+        if (stmt.fallback) value = { ...value, taint: union(value.taint, evaluate(state, frame, stmt.fallback).taint) };
+        bindPattern(state, frame, stmt.target, value, stmt.value?.kind === 'concat');
+        break;
+      }
+      case 'if':
+        ifStatement(state, frame, stmt);
+        break;
+      case 'loop':
+        loop(state, frame, stmt);
+        break;
+      case 'return':
+        returnStatement(state, frame, stmt);
+        break;
+      case 'throw':
+        if (stmt.value) evaluate(state, frame, stmt.value);
+        frame.scope.dead = true;
+        break;
+      case 'try':
+        tryStatement(state, frame, stmt);
+        break;
+      case 'branches':
+        branches(state, frame, stmt);
+        break;
+      case 'function':
+        analyzeFunction(state, stmt.fn, frame.scope);
+        break;
+      case 'class':
+        classStatement(state, frame, stmt);
+        break;
+    }
+  }
+}

@@ -1,0 +1,142 @@
+import type { Expr, Span } from '../ir/types.js';
+import type { CompiledRule, CompiledSink } from '../rules/compile.js';
+import { addStep, type Fact } from './facts.js';
+import type { Value } from './scope.js';
+import type { Frame, ModuleState, SinkSite } from './types.js';
+
+/** Whether a fact still matters at this sink: a source the rule cares about, not sanitised for its class, in the shape the sink needs. */
+export function admits(rule: CompiledRule, sink: CompiledSink, fact: Fact): boolean {
+  if (fact.origin.type === 'source' && !rule.acceptsKind(fact.origin.kind)) return false;
+  if ((fact.clean & rule.bit) !== 0) return false;
+  if (sink.spec.object && fact.str) return false;
+  if (fact.key !== undefined && sink.ignoreKeys.has(fact.key)) return false;
+  if (rule.safePrefix && fact.lead !== undefined && rule.safePrefix.test(fact.lead)) return false;
+  return true;
+}
+
+/** A fact reaching a sink: a finding when it comes from a source, a summary entry when from a parameter. */
+export function reachSink(state: ModuleState, frame: Frame, sink: CompiledSink, fact: Fact, site: SinkSite): void {
+  if (!admits(sink.rule, sink, fact)) return;
+  const trail = addStep(fact.trail, { file: site.file, span: site.span, message: `passed to \`${site.callee}\` (${site.label})` });
+  if (fact.origin.type === 'source') {
+    state.findings.push({ ruleId: sink.rule.spec.id, file: site.file, sink: site, origin: fact.origin, trail, weak: fact.weak });
+  } else if (frame.fn) {
+    frame.sinks.push({ param: fact.origin.index, sink: sink.key, fact, site });
+  }
+}
+
+function text(state: ModuleState, span: Span): string {
+  return state.src.text.slice(span.start, span.end).replace(/\s+/g, ' ').trim();
+}
+
+/** The condition a sink puts on another argument: spawn(…, { shell: true }), setHeader('Location', …). */
+function conditionHolds(sink: CompiledSink, args: readonly Expr[]): boolean {
+  const when = sink.spec.when;
+  if (!when) return true;
+  const arg = args[when.arg];
+  // `lacks` needs the argument to be there: update(filter, update) has two, Sequelize's instance.update(values) one.
+  if (when.lacks !== undefined) return arg !== undefined && (arg.kind !== 'object' || !arg.entries.some((e) => e.key === when.lacks));
+  // Keyword arguments (Python) arrive as one object literal: verify=False, secure=False.
+  const isFalse = (e: Expr | undefined) => e !== undefined && e.kind === 'literal' && !e.value;
+  if (when.falsy !== undefined) return arg?.kind === 'object' && isFalse(arg.entries.find((e) => e.key === when.falsy)?.value);
+  if (when.unset !== undefined) {
+    if (arg === undefined) return true;
+    if (arg.kind !== 'object') return false;
+    const entry = arg.entries.find((e) => e.key === when.unset);
+    return entry === undefined ? !arg.entries.some((e) => e.spread) : isFalse(entry.value);
+  }
+  if (!arg) return false;
+  if (when.has !== undefined) {
+    if (arg.kind !== 'object') return false;
+    const entry = arg.entries.find((e) => e.key === when.has);
+    return entry !== undefined && !(entry.value.kind === 'literal' && !entry.value.value);
+  }
+  if (sink.equals) return arg.kind === 'literal' && (typeof arg.value === 'string' || typeof arg.value === 'boolean') && sink.equals.test(String(arg.value));
+  return true;
+}
+
+function isConstant(expr: Expr): boolean {
+  if (expr.kind === 'literal') return true;
+  if (expr.kind === 'concat' || expr.kind === 'union') return expr.parts.every(isConstant);
+  if (expr.kind === 'cond') return isConstant(expr.then) && isConstant(expr.else);
+  return false;
+}
+
+/** A call-mode rule: the sink with a value that is not a constant is the finding; the value itself is its only step. */
+function reportCall(state: ModuleState, sink: CompiledSink, arg: Expr, callee: string): void {
+  const site: SinkSite = { file: state.module.file, span: arg.span, callee, label: sink.spec.label };
+  const origin = { type: 'source' as const, id: `c${arg.span.start}`, kind: 'code', label: `\`${text(state, arg.span)}\``, file: state.module.file, span: arg.span, text: text(state, arg.span) };
+  state.findings.push({ ruleId: sink.rule.spec.id, file: site.file, sink: site, origin, trail: addStep(undefined, { file: site.file, span: site.span, message: `passed to \`${callee}\` (${site.label})` }), weak: false });
+}
+
+/** res.render('view', { name: tainted }): each tainted key of the data, for the templates to match. */
+function renderSink(state: ModuleState, sink: CompiledSink, call: Extract<Expr, { kind: 'call' }>, args: readonly Value[]): void {
+  const [name, data] = call.args;
+  if (name?.kind !== 'literal' || typeof name.value !== 'string' || !args[1]?.taint.length) return;
+  const site: SinkSite = { file: state.module.file, span: data?.span ?? call.span, callee: text(state, call.callee.span), label: sink.spec.label };
+  for (const fact of args[1].taint) {
+    if (fact.origin.type !== 'source' || fact.key === undefined || !admits(sink.rule, sink, { ...fact, key: undefined })) continue;
+    state.renders.push({ sink: sink.key, template: name.value, key: fact.key, fact, site });
+  }
+}
+
+function receiverOf(path: readonly string[]): string | undefined {
+  return path.at(-2)?.replace(/\(\)$/, '');
+}
+
+/** Checks a call against the sinks; true when it is one (whether or not tainted data reached it). */
+export function checkCallSinks(state: ModuleState, frame: Frame, path: readonly string[], call: Extract<Expr, { kind: 'call' }>, args: readonly Value[]): boolean {
+  const sinks = state.rules.callSinks.match(path);
+  if (!sinks.length) return false;
+  const receiver = receiverOf(path);
+  let matched = false;
+  for (const sink of sinks) {
+    if (sink.receiver && (receiver === undefined || !sink.receiver.test(receiver))) continue;
+    if (!conditionHolds(sink, call.args)) continue;
+    matched = true;
+    // A call rule whose condition names the harm itself (a weak algorithm's name), or that has no argument to
+    // check (new Random().nextInt()): the call is the finding.
+    if (sink.rule.spec.mode === 'call' && (sink.spec.when !== undefined || !sink.spec.args.length)) {
+      reportCall(state, sink, call.args[sink.spec.when?.arg ?? 0] ?? call, text(state, call.callee.span));
+      continue;
+    }
+    if (sink.spec.render) {
+      renderSink(state, sink, call, args);
+      continue;
+    }
+    // A call-mode sink without arguments: the call itself is the signal (hashlib.md5(), random.random()).
+    if (sink.rule.spec.mode === 'call' && sink.spec.args.length === 0) {
+      reportCall(state, sink, call, text(state, call.callee.span));
+      continue;
+    }
+    for (const index of sink.spec.args) {
+      const value = args[index];
+      const arg = call.args[index];
+      if (arg && sink.rule.spec.mode === 'call') {
+        if (!isConstant(arg)) reportCall(state, sink, arg, text(state, call.callee.span));
+        continue;
+      }
+      if (!value?.taint.length || !arg) continue;
+      const site: SinkSite = { file: state.module.file, span: arg.span, callee: text(state, call.callee.span), label: sink.spec.label };
+      for (const fact of value.taint) reachSink(state, frame, sink, fact, site);
+    }
+  }
+  return matched;
+}
+
+export function checkAssignSinks(state: ModuleState, frame: Frame, path: readonly string[], value: Value, span: Span): void {
+  if (!value.taint.length) return;
+  for (const sink of state.rules.assignSinks.match(path)) {
+    const site: SinkSite = { file: state.module.file, span, callee: text(state, span), label: sink.spec.label };
+    for (const fact of value.taint) reachSink(state, frame, sink, fact, site);
+  }
+}
+
+export function checkPropertySinks(state: ModuleState, frame: Frame, key: string, value: Value, span: Span): void {
+  const sinks = state.rules.propertySinks.get(key);
+  if (!sinks) return;
+  for (const sink of sinks) {
+    const site: SinkSite = { file: state.module.file, span, callee: key, label: sink.spec.label };
+    for (const fact of value.taint) reachSink(state, frame, sink, fact, site);
+  }
+}
