@@ -520,11 +520,13 @@ function listFormats(io: CliIo): number {
 
 async function listScanners(io: CliIo): Promise<number> {
   const ports = makePorts(io);
-  const width = Math.max(...scanners.map((s) => s.id.length)) + 2;
+  // Each column as wide as its widest value plus two spaces: columns never run into each other.
+  const column = (values: readonly string[]) => Math.max(...values.map((v) => v.length)) + 2;
+  const widths = [column(scanners.map((s) => s.id)), column(scanners.map((s) => s.category)), column(scanners.map((s) => s.stages.join(',')))];
   for (const scanner of scanners) {
     const availability = await scanner.detect({ ports, env: io.env, root: io.cwd });
-    const state = availability.available ? `installed ${availability.version}` : `not installed: ${scanner.installHint}`;
-    io.stdout.write(`${scanner.id.padEnd(width)}${scanner.category.padEnd(9)}${scanner.stages.join(',').padEnd(18)}${state}\n`);
+    const state = availability.available ? `installed ${availability.version}${availability.caveat ? ` (${availability.caveat})` : ''}` : `not installed: ${scanner.installHint}`;
+    io.stdout.write(`${scanner.id.padEnd(widths[0]!)}${scanner.category.padEnd(widths[1]!)}${scanner.stages.join(',').padEnd(widths[2]!)}${state}\n`);
   }
   return 0;
 }
