@@ -83025,7 +83025,7 @@ var EXCLUSION_REASONS = {
   dependencies: "in a dependency folder (node_modules, bower_components, site-packages, \u2026)",
   vendored: "vendored third-party code (vendor/, third_party/, a library banner or linguist-vendored)",
   minified: "minified, bundled or obfuscated",
-  generated: "generated (a generated-code header or linguist-generated)",
+  generated: "generated (build output in dist/, a generated-code header or linguist-generated)",
   ignored: "ignored by .gitignore",
   excluded: "excluded by your `exclude:` patterns",
   placeholder: "placeholder credentials, not secrets (<password>, ${VAR}, changeme, \u2026)",
@@ -83034,6 +83034,7 @@ var EXCLUSION_REASONS = {
 };
 var DEPENDENCY_DIRS = /* @__PURE__ */ new Set(["node_modules", "bower_components", "jspm_packages", "web_modules", "site-packages", "dist-packages", ".venv", "venv", "Pods", ".bundle"]);
 var VENDOR_DIRS = /* @__PURE__ */ new Set(["vendor", "vendors", "third_party", "third-party", "thirdparty", "3rdparty", "external_libs"]);
+var BUILD_DIRS = /* @__PURE__ */ new Set(["dist"]);
 var MINIFIED_NAME = /[.-]min\.(?:[cm]?js|css)$|\.(?:bundle|chunk)\.[cm]?js$/i;
 var GENERATED_NAME = /\.pb\.go$|_pb2(?:_grpc)?\.pyi?$|\.generated\.[a-z]+$|\.g\.(?:cs|dart)$|\.designer\.cs$|(?:^|\/)__snapshots__\/|\.snap$/i;
 var SHAPED = /\.(?:[cm]?js|jsx|css|php|py|java|ts|tsx|vue|svelte)$/i;
@@ -83051,6 +83052,7 @@ function reasonByName(path22) {
   const dirs = parts2.slice(0, -1);
   if (dirs.some((part) => DEPENDENCY_DIRS.has(part))) return "dependencies";
   if (dirs.some((part) => VENDOR_DIRS.has(part.toLowerCase()))) return "vendored";
+  if (dirs.some((part) => BUILD_DIRS.has(part))) return "generated";
   if (MINIFIED_NAME.test(path22)) return "minified";
   if (GENERATED_NAME.test(path22)) return "generated";
   return void 0;

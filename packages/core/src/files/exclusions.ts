@@ -14,7 +14,7 @@ export const EXCLUSION_REASONS: Readonly<Record<ExclusionReason, string>> = {
   dependencies: 'in a dependency folder (node_modules, bower_components, site-packages, …)',
   vendored: 'vendored third-party code (vendor/, third_party/, a library banner or linguist-vendored)',
   minified: 'minified, bundled or obfuscated',
-  generated: 'generated (a generated-code header or linguist-generated)',
+  generated: 'generated (build output in dist/, a generated-code header or linguist-generated)',
   ignored: 'ignored by .gitignore',
   excluded: 'excluded by your `exclude:` patterns',
   placeholder: 'placeholder credentials, not secrets (<password>, ${VAR}, changeme, …)',
@@ -24,6 +24,8 @@ export const EXCLUSION_REASONS: Readonly<Record<ExclusionReason, string>> = {
 
 const DEPENDENCY_DIRS = new Set(['node_modules', 'bower_components', 'jspm_packages', 'web_modules', 'site-packages', 'dist-packages', '.venv', 'venv', 'Pods', '.bundle']);
 const VENDOR_DIRS = new Set(['vendor', 'vendors', 'third_party', 'third-party', 'thirdparty', '3rdparty', 'external_libs']);
+// Build output committed next to its sources (a GitHub Action's bundle): Linguist's vendor list has dist/ too.
+const BUILD_DIRS = new Set(['dist']);
 const MINIFIED_NAME = /[.-]min\.(?:[cm]?js|css)$|\.(?:bundle|chunk)\.[cm]?js$/i;
 const GENERATED_NAME = /\.pb\.go$|_pb2(?:_grpc)?\.pyi?$|\.generated\.[a-z]+$|\.g\.(?:cs|dart)$|\.designer\.cs$|(?:^|\/)__snapshots__\/|\.snap$/i;
 /** Only these are worth opening to look at their shape (code a browser or a runtime loads as shipped). */
@@ -62,6 +64,7 @@ export function reasonByName(path: string): ExclusionReason | undefined {
   const dirs = parts.slice(0, -1);
   if (dirs.some((part) => DEPENDENCY_DIRS.has(part))) return 'dependencies';
   if (dirs.some((part) => VENDOR_DIRS.has(part.toLowerCase()))) return 'vendored';
+  if (dirs.some((part) => BUILD_DIRS.has(part))) return 'generated';
   if (MINIFIED_NAME.test(path)) return 'minified';
   if (GENERATED_NAME.test(path)) return 'generated';
   return undefined;

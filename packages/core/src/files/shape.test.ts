@@ -39,6 +39,7 @@ describe('exclusion by name and by pattern', () => {
     expect(reasonByName('lib/raphael-min.js')).toBe('minified');
     expect(reasonByName('public/app.min.css')).toBe('minified');
     expect(reasonByName('api/service.pb.go')).toBe('generated');
+    expect(reasonByName('packages/action/dist/index.js')).toBe('generated');
     expect(reasonByName('src/vendor.js')).toBeUndefined();
     expect(reasonByName('src/admin.js')).toBeUndefined();
   });
