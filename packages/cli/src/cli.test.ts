@@ -106,6 +106,8 @@ describe('pipewarden scan on the demo app', () => {
     expect(summary).toContain(`| Open | ${demo.byPriority.join(' | ')} | ${demo.total} |`);
     expect(summary).toMatch(new RegExp(`### Top findings${demo.total > 10 ? ` \\(10 of ${demo.total}\\)` : ''}\n\n1\\. \\*\\*P0\\*\\* risk \\d+, critical, fix within 7 days: `));
     expect(summary).toMatch(/Fix first/);
+    // A taint finding says where the data came from (its code flow's first step).
+    expect(summary).toMatch(/`js-sql-injection` at .*; from request parameter \\`id\\` at `examples\/vulnerable-app\/server\.js:\d+`/);
     expect(summary).toMatch(/### Scanners/);
   });
 

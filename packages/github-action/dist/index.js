@@ -81070,6 +81070,14 @@ function locationUrl(finding, links) {
   const path22 = location22.uri.split("/").map((segment2) => encodeURIComponent(decodeURIComponentSafe(segment2)).replace(/[()]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)).join("/");
   return `${base2}/${path22}${location22.startLine ? `#L${location22.startLine}` : ""}`;
 }
+function flowOf(finding) {
+  const steps = finding.result.codeFlows?.[0]?.threadFlows?.[0]?.locations ?? [];
+  return steps.map((step) => ({
+    text: step.location?.message?.text ?? "",
+    uri: step.location?.physicalLocation?.artifactLocation?.uri,
+    line: step.location?.physicalLocation?.region?.startLine
+  }));
+}
 var MAX_PLACES = 50;
 function plainTitle(text22) {
   const flat = text22.replace(/[\u0000-\u001f\u007f\u2028\u2029]+/g, " ").replace(/\s+/g, " ").trim();
@@ -81110,6 +81118,12 @@ function theRequest(top) {
   for (const block22 of blocks.slice(0, -1)) if (block22.kind === "paragraph" || block22.kind === "code") block22.tight = true;
   return { heading: "The request that shows it", blocks };
 }
+function theFlow(top) {
+  const steps = flowOf(top);
+  if (steps.length < 2) return void 0;
+  const items2 = steps.slice(0, 20).map((step) => [...step.uri ? [{ code: `${decodeUri(step.uri)}${step.line ? `:${step.line}` : ""}` }, plain(": ")] : [], { text: step.text, max: 200 }]);
+  return { heading: "How the data gets there", blocks: [{ kind: "list", items: items2 }] };
+}
 function where(members22, links) {
   const items2 = members22.slice(0, MAX_PLACES).map((f) => [{ code: whereOf(f), href: locationUrl(f, links) }]);
   if (members22.length > MAX_PLACES) items2.push([plain(`\u2026 and ${members22.length - MAX_PLACES} more (see the run's report)`)]);
@@ -81135,7 +81149,7 @@ function ticketSections(members22, at) {
   const top = members22[0];
   const lead = [headline(top)];
   if (at.due) lead.push(paragraph(plain("Fix by "), { strong: at.due }, plain(`${at.sla ? ` (${at.sla} days for ${top.priority})` : ""}; first seen ${at.since}.`)));
-  const sections = [{ blocks: lead }, what(top), whyThisRisk(top), theRequest(top), where(members22, at.links), howToFix(top)];
+  const sections = [{ blocks: lead }, what(top), whyThisRisk(top), theRequest(top), theFlow(top), where(members22, at.links), howToFix(top)];
   sections.push({ blocks: [{ kind: "note", content: [plain("Opened by Pipewarden. Every run updates this issue; it is closed when the finding is gone from the default branch and reopened if it comes back.")] }] });
   return sections.filter((s) => s !== void 0);
 }
@@ -83229,8 +83243,10 @@ function markdownParts(input2) {
     for (const [i2, f] of fresh.slice(0, TOP_NEW).entries()) {
       const why = factorsOf(f);
       const sla = f.result.properties?.[PROP.slaDays];
+      const source = flowOf(f)[0];
+      const from = source?.text ? `; from ${escapeMarkdown(source.text, 120)}${source.uri ? ` at ${markdownCode(`${decodeUri(source.uri)}${source.line ? `:${source.line}` : ""}`, 200)}` : ""}` : "";
       out2.push(
-        `${i2 + 1}. **${f.priority ?? ""}** risk ${f.risk ?? ""}, ${f.severity}${f.kev ? ", **in CISA KEV**" : ""}${sla ? `, fix within ${String(sla)} days` : ""}: ${markdownCode(f.ruleId)} at ${locationLink(f, links)}: ${escapeMarkdown(f.message, 160)}${why.length ? ` (${escapeMarkdown(why.join("; "), 200)})` : ""}`
+        `${i2 + 1}. **${f.priority ?? ""}** risk ${f.risk ?? ""}, ${f.severity}${f.kev ? ", **in CISA KEV**" : ""}${sla ? `, fix within ${String(sla)} days` : ""}: ${markdownCode(f.ruleId)} at ${locationLink(f, links)}: ${escapeMarkdown(f.message, 160)}${from}${why.length ? ` (${escapeMarkdown(why.join("; "), 200)})` : ""}`
       );
     }
     out2.push("");

@@ -76,3 +76,20 @@ export function locationUrl(finding: Finding, links: ReportLinks | undefined): s
     .join('/');
   return `${base}/${path}${location.startLine ? `#L${location.startLine}` : ''}`;
 }
+
+/** One step of a finding's code flow: where, and what happened to the data there. */
+export interface FlowStep {
+  text: string;
+  uri?: string | undefined;
+  line?: number | undefined;
+}
+
+/** The first code flow of a finding (source first, sink last), as the SAST engine recorded it. */
+export function flowOf(finding: Finding): FlowStep[] {
+  const steps = finding.result.codeFlows?.[0]?.threadFlows?.[0]?.locations ?? [];
+  return steps.map((step) => ({
+    text: step.location?.message?.text ?? '',
+    uri: step.location?.physicalLocation?.artifactLocation?.uri,
+    line: step.location?.physicalLocation?.region?.startLine,
+  }));
+}

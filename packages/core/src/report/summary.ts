@@ -3,7 +3,8 @@ import { PROP, prop } from '../sarif/props.js';
 import { PRIORITIES, SEVERITIES, whereOf, type Finding, type Severity } from '../finding.js';
 import type { ImageInventory } from '../images/check.js';
 import { NOTHING_TO_SCAN, type ScannerSummary } from '../model/scanner-run.js';
-import { groupFindings, locationUrl, safeHttpUrl, whereToFix, type FindingGroup } from '../model/groups.js';
+import { flowOf, groupFindings, locationUrl, safeHttpUrl, whereToFix, type FindingGroup } from '../model/groups.js';
+import { decodeUri } from '../sarif/uri.js';
 import type { ReportLinks } from '../model/provenance.js';
 import type { RunSummary } from '../model/outputs.js';
 import { describeWaiver, type WaiverReport } from '../policy/waivers.js';
@@ -149,8 +150,11 @@ function markdownParts(input: SummaryInput): MarkdownParts {
     for (const [i, f] of fresh.slice(0, TOP_NEW).entries()) {
       const why = factorsOf(f);
       const sla = f.result.properties?.[PROP.slaDays];
+      // A taint finding names where the data came from: the first step of its code flow.
+      const source = flowOf(f)[0];
+      const from = source?.text ? `; from ${escapeMarkdown(source.text, 120)}${source.uri ? ` at ${markdownCode(`${decodeUri(source.uri)}${source.line ? `:${source.line}` : ''}`, 200)}` : ''}` : '';
       out.push(
-        `${i + 1}. **${f.priority ?? ''}** risk ${f.risk ?? ''}, ${f.severity}${f.kev ? ', **in CISA KEV**' : ''}${sla ? `, fix within ${String(sla)} days` : ''}: ${markdownCode(f.ruleId)} at ${locationLink(f, links)}: ${escapeMarkdown(f.message, 160)}${why.length ? ` (${escapeMarkdown(why.join('; '), 200)})` : ''}`,
+        `${i + 1}. **${f.priority ?? ''}** risk ${f.risk ?? ''}, ${f.severity}${f.kev ? ', **in CISA KEV**' : ''}${sla ? `, fix within ${String(sla)} days` : ''}: ${markdownCode(f.ruleId)} at ${locationLink(f, links)}: ${escapeMarkdown(f.message, 160)}${from}${why.length ? ` (${escapeMarkdown(why.join('; '), 200)})` : ''}`,
       );
     }
     out.push('');

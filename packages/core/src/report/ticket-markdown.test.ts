@@ -3,6 +3,7 @@ import { findingsOf } from '../finding.js';
 import { PROP, SRCROOT, type Log, type Result } from '../sarif/types.js';
 import { readMarker, writeMarker } from '../tickets/marker.js';
 import { renderTicketMarkdown } from './ticket-markdown.js';
+import { ticketSections } from '../tickets/content.js';
 import { planTickets, ticketKey } from '../tickets/plan.js';
 import { describeTrackerError, syncTickets } from '../tickets/sync.js';
 import type { Ticket, TicketDraft, TicketTracker } from '../tickets/types.js';
@@ -113,5 +114,15 @@ describe('ticket planning', () => {
     const outcome = await syncTickets(planTickets(findings, [], options), tracker);
     expect(outcome).toMatchObject({ created: 0, forbidden: true });
     expect(outcome.failures.map(({ what, error }) => `${what}: ${describeTrackerError(error)}`)).toEqual(['create "[P1] r1 in a.js": HTTP 403: Resource not accessible by integration']);
+  });
+});
+
+describe('a taint finding\'s ticket', () => {
+  it('shows how the data gets from the source to the sink, step by step', () => {
+    const step = (line: number, text: string) => ({ location: { physicalLocation: { artifactLocation: { uri: 'server.js', uriBaseId: SRCROOT }, region: { startLine: line } }, message: { text } } });
+    const flow = { codeFlows: [{ threadFlows: [{ locations: [step(42, 'request parameter `id`'), step(43, 'concatenated into `query`'), step(44, 'passed to `db.exec`')] }] }] };
+    const findings = findingsOf(log([result('js-sql-injection', 'server.js', 44, 'P0', 98, flow)], 'sast', 'pipewarden-sast'));
+    const body = renderTicketMarkdown({ key: 'k', title: 't', sections: ticketSections(findings, { since: '2026-11-29' }), marker: { key: 'k', scanner: 'pipewarden-sast', fingerprints: [] }, labels: [], dueDate: undefined, priority: 'P0', confidential: false } as unknown as TicketDraft);
+    expect(body).toMatch(/How the data gets there[\s\S]*`server\.js:42`: request parameter \\`id\\`[\s\S]*`server\.js:43`: concatenated into \\`query\\`[\s\S]*`server\.js:44`: passed to \\`db\.exec\\`/);
   });
 });

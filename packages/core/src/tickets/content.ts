@@ -1,6 +1,7 @@
 import { PROP, prop } from '../sarif/props.js';
 import { whereOf, type Finding } from '../finding.js';
-import { componentOf, locationUrl } from '../model/groups.js';
+import { componentOf, flowOf, locationUrl, type FlowStep } from '../model/groups.js';
+import { decodeUri } from '../sarif/uri.js';
 import type { ReportLinks } from '../model/provenance.js';
 import type { TicketBlock, TicketInline, TicketSection } from './types.js';
 
@@ -60,6 +61,14 @@ function theRequest(top: Finding): TicketSection | undefined {
   return { heading: 'The request that shows it', blocks };
 }
 
+/** How untrusted data reaches the sink, step by step (a SAST finding's code flow). */
+function theFlow(top: Finding): TicketSection | undefined {
+  const steps = flowOf(top);
+  if (steps.length < 2) return undefined;
+  const items = steps.slice(0, 20).map((step: FlowStep): TicketInline[] => [...(step.uri ? [{ code: `${decodeUri(step.uri)}${step.line ? `:${step.line}` : ''}` }, plain(': ')] : []), { text: step.text, max: 200 }]);
+  return { heading: 'How the data gets there', blocks: [{ kind: 'list', items }] };
+}
+
 function where(members: readonly Finding[], links: ReportLinks | undefined): TicketSection {
   const items = members.slice(0, MAX_PLACES).map((f): TicketInline[] => [{ code: whereOf(f), href: locationUrl(f, links) }]);
   if (members.length > MAX_PLACES) items.push([plain(`… and ${members.length - MAX_PLACES} more (see the run's report)`)]);
@@ -88,7 +97,7 @@ export function ticketSections(members: readonly Finding[], at: { due?: string |
   const top = members[0]!;
   const lead: TicketBlock[] = [headline(top)];
   if (at.due) lead.push(paragraph(plain('Fix by '), { strong: at.due }, plain(`${at.sla ? ` (${at.sla} days for ${top.priority})` : ''}; first seen ${at.since}.`)));
-  const sections: (TicketSection | undefined)[] = [{ blocks: lead }, what(top), whyThisRisk(top), theRequest(top), where(members, at.links), howToFix(top)];
+  const sections: (TicketSection | undefined)[] = [{ blocks: lead }, what(top), whyThisRisk(top), theRequest(top), theFlow(top), where(members, at.links), howToFix(top)];
   sections.push({ blocks: [{ kind: 'note', content: [plain('Opened by Pipewarden. Every run updates this issue; it is closed when the finding is gone from the default branch and reopened if it comes back.')] }] });
   return sections.filter((s): s is TicketSection => s !== undefined);
 }
