@@ -63599,7 +63599,7 @@ import { existsSync as existsSync23, mkdirSync as mkdirSync3, realpathSync as re
 import { basename as basename32, dirname as dirname5, relative as relative22 } from "path";
 import { resolve as resolve22 } from "path";
 
-// ../sast/dist/chunk-4IO5UAEJ.js
+// ../sast/dist/chunk-7NCRUP6I.js
 import { posix } from "path";
 import { posix as posix2 } from "path";
 import { posix as posix3 } from "path";
@@ -67634,7 +67634,7 @@ var Query = class {
   }
 };
 
-// ../sast/dist/chunk-4IO5UAEJ.js
+// ../sast/dist/chunk-7NCRUP6I.js
 var HELPERS = /* @__PURE__ */ new Set(["include", "locals", "escapeFn", "rethrow"]);
 function lower(root, source, file2) {
   const rawOutputs = [];
@@ -72649,6 +72649,7 @@ var Parsers = class {
     if (!language) {
       const compiled = this.modules?.get(grammar);
       language = this.runtime().then(async () => compiled ? Language.loadSync(compiled) : Language.load(new Uint8Array(await readGrammar(file2))));
+      language.catch(() => LANGUAGES.delete(file2));
       LANGUAGES.set(file2, language);
     }
     return language;
@@ -72661,6 +72662,7 @@ var Parsers = class {
         made.setLanguage(language);
         return made;
       });
+      parser.catch(() => this.parsers.delete(grammar));
       this.parsers.set(grammar, parser);
     }
     return parser;
@@ -72684,7 +72686,7 @@ var Parsers = class {
     return out2;
   }
   dispose() {
-    for (const parser of this.parsers.values()) void parser.then((p) => p.delete());
+    for (const parser of this.parsers.values()) parser.then((p) => p.delete(), () => void 0);
     this.parsers.clear();
   }
 };

@@ -51,6 +51,9 @@ export class Parsers {
       const compiled = this.modules?.get(grammar);
       // Bytes, not a path: Language.load would otherwise fetch() a URL-looking string.
       language = this.runtime().then(async () => (compiled ? Language.loadSync(compiled) : Language.load(new Uint8Array(await readGrammar(file)))));
+      // A failed load is not kept (the files may be put back), and its rejection is observed here: a grammar
+      // asked for ahead of use must not end the process as an unhandled rejection when nobody awaits it.
+      language.catch(() => LANGUAGES.delete(file));
       LANGUAGES.set(file, language);
     }
     return language;
@@ -64,6 +67,7 @@ export class Parsers {
         made.setLanguage(language);
         return made;
       });
+      parser.catch(() => this.parsers.delete(grammar));
       this.parsers.set(grammar, parser);
     }
     return parser;
@@ -90,7 +94,8 @@ export class Parsers {
   }
 
   dispose(): void {
-    for (const parser of this.parsers.values()) void parser.then((p) => p.delete());
+    // A parser that never loaded (missing grammars) has nothing to free, and its failure was already reported.
+    for (const parser of this.parsers.values()) parser.then((p) => p.delete(), () => undefined);
     this.parsers.clear();
   }
 }
