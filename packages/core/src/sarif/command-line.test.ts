@@ -1,3 +1,5 @@
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { maskedCommandLine } from './command-line.js';
 
@@ -9,7 +11,10 @@ describe('maskedCommandLine: what a SARIF invocation shows of the command', () =
   });
 
   it('shows paths without the machine\'s layout: relative to the scanned root, our tools by package path', () => {
-    const line = maskedCommandLine('/usr/bin/node', ['/opt/ci/node_modules/.pnpm/eslint@9/node_modules/eslint/bin/eslint.js', '--output-file', '/tmp/run-1/out/raw/eslint.sarif', '--config=/work/repo/.eslintrc', '/work/repo/src/a.js', '/work/repo'], '/work/repo');
+    // Paths of some machine, built here so no test names a real one.
+    const root = join(tmpdir(), 'pw-repo');
+    const tools = join(tmpdir(), 'pw-ci', 'node_modules', '.pnpm', 'eslint@9', 'node_modules');
+    const line = maskedCommandLine(process.execPath, [join(tools, 'eslint', 'bin', 'eslint.js'), '--output-file', join(tmpdir(), 'pw-run', 'raw', 'eslint.sarif'), `--config=${join(root, '.eslintrc')}`, join(root, 'src', 'a.js'), root], root);
     expect(line).toBe('node eslint/bin/eslint.js --output-file …/eslint.sarif --config=.eslintrc src/a.js .');
   });
 

@@ -14,7 +14,9 @@ import { eslintSecurity } from './eslint-security.js';
 import { MAX_ARGS_CHARS } from './node-tool.js';
 import type { CommandScanner, ScannerEnv, ScannerTarget } from './types.js';
 
-const env: ScannerEnv = { ports: { exec: nodeExec, log: () => undefined }, env: {}, root: '/work/app' };
+/** A checkout's place: any folder (the commands are built, not run, in the first tests). */
+const APP = join(tmpdir(), 'pw-symlinks-app');
+const env: ScannerEnv = { ports: { exec: nodeExec, log: () => undefined }, env: {}, root: APP };
 /** More names than one command line holds: the tool is given "." and walks the folder. */
 const MANY = Array.from({ length: Math.ceil(MAX_ARGS_CHARS / 20) + 1 }, (_, i) => `src/module-${String(i).padStart(8, '0')}.py`);
 
@@ -26,18 +28,18 @@ const commandOf = (scanner: unknown, t: ScannerTarget) => (scanner as CommandSca
 
 describe('the symlinks left out of the list, when a tool walks the folder', () => {
   it('Bandit: -x with its own defaults kept, names as globs', () => {
-    expect(commandOf(bandit, target('/work/app', MANY, ['link.py', 'src/a,b[1].py'])).args.slice(-4)).toEqual(['-r', '.', '-x', '.svn,CVS,.bzr,.hg,.git,__pycache__,.tox,.eggs,*.egg,./link.py,./src/a?b[[]1].py']);
+    expect(commandOf(bandit, target(APP, MANY, ['link.py', 'src/a,b[1].py'])).args.slice(-4)).toEqual(['-r', '.', '-x', '.svn,CVS,.bzr,.hg,.git,__pycache__,.tox,.eggs,*.egg,./link.py,./src/a?b[[]1].py']);
     expect(banditSkips([])).toEqual([]);
     // Given the list, nothing to exclude: the links are not in it.
-    expect(commandOf(bandit, target('/work/app', ['app.py'], ['link.py'])).args).not.toContain('-x');
+    expect(commandOf(bandit, target(APP, ['app.py'], ['link.py'])).args).not.toContain('-x');
   });
 
   it('Cppcheck: -i per link, before the folder', () => {
-    expect(commandOf(cppcheck, target('/work/app', MANY, ['link.c'])).args.slice(-3)).toEqual(['-i', './link.c', '.']);
+    expect(commandOf(cppcheck, target(APP, MANY, ['link.c'])).args.slice(-3)).toEqual(['-i', './link.c', '.']);
   });
 
   it('ESLint: --ignore-pattern per link, glob characters escaped', () => {
-    const { args } = commandOf(eslintSecurity, target('/work/app', MANY, ['link.js', 'src/[id].js']));
+    const { args } = commandOf(eslintSecurity, target(APP, MANY, ['link.js', 'src/[id].js']));
     expect(args.slice(args.indexOf('--') - 4, args.indexOf('--'))).toEqual(['--ignore-pattern', 'link.js', '--ignore-pattern', 'src/\\[id\\].js']);
     expect(args.at(-1)).toBe('.');
   });
