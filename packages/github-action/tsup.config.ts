@@ -18,5 +18,9 @@ export default defineConfig({
   async onSuccess() {
     await rm('dist/scanner-configs', { recursive: true, force: true });
     await cp('../core/scanner-configs', 'dist/scanner-configs', { recursive: true });
+    // The SAST engine's grammars (WebAssembly): it looks for them beside the bundle (no worker file here, so it
+    // runs in one thread).
+    await rm('dist/grammars', { recursive: true, force: true });
+    await cp('../sast/dist/grammars', 'dist/grammars', { recursive: true });
   },
 });
