@@ -63599,7 +63599,7 @@ import { existsSync as existsSync23, mkdirSync as mkdirSync3, realpathSync as re
 import { basename as basename32, dirname as dirname5, relative as relative22 } from "path";
 import { resolve as resolve22 } from "path";
 
-// ../sast/dist/chunk-7NCRUP6I.js
+// ../sast/dist/chunk-LCZRNDG5.js
 import { posix } from "path";
 import { posix as posix2 } from "path";
 import { posix as posix3 } from "path";
@@ -67634,7 +67634,7 @@ var Query = class {
   }
 };
 
-// ../sast/dist/chunk-7NCRUP6I.js
+// ../sast/dist/chunk-LCZRNDG5.js
 var HELPERS = /* @__PURE__ */ new Set(["include", "locals", "escapeFn", "rethrow"]);
 function lower(root, source, file2) {
   const rawOutputs = [];
@@ -67775,6 +67775,12 @@ var BaseLowerContext = class {
     return { kind: "opaque", span: this.span(node2), parts: parts2 };
   }
 };
+function dispatchStatement(ctx, node2, table, skipped, lowerExpr5) {
+  if (skipped.has(node2.type) || !node2.named) return [];
+  const lower6 = table[node2.type];
+  if (lower6) return lower6(ctx, node2);
+  return [{ kind: "expr", span: ctx.span(node2), expr: lowerExpr5(ctx, node2) }];
+}
 var JavaContext = class extends BaseLowerContext {
   /** Simple name → qualified name, from single-type imports. */
   imported = /* @__PURE__ */ new Map();
@@ -68368,10 +68374,7 @@ var STATEMENTS = {
   record_declaration: (ctx, n) => lowerClass(ctx, n)
 };
 function lowerStatement(ctx, node2) {
-  if (SKIPPED.has(node2.type) || !node2.named) return [];
-  const lower6 = STATEMENTS[node2.type];
-  if (lower6) return lower6(ctx, node2);
-  return [{ kind: "expr", span: ctx.span(node2), expr: lowerExpr(ctx, node2) }];
+  return dispatchStatement(ctx, node2, STATEMENTS, SKIPPED, lowerExpr);
 }
 function lowerBlock(ctx, node2) {
   return node2.children.flatMap((child2) => lowerStatement(ctx, child2));
@@ -69121,10 +69124,7 @@ var STATEMENTS2 = {
   export_statement: (ctx, n) => lowerExport(ctx, n)
 };
 function lowerStatement2(ctx, node2) {
-  if (SKIPPED2.has(node2.type) || !node2.named) return [];
-  const lower6 = STATEMENTS2[node2.type];
-  if (lower6) return lower6(ctx, node2);
-  return [{ kind: "expr", span: ctx.span(node2), expr: lowerExpr2(ctx, node2) }];
+  return dispatchStatement(ctx, node2, STATEMENTS2, SKIPPED2, lowerExpr2);
 }
 function lowerBlock2(ctx, node2) {
   return node2.children.flatMap((child2) => lowerStatement2(ctx, child2));
@@ -70123,10 +70123,7 @@ var STATEMENTS3 = {
   exec_statement: (ctx, n) => namedChildren(n).map((c) => ({ kind: "expr", span: ctx.span(c), expr: lowerExpr3(ctx, c) }))
 };
 function lowerStatement3(ctx, node2) {
-  if (SKIPPED3.has(node2.type) || !node2.named) return [];
-  const lower6 = STATEMENTS3[node2.type];
-  if (lower6) return lower6(ctx, node2);
-  return [{ kind: "expr", span: ctx.span(node2), expr: lowerExpr3(ctx, node2) }];
+  return dispatchStatement(ctx, node2, STATEMENTS3, SKIPPED3, lowerExpr3);
 }
 function lowerBlock3(ctx, node2) {
   return node2.children.flatMap((child2) => lowerStatement3(ctx, child2));

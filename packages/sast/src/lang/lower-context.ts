@@ -29,3 +29,20 @@ export class BaseLowerContext {
     return { kind: 'opaque', span: this.span(node), parts };
   }
 }
+
+/**
+ * A statement by its node type: the language's own lowering, nothing for the skipped kinds and anonymous
+ * tokens, and an expression statement for anything else (an expression where a statement goes, an unknown form).
+ */
+export function dispatchStatement<C extends BaseLowerContext, S>(
+  ctx: C,
+  node: SyntaxNode,
+  table: Readonly<Record<string, ((ctx: C, node: SyntaxNode) => S[]) | undefined>>,
+  skipped: ReadonlySet<string>,
+  lowerExpr: (ctx: C, node: SyntaxNode) => Expr,
+): (S | { kind: 'expr'; span: Span; expr: Expr })[] {
+  if (skipped.has(node.type) || !node.named) return [];
+  const lower = table[node.type];
+  if (lower) return lower(ctx, node);
+  return [{ kind: 'expr', span: ctx.span(node), expr: lowerExpr(ctx, node) }];
+}

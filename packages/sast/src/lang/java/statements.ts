@@ -1,3 +1,4 @@
+import { dispatchStatement } from '../lower-context.js';
 import type { Stmt } from '../../ir/types.js';
 import { fieldOf, fieldsOf, firstNamed, namedChildren, type SyntaxNode } from '../../parse/syntax.js';
 import { lowerClass } from './classes.js';
@@ -186,10 +187,7 @@ const STATEMENTS: Record<string, LowerStmt> = {
 };
 
 export function lowerStatement(ctx: JavaContext, node: SyntaxNode): Stmt[] {
-  if (SKIPPED.has(node.type) || !node.named) return [];
-  const lower = STATEMENTS[node.type];
-  if (lower) return lower(ctx, node);
-  return [{ kind: 'expr', span: ctx.span(node), expr: lowerExpr(ctx, node) }];
+  return dispatchStatement(ctx, node, STATEMENTS, SKIPPED, lowerExpr) as Stmt[];
 }
 
 export function lowerBlock(ctx: JavaContext, node: SyntaxNode): Stmt[] {

@@ -1,3 +1,4 @@
+import { dispatchStatement } from '../lower-context.js';
 import type { Expr, FunctionIR, Stmt } from '../../ir/types.js';
 import { fieldOf, fieldsOf, firstNamed, namedChildren, type SyntaxNode } from '../../parse/syntax.js';
 import { LowerContext } from './context.js';
@@ -146,11 +147,7 @@ const STATEMENTS: Record<string, LowerStmt> = {
 };
 
 export function lowerStatement(ctx: LowerContext, node: SyntaxNode): Stmt[] {
-  if (SKIPPED.has(node.type) || !node.named) return [];
-  const lower = STATEMENTS[node.type];
-  if (lower) return lower(ctx, node);
-  // An expression where a statement goes (a for loop's initializer, an arrow's body), or an unknown form.
-  return [{ kind: 'expr', span: ctx.span(node), expr: lowerExpr(ctx, node) }];
+  return dispatchStatement(ctx, node, STATEMENTS, SKIPPED, lowerExpr) as Stmt[];
 }
 
 export function lowerBlock(ctx: LowerContext, node: SyntaxNode): Stmt[] {
