@@ -82533,7 +82533,7 @@ function workOf(scanner, input2) {
 async function runScanner(scanner, input2, ports, signal) {
   const scannerEnv = { ports, env: input2.env, root: input2.root };
   const began = performance.now();
-  const elapsed = () => performance.now() - began;
+  const elapsed = () => Math.round(performance.now() - began);
   const skip = (reason, extra = {}) => ({ run: { id: scanner.id, status: "skipped", reason, durationMs: elapsed(), files: 0, ...extra } });
   const work = workOf(scanner, input2);
   if (work.missing) {

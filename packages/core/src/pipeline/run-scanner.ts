@@ -40,7 +40,8 @@ function workOf(scanner: Scanner, input: CollectInput): { byTarget: boolean; wha
 export async function runScanner(scanner: Scanner, input: CollectInput, ports: Ports, signal?: AbortSignal): Promise<ScannerOutcome> {
   const scannerEnv: ScannerEnv = { ports, env: input.env, root: input.root };
   const began = performance.now();
-  const elapsed = () => performance.now() - began;
+  // Whole milliseconds at the source: SARIF stores them rounded, and `report` must print what `scan` printed.
+  const elapsed = () => Math.round(performance.now() - began);
   const skip = (reason: string, extra: Partial<ScannerRun> = {}): ScannerOutcome => ({ run: { id: scanner.id, status: 'skipped', reason, durationMs: elapsed(), files: 0, ...extra } });
   const work = workOf(scanner, input);
   if (work.missing) {
