@@ -20,13 +20,21 @@ export type Expr =
   | { kind: 'call'; span: Span; callee: Expr; args: Expr[]; construct?: boolean }
   /** String building: +, template literals, f-strings, %, .format: the parts end up inside one string. */
   | { kind: 'concat'; span: Span; parts: Expr[] }
-  /** The value is one of its parts: a || b, a ?? b, await a, a as T. */
-  | { kind: 'union'; span: Span; parts: Expr[] }
+  /**
+   * The value is one of its parts: a || b, a ?? b, await a, a as T. `logic` marks a boolean and/or whose parts
+   * are tests: where `a and b` holds both hold, where `a or b` fails both fail (guards read it).
+   */
+  | { kind: 'union'; span: Span; parts: Expr[]; logic?: 'and' | 'or' | undefined }
   /** Evaluated for what happens inside (calls, assignments); the value itself carries no taint: a < b, !a, a - b. */
   | { kind: 'opaque'; span: Span; parts: Expr[] }
   | { kind: 'cond'; span: Span; test: Expr; then: Expr; else: Expr }
-  /** A type test the engine knows: typeof a === 'string', isinstance(a, str). */
-  | { kind: 'is-type'; span: Span; subject: Expr; type: string; negated: boolean }
+  /**
+   * A test the engine knows: a type (typeof a === 'string', isinstance(a, str): 'string', 'number', …) or a check
+   * of the content an adapter recognised (CHECKS in rules/schema.ts: `a in ALLOWED` is 'allow-list'). Where it holds
+   * (or, negated, fails) the subject is clean for the classes whose rules accept that type or check. 'prefix' is
+   * a.startswith(value): the classes whose `safePrefix` accepts `value` are clean.
+   */
+  | { kind: 'is-type'; span: Span; subject: Expr; type: string; negated: boolean; value?: string | undefined }
   | { kind: 'object'; span: Span; entries: ObjectEntry[] }
   | { kind: 'array'; span: Span; items: Expr[] }
   | { kind: 'function'; span: Span; fn: FunctionIR }

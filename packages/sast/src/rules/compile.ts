@@ -41,7 +41,7 @@ export interface CompiledRules {
   propertySinks: Map<string, CompiledSink[]>;
   /** Call patterns that clean their result, with the classes they clean (bits). */
   sanitizers: PatternIndex<number>;
-  /** Type checks that clean a value, with the classes they clean. */
+  /** Type and content checks (is-type tests) that clean a value, with the classes they clean. */
   typeSanitizers: Map<string, number>;
   propagators: PatternIndex<PropagatorSpec>;
   /** Calls that only look like a check (guard rules), and the rules each guard rule watches, by watched rule id. */
@@ -126,7 +126,8 @@ export function compileRules(language: string, rules: readonly RuleSpec[], model
     spec.sinks.forEach((sink, index) => compileSink(rule, sink, index, out));
     for (const sanitizer of spec.sanitizers) {
       if (sanitizer.call) out.sanitizers.add(compilePattern(sanitizer.call), bit);
-      if (sanitizer.type) out.typeSanitizers.set(sanitizer.type, (out.typeSanitizers.get(sanitizer.type) ?? 0) | bit);
+      const test = sanitizer.type ?? sanitizer.check;
+      if (test) out.typeSanitizers.set(test, (out.typeSanitizers.get(test) ?? 0) | bit);
     }
     for (const propagator of spec.propagators) out.propagators.add(compilePattern(propagator.call), propagator);
     for (const guard of spec.guards) out.guards.add(compilePattern(guard.call), { rule, label: guard.label });

@@ -30,10 +30,25 @@ export const sinkSchema = z.strictObject({
   label: z.string().min(1).describe('What the sink does, for messages: "SQL query".'),
 }).refine((s) => [s.call, s.assign, s.property].filter((x) => x !== undefined).length === 1, 'a sink is exactly one of call, assign, property');
 
+/**
+ * Content checks the adapters recognise in conditions (docs/sast.md#guards). Where one holds, and so after an
+ * `if` whose failing branch returns or raises, the checked value is clean for the classes that list it.
+ */
+export const CHECKS = {
+  'allow-list': 'equal to a constant or one of a constant collection (x in ALLOWED, x == "a")',
+  pattern: 'fully matched by a regular expression of letters, digits, `_` and `-` only',
+  'no-dot-dot': 'free of `..` (a check that rejects "../")',
+  'no-quote': "free of quotes (a check that rejects `'`)",
+  'quoted-literal': 'one quoted string literal: starts and ends with the same quote and has none between',
+  'contained-path': 'a resolved path (realpath, abspath, Path.resolve) that starts with a base directory',
+  'allowed-host': "a URL whose host (urlparse(x).netloc) is one of a constant collection",
+} as const;
+
 export const sanitizerSchema = z.strictObject({
   call: pattern.optional().describe('Its result is clean for this class (escape functions, parseInt).'),
   type: z.enum(['string', 'number', 'boolean']).optional().describe('A type check on the value (typeof x === "string") cleans it where it holds.'),
-}).refine((s) => (s.call === undefined) !== (s.type === undefined), 'a sanitizer is either call or type');
+  check: z.enum(Object.keys(CHECKS) as [keyof typeof CHECKS, ...(keyof typeof CHECKS)[]]).optional().describe('A content check on the value (see CHECKS) cleans it where it holds.'),
+}).refine((s) => [s.call, s.type, s.check].filter((x) => x !== undefined).length === 1, 'a sanitizer is exactly one of call, type, check');
 
 export const propagatorSchema = z.strictObject({
   call: pattern,

@@ -23,10 +23,24 @@ function inFork(state: ModuleState, frame: Frame, stmts: readonly Stmt[], scope:
   }
 }
 
-/** Where a type test holds, the value it tests is clean for the classes that accept that check as a sanitizer. */
+/** The classes a test cleans its subject for: a type or check the rules accept, or a prefix a class's safePrefix accepts. */
+function guardMask(state: ModuleState, test: Extract<Expr, { kind: 'is-type' }>): number {
+  if (test.type !== 'prefix') return state.rules.typeSanitizers.get(test.type) ?? 0;
+  const value = test.value;
+  return value === undefined ? 0 : state.rules.rules.reduce((mask, rule) => (rule.safePrefix?.test(value) ? mask | rule.bit : mask), 0);
+}
+
+/**
+ * Where a test holds (or fails, `holds` false), the value it tests is clean for the classes that accept that check
+ * as a sanitizer. Where `a and b` holds, or `a or b` fails, each part does: `if not ok(x) or not ok2(x): return`.
+ */
 function guard(state: ModuleState, frame: Frame, test: Expr, scope: Scope, holds: boolean): void {
+  if (test.kind === 'union' && test.logic) {
+    if ((test.logic === 'and') === holds) for (const part of test.parts) guard(state, frame, part, scope, holds);
+    return;
+  }
   if (test.kind !== 'is-type' || test.negated === holds) return;
-  const mask = state.rules.typeSanitizers.get(test.type);
+  const mask = guardMask(state, test);
   const key = keyOf(test.subject);
   if (!mask || key === undefined) return;
   const saved = frame.scope;

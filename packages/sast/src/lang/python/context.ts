@@ -13,6 +13,8 @@ export interface FunctionScope {
   respond: boolean;
   /** Constants known at this point of the function's straight-line code (`bar = 'safe'`), for folding conditions. */
   known: Map<string, number | string | boolean>;
+  /** The expression each name was last assigned (`p = (base / name).resolve()`), for reading checks on it; dropped when it is assigned otherwise. */
+  defs: Map<string, SyntaxNode>;
   /** How deep in branches and loops lowering is: only top-level assignments set `known`. */
   depth: number;
 }

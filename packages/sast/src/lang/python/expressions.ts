@@ -1,5 +1,6 @@
 import type { Expr, FunctionIR, ObjectEntry, Stmt } from '../../ir/types.js';
 import { fieldOf, firstNamed, namedChildren, type SyntaxNode } from '../../parse/syntax.js';
+import { callCheck, comparisonCheck, quotedLiteralCheck } from './checks.js';
 import { LowerContext, stringValue } from './context.js';
 import { lowerLambda, lowerPattern } from './functions.js';
 
@@ -104,6 +105,8 @@ function call(ctx: LowerContext, node: SyntaxNode): Expr {
   const argsNode = fieldOf(node, 'arguments');
   const span = ctx.span(node);
   if (!fn) return ctx.opaque(node);
+  const validation = callCheck(ctx, node);
+  if (validation) return validation;
   const args = argumentsOf(ctx, argsNode);
   const name = fn.type === 'identifier' ? ctx.text(fn) : undefined;
   // isinstance(x, str): a type test.
@@ -159,17 +162,34 @@ function binary(ctx: LowerContext, node: SyntaxNode): Expr {
   return ctx.opaque(node, parts);
 }
 
+/** a and b, a or b: the value is one of them; as a test, guards read the parts (`logic`). */
 function boolean(ctx: LowerContext, node: SyntaxNode): Expr {
   const left = fieldOf(node, 'left');
   const right = fieldOf(node, 'right');
+  const operator = fieldOf(node, 'operator');
   if (!left || !right) return ctx.opaque(node);
-  return { kind: 'union', span: ctx.span(node), parts: [lowerExpr(ctx, left), lowerExpr(ctx, right)] };
+  const logic = operator && ctx.text(operator) === 'and' ? 'and' : 'or';
+  const literal = quotedLiteralCheck(ctx, node, logic);
+  if (literal) return literal;
+  return { kind: 'union', span: ctx.span(node), parts: [lowerExpr(ctx, left), lowerExpr(ctx, right)], logic };
+}
+
+/** Whether an expression is a test guards read: a check, or and/or over checks. */
+function isTest(expr: Expr): boolean {
+  return expr.kind === 'is-type' || (expr.kind === 'union' && expr.logic !== undefined && expr.parts.some(isTest));
+}
+
+/** not t: a check negated; not (a or b) is (not a) and (not b). */
+function negate(expr: Expr): Expr {
+  if (expr.kind === 'is-type') return { ...expr, negated: !expr.negated };
+  if (expr.kind === 'union' && expr.logic) return { ...expr, logic: expr.logic === 'and' ? 'or' : 'and', parts: expr.parts.map(negate) };
+  return expr;
 }
 
 function not(ctx: LowerContext, node: SyntaxNode): Expr {
   const argument = fieldOf(node, 'argument') ?? firstNamed(node);
   const inner = argument ? lowerExpr(ctx, argument) : undefined;
-  if (inner?.kind === 'is-type') return { ...inner, span: ctx.span(node), negated: !inner.negated };
+  if (inner && isTest(inner)) return { ...negate(inner), span: ctx.span(node) };
   return ctx.opaque(node, inner ? [inner] : []);
 }
 
@@ -343,7 +363,7 @@ const LOWER: Record<string, Lower> = {
   boolean_operator: boolean,
   not_operator: not,
   unary_operator: (ctx, n) => ctx.opaque(n, namedChildren(n).map((c) => lowerExpr(ctx, c))),
-  comparison_operator: (ctx, n) => ctx.opaque(n, namedChildren(n).filter((c) => c.field !== 'operators').map((c) => lowerExpr(ctx, c))),
+  comparison_operator: (ctx, n) => comparisonCheck(ctx, n) ?? ctx.opaque(n, namedChildren(n).filter((c) => c.field !== 'operators').map((c) => lowerExpr(ctx, c))),
   conditional_expression: conditional,
   lambda: (ctx, n) => ({ kind: 'function', span: ctx.span(n), fn: lowerLambda(ctx, n) }),
   dictionary,

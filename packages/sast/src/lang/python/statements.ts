@@ -31,7 +31,7 @@ function nested(ctx: LowerContext, node: SyntaxNode | undefined): Stmt[] {
 /** Every name assigned under `node`: a loop forgets them before its body runs (a later iteration sees them). */
 function forgetAssigned(ctx: LowerContext, node: SyntaxNode): void {
   const scope = ctx.scope;
-  if (!scope || !scope.known.size) return;
+  if (!scope || (!scope.known.size && !scope.defs.size)) return;
   const visit = (n: SyntaxNode) => {
     if ((n.type === 'assignment' || n.type === 'augmented_assignment') && fieldOf(n, 'left')) forget(ctx, fieldOf(n, 'left')!);
     if (n.type === 'for_statement' && fieldOf(n, 'left')) forget(ctx, fieldOf(n, 'left')!);
@@ -43,7 +43,10 @@ function forgetAssigned(ctx: LowerContext, node: SyntaxNode): void {
 function forget(ctx: LowerContext, target: SyntaxNode): void {
   const scope = ctx.scope;
   if (!scope) return;
-  if (target.type === 'identifier') scope.known.delete(ctx.text(target));
+  if (target.type === 'identifier') {
+    scope.known.delete(ctx.text(target));
+    scope.defs.delete(ctx.text(target));
+  }
   else for (const c of namedChildren(target)) if (c.type !== 'attribute' && c.type !== 'subscript') forget(ctx, c);
 }
 
@@ -52,6 +55,7 @@ function remember(ctx: LowerContext, target: SyntaxNode, value: SyntaxNode | und
   const scope = ctx.scope;
   if (!scope) return;
   forget(ctx, target);
+  if (target.type === 'identifier' && value) scope.defs.set(ctx.text(target), value);
   if (target.type !== 'identifier' || !value || scope.depth > 0) return;
   const known = constantOf(ctx, value);
   if (known !== undefined) scope.known.set(ctx.text(target), known);
@@ -272,7 +276,13 @@ const STATEMENTS: Record<string, LowerStmt> = {
     lowerImportFrom(ctx, n);
     return [];
   },
-  assert_statement: (ctx, n) => namedChildren(n).map((c) => ({ kind: 'expr', span: ctx.span(c), expr: lowerExpr(ctx, c) })),
+  // assert t, msg: past it, t holds (as after `if not t: raise`).
+  assert_statement: (ctx, n) => {
+    const [test, message] = namedChildren(n);
+    if (!test) return [];
+    const raise: Stmt = { kind: 'throw', span: ctx.span(n), value: message ? lowerExpr(ctx, message) : undefined };
+    return [{ kind: 'if', span: ctx.span(n), test: lowerExpr(ctx, test), then: [], else: [raise] }];
+  },
   delete_statement: () => [],
   print_statement: (ctx, n) => namedChildren(n).map((c) => ({ kind: 'expr', span: ctx.span(c), expr: lowerExpr(ctx, c) })),
   exec_statement: (ctx, n) => namedChildren(n).map((c) => ({ kind: 'expr', span: ctx.span(c), expr: lowerExpr(ctx, c) })),
