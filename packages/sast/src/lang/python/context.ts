@@ -9,6 +9,8 @@ export interface FunctionScope {
   constants: Map<string, number>;
   /** The method's receiver (`self`), lowered as `this` so that `self.m()` reaches the method. */
   self?: string | undefined;
+  /** A Flask handler of fixed routes only (no `<converter>`): its `request.path` is that route, not request data. */
+  staticPath?: string | undefined;
   /** Flask route handler: its `return x` is the response body (lowered as `$return(x)`). */
   respond: boolean;
   /** Constants known at this point of the function's straight-line code (`bar = 'safe'`), for folding conditions. */

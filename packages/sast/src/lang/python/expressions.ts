@@ -64,6 +64,9 @@ function identifier(ctx: LowerContext, node: SyntaxNode): Expr {
 }
 
 function attribute(ctx: LowerContext, node: SyntaxNode): Expr {
+  // In a handler of a fixed route, Flask's request.path is that route: no data from the client.
+  const staticPath = ctx.scope?.staticPath;
+  if (staticPath !== undefined && !ctx.isLocal('request') && dotted(ctx, node) === 'request.path') return literal(ctx, node, staticPath);
   const module = moduleOf(ctx, node);
   if (module && module.kind === 'module' && module.module.includes('.')) return module;
   const object = fieldOf(node, 'object');

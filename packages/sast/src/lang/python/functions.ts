@@ -146,6 +146,12 @@ export interface FunctionHint {
   view?: boolean;
 }
 
+/** The path of routes that match one fixed path each (`@app.route('/about')`), else undefined. */
+function staticRoute(decorators: string[]): string | undefined {
+  const paths = decorators.map((d) => /^@?\s*[\w.]+\.\w+\(\s*['"]([^'"<>{}]*)['"]\s*[,)]/.exec(d)?.[1]);
+  return paths.every((p) => p !== undefined && p.startsWith('/')) ? paths[0] : undefined;
+}
+
 /** A def, async def or lambda: registered in the context's function list. */
 export function lowerFunction(ctx: LowerContext, node: SyntaxNode, hint: FunctionHint = {}): FunctionIR {
   const name = fieldOf(node, 'name');
@@ -164,6 +170,7 @@ export function lowerFunction(ctx: LowerContext, node: SyntaxNode, hint: Functio
   if (route) {
     markRoute(fn, route.replace(/^@\s*/, ''), lowered.map((l) => l.info), ctx.fastapi);
     scope.respond = !ctx.fastapi;
+    scope.staticPath = ctx.fastapi ? undefined : staticRoute(decorators.filter(isRouteDecorator));
   } else if (!hint.method || hint.view) markDjangoRequest(fn.params);
   ctx.scopes.push(scope);
   try {
