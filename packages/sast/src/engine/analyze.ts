@@ -61,8 +61,9 @@ function threadsFor(options: AnalyzeOptions, files: number): number {
 function secondJobs(firsts: readonly FirstPass[]): SecondJob[] {
   const byFile = new Map<string, [string, Summary][]>();
   for (const first of firsts) {
-    const useful = first.exports.filter(([, s]) => s.returns.length || s.sinks.length || s.checks.length);
-    if (useful.length) byFile.set(first.path, useful);
+    const carries = ([, s]: [string, Summary]) => s.returns.length > 0 || s.sinks.length > 0 || s.checks.length > 0;
+    // A class's instance marker (`Class()`, calls.ts instanceOf) goes along when its methods carry data.
+    if (first.exports.some(carries)) byFile.set(first.path, first.exports.filter((e) => carries(e) || e[0].endsWith('()')));
   }
   return firsts
     .filter((f) => f.deps.some((dep) => byFile.has(dep)))

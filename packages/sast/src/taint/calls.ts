@@ -104,6 +104,13 @@ function callSource(state: ModuleState, call: Call, path: readonly string[]): Ta
   return [fact];
 }
 
+/** `mod.Wrapper(x)` where the file mod exports `Wrapper()` (a class's constructor): the instance's path. */
+function instanceOf(state: ModuleState, callPath: readonly string[] | undefined): string[] | undefined {
+  const head = callPath?.[0];
+  if (!callPath || callPath.length < 2 || !head?.startsWith('<')) return undefined;
+  return state.imported.has(`${head.slice(1, -1)}#${callPath.slice(1).join('.')}`) ? [...callPath] : undefined;
+}
+
 export function evaluateCall(state: ModuleState, frame: Frame, call: Call): Value {
   const path = pathOf(state, frame, call.callee);
   const receiver = call.callee.kind === 'member' ? evaluate(state, frame, call.callee.object) : undefined;
@@ -125,7 +132,7 @@ export function evaluateCall(state: ModuleState, frame: Frame, call: Call): Valu
     taint = callbacks(state, frame, call, receiver, args) ?? (path && propagate(state, frame, call, path, receiver, args)) ?? defaultResult(state, frame, call, receiver, args);
   }
   if (mask) taint = mapTaint(taint, (f) => ({ ...f, clean: f.clean | mask }));
-  // util.promisify(exec) is still exec.
-  const ref = path?.at(-1) === 'promisify' ? args[0]?.ref : undefined;
+  // util.promisify(exec) is still exec; an instance of another file's class is known by it (its methods are exported as `Class().method`).
+  const ref = path?.at(-1) === 'promisify' ? args[0]?.ref : instanceOf(state, callPath);
   return { taint, ref };
 }

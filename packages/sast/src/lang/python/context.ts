@@ -9,6 +9,8 @@ export interface FunctionScope {
   constants: Map<string, number>;
   /** The method's receiver (`self`), lowered as `this` so that `self.m()` reaches the method. */
   self?: string | undefined;
+  /** Parameters typed as Flask's request (`request: flask.Request`): they are `flask.request`. */
+  requestNames: Set<string>;
   /** A Flask handler of fixed routes only (no `<converter>`): its `request.path` is that route, not request data. */
   staticPath?: string | undefined;
   /** Flask route handler: its `return x` is the response body (lowered as `$return(x)`). */
@@ -28,6 +30,16 @@ export class LowerContext extends BaseLowerContext {
   /** The file uses FastAPI (its handlers' parameters are request data, its returns JSON). */
   fastapi = false;
   readonly scopes: FunctionScope[] = [];
+  /** In the methods of a class, its fields that hold Flask's request (`request: flask.Request`, `self.r = request`). */
+  requestFields: ReadonlySet<string> = new Set();
+
+  /** Whether a type annotation names Flask's (werkzeug's) request class. */
+  isRequestType(type: string | undefined): boolean {
+    if (!type || this.fastapi) return false;
+    const text = type.replace(/\s+/g, '');
+    if (/^(?:flask|werkzeug)(?:\.wrappers)?(?:\.request)?\.Request$/.test(text)) return true;
+    return this.imports.some((i) => i.local === text && i.imported === 'Request' && /^(?:flask|werkzeug)\b/.test(i.module));
+  }
 
   get scope(): FunctionScope | undefined {
     return this.scopes.at(-1);

@@ -57,9 +57,16 @@ function moduleOf(ctx: LowerContext, node: SyntaxNode): Expr | undefined {
   return module !== undefined ? { kind: 'module', span: ctx.span(node), module } : undefined;
 }
 
+/** Flask's request, however the code reaches it (a parameter or field typed `flask.Request` is that object). */
+function flaskRequest(ctx: LowerContext, node: SyntaxNode): Expr {
+  const span = ctx.span(node);
+  return { kind: 'member', span, object: { kind: 'module', span, module: 'flask' }, property: 'request' };
+}
+
 function identifier(ctx: LowerContext, node: SyntaxNode): Expr {
   const name = ctx.text(node);
   if (ctx.scope?.self === name) return { kind: 'name', span: ctx.span(node), name: 'this' };
+  if (ctx.scope?.requestNames.has(name)) return flaskRequest(ctx, node);
   return { kind: 'name', span: ctx.span(node), name };
 }
 
@@ -71,6 +78,7 @@ function attribute(ctx: LowerContext, node: SyntaxNode): Expr {
   if (module && module.kind === 'module' && module.module.includes('.')) return module;
   const object = fieldOf(node, 'object');
   const property = fieldOf(node, 'attribute');
+  if (object && property && ctx.scope?.self === ctx.text(object) && ctx.requestFields.has(ctx.text(property))) return flaskRequest(ctx, node);
   return { kind: 'member', span: ctx.span(node), object: object ? lowerExpr(ctx, object) : ctx.opaque(node), property: property ? ctx.text(property) : undefined };
 }
 

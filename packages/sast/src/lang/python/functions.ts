@@ -84,7 +84,7 @@ function boundNames(ctx: LowerContext, body: SyntaxNode | undefined, params: Par
   if (body) visit(body);
   const constants = new Map<string, number>();
   for (const [name, value] of numbers) if (counts.get(name) === 1 && !params.some((p) => p.name === name)) constants.set(name, value);
-  return { locals, constants, respond: false, known: new Map(), defs: new Map(), depth: 0 };
+  return { locals, constants, respond: false, known: new Map(), defs: new Map(), requestNames: new Set(), depth: 0 };
 }
 
 interface Lowered {
@@ -166,6 +166,7 @@ export function lowerFunction(ctx: LowerContext, node: SyntaxNode, hint: Functio
   const body = fieldOf(node, 'body');
   const scope = boundNames(ctx, body, lowered.map((l) => l.info));
   scope.self = self;
+  for (const l of lowered) if (l.info.name && ctx.isRequestType(l.info.type)) scope.requestNames.add(l.info.name);
   const route = decorators.find(isRouteDecorator);
   if (route) {
     markRoute(fn, route.replace(/^@\s*/, ''), lowered.map((l) => l.info), ctx.fastapi);

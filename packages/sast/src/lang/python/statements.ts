@@ -1,5 +1,5 @@
 import { dispatchStatement } from '../lower-context.js';
-import type { Expr, FunctionIR, Stmt } from '../../ir/types.js';
+import type { Expr, FunctionIR, Span, Stmt } from '../../ir/types.js';
 import { fieldOf, fieldsOf, firstNamed, namedChildren, type SyntaxNode } from '../../parse/syntax.js';
 import { LowerContext } from './context.js';
 import { constantOf, foldCondition, lowerExpr } from './expressions.js';
@@ -220,17 +220,65 @@ function classDefinition(ctx: LowerContext, node: SyntaxNode, decorators: string
   const members: FunctionIR[] = [];
   const fields: { name: string; value: Expr }[] = [];
   const body = fieldOf(node, 'body');
-  for (const child of body ? namedChildren(body) : []) {
-    const { def, decos } = unwrapDecorated(ctx, child);
-    if (def.type === 'function_definition') members.push(lowerFunction(ctx, def, { decorators: decos, method: true, view }));
-    else if (def.type === 'expression_statement') {
-      for (const stmt of expressionStatement(ctx, def)) if (stmt.kind === 'assign' && stmt.target.kind === 'name' && stmt.value) fields.push({ name: stmt.target.name, value: stmt.value });
+  const outerFields = ctx.requestFields;
+  ctx.requestFields = requestFields(ctx, body);
+  try {
+    for (const child of body ? namedChildren(body) : []) {
+      const { def, decos } = unwrapDecorated(ctx, child);
+      if (def.type === 'function_definition') members.push(lowerFunction(ctx, def, { decorators: decos, method: true, view }));
+      else if (def.type === 'expression_statement') {
+        for (const stmt of expressionStatement(ctx, def)) if (stmt.kind === 'assign' && stmt.target.kind === 'name' && stmt.value) fields.push({ name: stmt.target.name, value: stmt.value });
+      }
     }
+  } finally {
+    ctx.requestFields = outerFields;
   }
   void decorators;
   const className = name ? ctx.text(name) : undefined;
-  if (className && ctx.scopes.length === 0) ctx.exports.push({ name: className, local: className });
+  if (className && ctx.scopes.length === 0) exportClass(ctx, className, members, ctx.span(node));
   return [{ kind: 'class', span: ctx.span(node), name: className, members, fields }];
+}
+
+/**
+ * A top-level class for other files: calling it runs `__init__` (exported as the class), an instance is
+ * `Class()` (its constructor, or an empty one) and its methods `Class().method`, so `w = mod.Wrapper(x)` then
+ * `w.get()` reaches the method's summary.
+ */
+function exportClass(ctx: LowerContext, className: string, members: FunctionIR[], span: Span): void {
+  let init = members.find((m) => m.name === '__init__');
+  if (init) ctx.exports.push({ name: className, fn: init.id });
+  else {
+    ctx.exports.push({ name: className, local: className });
+    init = { id: ctx.id(), name: className, span, params: [], body: [] };
+    ctx.functions.push(init);
+  }
+  ctx.exports.push({ name: `${className}()`, fn: init.id });
+  for (const m of members) if (m.name && m.name !== '__init__') ctx.exports.push({ name: `${className}().${m.name}`, fn: m.id });
+}
+
+/** Fields of a class that hold Flask's request: annotated `request: flask.Request`, or set in __init__ from a parameter so typed. */
+function requestFields(ctx: LowerContext, body: SyntaxNode | undefined): Set<string> {
+  const out = new Set<string>();
+  for (const child of body ? namedChildren(body) : []) {
+    const { def } = unwrapDecorated(ctx, child);
+    if (def.type === 'expression_statement') {
+      const assign = firstNamed(def);
+      const left = assign?.type === 'assignment' ? fieldOf(assign, 'left') : undefined;
+      const type = assign ? fieldOf(assign, 'type') : undefined;
+      if (left?.type === 'identifier' && ctx.isRequestType(type && ctx.text(type))) out.add(ctx.text(left));
+    } else if (def.type === 'function_definition' && ctx.text(fieldOf(def, 'name') ?? def) === '__init__') {
+      const params = namedChildren(fieldOf(def, 'parameters') ?? def);
+      const self = params[0] ? ctx.text(params[0]) : 'self';
+      const typed = new Set(params.filter((p) => p.type === 'typed_parameter' && ctx.isRequestType(ctx.text(fieldOf(p, 'type') ?? p))).map((p) => ctx.text(firstNamed(p) ?? p)));
+      for (const stmt of namedChildren(fieldOf(def, 'body') ?? def)) {
+        const assign = stmt.type === 'expression_statement' ? firstNamed(stmt) : undefined;
+        const [left, right] = assign?.type === 'assignment' ? [fieldOf(assign, 'left'), fieldOf(assign, 'right')] : [];
+        const target = left?.type === 'attribute' && ctx.text(fieldOf(left, 'object') ?? left) === self ? fieldOf(left, 'attribute') : undefined;
+        if (target && right?.type === 'identifier' && typed.has(ctx.text(right))) out.add(ctx.text(target));
+      }
+    }
+  }
+  return out;
 }
 
 function unwrapDecorated(ctx: LowerContext, node: SyntaxNode): { def: SyntaxNode; decos: string[] } {
