@@ -1,5 +1,6 @@
 import { BaseLowerContext } from '../lower-context.js';
 import type { SyntaxNode } from '../../parse/syntax.js';
+import type { KnownList } from './lists.js';
 
 /** One function being lowered: its own names (params, assignments) and the constants folded in its branches. */
 export interface FunctionScope {
@@ -19,6 +20,10 @@ export interface FunctionScope {
   known: Map<string, number | string | boolean>;
   /** The expression each name was last assigned (`p = (base / name).resolve()`), for reading checks on it; dropped when it is assigned otherwise. */
   defs: Map<string, SyntaxNode>;
+  /** SAX parsers given feature_external_ges/pes here: they resolve external entities. */
+  entityParsers: Set<string>;
+  /** Local lists followed item by item (lists.ts). */
+  lists: Map<string, KnownList>;
   /** How deep in branches and loops lowering is: only top-level assignments set `known`. */
   depth: number;
 }
@@ -32,6 +37,8 @@ export class LowerContext extends BaseLowerContext {
   readonly scopes: FunctionScope[] = [];
   /** In the methods of a class, its fields that hold Flask's request (`request: flask.Request`, `self.r = request`). */
   requestFields: ReadonlySet<string> = new Set();
+  /** The followed list whose use is being lowered (lst.append(x), lst[1]): that use does not stop following it. */
+  listUse: string | undefined;
 
   /** Whether a type annotation names Flask's (werkzeug's) request class. */
   isRequestType(type: string | undefined): boolean {

@@ -2,6 +2,7 @@ import type { Expr, FunctionIR, ObjectEntry, Stmt } from '../../ir/types.js';
 import { fieldOf, firstNamed, namedChildren, type SyntaxNode } from '../../parse/syntax.js';
 import { callCheck, comparisonCheck, quotedLiteralCheck } from './checks.js';
 import { LowerContext, stringValue } from './context.js';
+import { listItem, releaseList } from './lists.js';
 import { lowerLambda, lowerPattern } from './functions.js';
 
 type Lower = (ctx: LowerContext, node: SyntaxNode) => Expr;
@@ -67,6 +68,7 @@ function identifier(ctx: LowerContext, node: SyntaxNode): Expr {
   const name = ctx.text(node);
   if (ctx.scope?.self === name) return { kind: 'name', span: ctx.span(node), name: 'this' };
   if (ctx.scope?.requestNames.has(name)) return flaskRequest(ctx, node);
+  if (name !== ctx.listUse) releaseList(ctx, name);
   return { kind: 'name', span: ctx.span(node), name };
 }
 
@@ -85,10 +87,23 @@ function attribute(ctx: LowerContext, node: SyntaxNode): Expr {
 function subscript(ctx: LowerContext, node: SyntaxNode): Expr {
   const value = fieldOf(node, 'value');
   const index = fieldOf(node, 'subscript');
-  const base = value ? lowerExpr(ctx, value) : ctx.opaque(node);
+  const item = listItem(ctx, node);
+  if (item !== undefined) return literal(ctx, node, item);
+  const base = value ? withListUse(ctx, value, () => lowerExpr(ctx, value)) : ctx.opaque(node);
   if (index?.type === 'string' && !index.children.some((c) => c.type === 'interpolation')) return { kind: 'member', span: ctx.span(node), object: base, property: stringValue(ctx, index) };
   if (index?.type === 'integer') return { kind: 'member', span: ctx.span(node), object: base, property: ctx.text(index) };
   return { kind: 'member', span: ctx.span(node), object: base, property: undefined, index: index ? lowerExpr(ctx, index) : undefined };
+}
+
+/** Lowers a read of a followed list (lst[i], lst.append(x)) without ending the following. */
+export function withListUse<T>(ctx: LowerContext, list: SyntaxNode, lower: () => T): T {
+  const saved = ctx.listUse;
+  ctx.listUse = list.type === 'identifier' ? ctx.text(list) : saved;
+  try {
+    return lower();
+  } finally {
+    ctx.listUse = saved;
+  }
 }
 
 /** Positional arguments, then the keyword arguments as one object (`shell=True` is `{ shell: true }`). */
@@ -111,14 +126,46 @@ export function argumentsOf(ctx: LowerContext, node: SyntaxNode | undefined): Ex
   return positional;
 }
 
+/** make_response((body, headers)): Flask reads a tuple as (body, status or headers, headers), as separate arguments. */
+function flaskResponseArgs(ctx: LowerContext, fn: SyntaxNode, argsNode: SyntaxNode | undefined): Expr[] | undefined {
+  const args = argsNode ? namedChildren(argsNode) : [];
+  if (args.length !== 1 || args[0]!.type !== 'tuple' || !/(?:^|\.)make_response$/.test(dotted(ctx, fn) ?? '')) return undefined;
+  return namedChildren(args[0]!).map((item) => lowerExpr(ctx, item));
+}
+
+/**
+ * minidom/pulldom/sax parse(x, parser) with a parser made here by xml.sax.make_parser() and never given
+ * feature_external_ges/pes: expat then reads no external entity, so the parser argument is left out (the XXE
+ * rule's sinks need one).
+ */
+function xmlParseArgs(ctx: LowerContext, fn: SyntaxNode, argsNode: SyntaxNode | undefined): Expr[] | undefined {
+  const args = argsNode ? namedChildren(argsNode) : [];
+  const parser = args[1];
+  if (!parser || parser.type !== 'identifier' || !/^xml\.(?:dom\.(?:minidom|pulldom)|sax)\.(?:parseString|parse)$/.test(dotted(ctx, fn) ?? '')) return undefined;
+  const made = ctx.scope?.defs.get(ctx.text(parser));
+  if (!made || made.type !== 'call' || !/(?:^|\.)make_parser$/.test(dotted(ctx, fieldOf(made, 'function') ?? made) ?? '')) return undefined;
+  if (ctx.scope?.entityParsers.has(ctx.text(parser))) return undefined;
+  return [lowerExpr(ctx, args[0]!), ...args.slice(2).map((a) => lowerExpr(ctx, a))];
+}
+
+/** parser.setFeature(feature_external_ges, True): that parser resolves external entities. */
+function noteEntityFeature(ctx: LowerContext, fn: SyntaxNode, argsNode: SyntaxNode | undefined): void {
+  const object = fn.type === 'attribute' ? fieldOf(fn, 'object') : undefined;
+  const method = fn.type === 'attribute' ? fieldOf(fn, 'attribute') : undefined;
+  const [feature, on] = argsNode ? namedChildren(argsNode) : [];
+  if (!object || object.type !== 'identifier' || !method || ctx.text(method) !== 'setFeature' || !feature || !on) return;
+  if (/external_(?:ges|pes)|external-(?:general|parameter)-entities/.test(ctx.text(feature)) && !/^(?:False|0|None)$/.test(ctx.text(on))) ctx.scope?.entityParsers.add(ctx.text(object));
+}
+
 function call(ctx: LowerContext, node: SyntaxNode): Expr {
   const fn = fieldOf(node, 'function');
   const argsNode = fieldOf(node, 'arguments');
   const span = ctx.span(node);
   if (!fn) return ctx.opaque(node);
+  noteEntityFeature(ctx, fn, argsNode);
   const validation = callCheck(ctx, node);
   if (validation) return validation;
-  const args = argumentsOf(ctx, argsNode);
+  const args = flaskResponseArgs(ctx, fn, argsNode) ?? xmlParseArgs(ctx, fn, argsNode) ?? argumentsOf(ctx, argsNode);
   const name = fn.type === 'identifier' ? ctx.text(fn) : undefined;
   // isinstance(x, str): a type test.
   if (name === 'isinstance' && args.length === 2) {

@@ -84,7 +84,7 @@ function boundNames(ctx: LowerContext, body: SyntaxNode | undefined, params: Par
   if (body) visit(body);
   const constants = new Map<string, number>();
   for (const [name, value] of numbers) if (counts.get(name) === 1 && !params.some((p) => p.name === name)) constants.set(name, value);
-  return { locals, constants, respond: false, known: new Map(), defs: new Map(), requestNames: new Set(), depth: 0 };
+  return { locals, constants, respond: false, known: new Map(), defs: new Map(), requestNames: new Set(), entityParsers: new Set(), lists: new Map(), depth: 0 };
 }
 
 interface Lowered {
@@ -191,7 +191,10 @@ export function lowerLambda(ctx: LowerContext, node: SyntaxNode): FunctionIR {
 export function responseReturn(ctx: LowerContext, node: SyntaxNode, value: SyntaxNode | undefined): Stmt[] {
   const span = ctx.span(node);
   if (!value) return [{ kind: 'return', span }];
-  const lowered = lowerExpr(ctx, value);
-  if (!ctx.scope?.respond) return [{ kind: 'return', span, value: lowered }];
-  return [{ kind: 'return', span, value: { kind: 'call', span: ctx.span(value), callee: { kind: 'name', span, name: '$return' }, args: [lowered] } }];
+  if (!ctx.scope?.respond) return [{ kind: 'return', span, value: lowerExpr(ctx, value) }];
+  // return body, status, headers: the first item is the body; the others are evaluated for what they do.
+  const items = value.type === 'expression_list' || (value.type === 'tuple' && namedChildren(value).length > 1) ? namedChildren(value) : [value];
+  const rest: Stmt[] = items.slice(1).map((item) => ({ kind: 'expr', span: ctx.span(item), expr: lowerExpr(ctx, item) }));
+  const body = lowerExpr(ctx, items[0]!);
+  return [...rest, { kind: 'return', span, value: { kind: 'call', span: ctx.span(value), callee: { kind: 'name', span, name: '$return' }, args: [body] } }];
 }

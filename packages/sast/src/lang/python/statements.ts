@@ -2,7 +2,8 @@ import { dispatchStatement } from '../lower-context.js';
 import type { Expr, FunctionIR, Span, Stmt } from '../../ir/types.js';
 import { fieldOf, fieldsOf, firstNamed, namedChildren, type SyntaxNode } from '../../parse/syntax.js';
 import { LowerContext } from './context.js';
-import { constantOf, foldCondition, lowerExpr } from './expressions.js';
+import { constantOf, foldCondition, lowerExpr, withListUse } from './expressions.js';
+import { assignList, listStatement, releaseList } from './lists.js';
 import { lowerFunction, lowerPattern, responseReturn, type FunctionHint } from './functions.js';
 import { lowerImport, lowerImportFrom } from './modules.js';
 
@@ -31,8 +32,9 @@ function nested(ctx: LowerContext, node: SyntaxNode | undefined): Stmt[] {
 /** Every name assigned under `node`: a loop forgets them before its body runs (a later iteration sees them). */
 function forgetAssigned(ctx: LowerContext, node: SyntaxNode): void {
   const scope = ctx.scope;
-  if (!scope || (!scope.known.size && !scope.defs.size)) return;
+  if (!scope || (!scope.known.size && !scope.defs.size && !scope.lists.size)) return;
   const visit = (n: SyntaxNode) => {
+    if (n.type === 'identifier') releaseList(ctx, ctx.text(n));
     if ((n.type === 'assignment' || n.type === 'augmented_assignment') && fieldOf(n, 'left')) forget(ctx, fieldOf(n, 'left')!);
     if (n.type === 'for_statement' && fieldOf(n, 'left')) forget(ctx, fieldOf(n, 'left')!);
     for (const c of n.children) visit(c);
@@ -46,6 +48,7 @@ function forget(ctx: LowerContext, target: SyntaxNode): void {
   if (target.type === 'identifier') {
     scope.known.delete(ctx.text(target));
     scope.defs.delete(ctx.text(target));
+    releaseList(ctx, ctx.text(target));
   }
   else for (const c of namedChildren(target)) if (c.type !== 'attribute' && c.type !== 'subscript') forget(ctx, c);
 }
@@ -56,6 +59,7 @@ function remember(ctx: LowerContext, target: SyntaxNode, value: SyntaxNode | und
   if (!scope) return;
   forget(ctx, target);
   if (target.type === 'identifier' && value) scope.defs.set(ctx.text(target), value);
+  assignList(ctx, target, value);
   if (target.type !== 'identifier' || !value || scope.depth > 0) return;
   const known = constantOf(ctx, value);
   if (known !== undefined) scope.known.set(ctx.text(target), known);
@@ -116,6 +120,10 @@ function expressionStatement(ctx: LowerContext, node: SyntaxNode): Stmt[] {
   return namedChildren(node).flatMap((inner): Stmt[] => {
     if (inner.type === 'assignment') return assignment(ctx, inner);
     if (inner.type === 'augmented_assignment') return augmented(ctx, inner);
+    if (listStatement(ctx, inner)) {
+      const list = fieldOf(fieldOf(inner, 'function') ?? inner, 'object') ?? inner;
+      return [{ kind: 'expr', span: ctx.span(inner), expr: withListUse(ctx, list, () => lowerExpr(ctx, inner)) }];
+    }
     return [{ kind: 'expr', span: ctx.span(inner), expr: lowerExpr(ctx, inner) }];
   });
 }
@@ -331,7 +339,15 @@ const STATEMENTS: Record<string, LowerStmt> = {
     const raise: Stmt = { kind: 'throw', span: ctx.span(n), value: message ? lowerExpr(ctx, message) : undefined };
     return [{ kind: 'if', span: ctx.span(n), test: lowerExpr(ctx, test), then: [], else: [raise] }];
   },
-  delete_statement: () => [],
+  delete_statement: (ctx, n) => {
+    // del lst[0] changes a list: it is no longer followed item by item.
+    const visit = (node: SyntaxNode): void => {
+      if (node.type === 'identifier') releaseList(ctx, ctx.text(node));
+      node.children.forEach(visit);
+    };
+    visit(n);
+    return [];
+  },
   print_statement: (ctx, n) => namedChildren(n).map((c) => ({ kind: 'expr', span: ctx.span(c), expr: lowerExpr(ctx, c) })),
   exec_statement: (ctx, n) => namedChildren(n).map((c) => ({ kind: 'expr', span: ctx.span(c), expr: lowerExpr(ctx, c) })),
 };
