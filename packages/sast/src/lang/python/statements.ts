@@ -9,6 +9,9 @@ import { lowerImport, lowerImportFrom } from './modules.js';
 
 type LowerStmt = (ctx: LowerContext, node: SyntaxNode) => Stmt[];
 
+/** Calls that never return (they raise or end the process): abort(404) ends a branch as `raise` does. */
+const NO_RETURN = /^(?:abort|flask\.abort|flask_restful\.abort|werkzeug\.exceptions\.abort|exit|quit|sys\.exit|os\._exit)$/;
+
 const SKIPPED = new Set(['pass_statement', 'break_statement', 'continue_statement', 'global_statement', 'nonlocal_statement', 'future_import_statement', 'comment', 'type_alias_statement']);
 /** Base classes that make a class a Django (or DRF) class-based view: its `self.request` is the request. */
 const VIEW_BASES = /(?:^|[.\s,(])(?:\w*View|\w*ViewSet|\w*Mixin)\b/;
@@ -120,6 +123,9 @@ function expressionStatement(ctx: LowerContext, node: SyntaxNode): Stmt[] {
   return namedChildren(node).flatMap((inner): Stmt[] => {
     if (inner.type === 'assignment') return assignment(ctx, inner);
     if (inner.type === 'augmented_assignment') return augmented(ctx, inner);
+    if (inner.type === 'call' && NO_RETURN.test(ctx.text(fieldOf(inner, 'function') ?? inner).replace(/\s+/g, ''))) {
+      return [{ kind: 'throw', span: ctx.span(inner), value: lowerExpr(ctx, inner) }];
+    }
     if (listStatement(ctx, inner)) {
       const list = fieldOf(fieldOf(inner, 'function') ?? inner, 'object') ?? inner;
       return [{ kind: 'expr', span: ctx.span(inner), expr: withListUse(ctx, list, () => lowerExpr(ctx, inner)) }];
