@@ -19,7 +19,7 @@ const CLASS_METHODS: Record<string, string> = { isdigit: 'number', isdecimal: 'n
 const ESCAPES: Record<string, string> = { n: '\n', r: '\r', t: '\t', '0': '\0' };
 
 /** A string literal's value: escapes decoded unless it is raw (r'…'), so that '\\'' is one quote. */
-function stringValue(ctx: LowerContext, node: SyntaxNode): string {
+export function stringValue(ctx: LowerContext, node: SyntaxNode): string {
   const raw = /^[a-zA-Z]*[rR]/.test(ctx.text(node));
   const text = node.children.filter((c) => c.type === 'string_content' || c.type === 'escape_sequence').map((c) => ctx.text(c)).join('');
   return raw ? text : text.replace(/\\([\s\S])/g, (_, c: string) => ESCAPES[c] ?? c);
@@ -35,7 +35,7 @@ function unwrap(node: SyntaxNode): SyntaxNode {
   return n;
 }
 
-function isPlainString(node: SyntaxNode): boolean {
+export function isPlainString(node: SyntaxNode): boolean {
   return node.type === 'string' && !node.children.some((c) => c.type === 'interpolation');
 }
 

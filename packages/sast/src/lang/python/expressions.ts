@@ -1,6 +1,6 @@
 import type { Expr, FunctionIR, ObjectEntry, Stmt } from '../../ir/types.js';
 import { fieldOf, firstNamed, namedChildren, type SyntaxNode } from '../../parse/syntax.js';
-import { callCheck, comparisonCheck, quotedLiteralCheck } from './checks.js';
+import { callCheck, comparisonCheck, isPlainString, quotedLiteralCheck, stringValue as literalValue } from './checks.js';
 import { LowerContext, stringValue } from './context.js';
 import { listItem, releaseList } from './lists.js';
 import { lowerLambda, lowerPattern } from './functions.js';
@@ -177,6 +177,11 @@ function call(ctx: LowerContext, node: SyntaxNode): Expr {
     const method = fieldOf(fn, 'attribute');
     const object = fieldOf(fn, 'object');
     const methodName = method ? ctx.text(method) : '';
+    // x.replace("'", '&apos;'): no quote of that kind is left, which the rules name `escape_quotes`.
+    const [from, to] = argsNode ? namedChildren(argsNode) : [];
+    if (object && methodName === 'replace' && from && to && isPlainString(from) && isPlainString(to) && /^['"]$/.test(literalValue(ctx, from)) && !literalValue(ctx, to).includes(literalValue(ctx, from))) {
+      return { kind: 'call', span, callee: { kind: 'member', span: ctx.span(fn), object: lowerExpr(ctx, object), property: 'escape_quotes' }, args };
+    }
     // 'a {}'.format(x), sep.join(items): the parts end up in one string.
     if (object && (methodName === 'format' || methodName === 'join') && (object.type === 'string' || object.type === 'concatenated_string')) {
       return { kind: 'concat', span, parts: [lowerExpr(ctx, object), ...args.flatMap((a) => (a.kind === 'object' ? a.entries.map((e) => e.value) : [a]))] };
