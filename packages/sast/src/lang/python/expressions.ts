@@ -1,7 +1,8 @@
 import type { Expr, FunctionIR, ObjectEntry, Stmt } from '../../ir/types.js';
 import { fieldOf, firstNamed, namedChildren, type SyntaxNode } from '../../parse/syntax.js';
-import { callCheck, comparisonCheck, isPlainString, quotedLiteralCheck, stringValue as literalValue } from './checks.js';
+import { callCheck, comparisonCheck, quotedLiteralCheck } from './checks.js';
 import { LowerContext, stringValue } from './context.js';
+import { libraryCall, libraryArgs, noteEntityFeature } from './library.js';
 import { listItem, releaseList } from './lists.js';
 import { lowerLambda, lowerPattern } from './functions.js';
 
@@ -39,7 +40,7 @@ function concatenated(ctx: LowerContext, node: SyntaxNode): Expr {
 }
 
 /** The dotted text of an attribute chain of plain names: `a.b.c`, else undefined. */
-function dotted(ctx: LowerContext, node: SyntaxNode): string | undefined {
+export function dotted(ctx: LowerContext, node: SyntaxNode): string | undefined {
   if (node.type === 'identifier') return ctx.text(node);
   if (node.type !== 'attribute') return undefined;
   const object = fieldOf(node, 'object');
@@ -126,37 +127,6 @@ export function argumentsOf(ctx: LowerContext, node: SyntaxNode | undefined): Ex
   return positional;
 }
 
-/** make_response((body, headers)): Flask reads a tuple as (body, status or headers, headers), as separate arguments. */
-function flaskResponseArgs(ctx: LowerContext, fn: SyntaxNode, argsNode: SyntaxNode | undefined): Expr[] | undefined {
-  const args = argsNode ? namedChildren(argsNode) : [];
-  if (args.length !== 1 || args[0]!.type !== 'tuple' || !/(?:^|\.)make_response$/.test(dotted(ctx, fn) ?? '')) return undefined;
-  return namedChildren(args[0]!).map((item) => lowerExpr(ctx, item));
-}
-
-/**
- * minidom/pulldom/sax parse(x, parser) with a parser made here by xml.sax.make_parser() and never given
- * feature_external_ges/pes: expat then reads no external entity, so the parser argument is left out (the XXE
- * rule's sinks need one).
- */
-function xmlParseArgs(ctx: LowerContext, fn: SyntaxNode, argsNode: SyntaxNode | undefined): Expr[] | undefined {
-  const args = argsNode ? namedChildren(argsNode) : [];
-  const parser = args[1];
-  if (!parser || parser.type !== 'identifier' || !/^xml\.(?:dom\.(?:minidom|pulldom)|sax)\.(?:parseString|parse)$/.test(dotted(ctx, fn) ?? '')) return undefined;
-  const made = ctx.scope?.defs.get(ctx.text(parser));
-  if (!made || made.type !== 'call' || !/(?:^|\.)make_parser$/.test(dotted(ctx, fieldOf(made, 'function') ?? made) ?? '')) return undefined;
-  if (ctx.scope?.entityParsers.has(ctx.text(parser))) return undefined;
-  return [lowerExpr(ctx, args[0]!), ...args.slice(2).map((a) => lowerExpr(ctx, a))];
-}
-
-/** parser.setFeature(feature_external_ges, True): that parser resolves external entities. */
-function noteEntityFeature(ctx: LowerContext, fn: SyntaxNode, argsNode: SyntaxNode | undefined): void {
-  const object = fn.type === 'attribute' ? fieldOf(fn, 'object') : undefined;
-  const method = fn.type === 'attribute' ? fieldOf(fn, 'attribute') : undefined;
-  const [feature, on] = argsNode ? namedChildren(argsNode) : [];
-  if (!object || object.type !== 'identifier' || !method || ctx.text(method) !== 'setFeature' || !feature || !on) return;
-  if (/external_(?:ges|pes)|external-(?:general|parameter)-entities/.test(ctx.text(feature)) && !/^(?:False|0|None)$/.test(ctx.text(on))) ctx.scope?.entityParsers.add(ctx.text(object));
-}
-
 function call(ctx: LowerContext, node: SyntaxNode): Expr {
   const fn = fieldOf(node, 'function');
   const argsNode = fieldOf(node, 'arguments');
@@ -165,7 +135,7 @@ function call(ctx: LowerContext, node: SyntaxNode): Expr {
   noteEntityFeature(ctx, fn, argsNode);
   const validation = callCheck(ctx, node);
   if (validation) return validation;
-  const args = flaskResponseArgs(ctx, fn, argsNode) ?? xmlParseArgs(ctx, fn, argsNode) ?? argumentsOf(ctx, argsNode);
+  const args = libraryArgs(ctx, fn, argsNode) ?? argumentsOf(ctx, argsNode);
   const name = fn.type === 'identifier' ? ctx.text(fn) : undefined;
   // isinstance(x, str): a type test.
   if (name === 'isinstance' && args.length === 2) {
@@ -173,38 +143,7 @@ function call(ctx: LowerContext, node: SyntaxNode): Expr {
     const type = typeNode ? TYPES[ctx.text(typeNode)] : undefined;
     if (type) return { kind: 'is-type', span, subject: args[0]!, type, negated: false };
   }
-  if (fn.type === 'attribute') {
-    const method = fieldOf(fn, 'attribute');
-    const object = fieldOf(fn, 'object');
-    const methodName = method ? ctx.text(method) : '';
-    // x.replace("'", '&apos;'): no quote of that kind is left, which the rules name `escape_quotes`.
-    const [from, to] = argsNode ? namedChildren(argsNode) : [];
-    if (object && methodName === 'replace' && from && to && isPlainString(from) && isPlainString(to) && /^['"]$/.test(literalValue(ctx, from)) && !literalValue(ctx, to).includes(literalValue(ctx, from))) {
-      return { kind: 'call', span, callee: { kind: 'member', span: ctx.span(fn), object: lowerExpr(ctx, object), property: 'escape_quotes' }, args };
-    }
-    // 'a {}'.format(x), sep.join(items): the parts end up in one string.
-    if (object && (methodName === 'format' || methodName === 'join') && (object.type === 'string' || object.type === 'concatenated_string')) {
-      return { kind: 'concat', span, parts: [lowerExpr(ctx, object), ...args.flatMap((a) => (a.kind === 'object' ? a.entries.map((e) => e.value) : [a]))] };
-    }
-    // yaml.load(x, Loader=yaml.SafeLoader) is yaml.safe_load(x).
-    if ((methodName === 'load' || methodName === 'load_all') && object && argsNode && /(?:^|\.)yaml$/.test(dotted(ctx, object) ?? '')) {
-      const loader = namedChildren(argsNode).find((a) => a.type === 'keyword_argument' && /^Loader\s*=/.test(ctx.text(a)));
-      const positional = namedChildren(argsNode).filter((a) => a.type !== 'keyword_argument')[1];
-      const chosen = loader ? fieldOf(loader, 'value') : positional;
-      if (chosen && /(?:^|\.)C?(?:Safe|Base)Loader$/.test(ctx.text(chosen))) {
-        return { kind: 'call', span, callee: { kind: 'member', span: ctx.span(fn), object: lowerExpr(ctx, object), property: `safe_${methodName}` }, args };
-      }
-    }
-    // hashlib.new('md5') is hashlib.md5().
-    if (methodName === 'new' && object && dotted(ctx, object) === 'hashlib' && argsNode) {
-      const first = namedChildren(argsNode)[0];
-      if (first?.type === 'string') {
-        const algo = stringValue(ctx, first).toLowerCase().replace(/[^a-z0-9_]/g, '');
-        if (/^[a-z][a-z0-9_]*$/.test(algo)) return { kind: 'call', span, callee: { kind: 'member', span: ctx.span(fn), object: lowerExpr(ctx, object), property: algo }, args: args.slice(1) };
-      }
-    }
-  }
-  return { kind: 'call', span, callee: lowerExpr(ctx, fn), args };
+  return libraryCall(ctx, node, fn, argsNode, args) ?? { kind: 'call', span, callee: lowerExpr(ctx, fn), args };
 }
 
 function binary(ctx: LowerContext, node: SyntaxNode): Expr {
