@@ -71,12 +71,34 @@ export function libraryCall(ctx: LowerContext, node: SyntaxNode, fn: SyntaxNode,
     const algo = stringValue(ctx, raw[0]).toLowerCase().replace(/[^a-z0-9_]/g, '');
     if (/^[a-z][a-z0-9_]*$/.test(algo)) return { kind: 'call', span, callee: member(ctx, fn, lowerExpr(ctx, object), algo), args: args.slice(1) };
   }
+  const stored = configEntry(ctx, object, methodName, raw);
+  if (stored) return stored;
   // p.read_text() on a pathlib path is pathlib.Path.read_text(p): the path is an argument the sinks check.
   if (PATH_METHODS.has(methodName) && isPath(ctx, object)) {
     const pathClass = member(ctx, fn, { kind: 'module', span: ctx.span(fn), module: 'pathlib' }, 'Path');
     return { kind: 'call', span, callee: member(ctx, fn, pathClass, methodName), args: [lowerExpr(ctx, object), ...args] };
   }
   return undefined;
+}
+
+const CONFIG_PARSERS = /^(?:configparser\.)?(?:Raw|Safe)?ConfigParser$/;
+
+/**
+ * conf.set('s', 'k', v) and conf.get('s', 'k') on a ConfigParser made here: a store by section and key, lowered as
+ * the member `conf['s/k']`, so that another key's value is not what was stored under this one.
+ */
+function configEntry(ctx: LowerContext, object: SyntaxNode, method: string, raw: SyntaxNode[]): Expr | undefined {
+  const made = object.type === 'identifier' ? ctx.scope?.defs.get(ctx.text(object)) : undefined;
+  if (!made || made.type !== 'call' || !CONFIG_PARSERS.test(dotted(ctx, fieldOf(made, 'function') ?? made) ?? '')) return undefined;
+  const positional = raw.filter((a) => a.type !== 'keyword_argument');
+  const [section, key, value] = positional;
+  if (!section || !key || !isPlainString(section) || !isPlainString(key)) return undefined;
+  const entry: Expr = { kind: 'member', span: ctx.span(object), object: lowerExpr(ctx, object), property: `${literalValue(ctx, section)}/${literalValue(ctx, key)}` };
+  if (method === 'set' && value && positional.length === 3) return { kind: 'assign', span: ctx.span(value), target: { kind: 'member', span: entry.span, object: entry.kind === 'member' ? entry.object : entry, property: entry.kind === 'member' ? entry.property : undefined }, value: lowerExpr(ctx, value) };
+  if (method !== 'get' || positional.length !== 2) return undefined;
+  const fallback = raw.find((a) => a.type === 'keyword_argument' && ctx.text(fieldOf(a, 'name') ?? a) === 'fallback');
+  const otherwise = fallback ? fieldOf(fallback, 'value') : undefined;
+  return otherwise ? { kind: 'union', span: ctx.span(object), parts: [entry, lowerExpr(ctx, otherwise)] } : entry;
 }
 
 /** make_response((body, headers)): Flask reads a tuple as (body, status or headers, headers), as separate arguments. */
