@@ -96,7 +96,20 @@ function assignment(ctx: LowerContext, node: SyntaxNode): Stmt[] {
     const reads = rights.some((r) => [...written].some((w) => new RegExp(`\\b${w}\\b`).test(ctx.text(r))));
     if (!reads) return done([...chained, ...lefts.map((l, i): Stmt => ({ kind: 'assign', span: ctx.span(l), target: lowerPattern(ctx, l), value: lowerValue(ctx, rights[i]!, l) }))]);
   }
-  return done([...chained, { kind: 'assign', span, target: lowerPattern(ctx, left), value: lowerValue(ctx, right, left) }]);
+  return done([...chained, ...keyWrite(ctx, left), { kind: 'assign', span, target: lowerPattern(ctx, left), value: lowerValue(ctx, right, left) }]);
+}
+
+/**
+ * obj[key] = v with a key that is not a constant: the key is passed to `obj.__setitem__` too, so that sinks on
+ * the key itself (a session attribute named by the client) see it; the assignment stores v as before.
+ */
+function keyWrite(ctx: LowerContext, left: SyntaxNode): Stmt[] {
+  const index = left.type === 'subscript' ? fieldOf(left, 'subscript') : undefined;
+  const object = fieldOf(left, 'value');
+  if (!index || !object || index.type === 'string' || index.type === 'integer' || index.type === 'slice') return [];
+  const span = ctx.span(left);
+  const callee: Expr = { kind: 'member', span: ctx.span(object), object: lowerExpr(ctx, object), property: '__setitem__' };
+  return [{ kind: 'expr', span, expr: { kind: 'call', span, callee, args: [lowerExpr(ctx, index)] } }];
 }
 
 function lowerValue(ctx: LowerContext, node: SyntaxNode, target: SyntaxNode): Expr {
