@@ -1,6 +1,6 @@
 import { BaseLowerContext } from '../lower-context.js';
 import type { SyntaxNode } from '../../parse/syntax.js';
-import type { KnownList } from './lists.js';
+import type { ArgvShape, KnownList } from './lists.js';
 
 /** One function being lowered: its own names (params, assignments) and the constants folded in its branches. */
 export interface FunctionScope {
@@ -22,6 +22,8 @@ export interface FunctionScope {
   defs: Map<string, SyntaxNode>;
   /** SAX parsers given feature_external_ges/pes here: they resolve external entities. */
   entityParsers: Set<string>;
+  /** Local lists that may hold a shell and its -c flag (lists.ts), over every branch. */
+  argv: Map<string, ArgvShape>;
   /** Local lists followed item by item (lists.ts). */
   lists: Map<string, KnownList>;
   /** How deep in branches and loops lowering is: only top-level assignments set `known`. */

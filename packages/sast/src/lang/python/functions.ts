@@ -84,7 +84,7 @@ function boundNames(ctx: LowerContext, body: SyntaxNode | undefined, params: Par
   if (body) visit(body);
   const constants = new Map<string, number>();
   for (const [name, value] of numbers) if (counts.get(name) === 1 && !params.some((p) => p.name === name)) constants.set(name, value);
-  return { locals, constants, respond: false, known: new Map(), defs: new Map(), requestNames: new Set(), entityParsers: new Set(), lists: new Map(), depth: 0 };
+  return { locals, constants, respond: false, known: new Map(), defs: new Map(), requestNames: new Set(), entityParsers: new Set(), argv: new Map(), lists: new Map(), depth: 0 };
 }
 
 interface Lowered {

@@ -2,7 +2,8 @@ import type { Expr } from '../../ir/types.js';
 import { fieldOf, namedChildren, type SyntaxNode } from '../../parse/syntax.js';
 import { isPlainString, stringValue as literalValue } from './checks.js';
 import { LowerContext, stringValue } from './context.js';
-import { dotted, lowerExpr } from './expressions.js';
+import { argumentsOf, dotted, lowerExpr } from './expressions.js';
+import { runsShell } from './lists.js';
 
 // Library calls whose meaning depends on how they are written, lowered as the call the rules name: yaml.load with
 // a safe Loader is yaml.safe_load, hashlib.new('md5') is hashlib.md5(), p.read_text() on a pathlib path is
@@ -121,10 +122,20 @@ function xmlParseArgs(ctx: LowerContext, fn: SyntaxNode, raw: SyntaxNode[]): Exp
   return [lowerExpr(ctx, raw[0]!), ...raw.slice(2).map((a) => lowerExpr(ctx, a))];
 }
 
+/** subprocess.run(['sh', '-c', cmd]): the argv runs a shell on one of its items, as `shell=True` does. */
+function shellArgvArgs(ctx: LowerContext, fn: SyntaxNode, argsNode: SyntaxNode | undefined, raw: SyntaxNode[]): Expr[] | undefined {
+  if (!/^subprocess\.(?:call|run|Popen|check_call|check_output)$/.test(dotted(ctx, fn) ?? '') || !runsShell(ctx, raw.find((a) => a.type !== 'keyword_argument'))) return undefined;
+  const args = argumentsOf(ctx, argsNode);
+  const shell = { key: 'shell', value: { kind: 'literal' as const, span: ctx.span(fn), value: true }, span: ctx.span(fn) };
+  const keywords = args.at(-1);
+  if (args.length > 1 && keywords?.kind === 'object') return [...args.slice(0, -1), { ...keywords, entries: [...keywords.entries.filter((e) => e.key !== 'shell'), shell] }];
+  return [...args, { kind: 'object', span: ctx.span(fn), entries: [shell] }];
+}
+
 /** Arguments some calls take in a shape of their own, or undefined (the plain lowering). */
 export function libraryArgs(ctx: LowerContext, fn: SyntaxNode, argsNode: SyntaxNode | undefined): Expr[] | undefined {
   const raw = argsNode ? namedChildren(argsNode) : [];
-  return flaskResponseArgs(ctx, fn, raw) ?? xmlParseArgs(ctx, fn, raw);
+  return flaskResponseArgs(ctx, fn, raw) ?? xmlParseArgs(ctx, fn, raw) ?? shellArgvArgs(ctx, fn, argsNode, raw);
 }
 
 /** parser.setFeature(feature_external_ges, True): that parser resolves external entities. */

@@ -75,3 +75,52 @@ export function listItem(ctx: LowerContext, node: SyntaxNode): string | undefine
 export function releaseList(ctx: LowerContext, name: string): void {
   ctx.scope?.lists.delete(name);
 }
+
+const SHELLS = /^(?:(?:\/usr)?\/bin\/)?(?:sh|bash|dash|zsh|ksh|cmd(?:\.exe)?|powershell(?:\.exe)?|pwsh)$/i;
+
+/** What an argv list may hold, over every branch: a shell program and its "run this string" flag (-c, /c). */
+export interface ArgvShape {
+  shell: boolean;
+  flag: boolean;
+}
+
+function noteArgvItem(shape: ArgvShape, value: string | undefined): void {
+  if (value === undefined) return;
+  if (SHELLS.test(value)) shape.shell = true;
+  if (/^(?:-c|\/c|-Command)$/i.test(value)) shape.flag = true;
+}
+
+/** `argv = [...]` starts a new shape; `argv.append('sh')`, `argv.insert(0, '-c')` in any branch add to it. */
+export function noteArgv(ctx: LowerContext, target: SyntaxNode, value: SyntaxNode | undefined): void {
+  const scope = ctx.scope;
+  if (!scope || target.type !== 'identifier') return;
+  if (value?.type !== 'list') {
+    scope.argv.delete(ctx.text(target));
+    return;
+  }
+  const shape = { shell: false, flag: false };
+  for (const item of namedChildren(value)) noteArgvItem(shape, plainString(ctx, item));
+  scope.argv.set(ctx.text(target), shape);
+}
+
+export function noteArgvCall(ctx: LowerContext, node: SyntaxNode): void {
+  const fn = node.type === 'call' ? fieldOf(node, 'function') : undefined;
+  const object = fn?.type === 'attribute' ? fieldOf(fn, 'object') : undefined;
+  const shape = object?.type === 'identifier' ? ctx.scope?.argv.get(ctx.text(object)) : undefined;
+  if (!fn || !shape) return;
+  const method = ctx.text(fieldOf(fn, 'attribute') ?? fn);
+  const args = namedChildren(fieldOf(node, 'arguments') ?? node);
+  if (method === 'append' || method === 'extend' || method === 'insert') for (const arg of args) noteArgvItem(shape, plainString(ctx, arg));
+}
+
+/** An argv that may run a shell on one of its items (['sh', '-c', cmd]): the call runs a shell command. */
+export function runsShell(ctx: LowerContext, argv: SyntaxNode | undefined): boolean {
+  if (!argv) return false;
+  if (argv.type === 'list') {
+    const shape = { shell: false, flag: false };
+    for (const item of namedChildren(argv)) noteArgvItem(shape, plainString(ctx, item));
+    return shape.shell && shape.flag;
+  }
+  const shape = argv.type === 'identifier' ? ctx.scope?.argv.get(ctx.text(argv)) : undefined;
+  return shape !== undefined && shape.shell && shape.flag;
+}

@@ -3,7 +3,7 @@ import type { Expr, FunctionIR, Span, Stmt } from '../../ir/types.js';
 import { fieldOf, fieldsOf, firstNamed, namedChildren, type SyntaxNode } from '../../parse/syntax.js';
 import { LowerContext } from './context.js';
 import { constantOf, foldCondition, lowerExpr, withListUse } from './expressions.js';
-import { assignList, listStatement, releaseList } from './lists.js';
+import { assignList, listStatement, noteArgv, noteArgvCall, releaseList } from './lists.js';
 import { lowerFunction, lowerPattern, responseReturn, type FunctionHint } from './functions.js';
 import { lowerImport, lowerImportFrom } from './modules.js';
 
@@ -63,6 +63,7 @@ function remember(ctx: LowerContext, target: SyntaxNode, value: SyntaxNode | und
   forget(ctx, target);
   if (target.type === 'identifier' && value) scope.defs.set(ctx.text(target), value);
   assignList(ctx, target, value);
+  noteArgv(ctx, target, value);
   if (target.type !== 'identifier' || !value || scope.depth > 0) return;
   const known = constantOf(ctx, value);
   if (known !== undefined) scope.known.set(ctx.text(target), known);
@@ -139,6 +140,7 @@ function expressionStatement(ctx: LowerContext, node: SyntaxNode): Stmt[] {
     if (inner.type === 'call' && NO_RETURN.test(ctx.text(fieldOf(inner, 'function') ?? inner).replace(/\s+/g, ''))) {
       return [{ kind: 'throw', span: ctx.span(inner), value: lowerExpr(ctx, inner) }];
     }
+    noteArgvCall(ctx, inner);
     if (listStatement(ctx, inner)) {
       const list = fieldOf(fieldOf(inner, 'function') ?? inner, 'object') ?? inner;
       return [{ kind: 'expr', span: ctx.span(inner), expr: withListUse(ctx, list, () => lowerExpr(ctx, inner)) }];
