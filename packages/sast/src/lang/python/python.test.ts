@@ -52,4 +52,40 @@ describe('Python', () => {
     ]);
     expect(found.filter((f) => f.startsWith('py-code-injection'))).toEqual([]);
   });
+
+  test('an instance of another file\'s class reaches its methods; a field typed flask.Request is the request', async () => {
+    const found = await rulesFound([
+      {
+        path: 'lib/wrap.py',
+        text: [
+          'import flask',
+          'class RequestWrapper:',
+          '    request: flask.Request',
+          '    def __init__(self, request: flask.Request):',
+          '        self.request = request',
+          '    def form(self, name):',
+          '        return self.request.form.get(name)',
+          '    def fixed(self, name):',
+          "        return 'bar'",
+          '',
+        ].join('\n'),
+      },
+      {
+        path: 'views.py',
+        text: [
+          'import os',
+          'import lib.wrap',
+          'from flask import request',
+          "@app.route('/run', methods=['POST'])",
+          'def run():',
+          '    w = lib.wrap.RequestWrapper(request)',
+          "    os.system(w.form('cmd'))",
+          "    os.system(w.fixed('cmd'))",
+          "    return 'ok'",
+          '',
+        ].join('\n'),
+      },
+    ]);
+    expect(found.filter((f) => f.startsWith('py-command-injection'))).toEqual(['py-command-injection@views.py:7']);
+  });
 });
