@@ -59,8 +59,13 @@ function unwrapStr(ctx: LowerContext, node: SyntaxNode): SyntaxNode {
 
 /** The expression a name was last assigned in this function (`p = (base / name).resolve()`). */
 function definition(ctx: LowerContext, node: SyntaxNode): SyntaxNode | undefined {
-  return node.type === 'identifier' ? ctx.scope?.defs.get(ctx.text(node)) : undefined;
+  if (node.type !== 'identifier') return undefined;
+  const name = ctx.text(node);
+  return ctx.scope?.defs.get(name) ?? (ctx.isLocal(name) ? undefined : ctx.moduleDefs.get(name));
 }
+
+/** Django's url_has_allowed_host_and_scheme(url, allowed_hosts) (is_safe_url before 3.0): the URL's host is allowed. */
+const HOST_CHECKS = /(?:^|\.)(?:url_has_allowed_host_and_scheme|is_safe_url)$/;
 
 /** A collection written as constants (['a', 'b'], ('a',), {'a'}, {'a': 1}) or a module-level constant by name (ALLOWED). */
 function constantCollection(ctx: LowerContext, node: SyntaxNode): boolean {
@@ -134,11 +139,18 @@ export function callCheck(ctx: LowerContext, node: SyntaxNode): Check | undefine
   if (regex && args.length >= 2 && isPlainString(unwrap(args[0]!))) {
     return restrictivePattern(stringValue(ctx, unwrap(args[0]!)), regex[1]!) ? check(ctx, node, lowerExpr(ctx, args[1]!), 'pattern') : undefined;
   }
+  if (HOST_CHECKS.test(callee) && args[0] && args[0].type !== 'keyword_argument') return check(ctx, node, lowerExpr(ctx, args[0]), 'allowed-host');
   if (fn.type !== 'attribute') return undefined;
   const object = fieldOf(fn, 'object');
   const method = fieldOf(fn, 'attribute');
   if (!object || !method) return undefined;
   const name = ctx.text(method);
+  // PATTERN.fullmatch(x) where PATTERN = re.compile(r'…') (here or at module level).
+  const compiled = definition(ctx, object);
+  const source = compiled && calleeText(ctx, compiled) === 're.compile' ? firstArg(compiled) : undefined;
+  if (source && /^(?:match|fullmatch|search)$/.test(name) && args.length === 1 && isPlainString(unwrap(source))) {
+    return restrictivePattern(stringValue(ctx, unwrap(source)), name) ? check(ctx, node, lowerExpr(ctx, args[0]!), 'pattern') : undefined;
+  }
   if (CLASS_METHODS[name] && args.length === 0) return check(ctx, node, lowerExpr(ctx, object), CLASS_METHODS[name]);
   if ((name === 'startswith' || name === 'is_relative_to') && args.length === 1) {
     const subject = unwrapStr(ctx, object);

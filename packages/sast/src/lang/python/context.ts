@@ -37,6 +37,8 @@ export class LowerContext extends BaseLowerContext {
   /** The file uses FastAPI (its handlers' parameters are request data, its returns JSON). */
   fastapi = false;
   readonly scopes: FunctionScope[] = [];
+  /** What each top-level name was last assigned at module level (`NAME = re.compile(r'…')`). */
+  readonly moduleDefs = new Map<string, SyntaxNode>();
   /** In the methods of a class, its fields that hold Flask's request (`request: flask.Request`, `self.r = request`). */
   requestFields: ReadonlySet<string> = new Set();
   /** The followed list whose use is being lowered (lst.append(x), lst[1]): that use does not stop following it. */

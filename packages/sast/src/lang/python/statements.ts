@@ -59,7 +59,12 @@ function forget(ctx: LowerContext, target: SyntaxNode): void {
 /** x = 'const' at the function's top level: x is known until it is assigned again. */
 function remember(ctx: LowerContext, target: SyntaxNode, value: SyntaxNode | undefined): void {
   const scope = ctx.scope;
-  if (!scope) return;
+  if (!scope) {
+    // Module level: what a top-level name was assigned (a compiled regex), for checks in the functions.
+    if (target.type === 'identifier' && value) ctx.moduleDefs.set(ctx.text(target), value);
+    else if (target.type === 'identifier') ctx.moduleDefs.delete(ctx.text(target));
+    return;
+  }
   forget(ctx, target);
   if (target.type === 'identifier' && value) scope.defs.set(ctx.text(target), value);
   assignList(ctx, target, value);
