@@ -1,0 +1,8 @@
+export type {
+  Ecosystem,
+  InventoryResult,
+  Location,
+  ManifestFile,
+  ManifestProblem,
+  Package,
+} from './types.js';
