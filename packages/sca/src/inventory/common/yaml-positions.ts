@@ -44,7 +44,7 @@ export function unquote(s: string): string {
 
 /** YAML as plain data; aliases are capped so that a "billion laughs" file cannot blow up. */
 export function parseYaml(file: ManifestFile): unknown {
-  const doc = parseDocument(file.text, { uniqueKeys: false, maxAliasCount: 100 });
+  const doc = parseDocument(file.text, { uniqueKeys: false });
   const error = doc.errors[0];
   if (error) throw new ManifestError(`not valid YAML (${oneLine(error)})`, { cause: error });
   try {
