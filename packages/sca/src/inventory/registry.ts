@@ -1,4 +1,9 @@
+import { cargoLock } from './cargo/cargo-lock.js';
+import { cargoToml } from './cargo/cargo-toml.js';
 import type { ManifestParser } from './common/model.js';
+import { goMod } from './go/go-mod.js';
+import { gradleLockfile } from './maven/gradle-lockfile.js';
+import { pomXml } from './maven/pom.js';
 import { packageJson } from './npm/package-json.js';
 import { npmShrinkwrap, packageLock } from './npm/package-lock.js';
 import { pnpmLock } from './npm/pnpm-lock.js';
@@ -6,8 +11,14 @@ import { yarnLock } from './npm/yarn-lock.js';
 import { pipfileLock } from './pypi/pipfile-lock.js';
 import { poetryLock } from './pypi/poetry-lock.js';
 import { uvLock } from './pypi/uv-lock.js';
+import { packagesLockJson } from './nuget/packages-lock.js';
+import { composerJson } from './packagist/composer-json.js';
+import { composerLock } from './packagist/composer-lock.js';
+import { pipfile } from './pypi/pipfile.js';
 import { pyprojectToml } from './pypi/pyproject.js';
 import { requirementsTxt } from './pypi/requirements.js';
+import { gemfile } from './rubygems/gemfile.js';
+import { gemfileLock } from './rubygems/gemfile-lock.js';
 
 /** Every manifest format the inventory reads: one line each. */
 export const PARSERS: readonly ManifestParser[] = [
@@ -21,4 +32,15 @@ export const PARSERS: readonly ManifestParser[] = [
   pipfileLock,
   uvLock,
   pyprojectToml,
+  pipfile,
+  goMod,
+  pomXml,
+  gradleLockfile,
+  composerLock,
+  composerJson,
+  gemfileLock,
+  gemfile,
+  cargoLock,
+  cargoToml,
+  packagesLockJson,
 ];

@@ -115,3 +115,25 @@ export function asRecord(value: unknown): Record<string, unknown> {
 export function asString(value: unknown): string | undefined {
   return typeof value === 'string' ? value : undefined;
 }
+
+/**
+ * A lockfile among the given files that holds the installed versions for this manifest:
+ * beside it, or (when `covers` says so) in an ancestor folder, as in workspaces.
+ */
+export function coveringLockfile(
+  file: ManifestFile,
+  ctx: ParseContext,
+  lockNames: readonly string[],
+  covers: (lock: ManifestFile, relativeDir: string) => boolean = () => false,
+): string | undefined {
+  const dir = dirOf(file.path);
+  for (const [path, lock] of ctx.files) {
+    if (!lockNames.includes(baseName(path))) continue;
+    const lockDir = dirOf(path);
+    if (lockDir === dir) return path;
+    if (lockDir !== '' && !dir.startsWith(`${lockDir}/`)) continue;
+    const rel = lockDir === '' ? dir : dir.slice(lockDir.length + 1);
+    if (rel && covers(lock, rel)) return path;
+  }
+  return undefined;
+}

@@ -1,5 +1,5 @@
 import type { ManifestFile, Package } from '../../types.js';
-import { dirOf, isRecord, makePackage, parseJson, ManifestError, type ManifestParser, type ParseContext } from '../common/model.js';
+import { coveringLockfile, isRecord, makePackage, parseJson, ManifestError, type ManifestParser, type ParseContext } from '../common/model.js';
 import { declaredDependencies } from './declared.js';
 import { lowestMatch } from './ranges.js';
 
@@ -9,22 +9,8 @@ export const packageJson: ManifestParser = {
   kind: 'package.json',
   ecosystem: 'npm',
   matches: (base) => base === 'package.json',
-  supersededBy(file, ctx) {
-    const dir = dirOf(file.path);
-    // A lockfile beside the manifest, or one in an ancestor folder that lists this folder
-    // as a workspace, already holds the installed versions.
-    for (const [path, other] of ctx.files) {
-      const base = path.slice(path.lastIndexOf('/') + 1);
-      if (!LOCKFILES.includes(base)) continue;
-      const lockDir = dirOf(path);
-      if (lockDir === dir) return path;
-      const inside = lockDir === '' || dir.startsWith(`${lockDir}/`);
-      if (!inside) continue;
-      const rel = lockDir === '' ? dir : dir.slice(lockDir.length + 1);
-      if (rel && other.text.includes(rel)) return path;
-    }
-    return undefined;
-  },
+  // a lockfile in an ancestor folder covers this one when it lists the folder as a workspace
+  supersededBy: (file, ctx) => coveringLockfile(file, ctx, LOCKFILES, (lock, rel) => lock.text.includes(rel)),
   parse(file: ManifestFile, ctx: ParseContext): Package[] {
     const json = parseJson(file);
     if (!isRecord(json)) throw new ManifestError('not a package.json object');

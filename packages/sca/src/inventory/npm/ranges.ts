@@ -1,4 +1,4 @@
-import semver from 'semver';
+import { lowestOfRange } from '../common/semver-lowest.js';
 
 export interface LowestMatch {
   /** the real package name when the spec is an `npm:` alias */
@@ -33,18 +33,6 @@ export function lowestMatch(spec: string): LowestMatch {
   if (NOT_REGISTRY.test(range) || /^[\w.-]+\/[\w.-]+(?:#.*)?$/.test(range)) {
     return { notRegistry: range };
   }
-  if (range === '' || range === '*' || range === 'latest' || range === 'x' || range === 'X') {
-    return name ? { name } : {};
-  }
-  const exact = semver.valid(range, { loose: true });
-  if (exact) return { ...(name ? { name } : {}), version: exact, exact: true };
-  let min: semver.SemVer | null = null;
-  try {
-    min = semver.minVersion(range, { loose: true });
-  } catch {
-    min = null;
-  }
-  // minVersion answers 0.0.0 for "any version" ranges such as "<2" or ">=0": no version was chosen.
-  if (!min || min.version === '0.0.0') return name ? { name } : {};
-  return { ...(name ? { name } : {}), version: min.version };
+  const low = lowestOfRange(range);
+  return { ...(name ? { name } : {}), ...(low.version ? { version: low.version } : {}), ...(low.exact ? { exact: true } : {}) };
 }

@@ -42,8 +42,8 @@ function readPipfileLock(file: ManifestFile, ctx: ParseContext): Package[] {
           ecosystem: 'PyPI',
           name,
           version,
-          // the lock is flat: without the Pipfile every entry is taken as declared
-          direct: direct ? direct.has(norm(name)) : true,
+          // the lock is flat: only the Pipfile can say which entries were asked for
+          direct: direct ? direct.has(norm(name)) : false,
           scope,
           location: { file: file.path, line: lines.get(keyPath(section, name)) ?? 1 },
           manifest: file.path,
