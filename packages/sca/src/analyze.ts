@@ -41,6 +41,8 @@ export function analyzeInventory(inventory: InventoryResult, advisories: Advisor
   const counts: Record<string, number> = {};
   for (const p of inventory.packages) counts[p.ecosystem] = (counts[p.ecosystem] ?? 0) + 1;
   return toLog(outcome, {
+    problems: inventory.problems,
+    manifests: inventory.manifests,
     dependencies: {
       manifests: inventory.manifests,
       packages: inventory.packages.length,

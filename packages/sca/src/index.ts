@@ -10,3 +10,4 @@ export { matchPackages, type Match, type MatchOutcome, type PackageMatches } fro
 export { versionOrder, type VersionOrder } from './versions/index.js';
 export { satisfiesDeclared } from './versions/declared.js';
 export { VERSION } from './version.js';
+export { cyclonedxOf } from './sbom.js';

@@ -9,6 +9,9 @@ const DOCS = 'https://github.com/pipewarden/pipewarden/blob/main/docs/sca.md';
 const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
 
 export interface RunFacts {
+  /** Manifests that could not be read (one warning each, on the file: the run is partial) and those that were. */
+  problems: readonly { file: string; message: string }[];
+  manifests: readonly { file: string; kind: string; packages: number }[];
   /** What the run's properties say about the inventory and the data (manifests read, snapshot, problems). */
   dependencies: Record<string, unknown>;
   advisories: Record<string, unknown>;
@@ -102,7 +105,13 @@ export function toLog(outcome: MatchOutcome, facts: RunFacts): Log {
       results.push(resultOf(match, found, ruleIndex.get(match.id)!));
     }
   }
+  const uri = (file: string) => ({ physicalLocation: { artifactLocation: { uri: encodeURI(file) } } });
+  const notifications = [
+    ...facts.problems.map((p) => ({ level: 'warning' as const, message: { text: p.message }, locations: [uri(p.file)], descriptor: { id: 'manifest-not-read' } })),
+    ...(facts.manifests.length ? [{ level: 'note' as const, message: { text: `Checked ${facts.manifests.map((m) => `${m.file} (${m.kind}, ${m.packages} package${m.packages === 1 ? '' : 's'})`).join(', ')}` }, descriptor: { id: 'manifests-checked' } }] : []),
+  ];
   const run: Run = {
+    invocations: [{ executionSuccessful: true, ...(notifications.length ? { toolExecutionNotifications: notifications } : {}) }],
     tool: { driver: { name: 'Pipewarden SCA', version: VERSION, semanticVersion: VERSION, informationUri: DOCS, rules } },
     results,
     properties: { 'pipewarden/dependencies': facts.dependencies, 'pipewarden/advisories': facts.advisories },
