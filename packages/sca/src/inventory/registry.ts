@@ -19,6 +19,7 @@ import { pyprojectToml } from './pypi/pyproject.js';
 import { requirementsTxt } from './pypi/requirements.js';
 import { gemfile } from './rubygems/gemfile.js';
 import { gemfileLock } from './rubygems/gemfile-lock.js';
+import { vendoredJs } from './vendored.js';
 
 /** Every manifest format the inventory reads: one line each. */
 export const PARSERS: readonly ManifestParser[] = [
@@ -43,4 +44,5 @@ export const PARSERS: readonly ManifestParser[] = [
   cargoLock,
   cargoToml,
   packagesLockJson,
+  vendoredJs,
 ];
