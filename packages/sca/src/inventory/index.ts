@@ -69,7 +69,7 @@ export function readInventory(files: ManifestFile[]): InventoryResult {
       files: byPath,
       note: (message) => problems.push({ file: file.path, message }),
     };
-    if (file.text.length > MAX_MANIFEST_BYTES) {
+    if (file.text.length > MAX_MANIFEST_BYTES || Buffer.byteLength(file.text) > MAX_MANIFEST_BYTES) {
       problems.push({ file: file.path, message: `larger than ${MAX_MANIFEST_BYTES / 1024 / 1024} MB: not read` });
       continue;
     }

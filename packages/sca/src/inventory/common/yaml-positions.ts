@@ -1,5 +1,6 @@
 import { parseDocument } from 'yaml';
 import type { ManifestFile } from '../../types.js';
+import { readLockYaml } from './lock-yaml.js';
 import { ManifestError, oneLine } from './model.js';
 
 /**
@@ -52,4 +53,11 @@ export function parseYaml(file: ManifestFile): unknown {
   } catch (cause) {
     throw new ManifestError(`not valid YAML (${oneLine(cause)})`, { cause });
   }
+}
+
+/** A lockfile's data and the lines of its top two levels: the fast reader first, the full parser when it declines. */
+export function parseLockfileYaml(file: ManifestFile): { data: unknown; lines: Map<string, number> } {
+  const fast = readLockYaml(file.text);
+  if (fast) return fast;
+  return { data: parseYaml(file), lines: yamlKeyLines(file.text) };
 }

@@ -12,7 +12,7 @@ import {
   type ManifestParser,
   type ParseContext,
 } from '../common/model.js';
-import { parseYaml, yamlKeyLines } from '../common/yaml-positions.js';
+import { parseLockfileYaml } from '../common/yaml-positions.js';
 import { declaredIn, type DeclaredDependency } from './declared.js';
 
 type Dialect = 5 | 6 | 9;
@@ -71,10 +71,9 @@ function refOf(value: unknown): string | undefined {
 }
 
 function readPnpmLock(file: ManifestFile, ctx: ParseContext): Package[] {
-  const json = parseYaml(file);
+  const { data: json, lines: positions } = parseLockfileYaml(file);
   if (!isRecord(json)) throw new ManifestError('not a pnpm lockfile (no mapping at the top)');
   const dialect = dialectOf(json.lockfileVersion);
-  const positions = yamlKeyLines(file.text);
   const graphSection = dialect === 9 && isRecord(json.snapshots) ? 'snapshots' : 'packages';
   const entries = asRecord(json[graphSection]);
   const meta = asRecord(json.packages);

@@ -1,7 +1,7 @@
 import type { ManifestFile, Package } from '../../types.js';
 import { reachFromRoots, type Root } from '../common/graph.js';
 import { asRecord, asString, dirOf, isRecord, makePackage, ManifestError, nameAtVersion, type ManifestParser, type ParseContext } from '../common/model.js';
-import { parseYaml, unquote } from '../common/yaml-positions.js';
+import { parseLockfileYaml, unquote } from '../common/yaml-positions.js';
 import { declaredIn, type DeclaredDependency } from './declared.js';
 
 interface YarnEntry {
@@ -125,7 +125,7 @@ function readYarnLock(file: ManifestFile, ctx: ParseContext): Package[] {
   const berry = /^__metadata:/m.test(file.text);
   let entries: YarnEntry[];
   if (berry) {
-    const json = parseYaml(file);
+    const json = parseLockfileYaml(file).data;
     if (!isRecord(json)) throw new ManifestError('not a yarn lockfile (no mapping at the top)');
     entries = readBerry(file, json, descriptorIndex);
   } else {
