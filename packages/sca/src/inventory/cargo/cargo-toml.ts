@@ -1,5 +1,5 @@
 import type { Package } from '../../types.js';
-import { coveringLockfile, makePackage, type ManifestParser } from '../common/model.js';
+import { coveringLockfile, declaredPackage, type ManifestParser } from '../common/model.js';
 import { lowestOfRange } from '../common/semver-lowest.js';
 import { cargoDeclared } from './cargo-declared.js';
 
@@ -29,19 +29,7 @@ export const cargoToml: ManifestParser = {
         continue;
       }
       const low = lowestCargo(d.spec);
-      out.push(
-        makePackage({
-          ecosystem: 'crates.io',
-          name: d.name,
-          version: low.version,
-          direct: true,
-          scope: d.scope,
-          location: d.location,
-          manifest: file.path,
-          declared: d.spec,
-          unresolved: !low.exact,
-        }),
-      );
+      out.push(declaredPackage('crates.io', file, { ...d, ...low }));
     }
     return out;
   },

@@ -9,6 +9,8 @@ export interface GraphNode {
   line: number;
   /** the lockfile's own verdict, when it records one (npm's dev flag, poetry's category) */
   scope?: Package['scope'];
+  /** where a direct dependency is listed in the lockfile when no manifest line is known (pnpm importers) */
+  directLine?: number;
 }
 
 export interface Declaration {
@@ -49,7 +51,7 @@ export function emitGraph(g: LockGraph): Package[] {
           const n = g.nodes.get(k);
           return n ? nameAtVersion(n.name, n.version) : k;
         }),
-        location: direct && decl ? decl.location : { file: g.file.path, line: node.line },
+        location: direct && decl ? decl.location : { file: g.file.path, line: (direct && node.directLine) || node.line },
         ...(direct && decl?.spec !== undefined ? { declared: decl.spec } : {}),
         ...(!direct && decl ? { declaredAt: decl.location } : {}),
         manifest: g.file.path,

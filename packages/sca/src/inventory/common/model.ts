@@ -60,6 +60,28 @@ export function makePackage(input: PackageInput): Package {
   return pkg;
 }
 
+/**
+ * A dependency read from a manifest without a lockfile: direct, at its declaring line,
+ * with the lowest version its range admits, unresolved unless the range pins one version.
+ */
+export function declaredPackage(
+  ecosystem: Ecosystem,
+  file: ManifestFile,
+  d: { name: string; version: string; exact: boolean; scope: Package['scope']; location: Location; spec: string },
+): Package {
+  return makePackage({
+    ecosystem,
+    name: d.name,
+    version: d.version,
+    direct: true,
+    scope: d.scope,
+    location: d.location,
+    manifest: file.path,
+    declared: d.spec,
+    unresolved: !d.exact,
+  });
+}
+
 export function nameAtVersion(name: string, version: string): string {
   return version ? `${name}@${version}` : name;
 }

@@ -1,5 +1,6 @@
 import type { Location, ManifestFile, Package } from '../../types.js';
 import { jsonKeyLines, keyPath } from '../common/json-positions.js';
+import type { Declaration } from '../common/emit.js';
 import { asRecord, isRecord } from '../common/model.js';
 
 export interface DeclaredDependency {
@@ -49,4 +50,9 @@ export function declaredIn(
 ): Map<string, DeclaredDependency> {
   const file = files.get(dir ? `${dir}/package.json` : 'package.json');
   return new Map(declaredDependencies(file).map((d) => [d.name, d]));
+}
+
+/** Package.json declarations in the shape the graph emitter takes. */
+export function toDeclarations(decls: ReadonlyMap<string, DeclaredDependency | undefined>): Map<string, Declaration | undefined> {
+  return new Map([...decls].map(([id, d]) => [id, d && { location: d.location, spec: d.spec }]));
 }

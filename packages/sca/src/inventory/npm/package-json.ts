@@ -1,5 +1,5 @@
 import type { ManifestFile, Package } from '../../types.js';
-import { coveringLockfile, isRecord, makePackage, parseJson, ManifestError, type ManifestParser, type ParseContext } from '../common/model.js';
+import { coveringLockfile, declaredPackage, isRecord, parseJson, ManifestError, type ManifestParser, type ParseContext } from '../common/model.js';
 import { declaredDependencies } from './declared.js';
 import { lowestMatch } from './ranges.js';
 
@@ -23,19 +23,8 @@ export const packageJson: ManifestParser = {
         }
         continue;
       }
-      out.push(
-        makePackage({
-          ecosystem: 'npm',
-          name: match.name ?? dep.name,
-          version: match.version ?? '',
-          direct: true,
-          scope: dep.scope,
-          location: dep.location,
-          manifest: file.path,
-          declared: dep.spec,
-          unresolved: !match.exact,
-        }),
-      );
+      const name = match.name ?? dep.name;
+      out.push(declaredPackage('npm', file, { ...dep, name, version: match.version ?? '', exact: match.exact === true }));
     }
     return out;
   },

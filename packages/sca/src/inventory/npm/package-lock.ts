@@ -1,5 +1,6 @@
 import type { ManifestFile, Package } from '../../types.js';
-import { reachFromRoots, type Root } from '../common/graph.js';
+import { emitGraph, type GraphNode } from '../common/emit.js';
+import type { Root } from '../common/graph.js';
 import { jsonKeyLines, keyPath, type JsonKeyLines } from '../common/json-positions.js';
 import {
   asRecord,
@@ -7,14 +8,12 @@ import {
   dirOf,
   isRecord,
   joinPath,
-  makePackage,
   ManifestError,
-  nameAtVersion,
   parseJson,
   type ManifestParser,
   type ParseContext,
 } from '../common/model.js';
-import { declaredIn, type DeclaredDependency } from './declared.js';
+import { declaredIn, toDeclarations, type DeclaredDependency } from './declared.js';
 
 interface Entry {
   key: string;
@@ -159,6 +158,7 @@ function readDependencyTree(file: ManifestFile, json: Record<string, unknown>, c
   return emit(file, entries, edges, roots, rootDecl, (key) => lineOf.get(key));
 }
 
+/** Lockfile entries as graph nodes for emitGraph, and each root's declaration in its package.json. */
 function emit(
   file: ManifestFile,
   entries: Map<string, Entry>,
@@ -167,35 +167,9 @@ function emit(
   rootDecl: Map<string, DeclaredDependency | undefined>,
   lineOf: (key: string) => number | undefined,
 ): Package[] {
-  const reach = reachFromRoots(roots, edges);
-  const out: Package[] = [];
-  for (const entry of entries.values()) {
-    const r = reach.get(entry.key);
-    const lockLocation = { file: file.path, line: lineOf(entry.key) ?? 1 };
-    const direct = r !== undefined && r.path.length === 1;
-    const decl = r ? rootDecl.get(r.root) : undefined;
-    out.push(
-      makePackage({
-        ecosystem: 'npm',
-        name: entry.name,
-        version: entry.version,
-        direct,
-        // The lockfile's own dev/optional flags are npm's verdict; the graph fills in the rest.
-        scope: entry.scope !== 'runtime' ? entry.scope : (r?.scope ?? 'runtime'),
-        path: r
-          ? r.path.map((k) => {
-              const e = entries.get(k);
-              return e ? nameAtVersion(e.name, e.version) : k;
-            })
-          : undefined,
-        location: direct && decl ? decl.location : lockLocation,
-        ...(direct && decl ? { declared: decl.spec } : {}),
-        ...(!direct && decl ? { declaredAt: decl.location } : {}),
-        manifest: file.path,
-      }),
-    );
-  }
-  return out;
+  const nodes = new Map<string, GraphNode>();
+  for (const e of entries.values()) nodes.set(e.key, { name: e.name, version: e.version, line: lineOf(e.key) ?? 1, scope: e.scope });
+  return emitGraph({ file, ecosystem: 'npm', nodes, edges, roots, declarations: toDeclarations(rootDecl) });
 }
 
 function makeLockParser(kind: string): ManifestParser {

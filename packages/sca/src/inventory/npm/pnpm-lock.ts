@@ -1,19 +1,18 @@
 import type { ManifestFile, Package } from '../../types.js';
-import { reachFromRoots, type Root } from '../common/graph.js';
+import { emitGraph, type GraphNode } from '../common/emit.js';
+import type { Root } from '../common/graph.js';
 import {
   asRecord,
   asString,
   dirOf,
   isRecord,
   joinPath,
-  makePackage,
   ManifestError,
-  nameAtVersion,
   type ManifestParser,
   type ParseContext,
 } from '../common/model.js';
 import { parseLockfileYaml } from '../common/yaml-positions.js';
-import { declaredIn, type DeclaredDependency } from './declared.js';
+import { declaredIn, toDeclarations, type DeclaredDependency } from './declared.js';
 
 type Dialect = 5 | 6 | 9;
 
@@ -110,36 +109,20 @@ function readPnpmLock(file: ManifestFile, ctx: ParseContext): Package[] {
       }
     }
   }
-  const reach = reachFromRoots(roots, edges);
-  const out: Package[] = [];
+  const nodes = new Map<string, GraphNode>();
   for (const [key, [name, version]] of info) {
-    const r = reach.get(key);
-    const direct = r !== undefined && r.path.length === 1;
-    const decl = r ? rootDecl.get(r.root) : undefined;
-    const lockLine = positions.get(`${graphSection}\u0000${key}`) ?? 1;
-    const location = direct
-      ? (decl?.location ?? { file: file.path, line: rootLine.get(key) ?? lockLine })
-      : { file: file.path, line: lockLine };
     const entry = asRecord(entries[key]);
-    out.push(
-      makePackage({
-        ecosystem: 'npm',
-        name,
-        version,
-        direct,
-        scope: r?.scope ?? (entry.dev === true ? 'dev' : entry.optional === true ? 'optional' : 'unknown'),
-        path: r?.path.map((k) => {
-          const nv = info.get(k);
-          return nv ? nameAtVersion(nv[0], nv[1]) : k;
-        }),
-        location,
-        ...(direct && decl ? { declared: decl.spec } : {}),
-        ...(!direct && decl ? { declaredAt: decl.location } : {}),
-        manifest: file.path,
-      }),
-    );
+    const flagged = entry.dev === true ? 'dev' : entry.optional === true ? 'optional' : undefined;
+    const directLine = rootLine.get(key);
+    nodes.set(key, {
+      name,
+      version,
+      line: positions.get(`${graphSection}\u0000${key}`) ?? 1,
+      ...(flagged ? { scope: flagged } : {}),
+      ...(directLine ? { directLine } : {}),
+    });
   }
-  return out;
+  return emitGraph({ file, ecosystem: 'npm', nodes, edges, roots, declarations: toDeclarations(rootDecl) });
 }
 
 export const pnpmLock: ManifestParser = {

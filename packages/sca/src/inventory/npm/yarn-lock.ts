@@ -1,8 +1,9 @@
 import type { ManifestFile, Package } from '../../types.js';
-import { reachFromRoots, type Root } from '../common/graph.js';
-import { asRecord, asString, dirOf, isRecord, makePackage, ManifestError, nameAtVersion, type ManifestParser, type ParseContext } from '../common/model.js';
+import { emitGraph, type GraphNode } from '../common/emit.js';
+import type { Root } from '../common/graph.js';
+import { asRecord, asString, dirOf, isRecord, ManifestError, type ManifestParser, type ParseContext } from '../common/model.js';
 import { parseLockfileYaml, unquote } from '../common/yaml-positions.js';
-import { declaredIn, type DeclaredDependency } from './declared.js';
+import { declaredIn, toDeclarations, type DeclaredDependency } from './declared.js';
 
 interface YarnEntry {
   id: string;
@@ -138,34 +139,10 @@ function readYarnLock(file: ManifestFile, ctx: ParseContext): Package[] {
       e.deps.map((d) => descriptorIndex.get(d)?.id).filter((id): id is string => id !== undefined && id !== e.id),
     );
   }
-  const byId = new Map(entries.map((e) => [e.id, e]));
   const { roots, rootDecl } = directRoots(file, ctx, entries, descriptorIndex);
-  const reach = reachFromRoots(roots, edges);
-  const out: Package[] = [];
-  for (const e of entries) {
-    if (e.workspace !== undefined) continue;
-    const r = reach.get(e.id);
-    const direct = r !== undefined && r.path.length === 1;
-    const decl = r ? rootDecl.get(r.root) : undefined;
-    out.push(
-      makePackage({
-        ecosystem: 'npm',
-        name: e.name,
-        version: e.version,
-        direct,
-        scope: r?.scope ?? 'unknown',
-        path: r?.path.filter((id) => byId.get(id)?.workspace === undefined).map((id) => {
-          const p = byId.get(id);
-          return p ? nameAtVersion(p.name, p.version) : id;
-        }),
-        location: direct && decl ? decl.location : { file: file.path, line: e.line },
-        ...(direct && decl ? { declared: decl.spec } : {}),
-        ...(!direct && decl ? { declaredAt: decl.location } : {}),
-        manifest: file.path,
-      }),
-    );
-  }
-  return out;
+  const nodes = new Map<string, GraphNode>();
+  for (const e of entries) if (e.workspace === undefined) nodes.set(e.id, { name: e.name, version: e.version, line: e.line });
+  return emitGraph({ file, ecosystem: 'npm', nodes, edges, roots, declarations: toDeclarations(rootDecl) });
 }
 
 /**

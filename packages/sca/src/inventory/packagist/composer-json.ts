@@ -1,6 +1,6 @@
 import type { Package } from '../../types.js';
 import { jsonKeyLines, keyPath } from '../common/json-positions.js';
-import { asRecord, coveringLockfile, isRecord, makePackage, ManifestError, parseJson, type ManifestParser } from '../common/model.js';
+import { asRecord, coveringLockfile, declaredPackage, isRecord, ManifestError, parseJson, type ManifestParser } from '../common/model.js';
 import { lowestOfRange } from '../common/semver-lowest.js';
 
 const PLATFORM = /^(?:php(?:-64bit|-ipv6|-zts|-debug)?|hhvm|ext-.+|lib-.+|composer(?:-plugin-api|-runtime-api)?)$/i;
@@ -36,19 +36,7 @@ export const composerJson: ManifestParser = {
           continue;
         }
         const low = lowestOfRange(toSemverRange(raw));
-        out.push(
-          makePackage({
-            ecosystem: 'Packagist',
-            name,
-            version: low.version,
-            direct: true,
-            scope,
-            location: { file: file.path, line },
-            manifest: file.path,
-            declared: raw,
-            unresolved: !low.exact,
-          }),
-        );
+        out.push(declaredPackage('Packagist', file, { name, ...low, scope, location: { file: file.path, line }, spec: raw }));
       }
     }
     return out;

@@ -1,5 +1,5 @@
 import type { Package } from '../../types.js';
-import { asRecord, asString, coveringLockfile, makePackage, type ManifestParser } from '../common/model.js';
+import { asRecord, asString, coveringLockfile, declaredPackage, type ManifestParser } from '../common/model.js';
 import { parseToml, TomlLines } from '../common/toml.js';
 import { lowestPep440 } from './pep508.js';
 
@@ -25,19 +25,7 @@ export const pipfile: ManifestParser = {
           continue;
         }
         const low = spec.trim() === '*' ? { version: '', exact: false } : lowestPep440(spec);
-        out.push(
-          makePackage({
-            ecosystem: 'PyPI',
-            name,
-            version: low.version,
-            direct: true,
-            scope,
-            location: { file: file.path, line },
-            manifest: file.path,
-            declared: spec,
-            unresolved: !low.exact,
-          }),
-        );
+        out.push(declaredPackage('PyPI', file, { name, ...low, scope, location: { file: file.path, line }, spec }));
       }
     }
     return out;

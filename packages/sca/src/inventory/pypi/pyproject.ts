@@ -1,5 +1,5 @@
 import type { Package } from '../../types.js';
-import { makePackage, sibling, type ManifestParser } from '../common/model.js';
+import { declaredPackage, sibling, type ManifestParser } from '../common/model.js';
 import { parseToml } from '../common/toml.js';
 import { pyprojectDeclared } from './pyproject-declared.js';
 
@@ -17,19 +17,7 @@ export const pyprojectToml: ManifestParser = {
         ctx.note(`line ${d.location.line}: ${d.name} is a URL, path or VCS dependency, not a registry package: skipped`);
         continue;
       }
-      out.push(
-        makePackage({
-          ecosystem: 'PyPI',
-          name: d.name,
-          version: d.lowest.version,
-          direct: true,
-          scope: d.scope,
-          location: d.location,
-          manifest: file.path,
-          declared: d.spec,
-          unresolved: !d.lowest.exact,
-        }),
-      );
+      out.push(declaredPackage('PyPI', file, { ...d, ...d.lowest }));
     }
     return out;
   },

@@ -1,5 +1,5 @@
 import type { Package } from '../../types.js';
-import { coveringLockfile, makePackage, type ManifestParser } from '../common/model.js';
+import { coveringLockfile, declaredPackage, type ManifestParser } from '../common/model.js';
 import { gemfileDeclarations } from './gemfile-declared.js';
 
 /** The lowest version RubyGems requirements ("~> 2.0", ">= 1.10, < 2") admit, when inclusive. */
@@ -28,19 +28,8 @@ export const gemfile: ManifestParser = {
         continue;
       }
       const low = lowestGem(d.requirements);
-      out.push(
-        makePackage({
-          ecosystem: 'RubyGems',
-          name,
-          version: low.version,
-          direct: true,
-          scope: d.scope,
-          location: { file: file.path, line: d.line },
-          manifest: file.path,
-          declared: d.requirements.join(', '),
-          unresolved: !low.exact,
-        }),
-      );
+      const location = { file: file.path, line: d.line };
+      out.push(declaredPackage('RubyGems', file, { name, ...low, scope: d.scope, location, spec: d.requirements.join(', ') }));
     }
     return out;
   },
