@@ -1,7 +1,7 @@
 import type { Location, ManifestFile, Package } from '../../types.js';
 import { jsonKeyLines, keyPath } from '../common/json-positions.js';
 import type { Declaration } from '../common/emit.js';
-import { asRecord, isRecord } from '../common/model.js';
+import { asRecord, dirOf, isRecord, type ParseContext } from '../common/model.js';
 
 export interface DeclaredDependency {
   name: string;
@@ -55,4 +55,32 @@ export function declaredIn(
 /** Package.json declarations in the shape the graph emitter takes. */
 export function toDeclarations(decls: ReadonlyMap<string, DeclaredDependency | undefined>): Map<string, Declaration | undefined> {
   return new Map([...decls].map(([id, d]) => [id, d && { location: d.location, spec: d.spec }]));
+}
+
+function manifestAt(files: ReadonlyMap<string, ManifestFile>, dir: string): Record<string, unknown> | undefined {
+  const file = files.get(dir ? `${dir}/package.json` : 'package.json');
+  if (!file) return undefined;
+  try {
+    const json: unknown = JSON.parse(file.text.replace(/^\uFEFF/, ''));
+    return isRecord(json) ? json : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Whether the package.json in `dir` is a workspace root. */
+export function declaresWorkspaces(ctx: ParseContext, dir: string): boolean {
+  const json = manifestAt(ctx.files, dir);
+  return json !== undefined && json.workspaces !== undefined;
+}
+
+/** The folders of the package.json files below `dir` (not in node_modules): a workspace's packages. */
+export function workspaceDirs(files: ReadonlyMap<string, ManifestFile>, dir: string): string[] {
+  const out: string[] = [];
+  for (const path of files.keys()) {
+    if (!(path === 'package.json' || path.endsWith('/package.json')) || /(?:^|\/)node_modules\//.test(path)) continue;
+    const d = dirOf(path);
+    if (d === dir || dir === '' || d.startsWith(`${dir}/`)) out.push(d);
+  }
+  return out;
 }

@@ -68,6 +68,21 @@ describe('npm manifests', () => {
     expect(find(packages, 'minimist')).toMatchObject({ direct: false, path: ['mkdirp@0.5.1', 'minimist@0.0.8'] });
   });
 
+  it('reads a classic yarn.lock of a workspace: each package.json says which entries are direct', () => {
+    const files = fixtureFiles('npm/classic-workspaces');
+    const web = files.find((f) => f.path === 'packages/web/package.json')!;
+    const { packages, manifests } = readInventory(files);
+    expect(manifests.map((m) => m.file)).toEqual(['yarn.lock']);
+    expect(find(packages, 'react')).toMatchObject({
+      direct: true,
+      scope: 'runtime',
+      location: { file: 'packages/web/package.json', line: lineOf(web.text, '"react"') },
+    });
+    expect(find(packages, 'ms')).toMatchObject({ direct: true, scope: 'dev' });
+    expect(find(packages, 'js-tokens')).toMatchObject({ version: '4.0.0', path: ['react@16.0.0', 'loose-envify@1.4.0', 'js-tokens@4.0.0'] });
+    expect(find(packages, 'loose-envify')).toMatchObject({ direct: false, path: ['react@16.0.0', 'loose-envify@1.4.0'] });
+  });
+
   it('reads package-lock.json v3 with workspaces, nested installs, aliases and dev flags', () => {
     const files = fixtureFiles('npm/lock-v3');
     const lock = files.find((f) => f.path === 'package-lock.json')!;

@@ -3,7 +3,7 @@ import { emitGraph, type GraphNode } from '../common/emit.js';
 import type { Root } from '../common/graph.js';
 import { asRecord, asString, dirOf, isRecord, ManifestError, type ManifestParser, type ParseContext } from '../common/model.js';
 import { parseLockfileYaml, unquote } from '../common/yaml-positions.js';
-import { declaredIn, toDeclarations, type DeclaredDependency } from './declared.js';
+import { declaredIn, declaresWorkspaces, toDeclarations, workspaceDirs, type DeclaredDependency } from './declared.js';
 
 interface YarnEntry {
   id: string;
@@ -174,11 +174,14 @@ function directRoots(
     }
     return { roots, rootDecl };
   }
-  const declared = declaredIn(ctx.files, lockDir);
-  if (declared.size > 0) {
+  // yarn 1 lists no workspaces: the package.json files of the root and, when it declares
+  // workspaces, of the folders below say which entries are direct
+  const dirs = declaresWorkspaces(ctx, lockDir) ? workspaceDirs(ctx.files, lockDir) : [lockDir];
+  for (const dir of dirs) {
+    const declared = declaredIn(ctx.files, dir);
     for (const dep of declared.values()) add(`${dep.name}@${dep.spec}`, dep.name, declared);
-    return { roots, rootDecl };
   }
+  if (roots.length > 0) return { roots, rootDecl };
   // no manifest given: the entries nothing depends on are the direct ones
   const required = new Set(entries.flatMap((e) => e.deps.map((d) => descriptorIndex.get(d)?.id)));
   for (const e of entries) if (!required.has(e.id)) add(e.id, e.name, new Map());
