@@ -11,12 +11,14 @@ function scopeOf(configurations: string[]): Package['scope'] {
 }
 
 function readGradleLockfile(file: ManifestFile): Package[] {
+  // Gradle before 6 kept one file per configuration, named after it, without "=configurations"
+  const legacyConfiguration = /(?:^|\/)gradle\/dependency-locks\/([^/]+)\.lockfile$/.exec(file.path)?.[1];
   const out: Package[] = [];
   const lines = file.text.split(/\r?\n/);
   for (let i = 0; i < lines.length; i++) {
     const l = (lines[i] ?? '').trim();
     if (l === '' || l.startsWith('#') || l.startsWith('empty=')) continue;
-    const m = /^([^:=\s]+):([^:=\s]+):([^:=\s]+)(?::[^=\s]+)?=(.*)$/.exec(l);
+    const m = /^([^:=\s]+):([^:=\s]+):([^:=\s]+)(?::[^=\s]+)?(?:=(.*))?$/.exec(l);
     if (!m) throw new ManifestError(`line ${i + 1}: not a "group:artifact:version=configurations" entry`);
     out.push(
       makePackage({
@@ -25,7 +27,7 @@ function readGradleLockfile(file: ManifestFile): Package[] {
         version: m[3] ?? '',
         // the lockfile is flat: it does not say which modules the build script asked for
         direct: false,
-        scope: scopeOf((m[4] ?? '').split(',').filter(Boolean)),
+        scope: scopeOf((m[4] ?? legacyConfiguration ?? '').split(',').filter(Boolean)),
         location: { file: file.path, line: i + 1 },
         manifest: file.path,
       }),
@@ -37,6 +39,7 @@ function readGradleLockfile(file: ManifestFile): Package[] {
 export const gradleLockfile: ManifestParser = {
   kind: 'gradle.lockfile',
   ecosystem: 'Maven',
-  matches: (base) => base === 'gradle.lockfile' || /^buildscript-gradle\.lockfile$/.test(base),
+  matches: (base, path) =>
+    base === 'gradle.lockfile' || base === 'buildscript-gradle.lockfile' || /(?:^|\/)gradle\/dependency-locks\/[^/]+\.lockfile$/.test(path),
   parse: readGradleLockfile,
 };

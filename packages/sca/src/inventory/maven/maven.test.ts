@@ -67,6 +67,16 @@ describe('Maven', () => {
     expect(find(packages, 'org.projectlombok:lombok').scope).toBe('provided');
     expect(packages).toHaveLength(4);
   });
+
+  it('reads the per-configuration lockfiles of Gradle before 6', () => {
+    const path = 'gradle/dependency-locks/testRuntimeClasspath.lockfile';
+    expect(manifestKind(path)).toBe('gradle.lockfile');
+    const { packages } = readInventory([{ path, text: '# comment\njunit:junit:4.12\norg.hamcrest:hamcrest-core:1.3\n' }]);
+    expect(packages.map((p) => [p.name, p.version, p.scope, p.location.line])).toEqual([
+      ['junit:junit', '4.12', 'test', 2],
+      ['org.hamcrest:hamcrest-core', '1.3', 'test', 3],
+    ]);
+  });
 });
 
 /** The line of the <dependency> element whose artifactId is given. */

@@ -4,6 +4,16 @@ import { asRecord, asString, ManifestError, type ManifestParser, type ParseConte
 import { parseToml, TomlLines } from '../common/toml.js';
 import { norm, rootsFromPyproject } from './lock-roots.js';
 
+/** Poetry before 1.5 wrote a `category`; Poetry 2 writes the dependency `groups` that need each package. */
+function lockedScope(p: Record<string, unknown>): Package['scope'] | undefined {
+  const category = asString(p.category);
+  if (category) return category === 'dev' ? 'dev' : 'runtime';
+  if (!Array.isArray(p.groups) || p.groups.length === 0) return undefined;
+  const groups = p.groups.map(String);
+  if (groups.includes('main')) return 'runtime';
+  return groups.every((g) => /^tests?$/.test(g)) ? 'test' : 'dev';
+}
+
 /** poetry.lock: [[package]] tables with their dependencies; categories in Poetry before 1.5. */
 function readPoetryLock(file: ManifestFile, ctx: ParseContext): Package[] {
   const json = parseToml(file);
@@ -17,13 +27,8 @@ function readPoetryLock(file: ManifestFile, ctx: ParseContext): Package[] {
     const version = asString(p.version);
     const source = asRecord(p.source);
     if (!name || !version || ['git', 'directory', 'file', 'url'].includes(String(source.type))) continue;
-    const category = asString(p.category);
-    nodes.set(norm(name), {
-      name,
-      version,
-      line: lines.get(`${name}@${version}`) ?? 1,
-      ...(category ? { scope: category === 'dev' ? 'dev' : 'runtime' } : {}),
-    });
+    const scope = lockedScope(p);
+    nodes.set(norm(name), { name, version, line: lines.get(`${name}@${version}`) ?? 1, ...(scope ? { scope } : {}) });
     deps.set(norm(name), Object.keys(asRecord(p.dependencies)).map(norm));
   }
   const edges = new Map([...deps].map(([id, ds]) => [id, ds.filter((d) => nodes.has(d))]));

@@ -84,6 +84,32 @@ describe('PyPI manifests', () => {
     expect(find(packages, 'certifi')).toMatchObject({ path: ['requests@2.25.1', 'certifi@2020.12.5'] });
   });
 
+  it('reads the groups Poetry 2 records per package as scopes, without the pyproject.toml', () => {
+    const text = [
+      '[[package]]',
+      'name = "django"',
+      'version = "3.2.4"',
+      'groups = ["main"]',
+      '',
+      '[[package]]',
+      'name = "pytest"',
+      'version = "6.2.4"',
+      'groups = ["test"]',
+      '',
+      '[[package]]',
+      'name = "black"',
+      'version = "21.5b0"',
+      'groups = ["dev", "lint"]',
+      '',
+    ].join('\n');
+    const { packages } = readInventory([{ path: 'poetry.lock', text }]);
+    expect(packages.map((p) => [p.name, p.scope, p.location.line])).toEqual([
+      ['django', 'runtime', 1],
+      ['pytest', 'test', 6],
+      ['black', 'dev', 11],
+    ]);
+  });
+
   it('reads uv.lock: the project entry gives direct, optional and dev roots', () => {
     const files = fixtureFiles('pypi/uv');
     const { packages, problems } = readInventory(files);
