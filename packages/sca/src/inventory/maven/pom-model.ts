@@ -35,36 +35,61 @@ export function loadPom(file: ManifestFile): Pom {
   return pom;
 }
 
+// A parent is looked up by every child: each file is parsed once per inventory run.
+const parsed = new WeakMap<ManifestFile, Pom | ManifestError>();
+
+/** The POM of a file, parsed once; a file that is no POM throws its ManifestError each time. */
+export function loadPomOnce(file: ManifestFile): Pom {
+  let pom = parsed.get(file);
+  if (pom === undefined) {
+    try {
+      pom = loadPom(file);
+    } catch (error) {
+      pom = error instanceof ManifestError ? error : new ManifestError('not a readable POM', { cause: error });
+    }
+    parsed.set(file, pom);
+  }
+  if (pom instanceof ManifestError) throw pom;
+  return pom;
+}
+
 function tryLoad(file: ManifestFile | undefined): Pom | undefined {
   if (!file) return undefined;
   try {
-    return loadPom(file);
+    return loadPomOnce(file);
   } catch {
     return undefined;
   }
 }
 
-function sameArtifact(pom: Pom, want: Coordinates): boolean {
-  const groupId = pom.own.groupId ?? pom.parent?.groupId;
-  return pom.own.artifactId === want.artifactId && groupId === want.groupId;
+const coordinatesKey = (groupId: string | undefined, artifactId: string | undefined): string => `${groupId}:${artifactId}`;
+
+function keyOf(pom: Pom): string {
+  return coordinatesKey(pom.own.groupId ?? pom.parent?.groupId, pom.own.artifactId);
 }
 
-/** Every POM among the given files, parsed once per inventory run. */
-const cache = new WeakMap<ReadonlyMap<string, ManifestFile>, Pom[]>();
-export function allPoms(ctx: ParseContext): Pom[] {
-  let poms = cache.get(ctx.files);
-  if (!poms) {
-    poms = [...ctx.files.values()]
-      .filter((f) => f.path === 'pom.xml' || f.path.endsWith('/pom.xml'))
-      .map(tryLoad)
-      .filter((p): p is Pom => p !== undefined);
-    cache.set(ctx.files, poms);
+function sameArtifact(pom: Pom, want: Coordinates): boolean {
+  return keyOf(pom) === coordinatesKey(want.groupId, want.artifactId);
+}
+
+/** Every POM among the given files by "groupId:artifactId", indexed once per inventory run. */
+const indexes = new WeakMap<ReadonlyMap<string, ManifestFile>, Map<string, Pom>>();
+export function pomIndex(ctx: ParseContext): Map<string, Pom> {
+  let index = indexes.get(ctx.files);
+  if (!index) {
+    index = new Map();
+    for (const f of ctx.files.values()) {
+      if (!(f.path === 'pom.xml' || f.path.endsWith('/pom.xml'))) continue;
+      const pom = tryLoad(f);
+      if (pom && !index.has(keyOf(pom))) index.set(keyOf(pom), pom);
+    }
+    indexes.set(ctx.files, index);
   }
-  return poms;
+  return index;
 }
 
 export function findPom(ctx: ParseContext, want: Coordinates): Pom | undefined {
-  return allPoms(ctx).find((p) => sameArtifact(p, want));
+  return pomIndex(ctx).get(coordinatesKey(want.groupId, want.artifactId));
 }
 
 /** The parent POM in the same repository: by relativePath as Maven looks first, then by coordinates. */

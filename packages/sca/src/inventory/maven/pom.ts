@@ -1,6 +1,6 @@
 import type { ManifestFile, Package } from '../../types.js';
 import { makePackage, type ManifestParser, type ParseContext } from '../common/model.js';
-import { allPoms, ancestry, effectiveProperties, interpolate, loadPom, managedVersions, type Pom } from './pom-model.js';
+import { ancestry, effectiveProperties, interpolate, loadPomOnce, managedVersions, pomIndex } from './pom-model.js';
 import { child, children, textOf } from './xml.js';
 
 const SCOPES: Record<string, Package['scope']> = {
@@ -18,12 +18,8 @@ function rangeLowest(version: string): string | undefined {
   return m[1] === '[' ? (m[2] ?? '').trim() : '';
 }
 
-function isModuleOfRepo(poms: Pom[], groupId: string, artifactId: string): boolean {
-  return poms.some((p) => p.own.artifactId === artifactId && (p.own.groupId ?? p.parent?.groupId) === groupId);
-}
-
 function readPom(file: ManifestFile, ctx: ParseContext): Package[] {
-  const pom = loadPom(file);
+  const pom = loadPomOnce(file);
   const chain = ancestry(pom, ctx);
   if (pom.parent && chain.length === 1) {
     const p = pom.parent;
@@ -31,7 +27,7 @@ function readPom(file: ManifestFile, ctx: ParseContext): Package[] {
   }
   const props = effectiveProperties(chain);
   const managed = managedVersions(chain, props, ctx);
-  const poms = allPoms(ctx);
+  const modules = pomIndex(ctx);
   const out: Package[] = [];
   for (const d of children(child(pom.project, 'dependencies'), 'dependency')) {
     const groupId = interpolate(textOf(d, 'groupId'), props);
@@ -41,7 +37,7 @@ function readPom(file: ManifestFile, ctx: ParseContext): Package[] {
       continue;
     }
     // the repository's own modules are built from source, not fetched
-    if (isModuleOfRepo(poms, groupId, artifactId)) continue;
+    if (modules.has(`${groupId}:${artifactId}`)) continue;
     const fromManagement = managed.get(`${groupId}:${artifactId}`);
     const scopeName = textOf(d, 'scope') ?? fromManagement?.scope ?? 'compile';
     if (scopeName === 'import') continue;
