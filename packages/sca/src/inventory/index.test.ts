@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fixtureFiles } from './fixtures.js';
-import { MAX_MANIFEST_BYTES, manifestKind, PARSERS, readInventory } from './index.js';
+import { MANIFEST_KINDS, MAX_MANIFEST_BYTES, manifestKind, PARSERS, readInventory } from './index.js';
 
 const SAMPLE_PATHS: Record<string, string> = {
   'package-lock.json': 'package-lock.json',
@@ -30,6 +30,7 @@ const SAMPLE_PATHS: Record<string, string> = {
 describe('readInventory', () => {
   it('has a sample path for every format, each naming its own kind', () => {
     expect(Object.keys(SAMPLE_PATHS).sort()).toEqual(PARSERS.map((p) => p.kind).sort());
+    expect([...MANIFEST_KINDS].sort()).toEqual(PARSERS.map((p) => p.kind).sort());
     for (const [kind, path] of Object.entries(SAMPLE_PATHS)) expect(manifestKind(`some/dir/${path}`)).toBe(kind);
   });
 

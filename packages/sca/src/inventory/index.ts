@@ -1,5 +1,6 @@
 import type { InventoryResult, ManifestFile, ManifestProblem, Package } from '../types.js';
 import { baseName, ManifestError, oneLine, type ManifestParser, type ParseContext } from './common/model.js';
+import type { ManifestKind } from './kinds.js';
 import { PARSERS } from './registry.js';
 
 export { PARSERS } from './registry.js';
@@ -7,7 +8,7 @@ export { lowestMatch } from './npm/ranges.js';
 export { purlOf } from './common/purl.js';
 export { normalizeName } from './common/names.js';
 
-export type ManifestKind = (typeof PARSERS)[number]['kind'];
+export { MANIFEST_KINDS, type ManifestKind } from './kinds.js';
 
 /** Larger than any real lockfile; a bigger file is refused rather than read. */
 export const MAX_MANIFEST_BYTES = 50 * 1024 * 1024;
@@ -77,7 +78,7 @@ export function readInventory(files: ManifestFile[]): InventoryResult {
       if (parser.supersededBy?.(file, ctx)) continue;
       const found = dedupe(parser.parse(file, ctx));
       packages.push(...found);
-      manifests.push({ file: file.path, kind: parser.kind, packages: found.length });
+      if (found.length > 0 || !parser.incidental) manifests.push({ file: file.path, kind: parser.kind, packages: found.length });
     } catch (error) {
       const message = error instanceof ManifestError ? error.message : `could not be read (${oneLine(error)})`;
       problems.push({ file: file.path, message });

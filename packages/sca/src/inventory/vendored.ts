@@ -58,6 +58,7 @@ export function recogniseVendored(file: ManifestFile): Package[] {
 export const vendoredJs: ManifestParser = {
   kind: 'vendored-js',
   ecosystem: 'npm',
+  incidental: true,
   matches: (_base, path) => isCandidate(path),
   parse: (file) => recogniseVendored(file),
 };

@@ -1,4 +1,5 @@
 import type { Ecosystem, Location, ManifestFile, Package } from '../../types.js';
+import type { ManifestKind } from '../kinds.js';
 import { normalizeName } from './names.js';
 import { purlOf } from './purl.js';
 
@@ -10,11 +11,13 @@ export interface ParseContext {
 }
 
 export interface ManifestParser {
-  kind: string;
+  kind: ManifestKind;
   ecosystem: Ecosystem | 'mixed';
   /** whether this parser reads a file of this base name (and full path) */
   matches(baseName: string, path: string): boolean;
   parse(file: ManifestFile, ctx: ParseContext): Package[];
+  /** files read on the chance that they hold packages (vendored libraries): listed only when they do */
+  incidental?: true;
   /** another given file reads the same dependencies better (a lockfile beside a manifest) */
   supersededBy?(file: ManifestFile, ctx: ParseContext): string | undefined;
 }

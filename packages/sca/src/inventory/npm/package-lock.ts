@@ -172,7 +172,7 @@ function emit(
   return emitGraph({ file, ecosystem: 'npm', nodes, edges, roots, declarations: toDeclarations(rootDecl) });
 }
 
-function makeLockParser(kind: string): ManifestParser {
+function makeLockParser(kind: 'package-lock.json' | 'npm-shrinkwrap.json'): ManifestParser {
   return {
     kind,
     ecosystem: 'npm',
