@@ -21,7 +21,7 @@ describe('npm manifests', () => {
     const manifest = files.find((f) => f.path === 'package.json')!;
     const { packages, manifests, problems } = readInventory(files);
     expect(problems).toEqual([]);
-    expect(manifests).toEqual([{ file: 'yarn.lock', kind: 'yarn.lock', packages: 7 }]);
+    expect(manifests).toEqual([{ file: 'yarn.lock', kind: 'yarn.lock', packages: 8 }]);
     const qs = find(packages, 'qs', '6.7.0');
     expect(qs).toMatchObject({
       direct: false,
@@ -39,6 +39,9 @@ describe('npm manifests', () => {
     });
     expect(find(packages, 'minimist')).toMatchObject({ direct: true, scope: 'dev' });
     expect(packages.filter((p) => p.name === 'resolve')).toHaveLength(1);
+    // the virtual copy made for peer dependencies is its npm original, declared in the package.json
+    expect(packages.filter((p) => p.name === 'use-sync-external-store')).toHaveLength(1);
+    expect(find(packages, 'use-sync-external-store')).toMatchObject({ direct: true, scope: 'runtime', declared: '1.2.0' });
     expect(find(packages, 'function-bind')).toMatchObject({ path: ['resolve@1.22.8', 'function-bind@1.1.2'], scope: 'runtime' });
     expect(packages.some((p) => p.name === 'shop-api')).toBe(false);
   });

@@ -106,9 +106,12 @@ function readBerry(file: ManifestFile, json: Record<string, unknown>, index: Map
       entries.push({ ...base, version: ref.slice(4) });
       byResolution.set(resolution, entries[entries.length - 1] as YarnEntry);
     } else {
-      // git, file: and link: entries are not registry packages; a patch stands for its npm original
-      const original = /^patch:(.+?)(?:#|$)/.exec(ref)?.[1];
-      if (original) patches.push([descriptors, decodeURIComponent(original)]);
+      // git, file: and link: entries are not registry packages; a patch, and a virtual copy
+      // made for peer dependencies, stand for their npm original
+      const patched = /^patch:(.+?)(?:#|$)/.exec(ref)?.[1];
+      const virtual = /^virtual:[^#]*#(npm:.+)$/.exec(ref)?.[1];
+      const original = patched ? decodeURIComponent(patched) : virtual ? `${name}@${virtual}` : undefined;
+      if (original) patches.push([descriptors, original]);
       continue;
     }
     const last = entries[entries.length - 1] as YarnEntry;
