@@ -60,7 +60,7 @@ function readCargoLock(file: ManifestFile, ctx: ParseContext): Package[] {
     for (const node of edges.get(member.id) ?? []) {
       const d = declared.get(nodes.get(node)?.name ?? '');
       roots.push({ node, scope: d?.scope ?? (declared.size ? 'runtime' : 'unknown') });
-      if (d && !declarations.has(node)) declarations.set(node, { location: d.location, spec: d.spec });
+      if (d && !declarations.has(node)) declarations.set(node, { location: d.location, ...(d.spec ? { spec: d.spec } : {}) });
     }
   }
   return emitGraph({ file, ecosystem: 'crates.io', nodes, edges, roots: members.length ? roots : unrequiredRoots(nodes, edges), declarations });

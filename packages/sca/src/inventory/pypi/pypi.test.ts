@@ -37,8 +37,8 @@ describe('PyPI manifests', () => {
     expect(find(packages, 'urllib3').unresolved).toBeUndefined();
     expect(packages).toHaveLength(6);
     const notes = problems.map((p) => p.message).join('\n');
-    expect(notes).toMatch(/requirements\.txt:13: editable install skipped/);
-    expect(notes).toMatch(/requirements\.txt:14: .*private_pkg.* not a registry package/);
+    expect(notes).toMatch(/line 13: editable install skipped/);
+    expect(notes).toMatch(/line 14: .*private_pkg.* not a registry package/);
     expect(notes).toMatch(/line 15: missing\/base\.txt is not among the files scanned/);
     // constraints.txt is no requirements file of its own
     expect(manifestKind('constraints.txt')).toBeUndefined();
@@ -57,7 +57,11 @@ describe('PyPI manifests', () => {
   it('reads pip-compile output: "# via" comments give transitive packages and their parent', () => {
     const { packages } = readInventory(fixtureFiles('pypi/compiled'));
     expect(find(packages, 'django')).toMatchObject({ direct: true });
-    expect(find(packages, 'sqlparse')).toMatchObject({ direct: false, path: ['django@3.2.4', 'sqlparse@0.4.1'] });
+    expect(find(packages, 'sqlparse')).toMatchObject({
+      direct: false,
+      path: ['django@3.2.4', 'sqlparse@0.4.1'],
+      declaredAt: { file: 'requirements.txt', line: 9 },
+    });
     expect(find(packages, 'pytz')).toMatchObject({ direct: false, path: ['django@3.2.4', 'pytz@2021.1'] });
   });
 
