@@ -46,8 +46,11 @@ describe('PyPI manifests', () => {
 
   it('follows -r includes between the files given, with the includer scope, without double counting', () => {
     const files = fixtureFiles('pypi/requirements');
-    const { packages, manifests } = readInventory(files);
+    const { packages, manifests, problems } = readInventory(files);
     expect(manifests.map((m) => m.file).sort()).toEqual(['requirements-dev.txt', 'requirements.txt']);
+    // the included file's skipped lines are noted once, on that file
+    expect(problems.filter((p) => p.file === 'requirements-dev.txt')).toEqual([]);
+    expect(problems.filter((p) => p.file === 'requirements.txt')).toHaveLength(3);
     expect(packages.filter((p) => p.name === 'django')).toHaveLength(1);
     expect(find(packages, 'django').scope).toBe('runtime');
     expect(find(packages, 'pytest')).toMatchObject({ version: '6.2.4', scope: 'dev', manifest: 'requirements-dev.txt' });

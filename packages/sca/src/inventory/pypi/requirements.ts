@@ -69,8 +69,10 @@ interface Pending {
 function readRequirements(file: ManifestFile, ctx: ParseContext): Package[] {
   const pending: Pending[] = [];
   const constraints = new Map<string, string>();
-  // a note names the line, and the included file it is in when that is not the one read
-  const at = (current: ManifestFile, line: number): string => (current.path === file.path ? `line ${line}` : `${current.path}:${line}`);
+  // an included file is a manifest read on its own too: its notes are made when it is
+  const note = (current: ManifestFile, line: number, message: string): void => {
+    if (current.path === file.path) ctx.note(`line ${line}: ${message}`);
+  };
   const visit = (current: ManifestFile, scope: Package['scope'], seen: Set<string>, constraint: boolean): void => {
     seen.add(current.path);
     for (const l of logicalLines(current.text)) {
@@ -80,7 +82,7 @@ function readRequirements(file: ManifestFile, ctx: ParseContext): Package[] {
         const isConstraint = include[1] === '-c' || include[1] === '--constraint';
         const other = target === undefined ? undefined : ctx.files.get(target);
         if (!other) {
-          ctx.note(`${at(current, l.line)}: ${include[2]} is not among the files scanned: not read`);
+          note(current, l.line, `${include[2]} is not among the files scanned: not read`);
         } else if (!seen.has(other.path)) {
           const own = requirementsScope(other.path);
           visit(other, own === 'runtime' ? scope : own, seen, constraint || isConstraint);
@@ -88,18 +90,18 @@ function readRequirements(file: ManifestFile, ctx: ParseContext): Package[] {
         continue;
       }
       if (/^(-e|--editable)\b/.test(l.text)) {
-        ctx.note(`${at(current, l.line)}: editable install skipped (not a registry package)`);
+        note(current, l.line, 'editable install skipped (not a registry package)');
         continue;
       }
       if (l.text.startsWith('-')) {
-        if (!IGNORED_OPTION.test(l.text)) ctx.note(`${at(current, l.line)}: option "${l.text.split(/\s/)[0]}" not understood: skipped`);
+        if (!IGNORED_OPTION.test(l.text)) note(current, l.line, `option "${l.text.split(/\s/)[0]}" not understood: skipped`);
         continue;
       }
       // per-requirement options such as --hash ride on the same line
       const spec = l.text.replace(/\s--?[a-z][\w-]*(?:[=\s]\S+)?/g, '').trim();
       const req = /^(?:[a-z+]+:\/\/|git\+|\.{0,2}\/|file:)/i.test(spec) ? undefined : parseRequirement(spec);
       if (!req || req.url) {
-        ctx.note(`${at(current, l.line)}: "${spec.slice(0, 80)}" is a URL, a path or a VCS reference, not a registry package: skipped`);
+        note(current, l.line, `"${spec.slice(0, 80)}" is a URL, a path or a VCS reference, not a registry package: skipped`);
         continue;
       }
       const low = lowestPep440(req.specifier);
