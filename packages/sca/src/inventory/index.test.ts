@@ -24,6 +24,9 @@ const SAMPLE_PATHS: Record<string, string> = {
   'Cargo.lock': 'Cargo.lock',
   'Cargo.toml': 'Cargo.toml',
   'packages.lock.json': 'packages.lock.json',
+  'packages.config': 'packages.config',
+  '*.csproj': 'Api.csproj',
+  'Directory.Packages.props': 'Directory.Packages.props',
   'vendored-js': 'vendor/lib.min.js',
 };
 

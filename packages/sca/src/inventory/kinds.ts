@@ -21,6 +21,9 @@ export const MANIFEST_KINDS = [
   'Cargo.lock',
   'Cargo.toml',
   'packages.lock.json',
+  'packages.config',
+  '*.csproj',
+  'Directory.Packages.props',
   'vendored-js',
 ] as const;
 

@@ -11,7 +11,9 @@ import { yarnLock } from './npm/yarn-lock.js';
 import { pipfileLock } from './pypi/pipfile-lock.js';
 import { poetryLock } from './pypi/poetry-lock.js';
 import { uvLock } from './pypi/uv-lock.js';
+import { packagesConfig } from './nuget/packages-config.js';
 import { packagesLockJson } from './nuget/packages-lock.js';
+import { centralPackages, projectFile } from './nuget/project-file.js';
 import { composerJson } from './packagist/composer-json.js';
 import { composerLock } from './packagist/composer-lock.js';
 import { pipfile } from './pypi/pipfile.js';
@@ -44,5 +46,8 @@ export const PARSERS: readonly ManifestParser[] = [
   cargoLock,
   cargoToml,
   packagesLockJson,
+  packagesConfig,
+  projectFile,
+  centralPackages,
   vendoredJs,
 ];
