@@ -17,6 +17,8 @@ const SAMPLE_PATHS: Record<string, string> = {
   'go.mod': 'go.mod',
   'pom.xml': 'pom.xml',
   'gradle.lockfile': 'gradle.lockfile',
+  'build.gradle': 'build.gradle.kts',
+  'libs.versions.toml': 'gradle/libs.versions.toml',
   'composer.lock': 'composer.lock',
   'composer.json': 'composer.json',
   'Gemfile.lock': 'Gemfile.lock',

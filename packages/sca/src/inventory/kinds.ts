@@ -14,6 +14,8 @@ export const MANIFEST_KINDS = [
   'go.mod',
   'pom.xml',
   'gradle.lockfile',
+  'build.gradle',
+  'libs.versions.toml',
   'composer.lock',
   'composer.json',
   'Gemfile.lock',

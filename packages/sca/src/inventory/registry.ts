@@ -2,8 +2,10 @@ import { cargoLock } from './cargo/cargo-lock.js';
 import { cargoToml } from './cargo/cargo-toml.js';
 import type { ManifestParser } from './common/model.js';
 import { goMod } from './go/go-mod.js';
+import { buildGradle } from './maven/build-gradle.js';
 import { gradleLockfile } from './maven/gradle-lockfile.js';
 import { pomXml } from './maven/pom.js';
+import { versionCatalog } from './maven/version-catalog.js';
 import { packageJson } from './npm/package-json.js';
 import { npmShrinkwrap, packageLock } from './npm/package-lock.js';
 import { pnpmLock } from './npm/pnpm-lock.js';
@@ -39,6 +41,8 @@ export const PARSERS: readonly ManifestParser[] = [
   goMod,
   pomXml,
   gradleLockfile,
+  buildGradle,
+  versionCatalog,
   composerLock,
   composerJson,
   gemfileLock,

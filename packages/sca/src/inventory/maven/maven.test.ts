@@ -77,6 +77,49 @@ describe('Maven', () => {
       ['org.hamcrest:hamcrest-core', '1.3', 'test', 3],
     ]);
   });
+
+  it('reads build.gradle and build.gradle.kts: string, map and catalog notations, script variables', () => {
+    const files = fixtureFiles('maven/gradle-build');
+    const groovy = files.find((f) => f.path === 'build.gradle')!;
+    const { packages, manifests, problems } = readInventory(files);
+    expect(manifests.map((m) => m.file)).toEqual(['app/build.gradle.kts', 'build.gradle']);
+    const of = (file: string) => packages.filter((p) => p.manifest === file).map((p) => [p.name, p.version, p.scope, p.unresolved ?? false]);
+    expect(of('build.gradle')).toEqual([
+      ['org.springframework.boot:spring-boot-starter-web', '', 'runtime', true],
+      ['org.apache.logging.log4j:log4j-core', '2.14.1', 'runtime', false],
+      ['com.fasterxml.jackson.core:jackson-databind', '2.9.8', 'runtime', false],
+      ['org.projectlombok:lombok', '1.18.20', 'provided', false],
+      ['com.h2database:h2', '1.4.200', 'runtime', false],
+      ['junit:junit', '4.12', 'test', false],
+      ['org.acme:unknown', '', 'runtime', true],
+    ]);
+    expect(find(packages, 'org.apache.logging.log4j:log4j-core')).toMatchObject({
+      declared: '2.14.1',
+      location: { file: 'build.gradle', line: lineOf(groovy.text, 'log4j-core') },
+      purl: 'pkg:maven/org.apache.logging.log4j/log4j-core@2.14.1',
+    });
+    expect(of('app/build.gradle.kts')).toEqual([
+      ['org.apache.commons:commons-text', '1.9', 'runtime', false],
+      ['com.squareup.okhttp3:okhttp', '3.12.0', 'runtime', false],
+      ['org.yaml:snakeyaml', '1.26', 'runtime', false],
+      ['org.junit.jupiter:junit-jupiter', '5.7.0', 'test', false],
+    ]);
+    expect(problems.map((p) => `${p.file} ${p.message}`)).toEqual([
+      expect.stringMatching(/^app\/build\.gradle\.kts line 12: libs\.not\.there is not in a version catalog/),
+      expect.stringMatching(/^build\.gradle line 25: the version of org\.acme:unknown \(\$\{notDefined\}\) is not resolved/),
+    ]);
+  });
+
+  it('reads a version catalog alone when no build script is given', () => {
+    const catalog = fixtureFiles('maven/gradle-build').filter((f) => f.path.endsWith('.toml'));
+    const { packages } = readInventory(catalog);
+    expect(packages.map((p) => [p.name, p.version, p.unresolved ?? false])).toEqual([
+      ['org.apache.commons:commons-text', '1.9', false],
+      ['com.squareup.okhttp3:okhttp', '3.12.0', false],
+      ['org.junit.jupiter:junit-jupiter', '5.7.0', false],
+      ['com.google.guava:guava', '29.0-jre', true],
+    ]);
+  });
 });
 
 /** The line of the <dependency> element whose artifactId is given. */
