@@ -138,6 +138,18 @@ describe('PyPI manifests', () => {
     expect(find(packages, 'pytest')).toMatchObject({ version: '3.6.1', scope: 'dev', direct: true });
   });
 
+  it('reads a Pipfile alone: pins exact, "*" and ranges unresolved, git entries noted', () => {
+    const text = ['[packages]', 'flask = "==0.12.2"', 'requests = "*"', 'django = {version = ">=3.2", extras = ["bcrypt"]}', 'tools = {git = "https://github.com/acme/tools.git"}', '', '[dev-packages]', 'pytest = "~=6.2"', ''].join('\n');
+    const { packages, problems } = readInventory([{ path: 'Pipfile', text }]);
+    expect(packages.map((p) => [p.name, p.version, p.unresolved ?? false, p.scope, p.location.line])).toEqual([
+      ['flask', '0.12.2', false, 'runtime', 2],
+      ['requests', '', true, 'runtime', 3],
+      ['django', '3.2', true, 'runtime', 4],
+      ['pytest', '6.2', true, 'dev', 8],
+    ]);
+    expect(problems).toEqual([{ file: 'Pipfile', message: expect.stringContaining('line 5: tools is a git') }]);
+  });
+
   it('reads PEP 621 pyproject.toml dependencies alone, lowest bounds unresolved', () => {
     const files = fixtureFiles('pypi/pyproject-pep621');
     const text = files[0]!.text;
