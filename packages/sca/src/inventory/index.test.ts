@@ -9,6 +9,7 @@ const SAMPLE_PATHS: Record<string, string> = {
   'yarn.lock': 'yarn.lock',
   'package.json': 'package.json',
   'requirements.txt': 'requirements.txt',
+  'constraints.txt': 'constraints.txt',
   'poetry.lock': 'poetry.lock',
   'Pipfile.lock': 'Pipfile.lock',
   'uv.lock': 'uv.lock',

@@ -6,6 +6,7 @@ export const MANIFEST_KINDS = [
   'yarn.lock',
   'package.json',
   'requirements.txt',
+  'constraints.txt',
   'poetry.lock',
   'Pipfile.lock',
   'uv.lock',

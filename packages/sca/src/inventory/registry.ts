@@ -20,7 +20,7 @@ import { composerJson } from './packagist/composer-json.js';
 import { composerLock } from './packagist/composer-lock.js';
 import { pipfile } from './pypi/pipfile.js';
 import { pyprojectToml } from './pypi/pyproject.js';
-import { requirementsTxt } from './pypi/requirements.js';
+import { constraintsTxt, requirementsTxt } from './pypi/requirements.js';
 import { gemfile } from './rubygems/gemfile.js';
 import { gemfileLock } from './rubygems/gemfile-lock.js';
 import { vendoredJs } from './vendored.js';
@@ -33,6 +33,7 @@ export const PARSERS: readonly ManifestParser[] = [
   yarnLock,
   packageJson,
   requirementsTxt,
+  constraintsTxt,
   poetryLock,
   pipfileLock,
   uvLock,

@@ -18,7 +18,7 @@ describe('PyPI manifests', () => {
   it('reads requirements.txt: an old pinned Django with hashes, ranges unresolved, constraints, skips noted', () => {
     const files = fixtureFiles('pypi/requirements').filter((f) => f.path !== 'requirements-dev.txt');
     const text = files.find((f) => f.path === 'requirements.txt')!.text;
-    const { packages, problems } = readInventory(files);
+    const { packages, problems, manifests } = readInventory(files);
     expect(find(packages, 'django')).toMatchObject({
       version: '3.2.4',
       purl: 'pkg:pypi/django@3.2.4',
@@ -40,8 +40,9 @@ describe('PyPI manifests', () => {
     expect(notes).toMatch(/line 13: editable install skipped/);
     expect(notes).toMatch(/line 14: .*private_pkg.* not a registry package/);
     expect(notes).toMatch(/line 15: missing\/base\.txt is not among the files scanned/);
-    // constraints.txt is no requirements file of its own
-    expect(manifestKind('constraints.txt')).toBeUndefined();
+    // a constraints file is read through -c only: given, but no manifest of its own
+    expect(manifestKind('requirements/constraints.txt')).toBe('constraints.txt');
+    expect(manifests.map((m) => m.file)).toEqual(['requirements.txt']);
   });
 
   it('follows -r includes between the files given, with the includer scope, without double counting', () => {

@@ -149,7 +149,20 @@ function readRequirements(file: ManifestFile, ctx: ParseContext): Package[] {
 export const requirementsTxt: ManifestParser = {
   kind: 'requirements.txt',
   ecosystem: 'PyPI',
+  // a constraints file pins versions without asking for the packages: read only through -c
   matches: (base, path) =>
-    /\.txt$/i.test(base) && (/requirements/i.test(base) || /(?:^|\/)requirements\/[^/]+$/i.test(path)),
+    /\.txt$/i.test(base) && !/constraint/i.test(base) && (/requirements/i.test(base) || /(?:^|\/)requirements\/[^/]+$/i.test(path)),
   parse: readRequirements,
+};
+
+/**
+ * A pip constraints file asks for no package: it is read only through the `-c` of a
+ * requirements file. It is a kind of its own so that it is among the files given.
+ */
+export const constraintsTxt: ManifestParser = {
+  kind: 'constraints.txt',
+  ecosystem: 'PyPI',
+  incidental: true,
+  matches: (base) => /\.txt$/i.test(base) && /constraint/i.test(base),
+  parse: () => [],
 };
