@@ -15,13 +15,13 @@ describe('npm manifests', () => {
     expect(manifestKind('README.md')).toBeUndefined();
   });
 
-  it('reads a Berry yarn.lock: the vulnerable transitive qs with its path, patch entries folded into their original', () => {
+  it('reads a Berry yarn.lock: vulnerable transitive packages with their paths, patch entries folded into their original', () => {
     const files = fixtureFiles('npm/berry');
     const lock = files.find((f) => f.path === 'yarn.lock')!;
     const manifest = files.find((f) => f.path === 'package.json')!;
     const { packages, manifests, problems } = readInventory(files);
     expect(problems).toEqual([]);
-    expect(manifests).toEqual([{ file: 'yarn.lock', kind: 'yarn.lock', packages: 8 }]);
+    expect(manifests).toEqual([{ file: 'yarn.lock', kind: 'yarn.lock', packages: 9 }]);
     const qs = find(packages, 'qs', '6.7.0');
     expect(qs).toMatchObject({
       direct: false,
@@ -32,6 +32,8 @@ describe('npm manifests', () => {
       declaredAt: { file: 'package.json', line: lineOf(manifest.text, '"express"') },
       manifest: 'yarn.lock',
     });
+    // path-to-regexp 0.1.7 has an advisory in ../shared/advisories (GHSA-9wv6-86v2-598j)
+    expect(find(packages, 'path-to-regexp')).toMatchObject({ version: '0.1.7', direct: false, path: ['express@4.17.1', 'path-to-regexp@0.1.7'] });
     expect(find(packages, 'express')).toMatchObject({
       direct: true,
       declared: '^4.17.1',
