@@ -29,8 +29,19 @@ function orderOf(ecosystem: Ecosystem, range: OsvRange): VersionOrder {
   return versionOrder(ecosystem);
 }
 
+// Each range is sorted once: a lockfile's packages, and every candidate upgrade, meet the same records again.
+const sortedRanges = new WeakMap<OsvRange, Sorted[]>();
+
 /** introduced "0" is before everything; otherwise the ecosystem's order. Versions it cannot read are dropped. */
 function sortEvents(range: OsvRange, order: VersionOrder): Sorted[] {
+  const known = sortedRanges.get(range);
+  if (known) return known;
+  const sorted = sortOnce(range, order);
+  sortedRanges.set(range, sorted);
+  return sorted;
+}
+
+function sortOnce(range: OsvRange, order: VersionOrder): Sorted[] {
   const events = range.events.map(eventVersion).filter((e) => (e.kind === 'introduced' && e.version === '0') || order.valid(e.version));
   return events.sort((a, b) => {
     const az = a.kind === 'introduced' && a.version === '0';

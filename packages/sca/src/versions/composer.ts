@@ -1,4 +1,4 @@
-import { compareDigits, type VersionOrder } from './types.js';
+import { compareDigits, remembered, type VersionOrder } from './types.js';
 
 // Composer's VersionParser::normalize, then PHP's version_compare over the normalised string.
 const CLASSICAL = /^v?(\d{1,5})(\.\d+)?(\.\d+)?(\.\d+)?[._-]?(?:(stable|beta|b|rc|alpha|a|patch|pl|p)((?:[.-]?\d+)*)?)?([.-]?dev)?$/i;
@@ -65,7 +65,9 @@ export function phpVersionCompare(a: string, b: string): number {
 }
 
 /** Composer (Packagist): four-part normalised versions with stability suffixes (dev < alpha < beta < RC < stable < patch). */
+const normalized = remembered(normalizeComposer);
+
 export const composerOrder: VersionOrder = {
-  valid: (version) => normalizeComposer(version) !== undefined,
-  compare: (a, b) => phpVersionCompare(normalizeComposer(a)!, normalizeComposer(b)!),
+  valid: (version) => normalized(version) !== undefined,
+  compare: (a, b) => phpVersionCompare(normalized(a)!, normalized(b)!),
 };

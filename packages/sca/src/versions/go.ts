@@ -1,5 +1,5 @@
 import semver from 'semver';
-import type { VersionOrder } from './types.js';
+import { remembered, type VersionOrder } from './types.js';
 
 /**
  * Go module versions: semantic versions with a leading "v". Pseudo-versions (v0.0.0-20191109021931-daa7c04131f5,
@@ -16,7 +16,9 @@ function full(version: string): string {
   return /^\d+\.\d+$/.test(v) ? `${v}.0` : /^\d+$/.test(v) ? `${v}.0.0` : v;
 }
 
+const parse = remembered((version: string) => semver.parse(full(version)));
+
 export const goOrder: VersionOrder = {
-  valid: (version) => semver.valid(full(version)) !== null,
-  compare: (a, b) => semver.compare(full(a), full(b)),
+  valid: (version) => parse(version) !== null,
+  compare: (a, b) => parse(a)!.compare(parse(b)!),
 };

@@ -1,4 +1,4 @@
-import { compareDigits, type VersionOrder } from './types.js';
+import { compareDigits, remembered, type VersionOrder } from './types.js';
 
 // Maven's ComparableVersion (maven-artifact): the order Maven and OSV's Maven ECOSYSTEM ranges use.
 type Item = { t: 'int'; v: string } | { t: 'str'; v: string } | { t: 'list'; v: Item[] };
@@ -110,8 +110,10 @@ function compareItem(a: Item, b: Item | undefined): number {
   return 0;
 }
 
+const parsed = remembered(parseMaven);
+
 /** Maven: ComparableVersion's items, qualifiers (alpha < beta < milestone < rc < snapshot < release < sp) and padding. */
 export const mavenOrder: VersionOrder = {
   valid: (version) => version.trim().length > 0 && !/\s/.test(version.trim()),
-  compare: (a, b) => compareItem(parseMaven(a), parseMaven(b)),
+  compare: (a, b) => compareItem(parsed(a), parsed(b)),
 };

@@ -1,4 +1,4 @@
-import { compareDigits, type VersionOrder } from './types.js';
+import { compareDigits, remembered, type VersionOrder } from './types.js';
 
 const VERSION = /^v?(\d+)(?:\.(\d+))?(?:\.(\d+))?(?:\.(\d+))?(?:-([0-9A-Za-z-]+(?:\.[0-9A-Za-z-]+)*))?(?:\+[0-9A-Za-z-.]*)?$/;
 
@@ -7,7 +7,9 @@ interface NugetVersion {
   pre: string[];
 }
 
-function parse(version: string): NugetVersion | undefined {
+const parse = remembered(parseNuget);
+
+function parseNuget(version: string): NugetVersion | undefined {
   const m = VERSION.exec(version.trim());
   if (!m) return undefined;
   return { numbers: [m[1]!, m[2] ?? '0', m[3] ?? '0', m[4] ?? '0'], pre: m[5] ? m[5].split('.') : [] };

@@ -1,4 +1,4 @@
-import { compareDigits, sign, type VersionOrder } from './types.js';
+import { compareDigits, remembered, sign, type VersionOrder } from './types.js';
 
 // PEP 440's canonical pattern (appendix B), with the normalisations it allows: case, separators, "v", spellings.
 const PATTERN =
@@ -89,7 +89,9 @@ export function comparePep440(x: Pep440, y: Pep440): number {
 }
 
 /** PEP 440 (PyPI): epochs, pre-, post- and dev-releases, local versions, with the spellings the PEP normalises. */
+const parse = remembered(parsePep440);
+
 export const pep440Order: VersionOrder = {
-  valid: (version) => parsePep440(version) !== undefined,
-  compare: (a, b) => comparePep440(parsePep440(a)!, parsePep440(b)!),
+  valid: (version) => parse(version) !== undefined,
+  compare: (a, b) => comparePep440(parse(a)!, parse(b)!),
 };

@@ -1,4 +1,4 @@
-import { compareDigits, type VersionOrder } from './types.js';
+import { compareDigits, remembered, type VersionOrder } from './types.js';
 
 // Gem::Version's own pattern: digits and letters in dot-separated segments, "-" read as ".pre.".
 const VALID = /^\s*[0-9]+(?:\.[0-9a-zA-Z]+)*(?:-[0-9A-Za-z-]+(?:\.[0-9A-Za-z-]+)*)?\s*$/;
@@ -11,7 +11,9 @@ function segments(version: string): Segment[] {
 }
 
 /** Gem::Version#canonical_segments: trailing zeros dropped from the release part and from the prerelease part. */
-function canonical(version: string): Segment[] {
+const canonical = remembered(canonicalOf);
+
+function canonicalOf(version: string): Segment[] {
   const all = segments(version);
   const firstString = all.findIndex((s) => typeof s === 'string');
   const parts = firstString === -1 ? [all] : [all.slice(0, firstString), all.slice(firstString)];

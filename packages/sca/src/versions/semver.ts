@@ -1,5 +1,7 @@
 import semver from 'semver';
-import type { VersionOrder } from './types.js';
+import { remembered, type VersionOrder } from './types.js';
+
+const parse = remembered((version: string) => semver.parse(version, { loose: true }));
 
 /**
  * Semantic Versioning 2.0 (npm, Cargo, OSV's SEMVER ranges): prereleases below their release, ordered by
@@ -7,6 +9,6 @@ import type { VersionOrder } from './types.js';
  * "v1.2.3" and "=1.2.3" spellings npm itself accepts.
  */
 export const semverOrder: VersionOrder = {
-  valid: (version) => semver.valid(version, { loose: true }) !== null,
-  compare: (a, b) => semver.compare(a, b, { loose: true }),
+  valid: (version) => parse(version) !== null,
+  compare: (a, b) => parse(a)!.compare(parse(b)!),
 };
