@@ -6,7 +6,6 @@ import { PARSERS } from './registry.js';
 export { PARSERS } from './registry.js';
 export { lowestMatch } from './npm/ranges.js';
 export { purlOf } from './common/purl.js';
-export { normalizeName } from './common/names.js';
 
 export { MANIFEST_KINDS, type ManifestKind } from './kinds.js';
 

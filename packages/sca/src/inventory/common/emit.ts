@@ -1,7 +1,7 @@
 import type { Ecosystem, Location, ManifestFile, Package } from '../../types.js';
 import { reachFromRoots, type Root } from './graph.js';
 import { makePackage, nameAtVersion } from './model.js';
-import { normalizeName } from './names.js';
+import { canonicalName } from './names.js';
 
 export interface GraphNode {
   name: string;
@@ -50,7 +50,7 @@ export function emitGraph(g: LockGraph): Package[] {
         scope: node.scope && node.scope !== 'runtime' ? node.scope : (r?.scope ?? node.scope ?? 'unknown'),
         path: r?.path.map((k) => {
           const n = g.nodes.get(k);
-          return n ? nameAtVersion(normalizeName(g.ecosystem, n.name), n.version) : k;
+          return n ? nameAtVersion(canonicalName(g.ecosystem, n.name), n.version) : k;
         }),
         location: direct && decl ? decl.location : { file: g.file.path, line: (direct && node.directLine) || node.line },
         ...(direct && decl?.spec !== undefined ? { declared: decl.spec } : {}),

@@ -1,6 +1,6 @@
 import type { Ecosystem, Location, ManifestFile, Package } from '../../types.js';
 import type { ManifestKind } from '../kinds.js';
-import { normalizeName } from './names.js';
+import { canonicalName } from './names.js';
 import { purlOf } from './purl.js';
 
 export interface ParseContext {
@@ -45,7 +45,7 @@ export interface PackageInput {
 }
 
 export function makePackage(input: PackageInput): Package {
-  const name = normalizeName(input.ecosystem, input.name);
+  const name = canonicalName(input.ecosystem, input.name);
   const pkg: Package = {
     ecosystem: input.ecosystem,
     name,

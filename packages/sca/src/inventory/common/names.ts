@@ -1,10 +1,11 @@
 import type { Ecosystem } from '../../types.js';
 
 /**
- * The name under which a package is known to its registry and to OSV, so that the same
- * package read from two manifests (or written two ways) compares equal.
+ * The name a package is reported under (and its purl made from): the registry's spelling,
+ * so that the same package read from two manifests, or written two ways, is one name.
+ * Matching folds further (ecosystems.ts normalizeName: NuGet case, crates.io "_").
  */
-export function normalizeName(ecosystem: Ecosystem, name: string): string {
+export function canonicalName(ecosystem: Ecosystem, name: string): string {
   const trimmed = name.trim();
   switch (ecosystem) {
     case 'PyPI':

@@ -2,10 +2,10 @@ import type { ManifestFile } from '../../types.js';
 import { unrequiredRoots, type Declaration, type GraphNode } from '../common/emit.js';
 import type { Root } from '../common/graph.js';
 import { sibling, type ParseContext } from '../common/model.js';
-import { normalizeName } from '../common/names.js';
+import { canonicalName } from '../common/names.js';
 import { pyprojectIndex } from './pyproject-declared.js';
 
-export const norm = (name: string): string => normalizeName('PyPI', name);
+export const norm = (name: string): string => canonicalName('PyPI', name);
 
 /** The direct dependencies of a Python lockfile: those the pyproject.toml beside it declares. */
 export function rootsFromPyproject(

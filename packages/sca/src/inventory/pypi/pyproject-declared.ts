@@ -1,7 +1,7 @@
 import type { Location, ManifestFile, Package } from '../../types.js';
 import { asRecord, asString, isRecord } from '../common/model.js';
 import { parseToml, TomlLines } from '../common/toml.js';
-import { normalizeName } from '../common/names.js';
+import { canonicalName } from '../common/names.js';
 import { lowestPep440, lowestPoetry, parseRequirement, type Lowest } from './pep508.js';
 
 export interface PyDeclared {
@@ -102,7 +102,7 @@ export function pyprojectIndex(file: ManifestFile | undefined): Map<string, PyDe
     return out;
   }
   for (const d of declared) {
-    const key = normalizeName('PyPI', d.name);
+    const key = canonicalName('PyPI', d.name);
     if (!out.has(key)) out.set(key, d);
   }
   return out;

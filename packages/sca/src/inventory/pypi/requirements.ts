@@ -1,5 +1,5 @@
 import type { ManifestFile, Package } from '../../types.js';
-import { normalizeName } from '../common/names.js';
+import { canonicalName } from '../common/names.js';
 import { baseName, dirOf, joinPath, makePackage, nameAtVersion, type ManifestParser, type ParseContext } from '../common/model.js';
 import { lowestPep440, parseRequirement } from './pep508.js';
 
@@ -106,7 +106,7 @@ function readRequirements(file: ManifestFile, ctx: ParseContext): Package[] {
       }
       const low = lowestPep440(req.specifier);
       if (constraint) {
-        if (low.exact) constraints.set(normalizeName('PyPI', req.name), low.version);
+        if (low.exact) constraints.set(canonicalName('PyPI', req.name), low.version);
         continue;
       }
       const via = viaOf(l.comments);
@@ -123,12 +123,12 @@ function readRequirements(file: ManifestFile, ctx: ParseContext): Package[] {
     }
   };
   visit(file, requirementsScope(file.path), new Set(), false);
-  const pinned = new Map(pending.map((p) => [normalizeName('PyPI', p.name), p]));
+  const pinned = new Map(pending.map((p) => [canonicalName('PyPI', p.name), p]));
   return pending.map((p) => {
-    const key = normalizeName('PyPI', p.name);
+    const key = canonicalName('PyPI', p.name);
     const constrained = !p.exact ? constraints.get(key) : undefined;
     const version = constrained ?? p.version;
-    const parent = p.via?.map((v) => pinned.get(normalizeName('PyPI', v))).find((x) => x !== undefined);
+    const parent = p.via?.map((v) => pinned.get(canonicalName('PyPI', v))).find((x) => x !== undefined);
     const self = nameAtVersion(key, version);
     return makePackage({
       ecosystem: 'PyPI',
@@ -140,7 +140,7 @@ function readRequirements(file: ManifestFile, ctx: ParseContext): Package[] {
       manifest: p.file,
       declared: p.declared,
       unresolved: !p.exact && !constrained,
-      path: parent ? [nameAtVersion(normalizeName('PyPI', parent.name), parent.version), self] : [self],
+      path: parent ? [nameAtVersion(canonicalName('PyPI', parent.name), parent.version), self] : [self],
       ...(parent && !parent.via ? { declaredAt: { file: parent.file, line: parent.line } } : {}),
     });
   });
