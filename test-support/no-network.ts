@@ -1,6 +1,8 @@
 // Tests talk to loopback only: any other connection is refused loudly, so a test that
 // would need the internet fails here instead of passing on a developer's laptop.
 import net from 'node:net';
+// Likewise offline: dependency checks read the shared advisories, not the internet.
+import './advisories.js';
 
 const LOOPBACK = /^(?:127\.\d+\.\d+\.\d+|::1|localhost|::ffff:127\.\d+\.\d+\.\d+)$/i;
 

@@ -34,8 +34,11 @@ describe.skipIf(!hasShared)("GitLab security reports, valid against GitLab's 15.
     const { out } = scan(['examples/vulnerable-app']);
     const sast = await report(out, 'sast');
     expect(validateGitlab('sast', sast)).toEqual([]);
-    // Every finding but the two secrets (those go to the secret detection report).
-    expect(sast.vulnerabilities).toHaveLength(demoExpected().total - 2);
+    // Every finding but the two secrets and lodash's and express's 8 advisories (those go to their own reports).
+    expect(sast.vulnerabilities).toHaveLength(demoExpected().total - 2 - 8);
+    const dependencies = await report(out, 'dependency_scanning');
+    expect(validateGitlab('dependency_scanning', dependencies)).toEqual([]);
+    expect(dependencies.vulnerabilities).toHaveLength(8);
     const secrets = await report(out, 'secret_detection');
     expect(validateGitlab('secret_detection', secrets)).toEqual([]);
     expect(secrets.vulnerabilities).toHaveLength(2);
@@ -78,11 +81,11 @@ describe('junit.xml', () => {
     // Groups: the SAST engine's 5 rules in server.js (ESLint's joined into them), secretlint 2 rules in config.js, the Dockerfile's 5 rules, ShellCheck 6 rules in deploy.sh (SC2086 six times).
     expect(Number(suites['@_tests'])).toBe(demo.cases);
     if (demo.shellcheck) {
-      const shellcheck = (suites.testsuite[4] as unknown as { testcase: { '@_name': string }[] }).testcase;
+      const shellcheck = (suites.testsuite[5] as unknown as { testcase: { '@_name': string }[] }).testcase;
       expect(shellcheck.map((c) => c['@_name'])).toContain('SC2086 in examples/vulnerable-app/scripts/deploy.sh (6 places)');
     }
-    // The 2 tripped rules, the 2 secrets, the 4 critical or high SAST findings and the unsanctioned base (high).
-    expect(Number(suites['@_failures'])).toBe(2 + 2 + 4 + 1);
+    // The 2 tripped rules, the 2 secrets, the 4 critical or high SAST findings, lodash's 4 critical or high advisories and the unsanctioned base (high).
+    expect(Number(suites['@_failures'])).toBe(2 + 2 + 4 + 4 + 1);
   });
 });
 

@@ -17,7 +17,6 @@ import {
   gateLog,
   type EmitOutputs,
   type FeedCache,
-  type Fetcher,
   dedupe,
   mergeLogs,
   applyBaseline,
@@ -43,6 +42,7 @@ import {
   type Ports,
   type ScanOutcome,
 } from '@pipewarden/core';
+import { feedFetcher } from './fetcher.js';
 import { platformFor, type Loaded } from './platforms.js';
 import { liveProgress } from './progress.js';
 import { SCAN_FLAGS, convertOptionsSchema, gateOptionsSchema, mergeOptionsSchema, metricsOptionsSchema, reportOptionsSchema, scanOptionsSchema, validateOptions, type ScanCliOptions } from './options.js';
@@ -105,6 +105,8 @@ Options:
                            code is left out by default, see include:)
   --baseline FILE          SARIF of the last default-branch run: marks new / unchanged / updated / absent
   --feeds-dir DIR          CISA KEV and EPSS files (offline); else a dated cache, downloaded once a day
+  --advisories-dir DIR     OSV advisories (records or all.zip exports) for pipewarden-sca, offline; default
+                           $PIPEWARDEN_ADVISORIES_DIR, else the dated cache (HTTPS_PROXY/NO_PROXY honoured)
   --target-url URL         the running app, for DAST (acceptance); only allowed hosts (dast.allowed_hosts)
   --diff-base REF          gate only what changed since the merge-base with REF ("hold the line")
   --diff-filter MODE       added (default) | diff_context | file | nofilter
@@ -178,7 +180,7 @@ function parse<O extends NonNullable<ParseArgsConfig['options']>>(args: string[]
 function feedCache(io: CliIo): FeedCache {
   const base = io.env.PIPEWARDEN_CACHE_DIR ?? join(io.env.XDG_CACHE_HOME ?? join(io.env.HOME ?? io.cwd, '.cache'), 'pipewarden');
   const offline = /^(1|true|yes)$/i.test(io.env.PIPEWARDEN_OFFLINE ?? '');
-  return { cacheDir: join(base, 'feeds'), offline, fetch: offline ? undefined : (globalThis.fetch as unknown as Fetcher) };
+  return { cacheDir: join(base, 'feeds'), offline, fetch: offline ? undefined : feedFetcher(io.env) };
 }
 
 async function gate(args: string[], io: CliIo): Promise<number> {
@@ -417,6 +419,7 @@ async function scan(args: string[], io: CliIo): Promise<number> {
       env: io.env,
       baseline: options.baseline,
       feedsDir: options['feeds-dir'],
+      advisoriesDir: options['advisories-dir'] ?? (io.env.PIPEWARDEN_ADVISORIES_DIR || undefined),
       feedCache: feedCache(io),
       targets: targetsOf(options),
       failFast: options['fail-fast'],

@@ -44,6 +44,7 @@ export const scanOptionsSchema = z.object({
   'out-dir': nonEmpty('--out-dir').default('.pipewarden'),
   baseline: nonEmpty('--baseline').optional(),
   'feeds-dir': nonEmpty('--feeds-dir').optional(),
+  'advisories-dir': nonEmpty('--advisories-dir').optional(),
   'target-url': nonEmpty('--target-url').optional(),
   image: nonEmpty('--image')
     .regex(/^[A-Za-z0-9][A-Za-z0-9._\/:@+-]*$/, 'expected an image reference like registry.example.com/app:1.2 or app@sha256:…')
@@ -167,6 +168,7 @@ export const SCAN_FLAGS = {
   'out-dir': { type: 'string' },
   baseline: { type: 'string' },
   'feeds-dir': { type: 'string' },
+  'advisories-dir': { type: 'string' },
   quiet: { type: 'boolean' },
   json: { type: 'boolean' },
   'target-url': { type: 'string' },

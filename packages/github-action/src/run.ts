@@ -53,6 +53,8 @@ export async function run(): Promise<number> {
         diffBase: inputs.diffBase,
         targets: { ...(inputs.targetUrl ? { url: { href: inputs.targetUrl } } : {}), ...(inputs.image ? { image: inputs.image } : {}) },
         feedsDir: inputs.feedsDir,
+        // Air-gapped runners keep OSV advisories in a folder (docs/sca.md); else the tool cache downloads them daily.
+        advisoriesDir: process.env.PIPEWARDEN_ADVISORIES_DIR || undefined,
         feedCache: { cacheDir: join(cacheRoot, 'pipewarden', 'feeds'), offline, fetch: offline ? undefined : (globalThis.fetch as unknown as Fetcher) },
         links: platform.build.links,
         history: historyFileOf({ named: inputs.history ?? undefined, off: inputs.history === null, configured: config.history, outDir: inputs.outDir, cwd: workspace }),

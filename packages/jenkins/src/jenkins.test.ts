@@ -47,7 +47,7 @@ async function jenkins(step: string, cwd: string, config: Record<string, unknown
   const specFile = join(await mkdtemp(join(tmpdir(), 'pw-jenkins-spec-')), 'spec.json');
   await writeFile(
     specFile,
-    JSON.stringify({ vars: VARS, step, cwd, config, plugins: options.plugins ?? { warningsNg: true, htmlPublisher: true }, credentials: options.credentials ?? {}, env: { PATH: process.env.PATH, HOME: process.env.HOME ?? cwd, PIPEWARDEN_OFFLINE: '1', ...options.env } }),
+    JSON.stringify({ vars: VARS, step, cwd, config, plugins: options.plugins ?? { warningsNg: true, htmlPublisher: true }, credentials: options.credentials ?? {}, env: { PATH: process.env.PATH, HOME: process.env.HOME ?? cwd, PIPEWARDEN_OFFLINE: '1', PIPEWARDEN_ADVISORIES_DIR: process.env.PIPEWARDEN_ADVISORIES_DIR ?? '', ...options.env } }),
   );
   const child = spawn('groovy', [HARNESS, specFile], { env: { ...process.env, JAVA_HOME }, stdio: ['ignore', 'pipe', 'pipe'] });
   let stdout = '';

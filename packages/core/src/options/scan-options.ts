@@ -62,6 +62,8 @@ export const scanOptionsSchema = z.object({
   failFast: z.boolean().optional(),
   /** KEV and EPSS files kept by the user (offline, reproducible); else the feed cache. */
   feedsDir: path.optional(),
+  /** OSV advisories kept by the user (a folder of records or all.zip exports): nothing downloaded. */
+  advisoriesDir: path.optional(),
   feedCache: z.object({ cacheDir: path, fetch: z.custom<Fetcher>().optional(), offline: z.boolean().optional() }).optional(),
   /** The day waivers and the feed cache are judged by (YYYY-MM-DD); default today (UTC). */
   today: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
@@ -99,6 +101,7 @@ export interface ScanInput {
 export type Platform = 'cli' | 'action' | 'gitlab' | 'jenkins';
 
 const PER_JOB = 'the CI job runs one shard; shards are a CLI option the job passes';
+const ADVISORIES = 'sca.advisories_dir in pipewarden.yml, or PIPEWARDEN_ADVISORIES_DIR in the job';
 const IMAGE_FILES = 'image archives and reports are passed as CLI options in the job that built the image';
 
 /** Every option of `pipewarden scan` that a user sets, by its kebab-case name. */
@@ -119,6 +122,7 @@ export const SCAN_INPUTS: Readonly<Record<string, ScanInput>> = {
   'max-new-tickets': { kind: 'number', default: 10 },
   'out-dir': { kind: 'string', default: '.pipewarden' },
   'feeds-dir': { kind: 'string', default: '' },
+  'advisories-dir': { kind: 'string', default: '', absent: { action: ADVISORIES, gitlab: ADVISORIES, jenkins: ADVISORIES } },
   history: { kind: 'string', default: '' },
   staged: { kind: 'boolean', default: false, absent: { action: 'pre-commit only', gitlab: 'pre-commit only', jenkins: 'pre-commit only' } },
   'diff-filter': { kind: 'enum', values: DIFF_FILTERS, default: 'added', absent: { action: 'the CLI option, for local runs', gitlab: 'the CLI option, for local runs', jenkins: 'the CLI option, for local runs' } },

@@ -7,6 +7,7 @@ import { NOTHING_TO_SCAN, STOPPED, type ScannerRun } from '../model/scanner-run.
 import type { Targets } from '../model/targets.js';
 import type { PipewardenConfig } from '../policy/config-schema.js';
 import type { Ports } from '../ports/types.js';
+import type { AdvisorySettings } from '../risk/advisories.js';
 import type { Feeds } from '../risk/feeds.js';
 import type { Log } from '../sarif/types.js';
 import type { Scanner } from '../scanners/types.js';
@@ -43,6 +44,8 @@ export interface CollectInput {
   options?: Readonly<Record<string, Readonly<Record<string, unknown>>>> | undefined;
   /** KEV and EPSS, loaded on first call, for analyzers that weigh what they find. */
   feeds: () => Promise<Feeds>;
+  /** Where OSV advisories come from, for the dependency check (docs/sca.md). */
+  advisories?: AdvisorySettings | undefined;
   concurrency?: number;
   /** Run only this shard (1-based index of total) of every scanner's files. */
   shard?: Shard | undefined;

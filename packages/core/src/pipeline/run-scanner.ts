@@ -66,7 +66,7 @@ export async function runScanner(scanner: Scanner, input: CollectInput, ports: P
   // finding no packages, a crash) leaves no file, not yesterday's.
   await rm(outputFile, { force: true });
   const started: Started = { caveat: availability.caveat, version: availability.version, timeoutMs: input.timeouts?.[scanner.id] ?? scanner.timeoutMs, elapsed, startedAt: new Date().toISOString() };
-  if (scanner.kind === 'analyzer') return runAnalyzer(scanner, target, { ...scannerEnv, feeds: input.feeds, log: ports.log }, started);
+  if (scanner.kind === 'analyzer') return runAnalyzer(scanner, target, { ...scannerEnv, feeds: input.feeds, log: ports.log, advisories: input.advisories }, started);
   return runCommand(scanner, target, scannerEnv, input, started, signal);
 }
 

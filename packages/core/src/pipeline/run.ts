@@ -1,10 +1,11 @@
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
+import type { AdvisorySettings } from '../risk/advisories.js';
 import { findingsOf } from '../finding.js';
 import { NOTHING_TO_SCAN, type ScannerRun } from '../model/scanner-run.js';
 import { parseScanOptions, type ScanOptions } from '../options/scan-options.js';
 import type { Ports } from '../ports/types.js';
 import { PROP } from '../sarif/types.js';
-import { assess, failsAlone, feedSource, judge, type FeedSource } from './assess.js';
+import { assess, failsAlone, feedSource, judge, todayUtc, type FeedSource } from './assess.js';
 import { collect, type CollectedReport } from './collect.js';
 import { coverageOf } from './coverage.js';
 import { emitRun } from './emit.js';
@@ -55,6 +56,17 @@ function stopAfter(options: ParsedScanOptions, normalize: NormalizeOptions) {
   };
 }
 
+/** Where the dependency check's advisories come from: the user's folder, else the dated feed cache KEV and EPSS use. */
+function advisorySettings(options: ParsedScanOptions): AdvisorySettings {
+  const feeds = options.config.feeds;
+  const cache = options.feedCache;
+  return {
+    dir: options.advisoriesDir ? resolve(options.cwd, options.advisoriesDir) : undefined,
+    cache: cache ? { cacheDir: resolve(options.cwd, feeds?.cache_dir ?? cache.cacheDir), fetch: cache.fetch, offline: feeds?.offline ?? cache.offline } : undefined,
+    today: options.today ?? todayUtc(),
+  };
+}
+
 /** prepare → collect → ingest → assess → emit → record, for one directory. */
 export async function runPipeline(given: ScanOptions, ports: Ports, parts: PipelineParts): Promise<ScanOutcome> {
   const startedAt = new Date();
@@ -85,6 +97,7 @@ async function scanWith(options: ParsedScanOptions, prepared: Prepared, staging:
       targets: prepared.targets,
       options: prepared.scannerOptions,
       feeds: feeds.load,
+      advisories: advisorySettings(options),
       shard: options.shard,
       timeouts: prepared.timeouts,
       changed: prepared.changed,

@@ -137,8 +137,14 @@ export const sastSchema = z.strictObject({
   disable: z.array(z.string().trim().min(1)).optional().describe('Built-in rule ids to turn off, e.g. "js-open-redirect".'),
 });
 
+export const scaSchema = z.strictObject({
+  advisories_dir: z.string().trim().min(1).optional().describe('A folder of OSV advisories (JSON or YAML records, or OSV\'s all.zip exports), relative to the scanned directory: nothing is downloaded.'),
+  mirror_url: z.url({ protocol: /^https?$/ }).optional().describe('A mirror of OSV\'s per-ecosystem exports (<url>/<Ecosystem>/all.zip), e.g. an internal artifact store; default https://osv-vulnerabilities.storage.googleapis.com.'),
+});
+
 export const configSchema = z.strictObject({
   sast: sastSchema.optional().describe('The built-in taint analysis (pipewarden-sast): your rules, and rules turned off.'),
+  sca: scaSchema.optional().describe('The built-in dependency check (pipewarden-sca): where its OSV advisories come from.'),
   exclude: pathPatterns.optional().describe('Paths never scanned nor reported, as in .gitignore: "legacy/**", "*.snap", "docs" (a name matches at any depth).'),
   include: pathPatterns
     .optional()

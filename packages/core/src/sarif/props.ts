@@ -98,6 +98,8 @@ export interface PipewardenProps {
   'pipewarden/feeds': Record<string, unknown>;
   'pipewarden/inventory': Record<string, unknown>;
   'pipewarden/sbomComponents': number;
+  'pipewarden/dependencies': Record<string, unknown>;
+  'pipewarden/advisories': Record<string, unknown>;
   // log
   'pipewarden/stage': string;
   'pipewarden/shard': string;
@@ -121,7 +123,7 @@ const KEYS = [
   'category', 'scanner', 'severity', 'severityLabel', 'risk', 'priority', 'factors', 'slaDays', 'redacted', 'source', 'ids', 'cwe', 'cvss', 'cvssVector', 'epss', 'kev',
   'context', 'package', 'dast', 'requests', 'route', 'image', 'scope', 'confidence', 'fingerprint', 'toolFingerprint', 'secretHash', 'entropy', 'verified', 'tools',
   'duplicates', 'carriedOver', 'waiver', 'dev', 'direct', 'via', 'pkgPath', 'fixState', 'fixedUpstream', 'baseAgeDays', 'vexState', 'exploitMaturity', 'framework',
-  'host', 'status', 'alertNumber', 'alertState', 'issueType', 'sonarType', 'pluginId', 'qid', 'commit', 'repository', 'outsideRoot', 'feeds', 'inventory', 'sbomComponents', 'stage',
+  'host', 'status', 'alertNumber', 'alertState', 'issueType', 'sonarType', 'pluginId', 'qid', 'commit', 'repository', 'outsideRoot', 'feeds', 'inventory', 'sbomComponents', 'dependencies', 'advisories', 'stage',
   'shard', 'baseline', 'diff', 'merged', 'verdict', 'waivers', 'scanners', 'provenance', 'images', 'coverage', 'excluded',
 ] as const satisfies readonly Short<PropKey>[];
 

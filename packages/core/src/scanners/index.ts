@@ -24,3 +24,4 @@ export { wapiti } from './wapiti.js';
 export { zap } from './zap.js';
 export { pipewardenSecrets } from './pipewarden-secrets.js';
 export { pipewardenSast } from './pipewarden-sast.js';
+export { pipewardenSca } from './pipewarden-sca.js';

@@ -3,6 +3,7 @@ import type { Category } from '../finding.js';
 import type { Log } from '../sarif/types.js';
 import type { LogLevel, Ports } from '../ports/types.js';
 import type { PipewardenConfig } from '../policy/config-schema.js';
+import type { AdvisorySettings } from '../risk/advisories.js';
 import type { Feeds } from '../risk/feeds.js';
 import type { Stage } from '../model/stage.js';
 import type { Targets } from '../model/targets.js';
@@ -62,6 +63,8 @@ export interface AnalyzerContext extends ScannerEnv {
   /** KEV and EPSS, loaded once per run on first call (the same the prioritization uses). */
   feeds(): Promise<Feeds>;
   log(level: LogLevel, message: string): void;
+  /** Where OSV advisories come from (--advisories-dir, the feed cache): for the dependency check. */
+  advisories?: AdvisorySettings | undefined;
 }
 
 interface ScannerBase {

@@ -1,0 +1,87 @@
+import type { InventoryResult, ManifestFile, ManifestProblem, Package } from '../types.js';
+import { baseName, ManifestError, oneLine, type ManifestParser, type ParseContext } from './common/model.js';
+import type { ManifestKind } from './kinds.js';
+import { PARSERS } from './registry.js';
+
+export { PARSERS } from './registry.js';
+export { lowestMatch } from './npm/ranges.js';
+export { purlOf } from './common/purl.js';
+
+export { MANIFEST_KINDS, type ManifestKind } from './kinds.js';
+
+/** Larger than any real lockfile; a bigger file is refused rather than read. */
+export const MAX_MANIFEST_BYTES = 50 * 1024 * 1024;
+
+// Installed trees and VCS metadata hold other projects' manifests, not this one's.
+const IGNORED_DIR = /(?:^|\/)(?:node_modules|\.git|\.hg|\.svn)\//;
+
+function parserFor(path: string): ManifestParser | undefined {
+  if (IGNORED_DIR.test(path)) return undefined;
+  const base = baseName(path);
+  return PARSERS.find((p) => p.matches(base, path));
+}
+
+/** Which parser reads this file name (`package-lock.json`, `requirements.txt`, …), if any. */
+export function manifestKind(path: string): ManifestKind | undefined {
+  return parserFor(path)?.kind;
+}
+
+const SCOPE_RANK: Record<Package['scope'], number> = {
+  runtime: 0,
+  provided: 1,
+  optional: 2,
+  peer: 3,
+  unknown: 4,
+  dev: 5,
+  test: 6,
+};
+
+function better(a: Package, b: Package): boolean {
+  if (a.direct !== b.direct) return a.direct;
+  if (SCOPE_RANK[a.scope] !== SCOPE_RANK[b.scope]) return SCOPE_RANK[a.scope] < SCOPE_RANK[b.scope];
+  return a.path.length < b.path.length;
+}
+
+/**
+ * Keeps one record per package version per manifest: peer variants in pnpm, copies nested
+ * at several install paths, and a requirements file read both alone and through an include.
+ */
+function dedupe(packages: Package[]): Package[] {
+  const kept = new Map<string, Package>();
+  for (const p of packages) {
+    const key = `${p.ecosystem}\u0000${p.name}\u0000${p.version}\u0000${p.manifest}\u0000${p.unresolved ? p.declared : ''}`;
+    const have = kept.get(key);
+    if (!have || better(p, have)) kept.set(key, p);
+  }
+  return [...kept.values()];
+}
+
+/** Every package of every manifest given. Bad input becomes a problem naming the file; this never throws for it. */
+export function readInventory(files: ManifestFile[]): InventoryResult {
+  const byPath = new Map(files.map((f) => [f.path, f]));
+  const packages: Package[] = [];
+  const manifests: InventoryResult['manifests'] = [];
+  const problems: ManifestProblem[] = [];
+  for (const file of files) {
+    const parser = parserFor(file.path);
+    if (!parser) continue;
+    const ctx: ParseContext = {
+      files: byPath,
+      note: (message) => problems.push({ file: file.path, message }),
+    };
+    if (file.text.length > MAX_MANIFEST_BYTES || Buffer.byteLength(file.text) > MAX_MANIFEST_BYTES) {
+      problems.push({ file: file.path, message: `larger than ${MAX_MANIFEST_BYTES / 1024 / 1024} MB: not read` });
+      continue;
+    }
+    try {
+      if (parser.supersededBy?.(file, ctx)) continue;
+      const found = dedupe(parser.parse(file, ctx));
+      packages.push(...found);
+      if (found.length > 0 || !parser.incidental) manifests.push({ file: file.path, kind: parser.kind, packages: found.length });
+    } catch (error) {
+      const message = error instanceof ManifestError ? error.message : `could not be read (${oneLine(error)})`;
+      problems.push({ file: file.path, message });
+    }
+  }
+  return { packages: dedupe(packages), manifests, problems };
+}

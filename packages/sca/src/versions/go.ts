@@ -1,0 +1,24 @@
+import semver from 'semver';
+import { remembered, type VersionOrder } from './types.js';
+
+/**
+ * Go module versions: semantic versions with a leading "v". Pseudo-versions (v0.0.0-20191109021931-daa7c04131f5,
+ * v1.2.4-0.2019…) are prereleases, so they sort between the tags around the commit, as Go means them to;
+ * "+incompatible" is build metadata and does not order. The toolchain's "go1.21.3" spelling is accepted too.
+ */
+function plain(version: string): string {
+  return version.replace(/^go(?=\d)/, '').replace(/^v/, '').replace(/\+incompatible$/, '');
+}
+
+function full(version: string): string {
+  // OSV's Go stdlib ranges and go.mod's `go 1.21` line can name two parts only.
+  const v = plain(version);
+  return /^\d+\.\d+$/.test(v) ? `${v}.0` : /^\d+$/.test(v) ? `${v}.0.0` : v;
+}
+
+const parse = remembered((version: string) => semver.parse(full(version)));
+
+export const goOrder: VersionOrder = {
+  valid: (version) => parse(version) !== null,
+  compare: (a, b) => parse(a)!.compare(parse(b)!),
+};
