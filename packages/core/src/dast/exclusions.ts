@@ -8,8 +8,9 @@ export const DEFAULT_EXCLUSIONS: readonly { what: string; pattern: RegExp; wildc
   { what: 'logout', pattern: /log[-_]?(?:out|off)|sign[-_]?(?:out|off)|end[-_]?session/i, wildcards: ['*logout*', '*log-out*', '*log_out*', '*logoff*', '*signout*', '*sign-out*', '*sign_out*', '*Logout*', '*LogOut*', '*SignOut*'] },
   {
     what: 'password change',
-    pattern: /(?:change|update|new|reset|forgot)[-_]?(?:your[-_]?)?pass(?:word|wd)?|pass(?:word|wd)[-_]?(?:new|conf|change|update|reset)/i,
-    wildcards: ['*password_new*', '*change-password*', '*change_password*', '*changepassword*', '*new-password*', '*new_password*', '*password-change*', '*password/change*', '*forgot*'],
+    // A page of its own named password (/account/password) is the change form; its fields, the change itself.
+    pattern: /(?:change|update|new|reset|forgot)[-_]?(?:your[-_]?)?pass(?:word|wd)?|pass(?:word|wd)[-_]?(?:new|conf|change|update|reset)|(?:^|\/)(?:passwords?|passwd|pwd)(?:[/._-]|\?|$)/i,
+    wildcards: ['*/password*', '*password_new*', '*change-password*', '*change_password*', '*changepassword*', '*new-password*', '*new_password*', '*password-change*', '*password/change*', '*forgot*'],
   },
   { what: 'reset', pattern: /(?:^|[^a-z])reset|reset(?:[^a-z]|$)/i, wildcards: ['*reset*', '*Reset*'] },
   { what: 'setup', pattern: /(?:^|\/)(?:setup|install(?:er|ation)?|init(?:ialize)?[-_]?db|create[-_]?db|migrate)(?:[./?_-]|$)/i, wildcards: ['*/setup*', '*/install*'] },
@@ -55,11 +56,12 @@ export function createExclusions(user: readonly string[], keep: readonly URL[] =
       return mine ? `dast.exclude ${mine.source}` : undefined;
     },
     wildcards(origin) {
+      // Wapiti 3.0.4 takes only patterns that start with http(s):// (main/wapiti.py), `*` matching anything.
       const fromUser = own.flatMap((rule) => {
         const literal = wildcardOf(rule.source);
-        return literal ? [rule.source.startsWith('^/') ? `${origin}${literal}` : `*${literal}`] : [];
+        return literal ? [rule.source.startsWith('^/') ? `${origin}${literal}` : `${origin}*${literal}`] : [];
       });
-      return [...new Set([...DEFAULT_EXCLUSIONS.flatMap((rule) => rule.wildcards), ...fromUser])];
+      return [...new Set([...DEFAULT_EXCLUSIONS.flatMap((rule) => rule.wildcards.map((wildcard) => `${origin}${wildcard}`)), ...fromUser])];
     },
   };
 }
