@@ -1,7 +1,8 @@
 'use strict';
 // Pipewarden's second demo target, deliberately flawed: everything worth testing is behind a login form with a
 // CSRF token, next to the pages a scanner must never touch (logout, password change, data reset, setup).
-// Never deploy it. Each request is counted by path, so a test can tell what a scan asked for.
+// Never deploy it. Each request is counted by path (and by method and path when not a GET), so a test can tell
+// what a scan asked for.
 const http = require('http');
 const { execFile } = require('child_process');
 const { randomBytes } = require('crypto');
@@ -39,6 +40,7 @@ async function createApp({ username = 'admin', password, fixed = false, slowMs =
   function handle(req, res) {
     const url = new URL(req.url, 'http://app.local');
     counts[url.pathname] = (counts[url.pathname] || 0) + 1;
+    if (req.method !== 'GET') counts[`${req.method} ${url.pathname}`] = (counts[`${req.method} ${url.pathname}`] || 0) + 1;
     const cookie = /(?:^|;\s*)sid=([a-f0-9]+)/.exec(req.headers.cookie || '');
     const loggedIn = cookie && sessions.has(cookie[1]);
     const send = (status, html, headers = {}) =>

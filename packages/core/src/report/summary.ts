@@ -117,7 +117,7 @@ function headline(verdict: SummaryInput['verdict']): string {
   const cut = verdict.incomplete?.length ? `incomplete scan (${verdict.incomplete[0]!.replace(/\s*\(.*$/, '').slice(0, 120)})` : '';
   if (verdict.status === 'error') return '⚠️ error: a scanner could not run';
   if (verdict.status === 'pass') return cut ? `⚠️ gate passed, but ${cut}` : '✅ gate passed';
-  return cut && !verdict.failures.length ? `❌ gate failed: ${cut}` : '❌ gate failed';
+  return cut ? `❌ gate failed${verdict.failures.length ? ', and' : ':'} ${cut}` : '❌ gate failed';
 }
 
 /** What each DAST scan covered: pages, forms, parameters, requests, modules, the session. */
