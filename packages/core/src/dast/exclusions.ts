@@ -9,7 +9,7 @@ export const DEFAULT_EXCLUSIONS: readonly { what: string; pattern: RegExp; wildc
   {
     what: 'password change',
     // A page of its own named password (/account/password) is the change form; its fields, the change itself.
-    pattern: /(?:change|update|new|reset|forgot)[-_]?(?:your[-_]?)?pass(?:word|wd)?|pass(?:word|wd)[-_]?(?:new|conf|change|update|reset)|(?:^|\/)(?:passwords?|passwd|pwd)(?:[/._-]|\?|$)/i,
+    pattern: /(?:change|update|new|reset|forgot)[-_]?(?:your[-_]?)?pass(?:word|wd)?|pass(?:word|wd)[-_]?(?:new|conf|change|update|reset)|(?:^|\/)(?:passwords?|passwd|pwd)(?:[/.]|\?|$)/i,
     wildcards: ['*/password*', '*password_new*', '*change-password*', '*change_password*', '*changepassword*', '*new-password*', '*new_password*', '*password-change*', '*password/change*', '*forgot*'],
   },
   { what: 'reset', pattern: /(?:^|[^a-z])reset|reset(?:[^a-z]|$)/i, wildcards: ['*reset*', '*Reset*'] },

@@ -162,7 +162,10 @@ export class DastGuard {
 
   /** The first answer of each page: a page, the login wall, or an error; and the forms it offers. */
   private observe(url: URL, status: number, headers: IncomingMessage['headers'], body: Buffer): void {
-    const html = /html/i.test(String(headers['content-type'] ?? '')) ? body.subarray(0, MAX_INSPECTED).toString('utf8') : '';
+    // HTML by its type, or by its look when the server names none (browsers sniff it the same way).
+    const type = String(headers['content-type'] ?? '');
+    const head = body.subarray(0, MAX_INSPECTED).toString('utf8');
+    const html = /html/i.test(type) || (!type && /^\s*</.test(head)) ? head : '';
     if (!this.stats.pages.has(url.pathname)) {
       const location = String(headers.location ?? '');
       const toLogin = status >= 300 && status < 400 && (this.options.loginPath ? new URL(location, url).pathname === this.options.loginPath : /log[-_]?in|sign[-_]?in|auth/i.test(location));
