@@ -1,10 +1,11 @@
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdtemp, readdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LOGIN_APP, startLoginApp } from '../../../test-support/login-app.js';
+import { zapBaselineStandIn, type StandInCall } from '../../../test-support/stand-ins.js';
 import { repoRoot } from '../../../test-support/shared.js';
 import { hasTool } from '../../../test-support/tools.js';
 
@@ -119,6 +120,28 @@ describe.skipIf(!hasTool('wapiti', ['--version'], 'apt-get install wapiti'))('au
     const sarif = await readFile(join(dir, 'out', 'results.sarif'), 'utf8');
     expect(sarif).toMatch(/"commandLine":\s*"wapiti -u http:\/\/127\.0\.0\.1:\d+\/ [^"]*-p http:\/\/127\.0\.0\.1:\d+\//);
   }, 300_000);
+
+  it('ZAP (its 2.16.1 stand-in) gets the same session and bounds through the guard, as its upstream proxy', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'pw-dast-zap-'));
+    await writeFile(join(dir, 'pipewarden.yml'), LOGIN());
+    const bin = join(dir, 'bin');
+    await mkdir(bin);
+    const log = join(dir, 'calls.jsonl');
+    await zapBaselineStandIn({ bin, log });
+    const before = { ...app.counts };
+    const run = await pipewarden(dir, ['scan', '.', '--stage', 'acceptance', '--scanners', 'zap', '--target-url', app.url, '--out-dir', 'out'], { SHOP_PASSWORD: password, PATH: `${bin}:${process.env.PATH}` });
+    expect(run.stderr).toMatch(/zap: ran, [1-9]\d* findings?/);
+    const calls = (await readFile(log, 'utf8')).trim().split('\n').map((line) => JSON.parse(line) as StandInCall);
+    const scan = calls.find((c) => c.tool === 'zap-baseline.py' && c.args[0] === '-t')!;
+    expect(scan.args[scan.args.indexOf('-z') + 1]).toMatch(/^-config network\.connection\.httpProxy\.enabled=true -config network\.connection\.httpProxy\.host=127\.0\.0\.1 -config network\.connection\.httpProxy\.port=\d+$/);
+    expect(JSON.stringify(scan.args)).not.toContain(password);
+    const answers = Object.fromEntries(calls.filter((c) => c.tool === 'zap-request').map((c) => [new URL(c.args[0]!).pathname, c.args[1]]));
+    // Logged in (no redirect to /login); the destructive pages answered by the guard, never by the app.
+    expect(answers).toMatchObject({ '/': '200', '/search': '200', '/logout': '403', '/admin/reset': '403', '/account/password': '403', '/setup': '403' });
+    for (const path of ['/logout', '/admin/reset', '/account/password', '/setup']) expect(app.counts[path] ?? 0, path).toBe(before[path] ?? 0);
+    const report = JSON.parse(await readFile(join(dir, 'out', 'report.json'), 'utf8')) as ReportJson;
+    expect(report.scanners.find((s) => s.id === 'zap')!.dast).toMatchObject({ auth: ['login form'], session: { start: 'valid', end: 'valid' }, loginWall: 0 });
+  }, 60_000);
 
   it('a password variable that is not set is one line naming it, exit 2, before any request', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'pw-dast-noenv-'));
