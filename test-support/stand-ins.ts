@@ -261,12 +261,16 @@ process.exit(!o.last('--soft-fail') && reports.some((r) => ((r.results || {}).fa
  * /.dockerenv, /run/.containerenv or IS_CONTAINERIZED=true) it writes -J as os.path.join('/zap/wrk/', J) and exits 3
  * when /zap/wrk is missing; outside, relative to its working directory. The report is ZAP's traditional JSON.
  * Exit: 2 for warnings (every alert is a WARN), 0 with -I; 3 for a bad option or a target that is not http(s).
+ * `-z` passes ZAP options through (zap-baseline.py's -z "zap_options"); with the network add-on's upstream proxy
+ * (network.connection.httpProxy.enabled/host/port) its requests go through that proxy, and the ZAP_AUTH_HEADER*
+ * environment variables add their header, as ZAP does. Like the spider, it fetches the target and the pages it
+ * links to (one level), and records each answer's status in the call log ({tool: 'zap-request', …}).
  */
 export function zapBaselineStandIn(place: StandInPlace): Promise<void> {
   return install(
     place,
     'zap-baseline.py',
-    `const o = options(args, { '-t': true, '-J': true, '-m': true, '-I': false, '-h': false, '-r': true, '-x': true, '-w': true, '-c': true });
+    `const o = options(args, { '-t': true, '-J': true, '-m': true, '-I': false, '-h': false, '-r': true, '-x': true, '-w': true, '-c': true, '-z': true });
 if (o.last('-h')) { console.log('Usage: zap-baseline.py -t <target> [options]'); process.exit(0); }
 if (o.unknown.length) fail(3, new Date().toISOString() + ' Invalid option ' + o.unknown[0].replace(/^-/, '') + ' : option ' + o.unknown[0] + ' not recognized');
 const target = o.last('-t') || '';
@@ -276,13 +280,32 @@ const base = inContainer ? '/zap/wrk/' : '';
 const json = o.last('-J');
 if (inContainer && json && !fs.existsSync(base)) { process.stderr.write(new Date().toISOString() + " A file based option has been specified but the directory '/zap/wrk' is not mounted \\n"); console.log('Usage: zap-baseline.py -t <target> [options]'); process.exit(3); }
 const site = target.replace(/\\/$/, '');
+const zapOptions = Object.fromEntries([...(o.last('-z') || '').matchAll(/-config\\s+([\\w.]+)=(\\S*)/g)].map((m) => [m[1], m[2]]));
+const http = require('http');
+const upstream = zapOptions['network.connection.httpProxy.enabled'] === 'true' ? { host: zapOptions['network.connection.httpProxy.host'], port: Number(zapOptions['network.connection.httpProxy.port']) } : undefined;
+const authHeader = process.env.ZAP_AUTH_HEADER_VALUE && (!process.env.ZAP_AUTH_HEADER_SITE || target.includes(process.env.ZAP_AUTH_HEADER_SITE)) ? { [(process.env.ZAP_AUTH_HEADER || 'Authorization').toLowerCase()]: process.env.ZAP_AUTH_HEADER_VALUE } : {};
+function get(href) {
+  const url = new URL(href);
+  const where = upstream ? { host: upstream.host, port: upstream.port, path: url.href } : { host: url.hostname, port: url.port, path: url.pathname + url.search };
+  return new Promise((resolve) => {
+    const req = http.request({ ...where, method: 'GET', headers: { host: url.host, ...authHeader } }, (res) => { let body = ''; res.on('data', (c) => (body += c)); res.on('end', () => resolve({ status: res.statusCode, body })); });
+    req.on('error', () => resolve({ status: 0, body: '' }));
+    req.end();
+  });
+}
 const report = { '@programName': 'ZAP', '@version': '2.16.1', '@generated': new Date().toUTCString(), site: [{ '@name': site, '@host': new URL(target).hostname, '@port': new URL(target).port || '80', '@ssl': String(target.startsWith('https')), alerts: [
   { pluginid: '10038', alertRef: '10038-1', alert: 'Content Security Policy (CSP) Header Not Set', name: 'Content Security Policy (CSP) Header Not Set', riskcode: '2', confidence: '3', riskdesc: 'Medium (High)', desc: '<p>Content Security Policy (CSP) is an added layer of security.</p>', instances: [{ uri: site + '/', method: 'GET', param: '', attack: '', evidence: '', otherinfo: '' }], count: '1', solution: '<p>Set the Content-Security-Policy header.</p>', reference: '<p>https://developer.mozilla.org/en-US/docs/Web/HTTP/CSP</p>', cweid: '693', wascid: '15', sourceid: '1' },
   { pluginid: '10021', alertRef: '10021', alert: 'X-Content-Type-Options Header Missing', name: 'X-Content-Type-Options Header Missing', riskcode: '1', confidence: '2', riskdesc: 'Low (Medium)', desc: '<p>The Anti-MIME-Sniffing header X-Content-Type-Options was not set to nosniff.</p>', instances: [{ uri: site + '/', method: 'GET', param: 'x-content-type-options', attack: '', evidence: '', otherinfo: '' }], count: '1', solution: '<p>Set the X-Content-Type-Options header to nosniff.</p>', reference: '', cweid: '693', wascid: '15', sourceid: '1' },
 ] }] };
-if (json) fs.writeFileSync(path.join(base, json), JSON.stringify(report, null, 2));
-console.log('FAIL-NEW: 0\\tFAIL-INPROG: 0\\tWARN-NEW: 2\\tWARN-INPROG: 0\\tINFO: 0\\tIGNORE: 0\\tPASS: 60');
-process.exit(o.last('-I') ? 0 : 2);
+(async () => {
+  const first = await get(target);
+  const record = (href, answer) => fs.appendFileSync(${JSON.stringify(place.log)}, JSON.stringify({ tool: 'zap-request', args: [href, String(answer.status)], cwd: process.cwd() }) + '\\n');
+  record(target, first);
+  for (const link of new Set([...first.body.matchAll(/href="([^"#]+)"/g)].map((m) => new URL(m[1], target).href).filter((href) => href.startsWith(new URL(target).origin)))) record(link, await get(link));
+  if (json) fs.writeFileSync(path.join(base, json), JSON.stringify(report, null, 2));
+  console.log('FAIL-NEW: 0\\tFAIL-INPROG: 0\\tWARN-NEW: 2\\tWARN-INPROG: 0\\tINFO: 0\\tIGNORE: 0\\tPASS: 60');
+  process.exit(o.last('-I') ? 0 : 2);
+})();
 `,
   );
 }

@@ -43,7 +43,7 @@ describe('DAST targets are checked before anything runs', () => {
     const run = pipewarden(dir, ['scan', '--stage', 'acceptance', '--target-url', 'http://admin:hunter2@127.0.0.1:3000/', '--out-dir', 'out']);
     expect(run.code).toBe(2);
     expect(run.stderr.trim()).toBe(
-      'pipewarden: --target-url: "http://[redacted]@127.0.0.1:3000/": credentials in the target URL are not accepted (they would show in logs and reports); authenticated scans will read them from environment variables named under dast.auth, not yet available: until then, scan the pages that need no login',
+      'pipewarden: --target-url: "http://[redacted]@127.0.0.1:3000/": credentials in the target URL are not accepted (they would show in logs and reports); give the scan a session under dast.auth in pipewarden.yml (a login form, a cookie, a header or HTTP authentication), with the secret in an environment variable it names (docs/dast.md)',
     );
     expect(`${run.stdout}${run.stderr}`).not.toContain('hunter2');
   });

@@ -191,6 +191,10 @@ export function findingsOf(log: Log): Finding[] {
 /** `path:line` for messages and tables. */
 export function whereOf(finding: Finding): string {
   const location = finding.location;
-  if (!location) return '(no location)';
+  if (!location) {
+    // A DAST finding no route matched: the request, not a placeholder file.
+    const dast = prop(finding.result.properties, PROP.dast);
+    return dast?.url ? `${(dast.method ?? 'GET').toUpperCase()} ${dast.url}` : '(no location)';
+  }
   return location.startLine ? `${location.uri}:${location.startLine}` : location.uri;
 }

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { PROP, SRCROOT, type Log } from '../sarif/types.js';
-import { findRoutes, mapDastRoutes, routeFor } from './route-map.js';
+import { fileRouteFor, findRoutes, mapDastRoutes, routeFor } from './route-map.js';
 
 async function project(files: Record<string, string>): Promise<{ root: string; paths: string[] }> {
   const root = await mkdtemp(join(tmpdir(), 'pw-routes-'));
@@ -66,5 +66,27 @@ describe('DAST URL → handler in the code', () => {
     ]);
     expect(mapped!.properties!['pipewarden/route']).toEqual({ template: '/search', method: 'GET', file: 'server.js', line: 1 });
     expect(unmapped!.locations).toEqual([{ logicalLocations: [{ fullyQualifiedName: 'GET http://127.0.0.1:3000/gone', kind: 'resource' }] }]);
+  });
+
+  it('file-routed applications: a PHP URL is the file under the document root, on the line that reads the parameter', async () => {
+    const files = new Set(['public/index.php', 'public/vulnerabilities/sqli/index.php', 'public/login.php', 'public/about.html', 'src/lib.php']);
+    expect(fileRouteFor(files, 'http://127.0.0.1/login.php?x=1')).toBe('public/login.php');
+    expect(fileRouteFor(files, 'http://127.0.0.1/vulnerabilities/sqli/?id=1')).toBe('public/vulnerabilities/sqli/index.php');
+    expect(fileRouteFor(files, 'http://127.0.0.1/vulnerabilities/sqli')).toBe('public/vulnerabilities/sqli/index.php');
+    expect(fileRouteFor(files, 'http://127.0.0.1/login')).toBe('public/login.php');
+    expect(fileRouteFor(files, 'http://127.0.0.1/')).toBe('public/index.php');
+    expect(fileRouteFor(files, 'http://127.0.0.1/about.html')).toBe('public/about.html');
+    expect(fileRouteFor(files, 'http://127.0.0.1/missing.php')).toBeUndefined();
+
+    const { root, paths } = await project({ 'app/vulnerabilities/sqli/index.php': "<?php\n$id = $_REQUEST[ 'id' ];\n$q = \"SELECT * FROM users WHERE id = '$id'\";\n", 'app/index.php': '<?php echo 1;\n' });
+    const log: Log = { version: '2.1.0', runs: [{ tool: { driver: { name: 'Wapiti' } }, results: [{ ruleId: 'sqli', message: { text: 'SQLi' }, properties: { 'pipewarden/dast': { url: 'http://127.0.0.1:8080/vulnerabilities/sqli/?id=1&Submit=Submit', method: 'GET', parameter: 'id' } } }], properties: { [PROP.category]: 'dast' } }] };
+    expect(await mapDastRoutes(log, { srcRoot: root, files: async () => paths })).toEqual({ mapped: 1, unmapped: 0 });
+    expect(log.runs[0]!.results![0]!.locations![0]!.physicalLocation).toEqual({ artifactLocation: { uri: 'app/vulnerabilities/sqli/index.php', uriBaseId: SRCROOT }, region: { startLine: 2 } });
+  });
+
+  it("Node's own http server: case '/x': and pathname === '/x' are routes", async () => {
+    const { root, paths } = await project({ 'app.js': "switch (url.pathname) {\n  case '/search':\n    return 1;\n}\nif (url.pathname === '/login') {}\n" });
+    const routes = await findRoutes(paths, root);
+    expect(routes.map((r) => [r.template, r.line])).toEqual([['/search', 2], ['/login', 5]]);
   });
 });

@@ -31,6 +31,9 @@ const PATTERNS: { regex: RegExp; method: (m: RegExpMatchArray) => string | undef
   { regex: /@(Get|Post|Put|Patch|Delete|Request)Mapping\(\s*(?:(?:value|path)\s*=\s*)?\{?\s*"(\/[^"]*)"/g, method: (m) => m[1], path: (m) => m[2]! },
   // Go: http.HandleFunc("/x", …), gin/echo r.GET("/x", …)
   { regex: /\.(HandleFunc|Handle|GET|POST|PUT|PATCH|DELETE)\(\s*"(\/[^"]*)"/g, method: (m) => m[1], path: (m) => m[2]! },
+  // Node's own http server: switch (url.pathname) { case '/x': … } and if (pathname === '/x')
+  { regex: /\bcase\s+(['"`])(\/[^'"`\s]*)\1\s*:/g, method: () => undefined, path: (m) => m[2]! },
+  { regex: /\b(?:pathname|path|url)\s*===?\s*(['"`])(\/[^'"`\s]*)\1/g, method: () => undefined, path: (m) => m[2]! },
   // Django: path('x/<int:id>/', view)
   { regex: /\b(?:re_)?path\(\s*r?(['"])([^'"]*)\1\s*,/g, method: () => undefined, path: (m) => `/${m[2]!.replace(/^\^|\$$/g, '')}` },
 ];
@@ -106,6 +109,37 @@ export function routeFor(routes: readonly RouteDeclaration[], url: string, metho
   return best;
 }
 
+const DOCUMENT_ROOTS = ['', 'public/', 'www/', 'htdocs/', 'html/', 'web/', 'webroot/', 'src/', 'app/'];
+const FILE_ROUTED = /\.(?:php\d?|phtml|jsp|jspx|asp|aspx|cfm|cgi|pl|shtml|html?)$/i;
+
+/**
+ * File-routed applications (PHP, JSP, classic ASP, static folders): the URL's path is a file under a document
+ * root of the repository. /a/b.php is a/b.php, /a/b/ is a/b/index.php, /a/b is a/b.php or a/b/index.php.
+ */
+export function fileRouteFor(files: ReadonlySet<string>, url: string): string | undefined {
+  let path: string;
+  try {
+    path = decodeURIComponent(new URL(url).pathname).replace(/^\/+/, '');
+  } catch {
+    return undefined;
+  }
+  if (path.split('/').some((segment) => segment === '..')) return undefined;
+  const candidates = FILE_ROUTED.test(path) ? [path] : path === '' || path.endsWith('/') ? ['index.php', 'index.html', 'index.jsp'].map((index) => `${path}${index}`) : [`${path}.php`, `${path}/index.php`, `${path}.html`, `${path}/index.html`];
+  for (const root of DOCUMENT_ROOTS) for (const candidate of candidates) if (files.has(`${root}${candidate}`)) return `${root}${candidate}`;
+  return undefined;
+}
+
+/** The line a PHP file reads the attacked parameter on ($_GET['id'], $_REQUEST["id"]), else its first line. */
+async function parameterLine(reader: ReturnType<typeof rootReader>, file: string, parameter: string | undefined): Promise<number> {
+  if (!parameter) return 1;
+  const read = await reader.read(file, { maxBytes: MAX_SOURCE_BYTES });
+  if ('refused' in read) return 1;
+  const lines = read.data.toString('utf8').split('\n');
+  const quoted = escapeRegex(parameter);
+  const index = lines.findIndex((line) => new RegExp(`\\$_(?:GET|POST|REQUEST|COOKIE)\\s*\\[\\s*['"]${quoted}['"]|getParameter\\(\\s*"${quoted}"|Request(?:\\.QueryString|\\.Form)?\\(\\s*"${quoted}"`).test(line));
+  return index >= 0 ? index + 1 : 1;
+}
+
 /**
  * DAST findings come with a URL only: point them at the handler that serves it when the route is declared
  * in the code, else keep them with a logical location naming the request.
@@ -118,7 +152,12 @@ export async function mapDastRoutes(log: Log, options: { srcRoot: string; files:
     }),
   );
   if (!pending.length) return { mapped: 0, unmapped: 0 };
-  const routes = await findRoutes(await options.files(), options.srcRoot);
+  const files = await options.files();
+  const routes = await findRoutes(files, options.srcRoot);
+  const relativeFiles = new Set(files.map((file) => relative(options.srcRoot, file).split(sep).join('/')));
+  // Document roots are looked for under the scanned folder too (the repository may hold more than the app).
+  const scanned = files.length ? commonFolder([...relativeFiles]) : '';
+  const reader = rootReader(options.srcRoot);
   let mapped = 0;
   for (const result of pending) {
     const dast = result.properties![PROP.dast] as { url: string; method?: string };
@@ -132,8 +171,25 @@ export async function mapDastRoutes(log: Log, options: { srcRoot: string; files:
       result.locations = [location, ...others];
       result.properties = { ...result.properties, [PROP.route]: { template: route.template, ...(route.method ? { method: route.method } : {}), file: route.file, line: route.line } };
     } else {
-      result.locations = [{ logicalLocations: logical }, ...others];
+      const fileRoute = fileRouteFor(new Set([...relativeFiles].map((file) => file.slice(scanned.length))), dast.url);
+      if (fileRoute) {
+        mapped++;
+        const file = `${scanned}${fileRoute}`;
+        const line = await parameterLine(reader, file, (dast as { parameter?: string }).parameter);
+        result.locations = [{ physicalLocation: { artifactLocation: { uri: file.split('/').map(encodeURIComponent).join('/'), uriBaseId: SRCROOT }, region: { startLine: line } }, logicalLocations: logical }, ...others];
+        result.properties = { ...result.properties, [PROP.route]: { template: new URL(dast.url).pathname, file, line } };
+      } else {
+        result.locations = [{ logicalLocations: logical }, ...others];
+      }
     }
   }
   return { mapped, unmapped: pending.length - mapped };
+}
+
+/** The folder every file is under ("app/" for app/a.php and app/b/c.php), with its trailing slash, or "". */
+function commonFolder(files: readonly string[]): string {
+  if (!files.length) return '';
+  let prefix = files[0]!.slice(0, files[0]!.lastIndexOf('/') + 1);
+  for (const file of files) while (prefix && !file.startsWith(prefix)) prefix = prefix.slice(0, prefix.slice(0, -1).lastIndexOf('/') + 1);
+  return prefix;
 }

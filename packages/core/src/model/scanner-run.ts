@@ -1,3 +1,5 @@
+import type { DastCoverage } from './dast.js';
+
 /** partial: it ran and its findings count, but some files could not be analysed (named in notAnalysed). */
 export type ScannerStatus = 'ran' | 'partial' | 'skipped' | 'failed';
 
@@ -25,10 +27,14 @@ export interface ScannerRun {
   caveat?: string | undefined;
   /** Files it could not analyse (a parse error), each with the tool's reason: a partial run. */
   notAnalysed?: readonly { file: string; reason: string }[] | undefined;
+  /** A DAST scanner's coverage: pages, forms, requests, modules, and whether the session held. */
+  dast?: DastCoverage | undefined;
+  /** What the tool's own output said besides its report (a DAST scanner's modules run). */
+  facts?: Readonly<Record<string, unknown>> | undefined;
 }
 
 /** A scanner's run as reports show it (a ScannerRun, or the same read back from a log). */
-export type ScannerSummary = Pick<ScannerRun, 'id' | 'status' | 'durationMs'> & Partial<Pick<ScannerRun, 'version' | 'reason' | 'findings' | 'files' | 'notAnalysed' | 'caveat'>>;
+export type ScannerSummary = Pick<ScannerRun, 'id' | 'status' | 'durationMs'> & Partial<Pick<ScannerRun, 'version' | 'reason' | 'findings' | 'files' | 'notAnalysed' | 'caveat' | 'dast'>>;
 
 /** A scanner that could not run, under a fail-closed policy: the run is an error (exit 2). */
 export interface ScannerFailure {

@@ -91,8 +91,8 @@ export function judge(findings: readonly Finding[], config: PipewardenConfig, st
 
 /** The verdict as the log keeps it, for `pipewarden report` and `gate` to read back. */
 export function verdictProp(verdict: Verdict): Record<string, unknown> {
-  const { status, failures, scope, gated, total, counts, warnings, errors } = verdict;
-  return { status, failures, scope, gated, total, counts, warnings, ...(errors?.length ? { errors } : {}) };
+  const { status, failures, scope, gated, total, counts, warnings, errors, incomplete } = verdict;
+  return { status, failures, scope, gated, total, counts, warnings, ...(errors?.length ? { errors } : {}), ...(incomplete?.length ? { incomplete } : {}) };
 }
 
 /** --fail-fast: would this one log, on its own, fail the gate? (Without feeds: KEV rules wait for the full run.) */

@@ -91,6 +91,7 @@ async function runCommand(scanner: CommandScanner, target: ScannerTarget, scanne
     endedAt: new Date().toISOString(),
     ...(at.caveat ? { caveat: at.caveat } : {}),
     commandLine: maskedCommandLine(command.command, command.args, command.cwd),
+    ...(scanner.facts ? { facts: scanner.facts({ stdout: result.stdout, stderr: result.stderr }) } : {}),
   };
   if (result.notFound) return { run: { ...base, status: 'failed', reason: `${command.command} not found; ${scanner.installHint}` } };
   if (result.timedOut) return { run: { ...base, status: 'failed', reason: `timed out after ${Math.round(at.timeoutMs / 1000)} s; it was stopped with the processes it started` } };

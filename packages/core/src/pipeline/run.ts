@@ -8,6 +8,7 @@ import { PROP } from '../sarif/types.js';
 import { assess, failsAlone, feedSource, judge, todayUtc, type FeedSource } from './assess.js';
 import { collect, type CollectedReport } from './collect.js';
 import { coverageOf } from './coverage.js';
+import { applyIncomplete, beginDast, endDast, stopDast } from '../dast/pipeline.js';
 import { emitRun } from './emit.js';
 import { ingest, type Trouble } from './ingest.js';
 import { normalizeReport, type NormalizeOptions } from './normalize.js';
@@ -83,28 +84,33 @@ export async function runPipeline(given: ScanOptions, ports: Ports, parts: Pipel
 
 /** From the scanners to the history line, with the native reports kept in this run's staging folder until read. */
 async function scanWith(options: ParsedScanOptions, prepared: Prepared, staging: string, feeds: FeedSource, ports: Ports, parts: PipelineParts, startedAt: Date): Promise<ScanOutcome> {
+  const dast = await beginDast({ scanners: prepared.scanners, targets: prepared.targets, timeouts: prepared.timeouts, config: options.config, env: options.env, configFile: options.configFile, ports, redactor: prepared.redactor });
   const collected = await collect(
     {
       root: prepared.dir,
       files: prepared.files,
       filesWithThirdParty: prepared.filesWithThirdParty,
       leftOutLinks: prepared.leftOutLinks,
-      scanners: prepared.scanners,
+      scanners: dast?.scanners ?? prepared.scanners,
       explicit: prepared.explicit,
       rawDir: staging,
       env: options.env,
       config: options.config,
-      targets: prepared.targets,
+      targets: dast?.targets ?? prepared.targets,
       options: prepared.scannerOptions,
       feeds: feeds.load,
       advisories: advisorySettings(options),
       shard: options.shard,
-      timeouts: prepared.timeouts,
+      timeouts: dast?.timeouts ?? prepared.timeouts,
       changed: prepared.changed,
       stopAfter: options.failFast ? stopAfter(options, { baseDir: prepared.dir, srcRoot: prepared.srcRoot, redactor: prepared.redactor }) : undefined,
     },
     ports,
-  );
+  ).catch(async (error: unknown) => {
+    await stopDast(dast);
+    throw error;
+  });
+  const incomplete = await endDast(dast, collected.runs, ports, prepared.redactor);
   const failClosed = (options.config.gate?.on_scanner_error ?? 'fail') === 'fail';
   const trouble = troubleOf(collected.runs, failClosed);
   const ingested = await ingest(options, prepared, collected, trouble, ports);
@@ -123,6 +129,7 @@ async function scanWith(options: ParsedScanOptions, prepared: Prepared, staging:
     verdict.status = 'error';
     verdict.errors = trouble.failures.map((failure) => `${failure.scanner} did not run: ${failure.reason.replace(/\s*\n\s*/g, ' ')}`);
   }
+  applyIncomplete(verdict, incomplete, options.config.dast?.on_incomplete ?? 'fail');
   const judged = { findings, verdict, waivers: assessed.waivers };
   const coverage = coverageOf({ files: prepared.files, filesWithThirdParty: prepared.filesWithThirdParty, scanners: prepared.scanners, runs: collected.runs });
   const emitted = await emitRun({ options, prepared, ingested, judged, runs: collected.runs, startedAt, coverage }, parts.emit, ports);

@@ -1,6 +1,9 @@
 import { z } from 'zod';
 import { CATEGORIES, PRIORITIES, SEVERITIES } from '../finding.js';
 import { STAGES } from '../model/stage.js';
+import { dastSchema } from '../dast/config.js';
+
+export { dastSchema } from '../dast/config.js';
 
 // pipewarden.yml: this schema is the single source of truth for every package and doc.
 
@@ -96,11 +99,6 @@ export const feedsSchema = z.strictObject({
 // Loose: each scanner declares its own options (Scanner.options), checked against its schema when the run prepares.
 export const scannerOptionsSchema = z.looseObject({
   timeout: z.number().int().min(1).max(24 * 3600).optional().describe('Seconds before the scanner is stopped, with the processes it started.'),
-});
-
-export const dastSchema = z.strictObject({
-  allowed_hosts: z.array(z.string().min(1)).optional().describe('Hosts DAST may scan, by name; replaces the default (127.0.0.0/8, ::1 and localhost). A CI service alias must be listed.'),
-  max_scan_time: z.number().int().min(10).max(24 * 3600).default(300).describe('Seconds a DAST scan may take.'),
 });
 
 const SHA256 = /^sha256:[a-f0-9]{64}$/;

@@ -54,7 +54,7 @@ describe('checkTargetUrl: the hosts DAST may scan', () => {
 
 describe('checkTargetUrl: credentials in the URL', () => {
   const NOT_ACCEPTED =
-    'credentials in the target URL are not accepted (they would show in logs and reports); authenticated scans will read them from environment variables named under dast.auth, not yet available: until then, scan the pages that need no login';
+    'credentials in the target URL are not accepted (they would show in logs and reports); give the scan a session under dast.auth in pipewarden.yml (a login form, a cookie, a header or HTTP authentication), with the secret in an environment variable it names (docs/dast.md)';
 
   it('are refused in one line that never shows them, whatever the host', () => {
     for (const [url, shown] of [

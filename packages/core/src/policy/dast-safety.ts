@@ -38,7 +38,7 @@ export function checkTargetUrl(value: string, allowedHosts: readonly string[] | 
   if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new ConfigError(`"${shown}" is not an http(s) URL`, { file: '--target-url' });
   if (url.username || url.password) {
     throw new ConfigError(
-      `"${shown}": credentials in the target URL are not accepted (they would show in logs and reports); authenticated scans will read them from environment variables named under dast.auth, not yet available: until then, scan the pages that need no login`,
+      `"${shown}": credentials in the target URL are not accepted (they would show in logs and reports); give the scan a session under dast.auth in pipewarden.yml (a login form, a cookie, a header or HTTP authentication), with the secret in an environment variable it names (docs/dast.md)`,
       { file: '--target-url' },
     );
   }

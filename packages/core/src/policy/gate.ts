@@ -28,6 +28,8 @@ export interface Verdict {
   status: 'pass' | 'fail' | 'error';
   /** Why the run is an error: each scanner that could not run, with its reason. */
   errors?: string[] | undefined;
+  /** Why the run did not cover what it should (a DAST login wall, a lost session, a scan cut by its time budget). */
+  incomplete?: string[] | undefined;
   failures: GateFailure[];
   /** Findings the gate looked at (its scope), and all findings. */
   gated: number;

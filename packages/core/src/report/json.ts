@@ -8,7 +8,7 @@ import type { SummaryInput } from './summary.js';
  * report.json's schema version (docs/report-json.md, docs/schemas/report-v1.schema.json). Adding a field is a
  * minor change; renaming or removing one is a major one and bumps the first number.
  */
-export const REPORT_SCHEMA_VERSION = '1.3';
+export const REPORT_SCHEMA_VERSION = '1.4';
 
 export interface JsonReportInput extends Omit<SummaryInput, 'outputs'> {
   exitCode?: number;
@@ -54,6 +54,7 @@ export function renderJson(input: JsonReportInput): Record<string, unknown> {
     stage: input.stage,
     verdict: input.verdict.status,
     ...(input.verdict.errors?.length ? { errors: input.verdict.errors } : {}),
+    ...(input.verdict.incomplete?.length ? { incomplete: input.verdict.incomplete } : {}),
     ...(input.exitCode !== undefined ? { exitCode: input.exitCode } : {}),
     failures: input.verdict.failures.map(({ rule, matched, max, findings }) => ({ rule, matched, max, findings })),
     counts: { total: input.findings.length, ...input.verdict.counts, fixed: input.fixed?.length ?? 0 },
@@ -62,7 +63,7 @@ export function renderJson(input: JsonReportInput): Record<string, unknown> {
     ...(input.exclusions && (Object.keys(input.exclusions.files).length || Object.keys(input.exclusions.findings).length) ? { excluded: { files: input.exclusions.files, findings: input.exclusions.findings } } : {}),
     ...(input.coverage?.length ? { coverage: input.coverage } : {}),
     warnings: input.verdict.warnings,
-    scanners: input.scanners.map(({ id, status, version: v, durationMs, reason, findings, notAnalysed }) => ({
+    scanners: input.scanners.map(({ id, status, version: v, durationMs, reason, findings, notAnalysed, dast }) => ({
       id,
       status,
       ...(v ? { version: v } : {}),
@@ -70,6 +71,7 @@ export function renderJson(input: JsonReportInput): Record<string, unknown> {
       ...(reason ? { reason } : {}),
       ...(findings !== undefined ? { findings } : {}),
       ...(notAnalysed?.length ? { notAnalysed } : {}),
+      ...(dast ? { dast } : {}),
     })),
     waivers: {
       expired: (input.waivers?.expired ?? []).map((w) => ({ index: w.index, expires: w.waiver.expires, owner: w.waiver.owner, matched: w.matched })),

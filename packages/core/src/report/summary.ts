@@ -112,6 +112,27 @@ interface MarkdownParts {
   table: string[];
 }
 
+/** The verdict in a few words; an incomplete scan says so in the same line, never a bare "gate passed". */
+function headline(verdict: SummaryInput['verdict']): string {
+  const cut = verdict.incomplete?.length ? `incomplete scan (${verdict.incomplete[0]!.replace(/\s*\(.*$/, '').slice(0, 120)})` : '';
+  if (verdict.status === 'error') return '⚠️ error: a scanner could not run';
+  if (verdict.status === 'pass') return cut ? `⚠️ gate passed, but ${cut}` : '✅ gate passed';
+  return cut ? `❌ gate failed${verdict.failures.length ? ', and' : ':'} ${cut}` : '❌ gate failed';
+}
+
+/** What each DAST scan covered: pages, forms, parameters, requests, modules, the session. */
+export function dastCoverageLines(scanners: SummaryInput['scanners']): string[] {
+  return scanners.flatMap((run) => {
+    const d = run.dast;
+    if (!d) return [];
+    const refused = Object.entries(d.refused.excluded).map(([why, n]) => `${n} ${why}`);
+    if (d.refused.unsafeMethod) refused.push(`${d.refused.unsafeMethod} unsafe method`);
+    if (d.refused.afterBudget) refused.push(`${d.refused.afterBudget} after the time budget`);
+    const session = d.auth.length ? `logged in (${d.auth.join(', ')}), session at start ${d.session.start}, at end ${d.session.end}` : 'not logged in';
+    return [`${run.id}: ${d.urls} pages (${d.loginWall} answered with the login page), ${d.forms} forms, ${d.parameters} parameters, ${d.requests} requests; ${d.modules.length ? `modules ${d.modules.join(', ')}` : 'no attack module ran'}; ${session}${refused.length ? `; refused: ${refused.join(', ')}` : ''}${d.cut ? `; cut by the time budget (${d.budgetSeconds} s)` : ''}`];
+  });
+}
+
 function markdownParts(input: SummaryInput): MarkdownParts {
   const { verdict } = input;
   const links = input.links;
@@ -119,8 +140,12 @@ function markdownParts(input: SummaryInput): MarkdownParts {
   const active = findings.filter((f) => !f.suppressed);
   const waived = findings.length - active.length;
   const out: string[] = [];
-  const head = verdict.status === 'error' ? '⚠️ error: a scanner could not run' : verdict.status === 'pass' ? '✅ gate passed' : '❌ gate failed';
-  out.push(`## Pipewarden: ${head}`, '');
+  out.push(`## Pipewarden: ${headline(verdict)}`, '');
+  if (verdict.incomplete?.length) {
+    out.push(`**The scan is incomplete** (\`dast.on_incomplete: ${verdict.status === 'pass' ? 'warn' : 'fail'}\`: what was not tested cannot pass unnoticed):`, '');
+    for (const reason of verdict.incomplete) out.push(`- ${escapeMarkdown(reason, 400)}`);
+    out.push('');
+  }
   // The verdict and why, before anything else.
   if (verdict.status === 'error' && verdict.errors?.length) {
     out.push('**Why this run is an error** (`gate.on_scanner_error: fail`: what a scanner did not look at cannot pass):', '');
@@ -167,6 +192,12 @@ function markdownParts(input: SummaryInput): MarkdownParts {
       out.push(`${i + 1}. **${f.priority ?? ''}** (risk ${f.risk ?? ''}) ${markdownCode(group.ruleId)} in ${markdownCode(whereToFix(group))}${group.count > 1 ? `, ${group.count} places` : ''}: ${escapeMarkdown(group.message, 160)}`);
     }
     out.push('', '</details>', '');
+  }
+  const dastLines = dastCoverageLines(input.scanners);
+  if (dastLines.length) {
+    out.push('### DAST coverage', '');
+    for (const line of dastLines) out.push(`- ${escapeMarkdown(line, 600)}`);
+    out.push('');
   }
   const troubled = input.scanners.filter((run) => run.status !== 'ran' && run.reason !== NOTHING_TO_SCAN && !run.reason?.startsWith('no files for it to scan in shard'));
   if (troubled.length) {
@@ -309,17 +340,22 @@ export function renderText(input: SummaryInput): string {
     if (line.status !== 'checked') out.push(`${line.status === 'not checked' ? 'Not checked' : 'Partly checked'}: ${line.what} (${line.files} file${line.files === 1 ? '' : 's'}): ${line.why}`);
   }
   if (input.exclusions) for (const line of describeExclusions(input.exclusions)) out.push(`Left out: ${line}`);
+  for (const line of dastCoverageLines(input.scanners)) out.push(`DAST coverage: ${line}`);
   for (const warning of verdict.warnings) out.push(`warning: ${warning}`);
+  if (verdict.incomplete?.length) {
+    out.push(`INCOMPLETE: the scan did not cover what it should${verdict.status === 'pass' ? ' (dast.on_incomplete: warn)' : ''}:`);
+    for (const reason of verdict.incomplete) out.push(`  - ${reason}`);
+  }
   if (verdict.status === 'error') {
     out.push(`ERROR: ${verdict.errors?.length ?? 0} scanner${verdict.errors?.length === 1 ? '' : 's'} could not run (gate.on_scanner_error: fail):`);
     for (const error of verdict.errors ?? []) out.push(`  - ${error}`);
     if (verdict.failures.length) out.push('The gate also failed on what ran:');
     for (const failure of verdict.failures) out.push(`  - ${failure.rule}: ${failure.matched} (at most ${failure.max}), e.g. ${failure.examples.join(', ')}`);
   } else if (verdict.status === 'fail') {
-    out.push('Gate FAILED:');
+    out.push(verdict.failures.length ? 'Gate FAILED:' : 'Gate FAILED: the scan is incomplete (dast.on_incomplete: fail).');
     for (const failure of verdict.failures) out.push(`  - ${failure.rule}: ${failure.matched} (at most ${failure.max}), e.g. ${failure.examples.join(', ')}`);
   } else {
-    out.push(`Gate passed (${verdict.gated} ${verdict.scope === 'new' ? 'new ' : ''}finding${verdict.gated === 1 ? '' : 's'} checked).`);
+    out.push(`Gate passed${verdict.incomplete?.length ? ', but the scan is INCOMPLETE' : ''} (${verdict.gated} ${verdict.scope === 'new' ? 'new ' : ''}finding${verdict.gated === 1 ? '' : 's'} checked).`);
   }
   if (input.outputs?.length) out.push('Wrote:', ...input.outputs.map((path) => `  ${path}`));
   // Each entry is one line: text from reports cannot add lines, colours or cursor moves to the terminal.

@@ -46,6 +46,8 @@ export interface Redactor {
   finish(log: Log): void;
   /** One text (a warning, an error line, a tool's stderr) masked like a message. */
   text(text: string): string;
+  /** Values known to be secret before any report is read (a DAST session's password and cookies): masked everywhere. */
+  remember(values: Iterable<string>): void;
   /**
    * A native report scrubbed in place: the values masked in this command's logs, known credential shapes, and
    * step-1 secret hashes re-keyed. Not the entropy test: a report's digests and SBOM hashes are no secrets.
@@ -256,6 +258,9 @@ export function createRedactor(keying: SecretKeying = {}): Redactor {
       if (values.length) for (const run of log.runs ?? []) replaceFound(run, values, 'sarif');
     },
     text: (text) => redactText(text, found),
+    remember(values) {
+      for (const value of values) found.add(value);
+    },
     async file(path) {
       const size = await stat(path).then((s) => s.size, () => undefined);
       if (size === undefined || size > MAX_SCRUB_BYTES) return;

@@ -98,6 +98,8 @@ export interface CommandScanner extends ScannerBase {
   readonly kind: 'command';
   command(target: ScannerTarget, env: ScannerEnv): ScannerCommand;
   exitMeaning(code: number): ExitMeaning;
+  /** What the tool's console output says besides its report (modules run, a limit that cut it short), kept on its run. */
+  facts?(output: { stdout: string; stderr: string }): Record<string, unknown>;
   /** For tools that write only text: their output as SARIF (throws when the output is not what the tool writes). */
   convert?(output: { stdout: string; stderr: string; exitCode: number }, target: Pick<ScannerTarget, 'root' | 'files' | 'outputFile'>): Log;
 }

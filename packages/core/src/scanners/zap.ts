@@ -49,12 +49,24 @@ export const zap: Scanner = {
   select: () => [],
   command(target, { env }) {
     const place = zapReportPlace(target.outputFile, zapInContainer(env));
+    const dast = target.targets.url!.dast;
+    const budget = dast?.budgetSeconds ?? target.config.dast?.max_scan_time ?? 300;
+    const proxy = dast?.proxies.zap ? new URL(dast.proxies.zap) : undefined;
+    // Through Pipewarden's guard, as ZAP's upstream proxy (the network add-on's network.connection.httpProxy.*
+    // options, set with -z): the guard puts the session on ZAP's requests and refuses what is excluded.
+    const config = proxy ? ['-config network.connection.httpProxy.enabled=true', `-config network.connection.httpProxy.host=${proxy.hostname}`, `-config network.connection.httpProxy.port=${proxy.port}`].join(' ') : undefined;
+    // https: the guard only tunnels, so the session goes to ZAP in its authentication environment variables
+    // (ZAP_AUTH_HEADER, ZAP_AUTH_HEADER_VALUE, ZAP_AUTH_HEADER_SITE), never on its command line.
+    const header = Object.entries(dast?.headers ?? {})[0];
+    const authEnv: Record<string, string> = header ? { ZAP_AUTH_HEADER: header[0], ZAP_AUTH_HEADER_VALUE: header[1], ZAP_AUTH_HEADER_SITE: new URL(target.targets.url!.href).host } : {};
     return {
       command: 'zap-baseline.py',
-      // -J: the traditional JSON report; -I: warnings alone do not make exit 2 (findings are read from the report).
-      args: ['-t', target.targets.url!.href, '-J', place.report, '-m', String(Math.max(1, Math.round((target.config.dast?.max_scan_time ?? 300) / 60))), '-I'],
+      // -J: the traditional JSON report; -I: warnings alone do not make exit 2 (findings are read from the report);
+      // -m: the spider's minutes, within the budget (the passive scan of what it found follows).
+      args: ['-t', target.targets.url!.href, '-J', place.report, '-m', String(Math.max(1, Math.floor(budget / 2 / 60))), '-I', ...(config ? ['-z', config] : [])],
       cwd: place.cwd,
       output: 'file',
+      ...(Object.keys(authEnv).length ? { env: authEnv } : {}),
     };
   },
   // 0: no FAIL (and, without -I, no WARN); 1: at least one FAIL; 2: WARNs and no FAIL; 3: any other failure

@@ -1,0 +1,68 @@
+import type { ScannerRun } from '../model/scanner-run.js';
+import type { Targets } from '../model/targets.js';
+import type { Verdict } from '../policy/gate.js';
+import type { PipewardenConfig } from '../policy/config-schema.js';
+import type { Ports } from '../ports/types.js';
+import type { Redactor } from '../sarif/redact-log.js';
+import type { Scanner } from '../scanners/types.js';
+import { closeDast, DAST_GRACE_SECONDS, dastSecrets, openDast, type DastRun } from './run-dast.js';
+
+export interface DastStage {
+  run: DastRun;
+  /** The scanners to run: without the DAST ones when the login failed. */
+  scanners: readonly Scanner[];
+  targets: Targets;
+  timeouts: Record<string, number>;
+  /** Runs of DAST scanners that were not started, to add to the run's list. */
+  notRun: ScannerRun[];
+}
+
+/**
+ * The DAST part of a run, around the scanners: the session and the guards before, the coverage and the
+ * reasons the scan is incomplete after. Nothing happens when no DAST scanner runs or no URL is given.
+ */
+export async function beginDast(input: { scanners: readonly Scanner[]; targets: Targets; timeouts: Readonly<Record<string, number>> | undefined; config: PipewardenConfig; env: Readonly<Record<string, string | undefined>>; configFile: string | undefined; ports: Ports; redactor: Redactor }): Promise<DastStage | undefined> {
+  const dastScanners = input.scanners.filter((scanner) => scanner.target === 'url');
+  const url = input.targets.url;
+  if (!url || !dastScanners.length) return undefined;
+  const run = await openDast({ href: url.href, config: input.config, env: input.env, configFile: input.configFile ?? 'pipewarden.yml', scanners: dastScanners, ports: input.ports });
+  input.redactor.remember(dastSecrets(run));
+  // Stopped from outside only past the budget and a grace for the report; the guard ends the scan before that.
+  const timeouts: Record<string, number> = Object.fromEntries(dastScanners.map((scanner) => [scanner.id, (run.handOff.budgetSeconds + DAST_GRACE_SECONDS) * 1000]));
+  Object.assign(timeouts, input.timeouts ?? {});
+  const notRun: ScannerRun[] = run.blocked ? dastScanners.map((scanner) => ({ id: scanner.id, status: 'skipped', reason: `not run: ${run.blocked}`, durationMs: 0, files: 0 })) : [];
+  return {
+    run,
+    scanners: run.blocked ? input.scanners.filter((scanner) => scanner.target !== 'url') : input.scanners,
+    targets: { ...input.targets, url: { ...url, dast: run.handOff } },
+    timeouts,
+    notRun,
+  };
+}
+
+/** The guards stopped when the run ends in an error before the DAST stage could close. */
+export async function stopDast(stage: DastStage | undefined): Promise<void> {
+  if (stage) await Promise.all([...stage.run.guards.values()].map((guard) => guard.stop()));
+}
+
+/** After the scanners: coverage on each DAST run, and why the scan is incomplete (none when it is complete). */
+export async function endDast(stage: DastStage | undefined, runs: ScannerRun[], ports: Ports, redactor: Redactor): Promise<string[]> {
+  if (!stage) return [];
+  runs.push(...stage.notRun);
+  const incomplete = await closeDast(stage.run, runs, ports);
+  // Cookies the target set during the scan (a rotated session id) are masked like the first ones.
+  redactor.remember(dastSecrets(stage.run));
+  return incomplete;
+}
+
+/**
+ * An incomplete DAST scan (a login wall, a lost session, a time budget that ran out) cannot pass the gate
+ * unnoticed: under dast.on_incomplete: fail (the default) a passing verdict becomes a failure; under warn it
+ * passes with the reasons as warnings. Either way every output names the reasons first.
+ */
+export function applyIncomplete(verdict: Verdict, incomplete: readonly string[], mode: 'fail' | 'warn'): void {
+  if (!incomplete.length) return;
+  verdict.incomplete = [...incomplete];
+  if (mode === 'fail' && verdict.status === 'pass') verdict.status = 'fail';
+  if (mode === 'warn') verdict.warnings.push(...incomplete.map((reason) => `incomplete: ${reason}`));
+}
