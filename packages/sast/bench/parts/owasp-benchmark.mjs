@@ -1,7 +1,7 @@
 // OWASP Benchmark (Python, Java): one test case per file, scored per category from expectedresults-*.csv.
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { listFiles, pct, readsLanguage, runEngine, scoreCategories, table } from '../lib.mjs';
+import { listCases, listFiles, pct, readsLanguage, runEngine, scoreCategories, table } from '../lib.mjs';
 
 async function expected(dir) {
   const file = (await listFiles(dir, (f) => /^expectedresults-.*\.csv$/.test(f)))[0];
@@ -16,7 +16,7 @@ export function owaspBenchmark(name, language, sample) {
   return {
     name,
     language,
-    async run(corpus, out) {
+    async run(corpus, out, options = { list: [] }) {
       const dir = join(corpus, name);
       if (!readsLanguage(language, sample)) return out(`${name}: skipped, the engine has no ${language} adapter yet`);
       const files = await listFiles(dir, (f) => readsLanguage(language, f));
@@ -28,6 +28,7 @@ export function owaspBenchmark(name, language, sample) {
       out(`${name} (${stats.files} files, ${stats.lines} lines, ${stats.ms} ms)`);
       out(table(['category', 'TP', 'FN', 'FP', 'TN', 'TPR', 'FPR', 'score'], rows.map((r) => [r.category, r.tp, r.fn, r.fp, r.tn, pct(r.tpr), pct(r.fpr), pct(r.score)])));
       out(`overall: TPR ${pct(overall.tpr)}, FPR ${pct(overall.fpr)}, Benchmark score ${pct(overall.score)}`);
+      listCases(rows, options.list, out);
       return { overall, rows, stats };
     },
   };

@@ -34,6 +34,7 @@ import phpSqlInjection from './php/sql-injection.yaml';
 import phpXss from './php/xss.yaml';
 import phpXssUnquotedContext from './php/xss-unquoted-context.yaml';
 import phpCommandInjection from './php/command-injection.yaml';
+import phpArgumentInjection from './php/argument-injection.yaml';
 import phpCodeInjection from './php/code-injection.yaml';
 import phpFileInclusion from './php/file-inclusion.yaml';
 import phpPathTraversal from './php/path-traversal.yaml';
@@ -102,6 +103,7 @@ export const BUILTIN_RULE_FILES: readonly RuleFile[] = [
   { path: 'php/xss.yaml', text: phpXss },
   { path: 'php/xss-unquoted-context.yaml', text: phpXssUnquotedContext },
   { path: 'php/command-injection.yaml', text: phpCommandInjection },
+  { path: 'php/argument-injection.yaml', text: phpArgumentInjection },
   { path: 'php/code-injection.yaml', text: phpCodeInjection },
   { path: 'php/file-inclusion.yaml', text: phpFileInclusion },
   { path: 'php/path-traversal.yaml', text: phpPathTraversal },

@@ -33,7 +33,9 @@ export const sinkSchema = z.strictObject({
 export const sanitizerSchema = z.strictObject({
   call: pattern.optional().describe('Its result is clean for this class (escape functions, parseInt).'),
   type: z.enum(['string', 'number', 'boolean']).optional().describe('A type check on the value (typeof x === "string") cleans it where it holds.'),
-}).refine((s) => (s.call === undefined) !== (s.type === undefined), 'a sanitizer is either call or type');
+  lead: z.string().optional().describe("A regex over the constant text the value was placed after ('' when none): the sanitizer holds only where it matches, such as a quoting context (escapeshellarg outside quotes)."),
+}).refine((s) => (s.call === undefined) !== (s.type === undefined), 'a sanitizer is either call or type')
+  .refine((s) => s.lead === undefined || s.call !== undefined, 'lead goes with a call sanitizer');
 
 export const propagatorSchema = z.strictObject({
   call: pattern,
@@ -69,6 +71,7 @@ export const ruleSchema = z.strictObject({
   sanitizers: z.array(sanitizerSchema).default([]),
   propagators: z.array(propagatorSchema).default([]),
   safePrefix: z.string().optional().describe('A regex: taint placed after a constant prefix matching it is harmless (a fixed host in a URL).'),
+  refines: z.string().regex(/^[a-z][a-z0-9-]*$/).optional().describe("A class whose sanitizers this rule starts from: it reports only data they let through as clean, the harm they leave (escapeshellcmd stops other commands, not extra arguments)."),
   tests: z.strictObject({ positive: z.array(snippet).min(1), negative: z.array(snippet).min(1) }),
 })
   .refine((r) => r.mode !== 'taint' || r.sources.length > 0, { message: 'a taint rule names at least one source kind', path: ['sources'] })

@@ -1,5 +1,5 @@
 import type { Expr, Span } from '../ir/types.js';
-import type { CompiledRule, CompiledSink } from '../rules/compile.js';
+import { cleanFor, type CompiledRule, type CompiledSink } from '../rules/compile.js';
 import { addStep, type Fact } from './facts.js';
 import type { Value } from './scope.js';
 import type { Frame, ModuleState, SinkSite } from './types.js';
@@ -7,7 +7,9 @@ import type { Frame, ModuleState, SinkSite } from './types.js';
 /** Whether a fact still matters at this sink: a source the rule cares about, not sanitised for its class, in the shape the sink needs. */
 export function admits(rule: CompiledRule, sink: CompiledSink, fact: Fact): boolean {
   if (fact.origin.type === 'source' && !rule.acceptsKind(fact.origin.kind)) return false;
-  if ((fact.clean & rule.bit) !== 0) return false;
+  if (cleanFor(rule, fact.clean, fact.lead)) return false;
+  // A refining rule reports only what the refined class's sanitizers let through as clean.
+  if (rule.spec.refines !== undefined && !rule.refines.some((r) => cleanFor(r, fact.clean, fact.lead))) return false;
   if (sink.spec.object && fact.str) return false;
   if (fact.key !== undefined && sink.ignoreKeys.has(fact.key)) return false;
   if (rule.safePrefix && fact.lead !== undefined && rule.safePrefix.test(fact.lead)) return false;
