@@ -1,6 +1,7 @@
 import type { ModuleIR } from '../../ir/types.js';
 import type { SourceText } from '../../parse/syntax.js';
 import type { LanguageAdapter } from '../types.js';
+import { TEMPLATE_BASE } from '../template-base.js';
 import { rawOutputs, type Dialect } from './lexer.js';
 
 /** Files read as Jinja2 or Twig: Twig by its extension; Jinja2 by its own extensions, or any page under a templates/ folder. */
@@ -29,15 +30,9 @@ function lex(source: SourceText, file: string): ModuleIR {
  */
 export const jinja: LanguageAdapter = {
   id: 'jinja',
-  kind: 'template',
+  ...TEMPLATE_BASE,
   snippetFile: 'templates/snippet.html',
   grammarFor: (file: string) => (TWIG.test(file) || JINJA.test(file) || IN_TEMPLATES.test(file) ? 'lexed' : undefined),
   lower: (_root, source, file) => lex(source, file),
   lex,
-  resolveModule: (spec) => ({ package: [spec] }),
-  mutators: new Set(),
-  elementCallbacks: new Set(),
-  stringMethods: new Set(),
-  cleanMembers: new Set(),
-  lookups: /^$/,
 };
