@@ -13,18 +13,22 @@ const TEMPLATE_ROOTS = /(?:^|\/)(?:views|templates|webapp|WEB-INF)\//;
  * `from` is the file that renders.
  */
 export function templatesNamed(name: string, templates: readonly FirstPass[], from: string): FirstPass[] {
+  if (name.startsWith('*')) return nearest(templates.filter((t) => t.path.endsWith(name.slice(1))), from);
   const wanted = name.replace(/^@\w+\//, '').replace(/^\.?\//, '');
   const matches = (path: string) => path === wanted || path.endsWith(`/${wanted}`);
   const exact = templates.filter((t) => matches(t.path));
   const named = exact.length || /\.\w+$/.test(wanted) ? exact : templates.filter((t) => matches(t.path.replace(/\.\w+$/, '')));
   const rooted = named.filter((t) => TEMPLATE_ROOTS.test(t.path));
-  const candidates = rooted.length ? rooted : named;
-  // Several apps in one scan: the templates nearest the rendering file (the longest shared folder) are its own.
+  return nearest(rooted.length ? rooted : named, from);
+}
+
+/** Several apps in one scan: the templates nearest the rendering file (the longest shared folder) are its own. */
+function nearest(candidates: readonly FirstPass[], from: string): FirstPass[] {
+  const dir = from.split('/').slice(0, -1);
   const shared = (path: string) => {
     const a = path.split('/').slice(0, -1);
-    const b = from.split('/').slice(0, -1);
     let n = 0;
-    while (n < a.length && n < b.length && a[n] === b[n]) n++;
+    while (n < a.length && n < dir.length && a[n] === dir[n]) n++;
     return n;
   };
   const best = Math.max(0, ...candidates.map((t) => shared(t.path)));

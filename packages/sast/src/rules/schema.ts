@@ -25,7 +25,8 @@ export const sinkSchema = z.strictObject({
   when: z.strictObject({ arg: z.number().int().min(0), has: z.string().optional(), lacks: z.string().optional(), equals: z.string().optional(), falsy: z.string().optional(), unset: z.string().optional() }).optional()
     .describe('Only when argument `arg` is an object literal with a truthy `has` key, is not one with a `lacks` key, is a string literal matching the regex `equals`, is an object literal whose `falsy` key is a false constant (Python keyword arguments: verify=False), or is absent or an object literal whose `unset` key is absent or a false constant (secure=False or left out).'),
   object: z.boolean().default(false).describe('Only values that are still objects (not built into a string): operator injection.'),
-  render: z.boolean().default(false).describe('A template render: argument 0 names the template, argument 1 is its data; the sink is the template printing a data key unescaped (EJS <%- %>).'),
+  render: z.union([z.boolean(), z.literal('attribute')]).default(false).describe("A template render: argument 0 names the template, argument 1 is its data; the sink is the template printing a data key unescaped (EJS <%- %>). 'attribute': argument 0 is one key and argument 1 its value, for any template of the scan (a servlet's request.setAttribute for the JSP it forwards to)."),
+  templates: z.string().regex(/^\*\.[\w.]+$/).optional().describe("With render: attribute, the templates it reaches, by extension: '*.jsp'."),
   ignoreKeys: z.array(z.string()).default([]).describe('Taint under these top-level keys of the argument does not count ({ where: … } of an ORM).'),
   label: z.string().min(1).describe('What the sink does, for messages: "SQL query".'),
 }).refine((s) => [s.call, s.assign, s.property].filter((x) => x !== undefined).length === 1, 'a sink is exactly one of call, assign, property');

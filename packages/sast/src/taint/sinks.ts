@@ -74,6 +74,15 @@ function reportCall(state: ModuleState, sink: CompiledSink, arg: Expr, callee: s
 /** res.render('view', { name: tainted }): each tainted key of the data, for the templates to match. */
 function renderSink(state: ModuleState, sink: CompiledSink, call: Extract<Expr, { kind: 'call' }>, args: readonly Value[]): void {
   const [name, data] = call.args;
+  if (sink.spec.render === 'attribute') {
+    // request.setAttribute('name', tainted): the key for whichever template the request is forwarded to.
+    if (name?.kind !== 'literal' || typeof name.value !== 'string' || !args[1]?.taint.length) return;
+    const site: SinkSite = { file: state.module.file, span: data?.span ?? call.span, callee: text(state, call.callee.span), label: sink.spec.label };
+    for (const fact of args[1].taint) {
+      if (fact.origin.type === 'source' && admits(sink.rule, sink, { ...fact, key: undefined })) state.renders.push({ sink: sink.key, template: sink.spec.templates ?? '*', key: name.value, fact: { ...fact, key: name.value }, site });
+    }
+    return;
+  }
   if (name?.kind !== 'literal' || typeof name.value !== 'string' || !args[1]?.taint.length) return;
   const site: SinkSite = { file: state.module.file, span: data?.span ?? call.span, callee: text(state, call.callee.span), label: sink.spec.label };
   for (const fact of args[1].taint) {
