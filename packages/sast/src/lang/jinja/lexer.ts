@@ -71,8 +71,9 @@ interface Block {
 
 function autoescapeOf(args: string, fallback: boolean): boolean {
   const value = args.trim();
-  if (!value || /^true$/i.test(value)) return true;
-  if (/^false$/i.test(value)) return false;
+  // Jinja2 and Twig: true / false; Django: on / off.
+  if (!value || /^(?:true|on)$/i.test(value)) return true;
+  if (/^(?:false|off)$/i.test(value)) return false;
   // Twig: {% autoescape 'html' %}, 'js', 'css', 'url': an escaping strategy, so on.
   return /^['"]\w+['"]$/.test(value) ? true : fallback;
 }
