@@ -38,10 +38,10 @@ export async function runEngine(root, files, options = {}) {
 export function scoreCategories(cases, flagged) {
   const byCategory = new Map();
   for (const c of cases) {
-    const row = byCategory.get(c.category) ?? { category: c.category, tp: 0, fn: 0, fp: 0, tn: 0 };
+    const row = byCategory.get(c.category) ?? { category: c.category, tp: 0, fn: 0, fp: 0, tn: 0, missed: [], falseAlarms: [] };
     const hit = flagged(c);
-    if (c.real) hit ? row.tp++ : row.fn++;
-    else hit ? row.fp++ : row.tn++;
+    if (c.real) hit ? row.tp++ : (row.fn++, row.missed.push(c.name));
+    else hit ? (row.fp++, row.falseAlarms.push(c.name)) : row.tn++;
     byCategory.set(c.category, row);
   }
   const rows = [...byCategory.values()].sort((a, b) => a.category.localeCompare(b.category)).map((r) => {
@@ -51,6 +51,15 @@ export function scoreCategories(cases, flagged) {
   });
   const mean = (key) => (rows.length ? rows.reduce((n, r) => n + r[key], 0) / rows.length : 0);
   return { rows, overall: { tpr: mean('tpr'), fpr: mean('fpr'), score: mean('score') } };
+}
+
+/** --list CATEGORY,…: the cases behind a category's misses and false alarms, to read them (never to tune on one). */
+export function listCases(rows, categories, out) {
+  for (const r of rows) {
+    if (!categories.includes(r.category) && !categories.includes('all')) continue;
+    for (const name of r.missed) out(`FN ${r.category} ${name}`);
+    for (const name of r.falseAlarms) out(`FP ${r.category} ${name}`);
+  }
 }
 
 export const pct = (x) => `${(x * 100).toFixed(1)}%`;

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
-// pnpm bench:sast [--corpus DIR] [--json FILE] [--only PART] [--list CATEGORY]: the engine on the labelled corpus (../shared/sast-corpus, see its
+// pnpm bench:sast [--corpus DIR] [--json FILE] [--only PART] [--list CATEGORY,…|all]: the engine on the labelled corpus (../shared/sast-corpus, see its
 // README): per category TPR, FPR and OWASP Benchmark score (TPR − FPR), Juice Shop recall per class, and speed.
-// --list CATEGORY (or `all`) also names the Benchmark test cases that category got wrong (FP, FN), to read them.
+// --list prints the files of the categories' false negatives (FN) and false positives (FP) after their table.
 // A part whose language has no adapter yet says so and is skipped; a new language plugs in by its part below.
 import { writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
@@ -26,6 +26,6 @@ const figures = { date: new Date().toISOString().slice(0, 10), corpus, parts: {}
 for (const part of PARTS) {
   if (values.only && part.name !== values.only) continue;
   out('');
-  figures.parts[part.name] = (await part.run(corpus, out, { list: values.list })) ?? { skipped: true };
+  figures.parts[part.name] = (await part.run(corpus, out, { list: values.list?.split(',') ?? [] })) ?? { skipped: true };
 }
 if (values.json) await writeFile(values.json, `${JSON.stringify(figures, null, 2)}\n`);

@@ -1,13 +1,10 @@
 import { resolve } from 'node:path';
-import { analyzeFiles, GrammarError, grammarsDir, missingGrammars, readRuleFiles, RuleError, VERSION as engineVersion } from '@pipewarden/sast';
+import { adapterFor, analyzeFiles, GrammarError, grammarsDir, missingGrammars, readRuleFiles, RuleError, VERSION as engineVersion } from '@pipewarden/sast';
 import { z } from 'zod';
 import { ConfigError, ScannerError } from '../errors.js';
 import type { Log } from '../sarif/types.js';
-import { byExtension } from './path-tool.js';
 import type { Scanner } from './types.js';
 
-/** The languages the engine has front ends for, and the templates it reads (docs/sast.md). */
-const SOURCES = /\.(?:[cm]?[jt]sx?|py|php|java|ejs|jinja2?|j2|twig|jsp)$/i;
 
 /**
  * Pipewarden's own taint analysis (@pipewarden/sast, docs/sast.md): untrusted input followed from route
@@ -35,7 +32,9 @@ export const pipewardenSast: Scanner = {
     const missing = missingGrammars();
     return missing.length ? { available: false, reason: `its grammar files are missing from ${grammarsDir()}: ${missing.join(', ')}` } : { available: true, version: engineVersion };
   },
-  select: byExtension(SOURCES),
+  // The files the engine has a front end for, as it decides them: sources, and templates by name and folder
+  // (Flask's templates/*.html, *.twig, JSPs), which only its language adapters know.
+  select: (files) => files.filter((file) => adapterFor(file) !== undefined),
   async analyze(target) {
     // `sast:` in pipewarden.yml is the documented place; `scanners.pipewarden-sast` takes the same options.
     const own = target.options as { rules?: string; disable?: string[]; threads?: number };

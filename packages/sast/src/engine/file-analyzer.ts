@@ -1,5 +1,5 @@
 import { GrammarError } from '../errors.js';
-import type { ModuleIR, Span } from '../ir/types.js';
+import type { ModuleIR, RawOutput } from '../ir/types.js';
 import { adapterFor } from '../lang/registry.js';
 import type { LanguageAdapter } from '../lang/types.js';
 import { Parsers } from '../parse/parsers.js';
@@ -28,7 +28,7 @@ export interface FirstPass {
   /** Tainted data it hands to templates. */
   renders: RenderEvent[];
   /** A template's unescaped outputs. */
-  rawOutputs?: { name: string; span: Span }[] | undefined;
+  rawOutputs?: RawOutput[] | undefined;
   /** The file could not be analysed (a bug of ours in lowering it): reported, never fatal. */
   error?: string | undefined;
 }
@@ -72,13 +72,13 @@ export class FileAnalyzer {
     const rules = found ? this.compiled.get(found.adapter.id) : undefined;
     if (!found || (!rules && found.adapter.kind !== 'template')) return base;
     try {
-      const root = await this.parsers.parse(found.grammar, file.text);
-      const module = found.adapter.lower(root, src, file.path);
+      // Template languages without a grammar are lexed from the text (the adapter's `lex`).
+      const module = found.grammar === 'lexed' ? found.adapter.lex!(src, file.path) : found.adapter.lower(await this.parsers.parse(found.grammar, found.adapter.preprocess?.(file.text) ?? file.text), src, file.path);
       if (!rules) return { ...base, rawOutputs: module.rawOutputs ?? [] };
       const prepared = { module, src, adapter: found.adapter, rules };
       this.prepared.set(file.path, prepared);
       const result = analyzeModule({ ...prepared, files: this.files });
-      return { ...base, findings: result.findings, exports: [...result.exports].map(([name, s]) => [`${file.path}#${name}`, s]), deps: result.deps, renders: result.renders };
+      return { ...base, findings: result.findings, exports: [...result.exports].map(([name, s]) => [`${file.path}#${name}`, s]), deps: result.deps, renders: result.renders, rawOutputs: module.rawOutputs };
     } catch (error) {
       // Missing grammars stop the run (nothing can be parsed); a file we fail to lower is reported and skipped.
       if (error instanceof GrammarError) throw error;

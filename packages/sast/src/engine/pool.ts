@@ -84,7 +84,7 @@ class WorkerPool implements Backend {
 export async function startPool(init: BackendInit, threads: number, paths: readonly string[]): Promise<Backend | undefined> {
   const url = new URL('./worker.js', import.meta.url);
   if (!existsSync(fileURLToPath(url))) return undefined;
-  const grammars = paths.map((path) => adapterFor(path)?.grammar).filter((g): g is GrammarFile => g !== undefined);
+  const grammars = paths.map((path) => adapterFor(path)?.grammar).filter((g): g is GrammarFile => g !== undefined && g !== 'lexed');
   const modules = await Parsers.compile(init.grammarsDir ?? grammarsDir(), grammars);
   return new WorkerPool(url, { ...init, modules }, threads);
 }

@@ -2,13 +2,37 @@ import { addStep } from '../taint/facts.js';
 import type { RenderEvent, TaintFinding } from '../taint/types.js';
 import type { FirstPass } from './file-analyzer.js';
 
-/** The template files a render() name may mean: 'search' is views/search.ejs, pages/search.ejs, search.ejs. */
-function templatesNamed(name: string, templates: readonly FirstPass[]): FirstPass[] {
-  const stem = name.replace(/^\.?\//, '').replace(/\.\w+$/, '');
-  return templates.filter((t) => {
-    const path = t.path.replace(/\.\w+$/, '');
-    return path === stem || path.endsWith(`/${stem}`);
-  });
+/** Folders frameworks look templates up in: Express views/, Flask and Symfony templates/, JSPs under webapp/ and WEB-INF/. */
+const TEMPLATE_ROOTS = /(?:^|\/)(?:views|templates|webapp|WEB-INF)\//;
+
+/**
+ * The template files a render() name may mean. A name with its extension is the file (Flask's 'search.html',
+ * Symfony's 'blog/show.html.twig', a JSP's '/WEB-INF/views/list.jsp'); one without is any extension of it (EJS's
+ * 'search' is views/search.ejs). Names are relative to a template folder or the root; Twig's '@App/' namespaces
+ * are dropped. Where one folder is a usual template folder and another is not, the template folder wins.
+ * `from` is the file that renders.
+ */
+export function templatesNamed(name: string, templates: readonly FirstPass[], from: string): FirstPass[] {
+  if (name.startsWith('*')) return nearest(templates.filter((t) => t.path.endsWith(name.slice(1))), from);
+  const wanted = name.replace(/^@\w+\//, '').replace(/^\.?\//, '');
+  const matches = (path: string) => path === wanted || path.endsWith(`/${wanted}`);
+  const exact = templates.filter((t) => matches(t.path));
+  const named = exact.length || /\.\w+$/.test(wanted) ? exact : templates.filter((t) => matches(t.path.replace(/\.\w+$/, '')));
+  const rooted = named.filter((t) => TEMPLATE_ROOTS.test(t.path));
+  return nearest(rooted.length ? rooted : named, from);
+}
+
+/** Several apps in one scan: the templates nearest the rendering file (the longest shared folder) are its own. */
+function nearest(candidates: readonly FirstPass[], from: string): FirstPass[] {
+  const dir = from.split('/').slice(0, -1);
+  const shared = (path: string) => {
+    const a = path.split('/').slice(0, -1);
+    let n = 0;
+    while (n < a.length && n < dir.length && a[n] === dir[n]) n++;
+    return n;
+  };
+  const best = Math.max(0, ...candidates.map((t) => shared(t.path)));
+  return candidates.filter((t) => shared(t.path) === best);
 }
 
 /**
@@ -16,19 +40,21 @@ function templatesNamed(name: string, templates: readonly FirstPass[]): FirstPas
  * its flow running from the request through render() to the output tag.
  */
 export function renderFindings(renders: readonly RenderEvent[], firsts: readonly FirstPass[]): TaintFinding[] {
-  const templates = firsts.filter((f) => f.rawOutputs?.length);
-  if (!templates.length) return [];
+  // Every template counts in choosing the one a name means, also those that print nothing unescaped.
+  const templates = firsts.filter((f) => f.rawOutputs !== undefined);
+  if (!templates.some((t) => t.rawOutputs!.length)) return [];
   const out: TaintFinding[] = [];
   for (const render of renders) {
     if (render.fact.origin.type !== 'source') continue;
-    for (const template of templatesNamed(render.template, templates)) {
+    for (const template of templatesNamed(render.template, templates, render.site.file)) {
       for (const output of template.rawOutputs!.filter((o) => o.name === render.key)) {
+        const via = output.via ?? '<%-';
         const handed = addStep(render.fact.trail, { file: render.site.file, span: render.site.span, message: `passed to \`${render.site.callee}\` as \`${render.key}\`` });
-        const trail = addStep(handed, { file: template.path, span: output.span, message: `printed unescaped by \`<%-\` (${render.site.label})` });
+        const trail = addStep(handed, { file: template.path, span: output.span, message: `printed unescaped by \`${via}\` (${render.site.label})` });
         out.push({
           ruleId: render.sink.slice(0, render.sink.lastIndexOf('#')),
           file: template.path,
-          sink: { file: template.path, span: output.span, callee: '<%-', label: render.site.label },
+          sink: { file: template.path, span: output.span, callee: via, label: render.site.label },
           origin: render.fact.origin,
           trail,
           weak: render.fact.weak,

@@ -124,5 +124,13 @@ export interface ModuleIR {
   imports: ImportIR[];
   exports: ExportIR[];
   /** For templates: the data names a template prints without escaping, with where. */
-  rawOutputs?: { name: string; span: Span }[];
+  rawOutputs?: RawOutput[];
+}
+
+/** A template printing a data name unescaped: `<%- name %>`, `{{ name|safe }}`, `${name}` in a JSP. */
+export interface RawOutput {
+  name: string;
+  span: Span;
+  /** How the code flow names the output: "printed unescaped by `{{ name|safe }}`" (default: by `<%-`). */
+  via?: string | undefined;
 }

@@ -25,10 +25,17 @@ export interface LanguageAdapter {
   readonly kind?: 'code' | 'template';
   /** The file name a rule's test snippet is analysed as, when the snippet does not name one: 'snippet.ts'. */
   readonly snippetFile: string;
-  /** The grammar that parses this file, or undefined when the file is not this language's. */
-  grammarFor(file: string): GrammarFile | undefined;
+  /** The grammar that parses this file, 'lexed' when `lex` reads it without one, undefined when the file is not this language's. */
+  grammarFor(file: string): GrammarFile | 'lexed' | undefined;
   /** The copied syntax tree lowered into the engine's form. */
   lower(root: SyntaxNode, source: SourceText, file: string): ModuleIR;
+  /** A template language without a grammar: its text read directly into the engine's form. */
+  lex?(source: SourceText, file: string): ModuleIR;
+  /**
+   * The text the grammar parses, when the file is another language around this one's code (a JSP around Java): of
+   * the same length and lines, so that every offset, line and column still points into the file as written.
+   */
+  preprocess?(text: string): string;
   /** Where a module name written in `from` points, given every file of the scan. */
   resolveModule(spec: string, from: string, files: ReadonlySet<string>): ModuleTarget;
   /** Methods that store their arguments in their receiver: arr.push(x), sb.append(x), list.add(x). */

@@ -34,6 +34,10 @@ import phpSqlInjection from './php/sql-injection.yaml';
 import phpXss from './php/xss.yaml';
 import phpXssUnquotedContext from './php/xss-unquoted-context.yaml';
 import phpCommandInjection from './php/command-injection.yaml';
+import phpArgumentInjection from './php/argument-injection.yaml';
+import phpTwigXss from './php/twig-xss.yaml';
+import pyTemplateXss from './python/template-xss.yaml';
+import javaJspXss from './java/jsp-xss.yaml';
 import phpCodeInjection from './php/code-injection.yaml';
 import phpFileInclusion from './php/file-inclusion.yaml';
 import phpPathTraversal from './php/path-traversal.yaml';
@@ -102,6 +106,10 @@ export const BUILTIN_RULE_FILES: readonly RuleFile[] = [
   { path: 'php/xss.yaml', text: phpXss },
   { path: 'php/xss-unquoted-context.yaml', text: phpXssUnquotedContext },
   { path: 'php/command-injection.yaml', text: phpCommandInjection },
+  { path: 'php/argument-injection.yaml', text: phpArgumentInjection },
+  { path: 'php/twig-xss.yaml', text: phpTwigXss },
+  { path: 'python/template-xss.yaml', text: pyTemplateXss },
+  { path: 'java/jsp-xss.yaml', text: javaJspXss },
   { path: 'php/code-injection.yaml', text: phpCodeInjection },
   { path: 'php/file-inclusion.yaml', text: phpFileInclusion },
   { path: 'php/path-traversal.yaml', text: phpPathTraversal },

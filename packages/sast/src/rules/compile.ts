@@ -7,6 +7,10 @@ export interface CompiledRule {
   bit: number;
   acceptsKind(kind: string): boolean;
   safePrefix: RegExp | undefined;
+  /** Sanitizers that hold only after certain constant text (a quoting context): each its own bit. */
+  contextual: { bit: number; lead: RegExp }[];
+  /** refines: the class (its rules) whose sanitizers must have cleaned the value for this rule to report it. */
+  refines: CompiledRule[];
 }
 
 export interface CompiledSink {
@@ -66,15 +70,34 @@ function addSource(sources: Map<string, CompiledSource[]>, pattern: string, kind
   sources.set(first, list);
 }
 
+/**
+ * A sanitizer with a `lead` condition sets a bit of its own, "went through this call", shared by every rule that
+ * names the call; each rule then decides by the value's context whether that call cleaned it.
+ */
+function contextClass(call: string): string {
+  return `call ${call}`;
+}
+
 /** Class names to bits, in order of first appearance (the same rule list gives the same bits in every worker). */
 export function classBits(rules: readonly RuleSpec[]): Map<string, number> {
   const bits = new Map<string, number>();
+  const add = (name: string, at: string) => {
+    if (bits.has(name)) return;
+    // JavaScript's bitwise operators work on 32 bits: 1 << 31 is the last one (negative, which & and | accept).
+    if (bits.size >= 32) throw new Error(`more than 32 rule classes and sanitizer contexts (at ${at}): sanitizer bits would overflow`);
+    bits.set(name, 1 << bits.size);
+  };
   for (const rule of rules) {
-    if (bits.has(rule.class)) continue;
-    if (bits.size >= 30) throw new Error(`more than 30 rule classes (at ${rule.id}): sanitizer bits would overflow`);
-    bits.set(rule.class, 1 << bits.size);
+    add(rule.class, rule.id);
+    for (const s of rule.sanitizers) if (s.lead !== undefined) add(contextClass(s.call!), rule.id);
   }
   return bits;
+}
+
+/** Whether a fact is clean for a rule: sanitised for its class, or by a sanitizer whose context matches. */
+export function cleanFor(rule: CompiledRule, clean: number, lead: string | undefined): boolean {
+  if ((clean & rule.bit) !== 0) return true;
+  return rule.contextual.some((c) => (clean & c.bit) !== 0 && c.lead.test(lead ?? ''));
 }
 
 function compileSink(rule: CompiledRule, spec: SinkSpec, index: number, into: CompiledRules): void {
@@ -119,13 +142,15 @@ export function compileRules(language: string, rules: readonly RuleSpec[], model
     if (spec.language !== language) continue;
     const bit = bits.get(spec.class)!;
     const kinds = [...spec.sources, ...spec.extraSources.map((s) => s.kind)].map(globToRegex);
-    const rule: CompiledRule = { spec, bit, acceptsKind: (kind) => kinds.some((k) => k.test(kind)), safePrefix: spec.safePrefix ? new RegExp(spec.safePrefix, 'i') : undefined };
+    const contextual = spec.sanitizers.filter((s) => s.lead !== undefined).map((s) => ({ bit: bits.get(contextClass(s.call!))!, lead: new RegExp(s.lead!) }));
+    const rule: CompiledRule = { spec, bit, acceptsKind: (kind) => kinds.some((k) => k.test(kind)), safePrefix: spec.safePrefix ? new RegExp(spec.safePrefix, 'i') : undefined, contextual, refines: [] };
     out.rules.push(rule);
     out.allClasses |= bit;
+    for (const c of contextual) out.allClasses |= c.bit;
     for (const s of spec.extraSources) addSource(out.sources, s.pattern, s.kind, s.label);
     spec.sinks.forEach((sink, index) => compileSink(rule, sink, index, out));
     for (const sanitizer of spec.sanitizers) {
-      if (sanitizer.call) out.sanitizers.add(compilePattern(sanitizer.call), bit);
+      if (sanitizer.call) out.sanitizers.add(compilePattern(sanitizer.call), sanitizer.lead === undefined ? bit : bits.get(contextClass(sanitizer.call))!);
       const test = sanitizer.type ?? sanitizer.check;
       if (test) out.typeSanitizers.set(test, (out.typeSanitizers.get(test) ?? 0) | bit);
     }
@@ -133,6 +158,7 @@ export function compileRules(language: string, rules: readonly RuleSpec[], model
     for (const guard of spec.guards) out.guards.add(compilePattern(guard.call), { rule, label: guard.label });
     for (const id of spec.guarded) out.guardedBy.set(id, [...(out.guardedBy.get(id) ?? []), rule]);
   }
+  for (const rule of out.rules) if (rule.spec.refines) rule.refines = out.rules.filter((r) => r.spec.class === rule.spec.refines);
   return out;
 }
 

@@ -25,7 +25,8 @@ export const sinkSchema = z.strictObject({
   when: z.strictObject({ arg: z.number().int().min(0), has: z.string().optional(), lacks: z.string().optional(), equals: z.string().optional(), falsy: z.string().optional(), unset: z.string().optional() }).optional()
     .describe('Only when argument `arg` is an object literal with a truthy `has` key, is not one with a `lacks` key, is a string literal matching the regex `equals`, is an object literal whose `falsy` key is a false constant (Python keyword arguments: verify=False), or is absent or an object literal whose `unset` key is absent or a false constant (secure=False or left out).'),
   object: z.boolean().default(false).describe('Only values that are still objects (not built into a string): operator injection.'),
-  render: z.boolean().default(false).describe('A template render: argument 0 names the template, argument 1 is its data; the sink is the template printing a data key unescaped (EJS <%- %>).'),
+  render: z.union([z.boolean(), z.literal('attribute')]).default(false).describe("A template render: argument 0 names the template, argument 1 is its data; the sink is the template printing a data key unescaped (EJS <%- %>). `args: [t, d]` names other positions for the template and its data. 'attribute': argument 0 is one key and argument 1 its value, for any template of the scan (a servlet's request.setAttribute for the JSP it forwards to)."),
+  templates: z.string().regex(/^\*\.[\w.]+$/).optional().describe("With render: attribute, the templates it reaches, by extension: '*.jsp'."),
   ignoreKeys: z.array(z.string()).default([]).describe('Taint under these top-level keys of the argument does not count ({ where: … } of an ORM).'),
   label: z.string().min(1).describe('What the sink does, for messages: "SQL query".'),
 }).refine((s) => [s.call, s.assign, s.property].filter((x) => x !== undefined).length === 1, 'a sink is exactly one of call, assign, property');
@@ -48,7 +49,9 @@ export const sanitizerSchema = z.strictObject({
   call: pattern.optional().describe('Its result is clean for this class (escape functions, parseInt).'),
   type: z.enum(['string', 'number', 'boolean']).optional().describe('A type check on the value (typeof x === "string") cleans it where it holds.'),
   check: z.enum(Object.keys(CHECKS) as [keyof typeof CHECKS, ...(keyof typeof CHECKS)[]]).optional().describe('A content check on the value (see CHECKS) cleans it where it holds.'),
-}).refine((s) => [s.call, s.type, s.check].filter((x) => x !== undefined).length === 1, 'a sanitizer is exactly one of call, type, check');
+  lead: z.string().optional().describe("A regex over the constant text the value was placed after ('' when none): the sanitizer holds only where it matches, such as a quoting context (escapeshellarg outside quotes)."),
+}).refine((s) => [s.call, s.type, s.check].filter((x) => x !== undefined).length === 1, 'a sanitizer is exactly one of call, type, check')
+  .refine((s) => s.lead === undefined || s.call !== undefined, 'lead goes with a call sanitizer');
 
 export const propagatorSchema = z.strictObject({
   call: pattern,
@@ -84,6 +87,7 @@ export const ruleSchema = z.strictObject({
   sanitizers: z.array(sanitizerSchema).default([]),
   propagators: z.array(propagatorSchema).default([]),
   safePrefix: z.string().optional().describe('A regex: taint placed after a constant prefix matching it is harmless (a fixed host in a URL).'),
+  refines: z.string().regex(/^[a-z][a-z0-9-]*$/).optional().describe("A class whose sanitizers this rule starts from: it reports only data they let through as clean, the harm they leave (escapeshellcmd stops other commands, not extra arguments)."),
   tests: z.strictObject({ positive: z.array(snippet).min(1), negative: z.array(snippet).min(1) }),
 })
   .refine((r) => r.mode !== 'taint' || r.sources.length > 0, { message: 'a taint rule names at least one source kind', path: ['sources'] })

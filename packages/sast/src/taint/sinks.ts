@@ -1,5 +1,5 @@
 import type { Expr, Span } from '../ir/types.js';
-import type { CompiledRule, CompiledSink } from '../rules/compile.js';
+import { cleanFor, type CompiledRule, type CompiledSink } from '../rules/compile.js';
 import { addStep, type Fact } from './facts.js';
 import type { Value } from './scope.js';
 import type { Frame, ModuleState, SinkSite } from './types.js';
@@ -7,7 +7,9 @@ import type { Frame, ModuleState, SinkSite } from './types.js';
 /** Whether a fact still matters at this sink: a source the rule cares about, not sanitised for its class, in the shape the sink needs. */
 export function admits(rule: CompiledRule, sink: CompiledSink, fact: Fact): boolean {
   if (fact.origin.type === 'source' && !rule.acceptsKind(fact.origin.kind)) return false;
-  if ((fact.clean & rule.bit) !== 0) return false;
+  if (cleanFor(rule, fact.clean, fact.lead)) return false;
+  // A refining rule reports only what the refined class's sanitizers let through as clean.
+  if (rule.spec.refines !== undefined && !rule.refines.some((r) => cleanFor(r, fact.clean, fact.lead))) return false;
   if (sink.spec.object && fact.str) return false;
   if (fact.key !== undefined && sink.ignoreKeys.has(fact.key)) return false;
   if (rule.safePrefix && fact.lead !== undefined && rule.safePrefix.test(fact.lead)) return false;
@@ -69,14 +71,22 @@ function reportCall(state: ModuleState, sink: CompiledSink, arg: Expr, callee: s
   state.findings.push({ ruleId: sink.rule.spec.id, file: site.file, sink: site, origin, trail: addStep(undefined, { file: site.file, span: site.span, message: `passed to \`${callee}\` (${site.label})` }), weak: false });
 }
 
-/** res.render('view', { name: tainted }): each tainted key of the data, for the templates to match. */
+/**
+ * res.render('view', { name: tainted }): each tainted key of the data, for the templates to match.
+ * request.setAttribute('name', tainted) (`render: attribute`): one key, for any template the request may be forwarded to.
+ */
 function renderSink(state: ModuleState, sink: CompiledSink, call: Extract<Expr, { kind: 'call' }>, args: readonly Value[]): void {
-  const [name, data] = call.args;
-  if (name?.kind !== 'literal' || typeof name.value !== 'string' || !args[1]?.taint.length) return;
-  const site: SinkSite = { file: state.module.file, span: data?.span ?? call.span, callee: text(state, call.callee.span), label: sink.spec.label };
-  for (const fact of args[1].taint) {
-    if (fact.origin.type !== 'source' || fact.key === undefined || !admits(sink.rule, sink, { ...fact, key: undefined })) continue;
-    state.renders.push({ sink: sink.key, template: name.value, key: fact.key, fact, site });
+  // `args: [template, data]` where they are not the first two (Django's render(request, 'page.html', context)).
+  const [at, dataAt] = sink.spec.args.length === 2 ? (sink.spec.args as [number, number]) : [0, 1];
+  const name = call.args[at];
+  const value = args[dataAt];
+  if (name?.kind !== 'literal' || typeof name.value !== 'string' || !value?.taint.length) return;
+  const site: SinkSite = { file: state.module.file, span: call.args[dataAt]?.span ?? call.span, callee: text(state, call.callee.span), label: sink.spec.label };
+  const attribute = sink.spec.render === 'attribute';
+  for (const fact of value.taint) {
+    const key = attribute ? name.value : fact.key;
+    if (fact.origin.type !== 'source' || key === undefined || !admits(sink.rule, sink, { ...fact, key: undefined })) continue;
+    state.renders.push({ sink: sink.key, template: attribute ? sink.spec.templates ?? '*' : name.value, key, fact: { ...fact, key }, site });
   }
 }
 

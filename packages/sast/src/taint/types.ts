@@ -63,7 +63,7 @@ export interface TaintFinding {
 export interface RenderEvent {
   /** The render sink's key (`<rule id>#<index>`). */
   sink: string;
-  /** The template as named in the call: 'search', 'pages/search.ejs'. */
+  /** The template as named in the call: 'search', 'pages/search.ejs'; '*.jsp' for any of that extension (a request attribute). */
   template: string;
   key: string;
   fact: Fact;

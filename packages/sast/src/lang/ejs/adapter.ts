@@ -2,6 +2,7 @@ import type { GrammarFile } from '../../grammars.js';
 import type { ModuleIR, Span } from '../../ir/types.js';
 import type { SourceText, SyntaxNode } from '../../parse/syntax.js';
 import type { LanguageAdapter } from '../types.js';
+import { TEMPLATE_BASE } from '../template-base.js';
 
 /** EJS's own helpers: not data handed in by render(). */
 const HELPERS = new Set(['include', 'locals', 'escapeFn', 'rethrow']);
@@ -25,14 +26,8 @@ function lower(root: SyntaxNode, source: SourceText, file: string): ModuleIR {
 
 export const ejs: LanguageAdapter = {
   id: 'ejs',
-  kind: 'template',
+  ...TEMPLATE_BASE,
   snippetFile: 'views/snippet.ejs',
   grammarFor: (file: string): GrammarFile | undefined => (/\.ejs$/i.test(file) ? 'tree-sitter-embedded_template.wasm' : undefined),
   lower,
-  resolveModule: (spec) => ({ package: [spec] }),
-  mutators: new Set(),
-  elementCallbacks: new Set(),
-  stringMethods: new Set(),
-  cleanMembers: new Set(),
-  lookups: /^$/,
 };

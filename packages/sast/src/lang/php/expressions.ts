@@ -185,6 +185,38 @@ export function output(ctx: LowerContext, node: SyntaxNode, calleeSpan: Span, ar
   return { kind: 'call', span: ctx.span(node), callee: name(calleeSpan, outputSink(context)), args };
 }
 
+/** A PCRE pattern as written in PHP ('/x/i', '#x#', '{x}') as a global JavaScript RegExp, when it means the same there. */
+function pcre(pattern: string | undefined): RegExp | undefined {
+  const m = pattern === undefined ? null : /^([^\w\s\\])([\s\S]*)([^\w\s\\])([imsuU]*)$/.exec(pattern);
+  if (!m || m[3] !== ({ '{': '}', '(': ')', '[': ']', '<': '>' }[m[1]!] ?? m[1])) return undefined;
+  try {
+    return new RegExp(m[2]!, `g${m[4]!.replace(/U/g, '')}`);
+  } catch {
+    return undefined;
+  }
+}
+
+/** The string constants of a literal or of an array of literals (str_replace's search list). */
+function constantStrings(ctx: LowerContext, node: SyntaxNode | undefined): string[] | undefined {
+  if (node?.type !== 'array_creation_expression') {
+    const one = constantString(ctx, node);
+    return one === undefined ? undefined : [one];
+  }
+  const items = namedChildren(node).map((e) => (e.type === 'array_element_initializer' && namedChildren(e).length === 1 ? constantString(ctx, namedChildren(e)[0]) : undefined));
+  return items.every((x): x is string => x !== undefined) && items.length ? items : undefined;
+}
+
+/** A replacement that leaves no single quote (tried on quotes in every position): a value that cannot close a '…' string. */
+function stripsSingleQuotes(regex: RegExp | undefined, replacement: string | undefined): boolean {
+  if (!regex || replacement === undefined || replacement.includes("'") || /\$\d|\\\d/.test(replacement)) return false;
+  return !"'a'' b '''c'".replace(regex, replacement).includes("'");
+}
+
+/** preg_replace('/\'/', '', $x) is `preg_replace.strip_single_quotes` to the rules: clean inside single quotes only. */
+function quoteStripped(call: Extract<Expr, { kind: 'call' }>): Expr {
+  return { ...call, callee: { kind: 'member', span: call.callee.span, object: call.callee, property: 'strip_single_quotes' } };
+}
+
 function synthetic(span: Span, callee: string, args: Expr[] = []): Expr {
   return { kind: 'call', span, callee: name(span, callee), args };
 }
@@ -234,7 +266,13 @@ function functionCall(ctx: LowerContext, node: SyntaxNode): Expr {
       const regex = constantString(ctx, nodes[0]);
       const replacement = constantString(ctx, nodes[1]);
       if (regex !== undefined && replacement === '' && /^(.)(?:\\W|\[\^(?:a-z|A-Z|0-9|_|\\w|\\d)+\])\+?\1[a-zA-Z]*$/.test(regex)) return { kind: 'opaque', span, parts: args };
-      return call;
+      return stripsSingleQuotes(pcre(regex), replacement) ? quoteStripped(call) : call;
+    }
+    case 'str_replace': {
+      const search = constantStrings(ctx, nodes[0]);
+      const replacement = constantString(ctx, nodes[1]);
+      const regex = search && new RegExp(search.map((x) => x.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'g');
+      return stripsSingleQuotes(regex, replacement) ? quoteStripped(call) : call;
     }
     case 'preg_match': {
       // preg_match($re, $subject, $matches): $matches holds parts of the subject.
