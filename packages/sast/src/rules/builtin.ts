@@ -13,6 +13,14 @@ import jsModels from './javascript/models.yaml';
 import jsSqlInjection from './javascript/sql-injection.yaml';
 import jsSsrf from './javascript/ssrf.yaml';
 import jsXss from './javascript/xss.yaml';
+import jsWeakHash from './javascript/weak-hash.yaml';
+import jsWeakRandom from './javascript/weak-random.yaml';
+import jsTlsVerification from './javascript/tls-verification.yaml';
+import jsInsecureCookie from './javascript/insecure-cookie.yaml';
+import jsDebugMode from './javascript/debug-mode.yaml';
+import jsStackTraceExposure from './javascript/stack-trace-exposure.yaml';
+import jsHardcodedSecret from './javascript/hardcoded-secret.yaml';
+import jsJwtAlgorithms from './javascript/jwt-algorithms.yaml';
 import javaModels from './java/models.yaml';
 import javaSqlInjection from './java/sql-injection.yaml';
 import javaCommandInjection from './java/command-injection.yaml';
@@ -78,6 +86,14 @@ export const BUILTIN_RULE_FILES: readonly RuleFile[] = [
   { path: 'javascript/xss.yaml', text: jsXss },
   { path: 'javascript/deserialization.yaml', text: jsDeserialization },
   { path: 'javascript/header-injection.yaml', text: jsHeaderInjection },
+  { path: 'javascript/weak-hash.yaml', text: jsWeakHash },
+  { path: 'javascript/weak-random.yaml', text: jsWeakRandom },
+  { path: 'javascript/tls-verification.yaml', text: jsTlsVerification },
+  { path: 'javascript/insecure-cookie.yaml', text: jsInsecureCookie },
+  { path: 'javascript/debug-mode.yaml', text: jsDebugMode },
+  { path: 'javascript/stack-trace-exposure.yaml', text: jsStackTraceExposure },
+  { path: 'javascript/hardcoded-secret.yaml', text: jsHardcodedSecret },
+  { path: 'javascript/jwt-algorithms.yaml', text: jsJwtAlgorithms },
   { path: 'javascript/log-injection.yaml', text: jsLogInjection },
   { path: 'javascript/angular-trust-bypass.yaml', text: jsAngularTrustBypass },
   { path: 'javascript/incomplete-url-check.yaml', text: jsIncompleteUrlCheck },

@@ -16,6 +16,9 @@ export interface CompiledSink {
   spec: SinkSpec;
   receiver: RegExp | undefined;
   equals: RegExp | undefined;
+  near: RegExp | undefined;
+  unlessInside: RegExp | undefined;
+  value: RegExp | undefined;
   ignoreKeys: ReadonlySet<string>;
 }
 
@@ -84,6 +87,9 @@ function compileSink(rule: CompiledRule, spec: SinkSpec, index: number, into: Co
     spec,
     receiver: spec.receiver ? new RegExp(spec.receiver) : undefined,
     equals: spec.when?.equals ? new RegExp(spec.when.equals, 'i') : undefined,
+    near: spec.near ? new RegExp(spec.near, 'i') : undefined,
+    unlessInside: spec.unlessInside ? new RegExp(spec.unlessInside, 'i') : undefined,
+    value: spec.value ? new RegExp(spec.value, 'i') : undefined,
     ignoreKeys: new Set(spec.ignoreKeys),
   };
   into.sinksByKey.set(sink.key, sink);

@@ -22,8 +22,13 @@ export const sinkSchema = z.strictObject({
   property: z.string().optional().describe('An object literal key whose value is the sink: { $where: x }.'),
   args: z.array(z.number().int().min(0)).default([0]).describe('The arguments that must not carry the taint (0-based). In call mode, [] makes the call itself the finding, whatever its arguments (hashlib.md5()).'),
   receiver: z.string().optional().describe('A regex the receiver (the segment before the method) must match: ^(db|pool)$.'),
-  when: z.strictObject({ arg: z.number().int().min(0), has: z.string().optional(), lacks: z.string().optional(), equals: z.string().optional(), falsy: z.string().optional(), unset: z.string().optional() }).optional()
-    .describe('Only when argument `arg` is an object literal with a truthy `has` key, is not one with a `lacks` key, is a string literal matching the regex `equals`, is an object literal whose `falsy` key is a false constant (Python keyword arguments: verify=False), or is absent or an object literal whose `unset` key is absent or a false constant (secure=False or left out).'),
+  when: z.strictObject({ arg: z.number().int().min(0), has: z.string().optional(), lacks: z.string().optional(), equals: z.string().optional(), key: z.string().optional(), falsy: z.string().optional(), unset: z.string().optional() })
+    .refine((w) => w.key === undefined || w.equals !== undefined, '`key` needs `equals`').optional()
+    .describe('Only when argument `arg` is an object literal with a truthy `has` key, is not one with a `lacks` key, is a string literal matching the regex `equals` (with `key`: the object literal\'s value at `key` is a literal, or an array holding one, matching `equals`), is an object literal whose `falsy` key is a false constant (Python keyword arguments: verify=False), or is absent or an object literal whose `unset` key is absent or a false constant (secure=False or left out). Keys may be dotted: cookie.secure.'),
+  near: z.string().optional().describe('call mode: only when the line of the call, or the name of the function it is in, matches this regex (case-insensitive): what the value is for (token, password).'),
+  unlessInside: z.string().optional().describe('Not when the call is inside an `if` whose condition matches this regex (case-insensitive): NODE_ENV checks.'),
+  redact: z.boolean().default(false).describe('call mode: the value is a secret; findings name its place, never its text.'),
+  value: z.string().optional().describe('call mode, property and assign sinks: a constant given to the key or target that matches this regex (case-insensitive): rejectUnauthorized: false.'),
   object: z.boolean().default(false).describe('Only values that are still objects (not built into a string): operator injection.'),
   render: z.boolean().default(false).describe('A template render: argument 0 names the template, argument 1 is its data; the sink is the template printing a data key unescaped (EJS <%- %>).'),
   ignoreKeys: z.array(z.string()).default([]).describe('Taint under these top-level keys of the argument does not count ({ where: … } of an ORM).'),
