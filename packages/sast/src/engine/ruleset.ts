@@ -23,9 +23,11 @@ export function ruleSetOf(options: RuleOptions): RuleSet {
   return { rules: [...byId.values()], models: [...builtin.models, ...extra.models] };
 }
 
-/** Compiled per language, with class bits shared by all (the same rule set gives the same bits in every thread). */
+/**
+ * Compiled per language, each with its own class bits (facts never cross languages, and 30 bits would not hold
+ * every language's classes together); the same rule set gives the same bits in every thread.
+ */
 export function compileRuleSet(set: RuleSet): Map<string, CompiledRules> {
-  const bits = classBits(set.rules);
   const languages = new Set(set.rules.map((r) => r.language));
-  return new Map([...languages].map((language) => [language, compileRules(language, set.rules, set.models, bits)]));
+  return new Map([...languages].map((language) => [language, compileRules(language, set.rules, set.models, classBits(set.rules.filter((r) => r.language === language)))]));
 }

@@ -13,6 +13,7 @@ import jsModels from './javascript/models.yaml';
 import jsSqlInjection from './javascript/sql-injection.yaml';
 import jsSsrf from './javascript/ssrf.yaml';
 import jsXss from './javascript/xss.yaml';
+import jsCsrf from './javascript/csrf.yaml';
 import jsWeakHash from './javascript/weak-hash.yaml';
 import jsWeakRandom from './javascript/weak-random.yaml';
 import jsTlsVerification from './javascript/tls-verification.yaml';
@@ -72,6 +73,8 @@ import pyWeakRandom from './python/weak-random.yaml';
 import pyInsecureCookie from './python/insecure-cookie.yaml';
 import pyTlsVerification from './python/tls-verification.yaml';
 import pyDebugMode from './python/debug-mode.yaml';
+import pyFlaskCsrf from './python/flask-csrf.yaml';
+import pyDjangoCsrf from './python/django-csrf.yaml';
 
 // One line per rule file: they ship inside the bundle as text (tsup's text loader).
 export const BUILTIN_RULE_FILES: readonly RuleFile[] = [
@@ -94,6 +97,7 @@ export const BUILTIN_RULE_FILES: readonly RuleFile[] = [
   { path: 'javascript/stack-trace-exposure.yaml', text: jsStackTraceExposure },
   { path: 'javascript/hardcoded-secret.yaml', text: jsHardcodedSecret },
   { path: 'javascript/jwt-algorithms.yaml', text: jsJwtAlgorithms },
+  { path: 'javascript/csrf.yaml', text: jsCsrf },
   { path: 'javascript/log-injection.yaml', text: jsLogInjection },
   { path: 'javascript/angular-trust-bypass.yaml', text: jsAngularTrustBypass },
   { path: 'javascript/incomplete-url-check.yaml', text: jsIncompleteUrlCheck },
@@ -148,4 +152,6 @@ export const BUILTIN_RULE_FILES: readonly RuleFile[] = [
   { path: 'python/insecure-cookie.yaml', text: pyInsecureCookie },
   { path: 'python/tls-verification.yaml', text: pyTlsVerification },
   { path: 'python/debug-mode.yaml', text: pyDebugMode },
+  { path: 'python/flask-csrf.yaml', text: pyFlaskCsrf },
+  { path: 'python/django-csrf.yaml', text: pyDjangoCsrf },
 ];

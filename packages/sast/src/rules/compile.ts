@@ -122,7 +122,8 @@ export function compileRules(language: string, rules: readonly RuleSpec[], model
     for (const p of file.propagators) out.propagators.add(compilePattern(p.call), p);
   }
   for (const spec of rules) {
-    if (spec.language !== language) continue;
+    // Route rules look at the app as a whole (src/routes/): their sinks are registrations, not data sinks.
+    if (spec.language !== language || spec.mode === 'route') continue;
     const bit = bits.get(spec.class)!;
     const kinds = [...spec.sources, ...spec.extraSources.map((s) => s.kind)].map(globToRegex);
     const rule: CompiledRule = { spec, bit, acceptsKind: (kind) => kinds.some((k) => k.test(kind)), safePrefix: spec.safePrefix ? new RegExp(spec.safePrefix, 'i') : undefined };

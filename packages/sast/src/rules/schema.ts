@@ -46,6 +46,23 @@ export const propagatorSchema = z.strictObject({
   to: z.enum(['return', 'receiver']).default('return'),
 });
 
+/**
+ * route mode: an app is the files under the nearest folder with a project file (package.json, pyproject.toml,
+ * requirements.txt, setup.py, manage.py, composer.json, pom.xml), else one folder. References are the paths of
+ * its imports, names, members and calls, resolved through imports and assignments (express-session, flask.session).
+ */
+export const appSchema = z.strictObject({
+  uses: z.array(pattern).default([]).describe('References that show the app keeps users logged in with cookies (express-session, flask.session): without one, the routes are not reported. Empty: every app.'),
+  protections: z.array(pattern).default([]).describe('References that protect the whole app (csurf, flask_wtf): with one, nothing is reported.'),
+  references: z.array(z.strictObject({ pattern, label: z.string().min(1) })).default([]).describe('References that are each a finding where they appear (csrf_exempt).'),
+  settings: z.array(z.strictObject({
+    name: z.string().min(1).describe('A top-level name assigned a list of strings: MIDDLEWARE.'),
+    lacks: z.string().min(1).describe('A regex no item matches: the finding.'),
+    has: z.string().optional().describe('A regex some item must match for the list to count (SessionMiddleware).'),
+    label: z.string().min(1),
+  })).default([]).describe('Lists of settings that must hold an item (CsrfViewMiddleware in MIDDLEWARE).'),
+});
+
 /** Code as a string (a file named after the language), one named file, or several (a route and its template). */
 const snippet = z.union([
   z.string(),
@@ -65,7 +82,7 @@ export const ruleSchema = z.strictObject({
   level: z.enum(['error', 'warning', 'note']),
   securitySeverity: z.number().min(0).max(10),
   precision: z.enum(['very-high', 'high', 'medium', 'low']),
-  mode: z.enum(['taint', 'call', 'guard']).default('taint').describe("taint: data from a source must reach the sink; call: any sink call whose argument is not a constant (a strong signal on its own); guard: a weak check (`guards`) on data that then reaches a sink of the `guarded` rules is the finding."),
+  mode: z.enum(['taint', 'call', 'guard', 'route']).default('taint').describe("taint: data from a source must reach the sink; call: any sink call whose argument is not a constant (a strong signal on its own); guard: a weak check (`guards`) on data that then reaches a sink of the `guarded` rules is the finding; route: an app-level check (`app`): its sinks are route registrations, reported when the app uses what `app.uses` names and nothing of `app.protections`."),
   sources: z.array(z.string()).default([]).describe('Source kinds (globs: http.*) from the language\'s models.yaml and this rule\'s own.'),
   extraSources: z.array(sourceSchema).default([]),
   sinks: z.array(sinkSchema).default([]),
@@ -73,11 +90,14 @@ export const ruleSchema = z.strictObject({
   guarded: z.array(z.string()).default([]).describe('guard mode: the rules whose flows, when they pass such a check, are reported at the check.'),
   sanitizers: z.array(sanitizerSchema).default([]),
   propagators: z.array(propagatorSchema).default([]),
+  app: appSchema.optional().describe('route mode: what the app as a whole uses and how it is protected.'),
   safePrefix: z.string().optional().describe('A regex: taint placed after a constant prefix matching it is harmless (a fixed host in a URL).'),
   tests: z.strictObject({ positive: z.array(snippet).min(1), negative: z.array(snippet).min(1) }),
 })
   .refine((r) => r.mode !== 'taint' || r.sources.length > 0, { message: 'a taint rule names at least one source kind', path: ['sources'] })
-  .refine((r) => r.mode === 'guard' || r.sinks.length > 0, { message: 'a taint or call rule names at least one sink', path: ['sinks'] })
+  .refine((r) => r.mode === 'guard' || r.sinks.length > 0 || (r.mode === 'route' && ((r.app?.references.length ?? 0) > 0 || (r.app?.settings.length ?? 0) > 0)), { message: 'a taint, call or route rule names at least one sink', path: ['sinks'] })
+  .refine((r) => r.mode !== 'route' || r.app !== undefined, { message: 'a route rule describes the app', path: ['app'] })
+  .refine((r) => r.mode !== 'route' || r.sinks.every((s) => s.call !== undefined), { message: 'the sinks of a route rule are route registrations (call)', path: ['sinks'] })
   .refine((r) => r.mode !== 'guard' || (r.guards.length > 0 && r.guarded.length > 0), { message: 'a guard rule names its guards and the rules it guards', path: ['guards'] });
 
 /** A language's models: its frameworks' sources, calls that clean for every class, calls that pass data on. */
@@ -95,3 +115,4 @@ export type PropagatorSpec = z.infer<typeof propagatorSchema>;
 export type RuleSpec = z.infer<typeof ruleSchema>;
 export type ModelsFile = z.infer<typeof modelsFileSchema>;
 export type Snippet = z.infer<typeof snippet>;
+export type AppSpec = z.infer<typeof appSchema>;

@@ -30,7 +30,7 @@ function literalMatches(expr: Expr | undefined, pattern: RegExp): boolean {
 }
 
 /** The condition a sink puts on another argument: spawn(…, { shell: true }), setHeader('Location', …). */
-export function conditionHolds(sink: CompiledSink, args: readonly Expr[]): boolean {
+export function conditionHolds(sink: Pick<CompiledSink, 'spec' | 'equals'>, args: readonly Expr[]): boolean {
   const when = sink.spec.when;
   if (!when) return true;
   const arg = args[when.arg];

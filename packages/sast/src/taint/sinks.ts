@@ -41,7 +41,7 @@ function isConstant(expr: Expr): boolean {
 export function reportCall(state: ModuleState, sink: CompiledSink, arg: Expr, callee: string): void {
   const site: SinkSite = { file: state.module.file, span: arg.span, callee, label: sink.spec.label };
   // A secret's text stays out of every output: the finding names the argument's place instead.
-  const shown = sink.spec.redact ? `a constant argument of \`${callee}\`` : `\`${text(state, arg.span)}\``;
+  const shown = sink.spec.redact ? `the argument of \`${callee}\` (not shown: it holds a secret)` : `\`${text(state, arg.span)}\``;
   const origin = { type: 'source' as const, id: `c${arg.span.start}`, kind: 'code', label: shown, file: state.module.file, span: arg.span, text: sink.spec.redact ? callee : text(state, arg.span) };
   state.findings.push({ ruleId: sink.rule.spec.id, file: site.file, sink: site, origin, trail: addStep(undefined, { file: site.file, span: site.span, message: `passed to \`${callee}\` (${site.label})` }), weak: false });
 }
