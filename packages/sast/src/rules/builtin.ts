@@ -14,6 +14,7 @@ import jsSqlInjection from './javascript/sql-injection.yaml';
 import jsSsrf from './javascript/ssrf.yaml';
 import jsXss from './javascript/xss.yaml';
 import jsCsrf from './javascript/csrf.yaml';
+import jsStoredXss from './javascript/stored-xss.yaml';
 import jsWeakHash from './javascript/weak-hash.yaml';
 import jsWeakRandom from './javascript/weak-random.yaml';
 import jsTlsVerification from './javascript/tls-verification.yaml';
@@ -53,6 +54,7 @@ import phpDeserialization from './php/deserialization.yaml';
 import phpXxe from './php/xxe.yaml';
 import phpLdapInjection from './php/ldap-injection.yaml';
 import phpXpathInjection from './php/xpath-injection.yaml';
+import phpStoredXss from './php/stored-xss.yaml';
 import pyModels from './python/models.yaml';
 import pySqlInjection from './python/sql-injection.yaml';
 import pyCommandInjection from './python/command-injection.yaml';
@@ -75,6 +77,7 @@ import pyTlsVerification from './python/tls-verification.yaml';
 import pyDebugMode from './python/debug-mode.yaml';
 import pyFlaskCsrf from './python/flask-csrf.yaml';
 import pyDjangoCsrf from './python/django-csrf.yaml';
+import pyStoredXss from './python/stored-xss.yaml';
 
 // One line per rule file: they ship inside the bundle as text (tsup's text loader).
 export const BUILTIN_RULE_FILES: readonly RuleFile[] = [
@@ -98,6 +101,7 @@ export const BUILTIN_RULE_FILES: readonly RuleFile[] = [
   { path: 'javascript/hardcoded-secret.yaml', text: jsHardcodedSecret },
   { path: 'javascript/jwt-algorithms.yaml', text: jsJwtAlgorithms },
   { path: 'javascript/csrf.yaml', text: jsCsrf },
+  { path: 'javascript/stored-xss.yaml', text: jsStoredXss },
   { path: 'javascript/log-injection.yaml', text: jsLogInjection },
   { path: 'javascript/angular-trust-bypass.yaml', text: jsAngularTrustBypass },
   { path: 'javascript/incomplete-url-check.yaml', text: jsIncompleteUrlCheck },
@@ -132,6 +136,7 @@ export const BUILTIN_RULE_FILES: readonly RuleFile[] = [
   { path: 'php/xxe.yaml', text: phpXxe },
   { path: 'php/ldap-injection.yaml', text: phpLdapInjection },
   { path: 'php/xpath-injection.yaml', text: phpXpathInjection },
+  { path: 'php/stored-xss.yaml', text: phpStoredXss },
   { path: 'python/models.yaml', text: pyModels },
   { path: 'python/sql-injection.yaml', text: pySqlInjection },
   { path: 'python/command-injection.yaml', text: pyCommandInjection },
@@ -154,4 +159,5 @@ export const BUILTIN_RULE_FILES: readonly RuleFile[] = [
   { path: 'python/debug-mode.yaml', text: pyDebugMode },
   { path: 'python/flask-csrf.yaml', text: pyFlaskCsrf },
   { path: 'python/django-csrf.yaml', text: pyDjangoCsrf },
+  { path: 'python/stored-xss.yaml', text: pyStoredXss },
 ];

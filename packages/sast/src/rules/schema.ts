@@ -30,6 +30,7 @@ export const sinkSchema = z.strictObject({
   redact: z.boolean().default(false).describe('call mode: the value is a secret; findings name its place, never its text.'),
   value: z.string().optional().describe('call mode, property and assign sinks: a constant given to the key or target that matches this regex (case-insensitive): rejectUnauthorized: false.'),
   object: z.boolean().default(false).describe('Only values that are still objects (not built into a string): operator injection.'),
+  string: z.boolean().default(false).describe('Only values built into a string (concatenation, template literals, string methods): res.send(rows) sends JSON, res.send(`<p>${row.text}</p>`) HTML.'),
   render: z.boolean().default(false).describe('A template render: argument 0 names the template, argument 1 is its data; the sink is the template printing a data key unescaped (EJS <%- %>).'),
   ignoreKeys: z.array(z.string()).default([]).describe('Taint under these top-level keys of the argument does not count ({ where: … } of an ORM).'),
   label: z.string().min(1).describe('What the sink does, for messages: "SQL query".'),

@@ -98,7 +98,8 @@ function callSource(state: ModuleState, call: Call, path: readonly string[]): Ta
   const fact = sourceAt(state, path, call.span);
   if (!fact || fact.origin.type !== 'source') return undefined;
   const first = call.args[0];
-  if (first?.kind === 'literal' && typeof first.value === 'string' && !fact.origin.label.includes('`')) {
+  // The name read (req.get('host')), not a whole SQL statement.
+  if (first?.kind === 'literal' && typeof first.value === 'string' && /^[\w.-]{1,60}$/.test(first.value) && !fact.origin.label.includes('`')) {
     return [{ ...fact, origin: { ...fact.origin, label: `${fact.origin.label} \`${first.value}\`` } }];
   }
   return [fact];
@@ -109,11 +110,13 @@ export function evaluateCall(state: ModuleState, frame: Frame, call: Call): Valu
   const receiver = call.callee.kind === 'member' ? evaluate(state, frame, call.callee.object) : undefined;
   const args = call.args.map((arg) => evaluate(state, frame, arg));
   if (path) recordChecks(state, frame, path, receiver, call.span);
-  // A sink's result is what the sink gives back (rows, a response), not the data passed in.
-  if (path && checkCallSinks(state, frame, path, call, args)) return NOTHING;
+  const isSink = path !== undefined && checkCallSinks(state, frame, path, call, args);
   const callPath = path?.length ? [...path.slice(0, -1), `${path.at(-1)}()`] : undefined;
+  // A sink can also be a source: the rows an SQL query gives back are stored data (stored XSS).
   const source = callPath ? callSource(state, call, callPath) : undefined;
   if (source) return { taint: source, ref: callPath };
+  // A sink's result is what the sink gives back (rows, a response), not the data passed in.
+  if (isSink) return NOTHING;
   const mask = path ? sanitizerMask(state, path) : 0;
   if (mask === state.rules.allClasses && mask !== 0) return NOTHING;
   const callee = resolveCallee(state, frame, call, path);

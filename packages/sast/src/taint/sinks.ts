@@ -10,6 +10,7 @@ export function admits(rule: CompiledRule, sink: CompiledSink, fact: Fact): bool
   if (fact.origin.type === 'source' && !rule.acceptsKind(fact.origin.kind)) return false;
   if ((fact.clean & rule.bit) !== 0) return false;
   if (sink.spec.object && fact.str) return false;
+  if (sink.spec.string && !fact.str) return false;
   if (fact.key !== undefined && sink.ignoreKeys.has(fact.key)) return false;
   if (rule.safePrefix && fact.lead !== undefined && rule.safePrefix.test(fact.lead)) return false;
   return true;
