@@ -1,4 +1,4 @@
-import type { PropagatorSpec, RuleSpec, SinkSpec, ModelsFile } from './schema.js';
+import type { PropagatorSpec, RuleSpec, SinkSpec, ModelsFile, SourceSpec } from './schema.js';
 import { compilePattern, PatternIndex, type PathPattern } from './patterns.js';
 
 export interface CompiledRule {
@@ -31,6 +31,7 @@ export interface CompiledSource {
   pattern: PathPattern;
   kind: string;
   label: string;
+  callback?: number | undefined;
 }
 
 /** Everything the engine checks for one language, indexed for lookup by path. */
@@ -61,11 +62,11 @@ function globToRegex(glob: string): RegExp {
   return new RegExp(`^${glob.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*')}$`);
 }
 
-function addSource(sources: Map<string, CompiledSource[]>, pattern: string, kind: string, label: string): void {
+function addSource(sources: Map<string, CompiledSource[]>, { pattern, kind, label, callback }: SourceSpec): void {
   const compiled = compilePattern(pattern);
   const first = pattern.startsWith('re:') || pattern.startsWith('*') ? '' : pattern.split('.')[0]!;
   const list = sources.get(first) ?? [];
-  list.push({ pattern: compiled, kind, label });
+  list.push({ pattern: compiled, kind, label, callback });
   sources.set(first, list);
 }
 
@@ -117,7 +118,7 @@ export function compileRules(language: string, rules: readonly RuleSpec[], model
   };
   for (const file of models) {
     if (file.language !== language) continue;
-    for (const s of file.sources) addSource(out.sources, s.pattern, s.kind, s.label);
+    for (const s of file.sources) addSource(out.sources, s);
     for (const p of file.sanitizers) out.universal.add(compilePattern(p), true);
     for (const p of file.propagators) out.propagators.add(compilePattern(p.call), p);
   }
@@ -129,7 +130,7 @@ export function compileRules(language: string, rules: readonly RuleSpec[], model
     const rule: CompiledRule = { spec, bit, acceptsKind: (kind) => kinds.some((k) => k.test(kind)), safePrefix: spec.safePrefix ? new RegExp(spec.safePrefix, 'i') : undefined };
     out.rules.push(rule);
     out.allClasses |= bit;
-    for (const s of spec.extraSources) addSource(out.sources, s.pattern, s.kind, s.label);
+    for (const s of spec.extraSources) addSource(out.sources, s);
     spec.sinks.forEach((sink, index) => compileSink(rule, sink, index, out));
     for (const sanitizer of spec.sanitizers) {
       if (sanitizer.call) out.sanitizers.add(compilePattern(sanitizer.call), bit);

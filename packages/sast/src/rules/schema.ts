@@ -14,6 +14,7 @@ export const sourceSchema = z.strictObject({
   pattern,
   kind: z.string().regex(/^[a-z]+(?:\.[a-z-]+)*$/).describe('What input it is: http.query, http.body, http.params, http.headers, http.cookies, http.url, client.url.'),
   label: z.string().min(1).describe('How a code flow names it: "request parameter" (the field read is appended: request parameter `id`).'),
+  callback: z.number().int().min(0).optional().describe('A call source whose data is also handed to its callback argument (the last function given), as this parameter: db.all(sql, (err, rows) => …) is 1.'),
 });
 
 export const sinkSchema = z.strictObject({

@@ -105,6 +105,15 @@ function callSource(state: ModuleState, call: Call, path: readonly string[]): Ta
   return [fact];
 }
 
+/** db.all(sql, (err, rows) => …): the source's data is the callback's parameter `param`, as well as the result. */
+function handToCallback(state: ModuleState, frame: Frame, call: Call, args: readonly Value[], taint: Taint, param: number): void {
+  const index = args.findLastIndex((a) => a.fn);
+  const fn = args[index];
+  if (!fn?.fn) return;
+  const params = Array.from({ length: param + 1 }, (_, i) => (i === param ? { taint } : NOTHING));
+  applySummary(state, frame, summaryOf(state, fn.fn, fn.closure), params, params.map(() => call.args[index]!.span), call.span);
+}
+
 export function evaluateCall(state: ModuleState, frame: Frame, call: Call): Value {
   const path = pathOf(state, frame, call.callee);
   const receiver = call.callee.kind === 'member' ? evaluate(state, frame, call.callee.object) : undefined;
@@ -114,7 +123,11 @@ export function evaluateCall(state: ModuleState, frame: Frame, call: Call): Valu
   const callPath = path?.length ? [...path.slice(0, -1), `${path.at(-1)}()`] : undefined;
   // A sink can also be a source: the rows an SQL query gives back are stored data (stored XSS).
   const source = callPath ? callSource(state, call, callPath) : undefined;
-  if (source) return { taint: source, ref: callPath };
+  if (source) {
+    const callback = matchSource(state.rules, callPath!)?.source.callback;
+    if (callback !== undefined) handToCallback(state, frame, call, args, source, callback);
+    return { taint: source, ref: callPath };
+  }
   // A sink's result is what the sink gives back (rows, a response), not the data passed in.
   if (isSink) return NOTHING;
   const mask = path ? sanitizerMask(state, path) : 0;
