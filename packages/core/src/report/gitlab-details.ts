@@ -18,14 +18,19 @@ function fileOf(uri: string | undefined): string | undefined {
   return file.length ? file : undefined;
 }
 
+/** The step's file; a step that names none is in the finding's file (a URL or an absolute path is in none). */
+function stepFile(step: FlowStep, fallback: string | undefined): string | undefined {
+  return step.uri === undefined ? fallback : fileOf(step.uri);
+}
+
 function where(step: FlowStep, fallback: string | undefined): string {
-  const file = fileOf(step.uri) ?? fallback;
+  const file = stepFile(step, fallback);
   return file ? `${file}${step.line ? `:${step.line}` : ''}` : '';
 }
 
 function nodesOf(steps: readonly FlowStep[], fallback: string | undefined): Node[] {
   return steps.flatMap((step, i): Node[] => {
-    const file = fileOf(step.uri) ?? fallback;
+    const file = stepFile(step, fallback);
     if (!file || !step.line || step.line < 1) return [];
     const node_type = i === 0 ? 'source' : i === steps.length - 1 ? 'sink' : 'propagation';
     return [{ type: 'code-flow-node', node_type, file_location: { type: 'file-location', file_name: file, line_start: step.line } }];
