@@ -39,6 +39,16 @@ describe.skipIf(!hasShared)("GitLab security reports, valid against GitLab's 15.
     const dependencies = await report(out, 'dependency_scanning');
     expect(validateGitlab('dependency_scanning', dependencies)).toEqual([]);
     expect(dependencies.vulnerabilities).toHaveLength(8);
+    // The engine's findings show their path: source and sink as text, every step as a code-flow node.
+    const injection = sast.vulnerabilities.find((v) => (v.identifiers as { value: string }[]).some((i) => i.value === 'js-sql-injection'))!;
+    const details = injection.details as Record<string, { type: string; value?: string; items?: { node_type: string; file_location: { file_name: string; line_start: number } }[][] }>;
+    expect(details.source).toMatchObject({ type: 'text', value: expect.stringMatching(/^examples\/vulnerable-app\/server\.js:\d+ request parameter `\w+`$/) });
+    expect(details.sink).toMatchObject({ type: 'text', value: expect.stringMatching(/^examples\/vulnerable-app\/server\.js:44 passed to `db\.\w+`/) });
+    const nodes = details.code_flows!.items![0]!;
+    expect([nodes[0]!.node_type, nodes.at(-1)!.node_type]).toEqual(['source', 'sink']);
+    expect(nodes.at(-1)!.file_location).toMatchObject({ file_name: 'examples/vulnerable-app/server.js', line_start: 44 });
+    // Findings without a flow (the Dockerfile's) have no details.
+    expect(sast.vulnerabilities.filter((v) => v.details).length).toBe(5);
     const secrets = await report(out, 'secret_detection');
     expect(validateGitlab('secret_detection', secrets)).toEqual([]);
     expect(secrets.vulnerabilities).toHaveLength(2);
@@ -95,6 +105,10 @@ describe('report.json', () => {
     const report = JSON.parse(await readFile(join(out, 'report.json'), 'utf8')) as { verdict: string; counts: { total: number }; findings: { risk: number; factors: unknown[] }[]; scanners: { id: string }[] };
     expect(report.verdict).toBe('fail');
     expect(report.counts.total).toBe(demoExpected().total);
+    // ESLint's 3 findings are joined into the engine's on the same lines: counted as merged, not as 0.
+    expect((report.scanners as unknown as Record<string, unknown>[]).find((s) => s.id === 'eslint-security')).toMatchObject({ findings: 0, merged: 3, mergedInto: ['pipewarden-sast'] });
+    const summary = await readFile(join(out, 'summary.md'), 'utf8');
+    expect(summary).toMatch(/\| eslint-security \| [^|]* \| ran \| 3 \| 0 \\\(\\\+3 merged into pipewarden-sast\\\) \|/);
     expect(report.findings.map((f) => f.risk)).toEqual([...report.findings.map((f) => f.risk)].sort((a, b) => b - a));
     expect(report.findings[0]!.factors.length).toBeGreaterThan(0);
     const printed = spawnSync(process.execPath, [CLI, 'scan', 'examples/vulnerable-app', '--json', '--out-dir', join(out, 'again')], { cwd: repoRoot, encoding: 'utf8', env: { ...process.env, PIPEWARDEN_OFFLINE: '1' } });

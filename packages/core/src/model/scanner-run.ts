@@ -14,8 +14,11 @@ export interface ScannerRun {
   reason?: string | undefined;
   /** Files it was given. */
   files: number;
-  /** Filled in after normalization. */
+  /** Filled in after normalization: its results left after dedupe. */
   findings?: number | undefined;
+  /** Its results joined into another tool's result for the same place (dedupe), and those tools' scanners. */
+  merged?: number | undefined;
+  mergedInto?: readonly string[] | undefined;
   /** What it wrote to stderr last, when it failed. */
   stderrTail?: string | undefined;
   /** When it started and ended (ISO 8601), for the SARIF invocation. */
@@ -34,7 +37,15 @@ export interface ScannerRun {
 }
 
 /** A scanner's run as reports show it (a ScannerRun, or the same read back from a log). */
-export type ScannerSummary = Pick<ScannerRun, 'id' | 'status' | 'durationMs'> & Partial<Pick<ScannerRun, 'version' | 'reason' | 'findings' | 'files' | 'notAnalysed' | 'caveat' | 'dast'>>;
+export type ScannerSummary = Pick<ScannerRun, 'id' | 'status' | 'durationMs'> & Partial<Pick<ScannerRun, 'version' | 'reason' | 'findings' | 'merged' | 'mergedInto' | 'files' | 'notAnalysed' | 'caveat' | 'dast'>>;
+
+/** A scanner's finding count as reports print it: "0 (+3 merged into pipewarden-sast)" when dedupe joined some. */
+export function findingCount(run: Pick<ScannerSummary, 'findings' | 'merged' | 'mergedInto'>): string {
+  if (run.findings === undefined) return '';
+  if (!run.merged) return String(run.findings);
+  const into = run.mergedInto?.length ? ` into ${run.mergedInto.join(', ')}` : '';
+  return `${run.findings} (+${run.merged} merged${into})`;
+}
 
 /** A scanner that could not run, under a fail-closed policy: the run is an error (exit 2). */
 export interface ScannerFailure {

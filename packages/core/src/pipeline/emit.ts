@@ -36,7 +36,7 @@ function stampRun(log: Log, options: ParsedScanOptions, ingested: Ingested, judg
     ...(extra.coverage?.length ? { [PROP.coverage]: extra.coverage } : {}),
     ...(extra.exclusions && (Object.keys(extra.exclusions.files).length || Object.keys(extra.exclusions.findings).length) ? { [PROP.excluded]: extra.exclusions } : {}),
     [PROP.waivers]: { expired: judged.waivers.expired, expiringSoon: judged.waivers.expiringSoon },
-    [PROP.scanners]: runs.map(({ id, status, version: v, durationMs, reason, findings: count, files: fileCount, notAnalysed, caveat, dast }) => ({
+    [PROP.scanners]: runs.map(({ id, status, version: v, durationMs, reason, findings: count, merged, mergedInto, files: fileCount, notAnalysed, caveat, dast }) => ({
       id,
       status,
       files: fileCount,
@@ -44,6 +44,7 @@ function stampRun(log: Log, options: ParsedScanOptions, ingested: Ingested, judg
       durationMs: Math.round(durationMs),
       ...(reason ? { reason } : {}),
       ...(count !== undefined ? { findings: count } : {}),
+      ...(merged ? { merged, mergedInto: mergedInto ?? [] } : {}),
       ...(notAnalysed?.length ? { notAnalysed } : {}),
       ...(caveat ? { caveat } : {}),
       ...(dast ? { dast } : {}),

@@ -2,6 +2,7 @@ import { join, resolve } from 'node:path';
 import type { AdvisorySettings } from '../risk/advisories.js';
 import { findingsOf } from '../finding.js';
 import { NOTHING_TO_SCAN, type ScannerRun } from '../model/scanner-run.js';
+import { countFindings } from './merged-counts.js';
 import { parseScanOptions, type ScanOptions } from '../options/scan-options.js';
 import type { Ports } from '../ports/types.js';
 import { PROP } from '../sarif/types.js';
@@ -36,7 +37,8 @@ function logRuns(runs: ScannerRun[], ports: Ports): void {
   for (const run of runs) {
     if (run.status === 'ran' || run.status === 'partial') {
       const partly = run.notAnalysed?.length ? `, ${run.notAnalysed.length} file${run.notAnalysed.length === 1 ? '' : 's'} not analysed` : '';
-      ports.log('info', `${run.id}: ${run.status}, ${run.findings} finding${run.findings === 1 ? '' : 's'}${partly} in ${(run.durationMs / 1000).toFixed(1)} s`);
+      const merged = run.merged ? ` (+${run.merged} merged into ${run.mergedInto?.join(', ') || 'other tools\' findings'})` : '';
+      ports.log('info', `${run.id}: ${run.status}, ${run.findings} finding${run.findings === 1 ? '' : 's'}${merged}${partly} in ${(run.durationMs / 1000).toFixed(1)} s`);
     }
     else if (run.status === 'failed') ports.log('info', `${run.id}: failed in ${(run.durationMs / 1000).toFixed(1)} s`);
     // The install hint is said once, in the run's warnings: here only why.
@@ -120,7 +122,7 @@ async function scanWith(options: ParsedScanOptions, prepared: Prepared, staging:
   const assessed = await assess(ingested.log, options, ports, feeds);
   const warnings = [...trouble.warnings, ...assessed.warnings];
   const findings = findingsOf(ingested.log);
-  for (const run of collected.runs) if (run.status === 'ran' || run.status === 'partial') run.findings = findings.filter((f) => f.run.properties?.[PROP.scanner] === run.id).length;
+  countFindings(collected.runs, ingested.log, findings);
   logRuns(collected.runs, ports);
   const verdict = judge(findings, options.config, options.stage, warnings);
   // One verdict for every output: a scanner that could not run under a fail-closed policy makes the run an

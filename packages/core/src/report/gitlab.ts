@@ -5,6 +5,7 @@ import type { GitlabContext } from '../model/outputs.js';
 
 export type { GitlabContext };
 import { decodeUri } from '../sarif/uri.js';
+import { flowDetails } from './gitlab-details.js';
 
 // GitLab's security report schemas 15.2.1: one report per type, each vulnerability with an id, identifiers
 // and the location its type requires. Secrets are never in them (Pipewarden never holds the values).
@@ -114,17 +115,21 @@ export function gitlabReports(findings: readonly Finding[], context: GitlabConte
   for (const [type, list] of byType) {
     const failed = context.scanners.some((run) => run.status === 'failed' && TYPE_OF[context.categories[run.id] ?? ''] === type);
     const tool = list[0]?.tool ?? 'Pipewarden';
-    const vulnerabilities = list.map((f) => ({
-      id: uuidOf(f.fingerprint ?? `${f.tool}:${f.ruleId}:${f.location?.uri}:${f.location?.startLine}`),
-      name: (f.rule?.shortDescription?.text ?? f.ruleId).slice(0, 255),
-      description: f.message.slice(0, 1_048_576),
-      severity: SEVERITY[f.severity],
-      ...(f.rule?.help?.text ? { solution: f.rule.help.text.slice(0, 7000) } : {}),
-      identifiers: identifiers(f),
-      ...(f.rule?.helpUri ? { links: [{ url: f.rule.helpUri }] } : {}),
-      location: locationOf(type, f, context),
-      ...(f.fingerprint ? { tracking: trackingOf(f) } : {}),
-    }));
+    const vulnerabilities = list.map((f) => {
+      const details = type === 'sast' ? flowDetails(f) : undefined;
+      return {
+        id: uuidOf(f.fingerprint ?? `${f.tool}:${f.ruleId}:${f.location?.uri}:${f.location?.startLine}`),
+        name: (f.rule?.shortDescription?.text ?? f.ruleId).slice(0, 255),
+        description: f.message.slice(0, 1_048_576),
+        severity: SEVERITY[f.severity],
+        ...(f.rule?.help?.text ? { solution: f.rule.help.text.slice(0, 7000) } : {}),
+        identifiers: identifiers(f),
+        ...(f.rule?.helpUri ? { links: [{ url: f.rule.helpUri }] } : {}),
+        location: locationOf(type, f, context),
+        ...(f.fingerprint ? { tracking: trackingOf(f) } : {}),
+        ...(details ? { details } : {}),
+      };
+    });
     reports[type] = {
       version: GITLAB_SCHEMA_VERSION,
       scan: {

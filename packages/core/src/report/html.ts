@@ -1,4 +1,5 @@
 import { PROP, prop } from '../sarif/props.js';
+import { findingCount } from '../model/scanner-run.js';
 import { randomBytes } from 'node:crypto';
 import { CATEGORIES, PRIORITIES, whereOf, type Finding } from '../finding.js';
 import { describeWaiver } from '../policy/waivers.js';
@@ -216,7 +217,7 @@ export function renderHtml(input: HtmlReportInput): string {
     ? `<section><h2>GitHub code scanning</h2><p>${input.github.kept} of ${input.github.total} results fit GitHub's limits; the lowest-risk ones were left out of the upload (all are in results.sarif and below).</p><ul class="plain">${describeOmissions(input.github).map((l) => `<li>${e(l)}</li>`).join('')}</ul></section>`
     : '';
   const scanners = input.scanners.length
-    ? `<section><h2>Scanners</h2><table><thead><tr><th>Scanner</th><th>Version</th><th>Status</th><th>Findings</th><th>Time</th></tr></thead><tbody>${input.scanners.map((s) => `<tr><td>${e(s.id)}</td><td>${e(s.version ?? '')}</td><td>${e(s.status)}${s.reason ? `: <span class="muted">${e(s.reason)}</span>` : ''}</td><td class="num">${s.findings ?? ''}</td><td class="num">${(s.durationMs / 1000).toFixed(1)} s</td></tr>`).join('')}</tbody></table></section>`
+    ? `<section><h2>Scanners</h2><table><thead><tr><th>Scanner</th><th>Version</th><th>Status</th><th>Findings</th><th>Time</th></tr></thead><tbody>${input.scanners.map((s) => `<tr><td>${e(s.id)}</td><td>${e(s.version ?? '')}</td><td>${e(s.status)}${s.reason ? `: <span class="muted">${e(s.reason)}</span>` : ''}</td><td class="num">${e(findingCount(s))}</td><td class="num">${(s.durationMs / 1000).toFixed(1)} s</td></tr>`).join('')}</tbody></table></section>`
     : '';
   const shown = all.slice(0, HTML_MAX_ROWS);
   const states = [...new Set(shown.map((f) => (f.suppressed ? 'waived' : (f.result.baselineState ?? 'open'))))].sort();

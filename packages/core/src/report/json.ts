@@ -63,13 +63,14 @@ export function renderJson(input: JsonReportInput): Record<string, unknown> {
     ...(input.exclusions && (Object.keys(input.exclusions.files).length || Object.keys(input.exclusions.findings).length) ? { excluded: { files: input.exclusions.files, findings: input.exclusions.findings } } : {}),
     ...(input.coverage?.length ? { coverage: input.coverage } : {}),
     warnings: input.verdict.warnings,
-    scanners: input.scanners.map(({ id, status, version: v, durationMs, reason, findings, notAnalysed, dast }) => ({
+    scanners: input.scanners.map(({ id, status, version: v, durationMs, reason, findings, merged, mergedInto, notAnalysed, dast }) => ({
       id,
       status,
       ...(v ? { version: v } : {}),
       durationMs: Math.round(durationMs),
       ...(reason ? { reason } : {}),
       ...(findings !== undefined ? { findings } : {}),
+      ...(merged ? { merged, mergedInto: mergedInto ?? [] } : {}),
       ...(notAnalysed?.length ? { notAnalysed } : {}),
       ...(dast ? { dast } : {}),
     })),

@@ -2,7 +2,7 @@ import { safeLine } from '../text.js';
 import { PROP, prop } from '../sarif/props.js';
 import { PRIORITIES, SEVERITIES, whereOf, type Finding, type Severity } from '../finding.js';
 import type { ImageInventory } from '../images/check.js';
-import { NOTHING_TO_SCAN, type ScannerSummary } from '../model/scanner-run.js';
+import { findingCount, NOTHING_TO_SCAN, type ScannerSummary } from '../model/scanner-run.js';
 import { flowOf, groupFindings, locationUrl, safeHttpUrl, whereToFix, type FindingGroup } from '../model/groups.js';
 import { decodeUri } from '../sarif/uri.js';
 import type { ReportLinks } from '../model/provenance.js';
@@ -261,7 +261,7 @@ function markdownParts(input: SummaryInput): MarkdownParts {
   const tail: string[] = ['### Scanners', '', '| Scanner | Version | Status | Files | Findings | Time |', '| --- | --- | --- | ---: | ---: | ---: |'];
   for (const run of input.scanners) {
     const status = run.status === 'ran' ? 'ran' : `${run.status}: ${escapeMarkdown(run.reason ?? '', 200)}`;
-    tail.push(`| ${escapeMarkdown(run.id, 60)} | ${escapeMarkdown(run.version ?? '', 40)} | ${status} | ${run.files ?? ''} | ${run.findings ?? ''} | ${seconds(run.durationMs)} |`);
+    tail.push(`| ${escapeMarkdown(run.id, 60)} | ${escapeMarkdown(run.version ?? '', 40)} | ${status} | ${run.files ?? ''} | ${escapeMarkdown(findingCount(run), 200)} | ${seconds(run.durationMs)} |`);
   }
   for (const report of input.reports ?? []) {
     tail.push(`| report ${markdownCode(report.file)} | ${escapeMarkdown(report.format, 40)} | read | | ${report.findings} | |`);

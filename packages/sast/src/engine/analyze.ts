@@ -8,6 +8,7 @@ import { DEFAULT_MAX_BYTES, LocalBackend, type Backend, type BackendInit, type S
 import type { FirstPass } from './file-analyzer.js';
 import { startPool } from './pool.js';
 import { renderFindings } from './templates.js';
+import { routeFindings } from '../routes/decide.js';
 import { ruleSetOf, type RuleOptions } from './ruleset.js';
 
 /** From this many files on, parsing and analysis run in worker threads. */
@@ -71,12 +72,13 @@ function secondJobs(firsts: readonly FirstPass[]): SecondJob[] {
 }
 
 /** Both passes on a backend: each file alone, then again with the summaries of what it imports. */
-async function run(backend: Backend, paths: readonly string[]): Promise<{ firsts: FirstPass[]; findings: TaintFinding[] }> {
+async function run(backend: Backend, paths: readonly string[], init: BackendInit): Promise<{ firsts: FirstPass[]; findings: TaintFinding[] }> {
   const firsts = await backend.first(paths);
   const seconds = new Map((await backend.second(secondJobs(firsts))).map((s) => [s.path, s]));
   const findings = firsts.flatMap((f) => seconds.get(f.path)?.findings ?? f.findings);
   const renders = firsts.flatMap((f) => seconds.get(f.path)?.renders ?? f.renders);
-  return { firsts, findings: [...findings, ...renderFindings(renders, firsts)] };
+  const routes = routeFindings(init.ruleSet.rules, firsts.map((f) => f.routes ?? []), init.files);
+  return { firsts, findings: [...findings, ...renderFindings(renders, firsts), ...routes] };
 }
 
 async function analyzeWith(init: BackendInit, paths: readonly string[], threads: number, texts?: ReadonlyMap<string, string>, uriBaseId?: string | false): Promise<AnalyzeOutcome> {
@@ -85,7 +87,7 @@ async function analyzeWith(init: BackendInit, paths: readonly string[], threads:
   const pool = threads > 0 && !texts ? await startPool(init, threads, paths) : undefined;
   const backend = pool ?? new LocalBackend(init, texts);
   try {
-    const { firsts, findings } = await run(backend, paths);
+    const { firsts, findings } = await run(backend, paths, init);
     const log = buildLog({
       version: VERSION,
       rules: init.ruleSet.rules,

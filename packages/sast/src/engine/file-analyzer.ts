@@ -6,6 +6,8 @@ import { Parsers } from '../parse/parsers.js';
 import { SourceText } from '../parse/syntax.js';
 import type { CompiledRules } from '../rules/compile.js';
 import type { RuleSet } from '../rules/load.js';
+import type { RuleSpec } from '../rules/schema.js';
+import { collectRouteFacts, type RouteFacts } from '../routes/collect.js';
 import { analyzeModule } from '../taint/module.js';
 import type { RenderEvent, Summary, TaintFinding } from '../taint/types.js';
 import { compileRuleSet } from './ruleset.js';
@@ -29,6 +31,8 @@ export interface FirstPass {
   renders: RenderEvent[];
   /** A template's unescaped outputs. */
   rawOutputs?: RawOutput[] | undefined;
+  /** What the file shows of its app, for the route rules (src/routes/). */
+  routes?: RouteFacts[] | undefined;
   /** The file could not be analysed (a bug of ours in lowering it): reported, never fatal. */
   error?: string | undefined;
 }
@@ -54,6 +58,7 @@ export class FileAnalyzer {
   private readonly compiled: Map<string, CompiledRules>;
   private readonly parsers: Parsers;
   private readonly prepared = new Map<string, Prepared>();
+  private readonly routeRules: readonly RuleSpec[];
 
   constructor(
     ruleSet: RuleSet,
@@ -62,6 +67,7 @@ export class FileAnalyzer {
     modules?: ReadonlyMap<string, WebAssembly.Module>,
   ) {
     this.compiled = compileRuleSet(ruleSet);
+    this.routeRules = ruleSet.rules.filter((r) => r.mode === 'route');
     this.parsers = new Parsers(grammarsDir, modules);
   }
 
@@ -78,7 +84,8 @@ export class FileAnalyzer {
       const prepared = { module, src, adapter: found.adapter, rules };
       this.prepared.set(file.path, prepared);
       const result = analyzeModule({ ...prepared, files: this.files });
-      return { ...base, findings: result.findings, exports: [...result.exports].map(([name, s]) => [`${file.path}#${name}`, s]), deps: result.deps, renders: result.renders, rawOutputs: module.rawOutputs };
+      const routes = collectRouteFacts(module, src, found.adapter, this.files, this.routeRules.filter((r) => r.language === found.adapter.id));
+      return { ...base, findings: result.findings, exports: [...result.exports].map(([name, s]) => [`${file.path}#${name}`, s]), deps: result.deps, renders: result.renders, rawOutputs: module.rawOutputs, routes };
     } catch (error) {
       // Missing grammars stop the run (nothing can be parsed); a file we fail to lower is reported and skipped.
       if (error instanceof GrammarError) throw error;

@@ -13,6 +13,16 @@ import jsModels from './javascript/models.yaml';
 import jsSqlInjection from './javascript/sql-injection.yaml';
 import jsSsrf from './javascript/ssrf.yaml';
 import jsXss from './javascript/xss.yaml';
+import jsCsrf from './javascript/csrf.yaml';
+import jsStoredXss from './javascript/stored-xss.yaml';
+import jsWeakHash from './javascript/weak-hash.yaml';
+import jsWeakRandom from './javascript/weak-random.yaml';
+import jsTlsVerification from './javascript/tls-verification.yaml';
+import jsInsecureCookie from './javascript/insecure-cookie.yaml';
+import jsDebugMode from './javascript/debug-mode.yaml';
+import jsStackTraceExposure from './javascript/stack-trace-exposure.yaml';
+import jsHardcodedSecret from './javascript/hardcoded-secret.yaml';
+import jsJwtAlgorithms from './javascript/jwt-algorithms.yaml';
 import javaModels from './java/models.yaml';
 import javaSqlInjection from './java/sql-injection.yaml';
 import javaCommandInjection from './java/command-injection.yaml';
@@ -48,6 +58,7 @@ import phpDeserialization from './php/deserialization.yaml';
 import phpXxe from './php/xxe.yaml';
 import phpLdapInjection from './php/ldap-injection.yaml';
 import phpXpathInjection from './php/xpath-injection.yaml';
+import phpStoredXss from './php/stored-xss.yaml';
 import pyModels from './python/models.yaml';
 import pySqlInjection from './python/sql-injection.yaml';
 import pyCommandInjection from './python/command-injection.yaml';
@@ -68,6 +79,9 @@ import pyWeakRandom from './python/weak-random.yaml';
 import pyInsecureCookie from './python/insecure-cookie.yaml';
 import pyTlsVerification from './python/tls-verification.yaml';
 import pyDebugMode from './python/debug-mode.yaml';
+import pyFlaskCsrf from './python/flask-csrf.yaml';
+import pyDjangoCsrf from './python/django-csrf.yaml';
+import pyStoredXss from './python/stored-xss.yaml';
 
 // One line per rule file: they ship inside the bundle as text (tsup's text loader).
 export const BUILTIN_RULE_FILES: readonly RuleFile[] = [
@@ -82,6 +96,16 @@ export const BUILTIN_RULE_FILES: readonly RuleFile[] = [
   { path: 'javascript/xss.yaml', text: jsXss },
   { path: 'javascript/deserialization.yaml', text: jsDeserialization },
   { path: 'javascript/header-injection.yaml', text: jsHeaderInjection },
+  { path: 'javascript/weak-hash.yaml', text: jsWeakHash },
+  { path: 'javascript/weak-random.yaml', text: jsWeakRandom },
+  { path: 'javascript/tls-verification.yaml', text: jsTlsVerification },
+  { path: 'javascript/insecure-cookie.yaml', text: jsInsecureCookie },
+  { path: 'javascript/debug-mode.yaml', text: jsDebugMode },
+  { path: 'javascript/stack-trace-exposure.yaml', text: jsStackTraceExposure },
+  { path: 'javascript/hardcoded-secret.yaml', text: jsHardcodedSecret },
+  { path: 'javascript/jwt-algorithms.yaml', text: jsJwtAlgorithms },
+  { path: 'javascript/csrf.yaml', text: jsCsrf },
+  { path: 'javascript/stored-xss.yaml', text: jsStoredXss },
   { path: 'javascript/log-injection.yaml', text: jsLogInjection },
   { path: 'javascript/angular-trust-bypass.yaml', text: jsAngularTrustBypass },
   { path: 'javascript/incomplete-url-check.yaml', text: jsIncompleteUrlCheck },
@@ -120,6 +144,7 @@ export const BUILTIN_RULE_FILES: readonly RuleFile[] = [
   { path: 'php/xxe.yaml', text: phpXxe },
   { path: 'php/ldap-injection.yaml', text: phpLdapInjection },
   { path: 'php/xpath-injection.yaml', text: phpXpathInjection },
+  { path: 'php/stored-xss.yaml', text: phpStoredXss },
   { path: 'python/models.yaml', text: pyModels },
   { path: 'python/sql-injection.yaml', text: pySqlInjection },
   { path: 'python/command-injection.yaml', text: pyCommandInjection },
@@ -140,4 +165,7 @@ export const BUILTIN_RULE_FILES: readonly RuleFile[] = [
   { path: 'python/insecure-cookie.yaml', text: pyInsecureCookie },
   { path: 'python/tls-verification.yaml', text: pyTlsVerification },
   { path: 'python/debug-mode.yaml', text: pyDebugMode },
+  { path: 'python/flask-csrf.yaml', text: pyFlaskCsrf },
+  { path: 'python/django-csrf.yaml', text: pyDjangoCsrf },
+  { path: 'python/stored-xss.yaml', text: pyStoredXss },
 ];

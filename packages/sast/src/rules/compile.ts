@@ -1,4 +1,4 @@
-import type { PropagatorSpec, RuleSpec, SinkSpec, ModelsFile } from './schema.js';
+import type { PropagatorSpec, RuleSpec, SinkSpec, ModelsFile, SourceSpec } from './schema.js';
 import { compilePattern, PatternIndex, type PathPattern } from './patterns.js';
 
 export interface CompiledRule {
@@ -20,6 +20,9 @@ export interface CompiledSink {
   spec: SinkSpec;
   receiver: RegExp | undefined;
   equals: RegExp | undefined;
+  near: RegExp | undefined;
+  unlessInside: RegExp | undefined;
+  value: RegExp | undefined;
   ignoreKeys: ReadonlySet<string>;
 }
 
@@ -32,6 +35,7 @@ export interface CompiledSource {
   pattern: PathPattern;
   kind: string;
   label: string;
+  callback?: number | undefined;
 }
 
 /** Everything the engine checks for one language, indexed for lookup by path. */
@@ -62,11 +66,11 @@ function globToRegex(glob: string): RegExp {
   return new RegExp(`^${glob.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*')}$`);
 }
 
-function addSource(sources: Map<string, CompiledSource[]>, pattern: string, kind: string, label: string): void {
+function addSource(sources: Map<string, CompiledSource[]>, { pattern, kind, label, callback }: SourceSpec): void {
   const compiled = compilePattern(pattern);
   const first = pattern.startsWith('re:') || pattern.startsWith('*') ? '' : pattern.split('.')[0]!;
   const list = sources.get(first) ?? [];
-  list.push({ pattern: compiled, kind, label });
+  list.push({ pattern: compiled, kind, label, callback });
   sources.set(first, list);
 }
 
@@ -107,6 +111,9 @@ function compileSink(rule: CompiledRule, spec: SinkSpec, index: number, into: Co
     spec,
     receiver: spec.receiver ? new RegExp(spec.receiver) : undefined,
     equals: spec.when?.equals ? new RegExp(spec.when.equals, 'i') : undefined,
+    near: spec.near ? new RegExp(spec.near, 'i') : undefined,
+    unlessInside: spec.unlessInside ? new RegExp(spec.unlessInside, 'i') : undefined,
+    value: spec.value ? new RegExp(spec.value, 'i') : undefined,
     ignoreKeys: new Set(spec.ignoreKeys),
   };
   into.sinksByKey.set(sink.key, sink);
@@ -134,12 +141,13 @@ export function compileRules(language: string, rules: readonly RuleSpec[], model
   };
   for (const file of models) {
     if (file.language !== language) continue;
-    for (const s of file.sources) addSource(out.sources, s.pattern, s.kind, s.label);
+    for (const s of file.sources) addSource(out.sources, s);
     for (const p of file.sanitizers) out.universal.add(compilePattern(p), true);
     for (const p of file.propagators) out.propagators.add(compilePattern(p.call), p);
   }
   for (const spec of rules) {
-    if (spec.language !== language) continue;
+    // Route rules look at the app as a whole (src/routes/): their sinks are registrations, not data sinks.
+    if (spec.language !== language || spec.mode === 'route') continue;
     const bit = bits.get(spec.class)!;
     const kinds = [...spec.sources, ...spec.extraSources.map((s) => s.kind)].map(globToRegex);
     const contextual = spec.sanitizers.filter((s) => s.lead !== undefined).map((s) => ({ bit: bits.get(contextClass(s.call!))!, lead: new RegExp(s.lead!) }));
@@ -147,7 +155,7 @@ export function compileRules(language: string, rules: readonly RuleSpec[], model
     out.rules.push(rule);
     out.allClasses |= bit;
     for (const c of contextual) out.allClasses |= c.bit;
-    for (const s of spec.extraSources) addSource(out.sources, s.pattern, s.kind, s.label);
+    for (const s of spec.extraSources) addSource(out.sources, s);
     spec.sinks.forEach((sink, index) => compileSink(rule, sink, index, out));
     for (const sanitizer of spec.sanitizers) {
       if (sanitizer.call) out.sanitizers.add(compilePattern(sanitizer.call), sanitizer.lead === undefined ? bit : bits.get(contextClass(sanitizer.call))!);

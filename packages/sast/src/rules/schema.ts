@@ -14,6 +14,7 @@ export const sourceSchema = z.strictObject({
   pattern,
   kind: z.string().regex(/^[a-z]+(?:\.[a-z-]+)*$/).describe('What input it is: http.query, http.body, http.params, http.headers, http.cookies, http.url, client.url.'),
   label: z.string().min(1).describe('How a code flow names it: "request parameter" (the field read is appended: request parameter `id`).'),
+  callback: z.number().int().min(0).optional().describe('A call source whose data is also handed to its callback argument (the last function given), as this parameter: db.all(sql, (err, rows) => …) is 1.'),
 });
 
 export const sinkSchema = z.strictObject({
@@ -22,9 +23,15 @@ export const sinkSchema = z.strictObject({
   property: z.string().optional().describe('An object literal key whose value is the sink: { $where: x }.'),
   args: z.array(z.number().int().min(0)).default([0]).describe('The arguments that must not carry the taint (0-based). In call mode, [] makes the call itself the finding, whatever its arguments (hashlib.md5()).'),
   receiver: z.string().optional().describe('A regex the receiver (the segment before the method) must match: ^(db|pool)$.'),
-  when: z.strictObject({ arg: z.number().int().min(0), has: z.string().optional(), lacks: z.string().optional(), equals: z.string().optional(), falsy: z.string().optional(), unset: z.string().optional() }).optional()
-    .describe('Only when argument `arg` is an object literal with a truthy `has` key, is not one with a `lacks` key, is a string literal matching the regex `equals`, is an object literal whose `falsy` key is a false constant (Python keyword arguments: verify=False), or is absent or an object literal whose `unset` key is absent or a false constant (secure=False or left out).'),
+  when: z.strictObject({ arg: z.number().int().min(0), has: z.string().optional(), lacks: z.string().optional(), equals: z.string().optional(), key: z.string().optional(), falsy: z.string().optional(), unset: z.string().optional() })
+    .refine((w) => w.key === undefined || w.equals !== undefined, '`key` needs `equals`').optional()
+    .describe('Only when argument `arg` is an object literal with a truthy `has` key, is not one with a `lacks` key, is a string literal matching the regex `equals` (with `key`: the object literal\'s value at `key` is a literal, or an array holding one, matching `equals`), is an object literal whose `falsy` key is a false constant (Python keyword arguments: verify=False), or is absent or an object literal whose `unset` key is absent or a false constant (secure=False or left out). Keys may be dotted: cookie.secure.'),
+  near: z.string().optional().describe('call mode: only when the line of the call, or the name of the function it is in, matches this regex (case-insensitive): what the value is for (token, password).'),
+  unlessInside: z.string().optional().describe('Not when the call is inside an `if` whose condition matches this regex (case-insensitive): NODE_ENV checks.'),
+  redact: z.boolean().default(false).describe('call mode: the value is a secret; findings name its place, never its text.'),
+  value: z.string().optional().describe('call mode, property and assign sinks: a constant given to the key or target that matches this regex (case-insensitive): rejectUnauthorized: false.'),
   object: z.boolean().default(false).describe('Only values that are still objects (not built into a string): operator injection.'),
+  string: z.boolean().default(false).describe('Only values built into a string (concatenation, template literals, string methods): res.send(rows) sends JSON, res.send(`<p>${row.text}</p>`) HTML.'),
   render: z.union([z.boolean(), z.literal('attribute')]).default(false).describe("A template render: argument 0 names the template, argument 1 is its data; the sink is the template printing a data key unescaped (EJS <%- %>). `args: [t, d]` names other positions for the template and its data. 'attribute': argument 0 is one key and argument 1 its value, for any template of the scan (a servlet's request.setAttribute for the JSP it forwards to)."),
   templates: z.string().regex(/^\*\.[\w.]+$/).optional().describe("With render: attribute, the templates it reaches, by extension: '*.jsp'."),
   ignoreKeys: z.array(z.string()).default([]).describe('Taint under these top-level keys of the argument does not count ({ where: … } of an ORM).'),
@@ -59,6 +66,23 @@ export const propagatorSchema = z.strictObject({
   to: z.enum(['return', 'receiver']).default('return'),
 });
 
+/**
+ * route mode: an app is the files under the nearest folder with a project file (package.json, pyproject.toml,
+ * requirements.txt, setup.py, manage.py, composer.json, pom.xml), else one folder. References are the paths of
+ * its imports, names, members and calls, resolved through imports and assignments (express-session, flask.session).
+ */
+export const appSchema = z.strictObject({
+  uses: z.array(pattern).default([]).describe('References that show the app keeps users logged in with cookies (express-session, flask.session): without one, the routes are not reported. Empty: every app.'),
+  protections: z.array(pattern).default([]).describe('References that protect the whole app (csurf, flask_wtf): with one, nothing is reported.'),
+  references: z.array(z.strictObject({ pattern, label: z.string().min(1) })).default([]).describe('References that are each a finding where they appear (csrf_exempt).'),
+  settings: z.array(z.strictObject({
+    name: z.string().min(1).describe('A top-level name assigned a list of strings: MIDDLEWARE.'),
+    lacks: z.string().min(1).describe('A regex no item matches: the finding.'),
+    has: z.string().optional().describe('A regex some item must match for the list to count (SessionMiddleware).'),
+    label: z.string().min(1),
+  })).default([]).describe('Lists of settings that must hold an item (CsrfViewMiddleware in MIDDLEWARE).'),
+});
+
 /** Code as a string (a file named after the language), one named file, or several (a route and its template). */
 const snippet = z.union([
   z.string(),
@@ -78,7 +102,7 @@ export const ruleSchema = z.strictObject({
   level: z.enum(['error', 'warning', 'note']),
   securitySeverity: z.number().min(0).max(10),
   precision: z.enum(['very-high', 'high', 'medium', 'low']),
-  mode: z.enum(['taint', 'call', 'guard']).default('taint').describe("taint: data from a source must reach the sink; call: any sink call whose argument is not a constant (a strong signal on its own); guard: a weak check (`guards`) on data that then reaches a sink of the `guarded` rules is the finding."),
+  mode: z.enum(['taint', 'call', 'guard', 'route']).default('taint').describe("taint: data from a source must reach the sink; call: any sink call whose argument is not a constant (a strong signal on its own); guard: a weak check (`guards`) on data that then reaches a sink of the `guarded` rules is the finding; route: an app-level check (`app`): its sinks are route registrations, reported when the app uses what `app.uses` names and nothing of `app.protections`."),
   sources: z.array(z.string()).default([]).describe('Source kinds (globs: http.*) from the language\'s models.yaml and this rule\'s own.'),
   extraSources: z.array(sourceSchema).default([]),
   sinks: z.array(sinkSchema).default([]),
@@ -86,12 +110,15 @@ export const ruleSchema = z.strictObject({
   guarded: z.array(z.string()).default([]).describe('guard mode: the rules whose flows, when they pass such a check, are reported at the check.'),
   sanitizers: z.array(sanitizerSchema).default([]),
   propagators: z.array(propagatorSchema).default([]),
+  app: appSchema.optional().describe('route mode: what the app as a whole uses and how it is protected.'),
   safePrefix: z.string().optional().describe('A regex: taint placed after a constant prefix matching it is harmless (a fixed host in a URL).'),
   refines: z.string().regex(/^[a-z][a-z0-9-]*$/).optional().describe("A class whose sanitizers this rule starts from: it reports only data they let through as clean, the harm they leave (escapeshellcmd stops other commands, not extra arguments)."),
   tests: z.strictObject({ positive: z.array(snippet).min(1), negative: z.array(snippet).min(1) }),
 })
   .refine((r) => r.mode !== 'taint' || r.sources.length > 0, { message: 'a taint rule names at least one source kind', path: ['sources'] })
-  .refine((r) => r.mode === 'guard' || r.sinks.length > 0, { message: 'a taint or call rule names at least one sink', path: ['sinks'] })
+  .refine((r) => r.mode === 'guard' || r.sinks.length > 0 || (r.mode === 'route' && ((r.app?.references.length ?? 0) > 0 || (r.app?.settings.length ?? 0) > 0)), { message: 'a taint, call or route rule names at least one sink', path: ['sinks'] })
+  .refine((r) => r.mode !== 'route' || r.app !== undefined, { message: 'a route rule describes the app', path: ['app'] })
+  .refine((r) => r.mode !== 'route' || r.sinks.every((s) => s.call !== undefined), { message: 'the sinks of a route rule are route registrations (call)', path: ['sinks'] })
   .refine((r) => r.mode !== 'guard' || (r.guards.length > 0 && r.guarded.length > 0), { message: 'a guard rule names its guards and the rules it guards', path: ['guards'] });
 
 /** A language's models: its frameworks' sources, calls that clean for every class, calls that pass data on. */
@@ -109,3 +136,4 @@ export type PropagatorSpec = z.infer<typeof propagatorSchema>;
 export type RuleSpec = z.infer<typeof ruleSchema>;
 export type ModelsFile = z.infer<typeof modelsFileSchema>;
 export type Snippet = z.infer<typeof snippet>;
+export type AppSpec = z.infer<typeof appSchema>;

@@ -98,7 +98,8 @@ function callSource(state: ModuleState, call: Call, path: readonly string[]): Ta
   const fact = sourceAt(state, path, call.span);
   if (!fact || fact.origin.type !== 'source') return undefined;
   const first = call.args[0];
-  if (first?.kind === 'literal' && typeof first.value === 'string' && !fact.origin.label.includes('`')) {
+  // The name read (req.get('host')), not a whole SQL statement.
+  if (first?.kind === 'literal' && typeof first.value === 'string' && /^[\w.-]{1,60}$/.test(first.value) && !fact.origin.label.includes('`')) {
     return [{ ...fact, origin: { ...fact.origin, label: `${fact.origin.label} \`${first.value}\`` } }];
   }
   return [fact];
@@ -111,16 +112,31 @@ function instanceOf(state: ModuleState, callPath: readonly string[] | undefined)
   return state.imported.has(`${head.slice(1, -1)}#${callPath.slice(1).join('.')}`) ? [...callPath] : undefined;
 }
 
+/** db.all(sql, (err, rows) => …): the source's data is the callback's parameter `param`, as well as the result. */
+function handToCallback(state: ModuleState, frame: Frame, call: Call, args: readonly Value[], taint: Taint, param: number): void {
+  const index = args.findLastIndex((a) => a.fn);
+  const fn = args[index];
+  if (!fn?.fn) return;
+  const params = Array.from({ length: param + 1 }, (_, i) => (i === param ? { taint } : NOTHING));
+  applySummary(state, frame, summaryOf(state, fn.fn, fn.closure), params, params.map(() => call.args[index]!.span), call.span);
+}
+
 export function evaluateCall(state: ModuleState, frame: Frame, call: Call): Value {
   const path = pathOf(state, frame, call.callee);
   const receiver = call.callee.kind === 'member' ? evaluate(state, frame, call.callee.object) : undefined;
   const args = call.args.map((arg) => evaluate(state, frame, arg));
   if (path) recordChecks(state, frame, path, receiver, call.span);
-  // A sink's result is what the sink gives back (rows, a response), not the data passed in.
-  if (path && checkCallSinks(state, frame, path, call, args)) return NOTHING;
+  const isSink = path !== undefined && checkCallSinks(state, frame, path, call, args);
   const callPath = path?.length ? [...path.slice(0, -1), `${path.at(-1)}()`] : undefined;
+  // A sink can also be a source: the rows an SQL query gives back are stored data (stored XSS).
   const source = callPath ? callSource(state, call, callPath) : undefined;
-  if (source) return { taint: source, ref: callPath };
+  if (source) {
+    const callback = matchSource(state.rules, callPath!)?.source.callback;
+    if (callback !== undefined) handToCallback(state, frame, call, args, source, callback);
+    return { taint: source, ref: callPath };
+  }
+  // A sink's result is what the sink gives back (rows, a response), not the data passed in.
+  if (isSink) return NOTHING;
   const mask = path ? sanitizerMask(state, path) : 0;
   if (mask === state.rules.allClasses && mask !== 0) return NOTHING;
   const callee = resolveCallee(state, frame, call, path);

@@ -4,7 +4,7 @@ import { evaluateCall } from './calls.js';
 import { CLEAN, mapTaint, sourceFact, union, withStep, type Fact, type Taint } from './facts.js';
 import { analyzeFunction } from './functions.js';
 import { bindPattern } from './bind.js';
-import { checkPropertySinks } from './sinks.js';
+import { checkAssignConstant, checkPropertyConstant, checkPropertySinks } from './sinks.js';
 import { NOTHING, type Value } from './scope.js';
 import type { Frame, ModuleState } from './types.js';
 
@@ -119,6 +119,7 @@ function concat(state: ModuleState, frame: Frame, expr: Extract<Expr, { kind: 'c
 function object(state: ModuleState, frame: Frame, expr: Extract<Expr, { kind: 'object' }>): Value {
   let out: Taint = CLEAN;
   for (const entry of expr.entries) {
+    if (entry.key !== undefined && entry.value.kind === 'literal') checkPropertyConstant(state, frame, entry.key, entry.value);
     const value = evaluate(state, frame, entry.value);
     if (!value.taint.length) continue;
     if (entry.key !== undefined) checkPropertySinks(state, frame, entry.key, value, entry.value.span);
@@ -129,6 +130,7 @@ function object(state: ModuleState, frame: Frame, expr: Extract<Expr, { kind: 'o
 
 function assign(state: ModuleState, frame: Frame, expr: Extract<Expr, { kind: 'assign' }>): Value {
   const target = expr.target;
+  if (target.kind === 'member') checkAssignConstant(state, frame, pathOf(state, frame, { ...target, kind: 'member' }), expr.value);
   let value = evaluate(state, frame, expr.value, { into: target.kind === 'name' ? target.name : undefined });
   if (expr.append && (target.kind === 'name' || target.kind === 'member')) {
     const old = evaluate(state, frame, target.kind === 'name' ? { kind: 'name', span: target.span, name: target.name } : { ...target, kind: 'member' });

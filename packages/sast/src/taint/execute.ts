@@ -1,8 +1,9 @@
 import type { Expr, Stmt } from '../ir/types.js';
 import { bindPattern } from './bind.js';
-import { evaluate, keyOf } from './evaluate.js';
+import { evaluate, keyOf, pathOf } from './evaluate.js';
 import { CLEAN, mapTaint, union, withStep } from './facts.js';
 import { analyzeFunction } from './functions.js';
+import { checkAssignConstant } from './sinks.js';
 import { NOTHING, Scope } from './scope.js';
 import type { Frame, ModuleState } from './types.js';
 
@@ -128,6 +129,7 @@ export function execute(state: ModuleState, frame: Frame, stmts: readonly Stmt[]
         break;
       case 'assign': {
         const into = stmt.target.kind === 'name' ? stmt.target.name : undefined;
+        if (stmt.target.kind === 'member' && stmt.value) checkAssignConstant(state, frame, pathOf(state, frame, { ...stmt.target, kind: 'member' }), stmt.value);
         let value = stmt.value ? evaluate(state, frame, stmt.value, { into }) : NOTHING;
         if (stmt.fallback) value = { ...value, taint: union(value.taint, evaluate(state, frame, stmt.fallback).taint) };
         bindPattern(state, frame, stmt.target, value, stmt.value?.kind === 'concat');

@@ -1,6 +1,7 @@
 import type { Expr, Span } from '../ir/types.js';
 import { cleanFor, type CompiledRule, type CompiledSink } from '../rules/compile.js';
 import { addStep, type Fact } from './facts.js';
+import { conditionHolds, constantMatches, contextHolds } from './sink-conditions.js';
 import type { Value } from './scope.js';
 import type { Frame, ModuleState, SinkSite } from './types.js';
 
@@ -11,6 +12,7 @@ export function admits(rule: CompiledRule, sink: CompiledSink, fact: Fact): bool
   // A refining rule reports only what the refined class's sanitizers let through as clean.
   if (rule.spec.refines !== undefined && !rule.refines.some((r) => cleanFor(r, fact.clean, fact.lead))) return false;
   if (sink.spec.object && fact.str) return false;
+  if (sink.spec.string && !fact.str) return false;
   if (fact.key !== undefined && sink.ignoreKeys.has(fact.key)) return false;
   if (rule.safePrefix && fact.lead !== undefined && rule.safePrefix.test(fact.lead)) return false;
   return true;
@@ -31,32 +33,6 @@ function text(state: ModuleState, span: Span): string {
   return state.src.text.slice(span.start, span.end).replace(/\s+/g, ' ').trim();
 }
 
-/** The condition a sink puts on another argument: spawn(…, { shell: true }), setHeader('Location', …). */
-function conditionHolds(sink: CompiledSink, args: readonly Expr[]): boolean {
-  const when = sink.spec.when;
-  if (!when) return true;
-  const arg = args[when.arg];
-  // `lacks` needs the argument to be there: update(filter, update) has two, Sequelize's instance.update(values) one.
-  if (when.lacks !== undefined) return arg !== undefined && (arg.kind !== 'object' || !arg.entries.some((e) => e.key === when.lacks));
-  // Keyword arguments (Python) arrive as one object literal: verify=False, secure=False.
-  const isFalse = (e: Expr | undefined) => e !== undefined && e.kind === 'literal' && !e.value;
-  if (when.falsy !== undefined) return arg?.kind === 'object' && isFalse(arg.entries.find((e) => e.key === when.falsy)?.value);
-  if (when.unset !== undefined) {
-    if (arg === undefined) return true;
-    if (arg.kind !== 'object') return false;
-    const entry = arg.entries.find((e) => e.key === when.unset);
-    return entry === undefined ? !arg.entries.some((e) => e.spread) : isFalse(entry.value);
-  }
-  if (!arg) return false;
-  if (when.has !== undefined) {
-    if (arg.kind !== 'object') return false;
-    const entry = arg.entries.find((e) => e.key === when.has);
-    return entry !== undefined && !(entry.value.kind === 'literal' && !entry.value.value);
-  }
-  if (sink.equals) return arg.kind === 'literal' && (typeof arg.value === 'string' || typeof arg.value === 'boolean') && sink.equals.test(String(arg.value));
-  return true;
-}
-
 function isConstant(expr: Expr): boolean {
   if (expr.kind === 'literal') return true;
   if (expr.kind === 'concat' || expr.kind === 'union') return expr.parts.every(isConstant);
@@ -65,9 +41,11 @@ function isConstant(expr: Expr): boolean {
 }
 
 /** A call-mode rule: the sink with a value that is not a constant is the finding; the value itself is its only step. */
-function reportCall(state: ModuleState, sink: CompiledSink, arg: Expr, callee: string): void {
+export function reportCall(state: ModuleState, sink: CompiledSink, arg: Expr, callee: string): void {
   const site: SinkSite = { file: state.module.file, span: arg.span, callee, label: sink.spec.label };
-  const origin = { type: 'source' as const, id: `c${arg.span.start}`, kind: 'code', label: `\`${text(state, arg.span)}\``, file: state.module.file, span: arg.span, text: text(state, arg.span) };
+  // A secret's text stays out of every output: the finding names the argument's place instead.
+  const shown = sink.spec.redact ? `the argument of \`${callee}\` (not shown: it holds a secret)` : `\`${text(state, arg.span)}\``;
+  const origin = { type: 'source' as const, id: `c${arg.span.start}`, kind: 'code', label: shown, file: state.module.file, span: arg.span, text: sink.spec.redact ? callee : text(state, arg.span) };
   state.findings.push({ ruleId: sink.rule.spec.id, file: site.file, sink: site, origin, trail: addStep(undefined, { file: site.file, span: site.span, message: `passed to \`${callee}\` (${site.label})` }), weak: false });
 }
 
@@ -103,6 +81,7 @@ export function checkCallSinks(state: ModuleState, frame: Frame, path: readonly 
   for (const sink of sinks) {
     if (sink.receiver && (receiver === undefined || !sink.receiver.test(receiver))) continue;
     if (!conditionHolds(sink, call.args)) continue;
+    if (!contextHolds(state, frame, sink, call.span)) continue;
     matched = true;
     // A call rule whose condition names the harm itself (a weak algorithm's name), or that has no argument to
     // check (new Random().nextInt()): the call is the finding.
@@ -148,5 +127,19 @@ export function checkPropertySinks(state: ModuleState, frame: Frame, key: string
   for (const sink of sinks) {
     const site: SinkSite = { file: state.module.file, span, callee: key, label: sink.spec.label };
     for (const fact of value.taint) reachSink(state, frame, sink, fact, site);
+  }
+}
+
+/** A call-mode property or assignment sink given a constant it names: { rejectUnauthorized: false }, NODE_TLS_REJECT_UNAUTHORIZED = '0'. */
+export function checkPropertyConstant(state: ModuleState, frame: Frame, key: string, value: Expr): void {
+  for (const sink of state.rules.propertySinks.get(key) ?? []) {
+    if (sink.rule.spec.mode === 'call' && constantMatches(sink, value) && contextHolds(state, frame, sink, value.span)) reportCall(state, sink, value, key);
+  }
+}
+
+export function checkAssignConstant(state: ModuleState, frame: Frame, path: readonly string[] | undefined, value: Expr): void {
+  if (!path || value.kind !== 'literal') return;
+  for (const sink of state.rules.assignSinks.match(path)) {
+    if (sink.rule.spec.mode === 'call' && constantMatches(sink, value) && contextHolds(state, frame, sink, value.span)) reportCall(state, sink, value, path.join('.'));
   }
 }
