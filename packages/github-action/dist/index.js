@@ -19159,7 +19159,7 @@ var require_undici = __commonJS({
   }
 });
 
-// ../core/dist/chunk-NM4PBBAP.js
+// ../core/dist/chunk-2LGNVCIW.js
 import { createHmac, scrypt, scryptSync } from "crypto";
 function hasTokenRun(text3) {
   let run5 = 0;
@@ -19550,10 +19550,15 @@ function matchesPattern(ref, pattern2) {
 function sanctionedEntry(ref, list3) {
   return list3?.find((entry2) => matchesPattern(ref, entry2.name) && (!ref.digest || !entry2.digests || entry2.digests.includes(ref.digest)));
 }
-var SECRET_PATTERNS, REDACTED, CANDIDATE, TOKEN_RUN, DIGEST_PREFIX, DIGEST_START, HEX, MIN_TOKEN_ENTROPY, MIN_TOKEN_LENGTH, URL_SPAN, CREDENTIAL_PARAMETER, QUOTED, CREDENTIAL_WORD, PATH_LIKE, TRAILING_VALUE, LONG_MASK, ESCAPES, CONTROLS, BREAKS, PipewardenError, ConfigError, InputError, ScannerError, InternalError, KEYS, PROP, SARIF_SCHEMA_URI, SARIF_VERSION, FINGERPRINT_KEY, SRCROOT, SECRET_SALT, KEYED_CONTEXT, SCRYPT, MIN_SECRET_KEY_LENGTH, UNKEYED_SECRET_HASH, SEVERITY_TABLE, ECOSYSTEM_PURL, REGION_MEMBERS, NOTE_WORDING, SHOWN_NOTES, RegionNotes, regionNote, RunBuilder, read, DIGEST, TAG, COMPONENT;
-var init_chunk_NM4PBBAP = __esm({
-  "../core/dist/chunk-NM4PBBAP.js"() {
+var __defProp2, __export2, SECRET_PATTERNS, REDACTED, CANDIDATE, TOKEN_RUN, DIGEST_PREFIX, DIGEST_START, HEX, MIN_TOKEN_ENTROPY, MIN_TOKEN_LENGTH, URL_SPAN, CREDENTIAL_PARAMETER, QUOTED, CREDENTIAL_WORD, PATH_LIKE, TRAILING_VALUE, LONG_MASK, ESCAPES, CONTROLS, BREAKS, PipewardenError, ConfigError, InputError, ScannerError, InternalError, KEYS, PROP, SARIF_SCHEMA_URI, SARIF_VERSION, FINGERPRINT_KEY, SRCROOT, SECRET_SALT, KEYED_CONTEXT, SCRYPT, MIN_SECRET_KEY_LENGTH, UNKEYED_SECRET_HASH, SEVERITY_TABLE, ECOSYSTEM_PURL, REGION_MEMBERS, NOTE_WORDING, SHOWN_NOTES, RegionNotes, regionNote, RunBuilder, read, DIGEST, TAG, COMPONENT;
+var init_chunk_2LGNVCIW = __esm({
+  "../core/dist/chunk-2LGNVCIW.js"() {
     "use strict";
+    __defProp2 = Object.defineProperty;
+    __export2 = (target, all) => {
+      for (var name4 in all)
+        __defProp2(target, name4, { get: all[name4], enumerable: true });
+    };
     SECRET_PATTERNS = [
       /\b(?:AKIA|ASIA|AGPA|AIDA|AROA|ANPA|ANVA|APKA)[A-Z2-7]{16}\b/g,
       /\bgh[pousr]_[A-Za-z0-9]{36,255}\b/g,
@@ -19956,19 +19961,6 @@ var init_chunk_NM4PBBAP = __esm({
     DIGEST = /^[a-z0-9]+(?:[.+_-][a-z0-9]+)*:[a-fA-F0-9]{32,}$/;
     TAG = /^[\w][\w.-]{0,127}$/;
     COMPONENT = /^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*$/;
-  }
-});
-
-// ../core/dist/chunk-PZ5AY32C.js
-var __defProp2, __export2;
-var init_chunk_PZ5AY32C = __esm({
-  "../core/dist/chunk-PZ5AY32C.js"() {
-    "use strict";
-    __defProp2 = Object.defineProperty;
-    __export2 = (target, all) => {
-      for (var name4 in all)
-        __defProp2(target, name4, { get: all[name4], enumerable: true });
-    };
   }
 });
 
@@ -39859,9 +39851,9 @@ var require_main = __commonJS({
   }
 });
 
-// ../core/dist/dockerfile-3OISDYIC.js
-var dockerfile_3OISDYIC_exports = {};
-__export(dockerfile_3OISDYIC_exports, {
+// ../core/dist/dockerfile-NKM7P5RK.js
+var dockerfile_NKM7P5RK_exports = {};
+__export(dockerfile_NKM7P5RK_exports, {
   analyzeDockerfile: () => analyzeDockerfile,
   baseOfStage: () => baseOfStage
 });
@@ -40019,11 +40011,10 @@ function analyzeDockerfile(text3, file2, policy) {
   return { run: builder.build(), bases };
 }
 var import_dockerfile_ast, RULES, SECRET_NAME, lineOf;
-var init_dockerfile_3OISDYIC = __esm({
-  "../core/dist/dockerfile-3OISDYIC.js"() {
+var init_dockerfile_NKM7P5RK = __esm({
+  "../core/dist/dockerfile-NKM7P5RK.js"() {
     "use strict";
-    init_chunk_NM4PBBAP();
-    init_chunk_PZ5AY32C();
+    init_chunk_2LGNVCIW();
     import_dockerfile_ast = __toESM(require_main(), 1);
     RULES = {
       unpinned: { id: "PW-DF001", name: "base-image-not-pinned", short: "Base image not pinned by digest", score: 4, help: "A tag can be moved to other content at any time: the same Dockerfile then builds on code nobody reviewed. Pin the base as name:tag@sha256:\u2026 and let a bot (Renovate, Dependabot) propose the updates." },
@@ -42614,7 +42605,7 @@ var require_light = __commonJS({
 });
 
 // src/run.ts
-import { join as join18, relative as relative9, resolve as resolve6 } from "path";
+import { join as join16, relative as relative9, resolve as resolve6 } from "path";
 import { readFile as readFile6 } from "fs/promises";
 
 // ../../node_modules/.pnpm/@actions+core@3.0.1/node_modules/@actions/core/lib/command.js
@@ -43858,8 +43849,7 @@ function info2(message2) {
 }
 
 // ../core/dist/index.js
-init_chunk_NM4PBBAP();
-init_chunk_PZ5AY32C();
+init_chunk_2LGNVCIW();
 import { createWriteStream } from "fs";
 import { appendFile as appendFile2, copyFile as copyFile2, open as open3, rename as rename2, rm as rm2, stat as stat3, writeFile as writeFile2 } from "fs/promises";
 import { existsSync as existsSync4, mkdirSync } from "fs";
@@ -63590,19 +63580,16 @@ import { closeSync, constants as constants3, fstatSync, openSync, readSync, real
 import { open as open22, realpath, stat as stat32 } from "fs/promises";
 import { isAbsolute, relative as relative2, resolve as resolve3, sep as sep3 } from "path";
 import { Readable } from "stream";
-import { createRequire } from "module";
 import { dirname as dirname32, join as join23 } from "path";
 import { fileURLToPath as fileURLToPath3 } from "url";
 import { existsSync as existsSync23, readFileSync as readFileSync2 } from "fs";
 import { basename as basename22 } from "path";
-import { join as join33 } from "path";
-import { join as join42 } from "path";
 import { statSync as statSync22 } from "fs";
 import { createHash as createHash2 } from "crypto";
 import { stat as stat4 } from "fs/promises";
 import { createHash as createHash22 } from "crypto";
 import { mkdirSync as mkdirSync2, writeFileSync } from "fs";
-import { dirname as dirname4, join as join52 } from "path";
+import { dirname as dirname4, join as join33 } from "path";
 import { existsSync as existsSync32, mkdirSync as mkdirSync3, realpathSync as realpathSync2 } from "fs";
 import { basename as basename32, dirname as dirname5, relative as relative22 } from "path";
 import { resolve as resolve22 } from "path";
@@ -65153,8 +65140,8 @@ async function Module2(moduleArg = {}) {
   var ENVIRONMENT_IS_WORKER = typeof WorkerGlobalScope != "undefined";
   var ENVIRONMENT_IS_NODE = typeof process == "object" && process.versions?.node && process.type != "renderer";
   if (ENVIRONMENT_IS_NODE) {
-    const { createRequire: createRequire2 } = await import("module");
-    var require = createRequire2(import.meta.url);
+    const { createRequire } = await import("module");
+    var require = createRequire(import.meta.url);
   }
   Module.currentQueryProgressCallback = null;
   Module.currentProgressCallback = null;
@@ -73840,12 +73827,12 @@ import { createHash as createHash3 } from "crypto";
 import { hash as hash2 } from "crypto";
 import { readdir as readdir3 } from "fs/promises";
 import { lstat as lstat2, readdir as readdir22, stat as stat5 } from "fs/promises";
-import { join as join6, relative as relative3, sep as sep22 } from "path";
+import { join as join42, relative as relative3, sep as sep22 } from "path";
 import { stat as stat6 } from "fs/promises";
-import { join as join7 } from "path";
+import { join as join52 } from "path";
 import { extname as extname2, relative as relative4, sep as sep32 } from "path";
 import { readdir as readdir32, stat as stat7 } from "fs/promises";
-import { join as join8 } from "path";
+import { join as join6 } from "path";
 import { createInterface } from "readline";
 import { createGunzip } from "zlib";
 var import_picomatch = __toESM(require_picomatch2(), 1);
@@ -73854,28 +73841,28 @@ var import_picomatch3 = __toESM(require_picomatch2(), 1);
 import { createHash as createHash4 } from "crypto";
 import { availableParallelism as availableParallelism2 } from "os";
 import { rm as rm22, stat as stat8, writeFile as writeFile3 } from "fs/promises";
-import { join as join9 } from "path";
+import { join as join7 } from "path";
 import { isAbsolute as isAbsolute2, relative as relative5, resolve as resolve32, sep as sep4 } from "path";
 import { fileURLToPath as fileURLToPath22 } from "url";
 import { randomBytes as randomBytes3 } from "crypto";
 import { rename as rename22, rm as rm3, writeFile as writeFile4 } from "fs/promises";
-import { basename as basename4, dirname as dirname6, join as join10 } from "path";
+import { basename as basename4, dirname as dirname6, join as join8 } from "path";
 import { gzipSync } from "zlib";
 import { randomBytes as randomBytes2 } from "crypto";
 import { createHash as createHash5 } from "crypto";
-import { basename as basename5, join as join11, resolve as resolve4 } from "path";
+import { basename as basename5, join as join9, resolve as resolve4 } from "path";
 import { createInterface as createInterface2 } from "readline";
 import { resolve as resolve5 } from "path";
-import { join as join17 } from "path";
+import { join as join15 } from "path";
 import { stat as stat9 } from "fs/promises";
-import { join as join12, relative as relative6, sep as sep5 } from "path";
-import { join as join14, resolve as resolve7 } from "path";
-import { isAbsolute as isAbsolute3, join as join13, relative as relative7, sep as sep6 } from "path";
+import { join as join10, relative as relative6, sep as sep5 } from "path";
+import { join as join12, resolve as resolve7 } from "path";
+import { isAbsolute as isAbsolute3, join as join11, relative as relative7, sep as sep6 } from "path";
 import { stat as stat10 } from "fs/promises";
-import { join as join15, relative as relative8, resolve as resolve8, sep as sep7 } from "path";
+import { join as join13, relative as relative8, resolve as resolve8, sep as sep7 } from "path";
 import { randomBytes as randomBytes4 } from "crypto";
 import { readdir as readdir4, rename as rename3, rm as rm4 } from "fs/promises";
-import { basename as basename6, join as join16 } from "path";
+import { basename as basename6, join as join14 } from "path";
 var SEVERITIES = ["critical", "high", "medium", "low", "info"];
 var CATEGORIES = ["sast", "sca", "secrets", "iac", "container", "dast", "sbom"];
 var PRIORITIES = ["P0", "P1", "P2", "P3", "P4"];
@@ -76661,22 +76648,6 @@ var bandit = {
     return logOf(built);
   }
 };
-var require2 = createRequire(import.meta.url);
-function resolveNodePackage(name23) {
-  for (const base2 of require2.resolve.paths(name23) ?? []) {
-    const manifest = join23(base2, name23, "package.json");
-    try {
-      const { version: version22 } = JSON.parse(readFileSync2(manifest, "utf8"));
-      return { dir: dirname32(manifest), version: version22 };
-    } catch {
-    }
-  }
-  return void 0;
-}
-function nodeToolAvailability(name23, hint) {
-  const tool = resolveNodePackage(name23);
-  return tool ? { available: true, version: tool.version } : { available: false, reason: `${name23} is not installed (${hint})` };
-}
 var here = dirname32(fileURLToPath3(import.meta.url));
 var RUNNER_DIRS = [join23(here, "runners"), join23(here, "..", "..", "dist", "runners")];
 function readManifest(dir) {
@@ -78652,7 +78623,6 @@ var npmAudit2 = {
   // records that as a failed run with the service's status line, so it is not mistaken for a clean one.
   exitMeaning: (code) => code === 0 ? "clean" : code === 1 ? "findings" : "error"
 };
-var HINT = "it ships with @pipewarden/core; reinstall with `pnpm install`";
 var cyclonedxNpm = {
   kind: "command",
   sbom: "app",
@@ -78662,17 +78632,18 @@ var cyclonedxNpm = {
   stages: ["commit"],
   format: "cyclonedx",
   timeoutMs: 5 * 6e4,
-  installHint: HINT,
+  installHint: "built in",
   cost: 2,
   async detect() {
-    return nodeToolAvailability("@cyclonedx/cyclonedx-npm", HINT);
+    return runnerAvailability("cyclonedx-npm");
   },
   select: (files) => files.filter((file2) => file2 === "package-lock.json" || file2 === "npm-shrinkwrap.json"),
   command(target) {
-    const tool = resolveNodePackage("@cyclonedx/cyclonedx-npm");
     return {
       command: process.execPath,
-      args: [join33(tool.dir, "bin", "cyclonedx-npm-cli.js"), "--package-lock-only", "--output-format", "JSON", "--output-file", target.outputFile, "--", "package.json"],
+      // Not validated against the schema: the validators are optional dependencies (one a native addon) left out of
+      // the runner, and the SBOM is the generator's own output.
+      args: [toolRunner("cyclonedx-npm").script, "--package-lock-only", "--no-validate", "--output-format", "JSON", "--output-file", target.outputFile, "--", "package.json"],
       cwd: target.root,
       output: "file",
       // Run from a pnpm or yarn script, npm_execpath names that tool; cyclonedx-npm must run npm's own `npm ls`.
@@ -78682,7 +78653,6 @@ var cyclonedxNpm = {
   // The SBOM is the product (kept in out-dir/raw/); it carries no vulnerabilities, so no findings.
   exitMeaning: (code) => code === 0 ? "clean" : "error"
 };
-var HINT2 = "it ships with @pipewarden/core; reinstall with `pnpm install`";
 var LOCKFILES2 = { "package-lock.json": "npm", "npm-shrinkwrap.json": "npm", "yarn.lock": "yarn" };
 var ISSUE = /^detected (.+?) for package: (.+?)\n\s+expected: (.*)\n\s+actual: (.*)$/gm;
 var lockfileLint = {
@@ -78693,19 +78663,18 @@ var lockfileLint = {
   stages: ["precommit", "commit"],
   format: "sarif",
   timeoutMs: 2 * 6e4,
-  installHint: HINT2,
+  installHint: "built in",
   cost: 1,
   async detect() {
-    return nodeToolAvailability("lockfile-lint", HINT2);
+    return runnerAvailability("lockfile-lint");
   },
   select: (files) => files.filter((file2) => LOCKFILES2[file2] !== void 0),
   command(target) {
-    const tool = resolveNodePackage("lockfile-lint");
     const lockfile = target.files[0];
     return {
       command: process.execPath,
       // Packages only from the registry, over HTTPS, under their own names: a tampered lockfile fails all three.
-      args: [join42(tool.dir, "bin", "lockfile-lint.js"), "--path", lockfile, "--type", LOCKFILES2[lockfile], "--validate-https", "--allowed-hosts", "npm", "yarn", "--validate-package-names", "--format", "plain"],
+      args: [toolRunner("lockfile-lint").script, "--path", lockfile, "--type", LOCKFILES2[lockfile], "--validate-https", "--allowed-hosts", "npm", "yarn", "--validate-package-names", "--format", "plain"],
       cwd: target.root,
       output: "convert"
     };
@@ -79286,34 +79255,34 @@ var package_default = {
     "pipewarden.schema.json"
   ],
   scripts: {
-    build: "tsup",
+    build: `node -e "require('node:fs').rmSync('dist', { recursive: true, force: true })" && tsup`,
     typecheck: "tsc --noEmit -p ."
   },
   dependencies: {
-    "@cyclonedx/cyclonedx-npm": "6.0.1",
-    "@microsoft/eslint-formatter-sarif": "3.1.0",
     "@pipewarden/sast": "workspace:*",
-    "@secretlint/core": "11.7.1",
-    "@secretlint/secretlint-formatter-sarif": "11.7.1",
-    "@secretlint/secretlint-rule-preset-recommend": "11.7.1",
-    "@secretlint/source-creator": "11.7.1",
     "@types/sarif": "2.1.7",
     "ae-cvss-calculator": "1.0.13",
     "dockerfile-ast": "0.7.1",
-    eslint: "9.39.2",
-    "eslint-plugin-security": "3.0.1",
-    "eslint-scope": "8.4.0",
-    "eslint-visitor-keys": "4.2.1",
-    espree: "10.4.0",
     "fast-xml-parser": "5.12.1",
-    globby: "14.1.0",
-    "lockfile-lint": "5.0.1",
     picomatch: "4.0.3",
     yaml: "2.9.1",
     zod: "4.6.7"
   },
   devDependencies: {
-    "@types/picomatch": "4.0.2"
+    "@cyclonedx/cyclonedx-npm": "6.0.1",
+    "@microsoft/eslint-formatter-sarif": "3.1.0",
+    "@secretlint/core": "11.7.1",
+    "@secretlint/secretlint-formatter-sarif": "11.7.1",
+    "@secretlint/secretlint-rule-preset-recommend": "11.7.1",
+    "@secretlint/source-creator": "11.7.1",
+    "@types/picomatch": "4.0.2",
+    eslint: "9.39.2",
+    "eslint-plugin-security": "3.0.1",
+    "eslint-scope": "8.4.0",
+    "eslint-visitor-keys": "4.2.1",
+    espree: "10.4.0",
+    globby: "14.1.0",
+    "lockfile-lint": "5.0.1"
   }
 };
 var version2 = package_default.version;
@@ -79323,7 +79292,7 @@ async function dockerfileBase(root, images) {
     const read2 = await reader.read(file2, { maxBytes: 4 * 1024 * 1024 });
     if ("refused" in read2) continue;
     const text22 = read2.data.toString("utf8");
-    const { analyzeDockerfile: analyzeDockerfile2, baseOfStage: baseOfStage2 } = await Promise.resolve().then(() => (init_dockerfile_3OISDYIC(), dockerfile_3OISDYIC_exports));
+    const { analyzeDockerfile: analyzeDockerfile2, baseOfStage: baseOfStage2 } = await Promise.resolve().then(() => (init_dockerfile_NKM7P5RK(), dockerfile_NKM7P5RK_exports));
     const base2 = baseOfStage2(analyzeDockerfile2(text22, file2, images).bases);
     if (base2?.reference) return { reference: base2.reference, file: file2, line: base2.line };
   }
@@ -79452,7 +79421,7 @@ var dockerfile = {
   detect: async () => ({ available: true, version: version2 }),
   select: byName(DOCKERFILES),
   async analyze(target) {
-    const { analyzeDockerfile: analyzeDockerfile2 } = await Promise.resolve().then(() => (init_dockerfile_3OISDYIC(), dockerfile_3OISDYIC_exports));
+    const { analyzeDockerfile: analyzeDockerfile2 } = await Promise.resolve().then(() => (init_dockerfile_NKM7P5RK(), dockerfile_NKM7P5RK_exports));
     const runs = [];
     const reader = rootReader(target.root);
     for (const file2 of target.files) {
@@ -79485,9 +79454,9 @@ var hadolint2 = {
 var MODULES = "sql,xss,exec,file,redirect,crlf";
 var NO_PROXY_ENV = Object.fromEntries(["http_proxy", "https_proxy", "all_proxy"].flatMap((name23) => [[name23, ""], [name23.toUpperCase(), ""]]));
 function wapitiConfigDir(outputFile) {
-  const dir = join52(dirname4(outputFile), "wapiti-config");
+  const dir = join33(dirname4(outputFile), "wapiti-config");
   mkdirSync2(dir, { recursive: true });
-  writeFileSync(join52(dir, "apps.json"), "{}\n");
+  writeFileSync(join33(dir, "apps.json"), "{}\n");
   return dir;
 }
 var wapiti2 = {
@@ -79520,7 +79489,7 @@ var wapiti2 = {
         target.outputFile,
         "--flush-session",
         "--store-session",
-        join52(dirname4(target.outputFile), "wapiti-session"),
+        join33(dirname4(target.outputFile), "wapiti-session"),
         "--store-config",
         wapitiConfigDir(target.outputFile),
         // The address file-inclusion payloads name ([EXTERNAL_ENDPOINT]e.php, default wapiti3.ovh): the target
@@ -81406,7 +81375,7 @@ async function inWorkTree(root, files, onSkipped) {
   const reader = rootReader(root);
   const present = await Promise.all(
     files.map(async (file2) => {
-      const info3 = await lstat2(join6(root, file2)).catch(() => void 0);
+      const info3 = await lstat2(join42(root, file2)).catch(() => void 0);
       if (!info3) return false;
       if (info3.isFile()) return true;
       if (!info3.isSymbolicLink()) return false;
@@ -81434,12 +81403,12 @@ async function listFiles(root, ports, env, onSkipped) {
     const entries = await readdir22(dir, { withFileTypes: true });
     for (const entry2 of entries) {
       if (entry2.isDirectory()) {
-        if (!SKIP_DIRS.has(entry2.name)) await walk2(join6(dir, entry2.name));
-        else onSkipped?.(`${toPosix(relative3(root, join6(dir, entry2.name)))}/`);
+        if (!SKIP_DIRS.has(entry2.name)) await walk2(join42(dir, entry2.name));
+        else onSkipped?.(`${toPosix(relative3(root, join42(dir, entry2.name)))}/`);
       } else if (entry2.isFile()) {
-        out2.push(toPosix(relative3(root, join6(dir, entry2.name))));
+        out2.push(toPosix(relative3(root, join42(dir, entry2.name))));
       } else if (entry2.isSymbolicLink()) {
-        const path22 = toPosix(relative3(root, join6(dir, entry2.name)));
+        const path22 = toPosix(relative3(root, join42(dir, entry2.name)));
         const target = await linkTarget(reader, path22);
         if (target === "outside" || target === "special") onSkipped?.(path22, target);
       }
@@ -81662,7 +81631,7 @@ async function loadConfigFile(file2) {
 }
 async function findConfigFile(dir) {
   for (const name23 of ["pipewarden.yml", "pipewarden.yaml"]) {
-    const candidate = join7(dir, name23);
+    const candidate = join52(dir, name23);
     if (await stat6(candidate).then(() => true, () => false)) return candidate;
   }
   return void 0;
@@ -82247,7 +82216,7 @@ async function readFeedsDir(dir) {
     throw new InputError(describeFsError(error63), { file: dir, cause: error63 });
   }
   const warnings = [];
-  const kevPath = join8(dir, KEV_FILE);
+  const kevPath = join6(dir, KEV_FILE);
   const kev = await stat7(kevPath).then(
     () => readKev(kevPath),
     () => {
@@ -82257,7 +82226,7 @@ async function readFeedsDir(dir) {
   );
   const epssName = await newestEpss(dir);
   if (!epssName) warnings.push(`no epss_scores*.csv in ${dir}: EPSS not applied`);
-  const epss = epssName ? await readEpss(join8(dir, epssName)) : void 0;
+  const epss = epssName ? await readEpss(join6(dir, epssName)) : void 0;
   return { kev, epss, warnings };
 }
 async function download(fetcher, url2, target, timeoutMs) {
@@ -82273,7 +82242,7 @@ async function download(fetcher, url2, target, timeoutMs) {
 }
 async function cachedFeeds(options2) {
   const warnings = [];
-  const todayDir = join8(options2.cacheDir, options2.today);
+  const todayDir = join6(options2.cacheDir, options2.today);
   const timeoutMs = options2.timeoutMs ?? 6e4;
   const want = [
     { name: KEV_FILE, url: options2.kevUrl ?? KEV_URL, read: readKev },
@@ -82281,7 +82250,7 @@ async function cachedFeeds(options2) {
   ];
   const found = [];
   for (const feed of want) {
-    const todayFile = join8(todayDir, feed.name);
+    const todayFile = join6(todayDir, feed.name);
     let have = await stat7(todayFile).then(() => true, () => false);
     if (!have && !options2.offline && options2.fetch) {
       try {
@@ -82299,14 +82268,14 @@ async function cachedFeeds(options2) {
     const days2 = (await readdir32(options2.cacheDir).catch(() => [])).filter((d) => /^\d{4}-\d{2}-\d{2}$/.test(d)).sort().reverse();
     let older2;
     for (const day of days2) {
-      if (await stat7(join8(options2.cacheDir, day, feed.name)).then(() => true, () => false)) {
+      if (await stat7(join6(options2.cacheDir, day, feed.name)).then(() => true, () => false)) {
         older2 = day;
         break;
       }
     }
     if (older2) {
       warnings.push(`using the ${feed.name} snapshot of ${older2} from the cache`);
-      found.push(await feed.read(join8(options2.cacheDir, older2, feed.name)));
+      found.push(await feed.read(join6(options2.cacheDir, older2, feed.name)));
     } else {
       warnings.push(`no ${feed.name} available (offline and nothing cached): ${feed.name.startsWith("epss") ? "EPSS" : "KEV"} not applied`);
       found.push(void 0);
@@ -82543,7 +82512,7 @@ async function runScanner(scanner, input2, ports, signal) {
     const reason = input2.shard && work.applicable.length ? `no files for it to scan in shard ${input2.shard.index}/${input2.shard.total}` : NOTHING_TO_SCAN;
     return skip(reason, { version: availability.version });
   }
-  const outputFile = join9(input2.rawDir, `${scanner.id}.${scanner.format === "sarif" ? "sarif" : "json"}`);
+  const outputFile = join7(input2.rawDir, `${scanner.id}.${scanner.format === "sarif" ? "sarif" : "json"}`);
   const what2 = work.byTarget ? work.what : `${work.files.length} file${work.files.length === 1 ? "" : "s"}`;
   ports.log("info", `${scanner.id} ${availability.version}: scanning ${what2}`);
   ports.progress?.({ type: "start", scanner: scanner.id, target: what2 });
@@ -83324,15 +83293,15 @@ function renderMarkdown(input2, limit = MARKDOWN_LIMIT) {
   const { head, table: table2, tail: tail2 } = markdownParts(input2);
   const report = safeHttpUrl(input2.links?.report);
   const fullReport = report ? `[the full report](${report})` : "`report.html` and `results.sarif` in the job's artifacts";
-  const join182 = (rows2) => {
+  const join162 = (rows2) => {
     const shown2 = table2.length ? [...table2.slice(0, rows2 + 4), ...rows2 < table2.length - 4 ? ["", `${table2.length - 4 - rows2} more findings are not shown here: see ${fullReport}.`] : [], "", "</details>", ""] : [];
     return [...head, ...shown2, ...tail2].join("\n");
   };
   let rows = Math.max(0, table2.length - 4);
-  let text22 = join182(rows);
+  let text22 = join162(rows);
   while (text22.length > limit && rows > 0) {
     rows = Math.floor(rows / 2);
-    text22 = join182(rows);
+    text22 = join162(rows);
   }
   if (text22.length > limit) {
     const note = `
@@ -83778,10 +83747,10 @@ function gitlabReports(findings, context) {
   return reports;
 }
 async function writeFolderAtomic(dir, files) {
-  const staging = join10(dirname6(dir), `.${basename4(dir)}.tmp-${process.pid}-${randomBytes3(4).toString("hex")}`);
+  const staging = join8(dirname6(dir), `.${basename4(dir)}.tmp-${process.pid}-${randomBytes3(4).toString("hex")}`);
   ensureDir(staging);
   try {
-    for (const file2 of files) await writeFile4(join10(staging, file2.name), file2.text);
+    for (const file2 of files) await writeFile4(join8(staging, file2.name), file2.text);
     for (let attempt = 0; ; attempt++) {
       const old = `${staging}.old${attempt}`;
       await rename22(dir, old).catch((error63) => {
@@ -83803,14 +83772,14 @@ async function writeFolderAtomic(dir, files) {
 }
 async function emit(log2, summary2, outDir, context = {}) {
   const outputs = {
-    sarif: join10(outDir, "results.sarif"),
-    summary: join10(outDir, "summary.md"),
+    sarif: join8(outDir, "results.sarif"),
+    summary: join8(outDir, "summary.md"),
     gitlab: [],
-    junit: join10(outDir, "junit.xml"),
-    json: join10(outDir, "report.json"),
-    html: join10(outDir, "report.html"),
+    junit: join8(outDir, "junit.xml"),
+    json: join8(outDir, "report.json"),
+    html: join8(outDir, "report.html"),
     github: [],
-    githubDir: join10(outDir, "github")
+    githubDir: join8(outDir, "github")
   };
   ensureDir(outDir);
   const github = githubSarif(log2, { anchorUri: context.anchorUri });
@@ -83818,7 +83787,7 @@ async function emit(log2, summary2, outDir, context = {}) {
     outputs.githubDir,
     github.files.map((file2) => ({ name: file2.name, text: file2.text }))
   );
-  outputs.github = github.files.map((file2) => join10(outputs.githubDir, file2.name));
+  outputs.github = github.files.map((file2) => join8(outputs.githubDir, file2.name));
   const input2 = { ...summary2, fixed: summary2.fixed ?? fixedOf(log2), github, links: summary2.links ?? context.links };
   await writeFileAtomic(outputs.sarif, sarifText(log2));
   await writeFileAtomic(outputs.summary, renderMarkdown(input2));
@@ -83829,7 +83798,7 @@ async function emit(log2, summary2, outDir, context = {}) {
   if (context.gitlab) {
     const reports = gitlabReports(input2.findings.filter((f) => !f.suppressed), context.gitlab);
     for (const [type, report] of Object.entries(reports)) {
-      const file2 = join10(outDir, GITLAB_REPORT_FILES[type]);
+      const file2 = join8(outDir, GITLAB_REPORT_FILES[type]);
       await writeFileAtomic(file2, `${JSON.stringify(report, null, 2)}
 `);
       outputs.gitlab.push(file2);
@@ -84025,7 +83994,7 @@ async function completeProvenance(provenance, srcRoot, ports, env) {
 }
 function historyFileOf(options2) {
   if (options2.off) return void 0;
-  const shown2 = options2.named ?? options2.configured ?? join11(options2.outDir, "history.jsonl");
+  const shown2 = options2.named ?? options2.configured ?? join9(options2.outDir, "history.jsonl");
   return { file: resolve4(options2.cwd, shown2), shown: shown2 };
 }
 async function loadHistory(options2, warn) {
@@ -84411,7 +84380,7 @@ function imagesOf(log2, prepared) {
 var ANCHORS = ["pipewarden.yml", "pipewarden.yaml", "README.md", "readme.md", "package.json", "Dockerfile"];
 async function anchorOf(dir, srcRoot) {
   for (const name23 of ANCHORS) {
-    const path22 = join12(dir, name23);
+    const path22 = join10(dir, name23);
     if (await stat9(path22).then((s) => s.isFile(), () => false)) {
       const rel = relative6(srcRoot, path22);
       if (!rel.startsWith("..")) return rel.split(sep5).map(encodeURIComponent).join("/");
@@ -84442,7 +84411,7 @@ function pathIn(result2, at) {
   const artifact = result2.locations?.[0]?.physicalLocation?.artifactLocation;
   const uri = artifact?.uri;
   if (!uri || /^[a-z][a-z0-9+.-]*:/i.test(uri) || leavesRoot(artifact)) return void 0;
-  const path22 = relative7(at.dir, join13(at.srcRoot, decodeUri(uri)));
+  const path22 = relative7(at.dir, join11(at.srcRoot, decodeUri(uri)));
   if (!path22 || path22.startsWith("..") || isAbsolute3(path22)) return void 0;
   return sep6 === "/" ? path22 : path22.split(sep6).join("/");
 }
@@ -84616,7 +84585,7 @@ async function ingest(options2, prepared, collected, trouble, ports) {
   await dropExcludedFindings(combined, prepared.exclusions, { dir, srcRoot }, ports, options2.env);
   const screening = await screenSecretFindings(combined, createLineReader(srcRoot));
   if (screening.placeholders) prepared.exclusions.counts.findings.placeholder = (prepared.exclusions.counts.findings.placeholder ?? 0) + screening.placeholders;
-  const routes = await mapDastRoutes(combined, { srcRoot, files: async () => (files.length ? files : await listFiles(dir, ports, options2.env)).map((file2) => join14(dir, file2)) });
+  const routes = await mapDastRoutes(combined, { srcRoot, files: async () => (files.length ? files : await listFiles(dir, ports, options2.env)).map((file2) => join12(dir, file2)) });
   if (routes.mapped + routes.unmapped) ports.log("info", `DAST: ${routes.mapped} finding${routes.mapped === 1 ? "" : "s"} traced to the handler in the code, ${routes.unmapped} kept by URL`);
   const log2 = await identify(combined, { srcRoot, secrets: redactor.keyer });
   const { merged } = dedupe(log2, options2.config.dedupe ?? DEFAULT_DEDUPE);
@@ -84727,21 +84696,21 @@ async function prepare(options2, ports, registry2) {
   const baselineLog = options2.baseline ? await readBaseline(resolve8(options2.cwd, options2.baseline), options2.baseline, redactor) : void 0;
   const history = options2.history ? (await loadHistory(options2.history, (message2) => ports.log("warn", message2))).lines : void 0;
   const diffScope = options2.diffBase ? await readDiffScope(srcRoot, options2.diffBase, ports, options2.env) : void 0;
-  const changed2 = diffScope ? new Set([...diffScope.files.keys()].map((path22) => relative8(dir, join15(srcRoot, path22)).split(sep7).join("/")).filter((p) => !p.startsWith(".."))) : void 0;
+  const changed2 = diffScope ? new Set([...diffScope.files.keys()].map((path22) => relative8(dir, join13(srcRoot, path22)).split(sep7).join("/")).filter((p) => !p.startsWith(".."))) : void 0;
   return { dir, outDir: resolve8(options2.cwd, options2.outDir), srcRoot, scanners: scanners2, explicit, files, filesWithThirdParty, leftOutLinks, exclusions, targets, scannerOptions, timeouts, baselineLog, history, diffScope, changed: changed2, redactor };
 }
 function stagingRawDir(outDir) {
-  return join16(outDir, `.raw-${process.pid}-${randomBytes4(4).toString("hex")}`);
+  return join14(outDir, `.raw-${process.pid}-${randomBytes4(4).toString("hex")}`);
 }
 async function stagedFiles(staging) {
   const entries = await readdir4(staging, { withFileTypes: true }).catch(() => []);
-  return entries.filter((entry2) => entry2.isFile()).map((entry2) => join16(staging, entry2.name));
+  return entries.filter((entry2) => entry2.isFile()).map((entry2) => join14(staging, entry2.name));
 }
 async function publishRaw(staging, rawDir) {
   const files = await stagedFiles(staging);
   if (!files.length) return;
   ensureDir(rawDir);
-  for (const file2 of files) await rename3(file2, join16(rawDir, basename6(file2)));
+  for (const file2 of files) await rename3(file2, join14(rawDir, basename6(file2)));
 }
 async function dropStaging(staging) {
   await rm4(staging, { recursive: true, force: true });
@@ -84819,7 +84788,7 @@ async function scanWith(options2, prepared, staging, feeds, ports, parts2, start
   const trouble = troubleOf(collected.runs, failClosed);
   const ingested = await ingest(options2, prepared, collected, trouble, ports);
   await scrubStaged(staging, prepared.redactor);
-  await publishRaw(staging, join17(prepared.outDir, "raw"));
+  await publishRaw(staging, join15(prepared.outDir, "raw"));
   const assessed = await assess(ingested.log, options2, ports, feeds);
   const warnings = [...trouble.warnings, ...assessed.warnings];
   const findings = findingsOf(ingested.log);
@@ -89356,7 +89325,7 @@ async function run4() {
     const configFile = await configFileOf(inputs, workspace, dir);
     const config2 = applyFailOn(configFile ? await loadConfigFile(resolve6(workspace, configFile)) : {}, inputs.stage, inputs.failOn);
     const ports = { exec: actionsExec, log: (level, message2) => level === "warn" ? warning(message2) : info2(message2) };
-    const cacheRoot = process.env.RUNNER_TOOL_CACHE ?? process.env.RUNNER_TEMP ?? join18(workspace, ".pipewarden-cache");
+    const cacheRoot = process.env.RUNNER_TOOL_CACHE ?? process.env.RUNNER_TEMP ?? join16(workspace, ".pipewarden-cache");
     const offline = /^(1|true|yes)$/i.test(process.env.PIPEWARDEN_OFFLINE ?? "");
     const context = readGithubContext(process.env);
     const wantsPosting = inputs.comment || inputs.uploadSarif || inputs.tickets !== "none";
@@ -89377,7 +89346,7 @@ async function run4() {
         diffBase: inputs.diffBase,
         targets: { ...inputs.targetUrl ? { url: { href: inputs.targetUrl } } : {}, ...inputs.image ? { image: inputs.image } : {} },
         feedsDir: inputs.feedsDir,
-        feedCache: { cacheDir: join18(cacheRoot, "pipewarden", "feeds"), offline, fetch: offline ? void 0 : globalThis.fetch },
+        feedCache: { cacheDir: join16(cacheRoot, "pipewarden", "feeds"), offline, fetch: offline ? void 0 : globalThis.fetch },
         links: platform2.build.links,
         history: historyFileOf({ named: inputs.history ?? void 0, off: inputs.history === null, configured: config2.history, outDir: inputs.outDir, cwd: workspace }),
         provenance: platform2.build.provenance

@@ -1,36 +1,7 @@
-import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { existsSync, readFileSync } from 'node:fs';
 import type { Availability } from './types.js';
-
-// Scanners shipped as our npm dependencies run with the same Node as Pipewarden, from our own node_modules.
-const require = createRequire(import.meta.url);
-
-export interface NodeTool {
-  /** Absolute path of the tool's package folder. */
-  dir: string;
-  version: string;
-}
-
-export function resolveNodePackage(name: string): NodeTool | undefined {
-  // Packages with an "exports" map may not export package.json: look for it along node_modules instead.
-  for (const base of require.resolve.paths(name) ?? []) {
-    const manifest = join(base, name, 'package.json');
-    try {
-      const { version } = JSON.parse(readFileSync(manifest, 'utf8')) as { version: string };
-      return { dir: dirname(manifest), version };
-    } catch {
-      // not in this node_modules
-    }
-  }
-  return undefined;
-}
-
-export function nodeToolAvailability(name: string, hint: string): Availability {
-  const tool = resolveNodePackage(name);
-  return tool ? { available: true, version: tool.version } : { available: false, reason: `${name} is not installed (${hint})` };
-}
 
 const here = dirname(fileURLToPath(import.meta.url));
 // Built: packages/core/dist/index.js with dist/runners/ beside it (the CLI, from node_modules); bundled into

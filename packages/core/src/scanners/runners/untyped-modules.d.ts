@@ -17,3 +17,10 @@ declare module '@microsoft/eslint-formatter-sarif' {
   const format: (results: unknown[], data: { cwd: string; rulesMeta: Record<string, unknown> }) => string;
   export default format;
 }
+
+declare module 'lockfile-lint/bin/lockfile-lint.js';
+
+/** @cyclonedx/cyclonedx-npm's dist/cli.js, which its exports map hides (core's tsup.config.ts points this name at it). */
+declare module 'cyclonedx-npm-cli' {
+  export function run(process: NodeJS.Process): Promise<number>;
+}
