@@ -1,5 +1,12 @@
-import { cp, rm } from 'node:fs/promises';
+import { cp } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { dirname } from 'node:path';
 import { defineConfig } from 'tsup';
+
+const require = createRequire(import.meta.url);
+// Core's runners for its npm-based tools (ESLint, secretlint, lockfile-lint, cyclonedx-npm), each already a bundle
+// with its tool inside: core runs them as `node dist/runners/<id>.js`, so nothing is resolved from any node_modules.
+const runners = dirname(require.resolve('@pipewarden/core/runners/manifest.json'));
 
 // One ESM bundle with every dependency inside (a runner does not install node_modules for an action),
 // committed in dist/ and checked fresh in CI.
@@ -16,11 +23,9 @@ export default defineConfig({
   // Bundled CommonJS dependencies call require(); give the ESM bundle one.
   banner: { js: "import { createRequire as __pwCreateRequire } from 'node:module';\nconst require = __pwCreateRequire(import.meta.url);" },
   async onSuccess() {
-    await rm('dist/scanner-configs', { recursive: true, force: true });
-    await cp('../core/scanner-configs', 'dist/scanner-configs', { recursive: true });
+    await cp(runners, 'dist/runners', { recursive: true });
     // The SAST engine's grammars (WebAssembly): it looks for them beside the bundle (no worker file here, so it
     // runs in one thread).
-    await rm('dist/grammars', { recursive: true, force: true });
     await cp('../sast/dist/grammars', 'dist/grammars', { recursive: true });
   },
 });

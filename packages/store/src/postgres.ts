@@ -1,4 +1,4 @@
-import pg from 'pg';
+import type pg from 'pg';
 import type { Db } from './sql.js';
 
 /** `?` placeholders to PostgreSQL's `$1`, `$2`… (our SQL has no `?` inside strings). */
@@ -8,8 +8,8 @@ function numbered(sql: string): string {
 }
 
 /** A PostgreSQL server shared by many repositories' pipelines; one connection is all a CLI run needs. */
-export async function openPostgres(url: string): Promise<Db> {
-  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 10_000, application_name: 'pipewarden' });
+export async function openPostgres({ Client }: typeof pg, url: string): Promise<Db> {
+  const client = new Client({ connectionString: url, connectionTimeoutMillis: 10_000, application_name: 'pipewarden' });
   // An idle connection dropped by the server would otherwise be an unhandled 'error' event.
   client.on('error', () => undefined);
   await client.connect();

@@ -1,11 +1,11 @@
 import { ensureDir, kindOf } from '@pipewarden/core';
 import { statSync } from 'node:fs';
 import { dirname } from 'node:path';
-import Database from 'better-sqlite3';
+import type BetterSqlite3 from 'better-sqlite3';
 import type { Db } from './sql.js';
 
 /** One file, no server: the default store. WAL and a busy timeout let parallel CI jobs on one disk share it. */
-export function openSqlite(file: string): Db {
+export function openSqlite(Database: typeof BetterSqlite3, file: string): Db {
   ensureDir(dirname(file));
   // SQLite would open a FIFO or a device and wait on it: only a regular file (or none yet) is a store.
   const info = statSync(file, { throwIfNoEntry: false });

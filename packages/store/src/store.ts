@@ -1,7 +1,10 @@
 import { createHash } from 'node:crypto';
 import { resolve } from 'node:path';
 import { InputError, historyLineSchema, type HistoryLine } from '@pipewarden/core';
+import { loadDriver, MissingDriverError } from './drivers.js';
+import { openPostgres } from './postgres.js';
 import { SCHEMA, insertMany, type Db } from './sql.js';
+import { openSqlite } from './sqlite.js';
 
 /** The history of many repositories, kept in one database: what `pipewarden metrics --store` reads. */
 export interface HistoryStore {
@@ -139,14 +142,15 @@ export async function openStore(url: string, cwd: string): Promise<HistoryStore>
   let db: Db;
   try {
     if (/^postgres(ql)?:\/\//i.test(url)) {
-      const { openPostgres } = await import('./postgres.js');
-      db = await openPostgres(url);
+      const { default: pg } = await loadDriver('pg', shown, () => import('pg'));
+      db = await openPostgres(pg, url);
     } else {
       const path = url.replace(/^sqlite:(\/\/(?=\/))?/i, '');
-      const { openSqlite } = await import('./sqlite.js');
-      db = openSqlite(resolve(cwd, path));
+      const { default: Database } = await loadDriver('better-sqlite3', shown, () => import('better-sqlite3'));
+      db = openSqlite(Database, resolve(cwd, path));
     }
   } catch (error) {
+    if (error instanceof MissingDriverError) throw error;
     throw new InputError(`cannot open the store: ${(error as Error).message.split('\n')[0]}`, { file: shown, cause: error });
   }
   const store = new SqlHistoryStore(db);

@@ -1,8 +1,5 @@
-import { join } from 'node:path';
-import { nodeToolAvailability, resolveNodePackage } from './node-tool.js';
+import { runnerAvailability, toolRunner } from './node-tool.js';
 import type { Scanner } from './types.js';
-
-const HINT = 'it ships with @pipewarden/core; reinstall with `pnpm install`';
 
 export const cyclonedxNpm: Scanner = {
   kind: 'command',
@@ -13,17 +10,18 @@ export const cyclonedxNpm: Scanner = {
   stages: ['commit'],
   format: 'cyclonedx',
   timeoutMs: 5 * 60_000,
-  installHint: HINT,
+  installHint: 'built in',
   cost: 2,
   async detect() {
-    return nodeToolAvailability('@cyclonedx/cyclonedx-npm', HINT);
+    return runnerAvailability('cyclonedx-npm');
   },
   select: (files) => files.filter((file) => file === 'package-lock.json' || file === 'npm-shrinkwrap.json'),
   command(target) {
-    const tool = resolveNodePackage('@cyclonedx/cyclonedx-npm')!;
     return {
       command: process.execPath,
-      args: [join(tool.dir, 'bin', 'cyclonedx-npm-cli.js'), '--package-lock-only', '--output-format', 'JSON', '--output-file', target.outputFile, '--', 'package.json'],
+      // Not validated against the schema: the validators are optional dependencies (one a native addon) left out of
+      // the runner, and the SBOM is the generator's own output.
+      args: [toolRunner('cyclonedx-npm')!.script, '--package-lock-only', '--no-validate', '--output-format', 'JSON', '--output-file', target.outputFile, '--', 'package.json'],
       cwd: target.root,
       output: 'file',
       // Run from a pnpm or yarn script, npm_execpath names that tool; cyclonedx-npm must run npm's own `npm ls`.

@@ -1,5 +1,4 @@
-import { join } from 'node:path';
-import { fitsCommandLine, nodeToolAvailability, resolveNodePackage, scannerConfig } from './node-tool.js';
+import { fitsCommandLine, leftOutLinkPatterns, runnerAvailability, toolRunner } from './node-tool.js';
 import { annotateRules, zeroOneExit } from './rules.js';
 import type { Scanner } from './types.js';
 
@@ -23,8 +22,6 @@ export const ESLINT_SECURITY_RULES: Record<string, { severity: string; cwe: stri
   'detect-object-injection': { severity: '3.1', cwe: 'CWE-915' },
 };
 
-const HINT = 'it ships with @pipewarden/core; reinstall with `pnpm install`';
-
 export const eslintSecurity: Scanner = {
   kind: 'command',
   id: 'eslint-security',
@@ -33,36 +30,22 @@ export const eslintSecurity: Scanner = {
   stages: ['precommit', 'commit'],
   format: 'sarif',
   timeoutMs: 5 * 60_000,
-  installHint: HINT,
+  installHint: 'built in',
   fileList: true,
   async detect() {
-    return nodeToolAvailability('eslint', HINT);
+    return runnerAvailability('eslint-security');
   },
   select(files) {
     return files.filter((file) => JS.test(file) && !/\.min\.js$/i.test(file));
   },
   command(target) {
-    const eslint = resolveNodePackage('eslint')!;
-    const formatter = resolveNodePackage('@microsoft/eslint-formatter-sarif')!;
     const list = fitsCommandLine(target.files);
-    const files = list ? [...target.files] : ['.'];
-    // Walking a folder, ESLint lints a symlinked .js file wherever it points: the links the list left out are ignored
-    // (patterns, so the characters globs give a meaning to are escaped).
-    const skips = list ? [] : (target.leftOutLinks ?? []).flatMap((link) => ['--ignore-pattern', link.replace(/[*?[\]{}()!+@\\]/g, '\\$&')]);
+    // Walking a folder, ESLint lints a symlinked .js file wherever it points: the links the list left out are ignored.
+    const skips = list ? [] : leftOutLinkPatterns(target.leftOutLinks);
     return {
+      // ESLint with eslint-plugin-security and Pipewarden's config, built into the runner (runners/eslint-security.ts).
       command: process.execPath,
-      args: [
-        join(eslint.dir, 'bin', 'eslint.js'),
-        '--no-config-lookup',
-        '--config', scannerConfig('eslint.config.mjs'),
-        '--format', join(formatter.dir, 'sarif.js'),
-        '--output-file', target.outputFile,
-        '--no-error-on-unmatched-pattern',
-        '--no-warn-ignored',
-        ...skips,
-        '--',
-        ...files,
-      ],
+      args: [toolRunner('eslint-security')!.script, '--output', target.outputFile, ...skips, ...(list ? ['--', ...target.files] : ['--all'])],
       cwd: target.root,
       output: 'file',
     };

@@ -1,9 +1,7 @@
-import { join } from 'node:path';
 import { RunBuilder, fileLocation, logOf } from '../formats/toolkit.js';
-import { nodeToolAvailability, resolveNodePackage } from './node-tool.js';
+import { runnerAvailability, toolRunner } from './node-tool.js';
 import type { Scanner } from './types.js';
 
-const HINT = 'it ships with @pipewarden/core; reinstall with `pnpm install`';
 const LOCKFILES: Record<string, string> = { 'package-lock.json': 'npm', 'npm-shrinkwrap.json': 'npm', 'yarn.lock': 'yarn' };
 
 /** lockfile-lint's plain report: "detected <problem> for package: <name>@<version>[-<hash>]" then expected/actual lines. */
@@ -17,19 +15,18 @@ export const lockfileLint: Scanner = {
   stages: ['precommit', 'commit'],
   format: 'sarif',
   timeoutMs: 2 * 60_000,
-  installHint: HINT,
+  installHint: 'built in',
   cost: 1,
   async detect() {
-    return nodeToolAvailability('lockfile-lint', HINT);
+    return runnerAvailability('lockfile-lint');
   },
   select: (files) => files.filter((file) => LOCKFILES[file] !== undefined),
   command(target) {
-    const tool = resolveNodePackage('lockfile-lint')!;
     const lockfile = target.files[0]!;
     return {
       command: process.execPath,
       // Packages only from the registry, over HTTPS, under their own names: a tampered lockfile fails all three.
-      args: [join(tool.dir, 'bin', 'lockfile-lint.js'), '--path', lockfile, '--type', LOCKFILES[lockfile]!, '--validate-https', '--allowed-hosts', 'npm', 'yarn', '--validate-package-names', '--format', 'plain'],
+      args: [toolRunner('lockfile-lint')!.script, '--path', lockfile, '--type', LOCKFILES[lockfile]!, '--validate-https', '--allowed-hosts', 'npm', 'yarn', '--validate-package-names', '--format', 'plain'],
       cwd: target.root,
       output: 'convert',
     };

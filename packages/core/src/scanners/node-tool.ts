@@ -1,52 +1,44 @@
-import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import type { Availability } from './types.js';
 
-// Scanners shipped as our npm dependencies run with the same Node as Pipewarden, from our own node_modules.
-const require = createRequire(import.meta.url);
+const here = dirname(fileURLToPath(import.meta.url));
+// Built: packages/core/dist/index.js with dist/runners/ beside it (the CLI, from node_modules); bundled into
+// the GitHub Action: dist/index.js with its own dist/runners/, every tool inside; in tests from source:
+// packages/core/src/scanners/node-tool.ts, with the built runners in packages/core/dist/runners/.
+const RUNNER_DIRS = [join(here, 'runners'), join(here, '..', '..', 'dist', 'runners')];
 
-export interface NodeTool {
-  /** Absolute path of the tool's package folder. */
-  dir: string;
+/** A tool core runs through a runner of its own (src/scanners/runners/): a script run with this Node. */
+export interface ToolRunner {
+  script: string;
+  /** The tool's name and version, as the runner was built with them. */
+  tool: string;
   version: string;
 }
 
-export function resolveNodePackage(name: string): NodeTool | undefined {
-  // Packages with an "exports" map may not export package.json: look for it along node_modules instead.
-  for (const base of require.resolve.paths(name) ?? []) {
-    const manifest = join(base, name, 'package.json');
-    try {
-      const { version } = JSON.parse(readFileSync(manifest, 'utf8')) as { version: string };
-      return { dir: dirname(manifest), version };
-    } catch {
-      // not in this node_modules
-    }
+function readManifest(dir: string): Record<string, { tool: string; version: string }> | undefined {
+  try {
+    return JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as Record<string, { tool: string; version: string }>;
+  } catch {
+    return undefined;
+  }
+}
+
+export function toolRunner(id: string): ToolRunner | undefined {
+  for (const dir of RUNNER_DIRS) {
+    const entry = readManifest(dir)?.[id];
+    if (entry && existsSync(join(dir, `${id}.js`))) return { script: join(dir, `${id}.js`), ...entry };
   }
   return undefined;
 }
 
-export function nodeToolAvailability(name: string, hint: string): Availability {
-  const tool = resolveNodePackage(name);
-  return tool ? { available: true, version: tool.version } : { available: false, reason: `${name} is not installed (${hint})` };
-}
-
-/** Config files we ship for scanners, beside dist/ in the published package. */
-export function scannerConfig(file: string): string {
-  const here = dirname(fileURLToPath(import.meta.url));
-  // Built: packages/core/dist/index.js; in tests from source: packages/core/src/scanners/node-tool.ts;
-  // bundled into the GitHub Action: dist/index.js with dist/scanner-configs beside it.
-  const candidates = [join(here, '..', 'scanner-configs', file), join(here, '..', '..', 'scanner-configs', file), join(here, 'scanner-configs', file)];
-  for (const candidate of candidates) {
-    try {
-      readFileSync(candidate);
-      return candidate;
-    } catch {
-      // try the next layout
-    }
-  }
-  return candidates[0]!;
+/** Runners ship inside Pipewarden: one missing is a broken install or bundle, never something for the user to add. */
+export function runnerAvailability(id: string): Availability {
+  const runner = toolRunner(id);
+  return runner
+    ? { available: true, version: runner.version }
+    : { available: false, reason: `its runner is missing from ${RUNNER_DIRS[0]} (an incomplete Pipewarden install or bundle; reinstall Pipewarden)` };
 }
 
 /** Command lines have a length limit; past this many characters a scanner is given its folder instead of a list. */
@@ -56,4 +48,9 @@ export function fitsCommandLine(files: readonly string[]): boolean {
   let total = 0;
   for (const file of files) total += file.length + 1;
   return total <= MAX_ARGS_CHARS;
+}
+
+/** A runner walking the folder skips the symlinks the file list left out (as patterns: glob characters escaped). */
+export function leftOutLinkPatterns(links: readonly string[] = []): string[] {
+  return links.flatMap((link) => ['--ignore-pattern', link.replace(/[*?[\]{}()!+@\\]/g, '\\$&')]);
 }

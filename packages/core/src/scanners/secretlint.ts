@@ -1,9 +1,7 @@
-import { join } from 'node:path';
-import { fitsCommandLine, nodeToolAvailability, resolveNodePackage, scannerConfig } from './node-tool.js';
+import { fitsCommandLine, leftOutLinkPatterns, runnerAvailability, toolRunner } from './node-tool.js';
 import { annotateRules, zeroOneExit } from './rules.js';
 import type { Scanner } from './types.js';
 
-const HINT = 'it ships with @pipewarden/core; reinstall with `pnpm install`';
 // Binary and generated files cannot hold a secret worth reporting and slow the scan down.
 const SKIP = /\.(?:png|jpe?g|gif|ico|webp|pdf|zip|gz|tgz|jar|woff2?|ttf|eot|mp[34]|wasm|lock)$|(?:^|\/)(?:pnpm-lock\.yaml|package-lock\.json|yarn\.lock)$/i;
 
@@ -15,35 +13,26 @@ export const secretlint: Scanner = {
   stages: ['precommit', 'commit'],
   format: 'sarif',
   timeoutMs: 5 * 60_000,
-  installHint: HINT,
+  installHint: 'built in',
   fileList: true,
   async detect() {
-    return nodeToolAvailability('secretlint', HINT);
+    return runnerAvailability('secretlint');
   },
   select(files) {
     return files.filter((file) => !SKIP.test(file));
   },
   command(target) {
-    const tool = resolveNodePackage('secretlint')!;
     const list = fitsCommandLine(target.files);
+    const skips = list ? [] : leftOutLinkPatterns(target.leftOutLinks);
     return {
+      // secretlint's engine with its recommended preset, secrets masked, built into the runner (runners/secretlint.ts).
       command: process.execPath,
-      args: [
-        join(tool.dir, 'bin', 'secretlint.js'),
-        ...(list ? ['--no-glob', ...target.files] : ['**/*']),
-        '--secretlintrc', scannerConfig('secretlintrc.json'),
-        // Secrets stay masked in the report (the default, said here so nobody turns it off by accident).
-        '--maskSecrets',
-        '--format', '@secretlint/secretlint-formatter-sarif',
-        '--no-color',
-        '--output', target.outputFile,
-      ],
+      args: [toolRunner('secretlint')!.script, '--output', target.outputFile, ...skips, ...(list ? ['--', ...target.files] : ['--all'])],
       cwd: target.root,
       output: 'file',
     };
   },
-  // With --output secretlint exits 0 even when it finds secrets (so findings are counted from the report);
-  // 1 is findings without --output; 2 is a crash.
+  // The runner exits 0 whether or not it finds secrets (findings are counted from the report); 2 is a crash.
   exitMeaning: zeroOneExit,
   annotate(log) {
     annotateRules(log, () => ({ severity: '9.0', tags: ['security', 'secret', 'external/cwe/cwe-798'] }));

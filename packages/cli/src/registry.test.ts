@@ -1,0 +1,85 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import { cp, mkdir, mkdtemp, readFile, readdir } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO } from '../../../test-support/demo-app.js';
+import { repoRoot } from '../../../test-support/shared.js';
+import { seedDependencies, startRegistry, type LocalRegistry } from '../../../scripts/release/local-registry.mjs';
+
+const CLI = join(repoRoot, 'packages', 'cli', 'dist', 'cli.js');
+const VERSION = (JSON.parse(await readFile(join(repoRoot, 'packages', 'cli', 'package.json'), 'utf8')) as { version: string }).version;
+
+/** npm as a CI job runs it, against the loopback registry only, with a cache of its own (nothing from this machine's). */
+function npmEnv(registry: LocalRegistry, cache: string): NodeJS.ProcessEnv {
+  return {
+    PATH: process.env.PATH,
+    HOME: cache,
+    npm_config_registry: `${registry.url}/`,
+    npm_config_cache: cache,
+    npm_config_update_notifier: 'false',
+    npm_config_audit: 'false',
+    npm_config_fund: 'false',
+    PIPEWARDEN_OFFLINE: '1',
+    NO_COLOR: '1',
+  };
+}
+
+async function demoCopy(): Promise<string> {
+  const dir = await mkdtemp(join(tmpdir(), 'pw-demo-'));
+  await cp(DEMO, dir, { recursive: true, filter: (source) => !source.includes('node_modules') });
+  return dir;
+}
+
+type Log = { runs: { tool: { driver: { name: string } }; results: { ruleId: string; locations: { physicalLocation: { artifactLocation: { uri: string }; region?: { startLine?: number } } }[] }[] }[]; properties: { 'pipewarden/verdict': { status: string; counts: unknown } } };
+async function outcome(outDir: string) {
+  const log = JSON.parse(await readFile(join(outDir, 'results.sarif'), 'utf8')) as Log;
+  const verdict = log.properties['pipewarden/verdict'];
+  const findings = log.runs.flatMap((run) => run.results.map((r) => `${run.tool.driver.name} ${r.ruleId} ${r.locations[0]!.physicalLocation.artifactLocation.uri}:${r.locations[0]!.physicalLocation.region?.startLine ?? 0}`)).sort();
+  return { status: verdict.status, counts: verdict.counts, findings };
+}
+
+/** Every folder under `dir` that holds a package.json named `name`. */
+async function installed(dir: string, names: readonly string[]): Promise<string[]> {
+  const found: string[] = [];
+  for (const entry of await readdir(dir, { recursive: true, withFileTypes: true })) {
+    if (entry.name === 'binding.gyp' || (entry.isDirectory() && names.includes(entry.name))) found.push(join(entry.parentPath, entry.name));
+  }
+  return found;
+}
+
+describe('a release, from a real npm registry (Verdaccio) on 127.0.0.1 with no uplink', () => {
+  let registry: LocalRegistry;
+  beforeAll(async () => {
+    registry = await startRegistry();
+    await seedDependencies(registry);
+    // The release's own publish step: pnpm pack, then npm publish of each tarball.
+    const published = execFileSync(process.execPath, [join(repoRoot, 'scripts', 'release', 'publish.mjs'), '--registry', `${registry.url}/`, '--userconfig', registry.npmrc], { encoding: 'utf8' });
+    expect(published).toContain(`New tag: @pipewarden/cli@${VERSION}`);
+  }, 600_000);
+  afterAll(async () => registry?.stop());
+
+  it(`npx --yes @pipewarden/cli@${VERSION} scan, in an empty folder: the verdict and findings of the workspace build; nothing compiled`, async () => {
+    const cache = await mkdtemp(join(tmpdir(), 'pw-npm-cache-'));
+    const work = await mkdtemp(join(tmpdir(), 'pw-empty-'));
+    const [demo, workspaceDemo] = [await demoCopy(), await demoCopy()];
+    const run = spawnSync('npx', ['--yes', `@pipewarden/cli@${VERSION}`, 'scan', demo, '--out-dir', join(work, 'out')], { cwd: work, env: npmEnv(registry, cache), encoding: 'utf8', timeout: 300_000 });
+    expect(run.status, run.stderr).toBe(1);
+    expect(run.stderr).toMatch(/eslint-security 9\.\d+\.\d+: scanning 3 files/);
+    expect(run.stderr).not.toMatch(/\b(?:eslint-security|secretlint): (?:skipped|failed)/);
+    const local = spawnSync(process.execPath, [CLI, 'scan', workspaceDemo, '--out-dir', join(work, 'local')], { env: { PATH: process.env.PATH, HOME: work, PIPEWARDEN_OFFLINE: '1' }, encoding: 'utf8' });
+    expect(local.status, local.stderr).toBe(1);
+    const [fromRegistry, fromWorkspace] = [await outcome(join(work, 'out')), await outcome(join(work, 'local'))];
+    expect(fromRegistry).toEqual(fromWorkspace);
+    expect(fromRegistry.status).toBe('fail');
+    // What npx installed: no native addon, no node-gyp build, neither database driver, no CycloneDX XML validator.
+    expect(await installed(join(cache, '_npx'), ['better-sqlite3', 'pg', 'libxmljs2', 'node-gyp', 'eslint', 'secretlint'])).toEqual([]);
+    expect(await installed(join(cache, '_npx'), ['@pipewarden'])).toHaveLength(1);
+
+    // The shared store's driver is the user's to add: one line naming it, exit 2.
+    await mkdir(join(work, 'metrics'));
+    const metrics = spawnSync('npx', ['--yes', `@pipewarden/cli@${VERSION}`, 'metrics', '--store', 'sqlite:runs.db'], { cwd: join(work, 'metrics'), env: npmEnv(registry, cache), encoding: 'utf8', timeout: 120_000 });
+    expect(metrics.status).toBe(2);
+    expect(metrics.stderr.trim()).toBe(`pipewarden: sqlite:runs.db: the SQLite store needs the better-sqlite3 package, which Pipewarden does not install: add it beside @pipewarden/cli (npm install better-sqlite3@12.9.0)`);
+  }, 600_000);
+});
