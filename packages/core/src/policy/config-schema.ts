@@ -137,6 +137,24 @@ export const sastSchema = z.strictObject({
   disable: z.array(z.string().trim().min(1)).optional().describe('Built-in rule ids to turn off, e.g. "js-open-redirect".'),
 });
 
+const httpUrl = z
+  .string()
+  .trim()
+  .refine((value) => /^https?:\/\/[^\s/]+/i.test(value) && URL.canParse(value), 'expected an http(s) URL such as https://mirror.example.com/github')
+  .refine((value) => !URL.canParse(value) || (!new URL(value).username && !new URL(value).password), 'must not hold credentials (use a proxy, or a mirror the runner may read)');
+
+export const toolsSchema = z.strictObject({
+  mirror: httpUrl
+    .optional()
+    .describe('Base URL of a mirror of the tools\' GitHub releases, for air-gapped runners: <mirror>/<owner>/<repo>/releases/download/<tag>/<asset> (env PIPEWARDEN_TOOLS_MIRROR wins).'),
+  checksums: z
+    .string()
+    .trim()
+    .min(1)
+    .optional()
+    .describe('A checksums file ("<sha256>  <asset>" lines, as the projects publish them) whose entries replace the pinned checksums: for builds you verified and mirror yourself.'),
+});
+
 export const configSchema = z.strictObject({
   sast: sastSchema.optional().describe('The built-in taint analysis (pipewarden-sast): your rules, and rules turned off.'),
   exclude: pathPatterns.optional().describe('Paths never scanned nor reported, as in .gitignore: "legacy/**", "*.snap", "docs" (a name matches at any depth).'),
@@ -154,6 +172,7 @@ export const configSchema = z.strictObject({
   tickets: ticketsSchema.optional().describe('Tickets (issues) for finding groups, when a platform opens them.'),
   feeds: feedsSchema.optional(),
   images: imagesSchema.optional(),
+  tools: toolsSchema.optional().describe('Where `pipewarden tools install` and --install-tools download the pinned scanners from (docs/tools.md).'),
   history: z.string().trim().min(1).optional().describe('The history file every run adds a line to (JSON Lines; default: history.jsonl in the out-dir). Keep it between runs as an artifact or cache.'),
 });
 

@@ -1,0 +1,57 @@
+import { ConfigError, PIP_TOOLS, TOOL_RELEASES, assetFor, getPipTool, getToolRelease, installTool, toolIds, type PipTool, type ToolRelease } from '@pipewarden/core';
+import { installWithPipx, pipxHint } from './pipx.js';
+import type { ToolSettings } from './settings.js';
+
+export type ToolChoice = { kind: 'release'; tool: ToolRelease } | { kind: 'pip'; tool: PipTool };
+
+/** A tool by its id or by the id of a scanner it serves (trivy-image is Trivy). */
+export function toolsNamed(ids: readonly string[]): ToolChoice[] {
+  const unknown: string[] = [];
+  const chosen = new Map<string, ToolChoice>();
+  for (const id of ids) {
+    const release = getToolRelease(id) ?? TOOL_RELEASES.find((tool) => tool.scanners.includes(id));
+    const pip = getPipTool(id) ?? PIP_TOOLS.find((tool) => tool.scanners.includes(id));
+    if (release) chosen.set(release.id, { kind: 'release', tool: release });
+    else if (pip) chosen.set(pip.id, { kind: 'pip', tool: pip });
+    else unknown.push(id);
+  }
+  if (unknown.length) throw new ConfigError(`unknown tool${unknown.length > 1 ? 's' : ''} ${unknown.map((id) => `"${id}"`).join(', ')} (tools: ${toolIds().join(', ')})`);
+  return [...chosen.values()];
+}
+
+/** The tools that serve these scanners (for scan --install-tools): the stage's external tools only. */
+export function toolsForScanners(scannerIds: readonly string[]): ToolChoice[] {
+  const ids = new Set(scannerIds);
+  return [
+    ...TOOL_RELEASES.filter((tool) => tool.scanners.some((id) => ids.has(id))).map((tool) => ({ kind: 'release' as const, tool })),
+    ...PIP_TOOLS.filter((tool) => tool.scanners.some((id) => ids.has(id))).map((tool) => ({ kind: 'pip' as const, tool })),
+  ];
+}
+
+const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+
+/**
+ * Installs each tool in turn. A download, checksum or archive problem throws (the caller exits 2); a Python
+ * tool without pipx is a hint (returned), thrown only when `pipxRequired` (the user named it).
+ */
+export async function installMany(choices: readonly ToolChoice[], settings: ToolSettings, pipxRequired: boolean, say: (line: string) => void): Promise<{ hints: string[] }> {
+  const report = { hints: [] as string[] };
+  for (const choice of choices) {
+    if (choice.kind === 'release') {
+      const { tool } = choice;
+      const asset = assetFor(tool, settings.platform);
+      const done = await installTool({ tool, platform: settings.platform, cacheDir: settings.cacheDir, mirror: settings.mirror, sha256: settings.checksums.get(asset.name), fetch: settings.fetch });
+      say(done.status === 'cached' ? `${tool.id} ${tool.version}: already installed in ${done.dir}` : `${tool.id} ${tool.version}: installed in ${done.dir} (${mb(done.bytes)}, sha256 verified)`);
+      continue;
+    }
+    const { tool } = choice;
+    try {
+      const done = await installWithPipx(tool, settings);
+      say(done.status === 'cached' ? `${tool.id} ${tool.version}: already installed in ${done.dir}` : `${tool.id} ${tool.version}: installed with pipx in ${done.dir}`);
+    } catch (error) {
+      if (pipxRequired || !(error instanceof Error) || error.message !== pipxHint(tool)) throw error;
+      report.hints.push(pipxHint(tool));
+    }
+  }
+  return report;
+}
