@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
+import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
@@ -47,6 +48,7 @@ beforeAll(async () => {
   await writeFile(join(pack, 'LICENSE'), 'MIT\n');
   execFileSync('tar', ['-czf', join(work, 'gitleaks.tar.gz'), '-C', pack, 'gitleaks', 'LICENSE']);
   archive = await readFile(join(work, 'gitleaks.tar.gz'));
+  await writeFile(join(work, 'SHA256SUMS'), `${createHash('sha256').update(archive).digest('hex')}  ${asset?.name}\n`);
   server = createServer((request, response) => {
     requests.push(request.url ?? '');
     // GitHub answers a release download with a redirect to its storage: so does this server.
@@ -81,7 +83,6 @@ describe.skipIf(!asset || process.platform === 'win32')('pipewarden tools instal
   it('with the right checksum (a checksums file): installed once, the second call downloads nothing, and scan runs the installed tool', async () => {
     const cache = join(work, 'cache');
     const sums = join(work, 'SHA256SUMS');
-    await writeFile(sums, `${createHash('sha256').update(archive).digest('hex')}  ${asset!.name}\n`);
     requests.length = 0;
     const first = await pipewarden(work, ['tools', 'install', 'gitleaks', '--mirror', mirror, '--checksums', sums], { PIPEWARDEN_TOOLS_DIR: cache });
     expect(first.stderr).toMatch(new RegExp(`^pipewarden › gitleaks 8\\.30\\.1: installed in ${cache}/gitleaks/8\\.30\\.1 \\(0\\.0 MB, sha256 verified\\)\\n$`));
@@ -123,6 +124,27 @@ describe.skipIf(!asset || process.platform === 'win32')('pipewarden tools instal
     expect(scan.stderr).toMatch(/gitleaks: ran, 0 findings/);
     expect(scan.code).toBe(0);
     expect(requests).toHaveLength(2);
+  });
+
+  it('an https mirror with a private CA: refused until NODE_EXTRA_CA_CERTS names the CA', async () => {
+    execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', 'key.pem', '-out', 'ca.pem', '-days', '1', '-subj', '/CN=127.0.0.1', '-addext', 'subjectAltName=IP:127.0.0.1'], { cwd: work, stdio: 'ignore' });
+    const tls = createHttpsServer({ key: await readFile(join(work, 'key.pem')), cert: await readFile(join(work, 'ca.pem')) }, (request, response) => {
+      if (request.url === `/${gitleaks.repo}/releases/download/${gitleaks.tag}/${asset?.name}`) response.end(archive);
+      else response.writeHead(404).end();
+    });
+    await new Promise<void>((resolve) => tls.listen(0, '127.0.0.1', resolve));
+    try {
+      const https = `https://127.0.0.1:${(tls.address() as AddressInfo).port}`;
+      const env = { PIPEWARDEN_TOOLS_DIR: join(work, 'cache-tls'), PIPEWARDEN_TOOLS_MIRROR: https };
+      const untrusted = await pipewarden(work, ['tools', 'install', 'gitleaks', '--checksums', join(work, 'SHA256SUMS')], env);
+      expect(untrusted.code).toBe(2);
+      expect(untrusted.stderr).toMatch(/^pipewarden: https:\/\/127\.0\.0\.1:\d+\/.*: could not download: (DEPTH_ZERO_SELF_SIGNED_CERT|SELF_SIGNED_CERT_IN_CHAIN)\n$/);
+      const trusted = await pipewarden(work, ['tools', 'install', 'gitleaks', '--checksums', join(work, 'SHA256SUMS')], { ...env, NODE_EXTRA_CA_CERTS: join(work, 'ca.pem') });
+      expect(trusted.stderr).toMatch(/gitleaks 8\.30\.1: installed in .*sha256 verified/);
+      expect(trusted.code).toBe(0);
+    } finally {
+      await new Promise((resolve) => tls.close(resolve));
+    }
   });
 
   it('refuses a mirror that is not an http(s) URL, naming where it came from', async () => {

@@ -16,7 +16,8 @@ export function bypassesProxy(url: URL, noProxy: string | undefined): boolean {
     const entry = raw.trim().toLowerCase();
     if (!entry) continue;
     if (entry === '*') return true;
-    const match = /^(.*?)(?::(\d+))?$/.exec(entry)!;
+    // A bare IPv6 address has colons of its own: a port only comes with [brackets].
+    const match = (entry.split(':').length > 2 && !entry.startsWith('[') ? [entry, entry, undefined] : /^(.*?)(?::(\d+))?$/.exec(entry))!;
     const name = match[1]!.replace(/^\*?\./, '').replace(/^\[|\]$/g, '');
     if (match[2] && match[2] !== port) continue;
     if (host === name || host.endsWith(`.${name}`)) return true;
