@@ -37,6 +37,7 @@ import {
   version,
   writeFileAtomic,
   installedToolDirs,
+  toolCacheDir,
   toolPlatformOf,
   withToolDirs,
   sarifText,
@@ -53,7 +54,6 @@ import { REPORT_USAGE, provenanceOf, renderReport, reportLinks } from './report-
 import { METRICS_USAGE, runMetrics } from './metrics-command.js';
 import { TOOLS_USAGE, runTools } from './tools/command.js';
 import { toolDirsForScan } from './tools/for-scan.js';
-import { toolCacheDir } from './tools/settings.js';
 
 export { stopAllCommands } from '@pipewarden/core';
 

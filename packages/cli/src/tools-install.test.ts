@@ -147,6 +147,37 @@ describe.skipIf(!asset || process.platform === 'win32')('pipewarden tools instal
     }
   });
 
+  it('Python tools: a one-line hint without pipx; with pipx, `pipx install <package>==<pinned>` into the cache, once', async () => {
+    const cache = join(work, 'cache-pipx');
+    const none = await pipewarden(work, ['tools', 'install', 'semgrep'], { PIPEWARDEN_TOOLS_DIR: cache });
+    expect(none.code).toBe(2);
+    expect(none.stderr).toBe('pipewarden: semgrep: pipx is not installed; install pipx (https://pipx.pypa.io) and run this again, or install it yourself: pipx install semgrep==1.185.0\n');
+    // A pipx stand-in: records its call and lays out what pipx would (the venv's metadata, the app in PIPX_BIN_DIR).
+    const bin = join(work, 'pipx-bin');
+    await mkdir(bin, { recursive: true });
+    await writeFile(
+      join(bin, 'pipx'),
+      `#!${process.execPath}
+const fs = require('fs'); const path = require('path');
+fs.appendFileSync(${JSON.stringify(join(work, 'pipx.jsonl'))}, JSON.stringify({ args: process.argv.slice(2), home: process.env.PIPX_HOME, bin: process.env.PIPX_BIN_DIR }) + '\\n');
+const [pkg, version] = process.argv[4].split('==');
+fs.mkdirSync(path.join(process.env.PIPX_HOME, 'venvs', pkg), { recursive: true });
+fs.writeFileSync(path.join(process.env.PIPX_HOME, 'venvs', pkg, 'pipx_metadata.json'), JSON.stringify({ main_package: { package: pkg, package_version: version } }));
+fs.mkdirSync(process.env.PIPX_BIN_DIR, { recursive: true });
+fs.writeFileSync(path.join(process.env.PIPX_BIN_DIR, pkg), '#!/bin/sh\\necho ' + version + '\\n', { mode: 0o755 });
+`,
+      { mode: 0o755 },
+    );
+    const path = `${bin}${delimiter}${join(process.execPath, '..')}${delimiter}/usr/bin${delimiter}/bin`;
+    for (let i = 0; i < 2; i++) {
+      const run = await pipewarden(work, ['tools', 'install', 'semgrep'], { PIPEWARDEN_TOOLS_DIR: cache, PATH: path });
+      expect(run.stderr).toMatch(i === 0 ? /semgrep 1\.185\.0: installed with pipx in .*pipx\/bin/ : /semgrep 1\.185\.0: already installed in /);
+      expect(run.code).toBe(0);
+    }
+    const pipxCalls = (await readFile(join(work, 'pipx.jsonl'), 'utf8')).trim().split('\n').map((line) => JSON.parse(line) as { args: string[]; home: string; bin: string });
+    expect(pipxCalls).toEqual([{ args: ['install', '--force', 'semgrep==1.185.0'], home: join(cache, 'pipx', 'home'), bin: join(cache, 'pipx', 'bin') }]);
+  });
+
   it('refuses a mirror that is not an http(s) URL, naming where it came from', async () => {
     const run = await pipewarden(work, ['tools', 'install', 'gitleaks'], { PIPEWARDEN_TOOLS_DIR: join(work, 'c'), PIPEWARDEN_TOOLS_MIRROR: 'ftp://mirror' });
     expect(run.code).toBe(2);

@@ -1,8 +1,21 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { ConfigError, PIP_TOOLS, TOOL_RELEASES, executableName, readInstallMarker, toolDir, pipxDirs, type PipewardenConfig } from '@pipewarden/core';
-import { installMany, toolsNamed } from './install-many.js';
-import { toolSettings, type ToolFlags } from './settings.js';
+import {
+  ConfigError,
+  PIP_TOOLS,
+  TOOL_RELEASES,
+  executableName,
+  installMany,
+  nodeExec,
+  pipxDirs,
+  readInstallMarker,
+  toolDir,
+  toolPlatformOf,
+  toolSettings,
+  toolsNamed,
+  type PipewardenConfig,
+  type ToolFlags,
+} from '@pipewarden/core';
 
 export const TOOLS_USAGE = `Usage: pipewarden tools install [ID...] [options]
        pipewarden tools list [options]
@@ -14,7 +27,7 @@ install  downloads the pinned build of each tool (default: ${TOOL_RELEASES.map((
 list     the pinned tools, their versions, and whether each is installed for this machine.
 
 Options:
-  --cache-dir DIR     the tool cache (default: PIPEWARDEN_TOOLS_DIR, on GitHub RUNNER_TOOL_CACHE/pipewarden,
+  --cache-dir DIR     the tool cache (default: PIPEWARDEN_TOOLS_DIR, on GitHub RUNNER_TOOL_CACHE/pipewarden/tools,
                       else ~/.cache/pipewarden/tools)
   --mirror URL        base URL of a mirror with the releases' layout (<URL>/<owner>/<repo>/releases/download/
                       <tag>/<asset>); also PIPEWARDEN_TOOLS_MIRROR or tools.mirror in pipewarden.yml
@@ -29,7 +42,7 @@ that differs leaves nothing in the cache).`;
 type Io = { env: Readonly<Record<string, string | undefined>>; cwd: string; stdout: { write(text: string): unknown }; stderr: { write(text: string): unknown } };
 
 export async function runTools(sub: string | undefined, ids: readonly string[], flags: ToolFlags, config: PipewardenConfig, io: Io): Promise<number> {
-  const settings = await toolSettings(flags, config, io);
+  const settings = await toolSettings(flags, config, { env: io.env, cwd: io.cwd, platform: toolPlatformOf(process.platform, process.arch) });
   if (sub === 'list') {
     if (ids.length) throw new ConfigError('tools list takes no tool ids');
     for (const tool of TOOL_RELEASES) {
@@ -46,6 +59,6 @@ export async function runTools(sub: string | undefined, ids: readonly string[], 
   }
   if (sub !== 'install') throw new ConfigError(`unknown tools command "${sub ?? ''}" (tools install [ID...], tools list)`);
   const choices = toolsNamed(ids.length ? ids : TOOL_RELEASES.map((tool) => tool.id));
-  await installMany(choices, settings, true, (line) => io.stderr.write(`pipewarden › ${line}\n`));
+  await installMany(choices, settings, { pipxRequired: true, exec: nodeExec, say: (line) => io.stderr.write(`pipewarden › ${line}\n`) });
   return 0;
 }

@@ -1,6 +1,14 @@
-import { ConfigError, PIP_TOOLS, TOOL_RELEASES, assetFor, getPipTool, getToolRelease, installTool, toolIds, type PipTool, type ToolRelease } from '@pipewarden/core';
+import { ConfigError } from '../errors.js';
+import type { ExecRequest, ExecResult } from '../ports/types.js';
+import { installTool } from './install.js';
 import { installWithPipx, pipxHint } from './pipx.js';
+import { PIP_TOOLS, TOOL_RELEASES, type PipTool, type ToolRelease } from './releases.js';
+import { assetFor, getPipTool, getToolRelease, toolIds } from './resolve.js';
 import type { ToolSettings } from './settings.js';
+import type { Stage } from '../model/stage.js';
+import { resolveScanners } from '../pipeline/prepare.js';
+import type { PipewardenConfig } from '../policy/config-schema.js';
+import { defaultRegistry, type ScannerRegistry } from '../scanners/registry.js';
 
 export type ToolChoice = { kind: 'release'; tool: ToolRelease } | { kind: 'pip'; tool: PipTool };
 
@@ -34,7 +42,12 @@ const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
  * Installs each tool in turn. A download, checksum or archive problem throws (the caller exits 2); a Python
  * tool without pipx is a hint (returned), thrown only when `pipxRequired` (the user named it).
  */
-export async function installMany(choices: readonly ToolChoice[], settings: ToolSettings, pipxRequired: boolean, say: (line: string) => void): Promise<{ hints: string[] }> {
+export async function installMany(
+  choices: readonly ToolChoice[],
+  settings: ToolSettings,
+  options: { pipxRequired: boolean; exec: (request: ExecRequest) => Promise<ExecResult>; say: (line: string) => void },
+): Promise<{ hints: string[] }> {
+  const { say } = options;
   const report = { hints: [] as string[] };
   for (const choice of choices) {
     if (choice.kind === 'release') {
@@ -46,12 +59,25 @@ export async function installMany(choices: readonly ToolChoice[], settings: Tool
     }
     const { tool } = choice;
     try {
-      const done = await installWithPipx(tool, settings);
+      const done = await installWithPipx(tool, settings, options.exec);
       say(done.status === 'cached' ? `${tool.id} ${tool.version}: already installed in ${done.dir}` : `${tool.id} ${tool.version}: installed with pipx in ${done.dir}`);
     } catch (error) {
-      if (pipxRequired || !(error instanceof Error) || error.message !== pipxHint(tool)) throw error;
+      if (options.pipxRequired || !(error instanceof Error) || error.message !== pipxHint(tool)) throw error;
       report.hints.push(pipxHint(tool));
     }
   }
   return report;
+}
+
+/**
+ * scan's --install-tools: the tools of the scanners this run will use (the named ones, else the stage's),
+ * installed before it starts. Python tools without pipx are hints: the scan then reports them not installed.
+ */
+export async function installForScan(
+  run: { scanners: readonly string[] | undefined; stage: Stage; config: PipewardenConfig; registry?: ScannerRegistry },
+  settings: ToolSettings,
+  options: { exec: (request: ExecRequest) => Promise<ExecResult>; say: (line: string) => void },
+): Promise<{ hints: string[] }> {
+  const { scanners } = resolveScanners(run.scanners, run.stage, run.config, run.registry ?? defaultRegistry);
+  return installMany(toolsForScanners(scanners.map((scanner) => scanner.id)), settings, { ...options, pipxRequired: false });
 }

@@ -1,15 +1,11 @@
 import { join, resolve } from 'node:path';
-import {
-  ConfigError,
-  parseChecksums,
-  proxiedFetch,
-  readRegularText,
-  toolPlatformOf,
-  toolsSchema,
-  type PipewardenConfig,
-  type ToolFetch,
-  type ToolPlatform,
-} from '@pipewarden/core';
+import { ConfigError } from '../errors.js';
+import { readRegularText } from '../files/safe-read.js';
+import { toolsSchema, type PipewardenConfig } from '../policy/config-schema.js';
+import type { ToolFetch } from './install.js';
+import { proxiedFetch } from './proxied-fetch.js';
+import type { ToolPlatform } from './releases.js';
+import { parseChecksums } from './resolve.js';
 
 type Env = Readonly<Record<string, string | undefined>>;
 
@@ -21,6 +17,7 @@ export interface ToolSettings {
   checksums: ReadonlyMap<string, string>;
   platform: ToolPlatform | undefined;
   fetch: ToolFetch;
+  /** The environment for the commands it runs (pipx); platforms pass theirs in. */
   env: Env;
   cwd: string;
 }
@@ -32,12 +29,12 @@ export interface ToolFlags {
 }
 
 /**
- * The tool cache: PIPEWARDEN_TOOLS_DIR, else the runner's tool cache on GitHub (RUNNER_TOOL_CACHE/pipewarden),
+ * The tool cache: PIPEWARDEN_TOOLS_DIR, else the runner's tool cache on GitHub (RUNNER_TOOL_CACHE/pipewarden/tools),
  * else tools/ in Pipewarden's cache ($PIPEWARDEN_CACHE_DIR, $XDG_CACHE_HOME/pipewarden or ~/.cache/pipewarden).
  */
 export function toolCacheDir(env: Env, cwd: string): string {
   if (env.PIPEWARDEN_TOOLS_DIR) return resolve(cwd, env.PIPEWARDEN_TOOLS_DIR);
-  if (env.RUNNER_TOOL_CACHE) return join(env.RUNNER_TOOL_CACHE, 'pipewarden');
+  if (env.RUNNER_TOOL_CACHE) return join(env.RUNNER_TOOL_CACHE, 'pipewarden', 'tools');
   const base = env.PIPEWARDEN_CACHE_DIR ?? join(env.XDG_CACHE_HOME ?? join(env.HOME ?? env.USERPROFILE ?? cwd, '.cache'), 'pipewarden');
   return join(resolve(cwd, base), 'tools');
 }
@@ -49,7 +46,8 @@ export const proxyOf = (env: Env) => ({
   noProxy: env.no_proxy ?? env.NO_PROXY,
 });
 
-export async function toolSettings(flags: ToolFlags, config: PipewardenConfig, io: { env: Env; cwd: string }): Promise<ToolSettings> {
+/** The platform passes its environment, working directory and machine (ToolPlatform of process.platform/arch) in. */
+export async function toolSettings(flags: ToolFlags, config: PipewardenConfig, io: { env: Env; cwd: string; platform: ToolPlatform | undefined }): Promise<ToolSettings> {
   // The environment's mirror is user input like the flag's: checked by the same schema, every problem at once.
   const given = { mirror: flags.mirror ?? io.env.PIPEWARDEN_TOOLS_MIRROR ?? config.tools?.mirror, checksums: flags.checksums ?? config.tools?.checksums };
   const parsed = toolsSchema.safeParse(given);
@@ -66,7 +64,7 @@ export async function toolSettings(flags: ToolFlags, config: PipewardenConfig, i
     cacheDir: flags['cache-dir'] ? resolve(io.cwd, flags['cache-dir']) : toolCacheDir(io.env, io.cwd),
     mirror: parsed.data.mirror,
     checksums,
-    platform: toolPlatformOf(process.platform, process.arch),
+    platform: io.platform,
     fetch: proxiedFetch(proxyOf(io.env)),
     env: io.env,
     cwd: io.cwd,
