@@ -38,6 +38,7 @@ import {
   writeFileAtomic,
   installedToolDirs,
   toolCacheDir,
+  toolDirsForScan,
   toolPlatformOf,
   withToolDirs,
   sarifText,
@@ -53,7 +54,6 @@ import { SCAN_FLAGS, convertOptionsSchema, gateOptionsSchema, mergeOptionsSchema
 import { REPORT_USAGE, provenanceOf, renderReport, reportLinks } from './report-command.js';
 import { METRICS_USAGE, runMetrics } from './metrics-command.js';
 import { TOOLS_USAGE, runTools } from './tools/command.js';
-import { toolDirsForScan } from './tools/for-scan.js';
 
 export { stopAllCommands } from '@pipewarden/core';
 
@@ -423,7 +423,8 @@ async function scan(args: string[], io: CliIo): Promise<number> {
   if (mrBase && !diffBase) io.stderr.write(`pipewarden: warning: the MR's diff base ${mrBase.slice(0, 12)} is not in the clone (set GIT_DEPTH: 0): the gate looks at every finding\n`);
   const live = io.stderr.isTTY && !options.quiet && !options.json && io.env.CI === undefined ? liveProgress((text) => (io.rawStderr ?? io.stderr).write(text)) : undefined;
   const ports: Ports = live ? { exec: nodeExec, ...live } : makePorts(io, options.quiet);
-  const toolDirs = await toolDirsForScan({ install: options['install-tools'], scanners: options.scanners, stage: options.stage, config }, io, (level, line) => ports.log(level, line));
+  const host = { env: io.env, cwd: io.cwd, platform: toolPlatformOf(process.platform, process.arch), exec: nodeExec };
+  const toolDirs = await toolDirsForScan({ install: options['install-tools'], scanners: options.scanners, stage: options.stage, config }, host, (level, line) => ports.log(level, line));
   const started = performance.now();
   const outcome = await runScan(
     {

@@ -23,4 +23,4 @@ export { entryPath, unpack } from './unpack.js';
 export { proxiedFetch, bypassesProxy, type ProxySettings } from './proxied-fetch.js';
 export { toolSettings, toolCacheDir, proxyOf, type ToolSettings, type ToolFlags } from './settings.js';
 export { installWithPipx, pipxHint } from './pipx.js';
-export { installMany, installForScan, toolsNamed, toolsForScanners, type ToolChoice } from './install-many.js';
+export { installMany, installForScan, toolDirsForScan, toolsNamed, toolsForScanners, type ToolChoice } from './install-many.js';

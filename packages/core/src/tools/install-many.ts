@@ -2,9 +2,9 @@ import { ConfigError } from '../errors.js';
 import type { ExecRequest, ExecResult } from '../ports/types.js';
 import { installTool } from './install.js';
 import { installWithPipx, pipxHint } from './pipx.js';
-import { PIP_TOOLS, TOOL_RELEASES, type PipTool, type ToolRelease } from './releases.js';
-import { assetFor, getPipTool, getToolRelease, toolIds } from './resolve.js';
-import type { ToolSettings } from './settings.js';
+import { PIP_TOOLS, TOOL_RELEASES, type PipTool, type ToolPlatform, type ToolRelease } from './releases.js';
+import { assetFor, getPipTool, getToolRelease, installedToolDirs, toolIds } from './resolve.js';
+import { toolCacheDir, toolSettings, type ToolSettings } from './settings.js';
 import type { Stage } from '../model/stage.js';
 import { resolveScanners } from '../pipeline/prepare.js';
 import type { PipewardenConfig } from '../policy/config-schema.js';
@@ -80,4 +80,20 @@ export async function installForScan(
 ): Promise<{ hints: string[] }> {
   const { scanners } = resolveScanners(run.scanners, run.stage, run.config, run.registry ?? defaultRegistry);
   return installMany(toolsForScanners(scanners.map((scanner) => scanner.id)), settings, { ...options, pipxRequired: false });
+}
+
+/**
+ * The tool folders a scan puts before PATH: every pinned tool already in the cache. With `install` the tools
+ * of the scanners the run will use are installed first (verified: a download or checksum problem throws).
+ */
+export async function toolDirsForScan(
+  run: { install: boolean; scanners: readonly string[] | undefined; stage: Stage; config: PipewardenConfig },
+  host: { env: Readonly<Record<string, string | undefined>>; cwd: string; platform: ToolPlatform | undefined; exec: (request: ExecRequest) => Promise<ExecResult> },
+  say: (level: 'info' | 'warn', line: string) => void,
+): Promise<string[]> {
+  if (!run.install) return installedToolDirs(toolCacheDir(host.env, host.cwd), host.platform);
+  const settings = await toolSettings({}, run.config, host);
+  const { hints } = await installForScan(run, settings, { exec: host.exec, say: (line) => say('info', line) });
+  for (const hint of hints) say('warn', hint);
+  return installedToolDirs(settings.cacheDir, settings.platform);
 }
