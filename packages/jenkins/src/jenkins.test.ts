@@ -103,6 +103,26 @@ describe.skipIf(!hasGroovy)('the Jenkins shared library, run under Groovy in a r
     expect(line).toMatchObject({ branch: 'PR-7', verdict: 'pass' });
   }, 120_000);
 
+  it('Copy Artifact installed but this job not permitted to copy: a warning saying how to allow it, and the build goes on', async () => {
+    const clean = await workspace({ 'add.js': "'use strict';\nmodule.exports = (a, b) => a + b;\n" });
+    const build = await jenkins('pipewardenScan', clean, { command: COMMAND, scanners: 'eslint-security', outDir: 'out-denied' }, { env: { JOB_NAME: 'acme/shop/PR-8', BRANCH_NAME: 'PR-8' }, plugins: { warningsNg: true, htmlPublisher: true, copyArtifact: 'denied' as unknown as boolean } });
+    expect(build.result).toBe('SUCCESS');
+    expect(steps(build)).toEqual(['copyArtifacts', 'echo', 'sh', 'recordIssues', 'junit', 'archiveArtifacts', 'publishHTML']);
+    expect(build.calls[1]!.args).toBe(
+      'pipewarden: warning: could not restore the history from acme/shop/main: Unable to find project for artifact copy: acme/shop/main (allow it in acme/shop/main\'s configuration: "Permission to Copy Artifact" for acme/shop/PR-8); the trend starts from this build',
+    );
+    expect(existsSync(join(clean, 'out-denied', 'history.jsonl'))).toBe(true);
+  }, 120_000);
+
+  it('installTools: the scan is asked to install the pinned tools first; a non-boolean is refused', async () => {
+    const bad = await jenkins('pipewardenScan', demo, { command: COMMAND, installTools: 'yes' });
+    expect(bad.error).toBe('pipewardenScan: installTools: expected true or false');
+    const clean = await workspace({ 'add.js': '1;\n' });
+    const build = await jenkins('pipewardenScan', clean, { command: COMMAND, scanners: 'eslint-security', installTools: true, outDir: 'out-tools' }, { env: { PIPEWARDEN_TOOLS_DIR: join(clean, '.tools') } });
+    expect((build.calls[0]!.args as { script: string }).script).toContain("'--install-tools'");
+    expect(build.result).toBe('SUCCESS');
+  }, 120_000);
+
   it("a CLI error: FAILURE with the CLI's one-line message, nothing published", async () => {
     const build = await jenkins('pipewardenScan', demo, { command: COMMAND, config: 'missing.yml', outDir: 'out-error' });
     expect(build.result).toBe('FAILURE');
