@@ -230,6 +230,23 @@ describe.skipIf(!hasGroovy)('the Jenkins shared library, run under Groovy in a r
   });
 });
 
+describe.skipIf(!hasGroovy)('the snippet generator\'s help files', () => {
+  it('every step has its vars/<step>.txt, and it names every parameter the step takes', async () => {
+    const printed = execFileSync('groovy', [HARNESS, await specOf()], { env: { ...process.env, JAVA_HOME }, encoding: 'utf8' });
+    const { defaults, jenkins: own } = JSON.parse(printed.trim().split('\n').at(-1)!) as { defaults: Record<string, unknown>; jenkins: Record<string, unknown> };
+    const merge = await readFile(join(VARS, 'pipewardenMerge.groovy'), 'utf8');
+    const mergeParams = JSON.parse(/List known = (\[.*?\])/.exec(merge)![1]!.replace(/'/g, '"')) as string[];
+    const named = (help: string) => new Set([...help.matchAll(/<dt>(.*?)<\/dt>/g)].flatMap((m) => m[1]!.split(/,\s*/)));
+    const problems: string[] = [];
+    for (const [step, params] of [['pipewardenScan', [...Object.keys(defaults), ...Object.keys(own)]], ['pipewardenMerge', mergeParams]] as const) {
+      const help = await readFile(join(VARS, `${step}.txt`), 'utf8');
+      const shown = named(help);
+      for (const param of params) if (!shown.has(param)) problems.push(`${step}.txt: ${param} is not described`);
+    }
+    expect(problems).toEqual([]);
+  });
+});
+
 describe.skipIf(!hasGroovy)('examples/jenkins/Jenkinsfile', () => {
   it('loads the library by its tag and passes the steps only parameters they know', async () => {
     const jenkinsfile = await readFile(join(repoRoot, 'examples', 'jenkins', 'Jenkinsfile'), 'utf8');
