@@ -8,6 +8,11 @@ class StepError extends RuntimeException {
   StepError(String message) { super(message) }
 }
 
+// What Copy Artifact throws (hudson.AbortException, an IOException) when the job may not copy from the other.
+class AbortException extends IOException {
+  AbortException(String message) { super(message) }
+}
+
 def spec = new JsonSlurper().parse(new File(args[0]))
 def plugins = spec.plugins ?: [:]
 List calls = []
@@ -49,7 +54,11 @@ binding.setVariable('sarif', { Map a -> if (!plugins.warningsNg) throw missing('
 binding.setVariable('junit', { Map a -> if (plugins.junit == false) throw missing('junit'); record('junit', a) })
 binding.setVariable('publishHTML', { Map a -> if (!plugins.htmlPublisher) throw missing('publishHTML'); record('publishHTML', a) })
 binding.setVariable('archiveArtifacts', { Map a -> record('archiveArtifacts', a) })
-binding.setVariable('copyArtifacts', { Map a -> if (plugins.copyArtifact == false) throw missing('copyArtifacts'); record('copyArtifacts', a) })
+binding.setVariable('copyArtifacts', { Map a ->
+  if (plugins.copyArtifact == false) throw missing('copyArtifacts')
+  record('copyArtifacts', a)
+  if (plugins.copyArtifact == 'denied') throw new AbortException("Unable to find project for artifact copy: ${a.projectName}\nThis may be due to incorrect project name or permission settings; see help for project name in job configuration.")
+})
 binding.setVariable('lastSuccessful', { -> [selector: 'lastSuccessful'] })
 binding.setVariable('fileExists', { Object path -> new File(spec.cwd, String.valueOf(path)).exists() })
 binding.setVariable('readFile', { Object path -> new File(spec.cwd, String.valueOf(path instanceof Map ? path.file : path)).text })

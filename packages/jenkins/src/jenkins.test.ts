@@ -103,6 +103,26 @@ describe.skipIf(!hasGroovy)('the Jenkins shared library, run under Groovy in a r
     expect(line).toMatchObject({ branch: 'PR-7', verdict: 'pass' });
   }, 120_000);
 
+  it('Copy Artifact installed but this job not permitted to copy: a warning saying how to allow it, and the build goes on', async () => {
+    const clean = await workspace({ 'add.js': "'use strict';\nmodule.exports = (a, b) => a + b;\n" });
+    const build = await jenkins('pipewardenScan', clean, { command: COMMAND, scanners: 'eslint-security', outDir: 'out-denied' }, { env: { JOB_NAME: 'acme/shop/PR-8', BRANCH_NAME: 'PR-8' }, plugins: { warningsNg: true, htmlPublisher: true, copyArtifact: 'denied' as unknown as boolean } });
+    expect(build.result).toBe('SUCCESS');
+    expect(steps(build)).toEqual(['copyArtifacts', 'echo', 'sh', 'recordIssues', 'junit', 'archiveArtifacts', 'publishHTML']);
+    expect(build.calls[1]!.args).toBe(
+      'pipewarden: warning: could not restore the history from acme/shop/main: Unable to find project for artifact copy: acme/shop/main (allow it in acme/shop/main\'s configuration: "Permission to Copy Artifact" for acme/shop/PR-8); the trend starts from this build',
+    );
+    expect(existsSync(join(clean, 'out-denied', 'history.jsonl'))).toBe(true);
+  }, 120_000);
+
+  it('installTools: the scan is asked to install the pinned tools first; a non-boolean is refused', async () => {
+    const bad = await jenkins('pipewardenScan', demo, { command: COMMAND, installTools: 'yes' });
+    expect(bad.error).toBe('pipewardenScan: installTools: expected true or false');
+    const clean = await workspace({ 'add.js': '1;\n' });
+    const build = await jenkins('pipewardenScan', clean, { command: COMMAND, scanners: 'eslint-security', installTools: true, outDir: 'out-tools' }, { env: { PIPEWARDEN_TOOLS_DIR: join(clean, '.tools') } });
+    expect((build.calls[0]!.args as { script: string }).script).toContain("'--install-tools'");
+    expect(build.result).toBe('SUCCESS');
+  }, 120_000);
+
   it("a CLI error: FAILURE with the CLI's one-line message, nothing published", async () => {
     const build = await jenkins('pipewardenScan', demo, { command: COMMAND, config: 'missing.yml', outDir: 'out-error' });
     expect(build.result).toBe('FAILURE');
@@ -207,6 +227,23 @@ describe.skipIf(!hasGroovy)('the Jenkins shared library, run under Groovy in a r
       expect(input, `${name} has no Action input ${kebab(name)}`).toBeDefined();
       expect(Array.isArray(value) ? (value as unknown[]).join('\n') : String(value), `default of ${name}`).toBe(input!.default);
     }
+  });
+});
+
+describe.skipIf(!hasGroovy)('the snippet generator\'s help files', () => {
+  it('every step has its vars/<step>.txt, and it names every parameter the step takes', async () => {
+    const printed = execFileSync('groovy', [HARNESS, await specOf()], { env: { ...process.env, JAVA_HOME }, encoding: 'utf8' });
+    const { defaults, jenkins: own } = JSON.parse(printed.trim().split('\n').at(-1)!) as { defaults: Record<string, unknown>; jenkins: Record<string, unknown> };
+    const merge = await readFile(join(VARS, 'pipewardenMerge.groovy'), 'utf8');
+    const mergeParams = JSON.parse(/List known = (\[.*?\])/.exec(merge)![1]!.replace(/'/g, '"')) as string[];
+    const named = (help: string) => new Set([...help.matchAll(/<dt>(.*?)<\/dt>/g)].flatMap((m) => m[1]!.split(/,\s*/)));
+    const problems: string[] = [];
+    for (const [step, params] of [['pipewardenScan', [...Object.keys(defaults), ...Object.keys(own)]], ['pipewardenMerge', mergeParams]] as const) {
+      const help = await readFile(join(VARS, `${step}.txt`), 'utf8');
+      const shown = named(help);
+      for (const param of params) if (!shown.has(param)) problems.push(`${step}.txt: ${param} is not described`);
+    }
+    expect(problems).toEqual([]);
   });
 });
 

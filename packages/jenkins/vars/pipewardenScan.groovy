@@ -22,6 +22,7 @@ import groovy.transform.Field
   outDir           : '.pipewarden',
   feedsDir         : '',
   history          : '',
+  installTools     : false,
 ]
 
 // Only Jenkins has these: how the CLI runs and what the build does with its verdict.
@@ -57,6 +58,9 @@ static List problemsOf(Map config) {
   if (config.containsKey('reports') && !(config.reports instanceof List)) problems << 'reports: expected a list of paths'
   if (config.containsKey('exclude') && !(config.exclude instanceof List)) problems << 'exclude: expected a list of path patterns'
   if (config.containsKey('maxNewTickets') && !(config.maxNewTickets instanceof Integer && config.maxNewTickets >= 0)) problems << 'maxNewTickets: expected a whole number'
+  ['comment', 'installTools', 'unstableOnFailure', 'publish'].each { key ->
+    if (config.containsKey(key) && !(config[key] instanceof Boolean)) problems << "${key}: expected true or false"
+  }
   if (config.tickets in ['gitlab', 'github'] && !config.credentialsId) problems << "tickets: ${config.tickets} needs credentialsId (a secret-text credential holding the token)"
   if (config.tickets == 'gitlab' && !(config.gitlabUrl && config.gitlabProject)) problems << 'tickets: gitlab needs gitlabUrl and gitlabProject'
   if (config.tickets == 'github' && !(config.githubRepository ==~ /[\w.-]+\/[\w.-]+/)) problems << 'tickets: github needs githubRepository (owner/repo)'
@@ -67,6 +71,7 @@ static List problemsOf(Map config) {
 static List argsOf(Map o) {
   List args = ['scan', o.workingDirectory, '--stage', o.stage, '--out-dir', o.outDir, '--fail-on', o.failOn, '--tickets', o.tickets, '--max-new-tickets', o.maxNewTickets]
   if (!o.comment) args << '--no-note'
+  if (o.installTools) args << '--install-tools'
   if (o.history == 'none') args << '--no-history'
   else if (o.history) { args << '--history'; args << o.history }
   [config: '--config', scanners: '--scanners', baseline: '--baseline', diffBase: '--diff-base', targetUrl: '--target-url', image: '--image', feedsDir: '--feeds-dir', shard: '--shard'].each { key, flag ->
@@ -85,6 +90,24 @@ def optionalStep(String plugin, Closure step) {
   } catch (NoSuchMethodError missing) {
     echo "pipewarden: warning: the ${plugin} plugin is not installed: ${missing.message?.readLines()?.first()}"
     return false
+  }
+}
+
+/**
+ * The last default-branch build's history (Copy Artifact). Not installed: a warning. Installed but this job
+ * may not copy from that one (the plugin's "Permission to Copy Artifact", or a job it cannot see): a warning
+ * saying how to allow it, and the trend starts from this build. An aborted build still stops.
+ */
+def restoreHistory(Map o) {
+  String from = historyJob([JOB_NAME: env.JOB_NAME, BRANCH_NAME: env.BRANCH_NAME, PIPEWARDEN_DEFAULT_BRANCH: env.PIPEWARDEN_DEFAULT_BRANCH])
+  try {
+    optionalStep('Copy Artifact') {
+      copyArtifacts(projectName: from, selector: lastSuccessful(), filter: historyFile(o), optional: true, fingerprintArtifacts: false)
+    }
+  } catch (Exception refused) {
+    if (refused.class.name.endsWith('FlowInterruptedException') || refused instanceof InterruptedException) throw refused
+    String why = (refused.message ?: refused.class.simpleName).readLines().find { it.trim() } ?: refused.class.simpleName
+    echo "pipewarden: warning: could not restore the history from ${from}: ${why.trim()} (allow it in ${from}'s configuration: \"Permission to Copy Artifact\" for ${env.JOB_NAME}); the trend starts from this build"
   }
 }
 
@@ -122,12 +145,8 @@ def call(Map config = [:]) {
   String out = o.outDir
   String log = "${out}/pipewarden.log"
   String command = "#!/bin/bash\nset -o pipefail\nmkdir -p ${quote(out)}\nrm -f ${quote(out + '/results.sarif')}\n${o.command} ${argsOf(o).collect { quote(it) }.join(' ')} 2>&1 | tee ${quote(log)}"
-  if (!o.shard && o.history != 'none' && env.JOB_NAME) {
-    // The last default-branch build's history (Copy Artifact plugin); a shard adds no line, the merge does.
-    optionalStep('Copy Artifact') {
-      copyArtifacts(projectName: historyJob([JOB_NAME: env.JOB_NAME, BRANCH_NAME: env.BRANCH_NAME, PIPEWARDEN_DEFAULT_BRANCH: env.PIPEWARDEN_DEFAULT_BRANCH]), selector: lastSuccessful(), filter: historyFile(o), optional: true, fingerprintArtifacts: false)
-    }
-  }
+  // A shard adds no history line: the merge does.
+  if (!o.shard && o.history != 'none' && env.JOB_NAME) restoreHistory(o)
   int status
   if (o.tickets == 'gitlab') {
     // The token comes from Jenkins' credentials and is masked in the log; the CLI reads it from the environment.

@@ -47,6 +47,8 @@ export const scanOptionsSchema = z.object({
   secretKey: z.string().min(1).optional(),
   // process.env is not a plain object: checked for shape, not prototype.
   env: z.custom<Readonly<Record<string, string | undefined>>>((value) => typeof value === 'object' && value !== null),
+  /** Folders of installed tools (the tool cache), searched before the PATH of env: the scanners run the verified builds. */
+  toolDirs: z.array(z.string().min(1)).readonly().optional(),
   /** SARIF of the last default-branch run: results become new / unchanged / updated, and gone ones absent. */
   baseline: path.optional(),
   /** Scope the gate to what changed since the merge-base with this ref. */
@@ -123,6 +125,7 @@ export const SCAN_INPUTS: Readonly<Record<string, ScanInput>> = {
   'out-dir': { kind: 'string', default: '.pipewarden' },
   'feeds-dir': { kind: 'string', default: '' },
   'advisories-dir': { kind: 'string', default: '', absent: { action: ADVISORIES, gitlab: ADVISORIES, jenkins: ADVISORIES } },
+  'install-tools': { kind: 'boolean', default: false },
   history: { kind: 'string', default: '' },
   staged: { kind: 'boolean', default: false, absent: { action: 'pre-commit only', gitlab: 'pre-commit only', jenkins: 'pre-commit only' } },
   'diff-filter': { kind: 'enum', values: DIFF_FILTERS, default: 'added', absent: { action: 'the CLI option, for local runs', gitlab: 'the CLI option, for local runs', jenkins: 'the CLI option, for local runs' } },

@@ -17,6 +17,7 @@ import { createLineReader, screenSecretFindings } from '../secrets/index.js';
 import { prepare, type Prepared } from './prepare.js';
 import { dropStaging, publishRaw, scrubStaged, stagingRawDir } from './raw-dir.js';
 import { record } from './record.js';
+import { withToolDirs } from '../tools/resolve.js';
 import type { ParsedScanOptions, PipelineParts, ScanOutcome } from './types.js';
 
 /** Failed and oddly skipped scanners: failures (errors when fail-closed, else warnings) and warnings. */
@@ -73,7 +74,8 @@ function advisorySettings(options: ParsedScanOptions): AdvisorySettings {
 /** prepare → collect → ingest → assess → emit → record, for one directory. */
 export async function runPipeline(given: ScanOptions, ports: Ports, parts: PipelineParts): Promise<ScanOutcome> {
   const startedAt = new Date();
-  const options = parseScanOptions(given);
+  const parsed = parseScanOptions(given);
+  const options = parsed.toolDirs?.length ? { ...parsed, env: withToolDirs(parsed.env, parsed.toolDirs) } : parsed;
   const prepared = await prepare(options, ports, parts.registry);
   const feeds = feedSource(options, ports);
   const staging = stagingRawDir(prepared.outDir);

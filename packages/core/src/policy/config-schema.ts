@@ -140,6 +140,24 @@ export const scaSchema = z.strictObject({
   mirror_url: z.url({ protocol: /^https?$/ }).optional().describe('A mirror of OSV\'s per-ecosystem exports (<url>/<Ecosystem>/all.zip), e.g. an internal artifact store; default https://osv-vulnerabilities.storage.googleapis.com.'),
 });
 
+const httpUrl = z
+  .string()
+  .trim()
+  .refine((value) => /^https?:\/\/[^\s/]+/i.test(value) && URL.canParse(value), 'expected an http(s) URL such as https://mirror.example.com/github')
+  .refine((value) => !URL.canParse(value) || (!new URL(value).username && !new URL(value).password), 'must not hold credentials (use a proxy, or a mirror the runner may read)');
+
+export const toolsSchema = z.strictObject({
+  mirror: httpUrl
+    .optional()
+    .describe('Base URL of a mirror of the tools\' GitHub releases, for air-gapped runners: <mirror>/<owner>/<repo>/releases/download/<tag>/<asset> (env PIPEWARDEN_TOOLS_MIRROR wins).'),
+  checksums: z
+    .string()
+    .trim()
+    .min(1)
+    .optional()
+    .describe('A checksums file ("<sha256>  <asset>" lines, as the projects publish them) whose entries replace the pinned checksums: for builds you verified and mirror yourself.'),
+});
+
 export const configSchema = z.strictObject({
   sast: sastSchema.optional().describe('The built-in taint analysis (pipewarden-sast): your rules, and rules turned off.'),
   sca: scaSchema.optional().describe('The built-in dependency check (pipewarden-sca): where its OSV advisories come from.'),
@@ -158,6 +176,7 @@ export const configSchema = z.strictObject({
   tickets: ticketsSchema.optional().describe('Tickets (issues) for finding groups, when a platform opens them.'),
   feeds: feedsSchema.optional(),
   images: imagesSchema.optional(),
+  tools: toolsSchema.optional().describe('Where `pipewarden tools install` and --install-tools download the pinned scanners from (docs/tools.md).'),
   history: z.string().trim().min(1).optional().describe('The history file every run adds a line to (JSON Lines; default: history.jsonl in the out-dir). Keep it between runs as an artifact or cache.'),
 });
 
