@@ -88,4 +88,29 @@ describe('Python', () => {
     ]);
     expect(found.filter((f) => f.startsWith('py-command-injection'))).toEqual(['py-command-injection@views.py:7']);
   });
+
+  test('a method called on an instance of a class of the same file reaches its sinks', async () => {
+    const found = await rulesFound([
+      {
+        path: 'app.py',
+        text: [
+          'from flask import request',
+          'class Repo:',
+          '    def __init__(self, db):',
+          '        self.db = db',
+          '    def find(self, name):',
+          "        return self.db.execute(\"SELECT * FROM u WHERE n = '\" + name + \"'\")",
+          '    def count(self, name):',
+          "        return self.db.execute('SELECT count(*) FROM u WHERE n = ?', (name,))",
+          "@app.route('/u')",
+          'def u():',
+          '    repo = Repo(db)',
+          "    repo.count(request.args.get('n'))",
+          "    return str(repo.find(request.args.get('n')))",
+          '',
+        ].join('\n'),
+      },
+    ]);
+    expect(found.filter((f) => f.startsWith('py-sql-injection'))).toEqual(['py-sql-injection@app.py:6']);
+  });
 });
