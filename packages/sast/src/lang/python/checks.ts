@@ -9,8 +9,8 @@ import { lowerExpr } from './expressions.js';
 
 type Check = Extract<Expr, { kind: 'is-type' }>;
 
-/** Calls that make a path absolute and free of `..` (the base check after them means containment). */
-const NORMALIZERS = /(?:^|\.)(?:realpath|abspath|normpath|resolve|absolute)$/;
+/** Calls that make a path free of `..` (the base check after them means containment); pathlib's absolute() keeps `..`, so it is not one. */
+const NORMALIZERS = /(?:^|\.)(?:realpath|abspath|normpath|resolve)$/;
 /** urlparse(x): the parts of x as a URL; a check of its host checks x. */
 const URL_PARSERS = /(?:^|\.)(?:urlparse|urlsplit|urllib3\.util\.parse_url|parse_url)$/;
 /** str methods that hold only for strings of letters and digits (isdigit: digits only). */
