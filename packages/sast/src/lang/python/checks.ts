@@ -135,7 +135,9 @@ export function callCheck(ctx: LowerContext, node: SyntaxNode): Check | undefine
   const args = argsNode ? namedChildren(argsNode) : [];
   if (!fn) return undefined;
   const callee = calleeText(ctx, node) ?? '';
-  const regex = /^re\.(match|fullmatch|search)$/.exec(callee);
+  // re.fullmatch(p, x), or fullmatch(p, x) after `from re import fullmatch`.
+  const imported = ctx.imports.find((i) => i.local === callee && i.module === 're');
+  const regex = /^re\.(match|fullmatch|search)$/.exec(imported ? `re.${imported.imported}` : callee);
   if (regex && args.length >= 2 && isPlainString(unwrap(args[0]!))) {
     return restrictivePattern(stringValue(ctx, unwrap(args[0]!)), regex[1]!) ? check(ctx, node, lowerExpr(ctx, args[1]!), 'pattern') : undefined;
   }
