@@ -139,6 +139,9 @@ export function evaluateCall(state: ModuleState, frame: Frame, call: Call): Valu
   if (callee) {
     const summary = callee.summary ?? summaryOf(state, callee.fn!, callee.closure);
     taint = applySummary(state, frame, summary, args, call.args.map((a) => a.span), call.span);
+    // A method of an instance may return what the instance was built with (fields are not followed across
+    // methods): the receiver's data comes along, less surely, as it did before the method was known.
+    if (receiver?.taint.length && path?.length && path[path.length - 2]?.endsWith('()')) taint = union(taint, mapTaint(receiver.taint, (f) => (f.weak ? f : { ...f, weak: true })));
   } else {
     taint = callbacks(state, frame, call, receiver, args) ?? (path && propagate(state, frame, call, path, receiver, args)) ?? defaultResult(state, frame, call, receiver, args);
   }

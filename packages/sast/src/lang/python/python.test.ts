@@ -103,4 +103,24 @@ describe('Python', () => {
     ]);
     expect(found.filter((f) => f.startsWith('py-sql-injection'))).toEqual(['py-sql-injection@app.py:6']);
   });
+
+  test('an instance built from request data still carries it through its methods, less surely', async () => {
+    const { log } = await analyzeSources([
+      file('app.py', [
+        'import os',
+        'from flask import request',
+        'class Box:',
+        '    def __init__(self, v):',
+        '        self.v = v',
+        '    def value(self):',
+        '        return self.v',
+        "@app.route('/u')",
+        'def u():',
+        "    os.system(Box(request.args.get('n')).value())",
+        "    return 'ok'",
+      ]),
+    ]);
+    const results = (log.runs[0]!.results ?? []).filter((r) => r.ruleId === 'py-command-injection');
+    expect(results.map((r) => [r.locations?.[0]?.physicalLocation?.region?.startLine, r.properties?.['pipewarden/confidence']])).toEqual([[10, 'medium']]);
+  });
 });
