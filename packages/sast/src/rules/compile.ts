@@ -51,6 +51,8 @@ export interface CompiledRules {
   sanitizers: PatternIndex<number>;
   /** Type and content checks (is-type tests) that clean a value, with the classes they clean. */
   typeSanitizers: Map<string, number>;
+  /** Checks that clean a value for these classes once it is put after constant text (`prefixed: true`). */
+  prefixedChecks: Map<string, number>;
   propagators: PatternIndex<PropagatorSpec>;
   /** Calls that only look like a check (guard rules), and the rules each guard rule watches, by watched rule id. */
   guards: PatternIndex<CompiledGuard>;
@@ -132,6 +134,7 @@ export function compileRules(language: string, rules: readonly RuleSpec[], model
     propertySinks: new Map(),
     sanitizers: new PatternIndex(),
     typeSanitizers: new Map(),
+    prefixedChecks: new Map(),
     propagators: new PatternIndex(),
     guards: new PatternIndex(),
     guardedBy: new Map(),
@@ -160,7 +163,8 @@ export function compileRules(language: string, rules: readonly RuleSpec[], model
     for (const sanitizer of spec.sanitizers) {
       if (sanitizer.call) out.sanitizers.add(compilePattern(sanitizer.call), sanitizer.lead === undefined ? bit : bits.get(contextClass(sanitizer.call))!);
       const test = sanitizer.type ?? sanitizer.check;
-      if (test) out.typeSanitizers.set(test, (out.typeSanitizers.get(test) ?? 0) | bit);
+      const into = sanitizer.prefixed ? out.prefixedChecks : out.typeSanitizers;
+      if (test) into.set(test, (into.get(test) ?? 0) | bit);
     }
     for (const propagator of spec.propagators) out.propagators.add(compilePattern(propagator.call), propagator);
     for (const guard of spec.guards) out.guards.add(compilePattern(guard.call), { rule, label: guard.label });

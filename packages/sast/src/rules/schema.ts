@@ -57,8 +57,10 @@ export const sanitizerSchema = z.strictObject({
   type: z.enum(['string', 'number', 'boolean']).optional().describe('A type check on the value (typeof x === "string") cleans it where it holds.'),
   check: z.enum(Object.keys(CHECKS) as [keyof typeof CHECKS, ...(keyof typeof CHECKS)[]]).optional().describe('A content check on the value (see CHECKS) cleans it where it holds.'),
   lead: z.string().optional().describe("A regex over the constant text the value was placed after ('' when none): the sanitizer holds only where it matches, such as a quoting context (escapeshellarg outside quotes)."),
+  prefixed: z.boolean().default(false).describe('A check that makes the value safe only once it is put after constant text (a `..` check: under a fixed folder, not alone or joined as a path).'),
 }).refine((s) => [s.call, s.type, s.check].filter((x) => x !== undefined).length === 1, 'a sanitizer is exactly one of call, type, check')
-  .refine((s) => s.lead === undefined || s.call !== undefined, 'lead goes with a call sanitizer');
+  .refine((s) => s.lead === undefined || s.call !== undefined, 'lead goes with a call sanitizer')
+  .refine((s) => !s.prefixed || s.check !== undefined, { message: 'only a check can be prefixed', path: ['prefixed'] });
 
 export const propagatorSchema = z.strictObject({
   call: pattern,

@@ -27,6 +27,12 @@ function resolveCallee(state: ModuleState, frame: Frame, call: Call, path: reado
     const found = state.byName.get(call.callee.property);
     if (found?.length === 1) return { fn: found[0]! };
   }
+  // A method called on an instance of a class of this module: Repo(db).find(x), repo.find(x).
+  const head = path?.[0];
+  if (path?.length === 2 && head?.endsWith('()')) {
+    const method = state.classes.get(head.slice(0, -2))?.find((m) => m.name === path[1]);
+    if (method) return { fn: method, closure: state.moduleScope };
+  }
   if (path?.[0]?.startsWith('<')) {
     const key = `${path[0].slice(1, -1)}#${path.slice(1).join('.') || 'default'}`;
     const summary = state.imported.get(key);
@@ -105,10 +111,15 @@ function callSource(state: ModuleState, call: Call, path: readonly string[]): Ta
   return [fact];
 }
 
-/** `mod.Wrapper(x)` where the file mod exports `Wrapper()` (a class's constructor): the instance's path. */
+/**
+ * An instance's path, which method calls on it resolve by: `Repo()` for a class of this module, `<mod.py>.Wrapper()`
+ * where the file exports `Wrapper()` (a class's constructor).
+ */
 function instanceOf(state: ModuleState, callPath: readonly string[] | undefined): string[] | undefined {
   const head = callPath?.[0];
-  if (!callPath || callPath.length < 2 || !head?.startsWith('<')) return undefined;
+  if (!callPath || !head) return undefined;
+  if (callPath.length === 1) return state.classes.has(head.slice(0, -2)) ? [...callPath] : undefined;
+  if (!head.startsWith('<')) return undefined;
   return state.imported.has(`${head.slice(1, -1)}#${callPath.slice(1).join('.')}`) ? [...callPath] : undefined;
 }
 
@@ -144,6 +155,9 @@ export function evaluateCall(state: ModuleState, frame: Frame, call: Call): Valu
   if (callee) {
     const summary = callee.summary ?? summaryOf(state, callee.fn!, callee.closure);
     taint = applySummary(state, frame, summary, args, call.args.map((a) => a.span), call.span);
+    // A method of an instance may return what the instance was built with (fields are not followed across
+    // methods): the receiver's data comes along, less surely, as it did before the method was known.
+    if (receiver?.taint.length && path?.length && path[path.length - 2]?.endsWith('()')) taint = union(taint, mapTaint(receiver.taint, (f) => (f.weak ? f : { ...f, weak: true })));
   } else {
     taint = callbacks(state, frame, call, receiver, args) ?? (path && propagate(state, frame, call, path, receiver, args)) ?? defaultResult(state, frame, call, receiver, args);
   }

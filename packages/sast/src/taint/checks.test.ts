@@ -18,7 +18,7 @@ securitySeverity: 5
 precision: high
 sources: [http.*]
 sinks: [{ call: sink, label: test sink }]
-sanitizers: [{ check: allow-list }, { type: number }]
+sanitizers: [{ check: allow-list }, { type: number }, { check: no-dot-dot, prefixed: true }]
 safePrefix: "^https://[^/]+/"
 tests: { positive: ["x"], negative: ["y"] }
 `;
@@ -39,6 +39,8 @@ describe('guards', () => {
     ['an assert', "assert x in {'a', 'b'}, 'unknown'\nsink(x)"],
     ['a prefix its class accepts as safe', "if not x.startswith('https://example.com/'):\n    return 'no'\nsink(x)"],
     ['a type test', 'if isinstance(x, int):\n    sink(x)'],
+    ['a prefixed check, then put after constant text', "if '..' in x:\n    return 'no'\nsink('/data/' + x)"],
+    ['a prefixed check on a value already after constant text', "p = '/data/' + x\nif '..' in p:\n    return 'no'\nsink(p)"],
   ])('%s: not reported', async (_, body) => {
     expect(await found(body)).toBe(0);
   });
@@ -46,7 +48,8 @@ describe('guards', () => {
   test.each([
     ['one part of an `or` that holds', "if x in ['a'] or v:\n    sink(x)"],
     ['the branch where the allow-list fails', "if x in ['a']:\n    pass\nelse:\n    sink(x)"],
-    ['a check the class does not accept', "if '..' in x:\n    return 'no'\nsink(x)"],
+    ['a prefixed check, the value alone', "if '..' in x:\n    return 'no'\nsink(x)"],
+    ['a check the class does not accept', "if \"'\" in x:\n    return 'no'\nsink(x)"],
     ['a prefix its class does not accept', "if not x.startswith('https://'):\n    return 'no'\nsink(x)"],
     ['a membership in a collection that is not constant', 'if x not in request.args.getlist("ok"):\n    return "no"\nsink(x)'],
     ['a check whose failing branch goes on', "if x not in ['a']:\n    print('unknown')\nsink(x)"],

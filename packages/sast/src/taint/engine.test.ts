@@ -64,4 +64,11 @@ describe('propagation', () => {
       ['request parameter `id`', 'assigned to `id`', 'concatenated into `query`', 'passed to `sink` (test sink)'],
     ]);
   });
+
+  test('a method called on an instance of a top-level class uses its summary', async () => {
+    const text = "class Repo {\n  constructor(db) { this.db = db; }\n  byName(name) { sink('SELECT ' + name); }\n  safe(name) { return clean(name); }\n}\napp.post('/t', (req, res) => {\n  const repo = new Repo(db);\n  repo.byName(req.query.a);\n  sink(new Repo(db).safe(req.query.b));\n});\n";
+    const { log } = await analyzeSources([{ path: 't.js', text }], { rules: [{ path: 't.yaml', text: RULE }] });
+    const results = (log.runs[0]!.results ?? []).filter((r) => r.ruleId === 't-sink');
+    expect(results.map((r) => r.locations![0]!.physicalLocation!.region!.startLine)).toEqual([3]);
+  });
 });

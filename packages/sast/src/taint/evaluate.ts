@@ -109,7 +109,7 @@ function concat(state: ModuleState, frame: Frame, expr: Extract<Expr, { kind: 'c
       continue;
     }
     const prefix = lead;
-    const facts = mapTaint(value.taint, (f) => ({ ...f, str: true, key: undefined, lead: f.lead ?? (prefix || undefined) }));
+    const facts = mapTaint(value.taint, (f) => ({ ...f, str: true, key: undefined, lead: f.lead ?? (prefix || undefined), clean: prefix && f.cleanAfterPrefix ? f.clean | f.cleanAfterPrefix : f.clean }));
     out = union(out, withStep(facts, { file: state.module.file, span: part.span, message }));
     lead += '{taint}';
   }

@@ -1,7 +1,7 @@
 import type { Expr, Stmt } from '../ir/types.js';
 import { bindPattern } from './bind.js';
 import { evaluate, keyOf, pathOf } from './evaluate.js';
-import { CLEAN, mapTaint, union, withStep } from './facts.js';
+import { CLEAN, mapTaint, union, withStep, type Fact } from './facts.js';
 import { analyzeFunction } from './functions.js';
 import { checkAssignConstant } from './sinks.js';
 import { NOTHING, Scope } from './scope.js';
@@ -24,11 +24,15 @@ function inFork(state: ModuleState, frame: Frame, stmts: readonly Stmt[], scope:
   }
 }
 
-/** The classes a test cleans its subject for: a type or check the rules accept, or a prefix a class's safePrefix accepts. */
-function guardMask(state: ModuleState, test: Extract<Expr, { kind: 'is-type' }>): number {
-  if (test.type !== 'prefix') return state.rules.typeSanitizers.get(test.type) ?? 0;
+/**
+ * The classes a test cleans its subject for: a type or check the rules accept, or a prefix a class's safePrefix
+ * accepts; and those it cleans for once the subject is put after constant text (`prefixed` sanitizers).
+ */
+function guardMask(state: ModuleState, test: Extract<Expr, { kind: 'is-type' }>): { now: number; afterPrefix: number } {
+  const afterPrefix = state.rules.prefixedChecks.get(test.type) ?? 0;
+  if (test.type !== 'prefix') return { now: state.rules.typeSanitizers.get(test.type) ?? 0, afterPrefix };
   const value = test.value;
-  return value === undefined ? 0 : state.rules.rules.reduce((mask, rule) => (rule.safePrefix?.test(value) ? mask | rule.bit : mask), 0);
+  return { now: value === undefined ? 0 : state.rules.rules.reduce((mask, rule) => (rule.safePrefix?.test(value) ? mask | rule.bit : mask), 0), afterPrefix };
 }
 
 /**
@@ -41,14 +45,16 @@ function guard(state: ModuleState, frame: Frame, test: Expr, scope: Scope, holds
     return;
   }
   if (test.kind !== 'is-type' || test.negated === holds) return;
-  const mask = guardMask(state, test);
+  const { now: mask, afterPrefix } = guardMask(state, test);
   const key = keyOf(test.subject);
-  if (!mask || key === undefined) return;
+  if ((!mask && !afterPrefix) || key === undefined) return;
   const saved = frame.scope;
   frame.scope = scope;
   const value = evaluate(state, frame, test.subject);
   frame.scope = saved;
-  scope.set(key, { ...value, taint: mapTaint(value.taint, (f) => ({ ...f, clean: f.clean | mask, str: f.str || test.type !== 'object' })) });
+  // A value already after constant text (`path = BASE + '/' + name`) takes the after-prefix classes now.
+  const cleaned = (f: Fact) => ({ ...f, clean: f.clean | mask | (f.lead ? afterPrefix : 0), cleanAfterPrefix: (f.cleanAfterPrefix ?? 0) | afterPrefix || undefined, str: f.str || test.type !== 'object' });
+  scope.set(key, { ...value, taint: mapTaint(value.taint, cleaned) });
 }
 
 function ifStatement(state: ModuleState, frame: Frame, stmt: Extract<Stmt, { kind: 'if' }>): void {

@@ -33,6 +33,11 @@ export interface Fact {
   readonly key: string | undefined;
   /** It passed through a call the engine has no model for: it probably still carries the data, less surely. */
   readonly weak: boolean;
+  /**
+   * Classes it is clean for once it is put after constant text: a value checked for `..` is safe under a fixed
+   * folder (`BASE + '/' + name`), not alone or joined as a path (an absolute name replaces the folder).
+   */
+  readonly cleanAfterPrefix?: number | undefined;
 }
 
 export type Taint = readonly Fact[];
@@ -84,7 +89,7 @@ export function mapTaint(taint: Taint, fn: (fact: Fact) => Fact | undefined): Ta
 }
 
 function sameFlow(a: Fact, b: Fact): boolean {
-  return a.origin.id === b.origin.id && a.clean === b.clean && a.str === b.str;
+  return a.origin.id === b.origin.id && a.clean === b.clean && a.str === b.str && (a.cleanAfterPrefix ?? 0) === (b.cleanAfterPrefix ?? 0);
 }
 
 export function union(...taints: Taint[]): Taint {

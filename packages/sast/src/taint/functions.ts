@@ -62,6 +62,7 @@ function through(outer: Fact, inner: Fact, pass: { file: string; span: Span; mes
     clean: outer.clean | inner.clean,
     str: outer.str || inner.str,
     lead: inner.lead ?? outer.lead,
+    cleanAfterPrefix: (outer.cleanAfterPrefix ?? 0) | (inner.cleanAfterPrefix ?? 0) || undefined,
     key: inner.key ?? outer.key,
     weak: outer.weak || inner.weak,
   };

@@ -48,6 +48,7 @@ export function analyzeModule(input: ModuleInput): ModuleResult {
     summaries: new Map(),
     findings: [],
     byName,
+    classes: new Map(input.module.body.flatMap((stmt) => (stmt.kind === 'class' && stmt.name ? [[stmt.name, stmt.members] as const] : []))),
     moduleScope,
     deps: new Set(),
     renders: [],

@@ -92,6 +92,8 @@ export interface ModuleState {
   findings: TaintFinding[];
   /** Functions by name, for this.method() calls. */
   byName: Map<string, FunctionIR[]>;
+  /** The module's top-level classes' methods, by class name: calls on an instance (`Repo(db).find(x)`) reach them. */
+  classes: Map<string, FunctionIR[]>;
   /** The module's top-level scope: imports, top-level names; every function's scope chain ends here. */
   moduleScope: Scope;
   /** Files of the scan this module refers to (imports, require). */

@@ -9,8 +9,8 @@ import { lowerExpr } from './expressions.js';
 
 type Check = Extract<Expr, { kind: 'is-type' }>;
 
-/** Calls that make a path absolute and free of `..` (the base check after them means containment). */
-const NORMALIZERS = /(?:^|\.)(?:realpath|abspath|normpath|resolve|absolute)$/;
+/** Calls that make a path free of `..` (the base check after them means containment); pathlib's absolute() keeps `..`, so it is not one. */
+const NORMALIZERS = /(?:^|\.)(?:realpath|abspath|normpath|resolve)$/;
 /** urlparse(x): the parts of x as a URL; a check of its host checks x. */
 const URL_PARSERS = /(?:^|\.)(?:urlparse|urlsplit|urllib3\.util\.parse_url|parse_url)$/;
 /** str methods that hold only for strings of letters and digits (isdigit: digits only). */
@@ -135,7 +135,9 @@ export function callCheck(ctx: LowerContext, node: SyntaxNode): Check | undefine
   const args = argsNode ? namedChildren(argsNode) : [];
   if (!fn) return undefined;
   const callee = calleeText(ctx, node) ?? '';
-  const regex = /^re\.(match|fullmatch|search)$/.exec(callee);
+  // re.fullmatch(p, x), or fullmatch(p, x) after `from re import fullmatch`.
+  const imported = ctx.imports.find((i) => i.local === callee && i.module === 're');
+  const regex = /^re\.(match|fullmatch|search)$/.exec(imported ? `re.${imported.imported}` : callee);
   if (regex && args.length >= 2 && isPlainString(unwrap(args[0]!))) {
     return restrictivePattern(stringValue(ctx, unwrap(args[0]!)), regex[1]!) ? check(ctx, node, lowerExpr(ctx, args[1]!), 'pattern') : undefined;
   }

@@ -3,6 +3,7 @@ import { fieldOf, firstNamed, namedChildren, type SyntaxNode } from '../../parse
 import { LowerContext, type FunctionScope } from './context.js';
 import { lowerExpr } from './expressions.js';
 import { isRouteDecorator, markDjangoRequest, markRoute, type ParamInfo } from './handlers.js';
+import { releaseList } from './lists.js';
 import { lowerBlock } from './statements.js';
 
 export function lowerPattern(ctx: LowerContext, node: SyntaxNode): Pattern {
@@ -14,6 +15,9 @@ export function lowerPattern(ctx: LowerContext, node: SyntaxNode): Pattern {
     }
     case 'attribute':
     case 'subscript': {
+      // lst[0] = x changes a followed list: it is no longer known item by item.
+      const base = node.type === 'subscript' ? fieldOf(node, 'value') : undefined;
+      if (base?.type === 'identifier') releaseList(ctx, ctx.text(base));
       const lowered = lowerExpr(ctx, node);
       return lowered.kind === 'member' ? { kind: 'member', span, object: lowered.object, property: lowered.property } : { kind: 'none', span };
     }

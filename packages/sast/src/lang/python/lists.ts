@@ -17,7 +17,7 @@ function plainString(ctx: LowerContext, node: SyntaxNode): string | undefined {
   return node.children.filter((c) => c.type === 'string_content').map((c) => ctx.text(c)).join('');
 }
 
-function index(ctx: LowerContext, node: SyntaxNode | undefined): number | undefined {
+function constantIndex(ctx: LowerContext, node: SyntaxNode | undefined): number | undefined {
   if (!node) return undefined;
   const text = ctx.text(node).replace(/\s+/g, '');
   return /^-?\d+$/.test(text) ? Number(text) : undefined;
@@ -52,9 +52,9 @@ export function listStatement(ctx: LowerContext, node: SyntaxNode): boolean {
   if (scope.depth !== list.depth) return forget();
   const at = (i: number | undefined) => (i === undefined ? undefined : i < 0 ? list.items.length + i : i);
   if (method === 'append' && args.length === 1) list.items.push(plainString(ctx, args[0]!));
-  else if (method === 'insert' && args.length === 2 && at(index(ctx, args[0])) !== undefined) list.items.splice(Math.max(0, at(index(ctx, args[0]))!), 0, plainString(ctx, args[1]!));
+  else if (method === 'insert' && args.length === 2 && at(constantIndex(ctx, args[0])) !== undefined) list.items.splice(Math.max(0, at(constantIndex(ctx, args[0]))!), 0, plainString(ctx, args[1]!));
   else if (method === 'pop' && args.length <= 1 && list.items.length) {
-    const i = args.length ? at(index(ctx, args[0])) : list.items.length - 1;
+    const i = args.length ? at(constantIndex(ctx, args[0])) : list.items.length - 1;
     if (i === undefined || i < 0 || i >= list.items.length) return forget();
     list.items.splice(i, 1);
   } else return forget();
@@ -66,7 +66,7 @@ export function listStatement(ctx: LowerContext, node: SyntaxNode): boolean {
 export function listItem(ctx: LowerContext, node: SyntaxNode): string | undefined {
   const value = fieldOf(node, 'value');
   const list = value?.type === 'identifier' ? ctx.scope?.lists.get(ctx.text(value)) : undefined;
-  const i = index(ctx, fieldOf(node, 'subscript'));
+  const i = constantIndex(ctx, fieldOf(node, 'subscript'));
   if (!list || i === undefined) return undefined;
   return list.items[i < 0 ? list.items.length + i : i];
 }
