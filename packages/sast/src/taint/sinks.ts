@@ -83,7 +83,10 @@ function renderSink(state: ModuleState, sink: CompiledSink, call: Extract<Expr, 
   if (name?.kind !== 'literal' || typeof name.value !== 'string') return;
   const site: SinkSite = { file: state.module.file, span: call.args[dataAt]?.span ?? call.span, callee: text(state, call.callee.span), label: sink.spec.label };
   // request.getRequestDispatcher('/WEB-INF/x.jsp'): where this file's request attributes are printed.
-  if (sink.spec.render === 'target') return void state.renders.push({ sink: sink.key, template: name.value, key: '', fact: undefined, site });
+  if (sink.spec.render === 'target') {
+    state.renders.push({ sink: sink.key, template: name.value, key: '', fact: undefined, site });
+    return;
+  }
   if (!value?.taint.length) return;
   const attribute = sink.spec.render === 'attribute';
   for (const fact of value.taint) {
