@@ -2,7 +2,6 @@ import { spawnSync } from 'node:child_process';
 import { mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Log } from 'sarif';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { repoRoot } from '../../../test-support/shared.js';
 
@@ -10,6 +9,16 @@ import { repoRoot } from '../../../test-support/shared.js';
 // Symfony with Twig, a servlet forwarding to a JSP. Each finding sits on the template line, its flow starting at the
 // handler's request parameter; the escaped outputs beside them are not reported.
 const CLI = join(repoRoot, 'packages', 'cli', 'dist', 'cli.js');
+
+/** The part of results.sarif read here. */
+interface Place {
+  physicalLocation: { artifactLocation: { uri: string }; region: { startLine: number } };
+}
+interface SarifResult {
+  ruleId: string;
+  locations: Place[];
+  codeFlows: { threadFlows: { locations: { location: Place }[] }[] }[];
+}
 
 const APPS: Record<string, string> = {
   'flask/app.py': `from flask import Flask, request, render_template
@@ -55,7 +64,7 @@ public class ItemServlet extends HttpServlet {
 };
 
 describe('pipewarden-sast on templates, through the CLI', () => {
-  let log: Log;
+  let results: SarifResult[];
   beforeAll(async () => {
     const dir = await mkdtemp(join(tmpdir(), 'pw-sast-templates-'));
     for (const [name, text] of Object.entries(APPS)) {
@@ -65,19 +74,19 @@ describe('pipewarden-sast on templates, through the CLI', () => {
     const out = join(dir, '.out');
     const run = spawnSync(process.execPath, [CLI, 'scan', dir, '--scanners', 'pipewarden-sast', '--out-dir', out], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
     expect(run.stderr).not.toMatch(/\n\s+at /);
-    log = JSON.parse(await readFile(join(out, 'results.sarif'), 'utf8')) as Log;
+    const log = JSON.parse(await readFile(join(out, 'results.sarif'), 'utf8')) as { runs: { results?: SarifResult[] }[] };
+    results = log.runs.flatMap((r) => r.results ?? []).filter((r) => r.ruleId.endsWith('-reflected-xss'));
   }, 120_000);
 
   it('reports each unescaped output in its template, with the flow from the handler', () => {
-    const results = log.runs.flatMap((r) => r.results ?? []).filter((r) => r.ruleId?.endsWith('-reflected-xss'));
-    const where = (r: (typeof results)[number]) => `${r.ruleId} ${r.locations![0]!.physicalLocation!.artifactLocation!.uri}:${r.locations![0]!.physicalLocation!.region!.startLine}`;
+    const where = (r: SarifResult) => `${r.ruleId} ${r.locations[0]!.physicalLocation.artifactLocation.uri}:${r.locations[0]!.physicalLocation.region.startLine}`;
     expect(results.map(where).sort()).toEqual([
       'java-jsp-reflected-xss shop/src/main/webapp/WEB-INF/item.jsp:3',
       'php-twig-reflected-xss symfony/templates/blog/show.html.twig:3',
       'py-template-reflected-xss flask/templates/search.html:3',
     ]);
     const flask = results.find((r) => r.ruleId === 'py-template-reflected-xss')!;
-    const steps = flask.codeFlows![0]!.threadFlows[0]!.locations.map((l) => `${l.location!.physicalLocation!.artifactLocation!.uri}:${l.location!.physicalLocation!.region!.startLine}`);
+    const steps = flask.codeFlows[0]!.threadFlows[0]!.locations.map((l) => `${l.location.physicalLocation.artifactLocation.uri}:${l.location.physicalLocation.region.startLine}`);
     expect(steps[0]).toBe('flask/app.py:6');
     expect(steps.at(-1)).toBe('flask/templates/search.html:3');
   });

@@ -13,7 +13,6 @@ const TEMPLATE_ROOTS = /(?:^|\/)(?:views|templates|webapp|WEB-INF)\//;
  * `from` is the file that renders.
  */
 export function templatesNamed(name: string, templates: readonly FirstPass[], from: string): FirstPass[] {
-  if (name.startsWith('*')) return nearest(templates.filter((t) => t.path.endsWith(name.slice(1))), from);
   const wanted = name.replace(/^@\w+\//, '').replace(/^\.?\//, '');
   const matches = (path: string) => path === wanted || path.endsWith(`/${wanted}`);
   const exact = templates.filter((t) => matches(t.path));
@@ -35,6 +34,13 @@ function nearest(candidates: readonly FirstPass[], from: string): FirstPass[] {
   return candidates.filter((t) => shared(t.path) === best);
 }
 
+/** A request attribute's templates: those the rendering file forwards to, else the nearest with the extension. */
+function attributeTemplates(pattern: string, templates: readonly FirstPass[], from: string, targets: readonly string[]): FirstPass[] {
+  const typed = templates.filter((t) => t.path.endsWith(pattern.slice(1)));
+  if (!targets.length) return nearest(typed, from);
+  return [...new Set(targets.flatMap((target) => templatesNamed(target, typed, from)))];
+}
+
 /**
  * Joins what the code hands to templates with what templates print unescaped: a finding in the template,
  * its flow running from the request through render() to the output tag.
@@ -43,21 +49,26 @@ export function renderFindings(renders: readonly RenderEvent[], firsts: readonly
   // Every template counts in choosing the one a name means, also those that print nothing unescaped.
   const templates = firsts.filter((f) => f.rawOutputs !== undefined);
   if (!templates.some((t) => t.rawOutputs!.length)) return [];
+  const targets = new Map<string, string[]>();
+  for (const r of renders) if (r.fact === undefined) targets.set(r.site.file, [...(targets.get(r.site.file) ?? []), r.template]);
   const out: TaintFinding[] = [];
   for (const render of renders) {
-    if (render.fact.origin.type !== 'source') continue;
-    for (const template of templatesNamed(render.template, templates, render.site.file)) {
+    const fact = render.fact;
+    if (fact?.origin.type !== 'source') continue;
+    const from = render.site.file;
+    const named = render.template.startsWith('*') ? attributeTemplates(render.template, templates, from, targets.get(from) ?? []) : templatesNamed(render.template, templates, from);
+    for (const template of named) {
       for (const output of template.rawOutputs!.filter((o) => o.name === render.key)) {
         const via = output.via ?? '<%-';
-        const handed = addStep(render.fact.trail, { file: render.site.file, span: render.site.span, message: `passed to \`${render.site.callee}\` as \`${render.key}\`` });
+        const handed = addStep(fact.trail, { file: from, span: render.site.span, message: `passed to \`${render.site.callee}\` as \`${render.key}\`` });
         const trail = addStep(handed, { file: template.path, span: output.span, message: `printed unescaped by \`${via}\` (${render.site.label})` });
         out.push({
           ruleId: render.sink.slice(0, render.sink.lastIndexOf('#')),
           file: template.path,
           sink: { file: template.path, span: output.span, callee: via, label: render.site.label },
-          origin: render.fact.origin,
+          origin: fact.origin,
           trail,
-          weak: render.fact.weak,
+          weak: fact.weak,
         });
       }
     }

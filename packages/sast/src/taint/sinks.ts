@@ -51,15 +51,21 @@ export function reportCall(state: ModuleState, sink: CompiledSink, arg: Expr, ca
 
 /**
  * res.render('view', { name: tainted }): each tainted key of the data, for the templates to match.
- * request.setAttribute('name', tainted) (`render: attribute`): one key, for any template the request may be forwarded to.
+ * request.setAttribute('name', tainted) (`render: attribute`): one key, for the template the request is forwarded to.
  */
 function renderSink(state: ModuleState, sink: CompiledSink, call: Extract<Expr, { kind: 'call' }>, args: readonly Value[]): void {
   // `args: [template, data]` where they are not the first two (Django's render(request, 'page.html', context)).
   const [at, dataAt] = sink.spec.args.length === 2 ? (sink.spec.args as [number, number]) : [0, 1];
   const name = call.args[at];
   const value = args[dataAt];
-  if (name?.kind !== 'literal' || typeof name.value !== 'string' || !value?.taint.length) return;
+  if (name?.kind !== 'literal' || typeof name.value !== 'string') return;
   const site: SinkSite = { file: state.module.file, span: call.args[dataAt]?.span ?? call.span, callee: text(state, call.callee.span), label: sink.spec.label };
+  // request.getRequestDispatcher('/WEB-INF/x.jsp'): where this file's request attributes are printed.
+  if (sink.spec.render === 'target') {
+    state.renders.push({ sink: sink.key, template: name.value, key: '', fact: undefined, site });
+    return;
+  }
+  if (!value?.taint.length) return;
   const attribute = sink.spec.render === 'attribute';
   for (const fact of value.taint) {
     const key = attribute ? name.value : fact.key;

@@ -66,7 +66,8 @@ export interface RenderEvent {
   /** The template as named in the call: 'search', 'pages/search.ejs'; '*.jsp' for any of that extension (a request attribute). */
   template: string;
   key: string;
-  fact: Fact;
+  /** Undefined for a forward (`render: target`): it only names the template the file's request attributes go to. */
+  fact: Fact | undefined;
   site: SinkSite;
 }
 

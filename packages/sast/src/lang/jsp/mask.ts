@@ -46,7 +46,16 @@ export function mask(text: string): { java: string; parts: JavaPart[] } {
   return { java: out.join(''), parts };
 }
 
-/** Whether an offset is template text (not inside a Java part). */
+/** Whether an offset is template text (not inside a Java part). Parts are in page order: a binary search. */
 export function inTemplate(parts: readonly JavaPart[], at: number): boolean {
-  return !parts.some((p) => at >= p.start && at < p.end);
+  let lo = 0;
+  let hi = parts.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const part = parts[mid]!;
+    if (at < part.start) hi = mid - 1;
+    else if (at >= part.end) lo = mid + 1;
+    else return false;
+  }
+  return true;
 }
