@@ -54,6 +54,15 @@ describe('the release machinery', () => {
     expect(config).toMatchObject({ access: 'public', privatePackages: { version: true } });
   });
 
+  it('every published package names its repository and folder, as npm provenance requires', async () => {
+    const { publicPackages } = await import('../../../scripts/release/workspace.mjs');
+    const packages = publicPackages() as { name: string; dir: string; manifest: { repository?: { url: string; directory: string } } }[];
+    expect(packages.map((pkg) => pkg.name)).toEqual(expect.arrayContaining(['@pipewarden/cli', '@pipewarden/core', '@pipewarden/sast']));
+    for (const pkg of packages) {
+      expect(pkg.manifest.repository, pkg.name).toEqual({ type: 'git', url: 'git+https://github.com/pipewarden/pipewarden.git', directory: pkg.dir.slice(repoRoot.length + 1) });
+    }
+  });
+
   it('the release workflow publishes with provenance, versions through the sync, and tags the Action v<major> and v<version>', async () => {
     const text = await readFile(join(repoRoot, '.github', 'workflows', 'release.yml'), 'utf8');
     const workflow = parse(text) as { permissions: Record<string, string>; jobs: { release: { steps: { uses?: string; with?: Record<string, string>; run?: string }[] } } };
