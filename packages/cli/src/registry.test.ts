@@ -3,9 +3,11 @@ import { cp, mkdir, mkdtemp, readFile, readdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseAllDocuments } from 'yaml';
 import { DEMO } from '../../../test-support/demo-app.js';
 import { repoRoot } from '../../../test-support/shared.js';
 import { seedDependencies, startRegistry, type LocalRegistry } from '../../../scripts/release/local-registry.mjs';
+import { filesNamingVersions } from '../../../scripts/release/sync-cli-version.mjs';
 
 const CLI = join(repoRoot, 'packages', 'cli', 'dist', 'cli.js');
 const VERSION = (JSON.parse(await readFile(join(repoRoot, 'packages', 'cli', 'package.json'), 'utf8')) as { version: string }).version;
@@ -59,11 +61,16 @@ describe('a release, from a real npm registry (Verdaccio) on 127.0.0.1 with no u
   }, 600_000);
   afterAll(async () => registry?.stop());
 
-  it(`npx --yes @pipewarden/cli@${VERSION} scan, in an empty folder: the verdict and findings of the workspace build; nothing compiled`, async () => {
+  it(`the GitLab component's default command (npx --yes @pipewarden/cli@${VERSION}) scans the demo in an empty folder: the workspace build's verdict and findings; nothing compiled`, async () => {
+    // The command exactly as the component runs it by default.
+    const template = filesNamingVersions().find((file) => /^packages\/gitlab\/.*templates\/scan\.ya?ml$/.test(file))!;
+    const spec = parseAllDocuments(await readFile(join(repoRoot, template), 'utf8'))[0]!.toJSON() as { spec: { inputs: { command: { default: string } } } };
+    const [npx, ...command] = spec.spec.inputs.command.default.split(' ');
+    expect([npx, ...command]).toEqual(['npx', '--yes', `@pipewarden/cli@${VERSION}`]);
     const cache = await mkdtemp(join(tmpdir(), 'pw-npm-cache-'));
     const work = await mkdtemp(join(tmpdir(), 'pw-empty-'));
     const [demo, workspaceDemo] = [await demoCopy(), await demoCopy()];
-    const run = spawnSync('npx', ['--yes', `@pipewarden/cli@${VERSION}`, 'scan', demo, '--out-dir', join(work, 'out')], { cwd: work, env: npmEnv(registry, cache), encoding: 'utf8', timeout: 300_000 });
+    const run = spawnSync(npx!, [...command, 'scan', demo, '--out-dir', join(work, 'out')], { cwd: work, env: npmEnv(registry, cache), encoding: 'utf8', timeout: 300_000 });
     expect(run.status, run.stderr).toBe(1);
     expect(run.stderr).toMatch(/eslint-security 9\.\d+\.\d+: scanning 3 files/);
     expect(run.stderr).not.toMatch(/\b(?:eslint-security|secretlint): (?:skipped|failed)/);
