@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { installTool, type ToolFetch } from './install.js';
 import { bypassesProxy, proxiedFetch } from './proxied-fetch.js';
 import { TOOL_RELEASES, type ToolRelease } from './releases.js';
-import { ToolInstallError, assetUrl, entryPath, installedToolDirs, parseChecksums, toolPlatformOf, withToolDirs } from './index.js';
+import { ToolInstallError, assetUrl, entryPath, installHintOf, installedToolDirs, parseChecksums, toolPlatformOf, withToolDirs } from './index.js';
 import { unpack } from './unpack.js';
 
 let work: string;
@@ -57,6 +57,12 @@ describe('the pinned table', () => {
       ['osv-scanner_linux_amd64', sum],
     ]);
     expect(() => parseChecksums('abc  x\nnot a line\n', 'SUMS')).toThrow('line 1: expected "<sha256>  <file name>"; line 2: expected "<sha256>  <file name>"');
+  });
+
+  it('adds the install-tools way to the hint of every scanner a pinned tool serves, and only to those', () => {
+    expect(installHintOf({ id: 'trivy-image', installHint: 'install it from https://trivy.dev' })).toBe("install it from https://trivy.dev, or turn on install-tools for Pipewarden's verified Trivy 0.69.3 (docs/tools.md)");
+    expect(installHintOf({ id: 'bandit', installHint: 'pipx install bandit' })).toMatch(/verified Bandit 1\.9\.4/);
+    expect(installHintOf({ id: 'shellcheck', installHint: 'apt-get install shellcheck' })).toBe('apt-get install shellcheck');
   });
 
   it('puts the tool folders first on PATH, keeping Windows spelling', () => {
