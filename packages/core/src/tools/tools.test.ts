@@ -140,6 +140,14 @@ describe('installTool', () => {
     if (toolPlatformOf(process.platform, process.arch) === 'linux/amd64') expect(installedToolDirs(cacheDir, 'linux/amd64')).toEqual([]); // demo is not a pinned tool
   });
 
+  it('two jobs installing into one cache at once: both succeed, one complete copy stays', async () => {
+    const cacheDir = join(work, 'cache-race');
+    const results = await Promise.all([1, 2, 3].map(() => installTool({ tool, platform: 'linux/amd64', cacheDir, fetch })));
+    expect(results.map((r) => r.status)).toEqual(['installed', 'installed', 'installed']);
+    expect((await readdir(join(cacheDir, 'demo'))).sort()).toEqual(['1.0.0']);
+    expect((await readdir(join(cacheDir, 'demo', '1.0.0'))).sort()).toEqual(['.pipewarden-tool.json', 'demo']);
+  });
+
   it('a checksum that differs, an HTTP error or no build for the platform: an error, and the cache as it was', async () => {
     const cacheDir = join(work, 'cache-b');
     await expect(installTool({ tool, platform: 'linux/amd64', cacheDir, fetch, sha256: 'b'.repeat(64) })).rejects.toThrow(`checksum mismatch for demo_linux_amd64: expected sha256 ${'b'.repeat(64)}, got ${sha256}; nothing was installed`);
