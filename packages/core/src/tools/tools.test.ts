@@ -166,7 +166,9 @@ describe('proxiedFetch', () => {
   const tunnels: string[] = [];
 
   beforeAll(async () => {
-    origin = createServer((request, response) => (request.url === '/moved' ? response.writeHead(302, { location: '/file' }).end() : response.end('payload')));
+    origin = createServer((request, response) =>
+      request.url === '/moved' ? response.writeHead(302, { location: '/file' }).end() : request.url === '/loop' ? response.writeHead(302, { location: '/loop' }).end() : response.end('payload'),
+    );
     await new Promise<void>((resolve) => origin.listen(0, '127.0.0.1', resolve));
     originUrl = `http://127.0.0.1:${(origin.address() as AddressInfo).port}`;
     // A CONNECT proxy on loopback that records every tunnel it opens.
@@ -206,6 +208,10 @@ describe('proxiedFetch', () => {
     const direct = await proxiedFetch({ httpProxy: proxyUrl, noProxy: 'example.com, 127.0.0.1' })(`${originUrl}/file`);
     expect(await text(direct)).toBe('payload');
     expect(tunnels).toEqual([]);
+  });
+
+  it('stops a redirect loop', async () => {
+    await expect(proxiedFetch({})(`${originUrl}/loop`)).rejects.toThrow('more than 10 redirects');
   });
 
   it('reads NO_PROXY as curl does', () => {
