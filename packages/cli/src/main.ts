@@ -36,6 +36,7 @@ import {
   version,
   writeFileAtomic,
   installedToolDirs,
+  installHintOf,
   toolCacheDir,
   toolDirsForScan,
   toolPlatformOf,
@@ -555,7 +556,7 @@ async function listScanners(io: CliIo): Promise<number> {
   const widths = [column(scanners.map((s) => s.id)), column(scanners.map((s) => s.category)), column(scanners.map((s) => s.stages.join(',')))];
   for (const scanner of scanners) {
     const availability = await scanner.detect({ ports, env, root: io.cwd });
-    const state = availability.available ? `installed ${availability.version}${availability.caveat ? ` (${availability.caveat})` : ''}` : `not installed: ${scanner.installHint}`;
+    const state = availability.available ? `installed ${availability.version}${availability.caveat ? ` (${availability.caveat})` : ''}` : `not installed: ${installHintOf(scanner)}`;
     io.stdout.write(`${scanner.id.padEnd(widths[0]!)}${scanner.category.padEnd(widths[1]!)}${scanner.stages.join(',').padEnd(widths[2]!)}${state}\n`);
   }
   return 0;

@@ -103,7 +103,13 @@ describe.skipIf(!asset || process.platform === 'win32')('pipewarden tools instal
     await mkdir(app);
     execFileSync('git', ['init', '-q'], { cwd: app });
     await writeFile(join(app, 'config.js'), "export const key = 'AKIAZ5T7XQ3PLM2NB4VC';\n");
-    const scan = await pipewarden(app, ['scan', '--scanners', 'gitleaks', '--out-dir', 'out', '--no-history', '--json'], { PIPEWARDEN_TOOLS_DIR: cache });
+    // Another gitleaks earlier on PATH: the cache's verified build runs before it.
+    const decoy = join(work, 'decoy-bin');
+    await mkdir(decoy, { recursive: true });
+    await writeFile(join(decoy, 'gitleaks'), `#!/bin/sh\necho called > ${join(work, 'decoy-called')}\necho 7.0.0\n`, { mode: 0o755 });
+    const path = `${decoy}${delimiter}${join(process.execPath, '..')}${delimiter}/usr/bin${delimiter}/bin`;
+    const scan = await pipewarden(app, ['scan', '--scanners', 'gitleaks', '--out-dir', 'out', '--no-history', '--json'], { PIPEWARDEN_TOOLS_DIR: cache, PATH: path });
+    expect(existsSync(join(work, 'decoy-called'))).toBe(false);
     expect(scan.stderr).toMatch(/gitleaks: ran, 1 finding/);
     expect(scan.code).toBe(1);
     const report = JSON.parse(scan.stdout) as { findings: { rule: string; location: { path: string } }[] };

@@ -7,6 +7,7 @@ import { redactText } from '../sarif/redact.js';
 import type { Ports } from '../ports/types.js';
 import type { AnalyzerContext, AnalyzerScanner, CommandScanner, Scanner, ScannerEnv, ScannerTarget } from '../scanners/types.js';
 import { shardOf, type CollectInput, type CollectedReport } from './collect.js';
+import { installHintOf } from '../tools/resolve.js';
 
 export interface ScannerOutcome {
   run: ScannerRun;
@@ -50,7 +51,7 @@ export async function runScanner(scanner: Scanner, input: CollectInput, ports: P
   if (work.applicable.length === 0 && !input.explicit) return skip(NOTHING_TO_SCAN);
   const availability = await scanner.detect(scannerEnv);
   if (!availability.available) {
-    const reason = `${availability.reason}; ${scanner.installHint}`;
+    const reason = `${availability.reason}; ${installHintOf(scanner)}`;
     return { run: { id: scanner.id, status: input.explicit ? 'failed' : 'skipped', reason, durationMs: elapsed(), files: 0 } };
   }
   if (work.files.length === 0 && !work.byTarget) {
@@ -93,7 +94,7 @@ async function runCommand(scanner: CommandScanner, target: ScannerTarget, scanne
     commandLine: maskedCommandLine(command.command, command.args, command.cwd),
     ...(scanner.facts ? { facts: scanner.facts({ stdout: result.stdout, stderr: result.stderr }) } : {}),
   };
-  if (result.notFound) return { run: { ...base, status: 'failed', reason: `${command.command} not found; ${scanner.installHint}` } };
+  if (result.notFound) return { run: { ...base, status: 'failed', reason: `${command.command} not found; ${installHintOf(scanner)}` } };
   if (result.timedOut) return { run: { ...base, status: 'failed', reason: `timed out after ${Math.round(at.timeoutMs / 1000)} s; it was stopped with the processes it started` } };
   const meaning = result.exitCode === null ? 'error' : scanner.exitMeaning(result.exitCode);
   // What a tool printed goes into reasons, logs and the SARIF run: with no credential in it.

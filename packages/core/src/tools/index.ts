@@ -5,6 +5,8 @@ export {
   INSTALL_MARKER,
   getToolRelease,
   getPipTool,
+  pinnedToolFor,
+  installHintOf,
   toolIds,
   toolPlatformOf,
   assetFor,

@@ -100,9 +100,16 @@ export async function installTool(options: InstallToolOptions): Promise<Installe
     if (!platform!.startsWith('windows/')) await chmod(inStaging, 0o755);
     const marker: InstallMarker = { id: tool.id, version: tool.version, asset: asset.name, sha256: expected, url };
     await writeFile(join(staging, INSTALL_MARKER), `${JSON.stringify(marker, null, 2)}\n`);
+    // Another job sharing the cache may have finished the same install meanwhile: its copy stays (it may be running).
+    const done = () => readInstallMarker(dir)?.sha256 === expected && existsSync(executable);
+    if (done()) return { ...result, status: 'installed', bytes: got.bytes };
     // A folder of the same version without a matching marker is an older or incomplete install: replaced.
     await rm(dir, { recursive: true, force: true });
-    await rename(staging, dir);
+    try {
+      await rename(staging, dir);
+    } catch (error) {
+      if (!done()) throw error;
+    }
     return { ...result, status: 'installed', bytes: got.bytes };
   } finally {
     await rm(temp, { force: true });

@@ -50,11 +50,11 @@ export function proxiedFetch(settings: ProxySettings): ToolFetch {
       if (response.status >= 300 && response.status < 400 && location) {
         await response.body?.cancel();
         target = new URL(location, target);
-        if (target.protocol !== 'https:' && target.protocol !== 'http:') break;
+        if (target.protocol !== 'https:' && target.protocol !== 'http:') throw new Error(`a redirect to ${target.protocol} is not followed`);
         continue;
       }
       return { status: response.status, body: response.body as AsyncIterable<Uint8Array> | null };
     }
-    return { status: 310, body: null };
+    throw new Error('more than 10 redirects');
   };
 }

@@ -26,6 +26,17 @@ export const getToolRelease = (id: string): ToolRelease | undefined => TOOL_RELE
 export const getPipTool = (id: string): PipTool | undefined => PIP_TOOLS.find((tool) => tool.id === id);
 export const toolIds = (): string[] => [...TOOL_RELEASES.map((tool) => tool.id), ...PIP_TOOLS.map((tool) => tool.id)];
 
+/** The tool Pipewarden can install for a scanner (trivy-image: Trivy), if any. */
+export function pinnedToolFor(scannerId: string): ToolRelease | PipTool | undefined {
+  return TOOL_RELEASES.find((tool) => tool.scanners.includes(scannerId)) ?? PIP_TOOLS.find((tool) => tool.scanners.includes(scannerId));
+}
+
+/** How to install a scanner: its own hint, and for a pinned tool the option every platform has for it. */
+export function installHintOf(scanner: { id: string; installHint: string }): string {
+  const tool = pinnedToolFor(scanner.id);
+  return tool ? `${scanner.installHint}, or turn on install-tools for Pipewarden's verified ${tool.title} ${tool.version} (docs/tools.md)` : scanner.installHint;
+}
+
 /** Node's process.platform / process.arch in the table's terms; undefined where no tool is published. */
 export function toolPlatformOf(platform: string, arch: string): ToolPlatform | undefined {
   const os = platform === 'linux' ? 'linux' : platform === 'darwin' ? 'darwin' : platform === 'win32' ? 'windows' : undefined;

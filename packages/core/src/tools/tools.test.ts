@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { installTool, type ToolFetch } from './install.js';
 import { bypassesProxy, proxiedFetch } from './proxied-fetch.js';
 import { TOOL_RELEASES, type ToolRelease } from './releases.js';
-import { ToolInstallError, assetUrl, entryPath, installedToolDirs, parseChecksums, toolPlatformOf, withToolDirs } from './index.js';
+import { ToolInstallError, assetUrl, entryPath, installHintOf, installedToolDirs, parseChecksums, toolPlatformOf, withToolDirs } from './index.js';
 import { unpack } from './unpack.js';
 
 let work: string;
@@ -57,6 +57,12 @@ describe('the pinned table', () => {
       ['osv-scanner_linux_amd64', sum],
     ]);
     expect(() => parseChecksums('abc  x\nnot a line\n', 'SUMS')).toThrow('line 1: expected "<sha256>  <file name>"; line 2: expected "<sha256>  <file name>"');
+  });
+
+  it('adds the install-tools way to the hint of every scanner a pinned tool serves, and only to those', () => {
+    expect(installHintOf({ id: 'trivy-image', installHint: 'install it from https://trivy.dev' })).toBe("install it from https://trivy.dev, or turn on install-tools for Pipewarden's verified Trivy 0.69.3 (docs/tools.md)");
+    expect(installHintOf({ id: 'bandit', installHint: 'pipx install bandit' })).toMatch(/verified Bandit 1\.9\.4/);
+    expect(installHintOf({ id: 'shellcheck', installHint: 'apt-get install shellcheck' })).toBe('apt-get install shellcheck');
   });
 
   it('puts the tool folders first on PATH, keeping Windows spelling', () => {
@@ -134,6 +140,14 @@ describe('installTool', () => {
     if (toolPlatformOf(process.platform, process.arch) === 'linux/amd64') expect(installedToolDirs(cacheDir, 'linux/amd64')).toEqual([]); // demo is not a pinned tool
   });
 
+  it('two jobs installing into one cache at once: both succeed, one complete copy stays', async () => {
+    const cacheDir = join(work, 'cache-race');
+    const results = await Promise.all([1, 2, 3].map(() => installTool({ tool, platform: 'linux/amd64', cacheDir, fetch })));
+    expect(results.map((r) => r.status)).toEqual(['installed', 'installed', 'installed']);
+    expect((await readdir(join(cacheDir, 'demo'))).sort()).toEqual(['1.0.0']);
+    expect((await readdir(join(cacheDir, 'demo', '1.0.0'))).sort()).toEqual(['.pipewarden-tool.json', 'demo']);
+  });
+
   it('a checksum that differs, an HTTP error or no build for the platform: an error, and the cache as it was', async () => {
     const cacheDir = join(work, 'cache-b');
     await expect(installTool({ tool, platform: 'linux/amd64', cacheDir, fetch, sha256: 'b'.repeat(64) })).rejects.toThrow(`checksum mismatch for demo_linux_amd64: expected sha256 ${'b'.repeat(64)}, got ${sha256}; nothing was installed`);
@@ -152,7 +166,9 @@ describe('proxiedFetch', () => {
   const tunnels: string[] = [];
 
   beforeAll(async () => {
-    origin = createServer((request, response) => (request.url === '/moved' ? response.writeHead(302, { location: '/file' }).end() : response.end('payload')));
+    origin = createServer((request, response) =>
+      request.url === '/moved' ? response.writeHead(302, { location: '/file' }).end() : request.url === '/loop' ? response.writeHead(302, { location: '/loop' }).end() : response.end('payload'),
+    );
     await new Promise<void>((resolve) => origin.listen(0, '127.0.0.1', resolve));
     originUrl = `http://127.0.0.1:${(origin.address() as AddressInfo).port}`;
     // A CONNECT proxy on loopback that records every tunnel it opens.
@@ -192,6 +208,10 @@ describe('proxiedFetch', () => {
     const direct = await proxiedFetch({ httpProxy: proxyUrl, noProxy: 'example.com, 127.0.0.1' })(`${originUrl}/file`);
     expect(await text(direct)).toBe('payload');
     expect(tunnels).toEqual([]);
+  });
+
+  it('stops a redirect loop', async () => {
+    await expect(proxiedFetch({})(`${originUrl}/loop`)).rejects.toThrow('more than 10 redirects');
   });
 
   it('reads NO_PROXY as curl does', () => {
