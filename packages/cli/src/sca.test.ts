@@ -1,10 +1,11 @@
-import { spawn, spawnSync } from 'node:child_process';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { cp, mkdir, mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sharedAdvisories } from '../../../test-support/advisories.js';
 import { osvZip } from '../../../test-support/osv-zips.js';
 import { hasShared, repoRoot, sharedDir, sharedNotice } from '../../../test-support/shared.js';
 
@@ -302,5 +303,32 @@ describe.skipIf(!hasShared)('pipewarden-sca downloads: the daily cache, a mirror
     expect(run.code, run.stdout + run.stderr).toBe(0);
     expect(seen).toEqual(['CONNECT osv-mirror.example.invalid:80', '/osv/npm/all.zip']);
     expect((await scaResults(join(dir, 'out'))).results.length).toBeGreaterThan(0);
+  });
+});
+
+describe.skipIf(!hasShared)('pipewarden-sca in the precommit stage', () => {
+  it('runs only when a manifest is among the staged files', async () => {
+    const dir = await project({ 'package.json': JSON.stringify({ name: 'x', dependencies: { express: '4.21.2' } }, null, 2), 'app.js': 'module.exports = 1;\n', '.gitignore': 'out/\n' });
+    const git = (...args: string[]) => execFileSync('git', ['-c', 'user.email=t@example.com', '-c', 'user.name=t', ...args], { cwd: dir });
+    git('init', '-q');
+    git('add', '.');
+    git('commit', '-qm', 'init');
+    const precommit = () => pipewarden(dir, ['scan', '--stage', 'precommit', '--staged', '--scanners', 'pipewarden-sca', '--fail-on', 'never', '--out-dir', join(dir, 'out')], { PIPEWARDEN_ADVISORIES_DIR: sharedAdvisories('npm') });
+    await writeFile(join(dir, 'app.js'), 'module.exports = 2;\n');
+    git('add', 'app.js');
+    const code = precommit();
+    expect(code.code, code.stderr).toBe(0);
+    const status = async () => {
+      const log = JSON.parse(await readFile(join(dir, 'out', 'results.sarif'), 'utf8')) as { properties: { 'pipewarden/scanners': { id: string; status: string; reason?: string }[] } };
+      return log.properties['pipewarden/scanners'].find((s) => s.id === 'pipewarden-sca');
+    };
+    expect(await status()).toMatchObject({ status: 'skipped', reason: 'no files for it to scan' });
+    await writeFile(join(dir, 'package.json'), JSON.stringify({ name: 'x', dependencies: { express: '4.21.2', lodash: '4.17.20' } }, null, 2));
+    git('add', 'package.json');
+    const manifest = precommit();
+    expect(manifest.code, manifest.stderr).toBe(0);
+    expect(await status()).toMatchObject({ status: 'ran' });
+    const { results } = await scaResults(join(dir, 'out'));
+    expect(results.map((r) => r.ruleId)).toEqual(expect.arrayContaining(['CVE-2021-23337']));
   });
 });
