@@ -323,12 +323,20 @@ describe.skipIf(!hasShared)('pipewarden-sca in the precommit stage', () => {
       return log.properties['pipewarden/scanners'].find((s) => s.id === 'pipewarden-sca');
     };
     expect(await status()).toMatchObject({ status: 'skipped', reason: 'no files for it to scan' });
-    await writeFile(join(dir, 'package.json'), JSON.stringify({ name: 'x', dependencies: { express: '4.21.2', lodash: '4.17.20' } }, null, 2));
+    // Only package.json is staged: its folder's lockfile (committed) is read with it, so lodash is the locked 4.17.20.
+    const lock = { name: 'x', lockfileVersion: 3, requires: true, packages: { '': { name: 'x', dependencies: { express: '4.21.2', lodash: '^4.17.0' } }, 'node_modules/express': { version: '4.21.2' }, 'node_modules/lodash': { version: '4.17.20' } } };
+    await writeFile(join(dir, 'package-lock.json'), JSON.stringify(lock, null, 2));
+    git('add', 'package-lock.json');
+    git('commit', '-qm', 'lock');
+    await writeFile(join(dir, 'package.json'), JSON.stringify({ name: 'x', dependencies: { express: '4.21.2', lodash: '^4.17.0' } }, null, 2));
     git('add', 'package.json');
     const manifest = precommit();
     expect(manifest.code, manifest.stderr).toBe(0);
     expect(await status()).toMatchObject({ status: 'ran' });
     const { results } = await scaResults(join(dir, 'out'));
-    expect(results.map((r) => r.ruleId)).toEqual(expect.arrayContaining(['CVE-2021-23337']));
+    const lodash = results.filter((r) => r.properties['pipewarden/package'].name === 'lodash');
+    expect(lodash.map((r) => r.ruleId).sort()).toEqual(['CVE-2020-28500', 'CVE-2021-23337']);
+    expect(lodash[0]!.properties['pipewarden/package']).toMatchObject({ version: '4.17.20' });
+    expect(lodash[0]!.properties['pipewarden/package'].unresolved).toBeUndefined();
   });
 });
