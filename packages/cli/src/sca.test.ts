@@ -167,7 +167,7 @@ describe.skipIf(!hasShared)('pipewarden-sca through the CLI, offline from the sh
 
   it('a requirements.txt pinning an old Django: PYSEC-2023-100 on its line; the fixed 3.2.20 is clean', async () => {
     const { results } = await scan({ 'requirements.txt': '# web\nDjango==3.2.19\n' });
-    const django = results.filter((r) => r.properties['pipewarden/package'].name.toString().toLowerCase() === 'django');
+    const django = results.filter((r) => String(r.properties['pipewarden/package'].name).toLowerCase() === 'django');
     expect(django.flatMap((r) => r.properties['pipewarden/ids'])).toContain('PYSEC-2023-100');
     expect(django[0]!.locations[0]!.physicalLocation).toMatchObject({ artifactLocation: { uri: 'requirements.txt' }, region: { startLine: 2 } });
     const fixed = await scan({ 'requirements.txt': 'Django==3.2.20\n' });
