@@ -4,5 +4,6 @@ export default defineProject({
   test: {
     setupFiles: ['../../test-support/no-network.ts'],
     testTimeout: 60_000,
+    hookTimeout: 120_000,
   },
 });

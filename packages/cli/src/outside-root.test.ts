@@ -94,7 +94,8 @@ describe.skipIf(!unix)('nothing outside the scanned root is read', () => {
     expect(run.code, run.stderr).toBe(0);
     const paths = await opened(trace);
     expect(paths.some((p) => p.endsWith('src/app.js')), 'the file inside the root is read').toBe(true);
-    expect(paths.filter((p) => /outside\.js|\/etc\/passwd|link\.js|pipe\.js/.test(p))).toEqual([]);
+    // Pipewarden's own code is not the fixture: semver ships a module named ranges/outside.js.
+    expect(paths.filter((p) => !p.includes('/node_modules/') && /outside\.js|\/etc\/passwd|link\.js|pipe\.js/.test(p))).toEqual([]);
     expectMarked(JSON.parse(await readFile(join(root, 'out.sarif'), 'utf8')));
   });
 
@@ -105,7 +106,7 @@ describe.skipIf(!unix)('nothing outside the scanned root is read', () => {
     const run = pipewarden(['scan', '.', '--scanners', 'none', '--report', 'in.sarif', '--fail-on', 'never', '--no-history', '--out-dir', join(base, 'out')], root, ['strace', '-f', '-qq', '-e', 'trace=open,openat,openat2', '-o', trace]);
     expect(run.code, run.stderr).toBe(0);
     const paths = await opened(trace);
-    expect(paths.filter((p) => /outside\.js|\/etc\/passwd|link\.js|linked-routes\.js|pipe\.js/.test(p))).toEqual([]);
+    expect(paths.filter((p) => !p.includes('/node_modules/') && /outside\.js|\/etc\/passwd|link\.js|linked-routes\.js|pipe\.js/.test(p))).toEqual([]);
     const log = JSON.parse(await readFile(join(base, 'out', 'results.sarif'), 'utf8'));
     expectMarked(log);
     // The route came from the file inside the root.

@@ -111,7 +111,7 @@ describe('pipewarden init and schema', () => {
     const run = pipewarden(['schema']);
     expect(run.code).toBe(0);
     const schema = JSON.parse(run.stdout) as { properties: Record<string, unknown>; additionalProperties: boolean };
-    expect(Object.keys(schema.properties).sort()).toEqual(['context', 'dast', 'dedupe', 'exclude', 'feeds', 'gate', 'history', 'images', 'include', 'priorities', 'sast', 'scanners', 'stages', 'tickets', 'tools', 'waivers']);
+    expect(Object.keys(schema.properties).sort()).toEqual(['context', 'dast', 'dedupe', 'exclude', 'feeds', 'gate', 'history', 'images', 'include', 'priorities', 'sast', 'sca', 'scanners', 'stages', 'tickets', 'tools', 'waivers']);
     expect(schema.additionalProperties).toBe(false);
   });
 });
@@ -123,8 +123,8 @@ describe('--fail-on, the platforms\' one-word gate override', () => {
     expect(scan('never').status).toBe(0);
     const critical = scan('critical');
     expect(critical.status).toBe(1);
-    // The 2 secrets and the SAST engine's 3 critical injections (SQL, command, code).
-    expect(critical.stdout).toMatch(/severity critical or worse: 5 \(at most 0\)/);
+    // The 2 secrets, the SAST engine's 3 critical injections (SQL, command, code) and lodash's critical CVE-2019-10744.
+    expect(critical.stdout).toMatch(/severity critical or worse: 6 \(at most 0\)/);
     const bad = scan('sometimes');
     expect(bad.status).toBe(2);
     expect(bad.stderr).toBe('pipewarden: --fail-on: "sometimes" is not policy, never, critical, high, medium, low\n');

@@ -11,8 +11,9 @@ import { parse } from 'yaml';
 import { DEMO } from '../../../test-support/demo-app.js';
 import { TOOL_RELEASES, toolPlatformOf } from '@pipewarden/core';
 import { FakeGitHub } from '../../../test-support/fake-github.js';
+import { sharedAdvisories } from '../../../test-support/advisories.js';
 import { archiveRepo } from '../../../test-support/git-archive.js';
-import { repoRoot } from '../../../test-support/shared.js';
+import { hasShared, repoRoot } from '../../../test-support/shared.js';
 import { gitleaksStandIn } from '../../../test-support/stand-ins.js';
 
 const require = createRequire(import.meta.url);
@@ -239,6 +240,16 @@ describe('the GitHub Action, run from dist/ under Node 24 against a GitHub API o
     expect(run.stdout).toMatch(/::error::max-new-tickets: "-1" is not a whole number from 0 to 1000/);
     expect(server.requests).toHaveLength(0);
   });
+
+  it.skipIf(!hasShared)('carries the dependency engine: an old lodash in package.json is found from the advisories folder, offline', async () => {
+    const ws = await workspace({ 'package.json': JSON.stringify({ name: 'shop', dependencies: { lodash: '4.17.4' } }, null, 2) });
+    const run = await runAction(server, ws, pr(PR_OPENED), { scanners: 'pipewarden-sca', 'fail-on': 'never', comment: 'false' }, { PIPEWARDEN_ADVISORIES_DIR: sharedAdvisories('npm') });
+    expect(run.code, run.stdout).toBe(0);
+    const report = JSON.parse(await readFile(join(ws, '.pipewarden', 'report.json'), 'utf8')) as { findings: { rule: string; tool: string }[] };
+    expect(report.findings.map((f) => f.rule)).toEqual(expect.arrayContaining(['CVE-2019-10744', 'CVE-2021-23337']));
+    expect(report.findings).toHaveLength(7);
+    expect(run.stdout).toMatch(/::(?:error|warning|notice) title=P\d risk \d+%3A CVE-2019-10744,file=package\.json,line=4,/);
+  }, 120_000);
 
   it('fail-on: never reports without failing the step', async () => {
     const ws = await workspace({ 'calc.js': EVAL });

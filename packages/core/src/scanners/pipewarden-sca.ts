@@ -18,7 +18,7 @@ const MAX_MANIFEST_BYTES = 50 * 1024 * 1024;
 async function withSiblings(reader: RootReader, files: readonly string[]): Promise<string[]> {
   const all = new Set(files);
   for (const folder of new Set(files.map((f) => posix.dirname(f)))) {
-    const where = await reader.locate(folder === '.' ? '' : folder).catch(() => undefined);
+    const where = await reader.locate(folder).catch(() => undefined);
     if (!where || !('real' in where)) continue;
     const entries = await readdir(where.real, { withFileTypes: true }).catch(() => []);
     for (const entry of entries) {

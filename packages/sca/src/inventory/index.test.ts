@@ -79,6 +79,19 @@ describe('readInventory', () => {
     expect(problems).toEqual([{ file: 'big/package-lock.json', message: 'larger than 50 MB: not read' }]);
   });
 
+  it('reads a manifest set aside for a lockfile after all when the lockfile cannot be read', () => {
+    const manifest = { path: 'web/package.json', text: '{"dependencies": {"lodash": "4.17.4"}}' };
+    const good = readInventory([manifest, { path: 'web/package-lock.json', text: '{"lockfileVersion": 3, "packages": {}}' }]);
+    expect(good.manifests.map((m) => m.file)).toEqual(['web/package-lock.json']);
+    const { packages, manifests, problems } = readInventory([manifest, { path: 'web/package-lock.json', text: '{"lockfileVersion": 3, "pack' }]);
+    expect(manifests).toEqual([{ file: 'web/package.json', kind: 'package.json', packages: 1 }]);
+    expect(packages.map((p) => `${p.name}@${p.version}`)).toEqual(['lodash@4.17.4']);
+    expect(problems).toEqual([
+      { file: 'web/package-lock.json', message: expect.stringMatching(/^not valid JSON/) },
+      { file: 'web/package.json', message: 'read in place of web/package-lock.json, which could not be read' },
+    ]);
+  });
+
   it('ignores files no parser reads and manifests inside installed trees', () => {
     const { manifests, problems } = readInventory([
       { path: 'README.md', text: '# hi' },

@@ -62,26 +62,41 @@ export function readInventory(files: ManifestFile[]): InventoryResult {
   const packages: Package[] = [];
   const manifests: InventoryResult['manifests'] = [];
   const problems: ManifestProblem[] = [];
-  for (const file of files) {
-    const parser = parserFor(file.path);
-    if (!parser) continue;
-    const ctx: ParseContext = {
-      files: byPath,
-      note: (message) => problems.push({ file: file.path, message }),
-    };
-    if (file.text.length > MAX_MANIFEST_BYTES || Buffer.byteLength(file.text) > MAX_MANIFEST_BYTES) {
-      problems.push({ file: file.path, message: `larger than ${MAX_MANIFEST_BYTES / 1024 / 1024} MB: not read` });
-      continue;
-    }
+  const failed = new Set<string>();
+  const setAside: { file: ManifestFile; parser: ManifestParser; by: string }[] = [];
+  const read = (file: ManifestFile, parser: ManifestParser, ctx: ParseContext): void => {
     try {
-      if (parser.supersededBy?.(file, ctx)) continue;
       const found = dedupe(parser.parse(file, ctx));
       packages.push(...found);
       if (found.length > 0 || !parser.incidental) manifests.push({ file: file.path, kind: parser.kind, packages: found.length });
     } catch (error) {
-      const message = error instanceof ManifestError ? error.message : `could not be read (${oneLine(error)})`;
-      problems.push({ file: file.path, message });
+      failed.add(file.path);
+      problems.push({ file: file.path, message: error instanceof ManifestError ? error.message : `could not be read (${oneLine(error)})` });
     }
+  };
+  const contextOf = (file: ManifestFile): ParseContext => ({
+    files: byPath,
+    note: (message) => problems.push({ file: file.path, message }),
+  });
+  for (const file of files) {
+    const parser = parserFor(file.path);
+    if (!parser) continue;
+    if (file.text.length > MAX_MANIFEST_BYTES || Buffer.byteLength(file.text) > MAX_MANIFEST_BYTES) {
+      failed.add(file.path);
+      problems.push({ file: file.path, message: `larger than ${MAX_MANIFEST_BYTES / 1024 / 1024} MB: not read` });
+      continue;
+    }
+    const ctx = contextOf(file);
+    const by = parser.supersededBy?.(file, ctx);
+    if (by) setAside.push({ file, parser, by });
+    else read(file, parser, ctx);
+  }
+  // A manifest set aside for a lockfile that could not be read is read after all.
+  for (const { file, parser, by } of setAside) {
+    if (!failed.has(by)) continue;
+    const ctx = contextOf(file);
+    ctx.note(`read in place of ${by}, which could not be read`);
+    read(file, parser, ctx);
   }
   return { packages: dedupe(packages), manifests, problems };
 }

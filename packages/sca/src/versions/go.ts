@@ -1,4 +1,4 @@
-import semver from 'semver';
+import { compareSemver, parseSemver } from './semver.js';
 import { remembered, type VersionOrder } from './types.js';
 
 /**
@@ -6,19 +6,15 @@ import { remembered, type VersionOrder } from './types.js';
  * v1.2.4-0.2019…) are prereleases, so they sort between the tags around the commit, as Go means them to;
  * "+incompatible" is build metadata and does not order. The toolchain's "go1.21.3" spelling is accepted too.
  */
-function plain(version: string): string {
-  return version.replace(/^go(?=\d)/, '').replace(/^v/, '').replace(/\+incompatible$/, '');
-}
-
 function full(version: string): string {
   // OSV's Go stdlib ranges and go.mod's `go 1.21` line can name two parts only.
-  const v = plain(version);
+  const v = version.replace(/^go(?=\d)/, '').replace(/^v/, '').replace(/\+incompatible$/, '');
   return /^\d+\.\d+$/.test(v) ? `${v}.0` : /^\d+$/.test(v) ? `${v}.0.0` : v;
 }
 
-const parse = remembered((version: string) => semver.parse(full(version)));
+const parse = remembered((version: string) => parseSemver(full(version)));
 
 export const goOrder: VersionOrder = {
-  valid: (version) => parse(version) !== null,
-  compare: (a, b) => parse(a)!.compare(parse(b)!),
+  valid: (version) => parse(version) !== undefined,
+  compare: (a, b) => compareSemver(parse(a)!, parse(b)!),
 };

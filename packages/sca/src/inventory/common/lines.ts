@@ -18,18 +18,6 @@ export class LineIndex {
   }
 }
 
-/** 1-based line of the first line matching `pattern` at or after `fromLine`, if any. */
-export function findLine(lines: readonly string[], pattern: RegExp, fromLine = 1): number | undefined {
-  for (let i = Math.max(0, fromLine - 1); i < lines.length; i++) {
-    if (pattern.test(lines[i] ?? '')) return i + 1;
-  }
-  return undefined;
-}
-
-export function splitLines(text: string): string[] {
-  return text.split(/\r?\n/);
-}
-
 export function escapeRegExp(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }

@@ -48,6 +48,40 @@ describe('npm manifests', () => {
     expect(packages.some((p) => p.name === 'shop-api')).toBe(false);
   });
 
+  it('reads Berry aliases under their real name, and skips git and link entries', () => {
+    const text = [
+      '__metadata:',
+      '  version: 6',
+      '',
+      '"string-width-cjs@npm:string-width@^4.2.0":',
+      '  version: 4.2.3',
+      '  resolution: "string-width@npm:4.2.3"',
+      '  languageName: node',
+      '  linkType: hard',
+      '',
+      '"tool@https://github.com/acme/tool.git#commit=abc":',
+      '  version: 1.0.0',
+      '  resolution: "tool@https://github.com/acme/tool.git#commit=abc"',
+      '  languageName: node',
+      '  linkType: hard',
+      '',
+      '"app@workspace:.":',
+      '  version: 0.0.0-use.local',
+      '  resolution: "app@workspace:."',
+      '  dependencies:',
+      '    string-width-cjs: "npm:string-width@^4.2.0"',
+      '    tool: "https://github.com/acme/tool.git#commit=abc"',
+      '  languageName: unknown',
+      '  linkType: soft',
+      '',
+    ].join('\n');
+    const { packages, problems } = readInventory([{ path: 'yarn.lock', text }]);
+    expect(problems).toEqual([]);
+    expect(packages.map((p) => [p.name, p.version, p.direct, p.purl, p.location.line])).toEqual([
+      ['string-width', '4.2.3', true, 'pkg:npm/string-width@4.2.3', 4],
+    ]);
+  });
+
   it('reads a classic yarn.lock with aliases and dev scopes from the package.json', () => {
     const files = fixtureFiles('npm/classic');
     const lock = files.find((f) => f.path === 'yarn.lock')!;

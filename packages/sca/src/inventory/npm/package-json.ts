@@ -3,7 +3,7 @@ import { coveringLockfile, declaredPackage, dirOf, isRecord, parseJson, Manifest
 import { declaredDependencies, declaresWorkspaces } from './declared.js';
 import { lowestMatch } from './ranges.js';
 
-const LOCKFILES = ['package-lock.json', 'npm-shrinkwrap.json', 'pnpm-lock.yaml', 'yarn.lock', 'bun.lock'];
+const LOCKFILES = ['package-lock.json', 'npm-shrinkwrap.json', 'pnpm-lock.yaml', 'yarn.lock'];
 
 export const packageJson: ManifestParser = {
   kind: 'package.json',

@@ -3,7 +3,8 @@ import { declaredPackage, sibling, type ManifestParser } from '../common/model.j
 import { parseToml } from '../common/toml.js';
 import { pyprojectDeclared } from './pyproject-declared.js';
 
-const LOCKFILES = ['poetry.lock', 'uv.lock', 'pdm.lock', 'Pipfile.lock'];
+// the lockfiles that record a pyproject.toml's dependencies (and are read here)
+const LOCKFILES = ['poetry.lock', 'uv.lock'];
 
 export const pyprojectToml: ManifestParser = {
   kind: 'pyproject.toml',
