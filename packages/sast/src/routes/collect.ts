@@ -155,12 +155,13 @@ function textOf(src: SourceText, span: Span): string {
 }
 
 function describeRoute(call: Extract<Expr, { kind: 'call' }>, callee: string, src: SourceText): string {
-  let method = /\.(\w+)$/.exec(callee)?.[1] ?? callee;
-  // Flask's route(…, methods=[…]): the methods it names that change state.
-  if (method === 'route') method = call.args.slice(1).map((a) => textOf(src, a.span)).join(' ').match(/\b(?:POST|PUT|PATCH|DELETE)\b/gi)?.join('/') ?? method;
+  const text = textOf(src, call.span);
   const first = call.args[0];
-  const where = first && (first.kind === 'literal' || first.kind === 'concat') ? ` ${textOf(src, first.span)}` : '';
-  return `the route \`${method.toUpperCase()}${where}\``;
+  // Flask's route('/p', methods=[…]), Hapi's route({ method: 'POST', path: '/p' }): the methods named that change state.
+  const listed = /\bmethods?\s*[:=]\s*(\[[^\]]*\]|'[^']*'|"[^"]*")/.exec(text)?.[1]?.match(/\b(?:POST|PUT|PATCH|DELETE)\b/gi);
+  const method = listed ? listed.map((m) => m.toUpperCase()).join('/') : (/\.(\w+)$/.exec(callee)?.[1] ?? callee).toUpperCase();
+  const path = first && (first.kind === 'literal' || first.kind === 'concat') ? textOf(src, first.span) : /\bpath\s*:\s*('[^']*'|"[^"]*"|`[^`]*`)/.exec(text)?.[1];
+  return `the route \`${method}${path ? ` ${path}` : ''}\``;
 }
 
 function settingsOf(rule: CompiledRouteRule, stmt: Stmt, file: string, src: SourceText, out: Candidate[]): void {
