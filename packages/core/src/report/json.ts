@@ -8,7 +8,7 @@ import type { SummaryInput } from './summary.js';
  * report.json's schema version (docs/report-json.md, docs/schemas/report-v1.schema.json). Adding a field is a
  * minor change; renaming or removing one is a major one and bumps the first number.
  */
-export const REPORT_SCHEMA_VERSION = '1.3';
+export const REPORT_SCHEMA_VERSION = '1.4';
 
 export interface JsonReportInput extends Omit<SummaryInput, 'outputs'> {
   exitCode?: number;
