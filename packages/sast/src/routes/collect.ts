@@ -203,7 +203,7 @@ export function collectRouteFacts(module: ModuleIR, src: SourceText, adapter: La
   const span0 = module.body[0]?.span ?? { start: 0, end: 0, line: 1, column: 1, endLine: 1, endColumn: 1 };
   for (const imp of module.imports) see([...resolver.moduleRef(imp.module), ...(imp.imported === '*' || imp.imported === 'default' ? [] : [imp.imported])], span0, true);
   walk(module, (e) => {
-    // References: each name or member chain once, at its outermost node (a.b.c, not a.b and a).
+    // References: every name and member chain, and the chains inside it (a.b.c, a.b, a): patterns match prefixes.
     if (e.kind === 'name' || e.kind === 'member' || e.kind === 'module') {
       const path = resolver.path(e);
       if (path) see(path, e.span);
@@ -215,7 +215,13 @@ export function collectRouteFacts(module: ModuleIR, src: SourceText, adapter: La
       for (const sink of rule.sinks) {
         if (!sink.pattern.matches(written) || !conditionHolds({ spec: sink.spec, equals: sink.equals }, e.args)) continue;
         const callee = textOf(src, e.callee.span);
-        facts[i]!.candidates.push({ ...place(e.span), callee, label: sink.spec.label, what: describeRoute(e, callee, src), always: false });
+        const what = describeRoute(e, callee, src);
+        // The registration's head (`app.post('/x'`), not the handler after it; named by method and path, so that
+        // the finding keeps its identity while the handler's code changes.
+        const first = e.args[0];
+        const head = first && (first.kind === 'literal' || first.kind === 'concat') ? first.span : e.callee.span;
+        const span = { ...e.span, end: head.end, endLine: head.endLine, endColumn: head.endColumn };
+        facts[i]!.candidates.push({ file: module.file, span, text: what, callee, label: sink.spec.label, what, always: false });
         break;
       }
     });
