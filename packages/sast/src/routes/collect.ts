@@ -155,12 +155,13 @@ function textOf(src: SourceText, span: Span): string {
 }
 
 function describeRoute(call: Extract<Expr, { kind: 'call' }>, callee: string, src: SourceText): string {
-  let method = /\.(\w+)$/.exec(callee)?.[1] ?? callee;
-  // Flask's route(…, methods=[…]): the methods it names that change state.
-  if (method === 'route') method = call.args.slice(1).map((a) => textOf(src, a.span)).join(' ').match(/\b(?:POST|PUT|PATCH|DELETE)\b/gi)?.join('/') ?? method;
+  const text = textOf(src, call.span);
   const first = call.args[0];
-  const where = first && (first.kind === 'literal' || first.kind === 'concat') ? ` ${textOf(src, first.span)}` : '';
-  return `the route \`${method.toUpperCase()}${where}\``;
+  // Flask's route('/p', methods=[…]), Hapi's route({ method: 'POST', path: '/p' }): the methods named that change state.
+  const listed = /\bmethods?\s*[:=]\s*(\[[^\]]*\]|'[^']*'|"[^"]*")/.exec(text)?.[1]?.match(/\b(?:POST|PUT|PATCH|DELETE)\b/gi);
+  const method = listed ? listed.map((m) => m.toUpperCase()).join('/') : (/\.(\w+)$/.exec(callee)?.[1] ?? callee).toUpperCase();
+  const path = first && (first.kind === 'literal' || first.kind === 'concat') ? textOf(src, first.span) : /\bpath\s*:\s*('[^']*'|"[^"]*"|`[^`]*`)/.exec(text)?.[1];
+  return `the route \`${method}${path ? ` ${path}` : ''}\``;
 }
 
 function settingsOf(rule: CompiledRouteRule, stmt: Stmt, file: string, src: SourceText, out: Candidate[]): void {
@@ -202,7 +203,7 @@ export function collectRouteFacts(module: ModuleIR, src: SourceText, adapter: La
   const span0 = module.body[0]?.span ?? { start: 0, end: 0, line: 1, column: 1, endLine: 1, endColumn: 1 };
   for (const imp of module.imports) see([...resolver.moduleRef(imp.module), ...(imp.imported === '*' || imp.imported === 'default' ? [] : [imp.imported])], span0, true);
   walk(module, (e) => {
-    // References: each name or member chain once, at its outermost node (a.b.c, not a.b and a).
+    // References: every name and member chain, and the chains inside it (a.b.c, a.b, a): patterns match prefixes.
     if (e.kind === 'name' || e.kind === 'member' || e.kind === 'module') {
       const path = resolver.path(e);
       if (path) see(path, e.span);
@@ -214,7 +215,13 @@ export function collectRouteFacts(module: ModuleIR, src: SourceText, adapter: La
       for (const sink of rule.sinks) {
         if (!sink.pattern.matches(written) || !conditionHolds({ spec: sink.spec, equals: sink.equals }, e.args)) continue;
         const callee = textOf(src, e.callee.span);
-        facts[i]!.candidates.push({ ...place(e.span), callee, label: sink.spec.label, what: describeRoute(e, callee, src), always: false });
+        const what = describeRoute(e, callee, src);
+        // The registration's head (`app.post('/x'`), not the handler after it; named by method and path, so that
+        // the finding keeps its identity while the handler's code changes.
+        const first = e.args[0];
+        const head = first && (first.kind === 'literal' || first.kind === 'concat') ? first.span : e.callee.span;
+        const span = { ...e.span, end: head.end, endLine: head.endLine, endColumn: head.endColumn };
+        facts[i]!.candidates.push({ file: module.file, span, text: what, callee, label: sink.spec.label, what, always: false });
         break;
       }
     });

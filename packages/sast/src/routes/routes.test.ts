@@ -63,6 +63,20 @@ describe('route rules (mode: route)', () => {
     expect(routes(log.runs[0]!.results ?? [])).toEqual(['packages/b/routes/account.js:3', 'packages/b/routes/account.js:4']);
   });
 
+  test('a route finding covers the registration, not its handler, and keeps its fingerprint when the handler changes', async () => {
+    const scan = async (handler: string) => {
+      const { log } = await analyzeSources([
+        { path: 'package.json', text: '{}' },
+        { path: 'app.js', text: `${SESSION_APP}app.post('/transfer', (req, res) => {\n  ${handler}\n});\n` },
+      ]);
+      return (log.runs[0]!.results ?? []).find((r) => r.ruleId === 'js-csrf')!;
+    };
+    const before = await scan("res.redirect('/');");
+    const after = await scan("audit(req.session.user);\n  res.redirect('/done');");
+    expect(before.locations![0]!.physicalLocation!.region).toMatchObject({ startLine: 7, endLine: 7 });
+    expect(after.partialFingerprints).toEqual(before.partialFingerprints);
+  });
+
   test('an app without cookies (a token API) is not reported', async () => {
     const { log } = await analyzeSources([
       { path: 'api/package.json', text: '{}' },

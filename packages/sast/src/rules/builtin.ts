@@ -23,6 +23,7 @@ import jsDebugMode from './javascript/debug-mode.yaml';
 import jsStackTraceExposure from './javascript/stack-trace-exposure.yaml';
 import jsHardcodedSecret from './javascript/hardcoded-secret.yaml';
 import jsJwtAlgorithms from './javascript/jwt-algorithms.yaml';
+import jsJwtAlgorithmsUnset from './javascript/jwt-algorithms-unset.yaml';
 import javaModels from './java/models.yaml';
 import javaSqlInjection from './java/sql-injection.yaml';
 import javaCommandInjection from './java/command-injection.yaml';
@@ -104,6 +105,7 @@ export const BUILTIN_RULE_FILES: readonly RuleFile[] = [
   { path: 'javascript/stack-trace-exposure.yaml', text: jsStackTraceExposure },
   { path: 'javascript/hardcoded-secret.yaml', text: jsHardcodedSecret },
   { path: 'javascript/jwt-algorithms.yaml', text: jsJwtAlgorithms },
+  { path: 'javascript/jwt-algorithms-unset.yaml', text: jsJwtAlgorithmsUnset },
   { path: 'javascript/csrf.yaml', text: jsCsrf },
   { path: 'javascript/stored-xss.yaml', text: jsStoredXss },
   { path: 'javascript/log-injection.yaml', text: jsLogInjection },

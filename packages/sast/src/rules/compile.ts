@@ -36,6 +36,8 @@ export interface CompiledSource {
   kind: string;
   label: string;
   callback?: number | undefined;
+  /** A regex that can only match a call's result (it ends in `\(\)$`): skipped for other paths without running it. */
+  callOnly: boolean;
 }
 
 /** Everything the engine checks for one language, indexed for lookup by path. */
@@ -72,7 +74,7 @@ function addSource(sources: Map<string, CompiledSource[]>, { pattern, kind, labe
   const compiled = compilePattern(pattern);
   const first = pattern.startsWith('re:') || pattern.startsWith('*') ? '' : pattern.split('.')[0]!;
   const list = sources.get(first) ?? [];
-  list.push({ pattern: compiled, kind, label, callback });
+  list.push({ pattern: compiled, kind, label, callback, callOnly: pattern.startsWith('re:') && pattern.endsWith('\\(\\)$') });
   sources.set(first, list);
 }
 
@@ -179,6 +181,7 @@ export function matchSource(rules: CompiledRules, path: readonly string[]): { so
   let best: { source: CompiledSource; length: number } | undefined;
   for (const list of [rules.sources.get(path[0] ?? ''), rules.sources.get('')]) {
     for (const source of list ?? []) {
+      if (source.callOnly && !path.at(-1)?.endsWith('()')) continue;
       const length = source.pattern.prefix(path);
       if (length > 0 && (!best || length > best.length)) best = { source, length };
     }

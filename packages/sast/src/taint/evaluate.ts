@@ -130,7 +130,7 @@ function object(state: ModuleState, frame: Frame, expr: Extract<Expr, { kind: 'o
 
 function assign(state: ModuleState, frame: Frame, expr: Extract<Expr, { kind: 'assign' }>): Value {
   const target = expr.target;
-  if (target.kind === 'member') checkAssignConstant(state, frame, pathOf(state, frame, { ...target, kind: 'member' }), expr.value);
+  if (target.kind === 'member' && expr.value.kind === 'literal') checkAssignConstant(state, frame, pathOf(state, frame, { ...target, kind: 'member' }), expr.value);
   let value = evaluate(state, frame, expr.value, { into: target.kind === 'name' ? target.name : undefined });
   if (expr.append && (target.kind === 'name' || target.kind === 'member')) {
     const old = evaluate(state, frame, target.kind === 'name' ? { kind: 'name', span: target.span, name: target.name } : { ...target, kind: 'member' });

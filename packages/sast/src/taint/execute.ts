@@ -135,7 +135,7 @@ export function execute(state: ModuleState, frame: Frame, stmts: readonly Stmt[]
         break;
       case 'assign': {
         const into = stmt.target.kind === 'name' ? stmt.target.name : undefined;
-        if (stmt.target.kind === 'member' && stmt.value) checkAssignConstant(state, frame, pathOf(state, frame, { ...stmt.target, kind: 'member' }), stmt.value);
+        if (stmt.target.kind === 'member' && stmt.value?.kind === 'literal') checkAssignConstant(state, frame, pathOf(state, frame, { ...stmt.target, kind: 'member' }), stmt.value);
         let value = stmt.value ? evaluate(state, frame, stmt.value, { into }) : NOTHING;
         if (stmt.fallback) value = { ...value, taint: union(value.taint, evaluate(state, frame, stmt.fallback).taint) };
         bindPattern(state, frame, stmt.target, value, stmt.value?.kind === 'concat');
