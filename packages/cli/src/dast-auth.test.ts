@@ -77,6 +77,9 @@ describe.skipIf(!hasTool('wapiti', ['--version'], 'apt-get install wapiti'))('au
     expect(coverage.auth).toEqual([]);
     expect(coverage.loginWall / coverage.urls).toBeGreaterThan(0.5);
     expect(report.findings.map((f) => f.rule)).not.toContain('wapiti/cross-site-scripting');
+    // JUnit and HTML say it too: a failing "complete scan" case, the reason in the header.
+    expect(await readFile(join(dir, 'out', 'junit.xml'), 'utf8')).toMatch(/<testcase classname="pipewarden\.gate" name="complete scan"><failure message="the scan is incomplete">wapiti: login wall/);
+    expect(await readFile(join(dir, 'out', 'report.html'), 'utf8')).toMatch(/Gate failed, incomplete scan<\/h1>.*<p>Incomplete: wapiti: login wall/s);
     // The history line carries the same verdict.
     const history = (await readFile(join(dir, 'out', 'history.jsonl'), 'utf8')).trim().split('\n').map((line) => JSON.parse(line) as { verdict?: string; status?: string; exitCode?: number });
     expect(history.at(-1)!.verdict).toBe('fail');
