@@ -121,6 +121,18 @@ describe.skipIf(!hasTool('wapiti', ['--version'], 'apt-get install wapiti'))('au
     }
     expect(`${run.stdout}${run.stderr}`).not.toContain(password);
     const sarif = await readFile(join(dir, 'out', 'results.sarif'), 'utf8');
+    // sqlmap (Debian's) confirms the injections through a guard of its own: the technique and DBMS as evidence.
+    if (hasTool('sqlmap', ['--version'], 'apt-get install sqlmap')) {
+      type Result = { ruleId: string; message: { text: string }; properties: Record<string, unknown> };
+      const results = (JSON.parse(sarif) as { runs: { results: Result[] }[] }).runs.flatMap((r) => r.results);
+      const sqli = results.find((r) => r.ruleId === 'wapiti/sql-injection')!;
+      expect(sqli.properties['pipewarden/confidence']).toBe('high');
+      expect((sqli.properties['pipewarden/dast'] as { confirmation: unknown }).confirmation).toMatchObject({ tool: 'sqlmap', confirmed: true, techniques: expect.arrayContaining(['UNION query']), dbms: 'SQLite' });
+      expect(sqli.message.text).toMatch(/\(confirmed by sqlmap: .*UNION query.*SQLite\)$/);
+      const blind = results.find((r) => r.ruleId === 'wapiti/blind-sql-injection')!;
+      expect((blind.properties['pipewarden/dast'] as { confirmation: { confirmed: boolean; techniques: string[] } }).confirmation).toMatchObject({ confirmed: true, techniques: ['boolean-based blind'] });
+      expect(run.stderr).toMatch(/DAST: sqlmap confirmed \/item id/);
+    }
     expect(sarif).toMatch(/"commandLine":\s*"wapiti -u http:\/\/127\.0\.0\.1:\d+\/ [^"]*-p http:\/\/127\.0\.0\.1:\d+\//);
   }, 300_000);
 
