@@ -1,3 +1,4 @@
+import { rm } from 'node:fs/promises';
 import type { ScannerRun } from '../model/scanner-run.js';
 import type { Targets } from '../model/targets.js';
 import type { Verdict } from '../policy/gate.js';
@@ -45,7 +46,9 @@ export async function beginDast(input: { scanners: readonly Scanner[]; targets: 
 
 /** The guards stopped when the run ends in an error before the DAST stage could close. */
 export async function stopDast(stage: DastStage | undefined): Promise<void> {
-  if (stage) await Promise.all([...stage.run.guards.values()].map((guard) => guard.stop()));
+  if (!stage) return;
+  await Promise.all([...stage.run.guards.values()].map((guard) => guard.stop()));
+  if (stage.run.privateDir) await rm(stage.run.privateDir, { recursive: true, force: true });
 }
 
 /** After the scanners: SQL injection candidates checked by sqlmap, coverage on each DAST run, and why the scan is incomplete. */

@@ -88,4 +88,12 @@ describe('wapiti is told the crawl and attack settings of dast:', () => {
     expect(wapitiFacts({ stdout })).toEqual({ modules: ['sql', 'xss'], cutBy: 'the crawl was stopped by its share of the time budget; the attack time ran out for sql' });
     expect(wapitiFacts({ stdout: '[*] Launching module xss\n' })).toEqual({ modules: ['xss'] });
   });
+
+  it('https, where the guard only tunnels: the session as a cookie file outside raw/ and the header given to Wapiti itself', async () => {
+    const handOff: DastHandOff = { proxies: { wapiti: 'http://127.0.0.1:40001/' }, exclude: [], startUrls: [], budgetSeconds: 60, profile: 'full', cookieFile: '/tmp/pw-dast-x/cookies.json', headers: { authorization: 'Bearer t0ken' } };
+    const { value, command } = await commandFor('https://127.0.0.1:8443/', { max_scan_time: 60 }, handOff);
+    expect(value('-c')).toBe('/tmp/pw-dast-x/cookies.json');
+    expect(value('-H')).toBe('authorization: Bearer t0ken');
+    expect(command.args).not.toContain(join('raw', 'cookies.json'));
+  });
 });
