@@ -159,6 +159,22 @@ describe.skipIf(!hasTool('wapiti', ['--version'], 'apt-get install wapiti'))('au
     expect(report.scanners.find((s) => s.id === 'zap')!.dast).toMatchObject({ auth: ['login form'], session: { start: 'valid', end: 'valid' }, loginWall: 0 });
   }, 60_000);
 
+  it('Wapiti stopped from outside by its timeout: the findings it had stored are kept, the run is partial and fails closed', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'pw-dast-killed-'));
+    await writeFile(join(dir, 'pipewarden.yml'), `${LOGIN()}scanners:\n  wapiti: { timeout: 12 }\n`);
+    const run = await pipewarden(dir, ['scan', '.', '--stage', 'acceptance', '--scanners', 'wapiti', '--target-url', app.url, '--out-dir', 'out'], { SHOP_PASSWORD: password });
+    expect(run.code, run.stderr).toBe(1);
+    const report = JSON.parse(await readFile(join(dir, 'out', 'report.json'), 'utf8')) as ReportJson;
+    const wapiti = report.scanners.find((s) => s.id === 'wapiti')!;
+    expect(wapiti).toMatchObject({ status: 'partial', reason: 'timed out after 12 s; it was stopped with the processes it started; the findings it had stored until then are kept' });
+    expect(report.incomplete).toEqual([expect.stringMatching(/^wapiti: partial scan: timed out after 12 s/)]);
+    // The report Wapiti wrote from its session is the one read: every finding in it is in report.json.
+    const raw = JSON.parse(await readFile(join(dir, 'out', 'raw', 'wapiti.json'), 'utf8')) as { vulnerabilities: Record<string, unknown[]> };
+    const stored = Object.values(raw.vulnerabilities).reduce((n, list) => n + list.length, 0);
+    expect(report.findings.filter((f) => f.rule.startsWith('wapiti/') && f.rule !== 'wapiti/internal-server-error').length).toBeGreaterThanOrEqual(Math.min(stored, 1));
+    expect((await readFile(join(dir, 'out', 'summary.md'), 'utf8')).split('\n')[0]).toMatch(/^## Pipewarden: ❌ gate failed, and incomplete scan \(wapiti: partial scan: timed out after 12 s|^## Pipewarden: ❌ gate failed: incomplete scan \(wapiti: partial scan: timed out after 12 s/);
+  }, 120_000);
+
   it('a password variable that is not set is one line naming it, exit 2, before any request', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'pw-dast-noenv-'));
     await writeFile(join(dir, 'pipewarden.yml'), LOGIN());

@@ -96,4 +96,17 @@ describe('wapiti is told the crawl and attack settings of dast:', () => {
     expect(value('-H')).toBe('authorization: Bearer t0ken');
     expect(command.args).not.toContain(join('raw', 'cookies.json'));
   });
+
+  it('after a timeout, writes the report of what its session stored: no module, no crawl, the same session', async () => {
+    const raw = await mkdtemp(join(tmpdir(), 'pw-wapiti-'));
+    const outputFile = join(raw, 'wapiti.json');
+    const target = { root: '/work/app', files: [], outputFile, targets: { url: { href: 'http://127.0.0.1:3000/' } }, config: { dast: { max_scan_time: 60 } } as PipewardenConfig, options: {} };
+    const recover = (wapiti as CommandScanner).recover!(target, env)!;
+    const arg = (flag: string) => recover.args[recover.args.indexOf(flag) + 1];
+    expect(arg('-m')).toBe('');
+    expect(recover.args).toContain('--skip-crawl');
+    expect(recover.args).not.toContain('--flush-session');
+    expect(arg('--store-session')).toBe(join(raw, 'wapiti-session'));
+    expect(arg('-o')).toBe(outputFile);
+  });
 });
