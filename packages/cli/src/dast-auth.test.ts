@@ -47,9 +47,10 @@ interface ReportJson {
   findings: { rule: string; location?: { path: string; line?: number }; request?: { url: string; parameter?: string } }[];
 }
 
+// A budget the scan of the demo never needs (about a minute here): a loaded machine must not cut it short.
 const LOGIN = (extra = '') => `dast:
   profile: full
-  max_scan_time: 90
+  max_scan_time: 300
   auth:
     login: { url: /login, username: admin, password_env: SHOP_PASSWORD, csrf_field: csrf }
     logged_in: { text: "Log out" }
@@ -77,6 +78,9 @@ describe.skipIf(!hasTool('wapiti', ['--version'], 'apt-get install wapiti'))('au
     expect(coverage.auth).toEqual([]);
     expect(coverage.loginWall / coverage.urls).toBeGreaterThan(0.5);
     expect(report.findings.map((f) => f.rule)).not.toContain('wapiti/cross-site-scripting');
+    // JUnit and HTML say it too: a failing "complete scan" case, the reason in the header.
+    expect(await readFile(join(dir, 'out', 'junit.xml'), 'utf8')).toMatch(/<testcase classname="pipewarden\.gate" name="complete scan"><failure message="the scan is incomplete">wapiti: login wall/);
+    expect(await readFile(join(dir, 'out', 'report.html'), 'utf8')).toMatch(/Gate failed, incomplete scan<\/h1>.*<p>Incomplete: wapiti: login wall/s);
     // The history line carries the same verdict.
     const history = (await readFile(join(dir, 'out', 'history.jsonl'), 'utf8')).trim().split('\n').map((line) => JSON.parse(line) as { verdict?: string; status?: string; exitCode?: number });
     expect(history.at(-1)!.verdict).toBe('fail');
@@ -118,8 +122,20 @@ describe.skipIf(!hasTool('wapiti', ['--version'], 'apt-get install wapiti'))('au
     }
     expect(`${run.stdout}${run.stderr}`).not.toContain(password);
     const sarif = await readFile(join(dir, 'out', 'results.sarif'), 'utf8');
+    // sqlmap (Debian's) confirms the injections through a guard of its own: the technique and DBMS as evidence.
+    if (hasTool('sqlmap', ['--version'], 'apt-get install sqlmap')) {
+      type Result = { ruleId: string; message: { text: string }; properties: Record<string, unknown> };
+      const results = (JSON.parse(sarif) as { runs: { results: Result[] }[] }).runs.flatMap((r) => r.results);
+      const sqli = results.find((r) => r.ruleId === 'wapiti/sql-injection')!;
+      expect(sqli.properties['pipewarden/confidence']).toBe('high');
+      expect((sqli.properties['pipewarden/dast'] as { confirmation: unknown }).confirmation).toMatchObject({ tool: 'sqlmap', confirmed: true, techniques: expect.arrayContaining(['UNION query']), dbms: 'SQLite' });
+      expect(sqli.message.text).toMatch(/\(confirmed by sqlmap: .*UNION query.*SQLite\)$/);
+      const blind = results.find((r) => r.ruleId === 'wapiti/blind-sql-injection')!;
+      expect((blind.properties['pipewarden/dast'] as { confirmation: { confirmed: boolean; techniques: string[] } }).confirmation).toMatchObject({ confirmed: true, techniques: ['boolean-based blind'] });
+      expect(run.stderr).toMatch(/DAST: sqlmap confirmed \/item id/);
+    }
     expect(sarif).toMatch(/"commandLine":\s*"wapiti -u http:\/\/127\.0\.0\.1:\d+\/ [^"]*-p http:\/\/127\.0\.0\.1:\d+\//);
-  }, 300_000);
+  }, 420_000);
 
   it('ZAP (its 2.16.1 stand-in) gets the same session and bounds through the guard, as its upstream proxy', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'pw-dast-zap-'));
@@ -142,6 +158,22 @@ describe.skipIf(!hasTool('wapiti', ['--version'], 'apt-get install wapiti'))('au
     const report = JSON.parse(await readFile(join(dir, 'out', 'report.json'), 'utf8')) as ReportJson;
     expect(report.scanners.find((s) => s.id === 'zap')!.dast).toMatchObject({ auth: ['login form'], session: { start: 'valid', end: 'valid' }, loginWall: 0 });
   }, 60_000);
+
+  it('Wapiti stopped from outside by its timeout: the findings it had stored are kept, the run is partial and fails closed', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'pw-dast-killed-'));
+    await writeFile(join(dir, 'pipewarden.yml'), `${LOGIN()}scanners:\n  wapiti: { timeout: 12 }\n`);
+    const run = await pipewarden(dir, ['scan', '.', '--stage', 'acceptance', '--scanners', 'wapiti', '--target-url', app.url, '--out-dir', 'out'], { SHOP_PASSWORD: password });
+    expect(run.code, run.stderr).toBe(1);
+    const report = JSON.parse(await readFile(join(dir, 'out', 'report.json'), 'utf8')) as ReportJson;
+    const wapiti = report.scanners.find((s) => s.id === 'wapiti')!;
+    expect(wapiti).toMatchObject({ status: 'partial', reason: 'timed out after 12 s; it was stopped with the processes it started; the findings it had stored until then are kept' });
+    expect(report.incomplete).toEqual([expect.stringMatching(/^wapiti: partial scan: timed out after 12 s/)]);
+    // The report Wapiti wrote from its session is the one read: every finding in it is in report.json.
+    const raw = JSON.parse(await readFile(join(dir, 'out', 'raw', 'wapiti.json'), 'utf8')) as { vulnerabilities: Record<string, unknown[]> };
+    const stored = Object.values(raw.vulnerabilities).reduce((n, list) => n + list.length, 0);
+    expect(report.findings.filter((f) => f.rule.startsWith('wapiti/') && f.rule !== 'wapiti/internal-server-error').length).toBeGreaterThanOrEqual(Math.min(stored, 1));
+    expect((await readFile(join(dir, 'out', 'summary.md'), 'utf8')).split('\n')[0]).toMatch(/^## Pipewarden: ❌ gate failed, and incomplete scan \(wapiti: partial scan: timed out after 12 s|^## Pipewarden: ❌ gate failed: incomplete scan \(wapiti: partial scan: timed out after 12 s/);
+  }, 120_000);
 
   it('a password variable that is not set is one line naming it, exit 2, before any request', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'pw-dast-noenv-'));
@@ -186,7 +218,7 @@ describe.skipIf(!hasTool('wapiti', ['--version'], 'apt-get install wapiti'))('th
     const app = await startLoginApp({ password, slowMs: 1500 });
     try {
       const dir = await mkdtemp(join(tmpdir(), 'pw-dast-slow-'));
-      await writeFile(join(dir, 'pipewarden.yml'), LOGIN('  on_incomplete: warn\nstages:\n  acceptance: { gate: none }\n').replace('max_scan_time: 90', 'max_scan_time: 10').replace('profile: full', 'profile: quick'));
+      await writeFile(join(dir, 'pipewarden.yml'), LOGIN('  on_incomplete: warn\nstages:\n  acceptance: { gate: none }\n').replace('max_scan_time: 300', 'max_scan_time: 10').replace('profile: full', 'profile: quick'));
       const run = await pipewarden(dir, ['scan', '.', '--stage', 'acceptance', '--scanners', 'wapiti', '--target-url', app.url, '--out-dir', 'out'], { SHOP_PASSWORD: password });
       const sarif = JSON.parse(await readFile(join(dir, 'out', 'results.sarif'), 'utf8')) as { runs: { invocations: { commandLine: string }[] }[] };
       const command = sarif.runs[0]!.invocations[0]!.commandLine;

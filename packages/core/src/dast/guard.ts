@@ -24,6 +24,8 @@ export interface GuardStats {
   cutAt: number | undefined;
   /** TLS tunnels to the target (https): their requests are not seen one by one. */
   tunnels: number;
+  /** The first query string seen per path (the crawl's own, before any payload): what a confirmation starts from. */
+  firstQuery: Map<string, string>;
 }
 
 export interface GuardOptions {
@@ -45,7 +47,7 @@ export interface GuardOptions {
  * is on the scanner's command line or in its files) and counts what was covered.
  */
 export class DastGuard {
-  readonly stats: GuardStats = { requests: 0, byMethod: {}, pages: new Map(), forms: new Set(), parameters: new Set(), refused: { excluded: new Map(), unsafeMethod: 0, offTarget: 0, afterDeadline: 0 }, tunnels: 0, cutAt: undefined };
+  readonly stats: GuardStats = { requests: 0, byMethod: {}, pages: new Map(), forms: new Set(), parameters: new Set(), refused: { excluded: new Map(), unsafeMethod: 0, offTarget: 0, afterDeadline: 0 }, tunnels: 0, cutAt: undefined, firstQuery: new Map() };
   private server: Server | undefined;
   private started: number | undefined;
   private nextSlot = 0;
@@ -69,6 +71,11 @@ export class DastGuard {
   async stop(): Promise<void> {
     for (const socket of this.sockets) socket.destroy();
     await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
+  }
+
+  /** Seconds of the budget not yet used (all of it before the first request). */
+  remainingSeconds(): number {
+    return this.started === undefined ? this.options.budgetMs / 1000 : Math.max(0, (this.options.budgetMs - (Date.now() - this.started)) / 1000);
   }
 
   private overBudget(): boolean {
@@ -119,6 +126,7 @@ export class DastGuard {
     }
     const body = await readAll(req);
     for (const name of url.searchParams.keys()) this.stats.parameters.add(`${url.pathname}?${name}`);
+    if (method === 'GET' && url.search && !this.stats.firstQuery.has(url.pathname)) this.stats.firstQuery.set(url.pathname, url.search);
     if (/application\/x-www-form-urlencoded/i.test(req.headers['content-type'] ?? '')) for (const name of new URLSearchParams(body.toString('latin1')).keys()) this.stats.parameters.add(`${url.pathname}?${name}`);
     await this.pace();
     this.stats.requests++;

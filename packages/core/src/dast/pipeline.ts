@@ -1,3 +1,4 @@
+import { rm } from 'node:fs/promises';
 import type { ScannerRun } from '../model/scanner-run.js';
 import type { Targets } from '../model/targets.js';
 import type { Verdict } from '../policy/gate.js';
@@ -5,7 +6,10 @@ import type { PipewardenConfig } from '../policy/config-schema.js';
 import type { Ports } from '../ports/types.js';
 import type { Redactor } from '../sarif/redact-log.js';
 import type { Scanner } from '../scanners/types.js';
+import type { CollectedReport } from '../pipeline/collect.js';
+import type { Log } from '../sarif/types.js';
 import { closeDast, DAST_GRACE_SECONDS, dastSecrets, openDast, type DastRun } from './run-dast.js';
+import { applyConfirmations, confirmSqlInjections, type SqlmapConfirmation } from './sqlmap.js';
 
 export interface DastStage {
   run: DastRun;
@@ -42,17 +46,26 @@ export async function beginDast(input: { scanners: readonly Scanner[]; targets: 
 
 /** The guards stopped when the run ends in an error before the DAST stage could close. */
 export async function stopDast(stage: DastStage | undefined): Promise<void> {
-  if (stage) await Promise.all([...stage.run.guards.values()].map((guard) => guard.stop()));
+  if (!stage) return;
+  await Promise.all([...stage.run.guards.values()].map((guard) => guard.stop()));
+  if (stage.run.privateDir) await rm(stage.run.privateDir, { recursive: true, force: true });
 }
 
-/** After the scanners: coverage on each DAST run, and why the scan is incomplete (none when it is complete). */
-export async function endDast(stage: DastStage | undefined, runs: ScannerRun[], ports: Ports, redactor: Redactor): Promise<string[]> {
-  if (!stage) return [];
+/** After the scanners: SQL injection candidates checked by sqlmap, coverage on each DAST run, and why the scan is incomplete. */
+export async function endDast(stage: DastStage | undefined, collected: { runs: ScannerRun[]; reports: readonly CollectedReport[] }, ports: Ports, redactor: Redactor, env: Readonly<Record<string, string | undefined>>): Promise<{ incomplete: string[]; annotate: (log: Log) => void }> {
+  if (!stage) return { incomplete: [], annotate: () => undefined };
+  const { runs } = collected;
   runs.push(...stage.notRun);
+  let confirmations: SqlmapConfirmation[] = [];
+  try {
+    confirmations = await confirmSqlInjections(stage.run, collected.reports.find((report) => report.scanner?.id === 'wapiti')?.file, ports, env);
+  } catch (error) {
+    ports.log('warn', `DAST: sqlmap could not confirm the SQL injection candidates: ${(error as Error).message}`);
+  }
   const incomplete = await closeDast(stage.run, runs, ports);
   // Cookies the target set during the scan (a rotated session id) are masked like the first ones.
   redactor.remember(dastSecrets(stage.run));
-  return incomplete;
+  return { incomplete, annotate: (log) => applyConfirmations(log, confirmations) };
 }
 
 /**

@@ -68,6 +68,8 @@ export async function openDast(input: { href: string; config: PipewardenConfig; 
     handOff.cookieFile = join(privateDir, 'cookies.json');
     await writeFile(handOff.cookieFile, JSON.stringify(session.jar.wapitiFile(target.hostname)), { mode: 0o600 });
     handOff.headers = { ...session.headers };
+    const cookie = session.jar.header();
+    if (cookie) handOff.cookie = cookie;
   }
   return { handOff, session, config, start, guards, blocked, privateDir };
 }

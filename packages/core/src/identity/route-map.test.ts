@@ -89,4 +89,19 @@ describe('DAST URL → handler in the code', () => {
     const routes = await findRoutes(paths, root);
     expect(routes.map((r) => [r.template, r.line])).toEqual([['/search', 2], ['/login', 5]]);
   });
+
+  it('Laravel route files and Rails config/routes.rb', async () => {
+    const { root, paths } = await project({
+      'routes/web.php': "<?php\nRoute::get('/orders/{id}', [OrderController::class, 'show']);\nRoute::match(['get', 'post'], 'search', 'SearchController@index');\n",
+      'config/routes.rb': "Rails.application.routes.draw do\n  get '/profile/:id', to: 'profiles#show'\n  post 'comments' => 'comments#create'\nend\n",
+    });
+    const routes = await findRoutes(paths, root);
+    expect(routes.map((r) => [r.template, r.method, r.file, r.line])).toEqual([
+      ['/orders/{id}', 'GET', 'routes/web.php', 2],
+      ['/search', undefined, 'routes/web.php', 3],
+      ['/profile/:id', 'GET', 'config/routes.rb', 2],
+      ['/comments', 'POST', 'config/routes.rb', 3],
+    ]);
+    expect(routeFor(routes, 'http://127.0.0.1/orders/42', 'GET')?.file).toBe('routes/web.php');
+  });
 });

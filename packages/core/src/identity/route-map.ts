@@ -31,6 +31,10 @@ const PATTERNS: { regex: RegExp; method: (m: RegExpMatchArray) => string | undef
   { regex: /@(Get|Post|Put|Patch|Delete|Request)Mapping\(\s*(?:(?:value|path)\s*=\s*)?\{?\s*"(\/[^"]*)"/g, method: (m) => m[1], path: (m) => m[2]! },
   // Go: http.HandleFunc("/x", …), gin/echo r.GET("/x", …)
   { regex: /\.(HandleFunc|Handle|GET|POST|PUT|PATCH|DELETE)\(\s*"(\/[^"]*)"/g, method: (m) => m[1], path: (m) => m[2]! },
+  // Laravel: Route::get('/x', …), Route::match(['get', 'post'], '/x', …)
+  { regex: /Route::(get|post|put|patch|delete|any|match)\(\s*(?:\[[^\]]*\]\s*,\s*)?(['"])([^'"]*)\2/g, method: (m) => m[1], path: (m) => `/${m[3]!.replace(/^\//, '')}` },
+  // Rails config/routes.rb: get '/x', to: 'c#a'; post 'x' => 'c#a'
+  { regex: /^\s*(get|post|put|patch|delete|match)\s+(['"])([^'"]+)\2\s*(?:,|=>)/gm, method: (m) => m[1], path: (m) => `/${m[3]!.replace(/^\//, '')}` },
   // Node's own http server: switch (url.pathname) { case '/x': … } and if (pathname === '/x')
   { regex: /\bcase\s+(['"`])(\/[^'"`\s]*)\1\s*:/g, method: () => undefined, path: (m) => m[2]! },
   { regex: /\b(?:pathname|path|url)\s*===?\s*(['"`])(\/[^'"`\s]*)\1/g, method: () => undefined, path: (m) => m[2]! },
@@ -56,7 +60,7 @@ function matcherOf(template: string): { matcher: RegExp; literals: number } {
 
 function normalizeMethod(method: string | undefined): string | undefined {
   const upper = method?.toUpperCase();
-  if (!upper || ['ALL', 'USE', 'ROUTE', 'REQUEST', 'HANDLEFUNC', 'HANDLE'].includes(upper)) return undefined;
+  if (!upper || ['ALL', 'USE', 'ROUTE', 'REQUEST', 'HANDLEFUNC', 'HANDLE', 'ANY', 'MATCH'].includes(upper)) return undefined;
   return upper;
 }
 

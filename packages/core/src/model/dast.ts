@@ -13,6 +13,8 @@ export interface DastHandOff {
   cookieFile?: string | undefined;
   /** https targets: header names whose values the scanner must be given itself (set in its environment, not its arguments, where it can). */
   headers?: Readonly<Record<string, string>> | undefined;
+  /** https targets: the session's Cookie header, for a scanner that takes no cookie file (ZAP). */
+  cookie?: string | undefined;
 }
 
 /** What a DAST scan covered, and whether its session held: in the summary, report.json and the SARIF run. */

@@ -95,7 +95,13 @@ async function runCommand(scanner: CommandScanner, target: ScannerTarget, scanne
     ...(scanner.facts ? { facts: scanner.facts({ stdout: result.stdout, stderr: result.stderr }) } : {}),
   };
   if (result.notFound) return { run: { ...base, status: 'failed', reason: `${command.command} not found; ${installHintOf(scanner)}` } };
-  if (result.timedOut) return { run: { ...base, status: 'failed', reason: `timed out after ${Math.round(at.timeoutMs / 1000)} s; it was stopped with the processes it started` } };
+  if (result.timedOut) {
+    const stopped = `timed out after ${Math.round(at.timeoutMs / 1000)} s; it was stopped with the processes it started`;
+    if (await recoverReport(scanner, target, scannerEnv, input, signal)) {
+      return { run: { ...base, durationMs: at.elapsed(), status: 'partial', reason: `${stopped}; the findings it had stored until then are kept` }, report: reportOf(scanner, target, at.version) };
+    }
+    return { run: { ...base, status: 'failed', reason: stopped } };
+  }
   const meaning = result.exitCode === null ? 'error' : scanner.exitMeaning(result.exitCode);
   // What a tool printed goes into reasons, logs and the SARIF run: with no credential in it.
   const detail = () => redactText((result.stderr.trim() || result.stdout.trim()).split('\n').find((line) => line.trim()) ?? 'no output');
@@ -115,6 +121,16 @@ async function runCommand(scanner: CommandScanner, target: ScannerTarget, scanne
   }
   if (partial) return { run: { ...base, status: 'partial', reason: `its scan was partial (exit ${result.exitCode}): ${detail().slice(0, 300)}` }, report: reportOf(scanner, target, at.version) };
   return { run: { ...base, status: 'ran' }, report: reportOf(scanner, target, at.version) };
+}
+
+/** A timed-out tool's report, written from what it had stored (its `recover` command); true when there is one. */
+async function recoverReport(scanner: CommandScanner, target: ScannerTarget, scannerEnv: ScannerEnv, input: CollectInput, signal?: AbortSignal): Promise<boolean> {
+  const command = scanner.recover?.(target, scannerEnv);
+  if (!command) return false;
+  await rm(target.outputFile, { force: true });
+  const result = await scannerEnv.ports.exec({ command: command.command, args: command.args, cwd: command.cwd, env: command.env ? { ...input.env, ...command.env } : input.env, timeoutMs: 120_000, signal });
+  if (result.timedOut || result.exitCode !== 0) return false;
+  return stat(target.outputFile).then((s) => s.isFile(), () => false);
 }
 
 /**

@@ -114,10 +114,11 @@ async function scanWith(options: ParsedScanOptions, prepared: Prepared, staging:
     await stopDast(dast);
     throw error;
   });
-  const incomplete = await endDast(dast, collected.runs, ports, prepared.redactor);
+  const { incomplete, annotate } = await endDast(dast, collected, ports, prepared.redactor, options.env);
   const failClosed = (options.config.gate?.on_scanner_error ?? 'fail') === 'fail';
   const trouble = troubleOf(collected.runs, failClosed);
   const ingested = await ingest(options, prepared, collected, trouble, ports);
+  annotate(ingested.log);
   // The native reports keep no value the run masked (nor a secret hash unkeyed) before they are published.
   await scrubStaged(staging, prepared.redactor);
   await publishRaw(staging, join(prepared.outDir, 'raw'));

@@ -180,7 +180,8 @@ export function renderHtml(input: HtmlReportInput): string {
   const active = all.filter((f) => !f.suppressed);
   const { verdict } = input;
   const pass = verdict.status === 'pass';
-  const title = verdict.status === 'error' ? 'error: a scanner could not run' : pass ? 'gate passed' : 'gate failed';
+  const cut = verdict.incomplete?.length ? ', incomplete scan' : '';
+  const title = verdict.status === 'error' ? 'error: a scanner could not run' : pass ? `gate passed${cut ? ', but the scan is incomplete' : ''}` : `gate failed${cut}`;
   const byPriority = Object.fromEntries(PRIORITIES.map((p) => [p, active.filter((f) => f.priority === p).length]));
   const fresh = active.filter((f) => f.result.baselineState === 'new').length;
   const generated = (input.generatedAt ?? new Date()).toISOString();
@@ -252,7 +253,7 @@ ${all.length > shown.length ? `<p class="muted">The ${all.length - shown.length}
 <title>Pipewarden: ${title} (${e(input.stage)})</title>
 <style nonce="${nonce}">${STYLE}</style></head>
 <body>
-<header class="${verdict.status}"><h1 id="verdict">${title.charAt(0).toUpperCase()}${title.slice(1)}</h1><p>${subtitle}</p>${(verdict.errors ?? []).map((error) => `<p>${e(error)}</p>`).join('')}</header>
+<header class="${verdict.status}"><h1 id="verdict">${title.charAt(0).toUpperCase()}${title.slice(1)}</h1><p>${subtitle}</p>${(verdict.errors ?? []).map((error) => `<p>${e(error)}</p>`).join('')}${(verdict.incomplete ?? []).map((reason) => `<p>Incomplete: ${e(reason)}</p>`).join('')}</header>
 <main>
 ${why}
 <section><h2>Open findings</h2><div class="cards">${cards}</div></section>

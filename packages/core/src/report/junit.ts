@@ -24,15 +24,21 @@ export function renderJunit(findings: readonly Finding[], verdict: Verdict, stag
   const gateCases = verdict.failures.map(
     (failure) => `    <testcase classname="pipewarden.gate" name="${xml(failure.rule)}"><failure message="${xml(`${failure.matched} findings, at most ${failure.max}`)}">${xml(failure.findings.map((f) => `${f.priority ?? ''} ${f.ruleId} ${f.where}`).join('\n'))}</failure></testcase>`,
   );
+  // An incomplete scan is a failing case of its own when it fails the gate (dast.on_incomplete: fail), else passes with the reasons as output.
+  const incomplete = verdict.incomplete?.length ? (verdict.status === 'pass' ? 0 : 1) : 0;
+  if (verdict.incomplete?.length) {
+    const reasons = xml(verdict.incomplete.join('\n'));
+    gateCases.push(incomplete ? `    <testcase classname="pipewarden.gate" name="complete scan"><failure message="the scan is incomplete">${reasons}</failure></testcase>` : `    <testcase classname="pipewarden.gate" name="complete scan"><system-out>${reasons}</system-out></testcase>`);
+  }
   if (gateCases.length === 0) gateCases.push(`    <testcase classname="pipewarden.gate" name="gate (${xml(stage)})"/>`);
-  suites.push(`  <testsuite name="pipewarden gate" tests="${gateCases.length}" failures="${verdict.failures.length}">\n${gateCases.join('\n')}\n  </testsuite>`);
+  suites.push(`  <testsuite name="pipewarden gate" tests="${gateCases.length}" failures="${verdict.failures.length + incomplete}">\n${gateCases.join('\n')}\n  </testsuite>`);
   const byTool = new Map<string, Finding[]>();
   for (const finding of [...findings].sort(byRisk)) if (!finding.suppressed) {
     const list = byTool.get(finding.tool);
     if (list) list.push(finding);
     else byTool.set(finding.tool, [finding]);
   }
-  let failures = verdict.failures.length;
+  let failures = verdict.failures.length + incomplete;
   let tests = gateCases.length;
   for (const [tool, list] of byTool) {
     const groups = new Map<string, Finding[]>();

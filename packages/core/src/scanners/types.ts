@@ -98,6 +98,11 @@ export interface CommandScanner extends ScannerBase {
   readonly kind: 'command';
   command(target: ScannerTarget, env: ScannerEnv): ScannerCommand;
   exitMeaning(code: number): ExitMeaning;
+  /**
+   * After the tool was stopped by its timeout: a command that writes its report from what it had stored so far
+   * (Wapiti's session), so a timeout keeps the findings made until then, as a partial run.
+   */
+  recover?(target: ScannerTarget, env: ScannerEnv): ScannerCommand | undefined;
   /** What the tool's console output says besides its report (modules run, a limit that cut it short), kept on its run. */
   facts?(output: { stdout: string; stderr: string }): Record<string, unknown>;
   /** For tools that write only text: their output as SARIF (throws when the output is not what the tool writes). */

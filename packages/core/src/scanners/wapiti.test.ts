@@ -88,4 +88,25 @@ describe('wapiti is told the crawl and attack settings of dast:', () => {
     expect(wapitiFacts({ stdout })).toEqual({ modules: ['sql', 'xss'], cutBy: 'the crawl was stopped by its share of the time budget; the attack time ran out for sql' });
     expect(wapitiFacts({ stdout: '[*] Launching module xss\n' })).toEqual({ modules: ['xss'] });
   });
+
+  it('https, where the guard only tunnels: the session as a cookie file outside raw/ and the header given to Wapiti itself', async () => {
+    const handOff: DastHandOff = { proxies: { wapiti: 'http://127.0.0.1:40001/' }, exclude: [], startUrls: [], budgetSeconds: 60, profile: 'full', cookieFile: '/tmp/pw-dast-x/cookies.json', headers: { authorization: 'Bearer t0ken' } };
+    const { value, command } = await commandFor('https://127.0.0.1:8443/', { max_scan_time: 60 }, handOff);
+    expect(value('-c')).toBe('/tmp/pw-dast-x/cookies.json');
+    expect(value('-H')).toBe('authorization: Bearer t0ken');
+    expect(command.args).not.toContain(join('raw', 'cookies.json'));
+  });
+
+  it('after a timeout, writes the report of what its session stored: no module, no crawl, the same session', async () => {
+    const raw = await mkdtemp(join(tmpdir(), 'pw-wapiti-'));
+    const outputFile = join(raw, 'wapiti.json');
+    const target = { root: '/work/app', files: [], outputFile, targets: { url: { href: 'http://127.0.0.1:3000/' } }, config: { dast: { max_scan_time: 60 } } as PipewardenConfig, options: {} };
+    const recover = (wapiti as CommandScanner).recover!(target, env)!;
+    const arg = (flag: string) => recover.args[recover.args.indexOf(flag) + 1];
+    expect(arg('-m')).toBe('');
+    expect(recover.args).toContain('--skip-crawl');
+    expect(recover.args).not.toContain('--flush-session');
+    expect(arg('--store-session')).toBe(join(raw, 'wapiti-session'));
+    expect(arg('-o')).toBe(outputFile);
+  });
 });

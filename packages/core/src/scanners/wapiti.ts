@@ -96,6 +96,19 @@ export const wapiti: Scanner = {
     };
   },
   facts: wapitiFacts,
+  // Wapiti stores each finding in its session database as it goes (wapitiCore/net/sqlite_persister.py): run
+  // again on that session with no module and no crawl, it only writes the report of what was stored.
+  recover(target) {
+    const url = new URL(target.targets.url!.href);
+    const proxy = target.targets.url!.dast?.proxies.wapiti;
+    return {
+      command: 'wapiti',
+      args: ['-u', url.href, '--scope', target.config.dast?.scope ?? 'folder', '-m', '', '--skip-crawl', '-f', 'json', '-o', target.outputFile, '--store-session', join(dirname(target.outputFile), 'wapiti-session'), '--store-config', wapitiConfigDir(target.outputFile), '--no-bugreport', ...(proxy ? ['-p', proxy] : [])],
+      cwd: target.root,
+      output: 'file',
+      env: NO_PROXY_ENV,
+    };
+  },
   exitMeaning: (code) => (code === 0 ? 'clean' : 'error'),
 };
 

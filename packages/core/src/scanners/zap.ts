@@ -57,7 +57,8 @@ export const zap: Scanner = {
     const config = proxy ? ['-config network.connection.httpProxy.enabled=true', `-config network.connection.httpProxy.host=${proxy.hostname}`, `-config network.connection.httpProxy.port=${proxy.port}`].join(' ') : undefined;
     // https: the guard only tunnels, so the session goes to ZAP in its authentication environment variables
     // (ZAP_AUTH_HEADER, ZAP_AUTH_HEADER_VALUE, ZAP_AUTH_HEADER_SITE), never on its command line.
-    const header = Object.entries(dast?.headers ?? {})[0];
+    // One header is all ZAP takes this way: the auth header when there is one, else the session's cookies.
+    const header = Object.entries(dast?.headers ?? {})[0] ?? (dast?.cookie ? ['Cookie', dast.cookie] : undefined);
     const authEnv: Record<string, string> = header ? { ZAP_AUTH_HEADER: header[0], ZAP_AUTH_HEADER_VALUE: header[1], ZAP_AUTH_HEADER_SITE: new URL(target.targets.url!.href).host } : {};
     return {
       command: 'zap-baseline.py',
