@@ -24,6 +24,8 @@ function npmEnv(registry: LocalRegistry, cache: string): NodeJS.ProcessEnv {
     npm_config_fund: 'false',
     PIPEWARDEN_OFFLINE: '1',
     NO_COLOR: '1',
+    // The dependency check's advisories, offline (test-support/advisories.ts), as for the workspace build below.
+    ...(process.env.PIPEWARDEN_ADVISORIES_DIR ? { PIPEWARDEN_ADVISORIES_DIR: process.env.PIPEWARDEN_ADVISORIES_DIR } : {}),
   };
 }
 
@@ -74,7 +76,7 @@ describe('a release, from a real npm registry (Verdaccio) on 127.0.0.1 with no u
     expect(run.status, run.stderr).toBe(1);
     expect(run.stderr).toMatch(/eslint-security 9\.\d+\.\d+: scanning 3 files/);
     expect(run.stderr).not.toMatch(/\b(?:eslint-security|secretlint): (?:skipped|failed)/);
-    const local = spawnSync(process.execPath, [CLI, 'scan', workspaceDemo, '--out-dir', join(work, 'local')], { env: { PATH: process.env.PATH, HOME: work, PIPEWARDEN_OFFLINE: '1' }, encoding: 'utf8' });
+    const local = spawnSync(process.execPath, [CLI, 'scan', workspaceDemo, '--out-dir', join(work, 'local')], { env: { PATH: process.env.PATH, HOME: work, PIPEWARDEN_OFFLINE: '1', ...(process.env.PIPEWARDEN_ADVISORIES_DIR ? { PIPEWARDEN_ADVISORIES_DIR: process.env.PIPEWARDEN_ADVISORIES_DIR } : {}) }, encoding: 'utf8' });
     expect(local.status, local.stderr).toBe(1);
     const [fromRegistry, fromWorkspace] = [await outcome(join(work, 'out')), await outcome(join(work, 'local'))];
     expect(fromRegistry).toEqual(fromWorkspace);

@@ -90,6 +90,8 @@ async function runAction(server: FakeGitHub, workspace: string, event: { name: s
     RUNNER_TOOL_CACHE: files,
     NO_PROXY: '127.0.0.1,localhost',
     GITHUB_RUN_ATTEMPT: '1',
+    // The dependency check's advisories, offline, as the CLI's tests read them (test-support/advisories.ts).
+    ...(process.env.PIPEWARDEN_ADVISORIES_DIR ? { PIPEWARDEN_ADVISORIES_DIR: process.env.PIPEWARDEN_ADVISORIES_DIR } : {}),
     ...extraEnv,
   };
   for (const [name, value] of Object.entries({ ...defaults, ...inputs })) env[`INPUT_${name.toUpperCase()}`] = value;
