@@ -44,7 +44,7 @@ const EVAL = "'use strict';\nmodule.exports = function calc(expression) {\n  ret
 const EXEC = "'use strict';\nconst { exec } = require('child_process');\nmodule.exports = function ping(host) {\n  exec('ping -c 1 ' + host);\n};\n";
 
 function spawnSyncCli(args: string[]) {
-  return spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8', env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? tmpdir(), PIPEWARDEN_OFFLINE: '1' } });
+  return spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8', env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? tmpdir(), PIPEWARDEN_OFFLINE: '1', ...(process.env.PIPEWARDEN_ADVISORIES_DIR ? { PIPEWARDEN_ADVISORIES_DIR: process.env.PIPEWARDEN_ADVISORIES_DIR } : {}) } });
 }
 
 interface ActionRun {
