@@ -42,6 +42,8 @@ interface CompiledRouteRule {
   uses: PathPattern[];
   protections: PathPattern[];
   references: { pattern: PathPattern; label: string }[];
+  /** The first segments a reference must start with to match any of the patterns above; undefined: any (a wildcard or regex leads). */
+  firsts: ReadonlySet<string> | undefined;
   sinks: { spec: SinkSpec; pattern: PathPattern; equals: RegExp | undefined }[];
 }
 
@@ -51,11 +53,14 @@ function compileRouteRule(spec: RuleSpec): CompiledRouteRule {
   let rule = compiled.get(spec);
   if (!rule) {
     const app = spec.app!;
+    const texts = [...app.uses, ...app.protections, ...app.references.map((r) => r.pattern)];
+    const firsts = texts.some((t) => t.startsWith('re:') || t.startsWith('*')) ? undefined : new Set(texts.map((t) => t.split('.')[0]!));
     rule = {
       spec,
       uses: app.uses.map(compilePattern),
       protections: app.protections.map(compilePattern),
       references: app.references.map((r) => ({ pattern: compilePattern(r.pattern), label: r.label })),
+      firsts,
       sinks: spec.sinks.map((s) => ({ spec: s, pattern: compilePattern(s.call!), equals: s.when?.equals ? new RegExp(s.when.equals, 'i') : undefined })),
     };
     compiled.set(spec, rule);
@@ -191,6 +196,8 @@ export function collectRouteFacts(module: ModuleIR, src: SourceText, adapter: La
   const see = (path: readonly string[], span: Span, imported = false): void => {
     rules.forEach((rule, i) => {
       const fact = facts[i]!;
+      // Most references name nothing the rule knows: one set lookup turns them away.
+      if (rule.firsts && !rule.firsts.has(path[0]!)) return;
       // An import alone does not show use (its place would be the file's first line); importing a protection does.
       if (!imported && !fact.uses && rule.uses.some((p) => p.prefix(path) > 0)) fact.uses = place(span);
       if (!fact.protection && rule.protections.some((p) => p.prefix(path) > 0)) fact.protection = place(span);
