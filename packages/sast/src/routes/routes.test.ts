@@ -75,6 +75,18 @@ describe('route rules (mode: route)', () => {
     expect(results[0]!.relatedLocations!.at(-1)!.message!.text).toBe("the route `POST '/r49'`: no CSRF token is checked");
   });
 
+  test('Koa, Fastify and Hapi apps are located where they are created', async () => {
+    const { log } = await analyzeSources([
+      { path: 'koa/package.json', text: '{}' },
+      { path: 'koa/app.js', text: "const Koa = require('koa');\nconst session = require('koa-session');\nconst router = require('@koa/router')();\nconst app = new Koa();\napp.use(session(app));\nrouter.post('/cart', (ctx) => add(ctx));\n" },
+      { path: 'fastify/package.json', text: '{}' },
+      { path: 'fastify/app.js', text: "const fastify = require('fastify')({ logger: true });\nfastify.register(require('@fastify/cookie'));\nfastify.delete('/me', async () => remove());\n" },
+      { path: 'hapi/package.json', text: '{}' },
+      { path: 'hapi/app.js', text: "const Hapi = require('@hapi/hapi');\nconst server = Hapi.server({ port: 3000 });\nawait server.register(require('@hapi/cookie'));\nserver.route({ method: 'POST', path: '/account/delete', handler: () => 1 });\n" },
+    ]);
+    expect(routes(log.runs[0]!.results ?? [])).toEqual(['fastify/app.js:1', 'hapi/app.js:2', 'koa/app.js:4']);
+  });
+
   test('a CSRF library used anywhere in the app protects it; another app of the monorepo is still reported', async () => {
     const { log } = await analyzeSources([
       { path: 'packages/a/package.json', text: '{}' },
