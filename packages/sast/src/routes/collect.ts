@@ -25,6 +25,8 @@ export interface Candidate extends Place {
   label: string;
   /** What it is, for the message: "the route `POST '/transfer'`". */
   what: string;
+  /** A route as named in a list: "`POST '/transfer'`". */
+  name: string;
   /** Reported whatever the app uses (csrf_exempt, a settings list): not only in apps that keep cookies. */
   always: boolean;
 }
@@ -34,6 +36,8 @@ export interface RouteFacts {
   /** The first reference that shows the app keeps users in cookies. */
   uses?: Place | undefined;
   protection?: Place | undefined;
+  /** The first call that creates the app (`express()`): where the app's finding is. */
+  created?: Place | undefined;
   candidates: Candidate[];
 }
 
@@ -41,7 +45,10 @@ interface CompiledRouteRule {
   spec: RuleSpec;
   uses: PathPattern[];
   protections: PathPattern[];
+  creates: PathPattern[];
   references: { pattern: PathPattern; label: string }[];
+  /** The first segments a reference must start with to match any of the patterns above; undefined: any (a wildcard or regex leads). */
+  firsts: ReadonlySet<string> | undefined;
   sinks: { spec: SinkSpec; pattern: PathPattern; equals: RegExp | undefined }[];
 }
 
@@ -51,11 +58,15 @@ function compileRouteRule(spec: RuleSpec): CompiledRouteRule {
   let rule = compiled.get(spec);
   if (!rule) {
     const app = spec.app!;
+    const texts = [...app.uses, ...app.protections, ...app.references.map((r) => r.pattern)];
+    const firsts = texts.some((t) => t.startsWith('re:') || t.startsWith('*')) ? undefined : new Set(texts.map((t) => t.split('.')[0]!));
     rule = {
       spec,
       uses: app.uses.map(compilePattern),
       protections: app.protections.map(compilePattern),
+      creates: app.creates.map(compilePattern),
       references: app.references.map((r) => ({ pattern: compilePattern(r.pattern), label: r.label })),
+      firsts,
       sinks: spec.sinks.map((s) => ({ spec: s, pattern: compilePattern(s.call!), equals: s.when?.equals ? new RegExp(s.when.equals, 'i') : undefined })),
     };
     compiled.set(spec, rule);
@@ -154,14 +165,18 @@ function textOf(src: SourceText, span: Span): string {
   return src.text.slice(span.start, span.end).replace(/\s+/g, ' ').trim();
 }
 
-function describeRoute(call: Extract<Expr, { kind: 'call' }>, callee: string, src: SourceText): string {
+/** A route as named in a list: "`POST '/transfer'`". */
+function routeName(call: Extract<Expr, { kind: 'call' }>, callee: string, src: SourceText): string {
   const text = textOf(src, call.span);
   const first = call.args[0];
   // Flask's route('/p', methods=[…]), Hapi's route({ method: 'POST', path: '/p' }): the methods named that change state.
   const listed = /\bmethods?\s*[:=]\s*(\[[^\]]*\]|'[^']*'|"[^"]*")/.exec(text)?.[1]?.match(/\b(?:POST|PUT|PATCH|DELETE)\b/gi);
   const method = listed ? listed.map((m) => m.toUpperCase()).join('/') : (/\.(\w+)$/.exec(callee)?.[1] ?? callee).toUpperCase();
-  const path = first && (first.kind === 'literal' || first.kind === 'concat') ? textOf(src, first.span) : /\bpath\s*:\s*('[^']*'|"[^"]*"|`[^`]*`)/.exec(text)?.[1];
-  return `the route \`${method}${path ? ` ${path}` : ''}\``;
+  // router.route('/:id').delete(fn): the path is the argument of route().
+  const chained = call.callee.kind === 'member' && call.callee.object.kind === 'call' ? call.callee.object.args[0] : undefined;
+  const literal = [first, chained].find((a) => a && (a.kind === 'literal' || a.kind === 'concat'));
+  const path = literal ? textOf(src, literal.span) : /\bpath\s*:\s*('[^']*'|"[^"]*"|`[^`]*`)/.exec(text)?.[1];
+  return `\`${method}${path ? ` ${path}` : ''}\``;
 }
 
 function settingsOf(rule: CompiledRouteRule, stmt: Stmt, file: string, src: SourceText, out: Candidate[]): void {
@@ -171,7 +186,7 @@ function settingsOf(rule: CompiledRouteRule, stmt: Stmt, file: string, src: Sour
     const items = stmt.value.items.flatMap((i) => (i.kind === 'literal' && typeof i.value === 'string' ? [i.value] : []));
     if (setting.has !== undefined && !items.some((i) => new RegExp(setting.has!).test(i))) continue;
     if (items.some((i) => new RegExp(setting.lacks).test(i))) continue;
-    out.push({ file, span: stmt.target.span, text: setting.name, callee: setting.name, label: setting.label, what: `the \`${setting.name}\` list`, always: true });
+    out.push({ file, span: stmt.target.span, text: setting.name, callee: setting.name, label: setting.label, what: `the \`${setting.name}\` list`, name: `\`${setting.name}\``, always: true });
   }
 }
 
@@ -191,13 +206,24 @@ export function collectRouteFacts(module: ModuleIR, src: SourceText, adapter: La
   const see = (path: readonly string[], span: Span, imported = false): void => {
     rules.forEach((rule, i) => {
       const fact = facts[i]!;
+      // Most references name nothing the rule knows: one set lookup turns them away.
+      if (rule.firsts && !rule.firsts.has(path[0]!)) return;
       // An import alone does not show use (its place would be the file's first line); importing a protection does.
       if (!imported && !fact.uses && rule.uses.some((p) => p.prefix(path) > 0)) fact.uses = place(span);
       if (!fact.protection && rule.protections.some((p) => p.prefix(path) > 0)) fact.protection = place(span);
       if (imported) return;
       for (const ref of rule.references) {
-        if (ref.pattern.matches(path)) fact.candidates.push({ ...place(span), callee: path.join('.'), label: ref.label, what: `\`${textOf(src, span)}\``, always: true });
+        if (ref.pattern.matches(path)) fact.candidates.push({ ...place(span), callee: path.join('.'), label: ref.label, what: `\`${textOf(src, span)}\``, name: `\`${textOf(src, span)}\``, always: true });
       }
+    });
+  };
+  const appCreated = (call: Extract<Expr, { kind: 'call' }>): void => {
+    let path: string[] | undefined | null = null;
+    rules.forEach((rule, i) => {
+      if (facts[i]!.created || !rule.creates.length) return;
+      // Resolved once per call, and only while some rule still looks for its app's creation in this file.
+      if (path === null) path = resolver.path(call.callee);
+      if (path && rule.creates.some((p) => p.matches(path!))) facts[i]!.created = place(call.span);
     });
   };
   const span0 = module.body[0]?.span ?? { start: 0, end: 0, line: 1, column: 1, endLine: 1, endColumn: 1 };
@@ -209,22 +235,24 @@ export function collectRouteFacts(module: ModuleIR, src: SourceText, adapter: La
       if (path) see(path, e.span);
     }
     if (e.kind !== 'call') return;
+    appCreated(e);
     const written = resolver.path(e.callee, false);
     if (!written) return;
     rules.forEach((rule, i) => {
       for (const sink of rule.sinks) {
         if (!sink.pattern.matches(written) || !conditionHolds({ spec: sink.spec, equals: sink.equals }, e.args)) continue;
         const callee = textOf(src, e.callee.span);
-        const what = describeRoute(e, callee, src);
+        const name = routeName(e, callee, src);
+        const what = `the route ${name}`;
         // The registration's head (`app.post('/x'`), not the handler after it; named by method and path, so that
         // the finding keeps its identity while the handler's code changes.
         const first = e.args[0];
         const head = first && (first.kind === 'literal' || first.kind === 'concat') ? first.span : e.callee.span;
         const span = { ...e.span, end: head.end, endLine: head.endLine, endColumn: head.endColumn };
-        facts[i]!.candidates.push({ file: module.file, span, text: what, callee, label: sink.spec.label, what, always: false });
+        facts[i]!.candidates.push({ file: module.file, span, text: what, callee, label: sink.spec.label, what, name, always: false });
         break;
       }
     });
   }, (s) => rules.forEach((rule, i) => settingsOf(rule, s, module.file, src, facts[i]!.candidates)));
-  return facts.filter((f) => f.uses || f.protection || f.candidates.length);
+  return facts.filter((f) => f.uses || f.protection || f.created || f.candidates.length);
 }

@@ -76,6 +76,7 @@ export const propagatorSchema = z.strictObject({
 export const appSchema = z.strictObject({
   uses: z.array(pattern).default([]).describe('References that show the app keeps users logged in with cookies (express-session, flask.session): without one, the routes are not reported. Empty: every app.'),
   protections: z.array(pattern).default([]).describe('References that protect the whole app (csurf, flask_wtf): with one, nothing is reported.'),
+  creates: z.array(pattern).default([]).describe("Calls that create the app (express, flask.Flask): the app's one finding for its unprotected routes is there, else at its first such route."),
   references: z.array(z.strictObject({ pattern, label: z.string().min(1) })).default([]).describe('References that are each a finding where they appear (csrf_exempt).'),
   settings: z.array(z.strictObject({
     name: z.string().min(1).describe('A top-level name assigned a list of strings: MIDDLEWARE.'),

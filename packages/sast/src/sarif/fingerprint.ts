@@ -11,6 +11,7 @@ export const FINGERPRINT_KEY = 'pipewarden/sast/v1';
  */
 export function fingerprintOf(finding: TaintFinding): string {
   const fold = (text: string) => text.replace(/\s+/g, '');
-  const parts = [finding.ruleId, finding.file, fold(finding.sink.callee), fold(finding.origin.text)];
+  // An app-wide finding is the rule and the app's folder: adding, removing or moving routes keeps its identity.
+  const parts = finding.app ? [finding.ruleId, 'app', finding.app.root] : [finding.ruleId, finding.file, fold(finding.sink.callee), fold(finding.origin.text)];
   return createHash('sha256').update(parts.join('\u0000')).digest('hex').slice(0, 32);
 }

@@ -58,7 +58,7 @@ function confidence(rule: RuleSpec, finding: TaintFinding): string {
 
 function codeFlow(finding: TaintFinding): CodeFlow {
   const source = finding.origin;
-  const steps = [{ file: source.file, span: source.span, message: source.label }, ...stepsOf(finding.trail)];
+  const steps = [{ file: source.file, span: source.span, message: finding.app?.start ?? source.label }, ...stepsOf(finding.trail)];
   return { threadFlows: [{ locations: steps.map((step) => ({ location: location(step.file, step.span, step.message) })) }] };
 }
 
@@ -114,7 +114,9 @@ export function buildLog(input: LogInput): Log {
       level: rule.level,
       message: { text: messageOf(rule, first) },
       locations: [location(first.file, first.sink.span)],
-      relatedLocations: [{ id: 1, ...location(first.origin.file, first.origin.span, first.origin.label) }],
+      relatedLocations: first.app
+        ? first.app.places.map((p, i) => ({ id: i + 1, ...location(p.file, p.span, p.message) }))
+        : [{ id: 1, ...location(first.origin.file, first.origin.span, first.origin.label) }],
       codeFlows: flows.slice(0, MAX_FLOWS).map(codeFlow),
       partialFingerprints: { [FINGERPRINT_KEY]: `${key}:${n}` },
       properties: { [CONFIDENCE]: confidence(rule, first), [CWE]: rule.cwe },

@@ -2,7 +2,7 @@ import type { FunctionIR, ModuleIR, Span } from '../ir/types.js';
 import type { LanguageAdapter } from '../lang/types.js';
 import type { SourceText } from '../parse/syntax.js';
 import type { CompiledRules } from '../rules/compile.js';
-import type { Fact, Origin, Taint, Trail } from './facts.js';
+import type { Fact, Origin, Step, Taint, Trail } from './facts.js';
 import type { Scope } from './scope.js';
 
 /** Where data does harm: the argument (or assigned value) at a sink, and what the sink is. */
@@ -49,6 +49,18 @@ export interface Summary {
 
 export type SourceOrigin = Extract<Origin, { type: 'source' }>;
 
+/** A finding about an app as a whole (a route rule's unprotected routes): one per rule and app. */
+export interface AppFinding {
+  /** The app's folder: with the rule, the finding's identity, so routes added or removed keep it. */
+  root: string;
+  /** The places it covers (each unprotected route), as related locations; at most a cap of them. */
+  places: Step[];
+  /** Places left out past the cap. */
+  more: number;
+  /** The first step of its flow: the app's creation, or its first route. */
+  start: string;
+}
+
 export interface TaintFinding {
   ruleId: string;
   file: string;
@@ -57,6 +69,7 @@ export interface TaintFinding {
   /** Every step from the source to the sink, the sink included. */
   trail: Trail;
   weak: boolean;
+  app?: AppFinding | undefined;
 }
 
 /** Tainted data handed to a template under a key: a finding where the template prints that key unescaped. */
