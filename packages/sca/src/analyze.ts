@@ -43,6 +43,10 @@ export function analyzeInventory(inventory: InventoryResult, advisories: Advisor
   return toLog(outcome, {
     problems: inventory.problems,
     manifests: inventory.manifests,
+    notes: [
+      ...(outcome.gitRanges ? [`${outcome.gitRanges} GIT range${outcome.gitRanges === 1 ? '' : 's'} of the matching advisories ignored: they name commits, not package versions`] : []),
+      ...(outcome.unordered.length ? [`${outcome.unordered.length} package version${outcome.unordered.length === 1 ? '' : 's'} no version order can read (${outcome.unordered.slice(0, 3).map((p) => `${p.name}@${p.version}`).join(', ')}): checked against explicit version lists only`] : []),
+    ],
     dependencies: {
       manifests: inventory.manifests,
       packages: inventory.packages.length,

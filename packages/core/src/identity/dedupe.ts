@@ -20,12 +20,20 @@ interface Entry {
   finding: Finding;
 }
 
+/** The CVE and GHSA ids of a result, spelt as vulnerabilityId spells them. */
+function advisoryIds(result: Result): string[] {
+  const ids = [result.ruleId ?? '', ...(prop(result.properties, PROP.ids) ?? [])];
+  return ids.flatMap((id) => (/^CVE-\d{4}-\d+$/i.test(id) ? [id.toUpperCase()] : /^GHSA-/i.test(id) ? [id.toLowerCase()] : []));
+}
+
 function keysOf(entry: Entry, options: DedupeOptions): string[] {
   const { result, finding } = entry;
   const pkg = prop(result.properties, PROP.package);
   if (pkg) {
     if (!options.sca) return [];
-    return [`dep\u0000${vulnerabilityId(result)}\u0000${packageKey(pkg)}`];
+    // Every CVE and GHSA id the result names: npm audit names a flaw by its GHSA alone, others by its CVE.
+    const ids = new Set([vulnerabilityId(result), ...advisoryIds(result)]);
+    return [...ids].map((id) => `dep\u0000${id}\u0000${packageKey(pkg)}`);
   }
   // Two secret scanners that flag one line flag one credential (a line holding two is rare, and rotated together).
   if (finding.category === 'secrets') return options.secrets !== false && finding.location?.startLine ? [`secret\u0000${finding.location.uri}\u0000${finding.location.startLine}`] : [];

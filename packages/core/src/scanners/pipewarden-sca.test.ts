@@ -32,8 +32,38 @@ const TRIVY = {
   ],
 };
 
+// What npm audit 7+ writes for it: the advisory by its GHSA URL only, no CVE, no installed version.
+const NPM_AUDIT = {
+  auditReportVersion: 2,
+  vulnerabilities: {
+    lodash: {
+      name: 'lodash',
+      severity: 'high',
+      isDirect: true,
+      via: [{ source: 1094500, name: 'lodash', dependency: 'lodash', title: 'Command Injection in lodash', url: 'https://github.com/advisories/GHSA-35jh-r3h4-6jhm', severity: 'high', cwe: ['CWE-77', 'CWE-94'], cvss: { score: 7.2, vectorString: 'CVSS:3.1/AV:N/AC:L/PR:H/UI:N/S:U/C:H/I:H/A:H' }, range: '<4.17.21' }],
+      effects: [],
+      range: '<=4.17.20',
+      nodes: ['node_modules/lodash'],
+      fixAvailable: true,
+    },
+  },
+  metadata: { vulnerabilities: { info: 0, low: 0, moderate: 0, high: 1, critical: 0, total: 1 }, dependencies: { prod: 2, dev: 0, optional: 0, peer: 0, peerOptional: 0, total: 1 } },
+};
+
 describe.skipIf(!hasShared)('pipewarden-sca findings among other tools', () => {
   sharedNotice('the dependency dedupe test');
+
+  it('npm audit names the flaw by its GHSA only: still one finding with pipewarden-sca\'s CVE', async () => {
+    const read = await readAdvisoryDir(join(sharedDir, 'advisories', 'osv', 'npm'));
+    const ours = analyzeInventory(readInventory([{ path: 'package-lock.json', text: LOCK }]), openAdvisories([read], { sources: ['shared'] })) as Log;
+    const dir = await mkdtemp(join(tmpdir(), 'pw-sca-dedupe-'));
+    await writeFile(join(dir, 'npm-audit.json'), JSON.stringify(NPM_AUDIT));
+    const audit = (await readReport(join(dir, 'npm-audit.json'))).log;
+    const log = mergeLogs([await identify(ours, { srcRoot: dir }), await identify(audit, { srcRoot: dir })]);
+    expect(dedupe(log).merged).toBe(1);
+    const joined = log.runs.flatMap((run) => run.results ?? []).find((r) => r.properties?.['pipewarden/tools'])!;
+    expect(joined.properties!['pipewarden/ids']).toEqual(expect.arrayContaining(['CVE-2021-23337', 'GHSA-35jh-r3h4-6jhm']));
+  });
 
   it('one finding for one CVE in one package version, whether Pipewarden or Trivy reports it', async () => {
     const read = await readAdvisoryDir(join(sharedDir, 'advisories', 'osv', 'npm'));

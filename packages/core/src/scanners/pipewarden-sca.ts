@@ -93,6 +93,9 @@ export const pipewardenSca: Scanner = {
     const { manifests, unread } = await readManifests(target.root, target.files);
     const inventory = readInventory(manifests);
     inventory.problems.push(...unread);
+    // Which manifests were checked, said where the user looks first (the run's properties keep the whole list).
+    const shown = inventory.manifests.slice(0, 8).map((m) => `${m.file} (${m.packages})`);
+    if (shown.length) context.log('info', `${ID}: checked ${shown.join(', ')}${inventory.manifests.length > 8 ? ` and ${inventory.manifests.length - 8} more` : ''}`);
     const ecosystems = ecosystemsOf(inventory);
     // No package at all (an empty manifest): nothing to match, and no advisory data needed.
     const { database, warnings } = ecosystems.length

@@ -69,6 +69,8 @@ describe('matching hand-written records', () => {
     expect(one(pkg('npm', 'x', '1.5.0'), limited)).toBeDefined();
     expect(one(pkg('npm', 'x', '2.0.0'), limited)).toBeUndefined();
     expect(matchPackages([pkg('npm', 'x', '1.5.0')], new AdvisoryIndex([limited])).gitRanges).toBe(1);
+    const log = analyzeInventory(inventory([pkg('npm', 'x', '1.5.0')]), openAdvisories([{ advisories: [limited], skipped: 0, problems: [], files: 1 }], { sources: [] }));
+    expect(log.runs[0]!.invocations![0]!.toolExecutionNotifications!.map((n) => n.message.text)).toContain('1 GIT range of the matching advisories ignored: they name commits, not package versions');
   });
 
   it('events in any order are sorted by the ecosystem order (Maven qualifiers)', () => {

@@ -12,6 +12,8 @@ export interface RunFacts {
   /** Manifests that could not be read (one warning each, on the file: the run is partial) and those that were. */
   problems: readonly { file: string; message: string }[];
   manifests: readonly { file: string; kind: string; packages: number }[];
+  /** What else the run should say (GIT ranges ignored, versions no order can read). */
+  notes: readonly string[];
   /** What the run's properties say about the inventory and the data (manifests read, snapshot, problems). */
   dependencies: Record<string, unknown>;
   advisories: Record<string, unknown>;
@@ -108,6 +110,7 @@ export function toLog(outcome: MatchOutcome, facts: RunFacts): Log {
   const uri = (file: string) => ({ physicalLocation: { artifactLocation: { uri: encodeURI(file) } } });
   const notifications = [
     ...facts.problems.map((p) => ({ level: 'warning' as const, message: { text: p.message }, locations: [uri(p.file)], descriptor: { id: 'manifest-not-read' } })),
+    ...facts.notes.map((text) => ({ level: 'note' as const, message: { text }, descriptor: { id: 'matching-note' } })),
     ...(facts.manifests.length ? [{ level: 'note' as const, message: { text: `Checked ${facts.manifests.map((m) => `${m.file} (${m.kind}, ${m.packages} package${m.packages === 1 ? '' : 's'})`).join(', ')}` }, descriptor: { id: 'manifests-checked' } }] : []),
   ];
   const run: Run = {
