@@ -103,6 +103,17 @@ async function createApp({ username = 'admin', password, fixed = false, slowMs =
         const wait = delayMs;
         return setTimeout(() => send(200, page('Stock', `${menu}<p>${found ? 'In stock' : 'Sold out'}</p>`)), wait);
       }
+      case '/api/openapi.json':
+        // The JSON API, linked from no page: only its OpenAPI document tells a scanner it is there.
+        return send(200, JSON.stringify({ openapi: '3.0.3', info: { title: 'Shop API', version: '1' }, servers: [{ url: '/api' }], paths: { '/items': { get: { parameters: [{ name: 'id', in: 'query', schema: { type: 'integer', example: 2 } }], responses: { 200: { description: 'the item' } } }, delete: { responses: { 204: { description: 'deleted' } } } } } }), { 'content-type': 'application/json' });
+      case '/api/items':
+        // SQL injection in the JSON API, error-based: the error goes back in the JSON.
+        try {
+          const rows = fixed ? db.exec('SELECT id, name, price FROM items WHERE id = ?', [q('id')]) : db.exec(`SELECT id, name, price FROM items WHERE id = ${q('id')}`);
+          return send(200, JSON.stringify(rows[0]?.values || []), { 'content-type': 'application/json' });
+        } catch (error) {
+          return send(500, JSON.stringify({ error: `SQLite error 1: ${error.message}` }), { 'content-type': 'application/json' });
+        }
       case '/ping':
         // Command injection: the host goes to a shell. Without the app's environment, so no secret can come back.
         if (fixed && !/^[\w.-]+$/.test(q('host'))) return send(400, page('Ping', 'Bad host'));

@@ -175,6 +175,17 @@ describe.skipIf(!hasTool('wapiti', ['--version'], 'apt-get install wapiti'))('au
     expect((await readFile(join(dir, 'out', 'summary.md'), 'utf8')).split('\n')[0]).toMatch(/^## Pipewarden: ❌ gate failed, and incomplete scan \(wapiti: partial scan: timed out after 12 s|^## Pipewarden: ❌ gate failed: incomplete scan \(wapiti: partial scan: timed out after 12 s/);
   }, 120_000);
 
+  it('dast.openapi: the JSON API no page links to is attacked through its documented parameters', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'pw-dast-api-'));
+    await writeFile(join(dir, 'pipewarden.yml'), LOGIN('  openapi: /api/openapi.json\n').replace('profile: full', 'profile: quick'));
+    const run = await pipewarden(dir, ['scan', '.', '--stage', 'acceptance', '--scanners', 'wapiti', '--target-url', app.url, '--out-dir', 'out'], { SHOP_PASSWORD: password });
+    expect(run.stderr).toMatch(/DAST: 1 GET operation of \/api\/openapi\.json added to the crawl \(1 with other methods left out/);
+    const report = JSON.parse(await readFile(join(dir, 'out', 'report.json'), 'utf8')) as ReportJson;
+    expect(report.findings.find((f) => f.rule === 'wapiti/sql-injection' && f.request!.url.endsWith('/api/items'))).toBeDefined();
+    const sarif = await readFile(join(dir, 'out', 'results.sarif'), 'utf8');
+    expect(sarif).toMatch(/-s '?http:\/\/127\.0\.0\.1:\d+\/api\/items\?id=2/);
+  }, 300_000);
+
   it('a password variable that is not set is one line naming it, exit 2, before any request', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'pw-dast-noenv-'));
     await writeFile(join(dir, 'pipewarden.yml'), LOGIN());

@@ -51,6 +51,7 @@ export const dastSchema = z.strictObject({
   max_scan_time: z.number().int().min(10).max(24 * 3600).default(300).describe('Seconds the whole DAST run may take, crawl and attack; a scan cut by it is partial.'),
   auth: dastAuthSchema.optional().describe('How the scan gets a session: a login form, a cookie, a header or HTTP authentication; secrets by environment variable name only.'),
   profile: z.enum(['quick', 'full']).optional().describe('quick: fast, error-based checks; full: adds blind SQL injection, stored XSS and the slower modules (default: full at acceptance).'),
+  openapi: z.string().trim().min(1).optional().describe('An OpenAPI 3 or Swagger 2 document (JSON or YAML): a path or URL on the target ("/openapi.json"), or a file under the scanned folder ("api/openapi.yaml"); its GET operations are attacked through their documented parameters.'),
   start_urls: z.array(urlOnTarget).optional().describe('More pages to start the crawl from (paths or URLs on the target).'),
   exclude: z.array(pattern).optional().describe('Regular expressions of URLs never requested, added to the built-in ones (logout, password change, reset, setup, delete, …).'),
   scope: z.enum(['page', 'folder', 'domain', 'url']).default('folder').describe('How far from the target URL the crawl may go.'),

@@ -25,11 +25,11 @@ export interface DastStage {
  * The DAST part of a run, around the scanners: the session and the guards before, the coverage and the
  * reasons the scan is incomplete after. Nothing happens when no DAST scanner runs or no URL is given.
  */
-export async function beginDast(input: { scanners: readonly Scanner[]; targets: Targets; timeouts: Readonly<Record<string, number>> | undefined; config: PipewardenConfig; env: Readonly<Record<string, string | undefined>>; configFile: string | undefined; ports: Ports; redactor: Redactor }): Promise<DastStage | undefined> {
+export async function beginDast(input: { root: string; scanners: readonly Scanner[]; targets: Targets; timeouts: Readonly<Record<string, number>> | undefined; config: PipewardenConfig; env: Readonly<Record<string, string | undefined>>; configFile: string | undefined; ports: Ports; redactor: Redactor }): Promise<DastStage | undefined> {
   const dastScanners = input.scanners.filter((scanner) => scanner.target === 'url');
   const url = input.targets.url;
   if (!url || !dastScanners.length) return undefined;
-  const run = await openDast({ href: url.href, config: input.config, env: input.env, configFile: input.configFile ?? 'pipewarden.yml', scanners: dastScanners, ports: input.ports });
+  const run = await openDast({ href: url.href, root: input.root, config: input.config, env: input.env, configFile: input.configFile ?? 'pipewarden.yml', scanners: dastScanners, ports: input.ports });
   input.redactor.remember(dastSecrets(run));
   // Stopped from outside only past the budget and a grace for the report; the guard ends the scan before that.
   const timeouts: Record<string, number> = Object.fromEntries(dastScanners.map((scanner) => [scanner.id, (run.handOff.budgetSeconds + DAST_GRACE_SECONDS) * 1000]));

@@ -9,6 +9,7 @@ import type { Ports } from '../ports/types.js';
 import type { Scanner } from '../scanners/types.js';
 import { dastSchema, type DastConfig } from './config.js';
 import { createExclusions } from './exclusions.js';
+import { loadOpenApi, seedsFromOpenApi } from './openapi.js';
 import { DastGuard } from './guard.js';
 import { checkSession, logIn, sessionFromConfig, type DastSession, type SessionCheck } from './session.js';
 
@@ -32,7 +33,7 @@ export interface DastRun {
  * Before the DAST scanners: the session (Pipewarden logs in itself and checks it), one guard proxy per
  * scanner, and what the scanners are told. Secrets are read from `env` here and nowhere else.
  */
-export async function openDast(input: { href: string; config: PipewardenConfig; env: Readonly<Record<string, string | undefined>>; configFile: string; scanners: readonly Scanner[]; ports: Ports }): Promise<DastRun> {
+export async function openDast(input: { href: string; root: string; config: PipewardenConfig; env: Readonly<Record<string, string | undefined>>; configFile: string; scanners: readonly Scanner[]; ports: Ports }): Promise<DastRun> {
   const config = input.config.dast ?? dastSchema.parse({});
   const target = new URL(input.href);
   const allow = (url: URL) => void checkTargetUrl(url.href, config.allowed_hosts);
@@ -51,6 +52,7 @@ export async function openDast(input: { href: string; config: PipewardenConfig; 
     input.ports.log(start.ok ? 'info' : 'warn', `DAST: ${start.ok ? 'session verified' : 'no session'} (${session.kinds.join(', ')}): ${start.detail}`);
     if (!start.ok) blocked = `the login failed: ${start.detail}`;
   }
+  if (config.openapi && !blocked) startUrls.push(...(await apiStartUrls(config.openapi, session, input.root, input.ports)));
   const budgetSeconds = config.max_scan_time;
   const guards = new Map<string, DastGuard>();
   const proxies: Record<string, string> = {};
@@ -72,6 +74,25 @@ export async function openDast(input: { href: string; config: PipewardenConfig; 
     if (cookie) handOff.cookie = cookie;
   }
   return { handOff, session, config, start, guards, blocked, privateDir };
+}
+
+/** The API's GET operations as start URLs; a document that cannot be read is said, and the scan goes on without it. */
+async function apiStartUrls(source: string, session: DastSession, root: string, ports: Ports): Promise<string[]> {
+  try {
+    const seeds = seedsFromOpenApi(await loadOpenApi(source, session, root), session.target);
+    ports.log('info', `DAST: ${seeds.urls.length} GET operation${seeds.urls.length === 1 ? '' : 's'} of ${source} added to the crawl${seeds.skipped ? ` (${seeds.skipped} with other methods left out: safe mode, and Wapiti 3.0.4 starts from GET URLs only)` : ''}`);
+    return seeds.urls.filter((url) => {
+      try {
+        session.resolve(url);
+        return true;
+      } catch {
+        return false;
+      }
+    });
+  } catch (error) {
+    ports.log('warn', `DAST: dast.openapi ${source} could not be used: ${describeFetchError(error)}`);
+    return [];
+  }
 }
 
 function describeFetchError(error: unknown): string {

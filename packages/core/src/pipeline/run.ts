@@ -88,7 +88,7 @@ export async function runPipeline(given: ScanOptions, ports: Ports, parts: Pipel
 
 /** From the scanners to the history line, with the native reports kept in this run's staging folder until read. */
 async function scanWith(options: ParsedScanOptions, prepared: Prepared, staging: string, feeds: FeedSource, ports: Ports, parts: PipelineParts, startedAt: Date): Promise<ScanOutcome> {
-  const dast = await beginDast({ scanners: prepared.scanners, targets: prepared.targets, timeouts: prepared.timeouts, config: options.config, env: options.env, configFile: options.configFile, ports, redactor: prepared.redactor });
+  const dast = await beginDast({ root: prepared.dir, scanners: prepared.scanners, targets: prepared.targets, timeouts: prepared.timeouts, config: options.config, env: options.env, configFile: options.configFile, ports, redactor: prepared.redactor });
   const collected = await collect(
     {
       root: prepared.dir,
