@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { openAdvisories, analyzeInventory, type AdvisoryDatabase } from '../analyze.js';
@@ -19,8 +20,12 @@ function inventory(packages: Package[]): InventoryResult {
 }
 
 let db: AdvisoryDatabase;
+// The real records are ../shared's (present in CI); without it only the hand-written cases run.
+const hasRecords = existsSync(OSV);
+if (!hasRecords) process.stderr.write('\n[pipewarden tests] ../shared is absent: skipping the matches against real OSV records\n');
 
 beforeAll(async () => {
+  if (!hasRecords) return;
   const reads = await Promise.all(['npm', 'PyPI', 'Go', 'Maven', 'Packagist'].map((e) => readAdvisoryDir(join(OSV, e))));
   db = openAdvisories(reads, { sources: ['shared'] });
 });
@@ -30,7 +35,7 @@ function idsFor(p: Package): string[] {
   return found ? found.matches.flatMap((m) => m.ids) : [];
 }
 
-describe('matching real OSV records', () => {
+describe.skipIf(!hasRecords)('matching real OSV records', () => {
   it('finds every advisory of an old lodash and the smallest version that clears them all', () => {
     const outcome = matchPackages([pkg('npm', 'lodash', '4.17.4')], db.index);
     const found = outcome.packages[0]!;
