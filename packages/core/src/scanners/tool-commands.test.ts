@@ -15,10 +15,13 @@ import { trivyImage } from './trivy-image.js';
 import type { CommandScanner, ScannerEnv, ScannerTarget } from './types.js';
 import { zap, zapReportPlace } from './zap.js';
 
-const env: ScannerEnv = { ports: { exec: nodeExec, log: () => undefined }, env: {}, root: '/work/app' };
+// A checkout's place is the machine's business: built from the temp folder, never a machine path.
+const ROOT = join(tmpdir(), 'pw-app');
+const OUTPUT = join(ROOT, '.pipewarden', 'raw', 'tool.json');
+const env: ScannerEnv = { ports: { exec: nodeExec, log: () => undefined }, env: {}, root: ROOT };
 
 function target(options: Record<string, unknown> = {}, extra: Partial<ScannerTarget> = {}): ScannerTarget {
-  return { root: '/work/app', files: ['app.py'], outputFile: '/work/app/.pipewarden/raw/tool.json', targets: {}, config: {} as PipewardenConfig, options, ...extra };
+  return { root: ROOT, files: ['app.py'], outputFile: OUTPUT, targets: {}, config: {} as PipewardenConfig, options, ...extra };
 }
 
 const commandOf = (scanner: unknown, t = target()) => (scanner as CommandScanner).command(t, env);
@@ -26,7 +29,7 @@ const commandOf = (scanner: unknown, t = target()) => (scanner as CommandScanner
 describe('semgrep', () => {
   it('runs Registry rulesets with metrics off, never --config auto (which Semgrep refuses with metrics off)', () => {
     const { args } = commandOf(semgrep);
-    expect(args).toEqual(['scan', '--config', 'p/default', '--json', '--output', '/work/app/.pipewarden/raw/tool.json', '--metrics', 'off', '--quiet', '--', 'app.py']);
+    expect(args).toEqual(['scan', '--config', 'p/default', '--json', '--output', OUTPUT, '--metrics', 'off', '--quiet', '--', 'app.py']);
     expect(args).not.toContain('auto');
   });
 
@@ -52,7 +55,7 @@ describe('semgrep', () => {
 describe('osv-scanner', () => {
   it('v2: scan source, JSON read from stdout (no deprecated --output)', () => {
     const command = commandOf(osvScanner);
-    expect(command).toMatchObject({ command: 'osv-scanner', args: ['scan', 'source', '--format', 'json', '--recursive', '.'], cwd: '/work/app', output: 'stdout' });
+    expect(command).toMatchObject({ command: 'osv-scanner', args: ['scan', 'source', '--format', 'json', '--recursive', '.'], cwd: ROOT, output: 'stdout' });
   });
 
   it('exit codes: 1 vulnerabilities, 128 no package sources (nothing to scan, not a failure), 127/129/130 errors', () => {
@@ -64,7 +67,7 @@ describe('osv-scanner', () => {
 describe('gitleaks', () => {
   it('`dir` (detect is deprecated), redacted, with an exit code for leaks that is not its error code', () => {
     const { args } = commandOf(gitleaks);
-    expect(args).toEqual(['dir', '.', '--report-path', '/work/app/.pipewarden/raw/tool.json', '--report-format', 'json', '--redact', '--no-banner', '--exit-code', '3']);
+    expect(args).toEqual(['dir', '.', '--report-path', OUTPUT, '--report-format', 'json', '--redact', '--no-banner', '--exit-code', '3']);
     expect([0, 3].map(gitleaksExit)).toEqual(['clean', 'findings']);
     // 1: a partial scan (report written: a partial run) or a fatal error (no report: a failure); 126: an unknown flag.
     expect([1, 126].map(gitleaksExit)).toEqual(['partial', 'error']);
