@@ -55,6 +55,8 @@ import { SCAN_FLAGS, convertOptionsSchema, gateOptionsSchema, mergeOptionsSchema
 import { REPORT_USAGE, provenanceOf, renderReport, reportLinks } from './report-command.js';
 import { METRICS_USAGE, runMetrics } from './metrics-command.js';
 import { TOOLS_USAGE, runTools } from './tools/command.js';
+import { ATTEST_USAGE, VERIFY_USAGE, runAttest, runVerify } from './attest-command.js';
+import { ATTEST_FLAGS, VERIFY_FLAGS, attestOptionsSchema, verifyOptionsSchema } from './attest-options.js';
 
 export { stopAllCommands } from '@pipewarden/core';
 
@@ -90,6 +92,8 @@ Commands:
   schema                   print pipewarden.yml's JSON Schema
   scanners                 list the scanners, whether each is installed, and how to install it
   tools install [ID...]    install the pinned external scanners into the tool cache, checksums verified
+  attest --subject S...    sign an in-toto attestation of the scan over the artifacts built (key or keyless)
+  verify --attestation F   the promotion gate: signature, subjects, verdict and age of an attestation
 
 Options:
   -h, --help               help (also: pipewarden <command> --help)
@@ -272,6 +276,26 @@ async function tools(args: string[], io: CliIo): Promise<number> {
   const config = await loadConfig(values.config, io.cwd, io.cwd);
   const [sub, ...ids] = positionals;
   return runTools(sub, ids, values, config, io);
+}
+
+async function attest(args: string[], io: CliIo): Promise<number> {
+  const { values, positionals } = parse(args, ATTEST_FLAGS);
+  if (values.help) {
+    io.stdout.write(`${ATTEST_USAGE}\n`);
+    return 0;
+  }
+  if (positionals.length) throw new ConfigError(`attest takes no positional arguments (got ${positionals.join(' ')}); name artifacts with --subject`);
+  return runAttest(validateOptions(attestOptionsSchema, values), io);
+}
+
+async function verify(args: string[], io: CliIo): Promise<number> {
+  const { values, positionals } = parse(args, VERIFY_FLAGS);
+  if (values.help) {
+    io.stdout.write(`${VERIFY_USAGE}\n`);
+    return 0;
+  }
+  if (positionals.length) throw new ConfigError(`verify takes no positional arguments (got ${positionals.join(' ')}); use --attestation and --subject`);
+  return runVerify(validateOptions(verifyOptionsSchema, values), io);
 }
 
 async function init(args: string[], io: CliIo): Promise<number> {
@@ -587,6 +611,10 @@ export async function main(argv: readonly string[], given: CliIo): Promise<numbe
         return await metrics(rest, io);
       case 'hook':
         return await hook(rest, io);
+      case 'attest':
+        return await attest(rest, io);
+      case 'verify':
+        return await verify(rest, io);
       case 'schema':
         io.stdout.write(`${JSON.stringify(configJsonSchema(), null, 2)}\n`);
         return 0;
@@ -608,7 +636,7 @@ export async function main(argv: readonly string[], given: CliIo): Promise<numbe
         io.stdout.write(`${USAGE}\n`);
         return command === undefined ? 2 : 0;
       default:
-        throw new ConfigError(`unknown command "${command}" (commands: scan, convert, merge, gate, report, metrics, formats, scanners, tools, init, hook, schema; see --help)`);
+        throw new ConfigError(`unknown command "${command}" (commands: scan, convert, merge, gate, report, metrics, attest, verify, formats, scanners, tools, init, hook, schema; see --help)`);
     }
   } catch (error) {
     if (error instanceof ConfigError && error.file && error.problems.length > 1 && /^invalid configuration/.test(error.message)) {

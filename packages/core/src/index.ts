@@ -79,3 +79,4 @@ export { completeProvenance, loadHistory, trendOf, repoFromRemote, historyFileOf
 export { computeMetrics, WAIVER_AGE_BUCKETS, type Metrics, type MetricsOptions, type WeekFigures, type SlaBreach } from './history/metrics.js';
 export { renderMetricsMarkdown, renderMetricsHtml } from './report/metrics.js';
 export * from './tools/index.js';
+export * from './attest/index.js';

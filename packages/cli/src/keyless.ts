@@ -1,0 +1,82 @@
+import { X509Certificate } from 'node:crypto';
+import { AttestationError, INTOTO_PAYLOAD_TYPE, keyIdOf, type DsseEnvelope, type VerifyingKey } from '@pipewarden/core';
+
+type Env = Readonly<Record<string, string | undefined>>;
+type Fetch = (url: string, init: { headers: Record<string, string>; signal: AbortSignal }) => Promise<{ ok: boolean; status: number; json(): Promise<unknown> }>;
+
+/** Sigstore's public instance; --fulcio-url and --rekor-url point elsewhere (a private deployment). */
+export const PUBLIC_FULCIO = 'https://fulcio.sigstore.dev';
+export const PUBLIC_REKOR = 'https://rekor.sigstore.dev';
+
+/**
+ * The OIDC token keyless signing exchanges for a certificate: SIGSTORE_ID_TOKEN (GitLab's `id_tokens:`, or any CI
+ * that provides one), else GitHub Actions' token service (the job needs `permissions: id-token: write`).
+ */
+export async function oidcTokenOf(env: Env, fetcher: Fetch = globalThis.fetch as unknown as Fetch): Promise<string | undefined> {
+  const given = env.SIGSTORE_ID_TOKEN?.trim();
+  if (given) return given;
+  const url = env.ACTIONS_ID_TOKEN_REQUEST_URL;
+  const bearer = env.ACTIONS_ID_TOKEN_REQUEST_TOKEN;
+  if (!url || !bearer) return undefined;
+  const request = new URL(url);
+  request.searchParams.set('audience', 'sigstore');
+  let response: Awaited<ReturnType<Fetch>>;
+  try {
+    response = await fetcher(request.href, { headers: { Authorization: `Bearer ${bearer}`, Accept: 'application/json' }, signal: AbortSignal.timeout(30_000) });
+  } catch (error) {
+    throw new AttestationError(`could not reach GitHub's OIDC token service: ${(error as Error).message}`, { file: request.origin, cause: error });
+  }
+  if (!response.ok) throw new AttestationError(`GitHub's OIDC token service answered HTTP ${response.status} (does the job have permissions: id-token: write?)`, { file: request.origin });
+  const body = (await response.json().catch(() => undefined)) as { value?: unknown } | undefined;
+  if (typeof body?.value !== 'string' || !body.value) throw new AttestationError('GitHub\'s OIDC token service answered without a token', { file: request.origin });
+  return body.value;
+}
+
+export interface KeylessOptions {
+  token: string;
+  fulcioUrl: string;
+  rekorUrl: string;
+  tlog: boolean;
+}
+
+/** A Sigstore bundle (v0.3 JSON) holding the DSSE envelope, Fulcio's certificate and Rekor's entry. */
+export async function signKeyless(payload: Buffer, options: KeylessOptions): Promise<{ bundle: Record<string, unknown>; envelope: DsseEnvelope }> {
+  const { attest } = await import('sigstore');
+  let bundle: Awaited<ReturnType<typeof attest>>;
+  try {
+    bundle = await attest(payload, INTOTO_PAYLOAD_TYPE, { identityToken: options.token, fulcioURL: options.fulcioUrl, rekorURL: options.rekorUrl, tlogUpload: options.tlog, timeout: 30_000 });
+  } catch (error) {
+    // The token is never in the message: sigstore's errors name the service and its HTTP status.
+    throw new AttestationError(`keyless signing failed: ${(error as Error).message.split('\n')[0]}`, { file: options.fulcioUrl, cause: error });
+  }
+  const envelope = bundle.dsseEnvelope as unknown as DsseEnvelope | undefined;
+  if (!envelope) throw new AttestationError('keyless signing returned a bundle without a DSSE envelope', { file: options.fulcioUrl });
+  return { bundle: bundle as unknown as Record<string, unknown>, envelope: { payload: envelope.payload, payloadType: envelope.payloadType, signatures: envelope.signatures.map((s) => ({ keyid: s.keyid ?? '', sig: s.sig })) } };
+}
+
+export interface KeylessIdentity {
+  identity: string;
+  issuer: string;
+}
+
+/**
+ * A Sigstore bundle checked by sigstore-js against the public good instance's trusted root (fetched with TUF, so
+ * this path needs the network): certificate chain, transparency log, identity and issuer. Returns the envelope
+ * and the certificate's key, which the caller checks the envelope with once more.
+ */
+export async function verifyKeyless(bundle: unknown, who: KeylessIdentity, source: string): Promise<{ envelope: DsseEnvelope; key: VerifyingKey }> {
+  const { verify } = await import('sigstore');
+  const typed = bundle as Parameters<typeof verify>[0] & { dsseEnvelope?: DsseEnvelope; verificationMaterial?: { certificate?: { rawBytes?: string }; x509CertificateChain?: { certificates?: { rawBytes?: string }[] } } };
+  if (!typed?.dsseEnvelope) throw new AttestationError('not a Sigstore bundle with a DSSE envelope', { file: source });
+  const identity = /^[^@\s]+@[^@\s]+$/.test(who.identity) ? { certificateIdentityEmail: who.identity } : { certificateIdentityURI: who.identity };
+  try {
+    await verify(typed, { ...identity, certificateIssuer: who.issuer, timeout: 30_000 });
+  } catch (error) {
+    throw new AttestationError(`the Sigstore bundle does not verify: ${(error as Error).message.split('\n')[0]}`, { file: source, cause: error });
+  }
+  const raw = typed.verificationMaterial?.certificate?.rawBytes ?? typed.verificationMaterial?.x509CertificateChain?.certificates?.[0]?.rawBytes;
+  if (!raw) throw new AttestationError('the Sigstore bundle holds no certificate', { file: source });
+  const publicKey = new X509Certificate(Buffer.from(raw, 'base64')).publicKey;
+  const algorithm = publicKey.asymmetricKeyType === 'ed25519' ? 'ed25519' : 'ecdsa-p256';
+  return { envelope: typed.dsseEnvelope, key: { publicKey, algorithm, keyid: keyIdOf(publicKey) } };
+}
