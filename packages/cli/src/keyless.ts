@@ -46,8 +46,9 @@ export async function signKeyless(payload: Buffer, options: KeylessOptions): Pro
   try {
     bundle = await attest(payload, INTOTO_PAYLOAD_TYPE, { identityToken: options.token, fulcioURL: options.fulcioUrl, rekorURL: options.rekorUrl, tlogUpload: options.tlog, timeout: 30_000 });
   } catch (error) {
-    // The token is never in the message: sigstore's errors name the service and its HTTP status.
-    throw new AttestationError(`keyless signing failed: ${(error as Error).message.split('\n')[0]}`, { file: options.fulcioUrl, cause: error });
+    // sigstore-js quotes a token it cannot parse in its message: the token never reaches the console.
+    const message = (error as Error).message.split('\n')[0]!.split(options.token).join('[the OIDC token]');
+    throw new AttestationError(`keyless signing failed: ${message}`, { file: options.fulcioUrl });
   }
   const envelope = bundle.dsseEnvelope as unknown as DsseEnvelope | undefined;
   if (!envelope) throw new AttestationError('keyless signing returned a bundle without a DSSE envelope', { file: options.fulcioUrl });
