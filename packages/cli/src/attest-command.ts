@@ -1,28 +1,22 @@
-import { basename, dirname, join, relative, resolve } from 'node:path';
+import { relative, resolve } from 'node:path';
 import {
   AttestationError,
-  ConfigError,
+  PUBLIC_FULCIO,
+  PUBLIC_REKOR,
+  attestScan,
   checkAttestationPolicy,
-  findConfigFile,
-  loadConfigFile,
-  loadSigningKey,
+  describeAge,
+  keyText,
   loadVerifyingKey,
   parseEnvelopes,
   parseMaxAge,
-  readRegular,
   readRegularText,
   resolveSubject,
-  scanStatement,
-  signStatement,
-  statementPayload,
   verifyEnvelopes,
-  writeFileAtomic,
-  describeAge,
-  type DsseEnvelope,
+  verifyKeyless,
   type VerifiedStatement,
 } from '@pipewarden/core';
 import type { AttestCliOptions, VerifyCliOptions } from './attest-options.js';
-import { PUBLIC_FULCIO, PUBLIC_REKOR, oidcTokenOf, signKeyless, verifyKeyless } from './keyless.js';
 
 export const ATTEST_USAGE = `Usage: pipewarden attest --subject FILE|sha256:DIGEST|IMAGE@sha256:DIGEST... [--key FILE|env:NAME | --keyless] [options]
 
@@ -76,25 +70,6 @@ export interface AttestIo {
   stderr: { write(text: string): unknown };
 }
 
-/** A key's PEM text from a file or an environment variable; its content is never shown, only where it came from. */
-async function keyText(source: string, io: AttestIo): Promise<{ text: string; shown: string }> {
-  if (!source.startsWith('env:')) return { text: await readRegularText(resolve(io.cwd, source), { maxBytes: 1024 * 1024, shown: source }), shown: source };
-  const name = source.slice(4);
-  const value = io.env[name]?.trim();
-  if (!value) throw new ConfigError(`--key env:${name}: the environment variable is not set or is empty`);
-  // A CI variable that must be one line (a masked GitLab variable) holds the PEM in base64.
-  const text = value.includes('-----BEGIN') ? value : Buffer.from(value, 'base64').toString('utf8');
-  return { text, shown: `env:${name}` };
-}
-
-/** The policy file the scan ran with and its parsed form: --config, else ./pipewarden.yml, else the built-in policy. */
-async function policyOf(config: string | undefined, cwd: string): Promise<{ file: string | null; bytes: Buffer | null; config: unknown }> {
-  const found = config ? resolve(cwd, config) : await findConfigFile(cwd);
-  if (!found) return { file: null, bytes: null, config: {} };
-  const shown = config ?? relative(cwd, found);
-  return { file: shown, bytes: await readRegular(found, { maxBytes: 8 * 1024 * 1024, shown }), config: await loadConfigFile(found) };
-}
-
 function shownPath(cwd: string, path: string): string {
   const inside = relative(cwd, path);
   return inside && !inside.startsWith('..') ? inside : path;
@@ -102,38 +77,23 @@ function shownPath(cwd: string, path: string): string {
 
 /** `pipewarden attest`: the scan's statement over the subjects, signed with a key or keyless, written atomically. */
 export async function runAttest(options: AttestCliOptions, io: AttestIo): Promise<number> {
-  const subjects = [];
-  for (const subject of options.subject) subjects.push(await resolveSubject(subject, io.cwd));
-  const outDir = resolve(io.cwd, options['out-dir']);
-  const passphraseEnv = options['key-passphrase-env'];
-  if (passphraseEnv && !io.env[passphraseEnv]) throw new ConfigError(`--key-passphrase-env ${passphraseEnv}: the environment variable is not set`);
-  // The key is checked before anything is hashed or signed: a wrong secret fails in a second.
-  const key = options.key ? await keyText(options.key, io).then(({ text, shown }) => loadSigningKey(text, shown, passphraseEnv ? io.env[passphraseEnv] : undefined)) : undefined;
-  const token = key ? undefined : await oidcTokenOf(io.env);
-  if (!key && !token) {
-    throw new ConfigError(
-      options.keyless
-        ? '--keyless: no OIDC token (set SIGSTORE_ID_TOKEN, e.g. from GitLab id_tokens with aud sigstore; on GitHub Actions give the job permissions: id-token: write)'
-        : '--key is required (a PEM private key file or env:NAME), or --keyless where the CI provides an OIDC token',
-    );
-  }
-  const statement = await scanStatement({ outDir, shownOutDir: options['out-dir'], policy: await policyOf(options.config, io.cwd), subjects, now: new Date() });
-  const output = resolve(io.cwd, options.output ?? join(options['out-dir'], 'attestation.intoto.jsonl'));
-  let envelope: DsseEnvelope;
-  let how: string;
-  if (key) {
-    envelope = signStatement(statement, key);
-    how = `${key.algorithm} key ${key.keyid.slice(0, 16)}`;
-  } else {
-    const signed = await signKeyless(statementPayload(statement), { token: token!, fulcioUrl: options['fulcio-url'] ?? PUBLIC_FULCIO, rekorUrl: options['rekor-url'] ?? PUBLIC_REKOR, tlog: !options['no-tlog'] });
-    envelope = signed.envelope;
-    const bundleFile = join(dirname(output), `${basename(output).replace(/\.intoto\.jsonl$|\.jsonl$/, '')}.sigstore.json`);
-    await writeFileAtomic(bundleFile, `${JSON.stringify(signed.bundle)}\n`);
-    how = `Sigstore (keyless; bundle ${shownPath(io.cwd, bundleFile)})`;
-  }
-  await writeFileAtomic(output, `${JSON.stringify(envelope)}\n`);
-  const { predicate } = statement;
-  io.stderr.write(`pipewarden › wrote ${shownPath(io.cwd, output)}: ${subjects.length} subject${subjects.length === 1 ? '' : 's'}, verdict ${predicate.verdict}${predicate.source.commit ? ` at ${predicate.source.commit.slice(0, 12)}` : ''}, signed with ${how}\n`);
+  const result = await attestScan({
+    cwd: io.cwd,
+    outDir: options['out-dir'],
+    output: options.output,
+    subjects: options.subject,
+    key: options.key,
+    passphraseEnv: options['key-passphrase-env'],
+    keyless: options.keyless,
+    fulcioUrl: options['fulcio-url'],
+    rekorUrl: options['rekor-url'],
+    tlog: !options['no-tlog'],
+    config: options.config,
+    env: io.env,
+  });
+  const { predicate, subject } = result.statement;
+  const bundle = result.bundle ? `; bundle ${shownPath(io.cwd, result.bundle)}` : '';
+  io.stderr.write(`pipewarden › wrote ${shownPath(io.cwd, result.output)}: ${subject.length} subject${subject.length === 1 ? '' : 's'}, verdict ${predicate.verdict}${predicate.source.commit ? ` at ${predicate.source.commit.slice(0, 12)}` : ''}, signed with ${result.signedWith}${bundle}\n`);
   return 0;
 }
 
@@ -142,7 +102,7 @@ async function verifiedStatements(options: VerifyCliOptions, io: AttestIo): Prom
   const source = options.attestation;
   const text = await readRegularText(resolve(io.cwd, source), { maxBytes: 64 * 1024 * 1024, shown: source });
   if (options.key) {
-    const { text: pem, shown } = await keyText(options.key, io);
+    const { text: pem, shown } = await keyText(options.key, io.env, io.cwd);
     return verifyEnvelopes(parseEnvelopes(text, source), loadVerifyingKey(pem, shown), source);
   }
   let bundle: unknown;

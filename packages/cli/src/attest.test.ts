@@ -210,7 +210,7 @@ describe('interoperability: the envelope is DSSE as the spec and sigstore-js def
 
   it('the spec\'s own test vector, and sigstore-js\'s PAE and verifier, accept our envelopes (P-256 and Ed25519)', async () => {
     expect(specPae('http://example.com/HelloWorld', Buffer.from('hello world')).toString()).toBe('DSSEv1 29 http://example.com/HelloWorld 11 hello world');
-    const sigstoreCore = createRequire(createRequire(join(repoRoot, 'packages', 'cli', 'package.json')).resolve('sigstore'))('@sigstore/core') as {
+    const sigstoreCore = createRequire(createRequire(join(repoRoot, 'packages', 'core', 'package.json')).resolve('sigstore'))('@sigstore/core') as {
       dsse: { preAuthEncoding(type: string, payload: Buffer): Buffer };
       crypto: { createPublicKey(key: string): import('node:crypto').KeyObject; verify(data: Buffer, key: import('node:crypto').KeyObject, signature: Buffer, algorithm?: string): boolean };
     };

@@ -1,5 +1,7 @@
 import { X509Certificate } from 'node:crypto';
-import { AttestationError, INTOTO_PAYLOAD_TYPE, keyIdOf, type DsseEnvelope, type VerifyingKey } from '@pipewarden/core';
+import { INTOTO_PAYLOAD_TYPE, type DsseEnvelope } from './dsse.js';
+import { AttestationError } from './errors.js';
+import { keyIdOf, type VerifyingKey } from './keys.js';
 
 type Env = Readonly<Record<string, string | undefined>>;
 type Fetch = (url: string, init: { headers: Record<string, string>; signal: AbortSignal }) => Promise<{ ok: boolean; status: number; json(): Promise<unknown> }>;

@@ -107,7 +107,7 @@ describe('keyless attestations through Sigstore (loopback Fulcio and Rekor)', ()
     const env = { ACTIONS_ID_TOKEN_REQUEST_URL: `${fakes.url}/token?api-version=2.0`, ACTIONS_ID_TOKEN_REQUEST_TOKEN: RUNTIME_TOKEN };
     const made = await cli(['attest', '--subject', 'build.tar', '--fulcio-url', fakes.url, '--rekor-url', fakes.url], dir, env);
     expect(made.code, made.stderr).toBe(0);
-    expect(made.stderr).toMatch(/signed with Sigstore \(keyless; bundle \.pipewarden\/attestation\.sigstore\.json\)/);
+    expect(made.stderr).toMatch(/signed with Sigstore \(keyless\); bundle \.pipewarden\/attestation\.sigstore\.json$/m);
     expect(made.stderr).not.toContain(OIDC_TOKEN);
     expect(fakes.tokenRequests).toEqual([{ authorization: `Bearer ${RUNTIME_TOKEN}`, audience: 'sigstore' }]);
     expect(fakes.certificates).toHaveLength(1);
