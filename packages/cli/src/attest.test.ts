@@ -181,7 +181,7 @@ describe('pipewarden attest and verify with a key', () => {
       [['--key', 'encrypted.pem'], /^pipewarden: encrypted\.pem: the key is encrypted: name the environment variable holding its passphrase with --key-passphrase-env$/],
       [['--key', 'encrypted.pem', '--key-passphrase-env', 'PASS'], /^pipewarden: encrypted\.pem: the passphrase does not decrypt the key$/, { PASS: 'wrong' }],
       [[], /--key is required .* or --keyless where the CI provides an OIDC token$/],
-      [['--keyless'], /--keyless: no OIDC token/],
+      [['--keyless'], /no OIDC token for keyless signing/],
     ];
     for (const [args, expected, env] of cases) {
       const result = cli(['attest', '--subject', 'build.tar', ...args], dir, env);

@@ -19,7 +19,7 @@ interface Declared {
 
 const PLATFORM_ONLY: Record<InputPlatform, readonly string[]> = {
   cli: ['quiet', 'json', 'no-history'],
-  action: ['token', 'upload-sarif', 'upload-wait', 'pull-request'],
+  action: ['token', 'upload-sarif', 'upload-wait', 'pull-request', 'attest', 'attest-key'],
   gitlab: ['stage', 'job_name', 'node_image', 'command', 'install'],
   jenkins: ['command', 'unstableOnFailure', 'qualityGates', 'publish', 'credentialsId', 'gitlabUrl', 'gitlabProject', 'githubRepository', 'githubApiUrl'],
 };

@@ -23,7 +23,7 @@ describe('action.yml', () => {
       expect(input.description.length, name).toBeGreaterThan(10);
       expect(typeof input.default, name).toBe('string');
     }
-    expect(Object.keys(action.outputs).sort()).toEqual(['fixed-count', 'json-file', 'new-count', 'report-file', 'sarif-file', 'summary-file', 'verdict']);
+    expect(Object.keys(action.outputs).sort()).toEqual(['attestation-file', 'fixed-count', 'json-file', 'new-count', 'report-file', 'sarif-file', 'summary-file', 'verdict']);
   });
 });
 

@@ -292,4 +292,29 @@ describe('the GitHub Action, run from dist/ under Node 24 against a GitHub API o
       await new Promise((resolve) => mirror.close(resolve));
     }
   }, 120_000);
+  it('attest: the key from a secret input signs the scan over the artifact; the output names the file the CLI verifies; no id-token permission is one clear failure', async () => {
+    const ws = await workspace({ 'README.md': '# app\n', 'app.tgz': 'the built package\n' });
+    const { generateKeyPairSync } = await import('node:crypto');
+    const pair = generateKeyPairSync('ec', { namedCurve: 'prime256v1' });
+    const secret = pair.privateKey.export({ type: 'pkcs8', format: 'pem' }) as string;
+    await writeFile(join(ws, 'signing.pub'), pair.publicKey.export({ type: 'spki', format: 'pem' }) as string);
+    const push = { name: 'push', payload: PUSH_MASTER, ref: 'refs/heads/master', sha: SHA };
+    const image = `ghcr.io/codertocat/hello-world@sha256:${createHash('sha256').update('image').digest('hex')}`;
+    const run = await runAction(server, ws, push, { scanners: 'none', comment: 'false', attest: `app.tgz\n${image}\n`, 'attest-key': secret });
+    expect(run.code, run.stdout).toBe(0);
+    expect(run.outputs['attestation-file']).toBe('.pipewarden/attestation.intoto.jsonl');
+    expect(run.stdout).toMatch(/attestation: \.pipewarden\/attestation\.intoto\.jsonl \(2 subjects, verdict pass, signed with ecdsa-p256 key [0-9a-f]{16}\)/);
+    // The secret is masked for the log, and never printed.
+    expect(run.stdout).toContain('::add-mask::');
+    expect(run.stdout.replace(/::add-mask::[\s\S]*?-----END PRIVATE KEY-----/, '')).not.toContain('PRIVATE KEY');
+    const verify = spawnSync(process.execPath, [CLI, 'verify', '--attestation', run.outputs['attestation-file']!, '--subject', 'app.tgz', '--subject', image, '--key', 'signing.pub', '--require-verdict', 'pass'], { cwd: ws, encoding: 'utf8' });
+    expect(verify.status, verify.stderr).toBe(0);
+    const statement = JSON.parse(Buffer.from((JSON.parse(await readFile(join(ws, '.pipewarden', 'attestation.intoto.jsonl'), 'utf8')) as { payload: string }).payload, 'base64').toString()) as { predicate: { source: Record<string, string>; pipeline: { url: string } } };
+    expect(statement.predicate.source).toMatchObject({ commit: SHA, repository: 'Codertocat/Hello-World' });
+    expect(statement.predicate.pipeline.url).toBe('https://github.com/Codertocat/Hello-World/actions/runs/4242');
+
+    const keyless = await runAction(server, ws, push, { scanners: 'none', comment: 'false', attest: 'app.tgz' });
+    expect(keyless.code).toBe(2);
+    expect(keyless.stdout).toMatch(/::error::no OIDC token for keyless signing \(.*permissions: id-token: write\)/);
+  }, 120_000);
 });

@@ -28,6 +28,10 @@ export interface ActionInputs {
   history: string | null | undefined;
   /** Install the pinned external tools the run uses into the runner's tool cache first. */
   installTools: boolean;
+  /** Artifacts to attest the scan over (FILE, sha256:DIGEST, IMAGE@sha256:DIGEST); none: no attestation. */
+  attest: string[];
+  /** A PEM private key (from a secret), env:NAME or a key file; none: keyless with the job's id-token. */
+  attestKey: string | undefined;
 }
 
 const optional = z.string().transform((s) => (s.trim() === '' ? undefined : s.trim()));
@@ -109,6 +113,8 @@ export const inputsSchema = z.object({
   'feeds-dir': optional,
   history: optional,
   'install-tools': bool('install-tools'),
+  attest: z.string().transform((s) => s.split('\n').map((line) => line.trim()).filter(Boolean)),
+  'attest-key': optional,
 });
 
 export const INPUT_NAMES = Object.keys(inputsSchema.shape) as (keyof typeof inputsSchema.shape)[];
@@ -145,5 +151,7 @@ export function readInputs(get: (name: string) => string): ActionInputs {
     feedsDir: v['feeds-dir'],
     history: v.history?.toLowerCase() === 'none' ? null : v.history,
     installTools: v['install-tools'],
+    attest: v.attest,
+    attestKey: v['attest-key'],
   };
 }

@@ -1,8 +1,10 @@
+import { existsSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { readFile } from 'node:fs/promises';
 import * as core from '@actions/core';
 import {
   applyFailOn,
+  attestScan,
   findConfigFile,
   historyFileOf,
   isPipewardenError,
@@ -25,6 +27,31 @@ import { readInputs, type ActionInputs } from './inputs.js';
 async function configFileOf(inputs: ActionInputs, workspace: string, dir: string): Promise<string | undefined> {
   const file = inputs.config ? resolve(workspace, inputs.config) : await findConfigFile(dir);
   return file && (relative(workspace, file) || file);
+}
+
+/**
+ * The scan's signed attestation over the artifacts: with the key input (a secret's PEM, env:NAME or a file), else
+ * keyless with the job's id-token (permissions: id-token: write). A failed gate is attested too: verify decides.
+ */
+async function attest(inputs: ActionInputs, workspace: string, configFile: string | undefined): Promise<string> {
+  const given = inputs.attestKey;
+  // A secret's PEM (or its base64) is the usual form; a path that exists is a key file.
+  const inline = given !== undefined && !given.startsWith('env:') && (given.includes('-----BEGIN') || !existsSync(resolve(workspace, given)));
+  if (inline) core.setSecret(given);
+  const result = await attestScan({
+    cwd: workspace,
+    outDir: inputs.outDir,
+    subjects: inputs.attest,
+    key: inline ? 'env:PIPEWARDEN_ATTEST_KEY' : given,
+    keyless: given === undefined,
+    config: configFile,
+    dir: resolve(workspace, inputs.workingDirectory),
+    // The key travels to the signer in this map only: never written to GITHUB_ENV nor another step's environment.
+    env: inline ? { ...process.env, PIPEWARDEN_ATTEST_KEY: given } : process.env,
+  });
+  const file = relative(workspace, result.output) || result.output;
+  core.info(`attestation: ${file} (${result.statement.subject.length} subject${result.statement.subject.length === 1 ? '' : 's'}, verdict ${result.statement.predicate.verdict}, signed with ${result.signedWith})`);
+  return file;
 }
 
 /** GitHub's workflow annotations: the riskiest new findings, on their lines. */
@@ -90,6 +117,8 @@ export async function run(): Promise<number> {
     core.setOutput('report-file', show(outcome.outputs.html));
     core.setOutput('summary-file', show(outcome.outputs.summary));
     core.setOutput('json-file', show(outcome.outputs.json));
+
+    if (inputs.attest.length && outcome.exitCode !== 2) core.setOutput('attestation-file', await attest(inputs, workspace, configFile));
 
     platform.annotate?.(outcome.findings);
     const summary = await readFile(outcome.outputs.summary, 'utf8');

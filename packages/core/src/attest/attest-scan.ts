@@ -74,7 +74,7 @@ export async function attestScan(options: AttestScanOptions): Promise<AttestScan
   if (!key && !token) {
     throw new ConfigError(
       options.keyless
-        ? '--keyless: no OIDC token (set SIGSTORE_ID_TOKEN, e.g. from GitLab id_tokens with aud sigstore; on GitHub Actions give the job permissions: id-token: write)'
+        ? 'no OIDC token for keyless signing (set SIGSTORE_ID_TOKEN, e.g. from GitLab id_tokens with aud sigstore; on GitHub Actions give the job permissions: id-token: write)'
         : '--key is required (a PEM private key file or env:NAME), or --keyless where the CI provides an OIDC token',
     );
   }
