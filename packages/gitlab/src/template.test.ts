@@ -26,8 +26,9 @@ describe('the component templates', () => {
         expect(spec.description?.length, `${name}: ${input}`).toBeGreaterThan(10);
       }
       for (const key of ['default', 'variables', 'stages', 'workflow', 'image', 'services', 'before_script', 'after_script', 'cache']) expect(Object.keys(body!), name).not.toContain(key);
-      const [job] = Object.values(body!) as { artifacts: { reports: Record<string, string> }; rules: unknown[] }[];
-      expect(Object.keys(job!.artifacts.reports).sort(), name).toEqual(['container_scanning', 'dast', 'dependency_scanning', 'junit', 'sast', 'secret_detection']);
+      const [job] = Object.values(body!) as { artifacts?: { reports?: Record<string, string> }; rules: unknown[]; script: string[] }[];
+      // The scanning jobs hand GitLab every security report; attest and verify (docs/attestations.md) scan nothing.
+      if (/\bset -- scan\b/.test(job!.script.join('\n'))) expect(Object.keys(job!.artifacts?.reports ?? {}).sort(), name).toEqual(['container_scanning', 'dast', 'dependency_scanning', 'junit', 'sast', 'secret_detection']);
       expect(job!.rules.length, name).toBeGreaterThan(0);
     }
   });

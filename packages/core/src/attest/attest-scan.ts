@@ -1,4 +1,5 @@
-import { basename, dirname, join, relative, resolve } from 'node:path';
+import { existsSync } from 'node:fs';
+import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { ConfigError } from '../errors.js';
 import { readRegular, readRegularText } from '../files/safe-read.js';
 import { findConfigFile, loadConfigFile } from '../policy/load-config.js';
@@ -17,9 +18,11 @@ export async function keyText(source: string, env: Env, cwd: string): Promise<{ 
   const name = source.slice(4);
   const value = env[name]?.trim();
   if (!value) throw new ConfigError(`--key env:${name}: the environment variable is not set or is empty`);
+  if (value.includes('-----BEGIN')) return { text: value, shown: `env:${name}` };
+  // A GitLab File variable holds the path of a file with the PEM.
+  if (isAbsolute(value) && existsSync(value)) return { text: await readRegularText(value, { maxBytes: 1024 * 1024, shown: `env:${name}` }), shown: `env:${name}` };
   // A CI variable that must be one line (a masked GitLab variable) holds the PEM in base64.
-  const text = value.includes('-----BEGIN') ? value : Buffer.from(value, 'base64').toString('utf8');
-  return { text, shown: `env:${name}` };
+  return { text: Buffer.from(value, 'base64').toString('utf8'), shown: `env:${name}` };
 }
 
 /** The policy file the scan ran with and its parsed form: the named file, else DIR/pipewarden.yml, else the built-in policy. */
