@@ -63,6 +63,7 @@ binding.setVariable('lastSuccessful', { -> [selector: 'lastSuccessful'] })
 binding.setVariable('fileExists', { Object path -> new File(spec.cwd, String.valueOf(path)).exists() })
 binding.setVariable('readFile', { Object path -> new File(spec.cwd, String.valueOf(path instanceof Map ? path.file : path)).text })
 binding.setVariable('string', { Map a -> [type: 'string'] + a })
+binding.setVariable('file', { Map a -> [type: 'file'] + a })
 binding.setVariable('withEnv', { List vars, Closure body ->
   // Values are not recorded: an environment may carry what a credential put there.
   record('withEnv', vars.collect { String.valueOf(it).replaceFirst(/=.*/, '') })
@@ -74,7 +75,12 @@ binding.setVariable('withCredentials', { List credentials, Closure body ->
   envStack << credentials.collectEntries { c ->
     def secret = (spec.credentials ?: [:])[c.credentialsId]
     if (secret == null) throw new StepError("Could not find credentials entry with ID '${c.credentialsId}'")
-    [c.variable, secret]
+    if (c.type != 'file') return [c.variable, secret]
+    // A Secret file credential: Jenkins writes it to a temporary file and binds the variable to its path.
+    File copy = File.createTempFile('secret', '.tmp')
+    copy.deleteOnExit()
+    copy.text = secret
+    [c.variable, copy.absolutePath]
   }
   try { body() } finally { envStack.remove(envStack.size() - 1) }
 })
@@ -89,7 +95,7 @@ binding.setVariable('currentBuild', build)
 
 def shell = new GroovyShell(binding)
 Map loaded = [:]
-['pipewardenScan', 'pipewardenMerge'].each { name ->
+['pipewardenScan', 'pipewardenMerge', 'pipewardenAttest', 'pipewardenVerify'].each { name ->
   def script = shell.parse(new File(spec.vars, "${name}.groovy"))
   script.binding = binding
   loaded[name] = script

@@ -230,6 +230,53 @@ describe.skipIf(!hasGroovy)('the Jenkins shared library, run under Groovy in a r
   });
 });
 
+describe.skipIf(!hasGroovy)('pipewardenAttest and pipewardenVerify, with the key from Secret file credentials', () => {
+  it('the commit stage attests the scan, the production stage verifies it; another artifact or a failed scan is not promoted', async () => {
+    const { generateKeyPairSync } = await import('node:crypto');
+    const pair = generateKeyPairSync('ec', { namedCurve: 'prime256v1' });
+    const credentials = { 'signing-key': pair.privateKey.export({ type: 'pkcs8', format: 'pem' }) as string, 'verify-key': pair.publicKey.export({ type: 'spki', format: 'pem' }) as string };
+    const ws = await workspace({ 'README.md': '# app\n', 'app.jar': 'the jar the build produced\n', 'other.jar': 'not built here\n' });
+    const scan = await jenkins('pipewardenScan', ws, { command: COMMAND, scanners: 'none', history: 'none', publish: false });
+    expect(scan.result).toBe('SUCCESS');
+
+    const attest = await jenkins('pipewardenAttest', ws, { command: COMMAND, subjects: ['app.jar'], keyCredentialsId: 'signing-key' }, { credentials });
+    expect(attest.result, attest.log).toBe('SUCCESS');
+    expect(attest.returned).toEqual({ attestation: '.pipewarden/attestation.intoto.jsonl' });
+    expect(steps(attest)).toEqual(['withCredentials', 'sh', 'archiveArtifacts']);
+    expect(attest.calls[0]!.args).toEqual([{ type: 'file', credentialsId: 'signing-key', variable: 'PIPEWARDEN_ATTEST_KEY' }]);
+    expect((attest.calls[1]!.args as { script: string }).script).toContain(`${COMMAND} 'attest' '--out-dir' '.pipewarden' '--subject' 'app.jar' '--key' 'env:PIPEWARDEN_ATTEST_KEY'`);
+    expect(attest.calls[2]!.args).toMatchObject({ artifacts: '.pipewarden/attestation.intoto.jsonl,.pipewarden/attestation.sigstore.json', fingerprint: true });
+    expect(attest.log).not.toContain('PRIVATE KEY');
+
+    const verify = await jenkins('pipewardenVerify', ws, { command: COMMAND, subjects: ['app.jar'], publicKeyCredentialsId: 'verify-key' }, { credentials });
+    expect(verify.result, verify.log).toBe('SUCCESS');
+    expect(verify.returned).toEqual({ verified: true });
+    expect((verify.calls[1]!.args as { script: string }).script).toContain("'--require-verdict' 'pass' '--max-age' '7d'");
+
+    const other = await jenkins('pipewardenVerify', ws, { command: COMMAND, subjects: ['other.jar'], publicKeyCredentialsId: 'verify-key' }, { credentials });
+    expect(other.result).toBe('FAILURE');
+    expect(other.error).toMatch(/^Pipewarden: not promoted: pipewarden: \.pipewarden\/attestation\.intoto\.jsonl: other\.jar \(sha256:[0-9a-f]{12}\): not attested/);
+
+    // A failed scan, attested: its attestation verifies, but does not promote with requireVerdict pass.
+    await writeFile(join(ws, 'crit.sarif'), JSON.stringify({ version: '2.1.0', runs: [{ tool: { driver: { name: 'trivy', rules: [{ id: 'CVE-2021-44228', properties: { 'security-severity': '10.0' } }] } }, results: [{ ruleId: 'CVE-2021-44228', level: 'error', message: { text: 'log4j' }, locations: [{ physicalLocation: { artifactLocation: { uri: 'pom.xml' } } }] }] }] }));
+    const failed = await jenkins('pipewardenScan', ws, { command: COMMAND, scanners: 'none', reports: ['crit.sarif'], history: 'none', publish: false, unstableOnFailure: true });
+    expect(failed.result).toBe('UNSTABLE');
+    expect((await jenkins('pipewardenAttest', ws, { command: COMMAND, subjects: ['app.jar'], keyCredentialsId: 'signing-key' }, { credentials })).result).toBe('SUCCESS');
+    const refused = await jenkins('pipewardenVerify', ws, { command: COMMAND, subjects: ['app.jar'], publicKeyCredentialsId: 'verify-key' }, { credentials });
+    expect(refused.error).toMatch(/not promoted: .*app\.jar \(sha256:[0-9a-f]{12}\): the scan's verdict is fail, --require-verdict pass/);
+    expect((await jenkins('pipewardenVerify', ws, { command: COMMAND, subjects: ['app.jar'], publicKeyCredentialsId: 'verify-key', requireVerdict: 'any' }, { credentials })).result).toBe('SUCCESS');
+  }, 180_000);
+
+  it('bad parameters: every problem at once, before anything runs', async () => {
+    const ws = await workspace({ 'README.md': '# app\n' });
+    const attest = await jenkins('pipewardenAttest', ws, { subjects: 'app.jar', keyFile: 'x' });
+    expect(attest.error).toBe('pipewardenAttest: unknown parameter keyFile (known: command, fulcioUrl, keyCredentialsId, oidcCredentialsId, outDir, passphraseCredentialsId, rekorUrl, subjects); subjects: expected a list of what the build produced (files, sha256:DIGEST or IMAGE@sha256:DIGEST); keyCredentialsId: the Secret file credential holding the PEM private key is required (or oidcCredentialsId for keyless signing)');
+    expect(steps(attest)).toEqual(['error']);
+    const verify = await jenkins('pipewardenVerify', ws, { subjects: ['a'], requireVerdict: 'maybe' });
+    expect(verify.error).toMatch(/^pipewardenVerify: publicKey: .* is required; requireVerdict: 'maybe' is not one of pass, fail, any$/);
+  }, 60_000);
+});
+
 describe.skipIf(!hasGroovy)('the snippet generator\'s help files', () => {
   it('every step has its vars/<step>.txt, and it names every parameter the step takes', async () => {
     const printed = execFileSync('groovy', [HARNESS, await specOf()], { env: { ...process.env, JAVA_HOME }, encoding: 'utf8' });
@@ -238,7 +285,14 @@ describe.skipIf(!hasGroovy)('the snippet generator\'s help files', () => {
     const mergeParams = JSON.parse(/List known = (\[.*?\])/.exec(merge)![1]!.replace(/'/g, '"')) as string[];
     const named = (help: string) => new Set([...help.matchAll(/<dt>(.*?)<\/dt>/g)].flatMap((m) => m[1]!.split(/,\s*/)));
     const problems: string[] = [];
-    for (const [step, params] of [['pipewardenScan', [...Object.keys(defaults), ...Object.keys(own)]], ['pipewardenMerge', mergeParams]] as const) {
+    // The attestation steps' parameters are their DEFAULTS map's keys.
+    const keysOf = async (step: string) => {
+      const map = /DEFAULTS = \[\n([\s\S]*?)\n\]/.exec(await readFile(join(VARS, `${step}.groovy`), 'utf8'))![1]!;
+      return [...map.matchAll(/^\s*(\w+)\s*:/gm)].map((m) => m[1]!);
+    };
+    const attestSteps = [['pipewardenAttest', await keysOf('pipewardenAttest')], ['pipewardenVerify', await keysOf('pipewardenVerify')]] as const;
+    expect(attestSteps.map(([, params]) => params.length)).toEqual([8, 9]);
+    for (const [step, params] of [['pipewardenScan', [...Object.keys(defaults), ...Object.keys(own)]], ['pipewardenMerge', mergeParams], ...attestSteps] as const) {
       const help = await readFile(join(VARS, `${step}.txt`), 'utf8');
       const shown = named(help);
       for (const param of params) if (!shown.has(param)) problems.push(`${step}.txt: ${param} is not described`);
