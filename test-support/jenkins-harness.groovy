@@ -99,7 +99,12 @@ Map loaded = [:]
   def script = shell.parse(new File(spec.vars, "${name}.groovy"))
   script.binding = binding
   loaded[name] = script
-  binding.setVariable(name, { Map config -> script.call(config) })
+  // As in Jenkins, a step is called as a function (its call) or for its methods (pipewardenScan.quote): the
+  // closure hands every other method to the script (Groovy 2.4 calls only closures as functions).
+  Closure step = { Map config -> script.call(config) }
+  step.delegate = script
+  step.resolveStrategy = Closure.DELEGATE_FIRST
+  binding.setVariable(name, step)
 }
 
 if (spec.step == 'defaults') {

@@ -13,15 +13,11 @@ import groovy.transform.Field
   command                : 'npx --yes @pipewarden/cli@0.1.0',
 ]
 
-static String quote(Object value) {
-  return "'" + String.valueOf(value).replace("'", "'\\''") + "'"
-}
-
 /** Every problem with the parameters at once, each naming its key. */
-static List problemsOf(Map config) {
+List problemsOf(Map config) {
   List problems = []
-  List unknown = (config.keySet() - DEFAULTS.keySet()).collect { String.valueOf(it) }.sort()
-  if (unknown) problems << "unknown parameter${unknown.size() > 1 ? 's' : ''} ${unknown.join(', ')} (known: ${DEFAULTS.keySet().sort().join(', ')})"
+  String unknown = pipewardenScan.unknownParameters(config, DEFAULTS.keySet())
+  if (unknown) problems << unknown
   if (!(config.subjects instanceof List) || !config.subjects) problems << 'subjects: expected a list of what the build produced (files, sha256:DIGEST or IMAGE@sha256:DIGEST)'
   if (!config.keyCredentialsId && !config.oidcCredentialsId) problems << 'keyCredentialsId: the Secret file credential holding the PEM private key is required (or oidcCredentialsId for keyless signing)'
   if (config.keyCredentialsId && config.oidcCredentialsId) problems << 'keyCredentialsId and oidcCredentialsId: choose one'
@@ -44,7 +40,7 @@ def call(Map config = [:]) {
   if (problems) error("pipewardenAttest: ${problems.join('; ')}")
   Map o = DEFAULTS + config
   String log = "${o.outDir}/pipewarden-attest.log"
-  String script = "#!/bin/bash\nset -o pipefail\n${o.command} ${argsOf(o).collect { quote(it) }.join(' ')} 2>&1 | tee ${quote(log)}"
+  String script = "#!/bin/bash\nset -o pipefail\n${o.command} ${argsOf(o).collect { pipewardenScan.quote(it) }.join(' ')} 2>&1 | tee ${pipewardenScan.quote(log)}"
   List credentials = []
   if (o.keyCredentialsId) credentials << file(credentialsId: o.keyCredentialsId, variable: 'PIPEWARDEN_ATTEST_KEY')
   if (o.passphraseCredentialsId) credentials << string(credentialsId: o.passphraseCredentialsId, variable: 'PIPEWARDEN_ATTEST_PASSPHRASE')

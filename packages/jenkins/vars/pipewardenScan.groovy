@@ -43,6 +43,12 @@ import groovy.transform.Field
 @Field static final List FAIL_ON = ['policy', 'never', 'critical', 'high', 'medium', 'low']
 @Field static final List TICKETS = ['none', 'gitlab', 'github']
 
+/** The parameters a step does not know, as one problem line (the attestation steps use it too); null if none. */
+static String unknownParameters(Map config, Collection known) {
+  List unknown = (config.keySet() - known).collect { String.valueOf(it) }.sort()
+  return unknown ? "unknown parameter${unknown.size() > 1 ? 's' : ''} ${unknown.join(', ')} (known: ${known.sort().join(', ')})" : null
+}
+
 static String quote(Object value) {
   return "'" + String.valueOf(value).replace("'", "'\\''") + "'"
 }
@@ -50,8 +56,8 @@ static String quote(Object value) {
 /** Every problem with the parameters at once, each naming its key. */
 static List problemsOf(Map config) {
   List problems = []
-  List unknown = (config.keySet() - DEFAULTS.keySet() - JENKINS_DEFAULTS.keySet()).collect { String.valueOf(it) }.sort()
-  if (unknown) problems << "unknown parameter${unknown.size() > 1 ? 's' : ''} ${unknown.join(', ')} (known: ${(DEFAULTS.keySet() + JENKINS_DEFAULTS.keySet()).sort().join(', ')})"
+  String unknown = unknownParameters(config, DEFAULTS.keySet() + JENKINS_DEFAULTS.keySet())
+  if (unknown) problems << unknown
   if (config.containsKey('stage') && !(config.stage in STAGES)) problems << "stage: '${config.stage}' is not one of ${STAGES.join(', ')}"
   if (config.containsKey('failOn') && !(config.failOn in FAIL_ON)) problems << "failOn: '${config.failOn}' is not one of ${FAIL_ON.join(', ')}"
   if (config.containsKey('tickets') && !(config.tickets in TICKETS)) problems << "tickets: '${config.tickets}' is not one of ${TICKETS.join(', ')}"

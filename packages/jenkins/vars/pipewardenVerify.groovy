@@ -16,14 +16,10 @@ import groovy.transform.Field
 
 @Field static final List VERDICTS = ['pass', 'fail', 'any']
 
-static String quote(Object value) {
-  return "'" + String.valueOf(value).replace("'", "'\\''") + "'"
-}
-
-static List problemsOf(Map config) {
+List problemsOf(Map config) {
   List problems = []
-  List unknown = (config.keySet() - DEFAULTS.keySet()).collect { String.valueOf(it) }.sort()
-  if (unknown) problems << "unknown parameter${unknown.size() > 1 ? 's' : ''} ${unknown.join(', ')} (known: ${DEFAULTS.keySet().sort().join(', ')})"
+  String unknown = pipewardenScan.unknownParameters(config, DEFAULTS.keySet())
+  if (unknown) problems << unknown
   if (!(config.subjects instanceof List) || !config.subjects) problems << 'subjects: expected a list of what is about to be deployed (files, sha256:DIGEST or IMAGE@sha256:DIGEST)'
   if (!config.publicKey && !config.publicKeyCredentialsId && !config.certificateIdentity) problems << 'publicKey: a PEM public key in the workspace (or publicKeyCredentialsId, or certificateIdentity with certificateOidcIssuer for keyless) is required'
   if (config.containsKey('requireVerdict') && !(config.requireVerdict in VERDICTS)) problems << "requireVerdict: '${config.requireVerdict}' is not one of ${VERDICTS.join(', ')}"
@@ -47,7 +43,7 @@ def call(Map config = [:]) {
   if (problems) error("pipewardenVerify: ${problems.join('; ')}")
   Map o = DEFAULTS + config
   String log = "pipewarden-verify.log"
-  String script = "#!/bin/bash\nset -o pipefail\n${o.command} ${argsOf(o).collect { quote(it) }.join(' ')} 2>&1 | tee ${quote(log)}"
+  String script = "#!/bin/bash\nset -o pipefail\n${o.command} ${argsOf(o).collect { pipewardenScan.quote(it) }.join(' ')} 2>&1 | tee ${pipewardenScan.quote(log)}"
   int status = o.publicKeyCredentialsId
     ? withCredentials([file(credentialsId: o.publicKeyCredentialsId, variable: 'PIPEWARDEN_VERIFY_KEY')]) { sh(script: script, returnStatus: true) }
     : sh(script: script, returnStatus: true)
