@@ -79,3 +79,5 @@ export { completeProvenance, loadHistory, trendOf, repoFromRemote, historyFileOf
 export { computeMetrics, WAIVER_AGE_BUCKETS, type Metrics, type MetricsOptions, type WeekFigures, type SlaBreach } from './history/metrics.js';
 export { renderMetricsMarkdown, renderMetricsHtml } from './report/metrics.js';
 export * from './tools/index.js';
+export * from './review/index.js';
+export { reviewMarkdown, reviewText, reviewJson, linesUrl } from './report/review.js';
