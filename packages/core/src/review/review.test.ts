@@ -5,6 +5,7 @@ import { infraSignals } from './infra.js';
 import { dependencySignals } from './manifests.js';
 import { applyRules } from './rules.js';
 import type { ChangedFile } from './signal.js';
+import { WORKFLOW_BEFORE } from '../../../../test-support/review-repo.js';
 
 /** A change from `base` to `head`: the lines of head that are not in base count as added. */
 function change(path: string, base: string | undefined, head: string | undefined): ChangedFile {
@@ -47,18 +48,7 @@ describe('dependency manifests', () => {
   });
 });
 
-const WORKFLOW = `name: ci
-on:
-  pull_request:
-permissions:
-  contents: read
-jobs:
-  test:
-    runs-on: ubuntu-latest
-    steps:
-      - uses: actions/checkout@v4
-      - run: npm test
-`;
+const WORKFLOW = WORKFLOW_BEFORE;
 
 describe('CI/CD definitions', () => {
   it('reports pull_request_target on its line, beside the definition change', () => {
