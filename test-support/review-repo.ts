@@ -34,7 +34,7 @@ export const WORKFLOW_AFTER = WORKFLOW_BEFORE.replace('  pull_request:\n', '  pu
  * A git repository with `base` committed on main and `change` committed on top of it on a feature branch,
  * checked out: what a PR/MR pipeline sees. Files map to text; nested paths are created.
  */
-export async function changedRepo(base: Record<string, string>, change: Record<string, string>): Promise<{ dir: string; sha: string }> {
+export async function changedRepo(base: Record<string, string>, change: Record<string, string>): Promise<{ dir: string; sha: string; baseSha: string }> {
   const dir = await mkdtemp(join(tmpdir(), 'pw-review-'));
   const git = (...args: string[]) => execFileSync('git', ['-c', 'user.email=t@example.com', '-c', 'user.name=t', ...args], { cwd: dir, encoding: 'utf8' }).trim();
   const put = async (files: Record<string, string>) => {
@@ -47,9 +47,10 @@ export async function changedRepo(base: Record<string, string>, change: Record<s
   await put(base);
   git('add', '.');
   git('commit', '-qm', 'base');
+  const baseSha = git('rev-parse', 'HEAD');
   git('checkout', '-q', '-b', 'feature');
   await put(change);
   git('add', '.');
   git('commit', '-qm', 'change');
-  return { dir, sha: git('rev-parse', 'HEAD') };
+  return { dir, sha: git('rev-parse', 'HEAD'), baseSha };
 }

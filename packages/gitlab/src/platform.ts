@@ -2,12 +2,13 @@ import { describeTrackerError, renderTicketMarkdown, type BuildInfo, type Platfo
 import { isForbidden, makeClient, statusOf, type GitlabClient } from './client.js';
 import type { GitlabJobContext } from './context.js';
 import { upsertMergeRequestNote } from './note.js';
-import { gitlabReview } from './review.js';
+import { ApprovalRuleRefused, gitlabReview } from './review.js';
 import { gitlabTracker } from './tracker.js';
 
 const RIGHTS = 'the token may not write here: CI_JOB_TOKEN cannot post notes or issues; set PIPEWARDEN_GITLAB_TOKEN (a project access token with the api scope and the Reporter role) as a masked CI/CD variable';
 
 export function describeGitlabError(error: unknown): string {
+  if (error instanceof ApprovalRuleRefused) return error.message;
   if (isForbidden(error)) return `HTTP ${statusOf(error)}: ${RIGHTS}`;
   return describeTrackerError(error);
 }

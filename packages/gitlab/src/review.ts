@@ -1,5 +1,10 @@
 import type { Platform, ReviewRequest } from '@pipewarden/core';
-import type { GitlabClient } from './client.js';
+import { statusOf, type GitlabClient } from './client.js';
+
+/** Approval rules are a paid feature: GitLab Free answers 403 or 404, which says nothing about the token itself. */
+export class ApprovalRuleRefused extends Error {
+  override name = 'ApprovalRuleRefused';
+}
 
 /**
  * The MR's labels and an approval rule for its security reviewers. Approval rules need GitLab Premium and a
@@ -17,11 +22,18 @@ export function gitlabReview(api: GitlabClient, projectId: string, iid: number):
     },
     async requestReviewers(request: ReviewRequest, ruleName: string) {
       if (!request.users.length) throw new Error('GitLab approval rules name users here (review.high_risk.reviewers.users); teams are GitHub\'s');
-      const rules = (await api.MergeRequestApprovals.allApprovalRules(projectId, { mergerequestIId: iid })) as unknown as { id: number; name: string }[];
-      const existing = rules.find((r) => r.name === ruleName);
       const options = { mergerequestIId: iid, usernames: [...request.users] };
-      if (existing) await api.MergeRequestApprovals.editApprovalRule(projectId, existing.id, ruleName, request.approvals, options);
-      else await api.MergeRequestApprovals.createApprovalRule(projectId, ruleName, request.approvals, options);
+      let existing: { id: number; name: string } | undefined;
+      try {
+        const rules = (await api.MergeRequestApprovals.allApprovalRules(projectId, { mergerequestIId: iid })) as unknown as { id: number; name: string }[];
+        existing = rules.find((r) => r.name === ruleName);
+        if (existing) await api.MergeRequestApprovals.editApprovalRule(projectId, existing.id, ruleName, request.approvals, options);
+        else await api.MergeRequestApprovals.createApprovalRule(projectId, ruleName, request.approvals, options);
+      } catch (error) {
+        const status = statusOf(error);
+        if (status !== 401 && status !== 403 && status !== 404) throw error;
+        throw new ApprovalRuleRefused(`GitLab refused an MR approval rule (HTTP ${status}): approval rules need GitLab Premium or Ultimate and a token allowed to edit the MR's approvals; the "${ruleName}" reviewers were not added`, { cause: error });
+      }
       return `approval rule "${ruleName}" (${request.approvals} of ${request.users.join(', ')}) ${existing ? 'updated' : 'added'} on MR !${iid}`;
     },
   };
