@@ -30,6 +30,7 @@ describe('high-risk change alerts in `pipewarden scan`', () => {
     expect(summary).toMatch(/### Needs security review\n\nThis change is high-risk: 2 reasons in 2 files\. A security reviewer should look at it, then add the `security-approved` label\./);
     expect(summary).toContain('**high-risk change without the "security-approved" label \\(the PR/MR\'s labels are unknown here\\)**: 2 reasons, at most 0 allowed');
     expect(summary).toContain('- `.github/workflows/ci.yml:3` · **CI/CD privileges**: adds the pull\\_request\\_target trigger: it runs with a write token and the secrets on events from forks\n');
+    expect(await failed.read('report.html')).toMatch(/<h2>Needs security review<\/h2><p>This change is high-risk: 2 reasons\. A security reviewer should look at it/);
     const report = JSON.parse(await failed.read('report.json')) as { schemaVersion: string; verdict: string; failures: { about?: string; matched: number }[]; review: { needed: boolean; approved: boolean; reasons: { kind: string; file: string; lines: { start: number; end: number }[] }[] } };
     expect(report.schemaVersion).toBe('1.5');
     expect(report.verdict).toBe('fail');
@@ -44,6 +45,13 @@ describe('high-risk change alerts in `pipewarden scan`', () => {
     expect(props['pipewarden/review']!.reasons).toHaveLength(2);
     const history = (await failed.read('history.jsonl')).trim().split('\n').map((l) => JSON.parse(l) as { verdict: string });
     expect(history.at(-1)).toMatchObject({ verdict: 'fail' });
+
+    // Read back from the log: `report` renders the section again, `gate` judges the change again.
+    const cli = (...args: string[]) => spawnSync(process.execPath, [CLI, ...args], { cwd: dir, encoding: 'utf8', env: { PATH: process.env.PATH ?? '', HOME: dir, PIPEWARDEN_OFFLINE: '1' } });
+    const markdown = cli('report', join(dir, '.pipewarden', 'results.sarif'), '--format', 'markdown');
+    expect(markdown.stdout).toContain('### Needs security review');
+    const regated = cli('gate', join(dir, '.pipewarden', 'results.sarif'), '--config', join(dir, 'pipewarden.yml'), '--stage', 'commit', '--out-dir', join(dir, 'regated'));
+    expect(regated.status, regated.stderr).toBe(1);
 
     const approved = scan(dir, { PIPEWARDEN_LABELS: 'security-review, security-approved' });
     expect(approved.status, approved.stdout).toBe(0);
