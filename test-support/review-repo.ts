@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 
@@ -32,15 +32,16 @@ export const WORKFLOW_AFTER = WORKFLOW_BEFORE.replace('  pull_request:\n', '  pu
 
 /**
  * A git repository with `base` committed on main and `change` committed on top of it on a feature branch,
- * checked out: what a PR/MR pipeline sees. Files map to text; nested paths are created.
+ * checked out: what a PR/MR pipeline sees. Files map to text (null: the change removes it); nested paths are created.
  */
-export async function changedRepo(base: Record<string, string>, change: Record<string, string>): Promise<{ dir: string; sha: string; baseSha: string }> {
+export async function changedRepo(base: Record<string, string>, change: Record<string, string | null>): Promise<{ dir: string; sha: string; baseSha: string }> {
   const dir = await mkdtemp(join(tmpdir(), 'pw-review-'));
   const git = (...args: string[]) => execFileSync('git', ['-c', 'user.email=t@example.com', '-c', 'user.name=t', ...args], { cwd: dir, encoding: 'utf8' }).trim();
-  const put = async (files: Record<string, string>) => {
+  const put = async (files: Record<string, string | null>) => {
     for (const [name, text] of Object.entries(files)) {
       await mkdir(dirname(join(dir, name)), { recursive: true });
-      await writeFile(join(dir, name), text);
+      if (text === null) await rm(join(dir, name));
+      else await writeFile(join(dir, name), text);
     }
   };
   git('init', '-q', '-b', 'main');
@@ -50,7 +51,7 @@ export async function changedRepo(base: Record<string, string>, change: Record<s
   const baseSha = git('rev-parse', 'HEAD');
   git('checkout', '-q', '-b', 'feature');
   await put(change);
-  git('add', '.');
+  git('add', '-A');
   git('commit', '-qm', 'change');
   return { dir, sha: git('rev-parse', 'HEAD'), baseSha };
 }

@@ -69,6 +69,27 @@ describe('high-risk change alerts in `pipewarden scan`', () => {
     expect((JSON.parse(await run.read('report.json')) as { review: unknown }).review).toMatchObject({ needed: false, reasons: [] });
   }, 60_000);
 
+  it('removing CODEOWNERS and a workflow, adding a Terraform file and a dependency from a new registry: each said, no link to a file that is gone', async () => {
+    const { dir } = await changedRepo({ ...BASE, '.github/CODEOWNERS': '* @acme/appsec\n', '.npmrc': 'registry=https://registry.npmjs.org/\n' }, {
+      '.github/CODEOWNERS': null,
+      '.github/workflows/ci.yml': null,
+      'infra/bucket.tf': 'resource "aws_s3_bucket" "logs" {\n  bucket = "acme-logs"\n}\n',
+      '.npmrc': 'registry=https://npm.mirror.example/\n',
+    });
+    const run = scan(dir, { PIPEWARDEN_BLOB_URL: 'https://github.com/acme/shop/blob/abc123' });
+    expect(run.status).toBe(1);
+    const report = JSON.parse(await run.read('report.json')) as { review: { reasons: { kind: string; file: string; detail: string }[] } };
+    expect(report.review.reasons.map((r) => [r.kind, r.file, r.detail.split(':')[0]])).toEqual([
+      ['codeowners', '.github/CODEOWNERS', 'removes who must approve changes (CODEOWNERS)'],
+      ['ci-definition', '.github/workflows/ci.yml', 'removes a pipeline definition'],
+      ['new-registry', '.npmrc', 'fetches packages from npm.mirror.example, a registry this repository did not use'],
+      ['iac', 'infra/bucket.tf', 'adds Terraform infrastructure code'],
+    ]);
+    const summary = await run.read('summary.md');
+    expect(summary).toContain('- `.github/CODEOWNERS` · **code ownership**');
+    expect(summary).toContain('- [`infra/bucket.tf:1–3`](https://github.com/acme/shop/blob/abc123/infra/bucket.tf#L1-L3) · **infrastructure as code**');
+  }, 60_000);
+
   it('high_risk: require_label without a diff base is a warning, not a silent pass', async () => {
     const { dir } = await changedRepo(BASE, { 'auth/login.js': LOGIN_AFTER });
     const run = spawnSync(process.execPath, [CLI, 'scan', '--scanners', 'none', '--out-dir', join(dir, '.pipewarden')], { cwd: dir, encoding: 'utf8', env: { PATH: process.env.PATH ?? '', HOME: dir } });

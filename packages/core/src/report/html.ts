@@ -181,7 +181,7 @@ function reviewHtml(review: HtmlReportInput['review'], links: HtmlReportInput['l
   const status = review.approved ? `Approved: the <code>${e(review.approvalLabel)}</code> label is on it.` : `A security reviewer should look at it, then add the <code>${e(review.approvalLabel)}</code> label.`;
   const items = review.reasons.map((r) => {
     const where = `${r.file}${r.lines.length ? `:${describeRanges(r.lines.slice(0, 4))}` : ''}`;
-    const url = linesUrl(r.file, r.lines, links);
+    const url = r.lines.length ? linesUrl(r.file, r.lines, links) : undefined;
     return `<li>${url ? `<a href="${e(url)}" rel="noreferrer">${e(where)}</a>` : `<code>${e(where)}</code>`} · <b>${e(r.rule)}</b>: ${e(r.detail)}<br><span class="muted">${e(r.explanation)}</span></li>`;
   });
   return `<section><h2>Needs security review</h2><p>This change is high-risk: ${review.reasons.length} reason${review.reasons.length === 1 ? '' : 's'}. ${status}</p><ul class="plain">${items.join('')}</ul></section>`;

@@ -21,7 +21,8 @@ export function linesUrl(file: string, lines: readonly LineRange[], links: Repor
 
 function where(reason: HighRiskReason, links: ReportLinks | undefined): string {
   const text = markdownCode(`${reason.file}${reason.lines.length ? `:${describeRanges(reason.lines.slice(0, 4))}` : ''}`, 200);
-  const url = linesUrl(reason.file, reason.lines, links);
+  // A removed file has no lines left, nor a page at the commit.
+  const url = reason.lines.length ? linesUrl(reason.file, reason.lines, links) : undefined;
   return url && url.length <= 2000 ? `[${text}](${url})` : text;
 }
 

@@ -141,7 +141,8 @@ function jenkinsSignals(file: ChangedFile): ChangeSignal[] {
 /** Every change to a pipeline definition, and what in it widens what the pipeline may do. */
 export function ciSignals(file: ChangedFile): ChangeSignal[] {
   if (!isCiDefinition(file.path)) return [];
-  const signals: ChangeSignal[] = [{ kind: 'ci-definition', file: file.path, lines: touchedLines(file), detail: file.base === undefined ? 'adds a pipeline definition' : 'changes a pipeline definition' }];
+  const verb = file.base === undefined ? 'adds' : file.head === undefined ? 'removes' : 'changes';
+  const signals: ChangeSignal[] = [{ kind: 'ci-definition', file: file.path, lines: touchedLines(file), detail: `${verb} a pipeline definition` }];
   if (isGithubWorkflow(file.path)) signals.push(...workflowSignals(file));
   else if (isJenkinsfile(file.path)) signals.push(...jenkinsSignals(file));
   return signals;

@@ -17,7 +17,9 @@ export interface ChangedFile {
   added: ReadonlySet<number>;
   /** Hunk ranges of the new text, for removals. */
   hunks: readonly [number, number][];
+  /** The text now; undefined for a removed (or binary, or too large) file. */
   head: string | undefined;
+  /** The text at the base; undefined for a new file, '' for source code that existed (no detector compares it). */
   base: string | undefined;
 }
 
