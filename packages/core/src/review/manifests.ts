@@ -19,12 +19,15 @@ function directOf(path: string, text: string | undefined): Map<string, Package> 
   return out;
 }
 
-/** The release line a version belongs to: its major, or its minor below 1.0 (where minors break). */
-function lineOfVersion(version: string): string | undefined {
+/** The release line a version belongs to, as [major, minor]: the minor counts only below 1.0, where minors break. */
+function lineOfVersion(version: string): [number, number] | undefined {
   const m = /^\D*(\d+)(?:\.(\d+))?/.exec(version);
   if (!m) return undefined;
-  return m[1] === '0' ? `0.${m[2] ?? '0'}` : m[1];
+  const major = Number(m[1]);
+  return [major, major === 0 ? Number(m[2] ?? 0) : 0];
 }
+
+const newerLine = (now: [number, number], was: [number, number]) => now[0] > was[0] || (now[0] === was[0] && now[1] > was[1]);
 
 function newDependencies(file: ChangedFile): ChangeSignal[] {
   const kind = manifestKind(file.path);
@@ -41,7 +44,7 @@ function newDependencies(file: ChangedFile): ChangeSignal[] {
     }
     const was = lineOfVersion(old.version);
     const now = lineOfVersion(p.version);
-    if (was && now && was !== now && Number(now.split('.').join('')) > Number(was.split('.').join(''))) {
+    if (was && now && newerLine(now, was)) {
       signals.push({ kind: 'major-upgrade', file: file.path, lines: [line], detail: `upgrades ${p.name} from ${old.declared ?? old.version} to ${p.declared ?? p.version}, a major version: its behaviour and defaults may change` });
     }
   }
@@ -67,7 +70,8 @@ function registrySignals(file: ChangedFile): ChangeSignal[] {
   const fresh = new Map<string, number[]>();
   for (const n of file.added) {
     const line = all[n - 1] ?? '';
-    if (!registryLine(line) || NON_REGISTRY.test(line)) continue;
+    // A lockfile's resolved tarball URLs are where its registry is; elsewhere a URL dependency is said as such.
+    if (!registryLine(line) || (!LOCKFILE.test(file.path) && NON_REGISTRY.test(line))) continue;
     for (const host of hostsOf(line)) if (!known.has(host)) fresh.set(host, [...(fresh.get(host) ?? []), n]);
   }
   return [...fresh].map(([host, lines]) => ({ kind: 'new-registry' as const, file: file.path, lines, detail: `fetches packages from ${host}, a registry this repository did not use: whoever runs it decides what the build installs` }));

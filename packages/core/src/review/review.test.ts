@@ -30,6 +30,7 @@ describe('dependency manifests', () => {
     expect(major.map((s) => [s.kind, s.detail.split(',')[0]])).toEqual([['major-upgrade', 'upgrades express from ^4.18.2 to ^5.0.0']]);
     const zero = dependencySignals(change('requirements.txt', 'pydantic==0.9.1\n', 'pydantic==0.10.0\n'));
     expect(zero.map((s) => s.kind)).toEqual(['major-upgrade']);
+    expect(dependencySignals(change('requirements.txt', 'pydantic==1.10.0\n', 'pydantic==0.10.0\n'))).toEqual([]);
   });
 
   it('reports a dependency from a git URL or a tarball, wherever it is declared', () => {
@@ -45,6 +46,8 @@ describe('dependency manifests', () => {
     const pip = dependencySignals(change('requirements.txt', 'flask==3.0.0\n', '--extra-index-url https://pypi.internal.example/simple\nflask==3.0.0\n'));
     expect(pip.map((s) => s.kind)).toEqual(['new-registry']);
     expect(dependencySignals(change('.npmrc', 'registry=https://registry.npmjs.org/\n', 'registry=https://registry.npmjs.org/\nsave-exact=true\n'))).toEqual([]);
+    const lock = (host: string) => `${JSON.stringify({ lockfileVersion: 3, packages: { '': { dependencies: { a: '1.0.0' } }, 'node_modules/a': { version: '1.0.0', resolved: `https://${host}/a/-/a-1.0.0.tgz` } } }, null, 2)}\n`;
+    expect(dependencySignals(change('package-lock.json', lock('registry.npmjs.org'), lock('npm.evil.example'))).map((s) => [s.kind, s.detail.split(',')[0]])).toEqual([['new-registry', 'fetches packages from npm.evil.example']]);
   });
 });
 
