@@ -42,6 +42,10 @@ export class FakeGitHub extends FakeApi<RecordedRequest> {
   readonly comments: FakeComment[] = [];
   readonly issues: FakeIssue[] = [];
   readonly uploads: FakeUpload[] = [];
+  /** Labels of pull requests by number (issues keep theirs on the issue). */
+  readonly prLabels = new Map<number, string[]>();
+  /** Review requests as the API received them. */
+  readonly reviewRequests: { pull: number; reviewers: string[]; team_reviewers: string[] }[] = [];
   readOnly = false;
   /** Polls that answer "pending" before an upload is processed. */
   pendingPolls = 1;
@@ -92,6 +96,27 @@ export class FakeGitHub extends FakeApi<RecordedRequest> {
         else this.comments.push(comment);
         return this.send(res, 201, comment);
       }
+    }
+    if ((m = /^\/repos\/[^/]+\/[^/]+\/issues\/(\d+)\/labels$/.exec(url.pathname))) {
+      const number = Number(m[1]);
+      const issue = this.issues.find((i) => i.number === number);
+      const labels = issue?.labels ?? this.prLabels.get(number) ?? [];
+      if (method === 'GET') return this.page(req, res, url, labels.map((name) => ({ name })));
+      if (method === 'POST') {
+        const given = Array.isArray(b.labels) ? (b.labels as unknown[]).map(String) : [];
+        if (!given.length) return this.send(res, 422, { message: 'Validation Failed', errors: [{ field: 'labels', code: 'missing' }] });
+        const next = [...new Set([...labels, ...given])];
+        if (issue) issue.labels = next;
+        else this.prLabels.set(number, next);
+        return this.send(res, 200, next.map((name) => ({ name })));
+      }
+    }
+    if ((m = /^\/repos\/[^/]+\/[^/]+\/pulls\/(\d+)\/requested_reviewers$/.exec(url.pathname)) && method === 'POST') {
+      const reviewers = Array.isArray(b.reviewers) ? (b.reviewers as unknown[]).map(String) : [];
+      const teams = Array.isArray(b.team_reviewers) ? (b.team_reviewers as unknown[]).map(String) : [];
+      if (teams.some((t) => t.includes('/'))) return this.send(res, 422, { message: 'Reviews may only be requested from collaborators: a team is named by its slug' });
+      this.reviewRequests.push({ pull: Number(m[1]), reviewers, team_reviewers: teams });
+      return this.send(res, 201, { number: Number(m[1]), requested_reviewers: reviewers.map((login) => ({ login })), requested_teams: teams.map((slug) => ({ slug })) });
     }
     if ((m = /^\/repos\/[^/]+\/[^/]+\/issues\/comments\/(\d+)$/.exec(url.pathname))) {
       const index = this.comments.findIndex((c) => c.id === Number(m![1]));

@@ -33,6 +33,12 @@ export interface FakeGitlabIssue {
 export class FakeGitlab extends FakeApi<RecordedRequest> {
   readonly notes: FakeNote[] = [];
   readonly issues: FakeGitlabIssue[] = [];
+  /** Labels of merge requests by iid. */
+  readonly mrLabels = new Map<number, string[]>();
+  /** MR approval rules by iid; `premium: false` answers 403 as GitLab Free does. */
+  readonly approvalRules = new Map<number, { id: number; name: string; approvals_required: number; usernames: string[] }[]>();
+  premium = true;
+  private nextRule = 70;
   private nextNote = 500;
   private nextIid = 1;
 
@@ -71,6 +77,33 @@ export class FakeGitlab extends FakeApi<RecordedRequest> {
     const b = body ?? {};
     let m: RegExpExecArray | null;
 
+    if ((m = /^\/api\/v4\/projects\/(\d+)\/merge_requests\/(\d+)$/.exec(url.pathname))) {
+      const iid = Number(m[2]);
+      const labels = this.mrLabels.get(iid) ?? [];
+      if (method === 'PUT') {
+        const add = String(b.add_labels ?? '').split(',').map((l) => l.trim()).filter(Boolean);
+        this.mrLabels.set(iid, [...new Set([...labels, ...add])]);
+      }
+      if (method === 'GET' || method === 'PUT') return this.send(res, 200, { id: iid + 4000, iid, project_id: Number(m[1]), labels: this.mrLabels.get(iid) ?? [] });
+    }
+    if ((m = /^\/api\/v4\/projects\/\d+\/merge_requests\/(\d+)\/approval_rules(?:\/(\d+))?$/.exec(url.pathname))) {
+      if (!this.premium) return this.send(res, 403, { message: '403 Forbidden' });
+      const iid = Number(m[1]);
+      const rules = this.approvalRules.get(iid) ?? [];
+      this.approvalRules.set(iid, rules);
+      if (method === 'GET' && !m[2]) return this.page(res, url, rules);
+      const usernames = Array.isArray(b.usernames) ? (b.usernames as unknown[]).map(String) : String(b.usernames ?? '').split(',').filter(Boolean);
+      if (method === 'POST' && !m[2]) {
+        const rule = { id: this.nextRule++, name: String(b.name), approvals_required: Number(b.approvals_required), usernames };
+        rules.push(rule);
+        return this.send(res, 201, rule);
+      }
+      const rule = rules.find((r) => r.id === Number(m![2]));
+      if (method === 'PUT' && rule) {
+        Object.assign(rule, { name: String(b.name ?? rule.name), approvals_required: Number(b.approvals_required ?? rule.approvals_required), usernames });
+        return this.send(res, 200, rule);
+      }
+    }
     if ((m = /^\/api\/v4\/projects\/(\d+)\/merge_requests\/(\d+)\/notes$/.exec(url.pathname))) {
       const mr = Number(m[2]);
       if (method === 'GET') return this.page(res, url, this.notes.filter((n) => n.mr === mr).map((n) => ({ id: n.id, body: n.body, system: false, noteable_type: 'MergeRequest' })));

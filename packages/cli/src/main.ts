@@ -6,6 +6,7 @@ import {
   applyFailOn,
   findConfigFile,
   publish,
+  currentLabels,
   type Targets,
   ConfigError,
   InputError,
@@ -49,7 +50,7 @@ import {
   type ScanOutcome,
 } from '@pipewarden/core';
 import { feedFetcher } from './fetcher.js';
-import { platformFor, type Loaded } from './platforms.js';
+import { buildFromEnv, platformFor, type Loaded } from './platforms.js';
 import { liveProgress } from './progress.js';
 import { SCAN_FLAGS, convertOptionsSchema, gateOptionsSchema, mergeOptionsSchema, metricsOptionsSchema, reportOptionsSchema, scanOptionsSchema, validateOptions, type ScanCliOptions } from './options.js';
 import { REPORT_USAGE, provenanceOf, renderReport, reportLinks } from './report-command.js';
@@ -427,6 +428,7 @@ async function publishTo(platform: Loaded, outcome: ScanOutcome, config: Pipewar
     maxNewTickets: options['max-new-tickets'],
     diffScoped: diffBase !== undefined || options.shard !== undefined,
     today: new Date().toISOString().slice(0, 10),
+    review: outcome.review,
   });
   for (const line of report.posted) ports.log('info', line);
   for (const line of report.notPosted) io.stderr.write(`pipewarden: warning: could not post ${line}\n`);
@@ -452,6 +454,7 @@ async function scan(args: string[], io: CliIo): Promise<number> {
   const ports: Ports = live ? { exec: nodeExec, ...live } : makePorts(io, options.quiet);
   const host = { env: io.env, cwd: io.cwd, platform: toolPlatformOf(process.platform, process.arch), exec: nodeExec };
   const toolDirs = await toolDirsForScan({ install: options['install-tools'], scanners: options.scanners, stage: options.stage, config }, host, (level, line) => ports.log(level, line));
+  const labels = diffBase ? await currentLabels(platform ?? { name: 'none', build: buildFromEnv(io.env) }, (message) => ports.log('warn', message)) : undefined;
   const started = performance.now();
   const outcome = await runScan(
     {
@@ -474,6 +477,7 @@ async function scan(args: string[], io: CliIo): Promise<number> {
       targets: targetsOf(options),
       failFast: options['fail-fast'],
       diffBase,
+      labels,
       diffFilter: options['diff-filter'],
       shard: options.shard,
       links: reportLinks(io.env),
@@ -496,6 +500,7 @@ async function scan(args: string[], io: CliIo): Promise<number> {
       reports: outcome.reports,
       baseline: outcome.baseline,
       scope: outcome.scope,
+      review: outcome.review,
       exclusions: outcome.exclusions,
       coverage: outcome.coverage,
       outputs: shownOutputs(io.cwd, outcome.outputs),

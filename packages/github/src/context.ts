@@ -6,6 +6,7 @@ type Env = Readonly<Record<string, string | undefined>>;
 interface PullRequest {
   number: number;
   head?: { sha?: string };
+  labels?: { name?: string }[];
 }
 
 /** What a GitHub Actions job knows about itself: its variables and the event that started it. */
@@ -71,7 +72,8 @@ export function githubBuildInfo(context: GithubContext): BuildInfo {
     ...(run ? { pipeline: run } : {}),
   };
   const onDefaultBranch = Boolean(context.defaultBranch) && context.ref === `refs/heads/${context.defaultBranch}` && !context.pullRequest;
-  return { provenance, links, onDefaultBranch };
+  const labels = context.pullRequest?.labels?.flatMap((l) => (typeof l.name === 'string' ? [l.name] : []));
+  return { provenance, links, onDefaultBranch, ...(labels ? { labels } : {}) };
 }
 
 /** What --tickets github needs outside the Action (Jenkins, a shell): a token, owner/repo and the API; every problem at once. */

@@ -5,3 +5,4 @@ export { upsertStickyComment, commentMarker, type CommentTarget } from './commen
 export { uploadSarif, type UploadResult } from './upload.js';
 export { annotationsFor, ANNOTATIONS_PER_LEVEL, type Annotation } from './annotations.js';
 export { githubPlatform, githubIssuesPlatform, describeGithubError, type GithubPlatformOptions } from './platform.js';
+export { githubReview } from './review.js';

@@ -2,6 +2,7 @@ import { describeTrackerError, type BuildInfo, type Platform } from '@pipewarden
 import { isForbidden, makeOctokit, statusOf, type Octokit } from './client.js';
 import { upsertStickyComment } from './comment.js';
 import { githubBuildInfo, githubTicketsTarget, type GithubContext } from './context.js';
+import { githubReview } from './review.js';
 import { githubTracker } from './tracker.js';
 import { uploadSarif } from './upload.js';
 
@@ -63,6 +64,7 @@ export function githubPlatform(options: GithubPlatformOptions): Platform {
     name: 'github',
     build,
     comment: number ? comment(octokit, context, number) : undefined,
+    review: number ? githubReview(octokit, { owner: context.owner, repo: context.repo, number }) : undefined,
     upload: upload(octokit, context, options.uploadWaitSeconds ?? 0),
     tracker: githubTracker(octokit, { owner: context.owner, repo: context.repo }),
     describeError: describeGithubError,

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { FakeGitlab } from '../../../test-support/fake-gitlab.js';
 import { repoRoot } from '../../../test-support/shared.js';
+import { changedRepo, LOGIN_AFTER, LOGIN_BEFORE, WORKFLOW_BEFORE } from '../../../test-support/review-repo.js';
 
 const CLI = join(repoRoot, 'packages', 'cli', 'dist', 'cli.js');
 const EVAL = "'use strict';\nmodule.exports = function calc(expression) {\n  return eval(expression);\n};\n";
@@ -89,6 +90,42 @@ describe('the GitLab adapter, through `pipewarden scan` in a GitLab job, against
     expect(server.notes).toHaveLength(1);
     expect(server.requests.every((r) => r.auth === 'token')).toBe(true);
   }, 120_000);
+
+  it('a high-risk MR: the note says "Needs security review" with links to the lines, the label and an approval rule are set; the approval label passes the gate', async () => {
+    const config = 'gate:\n  rules:\n    - high_risk: require_label\nreview:\n  high_risk:\n    label: needs-appsec\n    reviewers: { users: [alice], approvals: 1 }\n';
+    const base = { 'README.md': '# shop\n', 'auth/login.js': LOGIN_BEFORE, '.gitlab-ci.yml': 'test:\n  script: npm test\n', 'pipewarden.yml': config };
+    const { dir, sha, baseSha } = await changedRepo(base, { 'auth/login.js': LOGIN_AFTER, '.gitlab-ci.yml': 'test:\n  script: npm test\ndeploy:\n  script: ./deploy.sh\n' });
+    const mr = { ...MR, CI_MERGE_REQUEST_DIFF_BASE_SHA: baseSha, CI_MERGE_REQUEST_LABELS: 'backend' };
+    server.mrLabels.set(12, ['backend']);
+    const first = await job(server, dir, sha, mr);
+    expect(first.code, first.stderr).toBe(1);
+    const note = server.notes[0]!.body;
+    expect(note).toMatch(/### Needs security review\n\nThis change is high-risk: 2 reasons in 2 files\./);
+    expect(note).toContain(`[\`.gitlab-ci.yml:3–4\`](https://gitlab.example.com/acme/shop/-/blob/${sha}/.gitlab-ci.yml#L3-4) · **CI/CD definition**: changes a pipeline definition`);
+    expect(note).toContain(`[\`auth/login.js:7–8\`](https://gitlab.example.com/acme/shop/-/blob/${sha}/auth/login.js#L7-8) · **security-sensitive code**`);
+    expect(server.mrLabels.get(12)).toEqual(['backend', 'needs-appsec']);
+    expect([...server.approvalRules.get(12)!]).toEqual([{ id: expect.any(Number), name: 'Pipewarden security review', approvals_required: 1, usernames: ['alice'] }]);
+
+    // GitLab Free: the approval rule is refused; the run says why, and the label and the gate still stand.
+    server.premium = false;
+    const free = await job(server, dir, sha, mr);
+    expect(free.code).toBe(1);
+    expect(free.stderr).toContain('pipewarden: warning: could not ask for security reviewers: GitLab refused an MR approval rule (HTTP 403): approval rules need GitLab Premium or Ultimate');
+
+    server.mrLabels.set(12, ['backend', 'needs-appsec', 'security-approved']);
+    const approved = await job(server, dir, sha, mr);
+    expect(approved.code, approved.stderr).toBe(0);
+    expect(server.notes).toHaveLength(1);
+    expect(server.notes[0]!.body).toContain('Approved: the `security-approved` label is on it.');
+  }, 120_000);
+
+  it('an MR that only changes the README: no review section, no label', async () => {
+    const { dir, sha, baseSha } = await changedRepo({ 'README.md': '# shop\n', 'auth/login.js': LOGIN_BEFORE, '.github/workflows/ci.yml': WORKFLOW_BEFORE }, { 'README.md': '# shop\n\nRun it with npm start.\n' });
+    const run = await job(server, dir, sha, { ...MR, CI_MERGE_REQUEST_DIFF_BASE_SHA: baseSha });
+    expect(run.code, run.stderr).toBe(0);
+    expect(server.notes[0]!.body).not.toContain('Needs security review');
+    expect(server.requests.filter((r) => r.method === 'PUT' && /\/merge_requests\/12$/.test(r.path))).toEqual([]);
+  }, 60_000);
 
   it('with only the job token: the files are written, the job ends by the gate, and the log says what could not be posted', async () => {
     const { dir, sha } = await project({ 'add.js': "'use strict';\nmodule.exports = (a, b) => a + b;\n" });

@@ -12,6 +12,8 @@ export interface GitlabJobContext {
   mergeRequestIid: number | undefined;
   /** The MR's merge-base with its target: the diff base for "new in this MR". */
   diffBaseSha: string | undefined;
+  /** The MR's labels when the pipeline started (CI_MERGE_REQUEST_LABELS). */
+  mergeRequestLabels: string[] | undefined;
   /** A pipeline for the default branch (not an MR, not a tag). */
   onDefaultBranch: boolean;
   jobName: string | undefined;
@@ -32,6 +34,7 @@ const envSchema = z.object({
   CI_DEFAULT_BRANCH: z.string().optional(),
   CI_MERGE_REQUEST_IID: z.string().regex(/^\d+$/, 'CI_MERGE_REQUEST_IID must be a number').optional(),
   CI_MERGE_REQUEST_DIFF_BASE_SHA: z.string().regex(/^[0-9a-f]{7,64}$/i, 'CI_MERGE_REQUEST_DIFF_BASE_SHA must be a commit SHA').optional(),
+  CI_MERGE_REQUEST_LABELS: z.string().optional(),
   CI_JOB_NAME: z.string().optional(),
   CI_JOB_URL: z.string().optional(),
   CI_JOB_TOKEN: z.string().optional(),
@@ -58,6 +61,7 @@ export function readGitlabContext(env: Readonly<Record<string, string | undefine
     commitSha: v.CI_COMMIT_SHA,
     mergeRequestIid: v.CI_MERGE_REQUEST_IID ? Number(v.CI_MERGE_REQUEST_IID) : undefined,
     diffBaseSha: v.CI_MERGE_REQUEST_DIFF_BASE_SHA,
+    mergeRequestLabels: v.CI_MERGE_REQUEST_IID ? (v.CI_MERGE_REQUEST_LABELS ?? '').split(',').map((l) => l.trim()).filter(Boolean) : undefined,
     onDefaultBranch: !v.CI_MERGE_REQUEST_IID && Boolean(v.CI_COMMIT_BRANCH) && v.CI_COMMIT_BRANCH === v.CI_DEFAULT_BRANCH,
     jobName: v.CI_JOB_NAME,
     jobUrl: v.CI_JOB_URL,

@@ -13,3 +13,5 @@ export { ruleSchema, modelsFileSchema, type RuleSpec, type SinkSpec, type Models
 export { FINGERPRINT_KEY } from './sarif/fingerprint.js';
 export { TOOL_NAME } from './sarif/log.js';
 export { VERSION } from './version.js';
+export { KIND_WHY, SENSITIVE_APIS, SENSITIVE_KINDS, SENSITIVE_NAMES, type SensitiveApi, type SensitiveKind } from './sensitive/apis.js';
+export { tagModule, tagSensitiveCode, type SensitiveTag } from './sensitive/tag.js';

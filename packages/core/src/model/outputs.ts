@@ -6,6 +6,7 @@ import type { ImageInventory } from '../images/check.js';
 import type { Verdict } from '../policy/gate.js';
 import type { WaiverReport } from '../policy/waivers.js';
 import type { Log } from '../sarif/types.js';
+import type { ReviewReport } from '../review/report.js';
 import type { HistoryPoint, Provenance, ReportLinks } from './provenance.js';
 import type { ScannerRun, ScannerSummary } from './scanner-run.js';
 
@@ -13,6 +14,8 @@ import type { ScannerRun, ScannerSummary } from './scanner-run.js';
 export interface RunSummary {
   findings: readonly Finding[];
   verdict: Verdict;
+  /** With a diff base: why the change needs a security reviewer. */
+  review?: ReviewReport | undefined;
   scanners: readonly ScannerSummary[];
   stage: string;
   /** Reports given with --report, by path. */

@@ -53,6 +53,8 @@ export const scanOptionsSchema = z.object({
   baseline: path.optional(),
   /** Scope the gate to what changed since the merge-base with this ref. */
   diffBase: z.string().min(1).optional(),
+  /** The PR/MR's labels, as the platform adapter read them: the approval label of review.high_risk. */
+  labels: z.array(z.string()).readonly().optional(),
   diffFilter: z.enum(DIFF_FILTERS).optional(),
   /** Run one shard of the work (parallel CI jobs); `pipewarden merge` joins the shards. */
   shard: z.object({ index: z.number().int().min(1), total: z.number().int().min(1) }).optional(),

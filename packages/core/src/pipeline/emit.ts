@@ -15,12 +15,14 @@ import { version } from '../version.js';
 import { verdictProp } from './assess.js';
 import type { Ingested } from './ingest.js';
 import type { Prepared } from './prepare.js';
+import type { ReviewReport } from '../review/report.js';
 import type { ParsedScanOptions } from './types.js';
 
 export interface Judged {
   findings: Finding[];
   verdict: Verdict;
   waivers: WaiverReport;
+  review?: ReviewReport | undefined;
 }
 
 /** The run's own facts, kept in the log so `pipewarden report` and `gate` can read them back. */
@@ -33,6 +35,7 @@ function stampRun(log: Log, options: ParsedScanOptions, ingested: Ingested, judg
     ...(ingested.scope ? { [PROP.diff]: ingested.scope } : {}),
     ...(ingested.merged ? { [PROP.merged]: ingested.merged } : {}),
     [PROP.verdict]: verdictProp(judged.verdict),
+    ...(judged.review ? { [PROP.review]: { ...judged.review } } : {}),
     ...(extra.coverage?.length ? { [PROP.coverage]: extra.coverage } : {}),
     ...(extra.exclusions && (Object.keys(extra.exclusions.files).length || Object.keys(extra.exclusions.findings).length) ? { [PROP.excluded]: extra.exclusions } : {}),
     [PROP.waivers]: { expired: judged.waivers.expired, expiringSoon: judged.waivers.expiringSoon },

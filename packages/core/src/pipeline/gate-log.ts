@@ -16,7 +16,8 @@ import type { WaiverReport } from '../policy/waivers.js';
 import type { Ports } from '../ports/types.js';
 import { createRedactor } from '../sarif/redact-log.js';
 import type { Log } from '../sarif/types.js';
-import { assess, judge, verdictProp, type AssessOptions } from './assess.js';
+import { assess, judge, stageGate, verdictProp, type AssessOptions } from './assess.js';
+import { applyReviewGate, type ReviewReport } from '../review/report.js';
 import { readBaseline } from './convert.js';
 import { record } from './record.js';
 
@@ -81,6 +82,9 @@ export async function gateLogWith(options: GateLogOptions, ports: Ports, emit: E
   const findings = findingsOf(log);
   const stage = options.stage ?? 'production';
   const verdict = judge(findings, options.config, stage, assessed.warnings);
+  // The scan's review of its change (with the labels it saw) is judged again under today's rules.
+  const review = log.properties?.[PROP.review] as ReviewReport | undefined;
+  applyReviewGate(verdict, stageGate(options.config, stage)?.rules, review, options.config.stages?.[stage]?.gate ?? 'default');
   // A scanner that failed in the scan (or in one shard of it) fails the gate of the whole as it would have the scan.
   const failedRuns = log.runs.filter((run) => run.invocations?.some((invocation) => invocation.executionSuccessful === false));
   if ((options.config.gate?.on_scanner_error ?? 'fail') === 'fail' && failedRuns.length) {
@@ -104,7 +108,7 @@ export async function gateLogWith(options: GateLogOptions, ports: Ports, emit: E
   const provenance = history ? await completeProvenance({ ...scanned, ...options.provenance, ...(scanned?.repository ? { repository: scanned.repository } : {}) }, options.cwd, ports, options.env ?? {}) : undefined;
   const images = log.properties[PROP.images] as ImageInventory[] | undefined;
   const trend = history && provenance ? trendOf(history, provenance.repository, stage) : undefined;
-  const outputs = await emit(log, { findings, verdict, scanners, stage, baseline, waivers: assessed.waivers, history: trend }, resolve(options.cwd, options.outDir), { links: options.links });
+  const outputs = await emit(log, { findings, verdict, review, scanners, stage, baseline, waivers: assessed.waivers, history: trend }, resolve(options.cwd, options.outDir), { links: options.links });
   const exitCode = verdict.status === 'error' ? 2 : verdict.status === 'fail' ? 1 : 0;
   if (provenance) await record({ history: options.history, time: new Date(), provenance, stage, log, findings, verdict, exitCode, baseline: Boolean(baselineLog), scanners, images });
   return { log, findings, verdict, baseline, waivers: assessed.waivers, outputs, exitCode };

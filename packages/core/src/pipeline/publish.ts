@@ -3,6 +3,7 @@ import type { EmitOutputs } from '../model/outputs.js';
 import type { PipewardenConfig } from '../policy/config-schema.js';
 import type { Platform } from '../ports/platform.js';
 import type { Log } from '../sarif/types.js';
+import type { ReviewReport } from '../review/report.js';
 import { completedTools, planTickets } from '../tickets/plan.js';
 import { describeTrackerError, syncTickets, type TicketSyncResult } from '../tickets/sync.js';
 
@@ -23,6 +24,8 @@ export interface PublishInput {
   /** The gate was scoped to a diff: missing findings were not looked for, so nothing is closed. */
   diffScoped: boolean;
   today: string;
+  /** A high-risk change gets the label and, when configured, reviewers (review.high_risk). */
+  review?: ReviewReport | undefined;
 }
 
 export interface PublishReport {
@@ -73,6 +76,39 @@ async function publishTickets(platform: Platform, input: PublishInput, report: P
   for (const { what, error } of sync.failures) report.notPosted.push(`issues: ${what}: ${describe(platform, error)}`);
 }
 
+/**
+ * The PR/MR's labels for the review gate: read live when the platform can (a label added since the event),
+ * else as the CI's event or variables gave them; undefined outside a PR/MR.
+ */
+export async function currentLabels(platform: Platform | undefined, warn: (message: string) => void): Promise<string[] | undefined> {
+  if (platform?.review) {
+    try {
+      return await platform.review.labels();
+    } catch (error) {
+      warn(`could not read the labels of the PR/MR, using the event's: ${describe(platform, error)}`);
+    }
+  }
+  return platform?.build.labels ? [...platform.build.labels] : undefined;
+}
+
+/** A high-risk change: the label on the PR/MR, and the reviewers asked, unless a reviewer approved it already. */
+async function publishReview(platform: Platform, review: ReviewReport, report: PublishReport): Promise<void> {
+  const port = platform.review!;
+  try {
+    if (!review.labels?.includes(review.label)) report.posted.push(await port.addLabel(review.label));
+  } catch (error) {
+    report.notPosted.push(`the "${review.label}" label: ${describe(platform, error)}`);
+  }
+  const reviewers = review.reviewers;
+  if (review.approved || !reviewers || (!reviewers.users.length && !reviewers.teams.length)) return;
+  try {
+    report.posted.push(await port.requestReviewers(reviewers, 'Pipewarden security review'));
+  } catch (error) {
+    // Reviewers are a courtesy: the label and the gate still say what is needed.
+    report.warnings.push(`could not ask for security reviewers: ${describe(platform, error)}`);
+  }
+}
+
 /** The comment, the upload and the tickets, once for every platform; never throws for a platform's refusals. */
 export async function publish(platform: Platform, input: PublishInput): Promise<PublishReport> {
   const report: PublishReport = { posted: [], notPosted: [], warnings: [] };
@@ -83,6 +119,7 @@ export async function publish(platform: Platform, input: PublishInput): Promise<
       report.notPosted.push(`${platform.comment.what}: ${describe(platform, error)}`);
     }
   }
+  if (input.review?.reasons.length && platform.review) await publishReview(platform, input.review, report);
   if (input.upload && platform.upload) {
     try {
       const uploaded = await platform.upload.upload(input.outputs.github);

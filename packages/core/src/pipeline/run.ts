@@ -6,7 +6,9 @@ import { countFindings } from './merged-counts.js';
 import { parseScanOptions, type ScanOptions } from '../options/scan-options.js';
 import type { Ports } from '../ports/types.js';
 import { PROP } from '../sarif/types.js';
-import { assess, failsAlone, feedSource, judge, todayUtc, type FeedSource } from './assess.js';
+import { assess, failsAlone, feedSource, judge, stageGate, todayUtc, type FeedSource } from './assess.js';
+import { applyReviewGate } from '../review/report.js';
+import { reviewChange } from './review.js';
 import { collect, type CollectedReport } from './collect.js';
 import { coverageOf } from './coverage.js';
 import { applyIncomplete, beginDast, endDast, stopDast } from '../dast/pipeline.js';
@@ -128,6 +130,8 @@ async function scanWith(options: ParsedScanOptions, prepared: Prepared, staging:
   countFindings(collected.runs, ingested.log, findings);
   logRuns(collected.runs, ports);
   const verdict = judge(findings, options.config, options.stage, warnings);
+  const review = await reviewChange(options, prepared, ports);
+  applyReviewGate(verdict, stageGate(options.config, options.stage)?.rules, review, options.config.stages?.[options.stage]?.gate ?? 'default');
   // One verdict for every output: a scanner that could not run under a fail-closed policy makes the run an
   // error (exit 2) in the console, summary, report.json, SARIF and history alike.
   if (failClosed && trouble.failures.length) {
@@ -135,7 +139,7 @@ async function scanWith(options: ParsedScanOptions, prepared: Prepared, staging:
     verdict.errors = trouble.failures.map((failure) => `${failure.scanner} did not run: ${failure.reason.replace(/\s*\n\s*/g, ' ')}`);
   }
   applyIncomplete(verdict, incomplete, options.config.dast?.on_incomplete ?? 'fail');
-  const judged = { findings, verdict, waivers: assessed.waivers };
+  const judged = { findings, verdict, waivers: assessed.waivers, review };
   const coverage = coverageOf({ files: prepared.files, filesWithThirdParty: prepared.filesWithThirdParty, scanners: prepared.scanners, runs: collected.runs });
   const emitted = await emitRun({ options, prepared, ingested, judged, runs: collected.runs, startedAt, coverage }, parts.emit, ports);
   const exitCode = verdict.status === 'error' ? 2 : verdict.status === 'fail' ? 1 : 0;
@@ -143,5 +147,5 @@ async function scanWith(options: ParsedScanOptions, prepared: Prepared, staging:
     await record({ history: options.history, time: startedAt, provenance: emitted.provenance, stage: options.stage, log: ingested.log, findings, verdict, exitCode, baseline: Boolean(prepared.baselineLog), scanners: collected.runs, images: emitted.images });
   }
   const { log, reports, baseline, scope, merged } = ingested;
-  return { log, findings, verdict, scanners: collected.runs, reports, outputs: emitted.outputs, baseline, scope, merged, waivers: assessed.waivers, exclusions: prepared.exclusions.counts, coverage, failures: failClosed ? trouble.failures : [], exitCode };
+  return { log, findings, verdict, review, scanners: collected.runs, reports, outputs: emitted.outputs, baseline, scope, merged, waivers: assessed.waivers, exclusions: prepared.exclusions.counts, coverage, failures: failClosed ? trouble.failures : [], exitCode };
 }

@@ -10,6 +10,7 @@ import type { scanOptionsSchema } from '../options/scan-options.js';
 import type { Verdict } from '../policy/gate.js';
 import type { WaiverReport } from '../policy/waivers.js';
 import type { Log } from '../sarif/types.js';
+import type { ReviewReport } from '../review/report.js';
 import type { ScannerRegistry } from '../scanners/registry.js';
 
 export type ParsedScanOptions = z.output<typeof scanOptionsSchema>;
@@ -24,6 +25,8 @@ export interface ScanOutcome {
   log: Log;
   findings: Finding[];
   verdict: Verdict;
+  /** With a diff base: why the change needs a security reviewer (empty reasons: it does not). */
+  review?: ReviewReport | undefined;
   scanners: ScannerRun[];
   reports: { file: string; format: string; findings: number }[];
   outputs: EmitOutputs;

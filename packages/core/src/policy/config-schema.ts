@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { CATEGORIES, PRIORITIES, SEVERITIES } from '../finding.js';
 import { STAGES } from '../model/stage.js';
 import { dastSchema } from '../dast/config.js';
+import { reviewSchema } from '../review/config.js';
 
 export { dastSchema } from '../dast/config.js';
 
@@ -21,10 +22,17 @@ export const gateRuleSchema = z
     priority: z.enum(PRIORITIES).optional().describe('Findings of this priority or more urgent.'),
     scanner: z.string().min(1).optional().describe('Findings of this scanner (id, or tool name for ingested reports).'),
     scope: z.enum(['new', 'all']).optional().describe('Overrides gate.scope for this rule.'),
+    high_risk: z
+      .literal('require_label', { error: 'high_risk takes require_label (the approval label must be on the PR/MR)' })
+      .optional()
+      .describe('With a diff base: fail while the change is high-risk (review.high_risk) and the approval label is not on the PR/MR.'),
     max: z.number().int().min(0).default(0).describe('How many matching findings are tolerated.'),
   })
-  .refine((rule) => [rule.kev, rule.severity, rule.category, rule.risk, rule.priority, rule.scanner].some((v) => v !== undefined), {
-    message: 'a gate rule needs at least one of kev, severity, category, risk, priority, scanner',
+  .refine((rule) => [rule.kev, rule.severity, rule.category, rule.risk, rule.priority, rule.scanner, rule.high_risk].some((v) => v !== undefined), {
+    message: 'a gate rule needs at least one of kev, severity, category, risk, priority, scanner, high_risk',
+  })
+  .refine((rule) => rule.high_risk === undefined || [rule.kev, rule.severity, rule.category, rule.risk, rule.priority, rule.scanner, rule.scope].every((v) => v === undefined), {
+    message: 'high_risk is a rule of its own: put the finding conditions in another rule',
   });
 
 export const stageConfigSchema = z.strictObject({
@@ -177,6 +185,7 @@ export const configSchema = z.strictObject({
   feeds: feedsSchema.optional(),
   images: imagesSchema.optional(),
   tools: toolsSchema.optional().describe('Where `pipewarden tools install` and --install-tools download the pinned scanners from (docs/tools.md).'),
+  review: reviewSchema.optional().describe('Changes that need a security reviewer (docs/review.md).'),
   history: z.string().trim().min(1).optional().describe('The history file every run adds a line to (JSON Lines; default: history.jsonl in the out-dir). Keep it between runs as an artifact or cache.'),
 });
 

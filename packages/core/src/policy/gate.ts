@@ -20,6 +20,8 @@ export interface GateFailure {
   examples: string[];
   /** Every finding that tripped it. */
   findings: TrippingFinding[];
+  /** 'change': a rule about the change itself (high_risk: require_label); `matched` counts its reasons. */
+  about?: 'change' | undefined;
 }
 
 /** The gate's decision: a returned value, never an exception. */
@@ -55,10 +57,13 @@ export function describeRule(rule: GateRule): string {
   if (rule.priority) parts.push(rule.priority === 'P4' ? 'any priority' : rule.priority === 'P0' ? 'priority P0' : `priority ${rule.priority} or more urgent`);
   if (rule.risk !== undefined) parts.push(`risk ${rule.risk} or more`);
   if (rule.scope) parts.push(rule.scope === 'new' ? 'new only' : 'new or not');
+  if (rule.high_risk) parts.push('a high-risk change needs the approval label');
   return parts.join(', ');
 }
 
 export function ruleMatches(rule: GateRule, finding: Finding): boolean {
+  // A rule about the change itself (review.high_risk) matches no finding: src/review/report.ts applies it.
+  if (rule.high_risk) return false;
   if (rule.kev && !finding.kev) return false;
   if (rule.scanner && finding.scanner !== rule.scanner && finding.tool !== rule.scanner) return false;
   if (rule.category && finding.category !== rule.category) return false;

@@ -12,6 +12,25 @@ export interface BuildInfo {
   onDefaultBranch: boolean;
   /** A merge request's merge-base with its target: "new in this change" when the commit is in the clone. */
   diffBase?: string | undefined;
+  /** The PR/MR's labels as the CI's event or variables gave them (ReviewPort.labels() reads them live). */
+  labels?: readonly string[] | undefined;
+}
+
+/** Who to ask for a security review: users and teams (GitHub), users and a count of approvals (GitLab). */
+export interface ReviewRequest {
+  users: readonly string[];
+  teams: readonly string[];
+  approvals: number;
+}
+
+/** The PR/MR's labels and reviewers, for high-risk changes (review.high_risk). */
+export interface ReviewPort {
+  /** The labels on the PR/MR now. */
+  labels(): Promise<string[]>;
+  /** Puts a label on the PR/MR; returns what was done, e.g. "label security-review added to PR #12". */
+  addLabel(name: string): Promise<string>;
+  /** Asks for reviewers (GitHub review requests; GitLab an MR approval rule); returns what was done. */
+  requestReviewers(request: ReviewRequest, ruleName: string): Promise<string>;
 }
 
 /** One sticky comment on the pull or merge request, edited in place run after run. */
@@ -37,6 +56,8 @@ export interface Platform {
   comment?: CommentPort | undefined;
   tracker?: (TicketTracker & { readonly where: string }) | undefined;
   upload?: UploadPort | undefined;
+  /** Labels and reviewers of the PR/MR (only inside one, with a token that may write). */
+  review?: ReviewPort | undefined;
   /** Line-level annotations in the platform's own UI (GitHub's workflow annotations). */
   annotate?: ((findings: readonly Finding[]) => void) | undefined;
   /** A refusal in the platform's words (a read-only token, a missing scope), one line. */

@@ -9,6 +9,8 @@ import { describeOmissions } from './github-sarif.js';
 import { REPORT_SCHEMA_VERSION } from './json.js';
 import type { HistoryPoint } from '../model/provenance.js';
 import type { SummaryInput } from './summary.js';
+import { linesUrl } from './review.js';
+import { describeRanges } from '../review/lines.js';
 
 export type { HistoryPoint } from '../model/provenance.js';
 
@@ -173,6 +175,18 @@ const SCRIPT = `
  * filterable findings table with risk factors, and waivers. A Content-Security-Policy with a per-page nonce
  * keeps any script that slipped into report text from running, on top of escaping every piece of it.
  */
+/** The "Needs security review" section: each reason with a link to its lines. */
+function reviewHtml(review: HtmlReportInput['review'], links: HtmlReportInput['links']): string {
+  if (!review?.reasons.length) return '';
+  const status = review.approved ? `Approved: the <code>${e(review.approvalLabel)}</code> label is on it.` : `A security reviewer should look at it, then add the <code>${e(review.approvalLabel)}</code> label.`;
+  const items = review.reasons.map((r) => {
+    const where = `${r.file}${r.lines.length ? `:${describeRanges(r.lines.slice(0, 4))}` : ''}`;
+    const url = r.lines.length ? linesUrl(r.file, r.lines, links) : undefined;
+    return `<li>${url ? `<a href="${e(url)}" rel="noreferrer">${e(where)}</a>` : `<code>${e(where)}</code>`} · <b>${e(r.rule)}</b>: ${e(r.detail)}<br><span class="muted">${e(r.explanation)}</span></li>`;
+  });
+  return `<section><h2>Needs security review</h2><p>This change is high-risk: ${review.reasons.length} reason${review.reasons.length === 1 ? '' : 's'}. ${status}</p><ul class="plain">${items.join('')}</ul></section>`;
+}
+
 export function renderHtml(input: HtmlReportInput): string {
   const nonce = randomBytes(16).toString('base64');
   const blob = httpUrl(input.links?.blob);
@@ -202,7 +216,7 @@ export function renderHtml(input: HtmlReportInput): string {
   ].join('');
 
   const why = verdict.failures.length
-    ? `<section><h2>Why the gate failed</h2><ul class="plain">${verdict.failures.map((f) => `<li><b>${e(f.rule)}</b>: ${f.matched} finding${f.matched === 1 ? '' : 's'}, at most ${f.max} allowed <span class="muted">(${e(f.examples.slice(0, 3).join(', '))})</span></li>`).join('')}</ul></section>`
+    ? `<section><h2>Why the gate failed</h2><ul class="plain">${verdict.failures.map((f) => `<li><b>${e(f.rule)}</b>: ${f.matched} ${f.about === 'change' ? 'reason' : 'finding'}${f.matched === 1 ? '' : 's'}, at most ${f.max} allowed <span class="muted">(${e(f.examples.slice(0, 3).join(', '))})</span></li>`).join('')}</ul></section>`
     : '';
   const warnings = verdict.warnings.length ? `<section><h2>Warnings</h2><ul class="plain">${verdict.warnings.map((w) => `<li>${e(w)}</li>`).join('')}</ul></section>` : '';
   const waivers = [
@@ -256,6 +270,7 @@ ${all.length > shown.length ? `<p class="muted">The ${all.length - shown.length}
 <header class="${verdict.status}"><h1 id="verdict">${title.charAt(0).toUpperCase()}${title.slice(1)}</h1><p>${subtitle}</p>${(verdict.errors ?? []).map((error) => `<p>${e(error)}</p>`).join('')}${(verdict.incomplete ?? []).map((reason) => `<p>Incomplete: ${e(reason)}</p>`).join('')}</header>
 <main>
 ${why}
+${reviewHtml(input.review, input.links)}
 <section><h2>Open findings</h2><div class="cards">${cards}</div></section>
 <section><div class="charts">${charts}</div></section>
 ${warnings}${waiverSection}${github}

@@ -3,12 +3,13 @@ import type { Finding } from '../finding.js';
 import { byRisk } from '../risk/prioritize.js';
 import { version } from '../version.js';
 import type { SummaryInput } from './summary.js';
+import { reviewJson } from './review.js';
 
 /**
  * report.json's schema version (docs/report-json.md, docs/schemas/report-v1.schema.json). Adding a field is a
  * minor change; renaming or removing one is a major one and bumps the first number.
  */
-export const REPORT_SCHEMA_VERSION = '1.4';
+export const REPORT_SCHEMA_VERSION = '1.5';
 
 export interface JsonReportInput extends Omit<SummaryInput, 'outputs'> {
   exitCode?: number;
@@ -56,10 +57,11 @@ export function renderJson(input: JsonReportInput): Record<string, unknown> {
     ...(input.verdict.errors?.length ? { errors: input.verdict.errors } : {}),
     ...(input.verdict.incomplete?.length ? { incomplete: input.verdict.incomplete } : {}),
     ...(input.exitCode !== undefined ? { exitCode: input.exitCode } : {}),
-    failures: input.verdict.failures.map(({ rule, matched, max, findings }) => ({ rule, matched, max, findings })),
+    failures: input.verdict.failures.map(({ rule, matched, max, findings, about }) => ({ rule, matched, max, findings, ...(about ? { about } : {}) })),
     counts: { total: input.findings.length, ...input.verdict.counts, fixed: input.fixed?.length ?? 0 },
     ...(input.baseline ? { baseline: input.baseline } : {}),
     ...(input.scope ? { diff: input.scope } : {}),
+    ...(input.review ? { review: reviewJson(input.review) } : {}),
     ...(input.exclusions && (Object.keys(input.exclusions.files).length || Object.keys(input.exclusions.findings).length) ? { excluded: { files: input.exclusions.files, findings: input.exclusions.findings } } : {}),
     ...(input.coverage?.length ? { coverage: input.coverage } : {}),
     warnings: input.verdict.warnings,

@@ -48,5 +48,6 @@ function restOf(props: Record<string, unknown>): Omit<SummaryInput, 'findings' |
     images: props[PROP.images] as SummaryInput['images'],
     coverage: props[PROP.coverage] as SummaryInput['coverage'],
     exclusions: props[PROP.excluded] as SummaryInput['exclusions'],
+    review: props[PROP.review] as SummaryInput['review'],
   };
 }

@@ -13,6 +13,7 @@ import { describeExclusions } from '../files/exclusions.js';
 import type { Verdict } from '../policy/gate.js';
 import { byRisk } from '../risk/prioritize.js';
 import { escapeMarkdown, markdownCode } from './escape.js';
+import { reviewMarkdown, reviewText } from './review.js';
 
 /** What the renderers take: the run's summary and what the emitter learned while writing. */
 export interface SummaryInput extends RunSummary {
@@ -155,10 +156,13 @@ function markdownParts(input: SummaryInput): MarkdownParts {
   if (verdict.failures.length) {
     out.push('**Why the gate failed:**', '');
     for (const failure of verdict.failures) {
-      out.push(`- **${escapeMarkdown(failure.rule)}**: ${failure.matched} finding${failure.matched === 1 ? '' : 's'}, at most ${failure.max} allowed (${failure.examples.slice(0, 3).map((e) => markdownCode(e)).join(', ')})`);
+      const unit = failure.about === 'change' ? 'reason' : 'finding';
+      out.push(`- **${escapeMarkdown(failure.rule)}**: ${failure.matched} ${unit}${failure.matched === 1 ? '' : 's'}, at most ${failure.max} allowed (${failure.examples.slice(0, 3).map((e) => markdownCode(e)).join(', ')})`);
     }
     out.push('');
   }
+  // Right after the verdict: a reviewer scanning the PR sees first that the change itself needs them.
+  out.push(...reviewMarkdown(input.review, links));
   out.push(
     `**${active.length} finding${active.length === 1 ? '' : 's'}** (${countsLine(active)}) from ${sourcesOf(input)} tool${sourcesOf(input) === 1 ? '' : 's'}, stage \`${escapeMarkdown(input.stage, 40)}\`; the gate looked at ${verdict.scope === 'new' ? 'new findings' : 'all findings'} (${verdict.gated})${waived ? `; ${waived} waived` : ''}.`,
     '',
@@ -336,6 +340,7 @@ export function renderText(input: SummaryInput): string {
   if (findings.length > MAX_LINES) out.push(`  … and ${findings.length - MAX_LINES} more in the SARIF log`);
   out.push('');
   for (const line of [baselineLine(input), scopeLine(input)]) if (line) out.push(line);
+  out.push(...reviewText(input.review));
   for (const line of input.coverage ?? []) {
     if (line.status !== 'checked') out.push(`${line.status === 'not checked' ? 'Not checked' : 'Partly checked'}: ${line.what} (${line.files} file${line.files === 1 ? '' : 's'}): ${line.why}`);
   }

@@ -113,6 +113,7 @@ export interface PipewardenProps {
   'pipewarden/images': Record<string, unknown>[];
   'pipewarden/coverage': Record<string, unknown>[];
   'pipewarden/excluded': Record<string, unknown>;
+  'pipewarden/review': Record<string, unknown>;
 }
 
 export type PropKey = keyof PipewardenProps;
@@ -124,7 +125,7 @@ const KEYS = [
   'context', 'package', 'dast', 'requests', 'route', 'image', 'scope', 'confidence', 'fingerprint', 'toolFingerprint', 'secretHash', 'entropy', 'verified', 'tools',
   'duplicates', 'carriedOver', 'waiver', 'dev', 'direct', 'via', 'pkgPath', 'fixState', 'fixedUpstream', 'baseAgeDays', 'vexState', 'exploitMaturity', 'framework',
   'host', 'status', 'alertNumber', 'alertState', 'issueType', 'sonarType', 'pluginId', 'qid', 'commit', 'repository', 'outsideRoot', 'feeds', 'inventory', 'sbomComponents', 'dependencies', 'advisories', 'stage',
-  'shard', 'baseline', 'diff', 'merged', 'verdict', 'waivers', 'scanners', 'provenance', 'images', 'coverage', 'excluded',
+  'shard', 'baseline', 'diff', 'merged', 'verdict', 'waivers', 'scanners', 'provenance', 'images', 'coverage', 'excluded', 'review',
 ] as const satisfies readonly Short<PropKey>[];
 
 /** Every key by its short name: PROP.risk is 'pipewarden/risk'. */
