@@ -57,7 +57,7 @@ export const scanOptionsSchema = z.object({
   history: nonEmpty('--history').optional(),
   'no-history': z.boolean().default(false),
   'fail-on': z.enum(FAIL_ON, { error: (issue) => `"${String(issue.input)}" is not ${FAIL_ON.join(', ')}` }).default('policy'),
-  tickets: z.enum(['none', 'gitlab', 'github'], { error: (issue) => `"${String(issue.input)}" is not none, gitlab or github` }).default('none'),
+  tickets: z.enum(['none', 'gitlab', 'github', 'jira'], { error: (issue) => `"${String(issue.input)}" is not none, gitlab, github or jira` }).optional(),
   'max-new-tickets': z
     .string()
     .regex(/^\d+$/, 'expected a whole number')

@@ -199,7 +199,7 @@ describe('the GitHub Action, run from dist/ under Node 24 against a GitHub API o
     expect(main.code).toBe(1);
     const pingIssue = server.issues.find((i) => i.title.includes('ping.js'))!;
     expect(pingIssue).toMatchObject({ state: 'closed', state_reason: 'completed' });
-    expect(pingIssue.comments.at(-1)).toMatch(/No longer found on the default branch/);
+    expect(pingIssue.comments.at(-1)).toMatch(/no longer found on the default branch/);
     expect(calcIssue.state).toBe('open');
     expect(server.issues).toHaveLength(2);
     expect(server.comments).toHaveLength(1);

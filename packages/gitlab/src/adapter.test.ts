@@ -83,7 +83,7 @@ describe('the GitLab adapter, through `pipewarden scan` in a GitLab job, against
     expect(main.code).toBe(1);
     const ping = server.issues.find((i) => i.title.includes('ping.js'))!;
     expect(ping.state).toBe('closed');
-    expect(ping.notes.at(-1)).toMatch(/No longer found on the default branch/);
+    expect(ping.notes.at(-1)).toMatch(/Fixed: no longer found on the default branch/);
     expect(server.issues.find((i) => i.title.includes('calc.js'))!.state).toBe('opened');
     expect(server.issues).toHaveLength(2);
     expect(server.notes).toHaveLength(1);

@@ -5,6 +5,8 @@ import type { Platform } from '../ports/platform.js';
 import type { Log } from '../sarif/types.js';
 import { completedTools, planTickets } from '../tickets/plan.js';
 import { describeTrackerError, syncTickets, type TicketSyncResult } from '../tickets/sync.js';
+import { ticketAcceptances, type TicketAcceptance } from '../tickets/acceptance.js';
+import type { Ticket } from '../tickets/types.js';
 
 export interface PublishInput {
   findings: readonly Finding[];
@@ -23,6 +25,8 @@ export interface PublishInput {
   /** The gate was scoped to a diff: missing findings were not looked for, so nothing is closed. */
   diffScoped: boolean;
   today: string;
+  /** The tracker's tickets as read before the scan (for the acceptances the gate honoured): not read twice. */
+  existingTickets?: readonly Ticket[] | undefined;
 }
 
 export interface PublishReport {
@@ -40,6 +44,8 @@ function describe(platform: Platform, error: unknown): string {
 
 function syncLine(sync: TicketSyncResult, cap: number | undefined): string {
   const parts = [`${sync.created} opened`, `${sync.updated} updated`, `${sync.reopened} reopened`, `${sync.closed} closed`, `${sync.unchanged} unchanged`];
+  if (sync.accepted) parts.push(`${sync.accepted} left closed as accepted`);
+  if (sync.commented) parts.push(`${sync.commented} commented`);
   if (sync.deferred) parts.push(`${sync.deferred} waiting (over the cap of ${cap ?? 10} new per run)`);
   return `issues: ${parts.join(', ')}`;
 }
@@ -47,9 +53,9 @@ function syncLine(sync: TicketSyncResult, cap: number | undefined): string {
 /** Keeps one ticket per finding group on the platform's tracker: list → plan → sync → report. */
 async function publishTickets(platform: Platform, input: PublishInput, report: PublishReport): Promise<void> {
   const tracker = platform.tracker!;
-  let existing;
+  let existing = input.existingTickets;
   try {
-    existing = await tracker.list();
+    existing ??= await tracker.list();
   } catch (error) {
     // Planning against an unread list would open every ticket a second time.
     report.warnings.push(`could not read the issues of ${tracker.where}, so none were posted: ${describe(platform, error)}`);
@@ -67,10 +73,30 @@ async function publishTickets(platform: Platform, input: PublishInput, report: P
     today: input.today,
     links: platform.build.links,
     render: (draft) => tracker.render(draft),
+    acceptedAs: tickets?.accepted_as,
+    acceptedForDays: tickets?.accepted_for_days,
+    run: { commit: platform.build.provenance?.commit, pipeline: platform.build.provenance?.pipeline },
   });
+  // A tracker that cannot carry the plan out (a transition the workflow lacks) stops here, before any change.
+  await tracker.check?.(plan);
   const sync = await syncTickets(plan, tracker);
   report.posted.push(syncLine(sync, cap));
   for (const { what, error } of sync.failures) report.notPosted.push(`issues: ${what}: ${describe(platform, error)}`);
+}
+
+/**
+ * The tracker's tickets before the scan, and the acceptances among them (tickets people closed as won't fix):
+ * the gate honours them as waivers. A tracker that cannot be read waives nothing and says why.
+ */
+export async function readTicketState(platform: Platform, config: PipewardenConfig, today: string): Promise<{ tickets?: Ticket[]; acceptances: TicketAcceptance[]; warning?: string }> {
+  const tracker = platform.tracker;
+  if (!tracker) return { acceptances: [] };
+  try {
+    const tickets = await tracker.list();
+    return { tickets, acceptances: ticketAcceptances(tickets, { acceptedAs: config.tickets?.accepted_as, acceptedForDays: config.tickets?.accepted_for_days, today }) };
+  } catch (error) {
+    return { acceptances: [], warning: `could not read the issues of ${tracker.where}, so no ticket's acceptance was honoured and none were posted: ${describe(platform, error)}` };
+  }
 }
 
 /** The comment, the upload and the tickets, once for every platform; never throws for a platform's refusals. */
