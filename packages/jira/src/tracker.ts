@@ -63,7 +63,8 @@ export function jiraTracker(api: JiraApi, config: JiraConfig): TicketTracker & {
       title: issue.fields.summary ?? '',
       body: JSON.stringify(issue.fields.description ?? ''),
       section: property.digest,
-      labels: issue.fields.labels ?? [],
+      // The key label is the tracker's own (for JQL): the planner sees the labels it and people chose.
+      labels: (issue.fields.labels ?? []).filter((l) => l !== `pipewarden-${property.marker.key.slice(0, 12)}`),
       marker: property.marker,
       url: `${base}/browse/${issue.key}`,
       ...(closed ? { closure: { reason: issue.fields.resolution?.name, by: resolvedBy?.displayName ?? resolvedBy?.name, at: issue.fields.resolutiondate ?? undefined } } : {}),
@@ -77,7 +78,7 @@ export function jiraTracker(api: JiraApi, config: JiraConfig): TicketTracker & {
     if (found) return found;
     const setting = what === 'close' ? 'close_transition' : 'reopen_transition';
     throw new ConfigError(
-      `tickets.jira.${setting}: ${wanted ? `"${wanted}" is` : `none of ${defaults.join(', ')} is`} a transition Jira offers on ${ticket.id} to ${what} it; it offers: ${offered.map((t) => t.name).join(', ') || 'none'}`,
+      `tickets.jira.${setting}: ${wanted ? `"${wanted}" is not` : `none of ${defaults.join(', ')} is`} a transition Jira offers on ${ticket.id} to ${what} it; it offers: ${offered.map((t) => t.name).join(', ') || 'none'}`,
     );
   };
   return {
@@ -106,7 +107,7 @@ export function jiraTracker(api: JiraApi, config: JiraConfig): TicketTracker & {
       };
       // The marker goes in with the issue: a run stopped in between cannot leave an issue no later run finds.
       const { key } = await api.create(fields, { key: PROPERTY, value: { marker: draft.marker, digest: digest(draft) } });
-      return { id: key, state: 'open', title: draft.title, body: '', section: digest(draft), labels: labelsOf(draft), marker: draft.marker, url: `${base}/browse/${key}` };
+      return { id: key, state: 'open', title: draft.title, body: '', section: digest(draft), labels: draft.labels, marker: draft.marker, url: `${base}/browse/${key}` };
     },
     async update(ticket: Ticket, draft: TicketDraft) {
       await api.edit(ticket.id, { summary: draft.title, description: description(current(ticket), draft), ...common(draft) });

@@ -53,6 +53,11 @@ function syncLine(sync: TicketSyncResult, cap: number | undefined): string {
 /** Keeps one ticket per finding group on the platform's tracker: list → plan → sync → report. */
 async function publishTickets(platform: Platform, input: PublishInput, report: PublishReport): Promise<void> {
   const tracker = platform.tracker!;
+  // A pull or merge request's findings are not on the default branch yet: its comment tells them, tickets do not.
+  if (!platform.build.onDefaultBranch) {
+    report.posted.push('issues: none kept from a pull or merge request run (tickets follow the default branch)');
+    return;
+  }
   let existing = input.existingTickets;
   try {
     existing ??= await tracker.list();
@@ -68,7 +73,7 @@ async function publishTickets(platform: Platform, input: PublishInput, report: P
     maxNew: cap,
     labels: tickets?.labels,
     confidential: tickets?.confidential ?? true,
-    closeMissing: platform.build.onDefaultBranch && !input.diffScoped && input.stage !== 'precommit',
+    closeMissing: !input.diffScoped && input.stage !== 'precommit',
     completeScanners: completedTools(input.log),
     today: input.today,
     links: platform.build.links,
