@@ -1,4 +1,4 @@
-import { describeTrackerError, renderTicketMarkdown, type BuildInfo, type Platform } from '@pipewarden/core';
+import { describeTrackerError, type BuildInfo, type Platform } from '@pipewarden/core';
 import { isForbidden, makeClient, statusOf, type GitlabClient } from './client.js';
 import type { GitlabJobContext } from './context.js';
 import { upsertMergeRequestNote } from './note.js';
@@ -30,10 +30,9 @@ export function gitlabPlatform(context: GitlabJobContext, build: BuildInfo): Pla
   const base = { name: 'gitlab', build: { ...build, onDefaultBranch: context.onDefaultBranch, diffBase: context.diffBaseSha }, describeError: describeGitlabError };
   if (!context.token) return { ...base, missing: { text: 'the MR note and issues: no token (set PIPEWARDEN_GITLAB_TOKEN)', comment: context.mergeRequestIid !== undefined } };
   const api = makeClient(context);
-  const tracker = gitlabTracker(api, context.projectId);
   return {
     ...base,
     comment: context.mergeRequestIid !== undefined ? note(api, context, context.mergeRequestIid) : undefined,
-    tracker: { ...tracker, render: renderTicketMarkdown },
+    tracker: gitlabTracker(api, context.projectId),
   };
 }
