@@ -48,6 +48,7 @@ import {
   type Ports,
   type ScanOutcome,
   readTicketState,
+  withJiraOptions,
   type Ticket,
 } from '@pipewarden/core';
 import { feedFetcher } from './fetcher.js';
@@ -140,6 +141,8 @@ Options:
                            (tickets.jira in pipewarden.yml; JIRA_API_TOKEN, and JIRA_EMAIL on Cloud); default
                            pipewarden.yml's tickets.tracker, else none. Tickets people close as won't fix or
                            not planned waive their findings for tickets.accepted_for_days (default 90)
+  --jira-url URL, --jira-project KEY
+                           with --tickets jira: Jira's base URL and project key (else tickets.jira in pipewarden.yml)
   --max-new-tickets N      at most N new issues per run (default 10)
   --no-note                in GitLab CI: do not post the merge request note
   --install-tools          first install the pinned builds of the external tools this run uses (Trivy, Grype,
@@ -424,9 +427,10 @@ async function scan(args: string[], io: CliIo): Promise<number> {
   if (positionals.length > 1) throw new ConfigError(`scan takes one directory, got ${positionals.length}: ${positionals.join(' ')}`);
   const options = validateOptions(scanOptionsSchema, { ...values, dir: positionals[0] ?? '.' });
   const configFile = await configFileOf(options.config, resolve(io.cwd, options.dir), io.cwd);
-  const config = applyFailOn(configFile ? await loadConfigFile(resolve(io.cwd, configFile)) : {}, options.stage, options['fail-on']);
+  const config = withJiraOptions(applyFailOn(configFile ? await loadConfigFile(resolve(io.cwd, configFile)) : {}, options.stage, options['fail-on']), { url: options['jira-url'], project: options['jira-project'] });
   // Checked before anything runs: a missing token or a bad CI variable should fail in a second, not after the scanners.
-  const tickets = options.tickets ?? config.tickets?.tracker ?? 'none';
+  // --tickets wins; without it, pipewarden.yml's tickets.tracker.
+  const tickets = values.tickets === undefined ? (config.tickets?.tracker ?? 'none') : options.tickets;
   const { platform, trackerMissing } = await platformFor(io.env, tickets, config, (message) => io.stderr.write(`pipewarden › ${message}\n`));
   // Read before the scan: tickets people closed as accepted waive their findings at this run's gate.
   const ticketState = tickets !== 'none' && platform?.tracker && !platform.missing ? await readTicketState(platform, config, new Date().toISOString().slice(0, 10)) : { acceptances: [] };

@@ -4,7 +4,7 @@ import { STAGES } from '../model/stage.js';
 import { dastSchema } from '../dast/config.js';
 import { ticketsSchema } from './tickets-schema.js';
 
-export { ticketsSchema, jiraSchema, type JiraConfig } from './tickets-schema.js';
+export { ticketsSchema, jiraSchema, withJiraOptions, type JiraConfig } from './tickets-schema.js';
 
 export { dastSchema } from '../dast/config.js';
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { PRIORITIES } from '../finding.js';
+import { ConfigError } from '../errors.js';
 
 const envName = z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'an environment variable name such as JIRA_API_TOKEN');
 const fieldValue: z.ZodType<unknown> = z.lazy(() => z.union([z.string().max(1000), z.number(), z.boolean(), z.array(fieldValue).max(50), z.record(z.string(), fieldValue)]));
@@ -44,3 +45,22 @@ export const ticketsSchema = z.strictObject({
 });
 
 export type JiraConfig = z.output<typeof jiraSchema>;
+
+/**
+ * pipewarden.yml with a platform's Jira inputs laid over tickets.jira (the Action's jira-url, the component's
+ * jira_url…), checked by the same schema: every problem at once, named by its input.
+ */
+export function withJiraOptions<C extends { tickets?: z.output<typeof ticketsSchema> | undefined }>(config: C, inputs: { url?: string | undefined; project?: string | undefined }): C {
+  if (!inputs.url && !inputs.project) return config;
+  const merged = { ...config.tickets?.jira, ...(inputs.url ? { url: inputs.url } : {}), ...(inputs.project ? { project: inputs.project } : {}) };
+  const parsed = jiraSchema.safeParse(merged);
+  if (!parsed.success) {
+    const names: Record<string, string> = { url: 'jira-url', project: 'jira-project' };
+    const problems = parsed.error.issues.map((issue) => {
+      const key = String(issue.path[0] ?? '');
+      return `${names[key] && (inputs as Record<string, unknown>)[key] ? names[key] : `tickets.jira.${key}`}: ${issue.message}`;
+    });
+    throw new ConfigError(problems.join('; '), { problems });
+  }
+  return { ...config, tickets: { ...config.tickets, jira: parsed.data } };
+}
