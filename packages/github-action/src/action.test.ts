@@ -10,6 +10,7 @@ import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { DEMO } from '../../../test-support/demo-app.js';
 import { TOOL_RELEASES, toolPlatformOf } from '@pipewarden/core';
+import { FakeJira } from '../../../test-support/fake-jira.js';
 import { FakeGitHub } from '../../../test-support/fake-github.js';
 import { sharedAdvisories } from '../../../test-support/advisories.js';
 import { archiveRepo } from '../../../test-support/git-archive.js';
@@ -216,6 +217,28 @@ describe('the GitHub Action, run from dist/ under Node 24 against a GitHub API o
     expect(history.at(-1)).toMatchObject({ branch: 'master', defaultBranch: 'master', verdict: 'fail', counts: { total: 2 } });
     // No secret, no runner path, ever, in what was posted.
     for (const r of server.writes()) expect(JSON.stringify(r.body ?? '')).not.toContain(tmpdir());
+  }, 180_000);
+
+  it('tickets: jira keeps Jira tickets from the default branch (credentials from the step env) and honours a Won\'t Do at the gate', async () => {
+    const jira = new FakeJira('data-center');
+    await jira.start();
+    try {
+      const ws = await workspace({ 'calc.js': EVAL });
+      const push = { name: 'push', payload: PUSH_MASTER, ref: 'refs/heads/master', sha: SHA };
+      const inputs = { scanners: 'eslint-security', tickets: 'jira', 'jira-url': jira.url, 'jira-project': 'SEC' };
+      const first = await runAction(server, ws, push, inputs, { JIRA_API_TOKEN: 'pat-token' });
+      expect(first.code, first.stdout).toBe(1);
+      expect(jira.issues.map((i) => i.summary)).toEqual(['[P1] security/detect-eval-with-expression in calc.js']);
+      expect(server.issues).toHaveLength(0);
+      expect(first.stdout).not.toContain('pat-token');
+      jira.resolveAsPerson(jira.issues[0]!.key, "Won't Do", 'ana', new Date().toISOString());
+      const second = await runAction(server, ws, push, inputs, { JIRA_API_TOKEN: 'pat-token' });
+      expect(second.code, second.stdout).toBe(0);
+      expect(second.summary).toMatch(/### Accepted on tickets[\s\S]*closed as Won't Do by ana/);
+      expect(jira.issues[0]!.status).toBe('Done');
+    } finally {
+      await jira.stop();
+    }
   }, 180_000);
 
   it('two runs racing on one PR leave one comment', async () => {
