@@ -38,6 +38,8 @@ export class FakeJira extends FakeApi<RecordedRequest> {
   rateLimited = 0;
   /** How many requests were refused with 429. */
   refused = 0;
+  /** The next this many requests fail with 503 and no Retry-After (the server's trouble). */
+  unavailable = 0;
   /** The transitions the workflow offers from an open and from a done issue. */
   workflow = { open: [{ id: '21', name: 'Start Progress' }, { id: '31', name: 'Done' }, { id: '41', name: "Won't Do" }], done: [{ id: '51', name: 'Reopen' }] };
   private nextId = 1;
@@ -118,6 +120,10 @@ export class FakeJira extends FakeApi<RecordedRequest> {
       this.rateLimited--;
       this.refused++;
       return this.send(res, 429, { errorMessages: ['Rate limit exceeded.'] }, { 'retry-after': '1' });
+    }
+    if (this.unavailable > 0) {
+      this.unavailable--;
+      return this.send(res, 503, { errorMessages: ['Service unavailable'] });
     }
     const api = `/rest/api/${this.v}`;
     const b = body ?? {};

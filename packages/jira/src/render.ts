@@ -89,8 +89,8 @@ function wikiBlock(b: TicketBlock): string {
     case 'list':
       return b.items.map((item) => `* ${line(item)}`).join('\n');
     case 'code':
-      // Nothing inside may end the block early.
-      return `{noformat}\n${clean(b.text).replace(/\{noformat\}/gi, '{ noformat}')}\n{noformat}`;
+      // Nothing inside may end the block, or Pipewarden's panel, early.
+      return `{noformat}\n${clean(b.text).replace(/\{(noformat|panel)/gi, '{ $1')}\n{noformat}`;
     case 'note':
       return `_${line(b.content)}_`;
   }
