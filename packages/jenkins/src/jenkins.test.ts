@@ -215,6 +215,22 @@ describe.skipIf(!hasGroovy)('the Jenkins shared library, run under Groovy in a r
     }
   }, 120_000);
 
+  it('Jira tickets too: the personal access token from the credential, the URL and project as parameters', async () => {
+    const { FakeJira } = await import('../../../test-support/fake-jira.js');
+    const jira = new FakeJira('data-center');
+    await jira.start();
+    try {
+      const build = await jenkins('pipewardenScan', demo, { command: COMMAND, tickets: 'jira', credentialsId: 'jira-token', jiraUrl: jira.url, jiraProject: 'SEC', outDir: 'out-jira', unstableOnFailure: true, maxNewTickets: 100 }, { credentials: { 'jira-token': 'pat-token' }, env: { BRANCH_NAME: 'main' } });
+      expect(build.result).toBe('UNSTABLE');
+      expect(build.calls[0]!.args).toEqual([{ type: 'string', credentialsId: 'jira-token', variable: 'JIRA_API_TOKEN' }]);
+      expect(jira.issues.length).toBeGreaterThanOrEqual(4);
+      expect(jira.issues.every((i) => typeof i.description === 'string' && i.labels.includes('pipewarden'))).toBe(true);
+      expect(build.log).not.toContain('pat-token');
+    } finally {
+      await jira.stop();
+    }
+  }, 120_000);
+
   it('tickets without a credential or a project: one error before anything runs', async () => {
     const build = await jenkins('pipewardenScan', demo, { command: COMMAND, tickets: 'github', githubRepository: 'not a repo' });
     expect(steps(build)).toEqual(['error']);

@@ -140,7 +140,7 @@ describe.each(['cloud', 'data-center'] as const)('Jira %s through `pipewarden sc
 
   it('missing credentials fail before the scan, naming the variables', async () => {
     const { dir } = await project(config());
-    const env = flavor === 'cloud' ? { JIRA_EMAIL: '', JIRA_API_TOKEN: '' } : { JIRA_API_TOKEN: '' };
+    const env: Record<string, string> = flavor === 'cloud' ? { JIRA_EMAIL: '', JIRA_API_TOKEN: '' } : { JIRA_API_TOKEN: '' };
     const run = await scan(dir, { BRANCH_NAME: 'main', ...env });
     expect(run.code).toBe(2);
     expect(run.stderr).toMatch(/JIRA_API_TOKEN/);

@@ -71,11 +71,18 @@ export function jiraTracker(api: JiraApi, config: JiraConfig): TicketTracker & {
     };
   };
   const current = (ticket: Ticket) => JSON.parse(ticket.body) as unknown;
+  // Transitions depend on each issue's status: checked for every issue before any change, then reused.
+  const checked = new Map<string, { id: string; name: string }>();
   const transitionFor = async (ticket: Ticket, wanted: string | undefined, defaults: readonly string[], what: string) => {
+    const known = checked.get(`${what} ${ticket.id}`);
+    if (known) return known;
     const offered = await api.transitions(ticket.id);
     const names = wanted ? [wanted] : defaults;
     const found = names.map((n) => offered.find((t) => t.name.toLowerCase() === n.toLowerCase())).find(Boolean);
-    if (found) return found;
+    if (found) {
+      checked.set(`${what} ${ticket.id}`, found);
+      return found;
+    }
     const setting = what === 'close' ? 'close_transition' : 'reopen_transition';
     throw new ConfigError(
       `tickets.jira.${setting}: ${wanted ? `"${wanted}" is not` : `none of ${defaults.join(', ')} is`} a transition Jira offers on ${ticket.id} to ${what} it; it offers: ${offered.map((t) => t.name).join(', ') || 'none'}`,
@@ -90,10 +97,8 @@ export function jiraTracker(api: JiraApi, config: JiraConfig): TicketTracker & {
     },
     /** Before any change: every close and reopen has its transition, or nothing is done at all. */
     async check(plan: TicketPlan) {
-      const close = plan.close[0];
-      const reopen = plan.reopen[0];
-      if (close) await transitionFor(close.ticket, config.close_transition, CLOSE, 'close');
-      if (reopen) await transitionFor(reopen.ticket, config.reopen_transition, REOPEN, 'reopen');
+      for (const { ticket } of plan.close) await transitionFor(ticket, config.close_transition, CLOSE, 'close');
+      for (const { ticket } of plan.reopen) await transitionFor(ticket, config.reopen_transition, REOPEN, 'reopen');
     },
     async create(draft: TicketDraft) {
       const fields = {
