@@ -28,6 +28,8 @@ export interface FakeIssue {
   state_reason?: string | null;
   labels: string[];
   comments: string[];
+  closed_at?: string | null;
+  closed_by?: string | null;
 }
 
 export interface FakeUpload {
@@ -65,8 +67,29 @@ export class FakeGitHub extends FakeApi<RecordedRequest> {
     this.send(res, 200, slice, headers);
   }
 
-  private issueJson(issue: FakeIssue) {
-    return { id: issue.number + 50_000, number: issue.number, title: issue.title, body: issue.body, state: issue.state, state_reason: issue.state_reason ?? null, labels: issue.labels.map((name) => ({ name })) };
+  /** As GitHub: who closed an issue is told by the issue itself, not by the list. */
+  private issueJson(issue: FakeIssue, single = false) {
+    return {
+      id: issue.number + 50_000,
+      number: issue.number,
+      html_url: `https://github.example.com/acme/shop/issues/${issue.number}`,
+      title: issue.title,
+      body: issue.body,
+      state: issue.state,
+      state_reason: issue.state_reason ?? null,
+      labels: issue.labels.map((name) => ({ name })),
+      closed_at: issue.state === 'closed' ? (issue.closed_at ?? null) : null,
+      ...(single ? { closed_by: issue.state === 'closed' && issue.closed_by ? { login: issue.closed_by } : null } : {}),
+    };
+  }
+
+  /** A person closes an issue (not_planned, completed…) on a given day. */
+  closeAsPerson(number: number, reason: string, by: string, at: string): void {
+    Object.assign(this.issues.find((i) => i.number === number)!, { state: 'closed', state_reason: reason, closed_by: by, closed_at: at });
+  }
+
+  reopenAsPerson(number: number): void {
+    Object.assign(this.issues.find((i) => i.number === number)!, { state: 'open', state_reason: 'reopened', closed_by: null, closed_at: null });
   }
 
   protected async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -144,9 +167,15 @@ export class FakeGitHub extends FakeApi<RecordedRequest> {
         return this.send(res, 201, this.issueJson(issue));
       }
     }
+    if ((m = /^\/repos\/[^/]+\/[^/]+\/issues\/(\d+)$/.exec(url.pathname)) && method === 'GET') {
+      const issue = this.issues.find((i) => i.number === Number(m![1]));
+      return issue ? this.send(res, 200, this.issueJson(issue, true)) : this.send(res, 404, { message: 'Not Found' });
+    }
     if ((m = /^\/repos\/[^/]+\/[^/]+\/issues\/(\d+)$/.exec(url.pathname)) && method === 'PATCH') {
       const issue = this.issues.find((i) => i.number === Number(m![1]));
       if (!issue) return this.send(res, 404, { message: 'Not Found' });
+      if (b.state === 'closed' && issue.state !== 'closed') Object.assign(issue, { closed_at: new Date().toISOString(), closed_by: 'pipewarden[bot]' });
+      if (b.state === 'open' && issue.state !== 'open') Object.assign(issue, { closed_at: null, closed_by: null, state_reason: 'reopened' });
       if (typeof b.title === 'string') issue.title = b.title;
       if (typeof b.body === 'string') issue.body = b.body;
       if (Array.isArray(b.labels)) issue.labels = b.labels as string[];

@@ -28,6 +28,8 @@ export interface FakeGitlabIssue {
   confidential: boolean;
   due_date: string | null;
   notes: string[];
+  closed_at?: string | null;
+  closed_by?: string | null;
 }
 
 export class FakeGitlab extends FakeApi<RecordedRequest> {
@@ -56,7 +58,31 @@ export class FakeGitlab extends FakeApi<RecordedRequest> {
   }
 
   private issueJson(i: FakeGitlabIssue) {
-    return { id: i.iid + 9000, iid: i.iid, project_id: 7, title: i.title, description: i.description, state: i.state, labels: i.labels, confidential: i.confidential, due_date: i.due_date };
+    const closed = i.state === 'closed';
+    return {
+      id: i.iid + 9000,
+      iid: i.iid,
+      project_id: 7,
+      web_url: `https://gitlab.example.com/acme/shop/-/issues/${i.iid}`,
+      title: i.title,
+      description: i.description,
+      state: i.state,
+      labels: i.labels,
+      confidential: i.confidential,
+      due_date: i.due_date,
+      closed_at: closed ? (i.closed_at ?? null) : null,
+      closed_by: closed && i.closed_by ? { username: i.closed_by } : null,
+    };
+  }
+
+  /** A person closes an issue, with a label that says why (GitLab has no close reason). */
+  closeAsPerson(iid: number, label: string, by: string, at: string): void {
+    const issue = this.issues.find((i) => i.iid === iid)!;
+    Object.assign(issue, { state: 'closed', closed_by: by, closed_at: at, labels: [...issue.labels, label] });
+  }
+
+  reopenAsPerson(iid: number): void {
+    Object.assign(this.issues.find((i) => i.iid === iid)!, { state: 'opened', closed_at: null, closed_by: null });
   }
 
   protected async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -153,8 +179,8 @@ export class FakeGitlab extends FakeApi<RecordedRequest> {
       if (typeof b.title === 'string') issue.title = b.title;
       if (typeof b.description === 'string') issue.description = b.description;
       if (typeof b.labels === 'string') issue.labels = b.labels.split(',').filter(Boolean);
-      if (b.state_event === 'close') issue.state = 'closed';
-      if (b.state_event === 'reopen') issue.state = 'opened';
+      if (b.state_event === 'close') Object.assign(issue, { state: 'closed', closed_at: new Date().toISOString(), closed_by: 'project_7_bot' });
+      if (b.state_event === 'reopen') Object.assign(issue, { state: 'opened', closed_at: null, closed_by: null });
       return this.send(res, 200, this.issueJson(issue));
     }
     if ((m = /^\/api\/v4\/projects\/\d+\/issues\/(\d+)\/notes$/.exec(url.pathname)) && method === 'POST') {

@@ -48,6 +48,9 @@ import {
   type PipewardenConfig,
   type Ports,
   type ScanOutcome,
+  readTicketState,
+  withJiraOptions,
+  type Ticket,
 } from '@pipewarden/core';
 import { feedFetcher } from './fetcher.js';
 import { buildFromEnv, platformFor, type Loaded } from './platforms.js';
@@ -137,9 +140,14 @@ Options:
   --no-history             add no line
   --fail-on LEVEL          policy (default) | never (report only) | critical | high | medium | low:
                            fail on new findings at or above that severity instead of the policy's rules
-  --tickets none|gitlab|github
+  --tickets none|gitlab|github|jira
                            keep one issue per finding group: gitlab (in GitLab CI, or with its CI_* variables),
-                           github (PIPEWARDEN_GITHUB_TOKEN, GITHUB_REPOSITORY, GITHUB_API_URL)
+                           github (PIPEWARDEN_GITHUB_TOKEN, GITHUB_REPOSITORY, GITHUB_API_URL), jira
+                           (tickets.jira in pipewarden.yml; JIRA_API_TOKEN, and JIRA_EMAIL on Cloud); default
+                           pipewarden.yml's tickets.tracker, else none. Tickets people close as won't fix or
+                           not planned waive their findings for tickets.accepted_for_days (default 90)
+  --jira-url URL, --jira-project KEY
+                           with --tickets jira: Jira's base URL and project key (else tickets.jira in pipewarden.yml)
   --max-new-tickets N      at most N new issues per run (default 10)
   --no-note                in GitLab CI: do not post the merge request note
   --install-tools          first install the pinned builds of the external tools this run uses (Trivy, Grype,
@@ -409,7 +417,7 @@ function targetsOf(options: ScanCliOptions): Targets {
 }
 
 /** The CI's comment and the tracker's tickets; what could not be posted is a warning, the verdict stands. */
-async function publishTo(platform: Loaded, outcome: ScanOutcome, config: PipewardenConfig, options: ScanCliOptions, diffBase: string | undefined, io: CliIo, ports: Ports): Promise<void> {
+async function publishTo(platform: Loaded, outcome: ScanOutcome, config: PipewardenConfig, options: ScanCliOptions & { tickets: string }, diffBase: string | undefined, io: CliIo, ports: Ports, existingTickets: readonly Ticket[] | undefined): Promise<void> {
   const wants = { comment: !options['no-note'] && Boolean(platform.comment), tickets: options.tickets !== 'none' };
   if (platform.missing && (wants.tickets || (!options['no-note'] && platform.missing.comment))) {
     io.stderr.write(`pipewarden: warning: could not post ${platform.missing.text}\n`);
@@ -429,6 +437,7 @@ async function publishTo(platform: Loaded, outcome: ScanOutcome, config: Pipewar
     diffScoped: diffBase !== undefined || options.shard !== undefined,
     today: new Date().toISOString().slice(0, 10),
     review: outcome.review,
+    existingTickets,
   });
   for (const line of report.posted) ports.log('info', line);
   for (const line of report.notPosted) io.stderr.write(`pipewarden: warning: could not post ${line}\n`);
@@ -444,9 +453,14 @@ async function scan(args: string[], io: CliIo): Promise<number> {
   if (positionals.length > 1) throw new ConfigError(`scan takes one directory, got ${positionals.length}: ${positionals.join(' ')}`);
   const options = validateOptions(scanOptionsSchema, { ...values, dir: positionals[0] ?? '.' });
   const configFile = await configFileOf(options.config, resolve(io.cwd, options.dir), io.cwd);
-  const config = applyFailOn(configFile ? await loadConfigFile(resolve(io.cwd, configFile)) : {}, options.stage, options['fail-on']);
+  const config = withJiraOptions(applyFailOn(configFile ? await loadConfigFile(resolve(io.cwd, configFile)) : {}, options.stage, options['fail-on']), { url: options['jira-url'], project: options['jira-project'] });
   // Checked before anything runs: a missing token or a bad CI variable should fail in a second, not after the scanners.
-  const { platform, trackerMissing } = await platformFor(io.env, options.tickets, (message) => io.stderr.write(`pipewarden › ${message}\n`));
+  // --tickets wins; without it, pipewarden.yml's tickets.tracker.
+  const tickets = values.tickets === undefined ? (config.tickets?.tracker ?? 'none') : options.tickets;
+  const { platform, trackerMissing } = await platformFor(io.env, tickets, config, (message) => io.stderr.write(`pipewarden › ${message}\n`));
+  // Read before the scan: tickets people closed as accepted waive their findings at this run's gate.
+  const ticketState = tickets !== 'none' && platform?.tracker && !platform.missing ? await readTicketState(platform, config, new Date().toISOString().slice(0, 10)) : { acceptances: [] };
+  if (ticketState.warning) io.stderr.write(`pipewarden: warning: ${ticketState.warning}\n`);
   const mrBase = platform?.build.diffBase;
   const diffBase = options['diff-base'] ?? (mrBase && (await hasCommit(resolve(io.cwd, options.dir), mrBase, io.env)) ? mrBase : undefined);
   if (mrBase && !diffBase) io.stderr.write(`pipewarden: warning: the MR's diff base ${mrBase.slice(0, 12)} is not in the clone (set GIT_DEPTH: 0): the gate looks at every finding\n`);
@@ -483,6 +497,7 @@ async function scan(args: string[], io: CliIo): Promise<number> {
       links: reportLinks(io.env),
       provenance: provenanceOf(io.env),
       history: historyOf(options, config, io.cwd),
+      ticketAcceptances: ticketState.acceptances,
     },
     ports,
   ).finally(() => live?.stop());
@@ -506,7 +521,7 @@ async function scan(args: string[], io: CliIo): Promise<number> {
       outputs: shownOutputs(io.cwd, outcome.outputs),
     }),
   );
-  if (platform) await publishTo(platform, outcome, config, options, diffBase, io, ports);
+  if (platform) await publishTo(platform, outcome, config, { ...options, tickets }, diffBase, io, ports, ticketState.tickets);
   if (trackerMissing) io.stderr.write(`pipewarden: warning: ${trackerMissing}\n`);
   // Fail closed: a scanner that could not run makes the run an error, one line each, after the results are written.
   for (const failure of outcome.failures) io.stderr.write(`pipewarden: ${failure.scanner}: did not run: ${failure.reason.replace(/\s*\n\s*/g, ' ')}\n`);

@@ -57,7 +57,10 @@ export const scanOptionsSchema = z.object({
   history: nonEmpty('--history').optional(),
   'no-history': z.boolean().default(false),
   'fail-on': z.enum(FAIL_ON, { error: (issue) => `"${String(issue.input)}" is not ${FAIL_ON.join(', ')}` }).default('policy'),
-  tickets: z.enum(['none', 'gitlab', 'github'], { error: (issue) => `"${String(issue.input)}" is not none, gitlab or github` }).default('none'),
+  tickets: z.enum(['none', 'gitlab', 'github', 'jira'], { error: (issue) => `"${String(issue.input)}" is not none, gitlab, github or jira` }).default('none'),
+  // Empty is unset: the CI templates pass their inputs through as they are.
+  'jira-url': z.string().trim().optional().transform((s) => s || undefined),
+  'jira-project': z.string().trim().optional().transform((s) => s || undefined),
   'max-new-tickets': z
     .string()
     .regex(/^\d+$/, 'expected a whole number')
@@ -183,6 +186,8 @@ export const SCAN_FLAGS = {
   'no-history': { type: 'boolean' },
   'fail-on': { type: 'string' },
   tickets: { type: 'string' },
+  'jira-url': { type: 'string' },
+  'jira-project': { type: 'string' },
   'max-new-tickets': { type: 'string' },
   'no-note': { type: 'boolean' },
   'install-tools': { type: 'boolean' },

@@ -21,7 +21,7 @@ const PLATFORM_ONLY: Record<InputPlatform, readonly string[]> = {
   cli: ['quiet', 'json', 'no-history'],
   action: ['token', 'upload-sarif', 'upload-wait', 'pull-request', 'attest', 'attest-key'],
   gitlab: ['stage', 'job_name', 'node_image', 'command', 'install'],
-  jenkins: ['command', 'unstableOnFailure', 'qualityGates', 'publish', 'credentialsId', 'gitlabUrl', 'gitlabProject', 'githubRepository', 'githubApiUrl'],
+  jenkins: ['command', 'unstableOnFailure', 'qualityGates', 'publish', 'credentialsId', 'gitlabUrl', 'gitlabProject', 'githubRepository', 'githubApiUrl', 'jiraEmail'],
 };
 
 async function actionInputs(): Promise<Record<string, Declared>> {

@@ -1,4 +1,4 @@
-import type { BuildInfo, Platform } from '@pipewarden/core';
+import type { BuildInfo, PipewardenConfig, Platform } from '@pipewarden/core';
 import { provenanceOf, reportLinks } from './report-command.js';
 
 type Env = Readonly<Record<string, string | undefined>>;
@@ -9,7 +9,7 @@ interface PlatformEntry {
   /** This CI is where the run happens (its variables say so): it supplies the build, the comment and its tracker. */
   ci?(env: Env): boolean;
   /** The platform, loaded on demand (a client loads only where it is used). */
-  load(env: Env, build: BuildInfo, log: (message: string) => void): Promise<Loaded>;
+  load(env: Env, build: BuildInfo, log: (message: string) => void, config: PipewardenConfig): Promise<Loaded>;
 }
 
 /**
@@ -19,6 +19,7 @@ interface PlatformEntry {
 export const PLATFORMS: Readonly<Record<string, PlatformEntry>> = {
   gitlab: { ci: (env) => env.GITLAB_CI === 'true', load: async (env, build) => import('@pipewarden/gitlab').then((m) => m.gitlabPlatform(m.readGitlabContext(env), build)) },
   github: { load: async (env, build, log) => import('@pipewarden/github').then((m) => m.githubIssuesPlatform(env, build, log)) },
+  jira: { load: async (env, build, _log, config) => import('@pipewarden/jira').then((m) => m.jiraPlatform(config.tickets?.jira, env, build)) },
 };
 
 /** The build as any CI's variables describe it (Jenkins, GitLab, a shell with PIPEWARDEN_* set). */
@@ -32,24 +33,24 @@ export function buildFromEnv(env: Env): BuildInfo {
 }
 
 /** The CI the run is in, if the CLI publishes to it. */
-export async function ciPlatform(env: Env, log: (message: string) => void): Promise<Loaded | undefined> {
+export async function ciPlatform(env: Env, log: (message: string) => void, config: PipewardenConfig = {}): Promise<Loaded | undefined> {
   const entry = Object.values(PLATFORMS).find((p) => p.ci?.(env));
-  return entry?.load(env, buildFromEnv(env), log);
+  return entry?.load(env, buildFromEnv(env), log, config);
 }
 
 /**
  * What the run publishes to: the CI's platform (comment, build) with the tracker `--tickets` names. Loaded
  * before the scan, so a missing token fails in a second, not after the scanners ran.
  */
-export async function platformFor(env: Env, tickets: string, log: (message: string) => void): Promise<{ platform: Loaded | undefined; trackerMissing?: string }> {
-  const ci = await ciPlatform(env, log);
+export async function platformFor(env: Env, tickets: string, config: PipewardenConfig, log: (message: string) => void): Promise<{ platform: Loaded | undefined; trackerMissing?: string }> {
+  const ci = await ciPlatform(env, log, config);
   if (tickets === ci?.name) return { platform: ci };
   const own = ci && { ...ci, tracker: undefined };
   const entry = PLATFORMS[tickets];
   if (tickets === 'none' || !entry) return { platform: own };
   // A CI's own issues (GitLab's) need that CI's job variables.
   if (entry.ci) return { platform: own, trackerMissing: `--tickets ${tickets}: this is not a ${tickets} CI job, so no issues were kept` };
-  const trackers = await entry.load(env, ci?.build ?? buildFromEnv(env), log);
+  const trackers = await entry.load(env, ci?.build ?? buildFromEnv(env), log, config);
   // The CI's words describe the CI's refusals, not another platform's: the tracker's errors are told plainly.
   return { platform: own ? { ...own, tracker: trackers.tracker, describeError: undefined } : trackers };
 }

@@ -10,6 +10,7 @@ import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { DEMO } from '../../../test-support/demo-app.js';
 import { TOOL_RELEASES, toolPlatformOf } from '@pipewarden/core';
+import { FakeJira } from '../../../test-support/fake-jira.js';
 import { FakeGitHub } from '../../../test-support/fake-github.js';
 import { sharedAdvisories } from '../../../test-support/advisories.js';
 import { archiveRepo } from '../../../test-support/git-archive.js';
@@ -156,7 +157,7 @@ describe('the GitHub Action, run from dist/ under Node 24 against a GitHub API o
     expect(action.stdout).not.toMatch(/\b(?:pnpm|npm|yarn) (?:install|add|i)\b/);
   }, 180_000);
 
-  it('three runs on a PR, a retry and the default branch: one sticky comment, issues opened once, updated, the fixed one closed', async () => {
+  it('runs on a PR, a retry and the default branch: one sticky comment, no issue from the PR, issues opened once on the default branch, the fixed one closed', async () => {
     const ws = await workspace({ 'calc.js': EVAL, 'ping.js': EXEC, 'README.md': '# app\n' });
     const inputs = { scanners: 'eslint-security', tickets: 'github', 'upload-sarif': 'true' };
 
@@ -168,9 +169,8 @@ describe('the GitHub Action, run from dist/ under Node 24 against a GitHub API o
     expect(first.stdout).toMatch(/::error::Pipewarden gate failed: severity high or worse \(2, at most 0\)/);
     expect(server.comments).toHaveLength(1);
     expect(server.comments[0]!.body).toMatch(/^## Pipewarden: ❌ gate failed[\s\S]*commit ec26c3e · \[run 4242\][\s\S]*<!-- pipewarden:comment security\/scan\/commit -->\n$/);
-    expect(server.issues.map((i) => i.title).sort()).toEqual(['[P1] security/detect-child-process in ping.js', '[P1] security/detect-eval-with-expression in calc.js']);
-    expect(server.issues[0]!.labels).toEqual(expect.arrayContaining(['pipewarden', 'priority:P1', 'severity:high', 'scanner:eslint-security']));
-    expect(server.issues[0]!.body).toMatch(/Fix by \*\*\d{4}-\d{2}-\d{2}\*\* \(30 days for P1\)/);
+    // A PR's findings are not on the default branch yet: no issue.
+    expect(server.issues).toHaveLength(0);
     // Code scanning: one file (SAST), uploaded gzipped for the PR's merge ref, processed after a poll.
     expect(server.uploads).toHaveLength(1);
     expect(server.uploads[0]).toMatchObject({ ref: 'refs/pull/2/merge', commit_sha: SHA, polls: 2 });
@@ -182,9 +182,7 @@ describe('the GitHub Action, run from dist/ under Node 24 against a GitHub API o
     const second = await runAction(server, ws, pr(PR_SYNC), inputs);
     expect(second.code).toBe(1);
     expect(server.comments).toHaveLength(1);
-    expect(server.issues).toHaveLength(2);
-    const calcIssue = server.issues.find((i) => i.title.includes('calc.js'))!;
-    expect(calcIssue.body).toMatch(/### Where \(2 places\)/);
+    expect(server.issues).toHaveLength(0);
     // A retried run finds its comment again.
     const retry = await runAction(server, ws, pr(PR_SYNC), inputs, { GITHUB_RUN_ATTEMPT: '2' });
     expect(retry.code).toBe(1);
@@ -192,22 +190,31 @@ describe('the GitHub Action, run from dist/ under Node 24 against a GitHub API o
     expect(server.requests.filter((r) => r.method === 'POST' && /\/issues\/2\/comments$/.test(r.path))).toHaveLength(1);
     expect(server.requests.filter((r) => r.method === 'PATCH' && /\/issues\/comments\/\d+$/.test(r.path))).toHaveLength(2);
     expect(server.comments[0]!.body).toMatch(/\[run 4242, attempt 2\]\(https:\/\/github\.com\/Codertocat\/Hello-World\/actions\/runs\/4242\)/);
-    expect(server.requests.filter((r) => r.method === 'POST' && /\/issues$/.test(r.path))).toHaveLength(2);
+    expect(server.requests.filter((r) => r.method === 'POST' && /\/issues$/.test(r.path))).toHaveLength(0);
 
-    // Default branch: ping.js is fixed; its issue is closed with a comment, calc.js's stays open.
+    // Default branch: one issue per finding group.
+    const push = { name: 'push', payload: PUSH_MASTER, ref: 'refs/heads/master', sha: SHA };
+    expect((await runAction(server, ws, push, inputs)).code).toBe(1);
+    expect(server.issues.map((i) => i.title).sort()).toEqual(['[P1] security/detect-child-process in ping.js', '[P1] security/detect-eval-with-expression in calc.js']);
+    expect(server.issues[0]!.labels).toEqual(expect.arrayContaining(['pipewarden', 'priority:P1', 'severity:high', 'scanner:eslint-security']));
+    expect(server.issues[0]!.body).toMatch(/Fix by \*\*\d{4}-\d{2}-\d{2}\*\* \(30 days for P1\)/);
+    const calcIssue = server.issues.find((i) => i.title.includes('calc.js'))!;
+    expect(calcIssue.body).toMatch(/### Where \(2 places\)/);
+
+    // ping.js is fixed; its issue is closed with a comment, calc.js's stays open.
     await rm(join(ws, 'ping.js'));
-    const main = await runAction(server, ws, { name: 'push', payload: PUSH_MASTER, ref: 'refs/heads/master', sha: SHA }, inputs);
+    const main = await runAction(server, ws, push, inputs);
     expect(main.code).toBe(1);
     const pingIssue = server.issues.find((i) => i.title.includes('ping.js'))!;
     expect(pingIssue).toMatchObject({ state: 'closed', state_reason: 'completed' });
-    expect(pingIssue.comments.at(-1)).toMatch(/No longer found on the default branch/);
+    expect(pingIssue.comments.at(-1)).toMatch(/no longer found on the default branch/);
     expect(calcIssue.state).toBe('open');
     expect(server.issues).toHaveLength(2);
     expect(server.comments).toHaveLength(1);
     // Each run added its line to the history: the PR's on its branch, the last on the default branch (from the event).
     const history = (await readFile(join(ws, '.pipewarden', 'history.jsonl'), 'utf8')).trim().split('\n').map((l) => JSON.parse(l) as { repo: string; branch?: string; defaultBranch?: string; verdict: string; counts: { total: number } });
-    expect(history).toHaveLength(4);
-    expect(history.map((l) => l.repo)).toEqual(Array(4).fill('Codertocat/Hello-World'));
+    expect(history).toHaveLength(5);
+    expect(history.map((l) => l.repo)).toEqual(Array(5).fill('Codertocat/Hello-World'));
     expect(history.at(-1)).toMatchObject({ branch: 'master', defaultBranch: 'master', verdict: 'fail', counts: { total: 2 } });
     // No secret, no runner path, ever, in what was posted.
     for (const r of server.writes()) expect(JSON.stringify(r.body ?? '')).not.toContain(tmpdir());
@@ -251,6 +258,27 @@ describe('the GitHub Action, run from dist/ under Node 24 against a GitHub API o
     expect(server.prLabels.get(2)).toBeUndefined();
     expect(server.requests.filter((r) => r.method === 'POST' && r.path.endsWith('/labels'))).toEqual([]);
   }, 120_000);
+  it('tickets: jira keeps Jira tickets from the default branch (credentials from the step env) and honours a Won\'t Do at the gate', async () => {
+    const jira = new FakeJira('data-center');
+    await jira.start();
+    try {
+      const ws = await workspace({ 'calc.js': EVAL });
+      const push = { name: 'push', payload: PUSH_MASTER, ref: 'refs/heads/master', sha: SHA };
+      const inputs = { scanners: 'eslint-security', tickets: 'jira', 'jira-url': jira.url, 'jira-project': 'SEC' };
+      const first = await runAction(server, ws, push, inputs, { JIRA_API_TOKEN: 'pat-token' });
+      expect(first.code, first.stdout).toBe(1);
+      expect(jira.issues.map((i) => i.summary)).toEqual(['[P1] security/detect-eval-with-expression in calc.js']);
+      expect(server.issues).toHaveLength(0);
+      expect(first.stdout).not.toContain('pat-token');
+      jira.resolveAsPerson(jira.issues[0]!.key, "Won't Do", 'ana', new Date().toISOString());
+      const second = await runAction(server, ws, push, inputs, { JIRA_API_TOKEN: 'pat-token' });
+      expect(second.code, second.stdout).toBe(0);
+      expect(second.summary).toMatch(/### Accepted on tickets[\s\S]*closed as Won't Do by ana/);
+      expect(jira.issues[0]!.status).toBe('Done');
+    } finally {
+      await jira.stop();
+    }
+  }, 180_000);
 
   it('two runs racing on one PR leave one comment', async () => {
     const ws = await workspace({ 'calc.js': EVAL });

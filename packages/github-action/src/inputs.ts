@@ -17,7 +17,10 @@ export interface ActionInputs {
   comment: boolean;
   /** The PR to comment on, when the event is not the PR's own (a workflow_run follow-up for forks). */
   pullRequest: number | undefined;
-  tickets: 'none' | 'github';
+  tickets: 'none' | 'github' | 'jira';
+  /** Laid over tickets.jira.url / .project. */
+  jiraUrl: string | undefined;
+  jiraProject: string | undefined;
   maxNewTickets: number;
   uploadSarif: boolean;
   uploadWaitSeconds: number;
@@ -104,7 +107,9 @@ export const inputsSchema = z.object({
   tickets: z
     .string()
     .transform((s) => s.trim().toLowerCase() || 'none')
-    .pipe(z.enum(['none', 'github'], { error: (issue) => `tickets: "${String(issue.input)}" is not none or github` })),
+    .pipe(z.enum(['none', 'github', 'jira'], { error: (issue) => `tickets: "${String(issue.input)}" is not none, github or jira` })),
+  'jira-url': optional,
+  'jira-project': optional,
   'max-new-tickets': int('max-new-tickets', 0, 1000),
   'upload-sarif': bool('upload-sarif'),
   'upload-wait': int('upload-wait', 0, 3600),
@@ -143,6 +148,8 @@ export function readInputs(get: (name: string) => string): ActionInputs {
     comment: v.comment,
     pullRequest: v['pull-request'],
     tickets: v.tickets,
+    jiraUrl: v['jira-url'],
+    jiraProject: v['jira-project'],
     maxNewTickets: v['max-new-tickets'],
     uploadSarif: v['upload-sarif'],
     uploadWaitSeconds: v['upload-wait'],

@@ -11,7 +11,9 @@ import {
   loadConfigFile,
   publish,
   currentLabels,
+  readTicketState,
   runScan,
+  withJiraOptions,
   todayUtc,
   toolDirsForScan,
   toolPlatformOf,
@@ -21,6 +23,7 @@ import {
   type Ports,
 } from '@pipewarden/core';
 import { annotationsFor, githubPlatform, readGithubContext } from '@pipewarden/github';
+import { jiraPlatform } from '@pipewarden/jira';
 import { actionsExec } from './exec.js';
 import { readInputs, type ActionInputs } from './inputs.js';
 
@@ -73,13 +76,19 @@ export async function run(): Promise<number> {
     const workspace = process.env.GITHUB_WORKSPACE ?? process.cwd();
     const dir = resolve(workspace, inputs.workingDirectory);
     const configFile = await configFileOf(inputs, workspace, dir);
-    const config = applyFailOn(configFile ? await loadConfigFile(resolve(workspace, configFile)) : {}, inputs.stage, inputs.failOn);
+    const config = withJiraOptions(applyFailOn(configFile ? await loadConfigFile(resolve(workspace, configFile)) : {}, inputs.stage, inputs.failOn), { url: inputs.jiraUrl, project: inputs.jiraProject });
     const ports: Ports = { exec: actionsExec, log: (level, message) => (level === 'warn' ? core.warning(message) : core.info(message)) };
     const cacheRoot = process.env.RUNNER_TOOL_CACHE ?? process.env.RUNNER_TEMP ?? join(workspace, '.pipewarden-cache');
     const offline = /^(1|true|yes)$/i.test(process.env.PIPEWARDEN_OFFLINE ?? '');
     const context = readGithubContext(process.env);
     const wantsPosting = inputs.comment || inputs.uploadSarif || inputs.tickets !== 'none';
-    const platform: Platform = { ...githubPlatform({ context, token: wantsPosting ? inputs.token : undefined, log: (message) => core.info(message), pullRequest: inputs.pullRequest, uploadWaitSeconds: inputs.uploadWaitSeconds }), annotate };
+    const github = githubPlatform({ context, token: wantsPosting ? inputs.token : undefined, log: (message) => core.info(message), pullRequest: inputs.pullRequest, uploadWaitSeconds: inputs.uploadWaitSeconds });
+    // Jira's secrets come from the step's env (secrets → env), never from an input that could be logged.
+    const tracker = inputs.tickets === 'jira' ? jiraPlatform(config.tickets?.jira, process.env, github.build).tracker : github.tracker;
+    const platform: Platform = { ...github, tracker, annotate, ...(inputs.tickets === 'jira' ? { describeError: undefined } : {}) };
+    // Read before the scan: tickets people closed as accepted waive their findings at this run's gate.
+    const ticketState = inputs.tickets !== 'none' ? await readTicketState(platform, config, todayUtc()) : { acceptances: [] };
+    if (ticketState.warning) core.warning(ticketState.warning);
     // The runner's tool cache (RUNNER_TOOL_CACHE/pipewarden/tools), searched before PATH; filled first with install-tools.
     const host = { env: process.env, cwd: workspace, platform: toolPlatformOf(process.platform, process.arch), exec: actionsExec };
     const toolDirs = await toolDirsForScan({ install: inputs.installTools, scanners: inputs.scanners, stage: inputs.stage, config }, host, (level, line) => ports.log(level, line));
@@ -108,6 +117,7 @@ export async function run(): Promise<number> {
         links: platform.build.links,
         history: historyFileOf({ named: inputs.history ?? undefined, off: inputs.history === null, configured: config.history, outDir: inputs.outDir, cwd: workspace }),
         provenance: platform.build.provenance,
+        ticketAcceptances: ticketState.acceptances,
       },
       ports,
     );
@@ -133,12 +143,13 @@ export async function run(): Promise<number> {
       stage: inputs.stage,
       config,
       comment: inputs.comment,
-      tickets: inputs.tickets === 'github',
+      tickets: inputs.tickets !== 'none',
       upload: inputs.uploadSarif,
       maxNewTickets: inputs.maxNewTickets,
       diffScoped: Boolean(inputs.diffBase),
       today: todayUtc(),
       review: outcome.review,
+      existingTickets: ticketState.tickets,
     });
     if (!inputs.token && wantsPosting) report.notPosted.push('comments, uploads and issues: no token (set the token input)');
     for (const line of report.posted) core.info(line);

@@ -56,12 +56,16 @@ describe('the GitLab adapter, through `pipewarden scan` in a GitLab job, against
   });
   afterEach(async () => server.stop());
 
-  it('three runs: one MR note, one confidential issue per finding group, updated, then the fixed one closed', async () => {
+  it('MR runs post one note and keep no issue; default-branch runs keep one confidential issue per finding group, updated, the fixed one closed', async () => {
     const { dir, sha } = await project({ 'calc.js': EVAL, 'ping.js': EXEC });
     const first = await job(server, dir, sha, MR);
     expect(first.code, first.stderr).toBe(1);
     expect(server.notes).toHaveLength(1);
     expect(server.notes[0]!.body).toMatch(/^## Pipewarden: ❌ gate failed[\s\S]*\[job\]\(https:\/\/gitlab\.example\.com\/acme\/shop\/-\/jobs\/99\)[\s\S]*<!-- pipewarden:note pipewarden-scan\/commit -->\n$/);
+    // An MR's findings are not on the default branch yet: no issue.
+    expect(server.issues).toHaveLength(0);
+    const push = { CI_COMMIT_BRANCH: 'main', CI_PIPELINE_SOURCE: 'push', PIPEWARDEN_GITLAB_TOKEN: 'glpat-fake' };
+    expect((await job(server, dir, sha, push)).code).toBe(1);
     expect(server.issues.map((i) => i.title).sort()).toEqual(['[P1] security/detect-child-process in ping.js', '[P1] security/detect-eval-with-expression in calc.js']);
     for (const issue of server.issues) {
       expect(issue).toMatchObject({ confidential: true, state: 'opened', due_date: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/) });
@@ -72,19 +76,20 @@ describe('the GitLab adapter, through `pipewarden scan` in a GitLab job, against
     expect(first.stderr).toMatch(/MR note created \(!12\)/);
 
     await writeFile(join(dir, 'calc.js'), `${EVAL}module.exports.again = (e) => eval(e);\n`);
-    const second = await job(server, dir, sha, MR);
+    const second = await job(server, dir, sha, push);
     expect(second.code).toBe(1);
+    await job(server, dir, sha, MR);
     expect(server.notes).toHaveLength(1);
     expect(server.issues).toHaveLength(2);
     expect(server.issues.find((i) => i.title.includes('calc.js'))!.description).toMatch(/### Where \(2 places\)/);
     expect(server.requests.filter((r) => r.method === 'PUT' && /\/notes\/\d+$/.test(r.path))).toHaveLength(1);
 
     await rm(join(dir, 'ping.js'));
-    const main = await job(server, dir, sha, { CI_COMMIT_BRANCH: 'main', CI_PIPELINE_SOURCE: 'push', PIPEWARDEN_GITLAB_TOKEN: 'glpat-fake' });
+    const main = await job(server, dir, sha, push);
     expect(main.code).toBe(1);
     const ping = server.issues.find((i) => i.title.includes('ping.js'))!;
     expect(ping.state).toBe('closed');
-    expect(ping.notes.at(-1)).toMatch(/No longer found on the default branch/);
+    expect(ping.notes.at(-1)).toMatch(/Fixed: no longer found on the default branch/);
     expect(server.issues.find((i) => i.title.includes('calc.js'))!.state).toBe('opened');
     expect(server.issues).toHaveLength(2);
     expect(server.notes).toHaveLength(1);

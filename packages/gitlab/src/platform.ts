@@ -1,4 +1,4 @@
-import { describeTrackerError, renderTicketMarkdown, type BuildInfo, type Platform } from '@pipewarden/core';
+import { describeTrackerError, type BuildInfo, type Platform } from '@pipewarden/core';
 import { isForbidden, makeClient, statusOf, type GitlabClient } from './client.js';
 import type { GitlabJobContext } from './context.js';
 import { upsertMergeRequestNote } from './note.js';
@@ -32,12 +32,11 @@ export function gitlabPlatform(context: GitlabJobContext, build: BuildInfo): Pla
   const base = { name: 'gitlab', build: { ...build, onDefaultBranch: context.onDefaultBranch, diffBase: context.diffBaseSha, labels: context.mergeRequestLabels }, describeError: describeGitlabError };
   if (!context.token) return { ...base, missing: { text: 'the MR note and issues: no token (set PIPEWARDEN_GITLAB_TOKEN)', comment: context.mergeRequestIid !== undefined } };
   const api = makeClient(context);
-  const tracker = gitlabTracker(api, context.projectId);
   return {
     ...base,
     comment: context.mergeRequestIid !== undefined ? note(api, context, context.mergeRequestIid) : undefined,
     // A job token may read but not label: the review port needs a token of the project.
     review: context.mergeRequestIid !== undefined && context.token.kind === 'token' ? gitlabReview(api, context.projectId, context.mergeRequestIid) : undefined,
-    tracker: { ...tracker, render: renderTicketMarkdown },
+    tracker: gitlabTracker(api, context.projectId),
   };
 }

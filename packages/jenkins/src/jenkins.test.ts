@@ -169,18 +169,22 @@ describe.skipIf(!hasGroovy)('the Jenkins shared library, run under Groovy in a r
     });
     afterAll(async () => server.stop());
 
-    it('opens an issue per finding group and the MR note; the token is never echoed', async () => {
+    it('the MR note from a change request, an issue per finding group from the default branch; the token is never echoed', async () => {
       const token = 'glpat-jenkins-secret-0123456789';
-      const build = await jenkins(
-        'pipewardenScan',
-        demo,
-        { command: COMMAND, tickets: 'gitlab', credentialsId: 'gitlab-token', gitlabUrl: server.url, gitlabProject: '7', outDir: 'out-tickets', unstableOnFailure: true },
-        { credentials: { 'gitlab-token': token }, env: { CHANGE_ID: '5', GIT_COMMIT: 'a'.repeat(40), BRANCH_NAME: 'PR-5', BUILD_URL: 'https://jenkins.example.com/job/shop/5/' } },
-      );
+      const run = (env: Record<string, string>) =>
+        jenkins(
+          'pipewardenScan',
+          demo,
+          { command: COMMAND, tickets: 'gitlab', credentialsId: 'gitlab-token', gitlabUrl: server.url, gitlabProject: '7', outDir: 'out-tickets', unstableOnFailure: true },
+          { credentials: { 'gitlab-token': token }, env: { GIT_COMMIT: 'a'.repeat(40), BUILD_URL: 'https://jenkins.example.com/job/shop/5/', ...env } },
+        );
+      const build = await run({ CHANGE_ID: '5', BRANCH_NAME: 'PR-5' });
       expect(build.result).toBe('UNSTABLE');
       expect(steps(build).slice(0, 3)).toEqual(['withCredentials', 'withEnv', 'sh']);
       expect(build.calls[0]!.args).toEqual([{ type: 'string', credentialsId: 'gitlab-token', variable: 'PIPEWARDEN_GITLAB_TOKEN' }]);
       expect(server.notes).toHaveLength(1);
+      expect(server.issues).toHaveLength(0);
+      expect((await run({ BRANCH_NAME: 'main' })).result).toBe('UNSTABLE');
       expect(server.issues.length).toBeGreaterThanOrEqual(4);
       expect(server.issues.every((i) => i.confidential)).toBe(true);
       expect(JSON.stringify(build.calls)).not.toContain(token);
@@ -195,7 +199,7 @@ describe.skipIf(!hasGroovy)('the Jenkins shared library, run under Groovy in a r
     try {
       const token = 'ghp_jenkinsSecret0123456789abcdefghijklmn';
       const run = () =>
-        jenkins('pipewardenScan', demo, { command: COMMAND, tickets: 'github', credentialsId: 'github-token', githubRepository: 'acme/shop', githubApiUrl: github.url, outDir: 'out-gh', unstableOnFailure: true, maxNewTickets: 100 }, { credentials: { 'github-token': token }, env: { BRANCH_NAME: 'feature/x' } });
+        jenkins('pipewardenScan', demo, { command: COMMAND, tickets: 'github', credentialsId: 'github-token', githubRepository: 'acme/shop', githubApiUrl: github.url, outDir: 'out-gh', unstableOnFailure: true, maxNewTickets: 100 }, { credentials: { 'github-token': token }, env: { BRANCH_NAME: 'main' } });
       const first = await run();
       expect(first.result).toBe('UNSTABLE');
       expect(first.calls[0]!.args).toEqual([{ type: 'string', credentialsId: 'github-token', variable: 'PIPEWARDEN_GITHUB_TOKEN' }]);
@@ -208,6 +212,22 @@ describe.skipIf(!hasGroovy)('the Jenkins shared library, run under Groovy in a r
       expect(JSON.stringify(first.calls)).not.toContain(token);
     } finally {
       await github.stop();
+    }
+  }, 120_000);
+
+  it('Jira tickets too: the personal access token from the credential, the URL and project as parameters', async () => {
+    const { FakeJira } = await import('../../../test-support/fake-jira.js');
+    const jira = new FakeJira('data-center');
+    await jira.start();
+    try {
+      const build = await jenkins('pipewardenScan', demo, { command: COMMAND, tickets: 'jira', credentialsId: 'jira-token', jiraUrl: jira.url, jiraProject: 'SEC', outDir: 'out-jira', unstableOnFailure: true, maxNewTickets: 100 }, { credentials: { 'jira-token': 'pat-token' }, env: { BRANCH_NAME: 'main' } });
+      expect(build.result).toBe('UNSTABLE');
+      expect(build.calls[0]!.args).toEqual([{ type: 'string', credentialsId: 'jira-token', variable: 'JIRA_API_TOKEN' }]);
+      expect(jira.issues.length).toBeGreaterThanOrEqual(4);
+      expect(jira.issues.every((i) => typeof i.description === 'string' && i.labels.includes('pipewarden'))).toBe(true);
+      expect(build.log).not.toContain('pat-token');
+    } finally {
+      await jira.stop();
     }
   }, 120_000);
 

@@ -19,6 +19,8 @@ import groovy.transform.Field
   comment          : true,
   tickets          : 'none',
   maxNewTickets    : 10,
+  jiraUrl          : '',
+  jiraProject      : '',
   outDir           : '.pipewarden',
   feedsDir         : '',
   history          : '',
@@ -37,11 +39,12 @@ import groovy.transform.Field
   gitlabProject    : '',
   githubRepository : '',
   githubApiUrl     : '',
+  jiraEmail        : '',
 ]
 
 @Field static final List STAGES = ['precommit', 'commit', 'acceptance', 'production']
 @Field static final List FAIL_ON = ['policy', 'never', 'critical', 'high', 'medium', 'low']
-@Field static final List TICKETS = ['none', 'gitlab', 'github']
+@Field static final List TICKETS = ['none', 'gitlab', 'github', 'jira']
 
 /** The parameters a step does not know, as one problem line (the attestation steps use it too); null if none. */
 static String unknownParameters(Map config, Collection known) {
@@ -67,7 +70,7 @@ static List problemsOf(Map config) {
   ['comment', 'installTools', 'unstableOnFailure', 'publish'].each { key ->
     if (config.containsKey(key) && !(config[key] instanceof Boolean)) problems << "${key}: expected true or false"
   }
-  if (config.tickets in ['gitlab', 'github'] && !config.credentialsId) problems << "tickets: ${config.tickets} needs credentialsId (a secret-text credential holding the token)"
+  if (config.tickets in ['gitlab', 'github', 'jira'] && !config.credentialsId) problems << "tickets: ${config.tickets} needs credentialsId (a secret-text credential holding the ${config.tickets == 'jira' ? 'API token or personal access token' : 'token'})"
   if (config.tickets == 'gitlab' && !(config.gitlabUrl && config.gitlabProject)) problems << 'tickets: gitlab needs gitlabUrl and gitlabProject'
   if (config.tickets == 'github' && !(config.githubRepository ==~ /[\w.-]+\/[\w.-]+/)) problems << 'tickets: github needs githubRepository (owner/repo)'
   return problems
@@ -80,7 +83,7 @@ static List argsOf(Map o) {
   if (o.installTools) args << '--install-tools'
   if (o.history == 'none') args << '--no-history'
   else if (o.history) { args << '--history'; args << o.history }
-  [config: '--config', scanners: '--scanners', baseline: '--baseline', diffBase: '--diff-base', targetUrl: '--target-url', image: '--image', feedsDir: '--feeds-dir', shard: '--shard'].each { key, flag ->
+  [config: '--config', jiraUrl: '--jira-url', jiraProject: '--jira-project', scanners: '--scanners', baseline: '--baseline', diffBase: '--diff-base', targetUrl: '--target-url', image: '--image', feedsDir: '--feeds-dir', shard: '--shard'].each { key, flag ->
     if (o[key]) { args << flag; args << o[key] }
   }
   o.reports.each { args << '--report'; args << it }
@@ -165,6 +168,13 @@ def call(Map config = [:]) {
     List context = ["GITHUB_REPOSITORY=${o.githubRepository}", "PIPEWARDEN_DEFAULT_BRANCH=${env.PIPEWARDEN_DEFAULT_BRANCH ?: 'main'}"]
     if (o.githubApiUrl) context << "GITHUB_API_URL=${o.githubApiUrl}"
     status = withCredentials([string(credentialsId: o.credentialsId, variable: 'PIPEWARDEN_GITHUB_TOKEN')]) {
+      withEnv(context) { sh(script: command, returnStatus: true) }
+    }
+  } else if (o.tickets == 'jira') {
+    // Jira Cloud's API token (with the account's e-mail, not a secret) or Data Center's personal access token.
+    List context = ["PIPEWARDEN_DEFAULT_BRANCH=${env.PIPEWARDEN_DEFAULT_BRANCH ?: 'main'}"]
+    if (o.jiraEmail) context << "JIRA_EMAIL=${o.jiraEmail}"
+    status = withCredentials([string(credentialsId: o.credentialsId, variable: 'JIRA_API_TOKEN')]) {
       withEnv(context) { sh(script: command, returnStatus: true) }
     }
   } else {

@@ -3,6 +3,7 @@ import { ConfigError } from '../errors.js';
 import { DIFF_FILTERS } from '../identity/scope.js';
 import { STAGES } from '../model/stage.js';
 import type { Provenance, ReportLinks } from '../model/provenance.js';
+import type { TicketAcceptance } from '../tickets/acceptance.js';
 import type { Targets } from '../model/targets.js';
 import type { PipewardenConfig } from '../policy/config-schema.js';
 import { FAIL_ON } from '../policy/fail-on.js';
@@ -62,6 +63,8 @@ export const scanOptionsSchema = z.object({
   targets: targetsSchema.optional(),
   /** Where the run came from, as the platform tells; the commit defaults to git's HEAD. */
   provenance: z.custom<Provenance>().optional(),
+  /** Tickets a person closed as accepted (read from the tracker before the scan): their findings are waived while it holds. */
+  ticketAcceptances: z.custom<readonly TicketAcceptance[]>().optional(),
   /** Stop at the first scanner whose findings alone fail the gate (running scanners are stopped). */
   failFast: z.boolean().optional(),
   /** KEV and EPSS files kept by the user (offline, reproducible); else the feed cache. */
@@ -122,7 +125,9 @@ export const SCAN_INPUTS: Readonly<Record<string, ScanInput>> = {
   image: { kind: 'string', default: '' },
   'fail-on': { kind: 'enum', values: FAIL_ON, default: 'policy' },
   comment: { kind: 'boolean', default: true, names: { cli: '--no-note' } },
-  tickets: { kind: 'enum', values: ['none', 'gitlab', 'github'], default: 'none' },
+  tickets: { kind: 'enum', values: ['none', 'gitlab', 'github', 'jira'], default: 'none' },
+  'jira-url': { kind: 'string', default: '' },
+  'jira-project': { kind: 'string', default: '' },
   'max-new-tickets': { kind: 'number', default: 10 },
   'out-dir': { kind: 'string', default: '.pipewarden' },
   'feeds-dir': { kind: 'string', default: '' },

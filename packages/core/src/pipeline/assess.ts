@@ -11,6 +11,7 @@ import { enrich } from '../risk/enrich.js';
 import { cachedFeeds, readFeedsDir, type Feeds } from '../risk/feeds.js';
 import { prioritize } from '../risk/prioritize.js';
 import type { Log } from '../sarif/types.js';
+import { applyTicketAcceptances, type TicketAcceptance } from '../tickets/acceptance.js';
 
 export interface AssessOptions {
   config: PipewardenConfig;
@@ -18,6 +19,7 @@ export interface AssessOptions {
   feedsDir?: string | undefined;
   feedCache?: FeedCache | undefined;
   today?: string | undefined;
+  ticketAcceptances?: readonly TicketAcceptance[] | undefined;
 }
 
 export function todayUtc(): string {
@@ -67,6 +69,8 @@ export async function assess(log: Log, options: AssessOptions, ports: Ports, fee
   await enrich(log, { feeds: loaded, context: options.config.context ?? [] });
   prioritize(log, { slaDays: options.config.priorities?.sla_days });
   const waivers = applyWaivers(log, options.config.waivers ?? [], options.today ?? todayUtc());
+  // After the config's waivers: a waiver in the repository is the stronger, reviewed record.
+  applyTicketAcceptances(log, options.ticketAcceptances ?? []);
   const warnings = [...loaded.warnings];
   for (const expired of waivers.expired) {
     warnings.push(`${describeWaiver(expired.waiver, expired.index)} expired on ${expired.waiver.expires}${expired.matched ? `: ${expired.matched} finding${expired.matched === 1 ? ' is' : 's are'} no longer waived` : ''}`);

@@ -6,6 +6,8 @@ import type { Log } from '../sarif/types.js';
 import type { ReviewReport } from '../review/report.js';
 import { completedTools, planTickets } from '../tickets/plan.js';
 import { describeTrackerError, syncTickets, type TicketSyncResult } from '../tickets/sync.js';
+import { ticketAcceptances, type TicketAcceptance } from '../tickets/acceptance.js';
+import type { Ticket } from '../tickets/types.js';
 
 export interface PublishInput {
   findings: readonly Finding[];
@@ -26,6 +28,8 @@ export interface PublishInput {
   today: string;
   /** A high-risk change gets the label and, when configured, reviewers (review.high_risk). */
   review?: ReviewReport | undefined;
+  /** The tracker's tickets as read before the scan (for the acceptances the gate honoured): not read twice. */
+  existingTickets?: readonly Ticket[] | undefined;
 }
 
 export interface PublishReport {
@@ -43,6 +47,8 @@ function describe(platform: Platform, error: unknown): string {
 
 function syncLine(sync: TicketSyncResult, cap: number | undefined): string {
   const parts = [`${sync.created} opened`, `${sync.updated} updated`, `${sync.reopened} reopened`, `${sync.closed} closed`, `${sync.unchanged} unchanged`];
+  if (sync.accepted) parts.push(`${sync.accepted} left closed as accepted`);
+  if (sync.commented) parts.push(`${sync.commented} commented`);
   if (sync.deferred) parts.push(`${sync.deferred} waiting (over the cap of ${cap ?? 10} new per run)`);
   return `issues: ${parts.join(', ')}`;
 }
@@ -50,9 +56,14 @@ function syncLine(sync: TicketSyncResult, cap: number | undefined): string {
 /** Keeps one ticket per finding group on the platform's tracker: list → plan → sync → report. */
 async function publishTickets(platform: Platform, input: PublishInput, report: PublishReport): Promise<void> {
   const tracker = platform.tracker!;
-  let existing;
+  // A pull or merge request's findings are not on the default branch yet: its comment tells them, tickets do not.
+  if (!platform.build.onDefaultBranch) {
+    report.posted.push('issues: none kept from a pull or merge request run (tickets follow the default branch)');
+    return;
+  }
+  let existing = input.existingTickets;
   try {
-    existing = await tracker.list();
+    existing ??= await tracker.list();
   } catch (error) {
     // Planning against an unread list would open every ticket a second time.
     report.warnings.push(`could not read the issues of ${tracker.where}, so none were posted: ${describe(platform, error)}`);
@@ -65,12 +76,17 @@ async function publishTickets(platform: Platform, input: PublishInput, report: P
     maxNew: cap,
     labels: tickets?.labels,
     confidential: tickets?.confidential ?? true,
-    closeMissing: platform.build.onDefaultBranch && !input.diffScoped && input.stage !== 'precommit',
+    closeMissing: !input.diffScoped && input.stage !== 'precommit',
     completeScanners: completedTools(input.log),
     today: input.today,
     links: platform.build.links,
     render: (draft) => tracker.render(draft),
+    acceptedAs: tickets?.accepted_as,
+    acceptedForDays: tickets?.accepted_for_days,
+    run: { commit: platform.build.provenance?.commit, pipeline: platform.build.provenance?.pipeline },
   });
+  // A tracker that cannot carry the plan out (a transition the workflow lacks) stops here, before any change.
+  await tracker.check?.(plan);
   const sync = await syncTickets(plan, tracker);
   report.posted.push(syncLine(sync, cap));
   for (const { what, error } of sync.failures) report.notPosted.push(`issues: ${what}: ${describe(platform, error)}`);
@@ -106,6 +122,21 @@ async function publishReview(platform: Platform, review: ReviewReport, report: P
   } catch (error) {
     // Reviewers are a courtesy: the label and the gate still say what is needed.
     report.warnings.push(`could not ask for security reviewers: ${describe(platform, error)}`);
+  }
+}
+
+/**
+ * The tracker's tickets before the scan, and the acceptances among them (tickets people closed as won't fix):
+ * the gate honours them as waivers. A tracker that cannot be read waives nothing and says why.
+ */
+export async function readTicketState(platform: Platform, config: PipewardenConfig, today: string): Promise<{ tickets?: Ticket[]; acceptances: TicketAcceptance[]; warning?: string }> {
+  const tracker = platform.tracker;
+  if (!tracker) return { acceptances: [] };
+  try {
+    const tickets = await tracker.list();
+    return { tickets, acceptances: ticketAcceptances(tickets, { acceptedAs: config.tickets?.accepted_as, acceptedForDays: config.tickets?.accepted_for_days, today }) };
+  } catch (error) {
+    return { acceptances: [], warning: `could not read the issues of ${tracker.where}, so no ticket's acceptance was honoured and none were posted: ${describe(platform, error)}` };
   }
 }
 

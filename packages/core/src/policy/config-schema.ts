@@ -3,6 +3,9 @@ import { CATEGORIES, PRIORITIES, SEVERITIES } from '../finding.js';
 import { STAGES } from '../model/stage.js';
 import { dastSchema } from '../dast/config.js';
 import { reviewSchema } from '../review/config.js';
+import { ticketsSchema } from './tickets-schema.js';
+
+export { ticketsSchema, jiraSchema, withJiraOptions, type JiraConfig } from './tickets-schema.js';
 
 export { dastSchema } from '../dast/config.js';
 
@@ -129,12 +132,6 @@ export const imagesSchema = z.strictObject({
     .describe('Registries reached over plain HTTP (a registry on the build machine); loopback ones always are.'),
 });
 
-export const ticketsSchema = z.strictObject({
-  min_priority: z.enum(PRIORITIES).optional().describe('New tickets only for finding groups this urgent or more (default P2); existing tickets are always kept up to date.'),
-  max_new: z.number().int().min(0).max(1000).optional().describe('At most this many new tickets per run (default 10).'),
-  labels: z.array(z.string().trim().min(1).max(50)).max(20).optional().describe('Extra labels on every ticket.'),
-  confidential: z.boolean().optional().describe('GitLab: open tickets as confidential issues (default true).'),
-});
 
 const pathPatterns = z.array(z.string().trim().min(1, 'a pattern must not be empty').refine((p) => !p.startsWith('!'), 'negation is not supported: list what to bring back under include'));
 

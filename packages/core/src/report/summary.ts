@@ -12,6 +12,7 @@ import { describeOmissions, type GithubSarif } from './github-sarif.js';
 import { describeExclusions } from '../files/exclusions.js';
 import type { Verdict } from '../policy/gate.js';
 import { byRisk } from '../risk/prioritize.js';
+import { acceptedSection } from './accepted.js';
 import { escapeMarkdown, markdownCode } from './escape.js';
 import { reviewMarkdown, reviewText } from './review.js';
 
@@ -225,6 +226,7 @@ function markdownParts(input: SummaryInput): MarkdownParts {
     if (examples.length) out.push(`- For example: ${examples.map((e) => markdownCode(e)).join(', ')}`);
     out.push('- Bring third-party code back with `include:` in pipewarden.yml; leave more out with `exclude:` or `--exclude`.', '');
   }
+  out.push(...acceptedSection(findings));
   const soon = input.waivers?.expiringSoon ?? [];
   const expired = input.waivers?.expired ?? [];
   if (soon.length || expired.length) {

@@ -43,9 +43,13 @@ function memoryTracker(): TicketTracker & { tickets: Ticket[]; calls: string[] }
       calls.push(`update #${t.id}`);
       apply(tickets.find((x) => x.id === t.id)!, draft);
     },
-    close: async (t) => {
+    close: async (t, _comment, marker) => {
       calls.push(`close #${t.id}`);
-      tickets.find((x) => x.id === t.id)!.state = 'closed';
+      Object.assign(tickets.find((x) => x.id === t.id)!, { state: 'closed', marker });
+    },
+    comment: async (t, _comment, marker) => {
+      calls.push(`comment #${t.id}`);
+      tickets.find((x) => x.id === t.id)!.marker = marker;
     },
     reopen: async (t, draft) => {
       calls.push(`reopen #${t.id}`);
@@ -66,7 +70,7 @@ describe('ticket planning', () => {
     expect(plan.deferred.map((d) => d.title)).toEqual(['[P2] r3 in c.js']);
     expect(renderTicketMarkdown(plan.create[1]!)).toMatch(/### Where \(2 places\)/);
     expect(plan.create[1]!.dueDate).toBe('2026-12-22');
-    expect(readMarker(renderTicketMarkdown(plan.create[1]!))).toEqual({ key: ticketKey(findings[0]!), scanner: 'eslint-security', fingerprints: ['r1-a.js-1', 'r1-a.js-9'], due: '2026-12-22', since: '2026-11-22' });
+    expect(readMarker(renderTicketMarkdown(plan.create[1]!))).toEqual({ key: ticketKey(findings[0]!), scanner: 'eslint-security', fingerprints: ['r1-a.js-1', 'r1-a.js-9'], due: '2026-12-22', since: '2026-11-22', title: '[P1] r1 in a.js' });
   });
 
   it('update, reopen a regression, close what is gone, but never for a scanner that did not complete', async () => {

@@ -1,5 +1,5 @@
 import { writeMarker } from '../tickets/marker.js';
-import type { TicketBlock, TicketDraft, TicketInline } from '../tickets/types.js';
+import type { TicketBlock, TicketDraft, TicketInline, TicketMarker } from '../tickets/types.js';
 import { escapeMarkdown, markdownCode } from './escape.js';
 
 function inline(part: TicketInline): string {
@@ -44,4 +44,36 @@ export function renderTicketMarkdown(draft: TicketDraft): string {
   }
   lines.push(writeMarker(draft.marker));
   return lines.join('\n');
+}
+
+const BEGIN = '<!-- pipewarden:begin -->';
+const END = '<!-- pipewarden:end -->';
+
+/** Pipewarden's part of a Markdown body, between hidden delimiters: what a person writes around it is theirs. */
+export function renderTicketSection(draft: TicketDraft): string {
+  return `${BEGIN}\n${renderTicketMarkdown(draft)}\n${END}`;
+}
+
+function sectionBounds(body: string): { start: number; end: number } | undefined {
+  const start = body.indexOf(BEGIN);
+  const end = start < 0 ? -1 : body.indexOf(END, start);
+  return end < 0 ? undefined : { start, end: end + END.length };
+}
+
+/** The delimited section of a body; a body from before the delimiters is all Pipewarden's. */
+export function ticketSectionOf(body: string): string {
+  const bounds = sectionBounds(body);
+  return bounds ? body.slice(bounds.start, bounds.end) : body;
+}
+
+/** The body with Pipewarden's section replaced and everything a person wrote around it kept. */
+export function spliceTicketSection(body: string, section: string): string {
+  const bounds = sectionBounds(body);
+  return bounds ? `${body.slice(0, bounds.start)}${section}${body.slice(bounds.end)}` : section;
+}
+
+/** The body with only its hidden marker replaced (a close records the day it was fixed). */
+export function withTicketMarker(body: string, marker: TicketMarker): string {
+  const replaced = body.replace(/<!--\s*pipewarden:ticket\s+\{[^<>]*\}\s*-->/, () => writeMarker(marker));
+  return replaced === body && !body.includes('pipewarden:ticket') ? `${body}\n${writeMarker(marker)}` : replaced;
 }

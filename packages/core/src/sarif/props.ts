@@ -72,6 +72,8 @@ export interface PipewardenProps {
   'pipewarden/duplicates': unknown[];
   'pipewarden/carriedOver': boolean;
   'pipewarden/waiver': Record<string, unknown>;
+  /** A person closed the finding group's ticket as accepted (won't fix, not planned): where, who, until when. */
+  'pipewarden/ticketAcceptance': { url: string; ticket: string; as: string; owner: string; since: string; until: string };
   'pipewarden/dev': boolean;
   'pipewarden/direct': boolean;
   'pipewarden/via': string[];
@@ -123,7 +125,7 @@ type Short<K> = K extends `pipewarden/${infer S}` ? S : never;
 const KEYS = [
   'category', 'scanner', 'severity', 'severityLabel', 'risk', 'priority', 'factors', 'slaDays', 'redacted', 'source', 'ids', 'cwe', 'cvss', 'cvssVector', 'epss', 'kev',
   'context', 'package', 'dast', 'requests', 'route', 'image', 'scope', 'confidence', 'fingerprint', 'toolFingerprint', 'secretHash', 'entropy', 'verified', 'tools',
-  'duplicates', 'carriedOver', 'waiver', 'dev', 'direct', 'via', 'pkgPath', 'fixState', 'fixedUpstream', 'baseAgeDays', 'vexState', 'exploitMaturity', 'framework',
+  'duplicates', 'carriedOver', 'waiver', 'ticketAcceptance', 'dev', 'direct', 'via', 'pkgPath', 'fixState', 'fixedUpstream', 'baseAgeDays', 'vexState', 'exploitMaturity', 'framework',
   'host', 'status', 'alertNumber', 'alertState', 'issueType', 'sonarType', 'pluginId', 'qid', 'commit', 'repository', 'outsideRoot', 'feeds', 'inventory', 'sbomComponents', 'dependencies', 'advisories', 'stage',
   'shard', 'baseline', 'diff', 'merged', 'verdict', 'waivers', 'scanners', 'provenance', 'images', 'coverage', 'excluded', 'review',
 ] as const satisfies readonly Short<PropKey>[];

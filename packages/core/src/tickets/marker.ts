@@ -1,4 +1,4 @@
-import type { Ticket, TicketMarker } from './types.js';
+import type { Ticket, TicketClosure, TicketMarker } from './types.js';
 
 const MARKER = /<!--\s*pipewarden:ticket\s+(\{[^<>]*\})\s*-->/;
 
@@ -20,22 +20,39 @@ export function readMarker(body: string | null | undefined): TicketMarker | unde
       fingerprints: data.fingerprints.filter((f): f is string => typeof f === 'string'),
       ...(typeof data.due === 'string' ? { due: data.due } : {}),
       ...(typeof data.since === 'string' ? { since: data.since } : {}),
+      ...(typeof data.fixed === 'string' ? { fixed: data.fixed } : {}),
+      ...(typeof data.reopenNoted === 'string' ? { reopenNoted: data.reopenNoted } : {}),
+      ...(typeof data.title === 'string' ? { title: data.title } : {}),
     };
   } catch {
     return undefined;
   }
 }
 
-/** A tracker's issue as a Ticket, when it is one of Pipewarden's (it carries the marker). */
-export function ticketFrom(issue: { id: number | string; closed: boolean; title: string; body: string | null | undefined; labels: readonly (string | { name?: string })[] | undefined }): Ticket | undefined {
+/** A tracker's Markdown issue as a Ticket, when it is one of Pipewarden's (it carries the marker). */
+export function ticketFrom(issue: {
+  id: number | string;
+  closed: boolean;
+  title: string;
+  body: string | null | undefined;
+  labels: readonly (string | { name?: string })[] | undefined;
+  url?: string | undefined;
+  closure?: TicketClosure | undefined;
+  /** Pipewarden's delimited part of the body, when the tracker's body has one. */
+  section?: (body: string) => string;
+}): Ticket | undefined {
   const marker = readMarker(issue.body);
   if (!marker) return undefined;
+  const body = issue.body ?? '';
   return {
     id: String(issue.id),
     state: issue.closed ? 'closed' : 'open',
     title: issue.title,
-    body: issue.body ?? '',
+    body,
+    ...(issue.section ? { section: issue.section(body) } : {}),
     labels: (issue.labels ?? []).map((l) => (typeof l === 'string' ? l : (l.name ?? ''))).filter(Boolean),
     marker,
+    ...(issue.url ? { url: issue.url } : {}),
+    ...(issue.closed && issue.closure ? { closure: issue.closure } : {}),
   };
 }

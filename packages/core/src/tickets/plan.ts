@@ -1,10 +1,13 @@
-import { createHash } from 'node:crypto';
 import { PRIORITIES, type Finding, type Priority } from '../finding.js';
 import { componentOf, groupFindings } from '../model/groups.js';
 import type { ReportLinks } from '../model/provenance.js';
 import { PROP, prop, type Log } from '../sarif/types.js';
 import { plainTitle, ticketSections } from './content.js';
 import { compareTicketIds, type Ticket, type TicketDraft, type TicketMarker } from './types.js';
+import { acceptanceOf, type TicketAcceptance } from './acceptance.js';
+import { ticketKey } from './key.js';
+
+export { ticketKey };
 
 export interface TicketOptions {
   /** Only groups this urgent or more get a new ticket (default P2); existing tickets are kept up to date whatever the priority. */
@@ -24,13 +27,23 @@ export interface TicketOptions {
   confidential?: boolean | undefined;
   /** The tracker's rendering of a draft, to tell an up-to-date ticket from one to update. */
   render: (draft: TicketDraft) => string;
+  /** State reasons, resolutions or labels that mean a person accepted the risk (default DEFAULT_ACCEPTED_AS). */
+  acceptedAs?: readonly string[] | undefined;
+  /** How long such an acceptance holds (default 90 days). */
+  acceptedForDays?: number | undefined;
+  /** The run, for the comments that tell each state change: its commit and pipeline. */
+  run?: { commit?: string | undefined; pipeline?: string | undefined } | undefined;
 }
 
 export interface TicketPlan {
   create: TicketDraft[];
   update: { ticket: Ticket; draft: TicketDraft }[];
   reopen: { ticket: Ticket; draft: TicketDraft; comment: string }[];
-  close: { ticket: Ticket; comment: string }[];
+  close: { ticket: Ticket; comment: string; marker: TicketMarker }[];
+  /** Comments on tickets that stay as they are (a person reopened a fixed one), each made once. */
+  comment: { ticket: Ticket; comment: string; marker: TicketMarker }[];
+  /** Closed tickets whose acceptance still holds: left closed. */
+  accepted: TicketAcceptance[];
   /** Open tickets already saying what they should. */
   unchanged: number;
   /** Groups that deserve a ticket but were over the per-run cap: they come in the next runs. */
@@ -48,15 +61,16 @@ export function completedTools(log: Log): Set<string> {
   return complete;
 }
 
-/** The group's stable key: its rule and component, so a ticket follows the thing to fix, not a line. */
-export function ticketKey(finding: Finding): string {
-  return createHash('sha256').update(`${finding.ruleId}\u0000${componentOf(finding)}`).digest('hex').slice(0, 20);
-}
 
 function addDays(day: string, days: number): string {
   const date = new Date(`${day}T00:00:00Z`);
   date.setUTCDate(date.getUTCDate() + days);
   return date.toISOString().slice(0, 10);
+}
+
+/** Labels people added are theirs; Pipewarden's own are its name, its prefixes and the configured extras. */
+function ownLabel(label: string, extra: readonly string[]): boolean {
+  return /^pipewarden(\b|-)|^(priority|severity|scanner|category):/i.test(label) || extra.includes(label);
 }
 
 function draftOf(members: readonly Finding[], previous: Ticket | undefined, options: TicketOptions): TicketDraft {
@@ -66,21 +80,68 @@ function draftOf(members: readonly Finding[], previous: Ticket | undefined, opti
   const since = previous?.marker.since ?? options.today;
   const due = previous?.marker.due ?? (sla ? addDays(since, sla) : undefined);
   // The rule id: short, searchable, and the same words the PR comment and code scanning use.
-  const title = plainTitle(`[${top.priority ?? 'P?'}] ${top.ruleId} in ${componentOf(top)}`);
+  const ours = plainTitle(`[${top.priority ?? 'P?'}] ${top.ruleId} in ${componentOf(top)}`);
+  // A title a person changed since Pipewarden last wrote it is kept, and so is the record of what Pipewarden wrote.
+  const edited = previous?.marker.title !== undefined && previous.title !== previous.marker.title;
+  const title = edited ? previous.title : ours;
   const fingerprints = members.map((f) => f.fingerprint).filter((f): f is string => Boolean(f));
-  const marker: TicketMarker = { key, scanner: top.scanner, fingerprints: fingerprints.slice(0, 200), ...(due ? { due } : {}), since };
-  const labels = [...new Set(['pipewarden', `priority:${top.priority ?? 'none'}`, `severity:${top.severity}`, `scanner:${top.scanner}`, `category:${top.category}`, ...(options.labels ?? [])])];
+  const marker: TicketMarker = { key, scanner: top.scanner, fingerprints: fingerprints.slice(0, 200), ...(due ? { due } : {}), since, title: edited ? previous.marker.title : ours };
+  const extra = options.labels ?? [];
+  const own = ['pipewarden', `priority:${top.priority ?? 'none'}`, `severity:${top.severity}`, `scanner:${top.scanner}`, `category:${top.category}`, ...extra];
+  const labels = [...new Set([...own, ...(previous?.labels ?? []).filter((l) => !ownLabel(l, extra))])];
   const sections = ticketSections(members, { due, since, sla, links: options.links });
   return { key, title, sections, marker, labels, ...(due ? { dueDate: due } : {}), ...(top.priority ? { priority: top.priority } : {}), confidential: options.confidential ?? true };
 }
 
 function sameTicket(ticket: Ticket, draft: TicketDraft, render: (draft: TicketDraft) => string): boolean {
-  return ticket.title === draft.title && ticket.body.trim() === render(draft).trim() && [...ticket.labels].sort().join('\n') === [...draft.labels].sort().join('\n');
+  return ticket.title === draft.title && (ticket.section ?? ticket.body).trim() === render(draft).trim() && [...ticket.labels].sort().join('\n') === [...draft.labels].sort().join('\n');
+}
+
+/** "in commit abc1234 (pipeline …)": where a state change was seen, so the ticket's history tells the story. */
+function seenIn(options: TicketOptions): string {
+  const commit = options.run?.commit ? ` in commit ${options.run.commit.slice(0, 12)}` : '';
+  const pipeline = options.run?.pipeline ? ` (pipeline ${options.run.pipeline})` : '';
+  return `${commit}${pipeline} on ${options.today}`;
+}
+
+function places(list: readonly Finding[]): string {
+  return `${list.length} place${list.length === 1 ? '' : 's'}`;
+}
+
+function planGroup(plan: TicketPlan, list: Finding[], ticket: Ticket | undefined, options: TicketOptions, minRank: number, maxNew: number): void {
+  const draft = draftOf(list, ticket, options);
+  if (ticket?.state === 'open') {
+    if (sameTicket(ticket, draft, options.render)) plan.unchanged++;
+    else plan.update.push({ ticket, draft });
+  } else if (ticket) {
+    const acceptance = acceptanceOf(ticket, { acceptedAs: options.acceptedAs, acceptedForDays: options.acceptedForDays, today: options.today });
+    if (acceptance && !acceptance.expired) plan.accepted.push(acceptance);
+    else if (acceptance) {
+      const why = `The risk acceptance (closed as "${acceptance.as}" by ${acceptance.owner} on ${acceptance.since}) ended on ${acceptance.until}, and the finding is still there${seenIn(options)} (${places(list)}): reopened by Pipewarden. Close it again as accepted to renew the acceptance.`;
+      plan.reopen.push({ ticket, draft, comment: why });
+    } else plan.reopen.push({ ticket, draft, comment: `Found again${seenIn(options)} (${places(list)}): reopened by Pipewarden.` });
+  } else if (PRIORITIES.indexOf(list[0]!.priority ?? 'P4') <= minRank) {
+    (plan.create.length < maxNew ? plan.create : plan.deferred).push(draft);
+  }
+}
+
+/** An open ticket whose group is gone: closed as fixed, unless a person reopened it after Pipewarden closed it. */
+function planGone(plan: TicketPlan, ticket: Ticket, options: TicketOptions): void {
+  if (ticket.marker.fixed) {
+    if (ticket.marker.reopenNoted) return;
+    const comment = `Reopened by a person while Pipewarden still finds nothing here (not found${seenIn(options)}; fixed since ${ticket.marker.fixed}): Pipewarden leaves it open and will not close it again. Close it when you are done.`;
+    plan.comment.push({ ticket, comment, marker: { ...ticket.marker, reopenNoted: options.today } });
+    return;
+  }
+  const comment = `Fixed: no longer found on the default branch${seenIn(options)}. Closed by Pipewarden; it reopens this ticket if the finding comes back.`;
+  const { reopenNoted: _noted, ...marker } = ticket.marker;
+  plan.close.push({ ticket, comment, marker: { ...marker, fixed: options.today } });
 }
 
 /**
  * What to do with the tracker so it holds one ticket per finding group: create (up to the cap, most urgent
- * first), update, reopen a closed one that came back, close one whose group is gone from a default-branch run.
+ * first), update, reopen a closed one that came back (unless a person accepted its risk and the acceptance
+ * holds), close one whose group is gone from a default-branch run (unless a person reopened it after that).
  */
 export function planTickets(findings: readonly Finding[], existing: readonly Ticket[], options: TicketOptions): TicketPlan {
   const minRank = PRIORITIES.indexOf(options.minPriority ?? 'P2');
@@ -93,27 +154,14 @@ export function planTickets(findings: readonly Finding[], existing: readonly Tic
   for (const group of groupFindings(findings)) members.set(ticketKey(group.top), []);
   for (const finding of findings) if (!finding.suppressed) members.get(ticketKey(finding))?.push(finding);
 
-  const plan: TicketPlan = { create: [], update: [], reopen: [], close: [], unchanged: 0, deferred: [] };
-  for (const [key, list] of members) {
-    const ticket = byKey.get(key);
-    const draft = draftOf(list, ticket, options);
-    if (ticket?.state === 'open') {
-      if (sameTicket(ticket, draft, options.render)) plan.unchanged++;
-      else plan.update.push({ ticket, draft });
-    } else if (ticket) {
-      plan.reopen.push({ ticket, draft, comment: `Found again on ${options.today} (${list.length} place${list.length === 1 ? '' : 's'}): reopened by Pipewarden.` });
-    } else if (PRIORITIES.indexOf(list[0]!.priority ?? 'P4') <= minRank) {
-      (plan.create.length < maxNew ? plan.create : plan.deferred).push(draft);
-    }
-  }
+  const plan: TicketPlan = { create: [], update: [], reopen: [], close: [], comment: [], accepted: [], unchanged: 0, deferred: [] };
+  for (const [key, list] of members) planGroup(plan, list, byKey.get(key), options, minRank, maxNew);
   if (options.closeMissing) {
     for (const ticket of byKey.values()) {
       if (ticket.state !== 'open' || members.has(ticket.marker.key)) continue;
       if (!options.completeScanners.has(ticket.marker.scanner)) continue;
-      plan.close.push({ ticket, comment: `No longer found on the default branch on ${options.today}: closed by Pipewarden. It reopens this issue if the finding comes back.` });
+      planGone(plan, ticket, options);
     }
   }
   return plan;
 }
-
-

@@ -6,6 +6,9 @@ export interface TicketSyncResult {
   updated: number;
   reopened: number;
   closed: number;
+  commented: number;
+  /** Closed tickets left closed because a person accepted the risk and the acceptance holds. */
+  accepted: number;
   unchanged: number;
   deferred: number;
   /** Calls that failed, with the tracker's error (a platform says it in its own words); a permission error stops the rest (they would fail the same way). */
@@ -29,12 +32,13 @@ function statusOf(error: unknown): number | undefined {
 
 /** Carries a plan out against a tracker, most urgent first; never throws for the tracker's refusals. */
 export async function syncTickets(plan: TicketPlan, tracker: TicketTracker): Promise<TicketSyncResult> {
-  const result: TicketSyncResult = { created: 0, updated: 0, reopened: 0, closed: 0, unchanged: plan.unchanged, deferred: plan.deferred.length, failures: [], forbidden: false };
-  const steps: [keyof Pick<TicketSyncResult, 'created' | 'updated' | 'reopened' | 'closed'>, string, () => Promise<unknown>][] = [
+  const result: TicketSyncResult = { created: 0, updated: 0, reopened: 0, closed: 0, commented: 0, accepted: plan.accepted.length, unchanged: plan.unchanged, deferred: plan.deferred.length, failures: [], forbidden: false };
+  const steps: [keyof Pick<TicketSyncResult, 'created' | 'updated' | 'reopened' | 'closed' | 'commented'>, string, () => Promise<unknown>][] = [
     ...plan.reopen.map(({ ticket, draft, comment }) => ['reopened', `reopen #${ticket.id}`, () => tracker.reopen(ticket, draft, comment)] as const),
     ...plan.update.map(({ ticket, draft }) => ['updated', `update #${ticket.id}`, () => tracker.update(ticket, draft)] as const),
     ...plan.create.map((draft) => ['created', `create "${draft.title}"`, () => tracker.create(draft)] as const),
-    ...plan.close.map(({ ticket, comment }) => ['closed', `close #${ticket.id}`, () => tracker.close(ticket, comment)] as const),
+    ...plan.close.map(({ ticket, comment, marker }) => ['closed', `close #${ticket.id}`, () => tracker.close(ticket, comment, marker)] as const),
+    ...plan.comment.map(({ ticket, comment, marker }) => ['commented', `comment on #${ticket.id}`, () => tracker.comment(ticket, comment, marker)] as const),
   ].map(([counter, what, run]) => [counter, what, run]);
   for (const [counter, what, run] of steps) {
     try {

@@ -1,4 +1,5 @@
 import type { Priority } from '../finding.js';
+import type { TicketPlan } from './plan.js';
 
 /**
  * A run of ticket text. `text` is report text (hostile: the renderer escapes it, to at most `max`
@@ -42,8 +43,23 @@ export interface Ticket {
   title: string;
   /** The body in the tracker's markup, as it is now. */
   body: string;
+  /** Pipewarden's own part of the body as the tracker keeps it (compared with `render`); the whole body when undefined. */
+  section?: string | undefined;
   labels: string[];
   marker: TicketMarker;
+  /** Where a person reads it: the acceptance's justification. */
+  url?: string | undefined;
+  /** How it was closed, as the tracker says: its state reason or resolution, who closed it and when. */
+  closure?: TicketClosure | undefined;
+}
+
+export interface TicketClosure {
+  /** GitHub's state reason (not_planned), Jira's resolution (Won't Do), or undefined where the tracker has none (GitLab). */
+  reason?: string | undefined;
+  /** Who closed it (a login, username or display name). */
+  by?: string | undefined;
+  /** ISO date-time it was closed. */
+  at?: string | undefined;
 }
 
 export interface TicketMarker {
@@ -54,6 +70,12 @@ export interface TicketMarker {
   due?: string | undefined;
   /** The day it was first seen. */
   since?: string | undefined;
+  /** The day Pipewarden closed it as fixed: an open ticket that still says so was reopened by a person. */
+  fixed?: string | undefined;
+  /** The day Pipewarden said once that a person reopened it while the finding stays fixed. */
+  reopenNoted?: string | undefined;
+  /** The title Pipewarden last wrote: a different title is a person's edit, and is kept. */
+  title?: string | undefined;
 }
 
 /** What a platform supplies: its issue tracker, reduced to the calls the planner needs. */
@@ -64,8 +86,16 @@ export interface TicketTracker {
   list(): Promise<Ticket[]>;
   create(draft: TicketDraft): Promise<Ticket>;
   update(ticket: Ticket, draft: TicketDraft): Promise<void>;
-  close(ticket: Ticket, comment: string): Promise<void>;
+  /** Closes it as fixed, with the comment, and keeps the marker (which now says when it was fixed). */
+  close(ticket: Ticket, comment: string, marker: TicketMarker): Promise<void>;
   reopen(ticket: Ticket, draft: TicketDraft, comment: string): Promise<void>;
+  /**
+   * Before any change, what the plan needs that the tracker may lack (a workflow transition): a ConfigError
+   * here stops the run with exit 2 and nothing half-done.
+   */
+  check?(plan: TicketPlan): Promise<void>;
+  /** A comment only, and the marker that remembers it was made (so a retry does not say it twice). */
+  comment(ticket: Ticket, comment: string, marker: TicketMarker): Promise<void>;
 }
 
 /** Trackers' ids sort as numbers where they are numbers (#9 before #10), else as text. */
