@@ -1,0 +1,80 @@
+import type { AddressInfo } from 'node:net';
+import { createAdaptorServer } from '@hono/node-server';
+import { ConfigError, PipewardenError, type MetricsOptions } from '@pipewarden/core';
+import { openStore, shownUrl } from '@pipewarden/store';
+import { isLoopback } from './access.js';
+import { createApp } from './app.js';
+import { DashboardData } from './data.js';
+
+export interface DashboardOptions {
+  /** SQLite path (or sqlite:PATH) or postgres:// URL. */
+  store: string;
+  cwd: string;
+  host: string;
+  port: number;
+  /** The token every request must carry; required when host is not a loopback address. */
+  token?: string | undefined;
+  /** What the token's environment variable is called, for messages. */
+  tokenEnv?: string | undefined;
+  /** A fixed day to judge ages by (else today, UTC, at each request). */
+  today?: string | undefined;
+  slaDays?: MetricsOptions['slaDays'];
+  weeks?: number | undefined;
+  log?: (line: string) => void;
+}
+
+export interface RunningDashboard {
+  url: string;
+  close(): Promise<void>;
+}
+
+/** The server could not listen (port taken, address not ours): one line, exit 2. */
+export class ListenError extends PipewardenError {
+  override readonly name = 'ListenError';
+}
+
+const todayUtc = () => new Date().toISOString().slice(0, 10);
+
+/**
+ * Opens the store and serves the dashboard until closed. Off loopback it refuses to start without a token:
+ * findings are a map of what to attack.
+ */
+export async function startDashboard(options: DashboardOptions): Promise<RunningDashboard> {
+  const loopback = isLoopback(options.host);
+  if (!loopback && !options.token) {
+    throw new ConfigError(
+      `--host ${options.host} is reachable from other machines: give --token-env NAME, the environment variable holding the token every request must carry${options.tokenEnv ? ` (${options.tokenEnv} is empty or unset)` : ''}`,
+    );
+  }
+  const store = await openStore(options.store, options.cwd);
+  const data = new DashboardData(store, { today: options.today ? () => options.today! : todayUtc, slaDays: options.slaDays, weeks: options.weeks });
+  const app = createApp({ data, storeShown: shownUrl(options.store), token: options.token, loopbackOnly: loopback && !options.token, log: options.log });
+  const server = createAdaptorServer({ fetch: app.fetch });
+  try {
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(options.port, options.host, () => {
+        server.off('error', reject);
+        resolve();
+      });
+    });
+  } catch (error) {
+    await store.close().catch(() => undefined);
+    const { code, message } = error as NodeJS.ErrnoException;
+    throw new ListenError(code === 'EADDRINUSE' ? `port ${options.port} on ${options.host} is in use` : `cannot listen on ${options.host}:${options.port}: ${code ?? message}`, { cause: error });
+  }
+  const address = server.address() as AddressInfo;
+  const shownHost = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+  // Warm the overview: the first visitor should not wait for a year of runs to be read.
+  data.overview().catch((error: unknown) => options.log?.(`the store could not be read: ${(error as Error).message.split('\n')[0]}`));
+  return {
+    url: `http://${shownHost}:${address.port}`,
+    async close() {
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        (server as { closeAllConnections?: () => void }).closeAllConnections?.();
+      });
+      await store.close().catch(() => undefined);
+    },
+  };
+}
