@@ -4,17 +4,7 @@
 // branch every week (whose findings are mostly caught before they merge), a production scan every week
 // (which sometimes finds what the pipeline missed), and builds an image every other week.
 
-/** mulberry32: the same lines on every machine and every run. */
-export function prng(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { prng } from './prng.mjs';
 
 const DAY = 86_400_000;
 const PRIORITIES = ['P0', 'P1', 'P2', 'P3', 'P4'];
@@ -153,7 +143,10 @@ export function repositoryLines({ repo, days, end, seed, hostile = false }) {
     // A feature branch: what it finds is fixed before the merge (caught before production).
     if (d % 7 === 3) {
       const caught = newFinding(rnd, repo, n++);
-      lines.push(line({ time: stamp(14), repo, commit: hex(rnd, 40), branch: `feature/${days - d}`, defaultBranch: 'main', pipeline, stage: 'commit', verdict: 'fail', baseline: true, counts: counts([...open, caught]), scanners: scannerRuns(rnd), findings: { new: [caught.ref], fixed: [], waived: [] }, details: { [caught.ref.fp]: caught.detail } }));
+      const branch = { repo, branch: `feature/${days - d}`, defaultBranch: 'main', pipeline, stage: 'commit', baseline: true };
+      lines.push(line({ ...branch, time: stamp(14), commit: hex(rnd, 40), verdict: 'fail', counts: counts([...open, caught]), scanners: scannerRuns(rnd), findings: { new: [caught.ref], fixed: [], waived: [] }, details: { [caught.ref.fp]: caught.detail } }));
+      // Fixed on the branch before the merge, mostly; now and then the branch is left as it was.
+      if (rnd() < 0.8) lines.push(line({ ...branch, time: stamp(17), commit: hex(rnd, 40), verdict: 'pass', counts: counts(open), scanners: scannerRuns(rnd), findings: { new: [], fixed: [caught.ref], waived: [] } }));
     }
     // Production: now and then it finds what no earlier stage saw.
     if (d % 7 === 5) {

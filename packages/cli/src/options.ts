@@ -129,6 +129,32 @@ export const metricsOptionsSchema = z.object({
   repo: z.array(nonEmpty('--repo')).default([]),
 });
 
+export const serveOptionsSchema = z.object({
+  store: z.string({ error: 'is required: a SQLite file (path or sqlite:PATH) or a postgres:// URL' }).pipe(storeUrl),
+  host: nonEmpty('--host')
+    .regex(/^[\w.:\-\[\]]+$/, 'expected a host name or an IP address')
+    .transform((host) => host.replace(/^\[(.*)\]$/, '$1'))
+    .default('127.0.0.1'),
+  port: z
+    .string()
+    .regex(/^\d{1,5}$/, 'expected a port number')
+    .transform(Number)
+    .refine((n) => n <= 65535, 'at most 65535')
+    .default(8080),
+  'token-env': z
+    .string()
+    .regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'expected the name of an environment variable (the token itself never goes on the command line)')
+    .optional(),
+  config: nonEmpty('--config').optional(),
+  today: isoDay.optional(),
+  weeks: z
+    .string()
+    .regex(/^\d+$/, 'expected a whole number')
+    .transform(Number)
+    .refine((n) => n >= 1 && n <= 520, 'between 1 and 520')
+    .optional(),
+});
+
 export const mergeOptionsSchema = z.object({
   reports: z.array(nonEmpty('a SARIF path')).min(1, 'name the SARIF logs to merge'),
   output: nonEmpty('--output'),
