@@ -171,7 +171,8 @@ export function repositoryLines({ repo, days, end, seed, hostile = false }) {
           counts: counts(open),
           scanners: [{ id: 'trivy-image', status: 'ran', durationMs: 5000 }],
           images: [{ digest: `sha256:${hex(rnd, 64)}`, names: [`registry.example.test/${repo}:${commit.slice(0, 8)}`], base: { name: base, digest: baseDigest, fresh: rnd() < 0.7, sanctioned: seed % 5 !== 0 } }],
-          findings: { new: [], fixed: [], waived: [] },
+          // The same waivers apply on every stage of the default branch.
+          findings: { new: [], fixed: [], waived: waived.map((f) => ({ ...f.ref, expires: f.expires, owner: f.owner })) },
         }),
       );
     }

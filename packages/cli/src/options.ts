@@ -112,6 +112,14 @@ export const storeUrl = nonEmpty('--store').refine((url) => !/^[a-z][a-z0-9+.-]*
   error: (issue) => `"${String(issue.input).replace(/\/\/[^@/]*@/, '//…@')}" is not a store: use a SQLite file path (or sqlite:PATH) or a postgres:// URL`,
 });
 
+/** The last N weeks of the weekly figures (metrics and the dashboard alike). */
+const weeksOption = z
+  .string()
+  .regex(/^\d+$/, 'expected a whole number')
+  .transform(Number)
+  .refine((n) => n >= 1 && n <= 520, 'between 1 and 520')
+  .optional();
+
 export const metricsOptionsSchema = z.object({
   history: z.array(nonEmpty('--history')).default([]),
   store: storeUrl.optional(),
@@ -120,12 +128,7 @@ export const metricsOptionsSchema = z.object({
   format: z.enum(['markdown', 'json', 'html'], { error: (issue) => `"${String(issue.input)}" is not a format (formats: markdown, json, html)` }).default('markdown'),
   output: nonEmpty('--output').optional(),
   today: isoDay.optional(),
-  weeks: z
-    .string()
-    .regex(/^\d+$/, 'expected a whole number')
-    .transform(Number)
-    .refine((n) => n >= 1 && n <= 520, 'between 1 and 520')
-    .optional(),
+  weeks: weeksOption,
   repo: z.array(nonEmpty('--repo')).default([]),
 });
 
@@ -147,12 +150,7 @@ export const serveOptionsSchema = z.object({
     .optional(),
   config: nonEmpty('--config').optional(),
   today: isoDay.optional(),
-  weeks: z
-    .string()
-    .regex(/^\d+$/, 'expected a whole number')
-    .transform(Number)
-    .refine((n) => n >= 1 && n <= 520, 'between 1 and 520')
-    .optional(),
+  weeks: weeksOption,
 });
 
 export const mergeOptionsSchema = z.object({

@@ -4,9 +4,14 @@
  */
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
+/** Bidirectional overrides and isolates reorder what follows them on screen ("Trojan Source"): shown by name instead. */
+const BIDI = /[\u202a-\u202e\u2066-\u2069]/g;
+
 /** Text for an HTML text node or a quoted attribute. */
 export function esc(value: unknown): string {
-  return String(value ?? '').replace(/[&<>"']/g, (c) => ESCAPES[c]!);
+  return String(value ?? '')
+    .replace(/[&<>"']/g, (c) => ESCAPES[c]!)
+    .replace(BIDI, (c) => `[U+${c.charCodeAt(0).toString(16).toUpperCase()}]`);
 }
 
 /** Already-escaped HTML, so a template can tell it from text that still needs escaping. */

@@ -86,7 +86,7 @@ describe('pipewarden serve on a SQLite store', () => {
     expect(link).toBeDefined();
     const finding = await (await fetch(`${served.url}${link}`)).text();
     expect(finding).toContain('<h1>&lt;img src=x onerror=alert(1)&gt;</h1>');
-    expect(finding).toMatch(/data-message>&lt;script&gt;window.__pwned = true&lt;\/script&gt;&lt;b&gt;bold&lt;\/b&gt; &amp; &quot;quoted&quot;/);
+    expect(finding).toMatch(/data-message>&lt;script&gt;window.__pwned = true&lt;\/script&gt;&lt;b&gt;bold&lt;\/b&gt; &amp; &quot;quoted&quot; \[U\+202E\]evil</);
     const csv = await (await fetch(`${served.url}/repository?repo=${encodeURIComponent(HOSTILE_REPO)}&priority=P1&csv=findings`)).text();
     expect(csv).toContain('<script>window.__pwned = true</script>');
     expect(csv.split('\r\n')[0]).toBe('Priority,Rule,Message,Where,Category,Scanner,Risk,First seen,Age (days),SLA');
