@@ -273,6 +273,7 @@ async function serve(args: string[], io: CliIo): Promise<number> {
     config: { type: 'string' },
     today: { type: 'string' },
     weeks: { type: 'string' },
+    refresh: { type: 'string' },
   });
   // Loaded only for this command: a scan never reads the dashboard's code.
   const { SERVE_USAGE, runServe } = await import('./serve-command.js');

@@ -151,6 +151,12 @@ export const serveOptionsSchema = z.object({
   config: nonEmpty('--config').optional(),
   today: isoDay.optional(),
   weeks: weeksOption,
+  refresh: z
+    .string()
+    .regex(/^\d+$/, 'expected a whole number of seconds')
+    .transform(Number)
+    .refine((n) => n <= 86_400, 'at most 86400 (a day)')
+    .default(60),
 });
 
 export const mergeOptionsSchema = z.object({

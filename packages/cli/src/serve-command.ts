@@ -18,6 +18,8 @@ Options:
   --config FILE      pipewarden.yml, for priorities.sla_days (default: ./pipewarden.yml when present)
   --today DATE       judge ages as of this day (YYYY-MM-DD; default today, UTC)
   --weeks N          the last N weeks in the weekly figures (default 52)
+  --refresh SECONDS  how often, at most, the overview asks the store whether runs were added (default 60;
+                     0: on every request); new figures are computed in the background meanwhile
 
 The figures are those of \`pipewarden metrics --store URL --format json\` for the same store and options.
 Stops on Ctrl-C or SIGTERM. Exit codes: 2 when it cannot start (bad options, no token off loopback, port in use).`;
@@ -46,6 +48,7 @@ export async function runServe(options: ServeCliOptions, config: PipewardenConfi
     today: options.today,
     slaDays: config.priorities?.sla_days,
     weeks: options.weeks,
+    refreshSeconds: options.refresh,
     log: (line) => io.stderr.write(`pipewarden: warning: ${line}\n`),
   });
   io.stderr.write(`pipewarden › dashboard on ${running.url}/ (read-only${token ? `, token from ${name}` : ', this machine only'}); Ctrl-C stops it\n`);

@@ -76,6 +76,6 @@ export { parseReference, formatReference, matchesPattern, type ImageReference } 
 export { historyLineSchema, historyLineOf, onDefaultBranch, HISTORY_VERSION, type HistoryLine, type HistoryFindingRef, type HistoryFindingDetail } from './history/line.js';
 export { readHistoryFile, appendHistoryLine, lineProblem, type HistoryRead, type SkippedLine } from './history/file.js';
 export { completeProvenance, loadHistory, trendOf, repoFromRemote, historyFileOf, type HistoryOptions } from './history/record.js';
-export { computeMetrics, openFindings, type OpenFinding, WAIVER_AGE_BUCKETS, type Metrics, type MetricsOptions, type WeekFigures, type SlaBreach } from './history/metrics.js';
+export { computeMetrics, metricsWithOpenFindings, openFindings, type OpenFinding, WAIVER_AGE_BUCKETS, type Metrics, type MetricsOptions, type WeekFigures, type SlaBreach } from './history/metrics.js';
 export { renderMetricsMarkdown, renderMetricsHtml } from './report/metrics.js';
 export * from './tools/index.js';

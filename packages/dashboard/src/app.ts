@@ -92,12 +92,12 @@ export function createApp(options: AppOptions): Hono {
   };
 
   app.get('/', (c) => respond(c, 'overview', async () => overviewPage(await data.overview())));
-  app.get('/repositories', (c) => respond(c, 'repositories', async () => repositoriesPage(await data.overview())));
-  app.get('/images', (c) => respond(c, 'images', async () => imagesPage(await data.overview())));
+  app.get('/repositories', (c) => respond(c, 'repositories', async () => repositoriesPage((await data.overview()).overview)));
+  app.get('/images', (c) => respond(c, 'images', async () => imagesPage((await data.overview()).overview)));
   app.get('/waivers', (c) =>
     respond(c, 'waivers', async (query) => {
       const { days } = parseQuery(waiverQuery, query);
-      return waiversPage(await data.overview(), data.today(), days ? Math.min(3650, Math.max(1, Number(days))) : 30);
+      return waiversPage((await data.overview()).overview, data.today(), days ? Math.min(3650, Math.max(1, Number(days))) : 30);
     }),
   );
   app.get('/repository', (c) =>

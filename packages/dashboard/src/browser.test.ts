@@ -84,7 +84,7 @@ describe.skipIf(!hasChromium)('the dashboard in headless Chromium', () => {
     await page.waitForURL(/\/finding\?/);
     expect(await page.textContent('h1')).toBe('<img src=x onerror=alert(1)>');
     expect(await page.textContent('[data-message]')).toBe('<script>window.__pwned = true</script><b>bold</b> & "quoted" [U+202E]evil');
-    expect(await page.evaluate(() => (window as { __pwned?: boolean }).__pwned)).toBeUndefined();
+    expect(await page.evaluate(() => (globalThis as { __pwned?: boolean }).__pwned)).toBeUndefined();
     expect(await page.locator('main img, main b:text("bold")').count()).toBe(0);
     expect(await page.locator('#runs tbody tr').count()).toBeGreaterThan(0);
     await page.screenshot({ path: join(shots, 'dashboard-finding.png'), fullPage: true });

@@ -1,4 +1,5 @@
-import { PRIORITIES, computeMetrics, onDefaultBranch, openFindings, type HistoryFindingRef, type HistoryLine, type Metrics, type MetricsOptions, type OpenFinding, type Priority } from '@pipewarden/core';
+import { PRIORITIES, metricsWithOpenFindings, onDefaultBranch, type HistoryFindingRef, type HistoryLine, type Metrics, type MetricsOptions, type OpenFinding, type Priority } from '@pipewarden/core';
+import { Worker } from 'node:worker_threads';
 import type { HistoryStore, Sighting, StoredDetail } from '@pipewarden/store';
 
 /** What the figures are judged by: the same options `pipewarden metrics` takes, so both say the same. */
@@ -76,7 +77,7 @@ function imagesOf(lastImages: Map<string, HistoryLine>): ImageRow[] {
 
 /** The overview's figures from every line: the metrics, and per repository what is open and late. */
 export function overviewOf(lines: readonly HistoryLine[], options: MetricsOptions): Overview {
-  const metrics = computeMetrics(lines, options);
+  const { metrics, open } = metricsWithOpenFindings(lines, options);
   const today = Date.parse(`${options.today}T23:59:59.999Z`);
   const repos = new Map<string, RepoSummary>();
   const lastDefault = new Map<string, HistoryLine>();
@@ -95,7 +96,7 @@ export function overviewOf(lines: readonly HistoryLine[], options: MetricsOption
     if (line.stage !== 'production' && onDefaultBranch(line) && (lastDefault.get(line.repo)?.time ?? '') <= line.time) lastDefault.set(line.repo, line);
     if (line.images?.length && (lastImages.get(line.repo)?.time ?? '') <= line.time) lastImages.set(line.repo, line);
   }
-  for (const finding of openFindings(lines, options)) {
+  for (const finding of open) {
     const repo = summary(finding.repo);
     repo.open[finding.ref.p]++;
     repo.openTotal++;
@@ -104,18 +105,50 @@ export function overviewOf(lines: readonly HistoryLine[], options: MetricsOption
   return { metrics, repos: [...repos.values()], images: imagesOf(lastImages), waivers: waiversOf(lastDefault) };
 }
 
+/** Where the overview's thread reads from: its own connection to the same store. */
+export interface StoreSource {
+  url: string;
+  cwd: string;
+}
+
+type Computed = { state: { runs: number; last?: string | undefined }; overview: Overview };
+
+/** The overview computed in a worker thread (see overview-worker.ts). */
+function computeInWorker(source: StoreSource, options: MetricsOptions): Promise<Computed> {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(new URL('./overview-worker.js', import.meta.url), { workerData: { store: source.url, cwd: source.cwd, options } });
+    let result: Computed | undefined;
+    worker.once('message', (message: Computed) => (result = message));
+    worker.once('error', reject);
+    worker.once('exit', (code) => (result ? resolve(result) : reject(new Error(`the overview's worker stopped (exit code ${code})`))));
+  });
+}
+
+export interface OverviewSnapshot {
+  overview: Overview;
+  /** When it was computed, and from how many runs. */
+  computedAt: Date;
+  runs: number;
+  /** A newer one is being computed (the store changed). */
+  updating: boolean;
+}
+
 /**
- * Reads the store for the pages. The overview needs every line (the figures follow each finding across all
- * runs), so it is computed once per state of the store (its run count and newest run) and day, and kept:
- * a request only asks the store whether anything changed.
+ * Reads the store for the pages. The overview follows every finding through every run of every repository,
+ * so it is computed in a thread of its own and kept; at most every `refreshMs` a request asks the store
+ * (one indexed query) whether runs were added, and if so a new one is computed while the kept one is served.
+ * Repository and finding pages read the store afresh on every request.
  */
 export class DashboardData {
-  private cached?: { key: string; overview: Overview };
-  private loading?: { key: string; promise: Promise<Overview> };
+  private snapshot?: { key: string; today: string; computedAt: Date; runs: number; checkedAt: number; overview: Overview };
+  private computing?: { today: string; promise: Promise<void> };
+  // One connection serves the pages: their queries take turns (the pg client wants one at a time).
+  private queue: Promise<unknown> = Promise.resolve();
 
   constructor(
     readonly store: HistoryStore,
-    private readonly options: FigureOptions,
+    private readonly source: StoreSource,
+    private readonly options: FigureOptions & { refreshMs: number; log?: ((line: string) => void) | undefined },
   ) {}
 
   today(): string {
@@ -126,45 +159,62 @@ export class DashboardData {
     return { today: this.options.today(), slaDays: this.options.slaDays, weeks: this.options.weeks };
   }
 
-  async overview(): Promise<Overview> {
-    const state = await this.store.state();
+  private serial<T>(work: () => Promise<T>): Promise<T> {
+    const next = this.queue.then(work, work);
+    this.queue = next.catch(() => undefined);
+    return next;
+  }
+
+  private compute(options: MetricsOptions): Promise<void> {
+    if (this.computing?.today === options.today) return this.computing.promise;
+    const promise = computeInWorker(this.source, options)
+      .then(({ state, overview }) => {
+        this.snapshot = { key: `${state.runs}\u0000${state.last ?? ''}`, today: options.today, computedAt: new Date(), runs: state.runs, checkedAt: Date.now(), overview };
+      })
+      .finally(() => {
+        if (this.computing?.promise === promise) this.computing = undefined;
+      });
+    this.computing = { today: options.today, promise };
+    return promise;
+  }
+
+  /** The kept overview (computed first when there is none for today); a newer one is started when the store changed. */
+  async overview(): Promise<OverviewSnapshot> {
     const options = this.metricsOptions();
-    const key = `${state.runs}\u0000${state.last ?? ''}\u0000${options.today}`;
-    if (this.cached?.key === key) return this.cached.overview;
-    if (this.loading?.key !== key) {
-      const promise = this.store.lines().then((lines) => overviewOf(lines, options));
-      this.loading = { key, promise };
-      promise.then(
-        (overview) => {
-          if (this.loading?.promise === promise) this.loading = undefined;
-          this.cached = { key, overview };
-        },
-        () => {
-          if (this.loading?.promise === promise) this.loading = undefined;
-        },
-      );
+    const kept = this.snapshot;
+    if (!kept || kept.today !== options.today) {
+      await this.compute(options);
+      return this.overview();
     }
-    return this.loading.promise;
+    if (!this.computing && Date.now() - kept.checkedAt >= this.options.refreshMs) {
+      kept.checkedAt = Date.now();
+      const state = await this.serial(() => this.store.state());
+      if (`${state.runs}\u0000${state.last ?? ''}` !== kept.key) {
+        this.compute(options).catch((error: unknown) => this.options.log?.(`the overview could not be computed: ${(error as Error).message.split('\n')[0]}`));
+      }
+    }
+    return { overview: kept.overview, computedAt: kept.computedAt, runs: kept.runs, updating: Boolean(this.computing) };
   }
 
   /** One repository's lines and figures, read afresh (a year of daily runs is a few hundred lines). */
   async repository(repo: string): Promise<RepositoryData | undefined> {
-    const lines = await this.store.lines([repo]);
+    const lines = await this.serial(() => this.store.lines([repo]));
     if (!lines.length) return undefined;
     const options = this.metricsOptions();
-    const metrics = computeMetrics(lines, options);
-    const open = openFindings(lines, options);
+    const { metrics, open } = metricsWithOpenFindings(lines, options);
     const lastDefault = new Map<string, HistoryLine>();
     const today = Date.parse(`${options.today}T23:59:59.999Z`);
     for (const line of lines) if (line.stage !== 'production' && onDefaultBranch(line) && Date.parse(line.time) <= today) lastDefault.set(repo, line);
     const waivers = waiversOf(lastDefault);
-    const details = await this.store.details(repo, [...new Set([...open.map((f) => f.ref.fp), ...waivers.map((w) => w.ref.fp)])]);
+    const details = await this.serial(() => this.store.details(repo, [...new Set([...open.map((f) => f.ref.fp), ...waivers.map((w) => w.ref.fp)])]));
     return { repo, lines, metrics, open, details, waivers };
   }
 
   async finding(repo: string, fp: string): Promise<{ data: RepositoryData; sightings: Sighting[]; detail?: StoredDetail | undefined } | undefined> {
-    const [data, sightings, details] = await Promise.all([this.repository(repo), this.store.sightings(repo, fp), this.store.details(repo, [fp])]);
+    const data = await this.repository(repo);
+    const sightings = await this.serial(() => this.store.sightings(repo, fp));
     if (!data || !sightings.length) return undefined;
+    const details = await this.serial(() => this.store.details(repo, [fp]));
     return { data, sightings, detail: details.get(fp) };
   }
 }

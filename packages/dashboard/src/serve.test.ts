@@ -132,6 +132,28 @@ describe('pipewarden serve on a SQLite store', () => {
     expect(status).toBe(421);
   });
 
+  it('computes the overview anew in the background when runs are added, and serves the kept one meanwhile', async () => {
+    const late = await serve(['--store', store, '--today', TODAY, '--refresh', '0'], dir);
+    try {
+      expect(await (await fetch(`${late.url}/`)).text()).toContain('3 repositories,');
+      const { openStore } = await import('@pipewarden/store');
+      const added = await openStore(store, dir);
+      const [line] = JSON.parse(cli(['metrics', '--store', store, '--format', 'json', '--today', TODAY], dir).stdout).repos as string[];
+      const [first] = (await added.lines([line!])).slice(-1);
+      await added.add([{ ...first!, repo: 'late/newcomer', images: undefined }]);
+      await added.close();
+      let page = '';
+      for (let i = 0; i < 100 && !page.includes('4 repositories,'); i++) {
+        page = await (await fetch(`${late.url}/`)).text();
+        if (!page.includes('4 repositories,')) await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+      expect(page).toContain('4 repositories,');
+      expect((await fetch(`${late.url}/repository?repo=late%2Fnewcomer`)).status).toBe(200);
+    } finally {
+      await late.stop();
+    }
+  });
+
   it('lists images with their base, freshness and drift, and waivers expiring within 30 days by owner', async () => {
     const images = await (await fetch(`${served.url}/images?csv=images`)).text();
     const rows = images.trim().split('\r\n');

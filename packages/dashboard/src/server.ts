@@ -20,6 +20,8 @@ export interface DashboardOptions {
   today?: string | undefined;
   slaDays?: MetricsOptions['slaDays'];
   weeks?: number | undefined;
+  /** How often, at most, a request asks the store whether runs were added (default 60 s; 0: every request). */
+  refreshSeconds?: number | undefined;
   log?: (line: string) => void;
 }
 
@@ -47,7 +49,7 @@ export async function startDashboard(options: DashboardOptions): Promise<Running
     );
   }
   const store = await openStore(options.store, options.cwd);
-  const data = new DashboardData(store, { today: options.today ? () => options.today! : todayUtc, slaDays: options.slaDays, weeks: options.weeks });
+  const data = new DashboardData(store, { url: options.store, cwd: options.cwd }, { today: options.today ? () => options.today! : todayUtc, slaDays: options.slaDays, weeks: options.weeks, refreshMs: (options.refreshSeconds ?? 60) * 1000, log: options.log });
   const app = createApp({ data, storeShown: shownUrl(options.store), token: options.token, loopbackOnly: loopback && !options.token, log: options.log });
   const server = createAdaptorServer({ fetch: app.fetch });
   try {
@@ -65,7 +67,7 @@ export async function startDashboard(options: DashboardOptions): Promise<Running
   }
   const address = server.address() as AddressInfo;
   const shownHost = address.family === 'IPv6' ? `[${address.address}]` : address.address;
-  // Warm the overview: the first visitor should not wait for a year of runs to be read.
+  // Computed now: the first visitor should not wait for a year of runs to be read.
   data.overview().catch((error: unknown) => options.log?.(`the store could not be read: ${(error as Error).message.split('\n')[0]}`));
   return {
     url: `http://${shownHost}:${address.port}`,

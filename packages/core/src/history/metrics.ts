@@ -117,8 +117,15 @@ const round1 = (n: number) => Math.round(n * 10) / 10;
  * Definitions are in docs/metrics.md; every figure is reproducible from the lines alone.
  */
 export function computeMetrics(input: readonly HistoryLine[], options: MetricsOptions): Metrics {
-  const { lines, today, sla, repos, weeks, week, fixDays, scannerRuns } = replay(input, options);
-  return summarize({ lines, today, sla, repos, weeks, week, fixDays, scannerRuns }, options);
+  return summarize(replay(input, options), options);
+}
+
+/** The figures and the open findings behind them from one pass over the lines (a dashboard wants both). */
+export function metricsWithOpenFindings(input: readonly HistoryLine[], options: MetricsOptions): { metrics: Metrics; open: OpenFinding[] } {
+  const replayed = replay(input, options);
+  // Listed first: summarize reads the same state and changes only the weekly figures.
+  const open = openOf(replayed);
+  return { metrics: summarize(replayed, options), open };
 }
 
 /** A finding open on a repository's default branch now, as the figures count it (waived ones are not open). */
@@ -134,7 +141,10 @@ export interface OpenFinding {
 
 /** The open findings behind `Metrics.open` and `Metrics.sla`, one by one: what a dashboard lists. */
 export function openFindings(input: readonly HistoryLine[], options: MetricsOptions): OpenFinding[] {
-  const { today, sla, repos } = replay(input, options);
+  return openOf(replay(input, options));
+}
+
+function openOf({ today, sla, repos }: Replayed): OpenFinding[] {
   const found: OpenFinding[] = [];
   for (const [repo, state] of repos) {
     const waived = new Set((state.lastDefault?.findings.waived ?? []).map((ref) => ref.fp));
@@ -153,7 +163,12 @@ type Replayed = ReturnType<typeof replay>;
 /** Every line in time order, each repository's state followed finding by finding. */
 function replay(input: readonly HistoryLine[], options: MetricsOptions) {
   const today = Date.parse(`${options.today}T23:59:59.999Z`);
-  const lines = input.filter((line) => Date.parse(line.time) <= today).sort((a, b) => Date.parse(a.time) - Date.parse(b.time) || a.repo.localeCompare(b.repo));
+  // Each time parsed once, not in every comparison: a year of runs of hundreds of repositories is 10⁵ lines.
+  const lines = input
+    .map((line) => ({ line, time: Date.parse(line.time) }))
+    .filter((entry) => entry.time <= today)
+    .sort((a, b) => a.time - b.time || a.line.repo.localeCompare(b.line.repo))
+    .map((entry) => entry.line);
   const sla = { ...DEFAULT_SLA_DAYS, ...options.slaDays } as Record<Priority, number>;
   const repos = new Map<string, RepoState>();
   const weeks = new Map<number, WeekFigures>();

@@ -1,6 +1,6 @@
 import { PRIORITIES } from '@pipewarden/core';
 import { bars, lines } from '../charts.js';
-import type { Overview, RepoSummary } from '../data.js';
+import type { Overview, OverviewSnapshot, RepoSummary } from '../data.js';
 import { href, html, type Html } from '../html.js';
 import type { TableSpec } from '../table.js';
 import { day, type PageView } from './page.js';
@@ -42,8 +42,10 @@ export function repositoriesTable(overview: Overview, id: string, caption: strin
   };
 }
 
-export function overviewPage(overview: Overview): PageView {
+export function overviewPage(snapshot: OverviewSnapshot): PageView {
+  const { overview } = snapshot;
   const m = overview.metrics;
+  const asOf = `${snapshot.computedAt.toISOString().slice(0, 19).replace('T', ' ')} UTC`;
   const weeks = m.weeks.map((w) => w.start);
   const rate = m.weeks.map((w) => {
     const all = w.caught + w.introduced + w.foundInProduction;
@@ -96,7 +98,7 @@ export function overviewPage(overview: Overview): PageView {
     current: '/',
     tables: [riskiest, ttf, breaches, weekly],
     body: (table) => html`
-<p class="lede">${m.repos.length} repositories, ${m.runs} runs${m.from ? html` from ${day(m.from)} to ${day(m.to)}` : ''}. The figures are those of <code>pipewarden metrics</code> (definitions: docs/metrics.md).</p>
+<p class="lede">${m.repos.length} repositories, ${m.runs} runs${m.from ? html` from ${day(m.from)} to ${day(m.to)}` : ''}. The figures are those of <code>pipewarden metrics</code> (definitions: docs/metrics.md), computed at <span data-computed>${asOf}</span>${snapshot.updating ? html` <span class="note">(runs were added since: newer figures are being computed; reload in a moment)</span>` : ''}.</p>
 <section class="figures">
 ${figure('open findings', m.open.total, 'open.total', html`${PRIORITIES.map((p) => html`<span class="prio ${p}">${p} <b data-figure="open.byPriority.${p}">${m.open.byPriority[p]}</b></span> `)}`)}
 ${figure('past their SLA', m.sla.breaches, 'sla.breaches', html`${PRIORITIES.map((p) => html`<span class="prio ${p}">${p} <b data-figure="sla.byPriority.${p}">${m.sla.byPriority[p]}</b></span> `)}`)}
