@@ -1,4 +1,5 @@
-import { mkdtemp } from 'node:fs/promises';
+import { spawnSync } from 'node:child_process';
+import { mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -162,6 +163,40 @@ describe('pipewarden serve on a SQLite store', () => {
     const waivers = await (await fetch(`${served.url}/waivers?csv=expiring`)).text();
     expect(waivers.split('\r\n')[0]).toBe('Repository,Owner,Rule,Priority,Scanner,Expires,Days left');
     for (const row of waivers.trim().split('\r\n').slice(1)) expect(Number(row.split(',').at(-1))).toBeLessThanOrEqual(30);
+  });
+});
+
+describe('a real scan, imported into the store', () => {
+  it('shows its finding with the message, place and risk the scan gave it', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'pw-dash-scan-'));
+    const app = join(dir, 'shop-api');
+    await mkdir(join(app, 'src'), { recursive: true });
+    await writeFile(join(app, 'src', 'db.js'), 'const q = "SELECT * FROM t WHERE id = " + id;\n');
+    // A checkout on its default branch: what the scan records as open there.
+    const git = (...args: string[]) => expect(spawnSync('git', args, { cwd: app, encoding: 'utf8' }).status).toBe(0);
+    git('init', '-q', '-b', 'main');
+    git('-c', 'user.name=t', '-c', 'user.email=t@example.test', 'commit', '-q', '--allow-empty', '-m', 'start');
+    const message = 'SQL built from <b>request</b> input reaches db.query() & "friends"';
+    const sarif = { version: '2.1.0', runs: [{ tool: { driver: { name: 'Semgrep', rules: [{ id: 'sql-injection', properties: { 'security-severity': '8.8' } }] } }, results: [{ ruleId: 'sql-injection', level: 'error', message: { text: message }, locations: [{ physicalLocation: { artifactLocation: { uri: 'src/db.js' }, region: { startLine: 1 } } }] }] }] };
+    await writeFile(join(dir, 'semgrep.sarif'), JSON.stringify(sarif));
+    const history = join(dir, 'history.jsonl');
+    const scan = cli(['scan', app, '--scanners', 'none', '--report', join(dir, 'semgrep.sarif'), '--history', history, '--out-dir', join(dir, 'out'), '--quiet'], dir);
+    expect([0, 1]).toContain(scan.status);
+    const [written] = (await readFile(history, 'utf8')).trim().split('\n').map((text) => JSON.parse(text) as { repo: string; details: Record<string, { m: string; l: string; k: number }> });
+    expect(Object.values(written!.details)).toEqual([expect.objectContaining({ m: message, l: 'src/db.js:1' })]);
+    const store = join(dir, 'store.db');
+    expect(cli(['metrics', '--history', history, '--store', store, '--format', 'json'], dir).status).toBe(0);
+    const served = await serve(['--store', store], dir);
+    try {
+      const repo = await (await fetch(`${served.url}/repository?repo=${encodeURIComponent(written!.repo)}`)).text();
+      expect(repo).toContain('SQL built from &lt;b&gt;request&lt;/b&gt; input reaches db.query() &amp; &quot;friends&quot;');
+      const link = /href="(\/finding\?[^"]+)">sql-injection/.exec(repo)![1]!.replace(/&amp;/g, '&');
+      const finding = await (await fetch(`${served.url}${link}`)).text();
+      expect(finding).toContain('<code>src/db.js:1</code>');
+      expect(finding).toMatch(/<dt>Risk score<\/dt><dd>\d+<\/dd>/);
+    } finally {
+      await served.stop();
+    }
   });
 });
 
