@@ -8,7 +8,7 @@
 // of the store (its run count and newest run) and day: "cold" is that first computation after a start or a
 // change of the store, "warm" a request after it, which asks the store only whether anything changed.
 import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { storeLines } from './dashboard-data.mjs';
@@ -61,20 +61,21 @@ async function measure(kind, url, cwd) {
     for (let i = 0; i < 10; i++) overview.push(await timed(`${dashboard.url}/`));
     const repository = [];
     const finding = [];
+    // Each repository's first view (read from the store), then views of the same one (kept while it has no new run).
+    const again = [];
     for (let i = 0; i < 20; i++) {
       const n = (i * 37) % size.repos;
       const repo = `org-${n % 12}/service-${n}`;
       const repoUrl = `${dashboard.url}/repository?repo=${encodeURIComponent(repo)}`;
       repository.push(await timed(repoUrl));
+      again.push(await timed(`${repoUrl}&findings.sort=age&findings.dir=desc`));
       if (i < 5) {
         const page = await (await fetch(repoUrl)).text();
         const link = /href="(\/finding\?[^"]+)"/.exec(page)?.[1]?.replace(/&amp;/g, '&');
         if (link) finding.push(await timed(`${dashboard.url}${link}`));
       }
     }
-    const filtered = [];
-    for (let i = 0; i < 5; i++) filtered.push(await timed(`${dashboard.url}/repository?repo=org-1%2Fservice-1&priority=P1&findings.sort=age&findings.dir=desc`));
-    return { kind, filled, cold: coldFromStart, firstRequest: cold, overview, repository, finding, filtered };
+    return { kind, filled, cold: coldFromStart, firstRequest: cold, overview, repository, finding, again };
   } finally {
     await dashboard.close();
   }
@@ -86,13 +87,14 @@ function print(r) {
   console.log('| page | median | p95 | budget |');
   console.log('| --- | --- | --- | --- |');
   console.log(`| overview, warm (store unchanged) | ${ms(median(r.overview))} | ${ms(p95(r.overview))} | ${BUDGET.overview} ms: ${verdict(p95(r.overview) < BUDGET.overview)} |`);
-  console.log(`| repository page | ${ms(median(r.repository))} | ${ms(p95(r.repository))} | ${BUDGET.repository} ms: ${verdict(p95(r.repository) < BUDGET.repository)} |`);
-  console.log(`| repository page, P1 sorted by age | ${ms(median(r.filtered))} | ${ms(p95(r.filtered))} | ${BUDGET.repository} ms: ${verdict(p95(r.filtered) < BUDGET.repository)} |`);
+  console.log(`| repository page, first view | ${ms(median(r.repository))} | ${ms(p95(r.repository))} | ${BUDGET.repository} ms: ${verdict(p95(r.repository) < BUDGET.repository)} |`);
+  console.log(`| repository page, sorted again | ${ms(median(r.again))} | ${ms(p95(r.again))} | ${BUDGET.repository} ms: ${verdict(p95(r.again) < BUDGET.repository)} |`);
   if (r.finding.length) console.log(`| finding page | ${ms(median(r.finding))} | ${ms(p95(r.finding))} | (none) |`);
-  console.log(`| overview, cold (start, read every run, compute) | ${ms(r.cold)} | | (none: once per change of the store) |`);
+  console.log(`| overview, cold (start, read every run, compute) | ${ms(r.cold)} | | (none: once per change of the store, in a worker thread) |`);
+  console.log(`\nload average after: ${loadavg()[0].toFixed(1)} on ${cpus().length} CPUs (other work on the machine slows every figure)`);
 }
 
-console.log(`Dashboard over the shared store${quick ? ' (--quick)' : ''}; Node ${process.version}`);
+console.log(`Dashboard over the shared store${quick ? ' (--quick)' : ''}; Node ${process.version}, ${cpus().length} CPUs, load average ${loadavg()[0].toFixed(1)} at the start`);
 const work = mkdtempSync(join(tmpdir(), 'pw-bench-dashboard-'));
 try {
   print(await measure('SQLite', join(work, 'store.db'), work));

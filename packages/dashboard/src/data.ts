@@ -105,6 +105,9 @@ export function overviewOf(lines: readonly HistoryLine[], options: MetricsOption
   return { metrics, repos: [...repos.values()], images: imagesOf(lastImages), waivers: waiversOf(lastDefault) };
 }
 
+/** Repositories whose figures are kept between requests (a few hundred lines each). */
+const KEPT_REPOSITORIES = 64;
+
 /** Where the overview's thread reads from: its own connection to the same store. */
 export interface StoreSource {
   url: string;
@@ -144,6 +147,7 @@ export class DashboardData {
   private computing?: { today: string; promise: Promise<void> };
   // One connection serves the pages: their queries take turns (the pg client wants one at a time).
   private queue: Promise<unknown> = Promise.resolve();
+  private readonly repositories = new Map<string, { key: string; data: RepositoryData }>();
 
   constructor(
     readonly store: HistoryStore,
@@ -196,8 +200,28 @@ export class DashboardData {
     return { overview: kept.overview, computedAt: kept.computedAt, runs: kept.runs, updating: Boolean(this.computing) };
   }
 
-  /** One repository's lines and figures, read afresh (a year of daily runs is a few hundred lines). */
+  /**
+   * One repository's lines and figures. Kept for the views that follow (filtering, sorting, CSV, its findings)
+   * while the repository has no new run: checking that is one indexed query.
+   */
   async repository(repo: string): Promise<RepositoryData | undefined> {
+    const state = await this.serial(() => this.store.state(repo));
+    const key = `${state.runs}\u0000${state.last ?? ''}\u0000${this.options.today()}`;
+    const kept = this.repositories.get(repo);
+    if (kept?.key === key) {
+      // Most recently used last: the first is the one to drop.
+      this.repositories.delete(repo);
+      this.repositories.set(repo, kept);
+      return kept.data;
+    }
+    const data = state.runs ? await this.readRepository(repo) : undefined;
+    this.repositories.delete(repo);
+    if (data) this.repositories.set(repo, { key, data });
+    if (this.repositories.size > KEPT_REPOSITORIES) this.repositories.delete(this.repositories.keys().next().value!);
+    return data;
+  }
+
+  private async readRepository(repo: string): Promise<RepositoryData | undefined> {
     const lines = await this.serial(() => this.store.lines([repo]));
     if (!lines.length) return undefined;
     const options = this.metricsOptions();

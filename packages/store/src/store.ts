@@ -13,8 +13,8 @@ export interface HistoryStore {
   add(lines: readonly HistoryLine[]): Promise<{ added: number; known: number }>;
   /** Every stored line, oldest first; only these repositories when named. */
   lines(repos?: readonly string[]): Promise<HistoryLine[]>;
-  /** How many runs are stored and the newest one's time: a reader's cheap "has anything changed?". */
-  state(): Promise<{ runs: number; last?: string | undefined }>;
+  /** How many runs are stored (of this repository) and the newest one's time: a reader's cheap "has anything changed?". */
+  state(repo?: string): Promise<{ runs: number; last?: string | undefined }>;
   /** Every repository in the store, by name. */
   repositories(): Promise<string[]>;
   /** What the latest run that named them said of these findings of a repository (message, where, risk). */
@@ -175,8 +175,8 @@ class SqlHistoryStore implements HistoryStore {
     }
   }
 
-  async state(): Promise<{ runs: number; last?: string | undefined }> {
-    const [row] = await this.db.all<{ runs: number | string; last: string | null }>('SELECT COUNT(*) AS runs, MAX(time) AS last FROM pipewarden_runs');
+  async state(repo?: string): Promise<{ runs: number; last?: string | undefined }> {
+    const [row] = await this.db.all<{ runs: number | string; last: string | null }>(`SELECT COUNT(*) AS runs, MAX(time) AS last FROM pipewarden_runs${repo === undefined ? '' : ' WHERE repo = ?'}`, repo === undefined ? [] : [repo]);
     return { runs: Number(row?.runs ?? 0), ...(row?.last ? { last: row.last } : {}) };
   }
 
