@@ -9,7 +9,8 @@ const generated = (storeLines as (options: object) => Iterable<unknown[]>)({ rep
 const lines: HistoryLine[] = [...generated].flat().map((line) => historyLineSchema.parse(line));
 
 describe('the open findings behind the figures', () => {
-  const options = { today: '2026-11-30' };
+  // Short SLAs: some findings are late.
+  const options = { today: '2026-11-30', slaDays: { P2: 20, P3: 30, P4: 40 } };
   const metrics = computeMetrics(lines, options);
 
   it('are as many, by priority and past their SLA, as the figures count', () => {
