@@ -209,6 +209,12 @@ describe('pipewarden serve off loopback', () => {
     await seedStore(store, dir);
   });
 
+  it('refuses a store that is not there rather than serving an empty one', () => {
+    const run = cli(['serve', '--store', join(dir, 'typo.db'), '--port', '0'], dir);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toBe(`pipewarden: ${join(dir, 'typo.db')}: no store here: pipewarden metrics --store makes one when it adds the first runs\n`);
+  });
+
   it('refuses to start without a token', () => {
     const run = cli(['serve', '--store', store, '--host', '0.0.0.0', '--port', '0'], dir);
     expect(run.status).toBe(2);

@@ -1,6 +1,8 @@
 import type { AddressInfo } from 'node:net';
 import { createAdaptorServer } from '@hono/node-server';
-import { ConfigError, PipewardenError, type MetricsOptions } from '@pipewarden/core';
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { ConfigError, InputError, PipewardenError, todayUtc, type MetricsOptions } from '@pipewarden/core';
 import { openStore, shownUrl } from '@pipewarden/store';
 import { isLoopback } from './access.js';
 import { createApp } from './app.js';
@@ -35,8 +37,6 @@ export class ListenError extends PipewardenError {
   override readonly name = 'ListenError';
 }
 
-const todayUtc = () => new Date().toISOString().slice(0, 10);
-
 /**
  * Opens the store and serves the dashboard until closed. Off loopback it refuses to start without a token:
  * findings are a map of what to attack.
@@ -48,8 +48,13 @@ export async function startDashboard(options: DashboardOptions): Promise<Running
       `--host ${options.host} is reachable from other machines: give --token-env NAME, the environment variable holding the token every request must carry${options.tokenEnv ? ` (${options.tokenEnv} is empty or unset)` : ''}`,
     );
   }
+  // A SQLite path with a typo would otherwise be created empty and served as a store with no runs.
+  if (!/^postgres(ql)?:\/\//i.test(options.store)) {
+    const path = resolve(options.cwd, options.store.replace(/^sqlite:(\/\/(?=\/))?/i, ''));
+    if (!existsSync(path)) throw new InputError('no store here: pipewarden metrics --store makes one when it adds the first runs', { file: shownUrl(options.store) });
+  }
   const store = await openStore(options.store, options.cwd);
-  const data = new DashboardData(store, { url: options.store, cwd: options.cwd }, { today: options.today ? () => options.today! : todayUtc, slaDays: options.slaDays, weeks: options.weeks, refreshMs: (options.refreshSeconds ?? 60) * 1000, log: options.log });
+  const data = new DashboardData(store, { url: options.store, cwd: options.cwd }, { today: options.today ? () => options.today! : () => todayUtc(), slaDays: options.slaDays, weeks: options.weeks, refreshMs: (options.refreshSeconds ?? 60) * 1000, log: options.log });
   const app = createApp({ data, storeShown: shownUrl(options.store), token: options.token, loopbackOnly: loopback && !options.token, log: options.log });
   const server = createAdaptorServer({ fetch: app.fetch });
   try {
