@@ -9,24 +9,13 @@ import { createWriteStream, existsSync, mkdtempSync, readFileSync, readdirSync, 
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { prng } from './prng.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const quick = process.argv.includes('--quick');
 const sizes = quick ? [10_000, 100_000] : [10_000, 100_000, 1_000_000];
 const work = mkdtempSync(join(tmpdir(), 'pw-volume-'));
 const measure = join(root, 'bench', 'measure.mjs');
-
-/** mulberry32: the same inputs on every machine and every run. */
-function prng(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const WORDS = 'user input flows into query without validation sanitizer missing tainted value reaches sink buffer overflow possible unchecked length path traversal via parameter deserialization of untrusted data weak hash algorithm hardcoded credential'.split(' ');
 const sentence = (rnd, n) => Array.from({ length: n }, () => WORDS[Math.floor(rnd() * WORDS.length)]).join(' ');

@@ -55,7 +55,7 @@ import {
 import { feedFetcher } from './fetcher.js';
 import { buildFromEnv, platformFor, type Loaded } from './platforms.js';
 import { liveProgress } from './progress.js';
-import { SCAN_FLAGS, convertOptionsSchema, gateOptionsSchema, mergeOptionsSchema, metricsOptionsSchema, reportOptionsSchema, scanOptionsSchema, validateOptions, type ScanCliOptions } from './options.js';
+import { SCAN_FLAGS, convertOptionsSchema, gateOptionsSchema, mergeOptionsSchema, metricsOptionsSchema, reportOptionsSchema, scanOptionsSchema, serveOptionsSchema, validateOptions, type ScanCliOptions } from './options.js';
 import { REPORT_USAGE, provenanceOf, renderReport, reportLinks } from './report-command.js';
 import { METRICS_USAGE, runMetrics } from './metrics-command.js';
 import { TOOLS_USAGE, runTools } from './tools/command.js';
@@ -93,6 +93,7 @@ Commands:
   hook install             install a git pre-commit hook that scans the staged files
   report SARIF --format F  render summary.md, report.html, report.json, JUnit, GitHub or GitLab files from a log
   metrics                  the numbers a security team reports, from the history file(s) or a shared store
+  serve --store URL        the read-only dashboard over a shared store (127.0.0.1:8080 by default)
   schema                   print pipewarden.yml's JSON Schema
   scanners                 list the scanners, whether each is installed, and how to install it
   tools install [ID...]    install the pinned external scanners into the tool cache, checksums verified
@@ -274,6 +275,28 @@ async function metrics(args: string[], io: CliIo): Promise<number> {
   const options = validateOptions(metricsOptionsSchema, values);
   const config = await loadConfig(options.config, io.cwd, io.cwd);
   return runMetrics(options, config, io);
+}
+
+async function serve(args: string[], io: CliIo): Promise<number> {
+  const { values } = parse(args, {
+    store: { type: 'string' },
+    host: { type: 'string' },
+    port: { type: 'string' },
+    'token-env': { type: 'string' },
+    config: { type: 'string' },
+    today: { type: 'string' },
+    weeks: { type: 'string' },
+    refresh: { type: 'string' },
+  });
+  // Loaded only for this command: a scan never reads the dashboard's code.
+  const { SERVE_USAGE, runServe } = await import('./serve-command.js');
+  if (values.help) {
+    io.stdout.write(`${SERVE_USAGE}\n`);
+    return 0;
+  }
+  const options = validateOptions(serveOptionsSchema, values);
+  const config = await loadConfig(options.config, io.cwd, io.cwd);
+  return runServe(options, config, io);
 }
 
 async function tools(args: string[], io: CliIo): Promise<number> {
@@ -635,6 +658,8 @@ export async function main(argv: readonly string[], given: CliIo): Promise<numbe
         return await attest(rest, io);
       case 'verify':
         return await verify(rest, io);
+      case 'serve':
+        return await serve(rest, io);
       case 'schema':
         io.stdout.write(`${JSON.stringify(configJsonSchema(), null, 2)}\n`);
         return 0;
@@ -656,7 +681,7 @@ export async function main(argv: readonly string[], given: CliIo): Promise<numbe
         io.stdout.write(`${USAGE}\n`);
         return command === undefined ? 2 : 0;
       default:
-        throw new ConfigError(`unknown command "${command}" (commands: scan, convert, merge, gate, report, metrics, attest, verify, formats, scanners, tools, init, hook, schema; see --help)`);
+        throw new ConfigError(`unknown command "${command}" (commands: scan, convert, merge, gate, report, metrics, serve, attest, verify, formats, scanners, tools, init, hook, schema; see --help)`);
     }
   } catch (error) {
     if (error instanceof ConfigError && error.file && error.problems.length > 1 && /^invalid configuration/.test(error.message)) {

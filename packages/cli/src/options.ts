@@ -115,6 +115,14 @@ export const storeUrl = nonEmpty('--store').refine((url) => !/^[a-z][a-z0-9+.-]*
   error: (issue) => `"${String(issue.input).replace(/\/\/[^@/]*@/, '//…@')}" is not a store: use a SQLite file path (or sqlite:PATH) or a postgres:// URL`,
 });
 
+/** The last N weeks of the weekly figures (metrics and the dashboard alike). */
+const weeksOption = z
+  .string()
+  .regex(/^\d+$/, 'expected a whole number')
+  .transform(Number)
+  .refine((n) => n >= 1 && n <= 520, 'between 1 and 520')
+  .optional();
+
 export const metricsOptionsSchema = z.object({
   history: z.array(nonEmpty('--history')).default([]),
   store: storeUrl.optional(),
@@ -123,13 +131,35 @@ export const metricsOptionsSchema = z.object({
   format: z.enum(['markdown', 'json', 'html'], { error: (issue) => `"${String(issue.input)}" is not a format (formats: markdown, json, html)` }).default('markdown'),
   output: nonEmpty('--output').optional(),
   today: isoDay.optional(),
-  weeks: z
-    .string()
-    .regex(/^\d+$/, 'expected a whole number')
-    .transform(Number)
-    .refine((n) => n >= 1 && n <= 520, 'between 1 and 520')
-    .optional(),
+  weeks: weeksOption,
   repo: z.array(nonEmpty('--repo')).default([]),
+});
+
+export const serveOptionsSchema = z.object({
+  store: z.string({ error: 'is required: a SQLite file (path or sqlite:PATH) or a postgres:// URL' }).pipe(storeUrl),
+  host: nonEmpty('--host')
+    .regex(/^[\w.:\-\[\]]+$/, 'expected a host name or an IP address')
+    .transform((host) => host.replace(/^\[(.*)\]$/, '$1'))
+    .default('127.0.0.1'),
+  port: z
+    .string()
+    .regex(/^\d{1,5}$/, 'expected a port number')
+    .transform(Number)
+    .refine((n) => n <= 65535, 'at most 65535')
+    .default(8080),
+  'token-env': z
+    .string()
+    .regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'expected the name of an environment variable (the token itself never goes on the command line)')
+    .optional(),
+  config: nonEmpty('--config').optional(),
+  today: isoDay.optional(),
+  weeks: weeksOption,
+  refresh: z
+    .string()
+    .regex(/^\d+$/, 'expected a whole number of seconds')
+    .transform(Number)
+    .refine((n) => n <= 86_400, 'at most 86400 (a day)')
+    .default(60),
 });
 
 export const mergeOptionsSchema = z.object({

@@ -60,7 +60,35 @@ export const SCHEMA = [
   )`,
   // "Which images are built on this base?" is a query on this index.
   'CREATE INDEX IF NOT EXISTS pipewarden_images_base ON pipewarden_images (base_name, base_digest)',
+  // What a run said of a finding (message, where, risk), the latest per repository and fingerprint: the dashboard's finding page.
+  `CREATE TABLE IF NOT EXISTS pipewarden_finding_details (
+    repo TEXT NOT NULL,
+    fingerprint TEXT NOT NULL,
+    time TEXT NOT NULL,
+    message TEXT,
+    location TEXT,
+    risk INTEGER,
+    factors TEXT,
+    PRIMARY KEY (repo, fingerprint)
+  )`,
+  // The dashboard's queries, added by IF NOT EXISTS so an existing store gains them on its next open:
+  // the store's state (newest run, count). The runs that saw a finding use pipewarden_findings_fingerprint.
+  'CREATE INDEX IF NOT EXISTS pipewarden_runs_time ON pipewarden_runs (time)',
 ];
+
+/** Columns added after a table was first made: added to an existing store on open (ALTER TABLE … ADD COLUMN). */
+export const ADDED_COLUMNS: readonly { table: string; column: string; type: string }[] = [{ table: 'pipewarden_findings', column: 'owner', type: 'TEXT' }];
+
+/** Adds the columns an older store lacks; inside the schema transaction, so two openers do not both add one. */
+export async function addMissingColumns(db: Db): Promise<void> {
+  for (const { table, column, type } of ADDED_COLUMNS) {
+    const rows =
+      db.kind === 'sqlite'
+        ? await db.all<{ name: string }>(`SELECT name FROM pragma_table_info('${table}')`)
+        : await db.all<{ name: string }>('SELECT column_name AS name FROM information_schema.columns WHERE table_name = ? AND table_schema = current_schema()', [table]);
+    if (!rows.some((row) => row.name === column)) await db.run(`ALTER TABLE ${table} ADD COLUMN ${column} ${type}`);
+  }
+}
 
 /** Many rows in one statement (a round trip per row to a remote server adds up), in slices the drivers accept. */
 export async function insertMany(db: Db, table: string, columns: readonly string[], rows: readonly (readonly unknown[])[]): Promise<void> {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { CATEGORIES, PRIORITIES, type Finding } from '../finding.js';
+import { CATEGORIES, PRIORITIES, whereOf, type Finding } from '../finding.js';
+import { PROP, prop } from '../sarif/props.js';
 import type { ImageInventory } from '../images/check.js';
 import type { Verdict } from '../policy/gate.js';
 import type { Provenance } from '../model/provenance.js';
@@ -17,6 +18,17 @@ const findingRef = z.object({
   s: z.string(),
   /** rule id */
   r: z.string(),
+});
+
+const findingDetail = z.object({
+  /** message */
+  m: z.string().optional(),
+  /** where: path:line, or the request of a DAST finding */
+  l: z.string().optional(),
+  /** risk score */
+  k: z.number().optional(),
+  /** risk factors */
+  f: z.array(z.object({ factor: z.string(), detail: z.string(), points: z.number() })).optional(),
 });
 
 /**
@@ -56,16 +68,23 @@ export const historyLineSchema = z.object({
       }),
     )
     .optional(),
+  /**
+   * What the run said of its new and waived findings, by fingerprint: message, where, risk score and its
+   * factors (each cut short), so a dashboard can show a finding without the run's SARIF. Optional: lines
+   * written before it lack it.
+   */
+  details: z.record(z.string(), findingDetail).optional(),
   findings: z.object({
     new: z.array(findingRef),
     /** `first`: when the finding was first detected (SARIF firstDetectionTimeUtc), when the baseline knew. */
     fixed: z.array(findingRef.extend({ first: z.iso.datetime({ offset: true }).optional() })),
-    waived: z.array(findingRef.extend({ expires: z.string().optional() })),
+    waived: z.array(findingRef.extend({ expires: z.string().optional(), owner: z.string().optional() })),
   }),
 });
 
 export type HistoryLine = z.output<typeof historyLineSchema>;
 export type HistoryFindingRef = z.output<typeof findingRef>;
+export type HistoryFindingDetail = z.output<typeof findingDetail>;
 
 export interface HistoryLineInput {
   time: Date;
@@ -90,6 +109,19 @@ function refOf(finding: Finding): HistoryFindingRef | undefined {
   return { fp: finding.fingerprint, p: finding.priority ?? 'P4', c: finding.category, s: finding.scanner, r: finding.ruleId };
 }
 
+const cut = (text: string, max: number) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
+
+/** A finding's detail, kept short: a line per run must stay small even with hundreds of findings. */
+function detailOf(finding: Finding): HistoryFindingDetail {
+  const factors = prop(finding.result.properties, PROP.factors);
+  return {
+    ...(finding.message ? { m: cut(finding.message, 300) } : {}),
+    l: cut(whereOf(finding), 300),
+    ...(finding.risk !== undefined ? { k: finding.risk } : {}),
+    ...(factors?.length ? { f: factors.slice(0, 8).map(({ factor, detail, points }) => ({ factor: cut(String(factor), 60), detail: cut(String(detail), 200), points: Number(points) || 0 })) } : {}),
+  };
+}
+
 function bump(counts: Record<string, number>, key: string): void {
   counts[key] = (counts[key] ?? 0) + 1;
 }
@@ -98,6 +130,7 @@ function bump(counts: Record<string, number>, key: string): void {
 export function historyLineOf(input: HistoryLineInput): HistoryLine {
   const counts: HistoryLine['counts'] = { total: 0, byPriority: {}, byCategory: {}, byScanner: {} };
   const findings: HistoryLine['findings'] = { new: [], fixed: [], waived: [] };
+  const details: Record<string, HistoryFindingDetail> = {};
   for (const finding of input.fixed) {
     const ref = refOf(finding);
     const first = finding.result.provenance?.firstDetectionTimeUtc;
@@ -107,11 +140,13 @@ export function historyLineOf(input: HistoryLineInput): HistoryLine {
     const ref = refOf(finding);
     const state = finding.result.baselineState;
     if (state === 'absent') continue;
+    if (ref) details[ref.fp] ??= detailOf(finding);
     if (finding.suppressed) {
       if (ref) {
         const waiver = finding.result.suppressions?.find((s) => s.justification?.startsWith('waiver: '))?.justification;
         const expires = waiver && /until (\d{4}-\d{2}-\d{2})\)$/.exec(waiver)?.[1];
-        findings.waived.push(expires ? { ...ref, expires } : ref);
+        const owner = waiver && /\(owner (.+), until \d{4}-\d{2}-\d{2}\)$/.exec(waiver)?.[1];
+        findings.waived.push({ ...ref, ...(expires ? { expires } : {}), ...(owner ? { owner: owner.slice(0, 100) } : {}) });
       }
       continue;
     }
@@ -121,6 +156,9 @@ export function historyLineOf(input: HistoryLineInput): HistoryLine {
     bump(counts.byScanner, finding.scanner);
     if (ref && (!input.baseline || state === 'new')) findings.new.push(ref);
   }
+  // Only the findings the line names: an unchanged finding of a baseline run was described when it was new.
+  const named = new Set([...findings.new, ...findings.waived].map((ref) => ref.fp));
+  const kept = Object.fromEntries(Object.entries(details).filter(([fp]) => named.has(fp)));
   const p = input.provenance;
   return {
     v: HISTORY_VERSION,
@@ -148,6 +186,7 @@ export function historyLineOf(input: HistoryLineInput): HistoryLine {
           })),
         }
       : {}),
+    ...(Object.keys(kept).length ? { details: kept } : {}),
     findings,
   };
 }

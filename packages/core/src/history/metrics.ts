@@ -117,8 +117,58 @@ const round1 = (n: number) => Math.round(n * 10) / 10;
  * Definitions are in docs/metrics.md; every figure is reproducible from the lines alone.
  */
 export function computeMetrics(input: readonly HistoryLine[], options: MetricsOptions): Metrics {
+  return summarize(replay(input, options), options);
+}
+
+/** The figures and the open findings behind them from one pass over the lines (a dashboard wants both). */
+export function metricsWithOpenFindings(input: readonly HistoryLine[], options: MetricsOptions): { metrics: Metrics; open: OpenFinding[] } {
+  const replayed = replay(input, options);
+  // Listed first: summarize reads the same state and changes only the weekly figures.
+  const open = openOf(replayed);
+  return { metrics: summarize(replayed, options), open };
+}
+
+/** A finding open on a repository's default branch now, as the figures count it (waived ones are not open). */
+export interface OpenFinding {
+  repo: string;
+  ref: HistoryFindingRef;
+  /** When it was first detected (ISO), when known. */
+  since?: string | undefined;
+  ageDays?: number | undefined;
+  slaDays: number;
+  breached: boolean;
+}
+
+/** The open findings behind `Metrics.open` and `Metrics.sla`, one by one: what a dashboard lists. */
+export function openFindings(input: readonly HistoryLine[], options: MetricsOptions): OpenFinding[] {
+  return openOf(replay(input, options));
+}
+
+function openOf({ today, sla, repos }: Replayed): OpenFinding[] {
+  const found: OpenFinding[] = [];
+  for (const [repo, state] of repos) {
+    const waived = new Set((state.lastDefault?.findings.waived ?? []).map((ref) => ref.fp));
+    for (const entry of state.open.values()) {
+      if (waived.has(entry.ref.fp)) continue;
+      const known = Number.isFinite(entry.since);
+      const ageDays = known ? Math.floor((today - entry.since) / DAY) : undefined;
+      found.push({ repo, ref: entry.ref, ...(known ? { since: new Date(entry.since).toISOString() } : {}), ageDays, slaDays: sla[entry.ref.p], breached: ageDays !== undefined && ageDays > sla[entry.ref.p] });
+    }
+  }
+  return found;
+}
+
+type Replayed = ReturnType<typeof replay>;
+
+/** Every line in time order, each repository's state followed finding by finding. */
+function replay(input: readonly HistoryLine[], options: MetricsOptions) {
   const today = Date.parse(`${options.today}T23:59:59.999Z`);
-  const lines = input.filter((line) => Date.parse(line.time) <= today).sort((a, b) => Date.parse(a.time) - Date.parse(b.time) || a.repo.localeCompare(b.repo));
+  // Each time parsed once, not in every comparison: a year of runs of hundreds of repositories is 10⁵ lines.
+  const lines = input
+    .map((line) => ({ line, time: Date.parse(line.time) }))
+    .filter((entry) => entry.time <= today)
+    .sort((a, b) => a.time - b.time || a.line.repo.localeCompare(b.line.repo))
+    .map((entry) => entry.line);
   const sla = { ...DEFAULT_SLA_DAYS, ...options.slaDays } as Record<Priority, number>;
   const repos = new Map<string, RepoState>();
   const weeks = new Map<number, WeekFigures>();
@@ -203,12 +253,17 @@ export function computeMetrics(input: readonly HistoryLine[], options: MetricsOp
     state.lastDefault = line;
     state.counts.push({ time, byPriority: line.counts.byPriority });
   }
+  applyBaseline(repos, options.baseline);
+  return { lines, today, sla, repos, weeks, week, fixDays, scannerRuns };
+}
 
-  if (options.baseline) {
-    const state = repos.get(options.baseline.repo);
+function applyBaseline(repos: Map<string, RepoState>, baseline: MetricsOptions['baseline']): void {
+
+  if (baseline) {
+    const state = repos.get(baseline.repo);
     if (state) {
       state.open = new Map(
-        options.baseline.open.map((ref) => {
+        baseline.open.map((ref) => {
           const first = ref.first ? Date.parse(ref.first) : NaN;
           return [ref.fp, { ref, since: Math.min(Number.isNaN(first) ? Infinity : first, state.firstSeen.get(ref.fp) ?? Infinity) }];
         }),
@@ -216,7 +271,10 @@ export function computeMetrics(input: readonly HistoryLine[], options: MetricsOp
       for (const fp of state.open.keys()) state.everDefault.add(fp);
     }
   }
+}
 
+/** The figures from the replayed state. */
+function summarize({ lines, today, sla, repos, weeks, week, fixDays, scannerRuns }: Replayed, options: MetricsOptions): Metrics {
   const open = { total: 0, byPriority: perPriority(() => 0) };
   const breaches: SlaBreach[] = [];
   const breachCounts = perPriority(() => 0);
