@@ -1,7 +1,7 @@
 import { PROP, prop } from '../sarif/props.js';
 import { toFinding, type Finding } from '../finding.js';
 import { routeTemplate } from '../identity/fingerprint.js';
-import { byRisk } from '../risk/prioritize.js';
+import { sortByRisk } from '../risk/prioritize.js';
 import type { Log } from '../sarif/types.js';
 import type { ReportLinks } from './provenance.js';
 
@@ -36,7 +36,7 @@ export function whereToFix(group: Pick<FindingGroup, 'component' | 'top'>): stri
 /** Findings grouped by rule and component, most urgent group first: one line per thing to fix. */
 export function groupFindings(findings: readonly Finding[]): FindingGroup[] {
   const groups = new Map<string, FindingGroup>();
-  for (const finding of [...findings].sort(byRisk)) {
+  for (const finding of sortByRisk(findings)) {
     if (finding.suppressed) continue;
     const component = componentOf(finding);
     const key = `${finding.ruleId}\u0000${component}`;

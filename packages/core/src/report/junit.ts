@@ -1,6 +1,6 @@
 import { whereOf, type Finding } from '../finding.js';
 import type { Verdict } from '../policy/gate.js';
-import { byRisk } from '../risk/prioritize.js';
+import { sortByRisk } from '../risk/prioritize.js';
 import { componentOf } from '../model/groups.js';
 
 function xml(text: string): string {
@@ -33,7 +33,7 @@ export function renderJunit(findings: readonly Finding[], verdict: Verdict, stag
   if (gateCases.length === 0) gateCases.push(`    <testcase classname="pipewarden.gate" name="gate (${xml(stage)})"/>`);
   suites.push(`  <testsuite name="pipewarden gate" tests="${gateCases.length}" failures="${verdict.failures.length + incomplete}">\n${gateCases.join('\n')}\n  </testsuite>`);
   const byTool = new Map<string, Finding[]>();
-  for (const finding of [...findings].sort(byRisk)) if (!finding.suppressed) {
+  for (const finding of sortByRisk(findings)) if (!finding.suppressed) {
     const list = byTool.get(finding.tool);
     if (list) list.push(finding);
     else byTool.set(finding.tool, [finding]);
