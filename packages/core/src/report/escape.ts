@@ -39,6 +39,11 @@ export function markdownCode(text: string, maxLength = 500): string {
   return `${fence}${longest ? ' ' : ''}${flat}${longest ? ' ' : ''}${fence}`;
 }
 
+const HTML_SPECIAL = /[&<>"']/g;
+const HTML_ENTITY: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+
 export function escapeHtml(text: string): string {
-  return stripControls(text).replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+  const clean = stripControls(text);
+  HTML_SPECIAL.lastIndex = 0;
+  return HTML_SPECIAL.test(clean) ? clean.replace(HTML_SPECIAL, (c) => HTML_ENTITY[c]!) : clean;
 }

@@ -138,23 +138,25 @@ function collationRanks(texts: Iterable<string>): Map<string, number> {
   return ranks;
 }
 
-// Every report sorts the same findings; the order is made once per array (the findings are not changed after
-// prioritize, and callers get a copy).
+// Every report sorts the same findings, and some sort what another already sorted: the order is made once per
+// array and handed out frozen, so it is also known to be in order when it comes back (the findings are not
+// changed after prioritize).
 const sortedOnce = new WeakMap<readonly Finding[], readonly Finding[]>();
 
 /**
- * The findings in byRisk's order (stable, as Array.prototype.sort), a new array. The texts are ranked once
- * (a few thousand files and rules) and the findings sorted on numbers: byRisk itself, with two collations per
- * comparison, was the costliest part of every report at 100k findings.
+ * The findings in byRisk's order (stable, as Array.prototype.sort), as a frozen array. The texts are ranked
+ * once (a few thousand files and rules) and the findings sorted on numbers: byRisk itself, with two
+ * collations per comparison, was the costliest part of every report at 100k findings.
  */
-export function sortByRisk(findings: readonly Finding[]): Finding[] {
+export function sortByRisk(findings: readonly Finding[]): readonly Finding[] {
   const known = sortedOnce.get(findings);
-  if (known && known.length === findings.length) return [...known];
+  if (known && known.length === findings.length) return known;
   const uris = collationRanks(findings.map((f) => f.location?.uri ?? ''));
   const rules = collationRanks(findings.map((f) => f.ruleId));
   const keys = findings.map((f, index) => ({ f, index, risk: f.risk ?? 0, uri: uris.get(f.location?.uri ?? '')!, line: f.location?.startLine ?? 0, rule: rules.get(f.ruleId)! }));
   keys.sort((a, b) => b.risk - a.risk || a.uri - b.uri || a.line - b.line || a.rule - b.rule || a.index - b.index);
-  const sorted = keys.map((k) => k.f);
+  const sorted = Object.freeze(keys.map((k) => k.f));
   sortedOnce.set(findings, sorted);
-  return [...sorted];
+  sortedOnce.set(sorted, sorted);
+  return sorted;
 }
