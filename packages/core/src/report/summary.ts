@@ -347,7 +347,8 @@ export function renderText(input: SummaryInput): string {
   out.push(
     `Pipewarden (${input.stage}): ${findings.length} finding${findings.length === 1 ? '' : 's'} from ${tools} tool${tools === 1 ? '' : 's'} (${countsLine(findings)})`,
   );
-  const groups = groupFindings(findings);
+  // The sorted list the other reports have (groupFindings leaves waived findings out itself): grouped once.
+  const groups = groupFindings(sortByRisk(input.findings));
   if (groups.length > 1) {
     out.push('', 'Fix first:');
     for (const [i, group] of groups.slice(0, FIX_FIRST).entries()) {
