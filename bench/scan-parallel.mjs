@@ -9,7 +9,8 @@ import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const cli = join(root, 'packages', 'cli', 'dist', 'cli.js');
-const target = process.argv[2] ?? join(root, 'examples', 'vulnerable-app');
+// Flags of `pnpm bench` (--quick) are for other parts: the first plain argument is the folder.
+const target = process.argv.slice(2).find((arg) => !arg.startsWith('--')) ?? join(root, 'examples', 'vulnerable-app');
 const runs = Number(process.env.BENCH_RUNS ?? 5);
 
 const rows = [];

@@ -35,7 +35,7 @@ export { applyScope, readDiffScope, parseUnifiedDiff, DIFF_FILTERS, SCOPE_PROP, 
 export { secretHash, createSecretKeyer, secretKeyingOf, MIN_SECRET_KEY_LENGTH, type SecretKeyer, type SecretKeying } from './identity/secret-hash.js';
 export { isAboutSecret, isSecretRule } from './secrets/rule-meaning.js';
 export { mapDastRoutes, findRoutes, routeFor, type RouteDeclaration } from './identity/route-map.js';
-export { prioritize, priorityOf, byRisk, DEFAULT_SLA_DAYS, type RiskFactor } from './risk/prioritize.js';
+export { prioritize, priorityOf, byRisk, sortByRisk, DEFAULT_SLA_DAYS, type RiskFactor } from './risk/prioritize.js';
 export { scoreVector, type CvssScore } from './risk/cvss.js';
 export { readKev, readEpss, readFeedsDir, cachedFeeds, KEV_URL, EPSS_URL, type Feeds, type Kev, type Epss, type Fetcher } from './risk/feeds.js';
 export { enrich, contextOf, type AssetContext } from './risk/enrich.js';

@@ -1,3 +1,4 @@
+import { readdir } from 'node:fs/promises';
 import picomatch from 'picomatch';
 import type { Ports } from '../ports/types.js';
 import { gitAttributes } from './git-attributes.js';
@@ -94,6 +95,27 @@ export async function createExclusions(root: string, rules: ExclusionRules, port
   const cache = new Map<string, Promise<ExclusionReason | undefined>>();
   const counts: ExclusionCounts = { files: {}, findings: {}, examples: {} };
 
+  // Reports name many files this checkout does not have (another job's, a deleted module): one listing per
+  // folder answers for all of them, where a failed open per file was a third of a 100k-finding scan.
+  const listings = new Map<string, Promise<Set<string> | undefined>>();
+  async function mayExist(path: string): Promise<boolean> {
+    const slash = path.lastIndexOf('/');
+    const folder = slash < 0 ? '.' : path.slice(0, slash);
+    const name = path.slice(slash + 1);
+    // A "." or ".." name goes through the reader as any path does.
+    if (name === '' || name === '.' || name === '..') return true;
+    let listing = listings.get(folder);
+    if (!listing) {
+      listing = reader.locate(folder || '.').then(
+        (where) => ('refused' in where ? undefined : readdir(where.real).then((names) => new Set(names), () => undefined)),
+        () => undefined,
+      );
+      listings.set(folder, listing);
+    }
+    // A folder that is missing, or leads out of the root, has no file the reader would read.
+    return (await listing)?.has(name) ?? false;
+  }
+
   async function byContent(path: string): Promise<ExclusionReason | undefined> {
     const attribute = await attributes.of(path);
     // A file the team marked -linguist-vendored / -linguist-generated is theirs, whatever its name says.
@@ -102,6 +124,7 @@ export async function createExclusions(root: string, rules: ExclusionRules, port
     const named = reasonByName(path);
     if (named) return named;
     if (!SHAPED.test(path)) return undefined;
+    if (!(await mayExist(path))) return undefined;
     // The first 64 KB, of a regular file under the root only (never a symlink out of it, a FIFO or a device).
     const head = await reader.read(path, { head: HEAD_BYTES });
     return 'refused' in head ? undefined : shapeOf(head.data.toString('utf8'));

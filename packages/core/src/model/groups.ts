@@ -1,7 +1,7 @@
 import { PROP, prop } from '../sarif/props.js';
 import { toFinding, type Finding } from '../finding.js';
 import { routeTemplate } from '../identity/fingerprint.js';
-import { byRisk } from '../risk/prioritize.js';
+import { sortByRisk } from '../risk/prioritize.js';
 import type { Log } from '../sarif/types.js';
 import type { ReportLinks } from './provenance.js';
 
@@ -33,10 +33,15 @@ export function whereToFix(group: Pick<FindingGroup, 'component' | 'top'>): stri
   return file && file !== group.component ? `${group.component} (${file})` : group.component;
 }
 
+// The summary and the terminal group the same sorted findings: grouped once per array.
+const grouped = new WeakMap<readonly Finding[], readonly FindingGroup[]>();
+
 /** Findings grouped by rule and component, most urgent group first: one line per thing to fix. */
 export function groupFindings(findings: readonly Finding[]): FindingGroup[] {
+  const known = Object.isFrozen(findings) ? grouped.get(findings) : undefined;
+  if (known) return [...known];
   const groups = new Map<string, FindingGroup>();
-  for (const finding of [...findings].sort(byRisk)) {
+  for (const finding of sortByRisk(findings)) {
     if (finding.suppressed) continue;
     const component = componentOf(finding);
     const key = `${finding.ruleId}\u0000${component}`;
@@ -44,7 +49,10 @@ export function groupFindings(findings: readonly Finding[]): FindingGroup[] {
     if (group) group.count++;
     else groups.set(key, { ruleId: finding.ruleId, component, tool: finding.tool, count: 1, top: finding, message: finding.message });
   }
-  return [...groups.values()];
+  const list = [...groups.values()];
+  // Only a frozen (sorted) array cannot change under the answer kept for it.
+  if (Object.isFrozen(findings)) grouped.set(findings, list);
+  return [...list];
 }
 
 /** The baseline's results that are gone from this run (baselineState absent): what was fixed. */

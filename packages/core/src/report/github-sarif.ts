@@ -1,6 +1,6 @@
 import { gzipSync } from 'node:zlib';
 import { categoryOf, findingsOf, type Category, type Finding } from '../finding.js';
-import { byRisk } from '../risk/prioritize.js';
+import { sortByRisk } from '../risk/prioritize.js';
 import { PROP, prop, SARIF_SCHEMA_URI, SARIF_VERSION, SRCROOT, type Location, type Log, type ReportingDescriptor, type Result, type Run } from '../sarif/types.js';
 
 /** GitHub code scanning's hard limits on one uploaded SARIF file (docs: "SARIF results exceed limit"). */
@@ -233,7 +233,7 @@ export function githubSarif(log: Log, options: GithubSarifOptions = {}): GithubS
       const categoryId = `${prefix}/${category}${suffix}`;
       // Per tool: most urgent first, at most the per-run limit.
       let kept = part.map((group) => {
-        const sorted = [...group.findings].sort(byRisk);
+        const sorted = sortByRisk(group.findings);
         for (const finding of sorted.slice(limits.resultsPerRun)) omit(finding, 'results per run');
         return { group, findings: sorted.slice(0, limits.resultsPerRun) };
       });
@@ -246,7 +246,7 @@ export function githubSarif(log: Log, options: GithubSarifOptions = {}): GithubS
       let { text, size } = measured(out);
       // Over the size limit: drop the file's lowest-risk results (across its tools) until it fits.
       while (size > limits.gzipBytes) {
-        const ranked = kept.flatMap(({ findings }) => findings).sort(byRisk);
+        const ranked = sortByRisk(kept.flatMap(({ findings }) => findings));
         const keep = Math.max(0, Math.min(ranked.length - 1, Math.floor(ranked.length * (limits.gzipBytes / size) * 0.95)));
         const survivors = new Set(ranked.slice(0, keep));
         for (const finding of ranked.slice(keep)) omit(finding, 'file size');

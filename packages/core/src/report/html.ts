@@ -3,7 +3,7 @@ import { findingCount } from '../model/scanner-run.js';
 import { randomBytes } from 'node:crypto';
 import { CATEGORIES, PRIORITIES, whereOf, type Finding } from '../finding.js';
 import { describeWaiver } from '../policy/waivers.js';
-import { byRisk } from '../risk/prioritize.js';
+import { sortByRisk } from '../risk/prioritize.js';
 import { escapeHtml } from './escape.js';
 import { describeOmissions } from './github-sarif.js';
 import { REPORT_SCHEMA_VERSION } from './json.js';
@@ -190,7 +190,7 @@ function reviewHtml(review: HtmlReportInput['review'], links: HtmlReportInput['l
 export function renderHtml(input: HtmlReportInput): string {
   const nonce = randomBytes(16).toString('base64');
   const blob = httpUrl(input.links?.blob);
-  const all = [...input.findings].sort(byRisk);
+  const all = sortByRisk(input.findings);
   const active = all.filter((f) => !f.suppressed);
   const { verdict } = input;
   const pass = verdict.status === 'pass';

@@ -1,6 +1,6 @@
 import { PROP, prop } from '../sarif/props.js';
 import type { Finding } from '../finding.js';
-import { byRisk } from '../risk/prioritize.js';
+import { sortByRisk } from '../risk/prioritize.js';
 import { version } from '../version.js';
 import type { SummaryInput } from './summary.js';
 import { reviewJson } from './review.js';
@@ -84,8 +84,8 @@ export function renderJson(input: JsonReportInput): Record<string, unknown> {
     ...(input.provenance ? { provenance: input.provenance } : {}),
     // The inventory: which image, built on which base, from which commit and pipeline (docs/images.md).
     ...(input.images?.length ? { images: input.images.map((image) => ({ ...image, ...(input.provenance ? { provenance: input.provenance } : {}) })) } : {}),
-    findings: [...input.findings].sort(byRisk).map(findingJson),
-    fixed: [...(input.fixed ?? [])].sort(byRisk).map(findingJson),
+    findings: sortByRisk(input.findings).map(findingJson),
+    fixed: sortByRisk(input.fixed ?? []).map(findingJson),
     ...(input.outputs ? { outputs: input.outputs } : {}),
   };
 }

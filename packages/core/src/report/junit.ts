@@ -1,15 +1,15 @@
 import { whereOf, type Finding } from '../finding.js';
 import type { Verdict } from '../policy/gate.js';
-import { byRisk } from '../risk/prioritize.js';
+import { sortByRisk } from '../risk/prioritize.js';
 import { componentOf } from '../model/groups.js';
 
+// Characters XML 1.0 does not allow (dropped) and the five it must escape, in one pass; most texts have none.
+const XML_SPECIAL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF&<>"]/g;
+const XML_ENTITY: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' };
+
 function xml(text: string): string {
-  return text
-    .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '')
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;');
+  XML_SPECIAL.lastIndex = 0;
+  return XML_SPECIAL.test(text) ? text.replace(XML_SPECIAL, (c) => XML_ENTITY[c] ?? '') : text;
 }
 
 /**
@@ -33,7 +33,7 @@ export function renderJunit(findings: readonly Finding[], verdict: Verdict, stag
   if (gateCases.length === 0) gateCases.push(`    <testcase classname="pipewarden.gate" name="gate (${xml(stage)})"/>`);
   suites.push(`  <testsuite name="pipewarden gate" tests="${gateCases.length}" failures="${verdict.failures.length + incomplete}">\n${gateCases.join('\n')}\n  </testsuite>`);
   const byTool = new Map<string, Finding[]>();
-  for (const finding of [...findings].sort(byRisk)) if (!finding.suppressed) {
+  for (const finding of sortByRisk(findings)) if (!finding.suppressed) {
     const list = byTool.get(finding.tool);
     if (list) list.push(finding);
     else byTool.set(finding.tool, [finding]);

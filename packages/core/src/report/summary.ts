@@ -11,7 +11,7 @@ import { describeWaiver, type WaiverReport } from '../policy/waivers.js';
 import { describeOmissions, type GithubSarif } from './github-sarif.js';
 import { describeExclusions } from '../files/exclusions.js';
 import type { Verdict } from '../policy/gate.js';
-import { byRisk } from '../risk/prioritize.js';
+import { sortByRisk } from '../risk/prioritize.js';
 import { acceptedSection } from './accepted.js';
 import { escapeMarkdown, markdownCode } from './escape.js';
 import { reviewMarkdown, reviewText } from './review.js';
@@ -108,10 +108,20 @@ function factorsOf(finding: Finding): string[] {
     .slice(0, 2);
 }
 
+/**
+ * The findings table: its four opening lines, then one row per finding made when first asked for. The summary
+ * keeps only what fits its limit (a few hundred rows of 100k), so the rest are never escaped nor joined.
+ */
+interface FindingsTable {
+  opening: string[];
+  rows: number;
+  row(index: number): string;
+}
+
 interface MarkdownParts {
   head: string[];
   tail: string[];
-  table: string[];
+  table: FindingsTable;
 }
 
 /** The verdict in a few words; an incomplete scan says so in the same line, never a bare "gate passed". */
@@ -138,7 +148,7 @@ export function dastCoverageLines(scanners: SummaryInput['scanners']): string[] 
 function markdownParts(input: SummaryInput): MarkdownParts {
   const { verdict } = input;
   const links = input.links;
-  const findings = [...input.findings].sort(byRisk);
+  const findings = sortByRisk(input.findings);
   const active = findings.filter((f) => !f.suppressed);
   const waived = findings.length - active.length;
   const out: string[] = [];
@@ -251,18 +261,24 @@ function markdownParts(input: SummaryInput): MarkdownParts {
     out.push('');
   }
 
-  const table: string[] = [];
-  if (active.length) {
-    const state = input.baseline !== undefined;
-    table.push('<details><summary>All findings, most urgent first</summary>', '');
-    table.push(`| Priority | Risk | Severity |${state ? ' State |' : ''} Rule | Location | Message | Tool |`, `| --- | ---: | --- |${state ? ' --- |' : ''} --- | --- | --- | --- |`);
-    for (const f of active) {
-      const tools = prop(f.result.properties, PROP.tools)?.join(', ') ?? f.tool;
-      table.push(
-        `| ${f.priority ?? ''} | ${f.risk ?? ''} | ${f.severity} |${state ? ` ${f.result.baselineState ?? ''}${f.inScope ? '' : ' (out of diff)'} |` : ''} ${markdownCode(f.ruleId)} | ${locationLink(f, links)} | ${escapeMarkdown(f.message, 200)} | ${escapeMarkdown(tools)} |`,
-      );
-    }
-  }
+  const state = input.baseline !== undefined;
+  const made: string[] = [];
+  const table: FindingsTable = {
+    opening: active.length
+      ? ['<details><summary>All findings, most urgent first</summary>', '', `| Priority | Risk | Severity |${state ? ' State |' : ''} Rule | Location | Message | Tool |`, `| --- | ---: | --- |${state ? ' --- |' : ''} --- | --- | --- | --- |`]
+      : [],
+    rows: active.length,
+    row(index) {
+      let line = made[index];
+      if (line === undefined) {
+        const f = active[index]!;
+        const tools = prop(f.result.properties, PROP.tools)?.join(', ') ?? f.tool;
+        line = `| ${f.priority ?? ''} | ${f.risk ?? ''} | ${f.severity} |${state ? ` ${f.result.baselineState ?? ''}${f.inScope ? '' : ' (out of diff)'} |` : ''} ${markdownCode(f.ruleId)} | ${locationLink(f, links)} | ${escapeMarkdown(f.message, 200)} | ${escapeMarkdown(tools)} |`;
+        made[index] = line;
+      }
+      return line;
+    },
+  };
 
   const tail: string[] = ['### Scanners', '', '| Scanner | Version | Status | Files | Findings | Time |', '| --- | --- | --- | ---: | ---: | ---: |'];
   for (const run of input.scanners) {
@@ -285,16 +301,28 @@ export function renderMarkdown(input: SummaryInput, limit = MARKDOWN_LIMIT): str
   const { head, table, tail } = markdownParts(input);
   const report = safeHttpUrl(input.links?.report);
   const fullReport = report ? `[the full report](${report})` : '`report.html` and `results.sarif` in the job\'s artifacts';
-  const join = (rows: number) => {
-    const shown = table.length ? [...table.slice(0, rows + 4), ...(rows < table.length - 4 ? ['', `${table.length - 4 - rows} more findings are not shown here: see ${fullReport}.`] : []), '', '</details>', ''] : [];
-    return [...head, ...shown, ...tail].join('\n');
+  const lines = (rows: number) => {
+    const cut = rows < table.rows ? ['', `${table.rows - rows} more findings are not shown here: see ${fullReport}.`] : [];
+    const before = [...head, ...table.opening];
+    const after = table.opening.length ? [...cut, '', '</details>', '', ...tail] : tail;
+    return { before, after };
   };
-  let rows = Math.max(0, table.length - 4);
+  // The length of the text with this many rows, counted up to the limit only: rows past it are never made.
+  const fits = (rows: number) => {
+    const { before, after } = lines(rows);
+    const parts = before.length + rows + after.length;
+    let length = Math.max(0, parts - 1);
+    for (const line of [...before, ...after]) length += line.length;
+    for (let i = 0; i < rows && length <= limit; i++) length += table.row(i).length;
+    return length <= limit;
+  };
+  const join = (rows: number) => {
+    const { before, after } = lines(rows);
+    return [...before, ...Array.from({ length: rows }, (_, i) => table.row(i)), ...after].join('\n');
+  };
+  let rows = table.opening.length ? table.rows : 0;
+  while (!fits(rows) && rows > 0) rows = Math.floor(rows / 2);
   let text = join(rows);
-  while (text.length > limit && rows > 0) {
-    rows = Math.floor(rows / 2);
-    text = join(rows);
-  }
   if (text.length > limit) {
     // Still too long without the table (thousands of warnings or scanners): cut at a line, say where the rest is.
     const note = `\n\n… cut to fit; the rest is in ${fullReport}.\n`;
@@ -319,13 +347,14 @@ function shortRule(ruleId: string): string {
 /** The terminal summary (stdout): verdict, the most urgent findings with file and line, why. */
 export function renderText(input: SummaryInput): string {
   const { verdict } = input;
-  const findings = input.findings.filter((f) => !f.suppressed).sort(byRisk);
+  const findings = sortByRisk(input.findings).filter((f) => !f.suppressed);
   const out: string[] = [];
   const tools = sourcesOf(input);
   out.push(
     `Pipewarden (${input.stage}): ${findings.length} finding${findings.length === 1 ? '' : 's'} from ${tools} tool${tools === 1 ? '' : 's'} (${countsLine(findings)})`,
   );
-  const groups = groupFindings(findings);
+  // The sorted list the other reports have (groupFindings leaves waived findings out itself): grouped once.
+  const groups = groupFindings(sortByRisk(input.findings));
   if (groups.length > 1) {
     out.push('', 'Fix first:');
     for (const [i, group] of groups.slice(0, FIX_FIRST).entries()) {
