@@ -225,6 +225,38 @@ describe.skipIf(!hasShared)('pipewarden-sca through the CLI, offline from the sh
     expect(scanners.find((s) => s.id === 'pipewarden-sca')!.status).toBe('partial');
   });
 
+  type Notified = { runs: { tool: { driver: { name: string } }; invocations: { toolExecutionNotifications?: { level: string; message: { text: string }; descriptor?: { id: string }; locations?: { physicalLocation: { artifactLocation: { uri: string } } }[] }[] }[] }[] };
+  const scaRun = (log: Log) => {
+    const run = (log as unknown as Notified).runs.find((r) => r.tool.driver.name === 'Pipewarden SCA')!;
+    const statuses = (log as unknown as { properties: { 'pipewarden/scanners': { id: string; status: string; notAnalysed?: { file: string }[] }[] } }).properties['pipewarden/scanners'];
+    const notifications = run.invocations[0]!.toolExecutionNotifications ?? [];
+    return { scanner: statuses.find((s) => s.id === 'pipewarden-sca')!, notifications, where: (n: (typeof notifications)[number]) => n.locations?.[0]?.physicalLocation.artifactLocation.uri };
+  };
+
+  it('a project whose only remark is a note (an editable install skipped) is a complete scan: the note is said and kept in the SARIF as a note', async () => {
+    const { run, results, log } = await scan({ 'requirements.txt': 'Django==3.2.19\n-e ./libs/internal\n' });
+    expect(run.stderr).toMatch(/pipewarden-sca: requirements\.txt: line 2: editable install skipped \(not a registry package\)/);
+    expect(run.stdout + run.stderr).not.toMatch(/not analysed|partial/);
+    expect(idsOf(results, 'Django').concat(idsOf(results, 'django'))).toContain('PYSEC-2023-100');
+    const { scanner, notifications, where } = scaRun(log);
+    expect(scanner.status).toBe('ran');
+    expect(scanner.notAnalysed).toBeUndefined();
+    expect(notifications.filter((n) => n.level !== 'note')).toEqual([]);
+    expect(notifications.filter((n) => n.descriptor?.id === 'manifest-note').map((n) => [where(n), n.message.text])).toEqual([['requirements.txt', 'line 2: editable install skipped (not a registry package)']]);
+  });
+
+  it('a truncated lockfile still makes the scan partial; reading its package.json instead is a note, not a second file not analysed', async () => {
+    const { run, results, log } = await scan({ 'package.json': JSON.stringify({ name: 'x', dependencies: { lodash: '4.17.4' } }, null, 2), 'package-lock.json': '{"lockfileVersion": 3, "packages": {"": {' });
+    expect(run.stdout + run.stderr).toMatch(/pipewarden-sca: 1 file not analysed: package-lock\.json \(/);
+    expect(run.stderr).toMatch(/pipewarden-sca: package\.json: read in place of package-lock\.json, which could not be read/);
+    expect(idsOf(results, 'lodash')).toContain('CVE-2019-10744');
+    const { scanner, notifications, where } = scaRun(log);
+    expect(scanner.status).toBe('partial');
+    expect(scanner.notAnalysed!.map((f) => f.file)).toEqual(['package-lock.json']);
+    expect(notifications.filter((n) => n.level === 'warning').map(where)).toEqual(['package-lock.json']);
+    expect(notifications.filter((n) => n.descriptor?.id === 'manifest-note').map((n) => [n.level, where(n)])).toEqual([['note', 'package.json']]);
+  });
+
   it('with no advisories and offline with an empty cache: the scanner fails in one line, the run exits 2', async () => {
     const dir = await project({ 'requirements.txt': 'Django==3.2.19\n' });
     const run = pipewarden(dir, ['scan', '.', '--scanners', 'pipewarden-sca', '--out-dir', join(dir, 'out')], { PIPEWARDEN_CACHE_DIR: join(dir, '.cache') });

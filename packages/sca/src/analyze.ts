@@ -3,7 +3,7 @@ import { readInventory } from './inventory/index.js';
 import { matchPackages } from './match/match.js';
 import { AdvisoryIndex } from './osv/advisory-index.js';
 import type { AdvisoryProblem, ReadAdvisories } from './osv/read.js';
-import { toLog } from './sarif/log.js';
+import { MAX_NOTES, toLog } from './sarif/log.js';
 import type { Ecosystem, InventoryResult, ManifestFile } from './types.js';
 
 /** Advisories ready to match, with what the run reports about them. */
@@ -42,6 +42,7 @@ export function analyzeInventory(inventory: InventoryResult, advisories: Advisor
   for (const p of inventory.packages) counts[p.ecosystem] = (counts[p.ecosystem] ?? 0) + 1;
   return toLog(outcome, {
     problems: inventory.problems,
+    fileNotes: inventory.notes,
     manifests: inventory.manifests,
     notes: [
       ...(outcome.gitRanges ? [`${outcome.gitRanges} GIT range${outcome.gitRanges === 1 ? '' : 's'} of the matching advisories ignored: they name commits, not package versions`] : []),
@@ -54,6 +55,7 @@ export function analyzeInventory(inventory: InventoryResult, advisories: Advisor
       unresolved: inventory.packages.filter((p) => p.unresolved).length,
       vulnerable: outcome.packages.length,
       ...(inventory.problems.length ? { problems: inventory.problems } : {}),
+      ...(inventory.notes.length ? { notes: inventory.notes.slice(0, MAX_NOTES) } : {}),
       ...(outcome.unordered.length ? { unordered: outcome.unordered.map((p) => `${p.ecosystem}:${p.name}@${p.version}`) } : {}),
     },
     advisories: {

@@ -1,5 +1,5 @@
 // @pipewarden/sca: manifests and lockfiles in, SARIF out. See README.md and docs/sca.md.
-export type { Ecosystem, InventoryResult, Location, ManifestFile, ManifestProblem, Package } from './types.js';
+export type { Ecosystem, InventoryResult, Location, ManifestFile, ManifestNote, ManifestProblem, Package } from './types.js';
 export { ECOSYSTEMS, normalizeName } from './ecosystems.js';
 export { manifestKind, readInventory } from './inventory/index.js';
 export { analyzeDependencies, analyzeInventory, ecosystemsOf, openAdvisories, type AdvisoryDatabase } from './analyze.js';

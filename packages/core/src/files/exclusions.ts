@@ -23,7 +23,9 @@ export const EXCLUSION_REASONS: Readonly<Record<ExclusionReason, string>> = {
   special: 'symlinks to something that is not a regular file (a FIFO, a socket, a device)',
 };
 
-const DEPENDENCY_DIRS = new Set(['node_modules', 'bower_components', 'jspm_packages', 'web_modules', 'site-packages', 'dist-packages', '.venv', 'venv', 'Pods', '.bundle']);
+// Package managers' caches too: CI keeps them inside the checkout so they can be cached between jobs (the GitLab
+// component's .npm/ and .pipewarden-cache/), where they hold other projects' lockfiles and code.
+const DEPENDENCY_DIRS = new Set(['node_modules', 'bower_components', 'jspm_packages', 'web_modules', 'site-packages', 'dist-packages', '.venv', 'venv', 'Pods', '.bundle', '.npm', '.pnpm-store', '.pipewarden-cache']);
 const VENDOR_DIRS = new Set(['vendor', 'vendors', 'third_party', 'third-party', 'thirdparty', '3rdparty', 'external_libs']);
 // Build output committed next to its sources (a GitHub Action's bundle): Linguist's vendor list has dist/ too.
 const BUILD_DIRS = new Set(['dist']);

@@ -19,7 +19,8 @@ async function tree(files: Record<string, string>): Promise<string> {
 
 describe('listing files to scan', () => {
   it('in a git work tree: tracked and untracked files, .gitignore honoured, deleted files left out', async () => {
-    const dir = await tree({ '.gitignore': 'build/\n', 'a.js': '', 'gone.js': '', 'build/out.js': '', 'node_modules/x/i.js': '', 'new.sh': '' });
+    // .npm/ is npm's cache where CI keeps it to cache it (untracked, not ignored): another project's lockfile, never listed.
+    const dir = await tree({ '.gitignore': 'build/\n', 'a.js': '', 'gone.js': '', 'build/out.js': '', 'node_modules/x/i.js': '', 'new.sh': '', '.npm/_npx/1a/package-lock.json': '{}', '.pipewarden-cache/tools/t/1/x.sh': '' });
     const git = (...args: string[]) => execFileSync('git', args, { cwd: dir, stdio: 'ignore' });
     git('init', '-q');
     git('add', 'a.js', 'gone.js', '.gitignore');
@@ -30,7 +31,7 @@ describe('listing files to scan', () => {
   });
 
   it('outside git: a walk that skips dependency and VCS folders', async () => {
-    const dir = await tree({ 'src/a.js': '', 'node_modules/x/i.js': '', '.pipewarden/results.sarif': '' });
+    const dir = await tree({ 'src/a.js': '', 'node_modules/x/i.js': '', '.pipewarden/results.sarif': '', '.npm/_npx/1a/package-lock.json': '{}', '.pnpm-store/v3/files/00/x': '' });
     expect(await listFiles(dir, ports)).toEqual(['src/a.js']);
     expect(await listStagedFiles(dir, ports)).toBeUndefined();
   });

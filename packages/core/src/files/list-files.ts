@@ -3,8 +3,11 @@ import { join, relative, sep } from 'node:path';
 import type { Ports } from '../ports/types.js';
 import { rootReader, type RootReader } from './safe-read.js';
 
-/** Never scanned: dependencies, VCS data, build caches and our own output. */
-const SKIP_DIRS = new Set(['.git', '.hg', '.svn', 'node_modules', 'bower_components', '.pipewarden', '.turbo', '.venv', 'venv', '__pycache__', '.tox', '.next', '.cache']);
+/**
+ * Never scanned: dependencies, VCS data, build caches and our own output; package managers' caches and our
+ * tool cache too, which CI keeps inside the checkout to cache them (they hold other projects' lockfiles).
+ */
+const SKIP_DIRS = new Set(['.git', '.hg', '.svn', 'node_modules', 'bower_components', '.pipewarden', '.turbo', '.venv', 'venv', '__pycache__', '.tox', '.next', '.cache', '.npm', '.pnpm-store', '.pipewarden-cache']);
 
 function toPosix(path: string): string {
   return sep === '/' ? path : path.split(sep).join('/');

@@ -34,6 +34,10 @@ describe('shapeOf: code a person wrote, or code a machine wrote or a project shi
 describe('exclusion by name and by pattern', () => {
   it('knows dependency, vendored, minified and generated names', () => {
     expect(reasonByName('web/node_modules/x/index.js')).toBe('dependencies');
+    // npx's cache kept in the checkout for CI caching (the GitLab component's npm_config_cache), and Pipewarden's own.
+    expect(reasonByName('.npm/_npx/65eb3645156a66a4/package-lock.json')).toBe('dependencies');
+    expect(reasonByName('.pipewarden-cache/tools/trivy/0.69.3/contrib/html.tpl')).toBe('dependencies');
+    expect(reasonByName('docs/.npmrc')).toBeUndefined();
     expect(reasonByName('static/vendor/bootstrap.js')).toBe('vendored');
     expect(reasonByName('src/third_party/zlib/inflate.c')).toBe('vendored');
     expect(reasonByName('lib/raphael-min.js')).toBe('minified');

@@ -45,12 +45,13 @@ export function judgeInvocations(log: Log): { refused?: string; problems: FilePr
 
 /**
  * Every run says how it went, as GitHub's tool status page and SARIF consumers read it: success, exit code,
- * times, the masked command line, and one notification per file the tool could not analyse.
+ * times, the masked command line, one notification per file the tool could not analyse, and the tool's notes.
  */
 export function stampInvocation(log: Log, scanner: ScannerRun, problems: readonly FileProblem[]): void {
   for (const run of log.runs) {
     const own = run.invocations?.[0];
-    const kept = (own?.toolExecutionNotifications ?? []).filter((n) => !fileOf(n));
+    // Per-file problems are restated below from the judgement; a tool's notes about a file (a line it skipped) stay as it said them.
+    const kept = (own?.toolExecutionNotifications ?? []).filter((n) => !fileOf(n) || n.level === 'note');
     const configuration = (own?.toolConfigurationNotifications ?? []).filter((n) => !fileOf(n));
     const perFile: Notification[] = problems.map((problem) => ({
       level: 'warning',

@@ -13,6 +13,7 @@ import type { Scanner, ScannerTarget } from './types.js';
 const ID = 'pipewarden-sca';
 /** Larger than any real lockfile: a bigger one is reported, not read. */
 const MAX_MANIFEST_BYTES = 50 * 1024 * 1024;
+const MAX_SHOWN_NOTES = 5;
 
 /** The manifests of the folders given: a staged lockfile is read with its package.json, and the other way round. */
 async function withSiblings(reader: RootReader, files: readonly string[]): Promise<string[]> {
@@ -96,6 +97,9 @@ export const pipewardenSca: Scanner = {
     // Which manifests were checked, said where the user looks first (the run's properties keep the whole list).
     const shown = inventory.manifests.slice(0, 8).map((m) => `${m.file} (${m.packages})`);
     if (shown.length) context.log('info', `${ID}: checked ${shown.join(', ')}${inventory.manifests.length > 8 ? ` and ${inventory.manifests.length - 8} more` : ''}`);
+    // Notes are remarks on files that were read (a line that is no registry package): said, but the run stays complete.
+    for (const note of inventory.notes.slice(0, MAX_SHOWN_NOTES)) context.log('info', `${ID}: ${note.file}: ${note.message}`);
+    if (inventory.notes.length > MAX_SHOWN_NOTES) context.log('info', `${ID}: and ${inventory.notes.length - MAX_SHOWN_NOTES} more notes in results.sarif`);
     const ecosystems = ecosystemsOf(inventory);
     // No package at all (an empty manifest): nothing to match, and no advisory data needed.
     const { database, warnings } = ecosystems.length

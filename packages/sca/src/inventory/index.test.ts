@@ -40,7 +40,7 @@ describe('readInventory', () => {
     for (const [kind, path] of Object.entries(SAMPLE_PATHS)) expect(manifestKind(`some/dir/${path}`)).toBe(kind);
   });
 
-  it('turns any bytes given to any parser into packages or one-line problems, never an exception', () => {
+  it('turns any bytes given to any parser into packages or one-line problems and notes, never an exception', () => {
     const garbage = [
       '',
       '\u0000\u0001\u0002',
@@ -62,7 +62,7 @@ describe('readInventory', () => {
     for (const path of Object.values(SAMPLE_PATHS)) {
       for (const text of garbage) {
         const result = readInventory([{ path, text }]);
-        for (const p of result.problems) {
+        for (const p of [...result.problems, ...result.notes]) {
           expect(p.file).toBe(path);
           expect(p.message).not.toMatch(/\n|\s{2}at /);
         }
@@ -83,23 +83,23 @@ describe('readInventory', () => {
     const manifest = { path: 'web/package.json', text: '{"dependencies": {"lodash": "4.17.4"}}' };
     const good = readInventory([manifest, { path: 'web/package-lock.json', text: '{"lockfileVersion": 3, "packages": {}}' }]);
     expect(good.manifests.map((m) => m.file)).toEqual(['web/package-lock.json']);
-    const { packages, manifests, problems } = readInventory([manifest, { path: 'web/package-lock.json', text: '{"lockfileVersion": 3, "pack' }]);
+    const { packages, manifests, problems, notes } = readInventory([manifest, { path: 'web/package-lock.json', text: '{"lockfileVersion": 3, "pack' }]);
     expect(manifests).toEqual([{ file: 'web/package.json', kind: 'package.json', packages: 1 }]);
     expect(packages.map((p) => `${p.name}@${p.version}`)).toEqual(['lodash@4.17.4']);
-    expect(problems).toEqual([
-      { file: 'web/package-lock.json', message: expect.stringMatching(/^not valid JSON/) },
-      { file: 'web/package.json', message: 'read in place of web/package-lock.json, which could not be read' },
-    ]);
+    // The lockfile is the read error (the inventory is partial); reading the manifest instead is only a remark.
+    expect(problems).toEqual([{ file: 'web/package-lock.json', message: expect.stringMatching(/^not valid JSON/) }]);
+    expect(notes).toEqual([{ file: 'web/package.json', message: 'read in place of web/package-lock.json, which could not be read' }]);
   });
 
   it('ignores files no parser reads and manifests inside installed trees', () => {
-    const { manifests, problems } = readInventory([
+    const { manifests, problems, notes } = readInventory([
       { path: 'README.md', text: '# hi' },
       { path: 'node_modules/x/package-lock.json', text: '{' },
       { path: '.git/pom.xml', text: '<' },
     ]);
     expect(manifests).toEqual([]);
     expect(problems).toEqual([]);
+    expect(notes).toEqual([]);
   });
 
   it('reads every fixture of every ecosystem together, one manifest entry per file read', () => {

@@ -1,4 +1,4 @@
-import type { InventoryResult, ManifestFile, ManifestProblem, Package } from '../types.js';
+import type { InventoryResult, ManifestFile, ManifestNote, ManifestProblem, Package } from '../types.js';
 import { baseName, ManifestError, oneLine, type ManifestParser, type ParseContext } from './common/model.js';
 import type { ManifestKind } from './kinds.js';
 import { PARSERS } from './registry.js';
@@ -56,12 +56,16 @@ function dedupe(packages: Package[]): Package[] {
   return [...kept.values()];
 }
 
-/** Every package of every manifest given. Bad input becomes a problem naming the file; this never throws for it. */
+/**
+ * Every package of every manifest given. Bad input becomes a problem naming the file (the inventory is partial);
+ * what a parser remarks of a file it read is a note. This never throws for bad input.
+ */
 export function readInventory(files: ManifestFile[]): InventoryResult {
   const byPath = new Map(files.map((f) => [f.path, f]));
   const packages: Package[] = [];
   const manifests: InventoryResult['manifests'] = [];
   const problems: ManifestProblem[] = [];
+  const notes: ManifestNote[] = [];
   const failed = new Set<string>();
   const setAside: { file: ManifestFile; parser: ManifestParser; by: string }[] = [];
   const read = (file: ManifestFile, parser: ManifestParser, ctx: ParseContext): void => {
@@ -76,7 +80,7 @@ export function readInventory(files: ManifestFile[]): InventoryResult {
   };
   const contextOf = (file: ManifestFile): ParseContext => ({
     files: byPath,
-    note: (message) => problems.push({ file: file.path, message }),
+    note: (message) => notes.push({ file: file.path, message }),
   });
   for (const file of files) {
     const parser = parserFor(file.path);
@@ -98,5 +102,5 @@ export function readInventory(files: ManifestFile[]): InventoryResult {
     ctx.note(`read in place of ${by}, which could not be read`);
     read(file, parser, ctx);
   }
-  return { packages: dedupe(packages), manifests, problems };
+  return { packages: dedupe(packages), manifests, problems, notes };
 }

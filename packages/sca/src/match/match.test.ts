@@ -16,7 +16,7 @@ function pkg(ecosystem: Ecosystem, name: string, version: string, extra: Partial
 }
 
 function inventory(packages: Package[]): InventoryResult {
-  return { packages, manifests: [...new Set(packages.map((p) => p.manifest))].map((file) => ({ file, kind: 'test', packages: packages.length })), problems: [] };
+  return { packages, manifests: [...new Set(packages.map((p) => p.manifest))].map((file) => ({ file, kind: 'test', packages: packages.length })), problems: [], notes: [] };
 }
 
 let db: AdvisoryDatabase;

@@ -7,13 +7,13 @@ import type { InventoryResult, Package } from '../types.js';
 const pkg = (name: string, version: string, extra: Partial<Package> = {}): Package => ({
   ecosystem: 'npm', name, version, purl: `pkg:npm/${name}@${version}`, direct: true, scope: 'runtime', path: [`${name}@${version}`], location: { file: 'package-lock.json', line: 3 }, manifest: 'package-lock.json', ...extra,
 });
-const inventory = (packages: Package[], problems: InventoryResult['problems'] = []): InventoryResult => ({ packages, manifests: [{ file: 'package-lock.json', kind: 'package-lock.json', packages: packages.length }], problems });
+const inventory = (packages: Package[], problems: InventoryResult['problems'] = [], notes: InventoryResult['notes'] = []): InventoryResult => ({ packages, manifests: [{ file: 'package-lock.json', kind: 'package-lock.json', packages: packages.length }], problems, notes });
 const affects = (name: string) => [{ package: { ecosystem: 'npm', name }, ranges: [{ type: 'SEMVER', events: [{ introduced: '0' }, { fixed: '2.0.0' }] }] }];
 
-function logOf(records: Record<string, unknown>[], packages: Package[], problems: InventoryResult['problems'] = []) {
+function logOf(records: Record<string, unknown>[], packages: Package[], problems: InventoryResult['problems'] = [], notes: InventoryResult['notes'] = []) {
   const advisories = records.map((r, i) => advisoryOf(r, `r${i}.json`)!);
   const db = openAdvisories([{ advisories, skipped: 0, problems: [], files: records.length }], { sources: ['test'], snapshot: '2026-11-30' });
-  return analyzeInventory(inventory(packages, problems), db);
+  return analyzeInventory(inventory(packages, problems, notes), db);
 }
 
 describe('severity, as the records give it', () => {
@@ -42,6 +42,22 @@ describe('severity, as the records give it', () => {
     expect(notes[0]).toMatchObject({ level: 'warning', message: { text: 'is not a yarn.lock: line 3 is not an entry' }, locations: [{ physicalLocation: { artifactLocation: { uri: 'web/yarn.lock' } } }] });
     expect(notes[1]).toMatchObject({ level: 'note', message: { text: 'Checked package-lock.json (package-lock.json, 1 package)' } });
     expect(log.runs[0]!.properties!['pipewarden/advisories']).toMatchObject({ snapshot: '2026-11-30', sources: ['test'] });
+  });
+
+  it('notes about manifests that were read are notes on their file, after the problems: nothing there says a file went unread', () => {
+    const log = logOf([], [pkg('a', '1.0.0')], [{ file: 'web/yarn.lock', message: 'is not a yarn.lock' }], [{ file: 'requirements.txt', message: 'line 2: editable install skipped (not a registry package)' }]);
+    const notes = log.runs[0]!.invocations![0]!.toolExecutionNotifications!;
+    expect(notes.map((n) => [n.level, n.descriptor?.id])).toEqual([['warning', 'manifest-not-read'], ['note', 'manifest-note'], ['note', 'manifests-checked']]);
+    expect(notes[1]).toMatchObject({ message: { text: 'line 2: editable install skipped (not a registry package)' }, locations: [{ physicalLocation: { artifactLocation: { uri: 'requirements.txt' } } }] });
+    expect(log.runs[0]!.properties!['pipewarden/dependencies']).toMatchObject({ problems: [{ file: 'web/yarn.lock' }], notes: [{ file: 'requirements.txt' }] });
+  });
+
+  it('past 200 notes, the rest are counted in one more note', () => {
+    const many = Array.from({ length: 205 }, (_, i) => ({ file: 'requirements.txt', message: `line ${i + 1}: editable install skipped (not a registry package)` }));
+    const notes = logOf([], [pkg('a', '1.0.0')], [], many).runs[0]!.invocations![0]!.toolExecutionNotifications!;
+    expect(notes.filter((n) => n.descriptor?.id === 'manifest-note')).toHaveLength(201);
+    expect(notes.at(-2)!.message.text).toBe('5 more notes about manifests not listed');
+    expect(notes.every((n) => n.level === 'note')).toBe(true);
   });
 });
 

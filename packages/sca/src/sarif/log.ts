@@ -7,10 +7,14 @@ import { isDevOnly, labelOf, levelOf, messageOf, summaryOf, vectorOf } from './d
 
 const DOCS = 'https://github.com/pipewarden/pipewarden/blob/main/docs/sca.md';
 const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
+/** Notes about files listed one by one at most; the rest are counted in one more note. */
+export const MAX_NOTES = 200;
 
 export interface RunFacts {
   /** Manifests that could not be read (one warning each, on the file: the run is partial) and those that were. */
   problems: readonly { file: string; message: string }[];
+  /** Remarks about manifests that were read (a line skipped, a version not resolved): notes on the file, the run stays complete. */
+  fileNotes: readonly { file: string; message: string }[];
   manifests: readonly { file: string; kind: string; packages: number }[];
   /** What else the run should say (GIT ranges ignored, versions no order can read). */
   notes: readonly string[];
@@ -110,6 +114,8 @@ export function toLog(outcome: MatchOutcome, facts: RunFacts): Log {
   const uri = (file: string) => ({ physicalLocation: { artifactLocation: { uri: encodeURI(file) } } });
   const notifications = [
     ...facts.problems.map((p) => ({ level: 'warning' as const, message: { text: p.message }, locations: [uri(p.file)], descriptor: { id: 'manifest-not-read' } })),
+    ...facts.fileNotes.slice(0, MAX_NOTES).map((n) => ({ level: 'note' as const, message: { text: n.message }, locations: [uri(n.file)], descriptor: { id: 'manifest-note' } })),
+    ...(facts.fileNotes.length > MAX_NOTES ? [{ level: 'note' as const, message: { text: `${facts.fileNotes.length - MAX_NOTES} more notes about manifests not listed` }, descriptor: { id: 'manifest-note' } }] : []),
     ...facts.notes.map((text) => ({ level: 'note' as const, message: { text }, descriptor: { id: 'matching-note' } })),
     ...(facts.manifests.length ? [{ level: 'note' as const, message: { text: `Checked ${facts.manifests.map((m) => `${m.file} (${m.kind}, ${m.packages} package${m.packages === 1 ? '' : 's'})`).join(', ')}` }, descriptor: { id: 'manifests-checked' } }] : []),
   ];

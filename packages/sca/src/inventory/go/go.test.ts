@@ -25,9 +25,10 @@ describe('go.mod', () => {
   });
 
   it('applies replace directives: a fork or a version is what is built; a local folder is skipped with a note', () => {
-    const { packages, problems } = readInventory(files);
+    const { packages, problems, notes } = readInventory(files);
     expect(packages.some((p) => p.name === 'github.com/acme/shared')).toBe(false);
-    expect(problems).toEqual([{ file: 'go.mod', message: expect.stringContaining('github.com/acme/shared is replaced by the folder ../shared') }]);
+    expect(notes).toEqual([{ file: 'go.mod', message: expect.stringContaining('github.com/acme/shared is replaced by the folder ../shared') }]);
+    expect(problems).toEqual([]);
     expect(find(packages, 'github.com/gorilla/websocket')).toMatchObject({ version: 'v1.4.2', direct: false });
     expect(find(packages, 'github.com/golang/crypto')).toMatchObject({
       version: 'v0.0.0-20210921155107-089bfa567519',
@@ -37,7 +38,8 @@ describe('go.mod', () => {
   });
 
   it('reports an unclosed block as a problem', () => {
-    const { problems } = readInventory([{ path: 'go.mod', text: 'module x\nrequire (\n\ta v1.0.0\n' }]);
+    const { problems, notes } = readInventory([{ path: 'go.mod', text: 'module x\nrequire (\n\ta v1.0.0\n' }]);
     expect(problems).toEqual([{ file: 'go.mod', message: 'the require block is not closed' }]);
+    expect(notes).toEqual([]);
   });
 });

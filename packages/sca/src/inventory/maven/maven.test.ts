@@ -22,7 +22,7 @@ describe('Maven', () => {
   });
 
   it('resolves versions through the parent POM in the repository: properties, dependencyManagement, scopes', () => {
-    const { packages, problems } = readInventory(files);
+    const { packages, problems, notes } = readInventory(files);
     expect(find(packages, 'com.fasterxml.jackson.core:jackson-databind')).toMatchObject({ version: '2.9.8', manifest: 'lib/pom.xml' });
     expect(find(packages, 'org.springframework:spring-web')).toMatchObject({ version: '5.2.0.RELEASE', manifest: 'app/pom.xml' });
     expect(find(packages, 'org.apache.commons:commons-text')).toMatchObject({ version: '1.9' });
@@ -30,28 +30,31 @@ describe('Maven', () => {
     expect(find(packages, 'javax.servlet:javax.servlet-api')).toMatchObject({ scope: 'provided' });
     expect(find(packages, 'org.yaml:snakeyaml')).toMatchObject({ version: '1.26', unresolved: true, scope: 'optional', declared: '[1.26,2.0)' });
     expect(find(packages, 'com.acme.internal:metrics')).toMatchObject({ version: '', unresolved: true });
-    expect(problems).toEqual([{ file: 'app/pom.xml', message: expect.stringMatching(/com\.acme\.internal:metrics \(\$\{metrics\.version\}\) is not resolved/) }]);
+    expect(notes).toEqual([{ file: 'app/pom.xml', message: expect.stringMatching(/com\.acme\.internal:metrics \(\$\{metrics\.version\}\) is not resolved/) }]);
+    expect(problems).toEqual([]);
     // the repository's own module is built, not fetched
     expect(packages.some((p) => p.name.endsWith(':shop-lib'))).toBe(false);
     expect(find(packages, 'org.apache.commons:commons-text').location).toEqual({ file: 'app/pom.xml', line: countDependencyLine(app.text, 'commons-text') });
   });
 
   it('says so when the parent is not in the repository', () => {
-    const { packages, problems } = readInventory([app]);
+    const { packages, problems, notes } = readInventory([app]);
     expect(find(packages, 'org.springframework:spring-web')).toMatchObject({ version: '', unresolved: true });
-    expect(problems[0]?.message).toMatch(/parent com\.acme\.shop:shop-parent:1\.3\.0-SNAPSHOT is not in the repository/);
+    expect(problems).toEqual([]);
+    expect(notes[0]?.message).toMatch(/parent com\.acme\.shop:shop-parent:1\.3\.0-SNAPSHOT is not in the repository/);
   });
 
   it('never expands declared entities and refuses truncated or over-deep XML', () => {
     const root = parseXml(app.text);
     expect(JSON.stringify(root)).not.toContain('lollol');
-    const { problems } = readInventory([
+    const { problems, notes } = readInventory([
       { path: 'a/pom.xml', text: parent.text.slice(0, 400) },
       { path: 'b/pom.xml', text: '<project>' + '<x>'.repeat(300) + '</x>'.repeat(300) + '</project>' },
       { path: 'c/pom.xml', text: '<notaproject/>' },
     ]);
     expect(problems.map((p) => p.file)).toEqual(['a/pom.xml', 'b/pom.xml', 'c/pom.xml']);
     expect(problems[1]?.message).toMatch(/nested deeper than 256/);
+    expect(notes).toEqual([]);
   });
 
   it('reads gradle.lockfile with scopes from its configurations', () => {
@@ -81,7 +84,7 @@ describe('Maven', () => {
   it('reads build.gradle and build.gradle.kts: string, map and catalog notations, script variables', () => {
     const files = fixtureFiles('maven/gradle-build');
     const groovy = files.find((f) => f.path === 'build.gradle')!;
-    const { packages, manifests, problems } = readInventory(files);
+    const { packages, manifests, problems, notes } = readInventory(files);
     expect(manifests.map((m) => m.file)).toEqual(['app/build.gradle.kts', 'build.gradle']);
     const of = (file: string) => packages.filter((p) => p.manifest === file).map((p) => [p.name, p.version, p.scope, p.unresolved ?? false]);
     expect(of('build.gradle')).toEqual([
@@ -104,7 +107,8 @@ describe('Maven', () => {
       ['org.yaml:snakeyaml', '1.26', 'runtime', false],
       ['org.junit.jupiter:junit-jupiter', '5.7.0', 'test', false],
     ]);
-    expect(problems.map((p) => `${p.file} ${p.message}`)).toEqual([
+    expect(problems).toEqual([]);
+    expect(notes.map((p) => `${p.file} ${p.message}`)).toEqual([
       expect.stringMatching(/^app\/build\.gradle\.kts line 12: libs\.not\.there is not in a version catalog/),
       expect.stringMatching(/^build\.gradle line 25: the version of org\.acme:unknown \(\$\{notDefined\}\) is not resolved/),
     ]);

@@ -33,7 +33,7 @@ describe('NuGet project files', () => {
   it('reads PackageReference items, versions from properties and from Directory.Packages.props', () => {
     expect(manifestKind('src/Api/Api.csproj')).toBe('*.csproj');
     expect(manifestKind('src/Lib/Lib.fsproj')).toBe('*.csproj');
-    const { packages, manifests, problems } = readInventory(files);
+    const { packages, manifests, problems, notes } = readInventory(files);
     // the worker has its lockfile; the central props file is read through the projects
     expect(manifests.map((m) => m.file).sort()).toEqual(['legacy/packages.config', 'src/Api/Api.csproj', 'src/Worker/packages.lock.json']);
     const ofApi = packages.filter((p) => p.manifest === 'src/Api/Api.csproj');
@@ -45,7 +45,8 @@ describe('NuGet project files', () => {
       ['Mystery.Package', '', true, 'runtime'],
     ]);
     expect(find(ofApi, 'Microsoft.Data.SqlClient').location).toEqual({ file: 'src/Api/Api.csproj', line: lineOf(api.text, 'Microsoft.Data.SqlClient') });
-    expect(problems).toEqual([{ file: 'src/Api/Api.csproj', message: expect.stringContaining('no version for Mystery.Package in Directory.Packages.props') }]);
+    expect(notes).toEqual([{ file: 'src/Api/Api.csproj', message: expect.stringContaining('no version for Mystery.Package in Directory.Packages.props') }]);
+    expect(problems).toEqual([]);
     expect(find(packages, 'Serilog')).toMatchObject({ version: '2.10.0', manifest: 'src/Worker/packages.lock.json' });
   });
 

@@ -18,7 +18,7 @@ describe('PyPI manifests', () => {
   it('reads requirements.txt: an old pinned Django with hashes, ranges unresolved, constraints, skips noted', () => {
     const files = fixtureFiles('pypi/requirements').filter((f) => f.path !== 'requirements-dev.txt');
     const text = files.find((f) => f.path === 'requirements.txt')!.text;
-    const { packages, problems, manifests } = readInventory(files);
+    const { packages, problems, notes: noted, manifests } = readInventory(files);
     expect(find(packages, 'django')).toMatchObject({
       version: '3.2.4',
       purl: 'pkg:pypi/django@3.2.4',
@@ -36,7 +36,9 @@ describe('PyPI manifests', () => {
     expect(find(packages, 'urllib3')).toMatchObject({ version: '1.26.4', location: { file: 'requirements.txt' } });
     expect(find(packages, 'urllib3').unresolved).toBeUndefined();
     expect(packages).toHaveLength(6);
-    const notes = problems.map((p) => p.message).join('\n');
+    // Lines that are not registry packages are remarks on a file that was read, not read errors.
+    expect(problems).toEqual([]);
+    const notes = noted.map((p) => p.message).join('\n');
     expect(notes).toMatch(/line 13: editable install skipped/);
     expect(notes).toMatch(/line 14: .*private_pkg.* not a registry package/);
     expect(notes).toMatch(/line 15: missing\/base\.txt is not among the files scanned/);
@@ -47,11 +49,12 @@ describe('PyPI manifests', () => {
 
   it('follows -r includes between the files given, with the includer scope, without double counting', () => {
     const files = fixtureFiles('pypi/requirements');
-    const { packages, manifests, problems } = readInventory(files);
+    const { packages, manifests, problems, notes } = readInventory(files);
     expect(manifests.map((m) => m.file).sort()).toEqual(['requirements-dev.txt', 'requirements.txt']);
     // the included file's skipped lines are noted once, on that file
-    expect(problems.filter((p) => p.file === 'requirements-dev.txt')).toEqual([]);
-    expect(problems.filter((p) => p.file === 'requirements.txt')).toHaveLength(3);
+    expect(notes.filter((p) => p.file === 'requirements-dev.txt')).toEqual([]);
+    expect(notes.filter((p) => p.file === 'requirements.txt')).toHaveLength(3);
+    expect(problems).toEqual([]);
     expect(packages.filter((p) => p.name === 'django')).toHaveLength(1);
     expect(find(packages, 'django').scope).toBe('runtime');
     expect(find(packages, 'pytest')).toMatchObject({ version: '6.2.4', scope: 'dev', manifest: 'requirements-dev.txt' });
@@ -141,27 +144,29 @@ describe('PyPI manifests', () => {
 
   it('reads a Pipfile alone: pins exact, "*" and ranges unresolved, git entries noted', () => {
     const text = ['[packages]', 'flask = "==0.12.2"', 'requests = "*"', 'django = {version = ">=3.2", extras = ["bcrypt"]}', 'tools = {git = "https://github.com/acme/tools.git"}', '', '[dev-packages]', 'pytest = "~=6.2"', ''].join('\n');
-    const { packages, problems } = readInventory([{ path: 'Pipfile', text }]);
+    const { packages, problems, notes } = readInventory([{ path: 'Pipfile', text }]);
     expect(packages.map((p) => [p.name, p.version, p.unresolved ?? false, p.scope, p.location.line])).toEqual([
       ['flask', '0.12.2', false, 'runtime', 2],
       ['requests', '', true, 'runtime', 3],
       ['django', '3.2', true, 'runtime', 4],
       ['pytest', '6.2', true, 'dev', 8],
     ]);
-    expect(problems).toEqual([{ file: 'Pipfile', message: expect.stringContaining('line 5: tools is a git') }]);
+    expect(notes).toEqual([{ file: 'Pipfile', message: expect.stringContaining('line 5: tools is a git') }]);
+    expect(problems).toEqual([]);
   });
 
   it('reads PEP 621 pyproject.toml dependencies alone, lowest bounds unresolved', () => {
     const files = fixtureFiles('pypi/pyproject-pep621');
     const text = files[0]!.text;
-    const { packages, problems } = readInventory(files);
+    const { packages, problems, notes } = readInventory(files);
     expect(find(packages, 'django')).toMatchObject({ version: '3.2', unresolved: true, declared: 'Django>=3.2,<4', location: { line: lineOf(text, '"Django>=3.2,<4"') } });
     expect(find(packages, 'pillow')).toMatchObject({ version: '8.1.0', direct: true });
     expect(find(packages, 'pillow').unresolved).toBeUndefined();
     expect(find(packages, 'boto3')).toMatchObject({ version: '1.17.0', scope: 'optional' });
     expect(find(packages, 'pytest')).toMatchObject({ version: '7', scope: 'test' });
     expect(find(packages, 'markdown')).toMatchObject({ version: '', unresolved: true });
-    expect(problems).toEqual([{ file: 'pyproject.toml', message: expect.stringContaining('private-lib') }]);
+    expect(notes).toEqual([{ file: 'pyproject.toml', message: expect.stringContaining('private-lib') }]);
+    expect(problems).toEqual([]);
   });
 
   it('reads Poetry dependency tables in pyproject.toml alone', () => {
