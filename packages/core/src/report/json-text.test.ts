@@ -28,7 +28,7 @@ describe('prettyJson', () => {
   it('hands a long array over in batches, the same text joined', () => {
     const findings = Array.from({ length: 20_000 }, (_, i) => ({ id: `finding-${i}`, message: 'x'.repeat(100), locations: [{ uri: `src/${i}.js`, line: i }] }));
     const report = { version: '1', findings, fixed: [] };
-    const pieces = [...prettyJson(report)];
+    const pieces = [...prettyJson(report, 1000)];
     // The opening and the version, twenty batches, the closing of the array, the empty fixed, the end.
     expect(pieces.length).toBe(2 + 20 + 1 + 2);
     expect(Math.max(...pieces.map((piece) => piece.length))).toBeLessThan(300_000);
