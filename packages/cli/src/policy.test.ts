@@ -112,7 +112,7 @@ describe('pipewarden init and schema', () => {
     const run = pipewarden(['schema']);
     expect(run.code).toBe(0);
     const schema = JSON.parse(run.stdout) as { properties: Record<string, unknown>; additionalProperties: boolean };
-    expect(Object.keys(schema.properties).sort()).toEqual(['context', 'dast', 'dedupe', 'exclude', 'feeds', 'gate', 'history', 'images', 'include', 'priorities', 'sast', 'sca', 'scanners', 'stages', 'tickets', 'tools', 'waivers']);
+    expect(Object.keys(schema.properties).sort()).toEqual(['context', 'dast', 'dedupe', 'exclude', 'feeds', 'gate', 'history', 'images', 'include', 'priorities', 'review', 'sast', 'sca', 'scanners', 'stages', 'tickets', 'tools', 'waivers']);
     expect(schema.additionalProperties).toBe(false);
   });
 });

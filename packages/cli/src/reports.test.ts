@@ -96,7 +96,7 @@ describe('report.json', () => {
     const validate = ajv.compile(schema);
     const report = JSON.parse(await readFile(join(out, 'report.json'), 'utf8')) as { schemaVersion: string; findings: unknown[] };
     expect(validate(report) ? [] : validate.errors).toEqual([]);
-    expect(report.schemaVersion).toBe('1.4');
+    expect(report.schemaVersion).toBe('1.5');
     expect(report.findings).toHaveLength(demoExpected().total);
   });
 });

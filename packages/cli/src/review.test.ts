@@ -1,6 +1,8 @@
 import { spawnSync } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { Ajv } from 'ajv';
+import addFormats from 'ajv-formats';
 import { describe, expect, it } from 'vitest';
 import { changedRepo, LOGIN_AFTER, LOGIN_BEFORE, WORKFLOW_AFTER, WORKFLOW_BEFORE } from '../../../test-support/review-repo.js';
 import { repoRoot } from '../../../test-support/shared.js';
@@ -33,6 +35,10 @@ describe('high-risk change alerts in `pipewarden scan`', () => {
     expect(await failed.read('report.html')).toMatch(/<h2>Needs security review<\/h2><p>This change is high-risk: 2 reasons\. A security reviewer should look at it/);
     const report = JSON.parse(await failed.read('report.json')) as { schemaVersion: string; verdict: string; failures: { about?: string; matched: number }[]; review: { needed: boolean; approved: boolean; reasons: { kind: string; file: string; lines: { start: number; end: number }[] }[] } };
     expect(report.schemaVersion).toBe('1.5');
+    const ajv = new Ajv({ allErrors: true, strict: false });
+    (addFormats as unknown as (a: Ajv) => void)(ajv);
+    const validate = ajv.compile(JSON.parse(await readFile(join(repoRoot, 'docs', 'schemas', 'report-v1.schema.json'), 'utf8')) as object);
+    expect(validate(report) ? [] : validate.errors).toEqual([]);
     expect(report.verdict).toBe('fail');
     expect(report.failures).toEqual([expect.objectContaining({ about: 'change', matched: 2 })]);
     expect(report.review.reasons.map((r) => [r.kind, r.file, r.lines])).toEqual([
@@ -88,6 +94,14 @@ describe('high-risk change alerts in `pipewarden scan`', () => {
     const summary = await run.read('summary.md');
     expect(summary).toContain('- `.github/CODEOWNERS` · **code ownership**');
     expect(summary).toContain('- [`infra/bucket.tf:1–3`](https://github.com/acme/shop/blob/abc123/infra/bucket.tf#L1-L3) · **infrastructure as code**');
+  }, 60_000);
+
+  it('paths the user excludes are not reviewed, and rules of their own add reasons with their explanation', async () => {
+    const config = `${CONFIG}exclude: ["test/fixtures/**"]\nreview:\n  high_risk:\n    rules:\n      - name: payments code\n        paths: ["services/payments/**"]\n        explanation: Money moves here.\n`;
+    const { dir } = await changedRepo({ ...BASE, 'pipewarden.yml': config }, { 'test/fixtures/Dockerfile': 'FROM scratch\n', 'services/payments/charge.js': 'module.exports = (n) => n * 100;\n' });
+    const run = scan(dir);
+    const report = JSON.parse(await run.read('report.json')) as { review: { reasons: { rule: string; file: string; explanation: string; builtIn: boolean }[] } };
+    expect(report.review.reasons).toEqual([expect.objectContaining({ rule: 'payments code', file: 'services/payments/charge.js', explanation: 'Money moves here.', builtIn: false })]);
   }, 60_000);
 
   it('high_risk: require_label without a diff base is a warning, not a silent pass', async () => {
