@@ -50,7 +50,8 @@ describe.skipIf(!hasTool('wapiti', ['--version'], 'apt-get install wapiti'))('th
     const { app, url } = await startDemo(false);
     say(`the demo app is up at ${url}; scanning it with Wapiti (acceptance stage)`);
     try {
-      const run = await scan(url, 'vulnerable', { BRANCH_NAME: 'feature/shop' });
+      // The deployed default branch: its findings become tickets (a PR's would not).
+      const run = await scan(url, 'vulnerable', { BRANCH_NAME: 'main' });
       expect(run.status, run.stderr).toBe(1);
       const log = JSON.parse(await readFile(join(out, 'vulnerable', 'results.sarif'), 'utf8')) as { runs: { results: Result[] }[] };
       const results = log.runs.flatMap((r) => r.results);

@@ -544,7 +544,8 @@ async function scan(args: string[], io: CliIo): Promise<number> {
       outputs: shownOutputs(io.cwd, outcome.outputs),
     }),
   );
-  if (platform) await publishTo(platform, outcome, config, { ...options, tickets }, diffBase, io, ports, ticketState.tickets);
+  // Issues that could not be read are not posted to: planning against an unread list would open them all again.
+  if (platform) await publishTo(platform, outcome, config, { ...options, tickets: ticketState.warning ? 'none' : tickets }, diffBase, io, ports, ticketState.tickets);
   if (trackerMissing) io.stderr.write(`pipewarden: warning: ${trackerMissing}\n`);
   // Fail closed: a scanner that could not run makes the run an error, one line each, after the results are written.
   for (const failure of outcome.failures) io.stderr.write(`pipewarden: ${failure.scanner}: did not run: ${failure.reason.replace(/\s*\n\s*/g, ' ')}\n`);

@@ -230,7 +230,8 @@ describe('--tickets github when the issues cannot be read', () => {
   it('posts nothing (it would open every ticket again), says so in one warning, and ends by the gate', () => {
     const run = cli(['scan', 'examples/vulnerable-app', '--tickets', 'github', '--out-dir', join(tmpdir(), 'pw-gh-down')], repoRoot, { PIPEWARDEN_GITHUB_TOKEN: 'ghp_test', GITHUB_REPOSITORY: 'acme/shop', GITHUB_API_URL: 'http://127.0.0.1:9' });
     expect(run.status).toBe(1);
-    expect(run.stderr).toMatch(/^pipewarden: warning: could not read the issues of acme\/shop, so none were posted: /m);
+    expect(run.stderr).toMatch(/^pipewarden: warning: could not read the issues of acme\/shop, so none were posted and no ticket closed as accepted \(won't fix, not planned\) was honoured at the gate: /m);
+    expect(run.stderr.match(/could not read the issues/g)).toHaveLength(1);
   });
 
   it('without a token or a repository: every problem in one line, exit 2, before anything runs', () => {

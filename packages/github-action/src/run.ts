@@ -143,7 +143,7 @@ export async function run(): Promise<number> {
       stage: inputs.stage,
       config,
       comment: inputs.comment,
-      tickets: inputs.tickets !== 'none',
+      tickets: inputs.tickets !== 'none' && !ticketState.warning,
       upload: inputs.uploadSarif,
       maxNewTickets: inputs.maxNewTickets,
       diffScoped: Boolean(inputs.diffBase),

@@ -136,7 +136,7 @@ export async function readTicketState(platform: Platform, config: PipewardenConf
     const tickets = await tracker.list();
     return { tickets, acceptances: ticketAcceptances(tickets, { acceptedAs: config.tickets?.accepted_as, acceptedForDays: config.tickets?.accepted_for_days, today }) };
   } catch (error) {
-    return { acceptances: [], warning: `could not read the issues of ${tracker.where}, so no ticket's acceptance was honoured and none were posted: ${describe(platform, error)}` };
+    return { acceptances: [], warning: `could not read the issues of ${tracker.where}, so none were posted and no ticket closed as accepted (won't fix, not planned) was honoured at the gate: ${describe(platform, error)}` };
   }
 }
 

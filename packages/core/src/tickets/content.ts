@@ -98,6 +98,6 @@ export function ticketSections(members: readonly Finding[], at: { due?: string |
   const lead: TicketBlock[] = [headline(top)];
   if (at.due) lead.push(paragraph(plain('Fix by '), { strong: at.due }, plain(`${at.sla ? ` (${at.sla} days for ${top.priority})` : ''}; first seen ${at.since}.`)));
   const sections: (TicketSection | undefined)[] = [{ blocks: lead }, what(top), whyThisRisk(top), theRequest(top), theFlow(top), where(members, at.links), howToFix(top)];
-  sections.push({ blocks: [{ kind: 'note', content: [plain('Opened by Pipewarden. Every run updates this issue; it is closed when the finding is gone from the default branch and reopened if it comes back.')] }] });
+  sections.push({ blocks: [{ kind: 'note', content: [plain('Opened by Pipewarden. Every run of the default branch updates this section; it closes the ticket when the finding is gone and reopens it if it comes back. Close it as won\'t fix or not planned to accept the risk for a while (the gate then passes it); reopen it to keep it open.')] }] });
   return sections.filter((s): s is TicketSection => s !== undefined);
 }
