@@ -131,8 +131,6 @@ export async function run(): Promise<number> {
     core.setOutput('summary-file', show(outcome.outputs.summary));
     core.setOutput('json-file', show(outcome.outputs.json));
 
-    if (inputs.attest.length && outcome.exitCode !== 2) core.setOutput('attestation-file', await attest(inputs, workspace, configFile));
-
     platform.annotate?.(outcome.findings);
     const summary = await readFile(outcome.outputs.summary, 'utf8');
     const report = await publish(platform, {
@@ -159,6 +157,9 @@ export async function run(): Promise<number> {
     let step = summary;
     if (trouble.length) step += `\n### What this run could not post\n\n${trouble.map((l) => `- ${l}`).join('\n')}\n\nThe results are in the job's files (\`${inputs.outDir}\`).\n`;
     await core.summary.addRaw(step).write();
+
+    // After the comment and the summary: a key that cannot be read fails the step, but the results are posted.
+    if (inputs.attest.length && outcome.exitCode !== 2) core.setOutput('attestation-file', await attest(inputs, workspace, configFile));
 
     for (const failure of outcome.failures) core.error(`${failure.scanner} did not run: ${failure.reason}`);
     if (outcome.exitCode === 2) {

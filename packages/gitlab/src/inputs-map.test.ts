@@ -7,7 +7,8 @@ import { repoRoot } from '../../../test-support/shared.js';
 
 /** Inputs only one platform has: how it runs, not what Pipewarden does. */
 const GITLAB_ONLY = new Set(['stage', 'job_name', 'node_image', 'command', 'install']);
-const GITHUB_ONLY = new Set(['token', 'upload-sarif', 'upload-wait', 'pull-request']);
+// attest and attest-key: on GitLab the attestation is a job of its own (templates/attest.yml), not the scan's.
+const GITHUB_ONLY = new Set(['token', 'upload-sarif', 'upload-wait', 'pull-request', 'attest', 'attest-key']);
 /** GitLab's `stage` is the pipeline's stage, so Pipewarden's is `pipewarden_stage` there. */
 const RENAMED: Record<string, string> = { pipewarden_stage: 'stage' };
 /** The CLI option each shared input becomes (the template's script passes it). */

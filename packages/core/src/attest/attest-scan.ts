@@ -8,7 +8,7 @@ import type { DsseEnvelope } from './dsse.js';
 import { loadSigningKey } from './keys.js';
 import { PUBLIC_FULCIO, PUBLIC_REKOR, oidcTokenOf, signKeyless } from './keyless.js';
 import { signStatement, statementPayload } from './sign.js';
-import { resolveSubject, scanStatement, type Statement } from './statement.js';
+import { resolveSubject, scanStatement, type Statement, type Subject } from './statement.js';
 
 type Env = Readonly<Record<string, string | undefined>>;
 
@@ -67,8 +67,12 @@ export interface AttestScanResult {
 /** A scan's attestation over the subjects, signed with a key or keyless (Sigstore), written atomically. */
 export async function attestScan(options: AttestScanOptions): Promise<AttestScanResult> {
   const { cwd, env } = options;
-  const subjects = [];
-  for (const subject of options.subjects) subjects.push(await resolveSubject(subject, cwd));
+  const subjects: Subject[] = [];
+  for (const arg of options.subjects) {
+    const subject = await resolveSubject(arg, cwd);
+    // The same artifact named twice is one subject.
+    if (!subjects.some((s) => s.name === subject.name && s.digest.sha256 === subject.digest.sha256)) subjects.push(subject);
+  }
   const passphraseEnv = options.passphraseEnv;
   if (passphraseEnv && !env[passphraseEnv]) throw new ConfigError(`--key-passphrase-env ${passphraseEnv}: the environment variable is not set`);
   // The key is checked before anything is hashed or signed: a wrong secret fails in a second.

@@ -78,3 +78,10 @@ describe('subjects and values', () => {
     expect(() => loadVerifyingKey('garbage', 'k.pub')).toThrow(/not a PEM key/);
   });
 });
+
+describe('keys for verifying', () => {
+  it('an encrypted private key given to verify says to give the public key', () => {
+    const encrypted = generateKeyPairSync('ed25519').privateKey.export({ type: 'pkcs8', format: 'pem', cipher: 'aes-256-cbc', passphrase: 'x' }) as string;
+    expect(() => loadVerifyingKey(encrypted, 'enc.pem')).toThrow(/^an encrypted private key: verify with the public key \(openssl pkey -in KEY -pubout\)$/);
+  });
+});

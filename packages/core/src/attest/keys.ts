@@ -28,9 +28,11 @@ function algorithmOf(key: KeyObject, source: string): KeyAlgorithm {
   throw new AttestationError(`${kind}: attestations are signed with ECDSA P-256 or Ed25519 keys`, { file: source });
 }
 
-function pemProblem(error: unknown, pem: string, passphrase: string | undefined): string {
+/** Why a PEM could not be read; `passphrase` null: reading a key for verifying, where none is asked for. */
+function pemProblem(error: unknown, pem: string, passphrase: string | null | undefined): string {
   const code = (error as { code?: string }).code ?? '';
   const encrypted = /-----BEGIN ENCRYPTED PRIVATE KEY-----|Proc-Type: 4,ENCRYPTED/.test(pem);
+  if (encrypted && passphrase === null) return 'an encrypted private key: verify with the public key (openssl pkey -in KEY -pubout)';
   if (encrypted && passphrase === undefined) return 'the key is encrypted: name the environment variable holding its passphrase with --key-passphrase-env';
   if (encrypted || /BAD_DECRYPT/.test(code)) return 'the passphrase does not decrypt the key';
   return 'not a PEM key Pipewarden can read (PKCS#8 "PRIVATE KEY", "EC PRIVATE KEY", or "PUBLIC KEY")';
@@ -60,7 +62,7 @@ export function loadVerifyingKey(pem: string, source: string): VerifyingKey {
     else if (/PRIVATE KEY-----/.test(pem)) publicKey = createPublicKey(createPrivateKey({ key: pem, format: 'pem' }));
     else publicKey = createPublicKey({ key: pem, format: 'pem' });
   } catch (error) {
-    throw new AttestationError(pemProblem(error, pem, undefined), { file: source });
+    throw new AttestationError(pemProblem(error, pem, null), { file: source });
   }
   return { publicKey, algorithm: algorithmOf(publicKey, source), keyid: keyIdOf(publicKey) };
 }
