@@ -126,9 +126,30 @@ export function byRisk(a: Finding, b: Finding): number {
   );
 }
 
+// The last few rankings made. Only the order of ranks matters to the sort, so a ranking of a superset of the
+// texts serves: GitHub's SARIF sorts each tool's findings, the summary the new ones, all of them texts the
+// whole report's sort already ranked (ranking 100k file names by collation was most of each such sort).
+const recentRanks: Map<string, number>[] = [];
+const RECENT_RANKS = 4;
+
 /** Each distinct text's place in collation order; texts the collator calls equal share a place. */
 function collationRanks(texts: Iterable<string>): Map<string, number> {
-  const unique = [...new Set(texts)].sort(collator.compare);
+  const distinct = new Set(texts);
+  const known = recentRanks.find((ranks) => ranks.size >= distinct.size && everyIn(distinct, ranks));
+  if (known) return known;
+  const ranks = rankTexts(distinct);
+  recentRanks.unshift(ranks);
+  recentRanks.length = Math.min(recentRanks.length, RECENT_RANKS);
+  return ranks;
+}
+
+function everyIn(texts: Set<string>, ranks: Map<string, number>): boolean {
+  for (const text of texts) if (!ranks.has(text)) return false;
+  return true;
+}
+
+function rankTexts(texts: Set<string>): Map<string, number> {
+  const unique = [...texts].sort(collator.compare);
   const ranks = new Map<string, number>();
   let rank = 0;
   for (let i = 0; i < unique.length; i++) {

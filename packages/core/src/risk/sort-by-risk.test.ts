@@ -47,4 +47,16 @@ describe('sortByRisk', () => {
     const some = list.filter((_, i) => i % 3);
     expect(sortByRisk(some)).toEqual([...some].sort(byRisk));
   });
+
+  it('orders a part of what it ranked before, and texts it has not ranked, as byRisk', () => {
+    const whole = findings(2000, 5);
+    sortByRisk(whole);
+    // Parts reuse the whole's ranking of file names and rules; the extra texts force a ranking of their own.
+    const part = whole.filter((_, i) => i % 2);
+    expect(sortByRisk(part)).toEqual([...part].sort(byRisk));
+    const extra = [...part.slice(0, 300), ...findings(300, 6).map((f, i) => ({ ...f, ruleId: `new/${i % 7}`, location: { uri: `other/${i % 11}.js`, startLine: i % 3 } }) as Finding)];
+    expect(sortByRisk(extra)).toEqual([...extra].sort(byRisk));
+    const again = whole.filter((_, i) => i % 5);
+    expect(sortByRisk(again)).toEqual([...again].sort(byRisk));
+  });
 });
