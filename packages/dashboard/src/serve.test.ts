@@ -3,7 +3,7 @@ import { mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { HOSTILE_REPO, TODAY, cli, postgresSchemaUrl, seedStore, serve, type Served } from './test-helpers.js';
+import { HOSTILE_REPO, TODAY, cli, postgresSchema, seedStore, serve, type Served } from './test-helpers.js';
 
 /** Every `data-figure` on a page, by the metrics JSON field it shows. */
 function figuresOf(page: string): Map<string, string> {
@@ -250,9 +250,12 @@ if (!POSTGRES) process.stderr.write('\n[pipewarden tests] PIPEWARDEN_TEST_POSTGR
 describe.skipIf(!POSTGRES)('pipewarden serve on a PostgreSQL store', () => {
   it('shows the same figures as pipewarden metrics for the same store', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'pw-dash-pg-'));
-    const url = await postgresSchemaUrl(POSTGRES!, `dash_${process.pid}`);
+    const { url, drop } = await postgresSchema(POSTGRES!, `dash_${process.pid}`);
     await seedStore(url, dir);
-    const served = await serve(['--store', url, '--today', TODAY], dir);
+    const served = await serve(['--store', url, '--today', TODAY], dir).catch(async (error: unknown) => {
+      await drop();
+      throw error;
+    });
     try {
       expect(served.stderr()).not.toMatch(/pipewarden:[^@]*@/);
       await expectFiguresOfMetrics(served, url, dir);
@@ -260,6 +263,7 @@ describe.skipIf(!POSTGRES)('pipewarden serve on a PostgreSQL store', () => {
       expect(repo.status).toBe(200);
     } finally {
       await served.stop();
+      await drop();
     }
   });
 });
