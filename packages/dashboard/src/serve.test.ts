@@ -160,6 +160,8 @@ describe('pipewarden serve on a SQLite store', () => {
     const rows = images.trim().split('\r\n');
     expect(rows[0]).toBe('Repository,Image,Digest,Built,Base,Base fresh,Sanctioned,Drift');
     expect(rows.length).toBe(4);
+    // Two repositories on one base, each on its own build of it: the older build is drift.
+    expect(rows.filter((row) => row.endsWith(',older base build'))).toHaveLength(1);
     const waivers = await (await fetch(`${served.url}/waivers?csv=expiring`)).text();
     expect(waivers.split('\r\n')[0]).toBe('Repository,Owner,Rule,Priority,Scanner,Expires,Days left');
     for (const row of waivers.trim().split('\r\n').slice(1)) expect(Number(row.split(',').at(-1))).toBeLessThanOrEqual(30);
