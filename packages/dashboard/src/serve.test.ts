@@ -164,7 +164,15 @@ describe('pipewarden serve on a SQLite store', () => {
     expect(rows.filter((row) => row.endsWith(',older base build'))).toHaveLength(1);
     const waivers = await (await fetch(`${served.url}/waivers?csv=expiring`)).text();
     expect(waivers.split('\r\n')[0]).toBe('Repository,Owner,Rule,Priority,Scanner,Expires,Days left');
-    for (const row of waivers.trim().split('\r\n').slice(1)) expect(Number(row.split(',').at(-1))).toBeLessThanOrEqual(30);
+    const expiring = waivers.trim().split('\r\n').slice(1);
+    for (const row of expiring) expect(Number(row.split(',').at(-1))).toBeLessThanOrEqual(30);
+    // Everything in force, and one owner's part of it, by the address.
+    const all = (await (await fetch(`${served.url}/waivers?csv=all`)).text()).trim().split('\r\n').slice(1);
+    expect(all.length).toBeGreaterThan(expiring.length);
+    const owner = all[0]!.split(',')[1]!;
+    const theirs = (await (await fetch(`${served.url}/waivers?owner=${encodeURIComponent(owner)}&csv=all`)).text()).trim().split('\r\n').slice(1);
+    expect(theirs.length).toBeGreaterThan(0);
+    expect(theirs.every((row) => row.split(',')[1] === owner)).toBe(true);
   });
 });
 
