@@ -156,7 +156,8 @@ export function repositoryLines({ repo, days, end, seed, hostile = false }) {
     // An image every other week; its base is rebuilt upstream now and then.
     if (d % 14 === 0) {
       if (rnd() < 0.3) baseDigest = `sha256:${hex(rnd, 64)}`;
-      const base = BASES[seed % BASES.length];
+      // Two of every three repositories share a base, each on its own build of it: drift shows.
+      const base = BASES[seed % 3 === 2 ? 2 : 0];
       lines.push(
         line({
           time: stamp(11),

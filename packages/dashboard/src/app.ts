@@ -43,7 +43,7 @@ function queryOf(c: Context): Query {
   return query;
 }
 
-const waiverQuery = z.object({ days: z.string().regex(/^\d{1,4}$/, 'expected a number of days').optional() });
+const waiverQuery = z.object({ days: z.string().regex(/^\d{1,4}$/, 'expected a number of days').optional(), owner: z.string().min(1).max(200, 'at most 200 characters').optional() });
 const repoQuery = z.object({ repo: z.string({ error: 'is required' }).min(1, 'is required').max(300, 'at most 300 characters') });
 const findingQuery = repoQuery.extend({ fp: z.string({ error: 'is required' }).regex(/^[\w:.\-/+=]{1,200}$/, 'is not a fingerprint') });
 
@@ -96,8 +96,8 @@ export function createApp(options: AppOptions): Hono {
   app.get('/images', (c) => respond(c, 'images', async () => imagesPage((await data.overview()).overview)));
   app.get('/waivers', (c) =>
     respond(c, 'waivers', async (query) => {
-      const { days } = parseQuery(waiverQuery, query);
-      return waiversPage((await data.overview()).overview, data.today(), days ? Math.min(3650, Math.max(1, Number(days))) : 30);
+      const { days, owner } = parseQuery(waiverQuery, query);
+      return waiversPage((await data.overview()).overview, data.today(), days ? Math.min(3650, Math.max(1, Number(days))) : 30, owner);
     }),
   );
   app.get('/repository', (c) =>

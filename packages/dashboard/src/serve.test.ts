@@ -3,7 +3,7 @@ import { mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { HOSTILE_REPO, TODAY, cli, postgresSchemaUrl, seedStore, serve, type Served } from './test-helpers.js';
+import { HOSTILE_REPO, TODAY, cli, postgresSchema, seedStore, serve, type Served } from './test-helpers.js';
 
 /** Every `data-figure` on a page, by the metrics JSON field it shows. */
 function figuresOf(page: string): Map<string, string> {
@@ -160,9 +160,19 @@ describe('pipewarden serve on a SQLite store', () => {
     const rows = images.trim().split('\r\n');
     expect(rows[0]).toBe('Repository,Image,Digest,Built,Base,Base fresh,Sanctioned,Drift');
     expect(rows.length).toBe(4);
+    // Two repositories on one base, each on its own build of it: the older build is drift.
+    expect(rows.filter((row) => row.endsWith(',older base build'))).toHaveLength(1);
     const waivers = await (await fetch(`${served.url}/waivers?csv=expiring`)).text();
     expect(waivers.split('\r\n')[0]).toBe('Repository,Owner,Rule,Priority,Scanner,Expires,Days left');
-    for (const row of waivers.trim().split('\r\n').slice(1)) expect(Number(row.split(',').at(-1))).toBeLessThanOrEqual(30);
+    const expiring = waivers.trim().split('\r\n').slice(1);
+    for (const row of expiring) expect(Number(row.split(',').at(-1))).toBeLessThanOrEqual(30);
+    // Everything in force, and one owner's part of it, by the address.
+    const all = (await (await fetch(`${served.url}/waivers?csv=all`)).text()).trim().split('\r\n').slice(1);
+    expect(all.length).toBeGreaterThan(expiring.length);
+    const owner = all[0]!.split(',')[1]!;
+    const theirs = (await (await fetch(`${served.url}/waivers?owner=${encodeURIComponent(owner)}&csv=all`)).text()).trim().split('\r\n').slice(1);
+    expect(theirs.length).toBeGreaterThan(0);
+    expect(theirs.every((row) => row.split(',')[1] === owner)).toBe(true);
   });
 });
 
@@ -250,9 +260,12 @@ if (!POSTGRES) process.stderr.write('\n[pipewarden tests] PIPEWARDEN_TEST_POSTGR
 describe.skipIf(!POSTGRES)('pipewarden serve on a PostgreSQL store', () => {
   it('shows the same figures as pipewarden metrics for the same store', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'pw-dash-pg-'));
-    const url = await postgresSchemaUrl(POSTGRES!, `dash_${process.pid}`);
+    const { url, drop } = await postgresSchema(POSTGRES!, `dash_${process.pid}`);
     await seedStore(url, dir);
-    const served = await serve(['--store', url, '--today', TODAY], dir);
+    const served = await serve(['--store', url, '--today', TODAY], dir).catch(async (error: unknown) => {
+      await drop();
+      throw error;
+    });
     try {
       expect(served.stderr()).not.toMatch(/pipewarden:[^@]*@/);
       await expectFiguresOfMetrics(served, url, dir);
@@ -260,6 +273,7 @@ describe.skipIf(!POSTGRES)('pipewarden serve on a PostgreSQL store', () => {
       expect(repo.status).toBe(200);
     } finally {
       await served.stop();
+      await drop();
     }
   });
 });

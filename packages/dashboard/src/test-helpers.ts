@@ -57,15 +57,18 @@ export function serve(args: readonly string[], cwd: string, env: Record<string, 
 }
 
 /** The PostgreSQL URL of the tests (see .ci/run), pointed at a schema of this test's own so parallel tests do not meet. */
-export async function postgresSchemaUrl(base: string, schema: string): Promise<string> {
+export async function postgresSchema(base: string, schema: string): Promise<{ url: string; drop: () => Promise<void> }> {
   const { default: pg } = await import('pg');
-  const client = new pg.Client({ connectionString: base });
-  await client.connect();
-  try {
-    await client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
-    await client.query(`CREATE SCHEMA ${schema}`);
-  } finally {
-    await client.end();
-  }
-  return `${base}${base.includes('?') ? '&' : '?'}options=${encodeURIComponent(`-c search_path=${schema}`)}`;
+  const run = async (sql: string) => {
+    const client = new pg.Client({ connectionString: base });
+    await client.connect();
+    try {
+      await client.query(sql);
+    } finally {
+      await client.end();
+    }
+  };
+  await run(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+  await run(`CREATE SCHEMA ${schema}`);
+  return { url: `${base}${base.includes('?') ? '&' : '?'}options=${encodeURIComponent(`-c search_path=${schema}`)}`, drop: () => run(`DROP SCHEMA IF EXISTS ${schema} CASCADE`) };
 }

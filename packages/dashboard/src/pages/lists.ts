@@ -39,19 +39,22 @@ export function imagesPage(overview: Overview): PageView {
   };
 }
 
-export function waiversPage(overview: Overview, today: string, withinDays: number): PageView {
-  const soon = overview.waivers.filter((w: WaiverRow) => w.ref.expires && -daysSince(`${w.ref.expires}T23:59:59.999Z`, today) <= withinDays);
+const NO_OWNER = '(no owner)';
+
+export function waiversPage(overview: Overview, today: string, withinDays: number, owner: string | undefined): PageView {
+  const theirs = overview.waivers.filter((w: WaiverRow) => owner === undefined || (w.ref.owner ?? NO_OWNER) === owner);
+  const soon = theirs.filter((w) => w.ref.expires && -daysSince(`${w.ref.expires}T23:59:59.999Z`, today) <= withinDays);
   const owners = new Map<string, number>();
-  for (const w of soon) owners.set(w.ref.owner ?? '(no owner)', (owners.get(w.ref.owner ?? '(no owner)') ?? 0) + 1);
-  const expiring = waiversTable('expiring', `Expiring within ${withinDays} days, by owner`, soon, today, true);
+  for (const w of soon) owners.set(w.ref.owner ?? NO_OWNER, (owners.get(w.ref.owner ?? NO_OWNER) ?? 0) + 1);
+  const expiring = waiversTable('expiring', `Expiring within ${withinDays} days, by owner${owner ? ` (${owner})` : ''}`, soon, today, true);
   expiring.defaultSort = { key: 'owner', dir: 'asc' };
-  const all = waiversTable('all', 'Every waiver in force', overview.waivers, today, true);
+  const all = waiversTable('all', `Every waiver in force${owner ? ` (${owner})` : ''}`, theirs, today, true);
   return {
     title: 'Waivers',
     current: '/waivers',
     tables: [expiring, all],
-    body: (table) => html`<p class="lede">${soon.length} of ${overview.waivers.length} waivers in force expire within ${withinDays} days${owners.size ? html`: ${[...owners.entries()].sort((a, b) => b[1] - a[1]).map(([owner, n], i) => html`${i ? ', ' : ''}<a href="${href('/waivers', { days: withinDays, 'expiring.sort': 'owner' })}">${owner}</a> ${n}`)}` : ''}. An expired waiver stops applying: its finding is open again.</p>
-<form class="filters" method="get" action="/waivers"><label>Within <input type="number" name="days" min="1" max="3650" value="${withinDays}"> days</label> <button type="submit">Show</button></form>
+    body: (table) => html`<p class="lede">${soon.length} of ${theirs.length} waivers in force expire within ${withinDays} days${owners.size ? html`: ${[...owners.entries()].sort((a, b) => b[1] - a[1]).map(([name, n], i) => html`${i ? ', ' : ''}<a href="${href('/waivers', { days: withinDays, owner: name })}">${name}</a> ${n}`)}` : ''}. An expired waiver stops applying: its finding is open again.</p>
+<form class="filters" method="get" action="/waivers"><label>Within <input type="number" name="days" min="1" max="3650" value="${withinDays}"> days</label>${owner ? html`<input type="hidden" name="owner" value="${owner}">` : ''} <button type="submit">Show</button>${owner ? html` <a href="${href('/waivers', { days: withinDays })}">Every owner</a>` : ''}</form>
 ${table(expiring)}
 ${table(all)}`,
   };
