@@ -1,0 +1,139 @@
+import { resolve } from 'node:path';
+import {
+  applyBaseline,
+  convertReports,
+  createRedactor,
+  dedupe,
+  gateLog,
+  InputError,
+  mergeLogs,
+  prioritize,
+  readBaseline,
+  readReport,
+  renderText,
+  SARIF_SCHEMA_URI,
+  sarifText,
+  secretKeyingOf,
+  writeFileAtomic,
+} from '@pipewarden/core';
+import { feedCache, historyOf, loadConfig, makePorts, parse, shownOutputs, type CliIo } from './cli-io.js';
+import { convertOptionsSchema, gateOptionsSchema, mergeOptionsSchema, validateOptions } from './options.js';
+import { provenanceOf, reportLinks } from './report-command.js';
+
+// The commands that work on logs already written: convert, merge, and the production stage's gate.
+
+const GATE_USAGE = `Usage: pipewarden gate SARIF [--config FILE] [--baseline FILE] [--feeds-dir DIR] [--stage NAME] [--out-dir DIR] [--history FILE | --no-history]
+
+Re-prioritizes and gates an existing results.sarif with today's KEV and EPSS data, waivers and policy:
+yesterday's clean build fails today when one of its CVEs entered KEV. Writes results.sarif and summary.md
+to the out-dir (default .pipewarden) and adds the run's line to the history (default OUT-DIR/history.jsonl).
+Exit codes: 0 pass, 1 fail, 2 error.`;
+
+const MERGE_USAGE = `Usage: pipewarden merge SARIF... -o FILE [--baseline SARIF]
+
+Joins SARIF logs (the shards of a parallel scan, or several tools' logs) into one: one run per tool and
+category, findings reported by several tools joined into one that names them all.
+
+  --baseline SARIF   match the results forward against an earlier log (the last default-branch run):
+                     each gets baselineState new, unchanged or updated, and the earlier log's results
+                     that are gone are added as absent (fixed)`;
+
+const CONVERT_USAGE = `Usage: pipewarden convert REPORT... [--format ID] [-o FILE]
+
+Turns native scanner reports into one SARIF 2.1.0 log (to stdout, or to FILE).
+The format of each report is detected by content; --format ID names it for all of them.
+Run \`pipewarden formats\` for the ids.`;
+
+export async function gate(args: string[], io: CliIo): Promise<number> {
+  const { values, positionals } = parse(args, {
+    config: { type: 'string' },
+    baseline: { type: 'string' },
+    'feeds-dir': { type: 'string' },
+    stage: { type: 'string' },
+    'out-dir': { type: 'string' },
+    history: { type: 'string' },
+    'no-history': { type: 'boolean' },
+  });
+  if (values.help) {
+    io.stdout.write(`${GATE_USAGE}\n`);
+    return 0;
+  }
+  const options = validateOptions(gateOptionsSchema, { ...values, reports: positionals });
+  const config = await loadConfig(options.config, io.cwd, io.cwd);
+  const outcome = await gateLog(
+    {
+      file: options.reports[0]!,
+      cwd: io.cwd,
+      config,
+      stage: options.stage,
+      baseline: options.baseline,
+      feedsDir: options['feeds-dir'],
+      feedCache: feedCache(io),
+      outDir: options['out-dir'],
+      links: reportLinks(io.env),
+      history: historyOf(options, config, io.cwd),
+      provenance: provenanceOf(io.env),
+      env: io.env,
+    },
+    makePorts(io),
+  );
+  io.stdout.write(renderText({ findings: outcome.findings, verdict: outcome.verdict, scanners: [], stage: options.stage, baseline: outcome.baseline, outputs: shownOutputs(io.cwd, outcome.outputs) }));
+  return outcome.exitCode;
+}
+
+export async function convert(args: string[], io: CliIo): Promise<number> {
+  const { values, positionals } = parse(args, { format: { type: 'string' }, output: { type: 'string', short: 'o' } });
+  if (values.help) {
+    io.stdout.write(`${CONVERT_USAGE}\n`);
+    return 0;
+  }
+  const options = validateOptions(convertOptionsSchema, { ...values, reports: positionals });
+  const log = await convertReports({
+    reports: options.reports.map((file) => ({ file, format: options.format })),
+    baseDir: io.cwd,
+    warn: (message) => io.stderr.write(`pipewarden: warning: ${message}\n`),
+    secrets: secretKeyingOf(io.env, provenanceOf(io.env)?.repository),
+  });
+  if (options.output) {
+    await writeFileAtomic(resolve(io.cwd, options.output), sarifText(log));
+    const results = log.runs.reduce((n, run) => n + (run.results?.length ?? 0), 0);
+    io.stderr.write(`pipewarden › wrote ${options.output}: ${log.runs.length} run${log.runs.length === 1 ? '' : 's'}, ${results} result${results === 1 ? '' : 's'}\n`);
+  } else {
+    // Each chunk holds whole results, so it decodes on its own.
+    const decoder = new TextDecoder();
+    for (const chunk of sarifText(log)) io.stdout.write(decoder.decode(chunk));
+  }
+  return 0;
+}
+
+export async function merge(args: string[], io: CliIo): Promise<number> {
+  const { values, positionals } = parse(args, { output: { type: 'string', short: 'o' }, baseline: { type: 'string' } });
+  if (values.help) {
+    io.stdout.write(`${MERGE_USAGE}\n`);
+    return 0;
+  }
+  const options = validateOptions(mergeOptionsSchema, { ...values, reports: positionals });
+  const logs = [];
+  // Every log (and the baseline) redacted as it is read: shards written by an older version may hold secrets.
+  const redactor = createRedactor(secretKeyingOf(io.env, provenanceOf(io.env)?.repository));
+  for (const file of options.reports) {
+    const read = await readReport(resolve(io.cwd, file), 'sarif', { redactor }).catch((error: unknown) => {
+      if (error instanceof InputError) throw new InputError(error.message, { file, cause: error });
+      throw error;
+    });
+    for (const warning of read.warnings) io.stderr.write(`pipewarden: warning: ${file}: ${warning}\n`);
+    logs.push(read.log);
+  }
+  const baseline = options.baseline ? await readBaseline(resolve(io.cwd, options.baseline), options.baseline, redactor) : undefined;
+  const log = mergeLogs(logs);
+  redactor.finish(log);
+  const { merged } = dedupe(log);
+  const counts = baseline ? applyBaseline(log, baseline) : undefined;
+  prioritize(log);
+  log.$schema = SARIF_SCHEMA_URI;
+  await writeFileAtomic(resolve(io.cwd, options.output), sarifText(log));
+  const results = log.runs.reduce((n, run) => n + (run.results?.length ?? 0), 0);
+  const matched = counts ? `; against ${options.baseline}: ${counts.new} new, ${counts.unchanged} unchanged, ${counts.updated} updated, ${counts.absent} absent` : '';
+  io.stderr.write(`pipewarden › merged ${logs.length} log${logs.length === 1 ? '' : 's'} into ${options.output}: ${log.runs.length} run${log.runs.length === 1 ? '' : 's'}, ${results} result${results === 1 ? '' : 's'}${merged ? ` (${merged} reported by several tools, joined)` : ''}${matched}\n`);
+  return 0;
+}
