@@ -10,6 +10,7 @@ import {
   loadVerifyingKey,
   parseEnvelopes,
   parseMaxAge,
+  parseTrustedRoot,
   readRegularText,
   resolveSubject,
   verifyEnvelopes,
@@ -48,8 +49,9 @@ export const VERIFY_USAGE = `Usage: pipewarden verify --attestation FILE --subje
 The promotion gate: checks that every envelope in FILE is signed (over DSSE's PAE) by the key and is a
 Pipewarden scan statement, then that each subject (FILE, sha256:DIGEST or IMAGE@sha256:DIGEST, matched by
 digest) is attested, that the scan's verdict is the one required and that it is recent enough.
-With --key no network is used. A keyless attestation (attestation.sigstore.json) is checked against Sigstore's
-trusted root, fetched with TUF, and the certificate's identity and issuer.
+With --key no network is used. A keyless attestation (attestation.sigstore.json) is checked against a Sigstore
+trusted root (--trusted-root, offline; else the public instance's, fetched with TUF) and the certificate's
+identity and issuer.
 
 Options:
   --attestation FILE       attestation.intoto.jsonl (or attestation.sigstore.json for keyless)
@@ -59,9 +61,13 @@ Options:
   --max-age D              the scan must be at most this old: 90m, 12h, 7d, 2w
   --certificate-identity   keyless: the signer's identity (the workflow URI, or an e-mail address)
   --certificate-oidc-issuer  keyless: its issuer (https://token.actions.githubusercontent.com, https://gitlab.com)
+  --trusted-root FILE      keyless, offline: a Sigstore trusted_root.json (Fulcio CAs, Rekor and CT log keys, TSAs),
+                           as cosign's --trusted-root takes; an SCT is required when it lists CT logs, a log entry
+                           when it lists transparency logs
 
 Exit codes: 0 verified; 1 the policy is not met (a subject not attested, the verdict, the age); 2 an error:
-a signature that does not verify, another key, a malformed or truncated file (one line each on stderr).`;
+a signature that does not verify, another key or keyless identity/issuer/CA, a malformed or truncated file
+(one line each on stderr).`;
 
 export interface AttestIo {
   env: Readonly<Record<string, string | undefined>>;
@@ -98,12 +104,13 @@ export async function runAttest(options: AttestCliOptions, io: AttestIo): Promis
 }
 
 /** Every envelope checked with the key, or the keyless bundle with Sigstore's trusted root. */
-async function verifiedStatements(options: VerifyCliOptions, io: AttestIo): Promise<VerifiedStatement[]> {
+async function verifiedStatements(options: VerifyCliOptions, io: AttestIo): Promise<{ verified: VerifiedStatement[]; signer: string }> {
   const source = options.attestation;
   const text = await readRegularText(resolve(io.cwd, source), { maxBytes: 64 * 1024 * 1024, shown: source });
   if (options.key) {
     const { text: pem, shown } = await keyText(options.key, io.env, io.cwd);
-    return verifyEnvelopes(parseEnvelopes(text, source), loadVerifyingKey(pem, shown), source);
+    const verified = verifyEnvelopes(parseEnvelopes(text, source), loadVerifyingKey(pem, shown), source);
+    return { verified, signer: `key ${verified[0]!.keyid.slice(0, 16)}` };
   }
   let bundle: unknown;
   try {
@@ -111,13 +118,16 @@ async function verifiedStatements(options: VerifyCliOptions, io: AttestIo): Prom
   } catch {
     throw new AttestationError('not a Sigstore bundle (not JSON; an attestation.intoto.jsonl is verified with --key)', { file: source });
   }
-  const { envelope, key } = await verifyKeyless(bundle, { identity: options['certificate-identity']!, issuer: options['certificate-oidc-issuer']! }, source);
-  return verifyEnvelopes(parseEnvelopes(JSON.stringify(envelope), source), key, source);
+  const rootFile = options['trusted-root'];
+  const trustedRoot = rootFile ? await parseTrustedRoot(await readRegularText(resolve(io.cwd, rootFile), { maxBytes: 16 * 1024 * 1024, shown: rootFile }), rootFile) : undefined;
+  const { envelope, key } = await verifyKeyless(bundle, { identity: options['certificate-identity']!, issuer: options['certificate-oidc-issuer']! }, source, trustedRoot);
+  const verified = verifyEnvelopes(parseEnvelopes(JSON.stringify(envelope), source), key, source);
+  return { verified, signer: `${options['certificate-identity']} (Sigstore keyless${trustedRoot ? `, trusted root ${rootFile}` : ''})` };
 }
 
 /** `pipewarden verify`: 0 verified, 1 the policy is not met, 2 an attestation that cannot be trusted (thrown). */
 export async function runVerify(options: VerifyCliOptions, io: AttestIo): Promise<number> {
-  const verified = await verifiedStatements(options, io);
+  const { verified, signer } = await verifiedStatements(options, io);
   const subjects = [];
   for (const subject of options.subject) subjects.push(await resolveSubject(subject, io.cwd));
   const maxAge = options['max-age'];
@@ -127,6 +137,6 @@ export async function runVerify(options: VerifyCliOptions, io: AttestIo): Promis
   if (failures.length) return 1;
   const newest = verified.map((v) => v.statement.predicate).sort((a, b) => Date.parse(b.scannedAt) - Date.parse(a.scannedAt))[0]!;
   const at = newest.source.commit ? ` of ${newest.source.commit.slice(0, 12)}` : '';
-  io.stdout.write(`verified ${options.attestation}: ${subjects.length} subject${subjects.length === 1 ? '' : 's'} attested by key ${verified[0]!.keyid.slice(0, 16)}; scan${at} ${newest.verdict}, ${describeAge(Math.max(0, now.getTime() - Date.parse(newest.scannedAt)))} ago\n`);
+  io.stdout.write(`verified ${options.attestation}: ${subjects.length} subject${subjects.length === 1 ? '' : 's'} attested by ${signer}; scan${at} ${newest.verdict}, ${describeAge(Math.max(0, now.getTime() - Date.parse(newest.scannedAt)))} ago\n`);
   return 0;
 }

@@ -61,9 +61,11 @@ export const verifyOptionsSchema = z
       .optional(),
     'certificate-identity': nonEmpty('--certificate-identity').optional(),
     'certificate-oidc-issuer': nonEmpty('--certificate-oidc-issuer').optional(),
+    'trusted-root': nonEmpty('--trusted-root').optional(),
   })
   .refine((o) => o.key || o['certificate-identity'], { path: ['key'], message: 'is required (a public key PEM file or env:NAME; or, for a keyless attestation, --certificate-identity and --certificate-oidc-issuer)' })
-  .refine((o) => !o['certificate-identity'] || o['certificate-oidc-issuer'], { path: ['certificate-oidc-issuer'], message: 'is required with --certificate-identity' });
+  .refine((o) => !o['certificate-identity'] || o['certificate-oidc-issuer'], { path: ['certificate-oidc-issuer'], message: 'is required with --certificate-identity' })
+  .refine((o) => !o['trusted-root'] || o['certificate-identity'], { path: ['trusted-root'], message: 'is for keyless attestations (with --certificate-identity); a --key needs no trusted root' });
 
 export type AttestCliOptions = z.output<typeof attestOptionsSchema>;
 export type VerifyCliOptions = z.output<typeof verifyOptionsSchema>;
@@ -89,4 +91,5 @@ export const VERIFY_FLAGS = {
   'max-age': { type: 'string' },
   'certificate-identity': { type: 'string' },
   'certificate-oidc-issuer': { type: 'string' },
+  'trusted-root': { type: 'string' },
 } as const satisfies ParseArgsConfig['options'];

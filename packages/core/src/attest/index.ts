@@ -6,3 +6,4 @@ export { checkAttestationPolicy, describeAge, parseEnvelopes, parseMaxAge, verif
 export { signStatement, statementPayload } from './sign.js';
 export { PUBLIC_FULCIO, PUBLIC_REKOR, oidcTokenOf, signKeyless, verifyKeyless, type KeylessIdentity, type KeylessOptions } from './keyless.js';
 export { attestScan, keyText, type AttestScanOptions, type AttestScanResult } from './attest-scan.js';
+export { parseTrustedRoot, type TrustedRoot, type TrustedRootJson } from './trusted-root.js';

@@ -2,6 +2,7 @@ import { X509Certificate } from 'node:crypto';
 import { INTOTO_PAYLOAD_TYPE, type DsseEnvelope } from './dsse.js';
 import { AttestationError } from './errors.js';
 import { keyIdOf, type VerifyingKey } from './keys.js';
+import { trustMaterialOf, type TrustedRoot } from './trusted-root.js';
 
 type Env = Readonly<Record<string, string | undefined>>;
 type Fetch = (url: string, init: { headers: Record<string, string>; signal: AbortSignal }) => Promise<{ ok: boolean; status: number; json(): Promise<unknown> }>;
@@ -63,23 +64,47 @@ export interface KeylessIdentity {
 }
 
 /**
- * A Sigstore bundle checked by sigstore-js against the public good instance's trusted root (fetched with TUF, so
- * this path needs the network): certificate chain, transparency log, identity and issuer. Returns the envelope
- * and the certificate's key, which the caller checks the envelope with once more.
+ * A Sigstore bundle checked by sigstore-js: certificate chain, transparency log, identity and issuer. Against the
+ * given trusted root (offline), else the public good instance's, fetched with TUF (so that path needs the network).
+ * Returns the envelope and the certificate's key, which the caller checks the envelope with once more.
  */
-export async function verifyKeyless(bundle: unknown, who: KeylessIdentity, source: string): Promise<{ envelope: DsseEnvelope; key: VerifyingKey }> {
+export async function verifyKeyless(bundle: unknown, who: KeylessIdentity, source: string, trustedRoot?: TrustedRoot): Promise<{ envelope: DsseEnvelope; key: VerifyingKey }> {
   const { verify } = await import('sigstore');
   const typed = bundle as Parameters<typeof verify>[0] & { dsseEnvelope?: DsseEnvelope; verificationMaterial?: { certificate?: { rawBytes?: string }; x509CertificateChain?: { certificates?: { rawBytes?: string }[] } } };
   if (!typed?.dsseEnvelope) throw new AttestationError('not a Sigstore bundle with a DSSE envelope', { file: source });
   const identity = /^[^@\s]+@[^@\s]+$/.test(who.identity) ? { certificateIdentityEmail: who.identity } : { certificateIdentityURI: who.identity };
   try {
-    await verify(typed, { ...identity, certificateIssuer: who.issuer, timeout: 30_000 });
+    if (trustedRoot) await verifyWithRoot(typed, who, trustedRoot);
+    else await verify(typed, { ...identity, certificateIssuer: who.issuer, timeout: 30_000 });
   } catch (error) {
-    throw new AttestationError(`the Sigstore bundle does not verify: ${(error as Error).message.split('\n')[0]}`, { file: source, cause: error });
+    if (error instanceof AttestationError) throw error;
+    throw new AttestationError(`the Sigstore bundle does not verify${trustedRoot ? ` with ${trustedRoot.source}` : ''}: ${explain(error as Error)}`, { file: source, cause: error });
   }
   const raw = typed.verificationMaterial?.certificate?.rawBytes ?? typed.verificationMaterial?.x509CertificateChain?.certificates?.[0]?.rawBytes;
   if (!raw) throw new AttestationError('the Sigstore bundle holds no certificate', { file: source });
   const publicKey = new X509Certificate(Buffer.from(raw, 'base64')).publicKey;
   const algorithm = publicKey.asymmetricKeyType === 'ed25519' ? 'ed25519' : 'ecdsa-p256';
   return { envelope: typed.dsseEnvelope, key: { publicKey, algorithm, keyid: keyIdOf(publicKey) } };
+}
+
+/**
+ * What a bundle must carry follows from what the root lists, as cosign does with --trusted-root: an SCT only when
+ * it names CT logs (a private Fulcio often has none), a log entry only when it names logs (a TSA may stand in).
+ * One timestamp is always required: without it sigstore-js would not check the certificate chain at all.
+ */
+async function verifyWithRoot(bundle: unknown, who: KeylessIdentity, root: TrustedRoot): Promise<void> {
+  const [{ bundleFromJSON }, { Verifier, toSignedEntity }] = await Promise.all([import('@sigstore/bundle'), import('@sigstore/verify')]);
+  const verifier = new Verifier(await trustMaterialOf(root), { ctlogThreshold: root.ctlogs ? 1 : 0, tlogThreshold: root.tlogs ? 1 : 0, timestampThreshold: 1 });
+  verifier.verify(toSignedEntity(bundleFromJSON(bundle)), { subjectAlternativeName: who.identity, extensions: { issuer: who.issuer } });
+}
+
+/** sigstore-js' messages name the check, not what it means for the user; the common ones get a hint. */
+function explain(error: Error): string {
+  const message = error.message.split('\n')[0]!;
+  const code = (error as Error & { code?: string }).code;
+  if (code === 'CERTIFICATE_ERROR' && /chain|certificate issuer|trusted/i.test(message)) return `${message} (the certificate was not issued by a CA of the trusted root)`;
+  if (/inclusion promise|checkpoint|root hash/.test(message)) return `${message} (the entry was not logged by a transparency log of the trusted root)`;
+  if (/payload hash mismatch|signature mismatch|signature verification failed/.test(message)) return `${message} (the envelope was altered after signing)`;
+  if (/expected \d+ timestamps, got 0/.test(message)) return `${message} (the bundle has neither a transparency log entry nor a signed timestamp: was it made with --no-tlog?)`;
+  return message;
 }
