@@ -84,4 +84,20 @@ describe('accepted tickets on the dashboard: a scan with GitHub issues, a person
     expect(header).toBe('Repository,Owner,Waived by,Rule,Priority,Scanner,Expires,Days left');
     expect(row).toBe(`acme/shop,ana,${issueUrl},security/detect-eval-with-expression,P1,eslint-security,${day(20)},20`);
   });
+
+  it('a ticket id and address from the store are text: only an http(s) address becomes a link', async () => {
+    const { openStore } = await import('@pipewarden/store');
+    const db = await openStore(store, dir);
+    const hostile = { ...lines.at(-1)!, repo: 'evil/repo', time: new Date(Date.now() - 3_600_000).toISOString(), tickets: { 'fp-x': { id: '<img src=x onerror=alert(1)>', u: 'javascript:alert(1)', st: 'open' as const } } };
+    hostile.findings = { new: [{ fp: 'fp-x', p: 'P2', c: 'sast', s: 'semgrep', r: 'r' }], fixed: [], waived: [{ fp: 'fp-y', p: 'P3', c: 'sast', s: 'semgrep', r: 'r2', expires: day(5), owner: '<b>mallory</b>', ticket: 'javascript:alert(2)' }] };
+    await db.add([hostile]);
+    await db.close();
+    const page = await (await fetch(`${served.url}/finding?repo=evil%2Frepo&fp=fp-x`)).text();
+    expect(page).toContain('<span data-ticket>&lt;img src=x onerror=alert(1)&gt;: open as of');
+    expect(page).not.toContain('javascript:');
+    const repository = await (await fetch(`${served.url}/repository?repo=evil%2Frepo`)).text();
+    expect(repository).toContain('accepted ticket javascript:alert(2)');
+    expect(repository).not.toMatch(/href="javascript/);
+    expect(repository).toContain('&lt;b&gt;mallory&lt;/b&gt;');
+  });
 });
