@@ -73,7 +73,7 @@ export { readImageArchive, type ImageFacts } from './images/archive.js';
 export { RegistryClient, type RegistryOptions } from './images/registry.js';
 export { checkImage, type ImageInventory, type ImageCheckInput } from './images/check.js';
 export { parseReference, formatReference, matchesPattern, type ImageReference } from './images/reference.js';
-export { historyLineSchema, historyLineOf, onDefaultBranch, HISTORY_VERSION, type HistoryLine, type HistoryFindingRef, type HistoryFindingDetail } from './history/line.js';
+export { historyLineSchema, historyLineOf, onDefaultBranch, HISTORY_VERSION, type HistoryLine, type HistoryFindingRef, type HistoryFindingDetail, type HistoryFindingTicket } from './history/line.js';
 export { readHistoryFile, appendHistoryLine, lineProblem, type HistoryRead, type SkippedLine } from './history/file.js';
 export { completeProvenance, loadHistory, trendOf, repoFromRemote, historyFileOf, type HistoryOptions } from './history/record.js';
 export { computeMetrics, metricsWithOpenFindings, openFindings, type OpenFinding, WAIVER_AGE_BUCKETS, type Metrics, type MetricsOptions, type WeekFigures, type SlaBreach } from './history/metrics.js';

@@ -114,7 +114,7 @@ export function createApp(options: AppOptions): Hono {
       const { repo, fp } = parseQuery(findingQuery, query);
       const found = await data.finding(repo, fp);
       if (!found) throw new NotFound(`No run of ${repo} names the finding ${fp}.`);
-      return findingPage(found.data, fp, found.sightings, found.detail, data.today());
+      return findingPage(found.data, fp, found.sightings, found.detail, data.today(), found.ticket);
     }),
   );
 

@@ -1,6 +1,6 @@
 import { PRIORITIES, metricsWithOpenFindings, onDefaultBranch, type HistoryFindingRef, type HistoryLine, type Metrics, type MetricsOptions, type OpenFinding, type Priority } from '@pipewarden/core';
 import { Worker } from 'node:worker_threads';
-import type { HistoryStore, Sighting, StoredDetail } from '@pipewarden/store';
+import type { HistoryStore, Sighting, StoredDetail, StoredTicket } from '@pipewarden/store';
 
 /** What the figures are judged by: the same options `pipewarden metrics` takes, so both say the same. */
 export interface FigureOptions {
@@ -35,7 +35,7 @@ export interface ImageRow {
 
 export interface WaiverRow {
   repo: string;
-  ref: HistoryFindingRef & { expires?: string | undefined; owner?: string | undefined };
+  ref: HistoryFindingRef & { expires?: string | undefined; owner?: string | undefined; ticket?: string | undefined };
 }
 
 export interface Overview {
@@ -234,11 +234,12 @@ export class DashboardData {
     return { repo, lines, metrics, open, details, waivers };
   }
 
-  async finding(repo: string, fp: string): Promise<{ data: RepositoryData; sightings: Sighting[]; detail?: StoredDetail | undefined } | undefined> {
+  async finding(repo: string, fp: string): Promise<{ data: RepositoryData; sightings: Sighting[]; detail?: StoredDetail | undefined; ticket?: StoredTicket | undefined } | undefined> {
     const data = await this.repository(repo);
     const sightings = await this.serial(() => this.store.sightings(repo, fp));
     if (!data || !sightings.length) return undefined;
     const details = await this.serial(() => this.store.details(repo, [fp]));
-    return { data, sightings, detail: details.get(fp) };
+    const tickets = await this.serial(() => this.store.tickets(repo, [fp]));
+    return { data, sightings, detail: details.get(fp), ticket: tickets.get(fp) };
   }
 }

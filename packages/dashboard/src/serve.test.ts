@@ -163,7 +163,7 @@ describe('pipewarden serve on a SQLite store', () => {
     // Two repositories on one base, each on its own build of it: the older build is drift.
     expect(rows.filter((row) => row.endsWith(',older base build'))).toHaveLength(1);
     const waivers = await (await fetch(`${served.url}/waivers?csv=expiring`)).text();
-    expect(waivers.split('\r\n')[0]).toBe('Repository,Owner,Rule,Priority,Scanner,Expires,Days left');
+    expect(waivers.split('\r\n')[0]).toBe('Repository,Owner,Waived by,Rule,Priority,Scanner,Expires,Days left');
     const expiring = waivers.trim().split('\r\n').slice(1);
     for (const row of expiring) expect(Number(row.split(',').at(-1))).toBeLessThanOrEqual(30);
     // Everything in force, and one owner's part of it, by the address.

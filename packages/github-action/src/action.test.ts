@@ -216,6 +216,12 @@ describe('the GitHub Action, run from dist/ under Node 24 against a GitHub API o
     expect(history).toHaveLength(5);
     expect(history.map((l) => l.repo)).toEqual(Array(5).fill('Codertocat/Hello-World'));
     expect(history.at(-1)).toMatchObject({ branch: 'master', defaultBranch: 'master', verdict: 'fail', counts: { total: 2 } });
+    // The tickets the tracker held before each run: the run that opened them names none, the next names calc.js's (the dashboard links it).
+    const tickets = (await readFile(join(ws, '.pipewarden', 'history.jsonl'), 'utf8')).trim().split('\n').map((l) => (JSON.parse(l) as { tickets?: Record<string, { id: string; u?: string; st: string }> }).tickets);
+    expect(tickets.slice(0, 4)).toEqual([undefined, undefined, undefined, undefined]);
+    // calc.js's two evals are one group: both name its issue.
+    const calcTicket = { id: String(calcIssue.number), u: expect.stringMatching(new RegExp(`/issues/${calcIssue.number}$`)), st: 'open' };
+    expect(Object.values(tickets[4]!)).toEqual([calcTicket, calcTicket]);
     // No secret, no runner path, ever, in what was posted.
     for (const r of server.writes()) expect(JSON.stringify(r.body ?? '')).not.toContain(tmpdir());
   }, 180_000);

@@ -118,6 +118,7 @@ export async function run(): Promise<number> {
         history: historyFileOf({ named: inputs.history ?? undefined, off: inputs.history === null, configured: config.history, outDir: inputs.outDir, cwd: workspace }),
         provenance: platform.build.provenance,
         ticketAcceptances: ticketState.acceptances,
+        tickets: ticketState.tickets,
       },
       ports,
     );

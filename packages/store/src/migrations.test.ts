@@ -29,10 +29,18 @@ const line = (time: string): HistoryLine => ({
   counts: { total: 0, byPriority: {}, byCategory: {}, byScanner: {} },
   new: 1,
   fixed: 0,
-  waived: 1,
+  waived: 2,
   scanners: [],
   details: { 'fp-new': { m: 'first message', l: 'src/a.js:3', k: 71, f: [{ factor: 'kev', detail: 'in CISA KEV', points: 20 }] } },
-  findings: { new: [{ fp: 'fp-new', p: 'P1', c: 'sast', s: 'semgrep', r: 'r2' }], fixed: [], waived: [{ fp: 'fp-old', p: 'P2', c: 'sast', s: 'semgrep', r: 'r1', expires: '2026-03-01', owner: 'web-team' }] },
+  tickets: { 'fp-new': { id: '12', u: 'https://tracker.example/12', st: 'open' }, 'fp-acc': { id: 'SEC-3', u: 'https://jira.example/browse/SEC-3', st: 'accepted' } },
+  findings: {
+    new: [{ fp: 'fp-new', p: 'P1', c: 'sast', s: 'semgrep', r: 'r2' }],
+    fixed: [],
+    waived: [
+      { fp: 'fp-old', p: 'P2', c: 'sast', s: 'semgrep', r: 'r1', expires: '2026-03-01', owner: 'web-team' },
+      { fp: 'fp-acc', p: 'P3', c: 'sca', s: 'osv', r: 'GHSA-1', expires: '2026-04-01', owner: 'ana', ticket: 'https://jira.example/browse/SEC-3' },
+    ],
+  },
 });
 
 describe('a store made by an earlier version', () => {
@@ -47,7 +55,14 @@ describe('a store made by an earlier version', () => {
     await store.add([line('2026-01-06T10:00:00.000Z')]);
     const lines = await store.lines();
     expect(lines.map((l) => l.time)).toEqual(['2026-01-05T10:00:00.000Z', '2026-01-06T10:00:00.000Z']);
-    expect(lines[1]!.findings.waived).toEqual([{ fp: 'fp-old', p: 'P2', c: 'sast', s: 'semgrep', r: 'r1', expires: '2026-03-01', owner: 'web-team' }]);
+    expect(lines[1]!.findings.waived).toEqual(line('x').findings.waived);
+    expect(await store.tickets('acme/web', ['fp-new', 'fp-acc', 'fp-old'])).toEqual(
+      new Map([
+        ['fp-new', { time: '2026-01-06T10:00:00.000Z', id: '12', url: 'https://tracker.example/12', state: 'open' }],
+        ['fp-acc', { time: '2026-01-06T10:00:00.000Z', id: 'SEC-3', url: 'https://jira.example/browse/SEC-3', state: 'accepted' }],
+      ]),
+    );
+    expect((await store.sightings('acme/web', 'fp-acc')).map((s) => s.ticket)).toEqual(['https://jira.example/browse/SEC-3']);
     expect(await store.details('acme/web', ['fp-new', 'fp-none'])).toEqual(new Map([['fp-new', { time: '2026-01-06T10:00:00.000Z', message: 'first message', location: 'src/a.js:3', risk: 71, factors: [{ factor: 'kev', detail: 'in CISA KEV', points: 20 }] }]]));
     expect((await store.sightings('acme/web', 'fp-old')).map((s) => [s.time, s.kind, s.owner])).toEqual([
       ['2026-01-05T10:00:00.000Z', 'new', undefined],
@@ -59,13 +74,18 @@ describe('a store made by an earlier version', () => {
     const again = await openStore(file, '/');
     const older = line('2026-01-04T10:00:00.000Z');
     older.details = { 'fp-new': { m: 'older message' } };
-    await again.add([older]);
+    older.tickets = { 'fp-new': { id: '9', st: 'closed' } };
+    const newer = { ...line('2026-01-07T10:00:00.000Z'), tickets: { 'fp-acc': { id: 'SEC-3', u: 'https://jira.example/browse/SEC-3', st: 'open' as const } } };
+    await again.add([older, newer]);
     expect((await again.details('acme/web', ['fp-new'])).get('fp-new')?.message).toBe('first message');
+    // A ticket's latest state wins (reopened when the acceptance ended); an older line changes nothing.
+    const tickets = await again.tickets('acme/web', ['fp-new', 'fp-acc']);
+    expect([tickets.get('fp-new')?.id, tickets.get('fp-acc')?.state]).toEqual(['12', 'open']);
     await again.close();
     const db = new Database(file, { readonly: true });
     const indexes = db.prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND name LIKE 'pipewarden_%'").all() as { name: string }[];
     expect(indexes.map((i) => i.name)).toContain('pipewarden_runs_time');
-    expect((db.prepare("SELECT name FROM pragma_table_info('pipewarden_findings')").all() as { name: string }[]).filter((c) => c.name === 'owner')).toHaveLength(1);
+    expect((db.prepare("SELECT name FROM pragma_table_info('pipewarden_findings')").all() as { name: string }[]).filter((c) => ['owner', 'ticket'].includes(c.name))).toHaveLength(2);
     db.close();
   });
 });

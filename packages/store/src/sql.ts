@@ -74,10 +74,24 @@ export const SCHEMA = [
   // The dashboard's queries, added by IF NOT EXISTS so an existing store gains them on its next open:
   // the store's state (newest run, count). The runs that saw a finding use pipewarden_findings_fingerprint.
   'CREATE INDEX IF NOT EXISTS pipewarden_runs_time ON pipewarden_runs (time)',
+  // The ticket of each finding, the latest a run named per repository and fingerprint: the finding page links it.
+  `CREATE TABLE IF NOT EXISTS pipewarden_finding_tickets (
+    repo TEXT NOT NULL,
+    fingerprint TEXT NOT NULL,
+    time TEXT NOT NULL,
+    ticket TEXT NOT NULL,
+    url TEXT,
+    state TEXT NOT NULL,
+    PRIMARY KEY (repo, fingerprint)
+  )`,
 ];
 
 /** Columns added after a table was first made: added to an existing store on open (ALTER TABLE … ADD COLUMN). */
-export const ADDED_COLUMNS: readonly { table: string; column: string; type: string }[] = [{ table: 'pipewarden_findings', column: 'owner', type: 'TEXT' }];
+export const ADDED_COLUMNS: readonly { table: string; column: string; type: string }[] = [
+  { table: 'pipewarden_findings', column: 'owner', type: 'TEXT' },
+  // The accepted ticket that waives a finding (a waived row without it is a config waiver).
+  { table: 'pipewarden_findings', column: 'ticket', type: 'TEXT' },
+];
 
 /** Adds the columns an older store lacks; inside the schema transaction, so two openers do not both add one. */
 export async function addMissingColumns(db: Db): Promise<void> {

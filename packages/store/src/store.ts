@@ -21,6 +21,8 @@ export interface HistoryStore {
   details(repo: string, fingerprints: readonly string[]): Promise<Map<string, StoredDetail>>;
   /** Every run of a repository whose line names this finding (new, fixed or waived), oldest first. */
   sightings(repo: string, fingerprint: string): Promise<Sighting[]>;
+  /** The ticket the latest run that named them kept for these findings of a repository. */
+  tickets(repo: string, fingerprints: readonly string[]): Promise<Map<string, StoredTicket>>;
   close(): Promise<void>;
 }
 
@@ -30,6 +32,13 @@ export interface StoredDetail {
   location?: string | undefined;
   risk?: number | undefined;
   factors: { factor: string; detail: string; points: number }[];
+}
+
+export interface StoredTicket {
+  time: string;
+  id: string;
+  url?: string | undefined;
+  state: 'open' | 'closed' | 'accepted';
 }
 
 export interface Sighting {
@@ -44,6 +53,8 @@ export interface Sighting {
   expires?: string | undefined;
   owner?: string | undefined;
   first?: string | undefined;
+  /** The accepted ticket that waived it in this run. */
+  ticket?: string | undefined;
 }
 
 /** The URL without its password, for messages. */
@@ -60,11 +71,11 @@ function idOf(line: HistoryLine): string {
 }
 
 const FINDING_KINDS = ['new', 'fixed', 'waived'] as const;
-const FINDING_COLUMNS = ['run_id', 'kind', 'ord', 'fingerprint', 'priority', 'category', 'scanner', 'rule', 'first_seen', 'expires', 'owner'];
+const FINDING_COLUMNS = ['run_id', 'kind', 'ord', 'fingerprint', 'priority', 'category', 'scanner', 'rule', 'first_seen', 'expires', 'owner', 'ticket'];
 const IMAGE_COLUMNS = ['run_id', 'ord', 'digest', 'names', 'base_name', 'base_digest', 'base_fresh', 'base_sanctioned', 'sbom'];
 
 type RunRow = { id: string; repo: string; time: string; branch: string | null; default_branch: string | null; commit_sha: string | null; pipeline: string | null; stage: string; verdict: string; baseline: number; counts: string; new_count: number; fixed_count: number; waived_count: number; scanners: string };
-type FindingRow = { run_id: string; kind: string; fingerprint: string; priority: string; category: string; scanner: string; rule: string; first_seen: string | null; expires: string | null; owner: string | null };
+type FindingRow = { run_id: string; kind: string; fingerprint: string; priority: string; category: string; scanner: string; rule: string; first_seen: string | null; expires: string | null; owner: string | null; ticket: string | null };
 type ImageRow = { run_id: string; digest: string; names: string; base_name: string | null; base_digest: string | null; base_fresh: number | null; base_sanctioned: number | null; sbom: string | null };
 
 const bool = (value: boolean | undefined) => (value === undefined ? null : value ? 1 : 0);
@@ -98,12 +109,13 @@ class SqlHistoryStore implements HistoryStore {
         if (!inserted) continue;
         added++;
         const findings = FINDING_KINDS.flatMap((kind) =>
-          line.findings[kind].map((ref, ord) => [id, kind, ord, ref.fp, ref.p, ref.c, ref.s, ref.r, 'first' in ref ? (ref.first ?? null) : null, 'expires' in ref ? (ref.expires ?? null) : null, 'owner' in ref ? (ref.owner ?? null) : null]),
+          line.findings[kind].map((ref, ord) => [id, kind, ord, ref.fp, ref.p, ref.c, ref.s, ref.r, 'first' in ref ? (ref.first ?? null) : null, 'expires' in ref ? (ref.expires ?? null) : null, 'owner' in ref ? (ref.owner ?? null) : null, 'ticket' in ref ? (ref.ticket ?? null) : null]),
         );
         await insertMany(this.db, 'pipewarden_findings', FINDING_COLUMNS, findings);
         const images = (line.images ?? []).map((image, ord) => [id, ord, image.digest, JSON.stringify(image.names), image.base?.name ?? null, image.base?.digest ?? null, bool(image.base?.fresh), bool(image.base?.sanctioned), image.sbom ? JSON.stringify(image.sbom) : null]);
         await insertMany(this.db, 'pipewarden_images', IMAGE_COLUMNS, images);
         await this.addDetails(line);
+        await this.addTickets(line);
       }
     });
     return { added, known: lines.length - added };
@@ -121,7 +133,7 @@ class SqlHistoryStore implements HistoryStore {
       if (!lists) byRun.set(row.run_id, (lists = { new: [], fixed: [], waived: [] }));
       const ref = { fp: row.fingerprint, p: row.priority, c: row.category, s: row.scanner, r: row.rule };
       if (row.kind === 'fixed') lists.fixed.push({ ...ref, ...(row.first_seen ? { first: row.first_seen } : {}) } as HistoryLine['findings']['fixed'][number]);
-      else if (row.kind === 'waived') lists.waived.push({ ...ref, ...(row.expires ? { expires: row.expires } : {}), ...(row.owner ? { owner: row.owner } : {}) } as HistoryLine['findings']['waived'][number]);
+      else if (row.kind === 'waived') lists.waived.push({ ...ref, ...(row.expires ? { expires: row.expires } : {}), ...(row.owner ? { owner: row.owner } : {}), ...(row.ticket ? { ticket: row.ticket } : {}) } as HistoryLine['findings']['waived'][number]);
       else lists.new.push(ref as HistoryLine['findings']['new'][number]);
     }
     const imagesByRun = new Map<string, NonNullable<HistoryLine['images']>>();
@@ -175,6 +187,34 @@ class SqlHistoryStore implements HistoryStore {
     }
   }
 
+  /** Latest wins, as for details: a ticket's state moves on (open, closed, accepted) and the newest run knows it. */
+  private async addTickets(line: HistoryLine): Promise<void> {
+    const time = new Date(line.time).toISOString();
+    const rows = Object.entries(line.tickets ?? {}).map(([fp, t]) => [line.repo, fp, time, t.id, t.u ?? null, t.st]);
+    for (let i = 0; i < rows.length; i += 500) {
+      const slice = rows.slice(i, i + 500);
+      await this.db.run(
+        `INSERT INTO pipewarden_finding_tickets (repo, fingerprint, time, ticket, url, state) VALUES ${slice.map(() => '(?, ?, ?, ?, ?, ?)').join(', ')}
+         ON CONFLICT (repo, fingerprint) DO UPDATE SET time = excluded.time, ticket = excluded.ticket, url = excluded.url, state = excluded.state
+         WHERE excluded.time >= pipewarden_finding_tickets.time`,
+        slice.flat(),
+      );
+    }
+  }
+
+  async tickets(repo: string, fingerprints: readonly string[]): Promise<Map<string, StoredTicket>> {
+    const found = new Map<string, StoredTicket>();
+    for (let i = 0; i < fingerprints.length; i += 500) {
+      const slice = fingerprints.slice(i, i + 500);
+      const rows = await this.db.all<{ fingerprint: string; time: string; ticket: string; url: string | null; state: StoredTicket['state'] }>(
+        `SELECT fingerprint, time, ticket, url, state FROM pipewarden_finding_tickets WHERE repo = ? AND fingerprint IN (${slice.map(() => '?').join(', ')})`,
+        [repo, ...slice],
+      );
+      for (const row of rows) found.set(row.fingerprint, { time: row.time, id: row.ticket, ...(row.url !== null ? { url: row.url } : {}), state: row.state });
+    }
+    return found;
+  }
+
   async state(repo?: string): Promise<{ runs: number; last?: string | undefined }> {
     const [row] = await this.db.all<{ runs: number | string; last: string | null }>(`SELECT COUNT(*) AS runs, MAX(time) AS last FROM pipewarden_runs${repo === undefined ? '' : ' WHERE repo = ?'}`, repo === undefined ? [] : [repo]);
     return { runs: Number(row?.runs ?? 0), ...(row?.last ? { last: row.last } : {}) };
@@ -206,8 +246,8 @@ class SqlHistoryStore implements HistoryStore {
   }
 
   async sightings(repo: string, fingerprint: string): Promise<Sighting[]> {
-    const rows = await this.db.all<{ time: string; stage: string; branch: string | null; commit_sha: string | null; pipeline: string | null; verdict: string; kind: Sighting['kind']; priority: string; expires: string | null; owner: string | null; first_seen: string | null }>(
-      `SELECT r.time, r.stage, r.branch, r.commit_sha, r.pipeline, r.verdict, f.kind, f.priority, f.expires, f.owner, f.first_seen
+    const rows = await this.db.all<{ time: string; stage: string; branch: string | null; commit_sha: string | null; pipeline: string | null; verdict: string; kind: Sighting['kind']; priority: string; expires: string | null; owner: string | null; first_seen: string | null; ticket: string | null }>(
+      `SELECT r.time, r.stage, r.branch, r.commit_sha, r.pipeline, r.verdict, f.kind, f.priority, f.expires, f.owner, f.first_seen, f.ticket
        FROM pipewarden_findings f JOIN pipewarden_runs r ON r.id = f.run_id
        WHERE f.fingerprint = ? AND r.repo = ? ORDER BY r.time, f.kind`,
       [fingerprint, repo],
@@ -224,6 +264,7 @@ class SqlHistoryStore implements HistoryStore {
       ...(row.expires !== null ? { expires: row.expires } : {}),
       ...(row.owner !== null ? { owner: row.owner } : {}),
       ...(row.first_seen !== null ? { first: row.first_seen } : {}),
+      ...(row.ticket !== null ? { ticket: row.ticket } : {}),
     }));
   }
 

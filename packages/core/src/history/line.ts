@@ -5,6 +5,8 @@ import type { ImageInventory } from '../images/check.js';
 import type { Verdict } from '../policy/gate.js';
 import type { Provenance } from '../model/provenance.js';
 import { STAGES, type Stage } from '../model/stage.js';
+import { ticketKey } from '../tickets/key.js';
+import type { Ticket } from '../tickets/types.js';
 
 /** Bumped when a field changes meaning; readers refuse lines of a version they do not know. */
 export const HISTORY_VERSION = 1;
@@ -29,6 +31,15 @@ const findingDetail = z.object({
   k: z.number().optional(),
   /** risk factors */
   f: z.array(z.object({ factor: z.string(), detail: z.string(), points: z.number() })).optional(),
+});
+
+/** The ticket Pipewarden keeps for a finding's group: its tracker id, where a person reads it, its state. */
+const findingTicket = z.object({
+  id: z.string().min(1).max(100),
+  /** The ticket's address; only http(s) is ever linked by a reader. */
+  u: z.string().max(500).optional(),
+  /** accepted: closed by a person as won't fix / not planned, honoured at this run's gate. */
+  st: z.enum(['open', 'closed', 'accepted']),
 });
 
 /**
@@ -74,17 +85,24 @@ export const historyLineSchema = z.object({
    * written before it lack it.
    */
   details: z.record(z.string(), findingDetail).optional(),
+  /**
+   * The ticket of each open or waived finding that has one, by fingerprint, as the tracker said before the
+   * scan (a ticket this run opens is named by the next run). Optional: lines written before it lack it.
+   */
+  tickets: z.record(z.string(), findingTicket).optional(),
   findings: z.object({
     new: z.array(findingRef),
     /** `first`: when the finding was first detected (SARIF firstDetectionTimeUtc), when the baseline knew. */
     fixed: z.array(findingRef.extend({ first: z.iso.datetime({ offset: true }).optional() })),
-    waived: z.array(findingRef.extend({ expires: z.string().optional(), owner: z.string().optional() })),
+    /** `ticket`: the ticket a person closed as accepted (won't fix, not planned) that waives it, instead of a config waiver. */
+    waived: z.array(findingRef.extend({ expires: z.string().optional(), owner: z.string().optional(), ticket: z.string().optional() })),
   }),
 });
 
 export type HistoryLine = z.output<typeof historyLineSchema>;
 export type HistoryFindingRef = z.output<typeof findingRef>;
 export type HistoryFindingDetail = z.output<typeof findingDetail>;
+export type HistoryFindingTicket = z.output<typeof findingTicket>;
 
 export interface HistoryLineInput {
   time: Date;
@@ -102,6 +120,8 @@ export interface HistoryLineInput {
   baseline: boolean;
   scanners: readonly { id: string; status: string; durationMs: number }[];
   images?: readonly ImageInventory[] | undefined;
+  /** The tracker's tickets read before the scan: each finding's group ticket is named in the line. */
+  tickets?: readonly Ticket[] | undefined;
 }
 
 function refOf(finding: Finding): HistoryFindingRef | undefined {
@@ -122,6 +142,33 @@ function detailOf(finding: Finding): HistoryFindingDetail {
   };
 }
 
+/** A group's ticket: the open one, else the latest closed (a reopened group has both). */
+function ticketsByKey(tickets: readonly Ticket[]): Map<string, Ticket> {
+  const byKey = new Map<string, Ticket>();
+  for (const ticket of tickets) {
+    const known = byKey.get(ticket.marker.key);
+    if (!known || (known.state === 'closed' && (ticket.state === 'open' || (ticket.closure?.at ?? '') > (known.closure?.at ?? '')))) byKey.set(ticket.marker.key, ticket);
+  }
+  return byKey;
+}
+
+function ticketOf(finding: Finding, byKey: Map<string, Ticket>): HistoryFindingTicket | undefined {
+  const accepted = prop(finding.result.properties, PROP.ticketAcceptance);
+  if (accepted && finding.suppressed) return { id: cut(accepted.ticket, 100), u: cut(accepted.url, 500), st: 'accepted' };
+  const ticket = byKey.get(ticketKey(finding));
+  return ticket ? { id: cut(ticket.id, 100), ...(ticket.url ? { u: cut(ticket.url, 500) } : {}), st: ticket.state } : undefined;
+}
+
+/** Who waived it and until when: a config waiver's justification, or the acceptance a ticket stands for. */
+function waivedRefOf(finding: Finding, ref: HistoryFindingRef): HistoryLine['findings']['waived'][number] {
+  const accepted = prop(finding.result.properties, PROP.ticketAcceptance);
+  if (accepted) return { ...ref, expires: accepted.until, owner: cut(accepted.owner, 100), ticket: cut(accepted.url, 500) };
+  const waiver = finding.result.suppressions?.find((s) => s.justification?.startsWith('waiver: '))?.justification;
+  const expires = waiver && /until (\d{4}-\d{2}-\d{2})\)$/.exec(waiver)?.[1];
+  const owner = waiver && /\(owner (.+), until \d{4}-\d{2}-\d{2}\)$/.exec(waiver)?.[1];
+  return { ...ref, ...(expires ? { expires } : {}), ...(owner ? { owner: owner.slice(0, 100) } : {}) };
+}
+
 function bump(counts: Record<string, number>, key: string): void {
   counts[key] = (counts[key] ?? 0) + 1;
 }
@@ -131,6 +178,8 @@ export function historyLineOf(input: HistoryLineInput): HistoryLine {
   const counts: HistoryLine['counts'] = { total: 0, byPriority: {}, byCategory: {}, byScanner: {} };
   const findings: HistoryLine['findings'] = { new: [], fixed: [], waived: [] };
   const details: Record<string, HistoryFindingDetail> = {};
+  const tickets: Record<string, HistoryFindingTicket> = {};
+  const byKey = ticketsByKey(input.tickets ?? []);
   for (const finding of input.fixed) {
     const ref = refOf(finding);
     const first = finding.result.provenance?.firstDetectionTimeUtc;
@@ -141,13 +190,12 @@ export function historyLineOf(input: HistoryLineInput): HistoryLine {
     const state = finding.result.baselineState;
     if (state === 'absent') continue;
     if (ref) details[ref.fp] ??= detailOf(finding);
+    if (ref) {
+      const ticket = ticketOf(finding, byKey);
+      if (ticket) tickets[ref.fp] = ticket;
+    }
     if (finding.suppressed) {
-      if (ref) {
-        const waiver = finding.result.suppressions?.find((s) => s.justification?.startsWith('waiver: '))?.justification;
-        const expires = waiver && /until (\d{4}-\d{2}-\d{2})\)$/.exec(waiver)?.[1];
-        const owner = waiver && /\(owner (.+), until \d{4}-\d{2}-\d{2}\)$/.exec(waiver)?.[1];
-        findings.waived.push({ ...ref, ...(expires ? { expires } : {}), ...(owner ? { owner: owner.slice(0, 100) } : {}) });
-      }
+      if (ref) findings.waived.push(waivedRefOf(finding, ref));
       continue;
     }
     counts.total++;
@@ -187,6 +235,7 @@ export function historyLineOf(input: HistoryLineInput): HistoryLine {
         }
       : {}),
     ...(Object.keys(kept).length ? { details: kept } : {}),
+    ...(Object.keys(tickets).length ? { tickets } : {}),
     findings,
   };
 }

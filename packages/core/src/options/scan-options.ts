@@ -4,6 +4,7 @@ import { DIFF_FILTERS } from '../identity/scope.js';
 import { STAGES } from '../model/stage.js';
 import type { Provenance, ReportLinks } from '../model/provenance.js';
 import type { TicketAcceptance } from '../tickets/acceptance.js';
+import type { Ticket } from '../tickets/types.js';
 import type { Targets } from '../model/targets.js';
 import type { PipewardenConfig } from '../policy/config-schema.js';
 import { FAIL_ON } from '../policy/fail-on.js';
@@ -65,6 +66,8 @@ export const scanOptionsSchema = z.object({
   provenance: z.custom<Provenance>().optional(),
   /** Tickets a person closed as accepted (read from the tracker before the scan): their findings are waived while it holds. */
   ticketAcceptances: z.custom<readonly TicketAcceptance[]>().optional(),
+  /** The tracker's tickets read before the scan: the history names each finding's ticket (the dashboard links it). */
+  tickets: z.custom<readonly Ticket[]>().optional(),
   /** Stop at the first scanner whose findings alone fail the gate (running scanners are stopped). */
   failFast: z.boolean().optional(),
   /** KEV and EPSS files kept by the user (offline, reproducible); else the feed cache. */

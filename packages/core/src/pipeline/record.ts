@@ -9,6 +9,7 @@ import type { ScannerSummary } from '../model/scanner-run.js';
 import type { Stage } from '../model/stage.js';
 import type { Verdict } from '../policy/gate.js';
 import type { Log } from '../sarif/types.js';
+import type { Ticket } from '../tickets/types.js';
 
 export interface RecordInput {
   history: HistoryOptions | undefined;
@@ -22,6 +23,7 @@ export interface RecordInput {
   baseline: boolean;
   scanners: readonly ScannerSummary[];
   images?: readonly ImageInventory[] | undefined;
+  tickets?: readonly Ticket[] | undefined;
 }
 
 /** Adds the run's line to the history file (the metrics and the trend read it); nothing without a history. */
@@ -39,6 +41,7 @@ export async function record(input: RecordInput): Promise<void> {
     baseline: input.baseline,
     scanners: [...input.scanners],
     images: input.images ? [...input.images] : undefined,
+    tickets: input.tickets,
   });
   await appendHistoryLine(input.history.file, line, input.history.shown);
 }

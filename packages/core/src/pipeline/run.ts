@@ -144,7 +144,7 @@ async function scanWith(options: ParsedScanOptions, prepared: Prepared, staging:
   const emitted = await emitRun({ options, prepared, ingested, judged, runs: collected.runs, startedAt, coverage }, parts.emit, ports);
   const exitCode = verdict.status === 'error' ? 2 : verdict.status === 'fail' ? 1 : 0;
   if (!options.shard) {
-    await record({ history: options.history, time: startedAt, provenance: emitted.provenance, stage: options.stage, log: ingested.log, findings, verdict, exitCode, baseline: Boolean(prepared.baselineLog), scanners: collected.runs, images: emitted.images });
+    await record({ history: options.history, time: startedAt, provenance: emitted.provenance, stage: options.stage, log: ingested.log, findings, verdict, exitCode, baseline: Boolean(prepared.baselineLog), scanners: collected.runs, images: emitted.images, tickets: options.tickets });
   }
   const { log, reports, baseline, scope, merged } = ingested;
   return { log, findings, verdict, review, scanners: collected.runs, reports, outputs: emitted.outputs, baseline, scope, merged, waivers: assessed.waivers, exclusions: prepared.exclusions.counts, coverage, failures: failClosed ? trouble.failures : [], exitCode };

@@ -1,6 +1,6 @@
-import type { Sighting, StoredDetail } from '@pipewarden/store';
-import type { RepositoryData } from '../data.js';
-import { externalLink, html } from '../html.js';
+import type { Sighting, StoredDetail, StoredTicket } from '@pipewarden/store';
+import type { RepositoryData, WaiverRow } from '../data.js';
+import { externalLink, html, type Html } from '../html.js';
 import type { TableSpec } from '../table.js';
 import { repoLink } from './overview.js';
 import { day, daysSince, type PageView } from './page.js';
@@ -40,7 +40,22 @@ function factorsTable(detail: StoredDetail | undefined): TableSpec<StoredDetail[
   };
 }
 
-export function findingPage(data: RepositoryData, fp: string, sightings: readonly Sighting[], detail: StoredDetail | undefined, today: string): PageView {
+const TICKET_STATES = { open: 'open', closed: 'closed', accepted: 'closed as accepted (waives it)' } as const;
+
+/** The ticket the runs recorded; the acceptance in force wins, since it is what the gate honours now. */
+function ticketFact(fp: string, waiver: WaiverRow | undefined, ticket: StoredTicket | undefined): Html {
+  if (waiver?.ref.ticket) return html`<span data-ticket>${externalLink(waiver.ref.ticket)}: accepted by ${waiver.ref.owner ?? 'unknown'} until ${waiver.ref.expires ?? '(no date)'}</span>`;
+  if (ticket) return html`<span data-ticket>${ticket.url ? externalLink(ticket.url, ticket.id) : ticket.id}: ${TICKET_STATES[ticket.state]} as of ${day(ticket.time)}</span>`;
+  return html`No run recorded a ticket for it. Tickets carry the fingerprint in a hidden marker: search the tracker for <code>${fp}</code>.`;
+}
+
+function waiverFact(waiver: WaiverRow | undefined): Html | string {
+  if (!waiver) return 'none';
+  const how = waiver.ref.ticket ? html`accepted on ${externalLink(waiver.ref.ticket, 'its ticket')}, ` : '';
+  return html`${how}until ${waiver.ref.expires ?? '(no date)'}${waiver.ref.owner ? html`, ${waiver.ref.ticket ? 'closed by' : 'owner'} ${waiver.ref.owner}` : ''}`;
+}
+
+export function findingPage(data: RepositoryData, fp: string, sightings: readonly Sighting[], detail: StoredDetail | undefined, today: string, ticket?: StoredTicket): PageView {
   const open = data.open.find((f) => f.ref.fp === fp);
   const waiver = data.waivers.find((w) => w.ref.fp === fp);
   const latest = sightings.at(-1)!;
@@ -51,7 +66,7 @@ export function findingPage(data: RepositoryData, fp: string, sightings: readonl
   const state = open
     ? html`<span class="prio ${open.ref.p}">${open.ref.p}</span> open for ${open.ageDays ?? '?'} days, ${open.breached ? html`<span class="bad">past its SLA of ${open.slaDays} days</span>` : html`within its SLA of ${open.slaDays} days`}`
     : waiver
-      ? html`waived${waiver.ref.owner ? html` by ${waiver.ref.owner}` : ''}${waiver.ref.expires ? html` until ${waiver.ref.expires} (${-daysSince(`${waiver.ref.expires}T23:59:59.999Z`, today)} days left)` : ''}`
+      ? html`${waiver.ref.ticket ? 'accepted' : 'waived'}${waiver.ref.owner ? html` by ${waiver.ref.owner}` : ''}${waiver.ref.expires ? html` until ${waiver.ref.expires} (${-daysSince(`${waiver.ref.expires}T23:59:59.999Z`, today)} days left)` : ''}`
       : fixed
         ? html`fixed on ${day(fixed.time)}`
         : html`not open on the default branch (last named ${day(latest.time)} on ${latest.branch ?? latest.stage})`;
@@ -70,8 +85,8 @@ export function findingPage(data: RepositoryData, fp: string, sightings: readonl
 <dt>Risk score</dt><dd>${detail?.risk ?? '–'}</dd>
 <dt>Category · scanner</dt><dd>${ref?.c ?? ''} · ${ref?.s ?? ''}</dd>
 <dt>First seen</dt><dd>${day(first)}</dd>
-<dt>Waiver</dt><dd>${waiver ? html`until ${waiver.ref.expires ?? '(no date)'}${waiver.ref.owner ? html`, owner ${waiver.ref.owner}` : ''}` : 'none'}</dd>
-<dt>Ticket</dt><dd>Tickets carry the fingerprint in a hidden marker: search the tracker for <code>${fp}</code>.</dd>
+<dt>Waiver</dt><dd>${waiverFact(waiver)}</dd>
+<dt>Ticket</dt><dd>${ticketFact(fp, waiver, ticket)}</dd>
 <dt>Fingerprint</dt><dd><code>${fp}</code></dd>
 </dl>
 ${table(factors)}

@@ -58,6 +58,8 @@ export function waiversTable(id: string, caption: string, rows: readonly WaiverR
     columns: [
       ...(showRepo ? [{ key: 'repo', label: 'Repository', value: (w: WaiverRow) => w.repo }] : []),
       { key: 'owner', label: 'Owner', value: (w) => w.ref.owner },
+      // A ticket closed as won't fix / not planned waives like a config waiver; its owner is who closed it.
+      { key: 'by', label: 'Waived by', value: (w) => w.ref.ticket ?? 'config waiver', cell: (w) => (w.ref.ticket ? html`accepted ticket ${externalLink(w.ref.ticket)}` : html`config waiver`) },
       { key: 'rule', label: 'Rule', value: (w) => w.ref.r, cell: (w) => findingLink(w.repo, w.ref.fp, w.ref.r) },
       ...(details ? [{ key: 'where', label: 'Where', value: (w: WaiverRow) => details.get(w.ref.fp)?.location }] : []),
       { key: 'priority', label: 'Priority', value: (w) => w.ref.p },
