@@ -186,6 +186,7 @@ export async function scan(args: string[], io: CliIo): Promise<number> {
       provenance: provenanceOf(io.env),
       history: historyOf(options, config, io.cwd),
       ticketAcceptances: ticketState.acceptances,
+      tickets: ticketState.tickets,
     },
     ports,
   ).finally(() => live?.stop());
