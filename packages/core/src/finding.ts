@@ -100,7 +100,7 @@ export function fileUriOf(result: Result): string | undefined {
   return result.locations?.find((location) => location.physicalLocation?.artifactLocation?.uri)?.physicalLocation?.artifactLocation?.uri;
 }
 
-function locationOf(result: Result): FindingLocation | undefined {
+export function locationOf(result: Result): FindingLocation | undefined {
   const physical = result.locations?.find((location) => location.physicalLocation?.artifactLocation?.uri)?.physicalLocation;
   const uri = physical?.artifactLocation?.uri;
   if (!uri) return undefined;
@@ -113,7 +113,7 @@ function locationOf(result: Result): FindingLocation | undefined {
   };
 }
 
-function cwesOf(result: Result, rule: ReportingDescriptor | undefined): string[] {
+export function cwesOf(result: Result, rule: ReportingDescriptor | undefined): string[] {
   const tags = [...(rule?.properties?.tags ?? []), ...(result.properties?.tags ?? [])];
   const found = new Set<string>();
   for (const tag of tags) {
