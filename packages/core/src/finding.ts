@@ -100,7 +100,7 @@ export function fileUriOf(result: Result): string | undefined {
   return result.locations?.find((location) => location.physicalLocation?.artifactLocation?.uri)?.physicalLocation?.artifactLocation?.uri;
 }
 
-function locationOf(result: Result): FindingLocation | undefined {
+export function locationOf(result: Result): FindingLocation | undefined {
   const physical = result.locations?.find((location) => location.physicalLocation?.artifactLocation?.uri)?.physicalLocation;
   const uri = physical?.artifactLocation?.uri;
   if (!uri) return undefined;
@@ -113,8 +113,22 @@ function locationOf(result: Result): FindingLocation | undefined {
   };
 }
 
-function cwesOf(result: Result, rule: ReportingDescriptor | undefined): string[] {
-  const tags = [...(rule?.properties?.tags ?? []), ...(result.properties?.tags ?? [])];
+export function cwesOf(result: Result, rule: ReportingDescriptor | undefined): string[] {
+  const own = result.properties?.tags;
+  // Most results carry no tags of their own: their rule's CWEs are read once per rule, not once per result.
+  // Keyed by the tags array itself: code that gives a rule other tags gives it a new array.
+  const ruleTags = rule?.properties?.tags;
+  if (ruleTags && !own?.length) {
+    let cwes = tagCwes.get(ruleTags);
+    if (!cwes) tagCwes.set(ruleTags, (cwes = cwesIn(ruleTags)));
+    return [...cwes];
+  }
+  return cwesIn([...(ruleTags ?? []), ...(own ?? [])]);
+}
+
+const tagCwes = new WeakMap<readonly string[], readonly string[]>();
+
+function cwesIn(tags: readonly string[]): string[] {
   const found = new Set<string>();
   for (const tag of tags) {
     const match = /CWE[-_:/ ]?(\d+)/i.exec(tag);
@@ -132,11 +146,13 @@ export function categoryOf(run: Run, result: Result): Category {
   const own = (result.properties?.[PROP.category] ?? run.properties?.[PROP.category]) as string | undefined;
   if (own && (CATEGORIES as readonly string[]).includes(own)) return own as Category;
   const name = run.tool.driver.name;
-  if (SECRET_TOOLS.test(name)) return 'secrets';
-  if (SCA_TOOLS.test(name)) return 'sca';
-  if (IAC_TOOLS.test(name)) return 'iac';
-  return 'sast';
+  let guess = guessed.get(name);
+  if (!guess) guessed.set(name, (guess = SECRET_TOOLS.test(name) ? 'secrets' : SCA_TOOLS.test(name) ? 'sca' : IAC_TOOLS.test(name) ? 'iac' : 'sast'));
+  return guess;
 }
+
+/** The guess per tool name, made once per name rather than three regular expressions per result. */
+const guessed = new Map<string, Category>();
 
 /** The 0–10 score: the result's or rule's `security-severity`, else one derived from the SARIF level. */
 export function scoreOf(result: Result, rule: ReportingDescriptor | undefined): number {

@@ -1,5 +1,5 @@
 import { PROP, prop } from '../sarif/props.js';
-import { toFinding, type Finding } from '../finding.js';
+import { categoryOf, cwesOf, locationOf, ruleOf, toFinding, type Category, type Finding, type FindingLocation } from '../finding.js';
 import { FINGERPRINT_KEY, fingerprintOf, type Log, type Result, type Run } from '../sarif/types.js';
 import { imageName, packageKey, vulnerabilityId } from './fingerprint.js';
 
@@ -17,8 +17,23 @@ export const DEFAULT_DEDUPE: DedupeOptions = { sca: true, sast: true, secrets: t
 interface Entry {
   run: Run;
   result: Result;
-  finding: Finding;
+  tool: string;
+  category: Category;
+  location: FindingLocation | undefined;
+  cwes: readonly string[];
+  /** Made only for results a group joins: a whole Finding per result was a seventh of merging ten shards. */
+  finding?: Finding;
 }
+
+/** What the keys are made of, and nothing more. */
+function entryOf(run: Run, result: Result): Entry {
+  const category = categoryOf(run, result);
+  const location = category === 'secrets' || category === 'sast' ? locationOf(result) : undefined;
+  const cwes = category === 'sast' && location?.startLine ? cwesOf(result, ruleOf(run, result)) : [];
+  return { run, result, tool: run.tool.driver.name, category, location, cwes };
+}
+
+const fullOf = (entry: Entry): Finding => (entry.finding ??= toFinding(entry.run, entry.result));
 
 /** The CVE and GHSA ids of a result, spelt as vulnerabilityId spells them. */
 function advisoryIds(result: Result): string[] {
@@ -27,7 +42,7 @@ function advisoryIds(result: Result): string[] {
 }
 
 function keysOf(entry: Entry, options: DedupeOptions): string[] {
-  const { result, finding } = entry;
+  const { result, location } = entry;
   const pkg = prop(result.properties, PROP.package);
   if (pkg) {
     if (!options.sca) return [];
@@ -36,9 +51,9 @@ function keysOf(entry: Entry, options: DedupeOptions): string[] {
     return [...ids].map((id) => `dep\u0000${id}\u0000${packageKey(pkg)}`);
   }
   // Two secret scanners that flag one line flag one credential (a line holding two is rare, and rotated together).
-  if (finding.category === 'secrets') return options.secrets !== false && finding.location?.startLine ? [`secret\u0000${finding.location.uri}\u0000${finding.location.startLine}`] : [];
-  if (!options.sast || finding.category !== 'sast' || !finding.location?.startLine || finding.cwes.length === 0) return [];
-  return finding.cwes.map((cwe) => `sast\u0000${cwe}\u0000${finding.location!.uri}\u0000${finding.location!.startLine}`);
+  if (entry.category === 'secrets') return options.secrets !== false && location?.startLine ? [`secret\u0000${location.uri}\u0000${location.startLine}`] : [];
+  if (!options.sast || entry.category !== 'sast' || !location?.startLine || entry.cwes.length === 0) return [];
+  return entry.cwes.map((cwe) => `sast\u0000${cwe}\u0000${location.uri}\u0000${location.startLine}`);
 }
 
 function packageOf(entry: Entry): { version?: string; image?: string } {
@@ -104,9 +119,9 @@ export function dedupe(log: Log, options: DedupeOptions = DEFAULT_DEDUPE): { mer
   for (const run of log.runs) {
     for (const result of run.results ?? []) {
       if (result.baselineState === 'absent') continue;
-      const entry = { run, result, finding: toFinding(run, result) };
+      const entry = entryOf(run, result);
       const keys = keysOf(entry, options);
-      const group = keys.map((key) => byKey.get(key)).find((g) => g && g.every((other) => other.finding.tool !== entry.finding.tool && compatible(other, entry)));
+      const group = keys.map((key) => byKey.get(key)).find((g) => g && g.every((other) => other.tool !== entry.tool && compatible(other, entry)));
       if (group) {
         group.push(entry);
       } else if (keys.length) {
@@ -120,7 +135,7 @@ export function dedupe(log: Log, options: DedupeOptions = DEFAULT_DEDUPE): { mer
   let merged = 0;
   for (const group of groups) {
     if (group.length < 2) continue;
-    const [primary, ...others] = [...group].sort((a, b) => b.finding.score - a.finding.score);
+    const [primary, ...others] = [...group].sort((a, b) => fullOf(b).score - fullOf(a).score);
     const ids = new Set<string>(prop(primary!.result.properties, PROP.ids) ?? []);
     for (const other of others) {
       for (const id of prop(other.result.properties, PROP.ids) ?? []) ids.add(id);
@@ -129,14 +144,17 @@ export function dedupe(log: Log, options: DedupeOptions = DEFAULT_DEDUPE): { mer
     }
     primary!.result.properties = {
       ...primary!.result.properties,
-      [PROP.tools]: [...new Set(group.map((e) => e.finding.tool))].sort(),
-      [PROP.duplicates]: others.map((o) => ({
-        tool: o.finding.tool,
-        ruleId: o.finding.ruleId,
-        ...(o.result.partialFingerprints?.[FINGERPRINT_KEY] ? { fingerprint: o.result.partialFingerprints[FINGERPRINT_KEY] } : {}),
-        message: o.finding.message.slice(0, 300),
-        ...(o.finding.location ? { location: `${o.finding.location.uri}${o.finding.location.startLine ? `:${o.finding.location.startLine}` : ''}` } : {}),
-      })),
+      [PROP.tools]: [...new Set(group.map((e) => e.tool))].sort(),
+      [PROP.duplicates]: others.map((o) => {
+        const finding = fullOf(o);
+        return {
+          tool: finding.tool,
+          ruleId: finding.ruleId,
+          ...(o.result.partialFingerprints?.[FINGERPRINT_KEY] ? { fingerprint: o.result.partialFingerprints[FINGERPRINT_KEY] } : {}),
+          message: finding.message.slice(0, 300),
+          ...(finding.location ? { location: `${finding.location.uri}${finding.location.startLine ? `:${finding.location.startLine}` : ''}` } : {}),
+        };
+      }),
       ...(ids.size ? { [PROP.ids]: [...ids] } : {}),
     };
   }

@@ -54,6 +54,7 @@ export function prioritize(log: Log, options: { slaDays?: Partial<Record<Priorit
       places.set(key, set);
     }
   }
+  const written = new Set<object>();
   for (const run of log.runs) {
     for (const result of run.results ?? []) {
       if (result.baselineState === 'absent') continue;
@@ -100,14 +101,16 @@ export function prioritize(log: Log, options: { slaDays?: Partial<Record<Priorit
       const score = Math.round(Math.min(100, Math.max(0, risk)));
       const priority = priorityOf(score, kev !== undefined);
       result.rank = score;
-      result.properties = {
-        ...props,
-        [PROP.severity]: finding.severity,
-        [PROP.risk]: score,
-        [PROP.priority]: priority,
-        [PROP.factors]: factors,
-        [PROP.slaDays]: sla[priority],
-      };
+      // The bag is written in place (a copy of every result's bag was a tenth of merging ten shards): a bag read
+      // from JSON belongs to one result; one a converter gave to several results is copied before it is written.
+      const own = result.properties && !written.has(props) ? props : { ...props };
+      written.add(own);
+      own[PROP.severity] = finding.severity;
+      own[PROP.risk] = score;
+      own[PROP.priority] = priority;
+      own[PROP.factors] = factors;
+      own[PROP.slaDays] = sla[priority];
+      result.properties = own;
     }
   }
   return log;

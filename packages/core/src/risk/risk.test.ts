@@ -56,6 +56,22 @@ describe('risk score', () => {
     expect(Math.abs(Math.min(100, sum) - api!.risk!)).toBeLessThanOrEqual(apiFactors.length);
   });
 
+  it('gives each result its own property bag when a converter shared one between results', () => {
+    const log = dependencyLog([
+      { uri: 'services/api/package-lock.json', cve: 'CVE-2019-10744' },
+      { uri: 'test/fixtures/package-lock.json', cve: 'CVE-2019-10744' },
+    ]);
+    const [first, second] = log.runs[0]!.results!;
+    delete first!.properties!['security-severity'];
+    second!.properties = first!.properties;
+    second!.level = 'note';
+    prioritize(log);
+    expect(second!.properties).not.toBe(first!.properties);
+    expect(first!.properties!['pipewarden/severity']).toBe('high');
+    expect(second!.properties!['pipewarden/severity']).toBe('low');
+    expect(first!.properties!['pipewarden/risk']).toBeGreaterThan(second!.properties!['pipewarden/risk'] as number);
+  });
+
   it('uses the CVSS vector when there is one, and maps risk to P0-P4 with an SLA', async () => {
     const log = dependencyLog([{ uri: 'package-lock.json', cve: 'CVE-2019-10744', vector: 'CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H' }]);
     prioritize(await enrich(log, { feeds: none, context: [] }), { slaDays: { P1: 14 } });
