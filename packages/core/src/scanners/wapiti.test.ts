@@ -8,12 +8,14 @@ import type { DastHandOff } from '../model/dast.js';
 import type { CommandScanner, ScannerEnv } from './types.js';
 import { wapiti, wapitiFacts, wapitiTimeSplit } from './wapiti.js';
 
-const env: ScannerEnv = { ports: { exec: nodeExec, log: () => undefined }, env: {}, root: '/work/app' };
+// A root no test reads: the commands are only built.
+const ROOT = join(tmpdir(), 'pw-app');
+const env: ScannerEnv = { ports: { exec: nodeExec, log: () => undefined }, env: {}, root: ROOT };
 
 async function commandFor(href: string, dast: Record<string, unknown> = { max_scan_time: 120 }, handOff?: DastHandOff) {
   const raw = await mkdtemp(join(tmpdir(), 'pw-wapiti-'));
   const outputFile = join(raw, 'wapiti.json');
-  const command = (wapiti as CommandScanner).command({ root: '/work/app', files: [], outputFile, targets: { url: { href, dast: handOff } }, config: { dast } as PipewardenConfig, options: {} }, env);
+  const command = (wapiti as CommandScanner).command({ root: ROOT, files: [], outputFile, targets: { url: { href, dast: handOff } }, config: { dast } as PipewardenConfig, options: {} }, env);
   const value = (flag: string) => command.args[command.args.indexOf(flag) + 1];
   return { command, value, raw };
 }
@@ -100,7 +102,7 @@ describe('wapiti is told the crawl and attack settings of dast:', () => {
   it('after a timeout, writes the report of what its session stored: no module, no crawl, the same session', async () => {
     const raw = await mkdtemp(join(tmpdir(), 'pw-wapiti-'));
     const outputFile = join(raw, 'wapiti.json');
-    const target = { root: '/work/app', files: [], outputFile, targets: { url: { href: 'http://127.0.0.1:3000/' } }, config: { dast: { max_scan_time: 60 } } as PipewardenConfig, options: {} };
+    const target = { root: ROOT, files: [], outputFile, targets: { url: { href: 'http://127.0.0.1:3000/' } }, config: { dast: { max_scan_time: 60 } } as PipewardenConfig, options: {} };
     const recover = (wapiti as CommandScanner).recover!(target, env)!;
     const arg = (flag: string) => recover.args[recover.args.indexOf(flag) + 1];
     expect(arg('-m')).toBe('');

@@ -8,11 +8,13 @@ import { nodeExec } from '../ports/node-exec.js';
 import type { CommandScanner, ScannerEnv } from './types.js';
 import { zap } from './zap.js';
 
-const env: ScannerEnv = { ports: { exec: nodeExec, log: () => undefined }, env: {}, root: '/work/app' };
+// A root no test reads: the commands are only built.
+const ROOT = join(tmpdir(), 'pw-app');
+const env: ScannerEnv = { ports: { exec: nodeExec, log: () => undefined }, env: {}, root: ROOT };
 
 async function commandFor(href: string, handOff: DastHandOff) {
   const outputFile = join(await mkdtemp(join(tmpdir(), 'pw-zap-')), 'zap.json');
-  return (zap as CommandScanner).command({ root: '/work/app', files: [], outputFile, targets: { url: { href, dast: handOff } }, config: { dast: { max_scan_time: 600 } } as PipewardenConfig, options: {} }, env);
+  return (zap as CommandScanner).command({ root: ROOT, files: [], outputFile, targets: { url: { href, dast: handOff } }, config: { dast: { max_scan_time: 600 } } as PipewardenConfig, options: {} }, env);
 }
 
 describe('zap-baseline.py is pointed at the guard', () => {
