@@ -8,23 +8,13 @@ import { availableParallelism, loadavg } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { AdvisoryIndex, advisoryOf, analyzeInventory, matchPackages, openAdvisories, readAdvisoryDir, readInventory } from '../dist/index.js';
+import { prng } from '../../../bench/prng.mjs';
 
 const PACKAGES = 5_000;
 const RECORDS = 220_000;
 const repo = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
 const out = (line) => process.stdout.write(`${line}\n`);
 
-/** mulberry32: the same inputs on every machine and every run. */
-function prng(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 const random = prng(24);
 const pick = (n) => Math.floor(random() * n);
 const version = () => `${pick(12)}.${pick(30)}.${pick(40)}`;
