@@ -14,6 +14,7 @@ import {
   readReport,
   renderHtml,
   renderJson,
+  reportJsonFile,
   renderJunit,
   renderMarkdown,
   renderText,
@@ -129,7 +130,7 @@ export async function renderReport(options: ReportCommandOptions, io: { cwd: str
     case 'html':
       return single(renderHtml(summary));
     case 'json':
-      return single(`${JSON.stringify(renderJson(summary), null, 2)}\n`);
+      return single([...reportJsonFile(renderJson(summary))].join(''));
     case 'junit':
       return single(renderJunit(summary.findings, summary.verdict, summary.stage));
     case 'text':
@@ -146,7 +147,7 @@ export async function renderReport(options: ReportCommandOptions, io: { cwd: str
       const dir = resolve(io.cwd, options.output ?? '.');
       const now = new Date();
       const reports = gitlabReports(summary.findings.filter((f) => !f.suppressed), { version, startedAt: now, endedAt: now, commit: log.runs[0]?.versionControlProvenance?.[0]?.revisionId, scanners: [], categories: {} });
-      for (const [type, report] of Object.entries(reports)) await writeFileAtomic(join(dir, GITLAB_REPORT_FILES[type as keyof typeof GITLAB_REPORT_FILES]), `${JSON.stringify(report, null, 2)}\n`);
+      for (const [type, report] of Object.entries(reports)) await writeFileAtomic(join(dir, GITLAB_REPORT_FILES[type as keyof typeof GITLAB_REPORT_FILES]), reportJsonFile(report));
       io.stderr.write(`pipewarden › wrote ${Object.keys(reports).length} GitLab report${Object.keys(reports).length === 1 ? '' : 's'} to ${options.output ?? '.'}\n`);
       return 0;
     }

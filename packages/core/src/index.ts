@@ -50,6 +50,7 @@ export type { RunSummary, EmitContext, EmitOutputs, Emitter, GitlabContext } fro
 export { groupFindings, componentOf, fixedOf, type FindingGroup } from './model/groups.js';
 export { normalizeReport, combineLogs } from './pipeline/normalize.js';
 export { emit } from './report/outputs.js';
+export { reportJson, reportJsonFile } from './report/json-text.js';
 export { runScan, gateLog } from './scan.js';
 export { runPipeline } from './pipeline/run.js';
 export type { ScanOutcome, PipelineParts } from './pipeline/types.js';

@@ -155,6 +155,7 @@ function ticketsByKey(tickets: readonly Ticket[]): Map<string, Ticket> {
 function ticketOf(finding: Finding, byKey: Map<string, Ticket>): HistoryFindingTicket | undefined {
   const accepted = prop(finding.result.properties, PROP.ticketAcceptance);
   if (accepted && finding.suppressed) return { id: cut(accepted.ticket, 100), u: cut(accepted.url, 500), st: 'accepted' };
+  if (!byKey.size) return undefined;
   const ticket = byKey.get(ticketKey(finding));
   return ticket ? { id: cut(ticket.id, 100), ...(ticket.url ? { u: cut(ticket.url, 500) } : {}), st: ticket.state } : undefined;
 }
@@ -177,7 +178,9 @@ function bump(counts: Record<string, number>, key: string): void {
 export function historyLineOf(input: HistoryLineInput): HistoryLine {
   const counts: HistoryLine['counts'] = { total: 0, byPriority: {}, byCategory: {}, byScanner: {} };
   const findings: HistoryLine['findings'] = { new: [], fixed: [], waived: [] };
-  const details: Record<string, HistoryFindingDetail> = {};
+  // The first finding of each fingerprint: its detail is made only if the line names it (a baseline run of
+  // 100k unchanged findings names none).
+  const firstOf = new Map<string, Finding>();
   const tickets: Record<string, HistoryFindingTicket> = {};
   const byKey = ticketsByKey(input.tickets ?? []);
   for (const finding of input.fixed) {
@@ -189,7 +192,7 @@ export function historyLineOf(input: HistoryLineInput): HistoryLine {
     const ref = refOf(finding);
     const state = finding.result.baselineState;
     if (state === 'absent') continue;
-    if (ref) details[ref.fp] ??= detailOf(finding);
+    if (ref && !firstOf.has(ref.fp)) firstOf.set(ref.fp, finding);
     if (ref) {
       const ticket = ticketOf(finding, byKey);
       if (ticket) tickets[ref.fp] = ticket;
@@ -206,7 +209,8 @@ export function historyLineOf(input: HistoryLineInput): HistoryLine {
   }
   // Only the findings the line names: an unchanged finding of a baseline run was described when it was new.
   const named = new Set([...findings.new, ...findings.waived].map((ref) => ref.fp));
-  const kept = Object.fromEntries(Object.entries(details).filter(([fp]) => named.has(fp)));
+  const kept: Record<string, HistoryFindingDetail> = {};
+  for (const [fp, finding] of firstOf) if (named.has(fp)) kept[fp] = detailOf(finding);
   const p = input.provenance;
   return {
     v: HISTORY_VERSION,

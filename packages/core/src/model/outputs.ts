@@ -12,6 +12,7 @@ import type { ScannerRun, ScannerSummary } from './scanner-run.js';
 
 /** What a run found and decided, as every output shows it. */
 export interface RunSummary {
+  /** The findings of the log the outputs are written from (`findingsOf(log)`, after every change to it). */
   findings: readonly Finding[];
   verdict: Verdict;
   /** With a diff base: why the change needs a security reviewer. */

@@ -50,6 +50,8 @@ export interface GithubSarifOptions {
   /** A repository file that results with no file of their own are anchored to (GitHub rejects a result without one). */
   anchorUri?: string | undefined;
   limits?: Partial<GithubLimits>;
+  /** The log's findings (`findingsOf(log)`) when the caller has them already: 100k views are not made twice. */
+  findings?: readonly Finding[] | undefined;
 }
 
 const PRECISIONS = new Set(['very-high', 'high', 'medium', 'low']);
@@ -202,7 +204,7 @@ export function githubSarif(log: Log, options: GithubSarifOptions = {}): GithubS
 
   // GitHub rejects two runs of one tool and one category in an upload: such runs (shards, repeated reports) become one.
   const groups = new Map<string, ToolRun>();
-  const all = findingsOf(log);
+  const all = options.findings ?? findingsOf(log);
   // Every run that completed is uploaded, also with no results: that is how code scanning learns alerts were fixed.
   for (const run of log.runs) {
     if ((run.invocations ?? []).some((i) => i.executionSuccessful === false)) continue;

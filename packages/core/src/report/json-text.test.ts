@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { prettyJson } from './json-text.js';
+import { reportJson } from './json-text.js';
 
-const joined = (value: unknown, batch?: number) => [...prettyJson(value, batch)].join('');
+const joined = (value: unknown, batch?: number) => [...reportJson(value, batch)].join('');
 
-describe('prettyJson', () => {
+describe('reportJson', () => {
   const awkward = {
     empty: {},
     none: [],
@@ -18,20 +18,42 @@ describe('prettyJson', () => {
     unicode: 'é 😀 \ud800',
   };
 
-  it('writes what JSON.stringify(value, null, 2) writes, whatever the batch', () => {
-    for (const batch of [1, 2, 3, 1000]) expect(joined(awkward, batch)).toBe(JSON.stringify(awkward, null, 2));
+  it('reads back as the same value JSON.stringify writes, whatever the batch', () => {
+    for (const batch of [1, 2, 3, 1000]) expect(JSON.parse(joined(awkward, batch))).toEqual(JSON.parse(JSON.stringify(awkward)));
     const values = [[], {}, null, 'x', 3, [undefined], { a: undefined }, { a: undefined, b: 1 }, { a: () => 1 }, [awkward, awkward], { list: [awkward, undefined, awkward] }, { toJSON: () => [1] }, new Date(0)];
-    for (const value of values) for (const batch of [1, 2]) expect(joined(value, batch)).toBe(JSON.stringify(value, null, 2));
+    for (const value of values) for (const batch of [1, 2]) expect(joined(value, batch)).toBe(plainObject(value) ? expectedLayout(value) : JSON.stringify(value, null, 2));
     expect(joined(undefined)).toBe(String(JSON.stringify(undefined)));
   });
 
-  it('hands a long array over in batches, the same text joined', () => {
+  it('indents the top level and lists each item of a top-level array on a line of its own', () => {
+    const text = joined({ version: '1', counts: { total: 2 }, findings: [{ id: 'a', at: [1, 2] }, { id: 'b' }], fixed: [] });
+    expect(text).toBe('{\n  "version": "1",\n  "counts": {\n    "total": 2\n  },\n  "findings": [\n    {"id":"a","at":[1,2]},\n    {"id":"b"}\n  ],\n  "fixed": []\n}');
+  });
+
+  it('hands a long array over in batches, one line per item', () => {
     const findings = Array.from({ length: 20_000 }, (_, i) => ({ id: `finding-${i}`, message: 'x'.repeat(100), locations: [{ uri: `src/${i}.js`, line: i }] }));
     const report = { version: '1', findings, fixed: [] };
-    const pieces = [...prettyJson(report, 1000)];
+    const pieces = [...reportJson(report, 1000)];
     // The opening and the version, twenty batches, the closing of the array, the empty fixed, the end.
     expect(pieces.length).toBe(2 + 20 + 1 + 2);
     expect(Math.max(...pieces.map((piece) => piece.length))).toBeLessThan(300_000);
-    expect(pieces.join('')).toBe(JSON.stringify(report, null, 2));
+    const text = pieces.join('');
+    expect(JSON.parse(text)).toEqual(report);
+    expect(text.split('\n').filter((line) => line.startsWith('    {"id":"finding-')).length).toBe(20_000);
   });
 });
+
+function plainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value) && typeof (value as { toJSON?: unknown }).toJSON !== 'function';
+}
+
+/** The layout spelled out member by member, independently of the generator. */
+function expectedLayout(value: Record<string, unknown>): string {
+  const members: string[] = [];
+  for (const [key, member] of Object.entries(value)) {
+    if (member === undefined || typeof member === 'function') continue;
+    if (Array.isArray(member)) members.push(`  ${JSON.stringify(key)}: ${member.length ? `[\n${member.map((item) => `    ${JSON.stringify(item) ?? 'null'}`).join(',\n')}\n  ]` : '[]'}`);
+    else members.push(`  ${JSON.stringify(key)}: ${JSON.stringify(member, null, 2).replace(/\n/g, '\n  ')}`);
+  }
+  return members.length ? `{\n${members.join(',\n')}\n}` : '{}';
+}

@@ -13,7 +13,7 @@ import { renderJson } from './json.js';
 import { renderHtml } from './html.js';
 import { githubSarif } from './github-sarif.js';
 import { GITLAB_REPORT_FILES, gitlabReports, type GitlabReportType } from './gitlab.js';
-import { prettyJson } from './json-text.js';
+import { reportJsonFile } from './json-text.js';
 
 export type { EmitContext, EmitOutputs };
 
@@ -45,12 +45,6 @@ async function writeFolderAtomic(dir: string, files: readonly { name: string; te
   }
 }
 
-/** A JSON report as the file holds it (two-space indented, a final newline), streamed to the disk. */
-function* jsonFile(value: unknown): Generator<string> {
-  yield* prettyJson(value);
-  yield '\n';
-}
-
 /** Writes the out-dir's files; each is written whole or not at all. */
 export async function emit(log: Log, summary: RunSummary, outDir: string, context: EmitContext = {}): Promise<EmitOutputs> {
   const outputs: EmitOutputs = {
@@ -64,7 +58,7 @@ export async function emit(log: Log, summary: RunSummary, outDir: string, contex
     githubDir: join(outDir, 'github'),
   };
   ensureDir(outDir);
-  const github = githubSarif(log, { anchorUri: context.anchorUri });
+  const github = githubSarif(log, { anchorUri: context.anchorUri, findings: summary.findings });
   await writeFolderAtomic(
     outputs.githubDir,
     github.files.map((file) => ({ name: file.name, text: file.text })),
@@ -74,14 +68,14 @@ export async function emit(log: Log, summary: RunSummary, outDir: string, contex
   await writeFileAtomic(outputs.sarif, sarifText(log));
   await writeFileAtomic(outputs.summary, renderMarkdown(input));
   await writeFileAtomic(outputs.junit, renderJunit(input.findings, input.verdict, input.stage));
-  await writeFileAtomic(outputs.json, jsonFile(renderJson(input)));
+  await writeFileAtomic(outputs.json, reportJsonFile(renderJson(input)));
   await writeFileAtomic(outputs.html, renderHtml({ ...input, commit: context.commit }));
   if (context.gitlab) {
     // Waived findings stay out of GitLab's reports: GitLab would open them as vulnerabilities.
     const reports = gitlabReports(input.findings.filter((f) => !f.suppressed), context.gitlab);
     for (const [type, report] of Object.entries(reports) as [GitlabReportType, unknown][]) {
       const file = join(outDir, GITLAB_REPORT_FILES[type]);
-      await writeFileAtomic(file, jsonFile(report));
+      await writeFileAtomic(file, reportJsonFile(report));
       outputs.gitlab.push(file);
     }
   }
