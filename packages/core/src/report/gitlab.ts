@@ -6,6 +6,7 @@ import type { GitlabContext } from '../model/outputs.js';
 export type { GitlabContext };
 import { decodeUri } from '../sarif/uri.js';
 import { flowDetails } from './gitlab-details.js';
+import { eagerList, type ListOf } from './json-text.js';
 
 // GitLab's security report schemas 15.2.1: one report per type, each vulnerability with an id, identifiers
 // and the location its type requires. Secrets are never in them (Pipewarden never holds the values).
@@ -122,7 +123,7 @@ function vulnerabilityOf(type: GitlabReportType, f: Finding, context: GitlabCont
 }
 
 /** The GitLab reports of one run: a report for every type that has findings or a scanner that scanned for it. */
-export function gitlabReports(findings: readonly Finding[], context: GitlabContext): Partial<Record<GitlabReportType, unknown>> {
+export function gitlabReports(findings: readonly Finding[], context: GitlabContext, listOf: ListOf = eagerList): Partial<Record<GitlabReportType, unknown>> {
   const byType = new Map<GitlabReportType, Finding[]>();
   for (const run of context.scanners) {
     const type = TYPE_OF[context.categories[run.id] ?? ''];
@@ -139,7 +140,7 @@ export function gitlabReports(findings: readonly Finding[], context: GitlabConte
   for (const [type, list] of byType) {
     const failed = context.scanners.some((run) => run.status === 'failed' && TYPE_OF[context.categories[run.id] ?? ''] === type);
     const tool = list[0]?.tool ?? 'Pipewarden';
-    const vulnerabilities = list.map((f) => vulnerabilityOf(type, f, context));
+    const vulnerabilities = listOf(list, (f) => vulnerabilityOf(type, f, context));
     reports[type] = {
       version: GITLAB_SCHEMA_VERSION,
       scan: {

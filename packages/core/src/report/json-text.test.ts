@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { reportJson } from './json-text.js';
+import { LazyArray, eagerList, lazyList, reportJson } from './json-text.js';
 
 const joined = (value: unknown, batch?: number) => [...reportJson(value, batch)].join('');
 
@@ -28,6 +28,28 @@ describe('reportJson', () => {
   it('indents the top level and lists each item of a top-level array on a line of its own', () => {
     const text = joined({ version: '1', counts: { total: 2 }, findings: [{ id: 'a', at: [1, 2] }, { id: 'b' }], fixed: [] });
     expect(text).toBe('{\n  "version": "1",\n  "counts": {\n    "total": 2\n  },\n  "findings": [\n    {"id":"a","at":[1,2]},\n    {"id":"b"}\n  ],\n  "fixed": []\n}');
+  });
+
+  it('writes a lazy array as the array it stands for, making each item only as its batch is written', () => {
+    const source = Array.from({ length: 1000 }, (_, i) => i);
+    let made = 0;
+    const make = (i: number) => {
+      made++;
+      return i % 7 ? { n: i, text: `item ${i} "quoted"` } : undefined;
+    };
+    const lazy = { version: '1', findings: lazyList(source, make), none: lazyList([], make) };
+    const eager = { version: '1', findings: eagerList(source, make), none: eagerList([], make) };
+    made = 0;
+    const pieces = reportJson(lazy, 100);
+    pieces.next();
+    pieces.next();
+    // The head and the array's opening are out, no item made yet; then one batch of 100.
+    expect(made).toBe(0);
+    pieces.next();
+    expect(made).toBe(100);
+    expect([...reportJson(lazy, 100)].join('')).toBe([...reportJson(eager, 100)].join(''));
+    expect(lazy.findings).toBeInstanceOf(LazyArray);
+    expect(JSON.stringify(lazy)).toBe(JSON.stringify(eager));
   });
 
   it('hands a long array over in batches, one line per item', () => {

@@ -6,6 +6,28 @@
  *
  * It is a stream of pieces, a few hundred items at a time: the whole report is never one string.
  */
+/**
+ * An array member that a report writes item by item: each item is made when its batch is written, so a report's
+ * 100k findings are never all alive at once (they die young instead of filling the old generation, which was
+ * a good part of a large scan's garbage collection). Anything else that serializes it (`JSON.stringify`)
+ * gets the whole array.
+ */
+export class LazyArray<T = unknown, U = unknown> {
+  constructor(
+    readonly items: readonly T[],
+    readonly make: (item: T) => U,
+  ) {}
+
+  toJSON(): U[] {
+    return this.items.map((item) => this.make(item));
+  }
+}
+
+/** How a report builder makes a long list: whole (the default, for callers that read the report) or lazily (to be written). */
+export type ListOf = <T, U>(items: readonly T[], make: (item: T) => U) => U[] | LazyArray<T, U>;
+export const eagerList: ListOf = (items, make) => items.map((item) => make(item));
+export const lazyList: ListOf = (items, make) => new LazyArray(items, make);
+
 export function* reportJson(value: unknown, batch = 256): Generator<string> {
   if (!plainObject(value)) {
     yield String(JSON.stringify(value, null, 2));
@@ -15,18 +37,20 @@ export function* reportJson(value: unknown, batch = 256): Generator<string> {
   for (const key of Object.keys(value)) {
     const member = value[key];
     const opening = `${first ? '{' : ','}\n  ${JSON.stringify(key)}: `;
-    if (Array.isArray(member)) {
-      if (!member.length) {
+    if (Array.isArray(member) || member instanceof LazyArray) {
+      const items: readonly unknown[] = Array.isArray(member) ? member : member.items;
+      const make = member instanceof LazyArray ? member.make : undefined;
+      if (!items.length) {
         yield `${opening}[]`;
         first = false;
         continue;
       }
       yield `${opening}[`;
-      for (let i = 0; i < member.length; i += batch) {
+      for (let i = 0; i < items.length; i += batch) {
         let text = '';
-        const end = Math.min(member.length, i + batch);
+        const end = Math.min(items.length, i + batch);
         // An item JSON leaves out (undefined, a function) is null in an array, as JSON.stringify writes it.
-        for (let j = i; j < end; j++) text += `${j ? ',' : ''}\n    ${JSON.stringify(member[j]) ?? 'null'}`;
+        for (let j = i; j < end; j++) text += `${j ? ',' : ''}\n    ${JSON.stringify(make ? make(items[j]) : items[j]) ?? 'null'}`;
         yield text;
       }
       yield '\n  ]';

@@ -4,6 +4,7 @@ import { sortByRisk } from '../risk/prioritize.js';
 import { version } from '../version.js';
 import type { SummaryInput } from './summary.js';
 import { reviewJson } from './review.js';
+import { eagerList, type ListOf } from './json-text.js';
 
 /**
  * report.json's schema version (docs/report-json.md, docs/schemas/report-v1.schema.json). Adding a field is a
@@ -47,7 +48,7 @@ function findingJson(f: Finding): Record<string, unknown> {
 }
 
 /** report.json and `--json`: the verdict, counts, scanners and every finding, most urgent first. */
-export function renderJson(input: JsonReportInput): Record<string, unknown> {
+export function renderJson(input: JsonReportInput, listOf: ListOf = eagerList): Record<string, unknown> {
   return {
     schemaVersion: REPORT_SCHEMA_VERSION,
     tool: { name: 'pipewarden', version },
@@ -84,8 +85,8 @@ export function renderJson(input: JsonReportInput): Record<string, unknown> {
     ...(input.provenance ? { provenance: input.provenance } : {}),
     // The inventory: which image, built on which base, from which commit and pipeline (docs/images.md).
     ...(input.images?.length ? { images: input.images.map((image) => ({ ...image, ...(input.provenance ? { provenance: input.provenance } : {}) })) } : {}),
-    findings: sortByRisk(input.findings).map(findingJson),
-    fixed: sortByRisk(input.fixed ?? []).map(findingJson),
+    findings: listOf(sortByRisk(input.findings), findingJson),
+    fixed: listOf(sortByRisk(input.fixed ?? []), findingJson),
     ...(input.outputs ? { outputs: input.outputs } : {}),
   };
 }

@@ -18,9 +18,12 @@ function xml(text: string): string {
  * component: a file, package, image or route), failing when one of its findings tripped the gate.
  */
 export function renderJunit(findings: readonly Finding[], verdict: Verdict, stage: string): string {
+  return [...junitText(findings, verdict, stage)].join('');
+}
+
+/** The same document in pieces, a few hundred cases at a time: at 100k findings it is never one string. */
+export function* junitText(findings: readonly Finding[], verdict: Verdict, stage: string): Generator<string> {
   const tripped = new Set(verdict.failures.flatMap((f) => f.findings.map((t) => t.fingerprint ?? t.where)));
-  const out: string[] = ['<?xml version="1.0" encoding="UTF-8"?>'];
-  const suites: string[] = [];
   const gateCases = verdict.failures.map(
     (failure) => `    <testcase classname="pipewarden.gate" name="${xml(failure.rule)}"><failure message="${xml(`${failure.matched} findings, at most ${failure.max}`)}">${xml(failure.findings.map((f) => `${f.priority ?? ''} ${f.ruleId} ${f.where}`).join('\n'))}</failure></testcase>`,
   );
@@ -31,16 +34,45 @@ export function renderJunit(findings: readonly Finding[], verdict: Verdict, stag
     gateCases.push(incomplete ? `    <testcase classname="pipewarden.gate" name="complete scan"><failure message="the scan is incomplete">${reasons}</failure></testcase>` : `    <testcase classname="pipewarden.gate" name="complete scan"><system-out>${reasons}</system-out></testcase>`);
   }
   if (gateCases.length === 0) gateCases.push(`    <testcase classname="pipewarden.gate" name="gate (${xml(stage)})"/>`);
-  suites.push(`  <testsuite name="pipewarden gate" tests="${gateCases.length}" failures="${verdict.failures.length + incomplete}">\n${gateCases.join('\n')}\n  </testsuite>`);
+  // Every suite's counts go in the headers, before its cases: the groups are made (and their failing counted)
+  // first, the text of each case only as it is written.
+  const suites = toolSuites(findings, tripped);
+  const failures = verdict.failures.length + incomplete + suites.reduce((n, suite) => n + suite.failed, 0);
+  const tests = gateCases.length + suites.reduce((n, suite) => n + suite.groups.length, 0);
+  yield `<?xml version="1.0" encoding="UTF-8"?>\n<testsuites name="pipewarden" tests="${tests}" failures="${failures}">\n`;
+  yield `  <testsuite name="pipewarden gate" tests="${gateCases.length}" failures="${verdict.failures.length + incomplete}">\n${gateCases.join('\n')}\n  </testsuite>\n`;
+  for (const suite of suites) {
+    yield `  <testsuite name="${xml(suite.tool)}" tests="${suite.groups.length}" failures="${suite.failed}">\n`;
+    for (let i = 0; i < suite.groups.length; i += 256) {
+      let text = '';
+      for (const group of suite.groups.slice(i, i + 256)) text += `${caseOf(group)}\n`;
+      yield text;
+    }
+    yield '  </testsuite>\n';
+  }
+  yield '</testsuites>\n';
+}
+
+interface CaseGroup {
+  members: Finding[];
+  failing: boolean;
+}
+
+interface ToolSuite {
+  tool: string;
+  groups: CaseGroup[];
+  failed: number;
+}
+
+/** Per tool (most urgent first), its findings grouped by rule and component, each group failing or not. */
+function toolSuites(findings: readonly Finding[], tripped: ReadonlySet<string>): ToolSuite[] {
   const byTool = new Map<string, Finding[]>();
   for (const finding of sortByRisk(findings)) if (!finding.suppressed) {
     const list = byTool.get(finding.tool);
     if (list) list.push(finding);
     else byTool.set(finding.tool, [finding]);
   }
-  let failures = verdict.failures.length + incomplete;
-  let tests = gateCases.length;
-  for (const [tool, list] of byTool) {
+  return [...byTool].map(([tool, list]) => {
     const groups = new Map<string, Finding[]>();
     for (const f of list) {
       const key = `${f.ruleId}\u0000${componentOf(f)}`;
@@ -50,18 +82,18 @@ export function renderJunit(findings: readonly Finding[], verdict: Verdict, stag
     }
     let failed = 0;
     const cases = [...groups.values()].map((members) => {
-      const top = members[0]!;
-      const component = componentOf(top);
       const failing = members.some((f) => tripped.has(f.fingerprint ?? whereOf(f)));
       if (failing) failed++;
-      const body = members.map((f) => `${f.priority ?? ''} risk ${f.risk ?? ''} ${f.severity} ${whereOf(f)}: ${f.message}`).join('\n');
-      const summary = `${top.severity}: ${top.message}`.slice(0, 300);
-      return `    <testcase classname="${xml(component)}" name="${xml(`${top.ruleId} in ${component}${members.length > 1 ? ` (${members.length} places)` : ''}`)}" file="${xml(top.location?.uri ?? '')}"${top.location?.startLine ? ` line="${top.location.startLine}"` : ''}>${failing ? `<failure message="${xml(summary)}" type="${xml(top.priority ?? top.severity)}">${xml(body)}</failure>` : `<system-out>${xml(body)}</system-out>`}</testcase>`;
+      return { members, failing };
     });
-    failures += failed;
-    tests += cases.length;
-    suites.push(`  <testsuite name="${xml(tool)}" tests="${cases.length}" failures="${failed}">\n${cases.join('\n')}\n  </testsuite>`);
-  }
-  out.push(`<testsuites name="pipewarden" tests="${tests}" failures="${failures}">`, ...suites, '</testsuites>', '');
-  return out.join('\n');
+    return { tool, groups: cases, failed };
+  });
+}
+
+function caseOf({ members, failing }: CaseGroup): string {
+  const top = members[0]!;
+  const component = componentOf(top);
+  const body = members.map((f) => `${f.priority ?? ''} risk ${f.risk ?? ''} ${f.severity} ${whereOf(f)}: ${f.message}`).join('\n');
+  const summary = `${top.severity}: ${top.message}`.slice(0, 300);
+  return `    <testcase classname="${xml(component)}" name="${xml(`${top.ruleId} in ${component}${members.length > 1 ? ` (${members.length} places)` : ''}`)}" file="${xml(top.location?.uri ?? '')}"${top.location?.startLine ? ` line="${top.location.startLine}"` : ''}>${failing ? `<failure message="${xml(summary)}" type="${xml(top.priority ?? top.severity)}">${xml(body)}</failure>` : `<system-out>${xml(body)}</system-out>`}</testcase>`;
 }

@@ -8,12 +8,12 @@ import type { Log } from '../sarif/types.js';
 import { fixedOf } from '../model/groups.js';
 import type { EmitContext, EmitOutputs, RunSummary } from '../model/outputs.js';
 import { renderMarkdown, type SummaryInput } from './summary.js';
-import { renderJunit } from './junit.js';
+import { junitText } from './junit.js';
 import { renderJson } from './json.js';
 import { renderHtml } from './html.js';
 import { githubSarif } from './github-sarif.js';
 import { GITLAB_REPORT_FILES, gitlabReports, type GitlabReportType } from './gitlab.js';
-import { reportJsonFile } from './json-text.js';
+import { lazyList, reportJsonFile } from './json-text.js';
 
 export type { EmitContext, EmitOutputs };
 
@@ -67,12 +67,12 @@ export async function emit(log: Log, summary: RunSummary, outDir: string, contex
   const input: SummaryInput = { ...summary, fixed: summary.fixed ?? fixedOf(log), github, links: summary.links ?? context.links };
   await writeFileAtomic(outputs.sarif, sarifText(log));
   await writeFileAtomic(outputs.summary, renderMarkdown(input));
-  await writeFileAtomic(outputs.junit, renderJunit(input.findings, input.verdict, input.stage));
-  await writeFileAtomic(outputs.json, reportJsonFile(renderJson(input)));
+  await writeFileAtomic(outputs.junit, junitText(input.findings, input.verdict, input.stage));
+  await writeFileAtomic(outputs.json, reportJsonFile(renderJson(input, lazyList)));
   await writeFileAtomic(outputs.html, renderHtml({ ...input, commit: context.commit }));
   if (context.gitlab) {
     // Waived findings stay out of GitLab's reports: GitLab would open them as vulnerabilities.
-    const reports = gitlabReports(input.findings.filter((f) => !f.suppressed), context.gitlab);
+    const reports = gitlabReports(input.findings.filter((f) => !f.suppressed), context.gitlab, lazyList);
     for (const [type, report] of Object.entries(reports) as [GitlabReportType, unknown][]) {
       const file = join(outDir, GITLAB_REPORT_FILES[type]);
       await writeFileAtomic(file, reportJsonFile(report));
