@@ -49,3 +49,23 @@ describe.skipIf(!hasShared)('GitLab reports from every corpus format, valid agai
     });
   }
 });
+
+describe('GitLab identifiers', () => {
+  it('lists the rule, each advisory and each CWE once, whatever the spelling or repetition', () => {
+    const log = {
+      version: '2.1.0' as const,
+      runs: [
+        {
+          tool: { driver: { name: 'Acme Scan', rules: [{ id: 'R1', properties: { tags: ['CWE-79', 'cwe-79', 'CWE-89'] } }] } },
+          results: [
+            { ruleId: 'R1', message: { text: 'one' }, properties: { 'pipewarden/ids': ['CVE-2021-44228', 'cve-2021-44228', 'GHSA-jfh8-c2jp-5v3q', 'GHSA-jfh8-c2jp-5v3q'] } },
+            { ruleId: 'R1', message: { text: 'two' } },
+          ],
+        },
+      ],
+    };
+    const [first, second] = (gitlabReports(findingsOf(log), context).sast as { vulnerabilities: { identifiers: { type: string; value: string }[] }[] }).vulnerabilities;
+    expect(first!.identifiers.map((i) => `${i.type}:${i.value}`)).toEqual(['acme_scan_rule:R1', 'cve:CVE-2021-44228', 'ghsa:GHSA-jfh8-c2jp-5v3q', 'cwe:79', 'cwe:89']);
+    expect(second!.identifiers.map((i) => `${i.type}:${i.value}`)).toEqual(['acme_scan_rule:R1', 'cwe:79', 'cwe:89']);
+  });
+});

@@ -34,17 +34,33 @@ function uuidOf(text: string): string {
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-5${h.slice(13, 16)}-${((parseInt(h[16]!, 16) & 3) | 8).toString(16)}${h.slice(17, 20)}-${h.slice(20, 32)}`;
 }
 
-function identifiers(finding: Finding): { type: string; name: string; value: string; url?: string }[] {
+type Identifier = { type: string; name: string; value: string; url?: string };
+
+/** Per tool name, its rule identifiers' type; per CWE, its identifier: made once, not per vulnerability. */
+const ruleTypes = new Map<string, string>();
+const cweIdentifiers = new Map<string, Readonly<Identifier>>();
+
+function cweIdentifier(cwe: string): Readonly<Identifier> {
+  let id = cweIdentifiers.get(cwe);
+  if (!id) {
+    const n = cwe.replace(/^CWE-/, '');
+    cweIdentifiers.set(cwe, (id = Object.freeze({ type: 'cwe', name: cwe, value: n, url: `https://cwe.mitre.org/data/definitions/${n}.html` })));
+  }
+  return id;
+}
+
+function identifiers(finding: Finding): Identifier[] {
   const ids = prop(finding.result.properties, PROP.ids) ?? [];
-  const out: { type: string; name: string; value: string; url?: string }[] = [{ type: `${finding.tool.toLowerCase().replace(/[^a-z0-9]+/g, '_')}_rule`, name: `${finding.tool} ${finding.ruleId}`.slice(0, 255), value: finding.ruleId }];
+  let type = ruleTypes.get(finding.tool);
+  if (type === undefined) ruleTypes.set(finding.tool, (type = `${finding.tool.toLowerCase().replace(/[^a-z0-9]+/g, '_')}_rule`));
+  const out: Identifier[] = [{ type, name: `${finding.tool} ${finding.ruleId}`.slice(0, 255), value: finding.ruleId }];
   for (const id of ids) {
     if (/^CVE-\d{4}-\d+$/i.test(id)) out.push({ type: 'cve', name: id.toUpperCase(), value: id.toUpperCase(), url: `https://nvd.nist.gov/vuln/detail/${id.toUpperCase()}` });
     else if (/^GHSA-/i.test(id)) out.push({ type: 'ghsa', name: id, value: id, url: `https://github.com/advisories/${id}` });
   }
-  for (const cwe of finding.cwes) {
-    const n = cwe.replace(/^CWE-/, '');
-    out.push({ type: 'cwe', name: cwe, value: n, url: `https://cwe.mitre.org/data/definitions/${n}.html` });
-  }
+  for (const cwe of finding.cwes) out.push(cweIdentifier(cwe));
+  // The rule's is first and alone of its type; a finding's CWEs are distinct: only advisory ids can repeat.
+  if (out.length <= 2 || (ids.length < 2 && new Set(finding.cwes).size === finding.cwes.length)) return out;
   const seen = new Set<string>();
   return out.filter((i) => (seen.has(`${i.type}:${i.value}`) ? false : (seen.add(`${i.type}:${i.value}`), true)));
 }
