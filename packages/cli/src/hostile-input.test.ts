@@ -131,3 +131,14 @@ describe('line numbers that are not line numbers', () => {
     if (hasShared) expect(validateSarif(JSON.parse(await readFile(join(dir, 'out.sarif'), 'utf8'))).errors).toEqual([]);
   });
 });
+
+describe('a log larger than the memory node is given', () => {
+  it('ends with one line naming the limit and how to raise it, exit 2, no stack, nothing written', async () => {
+    const results = Array.from({ length: 40_000 }, (_, i) => ({ ruleId: `R${i % 50}`, level: 'warning', message: { text: `finding ${i} ${'x'.repeat(200)}` }, locations: [{ physicalLocation: { artifactLocation: { uri: `src/f${i}.js` }, region: { startLine: 1 + (i % 300) } } }] }));
+    await write('big.sarif', JSON.stringify({ version: '2.1.0', runs: [{ tool: { driver: { name: 'Big' } }, results }] }));
+    const run = spawnSync(process.execPath, [CLI, 'convert', 'big.sarif', '-o', 'out.sarif'], { cwd: dir, encoding: 'utf8', timeout: 60_000, env: { ...process.env, PIPEWARDEN_OFFLINE: '1', NODE_OPTIONS: '--max-old-space-size=40' } });
+    expect(run.status).toBe(2);
+    expect(run.stderr.trim().split('\n')).toEqual([expect.stringMatching(/^pipewarden: out of memory \(\d+ MB\): give node more with NODE_OPTIONS=--max-old-space-size=<MB>$/)]);
+    expect(existsSync(join(dir, 'out.sarif'))).toBe(false);
+  });
+});
