@@ -1,4 +1,3 @@
-import { EnvHttpProxyAgent, fetch as undiciFetch } from 'undici';
 import type { Fetcher } from '@pipewarden/core';
 
 /**
@@ -11,6 +10,10 @@ export function feedFetcher(env: Readonly<Record<string, string | undefined>>): 
   const httpsProxy = pick('HTTPS_PROXY');
   const httpProxy = pick('HTTP_PROXY');
   if (!httpsProxy && !httpProxy) return globalThis.fetch as unknown as Fetcher;
-  const dispatcher = new EnvHttpProxyAgent({ httpProxy, httpsProxy, noProxy: pick('NO_PROXY') });
-  return ((url: string, init?: { signal?: AbortSignal }) => undiciFetch(url, { ...init, dispatcher })) as unknown as Fetcher;
+  // undici is loaded on the first download through the proxy, not with every command.
+  const client = import('undici').then(({ EnvHttpProxyAgent, fetch }) => ({ fetch, dispatcher: new EnvHttpProxyAgent({ httpProxy, httpsProxy, noProxy: pick('NO_PROXY') }) }));
+  return (async (url: string, init?: { signal?: AbortSignal }) => {
+    const { fetch, dispatcher } = await client;
+    return fetch(url, { ...init, dispatcher });
+  }) as unknown as Fetcher;
 }

@@ -1,4 +1,4 @@
-import { Agent, ProxyAgent, fetch, type Dispatcher } from 'undici';
+import type { Dispatcher } from 'undici';
 import type { ToolFetch } from './install.js';
 
 /** The proxy settings as the platform read them (HTTPS_PROXY, HTTP_PROXY, NO_PROXY in either case). */
@@ -30,18 +30,25 @@ export function bypassesProxy(url: URL, noProxy: string | undefined): boolean {
  * here: Node adds NODE_EXTRA_CA_CERTS to the trusted roots of every TLS connection at start-up.
  */
 export function proxiedFetch(settings: ProxySettings): ToolFetch {
-  const direct = new Agent();
-  const agents = new Map<string, Dispatcher>();
-  const proxyFor = (uri: string) => {
-    let agent = agents.get(uri);
-    if (!agent) agents.set(uri, (agent = new ProxyAgent({ uri })));
-    return agent;
-  };
-  const dispatcherFor = (url: URL): Dispatcher => {
-    const proxy = url.protocol === 'https:' ? (settings.httpsProxy || settings.httpProxy) : settings.httpProxy;
-    return proxy && !bypassesProxy(url, settings.noProxy) ? proxyFor(proxy) : direct;
-  };
+  // undici is loaded on the first download, not with every command (a tenth of a second of each start).
+  let client: Promise<{ fetch: typeof import('undici').fetch; dispatcherFor: (url: URL) => Dispatcher }> | undefined;
+  const load = () =>
+    (client ??= import('undici').then(({ Agent, ProxyAgent, fetch }) => {
+      const direct = new Agent();
+      const agents = new Map<string, Dispatcher>();
+      const proxyFor = (uri: string) => {
+        let agent = agents.get(uri);
+        if (!agent) agents.set(uri, (agent = new ProxyAgent({ uri })));
+        return agent;
+      };
+      const dispatcherFor = (url: URL): Dispatcher => {
+        const proxy = url.protocol === 'https:' ? (settings.httpsProxy || settings.httpProxy) : settings.httpProxy;
+        return proxy && !bypassesProxy(url, settings.noProxy) ? proxyFor(proxy) : direct;
+      };
+      return { fetch, dispatcherFor };
+    }));
   return async (url) => {
+    const { fetch, dispatcherFor } = await load();
     // Redirects are followed by hand: each hop may be on a host NO_PROXY exempts, or not.
     let target = new URL(url);
     for (let hop = 0; hop < 10; hop++) {
