@@ -179,10 +179,18 @@ function buildRun(group: ToolRun, findings: readonly Finding[], categoryId: stri
   };
 }
 
-/** The text GitHub will receive and its gzipped size, serialized once. */
-function measured(log: Log): { text: string; size: number } {
+/**
+ * The text GitHub will receive and its gzipped size (an upper bound), serialized once. A text that fits the
+ * limit as it is fits it gzipped (deflate adds at most 5 bytes per 16 KB stored block); otherwise level 1,
+ * which compresses less than the uploader's default level, decides when it fits, and only a file near the
+ * limit is measured again at the default level.
+ */
+function measured(log: Log, limit: number): { text: string; size: number } {
   const text = `${JSON.stringify(log)}\n`;
-  return { text, size: gzipSync(text).length };
+  const bound = Buffer.byteLength(text) * 1.001 + 64;
+  if (bound <= limit) return { text, size: Math.ceil(bound) };
+  const fast = gzipSync(text, { level: 1 }).length;
+  return { text, size: fast <= limit ? fast : gzipSync(text).length };
 }
 
 /**
@@ -245,7 +253,7 @@ export function githubSarif(log: Log, options: GithubSarifOptions = {}): GithubS
         runs: kept.map(({ group, findings }) => buildRun(group, findings, categoryId, options.anchorUri, limits)),
       });
       let out = make();
-      let { text, size } = measured(out);
+      let { text, size } = measured(out, limits.gzipBytes);
       // Over the size limit: drop the file's lowest-risk results (across its tools) until it fits.
       while (size > limits.gzipBytes) {
         const ranked = sortByRisk(kept.flatMap(({ findings }) => findings));
@@ -254,7 +262,7 @@ export function githubSarif(log: Log, options: GithubSarifOptions = {}): GithubS
         for (const finding of ranked.slice(keep)) omit(finding, 'file size');
         kept = kept.map(({ group, findings }) => ({ group, findings: findings.filter((f) => survivors.has(f)) }));
         out = make();
-        ({ text, size } = measured(out));
+        ({ text, size } = measured(out, limits.gzipBytes));
       }
       // Results GitHub would refuse (no file anywhere) are counted once, on the final shape.
       for (const { findings } of kept) {
