@@ -32,7 +32,8 @@ export function applyWaivers(log: Log, waivers: readonly Waiver[], today: string
     const ends = Date.parse(`${waiver.expires}T00:00:00Z`);
     return { waiver, index, expired: ends < now, daysLeft: Math.round((ends - now) / DAY), matched: 0, path: waiver.path ? picomatch(waiver.path, { dot: true }) : undefined };
   });
-  for (const run of log.runs) {
+  // Without a waiver there is nothing to match: no view of each result is made.
+  for (const run of live.length ? log.runs : []) {
     for (const result of run.results ?? []) {
       if (result.baselineState === 'absent') continue;
       const finding = toFinding(run, result);

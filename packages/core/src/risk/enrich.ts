@@ -1,6 +1,6 @@
 import { PROP, prop } from '../sarif/props.js';
 import picomatch from 'picomatch';
-import { toFinding } from '../finding.js';
+import { categoryOf, fileUriOf } from '../finding.js';
 import type { ContextEntry } from '../policy/config-schema.js';
 import type { Log, Result } from '../sarif/types.js';
 import { scoreVector } from './cvss.js';
@@ -80,8 +80,9 @@ export async function enrich(log: Log, options: EnrichOptions): Promise<Log> {
         if (best) props[PROP.epss] = { cve: best.cve, epss: best.epss, percentile: best.percentile };
       }
       result.properties = props;
-      const finding = toFinding(run, result);
-      const context = contextOf(result, finding.location ? decodeUri(finding.location.uri) : undefined, finding.category, options.context);
+      // What the context needs of the finding, not the whole view (100k of them were made only for this).
+      const uri = fileUriOf(result);
+      const context = contextOf(result, uri ? decodeUri(uri) : undefined, categoryOf(run, result), options.context);
       if (context) result.properties = { ...result.properties, [PROP.context]: context };
     }
   }
