@@ -118,6 +118,11 @@ describe('GitHub-ready SARIF', () => {
       if (lost.length) expect(Math.min(...kept_)).toBeGreaterThanOrEqual(Math.max(...lost));
     }
     expect(github.omitted.every((o) => o.category === 'sast')).toBe(true);
+    // Each run lists its results most urgent first.
+    for (const run of github.files.flatMap((f) => f.log.runs)) {
+      const risks = run.results!.map((r) => r.properties![PROP.risk] as number);
+      expect(risks).toEqual([...risks].sort((a, b) => b - a));
+    }
     // The runner's absolute path never reaches GitHub: that result is anchored to the repository file instead.
     const anchored = github.files.flatMap((f) => f.log.runs).flatMap((r) => r.results!).find((r) => r.partialFingerprints!['pipewarden/v1'] === 'fp-1-0:1')!;
     expect(anchored.locations![0]!.physicalLocation!.artifactLocation).toEqual({ uri: 'README.md', uriBaseId: SRCROOT });

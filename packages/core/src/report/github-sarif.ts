@@ -221,7 +221,9 @@ export function githubSarif(log: Log, options: GithubSarifOptions = {}): GithubS
     const key = `${category}\u0000${run.tool.driver.name}`;
     if (!groups.has(key)) groups.set(key, { tool: run.tool.driver.name, category, source: run, findings: [] });
   }
-  for (const finding of all) {
+  // Into the groups most urgent first: each group is then in risk order (sortByRisk is stable, so a group's
+  // order is the one a sort of its own would give), and the whole sort is the one every report shares.
+  for (const finding of sortByRisk(all)) {
     const key = `${finding.category}\u0000${finding.tool}`;
     const group = groups.get(key) ?? { tool: finding.tool, category: finding.category, source: finding.run, findings: [] };
     group.findings.push(finding);
@@ -243,7 +245,7 @@ export function githubSarif(log: Log, options: GithubSarifOptions = {}): GithubS
       const categoryId = `${prefix}/${category}${suffix}`;
       // Per tool: most urgent first, at most the per-run limit.
       let kept = part.map((group) => {
-        const sorted = sortByRisk(group.findings);
+        const sorted = group.findings;
         for (const finding of sorted.slice(limits.resultsPerRun)) omit(finding, 'results per run');
         return { group, findings: sorted.slice(0, limits.resultsPerRun) };
       });
