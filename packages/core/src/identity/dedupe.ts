@@ -26,11 +26,11 @@ interface Entry {
 }
 
 /** What the keys are made of, and nothing more. */
-function entryOf(run: Run, result: Result): Entry {
+function entryOf(run: Run, result: Result, tool: string): Entry {
   const category = categoryOf(run, result);
   const location = category === 'secrets' || category === 'sast' ? locationOf(result) : undefined;
   const cwes = category === 'sast' && location?.startLine ? cwesOf(result, ruleOf(run, result)) : [];
-  return { run, result, tool: run.tool.driver.name, category, location, cwes };
+  return { run, result, tool, category, location, cwes };
 }
 
 const fullOf = (entry: Entry): Finding => (entry.finding ??= toFinding(entry.run, entry.result));
@@ -105,6 +105,38 @@ function dedupeDastRequests(log: Log): number {
   return dropped;
 }
 
+const hasPackage = (result: Result): boolean => result.properties?.[PROP.package] !== undefined && result.properties[PROP.package] !== null;
+
+/** The file of a result's first location that names one (locationOf's uri, without the object). */
+function primaryUri(result: Result): string | undefined {
+  for (const location of result.locations ?? []) {
+    const uri = location.physicalLocation?.artifactLocation?.uri;
+    if (uri) return uri;
+  }
+  return undefined;
+}
+
+/**
+ * The files that results of more than one tool name first. Ten shards of a monorepo name different files: then
+ * no code or secret finding can join another, and none gets keys made (a million keys was most of dedupe).
+ */
+function filesOfSeveralTools(log: Log): Set<string> {
+  const firstTool = new Map<string, string>();
+  const shared = new Set<string>();
+  for (const run of log.runs) {
+    const tool = run.tool.driver.name;
+    for (const result of run.results ?? []) {
+      if (result.baselineState === 'absent' || hasPackage(result)) continue;
+      const uri = primaryUri(result);
+      if (uri === undefined) continue;
+      const seen = firstTool.get(uri);
+      if (seen === undefined) firstTool.set(uri, tool);
+      else if (seen !== tool) shared.add(uri);
+    }
+  }
+  return shared;
+}
+
 /**
  * Joins what several tools report as one thing into one result: the most severe report stays, naming every
  * tool in `pipewarden/tools` and keeping the others in `pipewarden/duplicates` (provenance). Reports of one
@@ -116,10 +148,14 @@ export function dedupe(log: Log, options: DedupeOptions = DEFAULT_DEDUPE): { mer
   if (new Set(log.runs.filter((run) => run.results?.length).map((run) => run.tool.driver.name)).size < 2) return { merged: 0 };
   const groups: Entry[][] = [];
   const byKey = new Map<string, Entry[]>();
+  const shared = filesOfSeveralTools(log);
   for (const run of log.runs) {
+    const tool = run.tool.driver.name;
     for (const result of run.results ?? []) {
       if (result.baselineState === 'absent') continue;
-      const entry = entryOf(run, result);
+      // A code or secret finding's keys all name its file: in a file no other tool reported on, it cannot join.
+      if (!hasPackage(result) && !shared.has(primaryUri(result) ?? '')) continue;
+      const entry = entryOf(run, result, tool);
       const keys = keysOf(entry, options);
       const group = keys.map((key) => byKey.get(key)).find((g) => g && g.every((other) => other.tool !== entry.tool && compatible(other, entry)));
       if (group) {
