@@ -116,17 +116,52 @@ function primaryUri(result: Result): string | undefined {
   return undefined;
 }
 
-/**
- * The files that results of more than one tool name first. Ten shards of a monorepo name different files: then
- * no code or secret finding can join another, and none gets keys made (a million keys was most of dedupe).
- */
-function filesOfSeveralTools(log: Log): Set<string> {
-  const firstTool = new Map<string, string>();
-  const shared = new Set<string>();
+/** The code and secret findings whose first file keys them (the ones a file can join), by tool. */
+function keyedByFile(log: Log): Map<string, Result[]> {
+  const byTool = new Map<string, Result[]>();
   for (const run of log.runs) {
     const tool = run.tool.driver.name;
+    let results = byTool.get(tool);
     for (const result of run.results ?? []) {
       if (result.baselineState === 'absent' || hasPackage(result)) continue;
+      if (!results) byTool.set(tool, (results = []));
+      results.push(result);
+    }
+  }
+  return byTool;
+}
+
+/** The longest text every file of these results starts with (undefined when none names a file). */
+function commonPrefix(results: readonly Result[]): string | undefined {
+  let prefix: string | undefined;
+  for (const result of results) {
+    const uri = primaryUri(result);
+    if (uri === undefined) continue;
+    if (prefix === undefined) prefix = uri;
+    else if (!uri.startsWith(prefix)) {
+      let n = 0;
+      while (n < prefix.length && n < uri.length && prefix.charCodeAt(n) === uri.charCodeAt(n)) n++;
+      prefix = prefix.slice(0, n);
+      if (!prefix) return prefix;
+    }
+  }
+  return prefix;
+}
+
+/**
+ * The files that results of more than one tool name first. The shards of a monorepo (one per service) name
+ * different files: when no tool's common prefix of file names starts another's, no file can be shared and none
+ * is looked up (a map of a million file names was most of dedupe); otherwise each is.
+ */
+function filesOfSeveralTools(log: Log): Set<string> {
+  const byTool = keyedByFile(log);
+  const prefixes = [...byTool.values()].map(commonPrefix).filter((prefix) => prefix !== undefined);
+  const nested = prefixes.some((a, i) => prefixes.some((b, j) => i !== j && b.startsWith(a)));
+  const shared = new Set<string>();
+  if (!nested) return shared;
+  const firstTool = new Map<string, string>();
+  for (const [tool, results] of byTool) {
+    for (const result of results) {
       const uri = primaryUri(result);
       if (uri === undefined) continue;
       const seen = firstTool.get(uri);
