@@ -170,7 +170,8 @@ export function prioritize(log: Log, options: { slaDays?: Partial<Record<Priorit
       // The bag is written in place (a copy of every result's bag was a tenth of merging ten shards): a bag read
       // from JSON belongs to one result; one a converter gave to several results is copied before it is written.
       const own = result.properties && !written.has(props) ? props : { ...props };
-      written.add(own);
+      // A bag made here is this result's alone: only bags that came with results need remembering.
+      if (own === result.properties) written.add(own);
       own[PROP.severity] = severityFromScore(base);
       own[PROP.risk] = score;
       own[PROP.priority] = priority;
