@@ -1,6 +1,6 @@
 import { PROP, prop } from '../sarif/props.js';
 import { categoryOf, cwesOf, locationOf, ruleOf, toFinding, type Category, type Finding, type FindingLocation } from '../finding.js';
-import { FINGERPRINT_KEY, fingerprintOf, type Log, type Result, type Run } from '../sarif/types.js';
+import { FINGERPRINT_KEY, fingerprintOf, type Location, type Log, type Result, type Run } from '../sarif/types.js';
 import { imageName, packageKey, vulnerabilityId } from './fingerprint.js';
 
 export interface DedupeOptions {
@@ -235,6 +235,20 @@ export function dedupe(log: Log, options: DedupeOptions = DEFAULT_DEDUPE): { mer
   return { merged };
 }
 
+/** Artifact indexes into the run's artifacts made URIs: the merged run has no artifacts to point into. */
+function resolveArtifacts(run: Run, locations: readonly Location[] | undefined): void {
+  for (const location of locations ?? []) {
+    const artifact = location.physicalLocation?.artifactLocation;
+    if (!artifact || artifact.index === undefined) continue;
+    const target = run.artifacts?.[artifact.index]?.location;
+    if (artifact.uri === undefined && target?.uri) {
+      artifact.uri = target.uri;
+      if (target.uriBaseId) artifact.uriBaseId = target.uriBaseId;
+    }
+    delete artifact.index;
+  }
+}
+
 /**
  * Joins logs (parallel shards, or several tools) into one: one run per tool and category, rules merged by
  * id, artifact indexes resolved to URIs so nothing points into a run that is gone. The logs' runs are taken
@@ -247,16 +261,8 @@ export function mergeLogs(logs: readonly Log[]): Log {
   for (const log of logs) {
     for (const run of log.runs) {
       for (const result of run.results ?? []) {
-        for (const location of [...(result.locations ?? []), ...(result.relatedLocations ?? [])]) {
-          const artifact = location.physicalLocation?.artifactLocation;
-          if (!artifact || artifact.index === undefined) continue;
-          const target = run.artifacts?.[artifact.index]?.location;
-          if (artifact.uri === undefined && target?.uri) {
-            artifact.uri = target.uri;
-            if (target.uriBaseId) artifact.uriBaseId = target.uriBaseId;
-          }
-          delete artifact.index;
-        }
+        resolveArtifacts(run, result.locations);
+        resolveArtifacts(run, result.relatedLocations);
       }
       delete run.artifacts;
       const key = `${run.tool.driver.name}\u0000${String(run.properties?.[PROP.category] ?? '')}\u0000${run.automationDetails?.id ?? ''}`;

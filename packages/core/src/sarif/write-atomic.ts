@@ -4,6 +4,27 @@ import { basename, dirname, join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { InputError, describeFsError } from '../errors.js';
 
+/** Text pieces are joined up to this many UTF-16 units before a write: a renderer may yield many small pieces. */
+const TEXT_BATCH = 256 * 1024;
+
+/** The chunks as bytes, small texts joined (each write is a round trip to the thread pool). */
+function* coalesced(chunks: Iterable<string | Uint8Array>): Generator<Uint8Array> {
+  let text = '';
+  for (const chunk of chunks) {
+    if (typeof chunk === 'string') {
+      text += chunk;
+      if (text.length < TEXT_BATCH) continue;
+      yield Buffer.from(text);
+      text = '';
+    } else {
+      if (text) yield Buffer.from(text);
+      text = '';
+      yield chunk;
+    }
+  }
+  if (text) yield Buffer.from(text);
+}
+
 async function writeAll(handle: FileHandle, bytes: Uint8Array): Promise<void> {
   for (let done = 0; done < bytes.length; ) done += (await handle.write(bytes, done, bytes.length - done)).bytesWritten;
 }
@@ -18,8 +39,7 @@ async function writeChunks(file: string, chunks: Iterable<string | Uint8Array>):
   const handle = await open(file, 'w');
   try {
     let writing: Promise<void> | undefined;
-    for (const chunk of chunks) {
-      const bytes = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
+    for (const bytes of coalesced(chunks)) {
       await writing;
       writing = writeAll(handle, bytes);
       // Settled only when awaited above or below; a failure meanwhile is not an unhandled rejection.
