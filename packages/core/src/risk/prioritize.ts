@@ -59,6 +59,9 @@ function prevalenceFactor(count: number): RiskFactor {
   return factor;
 }
 
+/** What a result without a property bag reads (never written: its bag is made when it is written). */
+const NO_PROPERTIES: Readonly<Record<string, unknown>> = Object.freeze({});
+
 /** A risk under way: the factors that made it, in order. */
 interface Tally {
   risk: number;
@@ -144,7 +147,8 @@ export function prioritize(log: Log, options: { slaDays?: Partial<Record<Priorit
       // Only what the formula needs: a whole Finding per result was half of prioritizing 100k results.
       const rule = ruleOf(run, result);
       const base = scoreOf(result, rule);
-      const props = result.properties ?? {};
+      const bag = result.properties;
+      const props = bag ?? NO_PROPERTIES;
       const cvss = prop(props, PROP.cvss);
       let tally: Tally;
       if (cvss) {
@@ -169,9 +173,9 @@ export function prioritize(log: Log, options: { slaDays?: Partial<Record<Priorit
       result.rank = score;
       // The bag is written in place (a copy of every result's bag was a tenth of merging ten shards): a bag read
       // from JSON belongs to one result; one a converter gave to several results is copied before it is written.
-      const own = result.properties && !written.has(props) ? props : { ...props };
+      const own = !bag ? {} : written.has(bag) ? { ...bag } : bag;
       // A bag made here is this result's alone: only bags that came with results need remembering.
-      if (own === result.properties) written.add(own);
+      if (own === bag) written.add(own);
       own[PROP.severity] = severityFromScore(base);
       own[PROP.risk] = score;
       own[PROP.priority] = priority;
