@@ -46,6 +46,27 @@ describe('dedupe', () => {
     expect(left!.properties!['pipewarden/tools']).toEqual(['ESLint', 'Semgrep']);
   });
 
+  it('joins across tools whatever their other files: a tool whose files all start alike, inside another tool\'s', () => {
+    // Services of a monorepo name different files and none can join; a file both name is found whichever
+    // tool names more (the check that skips the lookups must never skip a file two tools share).
+    const services = mergeLogs([
+      sarif('A', [{ ruleId: 'x', locations: at('services/a/app.js', 3), properties: cwe('CWE-95') }, { ruleId: 'x', locations: at('services/a/lib.js', 3), properties: cwe('CWE-95') }]),
+      sarif('B', [{ ruleId: 'y', locations: at('services/b/app.js', 3), properties: cwe('CWE-95') }]),
+    ]);
+    expect(dedupe(services).merged).toBe(0);
+    for (const [first, second] of [
+      [['src/a.js', 'src/b.js', 'lib/c.js'], ['src/a.js']],
+      [['src/a.js'], ['src/a.js', 'src/b.js']],
+      [['src/a.js', 'src/ab.js'], ['lib/z.js', 'src/a.js']],
+    ] as const) {
+      const log = mergeLogs([
+        sarif('A', first.map((uri) => ({ ruleId: 'x', locations: at(uri, 3), properties: cwe('CWE-95') }))),
+        sarif('B', second.map((uri) => ({ ruleId: 'y', locations: at(uri, 3), properties: cwe('CWE-95') }))),
+      ]);
+      expect(dedupe(log).merged, `${first.join(',')} / ${second.join(',')}`).toBe(1);
+    }
+  });
+
   it('never joins two reports of one tool, nor different lines, and can be turned off', () => {
     const same = sarif('ESLint', [
       { ruleId: 'a', locations: at('a.js', 3), properties: cwe('CWE-95') },

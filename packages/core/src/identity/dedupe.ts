@@ -1,6 +1,6 @@
 import { PROP, prop } from '../sarif/props.js';
 import { categoryOf, cwesOf, locationOf, ruleOf, toFinding, type Category, type Finding, type FindingLocation } from '../finding.js';
-import { FINGERPRINT_KEY, fingerprintOf, type Log, type Result, type Run } from '../sarif/types.js';
+import { FINGERPRINT_KEY, fingerprintOf, type Location, type Log, type Result, type Run } from '../sarif/types.js';
 import { imageName, packageKey, vulnerabilityId } from './fingerprint.js';
 
 export interface DedupeOptions {
@@ -26,11 +26,11 @@ interface Entry {
 }
 
 /** What the keys are made of, and nothing more. */
-function entryOf(run: Run, result: Result): Entry {
+function entryOf(run: Run, result: Result, tool: string): Entry {
   const category = categoryOf(run, result);
   const location = category === 'secrets' || category === 'sast' ? locationOf(result) : undefined;
   const cwes = category === 'sast' && location?.startLine ? cwesOf(result, ruleOf(run, result)) : [];
-  return { run, result, tool: run.tool.driver.name, category, location, cwes };
+  return { run, result, tool, category, location, cwes };
 }
 
 const fullOf = (entry: Entry): Finding => (entry.finding ??= toFinding(entry.run, entry.result));
@@ -80,6 +80,8 @@ function dedupeDastRequests(log: Log): number {
   let dropped = 0;
   for (const run of log.runs) {
     if (!run.results?.length) continue;
+    // Most runs hold no DAST result: they are left as they are, without a copy of their results.
+    if (!run.results.some((result) => result.properties?.[PROP.dast] !== undefined)) continue;
     const kept = new Map<string, Result>();
     const out: Result[] = [];
     for (const result of run.results) {
@@ -105,6 +107,73 @@ function dedupeDastRequests(log: Log): number {
   return dropped;
 }
 
+const hasPackage = (result: Result): boolean => result.properties?.[PROP.package] !== undefined && result.properties[PROP.package] !== null;
+
+/** The file of a result's first location that names one (locationOf's uri, without the object). */
+function primaryUri(result: Result): string | undefined {
+  for (const location of result.locations ?? []) {
+    const uri = location.physicalLocation?.artifactLocation?.uri;
+    if (uri) return uri;
+  }
+  return undefined;
+}
+
+/** The code and secret findings whose first file keys them (the ones a file can join), by tool. */
+function keyedByFile(log: Log): Map<string, Result[]> {
+  const byTool = new Map<string, Result[]>();
+  for (const run of log.runs) {
+    const tool = run.tool.driver.name;
+    let results = byTool.get(tool);
+    for (const result of run.results ?? []) {
+      if (result.baselineState === 'absent' || hasPackage(result)) continue;
+      if (!results) byTool.set(tool, (results = []));
+      results.push(result);
+    }
+  }
+  return byTool;
+}
+
+/** The longest text every file of these results starts with (undefined when none names a file). */
+function commonPrefix(results: readonly Result[]): string | undefined {
+  let prefix: string | undefined;
+  for (const result of results) {
+    const uri = primaryUri(result);
+    if (uri === undefined) continue;
+    if (prefix === undefined) prefix = uri;
+    else if (!uri.startsWith(prefix)) {
+      let n = 0;
+      while (n < prefix.length && n < uri.length && prefix.charCodeAt(n) === uri.charCodeAt(n)) n++;
+      prefix = prefix.slice(0, n);
+      if (!prefix) return prefix;
+    }
+  }
+  return prefix;
+}
+
+/**
+ * The files that results of more than one tool name first. The shards of a monorepo (one per service) name
+ * different files: when no tool's common prefix of file names starts another's, no file can be shared and none
+ * is looked up (a map of a million file names was most of dedupe); otherwise each is.
+ */
+function filesOfSeveralTools(log: Log): Set<string> {
+  const byTool = keyedByFile(log);
+  const prefixes = [...byTool.values()].map(commonPrefix).filter((prefix) => prefix !== undefined);
+  const nested = prefixes.some((a, i) => prefixes.some((b, j) => i !== j && b.startsWith(a)));
+  const shared = new Set<string>();
+  if (!nested) return shared;
+  const firstTool = new Map<string, string>();
+  for (const [tool, results] of byTool) {
+    for (const result of results) {
+      const uri = primaryUri(result);
+      if (uri === undefined) continue;
+      const seen = firstTool.get(uri);
+      if (seen === undefined) firstTool.set(uri, tool);
+      else if (seen !== tool) shared.add(uri);
+    }
+  }
+  return shared;
+}
+
 /**
  * Joins what several tools report as one thing into one result: the most severe report stays, naming every
  * tool in `pipewarden/tools` and keeping the others in `pipewarden/duplicates` (provenance). Reports of one
@@ -116,10 +185,14 @@ export function dedupe(log: Log, options: DedupeOptions = DEFAULT_DEDUPE): { mer
   if (new Set(log.runs.filter((run) => run.results?.length).map((run) => run.tool.driver.name)).size < 2) return { merged: 0 };
   const groups: Entry[][] = [];
   const byKey = new Map<string, Entry[]>();
+  const shared = filesOfSeveralTools(log);
   for (const run of log.runs) {
+    const tool = run.tool.driver.name;
     for (const result of run.results ?? []) {
       if (result.baselineState === 'absent') continue;
-      const entry = entryOf(run, result);
+      // A code or secret finding's keys all name its file: in a file no other tool reported on, it cannot join.
+      if (!hasPackage(result) && !shared.has(primaryUri(result) ?? '')) continue;
+      const entry = entryOf(run, result, tool);
       const keys = keysOf(entry, options);
       const group = keys.map((key) => byKey.get(key)).find((g) => g && g.every((other) => other.tool !== entry.tool && compatible(other, entry)));
       if (group) {
@@ -162,6 +235,20 @@ export function dedupe(log: Log, options: DedupeOptions = DEFAULT_DEDUPE): { mer
   return { merged };
 }
 
+/** Artifact indexes into the run's artifacts made URIs: the merged run has no artifacts to point into. */
+function resolveArtifacts(run: Run, locations: readonly Location[] | undefined): void {
+  for (const location of locations ?? []) {
+    const artifact = location.physicalLocation?.artifactLocation;
+    if (!artifact || artifact.index === undefined) continue;
+    const target = run.artifacts?.[artifact.index]?.location;
+    if (artifact.uri === undefined && target?.uri) {
+      artifact.uri = target.uri;
+      if (target.uriBaseId) artifact.uriBaseId = target.uriBaseId;
+    }
+    delete artifact.index;
+  }
+}
+
 /**
  * Joins logs (parallel shards, or several tools) into one: one run per tool and category, rules merged by
  * id, artifact indexes resolved to URIs so nothing points into a run that is gone. The logs' runs are taken
@@ -174,16 +261,8 @@ export function mergeLogs(logs: readonly Log[]): Log {
   for (const log of logs) {
     for (const run of log.runs) {
       for (const result of run.results ?? []) {
-        for (const location of [...(result.locations ?? []), ...(result.relatedLocations ?? [])]) {
-          const artifact = location.physicalLocation?.artifactLocation;
-          if (!artifact || artifact.index === undefined) continue;
-          const target = run.artifacts?.[artifact.index]?.location;
-          if (artifact.uri === undefined && target?.uri) {
-            artifact.uri = target.uri;
-            if (target.uriBaseId) artifact.uriBaseId = target.uriBaseId;
-          }
-          delete artifact.index;
-        }
+        resolveArtifacts(run, result.locations);
+        resolveArtifacts(run, result.relatedLocations);
       }
       delete run.artifacts;
       const key = `${run.tool.driver.name}\u0000${String(run.properties?.[PROP.category] ?? '')}\u0000${run.automationDetails?.id ?? ''}`;

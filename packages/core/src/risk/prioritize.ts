@@ -1,5 +1,5 @@
 import { fileUriOf, ruleOf, scoreOf, severityFromScore, type Finding, type Priority } from '../finding.js';
-import { PROP, prop, type Log, type Result } from '../sarif/types.js';
+import { PROP, prop, type Log, type ReportingDescriptor, type Result } from '../sarif/types.js';
 import { vulnerabilityId } from '../identity/fingerprint.js';
 
 export interface RiskFactor {
@@ -33,6 +33,92 @@ function placeOf(result: Result): string {
   return image ?? url ?? fileUriOf(result) ?? '';
 }
 
+// Most results share their severity factor (one per score) and their prevalence factor (one per count): made
+// once each and shared, frozen, instead of two objects and two texts per result (a million results made 300 MB
+// of them). Readers only read factors; a bag's own factors array is still its own.
+const severityFactors = new Map<number, RiskFactor>();
+const prevalenceFactors = new Map<number, RiskFactor>();
+
+function severityFactor(score: number): RiskFactor {
+  let factor = severityFactors.get(score);
+  if (!factor) {
+    const severity = Math.min(10, Math.max(0, score));
+    factor = Object.freeze({ factor: 'severity', detail: `${severityFromScore(score)} (${score.toFixed(1)})`, points: Math.round(severity * 10) });
+    // Scores are few (a tenth of a point apart, or a label's): a cap keeps a tool with arbitrary ones from growing it.
+    if (severityFactors.size < 10_000) severityFactors.set(score, factor);
+  }
+  return factor;
+}
+
+function prevalenceFactor(count: number): RiskFactor {
+  let factor = prevalenceFactors.get(count);
+  if (!factor) {
+    factor = Object.freeze({ factor: 'prevalence', detail: `found in ${count} places`, points: Math.min(10, 2 * (count - 1)) });
+    if (prevalenceFactors.size < 10_000) prevalenceFactors.set(count, factor);
+  }
+  return factor;
+}
+
+/** What a result without a property bag reads (never written: its bag is made when it is written). */
+const NO_PROPERTIES: Readonly<Record<string, unknown>> = Object.freeze({});
+
+/** A risk under way: the factors that made it, in order. */
+interface Tally {
+  risk: number;
+  factors: RiskFactor[];
+}
+
+function scale(tally: Tally, factor: string, detail: string, multiplier: number | undefined): void {
+  if (multiplier === undefined || multiplier === 1) return;
+  const before = tally.risk;
+  tally.risk *= multiplier;
+  tally.factors.push({ factor, detail: `${detail} (×${multiplier})`, points: Math.round(tally.risk - before) });
+}
+
+function add(tally: Tally, factor: string, detail: string, points: number): void {
+  if (!points) return;
+  tally.risk += points;
+  tally.factors.push({ factor, detail, points });
+}
+
+/** The factors that are not the same for most results: the tool's precision, the asset context, KEV, EPSS, a fix. */
+function rarerFactors(tally: Tally, props: Record<string, unknown>, rule: ReportingDescriptor | undefined): void {
+  const precision = (rule?.properties?.precision ?? props.precision) as string | undefined;
+  if (precision) scale(tally, 'confidence', `the tool's precision is ${precision}`, PRECISION[precision]);
+  const context = prop(props, PROP.context);
+  if (context?.environment) scale(tally, 'environment', `${context.environment} (${context.match})`, ENVIRONMENT[context.environment]);
+  if (context?.exposure) scale(tally, 'exposure', `${context.exposure} (${context.match})`, EXPOSURE[context.exposure]);
+  if (context?.data_sensitivity) scale(tally, 'data sensitivity', `${context.data_sensitivity} data (${context.match})`, SENSITIVITY[context.data_sensitivity]);
+  if (props[PROP.dev] === true) scale(tally, 'dev dependency', 'only a development dependency', 0.6);
+  const kev = prop(props, PROP.kev);
+  if (kev) add(tally, 'kev', `${kev.cve} is in CISA KEV since ${kev.dateAdded}`, 25);
+  if (kev?.knownRansomware) add(tally, 'ransomware', `${kev.cve} is known to be used in ransomware campaigns`, 5);
+  const epss = prop(props, PROP.epss);
+  if (epss) {
+    add(tally, 'epss', `${epss.cve}: ${(epss.epss * 100).toFixed(1)}% probability of exploitation in 30 days`, Math.round(epss.epss * 15));
+    if (epss.percentile >= 0.95) add(tally, 'epss percentile', `${epss.cve} is in the top 5% of EPSS scores (${(epss.percentile * 100).toFixed(1)}th percentile)`, 5);
+  }
+}
+
+/** Fixes are added after prevalence (the factors' order is the formula's). */
+function fixFactor(tally: Tally, props: Record<string, unknown>): void {
+  const fixes = prop(props, PROP.package)?.fixedVersions;
+  if (fixes && fixes.length) add(tally, 'fix available', `fixed in ${fixes.slice(0, 3).join(', ')}`, 3);
+}
+
+/** Whether a bag holds any member the rarer factors read: most bags (a SAST result's) hold none. */
+function hasRarerInputs(props: Record<string, unknown>, rule: ReportingDescriptor | undefined): boolean {
+  return (
+    rule?.properties?.precision !== undefined ||
+    props.precision !== undefined ||
+    props[PROP.context] !== undefined ||
+    props[PROP.dev] !== undefined ||
+    props[PROP.kev] !== undefined ||
+    props[PROP.epss] !== undefined ||
+    props[PROP.package] !== undefined
+  );
+}
+
 /**
  * The risk formula (docs/prioritization.md), 0–100:
  *   base = severity × 10 (CVSS base score when there is a vector, else security-severity, else the level)
@@ -49,9 +135,9 @@ export function prioritize(log: Log, options: { slaDays?: Partial<Record<Priorit
     for (const result of run.results ?? []) {
       if (result.baselineState === 'absent') continue;
       const key = keyOf(result);
-      const set = places.get(key) ?? new Set<string>();
+      let set = places.get(key);
+      if (!set) places.set(key, (set = new Set<string>()));
       set.add(placeOf(result));
-      places.set(key, set);
     }
   }
   const written = new Set<object>();
@@ -61,54 +147,39 @@ export function prioritize(log: Log, options: { slaDays?: Partial<Record<Priorit
       // Only what the formula needs: a whole Finding per result was half of prioritizing 100k results.
       const rule = ruleOf(run, result);
       const base = scoreOf(result, rule);
-      const finding = { rule, score: base, severity: severityFromScore(base) };
-      const props = result.properties ?? {};
-      const factors: RiskFactor[] = [];
+      const bag = result.properties;
+      const props = bag ?? NO_PROPERTIES;
       const cvss = prop(props, PROP.cvss);
-      const severity = cvss ? cvss.score : Math.min(10, Math.max(0, finding.score));
-      let risk = severity * 10;
-      factors.push({ factor: 'severity', detail: cvss ? `CVSS ${cvss.version} ${cvss.score.toFixed(1)}` : `${finding.severity} (${finding.score.toFixed(1)})`, points: Math.round(risk) });
-      const scale = (factor: string, detail: string, multiplier: number | undefined) => {
-        if (multiplier === undefined || multiplier === 1) return;
-        const before = risk;
-        risk *= multiplier;
-        factors.push({ factor, detail: `${detail} (×${multiplier})`, points: Math.round(risk - before) });
-      };
-      const add = (factor: string, detail: string, points: number) => {
-        if (!points) return;
-        risk += points;
-        factors.push({ factor, detail, points });
-      };
-      const precision = (finding.rule?.properties?.precision ?? props.precision) as string | undefined;
-      if (precision) scale('confidence', `the tool's precision is ${precision}`, PRECISION[precision]);
-      const context = prop(props, PROP.context);
-      if (context?.environment) scale('environment', `${context.environment} (${context.match})`, ENVIRONMENT[context.environment]);
-      if (context?.exposure) scale('exposure', `${context.exposure} (${context.match})`, EXPOSURE[context.exposure]);
-      if (context?.data_sensitivity) scale('data sensitivity', `${context.data_sensitivity} data (${context.match})`, SENSITIVITY[context.data_sensitivity]);
-      if (props[PROP.dev] === true) scale('dev dependency', 'only a development dependency', 0.6);
-      const kev = prop(props, PROP.kev);
-      if (kev) add('kev', `${kev.cve} is in CISA KEV since ${kev.dateAdded}`, 25);
-      if (kev?.knownRansomware) add('ransomware', `${kev.cve} is known to be used in ransomware campaigns`, 5);
-      const epss = prop(props, PROP.epss);
-      if (epss) {
-        add('epss', `${epss.cve}: ${(epss.epss * 100).toFixed(1)}% probability of exploitation in 30 days`, Math.round(epss.epss * 15));
-        if (epss.percentile >= 0.95) add('epss percentile', `${epss.cve} is in the top 5% of EPSS scores (${(epss.percentile * 100).toFixed(1)}th percentile)`, 5);
+      let tally: Tally;
+      if (cvss) {
+        const risk = cvss.score * 10;
+        tally = { risk, factors: [{ factor: 'severity', detail: `CVSS ${cvss.version} ${cvss.score.toFixed(1)}`, points: Math.round(risk) }] };
+      } else {
+        const severity = severityFactor(base);
+        tally = { risk: Math.min(10, Math.max(0, base)) * 10, factors: [severity] };
       }
+      const rarer = hasRarerInputs(props, rule);
+      if (rarer) rarerFactors(tally, props, rule);
       const count = places.get(keyOf(result))?.size ?? 1;
-      if (count > 1) add('prevalence', `found in ${count} places`, Math.min(10, 2 * (count - 1)));
-      const fixes = prop(props, PROP.package)?.fixedVersions;
-      if (fixes && fixes.length) add('fix available', `fixed in ${fixes.slice(0, 3).join(', ')}`, 3);
-      const score = Math.round(Math.min(100, Math.max(0, risk)));
-      const priority = priorityOf(score, kev !== undefined);
+      if (count > 1) {
+        const prevalence = prevalenceFactor(count);
+        tally.risk += prevalence.points;
+        tally.factors.push(prevalence);
+      }
+      if (rarer) fixFactor(tally, props);
+      const score = Math.round(Math.min(100, Math.max(0, tally.risk)));
+      const kev = props[PROP.kev] !== undefined;
+      const priority = priorityOf(score, kev);
       result.rank = score;
       // The bag is written in place (a copy of every result's bag was a tenth of merging ten shards): a bag read
       // from JSON belongs to one result; one a converter gave to several results is copied before it is written.
-      const own = result.properties && !written.has(props) ? props : { ...props };
-      written.add(own);
-      own[PROP.severity] = finding.severity;
+      const own = !bag ? {} : written.has(bag) ? { ...bag } : bag;
+      // A bag made here is this result's alone: only bags that came with results need remembering.
+      if (own === bag) written.add(own);
+      own[PROP.severity] = severityFromScore(base);
       own[PROP.risk] = score;
       own[PROP.priority] = priority;
-      own[PROP.factors] = factors;
+      own[PROP.factors] = tally.factors;
       own[PROP.slaDays] = sla[priority];
       result.properties = own;
     }

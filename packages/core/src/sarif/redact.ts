@@ -29,15 +29,32 @@ const TOKEN_RUN = /[A-Za-z0-9+/=_-]{20,}/g;
 
 /** The same as TOKEN_RUN.test, in one pass: the regular expression restarts at every character of a long prose text. */
 function hasTokenRun(text: string): boolean {
+  return (textMarks(text) & TOKEN_RUN_MARK) !== 0;
+}
+
+/** Every match of CANDIDATE holds an A, _, - or J ("PRIVATE KEY" an A, "eyJ" a J): a text with none needs no pattern. */
+const SHAPE_MARK = 1;
+/** A run of MIN_TOKEN_LENGTH token characters (TOKEN_RUN). */
+const TOKEN_RUN_MARK = 2;
+
+/**
+ * What a text may hold, in one pass over its characters: SHAPE_MARK when it has a character every credential
+ * shape needs, TOKEN_RUN_MARK when it has a run long enough to be a generated token. Most texts have neither,
+ * and testing CANDIDATE on each of a million messages, snippets and file names cost more than this pass.
+ */
+function textMarks(text: string): number {
+  let marks = 0;
   let run = 0;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     // 0-9 A-Z a-z + / = _ -
     if ((c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 43 || c === 47 || c === 61 || c === 95 || c === 45) {
-      if (++run >= MIN_TOKEN_LENGTH) return true;
+      if (c === 65 || c === 95 || c === 45 || c === 74) marks |= SHAPE_MARK;
+      if (++run >= MIN_TOKEN_LENGTH) marks |= TOKEN_RUN_MARK;
+      if (marks === (SHAPE_MARK | TOKEN_RUN_MARK)) return marks;
     } else run = 0;
   }
-  return false;
+  return marks;
 }
 /** Right before a run, these say it is a digest, not a credential: `sha256:…`, npm's `sha512-…`, Go's `h1:…`, a data URI. */
 const DIGEST_PREFIX = /(?:sha(?:1|224|256|384|512)|md5|blake2[bs]?|h1)[:-]$|base64,$/i;
@@ -131,8 +148,8 @@ function maskGenerated(text: string, found?: Set<string>): string {
 }
 
 /** Known credential shapes (SECRET_PATTERNS) masked; found collects what was masked. */
-export function redactShapes(text: string, found?: Set<string>): string {
-  if (!CANDIDATE.test(text) && !(text.includes('://') && text.includes('@'))) return text;
+export function redactShapes(text: string, found?: Set<string>, marks = textMarks(text)): string {
+  if (((marks & SHAPE_MARK) === 0 || !CANDIDATE.test(text)) && !(text.includes('://') && text.includes('@'))) return text;
   let out = text;
   for (const pattern of SECRET_PATTERNS) {
     out = out.replace(pattern, (secret: string) => {
@@ -149,7 +166,11 @@ export function redactShapes(text: string, found?: Set<string>): string {
  * `found`, when given, collects the values masked (to mask them elsewhere too).
  */
 export function redactText(text: string, found?: Set<string>): string {
-  return maskGenerated(redactShapes(text, found), found);
+  const marks = textMarks(text);
+  const shaped = redactShapes(text, found, marks);
+  // Unchanged and without a long run: nothing for maskGenerated (the pass above already looked).
+  if (shaped === text && (marks & TOKEN_RUN_MARK) === 0) return text;
+  return maskGenerated(shaped, found);
 }
 
 // Quoted values: not after a letter or digit (so "don't … it's" is prose), straight, back and curly quotes.

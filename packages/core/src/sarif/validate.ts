@@ -195,7 +195,9 @@ const shape = (members: Record<string, Check>, closed = false): Check => {
     return true;
   };
 };
-const fastMessage: Check = (v) => shape({ text: isString, markdown: isString, id: isString, arguments: arrayOf(isString) })(v) && ((v as { text?: unknown; id?: unknown }).text !== undefined || (v as { id?: unknown }).id !== undefined);
+// Made once: a shape per message checked was a closure and a lookup object for each of a million messages.
+const messageMembers = shape({ text: isString, markdown: isString, id: isString, arguments: arrayOf(isString) });
+const fastMessage: Check = (v) => messageMembers(v) && ((v as { text?: unknown; id?: unknown }).text !== undefined || (v as { id?: unknown }).id !== undefined);
 const regionMembers = shape(Object.fromEntries(['startLine', 'startColumn', 'endLine', 'endColumn'].map((k) => [k, intFrom(1)]).concat([['charOffset', intFrom(-1)], ['charLength', intFrom(0)], ['byteOffset', intFrom(-1)], ['byteLength', intFrom(0)]])));
 const fastRegion: Check = (v) => regionMembers(v) && endsAfterStart(v as Record<string, unknown>);
 const fastLocation = shape({

@@ -40,6 +40,15 @@ describe('sarifText', () => {
     expect(readdirSync(dir)).toEqual(['out.sarif']);
   });
 
+  it('writes any mix of text pieces and bytes, small or large, in order', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'pw-write-log-'));
+    const pieces: (string | Uint8Array)[] = [];
+    for (let i = 0; i < 5000; i++) pieces.push(i % 7 === 0 ? Buffer.from(`<${i}é>`) : i % 500 === 0 ? `${'x'.repeat(300_000)}${i}` : `[${i}€😀]`);
+    await writeFileAtomic(join(dir, 'mixed.txt'), pieces);
+    const expected = pieces.map((piece) => (typeof piece === 'string' ? piece : Buffer.from(piece).toString('utf8'))).join('');
+    expect(readFileSync(join(dir, 'mixed.txt'), 'utf8') === expected).toBe(true);
+  });
+
   it('leaves nothing when the target cannot be written', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'pw-write-log-'));
     await expect(writeFileAtomic(join(dir, 'out.sarif', 'deeper'), sarifText(big))).resolves.toBeUndefined();

@@ -65,6 +65,8 @@ export function isAboutSecret(run: Run, result: Result): boolean {
   const props = result.properties;
   if (props?.[PROP.package] !== undefined || props?.[PROP.image] !== undefined) return false;
   if (isSecretRule(ruleOf(run, result), result.ruleId ?? result.rule?.id)) return true;
+  // No bag, no tags nor CWE ids of its own (most results): nothing more to read, no arrays to make.
+  if (!props) return false;
   const tags = (props?.tags ?? []) as unknown[];
   if (tags.some((tag) => typeof tag === 'string' && SECRET_TAG.test(tag))) return true;
   return cwesIn([...(prop(props, PROP.cwe) ?? []), ...(prop(props, PROP.ids) ?? []), ...tags]).some((cwe) => SECRET_CWES.test(cwe));
