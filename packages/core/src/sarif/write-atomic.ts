@@ -5,13 +5,13 @@ import { basename, dirname, join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { InputError, describeFsError } from '../errors.js';
 
-async function writeChunks(file: string, chunks: Iterable<string | Uint8Array>): Promise<void> {
+async function writeChunks(file: string, chunks: Iterable<string | Uint8Array> | AsyncIterable<string | Uint8Array>): Promise<void> {
   // A deep buffer lets the disk write while the next chunks are serialized (16 KB kept the process waiting).
   const out = createWriteStream(file, { highWaterMark: 16 * 1024 * 1024 });
   const failed = new Promise<never>((_, reject) => out.once('error', reject));
   failed.catch(() => undefined);
   try {
-    for (const chunk of chunks) {
+    for await (const chunk of chunks) {
       if (!out.write(chunk)) await Promise.race([new Promise<void>((resolve) => out.once('drain', () => resolve())), failed]);
     }
     await Promise.race([new Promise<void>((resolve) => out.end(() => resolve())), failed]);
@@ -22,9 +22,10 @@ async function writeChunks(file: string, chunks: Iterable<string | Uint8Array>):
 
 /**
  * Writes beside the target then renames, so a reader never sees half a file, even if we are killed midway.
- * Chunks (an iterable of strings or bytes) are streamed: a large log never has to be one string.
+ * Chunks (an iterable of strings or bytes, or one that makes them as it goes) are streamed: a large log never
+ * has to be one string. When the chunks' maker fails, nothing is left behind.
  */
-export async function writeFileAtomic(file: string, data: string | Uint8Array | Iterable<string | Uint8Array>): Promise<void> {
+export async function writeFileAtomic(file: string, data: string | Uint8Array | Iterable<string | Uint8Array> | AsyncIterable<string | Uint8Array>): Promise<void> {
   await atomically(file, async (temp) => {
     if (typeof data === 'string' || data instanceof Uint8Array) await writeFile(temp, data);
     else await writeChunks(temp, data);
