@@ -206,7 +206,38 @@ export async function identify(log: Log, options: IdentifyOptions): Promise<Log>
 export interface Identifier {
   /** Identifies a batch of results, each in its run; batches are counted on from the ones before (occurrences in file order). */
   add(batch: readonly RunResults[]): Promise<void>;
+  /**
+   * The identity keys of a batch, without occurrences (which depend on every result before): for a caller that
+   * numbers the occurrences itself, in file order, elsewhere (another thread's batches). See setFingerprints.
+   */
+  keys(batch: readonly RunResults[]): Promise<IdentityKeys[]>;
 }
+
+/** One result's identity before its occurrence is known. */
+export interface IdentityKeys {
+  result: Result;
+  tool: string;
+  key: string;
+  /** The key without the file path, for code findings. */
+  nopath?: string | undefined;
+  secret: boolean;
+}
+
+/** The occurrences counted per tool, in file order: two tools reporting one thing get the same fingerprint. */
+export function createOccurrences(): (tool: string, key: string) => number {
+  // Counts per tool, then per key: one Map of "tool + key" strings made and hashed a new string per result.
+  const seen = new Map<string, Map<string, number>>();
+  return (tool, key) => {
+    let counts = seen.get(tool);
+    if (!counts) seen.set(tool, (counts = new Map()));
+    const n = (counts.get(key) ?? 0) + 1;
+    counts.set(key, n);
+    return n;
+  };
+}
+
+/** The counter of the path-free keys of a tool's results. */
+export const nopathCounter = (tool: string) => `nopath\u0000${tool}`;
 
 /**
  * identify() for a log that comes in batches (a streamed convert): the occurrence counts and the files looked
@@ -215,20 +246,17 @@ export interface Identifier {
 export function createIdentifier(options: IdentifyOptions): Identifier {
   const sources = createSources(options.srcRoot);
   const keyer = options.secrets ?? createSecretKeyer();
-  // Counts per tool, then per key: one Map of "tool + key" strings made and hashed a new string per result.
-  const seen = new Map<string, Map<string, number>>();
-  const occurrence = (tool: string, key: string) => {
-    let counts = seen.get(tool);
-    if (!counts) seen.set(tool, (counts = new Map()));
-    const n = (counts.get(key) ?? 0) + 1;
-    counts.set(key, n);
-    return n;
+  const occurrence = createOccurrences();
+  const keys = async (batch: readonly RunResults[]) => {
+    await readSources(batch, sources);
+    return keysOf(partsOf(batch, sources), keyer);
   };
   return {
+    keys,
     async add(batch) {
-      await readSources(batch, sources);
-      const pending = partsOf(batch, sources);
-      await identifyPending(pending, keyer, occurrence);
+      for (const entry of await keys(batch)) {
+        setFingerprints(entry, String(occurrence(entry.tool, entry.key)), entry.nopath === undefined ? undefined : String(occurrence(nopathCounter(entry.tool), entry.nopath)));
+      }
     },
   };
 }
@@ -294,26 +322,25 @@ function partsOf(batch: readonly RunResults[], sources: Sources): Pending[] {
 }
 
 /** Hashes the parts; a secret's hash is keyed for all of the batch at once (scrypt runs side by side). */
-async function identifyPending(pending: readonly Pending[], keyer: SecretKeyer, occurrence: (tool: string, key: string) => number): Promise<void> {
+async function keysOf(pending: readonly Pending[], keyer: SecretKeyer): Promise<IdentityKeys[]> {
   await keyer.prepare(pending.flatMap((entry) => (entry.secret !== undefined && UNKEYED_SECRET_HASH.test(entry.secret) ? [entry.secret] : [])));
-  for (const { result, tool, parts, nopath, secret } of pending) {
+  return pending.map(({ result, tool, parts, nopath, secret }) => {
     if (secret !== undefined) {
       const keyed = UNKEYED_SECRET_HASH.test(secret) ? keyer.rekey(secret) : secret;
       // A stand-in left unkeyed (a log not read through readReport) is keyed here, never written as it was.
       if (result.properties?.[PROP.secretHash] !== undefined && result.properties[PROP.secretHash] !== keyed) result.properties = { ...result.properties, [PROP.secretHash]: keyed };
       parts.push(keyed);
     }
-    const key = digest(parts);
-    // Occurrences are counted per tool, so two tools reporting one thing get the same fingerprint.
-    const n = occurrence(tool, key);
-    const fingerprints: Record<string, string> = { ...result.partialFingerprints, [FINGERPRINT_KEY]: `${key}:${n}` };
-    // GitHub's line hash of a secret's line could test a guess: GitHub takes the value as given, so ours stands in.
-    if (secret !== undefined && fingerprints[LINE_HASH_KEY] === undefined) fingerprints[LINE_HASH_KEY] = `${key.slice(0, 16)}:${n}`;
-    if (nopath) {
-      const nopathKey = digest(nopath);
-      fingerprints[FINGERPRINT_NOPATH_KEY] = `${nopathKey}:${occurrence(`nopath\u0000${tool}`, nopathKey)}`;
-    }
-    // The fingerprint lives in partialFingerprints only: a copy in properties was a tenth of a large log.
-    result.partialFingerprints = fingerprints;
-  }
+    return { result, tool, key: digest(parts), nopath: nopath ? digest(nopath) : undefined, secret: secret !== undefined };
+  });
+}
+
+/** The result's fingerprints from its keys and its occurrences (`n` for the key, `nopathN` for the path-free key). */
+export function setFingerprints({ result, key, nopath, secret }: IdentityKeys, n: string, nopathN: string | undefined): void {
+  const fingerprints: Record<string, string> = { ...result.partialFingerprints, [FINGERPRINT_KEY]: `${key}:${n}` };
+  // GitHub's line hash of a secret's line could test a guess: GitHub takes the value as given, so ours stands in.
+  if (secret && fingerprints[LINE_HASH_KEY] === undefined) fingerprints[LINE_HASH_KEY] = `${key.slice(0, 16)}:${n}`;
+  if (nopath !== undefined) fingerprints[FINGERPRINT_NOPATH_KEY] = `${nopath}:${nopathN}`;
+  // The fingerprint lives in partialFingerprints only: a copy in properties was a tenth of a large log.
+  result.partialFingerprints = fingerprints;
 }

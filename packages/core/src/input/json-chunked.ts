@@ -36,7 +36,7 @@ export interface SpineNode {
   readonly members?: Readonly<Record<string, SpineNode>>;
   /** For an array: what its elements are. */
   readonly items?: SpineNode;
-  /** An array whose elements are handed out (items events) instead of kept. */
+  /** An array whose elements are handed out (text events) instead of kept: never built here, not even one spanning chunks. */
   readonly sink?: boolean;
   /** Named nodes are told when they open and close. */
   readonly name?: string;
@@ -49,8 +49,11 @@ export type SpineEvent =
    * have more).
    */
   | { type: 'open'; name: string; value: unknown[] | Record<string, unknown>; parent?: { value: unknown[] | Record<string, unknown>; keys: string[] } }
-  /** A run of complete elements of a sink, in document order. */
-  | { type: 'items'; name: string; items: unknown[] }
+  /**
+   * A run of complete elements of a sink, in document order, as their JSON text between commas (`[${text}]`
+   * parses): the consumer parses it where it likes (another thread).
+   */
+  | { type: 'text'; name: string; text: string }
   /** A named container closed: `value` is complete (a sink's array stays empty). */
   | { type: 'close'; name: string; value: unknown[] | Record<string, unknown> };
 
@@ -160,12 +163,14 @@ export class ChunkedJsonScanner {
     const stack = this.stack;
     // Keep only what is still needed: from the innermost frame's unparsed members on (or the open string).
     if (stack.length) {
-      this.materialize();
-      const keep = Math.min(stack.at(-1)!.pending, this.pos);
+      // From the deepest container built on (an element of a sink being read is not built: its bytes stay).
+      const deepest = this.materialize();
+      const keep = Math.min(deepest.pending, this.pos);
       this.window = Buffer.concat([this.window.subarray(keep), chunk]);
       this.base += keep;
       this.pos -= keep;
       for (const frame of stack) {
+        if (frame.value === undefined) frame.start -= keep;
         if (frame.pending >= 0) frame.pending -= keep;
         if (frame.lastComma >= 0) frame.lastComma -= keep;
       }
@@ -191,12 +196,10 @@ export class ChunkedJsonScanner {
       if (toComma && !frame.afterMember) throw new ChunkedJsonUnreadable('a comma with no value before it');
       return;
     }
-    if (frame.array) {
+    if (frame.spine?.sink) {
+      this.events.push({ type: 'text', name: frame.spine.name ?? '', text });
+    } else if (frame.array) {
       const items = parseSlice(`[${text}]`) as unknown[];
-      if (frame.spine?.sink) {
-        this.events.push({ type: 'items', name: frame.spine.name ?? '', items });
-        return;
-      }
       const target = frame.value as unknown[];
       for (const item of items) target.push(item);
     } else {
@@ -208,19 +211,25 @@ export class ChunkedJsonScanner {
 
   private attach(parent: Frame | undefined, value: unknown[] | Record<string, unknown>): void {
     if (!parent) this.values.push(value);
-    // An element of a sink is handed out once complete (onClose), never kept.
-    else if (parent.spine?.sink) return;
     else if (parent.array) (parent.value as unknown[]).push(value);
     else setMember(parent.value as Record<string, unknown>, parent.key!, value);
   }
 
-  /** Turns every open frame into a container, outermost first, so the window before the innermost one can go. */
-  private materialize(): void {
+  /**
+   * Turns every open frame into a container, outermost first, so the window before the innermost one can go;
+   * but not an element of a sink nor what it holds. Returns the deepest frame built.
+   */
+  private materialize(): Frame {
     const stack = this.stack;
     const window = this.window;
+    let depth = stack.length;
     for (let d = 0; d < stack.length; d++) {
       const frame = stack[d]!;
       const parent = stack[d - 1];
+      if (parent?.spine?.sink) {
+        depth = d;
+        break;
+      }
       if (frame.value !== undefined) continue;
       if (parent) {
         // The parent's complete members before this child, then (for an object) the child's own key.
@@ -248,13 +257,14 @@ export class ChunkedJsonScanner {
       frame.afterMember = false;
     }
     // The innermost frame's complete members too, or an array of small values would be carried ever longer.
-    const innermost = stack.at(-1);
-    if (innermost && innermost.lastComma >= innermost.pending) {
+    const innermost = stack[depth - 1]!;
+    if (innermost.lastComma >= innermost.pending) {
       this.addMembers(innermost, innermost.pending, innermost.lastComma, true);
       innermost.pending = innermost.lastComma;
       innermost.lastComma = -1;
       innermost.afterMember = true;
     }
+    return innermost;
   }
 
   /** A container opening under a spine container: built now, so its members are followed (or handed out) as they come. */
@@ -276,7 +286,6 @@ export class ChunkedJsonScanner {
         parent.pending = at + 1;
         parent.lastComma = -1;
         parent.afterMember = true;
-        if (parent.spine?.sink) this.events.push({ type: 'items', name: parent.spine.name ?? '', items: [frame.value] });
       }
       if (frame.spine?.name) this.events.push({ type: 'close', name: frame.spine.name, value: frame.value });
     } else if (!parent) {

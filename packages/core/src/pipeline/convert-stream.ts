@@ -1,17 +1,21 @@
+import { randomBytes } from 'node:crypto';
 import { InputError } from '../errors.js';
 import type { InputDocument } from '../input/read-document.js';
 import { readRegularHead } from '../files/safe-read.js';
 import { detectFormat } from '../formats/registry.js';
-import { createIdentifier, type Identifier } from '../identity/fingerprint.js';
-import type { SecretKeyer } from '../identity/secret-hash.js';
+import { createOccurrences, nopathCounter } from '../identity/fingerprint.js';
+import type { SecretKeyer, SecretKeying } from '../identity/secret-hash.js';
 import { ChunkedJsonOffSpine, ChunkedJsonTooDeep, ChunkedJsonUnreadable, readJsonAlongSpine, type SpineEvent, type SpineNode } from '../input/json-chunked.js';
 import { DEFAULT_MAX_DEPTH } from '../input/json-stream.js';
 import { propagated, redactLog, runRedaction, type RedactionState, type RunRedaction } from '../sarif/redact-log.js';
-import { PROP, SARIF_SCHEMA_URI, SARIF_VERSION, type Log, type Result, type Run } from '../sarif/types.js';
+import { PROP, SARIF_SCHEMA_URI, SARIF_VERSION, type Log, type Run } from '../sarif/types.js';
 import { isValidSarifPart } from '../sarif/validate.js';
-import { Packer, pieces, RUN_SPINE } from '../sarif/write-log.js';
-import { createLineReader, demoteDocumentationSecret, isPlaceholderFinding, isSecretFinding, type ReadLine } from '../secrets/index.js';
-import { plainPrefix, relativizeResult, relativizeRunMembers, reportSource, type NormalizeOptions } from './normalize.js';
+import { pieces, RUN_SPINE } from '../sarif/write-log.js';
+import { NotStreamable, type BatchReply } from './convert-batch.js';
+import { defaultConvertThreads, startBatchRunner, type BatchRunner } from './convert-pool.js';
+import { plainPrefix, relativizeRunMembers, reportSource, type NormalizeOptions } from './normalize.js';
+
+export { NotStreamable } from './convert-batch.js';
 
 // convert of one large SARIF log as it is read: each batch of results is checked, redacted, normalized,
 // screened, identified, written and dropped before the next chunk of the file is read, so a million results
@@ -34,16 +38,14 @@ const READ_PER_RESULT = ['tool', 'properties', 'artifacts'];
 /** A SARIF log's runs begin within this many bytes (a log's own members before them are small). */
 const FIRST_BYTES = 1024 * 1024;
 
-/** Why a log is left to the whole-document path (said by tests; never shown to users, who see the same result either way). */
-export class NotStreamable extends Error {
-  override readonly name = 'NotStreamable';
-}
-
 export interface StreamOptions {
   /** The CLI's folder: relative paths resolve here, URIs become relative to it. */
   baseDir: string;
-  /** The command's secret keyer (the redactor's). */
+  /** The command's secret keying and keyer (the redactor's). */
+  secrets: SecretKeying;
   keyer: SecretKeyer;
+  /** Threads converting batches (default: one per core, at most four; 1: this thread alone). */
+  threads?: number | undefined;
   /** Whether the format was named (--format sarif); otherwise the log is detected as the whole path detects it. */
   formatGiven: boolean;
   /** Chunk size of the reader (tests make it small to put boundaries everywhere). */
@@ -56,25 +58,26 @@ export interface StreamCounts {
 }
 
 interface RunState {
+  id: number;
   run: Run;
   redaction: RunRedaction;
   /** The run's members before its results, as written (the first ones of the run object, in order). */
   before: string[];
   values: unknown[];
   results: unknown[];
-  rules: Map<string, number>;
   written: number;
 }
 
 /** What one conversion carries across runs and batches. */
 class Conversion {
   readonly state: RedactionState = { found: new Set(), known: [], unkeyed: [] };
-  readonly identifier: Identifier;
-  readonly readLine: ReadLine;
+  readonly occurrence = createOccurrences();
   readonly root: NormalizeOptions;
   readonly prefix: string | undefined;
   readonly source: string;
   readonly counts: StreamCounts = { runs: 0, results: 0 };
+  readonly marks: [string, string] = [`#pw-${randomBytes(12).toString('hex')}#`, `#pw-${randomBytes(12).toString('hex')}#`];
+  private runIds = 0;
 
   constructor(
     readonly file: string,
@@ -83,8 +86,6 @@ class Conversion {
     this.root = { baseDir: options.baseDir, srcRoot: options.baseDir };
     this.prefix = plainPrefix(this.root);
     this.source = reportSource(file, options.baseDir);
-    this.identifier = createIdentifier({ srcRoot: options.baseDir, secrets: options.keyer });
-    this.readLine = createLineReader(options.baseDir);
   }
 
   /** Secret hashes met so far keyed, as redactLog keys them at its end. */
@@ -99,6 +100,30 @@ class Conversion {
   /** A value masked in one place is masked everywhere by the whole path, in parts already written here too. */
   checkFound(): void {
     if (this.state.found.size && propagated(this.state.found).length) throw new NotStreamable('a secret value found is masked everywhere it appears');
+  }
+
+  /** A converted batch's text, its occurrence numbers counted on in file order. */
+  write(state: RunState, reply: BatchReply, out: ByteChunks): void {
+    if ('abort' in reply) throw new NotStreamable(reply.abort);
+    const { bytes, ends, slots, keys } = reply;
+    const tool = state.run.tool.driver.name;
+    const nopathTool = nopathCounter(tool);
+    let piece = 0;
+    let from = 0;
+    let slot = 0;
+    for (let result = 0; slot < slots.length; result++, slot++) {
+      const key = keys[2 * result]!;
+      const nopath = keys[2 * result + 1]!;
+      const n = key ? String(this.occurrence(tool, key)) : '';
+      const nopathN = nopath ? String(this.occurrence(nopathTool, nopath)) : '';
+      out.text(state.written++ ? ',\n' : '\n');
+      out.bytes(bytes, from, (from = ends[piece++]!));
+      for (; slots[slot] !== '.'; slot++) {
+        out.text(slots[slot] === '1' ? n : nopathN);
+        out.bytes(bytes, from, (from = ends[piece++]!));
+      }
+      this.counts.results++;
+    }
   }
 
   /** The repairs the SARIF reader makes before its check (formats/sarif), to the members given. */
@@ -132,9 +157,7 @@ class Conversion {
     if (!isValidSarifPart('run', run)) throw new NotStreamable('a run does not pass the check');
     const redaction = runRedaction(run, this.state);
     // The tool's rules first (fillRules in formats/sarif): results may only name rules it has.
-    const driver = run.tool.driver;
-    driver.rules ??= [];
-    const rules = new Map(driver.rules.map((rule, i) => [rule.id, i]));
+    run.tool.driver.rules ??= [];
     redaction.rules();
     redaction.rest(new Set(before));
     if (before.includes('properties')) run.properties = { ...run.properties, [PROP.source]: this.source };
@@ -151,40 +174,7 @@ class Conversion {
     }
     text += `${firstMember ? '' : ','}"results":[`;
     const values = before.map((key) => (run as unknown as Record<string, unknown>)[key]);
-    return { state: { run, redaction, before, values, results, rules, written: 0 }, text };
-  }
-
-  /** A batch of results: each checked, redacted, normalized, screened and identified; their text, one a line. */
-  async results(state: RunState, items: readonly unknown[]): Promise<string> {
-    const { run, redaction, rules } = state;
-    for (const item of items) {
-      if (!isValidSarifPart('result', item)) throw new NotStreamable('a result does not pass the check');
-      const result = item as Result;
-      const id = result.ruleId ?? result.rule?.id;
-      if (id !== undefined && !result.rule?.toolComponent) {
-        const at = rules.get(id);
-        if (at === undefined) throw new NotStreamable('a result names a rule its tool does not list');
-        const listed = run.tool.driver.rules!;
-        if (result.ruleIndex !== undefined && listed[result.ruleIndex]?.id !== id) result.ruleIndex = at;
-        if (result.rule?.index !== undefined && listed[result.rule.index]?.id !== id) result.rule.index = at;
-      }
-      redaction.result(result);
-    }
-    this.checkFound();
-    await this.rekey();
-    const kept: Result[] = [];
-    for (const item of items) {
-      const result = item as Result;
-      relativizeResult(result, this.root, this.prefix);
-      if (isSecretFinding(run, result) && (await isPlaceholderFinding(run, result, this.readLine))) continue;
-      demoteDocumentationSecret(run, result);
-      kept.push(result);
-    }
-    await this.identifier.add([{ run, results: kept }]);
-    let text = '';
-    for (const result of kept) text += `${state.written++ ? ',\n' : '\n'}${JSON.stringify(result)}`;
-    this.counts.results += kept.length;
-    return text;
+    return { state: { id: this.runIds++, run, redaction, before, values, results, written: 0 }, text };
   }
 
   /** The run's members after its results (or the whole run, when it has no results array): checked, prepared, their text. */
@@ -261,7 +251,7 @@ function unreadable(error: unknown): NotStreamable | undefined {
 async function* events(file: string, chunkBytes: number | undefined): AsyncGenerator<{ events: SpineEvent[]; read: number }> {
   try {
     const start = await startOf(file);
-    yield* readJsonAlongSpine(file, SARIF_SPINE, { start, maxDepth: DEFAULT_MAX_DEPTH, ...(chunkBytes ? { chunkBytes } : {}) });
+    yield* readJsonAlongSpine(file, SARIF_SPINE, { start, maxDepth: DEFAULT_MAX_DEPTH, chunkBytes: chunkBytes ?? BATCH_BYTES });
   } catch (error) {
     throw unreadable(error) ?? error;
   }
@@ -274,37 +264,116 @@ async function* events(file: string, chunkBytes: number | undefined): AsyncGener
  */
 export async function* convertSarifStream(file: string, options: StreamOptions, counts?: StreamCounts): AsyncGenerator<Uint8Array> {
   const conversion = new Conversion(file, options);
-  const packer = new Packer();
-  yield* packer.add(`{"$schema":${JSON.stringify(SARIF_SCHEMA_URI)},"version":${JSON.stringify(SARIF_VERSION)},"runs":[`);
+  const runner = startBatchRunner({ baseDir: options.baseDir, secrets: options.secrets, marks: conversion.marks }, options.threads ?? defaultConvertThreads());
+  try {
+    yield* convertWith(conversion, runner);
+  } finally {
+    await runner.close();
+  }
+  if (counts) Object.assign(counts, conversion.counts);
+}
+
+/**
+ * The bytes read at a time, so about the JSON of a batch: small enough that a batch's objects die in the young
+ * generation (1 MB batches made twice the garbage collection), large enough to amortise a message to a worker.
+ */
+const BATCH_BYTES = 256 * 1024;
+
+/** Batches converted at once: enough to keep every thread busy while this one reads on. */
+const IN_FLIGHT = 8;
+
+async function* convertWith(conversion: Conversion, runner: BatchRunner): AsyncGenerator<Uint8Array> {
+  const out = new ByteChunks();
+  yield* out.add(`{"$schema":${JSON.stringify(SARIF_SCHEMA_URI)},"version":${JSON.stringify(SARIF_VERSION)},"runs":[`);
   let run: Run | undefined;
   let state: RunState | undefined;
   let runs: unknown[] | undefined;
   let root: Record<string, unknown> | undefined;
-  for await (const batch of events(file, options.chunkBytes)) {
-    for (const event of batch.events) {
-      if (event.type === 'open') {
-        if (event.name === 'runs') runs = event.value as unknown[];
-        else if (event.name === 'run') [run, state] = [event.value as unknown as Run, undefined];
-        else if (event.name === 'results') {
-          const opened = await conversion.open(run!, event.parent!.keys, event.value as unknown[], conversion.counts.runs === 0);
-          state = opened.state;
-          yield* packer.add(opened.text);
-        }
-      } else if (event.type === 'items') {
-        yield* packer.add(await conversion.results(state!, event.items));
-      } else if (event.name === 'run') {
-        yield* packer.add(await conversion.close(run!, state, conversion.counts.runs === 0));
-        [run, state] = [undefined, undefined];
-      } else if (event.name === 'log') {
-        root = event.value as Record<string, unknown>;
-      }
+  const inFlight: { state: RunState; reply: Promise<BatchReply> }[] = [];
+  const settle = async (left: number) => {
+    while (inFlight.length > left) {
+      const { state, reply } = inFlight.shift()!;
+      conversion.write(state, await reply, out);
     }
-    // A document that is not a SARIF log shows it early: its runs are not under way after its first megabyte.
-    if (batch.read >= FIRST_BYTES && runs === undefined && root === undefined) throw new NotStreamable('no runs in the first megabyte');
+    return out.full();
+  };
+  try {
+    for await (const batch of events(conversion.file, conversion.options.chunkBytes)) {
+      for (const event of batch.events) {
+        if (event.type === 'open') {
+          if (event.name === 'runs') runs = event.value as unknown[];
+          else if (event.name === 'run') [run, state] = [event.value as unknown as Run, undefined];
+          else if (event.name === 'results') {
+            const opened = await conversion.open(run!, event.parent!.keys, event.value as unknown[], conversion.counts.runs === 0);
+            state = opened.state;
+            runner.setRun(state.id, run!);
+            yield* out.add(opened.text);
+          }
+        } else if (event.type === 'text') {
+          inFlight.push({ state: state!, reply: runner.convert(state!.id, event.text) });
+          yield* await settle(IN_FLIGHT);
+        } else if (event.name === 'run') {
+          yield* await settle(0);
+          yield* out.add(await conversion.close(run!, state, conversion.counts.runs === 0));
+          [run, state] = [undefined, undefined];
+        } else if (event.name === 'log') {
+          root = event.value as Record<string, unknown>;
+        }
+      }
+      // A document that is not a SARIF log shows it early: its runs are not under way after its first megabyte.
+      if (batch.read >= FIRST_BYTES && runs === undefined && root === undefined) throw new NotStreamable('no runs in the first megabyte');
+    }
+  } finally {
+    // Replies not awaited (the log given up) must not fail unhandled.
+    for (const { reply } of inFlight) reply.catch(() => undefined);
   }
   if (!root) throw new NotStreamable('the document has no top-level object');
   await conversion.finish(root, runs);
-  yield* packer.add(conversion.counts.runs ? '\n]}\n' : ']}\n');
-  yield packer.take();
-  if (counts) Object.assign(counts, conversion.counts);
+  yield* out.add(conversion.counts.runs ? '\n]}\n' : ']}\n');
+  yield* out.finish();
+}
+
+const CHUNK = 1 << 20;
+
+/** The output in chunks of about 1 MB: texts encoded into them, and the bytes of converted batches copied in. */
+class ByteChunks {
+  private buffer = Buffer.allocUnsafe(CHUNK);
+  private used = 0;
+  private done: Uint8Array[] = [];
+
+  text(text: string): void {
+    // At most 3 bytes per UTF-16 unit.
+    if (this.used + text.length * 3 > this.buffer.length) this.flush(text.length * 3);
+    this.used += this.buffer.write(text, this.used);
+  }
+
+  bytes(source: Uint8Array, from: number, to: number): void {
+    if (this.used + (to - from) > this.buffer.length) this.flush(to - from);
+    this.buffer.set(source.subarray(from, to), this.used);
+    this.used += to - from;
+  }
+
+  /** Adds a text; returns the chunks that are full. */
+  add(text: string): Uint8Array[] {
+    this.text(text);
+    return this.full();
+  }
+
+  full(): Uint8Array[] {
+    const done = this.done;
+    this.done = [];
+    return done;
+  }
+
+  /** Every chunk left, the last one too. */
+  finish(): Uint8Array[] {
+    this.flush(0);
+    return this.full();
+  }
+
+  private flush(room: number): void {
+    if (this.used) this.done.push(this.buffer.subarray(0, this.used));
+    this.buffer = Buffer.allocUnsafe(Math.max(CHUNK, room));
+    this.used = 0;
+  }
 }

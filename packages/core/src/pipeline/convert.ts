@@ -59,6 +59,8 @@ export interface ConvertToOptions extends ConvertOptions {
   streamBytes?: number | undefined;
   /** The streaming reader's chunk size (tests make it small). */
   chunkBytes?: number | undefined;
+  /** Threads converting a streamed log's batches (default: one per core, at most four). */
+  threads?: number | undefined;
 }
 
 export interface Converted {
@@ -85,7 +87,7 @@ export async function convertReportsTo(options: ConvertToOptions, output: string
     let failure: unknown;
     const chunks = async function* () {
       try {
-        yield* convertSarifStream(report!.file, { baseDir: options.baseDir, keyer, formatGiven: report!.format !== undefined, chunkBytes: options.chunkBytes }, counts);
+        yield* convertSarifStream(report!.file, { baseDir: options.baseDir, secrets: options.secrets ?? {}, keyer, formatGiven: report!.format !== undefined, chunkBytes: options.chunkBytes, threads: options.threads }, counts);
       } catch (error) {
         failure = error;
         throw error;

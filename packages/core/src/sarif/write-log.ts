@@ -6,7 +6,7 @@ const CHUNK = 1 << 20;
  * Packs texts into 1 MB buffers as UTF-8. Each text is encoded straight into the buffer: building one long
  * string of a chunk first and encoding it afterwards cost more than serializing the results did.
  */
-export class Packer {
+class Packer {
   private buffer = Buffer.allocUnsafe(CHUNK);
   private used = 0;
 
