@@ -11,7 +11,7 @@ import { propagated, redactLog, runRedaction, type RedactionState, type RunRedac
 import { PROP, SARIF_SCHEMA_URI, SARIF_VERSION, type Log, type Run } from '../sarif/types.js';
 import { isValidSarifPart } from '../sarif/validate.js';
 import { pieces, RUN_SPINE } from '../sarif/write-log.js';
-import { NotStreamable, type BatchReply } from './convert-batch.js';
+import { KEY_WIDTH, NotStreamable, type BatchReply } from './convert-batch.js';
 import { defaultConvertThreads, startBatchRunner, type BatchRunner } from './convert-pool.js';
 import { plainPrefix, relativizeRunMembers, reportSource, type NormalizeOptions } from './normalize.js';
 
@@ -112,10 +112,10 @@ class Conversion {
     let from = 0;
     let slot = 0;
     for (let result = 0; slot < slots.length; result++, slot++) {
-      const key = keys[2 * result]!;
-      const nopath = keys[2 * result + 1]!;
-      const n = key ? String(this.occurrence(tool, key)) : '';
-      const nopathN = nopath ? String(this.occurrence(nopathTool, nopath)) : '';
+      const key = keys.substr(2 * KEY_WIDTH * result, KEY_WIDTH);
+      const nopath = keys.substr((2 * result + 1) * KEY_WIDTH, KEY_WIDTH);
+      const n = key[0] !== ' ' ? String(this.occurrence(tool, key)) : '';
+      const nopathN = nopath[0] !== ' ' ? String(this.occurrence(nopathTool, nopath)) : '';
       out.text(state.written++ ? ',\n' : '\n');
       out.bytes(bytes, from, (from = ends[piece++]!));
       for (; slots[slot] !== '.'; slot++) {
