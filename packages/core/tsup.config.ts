@@ -19,10 +19,11 @@ const version = async (name: string) => (JSON.parse(await readFile(`node_modules
 
 export default defineConfig([
   {
-    entry: ['src/index.ts'],
+    // A streamed convert's worker threads start convert-worker.js by file, next to index.js.
+    entry: ['src/index.ts', 'src/convert-worker.ts'],
     format: ['esm'],
     target: 'node20',
-    dts: true,
+    dts: { entry: 'src/index.ts' },
     sourcemap: true,
   },
   {

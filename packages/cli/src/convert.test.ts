@@ -1,6 +1,7 @@
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { STREAM_CONVERT_BYTES } from '@pipewarden/core';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { promisify } from 'node:util';
@@ -114,5 +115,56 @@ describe('a real tool\'s SARIF that breaks one rule of the schema', () => {
     expect(log.runs[0]!.results.map((r) => r.message.text)).toEqual(['finding 1', 'Rule one', 'finding 3']);
     // The official schema lives in ../shared: checked where it is there (CI).
     if (hasShared) expect(validateSarif(log)).toMatchObject({ valid: true });
+  });
+});
+
+describe('a SARIF log large enough to be converted as it is read', () => {
+  // Over the 16 MB from which `convert -o` streams (worker threads, the built CLI); stdout gets the whole-document
+  // path: the two must be the same bytes.
+  async function cli(cwd: string, args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+    const env = { ...process.env, PIPEWARDEN_SECRET_KEY: 'cli-stream-test-key-0123456789abcdef' };
+    try {
+      const { stdout, stderr } = await run(process.execPath, [CLI, 'convert', ...args], { cwd, env, maxBuffer: 256 * 1024 * 1024 });
+      return { code: 0, stdout, stderr };
+    } catch (error) {
+      const e = error as { code: number; stdout: string; stderr: string };
+      return { code: e.code, stdout: e.stdout, stderr: e.stderr };
+    }
+  }
+
+  function bigLog(results: number): string {
+    const rules = Array.from({ length: 200 }, (_, r) => ({ id: `R${r}`, shortDescription: { text: `rule ${r}` }, properties: { tags: r % 4 ? ['security', 'external/cwe/cwe-89'] : ['security', 'secret', 'external/cwe/cwe-798'] } }));
+    const lines = Array.from({ length: results }, (_, i) =>
+      JSON.stringify({
+        ruleId: `R${i % 200}`,
+        level: ['error', 'warning', 'note'][i % 3],
+        message: { text: `Finding ${i % 5000}: tainted value "v${i % 7}" reaches a sink ${'é中😀'.repeat(i % 3)} ${'x'.repeat(300)}` },
+        locations: [{ physicalLocation: { artifactLocation: { uri: i % 10 ? `src/m${i % 50}/f${i % 13}.js` : 'src/app.js' }, region: { startLine: 1 + (i % 3), snippet: { text: 'const password = "changeme";' } } } }],
+      }),
+    );
+    return `{"version":"2.1.0","runs":[{"tool":{"driver":{"name":"Synth","rules":${JSON.stringify(rules)}}},"results":[\n${lines.join(',\n')}\n]},{"tool":{"driver":{"name":"Synth"}},"results":[]}]}`;
+  }
+
+  it('writes with -o what the whole-document path writes to stdout, byte for byte', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'pw-stream-'));
+    await mkdir(join(dir, 'src'));
+    await writeFile(join(dir, 'src', 'app.js'), 'const a = 1;\nconst password = "changeme";\nquery(input);\nconst token = "live-value-1";\n');
+    await writeFile(join(dir, 'big.sarif'), bigLog(40_000));
+    expect((await stat(join(dir, 'big.sarif'))).size).toBeGreaterThan(STREAM_CONVERT_BYTES);
+    const streamed = await cli(dir, ['big.sarif', '-o', 'out.sarif']);
+    // The stand-ins flagged as secrets in src/app.js (lines 1 and 2) are dropped.
+    expect(streamed).toMatchObject({ code: 0, stderr: 'pipewarden › wrote out.sarif: 2 runs, 38667 results\n' });
+    const whole = await cli(dir, ['big.sarif']);
+    expect(whole.code).toBe(0);
+    expect(await readFile(join(dir, 'out.sarif'), 'utf8')).toBe(whole.stdout);
+  });
+
+  it('refuses a large broken log with the whole path\'s one line, leaving nothing behind', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'pw-stream-bad-'));
+    await writeFile(join(dir, 'cut.sarif'), bigLog(40_000).slice(0, -100));
+    const result = await cli(dir, ['cut.sarif', '-o', 'out.sarif']);
+    expectOneLineError(result, 'cut.sarif', /is truncated.*at byte \d+/);
+    expect(existsSync(join(dir, 'out.sarif'))).toBe(false);
+    expect(await readdir(dir)).toEqual(['cut.sarif']);
   });
 });

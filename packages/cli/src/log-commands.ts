@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import {
   applyBaseline,
   convertReports,
+  convertReportsTo,
   createRedactor,
   dedupe,
   gateLog,
@@ -88,17 +89,18 @@ export async function convert(args: string[], io: CliIo): Promise<number> {
     return 0;
   }
   const options = validateOptions(convertOptionsSchema, { ...values, reports: positionals });
-  const log = await convertReports({
+  const convertOptions = {
     reports: options.reports.map((file) => ({ file, format: options.format })),
     baseDir: io.cwd,
-    warn: (message) => io.stderr.write(`pipewarden: warning: ${message}\n`),
+    warn: (message: string) => io.stderr.write(`pipewarden: warning: ${message}\n`),
     secrets: secretKeyingOf(io.env, provenanceOf(io.env)?.repository),
-  });
+  };
   if (options.output) {
-    await writeFileAtomic(resolve(io.cwd, options.output), sarifText(log));
-    const results = log.runs.reduce((n, run) => n + (run.results?.length ?? 0), 0);
-    io.stderr.write(`pipewarden › wrote ${options.output}: ${log.runs.length} run${log.runs.length === 1 ? '' : 's'}, ${results} result${results === 1 ? '' : 's'}\n`);
+    // A large SARIF log is converted as it is read, never held whole (convertReportsTo).
+    const { runs, results } = await convertReportsTo(convertOptions, resolve(io.cwd, options.output));
+    io.stderr.write(`pipewarden › wrote ${options.output}: ${runs} run${runs === 1 ? '' : 's'}, ${results} result${results === 1 ? '' : 's'}\n`);
   } else {
+    const log = await convertReports(convertOptions);
     // Each chunk holds whole results, so it decodes on its own.
     const decoder = new TextDecoder();
     for (const chunk of sarifText(log)) io.stdout.write(decoder.decode(chunk));

@@ -56,7 +56,7 @@ export { runPipeline } from './pipeline/run.js';
 export type { ScanOutcome, PipelineParts } from './pipeline/types.js';
 export { gateLogWith, type GateLogOptions, type GateLogOutcome } from './pipeline/gate-log.js';
 export { assess, todayUtc, stageGate, feedSource, type AssessOptions, type FeedSource } from './pipeline/assess.js';
-export { convertReports, readBaseline, type ReportInput, type ConvertOptions } from './pipeline/convert.js';
+export { convertReports, convertReportsTo, readBaseline, STREAM_CONVERT_BYTES, type Converted, type ConvertToOptions, type ReportInput, type ConvertOptions } from './pipeline/convert.js';
 export { resolveScanners, scannerOptionsOf } from './pipeline/prepare.js';
 export { scanOptionsSchema, parseScanOptions, SCAN_INPUTS, inputName, type ScanOptions, type FeedCache, type ScanInput, type InputKind, type Platform as InputPlatform } from './options/scan-options.js';
 export { renderMarkdown, renderText, severityCounts, locationLink, MARKDOWN_LIMIT, type SummaryInput } from './report/summary.js';

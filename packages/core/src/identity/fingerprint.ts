@@ -1,7 +1,7 @@
 import { PROP, prop, type PackageProp } from '../sarif/props.js';
 import { hash } from 'node:crypto';
 import { readdir } from 'node:fs/promises';
-import { rootReader } from '../files/safe-read.js';
+import { rootReader, type RootReader } from '../files/safe-read.js';
 import { messageText, ruleOf } from '../finding.js';
 import { isAboutSecret } from '../secrets/rule-meaning.js';
 import { FINGERPRINT_KEY, SRCROOT, type Log, type Result, type Run } from '../sarif/types.js';
@@ -91,56 +91,72 @@ async function eachLimited<T>(items: readonly T[], limit: number, fn: (item: T) 
 /** Source files larger than this get no line hash or code window (a generated bundle, a data dump). */
 const MAX_SOURCE_BYTES = 64 * 1024 * 1024;
 
+/** What was looked up of the flagged files so far: kept across batches, so each file and folder is looked at once. */
 interface Sources {
   /** The text of each flagged file that could be read, by URI as written. */
   read: Map<string, Source>;
   /** URIs whose file lies outside the root: by "..", an absolute path, a file: URI, or a symlink out of it. */
   outside: Set<string>;
+  /** URIs looked up: true once read for their text, false when only checked for a way out. */
+  looked: Map<string, boolean>;
+  /** Each folder's listing (name → is a symlink), undefined when it cannot be listed, "outside" when it leads out. */
+  folders: Map<string, Promise<Map<string, boolean> | undefined | 'outside'>>;
+  reader: RootReader;
+}
+
+function createSources(srcRoot: string): Sources {
+  return { read: new Map(), outside: new Set(), looked: new Map(), folders: new Map(), reader: rootReader(srcRoot) };
+}
+
+/** Results of one batch, with the run they belong to. */
+export interface RunResults {
+  run: Run;
+  results: readonly Result[];
 }
 
 /**
- * Every flagged file of the log, read once, concurrently, before any result is looked at: awaiting them one
- * by one inside the loop left the process idle on the thread pool for over half of a 20k-result convert.
- * Reports often name files that are not in this checkout (another job's, a deleted module): one listing per
- * folder answers for all of them, where a failed open per file cost a third of a 100k-result convert.
- * Nothing outside the root is opened or listed: a URI that leaves it by its letters is not looked up, a folder
- * or file that leaves it by a symlink is found out by its real path before it is read (files/safe-read.ts).
+ * The flagged files of a batch of results that were not looked up yet, read once, concurrently, before any
+ * result is looked at: awaiting them one by one inside the loop left the process idle on the thread pool for
+ * over half of a 20k-result convert. Reports often name files that are not in this checkout (another job's,
+ * a deleted module): one listing per folder answers for all of them, where a failed open per file cost a
+ * third of a 100k-result convert. Nothing outside the root is opened or listed: a URI that leaves it by its
+ * letters is not looked up, a folder or file that leaves it by a symlink is found out by its real path before
+ * it is read (files/safe-read.ts).
  */
-async function readSources(log: Log, srcRoot: string): Promise<Sources> {
-  const reader = rootReader(srcRoot);
+async function readSources(batch: readonly RunResults[], sources: Sources): Promise<void> {
+  const { reader, outside, looked, read } = sources;
   // Grouped by the folder as written (the path functions run once per folder, not once per file).
   const byFolder = new Map<string, Map<string, { name: string; text: boolean }>>();
-  const outside = new Set<string>();
-  for (const run of log.runs) {
-    for (const result of run.results ?? []) {
+  for (const { run, results } of batch) {
+    for (const result of results) {
       const { uri, base, local } = primaryUri(run, result);
-      if (!uri || outside.has(uri)) continue;
+      if (!uri || outside.has(uri) || looked.get(uri) === true) continue;
       if (leavesRoot({ uri, uriBaseId: base })) {
         outside.add(uri);
         continue;
       }
       if (!local) continue;
+      // Text only for a result with a line (line hash, code window); the others are only checked for a way out.
+      const text = Boolean(result.locations?.[0]?.physicalLocation?.region?.startLine);
+      if (!text && looked.has(uri)) continue;
       const path = decodeUri(uri);
       const slash = path.lastIndexOf('/');
       const folder = slash < 0 ? '' : path.slice(0, slash);
       let entries = byFolder.get(folder);
       if (!entries) byFolder.set(folder, (entries = new Map()));
       const entry = entries.get(uri);
-      // Text only for a result with a line (line hash, code window); the others are only checked for a way out.
-      const text = Boolean(result.locations?.[0]?.physicalLocation?.region?.startLine);
       if (entry) entry.text ||= text;
       else entries.set(uri, { name: path.slice(slash + 1), text });
     }
   }
   const present: { uri: string; path: string; text: boolean; link: boolean }[] = [];
   await eachLimited([...byFolder], 64, async ([folder, entries]) => {
-    const where = await reader.locate(folder || '.');
-    if ('refused' in where) {
-      if (where.refused === 'outside') for (const uri of entries.keys()) outside.add(uri);
-      return;
-    }
-    const listed = await readdir(where.real, { withFileTypes: true }).then((list) => new Map(list.map((d) => [d.name, d.isSymbolicLink()])), () => undefined);
-    if (!listed) return;
+    let listing = sources.folders.get(folder);
+    if (!listing) sources.folders.set(folder, (listing = listFolder(reader, folder)));
+    const listed = await listing;
+    for (const [uri, { text }] of entries) looked.set(uri, text || looked.get(uri) === true);
+    if (listed === 'outside') for (const uri of entries.keys()) outside.add(uri);
+    if (!listed || listed === 'outside') return;
     for (const [uri, { name, text }] of entries) {
       // A name with a "." or ".." segment still goes through the reader, as before; plain names are looked up.
       if (name === '' || name === '.' || name === '..') continue;
@@ -148,7 +164,6 @@ async function readSources(log: Log, srcRoot: string): Promise<Sources> {
       if (link !== undefined) present.push({ uri, path: folder ? `${folder}/${name}` : name, text, link });
     }
   });
-  const read = new Map<string, Source>();
   await eachLimited(present, 64, async ({ uri, path, text, link }) => {
     if (!text) {
       const where = link ? await reader.locate(path) : undefined;
@@ -163,7 +178,12 @@ async function readSources(log: Log, srcRoot: string): Promise<Sources> {
     const content = got.data.toString('utf8');
     read.set(uri, { lines: content.split(/\r\n|\r|\n/), hashes: lineHashesOf(content) });
   });
-  return { read, outside };
+}
+
+async function listFolder(reader: RootReader, folder: string): Promise<Map<string, boolean> | undefined | 'outside'> {
+  const where = await reader.locate(folder || '.');
+  if ('refused' in where) return where.refused === 'outside' ? 'outside' : undefined;
+  return readdir(where.real, { withFileTypes: true }).then((list) => new Map(list.map((d) => [d.name, d.isSymbolicLink()])), () => undefined);
 }
 
 /**
@@ -179,22 +199,81 @@ async function readSources(log: Log, srcRoot: string): Promise<Sources> {
  * Identical keys in one log are told apart by occurrence (":2", ":3"), in file order.
  */
 export async function identify(log: Log, options: IdentifyOptions): Promise<Log> {
-  const sources = await readSources(log, options.srcRoot);
-  const keyer = options.secrets ?? createSecretKeyer();
+  await createIdentifier(options).add(log.runs.map((run) => ({ run, results: run.results ?? [] })));
+  return log;
+}
+
+export interface Identifier {
+  /** Identifies a batch of results, each in its run; batches are counted on from the ones before (occurrences in file order). */
+  add(batch: readonly RunResults[]): Promise<void>;
+  /**
+   * The identity keys of a batch, without occurrences (which depend on every result before): for a caller that
+   * numbers the occurrences itself, in file order, elsewhere (another thread's batches). See setFingerprints.
+   */
+  keys(batch: readonly RunResults[]): Promise<IdentityKeys[]>;
+}
+
+/** One result's identity before its occurrence is known. */
+export interface IdentityKeys {
+  result: Result;
+  tool: string;
+  key: string;
+  /** The key without the file path, for code findings. */
+  nopath?: string | undefined;
+  secret: boolean;
+}
+
+/** The occurrences counted per tool, in file order: two tools reporting one thing get the same fingerprint. */
+export function createOccurrences(): (tool: string, key: string) => number {
   // Counts per tool, then per key: one Map of "tool + key" strings made and hashed a new string per result.
   const seen = new Map<string, Map<string, number>>();
-  const occurrence = (tool: string, key: string) => {
+  return (tool, key) => {
     let counts = seen.get(tool);
     if (!counts) seen.set(tool, (counts = new Map()));
     const n = (counts.get(key) ?? 0) + 1;
     counts.set(key, n);
     return n;
   };
+}
 
-  // First every result's parts; a secret's hash is keyed for all of them at once (scrypt runs side by side).
-  const pending: { result: Result; tool: string; parts: string[]; nopath?: string[] | undefined; secret?: string | undefined }[] = [];
-  for (const run of log.runs) {
-    for (const result of run.results ?? []) {
+/** The counter of the path-free keys of a tool's results. */
+export const nopathCounter = (tool: string) => `nopath\u0000${tool}`;
+
+/**
+ * identify() for a log that comes in batches (a streamed convert): the occurrence counts and the files looked
+ * up carry over from batch to batch, so the batches give what one call on the whole log gives.
+ */
+export function createIdentifier(options: IdentifyOptions): Identifier {
+  const sources = createSources(options.srcRoot);
+  const keyer = options.secrets ?? createSecretKeyer();
+  const occurrence = createOccurrences();
+  const keys = async (batch: readonly RunResults[]) => {
+    await readSources(batch, sources);
+    return keysOf(partsOf(batch, sources), keyer);
+  };
+  return {
+    keys,
+    async add(batch) {
+      for (const entry of await keys(batch)) {
+        setFingerprints(entry, String(occurrence(entry.tool, entry.key)), entry.nopath === undefined ? undefined : String(occurrence(nopathCounter(entry.tool), entry.nopath)));
+      }
+    },
+  };
+}
+
+interface Pending {
+  result: Result;
+  tool: string;
+  parts: string[];
+  nopath?: string[] | undefined;
+  secret?: string | undefined;
+}
+
+/** Every result's identity parts (and its line hash, its outside-root mark), before any is hashed. */
+function partsOf(batch: readonly RunResults[], sources: Sources): Pending[] {
+  const pending: Pending[] = [];
+  for (const { run, results } of batch) {
+    for (const result of results) {
       if (result.baselineState === 'absent') continue;
       // Only what identity needs: a whole Finding per result was a tenth of a large convert.
       const rule = ruleOf(run, result);
@@ -239,27 +318,29 @@ export async function identify(log: Log, options: IdentifyOptions): Promise<Log>
       }
     }
   }
-  await keyer.prepare(pending.flatMap((entry) => (entry.secret !== undefined && UNKEYED_SECRET_HASH.test(entry.secret) ? [entry.secret] : [])));
+  return pending;
+}
 
-  for (const { result, tool, parts, nopath, secret } of pending) {
+/** Hashes the parts; a secret's hash is keyed for all of the batch at once (scrypt runs side by side). */
+async function keysOf(pending: readonly Pending[], keyer: SecretKeyer): Promise<IdentityKeys[]> {
+  await keyer.prepare(pending.flatMap((entry) => (entry.secret !== undefined && UNKEYED_SECRET_HASH.test(entry.secret) ? [entry.secret] : [])));
+  return pending.map(({ result, tool, parts, nopath, secret }) => {
     if (secret !== undefined) {
       const keyed = UNKEYED_SECRET_HASH.test(secret) ? keyer.rekey(secret) : secret;
       // A stand-in left unkeyed (a log not read through readReport) is keyed here, never written as it was.
       if (result.properties?.[PROP.secretHash] !== undefined && result.properties[PROP.secretHash] !== keyed) result.properties = { ...result.properties, [PROP.secretHash]: keyed };
       parts.push(keyed);
     }
-    const key = digest(parts);
-    // Occurrences are counted per tool, so two tools reporting one thing get the same fingerprint.
-    const n = occurrence(tool, key);
-    const fingerprints: Record<string, string> = { ...result.partialFingerprints, [FINGERPRINT_KEY]: `${key}:${n}` };
-    // GitHub's line hash of a secret's line could test a guess: GitHub takes the value as given, so ours stands in.
-    if (secret !== undefined && fingerprints[LINE_HASH_KEY] === undefined) fingerprints[LINE_HASH_KEY] = `${key.slice(0, 16)}:${n}`;
-    if (nopath) {
-      const nopathKey = digest(nopath);
-      fingerprints[FINGERPRINT_NOPATH_KEY] = `${nopathKey}:${occurrence(`nopath\u0000${tool}`, nopathKey)}`;
-    }
-    // The fingerprint lives in partialFingerprints only: a copy in properties was a tenth of a large log.
-    result.partialFingerprints = fingerprints;
-  }
-  return log;
+    return { result, tool, key: digest(parts), nopath: nopath ? digest(nopath) : undefined, secret: secret !== undefined };
+  });
+}
+
+/** The result's fingerprints from its keys and its occurrences (`n` for the key, `nopathN` for the path-free key). */
+export function setFingerprints({ result, key, nopath, secret }: IdentityKeys, n: string, nopathN: string | undefined): void {
+  const fingerprints: Record<string, string> = { ...result.partialFingerprints, [FINGERPRINT_KEY]: `${key}:${n}` };
+  // GitHub's line hash of a secret's line could test a guess: GitHub takes the value as given, so ours stands in.
+  if (secret && fingerprints[LINE_HASH_KEY] === undefined) fingerprints[LINE_HASH_KEY] = `${key.slice(0, 16)}:${n}`;
+  if (nopath !== undefined) fingerprints[FINGERPRINT_NOPATH_KEY] = `${nopath}:${nopathN}`;
+  // The fingerprint lives in partialFingerprints only: a copy in properties was a tenth of a large log.
+  result.partialFingerprints = fingerprints;
 }

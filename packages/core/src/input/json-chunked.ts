@@ -25,6 +25,43 @@ export class ChunkedJsonTooDeep extends Error {
   }
 }
 
+/**
+ * A place of the document followed while it is read (the spine of a SARIF log: the log, its runs, each run's
+ * results), for readers that process a document as it arrives. Containers on the spine are built as soon as
+ * they open; a sink's elements are handed out in batches and never kept.
+ */
+export interface SpineNode {
+  readonly array: boolean;
+  /** For an object: the members to follow. */
+  readonly members?: Readonly<Record<string, SpineNode>>;
+  /** For an array: what its elements are. */
+  readonly items?: SpineNode;
+  /** An array whose elements are handed out (text events) instead of kept: never built here, not even one spanning chunks. */
+  readonly sink?: boolean;
+  /** Named nodes are told when they open and close. */
+  readonly name?: string;
+}
+
+export type SpineEvent =
+  /**
+   * A named container opened: `value` is empty, `parent` the container it is in with the keys it had up to
+   * and with this one (the events of a chunk are taken after the whole chunk was read, when the parent may
+   * have more).
+   */
+  | { type: 'open'; name: string; value: unknown[] | Record<string, unknown>; parent?: { value: unknown[] | Record<string, unknown>; keys: string[] } }
+  /**
+   * A run of complete elements of a sink, in document order, as their JSON text between commas (`[${text}]`
+   * parses): the consumer parses it where it likes (another thread).
+   */
+  | { type: 'text'; name: string; text: string }
+  /** A named container closed: `value` is complete (a sink's array stays empty). */
+  | { type: 'close'; name: string; value: unknown[] | Record<string, unknown> };
+
+/** The document does not have the shape its spine expects (another kind of value, a member twice, a second top-level value). */
+export class ChunkedJsonOffSpine extends Error {
+  override readonly name = 'ChunkedJsonOffSpine';
+}
+
 interface Frame {
   array: boolean;
   /** The container as built so far, once it spans a chunk boundary; until then its bytes are simply scanned. */
@@ -39,6 +76,8 @@ interface Frame {
   afterMember: boolean;
   /** The key under which the open (materialized) child goes, for an object frame. */
   key?: string | undefined;
+  /** Its place on the spine, when it is on it. */
+  spine?: SpineNode | undefined;
 }
 
 const QUOTE = 0x22;
@@ -85,27 +124,6 @@ function members(window: Buffer, from: number, to: number, afterMember: boolean,
   return window.toString('utf8', a, b);
 }
 
-/**
- * Parses the complete members of a frame in [from, to) and adds them to its value. Up to a comma
- * (`toComma`), there must be a member, or one taken just before: "[,1]" has none before its comma.
- */
-function addMembers(frame: Frame, window: Buffer, from: number, to: number, toComma: boolean): void {
-  const text = members(window, from, to, frame.afterMember);
-  if (!text) {
-    if (toComma && !frame.afterMember) throw new ChunkedJsonUnreadable('a comma with no value before it');
-    return;
-  }
-  if (frame.array) {
-    const items = parseSlice(`[${text}]`) as unknown[];
-    const target = frame.value as unknown[];
-    for (const item of items) target.push(item);
-  } else {
-    const parsed = parseSlice(`{${text}}`) as Record<string, unknown>;
-    const target = frame.value as Record<string, unknown>;
-    for (const key of Object.keys(parsed)) setMember(target, key, parsed[key]);
-  }
-}
-
 export interface ChunkedJsonOptions {
   maxDepth: number;
   /** Where reading starts (after a BOM and leading white space). */
@@ -113,38 +131,119 @@ export interface ChunkedJsonOptions {
   chunkBytes?: number;
 }
 
-/** The top-level values of a JSON or JSON Lines file whose values are objects or arrays. */
-export async function readJsonChunked(file: string, options: ChunkedJsonOptions): Promise<unknown[]> {
-  const values: unknown[] = [];
-  const stack: Frame[] = [];
-  let window = Buffer.alloc(0);
+/**
+ * The scanner itself: chunks go in (push), values come out (finish), and with a spine, events as it goes
+ * (take them after each push).
+ */
+export class ChunkedJsonScanner {
+  private readonly values: unknown[] = [];
+  private readonly stack: Frame[] = [];
+  private window = Buffer.alloc(0);
   /** Absolute file offset of window[0]. */
-  let base = options.start;
-  let pos = 0;
+  private base: number;
+  private pos = 0;
+  private events: SpineEvent[] = [];
 
-  const attach = (parent: Frame | undefined, value: unknown) => {
-    if (!parent) values.push(value);
+  constructor(
+    private readonly options: ChunkedJsonOptions,
+    private readonly spine?: SpineNode,
+  ) {
+    this.base = options.start;
+  }
+
+  /** The events since the last call (only with a spine). */
+  take(): SpineEvent[] {
+    const events = this.events;
+    this.events = [];
+    return events;
+  }
+
+  /** Reads the next chunk of the file. */
+  push(chunk: Buffer): void {
+    const stack = this.stack;
+    // Keep only what is still needed: from the innermost frame's unparsed members on (or the open string).
+    if (stack.length) {
+      // From the deepest container built on (an element of a sink being read is not built: its bytes stay).
+      const deepest = this.materialize();
+      const keep = Math.min(deepest.pending, this.pos);
+      this.window = Buffer.concat([this.window.subarray(keep), chunk]);
+      this.base += keep;
+      this.pos -= keep;
+      for (const frame of stack) {
+        if (frame.value === undefined) frame.start -= keep;
+        if (frame.pending >= 0) frame.pending -= keep;
+        if (frame.lastComma >= 0) frame.lastComma -= keep;
+      }
+    } else {
+      this.window = Buffer.concat([this.window.subarray(this.pos), chunk]);
+      this.base += this.pos;
+      this.pos = 0;
+    }
+    this.scan(false);
+  }
+
+  /** The top-level values, once the whole file was pushed. */
+  finish(): unknown[] {
+    this.scan(true);
+    if (this.stack.length) throw new ChunkedJsonUnreadable('the document is truncated');
+    return this.values;
+  }
+
+  /** Parses the complete members of a frame in [from, to); up to a comma (`toComma`) there must be one, or one taken just before ("[,1]" has none). */
+  private addMembers(frame: Frame, from: number, to: number, toComma: boolean): void {
+    const text = members(this.window, from, to, frame.afterMember);
+    if (!text) {
+      if (toComma && !frame.afterMember) throw new ChunkedJsonUnreadable('a comma with no value before it');
+      return;
+    }
+    if (frame.spine?.sink) {
+      this.events.push({ type: 'text', name: frame.spine.name ?? '', text });
+    } else if (frame.array) {
+      const items = parseSlice(`[${text}]`) as unknown[];
+      const target = frame.value as unknown[];
+      for (const item of items) target.push(item);
+    } else {
+      const parsed = parseSlice(`{${text}}`) as Record<string, unknown>;
+      const target = frame.value as Record<string, unknown>;
+      for (const key of Object.keys(parsed)) setMember(target, key, parsed[key]);
+    }
+  }
+
+  private attach(parent: Frame | undefined, value: unknown[] | Record<string, unknown>): void {
+    if (!parent) this.values.push(value);
     else if (parent.array) (parent.value as unknown[]).push(value);
     else setMember(parent.value as Record<string, unknown>, parent.key!, value);
-  };
+  }
 
-  /** Turns every open frame into a container, outermost first, so the window before the innermost one can go. */
-  const materialize = () => {
+  /**
+   * Turns every open frame into a container, outermost first, so the window before the innermost one can go;
+   * but not an element of a sink nor what it holds. Returns the deepest frame built.
+   */
+  private materialize(): Frame {
+    const stack = this.stack;
+    const window = this.window;
+    let depth = stack.length;
     for (let d = 0; d < stack.length; d++) {
       const frame = stack[d]!;
       const parent = stack[d - 1];
+      if (parent?.spine?.sink) {
+        depth = d;
+        break;
+      }
       if (frame.value !== undefined) continue;
       if (parent) {
         // The parent's complete members before this child, then (for an object) the child's own key.
         const from = parent.pending;
         const split = parent.lastComma >= from;
-        if (split) addMembers(parent, window, from, parent.lastComma, true);
+        if (split) this.addMembers(parent, from, parent.lastComma, true);
         if (!parent.array) {
           const head = members(window, split ? parent.lastComma : from, frame.start, split || parent.afterMember, true);
           const colon = head.lastIndexOf(':');
           if (colon < 0) throw new ChunkedJsonUnreadable('an object member has no key');
           const key = parseSlice(head.slice(0, colon));
           if (typeof key !== 'string') throw new ChunkedJsonUnreadable('an object key is not a string');
+          // A member on the spine named twice would be the later one's (as JSON.parse reads it): not followable.
+          if (parent.spine?.members?.[key] && Object.hasOwn(parent.value!, key)) throw new ChunkedJsonOffSpine(`"${key}" is named twice`);
           parent.key = key;
         } else if (members(window, split ? parent.lastComma : from, frame.start, split || parent.afterMember, true) !== '') {
           throw new ChunkedJsonUnreadable('a value before an array element');
@@ -153,39 +252,53 @@ export async function readJsonChunked(file: string, options: ChunkedJsonOptions)
         parent.lastComma = -1;
       }
       frame.value = frame.array ? [] : {};
-      attach(parent, frame.value);
+      this.attach(parent, frame.value);
       frame.pending = frame.start + 1;
       frame.afterMember = false;
     }
     // The innermost frame's complete members too, or an array of small values would be carried ever longer.
-    const innermost = stack.at(-1);
-    if (innermost && innermost.lastComma >= innermost.pending) {
-      addMembers(innermost, window, innermost.pending, innermost.lastComma, true);
+    const innermost = stack[depth - 1]!;
+    if (innermost.lastComma >= innermost.pending) {
+      this.addMembers(innermost, innermost.pending, innermost.lastComma, true);
       innermost.pending = innermost.lastComma;
       innermost.lastComma = -1;
       innermost.afterMember = true;
     }
-  };
+    return innermost;
+  }
 
-  const onClose = (frame: Frame, at: number) => {
-    const parent = stack.at(-1);
+  /** A container opening under a spine container: built now, so its members are followed (or handed out) as they come. */
+  private enterSpine(frame: Frame, parent: Frame | undefined): void {
+    if (!parent && this.values.length) throw new ChunkedJsonOffSpine('more than one top-level value');
+    this.materialize();
+    const node = !parent ? this.spine : parent.array ? parent.spine!.items : parent.spine!.members?.[parent.key!];
+    if (!node) return;
+    if (node.array !== frame.array) throw new ChunkedJsonOffSpine(`expected ${node.array ? 'an array' : 'an object'}${node.name ? ` for ${node.name}` : ''}`);
+    frame.spine = node;
+    if (node.name) this.events.push({ type: 'open', name: node.name, value: frame.value!, ...(parent ? { parent: { value: parent.value!, keys: Object.keys(parent.value!) } } : {}) });
+  }
+
+  private onClose(frame: Frame, at: number): void {
+    const parent = this.stack.at(-1);
     if (frame.value !== undefined) {
-      addMembers(frame, window, frame.pending, at, false);
+      this.addMembers(frame, frame.pending, at, false);
       if (parent) {
         parent.pending = at + 1;
         parent.lastComma = -1;
         parent.afterMember = true;
       }
+      if (frame.spine?.name) this.events.push({ type: 'close', name: frame.spine.name, value: frame.value });
     } else if (!parent) {
-      values.push(parseSlice(window.toString('utf8', frame.start, at + 1)));
+      this.values.push(parseSlice(this.window.toString('utf8', frame.start, at + 1)));
     }
     // Otherwise it stays bytes in its parent's pending members, parsed with them.
-  };
+  }
 
-  const scan = (final: boolean): boolean => {
-    const buf = window;
+  private scan(final: boolean): boolean {
+    const buf = this.window;
+    const stack = this.stack;
     const end = buf.length;
-    let i = pos;
+    let i = this.pos;
     while (i < end) {
       const c = buf[i]!;
       if (c === QUOTE) {
@@ -199,7 +312,7 @@ export async function readJsonChunked(file: string, options: ChunkedJsonOptions)
         }
         if (close < 0) {
           if (final) throw new ChunkedJsonUnreadable('a string is not closed');
-          pos = i;
+          this.pos = i;
           return false;
         }
         if (stack.length === 0) throw new ChunkedJsonUnreadable('a top-level string');
@@ -207,12 +320,15 @@ export async function readJsonChunked(file: string, options: ChunkedJsonOptions)
         continue;
       }
       if (c === 0x7b || c === 0x5b) {
-        if (stack.length >= options.maxDepth) throw new ChunkedJsonTooDeep(base + i);
-        stack.push({ array: c === 0x5b, value: undefined, start: i, pending: -1, lastComma: -1, afterMember: false });
+        if (stack.length >= this.options.maxDepth) throw new ChunkedJsonTooDeep(this.base + i);
+        const parent = stack.at(-1);
+        const frame: Frame = { array: c === 0x5b, value: undefined, start: i, pending: -1, lastComma: -1, afterMember: false };
+        stack.push(frame);
+        if (this.spine && (parent ? parent.spine !== undefined && !parent.spine.sink : true)) this.enterSpine(frame, parent);
       } else if (c === 0x7d || c === 0x5d) {
         const frame = stack.pop();
         if (!frame || frame.array !== (c === 0x5d)) throw new ChunkedJsonUnreadable('brackets do not match');
-        onClose(frame, i);
+        this.onClose(frame, i);
       } else if (c === 0x2c) {
         const frame = stack.at(-1);
         if (!frame) throw new ChunkedJsonUnreadable('a comma between top-level values');
@@ -222,31 +338,36 @@ export async function readJsonChunked(file: string, options: ChunkedJsonOptions)
       }
       i++;
     }
-    pos = i;
+    this.pos = i;
     return true;
-  };
-
-  const chunkBytes = options.chunkBytes ?? 4 * 1024 * 1024;
-  for await (const chunk of await streamRegular(file, { start: options.start, highWaterMark: chunkBytes })) {
-    // Keep only what is still needed: from the innermost frame's unparsed members on (or the open string).
-    if (stack.length) {
-      materialize();
-      const keep = Math.min(stack.at(-1)!.pending, pos);
-      window = Buffer.concat([window.subarray(keep), chunk as Buffer]);
-      base += keep;
-      pos -= keep;
-      for (const frame of stack) {
-        if (frame.pending >= 0) frame.pending -= keep;
-        if (frame.lastComma >= 0) frame.lastComma -= keep;
-      }
-    } else {
-      window = Buffer.concat([window.subarray(pos), chunk as Buffer]);
-      base += pos;
-      pos = 0;
-    }
-    scan(false);
   }
-  scan(true);
-  if (stack.length) throw new ChunkedJsonUnreadable('the document is truncated');
-  return values;
 }
+
+/** The top-level values of a JSON or JSON Lines file whose values are objects or arrays. */
+export async function readJsonChunked(file: string, options: ChunkedJsonOptions): Promise<unknown[]> {
+  const scanner = new ChunkedJsonScanner(options);
+  for await (const chunk of await streamRegular(file, { start: options.start, highWaterMark: options.chunkBytes ?? CHUNK_BYTES })) scanner.push(chunk as Buffer);
+  return scanner.finish();
+}
+
+/**
+ * The events of a JSON file read along a spine, a chunk's worth at a time (with how many bytes were read so
+ * far): the consumer works on each batch of a sink's elements (and drops it) before the next chunk is read,
+ * so memory stays flat however long the sink is. Returns the top-level value (its sinks empty).
+ */
+export async function* readJsonAlongSpine(file: string, spine: SpineNode, options: ChunkedJsonOptions): AsyncGenerator<{ events: SpineEvent[]; read: number }, unknown> {
+  const scanner = new ChunkedJsonScanner(options, spine);
+  let read = 0;
+  for await (const chunk of await streamRegular(file, { start: options.start, highWaterMark: options.chunkBytes ?? CHUNK_BYTES })) {
+    scanner.push(chunk as Buffer);
+    read += (chunk as Buffer).length;
+    const events = scanner.take();
+    if (events.length) yield { events, read };
+  }
+  const [value] = scanner.finish();
+  const events = scanner.take();
+  if (events.length) yield { events, read };
+  return value;
+}
+
+const CHUNK_BYTES = 4 * 1024 * 1024;

@@ -1,9 +1,13 @@
+import { stat } from 'node:fs/promises';
 import { InputError } from '../errors.js';
 import { readReport } from '../formats/registry.js';
 import { identify } from '../identity/fingerprint.js';
 import type { SecretKeying } from '../identity/secret-hash.js';
 import { createRedactor, type Redactor } from '../sarif/redact-log.js';
 import type { Log } from '../sarif/types.js';
+import { writeFileAtomic } from '../sarif/write-atomic.js';
+import { sarifText } from '../sarif/write-log.js';
+import { convertSarifStream, NotStreamable, type StreamCounts } from './convert-stream.js';
 import { createLineReader, screenSecretFindings } from '../secrets/index.js';
 import { combineLogs, normalizeReport } from './normalize.js';
 
@@ -45,4 +49,63 @@ export async function convertReports(options: ConvertOptions): Promise<Log> {
   redactor.finish(combined);
   await screenSecretFindings(combined, createLineReader(options.baseDir));
   return identify(combined, { srcRoot: options.baseDir, secrets: redactor.keyer });
+}
+
+/** Logs at least this large are converted as they are read (convert-stream.ts); smaller ones whole. */
+export const STREAM_CONVERT_BYTES = 16 * 1024 * 1024;
+
+export interface ConvertToOptions extends ConvertOptions {
+  /** Files from this size on are streamed (default STREAM_CONVERT_BYTES; tests lower it). */
+  streamBytes?: number | undefined;
+  /** The streaming reader's chunk size (tests make it small). */
+  chunkBytes?: number | undefined;
+  /** Threads converting a streamed log's batches (default: one per core, at most four). */
+  threads?: number | undefined;
+}
+
+export interface Converted {
+  runs: number;
+  results: number;
+  /** Whether the log was converted as it was read; else why not (undefined when streaming was not tried). */
+  streamed: boolean;
+  notStreamed?: string | undefined;
+}
+
+/**
+ * convertReports written to a file (temp file and rename: nothing is left behind on error). One large SARIF
+ * log is converted as it is read, batch by batch, with memory flat whatever its size; when its order or shape
+ * does not allow that, or for other formats and several reports, the whole-document path does it. Either
+ * way the file holds the same bytes.
+ */
+export async function convertReportsTo(options: ConvertToOptions, output: string): Promise<Converted> {
+  let notStreamed: string | undefined;
+  const [report] = options.reports;
+  if (options.reports.length === 1 && (report!.format === undefined || report!.format === 'sarif') && (await sizeOf(report!.file)) >= (options.streamBytes ?? STREAM_CONVERT_BYTES)) {
+    const counts: StreamCounts = { runs: 0, results: 0 };
+    // The keyer is the command's; the redaction state is the stream's own (a fallback starts afresh).
+    const keyer = createRedactor(options.secrets).keyer;
+    let failure: unknown;
+    const chunks = async function* () {
+      try {
+        yield* convertSarifStream(report!.file, { baseDir: options.baseDir, secrets: options.secrets ?? {}, keyer, formatGiven: report!.format !== undefined, chunkBytes: options.chunkBytes, threads: options.threads }, counts);
+      } catch (error) {
+        failure = error;
+        throw error;
+      }
+    };
+    try {
+      await writeFileAtomic(output, chunks());
+      return { ...counts, streamed: true };
+    } catch (error) {
+      if (!(failure instanceof NotStreamable)) throw failure ?? error;
+      notStreamed = failure.message;
+    }
+  }
+  const log = await convertReports(options);
+  await writeFileAtomic(output, sarifText(log));
+  return { runs: log.runs.length, results: log.runs.reduce((n, run) => n + (run.results?.length ?? 0), 0), streamed: false, notStreamed };
+}
+
+async function sizeOf(file: string): Promise<number> {
+  return stat(file).then((s) => (s.isFile() ? s.size : 0), () => 0);
 }

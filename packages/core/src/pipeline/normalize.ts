@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { readReport } from '../formats/registry.js';
 import type { Redactor } from '../sarif/redact-log.js';
 import { decodeUri, toUriReference } from '../sarif/uri.js';
-import { PROP, SARIF_SCHEMA_URI, SARIF_VERSION, SRCROOT, type ArtifactLocation, type Log, type Run } from '../sarif/types.js';
+import { PROP, SARIF_SCHEMA_URI, SARIF_VERSION, SRCROOT, type ArtifactLocation, type Log, type Result, type Run } from '../sarif/types.js';
 import type { CollectedReport } from './collect.js';
 
 export { SRCROOT } from '../sarif/types.js';
@@ -53,39 +53,53 @@ function relativize(location: ArtifactLocation, { baseDir, srcRoot }: NormalizeO
 }
 
 /** What a plain relative path gets in front of it: the scanned folder's place under the source root, if it has one. */
-function plainPrefix({ baseDir, srcRoot }: NormalizeOptions): string | undefined {
+export function plainPrefix({ baseDir, srcRoot }: NormalizeOptions): string | undefined {
   const rel = relative(srcRoot, baseDir);
   if (rel === '') return '';
   if (rel.startsWith('..') || isAbsolute(rel)) return undefined;
   return `${rel.split(sep).map(encodeURIComponent).join('/')}/`;
 }
 
-function relativizeRun(run: Run, root: NormalizeOptions): void {
-  const prefix = plainPrefix(root);
-  for (const artifact of run.artifacts ?? []) if (artifact.location) relativize(artifact.location, root, prefix);
+/** The run's own members that name files (its artifacts, its notifications); with `members`, only those of them. */
+export function relativizeRunMembers(run: Run, root: NormalizeOptions, prefix: string | undefined, members?: ReadonlySet<string>): void {
+  if (!members || members.has('artifacts')) for (const artifact of run.artifacts ?? []) if (artifact.location) relativize(artifact.location, root, prefix);
+  if (members && !members.has('invocations')) return;
   // The files a tool could not read are named like the files it reports on (ESLint writes file:// URIs).
   for (const invocation of run.invocations ?? []) {
     for (const notification of [...(invocation.toolExecutionNotifications ?? []), ...(invocation.toolConfigurationNotifications ?? [])]) {
       for (const location of notification.locations ?? []) if (location.physicalLocation?.artifactLocation) relativize(location.physicalLocation.artifactLocation, root, prefix);
     }
   }
-  for (const result of run.results ?? []) {
-    for (const locations of [result.locations, result.relatedLocations]) {
-      for (const location of locations ?? []) {
-        if (location.physicalLocation?.artifactLocation) relativize(location.physicalLocation.artifactLocation, root, prefix);
-      }
+}
+
+/** A result's places in the repository, relative to the source root. */
+export function relativizeResult(result: Result, root: NormalizeOptions, prefix: string | undefined): void {
+  for (const locations of [result.locations, result.relatedLocations]) {
+    for (const location of locations ?? []) {
+      if (location.physicalLocation?.artifactLocation) relativize(location.physicalLocation.artifactLocation, root, prefix);
     }
-    if (result.analysisTarget) relativize(result.analysisTarget, root, prefix);
-    // A code flow's steps are places in the repository like the result's own location.
-    for (const flow of result.codeFlows ?? []) {
-      for (const thread of flow.threadFlows ?? []) {
-        for (const step of thread.locations ?? []) {
-          const artifact = step.location?.physicalLocation?.artifactLocation;
-          if (artifact) relativize(artifact, root, prefix);
-        }
+  }
+  if (result.analysisTarget) relativize(result.analysisTarget, root, prefix);
+  // A code flow's steps are places in the repository like the result's own location.
+  for (const flow of result.codeFlows ?? []) {
+    for (const thread of flow.threadFlows ?? []) {
+      for (const step of thread.locations ?? []) {
+        const artifact = step.location?.physicalLocation?.artifactLocation;
+        if (artifact) relativize(artifact, root, prefix);
       }
     }
   }
+}
+
+function relativizeRun(run: Run, root: NormalizeOptions): void {
+  const prefix = plainPrefix(root);
+  relativizeRunMembers(run, root, prefix);
+  for (const result of run.results ?? []) relativizeResult(result, root, prefix);
+}
+
+/** How a run read from a report file (not written by a scanner of ours) names it: relative to the scanned folder. */
+export function reportSource(file: string, baseDir: string): string {
+  return relative(baseDir, resolve(file)) || file;
 }
 
 /** Brings one report to SARIF and applies the pipeline's invariants: redaction (in readReport), relative URIs, category. */
@@ -97,7 +111,7 @@ export async function normalizeReport(report: CollectedReport, options: Normaliz
       ...run.properties,
       ...(report.scanner
         ? { [PROP.scanner]: report.scanner.id, [PROP.category]: report.scanner.category }
-        : { [PROP.source]: relative(options.baseDir, resolve(report.file)) || report.file }),
+        : { [PROP.source]: reportSource(report.file, options.baseDir) }),
     };
     relativizeRun(run, options);
   }

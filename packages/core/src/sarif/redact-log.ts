@@ -169,33 +169,62 @@ const NOT_RULES = new Set(['rules']);
 const NOT_RESULTS_OR_TOOL = new Set(['results', 'tool']);
 const NOT_RUNS = new Set(['runs']);
 
-interface State {
+/** What a log's redaction carries from run to run (and, in a streamed convert, from batch to batch). */
+export interface RedactionState {
   found: Set<string>;
   known: readonly string[];
   unkeyed: Context['unkeyed'];
 }
 
-function redactRun(run: Run, state: State, options: RedactLogOptions): void {
+/** A run's redaction in its parts, for a log read as it streams (pipeline/convert-stream.ts) as for a whole one. */
+export interface RunRedaction {
+  /** Every rule of the run's tool components; first: a rule about hardcoded secrets often took its text from the first finding's message. */
+  rules(): void;
+  result(result: Result): void;
+  /**
+   * The artifacts of secret results' files stripped of their contents, the tool components' own texts and the
+   * run's members but results and tool; with `members`, only what those of the run's members hold.
+   */
+  rest(members?: ReadonlySet<string>): void;
+}
+
+export function runRedaction(run: Run, state: RedactionState, options: RedactLogOptions = {}): RunRedaction {
   const category = (run.properties?.[PROP.category] as Category | undefined) ?? options.category ?? categoryOf(run, { message: {} });
   const secretRun = category === 'secrets';
   const context = (secret: boolean): Context => ({ secret, found: state.found, known: state.known, changed: false, unkeyed: state.unkeyed });
   const components = [run.tool.driver, ...(run.tool.extensions ?? [])];
-  // Rules first: a rule about hardcoded secrets often took its text from the first finding's message.
-  for (const rule of components.flatMap((component) => component.rules ?? [])) walk(rule, context(secretRun || isSecretRule(rule)), 'sarif');
   const secretArtifacts = new Set<number | string>();
-  for (const result of run.results ?? []) {
-    const secret = secretRun || isAboutSecret(run, result);
-    const ctx = context(secret);
-    walkObject(result as unknown as Record<string, unknown>, ctx, 'sarif');
-    if (ctx.changed) result.properties = { ...result.properties, [PROP.redacted]: true };
-    if (secret) for (const artifact of artifactsOf(result)) secretArtifacts.add(artifact);
-  }
-  // A file a secret was found in is not carried whole.
-  run.artifacts?.forEach((artifact, index) => {
-    if (artifact.contents && (secretArtifacts.has(index) || (artifact.location?.uri !== undefined && secretArtifacts.has(artifact.location.uri)))) delete artifact.contents;
-  });
-  for (const component of components) walkObject(component as unknown as Record<string, unknown>, context(secretRun), 'sarif', NOT_RULES);
-  walkObject(run as unknown as Record<string, unknown>, context(secretRun), 'sarif', NOT_RESULTS_OR_TOOL);
+  return {
+    rules() {
+      for (const rule of components.flatMap((component) => component.rules ?? [])) walk(rule, context(secretRun || isSecretRule(rule)), 'sarif');
+    },
+    result(result) {
+      const secret = secretRun || isAboutSecret(run, result);
+      const ctx = context(secret);
+      walkObject(result as unknown as Record<string, unknown>, ctx, 'sarif');
+      if (ctx.changed) result.properties = { ...result.properties, [PROP.redacted]: true };
+      if (secret) for (const artifact of artifactsOf(result)) secretArtifacts.add(artifact);
+    },
+    rest(members) {
+      const has = (key: string) => !members || members.has(key);
+      // A file a secret was found in is not carried whole.
+      if (has('artifacts')) {
+        run.artifacts?.forEach((artifact, index) => {
+          if (artifact.contents && (secretArtifacts.has(index) || (artifact.location?.uri !== undefined && secretArtifacts.has(artifact.location.uri)))) delete artifact.contents;
+        });
+      }
+      if (has('tool')) for (const component of components) walkObject(component as unknown as Record<string, unknown>, context(secretRun), 'sarif', NOT_RULES);
+      const except = members ? new Set([...Object.keys(run).filter((key) => !members.has(key)), ...NOT_RESULTS_OR_TOOL]) : NOT_RESULTS_OR_TOOL;
+      walkObject(run as unknown as Record<string, unknown>, context(secretRun), 'sarif', except);
+    },
+  };
+}
+
+function redactRun(run: Run, state: RedactionState, options: RedactLogOptions): void {
+  const redaction = runRedaction(run, state, options);
+  redaction.rules();
+  for (const result of run.results ?? []) redaction.result(result);
+  redaction.rest();
 }
 
 function artifactsOf(result: Result): (number | string)[] {
@@ -211,7 +240,7 @@ function artifactsOf(result: Result): (number | string)[] {
 /** Masks every secret value in a log, in place, and re-keys its step-1 secret hashes (see Redactor.log). */
 export async function redactLog(log: Log, keyer: SecretKeyer, found: Set<string> = new Set(), options: RedactLogOptions = {}): Promise<void> {
   const before = new Set(found);
-  const state: State = { found, known: propagated(found), unkeyed: [] };
+  const state: RedactionState = { found, known: propagated(found), unkeyed: [] };
   for (const run of log.runs ?? []) redactRun(run, state, options);
   walkObject(log as unknown as Record<string, unknown>, { secret: false, found, known: state.known, changed: false, unkeyed: state.unkeyed }, 'sarif', NOT_RUNS);
   // A value found once (a quoted password) is masked wherever else it appears in this log: another tool's
@@ -225,7 +254,7 @@ export async function redactLog(log: Log, keyer: SecretKeyer, found: Set<string>
 }
 
 /** The values masked elsewhere that are long enough to be masked wherever they appear, longest first. */
-function propagated(found: ReadonlySet<string>): string[] {
+export function propagated(found: ReadonlySet<string>): string[] {
   return [...found].filter((value) => value.length >= MIN_PROPAGATED_LENGTH && value !== REDACTED).sort((a, b) => b.length - a.length);
 }
 

@@ -269,3 +269,12 @@ export function checkSarifLog(data: unknown, file: string): Log {
   }
   return data as Log;
 }
+
+/**
+ * Whether one part of a log passes checkSarifLog's check on its own, for a log checked part by part as it
+ * streams (pipeline/convert-stream.ts): a result; a run without its results; the log without its runs.
+ */
+export function isValidSarifPart(part: 'log' | 'run' | 'result', value: unknown): boolean {
+  if (part === 'result') return fastResult(value) || result.safeParse(value).success;
+  return (part === 'run' ? run : log).safeParse(value).success;
+}

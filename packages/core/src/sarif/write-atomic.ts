@@ -7,10 +7,12 @@ import { InputError, describeFsError } from '../errors.js';
 /** Text pieces are joined up to this many UTF-16 units before a write: a renderer may yield many small pieces. */
 const TEXT_BATCH = 256 * 1024;
 
+type Chunks = Iterable<string | Uint8Array> | AsyncIterable<string | Uint8Array>;
+
 /** The chunks as bytes, small texts joined (each write is a round trip to the thread pool). */
-function* coalesced(chunks: Iterable<string | Uint8Array>): Generator<Uint8Array> {
+async function* coalesced(chunks: Chunks): AsyncGenerator<Uint8Array> {
   let text = '';
-  for (const chunk of chunks) {
+  for await (const chunk of chunks) {
     if (typeof chunk === 'string') {
       text += chunk;
       if (text.length < TEXT_BATCH) continue;
@@ -35,11 +37,11 @@ async function writeAll(handle: FileHandle, bytes: Uint8Array): Promise<void> {
  * merging ten shards) once per 64 MB of those chunks: writing a 700 MB log cost 16 s of CPU that way, 4–5 s
  * this way. The disk still writes one chunk while the next is serialized.
  */
-async function writeChunks(file: string, chunks: Iterable<string | Uint8Array>): Promise<void> {
+async function writeChunks(file: string, chunks: Chunks): Promise<void> {
   const handle = await open(file, 'w');
   try {
     let writing: Promise<void> | undefined;
-    for (const bytes of coalesced(chunks)) {
+    for await (const bytes of coalesced(chunks)) {
       await writing;
       writing = writeAll(handle, bytes);
       // Settled only when awaited above or below; a failure meanwhile is not an unhandled rejection.
@@ -53,9 +55,10 @@ async function writeChunks(file: string, chunks: Iterable<string | Uint8Array>):
 
 /**
  * Writes beside the target then renames, so a reader never sees half a file, even if we are killed midway.
- * Chunks (an iterable of strings or bytes) are streamed: a large log never has to be one string.
+ * Chunks (an iterable of strings or bytes, or one that makes them as it goes) are streamed: a large log never
+ * has to be one string. When the chunks' maker fails, nothing is left behind.
  */
-export async function writeFileAtomic(file: string, data: string | Uint8Array | Iterable<string | Uint8Array>): Promise<void> {
+export async function writeFileAtomic(file: string, data: string | Uint8Array | Chunks): Promise<void> {
   await atomically(file, async (temp) => {
     if (typeof data === 'string' || data instanceof Uint8Array) await writeFile(temp, data);
     else await writeChunks(temp, data);

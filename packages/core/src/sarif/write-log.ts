@@ -29,18 +29,20 @@ class Packer {
 }
 
 /** Which members are written piece by piece; `[]` is an array's elements; anything else goes to JSON.stringify whole. */
-interface Spine {
+export interface Spine {
   readonly [member: string]: Spine | null;
 }
 const EACH: Spine = { '[]': null };
 // The parts of a log that grow with the scan: results, rules (a scanner can have 100,000) and artifacts.
-const LOG_SPINE: Spine = { runs: { '[]': { results: EACH, artifacts: EACH, tool: { driver: { rules: EACH } } } } };
+/** How a run is written: its results, artifacts and rules one a line. */
+export const RUN_SPINE: Spine = { results: EACH, artifacts: EACH, tool: { driver: { rules: EACH } } };
+const LOG_SPINE: Spine = { runs: { '[]': RUN_SPINE } };
 
 /** About this many UTF-16 units of elements are joined before they go to the packer (a write per element cost a third of writing). */
 const BATCH = 64 * 1024;
 
 /** JSON text of a value in pieces along the spine, each array element on its own line. */
-function* pieces(value: unknown, spine: Spine | null | undefined): Generator<string> {
+export function* pieces(value: unknown, spine: Spine | null | undefined): Generator<string> {
   if (!spine || typeof value !== 'object' || value === null) {
     yield JSON.stringify(value);
   } else if (Array.isArray(value)) {

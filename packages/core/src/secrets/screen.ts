@@ -108,26 +108,26 @@ export function secretCandidates(text: string, exact: boolean): string[] {
 }
 
 /**
- * Removes secrets findings whose flagged value is a stand-in (`<password>`, `${VAR}`, `changeme`, `xxxx`,
- * `123456`): read from the source under the root through readLine (the region's columns, else its lines,
- * else the snippet). A finding is kept whenever the value cannot be read or any candidate may be real.
- * Returns how many were removed.
+ * Whether a result is a secrets finding whose flagged value is a stand-in (`<password>`, `${VAR}`, `changeme`,
+ * `xxxx`, `123456`): read from the source under the root through readLine (the region's columns, else its
+ * lines, else the snippet). A finding is kept whenever the value cannot be read or any candidate may be real.
  */
+export async function isPlaceholderFinding(run: Run, result: Result, readLine: ReadLine): Promise<boolean> {
+  if (result.baselineState === 'absent' || !isSecretFinding(run, result)) return false;
+  const flagged = await flaggedText(run, result, readLine);
+  const candidates = flagged ? secretCandidates(flagged.text, flagged.exact) : [];
+  return candidates.length > 0 && candidates.every(isPlaceholderSecret);
+}
+
+/** Removes secrets findings whose flagged value is a stand-in (isPlaceholderFinding). Returns how many were removed. */
 export async function dropPlaceholderSecrets(log: Log, readLine: ReadLine): Promise<number> {
   let dropped = 0;
   for (const run of log.runs) {
     if (!run.results?.length) continue;
     const kept: Result[] = [];
     for (const result of run.results) {
-      if (result.baselineState !== 'absent' && isSecretFinding(run, result)) {
-        const flagged = await flaggedText(run, result, readLine);
-        const candidates = flagged ? secretCandidates(flagged.text, flagged.exact) : [];
-        if (candidates.length && candidates.every(isPlaceholderSecret)) {
-          dropped++;
-          continue;
-        }
-      }
-      kept.push(result);
+      if (await isPlaceholderFinding(run, result, readLine)) dropped++;
+      else kept.push(result);
     }
     run.results = kept;
   }
@@ -135,24 +135,25 @@ export async function dropPlaceholderSecrets(log: Log, readLine: ReadLine): Prom
 }
 
 /**
- * Lowers secrets findings in documentation to DOCUMENTATION_SCORE (a result-level `security-severity`,
- * which the prioritization reads before the rule's) and tags them `documentation`: what is left there once
- * placeholders are gone is mostly examples. Returns how many were lowered.
+ * Lowers a secrets finding in documentation to DOCUMENTATION_SCORE (a result-level `security-severity`, which
+ * the prioritization reads before the rule's) and tags it `documentation`: what is left there once placeholders
+ * are gone is mostly examples. Returns whether it was lowered.
  */
+export function demoteDocumentationSecret(run: Run, result: Result): boolean {
+  if (result.baselineState === 'absent' || !isSecretFinding(run, result)) return false;
+  const uri = result.locations?.[0]?.physicalLocation?.artifactLocation?.uri;
+  if (!uri || !isDocumentationPath(decodeUri(uri))) return false;
+  if (scoreOf(result, ruleOf(run, result)) <= DOCUMENTATION_SCORE) return false;
+  const tags = [...new Set([...((result.properties?.tags as string[] | undefined) ?? []), 'documentation'])];
+  result.properties = { ...result.properties, 'security-severity': DOCUMENTATION_SCORE.toFixed(1), tags };
+  if ((result.level ?? ruleOf(run, result)?.defaultConfiguration?.level) === 'error') result.level = 'warning';
+  return true;
+}
+
+/** Lowers every secrets finding in documentation (demoteDocumentationSecret). Returns how many were lowered. */
 export function demoteDocumentationSecrets(log: Log): number {
   let lowered = 0;
-  for (const run of log.runs) {
-    for (const result of run.results ?? []) {
-      if (result.baselineState === 'absent' || !isSecretFinding(run, result)) continue;
-      const uri = result.locations?.[0]?.physicalLocation?.artifactLocation?.uri;
-      if (!uri || !isDocumentationPath(decodeUri(uri))) continue;
-      if (scoreOf(result, ruleOf(run, result)) <= DOCUMENTATION_SCORE) continue;
-      const tags = [...new Set([...((result.properties?.tags as string[] | undefined) ?? []), 'documentation'])];
-      result.properties = { ...result.properties, 'security-severity': DOCUMENTATION_SCORE.toFixed(1), tags };
-      if ((result.level ?? ruleOf(run, result)?.defaultConfiguration?.level) === 'error') result.level = 'warning';
-      lowered++;
-    }
-  }
+  for (const run of log.runs) for (const result of run.results ?? []) if (demoteDocumentationSecret(run, result)) lowered++;
   return lowered;
 }
 

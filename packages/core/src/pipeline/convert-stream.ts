@@ -1,0 +1,379 @@
+import { randomBytes } from 'node:crypto';
+import { InputError } from '../errors.js';
+import type { InputDocument } from '../input/read-document.js';
+import { readRegularHead } from '../files/safe-read.js';
+import { detectFormat } from '../formats/registry.js';
+import { createOccurrences, nopathCounter } from '../identity/fingerprint.js';
+import type { SecretKeyer, SecretKeying } from '../identity/secret-hash.js';
+import { ChunkedJsonOffSpine, ChunkedJsonTooDeep, ChunkedJsonUnreadable, readJsonAlongSpine, type SpineEvent, type SpineNode } from '../input/json-chunked.js';
+import { DEFAULT_MAX_DEPTH } from '../input/json-stream.js';
+import { propagated, redactLog, runRedaction, type RedactionState, type RunRedaction } from '../sarif/redact-log.js';
+import { PROP, SARIF_SCHEMA_URI, SARIF_VERSION, type Log, type Run } from '../sarif/types.js';
+import { isValidSarifPart } from '../sarif/validate.js';
+import { pieces, RUN_SPINE } from '../sarif/write-log.js';
+import { KEY_WIDTH, NotStreamable, type BatchReply } from './convert-batch.js';
+import { defaultConvertThreads, startBatchRunner, type BatchRunner } from './convert-pool.js';
+import { plainPrefix, relativizeRunMembers, reportSource, type NormalizeOptions } from './normalize.js';
+
+export { NotStreamable } from './convert-batch.js';
+
+// convert of one large SARIF log as it is read: each batch of results is checked, redacted, normalized,
+// screened, identified, written and dropped before the next chunk of the file is read, so a million results
+// are never held at once (memory stays flat, and young objects die young: far less garbage collection).
+// It gives byte for byte what the whole-document path (convert.ts) gives, or gives up (NotStreamable) and
+// leaves the log to that path: whenever the log's order or shape would make a later part change an earlier
+// one already written (results before their run's tool, a rule named only by results, a secret found that
+// the whole path would mask everywhere, a repair, an error to explain).
+
+/** The log's spine: the log, its runs, each run's results handed out in batches. */
+const SARIF_SPINE: SpineNode = {
+  array: false,
+  name: 'log',
+  members: { runs: { array: true, name: 'runs', items: { array: false, name: 'run', members: { results: { array: true, sink: true, name: 'results' } } } } },
+};
+
+/** Members of a run that the work on each result reads: they must come before the run's results. */
+const READ_PER_RESULT = ['tool', 'properties', 'artifacts'];
+
+/** A SARIF log's runs begin within this many bytes (a log's own members before them are small). */
+const FIRST_BYTES = 1024 * 1024;
+
+export interface StreamOptions {
+  /** The CLI's folder: relative paths resolve here, URIs become relative to it. */
+  baseDir: string;
+  /** The command's secret keying and keyer (the redactor's). */
+  secrets: SecretKeying;
+  keyer: SecretKeyer;
+  /** Threads converting batches (default: one per core, at most four; 1: this thread alone). */
+  threads?: number | undefined;
+  /** Whether the format was named (--format sarif); otherwise the log is detected as the whole path detects it. */
+  formatGiven: boolean;
+  /** Chunk size of the reader (tests make it small to put boundaries everywhere). */
+  chunkBytes?: number | undefined;
+}
+
+export interface StreamCounts {
+  runs: number;
+  results: number;
+}
+
+interface RunState {
+  id: number;
+  run: Run;
+  redaction: RunRedaction;
+  /** The run's members before its results, as written (the first ones of the run object, in order). */
+  before: string[];
+  values: unknown[];
+  results: unknown[];
+  written: number;
+}
+
+/** What one conversion carries across runs and batches. */
+class Conversion {
+  readonly state: RedactionState = { found: new Set(), known: [], unkeyed: [] };
+  readonly occurrence = createOccurrences();
+  readonly root: NormalizeOptions;
+  readonly prefix: string | undefined;
+  readonly source: string;
+  readonly counts: StreamCounts = { runs: 0, results: 0 };
+  readonly marks: [string, string] = [`#pw-${randomBytes(12).toString('hex')}#`, `#pw-${randomBytes(12).toString('hex')}#`];
+  private runIds = 0;
+
+  constructor(
+    readonly file: string,
+    readonly options: StreamOptions,
+  ) {
+    this.root = { baseDir: options.baseDir, srcRoot: options.baseDir };
+    this.prefix = plainPrefix(this.root);
+    this.source = reportSource(file, options.baseDir);
+  }
+
+  /** Secret hashes met so far keyed, as redactLog keys them at its end. */
+  async rekey(): Promise<void> {
+    const unkeyed = this.state.unkeyed;
+    if (!unkeyed.length) return;
+    await this.options.keyer.prepare(unkeyed.map(({ bag, key }) => bag[key] as string));
+    for (const { bag, key } of unkeyed) bag[key] = this.options.keyer.rekey(bag[key] as string);
+    unkeyed.length = 0;
+  }
+
+  /** A value masked in one place is masked everywhere by the whole path, in parts already written here too. */
+  checkFound(): void {
+    if (this.state.found.size && propagated(this.state.found).length) throw new NotStreamable('a secret value found is masked everywhere it appears');
+  }
+
+  /** A converted batch's text, its occurrence numbers counted on in file order. */
+  write(state: RunState, reply: BatchReply, out: ByteChunks): void {
+    if ('abort' in reply) throw new NotStreamable(reply.abort);
+    const { bytes, ends, slots, keys } = reply;
+    const tool = state.run.tool.driver.name;
+    const nopathTool = nopathCounter(tool);
+    let piece = 0;
+    let from = 0;
+    let slot = 0;
+    for (let result = 0; slot < slots.length; result++, slot++) {
+      const key = keys.substr(2 * KEY_WIDTH * result, KEY_WIDTH);
+      const nopath = keys.substr((2 * result + 1) * KEY_WIDTH, KEY_WIDTH);
+      const n = key[0] !== ' ' ? String(this.occurrence(tool, key)) : '';
+      const nopathN = nopath[0] !== ' ' ? String(this.occurrence(nopathTool, nopath)) : '';
+      out.text(state.written++ ? ',\n' : '\n');
+      out.bytes(bytes, from, (from = ends[piece++]!));
+      for (; slots[slot] !== '.'; slot++) {
+        out.text(slots[slot] === '1' ? n : nopathN);
+        out.bytes(bytes, from, (from = ends[piece++]!));
+      }
+      this.counts.results++;
+    }
+  }
+
+  /** The repairs the SARIF reader makes before its check (formats/sarif), to the members given. */
+  repair(run: Run, members: readonly string[]): void {
+    const data = run as unknown as Record<string, unknown>;
+    if (members.includes('newlineSequences') && Array.isArray(data.newlineSequences)) data.newlineSequences = [...new Set(data.newlineSequences)];
+  }
+
+  /**
+   * The run-level work on the members given (all but results), as the whole path does it: checked, redacted,
+   * the report named in the run's properties, file names made relative.
+   */
+  prepareMembers(run: Run, redaction: RunRedaction, members: readonly string[], all: boolean): void {
+    if ((run.artifacts ?? []).some((artifact) => artifact?.contents !== undefined)) throw new NotStreamable('artifacts carry contents');
+    if (all) {
+      run.tool.driver.rules ??= [];
+      redaction.rules();
+      redaction.rest();
+    } else {
+      redaction.rest(new Set(members));
+    }
+    if (all || !Object.hasOwn(run, 'properties')) run.properties = { ...run.properties, [PROP.source]: this.source };
+    relativizeRunMembers(run, this.root, this.prefix, all ? undefined : new Set(members));
+  }
+
+  /** The run's members before its results: the run checked and prepared, its text up to the results' opening bracket. */
+  async open(run: Run, keys: readonly string[], results: unknown[], first: boolean): Promise<{ state: RunState; text: string }> {
+    const before = keys.slice(0, -1);
+    if (!before.includes('tool')) throw new NotStreamable("a run's results come before its tool");
+    this.repair(run, before);
+    if (!isValidSarifPart('run', run)) throw new NotStreamable('a run does not pass the check');
+    const redaction = runRedaction(run, this.state);
+    // The tool's rules first (fillRules in formats/sarif): results may only name rules it has.
+    run.tool.driver.rules ??= [];
+    redaction.rules();
+    redaction.rest(new Set(before));
+    if (before.includes('properties')) run.properties = { ...run.properties, [PROP.source]: this.source };
+    relativizeRunMembers(run, this.root, this.prefix, new Set(before));
+    if ((run.artifacts ?? []).some((artifact) => artifact?.contents !== undefined)) throw new NotStreamable('artifacts carry contents');
+    await this.rekey();
+    let text = first ? '\n{' : ',\n{';
+    let firstMember = true;
+    for (const key of before) {
+      const value = (run as unknown as Record<string, unknown>)[key];
+      if (value === undefined) continue;
+      text += `${firstMember ? '' : ','}${JSON.stringify(key)}:${[...pieces(value, RUN_SPINE[key])].join('')}`;
+      firstMember = false;
+    }
+    text += `${firstMember ? '' : ','}"results":[`;
+    const values = before.map((key) => (run as unknown as Record<string, unknown>)[key]);
+    return { state: { id: this.runIds++, run, redaction, before, values, results, written: 0 }, text };
+  }
+
+  /** The run's members after its results (or the whole run, when it has no results array): checked, prepared, their text. */
+  async close(run: Run, state: RunState | undefined, first: boolean): Promise<string> {
+    const data = run as unknown as Record<string, unknown>;
+    this.counts.runs++;
+    if (!state) {
+      // No results array (none, or null): the run as a whole, as the whole path takes it.
+      if (data.results === null) delete data.results;
+      const members = Object.keys(run);
+      this.repair(run, members);
+      if (!isValidSarifPart('run', run)) throw new NotStreamable('a run does not pass the check');
+      this.prepareMembers(run, runRedaction(run, this.state), members, true);
+      this.checkFound();
+      await this.rekey();
+      return `${first ? '\n' : ',\n'}${[...pieces(run, RUN_SPINE)].join('')}`;
+    }
+    const keys = Object.keys(run);
+    if (data.results !== state.results || state.before.some((key, i) => keys[i] !== key || data[key] !== state.values[i])) {
+      throw new NotStreamable('a member of a run is named twice');
+    }
+    const after = keys.slice(state.before.length + 1);
+    if (after.some((key) => READ_PER_RESULT.includes(key))) throw new NotStreamable(`a run's ${after.find((key) => READ_PER_RESULT.includes(key))} comes after its results`);
+    this.repair(run, after);
+    const rest = Object.fromEntries(after.map((key) => [key, data[key]]));
+    if (!isValidSarifPart('run', { ...rest, tool: { driver: { name: 'check' } } })) throw new NotStreamable('a run does not pass the check');
+    this.prepareMembers(run, state.redaction, after, false);
+    this.checkFound();
+    await this.rekey();
+    let text = state.written ? '\n]' : ']';
+    for (const key of Object.keys(run).slice(state.before.length + 1)) {
+      if (data[key] === undefined) continue;
+      text += `,${JSON.stringify(key)}:${[...pieces(data[key], RUN_SPINE[key])].join('')}`;
+    }
+    return `${text}}`;
+  }
+
+  /** The log itself, once read: checked as the whole path checks it, detected as SARIF when the format was not named. */
+  async finish(root: Record<string, unknown>, runs: unknown[] | undefined): Promise<void> {
+    if (root.runs !== runs && !(runs === undefined && root.runs === null)) throw new NotStreamable('the runs are named twice');
+    // Every element of the runs was a run object followed here (a null or a number among them is not).
+    if (runs && runs.length !== this.counts.runs) throw new NotStreamable('a run is not an object');
+    const frame = { ...root, runs: runs === undefined ? root.runs : [] };
+    if (!isValidSarifPart('log', frame)) throw new NotStreamable('the log does not pass the check');
+    // The log's own members are dropped from the output, but a secret found in them is masked everywhere.
+    await redactLog({ ...frame, runs: [] } as unknown as Log, this.options.keyer, this.state.found);
+    this.checkFound();
+    if (!this.options.formatGiven) {
+      const document: InputDocument = { kind: 'json', data: { ...root, runs: runs === undefined ? root.runs : runs } };
+      let format: string;
+      try {
+        format = detectFormat(document, this.file).format.id;
+      } catch (error) {
+        if (error instanceof InputError) throw new NotStreamable('the format is not clearly SARIF');
+        throw error;
+      }
+      if (format !== 'sarif') throw new NotStreamable(`the report reads as ${format}`);
+    }
+  }
+}
+
+async function startOf(file: string): Promise<number> {
+  const { head } = await readRegularHead(file, 3);
+  return head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf ? 3 : 0;
+}
+
+/** Reading problems (broken JSON, a file that went away) are the whole path's to explain. */
+function unreadable(error: unknown): NotStreamable | undefined {
+  if (error instanceof ChunkedJsonUnreadable || error instanceof ChunkedJsonOffSpine || error instanceof ChunkedJsonTooDeep) return new NotStreamable(error.message);
+  if (error instanceof InputError || (error instanceof Error && 'code' in error)) return new NotStreamable(`cannot be read as it streams: ${error.message}`);
+  return undefined;
+}
+
+async function* events(file: string, chunkBytes: number | undefined): AsyncGenerator<{ events: SpineEvent[]; read: number }> {
+  try {
+    const start = await startOf(file);
+    yield* readJsonAlongSpine(file, SARIF_SPINE, { start, maxDepth: DEFAULT_MAX_DEPTH, chunkBytes: chunkBytes ?? BATCH_BYTES });
+  } catch (error) {
+    throw unreadable(error) ?? error;
+  }
+}
+
+/**
+ * One SARIF log converted as it is read: the bytes of the converted log (what sarifText writes of the
+ * whole path's log), in chunks. Throws NotStreamable before the end when the log is to be left to the
+ * whole-document path; the caller then discards what it wrote. `counts` is filled as it goes.
+ */
+export async function* convertSarifStream(file: string, options: StreamOptions, counts?: StreamCounts): AsyncGenerator<Uint8Array> {
+  const conversion = new Conversion(file, options);
+  const runner = startBatchRunner({ baseDir: options.baseDir, secrets: options.secrets, marks: conversion.marks }, options.threads ?? defaultConvertThreads());
+  try {
+    yield* convertWith(conversion, runner);
+  } finally {
+    await runner.close();
+  }
+  if (counts) Object.assign(counts, conversion.counts);
+}
+
+/**
+ * The bytes read at a time, so about the JSON of a batch: small enough that a batch's objects die in the young
+ * generation (1 MB batches made twice the garbage collection), large enough to amortise a message to a worker.
+ */
+const BATCH_BYTES = 256 * 1024;
+
+/** Batches converted at once: enough to keep every thread busy while this one reads on. */
+const IN_FLIGHT = 8;
+
+async function* convertWith(conversion: Conversion, runner: BatchRunner): AsyncGenerator<Uint8Array> {
+  const out = new ByteChunks();
+  yield* out.add(`{"$schema":${JSON.stringify(SARIF_SCHEMA_URI)},"version":${JSON.stringify(SARIF_VERSION)},"runs":[`);
+  let run: Run | undefined;
+  let state: RunState | undefined;
+  let runs: unknown[] | undefined;
+  let root: Record<string, unknown> | undefined;
+  const inFlight: { state: RunState; reply: Promise<BatchReply> }[] = [];
+  const settle = async (left: number) => {
+    while (inFlight.length > left) {
+      const { state, reply } = inFlight.shift()!;
+      conversion.write(state, await reply, out);
+    }
+    return out.full();
+  };
+  try {
+    for await (const batch of events(conversion.file, conversion.options.chunkBytes)) {
+      for (const event of batch.events) {
+        if (event.type === 'open') {
+          if (event.name === 'runs') runs = event.value as unknown[];
+          else if (event.name === 'run') [run, state] = [event.value as unknown as Run, undefined];
+          else if (event.name === 'results') {
+            const opened = await conversion.open(run!, event.parent!.keys, event.value as unknown[], conversion.counts.runs === 0);
+            state = opened.state;
+            runner.setRun(state.id, run!);
+            yield* out.add(opened.text);
+          }
+        } else if (event.type === 'text') {
+          inFlight.push({ state: state!, reply: runner.convert(state!.id, event.text) });
+          yield* await settle(IN_FLIGHT);
+        } else if (event.name === 'run') {
+          yield* await settle(0);
+          yield* out.add(await conversion.close(run!, state, conversion.counts.runs === 0));
+          [run, state] = [undefined, undefined];
+        } else if (event.name === 'log') {
+          root = event.value as Record<string, unknown>;
+        }
+      }
+      // A document that is not a SARIF log shows it early: its runs are not under way after its first megabyte.
+      if (batch.read >= FIRST_BYTES && runs === undefined && root === undefined) throw new NotStreamable('no runs in the first megabyte');
+    }
+  } finally {
+    // Replies not awaited (the log given up) must not fail unhandled.
+    for (const { reply } of inFlight) reply.catch(() => undefined);
+  }
+  if (!root) throw new NotStreamable('the document has no top-level object');
+  await conversion.finish(root, runs);
+  yield* out.add(conversion.counts.runs ? '\n]}\n' : ']}\n');
+  yield* out.finish();
+}
+
+const CHUNK = 1 << 20;
+
+/** The output in chunks of about 1 MB: texts encoded into them, and the bytes of converted batches copied in. */
+class ByteChunks {
+  private buffer = Buffer.allocUnsafe(CHUNK);
+  private used = 0;
+  private done: Uint8Array[] = [];
+
+  text(text: string): void {
+    // At most 3 bytes per UTF-16 unit.
+    if (this.used + text.length * 3 > this.buffer.length) this.flush(text.length * 3);
+    this.used += this.buffer.write(text, this.used);
+  }
+
+  bytes(source: Uint8Array, from: number, to: number): void {
+    if (this.used + (to - from) > this.buffer.length) this.flush(to - from);
+    this.buffer.set(source.subarray(from, to), this.used);
+    this.used += to - from;
+  }
+
+  /** Adds a text; returns the chunks that are full. */
+  add(text: string): Uint8Array[] {
+    this.text(text);
+    return this.full();
+  }
+
+  full(): Uint8Array[] {
+    const done = this.done;
+    this.done = [];
+    return done;
+  }
+
+  /** Every chunk left, the last one too. */
+  finish(): Uint8Array[] {
+    this.flush(0);
+    return this.full();
+  }
+
+  private flush(room: number): void {
+    if (this.used) this.done.push(this.buffer.subarray(0, this.used));
+    this.buffer = Buffer.allocUnsafe(Math.max(CHUNK, room));
+    this.used = 0;
+  }
+}
