@@ -119,10 +119,11 @@ describe('a real tool\'s SARIF that breaks one rule of the schema', () => {
 });
 
 describe('a SARIF log large enough to be converted as it is read', () => {
-  // Over the 16 MB from which `convert -o` streams (worker threads, the built CLI); stdout gets the whole-document
-  // path: the two must be the same bytes.
-  async function cli(cwd: string, args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-    const env = { ...process.env, PIPEWARDEN_SECRET_KEY: 'cli-stream-test-key-0123456789abcdef' };
+  // Over the size from which `convert -o` streams (lowered to 16 MB here; worker threads, the built CLI); stdout
+  // gets the whole-document path: the two must be the same bytes.
+  const STREAM_BYTES = 16_000_000;
+  async function cli(cwd: string, args: string[], streamBytes = String(STREAM_BYTES)): Promise<{ code: number; stdout: string; stderr: string }> {
+    const env = { ...process.env, PIPEWARDEN_SECRET_KEY: 'cli-stream-test-key-0123456789abcdef', PIPEWARDEN_CONVERT_STREAM_BYTES: streamBytes };
     try {
       const { stdout, stderr } = await run(process.execPath, [CLI, 'convert', ...args], { cwd, env, maxBuffer: 256 * 1024 * 1024 });
       return { code: 0, stdout, stderr };
@@ -150,7 +151,8 @@ describe('a SARIF log large enough to be converted as it is read', () => {
     await mkdir(join(dir, 'src'));
     await writeFile(join(dir, 'src', 'app.js'), 'const a = 1;\nconst password = "changeme";\nquery(input);\nconst token = "live-value-1";\n');
     await writeFile(join(dir, 'big.sarif'), bigLog(40_000));
-    expect((await stat(join(dir, 'big.sarif'))).size).toBeGreaterThan(STREAM_CONVERT_BYTES);
+    expect((await stat(join(dir, 'big.sarif'))).size).toBeGreaterThan(STREAM_BYTES);
+    expect(STREAM_CONVERT_BYTES).toBeGreaterThan(STREAM_BYTES);
     const streamed = await cli(dir, ['big.sarif', '-o', 'out.sarif']);
     // The stand-ins flagged as secrets in src/app.js (lines 1 and 2) are dropped.
     expect(streamed).toMatchObject({ code: 0, stderr: 'pipewarden › wrote out.sarif: 2 runs, 38667 results\n' });
@@ -166,5 +168,14 @@ describe('a SARIF log large enough to be converted as it is read', () => {
     expectOneLineError(result, 'cut.sarif', /is truncated.*at byte \d+/);
     expect(existsSync(join(dir, 'out.sarif'))).toBe(false);
     expect(await readdir(dir)).toEqual(['cut.sarif']);
+  });
+
+  it('refuses a size to stream from that is not a whole number of bytes, in one line', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'pw-stream-env-'));
+    await writeFile(join(dir, 'small.sarif'), bigLog(3));
+    const result = await cli(dir, ['small.sarif', '-o', 'out.sarif'], '16MB');
+    expect(result.code).toBe(2);
+    expect(result.stderr).toBe('pipewarden: PIPEWARDEN_CONVERT_STREAM_BYTES: must be a whole number of bytes\n');
+    expect(existsSync(join(dir, 'out.sarif'))).toBe(false);
   });
 });

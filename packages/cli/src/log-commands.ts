@@ -1,6 +1,8 @@
 import { resolve } from 'node:path';
+import { z } from 'zod';
 import {
   applyBaseline,
+  ConfigError,
   convertReports,
   convertReportsTo,
   createRedactor,
@@ -97,7 +99,7 @@ export async function convert(args: string[], io: CliIo): Promise<number> {
   };
   if (options.output) {
     // A large SARIF log is converted as it is read, never held whole (convertReportsTo).
-    const { runs, results } = await convertReportsTo(convertOptions, resolve(io.cwd, options.output));
+    const { runs, results } = await convertReportsTo({ ...convertOptions, streamBytes: streamBytesOf(io.env) }, resolve(io.cwd, options.output));
     io.stderr.write(`pipewarden › wrote ${options.output}: ${runs} run${runs === 1 ? '' : 's'}, ${results} result${results === 1 ? '' : 's'}\n`);
   } else {
     const log = await convertReports(convertOptions);
@@ -106,6 +108,17 @@ export async function convert(args: string[], io: CliIo): Promise<number> {
     for (const chunk of sarifText(log)) io.stdout.write(decoder.decode(chunk));
   }
   return 0;
+}
+
+const streamBytesSchema = z.string().regex(/^\d+$/, 'PIPEWARDEN_CONVERT_STREAM_BYTES: must be a whole number of bytes').transform(Number);
+
+/** The size from which `convert -o` streams a SARIF log (PIPEWARDEN_CONVERT_STREAM_BYTES; default core's STREAM_CONVERT_BYTES). */
+function streamBytesOf(env: CliIo['env']): number | undefined {
+  const value = env.PIPEWARDEN_CONVERT_STREAM_BYTES;
+  if (value === undefined || value === '') return undefined;
+  const parsed = streamBytesSchema.safeParse(value.trim());
+  if (!parsed.success) throw new ConfigError(parsed.error.issues[0]!.message);
+  return parsed.data;
 }
 
 export async function merge(args: string[], io: CliIo): Promise<number> {

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Log } from '../sarif/types.js';
-import { FINGERPRINT_KEY, FINGERPRINT_NOPATH_KEY, LINE_HASH_KEY, identify } from './fingerprint.js';
+import { createOccurrences, FINGERPRINT_KEY, FINGERPRINT_NOPATH_KEY, LINE_HASH_KEY, identify } from './fingerprint.js';
 import { createSecretKeyer, secretHash, type SecretKeying } from './secret-hash.js';
 import { lineHashesOf } from './line-hash.js';
 
@@ -116,5 +116,15 @@ describe('fingerprints by kind of finding', () => {
     expect(a[LINE_HASH_KEY]).toMatch(/^[0-9a-f]+:1$/);
     expect(a[FINGERPRINT_KEY]).not.toBe(b[FINGERPRINT_KEY]);
     expect(a[FINGERPRINT_NOPATH_KEY]).toBe(b[FINGERPRINT_NOPATH_KEY]);
+  });
+});
+
+describe('occurrence counts', () => {
+  it('count each key apart, keys that share their first digits and keys that are not hex too, per tool', () => {
+    const occurrence = createOccurrences();
+    const keys = ['abcdef01', 'abcdef02', 'abcdef01', 'zz-not-hex', 'yy-not-hex', 'abcdef02', 'zz-not-hex', 'abcdef01', '12g', '12h', '12g'];
+    expect(keys.map((key) => occurrence('A', key))).toEqual([1, 1, 2, 1, 1, 2, 2, 3, 1, 1, 2]);
+    expect(occurrence('B', 'abcdef01')).toBe(1);
+    expect(occurrence('A', 'abcdef02')).toBe(3);
   });
 });

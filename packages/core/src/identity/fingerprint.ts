@@ -226,14 +226,35 @@ export interface IdentityKeys {
 /** The occurrences counted per tool, in file order: two tools reporting one thing get the same fingerprint. */
 export function createOccurrences(): (tool: string, key: string) => number {
   // Counts per tool, then per key: one Map of "tool + key" strings made and hashed a new string per result.
-  const seen = new Map<string, Map<string, number>>();
+  const seen = new Map<string, KeyCounts>();
   return (tool, key) => {
     let counts = seen.get(tool);
-    if (!counts) seen.set(tool, (counts = new Map()));
-    const n = (counts.get(key) ?? 0) + 1;
-    counts.set(key, n);
-    return n;
+    if (!counts) seen.set(tool, (counts = new KeyCounts()));
+    return counts.next(key);
   };
+}
+
+/**
+ * How often each key was seen. Keys are hashes, nearly all seen once: they are filed under a small number
+ * made of their first hex digits (a Map hashes it without reading the string: a million keys took a tenth
+ * less), the first key of each number kept to tell a repeat from another key that shares it (counted apart).
+ */
+class KeyCounts {
+  private readonly first = new Map<number, string>();
+  private readonly more = new Map<string, number>();
+
+  next(key: string): number {
+    // A key that is not hex gives NaN, which files every such key under one number: counted apart, exactly.
+    const filed = parseInt(key.slice(0, 7), 16);
+    const first = this.first.get(filed);
+    if (first === undefined) {
+      this.first.set(filed, key);
+      return 1;
+    }
+    const n = (this.more.get(key) ?? (first === key ? 1 : 0)) + 1;
+    this.more.set(key, n);
+    return n;
+  }
 }
 
 /** The counter of the path-free keys of a tool's results. */
