@@ -1,5 +1,5 @@
 import { PROP, prop } from '../sarif/props.js';
-import { categoryOf, cwesOf, locationOf, ruleOf, toFinding, type Category, type Finding, type FindingLocation } from '../finding.js';
+import { categoryOf, cwesOf, fileUriOf, locationOf, ruleOf, toFinding, type Category, type Finding, type FindingLocation } from '../finding.js';
 import { FINGERPRINT_KEY, fingerprintOf, type Location, type Log, type Result, type Run } from '../sarif/types.js';
 import { imageName, packageKey, vulnerabilityId } from './fingerprint.js';
 
@@ -109,15 +109,6 @@ function dedupeDastRequests(log: Log): number {
 
 const hasPackage = (result: Result): boolean => result.properties?.[PROP.package] !== undefined && result.properties[PROP.package] !== null;
 
-/** The file of a result's first location that names one (locationOf's uri, without the object). */
-function primaryUri(result: Result): string | undefined {
-  for (const location of result.locations ?? []) {
-    const uri = location.physicalLocation?.artifactLocation?.uri;
-    if (uri) return uri;
-  }
-  return undefined;
-}
-
 /** The code and secret findings whose first file keys them (the ones a file can join), by tool. */
 function keyedByFile(log: Log): Map<string, Result[]> {
   const byTool = new Map<string, Result[]>();
@@ -137,7 +128,7 @@ function keyedByFile(log: Log): Map<string, Result[]> {
 function commonPrefix(results: readonly Result[]): string | undefined {
   let prefix: string | undefined;
   for (const result of results) {
-    const uri = primaryUri(result);
+    const uri = fileUriOf(result);
     if (uri === undefined) continue;
     if (prefix === undefined) prefix = uri;
     else if (!uri.startsWith(prefix)) {
@@ -164,7 +155,7 @@ function filesOfSeveralTools(log: Log): Set<string> {
   const firstTool = new Map<string, string>();
   for (const [tool, results] of byTool) {
     for (const result of results) {
-      const uri = primaryUri(result);
+      const uri = fileUriOf(result);
       if (uri === undefined) continue;
       const seen = firstTool.get(uri);
       if (seen === undefined) firstTool.set(uri, tool);
@@ -191,7 +182,7 @@ export function dedupe(log: Log, options: DedupeOptions = DEFAULT_DEDUPE): { mer
     for (const result of run.results ?? []) {
       if (result.baselineState === 'absent') continue;
       // A code or secret finding's keys all name its file: in a file no other tool reported on, it cannot join.
-      if (!hasPackage(result) && !shared.has(primaryUri(result) ?? '')) continue;
+      if (!hasPackage(result) && !shared.has(fileUriOf(result) ?? '')) continue;
       const entry = entryOf(run, result, tool);
       const keys = keysOf(entry, options);
       const group = keys.map((key) => byKey.get(key)).find((g) => g && g.every((other) => other.tool !== entry.tool && compatible(other, entry)));

@@ -1,6 +1,6 @@
 import { createIdentifier, LINE_HASH_KEY, setFingerprints, type Identifier, type IdentityKeys } from '../identity/fingerprint.js';
 import { createSecretKeyer, type SecretKeyer, type SecretKeying } from '../identity/secret-hash.js';
-import { propagated, runRedaction, type RedactionState, type RunRedaction } from '../sarif/redact-log.js';
+import { keyUnkeyed, propagated, runRedaction, type RedactionState, type RunRedaction } from '../sarif/redact-log.js';
 import type { Result, Run } from '../sarif/types.js';
 import { isValidSarifPart } from '../sarif/validate.js';
 import { createLineReader, demoteDocumentationSecret, isPlaceholderFinding, isSecretFinding, type ReadLine } from '../secrets/index.js';
@@ -134,11 +134,7 @@ export class BatchConverter {
 
   /** Secret hashes met so far keyed, as redactLog keys them at its end. */
   private async rekey(): Promise<void> {
-    const unkeyed = this.state.unkeyed;
-    if (!unkeyed.length) return;
-    await this.keyer.prepare(unkeyed.map(({ bag, key }) => bag[key] as string));
-    for (const { bag, key } of unkeyed) bag[key] = this.keyer.rekey(bag[key] as string);
-    unkeyed.length = 0;
+    await keyUnkeyed(this.state.unkeyed, this.keyer);
   }
 
   private write(kept: readonly Result[], identified: Map<Result, IdentityKeys>): BatchDone {

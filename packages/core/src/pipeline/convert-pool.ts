@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import { InternalError } from '../errors.js';
 import type { Run } from '../sarif/types.js';
 import { BatchConverter, type BatchInit, type BatchReply } from './convert-batch.js';
 
@@ -25,19 +26,28 @@ interface Waiting {
  * answers its batches in the order it got them, so its replies settle its queue front first.
  */
 class WorkerRunner implements BatchRunner {
-  private readonly workers: { worker: Worker; queue: Waiting[] }[];
+  private readonly workers: { worker: Worker; queue: Waiting[]; dead?: Error }[];
   private turn = 0;
+  private closing = false;
 
   constructor(url: URL, init: BatchInit, threads: number) {
     this.workers = Array.from({ length: threads }, () => {
-      const entry = { worker: new Worker(url, { workerData: init }), queue: [] as Waiting[] };
+      const entry: { worker: Worker; queue: Waiting[]; dead?: Error } = { worker: new Worker(url, { workerData: init }), queue: [] };
       entry.worker.on('message', ({ result, error }: Reply) => {
         const waiting = entry.queue.shift();
         if (error !== undefined) waiting?.reject(new Error(`convert worker: ${error}`));
         else waiting?.resolve(result!);
       });
-      entry.worker.on('error', (error) => {
-        for (const waiting of entry.queue.splice(0)) waiting.reject(error);
+      // A worker that dies fails what it was given and everything given to it later: nothing waits for it.
+      const die = (error: Error) => {
+        entry.dead ??= error;
+        for (const waiting of entry.queue.splice(0)) waiting.reject(entry.dead);
+      };
+      entry.worker.on('error', (error: Error & { code?: string }) =>
+        die(error.code === 'ERR_WORKER_OUT_OF_MEMORY' ? new InternalError('out of memory converting in a worker thread: give node more with NODE_OPTIONS=--max-old-space-size=<MB>', { cause: error }) : error),
+      );
+      entry.worker.on('exit', (code) => {
+        if (!this.closing) die(new InternalError(`a convert worker thread stopped (exit code ${code})`));
       });
       return entry;
     });
@@ -49,6 +59,7 @@ class WorkerRunner implements BatchRunner {
 
   convert(runId: number, text: string): Promise<BatchReply> {
     const entry = this.workers[this.turn++ % this.workers.length]!;
+    if (entry.dead) return Promise.reject(entry.dead);
     return new Promise<BatchReply>((resolve, reject) => {
       entry.queue.push({ resolve, reject });
       entry.worker.postMessage({ type: 'batch', runId, text });
@@ -56,6 +67,7 @@ class WorkerRunner implements BatchRunner {
   }
 
   async close(): Promise<void> {
+    this.closing = true;
     await Promise.all(this.workers.map(({ worker }) => worker.terminate()));
   }
 }

@@ -7,7 +7,7 @@ import { createOccurrences, nopathCounter } from '../identity/fingerprint.js';
 import type { SecretKeyer, SecretKeying } from '../identity/secret-hash.js';
 import { ChunkedJsonOffSpine, ChunkedJsonTooDeep, ChunkedJsonUnreadable, readJsonAlongSpine, type SpineEvent, type SpineNode } from '../input/json-chunked.js';
 import { DEFAULT_MAX_DEPTH } from '../input/json-stream.js';
-import { propagated, redactLog, runRedaction, type RedactionState, type RunRedaction } from '../sarif/redact-log.js';
+import { keyUnkeyed, propagated, redactLog, runRedaction, type RedactionState, type RunRedaction } from '../sarif/redact-log.js';
 import { PROP, SARIF_SCHEMA_URI, SARIF_VERSION, type Log, type Run } from '../sarif/types.js';
 import { isValidSarifPart } from '../sarif/validate.js';
 import { pieces, RUN_SPINE } from '../sarif/write-log.js';
@@ -90,11 +90,7 @@ class Conversion {
 
   /** Secret hashes met so far keyed, as redactLog keys them at its end. */
   async rekey(): Promise<void> {
-    const unkeyed = this.state.unkeyed;
-    if (!unkeyed.length) return;
-    await this.options.keyer.prepare(unkeyed.map(({ bag, key }) => bag[key] as string));
-    for (const { bag, key } of unkeyed) bag[key] = this.options.keyer.rekey(bag[key] as string);
-    unkeyed.length = 0;
+    await keyUnkeyed(this.state.unkeyed, this.options.keyer);
   }
 
   /** A value masked in one place is masked everywhere by the whole path, in parts already written here too. */

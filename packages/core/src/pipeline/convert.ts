@@ -3,7 +3,7 @@ import { InputError } from '../errors.js';
 import { readReport } from '../formats/registry.js';
 import { IN_MEMORY_JSON_BYTES } from '../input/read-document.js';
 import { identify } from '../identity/fingerprint.js';
-import type { SecretKeying } from '../identity/secret-hash.js';
+import { createSecretKeyer, type SecretKeyer, type SecretKeying } from '../identity/secret-hash.js';
 import { createRedactor, type Redactor } from '../sarif/redact-log.js';
 import type { Log } from '../sarif/types.js';
 import { writeFileAtomic } from '../sarif/write-atomic.js';
@@ -35,12 +35,14 @@ export interface ConvertOptions {
   warn?: ((message: string) => void) | undefined;
   /** The key of secret identities (PIPEWARDEN_SECRET_KEY, else derived from the repository's name): docs/identity.md. */
   secrets?: SecretKeying | undefined;
+  /** The keyer of `secrets` when the caller has one already (what it keyed is not keyed again). */
+  keyer?: SecretKeyer | undefined;
 }
 
 /** Native reports → one clean SARIF log (normalized, fingerprinted). */
 export async function convertReports(options: ConvertOptions): Promise<Log> {
   const logs: Log[] = [];
-  const redactor = createRedactor(options.secrets);
+  const redactor = createRedactor(options.secrets, options.keyer);
   for (const input of options.reports) {
     const { log, warnings } = await normalizeReport({ file: input.file, format: input.format }, { baseDir: options.baseDir, srcRoot: options.baseDir, redactor });
     for (const warning of warnings) options.warn?.(`${input.file}: ${warning}`);
@@ -85,15 +87,16 @@ export interface Converted {
  */
 export async function convertReportsTo(options: ConvertToOptions, output: string): Promise<Converted> {
   let notStreamed: string | undefined;
+  let keyer: SecretKeyer | undefined;
   const [report] = options.reports;
   if (options.reports.length === 1 && (report!.format === undefined || report!.format === 'sarif') && (await sizeOf(report!.file)) >= (options.streamBytes ?? STREAM_CONVERT_BYTES)) {
     const counts: StreamCounts = { runs: 0, results: 0 };
-    // The keyer is the command's; the redaction state is the stream's own (a fallback starts afresh).
-    const keyer = createRedactor(options.secrets).keyer;
+    // The keyer is the command's (a fallback reuses what it keyed); the redaction state is the stream's own.
+    const streamKeyer = (keyer = createSecretKeyer(options.secrets));
     let failure: unknown;
     const chunks = async function* () {
       try {
-        yield* convertSarifStream(report!.file, { baseDir: options.baseDir, secrets: options.secrets ?? {}, keyer, formatGiven: report!.format !== undefined, chunkBytes: options.chunkBytes, threads: options.threads }, counts);
+        yield* convertSarifStream(report!.file, { baseDir: options.baseDir, secrets: options.secrets ?? {}, keyer: streamKeyer, formatGiven: report!.format !== undefined, chunkBytes: options.chunkBytes, threads: options.threads }, counts);
       } catch (error) {
         failure = error;
         throw error;
@@ -107,7 +110,7 @@ export async function convertReportsTo(options: ConvertToOptions, output: string
       notStreamed = failure.message;
     }
   }
-  const log = await convertReports(options);
+  const log = await convertReports({ ...options, keyer });
   await writeFileAtomic(output, sarifText(log));
   return { runs: log.runs.length, results: log.runs.reduce((n, run) => n + (run.results?.length ?? 0), 0), streamed: false, notStreamed };
 }

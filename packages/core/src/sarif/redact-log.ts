@@ -247,10 +247,15 @@ export async function redactLog(log: Log, keyer: SecretKeyer, found: Set<string>
   // snippet of the same line, a rule's text.
   const fresh = propagated(found).filter((value) => !before.has(value));
   if (fresh.length) for (const run of log.runs ?? []) replaceFound(run, fresh, 'sarif');
-  if (state.unkeyed.length) {
-    await keyer.prepare(state.unkeyed.map(({ bag, key }) => bag[key] as string));
-    for (const { bag, key } of state.unkeyed) bag[key] = keyer.rekey(bag[key] as string);
-  }
+  await keyUnkeyed(state.unkeyed, keyer);
+}
+
+/** Keys the secret hashes met unkeyed (the walk only notes them: keying may need a scrypt each), and forgets them. */
+export async function keyUnkeyed(unkeyed: RedactionState['unkeyed'], keyer: SecretKeyer): Promise<void> {
+  if (!unkeyed.length) return;
+  await keyer.prepare(unkeyed.map(({ bag, key }) => bag[key] as string));
+  for (const { bag, key } of unkeyed) bag[key] = keyer.rekey(bag[key] as string);
+  unkeyed.length = 0;
 }
 
 /** The values masked elsewhere that are long enough to be masked wherever they appear, longest first. */
@@ -275,8 +280,7 @@ function parses(json: string): boolean {
 }
 
 /** A command's redaction: one keyer (each secret costs one scrypt) and the values found so far. */
-export function createRedactor(keying: SecretKeying = {}): Redactor {
-  const keyer = createSecretKeyer(keying);
+export function createRedactor(keying: SecretKeying = {}, keyer: SecretKeyer = createSecretKeyer(keying)): Redactor {
   const found = new Set<string>();
   return {
     keyer,
