@@ -317,6 +317,16 @@ describe('the GitHub Action, run from dist/ under Node 24 against a GitHub API o
     expect(server.requests).toHaveLength(0);
   });
 
+  it('runs in a worker thread: out of memory there is one error line saying how to give it more, exit 2, nothing posted', async () => {
+    const ws = await workspace({ 'a.js': '1;\n' });
+    // An old generation too small for the Action (enough for the main thread, which loads nothing): the worker
+    // stops, the main thread says why.
+    const run = await runAction(server, ws, pr(PR_OPENED), { scanners: 'none' }, { NODE_OPTIONS: '--max-old-space-size=16' });
+    expect(run.code).toBe(2);
+    expect(run.stdout.trim().split('\n')).toEqual([expect.stringMatching(/^::error::Pipewarden ran out of memory: give node more with NODE_OPTIONS=--max-old-space-size=<MB> in the step's env$/)]);
+    expect(server.requests).toHaveLength(0);
+  });
+
   it.skipIf(!hasShared)('carries the dependency engine: an old lodash in package.json is found from the advisories folder, offline', async () => {
     const ws = await workspace({ 'package.json': JSON.stringify({ name: 'shop', dependencies: { lodash: '4.17.4' } }, null, 2) });
     const run = await runAction(server, ws, pr(PR_OPENED), { scanners: 'pipewarden-sca', 'fail-on': 'never', comment: 'false' }, { PIPEWARDEN_ADVISORIES_DIR: sharedAdvisories('npm') });
