@@ -23,7 +23,7 @@ export async function actionsExec(request: ExecRequest): Promise<ExecResult> {
   const command = wrap ? 'timeout' : request.command;
   const args = wrap ? ['--kill-after=10', `${seconds}`, request.command, ...request.args] : [...request.args];
   try {
-    const result = await getExecOutput(command, args, { cwd: request.cwd, env, silent: true, ignoreReturnCode: true });
+    const result = await getExecOutput(command, args, { cwd: request.cwd, env, silent: true, ignoreReturnCode: true, ...(request.input !== undefined ? { input: Buffer.from(request.input) } : {}) });
     const timedOut = wrap && (result.exitCode === 124 || result.exitCode === 137);
     // timeout exits 127 when the command itself is missing.
     const notFound = wrap && result.exitCode === 127 && /No such file or directory|cannot run command/i.test(result.stderr);

@@ -30,7 +30,7 @@ export function nodeExec(request: ExecRequest): Promise<ExecResult> {
     const child = spawn(request.command, [...request.args], {
       cwd: request.cwd,
       env: request.env as NodeJS.ProcessEnv | undefined,
-      stdio: ['ignore', 'pipe', 'pipe'],
+      stdio: [request.input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'],
       windowsHide: true,
       detached: group,
     });
@@ -54,6 +54,11 @@ export function nodeExec(request: ExecRequest): Promise<ExecResult> {
       captured += chunk.length;
       sink.push(chunk);
     };
+    if (request.input !== undefined && child.stdin) {
+      // A command that exits before reading all of it (EPIPE) ends as its exit code says.
+      child.stdin.on('error', () => undefined);
+      child.stdin.end(request.input);
+    }
     child.stdout.on('data', keep(stdout));
     child.stderr.on('data', keep(stderr));
     const onAbort = () => {

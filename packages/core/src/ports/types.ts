@@ -5,6 +5,8 @@ export interface ExecRequest {
   /** The whole environment for the child; platforms pass theirs in, core never reads process.env. */
   env?: Readonly<Record<string, string | undefined>>;
   timeoutMs?: number;
+  /** Written to the command's standard input, which is then closed; without it the command reads nothing. */
+  input?: string | undefined;
   /** Aborting stops the command and everything it started (--fail-fast). */
   signal?: AbortSignal | undefined;
 }
