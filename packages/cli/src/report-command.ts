@@ -10,7 +10,7 @@ import {
   emit,
   githubSarif,
   gitlabReports,
-  loadHistory,
+  loadTrendHistory,
   readReport,
   renderHtml,
   renderJson,
@@ -92,7 +92,7 @@ export function provenanceOf(env: Readonly<Record<string, string | undefined>>):
 /** The trend of the log's repository and stage, from a history file; corrupt lines are warned about and skipped. */
 async function trendFor(file: string | undefined, log: Log, cwd: string, stderr: { write(text: string): unknown }): Promise<HistoryPoint[] | undefined> {
   if (!file) return undefined;
-  const read = await loadHistory({ file: resolve(cwd, file), shown: file }, (message) => stderr.write(`pipewarden: warning: ${message}\n`));
+  const read = await loadTrendHistory({ file: resolve(cwd, file), shown: file }, (message) => stderr.write(`pipewarden: warning: ${message}\n`));
   const stage = String(log.properties?.['pipewarden/stage'] ?? 'commit') as Stage;
   const repo = (log.properties?.['pipewarden/provenance'] as Provenance | undefined)?.repository ?? read.lines.at(-1)?.repo;
   return repo ? trendOf(read.lines, repo, stage) : [];

@@ -100,6 +100,14 @@ export const historyLineSchema = z.object({
 });
 
 export type HistoryLine = z.output<typeof historyLineSchema>;
+
+/**
+ * What a run's trend reads of each earlier line: when, where, and its counts. The scan, `gate` and `report` read
+ * the whole history for it, and a snapshot line (a run without a baseline lists every open finding) of 100k
+ * findings is 40 MB: its findings are neither checked nor kept.
+ */
+export const historyTrendLineSchema = historyLineSchema.pick({ v: true, time: true, repo: true, branch: true, defaultBranch: true, stage: true, counts: true });
+export type HistoryTrendLine = z.output<typeof historyTrendLineSchema>;
 export type HistoryFindingRef = z.output<typeof findingRef>;
 export type HistoryFindingDetail = z.output<typeof findingDetail>;
 export type HistoryFindingTicket = z.output<typeof findingTicket>;
@@ -245,7 +253,7 @@ export function historyLineOf(input: HistoryLineInput): HistoryLine {
 }
 
 /** The default branch decides what "reached the default branch" means; without one, main or master. */
-export function onDefaultBranch(line: HistoryLine): boolean {
+export function onDefaultBranch(line: Pick<HistoryLine, 'stage' | 'branch' | 'defaultBranch'>): boolean {
   if (line.stage === 'precommit' || line.branch === undefined) return false;
   return line.defaultBranch ? line.branch === line.defaultBranch : line.branch === 'main' || line.branch === 'master';
 }

@@ -3,7 +3,7 @@ import type { Ports } from '../ports/types.js';
 import type { HistoryPoint, Provenance } from '../model/provenance.js';
 import type { Stage } from '../model/stage.js';
 import { readHistoryFile, type HistoryRead } from './file.js';
-import { onDefaultBranch, type HistoryLine } from './line.js';
+import { historyTrendLineSchema, onDefaultBranch, type HistoryTrendLine } from './line.js';
 
 /** Where a run's line goes, and what it is read for first. */
 export interface HistoryOptions {
@@ -61,11 +61,18 @@ export async function loadHistory(options: HistoryOptions, warn: (message: strin
   return read;
 }
 
+/** Reads what the trend needs of a history (`trendOf`), the same way: no line's findings are kept. */
+export async function loadTrendHistory(options: HistoryOptions, warn: (message: string) => void): Promise<HistoryRead<HistoryTrendLine>> {
+  const read = await readHistoryFile(options.file, options.shown, historyTrendLineSchema);
+  for (const skipped of read.skipped) warn(`${skipped.file}:${skipped.line}: ${skipped.problem}; skipped`);
+  return read;
+}
+
 /**
  * The trend a run's reports show: the same repository's earlier runs of the same stage on its default
  * branch (on a branch, the default branch's runs are what it is measured against); the last 30.
  */
-export function trendOf(lines: readonly HistoryLine[], repo: string, stage: Stage): HistoryPoint[] {
+export function trendOf(lines: readonly HistoryTrendLine[], repo: string, stage: Stage): HistoryPoint[] {
   const own = lines.filter((line) => line.repo === repo && line.stage === stage).sort((a, b) => Date.parse(a.time) - Date.parse(b.time));
   const main = own.filter(onDefaultBranch);
   return (main.length ? main : own)

@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import { InputError } from '../errors.js';
 import { findingsOf, type Finding } from '../finding.js';
 import { readReport } from '../formats/registry.js';
-import { completeProvenance, loadHistory, trendOf, type HistoryOptions } from '../history/record.js';
+import { completeProvenance, loadTrendHistory, trendOf, type HistoryOptions } from '../history/record.js';
 import { applyBaseline, type BaselineCounts } from '../identity/baseline.js';
 import { secretKeyingOf } from '../identity/secret-hash.js';
 import type { ImageInventory } from '../images/check.js';
@@ -102,7 +102,7 @@ export async function gateLogWith(options: GateLogOptions, ports: Ports, emit: E
     ...(baseline ? { [PROP.baseline]: baseline } : {}),
   };
   const scanners = (log.properties[PROP.scanners] as ScannerSummary[] | undefined) ?? [];
-  const history = options.history ? (await loadHistory(options.history, (message) => ports.log('warn', message))).lines : undefined;
+  const history = options.history ? (await loadTrendHistory(options.history, (message) => ports.log('warn', message))).lines : undefined;
   const scanned = log.properties[PROP.provenance] as Provenance | undefined;
   // The log's repository and commit are the scan's; branch and pipeline are this run's.
   const provenance = history ? await completeProvenance({ ...scanned, ...options.provenance, ...(scanned?.repository ? { repository: scanned.repository } : {}) }, options.cwd, ports, options.env ?? {}) : undefined;

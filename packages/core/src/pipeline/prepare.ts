@@ -3,8 +3,8 @@ import { join, relative, resolve, sep } from 'node:path';
 import { ConfigError, InputError, describeFsError } from '../errors.js';
 import { createExclusions, partitionFiles, reasonByName, type Exclusions } from '../files/exclusions.js';
 import { listFiles, listStagedFiles } from '../files/list-files.js';
-import type { HistoryLine } from '../history/line.js';
-import { loadHistory } from '../history/record.js';
+import type { HistoryTrendLine } from '../history/line.js';
+import { loadTrendHistory } from '../history/record.js';
 import { readDiffScope, type DiffScope } from '../identity/scope.js';
 import { secretKeyingOf } from '../identity/secret-hash.js';
 import type { Stage } from '../model/stage.js';
@@ -37,7 +37,7 @@ export interface Prepared {
   scannerOptions: Record<string, Record<string, unknown>>;
   timeouts: Record<string, number>;
   baselineLog?: Log | undefined;
-  history?: HistoryLine[] | undefined;
+  history?: HistoryTrendLine[] | undefined;
   diffScope?: DiffScope | undefined;
   /** With --diff-base: the changed files, relative to the scanned directory. */
   changed?: ReadonlySet<string> | undefined;
@@ -148,7 +148,7 @@ export async function prepare(options: ParsedScanOptions, ports: Ports, registry
   const files = await partitionFiles(listed, exclusions);
   // Read the baseline before scanning: a bad file should fail in a second, not after the scanners ran.
   const baselineLog = options.baseline ? await readBaseline(resolve(options.cwd, options.baseline), options.baseline, redactor) : undefined;
-  const history = options.history ? (await loadHistory(options.history, (message) => ports.log('warn', message))).lines : undefined;
+  const history = options.history ? (await loadTrendHistory(options.history, (message) => ports.log('warn', message))).lines : undefined;
   const diffScope = options.diffBase ? await readDiffScope(srcRoot, options.diffBase, ports, options.env) : undefined;
   // Incremental: the diff's files, as paths relative to the scanned directory.
   const changed = diffScope ? new Set([...diffScope.files.keys()].map((path) => relative(dir, join(srcRoot, path)).split(sep).join('/')).filter((p) => !p.startsWith('..'))) : undefined;

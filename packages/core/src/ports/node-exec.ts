@@ -59,8 +59,9 @@ export function nodeExec(request: ExecRequest): Promise<ExecResult> {
       child.stdin.on('error', () => undefined);
       child.stdin.end(request.input);
     }
-    child.stdout.on('data', keep(stdout));
-    child.stderr.on('data', keep(stderr));
+    // Piped above whatever stdin is (the stdio array's type cannot say so).
+    child.stdout!.on('data', keep(stdout));
+    child.stderr!.on('data', keep(stderr));
     const onAbort = () => {
       kill('SIGTERM');
       setTimeout(() => kill('SIGKILL'), 2000).unref();
