@@ -11,7 +11,8 @@ const runners = dirname(require.resolve('@pipewarden/core/runners/manifest.json'
 // One ESM bundle with every dependency inside (a runner does not install node_modules for an action),
 // committed in dist/ and checked fresh in CI.
 export default defineConfig({
-  entry: { index: 'src/main.ts' },
+  // index.js only starts the worker thread that runs action.js (src/main.ts).
+  entry: { index: 'src/main.ts', action: 'src/action-worker.ts' },
   format: ['esm'],
   target: 'node20',
   platform: 'node',

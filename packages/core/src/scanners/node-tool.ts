@@ -5,7 +5,7 @@ import type { Availability } from './types.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 // Built: packages/core/dist/index.js with dist/runners/ beside it (the CLI, from node_modules); bundled into
-// the GitHub Action: dist/index.js with its own dist/runners/, every tool inside; in tests from source:
+// the GitHub Action: dist/action.js with its own dist/runners/, every tool inside; in tests from source:
 // packages/core/src/scanners/node-tool.ts, with the built runners in packages/core/dist/runners/.
 const RUNNER_DIRS = [join(here, 'runners'), join(here, '..', '..', 'dist', 'runners')];
 
