@@ -117,7 +117,9 @@ async function createApp({ username = 'admin', password, fixed = false, slowMs =
       case '/ping':
         // Command injection: the host goes to a shell. Without the app's environment, so no secret can come back.
         if (fixed && !/^[\w.-]+$/.test(q('host'))) return send(400, page('Ping', 'Bad host'));
-        return execFile('/bin/sh', ['-c', `echo pinging ${q('host')}`], { env: { PATH: '/usr/bin:/bin' }, timeout: 5000 }, (_error, stdout) => send(200, page('Ping', `${menu}<pre>${escapeHtml(stdout)}</pre>`)));
+        // In the temp folder: what an injected command writes (a scanner's payload redirecting to a file) lands
+        // there, not in the checkout.
+        return execFile('/bin/sh', ['-c', `echo pinging ${q('host')}`], { cwd: require('os').tmpdir(), env: { PATH: '/usr/bin:/bin' }, timeout: 5000 }, (_error, stdout) => send(200, page('Ping', `${menu}<pre>${escapeHtml(stdout)}</pre>`)));
       case '/go':
         // Open redirect: any URL is followed.
         // Node writes headers as Latin-1: the target is sent percent-encoded, as a browser would need it.
