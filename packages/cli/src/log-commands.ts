@@ -9,6 +9,8 @@ import {
   dedupe,
   gateLog,
   InputError,
+  defaultMergeThreads,
+  mergeInParallel,
   mergeLogs,
   prioritize,
   readBaseline,
@@ -121,6 +123,17 @@ function streamBytesOf(env: CliIo['env']): number | undefined {
   return parsed.data;
 }
 
+const threadsSchema = z.string().regex(/^\d+$/, 'PIPEWARDEN_MERGE_THREADS: must be a whole number of threads').transform(Number);
+
+/** Threads a merge reads and writes shards on (PIPEWARDEN_MERGE_THREADS; 1: all in this thread; default one per core, at most four). */
+function mergeThreadsOf(env: CliIo['env']): number {
+  const value = env.PIPEWARDEN_MERGE_THREADS;
+  if (value === undefined || value === '') return defaultMergeThreads();
+  const parsed = threadsSchema.safeParse(value.trim());
+  if (!parsed.success) throw new ConfigError(parsed.error.issues[0]!.message);
+  return parsed.data;
+}
+
 export async function merge(args: string[], io: CliIo): Promise<number> {
   const { values, positionals } = parse(args, { output: { type: 'string', short: 'o' }, baseline: { type: 'string' } });
   if (values.help) {
@@ -128,9 +141,22 @@ export async function merge(args: string[], io: CliIo): Promise<number> {
     return 0;
   }
   const options = validateOptions(mergeOptionsSchema, { ...values, reports: positionals });
+  const keying = secretKeyingOf(io.env, provenanceOf(io.env)?.repository);
+  const threads = mergeThreadsOf(io.env);
+  // Matching against a baseline needs every result at once: that merge stays on the whole path.
+  if (!options.baseline && threads > 1) {
+    const done = await mergeInParallel({ files: options.reports.map((file) => resolve(io.cwd, file)), output: resolve(io.cwd, options.output), keying, threads });
+    if (done) {
+      done.warnings.forEach((warnings, i) => {
+        for (const warning of warnings) io.stderr.write(`pipewarden: warning: ${options.reports[i]}: ${warning}\n`);
+      });
+      io.stderr.write(`pipewarden › merged ${options.reports.length} log${options.reports.length === 1 ? '' : 's'} into ${options.output}: ${done.runs} run${done.runs === 1 ? '' : 's'}, ${done.results} result${done.results === 1 ? '' : 's'}\n`);
+      return 0;
+    }
+  }
   const logs = [];
   // Every log (and the baseline) redacted as it is read: shards written by an older version may hold secrets.
-  const redactor = createRedactor(secretKeyingOf(io.env, provenanceOf(io.env)?.repository));
+  const redactor = createRedactor(keying);
   for (const file of options.reports) {
     const read = await readReport(resolve(io.cwd, file), 'sarif', { redactor }).catch((error: unknown) => {
       if (error instanceof InputError) throw new InputError(error.message, { file, cause: error });

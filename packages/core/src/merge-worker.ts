@@ -1,0 +1,44 @@
+import { parentPort, workerData } from 'node:worker_threads';
+import type { Reply, Request } from './merge/shard-pool.js';
+import { ShardWork, type ShardInit } from './merge/shard-work.js';
+
+// A worker thread of a parallel merge (merge/shard-pool.ts): works on the shards it is given, one request after
+// the other, so its replies come back in the order it was asked.
+const work = new ShardWork(workerData as ShardInit);
+const port = parentPort!;
+const post = (reply: Reply, transfer: ArrayBuffer[] = []) => port.postMessage(reply, transfer);
+
+/** A chunk that owns its memory is handed over; one cut from Buffer's shared pool is copied first. */
+function owned(chunk: Uint8Array): Uint8Array {
+  return chunk.byteOffset === 0 && chunk.byteLength === chunk.buffer.byteLength ? chunk : chunk.slice();
+}
+
+async function handle(request: Request): Promise<void> {
+  const { id } = request;
+  try {
+    switch (request.type) {
+      case 'read':
+        return post({ id, result: await work.read(request.shard, request.file) });
+      case 'plan':
+        return post({ id, result: work.plan(request.shard, request.plans) });
+      case 'places':
+        return post({ id, result: work.places(request.shard, request.keys) });
+      case 'counts':
+        work.counts(request.shard, request.counts);
+        return post({ id, done: true });
+      case 'emit':
+        for (const chunk of work.emit(request.shard, request.run, request.first)) {
+          const bytes = owned(chunk);
+          post({ id, chunk: bytes }, [bytes.buffer as ArrayBuffer]);
+        }
+        return post({ id, done: true });
+    }
+  } catch (error) {
+    post({ id, error: error instanceof Error ? `${error.name}: ${error.message}` : String(error) });
+  }
+}
+
+let queue = Promise.resolve();
+port.on('message', (request: Request) => {
+  queue = queue.then(() => handle(request));
+});
