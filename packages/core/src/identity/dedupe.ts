@@ -1,6 +1,6 @@
 import { PROP, prop } from '../sarif/props.js';
 import { categoryOf, cwesOf, fileUriOf, locationOf, ruleOf, toFinding, type Category, type Finding, type FindingLocation } from '../finding.js';
-import { FINGERPRINT_KEY, fingerprintOf, type Location, type Log, type Result, type Run } from '../sarif/types.js';
+import { FINGERPRINT_KEY, fingerprintOf, type Location, type Log, type ReportingDescriptor, type Result, type Run } from '../sarif/types.js';
 import { imageName, packageKey, vulnerabilityId } from './fingerprint.js';
 
 export interface DedupeOptions {
@@ -268,6 +268,27 @@ export function resolveArtifacts(run: Run, locations: readonly Location[] | unde
   }
 }
 
+/** A later run's rules added to those of the run it joins (new ids only); returns each id's index there. */
+export function joinRules(rules: ReportingDescriptor[], run: Run): Map<string, number> {
+  const index = new Map(rules.map((rule, i) => [rule.id, i]));
+  for (const rule of run.tool.driver.rules ?? []) {
+    if (!index.has(rule.id)) {
+      index.set(rule.id, rules.length);
+      rules.push(rule);
+    }
+  }
+  return index;
+}
+
+/** A result of a joined run pointed at its rule's place among the joined rules. */
+export function reindexRule(result: Result, index: ReadonlyMap<string, number>): void {
+  const id = result.ruleId ?? result.rule?.id;
+  if (id !== undefined && index.has(id)) {
+    result.ruleIndex = index.get(id)!;
+    if (result.rule) result.rule.index = index.get(id)!;
+  }
+}
+
 /** Runs of one tool, category and automation id are joined into one by mergeLogs. */
 export const runKeyOf = (run: Run): string => `${run.tool.driver.name}\u0000${String(run.properties?.[PROP.category] ?? '')}\u0000${run.automationDetails?.id ?? ''}`;
 
@@ -294,20 +315,9 @@ export function mergeLogs(logs: readonly Log[]): Log {
         runs.push(run);
         continue;
       }
-      const rules = (into.tool.driver.rules ??= []);
-      const index = new Map(rules.map((rule, i) => [rule.id, i]));
-      for (const rule of run.tool.driver.rules ?? []) {
-        if (!index.has(rule.id)) {
-          index.set(rule.id, rules.length);
-          rules.push(rule);
-        }
-      }
+      const index = joinRules((into.tool.driver.rules ??= []), run);
       for (const result of run.results ?? []) {
-        const id = result.ruleId ?? result.rule?.id;
-        if (id !== undefined && index.has(id)) {
-          result.ruleIndex = index.get(id)!;
-          if (result.rule) result.rule.index = index.get(id)!;
-        }
+        reindexRule(result, index);
         (into.results ??= []).push(result);
       }
       if (run.invocations) into.invocations = [...(into.invocations ?? []), ...run.invocations];

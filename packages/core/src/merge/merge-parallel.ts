@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { availableParallelism } from 'node:os';
-import { commonPrefixOf, prefixesNest } from '../identity/dedupe.js';
+import { commonPrefixOf, joinRules, prefixesNest } from '../identity/dedupe.js';
 import type { SecretKeying } from '../identity/secret-hash.js';
 import { SARIF_SCHEMA_URI, type Log, type Run } from '../sarif/types.js';
 import { writeFileAtomic } from '../sarif/write-atomic.js';
@@ -71,13 +71,7 @@ class RunJoiner {
       }
       const rules = (into.run.tool.driver.rules ??= []);
       const plan = { into: rules.slice() };
-      const index = new Map(rules.map((rule, j) => [rule.id, j]));
-      for (const rule of run.tool.driver.rules ?? []) {
-        if (!index.has(rule.id)) {
-          index.set(rule.id, rules.length);
-          rules.push(rule);
-        }
-      }
+      joinRules(rules, run);
       if (count) {
         // Where mergeLogs would make the member: after those the first run had.
         if (into.run.results === undefined) into.run.results = 0 as unknown as Run['results'];
@@ -143,7 +137,8 @@ async function readAll(host: ShardHost, files: readonly string[]): Promise<Read>
 function checkDedupe(read: Read): void {
   const facts = read.joiner.runs.flatMap((joined) => joined.parts.map(({ shard, run }) => read.summaries[shard]!.parts[run]!.facts));
   if (new Set(facts.map((fact) => fact.tool)).size < 2) return;
-  if (facts.some((fact) => fact.packages)) throw new Fallback('package findings of several tools');
+  // Package findings are keyed by vulnerability and package, and join only other tools' package findings.
+  if (new Set(facts.filter((fact) => fact.packages).map((fact) => fact.tool)).size > 1) throw new Fallback('package findings of several tools');
   const byTool = new Map<string, (string | undefined)[]>();
   for (const fact of facts) byTool.set(fact.tool, [...(byTool.get(fact.tool) ?? []), fact.prefix]);
   if (prefixesNest([...byTool.values()].map(commonPrefixOf))) throw new Fallback('several tools may name one file');

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { readReport } from '../formats/registry.js';
-import { commonPrefixOf, dedupeDastRequests, dedupeFactsOf, resolveArtifacts, runKeyOf, type DedupeFacts } from '../identity/dedupe.js';
+import { commonPrefixOf, dedupeDastRequests, dedupeFactsOf, joinRules, reindexRule, resolveArtifacts, runKeyOf, type DedupeFacts } from '../identity/dedupe.js';
 import { createSecretKeyer, type SecretKeyer, type SecretKeying } from '../identity/secret-hash.js';
 import { createRedactor } from '../sarif/redact-log.js';
 import { severityFromScore } from '../finding.js';
@@ -319,19 +319,7 @@ export class ShardWork {
 function join(run: Run, plan: RunPlan): Run {
   if (!plan.into) return run;
   const rules = [...plan.into];
-  const index = new Map(rules.map((rule, i) => [rule.id, i]));
-  for (const rule of run.tool.driver.rules ?? []) {
-    if (!index.has(rule.id)) {
-      index.set(rule.id, rules.length);
-      rules.push(rule);
-    }
-  }
-  for (const result of run.results ?? []) {
-    const id = result.ruleId ?? result.rule?.id;
-    if (id !== undefined && index.has(id)) {
-      result.ruleIndex = index.get(id)!;
-      if (result.rule) result.rule.index = index.get(id)!;
-    }
-  }
+  const index = joinRules(rules, run);
+  for (const result of run.results ?? []) reindexRule(result, index);
   return { tool: { driver: { name: run.tool.driver.name, rules } } } as Run;
 }
