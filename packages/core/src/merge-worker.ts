@@ -8,11 +8,6 @@ const work = new ShardWork(workerData as ShardInit);
 const port = parentPort!;
 const post = (reply: Reply, transfer: ArrayBuffer[] = []) => port.postMessage(reply, transfer);
 
-/** A chunk that owns its memory is handed over; one cut from Buffer's shared pool is copied first. */
-function owned(chunk: Uint8Array): Uint8Array {
-  return chunk.byteOffset === 0 && chunk.byteLength === chunk.buffer.byteLength ? chunk : chunk.slice();
-}
-
 async function handle(request: Request): Promise<void> {
   const { id } = request;
   try {
@@ -27,10 +22,8 @@ async function handle(request: Request): Promise<void> {
         work.counts(request.shard, request.counts);
         return post({ id, done: true });
       case 'emit':
-        for (const chunk of work.emit(request.shard, request.run, request.first)) {
-          const bytes = owned(chunk);
-          post({ id, chunk: bytes }, [bytes.buffer as ArrayBuffer]);
-        }
+        // Each chunk has memory of its own (ShardWork's ChunkWriter): handed over, not copied.
+        for (const chunk of work.emit(request.shard, request.run, request.first)) post({ id, chunk }, [chunk.buffer as ArrayBuffer]);
         return post({ id, done: true });
     }
   } catch (error) {

@@ -53,11 +53,32 @@ export interface Summary {
 
 /** Where a result's text holds a mark (the letter after it): rank, risk, priority, factor of prevalence, SLA days. */
 const [R, K, P, F, S] = [...'rkpfs'].map((letter) => letter.charCodeAt(0)) as [number, number, number, number, number];
+/** A result that had neither rank nor property bag: its text whole but its last brace, prioritize's members after it. */
+const X = 'x'.charCodeAt(0);
+const SEVERITIES = ['critical', 'high', 'medium', 'low', 'info'] as const;
+// The members prioritize gives a result without a bag, in its order, around the values.
+const RANK_TEXT = `,"rank":`;
+const BAG_TEXT = `,"properties":{${JSON.stringify(PROP.severity)}:"`;
+const RISK_TEXT = `",${JSON.stringify(PROP.risk)}:`;
+const PRIORITY_TEXT = `,${JSON.stringify(PROP.priority)}:"`;
+const FACTORS_TEXT = `",${JSON.stringify(PROP.factors)}:[`;
+const SLA_TEXT = `],${JSON.stringify(PROP.slaDays)}:`;
+
+/** The text of factors made once and shared (prioritize's severity factors), as bytes, made once each. */
+const sharedFactorBytes = new WeakMap<object, Buffer>();
+function factorsBytes(factors: readonly object[]): Buffer {
+  if (factors.length === 1 && Object.isFrozen(factors[0])) {
+    let bytes = sharedFactorBytes.get(factors[0]!);
+    if (!bytes) sharedFactorBytes.set(factors[0]!, (bytes = Buffer.from(JSON.stringify(factors[0]))));
+    return bytes;
+  }
+  return Buffer.from(JSON.stringify(factors).slice(1, -1));
+}
 
 /**
  * A run's results as JSON text without the marks, as UTF-8 (outside the thread's heap: a heap holding every
- * shard's text grows, and is collected, as if that were garbage): `cuts` ends each piece (in UTF-16 units of the
- * text), `kinds` lists each result's slots (the letters' char codes) and then 0.
+ * shard's text grows, and is collected, as if that were garbage): `cuts` ends each piece (a byte offset),
+ * `kinds` lists each result's slots (the letters' char codes) and then 0.
  */
 interface Batch {
   bytes: Buffer;
@@ -72,29 +93,71 @@ interface Part {
   fix: Uint8Array;
   kev: Uint8Array;
   key: Int32Array;
+  /** For results written whole (slot X): the severity's number, the factors before prevalence, a fix's factor. */
+  severity: Uint8Array;
+  factors: (Buffer | undefined)[];
+  fixes: (Buffer | undefined)[];
 }
 
 interface ShardState {
   runs?: Run[] | undefined;
   parts: (Part | undefined)[];
-  /** Per key, its places: a set while the shard is written, then one JSON text until the counts come. */
+  /** Per key, its places (until the counts come: another shard may share some). */
   places: Set<string>[];
-  lines: string[];
   counts?: Int32Array | undefined;
 }
 
 /** About this many UTF-16 units of text per batch and per chunk sent. */
 const BATCH = 1 << 20;
 
-const prevalenceTexts = new Map<number, string>();
-const prevalenceText = (count: number): string => {
-  let text = prevalenceTexts.get(count);
-  if (text === undefined) {
-    text = JSON.stringify(prevalenceFactor(count));
-    if (prevalenceTexts.size < 10_000) prevalenceTexts.set(count, text);
+const prevalenceTexts = new Map<number, Buffer>();
+/** The prevalence factor's text with the comma before it, as bytes and the range to copy. */
+const prevalenceBytes = (count: number): [Buffer, number, number] => {
+  let bytes = prevalenceTexts.get(count);
+  if (bytes === undefined) {
+    bytes = Buffer.from(`,${JSON.stringify(prevalenceFactor(count))}`);
+    if (prevalenceTexts.size < 10_000) prevalenceTexts.set(count, bytes);
   }
-  return text;
+  return [bytes, 0, bytes.length];
 };
+
+/**
+ * Bytes written into chunks of about BATCH bytes, each with memory of its own (never Buffer's shared pool), so a
+ * worker can hand it over without a copy. Small writes are made byte by byte: a native call each cost more.
+ */
+class ChunkWriter {
+  private chunk = Buffer.allocUnsafeSlow(BATCH);
+  private used = 0;
+  private readonly done: Uint8Array[] = [];
+
+  private room(bytes: number): void {
+    if (this.used + bytes <= this.chunk.length) return;
+    if (this.used) this.done.push(this.chunk.subarray(0, this.used));
+    this.chunk = Buffer.allocUnsafeSlow(Math.max(BATCH, bytes));
+    this.used = 0;
+  }
+
+  copy(source: Buffer, from: number, to: number): void {
+    this.room(to - from);
+    this.used += source.copy(this.chunk, this.used, from, to);
+  }
+
+  /** Text known to be ASCII (numbers, priorities, separators). */
+  ascii(text: string): void {
+    this.room(text.length);
+    for (let i = 0; i < text.length; i++) this.chunk[this.used++] = text.charCodeAt(i);
+  }
+
+  *full(): Generator<Uint8Array> {
+    while (this.done.length) yield this.done.shift()!;
+  }
+
+  *end(): Generator<Uint8Array> {
+    yield* this.full();
+    if (this.used) yield this.chunk.subarray(0, this.used);
+    this.used = 0;
+  }
+}
 
 /** A result names no rule but points at one by index: which rule that is changes when runs are joined. */
 function ruleByIndexOnly(result: Result): boolean {
@@ -133,7 +196,7 @@ export class ShardWork {
       for (const key in run) skeleton[key] = key === 'results' ? (run.results?.length ?? 0) : run[key as keyof Run];
       runs.push({ key: runKeyOf(run), skeleton: skeleton as unknown as Run, dast });
     }
-    this.shards.set(shard, { runs: log.runs, parts: [], places: [], lines: [] });
+    this.shards.set(shard, { runs: log.runs, parts: [], places: [] });
     return { runs, warnings };
   }
 
@@ -152,8 +215,6 @@ export class ShardWork {
       state.parts.push(this.write(run, lookup, keys, state.places, written));
     });
     summary.keys = [...keys.keys()];
-    // Kept until the counts come, for keys whose places another shard may share: as one text each, not as strings in sets.
-    state.lines = state.places.map((places) => JSON.stringify([...places]));
     for (const places of state.places) {
       summary.counts.push(places.size);
       summary.prefixes.push(commonPrefixOf(places) ?? '');
@@ -166,21 +227,20 @@ export class ShardWork {
       summary.lows.push(low ?? '');
       summary.highs.push(high ?? '');
     }
-    state.places = [];
     return summary;
   }
 
   /** The places of these keys (by number), for keys whose places several shards may share. */
   places(shard: number, keys: readonly number[]): string[][] {
     const state = this.shards.get(shard)!;
-    return keys.map((key) => JSON.parse(state.lines[key]!) as string[]);
+    return keys.map((key) => [...state.places[key]!]);
   }
 
   /** Every key's count of places over all shards, by the shard's key numbers. */
   counts(shard: number, counts: Int32Array): void {
     const state = this.shards.get(shard)!;
     state.counts = counts;
-    state.lines = [];
+    state.places = [];
   }
 
   /** A run's results as the merged log's text, in chunks; `first`: its first result opens the run's results. */
@@ -189,19 +249,15 @@ export class ShardWork {
     const part = state.parts[run]!;
     const counts = state.counts!;
     state.parts[run] = undefined;
-    let out = '';
+    const out = new ChunkWriter();
     let result = 0;
-    for (const batch of part.batches) {
-      const { cuts, kinds } = batch;
-      const text = batch.bytes.toString();
+    for (const { bytes, cuts, kinds } of part.batches) {
       let cut = 0;
       let from = 0;
       for (let k = 0; k < kinds.length; k++, result++) {
-        out += result === 0 && first ? '\n' : ',\n';
-        if (kinds[k] === 0) {
-          out += text.slice(from, (from = cuts[cut++]!));
-          continue;
-        }
+        out.ascii(result === 0 && first ? '\n' : ',\n');
+        out.copy(bytes, from, (from = cuts[cut++]!));
+        if (kinds[k] === 0) continue;
         const count = counts[part.key[result]!]!;
         let risk = part.risk[result]!;
         if (count > 1) risk += prevalenceFactor(count).points;
@@ -209,23 +265,39 @@ export class ShardWork {
         const value = Math.round(Math.min(100, Math.max(0, risk)));
         const score = JSON.stringify(value);
         const priority = priorityOf(value, part.kev[result] === 1);
-        out += text.slice(from, (from = cuts[cut++]!));
+        if (kinds[k] === X) {
+          k++;
+          out.ascii(RANK_TEXT);
+          out.ascii(score);
+          out.ascii(BAG_TEXT);
+          out.ascii(SEVERITIES[part.severity[result]!]!);
+          out.ascii(RISK_TEXT);
+          out.ascii(score);
+          out.ascii(PRIORITY_TEXT);
+          out.ascii(priority);
+          out.ascii(FACTORS_TEXT);
+          const factors = part.factors[result]!;
+          out.copy(factors, 0, factors.length);
+          if (count > 1) out.copy(...prevalenceBytes(count));
+          const fix = part.fixes[result];
+          if (fix) out.copy(fix, 0, fix.length);
+          out.ascii(SLA_TEXT);
+          out.ascii(JSON.stringify(DEFAULT_SLA_DAYS[priority]));
+          out.ascii('}}');
+        }
         for (; kinds[k] !== 0; k++) {
           const kind = kinds[k];
-          if (kind === R || kind === K) out += score;
-          else if (kind === P) out += `"${priority}"`;
-          else if (kind === S) out += JSON.stringify(DEFAULT_SLA_DAYS[priority]);
-          else if (count > 1) out += `,${prevalenceText(count)}`;
-          out += text.slice(from, (from = cuts[cut++]!));
+          if (kind === R || kind === K) out.ascii(score);
+          else if (kind === P) out.ascii(`"${priority}"`);
+          else if (kind === S) out.ascii(JSON.stringify(DEFAULT_SLA_DAYS[priority]));
+          else if (count > 1) out.copy(...prevalenceBytes(count));
+          out.copy(bytes, from, (from = cuts[cut++]!));
         }
-        if (out.length >= BATCH) {
-          yield Buffer.from(out);
-          out = '';
-        }
+        yield* out.full();
       }
     }
     if (state.parts.every((p) => p === undefined)) this.shards.delete(shard);
-    if (out) yield Buffer.from(out);
+    yield* out.end();
   }
 
   drop(shard: number): void {
@@ -239,6 +311,9 @@ export class ShardWork {
     const fixes: number[] = [];
     const kevs: number[] = [];
     const ids: number[] = [];
+    const severity: number[] = [];
+    const factorTexts: (Buffer | undefined)[] = [];
+    const fixTexts: (Buffer | undefined)[] = [];
     const { quoted, marks } = this;
     // Joined once per batch: a string grown result by result is a rope of every result's text.
     let texts: string[] = [];
@@ -246,7 +321,14 @@ export class ShardWork {
     let cuts: number[] = [];
     let kinds: number[] = [];
     const flush = () => {
-      batches.push({ bytes: Buffer.from(texts.join('')), cuts: Int32Array.from(cuts), kinds: Uint8Array.from(kinds) });
+      const text = texts.join('');
+      const bytes = Buffer.from(text);
+      // Pieces are cut in UTF-16 units; beyond ASCII each is measured again in bytes.
+      if (bytes.length !== text.length) {
+        let end = 0;
+        texts.forEach((piece, i) => (cuts[i] = end += Buffer.byteLength(piece)));
+      }
+      batches.push({ bytes, cuts: Int32Array.from(cuts), kinds: Uint8Array.from(kinds) });
       texts = [];
       cuts = [];
       kinds = [];
@@ -262,6 +344,9 @@ export class ShardWork {
         fixes.push(0);
         kevs.push(0);
         ids.push(0);
+        severity.push(0);
+        factorTexts.push(undefined);
+        fixTexts.push(undefined);
       } else {
         const key = prevalenceKey(result);
         let id = keys.get(key);
@@ -279,6 +364,22 @@ export class ShardWork {
         fixes.push(tally.factors.length > before ? tally.factors[before]!.points : 0);
         kevs.push(risk.kev ? 1 : 0);
         ids.push(id);
+        if (result.rank === undefined && result.properties === undefined) {
+          // Most results of a scanner's own log: prioritize adds rank and a bag at the end, written around the text.
+          severity.push(SEVERITIES.indexOf(severityFromScore(risk.base)));
+          factorTexts.push(factorsBytes(tally.factors.slice(0, before)));
+          fixTexts.push(tally.factors.length > before ? Buffer.from(`,${JSON.stringify(tally.factors.slice(before)).slice(1, -1)}`) : undefined);
+          const json = JSON.stringify(result);
+          const piece = json.slice(0, -1);
+          texts.push(piece);
+          cuts.push((length += piece.length));
+          kinds.push(X, 0);
+          if (length >= BATCH) flush();
+          continue;
+        }
+        severity.push(0);
+        factorTexts.push(undefined);
+        fixTexts.push(undefined);
         // The same members in the same order as prioritize writes them, the values that wait for the other shards marked.
         result.rank = marks.rank as unknown as number;
         const own = ownBag(result, written);
@@ -311,7 +412,7 @@ export class ShardWork {
       if (length >= BATCH) flush();
     }
     if (kinds.length) flush();
-    return { batches, risk: Float64Array.from(risks), fix: Uint8Array.from(fixes), kev: Uint8Array.from(kevs), key: Int32Array.from(ids) };
+    return { batches, risk: Float64Array.from(risks), fix: Uint8Array.from(fixes), kev: Uint8Array.from(kevs), key: Int32Array.from(ids), severity: Uint8Array.from(severity), factors: factorTexts, fixes: fixTexts };
   }
 }
 
