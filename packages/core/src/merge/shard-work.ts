@@ -3,7 +3,7 @@ import { readReport } from '../formats/registry.js';
 import { commonPrefixOf, dedupeDastRequests, dedupeFactsOf, joinRules, reindexRule, resolveArtifacts, runKeyOf, type DedupeFacts } from '../identity/dedupe.js';
 import { createSecretKeyer, type SecretKeyer, type SecretKeying } from '../identity/secret-hash.js';
 import { createRedactor } from '../sarif/redact-log.js';
-import { severityFromScore } from '../finding.js';
+import { severityFromScore, type Priority } from '../finding.js';
 import { DEFAULT_SLA_DAYS, fixFactor, ownBag, placeOf, prevalenceFactor, prevalenceKey, priorityOf, riskBeforePrevalence } from '../risk/prioritize.js';
 import { PROP, type ReportingDescriptor, type Result, type Run } from '../sarif/types.js';
 
@@ -56,13 +56,25 @@ const [R, K, P, F, S] = [...'rkpfs'].map((letter) => letter.charCodeAt(0)) as [n
 /** A result that had neither rank nor property bag: its text whole but its last brace, prioritize's members after it. */
 const X = 'x'.charCodeAt(0);
 const SEVERITIES = ['critical', 'high', 'medium', 'low', 'info'] as const;
-// The members prioritize gives a result without a bag, in its order, around the values.
-const RANK_TEXT = `,"rank":`;
-const BAG_TEXT = `,"properties":{${JSON.stringify(PROP.severity)}:"`;
-const RISK_TEXT = `",${JSON.stringify(PROP.risk)}:`;
-const PRIORITY_TEXT = `,${JSON.stringify(PROP.priority)}:"`;
-const FACTORS_TEXT = `",${JSON.stringify(PROP.factors)}:[`;
-const SLA_TEXT = `],${JSON.stringify(PROP.slaDays)}:`;
+// The members prioritize gives a result without a bag, in its order: rank and the bag up to its factors (the
+// same for every result of one score, severity and priority), then the factors, then the rest of the bag.
+const heads = new Map<number, Buffer>();
+function headBytes(value: number, score: string, severity: number, priority: Priority): [Buffer, number, number] {
+  const key = Number.isFinite(value) ? (value * 8 + severity) * 8 + Number(priority[1]) : -1;
+  let bytes = heads.get(key);
+  if (!bytes) {
+    const text = `,"rank":${score},"properties":{${JSON.stringify(PROP.severity)}:"${SEVERITIES[severity]}",${JSON.stringify(PROP.risk)}:${score},${JSON.stringify(PROP.priority)}:"${priority}",${JSON.stringify(PROP.factors)}:[`;
+    bytes = Buffer.from(text);
+    if (key >= 0) heads.set(key, bytes);
+  }
+  return [bytes, 0, bytes.length];
+}
+const tails = new Map<Priority, Buffer>();
+function tailBytes(priority: Priority): [Buffer, number, number] {
+  let bytes = tails.get(priority);
+  if (!bytes) tails.set(priority, (bytes = Buffer.from(`],${JSON.stringify(PROP.slaDays)}:${JSON.stringify(DEFAULT_SLA_DAYS[priority])}}}`)));
+  return [bytes, 0, bytes.length];
+}
 
 /** The text of factors made once and shared (prioritize's severity factors), as bytes, made once each. */
 const sharedFactorBytes = new WeakMap<object, Buffer>();
@@ -267,23 +279,13 @@ export class ShardWork {
         const priority = priorityOf(value, part.kev[result] === 1);
         if (kinds[k] === X) {
           k++;
-          out.ascii(RANK_TEXT);
-          out.ascii(score);
-          out.ascii(BAG_TEXT);
-          out.ascii(SEVERITIES[part.severity[result]!]!);
-          out.ascii(RISK_TEXT);
-          out.ascii(score);
-          out.ascii(PRIORITY_TEXT);
-          out.ascii(priority);
-          out.ascii(FACTORS_TEXT);
+          out.copy(...headBytes(value, score, part.severity[result]!, priority));
           const factors = part.factors[result]!;
           out.copy(factors, 0, factors.length);
           if (count > 1) out.copy(...prevalenceBytes(count));
           const fix = part.fixes[result];
           if (fix) out.copy(fix, 0, fix.length);
-          out.ascii(SLA_TEXT);
-          out.ascii(JSON.stringify(DEFAULT_SLA_DAYS[priority]));
-          out.ascii('}}');
+          out.copy(...tailBytes(priority));
         }
         for (; kinds[k] !== 0; k++) {
           const kind = kinds[k];
