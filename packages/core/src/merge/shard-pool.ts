@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import { isMainThread, resourceLimits, Worker } from 'node:worker_threads';
 import { InternalError } from '../errors.js';
 import { ShardWork, type Fallback, type ReadReply, type RunPlan, type ShardInit, type Summary } from './shard-work.js';
 
@@ -107,7 +107,7 @@ class WorkerHost implements ShardHost {
     readonly threads: number,
   ) {
     this.workers = Array.from({ length: threads }, () => {
-      const entry: { worker: Worker; pending: Map<number, Pending>; dead?: Error } = { worker: new Worker(url, { workerData: init }), pending: new Map() };
+      const entry: { worker: Worker; pending: Map<number, Pending>; dead?: Error } = { worker: new Worker(url, { workerData: init, resourceLimits: shardLimits() }), pending: new Map() };
       entry.worker.on('message', (reply: Reply) => {
         const pending = entry.pending.get(reply.id);
         if (!pending) return;
@@ -179,6 +179,17 @@ class WorkerHost implements ShardHost {
     this.closing = true;
     await Promise.all(this.workers.map(({ worker }) => worker.terminate()));
   }
+}
+
+/**
+ * A shard's thread: the old generation of the thread that starts it (node's, or the CLI's worker's), and a young
+ * generation of 64 MB. Parsed shards allocate fast: the default (16 MB semi-spaces) copies more survivors; the
+ * CLI's 192 MB in two threads more raised the merge's peak above the whole path's (1.49 against 1.43 GB at 64).
+ */
+const SHARD_YOUNG_GENERATION_MB = 64;
+function shardLimits(): { maxYoungGenerationSizeMb: number; maxOldGenerationSizeMb?: number } {
+  const old = isMainThread ? undefined : resourceLimits.maxOldGenerationSizeMb;
+  return { maxYoungGenerationSizeMb: SHARD_YOUNG_GENERATION_MB, ...(old ? { maxOldGenerationSizeMb: old } : {}) };
 }
 
 /** Worker threads when there are two or more and the built worker is beside this module; else this thread. */

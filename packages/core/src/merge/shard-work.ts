@@ -263,7 +263,10 @@ export class ShardWork {
     state.parts[run] = undefined;
     const out = new ChunkWriter();
     let result = 0;
-    for (const { bytes, cuts, kinds } of part.batches) {
+    for (let b = 0; b < part.batches.length; b++) {
+      const { bytes, cuts, kinds } = part.batches[b]!;
+      // Each batch let go once written: the part's text shrinks as its output grows.
+      part.batches[b] = undefined as unknown as Batch;
       let cut = 0;
       let from = 0;
       for (let k = 0; k < kinds.length; k++, result++) {
