@@ -57,23 +57,20 @@ function codeShard(seed: number, tool: string, files: string[], count: number, o
 /** One SCA tool's findings: CVSS, KEV, EPSS, context, dev dependencies and fixes (one tool: nothing to join). */
 function packageShard(seed: number, tool: string): Json {
   const rnd = seeded(seed);
+  // Which results carry which member: [every n-th (from the offset), member, its value].
+  const members: [number, number, string, (cve: string, i: number) => unknown][] = [
+    [3, 0, 'pipewarden/cvss', () => ({ version: '3.1', vector: 'CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H', score: 9.8 })],
+    [4, 0, 'pipewarden/kev', (cve, i) => ({ cve, dateAdded: '2021-12-10', knownRansomware: i % 8 === 0 })],
+    [5, 1, 'pipewarden/epss', (cve) => ({ cve, epss: rnd(), percentile: 0.9 + rnd() / 10 })],
+    [6, 2, 'pipewarden/context', () => ({ environment: 'staging', exposure: 'internal', data_sensitivity: 'confidential', match: 'context[1]' })],
+    [7, 3, 'pipewarden/dev', () => true],
+  ];
   const results = Array.from({ length: 20 }, (_, i) => {
-    const cve = `CVE-2021-${44000 + (i % 6)}`;
-    return {
-      ruleId: cve,
-      level: 'error',
-      message: { text: `vulnerable pkg${i % 4}` },
-      locations: [{ physicalLocation: { artifactLocation: { uri: i % 2 ? 'package-lock.json' : 'services/api/package-lock.json' } } }],
-      properties: {
-        'security-severity': (rnd() * 10).toFixed(1),
-        'pipewarden/package': { name: `pkg${i % 4}`, version: `1.${i % 3}.0`, ...(i % 2 ? { fixedVersions: ['1.9.0', '2.0.0'] } : {}) },
-        ...(i % 3 === 0 ? { 'pipewarden/cvss': { version: '3.1', vector: 'CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H', score: 9.8 } } : {}),
-        ...(i % 4 === 0 ? { 'pipewarden/kev': { cve, dateAdded: '2021-12-10', knownRansomware: i % 8 === 0 } } : {}),
-        ...(i % 5 === 1 ? { 'pipewarden/epss': { cve, epss: rnd(), percentile: 0.9 + rnd() / 10 } } : {}),
-        ...(i % 6 === 2 ? { 'pipewarden/context': { environment: 'production', exposure: 'internet-facing', data_sensitivity: 'restricted', match: 'context[0]' } } : {}),
-        ...(i % 7 === 3 ? { 'pipewarden/dev': true } : {}),
-      },
-    };
+    const cve = `CVE-2022-${1000 + (i % 5)}`;
+    const properties: Json = { 'security-severity': (rnd() * 10).toFixed(1), 'pipewarden/package': { name: `lib${i % 3}`, version: `2.${i % 4}.1`, ...(i % 3 ? {} : { fixedVersions: ['2.9.0'] }) } };
+    for (const [every, offset, member, value] of members) if (i % every === offset) properties[member] = value(cve, i);
+    const uri = i % 2 ? 'yarn.lock' : 'apps/web/yarn.lock';
+    return { ruleId: cve, level: 'warning', message: { text: `vulnerable lib${i % 3}` }, locations: [{ physicalLocation: { artifactLocation: { uri } } }], properties };
   });
   return { version: '2.1.0', runs: [{ tool: { driver: { name: tool, rules: [] } }, properties: { 'pipewarden/category': 'sca' }, results }] };
 }
