@@ -25,7 +25,12 @@ export type Request =
   | { type: 'plan'; id: number; shard: number; plans: readonly RunPlan[] }
   | { type: 'places'; id: number; shard: number; keys: readonly number[] }
   | { type: 'counts'; id: number; shard: number; counts: Int32Array }
-  | { type: 'emit'; id: number; shard: number; run: number; first: boolean };
+  | { type: 'emit'; id: number; shard: number; run: number; first: boolean }
+  /** A chunk of that emit's was taken (not queued behind other requests: the emit waits for it). */
+  | { type: 'taken'; id: number };
+
+/** Chunks a thread sends ahead of the writer before it waits for one to be taken (a part is tens of MB). */
+export const CHUNKS_AHEAD = 4;
 /** A request before its id is given (Omit over the union, member by member). */
 type Unnumbered = Request extends infer A ? (A extends Request ? Omit<A, 'id'> : never) : never;
 
@@ -69,6 +74,9 @@ class ChunkQueue implements AsyncIterable<Uint8Array> {
   private error: Error | undefined;
   private wake: (() => void) | undefined;
 
+  /** `taken`: told each time the writer takes a chunk. */
+  constructor(private readonly taken: () => void = () => undefined) {}
+
   push(chunk: Uint8Array): void {
     this.chunks.push(chunk);
     this.wake?.();
@@ -82,7 +90,10 @@ class ChunkQueue implements AsyncIterable<Uint8Array> {
 
   async *[Symbol.asyncIterator](): AsyncIterator<Uint8Array> {
     for (;;) {
-      if (this.chunks.length) yield this.chunks.shift()!;
+      if (this.chunks.length) {
+        this.taken();
+        yield this.chunks.shift()!;
+      }
       else if (this.error) throw this.error;
       else if (this.done) return;
       else await new Promise<void>((resolve) => (this.wake = resolve));
@@ -170,7 +181,11 @@ class WorkerHost implements ShardHost {
   }
 
   emit(thread: number, shard: number, run: number, first: boolean): AsyncIterable<Uint8Array> {
-    const chunks = new ChunkQueue();
+    const id = this.ids;
+    const entry = this.workers[thread]!;
+    const chunks = new ChunkQueue(() => {
+      if (!entry.dead) entry.worker.postMessage({ type: 'taken', id } satisfies Request);
+    });
     void this.ask(thread, { type: 'emit', shard, run, first }, chunks);
     return chunks;
   }
