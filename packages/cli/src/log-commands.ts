@@ -1,3 +1,4 @@
+import { stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { z } from 'zod';
 import {
@@ -12,6 +13,7 @@ import {
   defaultMergeThreads,
   mergeInParallel,
   mergeLogs,
+  PARALLEL_MERGE_BYTES,
   prioritize,
   readBaseline,
   readReport,
@@ -125,13 +127,22 @@ function streamBytesOf(env: CliIo['env']): number | undefined {
 
 const threadsSchema = z.string().regex(/^\d+$/, 'PIPEWARDEN_MERGE_THREADS: must be a whole number of threads').transform(Number);
 
-/** Threads a merge reads and writes shards on (PIPEWARDEN_MERGE_THREADS; 1: all in this thread; default one per core, at most four). */
-function mergeThreadsOf(env: CliIo['env']): number {
+/**
+ * Threads a merge reads and writes shards on: PIPEWARDEN_MERGE_THREADS (1: all in this thread; given, whatever the
+ * shards' size), else one per core (at most four) from PARALLEL_MERGE_BYTES of shards.
+ */
+function mergeThreadsOf(env: CliIo['env']): { threads: number; given: boolean } {
   const value = env.PIPEWARDEN_MERGE_THREADS;
-  if (value === undefined || value === '') return defaultMergeThreads();
+  if (value === undefined || value === '') return { threads: defaultMergeThreads(), given: false };
   const parsed = threadsSchema.safeParse(value.trim());
   if (!parsed.success) throw new ConfigError(parsed.error.issues[0]!.message);
-  return parsed.data;
+  return { threads: parsed.data, given: true };
+}
+
+/** The shards' size in all; one that cannot be read counts nothing (the whole path reports it). */
+async function totalBytes(files: readonly string[]): Promise<number> {
+  const sizes = await Promise.all(files.map((file) => stat(file).then((s) => s.size, () => 0)));
+  return sizes.reduce((a, b) => a + b, 0);
 }
 
 export async function merge(args: string[], io: CliIo): Promise<number> {
@@ -142,10 +153,11 @@ export async function merge(args: string[], io: CliIo): Promise<number> {
   }
   const options = validateOptions(mergeOptionsSchema, { ...values, reports: positionals });
   const keying = secretKeyingOf(io.env, provenanceOf(io.env)?.repository);
-  const threads = mergeThreadsOf(io.env);
-  // Matching against a baseline needs every result at once: that merge stays on the whole path.
-  if (!options.baseline && threads > 1) {
-    const done = await mergeInParallel({ files: options.reports.map((file) => resolve(io.cwd, file)), output: resolve(io.cwd, options.output), keying, threads });
+  const { threads, given } = mergeThreadsOf(io.env);
+  const files = options.reports.map((file) => resolve(io.cwd, file));
+  // Matching against a baseline needs every result at once: that merge stays on the whole path, as do small ones.
+  if (!options.baseline && threads > 1 && (given || (await totalBytes(files)) >= PARALLEL_MERGE_BYTES)) {
+    const done = await mergeInParallel({ files, output: resolve(io.cwd, options.output), keying, threads });
     if (done) {
       done.warnings.forEach((warnings, i) => {
         for (const warning of warnings) io.stderr.write(`pipewarden: warning: ${options.reports[i]}: ${warning}\n`);
