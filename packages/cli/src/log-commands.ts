@@ -155,8 +155,9 @@ export async function merge(args: string[], io: CliIo): Promise<number> {
   const keying = secretKeyingOf(io.env, provenanceOf(io.env)?.repository);
   const { threads, given } = mergeThreadsOf(io.env);
   const files = options.reports.map((file) => resolve(io.cwd, file));
-  // Matching against a baseline needs every result at once: that merge stays on the whole path, as do small ones.
-  if (!options.baseline && threads > 1 && (given || (await totalBytes(files)) >= PARALLEL_MERGE_BYTES)) {
+  // Matching against a baseline needs every result at once: that merge stays on the whole path, as do small ones
+  // and a single shard (one thread would do all the work).
+  if (!options.baseline && threads > 1 && (given || (files.length > 1 && (await totalBytes(files)) >= PARALLEL_MERGE_BYTES))) {
     const done = await mergeInParallel({ files, output: resolve(io.cwd, options.output), keying, threads });
     if (done) {
       done.warnings.forEach((warnings, i) => {

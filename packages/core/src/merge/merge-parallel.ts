@@ -227,7 +227,8 @@ async function* mergedText(host: ShardHost, read: Read): AsyncGenerator<string |
  * (nothing is written then).
  */
 export async function mergeInParallel(options: ParallelMergeOptions): Promise<ParallelMergeDone | undefined> {
-  const host = startShardHost({ keying: options.keying }, options.threads ?? defaultMergeThreads());
+  // A thread per shard at most: a thread with none would only be started and stopped.
+  const host = startShardHost({ keying: options.keying }, Math.min(options.threads ?? defaultMergeThreads(), options.files.length));
   try {
     const read = await readAll(host, options.files);
     if (read.joiner.runs.some((joined) => joined.dast > 1)) throw new Fallback('DAST results of one run in two shards');

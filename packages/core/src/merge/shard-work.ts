@@ -8,7 +8,7 @@ import { createMarks, emitPart, PartBuilder, type Part } from './part-text.js';
 
 // One shard of a parallel merge (merge-parallel.ts), in a worker thread or in this one: read, checked and redacted
 // as readReport does for the whole path; joined into the runs before it as mergeLogs joins them (the plan); DAST
-// requests folded, prioritized up to prevalence and written as JSON text with marks where what depends on the
+// requests folded, prioritized up to prevalence and written as JSON text with slots where what depends on the
 // other shards goes (the risk, priority, rank, SLA and the prevalence factor). The objects are dropped then: a
 // shard waits for the others as text, about its file's size, not as a heap of objects three times that.
 
