@@ -9,12 +9,14 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { mergeInParallel } from '@pipewarden/core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { repoRoot } from '../../../test-support/shared.js';
 
 const CLI = join(repoRoot, 'packages', 'cli', 'dist', 'cli.js');
 const GOLDEN = join(repoRoot, 'packages', 'cli', 'src', 'testdata', 'merge');
 const UPDATE = process.env.PIPEWARDEN_UPDATE_GOLDEN === '1';
+const KEY = 'golden-key-0123456789abcdef0123456789';
 
 /** A small seeded generator (the same numbers on every machine). */
 function seeded(seed: number): () => number {
@@ -144,7 +146,7 @@ function merge(args: string[], env: Record<string, string> = {}): string {
   const run = spawnSync(process.execPath, [CLI, 'merge', ...args], {
     cwd: dir,
     encoding: 'utf8',
-    env: { ...process.env, PIPEWARDEN_OFFLINE: '1', PIPEWARDEN_SECRET_KEY: 'golden-key-0123456789abcdef0123456789', ...env },
+    env: { ...process.env, PIPEWARDEN_OFFLINE: '1', PIPEWARDEN_SECRET_KEY: KEY, ...env },
   });
   expect(run.status, run.stderr).toBe(0);
   return run.stderr;
@@ -185,7 +187,7 @@ describe('pipewarden merge output', () => {
     expectGolden('merged.sarif', 'merged.sarif');
   });
 
-  it('writes the same bytes with worker threads (shards of services, one tool joined over two) as in one thread', () => {
+  it('writes the same bytes with worker threads (shards of services, one tool joined over two) as in one thread', async () => {
     const services = { 's1.sarif': serviceShard(7, 'SynthSAST', 'services/api', 60), 's2.sarif': serviceShard(8, 'SynthSAST', 'services/web', 50), 's3.sarif': serviceShard(9, 'Lint', 'tools/ci', 40), 's4.sarif': shards()['d.sarif']! };
     for (const [name, log] of Object.entries(services)) writeFileSync(join(dir, name), JSON.stringify(log));
     const names = Object.keys(services);
@@ -193,6 +195,12 @@ describe('pipewarden merge output', () => {
     const two = merge([...names, '-o', 'two-threads.sarif'], { PIPEWARDEN_MERGE_THREADS: '2' });
     expect(two.replace('two-threads', 'one-thread')).toBe(one);
     expect(readFileSync(join(dir, 'two-threads.sarif'), 'utf8') === readFileSync(join(dir, 'one-thread.sarif'), 'utf8')).toBe(true);
+    // The built core starts worker threads (merge-worker.js beside it) and takes these shards without falling back.
+    let fallback: string | undefined;
+    const done = await mergeInParallel({ files: names.map((name) => join(dir, name)), output: join(dir, 'workers.sarif'), keying: { key: KEY }, threads: 2, onFallback: (why) => (fallback = why) });
+    expect(fallback).toBeUndefined();
+    expect(done?.threads).toBe(2);
+    expect(readFileSync(join(dir, 'workers.sarif'), 'utf8') === readFileSync(join(dir, 'one-thread.sarif'), 'utf8')).toBe(true);
     // And what the parallel path leaves to the whole one (secrets found, tools on one file) gives the golden bytes too.
     merge(['a.sarif', 'b.sarif', 'c.sarif', 'd.sarif', 'e.sarif', 'f.sarif', '-o', 'threads.sarif'], { PIPEWARDEN_MERGE_THREADS: '2' });
     expectGolden('threads.sarif', 'merged.sarif');

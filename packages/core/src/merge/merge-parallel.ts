@@ -30,6 +30,8 @@ export interface ParallelMergeOptions {
 export interface ParallelMergeDone {
   runs: number;
   results: number;
+  /** Threads that worked on shards (1: this one; no built worker beside this module, or one shard). */
+  threads: number;
   /** Each shard's warnings, as the whole path says them. */
   warnings: string[][];
 }
@@ -236,7 +238,7 @@ export async function mergeInParallel(options: ParallelMergeOptions): Promise<Pa
     await sendCounts(host, read);
     const results = read.joiner.runs.reduce((n, joined) => n + joined.parts.reduce((m, { shard, run }) => m + read.summaries[shard]!.parts[run]!.count, 0), 0);
     await writeFileAtomic(options.output, mergedText(host, read));
-    return { runs: read.joiner.runs.length, results, warnings: read.warnings };
+    return { runs: read.joiner.runs.length, results, threads: host.threads, warnings: read.warnings };
   } catch (error) {
     // Whatever went wrong (the input's problem, a thread that died), the whole path does it again and says it as it always has.
     const cause = error instanceof Error && error.cause instanceof Error ? error.cause : error;
