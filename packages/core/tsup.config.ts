@@ -19,8 +19,8 @@ const version = async (name: string) => (JSON.parse(await readFile(`node_modules
 
 export default defineConfig([
   {
-    // A streamed convert's worker threads start convert-worker.js by file, next to index.js.
-    entry: ['src/index.ts', 'src/convert-worker.ts'],
+    // A streamed convert's and a parallel merge's worker threads start convert-worker.js and merge-worker.js by file, next to index.js.
+    entry: ['src/index.ts', 'src/convert-worker.ts', 'src/merge-worker.ts'],
     format: ['esm'],
     target: 'node20',
     dts: { entry: 'src/index.ts' },

@@ -1,3 +1,4 @@
+import { stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { z } from 'zod';
 import {
@@ -9,7 +10,10 @@ import {
   dedupe,
   gateLog,
   InputError,
+  defaultMergeThreads,
+  mergeInParallel,
   mergeLogs,
+  PARALLEL_MERGE_BYTES,
   prioritize,
   readBaseline,
   readReport,
@@ -121,6 +125,26 @@ function streamBytesOf(env: CliIo['env']): number | undefined {
   return parsed.data;
 }
 
+const threadsSchema = z.string().regex(/^\d+$/, 'PIPEWARDEN_MERGE_THREADS: must be a whole number of threads').transform(Number);
+
+/**
+ * Threads a merge reads and writes shards on: PIPEWARDEN_MERGE_THREADS (1: all in this thread; given, whatever the
+ * shards' size), else one per core (at most four) from PARALLEL_MERGE_BYTES of shards.
+ */
+function mergeThreadsOf(env: CliIo['env']): { threads: number; given: boolean } {
+  const value = env.PIPEWARDEN_MERGE_THREADS;
+  if (value === undefined || value === '') return { threads: defaultMergeThreads(), given: false };
+  const parsed = threadsSchema.safeParse(value.trim());
+  if (!parsed.success) throw new ConfigError(parsed.error.issues[0]!.message);
+  return { threads: parsed.data, given: true };
+}
+
+/** The shards' size in all; one that cannot be read counts nothing (the whole path reports it). */
+async function totalBytes(files: readonly string[]): Promise<number> {
+  const sizes = await Promise.all(files.map((file) => stat(file).then((s) => s.size, () => 0)));
+  return sizes.reduce((a, b) => a + b, 0);
+}
+
 export async function merge(args: string[], io: CliIo): Promise<number> {
   const { values, positionals } = parse(args, { output: { type: 'string', short: 'o' }, baseline: { type: 'string' } });
   if (values.help) {
@@ -128,9 +152,24 @@ export async function merge(args: string[], io: CliIo): Promise<number> {
     return 0;
   }
   const options = validateOptions(mergeOptionsSchema, { ...values, reports: positionals });
+  const keying = secretKeyingOf(io.env, provenanceOf(io.env)?.repository);
+  const { threads, given } = mergeThreadsOf(io.env);
+  const files = options.reports.map((file) => resolve(io.cwd, file));
+  // Matching against a baseline needs every result at once: that merge stays on the whole path, as do small ones
+  // and a single shard (one thread would do all the work).
+  if (!options.baseline && threads > 1 && (given || (files.length > 1 && (await totalBytes(files)) >= PARALLEL_MERGE_BYTES))) {
+    const done = await mergeInParallel({ files, output: resolve(io.cwd, options.output), keying, threads });
+    if (done) {
+      done.warnings.forEach((warnings, i) => {
+        for (const warning of warnings) io.stderr.write(`pipewarden: warning: ${options.reports[i]}: ${warning}\n`);
+      });
+      io.stderr.write(`pipewarden › merged ${options.reports.length} log${options.reports.length === 1 ? '' : 's'} into ${options.output}: ${done.runs} run${done.runs === 1 ? '' : 's'}, ${done.results} result${done.results === 1 ? '' : 's'}\n`);
+      return 0;
+    }
+  }
   const logs = [];
   // Every log (and the baseline) redacted as it is read: shards written by an older version may hold secrets.
-  const redactor = createRedactor(secretKeyingOf(io.env, provenanceOf(io.env)?.repository));
+  const redactor = createRedactor(keying);
   for (const file of options.reports) {
     const read = await readReport(resolve(io.cwd, file), 'sarif', { redactor }).catch((error: unknown) => {
       if (error instanceof InputError) throw new InputError(error.message, { file, cause: error });

@@ -9,12 +9,14 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { mergeInParallel } from '@pipewarden/core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { repoRoot } from '../../../test-support/shared.js';
 
 const CLI = join(repoRoot, 'packages', 'cli', 'dist', 'cli.js');
 const GOLDEN = join(repoRoot, 'packages', 'cli', 'src', 'testdata', 'merge');
 const UPDATE = process.env.PIPEWARDEN_UPDATE_GOLDEN === '1';
+const KEY = 'golden-key-0123456789abcdef0123456789';
 
 /** A small seeded generator (the same numbers on every machine). */
 function seeded(seed: number): () => number {
@@ -140,14 +142,30 @@ beforeAll(() => {
   for (const [name, log] of Object.entries(shards())) writeFileSync(join(dir, name), JSON.stringify(log));
 });
 
-function merge(args: string[]): string {
+function merge(args: string[], env: Record<string, string> = {}): string {
   const run = spawnSync(process.execPath, [CLI, 'merge', ...args], {
     cwd: dir,
     encoding: 'utf8',
-    env: { ...process.env, PIPEWARDEN_OFFLINE: '1', PIPEWARDEN_SECRET_KEY: 'golden-key-0123456789abcdef0123456789' },
+    env: { ...process.env, PIPEWARDEN_OFFLINE: '1', PIPEWARDEN_SECRET_KEY: KEY, ...env },
   });
   expect(run.status, run.stderr).toBe(0);
   return run.stderr;
+}
+
+/** A shard of one service of a monorepo, as the parallel path takes it (no secret found, no file another tool names). */
+function serviceShard(seed: number, tool: string, folder: string, count: number): Json {
+  const rnd = seeded(seed);
+  const rules = Array.from({ length: 4 }, (_, r) => ({ id: `R${r}`, properties: { tags: [`external/cwe/cwe-${[79, 89, 22, 78][r]}`], 'security-severity': (rnd() * 10).toFixed(1) } }));
+  const results = Array.from({ length: count }, (_, i) => ({
+    ruleId: `R${i % 4}`,
+    ...(i % 3 === 0 ? { ruleIndex: i % 4 } : {}),
+    level: (['error', 'warning', 'note'] as const)[i % 3],
+    message: { text: sentence(rnd, 2 + (i % 4)).replaceAll('"', '') },
+    locations: [{ physicalLocation: { artifactLocation: { uri: `${folder}/file${i % 5}.js` }, region: { startLine: 1 + (i % 30) } } }],
+    ...(i % 8 === 0 ? { rank: 3, properties: { 'pipewarden/priority': 'P0', keep: true } } : {}),
+    ...(i % 13 === 0 ? { baselineState: 'absent' } : {}),
+  }));
+  return { version: '2.1.0', runs: [{ tool: { driver: { name: tool, rules } }, results }] };
 }
 
 function expectGolden(output: string, golden: string): void {
@@ -167,6 +185,31 @@ describe('pipewarden merge output', () => {
     const text = readFileSync(join(dir, 'merged.sarif'), 'utf8');
     for (const secret of [TOKEN, GITHUB, 'Sup3rSecretPw', 'hunter2-3']) expect(text).not.toContain(secret);
     expectGolden('merged.sarif', 'merged.sarif');
+  });
+
+  it('writes the same bytes with worker threads (shards of services, one tool joined over two) as in one thread', async () => {
+    const services = { 's1.sarif': serviceShard(7, 'SynthSAST', 'services/api', 60), 's2.sarif': serviceShard(8, 'SynthSAST', 'services/web', 50), 's3.sarif': serviceShard(9, 'Lint', 'tools/ci', 40), 's4.sarif': shards()['d.sarif']! };
+    for (const [name, log] of Object.entries(services)) writeFileSync(join(dir, name), JSON.stringify(log));
+    const names = Object.keys(services);
+    const one = merge([...names, '-o', 'one-thread.sarif'], { PIPEWARDEN_MERGE_THREADS: '1' });
+    const two = merge([...names, '-o', 'two-threads.sarif'], { PIPEWARDEN_MERGE_THREADS: '2' });
+    expect(two.replace('two-threads', 'one-thread')).toBe(one);
+    expect(readFileSync(join(dir, 'two-threads.sarif'), 'utf8') === readFileSync(join(dir, 'one-thread.sarif'), 'utf8')).toBe(true);
+    // The built core starts worker threads (merge-worker.js beside it) and takes these shards without falling back.
+    let fallback: string | undefined;
+    const done = await mergeInParallel({ files: names.map((name) => join(dir, name)), output: join(dir, 'workers.sarif'), keying: { key: KEY }, threads: 2, onFallback: (why) => (fallback = why) });
+    expect(fallback).toBeUndefined();
+    expect(done?.threads).toBe(2);
+    expect(readFileSync(join(dir, 'workers.sarif'), 'utf8') === readFileSync(join(dir, 'one-thread.sarif'), 'utf8')).toBe(true);
+    // And what the parallel path leaves to the whole one (secrets found, tools on one file) gives the golden bytes too.
+    merge(['a.sarif', 'b.sarif', 'c.sarif', 'd.sarif', 'e.sarif', 'f.sarif', '-o', 'threads.sarif'], { PIPEWARDEN_MERGE_THREADS: '2' });
+    expectGolden('threads.sarif', 'merged.sarif');
+  });
+
+  it('refuses a thread count that is not a number, in one line', () => {
+    const run = spawnSync(process.execPath, [CLI, 'merge', 'a.sarif', '-o', 'x.sarif'], { cwd: dir, encoding: 'utf8', env: { ...process.env, PIPEWARDEN_MERGE_THREADS: 'two' } });
+    expect(run.status).toBe(2);
+    expect(run.stderr).toBe('pipewarden: PIPEWARDEN_MERGE_THREADS: must be a whole number of threads\n');
   });
 
   it('writes the same bytes when matching against a baseline', () => {

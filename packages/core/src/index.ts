@@ -31,6 +31,7 @@ export { identify, FINGERPRINT_KEY, FINGERPRINT_NOPATH_KEY, LINE_HASH_KEY, route
 export { lineHashesOf, lineHashesOfFile } from './identity/line-hash.js';
 export { applyBaseline, type BaselineCounts } from './identity/baseline.js';
 export { dedupe, mergeLogs, DEFAULT_DEDUPE, type DedupeOptions } from './identity/dedupe.js';
+export { defaultMergeThreads, mergeInParallel, PARALLEL_MERGE_BYTES, type ParallelMergeDone, type ParallelMergeOptions } from './merge/merge-parallel.js';
 export { applyScope, readDiffScope, parseUnifiedDiff, DIFF_FILTERS, SCOPE_PROP, type DiffFilter, type DiffScope } from './identity/scope.js';
 export { secretHash, createSecretKeyer, secretKeyingOf, MIN_SECRET_KEY_LENGTH, type SecretKeyer, type SecretKeying } from './identity/secret-hash.js';
 export { isAboutSecret, isSecretRule } from './secrets/rule-meaning.js';

@@ -1,6 +1,6 @@
 import { PROP, prop } from '../sarif/props.js';
 import { categoryOf, cwesOf, fileUriOf, locationOf, ruleOf, toFinding, type Category, type Finding, type FindingLocation } from '../finding.js';
-import { FINGERPRINT_KEY, fingerprintOf, type Location, type Log, type Result, type Run } from '../sarif/types.js';
+import { FINGERPRINT_KEY, fingerprintOf, type Location, type Log, type ReportingDescriptor, type Result, type Run } from '../sarif/types.js';
 import { imageName, packageKey, vulnerabilityId } from './fingerprint.js';
 
 export interface DedupeOptions {
@@ -76,7 +76,7 @@ function compatible(a: Entry, b: Entry): boolean {
  * A DAST tool reports a flaw once per request that showed it (/item?id=1, /item?id=2): one finding per rule,
  * method, route and parameter (one rule, one severity): the first kept, the other requests listed on it.
  */
-function dedupeDastRequests(log: Log): number {
+export function dedupeDastRequests(log: Log): number {
   let dropped = 0;
   for (const run of log.runs) {
     if (!run.results?.length) continue;
@@ -126,9 +126,13 @@ function keyedByFile(log: Log): Map<string, Result[]> {
 
 /** The longest text every file of these results starts with (undefined when none names a file). */
 function commonPrefix(results: readonly Result[]): string | undefined {
+  return commonPrefixOf(results.map(fileUriOf));
+}
+
+/** The longest text all these texts start with (undefined ones left out; undefined when there is none). */
+export function commonPrefixOf(texts: Iterable<string | undefined>): string | undefined {
   let prefix: string | undefined;
-  for (const result of results) {
-    const uri = fileUriOf(result);
+  for (const uri of texts) {
     if (uri === undefined) continue;
     if (prefix === undefined) prefix = uri;
     else if (!uri.startsWith(prefix)) {
@@ -141,6 +145,32 @@ function commonPrefix(results: readonly Result[]): string | undefined {
   return prefix;
 }
 
+/** Whether one of these prefixes (undefined ones left out) starts another: then two tools may name one file. */
+export function prefixesNest(all: readonly (string | undefined)[]): boolean {
+  const prefixes = all.filter((prefix) => prefix !== undefined);
+  return prefixes.some((a, i) => prefixes.some((b, j) => i !== j && b.startsWith(a)));
+}
+
+/** What cross-tool dedupe needs of one run's part of a merged log (merge/shard-work.ts): see dedupe. */
+export interface DedupeFacts {
+  tool: string;
+  /** The common prefix of the files its code and secret findings name (undefined: none names one, or none). */
+  prefix: string | undefined;
+  /** Whether it holds a package finding (those are keyed whatever their file). */
+  packages: boolean;
+}
+
+export function dedupeFactsOf(run: Run): DedupeFacts {
+  const files: (string | undefined)[] = [];
+  let packages = false;
+  for (const result of run.results ?? []) {
+    if (result.baselineState === 'absent') continue;
+    if (hasPackage(result)) packages = true;
+    else files.push(fileUriOf(result));
+  }
+  return { tool: run.tool.driver.name, prefix: commonPrefixOf(files), packages };
+}
+
 /**
  * The files that results of more than one tool name first. The shards of a monorepo (one per service) name
  * different files: when no tool's common prefix of file names starts another's, no file can be shared and none
@@ -148,10 +178,8 @@ function commonPrefix(results: readonly Result[]): string | undefined {
  */
 function filesOfSeveralTools(log: Log): Set<string> {
   const byTool = keyedByFile(log);
-  const prefixes = [...byTool.values()].map(commonPrefix).filter((prefix) => prefix !== undefined);
-  const nested = prefixes.some((a, i) => prefixes.some((b, j) => i !== j && b.startsWith(a)));
   const shared = new Set<string>();
-  if (!nested) return shared;
+  if (!prefixesNest([...byTool.values()].map(commonPrefix))) return shared;
   const firstTool = new Map<string, string>();
   for (const [tool, results] of byTool) {
     for (const result of results) {
@@ -227,7 +255,7 @@ export function dedupe(log: Log, options: DedupeOptions = DEFAULT_DEDUPE): { mer
 }
 
 /** Artifact indexes into the run's artifacts made URIs: the merged run has no artifacts to point into. */
-function resolveArtifacts(run: Run, locations: readonly Location[] | undefined): void {
+export function resolveArtifacts(run: Run, locations: readonly Location[] | undefined): void {
   for (const location of locations ?? []) {
     const artifact = location.physicalLocation?.artifactLocation;
     if (!artifact || artifact.index === undefined) continue;
@@ -239,6 +267,30 @@ function resolveArtifacts(run: Run, locations: readonly Location[] | undefined):
     delete artifact.index;
   }
 }
+
+/** A later run's rules added to those of the run it joins (new ids only); returns each id's index there. */
+export function joinRules(rules: ReportingDescriptor[], run: Run): Map<string, number> {
+  const index = new Map(rules.map((rule, i) => [rule.id, i]));
+  for (const rule of run.tool.driver.rules ?? []) {
+    if (!index.has(rule.id)) {
+      index.set(rule.id, rules.length);
+      rules.push(rule);
+    }
+  }
+  return index;
+}
+
+/** A result of a joined run pointed at its rule's place among the joined rules. */
+export function reindexRule(result: Result, index: ReadonlyMap<string, number>): void {
+  const id = result.ruleId ?? result.rule?.id;
+  if (id !== undefined && index.has(id)) {
+    result.ruleIndex = index.get(id)!;
+    if (result.rule) result.rule.index = index.get(id)!;
+  }
+}
+
+/** Runs of one tool, category and automation id are joined into one by mergeLogs. */
+export const runKeyOf = (run: Run): string => `${run.tool.driver.name}\u0000${String(run.properties?.[PROP.category] ?? '')}\u0000${run.automationDetails?.id ?? ''}`;
 
 /**
  * Joins logs (parallel shards, or several tools) into one: one run per tool and category, rules merged by
@@ -256,27 +308,16 @@ export function mergeLogs(logs: readonly Log[]): Log {
         resolveArtifacts(run, result.relatedLocations);
       }
       delete run.artifacts;
-      const key = `${run.tool.driver.name}\u0000${String(run.properties?.[PROP.category] ?? '')}\u0000${run.automationDetails?.id ?? ''}`;
+      const key = runKeyOf(run);
       const into = byKey.get(key);
       if (!into) {
         byKey.set(key, run);
         runs.push(run);
         continue;
       }
-      const rules = (into.tool.driver.rules ??= []);
-      const index = new Map(rules.map((rule, i) => [rule.id, i]));
-      for (const rule of run.tool.driver.rules ?? []) {
-        if (!index.has(rule.id)) {
-          index.set(rule.id, rules.length);
-          rules.push(rule);
-        }
-      }
+      const index = joinRules((into.tool.driver.rules ??= []), run);
       for (const result of run.results ?? []) {
-        const id = result.ruleId ?? result.rule?.id;
-        if (id !== undefined && index.has(id)) {
-          result.ruleIndex = index.get(id)!;
-          if (result.rule) result.rule.index = index.get(id)!;
-        }
+        reindexRule(result, index);
         (into.results ??= []).push(result);
       }
       if (run.invocations) into.invocations = [...(into.invocations ?? []), ...run.invocations];

@@ -1,5 +1,5 @@
 import { fileUriOf, ruleOf, scoreOf, severityFromScore, type Finding, type Priority } from '../finding.js';
-import { PROP, prop, type Log, type ReportingDescriptor, type Result } from '../sarif/types.js';
+import { PROP, prop, type Log, type ReportingDescriptor, type Result, type Run } from '../sarif/types.js';
 import { vulnerabilityId } from '../identity/fingerprint.js';
 
 export interface RiskFactor {
@@ -27,7 +27,7 @@ const SENSITIVITY: Record<string, number> = { restricted: 1.15, confidential: 1.
 const PRECISION: Record<string, number> = { 'very-high': 1.0, high: 1.0, medium: 0.9, low: 0.75 };
 
 /** Where a finding is, for prevalence: the file, image or route it is in. */
-function placeOf(result: Result): string {
+export function placeOf(result: Result): string {
   const image = prop(result.properties, PROP.image)?.reference;
   const url = prop(result.properties, PROP.dast)?.url;
   return image ?? url ?? fileUriOf(result) ?? '';
@@ -50,7 +50,7 @@ function severityFactor(score: number): RiskFactor {
   return factor;
 }
 
-function prevalenceFactor(count: number): RiskFactor {
+export function prevalenceFactor(count: number): RiskFactor {
   let factor = prevalenceFactors.get(count);
   if (!factor) {
     factor = Object.freeze({ factor: 'prevalence', detail: `found in ${count} places`, points: Math.min(10, 2 * (count - 1)) });
@@ -63,7 +63,7 @@ function prevalenceFactor(count: number): RiskFactor {
 const NO_PROPERTIES: Readonly<Record<string, unknown>> = Object.freeze({});
 
 /** A risk under way: the factors that made it, in order. */
-interface Tally {
+export interface Tally {
   risk: number;
   factors: RiskFactor[];
 }
@@ -101,7 +101,7 @@ function rarerFactors(tally: Tally, props: Record<string, unknown>, rule: Report
 }
 
 /** Fixes are added after prevalence (the factors' order is the formula's). */
-function fixFactor(tally: Tally, props: Record<string, unknown>): void {
+export function fixFactor(tally: Tally, props: Record<string, unknown>): void {
   const fixes = prop(props, PROP.package)?.fixedVersions;
   if (fixes && fixes.length) add(tally, 'fix available', `fixed in ${fixes.slice(0, 3).join(', ')}`, 3);
 }
@@ -130,11 +130,10 @@ function hasRarerInputs(props: Record<string, unknown>, rule: ReportingDescripto
 export function prioritize(log: Log, options: { slaDays?: Partial<Record<Priority, number>> } = {}): Log {
   const sla = { ...DEFAULT_SLA_DAYS, ...options.slaDays };
   const places = new Map<string, Set<string>>();
-  const keyOf = (result: Result) => `${result.properties?.[PROP.package] ? vulnerabilityId(result) : result.ruleId ?? ''}`;
   for (const run of log.runs) {
     for (const result of run.results ?? []) {
       if (result.baselineState === 'absent') continue;
-      const key = keyOf(result);
+      const key = prevalenceKey(result);
       let set = places.get(key);
       if (!set) places.set(key, (set = new Set<string>()));
       set.add(placeOf(result));
@@ -144,39 +143,20 @@ export function prioritize(log: Log, options: { slaDays?: Partial<Record<Priorit
   for (const run of log.runs) {
     for (const result of run.results ?? []) {
       if (result.baselineState === 'absent') continue;
-      // Only what the formula needs: a whole Finding per result was half of prioritizing 100k results.
-      const rule = ruleOf(run, result);
-      const base = scoreOf(result, rule);
-      const bag = result.properties;
-      const props = bag ?? NO_PROPERTIES;
-      const cvss = prop(props, PROP.cvss);
-      let tally: Tally;
-      if (cvss) {
-        const risk = cvss.score * 10;
-        tally = { risk, factors: [{ factor: 'severity', detail: `CVSS ${cvss.version} ${cvss.score.toFixed(1)}`, points: Math.round(risk) }] };
-      } else {
-        const severity = severityFactor(base);
-        tally = { risk: Math.min(10, Math.max(0, base)) * 10, factors: [severity] };
-      }
-      const rarer = hasRarerInputs(props, rule);
-      if (rarer) rarerFactors(tally, props, rule);
-      const count = places.get(keyOf(result))?.size ?? 1;
+      const risk = riskBeforePrevalence(run, result);
+      const { tally } = risk;
+      const count = places.get(prevalenceKey(result))?.size ?? 1;
       if (count > 1) {
         const prevalence = prevalenceFactor(count);
         tally.risk += prevalence.points;
         tally.factors.push(prevalence);
       }
-      if (rarer) fixFactor(tally, props);
+      if (risk.rarer) fixFactor(tally, risk.props);
       const score = Math.round(Math.min(100, Math.max(0, tally.risk)));
-      const kev = props[PROP.kev] !== undefined;
-      const priority = priorityOf(score, kev);
+      const priority = priorityOf(score, risk.kev);
       result.rank = score;
-      // The bag is written in place (a copy of every result's bag was a tenth of merging ten shards): a bag read
-      // from JSON belongs to one result; one a converter gave to several results is copied before it is written.
-      const own = !bag ? {} : written.has(bag) ? { ...bag } : bag;
-      // A bag made here is this result's alone: only bags that came with results need remembering.
-      if (own === bag) written.add(own);
-      own[PROP.severity] = severityFromScore(base);
+      const own = ownBag(result, written);
+      own[PROP.severity] = severityFromScore(risk.base);
       own[PROP.risk] = score;
       own[PROP.priority] = priority;
       own[PROP.factors] = tally.factors;
@@ -185,6 +165,49 @@ export function prioritize(log: Log, options: { slaDays?: Partial<Record<Priorit
     }
   }
   return log;
+}
+
+/** What prevalence counts by: the vulnerability of a package finding, else the rule. */
+export const prevalenceKey = (result: Result): string => `${result.properties?.[PROP.package] ? vulnerabilityId(result) : result.ruleId ?? ''}`;
+
+/** A result's risk up to prevalence: severity and the rarer factors; prevalence and a fix are added after. */
+export interface PartialRisk {
+  base: number;
+  tally: Tally;
+  /** Whether the rarer factors' inputs are there (then a fix may add its factor). */
+  rarer: boolean;
+  kev: boolean;
+  props: Record<string, unknown>;
+}
+
+/** Only what the formula needs: a whole Finding per result was half of prioritizing 100k results. */
+export function riskBeforePrevalence(run: Run, result: Result): PartialRisk {
+  const rule = ruleOf(run, result);
+  const base = scoreOf(result, rule);
+  const props = result.properties ?? NO_PROPERTIES;
+  const cvss = prop(props, PROP.cvss);
+  let tally: Tally;
+  if (cvss) {
+    const risk = cvss.score * 10;
+    tally = { risk, factors: [{ factor: 'severity', detail: `CVSS ${cvss.version} ${cvss.score.toFixed(1)}`, points: Math.round(risk) }] };
+  } else {
+    tally = { risk: Math.min(10, Math.max(0, base)) * 10, factors: [severityFactor(base)] };
+  }
+  const rarer = hasRarerInputs(props, rule);
+  if (rarer) rarerFactors(tally, props, rule);
+  return { base, tally, rarer, kev: props[PROP.kev] !== undefined, props };
+}
+
+/**
+ * The bag prioritize writes into, in place (a copy of every result's bag was a tenth of merging ten shards): a
+ * bag read from JSON belongs to one result; one a converter gave to several results is copied before it is
+ * written. A bag made here is this result's alone: only bags that came with results are remembered.
+ */
+export function ownBag(result: Result, written: Set<object>): Record<string, unknown> {
+  const bag = result.properties;
+  const own = !bag ? {} : written.has(bag) ? { ...bag } : bag;
+  if (own === bag) written.add(own);
+  return own;
 }
 
 // The collator localeCompare uses (the default locale's): one instance, where localeCompare sets one up per call.

@@ -36,7 +36,7 @@ const EACH: Spine = { '[]': null };
 // The parts of a log that grow with the scan: results, rules (a scanner can have 100,000) and artifacts.
 /** How a run is written: its results, artifacts and rules one a line. */
 export const RUN_SPINE: Spine = { results: EACH, artifacts: EACH, tool: { driver: { rules: EACH } } };
-const LOG_SPINE: Spine = { runs: { '[]': RUN_SPINE } };
+export const LOG_SPINE: Spine = { runs: { '[]': RUN_SPINE } };
 
 /** About this many UTF-16 units of elements are joined before they go to the packer (a write per element cost a third of writing). */
 const BATCH = 64 * 1024;
