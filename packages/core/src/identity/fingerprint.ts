@@ -5,6 +5,7 @@ import { rootReader, type RootReader } from '../files/safe-read.js';
 import { messageText, ruleOf } from '../finding.js';
 import { isAboutSecret } from '../secrets/rule-meaning.js';
 import { FINGERPRINT_KEY, SRCROOT, type Log, type Result, type Run } from '../sarif/types.js';
+import { hexWords, KeyTable } from './key-table.js';
 import { lineHashesOf } from './line-hash.js';
 import { createSecretKeyer, secretHash, UNKEYED_SECRET_HASH, type SecretKeyer } from './secret-hash.js';
 import { decodeUri, leavesRoot } from '../sarif/uri.js';
@@ -234,25 +235,22 @@ export function createOccurrences(): (tool: string, key: string) => number {
   };
 }
 
-/**
- * How often each key was seen. Keys are hashes, nearly all seen once: they are filed under a small number
- * made of their first hex digits (a Map hashes it without reading the string: a million keys took a tenth
- * less), the first key of each number kept to tell a repeat from another key that shares it (counted apart).
- */
+/** A fingerprint key: what digest() gives. */
+const HEX_KEY = /^[0-9a-f]{32}$/;
+
+/** How often each key was seen: keys as digest() makes them in a KeyTable, any other in a Map. */
 class KeyCounts {
-  private readonly first = new Map<number, string>();
-  private readonly more = new Map<string, number>();
+  private readonly table = new KeyTable();
+  private readonly other = new Map<string, number>();
+  private readonly words = new Uint32Array(4);
 
   next(key: string): number {
-    // A key that is not hex gives NaN, which files every such key under one number: counted apart, exactly.
-    const filed = parseInt(key.slice(0, 7), 16);
-    const first = this.first.get(filed);
-    if (first === undefined) {
-      this.first.set(filed, key);
-      return 1;
+    if (HEX_KEY.test(key)) {
+      hexWords(key, this.words, 0);
+      return this.table.next(this.words, 0);
     }
-    const n = (this.more.get(key) ?? (first === key ? 1 : 0)) + 1;
-    this.more.set(key, n);
+    const n = (this.other.get(key) ?? 0) + 1;
+    this.other.set(key, n);
     return n;
   }
 }

@@ -3,7 +3,8 @@ import { InputError } from '../errors.js';
 import type { InputDocument } from '../input/read-document.js';
 import { readRegularHead } from '../files/safe-read.js';
 import { detectFormat } from '../formats/registry.js';
-import { createOccurrences, nopathCounter } from '../identity/fingerprint.js';
+import { nopathCounter } from '../identity/fingerprint.js';
+import { KeyTable } from '../identity/key-table.js';
 import type { SecretKeyer, SecretKeying } from '../identity/secret-hash.js';
 import { ChunkedJsonOffSpine, ChunkedJsonTooDeep, ChunkedJsonUnreadable, readJsonAlongSpine, type SpineEvent, type SpineNode } from '../input/json-chunked.js';
 import { DEFAULT_MAX_DEPTH } from '../input/json-stream.js';
@@ -11,7 +12,7 @@ import { keyUnkeyed, propagated, redactLog, runRedaction, type RedactionState, t
 import { PROP, SARIF_SCHEMA_URI, SARIF_VERSION, type Log, type Run } from '../sarif/types.js';
 import { isValidSarifPart } from '../sarif/validate.js';
 import { pieces, RUN_SPINE } from '../sarif/write-log.js';
-import { KEY_WIDTH, NotStreamable, type BatchReply } from './convert-batch.js';
+import { KEY_WORDS, NotStreamable, type BatchReply } from './convert-batch.js';
 import { defaultConvertThreads, startBatchRunner, type BatchRunner } from './convert-pool.js';
 import { plainPrefix, relativizeRunMembers, reportSource, type NormalizeOptions } from './normalize.js';
 
@@ -71,12 +72,13 @@ interface RunState {
 /** What one conversion carries across runs and batches. */
 class Conversion {
   readonly state: RedactionState = { found: new Set(), known: [], unkeyed: [] };
-  readonly occurrence = createOccurrences();
+  /** The occurrences counted per tool (and per tool for the path-free keys), in file order. */
+  private readonly tables = new Map<string, KeyTable>();
   readonly root: NormalizeOptions;
   readonly prefix: string | undefined;
   readonly source: string;
   readonly counts: StreamCounts = { runs: 0, results: 0 };
-  readonly marks: [string, string] = [`#pw-${randomBytes(12).toString('hex')}#`, `#pw-${randomBytes(12).toString('hex')}#`];
+  readonly mark = `#pw-${randomBytes(12).toString('hex')}-`;
   private runIds = 0;
 
   constructor(
@@ -98,25 +100,33 @@ class Conversion {
     if (this.state.found.size && propagated(this.state.found).length) throw new NotStreamable('a secret value found is masked everywhere it appears');
   }
 
+  private table(counter: string): KeyTable {
+    let table = this.tables.get(counter);
+    if (!table) this.tables.set(counter, (table = new KeyTable()));
+    return table;
+  }
+
   /** A converted batch's text, its occurrence numbers counted on in file order. */
   write(state: RunState, reply: BatchReply, out: ByteChunks): void {
     if ('abort' in reply) throw new NotStreamable(reply.abort);
-    const { bytes, ends, slots, keys } = reply;
+    const { ends, slots, keys, has } = reply;
+    const bytes = Buffer.from(reply.bytes.buffer, reply.bytes.byteOffset, reply.bytes.length);
     const tool = state.run.tool.driver.name;
-    const nopathTool = nopathCounter(tool);
+    const keyTable = this.table(tool);
+    const nopathTable = this.table(nopathCounter(tool));
     let piece = 0;
     let from = 0;
-    let slot = 0;
-    for (let result = 0; slot < slots.length; result++, slot++) {
-      const key = keys.substr(2 * KEY_WIDTH * result, KEY_WIDTH);
-      const nopath = keys.substr((2 * result + 1) * KEY_WIDTH, KEY_WIDTH);
-      const n = key[0] !== ' ' ? String(this.occurrence(tool, key)) : '';
-      const nopathN = nopath[0] !== ' ' ? String(this.occurrence(nopathTool, nopath)) : '';
-      out.text(state.written++ ? ',\n' : '\n');
-      out.bytes(bytes, from, (from = ends[piece++]!));
-      for (; slots[slot] !== '.'; slot++) {
-        out.text(slots[slot] === '1' ? n : nopathN);
-        out.bytes(bytes, from, (from = ends[piece++]!));
+    for (let result = 0; result < has.length; result++) {
+      const n = has[result]! & 1 ? keyTable.next(keys, 2 * KEY_WORDS * result) : 0;
+      const nopathN = has[result]! & 2 ? nopathTable.next(keys, (2 * result + 1) * KEY_WORDS) : 0;
+      out.separator(state.written++ !== 0);
+      for (;;) {
+        const end = ends[piece]!;
+        out.copy(bytes, from, end);
+        from = end;
+        const slot = slots[piece++];
+        if (slot === 0) break;
+        out.number(slot === 1 ? n : nopathN);
       }
       this.counts.results++;
     }
@@ -260,7 +270,7 @@ async function* events(file: string, chunkBytes: number | undefined): AsyncGener
  */
 export async function* convertSarifStream(file: string, options: StreamOptions, counts?: StreamCounts): AsyncGenerator<Uint8Array> {
   const conversion = new Conversion(file, options);
-  const runner = startBatchRunner({ baseDir: options.baseDir, secrets: options.secrets, marks: conversion.marks }, options.threads ?? defaultConvertThreads());
+  const runner = startBatchRunner({ baseDir: options.baseDir, secrets: options.secrets, mark: conversion.mark }, options.threads ?? defaultConvertThreads());
   try {
     yield* convertWith(conversion, runner);
   } finally {
@@ -343,10 +353,24 @@ class ByteChunks {
     this.used += this.buffer.write(text, this.used);
   }
 
-  bytes(source: Uint8Array, from: number, to: number): void {
+  /** Bytes of a converted batch. */
+  copy(source: Buffer, from: number, to: number): void {
     if (this.used + (to - from) > this.buffer.length) this.flush(to - from);
-    this.buffer.set(source.subarray(from, to), this.used);
-    this.used += to - from;
+    this.used += source.copy(this.buffer, this.used, from, to);
+  }
+
+  /** What goes before a result: a comma after the one before it, and a new line. */
+  separator(comma: boolean): void {
+    if (this.used + 2 > this.buffer.length) this.flush(2);
+    if (comma) this.buffer[this.used++] = 0x2c;
+    this.buffer[this.used++] = 0x0a;
+  }
+
+  /** An occurrence number, in decimal. */
+  number(n: number): void {
+    if (this.used + 10 > this.buffer.length) this.flush(10);
+    if (n < 10) this.buffer[this.used++] = 0x30 + n;
+    else this.used += this.buffer.write(String(n), this.used, 'latin1');
   }
 
   /** Adds a text; returns the chunks that are full. */
