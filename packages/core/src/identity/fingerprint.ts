@@ -101,12 +101,14 @@ interface Sources {
   /** URIs looked up: true once read for their text, false when only checked for a way out. */
   looked: Map<string, boolean>;
   /** Each folder's listing (name → is a symlink), undefined when it cannot be listed, "outside" when it leads out. */
-  folders: Map<string, Promise<Map<string, boolean> | undefined | 'outside'>>;
+  folders: Map<string, Promise<Listing | undefined>>;
+  /** The same once known (null: it cannot be listed). */
+  listed: Map<string, Listing | null>;
   reader: RootReader;
 }
 
 function createSources(srcRoot: string): Sources {
-  return { read: new Map(), outside: new Set(), looked: new Map(), folders: new Map(), reader: rootReader(srcRoot) };
+  return { read: new Map(), outside: new Set(), looked: new Map(), folders: new Map(), listed: new Map(), reader: rootReader(srcRoot) };
 }
 
 /** Results of one batch, with the run they belong to. */
@@ -125,13 +127,20 @@ export interface RunResults {
  * it is read (files/safe-read.ts).
  */
 async function readSources(batch: readonly RunResults[], sources: Sources): Promise<void> {
-  const { reader, outside, looked, read } = sources;
-  // Grouped by the folder as written (the path functions run once per folder, not once per file).
+  const { outside, looked, listed } = sources;
+  // Grouped by the folder as written (the path functions run once per folder, not once per file); a file in
+  // a folder already listed is settled at once (after the first batches, nearly all of them).
   const byFolder = new Map<string, Map<string, { name: string; text: boolean }>>();
+  const present: Present[] = [];
   for (const { run, results } of batch) {
     for (const result of results) {
-      const { uri, base, local } = primaryUri(run, result);
-      if (!uri || outside.has(uri) || looked.get(uri) === true) continue;
+      const artifact = result.locations?.[0]?.physicalLocation?.artifactLocation;
+      const uri = artifact?.uri ?? (artifact?.index !== undefined ? run.artifacts?.[artifact.index]?.location?.uri : undefined);
+      if (!uri) continue;
+      // Most results name a file met before: two lookups and on.
+      const seen = looked.get(uri);
+      if (seen === true || outside.has(uri)) continue;
+      const { base, local } = primaryUri(run, result);
       if (leavesRoot({ uri, uriBaseId: base })) {
         outside.add(uri);
         continue;
@@ -139,49 +148,73 @@ async function readSources(batch: readonly RunResults[], sources: Sources): Prom
       if (!local) continue;
       // Text only for a result with a line (line hash, code window); the others are only checked for a way out.
       const text = Boolean(result.locations?.[0]?.physicalLocation?.region?.startLine);
-      if (!text && looked.has(uri)) continue;
+      if (!text && seen !== undefined) continue;
       const path = decodeUri(uri);
       const slash = path.lastIndexOf('/');
       const folder = slash < 0 ? '' : path.slice(0, slash);
+      const name = path.slice(slash + 1);
+      const listing = listed.get(folder);
+      if (listing !== undefined) {
+        settle(sources, uri, folder, name, text, listing, present);
+        continue;
+      }
       let entries = byFolder.get(folder);
       if (!entries) byFolder.set(folder, (entries = new Map()));
       const entry = entries.get(uri);
       if (entry) entry.text ||= text;
-      else entries.set(uri, { name: path.slice(slash + 1), text });
+      else entries.set(uri, { name, text });
     }
   }
-  const present: { uri: string; path: string; text: boolean; link: boolean }[] = [];
   await eachLimited([...byFolder], 64, async ([folder, entries]) => {
     let listing = sources.folders.get(folder);
-    if (!listing) sources.folders.set(folder, (listing = listFolder(reader, folder)));
-    const listed = await listing;
-    for (const [uri, { text }] of entries) looked.set(uri, text || looked.get(uri) === true);
-    if (listed === 'outside') for (const uri of entries.keys()) outside.add(uri);
-    if (!listed || listed === 'outside') return;
-    for (const [uri, { name, text }] of entries) {
-      // A name with a "." or ".." segment still goes through the reader, as before; plain names are looked up.
-      if (name === '' || name === '.' || name === '..') continue;
-      const link = listed.get(name);
-      if (link !== undefined) present.push({ uri, path: folder ? `${folder}/${name}` : name, text, link });
-    }
+    if (!listing) sources.folders.set(folder, (listing = listFolder(sources.reader, folder)));
+    const got = (await listing) ?? null;
+    listed.set(folder, got);
+    for (const [uri, { name, text }] of entries) settle(sources, uri, folder, name, text, got, present);
   });
-  await eachLimited(present, 64, async ({ uri, path, text, link }) => {
-    if (!text) {
-      const where = link ? await reader.locate(path) : undefined;
-      if (where && 'refused' in where && where.refused === 'outside') outside.add(uri);
-      return;
-    }
-    const got = await reader.read(path, { maxBytes: MAX_SOURCE_BYTES });
-    if ('refused' in got) {
-      if (got.refused === 'outside') outside.add(uri);
-      return;
-    }
-    const content = got.data.toString('utf8');
-    read.set(uri, { lines: content.split(/\r\n|\r|\n/), hashes: lineHashesOf(content) });
-  });
+  await eachLimited(present, 64, (file) => readPresent(sources, file));
 }
 
-async function listFolder(reader: RootReader, folder: string): Promise<Map<string, boolean> | undefined | 'outside'> {
+/** A flagged file found in its folder's listing: to be read (text) or checked for a way out. */
+interface Present {
+  uri: string;
+  path: string;
+  text: boolean;
+  link: boolean;
+}
+
+/** A file looked up in its folder's listing: noted as looked at, outside, or present. */
+function settle(sources: Sources, uri: string, folder: string, name: string, text: boolean, listing: Listing | null, present: Present[]): void {
+  const { looked, outside } = sources;
+  looked.set(uri, text || looked.get(uri) === true);
+  if (listing === 'outside') outside.add(uri);
+  if (!listing || listing === 'outside') return;
+  // A name with a "." or ".." segment still goes through the reader, as before; plain names are looked up.
+  if (name === '' || name === '.' || name === '..') return;
+  const link = listing.get(name);
+  if (link !== undefined) present.push({ uri, path: folder ? `${folder}/${name}` : name, text, link });
+}
+
+async function readPresent(sources: Sources, { uri, path, text, link }: Present): Promise<void> {
+  const { reader, outside, read } = sources;
+  if (!text) {
+    const where = link ? await reader.locate(path) : undefined;
+    if (where && 'refused' in where && where.refused === 'outside') outside.add(uri);
+    return;
+  }
+  const got = await reader.read(path, { maxBytes: MAX_SOURCE_BYTES });
+  if ('refused' in got) {
+    if (got.refused === 'outside') outside.add(uri);
+    return;
+  }
+  const content = got.data.toString('utf8');
+  read.set(uri, { lines: content.split(/\r\n|\r|\n/), hashes: lineHashesOf(content) });
+}
+
+/** A folder's listing: name → is a symlink; "outside" when the folder leads out of the root. */
+type Listing = Map<string, boolean> | 'outside';
+
+async function listFolder(reader: RootReader, folder: string): Promise<Listing | undefined> {
   const where = await reader.locate(folder || '.');
   if ('refused' in where) return where.refused === 'outside' ? 'outside' : undefined;
   return readdir(where.real, { withFileTypes: true }).then((list) => new Map(list.map((d) => [d.name, d.isSymbolicLink()])), () => undefined);

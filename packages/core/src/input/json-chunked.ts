@@ -50,10 +50,10 @@ export type SpineEvent =
    */
   | { type: 'open'; name: string; value: unknown[] | Record<string, unknown>; parent?: { value: unknown[] | Record<string, unknown>; keys: string[] } }
   /**
-   * A run of complete elements of a sink, in document order, as their JSON text between commas (`[${text}]`
-   * parses): the consumer parses it where it likes (another thread).
+   * A run of complete elements of a sink, in document order: the UTF-8 of a JSON array of them, in a buffer of
+   * its own (transferable), which the consumer decodes and parses where it likes (another thread).
    */
-  | { type: 'text'; name: string; text: string }
+  | { type: 'items'; name: string; items: Uint8Array }
   /** A named container closed: `value` is complete (a sink's array stays empty). */
   | { type: 'close'; name: string; value: unknown[] | Record<string, unknown> };
 
@@ -100,11 +100,11 @@ function parseSlice(text: string): unknown {
 const isSpace = (c: number) => c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09;
 
 /**
- * Window text between two offsets without surrounding white space, and without the comma that must lead
- * it when it follows a member already taken. A missing, doubled or dangling comma is refused here, since
- * JSON.parse only ever sees the text between them.
+ * Where the window text between two offsets lies without surrounding white space, and without the comma that
+ * must lead it when it follows a member already taken (undefined: nothing there). A missing, doubled or
+ * dangling comma is refused here, since JSON.parse only ever sees the text between them.
  */
-function members(window: Buffer, from: number, to: number, afterMember: boolean, valueFollows = false): string {
+function memberRange(window: Buffer, from: number, to: number, afterMember: boolean, valueFollows = false): [number, number] | undefined {
   let a = from;
   let b = to;
   while (a < b && isSpace(window[a]!)) a++;
@@ -112,7 +112,7 @@ function members(window: Buffer, from: number, to: number, afterMember: boolean,
   if (a === b) {
     // Right before a value that follows a member, the comma cannot be missing.
     if (afterMember && valueFollows) throw new ChunkedJsonUnreadable('a missing comma');
-    return '';
+    return undefined;
   }
   const comma = window[a] === 0x2c;
   if (comma !== afterMember) throw new ChunkedJsonUnreadable(comma ? 'a comma where a value belongs' : 'a missing comma');
@@ -121,7 +121,13 @@ function members(window: Buffer, from: number, to: number, afterMember: boolean,
     while (a < b && isSpace(window[a]!)) a++;
     if (a === b && !valueFollows) throw new ChunkedJsonUnreadable('a comma with no value after it');
   }
-  return window.toString('utf8', a, b);
+  return a === b ? undefined : [a, b];
+}
+
+/** The same as text. */
+function members(window: Buffer, from: number, to: number, afterMember: boolean, valueFollows = false): string {
+  const range = memberRange(window, from, to, afterMember, valueFollows);
+  return range ? window.toString('utf8', range[0], range[1]) : '';
 }
 
 export interface ChunkedJsonOptions {
@@ -191,14 +197,23 @@ export class ChunkedJsonScanner {
 
   /** Parses the complete members of a frame in [from, to); up to a comma (`toComma`) there must be one, or one taken just before ("[,1]" has none). */
   private addMembers(frame: Frame, from: number, to: number, toComma: boolean): void {
-    const text = members(this.window, from, to, frame.afterMember);
-    if (!text) {
+    const range = memberRange(this.window, from, to, frame.afterMember);
+    if (!range) {
       if (toComma && !frame.afterMember) throw new ChunkedJsonUnreadable('a comma with no value before it');
       return;
     }
     if (frame.spine?.sink) {
-      this.events.push({ type: 'text', name: frame.spine.name ?? '', text });
-    } else if (frame.array) {
+      // Bytes of their own, in brackets: the consumer (another thread) decodes and parses them as they are.
+      const [a, b] = range;
+      const items = new Uint8Array(b - a + 2);
+      items[0] = 0x5b;
+      this.window.copy(items, 1, a, b);
+      items[b - a + 1] = 0x5d;
+      this.events.push({ type: 'items', name: frame.spine.name ?? '', items });
+      return;
+    }
+    const text = this.window.toString('utf8', range[0], range[1]);
+    if (frame.array) {
       const items = parseSlice(`[${text}]`) as unknown[];
       const target = frame.value as unknown[];
       for (const item of items) target.push(item);

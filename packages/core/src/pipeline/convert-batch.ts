@@ -79,11 +79,11 @@ export class BatchConverter {
     this.runs.delete(id - 1);
   }
 
-  /** Converts a batch (the JSON text of results between commas); batches given at once are taken one after the other. */
-  convert(runId: number, text: string): Promise<BatchReply> {
+  /** Converts a batch (the UTF-8 of a JSON array of results); batches given at once are taken one after the other. */
+  convert(runId: number, items: Uint8Array): Promise<BatchReply> {
     const next = this.queue.then(async (): Promise<BatchReply> => {
       try {
-        return await this.convertOrAbort(this.runs.get(runId)!, text);
+        return await this.convertOrAbort(this.runs.get(runId)!, items);
       } catch (error) {
         if (error instanceof NotStreamable) return { abort: error.message };
         throw error;
@@ -93,11 +93,11 @@ export class BatchConverter {
     return next;
   }
 
-  private async convertOrAbort(context: RunContext, text: string): Promise<BatchDone> {
+  private async convertOrAbort(context: RunContext, bytes: Uint8Array): Promise<BatchDone> {
     const { run } = context;
     let items: unknown[];
     try {
-      items = JSON.parse(`[${text}]`) as unknown[];
+      items = JSON.parse(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).toString('utf8')) as unknown[];
     } catch {
       throw new NotStreamable('a piece of the document is not valid JSON');
     }

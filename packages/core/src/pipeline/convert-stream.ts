@@ -315,8 +315,8 @@ async function* convertWith(conversion: Conversion, runner: BatchRunner): AsyncG
             runner.setRun(state.id, run!);
             yield* out.add(opened.text);
           }
-        } else if (event.type === 'text') {
-          inFlight.push({ state: state!, reply: runner.convert(state!.id, event.text) });
+        } else if (event.type === 'items') {
+          inFlight.push({ state: state!, reply: runner.convert(state!.id, event.items) });
           yield* await settle(IN_FLIGHT);
         } else if (event.name === 'run') {
           yield* await settle(0);

@@ -61,6 +61,40 @@ export function isSecretRule(rule: ReportingDescriptor | undefined, ruleId?: str
  * vulnerability whose weakness is CWE-798 is about a package, not about a value here, and is not one.
  */
 export function isAboutSecret(run: Run, result: Result): boolean {
+  // Most results name their rule by id and carry no properties of their own: the answer is then the run's and
+  // the rule's, kept per rule id (it is asked up to four times per result: redaction, screening, identity).
+  if (result.properties === undefined && result.ruleIndex === undefined && result.rule === undefined && typeof result.ruleId === 'string') return plainAnswer(run, result);
+  return answer(run, result);
+}
+
+interface PlainAnswers {
+  run: Run;
+  /** What the answers were made from: a change to any of them makes them again. */
+  runProperties: unknown;
+  category: unknown;
+  tool: string;
+  rules: readonly ReportingDescriptor[] | undefined;
+  length: number;
+  byId: Map<string, { rule: ReportingDescriptor | undefined; properties: unknown; answer: boolean }>;
+}
+
+let plain: PlainAnswers | undefined;
+
+function plainAnswer(run: Run, result: Result): boolean {
+  const rules = run.tool.driver.rules;
+  const category = run.properties?.[PROP.category];
+  if (!plain || plain.run !== run || plain.runProperties !== run.properties || plain.category !== category || plain.tool !== run.tool.driver.name || plain.rules !== rules || plain.length !== (rules?.length ?? 0)) {
+    plain = { run, runProperties: run.properties, category, tool: run.tool.driver.name, rules, length: rules?.length ?? 0, byId: new Map() };
+  }
+  const known = plain.byId.get(result.ruleId!);
+  if (known && known.properties === known.rule?.properties) return known.answer;
+  const rule = ruleOf(run, result);
+  const found = answer(run, result);
+  plain.byId.set(result.ruleId!, { rule, properties: rule?.properties, answer: found });
+  return found;
+}
+
+function answer(run: Run, result: Result): boolean {
   if (categoryOf(run, result) === 'secrets') return true;
   const props = result.properties;
   if (props?.[PROP.package] !== undefined || props?.[PROP.image] !== undefined) return false;
