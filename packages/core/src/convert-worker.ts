@@ -13,7 +13,7 @@ port.on('message', (message: Message) => {
   }
   // Batches are converted one after the other (BatchConverter queues them), so replies go back in order.
   converter.convert(message.runId, message.items).then(
-    (result) => port.postMessage({ result }, 'abort' in result ? [] : [result.bytes, result.ends, result.slots, result.keys, result.has].map((array) => array.buffer as ArrayBuffer)),
+    (result) => port.postMessage({ result }, 'abort' in result ? [] : [result.bytes, result.places, result.slots, result.keys, result.has].map((array) => array.buffer as ArrayBuffer)),
     (error: unknown) => port.postMessage({ error: error instanceof Error ? (error.stack ?? error.message) : String(error) }),
   );
 });

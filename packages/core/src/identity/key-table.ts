@@ -36,17 +36,21 @@ export class KeyTable {
 
   private grow(): void {
     const { words, counts } = this;
-    this.words = new Uint32Array(words.length * 2);
-    this.counts = new Uint32Array(counts.length * 2);
-    this.mask = this.counts.length - 1;
+    const grownWords = new Uint32Array(words.length * 2);
+    const grownCounts = new Uint32Array(counts.length * 2);
+    const mask = grownCounts.length - 1;
     for (let slot = 0; slot < counts.length; slot++) {
       const n = counts[slot]!;
       if (n === 0) continue;
-      let to = words[4 * slot]! & this.mask;
-      while (this.counts[to] !== 0) to = (to + 1) & this.mask;
-      this.words.set(words.subarray(4 * slot, 4 * slot + 4), 4 * to);
-      this.counts[to] = n;
+      let to = words[4 * slot]! & mask;
+      while (grownCounts[to] !== 0) to = (to + 1) & mask;
+      // Word by word: a subarray per key made a million short-lived views.
+      for (let w = 0; w < 4; w++) grownWords[4 * to + w] = words[4 * slot + w]!;
+      grownCounts[to] = n;
     }
+    this.words = grownWords;
+    this.counts = grownCounts;
+    this.mask = mask;
   }
 }
 

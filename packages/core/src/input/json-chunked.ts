@@ -1,4 +1,4 @@
-import { streamRegular } from '../files/safe-read.js';
+import { openRegular } from '../files/safe-read.js';
 
 /**
  * Reads a large JSON (or JSON Lines) file in chunks and still lets V8's JSON.parse do nearly all the
@@ -144,6 +144,16 @@ export interface ChunkedJsonOptions {
 export class ChunkedJsonScanner {
   private readonly values: unknown[] = [];
   private readonly stack: Frame[] = [];
+  /**
+   * The containers open inside an element of a sink, by their opening bracket: such an element is never built
+   * here (its bytes are handed out whole), so it needs no Frame; a Frame per container of a million results
+   * was 700 MB of garbage, and the collector marking the reading thread's heap every few batches.
+   */
+  private opaque = new Uint8Array(64);
+  private opaqueDepth = 0;
+  /** The memory the window lies in (from its start). */
+  private store = Buffer.alloc(0);
+  /** The bytes not yet consumed; window[0] is at file offset `base`. */
   private window = Buffer.alloc(0);
   /** Absolute file offset of window[0]. */
   private base: number;
@@ -166,32 +176,56 @@ export class ChunkedJsonScanner {
 
   /** Reads the next chunk of the file. */
   push(chunk: Buffer): void {
+    const { store, at } = this.room(chunk.length);
+    chunk.copy(store, at);
+    this.filled(chunk.length);
+  }
+
+  /**
+   * Makes room for up to `length` more bytes after what is still needed, and says where they go: the caller
+   * reads them there, then calls filled(). The window's memory is reused from chunk to chunk (a buffer per
+   * chunk, and another to join it to the rest, made the collector mark the heap every few megabytes).
+   */
+  room(length: number): { store: Buffer; at: number } {
     const stack = this.stack;
     // Keep only what is still needed: from the innermost frame's unparsed members on (or the open string).
+    let keep: number;
     if (stack.length) {
       // From the deepest container built on (an element of a sink being read is not built: its bytes stay).
       const deepest = this.materialize();
-      const keep = Math.min(deepest.pending, this.pos);
-      this.window = Buffer.concat([this.window.subarray(keep), chunk]);
-      this.base += keep;
-      this.pos -= keep;
+      keep = Math.min(deepest.pending, this.pos);
       for (const frame of stack) {
         if (frame.value === undefined) frame.start -= keep;
         if (frame.pending >= 0) frame.pending -= keep;
         if (frame.lastComma >= 0) frame.lastComma -= keep;
       }
     } else {
-      this.window = Buffer.concat([this.window.subarray(this.pos), chunk]);
-      this.base += this.pos;
-      this.pos = 0;
+      keep = this.pos;
     }
+    const kept = this.window.length - keep;
+    if (kept + length > this.store.length) {
+      const grown = Buffer.allocUnsafe(Math.max(2 * this.store.length, kept + length));
+      this.window.copy(grown, 0, keep);
+      this.store = grown;
+    } else {
+      this.store.copyWithin(0, keep, this.window.length);
+    }
+    this.window = this.store.subarray(0, kept);
+    this.base += keep;
+    this.pos -= keep;
+    return { store: this.store, at: kept };
+  }
+
+  /** Takes the `length` bytes read where room() said. */
+  filled(length: number): void {
+    this.window = this.store.subarray(0, this.window.length + length);
     this.scan(false);
   }
 
   /** The top-level values, once the whole file was pushed. */
   finish(): unknown[] {
     this.scan(true);
-    if (this.stack.length) throw new ChunkedJsonUnreadable('the document is truncated');
+    if (this.stack.length || this.opaqueDepth) throw new ChunkedJsonUnreadable('the document is truncated');
     return this.values;
   }
 
@@ -232,19 +266,15 @@ export class ChunkedJsonScanner {
 
   /**
    * Turns every open frame into a container, outermost first, so the window before the innermost one can go;
-   * but not an element of a sink nor what it holds. Returns the deepest frame built.
+   * an element of a sink open has no frame (it stays bytes). Returns the deepest frame built.
    */
   private materialize(): Frame {
     const stack = this.stack;
     const window = this.window;
-    let depth = stack.length;
+    const depth = stack.length;
     for (let d = 0; d < stack.length; d++) {
       const frame = stack[d]!;
       const parent = stack[d - 1];
-      if (parent?.spine?.sink) {
-        depth = d;
-        break;
-      }
       if (frame.value !== undefined) continue;
       if (parent) {
         // The parent's complete members before this child, then (for an object) the child's own key.
@@ -309,6 +339,16 @@ export class ChunkedJsonScanner {
     // Otherwise it stays bytes in its parent's pending members, parsed with them.
   }
 
+  /** A container opened inside an element of a sink: only its kind is kept, to match its closing bracket. */
+  private openOpaque(bracket: number): void {
+    if (this.opaqueDepth === this.opaque.length) {
+      const grown = new Uint8Array(2 * this.opaque.length);
+      grown.set(this.opaque);
+      this.opaque = grown;
+    }
+    this.opaque[this.opaqueDepth++] = bracket;
+  }
+
   private scan(final: boolean): boolean {
     const buf = this.window;
     const stack = this.stack;
@@ -335,19 +375,29 @@ export class ChunkedJsonScanner {
         continue;
       }
       if (c === 0x7b || c === 0x5b) {
-        if (stack.length >= this.options.maxDepth) throw new ChunkedJsonTooDeep(this.base + i);
-        const parent = stack.at(-1);
-        const frame: Frame = { array: c === 0x5b, value: undefined, start: i, pending: -1, lastComma: -1, afterMember: false };
-        stack.push(frame);
-        if (this.spine && (parent ? parent.spine !== undefined && !parent.spine.sink : true)) this.enterSpine(frame, parent);
+        if (stack.length + this.opaqueDepth >= this.options.maxDepth) throw new ChunkedJsonTooDeep(this.base + i);
+        const parent = stack[stack.length - 1];
+        if (this.opaqueDepth > 0 || parent?.spine?.sink) {
+          this.openOpaque(c);
+        } else {
+          const frame: Frame = { array: c === 0x5b, value: undefined, start: i, pending: -1, lastComma: -1, afterMember: false };
+          stack.push(frame);
+          if (this.spine && (parent ? parent.spine !== undefined && !parent.spine.sink : true)) this.enterSpine(frame, parent);
+        }
       } else if (c === 0x7d || c === 0x5d) {
-        const frame = stack.pop();
-        if (!frame || frame.array !== (c === 0x5d)) throw new ChunkedJsonUnreadable('brackets do not match');
-        this.onClose(frame, i);
+        if (this.opaqueDepth > 0) {
+          if ((this.opaque[--this.opaqueDepth] === 0x5b) !== (c === 0x5d)) throw new ChunkedJsonUnreadable('brackets do not match');
+        } else {
+          const frame = stack.pop();
+          if (!frame || frame.array !== (c === 0x5d)) throw new ChunkedJsonUnreadable('brackets do not match');
+          this.onClose(frame, i);
+        }
       } else if (c === 0x2c) {
-        const frame = stack.at(-1);
-        if (!frame) throw new ChunkedJsonUnreadable('a comma between top-level values');
-        frame.lastComma = i;
+        if (this.opaqueDepth === 0) {
+          const frame = stack[stack.length - 1];
+          if (!frame) throw new ChunkedJsonUnreadable('a comma between top-level values');
+          frame.lastComma = i;
+        }
       } else if (stack.length === 0 && !isSpace(c)) {
         throw new ChunkedJsonUnreadable('a top-level value that is not an object or array');
       }
@@ -361,8 +411,27 @@ export class ChunkedJsonScanner {
 /** The top-level values of a JSON or JSON Lines file whose values are objects or arrays. */
 export async function readJsonChunked(file: string, options: ChunkedJsonOptions): Promise<unknown[]> {
   const scanner = new ChunkedJsonScanner(options);
-  for await (const chunk of await streamRegular(file, { start: options.start, highWaterMark: options.chunkBytes ?? CHUNK_BYTES })) scanner.push(chunk as Buffer);
+  for await (const _ of readInto(file, scanner, options));
   return scanner.finish();
+}
+
+/** The file read into the scanner's window a chunk at a time; yields the bytes read so far after each. */
+async function* readInto(file: string, scanner: ChunkedJsonScanner, options: ChunkedJsonOptions): AsyncGenerator<number> {
+  const { handle, size } = await openRegular(file);
+  try {
+    const chunk = options.chunkBytes ?? CHUNK_BYTES;
+    // No further than the size it had when opened (a file that grows meanwhile is read as it was).
+    for (let position = options.start; position < size; ) {
+      const { store, at } = scanner.room(Math.min(chunk, size - position));
+      const { bytesRead } = await handle.read(store, at, Math.min(chunk, size - position), position);
+      if (bytesRead === 0) break;
+      position += bytesRead;
+      scanner.filled(bytesRead);
+      yield position - options.start;
+    }
+  } finally {
+    await handle.close();
+  }
 }
 
 /**
@@ -373,9 +442,7 @@ export async function readJsonChunked(file: string, options: ChunkedJsonOptions)
 export async function* readJsonAlongSpine(file: string, spine: SpineNode, options: ChunkedJsonOptions): AsyncGenerator<{ events: SpineEvent[]; read: number }, unknown> {
   const scanner = new ChunkedJsonScanner(options, spine);
   let read = 0;
-  for await (const chunk of await streamRegular(file, { start: options.start, highWaterMark: options.chunkBytes ?? CHUNK_BYTES })) {
-    scanner.push(chunk as Buffer);
-    read += (chunk as Buffer).length;
+  for await (read of readInto(file, scanner, options)) {
     const events = scanner.take();
     if (events.length) yield { events, read };
   }

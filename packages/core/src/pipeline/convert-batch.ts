@@ -28,16 +28,18 @@ export interface BatchInit {
 }
 
 /**
- * A converted batch: each kept result's JSON text, as UTF-8, cut where its occurrence numbers go. `ends` are
- * the byte offsets where the pieces end, in order; `slots` says, piece by piece, what follows it: 1 the key's
- * number, 2 the path-free key's, 0 the end of the result. `keys` holds each result's key and path-free key,
- * KEY_WORDS each (the 32 hex digits as 16 bytes), `has` which of them it has (1 the key, 2 the path-free key;
- * 0 for a result not identified). Typed arrays only: a reply crosses to the reading thread as a few
- * transferred blocks, and the keys are counted there without a string made per result.
+ * A converted batch: each kept result's JSON text, as UTF-8, after ",\n" (the caller drops the comma before the
+ * first result of a run), with one "0" standing where each occurrence number goes. `places` are those bytes'
+ * offsets, in order; `slots` says, mark by mark, which number goes there (1 the key's, 2 the path-free key's),
+ * and ends each result with 0. `keys` holds each result's key and path-free key, KEY_WORDS each (the 32 hex
+ * digits as 16 bytes), `has` which of them it has (1 the key, 2 the path-free key; 0 for a result not
+ * identified). Typed arrays only: a reply crosses to the reading thread as a few transferred blocks, the keys
+ * are counted there without a string made per result, and a batch whose numbers are all one digit is
+ * written as it came (its digits set in place): the reading thread copies and allocates nothing per result.
  */
 export interface BatchDone {
   bytes: Uint8Array;
-  ends: Uint32Array;
+  places: Uint32Array;
   slots: Uint8Array;
   keys: Uint32Array;
   has: Uint8Array;
@@ -114,7 +116,7 @@ export class BatchConverter {
       kept.push(result);
     }
     const identified = new Map((await this.identifier.keys([{ run, results: kept }])).map((entry) => [entry.result, entry]));
-    return this.write(kept, identified);
+    return this.write(kept, identified, bytes.length);
   }
 
   /** A result checked, its rule index put right (fillRules in formats/sarif), its texts redacted. */
@@ -139,9 +141,9 @@ export class BatchConverter {
     await keyUnkeyed(this.state.unkeyed, this.keyer);
   }
 
-  private write(kept: readonly Result[], identified: Map<Result, IdentityKeys>): BatchDone {
+  private write(kept: readonly Result[], identified: Map<Result, IdentityKeys>, size: number): BatchDone {
     const count = kept.length;
-    const out = new BatchWriter(this.init.mark, count);
+    const out = new BatchWriter(this.init.mark, count, 2 * size);
     const keys = new Uint32Array(2 * KEY_WORDS * count);
     const keyBytes = Buffer.from(keys.buffer);
     const has = new Uint8Array(count);
@@ -169,41 +171,43 @@ const KEY_BYTES = 4 * KEY_WORDS;
 const KEY_DIGITS = 2 * KEY_BYTES;
 
 /**
- * A batch's results encoded into one growing buffer, each cut at its marks (the marks left out): a batch goes
+ * A batch's results encoded into one growing buffer, each mark replaced by one placeholder digit: a batch goes
  * back to the reading thread as bytes, not as strings.
  */
 class BatchWriter {
-  private buffer = Buffer.allocUnsafe(1 << 20);
+  private buffer: Buffer;
   private length = 0;
   private readonly stem: Buffer;
-  // At most three numbers per result (the key's twice for a secret, the path-free key's): four pieces.
-  private readonly ends: Uint32Array;
+  // At most three numbers per result (the key's twice for a secret, the path-free key's), and its end.
+  private readonly places: Uint32Array;
   private readonly slots: Uint8Array;
-  private piece = 0;
+  private mark = 0;
 
-  constructor(stem: string, results: number) {
+  constructor(stem: string, results: number, size: number) {
     this.stem = Buffer.from(stem);
-    this.ends = new Uint32Array(4 * results);
+    // Never from Buffer's shared pool: the buffer is transferred to the reading thread whole.
+    this.buffer = Buffer.allocUnsafeSlow(Math.max(size, 1024));
+    this.places = new Uint32Array(4 * results);
     this.slots = new Uint8Array(4 * results);
   }
 
   /** A result's text, with the number of marks of each kind it must hold (a report's own text could hold more). */
   result(text: string, keyMarks: number, nopathMarks: number): void {
-    const start = this.length;
-    // At most 3 bytes per UTF-16 unit.
-    if (start + text.length * 3 > this.buffer.length) {
-      const grown = Buffer.allocUnsafe(Math.max(this.buffer.length * 2, start + text.length * 3));
-      this.buffer.copy(grown, 0, 0, start);
+    // At most 3 bytes per UTF-16 unit, and the separator.
+    if (this.length + text.length * 3 + 2 > this.buffer.length) {
+      const grown = Buffer.allocUnsafeSlow(Math.max(this.buffer.length * 2, this.length + text.length * 3 + 2));
+      this.buffer.copy(grown, 0, 0, this.length);
       this.buffer = grown;
     }
+    this.buffer[this.length++] = 0x2c;
+    this.buffer[this.length++] = 0x0a;
+    const start = this.length;
     this.length += this.buffer.write(text, start);
-    const marks = keyMarks + nopathMarks;
-    if (marks) this.cut(start, keyMarks, nopathMarks);
-    this.ends[this.piece] = this.length;
-    this.slots[this.piece++] = 0;
+    if (keyMarks + nopathMarks) this.cut(start, keyMarks, nopathMarks);
+    this.slots[this.mark++] = 0;
   }
 
-  /** Cuts the result's text at its marks: each piece ends where a mark was, its slot says which number goes there. */
+  /** Each of the result's marks replaced by a placeholder digit; its place and slot noted. */
   private cut(start: number, keyMarks: number, nopathMarks: number): void {
     const stem = this.stem;
     const width = stem.length + 2;
@@ -212,22 +216,23 @@ class BatchWriter {
     const text = this.buffer.subarray(start, this.length);
     let keys = 0;
     let nopaths = 0;
-    for (let found = text.indexOf(stem); found >= 0; found = text.indexOf(stem, found)) {
+    for (let found = text.indexOf(stem); found >= 0; found = text.indexOf(stem, found + 1)) {
       const at = start + found;
       if (at + width > this.length) break;
       const slot = this.buffer[at + width - 2]! - 0x30;
       if ((slot !== 1 && slot !== 2) || this.buffer[at + width - 1] !== 0x23) break;
-      this.buffer.copyWithin(at, at + width, this.length);
-      this.length -= width;
-      this.ends[this.piece] = at;
-      this.slots[this.piece++] = slot;
+      this.buffer[at] = 0x30;
+      this.buffer.copyWithin(at + 1, at + width, this.length);
+      this.length -= width - 1;
+      this.places[this.mark] = at;
+      this.slots[this.mark++] = slot;
       if (slot === 1) keys++;
       else nopaths++;
     }
     if (keys !== keyMarks || nopaths !== nopathMarks) throw new NotStreamable("a report's text holds the command's marks");
   }
 
-  take(): { bytes: Uint8Array; ends: Uint32Array; slots: Uint8Array } {
-    return { bytes: this.buffer.subarray(0, this.length), ends: this.ends, slots: this.slots };
+  take(): { bytes: Uint8Array; places: Uint32Array; slots: Uint8Array } {
+    return { bytes: this.buffer.subarray(0, this.length), places: this.places, slots: this.slots };
   }
 }
