@@ -328,7 +328,8 @@ function partsOf(batch: readonly RunResults[], sources: Sources): Pending[] {
     for (const result of results) {
       if (result.baselineState === 'absent') continue;
       // Only what identity needs: a whole Finding per result was a tenth of a large convert.
-      const rule = ruleOf(run, result);
+      // The rule only when its id or its texts are needed (a result without an id or a message text).
+      const rule = result.message.text && (result.ruleId ?? result.rule?.id) !== undefined ? undefined : ruleOf(run, result);
       const tool = run.tool.driver.name;
       const ruleId = result.ruleId ?? result.rule?.id ?? rule?.id ?? '(no rule)';
       const props = result.properties ?? {};
