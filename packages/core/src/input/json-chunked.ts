@@ -436,16 +436,16 @@ async function* readInto(file: string, scanner: ChunkedJsonScanner, options: Chu
 
 /**
  * The events of a JSON file read along a spine, a chunk's worth at a time (with how many bytes were read so
- * far): the consumer works on each batch of a sink's elements (and drops it) before the next chunk is read,
+ * far; after every chunk, even one with no event): the consumer works on each batch of a sink's elements (and
+ * drops it) before the next chunk is read,
  * so memory stays flat however long the sink is. Returns the top-level value (its sinks empty).
  */
 export async function* readJsonAlongSpine(file: string, spine: SpineNode, options: ChunkedJsonOptions): AsyncGenerator<{ events: SpineEvent[]; read: number }, unknown> {
   const scanner = new ChunkedJsonScanner(options, spine);
   let read = 0;
-  for await (read of readInto(file, scanner, options)) {
-    const events = scanner.take();
-    if (events.length) yield { events, read };
-  }
+  // After every chunk, events or none: a consumer that looks for something early (a SARIF log's runs within
+  // its first megabyte) can give up early, not after reading a whole report of another kind.
+  for await (read of readInto(file, scanner, options)) yield { events: scanner.take(), read };
   const [value] = scanner.finish();
   const events = scanner.take();
   if (events.length) yield { events, read };

@@ -2,6 +2,7 @@ import { createIdentifier, LINE_HASH_KEY, setFingerprints, type Identifier, type
 import { createSecretKeyer, type SecretKeyer, type SecretKeying } from '../identity/secret-hash.js';
 import { keyUnkeyed, propagated, runRedaction, type RedactionState, type RunRedaction } from '../sarif/redact-log.js';
 import type { Result, Run } from '../sarif/types.js';
+import { pointAtRule, ruleIndexById } from '../sarif/rule-index.js';
 import { isValidSarifPart } from '../sarif/validate.js';
 import { createLineReader, demoteDocumentationSecret, isPlaceholderFinding, isSecretFinding, type ReadLine } from '../secrets/index.js';
 import { plainPrefix, relativizeResult, type NormalizeOptions } from './normalize.js';
@@ -76,7 +77,7 @@ export class BatchConverter {
 
   /** The run that the next batches belong to: its members before its results, already prepared (convert-stream.ts). */
   setRun(id: number, run: Run): void {
-    const rules = new Map((run.tool.driver.rules ?? []).map((rule, i) => [rule.id, i]));
+    const rules = ruleIndexById(run.tool.driver.rules ?? []);
     this.runs.set(id, { run, redaction: runRedaction(run, this.state), rules });
     this.runs.delete(id - 1);
   }
@@ -123,14 +124,8 @@ export class BatchConverter {
   private check({ run, rules, redaction }: RunContext, item: unknown): void {
     if (!isValidSarifPart('result', item)) throw new NotStreamable('a result does not pass the check');
     const result = item as Result;
-    const id = result.ruleId ?? result.rule?.id;
-    if (id !== undefined && !result.rule?.toolComponent) {
-      const at = rules.get(id);
-      if (at === undefined) throw new NotStreamable('a result names a rule its tool does not list');
-      const listed = run.tool.driver.rules!;
-      if (result.ruleIndex !== undefined && listed[result.ruleIndex]?.id !== id) result.ruleIndex = at;
-      if (result.rule?.index !== undefined && listed[result.rule.index]?.id !== id) result.rule.index = at;
-    }
+    // The reader would add the rule to the tool's, already written: left to the whole path.
+    if (pointAtRule(result, run.tool.driver.rules!, rules) !== undefined) throw new NotStreamable('a result names a rule its tool does not list');
     redaction.result(result);
     // A value masked here is masked everywhere by the whole path, in results already written too.
     if (this.state.found.size && propagated(this.state.found).length) throw new NotStreamable('a secret value found is masked everywhere it appears');

@@ -133,6 +133,12 @@ describe('convert as the log is read', () => {
     }
   });
 
+  it('gives up on a large report of another kind within its first megabyte, not after reading it whole', async () => {
+    const results = Array.from({ length: 7000 }, (_, i) => ({ Target: `app/file${i}.js`, Vulnerabilities: [{ VulnerabilityID: `CVE-2024-${1000 + i}`, PkgName: 'left-pad', InstalledVersion: '1.0.0', Severity: 'HIGH', Title: 'x'.repeat(100) }] }));
+    const { converted } = await both({ SchemaVersion: 2, ArtifactName: 'app', ArtifactType: 'filesystem', Results: results }, 64 * 1024);
+    expect(converted).toMatchObject({ streamed: false, notStreamed: 'no runs in the first megabyte' });
+  });
+
   it('streams only one SARIF report at or above the size given', async () => {
     const file = join(dir, 'small.sarif');
     await writeFile(file, JSON.stringify(log([run('A', 3)])));

@@ -10,6 +10,7 @@ import { ChunkedJsonOffSpine, ChunkedJsonTooDeep, ChunkedJsonUnreadable, readJso
 import { DEFAULT_MAX_DEPTH } from '../input/json-stream.js';
 import { keyUnkeyed, propagated, redactLog, runRedaction, type RedactionState, type RunRedaction } from '../sarif/redact-log.js';
 import { PROP, SARIF_SCHEMA_URI, SARIF_VERSION, type Log, type Run } from '../sarif/types.js';
+import { dedupeNewlineSequences } from '../sarif/rule-index.js';
 import { isValidSarifPart } from '../sarif/validate.js';
 import { pieces, RUN_SPINE } from '../sarif/write-log.js';
 import { KEY_WORDS, NotStreamable, type BatchReply } from './convert-batch.js';
@@ -169,8 +170,7 @@ class Conversion {
 
   /** The repairs the SARIF reader makes before its check (formats/sarif), to the members given. */
   repair(run: Run, members: readonly string[]): void {
-    const data = run as unknown as Record<string, unknown>;
-    if (members.includes('newlineSequences') && Array.isArray(data.newlineSequences)) data.newlineSequences = [...new Set(data.newlineSequences)];
+    if (members.includes('newlineSequences')) dedupeNewlineSequences(run as unknown as Record<string, unknown>);
   }
 
   /**
