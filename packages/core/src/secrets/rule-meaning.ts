@@ -69,7 +69,8 @@ export function isAboutSecret(run: Run, result: Result): boolean {
 export type RuleQuestion = 0 | 1;
 
 interface PlainAnswers {
-  run: Run;
+  /** Weakly: a run kept here would keep all its results alive after the command is done with them. */
+  run: WeakRef<Run>;
   /** What the answers were made from: a change to any of them makes them again. */
   runProperties: unknown;
   category: unknown;
@@ -90,8 +91,8 @@ export function byPlainRule(run: Run, result: Result, question: RuleQuestion, as
   if (result.properties !== undefined || result.ruleIndex !== undefined || result.rule !== undefined || typeof result.ruleId !== 'string') return ask(run, result);
   const rules = run.tool.driver.rules;
   const category = run.properties?.[PROP.category];
-  if (!plain || plain.run !== run || plain.runProperties !== run.properties || plain.category !== category || plain.tool !== run.tool.driver.name || plain.rules !== rules || plain.length !== (rules?.length ?? 0)) {
-    plain = { run, runProperties: run.properties, category, tool: run.tool.driver.name, rules, length: rules?.length ?? 0, byId: new Map() };
+  if (!plain || plain.run.deref() !== run || plain.runProperties !== run.properties || plain.category !== category || plain.tool !== run.tool.driver.name || plain.rules !== rules || plain.length !== (rules?.length ?? 0)) {
+    plain = { run: new WeakRef(run), runProperties: run.properties, category, tool: run.tool.driver.name, rules, length: rules?.length ?? 0, byId: new Map() };
   }
   let known = plain.byId.get(result.ruleId);
   if (!known || known.properties !== known.rule?.properties) {
