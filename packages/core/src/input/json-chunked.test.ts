@@ -2,7 +2,8 @@ import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { ChunkedJsonTooDeep, ChunkedJsonUnreadable, readJsonAlongSpine, readJsonChunked, type SpineNode } from './json-chunked.js';
+import { ChunkedJsonTooDeep, ChunkedJsonUnreadable, type SpineNode } from './json-chunked.js';
+import { readJsonAlongSpine, readJsonChunked } from './json-chunked-read.js';
 
 // readDocument falls back to the exact parser whenever this reader gives up, so its own tests are here:
 // valid documents must come out of this reader itself, at every chunk size, never through the fallback.
