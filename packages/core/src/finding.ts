@@ -63,6 +63,8 @@ export interface Finding {
 
 // Rules by id, per rules array: a search of thousands of rules for each of a million results was quadratic.
 const rulesById = new WeakMap<readonly ReportingDescriptor[], { length: number; byId: Map<string, ReportingDescriptor> }>();
+let lastRules: readonly ReportingDescriptor[] | undefined;
+let lastIndexed: { length: number; byId: Map<string, ReportingDescriptor> } | undefined;
 
 export function ruleOf(run: Run, result: Result): ReportingDescriptor | undefined {
   const rules = run.tool.driver.rules;
@@ -71,7 +73,9 @@ export function ruleOf(run: Run, result: Result): ReportingDescriptor | undefine
   if (index !== undefined && index >= 0 && rules[index]) return rules[index];
   const id = result.ruleId ?? result.rule?.id;
   if (id === undefined) return undefined;
-  let indexed = rulesById.get(rules);
+  // The array asked about last is nearly always the one asked about now (a run's results one after the
+  // other): no WeakMap lookup, which was half of this function's time in a 1M-result convert.
+  let indexed = rules === lastRules ? lastIndexed : rulesById.get(rules);
   // Rules appended since (dedupe and baselines add them in place) get the array indexed again.
   if (!indexed || indexed.length !== rules.length) {
     const byId = new Map<string, ReportingDescriptor>();
@@ -79,6 +83,8 @@ export function ruleOf(run: Run, result: Result): ReportingDescriptor | undefine
     indexed = { length: rules.length, byId };
     rulesById.set(rules, indexed);
   }
+  lastRules = rules;
+  lastIndexed = indexed;
   return indexed.byId.get(id);
 }
 

@@ -5,6 +5,7 @@ import { rootReader, type RootReader } from '../files/safe-read.js';
 import { messageText, ruleOf } from '../finding.js';
 import { isAboutSecret } from '../secrets/rule-meaning.js';
 import { FINGERPRINT_KEY, SRCROOT, type Log, type Result, type Run } from '../sarif/types.js';
+import { hexWords, KeyTable } from './key-table.js';
 import { lineHashesOf } from './line-hash.js';
 import { createSecretKeyer, secretHash, UNKEYED_SECRET_HASH, type SecretKeyer } from './secret-hash.js';
 import { decodeUri, leavesRoot } from '../sarif/uri.js';
@@ -100,12 +101,14 @@ interface Sources {
   /** URIs looked up: true once read for their text, false when only checked for a way out. */
   looked: Map<string, boolean>;
   /** Each folder's listing (name → is a symlink), undefined when it cannot be listed, "outside" when it leads out. */
-  folders: Map<string, Promise<Map<string, boolean> | undefined | 'outside'>>;
+  folders: Map<string, Promise<Listing | undefined>>;
+  /** The same once known (null: it cannot be listed). */
+  listed: Map<string, Listing | null>;
   reader: RootReader;
 }
 
 function createSources(srcRoot: string): Sources {
-  return { read: new Map(), outside: new Set(), looked: new Map(), folders: new Map(), reader: rootReader(srcRoot) };
+  return { read: new Map(), outside: new Set(), looked: new Map(), folders: new Map(), listed: new Map(), reader: rootReader(srcRoot) };
 }
 
 /** Results of one batch, with the run they belong to. */
@@ -124,13 +127,20 @@ export interface RunResults {
  * it is read (files/safe-read.ts).
  */
 async function readSources(batch: readonly RunResults[], sources: Sources): Promise<void> {
-  const { reader, outside, looked, read } = sources;
-  // Grouped by the folder as written (the path functions run once per folder, not once per file).
+  const { outside, looked, listed } = sources;
+  // Grouped by the folder as written (the path functions run once per folder, not once per file); a file in
+  // a folder already listed is settled at once (after the first batches, nearly all of them).
   const byFolder = new Map<string, Map<string, { name: string; text: boolean }>>();
+  const present: Present[] = [];
   for (const { run, results } of batch) {
     for (const result of results) {
-      const { uri, base, local } = primaryUri(run, result);
-      if (!uri || outside.has(uri) || looked.get(uri) === true) continue;
+      const artifact = result.locations?.[0]?.physicalLocation?.artifactLocation;
+      const uri = artifact?.uri ?? (artifact?.index !== undefined ? run.artifacts?.[artifact.index]?.location?.uri : undefined);
+      if (!uri) continue;
+      // Most results name a file met before: two lookups and on.
+      const seen = looked.get(uri);
+      if (seen === true || outside.has(uri)) continue;
+      const { base, local } = primaryUri(run, result);
       if (leavesRoot({ uri, uriBaseId: base })) {
         outside.add(uri);
         continue;
@@ -138,49 +148,73 @@ async function readSources(batch: readonly RunResults[], sources: Sources): Prom
       if (!local) continue;
       // Text only for a result with a line (line hash, code window); the others are only checked for a way out.
       const text = Boolean(result.locations?.[0]?.physicalLocation?.region?.startLine);
-      if (!text && looked.has(uri)) continue;
+      if (!text && seen !== undefined) continue;
       const path = decodeUri(uri);
       const slash = path.lastIndexOf('/');
       const folder = slash < 0 ? '' : path.slice(0, slash);
+      const name = path.slice(slash + 1);
+      const listing = listed.get(folder);
+      if (listing !== undefined) {
+        settle(sources, uri, folder, name, text, listing, present);
+        continue;
+      }
       let entries = byFolder.get(folder);
       if (!entries) byFolder.set(folder, (entries = new Map()));
       const entry = entries.get(uri);
       if (entry) entry.text ||= text;
-      else entries.set(uri, { name: path.slice(slash + 1), text });
+      else entries.set(uri, { name, text });
     }
   }
-  const present: { uri: string; path: string; text: boolean; link: boolean }[] = [];
   await eachLimited([...byFolder], 64, async ([folder, entries]) => {
     let listing = sources.folders.get(folder);
-    if (!listing) sources.folders.set(folder, (listing = listFolder(reader, folder)));
-    const listed = await listing;
-    for (const [uri, { text }] of entries) looked.set(uri, text || looked.get(uri) === true);
-    if (listed === 'outside') for (const uri of entries.keys()) outside.add(uri);
-    if (!listed || listed === 'outside') return;
-    for (const [uri, { name, text }] of entries) {
-      // A name with a "." or ".." segment still goes through the reader, as before; plain names are looked up.
-      if (name === '' || name === '.' || name === '..') continue;
-      const link = listed.get(name);
-      if (link !== undefined) present.push({ uri, path: folder ? `${folder}/${name}` : name, text, link });
-    }
+    if (!listing) sources.folders.set(folder, (listing = listFolder(sources.reader, folder)));
+    const got = (await listing) ?? null;
+    listed.set(folder, got);
+    for (const [uri, { name, text }] of entries) settle(sources, uri, folder, name, text, got, present);
   });
-  await eachLimited(present, 64, async ({ uri, path, text, link }) => {
-    if (!text) {
-      const where = link ? await reader.locate(path) : undefined;
-      if (where && 'refused' in where && where.refused === 'outside') outside.add(uri);
-      return;
-    }
-    const got = await reader.read(path, { maxBytes: MAX_SOURCE_BYTES });
-    if ('refused' in got) {
-      if (got.refused === 'outside') outside.add(uri);
-      return;
-    }
-    const content = got.data.toString('utf8');
-    read.set(uri, { lines: content.split(/\r\n|\r|\n/), hashes: lineHashesOf(content) });
-  });
+  await eachLimited(present, 64, (file) => readPresent(sources, file));
 }
 
-async function listFolder(reader: RootReader, folder: string): Promise<Map<string, boolean> | undefined | 'outside'> {
+/** A flagged file found in its folder's listing: to be read (text) or checked for a way out. */
+interface Present {
+  uri: string;
+  path: string;
+  text: boolean;
+  link: boolean;
+}
+
+/** A file looked up in its folder's listing: noted as looked at, outside, or present. */
+function settle(sources: Sources, uri: string, folder: string, name: string, text: boolean, listing: Listing | null, present: Present[]): void {
+  const { looked, outside } = sources;
+  looked.set(uri, text || looked.get(uri) === true);
+  if (listing === 'outside') outside.add(uri);
+  if (!listing || listing === 'outside') return;
+  // A name with a "." or ".." segment still goes through the reader, as before; plain names are looked up.
+  if (name === '' || name === '.' || name === '..') return;
+  const link = listing.get(name);
+  if (link !== undefined) present.push({ uri, path: folder ? `${folder}/${name}` : name, text, link });
+}
+
+async function readPresent(sources: Sources, { uri, path, text, link }: Present): Promise<void> {
+  const { reader, outside, read } = sources;
+  if (!text) {
+    const where = link ? await reader.locate(path) : undefined;
+    if (where && 'refused' in where && where.refused === 'outside') outside.add(uri);
+    return;
+  }
+  const got = await reader.read(path, { maxBytes: MAX_SOURCE_BYTES });
+  if ('refused' in got) {
+    if (got.refused === 'outside') outside.add(uri);
+    return;
+  }
+  const content = got.data.toString('utf8');
+  read.set(uri, { lines: content.split(/\r\n|\r|\n/), hashes: lineHashesOf(content) });
+}
+
+/** A folder's listing: name → is a symlink; "outside" when the folder leads out of the root. */
+type Listing = Map<string, boolean> | 'outside';
+
+async function listFolder(reader: RootReader, folder: string): Promise<Listing | undefined> {
   const where = await reader.locate(folder || '.');
   if ('refused' in where) return where.refused === 'outside' ? 'outside' : undefined;
   return readdir(where.real, { withFileTypes: true }).then((list) => new Map(list.map((d) => [d.name, d.isSymbolicLink()])), () => undefined);
@@ -234,25 +268,22 @@ export function createOccurrences(): (tool: string, key: string) => number {
   };
 }
 
-/**
- * How often each key was seen. Keys are hashes, nearly all seen once: they are filed under a small number
- * made of their first hex digits (a Map hashes it without reading the string: a million keys took a tenth
- * less), the first key of each number kept to tell a repeat from another key that shares it (counted apart).
- */
+/** A fingerprint key: what digest() gives. */
+const HEX_KEY = /^[0-9a-f]{32}$/;
+
+/** How often each key was seen: keys as digest() makes them in a KeyTable, any other in a Map. */
 class KeyCounts {
-  private readonly first = new Map<number, string>();
-  private readonly more = new Map<string, number>();
+  private readonly table = new KeyTable();
+  private readonly other = new Map<string, number>();
+  private readonly words = new Uint32Array(4);
 
   next(key: string): number {
-    // A key that is not hex gives NaN, which files every such key under one number: counted apart, exactly.
-    const filed = parseInt(key.slice(0, 7), 16);
-    const first = this.first.get(filed);
-    if (first === undefined) {
-      this.first.set(filed, key);
-      return 1;
+    if (HEX_KEY.test(key)) {
+      hexWords(key, this.words, 0);
+      return this.table.next(this.words, 0);
     }
-    const n = (this.more.get(key) ?? (first === key ? 1 : 0)) + 1;
-    this.more.set(key, n);
+    const n = (this.other.get(key) ?? 0) + 1;
+    this.other.set(key, n);
     return n;
   }
 }
@@ -297,7 +328,8 @@ function partsOf(batch: readonly RunResults[], sources: Sources): Pending[] {
     for (const result of results) {
       if (result.baselineState === 'absent') continue;
       // Only what identity needs: a whole Finding per result was a tenth of a large convert.
-      const rule = ruleOf(run, result);
+      // The rule only when its id or its texts are needed (a result without an id or a message text).
+      const rule = result.message.text && (result.ruleId ?? result.rule?.id) !== undefined ? undefined : ruleOf(run, result);
       const tool = run.tool.driver.name;
       const ruleId = result.ruleId ?? result.rule?.id ?? rule?.id ?? '(no rule)';
       const props = result.properties ?? {};

@@ -1,5 +1,3 @@
-import { streamRegular } from '../files/safe-read.js';
-
 /**
  * Reads a large JSON (or JSON Lines) file in chunks and still lets V8's JSON.parse do nearly all the
  * parsing: a byte scan follows only the document's spine (brackets, commas, where strings start and end),
@@ -50,10 +48,10 @@ export type SpineEvent =
    */
   | { type: 'open'; name: string; value: unknown[] | Record<string, unknown>; parent?: { value: unknown[] | Record<string, unknown>; keys: string[] } }
   /**
-   * A run of complete elements of a sink, in document order, as their JSON text between commas (`[${text}]`
-   * parses): the consumer parses it where it likes (another thread).
+   * A run of complete elements of a sink, in document order: the UTF-8 of a JSON array of them, in a buffer of
+   * its own (transferable), which the consumer decodes and parses where it likes (another thread).
    */
-  | { type: 'text'; name: string; text: string }
+  | { type: 'items'; name: string; items: Uint8Array }
   /** A named container closed: `value` is complete (a sink's array stays empty). */
   | { type: 'close'; name: string; value: unknown[] | Record<string, unknown> };
 
@@ -100,11 +98,11 @@ function parseSlice(text: string): unknown {
 const isSpace = (c: number) => c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09;
 
 /**
- * Window text between two offsets without surrounding white space, and without the comma that must lead
- * it when it follows a member already taken. A missing, doubled or dangling comma is refused here, since
- * JSON.parse only ever sees the text between them.
+ * Where the window text between two offsets lies without surrounding white space, and without the comma that
+ * must lead it when it follows a member already taken (undefined: nothing there). A missing, doubled or
+ * dangling comma is refused here, since JSON.parse only ever sees the text between them.
  */
-function members(window: Buffer, from: number, to: number, afterMember: boolean, valueFollows = false): string {
+function memberRange(window: Buffer, from: number, to: number, afterMember: boolean, valueFollows = false): [number, number] | undefined {
   let a = from;
   let b = to;
   while (a < b && isSpace(window[a]!)) a++;
@@ -112,7 +110,7 @@ function members(window: Buffer, from: number, to: number, afterMember: boolean,
   if (a === b) {
     // Right before a value that follows a member, the comma cannot be missing.
     if (afterMember && valueFollows) throw new ChunkedJsonUnreadable('a missing comma');
-    return '';
+    return undefined;
   }
   const comma = window[a] === 0x2c;
   if (comma !== afterMember) throw new ChunkedJsonUnreadable(comma ? 'a comma where a value belongs' : 'a missing comma');
@@ -121,7 +119,13 @@ function members(window: Buffer, from: number, to: number, afterMember: boolean,
     while (a < b && isSpace(window[a]!)) a++;
     if (a === b && !valueFollows) throw new ChunkedJsonUnreadable('a comma with no value after it');
   }
-  return window.toString('utf8', a, b);
+  return a === b ? undefined : [a, b];
+}
+
+/** The same as text. */
+function members(window: Buffer, from: number, to: number, afterMember: boolean, valueFollows = false): string {
+  const range = memberRange(window, from, to, afterMember, valueFollows);
+  return range ? window.toString('utf8', range[0], range[1]) : '';
 }
 
 export interface ChunkedJsonOptions {
@@ -138,6 +142,16 @@ export interface ChunkedJsonOptions {
 export class ChunkedJsonScanner {
   private readonly values: unknown[] = [];
   private readonly stack: Frame[] = [];
+  /**
+   * The containers open inside an element of a sink, by their opening bracket: such an element is never built
+   * here (its bytes are handed out whole), so it needs no Frame; a Frame per container of a million results
+   * was 700 MB of garbage, and the collector marking the reading thread's heap every few batches.
+   */
+  private opaque = new Uint8Array(64);
+  private opaqueDepth = 0;
+  /** The memory the window lies in (from its start). */
+  private store = Buffer.alloc(0);
+  /** The bytes not yet consumed; window[0] is at file offset `base`. */
   private window = Buffer.alloc(0);
   /** Absolute file offset of window[0]. */
   private base: number;
@@ -160,45 +174,78 @@ export class ChunkedJsonScanner {
 
   /** Reads the next chunk of the file. */
   push(chunk: Buffer): void {
+    const { store, at } = this.room(chunk.length);
+    chunk.copy(store, at);
+    this.filled(chunk.length);
+  }
+
+  /**
+   * Makes room for up to `length` more bytes after what is still needed, and says where they go: the caller
+   * reads them there, then calls filled(). The window's memory is reused from chunk to chunk (a buffer per
+   * chunk, and another to join it to the rest, made the collector mark the heap every few megabytes).
+   */
+  room(length: number): { store: Buffer; at: number } {
     const stack = this.stack;
     // Keep only what is still needed: from the innermost frame's unparsed members on (or the open string).
+    let keep: number;
     if (stack.length) {
       // From the deepest container built on (an element of a sink being read is not built: its bytes stay).
       const deepest = this.materialize();
-      const keep = Math.min(deepest.pending, this.pos);
-      this.window = Buffer.concat([this.window.subarray(keep), chunk]);
-      this.base += keep;
-      this.pos -= keep;
+      keep = Math.min(deepest.pending, this.pos);
       for (const frame of stack) {
         if (frame.value === undefined) frame.start -= keep;
         if (frame.pending >= 0) frame.pending -= keep;
         if (frame.lastComma >= 0) frame.lastComma -= keep;
       }
     } else {
-      this.window = Buffer.concat([this.window.subarray(this.pos), chunk]);
-      this.base += this.pos;
-      this.pos = 0;
+      keep = this.pos;
     }
+    const kept = this.window.length - keep;
+    if (kept + length > this.store.length) {
+      const grown = Buffer.allocUnsafe(Math.max(2 * this.store.length, kept + length));
+      this.window.copy(grown, 0, keep);
+      this.store = grown;
+    } else {
+      this.store.copyWithin(0, keep, this.window.length);
+    }
+    this.window = this.store.subarray(0, kept);
+    this.base += keep;
+    this.pos -= keep;
+    return { store: this.store, at: kept };
+  }
+
+  /** Takes the `length` bytes read where room() said. */
+  filled(length: number): void {
+    this.window = this.store.subarray(0, this.window.length + length);
     this.scan(false);
   }
 
   /** The top-level values, once the whole file was pushed. */
   finish(): unknown[] {
     this.scan(true);
-    if (this.stack.length) throw new ChunkedJsonUnreadable('the document is truncated');
+    if (this.stack.length || this.opaqueDepth) throw new ChunkedJsonUnreadable('the document is truncated');
     return this.values;
   }
 
   /** Parses the complete members of a frame in [from, to); up to a comma (`toComma`) there must be one, or one taken just before ("[,1]" has none). */
   private addMembers(frame: Frame, from: number, to: number, toComma: boolean): void {
-    const text = members(this.window, from, to, frame.afterMember);
-    if (!text) {
+    const range = memberRange(this.window, from, to, frame.afterMember);
+    if (!range) {
       if (toComma && !frame.afterMember) throw new ChunkedJsonUnreadable('a comma with no value before it');
       return;
     }
     if (frame.spine?.sink) {
-      this.events.push({ type: 'text', name: frame.spine.name ?? '', text });
-    } else if (frame.array) {
+      // Bytes of their own, in brackets: the consumer (another thread) decodes and parses them as they are.
+      const [a, b] = range;
+      const items = new Uint8Array(b - a + 2);
+      items[0] = 0x5b;
+      this.window.copy(items, 1, a, b);
+      items[b - a + 1] = 0x5d;
+      this.events.push({ type: 'items', name: frame.spine.name ?? '', items });
+      return;
+    }
+    const text = this.window.toString('utf8', range[0], range[1]);
+    if (frame.array) {
       const items = parseSlice(`[${text}]`) as unknown[];
       const target = frame.value as unknown[];
       for (const item of items) target.push(item);
@@ -217,19 +264,15 @@ export class ChunkedJsonScanner {
 
   /**
    * Turns every open frame into a container, outermost first, so the window before the innermost one can go;
-   * but not an element of a sink nor what it holds. Returns the deepest frame built.
+   * an element of a sink open has no frame (it stays bytes). Returns the deepest frame built.
    */
   private materialize(): Frame {
     const stack = this.stack;
     const window = this.window;
-    let depth = stack.length;
+    const depth = stack.length;
     for (let d = 0; d < stack.length; d++) {
       const frame = stack[d]!;
       const parent = stack[d - 1];
-      if (parent?.spine?.sink) {
-        depth = d;
-        break;
-      }
       if (frame.value !== undefined) continue;
       if (parent) {
         // The parent's complete members before this child, then (for an object) the child's own key.
@@ -294,6 +337,16 @@ export class ChunkedJsonScanner {
     // Otherwise it stays bytes in its parent's pending members, parsed with them.
   }
 
+  /** A container opened inside an element of a sink: only its kind is kept, to match its closing bracket. */
+  private openOpaque(bracket: number): void {
+    if (this.opaqueDepth === this.opaque.length) {
+      const grown = new Uint8Array(2 * this.opaque.length);
+      grown.set(this.opaque);
+      this.opaque = grown;
+    }
+    this.opaque[this.opaqueDepth++] = bracket;
+  }
+
   private scan(final: boolean): boolean {
     const buf = this.window;
     const stack = this.stack;
@@ -320,19 +373,29 @@ export class ChunkedJsonScanner {
         continue;
       }
       if (c === 0x7b || c === 0x5b) {
-        if (stack.length >= this.options.maxDepth) throw new ChunkedJsonTooDeep(this.base + i);
-        const parent = stack.at(-1);
-        const frame: Frame = { array: c === 0x5b, value: undefined, start: i, pending: -1, lastComma: -1, afterMember: false };
-        stack.push(frame);
-        if (this.spine && (parent ? parent.spine !== undefined && !parent.spine.sink : true)) this.enterSpine(frame, parent);
+        if (stack.length + this.opaqueDepth >= this.options.maxDepth) throw new ChunkedJsonTooDeep(this.base + i);
+        const parent = stack[stack.length - 1];
+        if (this.opaqueDepth > 0 || parent?.spine?.sink) {
+          this.openOpaque(c);
+        } else {
+          const frame: Frame = { array: c === 0x5b, value: undefined, start: i, pending: -1, lastComma: -1, afterMember: false };
+          stack.push(frame);
+          if (this.spine && (parent ? parent.spine !== undefined && !parent.spine.sink : true)) this.enterSpine(frame, parent);
+        }
       } else if (c === 0x7d || c === 0x5d) {
-        const frame = stack.pop();
-        if (!frame || frame.array !== (c === 0x5d)) throw new ChunkedJsonUnreadable('brackets do not match');
-        this.onClose(frame, i);
+        if (this.opaqueDepth > 0) {
+          if ((this.opaque[--this.opaqueDepth] === 0x5b) !== (c === 0x5d)) throw new ChunkedJsonUnreadable('brackets do not match');
+        } else {
+          const frame = stack.pop();
+          if (!frame || frame.array !== (c === 0x5d)) throw new ChunkedJsonUnreadable('brackets do not match');
+          this.onClose(frame, i);
+        }
       } else if (c === 0x2c) {
-        const frame = stack.at(-1);
-        if (!frame) throw new ChunkedJsonUnreadable('a comma between top-level values');
-        frame.lastComma = i;
+        if (this.opaqueDepth === 0) {
+          const frame = stack[stack.length - 1];
+          if (!frame) throw new ChunkedJsonUnreadable('a comma between top-level values');
+          frame.lastComma = i;
+        }
       } else if (stack.length === 0 && !isSpace(c)) {
         throw new ChunkedJsonUnreadable('a top-level value that is not an object or array');
       }
@@ -342,32 +405,3 @@ export class ChunkedJsonScanner {
     return true;
   }
 }
-
-/** The top-level values of a JSON or JSON Lines file whose values are objects or arrays. */
-export async function readJsonChunked(file: string, options: ChunkedJsonOptions): Promise<unknown[]> {
-  const scanner = new ChunkedJsonScanner(options);
-  for await (const chunk of await streamRegular(file, { start: options.start, highWaterMark: options.chunkBytes ?? CHUNK_BYTES })) scanner.push(chunk as Buffer);
-  return scanner.finish();
-}
-
-/**
- * The events of a JSON file read along a spine, a chunk's worth at a time (with how many bytes were read so
- * far): the consumer works on each batch of a sink's elements (and drops it) before the next chunk is read,
- * so memory stays flat however long the sink is. Returns the top-level value (its sinks empty).
- */
-export async function* readJsonAlongSpine(file: string, spine: SpineNode, options: ChunkedJsonOptions): AsyncGenerator<{ events: SpineEvent[]; read: number }, unknown> {
-  const scanner = new ChunkedJsonScanner(options, spine);
-  let read = 0;
-  for await (const chunk of await streamRegular(file, { start: options.start, highWaterMark: options.chunkBytes ?? CHUNK_BYTES })) {
-    scanner.push(chunk as Buffer);
-    read += (chunk as Buffer).length;
-    const events = scanner.take();
-    if (events.length) yield { events, read };
-  }
-  const [value] = scanner.finish();
-  const events = scanner.take();
-  if (events.length) yield { events, read };
-  return value;
-}
-
-const CHUNK_BYTES = 4 * 1024 * 1024;

@@ -1,6 +1,7 @@
 import { InputError, describeFsError } from '../errors.js';
 import { openRegular, readRegularHead, readRegularSync, streamRegular } from '../files/safe-read.js';
-import { ChunkedJsonTooDeep, ChunkedJsonUnreadable, readJsonChunked } from './json-chunked.js';
+import { ChunkedJsonTooDeep, ChunkedJsonUnreadable } from './json-chunked.js';
+import { readJsonChunked } from './json-chunked-read.js';
 import { DEFAULT_MAX_DEPTH, JsonStreamParser, JsonSyntaxError } from './json-stream.js';
 
 /** A report as read from disk: JSON (one value), JSON Lines (several), or XML (as fast-xml-parser objects). */

@@ -2,6 +2,7 @@ import { createIdentifier, LINE_HASH_KEY, setFingerprints, type Identifier, type
 import { createSecretKeyer, type SecretKeyer, type SecretKeying } from '../identity/secret-hash.js';
 import { keyUnkeyed, propagated, runRedaction, type RedactionState, type RunRedaction } from '../sarif/redact-log.js';
 import type { Result, Run } from '../sarif/types.js';
+import { pointAtRule, ruleIndexById } from '../sarif/rule-index.js';
 import { isValidSarifPart } from '../sarif/validate.js';
 import { createLineReader, demoteDocumentationSecret, isPlaceholderFinding, isSecretFinding, type ReadLine } from '../secrets/index.js';
 import { plainPrefix, relativizeResult, type NormalizeOptions } from './normalize.js';
@@ -20,29 +21,33 @@ export interface BatchInit {
   baseDir: string;
   /** The command's secret keying (the same key in every thread gives the same identities). */
   secrets: SecretKeying;
-  /** Stand-ins for the occurrence numbers in the text: of the key, of the path-free key (random per command). */
-  marks: readonly [string, string];
+  /**
+   * The stem of the stand-ins for the occurrence numbers in the text (random per command): followed by "1#" for
+   * the key's number, "2#" for the path-free key's.
+   */
+  mark: string;
 }
 
 /**
- * A converted batch: each kept result's JSON text, as UTF-8, cut where its occurrence numbers go. `ends` are
- * the byte offsets where the pieces end, in order; `slots` says, result by result, which number goes between
- * its pieces ("1" the key's, "2" the path-free key's) and ends each result with "."; `keys` gives each result's
- * key and path-free key, KEY_WIDTH characters each (blank for none; both blank for a result not identified).
- * Typed arrays and one string each: a reply crosses to the reading thread as a few blocks, not as thousands
- * of values (structured cloning of arrays of strings and numbers cost a tenth of a worker's time).
+ * A converted batch: each kept result's JSON text, as UTF-8, after ",\n" (the caller drops the comma before the
+ * first result of a run), with one "0" standing where each occurrence number goes. `places` are those bytes'
+ * offsets, in order; `slots` says, mark by mark, which number goes there (1 the key's, 2 the path-free key's),
+ * and ends each result with 0. `keys` holds each result's key and path-free key, KEY_WORDS each (the 32 hex
+ * digits as 16 bytes), `has` which of them it has (1 the key, 2 the path-free key; 0 for a result not
+ * identified). Typed arrays only: a reply crosses to the reading thread as a few transferred blocks, the keys
+ * are counted there without a string made per result, and a batch whose numbers are all one digit is
+ * written as it came (its digits set in place): the reading thread copies and allocates nothing per result.
  */
 export interface BatchDone {
   bytes: Uint8Array;
-  ends: Uint32Array;
-  slots: string;
-  keys: string;
+  places: Uint32Array;
+  slots: Uint8Array;
+  keys: Uint32Array;
+  has: Uint8Array;
 }
 
-/** The width of a key in BatchDone.keys: a fingerprint key is 32 hex digits. */
-export const KEY_WIDTH = 32;
-const BLANK = ' '.repeat(KEY_WIDTH);
-const padded = (key: string | undefined) => (key === undefined ? BLANK : key.length === KEY_WIDTH ? key : key.padEnd(KEY_WIDTH).slice(0, KEY_WIDTH));
+/** The words of a key in BatchDone.keys: a fingerprint key is 32 hex digits, 128 bits. */
+export const KEY_WORDS = 4;
 
 export type BatchReply = BatchDone | { abort: string };
 
@@ -72,16 +77,16 @@ export class BatchConverter {
 
   /** The run that the next batches belong to: its members before its results, already prepared (convert-stream.ts). */
   setRun(id: number, run: Run): void {
-    const rules = new Map((run.tool.driver.rules ?? []).map((rule, i) => [rule.id, i]));
+    const rules = ruleIndexById(run.tool.driver.rules ?? []);
     this.runs.set(id, { run, redaction: runRedaction(run, this.state), rules });
     this.runs.delete(id - 1);
   }
 
-  /** Converts a batch (the JSON text of results between commas); batches given at once are taken one after the other. */
-  convert(runId: number, text: string): Promise<BatchReply> {
+  /** Converts a batch (the UTF-8 of a JSON array of results); batches given at once are taken one after the other. */
+  convert(runId: number, items: Uint8Array): Promise<BatchReply> {
     const next = this.queue.then(async (): Promise<BatchReply> => {
       try {
-        return await this.convertOrAbort(this.runs.get(runId)!, text);
+        return await this.convertOrAbort(this.runs.get(runId)!, items);
       } catch (error) {
         if (error instanceof NotStreamable) return { abort: error.message };
         throw error;
@@ -91,11 +96,11 @@ export class BatchConverter {
     return next;
   }
 
-  private async convertOrAbort(context: RunContext, text: string): Promise<BatchDone> {
+  private async convertOrAbort(context: RunContext, bytes: Uint8Array): Promise<BatchDone> {
     const { run } = context;
     let items: unknown[];
     try {
-      items = JSON.parse(`[${text}]`) as unknown[];
+      items = JSON.parse(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).toString('utf8')) as unknown[];
     } catch {
       throw new NotStreamable('a piece of the document is not valid JSON');
     }
@@ -112,21 +117,15 @@ export class BatchConverter {
       kept.push(result);
     }
     const identified = new Map((await this.identifier.keys([{ run, results: kept }])).map((entry) => [entry.result, entry]));
-    return this.write(kept, identified);
+    return this.write(kept, identified, bytes.length);
   }
 
   /** A result checked, its rule index put right (fillRules in formats/sarif), its texts redacted. */
   private check({ run, rules, redaction }: RunContext, item: unknown): void {
     if (!isValidSarifPart('result', item)) throw new NotStreamable('a result does not pass the check');
     const result = item as Result;
-    const id = result.ruleId ?? result.rule?.id;
-    if (id !== undefined && !result.rule?.toolComponent) {
-      const at = rules.get(id);
-      if (at === undefined) throw new NotStreamable('a result names a rule its tool does not list');
-      const listed = run.tool.driver.rules!;
-      if (result.ruleIndex !== undefined && listed[result.ruleIndex]?.id !== id) result.ruleIndex = at;
-      if (result.rule?.index !== undefined && listed[result.rule.index]?.id !== id) result.rule.index = at;
-    }
+    // The reader would add the rule to the tool's, already written: left to the whole path.
+    if (pointAtRule(result, run.tool.driver.rules!, rules) !== undefined) throw new NotStreamable('a result names a rule its tool does not list');
     redaction.result(result);
     // A value masked here is masked everywhere by the whole path, in results already written too.
     if (this.state.found.size && propagated(this.state.found).length) throw new NotStreamable('a secret value found is masked everywhere it appears');
@@ -137,78 +136,98 @@ export class BatchConverter {
     await keyUnkeyed(this.state.unkeyed, this.keyer);
   }
 
-  private write(kept: readonly Result[], identified: Map<Result, IdentityKeys>): BatchDone {
-    const bytes = new ByteWriter();
-    const done = { ends: [] as number[], slots: '', keys: '' };
-    for (const result of kept) {
+  private write(kept: readonly Result[], identified: Map<Result, IdentityKeys>, size: number): BatchDone {
+    const count = kept.length;
+    const out = new BatchWriter(this.init.mark, count, 2 * size);
+    const keys = new Uint32Array(2 * KEY_WORDS * count);
+    const keyBytes = Buffer.from(keys.buffer);
+    const has = new Uint8Array(count);
+    for (let i = 0; i < count; i++) {
+      const result = kept[i]!;
       const entry = identified.get(result);
       if (!entry) {
-        bytes.write(JSON.stringify(result));
-        done.ends.push(bytes.length);
-        done.slots += '.';
-        done.keys += BLANK + BLANK;
+        out.result(JSON.stringify(result), 0, 0);
         continue;
       }
-      // The marks are random per command: one in a report's own text would show as a count that is off.
-      const expected = `${entry.secret && result.partialFingerprints?.[LINE_HASH_KEY] === undefined ? '11' : '1'}${entry.nopath !== undefined ? '2' : ''}.`;
-      setFingerprints(entry, ...this.init.marks);
-      const slots = this.cut(result, bytes, done);
-      if ([...slots].sort().join('') !== [...expected].sort().join('')) throw new NotStreamable("a report's text holds the command's marks");
-      done.keys += padded(entry.key) + padded(entry.nopath);
+      // The key's number goes in twice for a secret without a line hash of its own (setFingerprints).
+      const keyNumbers = entry.secret && result.partialFingerprints?.[LINE_HASH_KEY] === undefined ? 2 : 1;
+      setFingerprints(entry, `${this.init.mark}1#`, `${this.init.mark}2#`);
+      out.result(JSON.stringify(result), keyNumbers, entry.nopath !== undefined ? 1 : 0);
+      if (entry.key.length !== KEY_DIGITS || (entry.nopath !== undefined && entry.nopath.length !== KEY_DIGITS)) throw new NotStreamable('a fingerprint key is not a digest');
+      keyBytes.write(entry.key, 2 * i * KEY_BYTES, 'hex');
+      if (entry.nopath !== undefined) keyBytes.write(entry.nopath, (2 * i + 1) * KEY_BYTES, 'hex');
+      has[i] = entry.nopath !== undefined ? 3 : 1;
     }
-    return { bytes: bytes.take(), ends: Uint32Array.from(done.ends), slots: done.slots, keys: done.keys };
-  }
-
-  /** A result's text cut at its marks. Its fingerprints are mostly its last member: only their text is searched then. */
-  private cut(result: Result, bytes: ByteWriter, done: { ends: number[]; slots: string }): string {
-    const [mark, nopathMark] = this.init.marks;
-    const fingerprints = result.partialFingerprints!;
-    let head = '';
-    let text: string;
-    const keys = Object.keys(result);
-    if (keys.at(-1) === 'partialFingerprints') {
-      // Left undefined rather than deleted: a deleted member turns the object into a dictionary, which
-      // JSON.stringify walks far more slowly.
-      result.partialFingerprints = undefined;
-      const rest = JSON.stringify(result);
-      head = `${rest.slice(0, -1)}${keys.length > 1 ? ',' : ''}"partialFingerprints":`;
-      text = `${JSON.stringify(fingerprints)}}`;
-    } else {
-      text = JSON.stringify(result);
-    }
-    const parts = text.split(mark);
-    let slots = '';
-    for (let i = 0; i < parts.length; i++) {
-      if (i) slots += '1';
-      const nopathParts = parts[i]!.split(nopathMark);
-      for (let k = 0; k < nopathParts.length; k++) {
-        if (k) slots += '2';
-        if (i === 0 && k === 0) bytes.write(head);
-        bytes.write(nopathParts[k]!);
-        done.ends.push(bytes.length);
-      }
-    }
-    done.slots += `${slots}.`;
-    return `${slots}.`;
+    return { ...out.take(), keys, has };
   }
 }
 
-/** Texts encoded into one growing buffer: a batch goes back to the reading thread as bytes, not as strings. */
-class ByteWriter {
-  private buffer = Buffer.allocUnsafe(1 << 20);
-  length = 0;
+const KEY_BYTES = 4 * KEY_WORDS;
+const KEY_DIGITS = 2 * KEY_BYTES;
 
-  write(text: string): void {
-    // At most 3 bytes per UTF-16 unit.
-    if (this.length + text.length * 3 > this.buffer.length) {
-      const grown = Buffer.allocUnsafe(Math.max(this.buffer.length * 2, this.length + text.length * 3));
+/**
+ * A batch's results encoded into one growing buffer, each mark replaced by one placeholder digit: a batch goes
+ * back to the reading thread as bytes, not as strings.
+ */
+class BatchWriter {
+  private buffer: Buffer;
+  private length = 0;
+  private readonly stem: Buffer;
+  // At most three numbers per result (the key's twice for a secret, the path-free key's), and its end.
+  private readonly places: Uint32Array;
+  private readonly slots: Uint8Array;
+  private mark = 0;
+
+  constructor(stem: string, results: number, size: number) {
+    this.stem = Buffer.from(stem);
+    // Never from Buffer's shared pool: the buffer is transferred to the reading thread whole.
+    this.buffer = Buffer.allocUnsafeSlow(Math.max(size, 1024));
+    this.places = new Uint32Array(4 * results);
+    this.slots = new Uint8Array(4 * results);
+  }
+
+  /** A result's text, with the number of marks of each kind it must hold (a report's own text could hold more). */
+  result(text: string, keyMarks: number, nopathMarks: number): void {
+    // At most 3 bytes per UTF-16 unit, and the separator.
+    if (this.length + text.length * 3 + 2 > this.buffer.length) {
+      const grown = Buffer.allocUnsafeSlow(Math.max(this.buffer.length * 2, this.length + text.length * 3 + 2));
       this.buffer.copy(grown, 0, 0, this.length);
       this.buffer = grown;
     }
-    this.length += this.buffer.write(text, this.length);
+    this.buffer[this.length++] = 0x2c;
+    this.buffer[this.length++] = 0x0a;
+    const start = this.length;
+    this.length += this.buffer.write(text, start);
+    if (keyMarks + nopathMarks) this.cut(start, keyMarks, nopathMarks);
+    this.slots[this.mark++] = 0;
   }
 
-  take(): Uint8Array {
-    return this.buffer.subarray(0, this.length);
+  /** Each of the result's marks replaced by a placeholder digit; its place and slot noted. */
+  private cut(start: number, keyMarks: number, nopathMarks: number): void {
+    const stem = this.stem;
+    const width = stem.length + 2;
+    // Only the result's own text is searched (past it lie bytes of another use of the memory), and as marks
+    // are cut out its last bytes become stale copies: a mark counts only when whole before `length`.
+    const text = this.buffer.subarray(start, this.length);
+    let keys = 0;
+    let nopaths = 0;
+    for (let found = text.indexOf(stem); found >= 0; found = text.indexOf(stem, found + 1)) {
+      const at = start + found;
+      if (at + width > this.length) break;
+      const slot = this.buffer[at + width - 2]! - 0x30;
+      if ((slot !== 1 && slot !== 2) || this.buffer[at + width - 1] !== 0x23) break;
+      this.buffer[at] = 0x30;
+      this.buffer.copyWithin(at + 1, at + width, this.length);
+      this.length -= width - 1;
+      this.places[this.mark] = at;
+      this.slots[this.mark++] = slot;
+      if (slot === 1) keys++;
+      else nopaths++;
+    }
+    if (keys !== keyMarks || nopaths !== nopathMarks) throw new NotStreamable("a report's text holds the command's marks");
+  }
+
+  take(): { bytes: Uint8Array; places: Uint32Array; slots: Uint8Array } {
+    return { bytes: this.buffer.subarray(0, this.length), places: this.places, slots: this.slots };
   }
 }

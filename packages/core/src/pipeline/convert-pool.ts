@@ -10,7 +10,8 @@ import { BatchConverter, type BatchInit, type BatchReply } from './convert-batch
 export interface BatchRunner {
   /** The run that the next batches belong to (sent to every thread before them). */
   setRun(id: number, run: Run): void;
-  convert(runId: number, text: string): Promise<BatchReply>;
+  /** Converts a batch: the UTF-8 of a JSON array of results, handed over (a worker takes the buffer). */
+  convert(runId: number, items: Uint8Array): Promise<BatchReply>;
   close(): Promise<void>;
 }
 
@@ -57,12 +58,12 @@ class WorkerRunner implements BatchRunner {
     for (const { worker } of this.workers) worker.postMessage({ type: 'run', id, run });
   }
 
-  convert(runId: number, text: string): Promise<BatchReply> {
+  convert(runId: number, items: Uint8Array): Promise<BatchReply> {
     const entry = this.workers[this.turn++ % this.workers.length]!;
     if (entry.dead) return Promise.reject(entry.dead);
     return new Promise<BatchReply>((resolve, reject) => {
       entry.queue.push({ resolve, reject });
-      entry.worker.postMessage({ type: 'batch', runId, text });
+      entry.worker.postMessage({ type: 'batch', runId, items }, [items.buffer as ArrayBuffer]);
     });
   }
 
@@ -83,8 +84,8 @@ class InThreadRunner implements BatchRunner {
     this.converter.setRun(id, run);
   }
 
-  convert(runId: number, text: string): Promise<BatchReply> {
-    return this.converter.convert(runId, text);
+  convert(runId: number, items: Uint8Array): Promise<BatchReply> {
+    return this.converter.convert(runId, items);
   }
 
   async close(): Promise<void> {}

@@ -74,6 +74,7 @@ describe('convert as the log is read', () => {
     ['properties and artifacts before the results', log([{ tool: { driver: { name: 'Semgrep', rules } }, properties: { note: 'kept' }, artifacts: [{ location: { uri: 'src/app.js' } }], results: results(9) }])],
     ['results by rule index only, a driver without rules, duplicate rules', log([{ tool: { driver: { name: 'A', rules: [...rules, rules[0]] } }, results: [{ ruleIndex: 1, message: { text: 'by index' } }, { message: { text: 'no rule' } }] }, { tool: { driver: { name: 'C' } }, results: [{ message: { text: 'nothing' } }] }])],
     ['log members after the runs, newline sequences repeated', `\uFEFF  ${JSON.stringify({ runs: [{ newlineSequences: ['\n', '\n'], ...run('A', 4) }], version: '2.1.0', properties: { x: 1 } }, null, 2)}`],
+    ['a finding met more than nine times (occurrence numbers of two digits), of code and without a file', log([{ tool: { driver: { name: 'D', rules } }, results: Array.from({ length: 25 }, (_, i) => ({ ruleId: 'sql', message: { text: 'same' }, locations: [i % 2 ? at('src/app.js', 2) : at('gone/x.js', 9)] })) }])],
     ['a log with no runs', log([])],
     ['runs null', { version: '2.1.0', runs: null }],
   ];
@@ -86,6 +87,15 @@ describe('convert as the log is read', () => {
       expect(streamWarnings, name).toEqual(wholeWarnings);
       expect(converted, name).toMatchObject({ streamed: true });
     }
+  });
+
+  it('writes occurrence numbers of two digits and more as the whole path does', async () => {
+    const same = Array.from({ length: 120 }, () => ({ ruleId: 'sql', message: { text: 'same' }, locations: [at('src/app.js', 2)] }));
+    const { whole, stream, converted } = await both(log([{ tool: { driver: { name: 'D', rules } }, results: same }]), 1024);
+    expect(converted).toMatchObject({ streamed: true });
+    expect(stream).toBe(whole);
+    expect(stream).toMatch(/:9"/);
+    expect(stream).toMatch(/:120"/);
   });
 
   const leftToWholePath: [string, Obj | string, string | RegExp][] = [
@@ -121,6 +131,12 @@ describe('convert as the log is read', () => {
       expect(await readdir(dir)).not.toContain(out.split('/').at(-1));
       expect((await readdir(dir)).filter((name) => name.endsWith('.tmp'))).toEqual([]);
     }
+  });
+
+  it('gives up on a large report of another kind within its first megabyte, not after reading it whole', async () => {
+    const results = Array.from({ length: 7000 }, (_, i) => ({ Target: `app/file${i}.js`, Vulnerabilities: [{ VulnerabilityID: `CVE-2024-${1000 + i}`, PkgName: 'left-pad', InstalledVersion: '1.0.0', Severity: 'HIGH', Title: 'x'.repeat(100) }] }));
+    const { converted } = await both({ SchemaVersion: 2, ArtifactName: 'app', ArtifactType: 'filesystem', Results: results }, 64 * 1024);
+    expect(converted).toMatchObject({ streamed: false, notStreamed: 'no runs in the first megabyte' });
   });
 
   it('streams only one SARIF report at or above the size given', async () => {

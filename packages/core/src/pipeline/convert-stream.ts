@@ -3,15 +3,18 @@ import { InputError } from '../errors.js';
 import type { InputDocument } from '../input/read-document.js';
 import { readRegularHead } from '../files/safe-read.js';
 import { detectFormat } from '../formats/registry.js';
-import { createOccurrences, nopathCounter } from '../identity/fingerprint.js';
+import { nopathCounter } from '../identity/fingerprint.js';
+import { KeyTable } from '../identity/key-table.js';
 import type { SecretKeyer, SecretKeying } from '../identity/secret-hash.js';
-import { ChunkedJsonOffSpine, ChunkedJsonTooDeep, ChunkedJsonUnreadable, readJsonAlongSpine, type SpineEvent, type SpineNode } from '../input/json-chunked.js';
+import { ChunkedJsonOffSpine, ChunkedJsonTooDeep, ChunkedJsonUnreadable, type SpineEvent, type SpineNode } from '../input/json-chunked.js';
+import { readJsonAlongSpine } from '../input/json-chunked-read.js';
 import { DEFAULT_MAX_DEPTH } from '../input/json-stream.js';
 import { keyUnkeyed, propagated, redactLog, runRedaction, type RedactionState, type RunRedaction } from '../sarif/redact-log.js';
 import { PROP, SARIF_SCHEMA_URI, SARIF_VERSION, type Log, type Run } from '../sarif/types.js';
+import { dedupeNewlineSequences } from '../sarif/rule-index.js';
 import { isValidSarifPart } from '../sarif/validate.js';
 import { pieces, RUN_SPINE } from '../sarif/write-log.js';
-import { KEY_WIDTH, NotStreamable, type BatchReply } from './convert-batch.js';
+import { KEY_WORDS, NotStreamable, type BatchReply } from './convert-batch.js';
 import { defaultConvertThreads, startBatchRunner, type BatchRunner } from './convert-pool.js';
 import { plainPrefix, relativizeRunMembers, reportSource, type NormalizeOptions } from './normalize.js';
 
@@ -71,12 +74,13 @@ interface RunState {
 /** What one conversion carries across runs and batches. */
 class Conversion {
   readonly state: RedactionState = { found: new Set(), known: [], unkeyed: [] };
-  readonly occurrence = createOccurrences();
+  /** The occurrences counted per tool (and per tool for the path-free keys), in file order. */
+  private readonly tables = new Map<string, KeyTable>();
   readonly root: NormalizeOptions;
   readonly prefix: string | undefined;
   readonly source: string;
   readonly counts: StreamCounts = { runs: 0, results: 0 };
-  readonly marks: [string, string] = [`#pw-${randomBytes(12).toString('hex')}#`, `#pw-${randomBytes(12).toString('hex')}#`];
+  readonly mark = `#pw-${randomBytes(12).toString('hex')}-`;
   private runIds = 0;
 
   constructor(
@@ -98,34 +102,76 @@ class Conversion {
     if (this.state.found.size && propagated(this.state.found).length) throw new NotStreamable('a secret value found is masked everywhere it appears');
   }
 
-  /** A converted batch's text, its occurrence numbers counted on in file order. */
-  write(state: RunState, reply: BatchReply, out: ByteChunks): void {
+  private table(counter: string): KeyTable {
+    let table = this.tables.get(counter);
+    if (!table) this.tables.set(counter, (table = new KeyTable()));
+    return table;
+  }
+
+  /** The numbers of a batch's marks, reused from batch to batch. */
+  private numbers = new Uint32Array(4096);
+
+  /** A converted batch's bytes, its occurrence numbers counted on in file order (nothing when it kept no result). */
+  write(state: RunState, reply: BatchReply): Uint8Array | undefined {
     if ('abort' in reply) throw new NotStreamable(reply.abort);
-    const { bytes, ends, slots, keys } = reply;
+    const { bytes, places, slots, keys, has } = reply;
+    if (this.numbers.length < slots.length) this.numbers = new Uint32Array(slots.length);
+    const numbers = this.numbers;
     const tool = state.run.tool.driver.name;
-    const nopathTool = nopathCounter(tool);
-    let piece = 0;
-    let from = 0;
-    let slot = 0;
-    for (let result = 0; slot < slots.length; result++, slot++) {
-      const key = keys.substr(2 * KEY_WIDTH * result, KEY_WIDTH);
-      const nopath = keys.substr((2 * result + 1) * KEY_WIDTH, KEY_WIDTH);
-      const n = key[0] !== ' ' ? String(this.occurrence(tool, key)) : '';
-      const nopathN = nopath[0] !== ' ' ? String(this.occurrence(nopathTool, nopath)) : '';
-      out.text(state.written++ ? ',\n' : '\n');
-      out.bytes(bytes, from, (from = ends[piece++]!));
-      for (; slots[slot] !== '.'; slot++) {
-        out.text(slots[slot] === '1' ? n : nopathN);
-        out.bytes(bytes, from, (from = ends[piece++]!));
+    const keyTable = this.table(tool);
+    const nopathTable = this.table(nopathCounter(tool));
+    let wide = false;
+    let mark = 0;
+    for (let result = 0; result < has.length; result++, mark++) {
+      const n = has[result]! & 1 ? keyTable.next(keys, 2 * KEY_WORDS * result) : 0;
+      const nopathN = has[result]! & 2 ? nopathTable.next(keys, (2 * result + 1) * KEY_WORDS) : 0;
+      for (; slots[mark] !== 0; mark++) {
+        const number = slots[mark] === 1 ? n : nopathN;
+        numbers[mark] = number;
+        if (number > 9) wide = true;
       }
-      this.counts.results++;
     }
+    this.counts.results += has.length;
+    // The first result of a run follows no other: no comma before it.
+    const from = state.written === 0 && bytes.length ? 1 : 0;
+    state.written += has.length;
+    if (!bytes.length) return undefined;
+    if (!wide) {
+      for (let at = 0; at < mark; at++) if (slots[at] !== 0) bytes[places[at]!] = 0x30 + numbers[at]!;
+      return from ? bytes.subarray(from) : bytes;
+    }
+    return this.widened(bytes, from, places, slots, numbers, mark);
+  }
+
+  /** A batch with a number of two digits or more: its text made again with the numbers in. */
+  private widened(bytes: Uint8Array, from: number, places: Uint32Array, slots: Uint8Array, numbers: Uint32Array, marks: number): Uint8Array {
+    const source = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length);
+    const digits: string[] = [];
+    let length = source.length - from;
+    for (let at = 0; at < marks; at++) {
+      if (slots[at] === 0) continue;
+      const text = String(numbers[at]);
+      digits.push(text);
+      length += text.length - 1;
+    }
+    const out = Buffer.allocUnsafe(length);
+    let written = 0;
+    let start = from;
+    let next = 0;
+    for (let at = 0; at < marks; at++) {
+      if (slots[at] === 0) continue;
+      const place = places[at]!;
+      written += source.copy(out, written, start, place);
+      written += out.write(digits[next++]!, written, 'latin1');
+      start = place + 1;
+    }
+    source.copy(out, written, start);
+    return out;
   }
 
   /** The repairs the SARIF reader makes before its check (formats/sarif), to the members given. */
   repair(run: Run, members: readonly string[]): void {
-    const data = run as unknown as Record<string, unknown>;
-    if (members.includes('newlineSequences') && Array.isArray(data.newlineSequences)) data.newlineSequences = [...new Set(data.newlineSequences)];
+    if (members.includes('newlineSequences')) dedupeNewlineSequences(run as unknown as Record<string, unknown>);
   }
 
   /**
@@ -254,13 +300,13 @@ async function* events(file: string, chunkBytes: number | undefined): AsyncGener
 }
 
 /**
- * One SARIF log converted as it is read: the bytes of the converted log (what sarifText writes of the
- * whole path's log), in chunks. Throws NotStreamable before the end when the log is to be left to the
+ * One SARIF log converted as it is read: the converted log (what sarifText writes of the whole path's log),
+ * in chunks: texts, and each batch's bytes as its thread made them. Throws NotStreamable before the end when the log is to be left to the
  * whole-document path; the caller then discards what it wrote. `counts` is filled as it goes.
  */
-export async function* convertSarifStream(file: string, options: StreamOptions, counts?: StreamCounts): AsyncGenerator<Uint8Array> {
+export async function* convertSarifStream(file: string, options: StreamOptions, counts?: StreamCounts): AsyncGenerator<string | Uint8Array> {
   const conversion = new Conversion(file, options);
-  const runner = startBatchRunner({ baseDir: options.baseDir, secrets: options.secrets, marks: conversion.marks }, options.threads ?? defaultConvertThreads());
+  const runner = startBatchRunner({ baseDir: options.baseDir, secrets: options.secrets, mark: conversion.mark }, options.threads ?? defaultConvertThreads());
   try {
     yield* convertWith(conversion, runner);
   } finally {
@@ -278,21 +324,20 @@ const BATCH_BYTES = 256 * 1024;
 /** Batches converted at once: enough to keep every thread busy while this one reads on. */
 const IN_FLIGHT = 8;
 
-async function* convertWith(conversion: Conversion, runner: BatchRunner): AsyncGenerator<Uint8Array> {
-  const out = new ByteChunks();
-  yield* out.add(`{"$schema":${JSON.stringify(SARIF_SCHEMA_URI)},"version":${JSON.stringify(SARIF_VERSION)},"runs":[`);
+async function* convertWith(conversion: Conversion, runner: BatchRunner): AsyncGenerator<string | Uint8Array> {
+  yield `{"$schema":${JSON.stringify(SARIF_SCHEMA_URI)},"version":${JSON.stringify(SARIF_VERSION)},"runs":[`;
   let run: Run | undefined;
   let state: RunState | undefined;
   let runs: unknown[] | undefined;
   let root: Record<string, unknown> | undefined;
   const inFlight: { state: RunState; reply: Promise<BatchReply> }[] = [];
-  const settle = async (left: number) => {
+  async function* settle(left: number): AsyncGenerator<Uint8Array> {
     while (inFlight.length > left) {
       const { state, reply } = inFlight.shift()!;
-      conversion.write(state, await reply, out);
+      const bytes = conversion.write(state, await reply);
+      if (bytes) yield bytes;
     }
-    return out.full();
-  };
+  }
   try {
     for await (const batch of events(conversion.file, conversion.options.chunkBytes)) {
       for (const event of batch.events) {
@@ -303,14 +348,14 @@ async function* convertWith(conversion: Conversion, runner: BatchRunner): AsyncG
             const opened = await conversion.open(run!, event.parent!.keys, event.value as unknown[], conversion.counts.runs === 0);
             state = opened.state;
             runner.setRun(state.id, run!);
-            yield* out.add(opened.text);
+            yield opened.text;
           }
-        } else if (event.type === 'text') {
-          inFlight.push({ state: state!, reply: runner.convert(state!.id, event.text) });
-          yield* await settle(IN_FLIGHT);
+        } else if (event.type === 'items') {
+          inFlight.push({ state: state!, reply: runner.convert(state!.id, event.items) });
+          yield* settle(IN_FLIGHT);
         } else if (event.name === 'run') {
-          yield* await settle(0);
-          yield* out.add(await conversion.close(run!, state, conversion.counts.runs === 0));
+          yield* settle(0);
+          yield await conversion.close(run!, state, conversion.counts.runs === 0);
           [run, state] = [undefined, undefined];
         } else if (event.name === 'log') {
           root = event.value as Record<string, unknown>;
@@ -325,51 +370,6 @@ async function* convertWith(conversion: Conversion, runner: BatchRunner): AsyncG
   }
   if (!root) throw new NotStreamable('the document has no top-level object');
   await conversion.finish(root, runs);
-  yield* out.add(conversion.counts.runs ? '\n]}\n' : ']}\n');
-  yield* out.finish();
+  yield conversion.counts.runs ? '\n]}\n' : ']}\n';
 }
 
-const CHUNK = 1 << 20;
-
-/** The output in chunks of about 1 MB: texts encoded into them, and the bytes of converted batches copied in. */
-class ByteChunks {
-  private buffer = Buffer.allocUnsafe(CHUNK);
-  private used = 0;
-  private done: Uint8Array[] = [];
-
-  text(text: string): void {
-    // At most 3 bytes per UTF-16 unit.
-    if (this.used + text.length * 3 > this.buffer.length) this.flush(text.length * 3);
-    this.used += this.buffer.write(text, this.used);
-  }
-
-  bytes(source: Uint8Array, from: number, to: number): void {
-    if (this.used + (to - from) > this.buffer.length) this.flush(to - from);
-    this.buffer.set(source.subarray(from, to), this.used);
-    this.used += to - from;
-  }
-
-  /** Adds a text; returns the chunks that are full. */
-  add(text: string): Uint8Array[] {
-    this.text(text);
-    return this.full();
-  }
-
-  full(): Uint8Array[] {
-    const done = this.done;
-    this.done = [];
-    return done;
-  }
-
-  /** Every chunk left, the last one too. */
-  finish(): Uint8Array[] {
-    this.flush(0);
-    return this.full();
-  }
-
-  private flush(room: number): void {
-    if (this.used) this.done.push(this.buffer.subarray(0, this.used));
-    this.buffer = Buffer.allocUnsafe(Math.max(CHUNK, room));
-    this.used = 0;
-  }
-}

@@ -61,6 +61,48 @@ export function isSecretRule(rule: ReportingDescriptor | undefined, ruleId?: str
  * vulnerability whose weakness is CWE-798 is about a package, not about a value here, and is not one.
  */
 export function isAboutSecret(run: Run, result: Result): boolean {
+  // Asked up to four times per result (redaction, screening, identity): kept per rule (byPlainRule).
+  return byPlainRule(run, result, 0, answer);
+}
+
+/** The questions byPlainRule keeps answers to: isAboutSecret, and the screening's "tagged secret". */
+export type RuleQuestion = 0 | 1;
+
+interface PlainAnswers {
+  /** Weakly: a run kept here would keep all its results alive after the command is done with them. */
+  run: WeakRef<Run>;
+  /** What the answers were made from: a change to any of them makes them again. */
+  runProperties: unknown;
+  category: unknown;
+  tool: string;
+  rules: readonly ReportingDescriptor[] | undefined;
+  length: number;
+  byId: Map<string, { rule: ReportingDescriptor | undefined; properties: unknown; answers: (boolean | undefined)[] }>;
+}
+
+let plain: PlainAnswers | undefined;
+
+/**
+ * A question about a result that, when the result names its rule by id alone and carries no properties of its
+ * own (most results), depends only on its run and its rule: answered once per run and rule id. Any other
+ * result is asked directly.
+ */
+export function byPlainRule(run: Run, result: Result, question: RuleQuestion, ask: (run: Run, result: Result) => boolean): boolean {
+  if (result.properties !== undefined || result.ruleIndex !== undefined || result.rule !== undefined || typeof result.ruleId !== 'string') return ask(run, result);
+  const rules = run.tool.driver.rules;
+  const category = run.properties?.[PROP.category];
+  if (!plain || plain.run.deref() !== run || plain.runProperties !== run.properties || plain.category !== category || plain.tool !== run.tool.driver.name || plain.rules !== rules || plain.length !== (rules?.length ?? 0)) {
+    plain = { run: new WeakRef(run), runProperties: run.properties, category, tool: run.tool.driver.name, rules, length: rules?.length ?? 0, byId: new Map() };
+  }
+  let known = plain.byId.get(result.ruleId);
+  if (!known || known.properties !== known.rule?.properties) {
+    const rule = ruleOf(run, result);
+    plain.byId.set(result.ruleId, (known = { rule, properties: rule?.properties, answers: [] }));
+  }
+  return (known.answers[question] ??= ask(run, result));
+}
+
+function answer(run: Run, result: Result): boolean {
   if (categoryOf(run, result) === 'secrets') return true;
   const props = result.properties;
   if (props?.[PROP.package] !== undefined || props?.[PROP.image] !== undefined) return false;

@@ -3,6 +3,7 @@ import { SRCROOT, type Log, type Region, type Result, type Run } from '../sarif/
 import { decodeUri } from '../sarif/uri.js';
 import type { ReadLine } from './line-reader.js';
 import { isPlaceholderSecret } from './placeholder.js';
+import { byPlainRule } from './rule-meaning.js';
 
 export interface SecretScreening {
   /** Secrets findings removed because the flagged value is a stand-in (`<password>`, `${VAR}`, `changeme`). */
@@ -27,6 +28,10 @@ export function isDocumentationPath(path: string): boolean {
 
 /** A secrets finding: by the category the pipeline recorded (or guessed from the tool), or by its rule's `secret` tag. */
 export function isSecretFinding(run: Run, result: Result): boolean {
+  return byPlainRule(run, result, 1, taggedSecret);
+}
+
+function taggedSecret(run: Run, result: Result): boolean {
   if (categoryOf(run, result) === 'secrets') return true;
   const tags = [...(ruleOf(run, result)?.properties?.tags ?? []), ...(result.properties?.tags ?? [])];
   return tags.some((tag) => /^secrets?$/i.test(String(tag)));

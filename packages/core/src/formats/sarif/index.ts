@@ -1,5 +1,6 @@
 import { InputError } from '../../errors.js';
 import { checkSarifLog } from '../../sarif/validate.js';
+import { dedupeNewlineSequences, pointAtRule, ruleIndexById } from '../../sarif/rule-index.js';
 import { repairSarif } from './repair.js';
 import type { Log, Run } from '../../sarif/types.js';
 import type { InputFormat } from '../types.js';
@@ -13,22 +14,14 @@ function isObject(value: unknown): value is Record<string, unknown> {
  * that points nowhere: the rules are filled in from the results, so every consumer finds them.
  */
 function fillRules(run: Run): void {
-  const driver = run.tool.driver;
-  const rules = (driver.rules ??= []);
-  const index = new Map(rules.map((rule, i) => [rule.id, i]));
+  const rules = (run.tool.driver.rules ??= []);
+  const index = ruleIndexById(rules);
   for (const result of run.results ?? []) {
-    const id = result.ruleId ?? result.rule?.id;
-    if (id === undefined) continue;
-    // A rule found through an extension (rule.toolComponent) is the extension's business.
-    if (result.rule?.toolComponent) continue;
-    let at = index.get(id);
-    if (at === undefined) {
-      at = rules.length;
-      rules.push({ id, shortDescription: { text: id } });
-      index.set(id, at);
-    }
-    if (result.ruleIndex !== undefined && rules[result.ruleIndex]?.id !== id) result.ruleIndex = at;
-    if (result.rule?.index !== undefined && rules[result.rule.index]?.id !== id) result.rule.index = at;
+    const unlisted = pointAtRule(result, rules, index);
+    if (unlisted === undefined) continue;
+    index.set(unlisted, rules.length);
+    rules.push({ id: unlisted, shortDescription: { text: unlisted } });
+    pointAtRule(result, rules, index);
   }
 }
 
@@ -76,7 +69,7 @@ export const sarif: InputFormat = {
     if (isObject(data) && Array.isArray(data.runs)) {
       for (const run of data.runs) {
         if (!isObject(run)) continue;
-        if (Array.isArray(run.newlineSequences)) run.newlineSequences = [...new Set(run.newlineSequences)];
+        dedupeNewlineSequences(run);
         if (run.results === null) delete run.results;
       }
     }
