@@ -125,7 +125,13 @@ function streamBytesOf(env: CliIo['env']): number | undefined {
   return parsed.data;
 }
 
-const threadsSchema = z.string().regex(/^\d+$/, 'PIPEWARDEN_MERGE_THREADS: must be a whole number of threads').transform(Number);
+// Each thread may take the whole heap's limit: more than a few can only be killed by the kernel, not report it.
+const MAX_MERGE_THREADS = 16;
+const threadsSchema = z
+  .string()
+  .regex(/^\d+$/, 'PIPEWARDEN_MERGE_THREADS: must be a whole number of threads')
+  .transform(Number)
+  .refine((n) => n <= MAX_MERGE_THREADS, `PIPEWARDEN_MERGE_THREADS: at most ${MAX_MERGE_THREADS} threads`);
 
 /**
  * Threads a merge reads and writes shards on: PIPEWARDEN_MERGE_THREADS (1: all in this thread; given, whatever the

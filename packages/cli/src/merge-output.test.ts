@@ -210,6 +210,10 @@ describe('pipewarden merge output', () => {
     const run = spawnSync(process.execPath, [CLI, 'merge', 'a.sarif', '-o', 'x.sarif'], { cwd: dir, encoding: 'utf8', env: { ...process.env, PIPEWARDEN_MERGE_THREADS: 'two' } });
     expect(run.status).toBe(2);
     expect(run.stderr).toBe('pipewarden: PIPEWARDEN_MERGE_THREADS: must be a whole number of threads\n');
+    // Each thread may take the whole heap: a thousand would be killed by the kernel, not report it.
+    const many = spawnSync(process.execPath, [CLI, 'merge', 'a.sarif', '-o', 'x.sarif'], { cwd: dir, encoding: 'utf8', env: { ...process.env, PIPEWARDEN_MERGE_THREADS: '1000' } });
+    expect(many.status).toBe(2);
+    expect(many.stderr).toBe('pipewarden: PIPEWARDEN_MERGE_THREADS: at most 16 threads\n');
   });
 
   it('writes the same bytes when matching against a baseline', () => {

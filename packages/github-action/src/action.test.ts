@@ -1,6 +1,6 @@
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { createRequire } from 'node:module';
-import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { createHash } from 'node:crypto';
@@ -316,6 +316,17 @@ describe('the GitHub Action, run from dist/ under Node 24 against a GitHub API o
     expect(run.stdout).toMatch(/::error::max-new-tickets: "-1" is not a whole number from 0 to 1000/);
     expect(server.requests).toHaveLength(0);
   });
+
+  it('outside a git checkout, thousands of files: git refuses the paths it is sent on stdin, the scan goes on', async () => {
+    const ws = await mkdtemp(join(tmpdir(), 'pw-action-nogit-'));
+    await mkdir(join(ws, 'src'));
+    // Far more than a pipe holds: git exits before reading them (not a work tree), the writer must not crash.
+    for (let i = 0; i < 3000; i++) await writeFile(join(ws, 'src', `module-with-a-long-name-${i}.js`), `var x${i} = ${i};\n`);
+    const run = await runAction(server, ws, { name: 'push', payload: {}, ref: 'refs/heads/main', sha: SHA }, { scanners: 'pipewarden-sast', comment: 'false' }, { GIT_CEILING_DIRECTORIES: dirname(ws) });
+    expect(run.code, run.stdout).toBe(0);
+    expect(run.stdout).toMatch(/pipewarden-sast: ran, 0 findings/);
+    expect(run.stdout).not.toMatch(/EPIPE|internal error/);
+  }, 120_000);
 
   it('runs in a worker thread: out of memory there is one error line saying how to give it more, exit 2, nothing posted', async () => {
     const ws = await workspace({ 'a.js': '1;\n' });

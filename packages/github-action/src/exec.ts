@@ -1,5 +1,5 @@
 import { getExecOutput } from '@actions/exec';
-import type { ExecRequest, ExecResult } from '@pipewarden/core';
+import { nodeExec, type ExecRequest, type ExecResult } from '@pipewarden/core';
 
 let timeoutTool: Promise<boolean> | undefined;
 
@@ -16,6 +16,10 @@ function hasTimeout(): Promise<boolean> {
 
 /** The exec port on @actions/exec: no shell, the environment passed in, output captured, never thrown on exit codes. */
 export async function actionsExec(request: ExecRequest): Promise<ExecResult> {
+  // @actions/exec writes `input` without listening for errors on stdin: a command that exits before reading it
+  // all (git outside a work tree, with thousands of paths to read) crashed the Action with EPIPE. Core's exec
+  // ends such a command as its exit code says.
+  if (request.input !== undefined) return nodeExec(request);
   const started = performance.now();
   const env = Object.fromEntries(Object.entries(request.env ?? process.env).filter((e): e is [string, string] => e[1] !== undefined));
   const seconds = request.timeoutMs ? Math.max(1, Math.ceil(request.timeoutMs / 1000)) : undefined;
@@ -23,7 +27,7 @@ export async function actionsExec(request: ExecRequest): Promise<ExecResult> {
   const command = wrap ? 'timeout' : request.command;
   const args = wrap ? ['--kill-after=10', `${seconds}`, request.command, ...request.args] : [...request.args];
   try {
-    const result = await getExecOutput(command, args, { cwd: request.cwd, env, silent: true, ignoreReturnCode: true, ...(request.input !== undefined ? { input: Buffer.from(request.input) } : {}) });
+    const result = await getExecOutput(command, args, { cwd: request.cwd, env, silent: true, ignoreReturnCode: true });
     const timedOut = wrap && (result.exitCode === 124 || result.exitCode === 137);
     // timeout exits 127 when the command itself is missing.
     const notFound = wrap && result.exitCode === 127 && /No such file or directory|cannot run command/i.test(result.stderr);

@@ -35,6 +35,8 @@ function runInWorker(): void {
     code = 2;
   });
   worker.on('exit', (exitCode) => {
+    // A worker that ends without its code (its work never settled) fails the step, and says so.
+    if (code === undefined) process.stdout.write(`::error::Pipewarden stopped before it finished (exit code ${exitCode})\n`);
     process.exitCode = code ?? (exitCode || 2);
   });
 }

@@ -156,6 +156,16 @@ describe('mergeInParallel', () => {
       ['same file', [write('f1.sarif', codeShard(10, 'ToolA', ['src/same.js'], 5)), write('f2.sarif', codeShard(11, 'ToolB', ['src/same.js'], 5))], /several tools/],
       ['packages', [write('p1.sarif', packageShard(12, 'Trivy')), write('p2.sarif', packageShard(13, 'Grype'))], /package/],
       ['unreadable', [write('u1.sarif', codeShard(14, 'Synth', ['a.js'], 2)), join(dir, 'missing.sarif')], /missing\.sarif|no such file|ENOENT|not found/i],
+      // An extension's rule by an index past the driver's rules: on the whole path it finds the rule a later
+      // shard appends (and its severity), so its score can only be known there.
+      [
+        'extension rule',
+        [
+          write('e1.sarif', { version: '2.1.0', runs: [{ tool: { driver: { name: 'Ext', rules: [] } }, results: [{ ruleId: 'x', ruleIndex: 0, rule: { id: 'x', index: 0, toolComponent: { index: 0 } }, message: { text: 'm' }, locations: [{ physicalLocation: { artifactLocation: { uri: 'src/e.js' }, region: { startLine: 1 } } }] }] }] }),
+          write('e2.sarif', { version: '2.1.0', runs: [{ tool: { driver: { name: 'Ext', rules: [{ id: 'y', properties: { 'security-severity': '9.8' } }] } }, results: [] }] }),
+        ],
+        /rule index is past/,
+      ],
     ];
     for (const [name, files, why] of cases) {
       const output = join(dir, `${name}.sarif`);

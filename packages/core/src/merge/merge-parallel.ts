@@ -164,12 +164,24 @@ async function sendCounts(host: ShardHost, read: Read): Promise<void> {
   const { summaries } = read;
   // For each key, the shards holding it (`run` here is the key's number in that shard).
   const holders = new Map<string, Part[]>();
-  summaries.forEach((summary, shard) => summary.keys.forEach((key, id) => holders.set(key, [...(holders.get(key) ?? []), { shard, run: id }])));
+  summaries.forEach((summary, shard) =>
+    summary.keys.forEach((key, id) => {
+      const held = holders.get(key);
+      if (held) held.push({ shard, run: id });
+      else holders.set(key, [{ shard, run: id }]);
+    }),
+  );
   const totals = new Map<string, number>();
   const exact = new Map<number, number[]>();
   for (const [key, held] of holders) {
     if (held.length === 1 || apart(summaries, held)) totals.set(key, held.reduce((n, { shard, run: id }) => n + summaries[shard]!.counts[id]!, 0));
-    else for (const { shard, run: id } of held) exact.set(shard, [...(exact.get(shard) ?? []), id]);
+    else
+      for (const { shard, run: id } of held) {
+        // Pushed, not spread: a copy per key made many shared keys quadratic.
+        const ids = exact.get(shard);
+        if (ids) ids.push(id);
+        else exact.set(shard, [id]);
+      }
   }
   if (exact.size) {
     const union = new Map<string, Set<string>>();

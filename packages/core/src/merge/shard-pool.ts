@@ -154,7 +154,10 @@ class WorkerHost implements ShardHost {
     const entry = this.workers[thread]!;
     if (entry.dead) {
       chunks?.end(entry.dead);
-      return Promise.reject(entry.dead);
+      const failed = Promise.reject(entry.dead);
+      // As below: callers that only read the chunks drop this promise; the failure reaches them through the chunks.
+      failed.catch(() => undefined);
+      return failed;
     }
     const id = this.ids++;
     const settled = new Promise<T>((resolve, reject) => entry.pending.set(id, { resolve: resolve as (value: unknown) => void, reject, chunks }));

@@ -88,6 +88,9 @@ export class ShardWork {
         resolveArtifacts(run, result.locations);
         resolveArtifacts(run, result.relatedLocations);
         if (ruleByIndexOnly(result)) return { fallback: 'a result names its rule by index only' };
+        // An index past its run's rules (an extension's rule, which the SARIF reader leaves as it is) would find a
+        // rule that a later shard appends on the whole path, and none here.
+        if (ruleIndexOutside(run, result)) return { fallback: "a result's rule index is past its run's rules" };
         if (result.properties?.[PROP.dast] !== undefined) dast = true;
       }
       delete run.artifacts;
@@ -187,4 +190,9 @@ function join(run: Run, plan: RunPlan): Run {
   const index = joinRules(rules, run);
   for (const result of run.results ?? []) reindexRule(result, index);
   return { tool: { driver: { name: run.tool.driver.name, rules } } } as Run;
+}
+
+function ruleIndexOutside(run: Run, result: Result): boolean {
+  const index = result.ruleIndex ?? result.rule?.index;
+  return index !== undefined && index >= 0 && run.tool.driver.rules?.[index] === undefined;
 }
