@@ -1,12 +1,13 @@
 import { parentPort, workerData } from 'node:worker_threads';
-import { CHUNKS_AHEAD, type Reply, type Request } from './merge/shard-pool.js';
+import { CHUNKS_AHEAD, type Request } from './merge/shard-pool.js';
 import { ShardWork, type ShardInit } from './merge/shard-work.js';
+import { errorText, type PoolReply } from './threads/worker-pool.js';
 
 // A worker thread of a parallel merge (merge/shard-pool.ts): works on the shards it is given, one request after
 // the other, so its replies come back in the order it was asked.
 const work = new ShardWork(workerData as ShardInit);
 const port = parentPort!;
-const post = (reply: Reply, transfer: ArrayBuffer[] = []) => port.postMessage(reply, transfer);
+const post = (reply: PoolReply, transfer: ArrayBuffer[] = []) => port.postMessage(reply, transfer);
 
 async function handle(request: Request): Promise<void> {
   const { id } = request;
@@ -36,7 +37,7 @@ async function handle(request: Request): Promise<void> {
         return post({ id, done: true });
     }
   } catch (error) {
-    post({ id, error: error instanceof Error ? `${error.name}: ${error.message}` : String(error) });
+    post({ id, error: errorText(error) });
   }
 }
 

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { isMainThread, resourceLimits, Worker } from 'node:worker_threads';
-import { InternalError } from '../errors.js';
+import { isMainThread, resourceLimits } from 'node:worker_threads';
+import { WorkerPool, type ChunkSink } from '../threads/worker-pool.js';
 import { ShardWork, type Fallback, type ReadReply, type RunPlan, type ShardInit, type Summary } from './shard-work.js';
 
 // Where a parallel merge's shards are worked on: worker threads (merge-worker.js beside this module), or this
@@ -34,7 +34,6 @@ export const CHUNKS_AHEAD = 4;
 /** A request before its id is given (Omit over the union, member by member). */
 type Unnumbered = Request extends infer A ? (A extends Request ? Omit<A, 'id'> : never) : never;
 
-export type Reply = { id: number; result?: unknown; error?: string; chunk?: Uint8Array; done?: boolean };
 
 class InThreadHost implements ShardHost {
   readonly threads = 1;
@@ -68,7 +67,7 @@ class InThreadHost implements ShardHost {
 }
 
 /** A part's chunks as they arrive, read by one consumer. */
-class ChunkQueue implements AsyncIterable<Uint8Array> {
+class ChunkQueue implements AsyncIterable<Uint8Array>, ChunkSink {
   private readonly chunks: Uint8Array[] = [];
   private done = false;
   private error: Error | undefined;
@@ -101,70 +100,19 @@ class ChunkQueue implements AsyncIterable<Uint8Array> {
   }
 }
 
-interface Pending {
-  resolve(value: unknown): void;
-  reject(error: Error): void;
-  chunks?: ChunkQueue;
-}
-
 class WorkerHost implements ShardHost {
-  private readonly workers: { worker: Worker; pending: Map<number, Pending>; dead?: Error }[];
-  private ids = 0;
-  private closing = false;
+  private readonly pool: WorkerPool;
 
   constructor(
     url: URL,
     init: ShardInit,
     readonly threads: number,
   ) {
-    this.workers = Array.from({ length: threads }, () => {
-      const entry: { worker: Worker; pending: Map<number, Pending>; dead?: Error } = { worker: new Worker(url, { workerData: init, resourceLimits: shardLimits() }), pending: new Map() };
-      entry.worker.on('message', (reply: Reply) => {
-        const pending = entry.pending.get(reply.id);
-        if (!pending) return;
-        if (reply.chunk) return pending.chunks!.push(reply.chunk);
-        entry.pending.delete(reply.id);
-        if (reply.error !== undefined) {
-          const error = new InternalError(`merge worker: ${reply.error}`);
-          pending.chunks?.end(error);
-          pending.reject(error);
-        } else {
-          pending.chunks?.end();
-          pending.resolve(reply.result);
-        }
-      });
-      // A worker that dies fails what it was given: nothing waits for it.
-      const die = (error: Error) => {
-        entry.dead ??= error;
-        for (const pending of entry.pending.values()) {
-          pending.chunks?.end(entry.dead);
-          pending.reject(entry.dead);
-        }
-        entry.pending.clear();
-      };
-      entry.worker.on('error', die);
-      entry.worker.on('exit', (code) => {
-        if (!this.closing) die(new InternalError(`a merge worker thread stopped (exit code ${code})`));
-      });
-      return entry;
-    });
+    this.pool = new WorkerPool(url, threads, { name: 'merge', workerData: init, resourceLimits: shardLimits() });
   }
 
   private ask<T>(thread: number, request: Unnumbered, chunks?: ChunkQueue): Promise<T> {
-    const entry = this.workers[thread]!;
-    if (entry.dead) {
-      chunks?.end(entry.dead);
-      const failed = Promise.reject(entry.dead);
-      // As below: callers that only read the chunks drop this promise; the failure reaches them through the chunks.
-      failed.catch(() => undefined);
-      return failed;
-    }
-    const id = this.ids++;
-    const settled = new Promise<T>((resolve, reject) => entry.pending.set(id, { resolve: resolve as (value: unknown) => void, reject, chunks }));
-    // Settled when awaited, or through the chunks: a failure meanwhile is not an unhandled rejection.
-    settled.catch(() => undefined);
-    entry.worker.postMessage({ ...request, id });
-    return settled;
+    return this.pool.ask<T>(thread, request, [], chunks);
   }
 
   read(thread: number, shard: number, file: string): Promise<ReadReply> {
@@ -184,18 +132,14 @@ class WorkerHost implements ShardHost {
   }
 
   emit(thread: number, shard: number, run: number, first: boolean): AsyncIterable<Uint8Array> {
-    const id = this.ids;
-    const entry = this.workers[thread]!;
-    const chunks = new ChunkQueue(() => {
-      if (!entry.dead) entry.worker.postMessage({ type: 'taken', id } satisfies Request);
-    });
+    const id = this.pool.nextId;
+    const chunks = new ChunkQueue(() => this.pool.tell(thread, { type: 'taken', id } satisfies Request));
     void this.ask(thread, { type: 'emit', shard, run, first }, chunks);
     return chunks;
   }
 
-  async close(): Promise<void> {
-    this.closing = true;
-    await Promise.all(this.workers.map(({ worker }) => worker.terminate()));
+  close(): Promise<void> {
+    return this.pool.close();
   }
 }
 

@@ -1,9 +1,8 @@
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
-import { InternalError } from '../errors.js';
 import type { Run } from '../sarif/types.js';
+import { WorkerPool } from '../threads/worker-pool.js';
 import { BatchConverter, type BatchInit, type BatchReply } from './convert-batch.js';
 
 /** Where a streamed convert's batches are converted: worker threads, or this thread. */
@@ -15,61 +14,32 @@ export interface BatchRunner {
   close(): Promise<void>;
 }
 
-type Reply = { result?: BatchReply; error?: string };
+/** What convert-worker.js is sent: a run, which gets no answer, or a batch, answered under the pool's id. */
+export type ConvertRequest = { type: 'run'; runId: number; run: Run } | { type: 'batch'; id: number; runId: number; items: Uint8Array };
 
-interface Waiting {
-  resolve: (reply: BatchReply) => void;
-  reject: (error: Error) => void;
-}
-
-/**
- * Batches go to the workers in turn; each worker keeps its own caches (files read, rules asked about) and
- * answers its batches in the order it got them, so its replies settle its queue front first.
- */
+/** Batches go to the workers in turn; each worker keeps its own caches (files read, rules asked about). */
 class WorkerRunner implements BatchRunner {
-  private readonly workers: { worker: Worker; queue: Waiting[]; dead?: Error }[];
+  private readonly pool: WorkerPool;
   private turn = 0;
-  private closing = false;
 
   constructor(url: URL, init: BatchInit, threads: number) {
-    this.workers = Array.from({ length: threads }, () => {
-      const entry: { worker: Worker; queue: Waiting[]; dead?: Error } = { worker: new Worker(url, { workerData: init }), queue: [] };
-      entry.worker.on('message', ({ result, error }: Reply) => {
-        const waiting = entry.queue.shift();
-        if (error !== undefined) waiting?.reject(new Error(`convert worker: ${error}`));
-        else waiting?.resolve(result!);
-      });
-      // A worker that dies fails what it was given and everything given to it later: nothing waits for it.
-      const die = (error: Error) => {
-        entry.dead ??= error;
-        for (const waiting of entry.queue.splice(0)) waiting.reject(entry.dead);
-      };
-      entry.worker.on('error', (error: Error & { code?: string }) =>
-        die(error.code === 'ERR_WORKER_OUT_OF_MEMORY' ? new InternalError('out of memory converting in a worker thread: give node more with NODE_OPTIONS=--max-old-space-size=<MB>', { cause: error }) : error),
-      );
-      entry.worker.on('exit', (code) => {
-        if (!this.closing) die(new InternalError(`a convert worker thread stopped (exit code ${code})`));
-      });
-      return entry;
+    this.pool = new WorkerPool(url, threads, {
+      name: 'convert',
+      workerData: init,
+      outOfMemory: 'out of memory converting in a worker thread: give node more with NODE_OPTIONS=--max-old-space-size=<MB>',
     });
   }
 
   setRun(id: number, run: Run): void {
-    for (const { worker } of this.workers) worker.postMessage({ type: 'run', id, run });
+    this.pool.broadcast({ type: 'run', runId: id, run } satisfies ConvertRequest);
   }
 
   convert(runId: number, items: Uint8Array): Promise<BatchReply> {
-    const entry = this.workers[this.turn++ % this.workers.length]!;
-    if (entry.dead) return Promise.reject(entry.dead);
-    return new Promise<BatchReply>((resolve, reject) => {
-      entry.queue.push({ resolve, reject });
-      entry.worker.postMessage({ type: 'batch', runId, items }, [items.buffer as ArrayBuffer]);
-    });
+    return this.pool.ask<BatchReply>(this.turn++ % this.pool.size, { type: 'batch', runId, items }, [items.buffer as ArrayBuffer]);
   }
 
-  async close(): Promise<void> {
-    this.closing = true;
-    await Promise.all(this.workers.map(({ worker }) => worker.terminate()));
+  close(): Promise<void> {
+    return this.pool.close();
   }
 }
 
