@@ -25,6 +25,15 @@ export default defineConfig([
     target: 'node20',
     dts: { entry: 'src/index.ts' },
     sourcemap: true,
+    // sigstore-js (keyless signing and checking bundles: attest/sigstore-client.ts, loaded only then) is bundled with
+    // all it pulls in (npm's fetch with its cache, TUF, proxy agents: 10 MB installed), into one chunk.
+    noExternal: ['sigstore', /^@sigstore\//],
+    // That client is CommonJS and require()s Node's modules.
+    banner: { js: "import { createRequire as __pwCoreCreateRequire } from 'node:module';\nconst require = __pwCoreCreateRequire(import.meta.url);" },
+    esbuildOptions(options) {
+      // The maps point at the sources by name; their text is not shipped (the bundled client would double the size).
+      options.sourcesContent = false;
+    },
   },
   {
     entry: Object.fromEntries(Object.keys(RUNNERS).map((id) => [`runners/${id}`, `src/scanners/runners/${id}.ts`])),

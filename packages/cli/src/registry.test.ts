@@ -1,6 +1,6 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { cp, mkdir, mkdtemp, readFile, readdir } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readFile, readdir, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -68,6 +68,15 @@ async function installed(dir: string, names: readonly string[]): Promise<string[
   return found;
 }
 
+/** Megabytes on disk under `dir`, each file in whole 4 KiB blocks (what `du` counts, as the install bench does). */
+async function diskMegabytes(dir: string): Promise<number> {
+  let bytes = 0;
+  for (const entry of await readdir(dir, { recursive: true, withFileTypes: true })) {
+    if (entry.isFile()) bytes += Math.ceil((await stat(join(entry.parentPath, entry.name))).size / 4096) * 4096;
+  }
+  return bytes / 1024 / 1024;
+}
+
 describe('a release, from a real npm registry (Verdaccio) on 127.0.0.1 with no uplink', () => {
   let registry: LocalRegistry;
   beforeAll(async () => {
@@ -98,6 +107,11 @@ describe('a release, from a real npm registry (Verdaccio) on 127.0.0.1 with no u
     // What npx installed: no native addon, no node-gyp build, neither database driver, no CycloneDX XML validator.
     expect(await installed(join(cache, '_npx'), ['better-sqlite3', 'pg', 'libxmljs2', 'node-gyp', 'eslint', 'secretlint'])).toEqual([]);
     expect(await installed(join(cache, '_npx'), ['@pipewarden'])).toHaveLength(1);
+    // Issue 25's budget for what a CI job installs (pnpm bench prints it beside the time): under 60 MB. The clients
+    // of Jira, GitHub and keyless signing ride in the CLI's and core's bundles, loaded only when used.
+    expect(await installed(join(cache, '_npx'), ['jira.js', 'axios', '@octokit', 'sigstore', 'make-fetch-happen'])).toEqual([]);
+    const [npxDir] = await readdir(join(cache, '_npx'));
+    expect(await diskMegabytes(join(cache, '_npx', npxDir!, 'node_modules'))).toBeLessThan(60);
 
     // The shared store's driver is the user's to add: one line naming it, exit 2.
     await mkdir(join(work, 'metrics'));

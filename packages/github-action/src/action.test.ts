@@ -1,6 +1,6 @@
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { createRequire } from 'node:module';
-import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { createHash } from 'node:crypto';
@@ -131,6 +131,18 @@ describe('the GitHub Action, run from dist/ under Node 24 against a GitHub API o
     expect(execFileSync(NODE24, ['--version'], { encoding: 'utf8' })).toMatch(/^v24\./);
     expect(execFileSync('find', [dirname(actionDir), '-name', 'node_modules'], { encoding: 'utf8' })).toBe('');
     expect(defaults).toMatchObject({ stage: 'commit', 'fail-on': 'policy', 'out-dir': '.pipewarden', token: 'ghs_fake_token' });
+  });
+
+  it('every chunk of dist/ loads from the checkout under Node 24, those only some runs import included (keyless signing, Jira, parsers): nothing is left to node_modules', async () => {
+    const chunks = (await readdir(join(actionDir, 'dist'))).filter((file) => file.endsWith('.js') && file !== 'index.js' && file !== 'action.js');
+    expect(chunks.length).toBeGreaterThan(5);
+    const script = `for (const file of ${JSON.stringify(chunks)}) { const loaded = await import('./dist/' + file); if (!Object.keys(loaded).length) throw new Error(file + ' exports nothing'); }`;
+    const load = spawnSync(NODE24, ['--input-type=module', '-e', script], { cwd: actionDir, env: { PATH: process.env.PATH }, encoding: 'utf8' });
+    expect(load.stderr).toBe('');
+    expect(load.status).toBe(0);
+    // The dynamic import of a CommonJS package has its named exports, as under Node (the split build's facade).
+    const yaml = spawnSync(NODE24, ['--input-type=module', '-e', `const chunks = ${JSON.stringify(chunks)}; for (const file of chunks) { const m = await import('./dist/' + file); if (m.parseDocument && m.LineCounter && m.default?.parseDocument === m.parseDocument) { console.log('yaml'); } }`], { cwd: actionDir, encoding: 'utf8' });
+    expect(yaml.stdout.trim()).toBe('yaml');
   });
 
   it('on the demo with every input at its default: the same findings as the CLI, both hardcoded secrets among them, no install hint', async () => {

@@ -44,7 +44,7 @@ export interface KeylessOptions {
 
 /** A Sigstore bundle (v0.3 JSON) holding the DSSE envelope, Fulcio's certificate and Rekor's entry. */
 export async function signKeyless(payload: Buffer, options: KeylessOptions): Promise<{ bundle: Record<string, unknown>; envelope: DsseEnvelope }> {
-  const { attest } = await import('sigstore');
+  const { attest } = await import('./sigstore-client.js');
   let bundle: Awaited<ReturnType<typeof attest>>;
   try {
     bundle = await attest(payload, INTOTO_PAYLOAD_TYPE, { identityToken: options.token, fulcioURL: options.fulcioUrl, rekorURL: options.rekorUrl, tlogUpload: options.tlog, timeout: 30_000 });
@@ -69,7 +69,7 @@ export interface KeylessIdentity {
  * Returns the envelope and the certificate's key, which the caller checks the envelope with once more.
  */
 export async function verifyKeyless(bundle: unknown, who: KeylessIdentity, source: string, trustedRoot?: TrustedRoot): Promise<{ envelope: DsseEnvelope; key: VerifyingKey }> {
-  const { verify } = await import('sigstore');
+  const { verify } = await import('./sigstore-client.js');
   const typed = bundle as Parameters<typeof verify>[0] & { dsseEnvelope?: DsseEnvelope; verificationMaterial?: { certificate?: { rawBytes?: string }; x509CertificateChain?: { certificates?: { rawBytes?: string }[] } } };
   if (!typed?.dsseEnvelope) throw new AttestationError('not a Sigstore bundle with a DSSE envelope', { file: source });
   const identity = /^[^@\s]+@[^@\s]+$/.test(who.identity) ? { certificateIdentityEmail: who.identity } : { certificateIdentityURI: who.identity };
@@ -93,7 +93,7 @@ export async function verifyKeyless(bundle: unknown, who: KeylessIdentity, sourc
  * One timestamp is always required: without it sigstore-js would not check the certificate chain at all.
  */
 async function verifyWithRoot(bundle: unknown, who: KeylessIdentity, root: TrustedRoot): Promise<void> {
-  const [{ bundleFromJSON }, { Verifier, toSignedEntity }] = await Promise.all([import('@sigstore/bundle'), import('@sigstore/verify')]);
+  const { bundleFromJSON, Verifier, toSignedEntity } = await import('./sigstore-client.js');
   const verifier = new Verifier(await trustMaterialOf(root), { ctlogThreshold: root.ctlogs ? 1 : 0, tlogThreshold: root.tlogs ? 1 : 0, timestampThreshold: 1 });
   verifier.verify(toSignedEntity(bundleFromJSON(bundle)), { subjectAlternativeName: who.identity, extensions: { issuer: who.issuer } });
 }

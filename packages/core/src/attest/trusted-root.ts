@@ -69,7 +69,7 @@ export async function parseTrustedRoot(text: string, source: string): Promise<Tr
 
 /** sigstore-js' trust material for the root; a certificate or key whose DER does not parse is the root's fault. */
 export async function trustMaterialOf(root: TrustedRoot) {
-  const [{ TrustedRoot: TrustedRootMessage }, { toTrustMaterial }] = await Promise.all([import('@sigstore/protobuf-specs'), import('@sigstore/verify')]);
+  const { TrustedRoot: TrustedRootMessage, toTrustMaterial } = await import('./sigstore-client.js');
   try {
     return toTrustMaterial(TrustedRootMessage.fromJSON(root.json));
   } catch (error) {
