@@ -133,8 +133,9 @@ function peerWrong(file) {
 
 const rows = [];
 const tool = multitool();
-const add = (n, what, result, floor, peer) => {
-  const row = { n, what, result, floor, peer };
+/** A row of the table; `results` is how many results the command handled, when not the size `n` (ten shards). */
+const add = (n, what, result, floor, peer, results = n) => {
+  const row = { n, what, result, floor, peer, results };
   rows.push(row);
   return row;
 };
@@ -181,7 +182,7 @@ for (const n of sizes) {
     if (n === 10_000 || !quick) {
       const shards = Array.from({ length: 10 }, (_, s) => join(work, `${n}.shard${s}.sarif`));
       for (const [s, shard] of shards.entries()) await sarif(shard, n, n * 10 + s, 0, `SynthSAST-${s}`, `services/shard${s}/src`);
-      const merged = add(n, `merge 10 shards of ${n.toLocaleString('en-US')} results (${(n * 10).toLocaleString('en-US')}) + dedupe + prioritize; × floor of all ten`, run('cli', ['merge', ...shards, '-o', `${base}.shards.sarif`]), run('floor', shards));
+      const merged = add(n, `merge 10 shards of ${n.toLocaleString('en-US')} results (${(n * 10).toLocaleString('en-US')}) + dedupe + prioritize; × floor of all ten`, run('cli', ['merge', ...shards, '-o', `${base}.shards.sarif`]), run('floor', shards), undefined, n * 10);
       if (n === 100_000) targets.merge = merged;
       for (const shard of shards) rmSync(shard, { force: true });
     }
@@ -222,7 +223,7 @@ const fmt = (x) => (x.error ? `error: ${x.error}`.slice(0, 60) : `${(x.ms / 1000
 const mb = (x) => (x.error || !x.rss ? '' : `${Math.round(x.rss / 1024 / 1024)} MB`);
 for (const r of rows) {
   const ok = !r.result.error;
-  const rate = ok ? Math.round(r.n / (r.result.ms / 1000)).toLocaleString('en-US') : '';
+  const rate = ok ? Math.round(r.results / (r.result.ms / 1000)).toLocaleString('en-US') : '';
   const ratio = r.floor && ok && !r.floor.error ? (r.result.ms / r.floor.ms).toFixed(2) : '';
   const vsPeer = r.peer && !r.peer.error && ok ? (r.result.ms / r.peer.ms).toFixed(2) : '';
   lines.push([r.n.toLocaleString('en-US'), r.what, fmt(r.result), rate, mb(r.result), ratio, r.peer ? `${fmt(r.peer)} ${mb(r.peer)}`.trim() : '', vsPeer]);

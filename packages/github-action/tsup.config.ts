@@ -24,6 +24,8 @@ function isCommonJs(file: string): boolean {
 }
 
 const FACADE = Symbol('cjs facade');
+/** Names a facade cannot declare (reserved words, its own binding); such an export is still on the default. */
+const RESERVED = new Set(['default', '__pwCjs', ...'await break case catch class const continue debugger delete do else enum export extends false finally for function if implements import in instanceof interface let new null package private protected public return static super switch this throw true try typeof var void while with yield arguments eval'.split(' ')]);
 
 /**
  * In a split build, `await import('yaml')` of a CommonJS package becomes a chunk whose only export is the default,
@@ -42,9 +44,9 @@ const cjsDynamicImports = {
     });
     build.onLoad({ filter: /.*/, namespace: 'cjs-facade' }, (args) => {
       const file = resolve(args.path);
-      const names = Object.keys(require(file) as object).filter((name) => name !== 'default' && /^[A-Za-z_$][\w$]*$/.test(name));
+      const names = Object.keys(require(file) as object).filter((name) => /^[A-Za-z_$][\w$]*$/.test(name) && !RESERVED.has(name));
       // require(), not import: the default is module.exports whatever __esModule says, as Node gives it.
-      return { contents: `const m = require(${JSON.stringify(file)});\nexport default m;\nexport const { ${names.join(', ')} } = m;\n`, resolveDir: dirname(file), loader: 'js' };
+      return { contents: `const __pwCjs = require(${JSON.stringify(file)});\nexport default __pwCjs;\nexport const { ${names.join(', ')} } = __pwCjs;\n`, resolveDir: dirname(file), loader: 'js' };
     });
   },
 };

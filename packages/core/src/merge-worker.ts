@@ -1,7 +1,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { CHUNKS_AHEAD, type Request } from './merge/shard-pool.js';
 import { ShardWork, type ShardInit } from './merge/shard-work.js';
-import { errorText, type PoolReply } from './threads/worker-pool.js';
+import { failureOf, type PoolReply } from './threads/worker-pool.js';
 
 // A worker thread of a parallel merge (merge/shard-pool.ts): works on the shards it is given, one request after
 // the other, so its replies come back in the order it was asked.
@@ -37,7 +37,7 @@ async function handle(request: Request): Promise<void> {
         return post({ id, done: true });
     }
   } catch (error) {
-    post({ id, error: errorText(error) });
+    post({ id, error: failureOf(error) });
   }
 }
 

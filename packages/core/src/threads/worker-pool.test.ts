@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
+import { InputError, InternalError } from '../errors.js';
 import { WorkerPool, type ChunkSink } from './worker-pool.js';
 
 // A worker as the pool's users write theirs: it answers { id, result } or { id, error }, streams { id, chunk }
@@ -13,7 +14,8 @@ const held = [];
 parentPort.on('message', async (m) => {
   if (m.type === 'echo') return parentPort.postMessage({ id: m.id, result: { echo: m.value, tag: workerData.tag } });
   if (m.type === 'late') return setTimeout(() => parentPort.postMessage({ id: m.id, result: 'late' }), 50);
-  if (m.type === 'fail') return parentPort.postMessage({ id: m.id, error: 'TypeError: no such thing' });
+  if (m.type === 'fail') return parentPort.postMessage({ id: m.id, error: { name: 'TypeError', message: 'no such thing', stack: 'TypeError: no such thing\\n    at work (worker.mjs:9:9)' } });
+  if (m.type === 'refuse') return parentPort.postMessage({ id: m.id, error: { name: 'InputError', message: 'is not a SARIF log', file: 'report.json', stack: 'InputError: is not a SARIF log' } });
   if (m.type === 'chunks') {
     for (let i = 0; i < 3; i++) { const chunk = new TextEncoder().encode('part' + i); parentPort.postMessage({ id: m.id, chunk }, [chunk.buffer]); }
     return parentPort.postMessage({ id: m.id, done: true });
@@ -60,10 +62,27 @@ describe('WorkerPool', () => {
     expect(await late).toBe('late');
   });
 
-  it("turns a worker's error answer into a typed error naming the work, and the thread goes on", async () => {
+  it("a worker's bug comes back as a bug with the worker's stack; a known error of the input as that error with its file; the thread goes on", async () => {
     const threads = await start(1);
-    await expect(threads.ask(0, { type: 'fail' })).rejects.toMatchObject({ name: 'InternalError', message: 'test worker: TypeError: no such thing' });
+    const bug = (await threads.ask(0, { type: 'fail' }).catch((error: unknown) => error)) as Error;
+    expect(bug).toBeInstanceOf(Error);
+    expect(bug).not.toBeInstanceOf(InternalError);
+    expect(bug.message).toBe('test worker: TypeError: no such thing');
+    expect(bug.stack).toContain('at work (worker.mjs:9:9)');
+    const refused = (await threads.ask(0, { type: 'refuse' }).catch((error: unknown) => error)) as Error;
+    expect(refused).toBeInstanceOf(InputError);
+    expect((refused as InputError).toLine()).toBe('report.json: is not a SARIF log');
     expect(await threads.ask(0, { type: 'echo', value: 'after' })).toMatchObject({ echo: 'after' });
+  });
+
+  it('close() fails what is still asked, and anything asked after it, instead of leaving it waiting', async () => {
+    const threads = await start(2);
+    const chunks = sink();
+    const pending = threads.ask(0, { type: 'late' }, [], chunks);
+    await threads.close();
+    await expect(pending).rejects.toThrow('the test worker threads were stopped before they answered');
+    expect(chunks.ended).toBeInstanceOf(Error);
+    await expect(threads.ask(1, { type: 'echo', value: 1 })).rejects.toThrow('stopped before they answered');
   });
 
   it('streams chunks before the answer; broadcast and tell reach threads without an answer', async () => {

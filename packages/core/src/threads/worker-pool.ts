@@ -1,13 +1,22 @@
 import { Worker, type ResourceLimits, type Transferable } from 'node:worker_threads';
-import { InternalError } from '../errors.js';
+import { ConfigError, InputError, InternalError } from '../errors.js';
 
 // One pool for the worker threads core starts for a command's heavy parts (a streamed convert's batches, a
 // parallel merge's shards). Requests carry an id and replies name it, so a thread may answer in any order and
 // stream chunks before its answer; a thread that dies fails everything it was given, at once and later, so
 // nothing waits for it.
 
+/** A worker's failure as it crosses back (an Error object does not cross whole: its class is lost). */
+export interface WorkerFailure {
+  name: string;
+  message: string;
+  stack?: string | undefined;
+  /** A known error's file (PipewardenError's). */
+  file?: string | undefined;
+}
+
 /** What a worker sends back: the answer to request `id`, its failure, or one chunk of a streamed answer. */
-export type PoolReply = { id: number; result?: unknown; error?: string; chunk?: Uint8Array; done?: boolean };
+export type PoolReply = { id: number; result?: unknown; error?: WorkerFailure; chunk?: Uint8Array; done?: boolean };
 
 /** Where a streamed answer's chunks go as they arrive. */
 export interface ChunkSink {
@@ -78,9 +87,21 @@ export class WorkerPool {
     if (!thread.dead) thread.worker.postMessage(message);
   }
 
+  /** Stops every thread; what was still asked of them, and anything asked later, fails (nothing waits forever). */
   async close(): Promise<void> {
     this.closing = true;
+    const closed = new InternalError(`the ${this.options.name} worker threads were stopped before they answered`);
+    for (const thread of this.threads) this.fail(thread, closed);
     await Promise.all(this.threads.map(({ worker }) => worker.terminate()));
+  }
+
+  private fail(thread: Thread, error: Error): void {
+    thread.dead ??= error;
+    for (const pending of thread.pending.values()) {
+      pending.chunks?.end(thread.dead);
+      pending.reject(thread.dead);
+    }
+    thread.pending.clear();
   }
 
   private start(url: URL): Thread {
@@ -92,7 +113,7 @@ export class WorkerPool {
       if (reply.chunk) return pending.chunks?.push(reply.chunk);
       thread.pending.delete(reply.id);
       if (reply.error !== undefined) {
-        const error = new InternalError(`${name} worker: ${reply.error}`);
+        const error = rebuilt(reply.error, name);
         pending.chunks?.end(error);
         pending.reject(error);
       } else {
@@ -100,14 +121,7 @@ export class WorkerPool {
         pending.resolve(reply.result);
       }
     });
-    const die = (error: Error) => {
-      thread.dead ??= error;
-      for (const pending of thread.pending.values()) {
-        pending.chunks?.end(thread.dead);
-        pending.reject(thread.dead);
-      }
-      thread.pending.clear();
-    };
+    const die = (error: Error) => this.fail(thread, error);
     thread.worker.on('error', (error: Error & { code?: string }) =>
       die(outOfMemory && error.code === 'ERR_WORKER_OUT_OF_MEMORY' ? new InternalError(outOfMemory, { cause: error }) : error),
     );
@@ -127,7 +141,23 @@ function quiet<T>(promise: Promise<T>): Promise<T> {
   return promise;
 }
 
-/** A worker's failure as it crosses back: the error's name and message, never its stack. */
-export function errorText(error: unknown): string {
-  return error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+/** A worker's failure, for its reply. */
+export function failureOf(error: unknown): WorkerFailure {
+  if (!(error instanceof Error)) return { name: 'Error', message: String(error) };
+  return { name: error.name, message: error.message, stack: error.stack, file: (error as { file?: unknown }).file as string | undefined };
+}
+
+// The known errors a worker may raise about the user's input or config: said as the command itself would say them.
+const KNOWN: Record<string, new (message: string, details: { file?: string | undefined }) => Error> = { InputError, ConfigError };
+
+/**
+ * The failure as this thread raises it: a known error of the user's input as that error (one line naming its file),
+ * anything else as what it is, a bug, with the worker's stack (the CLI prints it whole so it can be reported).
+ */
+function rebuilt(failure: WorkerFailure, name: string): Error {
+  const Known = KNOWN[failure.name];
+  if (Known) return new Known(failure.message, { file: failure.file });
+  const error = new Error(`${name} worker: ${failure.name}: ${failure.message}`);
+  if (failure.stack) error.stack = `${name} worker: ${failure.stack}`;
+  return error;
 }

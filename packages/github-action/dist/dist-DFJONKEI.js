@@ -6,9 +6,9 @@ import {
 import "./chunk-TOP57FAE.js";
 
 // cjs-facade:../../node_modules/.pnpm/yaml@2.9.1/node_modules/yaml/dist/index.js
-var m = require_dist();
-var dist_default = m;
-var { Composer, Document, Schema, YAMLError, YAMLParseError, YAMLWarning, Alias, isAlias, isCollection, isDocument, isMap, isNode, isPair, isScalar, isSeq, Pair, Scalar, YAMLMap, YAMLSeq, CST, Lexer, LineCounter, Parser, parse, parseAllDocuments, parseDocument, stringify, visit, visitAsync } = m;
+var __pwCjs = require_dist();
+var dist_default = __pwCjs;
+var { Composer, Document, Schema, YAMLError, YAMLParseError, YAMLWarning, Alias, isAlias, isCollection, isDocument, isMap, isNode, isPair, isScalar, isSeq, Pair, Scalar, YAMLMap, YAMLSeq, CST, Lexer, LineCounter, Parser, parse, parseAllDocuments, parseDocument, stringify, visit, visitAsync } = __pwCjs;
 export {
   Alias,
   CST,

@@ -3,7 +3,7 @@ const require = __pwCreateRequire(import.meta.url);
 import {
   ZodError,
   external_exports
-} from "./chunk-K3VBST32.js";
+} from "./chunk-PIYEIGHZ.js";
 import {
   ConfigError
 } from "./chunk-SJ7KGHXI.js";

@@ -7571,10 +7571,10 @@ var require_yauzl = __commonJS({
 // ../core/dist/index.js
 import { createRequire as __pwCoreCreateRequire4 } from "module";
 
-// ../core/dist/chunk-UCRANBPY.js
+// ../core/dist/chunk-X4KJD5ES.js
 import { createRequire as __pwCoreCreateRequire2 } from "module";
 
-// ../core/dist/chunk-M7P4AHK5.js
+// ../core/dist/chunk-7KNVAGE2.js
 import { createRequire as __pwCoreCreateRequire } from "module";
 import { closeSync, constants, fstatSync, openSync, readSync, realpathSync, statSync } from "fs";
 import { open as open2, realpath, stat } from "fs/promises";
@@ -27301,7 +27301,7 @@ function date4(params) {
   return _coercedDate(ZodDate, params);
 }
 
-// ../core/dist/chunk-M7P4AHK5.js
+// ../core/dist/chunk-7KNVAGE2.js
 import { dirname, join } from "path";
 import { fileURLToPath } from "url";
 import { existsSync, readFileSync } from "fs";
@@ -32245,7 +32245,7 @@ async function readReport(file2, formatId, options3 = {}) {
   return { file: file2, format: format.id, log: log2, warnings };
 }
 
-// ../core/dist/chunk-UCRANBPY.js
+// ../core/dist/chunk-X4KJD5ES.js
 import { isAbsolute as isAbsolute2, relative as relative2, resolve as resolve2, sep as sep2 } from "path";
 import { fileURLToPath as fileURLToPath2 } from "url";
 var require3 = __pwCoreCreateRequire2(import.meta.url);
@@ -33379,7 +33379,7 @@ var KEY_WORDS = 4;
 var KEY_BYTES = 4 * KEY_WORDS;
 var KEY_DIGITS = 2 * KEY_BYTES;
 
-// ../core/dist/chunk-TYXKZBLP.js
+// ../core/dist/chunk-LXO7ZHYD.js
 import { createRequire as __pwCoreCreateRequire3 } from "module";
 var require4 = __pwCoreCreateRequire3(import.meta.url);
 var DEFAULT_SLA_DAYS = { P0: 7, P1: 30, P2: 90, P3: 180, P4: 365 };
@@ -53295,7 +53295,7 @@ async function loadAdvisories(settings, ecosystems) {
   return { database: openAdvisories(reads, { sources, snapshot: oldest }), warnings };
 }
 var calculator;
-var loadCalculator = () => calculator ??= import("./ae-cvss-calculator-ZZ7ZZGTE.js").then((module2) => module2.default);
+var loadCalculator = () => calculator ??= import("./ae-cvss-calculator-2D4NRRX2.js").then((module2) => module2.default);
 function versionOf2(vector) {
   if (vector.startsWith("CVSS:4.0/")) return "4.0";
   if (vector.startsWith("CVSS:3.1/")) return "3.1";
@@ -54397,7 +54397,7 @@ async function loadConfigFile(file2) {
     if (error62 instanceof FileRefused && error62.refusal !== "missing") throw new InputError(`cannot read config: ${error62.message}`, { file: file2, cause: error62 });
     throw new ConfigError(`cannot read config: ${error62 instanceof InputError ? error62.message : describeFsError(error62)}`, { file: file2, cause: error62 });
   }
-  const { LineCounter: LineCounter2, isScalar: isScalar2, parseDocument: parseDocument22, visit: visit22 } = await import("./dist-U4UQBONT.js");
+  const { LineCounter: LineCounter2, isScalar: isScalar2, parseDocument: parseDocument22, visit: visit22 } = await import("./dist-DFJONKEI.js");
   const lines = new LineCounter2();
   const document = parseDocument22(text22, { prettyErrors: true, uniqueKeys: false, lineCounter: lines });
   if (document.errors.length > 0) {
@@ -57976,7 +57976,7 @@ async function loadOpenApi(source, session, root) {
   try {
     doc = JSON.parse(text22);
   } catch {
-    const { parse: parse23 } = await import("./dist-U4UQBONT.js");
+    const { parse: parse23 } = await import("./dist-DFJONKEI.js");
     doc = parse23(text22, { maxAliasCount: 100 });
   }
   if (!isObject4(doc) || !isObject4(doc.paths)) throw new Error("not an OpenAPI or Swagger document (no paths)");
@@ -59363,7 +59363,7 @@ function bypassesProxy(url2, noProxy) {
 }
 function proxiedFetch(settings) {
   let client;
-  const load = () => client ??= import("./undici-M3GJGOUR.js").then(({ Agent, ProxyAgent, fetch: fetch2 }) => {
+  const load = () => client ??= import("./undici-CTHZ5IHM.js").then(({ Agent, ProxyAgent, fetch: fetch2 }) => {
     const direct = new Agent();
     const agents = /* @__PURE__ */ new Map();
     const proxyFor = (uri) => {

@@ -6,9 +6,9 @@ import {
 import "./chunk-TOP57FAE.js";
 
 // cjs-facade:../../node_modules/.pnpm/undici@6.29.1/node_modules/undici/index.js
-var m = require_undici();
-var undici_default = m;
-var { Dispatcher, Client, Pool, BalancedPool, Agent, ProxyAgent, EnvHttpProxyAgent, RetryAgent, RetryHandler, DecoratorHandler, RedirectHandler, createRedirectInterceptor, interceptors, buildConnector, errors, util, setGlobalDispatcher, getGlobalDispatcher, fetch, Headers, Response, Request, FormData, File, FileReader, setGlobalOrigin, getGlobalOrigin, caches, deleteCookie, getCookies, getSetCookies, setCookie, parseMIMEType, serializeAMimeType, WebSocket, CloseEvent, ErrorEvent, MessageEvent, request, stream, pipeline, connect, upgrade, MockClient, MockPool, MockAgent, mockErrors, EventSource } = m;
+var __pwCjs = require_undici();
+var undici_default = __pwCjs;
+var { Dispatcher, Client, Pool, BalancedPool, Agent, ProxyAgent, EnvHttpProxyAgent, RetryAgent, RetryHandler, DecoratorHandler, RedirectHandler, createRedirectInterceptor, interceptors, buildConnector, errors, util, setGlobalDispatcher, getGlobalDispatcher, fetch, Headers, Response, Request, FormData, File, FileReader, setGlobalOrigin, getGlobalOrigin, caches, deleteCookie, getCookies, getSetCookies, setCookie, parseMIMEType, serializeAMimeType, WebSocket, CloseEvent, ErrorEvent, MessageEvent, request, stream, pipeline, connect, upgrade, MockClient, MockPool, MockAgent, mockErrors, EventSource } = __pwCjs;
 export {
   Agent,
   BalancedPool,
