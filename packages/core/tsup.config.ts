@@ -1,6 +1,7 @@
 import { copyFile, mkdir, readFile, writeFile } from 'node:fs/promises';
 import { realpathSync } from 'node:fs';
 import { defineConfig } from 'tsup';
+import { thirdPartyNotices } from '../../scripts/build/third-party-notices.mjs';
 
 /**
  * The npm-based tools core runs, each through a runner of its own (src/scanners/runners/<id>.ts), and the package
@@ -34,6 +35,8 @@ export default defineConfig([
       // The maps point at the sources by name; their text is not shipped (the bundled client would double the size).
       options.sourcesContent = false;
     },
+    // sigstore-js and what it pulls in, with their licenses (Apache-2.0 asks for its text and NOTICE with copies).
+    esbuildPlugins: [thirdPartyNotices({ output: 'dist/THIRD-PARTY-NOTICES.txt', title: '@pipewarden/core, dist/ (but runners/, which has its own)' })],
   },
   {
     entry: Object.fromEntries(Object.keys(RUNNERS).map((id) => [`runners/${id}`, `src/scanners/runners/${id}.ts`])),
@@ -54,6 +57,8 @@ export default defineConfig([
       options.mainFields = ['main', 'module'];
     },
     esbuildPlugins: [
+      // Each runner bundles its tool: their notices travel with them in runners/ (the Action copies that folder).
+      thirdPartyNotices({ output: 'dist/runners/THIRD-PARTY-NOTICES.txt', title: '@pipewarden/core, dist/runners/' }),
       {
         // cyclonedx-npm's command line lives in dist/cli.js, which its exports map hides.
         name: 'cyclonedx-npm-cli',

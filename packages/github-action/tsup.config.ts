@@ -1,8 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { cp } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import { dirname, join, relative, resolve } from 'node:path';
+import { basename, dirname, join, relative, resolve } from 'node:path';
 import { defineConfig } from 'tsup';
+import { NOTICES_FILE, thirdPartyNotices } from '../../scripts/build/third-party-notices.mjs';
 
 const require = createRequire(import.meta.url);
 // Core's runners for its npm-based tools (ESLint, secretlint, lockfile-lint, cyclonedx-npm), each already a bundle
@@ -63,16 +64,27 @@ export default defineConfig({
   platform: 'node',
   noExternal: [/.*/],
   splitting: true,
-  esbuildPlugins: [cjsDynamicImports],
+  // One notices file for all of dist/: the bundled packages, those inside core's dist (sigstore-js: its notices are
+  // merged as its chunk is bundled), the runners' tools and the grammars copied below.
+  esbuildPlugins: [
+    cjsDynamicImports,
+    thirdPartyNotices({
+      output: `dist/${NOTICES_FILE}`,
+      title: 'the pipewarden GitHub Action, dist/ (with runners/ and grammars/)',
+      include: [join(runners, NOTICES_FILE), join('..', 'sast', 'dist', 'grammars', NOTICES_FILE)],
+    }),
+  ],
   sourcemap: false,
   clean: true,
   minify: false,
   // Bundled CommonJS dependencies call require(); give the ESM bundle one.
   banner: { js: "import { createRequire as __pwCreateRequire } from 'node:module';\nconst require = __pwCreateRequire(import.meta.url);" },
   async onSuccess() {
-    await cp(runners, 'dist/runners', { recursive: true });
+    // Their notices are in dist/THIRD-PARTY-NOTICES.txt with the rest: one file to read, not three.
+    const filter = (source: string) => basename(source) !== NOTICES_FILE;
+    await cp(runners, 'dist/runners', { recursive: true, filter });
     // The SAST engine's grammars (WebAssembly): it looks for them beside the bundle (no worker file here, so it
     // runs in one thread).
-    await cp('../sast/dist/grammars', 'dist/grammars', { recursive: true });
+    await cp('../sast/dist/grammars', 'dist/grammars', { recursive: true, filter });
   },
 });

@@ -6,6 +6,7 @@ import { copyFile, mkdir } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { NOTICES_FILE, writeNotices } from '../../../scripts/build/third-party-notices.mjs';
 
 const require = createRequire(import.meta.url);
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -33,7 +34,10 @@ function locate(pkg, file) {
 }
 
 await mkdir(out, { recursive: true });
-for (const [pkg, file] of WASM) {
-  await copyFile(locate(pkg, file), join(out, file));
+const sources = WASM.map(([pkg, file]) => locate(pkg, file));
+for (const [index, [, file]] of WASM.entries()) {
+  await copyFile(sources[index], join(out, file));
 }
+// The grammars are third-party (MIT) code shipped as is: their license texts go with them.
+await writeNotices({ output: join(out, NOTICES_FILE), title: '@pipewarden/sast, dist/grammars/', files: sources });
 process.stdout.write(`copy-grammars: ${WASM.length} wasm files into dist/grammars\n`);
