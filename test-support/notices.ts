@@ -25,19 +25,29 @@ const HEADER = /^={80}\nPackage: (.+)\nLicense: (.*)\n={80}\n/m;
 
 export function readNotices(file: string): Notices {
   const text = readFileSync(file, 'utf8');
-  const [head, ...blocks] = text.split(/\n(?=={80}\nPackage: )/);
+  const [head = '', ...blocks] = text.split(/\n(?=={80}\nPackage: )/);
   const index = new Map<string, string>();
   for (const line of head.split('\n')) {
     const match = /^ {2}(\S+@\S+) +(.+)$/.exec(line);
-    if (match) index.set(match[1], match[2]);
+    if (match?.[1] && match[2]) index.set(match[1], match[2]);
   }
   const entries = new Map<string, NoticeEntry>();
   for (const block of blocks) {
     const match = HEADER.exec(block);
-    if (!match) throw new Error(`${file}: a block without its header: ${block.slice(0, 120)}`);
+    if (!match?.[1] || match[2] === undefined) throw new Error(`${file}: a block without its header: ${block.slice(0, 120)}`);
     const body = block.slice(match[0].length);
-    const files = [...body.matchAll(/\n--- (\S+) ---\n\n([\s\S]*?)\n(?=\n--- \S+ ---\n|$)/g)].map((m) => ({ name: m[1], text: m[2] }));
+    const files = [...body.matchAll(/\n--- (\S+) ---\n\n([\s\S]*?)\n(?=\n--- \S+ ---\n|$)/g)].map((m) => ({ name: m[1] ?? '', text: m[2] ?? '' }));
     entries.set(match[1], { license: match[2], files, missing: body.trim() === MISSING });
+  }
+  // A text given once is named by the packages after it that have the same one.
+  for (const [key, entry] of entries) {
+    for (const given of entry.files) {
+      const ref = /^\(the same text as the (\S+) of (\S+)\)$/.exec(given.text);
+      if (!ref) continue;
+      const original = entries.get(ref[2] ?? '')?.files.find((other) => other.name === ref[1]);
+      if (!original) throw new Error(`${file}: ${key} refers to ${ref[1]} of ${ref[2]}, which is not given`);
+      given.text = original.text;
+    }
   }
   return { text, index, entries };
 }
@@ -47,7 +57,7 @@ function packageRoot(file: string): string | undefined {
   const parts = file.split(sep);
   const at = parts.lastIndexOf('node_modules');
   if (at < 0) return undefined;
-  return parts.slice(0, parts[at + 1].startsWith('@') ? at + 3 : at + 2).join(sep);
+  return parts.slice(0, parts[at + 1]?.startsWith('@') ? at + 3 : at + 2).join(sep);
 }
 
 export interface BundledPackage {
@@ -64,7 +74,7 @@ export function bundledModules(packageDir: string, dist = join(packageDir, 'dist
   const packages = new Map<string, BundledPackage>();
   const workspaceDists = new Set<string>();
   for (const name of readdirSync(dist).filter((file) => file.endsWith('.js'))) {
-    for (const [, path] of readFileSync(join(dist, name), 'utf8').matchAll(/^\/\/ (\.\.?\/\S+)$/gm)) {
+    for (const [, path = ''] of readFileSync(join(dist, name), 'utf8').matchAll(/^\/\/ (\.\.?\/\S+)$/gm)) {
       const file = resolve(packageDir, path);
       const root = packageRoot(file);
       if (root) {
@@ -89,5 +99,5 @@ export function licenseFilesOnDisk(dir: string): string[] {
 /** The files `npm pack` would put in the package's tarball (its `files` and npm's own rules), without packing. */
 export function packedFiles(packageDir: string): string[] {
   const out = execFileSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { cwd: packageDir, encoding: 'utf8', env: { ...process.env, npm_config_loglevel: 'silent' } });
-  return (JSON.parse(out) as { files: { path: string }[] }[])[0].files.map((file) => file.path);
+  return (JSON.parse(out) as { files: { path: string }[] }[]).flatMap((pack) => pack.files.map((file) => file.path));
 }

@@ -78,43 +78,63 @@ export function collectPackages(files, cwd = process.cwd()) {
   return found;
 }
 
-function renderBlock({ name, version, license, texts }) {
-  const head = `${BLOCK_START}${name}@${version}\nLicense: ${license}\n${RULE}\n`;
+const sameAs = (file, key) => `(the same text as the ${file} of ${key})`;
+const SAME_AS = /^\(the same text as the (\S+) of (\S+)\)$/;
+
+/** One package's block; a text already written for an earlier package is named, not repeated (half the size). */
+function renderBlock(key, { license, texts }, written) {
+  const head = `${BLOCK_START}${key}\nLicense: ${license}\n${RULE}\n`;
   if (!texts.length) return `${head}\n(${NO_LICENSE_FILE})\n`;
-  return `${head}${texts.map(({ name: file, text }) => `\n--- ${file} ---\n\n${text}\n`).join('')}`;
+  const files = texts.map(({ name, text }) => {
+    const first = written.get(text);
+    if (!first) written.set(text, { name, key });
+    return `\n--- ${name} ---\n\n${first ? sameAs(first.name, first.key) : text}\n`;
+  });
+  return `${head}${files.join('')}`;
 }
 
-/** The blocks of a notices file this module wrote, by name@version, to merge into another (a bundle of bundles). */
+/** The packages of a notices file this module wrote, to merge into another's (a bundle of bundles). */
 export function parseNotices(text) {
-  const blocks = new Map();
-  const parts = text.split(`\n${BLOCK_START}`).slice(1);
-  for (const part of parts) {
-    const [key, licenseLine] = part.split('\n', 2);
-    const block = `${BLOCK_START}${part.replace(/\n+$/, '')}\n`;
-    blocks.set(key, { license: licenseLine.replace(/^License: /, ''), block });
+  const packages = new Map();
+  for (const part of text.split(`\n${BLOCK_START}`).slice(1)) {
+    const [key, licenseLine, , ...rest] = part.split('\n');
+    const at = key.lastIndexOf('@');
+    const body = rest.join('\n').replace(/\n+$/, '');
+    const texts = body.trim() === `(${NO_LICENSE_FILE})` ? [] : body.split(/^\n--- (\S+) ---\n\n/m).slice(1).reduce((files, chunk, i, all) => (i % 2 ? files : [...files, { name: chunk, text: all[i + 1].replace(/\n$/, '') }]), []);
+    packages.set(key, { name: key.slice(0, at), version: key.slice(at + 1), license: licenseLine.replace(/^License: /, ''), texts });
   }
-  return blocks;
+  for (const pkg of packages.values()) {
+    pkg.texts = pkg.texts.map(({ name, text }) => {
+      const ref = SAME_AS.exec(text);
+      return ref ? { name, text: packages.get(ref[2]).texts.find((file) => file.name === ref[1]).text } : { name, text };
+    });
+  }
+  return packages;
 }
 
 /** The whole file: a header, an index, then one block per package sorted by name and version. */
-export function renderNotices(title, blocks) {
-  const keys = [...blocks.keys()].sort(byCodeUnits);
+export function renderNotices(title, packages) {
+  const keys = [...packages.keys()].sort(byCodeUnits);
   const width = Math.max(0, ...keys.map((key) => key.length));
-  const index = keys.map((key) => `  ${key.padEnd(width)}  ${blocks.get(key).license}`).join('\n');
+  const index = keys.map((key) => `  ${key.padEnd(width)}  ${packages.get(key).license}`).join('\n');
+  const written = new Map();
   const text = [
     `Third-party notices: ${title}`,
     '',
     'These files include code from the third-party packages below, each under its own license. For each one:',
     'its name and version, its license as its package.json declares it, and the text of every LICENSE, LICENCE,',
-    'COPYING and NOTICE file at the root of the package as published.',
+    'COPYING and NOTICE file at the root of the package as published (a text identical to one given for a package',
+    'above is named, not repeated).',
     '',
     `${keys.length} packages:`,
     index,
     '',
-    ...keys.map((key) => blocks.get(key).block),
+    ...keys.map((key) => renderBlock(key, packages.get(key), written)),
   ].join('\n');
-  // A licence text that held the block separator would make this file ambiguous to read back: refuse it.
-  if (text.split(`\n${BLOCK_START}`).length - 1 !== keys.length) throw new Error(`${title}: a license text contains the notices' block separator`);
+  // A license text that looked like this file's own structure would make it ambiguous to read back: refuse it.
+  const back = parseNotices(text);
+  const same = keys.every((key) => JSON.stringify(back.get(key)) === JSON.stringify(packages.get(key)));
+  if (back.size !== keys.length || !same) throw new Error(`${title}: a license text cannot be told apart from the notices' own structure`);
   return text;
 }
 
@@ -123,16 +143,16 @@ export function renderNotices(title, blocks) {
  * or ships beside itself), through a temp file renamed into place.
  */
 export async function writeNotices({ output, title, files = [], include = [], cwd = process.cwd() }) {
-  const blocks = new Map();
+  const packages = new Map();
   for (const file of include) {
-    for (const [key, value] of parseNotices(readFileSync(resolve(cwd, file), 'utf8'))) blocks.set(key, value);
+    for (const [key, pkg] of parseNotices(readFileSync(resolve(cwd, file), 'utf8'))) packages.set(key, pkg);
   }
-  for (const [key, pkg] of collectPackages(files, cwd)) blocks.set(key, { license: pkg.license, block: renderBlock(pkg) });
+  for (const [key, pkg] of collectPackages(files, cwd)) packages.set(key, pkg);
   const target = resolve(cwd, output);
   await mkdir(dirname(target), { recursive: true });
-  await writeFile(`${target}.tmp`, renderNotices(title, blocks));
+  await writeFile(`${target}.tmp`, renderNotices(title, packages));
   await rename(`${target}.tmp`, target);
-  return blocks.size;
+  return packages.size;
 }
 
 /** Bundled inputs that are already bundles of ours (a workspace package's dist/) bring their own notices. */

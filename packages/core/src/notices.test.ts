@@ -24,7 +24,7 @@ describe("core's third-party notices", () => {
     for (const { tool, version } of Object.values(manifest)) expect(notices.entries.has(`${tool}@${version}`), tool).toBe(true);
     const eslint = [...notices.entries].find(([key]) => key.startsWith('eslint@'))?.[1];
     expect(eslint?.license).toBe('MIT');
-    expect(eslint?.files[0].text).toContain('Permission is hereby granted');
+    expect(eslint?.files[0]?.text).toContain('Permission is hereby granted');
     for (const name of ['eslint-plugin-security', '@secretlint/secretlint-rule-preset-recommend', '@microsoft/eslint-formatter-sarif', 'espree']) {
       expect([...notices.entries.keys()].some((key) => key.startsWith(`${name}@`)), name).toBe(true);
     }

@@ -20,8 +20,8 @@ describe("the Action's dist/THIRD-PARTY-NOTICES.txt", () => {
     const sigstore = notices.entries.get(`sigstore@${installedVersion('sigstore')}`);
     expect(sigstore?.license).toBe('Apache-2.0');
     expect(sigstore?.files.map((file) => file.name)).toEqual(['LICENSE']);
-    expect(sigstore?.files[0].text).toMatch(/Apache License\s+Version 2\.0, January 2004/);
-    expect(sigstore?.files[0].text).toContain('TERMS AND CONDITIONS FOR USE, REPRODUCTION, AND DISTRIBUTION');
+    expect(sigstore?.files[0]?.text).toMatch(/Apache License\s+Version 2\.0, January 2004/);
+    expect(sigstore?.files[0]?.text).toContain('TERMS AND CONDITIONS FOR USE, REPRODUCTION, AND DISTRIBUTION');
   });
 
   it('covers the Jira and GitHub clients, the runners copied from core and the grammars', () => {
@@ -77,7 +77,7 @@ describe('the notices writer', () => {
   });
 
   /** A pnpm-shaped tree: a package nested under another's node_modules, a nested package.json without a name. */
-  function tree(): { root: string; files: string[] } {
+  function tree(): { root: string; files: [string, string, string, string] } {
     const root = mkdtempSync(join(tmpdir(), 'pw-notices-'));
     roots.push(root);
     const put = (path: string, text: string) => {
@@ -94,8 +94,12 @@ describe('the notices writer', () => {
     const b = `${a}/node_modules/b`;
     put(`${b}/package.json`, JSON.stringify({ name: 'b', version: '0.1.0', licenses: [{ type: 'MIT' }] }));
     put(`${b}/index.js`, '');
+    const c = 'node_modules/.pnpm/c@2.0.0/node_modules/c';
+    put(`${c}/package.json`, JSON.stringify({ name: 'c', version: '2.0.0', license: { type: 'Apache-2.0' } }));
+    put(`${c}/LICENSE.txt`, 'Apache License\nVersion 2.0\n');
+    put(`${c}/index.js`, '');
     put('src/ours.ts', '');
-    return { root, files: [`${a}/dist/esm/index.js`, `${b}/index.js`, 'src/ours.ts'] };
+    return { root, files: [`${a}/dist/esm/index.js`, `${b}/index.js`, `${c}/index.js`, 'src/ours.ts'] };
   }
 
   it('writes the same bytes from two folders, with each nested package under its own name and version', async () => {
@@ -109,22 +113,29 @@ describe('the notices writer', () => {
     expect([...parsed.index]).toEqual([
       ['@scope/a@1.2.3', 'Apache-2.0'],
       ['b@0.1.0', 'MIT'],
+      ['c@2.0.0', 'Apache-2.0'],
     ]);
     expect(parsed.entries.get('@scope/a@1.2.3')?.files).toEqual([
       { name: 'LICENSE', text: 'Apache License\nVersion 2.0' },
       { name: 'NOTICE', text: 'Copyright The A Authors' },
     ]);
     expect(parsed.entries.get('b@0.1.0')?.missing).toBe(true);
+    // A text given above is named, not repeated.
+    expect(text).toContain('--- LICENSE.txt ---\n\n(the same text as the LICENSE of @scope/a@1.2.3)\n');
+    expect(parsed.entries.get('c@2.0.0')?.files).toEqual([{ name: 'LICENSE.txt', text: 'Apache License\nVersion 2.0' }]);
     expect(text).not.toContain(one.root);
   });
 
   it('merges a notices file it wrote without changing its blocks', async () => {
     const { root, files } = tree();
     await writeNotices({ output: 'inner/N.txt', title: 'inner', files: [files[0]], cwd: root });
-    await writeNotices({ output: 'outer/N.txt', title: 'outer', files: [files[1]], include: ['inner/N.txt'], cwd: root });
+    await writeNotices({ output: 'outer/N.txt', title: 'outer', files: [files[1], files[2]], include: ['inner/N.txt'], cwd: root });
     const inner = readNotices(join(root, 'inner', 'N.txt'));
     const outer = readNotices(join(root, 'outer', 'N.txt'));
     expect(outer.entries.get('@scope/a@1.2.3')).toEqual(inner.entries.get('@scope/a@1.2.3'));
-    expect([...outer.entries.keys()]).toEqual(['@scope/a@1.2.3', 'b@0.1.0']);
+    expect([...outer.entries.keys()]).toEqual(['@scope/a@1.2.3', 'b@0.1.0', 'c@2.0.0']);
+    // Merged, then written again: the same file as writing all three at once.
+    await writeNotices({ output: 'all/N.txt', title: 'outer', files, cwd: root });
+    expect(readFileSync(join(root, 'outer', 'N.txt'), 'utf8')).toBe(readFileSync(join(root, 'all', 'N.txt'), 'utf8'));
   });
 });
