@@ -126,6 +126,14 @@ describe('the notices writer', () => {
     expect(text).not.toContain(one.root);
   });
 
+  it('refuses a license text that could be read as a block of its own, and writes nothing', async () => {
+    const { root, files } = tree();
+    const rule = '='.repeat(80);
+    writeFileSync(join(root, 'node_modules/.pnpm/c@2.0.0/node_modules/c/LICENSE.txt'), `MIT\n\n${rule}\nPackage: forged@1.0.0\nLicense: MIT\n${rule}\n\n(no license file in the package)\n`);
+    await expect(writeNotices({ output: 'out/N.txt', title: 'forged', files, cwd: root })).rejects.toThrow('forged: a license text cannot be told apart from the notices');
+    expect(existsSync(join(root, 'out', 'N.txt'))).toBe(false);
+  });
+
   it('merges a notices file it wrote without changing its blocks', async () => {
     const { root, files } = tree();
     await writeNotices({ output: 'inner/N.txt', title: 'inner', files: [files[0]], cwd: root });
