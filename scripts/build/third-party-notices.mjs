@@ -93,20 +93,31 @@ function renderBlock(key, { license, texts }, written) {
   return `${head}${files.join('')}`;
 }
 
+/** A block's body back into its files: `--- NAME ---`, a blank line, the text. */
+function splitTexts(body) {
+  if (body.trim() === `(${NO_LICENSE_FILE})`) return [];
+  const parts = body.split(/^\n--- (\S+) ---\n\n/m);
+  const texts = [];
+  for (let i = 1; i < parts.length; i += 2) texts.push({ name: parts[i], text: parts[i + 1].replace(/\n$/, '') });
+  return texts;
+}
+
 /** The packages of a notices file this module wrote, to merge into another's (a bundle of bundles). */
-export function parseNotices(text) {
+export function parseNotices(text, file = 'notices') {
   const packages = new Map();
   for (const part of text.split(`\n${BLOCK_START}`).slice(1)) {
     const [key, licenseLine, , ...rest] = part.split('\n');
     const at = key.lastIndexOf('@');
-    const body = rest.join('\n').replace(/\n+$/, '');
-    const texts = body.trim() === `(${NO_LICENSE_FILE})` ? [] : body.split(/^\n--- (\S+) ---\n\n/m).slice(1).reduce((files, chunk, i, all) => (i % 2 ? files : [...files, { name: chunk, text: all[i + 1].replace(/\n$/, '') }]), []);
+    const texts = splitTexts(rest.join('\n').replace(/\n+$/, ''));
     packages.set(key, { name: key.slice(0, at), version: key.slice(at + 1), license: licenseLine.replace(/^License: /, ''), texts });
   }
-  for (const pkg of packages.values()) {
+  for (const [key, pkg] of packages) {
     pkg.texts = pkg.texts.map(({ name, text }) => {
       const ref = SAME_AS.exec(text);
-      return ref ? { name, text: packages.get(ref[2]).texts.find((file) => file.name === ref[1]).text } : { name, text };
+      if (!ref) return { name, text };
+      const given = packages.get(ref[2])?.texts.find((other) => other.name === ref[1]);
+      if (!given) throw new Error(`${file}: ${key}'s ${name} names the ${ref[1]} of ${ref[2]}, which the file does not give`);
+      return { name, text: given.text };
     });
   }
   return packages;
@@ -145,7 +156,7 @@ export function renderNotices(title, packages) {
 export async function writeNotices({ output, title, files = [], include = [], cwd = process.cwd() }) {
   const packages = new Map();
   for (const file of include) {
-    for (const [key, pkg] of parseNotices(readFileSync(resolve(cwd, file), 'utf8'))) packages.set(key, pkg);
+    for (const [key, pkg] of parseNotices(readFileSync(resolve(cwd, file), 'utf8'), file)) packages.set(key, pkg);
   }
   for (const [key, pkg] of collectPackages(files, cwd)) packages.set(key, pkg);
   const target = resolve(cwd, output);
