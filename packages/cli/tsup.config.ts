@@ -1,5 +1,6 @@
 import { defineConfig } from 'tsup';
 import { thirdPartyNotices } from '../../scripts/build/third-party-notices.mjs';
+import { requireBanner } from '../../scripts/build/esm-require.mjs';
 
 export default defineConfig({
   entry: ['src/index.ts', 'src/cli.ts'],
@@ -14,7 +15,7 @@ export default defineConfig({
   // is bundled (tsup leaves out only the CLI's own dependencies: core, zod).
   noExternal: ['@pipewarden/github', /^@octokit\//, 'before-after-hook', 'universal-user-agent', 'bottleneck', 'json-with-bigint', 'content-type', 'fast-content-type-parse', '@pipewarden/jira', 'jira.js'],
   // axios's Node build (inside jira.js's chunk) is partly CommonJS that require()s Node's modules.
-  banner: { js: "import { createRequire as __pwCreateRequire } from 'node:module';\nconst require = __pwCreateRequire(import.meta.url);" },
+  banner: requireBanner(),
   // octokit, jira.js, axios and what they pull in, with their license texts (core's bundled packages ship in core).
   esbuildPlugins: [thirdPartyNotices({ output: 'dist/THIRD-PARTY-NOTICES.txt', title: '@pipewarden/cli, dist/' })],
   esbuildOptions(options) {

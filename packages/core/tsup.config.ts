@@ -2,6 +2,7 @@ import { copyFile, mkdir, readFile, writeFile } from 'node:fs/promises';
 import { realpathSync } from 'node:fs';
 import { defineConfig } from 'tsup';
 import { thirdPartyNotices } from '../../scripts/build/third-party-notices.mjs';
+import { requireBanner } from '../../scripts/build/esm-require.mjs';
 
 /**
  * The npm-based tools core runs, each through a runner of its own (src/scanners/runners/<id>.ts), and the package
@@ -30,7 +31,7 @@ export default defineConfig([
     // all it pulls in (npm's fetch with its cache, TUF, proxy agents: 10 MB installed), into one chunk.
     noExternal: ['sigstore', /^@sigstore\//],
     // That client is CommonJS and require()s Node's modules.
-    banner: { js: "import { createRequire as __pwCoreCreateRequire } from 'node:module';\nconst require = __pwCoreCreateRequire(import.meta.url);" },
+    banner: requireBanner('__pwCoreCreateRequire'),
     esbuildOptions(options) {
       // The maps point at the sources by name; their text is not shipped (the bundled client would double the size).
       options.sourcesContent = false;

@@ -4,6 +4,7 @@ import { createRequire } from 'node:module';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { defineConfig } from 'tsup';
 import { NOTICES_FILE, thirdPartyNotices } from '../../scripts/build/third-party-notices.mjs';
+import { requireBanner } from '../../scripts/build/esm-require.mjs';
 
 const require = createRequire(import.meta.url);
 // Core's runners for its npm-based tools (ESLint, secretlint, lockfile-lint, cyclonedx-npm), each already a bundle
@@ -78,7 +79,7 @@ export default defineConfig({
   clean: true,
   minify: false,
   // Bundled CommonJS dependencies call require(); give the ESM bundle one.
-  banner: { js: "import { createRequire as __pwCreateRequire } from 'node:module';\nconst require = __pwCreateRequire(import.meta.url);" },
+  banner: requireBanner(),
   async onSuccess() {
     // Their notices are in dist/THIRD-PARTY-NOTICES.txt with the rest: one file to read, not three.
     const filter = (source: string) => basename(source) !== NOTICES_FILE;

@@ -1,0 +1,1 @@
+export function requireBanner(alias?: string): { js: string };
