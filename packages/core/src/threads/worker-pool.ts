@@ -48,7 +48,6 @@ interface Thread {
 export class WorkerPool {
   private readonly threads: Thread[];
   private ids = 0;
-  private closing = false;
 
   constructor(url: URL, size: number, private readonly options: PoolOptions) {
     this.threads = Array.from({ length: size }, () => this.start(url));
@@ -89,7 +88,6 @@ export class WorkerPool {
 
   /** Stops every thread; what was still asked of them, and anything asked later, fails (nothing waits forever). */
   async close(): Promise<void> {
-    this.closing = true;
     const closed = new InternalError(`the ${this.options.name} worker threads were stopped before they answered`);
     for (const thread of this.threads) this.fail(thread, closed);
     await Promise.all(this.threads.map(({ worker }) => worker.terminate()));
@@ -125,9 +123,8 @@ export class WorkerPool {
     thread.worker.on('error', (error: Error & { code?: string }) =>
       die(outOfMemory && error.code === 'ERR_WORKER_OUT_OF_MEMORY' ? new InternalError(outOfMemory, { cause: error }) : error),
     );
-    thread.worker.on('exit', (code) => {
-      if (!this.closing) die(new InternalError(`a ${name} worker thread stopped (exit code ${code})`));
-    });
+    // After close() the thread is already failed, so its exit changes nothing.
+    thread.worker.on('exit', (code) => die(new InternalError(`a ${name} worker thread stopped (exit code ${code})`)));
     return thread;
   }
 }

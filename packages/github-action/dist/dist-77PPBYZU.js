@@ -3,7 +3,7 @@ const require = __pwCreateRequire(import.meta.url);
 import {
   ZodError,
   external_exports
-} from "./chunk-PIYEIGHZ.js";
+} from "./chunk-XZO3F5I5.js";
 import {
   ConfigError
 } from "./chunk-SJ7KGHXI.js";

@@ -7571,10 +7571,10 @@ var require_yauzl = __commonJS({
 // ../core/dist/index.js
 import { createRequire as __pwCoreCreateRequire4 } from "module";
 
-// ../core/dist/chunk-X4KJD5ES.js
+// ../core/dist/chunk-XALR6TL6.js
 import { createRequire as __pwCoreCreateRequire2 } from "module";
 
-// ../core/dist/chunk-7KNVAGE2.js
+// ../core/dist/chunk-INSS5ABJ.js
 import { createRequire as __pwCoreCreateRequire } from "module";
 import { closeSync, constants, fstatSync, openSync, readSync, realpathSync, statSync } from "fs";
 import { open as open2, realpath, stat } from "fs/promises";
@@ -27301,7 +27301,7 @@ function date4(params) {
   return _coercedDate(ZodDate, params);
 }
 
-// ../core/dist/chunk-7KNVAGE2.js
+// ../core/dist/chunk-INSS5ABJ.js
 import { dirname, join } from "path";
 import { fileURLToPath } from "url";
 import { existsSync, readFileSync } from "fs";
@@ -32245,7 +32245,7 @@ async function readReport(file2, formatId, options3 = {}) {
   return { file: file2, format: format.id, log: log2, warnings };
 }
 
-// ../core/dist/chunk-X4KJD5ES.js
+// ../core/dist/chunk-XALR6TL6.js
 import { isAbsolute as isAbsolute2, relative as relative2, resolve as resolve2, sep as sep2 } from "path";
 import { fileURLToPath as fileURLToPath2 } from "url";
 var require3 = __pwCoreCreateRequire2(import.meta.url);
@@ -33379,7 +33379,7 @@ var KEY_WORDS = 4;
 var KEY_BYTES = 4 * KEY_WORDS;
 var KEY_DIGITS = 2 * KEY_BYTES;
 
-// ../core/dist/chunk-LXO7ZHYD.js
+// ../core/dist/chunk-H65VALOH.js
 import { createRequire as __pwCoreCreateRequire3 } from "module";
 var require4 = __pwCoreCreateRequire3(import.meta.url);
 var DEFAULT_SLA_DAYS = { P0: 7, P1: 30, P2: 90, P3: 180, P4: 365 };
