@@ -1,5 +1,5 @@
 import { PROP } from '../sarif/props.js';
-import { ruleOf, scoreOf, toFinding } from '../finding.js';
+import { fileUriOf, messageText, ruleOf, scoreOf } from '../finding.js';
 import type { Log, Result, Run } from '../sarif/types.js';
 import { FINGERPRINT_KEY, FINGERPRINT_NOPATH_KEY, LINE_HASH_KEY } from './fingerprint.js';
 
@@ -19,7 +19,79 @@ export interface BaselineCounts {
 const STRENGTHS = ['v1', 'nopath', 'line', 'text'] as const;
 type Strength = (typeof STRENGTHS)[number];
 
-function keyOf(run: Run, result: Result, strength: Strength): string | undefined {
+/** What a result is recognised by at the weakest strength: the fields a Finding view would give, without the view. */
+interface TextKey {
+  tool: string;
+  ruleId: string;
+  uri: string;
+  message: string;
+}
+
+function textKeyOf(run: Run, result: Result): TextKey {
+  const rule = ruleOf(run, result);
+  return { tool: run.tool.driver.name, ruleId: result.ruleId ?? result.rule?.id ?? rule?.id ?? '(no rule)', uri: fileUriOf(result) ?? '', message: messageText(result, rule) };
+}
+
+const FNV_OFFSET = 0x811c9dc5;
+const FNV_PRIME = 16777619;
+const HASH = 0x23;
+
+/** FNV-1a over one part, a run of digits counted as one '#' when `fold`, and a separator after it. */
+function mix(hash: number, text: string, fold: boolean): number {
+  let h = hash;
+  let inDigits = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (fold && c >= 48 && c <= 57) {
+      if (!inDigits) h = Math.imul(h ^ HASH, FNV_PRIME);
+      inDigits = true;
+      continue;
+    }
+    inDigits = false;
+    h = Math.imul(h ^ c, FNV_PRIME);
+  }
+  return Math.imul(h ^ 0, FNV_PRIME);
+}
+
+/**
+ * The text key as a number: a string per result (rule, file and folded message joined) cost more than all
+ * the rest of a 100k match, hashing and comparing them as Map keys most of it. Equal numbers are only
+ * candidates: sameText decides.
+ */
+export function textHash(key: TextKey): number {
+  // 30 bits: a small integer to V8 (no heap number per key, and the Map hashes it as it is).
+  return mix(mix(mix(mix(FNV_OFFSET, key.tool, false), key.ruleId, false), key.uri, false), key.message, true) & 0x3fffffff;
+}
+
+const isDigit = (c: number): boolean => c >= 48 && c <= 57;
+
+/** Whether two messages are the same once every run of digits is one '#' (`a.replace(/\d+/g, '#') === b.replace(…)`). */
+export function foldedEqual(a: string, b: string): boolean {
+  let i = 0;
+  let j = 0;
+  for (;;) {
+    if (i === a.length || j === b.length) return i === a.length && j === b.length;
+    let ca = a.charCodeAt(i++);
+    let cb = b.charCodeAt(j++);
+    // A run of digits reads as the '#' it is folded to (so it also equals a '#' written as such).
+    if (isDigit(ca)) {
+      while (i < a.length && isDigit(a.charCodeAt(i))) i++;
+      ca = HASH;
+    }
+    if (isDigit(cb)) {
+      while (j < b.length && isDigit(b.charCodeAt(j))) j++;
+      cb = HASH;
+    }
+    if (ca !== cb) return false;
+  }
+}
+
+function sameText(a: TextKey, b: TextKey): boolean {
+  return a.tool === b.tool && a.ruleId === b.ruleId && a.uri === b.uri && foldedEqual(a.message, b.message);
+}
+
+/** The key at a fingerprint strength; the text key is made apart (textKeyOf, textHash): it is checked again on a hit. */
+function keyOf(run: Run, result: Result, strength: Exclude<Strength, 'text'>): string | undefined {
   const fp = result.partialFingerprints;
   switch (strength) {
     case 'v1':
@@ -28,10 +100,6 @@ function keyOf(run: Run, result: Result, strength: Strength): string | undefined
       return fp?.[FINGERPRINT_NOPATH_KEY];
     case 'line':
       return fp?.[LINE_HASH_KEY] === undefined ? undefined : `${run.tool.driver.name}\u0000${result.ruleId ?? ''}\u0000${fp[LINE_HASH_KEY]}`;
-    case 'text': {
-      const finding = toFinding(run, result);
-      return `${run.tool.driver.name}\u0000${finding.ruleId}\u0000${finding.location?.uri ?? ''}\u0000${finding.message.replace(/\d+/g, '#')}`;
-    }
   }
 }
 
@@ -108,7 +176,7 @@ export interface BaselineOptions {
 }
 
 export function applyBaseline(log: Log, baseline: Log, options: BaselineOptions = {}): BaselineCounts {
-  type Entry = { run: Run; result: Result; matched: boolean };
+  type Entry = { run: Run; result: Result; matched: boolean; text?: TextKey };
   const pending: Entry[] = [];
   for (const run of baseline.runs) for (const result of run.results ?? []) if (result.baselineState !== 'absent') pending.push({ run, result, matched: false });
   const current: { run: Run; result: Result; done: boolean }[] = [];
@@ -119,11 +187,16 @@ export function applyBaseline(log: Log, baseline: Log, options: BaselineOptions 
   let open = current;
   for (const strength of STRENGTHS) {
     if (!open.length) break;
+    // The current results' keys first: a log of another origin has no fingerprints of ours, and an index of the
+    // baseline's would be built for nothing.
+    const texts = strength === 'text' ? open.map((item) => textKeyOf(item.run, item.result)) : undefined;
+    const keys = texts ? texts.map(textHash) : open.map((item) => keyOf(item.run, item.result, strength as Exclude<Strength, 'text'>));
+    if (keys.every((key) => key === undefined)) continue;
     // Keys are nearly always unique: a list only where two baseline results share one (no array per key).
-    const index = new Map<string, Entry | Entry[]>();
+    const index = new Map<string | number, Entry | Entry[]>();
     for (const entry of pending) {
       if (entry.matched) continue;
-      const key = keyOf(entry.run, entry.result, strength);
+      const key = texts ? textHash((entry.text = textKeyOf(entry.run, entry.result))) : keyOf(entry.run, entry.result, strength as Exclude<Strength, 'text'>);
       if (key === undefined) continue;
       const found = index.get(key);
       if (found === undefined) index.set(key, entry);
@@ -131,10 +204,14 @@ export function applyBaseline(log: Log, baseline: Log, options: BaselineOptions 
       else index.set(key, [found, entry]);
     }
     if (!index.size) continue;
-    for (const item of open) {
-      const key = keyOf(item.run, item.result, strength);
+    for (let i = 0; i < open.length; i++) {
+      const item = open[i]!;
+      const key = keys[i];
       const found = key === undefined ? undefined : index.get(key);
-      const candidate = found === undefined ? undefined : Array.isArray(found) ? found.find((entry) => !entry.matched) : found.matched ? undefined : found;
+      // A text key is a hash: the candidate must also have the same text.
+      const text = texts?.[i];
+      const fits = (entry: Entry): boolean => !entry.matched && (!text || sameText(entry.text!, text));
+      const candidate = found === undefined ? undefined : Array.isArray(found) ? found.find(fits) : fits(found) ? found : undefined;
       if (!candidate) continue;
       candidate.matched = true;
       item.done = true;
