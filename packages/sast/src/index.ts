@@ -4,6 +4,7 @@ export { ruleSetOf, type RuleOptions } from './engine/ruleset.js';
 export { GrammarError } from './errors.js';
 export { grammarsDir, GRAMMAR_FILES, missingGrammars, type GrammarFile } from './grammars.js';
 export { ADAPTERS, adapterFor } from './lang/registry.js';
+export { readsFile } from './lang/grammar-for.js';
 export type { LanguageAdapter, ModuleTarget } from './lang/types.js';
 export type * from './ir/types.js';
 export type { SyntaxNode, SourceText } from './parse/syntax.js';

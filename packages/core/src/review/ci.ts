@@ -1,4 +1,4 @@
-import { isMap, isPair, isScalar, LineCounter, parse, parseDocument, visit, type Document, type Node } from 'yaml';
+import type { Document, LineCounter, Node } from 'yaml';
 import { linesMatching } from './lines.js';
 import { touchedLines, type ChangedFile, type ChangeSignal } from './signal.js';
 
@@ -59,15 +59,19 @@ function writeScopes(permissions: Permissions): Set<string> {
   return new Set(Object.entries(permissions).filter(([, v]) => v === 'write').map(([k]) => k));
 }
 
+type Yaml = typeof import('yaml');
+/** The YAML library, loaded when a pipeline definition changed: every other command starts without it. */
+const loadYaml = (): Promise<Yaml> => import('yaml');
+
 /** The line of a key (`permissions:`), where the reader looks for it. */
-function lineOfPath(doc: Document, counter: LineCounter, path: string[]): number | undefined {
+function lineOfPath({ isMap, isScalar }: Yaml, doc: Document, counter: LineCounter, path: string[]): number | undefined {
   const parent = (path.length > 1 ? doc.getIn(path.slice(0, -1), true) : doc.contents) as Node | undefined;
   const pair = isMap(parent) ? parent.items.find((item) => isScalar(item.key) && item.key.value === path.at(-1)) : undefined;
   const range = (pair?.key as Node | undefined)?.range;
   return range ? counter.linePos(range[0]).line : undefined;
 }
 
-function parseLoose(text: string | undefined): unknown {
+function parseLoose({ parse }: Yaml, text: string | undefined): unknown {
   if (text === undefined) return undefined;
   try {
     return parse(text);
@@ -77,13 +81,14 @@ function parseLoose(text: string | undefined): unknown {
 }
 
 /** New privileged triggers, broadened permissions and secrets put straight into `run:` scripts. */
-export function workflowSignals(file: ChangedFile): ChangeSignal[] {
+export async function workflowSignals(file: ChangedFile): Promise<ChangeSignal[]> {
   if (file.head === undefined) return [];
-  const counter = new LineCounter();
-  const doc = parseDocument(file.head, { lineCounter: counter, uniqueKeys: false });
+  const yaml = await loadYaml();
+  const counter = new yaml.LineCounter();
+  const doc = yaml.parseDocument(file.head, { lineCounter: counter, uniqueKeys: false });
   if (doc.errors.length) return [];
   const head = doc.toJS() as unknown;
-  const base = parseLoose(file.base);
+  const base = parseLoose(yaml, file.base);
   const signals: ChangeSignal[] = [];
   const had = triggersOf(base);
   for (const trigger of triggersOf(head)) {
@@ -99,7 +104,7 @@ export function workflowSignals(file: ChangedFile): ChangeSignal[] {
     const added = [...writeScopes(permissions)].filter((scope) => !wasWrite.has(scope) && !wasWrite.has('*'));
     if (!added.length) continue;
     const path = where ? [...where.split('.'), 'permissions'] : ['permissions'];
-    const line = lineOfPath(doc, counter, path);
+    const line = lineOfPath(yaml, doc, counter, path);
     const at = where ? `job ${where.slice(5)}` : 'the workflow';
     const what = added.includes('*') ? 'permissions: write-all' : `write access to ${added.join(', ')}`;
     signals.push({ kind: 'ci-permissions', file: file.path, lines: line ? [line] : touchedLines(file), detail: `gives ${at} ${what}${baseSet ? '' : ' (a new workflow)'}` });
@@ -108,12 +113,12 @@ export function workflowSignals(file: ChangedFile): ChangeSignal[] {
   if (before.has('') && !permissionsOf(head).has('')) {
     signals.push({ kind: 'ci-permissions', file: file.path, lines: touchedLines(file), detail: 'removes the workflow\'s permissions block: its jobs get the repository\'s default token, often read-write' });
   }
-  signals.push(...secretsInRun(doc, counter, file));
+  signals.push(...secretsInRun(yaml, doc, counter, file));
   return signals;
 }
 
 /** `${{ secrets.X }}` written into a run: script on an added line: the value lands in the shell's command line and in any log of it. */
-function secretsInRun(doc: Document, counter: LineCounter, file: ChangedFile): ChangeSignal[] {
+function secretsInRun({ isPair, isScalar, visit }: Yaml, doc: Document, counter: LineCounter, file: ChangedFile): ChangeSignal[] {
   const lines = new Set<number>();
   const text = file.head ?? '';
   visit(doc, {
@@ -139,11 +144,11 @@ function jenkinsSignals(file: ChangedFile): ChangeSignal[] {
 }
 
 /** Every change to a pipeline definition, and what in it widens what the pipeline may do. */
-export function ciSignals(file: ChangedFile): ChangeSignal[] {
+export async function ciSignals(file: ChangedFile): Promise<ChangeSignal[]> {
   if (!isCiDefinition(file.path)) return [];
   const verb = file.base === undefined ? 'adds' : file.head === undefined ? 'removes' : 'changes';
   const signals: ChangeSignal[] = [{ kind: 'ci-definition', file: file.path, lines: touchedLines(file), detail: `${verb} a pipeline definition` }];
-  if (isGithubWorkflow(file.path)) signals.push(...workflowSignals(file));
+  if (isGithubWorkflow(file.path)) signals.push(...(await workflowSignals(file)));
   else if (isJenkinsfile(file.path)) signals.push(...jenkinsSignals(file));
   return signals;
 }

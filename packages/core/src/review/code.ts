@@ -1,4 +1,5 @@
-import { adapterFor, tagSensitiveCode, type SensitiveTag } from '@pipewarden/sast';
+import type { SensitiveTag } from '@pipewarden/sast';
+import { readsFile } from '@pipewarden/sast/files';
 import type { ChangedFile, ChangeSignal } from './signal.js';
 
 /**
@@ -6,8 +7,9 @@ import type { ChangedFile, ChangeSignal } from './signal.js';
  * sessions, crypto, access checks, input validation, deserialization): one signal per function and kind.
  */
 export async function codeSignals(files: readonly ChangedFile[], grammarsDir?: string): Promise<ChangeSignal[]> {
-  const sources = files.filter((f) => f.head !== undefined && adapterFor(f.path)).map((f) => ({ path: f.path, text: f.head! }));
+  const sources = files.filter((f) => f.head !== undefined && readsFile(f.path)).map((f) => ({ path: f.path, text: f.head! }));
   if (!sources.length) return [];
+  const { tagSensitiveCode } = await import('@pipewarden/sast');
   const byPath = new Map(files.map((f) => [f.path, f]));
   // One signal per function: bcrypt.compare is authentication and crypto, said in one reason.
   const byFunction = new Map<string, SensitiveTag[]>();

@@ -1,6 +1,6 @@
 import type { DiffScope } from '../identity/scope.js';
 import type { Ports } from '../ports/types.js';
-import { adapterFor } from '@pipewarden/sast';
+import { readsFile } from '@pipewarden/sast/files';
 import { rootReader } from '../files/safe-read.js';
 import { ciSignals } from './ci.js';
 import { codeSignals } from './code.js';
@@ -53,7 +53,7 @@ async function changedFiles(input: ReviewInput): Promise<ChangedFile[]> {
     const now = await reader.read(path, { maxBytes: MAX_BYTES });
     // An untracked file (not in git's diff) is new too.
     const isNew = status.added.has(path) || change.hunks.some(([, end]) => end === Number.MAX_SAFE_INTEGER);
-    const base = isNew ? undefined : adapterFor(path) ? '' : await atBase(path);
+    const base = isNew ? undefined : readsFile(path) ? '' : await atBase(path);
     out.push({ path, added: change.added, hunks: change.hunks, head: 'data' in now ? text(now.data) : undefined, base });
   }
   // A removed pipeline, CODEOWNERS or security module is a change too: it has no lines left to point at.
@@ -64,6 +64,7 @@ async function changedFiles(input: ReviewInput): Promise<ChangedFile[]> {
 /** Why the change since the diff base needs a security reviewer; empty when it does not. */
 export async function detectHighRisk(input: ReviewInput): Promise<HighRiskReason[]> {
   const files = await changedFiles(input);
-  const signals = [...(await codeSignals(files)), ...files.flatMap((f) => [...ciSignals(f), ...infraSignals(f), ...dependencySignals(f)])];
+  const signals = await codeSignals(files);
+  for (const f of files) signals.push(...(await ciSignals(f)), ...infraSignals(f), ...(await dependencySignals(f)));
   return applyRules(input.config, signals, files);
 }

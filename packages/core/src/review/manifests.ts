@@ -1,4 +1,5 @@
-import { manifestKind, readInventory, type Package } from '@pipewarden/sca';
+import type { Package } from '@pipewarden/sca';
+import { manifestKind } from '@pipewarden/sca/files';
 import { touchedLines, type ChangedFile, type ChangeSignal } from './signal.js';
 
 /** Manifests a team writes (lockfiles follow them: a new entry there is not a decision of its own). */
@@ -12,7 +13,9 @@ const NON_REGISTRY = /(git\+(https?|ssh|file):\/\/|git:\/\/|git@[\w.-]+:|\b(gith
 
 export const isDependencyFile = (path: string) => manifestKind(path) !== undefined || LOCKFILE.test(path) || REGISTRY_CONFIG.test(path);
 
-function directOf(path: string, text: string | undefined): Map<string, Package> {
+type ReadInventory = (typeof import('@pipewarden/sca'))['readInventory'];
+
+function directOf(readInventory: ReadInventory, path: string, text: string | undefined): Map<string, Package> {
   const out = new Map<string, Package>();
   if (text === undefined) return out;
   for (const p of readInventory([{ path, text }]).packages) if (p.direct) out.set(`${p.ecosystem}:${p.name}`, p);
@@ -29,12 +32,14 @@ function lineOfVersion(version: string): [number, number] | undefined {
 
 const newerLine = (now: [number, number], was: [number, number]) => now[0] > was[0] || (now[0] === was[0] && now[1] > was[1]);
 
-function newDependencies(file: ChangedFile): ChangeSignal[] {
+async function newDependencies(file: ChangedFile): Promise<ChangeSignal[]> {
   const kind = manifestKind(file.path);
   if (!kind || !DECLARING.has(kind) || file.head === undefined) return [];
-  const before = directOf(file.path, file.base);
+  // The manifests' parsers load only when a manifest a team writes changed.
+  const { readInventory } = await import('@pipewarden/sca');
+  const before = directOf(readInventory, file.path, file.base);
   const signals: ChangeSignal[] = [];
-  for (const [key, p] of directOf(file.path, file.head)) {
+  for (const [key, p] of directOf(readInventory, file.path, file.head)) {
     const line = (p.declaredAt ?? p.location).line;
     const old = before.get(key);
     const scope = p.scope === 'runtime' || p.scope === 'unknown' ? '' : ` (${p.scope})`;
@@ -78,7 +83,7 @@ function registrySignals(file: ChangedFile): ChangeSignal[] {
 }
 
 /** New direct dependencies, major upgrades, dependencies from outside a registry and new registries. */
-export function dependencySignals(file: ChangedFile): ChangeSignal[] {
+export async function dependencySignals(file: ChangedFile): Promise<ChangeSignal[]> {
   if (!isDependencyFile(file.path)) return [];
-  return [...newDependencies(file), ...sourceSignals(file), ...registrySignals(file)].map((s) => (s.lines.length ? s : { ...s, lines: touchedLines(file) }));
+  return [...(await newDependencies(file)), ...sourceSignals(file), ...registrySignals(file)].map((s) => (s.lines.length ? s : { ...s, lines: touchedLines(file) }));
 }

@@ -1,6 +1,6 @@
 import { readdir, readFile, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { AdvisorySourceError, openAdvisories, readAdvisoryDir, readAdvisoryZip, type AdvisoryDatabase, type Ecosystem, type ReadAdvisories } from '@pipewarden/sca';
+import type { AdvisoryDatabase, Ecosystem, ReadAdvisories } from '@pipewarden/sca';
 import { InputError, ScannerError } from '../errors.js';
 import { ensureDir } from '../files/ensure-dir.js';
 import { writeFileAtomic } from '../sarif/write-atomic.js';
@@ -106,6 +106,7 @@ async function fromCache(settings: AdvisorySettings, ecosystem: Ecosystem, warni
  * check that silently checked nothing would pass every gate.
  */
 export async function loadAdvisories(settings: AdvisorySettings, ecosystems: readonly Ecosystem[]): Promise<LoadedAdvisories> {
+  const { AdvisorySourceError, openAdvisories, readAdvisoryDir, readAdvisoryZip } = await import('@pipewarden/sca');
   const warnings: string[] = [];
   if (settings.dir) {
     let read: ReadAdvisories;

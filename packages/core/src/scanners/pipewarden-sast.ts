@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
-import { adapterFor, analyzeFiles, GrammarError, grammarsDir, missingGrammars, readRuleFiles, RuleError, VERSION as engineVersion } from '@pipewarden/sast';
+// Planning asks only the light entry; the engine (its tree-sitter loader, languages and rules) loads when it runs.
+import { grammarsDir, missingGrammars, readsFile, VERSION as engineVersion } from '@pipewarden/sast/files';
 import { z } from 'zod';
 import { ConfigError, ScannerError } from '../errors.js';
 import type { Log } from '../sarif/types.js';
@@ -34,11 +35,12 @@ export const pipewardenSast: Scanner = {
   },
   // The files the engine has a front end for, as it decides them: sources, and templates by name and folder
   // (Flask's templates/*.html, *.twig, JSPs), which only its language adapters know.
-  select: (files) => files.filter((file) => adapterFor(file) !== undefined),
+  select: (files) => files.filter(readsFile),
   async analyze(target) {
     // `sast:` in pipewarden.yml is the documented place; `scanners.pipewarden-sast` takes the same options.
     const own = target.options as { rules?: string; disable?: string[]; threads?: number };
     const options = { ...own, rules: own.rules ?? target.config.sast?.rules, disable: [...(own.disable ?? []), ...(target.config.sast?.disable ?? [])] };
+    const { analyzeFiles, GrammarError, readRuleFiles, RuleError } = await import('@pipewarden/sast');
     try {
       const rules = options.rules ? await readRuleFiles(resolve(target.root, options.rules)) : [];
       // Plain relative URIs: core puts the scanned folder's place under the repository in front, as for every tool.

@@ -1,6 +1,8 @@
 import { readdir } from 'node:fs/promises';
 import { dirname, join, posix, resolve } from 'node:path';
-import { analyzeInventory, cyclonedxOf, ecosystemsOf, manifestKind, openAdvisories, readInventory, VERSION as engineVersion, type ManifestFile } from '@pipewarden/sca';
+import type { ManifestFile } from '@pipewarden/sca';
+// Planning asks only the light entry; the engine (parsers, version orders, advisory readers) loads when it runs.
+import { manifestKind, VERSION as engineVersion } from '@pipewarden/sca/files';
 import { z } from 'zod';
 import { rootReader, type RootReader } from '../files/safe-read.js';
 import { loadAdvisories, type AdvisorySettings } from '../risk/advisories.js';
@@ -91,6 +93,7 @@ export const pipewardenSca: Scanner = {
   detect: async () => ({ available: true, version: engineVersion }),
   select: (files) => files.filter((file) => manifestKind(file) !== undefined),
   async analyze(target, context) {
+    const { analyzeInventory, cyclonedxOf, ecosystemsOf, openAdvisories, readInventory } = await import('@pipewarden/sca');
     const { manifests, unread } = await readManifests(target.root, target.files);
     const inventory = readInventory(manifests);
     inventory.problems.push(...unread);

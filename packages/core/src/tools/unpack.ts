@@ -4,8 +4,8 @@ import { dirname, resolve, sep } from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { createGunzip } from 'node:zlib';
-import { extract as tarExtract } from 'tar-stream';
-import yauzl from 'yauzl';
+// The archive readers load when a tool is installed, not with every command.
+import type { Entry, ZipFile } from 'yauzl';
 import { ToolInstallError } from './resolve.js';
 
 /** Above these an archive is refused: no tool we pin comes near, a decompression bomb would. */
@@ -61,6 +61,7 @@ async function writeEntry(stream: Readable, target: string, budget: Budget): Pro
 /** A .tar.gz into dest: regular files and folders only (links could point anywhere). */
 export async function unpackTarGz(file: string, dest: string, shown: string): Promise<void> {
   const budget = new Budget(shown);
+  const { extract: tarExtract } = await import('tar-stream');
   const extract = tarExtract();
   const done = (async () => {
     for await (const entry of extract) {
@@ -84,11 +85,13 @@ export async function unpackTarGz(file: string, dest: string, shown: string): Pr
   }
 }
 
-const openZip = (file: string) =>
-  new Promise<yauzl.ZipFile>((resolveZip, reject) =>
+const openZip = async (file: string) => {
+  const { default: yauzl } = await import('yauzl');
+  return new Promise<ZipFile>((resolveZip, reject) =>
     // Names are decoded here, not by yauzl, so that every name passes entryPath's checks and its message.
     yauzl.open(file, { lazyEntries: true, decodeStrings: false, validateEntrySizes: true, autoClose: true }, (error, zip) => (error ? reject(error) : resolveZip(zip))),
   );
+};
 
 const S_IFMT = 0o170000;
 const S_IFREG = 0o100000;
@@ -97,7 +100,7 @@ const S_IFDIR = 0o040000;
 /** A .zip into dest: regular files and folders only. */
 export async function unpackZip(file: string, dest: string, shown: string): Promise<void> {
   const budget = new Budget(shown);
-  let zip: yauzl.ZipFile;
+  let zip: ZipFile;
   try {
     zip = await openZip(file);
   } catch (error) {
@@ -110,7 +113,7 @@ export async function unpackZip(file: string, dest: string, shown: string): Prom
     };
     zip.on('error', fail);
     zip.on('end', () => resolveAll());
-    zip.on('entry', (entry: yauzl.Entry) => {
+    zip.on('entry', (entry: Entry) => {
       void (async () => {
         budget.entry();
         const name = Buffer.isBuffer(entry.fileName) ? (entry.fileName as Buffer).toString('utf8') : String(entry.fileName);

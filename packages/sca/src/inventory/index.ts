@@ -1,6 +1,6 @@
 import type { InventoryResult, ManifestFile, ManifestNote, ManifestProblem, Package } from '../types.js';
-import { baseName, ManifestError, oneLine, type ManifestParser, type ParseContext } from './common/model.js';
-import type { ManifestKind } from './kinds.js';
+import { ManifestError, oneLine, type ManifestParser, type ParseContext } from './common/model.js';
+import { manifestKind } from './file-kinds.js';
 import { PARSERS } from './registry.js';
 
 export { PARSERS } from './registry.js';
@@ -12,18 +12,11 @@ export { MANIFEST_KINDS, type ManifestKind } from './kinds.js';
 /** Larger than any real lockfile; a bigger file is refused rather than read. */
 export const MAX_MANIFEST_BYTES = 50 * 1024 * 1024;
 
-// Installed trees and VCS metadata hold other projects' manifests, not this one's.
-const IGNORED_DIR = /(?:^|\/)(?:node_modules|\.git|\.hg|\.svn)\//;
+export { manifestKind } from './file-kinds.js';
 
 function parserFor(path: string): ManifestParser | undefined {
-  if (IGNORED_DIR.test(path)) return undefined;
-  const base = baseName(path);
-  return PARSERS.find((p) => p.matches(base, path));
-}
-
-/** Which parser reads this file name (`package-lock.json`, `requirements.txt`, …), if any. */
-export function manifestKind(path: string): ManifestKind | undefined {
-  return parserFor(path)?.kind;
+  const kind = manifestKind(path);
+  return kind === undefined ? undefined : PARSERS.find((p) => p.kind === kind);
 }
 
 const SCOPE_RANK: Record<Package['scope'], number> = {

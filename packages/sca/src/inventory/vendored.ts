@@ -1,19 +1,11 @@
 import type { ManifestFile, Package } from '../types.js';
 import { LineIndex } from './common/lines.js';
-import { baseName, makePackage, type ManifestParser } from './common/model.js';
-import { LIBRARY_FILE_NAME, VENDORED_LIBRARIES } from './vendored-libraries.js';
+import { makePackage, type ManifestParser } from './common/model.js';
+import { VENDORED_LIBRARIES } from './vendored-libraries.js';
+import { FILE_MATCHERS } from './file-kinds.js';
 
 /** Banners sit in the first lines of a file, minified or not. */
 const HEAD_BYTES = 8 * 1024;
-
-// folders where copied-in third-party code is kept
-const VENDOR_DIR = /(?:^|\/)(?:vendors?|third[_-]?party|external|externals|bower_components|libs?|plugins|static|assets|public|wwwroot)\//i;
-
-function isCandidate(path: string): boolean {
-  const base = baseName(path);
-  if (!/\.(?:c|m)?js$/i.test(base)) return false;
-  return LIBRARY_FILE_NAME.test(base) || /\.min\.js$/i.test(base) || VENDOR_DIR.test(path);
-}
 
 /** The libraries a JavaScript file carries, recognised by banner or version constant. */
 export function recogniseVendored(file: ManifestFile): Package[] {
@@ -59,6 +51,6 @@ export const vendoredJs: ManifestParser = {
   kind: 'vendored-js',
   ecosystem: 'npm',
   incidental: true,
-  matches: (_base, path) => isCandidate(path),
+  matches: FILE_MATCHERS['vendored-js'],
   parse: (file) => recogniseVendored(file),
 };

@@ -1,8 +1,8 @@
-import type { GrammarFile } from '../../grammars.js';
 import type { ModuleIR, Span } from '../../ir/types.js';
 import type { SourceText, SyntaxNode } from '../../parse/syntax.js';
 import type { LanguageAdapter } from '../types.js';
 import { TEMPLATE_BASE } from '../template-base.js';
+import { GRAMMAR_FOR } from '../grammar-for.js';
 
 /** EJS's own helpers: not data handed in by render(). */
 const HELPERS = new Set(['include', 'locals', 'escapeFn', 'rethrow']);
@@ -28,6 +28,6 @@ export const ejs: LanguageAdapter = {
   id: 'ejs',
   ...TEMPLATE_BASE,
   snippetFile: 'views/snippet.ejs',
-  grammarFor: (file: string): GrammarFile | undefined => (/\.ejs$/i.test(file) ? 'tree-sitter-embedded_template.wasm' : undefined),
+  grammarFor: GRAMMAR_FOR.ejs,
   lower,
 };

@@ -1,4 +1,3 @@
-import type { GrammarFile } from '../../grammars.js';
 import type { ModuleIR, Stmt } from '../../ir/types.js';
 import { namedChildren, type SyntaxNode } from '../../parse/syntax.js';
 import type { SourceText } from '../../parse/syntax.js';
@@ -6,10 +5,7 @@ import type { LanguageAdapter } from '../types.js';
 import { collectClasses, lowerClass } from './classes.js';
 import { JavaContext } from './context.js';
 import { resolveJavaModule } from './modules.js';
-
-function grammarFor(file: string): GrammarFile | undefined {
-  return /\.java$/i.test(file) ? 'tree-sitter-java.wasm' : undefined;
-}
+import { GRAMMAR_FOR } from '../grammar-for.js';
 
 /** import a.b.C; import static a.b.C.m; (wildcards name no binding). */
 function lowerImport(ctx: JavaContext, node: SyntaxNode): void {
@@ -42,7 +38,7 @@ function lower(root: SyntaxNode, source: SourceText, file: string): ModuleIR {
 export const java: LanguageAdapter = {
   id: 'java',
   snippetFile: 'Snippet.java',
-  grammarFor,
+  grammarFor: GRAMMAR_FOR.java,
   lower,
   resolveModule: resolveJavaModule,
   mutators: new Set(['add', 'addAll', 'put', 'putAll', 'append', 'insert', 'push', 'offer', 'addElement', 'set', 'setProperty', 'write', 'print', 'println', 'addFirst', 'addLast']),

@@ -1,18 +1,10 @@
-import type { GrammarFile } from '../../grammars.js';
 import type { ModuleIR } from '../../ir/types.js';
 import type { SourceText, SyntaxNode } from '../../parse/syntax.js';
 import type { LanguageAdapter } from '../types.js';
 import { LowerContext } from './context.js';
 import { resolveJsModule } from './modules.js';
 import { lowerBlock } from './statements.js';
-
-function grammarFor(file: string): GrammarFile | undefined {
-  if (/\.(?:tsx)$/i.test(file)) return 'tree-sitter-tsx.wasm';
-  if (/\.(?:ts|mts|cts)$/i.test(file)) return /\.d\.[cm]?ts$/i.test(file) ? undefined : 'tree-sitter-typescript.wasm';
-  // JSX is part of the JavaScript grammar.
-  if (/\.(?:js|jsx|mjs|cjs)$/i.test(file)) return 'tree-sitter-javascript.wasm';
-  return undefined;
-}
+import { GRAMMAR_FOR } from '../grammar-for.js';
 
 function lower(root: SyntaxNode, source: SourceText, file: string): ModuleIR {
   const ctx = new LowerContext(source, file);
@@ -25,7 +17,7 @@ export const javascript: LanguageAdapter = {
   id: 'javascript',
   // TypeScript's grammar reads plain JavaScript too, and snippets may carry type annotations.
   snippetFile: 'snippet.ts',
-  grammarFor,
+  grammarFor: GRAMMAR_FOR.javascript,
   lower,
   resolveModule: resolveJsModule,
   mutators: new Set(['push', 'unshift', 'splice', 'set', 'append', 'add', 'fill', 'write']),

@@ -3,11 +3,8 @@ import type { SourceText } from '../../parse/syntax.js';
 import type { LanguageAdapter } from '../types.js';
 import { TEMPLATE_BASE } from '../template-base.js';
 import { rawOutputs, type Dialect } from './lexer.js';
+import { GRAMMAR_FOR, TWIG } from '../grammar-for.js';
 
-/** Files read as Jinja2 or Twig: Twig by its extension; Jinja2 by its own extensions, or any page under a templates/ folder. */
-const TWIG = /\.twig$/i;
-const JINJA = /\.(?:j2|jinja2?)$/i;
-const IN_TEMPLATES = /(?:^|\/)templates\/(?:.*\/)?[^/]+\.(?:html?|xml|xhtml|svg|txt)$/i;
 
 /**
  * Whether the framework escapes a template's outputs by its name. Flask turns Jinja2's autoescape on for .html,
@@ -32,7 +29,7 @@ export const jinja: LanguageAdapter = {
   id: 'jinja',
   ...TEMPLATE_BASE,
   snippetFile: 'templates/snippet.html',
-  grammarFor: (file: string) => (TWIG.test(file) || JINJA.test(file) || IN_TEMPLATES.test(file) ? 'lexed' : undefined),
+  grammarFor: GRAMMAR_FOR.jinja,
   lower: (_root, source, file) => lex(source, file),
   lex,
 };

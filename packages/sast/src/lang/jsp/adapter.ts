@@ -1,4 +1,3 @@
-import type { GrammarFile } from '../../grammars.js';
 import type { Expr, ModuleIR, RawOutput, Span, Stmt } from '../../ir/types.js';
 import { namedChildren, SourceText, type SyntaxNode } from '../../parse/syntax.js';
 import { java } from '../java/adapter.js';
@@ -9,6 +8,7 @@ import { lowerStatement } from '../java/statements.js';
 import type { LanguageAdapter } from '../types.js';
 import { elUses, type ElInput, type ElUse } from './el.js';
 import { mask } from './mask.js';
+import { GRAMMAR_FOR } from '../grammar-for.js';
 
 /** The page's implicit objects that carry the request and the output: the roles the Java rules know. */
 const IMPLICIT_ROLES: [string, string][] = [
@@ -96,7 +96,7 @@ function lower(root: SyntaxNode, source: SourceText, file: string): ModuleIR {
 export const jsp: LanguageAdapter = {
   ...java,
   snippetFile: 'src/main/webapp/snippet.jsp',
-  grammarFor: (file: string): GrammarFile | undefined => (/\.jspf?$/i.test(file) ? 'tree-sitter-java.wasm' : undefined),
+  grammarFor: GRAMMAR_FOR.jsp,
   preprocess: (text: string) => mask(text).java,
   lower,
 };

@@ -1,9 +1,9 @@
-import type { GrammarFile } from '../../grammars.js';
 import type { ModuleIR } from '../../ir/types.js';
 import { fieldOf, type SyntaxNode, type SourceText } from '../../parse/syntax.js';
 import type { LanguageAdapter } from '../types.js';
 import { LowerContext } from './context.js';
 import { lowerBlock } from './statements.js';
+import { GRAMMAR_FOR } from '../grammar-for.js';
 
 /** One walk before lowering: the HTML outside `<?php ?>` (for output contexts), the classes' methods and constructors. */
 function survey(ctx: LowerContext, node: SyntaxNode, className?: string): void {
@@ -38,7 +38,7 @@ function lower(root: SyntaxNode, source: SourceText, file: string): ModuleIR {
 export const php: LanguageAdapter = {
   id: 'php',
   snippetFile: 'snippet.php',
-  grammarFor: (file: string): GrammarFile | undefined => (/\.(?:php|phtml|php[3-8]|inc)$/i.test(file) ? 'tree-sitter-php.wasm' : undefined),
+  grammarFor: GRAMMAR_FOR.php,
   lower,
   // include/require of other files are not followed (no summaries across PHP files yet).
   resolveModule: (spec) => ({ package: [spec] }),

@@ -1,14 +1,10 @@
-import type { GrammarFile } from '../../grammars.js';
 import type { ModuleIR } from '../../ir/types.js';
 import type { SourceText, SyntaxNode } from '../../parse/syntax.js';
 import type { LanguageAdapter } from '../types.js';
 import { LowerContext } from './context.js';
 import { resolvePyModule } from './modules.js';
 import { lowerBlock } from './statements.js';
-
-function grammarFor(file: string): GrammarFile | undefined {
-  return /\.(?:py|pyw)$/i.test(file) ? 'tree-sitter-python.wasm' : undefined;
-}
+import { GRAMMAR_FOR } from '../grammar-for.js';
 
 /** Imports come first, wherever they are written (inside functions too): module chains are known before use. */
 function prescan(ctx: LowerContext, node: SyntaxNode): void {
@@ -37,7 +33,7 @@ function lower(root: SyntaxNode, source: SourceText, file: string): ModuleIR {
 export const python: LanguageAdapter = {
   id: 'python',
   snippetFile: 'snippet.py',
-  grammarFor,
+  grammarFor: GRAMMAR_FOR.python,
   lower,
   resolveModule: resolvePyModule,
   mutators: new Set(['append', 'extend', 'insert', 'add', 'update', 'setdefault', 'appendleft', 'write', 'writelines', 'put']),

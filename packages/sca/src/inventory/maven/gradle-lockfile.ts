@@ -1,5 +1,6 @@
 import type { ManifestFile, Package } from '../../types.js';
 import { makePackage, ManifestError, type ManifestParser } from '../common/model.js';
+import { FILE_MATCHERS } from '../file-kinds.js';
 
 /** Which configurations a locked module is in decides its scope. */
 function scopeOf(configurations: string[]): Package['scope'] {
@@ -39,7 +40,6 @@ function readGradleLockfile(file: ManifestFile): Package[] {
 export const gradleLockfile: ManifestParser = {
   kind: 'gradle.lockfile',
   ecosystem: 'Maven',
-  matches: (base, path) =>
-    base === 'gradle.lockfile' || base === 'buildscript-gradle.lockfile' || /(?:^|\/)gradle\/dependency-locks\/[^/]+\.lockfile$/.test(path),
+  matches: FILE_MATCHERS['gradle.lockfile'],
   parse: readGradleLockfile,
 };

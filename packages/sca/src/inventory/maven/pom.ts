@@ -2,6 +2,7 @@ import type { ManifestFile, Package } from '../../types.js';
 import { makePackage, type ManifestParser, type ParseContext } from '../common/model.js';
 import { ancestry, effectiveProperties, interpolate, loadPomOnce, managedVersions, pomIndex } from './pom-model.js';
 import { child, children, textOf } from './xml.js';
+import { FILE_MATCHERS } from '../file-kinds.js';
 
 const SCOPES: Record<string, Package['scope']> = {
   compile: 'runtime',
@@ -74,6 +75,6 @@ function readPom(file: ManifestFile, ctx: ParseContext): Package[] {
 export const pomXml: ManifestParser = {
   kind: 'pom.xml',
   ecosystem: 'Maven',
-  matches: (base) => base === 'pom.xml',
+  matches: FILE_MATCHERS['pom.xml'],
   parse: readPom,
 };

@@ -14,6 +14,7 @@ import {
   type ParseContext,
 } from '../common/model.js';
 import { declaredIn, toDeclarations, type DeclaredDependency } from './declared.js';
+import { FILE_MATCHERS } from '../file-kinds.js';
 
 interface Entry {
   key: string;
@@ -176,7 +177,7 @@ function makeLockParser(kind: 'package-lock.json' | 'npm-shrinkwrap.json'): Mani
   return {
     kind,
     ecosystem: 'npm',
-    matches: (base) => base === kind,
+    matches: FILE_MATCHERS[kind],
     parse(file, ctx) {
       const json = parseJson(file);
       if (!isRecord(json)) throw new ManifestError('not a lockfile object');

@@ -4,6 +4,7 @@ import type { Root } from '../common/graph.js';
 import { asRecord, asString, dirOf, isRecord, ManifestError, type ManifestParser, type ParseContext } from '../common/model.js';
 import { parseLockfileYaml, unquote } from '../common/yaml-positions.js';
 import { declaredIn, declaresWorkspaces, toDeclarations, workspaceDirs, type DeclaredDependency } from './declared.js';
+import { FILE_MATCHERS } from '../file-kinds.js';
 
 interface YarnEntry {
   id: string;
@@ -194,6 +195,6 @@ function directRoots(
 export const yarnLock: ManifestParser = {
   kind: 'yarn.lock',
   ecosystem: 'npm',
-  matches: (base) => base === 'yarn.lock',
+  matches: FILE_MATCHERS['yarn.lock'],
   parse: readYarnLock,
 };

@@ -2,6 +2,7 @@ import type { ManifestFile, Package } from '../../types.js';
 import { canonicalName } from '../common/names.js';
 import { baseName, dirOf, joinPath, makePackage, nameAtVersion, type ManifestParser, type ParseContext } from '../common/model.js';
 import { lowestPep440, parseRequirement } from './pep508.js';
+import { FILE_MATCHERS } from '../file-kinds.js';
 
 interface LogicalLine {
   text: string;
@@ -150,8 +151,7 @@ export const requirementsTxt: ManifestParser = {
   kind: 'requirements.txt',
   ecosystem: 'PyPI',
   // a constraints file pins versions without asking for the packages: read only through -c
-  matches: (base, path) =>
-    /\.txt$/i.test(base) && !/constraint/i.test(base) && (/requirements/i.test(base) || /(?:^|\/)requirements\/[^/]+$/i.test(path)),
+  matches: FILE_MATCHERS['requirements.txt'],
   parse: readRequirements,
 };
 
@@ -163,6 +163,6 @@ export const constraintsTxt: ManifestParser = {
   kind: 'constraints.txt',
   ecosystem: 'PyPI',
   incidental: true,
-  matches: (base) => /\.txt$/i.test(base) && /constraint/i.test(base),
+  matches: FILE_MATCHERS['constraints.txt'],
   parse: () => [],
 };

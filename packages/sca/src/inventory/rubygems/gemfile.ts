@@ -1,6 +1,7 @@
 import type { Package } from '../../types.js';
 import { coveringLockfile, declaredPackage, type ManifestParser } from '../common/model.js';
 import { gemfileDeclarations } from './gemfile-declared.js';
+import { FILE_MATCHERS } from '../file-kinds.js';
 
 /** The lowest version RubyGems requirements ("~> 2.0", ">= 1.10, < 2") admit, when inclusive. */
 function lowestGem(requirements: string[]): { version: string; exact: boolean } {
@@ -18,7 +19,7 @@ function lowestGem(requirements: string[]): { version: string; exact: boolean } 
 export const gemfile: ManifestParser = {
   kind: 'Gemfile',
   ecosystem: 'RubyGems',
-  matches: (base) => base === 'Gemfile' || base === 'gems.rb',
+  matches: FILE_MATCHERS['Gemfile'],
   supersededBy: (file, ctx) => coveringLockfile(file, ctx, ['Gemfile.lock', 'gems.locked']),
   parse(file, ctx) {
     const out: Package[] = [];

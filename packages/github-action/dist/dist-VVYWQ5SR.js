@@ -1,14 +1,15 @@
 import { createRequire as __pwCreateRequire } from 'node:module';
 const require = __pwCreateRequire(import.meta.url);
-import {
-  ZodError,
-  external_exports
-} from "./chunk-XZO3F5I5.js";
+import "./chunk-6PEHY7VD.js";
 import {
   ConfigError
 } from "./chunk-SJ7KGHXI.js";
-import "./chunk-4MSZKZUA.js";
 import "./chunk-PBBCIDJQ.js";
+import {
+  ZodError,
+  external_exports
+} from "./chunk-6BCNDRYI.js";
+import "./chunk-NFAVV4CK.js";
 import {
   __commonJS,
   __export,

@@ -1,0 +1,32 @@
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { staticPackages } from '../../../../test-support/static-imports.js';
+import { FILE_MATCHERS, manifestKind } from './file-kinds.js';
+import { MANIFEST_KINDS } from './kinds.js';
+import { PARSERS } from './registry.js';
+
+const dist = join(import.meta.dirname, '..', '..', 'dist');
+
+describe('manifest kinds by file name (@pipewarden/sca/files)', () => {
+  it('is what the parsers match, tried in their order', () => {
+    expect(PARSERS.map((parser) => parser.kind)).toEqual([...MANIFEST_KINDS]);
+    for (const parser of PARSERS) expect(parser.matches, parser.kind).toBe(FILE_MATCHERS[parser.kind]);
+  });
+
+  it('names the format of a file, and none inside installed trees', () => {
+    expect(manifestKind('svc/package-lock.json')).toBe('package-lock.json');
+    expect(manifestKind('requirements/dev.txt')).toBe('requirements.txt');
+    expect(manifestKind('constraints-dev.txt')).toBe('constraints.txt');
+    expect(manifestKind('gradle/dependency-locks/compileClasspath.lockfile')).toBe('gradle.lockfile');
+    expect(manifestKind('App.FSPROJ')).toBe('*.csproj');
+    expect(manifestKind('public/js/jquery-3.4.1.min.js')).toBe('vendored-js');
+    expect(manifestKind('src/app.js')).toBeUndefined();
+    expect(manifestKind('node_modules/x/package.json')).toBeUndefined();
+    expect(manifestKind('vendor/guzzlehttp/guzzle/composer.json')).toBeUndefined();
+  });
+
+  it('loads none of the parsers: no YAML, TOML or version library before a scan runs', () => {
+    expect([...staticPackages(join(dist, 'files.js'))]).toEqual([]);
+    expect(staticPackages(join(dist, 'index.js'))).toContain('yaml');
+  });
+});
