@@ -1,8 +1,9 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { staticPackages } from '../../../test-support/static-imports.js';
+import { staticBytes, staticPackages } from '../../../test-support/static-imports.js';
 import { readsFile } from './files.js';
-import { adapterFor } from './lang/registry.js';
+import { GRAMMAR_FOR } from './lang/grammar-for.js';
+import { ADAPTERS, adapterFor } from './lang/registry.js';
 
 const dist = join(import.meta.dirname, '..', 'dist');
 
@@ -15,10 +16,16 @@ describe('@pipewarden/sast/files', () => {
     ];
     for (const name of names) expect(readsFile(name), name).toBe(adapterFor(name) !== undefined);
     expect(names.filter(readsFile).length).toBeGreaterThan(20);
+    // Every adapter decides by the light table, and the table holds no language without an adapter: a new adapter
+    // with a grammarFor of its own would read files readsFile says no to.
+    expect(new Set(ADAPTERS.map((adapter) => adapter.grammarFor))).toEqual(new Set(Object.values(GRAMMAR_FOR)));
   });
 
   it('loads none of the engine: no tree-sitter, rules or schemas before a scan runs', () => {
     expect([...staticPackages(join(dist, 'files.js'))]).toEqual([]);
+    // Nor the engine's own code (languages, rules): a few KB, where the engine is about half a megabyte.
+    expect(staticBytes(join(dist, 'files.js'))).toBeLessThan(16 * 1024);
+    expect(staticBytes(join(dist, 'index.js'))).toBeGreaterThan(256 * 1024);
     // The whole engine does load them: the check above sees imports at all.
     expect(staticPackages(join(dist, 'index.js'))).toContain('web-tree-sitter');
   });

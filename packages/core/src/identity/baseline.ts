@@ -19,7 +19,11 @@ export interface BaselineCounts {
 const STRENGTHS = ['v1', 'nopath', 'line', 'text'] as const;
 type Strength = (typeof STRENGTHS)[number];
 
-/** What a result is recognised by at the weakest strength: the fields a Finding view would give, without the view. */
+/**
+ * What a result is recognised by at the weakest strength: the fields a Finding view would give, without the view.
+ * Compared field by field (the string key this replaces joined them with NUL, so a rule id holding one could run
+ * into the file name).
+ */
 interface TextKey {
   tool: string;
   ruleId: string;
@@ -29,7 +33,8 @@ interface TextKey {
 
 function textKeyOf(run: Run, result: Result): TextKey {
   const rule = ruleOf(run, result);
-  return { tool: run.tool.driver.name, ruleId: result.ruleId ?? result.rule?.id ?? rule?.id ?? '(no rule)', uri: fileUriOf(result) ?? '', message: messageText(result, rule) };
+  // String(): a log built in code (never checked) may lack the tool's name; the string key it replaces said 'undefined'.
+  return { tool: String(run.tool.driver.name), ruleId: result.ruleId ?? result.rule?.id ?? rule?.id ?? '(no rule)', uri: fileUriOf(result) ?? '', message: messageText(result, rule) };
 }
 
 const FNV_OFFSET = 0x811c9dc5;

@@ -85,13 +85,11 @@ export async function unpackTarGz(file: string, dest: string, shown: string): Pr
   }
 }
 
-const openZip = async (file: string) => {
-  const { default: yauzl } = await import('yauzl');
-  return new Promise<ZipFile>((resolveZip, reject) =>
+const openZip = (yauzl: typeof import('yauzl'), file: string) =>
+  new Promise<ZipFile>((resolveZip, reject) =>
     // Names are decoded here, not by yauzl, so that every name passes entryPath's checks and its message.
     yauzl.open(file, { lazyEntries: true, decodeStrings: false, validateEntrySizes: true, autoClose: true }, (error, zip) => (error ? reject(error) : resolveZip(zip))),
   );
-};
 
 const S_IFMT = 0o170000;
 const S_IFREG = 0o100000;
@@ -100,9 +98,11 @@ const S_IFDIR = 0o040000;
 /** A .zip into dest: regular files and folders only. */
 export async function unpackZip(file: string, dest: string, shown: string): Promise<void> {
   const budget = new Budget(shown);
+  // Loaded before the try: a reader that failed to load is no fault of the archive's.
+  const { default: yauzl } = await import('yauzl');
   let zip: ZipFile;
   try {
-    zip = await openZip(file);
+    zip = await openZip(yauzl, file);
   } catch (error) {
     throw new ToolInstallError(`not a readable .zip (${(error as Error).message})`, { file: shown, cause: error });
   }

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { staticPackages } from '../../../../test-support/static-imports.js';
+import { staticBytes, staticPackages } from '../../../../test-support/static-imports.js';
 import { FILE_MATCHERS, manifestKind } from './file-kinds.js';
 import { MANIFEST_KINDS } from './kinds.js';
 import { PARSERS } from './registry.js';
@@ -27,6 +27,9 @@ describe('manifest kinds by file name (@pipewarden/sca/files)', () => {
 
   it('loads none of the parsers: no YAML, TOML or version library before a scan runs', () => {
     expect([...staticPackages(join(dist, 'files.js'))]).toEqual([]);
+    // Nor the parsers themselves: a few KB, where the engine is about 150 KB.
+    expect(staticBytes(join(dist, 'files.js'))).toBeLessThan(32 * 1024);
+    expect(staticBytes(join(dist, 'index.js'))).toBeGreaterThan(100 * 1024);
     expect(staticPackages(join(dist, 'index.js'))).toContain('yaml');
   });
 });

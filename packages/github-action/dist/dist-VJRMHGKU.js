@@ -1,6 +1,6 @@
 import { createRequire as __pwCreateRequire } from 'node:module';
 const require = __pwCreateRequire(import.meta.url);
-import "./chunk-6PEHY7VD.js";
+import "./chunk-HWB4VNRQ.js";
 import {
   ConfigError
 } from "./chunk-SJ7KGHXI.js";

@@ -10999,7 +10999,7 @@ function applyGate({ findings, gate, mode = "default", warnings = [] }) {
 var STRENGTHS = ["v1", "nopath", "line", "text"];
 function textKeyOf(run2, result2) {
   const rule = ruleOf(run2, result2);
-  return { tool: run2.tool.driver.name, ruleId: result2.ruleId ?? result2.rule?.id ?? rule?.id ?? "(no rule)", uri: fileUriOf(result2) ?? "", message: messageText(result2, rule) };
+  return { tool: String(run2.tool.driver.name), ruleId: result2.ruleId ?? result2.rule?.id ?? rule?.id ?? "(no rule)", uri: fileUriOf(result2) ?? "", message: messageText(result2, rule) };
 }
 var FNV_OFFSET = 2166136261;
 var FNV_PRIME = 16777619;
@@ -15765,23 +15765,21 @@ async function unpackTarGz(file, dest, shown) {
     throw new ToolInstallError(`not a readable .tar.gz (${error.message})`, { file: shown, cause: error });
   }
 }
-var openZip = async (file) => {
-  const { default: yauzl } = await import("./yauzl-MABBLDGI.js");
-  return new Promise(
-    (resolveZip, reject) => (
-      // Names are decoded here, not by yauzl, so that every name passes entryPath's checks and its message.
-      yauzl.open(file, { lazyEntries: true, decodeStrings: false, validateEntrySizes: true, autoClose: true }, (error, zip2) => error ? reject(error) : resolveZip(zip2))
-    )
-  );
-};
+var openZip = (yauzl, file) => new Promise(
+  (resolveZip, reject) => (
+    // Names are decoded here, not by yauzl, so that every name passes entryPath's checks and its message.
+    yauzl.open(file, { lazyEntries: true, decodeStrings: false, validateEntrySizes: true, autoClose: true }, (error, zip2) => error ? reject(error) : resolveZip(zip2))
+  )
+);
 var S_IFMT = 61440;
 var S_IFREG = 32768;
 var S_IFDIR = 16384;
 async function unpackZip(file, dest, shown) {
   const budget = new Budget(shown);
+  const { default: yauzl } = await import("./yauzl-MABBLDGI.js");
   let zip2;
   try {
-    zip2 = await openZip(file);
+    zip2 = await openZip(yauzl, file);
   } catch (error) {
     throw new ToolInstallError(`not a readable .zip (${error.message})`, { file: shown, cause: error });
   }
