@@ -3,7 +3,7 @@ import { LIBRARY_FILE_NAME } from './vendored-libraries.js';
 
 // Which manifest format a file is, by its name, apart from the parsers: asking it (a scanner's file selection, a
 // review's "is this a dependency file") then loads none of the parsers nor their YAML, TOML and version libraries.
-// Each parser's `matches` is its entry here; MANIFEST_KINDS gives the order they are tried in.
+// The inventory picks a file's parser by the kind found here; MANIFEST_KINDS gives the order the rules are tried in.
 
 type Matcher = (base: string, path: string) => boolean;
 

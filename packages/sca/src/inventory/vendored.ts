@@ -2,7 +2,6 @@ import type { ManifestFile, Package } from '../types.js';
 import { LineIndex } from './common/lines.js';
 import { makePackage, type ManifestParser } from './common/model.js';
 import { VENDORED_LIBRARIES } from './vendored-libraries.js';
-import { FILE_MATCHERS } from './file-kinds.js';
 
 /** Banners sit in the first lines of a file, minified or not. */
 const HEAD_BYTES = 8 * 1024;
@@ -51,6 +50,5 @@ export const vendoredJs: ManifestParser = {
   kind: 'vendored-js',
   ecosystem: 'npm',
   incidental: true,
-  matches: FILE_MATCHERS['vendored-js'],
   parse: (file) => recogniseVendored(file),
 };

@@ -4,7 +4,6 @@ import type { Root } from '../common/graph.js';
 import { asRecord, asString, dirOf, ManifestError, type ManifestParser, type ParseContext } from '../common/model.js';
 import { parseToml, TomlLines } from '../common/toml.js';
 import { cargoDeclared, type CargoDeclared } from './cargo-declared.js';
-import { FILE_MATCHERS } from '../file-kinds.js';
 
 /** The workspace's own crates: their Cargo.toml among the files, by package name. */
 function memberManifests(file: ManifestFile, ctx: ParseContext): Map<string, CargoDeclared[]> {
@@ -70,6 +69,5 @@ function readCargoLock(file: ManifestFile, ctx: ParseContext): Package[] {
 export const cargoLock: ManifestParser = {
   kind: 'Cargo.lock',
   ecosystem: 'crates.io',
-  matches: FILE_MATCHERS['Cargo.lock'],
   parse: readCargoLock,
 };

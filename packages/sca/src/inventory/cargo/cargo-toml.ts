@@ -2,7 +2,6 @@ import type { Package } from '../../types.js';
 import { coveringLockfile, declaredPackage, type ManifestParser } from '../common/model.js';
 import { lowestOfRange } from '../common/semver-lowest.js';
 import { cargoDeclared } from './cargo-declared.js';
-import { FILE_MATCHERS } from '../file-kinds.js';
 
 /** Cargo's requirement syntax: a bare version is a caret requirement; "," is AND. */
 function lowestCargo(spec: string): { version: string; exact: boolean } {
@@ -18,7 +17,6 @@ function lowestCargo(spec: string): { version: string; exact: boolean } {
 export const cargoToml: ManifestParser = {
   kind: 'Cargo.toml',
   ecosystem: 'crates.io',
-  matches: FILE_MATCHERS['Cargo.toml'],
   // a workspace's Cargo.lock sits in its root folder and covers every member
   supersededBy: (file, ctx) => coveringLockfile(file, ctx, ['Cargo.lock'], () => true),
   parse(file, ctx) {

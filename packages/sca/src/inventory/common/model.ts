@@ -11,10 +11,9 @@ export interface ParseContext {
 }
 
 export interface ManifestParser {
+  /** Which files it reads is its kind's entry in file-kinds.ts (manifestKind): planning a scan asks that, not the parser. */
   kind: ManifestKind;
   ecosystem: Ecosystem | 'mixed';
-  /** whether this parser reads a file of this base name (and full path) */
-  matches(baseName: string, path: string): boolean;
   parse(file: ManifestFile, ctx: ParseContext): Package[];
   /** files read on the chance that they hold packages (vendored libraries): listed only when they do */
   incidental?: true;

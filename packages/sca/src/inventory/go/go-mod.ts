@@ -1,6 +1,5 @@
 import type { ManifestFile, Package } from '../../types.js';
 import { makePackage, ManifestError, type ManifestParser, type ParseContext } from '../common/model.js';
-import { FILE_MATCHERS } from '../file-kinds.js';
 
 interface Requirement {
   module: string;
@@ -96,6 +95,5 @@ function readGoMod(file: ManifestFile, ctx: ParseContext): Package[] {
 export const goMod: ManifestParser = {
   kind: 'go.mod',
   ecosystem: 'Go',
-  matches: FILE_MATCHERS['go.mod'],
   parse: readGoMod,
 };

@@ -2,7 +2,6 @@ import type { Package } from '../../types.js';
 import { coveringLockfile, declaredPackage, dirOf, type ManifestParser } from '../common/model.js';
 import { lowestGradle } from './gradle-versions.js';
 import { catalogFor } from './version-catalog.js';
-import { FILE_MATCHERS } from '../file-kinds.js';
 
 const CONFIGURATIONS: [RegExp, Package['scope']][] = [
   [/^(?:test|androidTest|integrationTest|testFixtures)\w*$/, 'test'],
@@ -36,7 +35,6 @@ function expand(value: string, vars: Map<string, string>): string {
 export const buildGradle: ManifestParser = {
   kind: 'build.gradle',
   ecosystem: 'Maven',
-  matches: FILE_MATCHERS['build.gradle'],
   supersededBy: (file, ctx) => coveringLockfile(file, ctx, ['gradle.lockfile']),
   parse(file, ctx) {
     const vars = variables(file.text);

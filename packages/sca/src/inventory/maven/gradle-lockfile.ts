@@ -1,6 +1,5 @@
 import type { ManifestFile, Package } from '../../types.js';
 import { makePackage, ManifestError, type ManifestParser } from '../common/model.js';
-import { FILE_MATCHERS } from '../file-kinds.js';
 
 /** Which configurations a locked module is in decides its scope. */
 function scopeOf(configurations: string[]): Package['scope'] {
@@ -40,6 +39,5 @@ function readGradleLockfile(file: ManifestFile): Package[] {
 export const gradleLockfile: ManifestParser = {
   kind: 'gradle.lockfile',
   ecosystem: 'Maven',
-  matches: FILE_MATCHERS['gradle.lockfile'],
   parse: readGradleLockfile,
 };

@@ -2,7 +2,6 @@ import type { ManifestFile, Package } from '../../types.js';
 import { makePackage, type ManifestParser, type ParseContext } from '../common/model.js';
 import { ancestry, effectiveProperties, interpolate, loadPomOnce, managedVersions, pomIndex } from './pom-model.js';
 import { child, children, textOf } from './xml.js';
-import { FILE_MATCHERS } from '../file-kinds.js';
 
 const SCOPES: Record<string, Package['scope']> = {
   compile: 'runtime',
@@ -75,6 +74,5 @@ function readPom(file: ManifestFile, ctx: ParseContext): Package[] {
 export const pomXml: ManifestParser = {
   kind: 'pom.xml',
   ecosystem: 'Maven',
-  matches: FILE_MATCHERS['pom.xml'],
   parse: readPom,
 };

@@ -2,7 +2,6 @@ import type { Location, ManifestFile } from '../../types.js';
 import { asRecord, asString, baseName, declaredPackage, dirOf, type ManifestParser, type ParseContext } from '../common/model.js';
 import { parseToml, TomlLines } from '../common/toml.js';
 import { lowestGradle } from './gradle-versions.js';
-import { FILE_MATCHERS } from '../file-kinds.js';
 
 export interface CatalogLibrary {
   alias: string;
@@ -65,7 +64,6 @@ const BUILD_SCRIPT = /^build\.gradle(?:\.kts)?$/;
 export const versionCatalog: ManifestParser = {
   kind: 'libs.versions.toml',
   ecosystem: 'Maven',
-  matches: FILE_MATCHERS['libs.versions.toml'],
   // the build scripts say which of the catalog's libraries are used; alone, the catalog is what is known
   supersededBy(file, ctx) {
     const root = dirOf(dirOf(file.path));

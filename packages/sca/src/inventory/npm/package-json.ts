@@ -2,14 +2,12 @@ import type { ManifestFile, Package } from '../../types.js';
 import { coveringLockfile, declaredPackage, dirOf, isRecord, parseJson, ManifestError, type ManifestParser, type ParseContext } from '../common/model.js';
 import { declaredDependencies, declaresWorkspaces } from './declared.js';
 import { lowestMatch } from './ranges.js';
-import { FILE_MATCHERS } from '../file-kinds.js';
 
 const LOCKFILES = ['package-lock.json', 'npm-shrinkwrap.json', 'pnpm-lock.yaml', 'yarn.lock'];
 
 export const packageJson: ManifestParser = {
   kind: 'package.json',
   ecosystem: 'npm',
-  matches: FILE_MATCHERS['package.json'],
   // a lockfile in an ancestor folder covers this one when it lists the folder (npm, pnpm,
   // Berry) or when the package.json beside it declares workspaces (yarn 1 lists none)
   supersededBy: (file, ctx) =>

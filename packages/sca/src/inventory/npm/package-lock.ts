@@ -14,7 +14,6 @@ import {
   type ParseContext,
 } from '../common/model.js';
 import { declaredIn, toDeclarations, type DeclaredDependency } from './declared.js';
-import { FILE_MATCHERS } from '../file-kinds.js';
 
 interface Entry {
   key: string;
@@ -177,7 +176,6 @@ function makeLockParser(kind: 'package-lock.json' | 'npm-shrinkwrap.json'): Mani
   return {
     kind,
     ecosystem: 'npm',
-    matches: FILE_MATCHERS[kind],
     parse(file, ctx) {
       const json = parseJson(file);
       if (!isRecord(json)) throw new ManifestError('not a lockfile object');

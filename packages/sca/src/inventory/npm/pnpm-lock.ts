@@ -13,7 +13,6 @@ import {
 } from '../common/model.js';
 import { parseLockfileYaml } from '../common/yaml-positions.js';
 import { declaredIn, toDeclarations, type DeclaredDependency } from './declared.js';
-import { FILE_MATCHERS } from '../file-kinds.js';
 
 type Dialect = 5 | 6 | 9;
 
@@ -129,6 +128,5 @@ function readPnpmLock(file: ManifestFile, ctx: ParseContext): Package[] {
 export const pnpmLock: ManifestParser = {
   kind: 'pnpm-lock.yaml',
   ecosystem: 'npm',
-  matches: FILE_MATCHERS['pnpm-lock.yaml'],
   parse: readPnpmLock,
 };

@@ -4,7 +4,6 @@ import type { Root } from '../common/graph.js';
 import { asRecord, asString, dirOf, isRecord, ManifestError, type ManifestParser, type ParseContext } from '../common/model.js';
 import { parseLockfileYaml, unquote } from '../common/yaml-positions.js';
 import { declaredIn, declaresWorkspaces, toDeclarations, workspaceDirs, type DeclaredDependency } from './declared.js';
-import { FILE_MATCHERS } from '../file-kinds.js';
 
 interface YarnEntry {
   id: string;
@@ -195,6 +194,5 @@ function directRoots(
 export const yarnLock: ManifestParser = {
   kind: 'yarn.lock',
   ecosystem: 'npm',
-  matches: FILE_MATCHERS['yarn.lock'],
   parse: readYarnLock,
 };

@@ -1,13 +1,11 @@
 import type { Package } from '../../types.js';
 import { coveringLockfile, declaredPackage, type ManifestParser } from '../common/model.js';
 import { lowestNuget, nugetReferences } from './project-xml.js';
-import { FILE_MATCHERS } from '../file-kinds.js';
 
 /** packages.config: the legacy list of a .NET Framework project, one exact version per package. */
 export const packagesConfig: ManifestParser = {
   kind: 'packages.config',
   ecosystem: 'NuGet',
-  matches: FILE_MATCHERS['packages.config'],
   supersededBy: (file, ctx) => coveringLockfile(file, ctx, ['packages.lock.json']),
   parse(file) {
     const out: Package[] = [];

@@ -3,7 +3,6 @@ import { emitGraph, type Declaration, type GraphNode } from '../common/emit.js';
 import type { Root } from '../common/graph.js';
 import { jsonKeyLines, keyPath } from '../common/json-positions.js';
 import { asRecord, asString, isRecord, ManifestError, parseJson, type ManifestParser } from '../common/model.js';
-import { FILE_MATCHERS } from '../file-kinds.js';
 
 /**
  * packages.lock.json: per target framework, Direct and Transitive packages with their
@@ -59,6 +58,5 @@ function readPackagesLock(file: ManifestFile): Package[] {
 export const packagesLockJson: ManifestParser = {
   kind: 'packages.lock.json',
   ecosystem: 'NuGet',
-  matches: FILE_MATCHERS['packages.lock.json'],
   parse: readPackagesLock,
 };

@@ -1,7 +1,6 @@
 import type { ManifestFile, Package } from '../../types.js';
 import { baseName, coveringLockfile, declaredPackage, dirOf, type ManifestParser, type ParseContext } from '../common/model.js';
 import { lowestNuget, nugetReferences } from './project-xml.js';
-import { FILE_MATCHERS } from '../file-kinds.js';
 
 const CENTRAL = 'directory.packages.props';
 
@@ -26,7 +25,6 @@ function centralVersions(file: ManifestFile, ctx: ParseContext): { file: string;
 export const projectFile: ManifestParser = {
   kind: '*.csproj',
   ecosystem: 'NuGet',
-  matches: FILE_MATCHERS['*.csproj'],
   supersededBy: (file, ctx) => coveringLockfile(file, ctx, ['packages.lock.json']),
   parse(file, ctx) {
     const central = centralVersions(file, ctx);
@@ -44,7 +42,6 @@ export const projectFile: ManifestParser = {
 export const centralPackages: ManifestParser = {
   kind: 'Directory.Packages.props',
   ecosystem: 'NuGet',
-  matches: FILE_MATCHERS['Directory.Packages.props'],
   supersededBy(file, ctx) {
     const dir = dirOf(file.path);
     for (const path of ctx.files.keys()) {

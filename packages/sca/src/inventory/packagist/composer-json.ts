@@ -2,7 +2,6 @@ import type { Package } from '../../types.js';
 import { jsonKeyLines, keyPath } from '../common/json-positions.js';
 import { asRecord, coveringLockfile, declaredPackage, isRecord, ManifestError, parseJson, type ManifestParser } from '../common/model.js';
 import { lowestOfRange } from '../common/semver-lowest.js';
-import { FILE_MATCHERS } from '../file-kinds.js';
 
 const PLATFORM = /^(?:php(?:-64bit|-ipv6|-zts|-debug)?|hhvm|ext-.+|lib-.+|composer(?:-plugin-api|-runtime-api)?)$/i;
 
@@ -18,7 +17,6 @@ function toSemverRange(constraint: string): string {
 export const composerJson: ManifestParser = {
   kind: 'composer.json',
   ecosystem: 'Packagist',
-  matches: FILE_MATCHERS['composer.json'],
   supersededBy: (file, ctx) => coveringLockfile(file, ctx, ['composer.lock']),
   parse(file, ctx) {
     const json = parseJson(file);

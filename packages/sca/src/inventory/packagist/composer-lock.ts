@@ -3,7 +3,6 @@ import { emitGraph, unrequiredRoots, type Declaration, type GraphNode } from '..
 import type { Root } from '../common/graph.js';
 import { jsonKeyLines, keyPath } from '../common/json-positions.js';
 import { asRecord, asString, isRecord, ManifestError, parseJson, sibling, type ManifestParser, type ParseContext } from '../common/model.js';
-import { FILE_MATCHERS } from '../file-kinds.js';
 
 // platform packages: the PHP runtime and its extensions, not registry packages
 const PLATFORM = /^(?:php(?:-64bit|-ipv6|-zts|-debug)?|hhvm|ext-.+|lib-.+|composer(?:-plugin-api|-runtime-api)?)$/i;
@@ -76,6 +75,5 @@ function readComposerLock(file: ManifestFile, ctx: ParseContext): Package[] {
 export const composerLock: ManifestParser = {
   kind: 'composer.lock',
   ecosystem: 'Packagist',
-  matches: FILE_MATCHERS['composer.lock'],
   parse: readComposerLock,
 };

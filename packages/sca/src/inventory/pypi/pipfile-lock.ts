@@ -13,7 +13,6 @@ import {
 } from '../common/model.js';
 import { parseToml } from '../common/toml.js';
 import { norm } from './lock-roots.js';
-import { FILE_MATCHERS } from '../file-kinds.js';
 
 /** Pipfile.lock: flat "default" and "develop" sections; the Pipfile beside it says which are direct. */
 function readPipfileLock(file: ManifestFile, ctx: ParseContext): Package[] {
@@ -58,6 +57,5 @@ function readPipfileLock(file: ManifestFile, ctx: ParseContext): Package[] {
 export const pipfileLock: ManifestParser = {
   kind: 'Pipfile.lock',
   ecosystem: 'PyPI',
-  matches: FILE_MATCHERS['Pipfile.lock'],
   parse: readPipfileLock,
 };

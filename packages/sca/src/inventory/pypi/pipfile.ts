@@ -2,12 +2,10 @@ import type { Package } from '../../types.js';
 import { asRecord, asString, coveringLockfile, declaredPackage, type ManifestParser } from '../common/model.js';
 import { parseToml, TomlLines } from '../common/toml.js';
 import { lowestPep440 } from './pep508.js';
-import { FILE_MATCHERS } from '../file-kinds.js';
 
 export const pipfile: ManifestParser = {
   kind: 'Pipfile',
   ecosystem: 'PyPI',
-  matches: FILE_MATCHERS['Pipfile'],
   supersededBy: (file, ctx) => coveringLockfile(file, ctx, ['Pipfile.lock']),
   parse(file, ctx) {
     const toml = parseToml(file);

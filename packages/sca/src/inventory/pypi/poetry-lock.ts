@@ -3,7 +3,6 @@ import { emitGraph, type GraphNode } from '../common/emit.js';
 import { asRecord, asString, ManifestError, type ManifestParser, type ParseContext } from '../common/model.js';
 import { parseToml, TomlLines } from '../common/toml.js';
 import { norm, rootsFromPyproject } from './lock-roots.js';
-import { FILE_MATCHERS } from '../file-kinds.js';
 
 /** Poetry before 1.5 wrote a `category`; Poetry 2 writes the dependency `groups` that need each package. */
 function lockedScope(p: Record<string, unknown>): Package['scope'] | undefined {
@@ -40,6 +39,5 @@ function readPoetryLock(file: ManifestFile, ctx: ParseContext): Package[] {
 export const poetryLock: ManifestParser = {
   kind: 'poetry.lock',
   ecosystem: 'PyPI',
-  matches: FILE_MATCHERS['poetry.lock'],
   parse: readPoetryLock,
 };

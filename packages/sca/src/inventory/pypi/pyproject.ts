@@ -2,7 +2,6 @@ import type { Package } from '../../types.js';
 import { declaredPackage, sibling, type ManifestParser } from '../common/model.js';
 import { parseToml } from '../common/toml.js';
 import { pyprojectDeclared } from './pyproject-declared.js';
-import { FILE_MATCHERS } from '../file-kinds.js';
 
 // the lockfiles that record a pyproject.toml's dependencies (and are read here)
 const LOCKFILES = ['poetry.lock', 'uv.lock'];
@@ -10,7 +9,6 @@ const LOCKFILES = ['poetry.lock', 'uv.lock'];
 export const pyprojectToml: ManifestParser = {
   kind: 'pyproject.toml',
   ecosystem: 'PyPI',
-  matches: FILE_MATCHERS['pyproject.toml'],
   supersededBy: (file, ctx) => LOCKFILES.map((l) => sibling(ctx, file, l)?.path).find((p) => p !== undefined),
   parse(file, ctx) {
     const out: Package[] = [];

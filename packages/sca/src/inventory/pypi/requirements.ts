@@ -2,7 +2,6 @@ import type { ManifestFile, Package } from '../../types.js';
 import { canonicalName } from '../common/names.js';
 import { baseName, dirOf, joinPath, makePackage, nameAtVersion, type ManifestParser, type ParseContext } from '../common/model.js';
 import { lowestPep440, parseRequirement } from './pep508.js';
-import { FILE_MATCHERS } from '../file-kinds.js';
 
 interface LogicalLine {
   text: string;
@@ -151,7 +150,6 @@ export const requirementsTxt: ManifestParser = {
   kind: 'requirements.txt',
   ecosystem: 'PyPI',
   // a constraints file pins versions without asking for the packages: read only through -c
-  matches: FILE_MATCHERS['requirements.txt'],
   parse: readRequirements,
 };
 
@@ -163,6 +161,5 @@ export const constraintsTxt: ManifestParser = {
   kind: 'constraints.txt',
   ecosystem: 'PyPI',
   incidental: true,
-  matches: FILE_MATCHERS['constraints.txt'],
   parse: () => [],
 };

@@ -5,7 +5,6 @@ import { asRecord, asString, ManifestError, sibling, type ManifestParser, type P
 import { parseToml, TomlLines } from '../common/toml.js';
 import { norm } from './lock-roots.js';
 import { pyprojectIndex } from './pyproject-declared.js';
-import { FILE_MATCHERS } from '../file-kinds.js';
 
 /** uv.lock: [[package]] with `source`; the project itself (editable or virtual) holds the direct edges. */
 function readUvLock(file: ManifestFile, ctx: ParseContext): Package[] {
@@ -64,6 +63,5 @@ function readUvLock(file: ManifestFile, ctx: ParseContext): Package[] {
 export const uvLock: ManifestParser = {
   kind: 'uv.lock',
   ecosystem: 'PyPI',
-  matches: FILE_MATCHERS['uv.lock'],
   parse: readUvLock,
 };

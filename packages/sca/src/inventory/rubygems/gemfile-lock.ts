@@ -3,7 +3,6 @@ import { emitGraph, type Declaration, type GraphNode } from '../common/emit.js';
 import type { Root } from '../common/graph.js';
 import { gemfileDeclarations } from './gemfile-declared.js';
 import { dirOf, ManifestError, type ManifestParser, type ParseContext } from '../common/model.js';
-import { FILE_MATCHERS } from '../file-kinds.js';
 
 function readGemfileLock(file: ManifestFile, ctx: ParseContext): Package[] {
   const lines = file.text.split(/\r?\n/);
@@ -68,7 +67,6 @@ function readGemfileLock(file: ManifestFile, ctx: ParseContext): Package[] {
 export const gemfileLock: ManifestParser = {
   kind: 'Gemfile.lock',
   ecosystem: 'RubyGems',
-  matches: FILE_MATCHERS['Gemfile.lock'],
   parse: readGemfileLock,
 };
 

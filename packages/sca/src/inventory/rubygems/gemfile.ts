@@ -1,7 +1,6 @@
 import type { Package } from '../../types.js';
 import { coveringLockfile, declaredPackage, type ManifestParser } from '../common/model.js';
 import { gemfileDeclarations } from './gemfile-declared.js';
-import { FILE_MATCHERS } from '../file-kinds.js';
 
 /** The lowest version RubyGems requirements ("~> 2.0", ">= 1.10, < 2") admit, when inclusive. */
 function lowestGem(requirements: string[]): { version: string; exact: boolean } {
@@ -19,7 +18,6 @@ function lowestGem(requirements: string[]): { version: string; exact: boolean } 
 export const gemfile: ManifestParser = {
   kind: 'Gemfile',
   ecosystem: 'RubyGems',
-  matches: FILE_MATCHERS['Gemfile'],
   supersededBy: (file, ctx) => coveringLockfile(file, ctx, ['Gemfile.lock', 'gems.locked']),
   parse(file, ctx) {
     const out: Package[] = [];

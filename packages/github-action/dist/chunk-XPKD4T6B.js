@@ -1,7 +1,7 @@
 import { createRequire as __pwCreateRequire } from 'node:module';
 const require = __pwCreateRequire(import.meta.url);
 
-// ../sca/dist/chunk-RFVYAGPZ.js
+// ../sca/dist/chunk-GB73CU7D.js
 var MANIFEST_KINDS = [
   "package-lock.json",
   "npm-shrinkwrap.json",
@@ -142,7 +142,6 @@ var VERSION = "0.1.0";
 
 export {
   VENDORED_LIBRARIES,
-  FILE_MATCHERS,
   manifestKind,
   VERSION
 };

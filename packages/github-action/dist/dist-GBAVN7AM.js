@@ -1,11 +1,10 @@
 import { createRequire as __pwCreateRequire } from 'node:module';
 const require = __pwCreateRequire(import.meta.url);
 import {
-  FILE_MATCHERS,
   VENDORED_LIBRARIES,
   VERSION,
   manifestKind
-} from "./chunk-NFAVV4CK.js";
+} from "./chunk-XPKD4T6B.js";
 import {
   require_dist
 } from "./chunk-4MSZKZUA.js";
@@ -4013,7 +4012,6 @@ function readCargoLock(file, ctx) {
 var cargoLock = {
   kind: "Cargo.lock",
   ecosystem: "crates.io",
-  matches: FILE_MATCHERS["Cargo.lock"],
   parse: readCargoLock
 };
 function lowestOfRange(range) {
@@ -4039,7 +4037,6 @@ function lowestCargo(spec) {
 var cargoToml = {
   kind: "Cargo.toml",
   ecosystem: "crates.io",
-  matches: FILE_MATCHERS["Cargo.toml"],
   // a workspace's Cargo.lock sits in its root folder and covers every member
   supersededBy: (file, ctx) => coveringLockfile(file, ctx, ["Cargo.lock"], () => true),
   parse(file, ctx) {
@@ -4129,7 +4126,6 @@ function readGoMod(file, ctx) {
 var goMod = {
   kind: "go.mod",
   ecosystem: "Go",
-  matches: FILE_MATCHERS["go.mod"],
   parse: readGoMod
 };
 function lowestGradle(spec) {
@@ -4185,7 +4181,6 @@ var BUILD_SCRIPT = /^build\.gradle(?:\.kts)?$/;
 var versionCatalog = {
   kind: "libs.versions.toml",
   ecosystem: "Maven",
-  matches: FILE_MATCHERS["libs.versions.toml"],
   // the build scripts say which of the catalog's libraries are used; alone, the catalog is what is known
   supersededBy(file, ctx) {
     const root = dirOf(dirOf(file.path));
@@ -4224,7 +4219,6 @@ function expand(value, vars) {
 var buildGradle = {
   kind: "build.gradle",
   ecosystem: "Maven",
-  matches: FILE_MATCHERS["build.gradle"],
   supersededBy: (file, ctx) => coveringLockfile(file, ctx, ["gradle.lockfile"]),
   parse(file, ctx) {
     const vars = variables(file.text);
@@ -4298,7 +4292,6 @@ function readGradleLockfile(file) {
 var gradleLockfile = {
   kind: "gradle.lockfile",
   ecosystem: "Maven",
-  matches: FILE_MATCHERS["gradle.lockfile"],
   parse: readGradleLockfile
 };
 var MAX_DEPTH = 256;
@@ -4602,7 +4595,6 @@ function readPom(file, ctx) {
 var pomXml = {
   kind: "pom.xml",
   ecosystem: "Maven",
-  matches: FILE_MATCHERS["pom.xml"],
   parse: readPom
 };
 var PATH_SEP = "\0";
@@ -4753,7 +4745,6 @@ var LOCKFILES = ["package-lock.json", "npm-shrinkwrap.json", "pnpm-lock.yaml", "
 var packageJson = {
   kind: "package.json",
   ecosystem: "npm",
-  matches: FILE_MATCHERS["package.json"],
   // a lockfile in an ancestor folder covers this one when it lists the folder (npm, pnpm,
   // Berry) or when the package.json beside it declares workspaces (yarn 1 lists none)
   supersededBy: (file, ctx) => coveringLockfile(file, ctx, LOCKFILES, (lock, rel) => lock.text.includes(rel) || declaresWorkspaces(ctx, dirOf(lock.path))),
@@ -4907,7 +4898,6 @@ function makeLockParser(kind) {
   return {
     kind,
     ecosystem: "npm",
-    matches: FILE_MATCHERS[kind],
     parse(file, ctx) {
       const json = parseJson(file);
       if (!isRecord(json)) throw new ManifestError("not a lockfile object");
@@ -5192,7 +5182,6 @@ function readPnpmLock(file, ctx) {
 var pnpmLock = {
   kind: "pnpm-lock.yaml",
   ecosystem: "npm",
-  matches: FILE_MATCHERS["pnpm-lock.yaml"],
   parse: readPnpmLock
 };
 function splitDescriptor(descriptor) {
@@ -5344,7 +5333,6 @@ function directRoots(file, ctx, entries, descriptorIndex) {
 var yarnLock = {
   kind: "yarn.lock",
   ecosystem: "npm",
-  matches: FILE_MATCHERS["yarn.lock"],
   parse: readYarnLock
 };
 function parseRequirement(text) {
@@ -5532,7 +5520,6 @@ function readPipfileLock(file, ctx) {
 var pipfileLock = {
   kind: "Pipfile.lock",
   ecosystem: "PyPI",
-  matches: FILE_MATCHERS["Pipfile.lock"],
   parse: readPipfileLock
 };
 function lockedScope(p) {
@@ -5566,7 +5553,6 @@ function readPoetryLock(file, ctx) {
 var poetryLock = {
   kind: "poetry.lock",
   ecosystem: "PyPI",
-  matches: FILE_MATCHERS["poetry.lock"],
   parse: readPoetryLock
 };
 function readUvLock(file, ctx) {
@@ -5624,7 +5610,6 @@ function readUvLock(file, ctx) {
 var uvLock = {
   kind: "uv.lock",
   ecosystem: "PyPI",
-  matches: FILE_MATCHERS["uv.lock"],
   parse: readUvLock
 };
 function attributes(lines, element) {
@@ -5685,7 +5670,6 @@ function lowestNuget(spec) {
 var packagesConfig = {
   kind: "packages.config",
   ecosystem: "NuGet",
-  matches: FILE_MATCHERS["packages.config"],
   supersededBy: (file, ctx) => coveringLockfile(file, ctx, ["packages.lock.json"]),
   parse(file) {
     const out = [];
@@ -5743,7 +5727,6 @@ function readPackagesLock(file) {
 var packagesLockJson = {
   kind: "packages.lock.json",
   ecosystem: "NuGet",
-  matches: FILE_MATCHERS["packages.lock.json"],
   parse: readPackagesLock
 };
 var CENTRAL = "directory.packages.props";
@@ -5765,7 +5748,6 @@ function centralVersions(file, ctx) {
 var projectFile = {
   kind: "*.csproj",
   ecosystem: "NuGet",
-  matches: FILE_MATCHERS["*.csproj"],
   supersededBy: (file, ctx) => coveringLockfile(file, ctx, ["packages.lock.json"]),
   parse(file, ctx) {
     const central = centralVersions(file, ctx);
@@ -5781,7 +5763,6 @@ var projectFile = {
 var centralPackages = {
   kind: "Directory.Packages.props",
   ecosystem: "NuGet",
-  matches: FILE_MATCHERS["Directory.Packages.props"],
   supersededBy(file, ctx) {
     const dir = dirOf(file.path);
     for (const path of ctx.files.keys()) {
@@ -5801,7 +5782,6 @@ function toSemverRange(constraint) {
 var composerJson = {
   kind: "composer.json",
   ecosystem: "Packagist",
-  matches: FILE_MATCHERS["composer.json"],
   supersededBy: (file, ctx) => coveringLockfile(file, ctx, ["composer.lock"]),
   parse(file, ctx) {
     const json = parseJson(file);
@@ -5887,13 +5867,11 @@ function readComposerLock(file, ctx) {
 var composerLock = {
   kind: "composer.lock",
   ecosystem: "Packagist",
-  matches: FILE_MATCHERS["composer.lock"],
   parse: readComposerLock
 };
 var pipfile = {
   kind: "Pipfile",
   ecosystem: "PyPI",
-  matches: FILE_MATCHERS["Pipfile"],
   supersededBy: (file, ctx) => coveringLockfile(file, ctx, ["Pipfile.lock"]),
   parse(file, ctx) {
     const toml = parseToml(file);
@@ -5922,7 +5900,6 @@ var LOCKFILES2 = ["poetry.lock", "uv.lock"];
 var pyprojectToml = {
   kind: "pyproject.toml",
   ecosystem: "PyPI",
-  matches: FILE_MATCHERS["pyproject.toml"],
   supersededBy: (file, ctx) => LOCKFILES2.map((l) => sibling(ctx, file, l)?.path).find((p) => p !== void 0),
   parse(file, ctx) {
     const out = [];
@@ -6054,14 +6031,12 @@ var requirementsTxt = {
   kind: "requirements.txt",
   ecosystem: "PyPI",
   // a constraints file pins versions without asking for the packages: read only through -c
-  matches: FILE_MATCHERS["requirements.txt"],
   parse: readRequirements
 };
 var constraintsTxt = {
   kind: "constraints.txt",
   ecosystem: "PyPI",
   incidental: true,
-  matches: FILE_MATCHERS["constraints.txt"],
   parse: () => []
 };
 var DEV_GROUPS = /^(?:development|test|dev|ci|lint|tools)$/;
@@ -6121,7 +6096,6 @@ function lowestGem(requirements) {
 var gemfile = {
   kind: "Gemfile",
   ecosystem: "RubyGems",
-  matches: FILE_MATCHERS["Gemfile"],
   supersededBy: (file, ctx) => coveringLockfile(file, ctx, ["Gemfile.lock", "gems.locked"]),
   parse(file, ctx) {
     const out = [];
@@ -6197,7 +6171,6 @@ function readGemfileLock(file, ctx) {
 var gemfileLock = {
   kind: "Gemfile.lock",
   ecosystem: "RubyGems",
-  matches: FILE_MATCHERS["Gemfile.lock"],
   parse: readGemfileLock
 };
 var HEAD_BYTES = 8 * 1024;
@@ -6243,7 +6216,6 @@ var vendoredJs = {
   kind: "vendored-js",
   ecosystem: "npm",
   incidental: true,
-  matches: FILE_MATCHERS["vendored-js"],
   parse: (file) => recogniseVendored(file)
 };
 var PARSERS = [

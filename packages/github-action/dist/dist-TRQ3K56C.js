@@ -1,6 +1,6 @@
 import { createRequire as __pwCreateRequire } from 'node:module';
 const require = __pwCreateRequire(import.meta.url);
-import "./chunk-HWB4VNRQ.js";
+import "./chunk-AM3W4QGJ.js";
 import {
   ConfigError
 } from "./chunk-SJ7KGHXI.js";
@@ -9,7 +9,7 @@ import {
   ZodError,
   external_exports
 } from "./chunk-6BCNDRYI.js";
-import "./chunk-NFAVV4CK.js";
+import "./chunk-XPKD4T6B.js";
 import {
   __commonJS,
   __export,

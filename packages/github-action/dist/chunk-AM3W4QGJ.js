@@ -61,7 +61,7 @@ import {
 import {
   VERSION as VERSION2,
   manifestKind
-} from "./chunk-NFAVV4CK.js";
+} from "./chunk-XPKD4T6B.js";
 import {
   __commonJS,
   __toESM
@@ -9743,7 +9743,7 @@ async function fromCache(settings, ecosystem, warnings) {
   throw new ScannerError(SCANNER, `no ${ecosystem} advisories: ${why}, and the cache holds none; give --advisories-dir DIR (OSV records or all.zip exports) or allow the download`, { file: cache.cacheDir });
 }
 async function loadAdvisories(settings, ecosystems) {
-  const { AdvisorySourceError, openAdvisories, readAdvisoryDir, readAdvisoryZip } = await import("./dist-NI3NBEG2.js");
+  const { AdvisorySourceError, openAdvisories, readAdvisoryDir, readAdvisoryZip } = await import("./dist-GBAVN7AM.js");
   const warnings = [];
   if (settings.dir) {
     let read2;
@@ -9871,7 +9871,7 @@ var pipewardenSca = {
   detect: async () => ({ available: true, version: VERSION2 }),
   select: (files) => files.filter((file) => manifestKind(file) !== void 0),
   async analyze(target, context) {
-    const { analyzeInventory, cyclonedxOf, ecosystemsOf, openAdvisories, readInventory } = await import("./dist-NI3NBEG2.js");
+    const { analyzeInventory, cyclonedxOf, ecosystemsOf, openAdvisories, readInventory } = await import("./dist-GBAVN7AM.js");
     const { manifests, unread } = await readManifests(target.root, target.files);
     const inventory = readInventory(manifests);
     inventory.problems.push(...unread);
@@ -14205,7 +14205,7 @@ var newerLine = (now, was) => now[0] > was[0] || now[0] === was[0] && now[1] > w
 async function newDependencies(file) {
   const kind = manifestKind(file.path);
   if (!kind || !DECLARING.has(kind) || file.head === void 0) return [];
-  const { readInventory } = await import("./dist-NI3NBEG2.js");
+  const { readInventory } = await import("./dist-GBAVN7AM.js");
   const before = directOf(readInventory, file.path, file.base);
   const signals = [];
   for (const [key, p] of directOf(readInventory, file.path, file.head)) {
